@@ -1,0 +1,39 @@
+# hy-analysis: two commands do all set-up on a fresh machine.
+#   make report   render every notebook into outputs/ (creates .venv on first use)
+#   make test     run the test suite (creates .venv on first use)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help report test lab serve validate clean-outputs benchmark
+
+help: ## list the documented targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	# Register the kernel inside the venv so papermill/JupyterLab never fail with "No such kernel".
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (hy-analysis)" >/dev/null
+	touch $(STAMP)
+
+report: $(STAMP) ## run every notebook with its defaults into outputs/ (HTML + index)
+	$(BIN)/hy-analysis run
+
+test: $(STAMP) ## run the test suite
+	$(BIN)/python -m pytest
+
+validate: $(STAMP) ## validate data/targets.csv and report every problem
+	$(BIN)/hy-analysis validate data/targets.csv
+
+lab: $(STAMP) ## open the notebooks in JupyterLab
+	$(BIN)/jupyter lab notebooks/
+
+benchmark: $(STAMP) ## time hy-analysis run against a papermill + nbconvert loop
+	$(BIN)/python benchmarks/bench_run.py
+
+clean-outputs: ## delete generated outputs (keeps the placeholder)
+	find outputs -mindepth 1 ! -name .gitkeep ! -name README.md -exec rm -rf {} +

@@ -1,0 +1,53 @@
+"""The single source of truth for the dataset's columns and vocabularies."""
+
+from __future__ import annotations
+
+#: Columns of data/targets.csv (and of any ``extra`` file), in order.
+TARGET_COLUMNS = (
+    "id", "region", "territory", "indicator", "indicator_vi", "indicator_en", "kind",
+    "period_start", "period_end", "as_of", "measure", "breakdown", "value_raw", "unit",
+    "source_id", "source_locator", "derived", "note",
+)
+#: Columns that must hold a value on every row.
+TARGET_REQUIRED = (
+    "id", "region", "territory", "indicator", "kind", "period_start", "period_end",
+    "measure", "value_raw", "unit", "source_id",
+)
+#: Columns added by loading: the figure read from ``value_raw``.
+PARSED_COLUMNS = ("low", "high", "qualifier", "value")
+
+SOURCE_COLUMNS = (
+    "id", "title", "issuer", "doc_number", "date", "date_precision", "region", "type",
+    "file", "url", "note",
+)
+URBAN_CLASS_COLUMNS = (
+    "id", "locality", "locality_type", "territory", "year", "urban_class", "scope",
+    "value_raw", "source_id", "source_locator", "note",
+)
+INDICATOR_COLUMNS = ("code", "name_vi", "name_en", "unit", "description")
+REGION_COLUMNS = (
+    "region", "territory", "level", "province_before_2025", "province_after_2025",
+    "legal_basis", "effective_date", "note",
+)
+
+KINDS = ("target", "actual")
+MEASURES = (
+    "level", "period_average", "period_average_growth", "annual_growth",
+    "half_year_growth", "period_total",
+)
+UNITS = ("percent", "USD", "VND", "ha", "km2", "persons", "count")
+QUALIFIERS = ("exact", "about", "above", "below", "range")
+URBAN_CLASSES = ("I", "II", "III", "IV", "V")
+#: Measures that are growth rates (percent per year or per period).
+GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth")
+
+#: Units shown on chart axes, by language.
+UNIT_LABELS = {
+    "vi": {"percent": "%", "USD": "USD", "VND": "đồng", "ha": "ha", "km2": "km²",
+           "persons": "người", "count": "số lượng"},
+    "en": {"percent": "%", "USD": "USD", "VND": "VND", "ha": "ha", "km2": "km²",
+           "persons": "people", "count": "count"},
+}
+
+#: Years outside this window are typing mistakes, not plans.
+YEAR_MIN, YEAR_MAX = 1990, 2100
