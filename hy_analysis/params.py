@@ -1,0 +1,321 @@
+"""Each notebook's parameters, defined once.
+
+The one definition per parameter (name, type, default, choices or range, help) serves three
+uses: validating values before any kernel starts, building the widget controls, and the
+"parameters of this run" summary printed at the top of every executed notebook.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable
+
+from .exceptions import ParameterError
+
+__all__ = [
+    "Param", "NOTEBOOK_PARAMS", "notebook_names", "get_params", "validate_params",
+    "coerce_text", "params_summary", "region_choices", "country_choices",
+]
+
+#: Types a parameter may have. ``optional[...]`` also accepts None.
+TYPES = ("str", "int", "float", "bool", "list[str]", "list[int]", "list[float]",
+         "optional[int]", "optional[float]", "optional[list[str]]")
+
+
+@lru_cache(maxsize=1)
+def _regions_in_data() -> tuple[str, ...]:
+    from .loading import load_regions  # lazy: params are checked without pandas work at import
+
+    return tuple(dict.fromkeys(load_regions()["region"]))
+
+
+def region_choices() -> tuple[str, ...]:
+    """The regions present in the dataset (``data/regions.csv``)."""
+    return _regions_in_data()
+
+
+def country_choices() -> tuple[str, ...]:
+    """Investor countries named in the FDI figures."""
+    return ("Japan", "Korea", "China")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One notebook parameter.
+
+    Attributes
+    ----------
+    name : str
+        The variable name in the notebook's ``parameters`` cell.
+    type : str
+        One of :data:`TYPES`.
+    default : object
+        The literal in the ``parameters`` cell.
+    help : str
+        One line for ``hy-analysis list``, the widget tooltip and the summary.
+    choices : tuple or callable, optional
+        Allowed values (for lists: allowed items); a callable is asked lazily (data-driven).
+    min, max : float, optional
+        Inclusive range for numbers (for lists: every item).
+    """
+
+    name: str
+    type: str
+    default: Any
+    help: str
+    choices: tuple | Callable[[], tuple] | None = None
+    min: float | None = None
+    max: float | None = None
+    label_vi: str = ""
+    label_en: str = ""
+
+    def allowed(self) -> tuple | None:
+        """The allowed values, resolving a data-driven callable."""
+        return self.choices() if callable(self.choices) else self.choices
+
+    def check(self, value: Any) -> tuple[Any, list[str]]:
+        """Return the value converted to this parameter's type and the problems found."""
+        problems: list[str] = []
+        base = self.type.removeprefix("optional[").removesuffix("]") if self.type.startswith(
+            "optional[") else self.type
+        if value is None:
+            if self.type.startswith("optional["):
+                return None, []
+            return value, [f"parameter {self.name!r}: expected {self.type}, got None"]
+        if base.startswith("list["):
+            item_type = base[5:-1]
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                value = [value]  # a single country or rate is a one-item list
+            if not isinstance(value, (list, tuple)):
+                return value, [f"parameter {self.name!r}: expected {self.type}, "
+                               f"got {type(value).__name__} {value!r}"]
+            items = []
+            for item in value:
+                converted, item_problems = self._check_scalar(item, item_type)
+                items.append(converted)
+                problems += item_problems
+            return items, problems
+        converted, problems = self._check_scalar(value, base)
+        return converted, problems
+
+    def _check_scalar(self, value: Any, type_name: str) -> tuple[Any, list[str]]:
+        where = f"parameter {self.name!r}"
+        if type_name == "bool":
+            if isinstance(value, bool):
+                return value, []
+            return value, [f"{where}: expected true or false, got {value!r}"]
+        if type_name in ("int", "float"):
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if type_name == "int" and ok and float(value) != int(value):
+                ok = False
+            if not ok:
+                return value, [f"{where}: expected a number ({type_name}), got "
+                               f"{type(value).__name__} {value!r}"]
+            value = int(value) if type_name == "int" else float(value)
+            if (self.min is not None and value < self.min) or (
+                    self.max is not None and value > self.max):
+                return value, [f"{where}: {value!r} is outside the allowed range "
+                               f"{self.min:g} to {self.max:g}"]
+            return value, []
+        if not isinstance(value, str):
+            return value, [f"{where}: expected text, got {type(value).__name__} {value!r}"]
+        allowed = self.allowed()
+        if allowed is not None and value not in allowed:
+            return value, [f"{where}: unknown value {value!r}; valid choices: "
+                           + ", ".join(map(str, allowed))]
+        return value, []
+
+
+_LANG = Param("lang", "str", "vi", "language of labels, prose and number format",
+              choices=("vi", "en"), label_vi="Ngôn ngữ", label_en="Language")
+_REGION = Param("region", "str", "Hưng Yên", "region whose figures are analysed",
+                choices=region_choices, label_vi="Địa phương", label_en="Region")
+
+#: Every notebook (file stem in notebooks/) and its parameters, in cell order.
+NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
+    "industrial_growth": (
+        _REGION,
+        Param("start_year", "int", 2021, "first year of the index paths", min=2000, max=2050,
+              label_vi="Từ năm", label_en="From year"),
+        Param("end_year", "int", 2030, "last year of the index paths", min=2000, max=2050,
+              label_vi="Đến năm", label_en="To year"),
+        Param("scenario_growth", "list[float]", [8.0, 12.0],
+              "annual growth rates (%/yr) compared with the targets", min=-50, max=100,
+              label_vi="Kịch bản tăng trưởng (%/năm)", label_en="Scenario growth (%/yr)"),
+        _LANG,
+    ),
+    "fdi_by_country": (
+        _REGION,
+        Param("countries", "list[str]", ["Japan", "Korea", "China"],
+              "investor countries shown", choices=country_choices,
+              label_vi="Quốc gia đầu tư", label_en="Investor countries"),
+        Param("include_other", "bool", True,
+              "show 'other countries' as the derived remainder of the total",
+              label_vi="Hiện các nước khác", label_en="Show other countries"),
+        _LANG,
+    ),
+    "urbanisation": (
+        _REGION,
+        Param("target_years", "list[int]", [2025, 2030], "years whose rate targets are compared",
+              min=2000, max=2060, label_vi="Năm mục tiêu", label_en="Target years"),
+        Param("baseline_year", "optional[int]", None,
+              "year of a measured rate you supply (None: no baseline)", min=2000, max=2060,
+              label_vi="Năm cơ sở", label_en="Baseline year"),
+        Param("baseline_rate", "optional[float]", None,
+              "measured urbanisation rate (%) in baseline_year (None: no baseline)",
+              min=0, max=100, label_vi="Tỷ lệ cơ sở (%)", label_en="Baseline rate (%)"),
+        _LANG,
+    ),
+    "overview": (
+        Param("regions", "optional[list[str]]", None, "regions shown (None: every region)",
+              choices=region_choices, label_vi="Địa phương", label_en="Regions"),
+        Param("kinds", "list[str]", ["target", "actual"], "targets, actuals or both",
+              choices=("target", "actual"), label_vi="Loại số liệu", label_en="Kinds"),
+        _LANG,
+    ),
+}
+
+
+def notebook_names() -> tuple[str, ...]:
+    """Names of the parameterised notebooks, in the order they are run and listed."""
+    return tuple(NOTEBOOK_PARAMS)
+
+
+def get_params(notebook: str) -> tuple[Param, ...]:
+    """The parameter definitions of ``notebook`` (its file stem)."""
+    try:
+        return NOTEBOOK_PARAMS[notebook]
+    except KeyError:
+        raise ParameterError(
+            f"unknown notebook {notebook!r}; valid choices: {', '.join(NOTEBOOK_PARAMS)}"
+        ) from None
+
+
+def _cross_checks(notebook: str, values: dict) -> list[str]:
+    problems = []
+    if notebook == "industrial_growth" and values["start_year"] >= values["end_year"]:
+        problems.append(f"parameters 'start_year' ({values['start_year']}) and 'end_year' "
+                        f"({values['end_year']}): start_year must be before end_year")
+    if notebook == "urbanisation" and (values["baseline_year"] is None) != (
+            values["baseline_rate"] is None):
+        problems.append("parameters 'baseline_year' and 'baseline_rate' go together: "
+                        "give both or neither")
+    if notebook == "fdi_by_country" and not values["countries"]:
+        problems.append("parameter 'countries': expected at least one country; valid choices: "
+                        + ", ".join(country_choices()))
+    return problems
+
+
+def validate_params(notebook: str, values: dict | None = None) -> dict:
+    """Check and convert one parameter set; fill in defaults.
+
+    Parameters
+    ----------
+    notebook : str
+        Notebook name (file stem), e.g. ``"fdi_by_country"``.
+    values : dict, optional
+        Parameter values to use instead of the defaults.
+
+    Returns
+    -------
+    dict
+        Every parameter of the notebook, converted, in definition order.
+
+    Raises
+    ------
+    ParameterError
+        Listing every problem: unknown names, wrong types, values outside the choices or range.
+
+    Examples
+    --------
+    >>> validate_params("fdi_by_country", {"countries": "Japan"})["countries"]
+    ['Japan']
+    """
+    params = get_params(notebook)
+    values = dict(values or {})
+    names = [p.name for p in params]
+    problems = [
+        f"unknown parameter {k!r} for notebook {notebook!r}; valid parameters: {', '.join(names)}"
+        for k in values if k not in names
+    ]
+    result = {}
+    for p in params:
+        default = list(p.default) if isinstance(p.default, list) else p.default
+        result[p.name], found = p.check(values.get(p.name, default))
+        problems += found
+    if not problems:
+        problems += _cross_checks(notebook, result)
+    if problems:
+        raise ParameterError(f"invalid parameters for {notebook}:\n  " + "\n  ".join(problems))
+    return result
+
+
+def coerce_text(notebook: str, name: str, text: str) -> Any:
+    """Convert a command-line string to the parameter's type.
+
+    Lists accept JSON/YAML-like ``[8, 10]`` or comma-separated ``Japan,Korea``; booleans
+    accept true/false/yes/no/1/0; ``none``/``null`` gives None for optional parameters.
+    The result is still to be checked by :func:`validate_params`.
+    """
+    by_name = {p.name: p for p in get_params(notebook)}
+    if name not in by_name:
+        raise ParameterError(f"unknown parameter {name!r} for notebook {notebook!r}; "
+                             f"valid parameters: {', '.join(by_name)}")
+    kind = by_name[name].type
+    raw = text.strip()
+    if kind.startswith("optional[") and raw.lower() in ("none", "null", ""):
+        return None
+    kind = kind.removeprefix("optional[").removesuffix("]") if kind.startswith(
+        "optional[") else kind
+    if kind.startswith("list["):
+        if raw.startswith("["):
+            try:
+                items = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise ParameterError(f"parameter {name!r}: cannot read list {text!r}: {exc}")
+        else:
+            items = [s.strip() for s in raw.split(",") if s.strip()]
+        return [_coerce_scalar(name, kind[5:-1], str(i)) if isinstance(i, str) else i
+                for i in items]
+    return _coerce_scalar(name, kind, raw)
+
+
+def _coerce_scalar(name: str, kind: str, raw: str) -> Any:
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw.replace(",", ".")) if raw.count(",") == 1 and "." not in raw \
+                else float(raw)
+    except ValueError:
+        raise ParameterError(f"parameter {name!r}: expected a number ({kind}), got {raw!r}")
+    if kind == "bool":
+        lowered = raw.lower()
+        if lowered in ("true", "yes", "1", "on"):
+            return True
+        if lowered in ("false", "no", "0", "off"):
+            return False
+        raise ParameterError(f"parameter {name!r}: expected true or false, got {raw!r}")
+    return raw
+
+
+def params_summary(notebook: str, values: dict, *, lang: str = "vi") -> str:
+    """A short Markdown table of the parameters of this run, for the top of a notebook.
+
+    Strings are escaped for Markdown/HTML so a hostile value cannot inject markup.
+    """
+    from html import escape
+
+    title = "Tham số của lần chạy này" if lang == "vi" else "Parameters of this run"
+    head = "| tham số | giá trị | ý nghĩa |" if lang == "vi" else "| parameter | value | meaning |"
+    rows = [f"**{title}** ({escape(notebook)})", "", head, "|---|---|---|"]
+    for p in get_params(notebook):
+        value = values.get(p.name, p.default)
+        shown = "—" if value is None else (
+            ", ".join(map(str, value)) if isinstance(value, list) else str(value))
+        label = (p.label_vi if lang == "vi" else p.label_en) or p.name
+        rows.append(f"| `{p.name}` | {escape(shown).replace('|', '&#124;')} | "
+                    f"{escape(label)}: {escape(p.help)} |")
+    return "\n".join(rows)
