@@ -1,0 +1,320 @@
+"""Read the data files into validated, tidy, typed DataFrames.
+
+``load_targets()`` is the entry point for notebooks: our ``data/targets.csv`` plus any files
+of the user's own (``extra=``), each row checked, figures parsed into ``low``/``high``/
+``qualifier``/``unit`` columns. Rows that fail a check are left out and reported; nothing is
+lost silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from . import schema
+from .exceptions import DataFileError, ValidationError
+from .paths import data_dir as _data_dir
+from .validation import Issue, ValidationReport, check_target_row, check_unique_ids
+
+__all__ = [
+    "load_targets", "read_targets", "load_sources", "load_urban_classes", "load_indicators",
+    "load_regions", "read_rows", "LoadedRows",
+]
+
+PathLike = str | os.PathLike
+
+
+@dataclass
+class LoadedRows:
+    """The rows of one file as text, with the line number of each row in that file."""
+
+    file: str
+    header: list[str]
+    rows: list[dict[str, str]]
+    lines: list[int]
+
+
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[len(codecs.BOM_UTF8):].decode("utf-8")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(
+            f"{path}: cannot decode byte {raw[exc.start]:#04x} at position {exc.start} as "
+            "UTF-8; re-save the file as UTF-8 (in Excel: 'CSV UTF-8'), or UTF-16 with a BOM"
+        ) from None
+
+
+def _read_csv(path: Path) -> LoadedRows:
+    text = _decode(path)
+    if not text.strip():
+        raise DataFileError(f"{path}: the file is empty; expected a header row and data rows")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in next(reader)]
+    rows, lines = [], []
+    start = reader.line_num + 1
+    for record in reader:
+        if any(cell.strip() for cell in record):
+            if len(record) > len(header):
+                record = record[: len(header)] + [",".join(record[len(header):])]
+                header_extra = True
+            else:
+                header_extra = False
+            row = dict(zip(header, (c.strip() for c in record)))
+            if header_extra:
+                row["__extra__"] = record[-1]
+            rows.append(row)
+            lines.append(start)
+        start = reader.line_num + 1
+    return LoadedRows(str(path), header, rows, lines)
+
+
+def _read_xlsx(path: Path, expected: Sequence[str]) -> LoadedRows:
+    from openpyxl import load_workbook  # only Excel users pay for openpyxl
+
+    try:
+        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise DataFileError(f"{path}: cannot open as an Excel .xlsx workbook ({exc})") from None
+    cells = [["" if v is None else str(v).strip() for v in row]
+             for row in sheet.iter_rows(values_only=True)]
+    # Find the header: the first row naming the key columns (title rows above are skipped).
+    key = {"id", expected[0] if expected else "id"}
+    for index, row in enumerate(cells):
+        if key <= set(row) or len(set(row) & set(expected)) >= max(2, len(expected) // 2):
+            header = row
+            break
+    else:
+        raise DataFileError(f"{path}: no header row with the columns {', '.join(expected)}")
+    rows, lines = [], []
+    for offset, record in enumerate(cells[index + 1:], start=index + 2):
+        if any(record):
+            rows.append(dict(zip(header, record)))
+            lines.append(offset)
+    return LoadedRows(str(path), header, rows, lines)
+
+
+def read_rows(path: PathLike, expected: Sequence[str] = schema.TARGET_COLUMNS) -> LoadedRows:
+    """Read a CSV (UTF-8 with or without BOM, UTF-16) or .xlsx file as rows of text.
+
+    Raises
+    ------
+    DataFileError
+        The file is missing, empty, undecodable or has no header.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataFileError(f"{path}: no such file")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, expected)
+    return _read_csv(path)
+
+
+def _header_issues(loaded: LoadedRows, expected: Sequence[str],
+                   required: Sequence[str]) -> list[Issue]:
+    issues = [Issue(loaded.file, 1, c, "", "this required column in the header row")
+              for c in required if c not in loaded.header]
+    known = set(expected)
+    issues += [Issue(loaded.file, 1, c, "", "only the columns " + ", ".join(expected))
+               for c in loaded.header if c and c not in known]
+    return issues
+
+
+@lru_cache(maxsize=8)
+def _registry(path: str, mtime: float, key: str) -> tuple[str, ...]:
+    return tuple(r[key] for r in read_rows(path, ()).rows if r.get(key))
+
+
+def _registry_values(path: Path, key: str) -> tuple[str, ...]:
+    return _registry(str(path), path.stat().st_mtime, key)
+
+
+def read_targets(
+    paths: Sequence[PathLike] = (),
+    *,
+    include_bundled: bool = True,
+    sources: Sequence[PathLike] = (),
+    data_dir: PathLike | None = None,
+) -> tuple[pd.DataFrame, ValidationReport]:
+    """Read, check and parse target files; return the valid rows and the report.
+
+    Parameters
+    ----------
+    paths : sequence of path
+        Files with the columns of data/targets.csv.
+    include_bundled : bool
+        Also read the project's own ``data/targets.csv`` first.
+    sources : sequence of path
+        Extra sources files (columns of sources.csv) for the user's own ``source_id`` values.
+    data_dir : path, optional
+        Folder of the bundled data (default: :func:`hy_analysis.paths.data_dir`).
+
+    Returns
+    -------
+    (DataFrame, ValidationReport)
+    """
+    folder = _data_dir(data_dir)
+    files = ([folder / "targets.csv"] if include_bundled else []) + [Path(p) for p in paths]
+    known_sources = set(_registry_values(folder / "sources.csv", "id"))
+    for extra_sources in sources:
+        known_sources |= {r["id"] for r in read_rows(extra_sources, schema.SOURCE_COLUMNS).rows}
+    indicators = _registry_values(folder / "indicators.csv", "code")
+    territories = _registry_values(folder / "regions.csv", "territory")
+
+    report = ValidationReport()
+    kept: list[tuple[dict, object, str, int]] = []
+    for path in files:
+        loaded = read_rows(path)
+        report.files.append(loaded.file)
+        report.rows_read += len(loaded.rows)
+        header_issues = _header_issues(loaded, schema.TARGET_COLUMNS, schema.TARGET_REQUIRED)
+        report.issues += header_issues
+        if any(i.expected.startswith("this required") for i in header_issues):
+            report.rows_rejected += len(loaded.rows)
+            continue
+        for row, line in zip(loaded.rows, loaded.lines):
+            found: list[Issue] = []
+            rid = row.get("id", "")
+
+            def issue(column, value, expected, _f=loaded.file, _l=line, _r=rid, _found=found):
+                _found.append(Issue(_f, _l, column, value, expected, _r))
+
+            if "__extra__" in row:
+                issue("", row["__extra__"], f"{len(loaded.header)} fields as in the header "
+                      "(quote values that contain commas)")
+            parsed = check_target_row(row, issue, known_sources=known_sources,
+                                      known_indicators=indicators,
+                                      known_territories=territories)
+            report.issues += found
+            if found:
+                report.rows_rejected += 1
+            else:
+                kept.append((row, parsed, loaded.file, line))
+    repeated = check_unique_ids(((r["id"], f, ln) for r, _, f, ln in kept), report)
+    kept = [k for k in kept if (k[2], k[3]) not in repeated]
+    report.rows_rejected += len(repeated)
+    return _targets_frame(kept), report
+
+
+def _targets_frame(kept) -> pd.DataFrame:
+    records = []
+    for row, parsed, file, line in kept:
+        record = {c: row.get(c, "") for c in schema.TARGET_COLUMNS}
+        record.update(low=parsed.low, high=parsed.high, qualifier=parsed.qualifier,
+                      value=parsed.value, file=file, line=line)
+        records.append(record)
+    frame = pd.DataFrame.from_records(
+        records, columns=[*schema.TARGET_COLUMNS, *schema.PARSED_COLUMNS, "file", "line"])
+    for column in ("period_start", "period_end"):
+        frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+    frame["derived"] = frame["derived"].str.lower().eq("true")
+    for column in ("low", "high", "value"):
+        frame[column] = pd.to_numeric(frame[column]).astype("float64")
+    for column in ("region", "territory", "indicator", "kind", "measure", "unit",
+                   "qualifier", "source_id"):
+        frame[column] = frame[column].astype("category")
+    for column in ("breakdown", "as_of", "note", "source_locator", "indicator_vi",
+                   "indicator_en"):
+        frame[column] = frame[column].fillna("")
+    return frame
+
+
+def load_targets(
+    extra: PathLike | Sequence[PathLike] | None = None,
+    strict: bool = False,
+    *,
+    sources: Sequence[PathLike] = (),
+    data_dir: PathLike | None = None,
+) -> pd.DataFrame:
+    """The tidy target dataset: one figure per row, parsed and typed.
+
+    Parameters
+    ----------
+    extra : path or sequence of paths, optional
+        The user's own files with the same columns (CSV UTF-8 with or without BOM, UTF-16,
+        or .xlsx), merged after ours so newer figures can be added without editing ours.
+    strict : bool
+        Raise :class:`ValidationError` carrying the whole report if any row is invalid.
+        Otherwise invalid rows are left out, a warning names how many, and the report is
+        kept in ``frame.attrs["report"]``.
+    sources : sequence of paths
+        Sources files for the ``source_id`` values of ``extra`` rows.
+    data_dir : path, optional
+        Folder of the bundled data.
+
+    Returns
+    -------
+    DataFrame
+        The columns of targets.csv plus ``low``, ``high``, ``qualifier``, ``value`` (the
+        midpoint, or the known bound of an open figure), ``file`` and ``line``.
+
+    Examples
+    --------
+    >>> targets = load_targets()
+    >>> targets.query("indicator == 'urbanisation_rate'")[["period_end", "value_raw", "low"]]
+    ... # doctest: +SKIP
+    """
+    if extra is None:
+        extra = []
+    elif isinstance(extra, (str, os.PathLike)):
+        extra = [extra]
+    frame, report = read_targets(extra, sources=sources, data_dir=data_dir)
+    if not report.ok:
+        if strict:
+            raise ValidationError(report)
+        warnings.warn(f"{report.rows_rejected} row(s) rejected; see frame.attrs['report']:\n"
+                      + report.format(), stacklevel=2)
+    frame.attrs["report"] = report
+    return frame
+
+
+def _simple_table(name: str, columns: Sequence[str], data_dir: PathLike | None,
+                  categories: Iterable[str] = ()) -> pd.DataFrame:
+    loaded = read_rows(_data_dir(data_dir) / name, columns)
+    issues = _header_issues(loaded, columns, columns[:1])
+    if issues:
+        raise ValidationError(ValidationReport(issues, len(loaded.rows), len(loaded.rows),
+                                               [loaded.file]))
+    frame = pd.DataFrame.from_records(loaded.rows, columns=list(columns)).fillna("")
+    for column in categories:
+        frame[column] = frame[column].astype("category")
+    return frame
+
+
+def load_sources(data_dir: PathLike | None = None) -> pd.DataFrame:
+    """The documents and pages every figure cites (``data/sources.csv``)."""
+    return _simple_table("sources.csv", schema.SOURCE_COLUMNS, data_dir, ("type",))
+
+
+def load_indicators(data_dir: PathLike | None = None) -> pd.DataFrame:
+    """The indicator registry: code, Vietnamese and English names, unit, description."""
+    return _simple_table("indicators.csv", schema.INDICATOR_COLUMNS, data_dir)
+
+
+def load_regions(data_dir: PathLike | None = None) -> pd.DataFrame:
+    """Each region and territory with its province before and after the 2025 merger."""
+    return _simple_table("regions.csv", schema.REGION_COLUMNS, data_dir)
+
+
+def load_urban_classes(data_dir: PathLike | None = None) -> pd.DataFrame:
+    """Urban-class targets by locality and year (class I to V as an ordered categorical)."""
+    frame = _simple_table("urban_classes.csv", schema.URBAN_CLASS_COLUMNS, data_dir,
+                          ("locality_type", "scope"))
+    frame["year"] = pd.to_numeric(frame["year"]).astype("Int64")
+    # Class I is the highest rank: order so that comparisons read naturally (I > V).
+    frame["urban_class"] = pd.Categorical(frame["urban_class"],
+                                          categories=schema.URBAN_CLASSES[::-1], ordered=True)
+    return frame
