@@ -71,6 +71,11 @@ class Param:
     label_vi: str = ""
     label_en: str = ""
 
+    @property
+    def base_type(self) -> str:
+        """The type without ``optional[...]``."""
+        return self.type[9:-1] if self.type.startswith("optional[") else self.type
+
     def allowed(self) -> tuple | None:
         """The allowed values, resolving a data-driven callable."""
         return self.choices() if callable(self.choices) else self.choices
@@ -78,8 +83,7 @@ class Param:
     def check(self, value: Any) -> tuple[Any, list[str]]:
         """Return the value converted to this parameter's type and the problems found."""
         problems: list[str] = []
-        base = self.type.removeprefix("optional[").removesuffix("]") if self.type.startswith(
-            "optional[") else self.type
+        base = self.base_type
         if value is None:
             if self.type.startswith("optional["):
                 return None, []
@@ -255,7 +259,8 @@ def validate_params(notebook: str, values: dict | None = None) -> dict:
 def coerce_text(notebook: str, name: str, text: str) -> Any:
     """Convert a command-line string to the parameter's type.
 
-    Lists accept JSON/YAML-like ``[8, 10]`` or comma-separated ``Japan,Korea``; booleans
+    Lists accept JSON/YAML-like ``[8, 10]``, comma-separated ``Japan,Korea`` or, when
+    numbers carry decimal commas, semicolon-separated ``7; 9,5``; booleans
     accept true/false/yes/no/1/0; ``none``/``null`` gives None for optional parameters.
     The result is still to be checked by :func:`validate_params`.
     """
@@ -267,8 +272,7 @@ def coerce_text(notebook: str, name: str, text: str) -> Any:
     raw = text.strip()
     if kind.startswith("optional[") and raw.lower() in ("none", "null", ""):
         return None
-    kind = kind.removeprefix("optional[").removesuffix("]") if kind.startswith(
-        "optional[") else kind
+    kind = by_name[name].base_type
     if kind.startswith("list["):
         if raw.startswith("["):
             try:
@@ -276,7 +280,8 @@ def coerce_text(notebook: str, name: str, text: str) -> Any:
             except json.JSONDecodeError as exc:
                 raise ParameterError(f"parameter {name!r}: cannot read list {text!r}: {exc}")
         else:
-            items = [s.strip() for s in raw.split(",") if s.strip()]
+            # ";" separates items when numbers are written with decimal commas ("7; 9,5").
+            items = [s.strip() for s in raw.split(";" if ";" in raw else ",") if s.strip()]
         return [_coerce_scalar(name, kind[5:-1], str(i)) if isinstance(i, str) else i
                 for i in items]
     return _coerce_scalar(name, kind, raw)

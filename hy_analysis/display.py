@@ -1,0 +1,70 @@
+"""What notebooks show: the parameter summary, findings as Markdown, interactive tables.
+
+Kept apart from the analysis so analysis functions stay pure and return values; these
+helpers only display them. Data-derived text is HTML-escaped before it is shown.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from .params import params_summary
+
+__all__ = ["init_notebook", "show_params", "show_markdown", "show_table", "md_escape"]
+
+
+def md_escape(value: object) -> str:
+    """Escape a data-derived string for Markdown/HTML output (``<``, ``&``, ``|``, ``*``...)."""
+    text = escape(str(value))
+    for char in "\\`*_[]|#":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def init_notebook() -> None:
+    """Prepare a notebook: offline interactive tables and the chart theme.
+
+    itables is put in offline mode (``connected=False``): its JavaScript is embedded in the
+    notebook, so tables stay sortable and searchable in shared HTML with no internet.
+    """
+    import itables
+
+    from .plotting import setup
+
+    itables.init_notebook_mode(all_interactive=False, connected=False)
+    setup()
+
+
+def show_params(notebook: str, values: dict, *, lang: str = "vi") -> None:
+    """Display the "parameters of this run" summary."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(params_summary(notebook, values, lang=lang)))
+
+
+def show_markdown(text: str) -> None:
+    """Display Markdown built by an analysis ``describe_*`` function (already escaped)."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))
+
+
+def show_table(data: pd.DataFrame, *, caption: str | None = None, page_length: int = 15) -> None:
+    """Display a sortable, searchable table that also works in offline HTML (itables).
+
+    Text cells are HTML-escaped first: a hostile value in a user's data file is shown as
+    text, never run.
+    """
+    import itables
+
+    shown = data.copy()
+    for column in shown.columns:
+        if shown[column].dtype == object or isinstance(shown[column].dtype, pd.CategoricalDtype) \
+                or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = shown[column].astype("string").map(
+                lambda v: escape(v) if isinstance(v, str) else v, na_action="ignore")
+    shown.columns = [escape(str(c)) for c in shown.columns]
+    itables.show(shown, caption=escape(caption) if caption else None, pageLength=page_length,
+                 connected=False, classes="display compact")

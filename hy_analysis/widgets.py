@@ -1,0 +1,142 @@
+"""Filter panels for JupyterLab, built from the parameter definitions in :mod:`params`.
+
+ipywidgets is imported lazily. A panel holds one control per chosen parameter and an
+output area; changing a control re-validates the values and calls ``render(values)`` again.
+In a headless run the panel is inert; notebooks draw the static chart for the run's
+parameters separately, so executed notebooks and HTML always show it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from .exceptions import ParameterError
+from .params import Param, coerce_text, get_params, validate_params
+
+__all__ = ["control_for", "FilterPanel", "filter_panel"]
+
+
+def _label(param: Param, lang: str) -> str:
+    return (param.label_vi if lang == "vi" else param.label_en) or param.name
+
+
+def control_for(param: Param, value: Any, *, lang: str = "vi"):
+    """An ipywidgets control for one parameter, showing ``value``.
+
+    Text with choices becomes a dropdown, a list with choices a multiple selection, numbers a
+    bounded box, a bool a checkbox, and a list of numbers a comma-separated text box.
+    """
+    import ipywidgets as w
+
+    description = _label(param, lang)
+    common = dict(description=description, description_tooltip=param.help,
+                  style={"description_width": "initial"})
+    allowed = param.allowed()
+    base = param.base_type
+    if base == "bool":
+        return w.Checkbox(value=bool(value), indent=False, **common)
+    if base == "str" and allowed:
+        return w.Dropdown(options=list(allowed), value=value, **common)
+    if base == "list[str]" and allowed:
+        chosen = tuple(value) if value else tuple(allowed)
+        return w.SelectMultiple(options=list(allowed), value=chosen,
+                                rows=min(len(allowed), 5), **common)
+    if base == "int" and value is not None:
+        return w.BoundedIntText(value=value, min=param.min if param.min is not None else -10**9,
+                                max=param.max if param.max is not None else 10**9, **common)
+    if base == "float" and value is not None:
+        return w.BoundedFloatText(value=value,
+                                  min=param.min if param.min is not None else -1e12,
+                                  max=param.max if param.max is not None else 1e12, **common)
+    shown = ", ".join(map(str, value)) if isinstance(value, list) else (
+        "" if value is None else str(value))
+    return w.Text(value=shown, placeholder="none" if value is None else "", **common)
+
+
+def _read_control(notebook: str, param: Param, control) -> Any:
+    """The control's value as the parameter's type (text boxes are parsed)."""
+    value = control.value
+    base = param.base_type
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, str) and base != "str":
+        return coerce_text(notebook, param.name, value)
+    return value
+
+
+class FilterPanel:
+    """Controls for some parameters of a notebook, an error line and an output area.
+
+    Parameters
+    ----------
+    notebook : str
+        The notebook whose parameter definitions build the controls.
+    values : dict
+        The run's validated parameters (the controls start there).
+    render : callable
+        ``render(values)`` draws the chart/table for a complete, validated parameter set.
+    names : sequence of str, optional
+        Which parameters get a control (default: all but ``lang``).
+    lang : {"vi", "en"}
+
+    Attributes
+    ----------
+    controls : dict of str to widget
+    output : ipywidgets.Output
+    message : ipywidgets.HTML
+        Shows why a value was refused; the last good chart stays.
+    values : dict
+        The last valid parameter set rendered.
+    """
+
+    def __init__(self, notebook: str, values: dict, render: Callable[[dict], Any], *,
+                 names: Sequence[str] | None = None, lang: str = "vi"):
+        import ipywidgets as w
+
+        self.notebook, self.render, self.lang = notebook, render, lang
+        self.values = dict(values)
+        params = {p.name: p for p in get_params(notebook)}
+        names = list(names) if names is not None else [n for n in params if n != "lang"]
+        self._params = {n: params[n] for n in names}
+        self.controls = {n: control_for(p, self.values[n], lang=lang)
+                         for n, p in self._params.items()}
+        self.message = w.HTML()
+        self.output = w.Output()
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self.widget = w.VBox([w.HBox(list(self.controls.values()),
+                                     layout=w.Layout(flex_flow="row wrap")),
+                              self.message, self.output])
+
+    def _on_change(self, _change=None) -> None:
+        from html import escape
+
+        try:
+            candidate = dict(self.values)
+            for name, control in self.controls.items():
+                candidate[name] = _read_control(self.notebook, self._params[name], control)
+            candidate = validate_params(self.notebook, candidate)
+        except ParameterError as exc:
+            self.message.value = f"<span style='color:#b00'>{escape(str(exc))}</span>"
+            return
+        self.message.value = ""
+        self.values = candidate
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Draw again for the current values inside the output area."""
+        self.output.clear_output(wait=True)
+        with self.output:
+            self.render(self.values)
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        self.refresh()
+        display(self.widget)
+
+
+def filter_panel(notebook: str, values: dict, render: Callable[[dict], Any], *,
+                 names: Sequence[str] | None = None, lang: str = "vi") -> FilterPanel:
+    """Build a :class:`FilterPanel`; display it as the last expression of a cell."""
+    return FilterPanel(notebook, values, render, names=names, lang=lang)
