@@ -1,8 +1,12 @@
 """hy-analysis: industrialisation targets of Hưng Yên and its neighbours, as tidy data.
 
-The public API is re-exported here. Importing the package does no work and does not import
-plotting libraries: notebooks pay for matplotlib/seaborn only when they plot.
+The public API is re-exported here. Importing the package does no work: modules that need
+pandas, matplotlib or seaborn are imported on first use of one of their names (PEP 562), so
+``import hy_analysis`` and the command line stay fast and notebooks pay for plotting only
+when they plot.
 """
+
+from importlib import import_module
 
 from .exceptions import (
     DataFileError,
@@ -16,8 +20,30 @@ from .parsing import ParsedValue, format_number, parse_number, parse_value
 
 __version__ = "0.1.0"
 
+# name -> module that defines it; loaded lazily by __getattr__.
+_LAZY = {
+    "load_targets": "loading", "read_targets": "loading", "load_sources": "loading",
+    "load_urban_classes": "loading", "load_indicators": "loading", "load_regions": "loading",
+    "ValidationReport": "validation", "validate_command": "validation",
+    "validate_params": "params", "params_summary": "params", "notebook_names": "params",
+    "init_notebook": "display", "show_params": "display", "show_markdown": "display",
+    "show_table": "display", "filter_panel": "widgets",
+}
+
 __all__ = [
     "DataFileError", "HyAnalysisError", "ParameterError", "ParseError", "RunError",
     "ValidationError", "ParsedValue", "format_number", "parse_number", "parse_value",
-    "__version__",
+    "__version__", *_LAZY,
 ]
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'hy_analysis' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(__all__)

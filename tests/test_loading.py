@@ -1,0 +1,163 @@
+"""Loading and validation: the malformed corpus, lenient vs strict, encodings, Excel."""
+
+import csv
+import warnings
+from io import StringIO
+
+import pandas as pd
+import pytest
+
+from hy_analysis import DataFileError, ValidationError
+from hy_analysis.loading import load_targets, read_targets
+from hy_analysis.validation import validate_command
+
+
+def _expected(fixtures_dir):
+    with open(fixtures_dir / "malformed" / "EXPECTED.csv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_corpus_has_at_least_20_malformed_files(fixtures_dir):
+    assert len(_expected(fixtures_dir)) >= 20
+
+
+def _row_cases(fixtures_dir):
+    return [c for c in _expected(fixtures_dir) if c["line"] != "0"]
+
+
+@pytest.mark.parametrize("case", _row_cases(__import__("conftest").FIXTURES),
+                         ids=lambda c: c["file"])
+def test_each_malformed_file_names_file_line_column_and_expectation(fixtures_dir, case):
+    path = fixtures_dir / "malformed" / case["file"]
+    frame, report = read_targets([path], include_bundled=False)
+    assert not report.ok
+    matching = [i for i in report.issues
+                if i.file == str(path) and i.line == int(case["line"])
+                and i.column == case["column"] and case["fragment"] in i.expected]
+    assert matching, report.format()
+    message = matching[0].format()
+    assert f"{path}:{case['line']}" in message and "expected" in message
+    if int(case["line"]) > 1:
+        # The valid row of the same file still loads; only the bad one is rejected.
+        assert list(frame["id"]) == ["user-urban-2025"]
+        assert report.rows_rejected == 1
+
+
+@pytest.mark.parametrize("case", [c for c in _expected(__import__("conftest").FIXTURES)
+                                  if c["line"] == "0"], ids=lambda c: c["file"])
+def test_unreadable_files_raise_a_clear_error(fixtures_dir, case):
+    path = fixtures_dir / "malformed" / case["file"]
+    with pytest.raises(DataFileError, match=case["fragment"]) as info:
+        read_targets([path], include_bundled=False)
+    assert str(path) in str(info.value)
+
+
+def test_every_problem_is_listed_not_just_the_first(tmp_path, fixtures_dir):
+    text = (fixtures_dir / "malformed" / "unknown_kind.csv").read_text(encoding="utf-8")
+    rows = text.splitlines()
+    bad = rows[2].replace("percent", "dollars").replace("2025,2025", "2025,20x5")
+    (tmp_path / "many.csv").write_text("\n".join([rows[0], rows[1], bad]) + "\n",
+                                       encoding="utf-8")
+    _, report = read_targets([tmp_path / "many.csv"], include_bundled=False)
+    columns = {i.column for i in report.issues}
+    assert {"kind", "unit", "period_end"} <= columns
+
+
+@pytest.mark.parametrize("name", ["utf8.csv", "utf8_bom.csv", "utf16.csv", "crlf_nbsp.csv",
+                                  "extra_header_row.xlsx"])
+def test_good_files_in_every_encoding_load(fixtures_dir, name):
+    frame, report = read_targets([fixtures_dir / "good" / name], include_bundled=False)
+    assert report.ok, report.format()
+    assert list(frame["id"]) == ["user-urban-2025", "user-urban-2030"]
+    assert frame["low"].tolist() == [48.0, 58.0]
+    assert frame["qualifier"].astype(str).tolist() == ["above", "about"]
+
+
+def test_excel_line_numbers_are_sheet_rows(fixtures_dir):
+    _, report = read_targets([fixtures_dir / "malformed" / "excel_bad_row.xlsx"],
+                             include_bundled=False)
+    assert [i.line for i in report.issues] == [4]
+
+
+def test_bundled_dataset_is_valid_and_typed():
+    frame = load_targets(strict=True)
+    assert len(frame) > 100
+    assert frame["id"].is_unique
+    assert isinstance(frame["indicator"].dtype, pd.CategoricalDtype)
+    assert str(frame["period_start"].dtype) == "Int64"
+    assert frame[["low", "high"]].notna().any(axis=1).all()
+    row = frame.set_index("id").loc["kh87-urbanisation-rate-2025"]
+    assert (row["value_raw"], row["low"], row["qualifier"]) == ("Trên 48%", 48.0, "above")
+    assert pd.isna(row["high"])
+
+
+def test_extra_files_merge_after_ours(fixtures_dir):
+    ours = load_targets()
+    merged = load_targets(extra=fixtures_dir / "good" / "utf8.csv")
+    assert len(merged) == len(ours) + 2
+    assert merged["id"].iloc[-1] == "user-urban-2030"
+
+
+def test_lenient_mode_keeps_valid_rows_and_reports_rejects(fixtures_dir):
+    with pytest.warns(UserWarning, match="1 row"):
+        frame = load_targets(extra=fixtures_dir / "malformed" / "percent_140.csv")
+    assert "user-urban-2025" in set(frame["id"])
+    assert "user-bad-row" not in set(frame["id"])
+    report = frame.attrs["report"]
+    assert report.rows_rejected == 1 and "140%" in report.format()
+
+
+def test_strict_mode_raises_with_the_whole_report(fixtures_dir):
+    with pytest.raises(ValidationError) as info:
+        load_targets(extra=[fixtures_dir / "malformed" / "percent_140.csv",
+                            fixtures_dir / "malformed" / "unknown_kind.csv"], strict=True)
+    text = str(info.value)
+    assert "percent_140.csv:3" in text and "unknown_kind.csv:3" in text
+
+
+def test_duplicate_of_a_bundled_id_is_rejected(tmp_path, fixtures_dir):
+    text = (fixtures_dir / "good" / "utf8.csv").read_text(encoding="utf-8")
+    (tmp_path / "dup.csv").write_text(text.replace("user-urban-2025",
+                                                   "kh87-urbanisation-rate-2025"),
+                                      encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = load_targets(extra=tmp_path / "dup.csv")
+    issues = frame.attrs["report"].issues
+    assert [(i.column, i.line) for i in issues] == [("id", 2)]
+    assert "targets.csv" in issues[0].expected
+
+
+def test_user_sources_file_makes_new_source_ids_known(tmp_path, fixtures_dir):
+    (tmp_path / "my_sources.csv").write_text(
+        "id,title,issuer,doc_number,date,date_precision,region,type,file,url,note\n"
+        "my-report,My report,Me,,2026-01-01,day,Hưng Yên,report,,,\n", encoding="utf-8")
+    text = (fixtures_dir / "malformed" / "unknown_source.csv").read_text(encoding="utf-8")
+    (tmp_path / "mine.csv").write_text(text.replace("no-such-doc", "my-report"),
+                                       encoding="utf-8")
+    frame = load_targets(extra=tmp_path / "mine.csv", sources=[tmp_path / "my_sources.csv"],
+                         strict=True)
+    assert "my-report" in set(frame["source_id"])
+
+
+def test_validate_command_exit_codes(fixtures_dir, project_dir):
+    out = StringIO()
+    assert validate_command([str(project_dir / "data" / "targets.csv")], out) == 0
+    assert "0 problem(s)" in out.getvalue()
+    out = StringIO()
+    assert validate_command([str(fixtures_dir / "malformed" / "percent_140.csv")], out) == 1
+    assert "percent_140.csv:3: column 'value_raw'" in out.getvalue()
+    out = StringIO()
+    assert validate_command([str(fixtures_dir / "malformed" / "latin1.csv")], out) == 2
+    assert "UTF-8" in out.getvalue()
+
+
+def test_import_does_not_pull_plotting_libraries():
+    import subprocess
+    import sys
+
+    code = ("import sys, hy_analysis; hy_analysis.load_targets(); "
+            "print(sorted(m for m in ('seaborn', 'matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
