@@ -34,7 +34,25 @@ def init_notebook() -> None:
     from .plotting import setup
 
     itables.init_notebook_mode(all_interactive=False, connected=False)
+    _inline_charts()
     setup()
+
+
+def _inline_charts() -> None:
+    """Show charts inline in a kernel even when MPLBACKEND=Agg is inherited (CI, pytest).
+
+    Without this, a kernel started from an environment that sets a non-GUI backend draws
+    every chart into nothing and the notebook and its HTML have no images.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and getattr(shell, "kernel", None) is not None:
+        import matplotlib
+
+        matplotlib.use("module://matplotlib_inline.backend_inline")
 
 
 def show_params(notebook: str, values: dict, *, lang: str = "vi") -> None:

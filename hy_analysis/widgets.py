@@ -29,7 +29,7 @@ def control_for(param: Param, value: Any, *, lang: str = "vi"):
     import ipywidgets as w
 
     description = _label(param, lang)
-    common = dict(description=description, description_tooltip=param.help,
+    common = dict(description=description, tooltip=param.help,
                   style={"description_width": "initial"})
     allowed = param.allowed()
     base = param.base_type

@@ -1,0 +1,185 @@
+"""Unit tests of hy_analysis.urbanisation on small hand-built frames (and the real data)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from hy_analysis import urbanisation as u
+from hy_analysis.exceptions import ParameterError
+
+OLD = "Hưng Yên (before 2025)"
+
+
+def _rate(year, low, high, qualifier, raw, locator, *, region="Hưng Yên", kind="target",
+          indicator="urbanisation_rate", source="plan"):
+    return dict(indicator=indicator, region=region, territory=OLD, kind=kind,
+                period_start=year, period_end=year, low=low, high=high,
+                value=low if high != high else (low + high) / 2, qualifier=qualifier,
+                value_raw=raw, source_id=source, source_locator=locator)
+
+
+@pytest.fixture
+def rates_frame():
+    rows = [
+        _rate(2025, 48.0, np.nan, "above", "Trên 48%", "target table, row 4"),
+        _rate(2025, 48.0, 50.0, "about", "khoảng 48-50%", "urbanisation paragraph"),
+        _rate(2025, 48.0, 48.0, "exact", "48 %", "public-figures.md, council", source="web"),
+        _rate(2030, 58.0, np.nan, "above", "Trên 58%", "target table, row 4"),
+        _rate(2030, 58.0, 60.0, "about", "khoảng 58-60%", "urbanisation paragraph"),
+        _rate(2030, 7.0, 7.0, "exact", "07 đô thị loại IV", "paragraph",
+              indicator="urban_class_iv_count"),
+        _rate(2025, 10.0, 10.0, "exact", "10 đô thị loại V", "paragraph",
+              indicator="urban_class_v_count"),
+        _rate(2030, 8.0, 8.0, "exact", "08 đô thị loại V", "paragraph",
+              indicator="urban_class_v_count"),
+        _rate(2030, 70.0, 70.0, "exact", "70%", "table", region="Bắc Giang"),
+    ]
+    frame = pd.DataFrame(rows)
+    for column in ("region", "indicator", "kind", "qualifier", "source_id"):
+        frame[column] = frame[column].astype("category")
+    frame["period_end"] = frame["period_end"].astype("Int64")
+    return frame
+
+
+@pytest.fixture
+def classes():
+    rows = [
+        ("City A", "city", 2025, "II", "meets"), ("City A", "city", 2030, "I", "meets"),
+        ("District B", "district", 2025, "IV", "meets"),
+        ("District B", "district", 2025, "III", "centre_basically_meets"),
+        ("District B", "district", 2030, "III", "whole_district"),
+        ("District C", "district", 2025, "IV", "basically_meets"),
+    ]
+    frame = pd.DataFrame(rows, columns=["locality", "locality_type", "year", "urban_class",
+                                        "scope"])
+    frame["territory"] = OLD
+    frame["value_raw"] = "đô thị loại " + frame["urban_class"]
+    frame["source_id"] = "plan"
+    frame["urban_class"] = pd.Categorical(frame["urban_class"],
+                                          categories=["V", "IV", "III", "II", "I"], ordered=True)
+    return frame
+
+
+@pytest.fixture
+def regions():
+    return pd.DataFrame({"region": ["Hưng Yên", "Bắc Giang"],
+                         "territory": [OLD, "Bắc Giang (before 2025)"]})
+
+
+def test_rate_targets_keep_ranges_and_open_bounds(rates_frame):
+    rates = u.rate_targets(rates_frame, region="Hưng Yên")
+    assert len(rates) == 5
+    above = rates[rates["qualifier"] == "above"]
+    assert above["high"].isna().all()              # "Trên 48%" has no ceiling
+    assert set(rates["statement"]) == {"table", "text", "web"}
+    assert u.rate_targets(rates_frame, region="Hưng Yên", years=[2030])["year"].eq(2030).all()
+
+
+def test_envelope_and_pp_per_year(rates_frame):
+    env = u.rate_envelope(u.rate_targets(rates_frame, region="Hưng Yên"))
+    assert env.set_index("year").loc[2025, ["low", "high"]].tolist() == [48.0, 50.0]
+    steps = u.pp_per_year(env)
+    assert len(steps) == 1
+    assert steps.loc[0, "pp_low"] == pytest.approx(2.0)     # (58 - 48) / 5
+    assert steps.loc[0, "pp_high"] == pytest.approx(2.0)    # (60 - 50) / 5
+
+
+def test_pp_per_year_uneven_ranges():
+    env = pd.DataFrame({"year": [2020, 2025, 2030], "low": [40.0, 45.0, 55.0],
+                        "high": [np.nan, 47.0, 60.0]})
+    steps = u.pp_per_year(env)
+    assert steps["pp_low"].tolist() == pytest.approx([1.0, 2.0])
+    assert np.isnan(steps.loc[0, "pp_high"]) and steps.loc[1, "pp_high"] == pytest.approx(2.6)
+    assert u.pp_per_year(env, years=[2030]).empty
+
+
+def test_baseline(rates_frame):
+    env = u.rate_envelope(u.rate_targets(rates_frame, region="Hưng Yên"))
+    out = u.pp_from_baseline(env, baseline_year=2023, baseline_rate=40.0).set_index("to_year")
+    assert out.loc[2025, "pp_low"] == pytest.approx(4.0)    # (48 - 40) / 2
+    assert out.loc[2025, "pp_high"] == pytest.approx(5.0)   # (50 - 40) / 2
+    assert out.loc[2030, "pp_low"] == pytest.approx(18 / 7)
+    assert not out["met_low"].any()
+    later = u.pp_from_baseline(env, baseline_year=2026, baseline_rate=50.0)
+    assert later["to_year"].tolist() == [2030]
+    assert u.pp_from_baseline(env, baseline_year=None, baseline_rate=None).empty
+    with pytest.raises(ParameterError, match="baseline_rate"):
+        u.pp_from_baseline(env, baseline_year=2023, baseline_rate=140.0)
+
+
+def test_describe_baseline_and_pp_follow_lang(rates_frame):
+    env = u.rate_envelope(u.rate_targets(rates_frame, region="Hưng Yên"))
+    steps = u.pp_from_baseline(env, baseline_year=2023, baseline_rate=40.5)
+    en = u.describe_baseline(steps, baseline_year=2023, baseline_rate=40.5, lang="en")
+    vi = u.describe_baseline(steps, baseline_year=2023, baseline_rate=40.5, lang="vi")
+    assert "40.5 %" in en and "3.75 pp/yr" in en
+    assert "40,5 %" in vi and "3,75 điểm %/năm" in vi
+    assert "No baseline" in u.describe_baseline(None, baseline_year=None, baseline_rate=None,
+                                                lang="en")
+    assert "2.00 pp/yr" in u.describe_pp_per_year(u.pp_per_year(env), lang="en")
+
+
+def test_no_measured_rate_is_stated(rates_frame):
+    rates = u.rate_targets(rates_frame, region="Hưng Yên")
+    measured = u.measured_rates(rates_frame, region="Hưng Yên")
+    assert measured.empty
+    text = u.describe_rate_targets(rates, measured=measured, lang="en")
+    assert "no measured provincial urbanisation rate" in text
+    assert "Trên 48%" in text and "khoảng 58-60%" in text
+
+
+def test_region_without_rates_says_so(rates_frame):
+    rates = u.rate_targets(rates_frame, region="Đông Hưng")
+    assert rates.empty
+    assert "No urbanisation-rate targets for Đông Hưng" in u.describe_rate_targets(
+        rates, region="Đông Hưng", lang="en")
+
+
+def test_class_ladder_ranks_and_changes(classes, regions):
+    ladder = u.urban_class_ladder(classes, region="Hưng Yên", regions=regions)
+    assert ladder.loc[ladder["urban_class"] == "I", "rank"].eq(1).all()
+    assert ladder.loc[ladder["urban_class"] == "IV", "rank"].eq(4).all()
+    assert not ladder.loc[ladder["scope"] == "centre_basically_meets", "whole"].any()
+    changes = u.class_changes(ladder).set_index("locality")
+    assert changes.loc["City A", "steps"] == 1
+    # District B: the whole-district class IV (not the centre's III) is its 2025 class.
+    assert changes.loc["District B", "from_class"] == "IV"
+    assert changes.loc["District B", "steps"] == 1
+    assert np.isnan(changes.loc["District C", "steps"])
+    text = u.describe_class_ladder(u.class_changes(ladder), ladder, lang="vi")
+    assert "cơ bản đạt" in text and "không nêu" in text
+    assert u.urban_class_ladder(classes, region="Bắc Giang", regions=regions).empty
+    with pytest.raises(ParameterError, match="regions"):
+        u.urban_class_ladder(classes, region="Hưng Yên")
+
+
+def test_ladder_table(classes):
+    table = u.ladder_table(u.urban_class_ladder(classes), lang="vi").set_index("Địa phương")
+    assert table.loc["District B", "2025"] == "III (khu vực trung tâm cơ bản đạt); IV (đạt)"
+    assert table.loc["District C", "2030"] == "–"
+
+
+def test_class_counts(rates_frame):
+    counts = u.class_counts(rates_frame, region="Hưng Yên")
+    assert counts[["year", "urban_class", "count"]].values.tolist() == [
+        [2025, "V", 10.0], [2030, "IV", 7.0], [2030, "V", 8.0]]
+    text = u.describe_class_counts(counts, lang="en")
+    assert "7 class IV towns" in text and "no figure for class IV" in text
+
+
+def test_key_numbers_of_the_real_data():
+    from hy_analysis import load_regions, load_targets, load_urban_classes
+
+    targets = load_targets()
+    rates = u.rate_targets(targets, region="Hưng Yên", years=[2025, 2030])
+    assert sorted(rates["value_raw"]) == sorted(
+        ["Trên 48%", "Trên 58%", "khoảng 48-50%", "khoảng 58-60%", "48 %"])
+    steps = u.pp_per_year(u.rate_envelope(rates))
+    assert steps[["pp_low", "pp_high"]].values.tolist() == [[2.0, 2.0]]
+    assert u.measured_rates(targets, region="Hưng Yên").empty
+    ladder = u.urban_class_ladder(load_urban_classes(), region="Hưng Yên",
+                                  regions=load_regions())
+    changes = u.class_changes(ladder).set_index("locality")
+    assert changes.loc["Thành phố Hưng Yên", ["from_class", "to_class"]].tolist() == ["II", "I"]
