@@ -172,7 +172,8 @@ _GROWTH_TEXT = {
         "checks": {"sources": "Between sources", "shares": "Shares sum to 100",
                    "implied": "Implied vs stated"},
         "outcomes": {"conflict": "conflict", "compatible": "compatible", "off": "off 100",
-                     "ok": "sum to 100", "incomplete": "sector missing", "flagged": "over threshold",
+                     "ok": "sum to 100", "incomplete": "sector missing",
+                     "flagged": "over threshold",
                      "within": "within threshold"},
         "kinds": {"target": "Target", "actual": "Actual",
                   "actual [merged]": "Actual (merged province)",
@@ -459,6 +460,7 @@ def plot_level_path(path: pd.DataFrame, *, steps: pd.DataFrame | None = None,
     ax = new_axes(ax)
     if not indicator_name and not path.empty and f"indicator_{lang}" in path.columns:
         indicator_name = path[f"indicator_{lang}"].iloc[0]
+    indicator_name = indicator_name or path.attrs.get(f"indicator_{lang}", "")
     ax.set_title(_gt("level_title", lang).format(region=region, indicator=indicator_name))
     if path.empty:
         return _no_data(ax, _gt("no_data", lang).format(region=region))
@@ -597,6 +599,7 @@ def plot_figure_counts(counts: pd.DataFrame, *, sources: pd.DataFrame | None = N
                      label_type="center", fontsize=8.5, color="white")
         left += table[series]
     ax.set_xlabel(_gt("counts_axis", lang))
+    ax.xaxis.set_major_locator(_year_locator())  # whole numbers only
     ax.set_ylabel("")
     ax.legend(fontsize=8, loc="lower right")
     return ax

@@ -1,0 +1,588 @@
+"""Consistency of the figures: disagreements between sources, share sums, implied growth.
+
+Pure analysis over the tidy frame of :func:`hy_analysis.load_targets`; results are
+DataFrames, and the ``describe_*`` functions state the findings in Vietnamese or English.
+
+Three checks
+------------
+1. :func:`find_conflicts` — two rows about the *same* figure (region, territory, indicator,
+   measure, kind, period, breakdown and snapshot date ``as_of``) whose values differ. Each
+   figure is read as an interval (the **rule**):
+
+   * exact ``X`` → [X, X]; range ``X-Y`` → [X, Y];
+   * ``trên/hơn X`` (above) → [X, ∞); ``dưới X`` (below) → (−∞, X];
+   * ``khoảng X`` / ``khoảng X-Y`` (about) → the value widened by ``about_tolerance``
+     (default 2 % of the value each side).
+
+   Two figures **agree** when value, bounds and qualifier are identical; are **compatible**
+   when their intervals overlap (e.g. "Trên 48%" and "khoảng 48-50%"); and **conflict** when
+   the intervals are disjoint (e.g. "khoảng 70%" and "64,1%"). ``gap`` is the distance
+   between the intervals (0 unless conflicting).
+2. :func:`check_share_sums` — agriculture, industry-construction and services shares of the
+   same region, territory, kind, year and source must add up to 100 ± ``tolerance``.
+3. :func:`implied_vs_stated` — a level target pair (e.g. output value 2025 and 2030) implies
+   an average growth; where the same source set states a growth target for a period that
+   covers those years, a difference above ``threshold`` points is flagged.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .display import md_escape
+from .growth import MERGED_TERRITORY, SECTOR_SHARES, implied_growth
+from .parsing import format_number
+
+__all__ = [
+    "CONFLICT_KEYS", "LEVEL_GROWTH_PAIRS", "figure_interval", "compare_figures",
+    "filter_figures", "figures_table", "count_figures", "find_conflicts", "check_share_sums",
+    "implied_vs_stated", "consistency_counts", "describe_figures", "describe_conflicts",
+    "describe_share_sums", "describe_implied_vs_stated", "render_overview_view",
+]
+
+#: Columns that identify "the same figure" for :func:`find_conflicts`.
+CONFLICT_KEYS = ("region", "territory", "indicator", "measure", "kind", "period_start",
+                 "period_end", "breakdown", "as_of")
+
+#: Level indicators and the growth indicators whose stated rate their path can be checked
+#: against (gross output value against industry value-added growth is the documents' own
+#: pairing in Bắc Giang's resolution 147-NQ/TU).
+LEVEL_GROWTH_PAIRS = {
+    "industrial_output_value": ("industrial_output_growth", "industry_grdp_growth"),
+    "exports": ("exports_growth",),
+}
+
+STATUSES = ("agree", "compatible", "conflict")
+
+TABLE_COLUMNS = ("region", "territory", "indicator", "kind", "period_start", "period_end",
+                 "value_raw", "low", "high", "unit", "source_id", "source_locator")
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("vi", "en"):
+        raise ValueError(f"parameter 'lang': expected 'vi' or 'en', got {lang!r}")
+
+
+def _num(value, lang: str, decimals: int | None = 1) -> str:
+    return format_number(value, lang=lang, decimals=decimals)
+
+
+def _period(start, end) -> str:
+    return f"{start}" if start == end else f"{start}–{end}"
+
+
+# --------------------------------------------------------------------------- the rule
+
+def figure_interval(low: float | None, high: float | None, qualifier: str, *,
+                    about_tolerance: float = 0.02) -> tuple[float, float]:
+    """The interval of values a figure allows (see the module docstring for the rule).
+
+    Parameters
+    ----------
+    low, high : float or None
+        Parsed bounds (None/NaN for an open side).
+    qualifier : {"exact", "about", "above", "below", "range"}
+    about_tolerance : float
+        Relative widening of "about" figures on each side.
+
+    Returns
+    -------
+    (float, float)
+        ``-inf``/``inf`` for open sides.
+
+    Examples
+    --------
+    >>> figure_interval(48, None, "above")
+    (48.0, inf)
+    """
+    def missing(x):
+        return x is None or (isinstance(x, float) and math.isnan(x))
+
+    lo = -math.inf if missing(low) else float(low)
+    hi = math.inf if missing(high) else float(high)
+    if qualifier == "about":
+        if not math.isinf(lo):
+            lo -= abs(lo) * about_tolerance
+        if not math.isinf(hi):
+            hi += abs(hi) * about_tolerance
+    return lo, hi
+
+
+def compare_figures(a: tuple, b: tuple, *, about_tolerance: float = 0.02) -> tuple[str, float]:
+    """Compare two figures given as ``(low, high, qualifier)``.
+
+    Returns
+    -------
+    (status, gap)
+        ``status`` is ``"agree"``, ``"compatible"`` or ``"conflict"``; ``gap`` is the
+        distance between the two intervals (0 when they overlap).
+
+    Examples
+    --------
+    >>> compare_figures((70, 70, "about"), (64.1, 64.1, "exact"))[0]
+    'conflict'
+    >>> compare_figures((48, None, "above"), (48, 50, "about"))[0]
+    'compatible'
+    """
+    def same(x, y):
+        x_missing = x is None or (isinstance(x, float) and math.isnan(x))
+        y_missing = y is None or (isinstance(y, float) and math.isnan(y))
+        return (x_missing and y_missing) or (not x_missing and not y_missing
+                                             and math.isclose(x, y, rel_tol=1e-9))
+
+    if same(a[0], b[0]) and same(a[1], b[1]) and a[2] == b[2]:
+        return "agree", 0.0
+    lo_a, hi_a = figure_interval(*a, about_tolerance=about_tolerance)
+    lo_b, hi_b = figure_interval(*b, about_tolerance=about_tolerance)
+    gap = max(lo_a - hi_b, lo_b - hi_a, 0.0)
+    return ("conflict" if gap > 0 else "compatible"), float(gap)
+
+
+# --------------------------------------------------------------------------- the table
+
+def filter_figures(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
+                   kinds: Sequence[str] | None = None) -> pd.DataFrame:
+    """Rows of the chosen regions and kinds (None: all).
+
+    Raises
+    ------
+    ValueError
+        A region or kind not in the data, naming the valid choices.
+    """
+    out = data
+    for column, wanted in (("region", regions), ("kind", kinds)):
+        if wanted is None:
+            continue
+        present = list(dict.fromkeys(data[column].astype(str)))
+        unknown = [v for v in wanted if v not in present]
+        if unknown:
+            raise ValueError(f"parameter '{column}s': unknown value(s) {unknown!r}; valid "
+                             f"choices: {', '.join(present)}")
+        out = out[out[column].astype(str).isin(wanted)]
+    return out
+
+
+def figures_table(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
+                  kinds: Sequence[str] | None = None) -> pd.DataFrame:
+    """All figures in one table with their sources, filtered by region and kind.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``region, territory, indicator, kind, period, value_raw, low, high, unit,
+        source_id, source_locator`` (``period`` is ``"2025"`` or ``"2021–2025"``).
+    """
+    rows = filter_figures(data, regions=regions, kinds=kinds)
+    out = rows[list(TABLE_COLUMNS)].copy()
+    for column in ("region", "territory", "indicator", "kind", "unit", "source_id"):
+        out[column] = out[column].astype(str)
+    out.insert(4, "period", [_period(s, e) for s, e in zip(rows["period_start"],
+                                                            rows["period_end"])])
+    return out.drop(columns=["period_start", "period_end"]).reset_index(drop=True)
+
+
+def count_figures(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
+                  kinds: Sequence[str] | None = None) -> pd.DataFrame:
+    """Number of figures per region (and territory) and kind.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``region, territory, kind, figures``; only non-empty combinations.
+    """
+    rows = filter_figures(data, regions=regions, kinds=kinds)
+    out = (rows.assign(region=rows["region"].astype(str), territory=rows["territory"].astype(str),
+                       kind=rows["kind"].astype(str))
+           .groupby(["region", "territory", "kind"], sort=True).size()
+           .rename("figures").reset_index())
+    return out[out["figures"] > 0].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- check 1
+
+def find_conflicts(data: pd.DataFrame, *, about_tolerance: float = 0.02,
+                   include_agreeing: bool = False) -> pd.DataFrame:
+    """Pairs of rows about the same figure whose values differ, both sources side by side.
+
+    Parameters
+    ----------
+    data : DataFrame
+        From :func:`hy_analysis.load_targets` (optionally filtered).
+    about_tolerance : float
+        Relative widening of "khoảng"/"about" figures (see :func:`figure_interval`).
+    include_agreeing : bool
+        Also list pairs that agree exactly (repeated figures).
+
+    Returns
+    -------
+    DataFrame
+        One row per pair: the :data:`CONFLICT_KEYS`, ``indicator_vi``, ``indicator_en``,
+        ``unit``, ``value_a``, ``source_a``,
+        ``locator_a``, ``id_a``, ``value_b``, ``source_b``, ``locator_b``, ``id_b``,
+        ``status`` (agree/compatible/conflict) and ``gap`` (in the figure's unit). Conflicts
+        come first.
+    """
+    keys = list(CONFLICT_KEYS)
+    columns = [*keys, "indicator_vi", "indicator_en", "unit", "value_a", "source_a",
+               "locator_a", "id_a", "value_b", "source_b", "locator_b", "id_b", "status", "gap"]
+    records = []
+    frame = data.copy()
+    for column in keys:
+        frame[column] = frame[column].astype(str)
+    for key, group in frame.groupby(keys, sort=True):
+        if len(group) < 2:
+            continue
+        for a, b in itertools.combinations(group.itertuples(index=False), 2):
+            if a.unit != b.unit:
+                continue  # the same figure in two currencies is not a disagreement
+            status, gap = compare_figures((a.low, a.high, a.qualifier),
+                                          (b.low, b.high, b.qualifier),
+                                          about_tolerance=about_tolerance)
+            if status == "agree" and not include_agreeing:
+                continue
+            records.append(dict(zip(keys, key), indicator_vi=a.indicator_vi,
+                                indicator_en=a.indicator_en, unit=str(a.unit),
+                                value_a=a.value_raw,
+                                source_a=str(a.source_id), locator_a=a.source_locator,
+                                id_a=a.id, value_b=b.value_raw, source_b=str(b.source_id),
+                                locator_b=b.source_locator, id_b=b.id, status=status,
+                                gap=gap))
+    out = pd.DataFrame.from_records(records, columns=columns)
+    for column in ("period_start", "period_end"):
+        out[column] = pd.to_numeric(out[column]).astype("Int64")
+    out["_s"] = out["status"].map({"conflict": 0, "compatible": 1, "agree": 2})
+    return out.sort_values(["_s", "region", "indicator", "period_end"], kind="stable") \
+        .drop(columns="_s").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- check 2
+
+def check_share_sums(data: pd.DataFrame, *, tolerance: float = 0.1,
+                     sectors: Sequence[str] = SECTOR_SHARES) -> pd.DataFrame:
+    """Do the sector shares of one region, territory, kind, year and source add up to 100?
+
+    A source that repeats a share with the same value (KH87's services row) counts it once;
+    a source giving two different values for one share is reported as ``"ambiguous"``.
+
+    Parameters
+    ----------
+    data : DataFrame
+    tolerance : float
+        Allowed difference from 100, in percentage points.
+    sectors : sequence of str
+        The share indicators that make up 100 %.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``region, territory, kind, year, source_id``, one column per sector (NaN when
+        not stated), ``total``, ``n_stated`` and ``status``: ``"ok"``, ``"off"`` (all
+        stated, total outside 100 ± tolerance), ``"incomplete"`` (some not stated; cannot be
+        checked) or ``"ambiguous"``.
+    """
+    rows = data[data["indicator"].astype(str).isin(sectors) & (data["measure"] == "level")]
+    columns = ["region", "territory", "kind", "year", "source_id", *sectors, "total",
+               "n_stated", "status"]
+    records = []
+    keys = ["region", "territory", "kind", "period_end", "source_id"]
+    rows = rows.assign(**{c: rows[c].astype(str) for c in ("region", "territory", "kind",
+                                                           "source_id", "indicator")})
+    for key, group in rows.groupby(keys, sort=True):
+        record = dict(zip(["region", "territory", "kind", "year", "source_id"], key))
+        record["year"] = int(record["year"])
+        status = None
+        for sector in sectors:
+            values = group.loc[group["indicator"] == sector, "value"].unique()
+            if len(values) > 1:
+                status = "ambiguous"
+            record[sector] = float(values[0]) if len(values) else np.nan
+        stated = [record[s] for s in sectors if not math.isnan(record[s])]
+        record["n_stated"] = len(stated)
+        record["total"] = float(sum(stated))
+        if status is None:
+            if len(stated) < len(sectors):
+                status = "incomplete"
+            else:
+                status = "ok" if abs(record["total"] - 100) <= tolerance + 1e-9 else "off"
+        record["status"] = status
+        records.append(record)
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+# --------------------------------------------------------------------------- check 3
+
+def implied_vs_stated(data: pd.DataFrame, *, threshold: float = 2.0,
+                      regions: Sequence[str] | None = None,
+                      pairs: dict[str, Sequence[str]] | None = None) -> pd.DataFrame:
+    """Growth implied by pairs of level targets next to the growth targets stated for it.
+
+    For each level indicator of ``pairs`` (default :data:`LEVEL_GROWTH_PAIRS`), consecutive
+    target years of one region and territory give an implied average growth
+    ``(end/start)^(1/years) - 1``. Every stated ``period_average_growth`` target of a paired
+    growth indicator, same region and territory, whose period covers both years is put beside
+    it; ``difference_pp`` is implied minus stated (to the nearest bound of a range).
+
+    Parameters
+    ----------
+    data : DataFrame
+    threshold : float
+        Flag differences larger than this many percentage points.
+    regions : sequence of str, optional
+    pairs : dict, optional
+        Level indicator → growth indicators.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``region, territory, level_indicator, level_name_vi, level_name_en, from_year,
+        to_year, from_raw, to_raw, level_sources, implied_pct, growth_indicator,
+        growth_name_vi, growth_name_en, stated_period, stated_raw, stated_low,
+        stated_high, stated_source, difference_pp, flagged``. A level pair with no stated
+        growth to compare has one row with NaN stated values and ``flagged=False``.
+    """
+    pairs = LEVEL_GROWTH_PAIRS if pairs is None else pairs
+    rows = filter_figures(data, regions=regions)
+    rows = rows[rows["kind"] == "target"]
+    columns = ["region", "territory", "level_indicator", "level_name_vi", "level_name_en",
+               "from_year", "to_year", "from_raw", "to_raw", "level_sources", "implied_pct",
+               "growth_indicator", "growth_name_vi", "growth_name_en", "stated_period",
+               "stated_raw", "stated_low", "stated_high", "stated_source", "difference_pp",
+               "flagged"]
+    records = []
+    for level_indicator, growth_indicators in pairs.items():
+        levels = rows[(rows["indicator"].astype(str) == level_indicator)
+                      & (rows["measure"] == "level")]
+        for (region, territory), group in levels.groupby(
+                [levels["region"].astype(str), levels["territory"].astype(str)], sort=True):
+            points = group.sort_values("period_end").drop_duplicates("period_end")
+            stated = rows[(rows["region"].astype(str) == region)
+                          & (rows["territory"].astype(str) == territory)
+                          & rows["indicator"].astype(str).isin(growth_indicators)
+                          & (rows["measure"] == "period_average_growth")]
+            for a, b in zip(points.itertuples(), points.iloc[1:].itertuples()):
+                base = dict(region=region, territory=territory, level_indicator=level_indicator,
+                            level_name_vi=a.indicator_vi, level_name_en=a.indicator_en,
+                            from_year=int(a.period_end), to_year=int(b.period_end),
+                            from_raw=a.value_raw, to_raw=b.value_raw,
+                            level_sources="; ".join(dict.fromkeys([str(a.source_id),
+                                                                   str(b.source_id)])),
+                            implied_pct=implied_growth(a.value, b.value,
+                                                       int(b.period_end) - int(a.period_end)))
+                cover = stated[(stated["period_start"] <= int(a.period_end) + 1)
+                               & (stated["period_end"] >= int(b.period_end))]
+                if cover.empty:
+                    records.append(dict(base, growth_indicator="", growth_name_vi="",
+                                        growth_name_en="", stated_period="",
+                                        stated_raw="", stated_low=np.nan, stated_high=np.nan,
+                                        stated_source="", difference_pp=np.nan, flagged=False))
+                    continue
+                for s in cover.itertuples():
+                    imp = base["implied_pct"]
+                    diff = imp - s.high if imp > s.high else (imp - s.low if imp < s.low else 0.0)
+                    records.append(dict(base, growth_indicator=str(s.indicator),
+                                        growth_name_vi=s.indicator_vi,
+                                        growth_name_en=s.indicator_en,
+                                        stated_period=_period(s.period_start, s.period_end),
+                                        stated_raw=s.value_raw, stated_low=s.low,
+                                        stated_high=s.high, stated_source=str(s.source_id),
+                                        difference_pp=diff, flagged=abs(diff) > threshold))
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+def consistency_counts(conflicts: pd.DataFrame, shares: pd.DataFrame,
+                       implied: pd.DataFrame) -> pd.DataFrame:
+    """How many findings each check produced, by outcome (for the summary chart).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``check`` (``"sources"``, ``"shares"``, ``"implied"``), ``outcome`` and
+        ``count``; zero counts are kept so the chart always shows every outcome.
+    """
+    records = []
+    for status in ("conflict", "compatible"):
+        records.append(("sources", status, int((conflicts["status"] == status).sum())))
+    for status in ("off", "ok", "incomplete"):
+        records.append(("shares", status, int((shares["status"] == status).sum())))
+    compared = implied[implied["stated_raw"] != ""] if not implied.empty else implied
+    records.append(("implied", "flagged", int(compared["flagged"].sum()) if len(compared) else 0))
+    records.append(("implied", "within", int((~compared["flagged"].astype(bool)).sum())
+                    if len(compared) else 0))
+    return pd.DataFrame.from_records(records, columns=["check", "outcome", "count"])
+
+
+# --------------------------------------------------------------------------- describe_*
+
+def _src(source: str) -> str:
+    return f"`{md_escape(source)}`"
+
+
+def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
+    """Findings for :func:`count_figures`: how many figures per region and kind."""
+    _check_lang(lang)
+    if counts.empty:
+        return ("Không có số liệu nào cho lựa chọn này." if lang == "vi"
+                else "No figure matches this selection.")
+    total = int(counts["figures"].sum())
+    kind_words = {"vi": {"target": "mục tiêu", "actual": "thực hiện"},
+                  "en": {"target": "target", "actual": "actual"}}[lang]
+    lines = []
+    for region, group in counts.groupby("region", sort=False):
+        parts = [f"{int(r.figures)} {kind_words.get(r.kind, r.kind)}"
+                 + (" [sáp nhập]" if lang == "vi" and r.territory == MERGED_TERRITORY else
+                    " [merged]" if r.territory == MERGED_TERRITORY else "")
+                 for r in group.itertuples()]
+        lines.append(f"- **{md_escape(region)}**: " + ", ".join(parts))
+    head = (f"Bảng gồm **{total}** số liệu:" if lang == "vi"
+            else f"The table holds **{total}** figures:")
+    return "\n".join([head, "", *lines])
+
+
+def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
+    """Findings for :func:`find_conflicts`: each disagreement with both sources."""
+    _check_lang(lang)
+    n_conf = int((conflicts["status"] == "conflict").sum())
+    n_comp = int((conflicts["status"] == "compatible").sum())
+    if lang == "vi":
+        head = (f"**{n_conf}** cặp số liệu mâu thuẫn (khoảng giá trị không giao nhau) và "
+                f"**{n_comp}** cặp khác cách ghi nhưng tương thích (khoảng giá trị giao nhau).")
+    else:
+        head = (f"**{n_conf}** pair(s) of figures conflict (their value intervals do not "
+                f"overlap) and **{n_comp}** differ in wording but are compatible (overlap).")
+    lines = []
+    for r in conflicts.itertuples():
+        if r.status == "agree":
+            continue
+        word = {"vi": {"conflict": "mâu thuẫn", "compatible": "tương thích"},
+                "en": {"conflict": "conflict", "compatible": "compatible"}}[lang][r.status]
+        gap = ""
+        if r.status == "conflict":
+            gap = (f", chênh {_num(r.gap, lang, 2)}" if lang == "vi"
+                   else f", gap {_num(r.gap, lang, 2)}")
+            gap += " điểm %" if (r.unit == "percent" and lang == "vi") else \
+                " pp" if r.unit == "percent" else f" {md_escape(r.unit)}"
+        name = md_escape(getattr(r, "indicator_" + lang) or r.indicator)
+        lines.append(f"- **{word}** — {md_escape(r.region)}, {name}, "
+                     f"{_period(r.period_start, r.period_end)} ({md_escape(r.kind)}): "
+                     f"{md_escape(r.value_a)} ({_src(r.source_a)}) vs {md_escape(r.value_b)} "
+                     f"({_src(r.source_b)}){gap}")
+    rule = ("Quy tắc: số chính xác = một điểm; khoảng X-Y = [X, Y]; \"trên X\" = [X, ∞); "
+            "\"khoảng X\" = X ± 2 %." if lang == "vi" else
+            "Rule: an exact figure is a point; X-Y is [X, Y]; \"above X\" is [X, ∞); "
+            "\"about X\" is X ± 2 %.")
+    return "\n".join([head, "", *lines, "", rule])
+
+
+def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
+                        lang: str = "vi") -> str:
+    """Findings for :func:`check_share_sums`."""
+    _check_lang(lang)
+    if shares.empty:
+        return ("Không có số liệu cơ cấu ngành cho lựa chọn này." if lang == "vi"
+                else "No sector-share figures in this selection.")
+    lines = []
+    for r in shares.itertuples():
+        total = _num(r.total, lang, 2)
+        if r.status == "ok":
+            text = (f"tổng {total} % ✓" if lang == "vi" else f"total {total} % ✓")
+        elif r.status == "off":
+            text = (f"**tổng {total} %, lệch {_num(r.total - 100, lang, 2)} điểm %**"
+                    if lang == "vi" else
+                    f"**total {total} %, off by {_num(r.total - 100, lang, 2)} pp**")
+        elif r.status == "incomplete":
+            text = (f"chỉ nêu {r.n_stated}/3 ngành ({total} %), không kiểm tra được"
+                    if lang == "vi" else
+                    f"only {r.n_stated} of 3 sectors stated ({total} %), cannot be checked")
+        else:
+            text = ("**một ngành có hai giá trị khác nhau**" if lang == "vi"
+                    else "**one sector has two different values**")
+        lines.append(f"- {md_escape(r.region)} {r.year} {md_escape(r.kind)} "
+                     f"({_src(r.source_id)}): {text}")
+    n_off = int(shares["status"].isin(["off", "ambiguous"]).sum())
+    head = (f"Tổng tỷ trọng nông nghiệp + công nghiệp - xây dựng + dịch vụ (cho phép "
+            f"±{_num(tolerance, lang, None)} điểm %): **{n_off}** nhóm không cộng đủ 100 %."
+            if lang == "vi" else
+            f"Agriculture + industry-construction + services shares (±"
+            f"{_num(tolerance, lang, None)} pp allowed): **{n_off}** set(s) do not add up to "
+            "100 %.")
+    return "\n".join([head, "", *lines])
+
+
+def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
+                               lang: str = "vi") -> str:
+    """Findings for :func:`implied_vs_stated`."""
+    _check_lang(lang)
+    if implied.empty:
+        return ("Không có cặp mục tiêu mức (ví dụ giá trị sản xuất hai năm) để tính tăng "
+                "trưởng ngầm định." if lang == "vi" else
+                "No pair of level targets (e.g. output value in two years) to imply a growth "
+                "rate from.")
+    lines = []
+    for r in implied.itertuples():
+        imp = _num(r.implied_pct, lang, 1)
+        head = (f"- {md_escape(r.region)}, {md_escape(getattr(r, 'level_name_' + lang))} "
+                f"{r.from_year}→{r.to_year} ({md_escape(r.from_raw)} → {md_escape(r.to_raw)}, "
+                f"{_src(r.level_sources)}): "
+                + (f"ngầm định **{imp} %/năm**" if lang == "vi" else f"implies **{imp} %/yr**"))
+        if not r.stated_raw:
+            lines.append(head + ("; không có mục tiêu tăng trưởng để so" if lang == "vi"
+                                 else "; no stated growth target to compare"))
+            continue
+        diff = _num(abs(r.difference_pp), lang, 1)
+        more = r.difference_pp > 0
+        if lang == "vi":
+            verdict = (f"{'cao' if more else 'thấp'} hơn {diff} điểm %"
+                       + (" — **vượt ngưỡng**" if r.flagged else ""))
+            lines.append(head + f" so với mục tiêu {md_escape(r.growth_name_vi)} "
+                         f"{md_escape(r.stated_raw)} ({r.stated_period}, "
+                         f"{_src(r.stated_source)}): {verdict}")
+        else:
+            verdict = (f"{diff} pp {'above' if more else 'below'}"
+                       + (" — **over the threshold**" if r.flagged else ""))
+            lines.append(head + f" vs the stated {md_escape(r.growth_name_en)} "
+                         f"{md_escape(r.stated_raw)} ({r.stated_period}, "
+                         f"{_src(r.stated_source)}): {verdict}")
+    if ((implied["level_indicator"] == "industrial_output_value")
+            & (implied["growth_indicator"] == "industry_grdp_growth")).any():
+        lines.append("" if not lines else "")
+        lines.append("Lưu ý: giá trị sản xuất (giá so sánh 2010) là tổng đầu ra, còn GRDP ngành là "
+                     "giá trị tăng thêm; hai chỉ tiêu có thể tăng khác nhau, nhưng chênh lệch lớn "
+                     "cho thấy các mục tiêu khó cùng đạt." if lang == "vi" else
+                     "Note: output value (constant 2010 prices) is gross output while industry "
+                     "GRDP is value added; they can grow at different rates, but a gap this "
+                     "large means the targets are hard to meet together.")
+    title = (f"Tăng trưởng ngầm định từ các mục tiêu mức so với mục tiêu tăng trưởng (ngưỡng "
+             f"{_num(threshold, lang, None)} điểm %):" if lang == "vi" else
+             f"Growth implied by level targets vs stated growth targets (threshold "
+             f"{_num(threshold, lang, None)} pp):")
+    return "\n".join([title, "", *lines])
+
+
+# --------------------------------------------------------------------------- widget view
+
+def render_overview_view(values: dict, *, targets: pd.DataFrame,
+                         sources: pd.DataFrame) -> None:
+    """Draw the figure counts chart, the conflicts and the table for one parameter set.
+
+    The ``render`` callback of the overview filter panel.
+    """
+    import matplotlib.pyplot as plt
+
+    from .display import show_markdown, show_table
+    from .plotting import plot_figure_counts
+
+    lang = values.get("lang", "vi")
+    regions, kinds = values.get("regions"), values.get("kinds")
+    counts = count_figures(targets, regions=regions, kinds=kinds)
+    show_markdown(describe_figures(counts, lang=lang))
+    plot_figure_counts(counts, sources=sources, lang=lang)
+    plt.show()
+    plt.close("all")
+    selected = filter_figures(targets, regions=regions, kinds=kinds)
+    show_markdown(describe_conflicts(find_conflicts(selected), lang=lang))
+    show_table(figures_table(targets, regions=regions, kinds=kinds))

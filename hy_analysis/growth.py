@@ -1,0 +1,887 @@
+"""Industrial growth: targets, compounded index paths, required growth, structure, levels.
+
+Pure analysis over the tidy frame of :func:`hy_analysis.load_targets`: every function takes
+the frame first, options keyword-only, and returns a DataFrame or a value. The ``describe_*``
+functions turn those results into the findings Markdown (Vietnamese or English), so the prose
+of a notebook is always computed from the data of the run.
+
+Territory rule: figures for the merged Hưng Yên (from 2025-07-01) are never chained with, or
+compared against, figures for the territory before 2025. Functions keep them as separate
+points with ``merged=True`` (level paths) or leave them out and say so (index paths, required
+growth, structure).
+
+Growth conventions: a rate ``g`` %/yr over ``period_start..period_end`` compounds over
+``n = period_end - period_start + 1`` years from the level of the year before the period
+(index 100), so 9–10 %/yr over 2021–2025 ends at 153,9–161,1 (2020 = 100).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .display import md_escape
+from .parsing import format_number
+
+__all__ = [
+    "GROWTH_INDICATORS", "SECTOR_SHARES", "MERGED_TERRITORY", "is_merged",
+    "compound_index", "implied_growth", "required_growth_rate",
+    "growth_figures", "annual_growth_vs_target", "index_paths", "required_growth",
+    "structure_shift", "level_path", "implied_growth_steps",
+    "sector_name", "describe_growth_targets", "describe_annual_growth", "describe_index_paths",
+    "describe_required_growth", "describe_structure_shift", "describe_level_path",
+    "render_growth_view",
+]
+
+#: Indicators that are growth rates of output (in the order they are shown).
+GROWTH_INDICATORS = (
+    "grdp_growth", "iip_growth", "manufacturing_iip_growth", "industry_grdp_growth",
+    "industrial_output_growth",
+)
+#: The three sector shares of GRDP that add up to 100 %.
+SECTOR_SHARES = ("agriculture_share", "industry_construction_share", "services_share")
+#: The territory of the merged province (from 2025-07-01).
+MERGED_TERRITORY = "Hưng Yên (merged, from 2025-07-01)"
+
+_GROWTH_MEASURES = ("period_average_growth", "annual_growth")
+
+_WORDS = {
+    "vi": {
+        "none_region": "Không có số liệu {what} cho **{region}** trong bộ dữ liệu.",
+        "merged_left": ("{n} số liệu của tỉnh Hưng Yên sau sáp nhập (từ 01/07/2025) được để "
+                        "riêng, không nối với số liệu của tỉnh Hưng Yên cũ."),
+        "scenario": "Kịch bản {rate} %/năm",
+        "actual_path": "Thực hiện",
+        "target_path": "Mục tiêu",
+        "not_stated": "Không nêu",
+    },
+    "en": {
+        "none_region": "The dataset holds no {what} for **{region}**.",
+        "merged_left": ("{n} figure(s) for the merged Hưng Yên (from 1 July 2025) are kept "
+                        "apart and not chained with figures for the old Hưng Yên."),
+        "scenario": "Scenario {rate} %/yr",
+        "actual_path": "Actual",
+        "target_path": "Target",
+        "not_stated": "Not stated",
+    },
+}
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("vi", "en"):
+        raise ValueError(f"parameter 'lang': expected 'vi' or 'en', got {lang!r}")
+
+
+def _num(value, lang: str, decimals: int | None = 1) -> str:
+    return format_number(value, lang=lang, decimals=decimals)
+
+
+def _range_text(low, high, lang: str, decimals: int | None = 1, unit: str = "") -> str:
+    """``9–10 %`` or ``8 %`` (one number when both bounds round alike)."""
+    a, b = _num(low, lang, decimals), _num(high, lang, decimals)
+    text = a if a == b or high is None or (isinstance(high, float) and math.isnan(high)) \
+        else f"{a}–{b}"
+    return f"{text}{unit}"
+
+
+def is_merged(territory) -> bool:
+    """True for the merged Hưng Yên territory (from 2025-07-01)."""
+    return str(territory) == MERGED_TERRITORY
+
+
+def _require(data: pd.DataFrame, columns: Iterable[str]) -> None:
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        raise KeyError(f"data: missing column(s) {', '.join(missing)}; expected the frame of "
+                       "load_targets()")
+
+
+def _for_region(data: pd.DataFrame, region: str | None) -> pd.DataFrame:
+    if region is None:
+        return data
+    return data[data["region"].astype(str) == region]
+
+
+def _indicator_name(data: pd.DataFrame, indicator: str, lang: str) -> str:
+    column = "indicator_vi" if lang == "vi" else "indicator_en"
+    rows = data.loc[data["indicator"].astype(str) == indicator, column] \
+        if column in data.columns else pd.Series(dtype=str)
+    names = [n for n in rows if n]
+    return names[0] if names else indicator
+
+
+# --------------------------------------------------------------------------- pure arithmetic
+
+def compound_index(rate: float, *, start_year: int, end_year: int, base: float = 100.0,
+                   rates: Sequence[float] | None = None) -> pd.Series:
+    """Index path compounding a yearly growth rate.
+
+    Parameters
+    ----------
+    rate : float
+        Growth in percent per year (used for every year unless ``rates`` is given).
+    start_year, end_year : int
+        First and last year of growth; the index is ``base`` in ``start_year - 1``.
+    base : float
+        Index value of the base year.
+    rates : sequence of float, optional
+        One rate per year from ``start_year`` to ``end_year`` (overrides ``rate``).
+
+    Returns
+    -------
+    Series
+        Index by year, from ``start_year - 1`` to ``end_year``.
+
+    Examples
+    --------
+    >>> round(compound_index(10, start_year=2021, end_year=2025).iloc[-1], 1)
+    161.1
+    """
+    if end_year < start_year:
+        raise ValueError(f"end_year ({end_year}) is before start_year ({start_year})")
+    years = list(range(start_year, end_year + 1))
+    if rates is None:
+        rates = [rate] * len(years)
+    if len(rates) != len(years):
+        raise ValueError(f"rates: expected {len(years)} values ({start_year}-{end_year}), "
+                         f"got {len(rates)}")
+    factors = np.cumprod([1 + r / 100 for r in rates])
+    return pd.Series([base, *(base * factors)], index=[start_year - 1, *years], name="index")
+
+
+def implied_growth(start_value: float, end_value: float, years: float) -> float:
+    """Average yearly growth (%) that takes ``start_value`` to ``end_value`` in ``years``.
+
+    Examples
+    --------
+    >>> round(implied_growth(652153, 2200000, 5), 1)
+    27.5
+    """
+    if years <= 0:
+        raise ValueError(f"years: expected a positive number of years, got {years!r}")
+    if start_value is None or end_value is None or start_value <= 0 or end_value <= 0:
+        return float("nan")
+    return ((end_value / start_value) ** (1 / years) - 1) * 100
+
+
+def required_growth_rate(target_rate: float, actual_rates: Sequence[float], *,
+                         years: int) -> float:
+    """Yearly growth (%) still needed to meet an average-growth target.
+
+    Parameters
+    ----------
+    target_rate : float
+        The period's average growth target, %/yr.
+    actual_rates : sequence of float
+        Growth achieved in the first years of the period, % (in order).
+    years : int
+        Length of the whole period in years.
+
+    Returns
+    -------
+    float
+        The average growth needed in each remaining year; NaN when no year remains.
+
+    Examples
+    --------
+    >>> round(required_growth_rate(10, [8, 8], years=5), 2)
+    11.36
+    """
+    done = len(actual_rates)
+    if done > years:
+        raise ValueError(f"actual_rates: {done} years given for a {years}-year period")
+    left = years - done
+    if left == 0:
+        return float("nan")
+    achieved = float(np.prod([1 + a / 100 for a in actual_rates]))
+    return (((1 + target_rate / 100) ** years / achieved) ** (1 / left) - 1) * 100
+
+
+# --------------------------------------------------------------------------- selections
+
+def growth_figures(data: pd.DataFrame, *, region: str | None = None,
+                   kinds: Sequence[str] = ("target",),
+                   indicators: Sequence[str] = GROWTH_INDICATORS) -> pd.DataFrame:
+    """Every growth figure with its period and source.
+
+    Parameters
+    ----------
+    data : DataFrame
+        From :func:`hy_analysis.load_targets`.
+    region : str, optional
+        Keep one region (None: all).
+    kinds : sequence of {"target", "actual"}
+    indicators : sequence of str
+        Growth indicators to keep.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``region, territory, indicator, indicator_vi, indicator_en, kind, measure,
+        period_start, period_end, value_raw, low, high, qualifier, source_id, source_locator,
+        merged``, sorted by indicator order and period.
+    """
+    _require(data, ("region", "indicator", "kind", "measure", "period_start", "value_raw"))
+    rows = _for_region(data, region)
+    rows = rows[rows["indicator"].astype(str).isin(indicators)
+                & rows["kind"].astype(str).isin(kinds)]
+    order = {code: i for i, code in enumerate(indicators)}
+    columns = ["region", "territory", "indicator", "indicator_vi", "indicator_en", "kind",
+               "measure", "period_start", "period_end", "value_raw", "low", "high",
+               "qualifier", "source_id", "source_locator"]
+    out = rows[columns].copy()
+    for column in ("region", "territory", "indicator", "kind", "measure", "qualifier",
+                   "source_id"):
+        out[column] = out[column].astype(str)
+    out["merged"] = out["territory"].map(is_merged).astype(bool)
+    out["_order"] = out["indicator"].map(order)
+    out = out.sort_values(["_order", "kind", "period_start", "period_end", "source_id"])
+    return out.drop(columns="_order").reset_index(drop=True)
+
+
+def annual_growth_vs_target(data: pd.DataFrame, *, region: str | None = None,
+                            indicators: Sequence[str] = GROWTH_INDICATORS) -> pd.DataFrame:
+    """Each year's reported growth next to that year's target, for the pre-merger territory.
+
+    One row per (indicator, year, actual source). Duplicate actuals from several sources that
+    give the same figure are kept once, naming every source.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``region, indicator, indicator_vi, indicator_en, year, actual, actual_raw,
+        actual_source, target_low,
+        target_high, target_raw, target_source, gap_pp`` (actual minus the nearest bound of
+        the target, 0 inside a range; NaN without a target).
+    """
+    figures = growth_figures(data, region=region, kinds=("target", "actual"),
+                             indicators=indicators)
+    figures = figures[(figures["measure"] == "annual_growth") & ~figures["merged"]]
+    records = []
+    for (reg, indicator, year), group in figures.groupby(
+            ["region", "indicator", "period_start"], sort=False):
+        actual = group[group["kind"] == "actual"]
+        target = group[group["kind"] == "target"]
+        if actual.empty:
+            continue
+        t_low = target["low"].min() if not target.empty else np.nan
+        t_high = target["high"].max() if not target.empty else np.nan
+        for value, same in actual.groupby("low", sort=True):
+            gap = np.nan
+            if not target.empty:
+                gap = value - t_high if value > t_high else (value - t_low if value < t_low
+                                                               else 0.0)
+            records.append(dict(
+                region=reg, indicator=indicator, indicator_vi=group["indicator_vi"].iloc[0],
+                indicator_en=group["indicator_en"].iloc[0], year=int(year), actual=float(value),
+                actual_raw=same["value_raw"].iloc[0],
+                actual_source="; ".join(dict.fromkeys(same["source_id"])),
+                target_low=t_low, target_high=t_high,
+                target_raw="; ".join(dict.fromkeys(target["value_raw"])),
+                target_source="; ".join(dict.fromkeys(target["source_id"])), gap_pp=gap))
+    columns = ["region", "indicator", "indicator_vi", "indicator_en", "year", "actual",
+               "actual_raw", "actual_source",
+               "target_low", "target_high", "target_raw", "target_source", "gap_pp"]
+    return pd.DataFrame.from_records(records, columns=columns).sort_values(
+        ["indicator", "year"], ignore_index=True)
+
+
+def _covering_rates(targets: pd.DataFrame, year: int) -> pd.DataFrame:
+    return targets[(targets["period_start"] <= year) & (targets["period_end"] >= year)]
+
+
+def index_paths(data: pd.DataFrame, *, region: str, start_year: int, end_year: int,
+                scenario_growth: Sequence[float] = (),
+                indicators: Sequence[str] = GROWTH_INDICATORS) -> pd.DataFrame:
+    """Index paths (year before ``start_year`` = 100) for targets, scenarios and actuals.
+
+    * **target**: each source's average-growth targets for an indicator, chained over the
+      years they cover within ``start_year..end_year`` (e.g. KH87's GRDP ≈8 %/yr 2021–2025
+      then ≈9 %/yr 2026–2030); a range gives a low and a high path.
+    * **actual**: the reported annual growth of the indicator, compounded while consecutive
+      years are reported from ``start_year`` on.
+    * **scenario**: each rate of ``scenario_growth`` over ``start_year..end_year``, drawn in
+      the panel of every indicator that has a figure.
+
+    Figures of the merged territory are left out (they are not the same province).
+
+    Parameters
+    ----------
+    data : DataFrame
+        From :func:`hy_analysis.load_targets`.
+    region : str
+    start_year, end_year : int
+        First and last year of growth.
+    scenario_growth : sequence of float
+        Rates in %/yr.
+    indicators : sequence of str
+
+    Returns
+    -------
+    DataFrame
+        Long frame with columns ``indicator, indicator_vi, indicator_en, path, kind,
+        source_id, rate_text, year, rate_low, rate_high, low, high``: ``rate_*`` is the growth
+        of that year (NaN in the base year), ``low``/``high`` the index; ``low == high`` for
+        single rates. An indicator with no figure in the window
+        has no rows; when no indicator has one, scenarios get the indicator ``"scenario"``.
+    """
+    if end_year <= start_year - 1:
+        raise ValueError(f"end_year ({end_year}) must not be before start_year ({start_year})")
+    figures = growth_figures(data, region=region, kinds=("target", "actual"),
+                             indicators=indicators)
+    figures = figures[~figures["merged"]]
+    records: list[dict] = []
+
+    names = {code: (_indicator_name(figures, code, "vi"), _indicator_name(figures, code, "en"))
+             for code in indicators}
+    names["scenario"] = ("Kịch bản", "Scenarios")
+
+    def add(indicator, path, kind, source, rate_text, series_low, series_high,
+            rates_low, rates_high):
+        rates_low, rates_high = [np.nan, *rates_low], [np.nan, *rates_high]
+        for i, year in enumerate(series_low.index):
+            records.append(dict(indicator=indicator, indicator_vi=names[indicator][0],
+                                indicator_en=names[indicator][1], path=path, kind=kind,
+                                source_id=source, rate_text=rate_text, year=int(year),
+                                rate_low=rates_low[i], rate_high=rates_high[i],
+                                low=float(series_low[year]), high=float(series_high[year])))
+
+    shown = []
+    for indicator in indicators:
+        rows = figures[figures["indicator"] == indicator]
+        targets = rows[(rows["kind"] == "target") & (rows["measure"] == "period_average_growth")]
+        actual = rows[(rows["kind"] == "actual") & (rows["measure"] == "annual_growth")]
+        has_any = False
+        for source, own in targets.groupby("source_id", sort=False):
+            years, lows, highs = [], [], []
+            for year in range(start_year, end_year + 1):
+                cover = _covering_rates(own, year)
+                if cover.empty:
+                    if years:
+                        break
+                    continue
+                years.append(year)
+                lows.append(float(cover["low"].min()))
+                highs.append(float(cover["high"].max()))
+            if not years:
+                continue
+            low = compound_index(0, start_year=years[0], end_year=years[-1], rates=lows)
+            high = compound_index(0, start_year=years[0], end_year=years[-1], rates=highs)
+            texts = [f"{r.value_raw} ({r.period_start}–{r.period_end})"
+                     for r in own.itertuples() if r.period_end >= years[0]
+                     and r.period_start <= years[-1]]
+            add(indicator, f"{indicator}|target|{source}", "target", source,
+                "; ".join(texts), low, high, lows, highs)
+            has_any = True
+        by_year = actual.groupby("period_start")["low"].first()
+        years = []
+        for year in range(start_year, end_year + 1):
+            if year not in by_year.index:
+                break
+            years.append(year)
+        if years:
+            rates = [float(by_year[y]) for y in years]
+            path = compound_index(0, start_year=years[0], end_year=years[-1], rates=rates)
+            sources = "; ".join(dict.fromkeys(
+                actual[actual["period_start"].isin(years)]["source_id"]))
+            add(indicator, f"{indicator}|actual", "actual", sources,
+                "; ".join(dict.fromkeys(actual[actual["period_start"].isin(years)]
+                                        .sort_values("period_start")["value_raw"])),
+                path, path, rates, rates)
+            has_any = True
+        if has_any:
+            shown.append(indicator)
+    for indicator in shown or ["scenario"]:
+        for rate in scenario_growth:
+            path = compound_index(rate, start_year=start_year, end_year=end_year)
+            n = end_year - start_year + 1
+            add(indicator, f"{indicator}|scenario|{rate:g}", "scenario", "", f"{rate:g}",
+                path, path, [rate] * n, [rate] * n)
+    columns = ["indicator", "indicator_vi", "indicator_en", "path", "kind", "source_id",
+               "rate_text", "year", "rate_low", "rate_high", "low", "high"]
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+def required_growth(data: pd.DataFrame, *, region: str,
+                    indicators: Sequence[str] = GROWTH_INDICATORS) -> pd.DataFrame:
+    """Growth still needed in the remaining years to meet each average-growth target.
+
+    For a target of ``g`` %/yr over ``n`` years with the first ``k`` years' annual growth
+    reported (consecutive from the period start, same indicator and territory), the rest
+    must average ``((1+g)^n / prod(1+a_i))^(1/(n-k)) - 1``. A range target gives a low and a
+    high requirement. Merged-territory figures are left out.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``region, indicator, indicator_vi, indicator_en, source_id, value_raw,
+        period_start, period_end, target_low, target_high, actual_years, achieved_avg,
+        years_left, required_low, required_high``. ``actual_years`` is e.g. ``"2021–2024"`` (empty when none);
+        ``required_*`` is NaN when every year is reported (then compare ``achieved_avg``).
+    """
+    figures = growth_figures(data, region=region, kinds=("target", "actual"),
+                             indicators=indicators)
+    figures = figures[~figures["merged"]]
+    records = []
+    for row in figures[(figures["kind"] == "target")
+                       & (figures["measure"] == "period_average_growth")].itertuples():
+        actual = figures[(figures["indicator"] == row.indicator) & (figures["kind"] == "actual")
+                         & (figures["measure"] == "annual_growth")]
+        by_year = actual.groupby("period_start")["low"].first()
+        rates, years = [], []
+        for year in range(int(row.period_start), int(row.period_end) + 1):
+            if year not in by_year.index:
+                break
+            rates.append(float(by_year[year]))
+            years.append(year)
+        n = int(row.period_end) - int(row.period_start) + 1
+        achieved = (float(np.prod([1 + r / 100 for r in rates])) ** (1 / len(rates)) - 1) * 100 \
+            if rates else np.nan
+        records.append(dict(
+            region=row.region, indicator=row.indicator, indicator_vi=row.indicator_vi,
+            indicator_en=row.indicator_en, source_id=row.source_id,
+            value_raw=row.value_raw, period_start=int(row.period_start),
+            period_end=int(row.period_end), target_low=row.low, target_high=row.high,
+            actual_years=f"{years[0]}–{years[-1]}" if years else "",
+            achieved_avg=achieved, years_left=n - len(rates),
+            required_low=required_growth_rate(row.low, rates, years=n),
+            required_high=required_growth_rate(row.high, rates, years=n)))
+    columns = ["region", "indicator", "indicator_vi", "indicator_en", "source_id", "value_raw",
+               "period_start", "period_end", "target_low", "target_high", "actual_years",
+               "achieved_avg", "years_left", "required_low", "required_high"]
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+def structure_shift(data: pd.DataFrame, *, region: str, base_year: int = 2020,
+                    sectors: Sequence[str] = SECTOR_SHARES) -> pd.DataFrame:
+    """Sector shares of GRDP by year and source, with the shift from the base-year actual.
+
+    One "column" per (year, kind, source, territory): the base-year actual and every later
+    target or actual. A source that states only some sectors gets a ``not_stated`` remainder
+    (100 minus the stated shares), so conflicting sources can stand side by side. Repeated
+    identical rows of one source (KH87's services share in rows 2 and 8) count once.
+    Merged-territory figures are kept with ``merged=True`` (never compared with the base).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``column, year, kind, source_id, territory, merged, sector, share,
+        shift_pp`` (share minus the base-year actual share of that sector; NaN for
+        ``not_stated``, for merged columns and without a base).
+    """
+    _require(data, ("indicator", "period_end", "value"))
+    rows = _for_region(data, region)
+    rows = rows[rows["indicator"].astype(str).isin(sectors) & (rows["measure"] == "level")]
+    rows = rows[rows["period_end"] >= base_year]
+    columns = ["column", "year", "kind", "source_id", "territory", "merged", "sector",
+               "share", "shift_pp"]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    rows = rows.assign(indicator=rows["indicator"].astype(str), kind=rows["kind"].astype(str),
+                       source_id=rows["source_id"].astype(str),
+                       territory=rows["territory"].astype(str))
+    rows = rows.drop_duplicates(["indicator", "kind", "period_end", "source_id", "territory",
+                                 "value"])
+    base = rows[(rows["kind"] == "actual") & (rows["period_end"] == base_year)
+                & ~rows["territory"].map(is_merged)]
+    base_share = base.groupby("indicator")["value"].first()
+    records = []
+    keys = ["period_end", "kind", "source_id", "territory"]
+    for (year, kind, source, territory), group in rows.groupby(keys, sort=True):
+        merged = is_merged(territory)
+        column = f"{int(year)} {source}" + (" [merged]" if merged else "")
+        stated = 0.0
+        for sector in sectors:
+            hit = group[group["indicator"] == sector]
+            if hit.empty:
+                continue
+            share = float(hit["value"].iloc[0])
+            stated += share
+            shift = share - base_share[sector] if sector in base_share.index and not merged \
+                else np.nan
+            records.append(dict(column=column, year=int(year), kind=kind, source_id=source,
+                                territory=territory, merged=merged, sector=sector,
+                                share=share, shift_pp=shift))
+        if stated < 100 - 0.1:
+            records.append(dict(column=column, year=int(year), kind=kind, source_id=source,
+                                territory=territory, merged=merged, sector="not_stated",
+                                share=100 - stated, shift_pp=np.nan))
+    out = pd.DataFrame.from_records(records, columns=columns)
+    kind_order = {"actual": 0, "target": 1}
+    out["_k"] = out["kind"].map(kind_order)
+    out = out.sort_values(["year", "merged", "_k", "source_id"], kind="stable")
+    return out.drop(columns="_k").reset_index(drop=True)
+
+
+def level_path(data: pd.DataFrame, *, region: str, indicator: str,
+               unit: str | None = None) -> pd.DataFrame:
+    """Levels of one indicator by year (targets and actuals), one point per figure.
+
+    Identical figures of several sources (e.g. the 8,5 bn USD export target in two
+    documents) are one point naming both sources.
+
+    Parameters
+    ----------
+    data : DataFrame
+    region : str
+    indicator : str
+        A level indicator, e.g. ``"grdp_per_capita"`` or ``"exports"``.
+    unit : str, optional
+        Keep only rows in this unit (GRDP per capita is in USD except one VND row).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``indicator, indicator_vi, indicator_en, year, kind, value, low, high,
+        qualifier, value_raw, unit, territory, merged, source_id``, sorted by year (actual
+        before target). ``attrs`` holds ``indicator``, ``indicator_vi``, ``indicator_en`` and
+        ``unit`` even when the frame is empty, so an empty result can still be named.
+    """
+    names = {"indicator": indicator, "indicator_vi": _indicator_name(data, indicator, "vi"),
+             "indicator_en": _indicator_name(data, indicator, "en"), "unit": unit or ""}
+    rows = _for_region(data, region)
+    rows = rows[(rows["indicator"].astype(str) == indicator) & (rows["measure"] == "level")]
+    if unit is not None:
+        rows = rows[rows["unit"].astype(str) == unit]
+    columns = ["indicator", "indicator_vi", "indicator_en", "year", "kind", "value", "low",
+               "high", "qualifier", "value_raw", "unit", "territory", "merged", "source_id"]
+    if rows.empty:
+        empty = pd.DataFrame(columns=columns)
+        empty.attrs.update(names)
+        return empty
+    out = pd.DataFrame(dict(
+        indicator=indicator, indicator_vi=_indicator_name(rows, indicator, "vi"),
+        indicator_en=_indicator_name(rows, indicator, "en"),
+        year=rows["period_end"].astype(int), kind=rows["kind"].astype(str),
+        value=rows["value"], low=rows["low"], high=rows["high"],
+        qualifier=rows["qualifier"].astype(str), value_raw=rows["value_raw"],
+        unit=rows["unit"].astype(str), territory=rows["territory"].astype(str),
+        source_id=rows["source_id"].astype(str)))
+    out["merged"] = out["territory"].map(is_merged).astype(bool)
+    out = (out.groupby(["indicator", "indicator_vi", "indicator_en", "year", "kind",
+                        "territory", "value"], sort=False, as_index=False)
+           .agg(low=("low", "first"), high=("high", "first"), qualifier=("qualifier", "first"),
+                value_raw=("value_raw", "first"), unit=("unit", "first"),
+                merged=("merged", "first"),
+                source_id=("source_id", lambda s: "; ".join(dict.fromkeys(s)))))
+    out["_k"] = out["kind"].map({"actual": 0, "target": 1})
+    out = out.sort_values(["year", "merged", "_k"], kind="stable").drop(columns="_k")
+    out = out[columns].reset_index(drop=True)
+    out.attrs.update(names)
+    return out
+
+
+def implied_growth_steps(path: pd.DataFrame) -> pd.DataFrame:
+    """Average yearly growth implied between consecutive points of a :func:`level_path`.
+
+    Only points of the same territory are joined (merged-territory points never are), and
+    points of the same year are not joined.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``from_year, to_year, from_kind, to_kind, from_value, to_value, from_raw,
+        to_raw, growth_pct``.
+    """
+    columns = ["from_year", "to_year", "from_kind", "to_kind", "from_value", "to_value",
+               "from_raw", "to_raw", "growth_pct"]
+    records = []
+    for _territory, points in path[~path["merged"].astype(bool)].groupby("territory"):
+        points = points.sort_values("year", kind="stable")
+        previous = None
+        for point in points.itertuples():
+            if previous is not None and point.year > previous.year:
+                records.append(dict(
+                    from_year=previous.year, to_year=point.year, from_kind=previous.kind,
+                    to_kind=point.kind, from_value=previous.value, to_value=point.value,
+                    from_raw=previous.value_raw, to_raw=point.value_raw,
+                    growth_pct=implied_growth(previous.value, point.value,
+                                              point.year - previous.year)))
+                previous = point
+            elif previous is None or point.year > previous.year:
+                previous = point
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+# --------------------------------------------------------------------------- describe_*
+
+def _sources_text(source_ids: Iterable[str]) -> str:
+    return ", ".join(f"`{md_escape(s)}`" for s in dict.fromkeys(
+        x for part in source_ids for x in str(part).split("; ") if x))
+
+
+def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "vi") -> str:
+    """Findings for :func:`growth_figures` (targets): how many, which periods, which sources."""
+    _check_lang(lang)
+    w = _WORDS[lang]
+    if figures.empty:
+        what = "mục tiêu tăng trưởng" if lang == "vi" else "growth target"
+        return w["none_region"].format(what=what, region=md_escape(region))
+    name = "indicator_vi" if lang == "vi" else "indicator_en"
+    lines = []
+    for row in figures.itertuples():
+        period = (f"{row.period_start}" if row.period_start == row.period_end
+                  else f"{row.period_start}–{row.period_end}")
+        lines.append(f"- {md_escape(getattr(row, name))}, {period}: **{md_escape(row.value_raw)}**"
+                     f" ({_sources_text([row.source_id])})")
+    head = (f"**{md_escape(region)}** có {len(figures)} mục tiêu tăng trưởng:"
+            if lang == "vi" else
+            f"**{md_escape(region)}** has {len(figures)} growth target(s):")
+    return "\n".join([head, "", *lines])
+
+
+def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi") -> str:
+    """Findings for :func:`annual_growth_vs_target`: each year's growth against its target."""
+    _check_lang(lang)
+    if table.empty:
+        what = "tăng trưởng thực hiện theo năm" if lang == "vi" else "reported annual growth"
+        return _WORDS[lang]["none_region"].format(what=what, region=md_escape(region))
+    lines = []
+    for row in table.itertuples():
+        actual = _num(row.actual, lang, 2)
+        if math.isnan(row.target_low):
+            tail = "không có mục tiêu năm" if lang == "vi" else "no target for the year"
+        else:
+            target = _range_text(row.target_low, row.target_high, lang, 2)
+            if row.gap_pp > 0:
+                verb = "vượt" if lang == "vi" else "above"
+            elif row.gap_pp < 0:
+                verb = "thấp hơn" if lang == "vi" else "below"
+            else:
+                verb = "đạt" if lang == "vi" else "meeting"
+            gap = _num(abs(row.gap_pp), lang, 2)
+            tail = (f"{verb} mục tiêu {target} % ({gap} điểm %)" if lang == "vi"
+                    else f"{verb} the {target} % target by {gap} pp")
+            if row.gap_pp == 0:
+                tail = (f"đạt mục tiêu {target} %" if lang == "vi"
+                        else f"within the {target} % target")
+        name = md_escape(getattr(row, "indicator_" + lang))
+        lines.append(f"- {name} {row.year}: **{actual} %**, {tail}")
+    head = (f"Tăng trưởng thực hiện từng năm của **{md_escape(region)}**:" if lang == "vi"
+            else f"Reported yearly growth of **{md_escape(region)}**:")
+    return "\n".join([head, "", *lines])
+
+
+def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
+                         end_year: int, lang: str = "vi") -> str:
+    """Findings for :func:`index_paths`: where each path ends, relative to the base year."""
+    _check_lang(lang)
+    base = start_year - 1
+    real = paths[paths["indicator"] != "scenario"]
+    if real.empty:
+        what = "tăng trưởng (mục tiêu hoặc thực hiện)" if lang == "vi" \
+            else "growth figure (target or actual)"
+        text = _WORDS[lang]["none_region"].format(what=what, region=md_escape(region))
+        return text + (" Chỉ vẽ các kịch bản." if lang == "vi"
+                       else " Only the scenarios are drawn.")
+    lines = []
+    for (indicator, path), group in paths.groupby(["indicator", "path"], sort=False):
+        first, last = group.iloc[0], group.iloc[-1]
+        up_low, up_high = last["low"] / first["low"] * 100 - 100, \
+            last["high"] / first["high"] * 100 - 100
+        kind = group["kind"].iloc[0]
+        rate = md_escape(group["rate_text"].iloc[0])
+        span = f"{int(first['year'])}–{int(last['year'])}"
+        change = _range_text(up_low, up_high, lang, 1, " %")
+        if kind == "target":
+            label = (f"mục tiêu {rate} ({_sources_text([group['source_id'].iloc[0]])})"
+                     if lang == "vi" else
+                     f"target {rate} ({_sources_text([group['source_id'].iloc[0]])})")
+        elif kind == "actual":
+            yearly = ", ".join(f"{int(r.year)}: {_num(r.rate_low, lang, 2)} %"
+                               for r in group.iloc[1:].itertuples())
+            label = (f"thực hiện ({yearly})" if lang == "vi" else f"actual ({yearly})")
+        else:
+            if indicator != (real["indicator"].iloc[0]):
+                continue  # scenarios are the same in every panel: state them once
+            label = (f"kịch bản {_num(float(rate), lang, None)} %/năm" if lang == "vi"
+                     else f"scenario {_num(float(rate), lang, None)} %/yr")
+        ind = md_escape(group["indicator_" + lang].iloc[0]) if kind != "scenario" else ""
+        if lang == "vi":
+            lines.append(f"- {ind} {label}: chỉ số {span} tăng **{change}**".replace("-  ", "- "))
+        else:
+            lines.append(f"- {ind} {label}: the index rises **{change}** over {span}"
+                         .replace("-  ", "- "))
+    head = (f"Chỉ số (năm {base} hoặc năm trước giai đoạn = 100) của **{md_escape(region)}**, "
+            f"{start_year}–{end_year}:" if lang == "vi" else
+            f"Index paths (year {base}, or the year before the period, = 100) for "
+            f"**{md_escape(region)}**, {start_year}–{end_year}:")
+    return "\n".join([head, "", *lines])
+
+
+def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "vi") -> str:
+    """Findings for :func:`required_growth`."""
+    _check_lang(lang)
+    if table.empty:
+        what = "mục tiêu tăng trưởng bình quân theo giai đoạn" if lang == "vi" \
+            else "period-average growth target"
+        return _WORDS[lang]["none_region"].format(what=what, region=md_escape(region))
+    lines = []
+    for row in table.itertuples():
+        target = _range_text(row.target_low, row.target_high, lang, 1, " %")
+        head = (f"- {md_escape(getattr(row, 'indicator_' + lang))} "
+                f"{row.period_start}–{row.period_end} "
+                f"({md_escape(row.value_raw)}, {_sources_text([row.source_id])}): ")
+        if not row.actual_years:
+            lines.append(head + ("chưa có số thực hiện theo năm; cần bình quân " + target
+                                 if lang == "vi" else
+                                 "no annual actuals yet; needs an average of " + target))
+        elif row.years_left == 0:
+            lines.append(head + (f"đã đủ số thực hiện, bình quân đạt "
+                                 f"**{_num(row.achieved_avg, lang, 2)} %**/năm"
+                                 if lang == "vi" else
+                                 f"all years reported, achieved "
+                                 f"**{_num(row.achieved_avg, lang, 2)} %**/yr"))
+        else:
+            need = _range_text(row.required_low, row.required_high, lang, 1, " %")
+            if lang == "vi":
+                lines.append(head + f"thực hiện {row.actual_years} bình quân "
+                             f"{_num(row.achieved_avg, lang, 2)} %/năm; {row.years_left} năm "
+                             f"còn lại cần **{need}/năm**")
+            else:
+                lines.append(head + f"{row.actual_years} averaged "
+                             f"{_num(row.achieved_avg, lang, 2)} %/yr; the remaining "
+                             f"{row.years_left} year(s) need **{need}/yr**")
+    title = (f"Tăng trưởng cần đạt để hoàn thành mục tiêu giai đoạn (**{md_escape(region)}**):"
+             if lang == "vi" else
+             f"Growth still needed to meet the period targets (**{md_escape(region)}**):")
+    return "\n".join([title, "", *lines])
+
+
+_SECTOR_NAMES = {
+    "vi": {"agriculture_share": "nông nghiệp", "industry_construction_share":
+           "công nghiệp - xây dựng", "services_share": "dịch vụ", "not_stated": "không nêu"},
+    "en": {"agriculture_share": "agriculture", "industry_construction_share":
+           "industry-construction", "services_share": "services", "not_stated": "not stated"},
+}
+
+
+def sector_name(sector: str, lang: str = "vi") -> str:
+    """Short name of a sector share code (or ``not_stated``) in ``lang``."""
+    return _SECTOR_NAMES[lang].get(sector, sector)
+
+
+def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int = 2020,
+                             lang: str = "vi") -> str:
+    """Findings for :func:`structure_shift`: shifts in points and where sources disagree."""
+    _check_lang(lang)
+    if shift.empty:
+        what = "cơ cấu kinh tế" if lang == "vi" else "economic-structure figure"
+        return _WORDS[lang]["none_region"].format(what=what, region=md_escape(region))
+    lines = []
+    base = shift[(shift["year"] == base_year) & (shift["kind"] == "actual") & ~shift["merged"]]
+    if base.empty:
+        lines.append(f"- Không có số thực hiện năm {base_year} làm gốc." if lang == "vi"
+                     else f"- No {base_year} actual to measure the shift from.")
+    else:
+        parts = [f"{sector_name(r.sector, lang)} {_num(r.share, lang, 2)} %"
+                 for r in base.itertuples() if r.sector != "not_stated"]
+        lines.append(("- Năm " if lang == "vi" else "- ") + f"{base_year}: " + ", ".join(parts))
+    later = shift[(shift["year"] > base_year) & (shift["sector"] != "not_stated")]
+    for column, group in later.groupby("column", sort=False):
+        row0 = group.iloc[0]
+        if row0["merged"]:
+            continue
+        parts = []
+        for r in group.itertuples():
+            shift_text = "" if math.isnan(r.shift_pp) else \
+                f" ({'+' if r.shift_pp >= 0 else '−'}{_num(abs(r.shift_pp), lang, 2)} " \
+                + ("điểm %)" if lang == "vi" else "pp)")
+            parts.append(f"{sector_name(r.sector, lang)} {_num(r.share, lang, 2)} %{shift_text}")
+        kind = ("mục tiêu" if row0["kind"] == "target" else "thực hiện") if lang == "vi" \
+            else row0["kind"]
+        lines.append(f"- {row0['year']} {kind} ({_sources_text([row0['source_id']])}): "
+                     + ", ".join(parts))
+    ic = later[(later["sector"] == "industry_construction_share") & (later["kind"] == "target")
+               & ~later["merged"]]
+    for year, group in ic.groupby("year"):
+        if group["share"].nunique() > 1:
+            values = " vs ".join(f"{_num(r.share, lang, 2)} % ({_sources_text([r.source_id])})"
+                                 for r in group.itertuples())
+            lines.append(f"- **{'Nguồn vênh nhau' if lang == 'vi' else 'Sources disagree'} "
+                         f"{year}**: " + values)
+    n_merged = shift.loc[shift["merged"], "column"].nunique()
+    if n_merged:
+        years = ", ".join(map(str, sorted(set(shift.loc[shift["merged"], "year"]))))
+        lines.append("- " + (f"Tỷ trọng năm {years}"
+                             " của tỉnh Hưng Yên sau sáp nhập được vẽ riêng (gạch chéo), "
+                             "không so với mục tiêu của tỉnh cũ." if lang == "vi" else
+                             "Shares for the merged Hưng Yên are drawn apart (hatched) and "
+                             "not compared with the old province's targets."))
+    head = (f"Cơ cấu kinh tế của **{md_escape(region)}** (% GRDP), thay đổi so với {base_year}:"
+            if lang == "vi" else
+            f"Economic structure of **{md_escape(region)}** (% of GRDP), shift from {base_year}:")
+    return "\n".join([head, "", *lines])
+
+
+def _money(value: float, unit: str, lang: str) -> str:
+    if unit == "USD" and value >= 1e9:
+        return f"{_num(value / 1e9, lang, 2)} " + ("tỷ USD" if lang == "vi" else "bn USD")
+    if unit == "VND" and value >= 1e9:
+        return f"{_num(value / 1e9, lang, 0)} " + ("tỷ đồng" if lang == "vi" else "bn VND")
+    return f"{_num(value, lang, 0)} {unit}"
+
+
+def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
+                        indicator_name: str = "", lang: str = "vi") -> str:
+    """Findings for :func:`level_path` and :func:`implied_growth_steps`.
+
+    ``indicator_name`` defaults to the indicator's name in ``lang`` taken from ``path``.
+    """
+    _check_lang(lang)
+    if not indicator_name:
+        indicator_name = (path[f"indicator_{lang}"].iloc[0] if not path.empty
+                          else path.attrs.get(f"indicator_{lang}", "")
+                          or ("số liệu" if lang == "vi" else "figures"))
+    if path.empty:
+        return _WORDS[lang]["none_region"].format(what=md_escape(indicator_name),
+                                                  region=md_escape(region))
+    lines = []
+    for row in path.itertuples():
+        kind = ("mục tiêu" if row.kind == "target" else "thực hiện") if lang == "vi" \
+            else row.kind
+        merged = (" — **tỉnh sau sáp nhập**, không so sánh" if lang == "vi"
+                  else " — **merged province**, not compared") if row.merged else ""
+        lines.append(f"- {row.year} {kind}: {md_escape(row.value_raw)} "
+                     f"(≈ {_money(row.value, row.unit, lang)}; {_sources_text([row.source_id])})"
+                     f"{merged}")
+    for row in steps.itertuples():
+        lines.append(("- Tăng bình quân ngầm định " if lang == "vi" else "- Implied growth ")
+                     + f"{row.from_year}→{row.to_year}: **{_num(row.growth_pct, lang, 1)} %"
+                     + ("/năm**" if lang == "vi" else "/yr**"))
+    head = f"**{md_escape(indicator_name)}** — {md_escape(region)}:"
+    return "\n".join([head, "", *lines])
+
+
+# --------------------------------------------------------------------------- widget view
+
+def render_growth_view(values: dict, *, targets: pd.DataFrame, sources: pd.DataFrame) -> None:
+    """Draw the index-path chart and the required-growth table for one parameter set.
+
+    The ``render`` callback of the industrial_growth filter panel.
+
+    Parameters
+    ----------
+    values : dict
+        Validated parameters of the industrial_growth notebook.
+    targets, sources : DataFrame
+        From :func:`hy_analysis.load_targets` and :func:`hy_analysis.load_sources`.
+    """
+    import matplotlib.pyplot as plt
+
+    from .display import show_markdown, show_table
+    from .plotting import plot_index_paths
+
+    lang = values.get("lang", "vi")
+    paths = index_paths(targets, region=values["region"], start_year=values["start_year"],
+                        end_year=values["end_year"], scenario_growth=values["scenario_growth"])
+    show_markdown(describe_index_paths(paths, region=values["region"],
+                                       start_year=values["start_year"],
+                                       end_year=values["end_year"], lang=lang))
+    plot_index_paths(paths, sources=sources, region=values["region"], lang=lang)
+    plt.show()
+    plt.close("all")
+    show_table(required_growth(targets, region=values["region"]))

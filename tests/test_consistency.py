@@ -1,0 +1,237 @@
+"""hy_analysis.consistency on small hand-built frames (and the bundled data's known cases)."""
+
+import math
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from hy_analysis import consistency
+
+matplotlib.use("Agg")
+
+OLD = "Hưng Yên (before 2025)"
+
+
+def rows(*records):
+    """A frame with the columns of load_targets() from short records."""
+    base = dict(region="Hưng Yên", territory=OLD, indicator="industry_construction_share",
+                indicator_vi="Tỷ trọng CN-XD", indicator_en="Industry-construction share",
+                kind="target", period_start=2030, period_end=2030, as_of="", measure="level",
+                breakdown="", value_raw="", unit="percent", source_id="src-a",
+                source_locator="p1", derived=False, note="", low=None, high=None,
+                qualifier="exact", value=None)
+    out = []
+    for i, record in enumerate(records):
+        row = {**base, "id": f"row-{i}", **record}
+        if row["high"] is None and row["qualifier"] != "above" and "high" not in record:
+            row["high"] = row["low"]
+        if row["value"] is None:
+            known = [v for v in (row["low"], row["high"]) if v is not None]
+            row["value"] = sum(known) / len(known)
+        row["value_raw"] = row["value_raw"] or f"{row['low']:g}%"
+        out.append(row)
+    frame = pd.DataFrame(out)
+    for column in ("period_start", "period_end"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("low", "high", "value"):
+        frame[column] = frame[column].astype(float)
+    return frame
+
+
+# ------------------------------------------------------------------ the interval rule
+
+@pytest.mark.parametrize("a, b, status", [
+    ((70, 70, "about"), (64.1, 64.1, "exact"), "conflict"),
+    ((48, None, "above"), (48, 50, "about"), "compatible"),
+    ((48, None, "above"), (48, 48, "exact"), "compatible"),
+    ((48, None, "above"), (45, 45, "exact"), "conflict"),
+    ((None, 5, "below"), (4, 4, "exact"), "compatible"),
+    ((66, 66, "exact"), (66, 66, "exact"), "agree"),
+    ((66, 66, "exact"), (66, 66, "about"), "compatible"),
+    ((9, 10, "range"), (10.5, 11, "range"), "conflict"),
+    ((100, 100, "about"), (102, 102, "exact"), "compatible"),  # within ±2 %
+])
+def test_compare_figures(a, b, status):
+    assert consistency.compare_figures(a, b)[0] == status
+
+
+def test_gap_is_the_distance_between_intervals():
+    assert consistency.compare_figures((70, 70, "exact"), (64.1, 64.1, "exact"))[1] == \
+        pytest.approx(5.9)
+    assert consistency.figure_interval(None, 5, "below") == (-math.inf, 5)
+
+
+# ------------------------------------------------------------------ check 1
+
+def test_find_conflicts_pairs_rows_of_the_same_figure():
+    data = rows(dict(low=70, qualifier="about", value_raw="khoảng 70%", source_id="nq07"),
+                dict(low=64.1, value_raw="64,1%", source_id="kh87"),
+                dict(low=66, period_start=2025, period_end=2025, source_id="nq07"),
+                dict(low=66, period_start=2025, period_end=2025, source_id="kh87"),
+                # same number, other kind / territory / snapshot date: not the same figure
+                dict(low=50, kind="actual"),
+                dict(low=50, territory="Hưng Yên (merged, from 2025-07-01)"),
+                dict(indicator="fdi_projects", unit="count", low=550, as_of="2024"),
+                dict(indicator="fdi_projects", unit="count", low=543, as_of="2024-01"))
+    out = consistency.find_conflicts(data)
+    assert len(out) == 1
+    row = out.iloc[0]
+    assert (row["status"], row["source_a"], row["source_b"]) == ("conflict", "nq07", "kh87")
+    assert (row["value_a"], row["value_b"]) == ("khoảng 70%", "64,1%")
+    assert row["gap"] == pytest.approx(70 * 0.98 - 64.1)
+    assert len(consistency.find_conflicts(data, include_agreeing=True)) == 2
+    text = consistency.describe_conflicts(out, lang="vi")
+    assert "mâu thuẫn" in text and "khoảng 70%" in text and "64,1%" in text
+
+
+def test_find_conflicts_ignores_the_same_figure_in_another_currency():
+    data = rows(dict(indicator="grdp_per_capita", unit="USD", low=4200),
+                dict(indicator="grdp_per_capita", unit="VND", low=1.015e8))
+    assert consistency.find_conflicts(data).empty
+
+
+def test_find_conflicts_with_bundled_data():
+    from hy_analysis.loading import load_targets
+
+    out = consistency.find_conflicts(load_targets())
+    conflict = out[out["status"] == "conflict"]
+    assert set(conflict["indicator"]) == {"industry_construction_share"}
+    assert set(conflict[["value_a", "value_b"]].iloc[0]) == {"khoảng 70%", "64,1%"}
+    urban = out[(out["indicator"] == "urbanisation_rate") & (out["period_end"] == 2025)]
+    assert set(urban["status"]) == {"compatible"}
+    assert {"Trên 48%", "khoảng 48-50%"} <= set(urban["value_a"]) | set(urban["value_b"])
+
+
+# ------------------------------------------------------------------ check 2
+
+def test_check_share_sums():
+    share = dict(period_start=2025, period_end=2025)
+    data = rows(dict(indicator="agriculture_share", low=6, **share),
+                dict(indicator="industry_construction_share", low=66, **share),
+                dict(indicator="services_share", low=28, **share),
+                dict(indicator="services_share", low=28, **share),  # repeated row: once
+                dict(indicator="agriculture_share", low=3.6, source_id="b"),
+                dict(indicator="industry_construction_share", low=64.1, source_id="b"),
+                dict(indicator="services_share", low=33, source_id="b"),
+                dict(indicator="industry_construction_share", low=70, source_id="c"),
+                dict(indicator="agriculture_share", low=1, source_id="d"),
+                dict(indicator="agriculture_share", low=2, source_id="d"))
+    out = consistency.check_share_sums(data).set_index(["source_id", "year"])
+    assert out.loc[("src-a", 2025), "status"] == "ok"
+    assert out.loc[("b", 2030), "status"] == "off"
+    assert out.loc[("b", 2030), "total"] == pytest.approx(100.7)
+    assert out.loc[("c", 2030), "status"] == "incomplete"
+    assert out.loc[("d", 2030), "status"] == "ambiguous"
+    text = consistency.describe_share_sums(out.reset_index(), lang="en")
+    assert "**2** set(s) do not add up" in text and "100.7" in text
+
+
+def test_share_sum_tolerance():
+    data = rows(dict(indicator="agriculture_share", low=10),
+                dict(indicator="industry_construction_share", low=60),
+                dict(indicator="services_share", low=30.1))
+    assert consistency.check_share_sums(data)["status"].iloc[0] == "ok"
+    assert consistency.check_share_sums(data, tolerance=0.05)["status"].iloc[0] == "off"
+
+
+# ------------------------------------------------------------------ check 3
+
+def bac_giang(*extra):
+    bg = dict(region="Bắc Giang", territory="Bắc Giang (before 2025)")
+    return rows(dict(indicator="industrial_output_value", unit="VND", low=652153e9,
+                     value_raw="652.153 tỷ đồng", period_start=2025, period_end=2025, **bg),
+                dict(indicator="industrial_output_value", unit="VND", low=2200000e9,
+                     value_raw="2.200.000 tỷ đồng", **bg),
+                dict(indicator="industry_grdp_growth", low=19, value_raw="19%/năm",
+                     measure="period_average_growth", period_start=2021, **bg),
+                *extra)
+
+
+def test_implied_vs_stated_flags_bac_giang():
+    out = consistency.implied_vs_stated(bac_giang())
+    row = out.iloc[0]
+    assert row["implied_pct"] == pytest.approx(27.53, abs=0.01)
+    assert row["stated_raw"] == "19%/năm" and row["stated_period"] == "2021–2030"
+    assert row["difference_pp"] == pytest.approx(8.53, abs=0.01) and row["flagged"]
+    assert not consistency.implied_vs_stated(bac_giang(), threshold=10)["flagged"].any()
+    text = consistency.describe_implied_vs_stated(out, lang="vi")
+    assert "27,5 %/năm" in text and "19%/năm" in text and "vượt ngưỡng" in text
+
+
+def test_implied_vs_stated_ranges_and_uncovered_periods():
+    bg = dict(region="Bắc Giang", territory="Bắc Giang (before 2025)")
+    data = bac_giang(dict(indicator="industrial_output_growth", low=25, high=30,
+                          qualifier="range", measure="period_average_growth",
+                          period_start=2026, **bg),
+                     dict(indicator="industrial_output_growth", low=5,
+                          measure="period_average_growth", period_start=2021,
+                          period_end=2025, **bg))  # does not cover 2025→2030
+    out = consistency.implied_vs_stated(data)
+    inside = out[out["stated_low"] == 25].iloc[0]
+    assert inside["difference_pp"] == 0 and not inside["flagged"]
+    assert len(out) == 2
+    no_stated = consistency.implied_vs_stated(data, pairs={"industrial_output_value": ()})
+    assert no_stated["stated_raw"].tolist() == [""] and not no_stated["flagged"].any()
+
+
+# ------------------------------------------------------------------ table, counts, filter
+
+def test_figures_table_and_filters():
+    data = bac_giang(dict(kind="actual", low=63.67, period_start=2021, period_end=2021))
+    table = consistency.figures_table(data, regions=["Bắc Giang"], kinds=["target"])
+    assert len(table) == 3 and set(table["period"]) == {"2025", "2030", "2021–2030"}
+    assert {"value_raw", "low", "high", "unit", "source_id", "source_locator"} <= set(table)
+    counts = consistency.count_figures(data)
+    assert counts["figures"].sum() == 4
+    assert "**4**" in consistency.describe_figures(counts, lang="vi")
+    with pytest.raises(ValueError, match="valid choices: Bắc Giang, Hưng Yên"):
+        consistency.filter_figures(data, regions=["Hà Nội"])
+
+
+def test_consistency_counts_keeps_every_outcome():
+    data = bac_giang()
+    out = consistency.consistency_counts(consistency.find_conflicts(data),
+                                         consistency.check_share_sums(data),
+                                         consistency.implied_vs_stated(data))
+    as_dict = {(r.check, r.outcome): r.count for r in out.itertuples()}
+    assert as_dict[("implied", "flagged")] == 1 and as_dict[("sources", "conflict")] == 0
+    assert len(out) == 7
+
+
+# ------------------------------------------------------------------ plots and the view
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_overview_plots(lang):
+    import matplotlib.pyplot as plt
+
+    from hy_analysis.plotting import plot_consistency, plot_figure_counts, plot_implied_vs_stated
+
+    data = bac_giang()
+    ax = plot_figure_counts(consistency.count_figures(data), lang=lang)
+    assert ax.get_title() and ax.get_xlabel()
+    ax = plot_implied_vs_stated(consistency.implied_vs_stated(data), lang=lang)
+    labels = [t.get_text() for t in ax.texts]
+    assert any(("27,5" if lang == "vi" else "27.5") in t for t in labels)
+    ax = plot_consistency(consistency.consistency_counts(
+        consistency.find_conflicts(data), consistency.check_share_sums(data),
+        consistency.implied_vs_stated(data)), lang=lang)
+    assert len(ax.patches) == 7
+    ax = plot_figure_counts(consistency.count_figures(data, kinds=[]), lang=lang)
+    assert ax.texts  # the "no figures" message
+    plt.close("all")
+
+
+def test_render_overview_view_filters(monkeypatch):
+    from hy_analysis import display, plotting
+
+    shown, drawn = [], []
+    monkeypatch.setattr(display, "show_markdown", shown.append)
+    monkeypatch.setattr(display, "show_table", lambda frame, **kw: shown.append(frame))
+    monkeypatch.setattr(plotting, "plot_figure_counts", lambda c, **kw: drawn.append(c))
+    data = bac_giang(dict(kind="actual", low=63.67, period_start=2021, period_end=2021))
+    consistency.render_overview_view(dict(regions=["Hưng Yên"], kinds=["actual"], lang="en"),
+                                     targets=data, sources=pd.DataFrame())
+    assert drawn[0]["region"].tolist() == ["Hưng Yên"]
+    table = shown[-1]
+    assert table["region"].tolist() == ["Hưng Yên"] and table["kind"].tolist() == ["actual"]

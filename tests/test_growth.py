@@ -1,0 +1,333 @@
+"""hy_analysis.growth on small hand-built frames (and a few checks on the bundled data)."""
+
+import math
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from hy_analysis import growth
+
+matplotlib.use("Agg")
+
+OLD = "Hưng Yên (before 2025)"
+MERGED = growth.MERGED_TERRITORY
+
+
+def rows(*records):
+    """A frame with the columns of load_targets() from short records."""
+    base = dict(region="Hưng Yên", territory=OLD, indicator="iip_growth",
+                indicator_vi="Tăng IIP", indicator_en="IIP growth", kind="target",
+                period_start=2021, period_end=2021, as_of="", measure="annual_growth",
+                breakdown="", value_raw="", unit="percent", source_id="src-a",
+                source_locator="p1", derived=False, note="", low=None, high=None,
+                qualifier="exact", value=None)
+    out = []
+    for i, record in enumerate(records):
+        row = {**base, "id": f"row-{i}", **record}
+        if row["high"] is None and row["qualifier"] != "above":
+            row["high"] = row["low"]
+        if row["value"] is None:
+            row["value"] = row["low"] if row["high"] is None else (row["low"] + row["high"]) / 2
+        row["value_raw"] = row["value_raw"] or f"{row['low']:g}%"
+        out.append(row)
+    frame = pd.DataFrame(out)
+    for column in ("period_start", "period_end"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("low", "high", "value"):
+        frame[column] = frame[column].astype(float)
+    return frame
+
+
+# ------------------------------------------------------------------ arithmetic
+
+def test_compound_index_matches_the_issue_example():
+    low = growth.compound_index(9, start_year=2021, end_year=2025)
+    high = growth.compound_index(10, start_year=2021, end_year=2025)
+    assert low.index[0] == 2020 and low.iloc[0] == 100
+    assert round(low.iloc[-1] - 100) == 54 and round(high.iloc[-1] - 100) == 61
+
+
+def test_compound_index_with_yearly_rates_and_bad_lengths():
+    path = growth.compound_index(0, start_year=2021, end_year=2022, rates=[10, -10])
+    assert path.tolist() == pytest.approx([100, 110, 99])
+    with pytest.raises(ValueError, match="expected 2 values"):
+        growth.compound_index(0, start_year=2021, end_year=2022, rates=[1])
+    with pytest.raises(ValueError, match="before start_year"):
+        growth.compound_index(5, start_year=2025, end_year=2021)
+
+
+def test_implied_growth():
+    assert growth.implied_growth(652153, 2200000, 5) == pytest.approx(27.53, abs=0.01)
+    assert growth.implied_growth(100, 100, 3) == 0
+    assert math.isnan(growth.implied_growth(0, 5, 2))
+    with pytest.raises(ValueError, match="years"):
+        growth.implied_growth(1, 2, 0)
+
+
+def test_required_growth_rate():
+    # 10 %/yr over 5 years with two years at 8 %: the 3 remaining years need more than 10 %.
+    need = growth.required_growth_rate(10, [8, 8], years=5)
+    assert (1.08 ** 2) * (1 + need / 100) ** 3 == pytest.approx(1.1 ** 5)
+    assert growth.required_growth_rate(10, [], years=5) == pytest.approx(10)
+    assert math.isnan(growth.required_growth_rate(10, [1, 2], years=2))
+    with pytest.raises(ValueError, match="3 years given"):
+        growth.required_growth_rate(10, [1, 2, 3], years=2)
+
+
+# ------------------------------------------------------------------ selections
+
+def test_growth_figures_keeps_targets_of_the_region():
+    data = rows(dict(low=9, high=10, qualifier="range", measure="period_average_growth",
+                     period_end=2025),
+                dict(kind="actual", low=8.8),
+                dict(region="Bắc Giang", territory="Bắc Giang (before 2025)", low=19),
+                dict(indicator="exports", unit="USD", measure="level", low=7e9))
+    out = growth.growth_figures(data, region="Hưng Yên")
+    assert out["value_raw"].tolist() == ["9%"] and out["period_end"].tolist() == [2025]
+    assert not out["merged"].any()
+    assert growth.growth_figures(data, region="Thái Bình").empty
+
+
+def test_annual_growth_vs_target_gaps():
+    data = rows(dict(kind="actual", low=8.82, period_start=2021, period_end=2021),
+                dict(kind="target", low=8.5, period_start=2021, period_end=2021),
+                dict(kind="actual", low=7.7, period_start=2024, period_end=2024),
+                dict(kind="target", low=7.5, high=8, qualifier="range",
+                     period_start=2024, period_end=2024),
+                dict(kind="actual", low=6.35, period_start=2023, period_end=2023),
+                dict(kind="actual", low=9, period_start=2023, period_end=2023,
+                     territory=MERGED))
+    out = growth.annual_growth_vs_target(data, region="Hưng Yên").set_index("year")
+    assert out.loc[2021, "gap_pp"] == pytest.approx(0.32)
+    assert out.loc[2024, "gap_pp"] == 0  # inside the range
+    assert math.isnan(out.loc[2023, "gap_pp"])  # no target that year
+    assert out.loc[2023, "actual"] == 6.35  # the merged-territory row is left out
+    text = growth.describe_annual_growth(out.reset_index(), region="Hưng Yên", lang="vi")
+    assert "8,82 %" in text and "0,32 điểm %" in text
+
+
+def test_index_paths_targets_actuals_scenarios():
+    data = rows(dict(low=9, high=10, qualifier="range", measure="period_average_growth",
+                     period_start=2021, period_end=2025, source_id="nq07"),
+                dict(kind="actual", low=10, period_start=2021, period_end=2021),
+                dict(kind="actual", low=-10, period_start=2022, period_end=2022),
+                dict(kind="actual", low=50, period_start=2024, period_end=2024),  # after a gap
+                dict(kind="target", low=9.17, measure="period_average_growth",
+                     period_start=2021, period_end=2025, territory=MERGED, source_id="merged"))
+    paths = growth.index_paths(data, region="Hưng Yên", start_year=2021, end_year=2030,
+                               scenario_growth=[8])
+    target = paths[paths["kind"] == "target"]
+    assert set(target["source_id"]) == {"nq07"}  # merged territory left out
+    end = target[target["year"] == 2025].iloc[0]
+    assert end["low"] == pytest.approx(153.86, abs=0.01)
+    assert end["high"] == pytest.approx(161.05, abs=0.01)
+    actual = paths[paths["kind"] == "actual"]
+    assert actual["year"].tolist() == [2020, 2021, 2022]  # stops at the gap
+    assert actual["low"].iloc[-1] == pytest.approx(99)
+    scenario = paths[paths["kind"] == "scenario"]
+    assert scenario["year"].max() == 2030
+    assert scenario["low"].iloc[-1] == pytest.approx(100 * 1.08 ** 10)
+    text = growth.describe_index_paths(paths, region="Hưng Yên", start_year=2021,
+                                       end_year=2030, lang="vi")
+    assert "53,9–61,1 %" in text
+
+
+def test_index_paths_chain_one_sources_consecutive_periods():
+    data = rows(dict(low=8, measure="period_average_growth", period_start=2021,
+                     period_end=2025, indicator="grdp_growth", qualifier="about"),
+                dict(low=9, measure="period_average_growth", period_start=2026,
+                     period_end=2030, indicator="grdp_growth", qualifier="about"))
+    paths = growth.index_paths(data, region="Hưng Yên", start_year=2021, end_year=2030)
+    last = paths[paths["year"] == 2030].iloc[0]
+    assert last["low"] == pytest.approx(100 * 1.08 ** 5 * 1.09 ** 5)
+
+
+def test_index_paths_without_figures_only_scenarios():
+    paths = growth.index_paths(rows(dict(low=1)), region="Thái Bình", start_year=2021,
+                               end_year=2023, scenario_growth=[5, 10])
+    assert set(paths["indicator"]) == {"scenario"} and set(paths["kind"]) == {"scenario"}
+    text = growth.describe_index_paths(paths, region="Thái Bình", start_year=2021,
+                                       end_year=2023, lang="en")
+    assert "no growth figure" in text and "Thái Bình" in text
+
+
+def test_required_growth_uses_actuals_so_far():
+    data = rows(dict(low=10, measure="period_average_growth", period_start=2021,
+                     period_end=2025),
+                dict(kind="actual", low=8, period_start=2021, period_end=2021),
+                dict(kind="actual", low=8, period_start=2022, period_end=2022))
+    out = growth.required_growth(data, region="Hưng Yên").iloc[0]
+    assert out["actual_years"] == "2021–2022" and out["years_left"] == 3
+    assert out["required_low"] == pytest.approx(growth.required_growth_rate(10, [8, 8], years=5))
+    assert out["achieved_avg"] == pytest.approx(8)
+    text = growth.describe_required_growth(pd.DataFrame([out]), region="Hưng Yên", lang="en")
+    assert "remaining 3 year(s) need" in text
+
+
+def test_required_growth_all_years_reported():
+    data = rows(dict(low=10, measure="period_average_growth", period_start=2021,
+                     period_end=2022),
+                dict(kind="actual", low=12, period_start=2021, period_end=2021),
+                dict(kind="actual", low=12, period_start=2022, period_end=2022))
+    out = growth.required_growth(data, region="Hưng Yên").iloc[0]
+    assert out["years_left"] == 0 and math.isnan(out["required_low"])
+    assert "12,00 %" in growth.describe_required_growth(pd.DataFrame([out]), region="x")
+
+
+def test_structure_shift_with_partial_source_and_merged_column():
+    shares = dict(measure="level", unit="percent")
+    data = rows(
+        dict(indicator="agriculture_share", kind="actual", low=10, period_start=2020,
+             period_end=2020, **shares),
+        dict(indicator="industry_construction_share", kind="actual", low=60,
+             period_start=2020, period_end=2020, **shares),
+        dict(indicator="services_share", kind="actual", low=30, period_start=2020,
+             period_end=2020, **shares),
+        dict(indicator="industry_construction_share", low=64.1, period_start=2030,
+             period_end=2030, source_id="kh87", **shares),
+        dict(indicator="agriculture_share", low=3.6, period_start=2030, period_end=2030,
+             source_id="kh87", **shares),
+        dict(indicator="services_share", low=32.3, period_start=2030, period_end=2030,
+             source_id="kh87", **shares),
+        dict(indicator="services_share", low=32.3, period_start=2030, period_end=2030,
+             source_id="kh87", **shares),  # the repeated KH87 row counts once
+        dict(indicator="industry_construction_share", low=70, qualifier="about",
+             period_start=2030, period_end=2030, source_id="nq07", **shares),
+        dict(indicator="industry_construction_share", kind="actual", low=55.8,
+             period_start=2025, period_end=2025, territory=MERGED, source_id="ld", **shares))
+    out = growth.structure_shift(data, region="Hưng Yên")
+    kh87 = out[out["source_id"] == "kh87"].set_index("sector")
+    assert len(kh87) == 3 and kh87["share"].sum() == pytest.approx(100)
+    assert kh87.loc["agriculture_share", "shift_pp"] == pytest.approx(-6.4)
+    nq07 = out[out["source_id"] == "nq07"].set_index("sector")
+    assert nq07.loc["not_stated", "share"] == pytest.approx(30)
+    assert nq07.loc["industry_construction_share", "shift_pp"] == pytest.approx(10)
+    merged = out[out["merged"]]
+    assert merged["shift_pp"].isna().all()
+    text = growth.describe_structure_shift(out, region="Hưng Yên", lang="en")
+    assert "Sources disagree 2030" in text and "merged" in text
+
+
+def test_structure_shift_empty_region_is_said():
+    out = growth.structure_shift(rows(dict(low=1)), region="Bắc Giang")
+    assert out.empty
+    assert "Bắc Giang" in growth.describe_structure_shift(out, region="Bắc Giang")
+
+
+def test_level_path_and_implied_steps_never_join_the_merged_province():
+    level = dict(indicator="grdp_per_capita", measure="level", unit="USD")
+    data = rows(dict(kind="actual", low=4320, period_start=2022, period_end=2022, **level),
+                dict(low=5100, period_start=2025, period_end=2025, **level),
+                dict(low=8550, period_start=2030, period_end=2030, **level),
+                dict(kind="actual", low=4200, period_start=2025, period_end=2025,
+                     territory=MERGED, **level),
+                dict(low=1.0e8, period_start=2025, period_end=2025, unit="VND",
+                     indicator="grdp_per_capita", measure="level", territory=MERGED))
+    path = growth.level_path(data, region="Hưng Yên", indicator="grdp_per_capita", unit="USD")
+    assert len(path) == 4 and path["merged"].sum() == 1
+    steps = growth.implied_growth_steps(path)
+    assert steps[["from_year", "to_year"]].values.tolist() == [[2022, 2025], [2025, 2030]]
+    assert steps["growth_pct"].tolist() == pytest.approx([5.69, 10.89], abs=0.01)
+    text = growth.describe_level_path(path, steps, region="Hưng Yên", lang="vi")
+    assert "10,9 %/năm" in text and "sau sáp nhập" in text
+
+
+def test_level_path_merges_identical_figures_of_two_sources():
+    level = dict(indicator="exports", measure="level", unit="USD", period_start=2025,
+                 period_end=2025)
+    data = rows(dict(low=8.5e9, source_id="a", **level), dict(low=8.5e9, source_id="b", **level))
+    path = growth.level_path(data, region="Hưng Yên", indicator="exports")
+    assert len(path) == 1 and path["source_id"].iloc[0] == "a; b"
+
+
+def test_describe_escapes_data_strings():
+    data = rows(dict(low=9, value_raw="<b>9%</b>", measure="period_average_growth",
+                     period_end=2025, source_id="x*y"))
+    text = growth.describe_growth_targets(growth.growth_figures(data, region="Hưng Yên"),
+                                          region="Hưng Yên", lang="en")
+    assert "<b>" not in text and "&lt;b&gt;" in text
+
+
+def test_describe_rejects_unknown_lang():
+    with pytest.raises(ValueError, match="'vi' or 'en'"):
+        growth.describe_growth_targets(pd.DataFrame(), region="x", lang="fr")
+
+
+# ------------------------------------------------------------------ bundled data findings
+
+@pytest.fixture(scope="module")
+def targets():
+    from hy_analysis.loading import load_targets
+
+    return load_targets()
+
+
+def test_bundled_findings(targets):
+    paths = growth.index_paths(targets, region="Hưng Yên", start_year=2021, end_year=2030)
+    nq07 = paths[(paths["source_id"] == "hy-nq07-news-2021") & (paths["year"] == 2025)].iloc[0]
+    assert (round(nq07["low"] - 100), round(nq07["high"] - 100)) == (54, 61)
+    dh = growth.index_paths(targets, region="Đông Hưng", start_year=2021, end_year=2030)
+    assert dh[dh["kind"] == "actual"]["low"].max() == pytest.approx(117.2)
+    per_capita = growth.level_path(targets, region="Hưng Yên", indicator="grdp_per_capita",
+                                   unit="USD")
+    steps = growth.implied_growth_steps(per_capita).set_index("to_year")
+    assert steps.loc[2030, "growth_pct"] == pytest.approx(10.89, abs=0.01)
+
+
+# ------------------------------------------------------------------ plots and view
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_plots_draw_titles_labels_and_empty_states(targets, lang):
+    import matplotlib.pyplot as plt
+
+    from hy_analysis.loading import load_sources
+    from hy_analysis.plotting import (plot_annual_growth, plot_index_paths, plot_level_path,
+                                      plot_structure)
+
+    sources = load_sources()
+    paths = growth.index_paths(targets, region="Hưng Yên", start_year=2021, end_year=2030,
+                               scenario_growth=[8])
+    fig = plot_index_paths(paths, sources=sources, region="Hưng Yên", lang=lang)
+    assert len([a for a in fig.axes if a.get_visible()]) == 2
+    assert fig.axes[0].get_ylabel().startswith("Chỉ số" if lang == "vi" else "Index")
+    assert any("07-NQ/TU" in t.get_text() for t in fig.texts)  # source line
+    ax = plot_structure(growth.structure_shift(targets, region="Bắc Giang"), region="Bắc Giang",
+                        lang=lang)
+    assert "Bắc Giang" in ax.texts[0].get_text()  # the "no figures" message
+    ax = plot_annual_growth(growth.annual_growth_vs_target(targets, region="Hưng Yên"),
+                            region="Hưng Yên", lang=lang)
+    assert "%" in ax.get_ylabel()
+    path = growth.level_path(targets, region="Hưng Yên", indicator="exports", unit="USD")
+    ax = plot_level_path(path, steps=growth.implied_growth_steps(path), lang=lang)
+    assert ("tỷ USD" if lang == "vi" else "bn USD") in ax.get_ylabel()
+    plt.close("all")
+
+
+def test_render_growth_view_draws_for_the_values(targets, monkeypatch):
+    from hy_analysis import display, plotting
+    from hy_analysis.loading import load_sources
+
+    shown, drawn = [], []
+    monkeypatch.setattr(display, "show_markdown", shown.append)
+    monkeypatch.setattr(display, "show_table", lambda frame, **kw: shown.append(frame))
+    real = plotting.plot_index_paths
+    monkeypatch.setattr(plotting, "plot_index_paths",
+                        lambda paths, **kw: drawn.append((paths, kw)) or real(paths, **kw))
+    values = dict(region="Bắc Giang", start_year=2022, end_year=2026, scenario_growth=[5.0],
+                  lang="en")
+    growth.render_growth_view(values, targets=targets, sources=load_sources())
+    paths, kw = drawn[0]
+    assert kw["region"] == "Bắc Giang" and paths["year"].min() == 2021
+    assert paths["year"].max() == 2026
+    assert "Bắc Giang" in shown[0]
+
+
+def test_empty_level_path_keeps_the_indicator_name():
+    data = rows(dict(indicator="exports", indicator_en="Export turnover", unit="USD",
+                     measure="level", low=7e9))
+    path = growth.level_path(data, region="Bắc Giang", indicator="exports", unit="USD")
+    assert path.empty and path.attrs["indicator_en"] == "Export turnover"
+    text = growth.describe_level_path(path, growth.implied_growth_steps(path),
+                                      region="Bắc Giang", lang="en")
+    assert "no Export turnover for **Bắc Giang**" in text
