@@ -37,7 +37,14 @@ __all__ = [
 ]
 
 
+#: Submodules reachable as attributes (``hy.fdi.projects_by_country``), imported on first use.
+_SUBMODULES = ("parsing", "loading", "validation", "params", "growth", "fdi", "urbanisation",
+               "consistency", "plotting", "widgets", "display", "runner", "paths", "schema")
+
+
 def __getattr__(name):
+    if name in _SUBMODULES:
+        return import_module(f".{name}", __name__)
     if name in _LAZY:
         value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
         globals()[name] = value
