@@ -35,8 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .display import md_escape
-from .growth import MERGED_TERRITORY, SECTOR_SHARES, implied_growth
-from .parsing import format_number
+from .growth import MERGED_TERRITORY, SECTOR_SHARES, _check_lang, _num, implied_growth
 
 __all__ = [
     "CONFLICT_KEYS", "LEVEL_GROWTH_PAIRS", "figure_interval", "compare_figures",
@@ -61,15 +60,6 @@ STATUSES = ("agree", "compatible", "conflict")
 
 TABLE_COLUMNS = ("region", "territory", "indicator", "kind", "period_start", "period_end",
                  "value_raw", "low", "high", "unit", "source_id", "source_locator")
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in ("vi", "en"):
-        raise ValueError(f"parameter 'lang': expected 'vi' or 'en', got {lang!r}")
-
-
-def _num(value, lang: str, decimals: int | None = 1) -> str:
-    return format_number(value, lang=lang, decimals=decimals)
 
 
 def _period(start, end) -> str:
@@ -571,18 +561,14 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame,
 
     The ``render`` callback of the overview filter panel.
     """
-    import matplotlib.pyplot as plt
-
-    from .display import show_markdown, show_table
+    from .display import show_chart, show_markdown, show_table
     from .plotting import plot_figure_counts
 
     lang = values.get("lang", "vi")
     regions, kinds = values.get("regions"), values.get("kinds")
     counts = count_figures(targets, regions=regions, kinds=kinds)
     show_markdown(describe_figures(counts, lang=lang))
-    plot_figure_counts(counts, sources=sources, lang=lang)
-    plt.show()
-    plt.close("all")
+    show_chart(plot_figure_counts(counts, sources=sources, lang=lang))
     selected = filter_figures(targets, regions=regions, kinds=kinds)
     show_markdown(describe_conflicts(find_conflicts(selected), lang=lang))
     show_table(figures_table(targets, regions=regions, kinds=kinds))

@@ -86,3 +86,50 @@ def show_table(data: pd.DataFrame, *, caption: str | None = None, page_length: i
     shown.columns = [escape(str(c)) for c in shown.columns]
     itables.show(shown, caption=escape(caption) if caption else None, pageLength=page_length,
                  connected=False, classes="display compact")
+
+
+def show_chart(chart) -> None:
+    """Display a chart once and close it, so the notebook shows no second copy.
+
+    Parameters
+    ----------
+    chart : matplotlib Axes or Figure, or None
+        What a ``plot_*`` function returned; None (nothing drawn) shows nothing.
+    """
+    if chart is None:
+        return
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    figure = chart if isinstance(chart, plt.Figure) else chart.figure
+    display(figure)
+    plt.close(figure)
+
+
+def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = True) -> str:
+    """A short name of a source for labels and tables.
+
+    Parameters
+    ----------
+    source_id : str
+        A ``source_id``; of a ``"a; b"`` list only the first is named.
+    sources : DataFrame or None
+        From :func:`hy_analysis.load_sources`; without it the id is returned as given.
+    number : bool
+        Prefer the document number (``87/KH-UBND``); when false, or when the source has no
+        number, the outlet (the issuer without its parenthesis).
+
+    Returns
+    -------
+    str
+        The name, or the id itself when the source is unknown.
+    """
+    if sources is None or not source_id:
+        return source_id
+    first = str(source_id).split("; ")[0]
+    hit = sources[sources["id"] == first]
+    if hit.empty:
+        return first
+    row = hit.iloc[0]
+    return (str(row["doc_number"]) if number else "") or str(row["issuer"]).split(" (")[0] \
+        or first

@@ -19,7 +19,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from .display import md_escape
+from .display import md_escape, source_name
 from .exceptions import ParameterError
 from .parsing import format_number
 
@@ -237,6 +237,12 @@ def other_countries_remainder(
                           "value", "derived", "reason"])
 
 
+def _in_country_order(frame: pd.DataFrame, countries: Sequence[str]) -> pd.DataFrame:
+    """Rows in snapshot order, then in the order of ``countries`` with "other" last."""
+    rank = {c: i for i, c in enumerate([*countries, OTHER])}
+    return frame.assign(_rank=frame["country"].map(rank)).sort_values(["order", "_rank"])
+
+
 def projects_by_country(
     data: pd.DataFrame,
     *,
@@ -283,8 +289,7 @@ def projects_by_country(
     out["projects"] = out["projects"].astype(float)
     out["share"] = 100 * out["projects"] / out["total_projects"]
     out["derived"] = out["derived"].astype(bool)
-    rank = {c: i for i, c in enumerate([*countries, OTHER])}
-    out = out.assign(_rank=out["country"].map(rank)).sort_values(["order", "_rank"])
+    out = _in_country_order(out, countries)
     return out[["snapshot", "order", "as_of", "source_id", "territory", "merged", "country",
                 "projects", "total_projects", "share", "derived"]].reset_index(drop=True)
 
@@ -339,8 +344,7 @@ def capital_by_country(
     result["computed_share"] = np.where(exact, 100 * result["capital"]
                                         / result["total_capital"], np.nan)
     result["derived"] = result["derived"].astype(bool)
-    rank = {c: i for i, c in enumerate([*countries, OTHER])}
-    result = result.assign(_rank=result["country"].map(rank)).sort_values(["order", "_rank"])
+    result = _in_country_order(result, countries)
     return result[["snapshot", "order", "as_of", "source_id", "territory", "merged", "country",
                    "capital", "qualifier", "stated_share", "computed_share",
                    "derived"]].reset_index(drop=True)
@@ -420,10 +424,8 @@ def snapshot_disagreements(data: pd.DataFrame, *, region: str | None = None) -> 
 # --------------------------------------------------------------------------- findings text
 
 def _source_name(source_id: str, sources: pd.DataFrame | None) -> str:
-    if sources is None or source_id not in set(sources["id"]):
-        return source_id
-    issuer = str(sources.set_index("id").loc[source_id, "issuer"])
-    return issuer.split(" (")[0] or source_id
+    """The outlet of a source (FDI figures are named by who published them)."""
+    return source_name(source_id, sources, number=False)
 
 
 def _document_kind(source_id: str, sources: pd.DataFrame | None, *, lang: str) -> str:
@@ -494,14 +496,15 @@ def describe_fdi_totals(
     if len(old) >= 1:
         first, last = old.iloc[0], old.iloc[-1]
         growth = last["total_projects"] - first["total_projects"]
+        start = format_number(first["total_projects"], lang=lang)
         lines.append(
-            (f"- Tỉnh Hưng Yên cũ (trước sáp nhập): từ **{format_number(first['total_projects'], lang=lang)}** "
+            (f"- Tỉnh Hưng Yên cũ (trước sáp nhập): từ **{start}** "
              f"dự án FDI còn hiệu lực ({_when(first, lang=lang, sources=sources)}) lên "
              f"**{format_number(last['total_projects'], lang=lang)}** dự án "
              f"({_when(last, lang=lang, sources=sources)}), thêm "
              f"{format_number(growth, lang=lang)} dự án qua {len(old)} lần chốt số liệu.")
             if vi else
-            (f"- Old Hưng Yên (before the merger): from **{format_number(first['total_projects'], lang=lang)}** "
+            (f"- Old Hưng Yên (before the merger): from **{start}** "
              f"valid FDI projects ({_when(first, lang=lang, sources=sources)}) to "
              f"**{format_number(last['total_projects'], lang=lang)}** "
              f"({_when(last, lang=lang, sources=sources)}), {format_number(growth, lang=lang)} "
@@ -509,13 +512,14 @@ def describe_fdi_totals(
         cap = old.dropna(subset=["total_capital"])
         if len(cap):
             c0, c1 = cap.iloc[0], cap.iloc[-1]
+            first_capital = _usd_bn(c0["total_capital"], c0["capital_qualifier"], lang=lang)
             lines.append(
-                (f"- Vốn đăng ký: {_usd_bn(c0['total_capital'], c0['capital_qualifier'], lang=lang)} "
+                (f"- Vốn đăng ký: {first_capital} "
                  f"({snapshot_label(c0['as_of'], lang=lang)}) → "
                  f"{_usd_bn(c1['total_capital'], c1['capital_qualifier'], lang=lang)} "
                  f"({snapshot_label(c1['as_of'], lang=lang)}).")
                 if vi else
-                (f"- Registered capital: {_usd_bn(c0['total_capital'], c0['capital_qualifier'], lang=lang)} "
+                (f"- Registered capital: {first_capital} "
                  f"({snapshot_label(c0['as_of'], lang=lang)}) → "
                  f"{_usd_bn(c1['total_capital'], c1['capital_qualifier'], lang=lang)} "
                  f"({snapshot_label(c1['as_of'], lang=lang)})."))
@@ -565,8 +569,10 @@ def describe_disagreements(
                      f"{format_number(p['japan_b'], lang=lang)}" if vi else
                      f"; Japan {format_number(p['japan_a'], lang=lang)} vs "
                      f"{format_number(p['japan_b'], lang=lang)}")
-        a = f"{snapshot_label(p['as_of_a'], lang=lang)}, {md_escape(_source_name(p['source_a'], sources))}"
-        b = f"{snapshot_label(p['as_of_b'], lang=lang)}, {md_escape(_source_name(p['source_b'], sources))}"
+        a = (f"{snapshot_label(p['as_of_a'], lang=lang)}, "
+             f"{md_escape(_source_name(p['source_a'], sources))}")
+        b = (f"{snapshot_label(p['as_of_b'], lang=lang)}, "
+             f"{md_escape(_source_name(p['source_b'], sources))}")
         diff = format_number(abs(p["difference"]), lang=lang)
         lines.append(
             f"- {format_number(p['projects_a'], lang=lang)} dự án ({a}) so với "
@@ -719,10 +725,7 @@ def render_fdi_view(values: dict, *, targets: pd.DataFrame,
     sources : DataFrame, optional
         For the source line and source names.
     """
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    from .display import show_markdown, show_table
+    from .display import show_chart, show_markdown, show_table
     from .plotting import plot_fdi_projects_by_country
 
     lang = values.get("lang", "vi")
@@ -732,9 +735,7 @@ def render_fdi_view(values: dict, *, targets: pd.DataFrame,
     if table.empty:
         show_markdown(_no_fdi(values["region"], lang))
         return
-    ax = plot_fdi_projects_by_country(table, sources=sources, lang=lang)
-    display(ax.figure)
-    plt.close(ax.figure)
+    show_chart(plot_fdi_projects_by_country(table, sources=sources, lang=lang))
     show_table(fdi_table(table, sources=sources, lang=lang))
 
 

@@ -419,8 +419,9 @@ def required_growth(data: pd.DataFrame, *, region: str,
     DataFrame
         Columns ``region, indicator, indicator_vi, indicator_en, source_id, value_raw,
         period_start, period_end, target_low, target_high, actual_years, achieved_avg,
-        years_left, required_low, required_high``. ``actual_years`` is e.g. ``"2021–2024"`` (empty when none);
-        ``required_*`` is NaN when every year is reported (then compare ``achieved_avg``).
+        years_left, required_low, required_high``. ``actual_years`` is e.g. ``"2021–2024"``
+        (empty when none); ``required_*`` is NaN when every year is reported (then compare
+        ``achieved_avg``).
     """
     figures = growth_figures(data, region=region, kinds=("target", "actual"),
                              indicators=indicators)
@@ -870,9 +871,7 @@ def render_growth_view(values: dict, *, targets: pd.DataFrame, sources: pd.DataF
     targets, sources : DataFrame
         From :func:`hy_analysis.load_targets` and :func:`hy_analysis.load_sources`.
     """
-    import matplotlib.pyplot as plt
-
-    from .display import show_markdown, show_table
+    from .display import show_chart, show_markdown, show_table
     from .plotting import plot_index_paths
 
     lang = values.get("lang", "vi")
@@ -881,7 +880,5 @@ def render_growth_view(values: dict, *, targets: pd.DataFrame, sources: pd.DataF
     show_markdown(describe_index_paths(paths, region=values["region"],
                                        start_year=values["start_year"],
                                        end_year=values["end_year"], lang=lang))
-    plot_index_paths(paths, sources=sources, region=values["region"], lang=lang)
-    plt.show()
-    plt.close("all")
+    show_chart(plot_index_paths(paths, sources=sources, region=values["region"], lang=lang))
     show_table(required_growth(targets, region=values["region"]))

@@ -7,10 +7,12 @@ documents (number and date), in Vietnamese or English following ``lang``.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Iterable
 
 import pandas as pd
 
+from .display import source_name
 from .parsing import format_number
 from .schema import UNIT_LABELS
 
@@ -21,17 +23,35 @@ __all__ = ["setup", "source_line", "add_source", "number_formatter", "unit_label
 FONT = "DejaVu Sans"
 PALETTE = "colorblind"
 
+#: Phrases shared by every chart family; each family's table below extends these.
 _TEXT = {
     "vi": {"source": "Nguồn", "year": "Năm", "derived": "tính toán", "target": "Mục tiêu",
-           "actual": "Thực hiện"},
+           "actual": "Thực hiện", "no_data": "Không có số liệu cho {region}",
+           "this_selection": "lựa chọn này"},
     "en": {"source": "Source", "year": "Year", "derived": "computed", "target": "Target",
-           "actual": "Actual"},
+           "actual": "Actual", "no_data": "No figures for {region}",
+           "this_selection": "this selection"},
 }
 
 
 def text(key: str, lang: str) -> str:
     """A fixed label in ``lang`` (``"vi"`` or ``"en"``)."""
     return _TEXT[lang][key]
+
+
+def _no_data(lang: str, region: str | None = None) -> str:
+    """"No figures for ``region``" in ``lang``; without a region, "for this selection"."""
+    return text("no_data", lang).format(region=text("this_selection", lang)
+                                        if region is None else region)
+
+
+def _empty_chart(ax, message: str):
+    """An Axes that says there is nothing to draw (e.g. a region without figures)."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes,
+            fontsize=11, color="#555", wrap=True)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
 
 
 def setup() -> None:
@@ -102,8 +122,6 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, *, lang: str =
 def add_source(ax, source_ids: Iterable[str], sources: pd.DataFrame, *, lang: str = "vi",
                note: str = ""):
     """Write the source line (and an optional note) under the chart; return ``ax``."""
-    import textwrap
-
     line = source_line(source_ids, sources, lang=lang)
     caption = "\n".join(textwrap.wrap(" ".join(filter(None, [line, note])), 125))
     ax.figure.text(0.01, -0.01, caption, ha="left", va="top", fontsize=7.5, color="#444")
@@ -113,8 +131,6 @@ def add_source(ax, source_ids: Iterable[str], sources: pd.DataFrame, *, lang: st
 # =========================================================================== growth & overview
 # Charts of the industrial_growth and overview notebooks (hy_analysis.growth/.consistency).
 
-import textwrap  # noqa: E402  (used by the growth & overview charts below)
-
 __all__ += [
     "plot_index_paths", "plot_annual_growth", "plot_structure", "plot_level_path",
     "plot_implied_vs_stated", "plot_figure_counts", "plot_consistency",
@@ -122,12 +138,13 @@ __all__ += [
 
 _GROWTH_TEXT = {
     "vi": {
-        "index": "Chỉ số ({base} = 100)", "no_data": "Không có số liệu cho {region}",
-        "scenario": "Kịch bản {rate} %/năm", "actual": "Thực hiện", "target": "Mục tiêu",
+        **_TEXT["vi"],
+        "index": "Chỉ số ({base} = 100)", "scenario": "Kịch bản {rate} %/năm",
         "index_title": "{region}: lộ trình tăng trưởng theo mục tiêu, kịch bản và thực hiện",
         "annual_title": "{region}: tăng trưởng thực hiện từng năm so với mục tiêu năm",
         "growth_axis": "Tăng so với năm trước (%)",
-        "structure_title": "{region}: cơ cấu kinh tế, thực hiện và mục tiêu 2025, 2030 theo nguồn",
+        "structure_title": ("{region}: cơ cấu kinh tế, thực hiện và mục tiêu 2025, 2030 "
+                            "theo nguồn"),
         "share_axis": "Tỷ trọng trong GRDP (%)", "merged": "sáp nhập",
         "merged_note": "Cột gạch chéo: tỉnh Hưng Yên sau sáp nhập (từ 01/07/2025), không so "
                        "sánh được với mục tiêu của tỉnh cũ.",
@@ -145,18 +162,19 @@ _GROWTH_TEXT = {
         "outcomes": {"conflict": "mâu thuẫn", "compatible": "tương thích", "off": "không đủ 100",
                      "ok": "đủ 100", "incomplete": "thiếu ngành", "flagged": "vượt ngưỡng",
                      "within": "trong ngưỡng"},
-        "kinds": {"target": "Mục tiêu", "actual": "Thực hiện",
+        "kinds": {"target": _TEXT["vi"]["target"], "actual": _TEXT["vi"]["actual"],
                   "actual [merged]": "Thực hiện (tỉnh sau sáp nhập)",
                   "target [merged]": "Mục tiêu (tỉnh sau sáp nhập)"},
         "usd_bn": "tỷ USD", "vnd_bn": "tỷ đồng",
     },
     "en": {
-        "index": "Index ({base} = 100)", "no_data": "No figures for {region}",
-        "scenario": "Scenario {rate} %/yr", "actual": "Actual", "target": "Target",
+        **_TEXT["en"],
+        "index": "Index ({base} = 100)", "scenario": "Scenario {rate} %/yr",
         "index_title": "{region}: growth paths of targets, scenarios and actuals",
         "annual_title": "{region}: reported growth each year against the year's target",
         "growth_axis": "Growth on previous year (%)",
-        "structure_title": "{region}: economic structure, actuals and 2025, 2030 targets by source",
+        "structure_title": ("{region}: economic structure, actuals and 2025, 2030 targets "
+                            "by source"),
         "share_axis": "Share of GRDP (%)", "merged": "merged",
         "merged_note": "Hatched bar: the merged Hưng Yên (from 1 July 2025), not comparable "
                        "with the old province's targets.",
@@ -175,7 +193,7 @@ _GROWTH_TEXT = {
                      "ok": "sum to 100", "incomplete": "sector missing",
                      "flagged": "over threshold",
                      "within": "within threshold"},
-        "kinds": {"target": "Target", "actual": "Actual",
+        "kinds": {"target": _TEXT["en"]["target"], "actual": _TEXT["en"]["actual"],
                   "actual [merged]": "Actual (merged province)",
                   "target [merged]": "Target (merged province)"},
         "usd_bn": "bn USD", "vnd_bn": "bn VND",
@@ -188,26 +206,6 @@ _SECTOR_COLOURS = {"agriculture_share": "#4c9a2a", "industry_construction_share"
 
 def _gt(key: str, lang: str) -> str:
     return _GROWTH_TEXT[lang][key]
-
-
-def _no_data(ax, message: str):
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes,
-            fontsize=11, color="#555")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    return ax
-
-
-def _short_source(source_id: str, sources: pd.DataFrame | None) -> str:
-    """A short name of a source for legends: its document number, else its outlet."""
-    if sources is None or not source_id:
-        return source_id
-    first = str(source_id).split("; ")[0]
-    hit = sources[sources["id"] == first]
-    if hit.empty:
-        return first
-    row = hit.iloc[0]
-    return row["doc_number"] or str(row["issuer"]).split(" (")[0]
 
 
 def _ids(frame: pd.DataFrame, *columns: str) -> list[str]:
@@ -250,7 +248,7 @@ def plot_index_paths(paths: pd.DataFrame, *, sources: pd.DataFrame | None = None
                              figsize=figsize or (max(8.5, min(5.6 * ncols, 13)), 4.8 * nrows))
     title = _gt("index_title", lang).format(region=region)
     if paths.empty:
-        _no_data(axes[0][0], _gt("no_data", lang).format(region=region))
+        _empty_chart(axes[0][0], _no_data(lang, region))
         axes[0][0].set_title(title)
         return fig
     base = int(paths["year"].min())
@@ -279,7 +277,7 @@ def plot_index_paths(paths: pd.DataFrame, *, sources: pd.DataFrame | None = None
                 colour = colours[t % len(colours)]
                 t += 1
                 label = f"{_gt('target', lang)} {group['rate_text'].iloc[0]}"
-                label = f"{label} ({_short_source(group['source_id'].iloc[0], sources)})"
+                label = f"{label} ({source_name(group['source_id'].iloc[0], sources)})"
                 if (group["low"] != group["high"]).any():
                     ax.fill_between(group["year"], group["low"], group["high"], color=colour,
                                     alpha=0.3, lw=0)
@@ -337,7 +335,7 @@ def plot_annual_growth(table: pd.DataFrame, *, sources: pd.DataFrame | None = No
     ax = new_axes(ax)
     ax.set_title(_gt("annual_title", lang).format(region=region))
     if table.empty:
-        return _no_data(ax, _gt("no_data", lang).format(region=region))
+        return _empty_chart(ax, _no_data(lang, region))
     names = list(dict.fromkeys(table[f"indicator_{lang}"]))
     years = sorted(table["year"].unique())
     width = 0.8 / len(names)
@@ -393,7 +391,7 @@ def plot_structure(shift: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     ax = new_axes(ax, figsize=(9.5, 5.2))
     ax.set_title(_gt("structure_title", lang).format(region=region))
     if shift.empty:
-        return _no_data(ax, _gt("no_data", lang).format(region=region))
+        return _empty_chart(ax, _no_data(lang, region))
     columns = list(dict.fromkeys(shift["column"]))
     kinds = {"vi": {"target": "mục tiêu", "actual": "thực hiện"},
              "en": {"target": "target", "actual": "actual"}}[lang]
@@ -415,7 +413,7 @@ def plot_structure(shift: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                         color="#222" if row.sector in ("not_stated", "services_share")
                         else "white")
             bottom += row.share
-        short = "\n".join(textwrap.wrap(_short_source(first["source_id"], sources), 14))
+        short = "\n".join(textwrap.wrap(source_name(first["source_id"], sources), 14))
         tick = f"{first['year']}\n{kinds[first['kind']]}\n{short}"
         if first["merged"]:
             tick += f"\n[{_gt('merged', lang)}]"
@@ -463,7 +461,7 @@ def plot_level_path(path: pd.DataFrame, *, steps: pd.DataFrame | None = None,
     indicator_name = indicator_name or path.attrs.get(f"indicator_{lang}", "")
     ax.set_title(_gt("level_title", lang).format(region=region, indicator=indicator_name))
     if path.empty:
-        return _no_data(ax, _gt("no_data", lang).format(region=region))
+        return _empty_chart(ax, _no_data(lang, region))
     unit = path["unit"].iloc[0]
     scale, unit_text = 1.0, unit_label(unit, lang)
     if path["value"].max() >= 1e9:
@@ -527,8 +525,8 @@ def plot_implied_vs_stated(implied: pd.DataFrame, *, sources: pd.DataFrame | Non
     ax.set_title(_gt("implied_title", lang))
     rows = implied[implied["stated_raw"] != ""] if not implied.empty else implied
     if rows.empty:
-        return _no_data(ax, _gt("no_data", lang).format(region=", ".join(
-            dict.fromkeys(implied["region"])) if not implied.empty else "—"))
+        return _empty_chart(ax, _no_data(lang, ", ".join(dict.fromkeys(implied["region"]))
+                                         if not implied.empty else "—"))
     labels, values, colours = [], [], []
     for row in rows.itertuples():
         name = f"{row.region}: "
@@ -580,7 +578,7 @@ def plot_figure_counts(counts: pd.DataFrame, *, sources: pd.DataFrame | None = N
     ax = new_axes(ax, figsize=(8.5, 3.8))
     ax.set_title(_gt("counts_title", lang))
     if counts.empty:
-        return _no_data(ax, _gt("no_data", lang).format(region="—"))
+        return _empty_chart(ax, _no_data(lang, "—"))
     frame = counts.assign(series=[k + (" [merged]" if is_merged(t) else "")
                                   for k, t in zip(counts["kind"], counts["territory"])])
     table = frame.pivot_table(index="region", columns="series", values="figures",
@@ -650,7 +648,7 @@ __all__ += [
 ]
 
 _FDI_TEXT = {
-    "vi": {"merged": "Tỉnh Hưng Yên mới\n(sáp nhập từ 01/07/2025)",
+    "vi": {**_TEXT["vi"], "merged": "Tỉnh Hưng Yên mới\n(sáp nhập từ 01/07/2025)",
            "merged_short": "tỉnh mới", "projects": "Số dự án FDI (lũy kế, dự án)",
            "share": "Tỷ trọng trong tổng số dự án FDI (%)",
            "capital": "Vốn đăng ký (tỷ USD, lũy kế)", "snapshot": "Ngày chốt số liệu",
@@ -664,7 +662,7 @@ _FDI_TEXT = {
                           "với tỉnh cũ.",
            "above": "▲ = \"hơn/trên\" (giá trị tối thiểu)", "old": "Tỉnh Hưng Yên cũ",
            "total_projects": "Tổng số dự án", "total_capital": "Vốn đăng ký"},
-    "en": {"merged": "New Hưng Yên\n(merged from 1 Jul 2025)",
+    "en": {**_TEXT["en"], "merged": "New Hưng Yên\n(merged from 1 Jul 2025)",
            "merged_short": "merged", "projects": "FDI projects (cumulative, count)",
            "share": "Share of all FDI projects (%)",
            "capital": "Registered capital (bn USD, cumulative)", "snapshot": "Snapshot date",
@@ -682,10 +680,11 @@ _FDI_TEXT = {
 
 
 def _fdi_tick(row, sources, lang):
-    from . import fdi
+    """A snapshot's tick label: its date, then its outlet (shortened)."""
+    from .fdi import snapshot_label
 
-    label = fdi.snapshot_label(row["as_of"], lang=lang)
-    name = fdi._source_name(row["source_id"], sources)
+    label = snapshot_label(row["as_of"], lang=lang)
+    name = source_name(row["source_id"], sources, number=False)
     name = name.replace(" Japanese edition", " (JA)").replace(" English", " (EN)")
     name = name if len(name) <= 20 else name[:19] + "…"
     return f"{label}\n{name}"
@@ -701,20 +700,6 @@ def _shade_merged(ax, positions, *, lang, horizontal=False, label=True):
             if label:
                 ax.text(pos, 0.98, _FDI_TEXT[lang]["merged"], transform=ax.get_xaxis_transform(),
                         ha="center", va="top", fontsize=7.5, color="#333")
-
-
-def _empty_chart(ax, message: str):
-    """An Axes that says there is nothing to draw (e.g. a region without FDI figures)."""
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes,
-            fontsize=11, color="#555", wrap=True)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    return ax
-
-
-def _nothing(lang: str) -> str:
-    return ("Không có số liệu cho lựa chọn này" if lang == "vi" else
-            "No figures for this selection")
 
 
 def _hatch_legend(legend, lang):
@@ -739,6 +724,53 @@ def _country_colors(countries):
     return {c: fixed.get(c, palette[4]) for c in countries}
 
 
+def _country_bars(ax, frame: pd.DataFrame, column: str, *, ylabel: str, sources, lang,
+                  **bar_kw):
+    """Grouped bars of ``column`` by snapshot (x, time order) and investor country (hue).
+
+    The derived "other countries" bars are hatched and the merged province's snapshot is
+    shaded. Returns the snapshots in x order and the positions of the merged ones.
+    """
+    import seaborn as sns
+
+    from .fdi import OTHER, country_label
+
+    t = _FDI_TEXT[lang]
+    snaps = frame.drop_duplicates("snapshot").sort_values("order")
+    ticks = {s: _fdi_tick(r, sources, lang) for s, r in zip(snaps["snapshot"],
+                                                            snaps.to_dict("records"))}
+    countries = list(dict.fromkeys(frame["country"]))
+    colors = _country_colors(countries)
+    data = frame.assign(x=frame["snapshot"].map(ticks),
+                        hue=[country_label(c, lang=lang) for c in frame["country"]])
+    sns.barplot(data=data, x="x", y=column, hue="hue", order=list(ticks.values()),
+                hue_order=[country_label(c, lang=lang) for c in countries],
+                palette=[colors[c] for c in countries], ax=ax, **bar_kw)
+    for country, container in zip(countries, ax.containers):
+        if country == OTHER:
+            for bar in container:
+                bar.set_hatch("///")
+                bar.set_edgecolor("#555")
+    merged_pos = [i for i, s in enumerate(ticks)
+                  if bool(snaps.set_index("snapshot").loc[s, "merged"])]
+    _shade_merged(ax, merged_pos, lang=lang)
+    ax.set_xlabel(t["snapshot"])
+    ax.set_ylabel(ylabel)
+    ax.yaxis.set_major_formatter(number_formatter(lang))
+    ax.tick_params(axis="x", labelsize=8)
+    return list(ticks), merged_pos
+
+
+def _fdi_note(t: dict, frame: pd.DataFrame, merged_pos, *first: str) -> str:
+    """The note under an FDI chart: ``first``, then "other is computed", then "merged"."""
+    notes = list(first)
+    if frame["derived"].any():
+        notes.append(t["other_note"])
+    if merged_pos:
+        notes.append(t["merged_note"])
+    return " ".join(["·", *notes]) if notes else ""
+
+
 def plot_fdi_projects_by_country(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                                  lang: str = "vi", ax=None):
     """Grouped bars: valid FDI projects by investor country at each snapshot.
@@ -759,53 +791,23 @@ def plot_fdi_projects_by_country(table: pd.DataFrame, *, sources: pd.DataFrame |
     -------
     matplotlib Axes
     """
-    import seaborn as sns
-
-    from .fdi import OTHER, country_label
-
     t = _FDI_TEXT[lang]
     ax = new_axes(ax, figsize=(9, 5))
     ax.set_title(t["t_projects"])
     if table.empty:
-        return _empty_chart(ax, _nothing(lang))
-    snaps = table.drop_duplicates("snapshot").sort_values("order")
-    ticks = {s: _fdi_tick(r, sources, lang) for s, r in zip(snaps["snapshot"],
-                                                            snaps.to_dict("records"))}
-    countries = list(dict.fromkeys(table["country"]))
-    colors = _country_colors(countries)
-    data = table.assign(x=table["snapshot"].map(ticks),
-                        hue=[country_label(c, lang=lang) for c in table["country"]])
-    hue_order = [country_label(c, lang=lang) for c in countries]
-    sns.barplot(data=data, x="x", y="projects", hue="hue", order=list(ticks.values()),
-                hue_order=hue_order, palette=[colors[c] for c in countries], ax=ax,
-                edgecolor="white", linewidth=0.6)
-    for country, container in zip(countries, ax.containers):
-        if country == OTHER:
-            for bar in container:
-                bar.set_hatch("///")
-                bar.set_edgecolor("#555")
+        return _empty_chart(ax, _no_data(lang))
+    _, merged_pos = _country_bars(ax, table, "projects", ylabel=t["projects"], sources=sources,
+                                  lang=lang, edgecolor="white", linewidth=0.6)
+    for container in ax.containers:
         ax.bar_label(container, labels=[
             "" if not b.get_height() or b.get_height() != b.get_height() else
             format_number(b.get_height(), lang=lang) for b in container],
             fontsize=7, padding=1.5)
-    merged_pos = [i for i, s in enumerate(ticks) if bool(snaps.set_index("snapshot")
-                                                          .loc[s, "merged"])]
-    _shade_merged(ax, merged_pos, lang=lang)
     ax.set_ylim(0, max(table["projects"].max() * 1.28, 1))
-    ax.set_title(t["t_projects"])
-    ax.set_xlabel(t["snapshot"])
-    ax.set_ylabel(t["projects"])
-    ax.yaxis.set_major_formatter(number_formatter(lang))
-    ax.tick_params(axis="x", labelsize=8)
     _hatch_legend(ax.legend(title=None, fontsize=8, loc="upper left", frameon=True), lang)
-    notes = []
-    if table["derived"].any():
-        notes.append(t["other_note"])
-    if merged_pos:
-        notes.append(t["merged_note"])
     if sources is not None:
         add_source(ax, table["source_id"], sources, lang=lang,
-                   note=" ".join(["·", *notes]) if notes else "")
+                   note=_fdi_note(t, table, merged_pos))
     return ax
 
 
@@ -831,7 +833,7 @@ def plot_fdi_project_shares(table: pd.DataFrame, *, sources: pd.DataFrame | None
     ax = new_axes(ax, figsize=(9, 4.6))
     ax.set_title(t["t_share"])
     if table.empty:
-        return _empty_chart(ax, _nothing(lang))
+        return _empty_chart(ax, _no_data(lang))
     snaps = table.drop_duplicates("snapshot").sort_values("order", ascending=False)
     labels = [_fdi_tick(r, sources, lang).replace("\n", " · ") + (
         f" ({t['merged_short']})" if r["merged"] else "") for r in snaps.to_dict("records")]
@@ -866,11 +868,8 @@ def plot_fdi_project_shares(table: pd.DataFrame, *, sources: pd.DataFrame | None
     ax.set_title(t["t_share"])
     ax.grid(axis="y", visible=False)
     if sources is not None:
-        notes = [t["other_note"]] if table["derived"].any() else []
-        if merged_pos:
-            notes.append(t["merged_note"])
         add_source(ax, table["source_id"], sources, lang=lang,
-                   note=" ".join(["·", *notes]) if notes else "")
+                   note=_fdi_note(t, table, merged_pos))
     return ax
 
 
@@ -904,7 +903,7 @@ def plot_fdi_totals(snapshots: pd.DataFrame, *, disagreements: pd.DataFrame | No
     if snapshots.empty:
         ax = new_axes(figsize=(9, 3))
         ax.set_title(t["t_totals"])
-        return _empty_chart(ax, _nothing(lang)).figure
+        return _empty_chart(ax, _no_data(lang)).figure
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 5), layout="constrained")
     snaps = snapshots.sort_values("order").reset_index(drop=True)
     x = list(range(len(snaps)))
@@ -983,26 +982,17 @@ def plot_fdi_capital_by_country(capital: pd.DataFrame, *, sources: pd.DataFrame 
     -------
     matplotlib Axes
     """
-    import seaborn as sns
-
-    from .fdi import OTHER, country_label
+    from .fdi import OTHER
 
     t = _FDI_TEXT[lang]
     ax = new_axes(ax, figsize=(9, 5))
     ax.set_title(t["t_capital"])
     if capital.empty:
-        return _empty_chart(ax, _nothing(lang))
-    snaps = capital.drop_duplicates("snapshot").sort_values("order")
-    ticks = {s: _fdi_tick(r, sources, lang) for s, r in zip(snaps["snapshot"],
-                                                            snaps.to_dict("records"))}
+        return _empty_chart(ax, _no_data(lang))
+    snap_at, merged_pos = _country_bars(ax, capital.assign(bn=capital["capital"] / 1e9), "bn",
+                                        ylabel=t["capital"], sources=sources, lang=lang,
+                                        edgecolor="white")
     countries = list(dict.fromkeys(capital["country"]))
-    colors = _country_colors(countries)
-    data = capital.assign(x=capital["snapshot"].map(ticks), bn=capital["capital"] / 1e9,
-                          hue=[country_label(c, lang=lang) for c in capital["country"]])
-    sns.barplot(data=data, x="x", y="bn", hue="hue", order=list(ticks.values()),
-                hue_order=[country_label(c, lang=lang) for c in countries],
-                palette=[colors[c] for c in countries], ax=ax, edgecolor="white")
-    snap_at = list(ticks)
     for country, container in zip(countries, ax.containers):
         labels = []
         for bar in container:
@@ -1013,28 +1003,12 @@ def plot_fdi_capital_by_country(capital: pd.DataFrame, *, sources: pd.DataFrame 
                 continue
             prefix = "≥ " if row["qualifier"].iloc[0] == "above" else ""
             labels.append(prefix + format_number(row["capital"].iloc[0] / 1e9, lang=lang))
-            if country == OTHER:
-                bar.set_hatch("///")
-                bar.set_edgecolor("#555")
         ax.bar_label(container, labels=labels, fontsize=7.5, padding=1.5)
-    merged_pos = [i for i, s in enumerate(ticks)
-                  if bool(snaps.set_index("snapshot").loc[s, "merged"])]
-    _shade_merged(ax, merged_pos, lang=lang)
     ax.set_ylim(0, max((capital["capital"] / 1e9).max() * 1.3, 1))
-    ax.set_title(t["t_capital"])
-    ax.set_xlabel(t["snapshot"])
-    ax.set_ylabel(t["capital"])
-    ax.yaxis.set_major_formatter(number_formatter(lang))
-    ax.tick_params(axis="x", labelsize=8)
     _hatch_legend(ax.legend(title=None, fontsize=8, loc="upper left"), lang)
     if sources is not None:
-        notes = [t["above"].replace("▲", "≥")]
-        if capital["derived"].any():
-            notes.append(t["other_note"])
-        if merged_pos:
-            notes.append(t["merged_note"])
         add_source(ax, capital["source_id"], sources, lang=lang,
-                   note=" ".join(["·", *notes]) if notes else "")
+                   note=_fdi_note(t, capital, merged_pos, t["above"].replace("▲", "≥")))
     return ax
 
 
@@ -1042,8 +1016,8 @@ def plot_fdi_capital_by_country(capital: pd.DataFrame, *, sources: pd.DataFrame 
 # (urbanisation notebook; numbers come from hy_analysis.urbanisation)
 
 _URB_TEXT = {
-    "vi": {"title": "Mục tiêu tỷ lệ đô thị hóa: lộ trình giữa các năm mục tiêu",
-           "rate": "Tỷ lệ đô thị hóa (%)", "year": "Năm",
+    "vi": {**_TEXT["vi"], "title": "Mục tiêu tỷ lệ đô thị hóa: lộ trình giữa các năm mục tiêu",
+           "rate": "Tỷ lệ đô thị hóa (%)",
            "table": "Bảng mục tiêu (▲↑ không giới hạn trên)",
            "text": "Phần lời (dải)",
            "web": "Nghị quyết HĐND (trang web)", "other": "Nguồn khác",
@@ -1055,8 +1029,8 @@ _URB_TEXT = {
                           "(\"cơ bản đạt\", \"khu vực trung tâm\").",
            "no_measured": "Không có tỷ lệ đo được trong dữ liệu; đường cơ sở (nếu có) do "
                           "người dùng nhập."},
-    "en": {"title": "Urbanisation-rate targets: the path between target years",
-           "rate": "Urbanisation rate (%)", "year": "Year",
+    "en": {**_TEXT["en"], "title": "Urbanisation-rate targets: the path between target years",
+           "rate": "Urbanisation rate (%)",
            "table": "Target table (▲↑ no upper bound)",
            "text": "Text (band)",
            "web": "People's Council resolution (web)", "other": "Other source",
@@ -1102,7 +1076,7 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, baseline_year: int | None =
     ax = new_axes(ax, figsize=(9, 5))
     ax.set_title(t["title"])
     if targets.empty:
-        return _empty_chart(ax, _nothing(lang))
+        return _empty_chart(ax, _no_data(lang))
     baseline = None if baseline_year is None or baseline_rate is None else \
         (baseline_year, baseline_rate)
     colors = sns.color_palette(PALETTE, 6)
@@ -1186,8 +1160,6 @@ def plot_urban_class_ladder(ladder: pd.DataFrame, *, sources: pd.DataFrame | Non
     -------
     matplotlib Axes
     """
-    import textwrap
-
     import numpy as np
     import seaborn as sns
 
@@ -1198,7 +1170,7 @@ def plot_urban_class_ladder(ladder: pd.DataFrame, *, sources: pd.DataFrame | Non
     ax = new_axes(ax, figsize=(9, 5))
     ax.set_title(t["ladder"])
     if ladder.empty:
-        return _empty_chart(ax, _nothing(lang))
+        return _empty_chart(ax, _no_data(lang))
     localities = list(dict.fromkeys(ladder["locality"]))
     years = sorted(ladder["year"].unique())
     ranks = np.full((len(localities), len(years)), np.nan)

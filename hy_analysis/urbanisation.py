@@ -13,7 +13,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from .display import md_escape
+from .display import md_escape, source_name
 from .exceptions import ParameterError
 from .parsing import format_number
 from .schema import URBAN_CLASSES
@@ -349,14 +349,6 @@ def _statement_word(kind: str, lang: str) -> str:
                    "other": "other source"}}[lang][kind]
 
 
-def _source_name(source_id: str, sources: pd.DataFrame | None) -> str:
-    """The document number, else the outlet, of a source (its id when unknown)."""
-    if sources is None or source_id not in set(sources["id"]):
-        return source_id
-    row = sources.set_index("id").loc[source_id]
-    return str(row["doc_number"]) or str(row["issuer"]).split(" (")[0] or source_id
-
-
 def describe_rate_targets(
     targets: pd.DataFrame,
     *,
@@ -385,7 +377,7 @@ def describe_rate_targets(
     lines = []
     for year, group in targets.groupby("year"):
         parts = [f"«{md_escape(r['value_raw'])}» ({_statement_word(r['statement'], lang)}, "
-                 f"{md_escape(_source_name(r['source_id'], sources))})" for _, r in group.iterrows()]
+                 f"{md_escape(source_name(r['source_id'], sources))})" for _, r in group.iterrows()]
         lows = group["low"]
         lines.append(f"- **{int(year)}**: " + "; ".join(parts) +
                      (f" — mức sàn chung {_pct(lows.min(), lang)}." if vi else
@@ -561,7 +553,7 @@ def rate_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
         ("Mức sàn (%)" if vi else "Floor (%)"): targets["low"],
         ("Mức trần (%)" if vi else "Ceiling (%)"): targets["high"],
         ("Vị trí" if vi else "Where"): [_statement_word(s, lang) for s in targets["statement"]],
-        ("Nguồn" if vi else "Source"): [_source_name(s, sources) for s in targets["source_id"]],
+        ("Nguồn" if vi else "Source"): [source_name(s, sources) for s in targets["source_id"]],
     })
 
 
@@ -600,10 +592,7 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
     sources : DataFrame, optional
         For the source line.
     """
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    from .display import show_markdown, show_table
+    from .display import show_chart, show_markdown, show_table
     from .plotting import plot_urbanisation_path
 
     lang = values.get("lang", "vi")
@@ -615,11 +604,9 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
     base = None
     if values.get("baseline_year") is not None and values.get("baseline_rate") is not None:
         base = (values["baseline_year"], values["baseline_rate"])
-    ax = plot_urbanisation_path(found, baseline_year=values.get("baseline_year"),
-                                baseline_rate=values.get("baseline_rate"), sources=sources,
-                                lang=lang)
-    display(ax.figure)
-    plt.close(ax.figure)
+    show_chart(plot_urbanisation_path(found, baseline_year=values.get("baseline_year"),
+                                      baseline_rate=values.get("baseline_rate"),
+                                      sources=sources, lang=lang))
     show_markdown(describe_pp_per_year(pp_per_year(env), lang=lang))
     if base is not None:
         show_markdown(describe_baseline(

@@ -1,6 +1,7 @@
 """hy_analysis.consistency on small hand-built frames (and the bundled data's known cases)."""
 
 import math
+from functools import partial
 
 import matplotlib
 import pandas as pd
@@ -13,30 +14,13 @@ matplotlib.use("Agg")
 OLD = "Hưng Yên (before 2025)"
 
 
-def rows(*records):
-    """A frame with the columns of load_targets() from short records."""
-    base = dict(region="Hưng Yên", territory=OLD, indicator="industry_construction_share",
-                indicator_vi="Tỷ trọng CN-XD", indicator_en="Industry-construction share",
-                kind="target", period_start=2030, period_end=2030, as_of="", measure="level",
-                breakdown="", value_raw="", unit="percent", source_id="src-a",
-                source_locator="p1", derived=False, note="", low=None, high=None,
-                qualifier="exact", value=None)
-    out = []
-    for i, record in enumerate(records):
-        row = {**base, "id": f"row-{i}", **record}
-        if row["high"] is None and row["qualifier"] != "above" and "high" not in record:
-            row["high"] = row["low"]
-        if row["value"] is None:
-            known = [v for v in (row["low"], row["high"]) if v is not None]
-            row["value"] = sum(known) / len(known)
-        row["value_raw"] = row["value_raw"] or f"{row['low']:g}%"
-        out.append(row)
-    frame = pd.DataFrame(out)
-    for column in ("period_start", "period_end"):
-        frame[column] = frame[column].astype("Int64")
-    for column in ("low", "high", "value"):
-        frame[column] = frame[column].astype(float)
-    return frame
+@pytest.fixture
+def rows(target_rows):
+    """``rows(*records)``: 2030 industry-construction share targets of Hưng Yên."""
+    return partial(target_rows, territory=OLD, indicator="industry_construction_share",
+                   indicator_vi="Tỷ trọng CN-XD",
+                   indicator_en="Industry-construction share", period_start=2030,
+                   period_end=2030)
 
 
 # ------------------------------------------------------------------ the interval rule
@@ -64,7 +48,7 @@ def test_gap_is_the_distance_between_intervals():
 
 # ------------------------------------------------------------------ check 1
 
-def test_find_conflicts_pairs_rows_of_the_same_figure():
+def test_find_conflicts_pairs_rows_of_the_same_figure(rows):
     data = rows(dict(low=70, qualifier="about", value_raw="khoảng 70%", source_id="nq07"),
                 dict(low=64.1, value_raw="64,1%", source_id="kh87"),
                 dict(low=66, period_start=2025, period_end=2025, source_id="nq07"),
@@ -85,7 +69,7 @@ def test_find_conflicts_pairs_rows_of_the_same_figure():
     assert "mâu thuẫn" in text and "khoảng 70%" in text and "64,1%" in text
 
 
-def test_find_conflicts_ignores_the_same_figure_in_another_currency():
+def test_find_conflicts_ignores_the_same_figure_in_another_currency(rows):
     data = rows(dict(indicator="grdp_per_capita", unit="USD", low=4200),
                 dict(indicator="grdp_per_capita", unit="VND", low=1.015e8))
     assert consistency.find_conflicts(data).empty
@@ -105,7 +89,7 @@ def test_find_conflicts_with_bundled_data():
 
 # ------------------------------------------------------------------ check 2
 
-def test_check_share_sums():
+def test_check_share_sums(rows):
     share = dict(period_start=2025, period_end=2025)
     data = rows(dict(indicator="agriculture_share", low=6, **share),
                 dict(indicator="industry_construction_share", low=66, **share),
@@ -127,7 +111,7 @@ def test_check_share_sums():
     assert "**2** set(s) do not add up" in text and "100.7" in text
 
 
-def test_share_sum_tolerance():
+def test_share_sum_tolerance(rows):
     data = rows(dict(indicator="agriculture_share", low=10),
                 dict(indicator="industry_construction_share", low=60),
                 dict(indicator="services_share", low=30.1))
@@ -137,18 +121,23 @@ def test_share_sum_tolerance():
 
 # ------------------------------------------------------------------ check 3
 
-def bac_giang(*extra):
+@pytest.fixture
+def bac_giang(rows):
+    """``bac_giang(*extra)``: Bắc Giang's output-value and growth targets, then ``extra``."""
     bg = dict(region="Bắc Giang", territory="Bắc Giang (before 2025)")
-    return rows(dict(indicator="industrial_output_value", unit="VND", low=652153e9,
-                     value_raw="652.153 tỷ đồng", period_start=2025, period_end=2025, **bg),
-                dict(indicator="industrial_output_value", unit="VND", low=2200000e9,
-                     value_raw="2.200.000 tỷ đồng", **bg),
-                dict(indicator="industry_grdp_growth", low=19, value_raw="19%/năm",
-                     measure="period_average_growth", period_start=2021, **bg),
-                *extra)
+
+    def build(*extra):
+        return rows(dict(indicator="industrial_output_value", unit="VND", low=652153e9,
+                         value_raw="652.153 tỷ đồng", period_start=2025, period_end=2025, **bg),
+                    dict(indicator="industrial_output_value", unit="VND", low=2200000e9,
+                         value_raw="2.200.000 tỷ đồng", **bg),
+                    dict(indicator="industry_grdp_growth", low=19, value_raw="19%/năm",
+                         measure="period_average_growth", period_start=2021, **bg),
+                    *extra)
+    return build
 
 
-def test_implied_vs_stated_flags_bac_giang():
+def test_implied_vs_stated_flags_bac_giang(bac_giang):
     out = consistency.implied_vs_stated(bac_giang())
     row = out.iloc[0]
     assert row["implied_pct"] == pytest.approx(27.53, abs=0.01)
@@ -159,7 +148,7 @@ def test_implied_vs_stated_flags_bac_giang():
     assert "27,5 %/năm" in text and "19%/năm" in text and "vượt ngưỡng" in text
 
 
-def test_implied_vs_stated_ranges_and_uncovered_periods():
+def test_implied_vs_stated_ranges_and_uncovered_periods(bac_giang):
     bg = dict(region="Bắc Giang", territory="Bắc Giang (before 2025)")
     data = bac_giang(dict(indicator="industrial_output_growth", low=25, high=30,
                           qualifier="range", measure="period_average_growth",
@@ -177,7 +166,7 @@ def test_implied_vs_stated_ranges_and_uncovered_periods():
 
 # ------------------------------------------------------------------ table, counts, filter
 
-def test_figures_table_and_filters():
+def test_figures_table_and_filters(bac_giang):
     data = bac_giang(dict(kind="actual", low=63.67, period_start=2021, period_end=2021))
     table = consistency.figures_table(data, regions=["Bắc Giang"], kinds=["target"])
     assert len(table) == 3 and set(table["period"]) == {"2025", "2030", "2021–2030"}
@@ -189,7 +178,7 @@ def test_figures_table_and_filters():
         consistency.filter_figures(data, regions=["Hà Nội"])
 
 
-def test_consistency_counts_keeps_every_outcome():
+def test_consistency_counts_keeps_every_outcome(bac_giang):
     data = bac_giang()
     out = consistency.consistency_counts(consistency.find_conflicts(data),
                                          consistency.check_share_sums(data),
@@ -202,7 +191,7 @@ def test_consistency_counts_keeps_every_outcome():
 # ------------------------------------------------------------------ plots and the view
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_overview_plots(lang):
+def test_overview_plots(lang, bac_giang):
     import matplotlib.pyplot as plt
 
     from hy_analysis.plotting import plot_consistency, plot_figure_counts, plot_implied_vs_stated
@@ -222,7 +211,7 @@ def test_overview_plots(lang):
     plt.close("all")
 
 
-def test_render_overview_view_filters(monkeypatch):
+def test_render_overview_view_filters(monkeypatch, bac_giang):
     from hy_analysis import display, plotting
 
     shown, drawn = [], []

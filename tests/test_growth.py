@@ -1,6 +1,7 @@
 """hy_analysis.growth on small hand-built frames (and a few checks on the bundled data)."""
 
 import math
+from functools import partial
 
 import matplotlib
 import pandas as pd
@@ -14,29 +15,11 @@ OLD = "Hưng Yên (before 2025)"
 MERGED = growth.MERGED_TERRITORY
 
 
-def rows(*records):
-    """A frame with the columns of load_targets() from short records."""
-    base = dict(region="Hưng Yên", territory=OLD, indicator="iip_growth",
-                indicator_vi="Tăng IIP", indicator_en="IIP growth", kind="target",
-                period_start=2021, period_end=2021, as_of="", measure="annual_growth",
-                breakdown="", value_raw="", unit="percent", source_id="src-a",
-                source_locator="p1", derived=False, note="", low=None, high=None,
-                qualifier="exact", value=None)
-    out = []
-    for i, record in enumerate(records):
-        row = {**base, "id": f"row-{i}", **record}
-        if row["high"] is None and row["qualifier"] != "above":
-            row["high"] = row["low"]
-        if row["value"] is None:
-            row["value"] = row["low"] if row["high"] is None else (row["low"] + row["high"]) / 2
-        row["value_raw"] = row["value_raw"] or f"{row['low']:g}%"
-        out.append(row)
-    frame = pd.DataFrame(out)
-    for column in ("period_start", "period_end"):
-        frame[column] = frame[column].astype("Int64")
-    for column in ("low", "high", "value"):
-        frame[column] = frame[column].astype(float)
-    return frame
+@pytest.fixture
+def rows(target_rows):
+    """``rows(*records)``: IIP-growth targets of Hưng Yên over the records' changes."""
+    return partial(target_rows, territory=OLD, indicator="iip_growth", indicator_vi="Tăng IIP",
+                   indicator_en="IIP growth", measure="annual_growth")
 
 
 # ------------------------------------------------------------------ arithmetic
@@ -77,7 +60,7 @@ def test_required_growth_rate():
 
 # ------------------------------------------------------------------ selections
 
-def test_growth_figures_keeps_targets_of_the_region():
+def test_growth_figures_keeps_targets_of_the_region(rows):
     data = rows(dict(low=9, high=10, qualifier="range", measure="period_average_growth",
                      period_end=2025),
                 dict(kind="actual", low=8.8),
@@ -89,7 +72,7 @@ def test_growth_figures_keeps_targets_of_the_region():
     assert growth.growth_figures(data, region="Thái Bình").empty
 
 
-def test_annual_growth_vs_target_gaps():
+def test_annual_growth_vs_target_gaps(rows):
     data = rows(dict(kind="actual", low=8.82, period_start=2021, period_end=2021),
                 dict(kind="target", low=8.5, period_start=2021, period_end=2021),
                 dict(kind="actual", low=7.7, period_start=2024, period_end=2024),
@@ -107,7 +90,7 @@ def test_annual_growth_vs_target_gaps():
     assert "8,82 %" in text and "0,32 điểm %" in text
 
 
-def test_index_paths_targets_actuals_scenarios():
+def test_index_paths_targets_actuals_scenarios(rows):
     data = rows(dict(low=9, high=10, qualifier="range", measure="period_average_growth",
                      period_start=2021, period_end=2025, source_id="nq07"),
                 dict(kind="actual", low=10, period_start=2021, period_end=2021),
@@ -133,7 +116,7 @@ def test_index_paths_targets_actuals_scenarios():
     assert "53,9–61,1 %" in text
 
 
-def test_index_paths_chain_one_sources_consecutive_periods():
+def test_index_paths_chain_one_sources_consecutive_periods(rows):
     data = rows(dict(low=8, measure="period_average_growth", period_start=2021,
                      period_end=2025, indicator="grdp_growth", qualifier="about"),
                 dict(low=9, measure="period_average_growth", period_start=2026,
@@ -143,7 +126,7 @@ def test_index_paths_chain_one_sources_consecutive_periods():
     assert last["low"] == pytest.approx(100 * 1.08 ** 5 * 1.09 ** 5)
 
 
-def test_index_paths_without_figures_only_scenarios():
+def test_index_paths_without_figures_only_scenarios(rows):
     paths = growth.index_paths(rows(dict(low=1)), region="Thái Bình", start_year=2021,
                                end_year=2023, scenario_growth=[5, 10])
     assert set(paths["indicator"]) == {"scenario"} and set(paths["kind"]) == {"scenario"}
@@ -152,7 +135,7 @@ def test_index_paths_without_figures_only_scenarios():
     assert "no growth figure" in text and "Thái Bình" in text
 
 
-def test_required_growth_uses_actuals_so_far():
+def test_required_growth_uses_actuals_so_far(rows):
     data = rows(dict(low=10, measure="period_average_growth", period_start=2021,
                      period_end=2025),
                 dict(kind="actual", low=8, period_start=2021, period_end=2021),
@@ -165,7 +148,7 @@ def test_required_growth_uses_actuals_so_far():
     assert "remaining 3 year(s) need" in text
 
 
-def test_required_growth_all_years_reported():
+def test_required_growth_all_years_reported(rows):
     data = rows(dict(low=10, measure="period_average_growth", period_start=2021,
                      period_end=2022),
                 dict(kind="actual", low=12, period_start=2021, period_end=2021),
@@ -175,7 +158,7 @@ def test_required_growth_all_years_reported():
     assert "12,00 %" in growth.describe_required_growth(pd.DataFrame([out]), region="x")
 
 
-def test_structure_shift_with_partial_source_and_merged_column():
+def test_structure_shift_with_partial_source_and_merged_column(rows):
     shares = dict(measure="level", unit="percent")
     data = rows(
         dict(indicator="agriculture_share", kind="actual", low=10, period_start=2020,
@@ -209,13 +192,13 @@ def test_structure_shift_with_partial_source_and_merged_column():
     assert "Sources disagree 2030" in text and "merged" in text
 
 
-def test_structure_shift_empty_region_is_said():
+def test_structure_shift_empty_region_is_said(rows):
     out = growth.structure_shift(rows(dict(low=1)), region="Bắc Giang")
     assert out.empty
     assert "Bắc Giang" in growth.describe_structure_shift(out, region="Bắc Giang")
 
 
-def test_level_path_and_implied_steps_never_join_the_merged_province():
+def test_level_path_and_implied_steps_never_join_the_merged_province(rows):
     level = dict(indicator="grdp_per_capita", measure="level", unit="USD")
     data = rows(dict(kind="actual", low=4320, period_start=2022, period_end=2022, **level),
                 dict(low=5100, period_start=2025, period_end=2025, **level),
@@ -233,7 +216,7 @@ def test_level_path_and_implied_steps_never_join_the_merged_province():
     assert "10,9 %/năm" in text and "sau sáp nhập" in text
 
 
-def test_level_path_merges_identical_figures_of_two_sources():
+def test_level_path_merges_identical_figures_of_two_sources(rows):
     level = dict(indicator="exports", measure="level", unit="USD", period_start=2025,
                  period_end=2025)
     data = rows(dict(low=8.5e9, source_id="a", **level), dict(low=8.5e9, source_id="b", **level))
@@ -241,7 +224,7 @@ def test_level_path_merges_identical_figures_of_two_sources():
     assert len(path) == 1 and path["source_id"].iloc[0] == "a; b"
 
 
-def test_describe_escapes_data_strings():
+def test_describe_escapes_data_strings(rows):
     data = rows(dict(low=9, value_raw="<b>9%</b>", measure="period_average_growth",
                      period_end=2025, source_id="x*y"))
     text = growth.describe_growth_targets(growth.growth_figures(data, region="Hưng Yên"),
@@ -323,7 +306,7 @@ def test_render_growth_view_draws_for_the_values(targets, monkeypatch):
     assert "Bắc Giang" in shown[0]
 
 
-def test_empty_level_path_keeps_the_indicator_name():
+def test_empty_level_path_keeps_the_indicator_name(rows):
     data = rows(dict(indicator="exports", indicator_en="Export turnover", unit="USD",
                      measure="level", low=7e9))
     path = growth.level_path(data, region="Bắc Giang", indicator="exports", unit="USD")
