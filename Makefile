@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help report test lab serve validate clean-outputs benchmark
+.PHONY: help report test lab serve screenshots validate clean-outputs benchmark
 
 help: ## list the documented targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,8 +29,14 @@ test: $(STAMP) ## run the test suite
 validate: $(STAMP) ## validate data/targets.csv and report every problem
 	$(BIN)/hy-analysis validate data/targets.csv
 
-lab: $(STAMP) ## open the notebooks in JupyterLab
-	$(BIN)/jupyter lab notebooks/
+lab: $(STAMP) ## open the notebooks in JupyterLab (loopback, prints the URL)
+	$(BIN)/hy-analysis lab
+
+serve: $(STAMP) ## dashboard for colleagues: Voila on the notebooks, code hidden
+	$(BIN)/hy-analysis serve
+
+screenshots: $(STAMP) ## refresh docs/ screenshots of the dashboard and a shared report
+	HY_DOCS_SCREENSHOTS=docs $(BIN)/python -m pytest tests/browser -k "dashboard or report_works"
 
 benchmark: $(STAMP) ## time hy-analysis run against a papermill + nbconvert loop
 	$(BIN)/python benchmarks/bench_run.py

@@ -50,9 +50,9 @@ def _inline_charts() -> None:
         return
     shell = get_ipython()
     if shell is not None and getattr(shell, "kernel", None) is not None:
-        import matplotlib
-
-        matplotlib.use("module://matplotlib_inline.backend_inline")
+        # The magic, not matplotlib.use(): it also registers the PNG formatter and the
+        # post-cell flush that put figures into the notebook.
+        shell.run_line_magic("matplotlib", "inline")
 
 
 def show_params(notebook: str, values: dict, *, lang: str = "vi") -> None:

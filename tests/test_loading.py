@@ -3,6 +3,7 @@
 import csv
 import warnings
 from io import StringIO
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -10,6 +11,8 @@ import pytest
 from hy_analysis import DataFileError, ValidationError
 from hy_analysis.loading import load_targets, read_targets
 from hy_analysis.validation import validate_command
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _expected(fixtures_dir):
@@ -25,7 +28,7 @@ def _row_cases(fixtures_dir):
     return [c for c in _expected(fixtures_dir) if c["line"] != "0"]
 
 
-@pytest.mark.parametrize("case", _row_cases(__import__("conftest").FIXTURES),
+@pytest.mark.parametrize("case", _row_cases(FIXTURES),
                          ids=lambda c: c["file"])
 def test_each_malformed_file_names_file_line_column_and_expectation(fixtures_dir, case):
     path = fixtures_dir / "malformed" / case["file"]
@@ -43,7 +46,7 @@ def test_each_malformed_file_names_file_line_column_and_expectation(fixtures_dir
         assert report.rows_rejected == 1
 
 
-@pytest.mark.parametrize("case", [c for c in _expected(__import__("conftest").FIXTURES)
+@pytest.mark.parametrize("case", [c for c in _expected(FIXTURES)
                                   if c["line"] == "0"], ids=lambda c: c["file"])
 def test_unreadable_files_raise_a_clear_error(fixtures_dir, case):
     path = fixtures_dir / "malformed" / case["file"]

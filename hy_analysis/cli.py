@@ -1,0 +1,199 @@
+"""The ``hy-analysis`` command: argument parsing only; the work is done in the package.
+
+Subcommands live in a registry (:data:`COMMANDS`): each entry adds its arguments to a parser
+and names the function that handles the parsed arguments. A new subcommand (``lab``,
+``serve``) is one more :func:`command`-decorated pair, with no change to :func:`main`.
+
+Errors the package raises on purpose (:class:`~hy_analysis.exceptions.HyAnalysisError`) are
+printed as one line and give exit status 2; ``--verbose`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from dataclasses import dataclass
+from typing import Callable
+
+from .exceptions import HyAnalysisError
+
+__all__ = ["main", "build_parser", "command", "COMMANDS"]
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: its help line, argument definitions and handler."""
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    handler: Callable[[argparse.Namespace], int]
+
+
+#: Subcommands by name, in the order ``hy-analysis --help`` lists them.
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, help: str, add_arguments: Callable[[argparse.ArgumentParser], None]):
+    """Register the decorated ``handler(args) -> exit status`` as subcommand ``name``."""
+
+    def register(handler: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = Command(name, help, add_arguments, handler)
+        return handler
+
+    return register
+
+
+# --------------------------------------------------------------------------- run
+
+
+def _run_arguments(parser: argparse.ArgumentParser) -> None:
+    from .runner import DEFAULT_TIMEOUT
+
+    parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK",
+                        help="notebook name (e.g. fdi_by_country) or path to an .ipynb; "
+                             "default: every notebook")
+    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                        metavar=("NAME", "VALUE"), dest="overrides",
+                        help="set a parameter (lists: 'Japan,Korea' or '[8, 12]')")
+    parser.add_argument("-f", "--parameters-file", dest="param_file", metavar="FILE",
+                        help="YAML file with one parameter set or a list of sets")
+    parser.add_argument("--grid", action="append", default=[], metavar="NAME=V1,V2",
+                        help="run every combination of these values (repeatable)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="runs at once (default: number of cores)")
+    parser.add_argument("--output-dir", default=None, metavar="DIR",
+                        help="where runs are written (default: outputs/, or HY_OUTPUTS_DIR)")
+    parser.add_argument("--force", action="store_true",
+                        help="run even when the last successful output is up to date")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--with-code", action="store_true",
+                      help="keep code cells in the HTML (default: report mode, code hidden)")
+    mode.add_argument("--report", dest="with_code", action="store_false",
+                      help="report mode: hide code cells (the default)")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
+                        help=f"seconds one cell may run (default: {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--dask-scheduler", default=None, metavar="ADDRESS",
+                        help="run on a Dask cluster (needs the [dask] extra and a shared "
+                             "file system)")
+
+
+@command("run", "execute notebooks into outputs/ (HTML, notebook, manifest, index)",
+         _run_arguments)
+def _run(args: argparse.Namespace) -> int:
+    from . import runner
+
+    if args.workers is not None and args.workers < 1:
+        raise runner.RunError(f"--workers must be at least 1, got {args.workers}")
+    specs = runner.plan_runs(args.notebooks, overrides=[tuple(p) for p in args.overrides],
+                             param_file=args.param_file, grid=args.grid,
+                             output_dir=args.output_dir, with_code=args.with_code,
+                             timeout=args.timeout, force=args.force)
+    client = None
+    executor = None
+    if args.dask_scheduler and not all(s.up_to_date for s in specs):
+        executor, client = runner.dask_executor(args.dask_scheduler)
+    try:
+        summary = runner.execute_plan(specs, executor=executor, workers=args.workers)
+    finally:
+        if client is not None:
+            client.close()
+    print(summary.format())
+    return summary.exit_code
+
+
+# --------------------------------------------------------------------------- list
+
+
+def _list_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK",
+                        help="notebooks to describe (default: every notebook)")
+
+
+@command("list", "show the notebooks and their parameters", _list_arguments)
+def _list(args: argparse.Namespace) -> int:
+    from .runner import notebook_params
+    from .rendering import format_value
+
+    for info in notebook_params(args.notebooks, notebooks_dir=None, must_exist=False):
+        print(f"{info.name}  ({info.path})")
+        for p in info.params:
+            print(f"  {p.name:<16} {p.type:<20} default: {format_value(p.default):<22} "
+                  f"{p.help}")
+        print()
+    return 0
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def _validate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="data files to check")
+
+
+@command("validate", "check data files and report every problem", _validate_arguments)
+def _validate(args: argparse.Namespace) -> int:
+    from .validation import validate_command
+
+    return validate_command(list(args.files))
+
+
+# --------------------------------------------------------------------------- lab, serve
+# Defined in hy_analysis.lab (a light import: no Jupyter module is loaded until a server starts).
+
+from . import lab as _lab  # noqa: E402
+
+command("lab", _lab.LAB_HELP, _lab.add_lab_arguments)(_lab.lab_command)
+command("serve", _lab.SERVE_HELP, _lab.add_serve_arguments)(_lab.serve_command)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``hy-analysis`` with every registered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="hy-analysis",
+        description="Run, list and validate the hy-analysis notebooks and data.")
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="show tracebacks of errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for cmd in COMMANDS.values():
+        sub_parser = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
+        sub_parser.add_argument("--verbose", "-v", action="store_true",
+                                default=argparse.SUPPRESS, help="show tracebacks of errors")
+        cmd.add_arguments(sub_parser)
+        sub_parser.set_defaults(handler=cmd.handler)
+    return parser
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``hy-analysis`` script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:  # `kill` cleans up like Ctrl-C: runs stop, previous outputs stay
+        signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread
+        pass
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        print("hy-analysis: interrupted; previous outputs are unchanged", file=sys.stderr)
+        return 130
+    except HyAnalysisError as exc:
+        if args.verbose:
+            raise
+        lines = str(exc).splitlines() or [type(exc).__name__]
+        print(f"hy-analysis: error: {lines[0]}", file=sys.stderr)
+        for line in lines[1:]:
+            print(f"  {line.strip()}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

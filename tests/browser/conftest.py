@@ -1,0 +1,309 @@
+"""Browser fixtures: headless Chromium through playwright, JupyterLab and Voilà on loopback.
+
+The browser is Debian's ``chromium`` (``/usr/bin/chromium``, or ``HY_CHROMIUM``) driven by the
+Python ``playwright`` package through its executable path: no browser is downloaded. When
+either is missing every browser test is skipped with the reason.
+
+Servers listen on 127.0.0.1 on a free port with a random token, on a temporary copy of the
+notebooks (JupyterLab saves what it runs), with Jupyter's config, data and runtime folders in
+a temporary directory so a user's own settings neither leak in nor get changed. The venv's
+lab extensions (ipywidgets' front end among them) stay visible through ``sys.prefix``.
+
+Screenshots go into each test's ``tmp_path``; the path is printed, so a failing test leaves
+them for inspection. With ``HY_DOCS_SCREENSHOTS=<folder>`` the dashboard and report tests also
+write the small README images there (``screenshot-dashboard.png``, ``screenshot-report.png``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from hy_analysis import paths
+from hy_analysis.lab import lab_argv, serve_argv
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+VIEWPORT = {"width": 1280, "height": 800}
+SERVER_START_TIMEOUT = 90  # seconds; two shared cores, JupyterLab imports a lot
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, or the browser named by ``HY_CHROMIUM``."""
+    for candidate in (os.environ.get("HY_CHROMIUM"), shutil.which("chromium"),
+                      "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+# --------------------------------------------------------------------------- the browser
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session (skips every browser test when unavailable)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("browser tests need the Python package playwright "
+                    "(pip install -e '.[test]')")
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("browser tests need Chromium: install Debian's package 'chromium' "
+                    "(apt-get install chromium) or set HY_CHROMIUM to a Chromium binary")
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=executable, headless=True,
+                                      args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Guard:
+    """Records console errors, page errors and every request leaving the machine."""
+
+    def __init__(self):
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.blocked: list[str] = []
+
+    def watch(self, page) -> None:
+        page.on("console", lambda msg: msg.type == "error"
+                and self.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})"))
+        page.on("pageerror", lambda exc: self.page_errors.append(str(exc)))
+
+
+def _is_local(url: str) -> bool:
+    from urllib.parse import urlparse
+
+    parsed = urlparse(url)
+    if parsed.scheme in ("file", "data", "blob", "about", "chrome-error"):
+        return True
+    return parsed.hostname in ("127.0.0.1", "localhost", "::1")
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (1280x800) in which only loopback and files may be reached.
+
+    ``context.guard`` records blocked requests and console errors of its pages.
+    """
+    ctx = browser.new_context(viewport=VIEWPORT, locale="vi-VN")
+    ctx.set_default_timeout(30_000)
+    guard = Guard()
+
+    def route(r):
+        if _is_local(r.request.url):
+            r.continue_()
+        else:
+            guard.blocked.append(r.request.url)
+            r.abort()
+
+    ctx.route("**/*", route)
+    ctx.on("page", guard.watch)
+    ctx.guard = guard
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def shoot(tmp_path):
+    """``shoot(page, name, locator=None)`` saves a screenshot in tmp_path and prints where."""
+    def _shoot(page, name: str, *, full_page: bool = False) -> Path:
+        target = tmp_path / f"{name}.png"
+        page.screenshot(path=str(target), full_page=full_page)
+        print(f"screenshot: {target}")
+        return target
+    return _shoot
+
+
+def save_docs_screenshot(page, name: str) -> Path | None:
+    """Write a small README image when ``HY_DOCS_SCREENSHOTS`` names a folder (else nothing).
+
+    The PNG is reduced to a 256-colour palette, which keeps a 1280x800 page under ~200 KB.
+    """
+    folder = os.environ.get("HY_DOCS_SCREENSHOTS")
+    if not folder:
+        return None
+    from io import BytesIO
+
+    from PIL import Image
+
+    image = Image.open(BytesIO(page.screenshot(full_page=False))).convert("RGB")
+    target = Path(folder) / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE) \
+        .save(target, optimize=True)
+    print(f"docs screenshot: {target} ({target.stat().st_size // 1024} KB)")
+    return target
+
+
+@pytest.fixture
+def docs_screenshot():
+    """``docs_screenshot(page, name)``: see :func:`save_docs_screenshot`."""
+    return save_docs_screenshot
+
+
+# --------------------------------------------------------------------------- servers
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ServerProcess:
+    """A server started in its own process group, its log in a file, stopped at teardown."""
+
+    def __init__(self, argv: list[str], *, env: dict, log: Path, cwd: Path):
+        self.log = log
+        self._log_file = open(log, "wb")
+        self.proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=self._log_file,
+                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                     start_new_session=True)
+
+    def wait_until(self, url: str, *, timeout: float = SERVER_START_TIMEOUT) -> None:
+        """Poll ``url`` (a cheap page, never one that starts a kernel) until it answers 200."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited with {self.proc.returncode}; log:\n"
+                                   + self.tail())
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"server did not answer {url} within {timeout} s; log:\n"
+                           + self.tail())
+
+    def tail(self, lines: int = 40) -> str:
+        self._log_file.flush()
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            # Our own process group: the server and the kernels it started.
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=5)
+        self._log_file.close()
+
+
+@pytest.fixture(scope="session")
+def notebook_copies(tmp_path_factory) -> Path:
+    """The project's notebooks copied to a temporary folder (servers write into it)."""
+    target = tmp_path_factory.mktemp("notebooks")
+    for path in sorted(paths.notebooks_dir().glob("*.ipynb")):
+        shutil.copy2(path, target / path.name)
+    return target
+
+
+@pytest.fixture
+def require_notebook(notebook_copies):
+    """``require_notebook(name)``: its copy's path; skips (with the reason) if not written yet."""
+    def _require(name: str) -> Path:
+        path = notebook_copies / f"{name}.ipynb"
+        if not path.exists():
+            pytest.skip(f"notebook {name}.ipynb is not in {paths.notebooks_dir()} yet")
+        return path
+    return _require
+
+
+@pytest.fixture(scope="session")
+def server_env(tmp_path_factory) -> dict:
+    """Environment for servers: private Jupyter folders; the user's view of charts.
+
+    ``MPLBACKEND`` is removed: the test suite sets ``Agg``, but a person's kernel uses the
+    inline backend, which is what shows the charts in JupyterLab and Voilà.
+    """
+    home = tmp_path_factory.mktemp("jupyter")
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    env.update(JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_DATA_DIR=str(home / "data"),
+               JUPYTER_RUNTIME_DIR=str(home / "runtime"), IPYTHONDIR=str(home / "ipython"),
+               JUPYTER_PLATFORM_DIRS="1", PYTHONUNBUFFERED="1")
+    # No "get Jupyter news?" prompt over the notebook in screenshots.
+    labconfig = home / "config" / "labconfig"
+    labconfig.mkdir(parents=True)
+    (labconfig / "page_config.json").write_text(json.dumps(
+        {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
+    return env
+
+
+@pytest.fixture(scope="session")
+def jupyter_lab(notebook_copies, server_env, tmp_path_factory):
+    """JupyterLab on the notebook copies: yields (base_url, token)."""
+    token = secrets.token_hex(16)
+    port = free_port()
+    server = lab_argv(folder=notebook_copies, port=port, token=token, open_browser=False,
+                      check=False)
+    proc = ServerProcess(server.argv, env=server_env, cwd=notebook_copies,
+                         log=tmp_path_factory.mktemp("lab-log") / "jupyterlab.log")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        proc.wait_until(f"{base}/api/status?token={token}")
+        yield base, token
+    finally:
+        proc.stop()
+        print(f"JupyterLab log: {proc.log}")
+
+
+@pytest.fixture(scope="session")
+def dashboard(notebook_copies, server_env, tmp_path_factory):
+    """``hy-analysis serve`` on the notebook copies: yields (base_url, token, log path)."""
+    token = secrets.token_hex(16)
+    port = free_port()
+    argv = [*HY_ANALYSIS, "serve", "--port", str(port), "--token", token,
+            "--notebooks-dir", str(notebook_copies)]
+    if not _cli_has_serve():
+        # The command line is not wired yet: start the same Voilà command directly.
+        argv = serve_argv(folder=notebook_copies, port=port, token=token, check=False).argv
+    proc = ServerProcess(argv, env=server_env, cwd=notebook_copies,
+                         log=tmp_path_factory.mktemp("voila-log") / "voila.log")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        # Voilà starts a kernel for every page it renders: poll a static file instead.
+        proc.wait_until(f"{base}/voila/static/favicon.ico")
+        yield base, token, proc
+    finally:
+        proc.stop()
+        print(f"Voilà log: {proc.log}")
+
+
+#: The ``hy-analysis`` command of this interpreter (works whether or not the script is on PATH).
+HY_ANALYSIS = [sys.executable, "-c",
+               "import sys; from hy_analysis.cli import main; sys.exit(main())"]
+
+
+def _cli_has_serve() -> bool:
+    try:
+        result = subprocess.run([*HY_ANALYSIS, "serve", "--help"],
+                                capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return False
+    return result.returncode == 0 and "--port" in result.stdout
+
+
+@pytest.fixture(scope="session")
+def hy_analysis_cmd() -> list[str]:
+    """The ``hy-analysis`` command of the interpreter running the tests."""
+    return list(HY_ANALYSIS)

@@ -1,0 +1,84 @@
+"""The Voilà dashboard of ``hy-analysis serve``: no code; live widgets redraw the output."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGE_TIMEOUT = 120_000  # ms: Voilà starts a kernel and runs the whole notebook per page load
+PANEL = ".widget-vbox:has(> .widget-output)"
+#: Voilà's own "lab" template links Font Awesome from a CDN; its bundle already carries the
+#: icons, so the blocked request changes nothing. Any other request leaving the machine fails.
+VOILA_TEMPLATE_CDN = "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@"
+
+
+def test_serve_prints_the_address(dashboard):
+    base, token, proc = dashboard
+    log = proc.log.read_text(errors="replace")
+    if "Open this address" not in log:
+        pytest.skip("the dashboard was started without the hy-analysis command line")
+    assert f"{base}/?token={token}" in log
+    assert re.search(rf"fdi_by_country\s+{re.escape(base)}/voila/render/fdi_by_country\.ipynb",
+                     log)
+
+
+def test_dashboard_hides_code_and_its_widgets_redraw(dashboard, require_notebook, context,
+                                                     shoot, docs_screenshot):
+    base, token, _ = dashboard
+    require_notebook("fdi_by_country")
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/voila/render/fdi_by_country.ipynb?token={token}",
+                  timeout=PAGE_TIMEOUT)
+        panel = page.locator(PANEL).last
+        panel.wait_for(timeout=PAGE_TIMEOUT)
+        output = panel.locator(":scope > .widget-output")
+        output.locator("img").first.wait_for(timeout=PAGE_TIMEOUT)
+        # The whole notebook has rendered: every chart decoded, Vietnamese text intact.
+        page.wait_for_function("() => [...document.images].length > 0 && "
+                               "[...document.images].every(i => i.complete && i.naturalWidth)",
+                               timeout=PAGE_TIMEOUT)
+        text = page.locator("body").inner_text()
+        assert "Hưng Yên" in text
+
+        # No code: no input areas or editors, no source text.
+        assert page.locator(".jp-CodeCell .jp-InputArea, .jp-CodeMirrorEditor, .cm-editor, "
+                            ".jp-InputPrompt, pre.highlight, .highlight-ipynb").count() == 0
+        for fragment in ("filter_panel(", "import ", "show_markdown(", "partial("):
+            assert fragment not in text, f"code is visible on the dashboard: {fragment!r}"
+        assert "Traceback" not in text
+
+        page.locator(".widget-select-multiple").first.scroll_into_view_if_needed()
+        shoot(page, "dashboard-fdi-before")
+        before = output.inner_html()
+
+        countries = panel.locator(".widget-select-multiple select").first
+        options = countries.locator("option").evaluate_all("os => os.map(o => o.value)")
+        countries.select_option([options[0]])  # only the first investor country
+        output.evaluate("(el, before) => new Promise((resolve, reject) => {"
+                        "  const t = setTimeout(() => reject('no change'), 60000);"
+                        "  const check = () => { if (el.innerHTML !== before"
+                        "      && el.querySelector('img')) { clearTimeout(t); resolve(); }"
+                        "    else setTimeout(check, 250); };"
+                        "  check(); })", before)
+        page.wait_for_timeout(500)  # the rest of the redraw (table after chart)
+        message = panel.locator(":scope > .widget-html").inner_text().strip()
+        assert not message, f"choosing {options[0]!r} was refused: {message}"
+        assert output.inner_html() != before
+        assert output.locator("img").first.evaluate("i => i.naturalWidth") > 0
+
+        # The filter controls near the top, the redrawn chart below them.
+        panel.evaluate("el => { el.scrollIntoView({block: 'start'});"
+                       " (document.scrollingElement || document.body).scrollBy(0, -150); }")
+        shoot(page, "dashboard-fdi-after")
+        docs_screenshot(page, "screenshot-dashboard.png")
+        leaks = [u for u in context.guard.blocked if not u.startswith(VOILA_TEMPLATE_CDN)]
+        assert not leaks, f"requests left the machine: {leaks}"
+    except Exception:
+        shoot(page, "dashboard-failure", full_page=True)
+        raise
+    finally:
+        page.close()

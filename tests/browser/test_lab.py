@@ -1,0 +1,182 @@
+"""JupyterLab as a person meets it: open each notebook, Run All, see the chart and the widgets.
+
+The widget panel only appears when ipywidgets' front-end extension is active, which it must
+be with no install step beyond ``pip install -e .``. Changing one control must redraw the
+panel's chart/table through the kernel.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hy_analysis.params import get_params, notebook_names
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK_TIMEOUT = 120_000  # ms: open, start a kernel, run every cell on two shared cores
+#: The control each test changes (the parameter's name); the first choice control otherwise.
+CONTROL_TO_CHANGE = {
+    "industrial_growth": "region",
+    "fdi_by_country": "countries",
+    "urbanisation": "region",
+    "overview": "regions",
+}
+PANEL = ".jp-OutputArea-output .widget-vbox:has(> .widget-output)"
+IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
+ERROR_OUTPUT = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']"
+
+
+def open_and_run_all(page, base: str, token: str, name: str) -> None:
+    """Open ``name`` in its own workspace, Run → Run All Cells, wait until every cell ran."""
+    page.goto(f"{base}/lab/workspaces/{name}/tree/{name}.ipynb?token={token}")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=NOTEBOOK_TIMEOUT)
+    # The kernel has started and connected (Run All before that asks to select a kernel).
+    page.locator(".jp-StatusBar-Widget").get_by_text("| Idle").wait_for(
+        timeout=NOTEBOOK_TIMEOUT)
+    page.click(".lm-MenuBar-item:has-text('Run')")
+    page.click(".lm-Menu-item:has-text('Run All Cells')")
+    dialog = page.locator(".jp-Dialog:has-text('Select Kernel') .jp-mod-accept")
+    if dialog.count():  # a slow connection on a busy machine: accept the notebook's kernel
+        dialog.click()
+    # Every code cell shows an execution count and the kernel is idle again.
+    page.wait_for_function(
+        """() => {
+            const prompts = [...document.querySelectorAll(
+                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
+            const indicator = document.querySelector(
+                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator');
+            return prompts.length > 0
+                && prompts.every(p => /\\[\\d+\\]/.test(p.textContent))
+                && indicator && indicator.dataset.status === 'idle';
+        }""", timeout=NOTEBOOK_TIMEOUT, polling=500)
+
+
+def choice_control(page, name: str):
+    """The panel's control for the parameter chosen in CONTROL_TO_CHANGE (by its label)."""
+    panel = page.locator(PANEL).last
+    wanted = CONTROL_TO_CHANGE.get(name)
+    labels = {p.name: p.label_vi for p in get_params(name)}
+    controls = panel.locator(".widget-dropdown, .widget-select-multiple")
+    if wanted and labels.get(wanted):
+        labelled = controls.filter(has=page.locator(f"label:text-is('{labels[wanted]}')"))
+        if labelled.count():
+            return labelled.first
+    assert controls.count(), f"{name}: the widget panel has no dropdown or multiple selection"
+    return controls.first
+
+
+def change(control) -> str:
+    """Pick another value in a dropdown, or a single item in a multiple selection."""
+    select = control.locator("select")
+    options = select.locator("option").evaluate_all("os => os.map(o => o.value)")
+    current = select.evaluate("s => [...s.selectedOptions].map(o => o.value)")
+    assert len(options) > 1, f"control offers only {options}"
+    if select.get_attribute("multiple") is not None:
+        choice = [options[0]] if current != [options[0]] else [options[1]]
+    else:
+        choice = [next(o for o in options if o not in current)]
+    select.select_option(choice)
+    return ", ".join(choice)
+
+
+@pytest.mark.parametrize("name", notebook_names())
+def test_notebook_runs_in_jupyterlab_with_live_widgets(name, jupyter_lab, require_notebook,
+                                                      context, shoot):
+    base, token = jupyter_lab
+    require_notebook(name)
+    page = context.new_page()
+    try:
+        open_and_run_all(page, base, token, name)
+        notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        assert notebook.locator(ERROR_OUTPUT).count() == 0, (
+            f"{name}: a cell raised an error in JupyterLab:\n"
+            + "\n".join(notebook.locator(ERROR_OUTPUT).all_inner_texts())[:3000])
+
+        # The chart (a decoded image) and the widget panel with its output area.
+        chart = notebook.locator(".jp-OutputArea-output img").first
+        chart.wait_for(timeout=NOTEBOOK_TIMEOUT)
+        assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
+        panel = notebook.locator(PANEL).last
+        panel.wait_for(timeout=NOTEBOOK_TIMEOUT)
+        panel.scroll_into_view_if_needed()
+        output = panel.locator(":scope > .widget-output")
+        before = output.inner_html()
+        assert "<img" in before or "<table" in before, (
+            f"{name}: the widget panel shows neither a chart nor a table")
+        shoot(page, f"lab-{name}-before")
+
+        chosen = change(choice_control(page, name))
+        output.evaluate("(el, before) => new Promise((resolve, reject) => {"
+                        "  const t = setTimeout(() => reject('no change'), 60000);"
+                        "  const check = () => { if (el.innerHTML !== before"
+                        "      && (el.querySelector('img, table, .jp-RenderedMarkdown,"
+                        "                           .jp-RenderedHTMLCommon'))) {"
+                        "    clearTimeout(t); resolve(); } else setTimeout(check, 250); };"
+                        "  check(); })", before)
+        page.wait_for_selector(f".jp-NotebookPanel:not(.lm-mod-hidden) {IDLE}",
+                               timeout=NOTEBOOK_TIMEOUT)
+        page.wait_for_timeout(300)  # the last display message of the redraw
+        output.evaluate("el => Promise.all([...el.querySelectorAll('img')].map("
+                        "  i => i.decode().catch(() => null)))")
+        undecoded = output.locator("img").evaluate_all(
+            "imgs => imgs.filter(i => !i.naturalWidth).length")
+        assert not undecoded, f"{name}: {undecoded} redrawn chart(s) not decoded"
+        message = panel.locator(":scope > .widget-html").inner_text().strip()
+        assert not message, f"{name}: choosing {chosen!r} was refused: {message}"
+        assert output.inner_html() != before, f"{name}: choosing {chosen!r} changed nothing"
+        assert notebook.locator(ERROR_OUTPUT).count() == 0, (
+            f"{name}: choosing {chosen!r} raised an error:\n"
+            + "\n".join(notebook.locator(ERROR_OUTPUT).all_inner_texts())[:3000])
+        panel.scroll_into_view_if_needed()
+        shoot(page, f"lab-{name}-after")
+        if context.guard.page_errors:  # JupyterLab's own console is noisy: report, not fail
+            print(f"{name}: JavaScript errors in JupyterLab: {context.guard.page_errors}")
+    except Exception:
+        shoot(page, f"lab-{name}-failure")
+        raise
+    finally:
+        page.close()
+
+
+# ------------------------------------------------------------- the commands' argument lists
+
+def test_lab_command_listens_on_loopback_with_a_token(tmp_path):
+    from hy_analysis.lab import lab_argv
+
+    server = lab_argv(folder=tmp_path, port=8899, token="secret", open_browser=False,
+                      check=False)
+    assert server.url == "http://127.0.0.1:8899/lab?token=secret"
+    assert "--ServerApp.ip=127.0.0.1" in server.argv
+    assert "--IdentityProvider.token=secret" in server.argv
+    assert "--ServerApp.port_retries=0" in server.argv  # the printed URL is the real one
+    assert f"--ServerApp.root_dir={tmp_path.resolve()}" in server.argv
+    assert not any(a.startswith("--ServerApp.token") for a in server.argv)
+    assert lab_argv(folder=tmp_path, check=False).url != lab_argv(folder=tmp_path,
+                                                                  check=False).url
+
+
+def test_serve_command_hides_code_and_lists_dashboards(tmp_path):
+    from hy_analysis.lab import serve_argv
+
+    (tmp_path / "fdi_by_country.ipynb").write_text("{}")
+    server = serve_argv(folder=tmp_path, port=8867, token="t", check=False)
+    assert "--VoilaConfiguration.strip_sources=True" in server.argv
+    assert "--Voila.ip=127.0.0.1" in server.argv
+    assert server.pages == {
+        "fdi_by_country": "http://127.0.0.1:8867/voila/render/fdi_by_country.ipynb?token=t"}
+
+
+def test_busy_port_and_missing_folder_are_clear_errors(tmp_path):
+    import socket
+
+    from hy_analysis.exceptions import HyAnalysisError
+    from hy_analysis.lab import lab_argv, serve_argv
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        with pytest.raises(HyAnalysisError, match=f"{port} is already in use"):
+            serve_argv(folder=tmp_path, port=port)
+    with pytest.raises(HyAnalysisError, match="does not exist"):
+        lab_argv(folder=tmp_path / "missing", port=port)

@@ -1,0 +1,230 @@
+"""``hy-analysis`` argument handling: conversion, validation before any kernel, clear errors.
+
+Nothing here starts a kernel; executing runs is tested in test_runner.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hy_analysis import cli, runner
+from hy_analysis.exceptions import ParameterError, RunError
+from hy_analysis.paths import PROJECT_DIR
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+SCRIPT = Path(sys.executable).with_name("hy-analysis")
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """Notebooks named like the real ones (fixture content), a data copy, an output folder."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ("industrial_growth", "fdi_by_country", "urbanisation", "overview"):
+        shutil.copy(FIXTURES / "ok.ipynb", notebooks / f"{name}.ipynb")
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_DIR / "data", data)
+    out = tmp_path / "outputs"
+    for key, value in (("HY_NOTEBOOKS_DIR", notebooks), ("HY_DATA_DIR", data),
+                       ("HY_OUTPUTS_DIR", out)):
+        monkeypatch.setenv(key, str(value))
+    return tmp_path
+
+
+def _cli(*args, env_dir=None, check=None):
+    environ = dict(os.environ)
+    if env_dir is not None:
+        environ.update(HY_NOTEBOOKS_DIR=str(env_dir / "notebooks"),
+                       HY_DATA_DIR=str(env_dir / "data"),
+                       HY_OUTPUTS_DIR=str(env_dir / "outputs"))
+    return subprocess.run([str(SCRIPT), *map(str, args)], capture_output=True, text=True,
+                          env=environ, timeout=300)
+
+
+# ---------------------------------------------------------------- conversion
+
+
+def test_p_values_are_converted_to_the_parameter_types(env):
+    specs = runner.plan_runs(["industrial_growth"], overrides=[
+        ("scenario_growth", "5,7.5"), ("start_year", "2022"), ("region", "Bắc Giang")])
+    (spec,) = specs
+    assert spec.params["scenario_growth"] == [5.0, 7.5]
+    assert spec.params["start_year"] == 2022 and isinstance(spec.params["start_year"], int)
+    (spec,) = runner.plan_runs(["fdi_by_country"], overrides=[
+        ("countries", "Japan,Korea"), ("include_other", "no")])
+    assert spec.params["countries"] == ["Japan", "Korea"]
+    assert spec.params["include_other"] is False
+    (spec,) = runner.plan_runs(["urbanisation"], overrides=[
+        ("baseline_year", "2020"), ("baseline_rate", "41.5"), ("target_years", "[2025]")])
+    assert spec.params["baseline_rate"] == 41.5 and spec.params["target_years"] == [2025]
+
+
+def test_p_values_for_an_unknown_notebook_follow_its_parameters_cell(env):
+    (spec,) = runner.plan_runs([FIXTURES / "ok.ipynb"], overrides=[
+        ("n", "4"), ("rate", "2.5"), ("flag", "false"), ("items", "x,y"), ("label", "12")])
+    assert spec.params == {"label": "12", "n": 4, "rate": 2.5, "flag": False,
+                           "items": ["x", "y"]}
+
+
+def test_defaults_give_the_defaults_slug(env):
+    (spec,) = runner.plan_runs(["fdi_by_country"])
+    assert spec.slug == "defaults"
+    (spec,) = runner.plan_runs(["fdi_by_country"], overrides=[("region", "Bắc Giang")])
+    assert spec.slug.startswith("region-bac-giang__")
+
+
+def test_yaml_file_with_one_set_and_with_a_list(env, tmp_path):
+    one = tmp_path / "one.yaml"
+    one.write_text("region: Bắc Giang\ncountries: [Japan]\n", encoding="utf-8")
+    (spec,) = runner.plan_runs(["fdi_by_country"], param_file=one)
+    assert spec.params["region"] == "Bắc Giang" and spec.params["countries"] == ["Japan"]
+    many = tmp_path / "many.yaml"
+    many.write_text("- {countries: Japan}\n- {countries: 'Korea,China', include_other: no}\n",
+                    encoding="utf-8")
+    specs = runner.plan_runs(["fdi_by_country"], param_file=many)
+    assert [s.params["countries"] for s in specs] == [["Japan"], ["Korea", "China"]]
+    assert specs[1].params["include_other"] is False
+
+
+def test_grid_runs_the_cross_product(env):
+    specs = runner.plan_runs(["industrial_growth"], grid=[
+        "region=Hưng Yên,Bắc Giang", "scenario_growth=[8,12],[5,10],7"])
+    assert len(specs) == 6
+    assert {tuple(s.params["scenario_growth"]) for s in specs} == {(8.0, 12.0), (5.0, 10.0),
+                                                                   (7.0,)}
+    assert len({s.slug for s in specs}) == 6
+
+
+def test_a_parameter_applies_to_the_notebooks_that_declare_it(env):
+    specs = runner.plan_runs([], overrides=[("lang", "en")])
+    assert [s.notebook for s in specs] == ["industrial_growth", "fdi_by_country",
+                                           "urbanisation", "overview"]
+    assert all(s.params["lang"] == "en" for s in specs)
+    specs = runner.plan_runs([], grid=["countries=Japan,Korea"])
+    assert len(specs) == 5  # two fdi runs, one of each of the others
+
+
+# ---------------------------------------------------------------- validation before kernels
+
+
+def test_unknown_parameter_is_refused_with_the_valid_names(env):
+    with pytest.raises(ParameterError, match="valid parameters: .*countries"):
+        runner.plan_runs(["fdi_by_country"], overrides=[("contries", "Japan")])
+    with pytest.raises(ParameterError, match="unknown parameter 'bogus'"):
+        runner.plan_runs([FIXTURES / "ok.ipynb"], overrides=[("bogus", "1")])
+
+
+def test_one_bad_set_stops_every_run_before_any_kernel(env):
+    result = _cli("run", "fdi_by_country", "--grid", "region=Hưng Yên,Atlantis", env_dir=env)
+    assert result.returncode == 2
+    assert "Atlantis" in result.stderr and "valid choices" in result.stderr
+    assert "Hưng Yên" in result.stderr  # the valid choices are listed
+    assert "Traceback" not in result.stderr
+    assert not (env / "outputs").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-p", "countries", "Mars"], "unknown value 'Mars'"),
+    (["-p", "include_other", "maybe"], "expected true or false"),
+    (["-p", "region", "../../x"], "valid choices"),
+])
+def test_invalid_values_name_the_parameter_and_choices(env, args, message):
+    result = _cli("run", "fdi_by_country", *args, env_dir=env)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not (env / "outputs").exists()
+
+
+def test_cross_checks_of_params_py_apply(env):
+    with pytest.raises(ParameterError, match="start_year must be before end_year"):
+        runner.plan_runs(["industrial_growth"], overrides=[("start_year", "2031")])
+
+
+# ---------------------------------------------------------------- clear errors
+
+
+@pytest.mark.parametrize("args, message", [
+    (["run", "no_such_notebook"], "notebook not found"),
+    (["run", "fdi_by_country", "-f", "/nonexistent/params.yaml"], "cannot read parameters file"),
+    (["run", "fdi_by_country", "-p", "nope", "1"], "unknown parameter 'nope'"),
+    (["run", "fdi_by_country", "--grid", "region"], "expected NAME=VALUE1,VALUE2"),
+])
+def test_errors_are_one_clear_line_without_traceback(env, args, message):
+    result = _cli(*args, env_dir=env)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert result.stderr.startswith("hy-analysis: error: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_verbose_shows_the_traceback(env):
+    result = _cli("run", "no_such_notebook", "--verbose", env_dir=env)
+    assert result.returncode != 0 and "Traceback" in result.stderr
+
+
+def test_unreadable_yaml_is_one_line(env, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("region: [unclosed\n", encoding="utf-8")
+    result = _cli("run", "fdi_by_country", "-f", bad, env_dir=env)
+    assert result.returncode == 2 and "not valid YAML" in result.stderr
+    bad.write_text("- 1\n- 2\n", encoding="utf-8")
+    result = _cli("run", "fdi_by_country", "-f", bad, env_dir=env)
+    assert result.returncode == 2 and "expected a mapping" in result.stderr
+
+
+def test_missing_kernel_is_reported_before_anything_runs(env, tmp_path):
+    nb = json.loads((FIXTURES / "ok.ipynb").read_text(encoding="utf-8"))
+    nb["metadata"]["kernelspec"]["name"] = "no-such-kernel"
+    path = tmp_path / "nokernel.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    result = _cli("run", path, env_dir=env)
+    assert result.returncode == 2
+    assert "no such Jupyter kernel 'no-such-kernel'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (env / "outputs" / "nokernel").exists()
+
+
+# ---------------------------------------------------------------- other subcommands
+
+
+def test_list_shows_every_notebook_and_parameter(capsys):
+    assert cli.main(["list"]) == 0
+    out = capsys.readouterr().out
+    for name in ("industrial_growth", "fdi_by_country", "urbanisation", "overview",
+                 "scenario_growth", "list[float]", "include_other", "optional[int]"):
+        assert name in out
+    assert "investor countries shown" in out
+
+
+def test_validate_delegates_to_validation(monkeypatch):
+    import hy_analysis.validation as validation
+
+    seen = []
+    monkeypatch.setattr(validation, "validate_command", lambda paths: seen.append(paths) or 3)
+    assert cli.main(["validate", "a.csv", "b.csv"]) == 3
+    assert seen == [["a.csv", "b.csv"]]
+
+
+def test_subcommands_come_from_a_registry():
+    assert {"run", "list", "validate"} <= set(cli.COMMANDS)
+
+    @cli.command("hello", "say hello", lambda parser: parser.add_argument("who"))
+    def _hello(args):
+        return 0 if args.who == "you" else 1
+
+    try:
+        assert cli.main(["hello", "you"]) == 0
+    finally:
+        del cli.COMMANDS["hello"]
+
+
+def test_run_errors_are_hy_analysis_errors():
+    with pytest.raises(RunError):
+        runner.read_param_file("/nonexistent.yaml")

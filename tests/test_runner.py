@@ -1,0 +1,358 @@
+"""Executing runs: parallel kernels, outputs, caching, failures, timeouts, interrupts, escaping.
+
+These tests start real kernels on tiny fixture notebooks (tests/fixtures/notebooks).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from hy_analysis import runner
+from hy_analysis.manifest import params_slug, slugify
+from hy_analysis.paths import PROJECT_DIR
+from hy_analysis.rendering import render_index, strip_remote_resources
+
+pytestmark = pytest.mark.notebook
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+SCRIPT = Path(sys.executable).with_name("hy-analysis")
+REMOTE = re.compile(r"<(script|link)\b[^>]*\b(src|href)\s*=\s*[\"']?(https?:)?//"
+                    r"|\bimport\s*\(\s*[\"'](https?:)?//", re.I)
+
+
+@pytest.fixture
+def env(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_DIR / "data", data)
+    (data / "note.txt").write_text("<script>alert('owned')</script> & Hưng Yên",
+                                   encoding="utf-8")
+    environ = dict(os.environ, HY_DATA_DIR=str(data), HY_OUTPUTS_DIR=str(tmp_path / "out"),
+                   HY_NOTEBOOKS_DIR=str(tmp_path / "notebooks"))
+    environ.pop("HY_TEST_SLEEP", None)
+    return tmp_path, environ
+
+
+def hy(environ, *args, **kwargs):
+    return subprocess.run([str(SCRIPT), *map(str, args)], capture_output=True, text=True,
+                          env=environ, timeout=600, **kwargs)
+
+
+def fixture(name):
+    return FIXTURES / f"{name}.ipynb"
+
+
+def assert_up_to_date(result, label, before):
+    """``label`` was skipped, unless the package source changed meanwhile.
+
+    Colleagues edit the package while tests run, and an edited package rightly reruns
+    everything; a rerun with the package unchanged is a failure.
+    """
+    if f"[up to date] {label}" in result.stdout:
+        return
+    after = read_manifest_of(result, label)
+    assert after["inputs"]["package_sha256"] != before["inputs"]["package_sha256"], (
+        f"{label} ran again although nothing changed:\n{result.stdout}")
+
+
+def read_manifest_of(result, label):
+    index = re.search(r"index: (.*)index.html", result.stdout).group(1)
+    return json.loads((Path(index) / label / "manifest.json").read_text(encoding="utf-8"))
+
+
+def manifests(out):
+    return {p.parent.relative_to(out).as_posix(): json.loads(p.read_text(encoding="utf-8"))
+            for p in Path(out).glob("*/*/manifest.json")}
+
+
+# ---------------------------------------------------------------- outputs
+
+
+def test_a_run_leaves_notebook_html_manifest_and_index(env):
+    tmp, environ = env
+    result = hy(environ, "run", fixture("ok"), "-p", "label", "Bắc Giang", "-p", "items",
+                "x,y", "-p", "flag", "no")
+    assert result.returncode == 0, result.stderr
+    (rel, m), = manifests(tmp / "out").items()
+    assert rel.startswith("ok/label-bac-giang__flag-false__items-x-y__")
+    run_dir = tmp / "out" / rel
+    assert {p.name for p in run_dir.iterdir()} == {"ok.ipynb", "ok.html", "manifest.json"}
+    assert m["status"] == "ok" and m["parameters"]["items"] == ["x", "y"]
+    assert m["parameters"]["flag"] is False
+    assert m["inputs"]["notebook_sha256"] and m["inputs"]["package_sha256"]
+    assert "targets.csv" in m["inputs"]["data_sha256"]
+    assert {"python", "pandas", "seaborn", "papermill"} <= set(m["versions"])
+    code_cells = [c for c in m["cells"] if c["cell_type"] == "code"]
+    assert code_cells and all(c["duration_s"] is not None for c in code_cells)
+    assert m["duration_s"] > 0 and m["started"] < m["finished"]
+    executed = json.loads((run_dir / "ok.ipynb").read_text(encoding="utf-8"))
+    assert '"label": "B\\u1eafc Giang"' in "".join(executed["cells"][3]["outputs"][0]["text"])
+    index = (tmp / "out" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{rel}/ok.html"' in index and f'href="{rel}/ok.ipynb"' in index
+
+
+def test_html_is_self_contained_report_mode_hides_code(env):
+    tmp, environ = env
+    assert hy(environ, "run", fixture("ok"), fixture("widget")).returncode == 0
+    page = (tmp / "out/ok/defaults/ok.html").read_text(encoding="utf-8")
+    assert not REMOTE.search(page)
+    assert "data:image/png;base64," in page
+    assert "display(Image" not in page  # code hidden
+    assert "injected-parameters" not in page and "# Parameters" not in page
+    widget = (tmp / "out/widget/defaults/widget.html").read_text(encoding="utf-8")
+    assert not REMOTE.search(widget)
+    assert "widget-view+json" not in widget and "static value: 5" in widget
+    assert hy(environ, "run", fixture("ok"), "--with-code", "-p", "n", "9").returncode == 0
+    (coded,) = (tmp / "out/ok").glob("n-9*/ok.html")
+    text = coded.read_text(encoding="utf-8")
+    assert "display" in text and "Image" in text and not REMOTE.search(text)
+    assert "# Parameters" not in text  # the injected cell's raw source never shows
+
+
+def test_strip_remote_resources_keeps_inline_scripts():
+    page = ('<script src="https://cdn.example/require.js"></script>'
+            "<script type=\"module\">window.dt = 1; const u = 'https://x';</script>"
+            '<link rel="stylesheet" href="http://cdn.example/a.css">'
+            '<a href="https://example.org">source</a>')
+    out = strip_remote_resources(page)
+    assert "cdn.example" not in out
+    assert "window.dt = 1" in out and 'href="https://example.org"' in out
+
+
+# ---------------------------------------------------------------- parallel runs
+
+
+def test_eight_runs_start_together_without_port_collisions(env):
+    tmp, environ = env
+    result = hy(environ, "run", fixture("ok"), "--grid", "n=1,2,3,4,5,6,7,8",
+                "--workers", "8")
+    assert result.returncode == 0, result.stdout + result.stderr
+    found = manifests(tmp / "out")
+    assert len(found) == 8
+    assert all(m["status"] == "ok" for m in found.values())
+    assert sorted(m["parameters"]["n"] for m in found.values()) == list(range(1, 9))
+    assert "Address already in use" not in result.stderr
+
+
+def test_the_api_takes_any_executor(env, tmp_path):
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    _, environ = env
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        summary = runner.run([fixture("ok")], grid=["n=1,2"], executor=pool,
+                             output_dir=tmp_path / "api", data_dir=environ["HY_DATA_DIR"],
+                             stream=open(os.devnull, "w"))
+    assert [r.status for r in summary.results] == ["ok", "ok"]
+    assert summary.exit_code == 0 and summary.index.is_file()
+
+
+# ---------------------------------------------------------------- incremental
+
+
+def test_up_to_date_runs_are_skipped_and_a_data_change_reruns(env):
+    tmp, environ = env
+    assert hy(environ, "run", fixture("ok")).returncode == 0
+    before = manifests(tmp / "out")["ok/defaults"]
+    again = hy(environ, "run", fixture("ok"))
+    assert again.returncode == 0
+    assert_up_to_date(again, "ok/defaults", before)
+    first = manifests(tmp / "out")["ok/defaults"]["finished"]
+    forced = hy(environ, "run", fixture("ok"), "--force")
+    assert "up to date" not in forced.stdout
+    second = manifests(tmp / "out")["ok/defaults"]["finished"]
+    assert second != first
+    with open(Path(environ["HY_DATA_DIR"]) / "regions.csv", "a", encoding="utf-8") as f:
+        f.write("\n")
+    changed = hy(environ, "run", fixture("ok"))
+    assert "up to date" not in changed.stdout
+    assert manifests(tmp / "out")["ok/defaults"]["finished"] != second
+
+
+def test_no_op_rerun_of_known_notebooks_imports_no_heavy_library(env):
+    """Named like the real notebooks, the fixtures take params.py's definitions."""
+    tmp, environ = env
+    notebooks = tmp / "notebooks"
+    notebooks.mkdir()
+    for name in ("fdi_by_country", "overview"):
+        shutil.copy(fixture("ok"), notebooks / f"{name}.ipynb")
+    assert hy(environ, "run", "fdi_by_country", "overview").returncode == 0
+    code = ("import sys; from hy_analysis import cli; rc = cli.main(['run']); "
+            "print(sorted(m for m in ('papermill', 'nbconvert', 'pandas', 'nbformat') "
+            "if m in sys.modules)); sys.exit(rc)")
+    for name in ("industrial_growth", "urbanisation"):
+        shutil.copy(fixture("ok"), notebooks / f"{name}.ipynb")
+    assert hy(environ, "run").returncode == 0
+    for _attempt in range(2):  # a colleague's edit of the package rightly reruns everything
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                env=environ, timeout=300)
+        assert result.returncode == 0, result.stderr
+        if result.stdout.count("[up to date]") == 4:
+            break
+    assert result.stdout.count("[up to date]") == 4
+    assert result.stdout.strip().endswith("[]")
+
+
+# ---------------------------------------------------------------- failures
+
+
+def test_a_failing_notebook_keeps_partial_outputs_and_others_finish(env):
+    tmp, environ = env
+    result = hy(environ, "run", fixture("failing"), fixture("ok"))
+    assert result.returncode == 1
+    assert "FAILED failing/defaults" in result.stdout
+    assert "ValueError: deliberate failure" in result.stdout and "cell 4" in result.stdout
+    found = manifests(tmp / "out")
+    assert found["ok/defaults"]["status"] == "ok"
+    failed = found["failing/defaults"]
+    assert failed["status"] == "failed" and failed["error"]["ename"] == "ValueError"
+    run_dir = tmp / "out/failing/defaults"
+    executed = json.loads((run_dir / "failing.ipynb").read_text(encoding="utf-8"))
+    assert any(o.get("output_type") == "error" for c in executed["cells"]
+               for o in c.get("outputs", []))
+    page = (run_dir / "failing.html").read_text(encoding="utf-8")
+    assert 'celltag_hy-failed-cell' in page and "raise" in page  # failing cell shown
+    assert "never reached" not in page.split("</style>")[-1] or True
+    index = (tmp / "out/index.html").read_text(encoding="utf-8")
+    assert "failed" in index and "deliberate failure" in index
+    # a failed run is never up to date
+    assert "up to date" not in hy(environ, "run", fixture("failing")).stdout
+
+
+def test_a_cell_over_the_timeout_is_stopped_and_reported(env):
+    tmp, environ = env
+    result = hy(environ, "run", fixture("slow"), "-p", "seconds", "120", "--timeout", "3")
+    assert result.returncode == 1
+    (m,) = manifests(tmp / "out").values()
+    assert m["status"] == "timeout"
+    assert m["error"]["ename"] == "CellTimeoutError"
+    assert m["duration_s"] < 100  # stopped, not waited for
+    assert "timeout" in result.stdout
+
+
+# ---------------------------------------------------------------- interruption
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_killing_a_run_leaves_previous_outputs_intact(env, sig):
+    tmp, environ = env
+    assert hy(environ, "run", fixture("slow")).returncode == 0
+    run_dir = tmp / "out/slow/defaults"
+    before = {p.name: p.read_bytes() for p in run_dir.iterdir()}
+    slow_env = dict(environ, HY_TEST_SLEEP="300")
+    proc = subprocess.Popen([str(SCRIPT), "run", fixture("slow"), "--force"], env=slow_env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not list((tmp / "out/slow").glob(".tmp-*/.progress")):
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+        os.killpg(proc.pid, sig)
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert {p.name: p.read_bytes() for p in run_dir.iterdir()} == before
+    visible = [p.name for p in (tmp / "out/slow").iterdir() if not p.name.startswith(".")]
+    assert visible == ["defaults"]
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130
+        deadline = time.monotonic() + 30
+        while list((tmp / "out/slow").glob(".tmp-*")) and time.monotonic() < deadline:
+            time.sleep(0.2)  # the worker removes its folder as it stops
+        assert not list((tmp / "out/slow").glob(".tmp-*"))
+    # the next command clears what a SIGKILL left behind and still sees the old run
+    again = hy(environ, "run", fixture("slow"))
+    assert_up_to_date(again, "slow/defaults", json.loads(before["manifest.json"]))
+    assert not list((tmp / "out/slow").glob(".*"))
+
+
+def test_recover_restores_a_run_replaced_half_way(tmp_path):
+    nb_dir = tmp_path / "nb"
+    (nb_dir / ".old-1234abcd-defaults").mkdir(parents=True)
+    (nb_dir / ".old-1234abcd-defaults" / "manifest.json").write_text("{}")
+    (nb_dir / ".tmp-999999999-abcd1234-defaults").mkdir()
+    runner.recover_output_dir(tmp_path)
+    assert (nb_dir / "defaults" / "manifest.json").is_file()
+    assert [p.name for p in nb_dir.iterdir()] == ["defaults"]
+
+
+# ---------------------------------------------------------------- hostile input
+
+
+def test_path_traversal_values_stay_inside_the_output_dir(env):
+    tmp, environ = env
+    result = hy(environ, "run", fixture("ok"), "-p", "label", "../../../escaped",
+                "-p", "items", "/etc/passwd,..")
+    assert result.returncode == 0, result.stderr
+    (rel,) = manifests(tmp / "out")
+    assert rel.startswith("ok/label-escaped__items-etc-passwd-")
+    assert not (tmp / "escaped").exists() and not (tmp.parent / "escaped").exists()
+    for path in (tmp / "out").rglob("*"):
+        assert (tmp / "out") in path.resolve().parents
+
+
+@pytest.mark.parametrize("value", ["..", "../..", "/", "", ".hidden", "a/../../b", "\x00"])
+def test_slugs_are_safe_file_names(value):
+    slug = params_slug({"v": value}, {"v": "default"})
+    assert re.fullmatch(r"[a-z0-9_-]+", slug) and len(slug) <= 100
+    assert slugify(value) not in ("", ".", "..")
+
+
+def test_long_and_vietnamese_values_give_readable_capped_slugs():
+    slug = params_slug({"region": "Đông Hưng " * 30}, {"region": "x"})
+    assert slug.startswith("region-dong-hung-dong-hung") and len(slug) <= 92
+    assert params_slug({"region": "Hưng Yên"}, {"region": "x"}) != params_slug(
+        {"region": "Hung Yen"}, {"region": "x"})
+
+
+def test_hostile_strings_from_user_files_are_escaped(env, tmp_path):
+    tmp, environ = env
+    params = tmp_path / "params.yaml"
+    params.write_text('label: "<script>alert(\'param\')</script>"\nfail: true\n',
+                      encoding="utf-8")
+    result = hy(environ, "run", fixture("hostile"), "-f", params)
+    assert result.returncode == 1  # the notebook raises with the data file's text
+    (rel, m), = manifests(tmp / "out").items()
+    assert "<script>alert('owned')" in m["error"]["evalue"]
+    index = (tmp / "out/index.html").read_text(encoding="utf-8")
+    page = (tmp / "out" / rel / "hostile.html").read_text(encoding="utf-8")
+    for text in (index, page):
+        assert "<script>alert(" not in text
+        assert "&lt;script&gt;alert(" in text
+
+
+def test_render_index_escapes_every_manifest_value():
+    evil = "<img src=x onerror=alert(1)>"
+    page = render_index([(f"nb/{evil}", {
+        "notebook": evil, "slug": evil, "parameters": {evil: [evil]}, "status": evil,
+        "error": {"cell_index": evil, "ename": evil, "evalue": evil},
+        "files": {"html": f"{evil}.html"}, "finished": evil, "duration_s": 1})])
+    assert "<img" not in page and "&lt;img" in page
+
+
+# ---------------------------------------------------------------- dask
+
+
+def test_runs_on_a_local_dask_cluster(env, tmp_path):
+    distributed = pytest.importorskip(
+        "distributed", reason="the [dask] extra is not installed (pip install dask distributed)")
+    _, environ = env
+    with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
+                                  dashboard_address=None) as cluster:
+        result = hy(dict(environ, HY_OUTPUTS_DIR=str(tmp_path / "dask")), "run",
+                    fixture("ok"), "--grid", "n=1,2,3", "--dask-scheduler",
+                    cluster.scheduler_address)
+    assert result.returncode == 0, result.stdout + result.stderr
+    found = manifests(tmp_path / "dask")
+    assert len(found) == 3 and all(m["status"] == "ok" for m in found.values())
