@@ -15,7 +15,7 @@ help: ## list the documented targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,dask]"
 	# Register the kernel inside the venv so papermill/JupyterLab never fail with "No such kernel".
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (hy-analysis)" >/dev/null
 	touch $(STAMP)

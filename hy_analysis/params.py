@@ -70,6 +70,12 @@ class Param:
     max: float | None = None
     label_vi: str = ""
     label_en: str = ""
+    #: How each allowed value is shown to people, by language (values stay as they are).
+    value_labels: dict | None = None
+
+    def value_label(self, value, lang: str) -> str:
+        """The display name of an allowed value in ``lang``."""
+        return (self.value_labels or {}).get(lang, {}).get(value, str(value))
 
     @property
     def base_type(self) -> str:
@@ -154,7 +160,9 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
         _REGION,
         Param("countries", "list[str]", ["Japan", "Korea", "China"],
               "investor countries shown", choices=country_choices,
-              label_vi="Quốc gia đầu tư", label_en="Investor countries"),
+              label_vi="Quốc gia đầu tư", label_en="Investor countries",
+              value_labels={"vi": {"Japan": "Nhật Bản", "Korea": "Hàn Quốc",
+                                   "China": "Trung Quốc"}}),
         Param("include_other", "bool", True,
               "show 'other countries' as the derived remainder of the total",
               label_vi="Hiện các nước khác", label_en="Show other countries"),
@@ -176,7 +184,9 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("regions", "optional[list[str]]", None, "regions shown (None: every region)",
               choices=region_choices, label_vi="Địa phương", label_en="Regions"),
         Param("kinds", "list[str]", ["target", "actual"], "targets, actuals or both",
-              choices=("target", "actual"), label_vi="Loại số liệu", label_en="Kinds"),
+              choices=("target", "actual"), label_vi="Loại số liệu", label_en="Kinds",
+              value_labels={"vi": {"target": "mục tiêu", "actual": "thực hiện"},
+                            "en": {"target": "targets", "actual": "actuals"}}),
         _LANG,
     ),
 }

@@ -35,11 +35,13 @@ def control_for(param: Param, value: Any, *, lang: str = "vi"):
     base = param.base_type
     if base == "bool":
         return w.Checkbox(value=bool(value), indent=False, **common)
+    # (label, value) pairs: people read "Nhật Bản", the parameter keeps "Japan".
+    options = [(param.value_label(v, lang), v) for v in allowed] if allowed else None
     if base == "str" and allowed:
-        return w.Dropdown(options=list(allowed), value=value, **common)
+        return w.Dropdown(options=options, value=value, **common)
     if base == "list[str]" and allowed:
         chosen = tuple(value) if value else tuple(allowed)
-        return w.SelectMultiple(options=list(allowed), value=chosen,
+        return w.SelectMultiple(options=options, value=chosen,
                                 rows=min(len(allowed), 5), **common)
     if base == "int" and value is not None:
         return w.BoundedIntText(value=value, min=param.min if param.min is not None else -10**9,

@@ -1,0 +1,38 @@
+"""Widget controls built from the parameter definitions, exercised without a kernel."""
+
+from hy_analysis.params import get_params, validate_params
+from hy_analysis.widgets import control_for, filter_panel
+
+
+def _param(notebook, name):
+    return next(p for p in get_params(notebook) if p.name == name)
+
+
+def test_choices_show_translated_labels_but_keep_parameter_values():
+    control = control_for(_param("fdi_by_country", "countries"), ["Japan"], lang="vi")
+    assert ("Nhật Bản", "Japan") in control.options
+    assert control.value == ("Japan",)
+    english = control_for(_param("fdi_by_country", "countries"), ["Japan"], lang="en")
+    assert ("Japan", "Japan") in english.options
+
+
+def test_changing_a_control_renders_the_validated_values():
+    calls = []
+    panel = filter_panel("fdi_by_country", validate_params("fdi_by_country"), calls.append,
+                         names=["region", "countries"])
+    panel.controls["countries"].value = ("Korea",)
+    assert calls[-1]["countries"] == ["Korea"]
+    panel.controls["region"].value = "Bắc Giang"
+    assert calls[-1]["region"] == "Bắc Giang" and calls[-1]["countries"] == ["Korea"]
+
+
+def test_a_refused_value_keeps_the_last_chart_and_says_why():
+    calls = []
+    panel = filter_panel("industrial_growth", validate_params("industrial_growth"), calls.append)
+    panel.controls["start_year"].value = 2040  # after end_year
+    assert calls == []
+    assert "start_year must be before end_year" in panel.message.value
+    panel.controls["start_year"].value = 2022
+    panel.controls["scenario_growth"].value = "7; 9,5"  # decimal commas, ';' between rates
+    assert calls[-1]["start_year"] == 2022 and calls[-1]["scenario_growth"] == [7.0, 9.5]
+    assert panel.message.value == ""
