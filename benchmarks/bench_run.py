@@ -108,9 +108,15 @@ def main(argv: list[str]) -> int:
         print(f"  import hy_analysis + pandas + seaborn (kernel):   "
               f"{_import_cost('import hy_analysis, pandas, seaborn'):.2f} s")
         for m in sorted(manifests, key=lambda m: m["notebook"]):
-            cells = sum(c["duration_s"] or 0 for c in m["cells"])
-            print(f"  {m['notebook']:<20} run {m['duration_s']:6.2f} s = cells {cells:6.2f} s"
-                  f" + kernel start, HTML, files {m['duration_s'] - cells:5.2f} s")
+            t = m.get("timings_s", {})
+            cells = sorted(((c["duration_s"] or 0, c["index"]) for c in m["cells"]),
+                           reverse=True)
+            slowest = ", ".join(f"cell {i} {d:.2f}" for d, i in cells[:3])
+            print(f"  {m['notebook']:<20} worker imports {t.get('imports', 0):5.2f} s, "
+                  f"kernel start {t.get('kernel_start', 0):5.2f} s, "
+                  f"cells {sum(d for d, _ in cells):5.2f} s ({slowest}), "
+                  f"papermill total {t.get('execute', 0):5.2f} s, "
+                  f"HTML {t.get('html', 0):5.2f} s")
     return 0
 
 

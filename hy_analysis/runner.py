@@ -42,7 +42,7 @@ __all__ = [
     "ParamInfo", "NotebookInfo", "RunSpec", "RunResult", "Summary", "resolve_notebook",
     "notebook_params", "parse_grid", "read_param_file", "plan_runs", "execute_plan",
     "execute_run", "run", "default_executor", "dask_executor", "recover_output_dir",
-    "DEFAULT_TIMEOUT",
+    "DEFAULT_TIMEOUT", "STOP_GRACE",
 ]
 
 #: Seconds a single cell may run before the run is stopped and reported as ``timeout``.
@@ -50,6 +50,9 @@ DEFAULT_TIMEOUT = 600.0
 _TMP_PREFIX = ".tmp-"
 _OLD_PREFIX = ".old-"
 _PROGRESS_NAME = ".progress"
+_KERNEL_NAME = ".kernel"  # "<worker pid> <kernel pid>" while a run's kernel is alive
+#: Seconds workers get to clean up after an interrupt before they and their kernels are killed.
+STOP_GRACE = 5.0
 _FAILED_STATUSES = ("failed", "timeout", "error")
 
 
@@ -455,6 +458,47 @@ def _now() -> datetime:
 _ENGINE_STATE: dict = {}
 
 
+def _test_pause(phase: str) -> None:
+    """Test hook: stop at ``phase`` when ``HY_TEST_PAUSE`` names it (comma-separated).
+
+    Phases: ``imports`` (before papermill is imported), ``kernel`` (kernel process started,
+    not yet ready), ``html`` (before rendering), ``swap`` (before the folder is renamed into
+    place), ``cleanup`` (after an interrupt, with signals ignored: a worker that does not
+    stop). A file ``.paused-<phase>`` in the run's temporary folder tells the test where the
+    worker is; the pause lasts ``HY_TEST_PAUSE_SECONDS`` (default 300).
+    """
+    wanted = os.environ.get("HY_TEST_PAUSE", "")
+    if not wanted or phase not in wanted.split(","):
+        return
+    folder = _ENGINE_STATE.get("folder")
+    if folder is not None:
+        Path(folder, f".paused-{phase}").touch()
+    time.sleep(float(os.environ.get("HY_TEST_PAUSE_SECONDS", "300")))
+
+
+def _recording_manager_class():
+    """An async kernel manager that notes its kernel's pid in the run's temporary folder.
+
+    The worker kills that kernel when it is interrupted, and the parent kills it when it has
+    to kill a worker that did not stop: no kernel outlives an interrupted command.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class _RecordingKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+            pid = getattr(self.provisioner, "pid", None)
+            if pid:
+                _ENGINE_STATE["kernel_pid"] = pid
+                folder = _ENGINE_STATE.get("folder")
+                if folder is not None:
+                    Path(folder, _KERNEL_NAME).write_text(f"{os.getpid()} {pid}",
+                                                          encoding="ascii")
+            _test_pause("kernel")
+
+    return _RecordingKernelManager
+
+
 def _register_engine() -> str:
     from papermill.engines import NBClientEngine, papermill_engines
 
@@ -522,9 +566,13 @@ def _patient_client_class():
     return _PatientKernelClient
 
 
-def __getattr__(name):  # PEP 562: build the client class only when jupyter asks for it
-    if name == "PatientKernelClient":
-        value = _patient_client_class()
+_LAZY_CLASSES = {"PatientKernelClient": _patient_client_class,
+                 "RecordingKernelManager": _recording_manager_class}
+
+
+def __getattr__(name):  # PEP 562: build jupyter classes only when jupyter asks for them
+    if name in _LAZY_CLASSES:
+        value = _LAZY_CLASSES[name]()
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -542,6 +590,25 @@ def _raise_interrupt(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
 
+def _ignore_interrupts() -> None:
+    """Let cleanup finish: further Ctrl-C or SIGTERM are ignored (SIGKILL still works)."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(signum, signal.SIG_IGN)
+        except ValueError:  # not the main thread (e.g. a Dask worker)
+            pass
+
+
+def _kill_process_group(pid: int) -> None:
+    """SIGKILL a kernel and its children (kernels run in their own session)."""
+    for kill, target in ((os.killpg, pid), (os.kill, pid)):
+        try:
+            kill(target, signal.SIGKILL)
+            return
+        except (ProcessLookupError, PermissionError, OSError):
+            continue
+
+
 def execute_run(spec: dict) -> dict:
     """Execute one run and move its folder into place; the unit of work sent to executors.
 
@@ -555,6 +622,12 @@ def execute_run(spec: dict) -> dict:
     dict
         ``label``, ``run_dir``, ``status`` (``ok``, ``failed``, ``timeout`` or ``error``),
         ``duration_s`` and ``error`` (None or cell index, exception name and message).
+
+    Raises
+    ------
+    KeyboardInterrupt
+        On Ctrl-C or SIGTERM, after killing the run's kernel and removing its temporary
+        folder (further signals are ignored meanwhile); the previous output stays in place.
     """
     _block_slow_imports()
     try:  # SIGTERM cleans up like Ctrl-C (only possible in a main thread)
@@ -563,13 +636,22 @@ def execute_run(spec: dict) -> dict:
         pass
     spec = RunSpec(**spec)
     tmp, final = spec.tmp_dir, spec.run_dir
-    tmp.mkdir(parents=True, exist_ok=False)
+    _ENGINE_STATE.clear()
+    _ENGINE_STATE["folder"] = tmp
     try:
+        tmp.mkdir(parents=True, exist_ok=False)
         result = _execute_into(spec, tmp)
+        _test_pause("swap")
         _swap_into_place(tmp, final)
     except BaseException:
+        _ignore_interrupts()
+        _test_pause("cleanup")
+        if _ENGINE_STATE.get("kernel_pid"):
+            _kill_process_group(_ENGINE_STATE["kernel_pid"])
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        _ENGINE_STATE.clear()
     result["run_dir"] = str(final)
     return result
 
@@ -577,6 +659,10 @@ def execute_run(spec: dict) -> dict:
 def _execute_into(spec: RunSpec, folder: Path) -> dict:
     import tempfile
 
+    _ENGINE_STATE["progress"] = folder / _PROGRESS_NAME
+    _write_progress(_ENGINE_STATE["progress"], -1, 0)
+    _test_pause("imports")
+    clock = {"imports": time.perf_counter()}
     import nbformat
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
@@ -586,16 +672,15 @@ def _execute_into(spec: RunSpec, folder: Path) -> dict:
     from .rendering import render_notebook_html
 
     os.environ["HY_DATA_DIR"] = spec.data_dir  # the kernel reads the data that was hashed
-    _ENGINE_STATE.clear()
-    _ENGINE_STATE["progress"] = folder / _PROGRESS_NAME
-    _write_progress(_ENGINE_STATE["progress"], -1, 0)
+    clock["execute"] = time.perf_counter()
     started = _now()
     status, error, nb = "ok", None, None
     # Unix sockets in a private folder: no TCP port to collide with other kernels.
     sockets = tempfile.mkdtemp(prefix="hyk-")
-    config = Config({"KernelManager": {
-        "transport": "ipc", "ip": os.path.join(sockets, "kernel"),
-        "client_class": f"{__name__}.PatientKernelClient"}})
+    config = Config({
+        "KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel"),
+                          "client_class": f"{__name__}.PatientKernelClient"},
+        "NotebookClient": {"kernel_manager_class": f"{__name__}.RecordingKernelManager"}})
     try:
         nb = papermill.execute_notebook(
             spec.path, None, parameters=spec.params, engine_name=_register_engine(),
@@ -620,6 +705,11 @@ def _execute_into(spec: RunSpec, folder: Path) -> dict:
                  "evalue": str(exc)}
     finally:
         shutil.rmtree(sockets, ignore_errors=True)
+    _ENGINE_STATE.pop("kernel_pid", None)  # shut down by nbclient
+    try:
+        (folder / _KERNEL_NAME).unlink()
+    except OSError:
+        pass
     finished = _now()
     if nb is None and "nb_man" in _ENGINE_STATE:
         nb = _ENGINE_STATE["nb_man"].nb
@@ -651,6 +741,8 @@ def _execute_into(spec: RunSpec, folder: Path) -> dict:
             extra.append(("error", f"cell {error.get('cell_index')}: {error.get('ename')}: "
                                    f"{error.get('evalue')}"))
         extra.append(("finished", finished.strftime("%Y-%m-%d %H:%M:%S")))
+        _test_pause("html")
+        clock["html"] = time.perf_counter()
         try:
             page = render_notebook_html(nb, title=f"{name} ({spec.slug})", params=spec.params,
                                         status=status, extra_rows=extra,
@@ -663,6 +755,7 @@ def _execute_into(spec: RunSpec, folder: Path) -> dict:
             status = "error" if status == "ok" else status
     from .manifest import versions
 
+    clock["end"] = time.perf_counter()
     manifest = {
         "notebook": name, "notebook_path": spec.path, "slug": spec.slug,
         "parameters": spec.params, "status": status, "error": error,
@@ -672,6 +765,7 @@ def _execute_into(spec: RunSpec, folder: Path) -> dict:
         "timeout_s": spec.timeout, "kernel": spec.kernel,
         "inputs": {**spec.inputs, "fingerprint": spec.fingerprint},
         "versions": versions(),
+        "timings_s": _timings(clock, started, nb),
     }
     write_json_atomic(folder / MANIFEST_NAME, manifest)
     try:
@@ -682,15 +776,44 @@ def _execute_into(spec: RunSpec, folder: Path) -> dict:
             "duration_s": manifest["duration_s"]}
 
 
+def _timings(clock: dict, started: datetime, nb) -> dict:
+    """Where the worker's time went: imports, kernel start, cells, HTML (seconds)."""
+    marks = sorted(clock.items(), key=lambda kv: kv[1])
+    spans = {name: round(marks[i + 1][1] - t, 3) for i, (name, t) in enumerate(marks[:-1])}
+    first = None
+    if nb is not None:
+        times = [c.metadata.get("papermill", {}).get("start_time") for c in nb.cells]
+        times = [t for t in times if t]
+        if times:
+            try:
+                first = datetime.fromisoformat(min(times).replace("Z", "+00:00"))
+            except ValueError:
+                first = None
+    if first is not None:
+        spans["kernel_start"] = round((first - started).total_seconds(), 3)
+    return spans
+
+
 def _swap_into_place(tmp: Path, final: Path) -> None:
-    """Rename the complete ``tmp`` folder to ``final``; the old one is removed only after."""
-    if final.exists():
-        old = final.with_name(f"{_OLD_PREFIX}{secrets.token_hex(4)}-{final.name}")
-        os.rename(final, old)
+    """Rename the complete ``tmp`` folder to ``final``; the old one is removed only after.
+
+    Ctrl-C and SIGTERM are held back between the two renames, so an interrupt never leaves the
+    run without its folder.
+    """
+    held = {signal.SIGINT, signal.SIGTERM}
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, held) if hasattr(
+        signal, "pthread_sigmask") else None
+    try:
+        old = None
+        if final.exists():
+            old = final.with_name(f"{_OLD_PREFIX}{secrets.token_hex(4)}-{final.name}")
+            os.rename(final, old)
         os.rename(tmp, final)
+    finally:
+        if blocked is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.rename(tmp, final)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -878,15 +1001,72 @@ class _Progress:
             self._live = False
 
 
-def _terminate_workers(executor: cf.Executor) -> None:
-    processes = getattr(executor, "_processes", None) or {}
-    for process in list(processes.values()):
+def _signal_process(pid: int, signum: int) -> None:
+    try:
+        os.kill(pid, signum)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _hold_interrupts() -> dict:
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
         try:
-            process.terminate()
-        except Exception:  # noqa: BLE001 - already gone
+            previous[signum] = signal.signal(signum, signal.SIG_IGN)
+        except ValueError:  # not the main thread
             pass
-    for process in list(processes.values()):
-        process.join(timeout=10)
+    return previous
+
+
+def _restore_interrupts(previous: dict) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+
+
+def _stop_pool(executor: cf.ProcessPoolExecutor, specs: list[RunSpec], *,
+               grace: float = STOP_GRACE) -> None:
+    """Stop an interrupted process pool within a bounded time, leaving no kernel behind.
+
+    Pending runs are cancelled; running workers are asked to stop (SIGTERM: they raise
+    KeyboardInterrupt, kill their kernel and remove their temporary folder) and get ``grace``
+    seconds to do so; workers still alive then are killed with their kernels, and the
+    temporary folders of ``specs`` are removed. A worker that ignored or lost the interrupt
+    can therefore never keep the command waiting.
+    """
+    # Read before shutdown(), which forgets them.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    manager = getattr(executor, "_executor_manager_thread", None)
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            _signal_process(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+    survivors = {p.pid for p in processes if p.is_alive()}
+    for spec in specs:
+        try:
+            worker, kernel = map(int, spec.tmp_dir.joinpath(_KERNEL_NAME).read_text().split())
+        except (OSError, ValueError):
+            continue
+        if worker in survivors or not _pid_alive(worker):
+            _kill_process_group(kernel)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(2.0)
+    for spec in specs:
+        shutil.rmtree(spec.tmp_dir, ignore_errors=True)
+    _recover_output_dirs(specs)
+    if manager is not None:  # it notices the dead workers and ends; never wait long on it
+        manager.join(2.0)
+
+
+def _recover_output_dirs(specs: Iterable[RunSpec]) -> None:
+    """:func:`recover_output_dir` on every output folder of ``specs``."""
+    for out in sorted({s.output_dir for s in specs}):
+        recover_output_dir(out)
 
 
 def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
@@ -916,8 +1096,7 @@ def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
     to_run = [s for s in specs if not s.up_to_date]
     progress = _Progress(stream, len(specs))
     summary = Summary()
-    for out in sorted({s.output_dir for s in specs}):
-        recover_output_dir(out)
+    _recover_output_dirs(specs)
     for spec in specs:
         if spec.up_to_date:
             progress.skipped(spec)
@@ -946,8 +1125,11 @@ def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
         except BaseException:
             progress.close()
             if own:
-                executor.shutdown(wait=False, cancel_futures=True)
-                _terminate_workers(executor)
+                previous = _hold_interrupts()  # a second Ctrl-C must not cut the cleanup short
+                try:
+                    _stop_pool(executor, list(futures.values()))
+                finally:
+                    _restore_interrupts(previous)
             else:
                 for future in futures:
                     future.cancel()

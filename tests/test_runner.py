@@ -277,6 +277,72 @@ def test_killing_a_run_leaves_previous_outputs_intact(env, sig):
     assert not list((tmp / "out/slow").glob(".*"))
 
 
+def _alive(pid):
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+        return state not in ("Z", "X")
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+
+# Where an interrupt lands in the worker: HY_TEST_PAUSE stops the worker at that phase (or the
+# slow cell sleeps) and the test sends Ctrl-C there. "cleanup" is a worker that does not stop
+# after the interrupt (signals ignored, as when a library swallows KeyboardInterrupt): the
+# command must still exit within the grace period, killing it and its kernel.
+PHASES = {
+    "imports": ({"HY_TEST_PAUSE": "imports"}, ".paused-imports"),
+    "kernel": ({"HY_TEST_PAUSE": "kernel"}, ".paused-kernel"),
+    "cell": ({"HY_TEST_SLEEP": "300"}, ".kernel"),
+    "html": ({"HY_TEST_PAUSE": "html"}, ".paused-html"),
+    "swap": ({"HY_TEST_PAUSE": "swap"}, ".paused-swap"),
+    "stuck-worker": ({"HY_TEST_PAUSE": "kernel,cleanup"}, ".paused-kernel"),
+}
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("phase", list(PHASES))
+def test_an_interrupt_in_any_phase_exits_promptly(env, phase, sig):
+    tmp, environ = env
+    assert hy(environ, "run", fixture("slow")).returncode == 0
+    run_dir = tmp / "out/slow/defaults"
+    before = {p.name: p.read_bytes() for p in run_dir.iterdir()}
+    extra, marker = PHASES[phase]
+    proc = subprocess.Popen([str(SCRIPT), "run", fixture("slow"), "--force"],
+                            env=dict(environ, **extra), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    kernels = []
+    try:
+        deadline = time.monotonic() + 120
+        while not list((tmp / "out/slow").glob(f".tmp-*/{marker}")):
+            assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+            time.sleep(0.1)
+        if phase == "cell":
+            time.sleep(1.0)  # the kernel is inside the sleeping cell
+        for path in (tmp / "out/slow").glob(".tmp-*/.kernel"):
+            kernels.append(int(path.read_text().split()[1]))
+        started = time.monotonic()
+        # Ctrl-C reaches the whole foreground group; `kill` only the command itself
+        if sig == signal.SIGINT:
+            os.killpg(proc.pid, sig)
+        else:
+            os.kill(proc.pid, sig)
+        proc.wait(timeout=runner.STOP_GRACE + 25)
+        elapsed = time.monotonic() - started
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, proc.stderr.read()
+    assert elapsed < runner.STOP_GRACE + 15
+    assert {p.name: p.read_bytes() for p in run_dir.iterdir()} == before
+    assert [p.name for p in (tmp / "out/slow").iterdir()] == ["defaults"]
+    time.sleep(0.5)
+    assert not [k for k in kernels if _alive(k)], "a kernel outlived the command"
+
+
 def test_recover_restores_a_run_replaced_half_way(tmp_path):
     nb_dir = tmp_path / "nb"
     (nb_dir / ".old-1234abcd-defaults").mkdir(parents=True)
