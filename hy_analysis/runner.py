@@ -672,6 +672,9 @@ def _execute_into(spec: RunSpec, folder: Path) -> dict:
     from .rendering import render_notebook_html
 
     os.environ["HY_DATA_DIR"] = spec.data_dir  # the kernel reads the data that was hashed
+    # Nobody sees a filter panel's live output in a batch run (the HTML shows the static
+    # charts instead), so the kernel skips drawing it: see widgets.FilterPanel.
+    os.environ["HY_HEADLESS"] = "1"
     clock["execute"] = time.perf_counter()
     started = _now()
     status, error, nb = "ok", None, None

@@ -132,9 +132,14 @@ class FilterPanel:
             self.render(self.values)
 
     def _ipython_display_(self):
+        import os
+
         from IPython.display import display
 
-        self.refresh()
+        # In hy-analysis batch runs (HY_HEADLESS) no one can see or use the panel's output:
+        # the notebook already shows the static chart for these values, so skip drawing it.
+        if not os.environ.get("HY_HEADLESS"):
+            self.refresh()
         display(self.widget)
 
 

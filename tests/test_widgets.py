@@ -36,3 +36,18 @@ def test_a_refused_value_keeps_the_last_chart_and_says_why():
     panel.controls["scenario_growth"].value = "7; 9,5"  # decimal commas, ';' between rates
     assert calls[-1]["start_year"] == 2022 and calls[-1]["scenario_growth"] == [7.0, 9.5]
     assert panel.message.value == ""
+
+
+def test_batch_runs_skip_drawing_the_panel_but_still_show_it(monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.extend(objs))
+    calls = []
+    panel = filter_panel("overview", validate_params("overview"), calls.append)
+    monkeypatch.setenv("HY_HEADLESS", "1")
+    panel._ipython_display_()
+    assert calls == [] and shown == [panel.widget]
+    monkeypatch.delenv("HY_HEADLESS")
+    panel._ipython_display_()
+    assert len(calls) == 1 and shown == [panel.widget, panel.widget]
