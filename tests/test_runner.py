@@ -47,6 +47,12 @@ def hy(environ, *args, **kwargs):
                           env=environ, timeout=600, **kwargs)
 
 
+def _foreground_signals():
+    """Give the command the Ctrl-C a terminal user has, even when pytest itself runs as a
+    background job (which starts with SIGINT ignored, and children inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def fixture(name):
     return FIXTURES / f"{name}.ipynb"
 
@@ -251,7 +257,7 @@ def test_killing_a_run_leaves_previous_outputs_intact(env, sig):
     slow_env = dict(environ, HY_TEST_SLEEP="300")
     proc = subprocess.Popen([str(SCRIPT), "run", fixture("slow"), "--force"], env=slow_env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_foreground_signals)
     try:
         deadline = time.monotonic() + 120
         while not list((tmp / "out/slow").glob(".tmp-*/.progress")):
@@ -313,7 +319,8 @@ def test_an_interrupt_in_any_phase_exits_promptly(env, phase, sig):
     extra, marker = PHASES[phase]
     proc = subprocess.Popen([str(SCRIPT), "run", fixture("slow"), "--force"],
                             env=dict(environ, **extra), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=_foreground_signals)
     kernels = []
     try:
         deadline = time.monotonic() + 120
