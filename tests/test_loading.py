@@ -164,3 +164,13 @@ def test_import_does_not_pull_plotting_libraries():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("case", _expected(FIXTURES), ids=lambda c: c["file"])
+def test_validate_command_fails_precisely_on_every_malformed_file(fixtures_dir, case):
+    out = StringIO()
+    path = fixtures_dir / "malformed" / case["file"]
+    status = validate_command([str(path)], out)
+    assert status in (1, 2)
+    where = f"{path}:{case['line']}" if case["line"] != "0" else str(path)
+    assert where in out.getvalue() and case["fragment"] in out.getvalue()
