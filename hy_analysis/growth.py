@@ -609,12 +609,18 @@ def implied_growth_steps(path: pd.DataFrame) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- describe_*
 
-def _sources_text(source_ids: Iterable[str]) -> str:
-    return ", ".join(f"`{md_escape(s)}`" for s in dict.fromkeys(
-        x for part in source_ids for x in str(part).split("; ") if x))
+def _sources_text(source_ids: Iterable[str], sources: pd.DataFrame | None = None) -> str:
+    """Readers see document numbers or outlets; without ``sources``, the ids as code."""
+    from .display import source_name
+
+    ids = dict.fromkeys(x for part in source_ids for x in str(part).split("; ") if x)
+    if sources is None:
+        return ", ".join(f"`{md_escape(s)}`" for s in ids)
+    return ", ".join(md_escape(source_name(s, sources)) for s in ids)
 
 
-def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "vi") -> str:
+def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "vi",
+                            sources: pd.DataFrame | None = None) -> str:
     """Findings for :func:`growth_figures` (targets): how many, which periods, which sources."""
     _check_lang(lang)
     w = _WORDS[lang]
@@ -627,7 +633,7 @@ def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "
         period = (f"{row.period_start}" if row.period_start == row.period_end
                   else f"{row.period_start}–{row.period_end}")
         lines.append(f"- {md_escape(getattr(row, name))}, {period}: **{md_escape(row.value_raw)}**"
-                     f" ({_sources_text([row.source_id])})")
+                     f" ({_sources_text([row.source_id], sources)})")
     head = (f"**{md_escape(region)}** có {len(figures)} mục tiêu tăng trưởng:"
             if lang == "vi" else
             f"**{md_escape(region)}** has {len(figures)} growth target(s):")
@@ -667,7 +673,8 @@ def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi"
 
 
 def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
-                         end_year: int, lang: str = "vi") -> str:
+                         end_year: int, lang: str = "vi",
+                         sources: pd.DataFrame | None = None) -> str:
     """Findings for :func:`index_paths`: where each path ends, relative to the base year."""
     _check_lang(lang)
     base = start_year - 1
@@ -688,9 +695,9 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
         span = f"{int(first['year'])}–{int(last['year'])}"
         change = _range_text(up_low, up_high, lang, 1, " %")
         if kind == "target":
-            label = (f"mục tiêu {rate} ({_sources_text([group['source_id'].iloc[0]])})"
-                     if lang == "vi" else
-                     f"target {rate} ({_sources_text([group['source_id'].iloc[0]])})")
+            cited = _sources_text([group["source_id"].iloc[0]], sources)
+            label = (f"mục tiêu {rate} ({cited})" if lang == "vi"
+                     else f"target {rate} ({cited})")
         elif kind == "actual":
             yearly = ", ".join(f"{int(r.year)}: {_num(r.rate_low, lang, 2)} %"
                                for r in group.iloc[1:].itertuples())
@@ -713,7 +720,8 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
     return "\n".join([head, "", *lines])
 
 
-def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "vi") -> str:
+def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "vi",
+                             sources: pd.DataFrame | None = None) -> str:
     """Findings for :func:`required_growth`."""
     _check_lang(lang)
     if table.empty:
@@ -725,7 +733,7 @@ def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "v
         target = _range_text(row.target_low, row.target_high, lang, 1, " %")
         head = (f"- {md_escape(getattr(row, 'indicator_' + lang))} "
                 f"{row.period_start}–{row.period_end} "
-                f"({md_escape(row.value_raw)}, {_sources_text([row.source_id])}): ")
+                f"({md_escape(row.value_raw)}, {_sources_text([row.source_id], sources)}): ")
         if not row.actual_years:
             lines.append(head + ("chưa có số thực hiện theo năm; cần bình quân " + target
                                  if lang == "vi" else
@@ -766,7 +774,7 @@ def sector_name(sector: str, lang: str = "vi") -> str:
 
 
 def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int = 2020,
-                             lang: str = "vi") -> str:
+                             lang: str = "vi", sources: pd.DataFrame | None = None) -> str:
     """Findings for :func:`structure_shift`: shifts in points and where sources disagree."""
     _check_lang(lang)
     if shift.empty:
@@ -794,14 +802,15 @@ def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int
             parts.append(f"{sector_name(r.sector, lang)} {_num(r.share, lang, 2)} %{shift_text}")
         kind = ("mục tiêu" if row0["kind"] == "target" else "thực hiện") if lang == "vi" \
             else row0["kind"]
-        lines.append(f"- {row0['year']} {kind} ({_sources_text([row0['source_id']])}): "
+        lines.append(f"- {row0['year']} {kind} ({_sources_text([row0['source_id']], sources)}): "
                      + ", ".join(parts))
     ic = later[(later["sector"] == "industry_construction_share") & (later["kind"] == "target")
                & ~later["merged"]]
     for year, group in ic.groupby("year"):
         if group["share"].nunique() > 1:
-            values = " vs ".join(f"{_num(r.share, lang, 2)} % ({_sources_text([r.source_id])})"
-                                 for r in group.itertuples())
+            values = " vs ".join(
+                f"{_num(r.share, lang, 2)} % ({_sources_text([r.source_id], sources)})"
+                for r in group.itertuples())
             lines.append(f"- **{'Nguồn vênh nhau' if lang == 'vi' else 'Sources disagree'} "
                          f"{year}**: " + values)
     n_merged = shift.loc[shift["merged"], "column"].nunique()
@@ -827,7 +836,8 @@ def _money(value: float, unit: str, lang: str) -> str:
 
 
 def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
-                        indicator_name: str = "", lang: str = "vi") -> str:
+                        indicator_name: str = "", lang: str = "vi",
+                        sources: pd.DataFrame | None = None) -> str:
     """Findings for :func:`level_path` and :func:`implied_growth_steps`.
 
     ``indicator_name`` defaults to the indicator's name in ``lang`` taken from ``path``.
@@ -846,9 +856,9 @@ def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
             else row.kind
         merged = (" — **tỉnh sau sáp nhập**, không so sánh" if lang == "vi"
                   else " — **merged province**, not compared") if row.merged else ""
+        cited = _sources_text([row.source_id], sources)
         lines.append(f"- {row.year} {kind}: {md_escape(row.value_raw)} "
-                     f"(≈ {_money(row.value, row.unit, lang)}; {_sources_text([row.source_id])})"
-                     f"{merged}")
+                     f"(≈ {_money(row.value, row.unit, lang)}; {cited}){merged}")
     for row in steps.itertuples():
         lines.append(("- Tăng bình quân ngầm định " if lang == "vi" else "- Implied growth ")
                      + f"{row.from_year}→{row.to_year}: **{_num(row.growth_pct, lang, 1)} %"
@@ -879,6 +889,7 @@ def render_growth_view(values: dict, *, targets: pd.DataFrame, sources: pd.DataF
                         end_year=values["end_year"], scenario_growth=values["scenario_growth"])
     show_markdown(describe_index_paths(paths, region=values["region"],
                                        start_year=values["start_year"],
-                                       end_year=values["end_year"], lang=lang))
+                                       end_year=values["end_year"], lang=lang,
+                                       sources=sources))
     show_chart(plot_index_paths(paths, sources=sources, region=values["region"], lang=lang))
     show_table(required_growth(targets, region=values["region"]))

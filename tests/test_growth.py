@@ -232,6 +232,20 @@ def test_describe_escapes_data_strings(rows):
     assert "<b>" not in text and "&lt;b&gt;" in text
 
 
+def test_findings_name_documents_not_ids_when_sources_are_given(rows):
+    data = rows(dict(low=9, high=10, value_raw="9-10%/năm", measure="period_average_growth",
+                     period_end=2025, source_id="doc-a"))
+    sources = pd.DataFrame([dict(id="doc-a", doc_number="87/KH-UBND", issuer="UBND <tỉnh>")])
+    figures = growth.growth_figures(data, region="Hưng Yên")
+    named = growth.describe_growth_targets(figures, region="Hưng Yên", lang="vi",
+                                           sources=sources)
+    assert "87/KH-UBND" in named and "doc-a" not in named
+    assert "`doc-a`" in growth.describe_growth_targets(figures, region="Hưng Yên", lang="vi")
+    sources.loc[0, "doc_number"] = ""
+    by_issuer = growth.describe_growth_targets(figures, region="Hưng Yên", sources=sources)
+    assert "UBND &lt;tỉnh&gt;" in by_issuer and "<tỉnh>" not in by_issuer
+
+
 def test_describe_rejects_unknown_lang():
     with pytest.raises(ValueError, match="'vi' or 'en'"):
         growth.describe_growth_targets(pd.DataFrame(), region="x", lang="fr")
