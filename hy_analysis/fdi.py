@@ -21,6 +21,7 @@ import pandas as pd
 
 from .display import md_escape, source_name
 from .exceptions import ParameterError
+from .params import check_lang
 from .parsing import format_number
 
 __all__ = [
@@ -46,17 +47,12 @@ _SNAPSHOT_COLUMNS = ["snapshot", "as_of", "source_id", "territory", "merged", "y
                      "total_projects", "total_capital", "capital_qualifier", "order"]
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in ("vi", "en"):
-        raise ParameterError(f"parameter 'lang': unknown value {lang!r}; valid choices: vi, en")
-
-
 def country_label(country: str, *, lang: str = "vi") -> str:
     """The name of an investor country in ``lang`` (``"Japan"`` -> ``"Nhật Bản"``).
 
     The derived remainder ``"Other"`` is labelled as computed.
     """
-    _check_lang(lang)
+    check_lang(lang)
     if country == OTHER:
         return other_label(lang=lang)
     return _COUNTRY[lang].get(country, country)
@@ -64,7 +60,7 @@ def country_label(country: str, *, lang: str = "vi") -> str:
 
 def other_label(*, lang: str = "vi") -> str:
     """Label of the derived "other countries" remainder, marked as computed."""
-    _check_lang(lang)
+    check_lang(lang)
     return "Nước khác (tính toán)" if lang == "vi" else "Other countries (computed)"
 
 
@@ -86,7 +82,7 @@ def snapshot_label(as_of: str, *, lang: str = "vi") -> str:
 
     A year-only date stays ``2024``; a month becomes ``01/2024`` or ``Jan 2024``.
     """
-    _check_lang(lang)
+    check_lang(lang)
     parts = as_of.split("-")
     if len(parts) == 1:
         return as_of
@@ -486,7 +482,7 @@ def describe_fdi_totals(
     -------
     str
     """
-    _check_lang(lang)
+    check_lang(lang)
     if snapshots.empty:
         return _no_fdi(region, lang)
     vi = lang == "vi"
@@ -554,7 +550,7 @@ def describe_disagreements(
     sources : DataFrame, optional
     lang : {"vi", "en"}
     """
-    _check_lang(lang)
+    check_lang(lang)
     vi = lang == "vi"
     if pairs.empty:
         return ("Không có hai nguồn nào cho số liệu trùng thời điểm mà khác nhau." if vi else
@@ -606,7 +602,7 @@ def describe_projects_by_country(
     sources : DataFrame, optional
     lang : {"vi", "en"}
     """
-    _check_lang(lang)
+    check_lang(lang)
     vi = lang == "vi"
     if table.empty:
         return _no_fdi(region, lang)
@@ -671,7 +667,7 @@ def describe_capital(
     sources : DataFrame, optional
     lang : {"vi", "en"}
     """
-    _check_lang(lang)
+    check_lang(lang)
     vi = lang == "vi"
     if coverage.empty:
         return _no_fdi(region, lang)
@@ -748,7 +744,7 @@ def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     DataFrame
         Snapshot, source, territory, country, projects, share (%), computed (yes/no).
     """
-    _check_lang(lang)
+    check_lang(lang)
     vi = lang == "vi"
     out = pd.DataFrame({
         ("Ngày chốt" if vi else "Snapshot"): [snapshot_label(a, lang=lang)

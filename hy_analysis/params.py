@@ -192,6 +192,13 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
 }
 
 
+def check_lang(lang: str) -> None:
+    """Refuse a ``lang`` other than the choices of the ``lang`` parameter."""
+    if lang not in _LANG.choices:
+        raise ParameterError(f"parameter 'lang': unknown value {lang!r}; valid choices: "
+                             + ", ".join(_LANG.choices))
+
+
 def notebook_names() -> tuple[str, ...]:
     """Names of the parameterised notebooks, in the order they are run and listed."""
     return tuple(NOTEBOOK_PARAMS)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .display import md_escape, source_name
 from .exceptions import ParameterError
+from .params import check_lang
 from .parsing import format_number
 from .schema import URBAN_CLASSES
 
@@ -38,11 +39,6 @@ SCOPE_LABELS = {
 #: Scopes describing the whole locality (the district centre alone is a partial statement).
 WHOLE_SCOPES = ("meets", "basically_meets", "whole_district")
 _RATE = "urbanisation_rate"
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in ("vi", "en"):
-        raise ParameterError(f"parameter 'lang': unknown value {lang!r}; valid choices: vi, en")
 
 
 def _statement_kind(row) -> str:
@@ -370,7 +366,7 @@ def describe_rate_targets(
         From :func:`hy_analysis.load_sources`, to name documents by number.
     lang : {"vi", "en"}
     """
-    _check_lang(lang)
+    check_lang(lang)
     vi = lang == "vi"
     if targets.empty:
         return _no_rates(region, lang)
@@ -402,7 +398,7 @@ def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
         From :func:`pp_per_year`.
     lang : {"vi", "en"}
     """
-    _check_lang(lang)
+    check_lang(lang)
     vi = lang == "vi"
     if steps.empty:
         return ("Cần ít nhất hai năm mục tiêu có số liệu để tính số điểm phần trăm mỗi năm."
@@ -442,7 +438,7 @@ def describe_baseline(
     baseline_year, baseline_rate : int, float or None
     lang : {"vi", "en"}
     """
-    _check_lang(lang)
+    check_lang(lang)
     vi = lang == "vi"
     if baseline_year is None or baseline_rate is None or steps is None:
         return ("Chưa có đường cơ sở: dữ liệu không có tỷ lệ đo được; đặt `baseline_year` và "
@@ -483,7 +479,7 @@ def describe_class_ladder(changes: pd.DataFrame, ladder: pd.DataFrame, *,
     region : str, optional
     lang : {"vi", "en"}
     """
-    _check_lang(lang)
+    check_lang(lang)
     vi = lang == "vi"
     if changes.empty:
         return (f"**Không có mục tiêu loại đô thị theo địa phương cho {md_escape(region or '')}**"
@@ -523,7 +519,7 @@ def describe_class_ladder(changes: pd.DataFrame, ladder: pd.DataFrame, *,
 def describe_class_counts(counts: pd.DataFrame, *, region: str | None = None,
                           lang: str = "vi") -> str:
     """Markdown stating the targeted numbers of class IV and class V towns by year."""
-    _check_lang(lang)
+    check_lang(lang)
     vi = lang == "vi"
     if counts.empty:
         return (f"Không có mục tiêu số đô thị loại IV, V cho {md_escape(region or '')}." if vi
@@ -545,7 +541,7 @@ def describe_class_counts(counts: pd.DataFrame, *, region: str | None = None,
 def rate_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                lang: str = "vi") -> pd.DataFrame:
     """A readable table of :func:`rate_targets` (headers in ``lang``)."""
-    _check_lang(lang)
+    check_lang(lang)
     vi = lang == "vi"
     return pd.DataFrame({
         ("Năm" if vi else "Year"): targets["year"],
@@ -559,7 +555,7 @@ def rate_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
 
 def ladder_table(ladder: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     """The ladder as locality × year, cells like ``II (đạt)`` (a heat-map table's text)."""
-    _check_lang(lang)
+    check_lang(lang)
     scope = SCOPE_LABELS[lang]
     if ladder.empty:
         return pd.DataFrame()
