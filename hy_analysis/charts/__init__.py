@@ -1,0 +1,1 @@
+"""Charts: drawing only, per family. They take computed frames and import no analysis module."""
