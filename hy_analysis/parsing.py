@@ -81,7 +81,7 @@ _QUALIFIER_WORDS = {
 }
 # Trailing words: "10,1% trở lên", "10% or more".
 _TRAILING_QUALIFIERS = {
-    "above": ("trở lên", "or more", "or above", "and above", "or higher", "and over", "plus"),
+    "above": ("trở lên", "or more", "or above", "and above", "or higher"),
     "below": ("trở xuống", "or less", "or below", "or lower", "and under"),
 }
 _QUALIFIER_RE = re.compile(

@@ -1,0 +1,396 @@
+"""``extract``: a document's text in, one candidate row per figure out (a DataFrame).
+
+Pure apart from reading the vocabulary files of the data folder and, when given a path, the
+document itself (through :mod:`hy_analysis.extraction.readers`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .figures import Figure, document_lang, find_figures, normalise
+from .reading import (Period, Vocabulary, find_kind, find_measure, find_period, heading_years,
+                      load_vocabulary, match_phrases, sentence_of, sentence_spans)
+from .tables import Cell, find_table_cells
+
+__all__ = ["extract", "CANDIDATE_COLUMNS"]
+
+#: Columns of the frame :func:`extract` returns, in order.
+CANDIDATE_COLUMNS = (
+    "value_raw", "low", "high", "unit", "qualifier", "kind", "estimate", "period_start",
+    "period_end", "measure", "indicator", "indicator_text", "region", "territory", "breakdown",
+    "char_start", "char_end", "sentence", "confidence", "source_id", "note",
+)
+
+_MONEY = ("USD", "VND", "USD/person", "VND/person")
+_GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth")
+_PER_PERSON = re.compile(r"đầu người|per capita|per person|/người", re.IGNORECASE)
+_NATIONAL = re.compile(r"cả nước|toàn quốc|\bnational\b|nationwide|\bquốc gia\b", re.IGNORECASE)
+_FAMILIES = {
+    "parks": re.compile(r"khu công nghiệp|\bkcn\b|industrial parks?", re.IGNORECASE),
+    "clusters": re.compile(r"cụm công nghiệp|\bccn\b|industrial clusters?", re.IGNORECASE),
+}
+_VARIANTS = (
+    ("operational", re.compile(r"(?:đi|đưa) vào (?:hoạt động|khai thác)|đang hoạt động|"
+                               r"in operation|into operation|operational", re.IGNORECASE)),
+    ("removed", re.compile(r"ra khỏi quy hoạch|removed from", re.IGNORECASE)),
+    ("merged", re.compile(r"sáp nhập|merg", re.IGNORECASE)),
+    ("expanded", re.compile(r"mở rộng|expand", re.IGNORECASE)),
+    ("new", re.compile(r"thành lập mới|xây dựng mới|\bmới\b|\bnew(?:ly)?\b", re.IGNORECASE)),
+    ("total", re.compile(r"tổng số|nâng tổng|\btotal\b|\bcó\b|\bhas\b|\bhad\b|established",
+                         re.IGNORECASE)),
+)
+
+
+def _doc_date(date) -> dt.date | None:
+    if date is None or date == "":
+        return None
+    if isinstance(date, dt.datetime):
+        return date.date()
+    if isinstance(date, dt.date):
+        return date
+    text = str(date).strip()
+    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            return dt.datetime.strptime(text[:size], fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"date: cannot read {date!r}; expected YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def _territory(vocab: Vocabulary, region: str | None, date: dt.date | None) -> str:
+    """The territory label of data/regions.csv for a region at the document's date."""
+    rows = vocab.regions.get(region or "", [])
+    if not rows:
+        return ""
+    single = [r for r in rows if ";" not in r["province_before_2025"]]
+    merged = [r for r in rows if ";" in r["province_before_2025"]]
+    effective = _doc_date(rows[0].get("effective_date") or None)
+    after = date is not None and effective is not None and date >= effective
+    if after and merged:
+        return merged[0]["territory"]
+    return (single or rows)[0]["territory"]
+
+
+def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str) -> bool:
+    if code == "unknown":
+        return True
+    want = vocab.indicator_units.get(code)
+    if want is None:
+        return False
+    if unit == "percent":
+        return want == "percent" and code.endswith("_growth") == (measure in _GROWTH_MEASURES)
+    if unit in _MONEY:
+        return want in ("USD", "VND")
+    return want == unit
+
+
+def _family_code(vocab, text, window: str, clause: str, raw: str, unit: str) -> tuple[str, str] | None:
+    """Codes for counts and areas of industrial parks and clusters: family plus variant."""
+    where = raw if unit == "count" else window
+    family = None
+    for source in (where, window, clause):
+        hits = [(m.start(), name) for name, rx in _FAMILIES.items() for m in rx.finditer(source)]
+        if hits:
+            family = max(hits)[1] if source is not raw else min(hits)[1]
+            break
+    if family is None:
+        return None
+    variant = None
+    for source in (window, clause):
+        for name, rx in _VARIANTS:
+            if rx.search(source):
+                variant = name
+                break
+        if variant:
+            break
+    if unit == "ha":
+        kind = "total_area" if variant in (None, "total") or re.search(
+            r"tổng số|nâng tổng", clause) else "new_area"
+        code = f"industrial_{family}_{kind}"
+    elif variant == "merged" and family == "clusters":
+        code = "clusters_merged_into_parks"
+    else:
+        code = f"industrial_{family}_{variant or 'total'}"
+    if code not in vocab.indicator_units:
+        code = f"industrial_{family}_total" + ("_area" if unit == "ha" else "")
+    return (code, family) if code in vocab.indicator_units else None
+
+
+def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: int,
+               fig: Figure, window_start: int, unit: str, measure: str, label: str | None):
+    """(code, indicator_text) for a figure, by the nearest phrase whose code fits the unit."""
+    if label is not None:
+        sources = [(label, 0, len(label))]
+    else:
+        sources = [(text, sent[0], clause_end)]
+    best = None
+    for source, lo, hi in sources:
+        for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo):
+            codes = [c for c in vocab.values("indicator", phrase)
+                     if _compatible(c, vocab, unit, measure)]
+            if not codes:
+                continue
+            if label is not None:
+                distance = hi - me
+            elif me <= fig.start:
+                distance = fig.start - me + (2000 if me <= window_start else 0)
+            elif ms >= fig.end:
+                distance = ms - fig.end + 400
+            else:
+                distance = 40 if me <= fig.end else 0
+            key = (distance, -len(phrase))
+            if best is None or key < best[0]:
+                best = (key, codes, source[ms:me])
+    if best is None:
+        return "unknown", ""
+    codes, found = best[1], best[2]
+    if measure == "half_year_growth" or (unit in _MONEY and re.search(
+            r"6 tháng|first half", text[sent[0]:fig.start], re.IGNORECASE)):
+        codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
+    return codes[0], found
+
+
+def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> str:
+    hits = match_phrases(vocab, "breakdown", text[clause_start:fig.start], clause_start)
+    if not hits:
+        return ""
+    return vocab.values("breakdown", hits[-1][2])[0]
+
+
+def _region(vocab: Vocabulary, text: str, sent: tuple[int, int], clause: str, fig: Figure,
+            default: str | None, doc_region: str | None) -> str:
+    if _NATIONAL.search(clause):
+        return "Việt Nam"
+    hits = [h for h in match_phrases(vocab, "region", text[sent[0]:fig.start], sent[0])]
+    if hits:
+        return vocab.values("region", hits[-1][2])[0]
+    if default:
+        return default
+    hits = match_phrases(vocab, "region", text[max(0, sent[0] - 1500):sent[0]],
+                         max(0, sent[0] - 1500))
+    if hits:
+        return vocab.values("region", hits[-1][2])[0]
+    return doc_region or ""
+
+
+def _read_input(text_or_path) -> tuple[str, str | None]:
+    from .readers import read_document
+
+    if isinstance(text_or_path, os.PathLike):
+        return read_document(text_or_path), str(text_or_path)
+    if isinstance(text_or_path, str) and "\n" not in text_or_path and len(text_or_path) < 4096:
+        candidate = Path(text_or_path)
+        try:
+            if candidate.suffix and candidate.is_file():
+                return read_document(candidate), str(candidate)
+        except OSError:
+            pass
+    if not isinstance(text_or_path, str):
+        raise TypeError(f"text_or_path: expected a str (text or path) or a path, "
+                        f"got {type(text_or_path).__name__}")
+    return text_or_path, None
+
+
+def extract(text_or_path, *, region: str | None = None, date=None,
+            source_id: str | None = None, data_dir=None) -> pd.DataFrame:
+    """Propose one candidate row per figure of a document.
+
+    Parameters
+    ----------
+    text_or_path : str or path-like
+        The document's text, or the path of a .txt (UTF-8/UTF-16), .html, .docx or .pdf file.
+    region : str, optional
+        Region for figures whose sentence names none (a ``region`` of data/regions.csv).
+        By default the region named nearest before the figure, else the document's most named.
+    date : str or datetime.date, optional
+        The document's date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``). It decides whether a
+        period lies in the past (actual) or the future (target), the year of a figure whose year
+        is not written, and the territory (before or after the merger of 2025-07-01).
+    source_id : str, optional
+        Written into the ``source_id`` column.
+    data_dir : path-like, optional
+        Folder with indicators.csv, indicator_synonyms.csv and regions.csv.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`CANDIDATE_COLUMNS`, one row per figure in document order. ``value_raw``
+        is ``text[char_start:char_end]``; a figure repeated verbatim with the same reading is
+        one row. ``note`` says how the period and kind were decided and flags numbers read in
+        an assumed format. ``kind`` is ``target`` or ``actual``; an estimate (ước) is an actual
+        with ``estimate`` True.
+
+    Raises
+    ------
+    ValueError
+        If ``date`` cannot be read, or the file cannot be read (see
+        :func:`hy_analysis.extraction.readers.read_document`).
+
+    Examples
+    --------
+    >>> rows = extract("Năm 2024, kim ngạch xuất khẩu đạt 7 tỷ USD.", date="2023-12-01")
+    >>> rows[["value_raw", "kind", "period_start", "indicator"]].values.tolist()
+    [['7 tỷ USD', 'target', 2024, 'exports']]
+    """
+    text, _ = _read_input(text_or_path)
+    doc_date = _doc_date(date)
+    doc_year = doc_date.year if doc_date else None
+    vocab = load_vocabulary(data_dir)
+    if region is not None and region not in vocab.regions:
+        raise ValueError(f"region: {region!r} is not a region of data/regions.csv; expected one "
+                         f"of {sorted(vocab.regions)}")
+    lang = document_lang(text)
+    spans = sentence_spans(text)
+    headings = heading_years(text)
+    heading_offsets = [h[0] for h in headings]
+
+    # Figures in table cells are read with their row and column; the rest from running text.
+    cells = find_table_cells(text)
+    items: list[tuple[Figure, Cell | None]] = []
+    covered = []
+    for cell in cells:
+        cell_text = text[cell.start:cell.end]
+        if cell.scale_words and re.fullmatch(r"[\d.,\s-]+", cell_text):
+            found = find_figures(f"{cell_text} {cell.scale_words}", lang=lang)
+            found = [Figure(cell.start, cell.end, cell_text, f.parsed,
+                            [f"scale and unit from the row label: {cell.scale_words}"])
+                     for f in found[:1]]
+        else:
+            found = find_figures(cell_text, lang=lang, unit=cell.unit, bare=cell.unit is None)
+            for f in found:
+                f.start += cell.start
+                f.end += cell.start
+                if cell.unit and f.parsed.unit == cell.unit and cell.unit not in normalise(f.raw):
+                    f.notes.append(f"unit {cell.unit!r} from the row label")
+        items += [(f, cell) for f in found]
+        covered.append((cell.start, cell.end))
+    covered_starts = sorted(covered)
+    for f in find_figures(text, lang=lang):
+        if any(a <= f.start < b for a, b in covered_starts):
+            continue
+        items.append((f, None))
+    items.sort(key=lambda it: it[0].start)
+
+    doc_region = None
+    counts = {}
+    for _, _, phrase in match_phrases(vocab, "region", text):
+        name = vocab.values("region", phrase)[0]
+        counts[name] = counts.get(name, 0) + 1
+    if counts:
+        doc_region = max(counts, key=counts.get)
+
+    rows = []
+    prev_end = 0
+    for fig, cell in items:
+        sent = sentence_of(spans, fig.start)
+        if cell is not None:
+            sent = (cell.label_start, cell.end)
+        clause_start = max([sent[0]] + [m.end() + sent[0] for m in
+                                        re.finditer(r";", text[sent[0]:fig.start])])
+        semi = re.search(r";", text[fig.end:sent[1]])
+        clause_end = fig.end + semi.start() if semi else sent[1]
+        window_start = max(prev_end, clause_start) if prev_end <= fig.start else clause_start
+        window = text[window_start:fig.start]
+        clause = text[clause_start:clause_end]
+        sentence_text = text[sent[0]:sent[1]]
+        notes = list(fig.notes)
+        parsed = fig.parsed
+        unit = parsed.unit
+        # Period
+        if cell is not None:
+            if cell.end_of_period:
+                period = Period(cell.period_end, cell.period_end, "table column, end of period")
+            else:
+                period = Period(cell.period_start, cell.period_end, "table column")
+        else:
+            i = __import__("bisect").bisect_right(heading_offsets, fig.start)
+            heads = [(h[1], h[2]) for h in headings[:i]
+                     if h[0] <= fig.start and h[0] >= fig.start - 3000]
+            period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
+        if unit in _MONEY and _PER_PERSON.search(
+                text[clause_start:fig.start] + (cell.label if cell else "")):
+            unit = unit.split("/")[0] + "/person"
+        context_for_measure = (cell.label if cell else window)
+        measure = find_measure(unit, context_for_measure + (" " + clause if cell is None and not
+                                                             window.strip() else ""),
+                               fig.raw, period)
+        if cell is not None and not cell.end_of_period and unit == "percent" and \
+                measure == "level" and period.end != period.start:
+            measure = "period_average"
+        if unit == "times" and period.base:
+            period = Period(period.base, period.end, period.how, period.base)
+        # Kind
+        kind_context = (cell.label + " " + text[max(0, cell.label_start - 400):cell.label_start]
+                        if cell else text[max(sent[0], fig.start - 300):clause_end])
+        if cell is not None:
+            kind_context = text[max(0, cell.label_start - 2000):cell.label_start]
+        kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year)
+        # Indicator
+        code = family = None
+        if unit in ("count", "ha"):
+            got = _family_code(vocab, text, window, clause, fig.raw, unit)
+            if got:
+                code, family = got
+                found_text = ""
+                for rx in _FAMILIES.values():
+                    if m := rx.search(window + " " + fig.raw):
+                        found_text = m.group(0)
+                indicator_text = found_text
+        if code is None:
+            code, indicator_text = _indicator(
+                vocab, text, sent, clause_end, fig, window_start, unit, measure,
+                cell.label if cell else None)
+        if code == "unknown" and not indicator_text and cell is None:
+            # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator
+            # of the last figure of the same unit just before.
+            for prev in reversed(rows[-6:]):
+                if fig.start - prev["char_end"] > 400:
+                    break
+                if prev["unit"] == unit and prev["indicator"] != "unknown":
+                    code, indicator_text = prev["indicator"], prev["indicator_text"]
+                    notes.append("indicator carried over from the previous figure of its unit")
+                    break
+        breakdown = _breakdown(vocab, text, clause_start, fig)
+        if code == "fdi_capital_share" and not breakdown:
+            code = "unknown"
+        fig_region = _region(vocab, text, sent, clause, fig, region, doc_region)
+        territory = _territory(vocab, fig_region, doc_date)
+        # Confidence: start high, lose for every guess made.
+        confidence = 0.9
+        if code == "unknown":
+            confidence -= 0.25
+        if period.how in ("document date", "earlier sentence", "not found"):
+            confidence -= 0.15
+            notes.append(f"period from the {period.how}")
+        if kind_how == "default":
+            confidence -= 0.1
+        if parsed.ambiguous:
+            confidence -= 0.1
+        if estimate:
+            notes.append("estimate (ước)")
+        rows.append({
+            "value_raw": fig.raw, "low": parsed.low, "high": parsed.high, "unit": unit,
+            "qualifier": parsed.qualifier, "kind": kind, "estimate": estimate,
+            "period_start": period.start, "period_end": period.end, "measure": measure,
+            "indicator": code, "indicator_text": indicator_text, "region": fig_region,
+            "territory": territory, "breakdown": breakdown, "char_start": fig.start,
+            "char_end": fig.end, "sentence": re.sub(r"\s+", " ", sentence_text).strip(),
+            "confidence": round(max(confidence, 0.05), 2), "source_id": source_id or "",
+            "note": "; ".join(notes + [f"kind: {kind_how}"]),
+        })
+        prev_end = fig.end
+    frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
+    if not frame.empty:
+        key = frame["value_raw"].map(normalise) + "|" + frame[
+            ["indicator", "period_start", "period_end", "kind", "breakdown", "region"]
+        ].astype(str).agg("|".join, axis=1)
+        frame = frame[~key.duplicated()].reset_index(drop=True)
+    for col in ("period_start", "period_end", "char_start", "char_end"):
+        frame[col] = frame[col].astype("Int64")
+    return frame

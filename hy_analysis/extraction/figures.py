@@ -1,0 +1,227 @@
+"""Find the figures in a text: spans that :func:`hy_analysis.parse_value` reads with a unit.
+
+Pure: text in, :class:`Figure` list out. Numbers that are not figures (dates, years, document and
+session numbers, ranks, counts of targets met, list numbering, times, phone numbers, file names)
+are skipped by their shape and the words around them, not by their values.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..exceptions import ParseError
+from ..parsing import ParsedValue, parse_value
+
+__all__ = ["Figure", "find_figures", "document_lang"]
+
+
+@dataclass
+class Figure:
+    """One figure found in a text.
+
+    Attributes
+    ----------
+    start, end : int
+        Character offsets: ``text[start:end] == raw``.
+    raw : str
+        The figure as written, qualifier and unit words included.
+    parsed : ParsedValue
+    notes : list of str
+        Decisions a reviewer should know about (ambiguous number format, unit taken from a
+        following noun or a table header).
+    """
+
+    start: int
+    end: int
+    raw: str
+    parsed: ParsedValue
+    notes: list[str] = field(default_factory=list)
+
+
+_NUMBER_RE = re.compile(r"(?<![\w/:.,\-])\d+(?:[.,]\d+)*(?![\w/]*[/:]\d)")
+# A number followed by these is a date, rank, share of a count ("13/15"), time or document code.
+_SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
+# Words right before a number that make it an identifier or an ordinal, not a figure.
+_ORDINAL_BEFORE = re.compile(
+    r"(?:\bsố|số:|\bno\.?|\bnumber|lần thứ|\bthứ|\bkhóa|\bkhoá|\bhạng|\bxếp thứ|\brank(?:ed)?|"
+    r"\bngày|\btháng|\bnghị quyết|\bquyết định|\bkế hoạch|\bchương trình|\bđiều|\bkhoản|"
+    r"\bchapter|\barticle|\bhotline|\bđiện thoại|\btel\.?|\bphone|\bpost|\bid)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")  # a number first on its line ...
+_LIST_AFTER = re.compile(r"[.)]\s")  # ... followed by "." or ")" is list numbering
+_LEAD_WORDS = (
+    "không thấp hơn", "không dưới", "không ít hơn", "không vượt quá", "không quá", "nhiều hơn",
+    "cao hơn", "thấp hơn", "vượt trên", "xấp xỉ", "khoảng", "trên", "hơn", "dưới", "gần",
+    "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
+    "in excess of", "exceeding", "upwards of", "over", "above", "under", "below", "about",
+    "around", "approximately", "nearly", "almost", "roughly", "no more than",
+)
+_LEAD_RE = re.compile(
+    r"(?:(?:" + "|".join(map(re.escape, sorted(_LEAD_WORDS, key=len, reverse=True)))
+    + r")\s+)+(?:(?:vnd|usd|vnđ)\s*|\$\s*)?$|(?:vnd|usd|vnđ)\s*$|\$\s*$",
+    re.IGNORECASE,
+)
+_TOKEN_RE = re.compile(r"\S+")
+_STOP_PUNCT = ",;:()[]“”\"!?"
+_MAX_TOKENS = 7
+_COUNT_LOOKAHEAD = 4
+_VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
+
+
+def document_lang(text: str) -> str:
+    """Guess the language of a document: ``"vi"`` when Vietnamese letters are frequent.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    {"vi", "en"}
+
+    Examples
+    --------
+    >>> document_lang("Tốc độ tăng trưởng đạt 8%"), document_lang("Growth reached 8%")
+    ('vi', 'en')
+    """
+    letters = sum(ch.isalpha() for ch in text) or 1
+    return "vi" if len(_VI_LETTERS.findall(text.lower())) / letters > 0.02 else "en"
+
+
+def _is_year(number: str) -> bool:
+    return number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
+
+
+def _not_a_figure(text: str, start: int, end: int) -> bool:
+    number = text[start:end]
+    after = text[end:end + 12]
+    before = text[max(0, start - 20):start]
+    if _SLASH_AFTER.match(after) or before.endswith(("/", "-", "–")) and re.search(r"\d\s*[-–/]$", before):
+        return True
+    if _is_year(number) and not re.match(r"\s*%", after):
+        return True
+    if _ORDINAL_BEFORE.search(before):
+        return True
+    if _LIST_NUMBER.search(before) and _LIST_AFTER.match(after):
+        return True
+    digits = re.sub(r"\D", "", number)
+    if len(digits) >= 9 and number.isdigit():  # phone numbers, ids
+        return True
+    return False
+
+
+def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
+    """Offsets where a figure starting before ``end`` may stop, nearest first."""
+    ends = [end]
+    window = text[end:limit]
+    cut = re.search(r"\n\s*\||\|\s*\n|\n\s*\n", window)
+    if cut:
+        window = window[:cut.start()]
+    for i, token in enumerate(_TOKEN_RE.finditer(window)):
+        if i >= _MAX_TOKENS:
+            break
+        word = token.group(0)
+        stripped = word.rstrip(".,;:!?)”\"")
+        if stripped.startswith(tuple(_STOP_PUNCT)):
+            break
+        # "%" may be glued to the next word only through "/" ("%/năm").
+        inner = re.search(r"[,;:()“”\"]", stripped)
+        if inner:
+            stripped = stripped[:inner.start()]
+        if stripped:
+            ends.append(end + token.start() + len(stripped))
+        if len(stripped) < len(word) or inner:
+            break
+    return sorted(set(ends), reverse=True)
+
+
+def _parse(raw: str, lang: str, unit: str | None) -> ParsedValue | None:
+    try:
+        return parse_value(raw, lang=lang, unit=unit)
+    except ParseError:
+        return None
+
+
+def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
+                 bare: bool = False) -> list[Figure]:
+    """Every figure in ``text``, in order, without overlaps.
+
+    Parameters
+    ----------
+    text : str
+    lang : {"vi", "en"}, optional
+        Number format of the document; guessed by :func:`document_lang` when None.
+    unit : str, optional
+        Unit for numbers written without one (a table cell under a header that names it).
+    bare : bool, default False
+        Accept a number with no unit at all (a table cell whose header gives no unit).
+
+    Returns
+    -------
+    list of Figure
+
+    Examples
+    --------
+    >>> [f.raw for f in find_figures("Ngày 3/10/2025, GRDP tăng 9,2%; thu 62.381 tỷ đồng.")]
+    ['9,2%', '62.381 tỷ đồng']
+    """
+    lang = lang or document_lang(text)
+    figures: list[Figure] = []
+    taken_until = 0
+    for m in _NUMBER_RE.finditer(text):
+        start, end = m.span()
+        if start < taken_until or _not_a_figure(text, start, end):
+            continue
+        lead = _LEAD_RE.search(text[max(0, start - 40):start])
+        lead_start = start - len(lead.group(0)) if lead else start
+        if lead_start < taken_until:
+            lead_start = start
+        limit = min(len(text), end + 80)
+        found = None
+        for stop in _candidate_ends(text, end, limit):
+            for begin in dict.fromkeys((lead_start, start)):
+                raw = text[begin:stop]
+                parsed = _parse(raw, lang, unit)
+                if parsed is not None and (parsed.unit is not None or bare):
+                    found = Figure(begin, stop, raw, parsed)
+                    break
+            if found:
+                break
+        if found is None:
+            found = _bare_count(text, start, end, lead_start, lang)
+        if found is None:
+            continue
+        if found.parsed.ambiguous:
+            found.notes.append(f"number read in {found.parsed.number_format} format "
+                               "(it reads differently in the other)")
+        figures.append(found)
+        taken_until = found.end
+    return figures
+
+
+def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:
+    """A count whose noun comes a few words later: "68 new FDI projects"."""
+    if _is_year(text[start:end]):
+        return None
+    tokens = [t for t in _TOKEN_RE.finditer(text[end:end + 60])][:_COUNT_LOOKAHEAD]
+    for j in range(1, len(tokens)):
+        for k in range(j + 1, min(len(tokens), j + 3) + 1):
+            noun = text[end + tokens[j].start():end + tokens[k - 1].end()].rstrip(".,;:)")
+            if any(ch in _STOP_PUNCT for ch in text[end:end + tokens[j].start()]):
+                return None
+            probe = _parse("1 " + noun, lang, None)
+            if probe is not None and probe.unit == "count":
+                for begin in dict.fromkeys((lead_start, start)):
+                    parsed = _parse(text[begin:end], lang, "count")
+                    if parsed is not None:
+                        return Figure(begin, end, text[begin:end], parsed,
+                                      [f"unit 'count' from the noun {noun!r}"])
+    return None
+
+
+def normalise(text: str) -> str:
+    """NFC, lower case, single spaces: the form phrases are compared in."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().lower()

@@ -1,0 +1,316 @@
+"""Read a figure's context: sentence, period, kind, measure, indicator, region, breakdown.
+
+Pure functions over the document text and offsets. The vocabularies come from data files
+(indicators.csv, indicator_synonyms.csv, regions.csv) passed in as a :class:`Vocabulary`; the
+rules here are about how Vietnamese and English reports are written, not about any one text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .. import paths
+
+__all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "find_kind",
+           "find_measure", "match_phrases", "strip_accents"]
+
+
+def strip_accents(text: str) -> str:
+    """Lower case without diacritics (``Hưng Yên`` -> ``hung yen``), same length for NFC text."""
+    text = unicodedata.normalize("NFC", text).lower().replace("đ", "d")
+    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text)
+
+
+@dataclass
+class Vocabulary:
+    """Indicator codes, synonyms and territories read from the data folder.
+
+    Attributes
+    ----------
+    indicator_units : dict
+        Code -> unit of data/indicators.csv.
+    phrases : list of (phrase, field, value)
+        Lower-case phrases naming an indicator (field ``indicator``) or a breakdown.
+    regions : dict
+        Region -> list of rows of data/regions.csv for it.
+    """
+
+    indicator_units: dict[str, str]
+    phrases: list[tuple[str, str, str]]
+    regions: dict[str, list[dict]]
+    _pattern: dict = field(default_factory=dict, repr=False)
+
+    def pattern(self, fieldname: str) -> re.Pattern:
+        """One regex over every phrase of ``fieldname``, longest first, on whole words."""
+        if fieldname not in self._pattern:
+            words = sorted({p for p, f, _ in self.phrases if f == fieldname}, key=len, reverse=True)
+            self._pattern[fieldname] = re.compile(
+                r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+        return self._pattern[fieldname]
+
+    def values(self, fieldname: str, phrase: str) -> list[str]:
+        return [v for p, f, v in self.phrases if f == fieldname and p == phrase]
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str, stamp: tuple) -> Vocabulary:
+    base = Path(folder)
+    with open(base / "indicators.csv", encoding="utf-8") as handle:
+        units = {r["code"]: r["unit"] for r in csv.DictReader(handle)}
+    phrases = []
+    with open(base / "indicator_synonyms.csv", encoding="utf-8") as handle:
+        for r in csv.DictReader(handle):
+            phrases.append((r["phrase"].strip().lower(), r["field"], r["value"]))
+    for code, _ in units.items():
+        pass
+    with open(base / "indicators.csv", encoding="utf-8") as handle:
+        for r in csv.DictReader(handle):
+            phrases.append((r["name_vi"].strip().lower(), "indicator", r["code"]))
+            phrases.append((r["name_en"].strip().lower(), "indicator", r["code"]))
+    regions: dict[str, list[dict]] = {}
+    with open(base / "regions.csv", encoding="utf-8") as handle:
+        for r in csv.DictReader(handle):
+            regions.setdefault(r["region"], []).append(r)
+    for region in regions:
+        phrases.append((region.lower(), "region", region))
+        phrases.append((strip_accents(region), "region", region))
+    return Vocabulary(units, phrases, regions)
+
+
+def load_vocabulary(data_dir=None) -> Vocabulary:
+    """The extraction vocabulary of ``data_dir`` (default: the package data folder).
+
+    Parameters
+    ----------
+    data_dir : path-like, optional
+
+    Returns
+    -------
+    Vocabulary
+    """
+    folder = paths.data_dir(data_dir)
+    names = ("indicators.csv", "indicator_synonyms.csv", "regions.csv")
+    stamp = tuple((folder / n).stat().st_mtime for n in names)
+    return _load(str(folder), stamp)
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+_BOUNDARY_RE = re.compile(
+    r"(?<=[.!?…])[\"”']?\s+(?=[\"“']?[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ\d(\-•])"
+    r"|(?<=[.!?:;…])[ \t]*\n"
+    r"|\n\s*\n"
+    r"|\n(?=[ \t]*(?:[-•+*]\s|\d{1,2}[.)]\s|[IVX]+\.\s|\|))"
+    r"|(?<=\|)[ \t]*\n"
+    r"|\n(?=[^\n]{0,60}\n\s*\n)"  # a short line standing alone: a headline or caption
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; single line breaks inside a sentence are wrapping.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of (int, int)
+
+    Examples
+    --------
+    >>> t = "GRDP tăng 8%. Xuất khẩu\\nđạt 7 tỷ USD."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['GRDP tăng 8%.', 'Xuất khẩu\\nđạt 7 tỷ USD.']
+    """
+    spans = []
+    pos = 0
+    for m in _BOUNDARY_RE.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def sentence_of(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The sentence span containing ``offset``."""
+    i = bisect.bisect_right([a for a, _ in spans], offset) - 1
+    return spans[max(i, 0)]
+
+
+# --- period ----------------------------------------------------------------------------------
+
+_YEAR = r"(?:19|20)\d{2}"
+_YEAR_RE = re.compile(rf"(?<![\d/.,])({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
+_BASE_BEFORE = re.compile(
+    r"(?:so với|so cùng kỳ|cùng kỳ|compared (?:to|with)|than(?: in| that of)?|vs\.?|"
+    r"from|since|kể từ|lần|times|giá so sánh|at constant|prices of|over|level of|"
+    r"mức bình quân|so|giai đoạn trước)\s*(?:năm|the same period(?: of)?|the year|in|of|"
+    r"the period(?: of)?|giai đoạn)?\s*$",
+    re.IGNORECASE,
+)
+_SAME_PERIOD_BEFORE = re.compile(r"(?:cùng kỳ|same period(?: of)?|year-on-year)\s*(?:năm)?\s*$",
+                                 re.IGNORECASE)
+_NOT_PERIOD_BEFORE = re.compile(r"(?:nhiệm kỳ|term|khóa|tenure|tầm nhìn|vision|ngày|tháng|"
+                                r"month|số)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Period:
+    """Years a figure refers to, and how they were found."""
+
+    start: int | None
+    end: int | None
+    how: str
+    base: int | None = None
+
+
+def _years(text: str, offset: int = 0):
+    """(start, end, y0, y1, is_base, same_period) for each year mention in text."""
+    for m in _YEAR_RE.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if _NOT_PERIOD_BEFORE.search(before) and not re.search(r"giai đoạn|period", before[-15:]):
+            continue
+        y0, y1 = int(m[1]), int(m[2] or m[1])
+        if y1 < y0:
+            continue
+        yield (offset + m.start(), offset + m.end(), y0, y1, bool(_BASE_BEFORE.search(before)),
+               bool(_SAME_PERIOD_BEFORE.search(before)))
+
+
+def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
+                heading_years: list, doc_year: int | None) -> Period:
+    """The period of a figure: a year or a span named in its sentence, else the heading's, else
+    the year before a "same period of <year>" comparison's, else the document's.
+    """
+    s0, s1 = sent
+    before = [y for y in _years(text[s0:fig_start], s0)]
+    after = [y for y in _years(text[fig_end:s1], fig_end)]
+    base = next((y[2] for y in reversed(before) if y[4]), None) or next(
+        (y[2] for y in after if y[4]), None)
+    own = [y for y in before if not y[4]]
+    if own:
+        y = own[-1]
+        return Period(y[2], y[3], "sentence", base)
+    own_after = [y for y in after if not y[4]]
+    # "đạt 8,5 tỷ USD vào năm 2025": a year right after the figure, before the next clause.
+    if own_after and not re.search(r"[;.]", text[fig_end:own_after[0][0]]):
+        y = own_after[0]
+        return Period(y[2], y[3], "sentence", base)
+    if heading_years:
+        y0, y1 = heading_years[-1]
+        return Period(y0, y1, "heading", base)
+    same = [y for y in before + after if y[5]]
+    if same:
+        return Period(same[0][3] + 1, same[0][3] + 1, "after the comparison year", base)
+    earlier = [y for y in _years(text[max(0, s0 - 1500):s0], max(0, s0 - 1500)) if not y[4]]
+    if earlier:
+        y = earlier[-1]
+        return Period(y[2], y[3], "earlier sentence", base)
+    if doc_year:
+        return Period(doc_year, doc_year, "document date", base)
+    return Period(None, None, "not found", base)
+
+
+_HEADING_RE = re.compile(r"(?m)^[^\n|]{0,120}:\s*$")
+
+
+def heading_years(text: str) -> list[tuple[int, int, int]]:
+    """(offset, y0, y1) of lines ending in ":" that name a year: headings that set the period."""
+    out = []
+    for m in _HEADING_RE.finditer(text):
+        years = [y for y in _years(m.group(0), m.start()) if not y[4]]
+        if years:
+            out.append((m.end(), years[0][2], years[0][3]))
+    return out
+
+
+# --- kind and measure ------------------------------------------------------------------------
+
+_TARGET_WORDS = re.compile(
+    r"mục tiêu|phấn đấu|chỉ tiêu|kế hoạch|đề ra|đặt ra|định hướng|nhiệm vụ|tầm nhìn|sẽ |"
+    r"\btarget|\baim|\bstrive|\bplan\b|\bgoal|\bwill\b|\bsets?\b|\bset to\b|\bexpected to\b|"
+    r"đến năm|by \d{4}|dự thảo|draft|nghị quyết|resolution",
+    re.IGNORECASE,
+)
+_STRONG_TARGET = re.compile(r"mục tiêu|phấn đấu|chỉ tiêu|kế hoạch năm|\btarget|\baims?\b|"
+                            r"\bstrives?\b|dự thảo|draft", re.IGNORECASE)
+_ESTIMATE_WORDS = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|ước tính|ước đạt|dự kiến|dự ước|"
+                             r"\bestimated?\b|\bexpected\b|\bprojected\b", re.IGNORECASE)
+_ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế hoạch|dự toán|mục tiêu)|"
+                             r"compared to the plan|hoàn thành", re.IGNORECASE)
+
+
+def find_kind(context: str, period_end: int | None, doc_year: int | None) -> tuple[str, bool, str]:
+    """(kind, estimate, how): target or actual, and whether the text calls it an estimate."""
+    estimate = bool(_ESTIMATE_WORDS.search(context))
+    strong = bool(_STRONG_TARGET.search(context))
+    if period_end is not None and doc_year is not None:
+        if period_end > doc_year:
+            return "target", False, "period after the document"
+        if period_end < doc_year:
+            if strong and not estimate and re.search(r"kế hoạch|mục tiêu|target|plan", context,
+                                                     re.IGNORECASE) and not _ACHIEVED_WORDS.search(context):
+                return "target", False, "target words, past period"
+            return "actual", estimate, "period before the document"
+    if strong and not estimate:
+        return "target", False, "target words"
+    if estimate:
+        return "actual", True, "estimate words"
+    if _TARGET_WORDS.search(context):
+        return "target", False, "target words"
+    return "actual", False, "default"
+
+
+_GROWTH_WORDS = re.compile(
+    r"tăng trưởng|tăng|tốc độ|growth|grow|increas|\bup\b|\brise|\brose|giảm|decreas|fell|"
+    r"\bdown\b|\braise", re.IGNORECASE)
+_SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
+                          r"\brate\b|% grdp|of grdp", re.IGNORECASE)
+_AVERAGE_WORDS = re.compile(r"bình quân|trung bình|average|/năm|/year|annually|per year|mỗi năm",
+                            re.IGNORECASE)
+_HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
+_TOTAL_WORDS = re.compile(r"tổng|total|cả giai đoạn|lũy kế|cumulative", re.IGNORECASE)
+
+
+def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str:
+    """The measure of a figure from its unit, the words between it and its indicator, and period."""
+    span = period.start is not None and period.end is not None and period.end > period.start
+    if unit == "times":
+        return "ratio_to_base"
+    if unit == "percentage_points":
+        return "contribution_to_growth"
+    if unit == "percent":
+        growth = _GROWTH_WORDS.search(window) and not _SHARE_WORDS.search(window[-25:])
+        if growth or re.search(r"/\s*năm|/\s*year|annually|per year", raw, re.IGNORECASE):
+            if _HALF_YEAR.search(window):
+                return "half_year_growth"
+            if span or _AVERAGE_WORDS.search(window + raw):
+                return "period_average_growth"
+            return "annual_growth"
+        return "period_average" if span and _AVERAGE_WORDS.search(window) else "level"
+    if span and (_TOTAL_WORDS.search(window) or unit in ("count", "ha")):
+        return "period_total"
+    return "level"
+
+
+# --- phrases ---------------------------------------------------------------------------------
+
+def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0):
+    """(start, end, phrase) of every phrase of ``fieldname`` in ``text`` (lower-cased)."""
+    low = unicodedata.normalize("NFC", text).lower()
+    out = [(offset + m.start(), offset + m.end(), m.group(0))
+           for m in vocab.pattern(fieldname).finditer(low)]
+    if fieldname == "region":  # English texts drop the diacritics: "Hung Yen"
+        flat = strip_accents(text)
+        out += [(offset + m.start(), offset + m.end(), m.group(0))
+                for m in vocab.pattern(fieldname).finditer(flat)]
+    return sorted(set(out))
