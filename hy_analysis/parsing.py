@@ -128,8 +128,8 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
 # Things counted in the documents; a figure followed by one of these is a count.
 _COUNT_NOUNS = (
     "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "dự án", "doanh nghiệp", "làng nghề",
-    "đô thị loại [ivx]+", "đô thị", "kcn", "ccn", "nhóm", "hộ", "xã", "phường", "căn hộ", "căn",
-    "nhà", "chỉ tiêu", "sản phẩm", "hợp tác xã", "cơ sở", "lao động",
+    "đô thị loại [ivx]+", "đô thị", "kcn", "ccn", "hộ", "xã", "phường", "căn hộ", "căn",
+    "nhà", "sản phẩm", "hợp tác xã", "cơ sở", "lao động",
     "projects?", "enterprises?", "businesses", "firms", "companies", "industrial parks?",
     "industrial clusters?", "economic zones?", "towns?", "communes?", "households?",
     "(?:social housing |housing )?units?", "houses", "apartments", "jobs", "workers",

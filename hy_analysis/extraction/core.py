@@ -6,6 +6,7 @@ document itself (through :mod:`hy_analysis.extraction.readers`).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import re
@@ -15,7 +16,8 @@ import pandas as pd
 
 from .figures import Figure, document_lang, find_figures, normalise
 from .reading import (Period, Vocabulary, find_kind, find_measure, find_period, heading_years,
-                      load_vocabulary, match_phrases, sentence_of, sentence_spans)
+                      latest_span_ending, load_vocabulary, match_phrases, sentence_of,
+                      sentence_spans)
 from .tables import Cell, find_table_cells
 
 __all__ = ["extract", "CANDIDATE_COLUMNS"]
@@ -28,9 +30,13 @@ CANDIDATE_COLUMNS = (
 )
 
 _MONEY = ("USD", "VND", "USD/person", "VND/person")
+#: Codes that only make sense for one investor country or sector.
+_BREAKDOWN_ONLY = ("fdi_capital_share",)
 _GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth")
 _PER_PERSON = re.compile(r"đầu người|per capita|per person|/người", re.IGNORECASE)
-_NATIONAL = re.compile(r"cả nước|toàn quốc|\bnational\b|nationwide|\bquốc gia\b", re.IGNORECASE)
+_NATIONAL = re.compile(r"(?:gdp|tăng trưởng|growth)\s*(?:của\s*)?(?:cả nước|toàn quốc)|"
+                       r"\bnational (?:gdp|average|growth)|nationwide (?:gdp|average)",
+                       re.IGNORECASE)
 _FAMILIES = {
     "parks": re.compile(r"khu công nghiệp|\bkcn\b|industrial parks?", re.IGNORECASE),
     "clusters": re.compile(r"cụm công nghiệp|\bccn\b|industrial clusters?", re.IGNORECASE),
@@ -77,9 +83,12 @@ def _territory(vocab: Vocabulary, region: str | None, date: dt.date | None) -> s
     return (single or rows)[0]["territory"]
 
 
-def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str) -> bool:
+def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str,
+                breakdown: str = "") -> bool:
     if code == "unknown":
         return True
+    if code in _BREAKDOWN_ONLY and not breakdown:
+        return False
     want = vocab.indicator_units.get(code)
     if want is None:
         return False
@@ -90,7 +99,8 @@ def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str) ->
     return want == unit
 
 
-def _family_code(vocab, text, window: str, clause: str, raw: str, unit: str) -> tuple[str, str] | None:
+def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
+                 unit: str) -> tuple[str, str] | None:
     """Codes for counts and areas of industrial parks and clusters: family plus variant."""
     where = raw if unit == "count" else window
     family = None
@@ -102,7 +112,7 @@ def _family_code(vocab, text, window: str, clause: str, raw: str, unit: str) -> 
     if family is None:
         return None
     variant = None
-    for source in (window, clause):
+    for source in (text_after, window, clause):
         for name, rx in _VARIANTS:
             if rx.search(source):
                 variant = name
@@ -123,37 +133,49 @@ def _family_code(vocab, text, window: str, clause: str, raw: str, unit: str) -> 
 
 
 def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: int,
-               fig: Figure, window_start: int, unit: str, measure: str, label: str | None):
-    """(code, indicator_text) for a figure, by the nearest phrase whose code fits the unit."""
+               fig: Figure, window_start: int, unit: str, measure: str, label: str | None,
+               breakdown: str = "", next_start: int | None = None):
+    """(code, indicator_text) for a figure, by the nearest phrase whose code fits the unit.
+
+    Nearest means: a phrase inside the figure's own words for a count ("550 dự án FDI"), then
+    one between the previous figure and this one, then one just after it (before the next
+    figure), then one earlier in the sentence.
+    """
     if label is not None:
-        sources = [(label, 0, len(label))]
+        lo, hi, source = 0, len(label), label
     else:
-        sources = [(text, sent[0], clause_end)]
+        lo, hi, source = sent[0], clause_end, text
     best = None
-    for source, lo, hi in sources:
-        for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo):
-            codes = [c for c in vocab.values("indicator", phrase)
-                     if _compatible(c, vocab, unit, measure)]
-            if not codes:
+    for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo):
+        codes = [c for c in vocab.values("indicator", phrase)
+                 if _compatible(c, vocab, unit, measure, breakdown)]
+        if not codes:
+            continue
+        if label is not None:
+            distance = hi - me
+        elif ms >= fig.start and me <= fig.end:
+            distance = 0 if unit == "count" else 60
+        elif me <= fig.start:
+            distance = fig.start - me + (300 if me <= window_start else 0)
+        elif ms < fig.end:  # overlaps the end of the figure: "4 khu công nghiệp đi vào ..."
+            distance = 0
+        else:
+            if ms - fig.end > 60 or (next_start is not None and ms >= next_start):
                 continue
-            if label is not None:
-                distance = hi - me
-            elif me <= fig.start:
-                distance = fig.start - me + (2000 if me <= window_start else 0)
-            elif ms >= fig.end:
-                distance = ms - fig.end + 400
-            else:
-                distance = 40 if me <= fig.end else 0
-            key = (distance, -len(phrase))
-            if best is None or key < best[0]:
-                best = (key, codes, source[ms:me])
+            distance = ms - fig.end + 100
+        key = (distance, -len(phrase))
+        if best is None or key < best[0]:
+            best = (key, codes, source[ms:me])
     if best is None:
         return "unknown", ""
     codes, found = best[1], best[2]
-    if measure == "half_year_growth" or (unit in _MONEY and re.search(
-            r"6 tháng|first half", text[sent[0]:fig.start], re.IGNORECASE)):
+    before = text[max(0, sent[0] - 400):fig.start] if label is None else label
+    if measure == "half_year_growth" or (unit in _MONEY and _HALF_YEAR.search(before)):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     return codes[0], found
+
+
+_HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
 
 
 def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> str:
@@ -163,9 +185,9 @@ def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> 
     return vocab.values("breakdown", hits[-1][2])[0]
 
 
-def _region(vocab: Vocabulary, text: str, sent: tuple[int, int], clause: str, fig: Figure,
+def _region(vocab: Vocabulary, text: str, sent: tuple[int, int], window: str, fig: Figure,
             default: str | None, doc_region: str | None) -> str:
-    if _NATIONAL.search(clause):
+    if _NATIONAL.search(window):
         return "Việt Nam"
     hits = [h for h in match_phrases(vocab, "region", text[sent[0]:fig.start], sent[0])]
     if hits:
@@ -287,110 +309,141 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     rows = []
     prev_end = 0
-    for fig, cell in items:
-        sent = sentence_of(spans, fig.start)
-        if cell is not None:
-            sent = (cell.label_start, cell.end)
-        clause_start = max([sent[0]] + [m.end() + sent[0] for m in
-                                        re.finditer(r";", text[sent[0]:fig.start])])
-        semi = re.search(r";", text[fig.end:sent[1]])
-        clause_end = fig.end + semi.start() if semi else sent[1]
-        window_start = max(prev_end, clause_start) if prev_end <= fig.start else clause_start
-        window = text[window_start:fig.start]
-        clause = text[clause_start:clause_end]
-        sentence_text = text[sent[0]:sent[1]]
-        notes = list(fig.notes)
-        parsed = fig.parsed
-        unit = parsed.unit
-        # Period
-        if cell is not None:
-            if cell.end_of_period:
-                period = Period(cell.period_end, cell.period_end, "table column, end of period")
-            else:
-                period = Period(cell.period_start, cell.period_end, "table column")
-        else:
-            i = __import__("bisect").bisect_right(heading_offsets, fig.start)
-            heads = [(h[1], h[2]) for h in headings[:i]
-                     if h[0] <= fig.start and h[0] >= fig.start - 3000]
-            period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
-        if unit in _MONEY and _PER_PERSON.search(
-                text[clause_start:fig.start] + (cell.label if cell else "")):
-            unit = unit.split("/")[0] + "/person"
-        context_for_measure = (cell.label if cell else window)
-        measure = find_measure(unit, context_for_measure + (" " + clause if cell is None and not
-                                                             window.strip() else ""),
-                               fig.raw, period)
-        if cell is not None and not cell.end_of_period and unit == "percent" and \
-                measure == "level" and period.end != period.start:
-            measure = "period_average"
-        if unit == "times" and period.base:
-            period = Period(period.base, period.end, period.how, period.base)
-        # Kind
-        kind_context = (cell.label + " " + text[max(0, cell.label_start - 400):cell.label_start]
-                        if cell else text[max(sent[0], fig.start - 300):clause_end])
-        if cell is not None:
-            kind_context = text[max(0, cell.label_start - 2000):cell.label_start]
-        kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year)
-        # Indicator
-        code = family = None
-        if unit in ("count", "ha"):
-            got = _family_code(vocab, text, window, clause, fig.raw, unit)
-            if got:
-                code, family = got
-                found_text = ""
-                for rx in _FAMILIES.values():
-                    if m := rx.search(window + " " + fig.raw):
-                        found_text = m.group(0)
-                indicator_text = found_text
-        if code is None:
-            code, indicator_text = _indicator(
-                vocab, text, sent, clause_end, fig, window_start, unit, measure,
-                cell.label if cell else None)
-        if code == "unknown" and not indicator_text and cell is None:
-            # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator
-            # of the last figure of the same unit just before.
-            for prev in reversed(rows[-6:]):
-                if fig.start - prev["char_end"] > 400:
-                    break
-                if prev["unit"] == unit and prev["indicator"] != "unknown":
-                    code, indicator_text = prev["indicator"], prev["indicator_text"]
-                    notes.append("indicator carried over from the previous figure of its unit")
-                    break
-        breakdown = _breakdown(vocab, text, clause_start, fig)
-        if code == "fdi_capital_share" and not breakdown:
-            code = "unknown"
-        fig_region = _region(vocab, text, sent, clause, fig, region, doc_region)
-        territory = _territory(vocab, fig_region, doc_date)
-        # Confidence: start high, lose for every guess made.
-        confidence = 0.9
-        if code == "unknown":
-            confidence -= 0.25
-        if period.how in ("document date", "earlier sentence", "not found"):
-            confidence -= 0.15
-            notes.append(f"period from the {period.how}")
-        if kind_how == "default":
-            confidence -= 0.1
-        if parsed.ambiguous:
-            confidence -= 0.1
-        if estimate:
-            notes.append("estimate (ước)")
-        rows.append({
-            "value_raw": fig.raw, "low": parsed.low, "high": parsed.high, "unit": unit,
-            "qualifier": parsed.qualifier, "kind": kind, "estimate": estimate,
-            "period_start": period.start, "period_end": period.end, "measure": measure,
-            "indicator": code, "indicator_text": indicator_text, "region": fig_region,
-            "territory": territory, "breakdown": breakdown, "char_start": fig.start,
-            "char_end": fig.end, "sentence": re.sub(r"\s+", " ", sentence_text).strip(),
-            "confidence": round(max(confidence, 0.05), 2), "source_id": source_id or "",
-            "note": "; ".join(notes + [f"kind: {kind_how}"]),
-        })
+    for n, (fig, cell) in enumerate(items):
+        next_start = items[n + 1][0].start if n + 1 < len(items) else None
+        rows.append(_read_figure(
+            text, vocab, fig, cell, spans=spans, headings=headings, heading_offsets=heading_offsets,
+            prev_end=prev_end, next_start=next_start, rows=rows, doc_date=doc_date,
+            region=region, doc_region=doc_region, source_id=source_id))
         prev_end = fig.end
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
-        key = frame["value_raw"].map(normalise) + "|" + frame[
-            ["indicator", "period_start", "period_end", "kind", "breakdown", "region"]
-        ].astype(str).agg("|".join, axis=1)
+        # A figure repeated verbatim (headline, body, caption) with the same reading is one row;
+        # the period only separates repeats when a year was written in the sentence.
+        explicit = frame["note"].str.contains("period: sentence|period: table", regex=True)
+        period = frame["period_start"].astype(str) + "-" + frame["period_end"].astype(str)
+        key = (frame["value_raw"].map(normalise) + "|" + frame["indicator"] + "|"
+               + frame["breakdown"] + "|" + frame["region"] + "|" + period.where(explicit, ""))
         frame = frame[~key.duplicated()].reset_index(drop=True)
     for col in ("period_start", "period_end", "char_start", "char_end"):
         frame[col] = frame[col].astype("Int64")
     return frame
+
+
+_AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
+_INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
+
+
+def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, prev_end,
+                 next_start, rows, doc_date, region, doc_region, source_id) -> dict:
+    """One candidate row: the figure's reading from its sentence (or table row and column)."""
+    doc_year = doc_date.year if doc_date else None
+    sent = sentence_of(spans, fig.start)
+    if cell is not None:
+        sent = (cell.label_start, cell.end)
+    clause_start = max([sent[0]] + [m.end() + sent[0] for m in
+                                    re.finditer(r";", text[sent[0]:fig.start])])
+    semi = re.search(r";", text[fig.end:sent[1]])
+    clause_end = fig.end + semi.start() if semi else sent[1]
+    window_start = max(prev_end, clause_start) if prev_end <= fig.start else clause_start
+    window = text[window_start:fig.start]
+    clause = text[clause_start:clause_end]
+    text_after = text[fig.end:min(fig.end + 40, next_start or len(text), clause_end)]
+    notes = list(fig.notes)
+    parsed = fig.parsed
+    low, high, qualifier = parsed.low, parsed.high, parsed.qualifier
+    if qualifier in ("exact", "about") and (_AFTER_PARENS_ABOVE.match(text, fig.end)
+                                            or _INSIDE_PARENS_ABOVE.match(text, fig.end)):
+        high, qualifier = None, "above"
+        notes.append("'trở lên' after the parenthesis applies to this figure")
+    unit = parsed.unit
+    # Period
+    if cell is not None:
+        if cell.end_of_period:
+            period = Period(cell.period_end, cell.period_end, "table, end of period")
+        else:
+            period = Period(cell.period_start, cell.period_end, "table")
+    else:
+        i = bisect.bisect_right(heading_offsets, fig.start)
+        heads = [(h[1], h[2]) for h in headings[:i] if h[0] >= fig.start - 3000]
+        period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
+    measure_context = cell.label if cell else window + (" " + clause if not window.strip() else "")
+    if cell is None and _HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
+            not _HALF_YEAR.search(measure_context):
+        measure_context += " 6 tháng"
+    measure = find_measure(unit, measure_context, fig.raw, period)
+    if cell is not None and not cell.end_of_period and unit == "percent" and \
+            measure == "level" and period.end != period.start:
+        measure = "period_average"
+    if measure in ("ratio_to_base", "cumulative_growth") and period.base and period.end:
+        period = Period(period.base, period.end, period.how, period.base)
+    elif measure in ("period_average_growth", "period_total", "period_average") and \
+            period.start == period.end and period.end is not None:
+        span = latest_span_ending(text, fig.start, period.end)
+        if span:
+            period = Period(span[0], span[1], period.how + ", span written earlier")
+    elif measure == "level" and period.how == "earlier sentence" and period.start != period.end:
+        period = Period(period.end, period.end, "end of the period of an earlier sentence")
+    # Kind
+    if cell is not None:
+        kind_context = text[max(0, cell.label_start - 2000):cell.label_start] + cell.label
+    else:
+        kind_context = text[max(sent[0], fig.start - 300):fig.start] + fig.raw + text_after[:15]
+    kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year)
+    if kind_how == "default" and cell is None:
+        before = sentence_of(spans, max(sent[0] - 2, 0))
+        kind, estimate, kind_how = find_kind(text[before[0]:fig.start] + fig.raw,
+                                             period.end, doc_year)
+    breakdown = _breakdown(vocab, text, clause_start, fig)
+    # Indicator
+    code = None
+    indicator_text = ""
+    if unit in ("count", "ha"):
+        got = _family_code(vocab, text_after, window, clause, fig.raw, unit)
+        if got:
+            code = got[0]
+            for rx in _FAMILIES.values():
+                if m := rx.search(fig.raw) or rx.search(window):
+                    indicator_text = m.group(0)
+                    break
+    if code is None:
+        code, indicator_text = _indicator(
+            vocab, text, sent, clause_end, fig, window_start, unit, measure,
+            cell.label if cell else None, breakdown, next_start)
+    if code == "unknown" and not indicator_text and cell is None:
+        # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator of
+        # the last figure of the same unit just before.
+        for prev in reversed(rows[-6:]):
+            if fig.start - prev["char_end"] > 400:
+                break
+            if prev["unit"] == unit and prev["indicator"] != "unknown":
+                code, indicator_text = prev["indicator"], prev["indicator_text"]
+                notes.append("indicator carried over from the previous figure of its unit")
+                break
+    if code == "grdp_per_capita" and unit in ("USD", "VND"):
+        unit = f"{unit}/person"
+    fig_region = _region(vocab, text, sent, window, fig, region, doc_region)
+    territory = _territory(vocab, fig_region, doc_date)
+    # Confidence: start high, lose for every guess made.
+    confidence = 0.9
+    if code == "unknown":
+        confidence -= 0.25
+    if period.how.startswith(("document date", "earlier sentence", "not found")):
+        confidence -= 0.15
+    if kind_how == "default":
+        confidence -= 0.1
+    if parsed.ambiguous:
+        confidence -= 0.1
+    if estimate:
+        notes.append("estimate (ước)")
+    notes += [f"period: {period.how}", f"kind: {kind_how}"]
+    return {
+        "value_raw": fig.raw, "low": low, "high": high, "unit": unit,
+        "qualifier": qualifier, "kind": kind, "estimate": estimate,
+        "period_start": period.start, "period_end": period.end, "measure": measure,
+        "indicator": code, "indicator_text": indicator_text, "region": fig_region,
+        "territory": territory, "breakdown": breakdown, "char_start": fig.start,
+        "char_end": fig.end, "sentence": re.sub(r"\s+", " ", text[sent[0]:sent[1]]).strip(),
+        "confidence": round(max(confidence, 0.05), 2), "source_id": source_id or "",
+        "note": "; ".join(notes),
+    }

@@ -67,7 +67,7 @@ _LEAD_RE = re.compile(
 _TOKEN_RE = re.compile(r"\S+")
 _STOP_PUNCT = ",;:()[]“”\"!?"
 _MAX_TOKENS = 7
-_COUNT_LOOKAHEAD = 4
+_COUNT_LOOKAHEAD = 7
 _VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
 
 
@@ -124,11 +124,11 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
         if i >= _MAX_TOKENS:
             break
         word = token.group(0)
-        stripped = word.rstrip(".,;:!?)”\"")
+        stripped = word.rstrip(".,;:!?)”\"/")
         if stripped.startswith(tuple(_STOP_PUNCT)):
             break
         # "%" may be glued to the next word only through "/" ("%/năm").
-        inner = re.search(r"[,;:()“”\"]", stripped)
+        inner = re.search(r"[;:()“”\"]|[.,](?!\d)", stripped)
         if inner:
             stripped = stripped[:inner.start()]
         if stripped:
@@ -206,11 +206,14 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
     """A count whose noun comes a few words later: "68 new FDI projects"."""
     if _is_year(text[start:end]):
         return None
+    previous = re.search(r"(\w+)\W*$", text[max(0, start - 30):start])
+    if previous and previous.group(1)[0].isupper():  # a name: "CCN Đô Lương 2"
+        return None
     tokens = [t for t in _TOKEN_RE.finditer(text[end:end + 60])][:_COUNT_LOOKAHEAD]
     for j in range(1, len(tokens)):
         for k in range(j + 1, min(len(tokens), j + 3) + 1):
             noun = text[end + tokens[j].start():end + tokens[k - 1].end()].rstrip(".,;:)")
-            if any(ch in _STOP_PUNCT for ch in text[end:end + tokens[j].start()]):
+            if any(ch in ",;:“”\"!?" for ch in text[end:end + tokens[j].start()]):
                 return None
             probe = _parse("1 " + noun, lang, None)
             if probe is not None and probe.unit == "count":

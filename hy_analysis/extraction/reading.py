@@ -159,8 +159,12 @@ _BASE_BEFORE = re.compile(
 )
 _SAME_PERIOD_BEFORE = re.compile(r"(?:cùng kỳ|same period(?: of)?|year-on-year)\s*(?:năm)?\s*$",
                                  re.IGNORECASE)
-_NOT_PERIOD_BEFORE = re.compile(r"(?:nhiệm kỳ|term|khóa|tenure|tầm nhìn|vision|ngày|tháng|"
-                                r"month|số)\s*$", re.IGNORECASE)
+_NOT_PERIOD_BEFORE = re.compile(r"(?:tầm nhìn|vision|ngày|tháng|month|số|giá so sánh|"
+                                r"prices)\s*(?:đến năm|to)?\s*$", re.IGNORECASE)
+# A party or council term "nhiệm kỳ 2025-2030" plans the years after its first: 2026-2030.
+_TERM_BEFORE = re.compile(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of the)?\s*$", re.IGNORECASE)
+_NOW_WORDS = re.compile(r"hiện nay|đến nay|hiện có|hiện tại|tính đến nay|currently|to date|"
+                        r"at present|so far|is home to", re.IGNORECASE)
 
 
 @dataclass
@@ -182,6 +186,10 @@ def _years(text: str, offset: int = 0):
         y0, y1 = int(m[1]), int(m[2] or m[1])
         if y1 < y0:
             continue
+        if _TERM_BEFORE.search(before):
+            if y1 == y0:
+                continue
+            y0 += 1
         yield (offset + m.start(), offset + m.end(), y0, y1, bool(_BASE_BEFORE.search(before)),
                bool(_SAME_PERIOD_BEFORE.search(before)))
 
@@ -202,22 +210,33 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(y[2], y[3], "sentence", base)
     own_after = [y for y in after if not y[4]]
     # "đạt 8,5 tỷ USD vào năm 2025": a year right after the figure, before the next clause.
-    if own_after and not re.search(r"[;.]", text[fig_end:own_after[0][0]]):
+    if own_after and own_after[0][0] - fig_end < 30 and not re.search(
+            r"[;.]", text[fig_end:own_after[0][0]]):
         y = own_after[0]
         return Period(y[2], y[3], "sentence", base)
+    if _NOW_WORDS.search(text[s0:fig_start]) and doc_year:
+        return Period(doc_year, doc_year, "document date (now)", base)
     if heading_years:
         y0, y1 = heading_years[-1]
         return Period(y0, y1, "heading", base)
     same = [y for y in before + after if y[5]]
     if same:
         return Period(same[0][3] + 1, same[0][3] + 1, "after the comparison year", base)
-    earlier = [y for y in _years(text[max(0, s0 - 1500):s0], max(0, s0 - 1500)) if not y[4]]
+    # An earlier sentence of the same paragraph.
+    para = text.rfind("\n", 0, s0)
+    earlier = [y for y in _years(text[para + 1:s0], para + 1) if not y[4]]
     if earlier:
         y = earlier[-1]
         return Period(y[2], y[3], "earlier sentence", base)
     if doc_year:
         return Period(doc_year, doc_year, "document date", base)
     return Period(None, None, "not found", base)
+
+
+def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | None:
+    """The last "X-<year>" span written before ``before``: the period of an average or total."""
+    spans = [(y[2], y[3]) for y in _years(text[:before]) if y[3] == year and y[2] < year]
+    return spans[-1] if spans else None
 
 
 _HEADING_RE = re.compile(r"(?m)^[^\n|]{0,120}:\s*$")
@@ -237,7 +256,7 @@ def heading_years(text: str) -> list[tuple[int, int, int]]:
 
 _TARGET_WORDS = re.compile(
     r"mục tiêu|phấn đấu|chỉ tiêu|kế hoạch|đề ra|đặt ra|định hướng|nhiệm vụ|tầm nhìn|sẽ |"
-    r"\btarget|\baim|\bstrive|\bplan\b|\bgoal|\bwill\b|\bsets?\b|\bset to\b|\bexpected to\b|"
+    r"\btarget|\baim|\bstrive|\bplan\b|\bgoal|\bsets?\b|\bset to\b|"
     r"đến năm|by \d{4}|dự thảo|draft|nghị quyết|resolution",
     re.IGNORECASE,
 )
@@ -251,7 +270,9 @@ _ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế ho�
 
 def find_kind(context: str, period_end: int | None, doc_year: int | None) -> tuple[str, bool, str]:
     """(kind, estimate, how): target or actual, and whether the text calls it an estimate."""
-    estimate = bool(_ESTIMATE_WORDS.search(context))
+    estimate = bool(_ESTIMATE_WORDS.search(context)) or (
+        period_end is not None and period_end == doc_year and bool(
+            re.search(r"\bwill\b|\bsẽ\b", context)) and not _STRONG_TARGET.search(context))
     strong = bool(_STRONG_TARGET.search(context))
     if period_end is not None and doc_year is not None:
         if period_end > doc_year:
@@ -288,8 +309,14 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
         return "ratio_to_base"
     if unit == "percentage_points":
         return "contribution_to_growth"
+    if unit == "percent" and period.base and period.end and period.end > period.base + 1 and \
+            _GROWTH_WORDS.search(window) and not re.search(r"cùng kỳ|same period|year-on-year",
+                                                           window, re.IGNORECASE):
+        return "cumulative_growth"
     if unit == "percent":
-        growth = _GROWTH_WORDS.search(window) and not _SHARE_WORDS.search(window[-25:])
+        growth = (_GROWTH_WORDS.search(window) and not _SHARE_WORDS.search(window[-25:])
+                  and not re.search(r"đóng góp|contribut", window, re.IGNORECASE)
+                  and not re.search(r"(?:còn|xuống|to|at)\s*$", window, re.IGNORECASE))
         if growth or re.search(r"/\s*năm|/\s*year|annually|per year", raw, re.IGNORECASE):
             if _HALF_YEAR.search(window):
                 return "half_year_growth"
@@ -306,11 +333,11 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
 
 def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0):
     """(start, end, phrase) of every phrase of ``fieldname`` in ``text`` (lower-cased)."""
-    low = unicodedata.normalize("NFC", text).lower()
+    low = re.sub(r"\s", " ", unicodedata.normalize("NFC", text).lower())
     out = [(offset + m.start(), offset + m.end(), m.group(0))
            for m in vocab.pattern(fieldname).finditer(low)]
     if fieldname == "region":  # English texts drop the diacritics: "Hung Yen"
-        flat = strip_accents(text)
+        flat = re.sub(r"\s", " ", strip_accents(text))
         out += [(offset + m.start(), offset + m.end(), m.group(0))
                 for m in vocab.pattern(fieldname).finditer(flat)]
     return sorted(set(out))
