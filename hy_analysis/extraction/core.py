@@ -103,6 +103,9 @@ def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
                  unit: str) -> tuple[str, str] | None:
     """Codes for counts and areas of industrial parks and clusters: family plus variant."""
     where = raw if unit == "count" else window
+    if unit == "count" and re.search(r"[^\W\d]", raw) and not any(
+            rx.search(raw) for rx in _FAMILIES.values()):
+        return None  # the figure names what it counts, and it is not a park or cluster
     family = None
     for source in (where, window, clause):
         hits = [(m.start(), name) for name, rx in _FAMILIES.items() for m in rx.finditer(source)]
@@ -160,7 +163,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         elif ms < fig.end:  # overlaps the end of the figure: "4 khu công nghiệp đi vào ..."
             distance = 0
         else:
-            if ms - fig.end > 60 or (next_start is not None and ms >= next_start):
+            if ms - fig.end > 150 or (next_start is not None and ms >= next_start):
                 continue
             distance = ms - fig.end + 100
         key = (distance, -len(phrase))
@@ -330,6 +333,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     return frame
 
 
+_AVERAGE = re.compile(r"bình quân|trung bình|average|mỗi năm|hằng năm", re.IGNORECASE)
 _AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
 _INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
 
@@ -367,7 +371,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         i = bisect.bisect_right(heading_offsets, fig.start)
         heads = [(h[1], h[2]) for h in headings[:i] if h[0] >= fig.start - 3000]
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
-    measure_context = cell.label if cell else window + (" " + clause if not window.strip() else "")
+    measure_context = cell.label if cell else window + (
+        " " + text[clause_start:fig.start] if len(window.strip(" ,;:(")) < 3 else "")
     if cell is None and _HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
             not _HALF_YEAR.search(measure_context):
         measure_context += " 6 tháng"
@@ -382,8 +387,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         span = latest_span_ending(text, fig.start, period.end)
         if span:
             period = Period(span[0], span[1], period.how + ", span written earlier")
-    elif measure == "level" and period.how == "earlier sentence" and period.start != period.end:
-        period = Period(period.end, period.end, "end of the period of an earlier sentence")
+    elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
+            period.how in ("earlier sentence", "sentence"):
+        period = Period(period.end, period.end, f"{period.how}, end of the period")
     # Kind
     if cell is not None:
         kind_context = text[max(0, cell.label_start - 2000):cell.label_start] + cell.label

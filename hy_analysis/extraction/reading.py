@@ -151,10 +151,10 @@ def sentence_of(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
 _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RE = re.compile(rf"(?<![\d/.,])({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
 _BASE_BEFORE = re.compile(
-    r"(?:so với|so cùng kỳ|cùng kỳ|compared (?:to|with)|than(?: in| that of)?|vs\.?|"
-    r"from|since|kể từ|lần|times|giá so sánh|at constant|prices of|over|level of|"
-    r"mức bình quân|so|giai đoạn trước)\s*(?:năm|the same period(?: of)?|the year|in|of|"
-    r"the period(?: of)?|giai đoạn)?\s*$",
+    r"(?:\bso với|\bso cùng kỳ|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
+    r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|"
+    r"\bgiai đoạn trước)\s*(?:năm|the same period(?: of)?|the year|in|of|"
+    r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD_BEFORE = re.compile(r"(?:cùng kỳ|same period(?: of)?|year-on-year)\s*(?:năm)?\s*$",
@@ -209,8 +209,8 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         y = own[-1]
         return Period(y[2], y[3], "sentence", base)
     own_after = [y for y in after if not y[4]]
-    # "đạt 8,5 tỷ USD vào năm 2025": a year right after the figure, before the next clause.
-    if own_after and own_after[0][0] - fig_end < 30 and not re.search(
+    # "đạt 8,5 tỷ USD vào năm 2025": a year shortly after the figure, in the same clause.
+    if own_after and own_after[0][0] - fig_end < 60 and not re.search(
             r"[;.]", text[fig_end:own_after[0][0]]):
         y = own_after[0]
         return Period(y[2], y[3], "sentence", base)
@@ -222,15 +222,20 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     same = [y for y in before + after if y[5]]
     if same:
         return Period(same[0][3] + 1, same[0][3] + 1, "after the comparison year", base)
-    # An earlier sentence of the same paragraph.
-    para = text.rfind("\n", 0, s0)
-    earlier = [y for y in _years(text[para + 1:s0], para + 1) if not y[4]]
+    # "Trong 10 tháng", "6 tháng đầu năm": months of the document's year.
+    if _MONTHS_TO_DATE.search(text[s0:fig_start]) and doc_year:
+        return Period(doc_year, doc_year, "document date (months to date)", base)
+    earlier = [y for y in _years(text[max(0, s0 - 2000):s0], max(0, s0 - 2000)) if not y[4]]
     if earlier:
         y = earlier[-1]
         return Period(y[2], y[3], "earlier sentence", base)
     if doc_year:
         return Period(doc_year, doc_year, "document date", base)
     return Period(None, None, "not found", base)
+
+
+_MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|(?:six|nine|ten|eleven) months",
+                             re.IGNORECASE)
 
 
 def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | None:
