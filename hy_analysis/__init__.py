@@ -28,6 +28,7 @@ _LAZY = {
     "validate_params": "params", "params_summary": "params", "notebook_names": "params",
     "init_notebook": "display", "show_params": "display", "show_markdown": "display",
     "show_table": "display", "filter_panel": "widgets",
+    "extract": "extraction",
 }
 
 __all__ = [

@@ -139,6 +139,33 @@ def _validate(args: argparse.Namespace) -> int:
     return validate_command(list(args.files))
 
 
+# --------------------------------------------------------------------------- extract
+
+
+def _extract_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="documents to read (.txt, .html, .docx, .pdf with text)")
+    parser.add_argument("--region", default=None, help="region for figures that name none")
+    parser.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                        help="the document's date (past/future periods, unwritten years)")
+    parser.add_argument("--source-id", default=None, metavar="ID",
+                        help="source id written into the rows (see data/sources.csv)")
+    parser.add_argument("--format", dest="fmt", choices=("csv", "json"), default="csv")
+    parser.add_argument("-o", "--output", default=None, metavar="OUT",
+                        help="write the candidates here instead of standard output")
+    parser.add_argument("--append", default=None, metavar="FILE",
+                        help="append the candidates that pass validation to this data file")
+
+
+@command("extract", "propose candidate figure rows from documents", _extract_arguments)
+def _extract(args: argparse.Namespace) -> int:
+    from .extraction.command import extract_command
+
+    return extract_command(args.files, region=args.region, date=args.date,
+                           source_id=args.source_id, fmt=args.fmt, output=args.output,
+                           append=args.append)
+
+
 # --------------------------------------------------------------------------- lab, serve
 # Defined in hy_analysis.lab (a light import: no Jupyter module is loaded until a server starts).
 

@@ -291,8 +291,6 @@ def extract(text_or_path, *, region: str | None = None, date=None,
             for f in found:
                 f.start += cell.start
                 f.end += cell.start
-                if cell.unit and f.parsed.unit == cell.unit and cell.unit not in normalise(f.raw):
-                    f.notes.append(f"unit {cell.unit!r} from the row label")
         items += [(f, cell) for f in found]
         covered.append((cell.start, cell.end))
     covered_starts = sorted(covered)

@@ -194,6 +194,9 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             found = _bare_count(text, start, end, lead_start, lang)
         if found is None:
             continue
+        if unit is not None and found.parsed.unit == unit and found.notes == [] and \
+                (_parse(found.raw, lang, None) or found.parsed).unit is None:
+            found.notes.append(f"unit {unit!r} from the table's row label")
         if found.parsed.ambiguous:
             found.notes.append(f"number read in {found.parsed.number_format} format "
                                "(it reads differently in the other)")
