@@ -319,16 +319,41 @@ def extract(text_or_path, *, region: str | None = None, date=None,
         prev_end = fig.end
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
-        # A figure repeated verbatim (headline, body, caption) with the same reading is one row;
-        # the period only separates repeats when a year was written in the sentence.
-        explicit = frame["note"].str.contains("period: sentence|period: table", regex=True)
-        period = frame["period_start"].astype(str) + "-" + frame["period_end"].astype(str)
-        key = (frame["value_raw"].map(normalise) + "|" + frame["indicator"] + "|"
-               + frame["breakdown"] + "|" + frame["region"] + "|" + period.where(explicit, ""))
-        frame = frame[~key.duplicated()].reset_index(drop=True)
+        frame = _drop_repeats(frame)
     for col in ("period_start", "period_end", "char_start", "char_end"):
         frame[col] = frame[col].astype("Int64")
     return frame
+
+
+def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
+    """A figure repeated verbatim (headline, body, caption) with the same reading is one row.
+
+    Repeats are rows with the same words, indicator, breakdown and region. Only a year written
+    in each repeat's own sentence (or table column) keeps two repeats apart; otherwise the
+    repeat whose period was written is kept and the others are noted on it.
+    """
+    explicit = frame["note"].str.contains("period: sentence|period: table", regex=True)
+    key = (frame["value_raw"].map(normalise) + "|" + frame["indicator"] + "|"
+           + frame["breakdown"] + "|" + frame["region"])
+    keep: dict[int, list[int]] = {}
+    for _, group in frame.groupby(key, sort=False):
+        order = sorted(group.index, key=lambda i: (not explicit[i], i))
+        kept: list[int] = []
+        for i in order:
+            period = (frame.at[i, "period_start"], frame.at[i, "period_end"])
+            twin = next((k for k in kept if not explicit[i] or not explicit[k]
+                         or (frame.at[k, "period_start"], frame.at[k, "period_end"]) == period),
+                        None)
+            if twin is None:
+                kept.append(i)
+                keep[i] = []
+            else:
+                keep[twin].append(i)
+    for i, repeats in keep.items():
+        if repeats:
+            where = ", ".join(str(frame.at[j, "char_start"]) for j in sorted(repeats))
+            frame.at[i, "note"] += f"; repeated verbatim at character(s) {where}"
+    return frame.loc[sorted(keep)].reset_index(drop=True)
 
 
 _AVERAGE = re.compile(r"bình quân|trung bình|average|mỗi năm|hằng năm", re.IGNORECASE)

@@ -86,7 +86,8 @@ def find_table_cells(text: str) -> list[Cell]:
     Examples
     --------
     >>> cells = find_table_cells("Chỉ tiêu\\n|\\n2021-2025\\n|\\n2026-2030\\n|\\n"
-    ...                          "Tỷ lệ đô thị hóa*\\n|\\nTrên 48%\\n|\\nTrên 58%\\n|\\n")
+    ...                          "Tỷ lệ đô thị hóa*\\n|\\nTrên 48%\\n|\\nTrên 58%\\n|\\n"
+    ...                          "Ghi chú: (*) tính đến cuối kỳ")
     >>> [(c.period_start, c.period_end, c.end_of_period) for c in cells]
     [(2021, 2025, True), (2026, 2030, True)]
     """
