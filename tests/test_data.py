@@ -351,9 +351,10 @@ def test_a_sources_language_decides_how_its_rows_are_read(tmp_path):
         for sid, lang in (("my-vi", "vi"), ("my-en", "en")):
             writer.writerow([sid if c == "id" else lang if c == "language" else
                              "web" if c == "type" else "" for c in schema.SOURCE_COLUMNS])
-    row = dict(region="Hưng Yên", territory=load_regions()["territory"].iloc[0],
-               indicator="exports", kind="actual", period_start="2024", period_end="2024",
-               measure="level", value_raw="7.500 USD", unit="USD", derived="false")
+    row = {"region": "Hưng Yên", "territory": load_regions()["territory"].iloc[0],
+           "indicator": "exports", "kind": "actual", "period_start": "2024",
+           "period_end": "2024", "measure": "level", "value_raw": "7.500 USD", "unit": "USD",
+           "derived": "false"}
     with open(tmp_path / "mine.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=schema.TARGET_COLUMNS, restval="")
         writer.writeheader()
