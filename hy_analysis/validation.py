@@ -1,22 +1,21 @@
 """Checks over the rows of a data file, each problem named by file, line, column and value.
 
 Rows are checked one by one, so a bad row is rejected and reported while every valid row
-still loads. ``validate_command`` is what ``hy-analysis validate FILE...`` runs.
+still loads. Nothing here reads files or prints: :mod:`hy_analysis.loading` reads the rows
+and calls these checks, and ``hy-analysis validate`` (:mod:`hy_analysis.cli`) prints the
+report.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterable, TextIO
+from typing import Iterable
 
 from . import schema
-from .exceptions import DataFileError, ParseError
+from .exceptions import ParseError
 from .parsing import parse_value
 
-__all__ = ["Issue", "ValidationReport", "check_target_row", "check_unique_ids",
-           "validate_command"]
+__all__ = ["Issue", "ValidationReport", "check_target_row", "check_unique_ids"]
 
 
 @dataclass(frozen=True)
@@ -191,36 +190,3 @@ def check_unique_ids(ids_with_places, report: ValidationReport) -> set[tuple[str
         else:
             first[rid] = (file, line)
     return rejected
-
-
-def validate_command(paths: list[str], out: TextIO | None = None) -> int:
-    """Validate target files and print the report; the exit code of ``hy-analysis validate``.
-
-    Parameters
-    ----------
-    paths : list of str
-        Files with the columns of data/targets.csv (CSV in UTF-8/UTF-16, or .xlsx).
-    out : file-like, optional
-        Where to print (default stdout).
-
-    Returns
-    -------
-    int
-        0 when every file is valid, 1 when any problem was found, 2 when a file is unreadable.
-    """
-    from .loading import read_targets  # the CLI pays for pandas only here
-
-    out = out or sys.stdout
-    status = 0
-    for path in paths:
-        try:
-            _, report = read_targets([Path(path)], include_bundled=False)
-        except DataFileError as exc:
-            print(f"error: {exc}", file=out)
-            status = max(status, 2)
-            continue
-        print(report.format(), file=out)
-        if not report.ok:
-            status = max(status, 1)
-    return status
-
