@@ -114,8 +114,8 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("list", "show the notebooks and their parameters", _list_arguments)
 def _list(args: argparse.Namespace) -> int:
-    from .runner import notebook_params
     from .rendering import format_value
+    from .runner import notebook_params
 
     for info in notebook_params(args.notebooks, notebooks_dir=None, must_exist=False):
         print(f"{info.name}  ({info.path})")

@@ -241,31 +241,50 @@ def test_validate_command_fails_precisely_on_every_malformed_file(fixtures_dir, 
     assert where in out.getvalue() and case["fragment"] in out.getvalue()
 
 
-def test_the_core_never_imports_the_command_line():
-    """validation printed and returned exit codes once; now only cli does, and only cli
-    imports cli (loading <-> validation is no cycle any more)."""
+PACKAGE = Path(cli.__file__).parent
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Absolute names of every module ``path`` imports, at top level or inside functions."""
     import ast
 
-    package = Path(cli.__file__).parent
-    offenders = []
-    for path in package.rglob("*.py"):
-        if path.name == "cli.py":
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            module = getattr(node, "module", None) or ""
-            if isinstance(node, ast.ImportFrom) and (
-                    module.split(".")[-1] == "cli"
-                    or (module in ("hy_analysis", "") and any(a.name == "cli"
-                                                              for a in node.names))):
-                offenders.append(str(path.relative_to(package)))
-            elif isinstance(node, ast.Import) and any(
-                    a.name == "hy_analysis.cli" for a in node.names):
-                offenders.append(str(path.relative_to(package)))
-    assert offenders == []
-    validation = (package / "validation.py").read_text(encoding="utf-8")
-    assert "loading" not in {n.module for n in ast.walk(ast.parse(validation))
-                             if isinstance(n, ast.ImportFrom)}
+    parts = ["hy_analysis", *path.relative_to(PACKAGE).with_suffix("").parts]
+    package = parts[:-1]  # the package a relative import starts from
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package[:len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            found.add(module)
+            found |= {f"{module}.{a.name}" for a in node.names}
+    return found
+
+
+def test_the_core_never_imports_the_command_line():
+    """validation printed and returned exit codes once; now only cli does, only cli imports
+    cli, and validation no longer imports loading (the loading <-> validation cycle)."""
+    offenders = {str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                 if p.name != "cli.py" and "hy_analysis.cli" in _imported_modules(p)}
+    assert offenders == set()
+    assert "hy_analysis.loading" not in _imported_modules(PACKAGE / "validation.py")
     assert not hasattr(__import__("hy_analysis.validation").validation, "validate_command")
+
+
+FORBIDDEN_IN_RUNNER = ("hy_analysis.widgets", "hy_analysis.charts", "hy_analysis.plotting",
+                       "hy_analysis.display", "hy_analysis.views", "ipywidgets", "matplotlib",
+                       "seaborn")
+
+
+def test_the_runner_imports_no_widgets_or_charts():
+    files = sorted((PACKAGE / "runner").glob("*.py"))
+    assert {p.name for p in files} >= {"discovery.py", "plan.py", "kernel.py", "worker.py",
+                                       "pool.py"}
+    offenders = {f"{p.name}: {m}" for p in files for m in _imported_modules(p)
+                 if m.startswith(FORBIDDEN_IN_RUNNER)}
+    assert offenders == set()
+    assert "hy_analysis.runner.worker" in _imported_modules(PACKAGE / "runner" / "pool.py")
 
 
 def test_subcommands_come_from_a_registry():

@@ -150,8 +150,8 @@ def test_eight_runs_start_together_without_port_collisions(env):
 
 
 def test_the_api_takes_any_executor(env, tmp_path):
-    from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     _, environ = env
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
