@@ -7,6 +7,7 @@ uses: validating values before any kernel starts, building the widget controls, 
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 from dataclasses import dataclass
@@ -107,7 +108,8 @@ class Param:
     help : str
         One line for ``hy-analysis list``, the widget tooltip and the summary.
     choices : tuple or callable, optional
-        Allowed values (for lists: allowed items); a callable is asked lazily (data-driven).
+        Allowed values (for lists: allowed items); a callable is asked lazily (data-driven),
+        with the data folder as keyword ``data_dir`` when it takes one.
     min, max : float, optional
         Inclusive range for numbers (for lists: every item).
     """
@@ -134,8 +136,16 @@ class Param:
         return self.type[9:-1] if self.type.startswith("optional[") else self.type
 
     def allowed(self, *, data_dir: str | os.PathLike | None = None) -> tuple | None:
-        """The allowed values, asking a data-driven callable about ``data_dir``."""
-        return self.choices(data_dir=data_dir) if callable(self.choices) else self.choices
+        """The allowed values, asking a data-driven callable about ``data_dir``.
+
+        A callable that takes a ``data_dir`` keyword gets it; one without (a fixed
+        vocabulary) is called with no argument.
+        """
+        if not callable(self.choices):
+            return self.choices
+        if "data_dir" in inspect.signature(self.choices).parameters:
+            return self.choices(data_dir=data_dir)
+        return self.choices()
 
     def check(self, value: Any, *,
               data_dir: str | os.PathLike | None = None) -> tuple[Any, list[str]]:

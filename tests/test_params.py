@@ -179,3 +179,16 @@ def test_the_default_user_data_is_the_user_folder_of_the_data_dir(tmp_path):
         (user / name).write_text("", encoding="utf-8")
     assert user_data_files(None, data_dir=tmp_path) == [user / "a.csv", user / "b.xlsx"]
     assert user_data_files([], data_dir=tmp_path) == []
+
+
+def test_choices_callables_with_and_without_a_data_dir(tmp_path):
+    from hy_analysis.params import Param
+
+    fixed = Param("c", "str", "a", "fixed vocabulary", choices=lambda: ("a", "b"))
+    assert fixed.check("b", data_dir=tmp_path) == ("b", [])
+    seen = []
+    driven = Param("r", "str", "a", "from the data",
+                   choices=lambda *, data_dir=None: seen.append(data_dir) or ("a",))
+    assert driven.check("z", data_dir=tmp_path)[1] == [
+        "parameter 'r': unknown value 'z'; valid choices: a"]
+    assert seen == [tmp_path]

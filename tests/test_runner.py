@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from hy_analysis import runner
-from hy_analysis.manifest import params_slug, slugify
+from hy_analysis.manifest import params_slug, sha256_file, slugify
 from hy_analysis.paths import PROJECT_DIR
 from hy_analysis.rendering import render_index, strip_remote_resources
 
@@ -462,3 +462,25 @@ def test_two_runs_in_one_dask_worker_keep_their_own_state(env, tmp_path):
         assert printed == {"HY_DATA_DIR": spec.data_dir, "HY_HEADLESS": "1",
                            "cwd": str(FIXTURES.resolve())}
         assert not list(Path(spec.output_dir, spec.notebook).glob(".*"))
+
+
+def test_user_data_reaches_the_kernel_and_a_changed_file_reruns(env, tmp_path):
+    tmp, environ = env
+    (tmp / "notebooks").mkdir()
+    shutil.copy(fixture("reads_user_data"), tmp / "notebooks" / "overview.ipynb")
+    mine = tmp_path / "mine.csv"
+    mine.write_text("id\n1\n", encoding="utf-8")
+    args = ("run", "overview", "-p", "user_data", mine)
+    assert hy(environ, *args).returncode == 0
+    ((rel, m),) = manifests(tmp / "out").items()
+    assert m["parameters"]["user_data"] == [str(mine)]
+    assert m["inputs"]["user_data_sha256"] == {str(mine): sha256_file(mine)}
+    executed = json.loads((tmp / "out" / rel / "overview.ipynb").read_text(encoding="utf-8"))
+    printed = json.loads("".join(executed["cells"][-1]["outputs"][0]["text"]))
+    assert printed == {"user_data": [str(mine)]}
+    assert_up_to_date(hy(environ, *args), rel, m)
+    mine.write_text("id\n2\n", encoding="utf-8")
+    changed = hy(environ, *args)
+    assert changed.returncode == 0 and "up to date" not in changed.stdout
+    assert manifests(tmp / "out")[rel]["inputs"]["user_data_sha256"] == {
+        str(mine): sha256_file(mine)}
