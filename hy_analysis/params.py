@@ -54,8 +54,8 @@ def region_choices(*, data_dir: str | os.PathLike | None = None) -> tuple[str, .
     return _regions_in(str(regions_csv), mtime)
 
 
-def country_choices(*, data_dir: str | os.PathLike | None = None) -> tuple[str, ...]:
-    """Investor countries named in the FDI figures (the same in every data folder)."""
+def country_choices() -> tuple[str, ...]:
+    """Investor countries named in the FDI figures."""
     return ("Japan", "Korea", "China")
 
 
