@@ -1,4 +1,5 @@
-"""The ``hy-analysis`` command: argument parsing only; the work is done in the package.
+"""The ``hy-analysis`` command: argument parsing, printing and exit codes; the work is done in
+the package, and no other module of the package imports this one.
 
 Subcommands live in a registry (:data:`COMMANDS`): each entry adds its arguments to a parser
 and names the function that handles the parsed arguments. A new subcommand (``lab``,
