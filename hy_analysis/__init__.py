@@ -24,7 +24,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "load_targets": "loading", "read_targets": "loading", "load_sources": "loading",
     "load_urban_classes": "loading", "load_indicators": "loading", "load_regions": "loading",
-    "ValidationReport": "validation", "validate_command": "validation",
+    "ValidationReport": "validation",
     "validate_params": "params", "params_summary": "params", "notebook_names": "params",
     "init_notebook": "display", "show_params": "display", "show_markdown": "display",
     "show_table": "display", "filter_panel": "widgets",

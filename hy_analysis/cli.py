@@ -1,4 +1,5 @@
-"""The ``hy-analysis`` command: argument parsing only; the work is done in the package.
+"""The ``hy-analysis`` command: argument parsing, printing and exit codes; the work is done in
+the package, and no other module of the package imports this one.
 
 Subcommands live in a registry (:data:`COMMANDS`): each entry adds its arguments to a parser
 and names the function that handles the parsed arguments. A new subcommand (``lab``,
@@ -14,11 +15,12 @@ import argparse
 import signal
 import sys
 from dataclasses import dataclass
-from typing import Callable
+from pathlib import Path
+from typing import Callable, TextIO
 
-from .exceptions import HyAnalysisError
+from .exceptions import DataFileError, HyAnalysisError, RunError
 
-__all__ = ["main", "build_parser", "command", "COMMANDS"]
+__all__ = ["main", "build_parser", "command", "COMMANDS", "validate_command"]
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def _run(args: argparse.Namespace) -> int:
     from . import runner
 
     if args.workers is not None and args.workers < 1:
-        raise runner.RunError(f"--workers must be at least 1, got {args.workers}")
+        raise RunError(f"--workers must be at least 1, got {args.workers}")
     specs = runner.plan_runs(args.notebooks, overrides=[tuple(p) for p in args.overrides],
                              param_file=args.param_file, grid=args.grid,
                              output_dir=args.output_dir, with_code=args.with_code,
@@ -113,8 +115,8 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("list", "show the notebooks and their parameters", _list_arguments)
 def _list(args: argparse.Namespace) -> int:
-    from .runner import notebook_params
     from .rendering import format_value
+    from .runner import notebook_params
 
     for info in notebook_params(args.notebooks, notebooks_dir=None, must_exist=False):
         print(f"{info.name}  ({info.path})")
@@ -132,10 +134,40 @@ def _validate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="data files to check")
 
 
+def validate_command(paths: list[str], out: TextIO | None = None) -> int:
+    """Validate target files and print the report; the exit code of ``hy-analysis validate``.
+
+    Parameters
+    ----------
+    paths : list of str
+        Files with the columns of data/targets.csv (CSV in UTF-8/UTF-16, or .xlsx).
+    out : file-like, optional
+        Where to print (default stdout).
+
+    Returns
+    -------
+    int
+        0 when every file is valid, 1 when any problem was found, 2 when a file is unreadable.
+    """
+    from .loading import read_targets  # the command line pays for pandas only here
+
+    out = out or sys.stdout
+    status = 0
+    for path in paths:
+        try:
+            _, report = read_targets([Path(path)], include_bundled=False)
+        except DataFileError as exc:
+            print(f"error: {exc}", file=out)
+            status = max(status, 2)
+            continue
+        print(report.format(), file=out)
+        if not report.ok:
+            status = max(status, 1)
+    return status
+
+
 @command("validate", "check data files and report every problem", _validate_arguments)
 def _validate(args: argparse.Namespace) -> int:
-    from .validation import validate_command
-
     return validate_command(list(args.files))
 
 

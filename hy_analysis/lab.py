@@ -169,7 +169,7 @@ def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
             "--VoilaConfiguration.show_tracebacks=False",  # nor Python tracebacks
             # Polls in short steps: a widget cell's reply can otherwise go unnoticed until a
             # timeout and the page never finishes loading (nbclient issue 312).
-            "--KernelManager.client_class=hy_analysis.runner.PatientKernelClient",
+            "--KernelManager.client_class=hy_analysis.runner.kernel.PatientKernelClient",
             "--theme=light"]
     if not open_browser:
         argv.append("--no-browser")

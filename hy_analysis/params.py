@@ -7,38 +7,90 @@ uses: validating values before any kernel starts, building the widget controls, 
 
 from __future__ import annotations
 
+import inspect
 import json
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable
 
+from . import paths
 from .exceptions import ParameterError
 
 __all__ = [
-    "Param", "NOTEBOOK_PARAMS", "notebook_names", "get_params", "validate_params",
-    "coerce_text", "params_summary", "region_choices", "country_choices",
+    "Param", "NOTEBOOK_PARAMS", "COMMON_PARAMS", "notebook_names", "get_params",
+    "validate_params", "coerce_text", "convert_text", "params_summary", "region_choices",
+    "country_choices", "user_data_files", "USER_DATA_SUFFIXES",
 ]
 
-#: Types a parameter may have. ``optional[...]`` also accepts None.
+#: Types a parameter may have. ``optional[...]`` also accepts None; a ``path`` is the text of
+#: an existing file's path.
 TYPES = ("str", "int", "float", "bool", "list[str]", "list[int]", "list[float]",
-         "optional[int]", "optional[float]", "optional[list[str]]")
+         "optional[int]", "optional[float]", "optional[list[str]]", "optional[list[path]]")
+
+#: Files a user's own data may be in (what :func:`hy_analysis.loading.read_rows` reads).
+USER_DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
 
-@lru_cache(maxsize=1)
-def _regions_in_data() -> tuple[str, ...]:
+@lru_cache(maxsize=8)
+def _regions_in(regions_csv: str, _mtime_ns: int) -> tuple[str, ...]:
     from .loading import load_regions  # lazy: params are checked without pandas work at import
 
-    return tuple(dict.fromkeys(load_regions()["region"]))
+    return tuple(dict.fromkeys(load_regions(Path(regions_csv).parent)["region"]))
 
 
-def region_choices() -> tuple[str, ...]:
-    """The regions present in the dataset (``data/regions.csv``)."""
-    return _regions_in_data()
+def region_choices(*, data_dir: str | os.PathLike | None = None) -> tuple[str, ...]:
+    """The regions present in ``data_dir/regions.csv`` (default: the dataset's data folder).
+
+    The list is cached per file and modification time, so checking many parameter sets reads
+    the file once, and a plan on another data folder sees that folder's regions.
+    """
+    regions_csv = (paths.data_dir(data_dir) / "regions.csv").resolve()
+    try:
+        mtime = regions_csv.stat().st_mtime_ns
+    except OSError:
+        mtime = -1  # load_regions names the missing file
+    return _regions_in(str(regions_csv), mtime)
 
 
 def country_choices() -> tuple[str, ...]:
     """Investor countries named in the FDI figures."""
     return ("Japan", "Korea", "China")
+
+
+def user_data_files(value: list | tuple | None = None, *,
+                    data_dir: str | os.PathLike | None = None) -> list[Path]:
+    """The files the ``user_data`` parameter stands for.
+
+    Parameters
+    ----------
+    value : list of str or None
+        The parameter's value: paths of the user's data files, or None for every file of
+        the ``user/`` folder of the data folder (none when that folder does not exist).
+    data_dir : path, optional
+        The data folder (default :func:`hy_analysis.paths.data_dir`).
+
+    Returns
+    -------
+    list of Path
+        In the order given, or sorted by name for the folder's files (hidden files and files
+        other than CSV and Excel are left out).
+
+    Examples
+    --------
+    >>> user_data_files(["a.csv", "b.xlsx"])
+    [PosixPath('a.csv'), PosixPath('b.xlsx')]
+    >>> user_data_files(None, data_dir="/nonexistent")
+    []
+    """
+    if value is not None:
+        return [Path(v) for v in value]
+    folder = paths.data_dir(data_dir) / "user"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+                  and p.suffix.lower() in USER_DATA_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -56,7 +108,8 @@ class Param:
     help : str
         One line for ``hy-analysis list``, the widget tooltip and the summary.
     choices : tuple or callable, optional
-        Allowed values (for lists: allowed items); a callable is asked lazily (data-driven).
+        Allowed values (for lists: allowed items); a callable is asked lazily (data-driven),
+        with the data folder as keyword ``data_dir`` when it takes one.
     min, max : float, optional
         Inclusive range for numbers (for lists: every item).
     """
@@ -82,12 +135,26 @@ class Param:
         """The type without ``optional[...]``."""
         return self.type[9:-1] if self.type.startswith("optional[") else self.type
 
-    def allowed(self) -> tuple | None:
-        """The allowed values, resolving a data-driven callable."""
-        return self.choices() if callable(self.choices) else self.choices
+    def allowed(self, *, data_dir: str | os.PathLike | None = None) -> tuple | None:
+        """The allowed values, asking a data-driven callable about ``data_dir``.
 
-    def check(self, value: Any) -> tuple[Any, list[str]]:
-        """Return the value converted to this parameter's type and the problems found."""
+        A callable that takes a ``data_dir`` keyword gets it; one without (a fixed
+        vocabulary) is called with no argument.
+        """
+        if not callable(self.choices):
+            return self.choices
+        if "data_dir" in inspect.signature(self.choices).parameters:
+            return self.choices(data_dir=data_dir)
+        return self.choices()
+
+    def check(self, value: Any, *,
+              data_dir: str | os.PathLike | None = None) -> tuple[Any, list[str]]:
+        """Return the value converted to this parameter's type and the problems found.
+
+        ``data_dir`` is the data folder data-driven choices are read from (default: the
+        dataset's). A ``path`` comes back absolute, so a kernel started in another folder
+        reads the same file.
+        """
         problems: list[str] = []
         base = self.base_type
         if value is None:
@@ -103,14 +170,25 @@ class Param:
                                f"got {type(value).__name__} {value!r}"]
             items = []
             for item in value:
-                converted, item_problems = self._check_scalar(item, item_type)
+                converted, item_problems = self._check_scalar(item, item_type,
+                                                              data_dir=data_dir)
                 items.append(converted)
                 problems += item_problems
             return items, problems
-        converted, problems = self._check_scalar(value, base)
+        converted, problems = self._check_scalar(value, base, data_dir=data_dir)
         return converted, problems
 
-    def _check_scalar(self, value: Any, type_name: str) -> tuple[Any, list[str]]:
+    def _range_problem(self, value: float) -> str | None:
+        below = self.min is not None and value < self.min
+        above = self.max is not None and value > self.max
+        if not (below or above):
+            return None
+        if self.min is not None and self.max is not None:
+            return f"outside the allowed range {self.min:g} to {self.max:g}"
+        return f"at least {self.min:g}" if below else f"at most {self.max:g}"
+
+    def _check_scalar(self, value: Any, type_name: str, *,
+                      data_dir=None) -> tuple[Any, list[str]]:
         where = f"parameter {self.name!r}"
         if type_name == "bool":
             if isinstance(value, bool):
@@ -124,18 +202,31 @@ class Param:
                 return value, [f"{where}: expected a number ({type_name}), got "
                                f"{type(value).__name__} {value!r}"]
             value = int(value) if type_name == "int" else float(value)
-            if (self.min is not None and value < self.min) or (
-                    self.max is not None and value > self.max):
-                return value, [f"{where}: {value!r} is outside the allowed range "
-                               f"{self.min:g} to {self.max:g}"]
-            return value, []
+            problem = self._range_problem(value)
+            return value, [f"{where}: {value!r} is {problem}"] if problem else []
+        if type_name == "path":
+            return _check_path(where, value)
         if not isinstance(value, str):
             return value, [f"{where}: expected text, got {type(value).__name__} {value!r}"]
-        allowed = self.allowed()
+        allowed = self.allowed(data_dir=data_dir)
         if allowed is not None and value not in allowed:
             return value, [f"{where}: unknown value {value!r}; valid choices: "
                            + ", ".join(map(str, allowed))]
         return value, []
+
+
+def _check_path(where: str, value: Any) -> tuple[Any, list[str]]:
+    if not isinstance(value, (str, os.PathLike)) or not str(value).strip():
+        return value, [f"{where}: expected the path of a data file, got "
+                       f"{type(value).__name__} {value!r}"]
+    path = Path(value).expanduser()
+    if not path.is_file():
+        return value, [f"{where}: no such file {str(value)!r} (looked for {path.absolute()}); "
+                       "expected a CSV or Excel file with the columns of data/targets.csv"]
+    if path.suffix.lower() not in USER_DATA_SUFFIXES:
+        return value, [f"{where}: {str(value)!r} is not a CSV or Excel file; expected one of "
+                       + ", ".join(USER_DATA_SUFFIXES)]
+    return str(path.resolve()), []
 
 
 _LANG = Param("lang", "str", "vi", "language of labels, prose and number format",
@@ -192,6 +283,15 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
 }
 
 
+#: Parameters every notebook has, after its own (one definition for all, future ones too).
+COMMON_PARAMS: tuple[Param, ...] = (
+    Param("user_data", "optional[list[path]]", None,
+          "your own data files (CSV or Excel, the columns of data/targets.csv) read with "
+          "ours; None: every file in the user/ folder of the data folder",
+          label_vi="Tệp số liệu của bạn", label_en="Your data files"),
+)
+
+
 def check_lang(lang: str) -> None:
     """Refuse a ``lang`` other than the choices of the ``lang`` parameter."""
     if lang not in _LANG.choices:
@@ -205,9 +305,9 @@ def notebook_names() -> tuple[str, ...]:
 
 
 def get_params(notebook: str) -> tuple[Param, ...]:
-    """The parameter definitions of ``notebook`` (its file stem)."""
+    """The parameter definitions of ``notebook`` (its file stem): its own, then the common ones."""
     try:
-        return NOTEBOOK_PARAMS[notebook]
+        return (*NOTEBOOK_PARAMS[notebook], *COMMON_PARAMS)
     except KeyError:
         raise ParameterError(
             f"unknown notebook {notebook!r}; valid choices: {', '.join(NOTEBOOK_PARAMS)}"
@@ -229,7 +329,8 @@ def _cross_checks(notebook: str, values: dict) -> list[str]:
     return problems
 
 
-def validate_params(notebook: str, values: dict | None = None) -> dict:
+def validate_params(notebook: str, values: dict | None = None, *,
+                    data_dir: str | os.PathLike | None = None) -> dict:
     """Check and convert one parameter set; fill in defaults.
 
     Parameters
@@ -238,6 +339,8 @@ def validate_params(notebook: str, values: dict | None = None) -> dict:
         Notebook name (file stem), e.g. ``"fdi_by_country"``.
     values : dict, optional
         Parameter values to use instead of the defaults.
+    data_dir : path, optional
+        The data folder whose regions are valid choices (default: the dataset's).
 
     Returns
     -------
@@ -264,7 +367,7 @@ def validate_params(notebook: str, values: dict | None = None) -> dict:
     result = {}
     for p in params:
         default = list(p.default) if isinstance(p.default, list) else p.default
-        result[p.name], found = p.check(values.get(p.name, default))
+        result[p.name], found = p.check(values.get(p.name, default), data_dir=data_dir)
         problems += found
     if not problems:
         problems += _cross_checks(notebook, result)
@@ -285,11 +388,30 @@ def coerce_text(notebook: str, name: str, text: str) -> Any:
     if name not in by_name:
         raise ParameterError(f"unknown parameter {name!r} for notebook {notebook!r}; "
                              f"valid parameters: {', '.join(by_name)}")
-    kind = by_name[name].type
+    return convert_text(text, by_name[name].type, name=name)
+
+
+def convert_text(text: str, type_name: str, *, name: str) -> Any:
+    """Convert text to a value of ``type_name`` (one of :data:`TYPES`), as :func:`coerce_text`.
+
+    Paths are made absolute against the current folder (a kernel may run elsewhere).
+
+    Raises
+    ------
+    ParameterError
+        Naming parameter ``name`` when the text cannot be read as that type.
+
+    Examples
+    --------
+    >>> convert_text("yes", "bool", name="flag")
+    True
+    >>> convert_text("7; 9,5", "list[float]", name="rates")
+    [7.0, 9.5]
+    """
     raw = text.strip()
-    if kind.startswith("optional[") and raw.lower() in ("none", "null", ""):
+    if type_name.startswith("optional[") and raw.lower() in ("none", "null", ""):
         return None
-    kind = by_name[name].base_type
+    kind = type_name[9:-1] if type_name.startswith("optional[") else type_name
     if kind.startswith("list["):
         if raw.startswith("["):
             try:
@@ -313,6 +435,8 @@ def _coerce_scalar(name: str, kind: str, raw: str) -> Any:
                 else float(raw)
     except ValueError:
         raise ParameterError(f"parameter {name!r}: expected a number ({kind}), got {raw!r}")
+    if kind == "path":
+        return str(Path(raw).expanduser().absolute())
     if kind == "bool":
         lowered = raw.lower()
         if lowered in ("true", "yes", "1", "on"):

@@ -1,30 +1,25 @@
 """Checks over the rows of a data file, each problem named by file, line, column and value.
 
 Rows are checked one by one, so a bad row is rejected and reported while every valid row
-still loads. ``validate_command`` is what ``hy-analysis validate FILE...`` runs.
+still loads. Nothing here reads files or prints: :mod:`hy_analysis.loading` reads the rows
+and calls these checks, and ``hy-analysis validate`` (:mod:`hy_analysis.cli`) prints the
+report.
 """
 
 from __future__ import annotations
 
-import inspect
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterable, Mapping, TextIO
+from typing import Iterable, Mapping
 
 from . import schema
-from .exceptions import DataFileError, ParseError
+from .exceptions import ParseError
 from .parsing import parse_value
 
-# parse_value gains ``lang`` on the extract branch; until that is merged every figure is read
-# the Vietnamese way (English-format rows are then rejected or misread, and tests say so).
-_PARSE_TAKES_LANG = "lang" in inspect.signature(parse_value).parameters
 #: Joins two verbatim pieces of one sentence in ``value_raw`` when a qualifier governs a later
 #: figure: "khoảng … 10 cụm công nghiệp" for "khoảng 4 khu công nghiệp, 10 cụm công nghiệp".
 ELISION = " … "
 
-__all__ = ["Issue", "ValidationReport", "check_target_row", "check_unique_ids",
-           "validate_command"]
+__all__ = ["Issue", "ValidationReport", "check_target_row", "check_unique_ids"]
 
 
 @dataclass(frozen=True)
@@ -167,9 +162,8 @@ def check_target_row(
     if row.get("value_raw", "").strip():
         text = row["value_raw"].replace(ELISION, " ")
         lang = (source_languages or {}).get(row.get("source_id", "")) or None
-        options = {"lang": lang} if _PARSE_TAKES_LANG else {}
         try:
-            parsed = parse_value(text, unit=unit, **options)
+            parsed = parse_value(text, unit=unit, lang=lang)
         except ParseError as exc:
             issue("value_raw", row["value_raw"], f"a readable figure ({exc})")
     if parsed is not None:
@@ -207,36 +201,3 @@ def check_unique_ids(ids_with_places, report: ValidationReport) -> set[tuple[str
         else:
             first[rid] = (file, line)
     return rejected
-
-
-def validate_command(paths: list[str], out: TextIO | None = None) -> int:
-    """Validate target files and print the report; the exit code of ``hy-analysis validate``.
-
-    Parameters
-    ----------
-    paths : list of str
-        Files with the columns of data/targets.csv (CSV in UTF-8/UTF-16, or .xlsx).
-    out : file-like, optional
-        Where to print (default stdout).
-
-    Returns
-    -------
-    int
-        0 when every file is valid, 1 when any problem was found, 2 when a file is unreadable.
-    """
-    from .loading import read_targets  # the CLI pays for pandas only here
-
-    out = out or sys.stdout
-    status = 0
-    for path in paths:
-        try:
-            _, report = read_targets([Path(path)], include_bundled=False)
-        except DataFileError as exc:
-            print(f"error: {exc}", file=out)
-            status = max(status, 2)
-            continue
-        print(report.format(), file=out)
-        if not report.ok:
-            status = max(status, 1)
-    return status
-

@@ -5,17 +5,20 @@ Nothing here starts a kernel; executing runs is tested in test_runner.py.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
 
 from hy_analysis import cli, runner
 from hy_analysis.exceptions import ParameterError, RunError
+from hy_analysis.manifest import sha256_file
 from hy_analysis.paths import PROJECT_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
@@ -203,13 +206,85 @@ def test_list_shows_every_notebook_and_parameter(capsys):
     assert "investor countries shown" in out
 
 
-def test_validate_delegates_to_validation(monkeypatch):
-    import hy_analysis.validation as validation
-
+def test_validate_runs_validate_command(monkeypatch):
     seen = []
-    monkeypatch.setattr(validation, "validate_command", lambda paths: seen.append(paths) or 3)
+    monkeypatch.setattr(cli, "validate_command", lambda paths: seen.append(paths) or 3)
     assert cli.main(["validate", "a.csv", "b.csv"]) == 3
     assert seen == [["a.csv", "b.csv"]]
+
+
+def _malformed_cases():
+    with open(FIXTURES.parent / "malformed" / "EXPECTED.csv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_validate_command_exit_codes(fixtures_dir, project_dir):
+    out = StringIO()
+    assert cli.validate_command([str(project_dir / "data" / "targets.csv")], out) == 0
+    assert "0 problem(s)" in out.getvalue()
+    out = StringIO()
+    assert cli.validate_command([str(fixtures_dir / "malformed" / "percent_140.csv")], out) == 1
+    assert "percent_140.csv:3: column 'value_raw'" in out.getvalue()
+    out = StringIO()
+    assert cli.validate_command([str(fixtures_dir / "malformed" / "latin1.csv")], out) == 2
+    assert "UTF-8" in out.getvalue()
+
+
+
+@pytest.mark.parametrize("case", _malformed_cases(), ids=lambda c: c["file"])
+def test_validate_command_fails_precisely_on_every_malformed_file(fixtures_dir, case):
+    out = StringIO()
+    path = fixtures_dir / "malformed" / case["file"]
+    status = cli.validate_command([str(path)], out)
+    assert status in (1, 2)
+    where = f"{path}:{case['line']}" if case["line"] != "0" else str(path)
+    assert where in out.getvalue() and case["fragment"] in out.getvalue()
+
+
+PACKAGE = Path(cli.__file__).parent
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Absolute names of every module ``path`` imports, at top level or inside functions."""
+    import ast
+
+    parts = ["hy_analysis", *path.relative_to(PACKAGE).with_suffix("").parts]
+    package = parts[:-1]  # the package a relative import starts from
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package[:len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            found.add(module)
+            found |= {f"{module}.{a.name}" for a in node.names}
+    return found
+
+
+def test_the_core_never_imports_the_command_line():
+    """validation printed and returned exit codes once; now only cli does, only cli imports
+    cli, and validation no longer imports loading (the loading <-> validation cycle)."""
+    offenders = {str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                 if p.name != "cli.py" and "hy_analysis.cli" in _imported_modules(p)}
+    assert offenders == set()
+    assert "hy_analysis.loading" not in _imported_modules(PACKAGE / "validation.py")
+    assert not hasattr(__import__("hy_analysis.validation").validation, "validate_command")
+
+
+FORBIDDEN_IN_RUNNER = ("hy_analysis.widgets", "hy_analysis.charts", "hy_analysis.plotting",
+                       "hy_analysis.display", "hy_analysis.views", "ipywidgets", "matplotlib",
+                       "seaborn")
+
+
+def test_the_runner_imports_no_widgets_or_charts():
+    files = sorted((PACKAGE / "runner").glob("*.py"))
+    assert {p.name for p in files} >= {"discovery.py", "plan.py", "kernel.py", "worker.py",
+                                       "pool.py"}
+    offenders = {f"{p.name}: {m}" for p in files for m in _imported_modules(p)
+                 if m.startswith(FORBIDDEN_IN_RUNNER)}
+    assert offenders == set()
+    assert "hy_analysis.runner.worker" in _imported_modules(PACKAGE / "runner" / "pool.py")
 
 
 def test_subcommands_come_from_a_registry():
@@ -228,3 +303,69 @@ def test_subcommands_come_from_a_registry():
 def test_run_errors_are_hy_analysis_errors():
     with pytest.raises(RunError):
         runner.read_param_file("/nonexistent.yaml")
+
+
+def test_region_choices_come_from_the_data_dir_of_the_plan(env, tmp_path):
+    other = tmp_path / "other-data"
+    shutil.copytree(env / "data", other)
+    with open(other / "regions.csv", "a", encoding="utf-8") as handle:
+        handle.write("Vùng Thử,Vùng Thử (test),province,Vùng Thử,Vùng Thử,,,only here\n")
+    (spec,) = runner.plan_runs(["fdi_by_country"], data_dir=other,
+                               overrides=[("region", "Vùng Thử")])
+    assert spec.params["region"] == "Vùng Thử"
+    with pytest.raises(ParameterError, match="unknown value 'Vùng Thử'"):
+        runner.plan_runs(["fdi_by_country"], overrides=[("region", "Vùng Thử")])
+
+
+# ---------------------------------------------------------------- user_data
+
+
+@pytest.fixture
+def user_env(env):
+    """``overview`` is a notebook whose parameters cell reads user_data."""
+    shutil.copy(FIXTURES / "reads_user_data.ipynb", env / "notebooks" / "overview.ipynb")
+    return env
+
+
+def test_a_missing_user_file_stops_the_plan_naming_parameter_and_path(user_env):
+    result = _cli("run", "overview", "-p", "user_data", "nowhere/mine.csv", env_dir=user_env)
+    assert result.returncode == 2
+    assert "parameter 'user_data'" in result.stderr and "nowhere/mine.csv" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (user_env / "outputs").exists()
+
+
+def test_user_files_are_part_of_the_cache_key(user_env, tmp_path):
+    mine = tmp_path / "mine.csv"
+    mine.write_text("id\n1\n", encoding="utf-8")
+    (first,) = runner.plan_runs(["overview"], overrides=[("user_data", str(mine))])
+    assert first.params["user_data"] == [str(mine)]
+    assert first.inputs["user_data_sha256"] == {str(mine): sha256_file(mine)}
+    (same,) = runner.plan_runs(["overview"], overrides=[("user_data", str(mine))])
+    assert same.fingerprint == first.fingerprint
+    mine.write_text("id\n2\n", encoding="utf-8")
+    (changed,) = runner.plan_runs(["overview"], overrides=[("user_data", str(mine))])
+    assert changed.fingerprint != first.fingerprint and changed.slug == first.slug
+
+
+def test_the_default_user_data_is_the_user_folder_and_is_hashed(user_env):
+    (before,) = runner.plan_runs(["overview"])
+    assert before.params["user_data"] is None and before.slug == "defaults"
+    assert before.inputs["user_data_sha256"] == {}
+    user = user_env / "data" / "user"
+    user.mkdir()
+    (user / "extra.csv").write_text("id\n", encoding="utf-8")
+    (after,) = runner.plan_runs(["overview"])
+    assert after.inputs["user_data_sha256"] == {
+        str(user / "extra.csv"): sha256_file(user / "extra.csv")}
+    assert after.fingerprint != before.fingerprint and after.slug == "defaults"
+
+
+def test_a_notebook_that_does_not_read_user_data_yet_still_plans(env, tmp_path):
+    (spec,) = runner.plan_runs(["overview"])  # the fixture's parameters cell lacks user_data
+    assert "user_data" not in spec.params and "user_data_sha256" not in spec.inputs
+    mine = tmp_path / "mine.csv"
+    mine.write_text("id\n", encoding="utf-8")
+    with pytest.raises(ParameterError, match="'user_data': this notebook's parameters cell "
+                                             "does not read it yet"):
+        runner.plan_runs(["overview"], overrides=[("user_data", str(mine))])

@@ -2,7 +2,6 @@
 
 import csv
 import warnings
-from io import StringIO
 from pathlib import Path
 
 import pandas as pd
@@ -10,7 +9,6 @@ import pytest
 
 from hy_analysis import DataFileError, ValidationError
 from hy_analysis.loading import load_targets, read_targets
-from hy_analysis.validation import validate_command
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -143,18 +141,6 @@ def test_user_sources_file_makes_new_source_ids_known(tmp_path, fixtures_dir):
     assert "my-report" in set(frame["source_id"])
 
 
-def test_validate_command_exit_codes(fixtures_dir, project_dir):
-    out = StringIO()
-    assert validate_command([str(project_dir / "data" / "targets.csv")], out) == 0
-    assert "0 problem(s)" in out.getvalue()
-    out = StringIO()
-    assert validate_command([str(fixtures_dir / "malformed" / "percent_140.csv")], out) == 1
-    assert "percent_140.csv:3: column 'value_raw'" in out.getvalue()
-    out = StringIO()
-    assert validate_command([str(fixtures_dir / "malformed" / "latin1.csv")], out) == 2
-    assert "UTF-8" in out.getvalue()
-
-
 def test_import_does_not_pull_plotting_libraries():
     import subprocess
     import sys
@@ -164,13 +150,3 @@ def test_import_does_not_pull_plotting_libraries():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
-
-
-@pytest.mark.parametrize("case", _expected(FIXTURES), ids=lambda c: c["file"])
-def test_validate_command_fails_precisely_on_every_malformed_file(fixtures_dir, case):
-    out = StringIO()
-    path = fixtures_dir / "malformed" / case["file"]
-    status = validate_command([str(path)], out)
-    assert status in (1, 2)
-    where = f"{path}:{case['line']}" if case["line"] != "0" else str(path)
-    assert where in out.getvalue() and case["fragment"] in out.getvalue()

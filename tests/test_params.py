@@ -8,7 +8,13 @@ import pytest
 
 from hy_analysis import ParameterError
 from hy_analysis.params import (
-    NOTEBOOK_PARAMS, coerce_text, get_params, params_summary, validate_params,
+    COMMON_PARAMS,
+    NOTEBOOK_PARAMS,
+    coerce_text,
+    get_params,
+    params_summary,
+    user_data_files,
+    validate_params,
 )
 
 
@@ -107,4 +113,82 @@ def test_each_notebook_parameters_cell_matches_its_definition(project_dir, name)
         pytest.fail(f"notebook {path} is missing")
     cell = _parameters_cell(path)
     expected = {p.name: p.default for p in get_params(name)}
+    for common in COMMON_PARAMS:
+        # A cell without a common parameter still runs (the runner does not pass it there);
+        # where the cell has it, its literal must be the definition's default.
+        if common.name not in cell:
+            del expected[common.name]
     assert cell == expected
+
+
+@pytest.mark.parametrize(("bounds", "value", "message"), [
+    ({"min": 0}, -1, "at least 0"),
+    ({"max": 10}, 11, "at most 10"),
+    ({"min": 0, "max": 10}, 11, "outside the allowed range 0 to 10"),
+])
+def test_a_one_sided_range_gives_the_parameter_error(bounds, value, message):
+    from hy_analysis.params import Param
+
+    param = Param("x", "int", 1, "a number", **bounds)
+    _, problems = param.check(value)
+    assert problems == [f"parameter 'x': {value!r} is {message}"]
+    assert param.check(5) == (5, [])
+
+
+# ---------------------------------------------------------------- user_data (every notebook)
+
+
+@pytest.mark.parametrize("name", list(NOTEBOOK_PARAMS))
+def test_every_notebook_has_the_user_data_parameter(name):
+    (user_data,) = [p for p in get_params(name) if p.name == "user_data"]
+    assert user_data.type == "optional[list[path]]" and user_data.default is None
+    assert validate_params(name)["user_data"] is None
+
+
+def test_a_missing_user_file_names_the_parameter_and_the_path(tmp_path):
+    missing = tmp_path / "nowhere" / "mine.csv"
+    with pytest.raises(ParameterError) as info:
+        validate_params("overview", {"user_data": [str(missing)]})
+    message = str(info.value)
+    assert "parameter 'user_data'" in message and str(missing) in message
+    assert "no such file" in message
+
+
+def test_user_files_must_be_csv_or_excel(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("x", encoding="utf-8")
+    with pytest.raises(ParameterError, match="'user_data'.*not a CSV or Excel file"):
+        validate_params("overview", {"user_data": [str(text)]})
+
+
+def test_user_files_come_back_absolute(tmp_path, monkeypatch):
+    (tmp_path / "mine.csv").write_text("id\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    values = validate_params("fdi_by_country", {"user_data": "mine.csv"})
+    assert values["user_data"] == [str(tmp_path / "mine.csv")]
+    assert coerce_text("overview", "user_data", "mine.csv, b.xlsx") == [
+        str(tmp_path / "mine.csv"), str(tmp_path / "b.xlsx")]
+    assert coerce_text("overview", "user_data", "none") is None
+
+
+def test_the_default_user_data_is_the_user_folder_of_the_data_dir(tmp_path):
+    assert user_data_files(None, data_dir=tmp_path) == []  # no user/ folder: no files
+    user = tmp_path / "user"
+    user.mkdir()
+    for name in ("b.xlsx", "a.csv", ".hidden.csv", "notes.txt"):
+        (user / name).write_text("", encoding="utf-8")
+    assert user_data_files(None, data_dir=tmp_path) == [user / "a.csv", user / "b.xlsx"]
+    assert user_data_files([], data_dir=tmp_path) == []
+
+
+def test_choices_callables_with_and_without_a_data_dir(tmp_path):
+    from hy_analysis.params import Param
+
+    fixed = Param("c", "str", "a", "fixed vocabulary", choices=lambda: ("a", "b"))
+    assert fixed.check("b", data_dir=tmp_path) == ("b", [])
+    seen = []
+    driven = Param("r", "str", "a", "from the data",
+                   choices=lambda *, data_dir=None: seen.append(data_dir) or ("a",))
+    assert driven.check("z", data_dir=tmp_path)[1] == [
+        "parameter 'r': unknown value 'z'; valid choices: a"]
+    assert seen == [tmp_path]

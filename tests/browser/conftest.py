@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 from hy_analysis import paths
-from hy_analysis.lab import lab_argv, serve_argv
+from hy_analysis.lab import lab_argv
 
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -220,11 +220,15 @@ def notebook_copies(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def require_notebook(notebook_copies):
-    """``require_notebook(name)``: its copy's path; skips (with the reason) if not written yet."""
+    """``require_notebook(name)``: its copy's path; a missing notebook fails the test.
+
+    Every notebook a browser test names is part of the product: its absence is a defect to
+    report, never a reason to skip.
+    """
     def _require(name: str) -> Path:
         path = notebook_copies / f"{name}.ipynb"
         if not path.exists():
-            pytest.skip(f"notebook {name}.ipynb is not in {paths.notebooks_dir()} yet")
+            pytest.fail(f"notebook {name}.ipynb is missing from {paths.notebooks_dir()}")
         return path
     return _require
 
@@ -269,38 +273,50 @@ def jupyter_lab(notebook_copies, server_env, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def dashboard(notebook_copies, server_env, tmp_path_factory):
-    """``hy-analysis serve`` on the notebook copies: yields (base_url, token, log path)."""
+    """``hy-analysis serve`` on the notebook copies: yields (base_url, token, server).
+
+    Always through the command line a user types: when ``hy-analysis serve`` is broken the
+    fixture fails with its output (never a Voilà started some other way, never a skip).
+    """
     token = secrets.token_hex(16)
-    port = free_port()
-    argv = [*HY_ANALYSIS, "serve", "--port", str(port), "--token", token,
-            "--notebooks-dir", str(notebook_copies)]
-    if not _cli_has_serve():
-        # The command line is not wired yet: start the same Voilà command directly.
-        argv = serve_argv(folder=notebook_copies, port=port, token=token, check=False).argv
-    proc = ServerProcess(argv, env=server_env, cwd=notebook_copies,
-                         log=tmp_path_factory.mktemp("voila-log") / "voila.log")
-    base = f"http://127.0.0.1:{port}"
+    base, proc = start_dashboard(notebook_copies, env=server_env, token=token,
+                                 log_dir=tmp_path_factory.mktemp("voila-log"))
     try:
-        # Voilà starts a kernel for every page it renders: poll a static file instead.
-        proc.wait_until(f"{base}/voila/static/favicon.ico")
         yield base, token, proc
     finally:
         proc.stop()
         print(f"Voilà log: {proc.log}")
 
 
+def start_dashboard(folder: Path, *, env: dict, token: str, log_dir: Path,
+                    command: list[str] | None = None) -> tuple[str, ServerProcess]:
+    """Start ``hy-analysis serve`` (``command``, default :data:`HY_ANALYSIS`) on ``folder``.
+
+    Returns the base URL and the server once Voilà answers.
+
+    Raises
+    ------
+    RuntimeError
+        With the command's output when it exits or does not answer in time; the caller's
+        test then fails (errors), it is never skipped.
+    """
+    port = free_port()
+    argv = [*(command or HY_ANALYSIS), "serve", "--port", str(port), "--token", token,
+            "--notebooks-dir", str(folder)]
+    proc = ServerProcess(argv, env=env, cwd=folder, log=log_dir / "voila.log")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        # Voilà starts a kernel for every page it renders: poll a static file instead.
+        proc.wait_until(f"{base}/voila/static/favicon.ico")
+    except BaseException:
+        proc.stop()
+        raise
+    return base, proc
+
+
 #: The ``hy-analysis`` command of this interpreter (works whether or not the script is on PATH).
 HY_ANALYSIS = [sys.executable, "-c",
                "import sys; from hy_analysis.cli import main; sys.exit(main())"]
-
-
-def _cli_has_serve() -> bool:
-    try:
-        result = subprocess.run([*HY_ANALYSIS, "serve", "--help"],
-                                capture_output=True, text=True, timeout=60)
-    except subprocess.TimeoutExpired:
-        return False
-    return result.returncode == 0 and "--port" in result.stdout
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,382 @@
+"""Executing a plan: executors, progress, interrupts and the summary of a command.
+
+:func:`execute_plan` submits the runs that are not up to date to a
+``concurrent.futures.Executor`` (by default one fresh spawned process per run), shows
+progress, stops within a bounded time on Ctrl-C or SIGTERM, and rewrites
+``outputs/index.html`` from every manifest.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import os
+import secrets
+import shutil
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from ..exceptions import RunError
+from .plan import RunSpec, plan_runs
+from .state import KERNEL_NAME, PROGRESS_NAME, TMP_PREFIX
+from .worker import execute_run, kill_process_group, pid_alive, recover_output_dir
+
+__all__ = ["RunResult", "Summary", "execute_plan", "run", "default_executor",
+           "dask_executor", "check_kernels", "STOP_GRACE"]
+
+#: Seconds workers get to clean up after an interrupt before they and their kernels are killed.
+STOP_GRACE = 5.0
+_FAILED_STATUSES = ("failed", "timeout", "error")
+
+
+@dataclass
+class RunResult:
+    """How one run ended."""
+
+    label: str
+    status: str  # ok, failed, timeout, error, up to date
+    run_dir: str = ""
+    duration_s: float | None = None
+    error: dict | None = None
+
+    def describe(self) -> str:
+        """One line: label, status, duration and the error with its cell."""
+        text = f"{self.label}: {self.status}"
+        if self.duration_s is not None:
+            text += f" ({self.duration_s:.1f} s)"
+        if self.error:
+            cell = self.error.get("cell_index")
+            where = f"cell {cell}: " if cell is not None else ""
+            text += f" - {where}{self.error.get('ename')}: {self.error.get('evalue')}"
+        return text
+
+
+@dataclass
+class Summary:
+    """Every run of a command and the index page written."""
+
+    results: list[RunResult] = field(default_factory=list)
+    index: Path | None = None
+
+    @property
+    def failed(self) -> list[RunResult]:
+        """The runs that failed, timed out or could not run."""
+        return [r for r in self.results if r.status in _FAILED_STATUSES]
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a run failed, else 0."""
+        return 1 if self.failed else 0
+
+    def format(self) -> str:
+        """Counts by status, the index page and one line per failed run."""
+        counts: dict[str, int] = {}
+        for r in self.results:
+            counts[r.status] = counts.get(r.status, 0) + 1
+        text = f"{len(self.results)} run(s): " + ", ".join(f"{n} {s}" for s, n in counts.items())
+        if self.index:
+            text += f"\nindex: {self.index}"
+        for r in self.failed:
+            text += f"\nFAILED {r.describe()}\n  see {r.run_dir}"
+        return text
+
+
+def default_executor(workers: int | None = None) -> cf.Executor:
+    """One fresh spawned process per run, ``workers`` at a time (default: number of cores)."""
+    import multiprocessing
+
+    return cf.ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
+                                  mp_context=multiprocessing.get_context("spawn"),
+                                  max_tasks_per_child=1)
+
+
+def dask_executor(address: str):
+    """A ``concurrent.futures`` executor on a Dask cluster, and its client (close it after).
+
+    The workers must see the same file system as this process (notebooks, data and outputs).
+    A worker may run several runs at once in threads: each run keeps its own state and gives
+    its kernel its own environment.
+
+    Raises
+    ------
+    RunError
+        When the dask extra is missing or the scheduler cannot be reached.
+    """
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise RunError("--dask-scheduler needs the dask extra: "
+                       "pip install 'hy-analysis[dask]'") from exc
+    try:
+        client = Client(address, timeout=30)
+    except Exception as exc:  # noqa: BLE001
+        raise RunError(f"cannot connect to the Dask scheduler {address}: {exc}") from exc
+    return client.get_executor(pure=False), client
+
+
+def check_kernels(specs: Iterable[RunSpec]) -> None:
+    """Raise :class:`RunError` naming a kernel that is not installed."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    manager = KernelSpecManager()
+    for kernel in sorted({s.kernel for s in specs}):
+        try:
+            manager.get_kernel_spec(kernel)
+        except NoSuchKernel:
+            found = ", ".join(sorted(manager.find_kernel_specs())) or "none"
+            raise RunError(f"no such Jupyter kernel {kernel!r} (installed: {found}); install "
+                           "it with: python -m ipykernel install --sys-prefix --name python3"
+                           ) from None
+
+
+class _Progress:
+    """One line per run when not a terminal; a live ``done/total`` line when it is."""
+
+    def __init__(self, stream: TextIO, total: int):
+        self.stream = stream
+        self.total = total
+        self.done = 0
+        self.tty = hasattr(stream, "isatty") and stream.isatty()
+        self.started: set[str] = set()
+        self._live = False
+
+    def _print(self, text: str) -> None:
+        if self._live:
+            self.stream.write("\r\033[K")
+            self._live = False
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def skipped(self, spec: RunSpec) -> None:
+        self._print(f"[up to date] {spec.label}")
+
+    def start(self, spec: RunSpec) -> None:
+        if spec.label not in self.started:
+            self.started.add(spec.label)
+            if not self.tty:
+                self._print(f"[start] {spec.label}")
+
+    def finish(self, result: RunResult) -> None:
+        self.done += 1
+        self._print(f"[{self.done}/{self.total}] {result.describe()}")
+
+    def poll(self, running: list[RunSpec]) -> None:
+        states = []
+        for spec in running:
+            try:
+                cell, total = spec.tmp_dir.joinpath(PROGRESS_NAME).read_text().split()
+            except (OSError, ValueError):
+                continue
+            self.start(spec)
+            states.append(f"{spec.label} cell {cell}/{total}" if int(total)
+                          else f"{spec.label} starting")
+        if self.tty:
+            line = f"{self.done}/{self.total} done"
+            if states:
+                line += " | " + ", ".join(states)
+            width = shutil.get_terminal_size((100, 20)).columns - 1
+            self.stream.write("\r\033[K" + line[:width])
+            self.stream.flush()
+            self._live = True
+
+    def close(self) -> None:
+        if self._live:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self._live = False
+
+
+def _signal_process(pid: int, signum: int) -> None:
+    try:
+        os.kill(pid, signum)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _hold_interrupts() -> dict:
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            previous[signum] = signal.signal(signum, signal.SIG_IGN)
+        except ValueError:  # not the main thread
+            pass
+    return previous
+
+
+def _restore_interrupts(previous: dict) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+
+
+def _stop_pool(executor: cf.ProcessPoolExecutor, specs: list[RunSpec], *,
+               grace: float = STOP_GRACE) -> None:
+    """Stop an interrupted process pool within a bounded time, leaving no kernel behind.
+
+    Pending runs are cancelled; running workers are asked to stop (SIGTERM: they raise
+    KeyboardInterrupt, kill their kernel and remove their temporary folder) and get ``grace``
+    seconds to do so; workers still alive then are killed with their kernels, and the
+    temporary folders of ``specs`` are removed. A worker that ignored or lost the interrupt
+    can therefore never keep the command waiting.
+    """
+    # Read before shutdown(), which forgets them.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    manager = getattr(executor, "_executor_manager_thread", None)
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            _signal_process(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+    survivors = {p.pid for p in processes if p.is_alive()}
+    for spec in specs:
+        try:
+            worker, kernel = map(int, spec.tmp_dir.joinpath(KERNEL_NAME).read_text().split())
+        except (OSError, ValueError):
+            continue
+        if worker in survivors or not pid_alive(worker):
+            kill_process_group(kernel)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(2.0)
+    for spec in specs:
+        shutil.rmtree(spec.tmp_dir, ignore_errors=True)
+    _recover_output_dirs(specs)
+    if manager is not None:  # it notices the dead workers and ends; never wait long on it
+        manager.join(2.0)
+
+
+def _recover_output_dirs(specs: Iterable[RunSpec]) -> None:
+    """:func:`recover_output_dir` on every output folder of ``specs``."""
+    for out in sorted({s.output_dir for s in specs}):
+        recover_output_dir(out)
+
+
+def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
+                 workers: int | None = None, stream: TextIO | None = None,
+                 write_index: bool = True) -> Summary:
+    """Run every spec that is not up to date, concurrently, and write the index page.
+
+    Parameters
+    ----------
+    specs : list of RunSpec
+        From :func:`plan_runs`.
+    executor : concurrent.futures.Executor, optional
+        Where :func:`execute_run` is submitted (a Dask ``client.get_executor()`` works, with
+        any number of threads per worker). By default one spawned process per run,
+        ``workers`` at a time; it is shut down after.
+    workers : int, optional
+        Runs at once with the default executor (default: number of cores).
+    stream : text stream, optional
+        Progress output (default: ``sys.stdout``).
+    write_index : bool
+        Rewrite ``<output_dir>/index.html`` afterwards.
+
+    Returns
+    -------
+    Summary
+    """
+    stream = stream or sys.stdout
+    to_run = [s for s in specs if not s.up_to_date]
+    progress = _Progress(stream, len(specs))
+    summary = Summary()
+    _recover_output_dirs(specs)
+    for spec in specs:
+        if spec.up_to_date:
+            progress.skipped(spec)
+            progress.done += 1
+            summary.results.append(RunResult(spec.label, "up to date", str(spec.run_dir)))
+    if to_run:
+        check_kernels(to_run)
+        own = executor is None
+        executor = executor or default_executor(min(workers or os.cpu_count() or 1,
+                                                    len(to_run)))
+        futures: dict[cf.Future, RunSpec] = {}
+        try:
+            for spec in to_run:
+                spec.tmp_name = (f"{TMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-"
+                                 f"{spec.slug}")
+                futures[executor.submit(execute_run, spec.to_dict())] = spec
+            pending = set(futures)
+            while pending:
+                done, pending = cf.wait(pending, timeout=0.5 if progress.tty else 1.0,
+                                        return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    result = _result_of(future, futures[future])
+                    summary.results.append(result)
+                    progress.finish(result)
+                progress.poll([futures[f] for f in pending])
+        except BaseException:
+            progress.close()
+            if own:
+                previous = _hold_interrupts()  # a second Ctrl-C must not cut the cleanup short
+                try:
+                    _stop_pool(executor, list(futures.values()))
+                finally:
+                    _restore_interrupts(previous)
+            else:
+                for future in futures:
+                    future.cancel()
+            raise
+        finally:
+            progress.close()
+        if own:
+            executor.shutdown(wait=True)
+    if write_index:
+        from ..rendering import write_index as _write_index
+
+        for out in sorted({s.output_dir for s in specs}):
+            Path(out).mkdir(parents=True, exist_ok=True)
+            summary.index = _write_index(out)
+    order = {s.label: i for i, s in enumerate(specs)}
+    summary.results.sort(key=lambda r: order.get(r.label, 0))
+    return summary
+
+
+def _result_of(future: cf.Future, spec: RunSpec) -> RunResult:
+    try:
+        value = future.result()
+    except cf.CancelledError:
+        return RunResult(spec.label, "error", str(spec.run_dir),
+                         error={"ename": "Cancelled", "evalue": "the run was cancelled"})
+    except BaseException as exc:  # noqa: BLE001 - a worker died or the executor broke
+        return RunResult(spec.label, "error", str(spec.run_dir),
+                         error={"ename": type(exc).__name__, "evalue": str(exc)})
+    return RunResult(value["label"], value["status"], value.get("run_dir", ""),
+                     value.get("duration_s"), value.get("error"))
+
+
+def run(notebooks: Iterable[str] = (), *, executor: cf.Executor | None = None,
+        workers: int | None = None, stream: TextIO | None = None, **plan_options) -> Summary:
+    """Plan, validate and execute runs: the Python face of ``hy-analysis run``.
+
+    Parameters
+    ----------
+    notebooks : iterable of str
+        Names or paths; every notebook when empty.
+    executor : concurrent.futures.Executor, optional
+        Any executor (process pool, Dask ``client.get_executor()``); see :func:`execute_plan`.
+    workers : int, optional
+        Concurrent runs with the default executor.
+    stream : text stream, optional
+        Progress output.
+    **plan_options
+        Passed to :func:`plan_runs` (``overrides``, ``param_file``, ``grid``, ``output_dir``,
+        ``data_dir``, ``with_code``, ``timeout``, ``force`` ...).
+
+    Returns
+    -------
+    Summary
+        ``summary.exit_code`` is non-zero when a run failed or timed out.
+
+    Examples
+    --------
+    >>> summary = run(["fdi_by_country"], grid=["countries=Japan,Korea"])  # doctest: +SKIP
+    """
+    specs = plan_runs(notebooks, **plan_options)
+    return execute_plan(specs, executor=executor, workers=workers, stream=stream)

@@ -1,0 +1,285 @@
+"""One run, as a worker executes it: a kernel, the outputs, and the atomic swap into place.
+
+:func:`execute_run` is the unit of work sent to executors. It writes into a hidden temporary
+folder inside the output folder and renames it into place only when complete, so an
+interrupted run leaves the previous outputs as they were. Everything a run needs to remember
+while it executes lives in its own :class:`~hy_analysis.runner.state.RunState`, and its
+kernel gets its environment from there: several runs may share a worker process.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..manifest import MANIFEST_NAME, write_json_atomic
+from .discovery import block_slow_imports
+from .plan import RunSpec
+from .state import OLD_PREFIX, PROGRESS_NAME, TMP_PREFIX, RunState
+
+__all__ = ["execute_run", "recover_output_dir", "kernel_environment"]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).astimezone()
+
+
+def kernel_environment(spec: RunSpec, base: dict | None = None) -> dict:
+    """The environment of a run's kernel: ``base`` (default this process's) and the run's.
+
+    The kernel reads the data folder that was hashed for the run (``HY_DATA_DIR``), and skips
+    drawing filter panels nobody sees in a batch run (``HY_HEADLESS``, see
+    :class:`hy_analysis.widgets.FilterPanel`).
+    """
+    return {**(os.environ if base is None else base), "HY_DATA_DIR": spec.data_dir,
+            "HY_HEADLESS": "1"}
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def _ignore_interrupts() -> None:
+    """Let cleanup finish: further Ctrl-C or SIGTERM are ignored (SIGKILL still works)."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(signum, signal.SIG_IGN)
+        except ValueError:  # not the main thread (e.g. a Dask worker)
+            pass
+
+
+def kill_process_group(pid: int) -> None:
+    """SIGKILL a kernel and its children (kernels run in their own session)."""
+    for kill, target in ((os.killpg, pid), (os.kill, pid)):
+        try:
+            kill(target, signal.SIGKILL)
+            return
+        except (ProcessLookupError, PermissionError, OSError):
+            continue
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (ours or not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def execute_run(spec: dict) -> dict:
+    """Execute one run and move its folder into place; the unit of work sent to executors.
+
+    Parameters
+    ----------
+    spec : dict
+        :meth:`RunSpec.to_dict` of the run (plain data, so any executor can ship it).
+
+    Returns
+    -------
+    dict
+        ``label``, ``run_dir``, ``status`` (``ok``, ``failed``, ``timeout`` or ``error``),
+        ``duration_s`` and ``error`` (None or cell index, exception name and message).
+
+    Raises
+    ------
+    KeyboardInterrupt
+        On Ctrl-C or SIGTERM, after killing the run's kernel and removing its temporary
+        folder (further signals are ignored meanwhile); the previous output stays in place.
+    """
+    block_slow_imports()
+    try:  # SIGTERM cleans up like Ctrl-C (only possible in a main thread)
+        signal.signal(signal.SIGTERM, _raise_interrupt)
+    except ValueError:
+        pass
+    spec = RunSpec(**spec)
+    tmp, final = spec.tmp_dir, spec.run_dir
+    state = RunState(folder=tmp, kernel_env=kernel_environment(spec))
+    try:
+        tmp.mkdir(parents=True, exist_ok=False)
+        result = _execute_into(spec, state)
+        state.pause("swap")
+        _swap_into_place(tmp, final)
+    except BaseException:
+        _ignore_interrupts()
+        state.pause("cleanup")
+        if state.kernel_pid:
+            kill_process_group(state.kernel_pid)
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    result["run_dir"] = str(final)
+    return result
+
+
+def _execute_into(spec: RunSpec, state: RunState) -> dict:
+    folder = state.folder
+    state.write_progress(-1, 0)
+    state.pause("imports")
+    clock = {"imports": time.perf_counter()}
+    import nbformat
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    from ..rendering import render_notebook_html
+    from .kernel import execute_notebook
+
+    clock["execute"] = time.perf_counter()
+    started = _now()
+    status, error, nb = "ok", None, None
+    try:
+        nb = execute_notebook(spec.path, state, parameters=spec.params, kernel=spec.kernel,
+                              timeout=spec.timeout)
+    except PapermillExecutionError as exc:
+        status = "failed"
+        error = {"cell_index": exc.cell_index, "execution_count": exc.exec_count,
+                 "ename": exc.ename, "evalue": exc.evalue}
+    except CellTimeoutError:
+        status = "timeout"
+        error = {"cell_index": state.current_cell, "ename": "CellTimeoutError",
+                 "evalue": f"a cell ran longer than {spec.timeout:g} s; its kernel was stopped"}
+    except DeadKernelError as exc:
+        status = "failed"
+        error = {"cell_index": state.current_cell, "ename": "DeadKernelError",
+                 "evalue": str(exc)}
+    except Exception as exc:  # noqa: BLE001 - recorded in the manifest, reported by the parent
+        status = "error"
+        error = {"cell_index": state.current_cell, "ename": type(exc).__name__,
+                 "evalue": str(exc)}
+    state.forget_kernel()  # shut down by nbclient
+    finished = _now()
+    if nb is None and state.nb_man is not None:
+        nb = state.nb_man.nb
+    if nb is not None and status == "ok":  # a stalled client that woke up at the deadline
+        for index, cell in enumerate(nb.cells):
+            if (cell.metadata.get("papermill", {}).get("duration") or 0) >= spec.timeout:
+                status = "timeout"
+                error = {"cell_index": index, "ename": "CellTimeoutError",
+                         "evalue": f"a cell took {spec.timeout:g} s or more"}
+                break
+    if nb is not None and status == "timeout" and error["cell_index"] is not None:
+        cell = nb.cells[error["cell_index"]]
+        cell.metadata.setdefault("papermill", {})["exception"] = True
+        cell.metadata["papermill"]["status"] = "failed"
+
+    name = spec.notebook
+    files = {}
+    cells = []
+    if nb is not None:
+        cells = [{"index": i, "cell_type": c.cell_type,
+                  "execution_count": c.get("execution_count"),
+                  "status": c.metadata.get("papermill", {}).get("status"),
+                  "duration_s": c.metadata.get("papermill", {}).get("duration")}
+                 for i, c in enumerate(nb.cells)]
+        nbformat.write(nb, folder / f"{name}.ipynb")
+        files["ipynb"] = f"{name}.ipynb"
+        extra = []
+        if error:
+            extra.append(("error", f"cell {error.get('cell_index')}: {error.get('ename')}: "
+                                   f"{error.get('evalue')}"))
+        extra.append(("finished", finished.strftime("%Y-%m-%d %H:%M:%S")))
+        state.pause("html")
+        clock["html"] = time.perf_counter()
+        try:
+            page = render_notebook_html(nb, title=f"{name} ({spec.slug})", params=spec.params,
+                                        status=status, extra_rows=extra,
+                                        with_code=spec.with_code)
+            (folder / f"{name}.html").write_text(page, encoding="utf-8")
+            files["html"] = f"{name}.html"
+        except Exception as exc:  # noqa: BLE001 - keep the executed notebook anyway
+            error = error or {"cell_index": None, "ename": "HTMLExportError",
+                              "evalue": str(exc)}
+            status = "error" if status == "ok" else status
+    from ..manifest import versions
+
+    clock["end"] = time.perf_counter()
+    manifest = {
+        "notebook": name, "notebook_path": spec.path, "slug": spec.slug,
+        "parameters": spec.params, "status": status, "error": error,
+        "started": started.isoformat(), "finished": finished.isoformat(),
+        "duration_s": round((finished - started).total_seconds(), 3),
+        "cells": cells, "files": files, "with_code": spec.with_code,
+        "timeout_s": spec.timeout, "kernel": spec.kernel,
+        "inputs": {**spec.inputs, "fingerprint": spec.fingerprint},
+        "versions": versions(),
+        "timings_s": _timings(clock, started, nb),
+    }
+    write_json_atomic(folder / MANIFEST_NAME, manifest)
+    try:
+        (folder / PROGRESS_NAME).unlink()
+    except OSError:
+        pass
+    return {"label": spec.label, "status": status, "error": error,
+            "duration_s": manifest["duration_s"]}
+
+
+def _timings(clock: dict, started: datetime, nb) -> dict:
+    """Where the worker's time went: imports, kernel start, cells, HTML (seconds)."""
+    marks = sorted(clock.items(), key=lambda kv: kv[1])
+    spans = {name: round(marks[i + 1][1] - t, 3) for i, (name, t) in enumerate(marks[:-1])}
+    first = None
+    if nb is not None:
+        times = [c.metadata.get("papermill", {}).get("start_time") for c in nb.cells]
+        times = [t for t in times if t]
+        if times:
+            try:
+                first = datetime.fromisoformat(min(times).replace("Z", "+00:00"))
+            except ValueError:
+                first = None
+    if first is not None:
+        spans["kernel_start"] = round((first - started).total_seconds(), 3)
+    return spans
+
+
+def _swap_into_place(tmp: Path, final: Path) -> None:
+    """Rename the complete ``tmp`` folder to ``final``; the old one is removed only after.
+
+    Ctrl-C and SIGTERM are held back between the two renames, so an interrupt never leaves the
+    run without its folder.
+    """
+    held = {signal.SIGINT, signal.SIGTERM}
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, held) if hasattr(
+        signal, "pthread_sigmask") else None
+    try:
+        old = None
+        if final.exists():
+            old = final.with_name(f"{OLD_PREFIX}{secrets.token_hex(4)}-{final.name}")
+            os.rename(final, old)
+        os.rename(tmp, final)
+    finally:
+        if blocked is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def recover_output_dir(output_dir: str | os.PathLike) -> None:
+    """Undo what an interrupted command left: restore a replaced run, drop temporary folders.
+
+    A ``.old-*`` folder whose run folder is missing (killed between the two renames) is put
+    back; other ``.old-*`` folders and ``.tmp-*`` folders of processes no longer alive are
+    deleted.
+    """
+    root = Path(output_dir)
+    if not root.is_dir():
+        return
+    for nb_dir in root.iterdir():
+        if not nb_dir.is_dir() or nb_dir.name.startswith("."):
+            continue
+        for entry in nb_dir.iterdir():
+            if entry.name.startswith(OLD_PREFIX):
+                slug = entry.name[len(OLD_PREFIX):].split("-", 1)[-1]
+                if not (nb_dir / slug).exists():
+                    os.rename(entry, nb_dir / slug)
+                else:
+                    shutil.rmtree(entry, ignore_errors=True)
+            elif entry.name.startswith(TMP_PREFIX):
+                pid = entry.name[len(TMP_PREFIX):].split("-", 1)[0]
+                if not pid.isdigit() or not pid_alive(int(pid)):
+                    shutil.rmtree(entry, ignore_errors=True)
