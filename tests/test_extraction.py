@@ -261,7 +261,7 @@ def test_append_writes_valid_rows_and_shows_invalid_ones_with_their_error(tmp_pa
     assert status == 1
     assert "not appended" in err.getvalue() and "column 'indicator'" in err.getvalue()
     # The file is a valid user file; appending the same rows again is refused by id.
-    from hy_analysis.validation import validate_command
+    from hy_analysis.cli import validate_command
     assert validate_command([str(user)], out=io.StringIO()) == 0
     again, problems = append_rows(to_target_rows(extract(text, region="Hưng Yên",
                                                          date="2024-12-20"),
