@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (Period, Vocabulary, find_kind, find_measure, find_period, heading_years,
+from .reading import (_STRONG_TARGET, Period, Vocabulary, find_kind, find_measure, find_period, heading_years,
                       latest_span_ending, load_vocabulary, match_phrases, sentence_of,
                       sentence_spans)
 from .tables import Cell, find_table_cells
@@ -32,7 +32,8 @@ CANDIDATE_COLUMNS = (
 _MONEY = ("USD", "VND", "USD/person", "VND/person")
 #: Codes that only make sense for one investor country or sector.
 _BREAKDOWN_ONLY = ("fdi_capital_share",)
-_GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth")
+_GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth",
+                    "cumulative_growth")
 _PER_PERSON = re.compile(r"đầu người|per capita|per person|/người", re.IGNORECASE)
 _NATIONAL = re.compile(r"(?:gdp|tăng trưởng|growth)\s*(?:của\s*)?(?:cả nước|toàn quốc)|"
                        r"\bnational (?:gdp|average|growth)|nationwide (?:gdp|average)",
@@ -376,6 +377,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
     window = text[window_start:fig.start]
     clause = text[clause_start:clause_end]
     text_after = text[fig.end:min(fig.end + 40, next_start or len(text), clause_end)]
+    text_after = re.split(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b", text_after)[0]
     notes = list(fig.notes)
     parsed = fig.parsed
     low, high, qualifier = parsed.low, parsed.high, parsed.qualifier
@@ -418,11 +420,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         kind_context = text[max(0, cell.label_start - 2000):cell.label_start] + cell.label
     else:
         kind_context = text[max(sent[0], fig.start - 300):fig.start] + fig.raw + text_after[:15]
-    kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year)
+    kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year,
+                                         just_before=text[max(0, fig.start - 15):fig.start])
     if kind_how == "default" and cell is None:
+        # "...sets a target of 10%. In which, industry grows 13%": the previous sentence's
+        # target words carry over, its weaker cues do not.
         before = sentence_of(spans, max(sent[0] - 2, 0))
-        kind, estimate, kind_how = find_kind(text[before[0]:fig.start] + fig.raw,
-                                             period.end, doc_year)
+        if _STRONG_TARGET.search(text[before[0]:sent[0]]):
+            kind, estimate, kind_how = "target", False, "target words in the previous sentence"
     breakdown = _breakdown(vocab, text, clause_start, fig)
     # Indicator
     code = None
@@ -431,6 +436,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         got = _family_code(vocab, text_after, window, clause, fig.raw, unit)
         if got:
             code = got[0]
+            if re.search(r"_(?:new|expanded|removed|new_area)$|^clusters_merged", code) and \
+                    measure == "level":
+                # new, expanded, merged or removed over a plan period: a total over the period
+                measure = "period_total"
+                if period.start == period.end and period.end is not None:
+                    span = latest_span_ending(text, fig.start, period.end)
+                    if span:
+                        period = Period(span[0], span[1], period.how + ", span written earlier")
             for rx in _FAMILIES.values():
                 if m := rx.search(fig.raw) or rx.search(window):
                     indicator_text = m.group(0)
@@ -449,7 +462,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
                 break
-    if code == "grdp_per_capita" and unit in ("USD", "VND"):
+    if unit in ("USD", "VND") and (code == "grdp_per_capita" or _PER_PERSON.search(indicator_text)):
         unit = f"{unit}/person"
     fig_region = _region(vocab, text, sent, window, fig, region, doc_region)
     territory = _territory(vocab, fig_region, doc_date)

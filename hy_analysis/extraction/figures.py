@@ -124,7 +124,7 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
         if i >= _MAX_TOKENS:
             break
         word = token.group(0)
-        stripped = word.rstrip(".,;:!?)”\"/")
+        stripped = word.rstrip(".,;:!?)”\"/…")
         if stripped.startswith(tuple(_STOP_PUNCT)):
             break
         # "%" may be glued to the next word only through "/" ("%/năm").

@@ -273,8 +273,19 @@ _ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế ho�
                              r"compared to the plan|hoàn thành", re.IGNORECASE)
 
 
-def find_kind(context: str, period_end: int | None, doc_year: int | None) -> tuple[str, bool, str]:
-    """(kind, estimate, how): target or actual, and whether the text calls it an estimate."""
+_PLAN_LABEL = re.compile(r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target)\s*[:=]?\s*$",
+                         re.IGNORECASE)
+
+
+def find_kind(context: str, period_end: int | None, doc_year: int | None,
+              *, just_before: str = "") -> tuple[str, bool, str]:
+    """(kind, estimate, how): target or actual, and whether the text calls it an estimate.
+
+    ``just_before`` is the text right before the figure: "(plan: 10.5%)", "kế hoạch: 8%"
+    label the figure a target whatever its period.
+    """
+    if _PLAN_LABEL.search(just_before):
+        return "target", False, "labelled as the plan"
     estimate = bool(_ESTIMATE_WORDS.search(context)) or (
         period_end is not None and period_end == doc_year and bool(
             re.search(r"\bwill\b|\bsẽ\b", context)) and not _STRONG_TARGET.search(context))
@@ -289,6 +300,8 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None) -> tup
             return "actual", estimate, "period before the document"
     if strong and not estimate:
         return "target", False, "target words"
+    if _NOW_WORDS.search(context) and not estimate:
+        return "actual", False, "now words"
     if estimate:
         return "actual", True, "estimate words"
     if _TARGET_WORDS.search(context):
@@ -300,7 +313,7 @@ _GROWTH_WORDS = re.compile(
     r"tăng trưởng|tăng|tốc độ|growth|grow|increas|\bup\b|\brise|\brose|giảm|decreas|fell|"
     r"\bdown\b|\braise", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
-                          r"\brate\b|% grdp|of grdp", re.IGNORECASE)
+                          r"% grdp|of grdp", re.IGNORECASE)
 _AVERAGE_WORDS = re.compile(r"bình quân|trung bình|average|/năm|/year|annually|per year|mỗi năm",
                             re.IGNORECASE)
 _HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
@@ -314,10 +327,6 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
         return "ratio_to_base"
     if unit == "percentage_points":
         return "contribution_to_growth"
-    if unit == "percent" and period.base and period.end and period.end > period.base + 1 and \
-            _GROWTH_WORDS.search(window) and not re.search(r"cùng kỳ|same period|year-on-year",
-                                                           window, re.IGNORECASE):
-        return "cumulative_growth"
     if unit == "percent":
         growth = (_GROWTH_WORDS.search(window) and not _SHARE_WORDS.search(window[-25:])
                   and not re.search(r"đóng góp|contribut", window, re.IGNORECASE)
@@ -327,6 +336,9 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
                 return "half_year_growth"
             if span or _AVERAGE_WORDS.search(window + raw):
                 return "period_average_growth"
+            if period.base and period.end and period.end > period.base + 1 and not re.search(
+                    r"cùng kỳ|same period|year-on-year", window, re.IGNORECASE):
+                return "cumulative_growth"  # "tăng 67,77% so với năm 2020" (by 2025)
             return "annual_growth"
         return "period_average" if span and _AVERAGE_WORDS.search(window) else "level"
     if span and (_TOTAL_WORDS.search(window) or unit in ("count", "ha")):
