@@ -149,6 +149,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         lo, hi, source = 0, len(label), label
     else:
         lo, hi, source = sent[0], clause_end, text
+    # "100% cơ sở sản xuất đáp ứng ...", "95% of households": a share of the noun that follows.
+    share_of_next = unit == "percent" and label is None and bool(_SHARE_OF_NEXT.match(text, fig.end))
     best = None
     for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo):
         codes = [c for c in vocab.values("indicator", phrase)
@@ -160,13 +162,14 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         elif ms >= fig.start and me <= fig.end:
             distance = 0 if unit == "count" else 60
         elif me <= fig.start:
-            distance = fig.start - me + (300 if me <= window_start else 0)
+            distance = fig.start - me + (300 if me <= window_start else 0) + (
+                100 if share_of_next else 0)
         elif ms < fig.end:  # overlaps the end of the figure: "4 khu công nghiệp đi vào ..."
             distance = 0
         else:
             if ms - fig.end > 150 or (next_start is not None and ms >= next_start):
                 continue
-            distance = ms - fig.end + 100
+            distance = ms - fig.end + (0 if share_of_next else 100)
         key = (distance, -len(phrase))
         if best is None or key < best[0]:
             best = (key, codes, source[ms:me])
@@ -179,6 +182,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     return codes[0], found
 
 
+_SHARE_OF_NEXT = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?|số\s+|các\s+)?(?!(?:so|trong|vào|và|với|năm|so với|cùng|kế|dự|"
+    r"tổng|cơ cấu|grdp|gdp|in|compared|year|than|and|to|by|from|over|on|at|for|per|a|an|the|of|"
+    r"trở|or|vs|y)\b)[^\W\d]", re.IGNORECASE)
 _HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
 
 
@@ -326,6 +333,33 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     return frame
 
 
+_CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
+
+
+def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop a figure of a headline or caption whose number and unit the body repeats.
+
+    Headlines and captions summarise the body ("attracts 1.4 billion USD" over "nearly 1.4
+    billion USD"); the body's row has the context, so it is the one kept.
+    """
+    title = frame["note"].str.contains("title line", regex=False) | frame["sentence"].map(
+        lambda s: bool(_CAPTION.search(s)))
+    if not title.any():
+        return frame
+    body = frame[~title]
+    drop = []
+    for i in frame.index[title]:
+        bounds = {frame.at[i, "low"], frame.at[i, "high"]} - {None}
+        bounds = {b for b in bounds if b == b}
+        twins = body[(body["unit"] == frame.at[i, "unit"])
+                     & (body["low"].isin(bounds) | body["high"].isin(bounds))]
+        if not twins.empty:
+            j = twins.index[0]
+            frame.at[j, "note"] += f"; also in a headline or caption at character {frame.at[i, 'char_start']}"
+            drop.append(i)
+    return frame.drop(index=drop)
+
+
 def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     """A figure repeated verbatim (headline, body, caption) with the same reading is one row.
 
@@ -334,6 +368,9 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     repeat whose period was written is kept and the others are noted on it.
     """
     explicit = frame["note"].str.contains("period: sentence|period: table", regex=True)
+    frame = _drop_headline_repeats(frame)
+    explicit = explicit.loc[frame.index].reset_index(drop=True)
+    frame = frame.reset_index(drop=True)
     key = (frame["value_raw"].map(normalise) + "|" + frame["indicator"] + "|"
            + frame["breakdown"] + "|" + frame["region"])
     keep: dict[int, list[int]] = {}
@@ -342,9 +379,12 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
         kept: list[int] = []
         for i in order:
             period = (frame.at[i, "period_start"], frame.at[i, "period_end"])
-            twin = next((k for k in kept if not explicit[i] or not explicit[k]
-                         or (frame.at[k, "period_start"], frame.at[k, "period_end"]) == period),
-                        None)
+            # Two mentions in one sentence are two figures ("100% of parks ... and 100% of
+            # factories ..."); across sentences, only written periods keep repeats apart.
+            twin = next((k for k in kept if frame.at[k, "sentence"] != frame.at[i, "sentence"]
+                         and (not explicit[i] or not explicit[k]
+                              or (frame.at[k, "period_start"], frame.at[k, "period_end"])
+                              == period)), None)
             if twin is None:
                 kept.append(i)
                 keep[i] = []
@@ -396,6 +436,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         i = bisect.bisect_right(heading_offsets, fig.start)
         heads = [(h[1], h[2]) for h in headings[:i] if h[0] >= fig.start - 3000]
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
+        if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
+                and "\n\n" not in text[rows[-1]["char_end"]:fig.start]:
+            # No year in this sentence: the last figure's period still holds ("Đến nay có 550
+            # dự án FDI. Nhật Bản có 174 dự án, ...").
+            prev = rows[-1]
+            period = Period(prev["period_start"], prev["period_end"], "previous figure",
+                            period.base)
     measure_context = cell.label if cell else window + (
         " " + text[clause_start:fig.start] if len(window.strip(" ,;:(")) < 3 else "")
     if cell is None and _HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
@@ -413,7 +460,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         if span:
             period = Period(span[0], span[1], period.how + ", span written earlier")
     elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
-            period.how in ("earlier sentence", "sentence"):
+            period.how in ("earlier sentence", "sentence", "previous figure"):
         period = Period(period.end, period.end, f"{period.how}, end of the period")
     # Kind
     if cell is not None:
@@ -421,7 +468,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
     else:
         kind_context = text[max(sent[0], fig.start - 300):fig.start] + fig.raw + text_after[:15]
     kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year,
-                                         just_before=text[max(0, fig.start - 15):fig.start])
+                                         just_before=text[max(0, fig.start - 15):fig.start],
+                                         doc_month=doc_date.month if doc_date else None)
     if kind_how == "default" and cell is None:
         # "...sets a target of 10%. In which, industry grows 13%": the previous sentence's
         # target words carry over, its weaker cues do not.
@@ -478,6 +526,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         confidence -= 0.1
     if estimate:
         notes.append("estimate (ước)")
+    line_start = text.rfind("\n", 0, fig.start) + 1
+    line_end = text.find("\n", fig.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if cell is None and len(line) < 160 and not line.endswith((".", ";", ":", "…")) and \
+            (line_start == 0 or text[max(0, line_start - 2):line_start].count("\n") == 2
+             or line_end < 0 or text[line_end:line_end + 2] == "\n\n" or line_start < 300):
+        notes.append("title line")
     notes += [f"period: {period.how}", f"kind: {kind_how}"]
     return {
         "value_raw": fig.raw, "low": low, "high": high, "unit": unit,

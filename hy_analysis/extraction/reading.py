@@ -278,17 +278,20 @@ _PLAN_LABEL = re.compile(r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:n
 
 
 def find_kind(context: str, period_end: int | None, doc_year: int | None,
-              *, just_before: str = "") -> tuple[str, bool, str]:
+              *, just_before: str = "", doc_month: int | None = None) -> tuple[str, bool, str]:
     """(kind, estimate, how): target or actual, and whether the text calls it an estimate.
 
     ``just_before`` is the text right before the figure: "(plan: 10.5%)", "kế hoạch: 8%"
-    label the figure a target whatever its period.
+    label the figure a target whatever its period. "will reach" about the document's own year
+    is a plan when written in its first half and an estimate when written in its second half.
     """
     if _PLAN_LABEL.search(just_before):
         return "target", False, "labelled as the plan"
-    estimate = bool(_ESTIMATE_WORDS.search(context)) or (
-        period_end is not None and period_end == doc_year and bool(
-            re.search(r"\bwill\b|\bsẽ\b", context)) and not _STRONG_TARGET.search(context))
+    will = (period_end is not None and period_end == doc_year
+            and bool(re.search(r"\bwill\b|\bsẽ\b", context)) and not _STRONG_TARGET.search(context))
+    if will and doc_month is not None and doc_month <= 6 and not _ESTIMATE_WORDS.search(context):
+        return "target", False, "'will' early in the year"
+    estimate = bool(_ESTIMATE_WORDS.search(context)) or will
     strong = bool(_STRONG_TARGET.search(context))
     if period_end is not None and doc_year is not None:
         if period_end > doc_year:
@@ -330,7 +333,9 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
     if unit == "percent":
         growth = (_GROWTH_WORDS.search(window) and not _SHARE_WORDS.search(window[-25:])
                   and not re.search(r"đóng góp|contribut", window, re.IGNORECASE)
-                  and not re.search(r"(?:còn|xuống|to|at)\s*$", window, re.IGNORECASE))
+                  and not re.search(r"(?:giảm|hạ|decrease[sd]?|fell|fallen|down|dropped|"
+                                    r"reduced?)\s+(?:còn|xuống|to)\s*$|\bcòn\s*$", window,
+                                    re.IGNORECASE))
         if growth or re.search(r"/\s*năm|/\s*year|annually|per year", raw, re.IGNORECASE):
             if _HALF_YEAR.search(window):
                 return "half_year_growth"
