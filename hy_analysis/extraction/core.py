@@ -17,7 +17,7 @@ import pandas as pd
 from .figures import Figure, document_lang, find_figures, normalise
 from .reading import (_STRONG_TARGET, Period, Vocabulary, find_kind, find_measure, find_period, heading_years,
                       latest_span_ending, load_vocabulary, match_phrases, sentence_of,
-                      sentence_spans)
+                      sentence_spans, strip_accents)
 from .tables import Cell, find_table_cells
 
 __all__ = ["extract", "CANDIDATE_COLUMNS"]
@@ -196,19 +196,52 @@ def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> 
     return vocab.values("breakdown", hits[-1][2])[0]
 
 
+_WORD = r"[^\W\d_]+"
+# "tỉnh Bắc Ninh", "thành phố Hải Phòng", "Hai Duong province", "the province of Nam Dinh".
+_PLACE_RES = (
+    re.compile(rf"(?:\btỉnh|\bthành phố|\bTP\.?)[ \t]+(?P<vi>{_WORD}(?:[ \t]+{_WORD})?)"),
+    re.compile(rf"(?P<en>{_WORD}[ \t]+{_WORD})[ \t]+(?:province|city)\b"),
+    re.compile(rf"\b(?:province|city) of[ \t]+(?P<en2>{_WORD}(?:[ \t]+{_WORD})?)"),
+)
+_NOT_PLACES = {"Ủy", "Uỷ", "UBND", "HĐND", "The", "This", "Provincial", "People", "Party", "Tỉnh",
+               "Vùng", "Khu", "Các", "Cả", "Toàn", "Miền"}
+
+
+def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(offset, region) of every place named in text[lo:hi]: regions of data/regions.csv, and
+    provinces, cities and districts introduced as such ("tỉnh Bắc Ninh", "Hai Phong city")."""
+    found = [(me, vocab.values("region", phrase)[0])
+             for _, me, phrase in match_phrases(vocab, "region", text[lo:hi], lo)]
+    known = {strip_accents(r): r for r in vocab.regions}
+    for m in (m for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)):
+        groups = m.groupdict()
+        words = (groups.get("vi") or groups.get("en") or groups.get("en2")).split()
+        if groups.get("en"):  # "northern Hai Duong province": keep the capitalised words before it
+            while words and not words[0][0].isupper():
+                words = words[1:]
+        else:
+            words = words[:1] + [w for w in words[1:2] if w[0].isupper()]
+        if not words or not all(w[0].isupper() for w in words) or words[0] in _NOT_PLACES:
+            continue
+        name = " ".join(words)
+        flat = strip_accents(name)
+        name = next((r for k, r in known.items() if flat == k or flat.startswith(k + " ")), name)
+        found.append((m.end(), name))
+    return sorted(found)
+
+
 def _region(vocab: Vocabulary, text: str, sent: tuple[int, int], window: str, fig: Figure,
             default: str | None, doc_region: str | None) -> str:
     if _NATIONAL.search(window):
         return "Việt Nam"
-    hits = [h for h in match_phrases(vocab, "region", text[sent[0]:fig.start], sent[0])]
+    hits = _places(vocab, text, sent[0], fig.start)
     if hits:
-        return vocab.values("region", hits[-1][2])[0]
+        return hits[-1][1]
     if default:
         return default
-    hits = match_phrases(vocab, "region", text[max(0, sent[0] - 1500):sent[0]],
-                         max(0, sent[0] - 1500))
+    hits = _places(vocab, text, max(0, sent[0] - 1500), sent[0])
     if hits:
-        return vocab.values("region", hits[-1][2])[0]
+        return hits[-1][1]
     return doc_region or ""
 
 
@@ -310,8 +343,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     doc_region = None
     counts = {}
-    for _, _, phrase in match_phrases(vocab, "region", text):
-        name = vocab.values("region", phrase)[0]
+    for _, name in _places(vocab, text, 0, len(text)):
         counts[name] = counts.get(name, 0) + 1
     if counts:
         doc_region = max(counts, key=counts.get)
@@ -505,6 +537,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         # the last figure of the same unit just before.
         for prev in reversed(rows[-6:]):
             if fig.start - prev["char_end"] > 400:
+                break
+            same_sentence = prev["sentence"] == re.sub(r"\s+", " ", text[sent[0]:sent[1]]).strip()
+            if not (same_sentence or breakdown):
                 break
             if prev["unit"] == unit and prev["indicator"] != "unknown":
                 code, indicator_text = prev["indicator"], prev["indicator_text"]

@@ -273,6 +273,8 @@ _ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế ho�
                              r"compared to the plan|hoàn thành", re.IGNORECASE)
 
 
+_RESULT_WORDS = re.compile(r"kết quả|thực hiện được|đã đạt|\bresults?\b|\bachieved\b|"
+                           r"\brecorded\b", re.IGNORECASE)
 _PLAN_LABEL = re.compile(r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target)\s*[:=]?\s*$",
                          re.IGNORECASE)
 
@@ -303,8 +305,9 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
             return "actual", estimate, "period before the document"
     if strong and not estimate:
         return "target", False, "target words"
-    if _NOW_WORDS.search(context) and not estimate:
-        return "actual", False, "now words"
+    if (_NOW_WORDS.search(context) or _MONTHS_TO_DATE.search(context)
+            or _RESULT_WORDS.search(context)) and not estimate:
+        return "actual", False, "words of a result"
     if estimate:
         return "actual", True, "estimate words"
     if _TARGET_WORDS.search(context):
@@ -313,8 +316,9 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
 
 
 _GROWTH_WORDS = re.compile(
-    r"tăng trưởng|tăng|tốc độ|growth|grow|increas|\bup\b|\brise|\brose|giảm|decreas|fell|"
-    r"\bdown\b|\braise", re.IGNORECASE)
+    r"tăng trưởng|tăng|tốc độ|growth|\bgr[eo]w|increas|\bup\b|\brise|\brose|\brisen|"
+    r"\bclimb|\bgain|\bexpand|giảm|decreas|\bfell|\bfall|\bdown\b|\bdeclin|\braise",
+    re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
                           r"% grdp|of grdp", re.IGNORECASE)
 _AVERAGE_WORDS = re.compile(r"bình quân|trung bình|average|/năm|/year|annually|per year|mỗi năm",
