@@ -320,3 +320,32 @@ def test_dev_set_stays_above_its_floor(dev_set_scores, measure):
 
 def test_dev_set_value_raw_is_always_verbatim(dev_set_scores):
     assert dev_set_scores[1]
+
+
+# --------------------------------------------------------------------------- other provinces
+
+
+def test_regions_outside_the_data_are_named_from_the_text():
+    text = ("Theo Cục Thống kê tỉnh Bắc Ninh, GRDP năm 2024 tăng 4,3%. "
+            "Hai Phong city's GRDP grew 10.34% in 2023. In the province of Nam Dinh, GRDP grew 7.1% "
+            "in 2023.")
+    rows = extract(text, date="2024-02-01")
+    assert list(rows["region"]) == ["Bắc Ninh", "Hai Phong", "Nam Dinh"]
+    assert list(rows["territory"]) == ["", "", ""]  # not in data/regions.csv: left to the reviewer
+    assert list(rows["indicator"]) == ["grdp_growth"] * 3
+
+
+def test_english_names_without_diacritics_map_to_the_data_region():
+    rows = extract("Hung Yen province's GRDP grew 8.2% in 2023.", date="2024-01-10")
+    assert rows.loc[0, "region"] == "Hưng Yên"
+    assert rows.loc[0, "territory"] in _territories("Hưng Yên")
+
+
+def test_a_headline_in_capitals_does_not_lend_its_words_to_the_body():
+    text = ("QUẢNG NINH ĐẶT MỤC TIÊU TĂNG TRƯỞNG 10% NĂM 2024\n"
+            "Năm 2023, tăng trưởng kinh tế của tỉnh Quảng Ninh đạt 11,03%. "
+            "Năm 2024, tỉnh phấn đấu GRDP tăng 10% trở lên; 100% xã đạt chuẩn nông thôn mới.")
+    rows = extract(text, date="2024-01-05").set_index("value_raw")
+    assert rows.loc["11,03%", "kind"] == "actual"
+    assert rows.loc["10% trở lên", "kind"] == "target"
+    assert rows.loc["100%", "indicator"] == "unknown"  # not the urbanisation or growth rate

@@ -162,6 +162,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         elif ms >= fig.start and me <= fig.end:
             distance = 0 if unit == "count" else 60
         elif me <= fig.start:
+            if share_of_next and me <= window_start:
+                continue  # "100% xã đạt chuẩn": not the indicator of an earlier figure
             distance = fig.start - me + (300 if me <= window_start else 0) + (
                 100 if share_of_next else 0)
         elif ms < fig.end:  # overlaps the end of the figure: "4 khu công nghiệp đi vào ..."
@@ -230,18 +232,20 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     return sorted(found)
 
 
-def _region(vocab: Vocabulary, text: str, sent: tuple[int, int], window: str, fig: Figure,
+def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, fig: Figure,
             default: str | None, doc_region: str | None) -> str:
+    """The place named nearest before the figure in its sentence, else ``default``, else the
+    place named last in the 1500 characters before, else the document's most named."""
     if _NATIONAL.search(window):
         return "Việt Nam"
-    hits = _places(vocab, text, sent[0], fig.start)
-    if hits:
-        return hits[-1][1]
+    i = bisect.bisect_right(places, (fig.start, "\uffff"))
+    before = [p for p in places[:i] if p[0] <= fig.start]
+    if before and before[-1][0] > sent[0]:
+        return before[-1][1]
     if default:
         return default
-    hits = _places(vocab, text, max(0, sent[0] - 1500), sent[0])
-    if hits:
-        return hits[-1][1]
+    if before and before[-1][0] > sent[0] - 1500:
+        return before[-1][1]
     return doc_region or ""
 
 
@@ -343,7 +347,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     doc_region = None
     counts = {}
-    for _, name in _places(vocab, text, 0, len(text)):
+    places = _places(vocab, text, 0, len(text))
+    for _, name in places:
         counts[name] = counts.get(name, 0) + 1
     if counts:
         doc_region = max(counts, key=counts.get)
@@ -355,7 +360,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
         rows.append(_read_figure(
             text, vocab, fig, cell, spans=spans, headings=headings, heading_offsets=heading_offsets,
             prev_end=prev_end, next_start=next_start, rows=rows, doc_date=doc_date,
-            region=region, doc_region=doc_region, source_id=source_id))
+            region=region, doc_region=doc_region, source_id=source_id, places=places))
         prev_end = fig.end
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
@@ -435,7 +440,7 @@ _INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re
 
 
 def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, prev_end,
-                 next_start, rows, doc_date, region, doc_region, source_id) -> dict:
+                 next_start, rows, doc_date, region, doc_region, source_id, places) -> dict:
     """One candidate row: the figure's reading from its sentence (or table row and column)."""
     doc_year = doc_date.year if doc_date else None
     sent = sentence_of(spans, fig.start)
@@ -532,7 +537,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         code, indicator_text = _indicator(
             vocab, text, sent, clause_end, fig, window_start, unit, measure,
             cell.label if cell else None, breakdown, next_start)
-    if code == "unknown" and not indicator_text and cell is None:
+    if code == "unknown" and not indicator_text and cell is None and not (
+            unit == "percent" and _SHARE_OF_NEXT.match(text, fig.end)):
         # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator of
         # the last figure of the same unit just before.
         for prev in reversed(rows[-6:]):
@@ -547,7 +553,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
                 break
     if unit in ("USD", "VND") and (code == "grdp_per_capita" or _PER_PERSON.search(indicator_text)):
         unit = f"{unit}/person"
-    fig_region = _region(vocab, text, sent, window, fig, region, doc_region)
+    fig_region = _region(places, sent, window, fig, region, doc_region)
     territory = _territory(vocab, fig_region, doc_date)
     # Confidence: start high, lose for every guess made.
     confidence = 0.9

@@ -21,10 +21,22 @@ __all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "fi
            "find_measure", "match_phrases", "strip_accents"]
 
 
+# Each Latin letter with diacritics -> its base letter: one character for one, so offsets hold.
+_BASE_LETTERS = {i: unicodedata.normalize("NFD", chr(i))[0]
+                 for i in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+                 if unicodedata.normalize("NFD", chr(i))[0] != chr(i)}
+_BASE_LETTERS[ord("đ")] = "d"
+
+
 def strip_accents(text: str) -> str:
-    """Lower case without diacritics (``Hưng Yên`` -> ``hung yen``), same length for NFC text."""
-    text = unicodedata.normalize("NFC", text).lower().replace("đ", "d")
-    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text)
+    """Lower case without diacritics (``Hưng Yên`` -> ``hung yen``), same length for NFC text.
+
+    Examples
+    --------
+    >>> strip_accents("Hưng Yên, Đông Hưng")
+    'hung yen, dong hung'
+    """
+    return unicodedata.normalize("NFC", text).lower().translate(_BASE_LETTERS)
 
 
 @dataclass
@@ -129,12 +141,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['GRDP tăng 8%.', 'Xuất khẩu\\nđạt 7 tỷ USD.']
     """
+    cuts = [(m.start(), m.end()) for m in _BOUNDARY_RE.finditer(text)]
+    # A headline in capitals, and a line with "|" (a table row, a byline), stand alone.
+    for m in re.finditer(r"(?m)^.*$", text):
+        line = m.group(0)
+        if "|" in line or (len(line) >= 12 and line == line.upper()
+                           and re.search(r"[^\W\d]{2}", line)):
+            cuts += [(m.start(), m.start()), (m.end(), m.end())]
     spans = []
     pos = 0
-    for m in _BOUNDARY_RE.finditer(text):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
+    for start, end in sorted(cuts):
+        if start < pos:
+            pos = max(pos, end)
+            continue
+        if start > pos:
+            spans.append((pos, start))
+        pos = end
     if pos < len(text):
         spans.append((pos, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
@@ -152,7 +174,8 @@ _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RE = re.compile(rf"(?<![\d/.,])({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
 _BASE_BEFORE = re.compile(
     r"(?:\bso với|\bso cùng kỳ|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
-    r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|"
+    r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
+    r"\btimes(?: higher| more| larger| that of)?(?: than)?|"
     r"\bgiai đoạn trước)\s*(?:năm|the same period(?: of)?|the year|in|of|"
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
