@@ -110,7 +110,8 @@ _BODY_RE = re.compile(
 _SCALES = {
     "nghìn": 10**3, "ngàn": 10**3, "ngìn": 10**3, "thousand": 10**3, "k": 10**3,
     "triệu": 10**6, "million": 10**6, "mn": 10**6, "mln": 10**6,
-    "tỷ": 10**9, "tỉ": 10**9, "bn": 10**9, "billion": 10**9, "trillion": 10**12,
+    "tỷ": 10**9, "tỉ": 10**9, "bn": 10**9, "bln": 10**9, "billion": 10**9,
+    "trillion": 10**12,
 }
 _CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "đô la mỹ": "USD", "đô la": "USD",
                "dollars": "USD", "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
@@ -154,7 +155,7 @@ _LEADING_CURRENCY_RE = re.compile(rf"(?P<cur>{_CURRENCY_RE})\s*(?=\d)")
 
 # Words that show the figure is written in English (its numbers then use English format).
 _ENGLISH_WORDS = re.compile(
-    r"\b(?:thousand|million|billion|trillion|bn|mn|year|annually|annual|per|hectares?|people|"
+    r"\b(?:thousand|million|billion|trillion|bn|bln|mn|year|annually|annual|per|hectares?|people|"
     r"persons|times|percent|more|over|about|nearly|under|exceeding|at least|projects?|"
     r"enterprises?|units?|communes?|tourists|industrial|dong|dollars)\b"
 )

@@ -152,7 +152,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     # "100% cơ sở sản xuất đáp ứng ...", "95% of households": a share of the noun that follows.
     share_of_next = unit == "percent" and label is None and bool(_SHARE_OF_NEXT.match(text, fig.end))
     best = None
-    for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo):
+    for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True):
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
         if not codes:

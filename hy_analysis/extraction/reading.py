@@ -66,6 +66,15 @@ class Vocabulary:
                 r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
         return self._pattern[fieldname]
 
+    def patterns(self, fieldname: str) -> list[tuple[str, re.Pattern]]:
+        """One regex per phrase of ``fieldname``: matches that overlap are all found."""
+        key = ("each", fieldname)
+        if key not in self._pattern:
+            words = sorted({p for p, f, _ in self.phrases if f == fieldname}, key=len, reverse=True)
+            self._pattern[key] = [(w, re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)"))
+                                  for w in words]
+        return self._pattern[key]
+
     def values(self, fieldname: str, phrase: str) -> list[str]:
         return [v for p, f, v in self.phrases if f == fieldname and p == phrase]
 
@@ -380,9 +389,17 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
 
 # --- phrases ---------------------------------------------------------------------------------
 
-def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0):
-    """(start, end, phrase) of every phrase of ``fieldname`` in ``text`` (lower-cased)."""
+def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0, *,
+                  overlapping: bool = False):
+    """(start, end, phrase) of every phrase of ``fieldname`` in ``text`` (lower-cased).
+
+    With ``overlapping``, a phrase inside a longer one is found too ("fdi" in "fdi projects").
+    """
     low = re.sub(r"\s", " ", unicodedata.normalize("NFC", text).lower())
+    if overlapping:
+        return sorted((offset + m.start(), offset + m.end(), word)
+                      for word, rx in vocab.patterns(fieldname) if word in low
+                      for m in rx.finditer(low))
     out = [(offset + m.start(), offset + m.end(), m.group(0))
            for m in vocab.pattern(fieldname).finditer(low)]
     if fieldname == "region":  # English texts drop the diacritics: "Hung Yen"
