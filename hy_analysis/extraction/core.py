@@ -274,14 +274,18 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     Parameters
     ----------
     text_or_path : str or path-like
-        The document's text, or the path of a .txt (UTF-8/UTF-16), .html, .docx or .pdf file.
+        The document's text, or a path (a ``str`` naming an existing file counts as a path) of
+        a .txt (UTF-8/UTF-16), .html, .docx or .pdf file, read by
+        :func:`hy_analysis.extraction.read_document`.
     region : str, optional
-        Region for figures whose sentence names none (a ``region`` of data/regions.csv).
-        By default the region named nearest before the figure, else the document's most named.
+        A ``region`` of data/regions.csv, for figures whose sentence names no place. By default
+        the place named nearest before the figure (in its sentence, then in the 1500 characters
+        before), else the document's most named place.
     date : str or datetime.date, optional
         The document's date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``). It decides whether a
         period lies in the past (actual) or the future (target), the year of a figure whose year
-        is not written, and the territory (before or after the merger of 2025-07-01).
+        is not written, and the territory (before or from the effective date of the merger in
+        data/regions.csv).
     source_id : str, optional
         Written into the ``source_id`` column.
     data_dir : path-like, optional
@@ -290,17 +294,29 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`CANDIDATE_COLUMNS`, one row per figure in document order. ``value_raw``
-        is ``text[char_start:char_end]``; a figure repeated verbatim with the same reading is
-        one row. ``note`` says how the period and kind were decided and flags numbers read in
-        an assumed format. ``kind`` is ``target`` or ``actual``; an estimate (ước) is an actual
-        with ``estimate`` True.
+        Columns :data:`CANDIDATE_COLUMNS`, one row per figure in document order:
+
+        - ``value_raw`` is ``text[char_start:char_end]``, qualifier and unit words included;
+          ``low``, ``high``, ``unit``, ``qualifier`` are its :func:`hy_analysis.parse_value`
+          reading (``unit`` may be ``VND/person``/``USD/person`` for per-capita money);
+        - ``kind`` is ``target`` or ``actual``; an estimate (ước, estimated) is an actual with
+          ``estimate`` True;
+        - ``measure`` is a measure of :data:`hy_analysis.schema.MEASURES`, or one the dataset
+          does not have yet: ``ratio_to_base`` (lần, times), ``cumulative_growth`` (% over a
+          base year), ``contribution_to_growth`` (percentage points);
+        - ``indicator`` is a code of data/indicators.csv or ``unknown``; ``indicator_text`` is
+          the phrase that named it;
+        - ``territory`` is empty for a place not in data/regions.csv;
+        - ``confidence`` (0-1) drops for every guess; ``note`` says how the period and kind
+          were decided, flags numbers read in an assumed format and lists repeats dropped
+          (a figure repeated verbatim with the same reading is one row).
 
     Raises
     ------
     ValueError
-        If ``date`` cannot be read, or the file cannot be read (see
-        :func:`hy_analysis.extraction.readers.read_document`).
+        If ``date`` or ``region`` cannot be used (the message names the value).
+    hy_analysis.exceptions.DataFileError
+        If the file cannot be read (missing, unknown kind, undecodable, PDF without text).
 
     Examples
     --------
