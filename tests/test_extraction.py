@@ -349,3 +349,18 @@ def test_a_headline_in_capitals_does_not_lend_its_words_to_the_body():
     assert rows.loc["11,03%", "kind"] == "actual"
     assert rows.loc["10% trở lên", "kind"] == "target"
     assert rows.loc["100%", "indicator"] == "unknown"  # not the urbanisation or growth rate
+
+
+# --------------------------------------------------------------------------- docstrings
+
+
+@pytest.mark.parametrize("module", ["hy_analysis.parsing", "hy_analysis.extraction.figures",
+                                    "hy_analysis.extraction.tables",
+                                    "hy_analysis.extraction.reading",
+                                    "hy_analysis.extraction.core"])
+def test_docstring_examples_hold(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
