@@ -364,3 +364,23 @@ def test_docstring_examples_hold(module):
 
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_table_in_a_saved_page_is_read_by_row_and_column(tmp_path):
+    rows_html = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in [
+        ("Tốc độ tăng trưởng GRDP (%/năm)", "Khoảng 8%", "Khoảng 9%"),
+        ("Tỷ lệ đô thị hóa*", "Trên 48%", "Trên 58%"),
+        ("GRDP bình quân đầu người (USD)*", "5.100", "8.550")])
+    page = ("<html><body><article><h1>Kế hoạch</h1><p>Các chỉ tiêu chủ yếu của tỉnh được nêu "
+            "trong bảng dưới đây, theo kế hoạch đã được phê duyệt.</p><table><tr><th>Chỉ tiêu</th>"
+            f"<th>2021-2025</th><th>2026-2030</th></tr>{rows_html}</table><p>Ghi chú: (*) tính "
+            "đến cuối kỳ. Các sở ngành triển khai thực hiện kế hoạch.</p></article></body></html>")
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    rows = extract(path, date="2023-05-23")
+    got = [(r.value_raw, r.indicator, r.period_start, r.period_end) for r in rows.itertuples()]
+    assert got == [("Khoảng 8%", "grdp_growth", 2021, 2025), ("Khoảng 9%", "grdp_growth", 2026, 2030),
+                   ("Trên 48%", "urbanisation_rate", 2025, 2025),
+                   ("Trên 58%", "urbanisation_rate", 2030, 2030),
+                   ("5.100", "grdp_per_capita", 2025, 2025), ("8.550", "grdp_per_capita", 2030, 2030)]
+    assert rows.loc[4, "low"] == 5100 and rows.loc[4, "unit"] == "USD/person"

@@ -60,15 +60,22 @@ class Cell:
 
 
 def _cells(text: str) -> list[tuple[int, int, str]]:
-    """Split text into cells at ``|``: (start, end, stripped text)."""
+    """Split text into cells at ``|``: (start, end, stripped text).
+
+    Empty cells and Markdown rules (``|---|---|``) are skipped, so one-cell-per-line tables,
+    ``a | b |`` rows and Markdown ``| a | b |`` rows give the same cells.
+    """
     out = []
     pos = 0
     for m in re.finditer(r"\|", text + "|"):
         raw = text[pos:m.start()]
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
-        out.append((pos + lead, pos + lead + len(stripped), stripped))
         pos = m.end()
+        if not stripped or re.fullmatch(r"[-:=\s]+", stripped):
+            continue
+        out.append((m.start() - len(raw) + lead, m.start() - len(raw) + lead + len(stripped),
+                    stripped))
     return out
 
 
