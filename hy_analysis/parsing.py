@@ -98,6 +98,10 @@ _TRAILING_RE = re.compile(
     ) + r")$"
 )
 _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
+# A fall written before the number: the figure is negative ("giảm 2,5%" = -2.5 %). "giảm còn 5%"
+# (fell to 5 %) is not matched: "còn" is not a number.
+_FALL_RE = re.compile(r"(?:giảm|âm|decreased by|decrease by|decreased|decrease|declined by|"
+                      r"declined|fell by|fell|down by|down|minus)(?=\s|\d)\s*|-(?=\s*\d)\s*")
 
 # Any number as written: digits with "." or "," between groups; read by _read_number.
 _NUMBER = r"\d+(?:[.,]\d+)*"
@@ -368,8 +372,15 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
             raise ParseError(f"cannot read {text!r}: contradictory qualifiers")
         qualifier = word_q
 
-    while m := _QUALIFIER_RE.match(s):
-        set_qualifier(_QUALIFIER_OF[m.group(0)])
+    sign = 1
+    # Leading words in any order: qualifiers ("khoảng"), and a fall ("giảm 2%", "âm 1,2%").
+    while True:
+        if m := _QUALIFIER_RE.match(s):
+            set_qualifier(_QUALIFIER_OF[m.group(0)])
+        elif m := _FALL_RE.match(s):
+            sign = -1
+        else:
+            break
         s = s[m.end():].lstrip()
     if m := _TRAILING_RE.search(s):
         set_qualifier(_TRAILING_OF[m["w"]])
@@ -377,9 +388,6 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
     # A currency written first: "USD 1.2 billion", "$1.2 billion", "VND 82,000 billion".
     if m := _LEADING_CURRENCY_RE.match(s):
         s = f"{s[m.end():]} {m['cur']}"
-    sign = 1
-    if re.match(r"(?:-|giảm |decrease by |decrease |down )\s*\d", s):  # "-2%", "giảm 2%"
-        sign, s = -1, re.sub(r"^(?:-|giảm|decrease by|decrease|down)\s*", "", s)
     body = _BODY_RE.fullmatch(s)
     if body is None:
         raise ParseError(

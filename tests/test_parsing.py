@@ -188,3 +188,17 @@ def test_format_number_follows_language():
     assert format_number(None) == "–"
     with pytest.raises(ValueError, match="lang"):
         format_number(1, lang="fr")
+
+
+@pytest.mark.parametrize(("text", "low", "qualifier"), [
+    ("giảm 2,5%", -2.5, "exact"), ("giảm khoảng 2%", -2.0, "about"), ("âm 1,2%", -1.2, "exact"),
+    ("down 2.3%", -2.3, "exact"), ("fell by 0.5 percentage points", -0.5, "exact"),
+])
+def test_a_fall_written_before_the_number_is_negative(text, low, qualifier):
+    parsed = parse_value(text)
+    assert (parsed.low, parsed.qualifier) == (low, qualifier)
+
+
+def test_a_fall_to_a_level_is_not_a_figure_of_its_own():
+    with pytest.raises(ValueError, match="cannot read"):
+        parse_value("giảm còn 5%")  # "fell to 5 %": the figure is "5%", a level

@@ -58,6 +58,8 @@ _LEAD_WORDS = (
     "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
     "in excess of", "exceeding", "upwards of", "over", "above", "under", "below", "about",
     "around", "approximately", "nearly", "almost", "roughly", "no more than",
+    # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
+    "giảm", "âm", "decreased by", "declined by", "fell by", "down by", "fell", "down",
 )
 _LEAD_RE = re.compile(
     r"(?:(?:" + "|".join(map(re.escape, sorted(_LEAD_WORDS, key=len, reverse=True)))

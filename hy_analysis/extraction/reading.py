@@ -367,7 +367,9 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
     if unit == "percentage_points":
         return "contribution_to_growth"
     if unit == "percent":
-        growth = (_GROWTH_WORDS.search(window) and not _SHARE_WORDS.search(window[-25:])
+        lead = re.sub(r"[\d.,].*$", "", raw)  # "giảm 2,5%": the fall is in the figure's words
+        growth = ((_GROWTH_WORDS.search(window) or _GROWTH_WORDS.search(lead))
+                  and not _SHARE_WORDS.search(window[-25:])
                   and not re.search(r"đóng góp|contribut", window, re.IGNORECASE)
                   and not re.search(r"(?:giảm|hạ|decrease[sd]?|fell|fallen|down|dropped|"
                                     r"reduced?)\s+(?:còn|xuống|to)\s*$|\bcòn\s*$", window,
