@@ -384,3 +384,9 @@ def test_a_table_in_a_saved_page_is_read_by_row_and_column(tmp_path):
                    ("Trên 58%", "urbanisation_rate", 2030, 2030),
                    ("5.100", "grdp_per_capita", 2025, 2025), ("8.550", "grdp_per_capita", 2030, 2030)]
     assert rows.loc[4, "low"] == 5100 and rows.loc[4, "unit"] == "USD/person"
+
+
+def test_a_share_of_the_plan_is_an_actual_even_in_a_planning_sentence():
+    text = "Kế hoạch năm 2024: thu ngân sách đạt 102,5% kế hoạch, xuất khẩu đạt 98% dự toán."
+    rows = extract(text, date="2024-12-20")
+    assert list(rows["kind"]) == ["actual", "actual"]

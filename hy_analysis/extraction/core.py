@@ -450,6 +450,9 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[sorted(keep)].reset_index(drop=True)
 
 
+_OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
+                          r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
+                          re.IGNORECASE)
 _AVERAGE = re.compile(r"bình quân|trung bình|average|mỗi năm|hằng năm", re.IGNORECASE)
 _AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
 _INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
@@ -529,6 +532,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         before = sentence_of(spans, max(sent[0] - 2, 0))
         if _STRONG_TARGET.search(text[before[0]:sent[0]]):
             kind, estimate, kind_how = "target", False, "target words in the previous sentence"
+    if unit == "percent" and _OF_THE_PLAN.match(text, fig.end):
+        # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was done
+        kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"
     breakdown = _breakdown(vocab, text, clause_start, fig)
     # Indicator
     code = None
