@@ -214,7 +214,9 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     provinces, cities and districts introduced as such ("tỉnh Bắc Ninh", "Hai Phong city")."""
     found = [(me, vocab.values("region", phrase)[0])
              for _, me, phrase in match_phrases(vocab, "region", text[lo:hi], lo)]
-    known = {strip_accents(r): r for r in vocab.regions}
+    # Names written without diacritics ("Bac Ninh province") take their Vietnamese spelling.
+    known = {strip_accents(v): v for p, f, v in vocab.phrases if f == "place"}
+    known.update({strip_accents(r): r for r in vocab.regions})
     for m in (m for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)):
         groups = m.groupdict()
         words = (groups.get("vi") or groups.get("en") or groups.get("en2")).split()
@@ -227,7 +229,8 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
             continue
         name = " ".join(words)
         flat = strip_accents(name)
-        name = next((r for k, r in known.items() if flat == k or flat.startswith(k + " ")), name)
+        name = known.get(flat) or next(
+            (r for k, r in known.items() if flat.startswith(k + " ")), name)
         found.append((m.end(), name))
     return sorted(found)
 
