@@ -14,7 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from hy_analysis import extract

@@ -329,7 +329,6 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     """
     text, _ = _read_input(text_or_path)
     doc_date = _doc_date(date)
-    doc_year = doc_date.year if doc_date else None
     vocab = load_vocabulary(data_dir)
     if region is not None and region not in vocab.regions:
         raise ValueError(f"region: {region!r} is not a region of data/regions.csv; expected one "

@@ -88,8 +88,6 @@ def _load(folder: str, stamp: tuple) -> Vocabulary:
     with open(base / "indicator_synonyms.csv", encoding="utf-8") as handle:
         for r in csv.DictReader(handle):
             phrases.append((r["phrase"].strip().lower(), r["field"], r["value"]))
-    for code, _ in units.items():
-        pass
     with open(base / "indicators.csv", encoding="utf-8") as handle:
         for r in csv.DictReader(handle):
             phrases.append((r["name_vi"].strip().lower(), "indicator", r["code"]))
