@@ -155,7 +155,8 @@ def evaluate(doc: Doc) -> dict:
     return {
         "expected": len(expected), "found": len(rows), "matched": len(pairs), "seconds": seconds,
         "kind": acc(lambda e, r: r["kind"] == e["kind"]),
-        "period": acc(lambda e, r: (_year(r["period_start"]), _year(r["period_end"])) == e["period"]),
+        "period": acc(lambda e, r: (_year(r["period_start"]), _year(r["period_end"]))
+                      == e["period"]),
         "indicator": acc(lambda e, r: r["indicator"] == e["indicator"],
                          lambda p: p[0]["indicator"] is not None),
         "region": acc(lambda e, r: r["region"] == e["region"]),

@@ -326,8 +326,8 @@ def test_dev_set_value_raw_is_always_verbatim(dev_set_scores):
 
 def test_regions_outside_the_data_are_named_from_the_text():
     text = ("Theo Cục Thống kê tỉnh Bắc Ninh, GRDP năm 2024 tăng 4,3%. "
-            "Hai Phong city's GRDP grew 10.34% in 2023. In the province of Nam Dinh, GRDP grew 7.1% "
-            "in 2023.")
+            "Hai Phong city's GRDP grew 10.34% in 2023. "
+            "In the province of Nam Dinh, GRDP grew 7.1% in 2023.")
     rows = extract(text, date="2024-02-01")
     assert list(rows["region"]) == ["Bắc Ninh", "Hải Phòng", "Nam Định"]  # diacritics restored
     assert list(rows["territory"]) == ["", "", ""]  # not in data/regions.csv: left to the reviewer
@@ -378,10 +378,12 @@ def test_a_table_in_a_saved_page_is_read_by_row_and_column(tmp_path):
     path.write_text(page, encoding="utf-8")
     rows = extract(path, date="2023-05-23")
     got = [(r.value_raw, r.indicator, r.period_start, r.period_end) for r in rows.itertuples()]
-    assert got == [("Khoảng 8%", "grdp_growth", 2021, 2025), ("Khoảng 9%", "grdp_growth", 2026, 2030),
+    assert got == [("Khoảng 8%", "grdp_growth", 2021, 2025),
+                   ("Khoảng 9%", "grdp_growth", 2026, 2030),
                    ("Trên 48%", "urbanisation_rate", 2025, 2025),
                    ("Trên 58%", "urbanisation_rate", 2030, 2030),
-                   ("5.100", "grdp_per_capita", 2025, 2025), ("8.550", "grdp_per_capita", 2030, 2030)]
+                   ("5.100", "grdp_per_capita", 2025, 2025),
+                   ("8.550", "grdp_per_capita", 2030, 2030)]
     assert rows.loc[4, "low"] == 5100 and rows.loc[4, "unit"] == "USD/person"
 
 

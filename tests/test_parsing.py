@@ -122,7 +122,7 @@ def test_money_is_exact():
     [
         ("7.500", "vi", 7500, "vi"),
         ("7.500", "en", 7.5, "en"),
-        ("7.500", None, 7500, "vi"),  # no words say otherwise: the project's documents are Vietnamese
+        ("7.500", None, 7500, "vi"),  # no words say otherwise: our documents are Vietnamese
         ("328,283 billion VND", None, 3.28283e14, "en"),  # English scale word: English format
         ("328,283 billion VND", "en", 3.28283e14, "en"),
         ("328,283 tỷ đồng", None, 3.28283e11, "vi"),

@@ -15,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (_STRONG_TARGET, Period, Vocabulary, find_kind, find_measure, find_period, heading_years,
+from .reading import (_STRONG_TARGET, Period, Vocabulary, find_kind, find_measure, find_period,
+                      heading_years,
                       latest_span_ending, load_vocabulary, match_phrases, sentence_of,
                       sentence_spans, strip_accents)
 from .tables import Cell, find_table_cells
@@ -150,7 +151,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     else:
         lo, hi, source = sent[0], clause_end, text
     # "100% cơ sở sản xuất đáp ứng ...", "95% of households": a share of the noun that follows.
-    share_of_next = unit == "percent" and label is None and bool(_SHARE_OF_NEXT.match(text, fig.end))
+    share_of_next = (unit == "percent" and label is None
+                     and bool(_SHARE_OF_NEXT.match(text, fig.end)))
     best = None
     for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True):
         codes = [c for c in vocab.values("indicator", phrase)
@@ -410,7 +412,8 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
                      & (body["low"].isin(bounds) | body["high"].isin(bounds))]
         if not twins.empty:
             j = twins.index[0]
-            frame.at[j, "note"] += f"; also in a headline or caption at character {frame.at[i, 'char_start']}"
+            frame.at[j, "note"] += ("; also in a headline or caption at character "
+                                    f"{frame.at[i, 'char_start']}")
             drop.append(i)
     return frame.drop(index=drop)
 
@@ -456,7 +459,8 @@ _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự to�
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
 _AVERAGE = re.compile(r"bình quân|trung bình|average|mỗi năm|hằng năm", re.IGNORECASE)
-_AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
+_AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or above)",
+                                 re.IGNORECASE)
 _INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
 
 

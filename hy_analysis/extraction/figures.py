@@ -101,7 +101,7 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     number = text[start:end]
     after = text[end:end + 12]
     before = text[max(0, start - 20):start]
-    if _SLASH_AFTER.match(after) or before.endswith(("/", "-", "–")) and re.search(r"\d\s*[-–/]$", before):
+    if _SLASH_AFTER.match(after) or re.search(r"\d\s*[-–/]$", before):
         return True
     if _is_year(number) and not re.match(r"\s*%", after):
         return True

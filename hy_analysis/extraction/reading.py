@@ -122,7 +122,8 @@ def load_vocabulary(data_dir=None) -> Vocabulary:
 # --- sentences -------------------------------------------------------------------------------
 
 _BOUNDARY_RE = re.compile(
-    r"(?<=[.!?…])[\"”']?\s+(?=[\"“']?[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ\d(\-•])"
+    r"(?<=[.!?…])[\"”']?\s+"
+    r"(?=[\"“']?[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ\d(\-•])"
     r"|(?<=[.!?:;…])[ \t]*\n"
     r"|\n\s*\n"
     r"|\n(?=[ \t]*(?:[-•+*]\s|\d{1,2}[.)]\s|[IVX]+\.\s|\|))"
@@ -264,7 +265,8 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     return Period(None, None, "not found", base)
 
 
-_MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|(?:six|nine|ten|eleven) months",
+_MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|"
+                             r"(?:six|nine|ten|eleven) months",
                              re.IGNORECASE)
 
 
@@ -330,7 +332,8 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
             return "target", False, "period after the document"
         if period_end < doc_year:
             if strong and not estimate and re.search(r"kế hoạch|mục tiêu|target|plan", context,
-                                                     re.IGNORECASE) and not _ACHIEVED_WORDS.search(context):
+                                                     re.IGNORECASE) \
+                    and not _ACHIEVED_WORDS.search(context):
                 return "target", False, "target words, past period"
             return "actual", estimate, "period before the document"
     if strong and not estimate:
