@@ -247,6 +247,17 @@ def test_cli_json_to_a_file_and_unreadable_file_exit_2(tmp_path):
     assert done.returncode == 2 and "no such file" in done.stderr
 
 
+def test_several_files_are_one_table_with_a_document_column(tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(TEXT, encoding="utf-8")
+    second.write_text("Năm 2024, tỷ lệ đô thị hóa đạt 48%.", encoding="utf-8")
+    out = io.StringIO()
+    assert extract_command([str(first), str(second)], date="2024-12-20", out=out) == 0
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [(Path(r["document"]).name, r["value_raw"]) for r in rows] == [
+        ("a.txt", "7,5 tỷ USD"), ("a.txt", "12,3%"), ("a.txt", "trên 50%"), ("b.txt", "48%")]
+
+
 def test_append_writes_valid_rows_and_shows_invalid_ones_with_their_error(tmp_path):
     text = "Năm 2024, kim ngạch xuất khẩu đạt 7,5 tỷ USD. Năm 2024, tỉnh có 27 nghìn hộ nghèo."
     doc = tmp_path / "doc.txt"
