@@ -557,6 +557,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
                     span = latest_span_ending(text, fig.start, period.end)
                     if span:
                         period = Period(span[0], span[1], period.how + ", span written earlier")
+                    elif doc_date and period.end > doc_date.year:
+                        # "đến năm 2030 thành lập mới 23 KCN": from the document's year on
+                        period = Period(doc_date.year, period.end,
+                                        period.how + ", from the document's year")
             for rx in _FAMILIES.values():
                 if m := rx.search(fig.raw) or rx.search(window):
                     indicator_text = m.group(0)
