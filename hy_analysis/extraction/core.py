@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..exceptions import ParameterError
 from .figures import Figure, document_lang, find_figures, normalise
 from .reading import (_STRONG_TARGET, Period, Vocabulary, find_kind, find_measure, find_period,
                       heading_years,
@@ -68,7 +69,7 @@ def _doc_date(date) -> dt.date | None:
             return dt.datetime.strptime(text[:size], fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"date: cannot read {date!r}; expected YYYY-MM-DD, YYYY-MM or YYYY")
+    raise ParameterError(f"date: cannot read {date!r}; expected YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 def _territory(vocab: Vocabulary, region: str | None, date: dt.date | None) -> str:
@@ -318,8 +319,9 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     Raises
     ------
-    ValueError
-        If ``date`` or ``region`` cannot be used (the message names the value).
+    hy_analysis.exceptions.ParameterError
+        (a ``ValueError``) If ``date`` or ``region`` cannot be used; the message names the
+        value and what was expected.
     hy_analysis.exceptions.DataFileError
         If the file cannot be read (missing, unknown kind, undecodable, PDF without text).
 
@@ -333,7 +335,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     doc_date = _doc_date(date)
     vocab = load_vocabulary(data_dir)
     if region is not None and region not in vocab.regions:
-        raise ValueError(f"region: {region!r} is not a region of data/regions.csv; expected one "
+        raise ParameterError(f"region: {region!r} is not a region of data/regions.csv; "
+                             "expected one "
                          f"of {sorted(vocab.regions)}")
     lang = document_lang(text)
     spans = sentence_spans(text)
