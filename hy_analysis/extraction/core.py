@@ -336,8 +336,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     vocab = load_vocabulary(data_dir)
     if region is not None and region not in vocab.regions:
         raise ParameterError(f"region: {region!r} is not a region of data/regions.csv; "
-                             "expected one "
-                         f"of {sorted(vocab.regions)}")
+                             f"expected one of {sorted(vocab.regions)}")
     lang = document_lang(text)
     spans = sentence_spans(text)
     headings = heading_years(text)
