@@ -457,6 +457,7 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[sorted(keep)].reset_index(drop=True)
 
 
+_MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
@@ -471,6 +472,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
     """One candidate row: the figure's reading from its sentence (or table row and column)."""
     doc_year = doc_date.year if doc_date else None
     sent = sentence_of(spans, fig.start)
+    # A text without sentence marks (a PDF's layout) must not make every figure read it all.
+    sent = (max(sent[0], fig.start - _MAX_CONTEXT), min(sent[1], fig.end + _MAX_CONTEXT))
     if cell is not None:
         sent = (cell.label_start, cell.end)
     clause_start = max([sent[0]] + [m.end() + sent[0] for m in

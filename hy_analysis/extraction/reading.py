@@ -272,7 +272,8 @@ _MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|"
 
 def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | None:
     """The last "X-<year>" span written before ``before``: the period of an average or total."""
-    spans = [(y[2], y[3]) for y in _years(text[:before]) if y[3] == year and y[2] < year]
+    start = max(0, before - 20000)
+    spans = [(y[2], y[3]) for y in _years(text[start:before]) if y[3] == year and y[2] < year]
     return spans[-1] if spans else None
 
 
