@@ -118,7 +118,7 @@ _SCALES = {
     "trillion": 10**12,
 }
 _CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "đô la mỹ": "USD", "đô la": "USD",
-               "dollars": "USD", "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
+               "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
                "dong": "VND"}
 _PER_PERSON = r"\s*(?:/\s*(?:người|người dân|person|capita|head)|per (?:person|capita|head))"
 _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
@@ -128,7 +128,7 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "ha": "ha", "héc ta": "ha", "hécta": "ha", "hecta": "ha", "hectares": "ha",
                 "hectare": "ha", "km²": "km2", "km2": "km2", "người": "persons",
                 "people": "persons", "persons": "persons", "dân": "persons", "lần": "times",
-                "times": "times", "fold": "times", "lượt người": "persons",
+                "times": "times", "fold": "times", "-fold": "times", "lượt người": "persons",
                 "lượt khách": "persons", "tourists": "persons", "visitors": "persons"}
 # Things counted in the documents; a figure followed by one of these is a count.
 _COUNT_NOUNS = (
@@ -387,7 +387,10 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
         s = s[: m.start()].rstrip()
     # A currency written first: "USD 1.2 billion", "$1.2 billion", "VND 82,000 billion".
     if m := _LEADING_CURRENCY_RE.match(s):
-        s = f"{s[m.end():]} {m['cur']}"
+        rest = s[m.end():]
+        per = re.search(r"\s*(?:/|\bper\b)", rest)  # "USD 4,200 per capita"
+        cut = per.start() if per else len(rest)
+        s = f"{rest[:cut]} {m['cur']}{rest[cut:]}"
     body = _BODY_RE.fullmatch(s)
     if body is None:
         raise ParseError(

@@ -60,6 +60,10 @@ TABLE = [
     ("over 3.5 million tourists", 3.5e6, None, "above", "persons"),
     ("08 dự án", 8, 8, "exact", "count"),
     ("010 khu công nghiệp", 10, 10, "exact", "count"),
+    ("USD 4,200 per capita", 4200, 4200, "exact", "USD/person"),
+    ("$1.2 billion", 1.2e9, 1.2e9, "exact", "USD"),
+    ("1.2 billion US dollars", 1.2e9, 1.2e9, "exact", "USD"),
+    ("nearly 2-fold", 2, 2, "about", "times"),
 ]
 
 
