@@ -98,6 +98,10 @@ _TRAILING_RE = re.compile(
     ) + r")$"
 )
 _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
+# A fall written before the number: the figure is negative ("giảm 2,5%" = -2.5 %). "giảm còn 5%"
+# (fell to 5 %) is not matched: "còn" is not a number.
+_FALL_RE = re.compile(r"(?:giảm|âm|decreased by|decrease by|decreased|decrease|declined by|"
+                      r"declined|fell by|fell|down by|down|minus)(?=\s|\d)\s*|-(?=\s*\d)\s*")
 
 # Any number as written: digits with "." or "," between groups; read by _read_number.
 _NUMBER = r"\d+(?:[.,]\d+)*"
@@ -110,10 +114,11 @@ _BODY_RE = re.compile(
 _SCALES = {
     "nghìn": 10**3, "ngàn": 10**3, "ngìn": 10**3, "thousand": 10**3, "k": 10**3,
     "triệu": 10**6, "million": 10**6, "mn": 10**6, "mln": 10**6,
-    "tỷ": 10**9, "tỉ": 10**9, "bn": 10**9, "billion": 10**9, "trillion": 10**12,
+    "tỷ": 10**9, "tỉ": 10**9, "bn": 10**9, "bln": 10**9, "billion": 10**9,
+    "trillion": 10**12,
 }
 _CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "đô la mỹ": "USD", "đô la": "USD",
-               "dollars": "USD", "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
+               "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
                "dong": "VND"}
 _PER_PERSON = r"\s*(?:/\s*(?:người|người dân|person|capita|head)|per (?:person|capita|head))"
 _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
@@ -123,7 +128,7 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "ha": "ha", "héc ta": "ha", "hécta": "ha", "hecta": "ha", "hectares": "ha",
                 "hectare": "ha", "km²": "km2", "km2": "km2", "người": "persons",
                 "people": "persons", "persons": "persons", "dân": "persons", "lần": "times",
-                "times": "times", "fold": "times", "lượt người": "persons",
+                "times": "times", "fold": "times", "-fold": "times", "lượt người": "persons",
                 "lượt khách": "persons", "tourists": "persons", "visitors": "persons"}
 # Things counted in the documents; a figure followed by one of these is a count.
 _COUNT_NOUNS = (
@@ -154,7 +159,7 @@ _LEADING_CURRENCY_RE = re.compile(rf"(?P<cur>{_CURRENCY_RE})\s*(?=\d)")
 
 # Words that show the figure is written in English (its numbers then use English format).
 _ENGLISH_WORDS = re.compile(
-    r"\b(?:thousand|million|billion|trillion|bn|mn|year|annually|annual|per|hectares?|people|"
+    r"\b(?:thousand|million|billion|trillion|bn|bln|mn|year|annually|annual|per|hectares?|people|"
     r"persons|times|percent|more|over|about|nearly|under|exceeding|at least|projects?|"
     r"enterprises?|units?|communes?|tourists|industrial|dong|dollars)\b"
 )
@@ -367,18 +372,25 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
             raise ParseError(f"cannot read {text!r}: contradictory qualifiers")
         qualifier = word_q
 
-    while m := _QUALIFIER_RE.match(s):
-        set_qualifier(_QUALIFIER_OF[m.group(0)])
+    sign = 1
+    # Leading words in any order: qualifiers ("khoảng"), and a fall ("giảm 2%", "âm 1,2%").
+    while True:
+        if m := _QUALIFIER_RE.match(s):
+            set_qualifier(_QUALIFIER_OF[m.group(0)])
+        elif m := _FALL_RE.match(s):
+            sign = -1
+        else:
+            break
         s = s[m.end():].lstrip()
     if m := _TRAILING_RE.search(s):
         set_qualifier(_TRAILING_OF[m["w"]])
         s = s[: m.start()].rstrip()
     # A currency written first: "USD 1.2 billion", "$1.2 billion", "VND 82,000 billion".
     if m := _LEADING_CURRENCY_RE.match(s):
-        s = f"{s[m.end():]} {m['cur']}"
-    sign = 1
-    if re.match(r"(?:-|giảm |decrease by |decrease |down )\s*\d", s):  # "-2%", "giảm 2%"
-        sign, s = -1, re.sub(r"^(?:-|giảm|decrease by|decrease|down)\s*", "", s)
+        rest = s[m.end():]
+        per = re.search(r"\s*(?:/|\bper\b)", rest)  # "USD 4,200 per capita"
+        cut = per.start() if per else len(rest)
+        s = f"{rest[:cut]} {m['cur']}{rest[cut:]}"
     body = _BODY_RE.fullmatch(s)
     if body is None:
         raise ParseError(

@@ -60,6 +60,10 @@ TABLE = [
     ("over 3.5 million tourists", 3.5e6, None, "above", "persons"),
     ("08 dự án", 8, 8, "exact", "count"),
     ("010 khu công nghiệp", 10, 10, "exact", "count"),
+    ("USD 4,200 per capita", 4200, 4200, "exact", "USD/person"),
+    ("$1.2 billion", 1.2e9, 1.2e9, "exact", "USD"),
+    ("1.2 billion US dollars", 1.2e9, 1.2e9, "exact", "USD"),
+    ("nearly 2-fold", 2, 2, "about", "times"),
 ]
 
 
@@ -122,7 +126,7 @@ def test_money_is_exact():
     [
         ("7.500", "vi", 7500, "vi"),
         ("7.500", "en", 7.5, "en"),
-        ("7.500", None, 7500, "vi"),  # no words say otherwise: the project's documents are Vietnamese
+        ("7.500", None, 7500, "vi"),  # no words say otherwise: our documents are Vietnamese
         ("328,283 billion VND", None, 3.28283e14, "en"),  # English scale word: English format
         ("328,283 billion VND", "en", 3.28283e14, "en"),
         ("328,283 tỷ đồng", None, 3.28283e11, "vi"),
@@ -188,3 +192,17 @@ def test_format_number_follows_language():
     assert format_number(None) == "–"
     with pytest.raises(ValueError, match="lang"):
         format_number(1, lang="fr")
+
+
+@pytest.mark.parametrize(("text", "low", "qualifier"), [
+    ("giảm 2,5%", -2.5, "exact"), ("giảm khoảng 2%", -2.0, "about"), ("âm 1,2%", -1.2, "exact"),
+    ("down 2.3%", -2.3, "exact"), ("fell by 0.5 percentage points", -0.5, "exact"),
+])
+def test_a_fall_written_before_the_number_is_negative(text, low, qualifier):
+    parsed = parse_value(text)
+    assert (parsed.low, parsed.qualifier) == (low, qualifier)
+
+
+def test_a_fall_to_a_level_is_not_a_figure_of_its_own():
+    with pytest.raises(ValueError, match="cannot read"):
+        parse_value("giảm còn 5%")  # "fell to 5 %": the figure is "5%", a level

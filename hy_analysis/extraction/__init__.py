@@ -1,10 +1,24 @@
 """Extraction: document text -> candidate figure rows (pure), with readers for files at the edge.
 
-``extract(text_or_path, *, region=None, date=None, source_id=None)`` is the entry point; see
-:func:`hy_analysis.extraction.core.extract`.
+The stable API, for the command line and for a review notebook:
+
+- :func:`extract` ``(text_or_path, *, region=None, date=None, source_id=None)`` -> one
+  candidate row per figure (columns :data:`CANDIDATE_COLUMNS`; ``char_start``/``char_end``
+  locate ``value_raw`` in the text, for highlighting it in place);
+- :func:`read_document` ``(path)`` -> the text ``extract`` reads from a file (so offsets
+  refer to it);
+- :func:`to_target_rows` ``(candidates, *, source_id=None)`` -> the accepted rows in the
+  columns of data/targets.csv;
+- :func:`append_rows` ``(rows, path)`` -> validates them like any user file and appends the
+  valid ones, returning the rows written and one message per rejected row.
+
+Modules: ``figures`` (numbers that are figures, via :func:`hy_analysis.parse_value`),
+``tables`` (text tables), ``reading`` (sentence, period, kind, measure, phrases), ``core``
+(``extract``), ``readers`` (.txt/.html/.docx/.pdf), ``command`` (``hy-analysis extract``).
 """
 
+from .command import append_rows, to_target_rows
 from .core import CANDIDATE_COLUMNS, extract
 from .readers import read_document
 
-__all__ = ["extract", "read_document", "CANDIDATE_COLUMNS"]
+__all__ = ["extract", "read_document", "to_target_rows", "append_rows", "CANDIDATE_COLUMNS"]

@@ -121,7 +121,8 @@ def append_rows(rows: pd.DataFrame, path, *, sources=(), data_dir=None):
     written, problems = [], []
     for line, row in enumerate(rows.to_dict("records"), start=2):
         if line in bad_lines:
-            problems.append(f"row {row['id']} ({row['value_raw']!r}): " + "; ".join(bad_lines[line]))
+            problems.append(f"row {row['id']} ({row['value_raw']!r}): "
+                            + "; ".join(bad_lines[line]))
         elif row["id"] in existing_ids:
             problems.append(f"row {row['id']} ({row['value_raw']!r}): column 'id': "
                             f"expected an id not already in {path}")

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..exceptions import ParameterError
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (Period, Vocabulary, find_kind, find_measure, find_period, heading_years,
+from .reading import (_STRONG_TARGET, Period, Vocabulary, find_kind, find_measure, find_period,
+                      heading_years,
                       latest_span_ending, load_vocabulary, match_phrases, sentence_of,
-                      sentence_spans)
+                      sentence_spans, strip_accents)
 from .tables import Cell, find_table_cells
 
 __all__ = ["extract", "CANDIDATE_COLUMNS"]
@@ -32,7 +34,8 @@ CANDIDATE_COLUMNS = (
 _MONEY = ("USD", "VND", "USD/person", "VND/person")
 #: Codes that only make sense for one investor country or sector.
 _BREAKDOWN_ONLY = ("fdi_capital_share",)
-_GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth")
+_GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth",
+                    "cumulative_growth")
 _PER_PERSON = re.compile(r"đầu người|per capita|per person|/người", re.IGNORECASE)
 _NATIONAL = re.compile(r"(?:gdp|tăng trưởng|growth)\s*(?:của\s*)?(?:cả nước|toàn quốc)|"
                        r"\bnational (?:gdp|average|growth)|nationwide (?:gdp|average)",
@@ -66,7 +69,7 @@ def _doc_date(date) -> dt.date | None:
             return dt.datetime.strptime(text[:size], fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"date: cannot read {date!r}; expected YYYY-MM-DD, YYYY-MM or YYYY")
+    raise ParameterError(f"date: cannot read {date!r}; expected YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 def _territory(vocab: Vocabulary, region: str | None, date: dt.date | None) -> str:
@@ -148,8 +151,11 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         lo, hi, source = 0, len(label), label
     else:
         lo, hi, source = sent[0], clause_end, text
+    # "100% cơ sở sản xuất đáp ứng ...", "95% of households": a share of the noun that follows.
+    share_of_next = (unit == "percent" and label is None
+                     and bool(_SHARE_OF_NEXT.match(text, fig.end)))
     best = None
-    for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo):
+    for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True):
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
         if not codes:
@@ -159,13 +165,16 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         elif ms >= fig.start and me <= fig.end:
             distance = 0 if unit == "count" else 60
         elif me <= fig.start:
-            distance = fig.start - me + (300 if me <= window_start else 0)
+            if share_of_next and me <= window_start:
+                continue  # "100% xã đạt chuẩn": not the indicator of an earlier figure
+            distance = fig.start - me + (300 if me <= window_start else 0) + (
+                100 if share_of_next else 0)
         elif ms < fig.end:  # overlaps the end of the figure: "4 khu công nghiệp đi vào ..."
             distance = 0
         else:
             if ms - fig.end > 150 or (next_start is not None and ms >= next_start):
                 continue
-            distance = ms - fig.end + 100
+            distance = ms - fig.end + (0 if share_of_next else 100)
         key = (distance, -len(phrase))
         if best is None or key < best[0]:
             best = (key, codes, source[ms:me])
@@ -178,6 +187,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     return codes[0], found
 
 
+_SHARE_OF_NEXT = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?|số\s+|các\s+)?(?!(?:so|trong|vào|và|với|năm|so với|cùng|kế|dự|"
+    r"tổng|cơ cấu|grdp|gdp|in|compared|year|than|and|to|by|from|over|on|at|for|per|a|an|the|of|"
+    r"trở|or|vs|y)\b)[^\W\d]", re.IGNORECASE)
 _HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
 
 
@@ -188,19 +201,57 @@ def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> 
     return vocab.values("breakdown", hits[-1][2])[0]
 
 
-def _region(vocab: Vocabulary, text: str, sent: tuple[int, int], window: str, fig: Figure,
+_WORD = r"[^\W\d_]+"
+# "tỉnh Bắc Ninh", "thành phố Hải Phòng", "Hai Duong province", "the province of Nam Dinh".
+_PLACE_RES = (
+    re.compile(rf"(?:\btỉnh|\bthành phố|\bTP\.?)[ \t]+(?P<vi>{_WORD}(?:[ \t]+{_WORD})?)"),
+    re.compile(rf"(?P<en>{_WORD}[ \t]+{_WORD})[ \t]+(?:province|city)\b"),
+    re.compile(rf"\b(?:province|city) of[ \t]+(?P<en2>{_WORD}(?:[ \t]+{_WORD})?)"),
+)
+_NOT_PLACES = {"Ủy", "Uỷ", "UBND", "HĐND", "The", "This", "Provincial", "People", "Party", "Tỉnh",
+               "Vùng", "Khu", "Các", "Cả", "Toàn", "Miền"}
+
+
+def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(offset, region) of every place named in text[lo:hi]: regions of data/regions.csv, and
+    provinces, cities and districts introduced as such ("tỉnh Bắc Ninh", "Hai Phong city")."""
+    found = [(me, vocab.values("region", phrase)[0])
+             for _, me, phrase in match_phrases(vocab, "region", text[lo:hi], lo)]
+    # Names written without diacritics ("Bac Ninh province") take their Vietnamese spelling.
+    known = {strip_accents(v): v for p, f, v in vocab.phrases if f == "place"}
+    known.update({strip_accents(r): r for r in vocab.regions})
+    for m in (m for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)):
+        groups = m.groupdict()
+        words = (groups.get("vi") or groups.get("en") or groups.get("en2")).split()
+        if groups.get("en"):  # "northern Hai Duong province": keep the capitalised words before it
+            while words and not words[0][0].isupper():
+                words = words[1:]
+        else:
+            words = words[:1] + [w for w in words[1:2] if w[0].isupper()]
+        if not words or not all(w[0].isupper() for w in words) or words[0] in _NOT_PLACES:
+            continue
+        name = " ".join(words)
+        flat = strip_accents(name)
+        name = known.get(flat) or next(
+            (r for k, r in known.items() if flat.startswith(k + " ")), name)
+        found.append((m.end(), name))
+    return sorted(found)
+
+
+def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, fig: Figure,
             default: str | None, doc_region: str | None) -> str:
+    """The place named nearest before the figure in its sentence, else ``default``, else the
+    place named last in the 1500 characters before, else the document's most named."""
     if _NATIONAL.search(window):
         return "Việt Nam"
-    hits = [h for h in match_phrases(vocab, "region", text[sent[0]:fig.start], sent[0])]
-    if hits:
-        return vocab.values("region", hits[-1][2])[0]
+    i = bisect.bisect_right(places, (fig.start, "\uffff"))
+    before = [p for p in places[:i] if p[0] <= fig.start]
+    if before and before[-1][0] > sent[0]:
+        return before[-1][1]
     if default:
         return default
-    hits = match_phrases(vocab, "region", text[max(0, sent[0] - 1500):sent[0]],
-                         max(0, sent[0] - 1500))
-    if hits:
-        return vocab.values("region", hits[-1][2])[0]
+    if before and before[-1][0] > sent[0] - 1500:
+        return before[-1][1]
     return doc_region or ""
 
 
@@ -229,14 +280,18 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     Parameters
     ----------
     text_or_path : str or path-like
-        The document's text, or the path of a .txt (UTF-8/UTF-16), .html, .docx or .pdf file.
+        The document's text, or a path (a ``str`` naming an existing file counts as a path) of
+        a .txt (UTF-8/UTF-16), .html, .docx or .pdf file, read by
+        :func:`hy_analysis.extraction.read_document`.
     region : str, optional
-        Region for figures whose sentence names none (a ``region`` of data/regions.csv).
-        By default the region named nearest before the figure, else the document's most named.
+        A ``region`` of data/regions.csv, for figures whose sentence names no place. By default
+        the place named nearest before the figure (in its sentence, then in the 1500 characters
+        before), else the document's most named place.
     date : str or datetime.date, optional
         The document's date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``). It decides whether a
         period lies in the past (actual) or the future (target), the year of a figure whose year
-        is not written, and the territory (before or after the merger of 2025-07-01).
+        is not written, and the territory (before or from the effective date of the merger in
+        data/regions.csv).
     source_id : str, optional
         Written into the ``source_id`` column.
     data_dir : path-like, optional
@@ -245,17 +300,30 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`CANDIDATE_COLUMNS`, one row per figure in document order. ``value_raw``
-        is ``text[char_start:char_end]``; a figure repeated verbatim with the same reading is
-        one row. ``note`` says how the period and kind were decided and flags numbers read in
-        an assumed format. ``kind`` is ``target`` or ``actual``; an estimate (ước) is an actual
-        with ``estimate`` True.
+        Columns :data:`CANDIDATE_COLUMNS`, one row per figure in document order:
+
+        - ``value_raw`` is ``text[char_start:char_end]``, qualifier and unit words included;
+          ``low``, ``high``, ``unit``, ``qualifier`` are its :func:`hy_analysis.parse_value`
+          reading (``unit`` may be ``VND/person``/``USD/person`` for per-capita money);
+        - ``kind`` is ``target`` or ``actual``; an estimate (ước, estimated) is an actual with
+          ``estimate`` True;
+        - ``measure`` is a measure of :data:`hy_analysis.schema.MEASURES`, or one the dataset
+          does not have yet: ``ratio_to_base`` (lần, times), ``cumulative_growth`` (% over a
+          base year), ``contribution_to_growth`` (percentage points);
+        - ``indicator`` is a code of data/indicators.csv or ``unknown``; ``indicator_text`` is
+          the phrase that named it;
+        - ``territory`` is empty for a place not in data/regions.csv;
+        - ``confidence`` (0-1) drops for every guess; ``note`` says how the period and kind
+          were decided, flags numbers read in an assumed format and lists repeats dropped
+          (a figure repeated verbatim with the same reading is one row).
 
     Raises
     ------
-    ValueError
-        If ``date`` cannot be read, or the file cannot be read (see
-        :func:`hy_analysis.extraction.readers.read_document`).
+    hy_analysis.exceptions.ParameterError
+        (a ``ValueError``) If ``date`` or ``region`` cannot be used; the message names the
+        value and what was expected.
+    hy_analysis.exceptions.DataFileError
+        If the file cannot be read (missing, unknown kind, undecodable, PDF without text).
 
     Examples
     --------
@@ -265,11 +333,10 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     """
     text, _ = _read_input(text_or_path)
     doc_date = _doc_date(date)
-    doc_year = doc_date.year if doc_date else None
     vocab = load_vocabulary(data_dir)
     if region is not None and region not in vocab.regions:
-        raise ValueError(f"region: {region!r} is not a region of data/regions.csv; expected one "
-                         f"of {sorted(vocab.regions)}")
+        raise ParameterError(f"region: {region!r} is not a region of data/regions.csv; "
+                             f"expected one of {sorted(vocab.regions)}")
     lang = document_lang(text)
     spans = sentence_spans(text)
     headings = heading_years(text)
@@ -302,8 +369,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     doc_region = None
     counts = {}
-    for _, _, phrase in match_phrases(vocab, "region", text):
-        name = vocab.values("region", phrase)[0]
+    places = _places(vocab, text, 0, len(text))
+    for _, name in places:
         counts[name] = counts.get(name, 0) + 1
     if counts:
         doc_region = max(counts, key=counts.get)
@@ -315,7 +382,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
         rows.append(_read_figure(
             text, vocab, fig, cell, spans=spans, headings=headings, heading_offsets=heading_offsets,
             prev_end=prev_end, next_start=next_start, rows=rows, doc_date=doc_date,
-            region=region, doc_region=doc_region, source_id=source_id))
+            region=region, doc_region=doc_region, source_id=source_id, places=places))
         prev_end = fig.end
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
@@ -323,6 +390,34 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     for col in ("period_start", "period_end", "char_start", "char_end"):
         frame[col] = frame[col].astype("Int64")
     return frame
+
+
+_CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
+
+
+def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop a figure of a headline or caption whose number and unit the body repeats.
+
+    Headlines and captions summarise the body ("attracts 1.4 billion USD" over "nearly 1.4
+    billion USD"); the body's row has the context, so it is the one kept.
+    """
+    title = frame["note"].str.contains("title line", regex=False) | frame["sentence"].map(
+        lambda s: bool(_CAPTION.search(s)))
+    if not title.any():
+        return frame
+    body = frame[~title]
+    drop = []
+    for i in frame.index[title]:
+        bounds = {frame.at[i, "low"], frame.at[i, "high"]} - {None}
+        bounds = {b for b in bounds if b == b}
+        twins = body[(body["unit"] == frame.at[i, "unit"])
+                     & (body["low"].isin(bounds) | body["high"].isin(bounds))]
+        if not twins.empty:
+            j = twins.index[0]
+            frame.at[j, "note"] += ("; also in a headline or caption at character "
+                                    f"{frame.at[i, 'char_start']}")
+            drop.append(i)
+    return frame.drop(index=drop)
 
 
 def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
@@ -333,6 +428,9 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     repeat whose period was written is kept and the others are noted on it.
     """
     explicit = frame["note"].str.contains("period: sentence|period: table", regex=True)
+    frame = _drop_headline_repeats(frame)
+    explicit = explicit.loc[frame.index].reset_index(drop=True)
+    frame = frame.reset_index(drop=True)
     key = (frame["value_raw"].map(normalise) + "|" + frame["indicator"] + "|"
            + frame["breakdown"] + "|" + frame["region"])
     keep: dict[int, list[int]] = {}
@@ -341,9 +439,12 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
         kept: list[int] = []
         for i in order:
             period = (frame.at[i, "period_start"], frame.at[i, "period_end"])
-            twin = next((k for k in kept if not explicit[i] or not explicit[k]
-                         or (frame.at[k, "period_start"], frame.at[k, "period_end"]) == period),
-                        None)
+            # Two mentions in one sentence are two figures ("100% of parks ... and 100% of
+            # factories ..."); across sentences, only written periods keep repeats apart.
+            twin = next((k for k in kept if frame.at[k, "sentence"] != frame.at[i, "sentence"]
+                         and (not explicit[i] or not explicit[k]
+                              or (frame.at[k, "period_start"], frame.at[k, "period_end"])
+                              == period)), None)
             if twin is None:
                 kept.append(i)
                 keep[i] = []
@@ -356,16 +457,23 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[sorted(keep)].reset_index(drop=True)
 
 
+_MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
+_OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
+                          r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
+                          re.IGNORECASE)
 _AVERAGE = re.compile(r"bình quân|trung bình|average|mỗi năm|hằng năm", re.IGNORECASE)
-_AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
+_AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or above)",
+                                 re.IGNORECASE)
 _INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
 
 
 def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, prev_end,
-                 next_start, rows, doc_date, region, doc_region, source_id) -> dict:
+                 next_start, rows, doc_date, region, doc_region, source_id, places) -> dict:
     """One candidate row: the figure's reading from its sentence (or table row and column)."""
     doc_year = doc_date.year if doc_date else None
     sent = sentence_of(spans, fig.start)
+    # A text without sentence marks (a PDF's layout) must not make every figure read it all.
+    sent = (max(sent[0], fig.start - _MAX_CONTEXT), min(sent[1], fig.end + _MAX_CONTEXT))
     if cell is not None:
         sent = (cell.label_start, cell.end)
     clause_start = max([sent[0]] + [m.end() + sent[0] for m in
@@ -376,6 +484,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
     window = text[window_start:fig.start]
     clause = text[clause_start:clause_end]
     text_after = text[fig.end:min(fig.end + 40, next_start or len(text), clause_end)]
+    text_after = re.split(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b", text_after)[0]
     notes = list(fig.notes)
     parsed = fig.parsed
     low, high, qualifier = parsed.low, parsed.high, parsed.qualifier
@@ -394,6 +503,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         i = bisect.bisect_right(heading_offsets, fig.start)
         heads = [(h[1], h[2]) for h in headings[:i] if h[0] >= fig.start - 3000]
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
+        if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
+                and "\n\n" not in text[rows[-1]["char_end"]:fig.start]:
+            # No year in this sentence: the last figure's period still holds ("Đến nay có 550
+            # dự án FDI. Nhật Bản có 174 dự án, ...").
+            prev = rows[-1]
+            period = Period(prev["period_start"], prev["period_end"], "previous figure",
+                            period.base)
     measure_context = cell.label if cell else window + (
         " " + text[clause_start:fig.start] if len(window.strip(" ,;:(")) < 3 else "")
     if cell is None and _HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
@@ -411,18 +527,25 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         if span:
             period = Period(span[0], span[1], period.how + ", span written earlier")
     elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
-            period.how in ("earlier sentence", "sentence"):
+            period.how in ("earlier sentence", "sentence", "previous figure"):
         period = Period(period.end, period.end, f"{period.how}, end of the period")
     # Kind
     if cell is not None:
         kind_context = text[max(0, cell.label_start - 2000):cell.label_start] + cell.label
     else:
         kind_context = text[max(sent[0], fig.start - 300):fig.start] + fig.raw + text_after[:15]
-    kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year)
+    kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year,
+                                         just_before=text[max(0, fig.start - 15):fig.start],
+                                         doc_month=doc_date.month if doc_date else None)
     if kind_how == "default" and cell is None:
+        # "...sets a target of 10%. In which, industry grows 13%": the previous sentence's
+        # target words carry over, its weaker cues do not.
         before = sentence_of(spans, max(sent[0] - 2, 0))
-        kind, estimate, kind_how = find_kind(text[before[0]:fig.start] + fig.raw,
-                                             period.end, doc_year)
+        if _STRONG_TARGET.search(text[before[0]:sent[0]]):
+            kind, estimate, kind_how = "target", False, "target words in the previous sentence"
+    if unit == "percent" and _OF_THE_PLAN.match(text, fig.end):
+        # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was done
+        kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"
     breakdown = _breakdown(vocab, text, clause_start, fig)
     # Indicator
     code = None
@@ -431,6 +554,18 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         got = _family_code(vocab, text_after, window, clause, fig.raw, unit)
         if got:
             code = got[0]
+            if re.search(r"_(?:new|expanded|removed|new_area)$|^clusters_merged", code) and \
+                    measure == "level":
+                # new, expanded, merged or removed over a plan period: a total over the period
+                measure = "period_total"
+                if period.start == period.end and period.end is not None:
+                    span = latest_span_ending(text, fig.start, period.end)
+                    if span:
+                        period = Period(span[0], span[1], period.how + ", span written earlier")
+                    elif doc_date and period.end > doc_date.year:
+                        # "đến năm 2030 thành lập mới 23 KCN": from the document's year on
+                        period = Period(doc_date.year, period.end,
+                                        period.how + ", from the document's year")
             for rx in _FAMILIES.values():
                 if m := rx.search(fig.raw) or rx.search(window):
                     indicator_text = m.group(0)
@@ -439,19 +574,23 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         code, indicator_text = _indicator(
             vocab, text, sent, clause_end, fig, window_start, unit, measure,
             cell.label if cell else None, breakdown, next_start)
-    if code == "unknown" and not indicator_text and cell is None:
+    if code == "unknown" and not indicator_text and cell is None and not (
+            unit == "percent" and _SHARE_OF_NEXT.match(text, fig.end)):
         # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator of
         # the last figure of the same unit just before.
         for prev in reversed(rows[-6:]):
             if fig.start - prev["char_end"] > 400:
                 break
+            same_sentence = prev["sentence"] == re.sub(r"\s+", " ", text[sent[0]:sent[1]]).strip()
+            if not (same_sentence or breakdown):
+                break
             if prev["unit"] == unit and prev["indicator"] != "unknown":
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
                 break
-    if code == "grdp_per_capita" and unit in ("USD", "VND"):
+    if unit in ("USD", "VND") and (code == "grdp_per_capita" or _PER_PERSON.search(indicator_text)):
         unit = f"{unit}/person"
-    fig_region = _region(vocab, text, sent, window, fig, region, doc_region)
+    fig_region = _region(places, sent, window, fig, region, doc_region)
     territory = _territory(vocab, fig_region, doc_date)
     # Confidence: start high, lose for every guess made.
     confidence = 0.9
@@ -465,6 +604,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         confidence -= 0.1
     if estimate:
         notes.append("estimate (ước)")
+    line_start = text.rfind("\n", 0, fig.start) + 1
+    line_end = text.find("\n", fig.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if cell is None and len(line) < 160 and not line.endswith((".", ";", ":", "…")) and \
+            (line_start == 0 or text[max(0, line_start - 2):line_start].count("\n") == 2
+             or line_end < 0 or text[line_end:line_end + 2] == "\n\n" or line_start < 300):
+        notes.append("title line")
     notes += [f"period: {period.how}", f"kind: {kind_how}"]
     return {
         "value_raw": fig.raw, "low": low, "high": high, "unit": unit,

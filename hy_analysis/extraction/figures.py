@@ -58,6 +58,8 @@ _LEAD_WORDS = (
     "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
     "in excess of", "exceeding", "upwards of", "over", "above", "under", "below", "about",
     "around", "approximately", "nearly", "almost", "roughly", "no more than",
+    # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
+    "giảm", "âm", "decreased by", "declined by", "fell by", "down by", "fell", "down",
 )
 _LEAD_RE = re.compile(
     r"(?:(?:" + "|".join(map(re.escape, sorted(_LEAD_WORDS, key=len, reverse=True)))
@@ -99,7 +101,7 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     number = text[start:end]
     after = text[end:end + 12]
     before = text[max(0, start - 20):start]
-    if _SLASH_AFTER.match(after) or before.endswith(("/", "-", "–")) and re.search(r"\d\s*[-–/]$", before):
+    if _SLASH_AFTER.match(after) or re.search(r"\d\s*[-–/]$", before):
         return True
     if _is_year(number) and not re.match(r"\s*%", after):
         return True
@@ -124,7 +126,7 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
         if i >= _MAX_TOKENS:
             break
         word = token.group(0)
-        stripped = word.rstrip(".,;:!?)”\"/")
+        stripped = word.rstrip(".,;:!?)”\"/…")
         if stripped.startswith(tuple(_STOP_PUNCT)):
             break
         # "%" may be glued to the next word only through "/" ("%/năm").

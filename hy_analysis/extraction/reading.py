@@ -21,10 +21,22 @@ __all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "fi
            "find_measure", "match_phrases", "strip_accents"]
 
 
+# Each Latin letter with diacritics -> its base letter: one character for one, so offsets hold.
+_BASE_LETTERS = {i: unicodedata.normalize("NFD", chr(i))[0]
+                 for i in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+                 if unicodedata.normalize("NFD", chr(i))[0] != chr(i)}
+_BASE_LETTERS[ord("đ")] = "d"
+
+
 def strip_accents(text: str) -> str:
-    """Lower case without diacritics (``Hưng Yên`` -> ``hung yen``), same length for NFC text."""
-    text = unicodedata.normalize("NFC", text).lower().replace("đ", "d")
-    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text)
+    """Lower case without diacritics (``Hưng Yên`` -> ``hung yen``), same length for NFC text.
+
+    Examples
+    --------
+    >>> strip_accents("Hưng Yên, Đông Hưng")
+    'hung yen, dong hung'
+    """
+    return unicodedata.normalize("NFC", text).lower().translate(_BASE_LETTERS)
 
 
 @dataclass
@@ -54,6 +66,15 @@ class Vocabulary:
                 r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
         return self._pattern[fieldname]
 
+    def patterns(self, fieldname: str) -> list[tuple[str, re.Pattern]]:
+        """One regex per phrase of ``fieldname``: matches that overlap are all found."""
+        key = ("each", fieldname)
+        if key not in self._pattern:
+            words = sorted({p for p, f, _ in self.phrases if f == fieldname}, key=len, reverse=True)
+            self._pattern[key] = [(w, re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)"))
+                                  for w in words]
+        return self._pattern[key]
+
     def values(self, fieldname: str, phrase: str) -> list[str]:
         return [v for p, f, v in self.phrases if f == fieldname and p == phrase]
 
@@ -67,8 +88,6 @@ def _load(folder: str, stamp: tuple) -> Vocabulary:
     with open(base / "indicator_synonyms.csv", encoding="utf-8") as handle:
         for r in csv.DictReader(handle):
             phrases.append((r["phrase"].strip().lower(), r["field"], r["value"]))
-    for code, _ in units.items():
-        pass
     with open(base / "indicators.csv", encoding="utf-8") as handle:
         for r in csv.DictReader(handle):
             phrases.append((r["name_vi"].strip().lower(), "indicator", r["code"]))
@@ -103,7 +122,8 @@ def load_vocabulary(data_dir=None) -> Vocabulary:
 # --- sentences -------------------------------------------------------------------------------
 
 _BOUNDARY_RE = re.compile(
-    r"(?<=[.!?…])[\"”']?\s+(?=[\"“']?[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ\d(\-•])"
+    r"(?<=[.!?…])[\"”']?\s+"
+    r"(?=[\"“']?[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ\d(\-•])"
     r"|(?<=[.!?:;…])[ \t]*\n"
     r"|\n\s*\n"
     r"|\n(?=[ \t]*(?:[-•+*]\s|\d{1,2}[.)]\s|[IVX]+\.\s|\|))"
@@ -129,12 +149,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['GRDP tăng 8%.', 'Xuất khẩu\\nđạt 7 tỷ USD.']
     """
+    cuts = [(m.start(), m.end()) for m in _BOUNDARY_RE.finditer(text)]
+    # A headline in capitals, and a line with "|" (a table row, a byline), stand alone.
+    for m in re.finditer(r"(?m)^.*$", text):
+        line = m.group(0)
+        if "|" in line or (len(line) >= 12 and line == line.upper()
+                           and re.search(r"[^\W\d]{2}", line)):
+            cuts += [(m.start(), m.start()), (m.end(), m.end())]
     spans = []
     pos = 0
-    for m in _BOUNDARY_RE.finditer(text):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
+    for start, end in sorted(cuts):
+        if start < pos:
+            pos = max(pos, end)
+            continue
+        if start > pos:
+            spans.append((pos, start))
+        pos = end
     if pos < len(text):
         spans.append((pos, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
@@ -152,7 +182,8 @@ _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RE = re.compile(rf"(?<![\d/.,])({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
 _BASE_BEFORE = re.compile(
     r"(?:\bso với|\bso cùng kỳ|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
-    r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|"
+    r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
+    r"\btimes(?: higher| more| larger| that of)?(?: than)?|"
     r"\bgiai đoạn trước)\s*(?:năm|the same period(?: of)?|the year|in|of|"
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
@@ -234,13 +265,15 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     return Period(None, None, "not found", base)
 
 
-_MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|(?:six|nine|ten|eleven) months",
+_MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|"
+                             r"(?:six|nine|ten|eleven) months",
                              re.IGNORECASE)
 
 
 def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | None:
     """The last "X-<year>" span written before ``before``: the period of an average or total."""
-    spans = [(y[2], y[3]) for y in _years(text[:before]) if y[3] == year and y[2] < year]
+    start = max(0, before - 20000)
+    spans = [(y[2], y[3]) for y in _years(text[start:before]) if y[3] == year and y[2] < year]
     return spans[-1] if spans else None
 
 
@@ -273,22 +306,42 @@ _ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế ho�
                              r"compared to the plan|hoàn thành", re.IGNORECASE)
 
 
-def find_kind(context: str, period_end: int | None, doc_year: int | None) -> tuple[str, bool, str]:
-    """(kind, estimate, how): target or actual, and whether the text calls it an estimate."""
-    estimate = bool(_ESTIMATE_WORDS.search(context)) or (
-        period_end is not None and period_end == doc_year and bool(
-            re.search(r"\bwill\b|\bsẽ\b", context)) and not _STRONG_TARGET.search(context))
+_RESULT_WORDS = re.compile(r"kết quả|thực hiện được|đã đạt|\bresults?\b|\bachieved\b|"
+                           r"\brecorded\b", re.IGNORECASE)
+_PLAN_LABEL = re.compile(r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target)\s*[:=]?\s*$",
+                         re.IGNORECASE)
+
+
+def find_kind(context: str, period_end: int | None, doc_year: int | None,
+              *, just_before: str = "", doc_month: int | None = None) -> tuple[str, bool, str]:
+    """(kind, estimate, how): target or actual, and whether the text calls it an estimate.
+
+    ``just_before`` is the text right before the figure: "(plan: 10.5%)", "kế hoạch: 8%"
+    label the figure a target whatever its period. "will reach" about the document's own year
+    is a plan when written in its first half and an estimate when written in its second half.
+    """
+    if _PLAN_LABEL.search(just_before):
+        return "target", False, "labelled as the plan"
+    will = (period_end is not None and period_end == doc_year
+            and bool(re.search(r"\bwill\b|\bsẽ\b", context)) and not _STRONG_TARGET.search(context))
+    if will and doc_month is not None and doc_month <= 6 and not _ESTIMATE_WORDS.search(context):
+        return "target", False, "'will' early in the year"
+    estimate = bool(_ESTIMATE_WORDS.search(context)) or will
     strong = bool(_STRONG_TARGET.search(context))
     if period_end is not None and doc_year is not None:
         if period_end > doc_year:
             return "target", False, "period after the document"
         if period_end < doc_year:
             if strong and not estimate and re.search(r"kế hoạch|mục tiêu|target|plan", context,
-                                                     re.IGNORECASE) and not _ACHIEVED_WORDS.search(context):
+                                                     re.IGNORECASE) \
+                    and not _ACHIEVED_WORDS.search(context):
                 return "target", False, "target words, past period"
             return "actual", estimate, "period before the document"
     if strong and not estimate:
         return "target", False, "target words"
+    if (_NOW_WORDS.search(context) or _MONTHS_TO_DATE.search(context)
+            or _RESULT_WORDS.search(context)) and not estimate:
+        return "actual", False, "words of a result"
     if estimate:
         return "actual", True, "estimate words"
     if _TARGET_WORDS.search(context):
@@ -297,10 +350,11 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None) -> tup
 
 
 _GROWTH_WORDS = re.compile(
-    r"tăng trưởng|tăng|tốc độ|growth|grow|increas|\bup\b|\brise|\brose|giảm|decreas|fell|"
-    r"\bdown\b|\braise", re.IGNORECASE)
+    r"tăng trưởng|tăng|tốc độ|growth|\bgr[eo]w|increas|\bup\b|\brise|\brose|\brisen|"
+    r"\bclimb|\bgain|\bexpand|giảm|decreas|\bfell|\bfall|\bdown\b|\bdeclin|\braise",
+    re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
-                          r"\brate\b|% grdp|of grdp", re.IGNORECASE)
+                          r"% grdp|of grdp", re.IGNORECASE)
 _AVERAGE_WORDS = re.compile(r"bình quân|trung bình|average|/năm|/year|annually|per year|mỗi năm",
                             re.IGNORECASE)
 _HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
@@ -314,19 +368,22 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
         return "ratio_to_base"
     if unit == "percentage_points":
         return "contribution_to_growth"
-    if unit == "percent" and period.base and period.end and period.end > period.base + 1 and \
-            _GROWTH_WORDS.search(window) and not re.search(r"cùng kỳ|same period|year-on-year",
-                                                           window, re.IGNORECASE):
-        return "cumulative_growth"
     if unit == "percent":
-        growth = (_GROWTH_WORDS.search(window) and not _SHARE_WORDS.search(window[-25:])
+        lead = re.sub(r"[\d.,].*$", "", raw)  # "giảm 2,5%": the fall is in the figure's words
+        growth = ((_GROWTH_WORDS.search(window) or _GROWTH_WORDS.search(lead))
+                  and not _SHARE_WORDS.search(window[-25:])
                   and not re.search(r"đóng góp|contribut", window, re.IGNORECASE)
-                  and not re.search(r"(?:còn|xuống|to|at)\s*$", window, re.IGNORECASE))
+                  and not re.search(r"(?:giảm|hạ|decrease[sd]?|fell|fallen|down|dropped|"
+                                    r"reduced?)\s+(?:còn|xuống|to)\s*$|\bcòn\s*$", window,
+                                    re.IGNORECASE))
         if growth or re.search(r"/\s*năm|/\s*year|annually|per year", raw, re.IGNORECASE):
             if _HALF_YEAR.search(window):
                 return "half_year_growth"
             if span or _AVERAGE_WORDS.search(window + raw):
                 return "period_average_growth"
+            if period.base and period.end and period.end > period.base + 1 and not re.search(
+                    r"cùng kỳ|same period|year-on-year", window, re.IGNORECASE):
+                return "cumulative_growth"  # "tăng 67,77% so với năm 2020" (by 2025)
             return "annual_growth"
         return "period_average" if span and _AVERAGE_WORDS.search(window) else "level"
     if span and (_TOTAL_WORDS.search(window) or unit in ("count", "ha")):
@@ -336,9 +393,17 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
 
 # --- phrases ---------------------------------------------------------------------------------
 
-def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0):
-    """(start, end, phrase) of every phrase of ``fieldname`` in ``text`` (lower-cased)."""
+def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0, *,
+                  overlapping: bool = False):
+    """(start, end, phrase) of every phrase of ``fieldname`` in ``text`` (lower-cased).
+
+    With ``overlapping``, a phrase inside a longer one is found too ("fdi" in "fdi projects").
+    """
     low = re.sub(r"\s", " ", unicodedata.normalize("NFC", text).lower())
+    if overlapping:
+        return sorted((offset + m.start(), offset + m.end(), word)
+                      for word, rx in vocab.patterns(fieldname) if word in low
+                      for m in rx.finditer(low))
     out = [(offset + m.start(), offset + m.end(), m.group(0))
            for m in vocab.pattern(fieldname).finditer(low)]
     if fieldname == "region":  # English texts drop the diacritics: "Hung Yen"

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 __all__ = ["Cell", "find_table_cells"]
 
-_PERIOD_RE = re.compile(r"^\s*(?:năm\s+|year\s+)?((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?\s*$",
+_PERIOD_RE = re.compile(r"^\s*(?:năm\s+|year\s+)?((?:19|20)\d{2})"
+                        r"(?:\s*[-–]\s*((?:19|20)\d{2}))?\s*$",
                         re.IGNORECASE)
-_END_OF_PERIOD_LEGEND = re.compile(r"\(\*\)[^\n]{0,40}(?:cuối kỳ|cuối giai đoạn|end of (?:the )?period)",
+_END_OF_PERIOD_LEGEND = re.compile(r"\(\*\)[^\n]{0,40}"
+                                   r"(?:cuối kỳ|cuối giai đoạn|end of (?:the )?period)",
                                    re.IGNORECASE)
 _UNIT_IN_LABEL = re.compile(r"\(([^()]*)\)\s*\*?\s*$")
 _LABEL_UNITS = {"usd": "USD", "usd/người": "USD/person", "triệu đồng/người": "VND/person",
@@ -60,15 +62,22 @@ class Cell:
 
 
 def _cells(text: str) -> list[tuple[int, int, str]]:
-    """Split text into cells at ``|``: (start, end, stripped text)."""
+    """Split text into cells at ``|``: (start, end, stripped text).
+
+    Empty cells and Markdown rules (``|---|---|``) are skipped, so one-cell-per-line tables,
+    ``a | b |`` rows and Markdown ``| a | b |`` rows give the same cells.
+    """
     out = []
     pos = 0
     for m in re.finditer(r"\|", text + "|"):
         raw = text[pos:m.start()]
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
-        out.append((pos + lead, pos + lead + len(stripped), stripped))
         pos = m.end()
+        if not stripped or re.fullmatch(r"[-:=\s]+", stripped):
+            continue
+        out.append((m.start() - len(raw) + lead, m.start() - len(raw) + lead + len(stripped),
+                    stripped))
     return out
 
 
@@ -127,7 +136,8 @@ def find_table_cells(text: str) -> list[Cell]:
             if not is_sub:
                 parent, parent_starred = label, starred
             full = f"{parent} {label}" if is_sub else label
-            unit_m = _UNIT_IN_LABEL.search(label) or (_UNIT_IN_LABEL.search(parent) if is_sub else None)
+            unit_m = _UNIT_IN_LABEL.search(label) or (
+                _UNIT_IN_LABEL.search(parent) if is_sub else None)
             unit_words = unit_m[1].strip().lower() if unit_m else ""
             for (vs, ve, _), (p0, p1) in zip(values, periods):
                 out.append(Cell(vs, ve, re.sub(r"\s+", " ", full).strip(), label_start, label_end,
