@@ -19,7 +19,8 @@ import pytest
 from hy_analysis import extract
 from hy_analysis.exceptions import DataFileError
 from hy_analysis.extraction import CANDIDATE_COLUMNS, read_document
-from hy_analysis.extraction.command import append_rows, extract_command, to_target_rows
+from hy_analysis.cli import extract_command
+from hy_analysis.extraction import append_rows, to_target_rows
 from hy_analysis.paths import PROJECT_DIR, data_dir
 
 TEXT = ("Năm 2024, kim ngạch xuất khẩu của tỉnh đạt 7,5 tỷ USD, tăng 12,3% so với năm 2023. "
