@@ -30,7 +30,7 @@ def _indicator_names(data_dir) -> dict[str, tuple[str, str]]:
 
 
 def to_target_rows(candidates: pd.DataFrame, *, source_id: str | None = None,
-                   data_dir=None) -> pd.DataFrame:
+                   document: str | None = None, data_dir=None) -> pd.DataFrame:
     """Candidate rows in the columns of data/targets.csv, ready to validate and append.
 
     Parameters
@@ -39,6 +39,9 @@ def to_target_rows(candidates: pd.DataFrame, *, source_id: str | None = None,
         Rows of :func:`hy_analysis.extract` (possibly edited by a reviewer).
     source_id : str, optional
         Overrides the candidates' ``source_id``.
+    document : str, optional
+        Name of the file the characters refer to, written into ``source_locator`` (default:
+        the candidates' ``document`` column, when there is one).
     data_dir : path-like, optional
         Folder of indicators.csv (for the indicator names).
 
@@ -70,7 +73,9 @@ def to_target_rows(candidates: pd.DataFrame, *, source_id: str | None = None,
             "period_end": _year(row.get("period_end")), "as_of": "",
             "measure": row.get("measure") or "", "breakdown": row.get("breakdown") or "",
             "value_raw": row.get("value_raw") or "", "unit": unit, "source_id": src,
-            "source_locator": f"characters {row.get('char_start')}-{row.get('char_end')} "
+            "source_locator": (f"{document or row.get('document')}, " if document
+                               or row.get("document") else "")
+                              + f"characters {row.get('char_start')}-{row.get('char_end')} "
                               "(hy-analysis extract)",
             "derived": "false", "note": note,
         })
