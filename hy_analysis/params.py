@@ -21,7 +21,7 @@ from .exceptions import ParameterError
 __all__ = [
     "Param", "NOTEBOOK_PARAMS", "COMMON_PARAMS", "notebook_names", "get_params",
     "validate_params", "coerce_text", "convert_text", "params_summary", "region_choices",
-    "country_choices", "user_data_files", "USER_DATA_SUFFIXES",
+    "country_choices", "user_data_files", "USER_DATA_SUFFIXES", "TOOL_NOTEBOOKS",
 ]
 
 #: Types a parameter may have. ``optional[...]`` also accepts None; a ``path`` is the text of
@@ -280,7 +280,24 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
                             "en": {"target": "targets", "actual": "actuals"}}),
         _LANG,
     ),
+    # A JupyterLab tool (see TOOL_NOTEBOOKS): review a document's extracted figures.
+    "review_extraction": (
+        Param("document", "str", "",
+              "document to review (.txt, .html, .docx, .pdf); empty: the sample report in "
+              "data/samples/", label_vi="Tài liệu", label_en="Document"),
+        Param("region", "str", "Hưng Yên", "region of the figures that name none",
+              choices=region_choices, label_vi="Địa phương", label_en="Region"),
+        Param("date", "str", "", "the document's date, YYYY-MM-DD (empty: the sample's, or "
+              "unknown)", label_vi="Ngày tài liệu", label_en="Document date"),
+        Param("source_id", "str", "", "the document's id in data/sources.csv (empty: the "
+              "sample's, or the file name)", label_vi="Mã nguồn", label_en="Source id"),
+        _LANG,
+    ),
 }
+
+#: Notebooks that are tools for JupyterLab: run by name, left out of a run of every notebook
+#: (``make report``, ``hy-analysis run`` without names).
+TOOL_NOTEBOOKS: tuple[str, ...] = ("review_extraction",)
 
 
 #: Parameters every notebook has, after its own (one definition for all, future ones too).
