@@ -353,17 +353,18 @@ def review_panel(review: Review):
     texts = _texts(review.lang)
     with open(review.data_dir / "indicators.csv", encoding="utf-8") as handle:
         codes = [r["code"] for r in csv.DictReader(handle)] + ["unknown"]
-    layout = {"value_raw": "14em", "indicator": "16em", "kind": "7em", "period_start": "6em",
-              "period_end": "6em", "measure": "13em"}
+    layout = {"value_raw": "10em", "indicator": "12em", "kind": "5.5em", "period_start": "4.5em",
+              "period_end": "4.5em", "measure": "11em"}
     header = w.HBox([w.HTML(f"<b>{html.escape(texts[k])}</b>",
-                            layout=w.Layout(width=layout.get(k, "11em")))
-                     for k in ("decision", *layout, "sentence")])
+                            layout=w.Layout(width=layout.get(k, "9.6em")))
+                     for k in ("decision", *layout)])
+    header.add_class("hy-review-header")
     rows, controls = [], {}
     for number, cand in review.candidates.iterrows():
         toggle = w.ToggleButtons(options=[(texts["accept"], "accept"),
                                           (texts["reject"], "reject")],
-                                 value=cand["decision"], style={"button_width": "5em"},
-                                 layout=w.Layout(width="11em"))
+                                 value=cand["decision"], style={"button_width": "4.4em"},
+                                 layout=w.Layout(width="9.6em", flex="0 0 auto"))
         fields = {
             "value_raw": w.Text(value=str(cand["value_raw"])),
             "indicator": w.Dropdown(options=codes, value=cand["indicator"]),
@@ -379,11 +380,13 @@ def review_panel(review: Review):
         for name, widget in fields.items():
             widget.layout = w.Layout(width=layout[name])
             widget.add_class(f"hy-review-{name.replace('_', '-')}")
-        sentence = w.HTML(f"<small>{html.escape(str(cand['sentence'])[:160])}</small>",
-                          layout=w.Layout(width="28em"))
+        # The sentence on a line of its own under the fields, numbered like the highlight.
+        sentence = w.HTML(f"<small>#{number} · {html.escape(str(cand['sentence'])[:240])}"
+                          "</small>", layout=w.Layout(width="calc(100% - 10em)", margin="0 0 8px 9.8em"))
         for widget in fields.values():  # an edited row is one the reviewer wants
             widget.observe(lambda _, t=toggle: setattr(t, "value", "accept"), names="value")
-        line = w.HBox([toggle, *fields.values(), sentence])
+        line = w.HBox([toggle, *fields.values(), sentence],
+                      layout=w.Layout(flex_flow="row wrap", align_items="center"))
         line.add_class("hy-review-row")
         rows.append(line)
         controls[number] = (toggle, fields)

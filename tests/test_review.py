@@ -3,8 +3,6 @@ idempotent save, the panel's widgets, the notebook's parameters and a headless r
 
 import csv
 import shutil
-import subprocess
-import sys
 
 import pytest
 
@@ -148,18 +146,21 @@ def test_the_review_notebook_is_a_tool_left_out_of_a_run_of_everything(tmp_path)
     assert [s.notebook for s in named] == ["review_extraction"]
 
 
-def test_the_review_notebook_runs_headlessly_with_papermill(tmp_path):
-    pytest.importorskip("papermill")
+def test_the_review_notebook_runs_headlessly_with_papermill(tmp_path, monkeypatch):
+    papermill = pytest.importorskip("papermill")
+    from traitlets.config import Config
+
     data = tmp_path / "data"
-    shutil.copytree(data_dir(), data)
+    shutil.copytree(data_dir(), data, ignore=shutil.ignore_patterns("user"))
+    monkeypatch.setenv("HY_DATA_DIR", str(data))  # the kernel inherits it
     out = tmp_path / "out.ipynb"
-    env = {**__import__("os").environ, "HY_DATA_DIR": str(data),
-           "PYTHONPATH": str(PROJECT_DIR)}
-    done = subprocess.run(
-        [sys.executable, "-m", "papermill", str(PROJECT_DIR / "notebooks/review_extraction.ipynb"),
-         str(out), "-p", "lang", "en", "--cwd", str(tmp_path)],
-        env=env, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
+    # The kernel client that never misses a widget cell's reply (jupyter/nbclient#312).
+    papermill.execute_notebook(
+        str(PROJECT_DIR / "notebooks/review_extraction.ipynb"), str(out),
+        kernel_name="python3", parameters={"lang": "en"}, cwd=str(tmp_path),
+        progress_bar=False, execution_timeout=300,
+        config=Config({"KernelManager": {
+            "client_class": "hy_analysis.runner.PatientKernelClient"}}))
     text = out.read_text(encoding="utf-8")
     assert 'class=\\"hy-candidate\\"' in text and "khoảng 8%/năm" in text
     assert not (data / "user").exists()  # nothing is saved without a click
