@@ -50,7 +50,8 @@ def render_growth_view(values: dict, *, targets: pd.DataFrame,
         lang=lang, sources=sources))
     display.show_chart(plot_index_paths_figure(paths, sources=sources, region=region,
                                                lang=lang))
-    display.show_table(growth_analysis.required_growth(targets, region=region))
+    display.show_table(growth_findings.required_growth_table(
+        growth_analysis.required_growth(targets, region=region), sources=sources, lang=lang))
 
 
 def render_fdi_view(values: dict, *, targets: pd.DataFrame,
@@ -132,8 +133,9 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame,
     selected = consistency_analysis.filter_figures(targets, regions=regions, kinds=kinds)
     display.show_markdown(consistency_findings.describe_conflicts(
         consistency_analysis.find_conflicts(selected), lang=lang))
-    display.show_table(consistency_analysis.figures_table(targets, regions=regions,
-                                                          kinds=kinds))
+    display.show_table(consistency_findings.figures_table(
+        consistency_analysis.figures_list(targets, regions=regions, kinds=kinds),
+        sources=sources, lang=lang))
 
 
 #: Each notebook's panel: its render callback and the parameters it offers as controls.

@@ -143,7 +143,7 @@ def test_implied_vs_stated_flags_bac_giang(bac_giang):
     out = consistency.implied_vs_stated(bac_giang())
     row = out.iloc[0]
     assert row["implied_pct"] == pytest.approx(27.53, abs=0.01)
-    assert row["stated_raw"] == "19%/năm" and row["stated_period"] == "2021–2030"
+    assert row["stated_raw"] == "19%/năm" and (row["stated_start"], row["stated_end"]) == (2021, 2030)
     assert row["difference_pp"] == pytest.approx(8.53, abs=0.01) and row["flagged"]
     assert not consistency.implied_vs_stated(bac_giang(), threshold=10)["flagged"].any()
     text = findings.describe_implied_vs_stated(out, lang="vi")
@@ -170,9 +170,11 @@ def test_implied_vs_stated_ranges_and_uncovered_periods(bac_giang):
 
 def test_figures_table_and_filters(bac_giang):
     data = bac_giang(dict(kind="actual", low=63.67, period_start=2021, period_end=2021))
-    table = consistency.figures_table(data, regions=["Bắc Giang"], kinds=["target"])
-    assert len(table) == 3 and set(table["period"]) == {"2025", "2030", "2021–2030"}
-    assert {"value_raw", "low", "high", "unit", "source_id", "source_locator"} <= set(table)
+    listed = consistency.figures_list(data, regions=["Bắc Giang"], kinds=["target"])
+    assert {"value_raw", "low", "high", "unit", "source_id", "source_locator"} <= set(listed)
+    table = findings.figures_table(listed, lang="en")
+    assert len(table) == 3 and set(table["Period"]) == {"2025", "2030", "2021–2030"}
+    assert set(findings.figures_table(listed, lang="vi")["Loại"]) == {"mục tiêu"}
     counts = consistency.count_figures(data)
     assert counts["figures"].sum() == 4
     assert "**4**" in findings.describe_figures(counts, lang="vi")
@@ -226,4 +228,4 @@ def test_render_overview_view_filters(monkeypatch, bac_giang):
                                targets=data, sources=pd.DataFrame())
     assert drawn[0]["region"].tolist() == ["Hưng Yên"]
     table = shown[-1]
-    assert table["region"].tolist() == ["Hưng Yên"] and table["kind"].tolist() == ["actual"]
+    assert table["Region"].tolist() == ["Hưng Yên"] and table["Kind"].tolist() == ["actual"]

@@ -39,7 +39,7 @@ from .growth import implied_growth
 
 __all__ = [
     "CONFLICT_KEYS", "LEVEL_GROWTH_PAIRS", "figure_interval", "compare_figures",
-    "filter_figures", "figures_table", "count_figures", "find_conflicts", "check_share_sums",
+    "filter_figures", "figures_list", "count_figures", "find_conflicts", "check_share_sums",
     "implied_vs_stated", "consistency_counts",
 ]
 
@@ -57,12 +57,9 @@ LEVEL_GROWTH_PAIRS = {
 
 STATUSES = ("agree", "compatible", "conflict")
 
-TABLE_COLUMNS = ("region", "territory", "indicator", "kind", "period_start", "period_end",
+TABLE_COLUMNS = ("region", "territory", "indicator", "indicator_vi", "indicator_en", "kind",
+                 "period_start", "period_end",
                  "value_raw", "low", "high", "unit", "source_id", "source_locator")
-
-
-def _period(start, end) -> str:
-    return f"{start}" if start == end else f"{start}–{end}"
 
 
 # --------------------------------------------------------------------------- the rule
@@ -156,23 +153,22 @@ def filter_figures(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
     return out
 
 
-def figures_table(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
-                  kinds: Sequence[str] | None = None) -> pd.DataFrame:
-    """All figures in one table with their sources, filtered by region and kind.
+def figures_list(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
+                 kinds: Sequence[str] | None = None) -> pd.DataFrame:
+    """All figures with their sources, filtered by region and kind.
 
     Returns
     -------
     DataFrame
-        Columns ``region, territory, indicator, kind, period, value_raw, low, high, unit,
-        source_id, source_locator`` (``period`` is ``"2025"`` or ``"2021–2025"``).
+        Columns ``region, territory, indicator, indicator_vi, indicator_en, kind,
+        period_start, period_end, value_raw, low, high, unit, source_id, source_locator``
+        (:func:`hy_analysis.findings.consistency.figures_table` makes it a reader table).
     """
     rows = filter_figures(data, regions=regions, kinds=kinds)
     out = rows[list(TABLE_COLUMNS)].copy()
     for column in ("region", "territory", "indicator", "kind", "unit", "source_id"):
         out[column] = out[column].astype(str)
-    out.insert(4, "period", [_period(s, e) for s, e in zip(rows["period_start"],
-                                                            rows["period_end"])])
-    return out.drop(columns=["period_start", "period_end"]).reset_index(drop=True)
+    return out.reset_index(drop=True)
 
 
 def count_figures(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
@@ -330,7 +326,7 @@ def implied_vs_stated(data: pd.DataFrame, *, threshold: float = 2.0,
     DataFrame
         Columns ``region, territory, level_indicator, level_name_vi, level_name_en, from_year,
         to_year, from_raw, to_raw, level_sources, implied_pct, growth_indicator,
-        growth_name_vi, growth_name_en, stated_period, stated_raw, stated_low,
+        growth_name_vi, growth_name_en, stated_start, stated_end, stated_raw, stated_low,
         stated_high, stated_source, difference_pp, flagged``. A level pair with no stated
         growth to compare has one row with NaN stated values and ``flagged=False``.
     """
@@ -339,7 +335,7 @@ def implied_vs_stated(data: pd.DataFrame, *, threshold: float = 2.0,
     rows = rows[rows["kind"] == "target"]
     columns = ["region", "territory", "level_indicator", "level_name_vi", "level_name_en",
                "from_year", "to_year", "from_raw", "to_raw", "level_sources", "implied_pct",
-               "growth_indicator", "growth_name_vi", "growth_name_en", "stated_period",
+               "growth_indicator", "growth_name_vi", "growth_name_en", "stated_start", "stated_end",
                "stated_raw", "stated_low", "stated_high", "stated_source", "difference_pp",
                "flagged"]
     records = []
@@ -366,7 +362,8 @@ def implied_vs_stated(data: pd.DataFrame, *, threshold: float = 2.0,
                                & (stated["period_end"] >= int(b.period_end))]
                 if cover.empty:
                     records.append(dict(base, growth_indicator="", growth_name_vi="",
-                                        growth_name_en="", stated_period="",
+                                        growth_name_en="", stated_start=None,
+                                        stated_end=None,
                                         stated_raw="", stated_low=np.nan, stated_high=np.nan,
                                         stated_source="", difference_pp=np.nan, flagged=False))
                     continue
@@ -376,11 +373,13 @@ def implied_vs_stated(data: pd.DataFrame, *, threshold: float = 2.0,
                     records.append(dict(base, growth_indicator=str(s.indicator),
                                         growth_name_vi=s.indicator_vi,
                                         growth_name_en=s.indicator_en,
-                                        stated_period=_period(s.period_start, s.period_end),
+                                        stated_start=int(s.period_start),
+                                        stated_end=int(s.period_end),
                                         stated_raw=s.value_raw, stated_low=s.low,
                                         stated_high=s.high, stated_source=str(s.source_id),
                                         difference_pp=diff, flagged=abs(diff) > threshold))
-    return pd.DataFrame.from_records(records, columns=columns)
+    out = pd.DataFrame.from_records(records, columns=columns)
+    return out.astype({"stated_start": "Int64", "stated_end": "Int64"})
 
 
 def consistency_counts(conflicts: pd.DataFrame, shares: pd.DataFrame,

@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from ..vocabulary import SECTOR_SHARES, is_merged
+from ..vocabulary import SCENARIO_NAMES, SECTOR_SHARES, is_merged
 
 __all__ = [
     "GROWTH_INDICATORS", "compound_index", "implied_growth", "required_growth_rate",
@@ -281,7 +281,7 @@ def index_paths(data: pd.DataFrame, *, region: str, start_year: int, end_year: i
 
     names = {code: (_indicator_name(figures, code, "vi"), _indicator_name(figures, code, "en"))
              for code in indicators}
-    names["scenario"] = ("Kịch bản", "Scenarios")
+    names["scenario"] = (SCENARIO_NAMES["vi"], SCENARIO_NAMES["en"])
 
     def add(indicator, path, kind, source, rate_text, series_low, series_high,
             rates_low, rates_high):

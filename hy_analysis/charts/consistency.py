@@ -10,7 +10,7 @@ import textwrap
 
 import pandas as pd
 
-from ..findings.format import format_number
+from ..findings.format import format_number, format_period
 from ..vocabulary import is_merged
 from .base import (PALETTE, TEXT, add_source, empty_chart, ids_in, new_axes, no_data,
                    number_formatter, year_locator)
@@ -91,7 +91,8 @@ def plot_implied_vs_stated(implied: pd.DataFrame, *, sources: pd.DataFrame | Non
                       + "\n" + "\n".join(textwrap.wrap(f"({level})", 34)))
         values.append(row.implied_pct)
         colours.append("#c0392b" if row.flagged else "#2f6db5")
-        labels.append(name + _gt("stated_bar", lang).format(period=row.stated_period)
+        labels.append(name + _gt("stated_bar", lang).format(
+            period=format_period(row.stated_start, row.stated_end))
                       + "\n" + "\n".join(textwrap.wrap(f"({growth})", 34)))
         values.append(row.stated_low if row.stated_low == row.stated_high else
                       (row.stated_low + row.stated_high) / 2)

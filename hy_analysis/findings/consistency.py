@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..vocabulary import is_merged, kind_label
-from .common import md_escape, messages
+from ..vocabulary import SECTOR_SHARES, is_merged, kind_label, sector_name
+from .common import md_escape, messages, source_name
 from .format import format_number, format_period
 
 __all__ = ["describe_figures", "describe_conflicts", "describe_share_sums",
-           "describe_implied_vs_stated"]
+           "describe_implied_vs_stated", "figures_table", "conflicts_table", "share_sums_table"]
 
 _MESSAGES = {
     "vi": {
@@ -47,6 +47,14 @@ _MESSAGES = {
                        "chênh lệch lớn cho thấy các mục tiêu khó cùng đạt."),
         "implied_head": ("Tăng trưởng ngầm định từ các mục tiêu mức so với mục tiêu tăng trưởng "
                          "(ngưỡng {threshold} điểm %):"),
+        "col_region": "Địa phương", "col_territory": "Địa giới", "col_indicator": "Chỉ tiêu",
+        "col_kind": "Loại", "col_period": "Kỳ", "col_raw": "Số liệu gốc", "col_low": "Cận dưới",
+        "col_high": "Cận trên", "col_unit": "Đơn vị", "col_source": "Nguồn",
+        "col_locator": "Vị trí trong nguồn", "col_status": "Kết quả",
+        "col_figure_a": "Số liệu A", "col_source_a": "Nguồn A", "col_figure_b": "Số liệu B",
+        "col_source_b": "Nguồn B", "col_gap": "Chênh lệch", "col_year": "Năm",
+        "col_total": "Tổng (%)", "agree": "trùng khớp", "ok": "đủ 100 %", "off": "lệch 100 %",
+        "incomplete": "thiếu ngành", "ambiguous": "hai giá trị",
     },
     "en": {
         "no_figures": "No figure matches this selection.",
@@ -78,6 +86,14 @@ _MESSAGES = {
                        "gap this large means the targets are hard to meet together."),
         "implied_head": ("Growth implied by level targets vs stated growth targets (threshold "
                          "{threshold} pp):"),
+        "col_region": "Region", "col_territory": "Territory", "col_indicator": "Indicator",
+        "col_kind": "Kind", "col_period": "Period", "col_raw": "As written", "col_low": "Low",
+        "col_high": "High", "col_unit": "Unit", "col_source": "Source",
+        "col_locator": "Where in the source", "col_status": "Outcome",
+        "col_figure_a": "Figure A", "col_source_a": "Source A", "col_figure_b": "Figure B",
+        "col_source_b": "Source B", "col_gap": "Gap", "col_year": "Year",
+        "col_total": "Total (%)", "agree": "agree", "ok": "sum to 100 %", "off": "off 100 %",
+        "incomplete": "sector missing", "ambiguous": "two values",
     },
 }
 
@@ -212,9 +228,98 @@ def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
             m["over_threshold"] if r.flagged else "")
         lines.append(head + m["versus"].format(
             name=md_escape(getattr(r, "growth_name_" + lang)), raw=md_escape(r.stated_raw),
-            period=r.stated_period, source=_src(r.stated_source), verdict=verdict))
+            period=format_period(r.stated_start, r.stated_end), source=_src(r.stated_source),
+            verdict=verdict))
     if ((implied["level_indicator"] == "industrial_output_value")
             & (implied["growth_indicator"] == "industry_grdp_growth")).any():
         lines += ["", m["gross_note"]]
     title = m["implied_head"].format(threshold=format_number(threshold, lang=lang))
     return "\n".join([title, "", *lines])
+
+
+def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                  lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.consistency.figures_list`.
+
+    Parameters
+    ----------
+    figures : DataFrame
+    sources : DataFrame, optional
+        To name documents by number.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Region, territory, indicator, kind, period, figure as written, bounds, unit, source
+        and where in the source; headers and words in ``lang``.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_region"]: figures["region"],
+        m["col_territory"]: figures["territory"],
+        m["col_indicator"]: figures[f"indicator_{lang}"].where(
+            figures[f"indicator_{lang}"].astype(str) != "", figures["indicator"]),
+        m["col_kind"]: [kind_label(k, lang) for k in figures["kind"]],
+        m["col_period"]: [format_period(a, b) for a, b in
+                          zip(figures["period_start"], figures["period_end"])],
+        m["col_raw"]: figures["value_raw"],
+        m["col_low"]: figures["low"],
+        m["col_high"]: figures["high"],
+        m["col_unit"]: figures["unit"],
+        m["col_source"]: [source_name(s, sources) for s in figures["source_id"]],
+        m["col_locator"]: figures["source_locator"],
+    })
+
+
+def conflicts_table(conflicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.consistency.find_conflicts`.
+
+    Parameters
+    ----------
+    conflicts : DataFrame
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Outcome, region, indicator, period, kind, both figures with their sources, gap.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_status"]: [m[s] for s in conflicts["status"]],
+        m["col_region"]: conflicts["region"],
+        m["col_indicator"]: conflicts[f"indicator_{lang}"],
+        m["col_period"]: [format_period(a, b) for a, b in
+                          zip(conflicts["period_start"], conflicts["period_end"])],
+        m["col_kind"]: [kind_label(k, lang) for k in conflicts["kind"]],
+        m["col_figure_a"]: conflicts["value_a"], m["col_source_a"]: conflicts["source_a"],
+        m["col_figure_b"]: conflicts["value_b"], m["col_source_b"]: conflicts["source_b"],
+        m["col_gap"]: conflicts["gap"].round(2),
+    })
+
+
+def share_sums_table(shares: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.consistency.check_share_sums`.
+
+    Parameters
+    ----------
+    shares : DataFrame
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Region, territory, kind, year, source, one column per sector share, total, outcome.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_region"]: shares["region"],
+        m["col_territory"]: shares["territory"],
+        m["col_kind"]: [kind_label(k, lang) for k in shares["kind"]],
+        m["col_year"]: shares["year"],
+        m["col_source"]: shares["source_id"],
+        **{f"{sector_name(s, lang)} (%)": shares[s] for s in SECTOR_SHARES},
+        m["col_total"]: shares["total"].round(2),
+        m["col_status"]: [m[s] for s in shares["status"]],
+    })

@@ -16,7 +16,7 @@ from .common import md_escape, messages, source_name
 from .format import format_as_of, format_money, format_number
 
 __all__ = ["describe_fdi_totals", "describe_projects_by_country", "describe_capital",
-           "describe_disagreements", "no_fdi", "fdi_table"]
+           "describe_disagreements", "no_fdi", "fdi_table", "remainder_table"]
 
 _MESSAGES = {
     "vi": {
@@ -55,6 +55,7 @@ _MESSAGES = {
         "col_share": "Tỷ lệ (% tổng dự án)", "col_computed": "Tính toán",
         "merged_province": "tỉnh mới (sáp nhập)", "old_province": "tỉnh cũ",
         "yes": "có", "no": "không",
+        "col_other": "Nước khác (tính toán)", "col_reason": "Vì sao không tính được",
     },
     "en": {
         "document_kind": " — source document ({kind}, {date})",
@@ -93,6 +94,7 @@ _MESSAGES = {
         "col_share": "Share (% of all projects)", "col_computed": "Computed",
         "merged_province": "merged province", "old_province": "old province",
         "yes": "yes", "no": "no",
+        "col_other": "Other countries (computed)", "col_reason": "Why not computed",
     },
 }
 
@@ -357,4 +359,31 @@ def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
         m["col_projects"]: table["projects"].astype(int),
         m["col_share"]: table["share"].round(1),
         m["col_computed"]: [m["yes"] if d else m["no"] for d in table["derived"]],
+    })
+
+
+def remainder_table(remainder: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                    lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.fdi.other_countries_remainder`.
+
+    Parameters
+    ----------
+    remainder : DataFrame
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Snapshot, source, territory, the computed remainder and, where it could not be
+        computed, the analysis's reason (as the analysis states it).
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_snapshot"]: [format_as_of(a, lang=lang) for a in remainder["as_of"]],
+        m["col_source"]: [_outlet(s, sources) for s in remainder["source_id"]],
+        m["col_territory"]: [m["merged_province"] if merged else m["old_province"]
+                             for merged in remainder["merged"]],
+        m["col_other"]: remainder["value"],
+        m["col_reason"]: remainder["reason"],
     })

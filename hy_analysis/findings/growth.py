@@ -12,12 +12,13 @@ import math
 import pandas as pd
 
 from ..vocabulary import kind_label, sector_name
-from .common import md_escape, messages, sources_text
+from .common import md_escape, messages, source_name, sources_text
 from .format import format_money, format_number, format_period, format_range
 
 __all__ = [
     "describe_growth_targets", "describe_annual_growth", "describe_index_paths",
     "describe_required_growth", "describe_structure_shift", "describe_level_path",
+    "growth_targets_table", "required_growth_table",
 ]
 
 _MESSAGES = {
@@ -58,6 +59,12 @@ _MESSAGES = {
         "figures": "số liệu",
         "merged_point": " — **tỉnh sau sáp nhập**, không so sánh",
         "implied": "- Tăng bình quân ngầm định {a}→{b}: **{rate} %/năm**",
+        "col_territory": "Địa giới", "col_indicator": "Chỉ tiêu", "col_kind": "Loại",
+        "col_period": "Giai đoạn", "col_raw": "Số liệu gốc", "col_source": "Nguồn",
+        "col_locator": "Vị trí trong nguồn", "col_target": "Mục tiêu",
+        "col_reported": "Năm đã có số thực hiện", "col_achieved": "Bình quân đã đạt (%/năm)",
+        "col_left": "Số năm còn lại", "col_need_low": "Cần đạt, cận dưới (%/năm)",
+        "col_need_high": "Cần đạt, cận trên (%/năm)",
     },
     "en": {
         "none_region": "The dataset holds no {what} for **{region}**.",
@@ -95,6 +102,12 @@ _MESSAGES = {
         "figures": "figures",
         "merged_point": " — **merged province**, not compared",
         "implied": "- Implied growth {a}→{b}: **{rate} %/yr**",
+        "col_territory": "Territory", "col_indicator": "Indicator", "col_kind": "Kind",
+        "col_period": "Period", "col_raw": "As written", "col_source": "Source",
+        "col_locator": "Where in the source", "col_target": "Target",
+        "col_reported": "Years reported", "col_achieved": "Achieved average (%/yr)",
+        "col_left": "Years left", "col_need_low": "Needed, low (%/yr)",
+        "col_need_high": "Needed, high (%/yr)",
     },
 }
 
@@ -361,3 +374,64 @@ def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
                                   rate=format_number(row.growth_pct, lang=lang, decimals=1))
               for row in steps.itertuples()]
     return "\n".join([f"**{md_escape(indicator_name)}** — {md_escape(region)}:", "", *lines])
+
+
+def growth_targets_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                         lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.growth.growth_figures`.
+
+    Parameters
+    ----------
+    figures : DataFrame
+    sources : DataFrame, optional
+        To name documents by number.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Territory, indicator, kind, period, figure as written, source, where in the source;
+        headers and words in ``lang``.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_territory"]: figures["territory"],
+        m["col_indicator"]: figures[f"indicator_{lang}"],
+        m["col_kind"]: [kind_label(k, lang) for k in figures["kind"]],
+        m["col_period"]: [format_period(a, b) for a, b in
+                          zip(figures["period_start"], figures["period_end"])],
+        m["col_raw"]: figures["value_raw"],
+        m["col_source"]: [source_name(s, sources) for s in figures["source_id"]],
+        m["col_locator"]: figures["source_locator"],
+    })
+
+
+def required_growth_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                          lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.growth.required_growth`.
+
+    Parameters
+    ----------
+    table : DataFrame
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Indicator, period, target as written, source, years reported, achieved average,
+        years left and the growth needed (low and high bound), rounded to 2 decimals.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_indicator"]: table[f"indicator_{lang}"],
+        m["col_period"]: [format_period(a, b) for a, b in
+                          zip(table["period_start"], table["period_end"])],
+        m["col_target"]: table["value_raw"],
+        m["col_source"]: [source_name(s, sources) for s in table["source_id"]],
+        m["col_reported"]: table["actual_years"],
+        m["col_achieved"]: table["achieved_avg"].round(2),
+        m["col_left"]: table["years_left"],
+        m["col_need_low"]: table["required_low"].round(2),
+        m["col_need_high"]: table["required_high"].round(2),
+    })

@@ -16,6 +16,7 @@ from .format import DASH, format_number, format_range
 __all__ = [
     "describe_rate_targets", "describe_pp_per_year", "describe_baseline",
     "describe_class_ladder", "describe_class_counts", "no_rates", "rate_table", "ladder_table",
+    "class_counts_table",
 ]
 
 _MESSAGES = {
@@ -52,7 +53,7 @@ _MESSAGES = {
         "no_count_for": " (không nêu số đô thị loại {classes})",
         "col_year": "Năm", "col_raw": "Số liệu gốc", "col_floor": "Mức sàn (%)",
         "col_ceiling": "Mức trần (%)", "col_where": "Vị trí", "col_source": "Nguồn",
-        "col_locality": "Địa phương",
+        "col_locality": "Địa phương", "col_class": "Loại đô thị", "col_count": "Số đô thị",
     },
     "en": {
         "pp": "{value} pp/yr",
@@ -86,7 +87,7 @@ _MESSAGES = {
         "no_count_for": " (no figure for class {classes})",
         "col_year": "Year", "col_raw": "As written", "col_floor": "Floor (%)",
         "col_ceiling": "Ceiling (%)", "col_where": "Where", "col_source": "Source",
-        "col_locality": "Locality",
+        "col_locality": "Locality", "col_class": "Urban class", "col_count": "Towns",
     },
 }
 
@@ -333,3 +334,28 @@ def ladder_table(ladder: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     wide.columns = [str(c) for c in wide.columns]
     wide.index.name = m["col_locality"]
     return wide.reset_index()
+
+
+def class_counts_table(counts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                       lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.urbanisation.class_counts`.
+
+    Parameters
+    ----------
+    counts : DataFrame
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Year, urban class, number of towns, figure as written, source.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_year"]: counts["year"],
+        m["col_class"]: counts["urban_class"],
+        m["col_count"]: counts["count"],
+        m["col_raw"]: counts["value_raw"],
+        m["col_source"]: [source_name(s, sources) for s in counts["source_id"]],
+    })
