@@ -331,3 +331,15 @@ def test_empty_level_path_keeps_the_indicator_name(rows):
     text = findings.describe_level_path(path, growth.implied_growth_steps(path),
                                       region="Bắc Giang", lang="en")
     assert "no Export turnover for **Bắc Giang**" in text
+
+
+def test_reader_tables_speak_the_report_language(targets):
+    figures = growth.growth_figures(targets, region="Hưng Yên")
+    vi = findings.growth_targets_table(figures, lang="vi")
+    en = findings.growth_targets_table(figures, lang="en")
+    assert list(vi.columns[:4]) == ["Địa giới", "Chỉ tiêu", "Loại", "Giai đoạn"]
+    assert list(en.columns[:4]) == ["Territory", "Indicator", "Kind", "Period"]
+    assert set(vi["Loại"]) == {"mục tiêu"} and "2021–2025" in set(en["Period"])
+    needed = findings.required_growth_table(growth.required_growth(targets, region="Hưng Yên"),
+                                            lang="en")
+    assert "Needed, low (%/yr)" in needed.columns and len(needed) > 0

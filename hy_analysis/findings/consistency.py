@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..vocabulary import SECTOR_SHARES, is_merged, kind_label, sector_name
 from .common import md_escape, messages, source_name
-from .format import format_number, format_period
+from .format import format_number, format_period, format_periods
 
 __all__ = ["describe_figures", "describe_conflicts", "describe_share_sums",
            "describe_implied_vs_stated", "figures_table", "conflicts_table", "share_sums_table"]
@@ -261,8 +261,7 @@ def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
         m["col_indicator"]: figures[f"indicator_{lang}"].where(
             figures[f"indicator_{lang}"].astype(str) != "", figures["indicator"]),
         m["col_kind"]: [kind_label(k, lang) for k in figures["kind"]],
-        m["col_period"]: [format_period(a, b) for a, b in
-                          zip(figures["period_start"], figures["period_end"])],
+        m["col_period"]: format_periods(figures),
         m["col_raw"]: figures["value_raw"],
         m["col_low"]: figures["low"],
         m["col_high"]: figures["high"],
@@ -290,8 +289,7 @@ def conflicts_table(conflicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
         m["col_status"]: [m[s] for s in conflicts["status"]],
         m["col_region"]: conflicts["region"],
         m["col_indicator"]: conflicts[f"indicator_{lang}"],
-        m["col_period"]: [format_period(a, b) for a, b in
-                          zip(conflicts["period_start"], conflicts["period_end"])],
+        m["col_period"]: format_periods(conflicts),
         m["col_kind"]: [kind_label(k, lang) for k in conflicts["kind"]],
         m["col_figure_a"]: conflicts["value_a"], m["col_source_a"]: conflicts["source_a"],
         m["col_figure_b"]: conflicts["value_b"], m["col_source_b"]: conflicts["source_b"],

@@ -17,8 +17,8 @@ from babel.numbers import format_decimal
 
 from ..vocabulary import check_lang
 
-__all__ = ["format_number", "format_range", "format_period", "format_money", "format_as_of",
-           "missing"]
+__all__ = ["format_number", "format_range", "format_period", "format_periods", "format_money",
+           "format_as_of", "missing"]
 
 #: What stands for a missing number.
 DASH = "–"
@@ -94,6 +94,11 @@ def format_period(start, end) -> str:
     ('2021–2025', '2025')
     """
     return f"{start}" if start == end else f"{start}–{end}"
+
+
+def format_periods(frame, start: str = "period_start", end: str = "period_end") -> list[str]:
+    """:func:`format_period` of every row of ``frame`` (a reader table's period column)."""
+    return [format_period(a, b) for a, b in zip(frame[start], frame[end])]
 
 
 def format_money(value: float, unit: str, *, lang: str = "vi", decimals: int | None = None,

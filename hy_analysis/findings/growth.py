@@ -13,7 +13,8 @@ import pandas as pd
 
 from ..vocabulary import kind_label, sector_name
 from .common import md_escape, messages, source_name, sources_text
-from .format import format_money, format_number, format_period, format_range
+from .format import (format_money, format_number, format_period, format_periods,
+                     format_range)
 
 __all__ = [
     "describe_growth_targets", "describe_annual_growth", "describe_index_paths",
@@ -398,8 +399,7 @@ def growth_targets_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None 
         m["col_territory"]: figures["territory"],
         m["col_indicator"]: figures[f"indicator_{lang}"],
         m["col_kind"]: [kind_label(k, lang) for k in figures["kind"]],
-        m["col_period"]: [format_period(a, b) for a, b in
-                          zip(figures["period_start"], figures["period_end"])],
+        m["col_period"]: format_periods(figures),
         m["col_raw"]: figures["value_raw"],
         m["col_source"]: [source_name(s, sources) for s in figures["source_id"]],
         m["col_locator"]: figures["source_locator"],
@@ -425,8 +425,7 @@ def required_growth_table(table: pd.DataFrame, *, sources: pd.DataFrame | None =
     m = messages(_MESSAGES, lang)
     return pd.DataFrame({
         m["col_indicator"]: table[f"indicator_{lang}"],
-        m["col_period"]: [format_period(a, b) for a, b in
-                          zip(table["period_start"], table["period_end"])],
+        m["col_period"]: format_periods(table),
         m["col_target"]: table["value_raw"],
         m["col_source"]: [source_name(s, sources) for s in table["source_id"]],
         m["col_reported"]: table["actual_years"],
