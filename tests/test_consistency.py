@@ -143,7 +143,8 @@ def test_implied_vs_stated_flags_bac_giang(bac_giang):
     out = consistency.implied_vs_stated(bac_giang())
     row = out.iloc[0]
     assert row["implied_pct"] == pytest.approx(27.53, abs=0.01)
-    assert row["stated_raw"] == "19%/năm" and (row["stated_start"], row["stated_end"]) == (2021, 2030)
+    assert row["stated_raw"] == "19%/năm"
+    assert (row["stated_start"], row["stated_end"]) == (2021, 2030)
     assert row["difference_pp"] == pytest.approx(8.53, abs=0.01) and row["flagged"]
     assert not consistency.implied_vs_stated(bac_giang(), threshold=10)["flagged"].any()
     text = findings.describe_implied_vs_stated(out, lang="vi")

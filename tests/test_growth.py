@@ -250,7 +250,8 @@ def test_findings_name_documents_not_ids_when_sources_are_given(rows):
 
 
 def test_describe_rejects_unknown_lang():
-    with pytest.raises(ParameterError, match="parameter 'lang': unknown value 'fr'; valid choices: vi, en"):
+    with pytest.raises(ParameterError,
+                       match="parameter 'lang': unknown value 'fr'; valid choices: vi, en"):
         findings.describe_growth_targets(pd.DataFrame(), region="x", lang="fr")
 
 

@@ -49,3 +49,17 @@ def test_merged_territory_comes_from_regions_csv(tmp_path):
         "Hưng Yên (merged, from 2025-07-01)", "Hưng Yên (new province)"), encoding="utf-8")
     assert v.merged_territories(data_dir=tmp_path) == frozenset({"Hưng Yên (new province)"})
     assert v.territories(data_dir=tmp_path)["Hưng Yên (new province)"] == "Hưng Yên"
+
+
+def test_findings_tables_and_charts_refuse_a_language_with_the_one_error():
+    import pandas as pd
+
+    from hy_analysis.charts.urbanisation import plot_urban_class_ladder
+    from hy_analysis.findings.consistency import describe_figures
+    from hy_analysis.findings.urbanisation import rate_table
+
+    for call in (lambda: describe_figures(pd.DataFrame(), lang="fr"),
+                 lambda: rate_table(pd.DataFrame(), lang="fr"),
+                 lambda: plot_urban_class_ladder(pd.DataFrame(), lang="fr")):
+        with pytest.raises(ParameterError, match="parameter 'lang': unknown value 'fr'"):
+            call()

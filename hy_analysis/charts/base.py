@@ -15,15 +15,15 @@ import pandas as pd
 
 from ..findings.format import format_number
 from ..schema import UNIT_LABELS
+from ..vocabulary import check_lang
 
-__all__ = ["FONT", "PALETTE", "TEXT", "setup", "new_axes", "text", "unit_label", "number_formatter",
-           "source_line", "add_source", "empty_chart", "no_data", "ids_in", "year_locator"]
+__all__ = ["FONT", "PALETTE", "TEXT", "texts_in", "setup", "new_axes", "text", "unit_label",
+           "number_formatter", "source_line", "add_source", "empty_chart", "no_data", "ids_in",
+           "year_locator"]
 
 #: DejaVu Sans ships with matplotlib and covers every Vietnamese diacritic, so no chart
 #: shows missing-glyph boxes whatever fonts the machine has.
 FONT = "DejaVu Sans"
-
-
 PALETTE = "colorblind"
 
 
@@ -38,9 +38,14 @@ TEXT = {
 }
 
 
+def texts_in(table: dict, lang: str) -> dict:
+    """A chart family's label table in ``lang`` (after the one language check)."""
+    return table[check_lang(lang)]
+
+
 def text(key: str, lang: str) -> str:
     """A fixed label in ``lang`` (``"vi"`` or ``"en"``)."""
-    return TEXT[lang][key]
+    return texts_in(TEXT, lang)[key]
 
 
 def no_data(lang: str, region: str | None = None) -> str:

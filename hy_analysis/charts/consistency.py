@@ -13,7 +13,7 @@ import pandas as pd
 from ..findings.format import format_number, format_period
 from ..vocabulary import is_merged
 from .base import (PALETTE, TEXT, add_source, empty_chart, ids_in, new_axes, no_data,
-                   number_formatter, year_locator)
+                   number_formatter, texts_in, year_locator)
 
 __all__ = ["plot_implied_vs_stated", "plot_figure_counts", "plot_consistency"]
 
@@ -57,7 +57,7 @@ _CONSISTENCY_TEXT = {
 
 
 def _gt(key: str, lang: str):
-    return _CONSISTENCY_TEXT[lang][key]
+    return texts_in(_CONSISTENCY_TEXT, lang)[key]
 
 
 def plot_implied_vs_stated(implied: pd.DataFrame, *, sources: pd.DataFrame | None = None,

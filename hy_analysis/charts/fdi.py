@@ -13,7 +13,7 @@ from ..findings.common import source_name
 from ..findings.format import format_as_of, format_number
 from ..vocabulary import COUNTRIES, OTHER, country_label, other_label
 from .base import (PALETTE, TEXT, add_source, empty_chart, new_axes, no_data, number_formatter,
-                   setup)
+                   setup, texts_in)
 
 __all__ = ["plot_fdi_projects_by_country", "plot_fdi_project_shares", "plot_fdi_totals_figure",
            "plot_fdi_capital_by_country"]
@@ -69,8 +69,9 @@ def _shade_merged(ax, positions, *, lang, horizontal=False, label=True):
         else:
             ax.axvspan(pos - 0.5, pos + 0.5, color="#888", alpha=0.13, zorder=0, lw=0)
             if label:
-                ax.text(pos, 0.98, _FDI_TEXT[lang]["merged"], transform=ax.get_xaxis_transform(),
-                        ha="center", va="top", fontsize=7.5, color="#333")
+                ax.text(pos, 0.98, texts_in(_FDI_TEXT, lang)["merged"],
+                        transform=ax.get_xaxis_transform(), ha="center", va="top",
+                        fontsize=7.5, color="#333")
 
 
 def _hatch_legend(legend, lang):
@@ -100,7 +101,7 @@ def _country_bars(ax, frame: pd.DataFrame, column: str, *, ylabel: str, sources,
     """
     import seaborn as sns
 
-    t = _FDI_TEXT[lang]
+    t = texts_in(_FDI_TEXT, lang)
     snaps = frame.drop_duplicates("snapshot").sort_values("order")
     ticks = {s: _fdi_tick(r, sources, lang) for s, r in zip(snaps["snapshot"],
                                                             snaps.to_dict("records"))}
@@ -156,7 +157,7 @@ def plot_fdi_projects_by_country(table: pd.DataFrame, *, sources: pd.DataFrame |
     -------
     matplotlib Axes
     """
-    t = _FDI_TEXT[lang]
+    t = texts_in(_FDI_TEXT, lang)
     ax = new_axes(ax, figsize=(9, 5))
     ax.set_title(t["t_projects"])
     if table.empty:
@@ -192,7 +193,7 @@ def plot_fdi_project_shares(table: pd.DataFrame, *, sources: pd.DataFrame | None
     -------
     matplotlib Axes
     """
-    t = _FDI_TEXT[lang]
+    t = texts_in(_FDI_TEXT, lang)
     ax = new_axes(ax, figsize=(9, 4.6))
     ax.set_title(t["t_share"])
     if table.empty:
@@ -262,7 +263,7 @@ def plot_fdi_totals_figure(snapshots: pd.DataFrame, *, disagreements: pd.DataFra
     import seaborn as sns
 
     setup()
-    t = _FDI_TEXT[lang]
+    t = texts_in(_FDI_TEXT, lang)
     if snapshots.empty:
         ax = new_axes(figsize=(9, 3))
         ax.set_title(t["t_totals"])
@@ -343,7 +344,7 @@ def plot_fdi_capital_by_country(capital: pd.DataFrame, *, sources: pd.DataFrame 
     -------
     matplotlib Axes
     """
-    t = _FDI_TEXT[lang]
+    t = texts_in(_FDI_TEXT, lang)
     ax = new_axes(ax, figsize=(9, 5))
     ax.set_title(t["t_capital"])
     if capital.empty:

@@ -14,7 +14,8 @@ import pandas as pd
 from ..findings.format import format_number
 from ..schema import URBAN_CLASSES
 from ..vocabulary import SCOPE_LABELS
-from .base import PALETTE, TEXT, add_source, empty_chart, new_axes, no_data, number_formatter
+from .base import (PALETTE, TEXT, add_source, empty_chart, new_axes, no_data, number_formatter,
+                   texts_in)
 
 __all__ = ["plot_urbanisation_path", "plot_urban_class_ladder"]
 
@@ -82,7 +83,7 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
     """
     import seaborn as sns
 
-    t = _URB_TEXT[lang]
+    t = texts_in(_URB_TEXT, lang)
     ax = new_axes(ax, figsize=(9, 5))
     ax.set_title(t["title"])
     if targets.empty:
@@ -172,7 +173,7 @@ def plot_urban_class_ladder(ladder: pd.DataFrame, *, sources: pd.DataFrame | Non
     import numpy as np
     import seaborn as sns
 
-    t = _URB_TEXT[lang]
+    t = texts_in(_URB_TEXT, lang)
     ax = new_axes(ax, figsize=(9, 5))
     ax.set_title(t["ladder"])
     if ladder.empty:
