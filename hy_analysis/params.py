@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from . import paths
 from .exceptions import ParameterError
+from .vocabulary import COUNTRIES, LANGS, country_label
 
 __all__ = [
     "Param", "NOTEBOOK_PARAMS", "COMMON_PARAMS", "notebook_names", "get_params",
@@ -56,7 +57,7 @@ def region_choices(*, data_dir: str | os.PathLike | None = None) -> tuple[str, .
 
 def country_choices() -> tuple[str, ...]:
     """Investor countries named in the FDI figures."""
-    return ("Japan", "Korea", "China")
+    return COUNTRIES
 
 
 def user_data_files(value: list | tuple | None = None, *,
@@ -230,7 +231,7 @@ def _check_path(where: str, value: Any) -> tuple[Any, list[str]]:
 
 
 _LANG = Param("lang", "str", "vi", "language of labels, prose and number format",
-              choices=("vi", "en"), label_vi="Ngôn ngữ", label_en="Language")
+              choices=LANGS, label_vi="Ngôn ngữ", label_en="Language")
 _REGION = Param("region", "str", "Hưng Yên", "region whose figures are analysed",
                 choices=region_choices, label_vi="Địa phương", label_en="Region")
 
@@ -249,11 +250,10 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
     ),
     "fdi_by_country": (
         _REGION,
-        Param("countries", "list[str]", ["Japan", "Korea", "China"],
+        Param("countries", "list[str]", list(COUNTRIES),
               "investor countries shown", choices=country_choices,
               label_vi="Quốc gia đầu tư", label_en="Investor countries",
-              value_labels={"vi": {"Japan": "Nhật Bản", "Korea": "Hàn Quốc",
-                                   "China": "Trung Quốc"}}),
+              value_labels={"vi": {c: country_label(c, lang="vi") for c in COUNTRIES}}),
         Param("include_other", "bool", True,
               "show 'other countries' as the derived remainder of the total",
               label_vi="Hiện các nước khác", label_en="Show other countries"),
@@ -307,13 +307,6 @@ COMMON_PARAMS: tuple[Param, ...] = (
           "ours; None: every file in the user/ folder of the data folder",
           label_vi="Tệp số liệu của bạn", label_en="Your data files"),
 )
-
-
-def check_lang(lang: str) -> None:
-    """Refuse a ``lang`` other than the choices of the ``lang`` parameter."""
-    if lang not in _LANG.choices:
-        raise ParameterError(f"parameter 'lang': unknown value {lang!r}; valid choices: "
-                             + ", ".join(_LANG.choices))
 
 
 def notebook_names() -> tuple[str, ...]:
