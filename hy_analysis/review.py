@@ -176,8 +176,8 @@ def highlight_html(text: str, candidates: pd.DataFrame, *, lang: str = "vi") -> 
     --------
     >>> rows = pd.DataFrame({"char_start": [4], "char_end": [7], "indicator": ["x<y"],
     ...                      "kind": ["target"]})
-    >>> highlight_html("a < 48% & b", rows)[-60:]
-    '">#0 48%</mark> &amp; b</div>'
+    >>> highlight_html("a < 48% & b", rows).split(">", 1)[1]
+    'a &lt; <mark class="hy-candidate" data-row="0" title="#0: x&lt;y (target)">#0 48%</mark> &amp; b</div>'
     """
     texts = _texts(lang)
     pieces, at = [], 0
