@@ -426,3 +426,19 @@ def test_a_share_of_the_plan_is_an_actual_even_in_a_planning_sentence():
 def test_indicator_codes_of_the_merged_province_vocabulary(text, codes):
     rows = extract(text, date="2024-12-31", region="Hưng Yên")
     assert list(rows["indicator"]) == codes
+
+
+def test_rows_with_the_extractors_own_measures_can_be_appended(tmp_path):
+    # "gấp 1,7 lần so với năm 2020" is a ratio to a base year; a reviewer names its indicator.
+    text = ("Năm 2025, quy mô nền kinh tế của tỉnh ước đạt 150.000 tỷ đồng, gấp 1,7 lần so với "
+            "năm 2020.")
+    rows = extract(text, date="2025-12-20", region="Hưng Yên", source_id="hy-kh87-2023")
+    ratio = rows[rows["unit"] == "times"].copy()
+    assert list(ratio["measure"]) == ["ratio_to_base"]
+    ratio["indicator"] = "grdp_current_prices"
+    written, problems = append_rows(to_target_rows(ratio), tmp_path / "mine.csv")
+    assert problems == [] and list(written["measure"]) == ["ratio_to_base"]
+    for measure in ("cumulative_growth", "contribution_to_growth", "half_year_total",
+                    "ytd_total"):
+        other = to_target_rows(ratio.assign(measure=measure, char_start=len(measure)))
+        assert append_rows(other, tmp_path / "mine.csv")[1] == [], measure
