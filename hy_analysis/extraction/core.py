@@ -345,8 +345,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
           reading (``unit`` may be ``VND/person``/``USD/person`` for per-capita money);
         - ``kind`` is ``target`` or ``actual``; an estimate (ước, estimated) is an actual with
           ``estimate`` True;
-        - ``measure`` is a measure of :data:`hy_analysis.schema.MEASURES`, or one the dataset
-          does not have yet: ``ratio_to_base`` (lần, times), ``cumulative_growth`` (% over a
+        - ``measure`` is a measure of :data:`hy_analysis.schema.MEASURES`, among them those
+          of newer reports: ``ratio_to_base`` (lần, times), ``cumulative_growth`` (% over a
           base year), ``contribution_to_growth`` (percentage points);
         - ``indicator`` is a code of data/indicators.csv or ``unknown``; ``indicator_text`` is
           the phrase that named it;
