@@ -179,6 +179,9 @@ def run_once(client: str, notebook: str, params: dict, *, timeout: float,
             os.killpg(proc.pid, signal.SIGKILL)
             log, _ = proc.communicate()
             hung = True
+        except BaseException:  # Ctrl-C: leave no client behind (its kernel follows it)
+            os.killpg(proc.pid, signal.SIGKILL)
+            raise
         outcome.wall_s = time.monotonic() - start
         delays = _client_delays(out)
         if delays:
