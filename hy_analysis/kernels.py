@@ -47,13 +47,17 @@ class IPCProvisioner(LocalProvisioner):
 
     async def pre_launch(self, **kwargs: Any) -> dict[str, Any]:
         km = self.parent
-        if km is not None and km.transport != "ipc":
-            # mkdtemp: private (0700) and unique; kept short, as socket paths are limited
-            # to about 100 bytes.
-            self._socket_dir = tempfile.mkdtemp(prefix="hyk-")
-            km.transport = "ipc"
-            km.ip = os.path.join(self._socket_dir, "k")
-            km.cache_ports = False
+        if km is not None:
+            if km.transport != "ipc":
+                # mkdtemp: private (0700) and unique; short, as socket paths are limited to
+                # about 100 bytes.
+                folder = tempfile.mkdtemp(prefix="hyk-")
+                km.transport = "ipc"
+                km.ip = os.path.join(folder, "k")
+                km.cache_ports = False
+                # On the manager: a restart creates a new provisioner for the same sockets.
+                km._hy_socket_dir = folder
+            self._socket_dir = getattr(km, "_hy_socket_dir", None)
         return await super().pre_launch(**kwargs)
 
     async def cleanup(self, restart: bool = False) -> None:
