@@ -156,6 +156,13 @@ class FilterPanel:
 def _rendered_outputs(render: Callable[[dict], Any], values: dict) -> tuple[dict, ...]:
     """What ``render(values)`` prints and displays, as notebook outputs, showing nothing.
 
+    Parameters
+    ----------
+    render : callable
+        The panel's ``render`` callback.
+    values : dict
+        The validated parameter set passed to it.
+
     Returns
     -------
     tuple of dict
