@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from .exceptions import ParameterError
+from .vocabulary import COUNTRIES, LANGS, country_label
 
 __all__ = [
     "Param", "NOTEBOOK_PARAMS", "notebook_names", "get_params", "validate_params",
@@ -38,7 +39,7 @@ def region_choices() -> tuple[str, ...]:
 
 def country_choices() -> tuple[str, ...]:
     """Investor countries named in the FDI figures."""
-    return ("Japan", "Korea", "China")
+    return COUNTRIES
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class Param:
 
 
 _LANG = Param("lang", "str", "vi", "language of labels, prose and number format",
-              choices=("vi", "en"), label_vi="Ngôn ngữ", label_en="Language")
+              choices=LANGS, label_vi="Ngôn ngữ", label_en="Language")
 _REGION = Param("region", "str", "Hưng Yên", "region whose figures are analysed",
                 choices=region_choices, label_vi="Địa phương", label_en="Region")
 
@@ -158,11 +159,10 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
     ),
     "fdi_by_country": (
         _REGION,
-        Param("countries", "list[str]", ["Japan", "Korea", "China"],
+        Param("countries", "list[str]", list(COUNTRIES),
               "investor countries shown", choices=country_choices,
               label_vi="Quốc gia đầu tư", label_en="Investor countries",
-              value_labels={"vi": {"Japan": "Nhật Bản", "Korea": "Hàn Quốc",
-                                   "China": "Trung Quốc"}}),
+              value_labels={"vi": {c: country_label(c, lang="vi") for c in COUNTRIES}}),
         Param("include_other", "bool", True,
               "show 'other countries' as the derived remainder of the total",
               label_vi="Hiện các nước khác", label_en="Show other countries"),
@@ -190,13 +190,6 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
         _LANG,
     ),
 }
-
-
-def check_lang(lang: str) -> None:
-    """Refuse a ``lang`` other than the choices of the ``lang`` parameter."""
-    if lang not in _LANG.choices:
-        raise ParameterError(f"parameter 'lang': unknown value {lang!r}; valid choices: "
-                             + ", ".join(_LANG.choices))
 
 
 def notebook_names() -> tuple[str, ...]:

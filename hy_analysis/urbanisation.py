@@ -15,7 +15,7 @@ import pandas as pd
 
 from .display import md_escape, source_name
 from .exceptions import ParameterError
-from .params import check_lang
+from .vocabulary import check_lang
 from .parsing import format_number
 from .schema import URBAN_CLASSES
 

@@ -1,0 +1,146 @@
+"""The one way numbers, ranges, periods, dates and money are written for readers.
+
+Babel writes numbers and dates by locale (CLDR data): ``8,5`` and ``652.153`` in Vietnamese,
+``8.5`` and ``652,153`` in English; ``20/06/2024`` and ``20 Jun 2024``. Findings, reader
+tables and chart labels all use these functions, so a number reads the same in the prose,
+the table and the chart of a report.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from decimal import Decimal
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+from ..vocabulary import check_lang
+
+__all__ = ["format_number", "format_range", "format_period", "format_money", "format_as_of",
+           "missing"]
+
+#: What stands for a missing number.
+DASH = "–"
+
+#: Words for a money figure in billions, and the stated qualifier before it.
+_MONEY = {
+    "vi": {"USD": "tỷ USD", "VND": "tỷ đồng", "above": "hơn ", "about": "khoảng ",
+           "below": "dưới "},
+    "en": {"USD": "bn USD", "VND": "bn VND", "above": "over ", "about": "about ",
+           "below": "under "},
+}
+#: Date patterns (CLDR) for an ``as_of`` of precision month or day.
+_DATE_PATTERNS = {"vi": {2: "MM/y", 3: "dd/MM/y"}, "en": {2: "MMM y", 3: "d MMM y"}}
+
+
+def missing(value) -> bool:
+    """True for None and NaN (a number the data does not give)."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def format_number(value: float | None, *, lang: str = "vi", decimals: int | None = None) -> str:
+    """Write a number for readers of ``lang``.
+
+    Parameters
+    ----------
+    value : float or None
+        None or NaN is written as an en dash.
+    lang : {"vi", "en"}
+    decimals : int, optional
+        Fixed decimals; by default up to two, trailing zeros dropped.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> format_number(652153, lang="vi"), format_number(8.5, lang="en")
+    ('652.153', '8.5')
+    >>> format_number(161.051, lang="vi", decimals=1)
+    '161,1'
+    """
+    check_lang(lang)
+    if missing(value):
+        return DASH
+    pattern = "#,##0" + ("." + "#" * 2 if decimals is None else
+                         ("." + "0" * decimals if decimals else ""))
+    # Decimal(value) is the float's exact value, so rounding matches Python's own formatting.
+    return format_decimal(Decimal(float(value)), format=pattern, locale=lang,
+                          decimal_quantization=True, group_separator=True)
+
+
+def format_range(low: float | None, high: float | None, *, lang: str = "vi",
+                 decimals: int | None = 1, unit: str = "") -> str:
+    """``9–10 %`` or ``8 %``: one number when there is no high bound or both round alike.
+
+    Examples
+    --------
+    >>> format_range(9, 10, lang="vi", unit=" %"), format_range(8.01, 7.99, lang="en")
+    ('9,0–10,0 %', '8.0')
+    """
+    a, b = format_number(low, lang=lang, decimals=decimals), \
+        format_number(high, lang=lang, decimals=decimals)
+    return (a if a == b or missing(high) else f"{a}–{b}") + unit
+
+
+def format_period(start, end) -> str:
+    """``2025`` for one year, ``2021–2025`` for a span.
+
+    Examples
+    --------
+    >>> format_period(2021, 2025), format_period(2025, 2025)
+    ('2021–2025', '2025')
+    """
+    return f"{start}" if start == end else f"{start}–{end}"
+
+
+def format_money(value: float, unit: str, *, lang: str = "vi", decimals: int | None = None,
+                 qualifier: str = "exact", billions: bool | None = None) -> str:
+    """A money figure with its unit: ``8,56 tỷ USD``, ``hơn 1,2 tỷ USD``, ``500 USD``.
+
+    Parameters
+    ----------
+    value : float
+        In ``unit`` (not scaled).
+    unit : {"USD", "VND"} or str
+    lang : {"vi", "en"}
+    decimals : int, optional
+        Decimals of the written number (default: up to two).
+    qualifier : {"exact", "about", "above", "below", ...}
+        "above" writes "hơn"/"over" before the figure, and so on.
+    billions : bool, optional
+        Write in billions (``tỷ``/``bn``); default: when ``value`` reaches a billion.
+
+    Examples
+    --------
+    >>> format_money(8.56e9, "USD", lang="vi", decimals=2)
+    '8,56 tỷ USD'
+    >>> format_money(1.2e9, "USD", lang="en", qualifier="above")
+    'over 1.2 bn USD'
+    """
+    words = _MONEY[check_lang(lang)]
+    if billions is None:
+        billions = unit in ("USD", "VND") and value >= 1e9
+    shown = f"{format_number(value / 1e9, lang=lang, decimals=decimals)} {words[unit]}" \
+        if billions else f"{format_number(value, lang=lang, decimals=decimals)} {unit}"
+    return words.get(qualifier, "") + shown
+
+
+def format_as_of(as_of: str, *, lang: str = "vi") -> str:
+    """Write a snapshot date in ``lang``: ``2024-06-20`` -> ``20/06/2024`` or ``20 Jun 2024``.
+
+    A year-only date stays ``2024``; a month becomes ``06/2024`` or ``Jun 2024``.
+
+    Examples
+    --------
+    >>> format_as_of("2024-06-20", lang="en"), format_as_of("2024-01", lang="vi")
+    ('20 Jun 2024', '01/2024')
+    """
+    check_lang(lang)
+    parts = [int(p) for p in str(as_of).split("-")]
+    if len(parts) == 1:
+        return str(as_of)
+    day = date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    return _babel_date(day, format=_DATE_PATTERNS[lang][len(parts)], locale=lang)
