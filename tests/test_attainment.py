@@ -86,6 +86,7 @@ def test_about_uses_the_tolerance(rows, regions, actual, tolerance, status):
     v = verdict(frame, regions, tolerance=tolerance)
     assert v["status"] == status
     assert v["threshold"] == pytest.approx(8 * (1 - tolerance))
+    assert v["gap"] == pytest.approx(actual - 8)    # the gap is read from the written figure
 
 
 def test_about_a_range_starts_from_its_weakest_bound(rows, regions):

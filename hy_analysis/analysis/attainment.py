@@ -20,8 +20,9 @@ Ended period or year (``period_end <= as_of``), by the qualifier parsed from ``v
 
 The desired direction is "more is better" except for the indicators of
 :data:`LOWER_IS_BETTER` (and any "below" target). The gap is signed so that a negative
-number is a shortfall: percentage points for units ``percent`` (rates and shares), per cent of
-the threshold for levels.
+number is a shortfall, measured from the figure as written (an "about" target's tolerance
+decides the verdict, not the gap): percentage points for units ``percent`` (rates and shares),
+per cent of the figure for levels.
 
 Period-average growth targets compare the stated period-average actual when there is one,
 else the compound (geometric) average of the yearly actuals; a period whose last years are
@@ -57,7 +58,7 @@ import pandas as pd
 __all__ = [
     "STATUSES", "ADDITIVE", "RATES_FROM_LEVELS", "LOWER_IS_BETTER", "DEFAULT_TOLERANCE",
     "DEFAULT_ON_TRACK", "DEFAULT_ACCELERATION_NEEDED", "ASSESS_COLUMNS",
-    "assess", "harmonise", "merged_parts", "territories_of", "progress_band",
+    "assess", "harmonise", "merger_comparison", "merged_parts", "territories_of", "progress_band",
     "progress_ratio", "geometric_mean_growth", "required_growth",
 ]
 
@@ -294,13 +295,30 @@ def harmonise(data: pd.DataFrame, *, regions: pd.DataFrame | None = None,
         ``annual_growth`` rows of :data:`RATES_FROM_LEVELS` for consecutive summed years.
     """
     regions = _regions(regions)
+    if "breakdown" not in data.columns:
+        data = data.assign(breakdown="")
+    rows = [summed for summed, _ in _sums_of_parts(data, regions, tuple(indicators))]
+    levels = pd.DataFrame(rows, columns=list(data.columns)) if rows else data.iloc[0:0].copy()
+    growth = _growth_from_levels(levels)
+    out = pd.concat([levels, growth], ignore_index=True) if len(growth) else levels
+    if "region" in out.columns and len(out):
+        region_of = dict(zip(regions["territory"].astype(str), regions["region"].astype(str)))
+        out["region"] = out["territory"].astype(str).map(region_of)
+    return out.reset_index(drop=True)
+
+
+def _sums_of_parts(data: pd.DataFrame, regions: pd.DataFrame,
+                   indicators: tuple[str, ...]) -> list[tuple[dict, list[dict]]]:
+    """Each summed row of a merged territory with the parts' rows it adds up."""
     _need(data, ("id", "territory", "indicator", "kind", "measure", "period_end", "value",
                  "unit", "source_id"), "data")
-    indicators = tuple(indicators)
+    if "breakdown" not in data.columns:
+        data = data.assign(breakdown="")
     actual = data[(data["kind"].astype(str) == "actual")
                   & (data["measure"].astype(str) == "level")
-                  & data["indicator"].astype(str).isin(indicators)]
-    rows: list[dict] = []
+                  & data["indicator"].astype(str).isin(indicators)
+                  & data["value"].notna()]
+    out: list[tuple[dict, list[dict]]] = []
     for merged, parts in merged_parts(regions).items():
         per_part = {p: actual[actual["territory"].astype(str) == p] for p in parts}
         keys = set.intersection(*(
@@ -309,25 +327,67 @@ def harmonise(data: pd.DataFrame, *, regions: pd.DataFrame | None = None,
         for indicator, breakdown, unit, year in sorted(keys):
             picked = [_latest(_match_rows(frame, indicator, breakdown, unit, year))
                       for frame in per_part.values()]
-            template = dict(picked[0])
-            template.update(
+            total = float(sum(r["value"] for r in picked))
+            summed = dict(picked[0])
+            summed.update(
                 id=f"harmonised-{indicator}{'-' + breakdown if breakdown else ''}-{year}",
-                territory=merged, derived=True,
-                value=float(sum(r["value"] for r in picked)),
-                low=float(sum(r["value"] for r in picked)),
-                high=float(sum(r["value"] for r in picked)),
-                qualifier="exact", value_raw="",
+                territory=merged, derived=True, value=total, low=total, high=total,
+                qualifier="exact", value_raw="", source_locator="",
                 source_id="; ".join(dict.fromkeys(str(r["source_id"]) for r in picked)),
-                source_locator="",
                 note="sum of " + " + ".join(f"{r['territory']} {r['id']}" for r in picked))
-            rows.append(template)
-    levels = pd.DataFrame(rows, columns=list(data.columns)) if rows else data.iloc[0:0].copy()
-    growth = _growth_from_levels(levels)
-    out = pd.concat([levels, growth], ignore_index=True) if len(growth) else levels
-    if "region" in out.columns and len(out):
-        region_of = dict(zip(regions["territory"].astype(str), regions["region"].astype(str)))
-        out["region"] = out["territory"].astype(str).map(region_of)
-    return out.reset_index(drop=True)
+            out.append((summed, picked))
+    return out
+
+
+def merger_comparison(data: pd.DataFrame, *, regions: pd.DataFrame | None = None,
+                      indicators: Iterable[str] = ADDITIVE) -> pd.DataFrame:
+    """The former provinces, their computed sum and the merged province's stated figure.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The frame of :func:`hy_analysis.load_targets`.
+    regions : DataFrame, optional
+        The frame of :func:`hy_analysis.loading.load_regions` (read when None).
+    indicators : iterable of str
+        Indicators that add up across territories.
+
+    Returns
+    -------
+    DataFrame
+        Long: ``indicator``, ``indicator_vi``, ``indicator_en``, ``breakdown``, ``unit``,
+        ``year``, ``territory``, ``role`` (``part``, ``sum`` -- derived -- or ``stated``),
+        ``value``, ``id``, ``source_id``; one block per indicator and year where every
+        former province has a figure.
+    """
+    regions = _regions(regions)
+    if "breakdown" not in data.columns:
+        data = data.assign(breakdown="")
+    records = []
+
+    def add(row, role):
+        records.append({
+            "indicator": str(row["indicator"]), "indicator_vi": row.get("indicator_vi", ""),
+            "indicator_en": row.get("indicator_en", ""), "breakdown": _breakdown_of(row),
+            "unit": str(row["unit"]), "year": int(row["period_end"]),
+            "territory": str(row["territory"]), "role": role, "value": float(row["value"]),
+            "id": str(row["id"]), "source_id": str(row["source_id"])})
+
+    for summed, picked in _sums_of_parts(data, regions, tuple(indicators)):
+        for part in picked:
+            add(part, "part")
+        add(summed, "sum")
+        stated = _match_rows(
+            data[(data["territory"].astype(str) == summed["territory"])
+                 & (data["kind"].astype(str) == "actual")
+                 & (data["measure"].astype(str) == "level")],
+            str(summed["indicator"]), _breakdown_of(summed), str(summed["unit"]),
+            int(summed["period_end"]))
+        if len(stated):
+            add(_latest(stated), "stated")
+    return pd.DataFrame.from_records(records, columns=[
+        "indicator", "indicator_vi", "indicator_en", "breakdown", "unit", "year", "territory",
+        "role", "value", "id", "source_id"])
 
 
 def _growth_from_levels(levels: pd.DataFrame) -> pd.DataFrame:
@@ -402,7 +462,8 @@ def assess(
         bound the rule compares with); ``actual`` and ``actual_year`` (the achieved figure:
         latest level, stated or compound average growth, or recent pace); ``baseline``;
         ``ratio`` (running: observed / required progress); ``gap`` (ended: beyond the
-        threshold in the desired direction, negative = shortfall) in ``gap_unit``
+        figure as written -- the weakest bound, without tolerance -- in the desired
+        direction, negative = shortfall) in ``gap_unit``
         (``pp``/``%``); ``method``; ``reason`` (why no verdict, or a caveat code);
         ``note`` (missing years); ``computation``; ``thresholds``; ``years`` used;
         ``actual_ids`` and ``actual_sources``; ``derived`` (a harmonised series was used);
@@ -592,10 +653,12 @@ def _judge_ended(row: dict, target: dict, same: pd.DataFrame, *, tolerance: floa
         row["reason"] = "no_bound"
         return
     met = _meets(actual, target, threshold, direction)
-    gap, unit = _gap(actual, threshold, str(target["unit"]), direction)
+    # The gap is measured from the figure as written (no tolerance), as a reader reads it.
+    bound = _threshold(target, direction, 0.0)
+    gap, unit = _gap(actual, bound, str(target["unit"]), direction)
     row.update(status="achieved" if met else "missed", actual=actual, gap=gap, gap_unit=unit,
                thresholds=_rule_text(target, direction, tolerance))
-    row["computation"] += f"; threshold {threshold:.6g}; gap {gap:+.3g} {unit}"
+    row["computation"] += f"; threshold {threshold:.6g}; gap {gap:+.3g} {unit} from {bound:.6g}"
     _record(row, used)
 
 
