@@ -58,7 +58,7 @@ import pandas as pd
 __all__ = [
     "STATUSES", "ADDITIVE", "RATES_FROM_LEVELS", "LOWER_IS_BETTER", "DEFAULT_TOLERANCE",
     "DEFAULT_ON_TRACK", "DEFAULT_ACCELERATION_NEEDED", "ASSESS_COLUMNS",
-    "assess", "harmonise", "merger_comparison", "merged_parts", "territories_of", "progress_band",
+    "assess", "harmonise", "merger_comparison", "merged_parts", "merger_family", "territories_of", "progress_band",
     "progress_ratio", "geometric_mean_growth", "required_growth",
 ]
 
@@ -233,6 +233,18 @@ def merged_parts(regions: pd.DataFrame) -> dict[str, tuple[str, ...]]:
         if covered == before:
             out[str(row.territory)] = parts
     return out
+
+
+def merger_family(regions: pd.DataFrame) -> tuple[str, ...]:
+    """Every merged territory followed by its parts (the territories the merger joined).
+
+    Examples
+    --------
+    >>> from hy_analysis.loading import load_regions
+    >>> len(merger_family(load_regions()))
+    3
+    """
+    return tuple(t for merged, parts in merged_parts(regions).items() for t in (merged, *parts))
 
 
 def _related(regions: pd.DataFrame) -> dict[str, dict[str, str]]:
@@ -468,7 +480,7 @@ def assess(
         ``note`` (missing years); ``computation``; ``thresholds``; ``years`` used;
         ``actual_ids`` and ``actual_sources``; ``derived`` (a harmonised series was used);
         ``evidence`` (tuple of dicts: id, territory, year, value, unit, source_id, derived,
-        estimate).
+        estimate). ``attrs`` holds the ``as_of`` year used and the thresholds.
 
     Raises
     ------
@@ -519,6 +531,8 @@ def assess(
     for column in ("ratio", "gap", "threshold", "actual", "baseline"):
         out[column] = pd.to_numeric(out[column]).astype("float64")
     out["status"] = pd.Categorical(out["status"], categories=STATUSES)
+    out.attrs.update(as_of=as_of, tolerance=tolerance, on_track=on_track,
+                     acceleration_needed=acceleration_needed)
     return out
 
 

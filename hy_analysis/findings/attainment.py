@@ -18,6 +18,7 @@ from .format import format_money, format_number, format_period, missing
 __all__ = [
     "STATUS_LABELS", "status_label", "reason_label", "describe_attainment",
     "attainment_table", "scorecard_data", "merger_table", "describe_merger",
+    "describe_method", "status_by_territory",
 ]
 
 #: How each verdict code is named for readers.
@@ -89,6 +90,15 @@ _MESSAGES = {
         "m_head": "Chuỗi hài hòa (tổng các tỉnh cũ, đánh dấu *tính toán*):",
         "m_line": "- {indicator} {year}: tổng {sum}{stated}",
         "m_stated_same": "; số công bố của tỉnh mới {stated} (chênh {diff})",
+        "method": ("Cách đánh giá: kỳ đã kết thúc — \"trên X\" đạt khi vượt X (\"X trở lên\" "
+                   "tính cả X); dải \"X–Y\" đạt từ cận yếu nhất; \"khoảng X\" đạt khi không "
+                   "thấp hơn X quá **{tolerance}**; tăng trưởng bình quân giai đoạn là bình quân "
+                   "nhân các năm (hoặc số bình quân đã công bố). Kỳ đang thực hiện — tỷ lệ tốc "
+                   "độ tăng thực tế / tốc độ cần để đạt đúng hạn (phương pháp Open SDG, Thống "
+                   "kê Canada): đúng hướng từ **{on_track}**, cần tăng tốc từ "
+                   "**{acceleration}**, tiến triển chậm từ 0, đi ngược mục tiêu dưới 0. Mục "
+                   "tiêu chỉ được so với số của chính địa bàn đó."),
+        "territory_col": "Địa bàn",
     },
     "en": {
         "none": "The dataset holds no target for **{region}**.",
@@ -126,6 +136,15 @@ _MESSAGES = {
         "m_head": "Harmonised series (sum of the former provinces, marked *computed*):",
         "m_line": "- {indicator} {year}: sum {sum}{stated}",
         "m_stated_same": "; the merged province states {stated} (difference {diff})",
+        "method": ("Method: ended periods — \"above X\" is met above X (\"X or more\" "
+                   "includes X); a range \"X–Y\" is met from its weakest bound; \"about X\" "
+                   "is met unless more than **{tolerance}** short of X; period-average growth "
+                   "is the compound average of the years (or the stated period average). "
+                   "Running periods — observed over required growth to arrive on time (Open "
+                   "SDG / Statistics Canada): on track from **{on_track}**, acceleration "
+                   "needed from **{acceleration}**, limited progress from 0, moving away "
+                   "below 0. A target is only compared with figures of its own territory."),
+        "territory_col": "Territory",
     },
 }
 
@@ -201,7 +220,7 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
     region : str, optional
         Name of the selection for the heading (default: the territories in ``verdicts``).
     as_of : int, optional
-        The year of assessment, for the heading.
+        The year of assessment, for the heading (default: the one ``assess`` used).
     lang : {"vi", "en"}
     top : int
         How many misses (ended) and laggards (running) to name.
@@ -213,6 +232,7 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
     """
     words = messages(_MESSAGES, lang)
     name = md_escape(region or ", ".join(dict.fromkeys(verdicts["territory"].astype(str))))
+    as_of = verdicts.attrs.get("as_of") if as_of is None else as_of
     if verdicts.empty:
         return words["none"].format(region=name)
     counts = verdicts["status"].astype(str).value_counts()
@@ -293,8 +313,17 @@ def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
     return pd.DataFrame(rows, columns=columns)
 
 
-def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
+                   include_open: bool = True) -> pd.DataFrame:
     """What the scorecard chart draws: one labelled row per target, best verdicts first.
+
+    Parameters
+    ----------
+    verdicts : DataFrame
+        From :func:`hy_analysis.analysis.attainment.assess`.
+    lang : {"vi", "en"}
+    include_open : bool
+        Also the targets without a verdict (no data, not comparable).
 
     Returns
     -------
@@ -304,6 +333,8 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
         ``mark_kind`` (``pp``, ``%`` or ``ratio``) and ``mark_text`` (the written mark).
     """
     order = {s: i for i, s in enumerate(STATUS_LABELS["en"])}
+    if not include_open:
+        verdicts = verdicts[~verdicts["status"].astype(str).isin(("no_data", "not_comparable"))]
     rows = []
     for _, row in verdicts.iterrows():
         if not missing(row["gap"]):
@@ -372,3 +403,43 @@ def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
                                             sum=_value(row["value"], row["unit"], lang),
                                             stated=extra))
     return "\n".join(lines)
+
+
+def describe_method(*, tolerance: float, on_track: float, acceleration_needed: float,
+                    lang: str = "vi") -> str:
+    """The rules and thresholds of this run, in words (the parameters, not fixed text).
+
+    Examples
+    --------
+    >>> "5 %" in describe_method(tolerance=0.05, on_track=0.95, acceleration_needed=0.6,
+    ...                          lang="en")
+    True
+    """
+    def pct(value):
+        return f"{format_number(value * 100, lang=lang)} %"
+
+    return messages(_MESSAGES, lang)["method"].format(
+        tolerance=pct(tolerance), on_track=pct(on_track), acceleration=pct(acceleration_needed))
+
+
+def status_by_territory(verdicts: pd.DataFrame, *, territories=None,
+                        lang: str = "vi") -> pd.DataFrame:
+    """How many targets of each territory have each verdict (a reader table).
+
+    Parameters
+    ----------
+    verdicts : DataFrame
+        From :func:`hy_analysis.analysis.attainment.assess`.
+    territories : sequence of str, optional
+        Territories shown, in this order (default: those in ``verdicts``).
+    lang : {"vi", "en"}
+    """
+    words = messages(_MESSAGES, lang)
+    order = list(territories) if territories is not None else \
+        list(dict.fromkeys(verdicts["territory"].astype(str)))
+    chosen = verdicts[verdicts["territory"].astype(str).isin(order)]
+    counts = pd.crosstab(chosen["territory"].astype(str), chosen["status"].astype(str))
+    counts = counts.reindex(index=order, columns=list(STATUS_LABELS["en"]), fill_value=0)
+    counts = counts.loc[:, counts.sum() > 0]
+    counts.columns = [status_label(c, lang) for c in counts.columns]
+    return counts.rename_axis(words["territory_col"]).reset_index()
