@@ -1,23 +1,33 @@
-"""Read figures written the Vietnamese way into numbers.
+"""Read figures as written in Vietnamese (and English) documents into numbers.
 
 ``parse_value("Trên 48%")`` gives ``ParsedValue(low=48.0, high=None, qualifier="above",
 unit="percent")``. Pure functions only: no I/O, no pandas.
 
-Vietnamese number format: ``.`` groups thousands and ``,`` is the decimal mark, so
-``652.153 tỷ đồng`` is 652,153 billion VND and ``8,5 tỷ USD`` is 8.5 billion USD. Money is
-returned in whole currency units. Text that cannot be read raises :class:`ParseError`
-(a ``ValueError``) naming the text: nothing is guessed.
+Number formats. Vietnamese: ``.`` groups thousands and ``,`` is the decimal mark, so
+``652.153 tỷ đồng`` is 652,153 billion VND and ``8,5 tỷ USD`` is 8.5 billion USD. English:
+``,`` groups thousands and ``.`` is the decimal mark (``328,283 billion VND``, ``9.17%/year``).
+A number whose separators allow only one reading (``7.5``, ``16.216,40``, ``1,234,567``) is read
+that way whatever the language. A number that reads both ways (``7.500``, ``328,283``) is read
+in the language given as ``lang``, else in the language of the figure's own words (English scale
+and unit words such as billion, million, year, hectares mean English), else Vietnamese; the
+result then carries ``ambiguous=True`` so a caller can say so. Money is computed with decimal
+arithmetic, so ``8,56 tỷ USD`` is exactly 8560000000.0. Text that cannot be read raises
+:class:`ParseError` (a ``ValueError``) naming the text.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .exceptions import ParseError
 
-__all__ = ["ParsedValue", "parse_value", "parse_number", "format_number"]
+__all__ = ["ParsedValue", "parse_value", "parse_number", "format_number", "infer_lang", "LANGS"]
+
+#: Number-format languages ``parse_value`` understands.
+LANGS = ("vi", "en")
 
 
 @dataclass(frozen=True)
@@ -33,12 +43,19 @@ class ParsedValue:
         What the wording says about the bounds.
     unit : str or None
         One of :data:`hy_analysis.schema.UNITS`; None for a bare number with no unit given.
+    number_format : {"vi", "en"} or None
+        The number format the digits were read in; None when the digits carry no separator.
+    ambiguous : bool
+        True when a number reads differently in Vietnamese and English format (``7.500``) and
+        ``number_format`` was decided by the language, not by the digits.
     """
 
     low: float | None
     high: float | None
     qualifier: str
     unit: str | None
+    number_format: str | None = field(default=None, repr=False, compare=False)
+    ambiguous: bool = field(default=False, repr=False, compare=False)
 
     @property
     def value(self) -> float | None:
@@ -50,58 +67,103 @@ class ParsedValue:
 
 # Leading words, longest first so "more than" wins over "more".
 _QUALIFIER_WORDS = {
-    "above": ("nhiều hơn", "cao hơn", "more than", "at least", "trên", "hơn", "over", "above",
-              "tối thiểu", "ít nhất", ">"),
-    "below": ("thấp hơn", "less than", "dưới", "under", "below", "tối đa", "<"),
-    "about": ("xấp xỉ", "approximately", "khoảng", "around", "about", "gần", "≈", "~"),
+    "above": ("không thấp hơn", "không dưới", "không ít hơn", "nhiều hơn", "cao hơn",
+              "vượt trên", "more than", "at least", "in excess of", "exceeding", "upwards of",
+              "trên", "hơn", "over", "above", "tối thiểu", "ít nhất", ">", "≥"),
+    "below": ("không vượt quá", "không quá", "không cao hơn", "không vượt", "thấp hơn",
+              "less than", "no more than", "not exceeding", "at most", "dưới", "under",
+              "below", "tối đa", "<", "≤"),
+    "about": ("xấp xỉ", "approximately", "khoảng", "around", "about", "gần", "nearly", "almost",
+              "roughly", "some", "≈", "~"),
     # Words that name the action, not the bounds ("đạt 8,5 tỷ USD" = reach 8.5 bn USD).
-    "neutral": ("phấn đấu", "đạt", "tăng", "từ", "reach", "increase by", "increase", "+"),
+    "neutral": ("phấn đấu", "đạt", "tăng", "từ", "gấp", "reach", "increase by", "increase",
+                "from", "+"),
+}
+# Trailing words: "10,1% trở lên", "10% or more".
+_TRAILING_QUALIFIERS = {
+    "above": ("trở lên", "or more", "or above", "and above", "or higher", "and over", "plus"),
+    "below": ("trở xuống", "or less", "or below", "or lower", "and under"),
 }
 _QUALIFIER_RE = re.compile(
     "|".join(
-        re.escape(w) + (r"(?=\s|\d)" if w[-1].isalpha() else "")
+        re.escape(w) + (r"(?=\s|\d|\$)" if w[-1].isalpha() else "")
         for w in sorted((w for ws in _QUALIFIER_WORDS.values() for w in ws), key=len, reverse=True)
     )
 )
 _QUALIFIER_OF = {w: q for q, ws in _QUALIFIER_WORDS.items() for w in ws}
+_TRAILING_RE = re.compile(
+    r"\s*,?\s*(?P<w>" + "|".join(
+        re.escape(w) for w in sorted((w for ws in _TRAILING_QUALIFIERS.values() for w in ws),
+                                     key=len, reverse=True)
+    ) + r")$"
+)
+_TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
 
-# A Vietnamese number: grouped thousands with optional decimals, or plain digits.
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Any number as written: digits with "." or "," between groups; read by _read_number.
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_RANGE_WORDS = r"-|đến|tới|to|and"
 _BODY_RE = re.compile(
-    rf"(?P<a>{_NUMBER})(?![\d.,])\s*(?P<pct>%)?\s*"
-    rf"(?:(?:-|đến|tới|to)\s*(?P<b>{_NUMBER})(?![\d.,]))?\s*(?P<tail>.*)"
+    rf"(?P<a>{_NUMBER})(?![\d.,]*\d)\s*(?P<pct1>%)?\s*"
+    rf"(?:(?:{_RANGE_WORDS})\s*(?P<b>{_NUMBER})(?![\d.,]*\d))?\s*(?P<tail>.*)"
 )
 
 _SCALES = {
-    "nghìn": 1e3, "ngàn": 1e3, "thousand": 1e3, "triệu": 1e6, "million": 1e6, "mn": 1e6,
-    "tỷ": 1e9, "tỉ": 1e9, "bn": 1e9, "billion": 1e9,
+    "nghìn": 10**3, "ngàn": 10**3, "ngìn": 10**3, "thousand": 10**3, "k": 10**3,
+    "triệu": 10**6, "million": 10**6, "mn": 10**6, "mln": 10**6,
+    "tỷ": 10**9, "tỉ": 10**9, "bn": 10**9, "billion": 10**9, "trillion": 10**12,
 }
-_CURRENCIES = {"usd": "USD", "đô la mỹ": "USD", "đồng": "VND", "vnđ": "VND", "vnd": "VND",
-               "đ": "VND"}
-_PLAIN_UNITS = {"%": "percent", "ha": "ha", "héc ta": "ha", "hecta": "ha", "km²": "km2",
-                "km2": "km2", "người": "persons", "people": "persons", "persons": "persons",
-                "dân": "persons"}
+_CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "đô la mỹ": "USD", "đô la": "USD",
+               "dollars": "USD", "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
+               "dong": "VND"}
+_PER_PERSON = r"\s*(?:/\s*(?:người|người dân|person|capita|head)|per (?:person|capita|head))"
+_PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
+                "per cent": "percent", "điểm phần trăm": "percentage_points",
+                "percentage points": "percentage_points", "percentage point": "percentage_points",
+                "điểm %": "percentage_points", "pp": "percentage_points",
+                "ha": "ha", "héc ta": "ha", "hécta": "ha", "hecta": "ha", "hectares": "ha",
+                "hectare": "ha", "km²": "km2", "km2": "km2", "người": "persons",
+                "people": "persons", "persons": "persons", "dân": "persons", "lần": "times",
+                "times": "times", "fold": "times", "lượt người": "persons",
+                "lượt khách": "persons", "tourists": "persons", "visitors": "persons"}
 # Things counted in the documents; a figure followed by one of these is a count.
 _COUNT_NOUNS = (
-    "khu công nghiệp", "cụm công nghiệp", "dự án", "projects", "project", "doanh nghiệp",
-    "làng nghề", "đô thị loại [ivx]+", "đô thị", "kcn", "ccn", "industrial parks",
-    "industrial clusters", "towns", "nhóm",
+    "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "dự án", "doanh nghiệp", "làng nghề",
+    "đô thị loại [ivx]+", "đô thị", "kcn", "ccn", "nhóm", "hộ", "xã", "phường", "căn hộ", "căn",
+    "nhà", "chỉ tiêu", "sản phẩm", "hợp tác xã", "cơ sở", "lao động",
+    "projects?", "enterprises?", "businesses", "firms", "companies", "industrial parks?",
+    "industrial clusters?", "economic zones?", "towns?", "communes?", "households?",
+    "(?:social housing |housing )?units?", "houses", "apartments", "jobs", "workers",
 )
 # Words after the unit that describe the base or the time, not the number.
-_TRAILERS = r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|per year|a year|mỗi năm|y/y|yoy|grdp|of grdp))*"
+_TRAILERS = (r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|/\s*người|per year|per annum|a year|annually|"
+             r"each year|mỗi năm|hằng năm|hàng năm|y/y|yoy|grdp|of grdp))*")
 
 _SCALE_RE = "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True))
 _CURRENCY_RE = "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True))
-_MONEY_RE = re.compile(rf"(?:(?P<scale>{_SCALE_RE})\s*)?(?P<cur>{_CURRENCY_RE})$")
-_SCALE_ONLY_RE = re.compile(rf"(?P<scale>{_SCALE_RE})$")
+_MONEY_RE = re.compile(
+    rf"(?P<scales>(?:(?:{_SCALE_RE})\s*)*)(?P<cur>{_CURRENCY_RE})(?P<per>{_PER_PERSON})?"
+    + _TRAILERS + "$"
+)
+_SCALE_ONLY_RE = re.compile(rf"(?:(?:{_SCALE_RE})\s*)+(?P<rest>.*)$")
 _UNIT_RE = re.compile(
     "(?P<unit>" + "|".join(sorted(map(re.escape, _PLAIN_UNITS), key=len, reverse=True)) + ")"
     + _TRAILERS + "$"
 )
 _COUNT_RE = re.compile("(?:" + "|".join(_COUNT_NOUNS) + ")$")
+_LEADING_CURRENCY_RE = re.compile(rf"(?P<cur>{_CURRENCY_RE})\s*(?=\d)")
 
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u200b\t\r\n"), " ")
-_DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2212\u2012"), "-")
+# Words that show the figure is written in English (its numbers then use English format).
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:thousand|million|billion|trillion|bn|mn|year|annually|annual|per|hectares?|people|"
+    r"persons|times|percent|more|over|about|nearly|under|exceeding|at least|projects?|"
+    r"enterprises?|units?|communes?|tourists|industrial|dong|dollars)\b"
+)
+_VIETNAMESE_WORDS = re.compile(
+    r"nghìn|ngàn|triệu|tỷ|tỉ|đồng|năm|người|lần|khoảng|trên|hơn|dưới|trở lên|dự án|doanh nghiệp"
+)
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u200b\ufeff\t\r\n"), " ")
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2013\u2014\u2212\u2012"), "-")
 
 
 def _normalise(text: str) -> str:
@@ -110,14 +172,81 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def parse_number(text: str) -> float:
-    """Read one number written the Vietnamese way.
+def infer_lang(text: str) -> str | None:
+    """Guess the number format of a figure from its words.
 
     Parameters
     ----------
     text : str
-        Digits with ``.`` as thousands separator and ``,`` as decimal mark, e.g. ``"652.153"``
-        or ``"8,5"``.
+        The figure (or any text) as written.
+
+    Returns
+    -------
+    {"en", "vi"} or None
+        ``"en"`` when English scale or unit words appear and no Vietnamese ones, ``"vi"`` when
+        Vietnamese words appear, None when the words say nothing (``"7.500"``, ``"48%"``).
+
+    Examples
+    --------
+    >>> infer_lang("328,283 billion VND"), infer_lang("57 nghìn tỷ đồng"), infer_lang("7.500")
+    ('en', 'vi', None)
+    """
+    s = _normalise(text)
+    if _VIETNAMESE_WORDS.search(s):
+        return "vi"
+    if _ENGLISH_WORDS.search(s):
+        return "en"
+    return None
+
+
+def _read_number(text: str, lang: str | None) -> tuple[Decimal, str | None, bool]:
+    """Return (number, format used, ambiguous) for digits with ``.``/``,`` separators."""
+    groups = re.split(r"[.,]", text)
+    seps = re.findall(r"[.,]", text)
+    if not seps:
+        return Decimal(text), None, False
+
+    def grouped(sep: str) -> bool:  # every separator is `sep` and groups three digits
+        return (all(s == sep for s in seps) and len(groups[0]) <= 3 and groups[0] != ""
+                and all(len(g) == 3 for g in groups[1:]))
+
+    def with_decimal(thousands: str, decimal: str) -> Decimal | None:
+        head, _, frac = text.rpartition(decimal)
+        if thousands in frac or decimal in head or not frac or not head:
+            return None
+        parts = head.split(thousands)
+        if thousands in head and (len(parts[0]) > 3 or any(len(p) != 3 for p in parts[1:])):
+            return None
+        return Decimal("".join(parts) + "." + frac)
+
+    readings = {}  # lang -> value
+    for fmt, thousands, decimal in (("vi", ".", ","), ("en", ",", ".")):
+        if grouped(thousands):
+            readings[fmt] = Decimal(text.replace(thousands, ""))
+        elif (value := with_decimal(thousands, decimal)) is not None:
+            readings[fmt] = value
+    if not readings:
+        raise ParseError(
+            f"cannot read {text!r} as a number: expected Vietnamese format ('.' groups "
+            "thousands, ',' is the decimal mark, e.g. '652.153' or '8,5') or English format "
+            "(',' groups thousands, '.' is the decimal mark, e.g. '328,283' or '9.17')"
+        )
+    if len(readings) == 1:
+        (fmt, value), = readings.items()
+        return value, fmt, False
+    chosen = lang or "vi"
+    return readings[chosen], chosen, True
+
+
+def parse_number(text: str, *, lang: str | None = None) -> float:
+    """Read one number written the Vietnamese (or English) way.
+
+    Parameters
+    ----------
+    text : str
+        Digits with separators, e.g. ``"652.153"``, ``"8,5"``, ``"16.216,40"`` or ``"9.17"``.
+    lang : {"vi", "en"}, optional
+        Number format for a number that reads both ways (``"7.500"``); Vietnamese when None.
 
     Returns
     -------
@@ -126,59 +255,83 @@ def parse_number(text: str) -> float:
     Raises
     ------
     ParseError
-        If the text is not such a number (``"1.5"`` is refused: a dot must group three digits).
+        If the text is not a number in either format (``"1.5.0"``).
 
     Examples
     --------
     >>> parse_number("16.216,40")
     16216.4
+    >>> parse_number("7.500"), parse_number("7.500", lang="en")
+    (7500.0, 7.5)
     """
+    _check_lang(lang)
     cleaned = _normalise(text)
     if not re.fullmatch(_NUMBER, cleaned):
         raise ParseError(
-            f"cannot read {text!r} as a number: expected Vietnamese format "
+            f"cannot read {text!r} as a number: expected digits in Vietnamese format "
             "('.' groups thousands, ',' is the decimal mark, e.g. '652.153' or '8,5')"
         )
-    return float(cleaned.replace(".", "").replace(",", "."))
+    return float(_read_number(cleaned, lang)[0])
 
 
-def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, float]:
+def _check_lang(lang: str | None) -> None:
+    if lang is not None and lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS} or None, got {lang!r}")
+
+
+def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
     """Return (unit, scale factor) for what follows the number(s)."""
     tail = tail.strip()
     if pct:
         tail = ("% " + tail).strip()
-    if not tail:
-        return None, 1.0
+    tail = re.sub(r"^%\s*(?=%)", "", tail)  # "8,5%-9%": the first % was consumed already
+    if not tail or re.fullmatch(_TRAILERS, tail):
+        return None, 1
     if m := _MONEY_RE.match(tail):
-        return _CURRENCIES[m["cur"]], _SCALES.get(m["scale"] or "", 1.0)
+        scale = 1
+        for word in re.findall(_SCALE_RE, m["scales"]):
+            scale *= _SCALES[word]
+        return _CURRENCIES[m["cur"]] + ("/person" if m["per"] else ""), scale
     if m := _UNIT_RE.match(tail):
-        return _PLAIN_UNITS[m["unit"]], 1.0
+        return _PLAIN_UNITS[m["unit"]], 1
     if _COUNT_RE.match(tail):
-        return "count", 1.0
-    if _SCALE_ONLY_RE.match(tail):
-        raise ParseError(f"cannot read {text!r}: scale word {tail!r} without a currency or unit")
+        return "count", 1
+    if m := _SCALE_ONLY_RE.match(tail):  # "3,5 triệu lượt khách", "1,2 triệu người"
+        scale = 1
+        for word in re.findall(_SCALE_RE, tail[: len(tail) - len(m["rest"])]):
+            scale *= _SCALES[word]
+        if m["rest"]:
+            unit, _ = _read_tail(m["rest"], False, text)
+            if unit in ("persons", "count"):
+                return unit, scale
+        raise ParseError(f"cannot read {text!r}: scale word in {tail!r} without a currency or unit")
     raise ParseError(
-        f"cannot read {text!r}: unknown unit {tail!r}; expected %, a currency (USD, đồng, VND) "
-        "with an optional scale (nghìn, triệu, tỷ), ha, km², người or a counted noun "
-        "(dự án, khu công nghiệp, cụm công nghiệp, ...)"
+        f"cannot read {text!r}: unknown unit {tail!r}; expected %, điểm phần trăm, lần, a "
+        "currency (USD, đồng, VND) with an optional scale (nghìn, triệu, tỷ, nghìn tỷ, billion) "
+        "and an optional /người, ha, km², người or a counted noun (dự án, khu công nghiệp, ...)"
     )
 
 
-def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
+def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) -> ParsedValue:
     """Read a figure as written in a document into bounds, qualifier and unit.
 
     Parameters
     ----------
     text : str
         The figure exactly as written, e.g. ``"Trên 48%"``, ``"khoảng 48-50%"``,
-        ``"8,5 tỷ USD"``, ``"652.153 tỷ đồng"``, ``"550 dự án"`` or ``"5.100"``.
+        ``"8,5 tỷ USD"``, ``"652.153 tỷ đồng"``, ``"10%/năm trở lên"``, ``"1,5 lần"``,
+        ``"328,283 billion VND"`` or ``"5.100"``.
     unit : str, optional
         The unit to use when the text itself names none (a table cell whose unit is in the
         row header). If the text names a different unit, that is an error.
+    lang : {"vi", "en"}, optional
+        The document's number format, used for numbers that read both ways (``"7.500"``).
+        None infers it from the figure's words (see :func:`infer_lang`), else Vietnamese.
 
     Returns
     -------
     ParsedValue
+        With ``ambiguous=True`` when a number read both ways and ``lang`` decided.
 
     Raises
     ------
@@ -191,34 +344,59 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
     ParsedValue(low=48.0, high=None, qualifier='above', unit='percent')
     >>> parse_value("652.153 tỷ đồng").low
     652153000000000.0
+    >>> parse_value("328,283 billion VND").low
+    328283000000000.0
+    >>> parse_value("7.500", lang="en").low, parse_value("7.500", lang="en").ambiguous
+    (7.5, True)
     """
+    _check_lang(lang)
     if not isinstance(text, str) or not text.strip():
         raise ParseError(f"cannot read {text!r}: expected a figure such as 'Trên 48%'")
     s = _normalise(text)
     qualifier = "exact"
+
+    def set_qualifier(word_q: str) -> None:
+        nonlocal qualifier
+        if word_q == "neutral":
+            return
+        if qualifier != "exact" and qualifier != word_q:
+            # "khoảng hơn 2 triệu": about and above together read as above
+            if {qualifier, word_q} == {"about", "above"}:
+                qualifier = "above"
+                return
+            raise ParseError(f"cannot read {text!r}: contradictory qualifiers")
+        qualifier = word_q
+
     while m := _QUALIFIER_RE.match(s):
-        word_q = _QUALIFIER_OF[m.group(0)]
-        if word_q != "neutral":
-            if qualifier != "exact" and qualifier != word_q:
-                raise ParseError(f"cannot read {text!r}: contradictory qualifiers")
-            qualifier = word_q
+        set_qualifier(_QUALIFIER_OF[m.group(0)])
         s = s[m.end():].lstrip()
-    sign = 1.0
-    if re.match(r"(?:-|giảm |decrease by |decrease )\s*\d", s):  # a fall: "-2%", "giảm 2%"
-        sign, s = -1.0, re.sub(r"^(?:-|giảm|decrease by|decrease)\s*", "", s)
+    if m := _TRAILING_RE.search(s):
+        set_qualifier(_TRAILING_OF[m["w"]])
+        s = s[: m.start()].rstrip()
+    # A currency written first: "USD 1.2 billion", "$1.2 billion", "VND 82,000 billion".
+    if m := _LEADING_CURRENCY_RE.match(s):
+        s = f"{s[m.end():]} {m['cur']}"
+    sign = 1
+    if re.match(r"(?:-|giảm |decrease by |decrease |down )\s*\d", s):  # "-2%", "giảm 2%"
+        sign, s = -1, re.sub(r"^(?:-|giảm|decrease by|decrease|down)\s*", "", s)
     body = _BODY_RE.fullmatch(s)
     if body is None:
         raise ParseError(
             f"cannot read {text!r}: expected a qualifier (trên, khoảng, ...), a number in "
             "Vietnamese format ('.' thousands, ',' decimals) and a unit"
         )
-    found_unit, scale = _read_tail(body["tail"], bool(body["pct"]), text)
+    found_unit, scale = _read_tail(body["tail"], bool(body["pct1"]), text)
     if found_unit is None:
         found_unit = unit
     elif unit is not None and unit != found_unit:
         raise ParseError(f"cannot read {text!r}: it names unit {found_unit!r}, expected {unit!r}")
-    low = sign * parse_number(body["a"]) * scale
-    high = sign * parse_number(body["b"]) * scale if body["b"] else low
+    number_lang = lang or infer_lang(text)
+    a, fmt_a, amb_a = _read_number(body["a"], number_lang)
+    b, fmt_b, amb_b = _read_number(body["b"], number_lang) if body["b"] else (a, None, False)
+    if fmt_a and fmt_b and fmt_a != fmt_b:
+        raise ParseError(f"cannot read {text!r}: its two numbers are in different formats")
+    low = float(sign * a * scale)
+    high = float(sign * b * scale)
     if sign < 0 and body["b"]:
         raise ParseError(f"cannot read {text!r}: a negative range is ambiguous; write both signs")
     if high < low:
@@ -231,7 +409,8 @@ def parse_value(text: str, *, unit: str | None = None) -> ParsedValue:
         high = None
     elif qualifier == "below":
         low = None
-    return ParsedValue(low=low, high=high, qualifier=qualifier, unit=found_unit)
+    return ParsedValue(low=low, high=high, qualifier=qualifier, unit=found_unit,
+                       number_format=fmt_a or fmt_b, ambiguous=amb_a or amb_b)
 
 
 def format_number(value: float | None, *, lang: str = "vi", decimals: int | None = None) -> str:

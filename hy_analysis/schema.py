@@ -35,7 +35,8 @@ MEASURES = (
     "level", "period_average", "period_average_growth", "annual_growth",
     "half_year_growth", "period_total",
 )
-UNITS = ("percent", "USD", "VND", "ha", "km2", "persons", "count")
+UNITS = ("percent", "USD", "VND", "ha", "km2", "persons", "count", "VND/person", "USD/person",
+         "times", "percentage_points")
 QUALIFIERS = ("exact", "about", "above", "below", "range")
 URBAN_CLASSES = ("I", "II", "III", "IV", "V")
 #: Measures that are growth rates (percent per year or per period).
@@ -44,9 +45,11 @@ GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth")
 #: Units shown on chart axes, by language.
 UNIT_LABELS = {
     "vi": {"percent": "%", "USD": "USD", "VND": "đồng", "ha": "ha", "km2": "km²",
-           "persons": "người", "count": "số lượng"},
+           "persons": "người", "count": "số lượng", "VND/person": "đồng/người",
+           "USD/person": "USD/người", "times": "lần", "percentage_points": "điểm phần trăm"},
     "en": {"percent": "%", "USD": "USD", "VND": "VND", "ha": "ha", "km2": "km²",
-           "persons": "people", "count": "count"},
+           "persons": "people", "count": "count", "VND/person": "VND/person",
+           "USD/person": "USD/person", "times": "times", "percentage_points": "percentage points"},
 }
 
 #: Years outside this window are typing mistakes, not plans.

@@ -33,6 +33,33 @@ TABLE = [
     ("giảm 2,5%", -2.5, -2.5, "exact", "percent"),
     ("120 nghìn USD", 120e3, 120e3, "exact", "USD"),
     ("3 triệu đồng", 3e6, 3e6, "exact", "VND"),
+    # issue 10: forms the extractor meets in new documents
+    ("10%/năm trở lên", 10, None, "above", "percent"),
+    ("10,1% trở lên", 10.1, None, "above", "percent"),
+    ("57 nghìn tỷ đồng", 57e12, 57e12, "exact", "VND"),
+    ("57 ngàn tỷ đồng", 57e12, 57e12, "exact", "VND"),
+    ("10 tỉ đồng", 1e10, 1e10, "exact", "VND"),
+    ("không dưới 8%", 8, None, "above", "percent"),
+    ("không quá 5%", None, 5, "below", "percent"),
+    ("trên 90 triệu đồng/người", 9e7, None, "above", "VND/person"),
+    ("3.500 USD/người", 3500, 3500, "exact", "USD/person"),
+    ("1,5 lần", 1.5, 1.5, "exact", "times"),
+    ("gấp 1,73 lần", 1.73, 1.73, "exact", "times"),
+    ("0,97 điểm phần trăm", 0.97, 0.97, "exact", "percentage_points"),
+    ("8,5%-9%", 8.5, 9, "range", "percent"),
+    ("khoảng 9,2% đến 9,5%", 9.2, 9.5, "about", "percent"),
+    ("9.17%/year", 9.17, 9.17, "exact", "percent"),
+    ("7.5%", 7.5, 7.5, "exact", "percent"),
+    ("328,283 billion VND", 3.28283e14, 3.28283e14, "exact", "VND"),
+    ("more than VND 82,000 billion", 8.2e13, None, "above", "VND"),
+    ("nearly 36 trillion VND", 3.6e13, 3.6e13, "about", "VND"),
+    ("10% or more", 10, None, "above", "percent"),
+    ("10 to 10.5%", 10, 10.5, "range", "percent"),
+    ("3,931.2 hectares", 3931.2, 3931.2, "exact", "ha"),
+    ("27,659 enterprises", 27659, 27659, "exact", "count"),
+    ("over 3.5 million tourists", 3.5e6, None, "above", "persons"),
+    ("08 dự án", 8, 8, "exact", "count"),
+    ("010 khu công nghiệp", 10, 10, "exact", "count"),
 ]
 
 
@@ -69,7 +96,9 @@ def test_unit_in_text_must_agree_with_the_declared_unit():
     [
         ("", "expected a figure"),
         ("abc", "cannot read 'abc'"),
-        ("1.5%", "Vietnamese format"),  # a dot must group three digits: never guessed
+        ("1.5.0%", "Vietnamese format"),  # neither format: never guessed
+        ("1,5.0%", "English format"),
+        ("1,2 - 1.5%", "different formats"),
         ("12 xyz", "unknown unit 'xyz'"),
         ("8 tỷ", "scale word"),
         ("10-9%", "range ends below"),
@@ -79,6 +108,43 @@ def test_unit_in_text_must_agree_with_the_declared_unit():
 def test_unreadable_text_raises_naming_the_text(text, message):
     with pytest.raises(ValueError, match=message):
         parse_value(text)
+
+
+def test_money_is_exact():
+    # decimal arithmetic: 8.56 * 1e9 in floats is 8560000000.000001
+    assert parse_value("8,56 tỷ USD").low == 8560000000.0
+    assert parse_value("1,1 triệu đồng").low == 1100000.0
+    assert parse_value("0,3 tỷ USD").low == 300000000.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "low", "fmt"),
+    [
+        ("7.500", "vi", 7500, "vi"),
+        ("7.500", "en", 7.5, "en"),
+        ("7.500", None, 7500, "vi"),  # no words say otherwise: the project's documents are Vietnamese
+        ("328,283 billion VND", None, 3.28283e14, "en"),  # English scale word: English format
+        ("328,283 billion VND", "en", 3.28283e14, "en"),
+        ("328,283 tỷ đồng", None, 3.28283e11, "vi"),
+        ("7.840 ha", "en", 7.84, "en"),
+    ],
+)
+def test_ambiguous_numbers_are_decided_by_lang_and_flagged(text, lang, low, fmt):
+    parsed = parse_value(text, lang=lang)
+    assert parsed.low == pytest.approx(low)
+    assert (parsed.number_format, parsed.ambiguous) == (fmt, True)
+
+
+@pytest.mark.parametrize("text", ["7.5%", "16.216,40 million USD", "1.234.567 người", "8,56 tỷ USD",
+                                  "1,234,567 people", "48%"])
+def test_numbers_with_one_reading_are_not_flagged(text):
+    assert parse_value(text, lang="vi") == parse_value(text, lang="en")
+    assert parse_value(text, lang="vi").ambiguous is False
+
+
+def test_lang_is_checked():
+    with pytest.raises(ValueError, match="lang must be one of"):
+        parse_value("48%", lang="fr")
 
 
 def test_midpoint_value():
