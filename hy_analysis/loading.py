@@ -134,12 +134,15 @@ def _header_issues(loaded: LoadedRows, expected: Sequence[str],
 
 
 @lru_cache(maxsize=8)
-def _registry(path: str, mtime: float, key: str) -> tuple[str, ...]:
-    return tuple(r[key] for r in read_rows(path, ()).rows if r.get(key))
+def _registry(path: str, mtime: float, key: str, value: str = "") -> tuple:
+    rows = read_rows(path, ()).rows
+    if value:  # (key, value) pairs of the rows that set both
+        return tuple((r[key], r[value]) for r in rows if r.get(key) and r.get(value))
+    return tuple(r[key] for r in rows if r.get(key))
 
 
-def _registry_values(path: Path, key: str) -> tuple[str, ...]:
-    return _registry(str(path), path.stat().st_mtime, key)
+def _registry_values(path: Path, key: str, value: str = "") -> tuple:
+    return _registry(str(path), path.stat().st_mtime, key, value)
 
 
 def read_targets(
@@ -169,8 +172,12 @@ def read_targets(
     folder = _data_dir(data_dir)
     files = ([folder / "targets.csv"] if include_bundled else []) + [Path(p) for p in paths]
     known_sources = set(_registry_values(folder / "sources.csv", "id"))
+    # Each source's number format ("vi"/"en"), so "9.17%" in an English text reads as 9.17.
+    languages = dict(_registry_values(folder / "sources.csv", "id", "language"))
     for extra_sources in sources:
-        known_sources |= {r["id"] for r in read_rows(extra_sources, schema.SOURCE_COLUMNS).rows}
+        extra_rows = read_rows(extra_sources, schema.SOURCE_COLUMNS).rows
+        known_sources |= {r["id"] for r in extra_rows}
+        languages.update({r["id"]: r["language"] for r in extra_rows if r.get("language")})
     indicators = _registry_values(folder / "indicators.csv", "code")
     territories = _registry_values(folder / "regions.csv", "territory")
 
@@ -197,7 +204,8 @@ def read_targets(
                       "(quote values that contain commas)")
             parsed = check_target_row(row, issue, known_sources=known_sources,
                                       known_indicators=indicators,
-                                      known_territories=territories)
+                                      known_territories=territories,
+                                      source_languages=languages)
             report.issues += found
             if found:
                 report.rows_rejected += 1

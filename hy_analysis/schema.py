@@ -18,8 +18,12 @@ PARSED_COLUMNS = ("low", "high", "qualifier", "value")
 
 SOURCE_COLUMNS = (
     "id", "title", "issuer", "doc_number", "date", "date_precision", "region", "type",
-    "file", "url", "note",
+    "file", "url", "language", "note",
 )
+#: Number format of a source's text (``language`` column of sources.csv), passed to
+#: :func:`hy_analysis.parsing.parse_value` as ``lang``: "vi" writes ``9,17%`` and
+#: ``328.283 tỷ``, "en" writes ``9.17%`` and ``328,283 billion``.
+LANGUAGES = ("vi", "en")
 URBAN_CLASS_COLUMNS = (
     "id", "locality", "locality_type", "territory", "year", "urban_class", "scope",
     "value_raw", "source_id", "source_locator", "note",
