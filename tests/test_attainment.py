@@ -271,6 +271,17 @@ def test_growth_target_not_started_uses_the_pace_before_it(rows, regions):
     assert v["status"] == "on_track"
 
 
+def test_pace_before_the_period_prefers_the_years_own_growth(rows, regions):
+    target = dict(low=10, indicator="grdp_growth", measure="period_average_growth",
+                  period_start=2026, period_end=2030)
+    average = dict(kind="actual", low=9.17, indicator="grdp_growth",
+                   measure="period_average_growth", period_start=2021, period_end=2025)
+    frame = rows(target, average, *growth_years({2025: 8.78}))
+    v = verdict(frame, regions, as_of=2025)
+    assert v["actual"] == pytest.approx(8.78)
+    assert v["actual_ids"] == "row-2"
+
+
 def test_annual_growth_of_a_year_not_over_has_no_verdict(rows, regions):
     frame = rows(dict(low=10, indicator="grdp_growth", measure="annual_growth",
                       period_start=2026, period_end=2026),
@@ -459,3 +470,193 @@ def test_harmonised_population_and_area_equal_the_merged_figures(real):
             assert len(derived["source_id"].item().split("; ")) >= 1
             checked += 1
     assert checked == 2
+
+
+# --------------------------------------------------------------------------- reader side
+
+@pytest.fixture
+def verdicts(rows, regions):
+    frame = rows(
+        dict(value_raw="7,5–8 %", qualifier="range", low=7.5, high=8, indicator="grdp_growth",
+             indicator_vi="Tốc độ tăng trưởng GRDP", indicator_en="GRDP growth",
+             measure="annual_growth", period_start=2024, period_end=2024),
+        dict(kind="actual", low=7.0, indicator="grdp_growth", measure="annual_growth",
+             period_start=2024, period_end=2024, source_id="src-<b>"),
+        dict(value_raw="8,5 tỷ USD", low=8.5e9, unit="USD", indicator="exports",
+             indicator_vi="Kim ngạch xuất khẩu", indicator_en="Export turnover",
+             period_start=2025, period_end=2025),
+        dict(kind="actual", low=12e9, unit="USD", indicator="exports", period_start=2025,
+             period_end=2025, territory=MERGED),
+        dict(value_raw="10%/năm", low=10, indicator="grdp_growth", indicator_en="GRDP growth",
+             indicator_vi="Tốc độ tăng trưởng GRDP", measure="period_average_growth",
+             period_start=2026, period_end=2030, territory=MERGED),
+        dict(kind="actual", low=8.0, indicator="grdp_growth", measure="annual_growth",
+             period_start=2025, period_end=2025, territory=MERGED),
+    )
+    return assess(frame, regions=regions)
+
+
+def test_status_labels_exist_for_every_code_in_both_languages():
+    from hy_analysis.findings.attainment import STATUS_LABELS
+
+    assert set(STATUS_LABELS["vi"]) == set(STATUS_LABELS["en"]) == set(att.STATUSES)
+    assert len(set(STATUS_LABELS["vi"].values())) == len(att.STATUSES)
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("vi", ["**0** đạt, **1** không đạt", "**1** cần tăng tốc", "**1** không so sánh được",
+            "Hụt nhiều nhất", "Tốc độ tăng trưởng GRDP", "hụt **0,50 điểm %**", "80 %"]),
+    ("en", ["**0** achieved, **1** missed", "**1** need acceleration",
+            "**1** not comparable", "Largest misses", "GRDP growth", "short by **0.50 pp**",
+            "80 %"]),
+])
+def test_describe_attainment_counts_and_names_the_misses(verdicts, lang, words):
+    from hy_analysis.findings.attainment import describe_attainment
+
+    text = describe_attainment(verdicts, region="North", lang=lang)
+    for word in words:
+        assert word in text, (word, text)
+    assert "2025" in text          # the as_of year assess() used
+
+
+@pytest.mark.parametrize("lang, headers, status", [
+    ("vi", ["Chỉ tiêu", "Địa bàn", "Mục tiêu", "Thực hiện", "Kết quả", "Nguồn"], "Không đạt"),
+    ("en", ["Indicator", "Territory", "Target", "Actual", "Verdict", "Sources"], "Missed"),
+])
+def test_attainment_table_headers_and_words_follow_lang(verdicts, lang, headers, status):
+    from hy_analysis.findings.attainment import attainment_table
+
+    table = attainment_table(verdicts, lang=lang)
+    assert list(table.columns)[:2] == headers[:2] and set(headers) <= set(table.columns)
+    first = table.iloc[0]
+    assert first[headers[4]] == status
+    assert first[headers[3]] == ("7,00 %" if lang == "vi" else "7.00 %")
+    # plain text, unescaped: the display layer escapes exactly once
+    assert "src-<b>" in first[headers[5]]
+    other = table.iloc[1]
+    assert MERGED in other[table.columns[7]]      # the reason names the other territory
+
+
+def test_describe_attainment_escapes_data_strings_once(rows, regions):
+    from hy_analysis.findings.attainment import describe_attainment
+
+    frame = rows(dict(low=8, indicator="x", indicator_en="<i>x</i>", period_start=2024,
+                      period_end=2024, value_raw="8 %"),
+                 dict(kind="actual", low=7, indicator="x", period_start=2024, period_end=2024))
+    text = describe_attainment(assess(frame, regions=regions), lang="en")
+    assert "&lt;i&gt;x&lt;/i&gt;" in text and "&amp;lt;" not in text
+
+
+def test_scorecard_data_orders_by_verdict_and_can_leave_open_targets_out(verdicts):
+    from hy_analysis.findings.attainment import scorecard_data
+
+    data = scorecard_data(verdicts, lang="en")
+    assert list(data["status"]) == ["acceleration_needed", "missed", "not_comparable"]
+    assert list(data["mark_kind"]) == ["ratio", "pp", ""]
+    assert data["mark"].iloc[0] == pytest.approx(80.0)
+    assert list(scorecard_data(verdicts, include_open=False)["status"]) == [
+        "acceleration_needed", "missed"]
+
+
+def test_describe_method_states_the_runs_thresholds():
+    from hy_analysis.findings.attainment import describe_method
+
+    text = describe_method(tolerance=0.1, on_track=0.9, acceleration_needed=0.5, lang="vi")
+    assert "**10 %**" in text and "**90 %**" in text and "**50 %**" in text
+
+
+def test_scorecard_chart_draws_one_row_per_target_with_diacritics(verdicts):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from hy_analysis.charts.attainment import STATUS_COLOURS, plot_scorecard
+    from hy_analysis.findings.attainment import scorecard_data
+
+    data = scorecard_data(verdicts, lang="vi")
+    ax = plot_scorecard(data, lang="vi")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert sorted(labels) == sorted(data["label"])   # grouped by the unit of the mark
+    assert any("tăng trưởng" in label for label in labels)
+    colours = {matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches}
+    assert {STATUS_COLOURS[s].lower() for s in data["status"]} <= colours
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "điểm phần trăm" in texts and "-0,50 điểm %" in texts
+    ax.figure.canvas.draw()       # renders without missing-glyph warnings turning into errors
+    matplotlib.pyplot.close(ax.figure)
+
+
+def test_scorecard_chart_says_when_there_is_nothing(verdicts):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from hy_analysis.charts.attainment import plot_scorecard
+    from hy_analysis.findings.attainment import scorecard_data
+
+    ax = plot_scorecard(scorecard_data(verdicts.iloc[0:0]), lang="en")
+    assert [t.get_text() for t in ax.texts] == ["No targets for this selection"]
+    matplotlib.pyplot.close(ax.figure)
+
+
+def test_merger_table_and_text_on_our_data(real):
+    from hy_analysis.analysis.attainment import merger_comparison
+    from hy_analysis.findings.attainment import describe_merger, merger_table
+
+    data, regions, _ = real
+    comparison = merger_comparison(data, regions=regions)
+    assert {"part", "sum", "stated"} <= set(comparison["role"])
+    table = merger_table(comparison, lang="en")
+    assert {"Sum of former provinces (computed)", "Merged province (stated)"} <= set(
+        table.columns)
+    assert "difference 0" in describe_merger(comparison, lang="en")
+
+
+def test_analysis_imports_no_drawing_or_display():
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(att))
+    names = {a.name.split(".")[0] for node in ast.walk(tree)
+             if isinstance(node, (ast.Import, ast.ImportFrom)) for a in node.names}
+    modules = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not names & {"matplotlib", "seaborn", "IPython", "ipywidgets"}
+    assert not any(m.lstrip(".").startswith(("findings", "charts", "views", "display"))
+                   for m in modules)
+
+
+# --------------------------------------------------------------------------- the notebook
+
+def test_notebook_cells_are_short_and_hold_no_logic(project_dir):
+    import nbformat
+
+    nb = nbformat.read(project_dir / "notebooks" / "attainment.ipynb", as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        lines = cell.source.splitlines()
+        assert len(lines) <= 8, cell.source
+        for word in ("def ", "class ", "for ", "while ", "open(", ".csv", "/"):
+            assert word not in cell.source, (word, cell.source)
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("parameters, expected", [
+    ({"region": "Thái Bình"}, ["Không đạt", "8,36 %"]),
+    ({"region": "Hưng Yên", "lang": "en"}, ["Achieved", "Not comparable", "Harmonised series"]),
+])
+def test_notebook_runs_and_shows_the_scorecard(tmp_path, monkeypatch, project_dir, parameters,
+                                               expected):
+    import papermill
+
+    from conftest import patient_client_config
+
+    monkeypatch.delenv("MPLBACKEND", raising=False)   # the kernel draws inline, as for users
+    nb = papermill.execute_notebook(
+        str(project_dir / "notebooks" / "attainment.ipynb"), str(tmp_path / "out.ipynb"),
+        kernel_name="python3", parameters=parameters, progress_bar=False, cwd=str(tmp_path),
+        execution_timeout=300, config=patient_client_config())
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o["output_type"] == "error"]
+    assert [o for o in outputs if "image/png" in o.get("data", {})], "no scorecard drawn"
+    shown = "\n".join(str(o.get("data", {})) for o in outputs)
+    for word in expected:
+        assert word in shown, word

@@ -35,8 +35,8 @@ latest actual already meets the target, else on track (ratio >= ``on_track``), a
 needed (>= ``acceleration_needed``), limited progress (>= 0) or moving away (< 0). Fewer than
 two points give ``no_data``; a zero or negative baseline has no compound growth, so the
 ratio of the linear yearly changes is used and ``method`` says so. Growth-rate targets: the
-ratio of the recent pace (the period's years so far, else the latest year before it) to the
-yearly growth the remaining years need.
+ratio of the recent pace (the compound average of the period's years so far, else the growth
+of the latest year before the period) to the yearly growth the remaining years need.
 
 Across the 2025 merger: a target is never scored with actuals of another territory. For the
 merged province, indicators that are sums of parts (:data:`ADDITIVE`) get a harmonised series
@@ -702,7 +702,11 @@ def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, as_of, base_y
                 row["reason"] = "no_actual"
                 return
             latest_year = int(before["period_end"].max())
-            pick = _latest(before[before["period_end"].astype(int) == latest_year])
+            last = before[before["period_end"].astype(int) == latest_year]
+            # The latest year's own growth is the recent pace; a period average ending that
+            # year only stands in when the year's growth is not reported.
+            yearly = last[last["measure"].astype(str) == "annual_growth"]
+            pick = _latest(yearly if len(yearly) else last)
             pace_rows, pace = [pick], float(pick["value"])
             row["method"] = "required_vs_pace_before_period"
         needed = required_growth(threshold, [float(r["value"]) for r in done], years=years_total)

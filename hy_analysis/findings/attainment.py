@@ -21,15 +21,15 @@ __all__ = [
     "describe_method", "status_by_territory",
 ]
 
-#: How each verdict code is named for readers.
+#: How each verdict code is named for readers, best verdict first (the scorecard's order).
 STATUS_LABELS = {
-    "vi": {"achieved": "Đạt", "missed": "Không đạt", "on_track": "Đúng hướng",
-           "acceleration_needed": "Cần tăng tốc", "limited_progress": "Tiến triển chậm",
-           "moving_away": "Đi ngược mục tiêu", "no_data": "Chưa có số liệu",
+    "vi": {"achieved": "Đạt", "on_track": "Đúng hướng", "acceleration_needed": "Cần tăng tốc",
+           "limited_progress": "Tiến triển chậm", "moving_away": "Đi ngược mục tiêu",
+           "missed": "Không đạt", "no_data": "Chưa có số liệu",
            "not_comparable": "Không so sánh được"},
-    "en": {"achieved": "Achieved", "missed": "Missed", "on_track": "On track",
+    "en": {"achieved": "Achieved", "on_track": "On track",
            "acceleration_needed": "Acceleration needed", "limited_progress": "Limited progress",
-           "moving_away": "Moving away", "no_data": "No data",
+           "moving_away": "Moving away", "missed": "Missed", "no_data": "No data",
            "not_comparable": "Not comparable"},
 }
 
