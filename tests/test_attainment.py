@@ -593,7 +593,7 @@ def test_scorecard_chart_says_when_there_is_nothing(verdicts):
     from hy_analysis.findings.attainment import scorecard_data
 
     ax = plot_scorecard(scorecard_data(verdicts.iloc[0:0]), lang="en")
-    assert [t.get_text() for t in ax.texts] == ["No targets for this selection"]
+    assert [t.get_text() for t in ax.texts] == ["No target with a verdict for this selection"]
     matplotlib.pyplot.close(ax.figure)
 
 

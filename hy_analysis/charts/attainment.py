@@ -33,13 +33,13 @@ _WORDS = {
            "%": "Chênh lệch so với mục tiêu, % của mục tiêu (kỳ đã kết thúc)",
            "ratio": "Tốc độ hiện nay, % tốc độ cần để đạt đúng hạn (kỳ đang thực hiện)",
            "": "Chưa có kết luận", "title": "Mục tiêu đã đạt chưa?",
-           "empty": "Không có mục tiêu nào cho lựa chọn này",
+           "empty": "Chưa có mục tiêu nào có kết luận cho lựa chọn này",
            "sum": "Tổng (tính)", "stated": "Công bố", "share": "% của tổng"},
     "en": {"pp": "Gap to target, percentage points (ended periods)",
            "%": "Gap to target, % of the target (ended periods)",
            "ratio": "Current pace, % of the pace needed to arrive on time (running periods)",
            "": "No verdict", "title": "Were the targets met?",
-           "empty": "No targets for this selection",
+           "empty": "No target with a verdict for this selection",
            "sum": "Sum (computed)", "stated": "Stated", "share": "% of the total"},
 }
 _GROUPS = ("pp", "%", "ratio", "")

@@ -102,7 +102,7 @@ _MESSAGES = {
     },
     "en": {
         "none": "The dataset holds no target for **{region}**.",
-        "head": "**{region}**, assessed as of {as_of}: {n} targets.",
+        "head": "**{region}**, assessed as of {as_of}: {n} target(s).",
         "ended": "- Ended periods: **{met}** achieved, **{missed}** missed (of {judged} targets "
                  "with actuals).",
         "running": "- Running periods: **{on_track}** on track, **{accel}** need acceleration, "
