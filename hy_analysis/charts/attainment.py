@@ -92,7 +92,7 @@ def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = 
             ax.set_xticks([])
             ax.set_yticks([])
             return ax
-        y, ticks, labels = 0.0, [], []
+        y, ticks, labels, leftmost = 0.0, [], [], 0.0
         for kind in _GROUPS:
             group = data[data["mark_kind"].fillna("") == kind]
             if group.empty:
@@ -110,6 +110,7 @@ def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = 
                 colour = STATUS_COLOURS.get(row["status"], "#BBBBBB")
                 if kind and not math.isnan(row["mark"]) and scale:
                     width = row["mark"] / scale
+                    leftmost = min(leftmost, width)
                     ax.barh(y, width, color=colour, edgecolor="#333", linewidth=0.4,
                             height=0.7)
                     ax.text(max(width, 0) + 0.02, y, f"{row['mark_text']}  ·  "
@@ -126,9 +127,7 @@ def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = 
         ax.axvline(0, color="#333", lw=0.8)
         ax.set_yticks(ticks, labels, fontsize=8.5)
         ax.set_ylim(y - 0.5, -1)
-        low = min(0.0, *(data["mark"].dropna() / data["mark"].abs().max()).tolist()) \
-            if data["mark"].notna().any() else 0.0
-        ax.set_xlim(min(low, 0) - 0.05, 1.9)
+        ax.set_xlim(leftmost - 0.05, 1.9)
         ax.set_xticks([])
         ax.grid(False)
         for side in ("top", "right", "bottom", "left"):
