@@ -193,7 +193,8 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("region", "str", "Hưng Yên",
               "region or territory whose targets are assessed (a region: all its territories, "
               "e.g. the old and the merged Hưng Yên)",
-              choices=lambda: attainment_region_choices(), label_vi="Địa phương / địa bàn",
+              choices=lambda *, data_dir=None: attainment_region_choices(data_dir=data_dir),
+              label_vi="Địa phương / địa bàn",
               label_en="Region or territory"),
         Param("as_of", "optional[int]", None,
               "year of assessment: periods ending by it are over (None: latest actual)",
@@ -211,13 +212,6 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
         _LANG,
     ),
 }
-
-
-def attainment_region_choices() -> tuple[str, ...]:
-    """Region names and territory labels (the merged province is a territory of a region)."""
-    from .vocabulary import territories
-
-    return tuple(dict.fromkeys((*region_choices(), *territories())))
 
 
 def notebook_names() -> tuple[str, ...]:
@@ -362,3 +356,12 @@ def params_summary(notebook: str, values: dict, *, lang: str = "vi") -> str:
         rows.append(f"| `{p.name}` | {escape(shown).replace('|', '&#124;')} | "
                     f"{escape(label)}: {escape(p.help)} |")
     return "\n".join(rows)
+
+
+def attainment_region_choices(*, data_dir=None) -> tuple[str, ...]:
+    """Region names, then territory labels, of ``data_dir/regions.csv`` (the attainment
+    notebook's ``region``: the merged province is a territory of the region Hưng Yên)."""
+    from .vocabulary import territories
+
+    labels = territories(data_dir=data_dir)
+    return tuple(dict.fromkeys((*labels.values(), *labels)))
