@@ -646,7 +646,6 @@ def test_notebook_cells_are_short_and_hold_no_logic(project_dir):
 def test_notebook_runs_and_shows_the_scorecard(tmp_path, monkeypatch, project_dir, parameters,
                                                expected):
     import papermill
-
     from conftest import patient_client_config
 
     monkeypatch.delenv("MPLBACKEND", raising=False)   # the kernel draws inline, as for users

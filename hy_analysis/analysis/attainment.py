@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -846,12 +846,12 @@ def _record(row: dict, used: list[dict]) -> None:
 
 def _breakdown(row) -> str:
     value = getattr(row, "breakdown", "")
-    return "" if value is None or value != value else str(value)
+    return "" if value is None or pd.isna(value) else str(value)
 
 
 def _breakdown_of(target: dict) -> str:
     value = target.get("breakdown", "")
-    return "" if value is None or value != value else str(value)
+    return "" if value is None or pd.isna(value) else str(value)
 
 
 def _num(value) -> float | None:
