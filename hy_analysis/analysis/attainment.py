@@ -58,8 +58,9 @@ import pandas as pd
 __all__ = [
     "STATUSES", "ADDITIVE", "RATES_FROM_LEVELS", "LOWER_IS_BETTER", "DEFAULT_TOLERANCE",
     "DEFAULT_ON_TRACK", "DEFAULT_ACCELERATION_NEEDED", "ASSESS_COLUMNS",
-    "assess", "harmonise", "merger_comparison", "merged_parts", "merger_family", "territories_of", "progress_band",
-    "progress_ratio", "geometric_mean_growth", "required_growth",
+    "assess", "harmonise", "merger_comparison", "merged_parts", "merger_family",
+    "territories_of", "progress_band", "progress_ratio", "geometric_mean_growth",
+    "required_growth",
 ]
 
 #: Verdict codes, best first (the order of the scorecard's legend).

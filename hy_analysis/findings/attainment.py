@@ -275,9 +275,18 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
 def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     """The full reader table: one row per target, headers and words in ``lang``.
 
-    Columns: indicator, territory, period, target (as written), actual (with its unit, marked
-    estimate or computed), verdict, gap or ratio, method (with the reason), years used and
-    sources. Values are plain text (escaping is the display layer's single step).
+    Parameters
+    ----------
+    verdicts : DataFrame
+        From :func:`hy_analysis.analysis.attainment.assess`.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Columns: indicator, territory, period, target (as written), actual (with its unit,
+        marked estimate or computed), verdict, gap or ratio, method (with the reason), years
+        used and sources. Values are plain text: escaping is the display layer's single step.
     """
     words = messages(_MESSAGES, lang)
     rows = []
@@ -363,6 +372,12 @@ def merger_table(comparison: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     comparison : DataFrame
         From :func:`hy_analysis.analysis.attainment.merger_comparison`.
     lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        One row per indicator and year; a column per former province, the computed sum and
+        the merged province's stated figure, each written with its unit.
     """
     words = messages(_MESSAGES, lang)
     if comparison.empty:
@@ -381,7 +396,19 @@ def merger_table(comparison: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
 
 
 def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
-    """One line per harmonised figure: the computed sum and, where stated, the merged figure."""
+    """One line per harmonised figure: the computed sum and, where stated, the merged figure.
+
+    Parameters
+    ----------
+    comparison : DataFrame
+        From :func:`hy_analysis.analysis.attainment.merger_comparison`.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
     words = messages(_MESSAGES, lang)
     sums = comparison[comparison["role"] == "sum"] if len(comparison) else comparison
     if sums.empty:
@@ -433,6 +460,11 @@ def status_by_territory(verdicts: pd.DataFrame, *, territories=None,
     territories : sequence of str, optional
         Territories shown, in this order (default: those in ``verdicts``).
     lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        One row per territory, one column per verdict present (named in ``lang``).
     """
     words = messages(_MESSAGES, lang)
     order = list(territories) if territories is not None else \
