@@ -339,3 +339,28 @@ def test_excerpt_locators_name_the_paragraph_that_holds_the_figure(targets, sour
             wrong.append(r.id)
     assert checked >= 150
     assert not wrong
+
+
+def test_a_sources_language_decides_how_its_rows_are_read(tmp_path):
+    """loading passes each source's ``language`` to parse_value: "7.500 USD" is 7500 or 7.5."""
+    from hy_analysis.loading import read_targets
+
+    with open(tmp_path / "sources.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(schema.SOURCE_COLUMNS)
+        for sid, lang in (("my-vi", "vi"), ("my-en", "en")):
+            writer.writerow([sid if c == "id" else lang if c == "language" else
+                             "web" if c == "type" else "" for c in schema.SOURCE_COLUMNS])
+    row = {"region": "Hưng Yên", "territory": load_regions()["territory"].iloc[0],
+           "indicator": "exports", "kind": "actual", "period_start": "2024",
+           "period_end": "2024", "measure": "level", "value_raw": "7.500 USD", "unit": "USD",
+           "derived": "false"}
+    with open(tmp_path / "mine.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=schema.TARGET_COLUMNS, restval="")
+        writer.writeheader()
+        writer.writerow(dict(row, id="mine-vi", source_id="my-vi"))
+        writer.writerow(dict(row, id="mine-en", source_id="my-en"))
+    frame, report = read_targets([tmp_path / "mine.csv"], include_bundled=False,
+                                 sources=[tmp_path / "sources.csv"])
+    assert report.ok, report.format()
+    assert frame.set_index("id")["low"].to_dict() == {"mine-vi": 7500.0, "mine-en": 7.5}
