@@ -659,3 +659,26 @@ def test_notebook_runs_and_shows_the_scorecard(tmp_path, monkeypatch, project_di
     shown = "\n".join(str(o.get("data", {})) for o in outputs)
     for word in expected:
         assert word in shown, word
+
+
+def test_merger_chart_writes_numbers_and_money_in_the_readers_format(rows, regions):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from hy_analysis.charts.attainment import plot_merger_comparison
+
+    frame = rows(*level_actuals({2024: 6.3e9}, indicator="exports", unit="USD"),
+                 *level_actuals({2024: 2.427e9}, indicator="exports", unit="USD",
+                                territory=OTHER),
+                 *level_actuals({2024: 8.7e9}, indicator="exports", unit="USD",
+                                territory=MERGED),
+                 indicator_vi="Kim ngạch xuất khẩu", indicator_en="Export turnover")
+    comparison = att.merger_comparison(frame, regions=regions)
+    assert list(comparison["role"]) == ["part", "part", "sum", "stated"]
+    for lang, expected in (("vi", ["6,30 tỷ USD", "2,43 tỷ USD", "8,70 tỷ USD"]),
+                           ("en", ["6.30 bn USD", "2.43 bn USD", "8.70 bn USD"])):
+        ax = plot_merger_comparison(comparison, lang=lang)
+        assert [t.get_text() for t in ax.texts] == expected
+        assert any("Kim ngạch" in t.get_text() if lang == "vi" else "Export" in t.get_text()
+                   for t in ax.get_yticklabels())
+        matplotlib.pyplot.close(ax.figure)

@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 
-from ..findings.format import format_number
+from ..findings.format import format_money, format_number
 from ..schema import UNIT_LABELS
 from ..vocabulary import check_lang
 
@@ -174,6 +174,12 @@ def plot_merger_comparison(data: pd.DataFrame, *, lang: str = "vi", title: str |
             ax.set_xticks([])
             ax.set_yticks([])
             return ax
+
+        def written(value, unit):
+            if unit in ("USD", "VND"):
+                return format_money(value, unit, lang=lang, decimals=2)
+            return format_number(value, lang=lang)
+
         colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
         ticks, labels, y = [], [], 0
         for (indicator, breakdown, year), block in blocks:
@@ -187,7 +193,7 @@ def plot_merger_comparison(data: pd.DataFrame, *, lang: str = "vi", title: str |
                 share = part["value"] / total
                 ax.barh(y, share, left=left, color=colours[i % len(colours)], height=0.6,
                         label=part["territory"] if not ticks else None)
-                ax.text(left + share / 2, y, format_number(part["value"], lang=lang),
+                ax.text(left + share / 2, y, written(part["value"], part["unit"]),
                         ha="center",
                         va="center", fontsize=8, color="white")
                 left += share
@@ -197,7 +203,7 @@ def plot_merger_comparison(data: pd.DataFrame, *, lang: str = "vi", title: str |
             if len(total_row):
                 ax.barh(y + 1, 1.0, color="none", edgecolor="#333", height=0.6,
                         hatch="//")
-                ax.text(0.5, y + 1, format_number(total, lang=lang), ha="center",
+                ax.text(0.5, y + 1, written(total, block.iloc[0]["unit"]), ha="center",
                         va="center", fontsize=8, bbox=dict(facecolor="white", lw=0))
                 ticks.append(y + 1)
                 labels.append(f"{name} ({unit}) {year} — {words['stated']}")
