@@ -576,6 +576,7 @@ def test_scorecard_chart_draws_one_row_per_target_with_diacritics(verdicts):
     ax = plot_scorecard(data, lang="vi")
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert sorted(labels) == sorted(data["label"])   # grouped by the unit of the mark
+    assert any("7,5–8 %" in label for label in labels)   # the target as written
     assert any("tăng trưởng" in label for label in labels)
     colours = {matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches}
     assert {STATUS_COLOURS[s].lower() for s in data["status"]} <= colours
@@ -682,3 +683,19 @@ def test_merger_chart_writes_numbers_and_money_in_the_readers_format(rows, regio
         assert any("Kim ngạch" in t.get_text() if lang == "vi" else "Export" in t.get_text()
                    for t in ax.get_yticklabels())
         matplotlib.pyplot.close(ax.figure)
+
+
+def test_dollar_signs_in_data_are_drawn_as_text(verdicts):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from hy_analysis.charts.attainment import plot_scorecard
+    from hy_analysis.findings.attainment import scorecard_data
+
+    data = scorecard_data(verdicts, lang="en")
+    data.loc[0, "label"] = "US$ 5 $x$"
+    ax = plot_scorecard(data, lang="en")
+    ax.figure.canvas.draw()
+    shown = [t for t in ax.get_yticklabels() if "US" in t.get_text()]
+    assert shown and shown[0].get_text() == r"US\$ 5 \$x\$"
+    matplotlib.pyplot.close(ax.figure)

@@ -121,7 +121,7 @@ def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = 
                     ax.text(0.12, y, row["status_label"], va="center", fontsize=8.5,
                             color="#444")
                 ticks.append(y)
-                labels.append(row["label"])
+                labels.append(_plain(row["label"]))
                 y += 1
             y += 0.6
         ax.axvline(0, color="#333", lw=0.8)
@@ -192,21 +192,21 @@ def plot_merger_comparison(data: pd.DataFrame, *, lang: str = "vi", title: str |
             for i, (_, part) in enumerate(block[block["role"] == "part"].iterrows()):
                 share = part["value"] / total
                 ax.barh(y, share, left=left, color=colours[i % len(colours)], height=0.6,
-                        label=part["territory"] if not ticks else None)
+                        label=_plain(part["territory"]) if not ticks else None)
                 ax.text(left + share / 2, y, written(part["value"], part["unit"]),
                         ha="center",
                         va="center", fontsize=8, color="white")
                 left += share
             unit = UNIT_LABELS[lang].get(block.iloc[0]["unit"], block.iloc[0]["unit"])
             ticks.append(y)
-            labels.append(f"{name} ({unit}) {year} — {words['sum']}")
+            labels.append(_plain(f"{name} ({unit}) {year} — {words['sum']}"))
             if len(total_row):
                 ax.barh(y + 1, 1.0, color="none", edgecolor="#333", height=0.6,
                         hatch="//")
                 ax.text(0.5, y + 1, written(total, block.iloc[0]["unit"]), ha="center",
                         va="center", fontsize=8, bbox=dict(facecolor="white", lw=0))
                 ticks.append(y + 1)
-                labels.append(f"{name} ({unit}) {year} — {words['stated']}")
+                labels.append(_plain(f"{name} ({unit}) {year} — {words['stated']}"))
             y += 2.5
         ax.set_yticks(ticks, labels, fontsize=8.5)
         ax.invert_yaxis()
@@ -216,6 +216,11 @@ def plot_merger_comparison(data: pd.DataFrame, *, lang: str = "vi", title: str |
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=4, fontsize=8.5,
                   frameon=False)
     return ax
+
+
+def _plain(text: str) -> str:
+    """Data-derived text drawn as written: a ``$`` would otherwise start mathtext."""
+    return str(text).replace("$", r"\$")
 
 
 class _font:

@@ -337,7 +337,7 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
     Returns
     -------
     DataFrame
-        ``label`` (indicator, territory short form and period), ``status``,
+        ``label`` (indicator, the target as written, territory and period), ``status``,
         ``status_label``, ``mark`` (gap for ended targets, ratio × 100 for running ones),
         ``mark_kind`` (``pp``, ``%`` or ``ratio``) and ``mark_text`` (the written mark).
     """
@@ -353,7 +353,7 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
         else:
             mark, kind = float("nan"), ""
         rows.append(dict(
-            label=f"{_indicator(row, lang)} · {row['territory']} · "
+            label=f"{_indicator(row, lang)} {row['value_raw']} · {row['territory']} · "
                   f"{format_period(row['period_start'], row['period_end'])}",
             status=str(row["status"]), status_label=status_label(row["status"], lang),
             mark=mark, mark_kind=kind, mark_text=_mark(row, lang),
