@@ -16,7 +16,7 @@ from .exceptions import (
     RunError,
     ValidationError,
 )
-from .parsing import ParsedValue, format_number, parse_number, parse_value
+from .parsing import ParsedValue, parse_number, parse_value
 
 __version__ = "0.1.0"
 
@@ -27,19 +27,21 @@ _LAZY = {
     "ValidationReport": "validation", "validate_command": "validation",
     "validate_params": "params", "params_summary": "params", "notebook_names": "params",
     "init_notebook": "display", "show_params": "display", "show_markdown": "display",
-    "show_table": "display", "filter_panel": "widgets",
+    "show_table": "display", "show_chart": "display", "filter_panel": "widgets",
+    "start": "notebook", "format_number": "findings.format",
 }
 
 __all__ = [
     "DataFileError", "HyAnalysisError", "ParameterError", "ParseError", "RunError",
-    "ValidationError", "ParsedValue", "format_number", "parse_number", "parse_value",
+    "ValidationError", "ParsedValue", "parse_number", "parse_value",
     "__version__", *_LAZY,
 ]
 
 
-#: Submodules reachable as attributes (``hy.fdi.projects_by_country``), imported on first use.
-_SUBMODULES = ("parsing", "loading", "validation", "params", "growth", "fdi", "urbanisation",
-               "consistency", "plotting", "widgets", "display", "runner", "paths", "schema")
+#: Submodules reachable as attributes (``hy.analysis``, ``hy.views``), imported on first use.
+_SUBMODULES = ("paths", "schema", "vocabulary", "parsing", "loading", "validation", "params",
+               "analysis", "findings", "charts", "views", "widgets", "display", "notebook",
+               "runner")
 
 
 def __getattr__(name):

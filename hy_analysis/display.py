@@ -1,7 +1,8 @@
-"""What notebooks show: the parameter summary, findings as Markdown, interactive tables.
+"""What notebooks show: the parameter summary, findings as Markdown, tables and charts.
 
-Kept apart from the analysis so analysis functions stay pure and return values; these
-helpers only display them. Data-derived text is HTML-escaped before it is shown.
+Kept apart from analysis, findings and charts, which return values; these helpers only
+display them. Findings arrive escaped (:func:`hy_analysis.findings.common.md_escape`); table
+cells are HTML-escaped here, once. :func:`show_chart` is the one way a notebook shows a chart.
 """
 
 from __future__ import annotations
@@ -12,15 +13,7 @@ import pandas as pd
 
 from .params import params_summary
 
-__all__ = ["init_notebook", "show_params", "show_markdown", "show_table", "md_escape"]
-
-
-def md_escape(value: object) -> str:
-    """Escape a data-derived string for Markdown/HTML output (``<``, ``&``, ``|``, ``*``...)."""
-    text = escape(str(value))
-    for char in "\\`*_[]|#":
-        text = text.replace(char, "\\" + char)
-    return text
+__all__ = ["init_notebook", "show_params", "show_markdown", "show_table", "show_chart"]
 
 
 def init_notebook() -> None:
@@ -31,7 +24,7 @@ def init_notebook() -> None:
     """
     import itables
 
-    from .plotting import setup
+    from .charts.base import setup
 
     itables.init_notebook_mode(all_interactive=False, connected=False)
     _inline_charts()
@@ -63,7 +56,7 @@ def show_params(notebook: str, values: dict, *, lang: str = "vi") -> None:
 
 
 def show_markdown(text: str) -> None:
-    """Display Markdown built by an analysis ``describe_*`` function (already escaped)."""
+    """Display Markdown built by a findings ``describe_*`` function (already escaped)."""
     from IPython.display import Markdown, display
 
     display(Markdown(text))
@@ -105,31 +98,3 @@ def show_chart(chart) -> None:
     display(figure)
     plt.close(figure)
 
-
-def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = True) -> str:
-    """A short name of a source for labels and tables.
-
-    Parameters
-    ----------
-    source_id : str
-        A ``source_id``; of a ``"a; b"`` list only the first is named.
-    sources : DataFrame or None
-        From :func:`hy_analysis.load_sources`; without it the id is returned as given.
-    number : bool
-        Prefer the document number (``87/KH-UBND``); when false, or when the source has no
-        number, the outlet (the issuer without its parenthesis).
-
-    Returns
-    -------
-    str
-        The name, or the id itself when the source is unknown.
-    """
-    if sources is None or not source_id:
-        return source_id
-    first = str(source_id).split("; ")[0]
-    hit = sources[sources["id"] == first]
-    if hit.empty:
-        return first
-    row = hit.iloc[0]
-    return (str(row["doc_number"]) if number else "") or str(row["issuer"]).split(" (")[0] \
-        or first

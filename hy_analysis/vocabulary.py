@@ -20,7 +20,7 @@ from . import paths
 
 __all__ = [
     "LANGS", "check_lang", "COUNTRIES", "OTHER", "country_label", "other_label",
-    "SECTOR_SHARES", "sector_name", "KIND_LABELS", "kind_label", "SCOPE_LABELS",
+    "SECTOR_SHARES", "sector_name", "SCENARIO_NAMES", "KIND_LABELS", "kind_label", "SCOPE_LABELS",
     "WHOLE_SCOPES", "territories", "merged_territories", "is_merged",
 ]
 
@@ -99,6 +99,9 @@ def sector_name(sector: str, lang: str = "vi") -> str:
     """
     return _SECTOR_NAMES[check_lang(lang)].get(sector, sector)
 
+
+#: The name of the panel that holds only the user's growth scenarios, by language.
+SCENARIO_NAMES = {"vi": "Kịch bản", "en": "Scenarios"}
 
 #: How a figure's ``kind`` is written inside a sentence, by language.
 KIND_LABELS = {

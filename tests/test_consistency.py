@@ -7,7 +7,9 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from hy_analysis import consistency
+from hy_analysis import views
+from hy_analysis.analysis import consistency
+from hy_analysis.findings import consistency as findings
 
 matplotlib.use("Agg")
 
@@ -65,7 +67,7 @@ def test_find_conflicts_pairs_rows_of_the_same_figure(rows):
     assert (row["value_a"], row["value_b"]) == ("khoảng 70%", "64,1%")
     assert row["gap"] == pytest.approx(70 * 0.98 - 64.1)
     assert len(consistency.find_conflicts(data, include_agreeing=True)) == 2
-    text = consistency.describe_conflicts(out, lang="vi")
+    text = findings.describe_conflicts(out, lang="vi")
     assert "mâu thuẫn" in text and "khoảng 70%" in text and "64,1%" in text
 
 
@@ -107,7 +109,7 @@ def test_check_share_sums(rows):
     assert out.loc[("b", 2030), "total"] == pytest.approx(100.7)
     assert out.loc[("c", 2030), "status"] == "incomplete"
     assert out.loc[("d", 2030), "status"] == "ambiguous"
-    text = consistency.describe_share_sums(out.reset_index(), lang="en")
+    text = findings.describe_share_sums(out.reset_index(), lang="en")
     assert "**2** set(s) do not add up" in text and "100.7" in text
 
 
@@ -141,10 +143,10 @@ def test_implied_vs_stated_flags_bac_giang(bac_giang):
     out = consistency.implied_vs_stated(bac_giang())
     row = out.iloc[0]
     assert row["implied_pct"] == pytest.approx(27.53, abs=0.01)
-    assert row["stated_raw"] == "19%/năm" and row["stated_period"] == "2021–2030"
+    assert row["stated_raw"] == "19%/năm" and (row["stated_start"], row["stated_end"]) == (2021, 2030)
     assert row["difference_pp"] == pytest.approx(8.53, abs=0.01) and row["flagged"]
     assert not consistency.implied_vs_stated(bac_giang(), threshold=10)["flagged"].any()
-    text = consistency.describe_implied_vs_stated(out, lang="vi")
+    text = findings.describe_implied_vs_stated(out, lang="vi")
     assert "27,5 %/năm" in text and "19%/năm" in text and "vượt ngưỡng" in text
 
 
@@ -168,12 +170,14 @@ def test_implied_vs_stated_ranges_and_uncovered_periods(bac_giang):
 
 def test_figures_table_and_filters(bac_giang):
     data = bac_giang(dict(kind="actual", low=63.67, period_start=2021, period_end=2021))
-    table = consistency.figures_table(data, regions=["Bắc Giang"], kinds=["target"])
-    assert len(table) == 3 and set(table["period"]) == {"2025", "2030", "2021–2030"}
-    assert {"value_raw", "low", "high", "unit", "source_id", "source_locator"} <= set(table)
+    listed = consistency.figures_list(data, regions=["Bắc Giang"], kinds=["target"])
+    assert {"value_raw", "low", "high", "unit", "source_id", "source_locator"} <= set(listed)
+    table = findings.figures_table(listed, lang="en")
+    assert len(table) == 3 and set(table["Period"]) == {"2025", "2030", "2021–2030"}
+    assert set(findings.figures_table(listed, lang="vi")["Loại"]) == {"mục tiêu"}
     counts = consistency.count_figures(data)
     assert counts["figures"].sum() == 4
-    assert "**4**" in consistency.describe_figures(counts, lang="vi")
+    assert "**4**" in findings.describe_figures(counts, lang="vi")
     with pytest.raises(ValueError, match="valid choices: Bắc Giang, Hưng Yên"):
         consistency.filter_figures(data, regions=["Hà Nội"])
 
@@ -194,7 +198,8 @@ def test_consistency_counts_keeps_every_outcome(bac_giang):
 def test_overview_plots(lang, bac_giang):
     import matplotlib.pyplot as plt
 
-    from hy_analysis.plotting import plot_consistency, plot_figure_counts, plot_implied_vs_stated
+    from hy_analysis.charts.consistency import (plot_consistency, plot_figure_counts,
+                                                plot_implied_vs_stated)
 
     data = bac_giang()
     ax = plot_figure_counts(consistency.count_figures(data), lang=lang)
@@ -212,15 +217,15 @@ def test_overview_plots(lang, bac_giang):
 
 
 def test_render_overview_view_filters(monkeypatch, bac_giang):
-    from hy_analysis import display, plotting
+    from hy_analysis import display
 
     shown, drawn = [], []
     monkeypatch.setattr(display, "show_markdown", shown.append)
     monkeypatch.setattr(display, "show_table", lambda frame, **kw: shown.append(frame))
-    monkeypatch.setattr(plotting, "plot_figure_counts", lambda c, **kw: drawn.append(c))
+    monkeypatch.setattr(views, "plot_figure_counts", lambda c, **kw: drawn.append(c))
     data = bac_giang(dict(kind="actual", low=63.67, period_start=2021, period_end=2021))
-    consistency.render_overview_view(dict(regions=["Hưng Yên"], kinds=["actual"], lang="en"),
-                                     targets=data, sources=pd.DataFrame())
+    views.render_overview_view(dict(regions=["Hưng Yên"], kinds=["actual"], lang="en"),
+                               targets=data, sources=pd.DataFrame())
     assert drawn[0]["region"].tolist() == ["Hưng Yên"]
     table = shown[-1]
-    assert table["region"].tolist() == ["Hưng Yên"] and table["kind"].tolist() == ["actual"]
+    assert table["Region"].tolist() == ["Hưng Yên"] and table["Kind"].tolist() == ["actual"]

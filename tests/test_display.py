@@ -4,7 +4,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from hy_analysis.display import md_escape
+from hy_analysis.findings.common import md_escape
 
 
 @pytest.mark.notebook

@@ -6,7 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from hy_analysis import fdi
+from hy_analysis.analysis import fdi
+from hy_analysis.findings import fdi as findings
+from hy_analysis.findings.format import format_as_of
+from hy_analysis.vocabulary import OTHER
 from hy_analysis.exceptions import ParameterError
 
 OLD = "Hưng Yên (before 2025)"
@@ -69,11 +72,11 @@ def test_shares_are_of_all_projects(small):
 
 def test_other_is_the_derived_remainder(small):
     table = fdi.projects_by_country(small)
-    other = table[table["country"] == fdi.OTHER].set_index("as_of")
+    other = table[table["country"] == OTHER].set_index("as_of")
     assert other.loc["2024-01", "projects"] == 10
     assert other.loc["2024-06-20", "projects"] == 15
     assert other["derived"].all()
-    assert not table[table["country"] != fdi.OTHER]["derived"].any()
+    assert not table[table["country"] != OTHER]["derived"].any()
 
 
 def test_remainder_refused_when_a_country_is_missing():
@@ -81,7 +84,7 @@ def test_remainder_refused_when_a_country_is_missing():
     out = fdi.other_countries_remainder(frame)
     assert np.isnan(out["value"].iloc[0])
     assert "China" in out["reason"].iloc[0]
-    assert fdi.OTHER not in set(fdi.projects_by_country(frame)["country"])
+    assert OTHER not in set(fdi.projects_by_country(frame)["country"])
 
 
 def test_remainder_never_mixes_two_sources():
@@ -135,7 +138,7 @@ def test_disagreement_between_overlapping_dates():
     pair = pairs.iloc[0]
     assert (pair["projects_a"], pair["projects_b"], pair["difference"]) == (550, 543, 7)
     assert (pair["japan_a"], pair["japan_b"]) == (174, 172)
-    text = fdi.describe_disagreements(pairs, lang="en")
+    text = findings.describe_disagreements(pairs, lang="en")
     assert "550" in text and "543" in text and "7 projects apart" in text
 
 
@@ -144,24 +147,24 @@ def test_capital_by_country_and_coverage(small):
     merged = capital[capital["as_of"] == "2025-08-26"].set_index("country")
     assert merged.loc["Japan", "stated_share"] == 37.5
     assert merged.loc["Japan", "computed_share"] == pytest.approx(37.5)
-    assert merged.loc[fdi.OTHER, "capital"] == pytest.approx(4e9)
-    assert merged.loc[fdi.OTHER, "derived"]
+    assert merged.loc[OTHER, "capital"] == pytest.approx(4e9)
+    assert merged.loc[OTHER, "derived"]
     # The total of 2024-01 is "over 7 bn": no computed share, no remainder there.
     jan = capital[capital["as_of"] == "2024-01"]
-    assert jan["computed_share"].isna().all() and fdi.OTHER not in set(jan["country"])
+    assert jan["computed_share"].isna().all() and OTHER not in set(jan["country"])
     coverage = fdi.capital_coverage(small).set_index("as_of")["coverage"]
     assert coverage.to_dict() == {"2024-01": "some", "2024-06-20": "none",
                                   "2025-08-26": "all"}
-    text = fdi.describe_capital(capital, fdi.capital_coverage(small), lang="en")
+    text = findings.describe_capital(capital, fdi.capital_coverage(small), lang="en")
     assert "no capital by country" in text
     assert "missing" in text and "2 of 3" in text
 
 
 def test_region_without_fdi_says_so(small):
     assert fdi.fdi_snapshots(small, region="Bắc Giang").empty
-    for text in (fdi.describe_fdi_totals(fdi.fdi_snapshots(small, region="Bắc Giang"),
+    for text in (findings.describe_fdi_totals(fdi.fdi_snapshots(small, region="Bắc Giang"),
                                          region="Bắc Giang", lang="en"),
-                 fdi.describe_projects_by_country(
+                 findings.describe_projects_by_country(
                      fdi.projects_by_country(small, region="Bắc Giang"), region="Bắc Giang",
                      lang="en")):
         assert "No FDI figures for Bắc Giang" in text
@@ -170,27 +173,27 @@ def test_region_without_fdi_says_so(small):
 def test_describe_follows_lang_number_format():
     frame = _frame(_snapshot(3, 1, 1, None))
     table = fdi.projects_by_country(frame)
-    assert "33,3 %" in fdi.describe_projects_by_country(table, lang="vi")
-    assert "33.3 %" in fdi.describe_projects_by_country(table, lang="en")
-    assert "Trung Quốc" in fdi.describe_projects_by_country(table, lang="vi")
+    assert "33,3 %" in findings.describe_projects_by_country(table, lang="vi")
+    assert "33.3 %" in findings.describe_projects_by_country(table, lang="en")
+    assert "Trung Quốc" in findings.describe_projects_by_country(table, lang="vi")
 
 
 def test_describe_escapes_data_strings():
     frame = _frame(_snapshot(10, 5, 3, 1, source="<b>*x*</b>"))
-    text = fdi.describe_projects_by_country(fdi.projects_by_country(frame), lang="en")
+    text = findings.describe_projects_by_country(fdi.projects_by_country(frame), lang="en")
     assert "<b>" not in text and "&lt;b&gt;" in text
 
 
 def test_bad_lang_names_choices(small):
     with pytest.raises(ParameterError, match="valid choices: vi, en"):
-        fdi.describe_fdi_totals(fdi.fdi_snapshots(small), lang="fr")
+        findings.describe_fdi_totals(fdi.fdi_snapshots(small), lang="fr")
 
 
 def test_snapshot_labels():
-    assert fdi.snapshot_label("2024-06-20", lang="vi") == "20/06/2024"
-    assert fdi.snapshot_label("2024-06-20", lang="en") == "20 Jun 2024"
-    assert fdi.snapshot_label("2024-01", lang="en") == "Jan 2024"
-    assert fdi.snapshot_label("2024", lang="vi") == "2024"
+    assert format_as_of("2024-06-20", lang="vi") == "20/06/2024"
+    assert format_as_of("2024-06-20", lang="en") == "20 Jun 2024"
+    assert format_as_of("2024-01", lang="en") == "Jan 2024"
+    assert format_as_of("2024", lang="vi") == "2024"
 
 
 def test_key_numbers_of_the_real_data():

@@ -7,12 +7,15 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from hy_analysis import growth
+from hy_analysis import views
+from hy_analysis.exceptions import ParameterError
+from hy_analysis.analysis import growth
+from hy_analysis.findings import growth as findings
 
 matplotlib.use("Agg")
 
 OLD = "Hưng Yên (before 2025)"
-MERGED = growth.MERGED_TERRITORY
+MERGED = "Hưng Yên (merged, from 2025-07-01)"
 
 
 @pytest.fixture
@@ -86,7 +89,7 @@ def test_annual_growth_vs_target_gaps(rows):
     assert out.loc[2024, "gap_pp"] == 0  # inside the range
     assert math.isnan(out.loc[2023, "gap_pp"])  # no target that year
     assert out.loc[2023, "actual"] == 6.35  # the merged-territory row is left out
-    text = growth.describe_annual_growth(out.reset_index(), region="Hưng Yên", lang="vi")
+    text = findings.describe_annual_growth(out.reset_index(), region="Hưng Yên", lang="vi")
     assert "8,82 %" in text and "0,32 điểm %" in text
 
 
@@ -111,7 +114,7 @@ def test_index_paths_targets_actuals_scenarios(rows):
     scenario = paths[paths["kind"] == "scenario"]
     assert scenario["year"].max() == 2030
     assert scenario["low"].iloc[-1] == pytest.approx(100 * 1.08 ** 10)
-    text = growth.describe_index_paths(paths, region="Hưng Yên", start_year=2021,
+    text = findings.describe_index_paths(paths, region="Hưng Yên", start_year=2021,
                                        end_year=2030, lang="vi")
     assert "53,9–61,1 %" in text
 
@@ -130,7 +133,7 @@ def test_index_paths_without_figures_only_scenarios(rows):
     paths = growth.index_paths(rows(dict(low=1)), region="Thái Bình", start_year=2021,
                                end_year=2023, scenario_growth=[5, 10])
     assert set(paths["indicator"]) == {"scenario"} and set(paths["kind"]) == {"scenario"}
-    text = growth.describe_index_paths(paths, region="Thái Bình", start_year=2021,
+    text = findings.describe_index_paths(paths, region="Thái Bình", start_year=2021,
                                        end_year=2023, lang="en")
     assert "no growth figure" in text and "Thái Bình" in text
 
@@ -144,7 +147,7 @@ def test_required_growth_uses_actuals_so_far(rows):
     assert out["actual_years"] == "2021–2022" and out["years_left"] == 3
     assert out["required_low"] == pytest.approx(growth.required_growth_rate(10, [8, 8], years=5))
     assert out["achieved_avg"] == pytest.approx(8)
-    text = growth.describe_required_growth(pd.DataFrame([out]), region="Hưng Yên", lang="en")
+    text = findings.describe_required_growth(pd.DataFrame([out]), region="Hưng Yên", lang="en")
     assert "remaining 3 year(s) need" in text
 
 
@@ -155,7 +158,7 @@ def test_required_growth_all_years_reported(rows):
                 dict(kind="actual", low=12, period_start=2022, period_end=2022))
     out = growth.required_growth(data, region="Hưng Yên").iloc[0]
     assert out["years_left"] == 0 and math.isnan(out["required_low"])
-    assert "12,00 %" in growth.describe_required_growth(pd.DataFrame([out]), region="x")
+    assert "12,00 %" in findings.describe_required_growth(pd.DataFrame([out]), region="x")
 
 
 def test_structure_shift_with_partial_source_and_merged_column(rows):
@@ -188,14 +191,14 @@ def test_structure_shift_with_partial_source_and_merged_column(rows):
     assert nq07.loc["industry_construction_share", "shift_pp"] == pytest.approx(10)
     merged = out[out["merged"]]
     assert merged["shift_pp"].isna().all()
-    text = growth.describe_structure_shift(out, region="Hưng Yên", lang="en")
+    text = findings.describe_structure_shift(out, region="Hưng Yên", lang="en")
     assert "Sources disagree 2030" in text and "merged" in text
 
 
 def test_structure_shift_empty_region_is_said(rows):
     out = growth.structure_shift(rows(dict(low=1)), region="Bắc Giang")
     assert out.empty
-    assert "Bắc Giang" in growth.describe_structure_shift(out, region="Bắc Giang")
+    assert "Bắc Giang" in findings.describe_structure_shift(out, region="Bắc Giang")
 
 
 def test_level_path_and_implied_steps_never_join_the_merged_province(rows):
@@ -212,7 +215,7 @@ def test_level_path_and_implied_steps_never_join_the_merged_province(rows):
     steps = growth.implied_growth_steps(path)
     assert steps[["from_year", "to_year"]].values.tolist() == [[2022, 2025], [2025, 2030]]
     assert steps["growth_pct"].tolist() == pytest.approx([5.69, 10.89], abs=0.01)
-    text = growth.describe_level_path(path, steps, region="Hưng Yên", lang="vi")
+    text = findings.describe_level_path(path, steps, region="Hưng Yên", lang="vi")
     assert "10,9 %/năm" in text and "sau sáp nhập" in text
 
 
@@ -227,7 +230,7 @@ def test_level_path_merges_identical_figures_of_two_sources(rows):
 def test_describe_escapes_data_strings(rows):
     data = rows(dict(low=9, value_raw="<b>9%</b>", measure="period_average_growth",
                      period_end=2025, source_id="x*y"))
-    text = growth.describe_growth_targets(growth.growth_figures(data, region="Hưng Yên"),
+    text = findings.describe_growth_targets(growth.growth_figures(data, region="Hưng Yên"),
                                           region="Hưng Yên", lang="en")
     assert "<b>" not in text and "&lt;b&gt;" in text
 
@@ -237,18 +240,18 @@ def test_findings_name_documents_not_ids_when_sources_are_given(rows):
                      period_end=2025, source_id="doc-a"))
     sources = pd.DataFrame([dict(id="doc-a", doc_number="87/KH-UBND", issuer="UBND <tỉnh>")])
     figures = growth.growth_figures(data, region="Hưng Yên")
-    named = growth.describe_growth_targets(figures, region="Hưng Yên", lang="vi",
+    named = findings.describe_growth_targets(figures, region="Hưng Yên", lang="vi",
                                            sources=sources)
     assert "87/KH-UBND" in named and "doc-a" not in named
-    assert "`doc-a`" in growth.describe_growth_targets(figures, region="Hưng Yên", lang="vi")
+    assert "`doc-a`" in findings.describe_growth_targets(figures, region="Hưng Yên", lang="vi")
     sources.loc[0, "doc_number"] = ""
-    by_issuer = growth.describe_growth_targets(figures, region="Hưng Yên", sources=sources)
+    by_issuer = findings.describe_growth_targets(figures, region="Hưng Yên", sources=sources)
     assert "UBND &lt;tỉnh&gt;" in by_issuer and "<tỉnh>" not in by_issuer
 
 
 def test_describe_rejects_unknown_lang():
-    with pytest.raises(ValueError, match="'vi' or 'en'"):
-        growth.describe_growth_targets(pd.DataFrame(), region="x", lang="fr")
+    with pytest.raises(ParameterError, match="parameter 'lang': unknown value 'fr'; valid choices: vi, en"):
+        findings.describe_growth_targets(pd.DataFrame(), region="x", lang="fr")
 
 
 # ------------------------------------------------------------------ bundled data findings
@@ -279,13 +282,13 @@ def test_plots_draw_titles_labels_and_empty_states(targets, lang):
     import matplotlib.pyplot as plt
 
     from hy_analysis.loading import load_sources
-    from hy_analysis.plotting import (plot_annual_growth, plot_index_paths, plot_level_path,
-                                      plot_structure)
+    from hy_analysis.charts.growth import (plot_annual_growth, plot_index_paths_figure,
+                                           plot_level_path, plot_structure)
 
     sources = load_sources()
     paths = growth.index_paths(targets, region="Hưng Yên", start_year=2021, end_year=2030,
                                scenario_growth=[8])
-    fig = plot_index_paths(paths, sources=sources, region="Hưng Yên", lang=lang)
+    fig = plot_index_paths_figure(paths, sources=sources, region="Hưng Yên", lang=lang)
     assert len([a for a in fig.axes if a.get_visible()]) == 2
     assert fig.axes[0].get_ylabel().startswith("Chỉ số" if lang == "vi" else "Index")
     assert any("07-NQ/TU" in t.get_text() for t in fig.texts)  # source line
@@ -302,18 +305,18 @@ def test_plots_draw_titles_labels_and_empty_states(targets, lang):
 
 
 def test_render_growth_view_draws_for_the_values(targets, monkeypatch):
-    from hy_analysis import display, plotting
+    from hy_analysis import display
     from hy_analysis.loading import load_sources
 
     shown, drawn = [], []
     monkeypatch.setattr(display, "show_markdown", shown.append)
     monkeypatch.setattr(display, "show_table", lambda frame, **kw: shown.append(frame))
-    real = plotting.plot_index_paths
-    monkeypatch.setattr(plotting, "plot_index_paths",
+    real = views.plot_index_paths_figure
+    monkeypatch.setattr(views, "plot_index_paths_figure",
                         lambda paths, **kw: drawn.append((paths, kw)) or real(paths, **kw))
     values = dict(region="Bắc Giang", start_year=2022, end_year=2026, scenario_growth=[5.0],
                   lang="en")
-    growth.render_growth_view(values, targets=targets, sources=load_sources())
+    views.render_growth_view(values, targets=targets, sources=load_sources())
     paths, kw = drawn[0]
     assert kw["region"] == "Bắc Giang" and paths["year"].min() == 2021
     assert paths["year"].max() == 2026
@@ -325,6 +328,6 @@ def test_empty_level_path_keeps_the_indicator_name(rows):
                      measure="level", low=7e9))
     path = growth.level_path(data, region="Bắc Giang", indicator="exports", unit="USD")
     assert path.empty and path.attrs["indicator_en"] == "Export turnover"
-    text = growth.describe_level_path(path, growth.implied_growth_steps(path),
+    text = findings.describe_level_path(path, growth.implied_growth_steps(path),
                                       region="Bắc Giang", lang="en")
     assert "no Export turnover for **Bắc Giang**" in text

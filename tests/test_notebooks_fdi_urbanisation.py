@@ -134,7 +134,9 @@ def data():
 
 
 def test_fdi_panel_redraws_with_new_countries(data):
-    from hy_analysis import fdi, validate_params
+    from hy_analysis import validate_params
+    from hy_analysis.analysis import fdi
+    from hy_analysis.vocabulary import OTHER
     from hy_analysis.widgets import filter_panel
 
     targets, sources = data
@@ -151,7 +153,7 @@ def test_fdi_panel_redraws_with_new_countries(data):
                          names=["region", "countries", "include_other"])
     panel.controls["countries"].value = ("Japan",)
     assert calls[-1]["countries"] == ["Japan"]
-    assert set(render(calls[-1])["country"]) == {"Japan", fdi.OTHER}
+    assert set(render(calls[-1])["country"]) == {"Japan", OTHER}
     panel.controls["include_other"].value = False
     assert calls[-1]["include_other"] is False
     assert set(render(calls[-1])["country"]) == {"Japan"}
@@ -160,14 +162,14 @@ def test_fdi_panel_redraws_with_new_countries(data):
 def test_fdi_render_draws_chart_and_table(data):
     import matplotlib.pyplot as plt
 
-    from hy_analysis import fdi, validate_params
+    from hy_analysis import validate_params, views
 
     targets, sources = data
     shown = []
     values = validate_params("fdi_by_country", {"countries": ["Korea"], "lang": "en"})
     with mock.patch("IPython.display.display", side_effect=shown.append), \
             mock.patch("hy_analysis.display.show_table") as table:
-        fdi.render_fdi_view(values, targets=targets, sources=sources)
+        views.render_fdi_view(values, targets=targets, sources=sources)
     figures = [s for s in shown if hasattr(s, "savefig")]
     assert len(figures) == 1
     labels = [t.get_text() for t in figures[0].axes[0].get_legend().get_texts()]
@@ -193,7 +195,7 @@ def test_urbanisation_panel_baseline_and_refusal(data):
 
 
 def test_urbanisation_render_uses_baseline(data):
-    from hy_analysis import urbanisation, validate_params
+    from hy_analysis import validate_params, views
 
     targets, sources = data
     shown, texts = [], []
@@ -202,6 +204,6 @@ def test_urbanisation_render_uses_baseline(data):
     with mock.patch("IPython.display.display", side_effect=shown.append), \
             mock.patch("hy_analysis.display.show_markdown", side_effect=texts.append), \
             mock.patch("hy_analysis.display.show_table"):
-        urbanisation.render_urbanisation_view(values, targets=targets, sources=sources)
+        views.render_urbanisation_view(values, targets=targets, sources=sources)
     assert len([s for s in shown if hasattr(s, "savefig")]) == 1
     assert any("4.00 pp/yr" in t for t in texts)

@@ -1,12 +1,13 @@
 """The industrial_growth and overview notebooks: structure, papermill runs, widget panels."""
 
 import base64
+import re
 from functools import partial
 
 import nbformat
 import pytest
 
-from hy_analysis import consistency, growth
+from hy_analysis import views
 from hy_analysis.params import NOTEBOOK_PARAMS
 from hy_analysis.paths import notebooks_dir
 
@@ -51,8 +52,12 @@ def test_parameters_cell_matches_params_defaults(name):
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_has_filter_panel_and_charts(name):
     sources = "\n".join(c.source for c in _read(name).cells if c.cell_type == "code")
-    assert f'filter_panel("{name}", params' in sources
-    assert "plt.show()" in sources and "show_params(" in sources
+    assert f'run = start("{name}", globals())' in sources  # validates, shows the summary
+    assert sources.rstrip().endswith("run.filter_panel()")
+    # one way to show a chart: every plot_* call is shown (and closed) by show_chart
+    calls = re.findall(r"[\w.]*plot_\w+\(", sources)
+    assert calls and len(re.findall(r"show_chart\([\w.]*plot_\w+\(", sources)) == len(calls)
+    assert "plt." not in sources
 
 
 # ------------------------------------------------------------------ widget callbacks
@@ -87,7 +92,7 @@ def test_growth_panel_redraws_the_output(monkeypatch):
     shown = []
     monkeypatch.setattr(display, "show_markdown", shown.append)
     monkeypatch.setattr(display, "show_table", lambda frame, **kw: shown.append(frame))
-    render = partial(growth.render_growth_view, targets=load_targets(), sources=load_sources())
+    render = partial(views.render_growth_view, targets=load_targets(), sources=load_sources())
     panel = _panel("industrial_growth", validate_params("industrial_growth", {"lang": "en"}),
                    render)
     panel.controls["region"].value = "Đông Hưng"
@@ -96,21 +101,21 @@ def test_growth_panel_redraws_the_output(monkeypatch):
 
 
 def test_overview_panel_filters_the_table(monkeypatch):
-    from hy_analysis import display, plotting
+    from hy_analysis import display
     from hy_analysis.loading import load_sources, load_targets
     from hy_analysis.params import validate_params
 
     tables = []
     monkeypatch.setattr(display, "show_markdown", lambda text: None)
     monkeypatch.setattr(display, "show_table", lambda frame, **kw: tables.append(frame))
-    monkeypatch.setattr(plotting, "plot_figure_counts", lambda counts, **kw: None)
-    render = partial(consistency.render_overview_view, targets=load_targets(),
+    monkeypatch.setattr(views, "plot_figure_counts", lambda counts, **kw: None)
+    render = partial(views.render_overview_view, targets=load_targets(),
                      sources=load_sources())
     panel = _panel("overview", validate_params("overview"), render)
     panel.controls["regions"].value = ("Đông Hưng",)
     panel.controls["kinds"].value = ("actual",)
-    assert set(tables[-1]["region"]) == {"Đông Hưng"}
-    assert set(tables[-1]["kind"]) == {"actual"}
+    assert set(tables[-1]["Địa phương"]) == {"Đông Hưng"}  # reader headers in the run's lang
+    assert set(tables[-1]["Loại"]) == {"thực hiện"}
     assert panel.values["regions"] == ["Đông Hưng"]
 
 

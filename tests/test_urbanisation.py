@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from hy_analysis import urbanisation as u
+from hy_analysis.analysis import urbanisation as u
+from hy_analysis.findings import urbanisation as findings
 from hy_analysis.exceptions import ParameterError
 
 OLD = "Hưng Yên (before 2025)"
@@ -112,20 +113,20 @@ def test_baseline(rates_frame):
 def test_describe_baseline_and_pp_follow_lang(rates_frame):
     env = u.rate_envelope(u.rate_targets(rates_frame, region="Hưng Yên"))
     steps = u.pp_from_baseline(env, baseline_year=2023, baseline_rate=40.5)
-    en = u.describe_baseline(steps, baseline_year=2023, baseline_rate=40.5, lang="en")
-    vi = u.describe_baseline(steps, baseline_year=2023, baseline_rate=40.5, lang="vi")
+    en = findings.describe_baseline(steps, baseline_year=2023, baseline_rate=40.5, lang="en")
+    vi = findings.describe_baseline(steps, baseline_year=2023, baseline_rate=40.5, lang="vi")
     assert "40.5 %" in en and "3.75 pp/yr" in en
     assert "40,5 %" in vi and "3,75 điểm %/năm" in vi
-    assert "No baseline" in u.describe_baseline(None, baseline_year=None, baseline_rate=None,
+    assert "No baseline" in findings.describe_baseline(None, baseline_year=None, baseline_rate=None,
                                                 lang="en")
-    assert "2.00 pp/yr" in u.describe_pp_per_year(u.pp_per_year(env), lang="en")
+    assert "2.00 pp/yr" in findings.describe_pp_per_year(u.pp_per_year(env), lang="en")
 
 
 def test_no_measured_rate_is_stated(rates_frame):
     rates = u.rate_targets(rates_frame, region="Hưng Yên")
     measured = u.measured_rates(rates_frame, region="Hưng Yên")
     assert measured.empty
-    text = u.describe_rate_targets(rates, measured=measured, lang="en")
+    text = findings.describe_rate_targets(rates, measured=measured, lang="en")
     assert "no measured provincial urbanisation rate" in text
     assert "Trên 48%" in text and "khoảng 58-60%" in text
 
@@ -133,7 +134,7 @@ def test_no_measured_rate_is_stated(rates_frame):
 def test_region_without_rates_says_so(rates_frame):
     rates = u.rate_targets(rates_frame, region="Đông Hưng")
     assert rates.empty
-    assert "No urbanisation-rate targets for Đông Hưng" in u.describe_rate_targets(
+    assert "No urbanisation-rate targets for Đông Hưng" in findings.describe_rate_targets(
         rates, region="Đông Hưng", lang="en")
 
 
@@ -148,7 +149,7 @@ def test_class_ladder_ranks_and_changes(classes, regions):
     assert changes.loc["District B", "from_class"] == "IV"
     assert changes.loc["District B", "steps"] == 1
     assert np.isnan(changes.loc["District C", "steps"])
-    text = u.describe_class_ladder(u.class_changes(ladder), ladder, lang="vi")
+    text = findings.describe_class_ladder(u.class_changes(ladder), ladder, lang="vi")
     assert "cơ bản đạt" in text and "không nêu" in text
     assert u.urban_class_ladder(classes, region="Bắc Giang", regions=regions).empty
     with pytest.raises(ParameterError, match="regions"):
@@ -156,7 +157,7 @@ def test_class_ladder_ranks_and_changes(classes, regions):
 
 
 def test_ladder_table(classes):
-    table = u.ladder_table(u.urban_class_ladder(classes), lang="vi").set_index("Địa phương")
+    table = findings.ladder_table(u.urban_class_ladder(classes), lang="vi").set_index("Địa phương")
     assert table.loc["District B", "2025"] == "III (khu vực trung tâm cơ bản đạt); IV (đạt)"
     assert table.loc["District C", "2030"] == "–"
 
@@ -165,7 +166,7 @@ def test_class_counts(rates_frame):
     counts = u.class_counts(rates_frame, region="Hưng Yên")
     assert counts[["year", "urban_class", "count"]].values.tolist() == [
         [2025, "V", 10.0], [2030, "IV", 7.0], [2030, "V", 8.0]]
-    text = u.describe_class_counts(counts, lang="en")
+    text = findings.describe_class_counts(counts, lang="en")
     assert "7 class IV towns" in text and "no figure for class IV" in text
 
 

@@ -55,7 +55,8 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     source_id : str
         A ``source_id``; of a ``"a; b"`` list only the first is named.
     sources : DataFrame or None
-        From :func:`hy_analysis.load_sources`; without it the id is returned as given.
+        From :func:`hy_analysis.load_sources`; without it (or without its ``id`` column) the
+        id is returned as given.
     number : bool
         Prefer the document number (``87/KH-UBND``); when false, or when the source has no
         number, the outlet (the issuer without its parenthesis).
@@ -65,7 +66,7 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     str
         The name, or the id itself when the source is unknown.
     """
-    if sources is None or not source_id:
+    if sources is None or "id" not in sources.columns or not source_id:
         return source_id
     first = str(source_id).split("; ")[0]
     hit = sources[sources["id"] == first]

@@ -1,9 +1,8 @@
 """Industrial growth: targets, compounded index paths, required growth, structure, levels.
 
 Pure analysis over the tidy frame of :func:`hy_analysis.load_targets`: every function takes
-the frame first, options keyword-only, and returns a DataFrame or a value. The ``describe_*``
-functions turn those results into the findings Markdown (Vietnamese or English), so the prose
-of a notebook is always computed from the data of the run.
+the frame first, options keyword-only, and returns a DataFrame or a value. The findings text
+of these results is written by :mod:`hy_analysis.findings.growth`.
 
 Territory rule: figures for the merged Hưng Yên (from 2025-07-01) are never chained with, or
 compared against, figures for the territory before 2025. Functions keep them as separate
@@ -12,28 +11,22 @@ growth, structure).
 
 Growth conventions: a rate ``g`` %/yr over ``period_start..period_end`` compounds over
 ``n = period_end - period_start + 1`` years from the level of the year before the period
-(index 100), so 9–10 %/yr over 2021–2025 ends at 153,9–161,1 (2020 = 100).
+(index 100), so 9–10 %/yr over 2021–2025 ends at 153.9–161.1 (2020 = 100).
 """
 
 from __future__ import annotations
 
-import math
 from typing import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from .display import md_escape
-from .parsing import format_number
+from ..vocabulary import SCENARIO_NAMES, SECTOR_SHARES, is_merged
 
 __all__ = [
-    "GROWTH_INDICATORS", "SECTOR_SHARES", "MERGED_TERRITORY", "is_merged",
-    "compound_index", "implied_growth", "required_growth_rate",
+    "GROWTH_INDICATORS", "compound_index", "implied_growth", "required_growth_rate",
     "growth_figures", "annual_growth_vs_target", "index_paths", "required_growth",
     "structure_shift", "level_path", "implied_growth_steps",
-    "sector_name", "describe_growth_targets", "describe_annual_growth", "describe_index_paths",
-    "describe_required_growth", "describe_structure_shift", "describe_level_path",
-    "render_growth_view",
 ]
 
 #: Indicators that are growth rates of output (in the order they are shown).
@@ -41,55 +34,6 @@ GROWTH_INDICATORS = (
     "grdp_growth", "iip_growth", "manufacturing_iip_growth", "industry_grdp_growth",
     "industrial_output_growth",
 )
-#: The three sector shares of GRDP that add up to 100 %.
-SECTOR_SHARES = ("agriculture_share", "industry_construction_share", "services_share")
-#: The territory of the merged province (from 2025-07-01).
-MERGED_TERRITORY = "Hưng Yên (merged, from 2025-07-01)"
-
-_GROWTH_MEASURES = ("period_average_growth", "annual_growth")
-
-_WORDS = {
-    "vi": {
-        "none_region": "Không có số liệu {what} cho **{region}** trong bộ dữ liệu.",
-        "merged_left": ("{n} số liệu của tỉnh Hưng Yên sau sáp nhập (từ 01/07/2025) được để "
-                        "riêng, không nối với số liệu của tỉnh Hưng Yên cũ."),
-        "scenario": "Kịch bản {rate} %/năm",
-        "actual_path": "Thực hiện",
-        "target_path": "Mục tiêu",
-        "not_stated": "Không nêu",
-    },
-    "en": {
-        "none_region": "The dataset holds no {what} for **{region}**.",
-        "merged_left": ("{n} figure(s) for the merged Hưng Yên (from 1 July 2025) are kept "
-                        "apart and not chained with figures for the old Hưng Yên."),
-        "scenario": "Scenario {rate} %/yr",
-        "actual_path": "Actual",
-        "target_path": "Target",
-        "not_stated": "Not stated",
-    },
-}
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in ("vi", "en"):
-        raise ValueError(f"parameter 'lang': expected 'vi' or 'en', got {lang!r}")
-
-
-def _num(value, lang: str, decimals: int | None = 1) -> str:
-    return format_number(value, lang=lang, decimals=decimals)
-
-
-def _range_text(low, high, lang: str, decimals: int | None = 1, unit: str = "") -> str:
-    """``9–10 %`` or ``8 %`` (one number when both bounds round alike)."""
-    a, b = _num(low, lang, decimals), _num(high, lang, decimals)
-    text = a if a == b or high is None or (isinstance(high, float) and math.isnan(high)) \
-        else f"{a}–{b}"
-    return f"{text}{unit}"
-
-
-def is_merged(territory) -> bool:
-    """True for the merged Hưng Yên territory (from 2025-07-01)."""
-    return str(territory) == MERGED_TERRITORY
 
 
 def _require(data: pd.DataFrame, columns: Iterable[str]) -> None:
@@ -106,7 +50,7 @@ def _for_region(data: pd.DataFrame, region: str | None) -> pd.DataFrame:
 
 
 def _indicator_name(data: pd.DataFrame, indicator: str, lang: str) -> str:
-    column = "indicator_vi" if lang == "vi" else "indicator_en"
+    column = f"indicator_{lang}"
     rows = data.loc[data["indicator"].astype(str) == indicator, column] \
         if column in data.columns else pd.Series(dtype=str)
     names = [n for n in rows if n]
@@ -137,7 +81,7 @@ def compound_index(rate: float, *, start_year: int, end_year: int, base: float =
 
     Examples
     --------
-    >>> round(compound_index(10, start_year=2021, end_year=2025).iloc[-1], 1)
+    >>> round(float(compound_index(10, start_year=2021, end_year=2025).iloc[-1]), 1)
     161.1
     """
     if end_year < start_year:
@@ -188,7 +132,7 @@ def required_growth_rate(target_rate: float, actual_rates: Sequence[float], *,
     Examples
     --------
     >>> round(required_growth_rate(10, [8, 8], years=5), 2)
-    11.36
+    11.35
     """
     done = len(actual_rates)
     if done > years:
@@ -337,7 +281,7 @@ def index_paths(data: pd.DataFrame, *, region: str, start_year: int, end_year: i
 
     names = {code: (_indicator_name(figures, code, "vi"), _indicator_name(figures, code, "en"))
              for code in indicators}
-    names["scenario"] = ("Kịch bản", "Scenarios")
+    names["scenario"] = (SCENARIO_NAMES["vi"], SCENARIO_NAMES["en"])
 
     def add(indicator, path, kind, source, rate_text, series_low, series_high,
             rates_low, rates_high):
@@ -605,291 +549,3 @@ def implied_growth_steps(path: pd.DataFrame) -> pd.DataFrame:
             elif previous is None or point.year > previous.year:
                 previous = point
     return pd.DataFrame.from_records(records, columns=columns)
-
-
-# --------------------------------------------------------------------------- describe_*
-
-def _sources_text(source_ids: Iterable[str], sources: pd.DataFrame | None = None) -> str:
-    """Readers see document numbers or outlets; without ``sources``, the ids as code."""
-    from .display import source_name
-
-    ids = dict.fromkeys(x for part in source_ids for x in str(part).split("; ") if x)
-    if sources is None:
-        return ", ".join(f"`{md_escape(s)}`" for s in ids)
-    return ", ".join(md_escape(source_name(s, sources)) for s in ids)
-
-
-def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "vi",
-                            sources: pd.DataFrame | None = None) -> str:
-    """Findings for :func:`growth_figures` (targets): how many, which periods, which sources."""
-    _check_lang(lang)
-    w = _WORDS[lang]
-    if figures.empty:
-        what = "mục tiêu tăng trưởng" if lang == "vi" else "growth target"
-        return w["none_region"].format(what=what, region=md_escape(region))
-    name = "indicator_vi" if lang == "vi" else "indicator_en"
-    lines = []
-    for row in figures.itertuples():
-        period = (f"{row.period_start}" if row.period_start == row.period_end
-                  else f"{row.period_start}–{row.period_end}")
-        lines.append(f"- {md_escape(getattr(row, name))}, {period}: **{md_escape(row.value_raw)}**"
-                     f" ({_sources_text([row.source_id], sources)})")
-    head = (f"**{md_escape(region)}** có {len(figures)} mục tiêu tăng trưởng:"
-            if lang == "vi" else
-            f"**{md_escape(region)}** has {len(figures)} growth target(s):")
-    return "\n".join([head, "", *lines])
-
-
-def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi") -> str:
-    """Findings for :func:`annual_growth_vs_target`: each year's growth against its target."""
-    _check_lang(lang)
-    if table.empty:
-        what = "tăng trưởng thực hiện theo năm" if lang == "vi" else "reported annual growth"
-        return _WORDS[lang]["none_region"].format(what=what, region=md_escape(region))
-    lines = []
-    for row in table.itertuples():
-        actual = _num(row.actual, lang, 2)
-        if math.isnan(row.target_low):
-            tail = "không có mục tiêu năm" if lang == "vi" else "no target for the year"
-        else:
-            target = _range_text(row.target_low, row.target_high, lang, 2)
-            if row.gap_pp > 0:
-                verb = "vượt" if lang == "vi" else "above"
-            elif row.gap_pp < 0:
-                verb = "thấp hơn" if lang == "vi" else "below"
-            else:
-                verb = "đạt" if lang == "vi" else "meeting"
-            gap = _num(abs(row.gap_pp), lang, 2)
-            tail = (f"{verb} mục tiêu {target} % ({gap} điểm %)" if lang == "vi"
-                    else f"{verb} the {target} % target by {gap} pp")
-            if row.gap_pp == 0:
-                tail = (f"đạt mục tiêu {target} %" if lang == "vi"
-                        else f"within the {target} % target")
-        name = md_escape(getattr(row, "indicator_" + lang))
-        lines.append(f"- {name} {row.year}: **{actual} %**, {tail}")
-    head = (f"Tăng trưởng thực hiện từng năm của **{md_escape(region)}**:" if lang == "vi"
-            else f"Reported yearly growth of **{md_escape(region)}**:")
-    return "\n".join([head, "", *lines])
-
-
-def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
-                         end_year: int, lang: str = "vi",
-                         sources: pd.DataFrame | None = None) -> str:
-    """Findings for :func:`index_paths`: where each path ends, relative to the base year."""
-    _check_lang(lang)
-    base = start_year - 1
-    real = paths[paths["indicator"] != "scenario"]
-    if real.empty:
-        what = "tăng trưởng (mục tiêu hoặc thực hiện)" if lang == "vi" \
-            else "growth figure (target or actual)"
-        text = _WORDS[lang]["none_region"].format(what=what, region=md_escape(region))
-        return text + (" Chỉ vẽ các kịch bản." if lang == "vi"
-                       else " Only the scenarios are drawn.")
-    lines = []
-    for (indicator, path), group in paths.groupby(["indicator", "path"], sort=False):
-        first, last = group.iloc[0], group.iloc[-1]
-        up_low, up_high = last["low"] / first["low"] * 100 - 100, \
-            last["high"] / first["high"] * 100 - 100
-        kind = group["kind"].iloc[0]
-        rate = md_escape(group["rate_text"].iloc[0])
-        span = f"{int(first['year'])}–{int(last['year'])}"
-        change = _range_text(up_low, up_high, lang, 1, " %")
-        if kind == "target":
-            cited = _sources_text([group["source_id"].iloc[0]], sources)
-            label = (f"mục tiêu {rate} ({cited})" if lang == "vi"
-                     else f"target {rate} ({cited})")
-        elif kind == "actual":
-            yearly = ", ".join(f"{int(r.year)}: {_num(r.rate_low, lang, 2)} %"
-                               for r in group.iloc[1:].itertuples())
-            label = (f"thực hiện ({yearly})" if lang == "vi" else f"actual ({yearly})")
-        else:
-            if indicator != (real["indicator"].iloc[0]):
-                continue  # scenarios are the same in every panel: state them once
-            label = (f"kịch bản {_num(float(rate), lang, None)} %/năm" if lang == "vi"
-                     else f"scenario {_num(float(rate), lang, None)} %/yr")
-        ind = md_escape(group["indicator_" + lang].iloc[0]) if kind != "scenario" else ""
-        if lang == "vi":
-            lines.append(f"- {ind} {label}: chỉ số {span} tăng **{change}**".replace("-  ", "- "))
-        else:
-            lines.append(f"- {ind} {label}: the index rises **{change}** over {span}"
-                         .replace("-  ", "- "))
-    head = (f"Chỉ số (năm {base} hoặc năm trước giai đoạn = 100) của **{md_escape(region)}**, "
-            f"{start_year}–{end_year}:" if lang == "vi" else
-            f"Index paths (year {base}, or the year before the period, = 100) for "
-            f"**{md_escape(region)}**, {start_year}–{end_year}:")
-    return "\n".join([head, "", *lines])
-
-
-def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "vi",
-                             sources: pd.DataFrame | None = None) -> str:
-    """Findings for :func:`required_growth`."""
-    _check_lang(lang)
-    if table.empty:
-        what = "mục tiêu tăng trưởng bình quân theo giai đoạn" if lang == "vi" \
-            else "period-average growth target"
-        return _WORDS[lang]["none_region"].format(what=what, region=md_escape(region))
-    lines = []
-    for row in table.itertuples():
-        target = _range_text(row.target_low, row.target_high, lang, 1, " %")
-        head = (f"- {md_escape(getattr(row, 'indicator_' + lang))} "
-                f"{row.period_start}–{row.period_end} "
-                f"({md_escape(row.value_raw)}, {_sources_text([row.source_id], sources)}): ")
-        if not row.actual_years:
-            lines.append(head + ("chưa có số thực hiện theo năm; cần bình quân " + target
-                                 if lang == "vi" else
-                                 "no annual actuals yet; needs an average of " + target))
-        elif row.years_left == 0:
-            lines.append(head + (f"đã đủ số thực hiện, bình quân đạt "
-                                 f"**{_num(row.achieved_avg, lang, 2)} %**/năm"
-                                 if lang == "vi" else
-                                 f"all years reported, achieved "
-                                 f"**{_num(row.achieved_avg, lang, 2)} %**/yr"))
-        else:
-            need = _range_text(row.required_low, row.required_high, lang, 1, " %")
-            if lang == "vi":
-                lines.append(head + f"thực hiện {row.actual_years} bình quân "
-                             f"{_num(row.achieved_avg, lang, 2)} %/năm; {row.years_left} năm "
-                             f"còn lại cần **{need}/năm**")
-            else:
-                lines.append(head + f"{row.actual_years} averaged "
-                             f"{_num(row.achieved_avg, lang, 2)} %/yr; the remaining "
-                             f"{row.years_left} year(s) need **{need}/yr**")
-    title = (f"Tăng trưởng cần đạt để hoàn thành mục tiêu giai đoạn (**{md_escape(region)}**):"
-             if lang == "vi" else
-             f"Growth still needed to meet the period targets (**{md_escape(region)}**):")
-    return "\n".join([title, "", *lines])
-
-
-_SECTOR_NAMES = {
-    "vi": {"agriculture_share": "nông nghiệp", "industry_construction_share":
-           "công nghiệp - xây dựng", "services_share": "dịch vụ", "not_stated": "không nêu"},
-    "en": {"agriculture_share": "agriculture", "industry_construction_share":
-           "industry-construction", "services_share": "services", "not_stated": "not stated"},
-}
-
-
-def sector_name(sector: str, lang: str = "vi") -> str:
-    """Short name of a sector share code (or ``not_stated``) in ``lang``."""
-    return _SECTOR_NAMES[lang].get(sector, sector)
-
-
-def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int = 2020,
-                             lang: str = "vi", sources: pd.DataFrame | None = None) -> str:
-    """Findings for :func:`structure_shift`: shifts in points and where sources disagree."""
-    _check_lang(lang)
-    if shift.empty:
-        what = "cơ cấu kinh tế" if lang == "vi" else "economic-structure figure"
-        return _WORDS[lang]["none_region"].format(what=what, region=md_escape(region))
-    lines = []
-    base = shift[(shift["year"] == base_year) & (shift["kind"] == "actual") & ~shift["merged"]]
-    if base.empty:
-        lines.append(f"- Không có số thực hiện năm {base_year} làm gốc." if lang == "vi"
-                     else f"- No {base_year} actual to measure the shift from.")
-    else:
-        parts = [f"{sector_name(r.sector, lang)} {_num(r.share, lang, 2)} %"
-                 for r in base.itertuples() if r.sector != "not_stated"]
-        lines.append(("- Năm " if lang == "vi" else "- ") + f"{base_year}: " + ", ".join(parts))
-    later = shift[(shift["year"] > base_year) & (shift["sector"] != "not_stated")]
-    for column, group in later.groupby("column", sort=False):
-        row0 = group.iloc[0]
-        if row0["merged"]:
-            continue
-        parts = []
-        for r in group.itertuples():
-            shift_text = "" if math.isnan(r.shift_pp) else \
-                f" ({'+' if r.shift_pp >= 0 else '−'}{_num(abs(r.shift_pp), lang, 2)} " \
-                + ("điểm %)" if lang == "vi" else "pp)")
-            parts.append(f"{sector_name(r.sector, lang)} {_num(r.share, lang, 2)} %{shift_text}")
-        kind = ("mục tiêu" if row0["kind"] == "target" else "thực hiện") if lang == "vi" \
-            else row0["kind"]
-        lines.append(f"- {row0['year']} {kind} ({_sources_text([row0['source_id']], sources)}): "
-                     + ", ".join(parts))
-    ic = later[(later["sector"] == "industry_construction_share") & (later["kind"] == "target")
-               & ~later["merged"]]
-    for year, group in ic.groupby("year"):
-        if group["share"].nunique() > 1:
-            values = " vs ".join(
-                f"{_num(r.share, lang, 2)} % ({_sources_text([r.source_id], sources)})"
-                for r in group.itertuples())
-            lines.append(f"- **{'Nguồn vênh nhau' if lang == 'vi' else 'Sources disagree'} "
-                         f"{year}**: " + values)
-    n_merged = shift.loc[shift["merged"], "column"].nunique()
-    if n_merged:
-        years = ", ".join(map(str, sorted(set(shift.loc[shift["merged"], "year"]))))
-        lines.append("- " + (f"Tỷ trọng năm {years}"
-                             " của tỉnh Hưng Yên sau sáp nhập được vẽ riêng (gạch chéo), "
-                             "không so với mục tiêu của tỉnh cũ." if lang == "vi" else
-                             "Shares for the merged Hưng Yên are drawn apart (hatched) and "
-                             "not compared with the old province's targets."))
-    head = (f"Cơ cấu kinh tế của **{md_escape(region)}** (% GRDP), thay đổi so với {base_year}:"
-            if lang == "vi" else
-            f"Economic structure of **{md_escape(region)}** (% of GRDP), shift from {base_year}:")
-    return "\n".join([head, "", *lines])
-
-
-def _money(value: float, unit: str, lang: str) -> str:
-    if unit == "USD" and value >= 1e9:
-        return f"{_num(value / 1e9, lang, 2)} " + ("tỷ USD" if lang == "vi" else "bn USD")
-    if unit == "VND" and value >= 1e9:
-        return f"{_num(value / 1e9, lang, 0)} " + ("tỷ đồng" if lang == "vi" else "bn VND")
-    return f"{_num(value, lang, 0)} {unit}"
-
-
-def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
-                        indicator_name: str = "", lang: str = "vi",
-                        sources: pd.DataFrame | None = None) -> str:
-    """Findings for :func:`level_path` and :func:`implied_growth_steps`.
-
-    ``indicator_name`` defaults to the indicator's name in ``lang`` taken from ``path``.
-    """
-    _check_lang(lang)
-    if not indicator_name:
-        indicator_name = (path[f"indicator_{lang}"].iloc[0] if not path.empty
-                          else path.attrs.get(f"indicator_{lang}", "")
-                          or ("số liệu" if lang == "vi" else "figures"))
-    if path.empty:
-        return _WORDS[lang]["none_region"].format(what=md_escape(indicator_name),
-                                                  region=md_escape(region))
-    lines = []
-    for row in path.itertuples():
-        kind = ("mục tiêu" if row.kind == "target" else "thực hiện") if lang == "vi" \
-            else row.kind
-        merged = (" — **tỉnh sau sáp nhập**, không so sánh" if lang == "vi"
-                  else " — **merged province**, not compared") if row.merged else ""
-        cited = _sources_text([row.source_id], sources)
-        lines.append(f"- {row.year} {kind}: {md_escape(row.value_raw)} "
-                     f"(≈ {_money(row.value, row.unit, lang)}; {cited}){merged}")
-    for row in steps.itertuples():
-        lines.append(("- Tăng bình quân ngầm định " if lang == "vi" else "- Implied growth ")
-                     + f"{row.from_year}→{row.to_year}: **{_num(row.growth_pct, lang, 1)} %"
-                     + ("/năm**" if lang == "vi" else "/yr**"))
-    head = f"**{md_escape(indicator_name)}** — {md_escape(region)}:"
-    return "\n".join([head, "", *lines])
-
-
-# --------------------------------------------------------------------------- widget view
-
-def render_growth_view(values: dict, *, targets: pd.DataFrame, sources: pd.DataFrame) -> None:
-    """Draw the index-path chart and the required-growth table for one parameter set.
-
-    The ``render`` callback of the industrial_growth filter panel.
-
-    Parameters
-    ----------
-    values : dict
-        Validated parameters of the industrial_growth notebook.
-    targets, sources : DataFrame
-        From :func:`hy_analysis.load_targets` and :func:`hy_analysis.load_sources`.
-    """
-    from .display import show_chart, show_markdown, show_table
-    from .plotting import plot_index_paths
-
-    lang = values.get("lang", "vi")
-    paths = index_paths(targets, region=values["region"], start_year=values["start_year"],
-                        end_year=values["end_year"], scenario_growth=values["scenario_growth"])
-    show_markdown(describe_index_paths(paths, region=values["region"],
-                                       start_year=values["start_year"],
-                                       end_year=values["end_year"], lang=lang,
-                                       sources=sources))
-    show_chart(plot_index_paths(paths, sources=sources, region=values["region"], lang=lang))
-    show_table(required_growth(targets, region=values["region"]))

@@ -1,7 +1,7 @@
 """Consistency of the figures: disagreements between sources, share sums, implied growth.
 
 Pure analysis over the tidy frame of :func:`hy_analysis.load_targets`; results are
-DataFrames, and the ``describe_*`` functions state the findings in Vietnamese or English.
+DataFrames (their findings text is written by :mod:`hy_analysis.findings.consistency`).
 
 Three checks
 ------------
@@ -34,14 +34,13 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from .display import md_escape
-from .growth import MERGED_TERRITORY, SECTOR_SHARES, _check_lang, _num, implied_growth
+from ..vocabulary import SECTOR_SHARES
+from .growth import implied_growth
 
 __all__ = [
     "CONFLICT_KEYS", "LEVEL_GROWTH_PAIRS", "figure_interval", "compare_figures",
-    "filter_figures", "figures_table", "count_figures", "find_conflicts", "check_share_sums",
-    "implied_vs_stated", "consistency_counts", "describe_figures", "describe_conflicts",
-    "describe_share_sums", "describe_implied_vs_stated", "render_overview_view",
+    "filter_figures", "figures_list", "count_figures", "find_conflicts", "check_share_sums",
+    "implied_vs_stated", "consistency_counts",
 ]
 
 #: Columns that identify "the same figure" for :func:`find_conflicts`.
@@ -58,12 +57,9 @@ LEVEL_GROWTH_PAIRS = {
 
 STATUSES = ("agree", "compatible", "conflict")
 
-TABLE_COLUMNS = ("region", "territory", "indicator", "kind", "period_start", "period_end",
+TABLE_COLUMNS = ("region", "territory", "indicator", "indicator_vi", "indicator_en", "kind",
+                 "period_start", "period_end",
                  "value_raw", "low", "high", "unit", "source_id", "source_locator")
-
-
-def _period(start, end) -> str:
-    return f"{start}" if start == end else f"{start}–{end}"
 
 
 # --------------------------------------------------------------------------- the rule
@@ -157,23 +153,22 @@ def filter_figures(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
     return out
 
 
-def figures_table(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
-                  kinds: Sequence[str] | None = None) -> pd.DataFrame:
-    """All figures in one table with their sources, filtered by region and kind.
+def figures_list(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
+                 kinds: Sequence[str] | None = None) -> pd.DataFrame:
+    """All figures with their sources, filtered by region and kind.
 
     Returns
     -------
     DataFrame
-        Columns ``region, territory, indicator, kind, period, value_raw, low, high, unit,
-        source_id, source_locator`` (``period`` is ``"2025"`` or ``"2021–2025"``).
+        Columns ``region, territory, indicator, indicator_vi, indicator_en, kind,
+        period_start, period_end, value_raw, low, high, unit, source_id, source_locator``
+        (:func:`hy_analysis.findings.consistency.figures_table` makes it a reader table).
     """
     rows = filter_figures(data, regions=regions, kinds=kinds)
     out = rows[list(TABLE_COLUMNS)].copy()
     for column in ("region", "territory", "indicator", "kind", "unit", "source_id"):
         out[column] = out[column].astype(str)
-    out.insert(4, "period", [_period(s, e) for s, e in zip(rows["period_start"],
-                                                            rows["period_end"])])
-    return out.drop(columns=["period_start", "period_end"]).reset_index(drop=True)
+    return out.reset_index(drop=True)
 
 
 def count_figures(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
@@ -331,7 +326,7 @@ def implied_vs_stated(data: pd.DataFrame, *, threshold: float = 2.0,
     DataFrame
         Columns ``region, territory, level_indicator, level_name_vi, level_name_en, from_year,
         to_year, from_raw, to_raw, level_sources, implied_pct, growth_indicator,
-        growth_name_vi, growth_name_en, stated_period, stated_raw, stated_low,
+        growth_name_vi, growth_name_en, stated_start, stated_end, stated_raw, stated_low,
         stated_high, stated_source, difference_pp, flagged``. A level pair with no stated
         growth to compare has one row with NaN stated values and ``flagged=False``.
     """
@@ -340,7 +335,7 @@ def implied_vs_stated(data: pd.DataFrame, *, threshold: float = 2.0,
     rows = rows[rows["kind"] == "target"]
     columns = ["region", "territory", "level_indicator", "level_name_vi", "level_name_en",
                "from_year", "to_year", "from_raw", "to_raw", "level_sources", "implied_pct",
-               "growth_indicator", "growth_name_vi", "growth_name_en", "stated_period",
+               "growth_indicator", "growth_name_vi", "growth_name_en", "stated_start", "stated_end",
                "stated_raw", "stated_low", "stated_high", "stated_source", "difference_pp",
                "flagged"]
     records = []
@@ -367,7 +362,8 @@ def implied_vs_stated(data: pd.DataFrame, *, threshold: float = 2.0,
                                & (stated["period_end"] >= int(b.period_end))]
                 if cover.empty:
                     records.append(dict(base, growth_indicator="", growth_name_vi="",
-                                        growth_name_en="", stated_period="",
+                                        growth_name_en="", stated_start=None,
+                                        stated_end=None,
                                         stated_raw="", stated_low=np.nan, stated_high=np.nan,
                                         stated_source="", difference_pp=np.nan, flagged=False))
                     continue
@@ -377,11 +373,13 @@ def implied_vs_stated(data: pd.DataFrame, *, threshold: float = 2.0,
                     records.append(dict(base, growth_indicator=str(s.indicator),
                                         growth_name_vi=s.indicator_vi,
                                         growth_name_en=s.indicator_en,
-                                        stated_period=_period(s.period_start, s.period_end),
+                                        stated_start=int(s.period_start),
+                                        stated_end=int(s.period_end),
                                         stated_raw=s.value_raw, stated_low=s.low,
                                         stated_high=s.high, stated_source=str(s.source_id),
                                         difference_pp=diff, flagged=abs(diff) > threshold))
-    return pd.DataFrame.from_records(records, columns=columns)
+    out = pd.DataFrame.from_records(records, columns=columns)
+    return out.astype({"stated_start": "Int64", "stated_end": "Int64"})
 
 
 def consistency_counts(conflicts: pd.DataFrame, shares: pd.DataFrame,
@@ -404,171 +402,3 @@ def consistency_counts(conflicts: pd.DataFrame, shares: pd.DataFrame,
     records.append(("implied", "within", int((~compared["flagged"].astype(bool)).sum())
                     if len(compared) else 0))
     return pd.DataFrame.from_records(records, columns=["check", "outcome", "count"])
-
-
-# --------------------------------------------------------------------------- describe_*
-
-def _src(source: str) -> str:
-    return f"`{md_escape(source)}`"
-
-
-def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
-    """Findings for :func:`count_figures`: how many figures per region and kind."""
-    _check_lang(lang)
-    if counts.empty:
-        return ("Không có số liệu nào cho lựa chọn này." if lang == "vi"
-                else "No figure matches this selection.")
-    total = int(counts["figures"].sum())
-    kind_words = {"vi": {"target": "mục tiêu", "actual": "thực hiện"},
-                  "en": {"target": "target", "actual": "actual"}}[lang]
-    lines = []
-    for region, group in counts.groupby("region", sort=False):
-        parts = [f"{int(r.figures)} {kind_words.get(r.kind, r.kind)}"
-                 + (" [sáp nhập]" if lang == "vi" and r.territory == MERGED_TERRITORY else
-                    " [merged]" if r.territory == MERGED_TERRITORY else "")
-                 for r in group.itertuples()]
-        lines.append(f"- **{md_escape(region)}**: " + ", ".join(parts))
-    head = (f"Bảng gồm **{total}** số liệu:" if lang == "vi"
-            else f"The table holds **{total}** figures:")
-    return "\n".join([head, "", *lines])
-
-
-def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
-    """Findings for :func:`find_conflicts`: each disagreement with both sources."""
-    _check_lang(lang)
-    n_conf = int((conflicts["status"] == "conflict").sum())
-    n_comp = int((conflicts["status"] == "compatible").sum())
-    if lang == "vi":
-        head = (f"**{n_conf}** cặp số liệu mâu thuẫn (khoảng giá trị không giao nhau) và "
-                f"**{n_comp}** cặp khác cách ghi nhưng tương thích (khoảng giá trị giao nhau).")
-    else:
-        head = (f"**{n_conf}** pair(s) of figures conflict (their value intervals do not "
-                f"overlap) and **{n_comp}** differ in wording but are compatible (overlap).")
-    lines = []
-    for r in conflicts.itertuples():
-        if r.status == "agree":
-            continue
-        word = {"vi": {"conflict": "mâu thuẫn", "compatible": "tương thích"},
-                "en": {"conflict": "conflict", "compatible": "compatible"}}[lang][r.status]
-        gap = ""
-        if r.status == "conflict":
-            gap = (f", chênh {_num(r.gap, lang, 2)}" if lang == "vi"
-                   else f", gap {_num(r.gap, lang, 2)}")
-            gap += " điểm %" if (r.unit == "percent" and lang == "vi") else \
-                " pp" if r.unit == "percent" else f" {md_escape(r.unit)}"
-        name = md_escape(getattr(r, "indicator_" + lang) or r.indicator)
-        lines.append(f"- **{word}** — {md_escape(r.region)}, {name}, "
-                     f"{_period(r.period_start, r.period_end)} ({md_escape(r.kind)}): "
-                     f"{md_escape(r.value_a)} ({_src(r.source_a)}) vs {md_escape(r.value_b)} "
-                     f"({_src(r.source_b)}){gap}")
-    rule = ("Quy tắc: số chính xác = một điểm; khoảng X-Y = [X, Y]; \"trên X\" = [X, ∞); "
-            "\"khoảng X\" = X ± 2 %." if lang == "vi" else
-            "Rule: an exact figure is a point; X-Y is [X, Y]; \"above X\" is [X, ∞); "
-            "\"about X\" is X ± 2 %.")
-    return "\n".join([head, "", *lines, "", rule])
-
-
-def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
-                        lang: str = "vi") -> str:
-    """Findings for :func:`check_share_sums`."""
-    _check_lang(lang)
-    if shares.empty:
-        return ("Không có số liệu cơ cấu ngành cho lựa chọn này." if lang == "vi"
-                else "No sector-share figures in this selection.")
-    lines = []
-    for r in shares.itertuples():
-        total = _num(r.total, lang, 2)
-        if r.status == "ok":
-            text = (f"tổng {total} % ✓" if lang == "vi" else f"total {total} % ✓")
-        elif r.status == "off":
-            text = (f"**tổng {total} %, lệch {_num(r.total - 100, lang, 2)} điểm %**"
-                    if lang == "vi" else
-                    f"**total {total} %, off by {_num(r.total - 100, lang, 2)} pp**")
-        elif r.status == "incomplete":
-            text = (f"chỉ nêu {r.n_stated}/3 ngành ({total} %), không kiểm tra được"
-                    if lang == "vi" else
-                    f"only {r.n_stated} of 3 sectors stated ({total} %), cannot be checked")
-        else:
-            text = ("**một ngành có hai giá trị khác nhau**" if lang == "vi"
-                    else "**one sector has two different values**")
-        lines.append(f"- {md_escape(r.region)} {r.year} {md_escape(r.kind)} "
-                     f"({_src(r.source_id)}): {text}")
-    n_off = int(shares["status"].isin(["off", "ambiguous"]).sum())
-    head = (f"Tổng tỷ trọng nông nghiệp + công nghiệp - xây dựng + dịch vụ (cho phép "
-            f"±{_num(tolerance, lang, None)} điểm %): **{n_off}** nhóm không cộng đủ 100 %."
-            if lang == "vi" else
-            f"Agriculture + industry-construction + services shares (±"
-            f"{_num(tolerance, lang, None)} pp allowed): **{n_off}** set(s) do not add up to "
-            "100 %.")
-    return "\n".join([head, "", *lines])
-
-
-def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
-                               lang: str = "vi") -> str:
-    """Findings for :func:`implied_vs_stated`."""
-    _check_lang(lang)
-    if implied.empty:
-        return ("Không có cặp mục tiêu mức (ví dụ giá trị sản xuất hai năm) để tính tăng "
-                "trưởng ngầm định." if lang == "vi" else
-                "No pair of level targets (e.g. output value in two years) to imply a growth "
-                "rate from.")
-    lines = []
-    for r in implied.itertuples():
-        imp = _num(r.implied_pct, lang, 1)
-        head = (f"- {md_escape(r.region)}, {md_escape(getattr(r, 'level_name_' + lang))} "
-                f"{r.from_year}→{r.to_year} ({md_escape(r.from_raw)} → {md_escape(r.to_raw)}, "
-                f"{_src(r.level_sources)}): "
-                + (f"ngầm định **{imp} %/năm**" if lang == "vi" else f"implies **{imp} %/yr**"))
-        if not r.stated_raw:
-            lines.append(head + ("; không có mục tiêu tăng trưởng để so" if lang == "vi"
-                                 else "; no stated growth target to compare"))
-            continue
-        diff = _num(abs(r.difference_pp), lang, 1)
-        more = r.difference_pp > 0
-        if lang == "vi":
-            verdict = (f"{'cao' if more else 'thấp'} hơn {diff} điểm %"
-                       + (" — **vượt ngưỡng**" if r.flagged else ""))
-            lines.append(head + f" so với mục tiêu {md_escape(r.growth_name_vi)} "
-                         f"{md_escape(r.stated_raw)} ({r.stated_period}, "
-                         f"{_src(r.stated_source)}): {verdict}")
-        else:
-            verdict = (f"{diff} pp {'above' if more else 'below'}"
-                       + (" — **over the threshold**" if r.flagged else ""))
-            lines.append(head + f" vs the stated {md_escape(r.growth_name_en)} "
-                         f"{md_escape(r.stated_raw)} ({r.stated_period}, "
-                         f"{_src(r.stated_source)}): {verdict}")
-    if ((implied["level_indicator"] == "industrial_output_value")
-            & (implied["growth_indicator"] == "industry_grdp_growth")).any():
-        lines.append("" if not lines else "")
-        lines.append("Lưu ý: giá trị sản xuất (giá so sánh 2010) là tổng đầu ra, còn GRDP ngành là "
-                     "giá trị tăng thêm; hai chỉ tiêu có thể tăng khác nhau, nhưng chênh lệch lớn "
-                     "cho thấy các mục tiêu khó cùng đạt." if lang == "vi" else
-                     "Note: output value (constant 2010 prices) is gross output while industry "
-                     "GRDP is value added; they can grow at different rates, but a gap this "
-                     "large means the targets are hard to meet together.")
-    title = (f"Tăng trưởng ngầm định từ các mục tiêu mức so với mục tiêu tăng trưởng (ngưỡng "
-             f"{_num(threshold, lang, None)} điểm %):" if lang == "vi" else
-             f"Growth implied by level targets vs stated growth targets (threshold "
-             f"{_num(threshold, lang, None)} pp):")
-    return "\n".join([title, "", *lines])
-
-
-# --------------------------------------------------------------------------- widget view
-
-def render_overview_view(values: dict, *, targets: pd.DataFrame,
-                         sources: pd.DataFrame) -> None:
-    """Draw the figure counts chart, the conflicts and the table for one parameter set.
-
-    The ``render`` callback of the overview filter panel.
-    """
-    from .display import show_chart, show_markdown, show_table
-    from .plotting import plot_figure_counts
-
-    lang = values.get("lang", "vi")
-    regions, kinds = values.get("regions"), values.get("kinds")
-    counts = count_figures(targets, regions=regions, kinds=kinds)
-    show_markdown(describe_figures(counts, lang=lang))
-    show_chart(plot_figure_counts(counts, sources=sources, lang=lang))
-    selected = filter_figures(targets, regions=regions, kinds=kinds)
-    show_markdown(describe_conflicts(find_conflicts(selected), lang=lang))
-    show_table(figures_table(targets, regions=regions, kinds=kinds))

@@ -1,0 +1,372 @@
+"""Foreign direct investment (FDI) stock by investor country: pure analysis on tidy frames.
+
+The FDI figures are *stock snapshots*: cumulative valid projects (``fdi_projects``) and
+registered capital (``fdi_capital``) at a date (``as_of``), in total and for some investor
+countries (``breakdown``), plus the stated capital share of a country (``fdi_capital_share``).
+A snapshot is one ``as_of`` date of one source for one territory; figures of two sources are
+never combined, and the merged province (from 2025-07-01) is never joined silently to the old
+one.
+
+Every function takes the tidy frame of :func:`hy_analysis.load_targets` (or a frame derived
+from it here) first, options keyword-only, and returns a new frame. The findings text is
+written by :mod:`hy_analysis.findings.fdi`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import ParameterError
+from ..vocabulary import COUNTRIES, OTHER, is_merged
+
+__all__ = [
+    "FDI_INDICATORS", "fdi_rows", "fdi_snapshots", "projects_by_country",
+    "other_countries_remainder", "capital_by_country", "capital_coverage",
+    "snapshot_disagreements",
+]
+
+FDI_INDICATORS = ("fdi_projects", "fdi_capital", "fdi_capital_share")
+
+_SNAPSHOT_COLUMNS = ["snapshot", "as_of", "source_id", "territory", "merged", "year",
+                     "total_projects", "total_capital", "capital_qualifier", "order"]
+
+
+def _as_of_bounds(as_of: str) -> tuple[date, date]:
+    """First and last day an ``as_of`` of precision year, month or day can mean."""
+    parts = [int(p) for p in as_of.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        start = date(parts[0], parts[1], 1)
+        end = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return start, date.fromordinal(end.toordinal() - 1)
+    day = date(*parts)
+    return day, day
+
+
+def fdi_rows(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFrame:
+    """The FDI stock rows (projects, capital, capital share) of ``region``.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy targets (:func:`hy_analysis.load_targets`).
+    region : str, optional
+        Keep one region (``region`` column); every region by default.
+
+    Returns
+    -------
+    DataFrame
+        The matching rows with a snapshot key ``snapshot`` (``as_of|source_id|territory``)
+        and ``merged`` (True for the territory formed on 2025-07-01).
+    """
+    rows = data[data["indicator"].astype(str).isin(FDI_INDICATORS)
+                & data["as_of"].astype(str).ne("")]
+    if region is not None:
+        rows = rows[rows["region"].astype(str) == region]
+    rows = rows.copy()
+    rows["as_of"] = rows["as_of"].astype(str)
+    rows["territory"] = rows["territory"].astype(str)
+    rows["source_id"] = rows["source_id"].astype(str)
+    rows["indicator"] = rows["indicator"].astype(str)
+    rows["breakdown"] = rows["breakdown"].fillna("").astype(str)
+    rows["snapshot"] = rows["as_of"] + "|" + rows["source_id"] + "|" + rows["territory"]
+    rows["merged"] = rows["territory"].map(is_merged).astype(bool)
+    return rows.reset_index(drop=True)
+
+
+def fdi_snapshots(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFrame:
+    """One row per FDI snapshot (date, source, territory), in time order.
+
+    Snapshots are ordered by the year of ``as_of``, then by total projects (stock only grows,
+    so within a year the count places an imprecisely dated snapshot such as "early 2024"),
+    then by the date itself.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy targets.
+    region : str, optional
+        Keep one region.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``snapshot``, ``as_of``, ``source_id``, ``territory``, ``merged``, ``year``,
+        ``total_projects``, ``total_capital`` (USD, the stated bound for "over"),
+        ``capital_qualifier`` and ``order`` (0, 1, ...). Empty when there is no FDI figure.
+
+    Examples
+    --------
+    >>> fdi_snapshots(load_targets(), region="Hưng Yên")["total_projects"].tolist()
+    ... # doctest: +SKIP
+    [543.0, 550.0, 578.0, 622.0, 904.0]
+    """
+    rows = fdi_rows(data, region=region)
+    if rows.empty:
+        return pd.DataFrame(columns=_SNAPSHOT_COLUMNS)
+    totals = rows[rows["breakdown"] == ""]
+    keys = rows.drop_duplicates("snapshot")[["snapshot", "as_of", "source_id", "territory",
+                                            "merged"]]
+    projects = totals[totals["indicator"] == "fdi_projects"].set_index("snapshot")["value"]
+    capital = totals[totals["indicator"] == "fdi_capital"].set_index("snapshot")
+    out = keys.assign(
+        year=keys["as_of"].str[:4].astype(int),
+        total_projects=keys["snapshot"].map(projects).astype(float),
+        total_capital=keys["snapshot"].map(capital["value"]).astype(float),
+        capital_qualifier=[str(capital["qualifier"].get(k, "")) for k in keys["snapshot"]],
+    )
+    out = out.sort_values(["year", "total_projects", "as_of"], na_position="last")
+    out["order"] = np.arange(len(out))
+    return out[_SNAPSHOT_COLUMNS].reset_index(drop=True)
+
+
+def other_countries_remainder(
+    data: pd.DataFrame,
+    *,
+    indicator: str = "fdi_projects",
+    region: str | None = None,
+    named: Sequence[str] = COUNTRIES,
+) -> pd.DataFrame:
+    """The "other countries" remainder (total minus the named countries), per snapshot.
+
+    The remainder is computed only where one source gives, for the same date and territory,
+    the total and every country in ``named``, all as exact figures ("over"/"about" bounds
+    cannot be subtracted). Otherwise ``value`` is NaN and ``reason`` says why; figures of two
+    sources are never mixed, because a snapshot is one source's figures.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy targets.
+    indicator : {"fdi_projects", "fdi_capital"}
+    region : str, optional
+    named : sequence of str
+        The countries subtracted from the total.
+
+    Returns
+    -------
+    DataFrame
+        One row per snapshot: ``snapshot``, ``as_of``, ``source_id``, ``territory``,
+        ``merged``, ``country`` (``"Other"``), ``value``, ``derived`` (True), ``reason``
+        (empty when computed).
+    """
+    if indicator not in ("fdi_projects", "fdi_capital"):
+        raise ParameterError(f"parameter 'indicator': unknown value {indicator!r}; "
+                             "valid choices: fdi_projects, fdi_capital")
+    rows = fdi_rows(data, region=region)
+    rows = rows[rows["indicator"] == indicator]
+    records = []
+    for snap, group in rows.groupby("snapshot", sort=False):
+        first = group.iloc[0]
+        by = group.set_index("breakdown")
+        total = by.loc[""] if "" in by.index else None
+        missing = [c for c in named if c not in by.index]
+        value, reason = np.nan, ""
+        if group["source_id"].nunique() > 1:
+            reason = "figures from more than one source"
+        elif total is None:
+            reason = "no total"
+        elif missing:
+            reason = "no figure for " + ", ".join(missing)
+        else:
+            parts = [total] + [by.loc[c] for c in named]
+            inexact = [p.name or "total" for p in parts if str(p["qualifier"]) != "exact"]
+            if inexact:
+                reason = "not exact: " + ", ".join(inexact)
+            else:
+                value = float(total["value"]) - sum(float(by.loc[c]["value"]) for c in named)
+        records.append(dict(snapshot=snap, as_of=first["as_of"], source_id=first["source_id"],
+                            territory=first["territory"], merged=bool(first["merged"]),
+                            country=OTHER, value=value, derived=True, reason=reason))
+    return pd.DataFrame.from_records(
+        records, columns=["snapshot", "as_of", "source_id", "territory", "merged", "country",
+                          "value", "derived", "reason"])
+
+
+def _in_country_order(frame: pd.DataFrame, countries: Sequence[str]) -> pd.DataFrame:
+    """Rows in snapshot order, then in the order of ``countries`` with "other" last."""
+    rank = {c: i for i, c in enumerate([*countries, OTHER])}
+    return frame.assign(_rank=frame["country"].map(rank)).sort_values(["order", "_rank"])
+
+
+def projects_by_country(
+    data: pd.DataFrame,
+    *,
+    region: str | None = None,
+    countries: Sequence[str] = COUNTRIES,
+    include_other: bool = True,
+) -> pd.DataFrame:
+    """Projects by investor country at each snapshot, with their share of all FDI projects.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy targets.
+    region : str, optional
+    countries : sequence of str
+        Investor countries shown (``breakdown`` values).
+    include_other : bool
+        Add "other countries" (total minus Japan, Korea and China), marked ``derived``,
+        where :func:`other_countries_remainder` can compute it.
+
+    Returns
+    -------
+    DataFrame
+        One row per snapshot and country: ``snapshot``, ``order``, ``as_of``, ``source_id``,
+        ``territory``, ``merged``, ``country``, ``projects``, ``total_projects``,
+        ``share`` (% of the snapshot's total projects), ``derived``.
+
+    Examples
+    --------
+    >>> projects_by_country(load_targets(), countries=["Japan"])  # doctest: +SKIP
+    """
+    snaps = fdi_snapshots(data, region=region)
+    rows = fdi_rows(data, region=region)
+    rows = rows[(rows["indicator"] == "fdi_projects") & rows["breakdown"].isin(countries)]
+    parts = [rows.assign(country=rows["breakdown"], projects=rows["value"], derived=False)]
+    if include_other:
+        other = other_countries_remainder(data, region=region)
+        other = other[other["value"].notna()]
+        parts.append(other.assign(projects=other["value"]))
+    columns = ["snapshot", "country", "projects", "derived"]
+    long = pd.concat([p[columns] for p in parts if not p.empty] or
+                     [pd.DataFrame(columns=columns)], ignore_index=True)
+    out = long.merge(snaps, on="snapshot", how="inner")
+    out["projects"] = out["projects"].astype(float)
+    out["share"] = 100 * out["projects"] / out["total_projects"]
+    out["derived"] = out["derived"].astype(bool)
+    out = _in_country_order(out, countries)
+    return out[["snapshot", "order", "as_of", "source_id", "territory", "merged", "country",
+                "projects", "total_projects", "share", "derived"]].reset_index(drop=True)
+
+
+def capital_by_country(
+    data: pd.DataFrame,
+    *,
+    region: str | None = None,
+    countries: Sequence[str] = COUNTRIES,
+    include_other: bool = True,
+) -> pd.DataFrame:
+    """Registered capital by investor country, where a snapshot gives it.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy targets.
+    region : str, optional
+    countries : sequence of str
+    include_other : bool
+        Add the derived "other countries" capital where every figure is exact.
+
+    Returns
+    -------
+    DataFrame
+        ``snapshot``, ``order``, ``as_of``, ``source_id``, ``territory``, ``merged``,
+        ``country``, ``capital`` (USD), ``qualifier`` (``above`` for "over ..."),
+        ``stated_share`` (% of total capital as stated, NaN when not stated),
+        ``computed_share`` (capital / total capital when both are exact), ``derived``.
+    """
+    snaps = fdi_snapshots(data, region=region)
+    rows = fdi_rows(data, region=region)
+    cap = rows[(rows["indicator"] == "fdi_capital") & rows["breakdown"].isin(countries)]
+    share = rows[(rows["indicator"] == "fdi_capital_share") & rows["breakdown"].isin(countries)]
+    share = share.set_index(["snapshot", "breakdown"])["value"]
+    out = cap.assign(country=cap["breakdown"], capital=cap["value"],
+                     qualifier=cap["qualifier"].astype(str), derived=False)
+    out["stated_share"] = [share.get((s, c), np.nan) for s, c in zip(out["snapshot"],
+                                                                     out["country"])]
+    columns = ["snapshot", "country", "capital", "qualifier", "stated_share", "derived"]
+    parts = [out[columns]]
+    if include_other:
+        other = other_countries_remainder(data, indicator="fdi_capital", region=region)
+        other = other[other["value"].notna()]
+        parts.append(other.assign(capital=other["value"], qualifier="exact",
+                                  stated_share=np.nan)[columns])
+    long = pd.concat([p for p in parts if not p.empty] or [pd.DataFrame(columns=columns)],
+                     ignore_index=True)
+    result = long.merge(snaps, on="snapshot", how="inner")
+    exact = (result["qualifier"] == "exact") & (result["capital_qualifier"] == "exact")
+    result["capital"] = result["capital"].astype(float)
+    result["computed_share"] = np.where(exact, 100 * result["capital"]
+                                        / result["total_capital"], np.nan)
+    result["derived"] = result["derived"].astype(bool)
+    result = _in_country_order(result, countries)
+    return result[["snapshot", "order", "as_of", "source_id", "territory", "merged", "country",
+                   "capital", "qualifier", "stated_share", "computed_share",
+                   "derived"]].reset_index(drop=True)
+
+
+def capital_coverage(
+    data: pd.DataFrame,
+    *,
+    region: str | None = None,
+    countries: Sequence[str] = COUNTRIES,
+) -> pd.DataFrame:
+    """Which snapshots give registered capital for which of ``countries``.
+
+    Returns
+    -------
+    DataFrame
+        One row per snapshot (time order): ``snapshot``, ``as_of``, ``source_id``,
+        ``territory``, ``merged``, ``with_capital`` (list of countries), ``without_capital``
+        (list), ``coverage`` (``"all"``, ``"some"`` or ``"none"``).
+    """
+    snaps = fdi_snapshots(data, region=region)
+    rows = fdi_rows(data, region=region)
+    cap = rows[(rows["indicator"] == "fdi_capital") & rows["breakdown"].isin(countries)]
+    given = cap.groupby("snapshot")["breakdown"].agg(set)
+    out = snaps[["snapshot", "as_of", "source_id", "territory", "merged"]].copy()
+    out["with_capital"] = [[c for c in countries if c in given.get(s, set())]
+                           for s in out["snapshot"]]
+    out["without_capital"] = [[c for c in countries if c not in given.get(s, set())]
+                              for s in out["snapshot"]]
+    out["coverage"] = ["all" if not w else ("none" if not h else "some")
+                       for h, w in zip(out["with_capital"], out["without_capital"])]
+    return out.reset_index(drop=True)
+
+
+def snapshot_disagreements(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFrame:
+    """Pairs of total-project figures from different sources that cannot be told apart in time.
+
+    Two snapshots of the same territory from different sources disagree when their dates
+    overlap (e.g. a year-only "2024" and "2024-01") and their totals differ: the data cannot
+    say which figure is the later one, so both are shown.
+
+    Returns
+    -------
+    DataFrame
+        ``snapshot_a``, ``as_of_a``, ``source_a``, ``projects_a``, ``japan_a`` and the same
+        for ``b``, ``difference`` (a − b), sorted by the absolute difference.
+    """
+    snaps = fdi_snapshots(data, region=region)
+    rows = fdi_rows(data, region=region)
+    japan = rows[(rows["indicator"] == "fdi_projects") & (rows["breakdown"] == "Japan")]
+    japan = japan.set_index("snapshot")["value"]
+    records = []
+    items = list(snaps.itertuples(index=False))
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            if a.territory != b.territory or a.source_id == b.source_id:
+                continue
+            (a0, a1), (b0, b1) = _as_of_bounds(a.as_of), _as_of_bounds(b.as_of)
+            overlap = a0 <= b1 and b0 <= a1
+            if not overlap or a.total_projects == b.total_projects \
+                    or np.isnan(a.total_projects) or np.isnan(b.total_projects):
+                continue
+            # "x" is the less precise date (the one that cannot be placed).
+            x, y = (b, a) if (a1 - a0) < (b1 - b0) else (a, b)
+            records.append(dict(
+                snapshot_a=x.snapshot, as_of_a=x.as_of, source_a=x.source_id,
+                projects_a=x.total_projects, japan_a=japan.get(x.snapshot, np.nan),
+                snapshot_b=y.snapshot, as_of_b=y.as_of, source_b=y.source_id,
+                projects_b=y.total_projects, japan_b=japan.get(y.snapshot, np.nan),
+                difference=x.total_projects - y.total_projects))
+    out = pd.DataFrame.from_records(records, columns=[
+        "snapshot_a", "as_of_a", "source_a", "projects_a", "japan_a", "snapshot_b", "as_of_b",
+        "source_b", "projects_b", "japan_b", "difference"])
+    return out.iloc[out["difference"].abs().argsort()].reset_index(drop=True)

@@ -1,0 +1,149 @@
+"""What every chart shares: the theme, a font with Vietnamese diacritics, number formats,
+the source line, and the empty-chart message.
+
+Charts draw only: they take frames computed by :mod:`hy_analysis.analysis` and never import
+an analysis module. matplotlib and seaborn are imported inside the functions, so importing
+the package stays light.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Iterable
+
+import pandas as pd
+
+from ..findings.format import format_number
+from ..schema import UNIT_LABELS
+
+__all__ = ["FONT", "PALETTE", "TEXT", "setup", "new_axes", "text", "unit_label", "number_formatter",
+           "source_line", "add_source", "empty_chart", "no_data", "ids_in", "year_locator"]
+
+#: DejaVu Sans ships with matplotlib and covers every Vietnamese diacritic, so no chart
+#: shows missing-glyph boxes whatever fonts the machine has.
+FONT = "DejaVu Sans"
+
+
+PALETTE = "colorblind"
+
+
+#: Phrases shared by every chart family; each family's table extends these.
+TEXT = {
+    "vi": {"source": "Nguồn", "year": "Năm", "derived": "tính toán", "target": "Mục tiêu",
+           "actual": "Thực hiện", "no_data": "Không có số liệu cho {region}",
+           "this_selection": "lựa chọn này"},
+    "en": {"source": "Source", "year": "Year", "derived": "computed", "target": "Target",
+           "actual": "Actual", "no_data": "No figures for {region}",
+           "this_selection": "this selection"},
+}
+
+
+def text(key: str, lang: str) -> str:
+    """A fixed label in ``lang`` (``"vi"`` or ``"en"``)."""
+    return TEXT[lang][key]
+
+
+def no_data(lang: str, region: str | None = None) -> str:
+    """"No figures for ``region``" in ``lang``; without a region, "for this selection"."""
+    return text("no_data", lang).format(region=text("this_selection", lang)
+                                        if region is None else region)
+
+
+def empty_chart(ax, message: str):
+    """An Axes that says there is nothing to draw (e.g. a region without figures)."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes,
+            fontsize=11, color="#555", wrap=True)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
+def setup() -> None:
+    """Apply the project's seaborn theme (idempotent); called by every plot function."""
+    import matplotlib
+
+    import seaborn as sns
+
+    sns.set_theme(style="whitegrid", palette=PALETTE, font=FONT,
+                  rc={"figure.dpi": 100, "savefig.dpi": 110, "axes.titleweight": "bold",
+                      "axes.titlesize": 12, "figure.figsize": (8.5, 4.8)})
+    matplotlib.rcParams["font.family"] = FONT
+
+
+def new_axes(ax=None, *, figsize=None):
+    """Return ``ax`` or a fresh Axes on a new figure of the project's size."""
+    setup()
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=figsize or (8.5, 4.8), layout="constrained")
+    return ax
+
+
+def unit_label(unit: str, lang: str = "vi") -> str:
+    """How a unit code is written on an axis in ``lang``."""
+    return UNIT_LABELS[lang].get(unit, unit)
+
+
+def number_formatter(lang: str = "vi", *, suffix: str = "", decimals: int | None = None):
+    """A tick formatter writing numbers the ``lang`` way (``8,5`` vs ``8.5``)."""
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda x, _pos: format_number(x, lang=lang, decimals=decimals) + suffix)
+
+
+def source_line(source_ids: Iterable[str], sources: pd.DataFrame, *, lang: str = "vi") -> str:
+    """Name the documents behind a chart: issuer, number and date, in citation order.
+
+    Parameters
+    ----------
+    source_ids : iterable of str
+        ``source_id`` values of the plotted rows.
+    sources : DataFrame
+        From :func:`hy_analysis.load_sources`.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        e.g. ``"Nguồn: UBND tỉnh Hưng Yên 87/KH-UBND (2023-05-23); ..."``.
+    """
+    by_id = sources.set_index("id")
+    parts = []
+    for sid in dict.fromkeys(s for s in source_ids if s):
+        if sid not in by_id.index:
+            parts.append(str(sid))
+            continue
+        row = by_id.loc[sid]
+        label = row["doc_number"] or row["issuer"] or sid
+        if row["doc_number"] and row["issuer"]:
+            label = f"{row['issuer']} {row['doc_number']}"
+        parts.append(f"{label} ({row['date']})" if row["date"] else label)
+    return f"{text('source', lang)}: " + "; ".join(parts) if parts else ""
+
+
+def add_source(ax, source_ids: Iterable[str], sources: pd.DataFrame, *, lang: str = "vi",
+               note: str = ""):
+    """Write the source line (and an optional note) under the chart; return ``ax``."""
+    line = source_line(source_ids, sources, lang=lang)
+    caption = "\n".join(textwrap.wrap(" ".join(filter(None, [line, note])), 125))
+    ax.figure.text(0.01, -0.01, caption, ha="left", va="top", fontsize=7.5, color="#444")
+    return ax
+
+
+def ids_in(frame: pd.DataFrame, *columns: str) -> list[str]:
+    """The source ids named in ``columns`` of ``frame`` (``"a; b"`` cells split)."""
+    ids = []
+    for column in columns:
+        if column in frame.columns:
+            for value in frame[column].dropna():
+                ids += [v for v in str(value).split("; ") if v]
+    return ids
+
+
+def year_locator():
+    """A tick locator for whole numbers (years, counts)."""
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True, nbins=8)

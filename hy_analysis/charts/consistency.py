@@ -1,0 +1,193 @@
+"""Charts of the overview notebook: figure counts, consistency outcomes, implied vs stated.
+
+Drawing only: every function takes a frame computed by
+:mod:`hy_analysis.analysis.consistency`, with ``ax=None``, and returns the Axes.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+
+from ..findings.format import format_number, format_period
+from ..vocabulary import is_merged
+from .base import (PALETTE, TEXT, add_source, empty_chart, ids_in, new_axes, no_data,
+                   number_formatter, year_locator)
+
+__all__ = ["plot_implied_vs_stated", "plot_figure_counts", "plot_consistency"]
+
+_CONSISTENCY_TEXT = {
+    "vi": {
+        **TEXT["vi"],
+        "implied_title": "Tăng trưởng ngầm định từ mục tiêu mức so với mục tiêu đã nêu",
+        "implied_bar": "Ngầm định {a}→{b}", "stated_bar": "Mục tiêu nêu ({period})",
+        "rate_axis": "Tăng trưởng bình quân (%/năm)",
+        "counts_title": "Số lượng số liệu theo địa phương và loại",
+        "counts_axis": "Số số liệu", "consistency_title": "Kết quả kiểm tra tính nhất quán",
+        "count_axis": "Số trường hợp",
+        "checks": {"sources": "Giữa các nguồn", "shares": "Tổng tỷ trọng = 100",
+                   "implied": "Ngầm định vs nêu"},
+        "outcomes": {"conflict": "mâu thuẫn", "compatible": "tương thích", "off": "không đủ 100",
+                     "ok": "đủ 100", "incomplete": "thiếu ngành", "flagged": "vượt ngưỡng",
+                     "within": "trong ngưỡng"},
+        "kinds": {"target": TEXT["vi"]["target"], "actual": TEXT["vi"]["actual"],
+                  "actual [merged]": "Thực hiện (tỉnh sau sáp nhập)",
+                  "target [merged]": "Mục tiêu (tỉnh sau sáp nhập)"},
+    },
+    "en": {
+        **TEXT["en"],
+        "implied_title": "Growth implied by level targets vs the stated growth target",
+        "implied_bar": "Implied {a}→{b}", "stated_bar": "Stated ({period})",
+        "rate_axis": "Average growth (%/yr)",
+        "counts_title": "Number of figures by region and kind",
+        "counts_axis": "Figures", "consistency_title": "Consistency checks: outcomes",
+        "count_axis": "Cases",
+        "checks": {"sources": "Between sources", "shares": "Shares sum to 100",
+                   "implied": "Implied vs stated"},
+        "outcomes": {"conflict": "conflict", "compatible": "compatible", "off": "off 100",
+                     "ok": "sum to 100", "incomplete": "sector missing",
+                     "flagged": "over threshold",
+                     "within": "within threshold"},
+        "kinds": {"target": TEXT["en"]["target"], "actual": TEXT["en"]["actual"],
+                  "actual [merged]": "Actual (merged province)",
+                  "target [merged]": "Target (merged province)"},
+    },
+}
+
+
+def _gt(key: str, lang: str):
+    return _CONSISTENCY_TEXT[lang][key]
+
+
+def plot_implied_vs_stated(implied: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                           lang: str = "vi", ax=None):
+    """Implied average growth of level targets next to the stated growth target (bars).
+
+    Parameters
+    ----------
+    implied : DataFrame
+        From :func:`hy_analysis.analysis.consistency.implied_vs_stated`.
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = new_axes(ax, figsize=(8.5, 3.8))
+    ax.set_title(_gt("implied_title", lang))
+    rows = implied[implied["stated_raw"] != ""] if not implied.empty else implied
+    if rows.empty:
+        return empty_chart(ax, no_data(lang, ", ".join(dict.fromkeys(implied["region"]))
+                                         if not implied.empty else "—"))
+    labels, values, colours = [], [], []
+    for row in rows.itertuples():
+        name = f"{row.region}: "
+        level = getattr(row, f"level_name_{lang}", row.level_indicator)
+        growth = getattr(row, f"growth_name_{lang}", row.growth_indicator)
+        labels.append(name + _gt("implied_bar", lang).format(a=row.from_year, b=row.to_year)
+                      + "\n" + "\n".join(textwrap.wrap(f"({level})", 34)))
+        values.append(row.implied_pct)
+        colours.append("#c0392b" if row.flagged else "#2f6db5")
+        labels.append(name + _gt("stated_bar", lang).format(
+            period=format_period(row.stated_start, row.stated_end))
+                      + "\n" + "\n".join(textwrap.wrap(f"({growth})", 34)))
+        values.append(row.stated_low if row.stated_low == row.stated_high else
+                      (row.stated_low + row.stated_high) / 2)
+        colours.append("#7f7f7f")
+    y = list(range(len(labels)))[::-1]
+    bars = ax.barh(y, values, color=colours, height=0.6)
+    ax.bar_label(bars, labels=[format_number(v, lang=lang, decimals=1) + " %" for v in values],
+                 padding=3, fontsize=9)
+    ax.set_yticks(y, labels, fontsize=9)
+    ax.set_xlabel(_gt("rate_axis", lang))
+    ax.set_xlim(0, max(values) * 1.18)
+    ax.xaxis.set_major_formatter(number_formatter(lang, decimals=0))
+    if sources is not None:
+        add_source(ax, ids_in(rows, "level_sources", "stated_source"), sources, lang=lang)
+    return ax
+
+
+def plot_figure_counts(counts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                       lang: str = "vi", ax=None):
+    """Horizontal stacked bars: figures per region by kind (merged province apart).
+
+    Parameters
+    ----------
+    counts : DataFrame
+        From :func:`hy_analysis.analysis.consistency.count_figures`.
+    sources : DataFrame, optional
+        When given, the source line names every document in the dataset selection.
+    lang : {"vi", "en"}
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    ax = new_axes(ax, figsize=(8.5, 3.8))
+    ax.set_title(_gt("counts_title", lang))
+    if counts.empty:
+        return empty_chart(ax, no_data(lang, "—"))
+    frame = counts.assign(series=[k + (" [merged]" if is_merged(t) else "")
+                                  for k, t in zip(counts["kind"], counts["territory"])])
+    table = frame.pivot_table(index="region", columns="series", values="figures",
+                              aggfunc="sum", fill_value=0)
+    order = [c for c in ("target", "actual", "target [merged]", "actual [merged]")
+             if c in table.columns]
+    table = table[order].loc[table.sum(axis=1).sort_values().index]
+    colours = dict(zip(("target", "actual", "target [merged]", "actual [merged]"),
+                       sns.color_palette(PALETTE, 4)))
+    left = pd.Series(0.0, index=table.index)
+    for series in order:
+        bars = ax.barh(table.index, table[series], left=left, color=colours[series],
+                       label=_gt("kinds", lang)[series],
+                       hatch="//" if "merged" in series else None, edgecolor="white")
+        ax.bar_label(bars, labels=[str(int(v)) if v else "" for v in table[series]],
+                     label_type="center", fontsize=8.5, color="white")
+        left += table[series]
+    ax.set_xlabel(_gt("counts_axis", lang))
+    ax.xaxis.set_major_locator(year_locator())  # whole numbers only
+    ax.set_ylabel("")
+    ax.legend(fontsize=8, loc="lower right")
+    return ax
+
+
+def plot_consistency(counts: pd.DataFrame, *, lang: str = "vi", ax=None,
+                     source_ids=(), sources: pd.DataFrame | None = None):
+    """Bars of the outcome counts of each consistency check.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        From :func:`hy_analysis.analysis.consistency.consistency_counts`.
+    lang : {"vi", "en"}
+    ax : matplotlib Axes, optional
+    source_ids : iterable of str
+        Sources of the flagged findings, for the source line.
+    sources : DataFrame, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = new_axes(ax, figsize=(8.5, 3.8))
+    ax.set_title(_gt("consistency_title", lang))
+    bad = {"conflict", "off", "flagged"}
+    labels = [f"{_gt('checks', lang)[r.check]}: {_gt('outcomes', lang)[r.outcome]}"
+              for r in counts.itertuples()]
+    y = list(range(len(labels)))[::-1]
+    colours = ["#c0392b" if o in bad else "#8fb3de" for o in counts["outcome"]]
+    bars = ax.barh(y, counts["count"], color=colours, height=0.65)
+    ax.bar_label(bars, labels=[str(int(v)) for v in counts["count"]], padding=3, fontsize=9)
+    ax.set_yticks(y, labels, fontsize=9)
+    ax.set_xlabel(_gt("count_axis", lang))
+    ax.set_xlim(0, max(1, counts["count"].max()) * 1.15)
+    ax.xaxis.set_major_locator(year_locator())
+    if sources is not None:
+        add_source(ax, source_ids, sources, lang=lang)
+    return ax

@@ -1,0 +1,325 @@
+"""Findings of the consistency checks: Markdown text in Vietnamese or English.
+
+Each ``describe_*`` function states what a frame of :mod:`hy_analysis.analysis.consistency`
+shows. Words come from the message table below; numbers from
+:mod:`hy_analysis.findings.format`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..vocabulary import SECTOR_SHARES, is_merged, kind_label, sector_name
+from .common import md_escape, messages, source_name
+from .format import format_number, format_period
+
+__all__ = ["describe_figures", "describe_conflicts", "describe_share_sums",
+           "describe_implied_vs_stated", "figures_table", "conflicts_table", "share_sums_table"]
+
+_MESSAGES = {
+    "vi": {
+        "no_figures": "Không có số liệu nào cho lựa chọn này.",
+        "merged_tag": " [sáp nhập]",
+        "figures_head": "Bảng gồm **{total}** số liệu:",
+        "conflicts_head": ("**{conflicts}** cặp số liệu mâu thuẫn (khoảng giá trị không giao "
+                           "nhau) và **{compatible}** cặp khác cách ghi nhưng tương thích "
+                           "(khoảng giá trị giao nhau)."),
+        "conflict": "mâu thuẫn", "compatible": "tương thích",
+        "gap": ", chênh {gap}", "pp": " điểm %",
+        "rule": ("Quy tắc: số chính xác = một điểm; khoảng X-Y = [X, Y]; \"trên X\" = [X, ∞); "
+                 "\"khoảng X\" = X ± 2 %."),
+        "no_shares": "Không có số liệu cơ cấu ngành cho lựa chọn này.",
+        "share_ok": "tổng {total} % ✓",
+        "share_off": "**tổng {total} %, lệch {off} điểm %**",
+        "share_incomplete": "chỉ nêu {n}/3 ngành ({total} %), không kiểm tra được",
+        "share_ambiguous": "**một ngành có hai giá trị khác nhau**",
+        "shares_head": ("Tổng tỷ trọng nông nghiệp + công nghiệp - xây dựng + dịch vụ (cho phép "
+                        "±{tolerance} điểm %): **{n}** nhóm không cộng đủ 100 %."),
+        "no_pairs": ("Không có cặp mục tiêu mức (ví dụ giá trị sản xuất hai năm) để tính tăng "
+                     "trưởng ngầm định."),
+        "implies": "ngầm định **{rate} %/năm**",
+        "nothing_stated": "; không có mục tiêu tăng trưởng để so",
+        "more": "cao hơn {diff} điểm %", "less": "thấp hơn {diff} điểm %",
+        "over_threshold": " — **vượt ngưỡng**",
+        "versus": " so với mục tiêu {name} {raw} ({period}, {source}): {verdict}",
+        "gross_note": ("Lưu ý: giá trị sản xuất (giá so sánh 2010) là tổng đầu ra, còn GRDP "
+                       "ngành là giá trị tăng thêm; hai chỉ tiêu có thể tăng khác nhau, nhưng "
+                       "chênh lệch lớn cho thấy các mục tiêu khó cùng đạt."),
+        "implied_head": ("Tăng trưởng ngầm định từ các mục tiêu mức so với mục tiêu tăng trưởng "
+                         "(ngưỡng {threshold} điểm %):"),
+        "col_region": "Địa phương", "col_territory": "Địa giới", "col_indicator": "Chỉ tiêu",
+        "col_kind": "Loại", "col_period": "Kỳ", "col_raw": "Số liệu gốc", "col_low": "Cận dưới",
+        "col_high": "Cận trên", "col_unit": "Đơn vị", "col_source": "Nguồn",
+        "col_locator": "Vị trí trong nguồn", "col_status": "Kết quả",
+        "col_figure_a": "Số liệu A", "col_source_a": "Nguồn A", "col_figure_b": "Số liệu B",
+        "col_source_b": "Nguồn B", "col_gap": "Chênh lệch", "col_year": "Năm",
+        "col_total": "Tổng (%)", "agree": "trùng khớp", "ok": "đủ 100 %", "off": "lệch 100 %",
+        "incomplete": "thiếu ngành", "ambiguous": "hai giá trị",
+    },
+    "en": {
+        "no_figures": "No figure matches this selection.",
+        "merged_tag": " [merged]",
+        "figures_head": "The table holds **{total}** figures:",
+        "conflicts_head": ("**{conflicts}** pair(s) of figures conflict (their value intervals "
+                           "do not overlap) and **{compatible}** differ in wording but are "
+                           "compatible (overlap)."),
+        "conflict": "conflict", "compatible": "compatible",
+        "gap": ", gap {gap}", "pp": " pp",
+        "rule": ("Rule: an exact figure is a point; X-Y is [X, Y]; \"above X\" is [X, ∞); "
+                 "\"about X\" is X ± 2 %."),
+        "no_shares": "No sector-share figures in this selection.",
+        "share_ok": "total {total} % ✓",
+        "share_off": "**total {total} %, off by {off} pp**",
+        "share_incomplete": "only {n} of 3 sectors stated ({total} %), cannot be checked",
+        "share_ambiguous": "**one sector has two different values**",
+        "shares_head": ("Agriculture + industry-construction + services shares (±{tolerance} pp "
+                        "allowed): **{n}** set(s) do not add up to 100 %."),
+        "no_pairs": ("No pair of level targets (e.g. output value in two years) to imply a "
+                     "growth rate from."),
+        "implies": "implies **{rate} %/yr**",
+        "nothing_stated": "; no stated growth target to compare",
+        "more": "{diff} pp above", "less": "{diff} pp below",
+        "over_threshold": " — **over the threshold**",
+        "versus": " vs the stated {name} {raw} ({period}, {source}): {verdict}",
+        "gross_note": ("Note: output value (constant 2010 prices) is gross output while "
+                       "industry GRDP is value added; they can grow at different rates, but a "
+                       "gap this large means the targets are hard to meet together."),
+        "implied_head": ("Growth implied by level targets vs stated growth targets (threshold "
+                         "{threshold} pp):"),
+        "col_region": "Region", "col_territory": "Territory", "col_indicator": "Indicator",
+        "col_kind": "Kind", "col_period": "Period", "col_raw": "As written", "col_low": "Low",
+        "col_high": "High", "col_unit": "Unit", "col_source": "Source",
+        "col_locator": "Where in the source", "col_status": "Outcome",
+        "col_figure_a": "Figure A", "col_source_a": "Source A", "col_figure_b": "Figure B",
+        "col_source_b": "Source B", "col_gap": "Gap", "col_year": "Year",
+        "col_total": "Total (%)", "agree": "agree", "ok": "sum to 100 %", "off": "off 100 %",
+        "incomplete": "sector missing", "ambiguous": "two values",
+    },
+}
+
+
+def _src(source: str) -> str:
+    return f"`{md_escape(source)}`"
+
+
+def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
+    """Findings for :func:`~hy_analysis.analysis.consistency.count_figures`.
+
+    How many figures per region and kind (the merged province marked).
+
+    Parameters
+    ----------
+    counts : DataFrame
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    if counts.empty:
+        return m["no_figures"]
+    lines = []
+    for region, group in counts.groupby("region", sort=False):
+        parts = [f"{int(r.figures)} {kind_label(r.kind, lang)}"
+                 + (m["merged_tag"] if is_merged(r.territory) else "")
+                 for r in group.itertuples()]
+        lines.append(f"- **{md_escape(region)}**: " + ", ".join(parts))
+    head = m["figures_head"].format(total=int(counts["figures"].sum()))
+    return "\n".join([head, "", *lines])
+
+
+def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
+    """Findings for :func:`~hy_analysis.analysis.consistency.find_conflicts`.
+
+    Each disagreement with both sources, and the rule that reads figures as intervals.
+
+    Parameters
+    ----------
+    conflicts : DataFrame
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    head = m["conflicts_head"].format(conflicts=int((conflicts["status"] == "conflict").sum()),
+                                      compatible=int((conflicts["status"] == "compatible").sum()))
+    lines = []
+    for r in conflicts.itertuples():
+        if r.status == "agree":
+            continue
+        gap = ""
+        if r.status == "conflict":
+            gap = m["gap"].format(gap=format_number(r.gap, lang=lang, decimals=2)) + (
+                m["pp"] if r.unit == "percent" else f" {md_escape(r.unit)}")
+        name = md_escape(getattr(r, "indicator_" + lang) or r.indicator)
+        lines.append(f"- **{m[r.status]}** — {md_escape(r.region)}, {name}, "
+                     f"{format_period(r.period_start, r.period_end)} ({md_escape(r.kind)}): "
+                     f"{md_escape(r.value_a)} ({_src(r.source_a)}) vs {md_escape(r.value_b)} "
+                     f"({_src(r.source_b)}){gap}")
+    return "\n".join([head, "", *lines, "", m["rule"]])
+
+
+def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
+                        lang: str = "vi") -> str:
+    """Findings for :func:`~hy_analysis.analysis.consistency.check_share_sums`.
+
+    Parameters
+    ----------
+    shares : DataFrame
+    tolerance : float
+        The allowed difference from 100, in points (stated in the text).
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    if shares.empty:
+        return m["no_shares"]
+    lines = []
+    for r in shares.itertuples():
+        text = m[f"share_{r.status}"].format(
+            total=format_number(r.total, lang=lang, decimals=2), n=r.n_stated,
+            off=format_number(r.total - 100, lang=lang, decimals=2))
+        lines.append(f"- {md_escape(r.region)} {r.year} {md_escape(r.kind)} "
+                     f"({_src(r.source_id)}): {text}")
+    head = m["shares_head"].format(tolerance=format_number(tolerance, lang=lang),
+                                   n=int(shares["status"].isin(["off", "ambiguous"]).sum()))
+    return "\n".join([head, "", *lines])
+
+
+def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
+                               lang: str = "vi") -> str:
+    """Findings for :func:`~hy_analysis.analysis.consistency.implied_vs_stated`.
+
+    Parameters
+    ----------
+    implied : DataFrame
+    threshold : float
+        Points beyond which a difference is flagged (stated in the text).
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    if implied.empty:
+        return m["no_pairs"]
+    lines = []
+    for r in implied.itertuples():
+        head = (f"- {md_escape(r.region)}, {md_escape(getattr(r, 'level_name_' + lang))} "
+                f"{r.from_year}→{r.to_year} ({md_escape(r.from_raw)} → {md_escape(r.to_raw)}, "
+                f"{_src(r.level_sources)}): "
+                + m["implies"].format(rate=format_number(r.implied_pct, lang=lang, decimals=1)))
+        if not r.stated_raw:
+            lines.append(head + m["nothing_stated"])
+            continue
+        diff = format_number(abs(r.difference_pp), lang=lang, decimals=1)
+        verdict = m["more" if r.difference_pp > 0 else "less"].format(diff=diff) + (
+            m["over_threshold"] if r.flagged else "")
+        lines.append(head + m["versus"].format(
+            name=md_escape(getattr(r, "growth_name_" + lang)), raw=md_escape(r.stated_raw),
+            period=format_period(r.stated_start, r.stated_end), source=_src(r.stated_source),
+            verdict=verdict))
+    if ((implied["level_indicator"] == "industrial_output_value")
+            & (implied["growth_indicator"] == "industry_grdp_growth")).any():
+        lines += ["", m["gross_note"]]
+    title = m["implied_head"].format(threshold=format_number(threshold, lang=lang))
+    return "\n".join([title, "", *lines])
+
+
+def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                  lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.consistency.figures_list`.
+
+    Parameters
+    ----------
+    figures : DataFrame
+    sources : DataFrame, optional
+        To name documents by number.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Region, territory, indicator, kind, period, figure as written, bounds, unit, source
+        and where in the source; headers and words in ``lang``.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_region"]: figures["region"],
+        m["col_territory"]: figures["territory"],
+        m["col_indicator"]: figures[f"indicator_{lang}"].where(
+            figures[f"indicator_{lang}"].astype(str) != "", figures["indicator"]),
+        m["col_kind"]: [kind_label(k, lang) for k in figures["kind"]],
+        m["col_period"]: [format_period(a, b) for a, b in
+                          zip(figures["period_start"], figures["period_end"])],
+        m["col_raw"]: figures["value_raw"],
+        m["col_low"]: figures["low"],
+        m["col_high"]: figures["high"],
+        m["col_unit"]: figures["unit"],
+        m["col_source"]: [source_name(s, sources) for s in figures["source_id"]],
+        m["col_locator"]: figures["source_locator"],
+    })
+
+
+def conflicts_table(conflicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.consistency.find_conflicts`.
+
+    Parameters
+    ----------
+    conflicts : DataFrame
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Outcome, region, indicator, period, kind, both figures with their sources, gap.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_status"]: [m[s] for s in conflicts["status"]],
+        m["col_region"]: conflicts["region"],
+        m["col_indicator"]: conflicts[f"indicator_{lang}"],
+        m["col_period"]: [format_period(a, b) for a, b in
+                          zip(conflicts["period_start"], conflicts["period_end"])],
+        m["col_kind"]: [kind_label(k, lang) for k in conflicts["kind"]],
+        m["col_figure_a"]: conflicts["value_a"], m["col_source_a"]: conflicts["source_a"],
+        m["col_figure_b"]: conflicts["value_b"], m["col_source_b"]: conflicts["source_b"],
+        m["col_gap"]: conflicts["gap"].round(2),
+    })
+
+
+def share_sums_table(shares: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.consistency.check_share_sums`.
+
+    Parameters
+    ----------
+    shares : DataFrame
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Region, territory, kind, year, source, one column per sector share, total, outcome.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_region"]: shares["region"],
+        m["col_territory"]: shares["territory"],
+        m["col_kind"]: [kind_label(k, lang) for k in shares["kind"]],
+        m["col_year"]: shares["year"],
+        m["col_source"]: shares["source_id"],
+        **{f"{sector_name(s, lang)} (%)": shares[s] for s in SECTOR_SHARES},
+        m["col_total"]: shares["total"].round(2),
+        m["col_status"]: [m[s] for s in shares["status"]],
+    })

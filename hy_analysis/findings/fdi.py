@@ -1,0 +1,389 @@
+"""Findings of the FDI analysis: Markdown text and the reader table, in Vietnamese or English.
+
+Each function takes a frame computed by :mod:`hy_analysis.analysis.fdi`. FDI figures are named
+by who published them (the outlet), with the snapshot date written the reader's way.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..vocabulary import COUNTRIES, country_label
+from .common import md_escape, messages, source_name
+from .format import format_as_of, format_money, format_number
+
+__all__ = ["describe_fdi_totals", "describe_projects_by_country", "describe_capital",
+           "describe_disagreements", "no_fdi", "fdi_table", "remainder_table"]
+
+_MESSAGES = {
+    "vi": {
+        "document_kind": " — tài liệu nguồn ({kind} {date})",
+        "news": "bản tin", "plan": "kế hoạch", "resolution": "nghị quyết", "report": "báo cáo",
+        "no_fdi": ("**Không có số liệu FDI cho {region}** trong dữ liệu: không có số dự án hay "
+                   "vốn đăng ký theo ngày chốt số liệu."),
+        "old_totals": ("- Tỉnh Hưng Yên cũ (trước sáp nhập): từ **{first}** dự án FDI còn hiệu "
+                       "lực ({first_when}) lên **{last}** dự án ({last_when}), thêm {growth} dự "
+                       "án qua {n} lần chốt số liệu."),
+        "old_capital": "- Vốn đăng ký: {first} ({first_when}) → {last} ({last_when}).",
+        "new_totals": ("- **Tỉnh Hưng Yên mới (sau sáp nhập với Thái Bình, từ 01/07/2025)**: "
+                       "{projects} dự án{capital} ({when}). Đây là địa giới khác, không phải mức "
+                       "tăng so với các số liệu trước; biểu đồ không nối hai địa giới."),
+        "no_disagreement": "Không có hai nguồn nào cho số liệu trùng thời điểm mà khác nhau.",
+        "disagreements_head": ("**Nguồn không khớp** (ngày chốt trùng nhau, không xếp được "
+                               "trước sau):"),
+        "japan_pair": "; {japan} {a} so với {b}",
+        "disagreement": "- {a} dự án ({a_when}) so với {b} ({b_when}): chênh {diff} dự án{japan}.",
+        "both_kept": "Cả hai số liệu đều được giữ và vẽ; dữ liệu không cho biết số nào mới hơn.",
+        "merged_tag": " — **tỉnh mới sau sáp nhập**",
+        "of_total": " trên tổng {total} dự án.",
+        "latest": ("\nỞ lần chốt gần nhất ({when}), {country} có nhiều dự án nhất trong các nước "
+                   "được chọn ({projects})."),
+        "absent": "\nKhông có số dự án cho: {names}.",
+        "other_note": ("\n*Nước khác* = tổng số dự án − Nhật Bản − Hàn Quốc − Trung Quốc, do sổ "
+                       "tay này tính (không phải số liệu công bố), chỉ ở những lần chốt mà cùng "
+                       "một nguồn nêu đủ tổng và cả ba nước."),
+        "no_capital": "- {when}{kind}: **không có vốn theo quốc gia**.",
+        "capital_missing": "; không có: {names}",
+        "capital_lacking": ("\n**Dữ liệu thiếu vốn theo quốc gia** ở {k}/{n} lần chốt ({names}); "
+                            "ở đó chỉ so sánh được số dự án."),
+        # Reader table: headers and cell words.
+        "col_snapshot": "Ngày chốt", "col_source": "Nguồn", "col_territory": "Địa giới",
+        "col_country": "Quốc gia", "col_projects": "Số dự án",
+        "col_share": "Tỷ lệ (% tổng dự án)", "col_computed": "Tính toán",
+        "merged_province": "tỉnh mới (sáp nhập)", "old_province": "tỉnh cũ",
+        "yes": "có", "no": "không",
+        "col_other": "Nước khác (tính toán)", "col_reason": "Vì sao không tính được",
+    },
+    "en": {
+        "document_kind": " — source document ({kind}, {date})",
+        "news": "news", "plan": "plan", "resolution": "resolution", "report": "report",
+        "no_fdi": ("**No FDI figures for {region}** in the data: no project counts or "
+                   "registered capital at a snapshot date."),
+        "old_totals": ("- Old Hưng Yên (before the merger): from **{first}** valid FDI projects "
+                       "({first_when}) to **{last}** ({last_when}), {growth} more over {n} "
+                       "snapshots."),
+        "old_capital": "- Registered capital: {first} ({first_when}) → {last} ({last_when}).",
+        "new_totals": ("- **New Hưng Yên (merged with Thái Bình, from 1 Jul 2025)**: {projects} "
+                       "projects{capital} ({when}). This is a different territory, not growth "
+                       "over the earlier figures; the chart does not join the two territories."),
+        "no_disagreement": "No two sources give differing figures for overlapping dates.",
+        "disagreements_head": ("**Sources disagree** (overlapping snapshot dates that cannot be "
+                               "ordered):"),
+        "japan_pair": "; {japan} {a} vs {b}",
+        "disagreement": ("- {a} projects ({a_when}) vs {b} ({b_when}): {diff} projects "
+                         "apart{japan}."),
+        "both_kept": ("Both figures are kept and plotted; the data cannot tell which is the "
+                      "later one."),
+        "merged_tag": " — **merged province**",
+        "of_total": " of {total} projects.",
+        "latest": ("\nAt the latest snapshot ({when}), {country} has the most projects of the "
+                   "chosen countries ({projects})."),
+        "absent": "\nNo project counts for: {names}.",
+        "other_note": ("\n*Other countries* = total projects − Japan − Korea − China, computed "
+                       "here (not a published figure), only at snapshots where one source gives "
+                       "the total and all three countries."),
+        "no_capital": "- {when}{kind}: **no capital by country**.",
+        "capital_missing": "; none for: {names}",
+        "capital_lacking": ("\n**Capital by country is missing** at {k} of {n} snapshots "
+                            "({names}); there only project counts can be compared."),
+        "col_snapshot": "Snapshot", "col_source": "Source", "col_territory": "Territory",
+        "col_country": "Country", "col_projects": "Projects",
+        "col_share": "Share (% of all projects)", "col_computed": "Computed",
+        "merged_province": "merged province", "old_province": "old province",
+        "yes": "yes", "no": "no",
+        "col_other": "Other countries (computed)", "col_reason": "Why not computed",
+    },
+}
+
+
+def _outlet(source_id: str, sources: pd.DataFrame | None) -> str:
+    """The outlet of a source (FDI figures are named by who published them)."""
+    return source_name(source_id, sources, number=False)
+
+
+def _document_kind(source_id: str, sources: pd.DataFrame | None, m: dict) -> str:
+    """" — news document" for one of the source documents (a ``file``), else ""."""
+    if sources is None or source_id not in set(sources["id"]):
+        return ""
+    row = sources.set_index("id").loc[source_id]
+    if not str(row["file"]):
+        return ""
+    return m["document_kind"].format(kind=m.get(str(row["type"]), ""), date=row["date"])
+
+
+def _usd(value: float, qualifier: str, lang: str) -> str:
+    return format_money(value, "USD", lang=lang, qualifier=qualifier, billions=True)
+
+
+def _when(snapshot_row, *, lang: str, sources: pd.DataFrame | None) -> str:
+    return (f"{format_as_of(snapshot_row['as_of'], lang=lang)}, "
+            f"{md_escape(_outlet(snapshot_row['source_id'], sources))}")
+
+
+def no_fdi(region: str | None, *, lang: str = "vi") -> str:
+    """The finding for a region without FDI figures (Markdown)."""
+    return messages(_MESSAGES, lang)["no_fdi"].format(region=md_escape(region or ""))
+
+
+def describe_fdi_totals(
+    snapshots: pd.DataFrame,
+    *,
+    region: str | None = None,
+    sources: pd.DataFrame | None = None,
+    lang: str = "vi",
+) -> str:
+    """Findings on total FDI projects and capital over time, as Markdown.
+
+    Parameters
+    ----------
+    snapshots : DataFrame
+        From :func:`~hy_analysis.analysis.fdi.fdi_snapshots`.
+    region : str, optional
+        Named when there are no figures.
+    sources : DataFrame, optional
+        From :func:`hy_analysis.load_sources`, to name the sources.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+    """
+    m = messages(_MESSAGES, lang)
+    if snapshots.empty:
+        return no_fdi(region, lang=lang)
+    lines = []
+    old = snapshots[~snapshots["merged"]]
+    new = snapshots[snapshots["merged"]]
+    if len(old) >= 1:
+        first, last = old.iloc[0], old.iloc[-1]
+        lines.append(m["old_totals"].format(
+            first=format_number(first["total_projects"], lang=lang),
+            first_when=_when(first, lang=lang, sources=sources),
+            last=format_number(last["total_projects"], lang=lang),
+            last_when=_when(last, lang=lang, sources=sources),
+            growth=format_number(last["total_projects"] - first["total_projects"], lang=lang),
+            n=len(old)))
+        cap = old.dropna(subset=["total_capital"])
+        if len(cap):
+            c0, c1 = cap.iloc[0], cap.iloc[-1]
+            lines.append(m["old_capital"].format(
+                first=_usd(c0["total_capital"], c0["capital_qualifier"], lang),
+                first_when=format_as_of(c0["as_of"], lang=lang),
+                last=_usd(c1["total_capital"], c1["capital_qualifier"], lang),
+                last_when=format_as_of(c1["as_of"], lang=lang)))
+    for _, row in new.iterrows():
+        capital = ("" if np.isnan(row["total_capital"]) else
+                   ", " + _usd(row["total_capital"], row["capital_qualifier"], lang))
+        lines.append(m["new_totals"].format(
+            projects=format_number(row["total_projects"], lang=lang), capital=capital,
+            when=_when(row, lang=lang, sources=sources)))
+    return "\n".join(lines)
+
+
+def describe_disagreements(
+    pairs: pd.DataFrame,
+    *,
+    sources: pd.DataFrame | None = None,
+    lang: str = "vi",
+) -> str:
+    """Markdown naming the snapshots whose dates overlap but whose totals differ.
+
+    Parameters
+    ----------
+    pairs : DataFrame
+        From :func:`~hy_analysis.analysis.fdi.snapshot_disagreements`.
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+    """
+    m = messages(_MESSAGES, lang)
+    if pairs.empty:
+        return m["no_disagreement"]
+    lines = [m["disagreements_head"]]
+    for _, p in pairs.iterrows():
+        japan = ""
+        if not (np.isnan(p["japan_a"]) or np.isnan(p["japan_b"])):
+            japan = m["japan_pair"].format(japan=country_label("Japan", lang=lang),
+                                           a=format_number(p["japan_a"], lang=lang),
+                                           b=format_number(p["japan_b"], lang=lang))
+        lines.append(m["disagreement"].format(
+            a=format_number(p["projects_a"], lang=lang),
+            a_when=f"{format_as_of(p['as_of_a'], lang=lang)}, "
+                   f"{md_escape(_outlet(p['source_a'], sources))}",
+            b=format_number(p["projects_b"], lang=lang),
+            b_when=f"{format_as_of(p['as_of_b'], lang=lang)}, "
+                   f"{md_escape(_outlet(p['source_b'], sources))}",
+            diff=format_number(abs(p["difference"]), lang=lang), japan=japan))
+    lines.append(m["both_kept"])
+    return "\n".join(lines)
+
+
+def describe_projects_by_country(
+    table: pd.DataFrame,
+    *,
+    region: str | None = None,
+    countries: Sequence[str] = COUNTRIES,
+    sources: pd.DataFrame | None = None,
+    lang: str = "vi",
+) -> str:
+    """Findings on projects by investor country and their shares, as Markdown.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`~hy_analysis.analysis.fdi.projects_by_country`.
+    region : str, optional
+    countries : sequence of str
+        The countries asked for (a country without any figure is named).
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+    """
+    m = messages(_MESSAGES, lang)
+    if table.empty:
+        return no_fdi(region, lang=lang)
+    lines = []
+    for _snap, group in table.groupby("snapshot", sort=False):
+        row = group.iloc[0]
+        parts = [f"{md_escape(country_label(r['country'], lang=lang))} "
+                 f"{format_number(r['projects'], lang=lang)} "
+                 f"({format_number(r['share'], lang=lang, decimals=1)} %)"
+                 for _, r in group.iterrows()]
+        lines.append(f"- {_when(row, lang=lang, sources=sources)}"
+                     f"{m['merged_tag'] if row['merged'] else ''}: " + "; ".join(parts)
+                     + m["of_total"].format(total=format_number(row["total_projects"],
+                                                                lang=lang)))
+    named = table[~table["derived"]]
+    if len(named):
+        top = named.loc[named.groupby("snapshot", sort=False)["projects"].idxmax()]
+        last = top.iloc[-1]
+        lines.append(m["latest"].format(when=format_as_of(last["as_of"], lang=lang),
+                                        country=country_label(last["country"], lang=lang),
+                                        projects=format_number(last["projects"], lang=lang)))
+    absent = [c for c in countries if c not in set(table["country"])]
+    if absent:
+        lines.append(m["absent"].format(
+            names=", ".join(country_label(c, lang=lang) for c in absent)))
+    if table["derived"].any():
+        lines.append(m["other_note"])
+    return "\n".join(lines)
+
+
+def describe_capital(
+    capital: pd.DataFrame,
+    coverage: pd.DataFrame,
+    *,
+    region: str | None = None,
+    sources: pd.DataFrame | None = None,
+    lang: str = "vi",
+) -> str:
+    """What the data says, and does not say, about registered capital by country.
+
+    Parameters
+    ----------
+    capital : DataFrame
+        From :func:`~hy_analysis.analysis.fdi.capital_by_country`.
+    coverage : DataFrame
+        From :func:`~hy_analysis.analysis.fdi.capital_coverage`.
+    region : str, optional
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+    """
+    m = messages(_MESSAGES, lang)
+    if coverage.empty:
+        return no_fdi(region, lang=lang)
+    lines = []
+    for _, row in coverage.iterrows():
+        when = _when(row, lang=lang, sources=sources)
+        if row["coverage"] == "none":
+            lines.append(m["no_capital"].format(
+                when=when, kind=_document_kind(row["source_id"], sources, m)))
+            continue
+        parts = []
+        for _, c in capital[(capital["snapshot"] == row["snapshot"])].iterrows():
+            share = c["stated_share"] if not np.isnan(c["stated_share"]) else c["computed_share"]
+            share_text = "" if np.isnan(share) else \
+                f" ({format_number(share, lang=lang, decimals=1)} %)"
+            parts.append(f"{md_escape(country_label(c['country'], lang=lang))} "
+                         f"{_usd(c['capital'], c['qualifier'], lang)}{share_text}")
+        missing = ""
+        if row["without_capital"]:
+            missing = m["capital_missing"].format(names=", ".join(
+                country_label(c, lang=lang) for c in row["without_capital"]))
+        lines.append(f"- {when}: " + "; ".join(parts) + missing + ".")
+    lacking = coverage[coverage["coverage"] != "all"]
+    if len(lacking):
+        lines.append(m["capital_lacking"].format(
+            k=len(lacking), n=len(coverage),
+            names=", ".join(format_as_of(a, lang=lang) for a in lacking["as_of"])))
+    return "\n".join(lines)
+
+
+def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+              lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.fdi.projects_by_country`.
+
+    Labels and headers are in ``lang``.
+
+    Parameters
+    ----------
+    table : DataFrame
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Snapshot, source, territory, country, projects, share (%), computed (yes/no).
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_snapshot"]: [format_as_of(a, lang=lang) for a in table["as_of"]],
+        m["col_source"]: [_outlet(s, sources) for s in table["source_id"]],
+        m["col_territory"]: [m["merged_province"] if merged else m["old_province"]
+                             for merged in table["merged"]],
+        m["col_country"]: [country_label(c, lang=lang) for c in table["country"]],
+        m["col_projects"]: table["projects"].astype(int),
+        m["col_share"]: table["share"].round(1),
+        m["col_computed"]: [m["yes"] if d else m["no"] for d in table["derived"]],
+    })
+
+
+def remainder_table(remainder: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                    lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.fdi.other_countries_remainder`.
+
+    Parameters
+    ----------
+    remainder : DataFrame
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Snapshot, source, territory, the computed remainder and, where it could not be
+        computed, the analysis's reason (as the analysis states it).
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_snapshot"]: [format_as_of(a, lang=lang) for a in remainder["as_of"]],
+        m["col_source"]: [_outlet(s, sources) for s in remainder["source_id"]],
+        m["col_territory"]: [m["merged_province"] if merged else m["old_province"]
+                             for merged in remainder["merged"]],
+        m["col_other"]: remainder["value"],
+        m["col_reason"]: remainder["reason"],
+    })

@@ -1,0 +1,437 @@
+"""Findings of the growth analysis: Markdown text in Vietnamese or English.
+
+Each ``describe_*`` function takes a frame computed by :mod:`hy_analysis.analysis.growth` and
+states what it shows, so the prose of a notebook is always computed from the data of the run.
+Words come from the message table below; numbers from :mod:`hy_analysis.findings.format`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..vocabulary import kind_label, sector_name
+from .common import md_escape, messages, source_name, sources_text
+from .format import format_money, format_number, format_period, format_range
+
+__all__ = [
+    "describe_growth_targets", "describe_annual_growth", "describe_index_paths",
+    "describe_required_growth", "describe_structure_shift", "describe_level_path",
+    "growth_targets_table", "required_growth_table",
+]
+
+_MESSAGES = {
+    "vi": {
+        "none_region": "Không có số liệu {what} cho **{region}** trong bộ dữ liệu.",
+        "what_targets": "mục tiêu tăng trưởng",
+        "targets_head": "**{region}** có {n} mục tiêu tăng trưởng:",
+        "what_annual": "tăng trưởng thực hiện theo năm",
+        "annual_head": "Tăng trưởng thực hiện từng năm của **{region}**:",
+        "no_year_target": "không có mục tiêu năm",
+        "above_target": "vượt mục tiêu {target} % ({gap} điểm %)",
+        "below_target": "thấp hơn mục tiêu {target} % ({gap} điểm %)",
+        "within_target": "đạt mục tiêu {target} %",
+        "what_paths": "tăng trưởng (mục tiêu hoặc thực hiện)",
+        "only_scenarios": " Chỉ vẽ các kịch bản.",
+        "path_target": "mục tiêu {rate} ({cited})",
+        "path_actual": "thực hiện ({yearly})",
+        "path_scenario": "kịch bản {rate} %/năm",
+        "path_line": "- {indicator} {label}: chỉ số {span} tăng **{change}**",
+        "paths_head": ("Chỉ số (năm {base} hoặc năm trước giai đoạn = 100) của **{region}**, "
+                       "{start}–{end}:"),
+        "what_required": "mục tiêu tăng trưởng bình quân theo giai đoạn",
+        "required_none": "chưa có số thực hiện theo năm; cần bình quân {target}",
+        "required_done": "đã đủ số thực hiện, bình quân đạt **{achieved} %**/năm",
+        "required_left": ("thực hiện {years} bình quân {achieved} %/năm; {left} năm còn lại "
+                          "cần **{need}/năm**"),
+        "required_head": ("Tăng trưởng cần đạt để hoàn thành mục tiêu giai đoạn "
+                          "(**{region}**):"),
+        "what_structure": "cơ cấu kinh tế",
+        "no_base": "- Không có số thực hiện năm {year} làm gốc.",
+        "base_line": "- Năm {year}: {parts}",
+        "shift": " ({sign}{pp} điểm %)",
+        "disagree": "Nguồn vênh nhau",
+        "merged_shares": ("- Tỷ trọng năm {years} của tỉnh Hưng Yên sau sáp nhập được vẽ riêng "
+                          "(gạch chéo), không so với mục tiêu của tỉnh cũ."),
+        "structure_head": ("Cơ cấu kinh tế của **{region}** (% GRDP), thay đổi so với "
+                           "{base_year}:"),
+        "figures": "số liệu",
+        "merged_point": " — **tỉnh sau sáp nhập**, không so sánh",
+        "implied": "- Tăng bình quân ngầm định {a}→{b}: **{rate} %/năm**",
+        "col_territory": "Địa giới", "col_indicator": "Chỉ tiêu", "col_kind": "Loại",
+        "col_period": "Giai đoạn", "col_raw": "Số liệu gốc", "col_source": "Nguồn",
+        "col_locator": "Vị trí trong nguồn", "col_target": "Mục tiêu",
+        "col_reported": "Năm đã có số thực hiện", "col_achieved": "Bình quân đã đạt (%/năm)",
+        "col_left": "Số năm còn lại", "col_need_low": "Cần đạt, cận dưới (%/năm)",
+        "col_need_high": "Cần đạt, cận trên (%/năm)",
+    },
+    "en": {
+        "none_region": "The dataset holds no {what} for **{region}**.",
+        "what_targets": "growth target",
+        "targets_head": "**{region}** has {n} growth target(s):",
+        "what_annual": "reported annual growth",
+        "annual_head": "Reported yearly growth of **{region}**:",
+        "no_year_target": "no target for the year",
+        "above_target": "above the {target} % target by {gap} pp",
+        "below_target": "below the {target} % target by {gap} pp",
+        "within_target": "within the {target} % target",
+        "what_paths": "growth figure (target or actual)",
+        "only_scenarios": " Only the scenarios are drawn.",
+        "path_target": "target {rate} ({cited})",
+        "path_actual": "actual ({yearly})",
+        "path_scenario": "scenario {rate} %/yr",
+        "path_line": "- {indicator} {label}: the index rises **{change}** over {span}",
+        "paths_head": ("Index paths (year {base}, or the year before the period, = 100) for "
+                       "**{region}**, {start}–{end}:"),
+        "what_required": "period-average growth target",
+        "required_none": "no annual actuals yet; needs an average of {target}",
+        "required_done": "all years reported, achieved **{achieved} %**/yr",
+        "required_left": ("{years} averaged {achieved} %/yr; the remaining {left} year(s) "
+                          "need **{need}/yr**"),
+        "required_head": "Growth still needed to meet the period targets (**{region}**):",
+        "what_structure": "economic-structure figure",
+        "no_base": "- No {year} actual to measure the shift from.",
+        "base_line": "- {year}: {parts}",
+        "shift": " ({sign}{pp} pp)",
+        "disagree": "Sources disagree",
+        "merged_shares": ("- Shares for the merged Hưng Yên are drawn apart (hatched) and not "
+                          "compared with the old province's targets."),
+        "structure_head": ("Economic structure of **{region}** (% of GRDP), shift from "
+                           "{base_year}:"),
+        "figures": "figures",
+        "merged_point": " — **merged province**, not compared",
+        "implied": "- Implied growth {a}→{b}: **{rate} %/yr**",
+        "col_territory": "Territory", "col_indicator": "Indicator", "col_kind": "Kind",
+        "col_period": "Period", "col_raw": "As written", "col_source": "Source",
+        "col_locator": "Where in the source", "col_target": "Target",
+        "col_reported": "Years reported", "col_achieved": "Achieved average (%/yr)",
+        "col_left": "Years left", "col_need_low": "Needed, low (%/yr)",
+        "col_need_high": "Needed, high (%/yr)",
+    },
+}
+
+
+def _none(m: dict, what: str, region: str) -> str:
+    return m["none_region"].format(what=what, region=md_escape(region))
+
+
+def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "vi",
+                            sources: pd.DataFrame | None = None) -> str:
+    """Findings for :func:`~hy_analysis.analysis.growth.growth_figures` (targets).
+
+    How many targets, for which periods, in which sources.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        From :func:`~hy_analysis.analysis.growth.growth_figures`.
+    region : str
+        Named in the text.
+    lang : {"vi", "en"}
+    sources : DataFrame, optional
+        From :func:`hy_analysis.load_sources`, to name documents by number.
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    if figures.empty:
+        return _none(m, m["what_targets"], region)
+    lines = [f"- {md_escape(getattr(row, 'indicator_' + lang))}, "
+             f"{format_period(row.period_start, row.period_end)}: **{md_escape(row.value_raw)}**"
+             f" ({sources_text([row.source_id], sources)})" for row in figures.itertuples()]
+    head = m["targets_head"].format(region=md_escape(region), n=len(figures))
+    return "\n".join([head, "", *lines])
+
+
+def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi") -> str:
+    """Findings for :func:`~hy_analysis.analysis.growth.annual_growth_vs_target`.
+
+    Each year's reported growth against that year's target.
+
+    Parameters
+    ----------
+    table : DataFrame
+    region : str
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    if table.empty:
+        return _none(m, m["what_annual"], region)
+    lines = []
+    for row in table.itertuples():
+        if math.isnan(row.target_low):
+            tail = m["no_year_target"]
+        else:
+            target = format_range(row.target_low, row.target_high, lang=lang, decimals=2)
+            key = "above_target" if row.gap_pp > 0 else (
+                "below_target" if row.gap_pp < 0 else "within_target")
+            tail = m[key].format(target=target, gap=format_number(abs(row.gap_pp), lang=lang,
+                                                                  decimals=2))
+        name = md_escape(getattr(row, "indicator_" + lang))
+        lines.append(f"- {name} {row.year}: "
+                     f"**{format_number(row.actual, lang=lang, decimals=2)} %**, {tail}")
+    return "\n".join([m["annual_head"].format(region=md_escape(region)), "", *lines])
+
+
+def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
+                         end_year: int, lang: str = "vi",
+                         sources: pd.DataFrame | None = None) -> str:
+    """Findings for :func:`~hy_analysis.analysis.growth.index_paths`.
+
+    Where each path ends, relative to the base year.
+
+    Parameters
+    ----------
+    paths : DataFrame
+    region : str
+    start_year, end_year : int
+        The window of the paths (the base year is ``start_year - 1``).
+    lang : {"vi", "en"}
+    sources : DataFrame, optional
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    real = paths[paths["indicator"] != "scenario"]
+    if real.empty:
+        return _none(m, m["what_paths"], region) + m["only_scenarios"]
+    lines = []
+    for (indicator, _path), group in paths.groupby(["indicator", "path"], sort=False):
+        first, last = group.iloc[0], group.iloc[-1]
+        up_low, up_high = last["low"] / first["low"] * 100 - 100, \
+            last["high"] / first["high"] * 100 - 100
+        kind = group["kind"].iloc[0]
+        rate = md_escape(group["rate_text"].iloc[0])
+        if kind == "target":
+            label = m["path_target"].format(
+                rate=rate, cited=sources_text([group["source_id"].iloc[0]], sources))
+        elif kind == "actual":
+            label = m["path_actual"].format(yearly=", ".join(
+                f"{int(r.year)}: {format_number(r.rate_low, lang=lang, decimals=2)} %"
+                for r in group.iloc[1:].itertuples()))
+        else:
+            if indicator != (real["indicator"].iloc[0]):
+                continue  # scenarios are the same in every panel: state them once
+            label = m["path_scenario"].format(rate=format_number(float(rate), lang=lang))
+        name = md_escape(group["indicator_" + lang].iloc[0]) if kind != "scenario" else ""
+        lines.append(m["path_line"].format(
+            indicator=name, label=label, span=f"{int(first['year'])}–{int(last['year'])}",
+            change=format_range(up_low, up_high, lang=lang, unit=" %")).replace("-  ", "- "))
+    head = m["paths_head"].format(base=start_year - 1, region=md_escape(region),
+                                  start=start_year, end=end_year)
+    return "\n".join([head, "", *lines])
+
+
+def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "vi",
+                             sources: pd.DataFrame | None = None) -> str:
+    """Findings for :func:`~hy_analysis.analysis.growth.required_growth`.
+
+    Parameters
+    ----------
+    table : DataFrame
+    region : str
+    lang : {"vi", "en"}
+    sources : DataFrame, optional
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    if table.empty:
+        return _none(m, m["what_required"], region)
+    lines = []
+    for row in table.itertuples():
+        target = format_range(row.target_low, row.target_high, lang=lang, unit=" %")
+        achieved = format_number(row.achieved_avg, lang=lang, decimals=2)
+        head = (f"- {md_escape(getattr(row, 'indicator_' + lang))} "
+                f"{row.period_start}–{row.period_end} "
+                f"({md_escape(row.value_raw)}, {sources_text([row.source_id], sources)}): ")
+        if not row.actual_years:
+            tail = m["required_none"].format(target=target)
+        elif row.years_left == 0:
+            tail = m["required_done"].format(achieved=achieved)
+        else:
+            tail = m["required_left"].format(
+                years=row.actual_years, achieved=achieved, left=row.years_left,
+                need=format_range(row.required_low, row.required_high, lang=lang, unit=" %"))
+        lines.append(head + tail)
+    return "\n".join([m["required_head"].format(region=md_escape(region)), "", *lines])
+
+
+def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int = 2020,
+                             lang: str = "vi", sources: pd.DataFrame | None = None) -> str:
+    """Findings for :func:`~hy_analysis.analysis.growth.structure_shift`.
+
+    Shifts in points from the base year, and where sources disagree.
+
+    Parameters
+    ----------
+    shift : DataFrame
+    region : str
+    base_year : int
+        The year of the actual shares the shift is measured from.
+    lang : {"vi", "en"}
+    sources : DataFrame, optional
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    if shift.empty:
+        return _none(m, m["what_structure"], region)
+
+    def share(value) -> str:
+        return f"{format_number(value, lang=lang, decimals=2)} %"
+
+    lines = []
+    base = shift[(shift["year"] == base_year) & (shift["kind"] == "actual") & ~shift["merged"]]
+    if base.empty:
+        lines.append(m["no_base"].format(year=base_year))
+    else:
+        lines.append(m["base_line"].format(year=base_year, parts=", ".join(
+            f"{sector_name(r.sector, lang)} {share(r.share)}"
+            for r in base.itertuples() if r.sector != "not_stated")))
+    later = shift[(shift["year"] > base_year) & (shift["sector"] != "not_stated")]
+    for _column, group in later.groupby("column", sort=False):
+        row0 = group.iloc[0]
+        if row0["merged"]:
+            continue
+        parts = []
+        for r in group.itertuples():
+            moved = "" if math.isnan(r.shift_pp) else m["shift"].format(
+                sign="+" if r.shift_pp >= 0 else "−",
+                pp=format_number(abs(r.shift_pp), lang=lang, decimals=2))
+            parts.append(f"{sector_name(r.sector, lang)} {share(r.share)}{moved}")
+        lines.append(f"- {row0['year']} {kind_label(row0['kind'], lang)} "
+                     f"({sources_text([row0['source_id']], sources)}): " + ", ".join(parts))
+    ic = later[(later["sector"] == "industry_construction_share") & (later["kind"] == "target")
+               & ~later["merged"]]
+    for year, group in ic.groupby("year"):
+        if group["share"].nunique() > 1:
+            values = " vs ".join(f"{share(r.share)} ({sources_text([r.source_id], sources)})"
+                                 for r in group.itertuples())
+            lines.append(f"- **{m['disagree']} {year}**: " + values)
+    if shift["merged"].any():
+        years = ", ".join(map(str, sorted(set(shift.loc[shift["merged"], "year"]))))
+        lines.append(m["merged_shares"].format(years=years))
+    head = m["structure_head"].format(region=md_escape(region), base_year=base_year)
+    return "\n".join([head, "", *lines])
+
+
+def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
+                        indicator_name: str = "", lang: str = "vi",
+                        sources: pd.DataFrame | None = None) -> str:
+    """Findings for :func:`~hy_analysis.analysis.growth.level_path` and its implied growth.
+
+    Parameters
+    ----------
+    path : DataFrame
+        From :func:`~hy_analysis.analysis.growth.level_path`.
+    steps : DataFrame
+        From :func:`~hy_analysis.analysis.growth.implied_growth_steps`.
+    region : str
+    indicator_name : str, optional
+        Defaults to the indicator's name in ``lang`` taken from ``path``.
+    lang : {"vi", "en"}
+    sources : DataFrame, optional
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    if not indicator_name:
+        indicator_name = (path[f"indicator_{lang}"].iloc[0] if not path.empty
+                          else path.attrs.get(f"indicator_{lang}", "") or m["figures"])
+    if path.empty:
+        return _none(m, md_escape(indicator_name), region)
+    lines = []
+    for row in path.itertuples():
+        # Dollars in billions keep two decimals (8,56 tỷ USD); dong are whole billions.
+        money = format_money(row.value, row.unit, lang=lang,
+                             decimals=2 if row.unit == "USD" and row.value >= 1e9 else 0)
+        lines.append(f"- {row.year} {kind_label(row.kind, lang)}: {md_escape(row.value_raw)} "
+                     f"(≈ {money}; {sources_text([row.source_id], sources)})"
+                     + (m["merged_point"] if row.merged else ""))
+    lines += [m["implied"].format(a=row.from_year, b=row.to_year,
+                                  rate=format_number(row.growth_pct, lang=lang, decimals=1))
+              for row in steps.itertuples()]
+    return "\n".join([f"**{md_escape(indicator_name)}** — {md_escape(region)}:", "", *lines])
+
+
+def growth_targets_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                         lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.growth.growth_figures`.
+
+    Parameters
+    ----------
+    figures : DataFrame
+    sources : DataFrame, optional
+        To name documents by number.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Territory, indicator, kind, period, figure as written, source, where in the source;
+        headers and words in ``lang``.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_territory"]: figures["territory"],
+        m["col_indicator"]: figures[f"indicator_{lang}"],
+        m["col_kind"]: [kind_label(k, lang) for k in figures["kind"]],
+        m["col_period"]: [format_period(a, b) for a, b in
+                          zip(figures["period_start"], figures["period_end"])],
+        m["col_raw"]: figures["value_raw"],
+        m["col_source"]: [source_name(s, sources) for s in figures["source_id"]],
+        m["col_locator"]: figures["source_locator"],
+    })
+
+
+def required_growth_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                          lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.growth.required_growth`.
+
+    Parameters
+    ----------
+    table : DataFrame
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Indicator, period, target as written, source, years reported, achieved average,
+        years left and the growth needed (low and high bound), rounded to 2 decimals.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_indicator"]: table[f"indicator_{lang}"],
+        m["col_period"]: [format_period(a, b) for a, b in
+                          zip(table["period_start"], table["period_end"])],
+        m["col_target"]: table["value_raw"],
+        m["col_source"]: [source_name(s, sources) for s in table["source_id"]],
+        m["col_reported"]: table["actual_years"],
+        m["col_achieved"]: table["achieved_avg"].round(2),
+        m["col_left"]: table["years_left"],
+        m["col_need_low"]: table["required_low"].round(2),
+        m["col_need_high"]: table["required_high"].round(2),
+    })

@@ -1,0 +1,53 @@
+"""The one formatting helper of findings, tables and charts (Babel, CLDR locales)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hy_analysis.findings.format import (format_as_of, format_money, format_number,
+                                         format_period, format_range)
+from hy_analysis.parsing import parse_number
+
+
+def _python_way(value: float, lang: str, decimals: int | None) -> str:
+    """The separator swap the package wrote by hand before Babel (the reference)."""
+    text = f"{value:,.{2 if decimals is None else decimals}f}"
+    if decimals is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.translate(str.maketrans({",": ".", ".": ","})) if lang == "vi" else text
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+       st.sampled_from(["vi", "en"]), st.sampled_from([None, 0, 1, 2]))
+def test_same_digits_and_rounding_as_before(value, lang, decimals):
+    assert format_number(value, lang=lang, decimals=decimals) == \
+        _python_way(value, lang, decimals)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_vietnamese_numbers_parse_back(n):
+    assert parse_number(format_number(n, lang="vi", decimals=0)) == n
+
+
+def test_examples_readers_see():
+    assert format_number(652153, lang="vi") == "652.153"
+    assert format_number(8.5, lang="en") == "8.5"
+    assert format_number(None) == format_number(float("nan")) == "–"
+    assert format_range(9, 10, lang="vi", decimals=1, unit=" %") == "9,0–10,0 %"
+    assert format_range(8, None, lang="en", decimals=None) == "8"
+    assert format_period(2021, 2025) == "2021–2025" and format_period(2025, 2025) == "2025"
+    assert format_money(8.56e9, "USD", lang="vi", decimals=2) == "8,56 tỷ USD"
+    assert format_money(652153e9, "VND", lang="en", decimals=0) == "652,153 bn VND"
+    assert format_money(3.2e9, "USD", lang="vi", qualifier="above", billions=True) == \
+        "hơn 3,2 tỷ USD"
+    assert format_money(4500, "USD", lang="en", decimals=0) == "4,500 USD"
+    assert format_as_of("2024", lang="en") == "2024"
+    assert format_as_of("2025-08-26", lang="vi") == "26/08/2025"
+    assert format_as_of("2024-09", lang="en") == "Sep 2024"
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="valid choices: vi, en"):
+        format_number(1, lang="fr")

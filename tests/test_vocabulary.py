@@ -1,0 +1,51 @@
+"""The vocabulary: one language check, labels per language, territories read from the data."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from hy_analysis import vocabulary as v
+from hy_analysis.exceptions import ParameterError
+from hy_analysis.paths import data_dir
+
+
+def test_one_lang_check_names_the_choices():
+    assert v.check_lang("vi") == "vi"
+    with pytest.raises(ParameterError, match="parameter 'lang': unknown value 'fr'; "
+                                             "valid choices: vi, en"):
+        v.check_lang("fr")
+    with pytest.raises(ParameterError, match="valid choices: vi, en"):
+        v.country_label("Japan", lang="de")
+
+
+def test_labels_in_both_languages_for_every_entry():
+    for lang in v.LANGS:
+        assert [v.country_label(c, lang=lang) for c in v.COUNTRIES] == \
+            {"vi": ["Nhật Bản", "Hàn Quốc", "Trung Quốc"], "en": ["Japan", "Korea", "China"]}[lang]
+        assert v.other_label(lang=lang) != v.OTHER
+        assert all(v.sector_name(s, lang) != s for s in (*v.SECTOR_SHARES, "not_stated"))
+        assert set(v.SCOPE_LABELS[lang]) >= set(v.WHOLE_SCOPES)
+        assert v.kind_label("target", lang) in ("mục tiêu", "target")
+
+
+def test_params_read_countries_and_languages_from_the_vocabulary():
+    from hy_analysis.params import country_choices, get_params
+
+    assert country_choices() == v.COUNTRIES
+    lang = next(p for p in get_params("overview") if p.name == "lang")
+    assert lang.choices == v.LANGS
+
+
+def test_merged_territory_comes_from_regions_csv(tmp_path):
+    assert v.is_merged("Hưng Yên (merged, from 2025-07-01)")
+    assert not v.is_merged("Hưng Yên (before 2025)") and not v.is_merged("Thái Bình")
+    # Rename the territory in a copy of the data: the code follows the data, not a literal.
+    for name in ("regions.csv",):
+        shutil.copy(data_dir() / name, tmp_path / name)
+    path = tmp_path / "regions.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Hưng Yên (merged, from 2025-07-01)", "Hưng Yên (new province)"), encoding="utf-8")
+    assert v.merged_territories(data_dir=tmp_path) == frozenset({"Hưng Yên (new province)"})
+    assert v.territories(data_dir=tmp_path)["Hưng Yên (new province)"] == "Hưng Yên"
