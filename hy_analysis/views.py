@@ -12,21 +12,24 @@ from __future__ import annotations
 import pandas as pd
 
 from . import display
+from .analysis import attainment as attainment_analysis
 from .analysis import consistency as consistency_analysis
 from .analysis import fdi as fdi_analysis
 from .analysis import growth as growth_analysis
 from .analysis import urbanisation as urbanisation_analysis
+from .charts.attainment import plot_scorecard
 from .charts.consistency import plot_figure_counts
 from .charts.fdi import plot_fdi_projects_by_country
 from .charts.growth import plot_index_paths_figure
 from .charts.urbanisation import plot_urbanisation_path
+from .findings import attainment as attainment_findings
 from .findings import consistency as consistency_findings
 from .findings import fdi as fdi_findings
 from .findings import growth as growth_findings
 from .findings import urbanisation as urbanisation_findings
 
 __all__ = ["render_growth_view", "render_fdi_view", "render_urbanisation_view",
-           "render_overview_view", "VIEWS"]
+           "render_overview_view", "render_attainment_view", "VIEWS"]
 
 
 def render_growth_view(values: dict, *, targets: pd.DataFrame,
@@ -138,6 +141,32 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame,
         sources=sources, lang=lang))
 
 
+def render_attainment_view(values: dict, *, targets: pd.DataFrame,
+                           sources: pd.DataFrame | None = None) -> None:
+    """Draw the scorecard, its findings and the full verdict table for one parameter set.
+
+    Parameters
+    ----------
+    values : dict
+        Validated ``attainment`` parameters (``region``, ``as_of``, ``tolerance``,
+        ``on_track``, ``acceleration_needed``, ``lang``).
+    targets : DataFrame
+        Tidy targets and actuals (the user's rows included).
+    sources : DataFrame, optional
+        Unused: every verdict names its own sources.
+    """
+    lang, region = values.get("lang", "vi"), values["region"]
+    verdicts = attainment_analysis.assess(
+        targets, region=region, as_of=values.get("as_of"), tolerance=values["tolerance"],
+        on_track=values["on_track"], acceleration_needed=values["acceleration_needed"])
+    display.show_markdown(attainment_findings.describe_attainment(verdicts, region=region,
+                                                                  lang=lang))
+    scorecard = attainment_findings.scorecard_data(verdicts, lang=lang, include_open=False)
+    if not scorecard.empty:
+        display.show_chart(plot_scorecard(scorecard, lang=lang))
+    display.show_table(attainment_findings.attainment_table(verdicts, lang=lang))
+
+
 #: Each notebook's panel: its render callback and the parameters it offers as controls.
 VIEWS = {
     "industrial_growth": (render_growth_view,
@@ -146,4 +175,6 @@ VIEWS = {
     "urbanisation": (render_urbanisation_view,
                      ("region", "target_years", "baseline_year", "baseline_rate")),
     "overview": (render_overview_view, ("regions", "kinds")),
+    "attainment": (render_attainment_view,
+                   ("region", "as_of", "tolerance", "on_track", "acceleration_needed")),
 }
