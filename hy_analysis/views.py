@@ -119,7 +119,7 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
 
 def render_overview_view(values: dict, *, targets: pd.DataFrame,
                          sources: pd.DataFrame | None = None) -> None:
-    """Draw the figure counts, the conflicts and the figures table for one parameter set.
+    """Draw the counts, conflicts, merger revisions, implied totals and figures table.
 
     Parameters
     ----------
@@ -136,6 +136,10 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame,
     selected = consistency_analysis.filter_figures(targets, regions=regions, kinds=kinds)
     display.show_markdown(consistency_findings.describe_conflicts(
         consistency_analysis.find_conflicts(selected), lang=lang))
+    display.show_markdown(consistency_findings.describe_revised_with_merger(
+        consistency_analysis.revised_with_merger(selected), lang=lang))
+    display.show_markdown(consistency_findings.describe_implied_totals(
+        consistency_analysis.implied_totals(selected), lang=lang))
     display.show_table(consistency_findings.figures_table(
         consistency_analysis.figures_list(targets, regions=regions, kinds=kinds),
         sources=sources, lang=lang))
