@@ -103,14 +103,19 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
         display.show_markdown(urbanisation_findings.no_rates(values["region"], lang=lang))
         return
     year, rate = values.get("baseline_year"), values.get("baseline_rate")
-    envelope = urbanisation_analysis.rate_envelope(found)
+    # The old province's path; the merged province's targets beside it, never joined.
+    path, revised = urbanisation_analysis.split_merger(found)
+    envelope = urbanisation_analysis.rate_envelope(path)
     steps = urbanisation_analysis.pp_per_year(envelope)
     from_baseline = None if year is None or rate is None else \
         urbanisation_analysis.pp_from_baseline(envelope, baseline_year=year, baseline_rate=rate)
     display.show_chart(plot_urbanisation_path(
-        found, envelope=envelope, steps=steps, baseline_steps=from_baseline,
-        baseline_year=year, baseline_rate=rate, sources=sources, lang=lang))
+        path, envelope=envelope, steps=steps, baseline_steps=from_baseline,
+        baseline_year=year, baseline_rate=rate, revised=revised, sources=sources, lang=lang))
     display.show_markdown(urbanisation_findings.describe_pp_per_year(steps, lang=lang))
+    if not revised.empty:
+        display.show_markdown(urbanisation_findings.describe_revised_targets(
+            revised, path, sources=sources, lang=lang))
     if from_baseline is not None:
         display.show_markdown(urbanisation_findings.describe_baseline(
             from_baseline, baseline_year=year, baseline_rate=rate, lang=lang))
