@@ -296,3 +296,12 @@ def test_an_implied_total_within_the_stated_one_is_consistent(bac_giang):
              value_raw="khoảng 7,6 tỷ USD"))
     (row,) = consistency.implied_totals(data).itertuples()
     assert row.consistent and row.gap == 0.0 and row.id_stated == "t"
+
+
+def test_conflict_lines_name_the_kind_in_the_readers_language(rows):
+    data = rows(dict(low=70.0, qualifier="about", value_raw="khoảng 70%"),
+                dict(low=64.1, value_raw="64,1%", source_id="other"))
+    conflicts = consistency.find_conflicts(data)
+    vi = findings.describe_conflicts(conflicts, lang="vi")
+    assert "(mục tiêu)" in vi and "(target)" not in vi
+    assert "(target)" in findings.describe_conflicts(conflicts, lang="en")

@@ -202,7 +202,7 @@ def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
                 m["pp"] if r.unit == "percent" else f" {md_escape(r.unit)}")
         name = md_escape(getattr(r, "indicator_" + lang) or r.indicator)
         lines.append(f"- **{m[r.status]}** — {md_escape(r.region)}, {name}, "
-                     f"{format_period(r.period_start, r.period_end)} ({md_escape(r.kind)}): "
+                     f"{format_period(r.period_start, r.period_end)} ({kind_label(r.kind, lang)}): "
                      f"{md_escape(r.value_a)} ({_src(r.source_a)}) vs {md_escape(r.value_b)} "
                      f"({_src(r.source_b)}){gap}")
     return "\n".join([head, "", *lines, "", m["rule"]])
