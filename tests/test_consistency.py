@@ -149,6 +149,7 @@ def test_implied_vs_stated_flags_bac_giang(bac_giang):
     assert not consistency.implied_vs_stated(bac_giang(), threshold=10)["flagged"].any()
     text = findings.describe_implied_vs_stated(out, lang="vi")
     assert "27,5 %/năm" in text and "19%/năm" in text and "vượt ngưỡng" in text
+    assert text.startswith("Tăng trưởng ngầm định") and "(ngưỡng 2 điểm %)" in text
 
 
 def test_implied_vs_stated_ranges_and_uncovered_periods(bac_giang):

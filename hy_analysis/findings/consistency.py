@@ -59,12 +59,12 @@ _MESSAGES = {
         "incomplete": "thiếu ngành", "ambiguous": "hai giá trị",
         "no_revisions": "Không có mục tiêu nào được đặt lại sau sáp nhập trong lựa chọn này.",
         "revisions_head": ("**{n}** cặp mục tiêu cùng năm: của tỉnh cũ và của tỉnh sau sáp "
-                           "nhập. Hai địa bàn khác nhau, nên đây **không phải mâu thuẫn** mà là mục "
-                           "tiêu điều chỉnh cùng với sáp nhập."),
+                           "nhập. Hai địa bàn khác nhau, nên đây **không phải mâu thuẫn** mà "
+                           "là mục tiêu điều chỉnh cùng với sáp nhập."),
         "revision": ("- {name} {year}: {before} ({territory_before}, {source_before}) → "
                      "**{after}** ({territory_after}, {source_after})"),
         "no_implied": "Không có tổng số suy ra từ tỷ trọng để kiểm tra.",
-        "implied_head": ("Tổng số suy ra từ số liệu và tỷ trọng của một thành phần, so với "
+        "totals_head": ("Tổng số suy ra từ số liệu và tỷ trọng của một thành phần, so với "
                          "tổng số cùng nguồn nêu:"),
         "implied_total": ("- {name}, {as_of} ({source}): {part} → tổng suy ra **{implied}** "
                           "so với tổng nêu {stated}: {verdict}"),
@@ -119,12 +119,13 @@ _MESSAGES = {
         "incomplete": "sector missing", "ambiguous": "two values",
         "no_revisions": "No target was revised with the merger in this selection.",
         "revisions_head": ("**{n}** pair(s) of targets for the same year, one of the old "
-                           "province and one of the merged province. Two different territories, so these are **not "
-                           "conflicts** but targets revised with the merger."),
+                           "province and one of the merged province. Two different "
+                           "territories, so these are **not conflicts** but targets revised "
+                           "with the merger."),
         "revision": ("- {name} {year}: {before} ({territory_before}, {source_before}) → "
                      "**{after}** ({territory_after}, {source_after})"),
         "no_implied": "No total implied from a share to check.",
-        "implied_head": ("Totals implied by one part's figure and its share, against the total "
+        "totals_head": ("Totals implied by one part's figure and its share, against the total "
                          "the same source states:"),
         "implied_total": ("- {name}, {as_of} ({source}): {part} → implied total **{implied}** "
                           "against the stated {stated}: {verdict}"),
@@ -473,15 +474,15 @@ def describe_implied_totals(totals: pd.DataFrame, *, lang: str = "vi") -> str:
             verdict = m["implied_ok"]
         else:
             verdict = m["implied_off" if r.implied < r.stated_low else "implied_over"].format(
-                gap=_amount(r.gap, r.unit, lang, scale=r.stated_low), pct=format_number(r.gap_pct, lang=lang,
-                                                                  decimals=1))
+                gap=_amount(r.gap, r.unit, lang, scale=r.stated_low),
+                pct=format_number(r.gap_pct, lang=lang, decimals=1))
         lines.append(m["implied_total"].format(
             name=md_escape(getattr(r, "indicator_" + lang) or r.indicator),
             as_of=format_as_of(str(r.as_of), lang=lang), source=_src(r.source_id),
             part=m["from_part"].format(part=md_escape(_part(r.breakdown, lang))),
             implied=md_escape(_amount(r.implied, r.unit, lang)),
             stated=md_escape(r.stated_raw), verdict=verdict))
-    return "\n".join([m["implied_head"], "", *lines])
+    return "\n".join([m["totals_head"], "", *lines])
 
 
 def implied_totals_table(totals: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:

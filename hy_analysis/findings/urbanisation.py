@@ -14,7 +14,8 @@ from .common import md_escape, messages, source_name
 from .format import DASH, format_number, format_range
 
 __all__ = [
-    "describe_rate_targets", "describe_revised_targets", "describe_pp_per_year", "describe_baseline",
+    "describe_rate_targets", "describe_revised_targets", "describe_pp_per_year",
+    "describe_baseline",
     "describe_class_ladder", "describe_class_counts", "no_rates", "rate_table", "ladder_table",
     "class_counts_table",
 ]
