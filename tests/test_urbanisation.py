@@ -194,6 +194,10 @@ def test_key_numbers_of_the_real_data():
     text = findings.describe_revised_targets(revised, path, lang="en")
     assert "revised with the merger" in text and "«khoảng 50%»" in text and "«Trên 58%»" in text
     assert path["territory"].iloc[0] in text
+    listed = findings.describe_rate_targets(rates, lang="en")
+    old_part, merged_part = listed.split(f"**{revised['territory'].iloc[0]}**")
+    assert "common floor 58 %" in old_part and "khoảng 50%" not in old_part
+    assert "common floor 50 %" in merged_part and "\n\n- **2030**" in merged_part
     assert u.measured_rates(targets, region="Hưng Yên").empty
     ladder = u.urban_class_ladder(load_urban_classes(), region="Hưng Yên",
                                   regions=load_regions())

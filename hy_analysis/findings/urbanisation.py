@@ -153,10 +153,12 @@ def describe_rate_targets(
     several = targets["territory"].nunique() > 1
     # The common floor is per territory: the merged province's figure is not the old one's.
     for territory, by_territory in targets.groupby("territory", sort=False):
-        if several:
+        if several:  # blank lines: a heading after a list item is its own paragraph
+            lines += [""] if lines else []
             lines.append(m["territory_head"].format(
                 territory=md_escape(territory),
                 tag=m["merged_tag"] if is_merged(territory) else ""))
+            lines.append("")
         for year, group in by_territory.groupby("year"):
             parts = [f"«{md_escape(r['value_raw'])}» ({m[r['statement']]}, "
                      f"{md_escape(source_name(r['source_id'], sources))})"
