@@ -23,11 +23,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .exceptions import ParseError
+from .vocabulary import LANGS, check_lang
 
 __all__ = ["ParsedValue", "parse_value", "parse_number", "infer_lang", "LANGS"]
-
-#: Number-format languages ``parse_value`` understands.
-LANGS = ("vi", "en")
 
 
 @dataclass(frozen=True)
@@ -280,8 +278,9 @@ def parse_number(text: str, *, lang: str | None = None) -> float:
 
 
 def _check_lang(lang: str | None) -> None:
-    if lang is not None and lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS} or None, got {lang!r}")
+    # None lets the words decide (infer_lang); otherwise the one language check.
+    if lang is not None:
+        check_lang(lang)
 
 
 def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:

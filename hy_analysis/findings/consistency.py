@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..vocabulary import SECTOR_SHARES, country_label, is_merged, kind_label, sector_name
 from .common import md_escape, messages, source_name
-from .format import format_as_of, format_money, format_number, format_period, format_periods
+from .format import format_amount, format_as_of, format_number, format_period, format_periods
 
 __all__ = ["describe_figures", "describe_conflicts", "describe_share_sums",
            "describe_implied_vs_stated", "figures_table", "conflicts_table", "share_sums_table",
@@ -371,12 +371,8 @@ def share_sums_table(shares: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
 def _amount(value: float, unit: str, lang: str, *, decimals: int | None = None,
             scale: float | None = None) -> str:
     """``value`` with its unit; money in billions when it (or ``scale``) reaches a billion."""
-    if unit == "percent":
-        return f"{format_number(value, lang=lang, decimals=decimals)} %"
-    if unit in ("USD", "VND"):
-        return format_money(value, unit, lang=lang, decimals=decimals,
-                            billions=abs(scale if scale is not None else value) >= 1e9)
-    return f"{format_number(value, lang=lang, decimals=decimals)} {unit}"
+    return format_amount(value, unit, lang=lang, decimals=decimals,
+                         billions=abs(scale if scale is not None else value) >= 1e9)
 
 
 def _change(value: float, unit: str, lang: str) -> str:
