@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test,dask]"
-	# Register the kernel inside the venv so papermill/JupyterLab never fail with "No such kernel".
-	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (hy-analysis)" >/dev/null
+	# Register the kernel inside the venv so papermill/JupyterLab never fail with "No such kernel";
+	# it starts through hy_analysis.kernels (private Unix sockets: no port race between runs).
+	$(BIN)/python -m hy_analysis.kernels --sys-prefix --name python3 --display-name "Python 3 (hy-analysis)" >/dev/null
 	touch $(STAMP)
 
 report: $(STAMP) ## run every notebook with its defaults into outputs/ (HTML + index)

@@ -123,13 +123,23 @@ class FilterPanel:
             return
         self.message.value = ""
         self.values = candidate
-        self.refresh()
+        try:
+            self.refresh()
+        except Exception as exc:  # noqa: BLE001 - shown under the controls; the last chart stays
+            self.message.value = (f"<span style='color:#b00'>{escape(type(exc).__name__)}: "
+                                  f"{escape(str(exc))}</span>")
 
     def refresh(self) -> None:
-        """Draw again for the current values inside the output area."""
-        self.output.clear_output(wait=True)
-        with self.output:
-            self.render(self.values)
+        """Draw again for the current values: the output area's contents are replaced at once.
+
+        ``render`` runs with its displays captured in the kernel, and the result is set as the
+        :class:`ipywidgets.Output`'s ``outputs`` in one update. The panel never writes
+        through ``with self.output:``: that makes nbclient-based clients (papermill,
+        nbconvert, Voilà) send a message on the shell socket for every output while they
+        wait there for the cell's reply, which can hide the reply from them until their
+        timeout, or forever (docs/stalls.md).
+        """
+        self.output.outputs = _rendered_outputs(self.render, self.values)
 
     def _ipython_display_(self):
         import os
@@ -141,6 +151,34 @@ class FilterPanel:
         if not os.environ.get("HY_HEADLESS"):
             self.refresh()
         display(self.widget)
+
+
+def _rendered_outputs(render: Callable[[dict], Any], values: dict) -> tuple[dict, ...]:
+    """What ``render(values)`` prints and displays, as notebook outputs, showing nothing.
+
+    Parameters
+    ----------
+    render : callable
+        The panel's ``render`` callback.
+    values : dict
+        The validated parameter set passed to it.
+
+    Returns
+    -------
+    tuple of dict
+        ``stream`` and ``display_data`` outputs in nbformat's JSON form, in display order
+        (stdout and stderr, captured as a whole, come first).
+    """
+    from IPython.utils.capture import capture_output
+
+    with capture_output(stdout=True, stderr=True, display=True) as captured:
+        render(values)
+    outputs = [{"output_type": "stream", "name": name, "text": text}
+               for name, text in (("stdout", captured.stdout), ("stderr", captured.stderr))
+               if text]
+    outputs += [{"output_type": "display_data", "data": dict(shown.data),
+                 "metadata": dict(shown.metadata or {})} for shown in captured.outputs]
+    return tuple(outputs)
 
 
 def filter_panel(notebook: str, values: dict, render: Callable[[dict], Any], *,

@@ -7,9 +7,8 @@ import re
 import pytest
 
 pytestmark = pytest.mark.browser
-PlaywrightTimeout = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"
-).TimeoutError
+pytest.importorskip("playwright.sync_api",
+                    reason="playwright is not installed (pip install -e '.[test]')")
 
 PAGE_TIMEOUT = 120_000  # ms: Voilà starts a kernel and runs the whole notebook per page load
 PANEL = ".widget-vbox:has(> .widget-output)"
@@ -35,13 +34,7 @@ def test_dashboard_hides_code_and_its_widgets_redraw(dashboard, require_notebook
     page = context.new_page()
     try:
         url = f"{base}/voila/render/fdi_by_country.ipynb?token={token}"
-        try:
-            page.goto(url, timeout=PAGE_TIMEOUT)
-        except PlaywrightTimeout:
-            # Voilà executes the notebook before the page arrives; one slow start on a loaded
-            # 2-core machine is retried once with a fresh kernel, never more.
-            print("dashboard page did not load in time; retrying once")
-            page.goto(url, timeout=PAGE_TIMEOUT)
+        page.goto(url, timeout=PAGE_TIMEOUT)
         panel = page.locator(PANEL).last
         panel.wait_for(timeout=PAGE_TIMEOUT)
         output = panel.locator(":scope > .widget-output")
