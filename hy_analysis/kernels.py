@@ -47,7 +47,7 @@ from typing import Any
 from jupyter_client.provisioning import LocalProvisioner
 
 __all__ = ["PROVISIONER_NAME", "IPCProvisioner", "install_kernelspec", "register_provisioner",
-           "warm_parent_pid", "WARM_ENV", "WARM_IDLE_S"]
+           "warm_parent_pid", "prepare_warm_parent", "WARM_ENV", "WARM_IDLE_S"]
 
 #: Name of the entry point in the ``jupyter_client.kernel_provisioners`` group.
 PROVISIONER_NAME = "hy-ipc"
@@ -299,6 +299,10 @@ def _warm_parent(path: str) -> int:
             importlib.import_module(name)
         except ImportError as exc:
             print(f"warm parent: cannot preload {name}: {exc}", file=sys.stderr)
+    try:
+        _warm_up()
+    except Exception as exc:  # noqa: BLE001 - kernels then do it themselves
+        print(f"warm parent: warm-up failed: {exc}", file=sys.stderr)
     import threading
 
     if threading.active_count() != 1:  # forking a threaded process can deadlock a child
@@ -335,9 +339,31 @@ def _warm_parent(path: str) -> int:
             pass
 
 
+def _warm_up() -> None:
+    """Draw and encode one small chart in the project's theme, then restore matplotlib's
+    settings: every kernel finds fonts, glyph caches and the PNG encoder loaded, and
+    matplotlib's settings as an ordinary kernel has them."""
+    import io
+
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from hy_analysis.charts.base import setup
+
+    with matplotlib.rc_context():
+        setup()
+        figure, ax = plt.subplots(figsize=(2, 1), layout="constrained")
+        ax.set_title("Hưng Yên 1,5 % — ước tính")
+        ax.plot([0, 1], [0, 1])
+        figure.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+        plt.close(figure)
+
+
 def _serve(conn: socket.socket, listener: socket.socket) -> int:
     conn.settimeout(30)
     data, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 8)
+    if not data:  # a connection that only checked we are listening
+        return os.getpid()
     while not data.endswith(b"\n"):
         chunk = conn.recv(1 << 20)
         if not chunk:
@@ -430,6 +456,30 @@ def _watch_client(pid: int | None) -> None:
                 pass
 
     threading.Thread(target=watch, name="hy-client-watch", daemon=True).start()
+
+
+def prepare_warm_parent(kernel: str = "python3", env: dict | None = None) -> int | None:
+    """Start the warm parent for kernelspec ``kernel`` now, so the first run need not wait.
+
+    Returns its pid, or None when kernels of this spec cannot be forked (see
+    :func:`_warm_unavailable`).
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec(kernel)
+    cmd = list(spec.argv)
+    if cmd and cmd[0] in {"python", f"python{sys.version_info[0]}",
+                          f"python{sys.version_info[0]}.{sys.version_info[1]}"}:
+        cmd[0] = sys.executable  # as jupyter_client does
+    env = dict(os.environ if env is None else env)
+    if _warm_unavailable(cmd, env) is not None:
+        return None
+    path = _socket_path(_fingerprint(cmd, env))
+    try:
+        _connect(path, timeout=5).close()
+    except OSError:
+        _start_parent(cmd, env, path)
+    return warm_parent_pid(cmd, env)
 
 
 def register_provisioner(*, default: bool = True) -> None:
