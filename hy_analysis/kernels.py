@@ -534,12 +534,22 @@ def install_kernelspec(*, name: str = "python3", display_name: str = "Python 3 (
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m hy_analysis.kernels [--sys-prefix | --user | --prefix DIR] [--name N]``."""
+    """``python -m hy_analysis.kernels [--sys-prefix | --user | --prefix DIR] [--name N]``.
+
+    ``python -m hy_analysis.kernels voila ARGS`` runs Voilà with :class:`IPCProvisioner` as
+    the default provisioner (whether or not the kernelspec names it).
+    """
     import argparse
 
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--warm-parent"]:
         return _warm_parent(argv[1])
+    if argv[:1] == ["voila"]:  # Voilà whose kernels fork from a warm parent
+        register_provisioner()
+        from voila.app import main as voila_main
+
+        sys.argv = ["voila", *argv[1:]]
+        return voila_main() or 0
 
     parser = argparse.ArgumentParser(description="Register the hy-analysis Jupyter kernel.")
     where = parser.add_mutually_exclusive_group()
