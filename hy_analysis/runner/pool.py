@@ -114,7 +114,9 @@ def prepare_worker(kernel: str | None = None) -> None:
         import nbformat  # noqa: F401
         import papermill  # noqa: F401
 
-        from .. import rendering  # noqa: F401  (nbconvert's exporter)
+        from .. import rendering
+
+        rendering._exporter(False)  # compiles the report template once per worker
         from ..kernels import prepare_warm_parent
         from .kernel import _register_engine
 
