@@ -65,6 +65,8 @@ PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "seaborn",
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 log = logging.getLogger(__name__)
+#: ``sys.path[0]`` of the warm parent: its own start folder, which a kernel replaces by its own.
+_PARENT_PATH0: str | None = None
 
 
 class IPCProvisioner(LocalProvisioner):
@@ -293,6 +295,8 @@ def _warm_parent(path: str) -> int:
     """Main loop of a warm parent: import, listen, fork one kernel per request."""
     import importlib
 
+    global _PARENT_PATH0
+    _PARENT_PATH0 = sys.path[0] if sys.path else None
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     for name in PRELOAD:
         try:
@@ -428,6 +432,8 @@ def _become_kernel(request: dict, fds: list[int]) -> None:
     os.environ.update(request["env"])
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     os.chdir(request["cwd"])
+    if sys.path and _PARENT_PATH0 is not None and sys.path[0] == _PARENT_PATH0:
+        sys.path[0] = os.getcwd()  # as ``python -m ipykernel_launcher`` started here has it
     _watch_client(request.get("client"))
     # parent_handle 1: no ipykernel poller on the warm parent (its exit must not end the
     # kernel) and no "Ctrl-C will not work" banner; _watch_client replaces the poller.

@@ -29,7 +29,7 @@ PROBE = ("import json, os, sys\n"
          " 'marker': getattr(sys.modules.get('hy_analysis'), 'run_marker', None),"
          " 'backend': __import__('matplotlib').get_backend(),"
          " 'font': list(__import__('matplotlib').rcParams['font.family']),"
-         " 'cwd': os.getcwd(), 'data_dir': os.environ.get('HY_DATA_DIR')}))")
+         " 'cwd': os.getcwd(), 'path0': sys.path[0], 'data_dir': os.environ.get('HY_DATA_DIR')}))")
 
 
 @pytest.fixture
@@ -105,6 +105,7 @@ def test_forked_kernels_share_no_state_between_runs(provisioner, tmp_path):
     assert second["font"] == first["font"] != ["monospace"]
     assert first["backend"] == kernels.INLINE_BACKEND
     assert os.path.samefile(second["cwd"], tmp_path)
+    assert os.path.samefile(second["path0"], tmp_path), "local modules import as usual"
 
 
 def test_kernels_alive_together_are_separate_processes(provisioner):
