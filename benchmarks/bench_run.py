@@ -35,7 +35,7 @@ from pathlib import Path
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parents[1]
 #: Per-cell timeout of the baseline papermill (seconds).
-BASELINE_TIMEOUT = float(os.environ.get("BENCH_BASELINE_TIMEOUT", "60"))
+BASELINE_TIMEOUT = int(os.environ.get("BENCH_BASELINE_TIMEOUT", "60"))  # papermill: an int
 #: The sweep: one notebook, 12 parameter sets.
 SWEEP_NOTEBOOK = "urbanisation"
 SWEEP_GRID = {"lang": ["vi", "en"], "baseline_rate": ["40", "45", "50", "55", "60", "65"]}
@@ -88,9 +88,12 @@ def _loop(jobs: list[tuple[Path, dict]], out: Path, env: dict) -> tuple[float, d
         for name, value in params.items():
             cmd += ["-p", name, value]
         t0 = time.perf_counter()
-        subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       env=env)
+        done = subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, env=env)
         t1 = time.perf_counter()
+        if done.returncode or not executed.is_file():
+            raise SystemExit(f"the baseline papermill failed on {nb.name} {params}: "
+                             f"{done.stderr.decode(errors='replace')[-500:]}")
         subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed)],
                        check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                        env=env)
@@ -281,6 +284,10 @@ def main(argv: list[str]) -> int:
         if args.scaling:
             print("\nscaling (sweeps of one notebook): runs, run s, loop s, loop/run")
             for n in (1, 4, 12, 48):
+                if n == 12:  # the sweep above
+                    print(f"     {n:3d}  {a_sweep:7.2f}  {b_sweep:7.2f}  "
+                          f"{b_sweep / a_sweep:5.2f}x")
+                    continue
                 run_s = _sweep_run(n, root / f"scale-{n}", env)
                 if n <= 12 or args.scaling_loop_48:
                     loop_s, _ = _loop([(sweep_nb, p) for p in _sweep_jobs(n)],
