@@ -53,7 +53,8 @@ __all__ = ["PROVISIONER_NAME", "IPCProvisioner", "install_kernelspec", "register
 PROVISIONER_NAME = "hy-ipc"
 #: ``HY_WARM_KERNELS=0`` starts every kernel the ordinary way.
 WARM_ENV = "HY_WARM_KERNELS"
-#: A warm parent with no request for this many seconds exits.
+#: A warm parent with no request for this many seconds (``HY_WARM_IDLE_S``) and no kernel
+#: of its own still running exits.
 WARM_IDLE_S = 900.0
 #: What a warm parent imports before it forks kernels.
 PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "seaborn",
@@ -319,7 +320,7 @@ def _warm_parent(path: str) -> int:
     listener.bind(staging)
     listener.listen(16)
     os.rename(staging, path)  # appears only once ready
-    listener.settimeout(WARM_IDLE_S)
+    listener.settimeout(float(os.environ.get("HY_WARM_IDLE_S") or WARM_IDLE_S))
     kernels: set[int] = set()
     try:
         while True:
@@ -332,7 +333,9 @@ def _warm_parent(path: str) -> int:
                 continue
             with conn:
                 try:
-                    kernels.add(_serve(conn, listener))
+                    pid = _serve(conn, listener)
+                    if pid is not None:
+                        kernels.add(pid)
                 except Exception as exc:  # noqa: BLE001 - one bad request must not end it
                     print(f"warm parent: {type(exc).__name__}: {exc}", file=sys.stderr)
     finally:
@@ -363,11 +366,11 @@ def _warm_up() -> None:
         plt.close(figure)
 
 
-def _serve(conn: socket.socket, listener: socket.socket) -> int:
+def _serve(conn: socket.socket, listener: socket.socket) -> int | None:
     conn.settimeout(30)
     data, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 8)
     if not data:  # a connection that only checked we are listening
-        return os.getpid()
+        return None
     while not data.endswith(b"\n"):
         chunk = conn.recv(1 << 20)
         if not chunk:
@@ -376,7 +379,7 @@ def _serve(conn: socket.socket, listener: socket.socket) -> int:
     request = json.loads(data)
     if request.get("ping"):
         conn.sendall(json.dumps({"pid": os.getpid()}).encode() + b"\n")
-        return os.getpid()
+        return None
     ready_r, ready_w = os.pipe()
     pid = os.fork()
     if pid == 0:  # the kernel
@@ -408,6 +411,11 @@ def _serve(conn: socket.socket, listener: socket.socket) -> int:
 
 
 def _alive(pid: int) -> bool:
+    try:  # a warm parent this process started and that has ended: reap it
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    except ChildProcessError:  # not our child
+        pass
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -193,3 +193,20 @@ def test_runner_runs_a_notebook_with_and_without_warm_kernels(warm, tmp_path, mo
     summary = run([str(fixture)], output_dir=str(tmp_path), force=True, workers=1)
     assert summary.exit_code == 0, summary.format()
     assert list(tmp_path.glob("ok/*/ok.html"))
+
+
+def test_an_idle_warm_parent_exits(provisioner, monkeypatch):
+    monkeypatch.setenv("HY_WARM_IDLE_S", "1")
+    # A PYTHONPATH of its own: a warm parent of its own, started with the short idle time.
+    monkeypatch.setenv("PYTHONPATH", os.environ["PYTHONPATH"] + os.pathsep + "/nonexistent-idle")
+    started = kernels.prepare_warm_parent("python3")  # as each runner worker does: it pings
+    km, kc = _start()
+    try:
+        parent = _probe(kc)["ppid"]
+    finally:
+        _stop(km, kc)
+    deadline = time.monotonic() + 30
+    while kernels._alive(parent) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert started == parent
+    assert not kernels._alive(parent), "the warm parent stayed after its kernel ended"
