@@ -138,8 +138,10 @@ def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
                open_browser: bool = False, check: bool = True) -> Server:
     """The Voilà command serving the notebooks folder as dashboards (code hidden).
 
-    Every page load starts a kernel and runs that notebook with its default parameters;
-    its widget panels stay live, so a reader can change the region or the countries.
+    Each notebook is run with its default parameters ahead of time in a kernel kept ready
+    (Voilà's preheated pool, kernels forked from a warm parent): a page load is served from
+    it and the pool refills. Widget panels stay live, so a reader can change the region or
+    the countries.
 
     Parameters
     ----------
@@ -162,7 +164,8 @@ def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
     if check:
         _check(ip, port, folder)
     token = secrets.token_urlsafe(24) if token is None else token
-    argv = [sys.executable, "-m", "voila", str(folder.resolve()),
+    # Through hy_analysis.kernels: kernels fork from a warm parent with the imports done.
+    argv = [sys.executable, "-m", "hy_analysis.kernels", "voila", str(folder.resolve()),
             f"--Voila.ip={ip}", f"--Voila.port={port}", "--Voila.port_retries=0",
             f"--Voila.token={token}",
             "--VoilaConfiguration.strip_sources=True",     # code cells are never shown
@@ -170,6 +173,10 @@ def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
             # Polls in short steps: a widget cell's reply can otherwise go unnoticed until a
             # timeout and the page never finishes loading (nbclient issue 312).
             "--KernelManager.client_class=hy_analysis.runner.kernel.PatientKernelClient",
+            # A page opens on a notebook already run with its defaults in a kernel kept
+            # ready (then replaced): the reader does not wait for start-up and cells.
+            "--VoilaConfiguration.preheat_kernel=True",
+            "--VoilaConfiguration.default_pool_size=1",
             "--theme=light"]
     if not open_browser:
         argv.append("--no-browser")

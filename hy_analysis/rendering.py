@@ -13,6 +13,7 @@ Every string that comes from parameters, data or manifests is passed through
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from datetime import datetime
 from html import escape
@@ -149,6 +150,21 @@ def render_notebook_html(nb, *, title: str, params: dict | None = None,
     str
         The HTML page: images embedded, no remote scripts or stylesheets.
     """
+    exporter = _exporter(with_code)
+    shared = _prepare_for_sharing(nb, with_code=with_code)
+    page, _ = exporter.from_notebook_node(shared, resources={"metadata": {"name": title}})
+    rows = [(k, format_value(v)) for k, v in (params or {}).items()]
+    header = _CSS + _header(title, rows + list(extra_rows), status)
+    page = re.sub(r"<title>.*?</title>", lambda _: f"<title>{escape(title)}</title>", page,
+                  count=1, flags=re.DOTALL)
+    page = re.sub(r"<body[^>]*>", lambda m: m.group(0) + header, page, count=1)
+    return strip_remote_resources(page)
+
+
+@functools.lru_cache(maxsize=2)
+def _exporter(with_code: bool):
+    """The HTML exporter, built once per process and mode: building one compiles its
+    templates (about a second), rendering with it again does not."""
     import jinja2
     from nbconvert import HTMLExporter
 
@@ -160,14 +176,7 @@ def render_notebook_html(nb, *, title: str, params: dict | None = None,
         exclude_output_prompt=True,
     )
     exporter.register_preprocessor(_tag_remover(), enabled=True)
-    shared = _prepare_for_sharing(nb, with_code=with_code)
-    page, _ = exporter.from_notebook_node(shared, resources={"metadata": {"name": title}})
-    rows = [(k, format_value(v)) for k, v in (params or {}).items()]
-    header = _CSS + _header(title, rows + list(extra_rows), status)
-    page = re.sub(r"<title>.*?</title>", lambda _: f"<title>{escape(title)}</title>", page,
-                  count=1, flags=re.DOTALL)
-    page = re.sub(r"<body[^>]*>", lambda m: m.group(0) + header, page, count=1)
-    return strip_remote_resources(page)
+    return exporter
 
 
 def _tag_remover():

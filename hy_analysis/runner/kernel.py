@@ -191,6 +191,11 @@ def execute_notebook(path: str | os.PathLike, state: RunState, *, parameters: di
     import papermill
     from traitlets.config import Config
 
+    from ..kernels import register_provisioner
+
+    # Kernels fork from a warm parent with the heavy imports done (hy_analysis.kernels),
+    # whether or not the installed kernelspec names our provisioner.
+    register_provisioner()
     state.kernel_cwd = str(Path(path).resolve().parent)
     # Unix sockets in a private folder: no TCP port to collide with other kernels.
     sockets = tempfile.mkdtemp(prefix="hyk-")

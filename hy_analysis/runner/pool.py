@@ -84,13 +84,47 @@ class Summary:
         return text
 
 
-def default_executor(workers: int | None = None) -> cf.Executor:
-    """One fresh spawned process per run, ``workers`` at a time (default: number of cores)."""
+def default_executor(workers: int | None = None, *, kernel: str | None = None) -> cf.Executor:
+    """Spawned worker processes, ``workers`` at a time (default: cores + 1), kept for the
+    whole command.
+
+    Each worker imports papermill, nbclient and the HTML exporter once (:func:`prepare_worker`),
+    not once per run; every run still gets a kernel process of its own, forked from a warm
+    parent (:mod:`hy_analysis.kernels`). One worker more than cores: while a worker renders the
+    HTML of a finished run (its kernel already gone) the others' kernels keep the cores busy.
+    """
     import multiprocessing
 
-    return cf.ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
+    return cf.ProcessPoolExecutor(max_workers=workers or (os.cpu_count() or 1) + 1,
                                   mp_context=multiprocessing.get_context("spawn"),
-                                  max_tasks_per_child=1)
+                                  initializer=prepare_worker, initargs=(kernel,))
+
+
+def prepare_worker(kernel: str | None = None) -> None:
+    """Import what every run needs, and start the warm kernel parent for ``kernel``.
+
+    Runs once in each worker of :func:`default_executor`, while the others start; a failure
+    here only means the first run does the same work itself.
+    """
+    try:
+        from .discovery import block_slow_imports
+
+        block_slow_imports()
+        import nbclient  # noqa: F401
+        import nbformat  # noqa: F401
+        import papermill  # noqa: F401
+
+        from .. import rendering
+
+        rendering._exporter(False)  # compiles the report template once per worker
+        from ..kernels import prepare_warm_parent
+        from .kernel import _register_engine
+
+        _register_engine()
+        if kernel:
+            prepare_warm_parent(kernel)
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def dask_executor(address: str):
@@ -268,10 +302,10 @@ def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
         From :func:`plan_runs`.
     executor : concurrent.futures.Executor, optional
         Where :func:`execute_run` is submitted (a Dask ``client.get_executor()`` works, with
-        any number of threads per worker). By default one spawned process per run,
-        ``workers`` at a time; it is shut down after.
+        any number of threads per worker). By default :func:`default_executor`, shut down
+        after.
     workers : int, optional
-        Runs at once with the default executor (default: number of cores).
+        Runs at once with the default executor (default: number of cores + 1).
     stream : text stream, optional
         Progress output (default: ``sys.stdout``).
     write_index : bool
@@ -294,8 +328,10 @@ def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
     if to_run:
         check_kernels(to_run)
         own = executor is None
-        executor = executor or default_executor(min(workers or os.cpu_count() or 1,
-                                                    len(to_run)))
+        kernels = sorted({s.kernel for s in to_run})
+        executor = executor or default_executor(
+            min(workers or (os.cpu_count() or 1) + 1, len(to_run)),
+            kernel=kernels[0] if len(kernels) == 1 else None)
         futures: dict[cf.Future, RunSpec] = {}
         try:
             for spec in to_run:

@@ -1,0 +1,212 @@
+"""Warm kernels (issue 13): forked from a parent that has done the heavy imports.
+
+Each test starts real kernels through :class:`hy_analysis.kernels.IPCProvisioner`. They check
+that every kernel is a process of its own with a clean namespace, that a warm parent that
+died is replaced, and that kernels still start the ordinary way where the fast path is
+unavailable.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import time
+
+import pytest
+
+from hy_analysis import kernels
+from hy_analysis.paths import PROJECT_DIR
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="warm kernels need fork()")
+
+PROBE = ("import json, os, sys\n"
+         "print(json.dumps({'pid': os.getpid(), 'ppid': os.getppid(),"
+         " 'user_names': sorted(k for k in globals() if not k.startswith('_')"
+         " and k not in {'In', 'Out', 'exit', 'quit', 'get_ipython', 'open', 'json', 'os', 'sys'}),"
+         " 'pandas_loaded': 'pandas' in sys.modules,"
+         " 'marker': getattr(sys.modules.get('hy_analysis'), 'run_marker', None),"
+         " 'backend': __import__('matplotlib').get_backend(),"
+         " 'font': list(__import__('matplotlib').rcParams['font.family']),"
+         " 'cwd': os.getcwd(), 'path0': sys.path[0], 'data_dir': os.environ.get('HY_DATA_DIR')}))")
+
+
+@pytest.fixture
+def provisioner(monkeypatch):
+    """Kernels of this process start through IPCProvisioner, with this checkout's package."""
+    from jupyter_client.provisioning.factory import KernelProvisionerFactory
+
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        filter(None, [str(PROJECT_DIR), os.environ.get("PYTHONPATH")])))
+    monkeypatch.delenv(kernels.WARM_ENV, raising=False)
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    factory = KernelProvisionerFactory.instance()
+    previous = factory.default_provisioner_name
+    kernels.register_provisioner()
+    yield
+    factory.default_provisioner_name = previous
+
+
+def _start(**kw):
+    from jupyter_client.manager import KernelManager
+
+    km = KernelManager(kernel_name="python3")
+    km.start_kernel(**kw)
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=120)
+    return km, kc
+
+
+def _stop(km, kc) -> None:
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+def _run(kc, code: str) -> str:
+    out = []
+
+    def hook(msg):
+        if msg["msg_type"] == "stream":
+            out.append(msg["content"]["text"])
+        elif msg["msg_type"] == "error":
+            out.append("\n".join(msg["content"]["traceback"]))
+
+    reply = kc.execute_interactive(code, output_hook=hook, timeout=60)
+    assert reply["content"]["status"] == "ok", "".join(out)
+    return "".join(out)
+
+
+def _probe(kc) -> dict:
+    return json.loads(_run(kc, PROBE).strip().splitlines()[-1])
+
+
+def test_forked_kernels_share_no_state_between_runs(provisioner, tmp_path):
+    km, kc = _start(cwd=str(tmp_path))
+    try:
+        first = _probe(kc)
+        # Leave traces a later kernel must not see: a global, module state, a figure.
+        _run(kc, "x = 41\nimport hy_analysis, matplotlib.pyplot as plt\n"
+                 "hy_analysis.run_marker = 'first'\nplt.figure()\n"
+                 "import matplotlib; matplotlib.rcParams['font.family'] = ['monospace']")
+    finally:
+        _stop(km, kc)
+    km, kc = _start(cwd=str(tmp_path))
+    try:
+        second = _probe(kc)
+    finally:
+        _stop(km, kc)
+    assert first["ppid"] != os.getpid(), "the kernel was not forked from a warm parent"
+    assert second["ppid"] == first["ppid"], "both kernels come from the same warm parent"
+    assert second["pid"] != first["pid"]
+    assert first["pandas_loaded"], "the warm parent's imports are not in the kernel"
+    assert second["user_names"] == [] and second["marker"] is None
+    assert second["font"] == first["font"] != ["monospace"]
+    assert first["backend"] == kernels.INLINE_BACKEND
+    assert os.path.samefile(second["cwd"], tmp_path)
+    assert os.path.samefile(second["path0"], tmp_path), "local modules import as usual"
+
+
+def test_kernels_alive_together_are_separate_processes(provisioner):
+    a = _start(env={**os.environ, "HY_DATA_DIR": "/data/a"})
+    b = _start(env={**os.environ, "HY_DATA_DIR": "/data/b"})
+    try:
+        _run(a[1], "y = 'only in a'")
+        seen_a, seen_b = _probe(a[1]), _probe(b[1])
+    finally:
+        _stop(*a)
+        _stop(*b)
+    assert seen_a["pid"] != seen_b["pid"]
+    assert seen_a["user_names"] == ["y"] and seen_b["user_names"] == []
+    assert (seen_a["data_dir"], seen_b["data_dir"]) == ("/data/a", "/data/b")
+
+
+def test_a_crashed_warm_parent_is_replaced(provisioner):
+    km, kc = _start()
+    try:
+        parent = _probe(kc)["ppid"]
+    finally:
+        _stop(km, kc)
+    os.kill(parent, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while kernels._alive(parent) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    km, kc = _start()
+    try:
+        seen = _probe(kc)
+    finally:
+        _stop(km, kc)
+    assert seen["ppid"] not in (parent, os.getpid()), "no new warm parent forked the kernel"
+    assert seen["pandas_loaded"]
+
+
+@pytest.mark.parametrize("how", ["no fork", "switched off"])
+def test_kernels_start_the_ordinary_way_without_the_fast_path(how, provisioner, monkeypatch,
+                                                             caplog):
+    if how == "no fork":
+        monkeypatch.delattr(os, "fork")
+    else:
+        monkeypatch.setenv(kernels.WARM_ENV, "0")
+    with caplog.at_level(logging.INFO, logger=kernels.__name__):
+        km, kc = _start()
+        try:
+            seen = _probe(kc)
+            _run(kc, "import pandas; print(pandas.DataFrame({'a': [1, 2]}).a.sum())")
+        finally:
+            _stop(km, kc)
+    assert seen["ppid"] == os.getpid(), "an ordinary kernel is our own child"
+    lines = [r.getMessage() for r in caplog.records if "ordinary kernel start" in r.getMessage()]
+    assert len(lines) == 1, lines
+
+
+def test_a_kernel_that_is_not_ipykernel_is_not_forked():
+    assert kernels._kernel_args(["R", "--slave", "-f", "c.json"]) is None
+    assert kernels._kernel_args(["/py", "-Xfrozen_modules=off", "-m", "ipykernel_launcher",
+                                 "-f", "c.json"]) == ["-f", "c.json"]
+    assert "not an ipykernel" in kernels._warm_unavailable(["R", "-f", "c.json"], {})
+
+
+def test_an_edited_package_gets_a_new_warm_parent(tmp_path):
+    package = tmp_path / "hy_analysis"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    cmd = ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "c.json"]
+    env = {"PYTHONPATH": str(tmp_path)}
+    before = kernels._fingerprint(cmd, env)
+    (package / "views.py").write_text("X = 1\n")
+    assert kernels._fingerprint(cmd, env) != before
+    assert kernels._fingerprint(cmd, {"PYTHONPATH": str(tmp_path / "elsewhere")}) != before
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("warm", ["1", "0"])
+def test_runner_runs_a_notebook_with_and_without_warm_kernels(warm, tmp_path, monkeypatch):
+    from hy_analysis.runner import run
+
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        filter(None, [str(PROJECT_DIR), os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv(kernels.WARM_ENV, warm)
+    fixture = PROJECT_DIR / "tests" / "fixtures" / "notebooks" / "ok.ipynb"
+    if not fixture.is_file():
+        pytest.skip("no fixture notebook tests/fixtures/notebooks/ok.ipynb")
+    summary = run([str(fixture)], output_dir=str(tmp_path), force=True, workers=1)
+    assert summary.exit_code == 0, summary.format()
+    assert list(tmp_path.glob("ok/*/ok.html"))
+
+
+def test_an_idle_warm_parent_exits(provisioner, monkeypatch):
+    monkeypatch.setenv("HY_WARM_IDLE_S", "1")
+    # A PYTHONPATH of its own: a warm parent of its own, started with the short idle time.
+    monkeypatch.setenv("PYTHONPATH", os.environ["PYTHONPATH"] + os.pathsep + "/nonexistent-idle")
+    started = kernels.prepare_warm_parent("python3")  # as each runner worker does: it pings
+    km, kc = _start()
+    try:
+        parent = _probe(kc)["ppid"]
+    finally:
+        _stop(km, kc)
+    deadline = time.monotonic() + 30
+    while kernels._alive(parent) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert started == parent
+    assert not kernels._alive(parent), "the warm parent stayed after its kernel ended"
