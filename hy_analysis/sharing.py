@@ -23,7 +23,8 @@ The work is bounded: at most ``max_states`` states per panel (``HY_SHARE_MAX_STA
 :data:`DEFAULT_MAX_STATES`); years are sampled at every year of a short range around the run's
 value; free-form lists and optional numbers keep the run's value. When the combinations exceed
 the cap, controls are fixed at the run's value from the last one backwards, and the page
-names them. Identical outputs are stored once; each chart is stored as PNG (reduced to a
+names them. Identical outputs are stored once, gzip-compressed (the page's script inflates
+them with the browser's ``DecompressionStream``); each chart is stored as PNG (reduced to a
 palette when that is smaller) or SVG, whichever is smaller.
 """
 
@@ -414,6 +415,10 @@ _SCRIPT = """
   var root = document.currentScript.parentNode;
   var data = JSON.parse(root.querySelector("script.hy-share-data").textContent);
   var view = root.querySelector(".hy-share-view");
+  // The outputs are stored gzip-compressed (tables shrink tenfold); the browser inflates them.
+  var blocks = new Response(new Blob([Uint8Array.from(atob(data.zblocks),
+      function (c) { return c.charCodeAt(0); })]).stream()
+      .pipeThrough(new DecompressionStream("gzip"))).text().then(JSON.parse);
   var note = root.querySelector(".hy-share-message");
   function current() {
     return JSON.stringify(data.controls.map(function (c) {
@@ -435,19 +440,21 @@ _SCRIPT = """
   function show() {
     var key = current();
     var state = data.states[key];
-    root.setAttribute("data-state", key);
-    if (state === undefined) {
-      note.textContent = data.missing;
-    } else if (typeof state === "string") {
-      note.textContent = state;
-    } else {
-      note.textContent = "";
-      view.innerHTML = state.map(function (b) { return data.blocks[b]; }).join("");
-    }
+    blocks.then(function (stored) {
+      if (state === undefined) {
+        note.textContent = data.missing;
+      } else if (typeof state === "string") {
+        note.textContent = state;  // why the live panel would refuse these values
+      } else {
+        note.textContent = "";
+        view.innerHTML = state.map(function (b) { return stored[b]; }).join("");
+      }
+      root.setAttribute("data-state", key);
+    });
   }
   root.addEventListener("input", show);
   root.addEventListener("change", show);
-  root.setAttribute("data-ready", "1");
+  blocks.then(function () { root.setAttribute("data-ready", "1"); });
 })();
 """
 
@@ -471,6 +478,14 @@ def _script_json(value: Any) -> str:
     """JSON safe inside ``<script>``: no ``</script>`` or ``<!--`` can end the element."""
     return (json.dumps(value, ensure_ascii=False, separators=(",", ":"))
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def _gzip_b64(value: Any) -> str:
+    """JSON of ``value``, gzip-compressed (fixed mtime: equal input, equal page), in base64."""
+    import gzip
+
+    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
 
 
 def _control_html(control: Control, uid: str, lang: str) -> str:
@@ -525,7 +540,8 @@ def panel_html(panel: SharedPanel) -> str:
     first = panel.states.get(panel.first)
     view = "".join(panel.blocks[b] for b in first) if isinstance(first, list) else ""
     data = {"controls": [{"name": c.name, "kind": c.kind} for c in varying],
-            "states": panel.states, "blocks": panel.blocks, "missing": texts["missing"]}
+            "states": panel.states, "zblocks": _gzip_b64(panel.blocks),
+            "missing": texts["missing"]}
     count = texts["states"].format(n=len(panel.states))
     return (f'{_STYLE}<div class="{PANEL_CLASS}" id="{uid}" lang="{panel.lang}" '
             f'data-notebook="{escape(panel.notebook, quote=True)}" '
@@ -545,11 +561,14 @@ def page_report(page: str) -> dict:
 
     Examples
     --------
-    >>> page_report('<div class="hy-shared-panel" data-states="3" data-seconds="1.50">')
-    {'bytes': 66, 'panels': [{'states': 3, 'seconds': 1.5}]}
+    >>> page_report('<div data-seconds="1.50" class="hy-shared-panel" data-states="3">')
+    {'bytes': 65, 'panels': [{'states': 3, 'seconds': 1.5}]}
     """
     import re
 
-    panels = [{"states": int(m.group(1)), "seconds": float(m.group(2))} for m in re.finditer(
-        rf'class="{PANEL_CLASS}"[^>]*?data-states="(\d+)" data-seconds="([\d.]+)"', page)]
+    panels = []
+    for tag in re.finditer(rf'<div\b[^>]*\bclass="{PANEL_CLASS}"[^>]*>', page):
+        attrs = dict(re.findall(r'(data-states|data-seconds)="([\d.]+)"', tag.group(0)))
+        panels.append({"states": int(attrs.get("data-states", 0)),
+                       "seconds": float(attrs.get("data-seconds", 0))})
     return {"bytes": len(page.encode("utf-8")), "panels": panels}
