@@ -160,7 +160,7 @@ def test_table_cells_are_escaped_exactly_once(shell):
     with static_tables(), capture_output() as static:
         show_table(frame)
     html = static.outputs[0].data["text/html"]
-    assert "People&#x27;s Council &lt;b&gt;x&lt;/b&gt;" in html and "<th>Nguồn</th>" in html
+    assert "<td>People's Council &lt;b&gt;x&lt;/b&gt;</td>" in html and "<th>Nguồn</th>" in html
     assert "<script" not in html
 
 
