@@ -270,7 +270,8 @@ class SharedPanel:
 
 
 def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
-               names: Sequence[str], *, lang: str = "vi", max_states: int | None = None,
+               names: Sequence[str], *, capture: Callable[..., Sequence[dict]],
+               lang: str = "vi", max_states: int | None = None,
                data_dir=None) -> SharedPanel:
     """Call ``render`` for every state of the panel and keep what it shows.
 
@@ -283,6 +284,9 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
         The live panel's ``render(values)`` (a view of :mod:`hy_analysis.views`).
     names : sequence of str
         The parameters with a control.
+    capture : callable
+        ``capture(render, values)`` -> the notebook outputs it displays, as the live panel
+        captures them (:func:`hy_analysis.widgets._rendered_outputs`).
     lang : {"vi", "en"}
     max_states : int, optional
         Default :func:`max_states_setting`.
@@ -293,7 +297,6 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
     SharedPanel
     """
     from .display import static_tables
-    from .widgets import _rendered_outputs
 
     cap = max_states if max_states is not None else max_states_setting()
     controls = plan_controls(notebook, values, names, lang=lang, max_states=cap,
@@ -313,7 +316,7 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
                 states[key] = str(exc)  # what the live panel writes under its controls
                 continue
             ids = []
-            for html in outputs_html(_rendered_outputs(render, candidate)):
+            for html in outputs_html(capture(render, candidate)):
                 block = hashlib.sha1(html.encode()).hexdigest()[:12]
                 blocks.setdefault(block, html)
                 ids.append(block)

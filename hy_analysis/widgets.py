@@ -151,8 +151,8 @@ class FilterPanel:
         from .sharing import panel_html, precompute
 
         return panel_html(precompute(self.notebook, self.values, self.render,
-                                     list(self._params), lang=self.lang,
-                                     max_states=max_states))
+                                     list(self._params), capture=_rendered_outputs,
+                                     lang=self.lang, max_states=max_states))
 
     def _ipython_display_(self):
         import os

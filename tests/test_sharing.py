@@ -15,6 +15,7 @@ from hy_analysis.exceptions import ParameterError
 from hy_analysis.params import validate_params
 from hy_analysis.rendering import render_notebook_html
 from hy_analysis.views import VIEWS
+from hy_analysis.widgets import _rendered_outputs
 
 
 @pytest.fixture
@@ -104,8 +105,8 @@ def test_precompute_stores_identical_outputs_once_and_keeps_refusals(shell):
         display(Markdown("**same**" if same else f"region {values['region']}"))
 
     values = validate_params("fdi_by_country")
-    panel = sharing.precompute("fdi_by_country", values, render,
-                               ["region", "countries"], max_states=100)
+    panel = sharing.precompute("fdi_by_country", values, render, ["region", "countries"],
+                               capture=_rendered_outputs, max_states=100)
     refused = [k for k, v in panel.states.items() if isinstance(v, str)]
     assert refused and all(json.loads(k)[1] == [] for k in refused)
     assert "at least one country" in panel.states[refused[0]]
@@ -124,7 +125,8 @@ def test_panel_page_part_has_named_labelled_controls_and_starts_on_the_run(shell
 
         render(v, targets=load_targets(), sources=load_sources())
 
-    panel = sharing.precompute("fdi_by_country", values, view, names, max_states=32)
+    panel = sharing.precompute("fdi_by_country", values, view, names,
+                               capture=_rendered_outputs, max_states=32)
     page = sharing.panel_html(panel)
     assert '<select id="' in page and 'name="region"' in page
     assert re.search(r'<label class="hy-share-label" for="[^"]+-region">Địa phương</label>', page)

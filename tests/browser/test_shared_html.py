@@ -241,6 +241,9 @@ def test_shared_panel_keeps_its_filters(name, require_notebook, rendered, contex
             assert label and label in panel.inner_text(), (name, control.name)
         key = state_key([values[c.name] for c in controls])
         assert panel.get_attribute("data-state") == key, "the first state is not the run's"
+        if name == "fdi_by_country":  # README image: the panel as a colleague first sees it
+            panel.evaluate("p => p.scrollIntoView({block: 'start'})")
+            docs_screenshot(page, "screenshot-shared-panel.png")
         view = panel.locator(".hy-share-view")
         shown_before = view.locator("img").evaluate_all("is => is.map(i => i.src)")
         expected_before = [h for h in live_outputs({**run_values, **values})]
@@ -272,9 +275,6 @@ def test_shared_panel_keeps_its_filters(name, require_notebook, rendered, contex
             shown_before, expected_before = shown, expected
         panel.scroll_into_view_if_needed()
         shoot(page, f"shared-panel-{name}")
-        if name == "fdi_by_country":
-            panel.evaluate("p => p.scrollIntoView({block: 'start'})")
-            docs_screenshot(page, "screenshot-shared-panel.png")
         text = page.locator("body").inner_text()
         assert "&#x27;" not in text and "&amp;" not in text, f"{name}: text escaped twice"
         for menu in page.locator(".dt-length select").all():
