@@ -24,8 +24,9 @@ The work is bounded: at most ``max_states`` states per panel (``HY_SHARE_MAX_STA
 value; free-form lists and optional numbers keep the run's value. When the combinations exceed
 the cap, controls are fixed at the run's value from the last one backwards, and the page
 names them. Identical outputs are stored once, gzip-compressed (the page's script inflates
-them with the browser's ``DecompressionStream``); each chart is stored as PNG (reduced to a
-palette when that is smaller) or SVG, whichever is smaller.
+them with the browser's ``DecompressionStream``); charts are stored as PNG (reduced to a
+palette when that is smaller) or SVG, whichever is smaller for the first state with charts
+(the others are drawn in that format only).
 """
 
 from __future__ import annotations
@@ -305,7 +306,7 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
     blocks: dict[str, str] = {}
     states: dict[str, Any] = {}
     started = time.perf_counter()
-    with static_tables(), _chart_formats("png", "svg"):
+    with static_tables(), _chart_formats("png", "svg") as formats:
         for combo in itertools.product(*(c.values for c in varying)):
             key = state_key(combo)
             candidate = dict(values)
@@ -316,7 +317,13 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
                 states[key] = str(exc)  # what the live panel writes under its controls
                 continue
             ids = []
-            for html in outputs_html(capture(render, candidate)):
+            outputs = capture(render, candidate)
+            if formats.active == ("png", "svg") and any(
+                    "image/png" in o.get("data", {}) for o in outputs):
+                # The panel's charts are of one kind: the format that won on the first
+                # state is the one worth drawing for the others (SVG costs ~20 % more time).
+                formats.switch(_smaller_format(outputs))
+            for html in outputs_html(outputs):
                 block = hashlib.sha1(html.encode()).hexdigest()[:12]
                 blocks.setdefault(block, html)
                 ids.append(block)
@@ -326,11 +333,26 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
                        time.perf_counter() - started, cap)
 
 
+def _smaller_format(outputs: Sequence[dict]) -> str:
+    """``"svg"`` when every chart of ``outputs`` is smaller as SVG, else ``"png"``."""
+    charts = [o["data"] for o in outputs if "image/png" in o.get("data", {})]
+    return "svg" if charts and all(
+        _image_html(d, "").startswith('<img src="data:image/svg') for d in charts) else "png"
+
+
 class _chart_formats:
     """Inline charts in these formats for a while (the run's own setting comes back)."""
 
     def __init__(self, *formats: str):
-        self.formats, self.previous = formats, None
+        self.formats, self.previous, self.active = formats, None, formats
+
+    def switch(self, *formats: str) -> None:
+        """Draw in ``formats`` from now on (inside the ``with`` block)."""
+        self.active = formats
+        if self.previous is not None:
+            from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+            set_matplotlib_formats(*formats)
 
     def __enter__(self):
         try:
