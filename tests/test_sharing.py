@@ -180,3 +180,18 @@ def test_rendering_keeps_the_precomputed_panel_and_drops_the_dead_widget():
     assert page.count("PANEL-HERE") == 1 and "VBox()" not in page
     assert "widget-view+json" not in page
     assert sharing.page_report(page)["panels"] == [{"states": 2, "seconds": 0.1}]
+
+
+def test_an_english_report_labels_its_controls_in_english(shell):
+    from IPython.display import Markdown, display
+
+    values = validate_params("overview", {"lang": "en", "kinds": ["target"]})
+    panel = sharing.precompute("overview", values,
+                               lambda v: display(Markdown(f"{len(v['kinds'])} kinds")),
+                               ["kinds", "regions"], capture=_rendered_outputs, lang="en",
+                               max_states=4)
+    page = sharing.panel_html(panel)
+    assert "Filters (precomputed for sharing)" in page and "<legend>Kinds</legend>" in page
+    assert "Fixed in this shared page: Regions = " in page and "more than 4 states" in page
+    assert "> targets</label>" in page and "Bộ lọc" not in page
+    assert panel.first == sharing.state_key([["target"]])
