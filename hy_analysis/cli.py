@@ -20,7 +20,8 @@ from typing import Callable, TextIO
 
 from .exceptions import DataFileError, HyAnalysisError, RunError
 
-__all__ = ["main", "build_parser", "command", "COMMANDS", "validate_command"]
+__all__ = ["main", "build_parser", "command", "COMMANDS", "validate_command",
+           "extract_command"]
 
 
 @dataclass(frozen=True)
@@ -189,10 +190,58 @@ def _extract_arguments(parser: argparse.ArgumentParser) -> None:
                         help="append the candidates that pass validation to this data file")
 
 
+def extract_command(files: list[str], *, region: str | None = None, date: str | None = None,
+                    source_id: str | None = None, fmt: str = "csv", output: str | None = None,
+                    append: str | None = None, out: TextIO | None = None,
+                    err: TextIO | None = None) -> int:
+    """Print (or write) the candidates of each file, optionally append them; the exit code.
+
+    Parameters
+    ----------
+    files : list of str
+        Documents (.txt, .html, .docx, .pdf).
+    region, date, source_id : str, optional
+        As for :func:`hy_analysis.extract`.
+    fmt : {"csv", "json"}
+    output : str, optional
+        File to write instead of standard output.
+    append : str, optional
+        User data file to append the candidate rows that pass validation to.
+    out, err : file-like, optional
+        Standard output and error (default: the process's).
+
+    Returns
+    -------
+    int
+        0 when every file was read (and every row appended), 1 when validation rejected some
+        rows, 2 when a file could not be read.
+    """
+    from .extraction import append_rows, extract_files, to_target_rows, to_text
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    result, unreadable = extract_files(files, region=region, date=date, source_id=source_id)
+    for problem in unreadable:
+        print(f"hy-analysis: error: {problem}", file=err)
+    text = to_text(result, fmt)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"{len(result)} candidate(s) written to {output}", file=err)
+    else:
+        out.write(text)
+    status = 2 if unreadable else 0
+    if append and len(result):
+        written, problems = append_rows(to_target_rows(result, source_id=source_id), append)
+        for problem in problems:
+            print(f"not appended: {problem}", file=err)
+        print(f"{len(written)} row(s) appended to {append}, {len(problems)} rejected", file=err)
+        if problems:
+            status = max(status, 1)
+    return status
+
+
 @command("extract", "propose candidate figure rows from documents", _extract_arguments)
 def _extract(args: argparse.Namespace) -> int:
-    from .extraction.command import extract_command
-
     return extract_command(args.files, region=args.region, date=args.date,
                            source_id=args.source_id, fmt=args.fmt, output=args.output,
                            append=args.append)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import display
 from .loading import load_regions, load_sources, load_targets, load_urban_classes
-from .params import get_params, validate_params
+from .params import get_params, user_data_files, validate_params
 
 __all__ = ["NotebookRun", "start"]
 
@@ -95,6 +95,7 @@ def start(notebook: str, namespace: Mapping[str, Any], *, show: bool = True) -> 
         display.init_notebook()
         display.show_params(notebook, params, lang=params.get("lang", "vi"))
     return NotebookRun(notebook, params,
-                       targets=load_targets(extra=params.get("user_data") or ()),
+                       # None stands for every file of data/user/ (params.user_data_files).
+                       targets=load_targets(extra=user_data_files(params.get("user_data"))),
                        sources=load_sources(), urban_classes=load_urban_classes(),
                        region_map=load_regions())

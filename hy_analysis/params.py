@@ -22,7 +22,7 @@ from .vocabulary import COUNTRIES, LANGS, country_label
 __all__ = [
     "Param", "NOTEBOOK_PARAMS", "COMMON_PARAMS", "notebook_names", "get_params",
     "validate_params", "coerce_text", "convert_text", "params_summary", "region_choices",
-    "country_choices", "user_data_files", "USER_DATA_SUFFIXES",
+    "country_choices", "user_data_files", "USER_DATA_SUFFIXES", "TOOL_NOTEBOOKS",
 ]
 
 #: Types a parameter may have. ``optional[...]`` also accepts None; a ``path`` is the text of
@@ -280,7 +280,46 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
                             "en": {"target": "targets", "actual": "actuals"}}),
         _LANG,
     ),
+    "attainment": (
+        Param("region", "str", "Hưng Yên",
+              "region or territory whose targets are assessed (a region: all its territories, "
+              "e.g. the old and the merged Hưng Yên)",
+              choices=lambda *, data_dir=None: attainment_region_choices(data_dir=data_dir),
+              label_vi="Địa phương / địa bàn",
+              label_en="Region or territory"),
+        Param("as_of", "optional[int]", None,
+              "year of assessment: periods ending by it are over (None: latest actual)",
+              min=2000, max=2060, label_vi="Đánh giá đến năm", label_en="Assessed as of"),
+        Param("tolerance", "float", 0.05,
+              "how far short of an 'about' (khoảng) target still counts as met, as a fraction",
+              min=0, max=0.5, label_vi="Dung sai 'khoảng'", label_en="'About' tolerance"),
+        Param("on_track", "float", 0.95,
+              "pace ratio from which a running target is on track", min=0, max=2,
+              label_vi="Ngưỡng đúng hướng", label_en="On-track threshold"),
+        Param("acceleration_needed", "float", 0.6,
+              "pace ratio from which a running target needs acceleration (below: limited "
+              "progress)", min=0, max=2, label_vi="Ngưỡng cần tăng tốc",
+              label_en="Acceleration threshold"),
+        _LANG,
+    ),
+    # A JupyterLab tool (see TOOL_NOTEBOOKS): review a document's extracted figures.
+    "review_extraction": (
+        Param("document", "str", "",
+              "document to review (.txt, .html, .docx, .pdf); empty: the sample report in "
+              "data/samples/", label_vi="Tài liệu", label_en="Document"),
+        Param("region", "str", "Hưng Yên", "region of the figures that name none",
+              choices=region_choices, label_vi="Địa phương", label_en="Region"),
+        Param("date", "str", "", "the document's date, YYYY-MM-DD (empty: the sample's, or "
+              "unknown)", label_vi="Ngày tài liệu", label_en="Document date"),
+        Param("source_id", "str", "", "the document's id in data/sources.csv (empty: the "
+              "sample's, or the file name)", label_vi="Mã nguồn", label_en="Source id"),
+        _LANG,
+    ),
 }
+
+#: Notebooks that are tools for JupyterLab: run by name, left out of a run of every notebook
+#: (``make report``, ``hy-analysis run`` without names).
+TOOL_NOTEBOOKS: tuple[str, ...] = ("review_extraction",)
 
 
 #: Parameters every notebook has, after its own (one definition for all, future ones too).
@@ -458,3 +497,12 @@ def params_summary(notebook: str, values: dict, *, lang: str = "vi") -> str:
         rows.append(f"| `{p.name}` | {escape(shown).replace('|', '&#124;')} | "
                     f"{escape(label)}: {escape(p.help)} |")
     return "\n".join(rows)
+
+
+def attainment_region_choices(*, data_dir=None) -> tuple[str, ...]:
+    """Region names, then territory labels, of ``data_dir/regions.csv`` (the attainment
+    notebook's ``region``: the merged province is a territory of the region Hưng Yên)."""
+    from .vocabulary import territories
+
+    labels = territories(data_dir=data_dir)
+    return tuple(dict.fromkeys((*labels.values(), *labels)))

@@ -38,13 +38,18 @@ KINDS = ("target", "actual")
 MEASURES = (
     "level", "period_average", "period_average_growth", "annual_growth",
     "half_year_growth", "period_total",
+    # read by ``hy-analysis extract`` from new reports (see data/README.md, Measures)
+    "ratio_to_base", "cumulative_growth", "contribution_to_growth", "half_year_total",
+    "ytd_total",
 )
 UNITS = ("percent", "USD", "VND", "ha", "km2", "persons", "count", "VND/person", "USD/person",
          "times", "percentage_points")
 QUALIFIERS = ("exact", "about", "above", "below", "range")
 URBAN_CLASSES = ("I", "II", "III", "IV", "V")
 #: Measures that are growth rates (percent per year or per period).
-GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth")
+#: ``cumulative_growth`` (% over a base year) may exceed 100 like any growth rate.
+GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth",
+                   "cumulative_growth")
 
 #: Units shown on chart axes, by language.
 UNIT_LABELS = {

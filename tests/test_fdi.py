@@ -201,8 +201,8 @@ def test_key_numbers_of_the_real_data():
 
     targets = load_targets()
     snaps = fdi.fdi_snapshots(targets, region="Hưng Yên")
-    assert snaps["total_projects"].tolist() == [543, 550, 578, 622, 904]
-    assert snaps["merged"].tolist() == [False, False, False, False, True]
+    assert snaps["total_projects"].tolist() == [543, 550, 578, 613, 622, 904]
+    assert snaps["merged"].tolist() == [False, False, False, False, False, True]
     other = fdi.other_countries_remainder(targets, region="Hưng Yên").set_index("as_of")
     assert other.loc["2024", "value"] == 83          # 550 - 174 - 153 - 140
     assert other.loc["2025-08-26", "value"] == 174   # 904 - 189 - 204 - 337

@@ -14,7 +14,7 @@ def test_start_validates_converts_and_loads_without_a_kernel():
                  "lang": "en", "pd": object(), "__name__": "__main__"}  # other globals ignored
     run = notebook.start("fdi_by_country", namespace, show=False)
     assert run.params == {"region": "Bắc Giang", "countries": ["Japan"],
-                          "include_other": False, "lang": "en"}
+                          "include_other": False, "lang": "en", "user_data": None}
     assert run.countries == ["Japan"] and run.lang == "en"  # parameters as attributes
     assert {"Hưng Yên", "Bắc Giang"} <= set(run.targets["region"])
     assert not run.sources.empty and not run.urban_classes.empty and not run.region_map.empty

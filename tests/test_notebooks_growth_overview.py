@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from hy_analysis import views
-from hy_analysis.params import NOTEBOOK_PARAMS
+from hy_analysis.params import get_params
 from hy_analysis.paths import notebooks_dir
 
 NOTEBOOKS = ("industrial_growth", "overview")
@@ -45,7 +45,7 @@ def test_notebook_is_stored_clean_with_the_project_kernel(name):
 def test_parameters_cell_matches_params_defaults(name):
     namespace = {}
     exec(_parameters_cell(_read(name)).source, namespace)  # plain literals only
-    defaults = {p.name: p.default for p in NOTEBOOK_PARAMS[name]}
+    defaults = {p.name: p.default for p in get_params(name)}  # the common ones too
     assert {k: v for k, v in namespace.items() if not k.startswith("__")} == defaults
 
 

@@ -15,6 +15,7 @@ Select with ``pytest -m stall``. Three kinds of checks:
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import importlib.util
 import json
 import os
@@ -168,7 +169,10 @@ def test_eight_kernels_started_at_once_use_private_sockets(tmp_path, kernel_env,
     async def all_at_once():
         return await asyncio.gather(*(one(i) for i in range(8)))
 
-    results = asyncio.run(all_at_once())
+    # A thread of its own: earlier tests in the same process (playwright's sync API) may
+    # leave an event loop running in this thread, where asyncio.run() is refused.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        results = pool.submit(asyncio.run, all_at_once()).result()
     assert [r[:3] for r in results] == [("ipc", True, "ok")] * 8
     folders = {r[3] for r in results}
     assert len(folders) == 8, "two kernels shared a socket folder"

@@ -14,11 +14,13 @@ The stable API, for the command line and for a review notebook:
 
 Modules: ``figures`` (numbers that are figures, via :func:`hy_analysis.parse_value`),
 ``tables`` (text tables), ``reading`` (sentence, period, kind, measure, phrases), ``core``
-(``extract``), ``readers`` (.txt/.html/.docx/.pdf), ``command`` (``hy-analysis extract``).
+(``extract``), ``readers`` (.txt/.html/.docx/.pdf), ``rows`` (several files, CSV/JSON text, target
+rows, appending; the ``hy-analysis extract`` command prints them).
 """
 
-from .command import append_rows, to_target_rows
 from .core import CANDIDATE_COLUMNS, extract
 from .readers import read_document
+from .rows import append_rows, extract_files, to_target_rows, to_text
 
-__all__ = ["extract", "read_document", "to_target_rows", "append_rows", "CANDIDATE_COLUMNS"]
+__all__ = ["extract", "read_document", "extract_files", "to_text", "to_target_rows",
+           "append_rows", "CANDIDATE_COLUMNS"]

@@ -158,7 +158,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True):
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
-        if not codes:
+        if not codes or _NOT_NAMING.search(source[max(lo, ms - 25):ms]):
             continue
         if label is not None:
             distance = hi - me
@@ -182,9 +182,47 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         return "unknown", ""
     codes, found = best[1], best[2]
     before = text[max(0, sent[0] - 400):fig.start] if label is None else label
+    codes = [_variant(c, vocab, before, text[sent[0]:fig.start] if label is None else label,
+                      measure) for c in codes]
     if measure == "half_year_growth" or (unit in _MONEY and _HALF_YEAR.search(before)):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     return codes[0], found
+
+
+#: Words before a phrase that make it the base of a comparison or an exclusion, not the
+#: indicator: "so với dự toán", "(không tính thuế sản phẩm)", "excluding product taxes".
+_NOT_NAMING = re.compile(r"(?:so với|so với mức|không tính|không kể|không bao gồm|ngoài|"
+                         r"compared (?:to|with)|excluding|except|than)\s*(?:the\s+)?$",
+                         re.IGNORECASE)
+#: What a sector's growth measures: gross output ("giá trị sản xuất") or value added (GRDP).
+_OUTPUT_WORDS = re.compile(r"giá trị sản xuất|production value|output value|gross output|"
+                           r"value of [\w\s-]{0,40}?production", re.IGNORECASE)
+_VALUE_ADDED_WORDS = re.compile(r"\bgrdp\b|\bgdp\b|tổng sản phẩm|giá trị tăng thêm|"
+                                r"value[- ]added|added value|tăng trưởng kinh tế|economic growth",
+                                re.IGNORECASE)
+#: Value-added growth code -> the gross-output growth code of the same sector.
+_OUTPUT_VARIANT = {"industry_grdp_growth": "industrial_output_growth"}
+_NEW_WORDS = re.compile(r"cấp mới|thu hút mới|đăng ký mới|\bnew(?:ly)?\b", re.IGNORECASE)
+
+
+def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
+             measure: str) -> str:
+    """The variant of ``code`` the context asks for (a sector's output or value added, a
+    period's FDI total, the year's new FDI)."""
+    if code.endswith("_grdp_growth") and code != "grdp_growth":
+        out = [m.end() for m in _OUTPUT_WORDS.finditer(before)]
+        added = [m.end() for m in _VALUE_ADDED_WORDS.finditer(before)]
+        if out and (not added or out[-1] > added[-1]):  # the latest aggregate named wins
+            other = _OUTPUT_VARIANT.get(code, code.replace("_grdp_growth", "_output_growth"))
+            return other if other in vocab.indicator_units else code
+    if code in ("fdi_capital", "fdi_projects"):
+        if code == "fdi_capital" and measure == "period_total" and \
+                "fdi_registered_period" in vocab.indicator_units:
+            return "fdi_registered_period"
+        new = code.replace("fdi_", "fdi_new_")
+        if _NEW_WORDS.search(sentence_before) and new in vocab.indicator_units:
+            return new
+    return code
 
 
 _SHARE_OF_NEXT = re.compile(
@@ -307,8 +345,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
           reading (``unit`` may be ``VND/person``/``USD/person`` for per-capita money);
         - ``kind`` is ``target`` or ``actual``; an estimate (ước, estimated) is an actual with
           ``estimate`` True;
-        - ``measure`` is a measure of :data:`hy_analysis.schema.MEASURES`, or one the dataset
-          does not have yet: ``ratio_to_base`` (lần, times), ``cumulative_growth`` (% over a
+        - ``measure`` is a measure of :data:`hy_analysis.schema.MEASURES`, among them those
+          of newer reports: ``ratio_to_base`` (lần, times), ``cumulative_growth`` (% over a
           base year), ``contribution_to_growth`` (percentage points);
         - ``indicator`` is a code of data/indicators.csv or ``unknown``; ``indicator_text`` is
           the phrase that named it;

@@ -177,6 +177,10 @@ def plan_runs(notebooks: Iterable[str] = (), *, overrides: Iterable[tuple[str, s
     """
     out = paths.outputs_dir(output_dir)
     data = paths.data_dir(data_dir)
+    if not notebooks:  # every notebook, but not the JupyterLab tools
+        from ..params import TOOL_NOTEBOOKS, notebook_names
+
+        notebooks = [n for n in notebook_names() if n not in TOOL_NOTEBOOKS]
     infos = notebook_params(notebooks, notebooks_dir=notebooks_dir)
     overrides = list(overrides)
     file_sets = read_param_file(param_file) if param_file else [{}]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from hy_analysis.params import get_params, notebook_names
+from hy_analysis.params import TOOL_NOTEBOOKS, get_params, notebook_names
 
 pytestmark = pytest.mark.browser
 
@@ -79,7 +79,7 @@ def change(control) -> str:
     return ", ".join(choice)
 
 
-@pytest.mark.parametrize("name", notebook_names())
+@pytest.mark.parametrize("name", [n for n in notebook_names() if n not in TOOL_NOTEBOOKS])
 def test_notebook_runs_in_jupyterlab_with_live_widgets(name, jupyter_lab, require_notebook,
                                                       context, shoot):
     base, token = jupyter_lab
@@ -136,6 +136,88 @@ def test_notebook_runs_in_jupyterlab_with_live_widgets(name, jupyter_lab, requir
         raise
     finally:
         page.close()
+
+
+# ------------------------------------------------------------- the review notebook
+
+def test_review_notebook_accepts_rejects_edits_and_saves(jupyter_lab, require_notebook,
+                                                         context, shoot, tmp_path):
+    """Open the review notebook on the sample, Run All, reject one candidate, edit another,
+    save; the user file holds exactly the accepted rows, and the overview notebook run with
+    that file shows the edited figure."""
+    import csv
+    import json
+    import re
+
+    from hy_analysis.paths import PROJECT_DIR
+    from hy_analysis.schema import TARGET_COLUMNS
+
+    base, token = jupyter_lab
+    path = require_notebook("review_extraction")
+    user_file = tmp_path / "mine.csv"
+    user_file.write_text(",".join(TARGET_COLUMNS) + "\n", encoding="utf-8")
+    # The user's data file of this test instead of data/user/ (the repository stays clean).
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    (cell,) = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+    source = "".join(cell["source"])
+    assert "user_data = None" in source
+    cell["source"] = source.replace("user_data = None", f"user_data = [{str(user_file)!r}]")
+    path.write_text(json.dumps(nb), encoding="utf-8")
+
+    page = context.new_page()
+    try:
+        open_and_run_all(page, base, token, "review_extraction")
+        notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        assert notebook.locator(ERROR_OUTPUT).count() == 0, (
+            "\n".join(notebook.locator(ERROR_OUTPUT).all_inner_texts())[:3000])
+        marks = notebook.locator("mark.hy-candidate")
+        rows = notebook.locator(".hy-review-row")
+        rows.first.wait_for(timeout=NOTEBOOK_TIMEOUT)
+        assert marks.count() == rows.count() == 6
+        assert marks.nth(2).inner_text() == "#2 trên 48%"
+        shoot(page, "lab-review_extraction-document")
+        # Reject the agriculture share (row 3), give row 0 its indicator (editing accepts it).
+        rows.nth(3).get_by_role("button", name="Bỏ").click()
+        rows.nth(0).locator(".hy-review-indicator select").select_option("grdp_growth")
+        notebook.locator(".hy-review-header").scroll_into_view_if_needed()
+        page.mouse.wheel(0, -120)
+        shoot(page, "lab-review_extraction-panel")
+        notebook.locator(".hy-review-save button, button.hy-review-save").first.click()
+        result = notebook.locator(".hy-review-result")
+        result.get_by_text("Đã ghi 4 dòng").wait_for(timeout=60_000)
+        shoot(page, "lab-review_extraction-saved")
+    except Exception:
+        shoot(page, "lab-review_extraction-failure")
+        raise
+    finally:
+        page.close()
+
+    with open(user_file, encoding="utf-8") as handle:
+        rows_saved = list(csv.DictReader(handle))
+    saved = [(r["indicator"], r["value_raw"]) for r in rows_saved]
+    assert saved == [("grdp_growth", "khoảng 8%/năm"), ("iip_growth", "10-11%/năm"),
+                     ("urbanisation_rate", "trên 48%"), ("grdp_per_capita", "5.100 USD")]
+
+    # The overview notebook, run with that user file, lists the accepted figure (papermill,
+    # with the kernel client that never misses a widget cell's reply, jupyter/nbclient#312).
+    import papermill
+    from traitlets.config import Config
+
+    out = tmp_path / "overview.ipynb"
+    papermill.execute_notebook(
+        str(PROJECT_DIR / "notebooks/overview.ipynb"), str(out), kernel_name="python3",
+        parameters={"user_data": [str(user_file)]}, cwd=str(tmp_path), progress_bar=False,
+        execution_timeout=300,
+        config=Config({"KernelManager": {
+            "client_class": "hy_analysis.runner.PatientKernelClient"}}))
+    book = json.loads(out.read_text(encoding="utf-8"))
+    html = "".join("".join(o.get("data", {}).get("text/html", "")) for c in book["cells"]
+                   for o in c.get("outputs", []))
+    # itables writes the table's data as escaped JSON inside the page ("kho\\u1ea3ng").
+    html = re.sub(r"\\+u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), html)
+    edited = rows_saved[0]
+    assert edited["source_locator"] in html, "the overview does not show the reviewed row"
+    assert edited["value_raw"] in html
 
 
 # ------------------------------------------------------------- the commands' argument lists

@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from hy_analysis.params import notebook_names
+from hy_analysis.params import TOOL_NOTEBOOKS, notebook_names
+
+#: The reports `hy-analysis run` renders (JupyterLab tools are run only by name).
+REPORTS = [n for n in notebook_names() if n not in TOOL_NOTEBOOKS]
 
 pytestmark = pytest.mark.browser
 
@@ -61,7 +64,7 @@ def test_index_lists_every_report(rendered, context, shoot):
     shoot(page, "index")
     text = page.locator("body").inner_text()
     links = page.locator("a").evaluate_all("as => as.map(a => a.href)")
-    for name in notebook_names():
+    for name in REPORTS:
         if list(rendered.glob(f"{name}/*/{name}.html")):
             assert name in text
             assert any(link.endswith(f"/{name}.html") for link in links), (
@@ -74,7 +77,7 @@ def test_index_lists_every_report(rendered, context, shoot):
     assert_clean(context, "index.html")
 
 
-@pytest.mark.parametrize("name", notebook_names())
+@pytest.mark.parametrize("name", REPORTS)
 def test_report_works_offline(name, require_notebook, rendered, context, shoot,
                               docs_screenshot):
     require_notebook(name)
@@ -212,7 +215,11 @@ def _change(page, panel, control, values: dict):
     raise AssertionError(f"control {name} of kind {control.kind} cannot be changed")
 
 
-@pytest.mark.parametrize("name", notebook_names())
+#: Notebooks that end with a filter panel (views.VIEWS); the others have nothing to keep.
+PANEL_NOTEBOOKS = [n for n in notebook_names() if n in VIEWS]
+
+
+@pytest.mark.parametrize("name", PANEL_NOTEBOOKS)
 def test_shared_panel_keeps_its_filters(name, require_notebook, rendered, context, shoot,
                                         docs_screenshot, live_views):
     """Each control changed in the shared page shows the precomputed state for the new
@@ -287,7 +294,7 @@ def test_shared_panel_keeps_its_filters(name, require_notebook, rendered, contex
         page.close()
 
 
-@pytest.mark.parametrize("name", notebook_names())
+@pytest.mark.parametrize("name", PANEL_NOTEBOOKS)
 def test_shared_panel_without_javascript_shows_the_runs_state(name, require_notebook, rendered,
                                                               browser, live_views, tmp_path):
     from hy_analysis.params import validate_params

@@ -1,26 +1,24 @@
-"""Candidates as data: target rows, appending to a user file after validation, the command.
+"""Candidates as data: several documents at once, CSV/JSON text, target rows, appending.
 
-``hy-analysis extract`` calls :func:`extract_command`; the review notebook can call
+``hy-analysis extract`` (in :mod:`hy_analysis.cli`, which prints and chooses exit codes) calls
+:func:`extract_files`, :func:`to_text` and :func:`append_rows`; the review notebook calls
 :func:`to_target_rows` and :func:`append_rows` on the rows a reviewer accepted.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import re
-import sys
 import tempfile
 from pathlib import Path
-from typing import TextIO
 
 import pandas as pd
 
 from .. import paths, schema
-from ..exceptions import DataFileError
+from ..exceptions import DataFileError, ParameterError
 from .core import CANDIDATE_COLUMNS, extract
 
-__all__ = ["to_target_rows", "append_rows", "extract_command", "FORMATS"]
+__all__ = ["extract_files", "to_text", "to_target_rows", "append_rows", "FORMATS"]
 
 #: Output formats of ``hy-analysis extract``.
 FORMATS = ("csv", "json")
@@ -32,7 +30,7 @@ def _indicator_names(data_dir) -> dict[str, tuple[str, str]]:
 
 
 def to_target_rows(candidates: pd.DataFrame, *, source_id: str | None = None,
-                   data_dir=None) -> pd.DataFrame:
+                   document: str | None = None, data_dir=None) -> pd.DataFrame:
     """Candidate rows in the columns of data/targets.csv, ready to validate and append.
 
     Parameters
@@ -41,6 +39,9 @@ def to_target_rows(candidates: pd.DataFrame, *, source_id: str | None = None,
         Rows of :func:`hy_analysis.extract` (possibly edited by a reviewer).
     source_id : str, optional
         Overrides the candidates' ``source_id``.
+    document : str, optional
+        Name of the file the characters refer to, written into ``source_locator`` (default:
+        the candidates' ``document`` column, when there is one).
     data_dir : path-like, optional
         Folder of indicators.csv (for the indicator names).
 
@@ -72,7 +73,9 @@ def to_target_rows(candidates: pd.DataFrame, *, source_id: str | None = None,
             "period_end": _year(row.get("period_end")), "as_of": "",
             "measure": row.get("measure") or "", "breakdown": row.get("breakdown") or "",
             "value_raw": row.get("value_raw") or "", "unit": unit, "source_id": src,
-            "source_locator": f"characters {row.get('char_start')}-{row.get('char_end')} "
+            "source_locator": (f"{document or row.get('document')}, " if document
+                               or row.get("document") else "")
+                              + f"characters {row.get('char_start')}-{row.get('char_end')} "
                               "(hy-analysis extract)",
             "derived": "false", "note": note,
         })
@@ -138,67 +141,52 @@ def append_rows(rows: pd.DataFrame, path, *, sources=(), data_dir=None):
     return frame, problems
 
 
-def extract_command(files: list[str], *, region: str | None = None, date: str | None = None,
-                    source_id: str | None = None, fmt: str = "csv", output: str | None = None,
-                    append: str | None = None, out: TextIO | None = None,
-                    err: TextIO | None = None) -> int:
-    """``hy-analysis extract``: print (or write) the candidates of each file; optionally append.
+def extract_files(files, *, region: str | None = None, date=None,
+                  source_id: str | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """The candidates of several documents as one frame, and the files that could not be read.
 
     Parameters
     ----------
-    files : list of str
+    files : sequence of path-like
         Documents (.txt, .html, .docx, .pdf).
-    region, date, source_id : str, optional
+    region, date, source_id : optional
         As for :func:`hy_analysis.extract`.
-    fmt : {"csv", "json"}
-    output : str, optional
-        File to write instead of standard output.
-    append : str, optional
-        User data file to append the valid candidate rows to (see :func:`append_rows`).
-    out, err : file-like, optional
-        Standard output and error (for tests).
 
     Returns
     -------
-    int
-        0 when every file was read (and every row appended), 1 when some rows were rejected
-        by validation, 2 when a file could not be read.
+    (pandas.DataFrame, list of str)
+        Columns :data:`CANDIDATE_COLUMNS`, preceded by ``document`` (the file name) when there
+        is more than one file; and one message per unreadable file.
     """
-    out = out or sys.stdout
-    err = err or sys.stderr
-    if fmt not in FORMATS:
-        raise ValueError(f"--format: expected one of {FORMATS}, got {fmt!r}")
-    frames = []
-    status = 0
+    frames, problems = [], []
     for name in files:
         try:
             frame = extract(Path(name), region=region, date=date, source_id=source_id)
         except DataFileError as exc:
-            print(f"hy-analysis: error: {exc}", file=err)
-            status = 2
+            problems.append(str(exc))
             continue
         if len(files) > 1:
-            frame.insert(0, "document", name)
+            frame.insert(0, "document", str(name))
         frames.append(frame)
     columns = (["document"] if len(files) > 1 else []) + list(CANDIDATE_COLUMNS)
     result = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
-    buffer = io.StringIO()
+    return result, problems
+
+
+def to_text(candidates: pd.DataFrame, fmt: str = "csv") -> str:
+    """Candidates as CSV (with a header) or JSON (a list of records, UTF-8 kept as written).
+
+    Parameters
+    ----------
+    candidates : pandas.DataFrame
+    fmt : {"csv", "json"}
+
+    Returns
+    -------
+    str
+    """
+    if fmt not in FORMATS:
+        raise ParameterError(f"format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
     if fmt == "csv":
-        result.to_csv(buffer, index=False)
-    else:
-        result.to_json(buffer, orient="records", force_ascii=False, indent=1)
-        buffer.write("\n")
-    if output:
-        Path(output).write_text(buffer.getvalue(), encoding="utf-8")
-        print(f"{len(result)} candidate(s) written to {output}", file=err)
-    else:
-        out.write(buffer.getvalue())
-    if append and frames:
-        rows = to_target_rows(result, source_id=source_id)
-        written, problems = append_rows(rows, append)
-        for problem in problems:
-            print(f"not appended: {problem}", file=err)
-        print(f"{len(written)} row(s) appended to {append}, {len(problems)} rejected", file=err)
-        if problems:
-            status = max(status, 1)
-    return status
+        return candidates.to_csv(index=False)
+    return candidates.to_json(orient="records", force_ascii=False, indent=1) + "\n"

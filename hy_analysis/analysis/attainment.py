@@ -1,0 +1,875 @@
+"""Were the targets met? One verdict per target, with its evidence.
+
+:func:`assess` scores every target row of the tidy frame of :func:`hy_analysis.load_targets`
+against the actuals of the **same territory**; :func:`harmonise` builds the merged province's
+series from its parts where the figure is a sum. Pure: frames in, frames out (pandas and numpy
+only). Reader labels for the status codes live in :mod:`hy_analysis.findings.attainment`.
+
+Rules
+-----
+Ended period or year (``period_end <= as_of``), by the qualifier parsed from ``value_raw``:
+
+- ``above`` ("trên X", "hơn X", "over X"): met when the actual is above X; the inclusive
+  wordings ("X trở lên", "at least X", "or more", "tối thiểu", "ít nhất") also accept X itself.
+- ``below`` ("dưới X"): met when the actual is below X ("tối đa", "at most": X itself too).
+- ``range`` ("X–Y"): met from the weakest bound in the desired direction (X when more is
+  better), as interval targets are rated in Germany's sustainability indicators.
+- ``about`` ("khoảng X"): met within ``tolerance`` (a fraction of X) short of X, or beyond X
+  in the desired direction; "khoảng X–Y" uses the weakest bound of the range.
+- ``exact`` ("X", "đạt X"): a level to reach: met at X or beyond in the desired direction.
+
+The desired direction is "more is better" except for the indicators of
+:data:`LOWER_IS_BETTER` (and any "below" target). The gap is signed so that a negative
+number is a shortfall, measured from the figure as written (an "about" target's tolerance
+decides the verdict, not the gap): percentage points for units ``percent`` (rates and shares),
+per cent of the figure for levels.
+
+Period-average growth targets compare the stated period-average actual when there is one,
+else the compound (geometric) average of the yearly actuals; a period whose last years are
+missing is judged on the years present (``note`` says which are missing).
+
+Running period (``period_end > as_of``), the anticipated-progress method of Statistics
+Canada / Open SDG (after Eurostat): ``ratio`` = observed compound annual growth from the
+baseline / compound annual growth required to reach the target on time; achieved when the
+latest actual already meets the target, else on track (ratio >= ``on_track``), acceleration
+needed (>= ``acceleration_needed``), limited progress (>= 0) or moving away (< 0). Fewer than
+two points give ``no_data``; a zero or negative baseline has no compound growth, so the
+ratio of the linear yearly changes is used and ``method`` says so. Growth-rate targets: the
+ratio of the recent pace (the compound average of the period's years so far, else the growth
+of the latest year before the period) to the yearly growth the remaining years need.
+
+Across the 2025 merger: a target is never scored with actuals of another territory. For the
+merged province, indicators that are sums of parts (:data:`ADDITIVE`) get a harmonised series
+(old Hưng Yên + Thái Bình, from ``data/regions.csv``) for years where every part has a figure,
+marked ``derived`` and naming every source; growth rates are derived only from such levels
+(:data:`RATES_FROM_LEVELS`), never averaged. A target whose only actuals belong to another
+territory is ``not_comparable`` with the reason.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "STATUSES", "ADDITIVE", "RATES_FROM_LEVELS", "LOWER_IS_BETTER", "DEFAULT_TOLERANCE",
+    "DEFAULT_ON_TRACK", "DEFAULT_ACCELERATION_NEEDED", "ASSESS_COLUMNS",
+    "assess", "harmonise", "merger_comparison", "merged_parts", "merger_family",
+    "territories_of", "progress_band", "progress_ratio", "geometric_mean_growth",
+    "required_growth",
+]
+
+#: Verdict codes, best first (the order of the scorecard's legend).
+STATUSES = ("achieved", "on_track", "acceleration_needed", "limited_progress", "moving_away",
+            "missed", "no_data", "not_comparable")
+#: Indicators whose merged-province figure is the sum of the parts' figures.
+ADDITIVE = ("exports", "exports_h1", "fdi_projects", "fdi_capital", "grdp_current_prices",
+            "grdp_constant_prices", "population", "area")
+#: Growth rates harmonised through a level: rate indicator -> level indicator.
+RATES_FROM_LEVELS = {"grdp_growth": "grdp_constant_prices", "exports_growth": "exports"}
+#: Indicators whose targets ask for a fall (Open SDG's desired direction d = -1).
+LOWER_IS_BETTER = frozenset({
+    "agriculture_share", "agri_labour_share", "multidimensional_poverty_rate", "poverty_rate",
+    "near_poor_rate", "cpi_change",
+})
+DEFAULT_TOLERANCE = 0.05
+DEFAULT_ON_TRACK = 0.95
+DEFAULT_ACCELERATION_NEEDED = 0.6
+
+#: Columns of the frame returned by :func:`assess`.
+ASSESS_COLUMNS = (
+    "id", "region", "territory", "indicator", "indicator_vi", "indicator_en", "period_start",
+    "period_end", "value_raw", "source_id", "measure", "unit", "qualifier", "direction",
+    "state", "status", "threshold", "actual", "actual_year", "baseline", "baseline_year",
+    "ratio", "gap", "gap_unit", "method", "reason", "note", "computation", "thresholds",
+    "years", "actual_ids", "actual_sources", "derived", "evidence",
+)
+
+_GROWTH_MEASURES = ("period_average_growth", "annual_growth")
+_INCLUSIVE_ABOVE = re.compile(r"trở lên|at least|or more|tối thiểu|ít nhất|≥", re.I)
+_INCLUSIVE_BELOW = re.compile(r"tối đa|at most|or less|trở xuống|≤", re.I)
+_ESTIMATE = re.compile(r"estimate|ước", re.I)
+
+
+# --------------------------------------------------------------------------- arithmetic
+
+def geometric_mean_growth(rates: Sequence[float]) -> float:
+    """Compound average of yearly growth rates, in % per year.
+
+    Examples
+    --------
+    >>> round(geometric_mean_growth([10, 0]), 3)
+    4.881
+    """
+    rates = [float(r) for r in rates]
+    if not rates:
+        return float("nan")
+    product = float(np.prod([1 + r / 100 for r in rates]))
+    return (product ** (1 / len(rates)) - 1) * 100
+
+
+def required_growth(target_rate: float, done: Sequence[float], *, years: int) -> float:
+    """Yearly growth (%) the remaining years need to meet a period-average growth target.
+
+    Parameters
+    ----------
+    target_rate : float
+        The period's average growth target, % per year.
+    done : sequence of float
+        Growth of the years already reported, % (any order).
+    years : int
+        Length of the whole period in years.
+
+    Returns
+    -------
+    float
+        NaN when no year remains.
+
+    Examples
+    --------
+    >>> round(required_growth(10, [8, 8], years=5), 2)
+    11.35
+    """
+    left = years - len(done)
+    if left <= 0:
+        return float("nan")
+    achieved = float(np.prod([1 + d / 100 for d in done]))
+    return (((1 + target_rate / 100) ** years / achieved) ** (1 / left) - 1) * 100
+
+
+def progress_ratio(baseline: float, latest: float, target: float, *, baseline_year: int,
+                   latest_year: int, target_year: int) -> tuple[float, str]:
+    """Observed over required compound annual growth (Open SDG), and the method used.
+
+    Parameters
+    ----------
+    baseline, latest, target : float
+        Values at the base year, the latest year and the target year.
+    baseline_year, latest_year, target_year : int
+        Years with ``baseline_year < latest_year`` and ``baseline_year < target_year``.
+
+    Returns
+    -------
+    (float, str)
+        The ratio and ``"cagr_ratio"``; for a zero or negative value, where compound growth is
+        undefined, the ratio of the linear yearly changes and ``"linear_ratio"``.
+
+    Examples
+    --------
+    >>> ratio, method = progress_ratio(100, 110, 121, baseline_year=2020, latest_year=2021,
+    ...                                target_year=2022)
+    >>> round(ratio, 3), method
+    (1.0, 'cagr_ratio')
+    >>> progress_ratio(0, 5, 20, baseline_year=2020, latest_year=2021, target_year=2024)
+    (1.0, 'linear_ratio')
+    """
+    if not (baseline_year < latest_year and baseline_year < target_year):
+        raise ValueError(f"years: expected baseline_year ({baseline_year}) before latest_year "
+                         f"({latest_year}) and target_year ({target_year})")
+    if min(baseline, latest, target) > 0:
+        observed = (latest / baseline) ** (1 / (latest_year - baseline_year)) - 1
+        required = (target / baseline) ** (1 / (target_year - baseline_year)) - 1
+        method = "cagr_ratio"
+    else:
+        observed = (latest - baseline) / (latest_year - baseline_year)
+        required = (target - baseline) / (target_year - baseline_year)
+        method = "linear_ratio"
+    if required == 0:
+        return float("nan"), method
+    return observed / required, method
+
+
+def progress_band(ratio: float, *, on_track: float = DEFAULT_ON_TRACK,
+                  acceleration_needed: float = DEFAULT_ACCELERATION_NEEDED) -> str:
+    """The status code of a progress ratio (the target not yet achieved).
+
+    Examples
+    --------
+    >>> [progress_band(r) for r in (1.2, 0.95, 0.7, 0.1, -0.2)]
+    ['on_track', 'on_track', 'acceleration_needed', 'limited_progress', 'moving_away']
+    """
+    ratio = round(ratio, 9)  # 9.5 / 9.9999999999 is 0.95 for a reader, not "just below"
+    if ratio >= on_track:
+        return "on_track"
+    if ratio >= acceleration_needed:
+        return "acceleration_needed"
+    if ratio >= 0:
+        return "limited_progress"
+    return "moving_away"
+
+
+# --------------------------------------------------------------------------- territories
+
+def _province_set(text) -> frozenset[str]:
+    return frozenset(p.strip() for p in str(text or "").split(";") if p.strip())
+
+
+def merged_parts(regions: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Each merged territory and the province-level territories it was formed from.
+
+    Read from ``regions.csv``: a territory whose ``province_before_2025`` names several
+    provinces is merged; its parts are the other province-level territories whose single
+    province is one of those and whose ``province_after_2025`` is the merged one's.
+    """
+    _need(regions, ("territory", "level", "province_before_2025", "province_after_2025"),
+          "regions")
+    out: dict[str, tuple[str, ...]] = {}
+    for row in regions.itertuples(index=False):
+        before = _province_set(row.province_before_2025)
+        if len(before) < 2:
+            continue
+        parts = tuple(
+            str(other.territory) for other in regions.itertuples(index=False)
+            if other.territory != row.territory and str(other.level) == "province"
+            and len(_province_set(other.province_before_2025)) == 1
+            and _province_set(other.province_before_2025) <= before
+            and str(other.province_after_2025) == str(row.province_after_2025))
+        covered = frozenset().union(*(
+            _province_set(regions.loc[regions["territory"] == p, "province_before_2025"].iloc[0])
+            for p in parts)) if parts else frozenset()
+        if covered == before:
+            out[str(row.territory)] = parts
+    return out
+
+
+def merger_family(regions: pd.DataFrame) -> tuple[str, ...]:
+    """Every merged territory followed by its parts (the territories the merger joined).
+
+    Examples
+    --------
+    >>> from hy_analysis.loading import load_regions
+    >>> len(merger_family(load_regions()))
+    3
+    """
+    return tuple(t for merged, parts in merged_parts(regions).items() for t in (merged, *parts))
+
+
+def _related(regions: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """For each territory, the others sharing its land, with why (merger or part-of)."""
+    merged = merged_parts(regions)
+    provinces = {str(r.territory): _province_set(r.province_before_2025)
+                 for r in regions.itertuples(index=False)}
+    related: dict[str, dict[str, str]] = {t: {} for t in provinces}
+    for a, pa in provinces.items():
+        for b, pb in provinces.items():
+            if a == b or not (pa & pb):
+                continue
+            is_merger = (a in merged and b in merged[a]) or (b in merged and a in merged[b])
+            related[a][b] = "territory_changed" if is_merger else "other_territory"
+    return related
+
+
+def territories_of(regions: pd.DataFrame, region: str | None) -> tuple[str, ...]:
+    """The territories a ``region`` parameter selects: a region name or a territory label.
+
+    None selects every territory. Raises ValueError naming the valid choices otherwise.
+    """
+    _need(regions, ("region", "territory"), "regions")
+    if region is None:
+        return tuple(regions["territory"].astype(str))
+    if region in set(regions["territory"].astype(str)):
+        return (region,)
+    chosen = tuple(regions.loc[regions["region"].astype(str) == region, "territory"].astype(str))
+    if not chosen:
+        choices = list(dict.fromkeys([*regions["region"].astype(str),
+                                      *regions["territory"].astype(str)]))
+        raise ValueError(f"parameter 'region': unknown value {region!r}; valid choices: "
+                         + ", ".join(choices))
+    return chosen
+
+
+# --------------------------------------------------------------------------- harmonising
+
+def harmonise(data: pd.DataFrame, *, regions: pd.DataFrame | None = None,
+              indicators: Iterable[str] = ADDITIVE) -> pd.DataFrame:
+    """The merged province's derived series: sums of its parts, and growth from those sums.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The frame of :func:`hy_analysis.load_targets` (only ``kind == "actual"`` rows of
+        ``measure == "level"`` are summed).
+    regions : DataFrame, optional
+        The frame of :func:`hy_analysis.loading.load_regions` (read when None).
+    indicators : iterable of str
+        Indicators that add up across territories.
+
+    Returns
+    -------
+    DataFrame
+        Rows with the columns of ``data`` for the merged territory, ``derived=True``,
+        ``source_id`` naming every part's source (``"; "``-joined), ``id``
+        ``harmonised-<indicator>-<year>`` and the parts' ids in ``note``. One row per
+        indicator, breakdown and year where every part has a figure; plus
+        ``annual_growth`` rows of :data:`RATES_FROM_LEVELS` for consecutive summed years.
+    """
+    regions = _regions(regions)
+    if "breakdown" not in data.columns:
+        data = data.assign(breakdown="")
+    rows = [summed for summed, _ in _sums_of_parts(data, regions, tuple(indicators))]
+    levels = pd.DataFrame(rows, columns=list(data.columns)) if rows else data.iloc[0:0].copy()
+    growth = _growth_from_levels(levels)
+    out = pd.concat([levels, growth], ignore_index=True) if len(growth) else levels
+    if "region" in out.columns and len(out):
+        region_of = dict(zip(regions["territory"].astype(str), regions["region"].astype(str)))
+        out["region"] = out["territory"].astype(str).map(region_of)
+    return out.reset_index(drop=True)
+
+
+def _sums_of_parts(data: pd.DataFrame, regions: pd.DataFrame,
+                   indicators: tuple[str, ...]) -> list[tuple[dict, list[dict]]]:
+    """Each summed row of a merged territory with the parts' rows it adds up."""
+    _need(data, ("id", "territory", "indicator", "kind", "measure", "period_end", "value",
+                 "unit", "source_id"), "data")
+    if "breakdown" not in data.columns:
+        data = data.assign(breakdown="")
+    actual = data[(data["kind"].astype(str) == "actual")
+                  & (data["measure"].astype(str) == "level")
+                  & data["indicator"].astype(str).isin(indicators)
+                  & data["value"].notna()]
+    out: list[tuple[dict, list[dict]]] = []
+    for merged, parts in merged_parts(regions).items():
+        per_part = {p: actual[actual["territory"].astype(str) == p] for p in parts}
+        keys = set.intersection(*(
+            {(str(r.indicator), _breakdown(r), str(r.unit), int(r.period_end))
+             for r in frame.itertuples(index=False)} for frame in per_part.values()))
+        for indicator, breakdown, unit, year in sorted(keys):
+            picked = [_latest(_match_rows(frame, indicator, breakdown, unit, year))
+                      for frame in per_part.values()]
+            total = float(sum(r["value"] for r in picked))
+            summed = dict(picked[0])
+            summed.update(
+                id=f"harmonised-{indicator}{'-' + breakdown if breakdown else ''}-{year}",
+                territory=merged, derived=True, value=total, low=total, high=total,
+                qualifier="exact", value_raw="", source_locator="",
+                source_id="; ".join(dict.fromkeys(str(r["source_id"]) for r in picked)),
+                note="sum of " + " + ".join(f"{r['territory']} {r['id']}" for r in picked))
+            out.append((summed, picked))
+    return out
+
+
+def merger_comparison(data: pd.DataFrame, *, regions: pd.DataFrame | None = None,
+                      indicators: Iterable[str] = ADDITIVE) -> pd.DataFrame:
+    """The former provinces, their computed sum and the merged province's stated figure.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The frame of :func:`hy_analysis.load_targets`.
+    regions : DataFrame, optional
+        The frame of :func:`hy_analysis.loading.load_regions` (read when None).
+    indicators : iterable of str
+        Indicators that add up across territories.
+
+    Returns
+    -------
+    DataFrame
+        Long: ``indicator``, ``indicator_vi``, ``indicator_en``, ``breakdown``, ``unit``,
+        ``year``, ``territory``, ``role`` (``part``, ``sum`` -- derived -- or ``stated``),
+        ``value``, ``id``, ``source_id``; one block per indicator and year where every
+        former province has a figure.
+    """
+    regions = _regions(regions)
+    if "breakdown" not in data.columns:
+        data = data.assign(breakdown="")
+    records = []
+
+    def add(row, role):
+        records.append({
+            "indicator": str(row["indicator"]), "indicator_vi": row.get("indicator_vi", ""),
+            "indicator_en": row.get("indicator_en", ""), "breakdown": _breakdown_of(row),
+            "unit": str(row["unit"]), "year": int(row["period_end"]),
+            "territory": str(row["territory"]), "role": role, "value": float(row["value"]),
+            "id": str(row["id"]), "source_id": str(row["source_id"])})
+
+    for summed, picked in _sums_of_parts(data, regions, tuple(indicators)):
+        for part in picked:
+            add(part, "part")
+        add(summed, "sum")
+        stated = _match_rows(
+            data[(data["territory"].astype(str) == summed["territory"])
+                 & (data["kind"].astype(str) == "actual")
+                 & (data["measure"].astype(str) == "level")],
+            str(summed["indicator"]), _breakdown_of(summed), str(summed["unit"]),
+            int(summed["period_end"]))
+        if len(stated):
+            add(_latest(stated), "stated")
+    return pd.DataFrame.from_records(records, columns=[
+        "indicator", "indicator_vi", "indicator_en", "breakdown", "unit", "year", "territory",
+        "role", "value", "id", "source_id"])
+
+
+def _growth_from_levels(levels: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for rate, level in RATES_FROM_LEVELS.items():
+        series = levels[(levels["indicator"].astype(str) == level)
+                        & (levels["breakdown"].fillna("").astype(str) == "")] \
+            if len(levels) else levels
+        by_year = {int(r.period_end): r for r in series.itertuples(index=False)}
+        for year in sorted(by_year):
+            previous = by_year.get(year - 1)
+            if previous is None or previous.value <= 0:
+                continue
+            current = by_year[year]
+            value = (current.value / previous.value - 1) * 100
+            row = current._asdict()
+            row.update(id=f"harmonised-{rate}-{year}", indicator=rate, measure="annual_growth",
+                       unit="percent", value=value, low=value, high=value,
+                       period_start=year, period_end=year,
+                       source_id="; ".join(dict.fromkeys(
+                           f"{previous.source_id}; {current.source_id}".split("; "))),
+                       note=f"growth of {level}: {current.id} / {previous.id}")
+            rows.append(row)
+    return pd.DataFrame(rows, columns=list(levels.columns)) if rows else levels.iloc[0:0]
+
+
+# --------------------------------------------------------------------------- assessing
+
+def assess(
+    targets: pd.DataFrame,
+    *,
+    as_of: int | None = None,
+    tolerance: float = DEFAULT_TOLERANCE,
+    on_track: float = DEFAULT_ON_TRACK,
+    acceleration_needed: float = DEFAULT_ACCELERATION_NEEDED,
+    regions: pd.DataFrame | None = None,
+    region: str | None = None,
+    base_year: int | None = None,
+    lower_is_better: Iterable[str] = LOWER_IS_BETTER,
+) -> pd.DataFrame:
+    """One verdict per target, scored against actuals of the same territory.
+
+    Parameters
+    ----------
+    targets : DataFrame
+        The frame of :func:`hy_analysis.load_targets`: target and actual rows
+        (``kind``), with the parsed ``low``/``high``/``qualifier``/``value`` columns.
+    as_of : int, optional
+        The year of assessment: periods ending in or before it are over. Default: the latest
+        ``period_end`` of any actual.
+    tolerance : float
+        How far short of an "about" (khoảng) target still counts as met, as a fraction of
+        the target (0.05: "khoảng 8 %" is met from 7,6 %).
+    on_track, acceleration_needed : float
+        Lower bounds of the progress ratio for "on track" and "acceleration needed"
+        (below ``acceleration_needed`` down to 0: limited progress; below 0: moving away).
+    regions : DataFrame, optional
+        The frame of :func:`hy_analysis.loading.load_regions` (read when None).
+    region : str, optional
+        Only targets of this region name or territory label (None: every target).
+    base_year : int, optional
+        Running level targets: the baseline is the first actual in or after this year
+        (default: the first actual available).
+    lower_is_better : iterable of str
+        Indicators whose desired direction is down.
+
+    Returns
+    -------
+    DataFrame
+        One row per target with :data:`ASSESS_COLUMNS`: the target's own columns; ``state``
+        (``ended``/``running``); ``status`` (one of :data:`STATUSES`); ``threshold`` (the
+        bound the rule compares with); ``actual`` and ``actual_year`` (the achieved figure:
+        latest level, stated or compound average growth, or recent pace); ``baseline``;
+        ``ratio`` (running: observed / required progress); ``gap`` (ended: beyond the
+        figure as written -- the weakest bound, without tolerance -- in the desired
+        direction, negative = shortfall) in ``gap_unit``
+        (``pp``/``%``); ``method``; ``reason`` (why no verdict, or a caveat code);
+        ``note`` (missing years); ``computation``; ``thresholds``; ``years`` used;
+        ``actual_ids`` and ``actual_sources``; ``derived`` (a harmonised series was used);
+        ``evidence`` (tuple of dicts: id, territory, year, value, unit, source_id, derived,
+        estimate). ``attrs`` holds the ``as_of`` year used and the thresholds.
+
+    Raises
+    ------
+    ValueError
+        A parameter outside its range or an unknown ``region``.
+    KeyError
+        ``targets`` lacks a column of the load_targets() frame.
+
+    Examples
+    --------
+    >>> from hy_analysis.loading import load_targets
+    >>> verdicts = assess(load_targets())
+    >>> verdicts.loc[verdicts["id"] == "pf-grdp-growth-2024-plan", "status"].item()
+    'achieved'
+    """
+    _need(targets, ("id", "region", "territory", "indicator", "kind", "period_start",
+                    "period_end", "measure", "value_raw", "unit", "source_id", "low", "high",
+                    "qualifier", "value"), "targets")
+    if not 0 <= tolerance < 1:
+        raise ValueError(f"parameter 'tolerance': expected a fraction from 0 to 1 (0.05 = 5 %), "
+                         f"got {tolerance!r}")
+    if not acceleration_needed <= on_track:
+        raise ValueError(f"parameters 'acceleration_needed' ({acceleration_needed!r}) and "
+                         f"'on_track' ({on_track!r}): expected acceleration_needed <= on_track")
+    if acceleration_needed < 0:
+        raise ValueError(f"parameter 'acceleration_needed': expected 0 or more, "
+                         f"got {acceleration_needed!r}")
+    regions = _regions(regions)
+    data = targets.copy()
+    if "breakdown" not in data.columns:
+        data["breakdown"] = ""
+    if "derived" not in data.columns:
+        data["derived"] = False
+    actuals = data[data["kind"].astype(str) == "actual"]
+    if as_of is None:
+        as_of = int(actuals["period_end"].max()) if len(actuals) else None
+    derived = harmonise(data, regions=regions)
+    pool = pd.concat([actuals, derived], ignore_index=True) if len(derived) else actuals
+    related = _related(regions)
+    chosen = data[data["kind"].astype(str) == "target"]
+    if region is not None:
+        chosen = chosen[chosen["territory"].astype(str).isin(territories_of(regions, region))]
+    settings = dict(as_of=as_of, tolerance=tolerance, on_track=on_track,
+                    acceleration_needed=acceleration_needed, base_year=base_year,
+                    lower=frozenset(lower_is_better), related=related)
+    rows = [_assess_one(t, pool, **settings) for t in chosen.to_dict("records")]
+    out = pd.DataFrame(rows, columns=list(ASSESS_COLUMNS))
+    for column in ("ratio", "gap", "threshold", "actual", "baseline"):
+        out[column] = pd.to_numeric(out[column]).astype("float64")
+    out["status"] = pd.Categorical(out["status"], categories=STATUSES)
+    out.attrs.update(as_of=as_of, tolerance=tolerance, on_track=on_track,
+                     acceleration_needed=acceleration_needed)
+    return out
+
+
+def _assess_one(target: dict, pool: pd.DataFrame, *, as_of, tolerance, on_track,
+                acceleration_needed, base_year, lower, related) -> dict:
+    indicator = str(target["indicator"])
+    qualifier = str(target["qualifier"])
+    direction = "down" if indicator in lower or qualifier == "below" else "up"
+    ended = as_of is not None and int(target["period_end"]) <= as_of
+    row = {c: target.get(c) for c in ASSESS_COLUMNS if c in target}
+    row.update(
+        direction=direction, state="ended" if ended else "running", status="no_data",
+        threshold=_threshold(target, direction, tolerance), actual=None, actual_year=None,
+        baseline=None, baseline_year=None, ratio=None, gap=None, gap_unit="", method="",
+        reason="", note="", computation="", thresholds="", years="", actual_ids="",
+        actual_sources="", derived=False, evidence=())
+    same = _candidates(pool, target, territory=str(target["territory"]))
+    if ended:
+        _judge_ended(row, target, same, tolerance=tolerance)
+    else:
+        _judge_running(row, target, same, as_of=as_of, base_year=base_year,
+                       on_track=on_track, acceleration_needed=acceleration_needed)
+    if row["status"] == "no_data" and not row["reason"]:
+        row["reason"] = "no_actual"
+    if row["status"] == "no_data" and row["reason"] in ("no_actual", "target_year_missing"):
+        _check_other_territories(row, target, pool, related.get(str(target["territory"]), {}),
+                                 ended=ended)
+    return row
+
+
+def _threshold(target: dict, direction: str, tolerance: float) -> float | None:
+    low, high = _num(target.get("low")), _num(target.get("high"))
+    qualifier = str(target["qualifier"])
+    if qualifier == "above":
+        return low
+    if qualifier == "below":
+        return high
+    weakest = low if direction == "up" else high
+    if weakest is None:
+        weakest = high if direction == "up" else low
+    if weakest is None:
+        return None
+    if qualifier == "about":
+        return weakest * (1 - tolerance) if direction == "up" else weakest * (1 + tolerance)
+    return weakest
+
+
+def _meets(actual: float, target: dict, threshold: float, direction: str) -> bool:
+    qualifier = str(target["qualifier"])
+    raw = str(target.get("value_raw") or "")
+    if qualifier == "above":
+        return actual >= threshold if _INCLUSIVE_ABOVE.search(raw) else actual > threshold
+    if qualifier == "below":
+        return actual <= threshold if _INCLUSIVE_BELOW.search(raw) else actual < threshold
+    return actual >= threshold if direction == "up" else actual <= threshold
+
+
+def _gap(actual: float, threshold: float, unit: str, direction: str) -> tuple[float, str]:
+    sign = 1 if direction == "up" else -1
+    if unit == "percent":
+        return sign * (actual - threshold), "pp"
+    if threshold == 0:
+        return float("nan"), "%"
+    return sign * (actual / threshold - 1) * 100, "%"
+
+
+def _rule_text(target: dict, direction: str, tolerance: float) -> str:
+    qualifier = str(target["qualifier"])
+    if qualifier == "above":
+        inclusive = _INCLUSIVE_ABOVE.search(str(target.get("value_raw") or ""))
+        return "met at or above the bound" if inclusive else "met above the bound"
+    if qualifier == "below":
+        inclusive = _INCLUSIVE_BELOW.search(str(target.get("value_raw") or ""))
+        return "met at or below the bound" if inclusive else "met below the bound"
+    word = "at or above" if direction == "up" else "at or below"
+    if qualifier == "about":
+        return f"about: met {word} the weakest bound with tolerance {tolerance:g}"
+    if qualifier == "range":
+        return f"range: met {word} the weakest bound"
+    return f"exact: met {word} the figure"
+
+
+def _judge_ended(row: dict, target: dict, same: pd.DataFrame, *, tolerance: float) -> None:
+    measure = str(target["measure"])
+    start, end = int(target["period_start"]), int(target["period_end"])
+    direction = row["direction"]
+    used: list[dict] = []
+    actual = None
+    if measure == "period_average_growth":
+        stated = same[(same["measure"].astype(str) == "period_average_growth")
+                      & (same["period_start"].astype(int) == start)
+                      & (same["period_end"].astype(int) == end)]
+        if len(stated):
+            pick = _latest(stated)
+            actual, used = float(pick["value"]), [pick]
+            row.update(method="stated_period_average", actual_year=end, years=f"{start}-{end}",
+                       computation=f"stated average {actual:.4g} %/yr ({pick['id']})")
+        else:
+            yearly = _yearly(same, start, end)
+            if yearly:
+                rates = [float(r["value"]) for r in yearly]
+                actual, used = geometric_mean_growth(rates), yearly
+                years = [int(r["period_end"]) for r in yearly]
+                missing = [y for y in range(start, end + 1) if y not in years]
+                row.update(
+                    method="geometric_mean_of_annual", actual_year=max(years),
+                    years=", ".join(map(str, years)),
+                    computation="(" + " × ".join(f"{1 + r / 100:.4f}" for r in rates)
+                    + f")^(1/{len(rates)}) − 1 = {actual:.4g} %")
+                if missing:
+                    row["note"] = "judged on the years present; missing: " + ", ".join(
+                        map(str, missing))
+                    row["reason"] = "years_missing"
+    else:
+        wanted = "annual_growth" if measure == "annual_growth" else measure
+        exact = same[(same["measure"].astype(str) == wanted)
+                     & (same["period_end"].astype(int) == end)
+                     & (same["period_start"].astype(int) == (start if measure in (
+                         "period_average", "period_total", "period_average_growth") else end))]
+        if len(exact):
+            pick = _latest(exact)
+            actual, used = float(pick["value"]), [pick]
+            row.update(method="actual_of_target_year", actual_year=end,
+                       years=str(end) if start == end else f"{start}-{end}",
+                       computation=f"actual {actual:.6g} ({pick['id']})")
+        elif len(same[same["measure"].astype(str) == wanted]):
+            row["reason"] = "target_year_missing"
+    if actual is None:
+        return
+    threshold = row["threshold"]
+    if threshold is None:
+        row["reason"] = "no_bound"
+        return
+    met = _meets(actual, target, threshold, direction)
+    # The gap is measured from the figure as written (no tolerance), as a reader reads it.
+    bound = _threshold(target, direction, 0.0)
+    gap, unit = _gap(actual, bound, str(target["unit"]), direction)
+    row.update(status="achieved" if met else "missed", actual=actual, gap=gap, gap_unit=unit,
+               thresholds=_rule_text(target, direction, tolerance))
+    row["computation"] += f"; threshold {threshold:.6g}; gap {gap:+.3g} {unit} from {bound:.6g}"
+    _record(row, used)
+
+
+def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, as_of, base_year,
+                   on_track: float, acceleration_needed: float) -> None:
+    measure = str(target["measure"])
+    start, end = int(target["period_start"]), int(target["period_end"])
+    bands = f"on_track >= {on_track:g}; acceleration_needed >= {acceleration_needed:g}; " \
+            "limited_progress >= 0; moving_away < 0"
+    row["thresholds"] = bands
+    threshold = row["threshold"]
+    if threshold is None:
+        row["reason"] = "no_bound"
+        return
+    if measure in _GROWTH_MEASURES:
+        years_total = end - start + 1
+        horizon = start if as_of is None else min(end, as_of)
+        done = _yearly(same, start, horizon)
+        if done:
+            pace_rows = done
+            pace = geometric_mean_growth([float(r["value"]) for r in done])
+            row["method"] = "required_vs_pace_in_period"
+        else:
+            before = same[(same["measure"].astype(str).isin(_GROWTH_MEASURES))
+                          & (same["period_end"].astype(int) < start)]
+            if not len(before):
+                row["reason"] = "no_actual"
+                return
+            latest_year = int(before["period_end"].max())
+            last = before[before["period_end"].astype(int) == latest_year]
+            # The latest year's own growth is the recent pace; a period average ending that
+            # year only stands in when the year's growth is not reported.
+            yearly = last[last["measure"].astype(str) == "annual_growth"]
+            pick = _latest(yearly if len(yearly) else last)
+            pace_rows, pace = [pick], float(pick["value"])
+            row["method"] = "required_vs_pace_before_period"
+        needed = required_growth(threshold, [float(r["value"]) for r in done], years=years_total)
+        if row["direction"] == "down":
+            # a growth cap: being under the cap is progress
+            ratio = needed / pace if pace > 0 else float("inf")
+        else:
+            ratio = pace / needed if needed > 0 else float("inf")
+        if math.isinf(ratio):
+            status = "achieved"
+        elif pace < 0 and row["direction"] == "up":
+            status = "moving_away"
+        else:
+            status = progress_band(ratio, on_track=on_track,
+                                   acceleration_needed=acceleration_needed)
+        row.update(status=status, ratio=None if math.isinf(ratio) else ratio, actual=pace,
+                   actual_year=max(int(r["period_end"]) for r in pace_rows),
+                   years=", ".join(str(int(r["period_end"])) for r in pace_rows),
+                   computation=f"recent pace {pace:.4g} %/yr; the remaining "
+                   f"{years_total - len(done)} year(s) need {needed:.4g} %/yr; "
+                   f"ratio {pace:.4g} / {needed:.4g}")
+        _record(row, pace_rows)
+        return
+    if measure != "level":
+        row["reason"] = "not_trackable"
+        return
+    levels = same[same["measure"].astype(str) == "level"]
+    if base_year is not None:
+        levels = levels[levels["period_end"].astype(int) >= base_year]
+    if as_of is not None:
+        levels = levels[levels["period_end"].astype(int) <= as_of]
+    by_year = {y: _latest(g) for y, g in levels.groupby(levels["period_end"].astype(int))}
+    if len(by_year) < 2:
+        row["reason"] = "fewer_than_two_points"
+        if by_year:
+            _record(row, list(by_year.values()))
+        return
+    first, last = min(by_year), max(by_year)
+    base, latest = by_year[first], by_year[last]
+    row.update(baseline=float(base["value"]), baseline_year=first,
+               actual=float(latest["value"]), actual_year=last, years=f"{first}-{last}")
+    _record(row, [base, latest])
+    if _meets(float(latest["value"]), target, threshold, row["direction"]):
+        row.update(status="achieved", method="latest_meets_target",
+                   computation=f"latest {latest['value']:.6g} ({last}) meets {threshold:.6g}")
+        return
+    if _meets(float(base["value"]), target, threshold, row["direction"]):
+        row.update(status="moving_away", method="baseline_met_target",
+                   computation=f"baseline {base['value']:.6g} ({first}) met {threshold:.6g}; "
+                   f"latest {latest['value']:.6g} ({last}) no longer does")
+        return
+    ratio, method = progress_ratio(float(base["value"]), float(latest["value"]), threshold,
+                                   baseline_year=first, latest_year=last, target_year=end)
+    if math.isnan(ratio):
+        row["reason"] = "no_required_change"
+        return
+    row.update(status=progress_band(ratio, on_track=on_track,
+                                    acceleration_needed=acceleration_needed),
+               ratio=ratio, method=method,
+               computation=f"{method}: from {base['value']:.6g} ({first}) to "
+               f"{latest['value']:.6g} ({last}), target {threshold:.6g} in {end}; "
+               f"ratio {ratio:.3g}")
+    if method == "linear_ratio":
+        row["reason"] = "non_positive_value"
+
+
+def _check_other_territories(row: dict, target: dict, pool: pd.DataFrame,
+                             related: dict[str, str], *, ended: bool) -> None:
+    start, end = int(target["period_start"]), int(target["period_end"])
+    for territory, why in related.items():
+        others = _candidates(pool, target, territory=territory)
+        measure = str(target["measure"])
+        if measure == "period_average_growth":
+            hits = others[(others["measure"].astype(str).isin(_GROWTH_MEASURES))
+                          & (others["period_end"].astype(int).between(start, end))]
+        else:
+            hits = others[(others["measure"].astype(str) == measure)
+                          & (others["period_end"].astype(int) == end)]
+        if len(hits):
+            pick = _latest(hits)
+            row.update(status="not_comparable", reason=why,
+                       note=f"the figure for {end} ({pick['value']:.6g}, {pick['id']}) is for "
+                       f"{territory}, not {target['territory']}")
+            _record(row, [pick])
+            return
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _candidates(pool: pd.DataFrame, target: dict, *, territory: str) -> pd.DataFrame:
+    """Actuals of one territory for the target's indicator, breakdown and unit."""
+    frame = pool[(pool["territory"].astype(str) == territory)
+                 & (pool["indicator"].astype(str) == str(target["indicator"]))
+                 & (pool["unit"].astype(str) == str(target["unit"]))
+                 & (pool["breakdown"].fillna("").astype(str) == _breakdown_of(target))]
+    return frame[frame["value"].notna()]
+
+
+def _yearly(same: pd.DataFrame, start: int, end: int) -> list[dict]:
+    annual = same[(same["measure"].astype(str) == "annual_growth")
+                  & (same["period_end"].astype(int).between(start, end))]
+    return [_latest(g) for _, g in annual.groupby(annual["period_end"].astype(int))]
+
+
+def _latest(frame: pd.DataFrame) -> dict:
+    """One row of several for the same figure: the latest snapshot, stated before derived."""
+    order = frame.assign(
+        _as_of=frame["as_of"].fillna("").astype(str) if "as_of" in frame else "",
+        _derived=frame["derived"].astype(bool) if "derived" in frame else False,
+        _estimate=frame["note"].fillna("").astype(str).str.contains(_ESTIMATE)
+        if "note" in frame else False,
+    ).sort_values(["_derived", "_as_of", "_estimate", "id"],
+                  ascending=[True, False, True, True], kind="stable")
+    return order.iloc[0].drop(["_as_of", "_derived", "_estimate"]).to_dict()
+
+
+def _match_rows(frame, indicator, breakdown, unit, year) -> pd.DataFrame:
+    return frame[(frame["indicator"].astype(str) == indicator)
+                 & (frame["breakdown"].fillna("").astype(str) == breakdown)
+                 & (frame["unit"].astype(str) == unit)
+                 & (frame["period_end"].astype(int) == year)]
+
+
+def _record(row: dict, used: list[dict]) -> None:
+    evidence = tuple({
+        "id": str(r["id"]), "territory": str(r["territory"]), "year": int(r["period_end"]),
+        "value": float(r["value"]), "unit": str(r["unit"]), "source_id": str(r["source_id"]),
+        "derived": bool(r.get("derived", False)),
+        "estimate": bool(_ESTIMATE.search(str(r.get("note") or ""))),
+    } for r in used)
+    row["evidence"] = evidence
+    row["actual_ids"] = "; ".join(e["id"] for e in evidence)
+    row["actual_sources"] = "; ".join(dict.fromkeys(
+        s for e in evidence for s in e["source_id"].split("; ")))
+    row["derived"] = any(e["derived"] for e in evidence)
+
+
+def _breakdown(row) -> str:
+    value = getattr(row, "breakdown", "")
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def _breakdown_of(target: dict) -> str:
+    value = target.get("breakdown", "")
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def _num(value) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return None
+    return float(value)
+
+
+def _need(frame: pd.DataFrame, columns: Sequence[str], name: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KeyError(f"{name}: missing column(s) {', '.join(missing)}")
+
+
+def _regions(regions: pd.DataFrame | None) -> pd.DataFrame:
+    if regions is None:
+        from ..loading import load_regions  # the registry of territories: data/regions.csv
+
+        return load_regions()
+    return regions

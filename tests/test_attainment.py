@@ -1,0 +1,701 @@
+"""Attainment verdicts: every rule on small frames, then the examples of issue 11 on our data."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from hy_analysis.analysis import attainment as att
+from hy_analysis.analysis.attainment import assess, harmonise, merged_parts
+
+# Territory labels invented for the small frames: the code must read them from the regions
+# frame, never from literals of its own.
+OLD, OTHER, MERGED, DISTRICT = "North (old)", "South (old)", "North (merged)", "Hamlet (old)"
+
+
+@pytest.fixture
+def regions() -> pd.DataFrame:
+    return pd.DataFrame([
+        dict(region="North", territory=OLD, level="province", province_before_2025="North",
+             province_after_2025="North"),
+        dict(region="North", territory=MERGED, level="province",
+             province_before_2025="North; South", province_after_2025="North"),
+        dict(region="South", territory=OTHER, level="province", province_before_2025="South",
+             province_after_2025="North"),
+        dict(region="Hamlet", territory=DISTRICT, level="district",
+             province_before_2025="South", province_after_2025="North"),
+    ])
+
+
+@pytest.fixture
+def rows(target_rows):
+    def make(*records, **defaults):
+        return target_rows(*records, **{"territory": OLD, "region": "North", **defaults})
+    return make
+
+
+def verdict(frame, regions, target_id="row-0", **options):
+    out = assess(frame, regions=regions, **options)
+    return out.set_index("id").loc[target_id]
+
+
+# --------------------------------------------------------------------------- ended: qualifiers
+
+@pytest.mark.parametrize("raw, qualifier, low, high, actual, status", [
+    ("Trên 48%", "above", 48, None, 48.5, "achieved"),
+    ("Trên 48%", "above", 48, None, 48.0, "missed"),          # "trên" is strictly above
+    ("10%/năm trở lên", "above", 10, None, 10.0, "achieved"),  # "trở lên" includes X
+    ("10%/năm trở lên", "above", 10, None, 9.99, "missed"),
+    ("at least 10%", "above", 10, None, 10.0, "achieved"),
+    ("7,5–8 %", "range", 7.5, 8, 7.5, "achieved"),            # from the lower bound
+    ("7,5–8 %", "range", 7.5, 8, 7.49, "missed"),
+    ("7,5–8 %", "range", 7.5, 8, 9.0, "achieved"),             # beyond the range is met too
+    ("8%", "exact", 8, 8, 8.0, "achieved"),
+    ("8%", "exact", 8, 8, 7.9, "missed"),
+    ("Dưới 5%", "below", None, 5, 4.9, "achieved"),
+    ("Dưới 5%", "below", None, 5, 5.0, "missed"),
+    ("tối đa 5%", "below", None, 5, 5.0, "achieved"),
+])
+def test_ended_year_qualifiers(rows, regions, raw, qualifier, low, high, actual, status):
+    frame = rows(
+        dict(value_raw=raw, qualifier=qualifier, low=low, high=high, indicator="x",
+             period_start=2024, period_end=2024),
+        dict(kind="actual", low=actual, indicator="x", period_start=2024, period_end=2024),
+    )
+    v = verdict(frame, regions)
+    assert v["state"] == "ended"
+    assert v["status"] == status
+    assert v["gap_unit"] == "pp"
+    assert v["actual"] == pytest.approx(actual)
+    assert v["actual_ids"] == "row-1"
+
+
+@pytest.mark.parametrize("actual, tolerance, status", [
+    (7.6, 0.05, "achieved"),     # 5 % short of 8 is within tolerance
+    (7.59, 0.05, "missed"),
+    (7.59, 0.10, "achieved"),    # the tolerance is a parameter
+    (12.0, 0.05, "achieved"),    # overshooting "about" in the desired direction is met
+])
+def test_about_uses_the_tolerance(rows, regions, actual, tolerance, status):
+    frame = rows(dict(value_raw="khoảng 8%", qualifier="about", low=8, indicator="x",
+                      period_start=2023, period_end=2023),
+                 dict(kind="actual", low=actual, indicator="x", period_start=2023,
+                      period_end=2023))
+    v = verdict(frame, regions, tolerance=tolerance)
+    assert v["status"] == status
+    assert v["threshold"] == pytest.approx(8 * (1 - tolerance))
+    assert v["gap"] == pytest.approx(actual - 8)    # the gap is read from the written figure
+
+
+def test_about_a_range_starts_from_its_weakest_bound(rows, regions):
+    frame = rows(dict(value_raw="khoảng 48-50%", qualifier="about", low=48, high=50,
+                      indicator="x", period_start=2025, period_end=2025),
+                 dict(kind="actual", low=45.7, indicator="x", period_start=2025,
+                      period_end=2025))
+    assert verdict(frame, regions)["threshold"] == pytest.approx(45.6)
+    assert verdict(frame, regions)["status"] == "achieved"
+
+
+def test_lower_is_better_flips_exact_and_range(rows, regions):
+    frame = rows(dict(value_raw="6%", low=6, indicator="agriculture_share", period_start=2025,
+                      period_end=2025),
+                 dict(kind="actual", low=5.5, indicator="agriculture_share", period_start=2025,
+                      period_end=2025),
+                 dict(value_raw="6%", low=6, indicator="industry_share", period_start=2025,
+                      period_end=2025),
+                 dict(kind="actual", low=5.5, indicator="industry_share", period_start=2025,
+                      period_end=2025))
+    out = assess(frame, regions=regions).set_index("id")
+    assert out.loc["row-0", "status"] == "achieved" and out.loc["row-0", "direction"] == "down"
+    assert out.loc["row-0", "gap"] == pytest.approx(0.5)     # positive: beyond the target
+    assert out.loc["row-2", "status"] == "missed"
+    assert out.loc["row-2", "gap"] == pytest.approx(-0.5)    # negative: the shortfall
+
+
+def test_gap_is_percent_for_levels_and_points_for_rates(rows, regions):
+    frame = rows(dict(value_raw="8,5 tỷ USD", low=8.5e9, unit="USD", indicator="exports",
+                      period_start=2025, period_end=2025),
+                 dict(kind="actual", low=6.8e9, unit="USD", indicator="exports",
+                      period_start=2025, period_end=2025))
+    v = verdict(frame, regions)
+    assert v["status"] == "missed"
+    assert v["gap_unit"] == "%"
+    assert v["gap"] == pytest.approx(-20.0)
+
+
+def test_actual_of_another_year_is_not_used(rows, regions):
+    frame = rows(dict(low=8, indicator="x", period_start=2024, period_end=2024),
+                 dict(kind="actual", low=9, indicator="x", period_start=2023, period_end=2023,
+                      ))
+    v = verdict(frame, regions, as_of=2024)
+    assert v["status"] == "no_data"
+    assert v["reason"] == "target_year_missing"
+
+
+# --------------------------------------------------------------------------- period averages
+
+def growth_years(rates: dict, territory=OLD, **extra):
+    return [dict(kind="actual", low=r, indicator="grdp_growth", measure="annual_growth",
+                 period_start=y, period_end=y, territory=territory, **extra)
+            for y, r in rates.items()]
+
+
+def test_period_average_uses_the_geometric_mean(rows, regions):
+    target = dict(value_raw="9%/năm", low=9, indicator="grdp_growth",
+                  measure="period_average_growth", period_start=2021, period_end=2023)
+    frame = rows(target, *growth_years({2021: 4, 2022: 14, 2023: 9}))
+    v = verdict(frame, regions)
+    expected = ((1.04 * 1.14 * 1.09) ** (1 / 3) - 1) * 100     # 8.93: the arithmetic mean is 9
+    assert v["actual"] == pytest.approx(expected)
+    assert v["status"] == "missed"
+    assert v["method"] == "geometric_mean_of_annual"
+    assert v["years"] == "2021, 2022, 2023"
+    assert v["note"] == ""
+
+
+def test_period_with_missing_last_year_is_judged_on_years_present(rows, regions):
+    target = dict(value_raw="8%/năm", low=8, indicator="grdp_growth",
+                  measure="period_average_growth", period_start=2021, period_end=2025)
+    frame = rows(target, *growth_years({2021: 9, 2022: 9, 2023: 9, 2024: 9}))
+    v = verdict(frame, regions, as_of=2025)
+    assert v["state"] == "ended"
+    assert v["status"] == "achieved"
+    assert v["reason"] == "years_missing"
+    assert "2025" in v["note"]
+    assert v["actual_year"] == 2024
+
+
+def test_stated_period_average_wins_over_yearly_actuals(rows, regions):
+    target = dict(value_raw="10%/năm trở lên", qualifier="above", low=10, high=None,
+                  indicator="grdp_growth", measure="period_average_growth",
+                  period_start=2021, period_end=2025)
+    stated = dict(kind="actual", low=8.36, indicator="grdp_growth",
+                  measure="period_average_growth", period_start=2021, period_end=2025,
+                  note="estimate (ước)")
+    frame = rows(target, stated, *growth_years({2021: 12, 2022: 12}))
+    v = verdict(frame, regions)
+    assert v["status"] == "missed"
+    assert v["method"] == "stated_period_average"
+    assert v["gap"] == pytest.approx(-1.64)
+    assert v["evidence"][0]["estimate"] is True
+
+
+# --------------------------------------------------------------------------- running periods
+
+def level_actuals(values: dict, indicator="x", territory=OLD, unit="percent"):
+    return [dict(kind="actual", low=v, indicator=indicator, period_start=y, period_end=y,
+                 territory=territory, unit=unit) for y, v in values.items()]
+
+
+@pytest.mark.parametrize("latest, status", [
+    (121.0, "on_track"),            # 10 %/yr observed, 10 %/yr needed: ratio 1
+    (115.0, "acceleration_needed"),  # ratio about 0.74
+    (104.0, "limited_progress"),
+    (95.0, "moving_away"),
+    (200.0, "achieved"),            # the latest value already meets the target
+])
+def test_running_level_bands(rows, regions, latest, status):
+    target = dict(value_raw="161,051", low=161.051, unit="count", indicator="x",
+                  period_start=2025, period_end=2025)
+    frame = rows(target, *level_actuals({2020: 100.0, 2022: latest}, unit="count"))
+    v = verdict(frame, regions, as_of=2022)
+    assert v["state"] == "running"
+    assert v["status"] == status
+    if status != "achieved":
+        observed = (latest / 100) ** (1 / 2) - 1
+        assert v["ratio"] == pytest.approx(observed / 0.1)
+        assert v["method"] == "cagr_ratio"
+
+
+def test_band_thresholds_are_parameters(rows, regions):
+    target = dict(low=161.051, unit="count", indicator="x", period_start=2025, period_end=2025)
+    frame = rows(target, *level_actuals({2020: 100.0, 2022: 115.0}, unit="count"))
+    assert verdict(frame, regions, as_of=2022)["status"] == "acceleration_needed"
+    assert verdict(frame, regions, as_of=2022, on_track=0.7)["status"] == "on_track"
+    assert verdict(frame, regions, as_of=2022, on_track=0.9,
+                   acceleration_needed=0.8)["status"] == "limited_progress"
+    with pytest.raises(ValueError, match="acceleration_needed"):
+        assess(frame, regions=regions, on_track=0.5, acceleration_needed=0.6)
+
+
+def test_fewer_than_two_points_gives_no_verdict(rows, regions):
+    target = dict(low=150, unit="count", indicator="x", period_start=2030, period_end=2030)
+    frame = rows(target, *level_actuals({2022: 100.0}, unit="count"))
+    v = verdict(frame, regions, as_of=2024)
+    assert v["status"] == "no_data"
+    assert v["reason"] == "fewer_than_two_points"
+    assert v["actual_ids"] == "row-1"      # the single point is still shown as evidence
+
+
+@pytest.mark.parametrize("baseline", [0.0, -10.0])
+def test_zero_or_negative_baseline_uses_linear_changes(rows, regions, baseline):
+    target = dict(low=20, unit="count", indicator="x", period_start=2030, period_end=2030)
+    frame = rows(target, *level_actuals({2020: baseline, 2025: baseline + 5}, unit="count"))
+    v = verdict(frame, regions, as_of=2025)
+    assert v["method"] == "linear_ratio"
+    assert v["reason"] == "non_positive_value"
+    expected = (5 / 5) / ((20 - baseline) / 10)
+    assert v["ratio"] == pytest.approx(expected)
+    assert v["status"] == att.progress_band(expected)
+
+
+def test_baseline_that_met_the_target_then_fell_back_is_moving_away(rows, regions):
+    target = dict(low=50, unit="count", indicator="x", period_start=2030, period_end=2030)
+    frame = rows(target, *level_actuals({2020: 55.0, 2024: 45.0}, unit="count"))
+    assert verdict(frame, regions, as_of=2024)["status"] == "moving_away"
+
+
+def test_running_growth_target_compares_pace_with_needed_growth(rows, regions):
+    target = dict(value_raw="10%/năm", low=10, indicator="grdp_growth",
+                  measure="period_average_growth", period_start=2021, period_end=2025)
+    frame = rows(target, *growth_years({2021: 8, 2022: 8}))
+    v = verdict(frame, regions, as_of=2022)
+    needed = att.required_growth(10, [8, 8], years=5)
+    assert needed == pytest.approx(11.36, abs=0.01)
+    assert v["ratio"] == pytest.approx(8 / needed)
+    assert v["status"] == "acceleration_needed"
+    assert v["method"] == "required_vs_pace_in_period"
+
+
+def test_growth_target_not_started_uses_the_pace_before_it(rows, regions):
+    target = dict(value_raw="10-11%/năm", qualifier="range", low=10, high=11,
+                  indicator="grdp_growth", measure="period_average_growth",
+                  period_start=2026, period_end=2030)
+    frame = rows(target, *growth_years({2024: 7.0, 2025: 9.5}))
+    v = verdict(frame, regions, as_of=2025)
+    assert v["method"] == "required_vs_pace_before_period"
+    assert v["actual"] == pytest.approx(9.5) and v["actual_year"] == 2025
+    assert v["ratio"] == pytest.approx(0.95)
+    assert v["status"] == "on_track"
+
+
+def test_pace_before_the_period_prefers_the_years_own_growth(rows, regions):
+    target = dict(low=10, indicator="grdp_growth", measure="period_average_growth",
+                  period_start=2026, period_end=2030)
+    average = dict(kind="actual", low=9.17, indicator="grdp_growth",
+                   measure="period_average_growth", period_start=2021, period_end=2025)
+    frame = rows(target, average, *growth_years({2025: 8.78}))
+    v = verdict(frame, regions, as_of=2025)
+    assert v["actual"] == pytest.approx(8.78)
+    assert v["actual_ids"] == "row-2"
+
+
+def test_annual_growth_of_a_year_not_over_has_no_verdict(rows, regions):
+    frame = rows(dict(low=10, indicator="grdp_growth", measure="annual_growth",
+                      period_start=2026, period_end=2026),
+                 *growth_years({2025: 9}))
+    v = verdict(frame, regions, as_of=2025)
+    assert v["state"] == "running"
+    assert v["ratio"] == pytest.approx(0.9)
+    assert v["status"] == "acceleration_needed"
+    assert v["method"] == "required_vs_pace_before_period"
+
+
+# --------------------------------------------------------------------------- territories
+
+def test_merged_parts_come_from_the_regions_frame(regions):
+    assert merged_parts(regions) == {MERGED: (OLD, OTHER)}
+    assert att.territories_of(regions, "North") == (OLD, MERGED)
+    assert att.territories_of(regions, MERGED) == (MERGED,)
+    with pytest.raises(ValueError, match="valid choices: North, South"):
+        att.territories_of(regions, "Nowhere")
+
+
+def test_target_is_never_scored_with_another_territory(rows, regions):
+    frame = rows(dict(value_raw="8,5 tỷ USD", low=8.5e9, unit="USD", indicator="exports",
+                      period_start=2025, period_end=2025),
+                 dict(kind="actual", low=12e9, unit="USD", indicator="exports",
+                      period_start=2025, period_end=2025, territory=MERGED))
+    v = verdict(frame, regions)
+    assert v["status"] == "not_comparable"
+    assert v["reason"] == "territory_changed"
+    assert MERGED in v["note"]
+    assert math.isnan(v["gap"])
+
+
+def test_district_figure_does_not_score_its_province(rows, regions):
+    frame = rows(dict(low=10, indicator="x", period_start=2022, period_end=2022,
+                      territory=OTHER),
+                 dict(kind="actual", low=12, indicator="x", period_start=2022,
+                      period_end=2022, territory=DISTRICT))
+    v = verdict(frame, regions)
+    assert v["status"] == "not_comparable"
+    assert v["reason"] == "other_territory"
+
+
+def test_unrelated_territory_gives_plain_no_data(rows, regions, target_rows):
+    extra = pd.concat([regions, pd.DataFrame([dict(
+        region="East", territory="East (old)", level="province", province_before_2025="East",
+        province_after_2025="East")])], ignore_index=True)
+    frame = rows(dict(low=10, indicator="x", period_start=2022, period_end=2022),
+                 dict(kind="actual", low=12, indicator="x", period_start=2022,
+                      period_end=2022, territory="East (old)"))
+    v = verdict(frame, extra)
+    assert (v["status"], v["reason"]) == ("no_data", "no_actual")
+
+
+def test_harmonised_sum_scores_a_merged_target(rows, regions):
+    frame = rows(dict(value_raw="12 tỷ USD", low=12e9, unit="USD", indicator="exports",
+                      period_start=2024, period_end=2024, territory=MERGED),
+                 dict(kind="actual", low=8e9, unit="USD", indicator="exports",
+                      period_start=2024, period_end=2024, source_id="src-old"),
+                 dict(kind="actual", low=3e9, unit="USD", indicator="exports",
+                      period_start=2024, period_end=2024, territory=OTHER,
+                      source_id="src-other"))
+    v = verdict(frame, regions)
+    assert v["status"] == "missed"
+    assert v["derived"]
+    assert v["actual"] == pytest.approx(11e9)
+    assert v["actual_sources"] == "src-old; src-other"
+    assert v["gap"] == pytest.approx((11 / 12 - 1) * 100)
+
+
+def test_harmonise_needs_every_part_and_only_additive_indicators(rows, regions):
+    frame = rows(*level_actuals({2023: 5.0, 2024: 6.0}, indicator="exports", unit="USD"),
+                 *level_actuals({2024: 2.0}, indicator="exports", unit="USD", territory=OTHER),
+                 *level_actuals({2024: 60.0}, indicator="industry_share"),
+                 *level_actuals({2024: 40.0}, indicator="industry_share", territory=OTHER))
+    out = harmonise(frame, regions=regions)
+    assert list(out["id"]) == ["harmonised-exports-2024"]      # 2023 lacks a part; no shares
+    assert out["value"].item() == pytest.approx(8.0)
+    assert out["territory"].item() == MERGED
+    assert bool(out["derived"].item())
+
+
+def test_rates_are_harmonised_only_through_levels(rows, regions):
+    frame = rows(*level_actuals({2023: 100.0, 2024: 110.0}, indicator="grdp_constant_prices",
+                                unit="VND"),
+                 *level_actuals({2023: 50.0, 2024: 51.0}, indicator="grdp_constant_prices",
+                                unit="VND", territory=OTHER),
+                 *growth_years({2024: 10.0}), *growth_years({2024: 2.0}, territory=OTHER))
+    out = harmonise(frame, regions=regions).set_index("id")
+    growth = out.loc["harmonised-grdp_growth-2024"]
+    assert growth["value"] == pytest.approx((161 / 150 - 1) * 100)   # 7.33, not (10 + 2) / 2
+    assert growth["measure"] == "annual_growth"
+
+
+def test_output_has_the_target_columns_and_stable_codes(rows, regions):
+    frame = rows(dict(low=8, indicator="x", period_start=2024, period_end=2024))
+    out = assess(frame, regions=regions)
+    assert tuple(out.columns) == att.ASSESS_COLUMNS
+    assert set(out["status"].cat.categories) == set(att.STATUSES)
+    assert out["status"].item() == "no_data"
+
+
+def test_parameters_are_checked(rows, regions):
+    frame = rows(dict(low=8, indicator="x"))
+    with pytest.raises(ValueError, match="tolerance"):
+        assess(frame, regions=regions, tolerance=5)
+    with pytest.raises(KeyError, match="qualifier"):
+        assess(frame.drop(columns="qualifier"), regions=regions)
+
+
+# --------------------------------------------------------------------------- our data
+
+@pytest.fixture(scope="module")
+def real():
+    from hy_analysis.loading import load_regions, load_targets
+
+    data, regions = load_targets(), load_regions()
+    return data, regions, assess(data, regions=regions).set_index("id")
+
+
+def _one(verdicts, data, regions, *, territory_of, indicator, period, kind="target"):
+    """The id of a row found by meaning, not by id (ids belong to the data branch)."""
+    territory = regions.loc[territory_of(regions), "territory"].iloc[0]
+    found = data[(data["territory"] == territory) & (data["indicator"] == indicator)
+                 & (data["kind"] == kind) & (data["period_start"] == period[0])
+                 & (data["period_end"] == period[1])]
+    assert len(found), f"no {kind} {indicator} {period} for {territory} in data/targets.csv"
+    return found
+
+
+def _old(regions, name="Hưng Yên"):
+    return (regions["province_before_2025"] == name) & (regions["level"] == "province")
+
+
+def test_old_hung_yen_2024_growth_target_met(real):
+    data, regions, verdicts = real
+    found = _one(verdicts, data, regions, territory_of=_old, indicator="grdp_growth",
+                 period=(2024, 2024))
+    found = found[found["measure"] == "annual_growth"]
+    assert (found["low"].iloc[0], found["high"].iloc[0]) == (7.5, 8.0)
+    v = verdicts.loc[found["id"].iloc[0]]
+    assert v["status"] == "achieved"
+    assert v["actual"] == pytest.approx(7.70)
+
+
+def test_old_hung_yen_2025_exports_not_scored_with_the_merged_province(real):
+    data, regions, verdicts = real
+    found = _one(verdicts, data, regions, territory_of=_old, indicator="exports",
+                 period=(2025, 2025))
+    for target_id in found["id"]:
+        v = verdicts.loc[target_id]
+        assert v["status"] == "not_comparable"
+        assert v["reason"] == "territory_changed"
+        merged = [t for t, parts in merged_parts(regions).items() if v["territory"] in parts]
+        assert merged and all(e["territory"] == merged[0] for e in v["evidence"])
+
+
+def test_thai_binh_2021_2025_growth_target_missed(real):
+    data, regions, verdicts = real
+    if not _old(regions, "Thái Bình").any() or not (
+            (data["indicator"] == "grdp_growth") & (data["period_start"] == 2021)
+            & (data["period_end"] == 2025)
+            & data["territory"].isin(regions.loc[_old(regions, "Thái Bình"), "territory"])
+            & (data["kind"] == "actual")).any():
+        pytest.skip("data/targets.csv has no Thái Bình 2021-2025 growth rows yet "
+                    "(merged-2025 rows of the data branch)")
+    found = _one(verdicts, data, regions, territory_of=lambda r: _old(r, "Thái Bình"),
+                 indicator="grdp_growth", period=(2021, 2025))
+    v = verdicts.loc[found["id"].iloc[0]]
+    assert v["status"] == "missed"
+    assert v["actual"] == pytest.approx(8.36)
+    assert v["gap"] == pytest.approx(-1.64)
+
+
+def test_harmonised_population_and_area_equal_the_merged_figures(real):
+    data, regions, _ = real
+    merged = harmonise(data, regions=regions)
+    checked = 0
+    for indicator in ("population", "area"):
+        derived = merged[(merged["indicator"] == indicator) & (merged["period_end"] == 2025)]
+        stated = data[(data["indicator"] == indicator) & (data["kind"] == "actual")
+                      & data["territory"].isin(list(merged_parts(regions)))
+                      & (data["period_end"] == 2025)]
+        if len(derived) and len(stated):
+            assert derived["value"].item() == pytest.approx(stated["value"].iloc[0])
+            assert len(derived["source_id"].item().split("; ")) >= 1
+            checked += 1
+    assert checked == 2
+
+
+# --------------------------------------------------------------------------- reader side
+
+@pytest.fixture
+def verdicts(rows, regions):
+    frame = rows(
+        dict(value_raw="7,5–8 %", qualifier="range", low=7.5, high=8, indicator="grdp_growth",
+             indicator_vi="Tốc độ tăng trưởng GRDP", indicator_en="GRDP growth",
+             measure="annual_growth", period_start=2024, period_end=2024),
+        dict(kind="actual", low=7.0, indicator="grdp_growth", measure="annual_growth",
+             period_start=2024, period_end=2024, source_id="src-<b>"),
+        dict(value_raw="8,5 tỷ USD", low=8.5e9, unit="USD", indicator="exports",
+             indicator_vi="Kim ngạch xuất khẩu", indicator_en="Export turnover",
+             period_start=2025, period_end=2025),
+        dict(kind="actual", low=12e9, unit="USD", indicator="exports", period_start=2025,
+             period_end=2025, territory=MERGED),
+        dict(value_raw="10%/năm", low=10, indicator="grdp_growth", indicator_en="GRDP growth",
+             indicator_vi="Tốc độ tăng trưởng GRDP", measure="period_average_growth",
+             period_start=2026, period_end=2030, territory=MERGED),
+        dict(kind="actual", low=8.0, indicator="grdp_growth", measure="annual_growth",
+             period_start=2025, period_end=2025, territory=MERGED),
+    )
+    return assess(frame, regions=regions)
+
+
+def test_status_labels_exist_for_every_code_in_both_languages():
+    from hy_analysis.findings.attainment import STATUS_LABELS
+
+    assert set(STATUS_LABELS["vi"]) == set(STATUS_LABELS["en"]) == set(att.STATUSES)
+    assert len(set(STATUS_LABELS["vi"].values())) == len(att.STATUSES)
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("vi", ["**0** đạt, **1** không đạt", "**1** cần tăng tốc", "**1** không so sánh được",
+            "Hụt nhiều nhất", "Tốc độ tăng trưởng GRDP", "hụt **0,50 điểm %**", "80 %"]),
+    ("en", ["**0** achieved, **1** missed", "**1** need acceleration",
+            "**1** not comparable", "Largest misses", "GRDP growth", "short by **0.50 pp**",
+            "80 %"]),
+])
+def test_describe_attainment_counts_and_names_the_misses(verdicts, lang, words):
+    from hy_analysis.findings.attainment import describe_attainment
+
+    text = describe_attainment(verdicts, region="North", lang=lang)
+    for word in words:
+        assert word in text, (word, text)
+    assert "2025" in text          # the as_of year assess() used
+
+
+@pytest.mark.parametrize("lang, headers, status", [
+    ("vi", ["Chỉ tiêu", "Địa bàn", "Mục tiêu", "Thực hiện", "Kết quả", "Nguồn"], "Không đạt"),
+    ("en", ["Indicator", "Territory", "Target", "Actual", "Verdict", "Sources"], "Missed"),
+])
+def test_attainment_table_headers_and_words_follow_lang(verdicts, lang, headers, status):
+    from hy_analysis.findings.attainment import attainment_table
+
+    table = attainment_table(verdicts, lang=lang)
+    assert list(table.columns)[:2] == headers[:2] and set(headers) <= set(table.columns)
+    first = table.iloc[0]
+    assert first[headers[4]] == status
+    assert first[headers[3]] == ("7,00 %" if lang == "vi" else "7.00 %")
+    # plain text, unescaped: the display layer escapes exactly once
+    assert "src-<b>" in first[headers[5]]
+    other = table.iloc[1]
+    assert MERGED in other[table.columns[7]]      # the reason names the other territory
+
+
+def test_describe_attainment_escapes_data_strings_once(rows, regions):
+    from hy_analysis.findings.attainment import describe_attainment
+
+    frame = rows(dict(low=8, indicator="x", indicator_en="<i>x</i>", period_start=2024,
+                      period_end=2024, value_raw="8 %"),
+                 dict(kind="actual", low=7, indicator="x", period_start=2024, period_end=2024))
+    text = describe_attainment(assess(frame, regions=regions), lang="en")
+    assert "&lt;i&gt;x&lt;/i&gt;" in text and "&amp;lt;" not in text
+
+
+def test_scorecard_data_orders_by_verdict_and_can_leave_open_targets_out(verdicts):
+    from hy_analysis.findings.attainment import scorecard_data
+
+    data = scorecard_data(verdicts, lang="en")
+    assert list(data["status"]) == ["acceleration_needed", "missed", "not_comparable"]
+    assert list(data["mark_kind"]) == ["ratio", "pp", ""]
+    assert data["mark"].iloc[0] == pytest.approx(80.0)
+    assert list(scorecard_data(verdicts, include_open=False)["status"]) == [
+        "acceleration_needed", "missed"]
+
+
+def test_describe_method_states_the_runs_thresholds():
+    from hy_analysis.findings.attainment import describe_method
+
+    text = describe_method(tolerance=0.1, on_track=0.9, acceleration_needed=0.5, lang="vi")
+    assert "**10 %**" in text and "**90 %**" in text and "**50 %**" in text
+
+
+def test_scorecard_chart_draws_one_row_per_target_with_diacritics(verdicts):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from hy_analysis.charts.attainment import STATUS_COLOURS, plot_scorecard
+    from hy_analysis.findings.attainment import scorecard_data
+
+    data = scorecard_data(verdicts, lang="vi")
+    ax = plot_scorecard(data, lang="vi")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert sorted(labels) == sorted(data["label"])   # grouped by the unit of the mark
+    assert any("7,5–8 %" in label for label in labels)   # the target as written
+    assert any("tăng trưởng" in label for label in labels)
+    colours = {matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches}
+    assert {STATUS_COLOURS[s].lower() for s in data["status"]} <= colours
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "điểm phần trăm" in texts and "-0,50 điểm %" in texts
+    ax.figure.canvas.draw()       # renders without missing-glyph warnings turning into errors
+    matplotlib.pyplot.close(ax.figure)
+
+
+def test_scorecard_chart_says_when_there_is_nothing(verdicts):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from hy_analysis.charts.attainment import plot_scorecard
+    from hy_analysis.findings.attainment import scorecard_data
+
+    ax = plot_scorecard(scorecard_data(verdicts.iloc[0:0]), lang="en")
+    assert [t.get_text() for t in ax.texts] == ["No target with a verdict for this selection"]
+    matplotlib.pyplot.close(ax.figure)
+
+
+def test_merger_table_and_text_on_our_data(real):
+    from hy_analysis.analysis.attainment import merger_comparison
+    from hy_analysis.findings.attainment import describe_merger, merger_table
+
+    data, regions, _ = real
+    comparison = merger_comparison(data, regions=regions)
+    assert {"part", "sum", "stated"} <= set(comparison["role"])
+    table = merger_table(comparison, lang="en")
+    assert {"Sum of former provinces (computed)", "Merged province (stated)"} <= set(
+        table.columns)
+    assert "difference 0" in describe_merger(comparison, lang="en")
+
+
+def test_analysis_imports_no_drawing_or_display():
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(att))
+    names = {a.name.split(".")[0] for node in ast.walk(tree)
+             if isinstance(node, (ast.Import, ast.ImportFrom)) for a in node.names}
+    modules = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not names & {"matplotlib", "seaborn", "IPython", "ipywidgets"}
+    assert not any(m.lstrip(".").startswith(("findings", "charts", "views", "display"))
+                   for m in modules)
+
+
+# --------------------------------------------------------------------------- the notebook
+
+def test_notebook_cells_are_short_and_hold_no_logic(project_dir):
+    import nbformat
+
+    nb = nbformat.read(project_dir / "notebooks" / "attainment.ipynb", as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        lines = cell.source.splitlines()
+        assert len(lines) <= 8, cell.source
+        for word in ("def ", "class ", "for ", "while ", "open(", ".csv", "/"):
+            assert word not in cell.source, (word, cell.source)
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("parameters, expected", [
+    ({"region": "Thái Bình"}, ["Không đạt", "8,36 %"]),
+    ({"region": "Hưng Yên", "lang": "en"}, ["Achieved", "Not comparable", "Harmonised series"]),
+])
+def test_notebook_runs_and_shows_the_scorecard(tmp_path, monkeypatch, project_dir, parameters,
+                                               expected):
+    import papermill
+    from conftest import patient_client_config
+
+    monkeypatch.delenv("MPLBACKEND", raising=False)   # the kernel draws inline, as for users
+    nb = papermill.execute_notebook(
+        str(project_dir / "notebooks" / "attainment.ipynb"), str(tmp_path / "out.ipynb"),
+        kernel_name="python3", parameters=parameters, progress_bar=False, cwd=str(tmp_path),
+        execution_timeout=300, config=patient_client_config())
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o["output_type"] == "error"]
+    assert [o for o in outputs if "image/png" in o.get("data", {})], "no scorecard drawn"
+    shown = "\n".join(str(o.get("data", {})) for o in outputs)
+    for word in expected:
+        assert word in shown, word
+
+
+def test_merger_chart_writes_numbers_and_money_in_the_readers_format(rows, regions):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from hy_analysis.charts.attainment import plot_merger_comparison
+
+    frame = rows(*level_actuals({2024: 6.3e9}, indicator="exports", unit="USD"),
+                 *level_actuals({2024: 2.427e9}, indicator="exports", unit="USD",
+                                territory=OTHER),
+                 *level_actuals({2024: 8.7e9}, indicator="exports", unit="USD",
+                                territory=MERGED),
+                 indicator_vi="Kim ngạch xuất khẩu", indicator_en="Export turnover")
+    comparison = att.merger_comparison(frame, regions=regions)
+    assert list(comparison["role"]) == ["part", "part", "sum", "stated"]
+    for lang, expected in (("vi", ["6,30 tỷ USD", "2,43 tỷ USD", "8,70 tỷ USD"]),
+                           ("en", ["6.30 bn USD", "2.43 bn USD", "8.70 bn USD"])):
+        ax = plot_merger_comparison(comparison, lang=lang)
+        assert [t.get_text() for t in ax.texts] == expected
+        assert any("Kim ngạch" in t.get_text() if lang == "vi" else "Export" in t.get_text()
+                   for t in ax.get_yticklabels())
+        matplotlib.pyplot.close(ax.figure)
+
+
+def test_dollar_signs_in_data_are_drawn_as_text(verdicts):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from hy_analysis.charts.attainment import plot_scorecard
+    from hy_analysis.findings.attainment import scorecard_data
+
+    data = scorecard_data(verdicts, lang="en")
+    data.loc[0, "label"] = "US$ 5 $x$"
+    ax = plot_scorecard(data, lang="en")
+    ax.figure.canvas.draw()
+    shown = [t for t in ax.get_yticklabels() if "US" in t.get_text()]
+    assert shown and shown[0].get_text() == r"US\$ 5 \$x\$"
+    matplotlib.pyplot.close(ax.figure)
