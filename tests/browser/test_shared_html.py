@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from hy_analysis.params import TOOL_NOTEBOOKS, notebook_names
+from hy_analysis.views import VIEWS
 
 #: The reports `hy-analysis run` renders (JupyterLab tools are run only by name).
 REPORTS = [n for n in notebook_names() if n not in TOOL_NOTEBOOKS]
