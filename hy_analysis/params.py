@@ -358,6 +358,11 @@ def _cross_checks(notebook: str, values: dict) -> list[str]:
     if notebook == "fdi_by_country" and not values["countries"]:
         problems.append("parameter 'countries': expected at least one country; valid choices: "
                         + ", ".join(country_choices()))
+    if notebook == "attainment" and values["acceleration_needed"] > values["on_track"]:
+        # The bands are ordered: acceleration needed lies below on track.
+        problems.append(f"parameters 'acceleration_needed' ({values['acceleration_needed']:g}) "
+                        f"and 'on_track' ({values['on_track']:g}): expected acceleration_needed "
+                        "at most on_track")
     return problems
 
 

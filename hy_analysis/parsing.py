@@ -23,11 +23,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .exceptions import ParseError
+from .vocabulary import LANGS, check_lang
 
-__all__ = ["ParsedValue", "parse_value", "parse_number", "format_number", "infer_lang", "LANGS"]
-
-#: Number-format languages ``parse_value`` understands.
-LANGS = ("vi", "en")
+__all__ = ["ParsedValue", "parse_value", "parse_number", "infer_lang", "LANGS"]
 
 
 @dataclass(frozen=True)
@@ -280,8 +278,9 @@ def parse_number(text: str, *, lang: str | None = None) -> float:
 
 
 def _check_lang(lang: str | None) -> None:
-    if lang is not None and lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS} or None, got {lang!r}")
+    # None lets the words decide (infer_lang); otherwise the one language check.
+    if lang is not None:
+        check_lang(lang)
 
 
 def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
@@ -423,37 +422,3 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
         low = None
     return ParsedValue(low=low, high=high, qualifier=qualifier, unit=found_unit,
                        number_format=fmt_a or fmt_b, ambiguous=amb_a or amb_b)
-
-
-def format_number(value: float | None, *, lang: str = "vi", decimals: int | None = None) -> str:
-    """Write a number for readers of ``lang``: ``8,5`` in Vietnamese, ``8.5`` in English.
-
-    Parameters
-    ----------
-    value : float or None
-        None is written as an en dash.
-    lang : {"vi", "en"}
-    decimals : int, optional
-        Fixed decimals; by default up to two, trailing zeros dropped.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> format_number(652153, lang="vi")
-    '652.153'
-    >>> format_number(8.5, lang="en")
-    '8.5'
-    """
-    if lang not in ("vi", "en"):
-        raise ValueError(f"lang must be 'vi' or 'en', got {lang!r}")
-    if value is None or value != value:  # None or NaN
-        return "–"
-    text = f"{value:,.{2 if decimals is None else decimals}f}"
-    if decimals is None and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if lang == "vi":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return text

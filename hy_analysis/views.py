@@ -12,21 +12,24 @@ from __future__ import annotations
 import pandas as pd
 
 from . import display
+from .analysis import attainment as attainment_analysis
 from .analysis import consistency as consistency_analysis
 from .analysis import fdi as fdi_analysis
 from .analysis import growth as growth_analysis
 from .analysis import urbanisation as urbanisation_analysis
+from .charts.attainment import plot_scorecard
 from .charts.consistency import plot_figure_counts
 from .charts.fdi import plot_fdi_projects_by_country
 from .charts.growth import plot_index_paths_figure
 from .charts.urbanisation import plot_urbanisation_path
+from .findings import attainment as attainment_findings
 from .findings import consistency as consistency_findings
 from .findings import fdi as fdi_findings
 from .findings import growth as growth_findings
 from .findings import urbanisation as urbanisation_findings
 
 __all__ = ["render_growth_view", "render_fdi_view", "render_urbanisation_view",
-           "render_overview_view", "VIEWS"]
+           "render_overview_view", "render_attainment_view", "VIEWS"]
 
 
 def render_growth_view(values: dict, *, targets: pd.DataFrame,
@@ -100,14 +103,19 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
         display.show_markdown(urbanisation_findings.no_rates(values["region"], lang=lang))
         return
     year, rate = values.get("baseline_year"), values.get("baseline_rate")
-    envelope = urbanisation_analysis.rate_envelope(found)
+    # The old province's path; the merged province's targets beside it, never joined.
+    path, revised = urbanisation_analysis.split_merger(found)
+    envelope = urbanisation_analysis.rate_envelope(path)
     steps = urbanisation_analysis.pp_per_year(envelope)
     from_baseline = None if year is None or rate is None else \
         urbanisation_analysis.pp_from_baseline(envelope, baseline_year=year, baseline_rate=rate)
     display.show_chart(plot_urbanisation_path(
-        found, envelope=envelope, steps=steps, baseline_steps=from_baseline,
-        baseline_year=year, baseline_rate=rate, sources=sources, lang=lang))
+        path, envelope=envelope, steps=steps, baseline_steps=from_baseline,
+        baseline_year=year, baseline_rate=rate, revised=revised, sources=sources, lang=lang))
     display.show_markdown(urbanisation_findings.describe_pp_per_year(steps, lang=lang))
+    if not revised.empty:
+        display.show_markdown(urbanisation_findings.describe_revised_targets(
+            revised, path, sources=sources, lang=lang))
     if from_baseline is not None:
         display.show_markdown(urbanisation_findings.describe_baseline(
             from_baseline, baseline_year=year, baseline_rate=rate, lang=lang))
@@ -116,7 +124,7 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
 
 def render_overview_view(values: dict, *, targets: pd.DataFrame,
                          sources: pd.DataFrame | None = None) -> None:
-    """Draw the figure counts, the conflicts and the figures table for one parameter set.
+    """Draw the counts, conflicts, merger revisions, implied totals and figures table.
 
     Parameters
     ----------
@@ -133,9 +141,39 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame,
     selected = consistency_analysis.filter_figures(targets, regions=regions, kinds=kinds)
     display.show_markdown(consistency_findings.describe_conflicts(
         consistency_analysis.find_conflicts(selected), lang=lang))
+    display.show_markdown(consistency_findings.describe_revised_with_merger(
+        consistency_analysis.revised_with_merger(selected), lang=lang))
+    display.show_markdown(consistency_findings.describe_implied_totals(
+        consistency_analysis.implied_totals(selected), lang=lang))
     display.show_table(consistency_findings.figures_table(
         consistency_analysis.figures_list(targets, regions=regions, kinds=kinds),
         sources=sources, lang=lang))
+
+
+def render_attainment_view(values: dict, *, targets: pd.DataFrame,
+                           sources: pd.DataFrame | None = None) -> None:
+    """Draw the scorecard, its findings and the full verdict table for one parameter set.
+
+    Parameters
+    ----------
+    values : dict
+        Validated ``attainment`` parameters (``region``, ``as_of``, ``tolerance``,
+        ``on_track``, ``acceleration_needed``, ``lang``).
+    targets : DataFrame
+        Tidy targets and actuals (the user's rows included).
+    sources : DataFrame, optional
+        Unused: every verdict names its own sources.
+    """
+    lang, region = values.get("lang", "vi"), values["region"]
+    verdicts = attainment_analysis.assess(
+        targets, region=region, as_of=values.get("as_of"), tolerance=values["tolerance"],
+        on_track=values["on_track"], acceleration_needed=values["acceleration_needed"])
+    display.show_markdown(attainment_findings.describe_attainment(verdicts, region=region,
+                                                                  lang=lang))
+    scorecard = attainment_findings.scorecard_data(verdicts, lang=lang, include_open=False)
+    if not scorecard.empty:
+        display.show_chart(plot_scorecard(scorecard, lang=lang))
+    display.show_table(attainment_findings.attainment_table(verdicts, lang=lang))
 
 
 #: Each notebook's panel: its render callback and the parameters it offers as controls.
@@ -146,4 +184,6 @@ VIEWS = {
     "urbanisation": (render_urbanisation_view,
                      ("region", "target_years", "baseline_year", "baseline_rate")),
     "overview": (render_overview_view, ("regions", "kinds")),
+    "attainment": (render_attainment_view,
+                   ("region", "as_of", "tolerance", "on_track", "acceleration_needed")),
 }

@@ -699,3 +699,41 @@ def test_dollar_signs_in_data_are_drawn_as_text(verdicts):
     shown = [t for t in ax.get_yticklabels() if "US" in t.get_text()]
     assert shown and shown[0].get_text() == r"US\$ 5 \$x\$"
     matplotlib.pyplot.close(ax.figure)
+
+
+# --------------------------------------------------------------------------- the filter panel
+
+def test_panel_view_scores_the_users_rows(tmp_path, monkeypatch):
+    """The panel redraws the scorecard for its values; the user's actuals are scored."""
+    from hy_analysis import display, notebook, views
+    from hy_analysis.findings.attainment import status_label
+
+    columns = ("id,region,territory,indicator,indicator_vi,indicator_en,kind,period_start,"
+               "period_end,as_of,measure,breakdown,value_raw,unit,source_id,source_locator,"
+               "derived,note")
+    regions = notebook.load_regions()
+    territory = regions.loc[regions["region"] == "Bắc Giang", "territory"].iloc[0]
+    mine = tmp_path / "mine.csv"
+    mine.write_text(columns + "\n" + ",".join([
+        "user-bg-output-2025", "Bắc Giang", territory, "industrial_output_value",
+        "Giá trị sản xuất công nghiệp", "Industrial output value", "actual", "2025", "2025", "",
+        "level", "", "700.000 tỷ đồng", "VND", "bg-nq147-news-2021", "test row", "false", ""])
+        + "\n", encoding="utf-8")
+    tables = []
+    monkeypatch.setattr(display, "show_markdown", lambda text, **kw: None)
+    monkeypatch.setattr(display, "show_chart", lambda fig, **kw: None)
+    monkeypatch.setattr(display, "show_table", lambda frame, **kw: tables.append(frame))
+    render, names = views.VIEWS["attainment"]
+    assert names == ("region", "as_of", "tolerance", "on_track", "acceleration_needed")
+
+    def verdict_of(user_data):
+        run = notebook.start("attainment", {"region": "Bắc Giang", "lang": "en",
+                                            "user_data": user_data}, show=False)
+        render(run.params, targets=run.targets, sources=run.sources)
+        table = tables.pop()
+        row = table[(table["Period"].astype(str) == "2025")
+                    & table["Indicator"].str.contains("output value")]
+        return row["Verdict"].iloc[0]
+
+    assert verdict_of([str(mine)]) == status_label("achieved", "en")
+    assert verdict_of([]) == status_label("no_data", "en")

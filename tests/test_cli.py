@@ -19,6 +19,7 @@ import pytest
 from hy_analysis import cli, runner
 from hy_analysis.exceptions import ParameterError, RunError
 from hy_analysis.manifest import sha256_file
+from hy_analysis.params import notebook_names
 from hy_analysis.paths import PROJECT_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
@@ -30,7 +31,7 @@ def env(tmp_path, monkeypatch):
     """Notebooks named like the real ones (fixture content), a data copy, an output folder."""
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    for name in ("industrial_growth", "fdi_by_country", "urbanisation", "overview"):
+    for name in notebook_names():
         shutil.copy(FIXTURES / "ok.ipynb", notebooks / f"{name}.ipynb")
     data = tmp_path / "data"
     shutil.copytree(PROJECT_DIR / "data", data)
@@ -108,10 +109,12 @@ def test_grid_runs_the_cross_product(env):
 def test_a_parameter_applies_to_the_notebooks_that_declare_it(env):
     specs = runner.plan_runs([], overrides=[("lang", "en")])
     assert [s.notebook for s in specs] == ["industrial_growth", "fdi_by_country",
-                                           "urbanisation", "overview"]
+                                           "urbanisation", "overview", "attainment"]
     assert all(s.params["lang"] == "en" for s in specs)
     specs = runner.plan_runs([], grid=["countries=Japan,Korea"])
-    assert len(specs) == 5  # two fdi runs, one of each of the others
+    assert len(specs) == 6  # two fdi runs, one of each of the others
+    specs = runner.plan_runs([], grid=["tolerance=0.05,0.1"])
+    assert [s.notebook for s in specs].count("attainment") == 2
 
 
 # ---------------------------------------------------------------- validation before kernels
@@ -148,6 +151,18 @@ def test_invalid_values_name_the_parameter_and_choices(env, args, message):
 def test_cross_checks_of_params_py_apply(env):
     with pytest.raises(ParameterError, match="start_year must be before end_year"):
         runner.plan_runs(["industrial_growth"], overrides=[("start_year", "2031")])
+    with pytest.raises(ParameterError, match="'acceleration_needed' \\(0.97\\).*'on_track' "
+                                             "\\(0.95\\)"):
+        runner.plan_runs(["attainment"], overrides=[("acceleration_needed", "0.97")])
+    (spec,) = runner.plan_runs(["attainment"], overrides=[("acceleration_needed", "0.95")])
+    assert spec.params["acceleration_needed"] == 0.95  # equal thresholds: no middle band
+
+
+def test_crossed_thresholds_stop_the_run_before_any_kernel(env):
+    result = _cli("run", "attainment", "-p", "on_track", "0.5", env_dir=env)
+    assert result.returncode == 2
+    assert "acceleration_needed" in result.stderr and "on_track" in result.stderr
+    assert not (env / "outputs").exists()
 
 
 # ---------------------------------------------------------------- clear errors
@@ -201,7 +216,8 @@ def test_list_shows_every_notebook_and_parameter(capsys):
     assert cli.main(["list"]) == 0
     out = capsys.readouterr().out
     for name in ("industrial_growth", "fdi_by_country", "urbanisation", "overview",
-                 "scenario_growth", "list[float]", "include_other", "optional[int]"):
+                 "attainment", "acceleration_needed", "scenario_growth", "list[float]",
+                 "include_other", "optional[int]"):
         assert name in out
     assert "investor countries shown" in out
 

@@ -149,6 +149,7 @@ def test_implied_vs_stated_flags_bac_giang(bac_giang):
     assert not consistency.implied_vs_stated(bac_giang(), threshold=10)["flagged"].any()
     text = findings.describe_implied_vs_stated(out, lang="vi")
     assert "27,5 %/năm" in text and "19%/năm" in text and "vượt ngưỡng" in text
+    assert text.startswith("Tăng trưởng ngầm định") and "(ngưỡng 2 điểm %)" in text
 
 
 def test_implied_vs_stated_ranges_and_uncovered_periods(bac_giang):
@@ -230,3 +231,78 @@ def test_render_overview_view_filters(monkeypatch, bac_giang):
     assert drawn[0]["region"].tolist() == ["Hưng Yên"]
     table = shown[-1]
     assert table["Region"].tolist() == ["Hưng Yên"] and table["Kind"].tolist() == ["actual"]
+
+
+# --------------------------------------------------------------------------- across the merger
+
+def _real_hung_yen():
+    from hy_analysis import load_targets
+    from hy_analysis.vocabulary import merged_territories
+
+    data = load_targets()
+    return data, next(iter(merged_territories()))
+
+
+def test_old_and_merged_targets_are_a_revision_never_a_conflict():
+    data, merged = _real_hung_yen()
+    rate = data[(data["indicator"] == "urbanisation_rate") & (data["period_end"] == 2030)
+                & (data["kind"] == "target")]
+    assert merged in set(rate["territory"]) and rate["territory"].nunique() == 2
+    conflicts = consistency.find_conflicts(rate)
+    assert not (conflicts["status"] == "conflict").any()
+    revisions = consistency.revised_with_merger(rate)
+    pair = revisions[(revisions["value_before"] == "Trên 58%")]
+    assert pair["value_after"].tolist() == ["khoảng 50%"]
+    assert pair["territory_after"].tolist() == [merged]
+    assert pair["change"].tolist() == [-8.0]
+    for lang, words in (("vi", "mục tiêu điều chỉnh cùng với sáp nhập"),
+                        ("en", "targets revised with the merger")):
+        text = findings.describe_revised_with_merger(revisions, lang=lang)
+        assert words in text and "Trên 58%" in text and "khoảng 50%" in text
+        assert ("mâu thuẫn**" if lang == "vi" else "conflicts**") in text  # "not conflicts"
+    table = findings.revised_with_merger_table(revisions, lang="en")
+    assert "Target after the merger" in table.columns
+    assert "−8 pp" in set(table["Change (low bound)"])
+
+
+def test_revision_pairs_only_the_merged_territory_with_earlier_ones(bac_giang):
+    data = bac_giang(dict(indicator="exports", low=8.0, value_raw="8"),
+                     dict(indicator="exports", low=9.0, value_raw="9"))
+    assert consistency.revised_with_merger(data).empty  # one territory: not a revision
+
+
+def test_implied_totals_of_the_june_2024_fdi_snapshot_are_inconsistent():
+    data, _ = _real_hung_yen()
+    totals = consistency.implied_totals(data)
+    snapshot = totals[totals["as_of"].astype(str) == "2024-06-20"].set_index("breakdown")
+    assert snapshot.loc["Japan", "implied"] == pytest.approx(7.45e9)
+    assert snapshot.loc["China", "implied"] == pytest.approx(7.09e9)
+    assert not snapshot["consistent"].any()
+    assert snapshot["stated_low"].tolist() == [7.5e9, 7.5e9]
+    assert snapshot.loc["China", "gap"] == pytest.approx(0.41e9)
+    vi = findings.describe_implied_totals(snapshot.reset_index(), lang="vi")
+    en = findings.describe_implied_totals(snapshot.reset_index(), lang="en")
+    assert "7,45 tỷ USD" in vi and "không khớp" in vi and "Nhật Bản" in vi
+    assert "7.09 bn USD" in en and "inconsistent" in en and "0.41 bn USD lower" in en
+    table = findings.implied_totals_table(snapshot.reset_index(), lang="vi")
+    assert table["Tổng suy ra"].tolist() == ["7,45 tỷ USD", "7,09 tỷ USD"]
+
+
+def test_an_implied_total_within_the_stated_one_is_consistent(bac_giang):
+    data = bac_giang(
+        dict(id="t", indicator="fdi_capital", unit="USD", kind="actual", low=7.5e9,
+             high=float("nan"), qualifier="above", value_raw="over 7,5 bn USD"),
+        dict(id="i", indicator="fdi_capital_implied_total", unit="USD", kind="actual",
+             low=7.6e9, high=7.6e9, qualifier="about", breakdown="Japan",
+             value_raw="khoảng 7,6 tỷ USD"))
+    (row,) = consistency.implied_totals(data).itertuples()
+    assert row.consistent and row.gap == 0.0 and row.id_stated == "t"
+
+
+def test_conflict_lines_name_the_kind_in_the_readers_language(rows):
+    data = rows(dict(low=70.0, qualifier="about", value_raw="khoảng 70%"),
+                dict(low=64.1, value_raw="64,1%", source_id="other"))
+    conflicts = consistency.find_conflicts(data)
+    vi = findings.describe_conflicts(conflicts, lang="vi")
+    assert "(mục tiêu)" in vi and "(target)" not in vi
+    assert "(target)" in findings.describe_conflicts(conflicts, lang="en")

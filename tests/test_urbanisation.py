@@ -9,6 +9,7 @@ import pytest
 from hy_analysis.analysis import urbanisation as u
 from hy_analysis.findings import urbanisation as findings
 from hy_analysis.exceptions import ParameterError
+from hy_analysis.vocabulary import is_merged
 
 OLD = "Hưng Yên (before 2025)"
 
@@ -175,12 +176,53 @@ def test_key_numbers_of_the_real_data():
 
     targets = load_targets()
     rates = u.rate_targets(targets, region="Hưng Yên", years=[2025, 2030])
-    assert sorted(rates["value_raw"]) == sorted(
+    path, revised = u.split_merger(rates)
+    # The old province's path; the merged province's 2030 target apart, revised with the merger.
+    assert sorted(path["value_raw"]) == sorted(
         ["Trên 48%", "Trên 58%", "khoảng 48-50%", "khoảng 58-60%", "48 %"])
-    steps = u.pp_per_year(u.rate_envelope(rates))
+    assert path["territory"].nunique() == 1 and not is_merged(path["territory"].iloc[0])
+    assert revised["value_raw"].tolist() == ["khoảng 50%"]
+    assert revised["year"].tolist() == [2030] and is_merged(revised["territory"].iloc[0])
+    steps = u.pp_per_year(u.rate_envelope(path))
     assert steps[["pp_low", "pp_high"]].values.tolist() == [[2.0, 2.0]]
+    # Even on the mixed frame, the envelope and the paces keep the territories apart.
+    envelope = u.rate_envelope(rates)
+    assert envelope.set_index(["territory", "year"])["low"].to_dict() == {
+        (path["territory"].iloc[0], 2025): 48.0, (path["territory"].iloc[0], 2030): 58.0,
+        (revised["territory"].iloc[0], 2030): 50.0}
+    assert u.pp_per_year(envelope)[["pp_low", "pp_high"]].values.tolist() == [[2.0, 2.0]]
+    text = findings.describe_revised_targets(revised, path, lang="en")
+    assert "revised with the merger" in text and "«khoảng 50%»" in text and "«Trên 58%»" in text
+    assert path["territory"].iloc[0] in text
+    listed = findings.describe_rate_targets(rates, lang="en")
+    old_part, merged_part = listed.split(f"**{revised['territory'].iloc[0]}**")
+    assert "common floor 58 %" in old_part and "khoảng 50%" not in old_part
+    assert "common floor 50 %" in merged_part and "\n\n- **2030**" in merged_part
     assert u.measured_rates(targets, region="Hưng Yên").empty
     ladder = u.urban_class_ladder(load_urban_classes(), region="Hưng Yên",
                                   regions=load_regions())
     changes = u.class_changes(ladder).set_index("locality")
     assert changes.loc["Thành phố Hưng Yên", ["from_class", "to_class"]].tolist() == ["II", "I"]
+
+
+@pytest.mark.parametrize("lang, words", [("vi", "điều chỉnh cùng sáp nhập"),
+                                         ("en", "revised with the merger")])
+def test_path_chart_draws_the_merged_target_apart(lang, words):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from hy_analysis import load_targets
+    from hy_analysis.charts.urbanisation import plot_urbanisation_path
+
+    rates = u.rate_targets(load_targets(), region="Hưng Yên", years=[2025, 2030])
+    path, revised = u.split_merger(rates)
+    envelope = u.rate_envelope(path)
+    ax = plot_urbanisation_path(path, envelope=envelope, steps=u.pp_per_year(envelope),
+                                revised=revised, lang=lang)
+    labels = ax.get_legend_handles_labels()[1]
+    (label,) = [x for x in labels if words in x]
+    assert revised["territory"].iloc[0] in label and "khoảng 50%" in label
+    floor = [line for line in ax.get_lines() if line.get_linestyle() == "--"][0]
+    assert list(floor.get_ydata()) == [48.0, 58.0]  # the floor path stays the old province's
+    plt.close("all")

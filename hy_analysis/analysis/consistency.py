@@ -5,6 +5,12 @@ DataFrames (their findings text is written by :mod:`hy_analysis.findings.consist
 
 Three checks
 ------------
+Figures of different territories (the province before the 2025 merger and the merged one)
+are never compared as a conflict: :func:`revised_with_merger` sets a merged territory's
+target beside the earlier territory's target for the same year, as a target revised with the
+merger. :func:`implied_totals` checks totals re-computed from a part of them (derived rows)
+against the total the same source states.
+
 1. :func:`find_conflicts` — two rows about the *same* figure (region, territory, indicator,
    measure, kind, period, breakdown and snapshot date ``as_of``) whose values differ. Each
    figure is read as an interval (the **rule**):
@@ -34,14 +40,18 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from ..vocabulary import SECTOR_SHARES
+from ..vocabulary import SECTOR_SHARES, merged_territories
 from .growth import implied_growth
 
 __all__ = [
     "CONFLICT_KEYS", "LEVEL_GROWTH_PAIRS", "figure_interval", "compare_figures",
     "filter_figures", "figures_list", "count_figures", "find_conflicts", "check_share_sums",
-    "implied_vs_stated", "consistency_counts",
+    "implied_vs_stated", "consistency_counts", "revised_with_merger", "implied_totals",
 ]
+
+#: Suffix of derived indicators that re-compute a stated total from one part of it
+#: (``fdi_capital_implied_total``: a country's capital / its share of the total).
+IMPLIED_TOTAL_SUFFIX = "_implied_total"
 
 #: Columns that identify "the same figure" for :func:`find_conflicts`.
 CONFLICT_KEYS = ("region", "territory", "indicator", "measure", "kind", "period_start",
@@ -402,3 +412,107 @@ def consistency_counts(conflicts: pd.DataFrame, shares: pd.DataFrame,
     records.append(("implied", "within", int((~compared["flagged"].astype(bool)).sum())
                     if len(compared) else 0))
     return pd.DataFrame.from_records(records, columns=["check", "outcome", "count"])
+
+
+def revised_with_merger(data: pd.DataFrame) -> pd.DataFrame:
+    """Targets of a merged territory beside the same region's earlier targets, same year.
+
+    The merged province is another territory: its target is never a conflict with the old
+    province's, it is the target *revised with the merger*. Merged territories are those of
+    :func:`hy_analysis.vocabulary.merged_territories` (read from ``regions.csv``).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy targets (:func:`hy_analysis.load_targets`).
+
+    Returns
+    -------
+    DataFrame
+        One row per (earlier target, merged target) pair with the same region, indicator,
+        measure, breakdown and end year: ``region``, ``indicator``, ``indicator_vi``,
+        ``indicator_en``, ``measure``, ``unit``, ``period_end``, ``territory_before``,
+        ``value_before``, ``low_before``, ``source_before``, ``id_before``,
+        ``territory_after``, ``value_after``, ``low_after``, ``source_after``, ``id_after``,
+        ``change`` (``low_after - low_before``, in the unit; points for percent).
+    """
+    columns = ["region", "indicator", "indicator_vi", "indicator_en", "measure", "unit",
+               "period_end", "territory_before", "value_before", "low_before",
+               "source_before", "id_before", "territory_after", "value_after", "low_after",
+               "source_after", "id_after", "change"]
+    merged = merged_territories()
+    rows = data[data["kind"].astype(str) == "target"]
+    is_after = rows["territory"].astype(str).isin(merged)
+    keys = ["region", "indicator", "measure", "unit", "breakdown", "period_end"]
+    before = rows[~is_after].astype({"breakdown": str})
+    after = rows[is_after].astype({"breakdown": str})
+    pairs = before.merge(after, on=keys, suffixes=("_before", "_after"))
+    if pairs.empty:
+        return pd.DataFrame(columns=columns)
+    out = pd.DataFrame({
+        "region": pairs["region"], "indicator": pairs["indicator"],
+        "indicator_vi": pairs["indicator_vi_before"],
+        "indicator_en": pairs["indicator_en_before"], "measure": pairs["measure"],
+        "unit": pairs["unit"], "period_end": pairs["period_end"].astype("int64"),
+        **{f"{c}_{side}": pairs[f"{src}_{side}"]
+           for side in ("before", "after")
+           for c, src in (("territory", "territory"), ("value", "value_raw"),
+                          ("low", "low"), ("source", "source_id"), ("id", "id"))},
+    })
+    out["change"] = out["low_after"].astype(float) - out["low_before"].astype(float)
+    return out[columns].sort_values(["region", "indicator", "period_end", "id_before"]) \
+        .reset_index(drop=True)
+
+
+def implied_totals(data: pd.DataFrame) -> pd.DataFrame:
+    """Totals re-computed from a part (derived ``*_implied_total`` rows) against the stated one.
+
+    A source that gives a country's capital and its share of the total implies a total
+    (capital / share); the data carry it as a derived row. It is set against the total the
+    same source states for the same territory, snapshot and period.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy targets (:func:`hy_analysis.load_targets`).
+
+    Returns
+    -------
+    DataFrame
+        ``region``, ``territory``, ``indicator`` (the stated total's), ``indicator_vi``,
+        ``indicator_en``, ``unit``, ``kind``, ``period_end``, ``as_of``, ``breakdown`` (the
+        part the total is implied from), ``implied_raw``, ``implied``, ``id_implied``,
+        ``stated_raw``, ``stated_low``, ``stated_high``, ``id_stated``, ``source_id``,
+        ``consistent`` (the implied value lies in the stated interval), ``gap`` (distance to
+        the interval, in the unit; 0 when consistent), ``gap_pct`` (gap / stated bound, %).
+    """
+    columns = ["region", "territory", "indicator", "indicator_vi", "indicator_en", "unit",
+               "kind", "period_end", "as_of", "breakdown", "implied_raw", "implied",
+               "id_implied", "stated_raw", "stated_low", "stated_high", "id_stated",
+               "source_id", "consistent", "gap", "gap_pct"]
+    name = data["indicator"].astype(str)
+    implied = data[name.str.endswith(IMPLIED_TOTAL_SUFFIX)]
+    records = []
+    for r in implied.itertuples(index=False):
+        base = str(r.indicator)[:-len(IMPLIED_TOTAL_SUFFIX)]
+        stated = data[(name == base) & (data["breakdown"].fillna("").astype(str) == "")
+                      & (data["region"] == r.region) & (data["territory"] == r.territory)
+                      & (data["kind"] == r.kind) & (data["period_end"] == r.period_end)
+                      & (data["as_of"].astype(str) == str(r.as_of))
+                      & (data["source_id"] == r.source_id)]
+        for s in stated.itertuples(index=False):
+            # The implied figure is a rounded computation: its own value, not widened.
+            lo, hi = figure_interval(s.low, s.high, str(s.qualifier))
+            value = float(r.low)
+            gap = lo - value if value < lo else (value - hi if value > hi else 0.0)
+            bound = lo if value < lo else hi
+            records.append(dict(
+                region=r.region, territory=r.territory, indicator=base,
+                indicator_vi=s.indicator_vi, indicator_en=s.indicator_en, unit=s.unit,
+                kind=r.kind, period_end=int(r.period_end), as_of=r.as_of,
+                breakdown=r.breakdown, implied_raw=r.value_raw, implied=value,
+                id_implied=r.id, stated_raw=s.value_raw, stated_low=lo,
+                stated_high=hi, id_stated=s.id, source_id=r.source_id,
+                consistent=gap == 0.0, gap=gap,
+                gap_pct=100.0 * gap / abs(bound) if gap and bound else 0.0))
+    return pd.DataFrame.from_records(records, columns=columns)

@@ -5,6 +5,10 @@ Pure analysis on the tidy frames of :func:`hy_analysis.load_targets` and
 urbanisation rate was found (public-figures.md), so a baseline, when wanted, is supplied by
 the user (``baseline_year``, ``baseline_rate``). The findings text is written by
 :mod:`hy_analysis.findings.urbanisation`.
+
+Territories are never mixed: the envelope and the paces are computed per territory, and
+:func:`split_merger` separates the path of the province before the 2025 merger from the
+targets the merged province set (a target revised with the merger, not a step of the path).
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ import pandas as pd
 
 from ..exceptions import ParameterError
 from ..schema import URBAN_CLASSES
-from ..vocabulary import WHOLE_SCOPES
+from ..vocabulary import WHOLE_SCOPES, merged_territories
 
 __all__ = [
-    "rate_targets", "measured_rates", "rate_envelope", "pp_per_year", "pp_from_baseline",
+    "rate_targets", "split_merger", "measured_rates", "rate_envelope", "pp_per_year",
+    "pp_from_baseline",
     "urban_class_ladder", "class_changes", "class_counts",
 ]
 
@@ -84,6 +89,28 @@ def rate_targets(
     return out.sort_values(["year", "low", "high"]).reset_index(drop=True)
 
 
+def split_merger(targets: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Separate the path of the earlier territory from the merged territory's targets.
+
+    Parameters
+    ----------
+    targets : DataFrame
+        From :func:`rate_targets` (with its ``territory`` column).
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        ``path``: the rows of the territories not formed by the merger (all rows when only a
+        merged territory has targets); ``revised``: the merged territories' rows set beside
+        that path (empty otherwise). Merged territories come from ``regions.csv``
+        (:func:`hy_analysis.vocabulary.merged_territories`).
+    """
+    merged = targets["territory"].astype(str).isin(merged_territories())
+    if merged.all():
+        return targets, targets.iloc[0:0]
+    return targets[~merged].reset_index(drop=True), targets[merged].reset_index(drop=True)
+
+
 def measured_rates(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFrame:
     """Measured (``kind == "actual"``) urbanisation rates of ``region``; usually empty."""
     rows = data[(data["indicator"].astype(str) == _RATE) & (data["kind"].astype(str) == "actual")]
@@ -103,17 +130,21 @@ def rate_envelope(targets: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        One row per year: ``year``, ``low`` (smallest low), ``high`` (largest finite high;
-        NaN when every statement is open, "above"), ``statements`` (count).
+        One row per territory (when ``targets`` has the column) and year: ``territory``,
+        ``year``, ``low`` (smallest low), ``high`` (largest finite high; NaN when every
+        statement is open, "above"), ``statements`` (count).
     """
+    keys = ["territory", "year"] if "territory" in targets.columns else ["year"]
     if targets.empty:
-        return pd.DataFrame({"year": pd.Series(dtype="int64"), "low": pd.Series(dtype=float),
-                             "high": pd.Series(dtype=float),
+        return pd.DataFrame({**{k: pd.Series(dtype="int64" if k == "year" else object)
+                                for k in keys},
+                             "low": pd.Series(dtype=float), "high": pd.Series(dtype=float),
                              "statements": pd.Series(dtype="int64")})
-    grouped = targets.groupby("year")
+    # One territory's statements never widen another's range (the 2025 merger).
+    grouped = targets.groupby(keys, sort=False)
     out = pd.DataFrame({"low": grouped["low"].min(), "high": grouped["high"].max(),
                         "statements": grouped.size()}).reset_index()
-    return out
+    return out.sort_values(keys).reset_index(drop=True)
 
 
 def pp_per_year(envelope: pd.DataFrame, *, years: Sequence[int] | None = None) -> pd.DataFrame:
@@ -133,7 +164,8 @@ def pp_per_year(envelope: pd.DataFrame, *, years: Sequence[int] | None = None) -
     -------
     DataFrame
         ``from_year``, ``to_year``, ``years``, ``from_low``, ``to_low``, ``from_high``,
-        ``to_high``, ``pp_low``, ``pp_high``.
+        ``to_high``, ``pp_low``, ``pp_high`` (and ``territory`` when ``envelope`` has it:
+        paces never join two territories).
 
     Examples
     --------
@@ -142,16 +174,21 @@ def pp_per_year(envelope: pd.DataFrame, *, years: Sequence[int] | None = None) -
     [2.0, 2.0]
     """
     env = envelope if years is None else envelope[envelope["year"].isin(list(years))]
-    env = env.sort_values("year").reset_index(drop=True)
+    territory = env["territory"] if "territory" in env.columns else pd.Series("", env.index)
     records = []
-    for a, b in zip(env.iloc[:-1].itertuples(), env.iloc[1:].itertuples()):
-        span = int(b.year) - int(a.year)
-        records.append(dict(from_year=int(a.year), to_year=int(b.year), years=span,
-                            from_low=a.low, to_low=b.low, from_high=a.high, to_high=b.high,
-                            pp_low=(b.low - a.low) / span, pp_high=(b.high - a.high) / span))
-    return pd.DataFrame.from_records(records, columns=[
+    # Consecutive years of one territory only: no pace across the merger.
+    for name, part in env.groupby(territory, sort=False):
+        part = part.sort_values("year").reset_index(drop=True)
+        for a, b in zip(part.iloc[:-1].itertuples(), part.iloc[1:].itertuples()):
+            span = int(b.year) - int(a.year)
+            records.append(dict(from_year=int(a.year), to_year=int(b.year), years=span,
+                                from_low=a.low, to_low=b.low, from_high=a.high,
+                                to_high=b.high, pp_low=(b.low - a.low) / span,
+                                pp_high=(b.high - a.high) / span, territory=name))
+    out = pd.DataFrame.from_records(records, columns=[
         "from_year", "to_year", "years", "from_low", "to_low", "from_high", "to_high",
-        "pp_low", "pp_high"])
+        "pp_low", "pp_high", "territory"])
+    return out if "territory" in env.columns else out.drop(columns="territory")
 
 
 def pp_from_baseline(

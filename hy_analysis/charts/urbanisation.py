@@ -27,6 +27,7 @@ _URB_TEXT = {
            "web": "Nghị quyết HĐND (trang web)", "other": "Nguồn khác",
            "floor": "Mức sàn", "ceiling": "Mức trần", "pp": "điểm %/năm",
            "baseline": "Cơ sở do người dùng nhập",
+           "revised": "Mục tiêu điều chỉnh cùng sáp nhập – {territory}: {written}",
            "ladder": "Loại đô thị mục tiêu theo địa phương (loại I cao nhất)",
            "locality": "Địa phương", "not_stated": "không nêu", "class": "loại",
            "ladder_note": "Màu theo loại đô thị của toàn địa phương; chữ ghi phạm vi "
@@ -40,6 +41,7 @@ _URB_TEXT = {
            "web": "People's Council resolution (web)", "other": "Other source",
            "floor": "Floor", "ceiling": "Ceiling", "pp": "pp/yr",
            "baseline": "User-supplied baseline",
+           "revised": "Target revised with the merger – {territory}: {written}",
            "ladder": "Target urban class by locality (class I is the highest)",
            "locality": "Locality", "not_stated": "not stated", "class": "class",
            "ladder_note": "Colour: the class of the whole locality; text gives the scope "
@@ -53,12 +55,15 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
                            steps: pd.DataFrame, baseline_steps: pd.DataFrame | None = None,
                            baseline_year: int | None = None,
                            baseline_rate: float | None = None,
+                           revised: pd.DataFrame | None = None,
                            sources: pd.DataFrame | None = None, lang: str = "vi", ax=None):
     """The urbanisation-rate targets as a path over the target years.
 
     Ranges ("khoảng 48-50%") are bands, open figures ("Trên 48%") triangles with an upward
     arrow, exact figures dots; the floor and ceiling paths are joined with the percentage
-    points per year they need. A user-supplied baseline is drawn as a cross.
+    points per year they need. A user-supplied baseline is drawn as a cross. Targets of
+    another territory (the merged province's, ``revised``) are diamonds beside the path,
+    never joined to it.
 
     Parameters
     ----------
@@ -73,6 +78,10 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
         baseline to each later target.
     baseline_year, baseline_rate : int and float, optional
         A user-supplied measured rate (drawn only when both are given).
+    revised : DataFrame, optional
+        Rows of :func:`~hy_analysis.analysis.urbanisation.rate_targets` for the merged
+        territory (the second frame of
+        :func:`~hy_analysis.analysis.urbanisation.split_merger`).
     sources : DataFrame, optional
     lang : {"vi", "en"}
     ax : matplotlib Axes, optional
@@ -126,7 +135,13 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
         ax.annotate(f"{text} {t['pp']}", (xm, ym), textcoords="offset points",
                     xytext=(0, -22), ha="center", fontsize=8.5, color="#333",
                     bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85))
-    lows = [targets["low"].min()]
+    revised = targets.iloc[0:0] if revised is None else revised
+    for territory, group in revised.groupby("territory", sort=False):
+        label = t["revised"].format(territory=territory,
+                                    written=" / ".join(group["value_raw"]))
+        ax.scatter(group["year"] + 0.15, group["low"], marker="D", s=70, color=colors[5],
+                   edgecolor="black", zorder=4, label=label)
+    lows = [targets["low"].min(), *revised["low"]]
     if baseline is not None:
         year, rate = baseline
         ax.scatter(year, rate, marker="X", s=90, color=colors[3], zorder=4,
@@ -135,7 +150,8 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
             ax.plot([year, s["to_year"]], [rate, s["to_low"]], color=colors[3], lw=1, ls="-.",
                     zorder=1)
         lows.append(rate)
-    years = list(env["year"]) + ([baseline[0]] if baseline is not None else [])
+    years = list(env["year"]) + list(revised["year"]) + \
+        ([baseline[0]] if baseline is not None else [])
     ax.set_xlim(min(years) - 1, max(years) + 1)
     ax.set_xticks(sorted(set(years)))
     top = max(targets["high"].max(skipna=True) if targets["high"].notna().any() else 0,
@@ -147,7 +163,8 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
     ax.set_title(t["title"])
     ax.legend(fontsize=8, loc="upper left")
     if sources is not None:
-        add_source(ax, targets["source_id"], sources, lang=lang, note="· " + t["no_measured"])
+        add_source(ax, [*targets["source_id"], *revised["source_id"]], sources, lang=lang,
+                   note="· " + t["no_measured"])
     return ax
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..schema import UNIT_LABELS
 from ..vocabulary import check_lang
 from .common import md_escape, messages
-from .format import format_money, format_number, format_period, missing
+from .format import format_amount, format_number, format_period, missing
 
 __all__ = [
     "STATUS_LABELS", "status_label", "reason_label", "describe_attainment",
@@ -184,12 +183,8 @@ def _value(value, unit: str, lang: str) -> str:
     """A figure with its unit, the same way in the text, the table and the chart labels."""
     if missing(value):
         return "–"
-    if unit in ("USD", "VND"):
-        return format_money(value, unit, lang=lang, decimals=2)
-    label = UNIT_LABELS[lang].get(unit, unit)
-    if unit == "percent":
-        return f"{format_number(value, lang=lang, decimals=2)} %"
-    return f"{format_number(value, lang=lang)} {label}"
+    return format_amount(value, unit, lang=lang,
+                         decimals=None if unit not in ("USD", "VND", "percent") else 2)
 
 
 def _mark(row, lang: str) -> str:

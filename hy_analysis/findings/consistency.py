@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..vocabulary import SECTOR_SHARES, is_merged, kind_label, sector_name
+from ..vocabulary import SECTOR_SHARES, country_label, is_merged, kind_label, sector_name
 from .common import md_escape, messages, source_name
-from .format import format_number, format_period, format_periods
+from .format import format_amount, format_as_of, format_number, format_period, format_periods
 
 __all__ = ["describe_figures", "describe_conflicts", "describe_share_sums",
-           "describe_implied_vs_stated", "figures_table", "conflicts_table", "share_sums_table"]
+           "describe_implied_vs_stated", "figures_table", "conflicts_table", "share_sums_table",
+           "describe_revised_with_merger", "revised_with_merger_table",
+           "describe_implied_totals", "implied_totals_table"]
 
 _MESSAGES = {
     "vi": {
@@ -55,6 +57,27 @@ _MESSAGES = {
         "col_source_b": "Nguồn B", "col_gap": "Chênh lệch", "col_year": "Năm",
         "col_total": "Tổng (%)", "agree": "trùng khớp", "ok": "đủ 100 %", "off": "lệch 100 %",
         "incomplete": "thiếu ngành", "ambiguous": "hai giá trị",
+        "no_revisions": "Không có mục tiêu nào được đặt lại sau sáp nhập trong lựa chọn này.",
+        "revisions_head": ("**{n}** cặp mục tiêu cùng năm: của tỉnh cũ và của tỉnh sau sáp "
+                           "nhập. Hai địa bàn khác nhau, nên đây **không phải mâu thuẫn** mà "
+                           "là mục tiêu điều chỉnh cùng với sáp nhập."),
+        "revision": ("- {name} {year}: {before} ({territory_before}, {source_before}) → "
+                     "**{after}** ({territory_after}, {source_after})"),
+        "no_implied": "Không có tổng số suy ra từ tỷ trọng để kiểm tra.",
+        "totals_head": ("Tổng số suy ra từ số liệu và tỷ trọng của một thành phần, so với "
+                         "tổng số cùng nguồn nêu:"),
+        "implied_total": ("- {name}, {as_of} ({source}): {part} → tổng suy ra **{implied}** "
+                          "so với tổng nêu {stated}: {verdict}"),
+        "implied_off": "**không khớp, thấp hơn {gap} ({pct} %)**",
+        "implied_over": "**không khớp, cao hơn {gap} ({pct} %)**",
+        "implied_ok": "khớp",
+        "from_part": "số của {part}",
+        "col_before": "Mục tiêu trước sáp nhập", "col_after": "Mục tiêu sau sáp nhập",
+        "col_territory_before": "Địa giới trước", "col_territory_after": "Địa giới sau",
+        "col_source_before": "Nguồn (trước)", "col_source_after": "Nguồn (sau)",
+        "col_change": "Thay đổi (cận dưới)", "col_part": "Suy ra từ",
+        "col_implied": "Tổng suy ra", "col_stated": "Tổng nêu", "col_as_of": "Thời điểm",
+        "col_gap_pct": "Chênh lệch (%)",
     },
     "en": {
         "no_figures": "No figure matches this selection.",
@@ -94,6 +117,28 @@ _MESSAGES = {
         "col_source_b": "Source B", "col_gap": "Gap", "col_year": "Year",
         "col_total": "Total (%)", "agree": "agree", "ok": "sum to 100 %", "off": "off 100 %",
         "incomplete": "sector missing", "ambiguous": "two values",
+        "no_revisions": "No target was revised with the merger in this selection.",
+        "revisions_head": ("**{n}** pair(s) of targets for the same year, one of the old "
+                           "province and one of the merged province. Two different "
+                           "territories, so these are **not conflicts** but targets revised "
+                           "with the merger."),
+        "revision": ("- {name} {year}: {before} ({territory_before}, {source_before}) → "
+                     "**{after}** ({territory_after}, {source_after})"),
+        "no_implied": "No total implied from a share to check.",
+        "totals_head": ("Totals implied by one part's figure and its share, against the total "
+                         "the same source states:"),
+        "implied_total": ("- {name}, {as_of} ({source}): {part} → implied total **{implied}** "
+                          "against the stated {stated}: {verdict}"),
+        "implied_off": "**inconsistent, {gap} lower ({pct} %)**",
+        "implied_over": "**inconsistent, {gap} higher ({pct} %)**",
+        "implied_ok": "consistent",
+        "from_part": "{part}'s figures",
+        "col_before": "Target before the merger", "col_after": "Target after the merger",
+        "col_territory_before": "Territory before", "col_territory_after": "Territory after",
+        "col_source_before": "Source (before)", "col_source_after": "Source (after)",
+        "col_change": "Change (low bound)", "col_part": "Implied from",
+        "col_implied": "Implied total", "col_stated": "Stated total", "col_as_of": "As of",
+        "col_gap_pct": "Gap (%)",
     },
 }
 
@@ -158,7 +203,7 @@ def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
                 m["pp"] if r.unit == "percent" else f" {md_escape(r.unit)}")
         name = md_escape(getattr(r, "indicator_" + lang) or r.indicator)
         lines.append(f"- **{m[r.status]}** — {md_escape(r.region)}, {name}, "
-                     f"{format_period(r.period_start, r.period_end)} ({md_escape(r.kind)}): "
+                     f"{format_period(r.period_start, r.period_end)} ({kind_label(r.kind, lang)}): "
                      f"{md_escape(r.value_a)} ({_src(r.source_a)}) vs {md_escape(r.value_b)} "
                      f"({_src(r.source_b)}){gap}")
     return "\n".join([head, "", *lines, "", m["rule"]])
@@ -320,4 +365,146 @@ def share_sums_table(shares: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
         **{f"{sector_name(s, lang)} (%)": shares[s] for s in SECTOR_SHARES},
         m["col_total"]: shares["total"].round(2),
         m["col_status"]: [m[s] for s in shares["status"]],
+    })
+
+
+def _amount(value: float, unit: str, lang: str, *, decimals: int | None = None,
+            scale: float | None = None) -> str:
+    """``value`` with its unit; money in billions when it (or ``scale``) reaches a billion."""
+    return format_amount(value, unit, lang=lang, decimals=decimals,
+                         billions=abs(scale if scale is not None else value) >= 1e9)
+
+
+def _change(value: float, unit: str, lang: str) -> str:
+    sign = "+" if value > 0 else ("−" if value < 0 else "")
+    text = _amount(abs(value), unit, lang)
+    return sign + (text.replace(" %", MESSAGES_PP[lang]) if unit == "percent" else text)
+
+
+MESSAGES_PP = {"vi": " điểm %", "en": " pp"}
+
+
+def describe_revised_with_merger(revisions: pd.DataFrame, *, lang: str = "vi") -> str:
+    """Findings for :func:`~hy_analysis.analysis.consistency.revised_with_merger`.
+
+    Each target of the old province beside the merged province's target for the same year,
+    worded as a revision with the merger, never as a conflict.
+
+    Parameters
+    ----------
+    revisions : DataFrame
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    if revisions.empty:
+        return m["no_revisions"]
+    lines = [m["revision"].format(
+        name=md_escape(getattr(r, "indicator_" + lang) or r.indicator), year=int(r.period_end),
+        before=md_escape(r.value_before), territory_before=md_escape(r.territory_before),
+        source_before=_src(r.source_before), after=md_escape(r.value_after),
+        territory_after=md_escape(r.territory_after), source_after=_src(r.source_after))
+        for r in revisions.itertuples()]
+    return "\n".join([m["revisions_head"].format(n=len(revisions)), "",
+                      *lines])
+
+
+def revised_with_merger_table(revisions: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.consistency.revised_with_merger`.
+
+    Parameters
+    ----------
+    revisions : DataFrame
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Region, indicator, year, both targets with their territories and sources, change.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_region"]: revisions["region"],
+        m["col_indicator"]: revisions[f"indicator_{lang}"],
+        m["col_year"]: revisions["period_end"],
+        m["col_before"]: revisions["value_before"],
+        m["col_territory_before"]: revisions["territory_before"],
+        m["col_source_before"]: revisions["source_before"],
+        m["col_after"]: revisions["value_after"],
+        m["col_territory_after"]: revisions["territory_after"],
+        m["col_source_after"]: revisions["source_after"],
+        m["col_change"]: [_change(v, u, lang)
+                          for v, u in zip(revisions["change"], revisions["unit"])],
+    })
+
+
+def _part(breakdown: str, lang: str) -> str:
+    return country_label(breakdown, lang=lang) if breakdown else ""
+
+
+def describe_implied_totals(totals: pd.DataFrame, *, lang: str = "vi") -> str:
+    """Findings for :func:`~hy_analysis.analysis.consistency.implied_totals`.
+
+    Each total implied by a part and its share, against the stated total of the same source.
+
+    Parameters
+    ----------
+    totals : DataFrame
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    if totals.empty:
+        return m["no_implied"]
+    lines = []
+    for r in totals.itertuples():
+        if r.consistent:
+            verdict = m["implied_ok"]
+        else:
+            verdict = m["implied_off" if r.implied < r.stated_low else "implied_over"].format(
+                gap=_amount(r.gap, r.unit, lang, scale=r.stated_low),
+                pct=format_number(r.gap_pct, lang=lang, decimals=1))
+        lines.append(m["implied_total"].format(
+            name=md_escape(getattr(r, "indicator_" + lang) or r.indicator),
+            as_of=format_as_of(str(r.as_of), lang=lang), source=_src(r.source_id),
+            part=m["from_part"].format(part=md_escape(_part(r.breakdown, lang))),
+            implied=md_escape(_amount(r.implied, r.unit, lang)),
+            stated=md_escape(r.stated_raw), verdict=verdict))
+    return "\n".join([m["totals_head"], "", *lines])
+
+
+def implied_totals_table(totals: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.consistency.implied_totals`.
+
+    Parameters
+    ----------
+    totals : DataFrame
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Territory, indicator, snapshot, part, implied and stated totals, source, outcome, gap.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_territory"]: totals["territory"],
+        m["col_indicator"]: totals[f"indicator_{lang}"],
+        m["col_as_of"]: [format_as_of(str(a), lang=lang) for a in totals["as_of"]],
+        m["col_part"]: [_part(b, lang) for b in totals["breakdown"]],
+        m["col_implied"]: [_amount(v, u, lang) for v, u in zip(totals["implied"],
+                                                                 totals["unit"])],
+        m["col_stated"]: totals["stated_raw"],
+        m["col_source"]: totals["source_id"],
+        m["col_status"]: [m["implied_ok"] if ok else m["conflict"]
+                          for ok in totals["consistent"]],
+        m["col_gap_pct"]: totals["gap_pct"].round(1),
     })

@@ -18,6 +18,7 @@ from babel.numbers import format_decimal
 from ..vocabulary import check_lang
 
 __all__ = ["format_number", "format_range", "format_period", "format_periods", "format_money",
+           "format_amount",
            "format_as_of", "missing"]
 
 #: What stands for a missing number.
@@ -131,6 +132,43 @@ def format_money(value: float, unit: str, *, lang: str = "vi", decimals: int | N
     shown = f"{format_number(value / 1e9, lang=lang, decimals=decimals)} {words[unit]}" \
         if billions else f"{format_number(value, lang=lang, decimals=decimals)} {unit}"
     return words.get(qualifier, "") + shown
+
+
+def format_amount(value: float, unit: str, *, lang: str = "vi", decimals: int | None = None,
+                  billions: bool | None = None) -> str:
+    """Any figure with its unit, the one way text, tables and chart labels write it.
+
+    Money goes through :func:`format_money`; a percentage is ``48,5 %``; other units take
+    their reader label in ``lang`` (:data:`hy_analysis.schema.UNIT_LABELS`).
+
+    Parameters
+    ----------
+    value : float
+    unit : str
+        A unit of :data:`hy_analysis.schema.UNITS`.
+    lang : {"vi", "en"}
+    decimals : int, optional
+        Decimals of the written number (default: up to two).
+    billions : bool, optional
+        For money: write in billions (default: when ``value`` reaches a billion).
+
+    Examples
+    --------
+    >>> format_amount(48.5, "percent", lang="vi")
+    '48,5 %'
+    >>> format_amount(1200, "persons", lang="vi")
+    '1.200 người'
+    >>> format_amount(7.45e9, "USD", lang="en", decimals=2)
+    '7.45 bn USD'
+    """
+    from ..schema import UNIT_LABELS
+
+    if unit in ("USD", "VND"):
+        return format_money(value, unit, lang=lang, decimals=decimals, billions=billions)
+    if unit == "percent":
+        return f"{format_number(value, lang=lang, decimals=decimals)} %"
+    label = UNIT_LABELS[check_lang(lang)].get(unit, unit)
+    return f"{format_number(value, lang=lang, decimals=decimals)} {label}"
 
 
 def format_as_of(as_of: str, *, lang: str = "vi") -> str:

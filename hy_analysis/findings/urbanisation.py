@@ -9,12 +9,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..vocabulary import SCOPE_LABELS
+from ..vocabulary import SCOPE_LABELS, is_merged
 from .common import md_escape, messages, source_name
 from .format import DASH, format_number, format_range
 
 __all__ = [
-    "describe_rate_targets", "describe_pp_per_year", "describe_baseline",
+    "describe_rate_targets", "describe_revised_targets", "describe_pp_per_year",
+    "describe_baseline",
     "describe_class_ladder", "describe_class_counts", "no_rates", "rate_table", "ladder_table",
     "class_counts_table",
 ]
@@ -54,6 +55,13 @@ _MESSAGES = {
         "col_year": "Năm", "col_raw": "Số liệu gốc", "col_floor": "Mức sàn (%)",
         "col_ceiling": "Mức trần (%)", "col_where": "Vị trí", "col_source": "Nguồn",
         "col_locality": "Địa phương", "col_class": "Loại đô thị", "col_count": "Số đô thị",
+        "col_territory": "Địa giới",
+        "territory_head": "**{territory}**{tag}:",
+        "merged_tag": " (tỉnh sau sáp nhập)",
+        "revised": ("- **{year}**, {territory}: «{written}» ({source}) — **mục tiêu điều chỉnh "
+                    "cùng sáp nhập**, cho một địa bàn khác, nên không nối vào lộ trình của "
+                    "{before}{earlier}."),
+        "earlier": " (mục tiêu cũ cùng năm: {figures})",
     },
     "en": {
         "pp": "{value} pp/yr",
@@ -88,6 +96,13 @@ _MESSAGES = {
         "col_year": "Year", "col_raw": "As written", "col_floor": "Floor (%)",
         "col_ceiling": "Ceiling (%)", "col_where": "Where", "col_source": "Source",
         "col_locality": "Locality", "col_class": "Urban class", "col_count": "Towns",
+        "col_territory": "Territory",
+        "territory_head": "**{territory}**{tag}:",
+        "merged_tag": " (the merged province)",
+        "revised": ("- **{year}**, {territory}: «{written}» ({source}) — **a target revised "
+                    "with the merger**, for another territory, so it is not joined to the path "
+                    "of {before}{earlier}."),
+        "earlier": " (its earlier target for that year: {figures})",
     },
 }
 
@@ -113,7 +128,7 @@ def describe_rate_targets(
     sources: pd.DataFrame | None = None,
     lang: str = "vi",
 ) -> str:
-    """Markdown listing the rate targets by year and stating that no measured rate exists.
+    """Markdown listing the rate targets by territory and year; says no measured rate exists.
 
     Parameters
     ----------
@@ -135,13 +150,55 @@ def describe_rate_targets(
     if targets.empty:
         return no_rates(region, lang=lang)
     lines = []
-    for year, group in targets.groupby("year"):
-        parts = [f"«{md_escape(r['value_raw'])}» ({m[r['statement']]}, "
-                 f"{md_escape(source_name(r['source_id'], sources))})" for _, r in group.iterrows()]
-        lines.append(f"- **{int(year)}**: " + "; ".join(parts)
-                     + m["common_floor"].format(floor=_pct(group["low"].min(), lang)))
+    several = targets["territory"].nunique() > 1
+    # The common floor is per territory: the merged province's figure is not the old one's.
+    for territory, by_territory in targets.groupby("territory", sort=False):
+        if several:  # blank lines: a heading after a list item is its own paragraph
+            lines += [""] if lines else []
+            lines.append(m["territory_head"].format(
+                territory=md_escape(territory),
+                tag=m["merged_tag"] if is_merged(territory) else ""))
+            lines.append("")
+        for year, group in by_territory.groupby("year"):
+            parts = [f"«{md_escape(r['value_raw'])}» ({m[r['statement']]}, "
+                     f"{md_escape(source_name(r['source_id'], sources))})"
+                     for _, r in group.iterrows()]
+            lines.append(f"- **{int(year)}**: " + "; ".join(parts)
+                         + m["common_floor"].format(floor=_pct(group["low"].min(), lang)))
     if measured is not None and measured.empty:
         lines.append(m["no_measured"])
+    return "\n".join(lines)
+
+
+def describe_revised_targets(revised: pd.DataFrame, path: pd.DataFrame, *,
+                             sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
+    """Markdown setting the merged province's targets beside the earlier path, apart from it.
+
+    Parameters
+    ----------
+    revised, path : DataFrame
+        The two frames of :func:`~hy_analysis.analysis.urbanisation.split_merger`.
+    sources : DataFrame, optional
+        From :func:`hy_analysis.load_sources`, to name documents by number.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Empty when there is no revised target.
+    """
+    m = messages(_MESSAGES, lang)
+    before = ", ".join(md_escape(t) for t in dict.fromkeys(path["territory"]))
+    lines = []
+    for r in revised.to_dict("records"):
+        same_year = path[path["year"] == r["year"]]["value_raw"]
+        earlier = m["earlier"].format(figures="; ".join(
+            f"«{md_escape(v)}»" for v in same_year)) if len(same_year) else ""
+        lines.append(m["revised"].format(
+            year=int(r["year"]), territory=md_escape(r["territory"]),
+            written=md_escape(r["value_raw"]),
+            source=md_escape(source_name(r["source_id"], sources)), before=before,
+            earlier=earlier))
     return "\n".join(lines)
 
 
@@ -162,14 +219,16 @@ def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
     if steps.empty:
         return m["need_two_years"]
     lines = []
+    several = "territory" in steps.columns and steps["territory"].nunique() > 1
     for s in steps.to_dict("records"):
         high = "" if np.isnan(s["pp_high"]) else m["ceiling_path"].format(
             a=_pct(s["from_high"], lang), b=_pct(s["to_high"], lang),
             pp=_pp(s["pp_high"], m, lang))
+        where = f" ({md_escape(s['territory'])})" if several else ""
         lines.append(m["floor_path"].format(
             a_year=s["from_year"], b_year=s["to_year"], years=s["years"],
             a=_pct(s["from_low"], lang), b=_pct(s["to_low"], lang),
-            pp=_pp(s["pp_low"], m, lang)) + high + ".")
+            pp=_pp(s["pp_low"], m, lang)) + high + where + ".")
     return "\n".join(lines)
 
 
@@ -296,10 +355,12 @@ def rate_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     Returns
     -------
     DataFrame
-        Year, figure as written, floor, ceiling, where it stands, source; headers in ``lang``.
+        Territory, year, figure as written, floor, ceiling, where it stands, source; headers
+        in ``lang``.
     """
     m = messages(_MESSAGES, lang)
     return pd.DataFrame({
+        m["col_territory"]: targets["territory"],
         m["col_year"]: targets["year"],
         m["col_raw"]: targets["value_raw"],
         m["col_floor"]: targets["low"],

@@ -84,3 +84,40 @@ def test_dashboard_hides_code_and_its_widgets_redraw(dashboard, require_notebook
         raise
     finally:
         page.close()
+
+
+def test_attainment_dashboard_rescores_for_another_region(dashboard, require_notebook, context,
+                                                          shoot):
+    """The scorecard on the dashboard: choosing another region redraws verdicts and chart."""
+    base, token, _ = dashboard
+    require_notebook("attainment")
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/voila/render/attainment.ipynb?token={token}", timeout=PAGE_TIMEOUT)
+        panel = page.locator(PANEL).last
+        panel.wait_for(timeout=PAGE_TIMEOUT)
+        output = panel.locator(":scope > .widget-output")
+        output.locator("img").first.wait_for(timeout=PAGE_TIMEOUT)
+        assert "Traceback" not in page.locator("body").inner_text()
+        before = output.inner_text()
+
+        region = panel.locator(".widget-dropdown select").first
+        options = region.locator("option").evaluate_all("os => os.map(o => o.value)")
+        chosen = next(o for o in options if o != region.input_value())
+        region.select_option(chosen)
+        output.evaluate("(el, before) => new Promise((resolve, reject) => {"
+                        "  const t = setTimeout(() => reject('no change'), 60000);"
+                        "  const check = () => { if (el.innerText !== before)"
+                        "    { clearTimeout(t); resolve(); } else setTimeout(check, 250); };"
+                        "  check(); })", before)
+        message = panel.locator(":scope > .widget-html").inner_text().strip()
+        assert not message, f"choosing {chosen!r} was refused: {message}"
+        assert output.inner_text() != before
+        shoot(page, "dashboard-attainment-after")
+        leaks = [u for u in context.guard.blocked if not u.startswith(VOILA_TEMPLATE_CDN)]
+        assert not leaks, f"requests left the machine: {leaks}"
+    except Exception:
+        shoot(page, "dashboard-attainment-failure", full_page=True)
+        raise
+    finally:
+        page.close()

@@ -20,6 +20,7 @@ CONTROL_TO_CHANGE = {
     "fdi_by_country": "countries",
     "urbanisation": "region",
     "overview": "regions",
+    "attainment": "region",
 }
 PANEL = ".jp-OutputArea-output .widget-vbox:has(> .widget-output)"
 IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
