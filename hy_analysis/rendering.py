@@ -101,7 +101,12 @@ def _prepare_for_sharing(nb, *, with_code: bool):
             for output in cell.get("outputs", []):
                 data = output.get("data")
                 if data and _WIDGET_VIEW in data:
-                    continue  # a widget without a kernel is an empty box: show static outputs
+                    if "text/html" not in data:
+                        continue  # a widget without a kernel is an empty box
+                    # A filter panel's precomputed states (hy_analysis.sharing) ride along
+                    # with its widget view: the page shows them instead.
+                    output = copy.deepcopy(output)
+                    output.data = {"text/html": data["text/html"]}
                 outputs.append(output)
             cell.outputs = outputs
             failed = cell.metadata.get("papermill", {}).get("exception") or any(

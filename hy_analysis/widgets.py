@@ -2,8 +2,9 @@
 
 ipywidgets is imported lazily. A panel holds one control per chosen parameter and an
 output area; changing a control re-validates the values and calls ``render(values)`` again.
-In a headless run the panel is inert; notebooks draw the static chart for the run's
-parameters separately, so executed notebooks and HTML always show it.
+In a run for sharing (:func:`hy_analysis.sharing.sharing_run`) the panel's states are
+precomputed with the same ``render`` and shipped as the output's ``text/html`` beside the
+widget view, so the shared HTML keeps a working panel without a kernel.
 """
 
 from __future__ import annotations
@@ -141,16 +142,38 @@ class FilterPanel:
         """
         self.output.outputs = _rendered_outputs(self.render, self.values)
 
+    def shared_html(self, *, max_states: int | None = None) -> str:
+        """The panel's states precomputed for a shared page (:mod:`hy_analysis.sharing`).
+
+        Every combination of the controls' values (within the cap) is drawn by the same
+        ``render`` callback, its outputs captured as in :meth:`refresh`.
+        """
+        from .sharing import panel_html, precompute
+
+        return panel_html(precompute(self.notebook, self.values, self.render,
+                                     list(self._params), capture=_rendered_outputs,
+                                     lang=self.lang, max_states=max_states))
+
     def _ipython_display_(self):
         import os
 
         from IPython.display import display
 
-        # In hy-analysis batch runs (HY_HEADLESS) no one can see or use the panel's output:
+        from .sharing import sharing_run
+
+        # In hy-analysis batch runs (HY_HEADLESS) no one can see or use the live output area:
         # the notebook already shows the static chart for these values, so skip drawing it.
         if not os.environ.get("HY_HEADLESS"):
             self.refresh()
-        display(self.widget)
+        if not sharing_run():
+            display(self.widget)
+            return
+        # A run for sharing (hy-analysis run, papermill, nbconvert): one output whose widget
+        # view a front end with ipywidgets shows as before, and whose text/html is the
+        # precomputed panel that rendering.py puts in the shared page.
+        data = dict(self.widget._repr_mimebundle_() or {})
+        data["text/html"] = self.shared_html()
+        display(data, raw=True)
 
 
 def _rendered_outputs(render: Callable[[dict], Any], values: dict) -> tuple[dict, ...]:

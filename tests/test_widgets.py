@@ -45,9 +45,16 @@ def test_batch_runs_skip_drawing_the_panel_but_still_show_it(monkeypatch):
     monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.extend(objs))
     calls = []
     panel = filter_panel("overview", validate_params("overview"), calls.append)
+    # hy-analysis run: the live output area is not drawn; the widget view goes out with the
+    # precomputed shared panel (issue 12) as its text/html.
+    monkeypatch.setattr(panel, "shared_html", lambda **kw: "<div>shared</div>")
     monkeypatch.setenv("HY_HEADLESS", "1")
     panel._ipython_display_()
-    assert calls == [] and shown == [panel.widget]
+    assert calls == [] and len(shown) == 1
+    assert shown[0]["text/html"] == "<div>shared</div>"
+    assert shown[0]["application/vnd.jupyter.widget-view+json"]["model_id"] == \
+        panel.widget.model_id
     monkeypatch.delenv("HY_HEADLESS")
+    monkeypatch.setenv("JPY_SESSION_NAME", "overview.ipynb")  # JupyterLab: unchanged
     panel._ipython_display_()
-    assert len(calls) == 1 and shown == [panel.widget, panel.widget]
+    assert len(calls) == 1 and shown[1:] == [panel.widget]

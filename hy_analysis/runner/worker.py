@@ -171,6 +171,7 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
     name = spec.notebook
     files = {}
     cells = []
+    html_page = None
     if nb is not None:
         cells = [{"index": i, "cell_type": c.cell_type,
                   "execution_count": c.get("execution_count"),
@@ -192,6 +193,9 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
                                         with_code=spec.with_code)
             (folder / f"{name}.html").write_text(page, encoding="utf-8")
             files["html"] = f"{name}.html"
+            from ..sharing import page_report  # issue 12: page size and shared panels
+
+            html_page = page_report(page)
         except Exception as exc:  # noqa: BLE001 - keep the executed notebook anyway
             error = error or {"cell_index": None, "ename": "HTMLExportError",
                               "evalue": str(exc)}
@@ -209,6 +213,7 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
         "inputs": {**spec.inputs, "fingerprint": spec.fingerprint},
         "versions": versions(),
         "timings_s": _timings(clock, started, nb),
+        "html_page": html_page,
     }
     write_json_atomic(folder / MANIFEST_NAME, manifest)
     try:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from hy_analysis.params import TOOL_NOTEBOOKS, notebook_names
+from hy_analysis.views import VIEWS
 
 #: The reports `hy-analysis run` renders (JupyterLab tools are run only by name).
 REPORTS = [n for n in notebook_names() if n not in TOOL_NOTEBOOKS]
@@ -139,3 +140,192 @@ def check_search_filters(page, container, name: str) -> None:
     search.fill("")
     page.wait_for_function("([c, n]) => c.querySelectorAll('tbody tr').length === n",
                            arg=[container.element_handle(), len(before)], timeout=10_000)
+
+
+# --------------------------------------------------------------------------- shared panels
+
+@pytest.fixture(scope="module")
+def live_views():
+    """The live panels' render callbacks in this process, with a kernel's display set-up.
+
+    ``live_views(name)`` gives ``outputs(values)``: what the live panel's output area would
+    hold for those values (the same view callback and capture as FilterPanel.refresh), as
+    the page part's HTML, so its text can be compared with the shared page's.
+    """
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from hy_analysis.charts.base import setup
+    from hy_analysis.display import static_tables
+    from hy_analysis.notebook import start
+    from hy_analysis.sharing import outputs_html
+    from hy_analysis.widgets import _rendered_outputs
+
+    shell = InteractiveShell.instance()
+    shell.enable_gui = lambda gui=None: None  # the base shell has no event loop to hook
+    shell.run_line_magic("matplotlib", "inline")
+    setup()
+
+    def for_notebook(name):
+        panel = start(name, {}, show=False).filter_panel()
+
+        def outputs(values):
+            with static_tables():
+                return outputs_html(_rendered_outputs(panel.render, values))
+        return panel, outputs
+
+    yield for_notebook
+    InteractiveShell.clear_instance()
+
+
+def _rendered_text(page, html: str) -> str:
+    """How the browser shows ``html`` as text (same layout rules as the panel's view)."""
+    return page.evaluate(
+        """html => { const d = document.createElement('div'); d.className = 'hy-share-view';
+                     d.innerHTML = html; document.body.appendChild(d);
+                     const t = d.innerText; d.remove(); return t; }""", html)
+
+
+def _wait_state(page, panel, key: str) -> None:
+    page.wait_for_function("([p, k]) => p.getAttribute('data-state') === k",
+                           arg=[panel.element_handle(), key], timeout=10_000)
+
+
+def _change(page, panel, control, values: dict):
+    """Change one control as a reader would (keyboard where it is natural); new values."""
+    name = control.name
+    current = values[name]
+    if control.kind == "select":
+        other = next(v for v in control.values if v != current)
+        panel.locator(f"select[name='{name}']").select_option(other)
+        return {**values, name: other}
+    if control.kind == "checks":
+        ticked = panel.locator(f"input[name='{name}']:checked").first
+        dropped = ticked.get_attribute("value")
+        ticked.focus()
+        page.keyboard.press("Space")  # untick the first ticked box
+        return {**values, name: [v for v in current if v != dropped]}
+    if control.kind == "bool":
+        panel.locator(f"input[name='{name}']").focus()
+        page.keyboard.press("Space")
+        return {**values, name: not current}
+    if control.kind == "range":
+        step = "ArrowLeft" if current > min(control.values) else "ArrowRight"
+        panel.locator(f"input[name='{name}']").focus()
+        page.keyboard.press(step)  # move a year
+        return {**values, name: current - 1 if step == "ArrowLeft" else current + 1}
+    raise AssertionError(f"control {name} of kind {control.kind} cannot be changed")
+
+
+#: Notebooks that end with a filter panel (views.VIEWS); the others have nothing to keep.
+PANEL_NOTEBOOKS = [n for n in notebook_names() if n in VIEWS]
+
+
+@pytest.mark.parametrize("name", PANEL_NOTEBOOKS)
+def test_shared_panel_keeps_its_filters(name, require_notebook, rendered, context, shoot,
+                                        docs_screenshot, live_views):
+    """Each control changed in the shared page shows the precomputed state for the new
+    values, whose text is what the live panel shows for them; images change with it."""
+    from hy_analysis.params import validate_params
+    from hy_analysis.sharing import max_states_setting, plan_controls, state_key
+
+    require_notebook(name)
+    live_panel, live_outputs = live_views(name)
+    run_values = validate_params(name)
+    controls = [c for c in plan_controls(name, run_values, list(live_panel._params),
+                                         lang=run_values["lang"],
+                                         max_states=max_states_setting())
+                if c.kind != "fixed"]
+    assert controls, f"{name}: the shared panel offers no control"
+    values = {c.name: c.values[0] for c in controls}  # as the live controls start
+    page = open_file(context, report_path(rendered, name))
+    try:
+        panel = page.locator(".hy-shared-panel")
+        assert panel.count() == 1, f"{name}: {panel.count()} shared panels in the report"
+        page.wait_for_function("p => p.getAttribute('data-ready') === '1'",
+                               arg=panel.element_handle(), timeout=10_000)
+        for control in controls:  # a name and a visible label in the report's language
+            assert panel.locator(f"[name='{control.name}']").count() >= 1
+            label = control.param.label_vi
+            assert label and label in panel.inner_text(), (name, control.name)
+        key = state_key([values[c.name] for c in controls])
+        assert panel.get_attribute("data-state") == key, "the first state is not the run's"
+        if name == "fdi_by_country":  # README image: the panel as a colleague first sees it
+            panel.evaluate("p => p.scrollIntoView({block: 'start'})")
+            docs_screenshot(page, "screenshot-shared-panel.png")
+        view = panel.locator(".hy-share-view")
+        shown_before = view.locator("img").evaluate_all("is => is.map(i => i.src)")
+        expected_before = [h for h in live_outputs({**run_values, **values})]
+        for control in controls:
+            values = _change(page, panel, control, values)
+            key = state_key([values[c.name] for c in controls])
+            _wait_state(page, panel, key)
+            try:
+                wanted = {**run_values, **values}
+                expected = live_outputs(validate_params(name, wanted))
+            except Exception as exc:  # refused values: the page says why, as the live panel
+                message = panel.locator(".hy-share-message").inner_text()
+                assert message and message == str(exc), (name, control.name, message)
+                continue
+            assert panel.locator(".hy-share-message").inner_text() == ""
+            live_text = _rendered_text(page, "".join(expected))
+            assert view.inner_text() == live_text, (
+                f"{name}: after changing {control.name} the shared page shows other text "
+                "than the live panel")
+            shown = view.locator("img").evaluate_all("is => is.map(i => i.src)")
+            assert len(shown) == sum(h.startswith("<img") for h in expected)
+            live_images = [h for h in expected if h.startswith("<img")]
+            before_images = [h for h in expected_before if h.startswith("<img")]
+            if live_images != before_images:  # the live chart changed: so did the page's
+                assert shown != shown_before, f"{name}: {control.name} left the chart as it was"
+            assert all(page.evaluate("s => { const i = new Image(); i.src = s; "
+                                     "return i.decode().then(() => i.naturalWidth > 0); }", s)
+                       for s in shown)
+            shown_before, expected_before = shown, expected
+        panel.scroll_into_view_if_needed()
+        shoot(page, f"shared-panel-{name}")
+        text = page.locator("body").inner_text()
+        assert "&#x27;" not in text and "&amp;" not in text, f"{name}: text escaped twice"
+        for menu in page.locator(".dt-length select").all():
+            assert menu.locator("option").count() >= 3, f"{name}: empty entries-per-page menu"
+        assert_clean(context, f"{name} shared panel")
+    except Exception:
+        shoot(page, f"shared-panel-{name}-failure", full_page=True)
+        raise
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", PANEL_NOTEBOOKS)
+def test_shared_panel_without_javascript_shows_the_runs_state(name, require_notebook, rendered,
+                                                              browser, live_views, tmp_path):
+    from hy_analysis.params import validate_params
+
+    from .conftest import VIEWPORT
+
+    require_notebook(name)
+    _, live_outputs = live_views(name)
+    expected = live_outputs(validate_params(name))
+    context = browser.new_context(viewport=VIEWPORT, java_script_enabled=False)
+    blocked = []
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
+                  else (blocked.append(r.request.url), r.abort()))
+    try:
+        page = context.new_page()
+        page.goto(report_path(rendered, name).as_uri())
+        view = page.locator(".hy-shared-panel .hy-share-view")
+        assert view.count() == 1
+        images = view.locator("img")
+        assert images.count() == sum(h.startswith("<img") for h in expected)
+        for i in range(images.count()):
+            assert images.nth(i).evaluate("i => i.complete && i.naturalWidth > 0")
+        text = " ".join(view.inner_text().split())
+        for block in expected:
+            if block.startswith('<div class="hy-md">'):
+                words = block.split("<p>", 1)[-1].split("<")[0].split()[:4]
+                assert " ".join(words) in text, (name, words)
+        assert "JavaScript" in page.locator(".hy-shared-panel noscript, .hy-shared-panel").first \
+            .inner_text()
+        page.screenshot(path=str(tmp_path / f"nojs-{name}.png"))
+        assert not blocked, blocked
+    finally:
+        context.close()
