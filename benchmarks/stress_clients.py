@@ -67,6 +67,11 @@ PARAMETER_SETS: dict[str, list[dict]] = {
         {"kinds": ["target"], "lang": "en"},
         {"regions": ["Hưng Yên", "Bắc Giang"]},
     ],
+    "attainment": [
+        {},
+        {"region": "Thái Bình", "lang": "en"},
+        {"as_of": 2024, "tolerance": 0.1},
+    ],
 }
 
 _STARTUP_SIGNS = ("Kernel didn't respond", "Address already in use", "did not respond",

@@ -170,9 +170,6 @@ def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
             f"--Voila.token={token}",
             "--VoilaConfiguration.strip_sources=True",     # code cells are never shown
             "--VoilaConfiguration.show_tracebacks=False",  # nor Python tracebacks
-            # Polls in short steps: a widget cell's reply can otherwise go unnoticed until a
-            # timeout and the page never finishes loading (nbclient issue 312).
-            "--KernelManager.client_class=hy_analysis.runner.kernel.PatientKernelClient",
             # A page opens on a notebook already run with its defaults in a kernel kept
             # ready (then replaced): the reader does not wait for start-up and cells.
             "--VoilaConfiguration.preheat_kernel=True",

@@ -59,15 +59,3 @@ def _target_rows(*records: dict, **defaults) -> pd.DataFrame:
 def target_rows():
     """``target_rows(*records, **defaults)``: a small tidy-targets frame (see ``_target_rows``)."""
     return _target_rows
-
-
-def patient_client_config():
-    """nbclient config whose kernel client polls in short steps.
-
-    nbclient can miss the reply of a cell that creates widgets and wait until its timeout
-    (jupyter/nbclient#312); the runner and the dashboard use this client, and so do the
-    notebook tests, so a stalled poll cannot fail a run.
-    """
-    from traitlets.config import Config
-
-    return Config({"KernelManager": {"client_class": "hy_analysis.runner.PatientKernelClient"}})

@@ -647,13 +647,12 @@ def test_notebook_cells_are_short_and_hold_no_logic(project_dir):
 def test_notebook_runs_and_shows_the_scorecard(tmp_path, monkeypatch, project_dir, parameters,
                                                expected):
     import papermill
-    from conftest import patient_client_config
 
     monkeypatch.delenv("MPLBACKEND", raising=False)   # the kernel draws inline, as for users
     nb = papermill.execute_notebook(
         str(project_dir / "notebooks" / "attainment.ipynb"), str(tmp_path / "out.ipynb"),
         kernel_name="python3", parameters=parameters, progress_bar=False, cwd=str(tmp_path),
-        execution_timeout=300, config=patient_client_config())
+        execution_timeout=300)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o["output_type"] == "error"]
     assert [o for o in outputs if "image/png" in o.get("data", {})], "no scorecard drawn"

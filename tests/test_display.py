@@ -16,10 +16,7 @@ def test_init_notebook_draws_inline_even_when_mplbackend_is_agg(monkeypatch):
         "from hy_analysis.display import init_notebook\n"
         "init_notebook()\n"
         "plt.plot([1, 2]); plt.title('Hưng Yên'); plt.show()")]
-    from conftest import patient_client_config
-
-    NotebookClient(nb, kernel_name="python3", timeout=120,
-                   config=patient_client_config()).execute()
+    NotebookClient(nb, kernel_name="python3", timeout=120).execute()
     outputs = nb.cells[0].outputs
     assert any("image/png" in o.get("data", {}) for o in outputs), outputs
 

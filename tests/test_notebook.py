@@ -6,7 +6,7 @@ import pytest
 
 from hy_analysis import notebook
 from hy_analysis.exceptions import ParameterError
-from hy_analysis.params import get_params, notebook_names
+from hy_analysis.params import TOOL_NOTEBOOKS, get_params, notebook_names
 
 
 def test_start_validates_converts_and_loads_without_a_kernel():
@@ -42,7 +42,7 @@ def test_user_rows_are_loaded_when_the_notebook_has_user_data(monkeypatch, fixtu
     assert ("user-urban-2025" in set(run.targets["id"])) == has_param
 
 
-@pytest.mark.parametrize("name", notebook_names())
+@pytest.mark.parametrize("name", [n for n in notebook_names() if n not in TOOL_NOTEBOOKS])
 def test_filter_panel_offers_the_views_controls(name):
     from hy_analysis.views import VIEWS
 

@@ -21,14 +21,11 @@ def _kernel_backend(monkeypatch):
 def _execute(name, tmp_path, parameters):
     import papermill
 
-    from conftest import patient_client_config
-
     out = tmp_path / f"{name}-out.ipynb"
     return papermill.execute_notebook(str(NOTEBOOKS / f"{name}.ipynb"), str(out),
                                       kernel_name="python3", parameters=parameters,
                                       progress_bar=False, cwd=str(tmp_path),
-                                      execution_timeout=300,
-                                      config=patient_client_config())
+                                      execution_timeout=300)
 
 
 def _outputs(nb):

@@ -131,13 +131,10 @@ def inline_kernel(monkeypatch):
 def _execute(name, tmp_path, parameters):
     import papermill
 
-    from conftest import patient_client_config
-
     out = tmp_path / f"{name}-out.ipynb"
     papermill.execute_notebook(str(notebooks_dir() / f"{name}.ipynb"), str(out),
                                kernel_name="python3", parameters=parameters,
-                               cwd=str(tmp_path), progress_bar=False, execution_timeout=300,
-                               config=patient_client_config())
+                               cwd=str(tmp_path), progress_bar=False, execution_timeout=300)
     return nbformat.read(out, as_version=4)
 
 

@@ -148,19 +148,15 @@ def test_the_review_notebook_is_a_tool_left_out_of_a_run_of_everything(tmp_path)
 
 def test_the_review_notebook_runs_headlessly_with_papermill(tmp_path, monkeypatch):
     papermill = pytest.importorskip("papermill")
-    from traitlets.config import Config
 
     data = tmp_path / "data"
     shutil.copytree(data_dir(), data, ignore=shutil.ignore_patterns("user"))
     monkeypatch.setenv("HY_DATA_DIR", str(data))  # the kernel inherits it
     out = tmp_path / "out.ipynb"
-    # The kernel client that never misses a widget cell's reply (jupyter/nbclient#312).
     papermill.execute_notebook(
         str(PROJECT_DIR / "notebooks/review_extraction.ipynb"), str(out),
         kernel_name="python3", parameters={"lang": "en"}, cwd=str(tmp_path),
-        progress_bar=False, execution_timeout=300,
-        config=Config({"KernelManager": {
-            "client_class": "hy_analysis.runner.PatientKernelClient"}}))
+        progress_bar=False, execution_timeout=300)
     text = out.read_text(encoding="utf-8")
     assert 'class=\\"hy-candidate\\"' in text and "khoảng 8%/năm" in text
     assert not (data / "user").exists()  # nothing is saved without a click

@@ -26,11 +26,12 @@ from pathlib import Path
 
 import pytest
 
+from hy_analysis.params import TOOL_NOTEBOOKS, notebook_names
 from hy_analysis.paths import PROJECT_DIR
 
 pytestmark = pytest.mark.stall
 
-NOTEBOOKS = ["fdi_by_country", "industrial_growth", "overview", "urbanisation"]
+NOTEBOOKS = [n for n in notebook_names() if n not in TOOL_NOTEBOOKS]  # every panel
 REQUESTS = {"kernel_info_request", "execute_request", "complete_request", "inspect_request",
             "history_request", "comm_info_request", "is_complete_request"}
 
@@ -180,10 +181,14 @@ def test_eight_kernels_started_at_once_use_private_sockets(tmp_path, kernel_env,
 
 
 @pytest.mark.notebook
-def test_no_stalls_under_any_client_two_at_a_time(kernel_env):
+def test_no_stalls_under_any_client_two_at_a_time(kernel_env, monkeypatch):
+    # The live panel path, which is where the stall was, many times over. Precomputing the
+    # shared panel's states (on by default under these clients) is checked message by message
+    # in test_the_client_sends_nothing_while_the_panel_draws; here it would only add minutes.
+    monkeypatch.setenv("HY_SHARE", "0")
     stress = _load_stress()
     lines = []
-    outcomes = stress.stress(runs=5, parallel=2, timeout=60, echo=lines.append)
+    outcomes = stress.stress(runs=5, parallel=2, timeout=120, echo=lines.append)
     bad = [o for o in outcomes if o.status != "ok"]
     assert len(outcomes) == 5 * len(stress.CLIENTS) * len(NOTEBOOKS)
     assert not bad, "\n".join([stress.summary(outcomes), *lines])

@@ -50,7 +50,7 @@ __all__ = [
     "check_kernels", "recover_output_dir", "DEFAULT_TIMEOUT", "STOP_GRACE",
 ]
 
-_KERNEL_CLASSES = ("PatientKernelClient", "RecordingKernelManager")
+_KERNEL_CLASSES = ("RecordingKernelManager",)
 
 
 def __getattr__(name):  # PEP 562: Jupyter classes are built on first use, in .kernel

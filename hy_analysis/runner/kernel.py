@@ -1,9 +1,11 @@
-"""The kernel side of one run: a patient kernel client, a recording kernel manager, and the
+"""The kernel side of one run: a recording kernel manager and the
 papermill engine that ties them to the run's :class:`~hy_analysis.runner.state.RunState`.
 
 Jupyter classes are built on first use (PEP 562 ``__getattr__``), so importing this module
 costs nothing; Jupyter's configuration can name them as
-``hy_analysis.runner.kernel.PatientKernelClient`` (or ``hy_analysis.runner.PatientKernelClient``).
+``hy_analysis.runner.kernel.RecordingKernelManager``. The client is nbclient's own: since
+the filter panel no longer routes output through the client (docs/stalls.md), a plain
+client never misses a reply and needs no polling in steps.
 """
 
 from __future__ import annotations
@@ -11,52 +13,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
 from .state import RunState
 
-__all__ = ["execute_notebook", "POLL_STEP", "ENGINE_NAME"]
+__all__ = ["execute_notebook", "ENGINE_NAME"]
 
-#: Longest wait on one poll of a kernel socket (see :func:`_patient_client_class`).
-POLL_STEP = 0.25
 #: The papermill engine of :func:`execute_notebook`.
 ENGINE_NAME = "hy_analysis"
-
-
-def _patient_client_class():
-    """A kernel client whose channels poll in short steps instead of one long wait.
-
-    With widget notebooks, a zmq.asyncio poll can miss the wake-up of a reply that has
-    already arrived (the kernel answered, the client never noticed) and only find it when the
-    whole cell timeout expires: a 1 s cell then takes ``--timeout`` seconds and is reported a
-    success. Polling in steps of :data:`POLL_STEP` notices such a reply within that step.
-    """
-    from queue import Empty
-
-    from jupyter_client.asynchronous import AsyncKernelClient
-    from jupyter_client.channels import AsyncZMQSocketChannel
-    from traitlets import Type
-
-    class _SteppedChannel(AsyncZMQSocketChannel):
-        async def get_msg(self, timeout=None):
-            deadline = None if timeout is None else time.monotonic() + timeout
-            while True:
-                step = POLL_STEP if deadline is None else max(
-                    0.0, min(POLL_STEP, deadline - time.monotonic()))
-                try:
-                    return await super().get_msg(timeout=step)
-                except Empty:
-                    if deadline is not None and time.monotonic() >= deadline:
-                        raise
-
-    class PatientKernelClient(AsyncKernelClient):
-        shell_channel_class = Type(_SteppedChannel)
-        iopub_channel_class = Type(_SteppedChannel)
-        stdin_channel_class = Type(_SteppedChannel)
-        control_channel_class = Type(_SteppedChannel)
-
-    return PatientKernelClient
 
 
 def _recording_manager_class():
@@ -139,8 +103,7 @@ def _engine_class():
     return RunEngine
 
 
-_LAZY_CLASSES = {"PatientKernelClient": _patient_client_class,
-                 "RecordingKernelManager": _recording_manager_class,
+_LAZY_CLASSES = {"RecordingKernelManager": _recording_manager_class,
                  "RunNotebookClient": _run_client_class,
                  "RunEngine": _engine_class}
 
@@ -200,8 +163,7 @@ def execute_notebook(path: str | os.PathLike, state: RunState, *, parameters: di
     # Unix sockets in a private folder: no TCP port to collide with other kernels.
     sockets = tempfile.mkdtemp(prefix="hyk-")
     config = Config({"KernelManager": {
-        "transport": "ipc", "ip": os.path.join(sockets, "kernel"),
-        "client_class": f"{__name__}.PatientKernelClient"}})
+        "transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
     try:
         return papermill.execute_notebook(
             str(path), None, parameters=parameters, engine_name=_register_engine(),

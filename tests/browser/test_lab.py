@@ -202,15 +202,12 @@ def test_review_notebook_accepts_rejects_edits_and_saves(jupyter_lab, require_no
     # The overview notebook, run with that user file, lists the accepted figure (papermill,
     # with the kernel client that never misses a widget cell's reply, jupyter/nbclient#312).
     import papermill
-    from traitlets.config import Config
 
     out = tmp_path / "overview.ipynb"
     papermill.execute_notebook(
         str(PROJECT_DIR / "notebooks/overview.ipynb"), str(out), kernel_name="python3",
         parameters={"user_data": [str(user_file)]}, cwd=str(tmp_path), progress_bar=False,
-        execution_timeout=300,
-        config=Config({"KernelManager": {
-            "client_class": "hy_analysis.runner.PatientKernelClient"}}))
+        execution_timeout=300)
     book = json.loads(out.read_text(encoding="utf-8"))
     html = "".join("".join(o.get("data", {}).get("text/html", "")) for c in book["cells"]
                    for o in c.get("outputs", []))
