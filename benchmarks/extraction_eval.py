@@ -78,8 +78,10 @@ def load_dev_set(sources: Path, data: Path) -> list[Doc]:
     targets = loaded.to_dict("records")
     for src in sources_rows:
         path = sources / src["file"]
-        # merged-2025 excerpts are scored against their own complete NN.expected.csv below.
-        if not path.is_file() or src["file"].startswith("merged-2025/"):
+        # merged-2025 excerpts are scored against their own complete NN.expected.csv below;
+        # bac-ninh-2025 excerpts (annotated in tests/fixtures/devset) were never tuned on:
+        # they are not part of this development set.
+        if not path.is_file() or src["file"].startswith(("merged-2025/", "bac-ninh-2025/")):
             continue
         expected = []
         for r in targets:

@@ -165,7 +165,7 @@ def merged_territories(*, data_dir=None) -> frozenset[str]:
     Examples
     --------
     >>> sorted(merged_territories())
-    ['Hưng Yên (merged, from 2025-07-01)']
+    ['Bắc Ninh (merged, from 2025-07-01)', 'Hưng Yên (merged, from 2025-07-01)']
     """
     rows = _regions_rows(paths.data_dir(data_dir) / "regions.csv")
     before = next((c for c in (rows[0] if rows else {}) if c.startswith("province_before")),

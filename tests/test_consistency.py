@@ -82,8 +82,16 @@ def test_find_conflicts_with_bundled_data():
 
     out = consistency.find_conflicts(load_targets())
     conflict = out[out["status"] == "conflict"]
-    assert set(conflict["indicator"]) == {"industry_construction_share"}
-    assert set(conflict[["value_a", "value_b"]].iloc[0]) == {"khoảng 70%", "64,1%"}
+    hung_yen = conflict[conflict["region"] == "Hưng Yên"]
+    assert set(hung_yen["indicator"]) == {"industry_construction_share"}
+    assert set(hung_yen[["value_a", "value_b"]].iloc[0]) == {"khoảng 70%", "64,1%"}
+    # The bac-ninh-2025 pages that disagree (data/README.md, "Where sources disagree").
+    assert set(zip(conflict["region"], conflict["indicator"], conflict["period_end"])) - {
+        ("Hưng Yên", "industry_construction_share", 2030)} == {
+        ("Bắc Giang", "grdp_growth", 2024), ("Bắc Giang", "grdp_current_prices", 2024),
+        ("Bắc Giang", "grdp_per_capita", 2024), ("Bắc Ninh", "grdp_current_prices", 2024),
+        ("Bắc Ninh", "services_share", 2022), ("Bắc Ninh", "agriculture_share", 2022),
+        ("Bắc Ninh", "grdp_per_capita", 2025)}
     urban = out[(out["indicator"] == "urbanisation_rate") & (out["period_end"] == 2025)]
     assert set(urban["status"]) == {"compatible"}
     assert {"Trên 48%", "khoảng 48-50%"} <= set(urban["value_a"]) | set(urban["value_b"])
@@ -237,10 +245,11 @@ def test_render_overview_view_filters(monkeypatch, bac_giang):
 
 def _real_hung_yen():
     from hy_analysis import load_targets
-    from hy_analysis.vocabulary import merged_territories
+    from hy_analysis.vocabulary import merged_territories, territories
 
     data = load_targets()
-    return data, next(iter(merged_territories()))
+    region = territories()
+    return data, next(t for t in merged_territories() if region[t] == "Hưng Yên")
 
 
 def test_old_and_merged_targets_are_a_revision_never_a_conflict():

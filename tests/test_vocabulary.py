@@ -47,7 +47,8 @@ def test_merged_territory_comes_from_regions_csv(tmp_path):
     path = tmp_path / "regions.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "Hưng Yên (merged, from 2025-07-01)", "Hưng Yên (new province)"), encoding="utf-8")
-    assert v.merged_territories(data_dir=tmp_path) == frozenset({"Hưng Yên (new province)"})
+    assert v.merged_territories(data_dir=tmp_path) == frozenset(
+        {"Hưng Yên (new province)", "Bắc Ninh (merged, from 2025-07-01)"})
     assert v.territories(data_dir=tmp_path)["Hưng Yên (new province)"] == "Hưng Yên"
 
 

@@ -242,8 +242,8 @@ def merger_family(regions: pd.DataFrame) -> tuple[str, ...]:
     Examples
     --------
     >>> from hy_analysis.loading import load_regions
-    >>> len(merger_family(load_regions()))
-    3
+    >>> len(merger_family(load_regions()))  # two merged provinces, each with its two parts
+    6
     """
     return tuple(t for merged, parts in merged_parts(regions).items() for t in (merged, *parts))
 
