@@ -390,8 +390,8 @@ def _growth_from_levels(levels: pd.DataFrame) -> pd.DataFrame:
     for rate, level in RATES_FROM_LEVELS.items():
         series = levels[(levels["indicator"].astype(str) == level)
                         & (levels["breakdown"].fillna("").astype(str) == "")
-                        & (levels["period_start"].astype(int) == levels["period_end"].astype(int))] \
-            if len(levels) else levels
+                        & (levels["period_start"].astype(int)
+                           == levels["period_end"].astype(int))] if len(levels) else levels
         by_year = {int(r.period_end): r for r in series.itertuples(index=False)}
         for year in sorted(by_year):
             previous = by_year.get(year - 1)
@@ -469,7 +469,7 @@ def assess(
         territory's targets of a superseded one); ``method``; ``reason``; ``note``;
         ``computation``; ``thresholds``; ``years``; ``actual_ids`` and ``actual_sources``;
         ``derived``; ``evidence`` (tuple of dicts: id, territory, year, value, unit,
-        source_id, derived, estimate). ``attrs`` holds ``as_of`` and the thresholds.
+        source_id, derived, estimate, basis). ``attrs`` holds ``as_of`` and the thresholds.
 
     Raises
     ------
@@ -652,7 +652,7 @@ def _assess_one(target: dict, pool: pd.DataFrame, *, tolerance, on_track,
                        f"{pick['id']}) is on basis {_basis_name(pick['basis'])}")
             _record(row, [pick])
             return row
-        if row["status"] == "no_data" and row["reason"] != "fewer_than_two_points":
+        if row["status"] == "no_data":
             _check_other_territories(row, target, pool, related_here)
     return row
 
@@ -944,7 +944,7 @@ def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, base_year,
         levels = levels[levels["period_end"].astype(int) >= base_year]
     by_year = {y: _latest(g) for y, g in levels.groupby(levels["period_end"].astype(int))}
     if len(by_year) < 2:
-        row["reason"] = "fewer_than_two_points"
+        row["reason"] = "fewer_than_two_points" if by_year else "no_actual"
         if by_year:
             _record(row, list(by_year.values()))
         return
@@ -1066,6 +1066,7 @@ def _record(row: dict, used: list[dict]) -> None:
         "value": float(r["value"]), "unit": str(r["unit"]), "source_id": str(r["source_id"]),
         "derived": bool(r.get("derived", False)),
         "estimate": bool(_ESTIMATE.search(str(r.get("note") or ""))),
+        "basis": _basis_of(r),
     } for r in used)
     row["evidence"] = evidence
     row["actual_ids"] = "; ".join(e["id"] for e in evidence)
