@@ -367,3 +367,35 @@ def test_a_sources_language_decides_how_its_rows_are_read(tmp_path):
                                  sources=[tmp_path / "sources.csv"])
     assert report.ok, report.format()
     assert frame.set_index("id")["low"].to_dict() == {"mine-vi": 7500.0, "mine-en": 7.5}
+
+
+def test_basis_is_checked_and_a_bracketed_equivalent_is_left_out(tmp_path):
+    """``basis`` (last column) takes a known definition or nothing; "(3.500 USD)" beside a
+    VND figure is its own row, so the VND row reads 90 million VND, "or more"."""
+    from hy_analysis.loading import read_targets
+
+    row = {"region": "Thái Bình", "territory": load_regions()["territory"].iloc[0],
+           "indicator": "grdp_per_capita", "kind": "target", "period_start": "2025",
+           "period_end": "2025", "measure": "level", "unit": "VND", "derived": "false",
+           "source_id": "pf-baodautu-d130965"}
+    with open(tmp_path / "mine.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=schema.TARGET_COLUMNS, restval="")
+        writer.writeheader()
+        writer.writerow(dict(row, id="ok", value_raw="90 triệu đồng (3.500 USD) trở lên"))
+        writer.writerow(dict(row, id="usd", unit="USD", value_raw="(3.500 USD) trở lên"))
+        writer.writerow(dict(row, id="bad", value_raw="90 triệu đồng", basis="gross"))
+    frame, report = read_targets([tmp_path / "mine.csv"], include_bundled=False)
+    got = frame.set_index("id")
+    assert (got.loc["ok", "low"], got.loc["ok", "qualifier"]) == (90e6, "above")
+    assert (got.loc["usd", "low"], got.loc["usd", "qualifier"]) == (3500.0, "above")
+    assert "bad" not in got.index
+    issue = [i for i in report.issues if i.column == "basis"]
+    assert issue and "excl_land_use_fees" in issue[0].expected and issue[0].value == "gross"
+
+
+def test_basis_marks_the_definitions_that_differ(targets):
+    basis = targets.set_index("id")["basis"]
+    assert basis["m25-09-domestic-budget-revenue-growth-2021-2025"] == "excl_land_use_fees"
+    # old Hưng Yên's shares: 61,5 + 9,65 + 28,85 = 100 without product taxes
+    assert basis["kh87-industry-construction-share-2025"] == "excl_product_taxes"
+    assert set(basis) <= {"", *schema.BASES}
