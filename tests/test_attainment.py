@@ -800,8 +800,9 @@ def test_notebook_cells_are_short_and_hold_no_logic(project_dir):
 
 @pytest.mark.notebook
 @pytest.mark.parametrize("parameters, expected", [
-    ({"region": "Thái Bình"}, ["Không đạt", "8,36 %"]),
-    ({"region": "Hưng Yên", "lang": "en"}, ["Achieved", "Not comparable", "Harmonised series"]),
+    ({"region": "Thái Bình"}, ["Tạm tính", "2025 cần ≥ 19,97 %", "Không so sánh được"]),
+    ({"region": "Hưng Yên", "lang": "en"}, ["Achieved", "Not comparable", "Harmonised series",
+                                            "Superseded", "2025 needs ≥ 8.55 %", "As of"]),
 ])
 def test_notebook_runs_and_shows_the_scorecard(tmp_path, monkeypatch, project_dir, parameters,
                                                expected):

@@ -29,22 +29,24 @@ STATUS_COLOURS = {
 _FONT = "DejaVu Sans"
 
 _WORDS = {
-    "vi": {"pp": "Chênh lệch so với mục tiêu, điểm phần trăm (kỳ đã kết thúc)",
-           "%": "Chênh lệch so với mục tiêu, % của mục tiêu (kỳ đã kết thúc)",
-           "ratio": "Tốc độ hiện nay, % tốc độ cần để đạt đúng hạn (kỳ đang thực hiện)",
+    "vi": {"pp": "Chênh lệch so với mục tiêu, điểm phần trăm (kết luận chính thức)",
+           "%": "Chênh lệch so với mục tiêu, % của mục tiêu (kết luận chính thức)",
+           "ratio": "Tốc độ hiện nay, % tốc độ cần để đạt đúng hạn (tạm tính)",
+           "met": "Số mới nhất đã đạt mục tiêu, trước năm mục tiêu (tạm tính)",
            "": "Chưa có kết luận", "title": "Mục tiêu đã đạt chưa?",
            "empty": "Chưa có mục tiêu nào có kết luận cho lựa chọn này",
            "sum": "Tổng (tính)", "stated": "Công bố", "share": "% của tổng",
            "provisional": "Tạm tính (chưa đủ số liệu cả kỳ)"},
-    "en": {"pp": "Gap to target, percentage points (ended periods)",
-           "%": "Gap to target, % of the target (ended periods)",
-           "ratio": "Current pace, % of the pace needed to arrive on time (running periods)",
+    "en": {"pp": "Gap to target, percentage points (final verdicts)",
+           "%": "Gap to target, % of the target (final verdicts)",
+           "ratio": "Current pace, % of the pace needed to arrive on time (provisional)",
+           "met": "Already met by the latest figure, before the target year (provisional)",
            "": "No verdict", "title": "Were the targets met?",
            "empty": "No target with a verdict for this selection",
            "sum": "Sum (computed)", "stated": "Stated", "share": "% of the total",
            "provisional": "Provisional (the period's data not all in)"},
 }
-_GROUPS = ("pp", "%", "ratio", "")
+_GROUPS = ("pp", "%", "ratio", "met", "")
 
 
 def _provisional(row) -> bool:
@@ -126,7 +128,7 @@ def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = 
                             f"{row['status_label']}", va="center", fontsize=8.5)
                 else:
                     ax.barh(y, 0.08, left=0, color=colour, height=0.7, edgecolor="#333",
-                            linewidth=0.4)
+                            linewidth=0.4, hatch=hatch)
                     ax.text(0.12, y, row["status_label"], va="center", fontsize=8.5,
                             color="#444")
                 ticks.append(y)

@@ -100,7 +100,7 @@ _MESSAGES = {
                     "baseline_met_target": "năm gốc đã đạt, nay không",
                     "required_vs_pace_in_period": "tốc độ trong kỳ / tốc độ cần",
                     "required_vs_pace_before_period": "tốc độ gần nhất / tốc độ cần",
-                    "superseded": "địa bàn đã chấm dứt trước khi hết kỳ"},
+                    "superseded": "số mới nhất của chính địa bàn"},
         "m_indicator": "Chỉ tiêu", "m_year": "Năm", "m_stated": "Tỉnh mới (công bố)",
         "m_sum": "Tổng các tỉnh cũ (tính)", "m_none": "Không có chỉ tiêu nào có số của cả các "
         "tỉnh cũ để cộng thành số của tỉnh sau sáp nhập.",
@@ -164,7 +164,7 @@ _MESSAGES = {
                     "baseline_met_target": "base year met it, latest does not",
                     "required_vs_pace_in_period": "pace in the period / pace needed",
                     "required_vs_pace_before_period": "latest pace / pace needed",
-                    "superseded": "the territory ceased before the period ended"},
+                    "superseded": "latest figure of the territory itself"},
         "m_indicator": "Indicator", "m_year": "Year", "m_stated": "Merged province (stated)",
         "m_sum": "Sum of former provinces (computed)",
         "m_none": "No indicator has figures of every former province to add up to the merged "
@@ -390,7 +390,7 @@ def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
         if bool(row["derived"]):
             actual += words["derived"]
         basis = words["methods"].get(row["method"], row["method"])
-        standing = "" if str(row["status"]) in ("no_data", "not_comparable") else (
+        standing = "" if str(row["status"]) in ("no_data", "not_comparable", "superseded") else (
             words["final_word"] if bool(row.get("final", False)) else words["provisional_word"])
         target_sources = row.get("sources") or row["source_id"]
         rows.append({
@@ -435,7 +435,8 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
         ``label`` (indicator, the target as written, territory, period and the as-of year),
         ``status``, ``status_label`` (marked provisional where the period's data is not all
         in), ``final``, ``mark`` (gap for final verdicts, ratio × 100 for provisional ones),
-        ``mark_kind`` (``pp``, ``%`` or ``ratio``) and ``mark_text`` (the written mark and,
+        ``mark_kind`` (``pp``, ``%``, ``ratio``, ``met`` -- a level already met by the latest
+        figure, before the target year -- or empty) and ``mark_text`` (the written mark and,
         for growth targets, what the remaining years need).
     """
     words = messages(_MESSAGES, lang)
@@ -449,6 +450,8 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
             mark, kind = float(row["gap"]), row["gap_unit"]
         elif not missing(row["ratio"]):
             mark, kind = float(row["ratio"]) * 100, "ratio"
+        elif row.get("method") == "latest_meets_target":
+            mark, kind = float("nan"), "met"
         else:
             mark, kind = float("nan"), ""
         label = status_label(row["status"], lang)
