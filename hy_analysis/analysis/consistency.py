@@ -558,8 +558,7 @@ def levels_vs_growth(data: pd.DataFrame, *, threshold: float = 0.5,
         ``raw_before``, ``raw``, ``id_before``, ``id_level``, ``implied`` (%), ``stated``
         (%), ``stated_raw``, ``id_stated``, ``source_level``, ``source_stated``,
         ``same_source``, ``difference`` (implied minus the nearest bound of the stated
-        interval, pp; 0 inside it), ``consistent``. One row per
-        stated growth and pair of levels.
+        interval, pp; 0 inside it), ``consistent``. One row per stated growth and pair of levels.
 
     Examples
     --------
@@ -567,8 +566,8 @@ def levels_vs_growth(data: pd.DataFrame, *, threshold: float = 0.5,
 
     >>> from hy_analysis.loading import load_targets
     >>> found = levels_vs_growth(load_targets())
-    >>> row = found[(found["year"] == 2022) & found["territory"].str.startswith("Thái Bình")]
-    >>> round(row["implied"].iloc[0], 2), row["stated"].iloc[0], bool(row["consistent"].iloc[0])
+    >>> row = found[(found["year"] == 2022) & (found["stated_raw"] == "9,52%")].iloc[0]
+    >>> float(round(row["implied"], 2)), float(row["stated"]), bool(row["consistent"])
     (10.31, 9.52, False)
     """
     columns = ["region", "territory", "level_indicator", "indicator", "indicator_vi",
