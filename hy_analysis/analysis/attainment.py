@@ -7,7 +7,16 @@ only). Reader labels for the status codes live in :mod:`hy_analysis.findings.att
 
 Rules
 -----
-Ended period or year (``period_end <= as_of``), by the qualifier parsed from ``value_raw``:
+One verdict per distinct target (:data:`TARGET_KEY`): rows of several sources stating the
+same target are one row listing every source. Each is judged **as of** the last year its own
+territory has a full-year figure for the indicator (``as_of_year``), on the same definition
+(``basis``; another basis gives ``not_comparable`` naming both). A target of a territory that
+ceased (:func:`territory_ends`) before its period's last year is ``superseded``: its latest
+own figure is shown, never a pace, and the successor territory's targets are named.
+
+Final verdicts, only when the period's data is complete (every year of a period average, the
+target year's figure, or a firm stated figure of the period), by the qualifier parsed from
+``value_raw``:
 
 - ``above`` ("trên X", "hơn X", "over X"): met when the actual is above X; the inclusive
   wordings ("X trở lên", "at least X", "or more", "tối thiểu", "ít nhất") also accept X itself.
@@ -24,26 +33,29 @@ number is a shortfall, measured from the figure as written (an "about" target's 
 decides the verdict, not the gap): percentage points for units ``percent`` (rates and shares),
 per cent of the figure for levels.
 
-Period-average growth targets compare the stated period-average actual when there is one,
-else the compound (geometric) average of the yearly actuals; a period whose last years are
-missing is judged on the years present (``note`` says which are missing).
+Period-average growth targets compare the stated period-average actual when there is one
+(an estimate made before the period ended does not count), else the compound (geometric)
+average of the yearly actuals.
 
-Running period (``period_end > as_of``), the anticipated-progress method of Statistics
-Canada / Open SDG (after Eurostat): ``ratio`` = observed compound annual growth from the
-baseline / compound annual growth required to reach the target on time; achieved when the
-latest actual already meets the target, else on track (ratio >= ``on_track``), acceleration
+Provisional verdicts, while the period's data is not all in: the anticipated-progress method
+of Statistics Canada / Open SDG (after Eurostat): ``ratio`` = observed compound annual growth
+from the baseline / compound annual growth required to reach the target on time; on track
+(method ``latest_meets_target``) when the latest actual already meets the target, else on
+track (ratio >= ``on_track``), acceleration
 needed (>= ``acceleration_needed``), limited progress (>= 0) or moving away (< 0). Fewer than
 two points give ``no_data``; a zero or negative baseline has no compound growth, so the
 ratio of the linear yearly changes is used and ``method`` says so. Growth-rate targets: the
 ratio of the recent pace (the compound average of the period's years so far, else the growth
-of the latest year before the period) to the yearly growth the remaining years need.
+of the latest year before the period) to the yearly growth the remaining years need
+(``needed``, for ``needed_years``).
 
 Across the 2025 merger: a target is never scored with actuals of another territory. For the
 merged province, indicators that are sums of parts (:data:`ADDITIVE`) get a harmonised series
 (old Hưng Yên + Thái Bình, from ``data/regions.csv``) for years where every part has a figure,
-marked ``derived`` and naming every source; growth rates are derived only from such levels
-(:data:`RATES_FROM_LEVELS`), never averaged. A target whose only actuals belong to another
-territory is ``not_comparable`` with the reason.
+marked ``derived`` and naming every source (a sum with an estimated part is an estimate; only
+figures of the same span add up); growth rates are derived only from such levels
+(:data:`RATES_FROM_LEVELS`), never averaged. Snapshot dates compare as dates. A target whose
+only actuals belong to another territory is ``not_comparable`` with the reason.
 """
 
 from __future__ import annotations
