@@ -288,7 +288,8 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
               label_vi="Địa phương / địa bàn",
               label_en="Region or territory"),
         Param("as_of", "optional[int]", None,
-              "year of assessment: periods ending by it are over (None: latest actual)",
+              "use the figures up to this year only (None: every figure); each target is "
+              "judged as of its own territory's latest figure",
               min=2000, max=2060, label_vi="Đánh giá đến năm", label_en="Assessed as of"),
         Param("tolerance", "float", 0.05,
               "how far short of an 'about' (khoảng) target still counts as met, as a fraction",

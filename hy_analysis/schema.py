@@ -6,7 +6,7 @@ from __future__ import annotations
 TARGET_COLUMNS = (
     "id", "region", "territory", "indicator", "indicator_vi", "indicator_en", "kind",
     "period_start", "period_end", "as_of", "measure", "breakdown", "value_raw", "unit",
-    "source_id", "source_locator", "derived", "note",
+    "source_id", "source_locator", "derived", "note", "basis",
 )
 #: Columns that must hold a value on every row.
 TARGET_REQUIRED = (
@@ -44,6 +44,10 @@ MEASURES = (
 )
 UNITS = ("percent", "USD", "VND", "ha", "km2", "persons", "count", "VND/person", "USD/person",
          "times", "percentage_points")
+#: Definitions a figure can be stated on (``basis`` of targets.csv) where they differ from
+#: the indicator's default; empty = the default. A target is only judged against actuals of
+#: the same basis.
+BASES = ("excl_land_use_fees", "excl_product_taxes", "current_prices", "constant_2010_prices")
 QUALIFIERS = ("exact", "about", "above", "below", "range")
 URBAN_CLASSES = ("I", "II", "III", "IV", "V")
 #: Measures that are growth rates (percent per year or per period).

@@ -8,6 +8,7 @@ report.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
@@ -15,11 +16,34 @@ from . import schema
 from .exceptions import ParseError
 from .parsing import parse_value
 
-#: Joins two verbatim pieces of one sentence in ``value_raw`` when a qualifier governs a later
-#: figure: "khoảng … 10 cụm công nghiệp" for "khoảng 4 khu công nghiệp, 10 cụm công nghiệp".
-ELISION = " … "
+__all__ = ["Issue", "ValidationReport", "check_target_row", "check_unique_ids", "reading"]
 
-__all__ = ["Issue", "ValidationReport", "check_target_row", "check_unique_ids"]
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def reading(value_raw: str) -> str:
+    """The text of ``value_raw`` that is read as the figure: a bracketed aside left out.
+
+    ``value_raw`` stays verbatim; a bracketed equivalent in another unit is its own row, so
+    it is left out of this row's reading ("90 triệu đồng (3.500 USD) trở lên" reads as
+    "90 triệu đồng trở lên"). When the brackets hold the row's own figure, only the brackets
+    go ("(3.500 USD) trở lên" reads as "3.500 USD trở lên").
+
+    Examples
+    --------
+    >>> reading("90 triệu đồng (3.500 USD) trở lên")
+    '90 triệu đồng trở lên'
+    >>> reading("(3.500 USD) trở lên")
+    '3.500 USD trở lên'
+    >>> reading("Trên 48%")
+    'Trên 48%'
+    """
+    if "(" not in value_raw:
+        return value_raw
+    outside = _ASIDE.sub("", value_raw).strip()
+    if re.search(r"\d", outside):
+        return " ".join(outside.split())
+    return " ".join(re.sub(r"[()]", " ", value_raw).split())
 
 
 @dataclass(frozen=True)
@@ -133,6 +157,8 @@ def check_target_row(
     _choice(row, "kind", schema.KINDS, issue)
     _choice(row, "measure", schema.MEASURES, issue)
     _choice(row, "unit", schema.UNITS, issue)
+    if row.get("basis", "").strip():
+        _choice(row, "basis", schema.BASES, issue)
     if row.get("derived", "") and row["derived"].strip().lower() not in ("true", "false"):
         issue("derived", row["derived"], "true or false")
     if row.get("source_id") and row["source_id"] not in set(known_sources):
@@ -160,7 +186,7 @@ def check_target_row(
     parsed = None
     unit = row.get("unit") if row.get("unit") in schema.UNITS else None
     if row.get("value_raw", "").strip():
-        text = row["value_raw"].replace(ELISION, " ")
+        text = reading(row["value_raw"])
         lang = (source_languages or {}).get(row.get("source_id", "")) or None
         try:
             parsed = parse_value(text, unit=unit, lang=lang)

@@ -315,3 +315,36 @@ def test_conflict_lines_name_the_kind_in_the_readers_language(rows):
     vi = findings.describe_conflicts(conflicts, lang="vi")
     assert "(mục tiêu)" in vi and "(target)" not in vi
     assert "(target)" in findings.describe_conflicts(conflicts, lang="en")
+
+
+def test_levels_vs_stated_growth_flags_a_source_that_contradicts_itself(rows):
+    level = dict(kind="actual", indicator="grdp_constant_prices", unit="VND", measure="level")
+    frame = rows(dict(low=57_112e9, period_start=2021, period_end=2021, source_id="a", **level),
+                 dict(low=63_000e9, period_start=2022, period_end=2022, source_id="b", **level),
+                 dict(kind="actual", low=9.52, indicator="grdp_growth", measure="annual_growth",
+                      period_start=2022, period_end=2022, source_id="b"),
+                 dict(kind="actual", low=9, high=None, qualifier="above",
+                      indicator="grdp_growth", measure="annual_growth", period_start=2022,
+                      period_end=2022, source_id="c"))
+    found = consistency.levels_vs_growth(frame).set_index("stated")
+    # 63.000 / 57.112 = 1.103096: +10.31 %, 0.79 pp above the stated 9.52 %
+    own = found.loc[9.52]
+    assert own["implied"] == pytest.approx(10.3096, abs=1e-3)
+    assert own["difference"] == pytest.approx(0.7896, abs=1e-3)
+    assert not own["consistent"] and own["same_source"]
+    # "hơn 9%" allows 10.31 %
+    assert found.loc[9.0, "consistent"] and found.loc[9.0, "difference"] == 0
+    text = findings.describe_levels_vs_growth(found.reset_index(), lang="en")
+    assert "10.31 %" in text and "0.79 pp" in text and "one source states both" in text
+
+
+def test_levels_vs_growth_on_our_data_shows_thai_binh():
+    from hy_analysis.loading import load_targets
+
+    found = consistency.levels_vs_growth(load_targets())
+    tb = found[found["territory"].str.startswith("Thái Bình")
+               & (found["indicator"] == "grdp_growth") & ~found["consistent"]]
+    # 2022: 63.000 / 57.112 = +10,31 % vs 9,52 %; 2024: 71.326 / 67.948 = +4,97 % vs 7,01 %
+    assert {2022, 2024} <= set(tb["year"])
+    y2024 = tb[(tb["year"] == 2024) & (tb["raw"] == "71.326 tỷ đồng")]
+    assert y2024["implied"].iloc[0] == pytest.approx(4.9714, abs=1e-3)

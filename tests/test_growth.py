@@ -227,6 +227,24 @@ def test_level_path_merges_identical_figures_of_two_sources(rows):
     assert len(path) == 1 and path["source_id"].iloc[0] == "a; b"
 
 
+def test_level_path_never_mixes_units(rows):
+    level = dict(indicator="grdp_per_capita", measure="level")
+    data = rows(dict(kind="actual", low=4320, unit="USD", period_start=2022, period_end=2022,
+                     **level),
+                dict(kind="actual", low=102.3e6, unit="VND", period_start=2022,
+                     period_end=2022, **level),
+                dict(low=8550, unit="USD", period_start=2030, period_end=2030, **level))
+    with pytest.raises(ValueError, match=r"several units \(USD, VND\)"):
+        growth.level_path(data, region="Hưng Yên", indicator="grdp_per_capita")
+    indicators = pd.DataFrame([dict(code="grdp_per_capita", unit="USD")])
+    path = growth.level_path(data, region="Hưng Yên", indicator="grdp_per_capita",
+                             indicators=indicators)
+    assert set(path["unit"]) == {"USD"} and path.attrs["unit"] == "USD"
+    # 4 320 -> 8 550 USD over 8 years: (8550 / 4320)^(1/8) = 1.089, +8.9 %/yr (not +2 599 437 %)
+    steps = growth.implied_growth_steps(path)
+    assert steps["growth_pct"].tolist() == pytest.approx([8.90], abs=0.01)
+
+
 def test_describe_escapes_data_strings(rows):
     data = rows(dict(low=9, value_raw="<b>9%</b>", measure="period_average_growth",
                      period_end=2025, source_id="x*y"))

@@ -7,7 +7,16 @@ only). Reader labels for the status codes live in :mod:`hy_analysis.findings.att
 
 Rules
 -----
-Ended period or year (``period_end <= as_of``), by the qualifier parsed from ``value_raw``:
+One verdict per distinct target (:data:`TARGET_KEY`): rows of several sources stating the
+same target are one row listing every source. Each is judged **as of** the last year its own
+territory has a full-year figure for the indicator (``as_of_year``), on the same definition
+(``basis``; another basis gives ``not_comparable`` naming both). A target of a territory that
+ceased (:func:`territory_ends`) before its period's last year is ``superseded``: its latest
+own figure is shown, never a pace, and the successor territory's targets are named.
+
+Final verdicts, only when the period's data is complete (every year of a period average, the
+target year's figure, or a firm stated figure of the period), by the qualifier parsed from
+``value_raw``:
 
 - ``above`` ("trên X", "hơn X", "over X"): met when the actual is above X; the inclusive
   wordings ("X trở lên", "at least X", "or more", "tối thiểu", "ít nhất") also accept X itself.
@@ -24,26 +33,29 @@ number is a shortfall, measured from the figure as written (an "about" target's 
 decides the verdict, not the gap): percentage points for units ``percent`` (rates and shares),
 per cent of the figure for levels.
 
-Period-average growth targets compare the stated period-average actual when there is one,
-else the compound (geometric) average of the yearly actuals; a period whose last years are
-missing is judged on the years present (``note`` says which are missing).
+Period-average growth targets compare the stated period-average actual when there is one
+(an estimate made before the period ended does not count), else the compound (geometric)
+average of the yearly actuals.
 
-Running period (``period_end > as_of``), the anticipated-progress method of Statistics
-Canada / Open SDG (after Eurostat): ``ratio`` = observed compound annual growth from the
-baseline / compound annual growth required to reach the target on time; achieved when the
-latest actual already meets the target, else on track (ratio >= ``on_track``), acceleration
+Provisional verdicts, while the period's data is not all in: the anticipated-progress method
+of Statistics Canada / Open SDG (after Eurostat): ``ratio`` = observed compound annual growth
+from the baseline / compound annual growth required to reach the target on time; on track
+(method ``latest_meets_target``) when the latest actual already meets the target, else on
+track (ratio >= ``on_track``), acceleration
 needed (>= ``acceleration_needed``), limited progress (>= 0) or moving away (< 0). Fewer than
 two points give ``no_data``; a zero or negative baseline has no compound growth, so the
 ratio of the linear yearly changes is used and ``method`` says so. Growth-rate targets: the
 ratio of the recent pace (the compound average of the period's years so far, else the growth
-of the latest year before the period) to the yearly growth the remaining years need.
+of the latest year before the period) to the yearly growth the remaining years need
+(``needed``, for ``needed_years``).
 
 Across the 2025 merger: a target is never scored with actuals of another territory. For the
 merged province, indicators that are sums of parts (:data:`ADDITIVE`) get a harmonised series
 (old Hưng Yên + Thái Bình, from ``data/regions.csv``) for years where every part has a figure,
-marked ``derived`` and naming every source; growth rates are derived only from such levels
-(:data:`RATES_FROM_LEVELS`), never averaged. A target whose only actuals belong to another
-territory is ``not_comparable`` with the reason.
+marked ``derived`` and naming every source (a sum with an estimated part is an estimate; only
+figures of the same span add up); growth rates are derived only from such levels
+(:data:`RATES_FROM_LEVELS`), never averaged. Snapshot dates compare as dates. A target whose
+only actuals belong to another territory is ``not_comparable`` with the reason.
 """
 
 from __future__ import annotations
@@ -55,17 +67,19 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .growth import required_growth_rate
+
 __all__ = [
     "STATUSES", "ADDITIVE", "RATES_FROM_LEVELS", "LOWER_IS_BETTER", "DEFAULT_TOLERANCE",
     "DEFAULT_ON_TRACK", "DEFAULT_ACCELERATION_NEEDED", "ASSESS_COLUMNS",
     "assess", "harmonise", "merger_comparison", "merged_parts", "merger_family",
     "territories_of", "progress_band", "progress_ratio", "geometric_mean_growth",
-    "required_growth",
+    "TARGET_KEY", "distinct_targets", "territory_ends",
 ]
 
 #: Verdict codes, best first (the order of the scorecard's legend).
 STATUSES = ("achieved", "on_track", "acceleration_needed", "limited_progress", "moving_away",
-            "missed", "no_data", "not_comparable")
+            "missed", "superseded", "no_data", "not_comparable")
 #: Indicators whose merged-province figure is the sum of the parts' figures.
 ADDITIVE = ("exports", "exports_h1", "fdi_projects", "fdi_capital", "grdp_current_prices",
             "grdp_constant_prices", "population", "area")
@@ -83,10 +97,12 @@ DEFAULT_ACCELERATION_NEEDED = 0.6
 #: Columns of the frame returned by :func:`assess`.
 ASSESS_COLUMNS = (
     "id", "region", "territory", "indicator", "indicator_vi", "indicator_en", "period_start",
-    "period_end", "value_raw", "source_id", "measure", "unit", "qualifier", "direction",
-    "state", "status", "threshold", "actual", "actual_year", "baseline", "baseline_year",
-    "ratio", "gap", "gap_unit", "method", "reason", "note", "computation", "thresholds",
-    "years", "actual_ids", "actual_sources", "derived", "evidence",
+    "period_end", "value_raw", "value_raws", "source_id", "target_ids", "sources", "measure",
+    "unit", "qualifier", "basis", "direction", "state", "final", "as_of_year", "status",
+    "threshold", "actual", "actual_year", "baseline", "baseline_year", "ratio", "gap",
+    "gap_unit", "needed", "needed_years", "successor", "method", "reason", "note",
+    "computation", "thresholds", "years", "actual_ids", "actual_sources", "derived",
+    "evidence",
 )
 
 _GROWTH_MEASURES = ("period_average_growth", "annual_growth")
@@ -110,35 +126,6 @@ def geometric_mean_growth(rates: Sequence[float]) -> float:
         return float("nan")
     product = float(np.prod([1 + r / 100 for r in rates]))
     return (product ** (1 / len(rates)) - 1) * 100
-
-
-def required_growth(target_rate: float, done: Sequence[float], *, years: int) -> float:
-    """Yearly growth (%) the remaining years need to meet a period-average growth target.
-
-    Parameters
-    ----------
-    target_rate : float
-        The period's average growth target, % per year.
-    done : sequence of float
-        Growth of the years already reported, % (any order).
-    years : int
-        Length of the whole period in years.
-
-    Returns
-    -------
-    float
-        NaN when no year remains.
-
-    Examples
-    --------
-    >>> round(required_growth(10, [8, 8], years=5), 2)
-    11.35
-    """
-    left = years - len(done)
-    if left <= 0:
-        return float("nan")
-    achieved = float(np.prod([1 + d / 100 for d in done]))
-    return (((1 + target_rate / 100) ** years / achieved) ** (1 / left) - 1) * 100
 
 
 def progress_ratio(baseline: float, latest: float, target: float, *, baseline_year: int,
@@ -335,19 +322,26 @@ def _sums_of_parts(data: pd.DataFrame, regions: pd.DataFrame,
     for merged, parts in merged_parts(regions).items():
         per_part = {p: actual[actual["territory"].astype(str) == p] for p in parts}
         keys = set.intersection(*(
-            {(str(r.indicator), _breakdown(r), str(r.unit), int(r.period_end))
-             for r in frame.itertuples(index=False)} for frame in per_part.values()))
-        for indicator, breakdown, unit, year in sorted(keys):
-            picked = [_latest(_match_rows(frame, indicator, breakdown, unit, year))
+            {(str(r.indicator), _breakdown(r), str(r.unit), int(r.period_start),
+              int(r.period_end)) for r in frame.itertuples(index=False)}
+            for frame in per_part.values()))
+        for indicator, breakdown, unit, first, year in sorted(keys):
+            # Only figures of the same span add up (a half-year never joins a full year).
+            picked = [_latest(_match_rows(frame[frame["period_start"].astype(int) == first],
+                                          indicator, breakdown, unit, year))
                       for frame in per_part.values()]
             total = float(sum(r["value"] for r in picked))
+            estimates = [r["id"] for r in picked
+                         if _ESTIMATE.search(str(r.get("note") or ""))]
             summed = dict(picked[0])
             summed.update(
                 id=f"harmonised-{indicator}{'-' + breakdown if breakdown else ''}-{year}",
                 territory=merged, derived=True, value=total, low=total, high=total,
                 qualifier="exact", value_raw="", source_locator="",
                 source_id="; ".join(dict.fromkeys(str(r["source_id"]) for r in picked)),
-                note="sum of " + " + ".join(f"{r['territory']} {r['id']}" for r in picked))
+                note=("estimate: a part is an estimate (" + ", ".join(estimates) + "); "
+                      if estimates else "") + "sum of "
+                + " + ".join(f"{r['territory']} {r['id']}" for r in picked))
             out.append((summed, picked))
     return out
 
@@ -407,8 +401,9 @@ def _growth_from_levels(levels: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for rate, level in RATES_FROM_LEVELS.items():
         series = levels[(levels["indicator"].astype(str) == level)
-                        & (levels["breakdown"].fillna("").astype(str) == "")] \
-            if len(levels) else levels
+                        & (levels["breakdown"].fillna("").astype(str) == "")
+                        & (levels["period_start"].astype(int)
+                           == levels["period_end"].astype(int))] if len(levels) else levels
         by_year = {int(r.period_end): r for r in series.itertuples(index=False)}
         for year in sorted(by_year):
             previous = by_year.get(year - 1)
@@ -422,7 +417,9 @@ def _growth_from_levels(levels: pd.DataFrame) -> pd.DataFrame:
                        period_start=year, period_end=year,
                        source_id="; ".join(dict.fromkeys(
                            f"{previous.source_id}; {current.source_id}".split("; "))),
-                       note=f"growth of {level}: {current.id} / {previous.id}")
+                       note=("estimate: from an estimated level; " if any(
+                           _ESTIMATE.search(str(r.note or "")) for r in (current, previous))
+                           else "") + f"growth of {level}: {current.id} / {previous.id}")
             rows.append(row)
     return pd.DataFrame(rows, columns=list(levels.columns)) if rows else levels.iloc[0:0]
 
@@ -441,16 +438,17 @@ def assess(
     base_year: int | None = None,
     lower_is_better: Iterable[str] = LOWER_IS_BETTER,
 ) -> pd.DataFrame:
-    """One verdict per target, scored against actuals of the same territory.
+    """One verdict per distinct target, scored against actuals of the same territory.
 
     Parameters
     ----------
     targets : DataFrame
         The frame of :func:`hy_analysis.load_targets`: target and actual rows
-        (``kind``), with the parsed ``low``/``high``/``qualifier``/``value`` columns.
+        (``kind``), with the parsed ``low``/``high``/``qualifier``/``value`` columns and
+        optionally ``basis``.
     as_of : int, optional
-        The year of assessment: periods ending in or before it are over. Default: the latest
-        ``period_end`` of any actual.
+        Judge with the actuals up to this year only (default: every actual). Each target is
+        judged as of the last year its own territory has a figure for (``as_of_year``).
     tolerance : float
         How far short of an "about" (khoảng) target still counts as met, as a fraction of
         the target (0.05: "khoảng 8 %" is met from 7,6 %).
@@ -470,18 +468,20 @@ def assess(
     Returns
     -------
     DataFrame
-        One row per target with :data:`ASSESS_COLUMNS`: the target's own columns; ``state``
-        (``ended``/``running``); ``status`` (one of :data:`STATUSES`); ``threshold`` (the
-        bound the rule compares with); ``actual`` and ``actual_year`` (the achieved figure:
-        latest level, stated or compound average growth, or recent pace); ``baseline``;
-        ``ratio`` (running: observed / required progress); ``gap`` (ended: beyond the
-        figure as written -- the weakest bound, without tolerance -- in the desired
-        direction, negative = shortfall) in ``gap_unit``
-        (``pp``/``%``); ``method``; ``reason`` (why no verdict, or a caveat code);
-        ``note`` (missing years); ``computation``; ``thresholds``; ``years`` used;
-        ``actual_ids`` and ``actual_sources``; ``derived`` (a harmonised series was used);
-        ``evidence`` (tuple of dicts: id, territory, year, value, unit, source_id, derived,
-        estimate). ``attrs`` holds the ``as_of`` year used and the thresholds.
+        One row per distinct target (rows stating the same territory, indicator, breakdown,
+        period, measure, unit, basis, qualifier and bounds are one target) with
+        :data:`ASSESS_COLUMNS`: the first row's own columns; ``target_ids`` and ``sources``
+        (every row and source stating it, ``"; "``-joined); ``state`` (``ended``: the
+        period's data is complete; ``running``; ``superseded``); ``final`` (True only for a
+        complete period); ``as_of_year`` (the last year with a figure of the territory for
+        the indicator, or the period's end for a stated period figure); ``status`` (one of
+        :data:`STATUSES`); ``threshold``; ``actual`` and ``actual_year``; ``baseline``;
+        ``ratio``; ``gap`` in ``gap_unit``; ``needed`` (%/yr the remaining years need, for
+        growth targets) and ``needed_years``; ``basis``; ``successor`` (the successor
+        territory's targets of a superseded one); ``method``; ``reason``; ``note``;
+        ``computation``; ``thresholds``; ``years``; ``actual_ids`` and ``actual_sources``;
+        ``derived``; ``evidence`` (tuple of dicts: id, territory, year, value, unit,
+        source_id, derived, estimate, basis). ``attrs`` holds ``as_of`` and the thresholds.
 
     Raises
     ------
@@ -494,8 +494,9 @@ def assess(
     --------
     >>> from hy_analysis.loading import load_targets
     >>> verdicts = assess(load_targets())
-    >>> verdicts.loc[verdicts["id"] == "pf-grdp-growth-2024-plan", "status"].item()
-    'achieved'
+    >>> row = verdicts.set_index("id").loc["pf-grdp-growth-2024-plan"]
+    >>> row["status"], bool(row["final"]), int(row["as_of_year"])
+    ('achieved', True, 2024)
     """
     _need(targets, ("id", "region", "territory", "indicator", "kind", "period_start",
                     "period_end", "measure", "value_raw", "unit", "source_id", "low", "high",
@@ -511,57 +512,262 @@ def assess(
                          f"got {acceleration_needed!r}")
     regions = _regions(regions)
     data = targets.copy()
-    if "breakdown" not in data.columns:
-        data["breakdown"] = ""
-    if "derived" not in data.columns:
-        data["derived"] = False
+    for column, default in (("breakdown", ""), ("derived", False), ("basis", "")):
+        if column not in data.columns:
+            data[column] = default
+    data["basis"] = data["basis"].fillna("").astype(str)
     actuals = data[data["kind"].astype(str) == "actual"]
-    if as_of is None:
-        as_of = int(actuals["period_end"].max()) if len(actuals) else None
-    derived = harmonise(data, regions=regions)
+    if as_of is not None:
+        actuals = actuals[actuals["period_end"].astype(int) <= as_of]
+    derived = harmonise(actuals, regions=regions)
     pool = pd.concat([actuals, derived], ignore_index=True) if len(derived) else actuals
-    related = _related(regions)
+    pool = pool.assign(basis=pool["basis"].fillna("").astype(str))
     chosen = data[data["kind"].astype(str) == "target"]
+    ends = territory_ends(regions)
+    settings = dict(tolerance=tolerance, on_track=on_track,
+                    acceleration_needed=acceleration_needed, base_year=base_year,
+                    lower=frozenset(lower_is_better), related=_related(regions), ends=ends,
+                    all_targets=chosen)
     if region is not None:
         chosen = chosen[chosen["territory"].astype(str).isin(territories_of(regions, region))]
-    settings = dict(as_of=as_of, tolerance=tolerance, on_track=on_track,
-                    acceleration_needed=acceleration_needed, base_year=base_year,
-                    lower=frozenset(lower_is_better), related=related)
-    rows = [_assess_one(t, pool, **settings) for t in chosen.to_dict("records")]
+    rows = [_assess_one(t, pool, **settings) for t in distinct_targets(chosen)]
     out = pd.DataFrame(rows, columns=list(ASSESS_COLUMNS))
-    for column in ("ratio", "gap", "threshold", "actual", "baseline"):
+    for column in ("ratio", "gap", "threshold", "actual", "baseline", "needed"):
         out[column] = pd.to_numeric(out[column]).astype("float64")
+    out["as_of_year"] = pd.to_numeric(out["as_of_year"]).astype("Int64")
+    out["final"] = out["final"].astype(bool)
     out["status"] = pd.Categorical(out["status"], categories=STATUSES)
     out.attrs.update(as_of=as_of, tolerance=tolerance, on_track=on_track,
                      acceleration_needed=acceleration_needed)
     return out
 
 
-def _assess_one(target: dict, pool: pd.DataFrame, *, as_of, tolerance, on_track,
-                acceleration_needed, base_year, lower, related) -> dict:
+#: What makes two target rows the same target (the first row stands for the group).
+TARGET_KEY = ("territory", "indicator", "breakdown", "period_start", "period_end", "measure",
+              "unit", "basis", "qualifier", "low", "high")
+
+
+def distinct_targets(targets: pd.DataFrame) -> list[dict]:
+    """Target rows grouped into distinct targets, in the order of their first row.
+
+    Rows stating the same target (:data:`TARGET_KEY`: territory, indicator, breakdown,
+    period, measure, unit, basis, qualifier and bounds) are one target, however many
+    sources state it: the first row's fields, ``target_ids`` and ``sources`` listing every
+    row and source, ``value_raws`` every distinct wording.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame([dict(id="a", source_id="s1", value_raw="66%", territory="T",
+    ...                           low=66.0, high=66.0), dict(id="b", source_id="s2",
+    ...                           value_raw="66 %", territory="T", low=66.0, high=66.0)])
+    >>> [(t["target_ids"], t["sources"]) for t in distinct_targets(rows)]
+    [('a; b', 's1; s2')]
+    """
+    groups: dict[tuple, list[dict]] = {}
+    for record in targets.to_dict("records"):
+        key = tuple(_key_part(record.get(c, "")) for c in TARGET_KEY)
+        groups.setdefault(key, []).append(record)
+    out = []
+    for members in groups.values():
+        first = dict(members[0])
+        first["target_ids"] = "; ".join(str(m["id"]) for m in members)
+        first["sources"] = "; ".join(dict.fromkeys(str(m["source_id"]) for m in members))
+        first["value_raws"] = " | ".join(dict.fromkeys(str(m["value_raw"]) for m in members))
+        out.append(first)
+    return out
+
+
+def _key_part(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return round(float(value), 9)
+    return str(value)
+
+
+def territory_ends(regions: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Territories that ceased at the reorganisation: ``{territory: (date, successor)}``.
+
+    A single-province territory ceased on its ``effective_date`` when it is a part of a
+    merged territory or its province changed (``province_after_2025`` differs); its
+    successor is the merged territory it joined (``""`` when the data holds none).
+
+    Examples
+    --------
+    >>> from hy_analysis.loading import load_regions
+    >>> ends = territory_ends(load_regions())
+    >>> ends["Thái Bình (before 2025-07-01)"]
+    ('2025-07-01', 'Hưng Yên (merged, from 2025-07-01)')
+    """
+    _need(regions, ("territory", "province_before_2025", "province_after_2025"), "regions")
+    merged = merged_parts(regions)
+    successors = {}
+    for row in regions.itertuples(index=False):
+        if str(row.territory) in merged:
+            successors[str(row.province_after_2025)] = str(row.territory)
+    out = {}
+    for row in regions.itertuples(index=False):
+        territory = str(row.territory)
+        before = _province_set(row.province_before_2025)
+        date = str(getattr(row, "effective_date", "") or "")
+        if territory in merged or len(before) != 1 or not date or date == "nan":
+            continue
+        joined = next((m for m, parts in merged.items() if territory in parts), "")
+        if joined or before != {str(row.province_after_2025)}:
+            out[territory] = (date, joined or successors.get(str(row.province_after_2025), ""))
+    return out
+
+
+def _assess_one(target: dict, pool: pd.DataFrame, *, tolerance, on_track,
+                acceleration_needed, base_year, lower, related, ends, all_targets) -> dict:
     indicator = str(target["indicator"])
     qualifier = str(target["qualifier"])
     direction = "down" if indicator in lower or qualifier == "below" else "up"
-    ended = as_of is not None and int(target["period_end"]) <= as_of
     row = {c: target.get(c) for c in ASSESS_COLUMNS if c in target}
     row.update(
-        direction=direction, state="ended" if ended else "running", status="no_data",
+        direction=direction, state="running", final=False, status="no_data",
         threshold=_threshold(target, direction, tolerance), actual=None, actual_year=None,
-        baseline=None, baseline_year=None, ratio=None, gap=None, gap_unit="", method="",
+        as_of_year=None, baseline=None, baseline_year=None, ratio=None, gap=None, gap_unit="",
+        needed=None, needed_years="", basis=_basis_of(target), successor="", method="",
         reason="", note="", computation="", thresholds="", years="", actual_ids="",
         actual_sources="", derived=False, evidence=())
-    same = _candidates(pool, target, territory=str(target["territory"]))
-    if ended:
+    territory = str(target["territory"])
+    related_here = dict(related.get(territory, {}))
+    everything = _candidates(pool, target, territory=territory)
+    same = everything[everything["basis"] == row["basis"]]
+    start, end = int(target["period_start"]), int(target["period_end"])
+    ended = ends.get(territory)
+    if ended and end > int(ended[0][:4]):
+        _judge_superseded(row, target, same, ended, all_targets)
+        return row
+    row["as_of_year"] = _as_of_year(target, same)
+    if _complete(target, same):
+        row.update(state="ended", final=True)
         _judge_ended(row, target, same, tolerance=tolerance)
     else:
-        _judge_running(row, target, same, as_of=as_of, base_year=base_year,
-                       on_track=on_track, acceleration_needed=acceleration_needed)
+        _judge_running(row, target, same, base_year=base_year, on_track=on_track,
+                       acceleration_needed=acceleration_needed)
+        if ended and row["as_of_year"] is not None:
+            row["note"] = _join(row["note"], f"{territory} ceased on {ended[0]}: judged on its "
+                                f"own figures to {row['as_of_year']}")
     if row["status"] == "no_data" and not row["reason"]:
         row["reason"] = "no_actual"
-    if row["status"] == "no_data" and row["reason"] in ("no_actual", "target_year_missing"):
-        _check_other_territories(row, target, pool, related.get(str(target["territory"]), {}),
-                                 ended=ended)
+    if row["status"] == "no_data" and row["reason"] in ("no_actual", "target_year_missing",
+                                                          "fewer_than_two_points"):
+        other = everything[everything["basis"] != row["basis"]]
+        if len(other) and _overlaps(other, target):
+            pick = _latest(other[other["period_end"].astype(int) <= end]
+                           if (other["period_end"].astype(int) <= end).any() else other)
+            row.update(status="not_comparable", reason="basis_differs",
+                       note=f"the target is stated on basis {_basis_name(row['basis'])}; the "
+                       f"figure for {int(pick['period_end'])} ({pick['value']:.6g}, "
+                       f"{pick['id']}) is on basis {_basis_name(pick['basis'])}")
+            _record(row, [pick])
+            return row
+        if row["status"] == "no_data":
+            _check_other_territories(row, target, pool, related_here)
     return row
+
+
+def _overlaps(frame: pd.DataFrame, target: dict) -> bool:
+    start, end = int(target["period_start"]), int(target["period_end"])
+    return bool((frame["period_end"].astype(int) <= end).any()
+                and (frame["period_end"].astype(int) >= start - 1).any())
+
+
+def _basis_of(target: dict) -> str:
+    value = target.get("basis", "")
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) \
+        else str(value)
+
+
+def _basis_name(basis: str) -> str:
+    return basis or "default (the indicator's own definition)"
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
+
+
+def _firm(frame: pd.DataFrame) -> pd.Series:
+    """Rows not marked estimate (``note`` starting "estimate:" or saying ước)."""
+    return ~frame["note"].fillna("").astype(str).str.contains(_ESTIMATE) \
+        if "note" in frame else pd.Series(True, index=frame.index)
+
+
+def _stated_period(target: dict, same: pd.DataFrame) -> pd.Series:
+    """Firm rows stating the target's own period figure (an estimated period average made
+    before the period ended is a forecast, not the period's figure)."""
+    start, end = int(target["period_start"]), int(target["period_end"])
+    return (same["measure"].astype(str) == str(target["measure"])) & (start != end) \
+        & (same["period_start"].astype(int) == start) \
+        & (same["period_end"].astype(int) == end) & _firm(same)
+
+
+def _as_of_year(target: dict, same: pd.DataFrame) -> int | None:
+    """The last year up to the target's end with a full-year figure of its territory for
+    the indicator, or the end itself when a source states the period's figure."""
+    end = int(target["period_end"])
+    if _stated_period(target, same).any():
+        return end
+    yearly = same["measure"].astype(str).isin(("annual_growth", "level")) \
+        & (same["period_start"].astype(int) == same["period_end"].astype(int)) \
+        & (same["period_end"].astype(int) <= end)
+    years = same.loc[yearly, "period_end"].astype(int)
+    return int(years.max()) if len(years) else None
+
+
+def _complete(target: dict, same: pd.DataFrame) -> bool:
+    """Whether the data of the whole period is in (or a source states the period figure)."""
+    measure = str(target["measure"])
+    start, end = int(target["period_start"]), int(target["period_end"])
+    kinds = same["measure"].astype(str)
+    if _stated_period(target, same).any():
+        return True
+    if measure == "period_average_growth":
+        years = set(same.loc[kinds == "annual_growth", "period_end"].astype(int))
+        return all(y in years for y in range(start, end + 1))
+    if start == end and measure in ("annual_growth", "level"):
+        return bool(((kinds == measure) & (same["period_end"].astype(int) == end)).any())
+    return False
+
+
+def _judge_superseded(row: dict, target: dict, same: pd.DataFrame, ended: tuple[str, str],
+                      all_targets: pd.DataFrame) -> None:
+    """A target of a territory that ceased before its period ended: no verdict on its pace."""
+    date, successor = ended
+    end_year = int(date[:4])
+    row.update(state="superseded", status="superseded", reason="territory_ended",
+               method="superseded")
+    upto = same[same["period_end"].astype(int) <= end_year]
+    upto = upto[upto["measure"].astype(str).isin(
+        ("level",) if str(target["measure"]) == "level" else _GROWTH_MEASURES)]
+    if len(upto):
+        last_year = int(upto["period_end"].max())
+        pick = _latest(upto[upto["period_end"].astype(int) == last_year])
+        row.update(actual=float(pick["value"]), actual_year=last_year, as_of_year=last_year,
+                   years=str(last_year),
+                   computation=f"latest own figure {pick['value']:.6g} ({last_year}, "
+                   f"{pick['id']}); the territory ceased on {date}")
+        _record(row, [pick])
+    if successor:
+        theirs = all_targets[(all_targets["territory"].astype(str) == successor)
+                             & (all_targets["indicator"].astype(str) == str(target["indicator"]))
+                             & (all_targets["unit"].astype(str) == str(target["unit"]))
+                             & (all_targets["period_end"].astype(int) > end_year)]
+        theirs = theirs.assign(_d=(theirs["period_end"].astype(int)
+                                   - int(target["period_end"])).abs()).sort_values(
+            ["_d", "period_end"], kind="stable")
+        named = list(dict.fromkeys(
+            f"{r.value_raw} ({_period(r.period_start, r.period_end)}, {r.id})"
+            for r in theirs.itertuples(index=False)))
+        row["successor"] = f"{successor}: " + "; ".join(named) if named else successor
+    row["note"] = _join(f"{target['territory']} ceased on {date}"
+                        + (f"; successor {successor}" if successor else ""))
+
+
+def _period(start, end) -> str:
+    return str(int(end)) if int(start) == int(end) else f"{int(start)}-{int(end)}"
 
 
 def _threshold(target: dict, direction: str, tolerance: float) -> float | None:
@@ -623,9 +829,7 @@ def _judge_ended(row: dict, target: dict, same: pd.DataFrame, *, tolerance: floa
     used: list[dict] = []
     actual = None
     if measure == "period_average_growth":
-        stated = same[(same["measure"].astype(str) == "period_average_growth")
-                      & (same["period_start"].astype(int) == start)
-                      & (same["period_end"].astype(int) == end)]
+        stated = same[_stated_period(target, same)]
         if len(stated):
             pick = _latest(stated)
             actual, used = float(pick["value"]), [pick]
@@ -677,8 +881,9 @@ def _judge_ended(row: dict, target: dict, same: pd.DataFrame, *, tolerance: floa
     _record(row, used)
 
 
-def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, as_of, base_year,
+def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, base_year,
                    on_track: float, acceleration_needed: float) -> None:
+    """A provisional verdict: the period's data is not complete (anticipated progress)."""
     measure = str(target["measure"])
     start, end = int(target["period_start"]), int(target["period_end"])
     bands = f"on_track >= {on_track:g}; acceleration_needed >= {acceleration_needed:g}; " \
@@ -690,8 +895,7 @@ def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, as_of, base_y
         return
     if measure in _GROWTH_MEASURES:
         years_total = end - start + 1
-        horizon = start if as_of is None else min(end, as_of)
-        done = _yearly(same, start, horizon)
+        done = _yearly(same, start, end)
         if done:
             pace_rows = done
             pace = geometric_mean_growth([float(r["value"]) for r in done])
@@ -710,14 +914,25 @@ def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, as_of, base_y
             pick = _latest(yearly if len(yearly) else last)
             pace_rows, pace = [pick], float(pick["value"])
             row["method"] = "required_vs_pace_before_period"
-        needed = required_growth(threshold, [float(r["value"]) for r in done], years=years_total)
+        forecast = same[(same["measure"].astype(str) == measure)
+                        & (same["period_start"].astype(int) == start)
+                        & (same["period_end"].astype(int) == end) & ~_firm(same)]
+        if len(forecast) and start != end:
+            pick = _latest(forecast)
+            row["note"] = _join(row["note"], f"an estimate of the period figure, "
+                                f"{pick['value']:.4g} ({pick['id']}), was made before the "
+                                "period's data was in: not a final figure")
+        reported = {int(r["period_end"]) for r in done}
+        remaining = [y for y in range(start, end + 1) if y not in reported]
+        needed = required_growth_rate(threshold, [float(r["value"]) for r in done],
+                                      years=years_total)
         if row["direction"] == "down":
             # a growth cap: being under the cap is progress
             ratio = needed / pace if pace > 0 else float("inf")
         else:
             ratio = pace / needed if needed > 0 else float("inf")
         if math.isinf(ratio):
-            status = "achieved"
+            status = "on_track"
         elif pace < 0 and row["direction"] == "up":
             status = "moving_away"
         else:
@@ -725,9 +940,11 @@ def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, as_of, base_y
                                    acceleration_needed=acceleration_needed)
         row.update(status=status, ratio=None if math.isinf(ratio) else ratio, actual=pace,
                    actual_year=max(int(r["period_end"]) for r in pace_rows),
+                   needed=needed, needed_years=_years_text(remaining),
                    years=", ".join(str(int(r["period_end"])) for r in pace_rows),
                    computation=f"recent pace {pace:.4g} %/yr; the remaining "
-                   f"{years_total - len(done)} year(s) need {needed:.4g} %/yr; "
+                   f"{len(remaining)} year(s) ({_years_text(remaining)}) need "
+                   f"{'≤' if row['direction'] == 'down' else '≥'} {needed:.4g} %/yr; "
                    f"ratio {pace:.4g} / {needed:.4g}")
         _record(row, pace_rows)
         return
@@ -737,11 +954,9 @@ def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, as_of, base_y
     levels = same[same["measure"].astype(str) == "level"]
     if base_year is not None:
         levels = levels[levels["period_end"].astype(int) >= base_year]
-    if as_of is not None:
-        levels = levels[levels["period_end"].astype(int) <= as_of]
     by_year = {y: _latest(g) for y, g in levels.groupby(levels["period_end"].astype(int))}
     if len(by_year) < 2:
-        row["reason"] = "fewer_than_two_points"
+        row["reason"] = "fewer_than_two_points" if by_year else "no_actual"
         if by_year:
             _record(row, list(by_year.values()))
         return
@@ -751,8 +966,10 @@ def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, as_of, base_y
                actual=float(latest["value"]), actual_year=last, years=f"{first}-{last}")
     _record(row, [base, latest])
     if _meets(float(latest["value"]), target, threshold, row["direction"]):
-        row.update(status="achieved", method="latest_meets_target",
-                   computation=f"latest {latest['value']:.6g} ({last}) meets {threshold:.6g}")
+        # Provisional: the level may still move before the target year.
+        row.update(status="on_track", method="latest_meets_target",
+                   computation=f"latest {latest['value']:.6g} ({last}) already meets "
+                   f"{threshold:.6g}")
         return
     if _meets(float(base["value"]), target, threshold, row["direction"]):
         row.update(status="moving_away", method="baseline_met_target",
@@ -775,7 +992,7 @@ def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, as_of, base_y
 
 
 def _check_other_territories(row: dict, target: dict, pool: pd.DataFrame,
-                             related: dict[str, str], *, ended: bool) -> None:
+                             related: dict[str, str]) -> None:
     start, end = int(target["period_start"]), int(target["period_end"])
     for territory, why in related.items():
         others = _candidates(pool, target, territory=territory)
@@ -797,6 +1014,16 @@ def _check_other_territories(row: dict, target: dict, pool: pd.DataFrame,
 
 # --------------------------------------------------------------------------- helpers
 
+def _years_text(years: Sequence[int]) -> str:
+    """``[2025]`` -> ``"2025"``; ``[2024, 2025]`` -> ``"2024-2025"``; gaps listed."""
+    years = sorted(years)
+    if not years:
+        return ""
+    if years == list(range(years[0], years[-1] + 1)) and len(years) > 1:
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(map(str, years))
+
+
 def _candidates(pool: pd.DataFrame, target: dict, *, territory: str) -> pd.DataFrame:
     """Actuals of one territory for the target's indicator, breakdown and unit."""
     frame = pool[(pool["territory"].astype(str) == territory)
@@ -813,15 +1040,29 @@ def _yearly(same: pd.DataFrame, start: int, end: int) -> list[dict]:
 
 
 def _latest(frame: pd.DataFrame) -> dict:
-    """One row of several for the same figure: the latest snapshot, stated before derived."""
+    """One row of several for the same figure: the latest snapshot, stated before derived,
+    firm before estimate. Snapshot dates compare as dates, each at the end of its precision
+    ("2025" is all of 2025, so it is later than "2025-01-03")."""
     order = frame.assign(
-        _as_of=frame["as_of"].fillna("").astype(str) if "as_of" in frame else "",
+        _as_of=frame["as_of"].map(_snapshot_date) if "as_of" in frame else pd.NaT,
         _derived=frame["derived"].astype(bool) if "derived" in frame else False,
         _estimate=frame["note"].fillna("").astype(str).str.contains(_ESTIMATE)
         if "note" in frame else False,
     ).sort_values(["_derived", "_as_of", "_estimate", "id"],
-                  ascending=[True, False, True, True], kind="stable")
+                  ascending=[True, False, True, True], kind="stable", na_position="last")
     return order.iloc[0].drop(["_as_of", "_derived", "_estimate"]).to_dict()
+
+
+def _snapshot_date(text) -> pd.Timestamp:
+    """``"2025"`` -> 2025-12-31, ``"2025-01"`` -> 2025-01-31, ``"2025-01-03"`` -> that day."""
+    text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
+    freq = {4: "Y", 7: "M", 10: "D"}.get(len(text.strip()))
+    if not freq:
+        return pd.NaT
+    try:
+        return pd.Period(text.strip(), freq=freq).end_time.normalize()
+    except ValueError:
+        return pd.NaT
 
 
 def _match_rows(frame, indicator, breakdown, unit, year) -> pd.DataFrame:
@@ -837,6 +1078,7 @@ def _record(row: dict, used: list[dict]) -> None:
         "value": float(r["value"]), "unit": str(r["unit"]), "source_id": str(r["source_id"]),
         "derived": bool(r.get("derived", False)),
         "estimate": bool(_ESTIMATE.search(str(r.get("note") or ""))),
+        "basis": _basis_of(r),
     } for r in used)
     row["evidence"] = evidence
     row["actual_ids"] = "; ".join(e["id"] for e in evidence)

@@ -26,7 +26,10 @@ against the total the same source states.
    between the intervals (0 unless conflicting).
 2. :func:`check_share_sums` — agriculture, industry-construction and services shares of the
    same region, territory, kind, year and source must add up to 100 ± ``tolerance``.
-3. :func:`implied_vs_stated` — a level target pair (e.g. output value 2025 and 2030) implies
+3. :func:`levels_vs_growth` — a territory's yearly levels (e.g. constant-price GRDP) imply a
+   growth rate; a stated growth for the same year that differs by more than ``threshold``
+   points contradicts them (``same_source`` when one page says both).
+4. :func:`implied_vs_stated` — a level target pair (e.g. output value 2025 and 2030) implies
    an average growth; where the same source set states a growth target for a period that
    covers those years, a difference above ``threshold`` points is flagged.
 """
@@ -47,6 +50,7 @@ __all__ = [
     "CONFLICT_KEYS", "LEVEL_GROWTH_PAIRS", "figure_interval", "compare_figures",
     "filter_figures", "figures_list", "count_figures", "find_conflicts", "check_share_sums",
     "implied_vs_stated", "consistency_counts", "revised_with_merger", "implied_totals",
+    "LEVEL_RATE_PAIRS", "levels_vs_growth",
 ]
 
 #: Suffix of derived indicators that re-compute a stated total from one part of it
@@ -515,4 +519,95 @@ def implied_totals(data: pd.DataFrame) -> pd.DataFrame:
                 stated_high=hi, id_stated=s.id, source_id=r.source_id,
                 consistent=gap == 0.0, gap=gap,
                 gap_pct=100.0 * gap / abs(bound) if gap and bound else 0.0))
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+#: Yearly level indicators and the growth rate a source states for them: the growth implied
+#: by two consecutive levels should match the stated rate.
+LEVEL_RATE_PAIRS = {
+    "grdp_constant_prices": "grdp_growth",
+    "exports": "exports_growth",
+    "industrial_output_value": "industrial_output_growth",
+}
+
+
+def levels_vs_growth(data: pd.DataFrame, *, threshold: float = 0.5,
+                     pairs: dict[str, str] | None = None) -> pd.DataFrame:
+    """Stated yearly growth against the growth implied by the same territory's levels.
+
+    A territory's level for a year over its level for the year before implies a growth
+    rate; where an actual growth for that year is stated (by any source), a distance above
+    ``threshold`` percentage points from the stated figure (read as an interval, as
+    :func:`figure_interval` reads it) contradicts it. ``same_source`` says whether the
+    growth and the later level come from one source (a source contradicting itself).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy targets (:func:`hy_analysis.load_targets`); only actual rows are read.
+    threshold : float
+        Largest difference, in percentage points, still counted as consistent.
+    pairs : dict, optional
+        Level indicator -> growth indicator (default :data:`LEVEL_RATE_PAIRS`).
+
+    Returns
+    -------
+    DataFrame
+        ``region``, ``territory``, ``level_indicator``, ``indicator`` (the growth's),
+        ``indicator_vi``, ``indicator_en``, ``year``, ``level_before``, ``level``,
+        ``raw_before``, ``raw``, ``id_before``, ``id_level``, ``implied`` (%), ``stated``
+        (%), ``stated_raw``, ``id_stated``, ``source_level``, ``source_stated``,
+        ``same_source``, ``difference`` (implied minus the nearest bound of the stated
+        interval, pp; 0 inside it), ``consistent``. One row per stated growth and pair of levels.
+
+    Examples
+    --------
+    Thái Bình 2022: 63.000 / 57.112 tỷ đồng = +10,31 %, while 9,52 % is stated.
+
+    >>> from hy_analysis.loading import load_targets
+    >>> found = levels_vs_growth(load_targets())
+    >>> row = found[(found["year"] == 2022) & (found["stated_raw"] == "9,52%")].iloc[0]
+    >>> float(round(row["implied"], 2)), float(row["stated"]), bool(row["consistent"])
+    (10.31, 9.52, False)
+    """
+    columns = ["region", "territory", "level_indicator", "indicator", "indicator_vi",
+               "indicator_en", "year", "level_before", "level", "raw_before", "raw",
+               "id_before", "id_level", "implied", "stated", "stated_raw", "id_stated",
+               "source_level", "source_stated", "same_source", "difference", "consistent"]
+    actual = data[(data["kind"].astype(str) == "actual") & data["value"].notna()
+                  & (data["period_start"].astype(int) == data["period_end"].astype(int))
+                  & ~data["derived"].astype(bool)]
+    if "breakdown" in actual.columns:
+        actual = actual[actual["breakdown"].fillna("").astype(str) == ""]
+    basis = actual["basis"].fillna("").astype(str) if "basis" in actual.columns else ""
+    actual = actual.assign(basis_key=basis)
+    records = []
+    for level_name, rate_name in (pairs or LEVEL_RATE_PAIRS).items():
+        levels = actual[(actual["indicator"].astype(str) == level_name)
+                        & (actual["measure"].astype(str) == "level")]
+        rates = actual[(actual["indicator"].astype(str) == rate_name)
+                       & (actual["measure"].astype(str) == "annual_growth")]
+        for r in rates.itertuples(index=False):
+            year = int(r.period_end)
+            mine = levels[(levels["territory"] == r.territory) & (levels["basis_key"] == r.basis_key)]
+            now = mine[mine["period_end"].astype(int) == year]
+            before = mine[mine["period_end"].astype(int) == year - 1]
+            for b, n in itertools.product(before.itertuples(index=False),
+                                          now.itertuples(index=False)):
+                if b.unit != n.unit or not b.value > 0:
+                    continue
+                implied = (float(n.value) / float(b.value) - 1) * 100
+                # "hơn 9%" allows 10,3 %; "khoảng 9,2-9,5%" allows about 9,0-9,7 %
+                low, high = figure_interval(r.low, r.high, str(r.qualifier))
+                difference = implied - low if implied < low else (
+                    implied - high if implied > high else 0.0)
+                records.append(dict(
+                    region=r.region, territory=r.territory, level_indicator=level_name,
+                    indicator=rate_name, indicator_vi=r.indicator_vi,
+                    indicator_en=r.indicator_en, year=year, level_before=float(b.value),
+                    level=float(n.value), raw_before=b.value_raw, raw=n.value_raw,
+                    id_before=b.id, id_level=n.id, implied=implied, stated=float(r.value),
+                    stated_raw=r.value_raw, id_stated=r.id, source_level=n.source_id,
+                    source_stated=r.source_id, same_source=n.source_id == r.source_id,
+                    difference=difference, consistent=abs(difference) <= threshold))
     return pd.DataFrame.from_records(records, columns=columns)

@@ -462,7 +462,8 @@ def structure_shift(data: pd.DataFrame, *, region: str, base_year: int = 2020,
 
 
 def level_path(data: pd.DataFrame, *, region: str, indicator: str,
-               unit: str | None = None) -> pd.DataFrame:
+               unit: str | None = None,
+               indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Levels of one indicator by year (targets and actuals), one point per figure.
 
     Identical figures of several sources (e.g. the 8,5 bn USD export target in two
@@ -475,7 +476,12 @@ def level_path(data: pd.DataFrame, *, region: str, indicator: str,
     indicator : str
         A level indicator, e.g. ``"grdp_per_capita"`` or ``"exports"``.
     unit : str, optional
-        Keep only rows in this unit (GRDP per capita is in USD except one VND row).
+        Keep only rows in this unit (GRDP per capita is in USD except one VND row). Default:
+        the one unit of the rows, or, where they hold several, the indicator's unit in
+        ``indicators``; a series never mixes units.
+    indicators : DataFrame, optional
+        The frame of :func:`hy_analysis.loading.load_indicators` (``code``, ``unit``): the
+        indicator's own unit when ``unit`` is not given and the rows hold several.
 
     Returns
     -------
@@ -484,11 +490,19 @@ def level_path(data: pd.DataFrame, *, region: str, indicator: str,
         qualifier, value_raw, unit, territory, merged, source_id``, sorted by year (actual
         before target). ``attrs`` holds ``indicator``, ``indicator_vi``, ``indicator_en`` and
         ``unit`` even when the frame is empty, so an empty result can still be named.
+
+    Raises
+    ------
+    ValueError
+        ``unit`` is None, the rows hold several units and ``indicators`` does not name the
+        indicator's unit (the message names the units found).
     """
-    names = {"indicator": indicator, "indicator_vi": _indicator_name(data, indicator, "vi"),
-             "indicator_en": _indicator_name(data, indicator, "en"), "unit": unit or ""}
     rows = _for_region(data, region)
     rows = rows[(rows["indicator"].astype(str) == indicator) & (rows["measure"] == "level")]
+    if unit is None:
+        unit = _series_unit(rows, indicator, indicators)
+    names = {"indicator": indicator, "indicator_vi": _indicator_name(data, indicator, "vi"),
+             "indicator_en": _indicator_name(data, indicator, "en"), "unit": unit or ""}
     if unit is not None:
         rows = rows[rows["unit"].astype(str) == unit]
     columns = ["indicator", "indicator_vi", "indicator_en", "year", "kind", "value", "low",
@@ -517,6 +531,21 @@ def level_path(data: pd.DataFrame, *, region: str, indicator: str,
     out = out[columns].reset_index(drop=True)
     out.attrs.update(names)
     return out
+
+
+def _series_unit(rows: pd.DataFrame, indicator: str,
+                 indicators: pd.DataFrame | None) -> str | None:
+    """The one unit a level series of ``indicator`` is drawn in (None for no rows)."""
+    units = list(dict.fromkeys(rows["unit"].astype(str)))
+    if len(units) <= 1:
+        return units[0] if units else None
+    if indicators is not None and {"code", "unit"} <= set(indicators.columns):
+        own = indicators.loc[indicators["code"].astype(str) == indicator, "unit"].astype(str)
+        if len(own) and own.iloc[0] in units:
+            return own.iloc[0]
+    raise ValueError(f"parameter 'unit': the {indicator!r} rows are in several units "
+                     f"({', '.join(units)}); pass unit= one of them, or indicators= to use "
+                     f"the indicator's own unit")
 
 
 def implied_growth_steps(path: pd.DataFrame) -> pd.DataFrame:

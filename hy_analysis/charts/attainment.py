@@ -29,20 +29,29 @@ STATUS_COLOURS = {
 _FONT = "DejaVu Sans"
 
 _WORDS = {
-    "vi": {"pp": "Chênh lệch so với mục tiêu, điểm phần trăm (kỳ đã kết thúc)",
-           "%": "Chênh lệch so với mục tiêu, % của mục tiêu (kỳ đã kết thúc)",
-           "ratio": "Tốc độ hiện nay, % tốc độ cần để đạt đúng hạn (kỳ đang thực hiện)",
+    "vi": {"pp": "Chênh lệch so với mục tiêu, điểm phần trăm (kết luận chính thức)",
+           "%": "Chênh lệch so với mục tiêu, % của mục tiêu (kết luận chính thức)",
+           "ratio": "Tốc độ hiện nay, % tốc độ cần để đạt đúng hạn (tạm tính)",
+           "met": "Số mới nhất đã đạt mục tiêu, trước năm mục tiêu (tạm tính)",
            "": "Chưa có kết luận", "title": "Mục tiêu đã đạt chưa?",
            "empty": "Chưa có mục tiêu nào có kết luận cho lựa chọn này",
-           "sum": "Tổng (tính)", "stated": "Công bố", "share": "% của tổng"},
-    "en": {"pp": "Gap to target, percentage points (ended periods)",
-           "%": "Gap to target, % of the target (ended periods)",
-           "ratio": "Current pace, % of the pace needed to arrive on time (running periods)",
+           "sum": "Tổng (tính)", "stated": "Công bố", "share": "% của tổng",
+           "provisional": "Tạm tính (chưa đủ số liệu cả kỳ)"},
+    "en": {"pp": "Gap to target, percentage points (final verdicts)",
+           "%": "Gap to target, % of the target (final verdicts)",
+           "ratio": "Current pace, % of the pace needed to arrive on time (provisional)",
+           "met": "Already met by the latest figure, before the target year (provisional)",
            "": "No verdict", "title": "Were the targets met?",
            "empty": "No target with a verdict for this selection",
-           "sum": "Sum (computed)", "stated": "Stated", "share": "% of the total"},
+           "sum": "Sum (computed)", "stated": "Stated", "share": "% of the total",
+           "provisional": "Provisional (the period's data not all in)"},
 }
-_GROUPS = ("pp", "%", "ratio", "")
+_GROUPS = ("pp", "%", "ratio", "met", "")
+
+
+def _provisional(row) -> bool:
+    return "final" in row and not bool(row["final"]) and str(row["status"]) in (
+        "on_track", "acceleration_needed", "limited_progress", "moving_away")
 
 
 def _axes(ax, rows: int):
@@ -61,7 +70,8 @@ def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = 
     ----------
     data : DataFrame
         Columns ``label``, ``status``, ``status_label``, ``mark``, ``mark_kind`` (``pp``,
-        ``%``, ``ratio`` or empty) and ``mark_text``, one row per target.
+        ``%``, ``ratio`` or empty) and ``mark_text``, one row per target; optionally
+        ``final`` (False draws the bar hatched: a provisional verdict).
     lang : {"vi", "en"}
         Language of the group headings and the title.
     title : str, optional
@@ -108,16 +118,17 @@ def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = 
                         color="#333", lw=1, ls="--")
             for _, row in group.iterrows():
                 colour = STATUS_COLOURS.get(row["status"], "#BBBBBB")
+                hatch = "///" if _provisional(row) else None
                 if kind and not math.isnan(row["mark"]) and scale:
                     width = row["mark"] / scale
                     leftmost = min(leftmost, width)
                     ax.barh(y, width, color=colour, edgecolor="#333", linewidth=0.4,
-                            height=0.7)
+                            height=0.7, hatch=hatch)
                     ax.text(max(width, 0) + 0.02, y, f"{row['mark_text']}  ·  "
                             f"{row['status_label']}", va="center", fontsize=8.5)
                 else:
                     ax.barh(y, 0.08, left=0, color=colour, height=0.7, edgecolor="#333",
-                            linewidth=0.4)
+                            linewidth=0.4, hatch=hatch)
                     ax.text(0.12, y, row["status_label"], va="center", fontsize=8.5,
                             color="#444")
                 ticks.append(y)
@@ -134,8 +145,12 @@ def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = 
             ax.spines[side].set_visible(False)
         present = [s for s in STATUS_COLOURS if s in set(data["status"])]
         label_of = dict(zip(data["status"], data["status_label"]))
-        ax.legend(handles=[Patch(color=STATUS_COLOURS[s], label=label_of[s]) for s in present],
-                  loc="lower right", fontsize=8.5, frameon=False)
+        handles = [Patch(color=STATUS_COLOURS[s], label=label_of[s].split(" (")[0])
+                   for s in present]
+        if any(_provisional(row) for _, row in data.iterrows()):
+            handles.append(Patch(facecolor="white", edgecolor="#333", hatch="///",
+                                 label=words["provisional"]))
+        ax.legend(handles=handles, loc="lower right", fontsize=8.5, frameon=False)
     return ax
 
 

@@ -17,19 +17,19 @@ from .format import format_amount, format_number, format_period, missing
 __all__ = [
     "STATUS_LABELS", "status_label", "reason_label", "describe_attainment",
     "attainment_table", "scorecard_data", "merger_table", "describe_merger",
-    "describe_method", "status_by_territory",
+    "describe_method", "status_by_territory", "needs_text",
 ]
 
 #: How each verdict code is named for readers, best verdict first (the scorecard's order).
 STATUS_LABELS = {
     "vi": {"achieved": "Đạt", "on_track": "Đúng hướng", "acceleration_needed": "Cần tăng tốc",
            "limited_progress": "Tiến triển chậm", "moving_away": "Đi ngược mục tiêu",
-           "missed": "Không đạt", "no_data": "Chưa có số liệu",
-           "not_comparable": "Không so sánh được"},
+           "missed": "Không đạt", "superseded": "Đã được thay thế",
+           "no_data": "Chưa có số liệu", "not_comparable": "Không so sánh được"},
     "en": {"achieved": "Achieved", "on_track": "On track",
            "acceleration_needed": "Acceleration needed", "limited_progress": "Limited progress",
-           "moving_away": "Moving away", "missed": "Missed", "no_data": "No data",
-           "not_comparable": "Not comparable"},
+           "moving_away": "Moving away", "missed": "Missed", "superseded": "Superseded",
+           "no_data": "No data", "not_comparable": "Not comparable"},
 }
 
 _REASONS = {
@@ -41,7 +41,9 @@ _REASONS = {
            "fewer_than_two_points": "chưa đủ hai điểm số liệu",
            "non_positive_value": "giá trị gốc ≤ 0: so sánh mức thay đổi tuyến tính",
            "not_trackable": "loại chỉ tiêu không theo dõi được giữa kỳ",
-           "no_bound": "mục tiêu không có ngưỡng số", "no_required_change": "không cần thay đổi"},
+           "no_bound": "mục tiêu không có ngưỡng số", "no_required_change": "không cần thay đổi",
+           "basis_differs": "khác cách tính ({other})",
+           "territory_ended": "địa bàn đã chấm dứt; mục tiêu kế thừa: {other}"},
     "en": {"territory_changed": "territory changed (the figure is for {other})",
            "other_territory": "the figure is for another territory ({other})",
            "no_actual": "no actual yet", "target_year_missing": "no actual for the target year",
@@ -50,19 +52,34 @@ _REASONS = {
            "non_positive_value": "baseline ≤ 0: linear changes compared",
            "not_trackable": "this kind of target cannot be tracked mid-period",
            "no_bound": "the target has no numeric bound",
-           "no_required_change": "no change required"},
+           "no_required_change": "no change required",
+           "basis_differs": "another definition ({other})",
+           "territory_ended": "the territory ceased; succeeded by {other}"},
 }
 
 _MESSAGES = {
     "vi": {
         "none": "Không có mục tiêu nào của **{region}** trong bộ dữ liệu.",
-        "head": "**{region}**, đánh giá đến năm {as_of}: {n} mục tiêu.",
-        "ended": "- Kỳ đã kết thúc: **{met}** đạt, **{missed}** không đạt (trên {judged} mục "
-                 "tiêu có số thực hiện).",
-        "running": "- Kỳ đang thực hiện: **{on_track}** đúng hướng, **{accel}** cần tăng tốc, "
-                   "**{limited}** tiến triển chậm, **{away}** đi ngược mục tiêu.",
-        "open": "- **{no_data}** chưa có số liệu; **{not_comparable}** không so sánh được vì "
-                "địa giới thay đổi.",
+        "head": "**{region}**: {n} mục tiêu khác nhau (một mục tiêu nhiều nguồn cùng nêu được "
+                "đếm một lần); mỗi mục tiêu được đánh giá đến năm có số liệu cuối cùng của "
+                "chính địa bàn đó.",
+        "per_territory": "**{territory}** — {n} mục tiêu, số liệu đến năm {as_of}:",
+        "ended": "- Đủ số liệu cả kỳ (kết luận chính thức): **{met}** đạt, **{missed}** không "
+                 "đạt.",
+        "running": "- Tạm tính (chưa đủ số liệu cả kỳ): **{on_track}** đúng hướng, **{accel}** "
+                   "cần tăng tốc, **{limited}** tiến triển chậm, **{away}** đi ngược mục tiêu.",
+        "open": "- **{superseded}** đã được thay thế vì địa bàn đã sáp nhập; **{no_data}** chưa "
+                "có số liệu; **{not_comparable}** không so sánh được (địa bàn hoặc cách tính "
+                "khác).",
+        "needs": "{years} cần {op} {rate}",
+        "final_word": "chính thức", "provisional_word": "tạm tính",
+        "as_of_col": "Số liệu đến năm", "standing": "Tính chất", "definition": "Định nghĩa",
+        "needs_col": "Các năm còn lại cần",
+        "bases": {"": "mặc định", "excl_land_use_fees": "không tính tiền sử dụng đất",
+                  "excl_product_taxes": "không tính thuế sản phẩm",
+                  "current_prices": "giá hiện hành", "constant_2010_prices": "giá so sánh 2010"},
+        "basis_pair": "mục tiêu: {target}; số thực hiện: {actual}",
+        "as_of_short": "đến {year}",
         "misses": "Hụt nhiều nhất:",
         "miss": "- {indicator} ({territory}, {period}): thực hiện {actual}, mục tiêu "
                 "{target} — hụt **{gap}**",
@@ -82,32 +99,51 @@ _MESSAGES = {
                     "latest_meets_target": "số mới nhất đã đạt",
                     "baseline_met_target": "năm gốc đã đạt, nay không",
                     "required_vs_pace_in_period": "tốc độ trong kỳ / tốc độ cần",
-                    "required_vs_pace_before_period": "tốc độ gần nhất / tốc độ cần"},
+                    "required_vs_pace_before_period": "tốc độ gần nhất / tốc độ cần",
+                    "superseded": "số mới nhất của chính địa bàn"},
         "m_indicator": "Chỉ tiêu", "m_year": "Năm", "m_stated": "Tỉnh mới (công bố)",
         "m_sum": "Tổng các tỉnh cũ (tính)", "m_none": "Không có chỉ tiêu nào có số của cả các "
         "tỉnh cũ để cộng thành số của tỉnh sau sáp nhập.",
         "m_head": "Chuỗi hài hòa (tổng các tỉnh cũ, đánh dấu *tính toán*):",
         "m_line": "- {indicator} {year}: tổng {sum}{stated}",
         "m_stated_same": "; số công bố của tỉnh mới {stated} (chênh {diff})",
-        "method": ("Cách đánh giá: kỳ đã kết thúc — \"trên X\" đạt khi vượt X (\"X trở lên\" "
-                   "tính cả X); dải \"X–Y\" đạt từ cận yếu nhất; \"khoảng X\" đạt khi không "
-                   "thấp hơn X quá **{tolerance}**; tăng trưởng bình quân giai đoạn là bình quân "
-                   "nhân các năm (hoặc số bình quân đã công bố). Kỳ đang thực hiện — tỷ lệ tốc "
-                   "độ tăng thực tế / tốc độ cần để đạt đúng hạn (phương pháp Open SDG, Thống "
-                   "kê Canada): đúng hướng từ **{on_track}**, cần tăng tốc từ "
-                   "**{acceleration}**, tiến triển chậm từ 0, đi ngược mục tiêu dưới 0. Mục "
-                   "tiêu chỉ được so với số của chính địa bàn đó."),
+        "method": ("Cách đánh giá: kết luận chính thức (đạt / không đạt) chỉ khi đã có số liệu "
+                   "cả kỳ của chính địa bàn (hoặc số cả kỳ được công bố) — \"trên X\" đạt khi "
+                   "vượt X (\"X trở lên\" tính cả X); dải \"X–Y\" đạt từ cận yếu nhất; "
+                   "\"khoảng X\" đạt khi không thấp hơn X quá **{tolerance}**; tăng trưởng bình "
+                   "quân giai đoạn là bình quân nhân các năm (hoặc số bình quân đã công bố). Chưa "
+                   "đủ số liệu — kết luận tạm tính theo tỷ lệ tốc độ tăng thực tế / tốc độ cần "
+                   "để đạt đúng hạn (phương pháp Open SDG, Thống kê Canada): đúng hướng từ "
+                   "**{on_track}**, cần tăng tốc từ **{acceleration}**, tiến triển chậm từ 0, đi "
+                   "ngược mục tiêu dưới 0. Mục tiêu chỉ được so với số của chính địa bàn đó, cùng "
+                   "cách tính; mục tiêu của địa bàn đã sáp nhập trước khi hết kỳ được ghi là đã "
+                   "được thay thế."),
         "territory_col": "Địa bàn",
     },
     "en": {
         "none": "The dataset holds no target for **{region}**.",
-        "head": "**{region}**, assessed as of {as_of}: {n} target(s).",
-        "ended": "- Ended periods: **{met}** achieved, **{missed}** missed (of {judged} targets "
-                 "with actuals).",
-        "running": "- Running periods: **{on_track}** on track, **{accel}** need acceleration, "
-                   "**{limited}** limited progress, **{away}** moving away.",
-        "open": "- **{no_data}** without data; **{not_comparable}** not comparable because the "
-                "territory changed.",
+        "head": "**{region}**: {n} distinct target(s) (a target stated by several sources "
+                "counts once); each is judged as of the last year its own territory has a "
+                "figure for.",
+        "per_territory": "**{territory}** — {n} target(s), figures up to {as_of}:",
+        "ended": "- Data for the whole period in (final): **{met}** achieved, **{missed}** "
+                 "missed.",
+        "running": "- Provisional (the period's data not all in): **{on_track}** on track, "
+                   "**{accel}** need acceleration, **{limited}** limited progress, **{away}** "
+                   "moving away.",
+        "open": "- **{superseded}** superseded because the territory merged; **{no_data}** "
+                "without data; **{not_comparable}** not comparable (another territory or "
+                "definition).",
+        "needs": "{years} needs {op} {rate}",
+        "final_word": "final", "provisional_word": "provisional",
+        "as_of_col": "As of", "standing": "Standing", "definition": "Definition",
+        "needs_col": "Remaining years need",
+        "bases": {"": "default", "excl_land_use_fees": "excluding land-use fees",
+                  "excl_product_taxes": "excluding product taxes",
+                  "current_prices": "current prices",
+                  "constant_2010_prices": "constant 2010 prices"},
+        "basis_pair": "target: {target}; actual: {actual}",
+        "as_of_short": "as of {year}",
         "misses": "Largest misses:",
         "miss": "- {indicator} ({territory}, {period}): actual {actual}, target {target} — "
                 "short by **{gap}**",
@@ -127,7 +163,8 @@ _MESSAGES = {
                     "latest_meets_target": "latest figure meets the target",
                     "baseline_met_target": "base year met it, latest does not",
                     "required_vs_pace_in_period": "pace in the period / pace needed",
-                    "required_vs_pace_before_period": "latest pace / pace needed"},
+                    "required_vs_pace_before_period": "latest pace / pace needed",
+                    "superseded": "latest figure of the territory itself"},
         "m_indicator": "Indicator", "m_year": "Year", "m_stated": "Merged province (stated)",
         "m_sum": "Sum of former provinces (computed)",
         "m_none": "No indicator has figures of every former province to add up to the merged "
@@ -135,14 +172,18 @@ _MESSAGES = {
         "m_head": "Harmonised series (sum of the former provinces, marked *computed*):",
         "m_line": "- {indicator} {year}: sum {sum}{stated}",
         "m_stated_same": "; the merged province states {stated} (difference {diff})",
-        "method": ("Method: ended periods — \"above X\" is met above X (\"X or more\" "
-                   "includes X); a range \"X–Y\" is met from its weakest bound; \"about X\" "
-                   "is met unless more than **{tolerance}** short of X; period-average growth "
-                   "is the compound average of the years (or the stated period average). "
-                   "Running periods — observed over required growth to arrive on time (Open "
-                   "SDG / Statistics Canada): on track from **{on_track}**, acceleration "
-                   "needed from **{acceleration}**, limited progress from 0, moving away "
-                   "below 0. A target is only compared with figures of its own territory."),
+        "method": ("Method: a final verdict (achieved / missed) only once the territory's own "
+                   "data for the whole period is in (or a source states the period figure) — "
+                   "\"above X\" is met above X (\"X or more\" includes X); a range \"X–Y\" is "
+                   "met from its weakest bound; \"about X\" is met unless more than "
+                   "**{tolerance}** short of X; period-average growth is the compound average of "
+                   "the years (or the stated period average). Data not all in — a provisional "
+                   "verdict from observed over required growth to arrive on time (Open SDG / "
+                   "Statistics Canada): on track from **{on_track}**, acceleration needed from "
+                   "**{acceleration}**, limited progress from 0, moving away below 0. A target "
+                   "is only compared with figures of its own territory on the same definition; "
+                   "a target of a territory that merged before its period ended is marked "
+                   "superseded."),
         "territory_col": "Territory",
     },
 }
@@ -204,45 +245,92 @@ def _other_territory(row) -> str:
     return others[0] if others else ""
 
 
+def _basis_label(basis, lang: str) -> str:
+    basis = "" if missing(basis) else str(basis)
+    return messages(_MESSAGES, lang)["bases"].get(basis, basis)
+
+
+def _reason(row, lang: str) -> str:
+    """The reason of a row in words, naming what it rests on (territory, bases, successor)."""
+    reason = str(row.get("reason") or "")
+    if reason == "basis_differs":
+        actual = next((e.get("basis", "") for e in (row.get("evidence") or ())), "")
+        other = messages(_MESSAGES, lang)["basis_pair"].format(
+            target=_basis_label(row.get("basis"), lang), actual=_basis_label(actual, lang))
+    elif reason == "territory_ended":
+        other = str(row.get("successor") or "–")
+    else:
+        other = _other_territory(row)
+    return reason_label(reason, lang, other=other)
+
+
+def _provisional(row) -> bool:
+    return str(row["status"]) in _RUNNING and not bool(row.get("final", False))
+
+
+def needs_text(row, *, lang: str = "vi") -> str:
+    """What the remaining years of a growth target need, e.g. "2025 cần ≥ 8,55 %"; ``""``.
+
+    Examples
+    --------
+    >>> needs_text({"needed": 8.5494, "needed_years": "2025", "direction": "up"}, lang="en")
+    '2025 needs ≥ 8.55 %'
+    """
+    if missing(row.get("needed")) or not row.get("needed_years"):
+        return ""
+    op = "≤" if row.get("direction") == "down" else "≥"
+    return messages(_MESSAGES, lang)["needs"].format(
+        years=row["needed_years"], op=op,
+        rate=f"{format_number(row['needed'], lang=lang, decimals=2)} %")
+
+
+def _as_of(row) -> str:
+    value = row.get("as_of_year")
+    return "–" if value is None or pd.isna(value) else str(int(value))
+
+
 def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
                         as_of: int | None = None, lang: str = "vi", top: int = 3) -> str:
-    """How many targets were met, missed or are on track, and the largest misses.
+    """Per territory: how many distinct targets were met, missed, are on track, and the gaps.
 
     Parameters
     ----------
     verdicts : DataFrame
-        From :func:`hy_analysis.analysis.attainment.assess`.
+        From :func:`hy_analysis.analysis.attainment.assess` (one row per distinct target).
     region : str, optional
         Name of the selection for the heading (default: the territories in ``verdicts``).
     as_of : int, optional
-        The year of assessment, for the heading (default: the one ``assess`` used).
+        Unused by the counts (each target has its own ``as_of_year``); kept so callers that
+        pass the run's year still work. The per-territory lines name the latest year used.
     lang : {"vi", "en"}
     top : int
-        How many misses (ended) and laggards (running) to name.
+        How many misses (final) and laggards (provisional) to name.
 
     Returns
     -------
     str
-        Markdown.
+        Markdown: a heading, then one block of counts per territory (final verdicts apart
+        from provisional ones), the largest misses and the targets furthest behind.
     """
     words = messages(_MESSAGES, lang)
     name = md_escape(region or ", ".join(dict.fromkeys(verdicts["territory"].astype(str))))
-    as_of = verdicts.attrs.get("as_of") if as_of is None else as_of
     if verdicts.empty:
         return words["none"].format(region=name)
-    counts = verdicts["status"].astype(str).value_counts()
-    count = {s: int(counts.get(s, 0)) for s in STATUS_LABELS["en"]}
-    lines = [words["head"].format(region=name, as_of="–" if as_of is None else as_of,
-                                  n=len(verdicts)),
-             "",
-             words["ended"].format(met=count["achieved"], missed=count["missed"],
-                                   judged=count["achieved"] + count["missed"]),
-             words["running"].format(on_track=count["on_track"],
-                                     accel=count["acceleration_needed"],
-                                     limited=count["limited_progress"],
-                                     away=count["moving_away"]),
-             words["open"].format(no_data=count["no_data"],
-                                  not_comparable=count["not_comparable"])]
+    lines = [words["head"].format(region=name, n=len(verdicts))]
+    for territory, group in verdicts.groupby(verdicts["territory"].astype(str), sort=False):
+        counts = group["status"].astype(str).value_counts()
+        count = {s: int(counts.get(s, 0)) for s in STATUS_LABELS["en"]}
+        years = pd.to_numeric(group.get("as_of_year"), errors="coerce").dropna()
+        lines += ["", words["per_territory"].format(
+            territory=md_escape(territory), n=len(group),
+            as_of=int(years.max()) if len(years) else "–"),
+            words["ended"].format(met=count["achieved"], missed=count["missed"]),
+            words["running"].format(on_track=count["on_track"],
+                                    accel=count["acceleration_needed"],
+                                    limited=count["limited_progress"],
+                                    away=count["moving_away"]),
+            words["open"].format(superseded=count["superseded"], no_data=count["no_data"],
+                                 not_comparable=count["not_comparable"])]
     missed = verdicts[verdicts["status"].astype(str) == "missed"]
     if len(missed) and top:
         # Rates and levels are ranked apart: 2 pp and 20 % are not on one scale.
@@ -260,15 +348,17 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
     if len(behind) and top:
         lines += ["", words["laggards"]]
         for _, row in behind.iterrows():
+            needs = needs_text(row, lang=lang)
             lines.append(words["laggard"].format(
                 indicator=md_escape(_indicator(row, lang)), territory=md_escape(row["territory"]),
                 period=format_period(row["period_start"], row["period_end"]),
-                ratio=f"{format_number(row['ratio'] * 100, lang=lang, decimals=0)} %"))
+                ratio=f"{format_number(row['ratio'] * 100, lang=lang, decimals=0)} %")
+                + (f" ({md_escape(needs)})" if needs else ""))
     return "\n".join(lines)
 
 
 def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
-    """The full reader table: one row per target, headers and words in ``lang``.
+    """The full reader table: one row per distinct target, headers and words in ``lang``.
 
     Parameters
     ----------
@@ -279,9 +369,12 @@ def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
     Returns
     -------
     DataFrame
-        Columns: indicator, territory, period, target (as written), actual (with its unit,
-        marked estimate or computed), verdict, gap or ratio, method (with the reason), years
-        used and sources. Values are plain text: escaping is the display layer's single step.
+        Columns: indicator, territory, period, target (as written; every wording when
+        several sources state it), as-of year, actual (with its unit, marked estimate or
+        computed), verdict, standing (final or provisional), gap or ratio, what the
+        remaining years need, method (with the reason), definition (basis), years used and
+        every source (of the target and of the actuals). Values are plain text: escaping is
+        the display layer's single step.
     """
     words = messages(_MESSAGES, lang)
     rows = []
@@ -297,29 +390,36 @@ def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
         if bool(row["derived"]):
             actual += words["derived"]
         basis = words["methods"].get(row["method"], row["method"])
-        reason = reason_label(row["reason"], lang, other=_other_territory(row))
+        standing = "" if str(row["status"]) in ("no_data", "not_comparable", "superseded") else (
+            words["final_word"] if bool(row.get("final", False)) else words["provisional_word"])
+        target_sources = row.get("sources") or row["source_id"]
         rows.append({
             words["indicator"]: _indicator(row, lang),
             words["territory"]: str(row["territory"]),
             words["period"]: format_period(row["period_start"], row["period_end"]),
-            words["target"]: str(row["value_raw"]),
+            words["target"]: str(row.get("value_raws") or row["value_raw"]),
+            words["as_of_col"]: _as_of(row),
             words["actual"]: actual if not missing(row["actual"]) else "–",
             words["status"]: status_label(row["status"], lang),
+            words["standing"]: standing or "–",
             words["mark"]: _mark(row, lang),
-            words["basis"]: "; ".join(x for x in (basis, reason) if x),
+            words["needs_col"]: needs_text(row, lang=lang) or "–",
+            words["basis"]: "; ".join(x for x in (basis, _reason(row, lang)) if x),
+            words["definition"]: _basis_label(row.get("basis"), lang),
             words["years"]: str(row["years"] or "–"),
             words["sources"]: "; ".join(dict.fromkeys(
-                x for part in (row["source_id"], row["actual_sources"])
+                x for part in (target_sources, row["actual_sources"])
                 for x in str(part).split("; ") if x)),
         })
-    columns = [words[k] for k in ("indicator", "territory", "period", "target", "actual",
-                                  "status", "mark", "basis", "years", "sources")]
+    columns = [words[k] for k in ("indicator", "territory", "period", "target", "as_of_col",
+                                  "actual", "status", "standing", "mark", "needs_col", "basis",
+                                  "definition", "years", "sources")]
     return pd.DataFrame(rows, columns=columns)
 
 
 def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
                    include_open: bool = True) -> pd.DataFrame:
-    """What the scorecard chart draws: one labelled row per target, best verdicts first.
+    """What the scorecard chart draws: one labelled row per distinct target, best first.
 
     Parameters
     ----------
@@ -327,33 +427,48 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
         From :func:`hy_analysis.analysis.attainment.assess`.
     lang : {"vi", "en"}
     include_open : bool
-        Also the targets without a verdict (no data, not comparable).
+        Also the targets without a verdict (no data, not comparable, superseded).
 
     Returns
     -------
     DataFrame
-        ``label`` (indicator, the target as written, territory and period), ``status``,
-        ``status_label``, ``mark`` (gap for ended targets, ratio × 100 for running ones),
-        ``mark_kind`` (``pp``, ``%`` or ``ratio``) and ``mark_text`` (the written mark).
+        ``label`` (indicator, the target as written, territory, period and the as-of year),
+        ``status``, ``status_label`` (marked provisional where the period's data is not all
+        in), ``final``, ``mark`` (gap for final verdicts, ratio × 100 for provisional ones),
+        ``mark_kind`` (``pp``, ``%``, ``ratio``, ``met`` -- a level already met by the latest
+        figure, before the target year -- or empty) and ``mark_text`` (the written mark and,
+        for growth targets, what the remaining years need).
     """
+    words = messages(_MESSAGES, lang)
     order = {s: i for i, s in enumerate(STATUS_LABELS["en"])}
     if not include_open:
-        verdicts = verdicts[~verdicts["status"].astype(str).isin(("no_data", "not_comparable"))]
+        verdicts = verdicts[~verdicts["status"].astype(str).isin(
+            ("no_data", "not_comparable", "superseded"))]
     rows = []
     for _, row in verdicts.iterrows():
         if not missing(row["gap"]):
             mark, kind = float(row["gap"]), row["gap_unit"]
         elif not missing(row["ratio"]):
             mark, kind = float(row["ratio"]) * 100, "ratio"
+        elif row.get("method") == "latest_meets_target":
+            mark, kind = float("nan"), "met"
         else:
             mark, kind = float("nan"), ""
+        label = status_label(row["status"], lang)
+        if _provisional(row):
+            label += f" ({words['provisional_word']})"
+        text = _mark(row, lang)
+        needs = needs_text(row, lang=lang)
+        as_of = _as_of(row)
         rows.append(dict(
             label=f"{_indicator(row, lang)} {row['value_raw']} · {row['territory']} · "
-                  f"{format_period(row['period_start'], row['period_end'])}",
-            status=str(row["status"]), status_label=status_label(row["status"], lang),
-            mark=mark, mark_kind=kind, mark_text=_mark(row, lang),
+                  f"{format_period(row['period_start'], row['period_end'])}"
+                  + (f" · {words['as_of_short'].format(year=as_of)}" if as_of != "–" else ""),
+            status=str(row["status"]), status_label=label,
+            final=bool(row.get("final", False)), mark=mark, mark_kind=kind,
+            mark_text=text + (f" · {needs}" if needs else ""),
             _order=order.get(str(row["status"]), 99)))
-    frame = pd.DataFrame(rows, columns=["label", "status", "status_label", "mark",
+    frame = pd.DataFrame(rows, columns=["label", "status", "status_label", "final", "mark",
                                         "mark_kind", "mark_text", "_order"])
     return frame.sort_values(["_order", "label"], kind="stable").drop(columns="_order") \
         .reset_index(drop=True)

@@ -13,7 +13,7 @@ from ..vocabulary import SECTOR_SHARES, country_label, is_merged, kind_label, se
 from .common import md_escape, messages, source_name
 from .format import format_amount, format_as_of, format_number, format_period, format_periods
 
-__all__ = ["describe_figures", "describe_conflicts", "describe_share_sums",
+__all__ = ["describe_levels_vs_growth", "levels_vs_growth_table", "describe_figures", "describe_conflicts", "describe_share_sums",
            "describe_implied_vs_stated", "figures_table", "conflicts_table", "share_sums_table",
            "describe_revised_with_merger", "revised_with_merger_table",
            "describe_implied_totals", "implied_totals_table"]
@@ -78,6 +78,17 @@ _MESSAGES = {
         "col_change": "Thay đổi (cận dưới)", "col_part": "Suy ra từ",
         "col_implied": "Tổng suy ra", "col_stated": "Tổng nêu", "col_as_of": "Thời điểm",
         "col_gap_pct": "Chênh lệch (%)",
+        "lvg_head": ("**Mức và tốc độ tăng có khớp nhau không?** Mức của hai năm liền nhau "
+                     "ngầm định một tốc độ tăng; đặt cạnh tốc độ tăng được nêu cho năm đó "
+                     "(lệch quá {threshold} điểm % là mâu thuẫn)."),
+        "lvg_none": "Không có cặp mức – tốc độ tăng nào để đối chiếu.",
+        "lvg_line": ("- {territory}, {name} {year}: {before} → {level} ngầm định "
+                     "**{implied}**, nguồn nêu {stated} ({source}){verdict}"),
+        "lvg_off": " — **mâu thuẫn, lệch {difference} điểm %**{own}",
+        "lvg_own": " (cùng một nguồn nêu cả mức và tốc độ)",
+        "col_levels": "Mức (năm trước → năm)", "col_implied_growth": "Tăng ngầm định",
+        "col_stated_growth": "Tăng được nêu", "col_same_source": "Cùng nguồn",
+        "yes": "có", "no": "không",
     },
     "en": {
         "no_figures": "No figure matches this selection.",
@@ -139,6 +150,17 @@ _MESSAGES = {
         "col_change": "Change (low bound)", "col_part": "Implied from",
         "col_implied": "Implied total", "col_stated": "Stated total", "col_as_of": "As of",
         "col_gap_pct": "Gap (%)",
+        "lvg_head": ("**Do levels and stated growth agree?** The levels of two consecutive "
+                     "years imply a growth rate, set beside the growth stated for that year "
+                     "(more than {threshold} pp apart is a contradiction)."),
+        "lvg_none": "No pair of levels and stated growth to check.",
+        "lvg_line": ("- {territory}, {name} {year}: {before} → {level} implies **{implied}**, "
+                     "the source states {stated} ({source}){verdict}"),
+        "lvg_off": " — **contradiction, {difference} pp apart**{own}",
+        "lvg_own": " (one source states both the level and the growth)",
+        "col_levels": "Levels (year before → year)", "col_implied_growth": "Implied growth",
+        "col_stated_growth": "Stated growth", "col_same_source": "Same source",
+        "yes": "yes", "no": "no",
     },
 }
 
@@ -507,4 +529,69 @@ def implied_totals_table(totals: pd.DataFrame, *, lang: str = "vi") -> pd.DataFr
         m["col_status"]: [m["implied_ok"] if ok else m["conflict"]
                           for ok in totals["consistent"]],
         m["col_gap_pct"]: totals["gap_pct"].round(1),
+    })
+
+
+def describe_levels_vs_growth(found: pd.DataFrame, *, threshold: float = 0.5,
+                              lang: str = "vi") -> str:
+    """Findings for :func:`~hy_analysis.analysis.consistency.levels_vs_growth`.
+
+    Parameters
+    ----------
+    found : DataFrame
+    threshold : float
+        The threshold the check used, in percentage points (for the heading).
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown: the question, then one line per stated growth and pair of levels,
+        contradictions in bold and marked where one source states both.
+    """
+    m = messages(_MESSAGES, lang)
+    if found.empty:
+        return m["lvg_none"]
+    lines = [m["lvg_head"].format(threshold=format_number(threshold, lang=lang)), ""]
+    for r in found.itertuples():
+        verdict = "" if r.consistent else m["lvg_off"].format(
+            difference=format_number(abs(r.difference), lang=lang, decimals=2),
+            own=m["lvg_own"] if r.same_source else "")
+        lines.append(m["lvg_line"].format(
+            territory=md_escape(r.territory),
+            name=md_escape(getattr(r, "indicator_" + lang) or r.indicator), year=r.year,
+            before=md_escape(r.raw_before), level=md_escape(r.raw),
+            implied=f"{format_number(r.implied, lang=lang, decimals=2)} %",
+            stated=md_escape(r.stated_raw), source=_src(r.source_stated), verdict=verdict))
+    return "\n".join(lines)
+
+
+def levels_vs_growth_table(found: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+    """A reader table of :func:`~hy_analysis.analysis.consistency.levels_vs_growth`.
+
+    Parameters
+    ----------
+    found : DataFrame
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Territory, indicator, year, the two levels as written, implied and stated growth,
+        sources, whether one source states both, outcome and the difference (pp).
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_territory"]: found["territory"],
+        m["col_indicator"]: found[f"indicator_{lang}"],
+        m["col_year"]: found["year"],
+        m["col_levels"]: [f"{a} → {b}" for a, b in zip(found["raw_before"], found["raw"])],
+        m["col_implied_growth"]: [f"{format_number(v, lang=lang, decimals=2)} %"
+                                  for v in found["implied"]],
+        m["col_stated_growth"]: found["stated_raw"],
+        m["col_source"]: [f"{a}; {b}" if a != b else a
+                          for a, b in zip(found["source_stated"], found["source_level"])],
+        m["col_same_source"]: [m["yes"] if x else m["no"] for x in found["same_source"]],
+        m["col_status"]: [m["agree"] if ok else m["conflict"] for ok in found["consistent"]],
+        m["col_gap"]: found["difference"].round(2),
     })
