@@ -40,7 +40,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from ..vocabulary import SECTOR_SHARES, merged_territories
+from ..territories import RegionMap
+from ..vocabulary import SECTOR_SHARES
 from .growth import implied_growth
 
 __all__ = [
@@ -414,17 +415,18 @@ def consistency_counts(conflicts: pd.DataFrame, shares: pd.DataFrame,
     return pd.DataFrame.from_records(records, columns=["check", "outcome", "count"])
 
 
-def revised_with_merger(data: pd.DataFrame) -> pd.DataFrame:
+def revised_with_merger(data: pd.DataFrame, *, region_map: RegionMap) -> pd.DataFrame:
     """Targets of a merged territory beside the same region's earlier targets, same year.
 
     The merged province is another territory: its target is never a conflict with the old
-    province's, it is the target *revised with the merger*. Merged territories are those of
-    :func:`hy_analysis.vocabulary.merged_territories` (read from ``regions.csv``).
+    province's, it is the target *revised with the merger*.
 
     Parameters
     ----------
     data : DataFrame
         Tidy targets (:func:`hy_analysis.load_targets`).
+    region_map : RegionMap
+        From :func:`hy_analysis.loading.load_region_map` (which territories are merged).
 
     Returns
     -------
@@ -440,7 +442,7 @@ def revised_with_merger(data: pd.DataFrame) -> pd.DataFrame:
                "period_end", "territory_before", "value_before", "low_before",
                "source_before", "id_before", "territory_after", "value_after", "low_after",
                "source_after", "id_after", "change"]
-    merged = merged_territories()
+    merged = region_map.merged_territories
     rows = data[data["kind"].astype(str) == "target"]
     is_after = rows["territory"].astype(str).isin(merged)
     keys = ["region", "indicator", "measure", "unit", "breakdown", "period_end"]

@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import ParameterError
-from ..vocabulary import COUNTRIES, OTHER, is_merged
+from ..territories import RegionMap
+from ..vocabulary import COUNTRIES, OTHER
 
 __all__ = [
     "FDI_INDICATORS", "fdi_rows", "fdi_snapshots", "projects_by_country",
@@ -48,13 +49,16 @@ def _as_of_bounds(as_of: str) -> tuple[date, date]:
     return day, day
 
 
-def fdi_rows(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFrame:
+def fdi_rows(data: pd.DataFrame, *, region_map: RegionMap,
+             region: str | None = None) -> pd.DataFrame:
     """The FDI stock rows (projects, capital, capital share) of ``region``.
 
     Parameters
     ----------
     data : DataFrame
         Tidy targets (:func:`hy_analysis.load_targets`).
+    region_map : RegionMap
+        From :func:`hy_analysis.loading.load_region_map` (which territories are merged).
     region : str, optional
         Keep one region (``region`` column); every region by default.
 
@@ -75,11 +79,12 @@ def fdi_rows(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFrame:
     rows["indicator"] = rows["indicator"].astype(str)
     rows["breakdown"] = rows["breakdown"].fillna("").astype(str)
     rows["snapshot"] = rows["as_of"] + "|" + rows["source_id"] + "|" + rows["territory"]
-    rows["merged"] = rows["territory"].map(is_merged).astype(bool)
+    rows["merged"] = rows["territory"].map(region_map.is_merged).astype(bool)
     return rows.reset_index(drop=True)
 
 
-def fdi_snapshots(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFrame:
+def fdi_snapshots(data: pd.DataFrame, *, region_map: RegionMap,
+                  region: str | None = None) -> pd.DataFrame:
     """One row per FDI snapshot (date, source, territory), in time order.
 
     Snapshots are ordered by the year of ``as_of``, then by total projects (stock only grows,
@@ -106,7 +111,7 @@ def fdi_snapshots(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFr
     ... # doctest: +SKIP
     [543.0, 550.0, 578.0, 622.0, 904.0]
     """
-    rows = fdi_rows(data, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
     if rows.empty:
         return pd.DataFrame(columns=_SNAPSHOT_COLUMNS)
     totals = rows[rows["breakdown"] == ""]
@@ -128,6 +133,7 @@ def fdi_snapshots(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFr
 def other_countries_remainder(
     data: pd.DataFrame,
     *,
+    region_map: RegionMap,
     indicator: str = "fdi_projects",
     region: str | None = None,
     named: Sequence[str] = COUNTRIES,
@@ -158,7 +164,7 @@ def other_countries_remainder(
     if indicator not in ("fdi_projects", "fdi_capital"):
         raise ParameterError(f"parameter 'indicator': unknown value {indicator!r}; "
                              "valid choices: fdi_projects, fdi_capital")
-    rows = fdi_rows(data, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
     rows = rows[rows["indicator"] == indicator]
     records = []
     for snap, group in rows.groupby("snapshot", sort=False):
@@ -197,6 +203,7 @@ def _in_country_order(frame: pd.DataFrame, countries: Sequence[str]) -> pd.DataF
 def projects_by_country(
     data: pd.DataFrame,
     *,
+    region_map: RegionMap,
     region: str | None = None,
     countries: Sequence[str] = COUNTRIES,
     include_other: bool = True,
@@ -226,7 +233,7 @@ def projects_by_country(
     >>> projects_by_country(load_targets(), countries=["Japan"])  # doctest: +SKIP
     """
     snaps = fdi_snapshots(data, region=region)
-    rows = fdi_rows(data, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
     rows = rows[(rows["indicator"] == "fdi_projects") & rows["breakdown"].isin(countries)]
     parts = [rows.assign(country=rows["breakdown"], projects=rows["value"], derived=False)]
     if include_other:
@@ -248,6 +255,7 @@ def projects_by_country(
 def capital_by_country(
     data: pd.DataFrame,
     *,
+    region_map: RegionMap,
     region: str | None = None,
     countries: Sequence[str] = COUNTRIES,
     include_other: bool = True,
@@ -272,7 +280,7 @@ def capital_by_country(
         ``computed_share`` (capital / total capital when both are exact), ``derived``.
     """
     snaps = fdi_snapshots(data, region=region)
-    rows = fdi_rows(data, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
     cap = rows[(rows["indicator"] == "fdi_capital") & rows["breakdown"].isin(countries)]
     share = rows[(rows["indicator"] == "fdi_capital_share") & rows["breakdown"].isin(countries)]
     share = share.set_index(["snapshot", "breakdown"])["value"]
@@ -304,6 +312,7 @@ def capital_by_country(
 def capital_coverage(
     data: pd.DataFrame,
     *,
+    region_map: RegionMap,
     region: str | None = None,
     countries: Sequence[str] = COUNTRIES,
 ) -> pd.DataFrame:
@@ -317,7 +326,7 @@ def capital_coverage(
         (list), ``coverage`` (``"all"``, ``"some"`` or ``"none"``).
     """
     snaps = fdi_snapshots(data, region=region)
-    rows = fdi_rows(data, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
     cap = rows[(rows["indicator"] == "fdi_capital") & rows["breakdown"].isin(countries)]
     given = cap.groupby("snapshot")["breakdown"].agg(set)
     out = snaps[["snapshot", "as_of", "source_id", "territory", "merged"]].copy()
@@ -330,7 +339,8 @@ def capital_coverage(
     return out.reset_index(drop=True)
 
 
-def snapshot_disagreements(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFrame:
+def snapshot_disagreements(data: pd.DataFrame, *, region_map: RegionMap,
+                           region: str | None = None) -> pd.DataFrame:
     """Pairs of total-project figures from different sources that cannot be told apart in time.
 
     Two snapshots of the same territory from different sources disagree when their dates
@@ -344,7 +354,7 @@ def snapshot_disagreements(data: pd.DataFrame, *, region: str | None = None) -> 
         for ``b``, ``difference`` (a − b), sorted by the absolute difference.
     """
     snaps = fdi_snapshots(data, region=region)
-    rows = fdi_rows(data, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
     japan = rows[(rows["indicator"] == "fdi_projects") & (rows["breakdown"] == "Japan")]
     japan = japan.set_index("snapshot")["value"]
     records = []

@@ -73,17 +73,8 @@ def _doc_date(date) -> dt.date | None:
 
 
 def _territory(vocab: Vocabulary, region: str | None, date: dt.date | None) -> str:
-    """The territory label of data/regions.csv for a region at the document's date."""
-    rows = vocab.regions.get(region or "", [])
-    if not rows:
-        return ""
-    single = [r for r in rows if ";" not in r["province_before_2025"]]
-    merged = [r for r in rows if ";" in r["province_before_2025"]]
-    effective = _doc_date(rows[0].get("effective_date") or None)
-    after = date is not None and effective is not None and date >= effective
-    if after and merged:
-        return merged[0]["territory"]
-    return (single or rows)[0]["territory"]
+    """The territory of the region map for a region at the document's date."""
+    return vocab.region_map.territory_at(region, date)
 
 
 def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str,

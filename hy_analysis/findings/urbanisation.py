@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..vocabulary import SCOPE_LABELS, is_merged
+from ..territories import RegionMap
+from ..vocabulary import SCOPE_LABELS
 from .common import md_escape, messages, source_name
 from .format import DASH, format_number, format_range
 
@@ -123,6 +124,7 @@ def no_rates(region: str | None, *, lang: str = "vi") -> str:
 def describe_rate_targets(
     targets: pd.DataFrame,
     *,
+    region_map: RegionMap,
     measured: pd.DataFrame | None = None,
     region: str | None = None,
     sources: pd.DataFrame | None = None,
@@ -134,6 +136,8 @@ def describe_rate_targets(
     ----------
     targets : DataFrame
         From :func:`~hy_analysis.analysis.urbanisation.rate_targets`.
+    region_map : RegionMap
+        From :func:`hy_analysis.loading.load_region_map` (marks the merged province).
     measured : DataFrame, optional
         From :func:`~hy_analysis.analysis.urbanisation.measured_rates`; when empty the text
         says the baseline must be supplied.
@@ -157,7 +161,7 @@ def describe_rate_targets(
             lines += [""] if lines else []
             lines.append(m["territory_head"].format(
                 territory=md_escape(territory),
-                tag=m["merged_tag"] if is_merged(territory) else ""))
+                tag=m["merged_tag"] if region_map.is_merged(territory) else ""))
             lines.append("")
         for year, group in by_territory.groupby("year"):
             parts = [f"«{md_escape(r['value_raw'])}» ({m[r['statement']]}, "
