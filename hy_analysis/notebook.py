@@ -65,7 +65,8 @@ class NotebookRun:
 
         render, names = VIEWS[self.notebook]
         return filter_panel(self.notebook, self.params,
-                            partial(render, targets=self.targets, sources=self.sources),
+                            partial(render, targets=self.targets, region_map=self.region_map,
+                                    sources=self.sources),
                             names=list(names), lang=self.params.get("lang", "vi"))
 
 
