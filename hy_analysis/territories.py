@@ -111,7 +111,7 @@ def region_rows(provinces: Iterable[Mapping[str, str]],
     ...     {"province_before_2025": "B", "code_before_2025": "02",
     ...      "province_after_2025": "A", "code_after_2025": "01"}])
     >>> [r["territory"] for r in rows]
-    ['A (before 2025-07-01)', 'A (merged, from 2025-07-01)', 'B (before 2025-07-01)']
+    ['A (before 2025-07-01)', 'B (before 2025-07-01)', 'A (merged, from 2025-07-01)']
     """
     provinces = list(provinces)
     parts: dict[str, list[str]] = {}

@@ -146,9 +146,9 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame,
     sources : DataFrame, optional
     """
     lang, regions, kinds = values.get("lang", "vi"), values.get("regions"), values.get("kinds")
-    counts = consistency_analysis.count_figures(targets, regions=regions, kinds=kinds)
-    display.show_markdown(consistency_findings.describe_figures(counts, region_map=region_map,
-                                                                lang=lang))
+    counts = consistency_analysis.count_figures(targets, region_map=region_map, regions=regions,
+                                                kinds=kinds)
+    display.show_markdown(consistency_findings.describe_figures(counts, lang=lang))
     display.show_chart(plot_figure_counts(counts, sources=sources, lang=lang))
     selected = consistency_analysis.filter_figures(targets, regions=regions, kinds=kinds)
     display.show_markdown(consistency_findings.describe_conflicts(

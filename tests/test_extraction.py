@@ -28,8 +28,9 @@ TEXT = ("Năm 2024, kim ngạch xuất khẩu của tỉnh đạt 7,5 tỷ USD, 
 
 
 def _territories(region):
-    with open(data_dir() / "regions.csv", encoding="utf-8") as handle:
-        return [r["territory"] for r in csv.DictReader(handle) if r["region"] == region]
+    from hy_analysis.loading import load_region_map
+
+    return list(load_region_map().territories_of(region))
 
 
 # --------------------------------------------------------------------------- readers

@@ -38,19 +38,6 @@ def test_params_read_countries_and_languages_from_the_vocabulary():
     assert lang.choices == v.LANGS
 
 
-def test_merged_territory_comes_from_regions_csv(tmp_path):
-    assert v.is_merged("Hưng Yên (merged, from 2025-07-01)")
-    assert not v.is_merged("Hưng Yên (before 2025)") and not v.is_merged("Thái Bình")
-    # Rename the territory in a copy of the data: the code follows the data, not a literal.
-    for name in ("regions.csv",):
-        shutil.copy(data_dir() / name, tmp_path / name)
-    path = tmp_path / "regions.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "Hưng Yên (merged, from 2025-07-01)", "Hưng Yên (new province)"), encoding="utf-8")
-    assert v.merged_territories(data_dir=tmp_path) == frozenset({"Hưng Yên (new province)"})
-    assert v.territories(data_dir=tmp_path)["Hưng Yên (new province)"] == "Hưng Yên"
-
-
 def test_findings_tables_and_charts_refuse_a_language_with_the_one_error():
     import pandas as pd
 

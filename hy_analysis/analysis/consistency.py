@@ -182,20 +182,31 @@ def figures_list(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
     return out.reset_index(drop=True)
 
 
-def count_figures(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
+def count_figures(data: pd.DataFrame, *, region_map: RegionMap,
+                  regions: Sequence[str] | None = None,
                   kinds: Sequence[str] | None = None) -> pd.DataFrame:
     """Number of figures per region (and territory) and kind.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy targets (:func:`hy_analysis.load_targets`).
+    region_map : RegionMap
+        From :func:`hy_analysis.loading.load_region_map` (marks the merged territories).
+    regions, kinds : sequence of str, optional
+        As :func:`filter_figures`.
 
     Returns
     -------
     DataFrame
-        Columns ``region, territory, kind, figures``; only non-empty combinations.
+        Columns ``region, territory, kind, figures, merged``; only non-empty combinations.
     """
     rows = filter_figures(data, regions=regions, kinds=kinds)
     out = (rows.assign(region=rows["region"].astype(str), territory=rows["territory"].astype(str),
                        kind=rows["kind"].astype(str))
            .groupby(["region", "territory", "kind"], sort=True).size()
            .rename("figures").reset_index())
+    out["merged"] = out["territory"].map(region_map.is_merged).astype(bool)
     return out[out["figures"] > 0].reset_index(drop=True)
 
 

@@ -11,7 +11,6 @@ import textwrap
 import pandas as pd
 
 from ..findings.format import format_number, format_period
-from ..vocabulary import is_merged
 from .base import (PALETTE, TEXT, add_source, empty_chart, ids_in, new_axes, no_data,
                    number_formatter, texts_in, year_locator)
 
@@ -133,8 +132,8 @@ def plot_figure_counts(counts: pd.DataFrame, *, sources: pd.DataFrame | None = N
     ax.set_title(_gt("counts_title", lang))
     if counts.empty:
         return empty_chart(ax, no_data(lang, "—"))
-    frame = counts.assign(series=[k + (" [merged]" if is_merged(t) else "")
-                                  for k, t in zip(counts["kind"], counts["territory"])])
+    frame = counts.assign(series=[k + (" [merged]" if merged else "")
+                                  for k, merged in zip(counts["kind"], counts["merged"])])
     table = frame.pivot_table(index="region", columns="series", values="figures",
                               aggfunc="sum", fill_value=0)
     order = [c for c in ("target", "actual", "target [merged]", "actual [merged]")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..territories import RegionMap
 from ..vocabulary import SECTOR_SHARES, country_label, kind_label, sector_name
 from .common import md_escape, messages, source_name
 from .format import format_amount, format_as_of, format_number, format_period, format_periods
@@ -148,7 +147,7 @@ def _src(source: str) -> str:
     return f"`{md_escape(source)}`"
 
 
-def describe_figures(counts: pd.DataFrame, *, region_map: RegionMap, lang: str = "vi") -> str:
+def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.count_figures`.
 
     How many figures per region and kind (the merged province marked).
@@ -156,8 +155,6 @@ def describe_figures(counts: pd.DataFrame, *, region_map: RegionMap, lang: str =
     Parameters
     ----------
     counts : DataFrame
-    region_map : RegionMap
-        From :func:`hy_analysis.loading.load_region_map` (marks the merged province).
     lang : {"vi", "en"}
 
     Returns
@@ -171,7 +168,7 @@ def describe_figures(counts: pd.DataFrame, *, region_map: RegionMap, lang: str =
     lines = []
     for region, group in counts.groupby("region", sort=False):
         parts = [f"{int(r.figures)} {kind_label(r.kind, lang)}"
-                 + (m["merged_tag"] if region_map.is_merged(r.territory) else "")
+                 + (m["merged_tag"] if r.merged else "")
                  for r in group.itertuples()]
         lines.append(f"- **{md_escape(region)}**: " + ", ".join(parts))
     head = m["figures_head"].format(total=int(counts["figures"].sum()))
