@@ -33,6 +33,8 @@ MERGER_DATE = dt.date(2025, 7, 1)
 #: The resolution that merged the provinces.
 LEGAL_BASIS = "Nghị quyết 202/2025/QH15"
 
+#: The columns the merger rule reads (the rest of REGION_COLUMNS describes).
+_RULE_COLUMNS = REGION_COLUMNS[:5]
 _BEFORE = f"before {MERGER_DATE.isoformat()}"
 _FROM = f"from {MERGER_DATE.isoformat()}"
 
@@ -175,8 +177,8 @@ class RegionMap:
     Parameters
     ----------
     frame : DataFrame
-        One row per territory with :data:`hy_analysis.schema.REGION_COLUMNS` (and optionally
-        ``code`` and ``has_data``): the frame of :func:`hy_analysis.loading.load_regions`, or
+        One row per territory with at least ``region``, ``territory``, ``level``,
+        ``province_before_2025`` and ``province_after_2025`` (optionally ``has_data``): the frame of :func:`hy_analysis.loading.load_regions`, or
         a small frame of one's own (tests).
 
     Examples
@@ -192,14 +194,14 @@ class RegionMap:
     """
 
     def __init__(self, frame: pd.DataFrame):
-        missing = [c for c in REGION_COLUMNS if c not in frame.columns]
+        missing = [c for c in _RULE_COLUMNS if c not in frame.columns]
         if missing:
             raise KeyError(f"region_map: missing column(s) {', '.join(missing)}")
         frame = frame.reset_index(drop=True)
         if "has_data" not in frame.columns:
             frame = frame.assign(has_data=True)
         self.frame = frame
-        self._rows = frame.astype({c: str for c in REGION_COLUMNS}).to_dict("records")
+        self._rows = frame.astype({c: str for c in _RULE_COLUMNS}).to_dict("records")
 
     def __repr__(self) -> str:
         return (f"RegionMap({len(self._rows)} territories; with data: "

@@ -7,6 +7,10 @@ import math
 import pandas as pd
 import pytest
 
+from hy_analysis.territories import RegionMap
+
+from hy_analysis.loading import load_region_map
+
 from hy_analysis.analysis import attainment as att
 from hy_analysis.analysis.attainment import assess, harmonise, merged_parts
 
@@ -37,7 +41,7 @@ def rows(target_rows):
 
 
 def verdict(frame, regions, target_id="row-0", **options):
-    out = assess(frame, regions=regions, **options)
+    out = assess(frame, region_map=RegionMap(regions), **options)
     return out.set_index("id").loc[target_id]
 
 
@@ -107,7 +111,7 @@ def test_lower_is_better_flips_exact_and_range(rows, regions):
                       period_end=2025),
                  dict(kind="actual", low=5.5, indicator="industry_share", period_start=2025,
                       period_end=2025))
-    out = assess(frame, regions=regions).set_index("id")
+    out = assess(frame, region_map=RegionMap(regions)).set_index("id")
     assert out.loc["row-0", "status"] == "achieved" and out.loc["row-0", "direction"] == "down"
     assert out.loc["row-0", "gap"] == pytest.approx(0.5)     # positive: beyond the target
     assert out.loc["row-2", "status"] == "missed"
@@ -217,7 +221,7 @@ def test_band_thresholds_are_parameters(rows, regions):
     assert verdict(frame, regions, as_of=2022, on_track=0.9,
                    acceleration_needed=0.8)["status"] == "limited_progress"
     with pytest.raises(ValueError, match="acceleration_needed"):
-        assess(frame, regions=regions, on_track=0.5, acceleration_needed=0.6)
+        assess(frame, region_map=RegionMap(regions), on_track=0.5, acceleration_needed=0.6)
 
 
 def test_fewer_than_two_points_gives_no_verdict(rows, regions):
@@ -296,11 +300,11 @@ def test_annual_growth_of_a_year_not_over_has_no_verdict(rows, regions):
 # --------------------------------------------------------------------------- territories
 
 def test_merged_parts_come_from_the_regions_frame(regions):
-    assert merged_parts(regions) == {MERGED: (OLD, OTHER)}
-    assert att.territories_of(regions, "North") == (OLD, MERGED)
-    assert att.territories_of(regions, MERGED) == (MERGED,)
+    assert merged_parts(RegionMap(regions)) == {MERGED: (OLD, OTHER)}
+    assert att.territories_of(RegionMap(regions), "North") == (OLD, MERGED)
+    assert att.territories_of(RegionMap(regions), MERGED) == (MERGED,)
     with pytest.raises(ValueError, match="valid choices: North, South"):
-        att.territories_of(regions, "Nowhere")
+        att.territories_of(RegionMap(regions), "Nowhere")
 
 
 def test_target_is_never_scored_with_another_territory(rows, regions):
@@ -357,7 +361,7 @@ def test_harmonise_needs_every_part_and_only_additive_indicators(rows, regions):
                  *level_actuals({2024: 2.0}, indicator="exports", unit="USD", territory=OTHER),
                  *level_actuals({2024: 60.0}, indicator="industry_share"),
                  *level_actuals({2024: 40.0}, indicator="industry_share", territory=OTHER))
-    out = harmonise(frame, regions=regions)
+    out = harmonise(frame, region_map=RegionMap(regions))
     assert list(out["id"]) == ["harmonised-exports-2024"]      # 2023 lacks a part; no shares
     assert out["value"].item() == pytest.approx(8.0)
     assert out["territory"].item() == MERGED
@@ -370,7 +374,7 @@ def test_rates_are_harmonised_only_through_levels(rows, regions):
                  *level_actuals({2023: 50.0, 2024: 51.0}, indicator="grdp_constant_prices",
                                 unit="VND", territory=OTHER),
                  *growth_years({2024: 10.0}), *growth_years({2024: 2.0}, territory=OTHER))
-    out = harmonise(frame, regions=regions).set_index("id")
+    out = harmonise(frame, region_map=RegionMap(regions)).set_index("id")
     growth = out.loc["harmonised-grdp_growth-2024"]
     assert growth["value"] == pytest.approx((161 / 150 - 1) * 100)   # 7.33, not (10 + 2) / 2
     assert growth["measure"] == "annual_growth"
@@ -378,7 +382,7 @@ def test_rates_are_harmonised_only_through_levels(rows, regions):
 
 def test_output_has_the_target_columns_and_stable_codes(rows, regions):
     frame = rows(dict(low=8, indicator="x", period_start=2024, period_end=2024))
-    out = assess(frame, regions=regions)
+    out = assess(frame, region_map=RegionMap(regions))
     assert tuple(out.columns) == att.ASSESS_COLUMNS
     assert set(out["status"].cat.categories) == set(att.STATUSES)
     assert out["status"].item() == "no_data"
@@ -387,9 +391,9 @@ def test_output_has_the_target_columns_and_stable_codes(rows, regions):
 def test_parameters_are_checked(rows, regions):
     frame = rows(dict(low=8, indicator="x"))
     with pytest.raises(ValueError, match="tolerance"):
-        assess(frame, regions=regions, tolerance=5)
+        assess(frame, region_map=RegionMap(regions), tolerance=5)
     with pytest.raises(KeyError, match="qualifier"):
-        assess(frame.drop(columns="qualifier"), regions=regions)
+        assess(frame.drop(columns="qualifier"), region_map=RegionMap(regions))
 
 
 # --------------------------------------------------------------------------- our data
@@ -399,7 +403,7 @@ def real():
     from hy_analysis.loading import load_regions, load_targets
 
     data, regions = load_targets(), load_regions()
-    return data, regions, assess(data, regions=regions).set_index("id")
+    return data, regions, assess(data, region_map=RegionMap(regions)).set_index("id")
 
 
 def _one(verdicts, data, regions, *, territory_of, indicator, period, kind="target"):
@@ -435,7 +439,7 @@ def test_old_hung_yen_2025_exports_not_scored_with_the_merged_province(real):
         v = verdicts.loc[target_id]
         assert v["status"] == "not_comparable"
         assert v["reason"] == "territory_changed"
-        merged = [t for t, parts in merged_parts(regions).items() if v["territory"] in parts]
+        merged = [t for t, parts in merged_parts(RegionMap(regions)).items() if v["territory"] in parts]
         assert merged and all(e["territory"] == merged[0] for e in v["evidence"])
 
 
@@ -458,12 +462,12 @@ def test_thai_binh_2021_2025_growth_target_missed(real):
 
 def test_harmonised_population_and_area_equal_the_merged_figures(real):
     data, regions, _ = real
-    merged = harmonise(data, regions=regions)
+    merged = harmonise(data, region_map=RegionMap(regions))
     checked = 0
     for indicator in ("population", "area"):
         derived = merged[(merged["indicator"] == indicator) & (merged["period_end"] == 2025)]
         stated = data[(data["indicator"] == indicator) & (data["kind"] == "actual")
-                      & data["territory"].isin(list(merged_parts(regions)))
+                      & data["territory"].isin(list(merged_parts(RegionMap(regions))))
                       & (data["period_end"] == 2025)]
         if len(derived) and len(stated):
             assert derived["value"].item() == pytest.approx(stated["value"].iloc[0])
@@ -493,7 +497,7 @@ def verdicts(rows, regions):
         dict(kind="actual", low=8.0, indicator="grdp_growth", measure="annual_growth",
              period_start=2025, period_end=2025, territory=MERGED),
     )
-    return assess(frame, regions=regions)
+    return assess(frame, region_map=RegionMap(regions))
 
 
 def test_status_labels_exist_for_every_code_in_both_languages():
@@ -543,7 +547,7 @@ def test_describe_attainment_escapes_data_strings_once(rows, regions):
     frame = rows(dict(low=8, indicator="x", indicator_en="<i>x</i>", period_start=2024,
                       period_end=2024, value_raw="8 %"),
                  dict(kind="actual", low=7, indicator="x", period_start=2024, period_end=2024))
-    text = describe_attainment(assess(frame, regions=regions), lang="en")
+    text = describe_attainment(assess(frame, region_map=RegionMap(regions)), lang="en")
     assert "&lt;i&gt;x&lt;/i&gt;" in text and "&amp;lt;" not in text
 
 
@@ -603,7 +607,7 @@ def test_merger_table_and_text_on_our_data(real):
     from hy_analysis.findings.attainment import describe_merger, merger_table
 
     data, regions, _ = real
-    comparison = merger_comparison(data, regions=regions)
+    comparison = merger_comparison(data, region_map=RegionMap(regions))
     assert {"part", "sum", "stated"} <= set(comparison["role"])
     table = merger_table(comparison, lang="en")
     assert {"Sum of former provinces (computed)", "Merged province (stated)"} <= set(
@@ -673,7 +677,7 @@ def test_merger_chart_writes_numbers_and_money_in_the_readers_format(rows, regio
                  *level_actuals({2024: 8.7e9}, indicator="exports", unit="USD",
                                 territory=MERGED),
                  indicator_vi="Kim ngạch xuất khẩu", indicator_en="Export turnover")
-    comparison = att.merger_comparison(frame, regions=regions)
+    comparison = att.merger_comparison(frame, region_map=RegionMap(regions))
     assert list(comparison["role"]) == ["part", "part", "sum", "stated"]
     for lang, expected in (("vi", ["6,30 tỷ USD", "2,43 tỷ USD", "8,70 tỷ USD"]),
                            ("en", ["6.30 bn USD", "2.43 bn USD", "8.70 bn USD"])):
@@ -728,7 +732,8 @@ def test_panel_view_scores_the_users_rows(tmp_path, monkeypatch):
     def verdict_of(user_data):
         run = notebook.start("attainment", {"region": "Bắc Giang", "lang": "en",
                                             "user_data": user_data}, show=False)
-        render(run.params, targets=run.targets, sources=run.sources)
+        render(run.params, region_map=run.region_map, targets=run.targets,
+               sources=run.sources)
         table = tables.pop()
         row = table[(table["Period"].astype(str) == "2025")
                     & table["Indicator"].str.contains("output value")]
