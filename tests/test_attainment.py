@@ -714,7 +714,7 @@ def test_panel_view_scores_the_users_rows(tmp_path, monkeypatch):
     columns = ("id,region,territory,indicator,indicator_vi,indicator_en,kind,period_start,"
                "period_end,as_of,measure,breakdown,value_raw,unit,source_id,source_locator,"
                "derived,note")
-    regions = notebook.load_regions()
+    regions = notebook.load_region_map().frame
     territory = regions.loc[regions["region"] == "Bắc Giang", "territory"].iloc[0]
     mine = tmp_path / "mine.csv"
     mine.write_text(columns + "\n" + ",".join([

@@ -228,7 +228,7 @@ def test_render_overview_view_filters(monkeypatch, bac_giang):
     monkeypatch.setattr(display, "show_table", lambda frame, **kw: shown.append(frame))
     monkeypatch.setattr(views, "plot_figure_counts", lambda c, **kw: drawn.append(c))
     data = bac_giang(dict(kind="actual", low=63.67, period_start=2021, period_end=2021))
-    views.render_overview_view(dict(regions=["Hưng Yên"], kinds=["actual"], lang="en"),
+    views.render_overview_view(dict(regions=["Hưng Yên"], kinds=["actual"], lang="en"), region_map=load_region_map(),
                                targets=data, sources=pd.DataFrame())
     assert drawn[0]["region"].tolist() == ["Hưng Yên"]
     table = shown[-1]
@@ -239,10 +239,9 @@ def test_render_overview_view_filters(monkeypatch, bac_giang):
 
 def _real_hung_yen():
     from hy_analysis import load_targets
-    from hy_analysis.vocabulary import merged_territories
 
     data = load_targets()
-    return data, next(iter(merged_territories()))
+    return data, next(iter(load_region_map().merged_territories))
 
 
 def test_old_and_merged_targets_are_a_revision_never_a_conflict():

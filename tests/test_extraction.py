@@ -344,7 +344,10 @@ def test_regions_outside_the_data_are_named_from_the_text():
             "In the province of Nam Dinh, GRDP grew 7.1% in 2023.")
     rows = extract(text, date="2024-02-01")
     assert list(rows["region"]) == ["Bắc Ninh", "Hải Phòng", "Nam Định"]  # diacritics restored
-    assert list(rows["territory"]) == ["", "", ""]  # not in data/regions.csv: left to the reviewer
+    # Every province is in the registry (data/provinces.csv): its territory at the date.
+    assert list(rows["territory"]) == ["Bắc Ninh (before 2025-07-01)",
+                                       "Hải Phòng (before 2025-07-01)",
+                                       "Nam Định (before 2025-07-01)"]
     assert list(rows["indicator"]) == ["grdp_growth"] * 3
 
 

@@ -132,7 +132,7 @@ def test_index_paths_chain_one_sources_consecutive_periods(rows):
 
 
 def test_index_paths_without_figures_only_scenarios(rows):
-    paths = growth.index_paths(rows(dict(low=1)), region="Thái Bình", start_year=2021,
+    paths = growth.index_paths(rows(dict(low=1)), region_map=load_region_map(), region="Thái Bình", start_year=2021,
                                end_year=2023, scenario_growth=[5, 10])
     assert set(paths["indicator"]) == {"scenario"} and set(paths["kind"]) == {"scenario"}
     text = findings.describe_index_paths(paths, region="Thái Bình", start_year=2021,
@@ -198,7 +198,7 @@ def test_structure_shift_with_partial_source_and_merged_column(rows):
 
 
 def test_structure_shift_empty_region_is_said(rows):
-    out = growth.structure_shift(rows(dict(low=1)), region="Bắc Giang")
+    out = growth.structure_shift(rows(dict(low=1)), region_map=load_region_map(), region="Bắc Giang")
     assert out.empty
     assert "Bắc Giang" in findings.describe_structure_shift(out, region="Bắc Giang")
 

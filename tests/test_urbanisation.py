@@ -71,7 +71,9 @@ def classes():
 @pytest.fixture
 def regions():
     return pd.DataFrame({"region": ["Hưng Yên", "Bắc Giang"],
-                         "territory": [OLD, "Bắc Giang (before 2025)"]})
+                         "territory": [OLD, "Bắc Giang (before 2025)"],
+                         "level": "province", "province_before_2025": ["Hưng Yên", "Bắc Giang"],
+                         "province_after_2025": ["Hưng Yên", "Bắc Ninh"]})
 
 
 def test_rate_targets_keep_ranges_and_open_bounds(rates_frame):

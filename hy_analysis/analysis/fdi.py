@@ -107,7 +107,8 @@ def fdi_snapshots(data: pd.DataFrame, *, region_map: RegionMap,
 
     Examples
     --------
-    >>> fdi_snapshots(load_targets(), region="Hưng Yên")["total_projects"].tolist()
+    >>> fdi_snapshots(load_targets(), region_map=load_region_map(),
+    ...               region="Hưng Yên")["total_projects"].tolist()
     ... # doctest: +SKIP
     [543.0, 550.0, 578.0, 622.0, 904.0]
     """
@@ -230,14 +231,15 @@ def projects_by_country(
 
     Examples
     --------
-    >>> projects_by_country(load_targets(), countries=["Japan"])  # doctest: +SKIP
+    >>> projects_by_country(load_targets(), region_map=load_region_map(),
+    ...                     countries=["Japan"])  # doctest: +SKIP
     """
-    snaps = fdi_snapshots(data, region=region)
+    snaps = fdi_snapshots(data, region_map=region_map, region=region)
     rows = fdi_rows(data, region_map=region_map, region=region)
     rows = rows[(rows["indicator"] == "fdi_projects") & rows["breakdown"].isin(countries)]
     parts = [rows.assign(country=rows["breakdown"], projects=rows["value"], derived=False)]
     if include_other:
-        other = other_countries_remainder(data, region=region)
+        other = other_countries_remainder(data, region_map=region_map, region=region)
         other = other[other["value"].notna()]
         parts.append(other.assign(projects=other["value"]))
     columns = ["snapshot", "country", "projects", "derived"]
@@ -279,7 +281,7 @@ def capital_by_country(
         ``stated_share`` (% of total capital as stated, NaN when not stated),
         ``computed_share`` (capital / total capital when both are exact), ``derived``.
     """
-    snaps = fdi_snapshots(data, region=region)
+    snaps = fdi_snapshots(data, region_map=region_map, region=region)
     rows = fdi_rows(data, region_map=region_map, region=region)
     cap = rows[(rows["indicator"] == "fdi_capital") & rows["breakdown"].isin(countries)]
     share = rows[(rows["indicator"] == "fdi_capital_share") & rows["breakdown"].isin(countries)]
@@ -291,7 +293,8 @@ def capital_by_country(
     columns = ["snapshot", "country", "capital", "qualifier", "stated_share", "derived"]
     parts = [out[columns]]
     if include_other:
-        other = other_countries_remainder(data, indicator="fdi_capital", region=region)
+        other = other_countries_remainder(data, region_map=region_map, indicator="fdi_capital",
+                                          region=region)
         other = other[other["value"].notna()]
         parts.append(other.assign(capital=other["value"], qualifier="exact",
                                   stated_share=np.nan)[columns])
@@ -325,7 +328,7 @@ def capital_coverage(
         ``territory``, ``merged``, ``with_capital`` (list of countries), ``without_capital``
         (list), ``coverage`` (``"all"``, ``"some"`` or ``"none"``).
     """
-    snaps = fdi_snapshots(data, region=region)
+    snaps = fdi_snapshots(data, region_map=region_map, region=region)
     rows = fdi_rows(data, region_map=region_map, region=region)
     cap = rows[(rows["indicator"] == "fdi_capital") & rows["breakdown"].isin(countries)]
     given = cap.groupby("snapshot")["breakdown"].agg(set)
@@ -353,7 +356,7 @@ def snapshot_disagreements(data: pd.DataFrame, *, region_map: RegionMap,
         ``snapshot_a``, ``as_of_a``, ``source_a``, ``projects_a``, ``japan_a`` and the same
         for ``b``, ``difference`` (a − b), sorted by the absolute difference.
     """
-    snaps = fdi_snapshots(data, region=region)
+    snaps = fdi_snapshots(data, region_map=region_map, region=region)
     rows = fdi_rows(data, region_map=region_map, region=region)
     japan = rows[(rows["indicator"] == "fdi_projects") & (rows["breakdown"] == "Japan")]
     japan = japan.set_index("snapshot")["value"]
