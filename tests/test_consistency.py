@@ -241,7 +241,7 @@ def _real_hung_yen():
     from hy_analysis import load_targets
 
     data = load_targets()
-    return data, next(iter(load_region_map().merged_territories))
+    return data, load_region_map().merger_family()[0]
 
 
 def test_old_and_merged_targets_are_a_revision_never_a_conflict():
