@@ -14,7 +14,7 @@ from __future__ import annotations
 from .exceptions import ParameterError
 
 __all__ = [
-    "LANGS", "check_lang", "COUNTRIES", "OTHER", "country_label", "other_label",
+    "LANGS", "check_lang", "messages", "COUNTRIES", "OTHER", "country_label", "other_label",
     "SECTOR_SHARES", "sector_name", "SCENARIO_NAMES", "KIND_LABELS", "kind_label", "SCOPE_LABELS",
     "WHOLE_SCOPES",
 ]
@@ -35,6 +35,28 @@ def check_lang(lang: str) -> str:
         raise ParameterError(f"parameter 'lang': unknown value {lang!r}; valid choices: "
                              + ", ".join(LANGS))
     return lang
+
+
+def messages(table: dict[str, dict[str, str]], lang: str) -> dict[str, str]:
+    """The ``lang`` part of a message table (findings' prose, charts' labels), checked once.
+
+    Parameters
+    ----------
+    table : dict
+        ``{"vi": {key: template}, "en": {key: template}}``.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    dict
+        Key -> template (``str.format`` fields) in ``lang``.
+
+    Examples
+    --------
+    >>> messages({"vi": {"year": "Năm"}, "en": {"year": "Year"}}, "en")["year"]
+    'Year'
+    """
+    return table[check_lang(lang)]
 
 
 # --------------------------------------------------------------------------- countries

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..findings.format import format_number, format_period
 from .base import (PALETTE, TEXT, add_source, empty_chart, ids_in, new_axes, no_data,
-                   number_formatter, texts_in, year_locator)
+                   number_formatter, messages, year_locator)
 
 __all__ = ["plot_implied_vs_stated", "plot_figure_counts", "plot_consistency"]
 
@@ -56,7 +56,7 @@ _CONSISTENCY_TEXT = {
 
 
 def _gt(key: str, lang: str):
-    return texts_in(_CONSISTENCY_TEXT, lang)[key]
+    return messages(_CONSISTENCY_TEXT, lang)[key]
 
 
 def plot_implied_vs_stated(implied: pd.DataFrame, *, sources: pd.DataFrame | None = None,

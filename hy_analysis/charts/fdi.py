@@ -13,7 +13,7 @@ from ..findings.common import source_name
 from ..findings.format import format_as_of, format_number
 from ..vocabulary import COUNTRIES, OTHER, country_label, other_label
 from .base import (PALETTE, TEXT, add_source, empty_chart, new_axes, no_data, number_formatter,
-                   setup, texts_in)
+                   setup, messages)
 
 __all__ = ["plot_fdi_projects_by_country", "plot_fdi_project_shares", "plot_fdi_totals_figure",
            "plot_fdi_capital_by_country"]
@@ -69,7 +69,7 @@ def _shade_merged(ax, positions, *, lang, horizontal=False, label=True):
         else:
             ax.axvspan(pos - 0.5, pos + 0.5, color="#888", alpha=0.13, zorder=0, lw=0)
             if label:
-                ax.text(pos, 0.98, texts_in(_FDI_TEXT, lang)["merged"],
+                ax.text(pos, 0.98, messages(_FDI_TEXT, lang)["merged"],
                         transform=ax.get_xaxis_transform(), ha="center", va="top",
                         fontsize=7.5, color="#333")
 
@@ -101,7 +101,7 @@ def _country_bars(ax, frame: pd.DataFrame, column: str, *, ylabel: str, sources,
     """
     import seaborn as sns
 
-    t = texts_in(_FDI_TEXT, lang)
+    t = messages(_FDI_TEXT, lang)
     snaps = frame.drop_duplicates("snapshot").sort_values("order")
     ticks = {s: _fdi_tick(r, sources, lang) for s, r in zip(snaps["snapshot"],
                                                             snaps.to_dict("records"))}
@@ -157,7 +157,7 @@ def plot_fdi_projects_by_country(table: pd.DataFrame, *, sources: pd.DataFrame |
     -------
     matplotlib Axes
     """
-    t = texts_in(_FDI_TEXT, lang)
+    t = messages(_FDI_TEXT, lang)
     ax = new_axes(ax, figsize=(9, 5))
     ax.set_title(t["t_projects"])
     if table.empty:
@@ -193,7 +193,7 @@ def plot_fdi_project_shares(table: pd.DataFrame, *, sources: pd.DataFrame | None
     -------
     matplotlib Axes
     """
-    t = texts_in(_FDI_TEXT, lang)
+    t = messages(_FDI_TEXT, lang)
     ax = new_axes(ax, figsize=(9, 4.6))
     ax.set_title(t["t_share"])
     if table.empty:
@@ -263,7 +263,7 @@ def plot_fdi_totals_figure(snapshots: pd.DataFrame, *, disagreements: pd.DataFra
     import seaborn as sns
 
     setup()
-    t = texts_in(_FDI_TEXT, lang)
+    t = messages(_FDI_TEXT, lang)
     if snapshots.empty:
         ax = new_axes(figsize=(9, 3))
         ax.set_title(t["t_totals"])
@@ -344,7 +344,7 @@ def plot_fdi_capital_by_country(capital: pd.DataFrame, *, sources: pd.DataFrame 
     -------
     matplotlib Axes
     """
-    t = texts_in(_FDI_TEXT, lang)
+    t = messages(_FDI_TEXT, lang)
     ax = new_axes(ax, figsize=(9, 5))
     ax.set_title(t["t_capital"])
     if capital.empty:

@@ -15,7 +15,7 @@ from ..findings.common import source_name
 from ..findings.format import format_number
 from ..vocabulary import kind_label, sector_name
 from .base import (PALETTE, TEXT, add_source, empty_chart, ids_in, new_axes, no_data,
-                   number_formatter, setup, text, texts_in, unit_label, year_locator)
+                   number_formatter, setup, text, messages, unit_label, year_locator)
 
 __all__ = ["plot_index_paths_figure", "plot_annual_growth", "plot_structure", "plot_level_path"]
 
@@ -66,7 +66,7 @@ _SECTOR_COLOURS = {"agriculture_share": "#4c9a2a", "industry_construction_share"
 
 
 def _gt(key: str, lang: str) -> str:
-    return texts_in(_GROWTH_TEXT, lang)[key]
+    return messages(_GROWTH_TEXT, lang)[key]
 
 
 def plot_index_paths_figure(paths: pd.DataFrame, *, sources: pd.DataFrame | None = None,

@@ -15,7 +15,7 @@ from ..findings.format import format_number
 from ..schema import URBAN_CLASSES
 from ..vocabulary import SCOPE_LABELS
 from .base import (PALETTE, TEXT, add_source, empty_chart, new_axes, no_data, number_formatter,
-                   texts_in)
+                   messages)
 
 __all__ = ["plot_urbanisation_path", "plot_urban_class_ladder"]
 
@@ -92,7 +92,7 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
     """
     import seaborn as sns
 
-    t = texts_in(_URB_TEXT, lang)
+    t = messages(_URB_TEXT, lang)
     ax = new_axes(ax, figsize=(9, 5))
     ax.set_title(t["title"])
     if targets.empty:
@@ -190,7 +190,7 @@ def plot_urban_class_ladder(ladder: pd.DataFrame, *, sources: pd.DataFrame | Non
     import numpy as np
     import seaborn as sns
 
-    t = texts_in(_URB_TEXT, lang)
+    t = messages(_URB_TEXT, lang)
     ax = new_axes(ax, figsize=(9, 5))
     ax.set_title(t["ladder"])
     if ladder.empty:
