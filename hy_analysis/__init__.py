@@ -40,8 +40,8 @@ __all__ = [
 
 
 #: Submodules reachable as attributes (``hy.analysis``, ``hy.views``), imported on first use.
-_SUBMODULES = ("paths", "schema", "vocabulary", "territories", "parsing", "loading", "validation", "params",
-               "analysis", "findings", "charts", "views", "widgets", "display", "notebook",
+_SUBMODULES = ("paths", "schema", "vocabulary", "territories", "parsing", "loading", "validation",
+               "params", "analysis", "findings", "charts", "views", "widgets", "display", "notebook",
                "runner")
 
 

@@ -178,7 +178,8 @@ class RegionMap:
     ----------
     frame : DataFrame
         One row per territory with at least ``region``, ``territory``, ``level``,
-        ``province_before_2025`` and ``province_after_2025`` (optionally ``has_data``): the frame of :func:`hy_analysis.loading.load_regions`, or
+        ``province_before_2025`` and ``province_after_2025`` (optionally ``has_data``): the
+        frame of :func:`hy_analysis.loading.load_regions`, or
         a small frame of one's own (tests).
 
     Examples

@@ -1,8 +1,8 @@
 """Filter-panel views: analysis + findings + charts for one state of a panel.
 
 Each ``render_*_view(values, *, targets, region_map, sources)`` is the ``render`` callback of
-a notebook's :func:`hy_analysis.widgets.filter_panel`: it computes (:mod:`hy_analysis.analysis`), words
-(:mod:`hy_analysis.findings`), draws (:mod:`hy_analysis.charts`) and shows
+a notebook's :func:`hy_analysis.widgets.filter_panel`: it computes (:mod:`hy_analysis.analysis`),
+words (:mod:`hy_analysis.findings`), draws (:mod:`hy_analysis.charts`) and shows
 (:mod:`hy_analysis.display`) the results for one validated parameter set. :data:`VIEWS` maps
 each notebook to its view and to the parameters its panel offers.
 """
@@ -28,11 +28,13 @@ from .findings import consistency as consistency_findings
 from .findings import fdi as fdi_findings
 from .findings import growth as growth_findings
 from .findings import urbanisation as urbanisation_findings
+from .docstrings import fill_doc
 
 __all__ = ["render_growth_view", "render_fdi_view", "render_urbanisation_view",
            "render_overview_view", "render_attainment_view", "VIEWS"]
 
 
+@fill_doc
 def render_growth_view(values: dict, *, targets: pd.DataFrame,
                        region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
     """Draw the index paths and the required-growth table for one parameter set.
@@ -43,8 +45,7 @@ def render_growth_view(values: dict, *, targets: pd.DataFrame,
         Validated parameters of the industrial_growth notebook.
     targets, sources : DataFrame
         From :func:`hy_analysis.load_targets` and :func:`hy_analysis.load_sources`.
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
+    {region_map}
     """
     lang, region = values.get("lang", "vi"), values["region"]
     paths = growth_analysis.index_paths(targets, region_map=region_map, region=region,
@@ -61,6 +62,7 @@ def render_growth_view(values: dict, *, targets: pd.DataFrame,
         sources=sources, lang=lang))
 
 
+@fill_doc
 def render_fdi_view(values: dict, *, targets: pd.DataFrame,
                     region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
     """Draw the projects-by-country chart and reader table for one parameter set.
@@ -72,8 +74,7 @@ def render_fdi_view(values: dict, *, targets: pd.DataFrame,
         ``include_other``, ``lang``).
     targets : DataFrame
         Tidy targets.
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
+    {region_map}
     sources : DataFrame, optional
         For the source line and source names.
     """
@@ -89,6 +90,7 @@ def render_fdi_view(values: dict, *, targets: pd.DataFrame,
     display.show_table(fdi_findings.fdi_table(table, sources=sources, lang=lang))
 
 
+@fill_doc
 def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
                              region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
     """Draw the rate path, the paces and the reader table for one parameter set.
@@ -100,8 +102,7 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
         ``baseline_year``, ``baseline_rate``, ``lang``).
     targets : DataFrame
         Tidy targets.
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
+    {region_map}
     sources : DataFrame, optional
         For the source line.
     """
@@ -131,6 +132,7 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
     display.show_table(urbanisation_findings.rate_table(found, sources=sources, lang=lang))
 
 
+@fill_doc
 def render_overview_view(values: dict, *, targets: pd.DataFrame,
                          region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
     """Draw the counts, conflicts, merger revisions, implied totals and figures table.
@@ -141,8 +143,7 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame,
         Validated ``overview`` parameters (``regions``, ``kinds``, ``lang``).
     targets : DataFrame
         Tidy targets.
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
+    {region_map}
     sources : DataFrame, optional
     """
     lang, regions, kinds = values.get("lang", "vi"), values.get("regions"), values.get("kinds")
@@ -162,6 +163,7 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame,
         sources=sources, lang=lang))
 
 
+@fill_doc
 def render_attainment_view(values: dict, *, targets: pd.DataFrame,
                            region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
     """Draw the scorecard, its findings and the full verdict table for one parameter set.
@@ -173,15 +175,15 @@ def render_attainment_view(values: dict, *, targets: pd.DataFrame,
         ``on_track``, ``acceleration_needed``, ``lang``).
     targets : DataFrame
         Tidy targets and actuals (the user's rows included).
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
+    {region_map}
     sources : DataFrame, optional
         Unused: every verdict names its own sources.
     """
     lang, region = values.get("lang", "vi"), values["region"]
     verdicts = attainment_analysis.assess(
         targets, region_map=region_map, region=region, as_of=values.get("as_of"),
-        tolerance=values["tolerance"], on_track=values["on_track"], acceleration_needed=values["acceleration_needed"])
+        tolerance=values["tolerance"], on_track=values["on_track"],
+        acceleration_needed=values["acceleration_needed"])
     display.show_markdown(attainment_findings.describe_attainment(verdicts, region=region,
                                                                   lang=lang))
     scorecard = attainment_findings.scorecard_data(verdicts, lang=lang, include_open=False)

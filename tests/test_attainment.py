@@ -439,7 +439,8 @@ def test_old_hung_yen_2025_exports_not_scored_with_the_merged_province(real):
         v = verdicts.loc[target_id]
         assert v["status"] == "not_comparable"
         assert v["reason"] == "territory_changed"
-        merged = [t for t, parts in merged_parts(RegionMap(regions)).items() if v["territory"] in parts]
+        merged = [t for t, parts in merged_parts(RegionMap(regions)).items()
+                  if v["territory"] in parts]
         assert merged and all(e["territory"] == merged[0] for e in v["evidence"])
 
 

@@ -206,7 +206,8 @@ def test_overview_plots(lang, bac_giang):
                                                 plot_implied_vs_stated)
 
     data = bac_giang()
-    ax = plot_figure_counts(consistency.count_figures(data, region_map=load_region_map()), lang=lang)
+    ax = plot_figure_counts(consistency.count_figures(data,
+                                                      region_map=load_region_map()), lang=lang)
     assert ax.get_title() and ax.get_xlabel()
     ax = plot_implied_vs_stated(consistency.implied_vs_stated(data), lang=lang)
     labels = [t.get_text() for t in ax.texts]
@@ -215,7 +216,9 @@ def test_overview_plots(lang, bac_giang):
         consistency.find_conflicts(data), consistency.check_share_sums(data),
         consistency.implied_vs_stated(data)), lang=lang)
     assert len(ax.patches) == 7
-    ax = plot_figure_counts(consistency.count_figures(data, region_map=load_region_map(), kinds=[]), lang=lang)
+    ax = plot_figure_counts(consistency.count_figures(data,
+                                                      region_map=load_region_map(),
+                                                      kinds=[]), lang=lang)
     assert ax.texts  # the "no figures" message
     plt.close("all")
 
@@ -228,7 +231,8 @@ def test_render_overview_view_filters(monkeypatch, bac_giang):
     monkeypatch.setattr(display, "show_table", lambda frame, **kw: shown.append(frame))
     monkeypatch.setattr(views, "plot_figure_counts", lambda c, **kw: drawn.append(c))
     data = bac_giang(dict(kind="actual", low=63.67, period_start=2021, period_end=2021))
-    views.render_overview_view(dict(regions=["Hưng Yên"], kinds=["actual"], lang="en"), region_map=load_region_map(),
+    views.render_overview_view(dict(regions=["Hưng Yên"], kinds=["actual"], lang="en"),
+                               region_map=load_region_map(),
                                targets=data, sources=pd.DataFrame())
     assert drawn[0]["region"].tolist() == ["Hưng Yên"]
     table = shown[-1]
@@ -269,7 +273,8 @@ def test_old_and_merged_targets_are_a_revision_never_a_conflict():
 def test_revision_pairs_only_the_merged_territory_with_earlier_ones(bac_giang):
     data = bac_giang(dict(indicator="exports", low=8.0, value_raw="8"),
                      dict(indicator="exports", low=9.0, value_raw="9"))
-    assert consistency.revised_with_merger(data, region_map=load_region_map()).empty  # one territory: not a revision
+    # one territory: not a revision
+    assert consistency.revised_with_merger(data, region_map=load_region_map()).empty
 
 
 def test_implied_totals_of_the_june_2024_fdi_snapshot_are_inconsistent():

@@ -103,7 +103,8 @@ def test_remainder_refused_for_inexact_figures():
     frame = _frame([_row(7e9, indicator="fdi_capital", qualifier="above")]
                    + [_row(v, indicator="fdi_capital", breakdown=c)
                       for c, v in (("Japan", 3e9), ("Korea", 1e9), ("China", 1e9))])
-    out = fdi.other_countries_remainder(frame, region_map=load_region_map(), indicator="fdi_capital")
+    out = fdi.other_countries_remainder(frame,
+                                        region_map=load_region_map(), indicator="fdi_capital")
     assert np.isnan(out["value"].iloc[0])
     assert out["reason"].iloc[0].startswith("not exact")
 
@@ -114,7 +115,9 @@ def test_remainder_rejects_unknown_indicator(small):
 
 
 def test_include_other_false_and_single_country(small):
-    table = fdi.projects_by_country(small, region_map=load_region_map(), countries=["Japan"], include_other=False)
+    table = fdi.projects_by_country(small,
+                                    region_map=load_region_map(),
+                                    countries=["Japan"], include_other=False)
     assert set(table["country"]) == {"Japan"}
     assert not table["derived"].any()
 
@@ -154,20 +157,26 @@ def test_capital_by_country_and_coverage(small):
     # The total of 2024-01 is "over 7 bn": no computed share, no remainder there.
     jan = capital[capital["as_of"] == "2024-01"]
     assert jan["computed_share"].isna().all() and OTHER not in set(jan["country"])
-    coverage = fdi.capital_coverage(small, region_map=load_region_map()).set_index("as_of")["coverage"]
+    coverage = fdi.capital_coverage(small,
+                                    region_map=load_region_map()).set_index("as_of")["coverage"]
     assert coverage.to_dict() == {"2024-01": "some", "2024-06-20": "none",
                                   "2025-08-26": "all"}
-    text = findings.describe_capital(capital, fdi.capital_coverage(small, region_map=load_region_map()), lang="en")
+    text = findings.describe_capital(capital, fdi.capital_coverage(small,
+        region_map=load_region_map()), lang="en")
     assert "no capital by country" in text
     assert "missing" in text and "2 of 3" in text
 
 
 def test_region_without_fdi_says_so(small):
     assert fdi.fdi_snapshots(small, region_map=load_region_map(), region="Bắc Giang").empty
-    for text in (findings.describe_fdi_totals(fdi.fdi_snapshots(small, region_map=load_region_map(), region="Bắc Giang"),
+    for text in (findings.describe_fdi_totals(fdi.fdi_snapshots(small,
+                                                                region_map=load_region_map(),
+                                                                region="Bắc Giang"),
                                          region="Bắc Giang", lang="en"),
                  findings.describe_projects_by_country(
-                     fdi.projects_by_country(small, region_map=load_region_map(), region="Bắc Giang"), region="Bắc Giang",
+                     fdi.projects_by_country(small,
+                                             region_map=load_region_map(),
+                                             region="Bắc Giang"), region="Bắc Giang",
                      lang="en")):
         assert "No FDI figures for Bắc Giang" in text
 
@@ -182,13 +191,15 @@ def test_describe_follows_lang_number_format():
 
 def test_describe_escapes_data_strings():
     frame = _frame(_snapshot(10, 5, 3, 1, source="<b>*x*</b>"))
-    text = findings.describe_projects_by_country(fdi.projects_by_country(frame, region_map=load_region_map()), lang="en")
+    text = findings.describe_projects_by_country(fdi.projects_by_country(frame,
+        region_map=load_region_map()), lang="en")
     assert "<b>" not in text and "&lt;b&gt;" in text
 
 
 def test_bad_lang_names_choices(small):
     with pytest.raises(ParameterError, match="valid choices: vi, en"):
-        findings.describe_fdi_totals(fdi.fdi_snapshots(small, region_map=load_region_map()), lang="fr")
+        findings.describe_fdi_totals(fdi.fdi_snapshots(small,
+                                                       region_map=load_region_map()), lang="fr")
 
 
 def test_snapshot_labels():
@@ -205,14 +216,18 @@ def test_key_numbers_of_the_real_data():
     snaps = fdi.fdi_snapshots(targets, region_map=load_region_map(), region="Hưng Yên")
     assert snaps["total_projects"].tolist() == [543, 550, 578, 613, 622, 904]
     assert snaps["merged"].tolist() == [False, False, False, False, False, True]
-    other = fdi.other_countries_remainder(targets, region_map=load_region_map(), region="Hưng Yên").set_index("as_of")
+    other = fdi.other_countries_remainder(targets,
+                                          region_map=load_region_map(),
+                                          region="Hưng Yên").set_index("as_of")
     assert other.loc["2024", "value"] == 83          # 550 - 174 - 153 - 140
     assert other.loc["2025-08-26", "value"] == 174   # 904 - 189 - 204 - 337
     assert np.isnan(other.loc["2024-01", "value"])   # Korea and China not given
     pairs = fdi.snapshot_disagreements(targets, region_map=load_region_map(), region="Hưng Yên")
     first = pairs.iloc[0]
     assert (first["projects_a"], first["projects_b"]) == (550, 543)
-    coverage = fdi.capital_coverage(targets, region_map=load_region_map(), region="Hưng Yên").set_index("as_of")
+    coverage = fdi.capital_coverage(targets,
+                                    region_map=load_region_map(),
+                                    region="Hưng Yên").set_index("as_of")
     assert coverage.loc["2024", "coverage"] == "none"   # the 2024 news document
     assert coverage.loc["2024-06-20", "coverage"] == "all"
     assert coverage.loc["2025-08-26", "coverage"] == "all"

@@ -111,7 +111,8 @@ def test_overview_panel_filters_the_table(monkeypatch):
     monkeypatch.setattr(display, "show_markdown", lambda text: None)
     monkeypatch.setattr(display, "show_table", lambda frame, **kw: tables.append(frame))
     monkeypatch.setattr(views, "plot_figure_counts", lambda counts, **kw: None)
-    render = partial(views.render_overview_view, region_map=load_region_map(), targets=load_targets(),
+    render = partial(views.render_overview_view,
+                     region_map=load_region_map(), targets=load_targets(),
                      sources=load_sources())
     panel = _panel("overview", validate_params("overview"), render)
     panel.controls["regions"].value = ("Đông Hưng",)

@@ -133,7 +133,9 @@ def test_no_measured_rate_is_stated(rates_frame):
     rates = u.rate_targets(rates_frame, region="Hưng Yên")
     measured = u.measured_rates(rates_frame, region="Hưng Yên")
     assert measured.empty
-    text = findings.describe_rate_targets(rates, region_map=load_region_map(), measured=measured, lang="en")
+    text = findings.describe_rate_targets(rates,
+                                          region_map=load_region_map(),
+                                          measured=measured, lang="en")
     assert "no measured provincial urbanisation rate" in text
     assert "Trên 48%" in text and "khoảng 58-60%" in text
 

@@ -43,6 +43,7 @@ import pandas as pd
 from ..territories import RegionMap
 from ..vocabulary import SECTOR_SHARES
 from .growth import implied_growth
+from ..docstrings import fill_doc
 
 __all__ = [
     "CONFLICT_KEYS", "LEVEL_GROWTH_PAIRS", "figure_interval", "compare_figures",
@@ -182,6 +183,7 @@ def figures_list(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
     return out.reset_index(drop=True)
 
 
+@fill_doc
 def count_figures(data: pd.DataFrame, *, region_map: RegionMap,
                   regions: Sequence[str] | None = None,
                   kinds: Sequence[str] | None = None) -> pd.DataFrame:
@@ -191,8 +193,7 @@ def count_figures(data: pd.DataFrame, *, region_map: RegionMap,
     ----------
     data : DataFrame
         Tidy targets (:func:`hy_analysis.load_targets`).
-    region_map : RegionMap
-        From :func:`hy_analysis.loading.load_region_map` (marks the merged territories).
+    {region_map}
     regions, kinds : sequence of str, optional
         As :func:`filter_figures`.
 
@@ -426,6 +427,7 @@ def consistency_counts(conflicts: pd.DataFrame, shares: pd.DataFrame,
     return pd.DataFrame.from_records(records, columns=["check", "outcome", "count"])
 
 
+@fill_doc
 def revised_with_merger(data: pd.DataFrame, *, region_map: RegionMap) -> pd.DataFrame:
     """Targets of a merged territory beside the same region's earlier targets, same year.
 
@@ -436,8 +438,7 @@ def revised_with_merger(data: pd.DataFrame, *, region_map: RegionMap) -> pd.Data
     ----------
     data : DataFrame
         Tidy targets (:func:`hy_analysis.load_targets`).
-    region_map : RegionMap
-        From :func:`hy_analysis.loading.load_region_map` (which territories are merged).
+    {region_map}
 
     Returns
     -------

@@ -23,6 +23,7 @@ import pandas as pd
 from ..exceptions import ParameterError
 from ..territories import RegionMap
 from ..vocabulary import COUNTRIES, OTHER
+from ..docstrings import fill_doc
 
 __all__ = [
     "FDI_INDICATORS", "fdi_rows", "fdi_snapshots", "projects_by_country",
@@ -49,6 +50,7 @@ def _as_of_bounds(as_of: str) -> tuple[date, date]:
     return day, day
 
 
+@fill_doc
 def fdi_rows(data: pd.DataFrame, *, region_map: RegionMap,
              region: str | None = None) -> pd.DataFrame:
     """The FDI stock rows (projects, capital, capital share) of ``region``.
@@ -57,8 +59,7 @@ def fdi_rows(data: pd.DataFrame, *, region_map: RegionMap,
     ----------
     data : DataFrame
         Tidy targets (:func:`hy_analysis.load_targets`).
-    region_map : RegionMap
-        From :func:`hy_analysis.loading.load_region_map` (which territories are merged).
+    {region_map}
     region : str, optional
         Keep one region (``region`` column); every region by default.
 

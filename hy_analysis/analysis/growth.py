@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..territories import RegionMap
 from ..vocabulary import SCENARIO_NAMES, SECTOR_SHARES
+from ..docstrings import fill_doc
 
 __all__ = [
     "GROWTH_INDICATORS", "compound_index", "implied_growth", "required_growth_rate",
@@ -147,6 +148,7 @@ def required_growth_rate(target_rate: float, actual_rates: Sequence[float], *,
 
 # --------------------------------------------------------------------------- selections
 
+@fill_doc
 def growth_figures(data: pd.DataFrame, *, region_map: RegionMap,
                    region: str | None = None,
                    kinds: Sequence[str] = ("target",),
@@ -157,8 +159,7 @@ def growth_figures(data: pd.DataFrame, *, region_map: RegionMap,
     ----------
     data : DataFrame
         From :func:`hy_analysis.load_targets`.
-    region_map : RegionMap
-        From :func:`hy_analysis.loading.load_region_map` (which territories are merged).
+    {region_map}
     region : str, optional
         Keep one region (None: all).
     kinds : sequence of {"target", "actual"}
@@ -242,6 +243,7 @@ def _covering_rates(targets: pd.DataFrame, year: int) -> pd.DataFrame:
     return targets[(targets["period_start"] <= year) & (targets["period_end"] >= year)]
 
 
+@fill_doc
 def index_paths(data: pd.DataFrame, *, region_map: RegionMap,
                 region: str, start_year: int, end_year: int,
                 scenario_growth: Sequence[float] = (),
@@ -262,8 +264,7 @@ def index_paths(data: pd.DataFrame, *, region_map: RegionMap,
     ----------
     data : DataFrame
         From :func:`hy_analysis.load_targets`.
-    region_map : RegionMap
-        From :func:`hy_analysis.loading.load_region_map` (which territories are merged).
+    {region_map}
     region : str
     start_year, end_year : int
         First and last year of growth.
@@ -471,6 +472,7 @@ def structure_shift(data: pd.DataFrame, *, region_map: RegionMap,
     return out.drop(columns="_k").reset_index(drop=True)
 
 
+@fill_doc
 def level_path(data: pd.DataFrame, *, region_map: RegionMap,
                region: str, indicator: str,
                unit: str | None = None) -> pd.DataFrame:
@@ -482,8 +484,7 @@ def level_path(data: pd.DataFrame, *, region_map: RegionMap,
     Parameters
     ----------
     data : DataFrame
-    region_map : RegionMap
-        From :func:`hy_analysis.loading.load_region_map` (which territories are merged).
+    {region_map}
     region : str
     indicator : str
         A level indicator, e.g. ``"grdp_per_capita"`` or ``"exports"``.

@@ -22,6 +22,7 @@ from ..exceptions import ParameterError
 from ..schema import URBAN_CLASSES
 from ..territories import RegionMap
 from ..vocabulary import WHOLE_SCOPES
+from ..docstrings import fill_doc
 
 __all__ = [
     "rate_targets", "split_merger", "measured_rates", "rate_envelope", "pp_per_year",
@@ -90,6 +91,7 @@ def rate_targets(
     return out.sort_values(["year", "low", "high"]).reset_index(drop=True)
 
 
+@fill_doc
 def split_merger(targets: pd.DataFrame, *,
                  region_map: RegionMap) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Separate the path of the earlier territory from the merged territory's targets.
@@ -98,8 +100,7 @@ def split_merger(targets: pd.DataFrame, *,
     ----------
     targets : DataFrame
         From :func:`rate_targets` (with its ``territory`` column).
-    region_map : RegionMap
-        From :func:`hy_analysis.loading.load_region_map` (which territories are merged).
+    {region_map}
 
     Returns
     -------

@@ -19,7 +19,8 @@ from ..schema import UNIT_LABELS
 from ..vocabulary import messages
 
 __all__ = ["FONT", "PALETTE", "TEXT", "messages", "setup", "new_axes", "text", "unit_label",
-           "number_formatter", "source_line", "add_source", "empty_chart", "no_data", "ids_in",
+           "number_formatter", "source_line", "start_chart", "add_source", "empty_chart", "no_data",
+           "ids_in",
            "year_locator"]
 
 #: DejaVu Sans ships with matplotlib and covers every Vietnamese diacritic, so no chart
@@ -57,6 +58,36 @@ def empty_chart(ax, message: str):
     ax.set_xticks([])
     ax.set_yticks([])
     return ax
+
+
+def start_chart(data: pd.DataFrame, ax=None, *, title: str, lang: str,
+                region: str | None = None, figsize=None):
+    """The opening of every ``plot_*``: its Axes (``ax`` or a new one), titled, and whether
+    ``data`` has anything to draw; when it has not, the Axes already says so.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The frame the chart draws.
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure of ``figsize``).
+    title : str
+        The chart's title, in ``lang``.
+    lang : {"vi", "en"}
+    region : str, optional
+        Named in the no-data message ("No figures for ...", default: this selection).
+    figsize : (float, float), optional
+
+    Returns
+    -------
+    (matplotlib Axes, bool)
+        The Axes, and True when ``data`` is empty (then return the Axes as it is).
+    """
+    ax = new_axes(ax, figsize=figsize)
+    ax.set_title(title)
+    if data.empty:
+        empty_chart(ax, no_data(lang, region))
+    return ax, data.empty
 
 
 def setup() -> None:

@@ -12,6 +12,7 @@ import pandas as pd
 from ..vocabulary import SECTOR_SHARES, country_label, kind_label, sector_name
 from .common import md_escape, messages, source_name
 from .format import format_amount, format_as_of, format_number, format_period, format_periods
+from ..docstrings import fill_doc
 
 __all__ = ["describe_figures", "describe_conflicts", "describe_share_sums",
            "describe_implied_vs_stated", "figures_table", "conflicts_table", "share_sums_table",
@@ -147,6 +148,7 @@ def _src(source: str) -> str:
     return f"`{md_escape(source)}`"
 
 
+@fill_doc
 def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.count_figures`.
 
@@ -157,10 +159,7 @@ def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
     counts : DataFrame
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if counts.empty:
@@ -175,6 +174,7 @@ def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
     return "\n".join([head, "", *lines])
 
 
+@fill_doc
 def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.find_conflicts`.
 
@@ -185,10 +185,7 @@ def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
     conflicts : DataFrame
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     head = m["conflicts_head"].format(conflicts=int((conflicts["status"] == "conflict").sum()),
@@ -209,6 +206,7 @@ def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
     return "\n".join([head, "", *lines, "", m["rule"]])
 
 
+@fill_doc
 def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
                         lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.check_share_sums`.
@@ -220,10 +218,7 @@ def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
         The allowed difference from 100, in points (stated in the text).
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if shares.empty:
@@ -240,6 +235,7 @@ def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
     return "\n".join([head, "", *lines])
 
 
+@fill_doc
 def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
                                lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.implied_vs_stated`.
@@ -251,10 +247,7 @@ def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
         Points beyond which a difference is flagged (stated in the text).
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if implied.empty:
@@ -384,6 +377,7 @@ def _change(value: float, unit: str, lang: str) -> str:
 MESSAGES_PP = {"vi": " điểm %", "en": " pp"}
 
 
+@fill_doc
 def describe_revised_with_merger(revisions: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.revised_with_merger`.
 
@@ -395,10 +389,7 @@ def describe_revised_with_merger(revisions: pd.DataFrame, *, lang: str = "vi") -
     revisions : DataFrame
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if revisions.empty:
@@ -446,6 +437,7 @@ def _part(breakdown: str, lang: str) -> str:
     return country_label(breakdown, lang=lang) if breakdown else ""
 
 
+@fill_doc
 def describe_implied_totals(totals: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.implied_totals`.
 
@@ -456,10 +448,7 @@ def describe_implied_totals(totals: pd.DataFrame, *, lang: str = "vi") -> str:
     totals : DataFrame
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if totals.empty:

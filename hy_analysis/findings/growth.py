@@ -15,6 +15,7 @@ from ..vocabulary import kind_label, sector_name
 from .common import md_escape, messages, source_name, sources_text
 from .format import (format_money, format_number, format_period, format_periods,
                      format_range)
+from ..docstrings import fill_doc
 
 __all__ = [
     "describe_growth_targets", "describe_annual_growth", "describe_index_paths",
@@ -148,6 +149,7 @@ def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "
     return "\n".join([head, "", *lines])
 
 
+@fill_doc
 def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.annual_growth_vs_target`.
 
@@ -159,10 +161,7 @@ def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi"
     region : str
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if table.empty:

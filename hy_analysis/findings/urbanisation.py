@@ -13,6 +13,7 @@ from ..territories import RegionMap
 from ..vocabulary import SCOPE_LABELS
 from .common import md_escape, messages, source_name
 from .format import DASH, format_number, format_range
+from ..docstrings import fill_doc
 
 __all__ = [
     "describe_rate_targets", "describe_revised_targets", "describe_pp_per_year",
@@ -121,6 +122,7 @@ def no_rates(region: str | None, *, lang: str = "vi") -> str:
     return messages(_MESSAGES, lang)["no_rates"].format(region=md_escape(region or ""))
 
 
+@fill_doc
 def describe_rate_targets(
     targets: pd.DataFrame,
     *,
@@ -136,19 +138,14 @@ def describe_rate_targets(
     ----------
     targets : DataFrame
         From :func:`~hy_analysis.analysis.urbanisation.rate_targets`.
-    region_map : RegionMap
-        From :func:`hy_analysis.loading.load_region_map` (marks the merged province).
+    {region_map}
     measured : DataFrame, optional
         From :func:`~hy_analysis.analysis.urbanisation.measured_rates`; when empty the text
         says the baseline must be supplied.
     region : str, optional
-    sources : DataFrame, optional
-        From :func:`hy_analysis.load_sources`, to name documents by number.
-    lang : {"vi", "en"}
+    {text_options}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if targets.empty:
@@ -174,6 +171,7 @@ def describe_rate_targets(
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_revised_targets(revised: pd.DataFrame, path: pd.DataFrame, *,
                              sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Markdown setting the merged province's targets beside the earlier path, apart from it.
@@ -182,13 +180,9 @@ def describe_revised_targets(revised: pd.DataFrame, path: pd.DataFrame, *,
     ----------
     revised, path : DataFrame
         The two frames of :func:`~hy_analysis.analysis.urbanisation.split_merger`.
-    sources : DataFrame, optional
-        From :func:`hy_analysis.load_sources`, to name documents by number.
-    lang : {"vi", "en"}
+    {text_options}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
         Empty when there is no revised target.
     """
     m = messages(_MESSAGES, lang)
@@ -206,6 +200,7 @@ def describe_revised_targets(revised: pd.DataFrame, path: pd.DataFrame, *,
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
     """Markdown stating the percentage points per year between consecutive target years.
 
@@ -215,9 +210,7 @@ def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
         From :func:`~hy_analysis.analysis.urbanisation.pp_per_year`.
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if steps.empty:
@@ -236,6 +229,7 @@ def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_baseline(
     steps: pd.DataFrame | None,
     *,
@@ -253,9 +247,7 @@ def describe_baseline(
     baseline_year, baseline_rate : int, float or None
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if baseline_year is None or baseline_rate is None or steps is None:
@@ -274,6 +266,7 @@ def describe_baseline(
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_class_ladder(changes: pd.DataFrame, ladder: pd.DataFrame, *,
                           region: str | None = None, lang: str = "vi") -> str:
     """Markdown describing each locality's climb on the urban-class ladder.
@@ -288,9 +281,7 @@ def describe_class_ladder(changes: pd.DataFrame, ladder: pd.DataFrame, *,
     region : str, optional
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if changes.empty:
@@ -318,6 +309,7 @@ def describe_class_ladder(changes: pd.DataFrame, ladder: pd.DataFrame, *,
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_class_counts(counts: pd.DataFrame, *, region: str | None = None,
                           lang: str = "vi") -> str:
     """Markdown stating the targeted numbers of class IV and class V towns by year.
@@ -329,9 +321,7 @@ def describe_class_counts(counts: pd.DataFrame, *, region: str | None = None,
     region : str, optional
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if counts.empty:
