@@ -91,6 +91,11 @@ COMPONENTS = DocstringComponents(
         -------
         str
             Markdown.''',
+    returns_table='''
+        Returns
+        -------
+        DataFrame
+            The reader table: column headers and labels in ``lang``.''',
     returns_axes='''
         Returns
         -------

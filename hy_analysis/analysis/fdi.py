@@ -84,6 +84,7 @@ def fdi_rows(data: pd.DataFrame, *, region_map: RegionMap,
     return rows.reset_index(drop=True)
 
 
+@fill_doc
 def fdi_snapshots(data: pd.DataFrame, *, region_map: RegionMap,
                   region: str | None = None) -> pd.DataFrame:
     """One row per FDI snapshot (date, source, territory), in time order.
@@ -96,6 +97,7 @@ def fdi_snapshots(data: pd.DataFrame, *, region_map: RegionMap,
     ----------
     data : DataFrame
         Tidy targets.
+    {region_map}
     region : str, optional
         Keep one region.
 
@@ -132,6 +134,7 @@ def fdi_snapshots(data: pd.DataFrame, *, region_map: RegionMap,
     return out[_SNAPSHOT_COLUMNS].reset_index(drop=True)
 
 
+@fill_doc
 def other_countries_remainder(
     data: pd.DataFrame,
     *,
@@ -151,6 +154,7 @@ def other_countries_remainder(
     ----------
     data : DataFrame
         Tidy targets.
+    {region_map}
     indicator : {"fdi_projects", "fdi_capital"}
     region : str, optional
     named : sequence of str
@@ -202,6 +206,7 @@ def _in_country_order(frame: pd.DataFrame, countries: Sequence[str]) -> pd.DataF
     return frame.assign(_rank=frame["country"].map(rank)).sort_values(["order", "_rank"])
 
 
+@fill_doc
 def projects_by_country(
     data: pd.DataFrame,
     *,
@@ -216,6 +221,7 @@ def projects_by_country(
     ----------
     data : DataFrame
         Tidy targets.
+    {region_map}
     region : str, optional
     countries : sequence of str
         Investor countries shown (``breakdown`` values).
@@ -255,6 +261,7 @@ def projects_by_country(
                 "projects", "total_projects", "share", "derived"]].reset_index(drop=True)
 
 
+@fill_doc
 def capital_by_country(
     data: pd.DataFrame,
     *,
@@ -269,6 +276,7 @@ def capital_by_country(
     ----------
     data : DataFrame
         Tidy targets.
+    {region_map}
     region : str, optional
     countries : sequence of str
     include_other : bool

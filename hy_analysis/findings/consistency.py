@@ -275,6 +275,7 @@ def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
     return "\n".join([title, "", *lines])
 
 
+@fill_doc
 def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                   lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.figures_list`.
@@ -282,9 +283,7 @@ def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     Parameters
     ----------
     figures : DataFrame
-    sources : DataFrame, optional
-        To name documents by number.
-    lang : {"vi", "en"}
+    {text_options}
 
     Returns
     -------

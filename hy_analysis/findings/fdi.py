@@ -326,6 +326,7 @@ def describe_capital(
     return "\n".join(lines)
 
 
+@fill_doc
 def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
               lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.fdi.projects_by_country`.
@@ -335,8 +336,7 @@ def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     Parameters
     ----------
     table : DataFrame
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
+    {text_options}
 
     Returns
     -------
@@ -356,6 +356,7 @@ def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     })
 
 
+@fill_doc
 def remainder_table(remainder: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                     lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.fdi.other_countries_remainder`.
@@ -363,8 +364,7 @@ def remainder_table(remainder: pd.DataFrame, *, sources: pd.DataFrame | None = N
     Parameters
     ----------
     remainder : DataFrame
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
+    {text_options}
 
     Returns
     -------

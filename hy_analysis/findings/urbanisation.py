@@ -336,6 +336,7 @@ def describe_class_counts(counts: pd.DataFrame, *, region: str | None = None,
     return "\n".join(lines)
 
 
+@fill_doc
 def rate_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.urbanisation.rate_targets`.
@@ -343,8 +344,7 @@ def rate_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     Parameters
     ----------
     targets : DataFrame
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
+    {text_options}
 
     Returns
     -------
@@ -391,6 +391,7 @@ def ladder_table(ladder: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     return wide.reset_index()
 
 
+@fill_doc
 def class_counts_table(counts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                        lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.urbanisation.class_counts`.
@@ -398,8 +399,7 @@ def class_counts_table(counts: pd.DataFrame, *, sources: pd.DataFrame | None = N
     Parameters
     ----------
     counts : DataFrame
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
+    {text_options}
 
     Returns
     -------
