@@ -25,8 +25,7 @@ import pandas as pd
 from .exceptions import ParameterError
 from .schema import REGION_COLUMNS
 
-__all__ = ["MERGER_DATE", "LEGAL_BASIS", "RegionMap", "region_rows", "before_label",
-           "merged_label", "district_label"]
+__all__ = ["MERGER_DATE", "LEGAL_BASIS", "RegionMap", "region_rows", "territory_name"]
 
 #: The day the 34 provinces replaced the 63 (Nghị quyết 202/2025/QH15, Điều 2).
 MERGER_DATE = dt.date(2025, 7, 1)
@@ -39,37 +38,30 @@ _BEFORE = f"before {MERGER_DATE.isoformat()}"
 _FROM = f"from {MERGER_DATE.isoformat()}"
 
 
-def before_label(province: str) -> str:
-    """Territory of an earlier province the merger changed, until the merger.
+def territory_name(province: str, *, merged: bool = False, district: str = "") -> str:
+    """The label of a territory: a province (or a district of it) in its period.
+
+    Parameters
+    ----------
+    province : str
+        The province's name: before the merger, or (``merged``) the merged province's.
+    merged : bool
+        The province formed by the merger, from the merger on; otherwise the province the
+        merger changed, until the merger.
+    district : str
+        A district of ``province`` (the district level ended with the merger).
 
     Examples
     --------
-    >>> before_label("Bắc Ninh")
-    'Bắc Ninh (before 2025-07-01)'
-    """
-    return f"{province} ({_BEFORE})"
-
-
-def merged_label(province: str) -> str:
-    """Territory of a province formed by the merger, from the merger on.
-
-    Examples
-    --------
-    >>> merged_label("Hưng Yên")
-    'Hưng Yên (merged, from 2025-07-01)'
-    """
-    return f"{province} (merged, {_FROM})"
-
-
-def district_label(district: str, province: str) -> str:
-    """Territory of a district (the district level ended with the merger).
-
-    Examples
-    --------
-    >>> district_label("Đông Hưng", "Thái Bình")
+    >>> territory_name("Bắc Ninh"), territory_name("Hưng Yên", merged=True)
+    ('Bắc Ninh (before 2025-07-01)', 'Hưng Yên (merged, from 2025-07-01)')
+    >>> territory_name("Thái Bình", district="Đông Hưng")
     'Đông Hưng district, Thái Bình (before 2025-07-01)'
     """
-    return f"{district} district, {province} ({_BEFORE})"
+    if merged:
+        return f"{province} (merged, {_FROM})"
+    return f"{district} district, {province} ({_BEFORE})" if district else \
+        f"{province} ({_BEFORE})"
 
 
 def _row(region, territory, level, before, after, note, *, code="", has_data=False):
@@ -133,11 +125,11 @@ def region_rows(provinces: Iterable[Mapping[str, str]],
                              code=code_after[new]))
             continue
         joined = "; ".join(olds)
-        rows.append(_row(new, merged_label(new), "province", joined, new,
+        rows.append(_row(new, territory_name(new, merged=True), "province", joined, new,
                          f"formed by the merger of {', '.join(olds)}", code=code_after[new]))
         for old in olds:
             others = [o for o in olds if o != old]
-            rows.append(_row(old, before_label(old), "province", old, new,
+            rows.append(_row(old, territory_name(old), "province", old, new,
                              f"merged with {', '.join(others)} into {new}",
                              code=codes_before[old]))
     regions = list(regions)
@@ -156,7 +148,7 @@ def region_rows(provinces: Iterable[Mapping[str, str]],
             raise ParameterError(
                 f"regions.csv: district {name!r} has part_of {province!r}; expected a province "
                 "of provinces.csv before 2025-07-01")
-        rows.append(_row(name, district_label(name, province), level, province,
+        rows.append(_row(name, territory_name(province, district=name), level, province,
                          after_of[province], r.get("note", "")))
     notes = {r["region"].strip(): r.get("note", "") for r in regions
              if (r.get("level") or "province").strip() == "province"}
