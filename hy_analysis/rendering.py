@@ -18,7 +18,6 @@ import re
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import Any
 
 from .params import format_value  # the one formatter of parameter values
 

@@ -1,14 +1,11 @@
-"""The vocabulary: one language check, labels per language, territories read from the data."""
+"""The vocabulary: one language check, labels per language, one message-table lookup."""
 
 from __future__ import annotations
-
-import shutil
 
 import pytest
 
 from hy_analysis import vocabulary as v
 from hy_analysis.exceptions import ParameterError
-from hy_analysis.paths import data_dir
 
 
 def test_one_lang_check_names_the_choices():
