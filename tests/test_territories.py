@@ -106,3 +106,17 @@ def test_region_parameters_offer_provinces_with_data_and_name_the_rest():
     assert "'Hà Nội' is a province with no figures" in message and "Cà Mau" in message
     with pytest.raises(ParameterError, match="provinces without figures"):
         validate_params("overview", {"regions": ["Hưng Yên", "Nghệ An"]})
+
+
+def test_extraction_names_the_places_of_the_region_map_it_is_given():
+    from hy_analysis.extraction import extract
+
+    frame = pd.DataFrame(region_rows(
+        [{"province_before_2025": "Hưng Yên", "province_after_2025": "Hưng Yên"},
+         {"province_before_2025": "Thái Bình", "province_after_2025": "Hưng Yên"}],
+        [{"region": "Hưng Yên"}]))
+    text = "Năm 2026, kim ngạch xuất khẩu của tỉnh Hưng Yên đạt 20 tỷ USD."
+    rows = extract(text, date="2025-10-01", region_map=RegionMap(frame))
+    assert list(rows["territory"]) == ["Hưng Yên (merged, from 2025-07-01)"]
+    with pytest.raises(ParameterError, match="'Bắc Giang' is not a province or region"):
+        extract(text, region="Bắc Giang", region_map=RegionMap(frame))

@@ -98,22 +98,29 @@ def _load(folder: str, stamp: tuple) -> Vocabulary:
         for r in csv.DictReader(handle):
             phrases.append((r["name_vi"].strip().lower(), "indicator", r["code"]))
             phrases.append((r["name_en"].strip().lower(), "indicator", r["code"]))
-    region_map = load_region_map(base)
+    return _with_regions(Vocabulary(units, phrases, {}), load_region_map(base))
+
+
+def _with_regions(vocab: Vocabulary, region_map: RegionMap) -> Vocabulary:
+    """``vocab`` naming the places of ``region_map`` (its region phrases replaced)."""
     regions: dict[str, list[dict]] = {}
     for r in region_map.frame.to_dict("records"):
         regions.setdefault(r["region"], []).append(r)
-    for region in regions:
-        phrases.append((region.lower(), "region", region))
-        phrases.append((strip_accents(region), "region", region))
-    return Vocabulary(units, phrases, regions, region_map)
+    phrases = [p for p in vocab.phrases if p[1] != "region"]
+    phrases += [(form, "region", region) for region in regions
+                for form in (region.lower(), strip_accents(region))]
+    return Vocabulary(vocab.indicator_units, phrases, regions, region_map)
 
 
-def load_vocabulary(data_dir=None) -> Vocabulary:
+def load_vocabulary(data_dir=None, *, region_map: RegionMap | None = None) -> Vocabulary:
     """The extraction vocabulary of ``data_dir`` (default: the package data folder).
 
     Parameters
     ----------
     data_dir : path-like, optional
+    region_map : RegionMap, optional
+        The run's region map (default: :func:`hy_analysis.loading.load_region_map` of
+        ``data_dir``).
 
     Returns
     -------
@@ -122,7 +129,8 @@ def load_vocabulary(data_dir=None) -> Vocabulary:
     folder = paths.data_dir(data_dir)
     names = ("indicators.csv", "indicator_synonyms.csv", "regions.csv", "provinces.csv")
     stamp = tuple((folder / n).stat().st_mtime for n in names)
-    return _load(str(folder), stamp)
+    vocab = _load(str(folder), stamp)
+    return vocab if region_map is None else _with_regions(vocab, region_map)
 
 
 # --- sentences -------------------------------------------------------------------------------
