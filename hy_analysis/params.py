@@ -54,8 +54,8 @@ def _provinces_without_data(value: Any, *, data_dir=None) -> str:
     from .loading import load_region_map
 
     rest = load_region_map(data_dir).provinces_without_data()
-    known = f"{value!r} is a province with no figures in this dataset (bring its documents " \
-        "as user_data rows); " if value in rest else ""
+    known = f"{value!r} is a province with no figures in this dataset (once rows for it are " \
+        "added, list it in regions.csv of the data folder); " if value in rest else ""
     return f"{known}provinces without figures: {', '.join(rest)}"
 
 
