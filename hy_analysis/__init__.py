@@ -24,6 +24,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "load_targets": "loading", "read_targets": "loading", "load_sources": "loading",
     "load_urban_classes": "loading", "load_indicators": "loading", "load_regions": "loading",
+    "load_region_map": "loading", "load_provinces": "loading", "RegionMap": "territories",
     "ValidationReport": "validation",
     "validate_params": "params", "params_summary": "params", "notebook_names": "params",
     "init_notebook": "display", "show_params": "display", "show_markdown": "display",
@@ -39,8 +40,8 @@ __all__ = [
 
 
 #: Submodules reachable as attributes (``hy.analysis``, ``hy.views``), imported on first use.
-_SUBMODULES = ("paths", "schema", "vocabulary", "parsing", "loading", "validation", "params",
-               "analysis", "findings", "charts", "views", "widgets", "display", "notebook",
+_SUBMODULES = ("paths", "schema", "vocabulary", "territories", "parsing", "loading", "validation",
+               "params", "analysis", "findings", "charts", "views", "widgets", "display", "notebook",
                "runner")
 
 

@@ -116,14 +116,18 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("list", "show the notebooks and their parameters", _list_arguments)
 def _list(args: argparse.Namespace) -> int:
-    from .rendering import format_value
+    from .params import format_value, get_params
     from .runner import notebook_params
 
     for info in notebook_params(args.notebooks, notebooks_dir=None, must_exist=False):
         print(f"{info.name}  ({info.path})")
+        defined = {p.name: p for p in get_params(info.name)} if info.known else {}
         for p in info.params:
             print(f"  {p.name:<16} {p.type:<20} default: {format_value(p.default):<22} "
                   f"{p.help}")
+            allowed = defined[p.name].allowed() if p.name in defined else None
+            if allowed:  # regions come from the region registry (data/regions.csv)
+                print(f"  {'':<16} choices: {format_value(allowed)}")
         print()
     return 0
 

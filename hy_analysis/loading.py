@@ -27,7 +27,7 @@ from .validation import Issue, ValidationReport, check_target_row, check_unique_
 
 __all__ = [
     "load_targets", "read_targets", "load_sources", "load_urban_classes", "load_indicators",
-    "load_regions", "read_rows", "LoadedRows",
+    "load_regions", "load_region_map", "load_provinces", "read_rows", "LoadedRows",
 ]
 
 PathLike = str | os.PathLike
@@ -179,7 +179,7 @@ def read_targets(
         known_sources |= {r["id"] for r in extra_rows}
         languages.update({r["id"]: r["language"] for r in extra_rows if r.get("language")})
     indicators = _registry_values(folder / "indicators.csv", "code")
-    territories = _registry_values(folder / "regions.csv", "territory")
+    territories = tuple(load_region_map(folder).territories)
 
     report = ValidationReport()
     kept: list[tuple[dict, object, str, int]] = []
@@ -312,9 +312,58 @@ def load_indicators(data_dir: PathLike | None = None) -> pd.DataFrame:
     return _simple_table("indicators.csv", schema.INDICATOR_COLUMNS, data_dir)
 
 
+def load_provinces(data_dir: PathLike | None = None) -> pd.DataFrame:
+    """The province registry: each of the 63 provinces before 2025-07-01 and the one of the 34
+    it became part of, with their official codes (``data/provinces.csv``)."""
+    return _simple_table("provinces.csv", schema.PROVINCE_COLUMNS, data_dir)
+
+
+@lru_cache(maxsize=8)
+def _region_map(folder: str, _stamp: tuple):
+    from .territories import RegionMap, region_rows
+
+    provinces = load_provinces(folder)
+    regions = _simple_table("regions.csv", schema.REGION_LIST_COLUMNS, folder)
+    rows = region_rows(provinces.to_dict("records"), regions.to_dict("records"))
+    return RegionMap(pd.DataFrame(rows, columns=[*schema.REGION_COLUMNS, "code", "has_data"]))
+
+
+def load_region_map(data_dir: PathLike | None = None):
+    """The region map of a data folder: every territory and the merger rule.
+
+    Derived from ``provinces.csv`` (the 63 provinces and the 34 they became) and
+    ``regions.csv`` (the places the dataset has figures for); no territory is typed by hand.
+    Read once per change of either file (the map is cached by modification time), then
+    passed down as ``region_map=``.
+
+    Returns
+    -------
+    hy_analysis.territories.RegionMap
+
+    Examples
+    --------
+    >>> load_region_map().territory_at("Hưng Yên", "2025-09-30")
+    'Hưng Yên (merged, from 2025-07-01)'
+    """
+    folder = _data_dir(data_dir)
+    stamp = tuple(_mtime(folder / name) for name in ("provinces.csv", "regions.csv"))
+    return _region_map(str(folder), stamp)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1  # read_rows names the missing file
+
+
 def load_regions(data_dir: PathLike | None = None) -> pd.DataFrame:
-    """Each region and territory with its province before and after the 2025 merger."""
-    return _simple_table("regions.csv", schema.REGION_COLUMNS, data_dir)
+    """Each territory with its region and its province before and after the 2025 merger.
+
+    The frame of :func:`load_region_map` (one row per territory of every province, the
+    regions with data first; ``has_data`` marks them).
+    """
+    return load_region_map(data_dir).frame.copy()
 
 
 def load_urban_classes(data_dir: PathLike | None = None) -> pd.DataFrame:

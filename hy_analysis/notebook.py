@@ -17,8 +17,9 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import display
-from .loading import load_regions, load_sources, load_targets, load_urban_classes
+from .loading import load_region_map, load_sources, load_targets, load_urban_classes
 from .params import get_params, user_data_files, validate_params
+from .territories import RegionMap
 
 __all__ = ["NotebookRun", "start"]
 
@@ -35,10 +36,12 @@ class NotebookRun:
         The notebook's name (file stem).
     params : dict
         Every parameter, validated and converted.
-    targets, sources, urban_classes, region_map : DataFrame
+    targets, sources, urban_classes : DataFrame
         From :func:`hy_analysis.load_targets` (with the user's rows),
-        :func:`hy_analysis.load_sources`, :func:`hy_analysis.load_urban_classes` and
-        :func:`hy_analysis.load_regions`.
+        :func:`hy_analysis.load_sources` and :func:`hy_analysis.load_urban_classes`.
+    region_map : RegionMap
+        From :func:`hy_analysis.loading.load_region_map`: passed to every analysis that
+        tells territories apart.
     """
 
     notebook: str
@@ -46,7 +49,7 @@ class NotebookRun:
     targets: pd.DataFrame = field(repr=False)
     sources: pd.DataFrame = field(repr=False)
     urban_classes: pd.DataFrame = field(repr=False)
-    region_map: pd.DataFrame = field(repr=False)
+    region_map: RegionMap = field(repr=False)
 
     def __getattr__(self, name: str) -> Any:
         params = self.__dict__.get("params", {})
@@ -62,7 +65,8 @@ class NotebookRun:
 
         render, names = VIEWS[self.notebook]
         return filter_panel(self.notebook, self.params,
-                            partial(render, targets=self.targets, sources=self.sources),
+                            partial(render, targets=self.targets, region_map=self.region_map,
+                                    sources=self.sources),
                             names=list(names), lang=self.params.get("lang", "vi"))
 
 
@@ -98,4 +102,4 @@ def start(notebook: str, namespace: Mapping[str, Any], *, show: bool = True) -> 
                        # None stands for every file of data/user/ (params.user_data_files).
                        targets=load_targets(extra=user_data_files(params.get("user_data"))),
                        sources=load_sources(), urban_classes=load_urban_classes(),
-                       region_map=load_regions())
+                       region_map=load_region_map())

@@ -1,8 +1,10 @@
 """Each notebook's parameters, defined once.
 
-The one definition per parameter (name, type, default, choices or range, help) serves three
-uses: validating values before any kernel starts, building the widget controls, and the
-"parameters of this run" summary printed at the top of every executed notebook.
+The one definition per parameter (name, type, default, choices or range, help, label) serves
+three uses: validating values before any kernel starts, building the widget controls, and the
+"parameters of this run" summary printed at the top of every executed notebook. Checks across
+one notebook's parameters are registered beside them (:func:`cross_check`); region choices
+come from the region registry (:func:`hy_analysis.loading.load_region_map`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import inspect
 import json
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -23,6 +24,7 @@ __all__ = [
     "Param", "NOTEBOOK_PARAMS", "COMMON_PARAMS", "notebook_names", "get_params",
     "validate_params", "coerce_text", "convert_text", "params_summary", "region_choices",
     "country_choices", "user_data_files", "USER_DATA_SUFFIXES", "TOOL_NOTEBOOKS",
+    "CROSS_CHECKS", "cross_check", "format_value",
 ]
 
 #: Types a parameter may have. ``optional[...]`` also accepts None; a ``path`` is the text of
@@ -34,25 +36,27 @@ TYPES = ("str", "int", "float", "bool", "list[str]", "list[int]", "list[float]",
 USER_DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
 
-@lru_cache(maxsize=8)
-def _regions_in(regions_csv: str, _mtime_ns: int) -> tuple[str, ...]:
-    from .loading import load_regions  # lazy: params are checked without pandas work at import
-
-    return tuple(dict.fromkeys(load_regions(Path(regions_csv).parent)["region"]))
-
-
 def region_choices(*, data_dir: str | os.PathLike | None = None) -> tuple[str, ...]:
-    """The regions present in ``data_dir/regions.csv`` (default: the dataset's data folder).
+    """The regions with figures in the region registry of ``data_dir`` (default: the
+    dataset's data folder): :meth:`hy_analysis.territories.RegionMap.regions`.
 
-    The list is cached per file and modification time, so checking many parameter sets reads
-    the file once, and a plan on another data folder sees that folder's regions.
+    The registry is read once per change of its files
+    (:func:`hy_analysis.loading.load_region_map`), so checking many parameter sets reads it
+    once, and a plan on another data folder sees that folder's regions.
     """
-    regions_csv = (paths.data_dir(data_dir) / "regions.csv").resolve()
-    try:
-        mtime = regions_csv.stat().st_mtime_ns
-    except OSError:
-        mtime = -1  # load_regions names the missing file
-    return _regions_in(str(regions_csv), mtime)
+    from .loading import load_region_map  # lazy: params are checked without pandas at import
+
+    return load_region_map(data_dir).regions()
+
+
+def _provinces_without_data(value: Any, *, data_dir=None) -> str:
+    """The rest of the registry, for the error of a region parameter."""
+    from .loading import load_region_map
+
+    rest = load_region_map(data_dir).provinces_without_data()
+    known = f"{value!r} is a province with no figures in this dataset (once rows for it are " \
+        "added, list it in regions.csv of the data folder); " if value in rest else ""
+    return f"{known}provinces without figures: {', '.join(rest)}"
 
 
 def country_choices() -> tuple[str, ...]:
@@ -126,6 +130,18 @@ class Param:
     label_en: str = ""
     #: How each allowed value is shown to people, by language (values stay as they are).
     value_labels: dict | None = None
+    #: More words for the error of a value outside the choices: ``explain(value, data_dir=)``.
+    explain: Callable[..., str] | None = None
+
+    def label(self, lang: str) -> str:
+        """The parameter's name for people in ``lang`` (its variable name when it has none).
+
+        Examples
+        --------
+        >>> get_params("fdi_by_country")[0].label("en")
+        'Region'
+        """
+        return (self.label_vi if lang == "vi" else self.label_en) or self.name
 
     def value_label(self, value, lang: str) -> str:
         """The display name of an allowed value in ``lang``."""
@@ -211,8 +227,9 @@ class Param:
             return value, [f"{where}: expected text, got {type(value).__name__} {value!r}"]
         allowed = self.allowed(data_dir=data_dir)
         if allowed is not None and value not in allowed:
+            more = f"; {self.explain(value, data_dir=data_dir)}" if self.explain else ""
             return value, [f"{where}: unknown value {value!r}; valid choices: "
-                           + ", ".join(map(str, allowed))]
+                           + ", ".join(map(str, allowed)) + more]
         return value, []
 
 
@@ -233,7 +250,8 @@ def _check_path(where: str, value: Any) -> tuple[Any, list[str]]:
 _LANG = Param("lang", "str", "vi", "language of labels, prose and number format",
               choices=LANGS, label_vi="Ngôn ngữ", label_en="Language")
 _REGION = Param("region", "str", "Hưng Yên", "region whose figures are analysed",
-                choices=region_choices, label_vi="Địa phương", label_en="Region")
+                choices=region_choices, label_vi="Địa phương", label_en="Region",
+                explain=_provinces_without_data)
 
 #: Every notebook (file stem in notebooks/) and its parameters, in cell order.
 NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
@@ -273,7 +291,8 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
     ),
     "overview": (
         Param("regions", "optional[list[str]]", None, "regions shown (None: every region)",
-              choices=region_choices, label_vi="Địa phương", label_en="Regions"),
+              choices=region_choices, label_vi="Địa phương", label_en="Regions",
+              explain=_provinces_without_data),
         Param("kinds", "list[str]", ["target", "actual"], "targets, actuals or both",
               choices=("target", "actual"), label_vi="Loại số liệu", label_en="Kinds",
               value_labels={"vi": {"target": "mục tiêu", "actual": "thực hiện"},
@@ -286,7 +305,7 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
               "e.g. the old and the merged Hưng Yên)",
               choices=lambda *, data_dir=None: attainment_region_choices(data_dir=data_dir),
               label_vi="Địa phương / địa bàn",
-              label_en="Region or territory"),
+              label_en="Region or territory", explain=_provinces_without_data),
         Param("as_of", "optional[int]", None,
               "use the figures up to this year only (None: every figure); each target is "
               "judged as of its own territory's latest figure",
@@ -309,7 +328,8 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
               "document to review (.txt, .html, .docx, .pdf); empty: the sample report in "
               "data/samples/", label_vi="Tài liệu", label_en="Document"),
         Param("region", "str", "Hưng Yên", "region of the figures that name none",
-              choices=region_choices, label_vi="Địa phương", label_en="Region"),
+              choices=region_choices, label_vi="Địa phương", label_en="Region",
+              explain=_provinces_without_data),
         Param("date", "str", "", "the document's date, YYYY-MM-DD (empty: the sample's, or "
               "unknown)", label_vi="Ngày tài liệu", label_en="Document date"),
         Param("source_id", "str", "", "the document's id in data/sources.csv (empty: the "
@@ -347,24 +367,56 @@ def get_params(notebook: str) -> tuple[Param, ...]:
         ) from None
 
 
-def _cross_checks(notebook: str, values: dict) -> list[str]:
-    problems = []
-    if notebook == "industrial_growth" and values["start_year"] >= values["end_year"]:
-        problems.append(f"parameters 'start_year' ({values['start_year']}) and 'end_year' "
-                        f"({values['end_year']}): start_year must be before end_year")
-    if notebook == "urbanisation" and (values["baseline_year"] is None) != (
-            values["baseline_rate"] is None):
-        problems.append("parameters 'baseline_year' and 'baseline_rate' go together: "
-                        "give both or neither")
-    if notebook == "fdi_by_country" and not values["countries"]:
-        problems.append("parameter 'countries': expected at least one country; valid choices: "
-                        + ", ".join(country_choices()))
-    if notebook == "attainment" and values["acceleration_needed"] > values["on_track"]:
+#: Checks across one notebook's parameters, registered with :func:`cross_check`: each takes
+#: the converted values and returns a problem or None.
+CROSS_CHECKS: dict[str, list[Callable[[dict], str | None]]] = {}
+
+
+def cross_check(notebook: str):
+    """Register a check across ``notebook``'s parameters (a decorator)."""
+    def register(check: Callable[[dict], str | None]):
+        CROSS_CHECKS.setdefault(notebook, []).append(check)
+        return check
+    return register
+
+
+@cross_check("industrial_growth")
+def _years_in_order(values: dict) -> str | None:
+    if values["start_year"] >= values["end_year"]:
+        return (f"parameters 'start_year' ({values['start_year']}) and 'end_year' "
+                f"({values['end_year']}): start_year must be before end_year")
+    return None
+
+
+@cross_check("urbanisation")
+def _baseline_pair(values: dict) -> str | None:
+    if (values["baseline_year"] is None) != (values["baseline_rate"] is None):
+        return ("parameters 'baseline_year' and 'baseline_rate' go together: give both or "
+                "neither")
+    return None
+
+
+@cross_check("fdi_by_country")
+def _some_country(values: dict) -> str | None:
+    if not values["countries"]:
+        return ("parameter 'countries': expected at least one country; valid choices: "
+                + ", ".join(country_choices()))
+    return None
+
+
+@cross_check("attainment")
+def _bands_in_order(values: dict) -> str | None:
+    if values["acceleration_needed"] > values["on_track"]:
         # The bands are ordered: acceleration needed lies below on track.
-        problems.append(f"parameters 'acceleration_needed' ({values['acceleration_needed']:g}) "
-                        f"and 'on_track' ({values['on_track']:g}): expected acceleration_needed "
-                        "at most on_track")
-    return problems
+        return (f"parameters 'acceleration_needed' ({values['acceleration_needed']:g}) and "
+                f"'on_track' ({values['on_track']:g}): expected acceleration_needed at most "
+                "on_track")
+    return None
+
+
+def _cross_checks(notebook: str, values: dict) -> list[str]:
+    found = (check(values) for check in CROSS_CHECKS.get(notebook, ()))
+    return [problem for problem in found if problem]
 
 
 def validate_params(notebook: str, values: dict | None = None, *,
@@ -485,6 +537,24 @@ def _coerce_scalar(name: str, kind: str, raw: str) -> Any:
     return raw
 
 
+def format_value(value: Any) -> str:
+    """A parameter value as a reader would write it (not yet escaped); the one formatter of
+    the run summary, the page header and ``hy-analysis list``.
+
+    Examples
+    --------
+    >>> format_value(None), format_value(True), format_value([8.0, 12.0]), format_value([])
+    ('—', 'true', '8.0, 12.0', '(none)')
+    """
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(format_value(v) for v in value) or "(none)"
+    return str(value)
+
+
 def params_summary(notebook: str, values: dict, *, lang: str = "vi") -> str:
     """A short Markdown table of the parameters of this run, for the top of a notebook.
 
@@ -496,19 +566,17 @@ def params_summary(notebook: str, values: dict, *, lang: str = "vi") -> str:
     head = "| tham số | giá trị | ý nghĩa |" if lang == "vi" else "| parameter | value | meaning |"
     rows = [f"**{title}** ({escape(notebook)})", "", head, "|---|---|---|"]
     for p in get_params(notebook):
-        value = values.get(p.name, p.default)
-        shown = "—" if value is None else (
-            ", ".join(map(str, value)) if isinstance(value, list) else str(value))
-        label = (p.label_vi if lang == "vi" else p.label_en) or p.name
+        shown = format_value(values.get(p.name, p.default))
         rows.append(f"| `{p.name}` | {escape(shown).replace('|', '&#124;')} | "
-                    f"{escape(label)}: {escape(p.help)} |")
+                    f"{escape(p.label(lang))}: {escape(p.help)} |")
     return "\n".join(rows)
 
 
 def attainment_region_choices(*, data_dir=None) -> tuple[str, ...]:
-    """Region names, then territory labels, of ``data_dir/regions.csv`` (the attainment
-    notebook's ``region``: the merged province is a territory of the region Hưng Yên)."""
-    from .vocabulary import territories
+    """Region names with figures, then their territories (the attainment notebook's
+    ``region``: the merged province is a territory of the region Hưng Yên)."""
+    from .loading import load_region_map
 
-    labels = territories(data_dir=data_dir)
-    return tuple(dict.fromkeys((*labels.values(), *labels)))
+    region_map = load_region_map(data_dir)
+    regions = region_map.regions()
+    return (*regions, *(t for t, r in region_map.territories.items() if r in regions))

@@ -18,7 +18,8 @@ import re
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import Any
+
+from .params import format_value  # the one formatter of parameter values
 
 __all__ = ["render_notebook_html", "strip_remote_resources", "render_index", "format_value",
            "FAILED_CELL_TAG", "HIDE_INPUT_TAG"]
@@ -74,17 +75,6 @@ def strip_remote_resources(page: str) -> str:
         raise ValueError("the page imports a script from the internet: "
                          + _REMOTE_IMPORT.search(page).group(0))
     return _REMOTE_LINK.sub("", page)
-
-
-def format_value(value: Any) -> str:
-    """A parameter value as a reader would write it (not yet escaped)."""
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(format_value(v) for v in value) or "(none)"
-    return str(value)
 
 
 def _prepare_for_sharing(nb, *, with_code: bool):

@@ -29,6 +29,13 @@ URBAN_CLASS_COLUMNS = (
     "value_raw", "source_id", "source_locator", "note",
 )
 INDICATOR_COLUMNS = ("code", "name_vi", "name_en", "unit", "description")
+#: data/provinces.csv: the 63 provinces before 2025-07-01 and the 34 after (Nghị quyết
+#: 202/2025/QH15); codes are the official statistical codes of each period.
+PROVINCE_COLUMNS = ("code_before_2025", "province_before_2025", "code_after_2025",
+                    "province_after_2025", "legal_basis", "effective_date")
+#: data/regions.csv: the places the dataset has figures for (a district names its province).
+REGION_LIST_COLUMNS = ("region", "level", "part_of", "note")
+#: The region map: one row per territory, derived from the two files above.
 REGION_COLUMNS = (
     "region", "territory", "level", "province_before_2025", "province_after_2025",
     "legal_basis", "effective_date", "note",

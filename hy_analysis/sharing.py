@@ -161,10 +161,6 @@ class Control:
         return self.param.name
 
 
-def _label(param: Param, lang: str) -> str:
-    return (param.label_vi if lang == "vi" else param.label_en) or param.name
-
-
 def _control(param: Param, value: Any, *, lang: str, data_dir=None) -> Control:
     base, allowed = param.base_type, param.allowed(data_dir=data_dir)
     if base == "str" and allowed:
@@ -514,7 +510,7 @@ def _gzip_b64(value: Any) -> str:
 
 
 def _control_html(control: Control, uid: str, lang: str) -> str:
-    name, label = escape(control.name, quote=True), escape(_label(control.param, lang))
+    name, label = escape(control.name, quote=True), escape(control.param.label(lang))
     first = control.values[0]
     if control.kind == "select":
         options = "".join(
@@ -547,7 +543,7 @@ def _fixed_text(control: Control, panel: SharedPanel) -> str:
     value = control.values[0]
     shown = control.param.value_label(value, panel.lang) if isinstance(value, str) \
         else format_value(value)
-    return f"{escape(_label(control.param, panel.lang))} = {escape(shown)} ({escape(why)})"
+    return f"{escape(control.param.label(panel.lang))} = {escape(shown)} ({escape(why)})"
 
 
 def panel_html(panel: SharedPanel) -> str:

@@ -140,7 +140,8 @@ def check_target_row(
     issue : callable
         Called once per problem with (column, value, expected).
     known_sources, known_indicators, known_territories : iterable of str
-        The ids in sources.csv, the codes in indicators.csv and the territories of regions.csv.
+        The ids in sources.csv, the codes in indicators.csv and the territories of the region
+        map (:func:`hy_analysis.loading.load_region_map`).
     source_languages : mapping of str to str, optional
         Source id to the number format of its text (``language`` of sources.csv: "vi" or
         "en"), passed to :func:`~hy_analysis.parsing.parse_value` as ``lang``; a source
@@ -170,8 +171,12 @@ def check_target_row(
               "a new indicator needs a row there first")
     if known_territories is not None and row.get("territory") and \
             row["territory"] not in set(known_territories):
-        issue("territory", row["territory"], "a territory listed in regions.csv: "
-              + "; ".join(sorted(set(known_territories))))
+        # 87 territories: name those of the row's region, else the rule that makes them.
+        near = [t for t in known_territories if t.startswith(row.get("region") or "\0")]
+        issue("territory", row["territory"], "a territory of the region map (regions.csv and "
+              "provinces.csv)" + (": " + "; ".join(near) if near else
+                                  ", e.g. 'Hưng Yên (before 2025-07-01)', 'Hưng Yên (merged, "
+                                  "from 2025-07-01)' or 'Hà Nội' (unchanged by the merger)"))
     years = {}
     for column in ("period_start", "period_end"):
         if row.get(column, "").strip():

@@ -1,8 +1,8 @@
 """Filter-panel views: analysis + findings + charts for one state of a panel.
 
-Each ``render_*_view(values, *, targets, sources)`` is the ``render`` callback of a notebook's
-:func:`hy_analysis.widgets.filter_panel`: it computes (:mod:`hy_analysis.analysis`), words
-(:mod:`hy_analysis.findings`), draws (:mod:`hy_analysis.charts`) and shows
+Each ``render_*_view(values, *, targets, region_map, sources)`` is the ``render`` callback of
+a notebook's :func:`hy_analysis.widgets.filter_panel`: it computes (:mod:`hy_analysis.analysis`),
+words (:mod:`hy_analysis.findings`), draws (:mod:`hy_analysis.charts`) and shows
 (:mod:`hy_analysis.display`) the results for one validated parameter set. :data:`VIEWS` maps
 each notebook to its view and to the parameters its panel offers.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import display
+from .territories import RegionMap
 from .analysis import attainment as attainment_analysis
 from .analysis import consistency as consistency_analysis
 from .analysis import fdi as fdi_analysis
@@ -27,13 +28,15 @@ from .findings import consistency as consistency_findings
 from .findings import fdi as fdi_findings
 from .findings import growth as growth_findings
 from .findings import urbanisation as urbanisation_findings
+from .docstrings import fill_doc
 
 __all__ = ["render_growth_view", "render_fdi_view", "render_urbanisation_view",
            "render_overview_view", "render_attainment_view", "VIEWS"]
 
 
+@fill_doc
 def render_growth_view(values: dict, *, targets: pd.DataFrame,
-                       sources: pd.DataFrame | None = None) -> None:
+                       region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
     """Draw the index paths and the required-growth table for one parameter set.
 
     Parameters
@@ -42,9 +45,10 @@ def render_growth_view(values: dict, *, targets: pd.DataFrame,
         Validated parameters of the industrial_growth notebook.
     targets, sources : DataFrame
         From :func:`hy_analysis.load_targets` and :func:`hy_analysis.load_sources`.
+    {region_map}
     """
     lang, region = values.get("lang", "vi"), values["region"]
-    paths = growth_analysis.index_paths(targets, region=region,
+    paths = growth_analysis.index_paths(targets, region_map=region_map, region=region,
                                         start_year=values["start_year"],
                                         end_year=values["end_year"],
                                         scenario_growth=values["scenario_growth"])
@@ -54,11 +58,13 @@ def render_growth_view(values: dict, *, targets: pd.DataFrame,
     display.show_chart(plot_index_paths_figure(paths, sources=sources, region=region,
                                                lang=lang))
     display.show_table(growth_findings.required_growth_table(
-        growth_analysis.required_growth(targets, region=region), sources=sources, lang=lang))
+        growth_analysis.required_growth(targets, region_map=region_map, region=region),
+        sources=sources, lang=lang))
 
 
+@fill_doc
 def render_fdi_view(values: dict, *, targets: pd.DataFrame,
-                    sources: pd.DataFrame | None = None) -> None:
+                    region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
     """Draw the projects-by-country chart and reader table for one parameter set.
 
     Parameters
@@ -68,11 +74,13 @@ def render_fdi_view(values: dict, *, targets: pd.DataFrame,
         ``include_other``, ``lang``).
     targets : DataFrame
         Tidy targets.
+    {region_map}
     sources : DataFrame, optional
         For the source line and source names.
     """
     lang = values.get("lang", "vi")
-    table = fdi_analysis.projects_by_country(targets, region=values["region"],
+    table = fdi_analysis.projects_by_country(targets, region_map=region_map,
+                                             region=values["region"],
                                              countries=values["countries"],
                                              include_other=values["include_other"])
     if table.empty:
@@ -82,8 +90,9 @@ def render_fdi_view(values: dict, *, targets: pd.DataFrame,
     display.show_table(fdi_findings.fdi_table(table, sources=sources, lang=lang))
 
 
+@fill_doc
 def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
-                             sources: pd.DataFrame | None = None) -> None:
+                             region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
     """Draw the rate path, the paces and the reader table for one parameter set.
 
     Parameters
@@ -93,6 +102,7 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
         ``baseline_year``, ``baseline_rate``, ``lang``).
     targets : DataFrame
         Tidy targets.
+    {region_map}
     sources : DataFrame, optional
         For the source line.
     """
@@ -104,7 +114,7 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
         return
     year, rate = values.get("baseline_year"), values.get("baseline_rate")
     # The old province's path; the merged province's targets beside it, never joined.
-    path, revised = urbanisation_analysis.split_merger(found)
+    path, revised = urbanisation_analysis.split_merger(found, region_map=region_map)
     envelope = urbanisation_analysis.rate_envelope(path)
     steps = urbanisation_analysis.pp_per_year(envelope)
     from_baseline = None if year is None or rate is None else \
@@ -122,8 +132,9 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
     display.show_table(urbanisation_findings.rate_table(found, sources=sources, lang=lang))
 
 
+@fill_doc
 def render_overview_view(values: dict, *, targets: pd.DataFrame,
-                         sources: pd.DataFrame | None = None) -> None:
+                         region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
     """Draw the counts, conflicts, merger revisions, implied totals and figures table.
 
     Parameters
@@ -132,17 +143,19 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame,
         Validated ``overview`` parameters (``regions``, ``kinds``, ``lang``).
     targets : DataFrame
         Tidy targets.
+    {region_map}
     sources : DataFrame, optional
     """
     lang, regions, kinds = values.get("lang", "vi"), values.get("regions"), values.get("kinds")
-    counts = consistency_analysis.count_figures(targets, regions=regions, kinds=kinds)
+    counts = consistency_analysis.count_figures(targets, region_map=region_map, regions=regions,
+                                                kinds=kinds)
     display.show_markdown(consistency_findings.describe_figures(counts, lang=lang))
     display.show_chart(plot_figure_counts(counts, sources=sources, lang=lang))
     selected = consistency_analysis.filter_figures(targets, regions=regions, kinds=kinds)
     display.show_markdown(consistency_findings.describe_conflicts(
         consistency_analysis.find_conflicts(selected), lang=lang))
     display.show_markdown(consistency_findings.describe_revised_with_merger(
-        consistency_analysis.revised_with_merger(selected), lang=lang))
+        consistency_analysis.revised_with_merger(selected, region_map=region_map), lang=lang))
     display.show_markdown(consistency_findings.describe_implied_totals(
         consistency_analysis.implied_totals(selected), lang=lang))
     display.show_table(consistency_findings.figures_table(
@@ -150,8 +163,9 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame,
         sources=sources, lang=lang))
 
 
+@fill_doc
 def render_attainment_view(values: dict, *, targets: pd.DataFrame,
-                           sources: pd.DataFrame | None = None) -> None:
+                           region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
     """Draw the scorecard, its findings and the full verdict table for one parameter set.
 
     Parameters
@@ -161,13 +175,15 @@ def render_attainment_view(values: dict, *, targets: pd.DataFrame,
         ``on_track``, ``acceleration_needed``, ``lang``).
     targets : DataFrame
         Tidy targets and actuals (the user's rows included).
+    {region_map}
     sources : DataFrame, optional
         Unused: every verdict names its own sources.
     """
     lang, region = values.get("lang", "vi"), values["region"]
     verdicts = attainment_analysis.assess(
-        targets, region=region, as_of=values.get("as_of"), tolerance=values["tolerance"],
-        on_track=values["on_track"], acceleration_needed=values["acceleration_needed"])
+        targets, region_map=region_map, region=region, as_of=values.get("as_of"),
+        tolerance=values["tolerance"], on_track=values["on_track"],
+        acceleration_needed=values["acceleration_needed"])
     display.show_markdown(attainment_findings.describe_attainment(verdicts, region=region,
                                                                   lang=lang))
     scorecard = attainment_findings.scorecard_data(verdicts, lang=lang, include_open=False)

@@ -1,9 +1,9 @@
 """The project's vocabulary, defined once: languages, countries, sectors, territories, scopes.
 
 Each list is written here and nowhere else; analysis, findings, charts, widgets and params read
-it from this module. Territories are not written here at all: they are read from
-``data/regions.csv`` (the data already says which territory is the merged province), so a
-renamed territory label in the data needs no code change.
+it from this module. Territories are not written here at all: they follow from the province
+registry in ``data/`` (:mod:`hy_analysis.territories`, read by
+:func:`hy_analysis.loading.load_region_map` and passed down as ``region_map``).
 
 Reader-facing names are given in Vietnamese (``vi``) and English (``en``); :func:`check_lang`
 is the one check of a ``lang`` argument.
@@ -11,17 +11,12 @@ is the one check of a ``lang`` argument.
 
 from __future__ import annotations
 
-import csv
-from functools import lru_cache
-from pathlib import Path
-
 from .exceptions import ParameterError
-from . import paths
 
 __all__ = [
-    "LANGS", "check_lang", "COUNTRIES", "OTHER", "country_label", "other_label",
+    "LANGS", "check_lang", "messages", "COUNTRIES", "OTHER", "country_label", "other_label",
     "SECTOR_SHARES", "sector_name", "SCENARIO_NAMES", "KIND_LABELS", "kind_label", "SCOPE_LABELS",
-    "WHOLE_SCOPES", "territories", "merged_territories", "is_merged",
+    "WHOLE_SCOPES",
 ]
 
 #: Languages of labels, prose and number format (the choices of every ``lang`` parameter).
@@ -40,6 +35,28 @@ def check_lang(lang: str) -> str:
         raise ParameterError(f"parameter 'lang': unknown value {lang!r}; valid choices: "
                              + ", ".join(LANGS))
     return lang
+
+
+def messages(table: dict[str, dict[str, str]], lang: str) -> dict[str, str]:
+    """The ``lang`` part of a message table (findings' prose, charts' labels), checked once.
+
+    Parameters
+    ----------
+    table : dict
+        ``{"vi": {key: template}, "en": {key: template}}``.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    dict
+        Key -> template (``str.format`` fields) in ``lang``.
+
+    Examples
+    --------
+    >>> messages({"vi": {"year": "Năm"}, "en": {"year": "Year"}}, "en")["year"]
+    'Year'
+    """
+    return table[check_lang(lang)]
 
 
 # --------------------------------------------------------------------------- countries
@@ -128,58 +145,3 @@ SCOPE_LABELS = {
 }
 #: Scopes describing the whole locality (the district centre alone is a partial statement).
 WHOLE_SCOPES = ("meets", "basically_meets", "whole_district")
-
-
-# --------------------------------------------------------------------------- territories
-
-@lru_cache(maxsize=8)
-def _regions_rows(path: Path) -> tuple[dict, ...]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return tuple(csv.DictReader(handle))
-
-
-def territories(*, data_dir=None) -> dict[str, str]:
-    """Every territory of ``data/regions.csv`` and the region it belongs to.
-
-    Parameters
-    ----------
-    data_dir : path, optional
-        Another data folder (default: :func:`hy_analysis.paths.data_dir`).
-
-    Returns
-    -------
-    dict
-        Territory label -> region, in file order.
-    """
-    rows = _regions_rows(paths.data_dir(data_dir) / "regions.csv")
-    return {row["territory"]: row["region"] for row in rows}
-
-
-def merged_territories(*, data_dir=None) -> frozenset[str]:
-    """Territories formed by the 2025 merger: those made of several earlier provinces.
-
-    ``data/regions.csv`` lists, for each territory, the provinces it covered before the merger
-    (``province_before_...``, ``;``-separated); a territory made of more than one is a merged
-    province, whose figures are never chained with or compared against its parts.
-
-    Examples
-    --------
-    >>> sorted(merged_territories())
-    ['Bắc Ninh (merged, from 2025-07-01)', 'Hưng Yên (merged, from 2025-07-01)']
-    """
-    rows = _regions_rows(paths.data_dir(data_dir) / "regions.csv")
-    before = next((c for c in (rows[0] if rows else {}) if c.startswith("province_before")),
-                  None)
-    return frozenset(row["territory"] for row in rows
-                     if before and len([p for p in row[before].split(";") if p.strip()]) > 1)
-
-
-def is_merged(territory: object) -> bool:
-    """True for a territory formed by the 2025 merger (see :func:`merged_territories`).
-
-    Examples
-    --------
-    >>> is_merged("Hưng Yên (merged, from 2025-07-01)"), is_merged("Thái Bình")
-    (True, False)
-    """
-    return str(territory) in merged_territories()

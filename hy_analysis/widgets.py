@@ -17,10 +17,6 @@ from .params import Param, coerce_text, get_params, validate_params
 __all__ = ["control_for", "FilterPanel", "filter_panel"]
 
 
-def _label(param: Param, lang: str) -> str:
-    return (param.label_vi if lang == "vi" else param.label_en) or param.name
-
-
 def control_for(param: Param, value: Any, *, lang: str = "vi"):
     """An ipywidgets control for one parameter, showing ``value``.
 
@@ -29,7 +25,7 @@ def control_for(param: Param, value: Any, *, lang: str = "vi"):
     """
     import ipywidgets as w
 
-    description = _label(param, lang)
+    description = param.label(lang)
     common = dict(description=description, tooltip=param.help,
                   style={"description_width": "initial"})
     allowed = param.allowed()

@@ -59,3 +59,11 @@ def _target_rows(*records: dict, **defaults) -> pd.DataFrame:
 def target_rows():
     """``target_rows(*records, **defaults)``: a small tidy-targets frame (see ``_target_rows``)."""
     return _target_rows
+
+
+@pytest.fixture(scope="session")
+def region_map():
+    """The bundled region map (loading.load_region_map), passed to analyses as region_map=."""
+    from hy_analysis.loading import load_region_map
+
+    return load_region_map()

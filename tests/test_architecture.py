@@ -1,12 +1,16 @@
 """The direction of imports through the package, checked over every import statement.
 
 Every module of hy_analysis is parsed (not imported) and every ``import`` in it is collected,
-at the top level and inside functions, so a lazy import cannot hide a wrong dependency.
+at the top level and inside functions, so a lazy import cannot hide a wrong dependency. A
+module imports only what stands above it in :data:`LAYERS` (the layout of
+``../shared/STYLE.md``, in the direction the data flows); the imports that still go the other
+way are listed in :data:`EXCEPTIONS`, each with its reason.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,44 @@ import hy_analysis
 
 PACKAGE_DIR = Path(hy_analysis.__file__).parent
 PACKAGE = "hy_analysis"
+
+#: The layer order, first to last: a module may import its own layer and the layers above.
+#: Each entry: the top-level modules or subpackages of the layer, and what the layer does.
+LAYERS = (
+    (("paths", "exceptions", "docstrings"), "where files live, the errors, shared docstrings"),
+    (("schema",), "columns, dtypes, units: the single source of truth"),
+    (("vocabulary", "territories"), "countries, sectors, labels; the region map and merger rule"),
+    (("parsing",), "'Trên 48%' -> ParsedValue"),
+    (("validation",), "checks over rows"),
+    (("loading",), "files -> validated tidy frames; the one reader of reference data"),
+    (("extraction",), "document text -> candidate rows"),
+    (("params",), "each notebook's parameters, defined once"),
+    (("analysis",), "frames in, frames out"),
+    (("findings",), "reader-facing text and tables"),
+    (("charts",), "drawing only"),
+    (("display",), "the one way a table, a text or a chart is shown"),
+    (("sections", "views", "sharing"), "notebook sections, panel callbacks and their states"),
+    (("widgets",), "panels built from params"),
+    (("notebook",), "the bootstrap a notebook calls first"),
+    (("review",), "the review notebook's view"),
+    (("manifest",), "what a run depends on and left behind"),
+    (("rendering",), "self-contained HTML, the index, exports"),
+    (("kernels",), "kernel provisioner, warm parent, kernelspec (the runner's edge)"),
+    (("runner",), "discovery, plan, cache, worker, pool"),
+    (("lab", "servers"), "argv for JupyterLab and Voilà"),
+    (("cli",), "argument parsing and exit codes"),
+    (("__init__",), "the public API, re-exported lazily"),
+)
+
+#: Imports against the layer order that the code still makes: (importer, imported) -> why.
+EXCEPTIONS = {
+    (f"{PACKAGE}.sharing", f"{PACKAGE}.rendering"):
+        "sharing still holds the shared panel's page assets (HTML/JS/CSS), which belong to the "
+        "rendering layer; issue 21 item 3 moves them there",
+    (f"{PACKAGE}.manifest", PACKAGE):
+        "reads __version__, the package's one constant, to tell whether the package changed "
+        "(the facade's lazy re-exports are not imported)",
+}
 
 #: What an analysis module must never import (it computes; others word, draw and show).
 ANALYSIS_FORBIDDEN = (f"{PACKAGE}.charts", f"{PACKAGE}.findings", f"{PACKAGE}.views",
@@ -66,9 +108,36 @@ def _within(name: str, prefixes) -> bool:
     return any(name == p or name.startswith(p + ".") for p in prefixes)
 
 
+def layer_of(module: str) -> int | None:
+    """The index in :data:`LAYERS` of a package module (None outside the package)."""
+    parts = module.split(".")
+    if parts[0] != PACKAGE:
+        return None
+    top = parts[1] if len(parts) > 1 else "__init__"
+    return next((i for i, (names, _) in enumerate(LAYERS) if top in names), len(LAYERS))
+
+
+def layer_violations(graph: dict[str, set[str]], exceptions=EXCEPTIONS) -> list[str]:
+    """Every import of a module from a layer below its own, unless listed in ``exceptions``."""
+    found = []
+    for module, imported in sorted(graph.items()):
+        mine = layer_of(module)
+        if mine == len(LAYERS):
+            found.append(f"{module} belongs to no layer of LAYERS")
+            continue
+        for name in sorted(imported):
+            theirs = layer_of(name)
+            if theirs is None or theirs <= mine or (module, name) in exceptions:
+                continue
+            where = LAYERS[theirs][0] if theirs < len(LAYERS) else ("no layer",)
+            found.append(f"{module} ({', '.join(LAYERS[mine][0])}) imports {name}, which stands "
+                         f"below it ({', '.join(where)})")
+    return found
+
+
 def violations(graph: dict[str, set[str]]) -> list[str]:
     """Every import that crosses a line the layout forbids, as readable sentences."""
-    found = []
+    found = layer_violations(graph)
     for module, imported in sorted(graph.items()):
         for name in sorted(imported):
             if _within(module, [f"{PACKAGE}.analysis"]) and _within(name, ANALYSIS_FORBIDDEN):
@@ -129,6 +198,11 @@ def test_the_checks_catch_each_kind_of_violation():
         "hy_analysis.findings.common": set(),
     }
     assert violations(bad) == [
+        "hy_analysis.analysis.x (analysis) imports hy_analysis.findings.common, which stands "
+        "below it (findings)",
+        "hy_analysis.loading (loading) imports hy_analysis.cli, which stands below it (cli)",
+        "hy_analysis.validation (validation) imports hy_analysis.loading, which stands below "
+        "it (loading)",
         "hy_analysis.analysis.x (analysis) imports hy_analysis.findings.common",
         "hy_analysis.analysis.x (analysis) imports matplotlib.pyplot",
         "hy_analysis.charts.x (charts) imports hy_analysis.analysis.x",
@@ -150,7 +224,52 @@ def test_imports_inside_functions_and_relative_imports_are_seen(tmp_path):
     assert graph["hy_analysis.analysis.x"] == {"seaborn", "hy_analysis.display"}
 
 
+@functools.lru_cache(maxsize=1)
+def _package_graph() -> dict[str, set[str]]:
+    return import_graph()
+
+
+@pytest.mark.parametrize("importer,imported", [
+    ("paths", "schema"), ("schema", "vocabulary"), ("territories", "parsing"),
+    ("parsing", "validation"), ("validation", "loading"), ("loading", "extraction.core"),
+    ("extraction.reading", "params"), ("params", "analysis.growth"),
+    ("analysis.fdi", "findings.fdi"), ("findings.common", "charts.base"),
+    ("charts.base", "display"), ("display", "views"), ("views", "widgets"),
+    ("widgets", "notebook"), ("notebook", "review"), ("review", "manifest"),
+    ("manifest", "rendering"), ("rendering", "kernels"), ("kernels", "runner.pool"),
+    ("runner.plan", "lab"), ("lab", "cli"), ("cli", "__init__"),
+])
+def test_a_wrong_way_import_anywhere_in_the_order_fails(importer, imported):
+    def name(unit):
+        return PACKAGE if unit == "__init__" else f"{PACKAGE}.{unit}"
+
+    graph = dict(_package_graph())
+    graph[name(importer)] = graph.get(name(importer), set()) | {name(imported)}
+    found = layer_violations(graph)
+    assert [v for v in found if v.startswith(f"{name(importer)} (")] and \
+        f"imports {name(imported)}, which stands below it" in " ".join(found)
+
+
+def test_an_unknown_module_and_a_listed_exception_are_both_held_to_the_order():
+    graph = {f"{PACKAGE}.newthing": set(), f"{PACKAGE}.sharing": {f"{PACKAGE}.rendering"}}
+    assert layer_violations(graph, exceptions={}) == [
+        "hy_analysis.newthing belongs to no layer of LAYERS",
+        "hy_analysis.sharing (sections, views, sharing) imports hy_analysis.rendering, which "
+        "stands below it (rendering)",
+    ]
+
+
 # ------------------------------------------------------------------ the package itself
+
+
+def test_every_layer_names_modules_that_exist_and_every_exception_is_still_needed():
+    graph = import_graph()
+    tops = {m.split(".")[1] if "." in m else "__init__" for m in graph}
+    # sections and servers are the names the layout gives the parts being split out
+    missing = {n for names, _ in LAYERS for n in names} - tops - {"sections", "servers"}
+    assert not missing
+    for importer, imported in EXCEPTIONS:
+        assert imported in graph.get(importer, set()), f"exception no longer needed: {importer}"
 
 def test_no_import_crosses_a_layer():
     assert violations(import_graph()) == []

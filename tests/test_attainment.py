@@ -7,6 +7,10 @@ import math
 import pandas as pd
 import pytest
 
+from hy_analysis.territories import RegionMap
+
+from hy_analysis.loading import load_region_map
+
 from hy_analysis.analysis import attainment as att
 from hy_analysis.analysis import growth
 from hy_analysis.analysis.attainment import assess, harmonise, merged_parts
@@ -38,7 +42,7 @@ def rows(target_rows):
 
 
 def verdict(frame, regions, target_id="row-0", **options):
-    out = assess(frame, regions=regions, **options)
+    out = assess(frame, region_map=RegionMap(regions), **options)
     return out.set_index("id").loc[target_id]
 
 
@@ -108,7 +112,7 @@ def test_lower_is_better_flips_exact_and_range(rows, regions):
                       period_end=2025),
                  dict(kind="actual", low=5.5, indicator="industry_share", period_start=2025,
                       period_end=2025))
-    out = assess(frame, regions=regions).set_index("id")
+    out = assess(frame, region_map=RegionMap(regions)).set_index("id")
     assert out.loc["row-0", "status"] == "achieved" and out.loc["row-0", "direction"] == "down"
     assert out.loc["row-0", "gap"] == pytest.approx(0.5)     # positive: beyond the target
     assert out.loc["row-2", "status"] == "missed"
@@ -257,7 +261,7 @@ def test_band_thresholds_are_parameters(rows, regions):
     assert verdict(frame, regions, as_of=2022, on_track=0.9,
                    acceleration_needed=0.8)["status"] == "limited_progress"
     with pytest.raises(ValueError, match="acceleration_needed"):
-        assess(frame, regions=regions, on_track=0.5, acceleration_needed=0.6)
+        assess(frame, region_map=RegionMap(regions), on_track=0.5, acceleration_needed=0.6)
 
 
 def test_fewer_than_two_points_gives_no_verdict(rows, regions):
@@ -338,11 +342,11 @@ def test_annual_growth_of_a_year_not_over_has_no_verdict(rows, regions):
 # --------------------------------------------------------------------------- territories
 
 def test_merged_parts_come_from_the_regions_frame(regions):
-    assert merged_parts(regions) == {MERGED: (OLD, OTHER)}
-    assert att.territories_of(regions, "North") == (OLD, MERGED)
-    assert att.territories_of(regions, MERGED) == (MERGED,)
+    assert merged_parts(RegionMap(regions)) == {MERGED: (OLD, OTHER)}
+    assert att.territories_of(RegionMap(regions), "North") == (OLD, MERGED)
+    assert att.territories_of(RegionMap(regions), MERGED) == (MERGED,)
     with pytest.raises(ValueError, match="valid choices: North, South"):
-        att.territories_of(regions, "Nowhere")
+        att.territories_of(RegionMap(regions), "Nowhere")
 
 
 def test_target_is_never_scored_with_another_territory(rows, regions):
@@ -399,7 +403,7 @@ def test_harmonise_needs_every_part_and_only_additive_indicators(rows, regions):
                  *level_actuals({2024: 2.0}, indicator="exports", unit="USD", territory=OTHER),
                  *level_actuals({2024: 60.0}, indicator="industry_share"),
                  *level_actuals({2024: 40.0}, indicator="industry_share", territory=OTHER))
-    out = harmonise(frame, regions=regions)
+    out = harmonise(frame, region_map=RegionMap(regions))
     assert list(out["id"]) == ["harmonised-exports-2024"]      # 2023 lacks a part; no shares
     assert out["value"].item() == pytest.approx(8.0)
     assert out["territory"].item() == MERGED
@@ -412,7 +416,7 @@ def test_rates_are_harmonised_only_through_levels(rows, regions):
                  *level_actuals({2023: 50.0, 2024: 51.0}, indicator="grdp_constant_prices",
                                 unit="VND", territory=OTHER),
                  *growth_years({2024: 10.0}), *growth_years({2024: 2.0}, territory=OTHER))
-    out = harmonise(frame, regions=regions).set_index("id")
+    out = harmonise(frame, region_map=RegionMap(regions)).set_index("id")
     growth = out.loc["harmonised-grdp_growth-2024"]
     assert growth["value"] == pytest.approx((161 / 150 - 1) * 100)   # 7.33, not (10 + 2) / 2
     assert growth["measure"] == "annual_growth"
@@ -420,7 +424,7 @@ def test_rates_are_harmonised_only_through_levels(rows, regions):
 
 def test_output_has_the_target_columns_and_stable_codes(rows, regions):
     frame = rows(dict(low=8, indicator="x", period_start=2024, period_end=2024))
-    out = assess(frame, regions=regions)
+    out = assess(frame, region_map=RegionMap(regions))
     assert tuple(out.columns) == att.ASSESS_COLUMNS
     assert set(out["status"].cat.categories) == set(att.STATUSES)
     assert out["status"].item() == "no_data"
@@ -429,9 +433,9 @@ def test_output_has_the_target_columns_and_stable_codes(rows, regions):
 def test_parameters_are_checked(rows, regions):
     frame = rows(dict(low=8, indicator="x"))
     with pytest.raises(ValueError, match="tolerance"):
-        assess(frame, regions=regions, tolerance=5)
+        assess(frame, region_map=RegionMap(regions), tolerance=5)
     with pytest.raises(KeyError, match="qualifier"):
-        assess(frame.drop(columns="qualifier"), regions=regions)
+        assess(frame.drop(columns="qualifier"), region_map=RegionMap(regions))
 
 
 # --------------------------------------------------------------------------- our data
@@ -441,7 +445,7 @@ def real():
     from hy_analysis.loading import load_regions, load_targets
 
     data, regions = load_targets(), load_regions()
-    return data, regions, assess(data, regions=regions).set_index("id")
+    return data, regions, assess(data, region_map=RegionMap(regions)).set_index("id")
 
 
 def _one(verdicts, data, regions, *, territory_of, indicator, period, kind="target"):
@@ -480,7 +484,8 @@ def test_old_hung_yen_2025_exports_not_scored_with_the_merged_province(real):
     for _, v in rows.iterrows():
         assert v["status"] == "not_comparable"
         assert v["reason"] == "territory_changed"
-        merged = [t for t, parts in merged_parts(regions).items() if v["territory"] in parts]
+        merged = [t for t, parts in merged_parts(RegionMap(regions)).items()
+                  if v["territory"] in parts]
         assert merged and all(e["territory"] == merged[0] for e in v["evidence"])
 
 
@@ -513,7 +518,7 @@ def test_done_when_on_todays_data(real):
     """Issue 16's checks: provisional where 2025 is missing, superseded past the merger,
     bases never crossed, one row per target."""
     data, regions, verdicts = real
-    ends = att.territory_ends(regions)
+    ends = att.territory_ends(RegionMap(regions))
     old_hy = regions.loc[_old(regions), "territory"].iloc[0]
     thai_binh = regions.loc[_old(regions, "Thái Bình"), "territory"].iloc[0]
     for territory in (old_hy, thai_binh):
@@ -543,7 +548,7 @@ def test_done_when_on_todays_data(real):
 
 def test_harmonised_population_and_area_are_the_sums_of_the_parts(real):
     data, regions, _ = real
-    merged = harmonise(data, regions=regions)
+    merged = harmonise(data, region_map=RegionMap(regions))
     # 930,20 + 1.584,61 = 2.514,81 km²; 1.474.894 + 2.093.049 = 3.567.943 people
     for indicator, total in (("area", 2514.81), ("population", 3_567_943)):
         derived = merged[(merged["indicator"] == indicator) & (merged["period_end"] == 2025)]
@@ -560,7 +565,7 @@ def test_merger_sums_keep_estimates_and_add_only_equal_spans(rows, regions):
                       period_start=2023, period_end=2023),
                  dict(kind="actual", low=2.0e9, indicator="exports", unit="USD",
                       period_start=2022, period_end=2023, territory=OTHER))
-    out = harmonise(frame, regions=regions).set_index("id")
+    out = harmonise(frame, region_map=RegionMap(regions)).set_index("id")
     summed = out.loc["harmonised-exports-2022"]
     assert summed["value"] == pytest.approx(8.7e9)          # 6.3 + 2.4 bn
     assert summed["note"].startswith("estimate:")           # the estimate flag survives
@@ -596,7 +601,7 @@ def test_ceased_territory_is_superseded_after_its_end_and_names_the_successor(ro
                  dict(value_raw="8%", low=8, indicator="grdp_growth", measure="annual_growth",
                       period_start=2025, period_end=2025),
                  *growth_years({2023: 10.0, 2024: 7.7}))
-    out = assess(frame, regions=dated).set_index("id")
+    out = assess(frame, region_map=RegionMap(dated)).set_index("id")
     v = out.loc["row-0"]
     assert v["status"] == "superseded" and math.isnan(v["ratio"])   # never scored on pace
     assert "10-11%/năm" in v["successor"] and MERGED in v["successor"]
@@ -616,7 +621,7 @@ def test_the_same_target_from_two_sources_is_one_row(rows, regions):
                       period_end=2025, source_id="s2"),
                  dict(value_raw="khoảng 66%", qualifier="about", low=66, indicator="x",
                       period_start=2025, period_end=2025, source_id="s3"))
-    out = assess(frame, regions=regions)
+    out = assess(frame, region_map=RegionMap(regions))
     assert len(out) == 2                                   # "about 66" is judged otherwise
     first = out.set_index("id").loc["row-0"]
     assert first["target_ids"] == "row-0; row-1" and first["sources"] == "s1; s2"
@@ -643,7 +648,7 @@ def verdicts(rows, regions):
         dict(kind="actual", low=8.0, indicator="grdp_growth", measure="annual_growth",
              period_start=2025, period_end=2025, territory=MERGED),
     )
-    return assess(frame, regions=regions)
+    return assess(frame, region_map=RegionMap(regions))
 
 
 def test_status_labels_exist_for_every_code_in_both_languages():
@@ -702,7 +707,7 @@ def test_describe_attainment_escapes_data_strings_once(rows, regions):
     frame = rows(dict(low=8, indicator="x", indicator_en="<i>x</i>", period_start=2024,
                       period_end=2024, value_raw="8 %"),
                  dict(kind="actual", low=7, indicator="x", period_start=2024, period_end=2024))
-    text = describe_attainment(assess(frame, regions=regions), lang="en")
+    text = describe_attainment(assess(frame, region_map=RegionMap(regions)), lang="en")
     assert "&lt;i&gt;x&lt;/i&gt;" in text and "&amp;lt;" not in text
 
 
@@ -762,7 +767,7 @@ def test_merger_table_and_text_on_our_data(real):
     from hy_analysis.findings.attainment import describe_merger, merger_table
 
     data, regions, _ = real
-    comparison = merger_comparison(data, regions=regions)
+    comparison = merger_comparison(data, region_map=RegionMap(regions))
     assert {"part", "sum"} <= set(comparison["role"])
     table = merger_table(comparison, lang="en")
     assert "Sum of former provinces (computed)" in set(table.columns)
@@ -833,7 +838,7 @@ def test_merger_chart_writes_numbers_and_money_in_the_readers_format(rows, regio
                  *level_actuals({2024: 8.7e9}, indicator="exports", unit="USD",
                                 territory=MERGED),
                  indicator_vi="Kim ngạch xuất khẩu", indicator_en="Export turnover")
-    comparison = att.merger_comparison(frame, regions=regions)
+    comparison = att.merger_comparison(frame, region_map=RegionMap(regions))
     assert list(comparison["role"]) == ["part", "part", "sum", "stated"]
     for lang, expected in (("vi", ["6,30 tỷ USD", "2,43 tỷ USD", "8,70 tỷ USD"]),
                            ("en", ["6.30 bn USD", "2.43 bn USD", "8.70 bn USD"])):
@@ -870,7 +875,7 @@ def test_panel_view_scores_the_users_rows(tmp_path, monkeypatch):
     columns = ("id,region,territory,indicator,indicator_vi,indicator_en,kind,period_start,"
                "period_end,as_of,measure,breakdown,value_raw,unit,source_id,source_locator,"
                "derived,note")
-    regions = notebook.load_regions()
+    regions = notebook.load_region_map().frame
     territory = regions.loc[regions["region"] == "Bắc Giang", "territory"].iloc[0]
     mine = tmp_path / "mine.csv"
     mine.write_text(columns + "\n" + ",".join([
@@ -888,7 +893,8 @@ def test_panel_view_scores_the_users_rows(tmp_path, monkeypatch):
     def verdict_of(user_data):
         run = notebook.start("attainment", {"region": "Bắc Giang", "lang": "en",
                                             "user_data": user_data}, show=False)
-        render(run.params, targets=run.targets, sources=run.sources)
+        render(run.params, region_map=run.region_map, targets=run.targets,
+               sources=run.sources)
         table = tables.pop()
         row = table[(table["Period"].astype(str) == "2025")
                     & table["Indicator"].str.contains("output value")]

@@ -7,6 +7,8 @@ import matplotlib
 import pandas as pd
 import pytest
 
+from hy_analysis.loading import load_region_map
+
 from hy_analysis import views
 from hy_analysis.analysis import consistency
 from hy_analysis.findings import consistency as findings
@@ -185,7 +187,7 @@ def test_figures_table_and_filters(bac_giang):
     table = findings.figures_table(listed, lang="en")
     assert len(table) == 3 and set(table["Period"]) == {"2025", "2030", "2021–2030"}
     assert set(findings.figures_table(listed, lang="vi")["Loại"]) == {"mục tiêu"}
-    counts = consistency.count_figures(data)
+    counts = consistency.count_figures(data, region_map=load_region_map())
     assert counts["figures"].sum() == 4
     assert "**4**" in findings.describe_figures(counts, lang="vi")
     with pytest.raises(ValueError, match="valid choices: Bắc Giang, Hưng Yên"):
@@ -212,7 +214,8 @@ def test_overview_plots(lang, bac_giang):
                                                 plot_implied_vs_stated)
 
     data = bac_giang()
-    ax = plot_figure_counts(consistency.count_figures(data), lang=lang)
+    ax = plot_figure_counts(consistency.count_figures(data,
+                                                      region_map=load_region_map()), lang=lang)
     assert ax.get_title() and ax.get_xlabel()
     ax = plot_implied_vs_stated(consistency.implied_vs_stated(data), lang=lang)
     labels = [t.get_text() for t in ax.texts]
@@ -221,7 +224,9 @@ def test_overview_plots(lang, bac_giang):
         consistency.find_conflicts(data), consistency.check_share_sums(data),
         consistency.implied_vs_stated(data)), lang=lang)
     assert len(ax.patches) == 7
-    ax = plot_figure_counts(consistency.count_figures(data, kinds=[]), lang=lang)
+    ax = plot_figure_counts(consistency.count_figures(data,
+                                                      region_map=load_region_map(),
+                                                      kinds=[]), lang=lang)
     assert ax.texts  # the "no figures" message
     plt.close("all")
 
@@ -235,6 +240,7 @@ def test_render_overview_view_filters(monkeypatch, bac_giang):
     monkeypatch.setattr(views, "plot_figure_counts", lambda c, **kw: drawn.append(c))
     data = bac_giang(dict(kind="actual", low=63.67, period_start=2021, period_end=2021))
     views.render_overview_view(dict(regions=["Hưng Yên"], kinds=["actual"], lang="en"),
+                               region_map=load_region_map(),
                                targets=data, sources=pd.DataFrame())
     assert drawn[0]["region"].tolist() == ["Hưng Yên"]
     table = shown[-1]
@@ -245,11 +251,11 @@ def test_render_overview_view_filters(monkeypatch, bac_giang):
 
 def _real_hung_yen():
     from hy_analysis import load_targets
-    from hy_analysis.vocabulary import merged_territories, territories
 
     data = load_targets()
-    region = territories()
-    return data, next(t for t in merged_territories() if region[t] == "Hưng Yên")
+    region_map = load_region_map()
+    return data, next(t for t in region_map.merged_territories
+                      if region_map.territories[t] == "Hưng Yên")
 
 
 def test_old_and_merged_targets_are_a_revision_never_a_conflict():
@@ -259,7 +265,7 @@ def test_old_and_merged_targets_are_a_revision_never_a_conflict():
     assert merged in set(rate["territory"]) and rate["territory"].nunique() == 2
     conflicts = consistency.find_conflicts(rate)
     assert not (conflicts["status"] == "conflict").any()
-    revisions = consistency.revised_with_merger(rate)
+    revisions = consistency.revised_with_merger(rate, region_map=load_region_map())
     pair = revisions[(revisions["value_before"] == "Trên 58%")]
     assert pair["value_after"].tolist() == ["khoảng 50%"]
     assert pair["territory_after"].tolist() == [merged]
@@ -277,7 +283,8 @@ def test_old_and_merged_targets_are_a_revision_never_a_conflict():
 def test_revision_pairs_only_the_merged_territory_with_earlier_ones(bac_giang):
     data = bac_giang(dict(indicator="exports", low=8.0, value_raw="8"),
                      dict(indicator="exports", low=9.0, value_raw="9"))
-    assert consistency.revised_with_merger(data).empty  # one territory: not a revision
+    # one territory: not a revision
+    assert consistency.revised_with_merger(data, region_map=load_region_map()).empty
 
 
 def test_implied_totals_of_the_june_2024_fdi_snapshot_are_inconsistent():

@@ -28,8 +28,9 @@ TEXT = ("Năm 2024, kim ngạch xuất khẩu của tỉnh đạt 7,5 tỷ USD, 
 
 
 def _territories(region):
-    with open(data_dir() / "regions.csv", encoding="utf-8") as handle:
-        return [r["territory"] for r in csv.DictReader(handle) if r["region"] == region]
+    from hy_analysis.loading import load_region_map
+
+    return list(load_region_map().territories_of(region))
 
 
 # --------------------------------------------------------------------------- readers
@@ -343,7 +344,10 @@ def test_regions_outside_the_data_are_named_from_the_text():
             "In the province of Nam Dinh, GRDP grew 7.1% in 2023.")
     rows = extract(text, date="2024-02-01")
     assert list(rows["region"]) == ["Thái Nguyên", "Hải Phòng", "Nam Định"]  # diacritics restored
-    assert list(rows["territory"]) == ["", "", ""]  # not in data/regions.csv: left to the reviewer
+    # Every province is in the registry (data/provinces.csv): its territory at the date.
+    assert list(rows["territory"]) == ["Thái Nguyên (before 2025-07-01)",
+                                       "Hải Phòng (before 2025-07-01)",
+                                       "Nam Định (before 2025-07-01)"]
     assert list(rows["indicator"]) == ["grdp_growth"] * 3
 
 

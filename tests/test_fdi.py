@@ -6,6 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from hy_analysis.loading import load_region_map
+
 from hy_analysis.analysis import fdi
 from hy_analysis.findings import fdi as findings
 from hy_analysis.findings.format import format_as_of
@@ -63,7 +65,7 @@ def small():
 
 
 def test_shares_are_of_all_projects(small):
-    table = fdi.projects_by_country(small)
+    table = fdi.projects_by_country(small, region_map=load_region_map())
     first = table[table["as_of"] == "2024-01"].set_index("country")
     assert first.loc["Japan", "share"] == pytest.approx(40.0)
     assert first.loc["China", "share"] == pytest.approx(20.0)
@@ -71,7 +73,7 @@ def test_shares_are_of_all_projects(small):
 
 
 def test_other_is_the_derived_remainder(small):
-    table = fdi.projects_by_country(small)
+    table = fdi.projects_by_country(small, region_map=load_region_map())
     other = table[table["country"] == OTHER].set_index("as_of")
     assert other.loc["2024-01", "projects"] == 10
     assert other.loc["2024-06-20", "projects"] == 15
@@ -81,17 +83,17 @@ def test_other_is_the_derived_remainder(small):
 
 def test_remainder_refused_when_a_country_is_missing():
     frame = _frame(_snapshot(100, 40, 30, None))
-    out = fdi.other_countries_remainder(frame)
+    out = fdi.other_countries_remainder(frame, region_map=load_region_map())
     assert np.isnan(out["value"].iloc[0])
     assert "China" in out["reason"].iloc[0]
-    assert OTHER not in set(fdi.projects_by_country(frame)["country"])
+    assert OTHER not in set(fdi.projects_by_country(frame, region_map=load_region_map())["country"])
 
 
 def test_remainder_never_mixes_two_sources():
     # Same date: the total from one source, the countries from another.
     frame = _frame(_snapshot(100, None, None, None, source="src-a")
                    + _snapshot(None, 40, 30, 20, source="src-b"))
-    out = fdi.other_countries_remainder(frame)
+    out = fdi.other_countries_remainder(frame, region_map=load_region_map())
     assert len(out) == 2
     assert out["value"].isna().all()
     assert set(out["reason"]) == {"no figure for Japan, Korea, China", "no total"}
@@ -101,18 +103,21 @@ def test_remainder_refused_for_inexact_figures():
     frame = _frame([_row(7e9, indicator="fdi_capital", qualifier="above")]
                    + [_row(v, indicator="fdi_capital", breakdown=c)
                       for c, v in (("Japan", 3e9), ("Korea", 1e9), ("China", 1e9))])
-    out = fdi.other_countries_remainder(frame, indicator="fdi_capital")
+    out = fdi.other_countries_remainder(frame,
+                                        region_map=load_region_map(), indicator="fdi_capital")
     assert np.isnan(out["value"].iloc[0])
     assert out["reason"].iloc[0].startswith("not exact")
 
 
 def test_remainder_rejects_unknown_indicator(small):
     with pytest.raises(ParameterError, match="fdi_projects, fdi_capital"):
-        fdi.other_countries_remainder(small, indicator="exports")
+        fdi.other_countries_remainder(small, region_map=load_region_map(), indicator="exports")
 
 
 def test_include_other_false_and_single_country(small):
-    table = fdi.projects_by_country(small, countries=["Japan"], include_other=False)
+    table = fdi.projects_by_country(small,
+                                    region_map=load_region_map(),
+                                    countries=["Japan"], include_other=False)
     assert set(table["country"]) == {"Japan"}
     assert not table["derived"].any()
 
@@ -123,7 +128,7 @@ def test_snapshots_in_time_order_and_merged_flag():
                    + _snapshot(578, 176, None, None, as_of="2024-06-20", source="web2")
                    + _snapshot(904, 189, None, None, as_of="2025-08-26", source="web3",
                                territory=MERGED))
-    snaps = fdi.fdi_snapshots(frame)
+    snaps = fdi.fdi_snapshots(frame, region_map=load_region_map())
     assert snaps["total_projects"].tolist() == [543, 550, 578, 904]
     assert snaps["merged"].tolist() == [False, False, False, True]
 
@@ -133,7 +138,7 @@ def test_disagreement_between_overlapping_dates():
                    + _snapshot(543, 172, None, None, as_of="2024-01", source="web")
                    + _snapshot(700, None, None, None, as_of="2025-08-26", source="web3",
                                territory=MERGED))
-    pairs = fdi.snapshot_disagreements(frame)
+    pairs = fdi.snapshot_disagreements(frame, region_map=load_region_map())
     assert len(pairs) == 1
     pair = pairs.iloc[0]
     assert (pair["projects_a"], pair["projects_b"], pair["difference"]) == (550, 543, 7)
@@ -143,7 +148,7 @@ def test_disagreement_between_overlapping_dates():
 
 
 def test_capital_by_country_and_coverage(small):
-    capital = fdi.capital_by_country(small)
+    capital = fdi.capital_by_country(small, region_map=load_region_map())
     merged = capital[capital["as_of"] == "2025-08-26"].set_index("country")
     assert merged.loc["Japan", "stated_share"] == 37.5
     assert merged.loc["Japan", "computed_share"] == pytest.approx(37.5)
@@ -152,27 +157,33 @@ def test_capital_by_country_and_coverage(small):
     # The total of 2024-01 is "over 7 bn": no computed share, no remainder there.
     jan = capital[capital["as_of"] == "2024-01"]
     assert jan["computed_share"].isna().all() and OTHER not in set(jan["country"])
-    coverage = fdi.capital_coverage(small).set_index("as_of")["coverage"]
+    coverage = fdi.capital_coverage(small,
+                                    region_map=load_region_map()).set_index("as_of")["coverage"]
     assert coverage.to_dict() == {"2024-01": "some", "2024-06-20": "none",
                                   "2025-08-26": "all"}
-    text = findings.describe_capital(capital, fdi.capital_coverage(small), lang="en")
+    text = findings.describe_capital(capital, fdi.capital_coverage(small,
+        region_map=load_region_map()), lang="en")
     assert "no capital by country" in text
     assert "missing" in text and "2 of 3" in text
 
 
 def test_region_without_fdi_says_so(small):
-    assert fdi.fdi_snapshots(small, region="Bắc Giang").empty
-    for text in (findings.describe_fdi_totals(fdi.fdi_snapshots(small, region="Bắc Giang"),
+    assert fdi.fdi_snapshots(small, region_map=load_region_map(), region="Bắc Giang").empty
+    for text in (findings.describe_fdi_totals(fdi.fdi_snapshots(small,
+                                                                region_map=load_region_map(),
+                                                                region="Bắc Giang"),
                                          region="Bắc Giang", lang="en"),
                  findings.describe_projects_by_country(
-                     fdi.projects_by_country(small, region="Bắc Giang"), region="Bắc Giang",
+                     fdi.projects_by_country(small,
+                                             region_map=load_region_map(),
+                                             region="Bắc Giang"), region="Bắc Giang",
                      lang="en")):
         assert "No FDI figures for Bắc Giang" in text
 
 
 def test_describe_follows_lang_number_format():
     frame = _frame(_snapshot(3, 1, 1, None))
-    table = fdi.projects_by_country(frame)
+    table = fdi.projects_by_country(frame, region_map=load_region_map())
     assert "33,3 %" in findings.describe_projects_by_country(table, lang="vi")
     assert "33.3 %" in findings.describe_projects_by_country(table, lang="en")
     assert "Trung Quốc" in findings.describe_projects_by_country(table, lang="vi")
@@ -180,13 +191,15 @@ def test_describe_follows_lang_number_format():
 
 def test_describe_escapes_data_strings():
     frame = _frame(_snapshot(10, 5, 3, 1, source="<b>*x*</b>"))
-    text = findings.describe_projects_by_country(fdi.projects_by_country(frame), lang="en")
+    text = findings.describe_projects_by_country(fdi.projects_by_country(frame,
+        region_map=load_region_map()), lang="en")
     assert "<b>" not in text and "&lt;b&gt;" in text
 
 
 def test_bad_lang_names_choices(small):
     with pytest.raises(ParameterError, match="valid choices: vi, en"):
-        findings.describe_fdi_totals(fdi.fdi_snapshots(small), lang="fr")
+        findings.describe_fdi_totals(fdi.fdi_snapshots(small,
+                                                       region_map=load_region_map()), lang="fr")
 
 
 def test_snapshot_labels():
@@ -200,17 +213,21 @@ def test_key_numbers_of_the_real_data():
     from hy_analysis import load_targets
 
     targets = load_targets()
-    snaps = fdi.fdi_snapshots(targets, region="Hưng Yên")
+    snaps = fdi.fdi_snapshots(targets, region_map=load_region_map(), region="Hưng Yên")
     assert snaps["total_projects"].tolist() == [543, 550, 578, 613, 622, 904]
     assert snaps["merged"].tolist() == [False, False, False, False, False, True]
-    other = fdi.other_countries_remainder(targets, region="Hưng Yên").set_index("as_of")
+    other = fdi.other_countries_remainder(targets,
+                                          region_map=load_region_map(),
+                                          region="Hưng Yên").set_index("as_of")
     assert other.loc["2024", "value"] == 83          # 550 - 174 - 153 - 140
     assert other.loc["2025-08-26", "value"] == 174   # 904 - 189 - 204 - 337
     assert np.isnan(other.loc["2024-01", "value"])   # Korea and China not given
-    pairs = fdi.snapshot_disagreements(targets, region="Hưng Yên")
+    pairs = fdi.snapshot_disagreements(targets, region_map=load_region_map(), region="Hưng Yên")
     first = pairs.iloc[0]
     assert (first["projects_a"], first["projects_b"]) == (550, 543)
-    coverage = fdi.capital_coverage(targets, region="Hưng Yên").set_index("as_of")
+    coverage = fdi.capital_coverage(targets,
+                                    region_map=load_region_map(),
+                                    region="Hưng Yên").set_index("as_of")
     assert coverage.loc["2024", "coverage"] == "none"   # the 2024 news document
     assert coverage.loc["2024-06-20", "coverage"] == "all"
     assert coverage.loc["2025-08-26", "coverage"] == "all"

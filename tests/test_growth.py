@@ -7,6 +7,8 @@ import matplotlib
 import pandas as pd
 import pytest
 
+from hy_analysis.loading import load_region_map
+
 from hy_analysis import views
 from hy_analysis.exceptions import ParameterError
 from hy_analysis.analysis import growth
@@ -69,10 +71,10 @@ def test_growth_figures_keeps_targets_of_the_region(rows):
                 dict(kind="actual", low=8.8),
                 dict(region="Bắc Giang", territory="Bắc Giang (before 2025)", low=19),
                 dict(indicator="exports", unit="USD", measure="level", low=7e9))
-    out = growth.growth_figures(data, region="Hưng Yên")
+    out = growth.growth_figures(data, region_map=load_region_map(), region="Hưng Yên")
     assert out["value_raw"].tolist() == ["9%"] and out["period_end"].tolist() == [2025]
     assert not out["merged"].any()
-    assert growth.growth_figures(data, region="Thái Bình").empty
+    assert growth.growth_figures(data, region_map=load_region_map(), region="Thái Bình").empty
 
 
 def test_annual_growth_vs_target_gaps(rows):
@@ -84,7 +86,9 @@ def test_annual_growth_vs_target_gaps(rows):
                 dict(kind="actual", low=6.35, period_start=2023, period_end=2023),
                 dict(kind="actual", low=9, period_start=2023, period_end=2023,
                      territory=MERGED))
-    out = growth.annual_growth_vs_target(data, region="Hưng Yên").set_index("year")
+    out = growth.annual_growth_vs_target(data,
+                                         region_map=load_region_map(),
+                                         region="Hưng Yên").set_index("year")
     assert out.loc[2021, "gap_pp"] == pytest.approx(0.32)
     assert out.loc[2024, "gap_pp"] == 0  # inside the range
     assert math.isnan(out.loc[2023, "gap_pp"])  # no target that year
@@ -101,7 +105,9 @@ def test_index_paths_targets_actuals_scenarios(rows):
                 dict(kind="actual", low=50, period_start=2024, period_end=2024),  # after a gap
                 dict(kind="target", low=9.17, measure="period_average_growth",
                      period_start=2021, period_end=2025, territory=MERGED, source_id="merged"))
-    paths = growth.index_paths(data, region="Hưng Yên", start_year=2021, end_year=2030,
+    paths = growth.index_paths(data,
+                               region_map=load_region_map(),
+                               region="Hưng Yên", start_year=2021, end_year=2030,
                                scenario_growth=[8])
     target = paths[paths["kind"] == "target"]
     assert set(target["source_id"]) == {"nq07"}  # merged territory left out
@@ -124,13 +130,16 @@ def test_index_paths_chain_one_sources_consecutive_periods(rows):
                      period_end=2025, indicator="grdp_growth", qualifier="about"),
                 dict(low=9, measure="period_average_growth", period_start=2026,
                      period_end=2030, indicator="grdp_growth", qualifier="about"))
-    paths = growth.index_paths(data, region="Hưng Yên", start_year=2021, end_year=2030)
+    paths = growth.index_paths(data,
+                               region_map=load_region_map(),
+                               region="Hưng Yên", start_year=2021, end_year=2030)
     last = paths[paths["year"] == 2030].iloc[0]
     assert last["low"] == pytest.approx(100 * 1.08 ** 5 * 1.09 ** 5)
 
 
 def test_index_paths_without_figures_only_scenarios(rows):
-    paths = growth.index_paths(rows(dict(low=1)), region="Thái Bình", start_year=2021,
+    paths = growth.index_paths(rows(dict(low=1)),
+                               region_map=load_region_map(), region="Thái Bình", start_year=2021,
                                end_year=2023, scenario_growth=[5, 10])
     assert set(paths["indicator"]) == {"scenario"} and set(paths["kind"]) == {"scenario"}
     text = findings.describe_index_paths(paths, region="Thái Bình", start_year=2021,
@@ -143,7 +152,7 @@ def test_required_growth_uses_actuals_so_far(rows):
                      period_end=2025),
                 dict(kind="actual", low=8, period_start=2021, period_end=2021),
                 dict(kind="actual", low=8, period_start=2022, period_end=2022))
-    out = growth.required_growth(data, region="Hưng Yên").iloc[0]
+    out = growth.required_growth(data, region_map=load_region_map(), region="Hưng Yên").iloc[0]
     assert out["actual_years"] == "2021–2022" and out["years_left"] == 3
     assert out["required_low"] == pytest.approx(growth.required_growth_rate(10, [8, 8], years=5))
     assert out["achieved_avg"] == pytest.approx(8)
@@ -156,7 +165,7 @@ def test_required_growth_all_years_reported(rows):
                      period_end=2022),
                 dict(kind="actual", low=12, period_start=2021, period_end=2021),
                 dict(kind="actual", low=12, period_start=2022, period_end=2022))
-    out = growth.required_growth(data, region="Hưng Yên").iloc[0]
+    out = growth.required_growth(data, region_map=load_region_map(), region="Hưng Yên").iloc[0]
     assert out["years_left"] == 0 and math.isnan(out["required_low"])
     assert "12,00 %" in findings.describe_required_growth(pd.DataFrame([out]), region="x")
 
@@ -182,7 +191,7 @@ def test_structure_shift_with_partial_source_and_merged_column(rows):
              period_start=2030, period_end=2030, source_id="nq07", **shares),
         dict(indicator="industry_construction_share", kind="actual", low=55.8,
              period_start=2025, period_end=2025, territory=MERGED, source_id="ld", **shares))
-    out = growth.structure_shift(data, region="Hưng Yên")
+    out = growth.structure_shift(data, region_map=load_region_map(), region="Hưng Yên")
     kh87 = out[out["source_id"] == "kh87"].set_index("sector")
     assert len(kh87) == 3 and kh87["share"].sum() == pytest.approx(100)
     assert kh87.loc["agriculture_share", "shift_pp"] == pytest.approx(-6.4)
@@ -196,7 +205,8 @@ def test_structure_shift_with_partial_source_and_merged_column(rows):
 
 
 def test_structure_shift_empty_region_is_said(rows):
-    out = growth.structure_shift(rows(dict(low=1)), region="Bắc Giang")
+    out = growth.structure_shift(rows(dict(low=1)),
+                                 region_map=load_region_map(), region="Bắc Giang")
     assert out.empty
     assert "Bắc Giang" in findings.describe_structure_shift(out, region="Bắc Giang")
 
@@ -210,7 +220,9 @@ def test_level_path_and_implied_steps_never_join_the_merged_province(rows):
                      territory=MERGED, **level),
                 dict(low=1.0e8, period_start=2025, period_end=2025, unit="VND",
                      indicator="grdp_per_capita", measure="level", territory=MERGED))
-    path = growth.level_path(data, region="Hưng Yên", indicator="grdp_per_capita", unit="USD")
+    path = growth.level_path(data,
+                             region_map=load_region_map(),
+                             region="Hưng Yên", indicator="grdp_per_capita", unit="USD")
     assert len(path) == 4 and path["merged"].sum() == 1
     steps = growth.implied_growth_steps(path)
     assert steps[["from_year", "to_year"]].values.tolist() == [[2022, 2025], [2025, 2030]]
@@ -223,7 +235,8 @@ def test_level_path_merges_identical_figures_of_two_sources(rows):
     level = dict(indicator="exports", measure="level", unit="USD", period_start=2025,
                  period_end=2025)
     data = rows(dict(low=8.5e9, source_id="a", **level), dict(low=8.5e9, source_id="b", **level))
-    path = growth.level_path(data, region="Hưng Yên", indicator="exports")
+    path = growth.level_path(data,
+                             region_map=load_region_map(), region="Hưng Yên", indicator="exports")
     assert len(path) == 1 and path["source_id"].iloc[0] == "a; b"
 
 
@@ -235,10 +248,11 @@ def test_level_path_never_mixes_units(rows):
                      period_end=2022, **level),
                 dict(low=8550, unit="USD", period_start=2030, period_end=2030, **level))
     with pytest.raises(ValueError, match=r"several units \(USD, VND\)"):
-        growth.level_path(data, region="Hưng Yên", indicator="grdp_per_capita")
+        growth.level_path(data, region_map=load_region_map(), region="Hưng Yên",
+                          indicator="grdp_per_capita")
     indicators = pd.DataFrame([dict(code="grdp_per_capita", unit="USD")])
-    path = growth.level_path(data, region="Hưng Yên", indicator="grdp_per_capita",
-                             indicators=indicators)
+    path = growth.level_path(data, region_map=load_region_map(), region="Hưng Yên",
+                             indicator="grdp_per_capita", indicators=indicators)
     assert set(path["unit"]) == {"USD"} and path.attrs["unit"] == "USD"
     # 4 320 -> 8 550 USD over 8 years: (8550 / 4320)^(1/8) = 1.089, +8.9 %/yr (not +2 599 437 %)
     steps = growth.implied_growth_steps(path)
@@ -248,7 +262,9 @@ def test_level_path_never_mixes_units(rows):
 def test_describe_escapes_data_strings(rows):
     data = rows(dict(low=9, value_raw="<b>9%</b>", measure="period_average_growth",
                      period_end=2025, source_id="x*y"))
-    text = findings.describe_growth_targets(growth.growth_figures(data, region="Hưng Yên"),
+    text = findings.describe_growth_targets(growth.growth_figures(data,
+                                                                  region_map=load_region_map(),
+                                                                  region="Hưng Yên"),
                                           region="Hưng Yên", lang="en")
     assert "<b>" not in text and "&lt;b&gt;" in text
 
@@ -257,7 +273,7 @@ def test_findings_name_documents_not_ids_when_sources_are_given(rows):
     data = rows(dict(low=9, high=10, value_raw="9-10%/năm", measure="period_average_growth",
                      period_end=2025, source_id="doc-a"))
     sources = pd.DataFrame([dict(id="doc-a", doc_number="87/KH-UBND", issuer="UBND <tỉnh>")])
-    figures = growth.growth_figures(data, region="Hưng Yên")
+    figures = growth.growth_figures(data, region_map=load_region_map(), region="Hưng Yên")
     named = findings.describe_growth_targets(figures, region="Hưng Yên", lang="vi",
                                            sources=sources)
     assert "87/KH-UBND" in named and "doc-a" not in named
@@ -283,12 +299,18 @@ def targets():
 
 
 def test_bundled_findings(targets):
-    paths = growth.index_paths(targets, region="Hưng Yên", start_year=2021, end_year=2030)
+    paths = growth.index_paths(targets,
+                               region_map=load_region_map(),
+                               region="Hưng Yên", start_year=2021, end_year=2030)
     nq07 = paths[(paths["source_id"] == "hy-nq07-news-2021") & (paths["year"] == 2025)].iloc[0]
     assert (round(nq07["low"] - 100), round(nq07["high"] - 100)) == (54, 61)
-    dh = growth.index_paths(targets, region="Đông Hưng", start_year=2021, end_year=2030)
+    dh = growth.index_paths(targets,
+                            region_map=load_region_map(),
+                            region="Đông Hưng", start_year=2021, end_year=2030)
     assert dh[dh["kind"] == "actual"]["low"].max() == pytest.approx(117.2)
-    per_capita = growth.level_path(targets, region="Hưng Yên", indicator="grdp_per_capita",
+    per_capita = growth.level_path(targets,
+                                   region_map=load_region_map(),
+                                   region="Hưng Yên", indicator="grdp_per_capita",
                                    unit="USD")
     steps = growth.implied_growth_steps(per_capita).set_index("to_year")
     assert steps.loc[2030, "growth_pct"] == pytest.approx(10.89, abs=0.01)
@@ -305,20 +327,28 @@ def test_plots_draw_titles_labels_and_empty_states(targets, lang):
                                            plot_level_path, plot_structure)
 
     sources = load_sources()
-    paths = growth.index_paths(targets, region="Hưng Yên", start_year=2021, end_year=2030,
+    paths = growth.index_paths(targets,
+                               region_map=load_region_map(),
+                               region="Hưng Yên", start_year=2021, end_year=2030,
                                scenario_growth=[8])
     fig = plot_index_paths_figure(paths, sources=sources, region="Hưng Yên", lang=lang)
     assert len([a for a in fig.axes if a.get_visible()]) == 2
     assert fig.axes[0].get_ylabel().startswith("Chỉ số" if lang == "vi" else "Index")
     assert any("07-NQ/TU" in t.get_text() for t in fig.texts)  # source line
     # Đông Hưng has no sector shares (Bắc Giang has had some since the bac-ninh-2025 intake).
-    ax = plot_structure(growth.structure_shift(targets, region="Đông Hưng"), region="Đông Hưng",
+    ax = plot_structure(growth.structure_shift(targets,
+                                               region_map=load_region_map(),
+                                               region="Đông Hưng"), region="Đông Hưng",
                         lang=lang)
     assert "Đông Hưng" in ax.texts[0].get_text()  # the "no figures" message
-    ax = plot_annual_growth(growth.annual_growth_vs_target(targets, region="Hưng Yên"),
+    ax = plot_annual_growth(growth.annual_growth_vs_target(targets,
+                                                           region_map=load_region_map(),
+                                                           region="Hưng Yên"),
                             region="Hưng Yên", lang=lang)
     assert "%" in ax.get_ylabel()
-    path = growth.level_path(targets, region="Hưng Yên", indicator="exports", unit="USD")
+    path = growth.level_path(targets,
+                             region_map=load_region_map(),
+                             region="Hưng Yên", indicator="exports", unit="USD")
     ax = plot_level_path(path, steps=growth.implied_growth_steps(path), lang=lang)
     assert ("tỷ USD" if lang == "vi" else "bn USD") in ax.get_ylabel()
     plt.close("all")
@@ -336,7 +366,8 @@ def test_render_growth_view_draws_for_the_values(targets, monkeypatch):
                         lambda paths, **kw: drawn.append((paths, kw)) or real(paths, **kw))
     values = dict(region="Bắc Giang", start_year=2022, end_year=2026, scenario_growth=[5.0],
                   lang="en")
-    views.render_growth_view(values, targets=targets, sources=load_sources())
+    views.render_growth_view(values,
+                             region_map=load_region_map(), targets=targets, sources=load_sources())
     paths, kw = drawn[0]
     assert kw["region"] == "Bắc Giang" and paths["year"].min() == 2021
     assert paths["year"].max() == 2026
@@ -346,7 +377,9 @@ def test_render_growth_view_draws_for_the_values(targets, monkeypatch):
 def test_empty_level_path_keeps_the_indicator_name(rows):
     data = rows(dict(indicator="exports", indicator_en="Export turnover", unit="USD",
                      measure="level", low=7e9))
-    path = growth.level_path(data, region="Bắc Giang", indicator="exports", unit="USD")
+    path = growth.level_path(data,
+                             region_map=load_region_map(),
+                             region="Bắc Giang", indicator="exports", unit="USD")
     assert path.empty and path.attrs["indicator_en"] == "Export turnover"
     text = findings.describe_level_path(path, growth.implied_growth_steps(path),
                                       region="Bắc Giang", lang="en")
@@ -354,12 +387,14 @@ def test_empty_level_path_keeps_the_indicator_name(rows):
 
 
 def test_reader_tables_speak_the_report_language(targets):
-    figures = growth.growth_figures(targets, region="Hưng Yên")
+    figures = growth.growth_figures(targets, region_map=load_region_map(), region="Hưng Yên")
     vi = findings.growth_targets_table(figures, lang="vi")
     en = findings.growth_targets_table(figures, lang="en")
     assert list(vi.columns[:4]) == ["Địa giới", "Chỉ tiêu", "Loại", "Giai đoạn"]
     assert list(en.columns[:4]) == ["Territory", "Indicator", "Kind", "Period"]
     assert set(vi["Loại"]) == {"mục tiêu"} and "2021–2025" in set(en["Period"])
-    needed = findings.required_growth_table(growth.required_growth(targets, region="Hưng Yên"),
+    needed = findings.required_growth_table(growth.required_growth(targets,
+                                                                   region_map=load_region_map(),
+                                                                   region="Hưng Yên"),
                                             lang="en")
     assert "Needed, low (%/yr)" in needed.columns and len(needed) > 0

@@ -17,7 +17,7 @@ def test_start_validates_converts_and_loads_without_a_kernel():
                           "include_other": False, "lang": "en", "user_data": None}
     assert run.countries == ["Japan"] and run.lang == "en"  # parameters as attributes
     assert {"Hưng Yên", "Bắc Giang"} <= set(run.targets["region"])
-    assert not run.sources.empty and not run.urban_classes.empty and not run.region_map.empty
+    assert not run.sources.empty and not run.urban_classes.empty and run.region_map.regions()
     with pytest.raises(AttributeError, match="no parameter or data 'regoin'"):
         run.regoin
 

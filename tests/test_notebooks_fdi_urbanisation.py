@@ -6,6 +6,8 @@ from unittest import mock
 
 import pytest
 
+from hy_analysis.loading import load_region_map
+
 from hy_analysis.paths import PROJECT_DIR
 
 NOTEBOOKS = PROJECT_DIR / "notebooks"
@@ -141,7 +143,8 @@ def test_fdi_panel_redraws_with_new_countries(data):
 
     def render(values):
         calls.append(values)
-        return fdi.projects_by_country(targets, region=values["region"],
+        return fdi.projects_by_country(targets,
+                                       region_map=load_region_map(), region=values["region"],
                                        countries=values["countries"],
                                        include_other=values["include_other"])
 
@@ -166,7 +169,8 @@ def test_fdi_render_draws_chart_and_table(data):
     values = validate_params("fdi_by_country", {"countries": ["Korea"], "lang": "en"})
     with mock.patch("IPython.display.display", side_effect=shown.append), \
             mock.patch("hy_analysis.display.show_table") as table:
-        views.render_fdi_view(values, targets=targets, sources=sources)
+        views.render_fdi_view(values,
+                              region_map=load_region_map(), targets=targets, sources=sources)
     figures = [s for s in shown if hasattr(s, "savefig")]
     assert len(figures) == 1
     labels = [t.get_text() for t in figures[0].axes[0].get_legend().get_texts()]
@@ -201,6 +205,8 @@ def test_urbanisation_render_uses_baseline(data):
     with mock.patch("IPython.display.display", side_effect=shown.append), \
             mock.patch("hy_analysis.display.show_markdown", side_effect=texts.append), \
             mock.patch("hy_analysis.display.show_table"):
-        views.render_urbanisation_view(values, targets=targets, sources=sources)
+        views.render_urbanisation_view(values,
+                                       region_map=load_region_map(),
+                                       targets=targets, sources=sources)
     assert len([s for s in shown if hasattr(s, "savefig")]) == 1
     assert any("4.00 pp/yr" in t for t in texts)

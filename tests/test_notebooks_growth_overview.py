@@ -8,6 +8,7 @@ import nbformat
 import pytest
 
 from hy_analysis import views
+from hy_analysis.loading import load_region_map
 from hy_analysis.params import get_params
 from hy_analysis.paths import notebooks_dir
 
@@ -92,7 +93,8 @@ def test_growth_panel_redraws_the_output(monkeypatch):
     shown = []
     monkeypatch.setattr(display, "show_markdown", shown.append)
     monkeypatch.setattr(display, "show_table", lambda frame, **kw: shown.append(frame))
-    render = partial(views.render_growth_view, targets=load_targets(), sources=load_sources())
+    render = partial(views.render_growth_view, region_map=load_region_map(), targets=load_targets(),
+                     sources=load_sources())
     panel = _panel("industrial_growth", validate_params("industrial_growth", {"lang": "en"}),
                    render)
     panel.controls["region"].value = "Đông Hưng"
@@ -109,7 +111,8 @@ def test_overview_panel_filters_the_table(monkeypatch):
     monkeypatch.setattr(display, "show_markdown", lambda text: None)
     monkeypatch.setattr(display, "show_table", lambda frame, **kw: tables.append(frame))
     monkeypatch.setattr(views, "plot_figure_counts", lambda counts, **kw: None)
-    render = partial(views.render_overview_view, targets=load_targets(),
+    render = partial(views.render_overview_view,
+                     region_map=load_region_map(), targets=load_targets(),
                      sources=load_sources())
     panel = _panel("overview", validate_params("overview"), render)
     panel.controls["regions"].value = ("Đông Hưng",)

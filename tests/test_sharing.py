@@ -10,6 +10,8 @@ import re
 import nbformat
 import pytest
 
+from hy_analysis.loading import load_region_map
+
 from hy_analysis import sharing
 from hy_analysis.exceptions import ParameterError
 from hy_analysis.params import validate_params
@@ -123,7 +125,7 @@ def test_panel_page_part_has_named_labelled_controls_and_starts_on_the_run(shell
     def view(v):
         from hy_analysis.loading import load_sources, load_targets
 
-        render(v, targets=load_targets(), sources=load_sources())
+        render(v, region_map=load_region_map(), targets=load_targets(), sources=load_sources())
 
     panel = sharing.precompute("fdi_by_country", values, view, names,
                                capture=_rendered_outputs, max_states=32)

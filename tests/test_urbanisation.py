@@ -9,7 +9,11 @@ import pytest
 from hy_analysis.analysis import urbanisation as u
 from hy_analysis.findings import urbanisation as findings
 from hy_analysis.exceptions import ParameterError
-from hy_analysis.vocabulary import is_merged
+from hy_analysis.loading import load_region_map
+
+is_merged = load_region_map().is_merged
+
+from hy_analysis.territories import RegionMap  # noqa: E402
 
 OLD = "Hưng Yên (before 2025)"
 
@@ -67,7 +71,9 @@ def classes():
 @pytest.fixture
 def regions():
     return pd.DataFrame({"region": ["Hưng Yên", "Bắc Giang"],
-                         "territory": [OLD, "Bắc Giang (before 2025)"]})
+                         "territory": [OLD, "Bắc Giang (before 2025)"],
+                         "level": "province", "province_before_2025": ["Hưng Yên", "Bắc Giang"],
+                         "province_after_2025": ["Hưng Yên", "Bắc Ninh"]})
 
 
 def test_rate_targets_keep_ranges_and_open_bounds(rates_frame):
@@ -127,7 +133,9 @@ def test_no_measured_rate_is_stated(rates_frame):
     rates = u.rate_targets(rates_frame, region="Hưng Yên")
     measured = u.measured_rates(rates_frame, region="Hưng Yên")
     assert measured.empty
-    text = findings.describe_rate_targets(rates, measured=measured, lang="en")
+    text = findings.describe_rate_targets(rates,
+                                          region_map=load_region_map(),
+                                          measured=measured, lang="en")
     assert "no measured provincial urbanisation rate" in text
     assert "Trên 48%" in text and "khoảng 58-60%" in text
 
@@ -136,11 +144,11 @@ def test_region_without_rates_says_so(rates_frame):
     rates = u.rate_targets(rates_frame, region="Đông Hưng")
     assert rates.empty
     assert "No urbanisation-rate targets for Đông Hưng" in findings.describe_rate_targets(
-        rates, region="Đông Hưng", lang="en")
+        rates, region_map=load_region_map(), region="Đông Hưng", lang="en")
 
 
 def test_class_ladder_ranks_and_changes(classes, regions):
-    ladder = u.urban_class_ladder(classes, region="Hưng Yên", regions=regions)
+    ladder = u.urban_class_ladder(classes, region="Hưng Yên", region_map=RegionMap(regions))
     assert ladder.loc[ladder["urban_class"] == "I", "rank"].eq(1).all()
     assert ladder.loc[ladder["urban_class"] == "IV", "rank"].eq(4).all()
     assert not ladder.loc[ladder["scope"] == "centre_basically_meets", "whole"].any()
@@ -152,8 +160,9 @@ def test_class_ladder_ranks_and_changes(classes, regions):
     assert np.isnan(changes.loc["District C", "steps"])
     text = findings.describe_class_ladder(u.class_changes(ladder), ladder, lang="vi")
     assert "cơ bản đạt" in text and "không nêu" in text
-    assert u.urban_class_ladder(classes, region="Bắc Giang", regions=regions).empty
-    with pytest.raises(ParameterError, match="regions"):
+    assert u.urban_class_ladder(classes, region="Bắc Giang",
+                                region_map=RegionMap(regions)).empty
+    with pytest.raises(ParameterError, match="region_map"):
         u.urban_class_ladder(classes, region="Hưng Yên")
 
 
@@ -176,7 +185,7 @@ def test_key_numbers_of_the_real_data():
 
     targets = load_targets()
     rates = u.rate_targets(targets, region="Hưng Yên", years=[2025, 2030])
-    path, revised = u.split_merger(rates)
+    path, revised = u.split_merger(rates, region_map=load_region_map())
     # The old province's path; the merged province's 2030 target apart, revised with the merger.
     assert sorted(path["value_raw"]) == sorted(
         ["Trên 48%", "Trên 58%", "khoảng 48-50%", "khoảng 58-60%", "48 %"])
@@ -194,13 +203,13 @@ def test_key_numbers_of_the_real_data():
     text = findings.describe_revised_targets(revised, path, lang="en")
     assert "revised with the merger" in text and "«khoảng 50%»" in text and "«Trên 58%»" in text
     assert path["territory"].iloc[0] in text
-    listed = findings.describe_rate_targets(rates, lang="en")
+    listed = findings.describe_rate_targets(rates, region_map=load_region_map(), lang="en")
     old_part, merged_part = listed.split(f"**{revised['territory'].iloc[0]}**")
     assert "common floor 58 %" in old_part and "khoảng 50%" not in old_part
     assert "common floor 50 %" in merged_part and "\n\n- **2030**" in merged_part
     assert u.measured_rates(targets, region="Hưng Yên").empty
     ladder = u.urban_class_ladder(load_urban_classes(), region="Hưng Yên",
-                                  regions=load_regions())
+                                  region_map=load_region_map())
     changes = u.class_changes(ladder).set_index("locality")
     assert changes.loc["Thành phố Hưng Yên", ["from_class", "to_class"]].tolist() == ["II", "I"]
 
@@ -216,7 +225,7 @@ def test_path_chart_draws_the_merged_target_apart(lang, words):
     from hy_analysis.charts.urbanisation import plot_urbanisation_path
 
     rates = u.rate_targets(load_targets(), region="Hưng Yên", years=[2025, 2030])
-    path, revised = u.split_merger(rates)
+    path, revised = u.split_merger(rates, region_map=load_region_map())
     envelope = u.rate_envelope(path)
     ax = plot_urbanisation_path(path, envelope=envelope, steps=u.pp_per_year(envelope),
                                 revised=revised, lang=lang)

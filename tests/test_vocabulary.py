@@ -1,14 +1,11 @@
-"""The vocabulary: one language check, labels per language, territories read from the data."""
+"""The vocabulary: one language check, labels per language, one message-table lookup."""
 
 from __future__ import annotations
-
-import shutil
 
 import pytest
 
 from hy_analysis import vocabulary as v
 from hy_analysis.exceptions import ParameterError
-from hy_analysis.paths import data_dir
 
 
 def test_one_lang_check_names_the_choices():
@@ -36,20 +33,6 @@ def test_params_read_countries_and_languages_from_the_vocabulary():
     assert country_choices() == v.COUNTRIES
     lang = next(p for p in get_params("overview") if p.name == "lang")
     assert lang.choices == v.LANGS
-
-
-def test_merged_territory_comes_from_regions_csv(tmp_path):
-    assert v.is_merged("Hưng Yên (merged, from 2025-07-01)")
-    assert not v.is_merged("Hưng Yên (before 2025)") and not v.is_merged("Thái Bình")
-    # Rename the territory in a copy of the data: the code follows the data, not a literal.
-    for name in ("regions.csv",):
-        shutil.copy(data_dir() / name, tmp_path / name)
-    path = tmp_path / "regions.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "Hưng Yên (merged, from 2025-07-01)", "Hưng Yên (new province)"), encoding="utf-8")
-    assert v.merged_territories(data_dir=tmp_path) == frozenset(
-        {"Hưng Yên (new province)", "Bắc Ninh (merged, from 2025-07-01)"})
-    assert v.territories(data_dir=tmp_path)["Hưng Yên (new province)"] == "Hưng Yên"
 
 
 def test_findings_tables_and_charts_refuse_a_language_with_the_one_error():

@@ -51,7 +51,7 @@ of the latest year before the period) to the yearly growth the remaining years n
 
 Across the 2025 merger: a target is never scored with actuals of another territory. For the
 merged province, indicators that are sums of parts (:data:`ADDITIVE`) get a harmonised series
-(old Hưng Yên + Thái Bình, from ``data/regions.csv``) for years where every part has a figure,
+(old Hưng Yên + Thái Bình, from the ``region_map``) for years where every part has a figure,
 marked ``derived`` and naming every source (a sum with an estimated part is an estimate; only
 figures of the same span add up); growth rates are derived only from such levels
 (:data:`RATES_FROM_LEVELS`), never averaged. Snapshot dates compare as dates. A target whose
@@ -68,6 +68,7 @@ import numpy as np
 import pandas as pd
 
 from .growth import required_growth_rate
+from ..territories import RegionMap
 
 __all__ = [
     "STATUSES", "ADDITIVE", "RATES_FROM_LEVELS", "LOWER_IS_BETTER", "DEFAULT_TOLERANCE",
@@ -195,49 +196,27 @@ def _province_set(text) -> frozenset[str]:
     return frozenset(p.strip() for p in str(text or "").split(";") if p.strip())
 
 
-def merged_parts(regions: pd.DataFrame) -> dict[str, tuple[str, ...]]:
-    """Each merged territory and the province-level territories it was formed from.
-
-    Read from ``regions.csv``: a territory whose ``province_before_2025`` names several
-    provinces is merged; its parts are the other province-level territories whose single
-    province is one of those and whose ``province_after_2025`` is the merged one's.
-    """
-    _need(regions, ("territory", "level", "province_before_2025", "province_after_2025"),
-          "regions")
-    out: dict[str, tuple[str, ...]] = {}
-    for row in regions.itertuples(index=False):
-        before = _province_set(row.province_before_2025)
-        if len(before) < 2:
-            continue
-        parts = tuple(
-            str(other.territory) for other in regions.itertuples(index=False)
-            if other.territory != row.territory and str(other.level) == "province"
-            and len(_province_set(other.province_before_2025)) == 1
-            and _province_set(other.province_before_2025) <= before
-            and str(other.province_after_2025) == str(row.province_after_2025))
-        covered = frozenset().union(*(
-            _province_set(regions.loc[regions["territory"] == p, "province_before_2025"].iloc[0])
-            for p in parts)) if parts else frozenset()
-        if covered == before:
-            out[str(row.territory)] = parts
-    return out
+def merged_parts(region_map: RegionMap) -> dict[str, tuple[str, ...]]:
+    """Each merged territory and the province-level territories it was formed from
+    (:attr:`hy_analysis.territories.RegionMap.merged_parts`)."""
+    return dict(region_map.merged_parts)
 
 
-def merger_family(regions: pd.DataFrame) -> tuple[str, ...]:
-    """Every merged territory followed by its parts (the territories the merger joined).
+def merger_family(region_map: RegionMap) -> tuple[str, ...]:
+    """Every merged territory with data followed by its parts (the territories it joined).
 
     Examples
     --------
-    >>> from hy_analysis.loading import load_regions
-    >>> len(merger_family(load_regions()))  # two merged provinces, each with its two parts
+    >>> from hy_analysis.loading import load_region_map
+    >>> len(merger_family(load_region_map()))  # two merged provinces, each with its two parts
     6
     """
-    return tuple(t for merged, parts in merged_parts(regions).items() for t in (merged, *parts))
+    return region_map.merger_family()
 
 
-def _related(regions: pd.DataFrame) -> dict[str, dict[str, str]]:
+def _related(region_map: RegionMap) -> dict[str, dict[str, str]]:
     """For each territory, the others sharing its land, with why (merger or part-of)."""
-    merged = merged_parts(regions)
+    merged, regions = region_map.merged_parts, region_map.frame
     provinces = {str(r.territory): _province_set(r.province_before_2025)
                  for r in regions.itertuples(index=False)}
     related: dict[str, dict[str, str]] = {t: {} for t in provinces}
@@ -250,28 +229,17 @@ def _related(regions: pd.DataFrame) -> dict[str, dict[str, str]]:
     return related
 
 
-def territories_of(regions: pd.DataFrame, region: str | None) -> tuple[str, ...]:
+def territories_of(region_map: RegionMap, region: str | None) -> tuple[str, ...]:
     """The territories a ``region`` parameter selects: a region name or a territory label.
 
     None selects every territory. Raises ValueError naming the valid choices otherwise.
     """
-    _need(regions, ("region", "territory"), "regions")
-    if region is None:
-        return tuple(regions["territory"].astype(str))
-    if region in set(regions["territory"].astype(str)):
-        return (region,)
-    chosen = tuple(regions.loc[regions["region"].astype(str) == region, "territory"].astype(str))
-    if not chosen:
-        choices = list(dict.fromkeys([*regions["region"].astype(str),
-                                      *regions["territory"].astype(str)]))
-        raise ValueError(f"parameter 'region': unknown value {region!r}; valid choices: "
-                         + ", ".join(choices))
-    return chosen
+    return region_map.territories_of(region)
 
 
 # --------------------------------------------------------------------------- harmonising
 
-def harmonise(data: pd.DataFrame, *, regions: pd.DataFrame | None = None,
+def harmonise(data: pd.DataFrame, *, region_map: RegionMap,
               indicators: Iterable[str] = ADDITIVE) -> pd.DataFrame:
     """The merged province's derived series: sums of its parts, and growth from those sums.
 
@@ -280,8 +248,8 @@ def harmonise(data: pd.DataFrame, *, regions: pd.DataFrame | None = None,
     data : DataFrame
         The frame of :func:`hy_analysis.load_targets` (only ``kind == "actual"`` rows of
         ``measure == "level"`` are summed).
-    regions : DataFrame, optional
-        The frame of :func:`hy_analysis.loading.load_regions` (read when None).
+    region_map : RegionMap
+        From :func:`hy_analysis.loading.load_region_map`: the merged territories and parts.
     indicators : iterable of str
         Indicators that add up across territories.
 
@@ -294,20 +262,18 @@ def harmonise(data: pd.DataFrame, *, regions: pd.DataFrame | None = None,
         indicator, breakdown and year where every part has a figure; plus
         ``annual_growth`` rows of :data:`RATES_FROM_LEVELS` for consecutive summed years.
     """
-    regions = _regions(regions)
     if "breakdown" not in data.columns:
         data = data.assign(breakdown="")
-    rows = [summed for summed, _ in _sums_of_parts(data, regions, tuple(indicators))]
+    rows = [summed for summed, _ in _sums_of_parts(data, region_map, tuple(indicators))]
     levels = pd.DataFrame(rows, columns=list(data.columns)) if rows else data.iloc[0:0].copy()
     growth = _growth_from_levels(levels)
     out = pd.concat([levels, growth], ignore_index=True) if len(growth) else levels
     if "region" in out.columns and len(out):
-        region_of = dict(zip(regions["territory"].astype(str), regions["region"].astype(str)))
-        out["region"] = out["territory"].astype(str).map(region_of)
+        out["region"] = out["territory"].astype(str).map(region_map.territories)
     return out.reset_index(drop=True)
 
 
-def _sums_of_parts(data: pd.DataFrame, regions: pd.DataFrame,
+def _sums_of_parts(data: pd.DataFrame, region_map: RegionMap,
                    indicators: tuple[str, ...]) -> list[tuple[dict, list[dict]]]:
     """Each summed row of a merged territory with the parts' rows it adds up."""
     _need(data, ("id", "territory", "indicator", "kind", "measure", "period_end", "value",
@@ -319,7 +285,7 @@ def _sums_of_parts(data: pd.DataFrame, regions: pd.DataFrame,
                   & data["indicator"].astype(str).isin(indicators)
                   & data["value"].notna()]
     out: list[tuple[dict, list[dict]]] = []
-    for merged, parts in merged_parts(regions).items():
+    for merged, parts in region_map.merged_parts.items():
         per_part = {p: actual[actual["territory"].astype(str) == p] for p in parts}
         keys = set.intersection(*(
             {(str(r.indicator), _breakdown(r), str(r.unit), int(r.period_start),
@@ -346,7 +312,7 @@ def _sums_of_parts(data: pd.DataFrame, regions: pd.DataFrame,
     return out
 
 
-def merger_comparison(data: pd.DataFrame, *, regions: pd.DataFrame | None = None,
+def merger_comparison(data: pd.DataFrame, *, region_map: RegionMap,
                       indicators: Iterable[str] = ADDITIVE) -> pd.DataFrame:
     """The former provinces, their computed sum and the merged province's stated figure.
 
@@ -354,8 +320,8 @@ def merger_comparison(data: pd.DataFrame, *, regions: pd.DataFrame | None = None
     ----------
     data : DataFrame
         The frame of :func:`hy_analysis.load_targets`.
-    regions : DataFrame, optional
-        The frame of :func:`hy_analysis.loading.load_regions` (read when None).
+    region_map : RegionMap
+        From :func:`hy_analysis.loading.load_region_map`: the merged territories and parts.
     indicators : iterable of str
         Indicators that add up across territories.
 
@@ -367,7 +333,6 @@ def merger_comparison(data: pd.DataFrame, *, regions: pd.DataFrame | None = None
         ``value``, ``id``, ``source_id``; one block per indicator and year where every
         former province has a figure.
     """
-    regions = _regions(regions)
     if "breakdown" not in data.columns:
         data = data.assign(breakdown="")
     records = []
@@ -380,7 +345,7 @@ def merger_comparison(data: pd.DataFrame, *, regions: pd.DataFrame | None = None
             "territory": str(row["territory"]), "role": role, "value": float(row["value"]),
             "id": str(row["id"]), "source_id": str(row["source_id"])})
 
-    for summed, picked in _sums_of_parts(data, regions, tuple(indicators)):
+    for summed, picked in _sums_of_parts(data, region_map, tuple(indicators)):
         for part in picked:
             add(part, "part")
         add(summed, "sum")
@@ -433,7 +398,7 @@ def assess(
     tolerance: float = DEFAULT_TOLERANCE,
     on_track: float = DEFAULT_ON_TRACK,
     acceleration_needed: float = DEFAULT_ACCELERATION_NEEDED,
-    regions: pd.DataFrame | None = None,
+    region_map: RegionMap,
     region: str | None = None,
     base_year: int | None = None,
     lower_is_better: Iterable[str] = LOWER_IS_BETTER,
@@ -455,8 +420,8 @@ def assess(
     on_track, acceleration_needed : float
         Lower bounds of the progress ratio for "on track" and "acceleration needed"
         (below ``acceleration_needed`` down to 0: limited progress; below 0: moving away).
-    regions : DataFrame, optional
-        The frame of :func:`hy_analysis.loading.load_regions` (read when None).
+    region_map : RegionMap
+        From :func:`hy_analysis.loading.load_region_map`: the merged territories and parts.
     region : str, optional
         Only targets of this region name or territory label (None: every target).
     base_year : int, optional
@@ -492,8 +457,8 @@ def assess(
 
     Examples
     --------
-    >>> from hy_analysis.loading import load_targets
-    >>> verdicts = assess(load_targets())
+    >>> from hy_analysis.loading import load_region_map, load_targets
+    >>> verdicts = assess(load_targets(), region_map=load_region_map())
     >>> row = verdicts.set_index("id").loc["pf-grdp-growth-2024-plan"]
     >>> row["status"], bool(row["final"]), int(row["as_of_year"])
     ('achieved', True, 2024)
@@ -510,7 +475,6 @@ def assess(
     if acceleration_needed < 0:
         raise ValueError(f"parameter 'acceleration_needed': expected 0 or more, "
                          f"got {acceleration_needed!r}")
-    regions = _regions(regions)
     data = targets.copy()
     for column, default in (("breakdown", ""), ("derived", False), ("basis", "")):
         if column not in data.columns:
@@ -519,17 +483,17 @@ def assess(
     actuals = data[data["kind"].astype(str) == "actual"]
     if as_of is not None:
         actuals = actuals[actuals["period_end"].astype(int) <= as_of]
-    derived = harmonise(actuals, regions=regions)
+    derived = harmonise(actuals, region_map=region_map)
     pool = pd.concat([actuals, derived], ignore_index=True) if len(derived) else actuals
     pool = pool.assign(basis=pool["basis"].fillna("").astype(str))
     chosen = data[data["kind"].astype(str) == "target"]
-    ends = territory_ends(regions)
+    ends = territory_ends(region_map)
     settings = dict(tolerance=tolerance, on_track=on_track,
                     acceleration_needed=acceleration_needed, base_year=base_year,
-                    lower=frozenset(lower_is_better), related=_related(regions), ends=ends,
+                    lower=frozenset(lower_is_better), related=_related(region_map), ends=ends,
                     all_targets=chosen)
     if region is not None:
-        chosen = chosen[chosen["territory"].astype(str).isin(territories_of(regions, region))]
+        chosen = chosen[chosen["territory"].astype(str).isin(region_map.territories_of(region))]
     rows = [_assess_one(t, pool, **settings) for t in distinct_targets(chosen)]
     out = pd.DataFrame(rows, columns=list(ASSESS_COLUMNS))
     for column in ("ratio", "gap", "threshold", "actual", "baseline", "needed"):
@@ -585,7 +549,7 @@ def _key_part(value):
     return str(value)
 
 
-def territory_ends(regions: pd.DataFrame) -> dict[str, tuple[str, str]]:
+def territory_ends(region_map: RegionMap) -> dict[str, tuple[str, str]]:
     """Territories that ceased at the reorganisation: ``{territory: (date, successor)}``.
 
     A single-province territory ceased on its ``effective_date`` when it is a part of a
@@ -594,13 +558,12 @@ def territory_ends(regions: pd.DataFrame) -> dict[str, tuple[str, str]]:
 
     Examples
     --------
-    >>> from hy_analysis.loading import load_regions
-    >>> ends = territory_ends(load_regions())
+    >>> from hy_analysis.loading import load_region_map
+    >>> ends = territory_ends(load_region_map())
     >>> ends["Thái Bình (before 2025-07-01)"]
     ('2025-07-01', 'Hưng Yên (merged, from 2025-07-01)')
     """
-    _need(regions, ("territory", "province_before_2025", "province_after_2025"), "regions")
-    merged = merged_parts(regions)
+    regions, merged = region_map.frame, region_map.merged_parts
     successors = {}
     for row in regions.itertuples(index=False):
         if str(row.territory) in merged:
@@ -1107,11 +1070,3 @@ def _need(frame: pd.DataFrame, columns: Sequence[str], name: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise KeyError(f"{name}: missing column(s) {', '.join(missing)}")
-
-
-def _regions(regions: pd.DataFrame | None) -> pd.DataFrame:
-    if regions is None:
-        from ..loading import load_regions  # the registry of territories: data/regions.csv
-
-        return load_regions()
-    return regions

@@ -43,8 +43,10 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from ..vocabulary import SECTOR_SHARES, merged_territories
+from ..territories import RegionMap
+from ..vocabulary import SECTOR_SHARES
 from .growth import implied_growth
+from ..docstrings import fill_doc
 
 __all__ = [
     "CONFLICT_KEYS", "LEVEL_GROWTH_PAIRS", "figure_interval", "compare_figures",
@@ -185,20 +187,31 @@ def figures_list(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
     return out.reset_index(drop=True)
 
 
-def count_figures(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
+@fill_doc
+def count_figures(data: pd.DataFrame, *, region_map: RegionMap,
+                  regions: Sequence[str] | None = None,
                   kinds: Sequence[str] | None = None) -> pd.DataFrame:
     """Number of figures per region (and territory) and kind.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy targets (:func:`hy_analysis.load_targets`).
+    {region_map}
+    regions, kinds : sequence of str, optional
+        As :func:`filter_figures`.
 
     Returns
     -------
     DataFrame
-        Columns ``region, territory, kind, figures``; only non-empty combinations.
+        Columns ``region, territory, kind, figures, merged``; only non-empty combinations.
     """
     rows = filter_figures(data, regions=regions, kinds=kinds)
     out = (rows.assign(region=rows["region"].astype(str), territory=rows["territory"].astype(str),
                        kind=rows["kind"].astype(str))
            .groupby(["region", "territory", "kind"], sort=True).size()
            .rename("figures").reset_index())
+    out["merged"] = out["territory"].map(region_map.is_merged).astype(bool)
     return out[out["figures"] > 0].reset_index(drop=True)
 
 
@@ -418,17 +431,18 @@ def consistency_counts(conflicts: pd.DataFrame, shares: pd.DataFrame,
     return pd.DataFrame.from_records(records, columns=["check", "outcome", "count"])
 
 
-def revised_with_merger(data: pd.DataFrame) -> pd.DataFrame:
+@fill_doc
+def revised_with_merger(data: pd.DataFrame, *, region_map: RegionMap) -> pd.DataFrame:
     """Targets of a merged territory beside the same region's earlier targets, same year.
 
     The merged province is another territory: its target is never a conflict with the old
-    province's, it is the target *revised with the merger*. Merged territories are those of
-    :func:`hy_analysis.vocabulary.merged_territories` (read from ``regions.csv``).
+    province's, it is the target *revised with the merger*.
 
     Parameters
     ----------
     data : DataFrame
         Tidy targets (:func:`hy_analysis.load_targets`).
+    {region_map}
 
     Returns
     -------
@@ -444,7 +458,7 @@ def revised_with_merger(data: pd.DataFrame) -> pd.DataFrame:
                "period_end", "territory_before", "value_before", "low_before",
                "source_before", "id_before", "territory_after", "value_after", "low_after",
                "source_after", "id_after", "change"]
-    merged = merged_territories()
+    merged = region_map.merged_territories
     rows = data[data["kind"].astype(str) == "target"]
     is_after = rows["territory"].astype(str).isin(merged)
     keys = ["region", "indicator", "measure", "unit", "breakdown", "period_end"]

@@ -21,7 +21,9 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import ParameterError
-from ..vocabulary import COUNTRIES, OTHER, is_merged
+from ..territories import RegionMap
+from ..vocabulary import COUNTRIES, OTHER
+from ..docstrings import fill_doc
 
 __all__ = [
     "FDI_INDICATORS", "fdi_rows", "fdi_snapshots", "projects_by_country",
@@ -48,13 +50,16 @@ def _as_of_bounds(as_of: str) -> tuple[date, date]:
     return day, day
 
 
-def fdi_rows(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFrame:
+@fill_doc
+def fdi_rows(data: pd.DataFrame, *, region_map: RegionMap,
+             region: str | None = None) -> pd.DataFrame:
     """The FDI stock rows (projects, capital, capital share) of ``region``.
 
     Parameters
     ----------
     data : DataFrame
         Tidy targets (:func:`hy_analysis.load_targets`).
+    {region_map}
     region : str, optional
         Keep one region (``region`` column); every region by default.
 
@@ -75,11 +80,13 @@ def fdi_rows(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFrame:
     rows["indicator"] = rows["indicator"].astype(str)
     rows["breakdown"] = rows["breakdown"].fillna("").astype(str)
     rows["snapshot"] = rows["as_of"] + "|" + rows["source_id"] + "|" + rows["territory"]
-    rows["merged"] = rows["territory"].map(is_merged).astype(bool)
+    rows["merged"] = rows["territory"].map(region_map.is_merged).astype(bool)
     return rows.reset_index(drop=True)
 
 
-def fdi_snapshots(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFrame:
+@fill_doc
+def fdi_snapshots(data: pd.DataFrame, *, region_map: RegionMap,
+                  region: str | None = None) -> pd.DataFrame:
     """One row per FDI snapshot (date, source, territory), in time order.
 
     Snapshots are ordered by the year of ``as_of``, then by total projects (stock only grows,
@@ -90,6 +97,7 @@ def fdi_snapshots(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFr
     ----------
     data : DataFrame
         Tidy targets.
+    {region_map}
     region : str, optional
         Keep one region.
 
@@ -102,11 +110,12 @@ def fdi_snapshots(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFr
 
     Examples
     --------
-    >>> fdi_snapshots(load_targets(), region="Hưng Yên")["total_projects"].tolist()
+    >>> fdi_snapshots(load_targets(), region_map=load_region_map(),
+    ...               region="Hưng Yên")["total_projects"].tolist()
     ... # doctest: +SKIP
     [543.0, 550.0, 578.0, 622.0, 904.0]
     """
-    rows = fdi_rows(data, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
     if rows.empty:
         return pd.DataFrame(columns=_SNAPSHOT_COLUMNS)
     totals = rows[rows["breakdown"] == ""]
@@ -125,9 +134,11 @@ def fdi_snapshots(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFr
     return out[_SNAPSHOT_COLUMNS].reset_index(drop=True)
 
 
+@fill_doc
 def other_countries_remainder(
     data: pd.DataFrame,
     *,
+    region_map: RegionMap,
     indicator: str = "fdi_projects",
     region: str | None = None,
     named: Sequence[str] = COUNTRIES,
@@ -143,6 +154,7 @@ def other_countries_remainder(
     ----------
     data : DataFrame
         Tidy targets.
+    {region_map}
     indicator : {"fdi_projects", "fdi_capital"}
     region : str, optional
     named : sequence of str
@@ -158,7 +170,7 @@ def other_countries_remainder(
     if indicator not in ("fdi_projects", "fdi_capital"):
         raise ParameterError(f"parameter 'indicator': unknown value {indicator!r}; "
                              "valid choices: fdi_projects, fdi_capital")
-    rows = fdi_rows(data, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
     rows = rows[rows["indicator"] == indicator]
     records = []
     for snap, group in rows.groupby("snapshot", sort=False):
@@ -194,9 +206,11 @@ def _in_country_order(frame: pd.DataFrame, countries: Sequence[str]) -> pd.DataF
     return frame.assign(_rank=frame["country"].map(rank)).sort_values(["order", "_rank"])
 
 
+@fill_doc
 def projects_by_country(
     data: pd.DataFrame,
     *,
+    region_map: RegionMap,
     region: str | None = None,
     countries: Sequence[str] = COUNTRIES,
     include_other: bool = True,
@@ -207,6 +221,7 @@ def projects_by_country(
     ----------
     data : DataFrame
         Tidy targets.
+    {region_map}
     region : str, optional
     countries : sequence of str
         Investor countries shown (``breakdown`` values).
@@ -223,14 +238,15 @@ def projects_by_country(
 
     Examples
     --------
-    >>> projects_by_country(load_targets(), countries=["Japan"])  # doctest: +SKIP
+    >>> projects_by_country(load_targets(), region_map=load_region_map(),
+    ...                     countries=["Japan"])  # doctest: +SKIP
     """
-    snaps = fdi_snapshots(data, region=region)
-    rows = fdi_rows(data, region=region)
+    snaps = fdi_snapshots(data, region_map=region_map, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
     rows = rows[(rows["indicator"] == "fdi_projects") & rows["breakdown"].isin(countries)]
     parts = [rows.assign(country=rows["breakdown"], projects=rows["value"], derived=False)]
     if include_other:
-        other = other_countries_remainder(data, region=region)
+        other = other_countries_remainder(data, region_map=region_map, region=region)
         other = other[other["value"].notna()]
         parts.append(other.assign(projects=other["value"]))
     columns = ["snapshot", "country", "projects", "derived"]
@@ -245,9 +261,11 @@ def projects_by_country(
                 "projects", "total_projects", "share", "derived"]].reset_index(drop=True)
 
 
+@fill_doc
 def capital_by_country(
     data: pd.DataFrame,
     *,
+    region_map: RegionMap,
     region: str | None = None,
     countries: Sequence[str] = COUNTRIES,
     include_other: bool = True,
@@ -258,6 +276,7 @@ def capital_by_country(
     ----------
     data : DataFrame
         Tidy targets.
+    {region_map}
     region : str, optional
     countries : sequence of str
     include_other : bool
@@ -271,8 +290,8 @@ def capital_by_country(
         ``stated_share`` (% of total capital as stated, NaN when not stated),
         ``computed_share`` (capital / total capital when both are exact), ``derived``.
     """
-    snaps = fdi_snapshots(data, region=region)
-    rows = fdi_rows(data, region=region)
+    snaps = fdi_snapshots(data, region_map=region_map, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
     cap = rows[(rows["indicator"] == "fdi_capital") & rows["breakdown"].isin(countries)]
     share = rows[(rows["indicator"] == "fdi_capital_share") & rows["breakdown"].isin(countries)]
     share = share.set_index(["snapshot", "breakdown"])["value"]
@@ -283,7 +302,8 @@ def capital_by_country(
     columns = ["snapshot", "country", "capital", "qualifier", "stated_share", "derived"]
     parts = [out[columns]]
     if include_other:
-        other = other_countries_remainder(data, indicator="fdi_capital", region=region)
+        other = other_countries_remainder(data, region_map=region_map, indicator="fdi_capital",
+                                          region=region)
         other = other[other["value"].notna()]
         parts.append(other.assign(capital=other["value"], qualifier="exact",
                                   stated_share=np.nan)[columns])
@@ -304,6 +324,7 @@ def capital_by_country(
 def capital_coverage(
     data: pd.DataFrame,
     *,
+    region_map: RegionMap,
     region: str | None = None,
     countries: Sequence[str] = COUNTRIES,
 ) -> pd.DataFrame:
@@ -316,8 +337,8 @@ def capital_coverage(
         ``territory``, ``merged``, ``with_capital`` (list of countries), ``without_capital``
         (list), ``coverage`` (``"all"``, ``"some"`` or ``"none"``).
     """
-    snaps = fdi_snapshots(data, region=region)
-    rows = fdi_rows(data, region=region)
+    snaps = fdi_snapshots(data, region_map=region_map, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
     cap = rows[(rows["indicator"] == "fdi_capital") & rows["breakdown"].isin(countries)]
     given = cap.groupby("snapshot")["breakdown"].agg(set)
     out = snaps[["snapshot", "as_of", "source_id", "territory", "merged"]].copy()
@@ -330,7 +351,8 @@ def capital_coverage(
     return out.reset_index(drop=True)
 
 
-def snapshot_disagreements(data: pd.DataFrame, *, region: str | None = None) -> pd.DataFrame:
+def snapshot_disagreements(data: pd.DataFrame, *, region_map: RegionMap,
+                           region: str | None = None) -> pd.DataFrame:
     """Pairs of total-project figures from different sources that cannot be told apart in time.
 
     Two snapshots of the same territory from different sources disagree when their dates
@@ -343,8 +365,8 @@ def snapshot_disagreements(data: pd.DataFrame, *, region: str | None = None) -> 
         ``snapshot_a``, ``as_of_a``, ``source_a``, ``projects_a``, ``japan_a`` and the same
         for ``b``, ``difference`` (a − b), sorted by the absolute difference.
     """
-    snaps = fdi_snapshots(data, region=region)
-    rows = fdi_rows(data, region=region)
+    snaps = fdi_snapshots(data, region_map=region_map, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
     japan = rows[(rows["indicator"] == "fdi_projects") & (rows["breakdown"] == "Japan")]
     japan = japan.set_index("snapshot")["value"]
     records = []

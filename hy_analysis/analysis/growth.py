@@ -21,7 +21,9 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from ..vocabulary import SCENARIO_NAMES, SECTOR_SHARES, is_merged
+from ..territories import RegionMap
+from ..vocabulary import SCENARIO_NAMES, SECTOR_SHARES
+from ..docstrings import fill_doc
 
 __all__ = [
     "GROWTH_INDICATORS", "compound_index", "implied_growth", "required_growth_rate",
@@ -146,7 +148,9 @@ def required_growth_rate(target_rate: float, actual_rates: Sequence[float], *,
 
 # --------------------------------------------------------------------------- selections
 
-def growth_figures(data: pd.DataFrame, *, region: str | None = None,
+@fill_doc
+def growth_figures(data: pd.DataFrame, *, region_map: RegionMap,
+                   region: str | None = None,
                    kinds: Sequence[str] = ("target",),
                    indicators: Sequence[str] = GROWTH_INDICATORS) -> pd.DataFrame:
     """Every growth figure with its period and source.
@@ -155,6 +159,7 @@ def growth_figures(data: pd.DataFrame, *, region: str | None = None,
     ----------
     data : DataFrame
         From :func:`hy_analysis.load_targets`.
+    {region_map}
     region : str, optional
         Keep one region (None: all).
     kinds : sequence of {"target", "actual"}
@@ -180,13 +185,14 @@ def growth_figures(data: pd.DataFrame, *, region: str | None = None,
     for column in ("region", "territory", "indicator", "kind", "measure", "qualifier",
                    "source_id"):
         out[column] = out[column].astype(str)
-    out["merged"] = out["territory"].map(is_merged).astype(bool)
+    out["merged"] = out["territory"].map(region_map.is_merged).astype(bool)
     out["_order"] = out["indicator"].map(order)
     out = out.sort_values(["_order", "kind", "period_start", "period_end", "source_id"])
     return out.drop(columns="_order").reset_index(drop=True)
 
 
-def annual_growth_vs_target(data: pd.DataFrame, *, region: str | None = None,
+def annual_growth_vs_target(data: pd.DataFrame, *, region_map: RegionMap,
+                            region: str | None = None,
                             indicators: Sequence[str] = GROWTH_INDICATORS) -> pd.DataFrame:
     """Each year's reported growth next to that year's target, for the pre-merger territory.
 
@@ -201,8 +207,8 @@ def annual_growth_vs_target(data: pd.DataFrame, *, region: str | None = None,
         target_high, target_raw, target_source, gap_pp`` (actual minus the nearest bound of
         the target, 0 inside a range; NaN without a target).
     """
-    figures = growth_figures(data, region=region, kinds=("target", "actual"),
-                             indicators=indicators)
+    figures = growth_figures(data, region_map=region_map, region=region,
+                             kinds=("target", "actual"), indicators=indicators)
     figures = figures[(figures["measure"] == "annual_growth") & ~figures["merged"]]
     records = []
     for (reg, indicator, year), group in figures.groupby(
@@ -237,7 +243,9 @@ def _covering_rates(targets: pd.DataFrame, year: int) -> pd.DataFrame:
     return targets[(targets["period_start"] <= year) & (targets["period_end"] >= year)]
 
 
-def index_paths(data: pd.DataFrame, *, region: str, start_year: int, end_year: int,
+@fill_doc
+def index_paths(data: pd.DataFrame, *, region_map: RegionMap,
+                region: str, start_year: int, end_year: int,
                 scenario_growth: Sequence[float] = (),
                 indicators: Sequence[str] = GROWTH_INDICATORS) -> pd.DataFrame:
     """Index paths (year before ``start_year`` = 100) for targets, scenarios and actuals.
@@ -256,6 +264,7 @@ def index_paths(data: pd.DataFrame, *, region: str, start_year: int, end_year: i
     ----------
     data : DataFrame
         From :func:`hy_analysis.load_targets`.
+    {region_map}
     region : str
     start_year, end_year : int
         First and last year of growth.
@@ -274,8 +283,8 @@ def index_paths(data: pd.DataFrame, *, region: str, start_year: int, end_year: i
     """
     if end_year <= start_year - 1:
         raise ValueError(f"end_year ({end_year}) must not be before start_year ({start_year})")
-    figures = growth_figures(data, region=region, kinds=("target", "actual"),
-                             indicators=indicators)
+    figures = growth_figures(data, region_map=region_map, region=region,
+                             kinds=("target", "actual"), indicators=indicators)
     figures = figures[~figures["merged"]]
     records: list[dict] = []
 
@@ -349,7 +358,8 @@ def index_paths(data: pd.DataFrame, *, region: str, start_year: int, end_year: i
     return pd.DataFrame.from_records(records, columns=columns)
 
 
-def required_growth(data: pd.DataFrame, *, region: str,
+def required_growth(data: pd.DataFrame, *, region_map: RegionMap,
+                    region: str,
                     indicators: Sequence[str] = GROWTH_INDICATORS) -> pd.DataFrame:
     """Growth still needed in the remaining years to meet each average-growth target.
 
@@ -367,8 +377,8 @@ def required_growth(data: pd.DataFrame, *, region: str,
         (empty when none); ``required_*`` is NaN when every year is reported (then compare
         ``achieved_avg``).
     """
-    figures = growth_figures(data, region=region, kinds=("target", "actual"),
-                             indicators=indicators)
+    figures = growth_figures(data, region_map=region_map, region=region,
+                             kinds=("target", "actual"), indicators=indicators)
     figures = figures[~figures["merged"]]
     records = []
     for row in figures[(figures["kind"] == "target")
@@ -400,7 +410,8 @@ def required_growth(data: pd.DataFrame, *, region: str,
     return pd.DataFrame.from_records(records, columns=columns)
 
 
-def structure_shift(data: pd.DataFrame, *, region: str, base_year: int = 2020,
+def structure_shift(data: pd.DataFrame, *, region_map: RegionMap,
+                    region: str, base_year: int = 2020,
                     sectors: Sequence[str] = SECTOR_SHARES) -> pd.DataFrame:
     """Sector shares of GRDP by year and source, with the shift from the base-year actual.
 
@@ -431,12 +442,12 @@ def structure_shift(data: pd.DataFrame, *, region: str, base_year: int = 2020,
     rows = rows.drop_duplicates(["indicator", "kind", "period_end", "source_id", "territory",
                                  "value"])
     base = rows[(rows["kind"] == "actual") & (rows["period_end"] == base_year)
-                & ~rows["territory"].map(is_merged)]
+                & ~rows["territory"].map(region_map.is_merged)]
     base_share = base.groupby("indicator")["value"].first()
     records = []
     keys = ["period_end", "kind", "source_id", "territory"]
     for (year, kind, source, territory), group in rows.groupby(keys, sort=True):
-        merged = is_merged(territory)
+        merged = region_map.is_merged(territory)
         column = f"{int(year)} {source}" + (" [merged]" if merged else "")
         stated = 0.0
         for sector in sectors:
@@ -461,7 +472,9 @@ def structure_shift(data: pd.DataFrame, *, region: str, base_year: int = 2020,
     return out.drop(columns="_k").reset_index(drop=True)
 
 
-def level_path(data: pd.DataFrame, *, region: str, indicator: str,
+@fill_doc
+def level_path(data: pd.DataFrame, *, region_map: RegionMap,
+               region: str, indicator: str,
                unit: str | None = None,
                indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Levels of one indicator by year (targets and actuals), one point per figure.
@@ -472,6 +485,7 @@ def level_path(data: pd.DataFrame, *, region: str, indicator: str,
     Parameters
     ----------
     data : DataFrame
+    {region_map}
     region : str
     indicator : str
         A level indicator, e.g. ``"grdp_per_capita"`` or ``"exports"``.
@@ -519,7 +533,7 @@ def level_path(data: pd.DataFrame, *, region: str, indicator: str,
         qualifier=rows["qualifier"].astype(str), value_raw=rows["value_raw"],
         unit=rows["unit"].astype(str), territory=rows["territory"].astype(str),
         source_id=rows["source_id"].astype(str)))
-    out["merged"] = out["territory"].map(is_merged).astype(bool)
+    out["merged"] = out["territory"].map(region_map.is_merged).astype(bool)
     out = (out.groupby(["indicator", "indicator_vi", "indicator_en", "year", "kind",
                         "territory", "value"], sort=False, as_index=False)
            .agg(low=("low", "first"), high=("high", "first"), qualifier=("qualifier", "first"),

@@ -20,7 +20,9 @@ import pandas as pd
 
 from ..exceptions import ParameterError
 from ..schema import URBAN_CLASSES
-from ..vocabulary import WHOLE_SCOPES, merged_territories
+from ..territories import RegionMap
+from ..vocabulary import WHOLE_SCOPES
+from ..docstrings import fill_doc
 
 __all__ = [
     "rate_targets", "split_merger", "measured_rates", "rate_envelope", "pp_per_year",
@@ -89,23 +91,25 @@ def rate_targets(
     return out.sort_values(["year", "low", "high"]).reset_index(drop=True)
 
 
-def split_merger(targets: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+@fill_doc
+def split_merger(targets: pd.DataFrame, *,
+                 region_map: RegionMap) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Separate the path of the earlier territory from the merged territory's targets.
 
     Parameters
     ----------
     targets : DataFrame
         From :func:`rate_targets` (with its ``territory`` column).
+    {region_map}
 
     Returns
     -------
     (DataFrame, DataFrame)
         ``path``: the rows of the territories not formed by the merger (all rows when only a
         merged territory has targets); ``revised``: the merged territories' rows set beside
-        that path (empty otherwise). Merged territories come from ``regions.csv``
-        (:func:`hy_analysis.vocabulary.merged_territories`).
+        that path (empty otherwise).
     """
-    merged = targets["territory"].astype(str).isin(merged_territories())
+    merged = targets["territory"].astype(str).isin(region_map.merged_territories)
     if merged.all():
         return targets, targets.iloc[0:0]
     return targets[~merged].reset_index(drop=True), targets[merged].reset_index(drop=True)
@@ -241,7 +245,7 @@ def urban_class_ladder(
     classes: pd.DataFrame,
     *,
     region: str | None = None,
-    regions: pd.DataFrame | None = None,
+    region_map: RegionMap | None = None,
     years: Sequence[int] | None = None,
 ) -> pd.DataFrame:
     """The urban-class targets by locality and year, with a numeric rank (I = 1 highest).
@@ -251,9 +255,10 @@ def urban_class_ladder(
     classes : DataFrame
         From :func:`hy_analysis.load_urban_classes`.
     region : str, optional
-        Keep the localities of this region; needs ``regions`` to map territories to regions.
-    regions : DataFrame, optional
-        From :func:`hy_analysis.load_regions`.
+        Keep the localities of this region; needs ``region_map`` to map territories to
+        regions.
+    region_map : RegionMap, optional
+        From :func:`hy_analysis.loading.load_region_map`.
     years : sequence of int, optional
 
     Returns
@@ -265,9 +270,10 @@ def urban_class_ladder(
     """
     rows = classes
     if region is not None:
-        if regions is None:
-            raise ParameterError("parameter 'regions': needed to select localities by region")
-        territories = set(regions.loc[regions["region"] == region, "territory"])
+        if region_map is None:
+            raise ParameterError("parameter 'region_map': needed to select localities by "
+                                 "region")
+        territories = set(region_map.territories_of(region))
         rows = rows[rows["territory"].astype(str).isin(territories)]
     if years is not None:
         rows = rows[rows["year"].isin(list(years))]

@@ -13,12 +13,14 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..findings.common import source_name
 from ..findings.format import format_number
 from ..schema import UNIT_LABELS
-from ..vocabulary import check_lang
+from ..vocabulary import messages
 
-__all__ = ["FONT", "PALETTE", "TEXT", "texts_in", "setup", "new_axes", "text", "unit_label",
-           "number_formatter", "source_line", "add_source", "empty_chart", "no_data", "ids_in",
+__all__ = ["FONT", "PALETTE", "TEXT", "messages", "setup", "new_axes", "text", "unit_label",
+           "number_formatter", "source_line", "start_chart", "add_source", "empty_chart", "no_data",
+           "ids_in",
            "year_locator"]
 
 #: DejaVu Sans ships with matplotlib and covers every Vietnamese diacritic, so no chart
@@ -38,14 +40,9 @@ TEXT = {
 }
 
 
-def texts_in(table: dict, lang: str) -> dict:
-    """A chart family's label table in ``lang`` (after the one language check)."""
-    return table[check_lang(lang)]
-
-
 def text(key: str, lang: str) -> str:
     """A fixed label in ``lang`` (``"vi"`` or ``"en"``)."""
-    return texts_in(TEXT, lang)[key]
+    return messages(TEXT, lang)[key]
 
 
 def no_data(lang: str, region: str | None = None) -> str:
@@ -61,6 +58,36 @@ def empty_chart(ax, message: str):
     ax.set_xticks([])
     ax.set_yticks([])
     return ax
+
+
+def start_chart(data: pd.DataFrame, ax=None, *, title: str, lang: str,
+                region: str | None = None, figsize=None):
+    """The opening of every ``plot_*``: its Axes (``ax`` or a new one), titled, and whether
+    ``data`` has anything to draw; when it has not, the Axes already says so.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The frame the chart draws.
+    ax : matplotlib Axes, optional
+        Where to draw (default: a new figure of ``figsize``).
+    title : str
+        The chart's title, in ``lang``.
+    lang : {"vi", "en"}
+    region : str, optional
+        Named in the no-data message ("No figures for ...", default: this selection).
+    figsize : (float, float), optional
+
+    Returns
+    -------
+    (matplotlib Axes, bool)
+        The Axes, and True when ``data`` is empty (then return the Axes as it is).
+    """
+    ax = new_axes(ax, figsize=figsize)
+    ax.set_title(title)
+    if data.empty:
+        empty_chart(ax, no_data(lang, region))
+    return ax, data.empty
 
 
 def setup() -> None:
@@ -114,17 +141,8 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, *, lang: str =
     str
         e.g. ``"Nguồn: UBND tỉnh Hưng Yên 87/KH-UBND (2023-05-23); ..."``.
     """
-    by_id = sources.set_index("id")
-    parts = []
-    for sid in dict.fromkeys(s for s in source_ids if s):
-        if sid not in by_id.index:
-            parts.append(str(sid))
-            continue
-        row = by_id.loc[sid]
-        label = row["doc_number"] or row["issuer"] or sid
-        if row["doc_number"] and row["issuer"]:
-            label = f"{row['issuer']} {row['doc_number']}"
-        parts.append(f"{label} ({row['date']})" if row["date"] else label)
+    parts = [source_name(sid, sources, cite=True)
+             for sid in dict.fromkeys(s for s in source_ids if s)]
     return f"{text('source', lang)}: " + "; ".join(parts) if parts else ""
 
 

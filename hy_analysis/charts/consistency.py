@@ -11,9 +11,9 @@ import textwrap
 import pandas as pd
 
 from ..findings.format import format_number, format_period
-from ..vocabulary import is_merged
-from .base import (PALETTE, TEXT, add_source, empty_chart, ids_in, new_axes, no_data,
-                   number_formatter, texts_in, year_locator)
+from .base import (PALETTE, TEXT, add_source, empty_chart, ids_in, messages, new_axes, no_data,
+                   number_formatter, start_chart, year_locator)
+from ..docstrings import fill_doc
 
 __all__ = ["plot_implied_vs_stated", "plot_figure_counts", "plot_consistency"]
 
@@ -57,9 +57,10 @@ _CONSISTENCY_TEXT = {
 
 
 def _gt(key: str, lang: str):
-    return texts_in(_CONSISTENCY_TEXT, lang)[key]
+    return messages(_CONSISTENCY_TEXT, lang)[key]
 
 
+@fill_doc
 def plot_implied_vs_stated(implied: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                            lang: str = "vi", ax=None):
     """Implied average growth of level targets next to the stated growth target (bars).
@@ -68,13 +69,9 @@ def plot_implied_vs_stated(implied: pd.DataFrame, *, sources: pd.DataFrame | Non
     ----------
     implied : DataFrame
         From :func:`hy_analysis.analysis.consistency.implied_vs_stated`.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    ax : matplotlib Axes, optional
+    {chart_options}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns_axes}
     """
     ax = new_axes(ax, figsize=(8.5, 3.8))
     ax.set_title(_gt("implied_title", lang))
@@ -110,6 +107,7 @@ def plot_implied_vs_stated(implied: pd.DataFrame, *, sources: pd.DataFrame | Non
     return ax
 
 
+@fill_doc
 def plot_figure_counts(counts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                        lang: str = "vi", ax=None):
     """Horizontal stacked bars: figures per region by kind (merged province apart).
@@ -123,18 +121,16 @@ def plot_figure_counts(counts: pd.DataFrame, *, sources: pd.DataFrame | None = N
     lang : {"vi", "en"}
     ax : matplotlib Axes, optional
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns_axes}
     """
     import seaborn as sns
 
-    ax = new_axes(ax, figsize=(8.5, 3.8))
-    ax.set_title(_gt("counts_title", lang))
-    if counts.empty:
-        return empty_chart(ax, no_data(lang, "—"))
-    frame = counts.assign(series=[k + (" [merged]" if is_merged(t) else "")
-                                  for k, t in zip(counts["kind"], counts["territory"])])
+    ax, empty = start_chart(counts, ax, title=_gt("counts_title", lang), lang=lang, figsize=(8.5,
+                            3.8))
+    if empty:
+        return ax
+    frame = counts.assign(series=[k + (" [merged]" if merged else "")
+                                  for k, merged in zip(counts["kind"], counts["merged"])])
     table = frame.pivot_table(index="region", columns="series", values="figures",
                               aggfunc="sum", fill_value=0)
     order = [c for c in ("target", "actual", "target [merged]", "actual [merged]")

@@ -12,8 +12,9 @@ import pandas as pd
 from ..findings.common import source_name
 from ..findings.format import format_as_of, format_number
 from ..vocabulary import COUNTRIES, OTHER, country_label, other_label
-from .base import (PALETTE, TEXT, add_source, empty_chart, new_axes, no_data, number_formatter,
-                   setup, texts_in)
+from .base import (PALETTE, TEXT, add_source, empty_chart, messages, new_axes, no_data,
+                   number_formatter, setup, start_chart)
+from ..docstrings import fill_doc
 
 __all__ = ["plot_fdi_projects_by_country", "plot_fdi_project_shares", "plot_fdi_totals_figure",
            "plot_fdi_capital_by_country"]
@@ -69,7 +70,7 @@ def _shade_merged(ax, positions, *, lang, horizontal=False, label=True):
         else:
             ax.axvspan(pos - 0.5, pos + 0.5, color="#888", alpha=0.13, zorder=0, lw=0)
             if label:
-                ax.text(pos, 0.98, texts_in(_FDI_TEXT, lang)["merged"],
+                ax.text(pos, 0.98, messages(_FDI_TEXT, lang)["merged"],
                         transform=ax.get_xaxis_transform(), ha="center", va="top",
                         fontsize=7.5, color="#333")
 
@@ -101,7 +102,7 @@ def _country_bars(ax, frame: pd.DataFrame, column: str, *, ylabel: str, sources,
     """
     import seaborn as sns
 
-    t = texts_in(_FDI_TEXT, lang)
+    t = messages(_FDI_TEXT, lang)
     snaps = frame.drop_duplicates("snapshot").sort_values("order")
     ticks = {s: _fdi_tick(r, sources, lang) for s, r in zip(snaps["snapshot"],
                                                             snaps.to_dict("records"))}
@@ -137,6 +138,7 @@ def _fdi_note(t: dict, frame: pd.DataFrame, merged_pos, *first: str) -> str:
     return " ".join(["·", *notes]) if notes else ""
 
 
+@fill_doc
 def plot_fdi_projects_by_country(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                                  lang: str = "vi", ax=None):
     """Grouped bars: valid FDI projects by investor country at each snapshot.
@@ -153,15 +155,12 @@ def plot_fdi_projects_by_country(table: pd.DataFrame, *, sources: pd.DataFrame |
     lang : {"vi", "en"}
     ax : matplotlib Axes, optional
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns_axes}
     """
-    t = texts_in(_FDI_TEXT, lang)
-    ax = new_axes(ax, figsize=(9, 5))
-    ax.set_title(t["t_projects"])
-    if table.empty:
-        return empty_chart(ax, no_data(lang))
+    t = messages(_FDI_TEXT, lang)
+    ax, empty = start_chart(table, ax, title=t["t_projects"], lang=lang, figsize=(9, 5))
+    if empty:
+        return ax
     _, merged_pos = _country_bars(ax, table, "projects", ylabel=t["projects"], sources=sources,
                                   lang=lang, edgecolor="white", linewidth=0.6)
     for container in ax.containers:
@@ -177,6 +176,7 @@ def plot_fdi_projects_by_country(table: pd.DataFrame, *, sources: pd.DataFrame |
     return ax
 
 
+@fill_doc
 def plot_fdi_project_shares(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                             lang: str = "vi", ax=None):
     """Stacked horizontal bars: each country's share of all FDI projects per snapshot.
@@ -185,19 +185,14 @@ def plot_fdi_project_shares(table: pd.DataFrame, *, sources: pd.DataFrame | None
     ----------
     table : DataFrame
         From :func:`hy_analysis.analysis.fdi.projects_by_country`.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    ax : matplotlib Axes, optional
+    {chart_options}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns_axes}
     """
-    t = texts_in(_FDI_TEXT, lang)
-    ax = new_axes(ax, figsize=(9, 4.6))
-    ax.set_title(t["t_share"])
-    if table.empty:
-        return empty_chart(ax, no_data(lang))
+    t = messages(_FDI_TEXT, lang)
+    ax, empty = start_chart(table, ax, title=t["t_share"], lang=lang, figsize=(9, 4.6))
+    if empty:
+        return ax
     snaps = table.drop_duplicates("snapshot").sort_values("order", ascending=False)
     labels = [_fdi_tick(r, sources, lang).replace("\n", " · ") + (
         f" ({t['merged_short']})" if r["merged"] else "") for r in snaps.to_dict("records")]
@@ -263,7 +258,7 @@ def plot_fdi_totals_figure(snapshots: pd.DataFrame, *, disagreements: pd.DataFra
     import seaborn as sns
 
     setup()
-    t = texts_in(_FDI_TEXT, lang)
+    t = messages(_FDI_TEXT, lang)
     if snapshots.empty:
         ax = new_axes(figsize=(9, 3))
         ax.set_title(t["t_totals"])
@@ -325,6 +320,7 @@ def plot_fdi_totals_figure(snapshots: pd.DataFrame, *, disagreements: pd.DataFra
     return fig
 
 
+@fill_doc
 def plot_fdi_capital_by_country(capital: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                                 lang: str = "vi", ax=None):
     """Grouped bars: registered capital (bn USD) by country, at the snapshots that give it.
@@ -336,19 +332,14 @@ def plot_fdi_capital_by_country(capital: pd.DataFrame, *, sources: pd.DataFrame 
     ----------
     capital : DataFrame
         From :func:`hy_analysis.analysis.fdi.capital_by_country`.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    ax : matplotlib Axes, optional
+    {chart_options}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns_axes}
     """
-    t = texts_in(_FDI_TEXT, lang)
-    ax = new_axes(ax, figsize=(9, 5))
-    ax.set_title(t["t_capital"])
-    if capital.empty:
-        return empty_chart(ax, no_data(lang))
+    t = messages(_FDI_TEXT, lang)
+    ax, empty = start_chart(capital, ax, title=t["t_capital"], lang=lang, figsize=(9, 5))
+    if empty:
+        return ax
     snap_at, merged_pos = _country_bars(ax, capital.assign(bn=capital["capital"] / 1e9), "bn",
                                         ylabel=t["capital"], sources=sources, lang=lang,
                                         edgecolor="white")

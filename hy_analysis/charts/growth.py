@@ -14,8 +14,9 @@ import pandas as pd
 from ..findings.common import source_name
 from ..findings.format import format_number
 from ..vocabulary import kind_label, sector_name
-from .base import (PALETTE, TEXT, add_source, empty_chart, ids_in, new_axes, no_data,
-                   number_formatter, setup, text, texts_in, unit_label, year_locator)
+from .base import (PALETTE, TEXT, add_source, empty_chart, ids_in, messages, new_axes, no_data,
+                   number_formatter, setup, start_chart, text, unit_label, year_locator)
+from ..docstrings import fill_doc
 
 __all__ = ["plot_index_paths_figure", "plot_annual_growth", "plot_structure", "plot_level_path"]
 
@@ -66,7 +67,7 @@ _SECTOR_COLOURS = {"agriculture_share": "#4c9a2a", "industry_construction_share"
 
 
 def _gt(key: str, lang: str) -> str:
-    return texts_in(_GROWTH_TEXT, lang)[key]
+    return messages(_GROWTH_TEXT, lang)[key]
 
 
 def plot_index_paths_figure(paths: pd.DataFrame, *, sources: pd.DataFrame | None = None,
@@ -161,6 +162,7 @@ def plot_index_paths_figure(paths: pd.DataFrame, *, sources: pd.DataFrame | None
     return fig
 
 
+@fill_doc
 def plot_annual_growth(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                        region: str = "", lang: str = "vi", ax=None):
     """Reported growth each year (bars) with that year's target (black marks).
@@ -174,16 +176,14 @@ def plot_annual_growth(table: pd.DataFrame, *, sources: pd.DataFrame | None = No
     lang : {"vi", "en"}
     ax : matplotlib Axes, optional
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns_axes}
     """
     import seaborn as sns
 
-    ax = new_axes(ax)
-    ax.set_title(_gt("annual_title", lang).format(region=region))
-    if table.empty:
-        return empty_chart(ax, no_data(lang, region))
+    ax, empty = start_chart(table, ax, title=_gt("annual_title", lang).format(region=region),
+                            lang=lang, region=region)
+    if empty:
+        return ax
     names = list(dict.fromkeys(table[f"indicator_{lang}"]))
     years = sorted(table["year"].unique())
     width = 0.8 / len(names)
@@ -217,6 +217,7 @@ def plot_annual_growth(table: pd.DataFrame, *, sources: pd.DataFrame | None = No
     return ax
 
 
+@fill_doc
 def plot_structure(shift: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                    region: str = "", lang: str = "vi", ax=None):
     """Stacked bars of sector shares by year and source; conflicting sources side by side.
@@ -230,14 +231,12 @@ def plot_structure(shift: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     lang : {"vi", "en"}
     ax : matplotlib Axes, optional
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns_axes}
     """
-    ax = new_axes(ax, figsize=(9.5, 5.2))
-    ax.set_title(_gt("structure_title", lang).format(region=region))
-    if shift.empty:
-        return empty_chart(ax, no_data(lang, region))
+    ax, empty = start_chart(shift, ax, title=_gt("structure_title", lang).format(region=region),
+                            lang=lang, region=region, figsize=(9.5, 5.2))
+    if empty:
+        return ax
     columns = list(dict.fromkeys(shift["column"]))
     ticks = []
     labelled = set()
@@ -274,6 +273,7 @@ def plot_structure(shift: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     return ax
 
 
+@fill_doc
 def plot_level_path(path: pd.DataFrame, *, steps: pd.DataFrame | None = None,
                     sources: pd.DataFrame | None = None, region: str = "",
                     indicator_name: str = "", lang: str = "vi", ax=None):
@@ -295,9 +295,7 @@ def plot_level_path(path: pd.DataFrame, *, steps: pd.DataFrame | None = None,
     lang : {"vi", "en"}
     ax : matplotlib Axes, optional
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns_axes}
     """
     ax = new_axes(ax)
     if not indicator_name and not path.empty and f"indicator_{lang}" in path.columns:

@@ -14,8 +14,8 @@ import pandas as pd
 from ..findings.format import format_number
 from ..schema import URBAN_CLASSES
 from ..vocabulary import SCOPE_LABELS
-from .base import (PALETTE, TEXT, add_source, empty_chart, new_axes, no_data, number_formatter,
-                   texts_in)
+from .base import (PALETTE, TEXT, add_source, messages, number_formatter, start_chart)
+from ..docstrings import fill_doc
 
 __all__ = ["plot_urbanisation_path", "plot_urban_class_ladder"]
 
@@ -51,6 +51,7 @@ _URB_TEXT = {
 }
 
 
+@fill_doc
 def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
                            steps: pd.DataFrame, baseline_steps: pd.DataFrame | None = None,
                            baseline_year: int | None = None,
@@ -82,21 +83,16 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
         Rows of :func:`~hy_analysis.analysis.urbanisation.rate_targets` for the merged
         territory (the second frame of
         :func:`~hy_analysis.analysis.urbanisation.split_merger`).
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    ax : matplotlib Axes, optional
+    {chart_options}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns_axes}
     """
     import seaborn as sns
 
-    t = texts_in(_URB_TEXT, lang)
-    ax = new_axes(ax, figsize=(9, 5))
-    ax.set_title(t["title"])
-    if targets.empty:
-        return empty_chart(ax, no_data(lang))
+    t = messages(_URB_TEXT, lang)
+    ax, empty = start_chart(targets, ax, title=t["title"], lang=lang, figsize=(9, 5))
+    if empty:
+        return ax
     baseline = None if baseline_year is None or baseline_rate is None else \
         (baseline_year, baseline_rate)
     colors = sns.color_palette(PALETTE, 6)
@@ -168,6 +164,7 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
     return ax
 
 
+@fill_doc
 def plot_urban_class_ladder(ladder: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                             lang: str = "vi", ax=None):
     """Heat-map table of the target urban class by locality (rows) and year (columns).
@@ -179,22 +176,17 @@ def plot_urban_class_ladder(ladder: pd.DataFrame, *, sources: pd.DataFrame | Non
     ----------
     ladder : DataFrame
         From :func:`hy_analysis.analysis.urbanisation.urban_class_ladder`.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    ax : matplotlib Axes, optional
+    {chart_options}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns_axes}
     """
     import numpy as np
     import seaborn as sns
 
-    t = texts_in(_URB_TEXT, lang)
-    ax = new_axes(ax, figsize=(9, 5))
-    ax.set_title(t["ladder"])
-    if ladder.empty:
-        return empty_chart(ax, no_data(lang))
+    t = messages(_URB_TEXT, lang)
+    ax, empty = start_chart(ladder, ax, title=t["ladder"], lang=lang, figsize=(9, 5))
+    if empty:
+        return ax
     localities = list(dict.fromkeys(ladder["locality"]))
     years = sorted(ladder["year"].unique())
     ranks = np.full((len(localities), len(years)), np.nan)

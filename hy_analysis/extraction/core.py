@@ -73,17 +73,8 @@ def _doc_date(date) -> dt.date | None:
 
 
 def _territory(vocab: Vocabulary, region: str | None, date: dt.date | None) -> str:
-    """The territory label of data/regions.csv for a region at the document's date."""
-    rows = vocab.regions.get(region or "", [])
-    if not rows:
-        return ""
-    single = [r for r in rows if ";" not in r["province_before_2025"]]
-    merged = [r for r in rows if ";" in r["province_before_2025"]]
-    effective = _doc_date(rows[0].get("effective_date") or None)
-    after = date is not None and effective is not None and date >= effective
-    if after and merged:
-        return merged[0]["territory"]
-    return (single or rows)[0]["territory"]
+    """The territory of the region map for a region at the document's date."""
+    return vocab.region_map.territory_at(region, date)
 
 
 def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str,
@@ -312,7 +303,7 @@ def _read_input(text_or_path) -> tuple[str, str | None]:
 
 
 def extract(text_or_path, *, region: str | None = None, date=None,
-            source_id: str | None = None, data_dir=None) -> pd.DataFrame:
+            source_id: str | None = None, data_dir=None, region_map=None) -> pd.DataFrame:
     """Propose one candidate row per figure of a document.
 
     Parameters
@@ -334,6 +325,9 @@ def extract(text_or_path, *, region: str | None = None, date=None,
         Written into the ``source_id`` column.
     data_dir : path-like, optional
         Folder with indicators.csv, indicator_synonyms.csv and regions.csv.
+    region_map : RegionMap, optional
+        The places and territories to name (default:
+        :func:`hy_analysis.loading.load_region_map` of ``data_dir``).
 
     Returns
     -------
@@ -371,10 +365,10 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     """
     text, _ = _read_input(text_or_path)
     doc_date = _doc_date(date)
-    vocab = load_vocabulary(data_dir)
+    vocab = load_vocabulary(data_dir, region_map=region_map)
     if region is not None and region not in vocab.regions:
-        raise ParameterError(f"region: {region!r} is not a region of data/regions.csv; "
-                             f"expected one of {sorted(vocab.regions)}")
+        raise ParameterError(f"region: {region!r} is not a province or region of the region "
+                             f"map; expected one of {sorted(vocab.regions)}")
     lang = document_lang(text)
     spans = sentence_spans(text)
     headings = heading_years(text)

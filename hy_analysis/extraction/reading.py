@@ -1,8 +1,9 @@
 """Read a figure's context: sentence, period, kind, measure, indicator, region, breakdown.
 
 Pure functions over the document text and offsets. The vocabularies come from data files
-(indicators.csv, indicator_synonyms.csv, regions.csv) passed in as a :class:`Vocabulary`; the
-rules here are about how Vietnamese and English reports are written, not about any one text.
+(indicators.csv, indicator_synonyms.csv and the region map of loading) passed in as a
+:class:`Vocabulary`; the rules here are about how Vietnamese and English reports are written,
+not about any one text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import paths
+from ..loading import load_region_map
+from ..territories import RegionMap
 
 __all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "find_kind",
            "find_measure", "match_phrases", "strip_accents"]
@@ -50,12 +53,15 @@ class Vocabulary:
     phrases : list of (phrase, field, value)
         Lower-case phrases naming an indicator (field ``indicator``) or a breakdown.
     regions : dict
-        Region -> list of rows of data/regions.csv for it.
+        Region -> list of its territories' rows of the region map.
+    region_map : RegionMap
+        From :func:`hy_analysis.loading.load_region_map`: the territory of a place at a date.
     """
 
     indicator_units: dict[str, str]
     phrases: list[tuple[str, str, str]]
     regions: dict[str, list[dict]]
+    region_map: RegionMap | None = None
     _pattern: dict = field(default_factory=dict, repr=False)
 
     def pattern(self, fieldname: str) -> re.Pattern:
@@ -82,41 +88,49 @@ class Vocabulary:
 @lru_cache(maxsize=4)
 def _load(folder: str, stamp: tuple) -> Vocabulary:
     base = Path(folder)
-    with open(base / "indicators.csv", encoding="utf-8") as handle:
+    with open(base / "indicators.csv", encoding="utf-8-sig") as handle:
         units = {r["code"]: r["unit"] for r in csv.DictReader(handle)}
     phrases = []
-    with open(base / "indicator_synonyms.csv", encoding="utf-8") as handle:
+    with open(base / "indicator_synonyms.csv", encoding="utf-8-sig") as handle:
         for r in csv.DictReader(handle):
             phrases.append((r["phrase"].strip().lower(), r["field"], r["value"]))
-    with open(base / "indicators.csv", encoding="utf-8") as handle:
+    with open(base / "indicators.csv", encoding="utf-8-sig") as handle:
         for r in csv.DictReader(handle):
             phrases.append((r["name_vi"].strip().lower(), "indicator", r["code"]))
             phrases.append((r["name_en"].strip().lower(), "indicator", r["code"]))
+    return _with_regions(Vocabulary(units, phrases, {}), load_region_map(base))
+
+
+def _with_regions(vocab: Vocabulary, region_map: RegionMap) -> Vocabulary:
+    """``vocab`` naming the places of ``region_map`` (its region phrases replaced)."""
     regions: dict[str, list[dict]] = {}
-    with open(base / "regions.csv", encoding="utf-8") as handle:
-        for r in csv.DictReader(handle):
-            regions.setdefault(r["region"], []).append(r)
-    for region in regions:
-        phrases.append((region.lower(), "region", region))
-        phrases.append((strip_accents(region), "region", region))
-    return Vocabulary(units, phrases, regions)
+    for r in region_map.frame.to_dict("records"):
+        regions.setdefault(r["region"], []).append(r)
+    phrases = [p for p in vocab.phrases if p[1] != "region"]
+    phrases += [(form, "region", region) for region in regions
+                for form in (region.lower(), strip_accents(region))]
+    return Vocabulary(vocab.indicator_units, phrases, regions, region_map)
 
 
-def load_vocabulary(data_dir=None) -> Vocabulary:
+def load_vocabulary(data_dir=None, *, region_map: RegionMap | None = None) -> Vocabulary:
     """The extraction vocabulary of ``data_dir`` (default: the package data folder).
 
     Parameters
     ----------
     data_dir : path-like, optional
+    region_map : RegionMap, optional
+        The run's region map (default: :func:`hy_analysis.loading.load_region_map` of
+        ``data_dir``).
 
     Returns
     -------
     Vocabulary
     """
     folder = paths.data_dir(data_dir)
-    names = ("indicators.csv", "indicator_synonyms.csv", "regions.csv")
+    names = ("indicators.csv", "indicator_synonyms.csv", "regions.csv", "provinces.csv")
     stamp = tuple((folder / n).stat().st_mtime for n in names)
-    return _load(str(folder), stamp)
+    vocab = _load(str(folder), stamp)
+    return vocab if region_map is None else _with_regions(vocab, region_map)
 
 
 # --- sentences -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from ..vocabulary import check_lang
+from ..vocabulary import messages  # re-exported: the one lookup of a message table
 
 __all__ = ["md_escape", "messages", "source_name", "sources_text"]
 
@@ -30,25 +30,9 @@ def md_escape(value: object) -> str:
     return text
 
 
-def messages(table: dict[str, dict[str, str]], lang: str) -> dict[str, str]:
-    """The message table of ``lang`` (after the one language check).
-
-    Parameters
-    ----------
-    table : dict
-        ``{"vi": {key: template}, "en": {key: template}}``.
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    dict
-        Key -> template (``str.format`` fields) in ``lang``.
-    """
-    return table[check_lang(lang)]
-
-
-def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = True) -> str:
-    """A short name of a source for labels and tables.
+def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = True,
+                cite: bool = False) -> str:
+    """A short name of a source for labels, tables and chart source lines.
 
     Parameters
     ----------
@@ -60,11 +44,24 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     number : bool
         Prefer the document number (``87/KH-UBND``); when false, or when the source has no
         number, the outlet (the issuer without its parenthesis).
+    cite : bool
+        The citation of a chart's source line instead: issuer and number, then the date
+        (``UBND tỉnh Hưng Yên 87/KH-UBND (2023-05-23)``).
 
     Returns
     -------
     str
         The name, or the id itself when the source is unknown.
+
+    Examples
+    --------
+    >>> sources = pd.DataFrame({"id": ["kh87"], "doc_number": ["87/KH-UBND"],
+    ...                         "issuer": ["UBND tỉnh Hưng Yên (Hưng Yên)"],
+    ...                         "date": ["2023-05-23"]})
+    >>> source_name("kh87", sources), source_name("kh87", sources, number=False)
+    ('87/KH-UBND', 'UBND tỉnh Hưng Yên')
+    >>> source_name("kh87", sources, cite=True)
+    'UBND tỉnh Hưng Yên (Hưng Yên) 87/KH-UBND (2023-05-23)'
     """
     if sources is None or "id" not in sources.columns or not source_id:
         return source_id
@@ -73,8 +70,11 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     if hit.empty:
         return first
     row = hit.iloc[0]
-    return (str(row["doc_number"]) if number else "") or str(row["issuer"]).split(" (")[0] \
-        or first
+    doc, issuer = str(row["doc_number"]), str(row["issuer"])
+    if cite:
+        label = " ".join(filter(None, [issuer if doc else "", doc])) or issuer or first
+        return f"{label} ({row['date']})" if row.get("date") else label
+    return (doc if number else "") or issuer.split(" (")[0] or first
 
 
 def sources_text(source_ids: Iterable[str], sources: pd.DataFrame | None = None) -> str:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..vocabulary import SECTOR_SHARES, country_label, is_merged, kind_label, sector_name
+from ..vocabulary import SECTOR_SHARES, country_label, kind_label, sector_name
 from .common import md_escape, messages, source_name
 from .format import format_amount, format_as_of, format_number, format_period, format_periods
+from ..docstrings import fill_doc
 
 __all__ = ["describe_levels_vs_growth", "levels_vs_growth_table", "describe_figures", "describe_conflicts", "describe_share_sums",
            "describe_implied_vs_stated", "figures_table", "conflicts_table", "share_sums_table",
@@ -169,6 +170,7 @@ def _src(source: str) -> str:
     return f"`{md_escape(source)}`"
 
 
+@fill_doc
 def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.count_figures`.
 
@@ -179,10 +181,7 @@ def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
     counts : DataFrame
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if counts.empty:
@@ -190,13 +189,14 @@ def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
     lines = []
     for region, group in counts.groupby("region", sort=False):
         parts = [f"{int(r.figures)} {kind_label(r.kind, lang)}"
-                 + (m["merged_tag"] if is_merged(r.territory) else "")
+                 + (m["merged_tag"] if r.merged else "")
                  for r in group.itertuples()]
         lines.append(f"- **{md_escape(region)}**: " + ", ".join(parts))
     head = m["figures_head"].format(total=int(counts["figures"].sum()))
     return "\n".join([head, "", *lines])
 
 
+@fill_doc
 def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.find_conflicts`.
 
@@ -207,10 +207,7 @@ def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
     conflicts : DataFrame
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     head = m["conflicts_head"].format(conflicts=int((conflicts["status"] == "conflict").sum()),
@@ -231,6 +228,7 @@ def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
     return "\n".join([head, "", *lines, "", m["rule"]])
 
 
+@fill_doc
 def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
                         lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.check_share_sums`.
@@ -242,10 +240,7 @@ def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
         The allowed difference from 100, in points (stated in the text).
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if shares.empty:
@@ -262,6 +257,7 @@ def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
     return "\n".join([head, "", *lines])
 
 
+@fill_doc
 def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
                                lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.implied_vs_stated`.
@@ -273,10 +269,7 @@ def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
         Points beyond which a difference is flagged (stated in the text).
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if implied.empty:
@@ -304,6 +297,7 @@ def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
     return "\n".join([title, "", *lines])
 
 
+@fill_doc
 def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                   lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.figures_list`.
@@ -311,9 +305,7 @@ def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     Parameters
     ----------
     figures : DataFrame
-    sources : DataFrame, optional
-        To name documents by number.
-    lang : {"vi", "en"}
+    {text_options}
 
     Returns
     -------
@@ -406,6 +398,7 @@ def _change(value: float, unit: str, lang: str) -> str:
 MESSAGES_PP = {"vi": " điểm %", "en": " pp"}
 
 
+@fill_doc
 def describe_revised_with_merger(revisions: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.revised_with_merger`.
 
@@ -417,10 +410,7 @@ def describe_revised_with_merger(revisions: pd.DataFrame, *, lang: str = "vi") -
     revisions : DataFrame
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if revisions.empty:
@@ -468,6 +458,7 @@ def _part(breakdown: str, lang: str) -> str:
     return country_label(breakdown, lang=lang) if breakdown else ""
 
 
+@fill_doc
 def describe_implied_totals(totals: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.implied_totals`.
 
@@ -478,10 +469,7 @@ def describe_implied_totals(totals: pd.DataFrame, *, lang: str = "vi") -> str:
     totals : DataFrame
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if totals.empty:

@@ -14,6 +14,7 @@ import pandas as pd
 from ..vocabulary import COUNTRIES, country_label
 from .common import md_escape, messages, source_name
 from .format import format_as_of, format_money, format_number
+from ..docstrings import fill_doc
 
 __all__ = ["describe_fdi_totals", "describe_projects_by_country", "describe_capital",
            "describe_disagreements", "no_fdi", "fdi_table", "remainder_table"]
@@ -128,6 +129,7 @@ def no_fdi(region: str | None, *, lang: str = "vi") -> str:
     return messages(_MESSAGES, lang)["no_fdi"].format(region=md_escape(region or ""))
 
 
+@fill_doc
 def describe_fdi_totals(
     snapshots: pd.DataFrame,
     *,
@@ -147,9 +149,7 @@ def describe_fdi_totals(
         From :func:`hy_analysis.load_sources`, to name the sources.
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if snapshots.empty:
@@ -183,6 +183,7 @@ def describe_fdi_totals(
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_disagreements(
     pairs: pd.DataFrame,
     *,
@@ -195,12 +196,9 @@ def describe_disagreements(
     ----------
     pairs : DataFrame
         From :func:`~hy_analysis.analysis.fdi.snapshot_disagreements`.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
+    {text_options}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if pairs.empty:
@@ -224,6 +222,7 @@ def describe_disagreements(
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_projects_by_country(
     table: pd.DataFrame,
     *,
@@ -241,12 +240,9 @@ def describe_projects_by_country(
     region : str, optional
     countries : sequence of str
         The countries asked for (a country without any figure is named).
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
+    {text_options}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if table.empty:
@@ -278,6 +274,7 @@ def describe_projects_by_country(
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_capital(
     capital: pd.DataFrame,
     coverage: pd.DataFrame,
@@ -295,12 +292,9 @@ def describe_capital(
     coverage : DataFrame
         From :func:`~hy_analysis.analysis.fdi.capital_coverage`.
     region : str, optional
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
+    {text_options}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if coverage.empty:
@@ -332,6 +326,7 @@ def describe_capital(
     return "\n".join(lines)
 
 
+@fill_doc
 def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
               lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.fdi.projects_by_country`.
@@ -341,8 +336,7 @@ def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     Parameters
     ----------
     table : DataFrame
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
+    {text_options}
 
     Returns
     -------
@@ -362,6 +356,7 @@ def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     })
 
 
+@fill_doc
 def remainder_table(remainder: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                     lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.fdi.other_countries_remainder`.
@@ -369,8 +364,7 @@ def remainder_table(remainder: pd.DataFrame, *, sources: pd.DataFrame | None = N
     Parameters
     ----------
     remainder : DataFrame
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
+    {text_options}
 
     Returns
     -------

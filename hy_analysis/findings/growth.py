@@ -15,6 +15,7 @@ from ..vocabulary import kind_label, sector_name
 from .common import md_escape, messages, source_name, sources_text
 from .format import (format_money, format_number, format_period, format_periods,
                      format_range)
+from ..docstrings import fill_doc
 
 __all__ = [
     "describe_growth_targets", "describe_annual_growth", "describe_index_paths",
@@ -117,6 +118,7 @@ def _none(m: dict, what: str, region: str) -> str:
     return m["none_region"].format(what=what, region=md_escape(region))
 
 
+@fill_doc
 def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "vi",
                             sources: pd.DataFrame | None = None) -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.growth_figures` (targets).
@@ -129,14 +131,9 @@ def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "
         From :func:`~hy_analysis.analysis.growth.growth_figures`.
     region : str
         Named in the text.
-    lang : {"vi", "en"}
-    sources : DataFrame, optional
-        From :func:`hy_analysis.load_sources`, to name documents by number.
+    {text_options}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if figures.empty:
@@ -148,6 +145,7 @@ def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "
     return "\n".join([head, "", *lines])
 
 
+@fill_doc
 def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.annual_growth_vs_target`.
 
@@ -159,10 +157,7 @@ def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi"
     region : str
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if table.empty:
@@ -183,6 +178,7 @@ def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi"
     return "\n".join([m["annual_head"].format(region=md_escape(region)), "", *lines])
 
 
+@fill_doc
 def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
                          end_year: int, lang: str = "vi",
                          sources: pd.DataFrame | None = None) -> str:
@@ -196,13 +192,9 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
     region : str
     start_year, end_year : int
         The window of the paths (the base year is ``start_year - 1``).
-    lang : {"vi", "en"}
-    sources : DataFrame, optional
+    {text_options}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     real = paths[paths["indicator"] != "scenario"]
@@ -235,6 +227,7 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
     return "\n".join([head, "", *lines])
 
 
+@fill_doc
 def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "vi",
                              sources: pd.DataFrame | None = None) -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.required_growth`.
@@ -243,13 +236,9 @@ def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "v
     ----------
     table : DataFrame
     region : str
-    lang : {"vi", "en"}
-    sources : DataFrame, optional
+    {text_options}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if table.empty:
@@ -273,6 +262,7 @@ def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "v
     return "\n".join([m["required_head"].format(region=md_escape(region)), "", *lines])
 
 
+@fill_doc
 def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int = 2020,
                              lang: str = "vi", sources: pd.DataFrame | None = None) -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.structure_shift`.
@@ -285,13 +275,9 @@ def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int
     region : str
     base_year : int
         The year of the actual shares the shift is measured from.
-    lang : {"vi", "en"}
-    sources : DataFrame, optional
+    {text_options}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if shift.empty:
@@ -335,6 +321,7 @@ def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int
     return "\n".join([head, "", *lines])
 
 
+@fill_doc
 def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
                         indicator_name: str = "", lang: str = "vi",
                         sources: pd.DataFrame | None = None) -> str:
@@ -349,13 +336,9 @@ def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
     region : str
     indicator_name : str, optional
         Defaults to the indicator's name in ``lang`` taken from ``path``.
-    lang : {"vi", "en"}
-    sources : DataFrame, optional
+    {text_options}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if not indicator_name:
@@ -377,6 +360,7 @@ def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
     return "\n".join([f"**{md_escape(indicator_name)}** — {md_escape(region)}:", "", *lines])
 
 
+@fill_doc
 def growth_targets_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                          lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.growth.growth_figures`.
@@ -384,9 +368,7 @@ def growth_targets_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None 
     Parameters
     ----------
     figures : DataFrame
-    sources : DataFrame, optional
-        To name documents by number.
-    lang : {"vi", "en"}
+    {text_options}
 
     Returns
     -------
@@ -406,6 +388,7 @@ def growth_targets_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None 
     })
 
 
+@fill_doc
 def required_growth_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                           lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.growth.required_growth`.
@@ -413,8 +396,7 @@ def required_growth_table(table: pd.DataFrame, *, sources: pd.DataFrame | None =
     Parameters
     ----------
     table : DataFrame
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
+    {text_options}
 
     Returns
     -------

@@ -9,9 +9,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..vocabulary import SCOPE_LABELS, is_merged
+from ..territories import RegionMap
+from ..vocabulary import SCOPE_LABELS
 from .common import md_escape, messages, source_name
 from .format import DASH, format_number, format_range
+from ..docstrings import fill_doc
 
 __all__ = [
     "describe_rate_targets", "describe_revised_targets", "describe_pp_per_year",
@@ -120,9 +122,11 @@ def no_rates(region: str | None, *, lang: str = "vi") -> str:
     return messages(_MESSAGES, lang)["no_rates"].format(region=md_escape(region or ""))
 
 
+@fill_doc
 def describe_rate_targets(
     targets: pd.DataFrame,
     *,
+    region_map: RegionMap,
     measured: pd.DataFrame | None = None,
     region: str | None = None,
     sources: pd.DataFrame | None = None,
@@ -134,17 +138,14 @@ def describe_rate_targets(
     ----------
     targets : DataFrame
         From :func:`~hy_analysis.analysis.urbanisation.rate_targets`.
+    {region_map}
     measured : DataFrame, optional
         From :func:`~hy_analysis.analysis.urbanisation.measured_rates`; when empty the text
         says the baseline must be supplied.
     region : str, optional
-    sources : DataFrame, optional
-        From :func:`hy_analysis.load_sources`, to name documents by number.
-    lang : {"vi", "en"}
+    {text_options}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if targets.empty:
@@ -157,7 +158,7 @@ def describe_rate_targets(
             lines += [""] if lines else []
             lines.append(m["territory_head"].format(
                 territory=md_escape(territory),
-                tag=m["merged_tag"] if is_merged(territory) else ""))
+                tag=m["merged_tag"] if region_map.is_merged(territory) else ""))
             lines.append("")
         for year, group in by_territory.groupby("year"):
             parts = [f"«{md_escape(r['value_raw'])}» ({m[r['statement']]}, "
@@ -170,6 +171,7 @@ def describe_rate_targets(
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_revised_targets(revised: pd.DataFrame, path: pd.DataFrame, *,
                              sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Markdown setting the merged province's targets beside the earlier path, apart from it.
@@ -178,13 +180,9 @@ def describe_revised_targets(revised: pd.DataFrame, path: pd.DataFrame, *,
     ----------
     revised, path : DataFrame
         The two frames of :func:`~hy_analysis.analysis.urbanisation.split_merger`.
-    sources : DataFrame, optional
-        From :func:`hy_analysis.load_sources`, to name documents by number.
-    lang : {"vi", "en"}
+    {text_options}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
         Empty when there is no revised target.
     """
     m = messages(_MESSAGES, lang)
@@ -202,6 +200,7 @@ def describe_revised_targets(revised: pd.DataFrame, path: pd.DataFrame, *,
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
     """Markdown stating the percentage points per year between consecutive target years.
 
@@ -211,9 +210,7 @@ def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
         From :func:`~hy_analysis.analysis.urbanisation.pp_per_year`.
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if steps.empty:
@@ -232,6 +229,7 @@ def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_baseline(
     steps: pd.DataFrame | None,
     *,
@@ -249,9 +247,7 @@ def describe_baseline(
     baseline_year, baseline_rate : int, float or None
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if baseline_year is None or baseline_rate is None or steps is None:
@@ -270,6 +266,7 @@ def describe_baseline(
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_class_ladder(changes: pd.DataFrame, ladder: pd.DataFrame, *,
                           region: str | None = None, lang: str = "vi") -> str:
     """Markdown describing each locality's climb on the urban-class ladder.
@@ -284,9 +281,7 @@ def describe_class_ladder(changes: pd.DataFrame, ladder: pd.DataFrame, *,
     region : str, optional
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if changes.empty:
@@ -314,6 +309,7 @@ def describe_class_ladder(changes: pd.DataFrame, ladder: pd.DataFrame, *,
     return "\n".join(lines)
 
 
+@fill_doc
 def describe_class_counts(counts: pd.DataFrame, *, region: str | None = None,
                           lang: str = "vi") -> str:
     """Markdown stating the targeted numbers of class IV and class V towns by year.
@@ -325,9 +321,7 @@ def describe_class_counts(counts: pd.DataFrame, *, region: str | None = None,
     region : str, optional
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if counts.empty:
@@ -342,6 +336,7 @@ def describe_class_counts(counts: pd.DataFrame, *, region: str | None = None,
     return "\n".join(lines)
 
 
+@fill_doc
 def rate_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.urbanisation.rate_targets`.
@@ -349,8 +344,7 @@ def rate_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     Parameters
     ----------
     targets : DataFrame
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
+    {text_options}
 
     Returns
     -------
@@ -397,6 +391,7 @@ def ladder_table(ladder: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     return wide.reset_index()
 
 
+@fill_doc
 def class_counts_table(counts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                        lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.urbanisation.class_counts`.
@@ -404,8 +399,7 @@ def class_counts_table(counts: pd.DataFrame, *, sources: pd.DataFrame | None = N
     Parameters
     ----------
     counts : DataFrame
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
+    {text_options}
 
     Returns
     -------
