@@ -10,19 +10,22 @@ import bisect
 import datetime as dt
 import os
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from ..exceptions import ParameterError
+from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
 from .reading import (_STRONG_TARGET, Period, Vocabulary, find_kind, find_measure, find_period,
                       heading_years,
                       latest_span_ending, load_vocabulary, match_phrases, sentence_of,
                       sentence_spans, strip_accents)
+from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
 
-__all__ = ["extract", "CANDIDATE_COLUMNS"]
+__all__ = ["extract", "document_date", "CANDIDATE_COLUMNS"]
 
 #: Columns of the frame :func:`extract` returns, in order.
 CANDIDATE_COLUMNS = (
@@ -64,12 +67,31 @@ def _doc_date(date) -> dt.date | None:
     if isinstance(date, dt.date):
         return date
     text = str(date).strip()
-    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+    # The whole value must be one of the forms: "2024-13-45" or "20241211" is not 2024.
+    fmt = {10: "%Y-%m-%d", 7: "%Y-%m", 4: "%Y"}.get(len(text))
+    if fmt and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", text):
         try:
-            return dt.datetime.strptime(text[:size], fmt).date()
+            return dt.datetime.strptime(text, fmt).date()
         except ValueError:
-            continue
-    raise ParameterError(f"date: cannot read {date!r}; expected YYYY-MM-DD, YYYY-MM or YYYY")
+            pass
+    raise ParameterError(f"date: cannot read {date!r}; expected a date YYYY-MM-DD, YYYY-MM or "
+                         "YYYY (e.g. 2024-12-11)")
+
+
+def document_date(date) -> dt.date | None:
+    """``date`` (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, a date or None) as a date, checked.
+
+    Raises
+    ------
+    hy_analysis.exceptions.ParameterError
+        If ``date`` is not one of those forms or not a day of the calendar.
+
+    Examples
+    --------
+    >>> document_date("2024-12"), document_date(None)
+    (datetime.date(2024, 12, 1), None)
+    """
+    return _doc_date(date)
 
 
 def _territory(vocab: Vocabulary, region: str | None, date: dt.date | None) -> str:
@@ -283,13 +305,13 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
     if _NATIONAL.search(window):
         return "Việt Nam"
     i = bisect.bisect_right(places, (fig.start, "\uffff"))
-    before = [p for p in places[:i] if p[0] <= fig.start]
-    if before and before[-1][0] > sent[0]:
-        return before[-1][1]
+    last = places[i - 1] if i else None  # the place named last at or before the figure
+    if last and last[0] > sent[0]:
+        return last[1]
     if default:
         return default
-    if before and before[-1][0] > sent[0] - 1500:
-        return before[-1][1]
+    if last and last[0] > sent[0] - 1500:
+        return last[1]
     return doc_region or ""
 
 
@@ -320,7 +342,10 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     text_or_path : str or path-like
         The document's text, or a path (a ``str`` naming an existing file counts as a path) of
         a .txt (UTF-8/UTF-16), .html, .docx or .pdf file, read by
-        :func:`hy_analysis.extraction.read_document`.
+        :func:`hy_analysis.extraction.read_document`. Text is read as Unicode NFC (decomposed
+        diacritics are composed; TCVN3/VNI legacy text is converted, with a
+        :class:`~hy_analysis.extraction.readers.LegacyEncodingWarning`): offsets refer to
+        ``unicodedata.normalize("NFC", text)``, which is ``text`` itself for NFC input.
     region : str, optional
         A ``region`` of data/regions.csv, for figures whose sentence names no place. By default
         the place named nearest before the figure (in its sentence, then in the 1500 characters
@@ -371,12 +396,21 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     """
     text, _ = _read_input(text_or_path)
     doc_date = _doc_date(date)
+    try:
+        # Offsets refer to NFC text; a TCVN3/VNI text is converted first (and a warning said).
+        text, legacy = to_unicode(text)
+    except LegacyEncodingError as error:
+        raise ParameterError(f"text_or_path: {error}; convert it to Unicode first") from None
+    if legacy:
+        warnings.warn(f"text converted from the legacy {legacy} encoding to Unicode",
+                      LegacyEncodingWarning, stacklevel=2)
     vocab = load_vocabulary(data_dir)
     if region is not None and region not in vocab.regions:
         raise ParameterError(f"region: {region!r} is not a region of data/regions.csv; "
                              f"expected one of {sorted(vocab.regions)}")
     lang = document_lang(text)
     spans = sentence_spans(text)
+    starts = [a for a, _ in spans]
     headings = heading_years(text)
     heading_offsets = [h[0] for h in headings]
 
@@ -398,10 +432,12 @@ def extract(text_or_path, *, region: str | None = None, date=None,
                 f.end += cell.start
         items += [(f, cell) for f in found]
         covered.append((cell.start, cell.end))
-    covered_starts = sorted(covered)
+    covered.sort()
+    covered_starts = [a for a, _ in covered]
     for f in find_figures(text, lang=lang):
-        if any(a <= f.start < b for a, b in covered_starts):
-            continue
+        k = bisect.bisect_right(covered_starts, f.start) - 1
+        if k >= 0 and f.start < covered[k][1]:
+            continue  # inside a table cell (cells are disjoint)
         items.append((f, None))
     items.sort(key=lambda it: it[0].start)
 
@@ -418,7 +454,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     for n, (fig, cell) in enumerate(items):
         next_start = items[n + 1][0].start if n + 1 < len(items) else None
         rows.append(_read_figure(
-            text, vocab, fig, cell, spans=spans, headings=headings, heading_offsets=heading_offsets,
+            text, vocab, fig, cell, spans=spans, starts=starts, headings=headings,
+            heading_offsets=heading_offsets,
             prev_end=prev_end, next_start=next_start, rows=rows, doc_date=doc_date,
             region=region, doc_region=doc_region, source_id=source_id, places=places))
         prev_end = fig.end
@@ -443,15 +480,20 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
         lambda s: bool(_CAPTION.search(s)))
     if not title.any():
         return frame
-    body = frame[~title]
+    # (unit, bound) -> the first body row with that low or high bound: one pass, not pairs
+    first_body: dict[tuple, int] = {}
+    for j, unit, low, high in zip(frame.index[~title], frame.loc[~title, "unit"],
+                                  frame.loc[~title, "low"], frame.loc[~title, "high"]):
+        for bound in (low, high):
+            if bound is not None and bound == bound:
+                first_body.setdefault((unit, bound), j)
     drop = []
     for i in frame.index[title]:
         bounds = {frame.at[i, "low"], frame.at[i, "high"]} - {None}
-        bounds = {b for b in bounds if b == b}
-        twins = body[(body["unit"] == frame.at[i, "unit"])
-                     & (body["low"].isin(bounds) | body["high"].isin(bounds))]
-        if not twins.empty:
-            j = twins.index[0]
+        twins = [first_body[(frame.at[i, "unit"], b)] for b in bounds
+                 if b == b and (frame.at[i, "unit"], b) in first_body]
+        if twins:
+            j = min(twins)
             frame.at[j, "note"] += ("; also in a headline or caption at character "
                                     f"{frame.at[i, 'char_start']}")
             drop.append(i)
@@ -472,27 +514,46 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     key = (frame["value_raw"].map(normalise) + "|" + frame["indicator"] + "|"
            + frame["breakdown"] + "|" + frame["region"])
     keep: dict[int, list[int]] = {}
+    sentences = frame["sentence"].tolist()
+    periods = list(zip(frame["period_start"], frame["period_end"]))
     for _, group in frame.groupby(key, sort=False):
         order = sorted(group.index, key=lambda i: (not explicit[i], i))
-        kept: list[int] = []
+        # A twin of row i is the first kept row of another sentence that is not kept apart
+        # by a written period: the first of the kept rows without one, or with i's period.
+        # Each pool keeps its first row and its first row of another sentence than that one,
+        # so finding a twin costs the same however many repeats there are.
+        unwritten: list[int] = []
+        any_kept: list[int] = []
+        by_period: dict[tuple, list[int]] = {}
         for i in order:
-            period = (frame.at[i, "period_start"], frame.at[i, "period_end"])
-            # Two mentions in one sentence are two figures ("100% of parks ... and 100% of
-            # factories ..."); across sentences, only written periods keep repeats apart.
-            twin = next((k for k in kept if frame.at[k, "sentence"] != frame.at[i, "sentence"]
-                         and (not explicit[i] or not explicit[k]
-                              or (frame.at[k, "period_start"], frame.at[k, "period_end"])
-                              == period)), None)
-            if twin is None:
-                kept.append(i)
+            pools = [any_kept] if not explicit[i] else [unwritten,
+                                                         by_period.get(periods[i], [])]
+            found = [_other_sentence(pool, sentences, sentences[i]) for pool in pools]
+            found = [k for k in found if k is not None]
+            if not found:
                 keep[i] = []
+                _add(any_kept, i, sentences)
+                _add(unwritten if not explicit[i] else by_period.setdefault(periods[i], []),
+                     i, sentences)
             else:
-                keep[twin].append(i)
+                keep[min(found)].append(i)
     for i, repeats in keep.items():
         if repeats:
             where = ", ".join(str(frame.at[j, "char_start"]) for j in sorted(repeats))
             frame.at[i, "note"] += f"; repeated verbatim at character(s) {where}"
     return frame.loc[sorted(keep)].reset_index(drop=True)
+
+
+def _add(pool: list[int], i: int, sentences: list[str]) -> None:
+    """Remember row i in a pool that keeps only its first row and its first of another
+    sentence."""
+    if not pool or (len(pool) == 1 and sentences[pool[0]] != sentences[i]):
+        pool.append(i)
+
+
+def _other_sentence(pool: list[int], sentences: list[str], sentence: str) -> int | None:
+    """The first row of the pool whose sentence is not ``sentence``."""
+    return next((k for k in pool if sentences[k] != sentence), None)
 
 
 _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
@@ -505,11 +566,11 @@ _AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or
 _INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
 
 
-def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, prev_end,
+def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
                  next_start, rows, doc_date, region, doc_region, source_id, places) -> dict:
     """One candidate row: the figure's reading from its sentence (or table row and column)."""
     doc_year = doc_date.year if doc_date else None
-    sent = sentence_of(spans, fig.start)
+    sent = sentence_of(spans, fig.start, starts=starts)
     # A text without sentence marks (a PDF's layout) must not make every figure read it all.
     sent = (max(sent[0], fig.start - _MAX_CONTEXT), min(sent[1], fig.end + _MAX_CONTEXT))
     if cell is not None:
@@ -539,7 +600,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
             period = Period(cell.period_start, cell.period_end, "table")
     else:
         i = bisect.bisect_right(heading_offsets, fig.start)
-        heads = [(h[1], h[2]) for h in headings[:i] if h[0] >= fig.start - 3000]
+        first = bisect.bisect_left(heading_offsets, fig.start - 3000)
+        heads = [(h[1], h[2]) for h in headings[first:i]]
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
         if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
                 and "\n\n" not in text[rows[-1]["char_end"]:fig.start]:
@@ -578,7 +640,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
     if kind_how == "default" and cell is None:
         # "...sets a target of 10%. In which, industry grows 13%": the previous sentence's
         # target words carry over, its weaker cues do not.
-        before = sentence_of(spans, max(sent[0] - 2, 0))
+        before = sentence_of(spans, max(sent[0] - 2, 0), starts=starts)
         if _STRONG_TARGET.search(text[before[0]:sent[0]]):
             kind, estimate, kind_how = "target", False, "target words in the previous sentence"
     if unit == "percent" and _OF_THE_PLAN.match(text, fig.end):

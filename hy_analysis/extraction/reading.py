@@ -75,8 +75,28 @@ class Vocabulary:
                                   for w in words]
         return self._pattern[key]
 
+    def patterns_in(self, fieldname: str, low: str) -> list[tuple[str, re.Pattern]]:
+        """The :meth:`patterns` whose first word occurs in ``low`` (a lower-case text): the
+        few worth trying, found by a lookup rather than a search per phrase."""
+        key = ("first", fieldname)
+        if key not in self._pattern:
+            index: dict[str, list] = {}
+            for word, rx in self.patterns(fieldname):
+                first = re.match(r"\w+", word)
+                index.setdefault(first.group(0) if first else "", []).append((word, rx))
+            self._pattern[key] = index
+        index = self._pattern[key]
+        tokens = set(re.findall(r"\w+", low)) | {""}
+        return [p for token in tokens & index.keys() for p in index[token]]
+
     def values(self, fieldname: str, phrase: str) -> list[str]:
-        return [v for p, f, v in self.phrases if f == fieldname and p == phrase]
+        """The values (codes, regions) a phrase of ``fieldname`` stands for, in file order."""
+        if "values" not in self._pattern:
+            index: dict[tuple[str, str], list[str]] = {}
+            for p, f, v in self.phrases:
+                index.setdefault((f, p), []).append(v)
+            self._pattern["values"] = index
+        return self._pattern["values"].get((fieldname, phrase), [])
 
 
 @lru_cache(maxsize=4)
@@ -170,9 +190,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def sentence_of(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    """The sentence span containing ``offset``."""
-    i = bisect.bisect_right([a for a, _ in spans], offset) - 1
+def sentence_of(spans: list[tuple[int, int]], offset: int, *,
+                starts: list[int] | None = None) -> tuple[int, int]:
+    """The sentence span containing ``offset``.
+
+    ``starts`` (the spans' starts, computed once by a caller that asks for many offsets)
+    keeps a long document's reading linear.
+    """
+    if starts is None:
+        starts = [a for a, _ in spans]
+    i = bisect.bisect_right(starts, offset) - 1
     return spans[max(i, 0)]
 
 
@@ -402,7 +429,7 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
     low = re.sub(r"\s", " ", unicodedata.normalize("NFC", text).lower())
     if overlapping:
         return sorted((offset + m.start(), offset + m.end(), word)
-                      for word, rx in vocab.patterns(fieldname) if word in low
+                      for word, rx in vocab.patterns_in(fieldname, low) if word in low
                       for m in rx.finditer(low))
     out = [(offset + m.start(), offset + m.end(), m.group(0))
            for m in vocab.pattern(fieldname).finditer(low)]
