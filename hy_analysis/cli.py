@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TextIO
@@ -214,13 +215,24 @@ def extract_command(files: list[str], *, region: str | None = None, date: str | 
     -------
     int
         0 when every file was read (and every row appended), 1 when validation rejected some
-        rows, 2 when a file could not be read.
+        rows, 2 when a file could not be read (the others are still read and printed; each
+        unreadable file gets a one-line message).
     """
     from .extraction import append_rows, extract_files, to_target_rows, to_text
+    from .extraction.readers import LegacyEncodingWarning
 
     out = out or sys.stdout
     err = err or sys.stderr
-    result, unreadable = extract_files(files, region=region, date=date, source_id=source_id)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LegacyEncodingWarning)
+        result, unreadable = extract_files(files, region=region, date=date,
+                                           source_id=source_id)
+    for warning in caught:
+        if issubclass(warning.category, LegacyEncodingWarning):
+            print(f"hy-analysis: note: {warning.message}", file=err)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename,
+                                 warning.lineno)
     for problem in unreadable:
         print(f"hy-analysis: error: {problem}", file=err)
     text = to_text(result, fmt)
