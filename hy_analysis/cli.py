@@ -137,12 +137,14 @@ def _validate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def validate_command(paths: list[str], out: TextIO | None = None) -> int:
-    """Validate target files and print the report; the exit code of ``hy-analysis validate``.
+    """Validate data files and print the report; the exit code of ``hy-analysis validate``.
 
     Parameters
     ----------
     paths : list of str
-        Files with the columns of data/targets.csv (CSV in UTF-8/UTF-16, or .xlsx).
+        Files with the columns of data/targets.csv (CSV in UTF-8/UTF-16, or .xlsx), or
+        sources files (a header with ``title`` and no ``indicator``, as data/sources.csv and
+        data/user/sources.csv), each checked as what it is.
     out : file-like, optional
         Where to print (default stdout).
 
@@ -151,13 +153,17 @@ def validate_command(paths: list[str], out: TextIO | None = None) -> int:
     int
         0 when every file is valid, 1 when any problem was found, 2 when a file is unreadable.
     """
-    from .loading import read_targets  # the command line pays for pandas only here
+    from .loading import read_rows, read_sources, read_targets  # pandas only here
 
     out = out or sys.stdout
     status = 0
     for path in paths:
         try:
-            _, report = read_targets([Path(path)], include_bundled=False)
+            header = set(read_rows(Path(path), ()).header)
+            if "title" in header and "indicator" not in header:
+                report = read_sources(Path(path))
+            else:
+                _, report = read_targets([Path(path)], include_bundled=False)
         except DataFileError as exc:
             print(f"error: {exc}", file=out)
             status = max(status, 2)

@@ -110,7 +110,8 @@ def append_rows(rows: pd.DataFrame, path, *, sources=(), data_dir=None):
 
     path = Path(path)
     existing_ids = set()
-    if path.exists():
+    new_file = not path.is_file() or not path.read_text(encoding="utf-8-sig").strip()
+    if not new_file:
         existing_ids = {r.get("id", "") for r in read_rows(path).rows}
     with tempfile.TemporaryDirectory() as tmp:
         candidate_file = Path(tmp) / "candidates.csv"
@@ -134,9 +135,9 @@ def append_rows(rows: pd.DataFrame, path, *, sources=(), data_dir=None):
             existing_ids.add(row["id"])
     frame = pd.DataFrame(written, columns=list(schema.TARGET_COLUMNS))
     if written:
-        new_file = not path.exists() or path.stat().st_size == 0
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8", newline="") as handle:
+        # a missing or blank file gets the header first
+        with open(path, "w" if new_file else "a", encoding="utf-8", newline="") as handle:
             frame.to_csv(handle, index=False, header=new_file)
     return frame, problems
 
