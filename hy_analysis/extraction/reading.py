@@ -283,13 +283,44 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "Trong 10 tháng", "6 tháng đầu năm": months of the document's year.
     if _MONTHS_TO_DATE.search(text[s0:fig_start]) and doc_year:
         return Period(doc_year, doc_year, "document date (months to date)", base)
+    # A year of an earlier sentence still holds ("Năm 2024, ... . Xuất khẩu tăng 12%"), but
+    # not a vision year, whose targets are said in its own sentence.
     earlier = [y for y in _years(text[max(0, s0 - 2000):s0], max(0, s0 - 2000)) if not y[4]]
+    vision = _visions(text, earlier)
+    if earlier and earlier[-1][0] in vision and doc_year:
+        # the latest year before is a vision's: no year of an earlier sentence holds here
+        return Period(doc_year, doc_year, "document date (a vision year before)", base)
+    earlier = [y for y in earlier if y[0] not in vision]
     if earlier:
         y = earlier[-1]
         return Period(y[2], y[3], "earlier sentence", base)
     if doc_year:
         return Period(doc_year, doc_year, "document date", base)
     return Period(None, None, "not found", base)
+
+
+_HORIZON_BEFORE = re.compile(r"(?:đến năm|đến|tới năm|by|until|to)\s*$", re.IGNORECASE)
+_VISION_BEFORE = re.compile(r"tầm nhìn|vision", re.IGNORECASE)
+
+
+def _visions(text: str, years: list) -> set[int]:
+    """Offsets of the years among ``years`` that are a vision beyond the plan's horizon: named
+    after "tầm nhìn"/"vision", or an "đến năm" horizon 15 years or more after an earlier one in
+    the same sentence ("đến năm 2030 đạt 60%, đến năm 2050 khoảng 80%"; plans run 5 or 10
+    years). Targets for a vision are said in its own sentence."""
+    out, horizon = set(), None
+    for y in years:
+        before = text[max(0, y[0] - 40):y[0]]
+        if horizon is not None and re.search(r"[.!?]\s|\n", text[horizon[0]:y[0]]):
+            horizon = None  # a horizon holds within its sentence
+        if _VISION_BEFORE.search(before):
+            out.add(y[0])
+        elif _HORIZON_BEFORE.search(before[-12:]):
+            if horizon is not None and y[2] >= horizon[1] + 15:
+                out.add(y[0])
+            else:
+                horizon = (y[0], y[2])
+    return out
 
 
 _MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|"
@@ -327,7 +358,8 @@ _TARGET_WORDS = re.compile(
 )
 _STRONG_TARGET = re.compile(r"mục tiêu|phấn đấu|chỉ tiêu|kế hoạch năm|\btarget|\baims?\b|"
                             r"\bstrives?\b|dự thảo|draft", re.IGNORECASE)
-_ESTIMATE_WORDS = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|ước tính|ước đạt|dự kiến|dự ước|"
+# Whole words only: "ước đạt" is inside "nhà nước đạt" (the State reaches), which is no estimate.
+_ESTIMATE_WORDS = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự kiến|dự ước|"
                              r"\bestimated?\b|\bexpected\b|\bprojected\b", re.IGNORECASE)
 _ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế hoạch|dự toán|mục tiêu)|"
                              r"compared to the plan|hoàn thành", re.IGNORECASE)
