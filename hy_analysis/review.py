@@ -200,9 +200,18 @@ def highlight_html(text: str, candidates: pd.DataFrame, *, lang: str = "vi") -> 
         if start < at:
             continue  # overlapping candidates: the first one is marked
         title = f"#{number}: {row['indicator']} ({row['kind']})"
+        css = "hy-candidate"
+        # A number that reads both ways ("34,500") shows both readings, marked apart.
+        ambiguous = re.search(r"number read in [^;]*; AMBIGUOUS: [^;]*", str(row.get("note", "")))
+        if ambiguous:
+            title += " — " + ambiguous.group(0)
+            css += " hy-ambiguous"
+        if row["indicator"] == "unknown" and row.get("indicator_text"):
+            title += f" — {row['indicator_text']}"
         pieces.append(html.escape(text[at:start]))
-        pieces.append(f'<mark class="hy-candidate" data-row="{number}" title="{html.escape(title)}"'
-                      f">#{number} {html.escape(text[start:end])}</mark>")
+        pieces.append(f'<mark class="{css}" data-row="{number}" title="{html.escape(title)}"'
+                      + (' style="background: #ffb4a2"' if ambiguous else "")
+                      + f">#{number} {html.escape(text[start:end])}</mark>")
         at = end
     pieces.append(html.escape(text[at:]))
     caption = html.escape(texts["candidates"].format(n=len(candidates), doc="").strip())

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..exceptions import ParseError
-from ..parsing import ParsedValue, parse_value
+from ..parsing import ParsedValue, infer_lang, parse_value
 
 __all__ = ["Figure", "find_figures", "document_lang"]
 
@@ -200,11 +200,44 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                 (_parse(found.raw, lang, None) or found.parsed).unit is None:
             found.notes.append(f"unit {unit!r} from the table's row label")
         if found.parsed.ambiguous:
-            found.notes.append(f"number read in {found.parsed.number_format} format "
-                               "(it reads differently in the other)")
+            found = _local_reading(text, found, lang, unit)
         figures.append(found)
         taken_until = found.end
     return figures
+
+
+def _format_number(value) -> str:
+    """A number for a reviewer, thousands apart by spaces: ``34 500 000 000 000``, ``1.5``."""
+    if value is None:
+        return "none"
+    return f"{value:,.0f}".replace(",", " ") if value == int(value) else f"{value:g}"
+
+
+def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Figure:
+    """Read a number that reads both ways ("34,500") by the evidence nearest to it.
+
+    The figure's own words decide first ("billion" is English, "tỷ" Vietnamese, whatever the
+    document's letters), then the language of the 600 characters around it (an English
+    paragraph quoting "Hưng Yên"), then the document's. The note gives both readings.
+    """
+    own = infer_lang(figure.raw)
+    around = text[max(0, figure.start - 300):figure.end + 300]
+    if own:
+        chosen, why = own, "its own words"
+    elif sum(ch.isalpha() for ch in around) >= 40:
+        chosen, why = document_lang(around), "the language around it"
+    else:  # a table cell, a short line: the document's
+        chosen, why = lang, "the document's language"
+    unit = unit or figure.parsed.unit
+    parsed = _parse(figure.raw, chosen, unit) or figure.parsed
+    other = _parse(figure.raw, "en" if chosen == "vi" else "vi", unit)
+    note = (f"number read in {chosen} format by {why}: {_format_number(parsed.low)}"
+            + (f"-{_format_number(parsed.high)}" if parsed.high != parsed.low else ""))
+    if other is not None and (other.low, other.high) != (parsed.low, parsed.high):
+        note += (f"; AMBIGUOUS: in {'en' if chosen == 'vi' else 'vi'} format it reads "
+                 f"{_format_number(other.low)}"
+                 + (f"-{_format_number(other.high)}" if other.high != other.low else ""))
+    return Figure(figure.start, figure.end, figure.raw, parsed, figure.notes + [note])
 
 
 def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:
