@@ -148,8 +148,11 @@ def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
         if variant:
             break
     if unit == "ha":
+        # "Tổng diện tích sau mở rộng ... 2.006 ha": a total, however it grew
         kind = "total_area" if variant in (None, "total") or re.search(
-            r"tổng số|nâng tổng", clause) else "new_area"
+            r"tổng số|nâng tổng|sau (?:khi )?mở rộng|after (?:the )?expansion",
+            window + " " + text_after,
+            re.IGNORECASE) else "new_area"
         code = f"industrial_{family}_{kind}"
     elif variant == "merged" and family == "clusters":
         code = "clusters_merged_into_parks"
@@ -204,8 +207,11 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         return "unknown", ""
     codes, found = best[1], best[2]
     before = text[max(0, sent[0] - 400):fig.start] if label is None else label
-    codes = [_variant(c, vocab, before, text[sent[0]:fig.start] if label is None else label,
-                      measure) for c in codes]
+    # the words after the figure count too: "32 dự án đăng ký mới"
+    after = text[fig.end:min(fig.end + 40, next_start or len(text))] if label is None else ""
+    after = re.split(r"[,;.]|\bvà\b|\band\b", after)[0]
+    codes = [_variant(c, vocab, before, (text[sent[0]:fig.start] if label is None else label)
+                      + " " + after, measure) for c in codes]
     if measure == "half_year_growth" or (unit in _MONEY and _HALF_YEAR.search(before)):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     return codes[0], found
@@ -487,11 +493,20 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
         for bound in (low, high):
             if bound is not None and bound == bound:
                 first_body.setdefault((unit, bound), j)
+    pairs: dict[tuple, int] = {}
+    for j, unit, low, high in zip(frame.index[~title], frame.loc[~title, "unit"],
+                                  frame.loc[~title, "low"], frame.loc[~title, "high"]):
+        pairs.setdefault((unit, low, high), j)
     drop = []
     for i in frame.index[title]:
-        bounds = {frame.at[i, "low"], frame.at[i, "high"]} - {None}
-        twins = [first_body[(frame.at[i, "unit"], b)] for b in bounds
-                 if b == b and (frame.at[i, "unit"], b) in first_body]
+        unit, low, high = frame.at[i, "unit"], frame.at[i, "low"], frame.at[i, "high"]
+        if low is not None and high is not None and low == low and high == high and low != high:
+            # a headline range is repeated only by the same range: "10-11%" is not "10%"
+            twins = [pairs[(unit, low, high)]] if (unit, low, high) in pairs else []
+        else:
+            bounds = {low, high} - {None}
+            twins = [first_body[(unit, b)] for b in bounds
+                     if b == b and (unit, b) in first_body]
         if twins:
             j = min(twins)
             frame.at[j, "note"] += ("; also in a headline or caption at character "
@@ -556,6 +571,11 @@ def _other_sentence(pool: list[int], sentences: list[str], sentence: str) -> int
     return next((k for k in pool if sentences[k] != sentence), None)
 
 
+#: Words right after a counted figure that make it what already exists.
+_STOCK_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:đã\s+(?:được\s+)?(?:thành lập|đi vào|"
+                          r"hoạt động|xây dựng|hình thành|phê duyệt)|hiện có|hiện đang|"
+                          r"đang hoạt động|already|(?:are|were|have been) (?:established|"
+                          r"operational|in operation))", re.IGNORECASE)
 _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
@@ -629,6 +649,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
             period.how in ("earlier sentence", "sentence", "previous figure"):
         period = Period(period.end, period.end, f"{period.how}, end of the period")
+    stock = cell is None and doc_year is not None and bool(_STOCK_AFTER.match(text_after))
     # Kind
     if cell is not None:
         kind_context = text[max(0, cell.label_start - 2000):cell.label_start] + cell.label
@@ -643,6 +664,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         before = sentence_of(spans, max(sent[0] - 2, 0), starts=starts)
         if _STRONG_TARGET.search(text[before[0]:sent[0]]):
             kind, estimate, kind_how = "target", False, "target words in the previous sentence"
+    if stock:
+        kind, estimate, kind_how = "actual", False, "an existing stock"
     if unit == "percent" and _OF_THE_PLAN.match(text, fig.end):
         # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was done
         kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"
@@ -670,6 +693,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 if m := rx.search(fig.raw) or rx.search(window):
                     indicator_text = m.group(0)
                     break
+    if stock:
+        # "6 khu công nghiệp đã thành lập": what exists at the document's date, whatever
+        # horizon the sentence names for what is to come
+        period = Period(doc_year, doc_year, "an existing stock ('đã', 'hiện có')", period.base)
+        measure = "level" if measure == "period_total" else measure
+        if code and (m := re.match(r"industrial_(parks|clusters)_(?:new|expanded)(_area)?$",
+                                   code)):
+            total = f"industrial_{m[1]}_total" + ("_area" if m[2] else "")
+            code = total if total in vocab.indicator_units else code
     if code is None:
         code, indicator_text = _indicator(
             vocab, text, sent, clause_end, fig, window_start, unit, measure,

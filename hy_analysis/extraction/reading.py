@@ -371,6 +371,14 @@ _PLAN_LABEL = re.compile(r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:n
                          re.IGNORECASE)
 
 
+#: "kết quả thực hiện kế hoạch", "thực hiện Nghị quyết": the plan named is the one carried out;
+#: its words report results, they set no target.
+_IMPLEMENTING = re.compile(
+    r"(?:kết quả\s+)?(?:thực hiện|triển khai)\s+(?:các\s+)?(?:kế hoạch|nghị quyết|mục tiêu|"
+    r"chỉ tiêu|nhiệm vụ)|\b(?:results?|implementation)\s+of\s+(?:implementing\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:plan|resolution)", re.IGNORECASE)
+
+
 def find_kind(context: str, period_end: int | None, doc_year: int | None,
               *, just_before: str = "", doc_month: int | None = None) -> tuple[str, bool, str]:
     """(kind, estimate, how): target or actual, and whether the text calls it an estimate.
@@ -381,6 +389,13 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
     """
     if _PLAN_LABEL.search(just_before):
         return "target", False, "labelled as the plan"
+    implementing = bool(_IMPLEMENTING.search(context))
+    if implementing:
+        context = _IMPLEMENTING.sub(" ", context)
+        if period_end is not None and doc_year is not None and period_end <= doc_year \
+                and not _STRONG_TARGET.search(context):
+            return "actual", bool(_ESTIMATE_WORDS.search(context)), \
+                "results of implementing a plan"
     will = (period_end is not None and period_end == doc_year
             and bool(re.search(r"\bwill\b|\bsẽ\b", context)) and not _STRONG_TARGET.search(context))
     if will and doc_month is not None and doc_month <= 6 and not _ESTIMATE_WORDS.search(context):
