@@ -39,24 +39,11 @@ _MONEY = ("USD", "VND", "USD/person", "VND/person")
 _BREAKDOWN_ONLY = ("fdi_capital_share",)
 _GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth",
                     "cumulative_growth")
-_PER_PERSON = re.compile(r"đầu người|per capita|per person|/người", re.IGNORECASE)
 _NATIONAL = re.compile(r"(?:gdp|tăng trưởng|growth)\s*(?:của\s*)?(?:cả nước|toàn quốc)|"
                        r"\bnational (?:gdp|average|growth)|nationwide (?:gdp|average)",
                        re.IGNORECASE)
-_FAMILIES = {
-    "parks": re.compile(r"khu công nghiệp|\bkcn\b|industrial parks?", re.IGNORECASE),
-    "clusters": re.compile(r"cụm công nghiệp|\bccn\b|industrial clusters?", re.IGNORECASE),
-}
-_VARIANTS = (
-    ("operational", re.compile(r"(?:đi|đưa) vào (?:hoạt động|khai thác)|đang hoạt động|"
-                               r"in operation|into operation|operational", re.IGNORECASE)),
-    ("removed", re.compile(r"ra khỏi quy hoạch|removed from", re.IGNORECASE)),
-    ("merged", re.compile(r"sáp nhập|merg", re.IGNORECASE)),
-    ("expanded", re.compile(r"mở rộng|expand", re.IGNORECASE)),
-    ("new", re.compile(r"thành lập mới|xây dựng mới|\bmới\b|\bnew(?:ly)?\b", re.IGNORECASE)),
-    ("total", re.compile(r"tổng số|nâng tổng|\btotal\b|\bcó\b|\bhas\b|\bhad\b|established",
-                         re.IGNORECASE)),
-)
+# The words themselves (head nouns of parks and clusters, their variants, the modifiers that
+# separate near neighbours) are rows of data/indicator_synonyms.csv: Vocabulary.words().
 
 
 def _doc_date(date) -> dt.date | None:
@@ -127,13 +114,14 @@ def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str,
 def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
                  unit: str) -> tuple[str, str] | None:
     """Codes for counts and areas of industrial parks and clusters: family plus variant."""
+    families = {name: vocab.words("head", name) for name in vocab.names("head")}
     where = raw if unit == "count" else window
     if unit == "count" and re.search(r"[^\W\d]", raw) and not any(
-            rx.search(raw) for rx in _FAMILIES.values()):
+            rx.search(raw) for rx in families.values()):
         return None  # the figure names what it counts, and it is not a park or cluster
     family = None
     for source in (where, window, clause):
-        hits = [(m.start(), name) for name, rx in _FAMILIES.items() for m in rx.finditer(source)]
+        hits = [(m.start(), name) for name, rx in families.items() for m in rx.finditer(source)]
         if hits:
             family = max(hits)[1] if source is not raw else min(hits)[1]
             break
@@ -141,10 +129,8 @@ def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
         return None
     variant = None
     for source in (text_after, window, clause):
-        for name, rx in _VARIANTS:
-            if rx.search(source):
-                variant = name
-                break
+        variant = next((name for name in vocab.names("variant")
+                        if vocab.words("variant", name).search(source)), None)
         if variant:
             break
     if unit == "ha":
@@ -183,7 +169,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True):
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
-        if not codes or _NOT_NAMING.search(source[max(lo, ms - 25):ms]):
+        if not codes or vocab.words("modifier", "not_naming", at_end=True).search(
+                source[max(lo, ms - 25):ms]):
             continue
         if label is not None:
             distance = hi - me
@@ -217,20 +204,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     return codes[0], found
 
 
-#: Words before a phrase that make it the base of a comparison or an exclusion, not the
-#: indicator: "so với dự toán", "(không tính thuế sản phẩm)", "excluding product taxes".
-_NOT_NAMING = re.compile(r"(?:so với|so với mức|không tính|không kể|không bao gồm|ngoài|"
-                         r"compared (?:to|with)|excluding|except|than)\s*(?:the\s+)?$",
-                         re.IGNORECASE)
-#: What a sector's growth measures: gross output ("giá trị sản xuất") or value added (GRDP).
-_OUTPUT_WORDS = re.compile(r"giá trị sản xuất|production value|output value|gross output|"
-                           r"value of [\w\s-]{0,40}?production", re.IGNORECASE)
-_VALUE_ADDED_WORDS = re.compile(r"\bgrdp\b|\bgdp\b|tổng sản phẩm|giá trị tăng thêm|"
-                                r"value[- ]added|added value|tăng trưởng kinh tế|economic growth",
-                                re.IGNORECASE)
 #: Value-added growth code -> the gross-output growth code of the same sector.
 _OUTPUT_VARIANT = {"industry_grdp_growth": "industrial_output_growth"}
-_NEW_WORDS = re.compile(r"cấp mới|thu hút mới|đăng ký mới|\bnew(?:ly)?\b", re.IGNORECASE)
 
 
 def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
@@ -238,8 +213,8 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
     """The variant of ``code`` the context asks for (a sector's output or value added, a
     period's FDI total, the year's new FDI)."""
     if code.endswith("_grdp_growth") and code != "grdp_growth":
-        out = [m.end() for m in _OUTPUT_WORDS.finditer(before)]
-        added = [m.end() for m in _VALUE_ADDED_WORDS.finditer(before)]
+        out = [m.end() for m in vocab.words("modifier", "output").finditer(before)]
+        added = [m.end() for m in vocab.words("modifier", "value_added").finditer(before)]
         if out and (not added or out[-1] > added[-1]):  # the latest aggregate named wins
             other = _OUTPUT_VARIANT.get(code, code.replace("_grdp_growth", "_output_growth"))
             return other if other in vocab.indicator_units else code
@@ -248,7 +223,8 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
                 "fdi_registered_period" in vocab.indicator_units:
             return "fdi_registered_period"
         new = code.replace("fdi_", "fdi_new_")
-        if _NEW_WORDS.search(sentence_before) and new in vocab.indicator_units:
+        if vocab.words("modifier", "new").search(sentence_before) and \
+                new in vocab.indicator_units:
             return new
     return code
 
@@ -689,7 +665,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                         # "đến năm 2030 thành lập mới 23 KCN": from the document's year on
                         period = Period(doc_date.year, period.end,
                                         period.how + ", from the document's year")
-            for rx in _FAMILIES.values():
+            for name in vocab.names("head"):
+                rx = vocab.words("head", name)
                 if m := rx.search(fig.raw) or rx.search(window):
                     indicator_text = m.group(0)
                     break
@@ -720,7 +697,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
                 break
-    if unit in ("USD", "VND") and (code == "grdp_per_capita" or _PER_PERSON.search(indicator_text)):
+    if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
+            "modifier", "per_person").search(indicator_text)):
         unit = f"{unit}/person"
     fig_region = _region(places, sent, window, fig, region, doc_region)
     territory = _territory(vocab, fig_region, doc_date)

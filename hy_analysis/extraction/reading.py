@@ -48,7 +48,11 @@ class Vocabulary:
     indicator_units : dict
         Code -> unit of data/indicators.csv.
     phrases : list of (phrase, field, value)
-        Lower-case phrases naming an indicator (field ``indicator``) or a breakdown.
+        Lower-case phrases of data/indicator_synonyms.csv: naming an indicator (field
+        ``indicator``), a breakdown or a place; the head nouns of counted families (``head``:
+        parks, clusters), their variants (``variant``: new, expanded, ...) and the modifiers
+        that separate near neighbours (``modifier``: output vs value added, new, per person,
+        words that make a phrase a comparison's base).
     regions : dict
         Region -> list of rows of data/regions.csv for it.
     """
@@ -88,6 +92,26 @@ class Vocabulary:
         index = self._pattern[key]
         tokens = set(re.findall(r"\w+", low)) | {""}
         return [p for token in tokens & index.keys() for p in index[token]]
+
+    def words(self, fieldname: str, value: str, *, at_end: bool = False) -> re.Pattern:
+        """One case-insensitive regex over the phrases of ``fieldname`` with ``value`` (a
+        head noun, a variant, a modifier), on whole words; ``at_end`` anchors it at the end
+        of the text searched ("so với" right before a phrase). A "…" in a phrase stands for a
+        few words: "value of … production" matches "value of construction production"."""
+        key = ("words", fieldname, value, at_end)
+        if key not in self._pattern:
+            words = sorted({p for p, f, v in self.phrases if f == fieldname and v == value},
+                           key=len, reverse=True)
+            # "…" in a phrase stands for a few words ("value of … production")
+            body = "|".join(re.escape(w).replace("…", r"[\w\s,-]{0,40}?")
+                            for w in words) or r"(?!x)x"
+            tail = r"\s*(?:the\s+)?$" if at_end else r"(?!\w)"
+            self._pattern[key] = re.compile(r"(?<!\w)(?:" + body + ")" + tail, re.IGNORECASE)
+        return self._pattern[key]
+
+    def names(self, fieldname: str) -> list[str]:
+        """The values of ``fieldname`` in file order (head nouns, variants)."""
+        return list(dict.fromkeys(v for _, f, v in self.phrases if f == fieldname))
 
     def values(self, fieldname: str, phrase: str) -> list[str]:
         """The values (codes, regions) a phrase of ``fieldname`` stands for, in file order."""
