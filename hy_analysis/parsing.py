@@ -132,14 +132,18 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
 _COUNT_NOUNS = (
     "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "dự án", "doanh nghiệp", "làng nghề",
     "đô thị loại [ivx]+", "đô thị", "kcn", "ccn", "hộ", "xã", "phường", "căn hộ", "căn",
-    "nhà", "sản phẩm", "hợp tác xã", "cơ sở", "lao động",
+    "nhà", "sản phẩm", "hợp tác xã", "cơ sở", "lao động", "huyện", "thị xã", "quận",
     "projects?", "enterprises?", "businesses", "firms", "companies", "industrial parks?",
     "industrial clusters?", "economic zones?", "towns?", "communes?", "households?",
+    "districts?",
     "(?:social housing |housing )?units?", "houses", "apartments", "jobs", "workers",
 )
 # Words after the unit that describe the base or the time, not the number.
+# "/tháng" (a month) is kept in value_raw and noted by the extractor: a monthly income is not
+# comparable to a yearly one.
 _TRAILERS = (r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|/\s*người|per year|per annum|a year|annually|"
-             r"each year|mỗi năm|hằng năm|hàng năm|y/y|yoy|grdp|of grdp))*")
+             r"each year|mỗi năm|hằng năm|hàng năm|y/y|yoy|grdp|of grdp|/\s*tháng|/\s*month|"
+             r"per month|a month|mỗi tháng|hằng tháng))*")
 
 _SCALE_RE = "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True))
 _CURRENCY_RE = "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True))

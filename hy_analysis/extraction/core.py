@@ -714,6 +714,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         confidence -= 0.1
     if estimate:
         notes.append("estimate (ước)")
+    if re.search(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng", fig.raw,
+                 re.IGNORECASE):
+        notes.append("per month: not comparable to a yearly figure as it stands")
     line_start = text.rfind("\n", 0, fig.start) + 1
     line_end = text.find("\n", fig.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
