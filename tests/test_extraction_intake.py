@@ -303,3 +303,115 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
     assert "'=HYPERLINK" in out.read_text(encoding="utf-8")
     parsed = list(csv.DictReader(io.StringIO(to_text(rows))))
     assert float(parsed[-1]["low"]) == -2.0  # numbers stay numbers
+
+
+# --------------------------------------------------------------------------- local evidence
+
+
+def _one(text, date, raw):
+    rows = extract(text, date=date)
+    found = rows[rows["value_raw"] == raw]
+    assert len(found) == 1, rows[["value_raw", "indicator", "kind"]]
+    return found.iloc[0]
+
+
+def test_uoc_dat_inside_nha_nuoc_dat_is_no_estimate():
+    row = _one("Kế hoạch năm 2025: thu ngân sách nhà nước đạt 30.000 tỷ đồng.", "2024-12-20",
+               "30.000 tỷ đồng")
+    assert (row["kind"], bool(row["estimate"])) == ("target", False)
+    row = _one("Thu ngân sách năm 2024 ước đạt 30.000 tỷ đồng.", "2024-12-20", "30.000 tỷ đồng")
+    assert (row["kind"], bool(row["estimate"])) == ("actual", True)
+
+
+def test_results_of_implementing_a_plan_are_actuals():
+    row = _one("Kết quả thực hiện kế hoạch phát triển kinh tế - xã hội năm 2024: GRDP tăng 8,5%.",
+               "2024-12-10", "8,5%")
+    assert row["kind"] == "actual" and row["period_end"] == 2024
+
+
+def test_an_existing_stock_is_not_a_horizon_target():
+    rows = extract("Đến năm 2030, ngoài 6 khu công nghiệp đã thành lập, tỉnh phấn đấu thành lập "
+                   "mới 10 khu công nghiệp.", date="2025-10-01")
+    stock, new = rows.iloc[0], rows.iloc[1]
+    assert (stock["value_raw"], stock["kind"], stock["period_end"], stock["indicator"]) == (
+        "6 khu công nghiệp", "actual", 2025, "industrial_parks_total")
+    assert (new["kind"], new["period_end"], new["indicator"]) == (
+        "target", 2030, "industrial_parks_new")
+
+
+def test_a_vision_year_does_not_carry_into_the_next_sentence():
+    rows = extract("Phấn đấu tỷ lệ đô thị hóa đến năm 2030 đạt 60%, đến năm 2050 khoảng 80%. "
+                   "Kinh tế số chiếm 35% GRDP.", date="2025-10-01")
+    assert list(rows["period_end"]) == [2030, 2050, 2025]
+    # a year that sets the topic still holds in the next sentence
+    rows = extract("Năm 2021, GRDP của tỉnh tăng 7,8%. Sản xuất nông nghiệp tăng 4,2%.",
+                   date="2022-03-01")
+    assert list(rows["period_end"]) == [2021, 2021]
+
+
+def test_a_headline_range_stays_when_the_body_shares_one_bound():
+    rows = extract("GRDP TĂNG 10-11% MỖI NĂM\n\nNăm 2024, GRDP của tỉnh tăng 10%. Giai đoạn "
+                   "2026-2030, tỉnh phấn đấu tăng trưởng 10-11%/năm.", date="2025-10-01")
+    assert "10%" in set(rows["value_raw"])
+    assert (rows["low"] == 10).sum() == 2  # the body's 10% and one 10-11% (headline repeats it)
+    rows = extract("GRDP TĂNG 10-11% MỖI NĂM\n\nNăm 2024, GRDP của tỉnh tăng 10%.",
+                   date="2025-10-01")
+    assert sorted(zip(rows["low"], rows["high"])) == [(10, 10), (10, 11)]
+
+
+def test_an_english_paragraph_with_diacritics_reads_english_numbers():
+    text = ("In 2024, Hưng Yên province attracted 34,500 billion VND of domestic investment, "
+            "and Hà Nội's GRDP grew 6.5%.")
+    row = _one(text, "2025-01-10", "34,500 billion VND")
+    assert row["low"] == 34.5e12
+    assert "AMBIGUOUS" in row["note"] and "34 500 000 000 000" in row["note"]
+    assert "34 500 000 000" in row["note"]  # the other reading, for the reviewer
+    from hy_analysis import review
+
+    page = review.highlight_html(text, extract(text, date="2025-01-10"))
+    assert "hy-ambiguous" in page and "AMBIGUOUS" in page
+
+
+def test_a_number_without_scale_words_follows_its_paragraph():
+    text = ("Năm 2024, tỉnh có 1.500 doanh nghiệp thành lập mới.\n\n"
+            "In 2024 Bắc Ninh recorded 2,344 new firms in the province, a record for the area.")
+    rows = extract(text, date="2025-01-10")
+    assert list(rows["low"]) == [1500, 2344]
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    ("Năm 2024, chỉ số công nghiệp tăng 10,5%.", "10,5%", "iip_growth"),
+    ("Năm 2024, tỉnh thu hút 32 dự án FDI đăng ký mới.", "32 dự án", "fdi_new_projects"),
+    ("Năm 2024, tổng diện tích sau mở rộng của khu công nghiệp là 2.006 ha.", "2.006 ha",
+     "industrial_parks_total_area"),
+    ("In 2024, the value of construction production increased by 14.86%.", "14.86%",
+     "construction_output_growth"),
+])
+def test_indicator_words_come_from_the_lexicon(text, raw, code):
+    assert _one(text, "2025-01-10", raw)["indicator"] == code
+
+
+def test_the_lexicon_words_are_data(tmp_path):
+    # The same text with a data folder whose lexicon lacks the modifier words reads otherwise:
+    # the words live in data/indicator_synonyms.csv, not in code.
+    import shutil
+
+    from hy_analysis.paths import data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("user"))
+    lines = (folder / "indicator_synonyms.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "indicator_synonyms.csv").write_text(
+        "\n".join(line for line in lines if not line.startswith("modifier,new,")) + "\n",
+        encoding="utf-8")
+    text = "Năm 2024, tỉnh thu hút 32 dự án FDI đăng ký mới."
+    assert extract(text, date="2025-01-10", data_dir=folder)["indicator"][0] == "fdi_projects"
+    assert extract(text, date="2025-01-10")["indicator"][0] == "fdi_new_projects"
+
+
+def test_counted_nouns_and_monthly_money_give_rows():
+    rows = extract("Năm 2024, toàn tỉnh có 5 huyện đạt chuẩn nông thôn mới; thu nhập bình quân "
+                   "đạt 5 triệu đồng/người/tháng.", date="2025-01-10")
+    assert list(rows["value_raw"]) == ["5 huyện", "5 triệu đồng/người/tháng"]
+    assert list(rows["unit"]) == ["count", "VND/person"]
+    assert "per month" in rows["note"][1]

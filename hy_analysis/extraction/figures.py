@@ -217,11 +217,16 @@ def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Fi
     """Read a number that reads both ways ("34,500") by the evidence nearest to it.
 
     The figure's own words decide first ("billion" is English, "tỷ" Vietnamese, whatever the
-    document's letters), then the language of the 600 characters around it (an English
-    paragraph quoting "Hưng Yên"), then the document's. The note gives both readings.
+    document's letters), then the language of its paragraph (up to 300 characters either
+    side: an English paragraph quoting "Hưng Yên"), then the document's. The note gives both
+    readings.
     """
     own = infer_lang(figure.raw)
-    around = text[max(0, figure.start - 300):figure.end + 300]
+    # its paragraph, within 300 characters either side
+    lo = max(text.rfind("\n\n", max(0, figure.start - 300), figure.start),
+             figure.start - 300, 0)
+    hi = text.find("\n\n", figure.end, figure.end + 300)
+    around = text[lo:hi if hi >= 0 else figure.end + 300]
     if own:
         chosen, why = own, "its own words"
     elif sum(ch.isalpha() for ch in around) >= 40:
