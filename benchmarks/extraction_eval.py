@@ -113,7 +113,8 @@ def load_devset_folder(folder: Path, sources: Path | None, codes: set[str]) -> l
     folder : Path
         Holds ``**/NN.expected.csv`` and, optionally, ``manifest.csv`` with a column naming
         the document (``document``, ``file``, ``path`` or ``id``: a path relative to the
-        folder, with or without ``.txt``), ``province`` and ``split`` (dev/heldout).
+        folder, with or without ``.txt``; or ``folder`` and ``file``), ``province`` and
+        ``split`` (dev/heldout).
     sources : Path, optional
         Where a text not beside its annotations is looked up (same relative path).
     codes : set of str
@@ -132,6 +133,8 @@ def load_devset_folder(folder: Path, sources: Path | None, codes: set[str]) -> l
             for row in csv.DictReader(handle):
                 key = next((row[c] for c in ("document", "file", "path", "id", "name")
                             if row.get(c)), "")
+                if row.get("folder"):  # folder,file,... : the file inside that folder
+                    key = f"{row['folder'].strip().strip('/')}/{key.strip()}"
                 key = re.sub(r"\.(?:txt|expected\.csv)$", "", key.strip().strip("/"))
                 if key:
                     manifest[key] = row
