@@ -18,8 +18,8 @@ import pandas as pd
 from ..exceptions import ParameterError
 from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (_STRONG_TARGET, Period, Vocabulary, find_kind, find_measure, find_period,
-                      heading_years,
+from .reading import (_STRONG_TARGET, Period, Vocabulary, _years, find_kind,
+                      find_measure, find_period, heading_years,
                       latest_span_ending, load_vocabulary, match_phrases, sentence_of,
                       sentence_spans, strip_accents)
 from .readers import LegacyEncodingWarning
@@ -547,6 +547,9 @@ def _other_sentence(pool: list[int], sentences: list[str], sentence: str) -> int
     return next((k for k in pool if sentences[k] != sentence), None)
 
 
+#: An estimate of what happened ("dự kiến", "expected" may plan the future: not here).
+_ESTIMATED = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự ước|"
+                        r"\bestimated?\b", re.IGNORECASE)
 #: Words right after a counted figure that make it what already exists.
 _STOCK_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:đã\s+(?:được\s+)?(?:thành lập|đi vào|"
                           r"hoạt động|xây dựng|hình thành|phê duyệt)|hiện có|hiện đang|"
@@ -606,6 +609,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             prev = rows[-1]
             period = Period(prev["period_start"], prev["period_end"], "previous figure",
                             period.base)
+    if cell is None and doc_year and period.end is not None and period.end > doc_year and \
+            _ESTIMATED.search(text[max(clause_start, fig.start - 60):fig.start]):
+        # "is estimated at 10.6%" after "... the plan for 2025": an estimate is of a period
+        # under way or past, so of the latest such year its sentence names, else the document's
+        past = [y for y in _years(text[sent[0]:fig.start], sent[0]) if y[3] <= doc_year
+                and not y[4]]
+        period = (Period(past[-1][2], past[-1][3], "sentence, estimated (not a later year)",
+                         period.base) if past else
+                  Period(doc_year, doc_year, "document date (estimated)", period.base))
     measure_context = cell.label if cell else window + (
         " " + text[clause_start:fig.start] if len(window.strip(" ,;:(")) < 3 else "")
     if cell is None and _HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
