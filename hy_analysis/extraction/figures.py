@@ -40,7 +40,9 @@ class Figure:
     notes: list[str] = field(default_factory=list)
 
 
-_NUMBER_RE = re.compile(r"(?<![\w/:.,\-])\d+(?:[.,]\d+)*(?![\w/]*[/:]\d)")
+# A number standing alone, or glued to a currency before it ("VND17,900 billion").
+_NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\$))"
+                        r"\d+(?:[.,]\d+)*(?![\w/]*[/:]\d)")
 # A number followed by these is a date, rank, share of a count ("13/15"), time or document code.
 _SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
 # Words right before a number that make it an identifier or an ordinal, not a figure.
@@ -56,7 +58,7 @@ _LEAD_WORDS = (
     "không thấp hơn", "không dưới", "không ít hơn", "không vượt quá", "không quá", "nhiều hơn",
     "cao hơn", "thấp hơn", "vượt trên", "xấp xỉ", "khoảng", "trên", "hơn", "dưới", "gần",
     "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
-    "in excess of", "exceeding", "upwards of", "over", "above", "under", "below", "about",
+    "in excess of", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
     "around", "approximately", "nearly", "almost", "roughly", "no more than",
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
     "giảm", "âm", "decreased by", "declined by", "fell by", "down by", "fell", "down",
