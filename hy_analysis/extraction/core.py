@@ -441,12 +441,70 @@ def extract(text_or_path, *, region: str | None = None, date=None,
             prev_end=prev_end, next_start=next_start, rows=rows, doc_date=doc_date,
             region=region, doc_region=doc_region, source_id=source_id, places=places))
         prev_end = fig.end
+    _respectively(text, vocab, rows, spans, starts)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
         frame = _drop_repeats(frame)
     for col in ("period_start", "period_end", "char_start", "char_end"):
         frame[col] = frame[col].astype("Int64")
     return frame
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b|\blần lượt\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"[\s,;:]*(?:(?:và|and)\s+)?", re.IGNORECASE)
+
+
+def _runs(text: str, rows: list[dict], members: list[int]) -> list[list[int]]:
+    """Rows written as a list ("9.76%, 56.53%, 25.11% and 8.61%"), two or more in a run."""
+    runs, run = [], []
+    for i in members:
+        if run and _LIST_GAP.fullmatch(text[rows[run[-1]]["char_end"]:rows[i]["char_start"]]):
+            run.append(i)
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = [i]
+    return runs + ([run] if len(run) > 1 else [])
+
+
+def _respectively(text, vocab, rows, spans, starts) -> None:
+    """Indicators by order in a sentence that lists them and then their figures
+    ("the shares of A, B and C were 9%, 56% and 25% respectively", "lần lượt là ...").
+
+    The k-th figure of the list takes the k-th indicator phrase named before it in the
+    sentence, when the counts agree; a list with no names of its own ("Năm 2021 lần lượt
+    là: 62,82%, 29,43% và 7,76%") takes those of the list of as many figures before it.
+    """
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for i, row in enumerate(rows):
+        by_sentence.setdefault(sentence_of(spans, row["char_start"], starts=starts), []).append(i)
+    for (s0, _), members in by_sentence.items():
+        if not _RESPECTIVELY.search(text[s0:rows[members[-1]]["char_end"] + 30]):
+            continue
+        runs = _runs(text, rows, members)
+        for n, run in enumerate(runs):
+            first = rows[run[0]]
+            before = [i for i in members if rows[i]["char_end"] <= first["char_start"]]
+            zone_start = rows[before[-1]]["char_end"] if before else s0
+            phrases = []
+            for ms, me, phrase in match_phrases(vocab, "indicator", text[zone_start:
+                                                 first["char_start"]], zone_start):
+                codes = [c for c in vocab.values("indicator", phrase) if c != "unknown"
+                         and _compatible(c, vocab, first["unit"], first["measure"])]
+                if codes:
+                    phrases.append((codes[0], text[ms:me]))
+            if len(phrases) == len(run) + 1:
+                phrases = phrases[1:]  # "cơ cấu kinh tế: A, B, C lần lượt ...": the whole first
+            if len(phrases) == len(run):
+                named = phrases
+            elif not phrases and n > 0 and len(runs[n - 1]) == len(run):
+                named = [(rows[i]["indicator"], rows[i]["indicator_text"]) for i in runs[n - 1]]
+            else:
+                continue
+            for i, (code, phrase) in zip(run, named):
+                if rows[i]["indicator"] != code:
+                    rows[i]["indicator"], rows[i]["indicator_text"] = code, phrase
+                    rows[i]["note"] += "; indicator by order in a list ('respectively')"
 
 
 _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
