@@ -442,6 +442,9 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
         return "actual", False, "words of a result"
     if estimate:
         return "actual", True, "estimate words"
+    if period_end is not None and period_end == doc_year and doc_month and doc_month >= 10:
+        # a year-end review of its own year: only strong target words make a figure a target
+        return "actual", False, "the document's own year, written at its end"
     if _TARGET_WORDS.search(context):
         return "target", False, "target words"
     return "actual", False, "default"
