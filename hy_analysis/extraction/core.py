@@ -665,8 +665,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             # No year in this sentence: the last figure's period still holds ("Đến nay có 550
             # dự án FDI. Nhật Bản có 174 dự án, ...").
             prev = rows[-1]
-            period = Period(prev["period_start"], prev["period_end"], "previous figure",
-                            period.base)
+            # a ratio or growth over a base year ("1.13 times compared to 2023") spans from
+            # its base: the next figure keeps only its year
+            start = prev["period_end"] if prev["measure"] in (
+                "ratio_to_base", "cumulative_growth") else prev["period_start"]
+            period = Period(start, prev["period_end"], "previous figure", period.base)
     if cell is None and doc_year and period.end is not None and period.end > doc_year and \
             _ESTIMATED.search(text[max(clause_start, fig.start - 60):fig.start]):
         # "is estimated at 10.6%" after "... the plan for 2025": an estimate is of a period

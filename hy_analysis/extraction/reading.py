@@ -242,7 +242,7 @@ _BASE_BEFORE = re.compile(
 _SAME_PERIOD_BEFORE = re.compile(r"(?:cùng kỳ|same period(?: of)?|year-on-year)\s*(?:năm)?\s*$",
                                  re.IGNORECASE)
 _NOT_PERIOD_BEFORE = re.compile(r"(?:tầm nhìn|vision|ngày|tháng|month|số|giá so sánh|"
-                                r"prices)\s*(?:đến năm|to)?\s*$", re.IGNORECASE)
+                                r"prices)\s*(?:đến năm|to|năm|of|in)?\s*$", re.IGNORECASE)
 # A party or council term "nhiệm kỳ 2025-2030" plans the years after its first: 2026-2030.
 _TERM_BEFORE = re.compile(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of the)?\s*$", re.IGNORECASE)
 _NOW_WORDS = re.compile(r"hiện nay|đến nay|hiện có|hiện tại|tính đến nay|currently|to date|"
@@ -310,6 +310,9 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # A year of an earlier sentence still holds ("Năm 2024, ... . Xuất khẩu tăng 12%"), but
     # not a vision year, whose targets are said in its own sentence.
     earlier = [y for y in _years(text[max(0, s0 - 2000):s0], max(0, s0 - 2000)) if not y[4]]
+    # "(Năm 2021 lần lượt là ...)" and "the plan for 2025" name a year in passing: an aside
+    # in brackets, or the name of a plan, does not set the year of the sentences after it
+    earlier = [y for y in earlier if not _aside(text, y[0])]
     vision = _visions(text, earlier)
     if earlier and earlier[-1][0] in vision and doc_year:
         # the latest year before is a vision's: no year of an earlier sentence holds here
@@ -321,6 +324,18 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if doc_year:
         return Period(doc_year, doc_year, "document date", base)
     return Period(None, None, "not found", base)
+
+
+_PLAN_NAME_BEFORE = re.compile(r"(?:kế hoạch(?: năm)?|plan (?:for|of)(?: the year)?|"
+                               r"the plan)\s*$", re.IGNORECASE)
+
+
+def _aside(text: str, at: int) -> bool:
+    """Whether the year at ``at`` is in brackets or names a plan."""
+    before = text[max(0, at - 100):at]
+    opened = before.rfind("(")
+    return (opened >= 0 and ")" not in before[opened:]) or bool(
+        _PLAN_NAME_BEFORE.search(before[-30:]))
 
 
 _HORIZON_BEFORE = re.compile(r"(?:đến năm|đến|tới năm|by|until|to)\s*$", re.IGNORECASE)
