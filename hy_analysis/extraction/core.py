@@ -213,6 +213,10 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
     """The variant of ``code`` the context asks for (a sector's output or value added, a
     period's FDI total, the year's new FDI)."""
     if code.endswith("_grdp_growth") and code != "grdp_growth":
+        # short lines standing alone (captions, headlines) before the figure's own line name
+        # no aggregate for it: "Giá trị sản xuất công nghiệp năm nay đạt thấp." under a photo
+        *lines, last = before.split("\n")
+        before = "\n".join([line for line in lines if len(line.strip()) >= 80] + [last])
         out = [m.end() for m in vocab.words("modifier", "output").finditer(before)]
         added = [m.end() for m in vocab.words("modifier", "value_added").finditer(before)]
         if out and (not added or out[-1] > added[-1]):  # the latest aggregate named wins
@@ -473,7 +477,7 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
 
     The k-th figure of the list takes the k-th indicator phrase named before it in the
     sentence, when the counts agree; a list with no names of its own ("Năm 2021 lần lượt
-    là: 62,82%, 29,43% và 7,76%") takes those of the list of as many figures before it.
+    là: 62,82%, 29,43% và 7,76%") takes those of as many figures of its unit before it.
     """
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for i, row in enumerate(rows):
@@ -497,8 +501,11 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
                 phrases = phrases[1:]  # "cơ cấu kinh tế: A, B, C lần lượt ...": the whole first
             if len(phrases) == len(run):
                 named = phrases
-            elif not phrases and n > 0 and len(runs[n - 1]) == len(run):
-                named = [(rows[i]["indicator"], rows[i]["indicator_text"]) for i in runs[n - 1]]
+            elif not phrases and len(same := [i for i in before if rows[i]["unit"] ==
+                                              first["unit"]]) >= len(run):
+                # "(Năm 2021 lần lượt là: 62,82%, 29,43% và 7,76%)": those of as many before
+                named = [(rows[i]["indicator"], rows[i]["indicator_text"])
+                         for i in same[-len(run):]]
             else:
                 continue
             for i, (code, phrase) in zip(run, named):

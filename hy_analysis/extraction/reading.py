@@ -241,7 +241,7 @@ _BASE_BEFORE = re.compile(
 )
 _SAME_PERIOD_BEFORE = re.compile(r"(?:cùng kỳ|same period(?: of)?|year-on-year)\s*(?:năm)?\s*$",
                                  re.IGNORECASE)
-_NOT_PERIOD_BEFORE = re.compile(r"(?:tầm nhìn|vision|ngày|tháng|month|số|giá so sánh|"
+_NOT_PERIOD_BEFORE = re.compile(r"(?:tầm nhìn|vision|ngày|tháng|month|số|giá so sánh|giá ss|"
                                 r"prices)\s*(?:đến năm|to|năm|of|in)?\s*$", re.IGNORECASE)
 # A party or council term "nhiệm kỳ 2025-2030" plans the years after its first: 2026-2030.
 _TERM_BEFORE = re.compile(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of the)?\s*$", re.IGNORECASE)
