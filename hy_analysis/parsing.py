@@ -118,7 +118,8 @@ _SCALES = {
 _CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "đô la mỹ": "USD", "đô la": "USD",
                "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
                "dong": "VND"}
-_PER_PERSON = r"\s*(?:/\s*(?:người|người dân|person|capita|head)|per (?:person|capita|head))"
+_PER_PERSON = (r"\s*(?:/\s*(?:người|người dân|lao động|person|capita|head|worker)|"
+               r"per (?:person|capita|head|worker))")
 _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "per cent": "percent", "điểm phần trăm": "percentage_points",
                 "percentage points": "percentage_points", "percentage point": "percentage_points",
