@@ -415,3 +415,24 @@ def test_counted_nouns_and_monthly_money_give_rows():
     assert list(rows["value_raw"]) == ["5 huyện", "5 triệu đồng/người/tháng"]
     assert list(rows["unit"]) == ["count", "VND/person"]
     assert "per month" in rows["note"][1]
+
+
+def test_a_list_read_respectively_takes_its_indicators_by_order():
+    rows = extract("In 2024, the shares of the agro-forestry-fishery sector, the industry and "
+                   "construction sector and the service sector were 9.76%, 56.53% and 25.11% "
+                   "respectively.", date="2025-01-10")
+    assert list(rows["indicator"]) == ["agriculture_share", "industry_construction_share",
+                                       "services_share"]
+    rows = extract("Năm 2022, tỷ trọng khu vực công nghiệp xây dựng chiếm 64,22%, khu vực dịch "
+                   "vụ chiếm 29,2% (năm 2021 lần lượt là: 62,82% và 29,43%).", date="2022-12-20")
+    assert list(rows["indicator"]) == ["industry_construction_share", "services_share"] * 2
+    assert list(rows["period_end"]) == [2022, 2022, 2021, 2021]
+
+
+def test_a_year_in_brackets_or_naming_a_plan_does_not_carry_over():
+    rows = extract("Báo cáo tình hình năm 2024 và kế hoạch năm 2025 của tỉnh đã được trình bày.\n"
+                   "Tổng kim ngạch xuất khẩu đạt 10,3 tỷ USD, tăng 8,6%.", date="2024-12-09")
+    assert list(rows["period_end"]) == [2024, 2024], rows[["value_raw", "period_end"]]
+    row = _one("Năm 2022, GRDP (giá so sánh năm 2010) ước đạt 142.289 tỷ đồng.", "2022-12-20",
+               "142.289 tỷ đồng")
+    assert row["period_end"] == 2022
