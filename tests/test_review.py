@@ -214,6 +214,11 @@ def test_a_new_document_is_registered_as_a_source_and_its_rows_then_save(own_dat
     # loading reads the user's sources file: the saved rows load without sources=...
     frame = load_targets(extra=[rv.user_file], strict=True, data_dir=own_data)
     assert "bao-cao-2024" in set(frame["source_id"])
+    # the notebooks' default user data (every file of data/user/) leaves the sources file out
+    from hy_analysis.params import user_data_files
+
+    rv.user_file.replace(own_data / "user" / "bao-cao-2024.csv")
+    assert [p.name for p in user_data_files(None, data_dir=own_data)] == ["bao-cao-2024.csv"]
 
 
 def test_a_bad_source_field_is_refused_naming_it(own_data, tmp_path):
