@@ -245,6 +245,7 @@ _NOT_PERIOD_BEFORE = re.compile(r"(?:tầm nhìn|vision|ngày|tháng|month|số|
                                 r"prices)\s*(?:đến năm|to|năm|of|in)?\s*$", re.IGNORECASE)
 # A party or council term "nhiệm kỳ 2025-2030" plans the years after its first: 2026-2030.
 _TERM_BEFORE = re.compile(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of the)?\s*$", re.IGNORECASE)
+_TERM_AFTER = re.compile(r"\s*(?:term|tenure)\b", re.IGNORECASE)
 _NOW_WORDS = re.compile(r"hiện nay|đến nay|hiện có|hiện tại|tính đến nay|currently|to date|"
                         r"at present|so far|is home to", re.IGNORECASE)
 
@@ -268,7 +269,8 @@ def _years(text: str, offset: int = 0):
         y0, y1 = int(m[1]), int(m[2] or m[1])
         if y1 < y0:
             continue
-        if _TERM_BEFORE.search(before):
+        if _TERM_BEFORE.search(before) or (
+                y1 > y0 and _TERM_AFTER.match(text, m.end())):  # "the 2020-2025 term"
             if y1 == y0:
                 continue
             y0 += 1
