@@ -245,6 +245,9 @@ _NOT_PERIOD_BEFORE = re.compile(r"(?:tầm nhìn|vision|ngày|tháng|month|số|
                                 r"prices)\s*(?:đến năm|to|năm|of|in)?\s*$", re.IGNORECASE)
 # A party or council term "nhiệm kỳ 2025-2030" plans the years after its first: 2026-2030.
 _TERM_BEFORE = re.compile(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of the)?\s*$", re.IGNORECASE)
+# a number (not a year) then a few words and "in"/"năm": the year after is that number's
+_ATTACHED = re.compile(r"(?<![12]\d\d)\d[^\d.;,]{0,25}(?:in|năm|vào năm|in the year)\s*$",
+                       re.IGNORECASE)
 _TERM_AFTER = re.compile(r"\s*(?:term|tenure)\b", re.IGNORECASE)
 _NOW_WORDS = re.compile(r"hiện nay|đến nay|hiện có|hiện tại|tính đến nay|currently|to date|"
                         r"at present|so far|is home to", re.IGNORECASE)
@@ -289,13 +292,16 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     base = next((y[2] for y in reversed(before) if y[4]), None) or next(
         (y[2] for y in after if y[4]), None)
     own = [y for y in before if not y[4]]
-    if own:
+    own_after = [y for y in after if not y[4]]
+    close_after = bool(own_after) and own_after[0][0] - fig_end < 60 and not re.search(
+        r"[;.]", text[fig_end:own_after[0][0]])
+    # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
+    # after another figure is that figure's; the one right after this figure is its own
+    if own and not (close_after and _ATTACHED.search(text[max(s0, own[-1][0] - 30):own[-1][0]])):
         y = own[-1]
         return Period(y[2], y[3], "sentence", base)
-    own_after = [y for y in after if not y[4]]
     # "đạt 8,5 tỷ USD vào năm 2025": a year shortly after the figure, in the same clause.
-    if own_after and own_after[0][0] - fig_end < 60 and not re.search(
-            r"[;.]", text[fig_end:own_after[0][0]]):
+    if close_after:
         y = own_after[0]
         return Period(y[2], y[3], "sentence", base)
     if _NOW_WORDS.search(text[s0:fig_start]) and doc_year:
