@@ -414,8 +414,8 @@ _ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế ho�
 
 _RESULT_WORDS = re.compile(r"kết quả|thực hiện được|đã đạt|\bresults?\b|\bachieved\b|"
                            r"\brecorded\b", re.IGNORECASE)
-_PLAN_LABEL = re.compile(r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target)\s*[:=]?\s*$",
-                         re.IGNORECASE)
+_PLAN_LABEL = re.compile(r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target)\s*"
+                         r"(?:[:=]|tăng|đạt|là|of|at|is)?\s*$", re.IGNORECASE)
 
 
 #: "kết quả thực hiện kế hoạch", "thực hiện Nghị quyết": the plan named is the one carried out;
