@@ -281,6 +281,19 @@ def _years(text: str, offset: int = 0):
                bool(_SAME_PERIOD_BEFORE.search(before)))
 
 
+@lru_cache(maxsize=2)
+def _year_index(text: str) -> tuple[list, list[int]]:
+    """Every year mention of a whole text, and their end offsets: looked up by bisection, so
+    reading the years before each figure costs the same however long the document."""
+    years = list(_years(text))
+    return years, [y[1] for y in years]
+
+
+def _years_between(text: str, lo: int, hi: int) -> list:
+    years, ends = _year_index(text)
+    return years[bisect.bisect_left(ends, lo + 4):bisect.bisect_right(ends, hi)]
+
+
 def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
                 heading_years: list, doc_year: int | None) -> Period:
     """The period of a figure: a year or a span named in its sentence, else the heading's, else
@@ -317,7 +330,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(doc_year, doc_year, "document date (months to date)", base)
     # A year of an earlier sentence still holds ("Năm 2024, ... . Xuất khẩu tăng 12%"), but
     # not a vision year, whose targets are said in its own sentence.
-    earlier = [y for y in _years(text[max(0, s0 - 2000):s0], max(0, s0 - 2000)) if not y[4]]
+    earlier = [y for y in _years_between(text, max(0, s0 - 2000), s0) if not y[4]]
     # "(Năm 2021 lần lượt là ...)" and "the plan for 2025" name a year in passing: an aside
     # in brackets, or the name of a plan, does not set the year of the sentences after it
     earlier = [y for y in earlier if not _aside(text, y[0])]
@@ -378,7 +391,8 @@ _MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|"
 def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | None:
     """The last "X-<year>" span written before ``before``: the period of an average or total."""
     start = max(0, before - 20000)
-    spans = [(y[2], y[3]) for y in _years(text[start:before]) if y[3] == year and y[2] < year]
+    spans = [(y[2], y[3]) for y in _years_between(text, start, before)
+             if y[3] == year and y[2] < year]
     return spans[-1] if spans else None
 
 
