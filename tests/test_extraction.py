@@ -283,15 +283,18 @@ def test_append_writes_valid_rows_and_shows_invalid_ones_with_their_error(tmp_pa
 # --------------------------------------------------------------------------- development set
 
 # Floors a little under the figures measured by benchmarks/extraction_eval.py, per part of the
-# development set: "dev" (the five documents, merged-2025, bac-ninh-2025 and the devset's dev
-# documents: measured recall 1.00, precision 1.00, kind 1.00, period 0.99, indicator 0.97,
-# region 0.99 on the first two) and "heldout" (documents kept out of tuning, in
-# tests/fixtures/devset or HY_DEVSET_DIR). A regression on either part fails.
+# development set (recall, precision, kind, period, indicator, region):
+# - "dev" (rules fitted on it): the five documents and merged-2025 alone 1.00 1.00 1.00 0.99
+#   0.97 0.99; with the devset's dev documents and bac-ninh-2025 (64 documents) 0.98 0.98
+#   0.98 0.96 0.89 0.86;
+# - "heldout" (13 documents of 8 provinces kept out of tuning, in tests/fixtures/devset or
+#   HY_DEVSET_DIR): 0.91 0.96 0.97 0.79 0.67 0.62.
+# A regression on either part fails.
 FLOORS = {
-    "dev": {"recall": 0.98, "precision": 0.98, "kind": 0.98, "period": 0.97, "indicator": 0.96,
-            "region": 0.97},
-    "heldout": {"recall": 0.90, "precision": 0.94, "kind": 0.88, "period": 0.78,
-                "indicator": 0.67, "region": 0.68},
+    "dev": {"recall": 0.96, "precision": 0.96, "kind": 0.96, "period": 0.94, "indicator": 0.86,
+            "region": 0.84},
+    "heldout": {"recall": 0.89, "precision": 0.94, "kind": 0.95, "period": 0.76,
+                "indicator": 0.64, "region": 0.59},
 }
 
 
