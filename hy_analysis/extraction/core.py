@@ -222,6 +222,17 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
         if out and (not added or out[-1] > added[-1]):  # the latest aggregate named wins
             other = _OUTPUT_VARIANT.get(code, code.replace("_grdp_growth", "_output_growth"))
             return other if other in vocab.indicator_units else code
+    if code in ("grdp_constant_prices", "grdp_current_prices"):
+        # the prices named last in the figure's sentence decide ("theo giá hiện hành")
+        current = [m.end() for m in vocab.words("modifier", "current_prices").finditer(
+            sentence_before)]
+        constant = [m.end() for m in vocab.words("modifier", "constant_prices").finditer(
+            sentence_before)]
+        if current or constant:
+            other = "grdp_current_prices" if (current and (not constant
+                                                            or current[-1] > constant[-1])) \
+                else "grdp_constant_prices"
+            return other if other in vocab.indicator_units else code
     if code in ("fdi_capital", "fdi_projects"):
         if code == "fdi_capital" and measure == "period_total" and \
                 "fdi_registered_period" in vocab.indicator_units:
