@@ -239,6 +239,7 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
             return "fdi_registered_period"
         new = code.replace("fdi_", "fdi_new_")
         if vocab.words("modifier", "new").search(sentence_before) and \
+                not vocab.words("modifier", "stock").search(sentence_before) and \
                 new in vocab.indicator_units:
             return new
     return code
