@@ -14,8 +14,11 @@ from hy_analysis.paths import PROJECT_DIR, data_dir
 
 @pytest.fixture
 def rv(tmp_path):
-    """A review of the bundled sample report, saving to a file in tmp_path."""
-    return review.open_review("", user_data=[tmp_path / "user" / "mine.csv"])
+    """A review of the bundled sample report, saving to a file in tmp_path, its first row
+    rejected to start with (so that the tests below cover a rejected row and its edits)."""
+    opened = review.open_review("", user_data=[tmp_path / "user" / "mine.csv"])
+    opened.candidates.loc[0, "decision"] = "reject"
+    return opened
 
 
 def _saved(path):
@@ -23,12 +26,14 @@ def _saved(path):
         return list(csv.DictReader(handle))
 
 
-def test_the_sample_document_is_in_the_repository_and_gives_candidates(rv):
+def test_the_sample_document_is_in_the_repository_and_gives_candidates(tmp_path):
+    rv = review.open_review("", user_data=[tmp_path / "mine.csv"])
     assert rv.document.is_relative_to(PROJECT_DIR) and rv.document.is_file()
     assert list(rv.candidates["value_raw"]) == [
         "khoảng 8%/năm", "10-11%/năm", "trên 48%", "6%", "5.100 USD", "khoảng 12 nghìn hộ"]
-    # Rows with a known indicator start accepted, the others rejected.
-    assert list(rv.candidates["decision"]) == ["reject", "accept", "accept", "accept", "accept",
+    # Rows with a known indicator start accepted, the others rejected ("tăng trưởng bình
+    # quân" of the economy names GRDP growth; "hộ" has no indicator).
+    assert list(rv.candidates["decision"]) == ["accept", "accept", "accept", "accept", "accept",
                                                "reject"]
 
 
@@ -121,7 +126,8 @@ def test_the_panel_reads_decisions_and_edits_from_its_widgets(rv):
     panel = review.review_panel(rv)
     assert len(panel.rows) == len(rv.candidates)
     toggle, _, indicator = panel.rows[0].children[:3]
-    indicator.value = "grdp_growth"
+    assert toggle.value == "reject"
+    indicator.value = "industry_grdp_growth"
     assert toggle.value == "accept"  # editing a row accepts it
     panel.rows[3].children[0].value = "reject"
     panel.save_button.click()
