@@ -627,6 +627,8 @@ def _other_sentence(pool: list[int], sentences: list[str], sentence: str) -> int
 #: An estimate of what happened ("dự kiến", "expected" may plan the future: not here).
 _ESTIMATED = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự ước|"
                         r"\bestimated?\b", re.IGNORECASE)
+_TARGET_IN_BRACKETS = re.compile(r"(?:chỉ tiêu|mục tiêu|kế hoạch|\btargets?\b|\bscenario|"
+                                 r"\bplan\b)[^().;]{0,60}\(\s*$", re.IGNORECASE)
 #: Words right after a counted figure that make it what already exists.
 _STOCK_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:đã\s+(?:được\s+)?(?:thành lập|đi vào|"
                           r"hoạt động|xây dựng|hình thành|phê duyệt)|hiện có|hiện đang|"
@@ -734,6 +736,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             kind, estimate, kind_how = "target", False, "target words in the previous sentence"
     if stock:
         kind, estimate, kind_how = "actual", False, "an existing stock"
+    elif cell is None and _TARGET_IN_BRACKETS.search(text[max(0, fig.start - 90):fig.start]):
+        # "vượt chỉ tiêu Nghị quyết giao đầu năm (7,5-8%)": the target a result is compared with
+        kind, estimate, kind_how = "target", False, "a target in brackets after its name"
     if unit == "percent" and _OF_THE_PLAN.match(text, fig.end):
         # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was done
         kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"

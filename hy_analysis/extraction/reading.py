@@ -417,7 +417,9 @@ _TARGET_WORDS = re.compile(
     r"đến năm|by \d{4}|dự thảo|draft|nghị quyết|resolution",
     re.IGNORECASE,
 )
-_STRONG_TARGET = re.compile(r"mục tiêu|phấn đấu|chỉ tiêu|kế hoạch năm|\btarget|\baims?\b|"
+# "các chỉ tiêu kinh tế", "nhiều chỉ tiêu": indicators in general, not targets
+_STRONG_TARGET = re.compile(r"mục tiêu|phấn đấu|(?<!các )(?<!nhiều )(?<!những )chỉ tiêu|"
+                            r"kế hoạch năm|\btarget|\baims?\b|"
                             r"\bstrives?\b|dự thảo|draft", re.IGNORECASE)
 # Whole words only: "ước đạt" is inside "nhà nước đạt" (the State reaches), which is no estimate.
 _ESTIMATE_WORDS = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự kiến|dự ước|"
