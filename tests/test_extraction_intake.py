@@ -436,3 +436,31 @@ def test_a_year_in_brackets_or_naming_a_plan_does_not_carry_over():
     row = _one("Năm 2022, GRDP (giá so sánh năm 2010) ước đạt 142.289 tỷ đồng.", "2022-12-20",
                "142.289 tỷ đồng")
     assert row["period_end"] == 2022
+
+
+def test_a_target_in_brackets_after_its_name_is_a_target():
+    row = _one("Năm 2023 GRDP tăng 5,77%, thấp hơn chỉ tiêu đề ra (khoảng 8-8,5%).",
+               "2024-01-19", "khoảng 8-8,5%")
+    assert row["kind"] == "target"
+    assert _one("Năm 2023 GRDP tăng 5,77%, thấp hơn chỉ tiêu đề ra (khoảng 8-8,5%).",
+                "2024-01-19", "5,77%")["kind"] == "actual"
+
+
+def test_indicators_in_general_are_no_target_words():
+    row = _one("Về các chỉ tiêu kinh tế, tăng trưởng GRDP năm 2025 đạt 10,27%.", "2025-12-11",
+               "10,27%")
+    assert row["kind"] == "actual"
+
+
+def test_fdi_attracted_is_new_unless_a_total_to_date():
+    assert _one("Năm 2021, tỉnh thu hút 131 dự án FDI.", "2021-12-29",
+                "131 dự án")["indicator"] == "fdi_new_projects"
+    assert _one("Lũy kế đến nay, tỉnh thu hút 1.900 dự án FDI.", "2021-12-29",
+                "1.900 dự án")["indicator"] == "fdi_projects"
+
+
+def test_a_grdp_amount_takes_the_prices_its_sentence_names():
+    assert _one("Năm 2023, GRDP theo giá hiện hành đạt 99.686 tỷ đồng.", "2024-01-10",
+                "99.686 tỷ đồng")["indicator"] == "grdp_current_prices"
+    assert _one("Năm 2023, GRDP theo giá so sánh đạt 60.000 tỷ đồng.", "2024-01-10",
+                "60.000 tỷ đồng")["indicator"] == "grdp_constant_prices"
