@@ -248,6 +248,8 @@ _TERM_BEFORE = re.compile(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of 
 # a number (not a year) then a few words and "in"/"năm": the year after is that number's
 _ATTACHED = re.compile(r"(?<![12]\d\d)\d[^\d.;,]{0,25}(?:in|năm|vào năm|in the year)\s*$",
                        re.IGNORECASE)
+_YEAR_THEN_BRACKET = re.compile(
+    rf"(?<!\d)({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?\s*\(\s*(?:[^\W\d]+\s+){{0,2}}$")
 _TERM_AFTER = re.compile(r"\s*(?:term|tenure)\b", re.IGNORECASE)
 _NOW_WORDS = re.compile(r"hiện nay|đến nay|hiện có|hiện tại|tính đến nay|currently|to date|"
                         r"at present|so far|is home to", re.IGNORECASE)
@@ -306,8 +308,17 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         (y[2] for y in after if y[4]), None)
     own = [y for y in before if not y[4]]
     own_after = [y for y in after if not y[4]]
+    # a year shortly after the figure in its clause, unless a bracket or a comparison comes
+    # first: "khoảng 6,58% (Năm 2021 lần lượt là ...)", "8,05%, cao hơn so với ... năm 2022"
     close_after = bool(own_after) and own_after[0][0] - fig_end < 60 and not re.search(
-        r"[;.]", text[fig_end:own_after[0][0]])
+        r"[;.(]|so với|hơn|compared|than|double|gấp", text[fig_end:own_after[0][0]],
+        re.IGNORECASE)
+    bracketed = _YEAR_THEN_BRACKET.search(text[max(s0, fig_start - 35):fig_start])
+    if bracketed:
+        # "cao hơn so với năm 2021 (5,04%)", "the period of 2016-2020 (8.28%)": a figure in
+        # brackets right after a year or span is that year's or span's, base or not
+        y0, y1 = int(bracketed.group(1)), int(bracketed.group(2) or bracketed.group(1))
+        return Period(y0, y1, "sentence, the years before the bracket", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
     # after another figure is that figure's; the one right after this figure is its own
     if own and not (close_after and _ATTACHED.search(text[max(s0, own[-1][0] - 30):own[-1][0]])):
