@@ -464,3 +464,12 @@ def test_a_grdp_amount_takes_the_prices_its_sentence_names():
                 "99.686 tỷ đồng")["indicator"] == "grdp_current_prices"
     assert _one("Năm 2023, GRDP theo giá so sánh đạt 60.000 tỷ đồng.", "2024-01-10",
                 "60.000 tỷ đồng")["indicator"] == "grdp_constant_prices"
+
+
+def test_a_figure_in_brackets_after_a_year_is_that_years():
+    rows = extract("GRDP năm 2022 tăng trên 10%, cao hơn so với năm 2021 (5,04%). Tăng trưởng "
+                   "giai đoạn 2021-2025 đạt 9,17%/năm, cao hơn giai đoạn 2016-2020 (8,28%).",
+                   date="2022-10-05")
+    periods = dict(zip(rows["value_raw"], zip(rows["period_start"], rows["period_end"])))
+    assert periods["trên 10%"] == (2022, 2022) and periods["5,04%"] == (2021, 2021)
+    assert periods["9,17%/năm"] == (2021, 2025) and periods["8,28%"] == (2016, 2020)
