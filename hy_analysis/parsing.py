@@ -98,8 +98,9 @@ _TRAILING_RE = re.compile(
 _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
 # A fall written before the number: the figure is negative ("giảm 2,5%" = -2.5 %). "giảm còn 5%"
 # (fell to 5 %) is not matched: "còn" is not a number.
-_FALL_RE = re.compile(r"(?:giảm|âm|decreased by|decrease by|decreased|decrease|declined by|"
-                      r"declined|fell by|fell|down by|down|minus)(?=\s|\d)\s*|-(?=\s*\d)\s*")
+_FALL_RE = re.compile(r"(?:giảm|âm|decreased by|decrease by|decreased|decrease|decreasing|"
+                      r"declined by|declined|declining|fell by|fell|down by|down|minus)"
+                      r"(?=\s|\d)\s*|-(?=\s*\d)\s*")
 
 # Any number as written: digits with "." or "," between groups; read by _read_number.
 _NUMBER = r"\d+(?:[.,]\d+)*"

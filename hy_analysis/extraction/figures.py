@@ -62,6 +62,7 @@ _LEAD_WORDS = (
     "around", "approximately", "nearly", "almost", "roughly", "no more than",
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
     "giảm", "âm", "decreased by", "declined by", "fell by", "down by", "fell", "down",
+    "decreasing", "declining",
 )
 _LEAD_RE = re.compile(
     r"(?:(?:" + "|".join(map(re.escape, sorted(_LEAD_WORDS, key=len, reverse=True)))
@@ -69,6 +70,9 @@ _LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"\S+")
+# "cao hơn 6,2% so với cùng kỳ": the figure says by how much, not a bound
+_BY_HOW_MUCH = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|higher|lower)\s+", re.IGNORECASE)
+_COMPARED = re.compile(r"\s*(?:so với|so cùng kỳ|than|compared)", re.IGNORECASE)
 _STOP_PUNCT = ",;:()[]“”\"!?"
 _MAX_TOKENS = 7
 _COUNT_LOOKAHEAD = 7
@@ -194,6 +198,14 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                     break
             if found:
                 break
+        if found is not None and found.start < start and _BY_HOW_MUCH.match(
+                text, found.start, start) and (found.parsed.unit == "times" or _COMPARED.match(
+                    text, found.end)):
+            # "cao hơn 6,2% so với cùng kỳ", "cao hơn 1,16 lần": higher by, not above
+            plain = _parse(text[start:found.end], lang, unit)
+            if plain is not None and plain.unit is not None:
+                found = Figure(start, found.end, text[start:found.end], plain,
+                               ["a difference ('cao hơn ... so với'), not a bound"])
         if found is None:
             found = _bare_count(text, start, end, lead_start, lang)
         if found is None:
