@@ -473,3 +473,12 @@ def test_a_figure_in_brackets_after_a_year_is_that_years():
     periods = dict(zip(rows["value_raw"], zip(rows["period_start"], rows["period_end"])))
     assert periods["trên 10%"] == (2022, 2022) and periods["5,04%"] == (2021, 2021)
     assert periods["9,17%/năm"] == (2021, 2025) and periods["8,28%"] == (2016, 2020)
+
+
+def test_higher_by_is_a_difference_not_a_bound():
+    rows = extract("Năm 2024, giải ngân đạt 71,3% kế hoạch, cao hơn 6,2% so với cùng kỳ; GRDP "
+                   "bình quân đầu người cao hơn 1,16 lần bình quân cả nước; số doanh nghiệp "
+                   "decreasing 1.9 percent.", date="2024-12-20")
+    got = {r.value_raw: (r.low, r.high, r.qualifier) for r in rows.itertuples()}
+    assert got["6,2%"] == (6.2, 6.2, "exact") and got["1,16 lần"] == (1.16, 1.16, "exact")
+    assert any(low == -1.9 for low, _, _ in got.values())
