@@ -1,20 +1,27 @@
 """Measure ``hy_analysis.extract`` on the development set and print recall, precision, accuracy.
 
-Development set (read at run time from ``HY_SOURCES_DIR``, default ``../shared/sources``
-beside the repository; nothing is copied into the project):
+The development set has two parts, printed apart and per province:
 
-- the five source documents: expected output = our curated rows of each in data/targets.csv
-  (matched to the file through data/sources.csv). Those rows are a selection, not every figure,
-  so precision on them is a lower bound and is reported apart;
-- ``merged-2025/NN.txt``: the text after the first blank line, the date from line 2;
-  expected = ``NN.expected.csv`` (every figure annotated).
+- **dev**, what the extractor's rules were fitted on: the five source documents (expected
+  output = our curated rows of each in data/targets.csv, matched to the file through
+  data/sources.csv; a selection, not every figure, so precision on them is a lower bound and
+  is left out of the precision figure) and ``merged-2025/NN.txt`` of ``HY_SOURCES_DIR``
+  (default ``../shared/sources`` beside the repository; nothing is copied into the project);
+- the documents of the **devset folder** (``--devset``, default ``tests/fixtures/devset``):
+  every ``NN.expected.csv`` below it, its text the ``NN.txt`` beside it or else the same path
+  under ``HY_SOURCES_DIR`` (``bac-ninh-2025/NN.expected.csv`` annotates
+  ``bac-ninh-2025/NN.txt`` of the sources). ``manifest.csv`` there gives each document's
+  ``province`` and ``split`` (``dev`` or ``heldout``). **heldout** documents are kept out of
+  tuning: their figures are printed, never their words (``--verbose`` lists only dev ones).
 
-A figure matches when low, high and unit agree (for data/targets.csv rows, whose per-capita
-money is in plain ``USD``/``VND``, ``USD/person`` counts as ``USD``). Among matched figures:
-accuracy of kind (``estimate`` = actual), period (start and end), indicator (only where the
-expected code is in data/indicators.csv), region and breakdown.
+A ``NN.txt`` has the URL on line 1, ``date: ...`` on line 2, a blank line, then the text;
+``NN.expected.csv`` lists every figure (the merged-2025 format). A figure matches when low, high
+and unit agree (for data/targets.csv rows, whose per-capita money is in plain ``USD``/``VND``,
+``USD/person`` counts as ``USD``). Among matched figures: accuracy of kind (``estimate`` =
+actual), period (start and end), indicator (only where the expected code is in
+data/indicators.csv), region and breakdown.
 
-Usage: ``python benchmarks/extraction_eval.py [--sources DIR] [--verbose]``.
+Usage: ``python benchmarks/extraction_eval.py [--sources DIR] [--devset DIR] [--verbose]``.
 """
 
 from __future__ import annotations
@@ -37,6 +44,10 @@ from hy_analysis.extraction.figures import normalise
 HERE = Path(__file__).resolve().parent
 
 
+#: Parts of the development set, in the order they are printed.
+PARTS = ("dev", "heldout")
+
+
 @dataclass
 class Doc:
     name: str
@@ -46,6 +57,8 @@ class Doc:
     complete: bool  # every figure annotated (precision is meaningful)
     dataset_units: bool = False
     results: dict = field(default_factory=dict)
+    part: str = "dev"  # "dev" (rules fitted on it) or "heldout" (kept out of tuning)
+    province: str = ""
 
 
 def _num(value):
@@ -64,7 +77,105 @@ def _year(value):
     return None if value is None else int(value)
 
 
-def load_dev_set(sources: Path, data: Path) -> list[Doc]:
+def _annotated(text_path: Path, expected_path: Path, codes: set[str], name: str) -> Doc:
+    """A document in the merged-2025 format: URL, ``date: ...``, blank line, text; its
+    ``expected.csv`` lists every figure."""
+    raw = text_path.read_text(encoding="utf-8")
+    lines = raw.split("\n")
+    found = re.search(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", lines[1]) if len(lines) > 1 else None
+    text = raw.split("\n\n", 1)[1] if "\n\n" in raw else raw
+    expected = []
+    with open(expected_path, encoding="utf-8") as handle:
+        for r in csv.DictReader(handle):
+            bd = re.search(r"breakdown: ([^;,\"]+)", r.get("note") or "")
+            expected.append({"value_raw": r["value_raw"], "low": _num(r["low"]),
+                             "high": _num(r["high"]), "unit": r["unit"],
+                             "kind": "actual" if r["kind"] == "estimate" else r["kind"],
+                             "period": (_year(r["period_start"]), _year(r["period_end"])),
+                             "indicator": r["indicator_code"] if r["indicator_code"] in codes
+                             else None,
+                             "region": r["region"],
+                             "breakdown": bd.group(1).strip() if bd else ""})
+    return Doc(name, text, found.group(0) if found else None, expected, complete=True)
+
+
+def _province(doc: Doc) -> str:
+    """The region most of a document's expected figures are about."""
+    regions = [e["region"] for e in doc.expected if e["region"]]
+    return max(set(regions), key=regions.count) if regions else ""
+
+
+def load_devset_folder(folder: Path, sources: Path | None, codes: set[str]) -> list[Doc]:
+    """The annotated documents below ``folder`` with their part and province (manifest.csv).
+
+    Parameters
+    ----------
+    folder : Path
+        Holds ``**/NN.expected.csv`` and, optionally, ``manifest.csv`` with a column naming
+        the document (``document``, ``file``, ``path`` or ``id``: a path relative to the
+        folder, with or without ``.txt``; or ``folder`` and ``file``), ``province`` and
+        ``split`` (dev/heldout).
+    sources : Path, optional
+        Where a text not beside its annotations is looked up (same relative path).
+    codes : set of str
+        Indicator codes of data/indicators.csv.
+
+    Returns
+    -------
+    list of Doc
+        Documents without a manifest row are ``heldout``, except those whose text is under
+        ``sources`` (``dev``); without a ``province`` a document takes the region of most
+        of its expected rows.
+    """
+    manifest = {}
+    if (folder / "manifest.csv").is_file():
+        with open(folder / "manifest.csv", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                key = next((row[c] for c in ("document", "file", "path", "id", "name")
+                            if row.get(c)), "")
+                if row.get("folder"):  # folder,file,... : the file inside that folder
+                    key = f"{row['folder'].strip().strip('/')}/{key.strip()}"
+                key = re.sub(r"\.(?:txt|expected\.csv)$", "", key.strip().strip("/"))
+                if key:
+                    manifest[key] = row
+    docs = []
+    for expected_path in sorted(folder.rglob("*.expected.csv")):
+        relative = expected_path.relative_to(folder).as_posix()[: -len(".expected.csv")]
+        text_path = expected_path.with_name(expected_path.name.replace(".expected.csv", ".txt"))
+        if not text_path.is_file() and sources is not None:
+            text_path = sources / f"{relative}.txt"
+        row = manifest.get(relative) or manifest.get(Path(relative).name) or {}
+        if not text_path.is_file():
+            print(f"--devset: no text for {expected_path} (looked beside it and under "
+                  f"{sources})", file=sys.stderr)
+            continue
+        doc = _annotated(text_path, expected_path, codes, relative)
+        # Without a manifest row a document is held out (never tuned on by mistake), unless
+        # its text is one of the project's sources (HY_SOURCES_DIR, e.g. bac-ninh-2025/).
+        in_sources = sources is not None and text_path.is_relative_to(sources)
+        split = (row.get("split") or ("dev" if in_sources else "heldout")).strip().lower()
+        doc.part = "heldout" if split in ("heldout", "held-out", "held_out", "test") else "dev"
+        doc.province = (row.get("province") or "").strip() or _province(doc)
+        docs.append(doc)
+    return docs
+
+
+def load_dev_set(sources: Path, data: Path, *, devset: Path | None = None) -> list[Doc]:
+    """Every document of the development set (see the module's docstring), with its part.
+
+    Parameters
+    ----------
+    sources : Path
+        HY_SOURCES_DIR: the five documents and merged-2025/.
+    data : Path
+        The data folder (indicators.csv, sources.csv, targets.csv).
+    devset : Path, optional
+        The devset folder; its documents are added when it exists.
+
+    Returns
+    -------
+    list of Doc
+    """
     docs = []
     with open(data / "indicators.csv", encoding="utf-8") as handle:
         codes = {r["code"] for r in csv.DictReader(handle)}
@@ -96,23 +207,17 @@ def load_dev_set(sources: Path, data: Path) -> list[Doc]:
         docs.append(Doc(src["file"], path.read_text(encoding="utf-8"), src["date"] or None,
                         expected, complete=False, dataset_units=True))
     for path in sorted((sources / "merged-2025").glob("[0-9][0-9].txt")):
-        raw = path.read_text(encoding="utf-8")
-        lines = raw.split("\n")
-        date = re.search(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", lines[1]).group(0)
-        text = raw.split("\n\n", 1)[1]
-        expected = []
-        with open(path.with_suffix("").with_suffix(".expected.csv"), encoding="utf-8") as handle:
-            for r in csv.DictReader(handle):
-                bd = re.search(r"breakdown: ([^;,\"]+)", r["note"])
-                expected.append({"value_raw": r["value_raw"], "low": _num(r["low"]),
-                                 "high": _num(r["high"]), "unit": r["unit"],
-                                 "kind": "actual" if r["kind"] == "estimate" else r["kind"],
-                                 "period": (_year(r["period_start"]), _year(r["period_end"])),
-                                 "indicator": r["indicator_code"] if r["indicator_code"] in codes
-                                 else None,
-                                 "region": r["region"],
-                                 "breakdown": bd.group(1).strip() if bd else ""})
-        docs.append(Doc(f"merged-2025/{path.name}", text, date, expected, complete=True))
+        doc = _annotated(path, path.with_suffix("").with_suffix(".expected.csv"), codes,
+                         f"merged-2025/{path.name}")
+        doc.province = _province(doc)
+        docs.append(doc)
+    for doc in docs:
+        if not doc.province:
+            regions = [e["region"] for e in doc.expected if e["region"]]
+            doc.province = max(set(regions), key=regions.count) if regions else ""
+    if devset is not None and devset.is_dir():
+        known = {d.name.removesuffix(".txt") for d in docs}
+        docs += [d for d in load_devset_folder(devset, sources, codes) if d.name not in known]
     return docs
 
 
@@ -177,69 +282,84 @@ def _ratio(pair):
     return f"{hit / total:5.2f}" if total else "   – "
 
 
+MEASURES = ("kind", "period", "indicator", "region", "breakdown")
+
+
+def summarise(docs: list[Doc]) -> dict:
+    """Scores over evaluated documents: (hits, total) pairs for recall, precision (documents
+    annotated in full only) and each reading among matched figures."""
+    out = {"recall": [0, 0], "precision": [0, 0], **{k: [0, 0] for k in MEASURES},
+           "documents": len(docs)}
+    for doc in docs:
+        res = doc.results
+        out["recall"][0] += res["matched"]
+        out["recall"][1] += res["expected"]
+        if doc.complete:
+            out["precision"][0] += res["matched"]
+            out["precision"][1] += res["found"]
+        for k in MEASURES:
+            out[k][0] += res[k][0]
+            out[k][1] += res[k][1]
+    return out
+
+
+def scores(summary: dict) -> dict[str, float]:
+    """The ratios of :func:`summarise` (measures without any figure left out)."""
+    return {k: v[0] / v[1] for k, v in summary.items() if isinstance(v, list) and v[1]}
+
+
+def _line(label: str, summary: dict, width: int = 34) -> str:
+    return (f"{label[:width]:{width}} {summary['documents']:4d} {summary['recall'][1]:5d} "
+            + " ".join(f"{_ratio(tuple(summary[k])):>6}"
+                       for k in ("recall", "precision", *MEASURES)))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sources", default=os.environ.get("HY_SOURCES_DIR")
                         or str(paths.PROJECT_DIR.parent / "shared" / "sources"))
+    parser.add_argument("--devset", default=os.environ.get("HY_DEVSET_DIR")
+                        or str(paths.PROJECT_DIR / "tests" / "fixtures" / "devset"),
+                        help="folder of annotated documents with manifest.csv")
     parser.add_argument("--verbose", "-v", action="store_true",
-                        help="list missed and extra figures and wrong readings")
+                        help="list missed and extra figures and wrong readings (dev part only)")
     args = parser.parse_args(argv)
     sources = Path(args.sources)
     if not sources.is_dir():
         print(f"--sources: {sources} is not a folder (set HY_SOURCES_DIR)", file=sys.stderr)
         return 2
-    docs = load_dev_set(sources, paths.data_dir())
-    header = (f"{'document':58} {'exp':>4} {'got':>4} {'recall':>6} {'prec':>5} {'kind':>5} "
-              f"{'period':>6} {'indic':>5} {'region':>6} {'brkdn':>5} {'ms':>6}")
+    docs = load_dev_set(sources, paths.data_dir(), devset=Path(args.devset))
+    header = (f"{'document':40} {'part':7} {'exp':>4} {'got':>4} {'recall':>6} {'prec':>5} "
+              f"{'kind':>5} {'period':>6} {'indic':>5} {'region':>6} {'brkdn':>5} {'ms':>6}")
     print(header)
-    totals = {k: [0, 0] for k in ("kind", "period", "indicator", "region", "breakdown")}
-    sums = {"expected": 0, "matched": 0, "found_complete": 0, "matched_complete": 0,
-            "found": 0}
     for doc in docs:
         res = evaluate(doc)
         doc.results = res
-        for k in totals:
-            totals[k][0] += res[k][0]
-            totals[k][1] += res[k][1]
-        sums["expected"] += res["expected"]
-        sums["matched"] += res["matched"]
-        sums["found"] += res["found"]
-        if doc.complete:
-            sums["found_complete"] += res["found"]
-            sums["matched_complete"] += res["matched"]
         precision = (_ratio((res["matched"], res["found"])) + ("*" if not doc.complete else " "))
-        print(f"{doc.name[:58]:58} {res['expected']:4d} {res['found']:4d} "
+        print(f"{doc.name[-40:]:40} {doc.part:7} {res['expected']:4d} {res['found']:4d} "
               f"{_ratio((res['matched'], res['expected'])):>6} {precision:>5}"
               f"{_ratio(res['kind']):>5} {_ratio(res['period']):>6} {_ratio(res['indicator']):>5} "
               f"{_ratio(res['region']):>6} {_ratio(res['breakdown']):>5} "
               f"{res['seconds'] * 1000:6.0f}")
-        if args.verbose:
-            for e in res["missed"]:
-                print(f"    MISSED {e['value_raw']!r} {e['low']} {e['high']} {e['unit']}")
-            for r in res["extra"]:
-                print(f"    EXTRA  {r['value_raw']!r} {r['unit']} {r['indicator']}")
-            for e, r in res["pairs"]:
-                wrong = []
-                if r["kind"] != e["kind"]:
-                    wrong.append(f"kind {r['kind']} != {e['kind']}")
-                if (_year(r["period_start"]), _year(r["period_end"])) != e["period"]:
-                    wrong.append(f"period {r['period_start']}-{r['period_end']} != {e['period']}")
-                if e["indicator"] is not None and r["indicator"] != e["indicator"]:
-                    wrong.append(f"indicator {r['indicator']} != {e['indicator']}")
-                if r["region"] != e["region"]:
-                    wrong.append(f"region {r['region']} != {e['region']}")
-                if (r["breakdown"] or "") != e["breakdown"]:
-                    wrong.append(f"breakdown {r['breakdown']!r} != {e['breakdown']!r}")
-                if wrong:
-                    print(f"    WRONG  {e['value_raw']!r}: " + "; ".join(wrong))
-    print("-" * len(header))
-    print(f"overall: recall {_ratio((sums['matched'], sums['expected']))} "
-          f"({sums['matched']}/{sums['expected']}), "
-          f"precision {_ratio((sums['matched_complete'], sums['found_complete']))} on the fully "
-          f"annotated merged-2025 set ({sums['matched_complete']}/{sums['found_complete']}; "
-          f"all documents {_ratio((sums['matched'], sums['found']))}, * = curated rows only)")
-    print("among matched: " + ", ".join(
-        f"{k} {_ratio(v)} ({v[0]}/{v[1]})" for k, v in totals.items()))
+        if args.verbose and doc.part == "dev":
+            _details(res)
+    print("* precision against curated rows only (a selection): left out of the totals")
+    print()
+    table = (f"{'':34} {'docs':>4} {'figs':>5} {'recall':>6} {'prec':>6} "
+             + " ".join(f"{k[:6]:>6}" for k in MEASURES))
+    print(table)
+    print("-" * len(table))
+    for part in PARTS:
+        chosen = [d for d in docs if d.part == part]
+        if chosen:
+            print(_line(f"part {part}", summarise(chosen)))
+    print(_line("all", summarise(docs)))
+    print("-" * len(table))
+    for part in PARTS:
+        provinces = sorted({d.province for d in docs if d.part == part})
+        for province in provinces:
+            chosen = [d for d in docs if d.part == part and d.province == province]
+            print(_line(f"{part}: {province or '(no region)'}", summarise(chosen)))
     plan = next((d for d in docs if "kh87" in d.name), None)
     if plan:
         # Speed as a ratio: the plan document against its one-second budget, and against a
@@ -257,6 +377,27 @@ def main(argv=None) -> int:
               f"{plan.results['seconds']:.3f} s = {plan.results['seconds'] / 1.0:.2f} of the "
               f"1 s budget, {plan.results['seconds'] / baseline:.1f}x parsing its numbers alone")
     return 0
+
+
+def _details(res: dict) -> None:
+    for e in res["missed"]:
+        print(f"    MISSED {e['value_raw']!r} {e['low']} {e['high']} {e['unit']}")
+    for r in res["extra"]:
+        print(f"    EXTRA  {r['value_raw']!r} {r['unit']} {r['indicator']}")
+    for e, r in res["pairs"]:
+        wrong = []
+        if r["kind"] != e["kind"]:
+            wrong.append(f"kind {r['kind']} != {e['kind']}")
+        if (_year(r["period_start"]), _year(r["period_end"])) != e["period"]:
+            wrong.append(f"period {r['period_start']}-{r['period_end']} != {e['period']}")
+        if e["indicator"] is not None and r["indicator"] != e["indicator"]:
+            wrong.append(f"indicator {r['indicator']} != {e['indicator']}")
+        if r["region"] != e["region"]:
+            wrong.append(f"region {r['region']} != {e['region']}")
+        if (r["breakdown"] or "") != e["breakdown"]:
+            wrong.append(f"breakdown {r['breakdown']!r} != {e['breakdown']!r}")
+        if wrong:
+            print(f"    WRONG  {e['value_raw']!r}: " + "; ".join(wrong))
 
 
 if __name__ == "__main__":

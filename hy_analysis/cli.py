@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TextIO
@@ -140,12 +141,14 @@ def _validate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def validate_command(paths: list[str], out: TextIO | None = None) -> int:
-    """Validate target files and print the report; the exit code of ``hy-analysis validate``.
+    """Validate data files and print the report; the exit code of ``hy-analysis validate``.
 
     Parameters
     ----------
     paths : list of str
-        Files with the columns of data/targets.csv (CSV in UTF-8/UTF-16, or .xlsx).
+        Files with the columns of data/targets.csv (CSV in UTF-8/UTF-16, or .xlsx), or
+        sources files (a header with ``title`` and no ``indicator``, as data/sources.csv and
+        data/user/sources.csv), each checked as what it is.
     out : file-like, optional
         Where to print (default stdout).
 
@@ -154,13 +157,17 @@ def validate_command(paths: list[str], out: TextIO | None = None) -> int:
     int
         0 when every file is valid, 1 when any problem was found, 2 when a file is unreadable.
     """
-    from .loading import read_targets  # the command line pays for pandas only here
+    from .loading import read_rows, read_sources, read_targets  # pandas only here
 
     out = out or sys.stdout
     status = 0
     for path in paths:
         try:
-            _, report = read_targets([Path(path)], include_bundled=False)
+            header = set(read_rows(Path(path), ()).header)
+            if "title" in header and "indicator" not in header:
+                report = read_sources(Path(path))
+            else:
+                _, report = read_targets([Path(path)], include_bundled=False)
         except DataFileError as exc:
             print(f"error: {exc}", file=out)
             status = max(status, 2)
@@ -218,13 +225,24 @@ def extract_command(files: list[str], *, region: str | None = None, date: str | 
     -------
     int
         0 when every file was read (and every row appended), 1 when validation rejected some
-        rows, 2 when a file could not be read.
+        rows, 2 when a file could not be read (the others are still read and printed; each
+        unreadable file gets a one-line message).
     """
     from .extraction import append_rows, extract_files, to_target_rows, to_text
+    from .extraction.readers import LegacyEncodingWarning
 
     out = out or sys.stdout
     err = err or sys.stderr
-    result, unreadable = extract_files(files, region=region, date=date, source_id=source_id)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LegacyEncodingWarning)
+        result, unreadable = extract_files(files, region=region, date=date,
+                                           source_id=source_id)
+    for warning in caught:
+        if issubclass(warning.category, LegacyEncodingWarning):
+            print(f"hy-analysis: note: {warning.message}", file=err)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename,
+                                 warning.lineno)
     for problem in unreadable:
         print(f"hy-analysis: error: {problem}", file=err)
     text = to_text(result, fmt)

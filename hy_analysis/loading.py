@@ -23,11 +23,13 @@ import pandas as pd
 from . import schema
 from .exceptions import DataFileError, ValidationError
 from .paths import data_dir as _data_dir
-from .validation import Issue, ValidationReport, check_target_row, check_unique_ids
+from .validation import (SOURCE_REQUIRED, Issue, ValidationReport, check_source_row,
+                         check_target_row, check_unique_ids)
 
 __all__ = [
     "load_targets", "read_targets", "load_sources", "load_urban_classes", "load_indicators",
     "load_regions", "load_region_map", "load_provinces", "read_rows", "LoadedRows",
+    "read_sources", "user_sources_file",
 ]
 
 PathLike = str | os.PathLike
@@ -123,6 +125,34 @@ def read_rows(path: PathLike, expected: Sequence[str] = schema.TARGET_COLUMNS) -
     return _read_csv(path)
 
 
+def user_sources_file(data_dir: PathLike | None = None) -> Path:
+    """The user's own sources file, ``<data>/user/sources.csv``, read with the bundled one."""
+    return _data_dir(data_dir) / "user" / "sources.csv"
+
+
+def read_sources(path: PathLike) -> ValidationReport:
+    """Check a sources file (columns of data/sources.csv): every row, ids unique.
+
+    Returns
+    -------
+    ValidationReport
+    """
+    loaded = read_rows(path, schema.SOURCE_COLUMNS)
+    report = ValidationReport(files=[loaded.file], rows_read=len(loaded.rows))
+    report.issues += _header_issues(loaded, schema.SOURCE_COLUMNS, SOURCE_REQUIRED)
+    bad = set()
+    for row, line in zip(loaded.rows, loaded.lines):
+        def issue(column, value, expected, _l=line, _r=row.get("id", "")):
+            report.issues.append(Issue(loaded.file, _l, column, value, expected, _r))
+            bad.add(_l)
+
+        check_source_row(row, issue)
+    repeated = check_unique_ids(((r.get("id", ""), loaded.file, ln)
+                                 for r, ln in zip(loaded.rows, loaded.lines)), report)
+    report.rows_rejected = len(bad | {ln for _, ln in repeated})
+    return report
+
+
 def _header_issues(loaded: LoadedRows, expected: Sequence[str],
                    required: Sequence[str]) -> list[Issue]:
     issues = [Issue(loaded.file, 1, c, "", "this required column in the header row")
@@ -174,7 +204,9 @@ def read_targets(
     known_sources = set(_registry_values(folder / "sources.csv", "id"))
     # Each source's number format ("vi"/"en"), so "9.17%" in an English text reads as 9.17.
     languages = dict(_registry_values(folder / "sources.csv", "id", "language"))
-    for extra_sources in sources:
+    # The sources the user registered (the review notebook writes data/user/sources.csv).
+    user_sources = user_sources_file(folder)
+    for extra_sources in [*sources, *([user_sources] if user_sources.is_file() else [])]:
         extra_rows = read_rows(extra_sources, schema.SOURCE_COLUMNS).rows
         known_sources |= {r["id"] for r in extra_rows}
         languages.update({r["id"]: r["language"] for r in extra_rows if r.get("language")})

@@ -94,8 +94,9 @@ def user_data_files(value: list | tuple | None = None, *,
     folder = paths.data_dir(data_dir) / "user"
     if not folder.is_dir():
         return []
+    # data/user/sources.csv is the user's sources file (loading reads it), not target rows
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
-                  and p.suffix.lower() in USER_DATA_SUFFIXES)
+                  and p.suffix.lower() in USER_DATA_SUFFIXES and p.name != "sources.csv")
 
 
 @dataclass(frozen=True)

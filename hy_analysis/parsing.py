@@ -66,7 +66,7 @@ class ParsedValue:
 # Leading words, longest first so "more than" wins over "more".
 _QUALIFIER_WORDS = {
     "above": ("không thấp hơn", "không dưới", "không ít hơn", "nhiều hơn", "cao hơn",
-              "vượt trên", "more than", "at least", "in excess of", "exceeding", "upwards of",
+              "vượt trên", "more than", "at least", "in excess of", "exceeding", "exceeds", "exceed", "upwards of",
               "trên", "hơn", "over", "above", "tối thiểu", "ít nhất", ">", "≥"),
     "below": ("không vượt quá", "không quá", "không cao hơn", "không vượt", "thấp hơn",
               "less than", "no more than", "not exceeding", "at most", "dưới", "under",
@@ -98,8 +98,9 @@ _TRAILING_RE = re.compile(
 _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
 # A fall written before the number: the figure is negative ("giảm 2,5%" = -2.5 %). "giảm còn 5%"
 # (fell to 5 %) is not matched: "còn" is not a number.
-_FALL_RE = re.compile(r"(?:giảm|âm|decreased by|decrease by|decreased|decrease|declined by|"
-                      r"declined|fell by|fell|down by|down|minus)(?=\s|\d)\s*|-(?=\s*\d)\s*")
+_FALL_RE = re.compile(r"(?:giảm|âm|decreased by|decrease by|decreased|decrease|decreasing|"
+                      r"declined by|declined|declining|fell by|fell|down by|down|minus)"
+                      r"(?=\s|\d)\s*|-(?=\s*\d)\s*")
 
 # Any number as written: digits with "." or "," between groups; read by _read_number.
 _NUMBER = r"\d+(?:[.,]\d+)*"
@@ -118,7 +119,8 @@ _SCALES = {
 _CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "đô la mỹ": "USD", "đô la": "USD",
                "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
                "dong": "VND"}
-_PER_PERSON = r"\s*(?:/\s*(?:người|người dân|person|capita|head)|per (?:person|capita|head))"
+_PER_PERSON = (r"\s*(?:/\s*(?:người|người dân|lao động|person|capita|head|worker)|"
+               r"per (?:person|capita|head|worker))")
 _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "per cent": "percent", "điểm phần trăm": "percentage_points",
                 "percentage points": "percentage_points", "percentage point": "percentage_points",
@@ -132,14 +134,18 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
 _COUNT_NOUNS = (
     "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "dự án", "doanh nghiệp", "làng nghề",
     "đô thị loại [ivx]+", "đô thị", "kcn", "ccn", "hộ", "xã", "phường", "căn hộ", "căn",
-    "nhà", "sản phẩm", "hợp tác xã", "cơ sở", "lao động",
+    "nhà", "sản phẩm", "hợp tác xã", "cơ sở", "lao động", "huyện", "thị xã", "quận",
     "projects?", "enterprises?", "businesses", "firms", "companies", "industrial parks?",
     "industrial clusters?", "economic zones?", "towns?", "communes?", "households?",
+    "districts?",
     "(?:social housing |housing )?units?", "houses", "apartments", "jobs", "workers",
 )
 # Words after the unit that describe the base or the time, not the number.
+# "/tháng" (a month) is kept in value_raw and noted by the extractor: a monthly income is not
+# comparable to a yearly one.
 _TRAILERS = (r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|/\s*người|per year|per annum|a year|annually|"
-             r"each year|mỗi năm|hằng năm|hàng năm|y/y|yoy|grdp|of grdp))*")
+             r"each year|mỗi năm|hằng năm|hàng năm|y/y|yoy|grdp|of grdp|/\s*tháng|/\s*month|"
+             r"per month|a month|mỗi tháng|hằng tháng))*")
 
 _SCALE_RE = "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True))
 _CURRENCY_RE = "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True))

@@ -24,7 +24,8 @@ from . import paths, schema
 from .exceptions import ParameterError
 
 __all__ = ["Review", "SaveResult", "open_review", "highlight_html", "decide", "save",
-           "source_row", "review_panel", "SAMPLE", "EDITABLE", "DECISIONS"]
+           "source_row", "register_source", "source_panel", "review_panel", "SAMPLE",
+           "EDITABLE", "DECISIONS"]
 
 #: The sample report shipped with the data: our own sentences restating figures of Plan
 #: 87/KH-UBND that data/ already holds, so its rows cite that plan's source id. The default
@@ -43,8 +44,12 @@ _TEXTS = {
            "measure": "Thước đo", "sentence": "Câu", "candidates": "{n} số liệu đề xuất trong {doc}",
            "written": "Đã ghi {n} dòng vào {path}.", "already": "{n} dòng đã có sẵn trong tệp (không ghi lại).",
            "rejected": "{n} dòng không hợp lệ, không ghi:",
-           "register": "Nguồn {sid!r} chưa có trong data/sources.csv. Thêm dòng sau vào tệp đó rồi lưu lại:",
-           "none": "Chưa nhận dòng nào."},
+           "register": "Nguồn {sid!r} chưa được đăng ký: điền và ghi nguồn ở mục trên (hoặc thêm dòng sau vào {path}) rồi lưu lại:",
+           "none": "Chưa nhận dòng nào.",
+           "title": "Tiêu đề", "url": "Địa chỉ (URL)", "date": "Ngày", "language": "Ngôn ngữ",
+           "register_button": "Ghi nguồn", "registered": "Đã ghi nguồn {sid!r} vào {path}.",
+           "known": "Nguồn {sid!r} đã có trong {path}.",
+           "source_problems": "Chưa ghi nguồn:"},
     "en": {"accept": "Accept", "reject": "Reject", "save": "Save the accepted rows",
            "decision": "Decision", "value_raw": "Figure (as written)", "indicator": "Indicator",
            "kind": "Kind", "period_start": "From", "period_end": "To", "measure": "Measure",
@@ -52,8 +57,13 @@ _TEXTS = {
            "written": "{n} row(s) written to {path}.",
            "already": "{n} row(s) already in the file (not written again).",
            "rejected": "{n} row(s) failed validation and were not written:",
-           "register": "Source {sid!r} is not in data/sources.csv. Add this row to that file, then save again:",
-           "none": "No row accepted."},
+           "register": "Source {sid!r} is not registered: fill in and register it above (or add this row to {path}), then save again:",
+           "none": "No row accepted.",
+           "title": "Title", "url": "Address (URL)", "date": "Date", "language": "Language",
+           "register_button": "Register the source",
+           "registered": "Source {sid!r} written to {path}.",
+           "known": "Source {sid!r} is already in {path}.",
+           "source_problems": "Source not registered:"},
 }
 
 
@@ -98,6 +108,10 @@ class Review:
         from IPython.display import HTML, display
 
         display(HTML(highlight_html(self.text, self.candidates, lang=self.lang)))
+
+    def source_panel(self):
+        """The form registering this document as a source (see :func:`source_panel`)."""
+        return source_panel(self)
 
     def panel(self):
         """The accept / reject / edit table with its save button (see :func:`review_panel`)."""
@@ -186,9 +200,18 @@ def highlight_html(text: str, candidates: pd.DataFrame, *, lang: str = "vi") -> 
         if start < at:
             continue  # overlapping candidates: the first one is marked
         title = f"#{number}: {row['indicator']} ({row['kind']})"
+        css = "hy-candidate"
+        # A number that reads both ways ("34,500") shows both readings, marked apart.
+        ambiguous = re.search(r"number read in [^;]*; AMBIGUOUS: [^;]*", str(row.get("note", "")))
+        if ambiguous:
+            title += " — " + ambiguous.group(0)
+            css += " hy-ambiguous"
+        if row["indicator"] == "unknown" and row.get("indicator_text"):
+            title += f" — {row['indicator_text']}"
         pieces.append(html.escape(text[at:start]))
-        pieces.append(f'<mark class="hy-candidate" data-row="{number}" title="{html.escape(title)}"'
-                      f">#{number} {html.escape(text[start:end])}</mark>")
+        pieces.append(f'<mark class="{css}" data-row="{number}" title="{html.escape(title)}"'
+                      + (' style="background: #ffb4a2"' if ambiguous else "")
+                      + f">#{number} {html.escape(text[start:end])}</mark>")
         at = end
     pieces.append(html.escape(text[at:]))
     caption = html.escape(texts["candidates"].format(n=len(candidates), doc="").strip())
@@ -289,20 +312,14 @@ def save(review: Review, accepted: pd.DataFrame) -> SaveResult:
     rows = to_target_rows(accepted, source_id=review.source_id, document=review.document.name,
                           data_dir=review.data_dir)
     existing = []
-    if review.user_file.exists():
+    if review.user_file.is_file() and review.user_file.read_text(encoding="utf-8-sig").strip():
         existing = read_rows(review.user_file, schema.TARGET_COLUMNS).rows
     saved = {tuple(r.get(c, "") or "" for c in schema.TARGET_COLUMNS) for r in existing}
     same = rows.apply(lambda r: tuple(r.fillna("")) in saved, axis=1) if len(rows) else \
         pd.Series([], dtype=bool)
     written, problems = append_rows(rows[~same], review.user_file, data_dir=review.data_dir)
-    known = _source_ids(review.data_dir)
     return SaveResult(written, rows[same], problems, review.user_file,
-                      unknown_source=review.source_id not in known)
-
-
-def _source_ids(data_dir) -> set[str]:
-    with open(paths.data_dir(data_dir) / "sources.csv", encoding="utf-8") as handle:
-        return {r["id"] for r in csv.DictReader(handle)}
+                      unknown_source=review.source_id not in _known_sources(review.data_dir))
 
 
 def source_row(review: Review) -> dict[str, str]:
@@ -324,6 +341,114 @@ def source_row(review: Review) -> dict[str, str]:
                language=document_lang(review.text) or "vi",
                note="registered for reviewed rows (hy-analysis review_extraction)")
     return row
+
+
+def _known_sources(data_dir) -> dict[str, Path]:
+    """Source id -> the sources file (bundled or the user's) that lists it."""
+    from .loading import read_rows, user_sources_file
+
+    known = {}
+    for path in (paths.data_dir(data_dir) / "sources.csv", user_sources_file(data_dir)):
+        if path.is_file():
+            for r in read_rows(path, schema.SOURCE_COLUMNS).rows:
+                known.setdefault(r.get("id", ""), path)
+    return known
+
+
+def register_source(review: Review, *, title: str | None = None, url: str = "",
+                    date: str | None = None, language: str | None = None,
+                    issuer: str = "") -> tuple[dict[str, str], Path, bool]:
+    """Write the reviewed document's row into the user's sources file (created with its
+    header), so that its saved rows validate and every notebook loading the data reads it.
+
+    Parameters
+    ----------
+    review : Review
+    title, url, date, language, issuer : str, optional
+        The source row's fields; by default those of :func:`source_row` (its first line,
+        the review's date, the language of its number format).
+
+    Returns
+    -------
+    (dict, Path, bool)
+        The row, the file that lists the source, and whether it was written now (False when
+        the id was already registered there).
+
+    Raises
+    ------
+    ParameterError
+        When a field is invalid (the message names each column, value and what is expected).
+    """
+    from .loading import user_sources_file
+    from .validation import check_source_row
+
+    row = source_row(review)
+    row.update({k: v.strip() for k, v in (("title", title), ("url", url), ("date", date),
+                                           ("language", language), ("issuer", issuer))
+                if v is not None and (v.strip() or k in ("url", "issuer"))})
+    row["date_precision"] = {10: "day", 7: "month", 4: "year"}.get(len(row["date"]), "")
+    problems = []
+    check_source_row(row, lambda column, value, expected: problems.append(
+        f"column {column!r}: value {value!r}: expected {expected}"))
+    if problems:
+        raise ParameterError(f"source {row['id']!r}: " + "; ".join(problems))
+    known = _known_sources(review.data_dir)
+    if row["id"] in known:
+        return row, known[row["id"]], False
+    target = user_sources_file(review.data_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    new_file = not target.exists() or target.stat().st_size == 0
+    with open(target, "a", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(schema.SOURCE_COLUMNS))
+        if new_file:
+            writer.writeheader()
+        writer.writerow(row)
+    return row, target, True
+
+
+def source_panel(review: Review):
+    """An ipywidgets form for the document's source row (title, URL, date, language) with a
+    button that registers it in the user's sources file (see :func:`register_source`).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``fields`` (a dict of the input widgets), ``register_button`` and ``result``.
+    """
+    import ipywidgets as w
+
+    texts = _texts(review.lang)
+    row = source_row(review)
+    fields = {
+        "title": w.Text(value=row["title"], description=texts["title"]),
+        "url": w.Text(value=row["url"], description=texts["url"], placeholder="https://"),
+        "date": w.Text(value=row["date"], description=texts["date"], placeholder="YYYY-MM-DD"),
+        "language": w.Dropdown(options=list(schema.LANGUAGES), value=row["language"],
+                               description=texts["language"]),
+    }
+    for widget in fields.values():
+        widget.layout = w.Layout(width="40em")
+        widget.style = {"description_width": "9em"}
+    result = w.HTML()
+    button = w.Button(description=texts["register_button"], icon="plus",
+                      layout=w.Layout(width="auto"))
+
+    def on_register(_):
+        try:
+            written_row, where, written = register_source(
+                review, **{k: f.value for k, f in fields.items()})
+        except ParameterError as error:
+            result.value = (f"<p>{html.escape(texts['source_problems'])} "
+                            f"{html.escape(str(error))}</p>")
+            return
+        message = texts["registered" if written else "known"]
+        result.value = f"<p>{html.escape(message.format(sid=written_row['id'], path=where))}</p>"
+
+    button.on_click(on_register)
+    panel = w.VBox([*fields.values(), button, result])
+    panel.add_class("hy-review-source")
+    panel.fields, panel.register_button, panel.result = fields, button, result
+    return panel
 
 
 def _source_csv_line(row: Mapping[str, str]) -> str:
@@ -410,7 +535,11 @@ def review_panel(review: Review):
         outcome = save(review, decide(review.candidates, decisions, edits))
         extra = ""
         if outcome.problems and outcome.unknown_source:
-            extra = (f"<p>{html.escape(texts['register'].format(sid=review.source_id))}</p>"
+            from .loading import user_sources_file
+
+            message = texts["register"].format(sid=review.source_id,
+                                               path=user_sources_file(review.data_dir))
+            extra = (f"<p>{html.escape(message)}</p>"
                      f"<pre>{html.escape(_source_csv_line(source_row(review)))}</pre>")
         result.value = outcome.format(review.lang) + extra
 

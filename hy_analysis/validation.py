@@ -16,7 +16,9 @@ from . import schema
 from .exceptions import ParseError
 from .parsing import parse_value
 
-__all__ = ["Issue", "ValidationReport", "check_target_row", "check_unique_ids", "reading"]
+__all__ = ["Issue", "ValidationReport", "check_target_row", "check_unique_ids", "reading",
+           "check_source_row", "SOURCE_REQUIRED", "DATE_PRECISIONS"]
+
 
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 
@@ -212,6 +214,48 @@ def check_target_row(
         if parsed.unit != "percent" and parsed.low is not None and parsed.low < 0:
             issue("value_raw", row["value_raw"], "a non-negative amount")
     return parsed
+
+
+#: Columns a row of sources.csv must fill.
+SOURCE_REQUIRED = ("id", "title", "language")
+#: How exact a source's ``date`` is.
+DATE_PRECISIONS = ("day", "month", "year", "approximate")
+_SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_SOURCE_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def check_source_row(row: Mapping[str, str], issue) -> None:
+    """Check one row of a sources file (columns :data:`hy_analysis.schema.SOURCE_COLUMNS`).
+
+    ``issue(column, value, expected)`` is called for each problem: a required column empty,
+    an id not in lower-case letters, digits and hyphens, a date that is not ``YYYY``,
+    ``YYYY-MM`` or ``YYYY-MM-DD`` (a real day), an unknown ``date_precision`` or
+    ``language``, a ``url`` with another scheme than http(s).
+    """
+    import datetime as dt
+
+    for column in SOURCE_REQUIRED:
+        if not (row.get(column) or "").strip():
+            issue(column, "", "a value (this column is required)")
+    rid = row.get("id", "")
+    if rid and not _SOURCE_ID.fullmatch(rid):
+        issue("id", rid, "lower-case letters, digits and hyphens (e.g. bn-grdp-2024)")
+    date = row.get("date", "")
+    if date:
+        fmt = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}.get(len(date))
+        try:
+            if not (fmt and _SOURCE_DATE.fullmatch(date)):
+                raise ValueError
+            dt.datetime.strptime(date, fmt)
+        except ValueError:
+            issue("date", date, "a date YYYY, YYYY-MM or YYYY-MM-DD")
+    _choice(row, "date_precision", DATE_PRECISIONS, issue)
+    _choice(row, "language", schema.LANGUAGES, issue)
+    url = row.get("url", "")
+    scheme = re.match(r"([a-zA-Z][\w+.-]*):", url)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        # a link a shared report may show: javascript:, data: or file: never
+        issue("url", url, "a web address (http://, https:// or none)")
 
 
 def check_unique_ids(ids_with_places, report: ValidationReport) -> set[tuple[str, int]]:

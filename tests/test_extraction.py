@@ -283,11 +283,29 @@ def test_append_writes_valid_rows_and_shows_invalid_ones_with_their_error(tmp_pa
 
 # --------------------------------------------------------------------------- development set
 
-# Floors a little under the figures measured by benchmarks/extraction_eval.py (recall 1.00,
-# precision 1.00, kind 1.00, period 0.99, indicator 0.97 over all 75 codes, region 0.99): a
-# regression fails.
-FLOORS = {"recall": 0.98, "precision": 0.98, "kind": 0.98, "period": 0.97, "indicator": 0.96,
-          "region": 0.97}
+# Floors a little under the figures measured by benchmarks/extraction_eval.py, per part of the
+# development set (recall, precision, kind, period, indicator, region):
+# - "dev" (rules fitted on it): the five documents and merged-2025 alone 1.00 1.00 1.00 0.99
+#   0.97 0.99; with the devset's dev documents and bac-ninh-2025 (64 documents) 0.98 0.98
+#   0.99 0.96 0.90 0.86;
+# - "heldout" (13 documents of 8 provinces kept out of tuning, in tests/fixtures/devset or
+#   HY_DEVSET_DIR): 0.91 0.96 0.97 0.80 0.68 0.62.
+# A regression on either part fails.
+FLOORS = {
+    "dev": {"recall": 0.96, "precision": 0.96, "kind": 0.96, "period": 0.94, "indicator": 0.86,
+            "region": 0.84},
+    "heldout": {"recall": 0.89, "precision": 0.94, "kind": 0.95, "period": 0.76,
+                "indicator": 0.64, "region": 0.59},
+}
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location(
+        "extraction_eval", PROJECT_DIR / "benchmarks" / "extraction_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="module")
@@ -298,37 +316,27 @@ def dev_set_scores():
                     "documents (e.g. HY_SOURCES_DIR=../shared/sources)")
     if not (Path(folder) / "merged-2025").is_dir():
         pytest.skip(f"HY_SOURCES_DIR={folder} has no merged-2025/ folder")
-    spec = importlib.util.spec_from_file_location(
-        "extraction_eval", PROJECT_DIR / "benchmarks" / "extraction_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    docs = module.load_dev_set(Path(folder), data_dir())
-    totals = {k: [0, 0] for k in ("kind", "period", "indicator", "region")}
-    expected = matched = found_complete = matched_complete = 0
+    module = _eval_module()
+    devset = Path(os.environ.get("HY_DEVSET_DIR") or PROJECT_DIR / "tests" / "fixtures" / "devset")
+    docs = module.load_dev_set(Path(folder), data_dir(), devset=devset)
     verbatim = True
     for doc in docs:
-        res = module.evaluate(doc)
-        expected += res["expected"]
-        matched += res["matched"]
-        if doc.complete:
-            found_complete += res["found"]
-            matched_complete += res["matched"]
-        for k in totals:
-            totals[k][0] += res[k][0]
-            totals[k][1] += res[k][1]
+        doc.results = module.evaluate(doc)
         rows = extract(doc.text, date=doc.date)
         verbatim &= all(doc.text[r.char_start:r.char_end] == r.value_raw
                         for r in rows.itertuples())
-    scores = {"recall": matched / expected, "precision": matched_complete / found_complete,
-              **{k: v[0] / v[1] for k, v in totals.items()}}
-    return scores, verbatim
+    scores = {part: module.scores(module.summarise([d for d in docs if d.part == part]))
+              for part in module.PARTS if any(d.part == part for d in docs)}
+    return scores, verbatim, devset
 
 
-@pytest.mark.parametrize("measure", sorted(FLOORS))
-def test_dev_set_stays_above_its_floor(dev_set_scores, measure):
-    scores, _ = dev_set_scores
-    assert scores[measure] >= FLOORS[measure], scores
+@pytest.mark.parametrize("part,measure", [(p, m) for p in FLOORS for m in sorted(FLOORS[p])])
+def test_dev_set_stays_above_its_floor(dev_set_scores, part, measure):
+    scores, _, devset = dev_set_scores
+    if part not in scores:
+        pytest.skip(f"no {part} documents: {devset} has no annotated documents of that split "
+                    "(set HY_DEVSET_DIR to the devset folder)")
+    assert scores[part][measure] >= FLOORS[part][measure], scores[part]
 
 
 def test_dev_set_value_raw_is_always_verbatim(dev_set_scores):

@@ -10,19 +10,22 @@ import bisect
 import datetime as dt
 import os
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from ..exceptions import ParameterError
+from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (_STRONG_TARGET, Period, Vocabulary, find_kind, find_measure, find_period,
-                      heading_years,
+from .reading import (_STRONG_TARGET, Period, Vocabulary, _years, find_kind,
+                      find_measure, find_period, heading_years,
                       latest_span_ending, load_vocabulary, match_phrases, sentence_of,
                       sentence_spans, strip_accents)
+from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
 
-__all__ = ["extract", "CANDIDATE_COLUMNS"]
+__all__ = ["extract", "document_date", "CANDIDATE_COLUMNS"]
 
 #: Columns of the frame :func:`extract` returns, in order.
 CANDIDATE_COLUMNS = (
@@ -36,24 +39,11 @@ _MONEY = ("USD", "VND", "USD/person", "VND/person")
 _BREAKDOWN_ONLY = ("fdi_capital_share",)
 _GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth",
                     "cumulative_growth")
-_PER_PERSON = re.compile(r"đầu người|per capita|per person|/người", re.IGNORECASE)
 _NATIONAL = re.compile(r"(?:gdp|tăng trưởng|growth)\s*(?:của\s*)?(?:cả nước|toàn quốc)|"
                        r"\bnational (?:gdp|average|growth)|nationwide (?:gdp|average)",
                        re.IGNORECASE)
-_FAMILIES = {
-    "parks": re.compile(r"khu công nghiệp|\bkcn\b|industrial parks?", re.IGNORECASE),
-    "clusters": re.compile(r"cụm công nghiệp|\bccn\b|industrial clusters?", re.IGNORECASE),
-}
-_VARIANTS = (
-    ("operational", re.compile(r"(?:đi|đưa) vào (?:hoạt động|khai thác)|đang hoạt động|"
-                               r"in operation|into operation|operational", re.IGNORECASE)),
-    ("removed", re.compile(r"ra khỏi quy hoạch|removed from", re.IGNORECASE)),
-    ("merged", re.compile(r"sáp nhập|merg", re.IGNORECASE)),
-    ("expanded", re.compile(r"mở rộng|expand", re.IGNORECASE)),
-    ("new", re.compile(r"thành lập mới|xây dựng mới|\bmới\b|\bnew(?:ly)?\b", re.IGNORECASE)),
-    ("total", re.compile(r"tổng số|nâng tổng|\btotal\b|\bcó\b|\bhas\b|\bhad\b|established",
-                         re.IGNORECASE)),
-)
+# The words themselves (head nouns of parks and clusters, their variants, the modifiers that
+# separate near neighbours) are rows of data/indicator_synonyms.csv: Vocabulary.words().
 
 
 def _doc_date(date) -> dt.date | None:
@@ -64,12 +54,31 @@ def _doc_date(date) -> dt.date | None:
     if isinstance(date, dt.date):
         return date
     text = str(date).strip()
-    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+    # The whole value must be one of the forms: "2024-13-45" or "20241211" is not 2024.
+    fmt = {10: "%Y-%m-%d", 7: "%Y-%m", 4: "%Y"}.get(len(text))
+    if fmt and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", text):
         try:
-            return dt.datetime.strptime(text[:size], fmt).date()
+            return dt.datetime.strptime(text, fmt).date()
         except ValueError:
-            continue
-    raise ParameterError(f"date: cannot read {date!r}; expected YYYY-MM-DD, YYYY-MM or YYYY")
+            pass
+    raise ParameterError(f"date: cannot read {date!r}; expected a date YYYY-MM-DD, YYYY-MM or "
+                         "YYYY (e.g. 2024-12-11)")
+
+
+def document_date(date) -> dt.date | None:
+    """``date`` (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, a date or None) as a date, checked.
+
+    Raises
+    ------
+    hy_analysis.exceptions.ParameterError
+        If ``date`` is not one of those forms or not a day of the calendar.
+
+    Examples
+    --------
+    >>> document_date("2024-12"), document_date(None)
+    (datetime.date(2024, 12, 1), None)
+    """
+    return _doc_date(date)
 
 
 def _territory(vocab: Vocabulary, region: str | None, date: dt.date | None) -> str:
@@ -96,13 +105,14 @@ def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str,
 def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
                  unit: str) -> tuple[str, str] | None:
     """Codes for counts and areas of industrial parks and clusters: family plus variant."""
+    families = {name: vocab.words("head", name) for name in vocab.names("head")}
     where = raw if unit == "count" else window
     if unit == "count" and re.search(r"[^\W\d]", raw) and not any(
-            rx.search(raw) for rx in _FAMILIES.values()):
+            rx.search(raw) for rx in families.values()):
         return None  # the figure names what it counts, and it is not a park or cluster
     family = None
     for source in (where, window, clause):
-        hits = [(m.start(), name) for name, rx in _FAMILIES.items() for m in rx.finditer(source)]
+        hits = [(m.start(), name) for name, rx in families.items() for m in rx.finditer(source)]
         if hits:
             family = max(hits)[1] if source is not raw else min(hits)[1]
             break
@@ -110,15 +120,16 @@ def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
         return None
     variant = None
     for source in (text_after, window, clause):
-        for name, rx in _VARIANTS:
-            if rx.search(source):
-                variant = name
-                break
+        variant = next((name for name in vocab.names("variant")
+                        if vocab.words("variant", name).search(source)), None)
         if variant:
             break
     if unit == "ha":
+        # "Tổng diện tích sau mở rộng ... 2.006 ha": a total, however it grew
         kind = "total_area" if variant in (None, "total") or re.search(
-            r"tổng số|nâng tổng", clause) else "new_area"
+            r"tổng số|nâng tổng|sau (?:khi )?mở rộng|after (?:the )?expansion",
+            window + " " + text_after,
+            re.IGNORECASE) else "new_area"
         code = f"industrial_{family}_{kind}"
     elif variant == "merged" and family == "clusters":
         code = "clusters_merged_into_parks"
@@ -149,7 +160,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True):
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
-        if not codes or _NOT_NAMING.search(source[max(lo, ms - 25):ms]):
+        if not codes or vocab.words("modifier", "not_naming", at_end=True).search(
+                source[max(lo, ms - 25):ms]):
             continue
         if label is not None:
             distance = hi - me
@@ -173,27 +185,18 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         return "unknown", ""
     codes, found = best[1], best[2]
     before = text[max(0, sent[0] - 400):fig.start] if label is None else label
-    codes = [_variant(c, vocab, before, text[sent[0]:fig.start] if label is None else label,
-                      measure) for c in codes]
+    # the words after the figure count too: "32 dự án đăng ký mới"
+    after = text[fig.end:min(fig.end + 40, next_start or len(text))] if label is None else ""
+    after = re.split(r"[,;.]|\bvà\b|\band\b", after)[0]
+    codes = [_variant(c, vocab, before, (text[sent[0]:fig.start] if label is None else label)
+                      + " " + after, measure) for c in codes]
     if measure == "half_year_growth" or (unit in _MONEY and _HALF_YEAR.search(before)):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     return codes[0], found
 
 
-#: Words before a phrase that make it the base of a comparison or an exclusion, not the
-#: indicator: "so với dự toán", "(không tính thuế sản phẩm)", "excluding product taxes".
-_NOT_NAMING = re.compile(r"(?:so với|so với mức|không tính|không kể|không bao gồm|ngoài|"
-                         r"compared (?:to|with)|excluding|except|than)\s*(?:the\s+)?$",
-                         re.IGNORECASE)
-#: What a sector's growth measures: gross output ("giá trị sản xuất") or value added (GRDP).
-_OUTPUT_WORDS = re.compile(r"giá trị sản xuất|production value|output value|gross output|"
-                           r"value of [\w\s-]{0,40}?production", re.IGNORECASE)
-_VALUE_ADDED_WORDS = re.compile(r"\bgrdp\b|\bgdp\b|tổng sản phẩm|giá trị tăng thêm|"
-                                r"value[- ]added|added value|tăng trưởng kinh tế|economic growth",
-                                re.IGNORECASE)
 #: Value-added growth code -> the gross-output growth code of the same sector.
 _OUTPUT_VARIANT = {"industry_grdp_growth": "industrial_output_growth"}
-_NEW_WORDS = re.compile(r"cấp mới|thu hút mới|đăng ký mới|\bnew(?:ly)?\b", re.IGNORECASE)
 
 
 def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
@@ -201,17 +204,34 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
     """The variant of ``code`` the context asks for (a sector's output or value added, a
     period's FDI total, the year's new FDI)."""
     if code.endswith("_grdp_growth") and code != "grdp_growth":
-        out = [m.end() for m in _OUTPUT_WORDS.finditer(before)]
-        added = [m.end() for m in _VALUE_ADDED_WORDS.finditer(before)]
+        # short lines standing alone (captions, headlines) before the figure's own line name
+        # no aggregate for it: "Giá trị sản xuất công nghiệp năm nay đạt thấp." under a photo
+        *lines, last = before.split("\n")
+        before = "\n".join([line for line in lines if len(line.strip()) >= 80] + [last])
+        out = [m.end() for m in vocab.words("modifier", "output").finditer(before)]
+        added = [m.end() for m in vocab.words("modifier", "value_added").finditer(before)]
         if out and (not added or out[-1] > added[-1]):  # the latest aggregate named wins
             other = _OUTPUT_VARIANT.get(code, code.replace("_grdp_growth", "_output_growth"))
+            return other if other in vocab.indicator_units else code
+    if code in ("grdp_constant_prices", "grdp_current_prices"):
+        # the prices named last in the figure's sentence decide ("theo giá hiện hành")
+        current = [m.end() for m in vocab.words("modifier", "current_prices").finditer(
+            sentence_before)]
+        constant = [m.end() for m in vocab.words("modifier", "constant_prices").finditer(
+            sentence_before)]
+        if current or constant:
+            other = "grdp_current_prices" if (current and (not constant
+                                                            or current[-1] > constant[-1])) \
+                else "grdp_constant_prices"
             return other if other in vocab.indicator_units else code
     if code in ("fdi_capital", "fdi_projects"):
         if code == "fdi_capital" and measure == "period_total" and \
                 "fdi_registered_period" in vocab.indicator_units:
             return "fdi_registered_period"
         new = code.replace("fdi_", "fdi_new_")
-        if _NEW_WORDS.search(sentence_before) and new in vocab.indicator_units:
+        if vocab.words("modifier", "new").search(sentence_before) and \
+                not vocab.words("modifier", "stock").search(sentence_before) and \
+                new in vocab.indicator_units:
             return new
     return code
 
@@ -274,13 +294,13 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
     if _NATIONAL.search(window):
         return "Việt Nam"
     i = bisect.bisect_right(places, (fig.start, "\uffff"))
-    before = [p for p in places[:i] if p[0] <= fig.start]
-    if before and before[-1][0] > sent[0]:
-        return before[-1][1]
+    last = places[i - 1] if i else None  # the place named last at or before the figure
+    if last and last[0] > sent[0]:
+        return last[1]
     if default:
         return default
-    if before and before[-1][0] > sent[0] - 1500:
-        return before[-1][1]
+    if last and last[0] > sent[0] - 1500:
+        return last[1]
     return doc_region or ""
 
 
@@ -311,7 +331,10 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     text_or_path : str or path-like
         The document's text, or a path (a ``str`` naming an existing file counts as a path) of
         a .txt (UTF-8/UTF-16), .html, .docx or .pdf file, read by
-        :func:`hy_analysis.extraction.read_document`.
+        :func:`hy_analysis.extraction.read_document`. Text is read as Unicode NFC (decomposed
+        diacritics are composed; TCVN3/VNI legacy text is converted, with a
+        :class:`~hy_analysis.extraction.readers.LegacyEncodingWarning`): offsets refer to
+        ``unicodedata.normalize("NFC", text)``, which is ``text`` itself for NFC input.
     region : str, optional
         A ``region`` of data/regions.csv, for figures whose sentence names no place. By default
         the place named nearest before the figure (in its sentence, then in the 1500 characters
@@ -365,12 +388,21 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     """
     text, _ = _read_input(text_or_path)
     doc_date = _doc_date(date)
+    try:
+        # Offsets refer to NFC text; a TCVN3/VNI text is converted first (and a warning said).
+        text, legacy = to_unicode(text)
+    except LegacyEncodingError as error:
+        raise ParameterError(f"text_or_path: {error}; convert it to Unicode first") from None
+    if legacy:
+        warnings.warn(f"text converted from the legacy {legacy} encoding to Unicode",
+                      LegacyEncodingWarning, stacklevel=2)
     vocab = load_vocabulary(data_dir, region_map=region_map)
     if region is not None and region not in vocab.regions:
         raise ParameterError(f"region: {region!r} is not a province or region of the region "
                              f"map; expected one of {sorted(vocab.regions)}")
     lang = document_lang(text)
     spans = sentence_spans(text)
+    starts = [a for a, _ in spans]
     headings = heading_years(text)
     heading_offsets = [h[0] for h in headings]
 
@@ -392,10 +424,12 @@ def extract(text_or_path, *, region: str | None = None, date=None,
                 f.end += cell.start
         items += [(f, cell) for f in found]
         covered.append((cell.start, cell.end))
-    covered_starts = sorted(covered)
+    covered.sort()
+    covered_starts = [a for a, _ in covered]
     for f in find_figures(text, lang=lang):
-        if any(a <= f.start < b for a, b in covered_starts):
-            continue
+        k = bisect.bisect_right(covered_starts, f.start) - 1
+        if k >= 0 and f.start < covered[k][1]:
+            continue  # inside a table cell (cells are disjoint)
         items.append((f, None))
     items.sort(key=lambda it: it[0].start)
 
@@ -412,16 +446,78 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     for n, (fig, cell) in enumerate(items):
         next_start = items[n + 1][0].start if n + 1 < len(items) else None
         rows.append(_read_figure(
-            text, vocab, fig, cell, spans=spans, headings=headings, heading_offsets=heading_offsets,
+            text, vocab, fig, cell, spans=spans, starts=starts, headings=headings,
+            heading_offsets=heading_offsets,
             prev_end=prev_end, next_start=next_start, rows=rows, doc_date=doc_date,
             region=region, doc_region=doc_region, source_id=source_id, places=places))
         prev_end = fig.end
+    _respectively(text, vocab, rows, spans, starts)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
         frame = _drop_repeats(frame)
     for col in ("period_start", "period_end", "char_start", "char_end"):
         frame[col] = frame[col].astype("Int64")
     return frame
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b|\blần lượt\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"[\s,;:]*(?:(?:và|and)\s+)?", re.IGNORECASE)
+
+
+def _runs(text: str, rows: list[dict], members: list[int]) -> list[list[int]]:
+    """Rows written as a list ("9.76%, 56.53%, 25.11% and 8.61%"), two or more in a run."""
+    runs, run = [], []
+    for i in members:
+        if run and _LIST_GAP.fullmatch(text[rows[run[-1]]["char_end"]:rows[i]["char_start"]]):
+            run.append(i)
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = [i]
+    return runs + ([run] if len(run) > 1 else [])
+
+
+def _respectively(text, vocab, rows, spans, starts) -> None:
+    """Indicators by order in a sentence that lists them and then their figures
+    ("the shares of A, B and C were 9%, 56% and 25% respectively", "lần lượt là ...").
+
+    The k-th figure of the list takes the k-th indicator phrase named before it in the
+    sentence, when the counts agree; a list with no names of its own ("Năm 2021 lần lượt
+    là: 62,82%, 29,43% và 7,76%") takes those of as many figures of its unit before it.
+    """
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for i, row in enumerate(rows):
+        by_sentence.setdefault(sentence_of(spans, row["char_start"], starts=starts), []).append(i)
+    for (s0, _), members in by_sentence.items():
+        if not _RESPECTIVELY.search(text[s0:rows[members[-1]]["char_end"] + 30]):
+            continue
+        runs = _runs(text, rows, members)
+        for n, run in enumerate(runs):
+            first = rows[run[0]]
+            before = [i for i in members if rows[i]["char_end"] <= first["char_start"]]
+            zone_start = rows[before[-1]]["char_end"] if before else s0
+            phrases = []
+            for ms, me, phrase in match_phrases(vocab, "indicator", text[zone_start:
+                                                 first["char_start"]], zone_start):
+                codes = [c for c in vocab.values("indicator", phrase) if c != "unknown"
+                         and _compatible(c, vocab, first["unit"], first["measure"])]
+                if codes:
+                    phrases.append((codes[0], text[ms:me]))
+            if len(phrases) == len(run) + 1:
+                phrases = phrases[1:]  # "cơ cấu kinh tế: A, B, C lần lượt ...": the whole first
+            if len(phrases) == len(run):
+                named = phrases
+            elif not phrases and len(same := [i for i in before if rows[i]["unit"] ==
+                                              first["unit"]]) >= len(run):
+                # "(Năm 2021 lần lượt là: 62,82%, 29,43% và 7,76%)": those of as many before
+                named = [(rows[i]["indicator"], rows[i]["indicator_text"])
+                         for i in same[-len(run):]]
+            else:
+                continue
+            for i, (code, phrase) in zip(run, named):
+                if rows[i]["indicator"] != code:
+                    rows[i]["indicator"], rows[i]["indicator_text"] = code, phrase
+                    rows[i]["note"] += "; indicator by order in a list ('respectively')"
 
 
 _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
@@ -437,15 +533,29 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
         lambda s: bool(_CAPTION.search(s)))
     if not title.any():
         return frame
-    body = frame[~title]
+    # (unit, bound) -> the first body row with that low or high bound: one pass, not pairs
+    first_body: dict[tuple, int] = {}
+    for j, unit, low, high in zip(frame.index[~title], frame.loc[~title, "unit"],
+                                  frame.loc[~title, "low"], frame.loc[~title, "high"]):
+        for bound in (low, high):
+            if bound is not None and bound == bound:
+                first_body.setdefault((unit, bound), j)
+    pairs: dict[tuple, int] = {}
+    for j, unit, low, high in zip(frame.index[~title], frame.loc[~title, "unit"],
+                                  frame.loc[~title, "low"], frame.loc[~title, "high"]):
+        pairs.setdefault((unit, low, high), j)
     drop = []
     for i in frame.index[title]:
-        bounds = {frame.at[i, "low"], frame.at[i, "high"]} - {None}
-        bounds = {b for b in bounds if b == b}
-        twins = body[(body["unit"] == frame.at[i, "unit"])
-                     & (body["low"].isin(bounds) | body["high"].isin(bounds))]
-        if not twins.empty:
-            j = twins.index[0]
+        unit, low, high = frame.at[i, "unit"], frame.at[i, "low"], frame.at[i, "high"]
+        if low is not None and high is not None and low == low and high == high and low != high:
+            # a headline range is repeated only by the same range: "10-11%" is not "10%"
+            twins = [pairs[(unit, low, high)]] if (unit, low, high) in pairs else []
+        else:
+            bounds = {low, high} - {None}
+            twins = [first_body[(unit, b)] for b in bounds
+                     if b == b and (unit, b) in first_body]
+        if twins:
+            j = min(twins)
             frame.at[j, "note"] += ("; also in a headline or caption at character "
                                     f"{frame.at[i, 'char_start']}")
             drop.append(i)
@@ -466,22 +576,29 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     key = (frame["value_raw"].map(normalise) + "|" + frame["indicator"] + "|"
            + frame["breakdown"] + "|" + frame["region"])
     keep: dict[int, list[int]] = {}
+    sentences = frame["sentence"].tolist()
+    periods = list(zip(frame["period_start"], frame["period_end"]))
     for _, group in frame.groupby(key, sort=False):
         order = sorted(group.index, key=lambda i: (not explicit[i], i))
-        kept: list[int] = []
+        # A twin of row i is the first kept row of another sentence that is not kept apart
+        # by a written period: the first of the kept rows without one, or with i's period.
+        # Each pool keeps its first row and its first row of another sentence than that one,
+        # so finding a twin costs the same however many repeats there are.
+        unwritten: list[int] = []
+        any_kept: list[int] = []
+        by_period: dict[tuple, list[int]] = {}
         for i in order:
-            period = (frame.at[i, "period_start"], frame.at[i, "period_end"])
-            # Two mentions in one sentence are two figures ("100% of parks ... and 100% of
-            # factories ..."); across sentences, only written periods keep repeats apart.
-            twin = next((k for k in kept if frame.at[k, "sentence"] != frame.at[i, "sentence"]
-                         and (not explicit[i] or not explicit[k]
-                              or (frame.at[k, "period_start"], frame.at[k, "period_end"])
-                              == period)), None)
-            if twin is None:
-                kept.append(i)
+            pools = [any_kept] if not explicit[i] else [unwritten,
+                                                         by_period.get(periods[i], [])]
+            found = [_other_sentence(pool, sentences, sentences[i]) for pool in pools]
+            found = [k for k in found if k is not None]
+            if not found:
                 keep[i] = []
+                _add(any_kept, i, sentences)
+                _add(unwritten if not explicit[i] else by_period.setdefault(periods[i], []),
+                     i, sentences)
             else:
-                keep[twin].append(i)
+                keep[min(found)].append(i)
     for i, repeats in keep.items():
         if repeats:
             where = ", ".join(str(frame.at[j, "char_start"]) for j in sorted(repeats))
@@ -489,6 +606,28 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[sorted(keep)].reset_index(drop=True)
 
 
+def _add(pool: list[int], i: int, sentences: list[str]) -> None:
+    """Remember row i in a pool that keeps only its first row and its first of another
+    sentence."""
+    if not pool or (len(pool) == 1 and sentences[pool[0]] != sentences[i]):
+        pool.append(i)
+
+
+def _other_sentence(pool: list[int], sentences: list[str], sentence: str) -> int | None:
+    """The first row of the pool whose sentence is not ``sentence``."""
+    return next((k for k in pool if sentences[k] != sentence), None)
+
+
+#: An estimate of what happened ("dự kiến", "expected" may plan the future: not here).
+_ESTIMATED = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự ước|"
+                        r"\bestimated?\b", re.IGNORECASE)
+_TARGET_IN_BRACKETS = re.compile(r"(?:chỉ tiêu|mục tiêu|kế hoạch|\btargets?\b|\bscenario|"
+                                 r"\bplan\b)[^().;]{0,60}\(\s*$", re.IGNORECASE)
+#: Words right after a counted figure that make it what already exists.
+_STOCK_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:đã\s+(?:được\s+)?(?:thành lập|đi vào|"
+                          r"hoạt động|xây dựng|hình thành|phê duyệt)|hiện có|hiện đang|"
+                          r"đang hoạt động|already|(?:are|were|have been) (?:established|"
+                          r"operational|in operation))", re.IGNORECASE)
 _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
@@ -499,11 +638,11 @@ _AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or
 _INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
 
 
-def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, prev_end,
+def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
                  next_start, rows, doc_date, region, doc_region, source_id, places) -> dict:
     """One candidate row: the figure's reading from its sentence (or table row and column)."""
     doc_year = doc_date.year if doc_date else None
-    sent = sentence_of(spans, fig.start)
+    sent = sentence_of(spans, fig.start, starts=starts)
     # A text without sentence marks (a PDF's layout) must not make every figure read it all.
     sent = (max(sent[0], fig.start - _MAX_CONTEXT), min(sent[1], fig.end + _MAX_CONTEXT))
     if cell is not None:
@@ -533,15 +672,28 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
             period = Period(cell.period_start, cell.period_end, "table")
     else:
         i = bisect.bisect_right(heading_offsets, fig.start)
-        heads = [(h[1], h[2]) for h in headings[:i] if h[0] >= fig.start - 3000]
+        first = bisect.bisect_left(heading_offsets, fig.start - 3000)
+        heads = [(h[1], h[2]) for h in headings[first:i]]
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
         if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
                 and "\n\n" not in text[rows[-1]["char_end"]:fig.start]:
             # No year in this sentence: the last figure's period still holds ("Đến nay có 550
             # dự án FDI. Nhật Bản có 174 dự án, ...").
             prev = rows[-1]
-            period = Period(prev["period_start"], prev["period_end"], "previous figure",
-                            period.base)
+            # a ratio or growth over a base year ("1.13 times compared to 2023") spans from
+            # its base: the next figure keeps only its year
+            start = prev["period_end"] if prev["measure"] in (
+                "ratio_to_base", "cumulative_growth") else prev["period_start"]
+            period = Period(start, prev["period_end"], "previous figure", period.base)
+    if cell is None and doc_year and period.end is not None and period.end > doc_year and \
+            _ESTIMATED.search(text[max(clause_start, fig.start - 60):fig.start]):
+        # "is estimated at 10.6%" after "... the plan for 2025": an estimate is of a period
+        # under way or past, so of the latest such year its sentence names, else the document's
+        past = [y for y in _years(text[sent[0]:fig.start], sent[0]) if y[3] <= doc_year
+                and not y[4]]
+        period = (Period(past[-1][2], past[-1][3], "sentence, estimated (not a later year)",
+                         period.base) if past else
+                  Period(doc_year, doc_year, "document date (estimated)", period.base))
     measure_context = cell.label if cell else window + (
         " " + text[clause_start:fig.start] if len(window.strip(" ,;:(")) < 3 else "")
     if cell is None and _HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
@@ -561,6 +713,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
     elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
             period.how in ("earlier sentence", "sentence", "previous figure"):
         period = Period(period.end, period.end, f"{period.how}, end of the period")
+    stock = cell is None and doc_year is not None and bool(_STOCK_AFTER.match(text_after))
     # Kind
     if cell is not None:
         kind_context = text[max(0, cell.label_start - 2000):cell.label_start] + cell.label
@@ -572,9 +725,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
     if kind_how == "default" and cell is None:
         # "...sets a target of 10%. In which, industry grows 13%": the previous sentence's
         # target words carry over, its weaker cues do not.
-        before = sentence_of(spans, max(sent[0] - 2, 0))
+        before = sentence_of(spans, max(sent[0] - 2, 0), starts=starts)
         if _STRONG_TARGET.search(text[before[0]:sent[0]]):
             kind, estimate, kind_how = "target", False, "target words in the previous sentence"
+    if stock:
+        kind, estimate, kind_how = "actual", False, "an existing stock"
+    elif cell is None and _TARGET_IN_BRACKETS.search(text[max(0, fig.start - 90):fig.start]):
+        # "vượt chỉ tiêu Nghị quyết giao đầu năm (7,5-8%)": the target a result is compared with
+        kind, estimate, kind_how = "target", False, "a target in brackets after its name"
     if unit == "percent" and _OF_THE_PLAN.match(text, fig.end):
         # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was done
         kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"
@@ -598,10 +756,20 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
                         # "đến năm 2030 thành lập mới 23 KCN": from the document's year on
                         period = Period(doc_date.year, period.end,
                                         period.how + ", from the document's year")
-            for rx in _FAMILIES.values():
+            for name in vocab.names("head"):
+                rx = vocab.words("head", name)
                 if m := rx.search(fig.raw) or rx.search(window):
                     indicator_text = m.group(0)
                     break
+    if stock:
+        # "6 khu công nghiệp đã thành lập": what exists at the document's date, whatever
+        # horizon the sentence names for what is to come
+        period = Period(doc_year, doc_year, "an existing stock ('đã', 'hiện có')", period.base)
+        measure = "level" if measure == "period_total" else measure
+        if code and (m := re.match(r"industrial_(parks|clusters)_(?:new|expanded)(_area)?$",
+                                   code)):
+            total = f"industrial_{m[1]}_total" + ("_area" if m[2] else "")
+            code = total if total in vocab.indicator_units else code
     if code is None:
         code, indicator_text = _indicator(
             vocab, text, sent, clause_end, fig, window_start, unit, measure,
@@ -620,7 +788,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
                 break
-    if unit in ("USD", "VND") and (code == "grdp_per_capita" or _PER_PERSON.search(indicator_text)):
+    if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
+            "modifier", "per_person").search(indicator_text)):
         unit = f"{unit}/person"
     fig_region = _region(places, sent, window, fig, region, doc_region)
     territory = _territory(vocab, fig_region, doc_date)
@@ -636,6 +805,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, headings, heading_offsets, pr
         confidence -= 0.1
     if estimate:
         notes.append("estimate (ước)")
+    if re.search(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng", fig.raw,
+                 re.IGNORECASE):
+        notes.append("per month: not comparable to a yearly figure as it stands")
     line_start = text.rfind("\n", 0, fig.start) + 1
     line_end = text.find("\n", fig.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)].strip()

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..exceptions import ParseError
-from ..parsing import ParsedValue, parse_value
+from ..parsing import ParsedValue, infer_lang, parse_value
 
 __all__ = ["Figure", "find_figures", "document_lang"]
 
@@ -40,7 +40,9 @@ class Figure:
     notes: list[str] = field(default_factory=list)
 
 
-_NUMBER_RE = re.compile(r"(?<![\w/:.,\-])\d+(?:[.,]\d+)*(?![\w/]*[/:]\d)")
+# A number standing alone, or glued to a currency before it ("VND17,900 billion").
+_NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\$))"
+                        r"\d+(?:[.,]\d+)*(?![\w/]*[/:]\d)")
 # A number followed by these is a date, rank, share of a count ("13/15"), time or document code.
 _SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
 # Words right before a number that make it an identifier or an ordinal, not a figure.
@@ -56,10 +58,11 @@ _LEAD_WORDS = (
     "không thấp hơn", "không dưới", "không ít hơn", "không vượt quá", "không quá", "nhiều hơn",
     "cao hơn", "thấp hơn", "vượt trên", "xấp xỉ", "khoảng", "trên", "hơn", "dưới", "gần",
     "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
-    "in excess of", "exceeding", "upwards of", "over", "above", "under", "below", "about",
+    "in excess of", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
     "around", "approximately", "nearly", "almost", "roughly", "no more than",
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
     "giảm", "âm", "decreased by", "declined by", "fell by", "down by", "fell", "down",
+    "decreasing", "declining",
 )
 _LEAD_RE = re.compile(
     r"(?:(?:" + "|".join(map(re.escape, sorted(_LEAD_WORDS, key=len, reverse=True)))
@@ -67,6 +70,9 @@ _LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"\S+")
+# "cao hơn 6,2% so với cùng kỳ": the figure says by how much, not a bound
+_BY_HOW_MUCH = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|higher|lower)\s+", re.IGNORECASE)
+_COMPARED = re.compile(r"\s*(?:so với|so cùng kỳ|than|compared)", re.IGNORECASE)
 _STOP_PUNCT = ",;:()[]“”\"!?"
 _MAX_TOKENS = 7
 _COUNT_LOOKAHEAD = 7
@@ -192,6 +198,14 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                     break
             if found:
                 break
+        if found is not None and found.start < start and _BY_HOW_MUCH.match(
+                text, found.start, start) and (found.parsed.unit == "times" or _COMPARED.match(
+                    text, found.end)):
+            # "cao hơn 6,2% so với cùng kỳ", "cao hơn 1,16 lần": higher by, not above
+            plain = _parse(text[start:found.end], lang, unit)
+            if plain is not None and plain.unit is not None:
+                found = Figure(start, found.end, text[start:found.end], plain,
+                               ["a difference ('cao hơn ... so với'), not a bound"])
         if found is None:
             found = _bare_count(text, start, end, lead_start, lang)
         if found is None:
@@ -200,11 +214,49 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                 (_parse(found.raw, lang, None) or found.parsed).unit is None:
             found.notes.append(f"unit {unit!r} from the table's row label")
         if found.parsed.ambiguous:
-            found.notes.append(f"number read in {found.parsed.number_format} format "
-                               "(it reads differently in the other)")
+            found = _local_reading(text, found, lang, unit)
         figures.append(found)
         taken_until = found.end
     return figures
+
+
+def _format_number(value) -> str:
+    """A number for a reviewer, thousands apart by spaces: ``34 500 000 000 000``, ``1.5``."""
+    if value is None:
+        return "none"
+    return f"{value:,.0f}".replace(",", " ") if value == int(value) else f"{value:g}"
+
+
+def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Figure:
+    """Read a number that reads both ways ("34,500") by the evidence nearest to it.
+
+    The figure's own words decide first ("billion" is English, "tỷ" Vietnamese, whatever the
+    document's letters), then the language of its paragraph (up to 300 characters either
+    side: an English paragraph quoting "Hưng Yên"), then the document's. The note gives both
+    readings.
+    """
+    own = infer_lang(figure.raw)
+    # its paragraph, within 300 characters either side
+    lo = max(text.rfind("\n\n", max(0, figure.start - 300), figure.start),
+             figure.start - 300, 0)
+    hi = text.find("\n\n", figure.end, figure.end + 300)
+    around = text[lo:hi if hi >= 0 else figure.end + 300]
+    if own:
+        chosen, why = own, "its own words"
+    elif sum(ch.isalpha() for ch in around) >= 40:
+        chosen, why = document_lang(around), "the language around it"
+    else:  # a table cell, a short line: the document's
+        chosen, why = lang, "the document's language"
+    unit = unit or figure.parsed.unit
+    parsed = _parse(figure.raw, chosen, unit) or figure.parsed
+    other = _parse(figure.raw, "en" if chosen == "vi" else "vi", unit)
+    note = (f"number read in {chosen} format by {why}: {_format_number(parsed.low)}"
+            + (f"-{_format_number(parsed.high)}" if parsed.high != parsed.low else ""))
+    if other is not None and (other.low, other.high) != (parsed.low, parsed.high):
+        note += (f"; AMBIGUOUS: in {'en' if chosen == 'vi' else 'vi'} format it reads "
+                 f"{_format_number(other.low)}"
+                 + (f"-{_format_number(other.high)}" if other.high != other.low else ""))
+    return Figure(figure.start, figure.end, figure.raw, parsed, figure.notes + [note])
 
 
 def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:

@@ -51,7 +51,11 @@ class Vocabulary:
     indicator_units : dict
         Code -> unit of data/indicators.csv.
     phrases : list of (phrase, field, value)
-        Lower-case phrases naming an indicator (field ``indicator``) or a breakdown.
+        Lower-case phrases of data/indicator_synonyms.csv: naming an indicator (field
+        ``indicator``), a breakdown or a place; the head nouns of counted families (``head``:
+        parks, clusters), their variants (``variant``: new, expanded, ...) and the modifiers
+        that separate near neighbours (``modifier``: output vs value added, new, per person,
+        words that make a phrase a comparison's base).
     regions : dict
         Region -> list of its territories' rows of the region map.
     region_map : RegionMap
@@ -81,8 +85,48 @@ class Vocabulary:
                                   for w in words]
         return self._pattern[key]
 
+    def patterns_in(self, fieldname: str, low: str) -> list[tuple[str, re.Pattern]]:
+        """The :meth:`patterns` whose first word occurs in ``low`` (a lower-case text): the
+        few worth trying, found by a lookup rather than a search per phrase."""
+        key = ("first", fieldname)
+        if key not in self._pattern:
+            index: dict[str, list] = {}
+            for word, rx in self.patterns(fieldname):
+                first = re.match(r"\w+", word)
+                index.setdefault(first.group(0) if first else "", []).append((word, rx))
+            self._pattern[key] = index
+        index = self._pattern[key]
+        tokens = set(re.findall(r"\w+", low)) | {""}
+        return [p for token in tokens & index.keys() for p in index[token]]
+
+    def words(self, fieldname: str, value: str, *, at_end: bool = False) -> re.Pattern:
+        """One case-insensitive regex over the phrases of ``fieldname`` with ``value`` (a
+        head noun, a variant, a modifier), on whole words; ``at_end`` anchors it at the end
+        of the text searched ("so với" right before a phrase). A "…" in a phrase stands for a
+        few words: "value of … production" matches "value of construction production"."""
+        key = ("words", fieldname, value, at_end)
+        if key not in self._pattern:
+            words = sorted({p for p, f, v in self.phrases if f == fieldname and v == value},
+                           key=len, reverse=True)
+            # "…" in a phrase stands for a few words ("value of … production")
+            body = "|".join(re.escape(w).replace("…", r"[\w\s,-]{0,40}?")
+                            for w in words) or r"(?!x)x"
+            tail = r"\s*(?:the\s+)?$" if at_end else r"(?!\w)"
+            self._pattern[key] = re.compile(r"(?<!\w)(?:" + body + ")" + tail, re.IGNORECASE)
+        return self._pattern[key]
+
+    def names(self, fieldname: str) -> list[str]:
+        """The values of ``fieldname`` in file order (head nouns, variants)."""
+        return list(dict.fromkeys(v for _, f, v in self.phrases if f == fieldname))
+
     def values(self, fieldname: str, phrase: str) -> list[str]:
-        return [v for p, f, v in self.phrases if f == fieldname and p == phrase]
+        """The values (codes, regions) a phrase of ``fieldname`` stands for, in file order."""
+        if "values" not in self._pattern:
+            index: dict[tuple[str, str], list[str]] = {}
+            for p, f, v in self.phrases:
+                index.setdefault((f, p), []).append(v)
+            self._pattern["values"] = index
+        return self._pattern["values"].get((fieldname, phrase), [])
 
 
 @lru_cache(maxsize=4)
@@ -184,9 +228,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def sentence_of(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    """The sentence span containing ``offset``."""
-    i = bisect.bisect_right([a for a, _ in spans], offset) - 1
+def sentence_of(spans: list[tuple[int, int]], offset: int, *,
+                starts: list[int] | None = None) -> tuple[int, int]:
+    """The sentence span containing ``offset``.
+
+    ``starts`` (the spans' starts, computed once by a caller that asks for many offsets)
+    keeps a long document's reading linear.
+    """
+    if starts is None:
+        starts = [a for a, _ in spans]
+    i = bisect.bisect_right(starts, offset) - 1
     return spans[max(i, 0)]
 
 
@@ -204,10 +255,16 @@ _BASE_BEFORE = re.compile(
 )
 _SAME_PERIOD_BEFORE = re.compile(r"(?:cùng kỳ|same period(?: of)?|year-on-year)\s*(?:năm)?\s*$",
                                  re.IGNORECASE)
-_NOT_PERIOD_BEFORE = re.compile(r"(?:tầm nhìn|vision|ngày|tháng|month|số|giá so sánh|"
-                                r"prices)\s*(?:đến năm|to)?\s*$", re.IGNORECASE)
+_NOT_PERIOD_BEFORE = re.compile(r"(?:tầm nhìn|vision|ngày|tháng|month|số|giá so sánh|giá ss|"
+                                r"prices)\s*(?:đến năm|to|năm|of|in)?\s*$", re.IGNORECASE)
 # A party or council term "nhiệm kỳ 2025-2030" plans the years after its first: 2026-2030.
 _TERM_BEFORE = re.compile(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of the)?\s*$", re.IGNORECASE)
+# a number (not a year) then a few words and "in"/"năm": the year after is that number's
+_ATTACHED = re.compile(r"(?<![12]\d\d)\d[^\d.;,]{0,25}(?:in|năm|vào năm|in the year)\s*$",
+                       re.IGNORECASE)
+_YEAR_THEN_BRACKET = re.compile(
+    rf"(?<!\d)({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?\s*\(\s*(?:[^\W\d]+\s+){{0,2}}$")
+_TERM_AFTER = re.compile(r"\s*(?:term|tenure)\b", re.IGNORECASE)
 _NOW_WORDS = re.compile(r"hiện nay|đến nay|hiện có|hiện tại|tính đến nay|currently|to date|"
                         r"at present|so far|is home to", re.IGNORECASE)
 
@@ -231,12 +288,26 @@ def _years(text: str, offset: int = 0):
         y0, y1 = int(m[1]), int(m[2] or m[1])
         if y1 < y0:
             continue
-        if _TERM_BEFORE.search(before):
+        if _TERM_BEFORE.search(before) or (
+                y1 > y0 and _TERM_AFTER.match(text, m.end())):  # "the 2020-2025 term"
             if y1 == y0:
                 continue
             y0 += 1
         yield (offset + m.start(), offset + m.end(), y0, y1, bool(_BASE_BEFORE.search(before)),
                bool(_SAME_PERIOD_BEFORE.search(before)))
+
+
+@lru_cache(maxsize=2)
+def _year_index(text: str) -> tuple[list, list[int]]:
+    """Every year mention of a whole text, and their end offsets: looked up by bisection, so
+    reading the years before each figure costs the same however long the document."""
+    years = list(_years(text))
+    return years, [y[1] for y in years]
+
+
+def _years_between(text: str, lo: int, hi: int) -> list:
+    years, ends = _year_index(text)
+    return years[bisect.bisect_left(ends, lo + 4):bisect.bisect_right(ends, hi)]
 
 
 def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
@@ -250,13 +321,25 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     base = next((y[2] for y in reversed(before) if y[4]), None) or next(
         (y[2] for y in after if y[4]), None)
     own = [y for y in before if not y[4]]
-    if own:
+    own_after = [y for y in after if not y[4]]
+    # a year shortly after the figure in its clause, unless a bracket or a comparison comes
+    # first: "khoảng 6,58% (Năm 2021 lần lượt là ...)", "8,05%, cao hơn so với ... năm 2022"
+    close_after = bool(own_after) and own_after[0][0] - fig_end < 60 and not re.search(
+        r"[;.(]|so với|hơn|compared|than|double|gấp", text[fig_end:own_after[0][0]],
+        re.IGNORECASE)
+    bracketed = _YEAR_THEN_BRACKET.search(text[max(s0, fig_start - 35):fig_start])
+    if bracketed:
+        # "cao hơn so với năm 2021 (5,04%)", "the period of 2016-2020 (8.28%)": a figure in
+        # brackets right after a year or span is that year's or span's, base or not
+        y0, y1 = int(bracketed.group(1)), int(bracketed.group(2) or bracketed.group(1))
+        return Period(y0, y1, "sentence, the years before the bracket", base)
+    # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
+    # after another figure is that figure's; the one right after this figure is its own
+    if own and not (close_after and _ATTACHED.search(text[max(s0, own[-1][0] - 30):own[-1][0]])):
         y = own[-1]
         return Period(y[2], y[3], "sentence", base)
-    own_after = [y for y in after if not y[4]]
     # "đạt 8,5 tỷ USD vào năm 2025": a year shortly after the figure, in the same clause.
-    if own_after and own_after[0][0] - fig_end < 60 and not re.search(
-            r"[;.]", text[fig_end:own_after[0][0]]):
+    if close_after:
         y = own_after[0]
         return Period(y[2], y[3], "sentence", base)
     if _NOW_WORDS.search(text[s0:fig_start]) and doc_year:
@@ -270,13 +353,59 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "Trong 10 tháng", "6 tháng đầu năm": months of the document's year.
     if _MONTHS_TO_DATE.search(text[s0:fig_start]) and doc_year:
         return Period(doc_year, doc_year, "document date (months to date)", base)
-    earlier = [y for y in _years(text[max(0, s0 - 2000):s0], max(0, s0 - 2000)) if not y[4]]
+    # A year of an earlier sentence still holds ("Năm 2024, ... . Xuất khẩu tăng 12%"), but
+    # not a vision year, whose targets are said in its own sentence.
+    earlier = [y for y in _years_between(text, max(0, s0 - 2000), s0) if not y[4]]
+    # "(Năm 2021 lần lượt là ...)" and "the plan for 2025" name a year in passing: an aside
+    # in brackets, or the name of a plan, does not set the year of the sentences after it
+    earlier = [y for y in earlier if not _aside(text, y[0])]
+    vision = _visions(text, earlier)
+    if earlier and earlier[-1][0] in vision and doc_year:
+        # the latest year before is a vision's: no year of an earlier sentence holds here
+        return Period(doc_year, doc_year, "document date (a vision year before)", base)
+    earlier = [y for y in earlier if y[0] not in vision]
     if earlier:
         y = earlier[-1]
         return Period(y[2], y[3], "earlier sentence", base)
     if doc_year:
         return Period(doc_year, doc_year, "document date", base)
     return Period(None, None, "not found", base)
+
+
+_PLAN_NAME_BEFORE = re.compile(r"(?:kế hoạch(?: năm)?|plan (?:for|of)(?: the year)?|"
+                               r"the plan)\s*$", re.IGNORECASE)
+
+
+def _aside(text: str, at: int) -> bool:
+    """Whether the year at ``at`` is in brackets or names a plan."""
+    before = text[max(0, at - 100):at]
+    opened = before.rfind("(")
+    return (opened >= 0 and ")" not in before[opened:]) or bool(
+        _PLAN_NAME_BEFORE.search(before[-30:]))
+
+
+_HORIZON_BEFORE = re.compile(r"(?:đến năm|đến|tới năm|by|until|to)\s*$", re.IGNORECASE)
+_VISION_BEFORE = re.compile(r"tầm nhìn|vision", re.IGNORECASE)
+
+
+def _visions(text: str, years: list) -> set[int]:
+    """Offsets of the years among ``years`` that are a vision beyond the plan's horizon: named
+    after "tầm nhìn"/"vision", or an "đến năm" horizon 15 years or more after an earlier one in
+    the same sentence ("đến năm 2030 đạt 60%, đến năm 2050 khoảng 80%"; plans run 5 or 10
+    years). Targets for a vision are said in its own sentence."""
+    out, horizon = set(), None
+    for y in years:
+        before = text[max(0, y[0] - 40):y[0]]
+        if horizon is not None and re.search(r"[.!?]\s|\n", text[horizon[0]:y[0]]):
+            horizon = None  # a horizon holds within its sentence
+        if _VISION_BEFORE.search(before):
+            out.add(y[0])
+        elif _HORIZON_BEFORE.search(before[-12:]):
+            if horizon is not None and y[2] >= horizon[1] + 15:
+                out.add(y[0])
+            else:
+                horizon = (y[0], y[2])
+    return out
 
 
 _MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|"
@@ -287,7 +416,8 @@ _MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|"
 def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | None:
     """The last "X-<year>" span written before ``before``: the period of an average or total."""
     start = max(0, before - 20000)
-    spans = [(y[2], y[3]) for y in _years(text[start:before]) if y[3] == year and y[2] < year]
+    spans = [(y[2], y[3]) for y in _years_between(text, start, before)
+             if y[3] == year and y[2] < year]
     return spans[-1] if spans else None
 
 
@@ -312,9 +442,12 @@ _TARGET_WORDS = re.compile(
     r"đến năm|by \d{4}|dự thảo|draft|nghị quyết|resolution",
     re.IGNORECASE,
 )
-_STRONG_TARGET = re.compile(r"mục tiêu|phấn đấu|chỉ tiêu|kế hoạch năm|\btarget|\baims?\b|"
+# "các chỉ tiêu kinh tế", "nhiều chỉ tiêu": indicators in general, not targets
+_STRONG_TARGET = re.compile(r"mục tiêu|phấn đấu|(?<!các )(?<!nhiều )(?<!những )chỉ tiêu|"
+                            r"kế hoạch năm|\btarget|\baims?\b|"
                             r"\bstrives?\b|dự thảo|draft", re.IGNORECASE)
-_ESTIMATE_WORDS = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|ước tính|ước đạt|dự kiến|dự ước|"
+# Whole words only: "ước đạt" is inside "nhà nước đạt" (the State reaches), which is no estimate.
+_ESTIMATE_WORDS = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự kiến|dự ước|"
                              r"\bestimated?\b|\bexpected\b|\bprojected\b", re.IGNORECASE)
 _ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế hoạch|dự toán|mục tiêu)|"
                              r"compared to the plan|hoàn thành", re.IGNORECASE)
@@ -322,8 +455,16 @@ _ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế ho�
 
 _RESULT_WORDS = re.compile(r"kết quả|thực hiện được|đã đạt|\bresults?\b|\bachieved\b|"
                            r"\brecorded\b", re.IGNORECASE)
-_PLAN_LABEL = re.compile(r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target)\s*[:=]?\s*$",
-                         re.IGNORECASE)
+_PLAN_LABEL = re.compile(r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target)\s*"
+                         r"(?:[:=]|tăng|đạt|là|of|at|is)?\s*$", re.IGNORECASE)
+
+
+#: "kết quả thực hiện kế hoạch", "thực hiện Nghị quyết": the plan named is the one carried out;
+#: its words report results, they set no target.
+_IMPLEMENTING = re.compile(
+    r"(?:kết quả\s+)?(?:thực hiện|triển khai)\s+(?:các\s+)?(?:kế hoạch|nghị quyết|mục tiêu|"
+    r"chỉ tiêu|nhiệm vụ)|\b(?:results?|implementation)\s+of\s+(?:implementing\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:plan|resolution)", re.IGNORECASE)
 
 
 def find_kind(context: str, period_end: int | None, doc_year: int | None,
@@ -336,6 +477,13 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
     """
     if _PLAN_LABEL.search(just_before):
         return "target", False, "labelled as the plan"
+    implementing = bool(_IMPLEMENTING.search(context))
+    if implementing:
+        context = _IMPLEMENTING.sub(" ", context)
+        if period_end is not None and doc_year is not None and period_end <= doc_year \
+                and not _STRONG_TARGET.search(context):
+            return "actual", bool(_ESTIMATE_WORDS.search(context)), \
+                "results of implementing a plan"
     will = (period_end is not None and period_end == doc_year
             and bool(re.search(r"\bwill\b|\bsẽ\b", context)) and not _STRONG_TARGET.search(context))
     if will and doc_month is not None and doc_month <= 6 and not _ESTIMATE_WORDS.search(context):
@@ -358,6 +506,9 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
         return "actual", False, "words of a result"
     if estimate:
         return "actual", True, "estimate words"
+    if period_end is not None and period_end == doc_year and doc_month and doc_month >= 10:
+        # a year-end review of its own year: only strong target words make a figure a target
+        return "actual", False, "the document's own year, written at its end"
     if _TARGET_WORDS.search(context):
         return "target", False, "target words"
     return "actual", False, "default"
@@ -416,7 +567,7 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
     low = re.sub(r"\s", " ", unicodedata.normalize("NFC", text).lower())
     if overlapping:
         return sorted((offset + m.start(), offset + m.end(), word)
-                      for word, rx in vocab.patterns(fieldname) if word in low
+                      for word, rx in vocab.patterns_in(fieldname, low) if word in low
                       for m in rx.finditer(low))
     out = [(offset + m.start(), offset + m.end(), m.group(0))
            for m in vocab.pattern(fieldname).finditer(low)]

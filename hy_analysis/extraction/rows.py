@@ -110,7 +110,8 @@ def append_rows(rows: pd.DataFrame, path, *, sources=(), data_dir=None):
 
     path = Path(path)
     existing_ids = set()
-    if path.exists():
+    new_file = not path.is_file() or not path.read_text(encoding="utf-8-sig").strip()
+    if not new_file:
         existing_ids = {r.get("id", "") for r in read_rows(path).rows}
     with tempfile.TemporaryDirectory() as tmp:
         candidate_file = Path(tmp) / "candidates.csv"
@@ -134,9 +135,9 @@ def append_rows(rows: pd.DataFrame, path, *, sources=(), data_dir=None):
             existing_ids.add(row["id"])
     frame = pd.DataFrame(written, columns=list(schema.TARGET_COLUMNS))
     if written:
-        new_file = not path.exists() or path.stat().st_size == 0
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8", newline="") as handle:
+        # a missing or blank file gets the header first
+        with open(path, "w" if new_file else "a", encoding="utf-8", newline="") as handle:
             frame.to_csv(handle, index=False, header=new_file)
     return frame, problems
 
@@ -158,6 +159,9 @@ def extract_files(files, *, region: str | None = None, date=None,
         Columns :data:`CANDIDATE_COLUMNS`, preceded by ``document`` (the file name) when there
         is more than one file; and one message per unreadable file.
     """
+    from .core import document_date
+
+    document_date(date)  # a bad --date is one message, before any file is read
     frames, problems = [], []
     for name in files:
         try:
@@ -173,8 +177,29 @@ def extract_files(files, *, region: str | None = None, date=None,
     return result, problems
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula, prefixed with ``'``.
+
+    Document text reaches the CSV (``value_raw``, ``sentence``, ``note``): a sentence starting
+    "=HYPERLINK(...)" or "- GRDP ..." must open as text. Numbers stay numbers.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+    return out
+
+
 def to_text(candidates: pd.DataFrame, fmt: str = "csv") -> str:
     """Candidates as CSV (with a header) or JSON (a list of records, UTF-8 kept as written).
+
+    In CSV, a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+    is prefixed with ``'`` so that a spreadsheet shows it as text instead of running it.
 
     Parameters
     ----------
@@ -188,5 +213,5 @@ def to_text(candidates: pd.DataFrame, fmt: str = "csv") -> str:
     if fmt not in FORMATS:
         raise ParameterError(f"format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
     if fmt == "csv":
-        return candidates.to_csv(index=False)
+        return _neutralised(candidates).to_csv(index=False)
     return candidates.to_json(orient="records", force_ascii=False, indent=1) + "\n"

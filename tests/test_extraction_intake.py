@@ -1,0 +1,484 @@
+"""Extraction intake: hostile and odd files, encodings, dates, batches, CSV safety, install.
+
+Every hostile file is generated in tmp_path by the test (nothing big is committed). Each gives
+a one-line message naming the file and exit status 2 from ``hy-analysis extract``, or correct
+rows: never a traceback, a hang or a silent misreading.
+"""
+
+import csv
+import importlib
+import io
+import os
+import re
+import subprocess
+import sys
+import tomllib
+import unicodedata
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from hy_analysis import extract
+from hy_analysis.cli import extract_command
+from hy_analysis.exceptions import DataFileError, ParameterError
+from hy_analysis.extraction import read_document, to_text
+from hy_analysis.extraction.encodings import detect_legacy, to_unicode
+from hy_analysis.extraction.readers import LegacyEncodingWarning
+from hy_analysis.paths import PROJECT_DIR
+
+TEXT = ("Năm 2024, kim ngạch xuất khẩu của tỉnh đạt 7,5 tỷ USD, tăng 12,3% so với năm 2023. "
+        "Tỷ lệ đô thị hóa đến năm 2030 đạt trên 50%.")
+
+
+def _cli(*args, cwd):
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_DIR)}
+    return subprocess.run([sys.executable, "-m", "hy_analysis.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def _refused(path, *words):
+    """read_document refuses ``path`` with one line naming it and saying ``words``."""
+    with pytest.raises(DataFileError) as info:
+        read_document(path)
+    message = str(info.value)
+    assert "\n" not in message and str(path) in message, message
+    for word in words:
+        assert word in message, message
+    return message
+
+
+# --------------------------------------------------------------------------- .docx
+
+
+def _docx(path, document_xml: bytes, *, extra=()):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://'
+                         'schemas.openxmlformats.org/package/2006/content-types"/>')
+        archive.writestr("word/document.xml", document_xml)
+        for name, data in extra:
+            archive.writestr(name, data)
+    return path
+
+
+def test_empty_docx_is_refused_naming_the_file(tmp_path):
+    path = tmp_path / "empty.docx"
+    path.write_bytes(b"")
+    _refused(path, "empty")
+
+
+def test_a_text_file_named_docx_is_not_a_word_document(tmp_path):
+    path = tmp_path / "notes.docx"
+    path.write_text(TEXT, encoding="utf-8")
+    _refused(path, "not a Word document")
+
+
+def test_a_zip_without_a_word_document_inside_is_refused(tmp_path):
+    path = tmp_path / "archive.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    _refused(path, "word/document.xml")
+
+
+def test_a_docx_whose_document_python_docx_cannot_open_is_one_line(tmp_path):
+    # A ZIP with a word/document.xml but no package relationships: python-docx raises its own
+    # error, which becomes one line naming the file.
+    path = _docx(tmp_path / "broken.docx", b"<w:document/>")
+    _refused(path, "cannot read the Word document")
+
+
+def test_a_docx_with_a_200_mb_text_node_is_refused_before_it_is_parsed(tmp_path):
+    path = tmp_path / "huge.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(b'<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>')
+            chunk = b"a" * (1 << 20)
+            for _ in range(200):
+                part.write(chunk)
+            part.write(b"</w:t></w:r></w:p></w:body></w:document>")
+    assert path.stat().st_size < 2 * 1024 * 1024  # small on disk, 200 MB inside
+    _refused(path, "word/document.xml", "uncompressed", "limit")
+
+
+def test_billion_laughs_in_a_docx_is_refused(tmp_path):
+    lol = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+           + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;")
+                                                  * 10) for i in range(1, 10))
+           + b']><w:document xmlns:w="x"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>'
+           b"</w:body></w:document>")
+    path = _docx(tmp_path / "lol.docx", lol)
+    _refused(path, "entities")
+
+
+# --------------------------------------------------------------------------- .pdf
+
+
+def _pdf(path, text="Năm 2024, GRDP của tỉnh tăng 8,5%."):
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    if not Path(font).is_file():
+        pytest.skip(f"no Unicode font at {font} to write a Vietnamese PDF")
+    pdf.add_font("dejavu", "", font)
+    pdf.set_font("dejavu", size=12)
+    pdf.multi_cell(0, 10, text)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_an_encrypted_pdf_is_refused_saying_so(tmp_path, algorithm):
+    pypdf = pytest.importorskip("pypdf")
+    plain = _pdf(tmp_path / "plain.pdf")
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    try:
+        writer.encrypt(user_password="secret", owner_password="owner", algorithm=algorithm)
+    except Exception as error:  # AES needs the cryptography package to *write*, too
+        pytest.skip(f"cannot write a {algorithm} PDF here: {error}")
+    path = tmp_path / "locked.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    _refused(path, "encrypted")
+
+
+def test_a_pdf_locked_only_against_editing_is_read(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=str(_pdf(tmp_path / "plain.pdf")))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")
+    path = tmp_path / "no-edit.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    assert "8,5%" in read_document(path)
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.1])
+def test_a_truncated_pdf_is_one_line_or_its_readable_text(tmp_path, keep):
+    whole = _pdf(tmp_path / "whole.pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(whole[: int(len(whole) * keep)])
+    try:
+        text = read_document(path)
+    except DataFileError as error:
+        assert "\n" not in str(error) and str(path) in str(error)
+    else:  # pypdf recovered what it could: then it is the document's own text
+        assert "GRDP" in text
+
+
+def test_not_a_pdf_at_all_is_one_line(tmp_path):
+    path = tmp_path / "fake.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + os.urandom(2000))
+    _refused(path, "PDF")
+
+
+# --------------------------------------------------------------------------- .html, sizes
+
+
+def test_html_reader_works_in_this_environment(tmp_path):
+    # The HTML reader imports lxml.html.clean through trafilatura/justext; since lxml 5.2 that
+    # module is the separate lxml_html_clean distribution, which the project must declare.
+    with open(PROJECT_DIR / "pyproject.toml", "rb") as handle:
+        requires = tomllib.load(handle)["project"]["dependencies"]
+    assert any(re.match(r"lxml[_-]html[_-]clean\b", r, re.IGNORECASE) for r in requires), requires
+    importlib.import_module("lxml.html.clean")
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><article><p>{TEXT}</p></article></body></html>",
+                    encoding="utf-8")
+    assert "7,5 tỷ USD" in read_document(page)
+
+
+def test_a_40_mb_inline_image_does_not_hide_the_text_after_it(tmp_path):
+    image = "A" * (40 * 1024 * 1024)
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article><p>Tin kinh tế của tỉnh trong năm qua có nhiều điểm sáng.</p>"
+        f'<img src="data:image/png;base64,{image}"><p>{TEXT}</p>'
+        "<p>Kim ngạch nhập khẩu năm 2024 đạt 5,1 tỷ USD.</p></article></body></html>",
+        encoding="utf-8")
+    text = read_document(page)
+    assert "7,5 tỷ USD" in text and "5,1 tỷ USD" in text
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    from hy_analysis.extraction import readers
+
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "big.txt"
+    path.write_text(TEXT * 20, encoding="utf-8")
+    _refused(path, "MB", "split")
+
+
+# --------------------------------------------------------------------------- encodings
+
+TCVN3 = "N¨m 2024, tæng s¶n phÈm trªn ®Þa bµn (GRDP) t¨ng 8,5%; kim ng¹ch xuÊt khÈu ®¹t 7,5 tû USD."
+VNI = ("Naêm 2024, toång saûn phaåm treân ñòa baøn (GRDP) taêng 8,5%; kim ngaïch xuaát khaåu "
+       "ñaït 7,5 tyû USD.")
+UNICODE = ("Năm 2024, tổng sản phẩm trên địa bàn (GRDP) tăng 8,5%; kim ngạch xuất khẩu "
+           "đạt 7,5 tỷ USD.")
+
+
+@pytest.mark.parametrize("legacy,name", [(TCVN3, "TCVN3"), (VNI, "VNI")])
+def test_legacy_vietnamese_text_is_converted_and_said(legacy, name):
+    assert to_unicode(legacy) == (UNICODE, name)
+    with pytest.warns(LegacyEncodingWarning, match=name):
+        rows = extract(legacy, date="2025-03-01")
+    assert list(rows["indicator"]) == list(extract(UNICODE, date="2025-03-01")["indicator"])
+    assert "unknown" not in set(rows["indicator"])
+
+
+def test_a_tcvn3_file_in_8_bit_bytes_is_read_as_unicode(tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_bytes(TCVN3.encode("latin-1"))
+    with pytest.warns(LegacyEncodingWarning):
+        assert read_document(path) == UNICODE
+    out, err = io.StringIO(), io.StringIO()
+    assert extract_command([str(path)], date="2025-03-01", out=out, err=err) == 0
+    assert "TCVN3" in err.getvalue() and "7,5 tỷ USD" in out.getvalue()
+
+
+def test_unicode_documents_are_never_taken_for_legacy_ones():
+    folder = os.environ.get("HY_SOURCES_DIR")
+    if not folder or not Path(folder).is_dir():
+        pytest.skip("HY_SOURCES_DIR is not set: the source documents are read from there")
+    texts = sorted(Path(folder).rglob("*.txt"))
+    assert texts
+    for path in texts:
+        assert detect_legacy(path.read_text(encoding="utf-8")) is None, path
+
+
+def test_decomposed_text_reads_like_composed_text():
+    nfd = unicodedata.normalize("NFD", UNICODE)
+    assert nfd != UNICODE
+    got, want = extract(nfd, date="2025-03-01"), extract(UNICODE, date="2025-03-01")
+    assert list(got["indicator"]) == list(want["indicator"])
+    assert list(got["value_raw"]) == list(want["value_raw"])
+    assert all(UNICODE[r.char_start:r.char_end] == r.value_raw for r in got.itertuples())
+
+
+# --------------------------------------------------------------------------- command line
+
+
+@pytest.mark.parametrize("date", ["2024-13-45", "20241211", "2024/12/11", "2024-02-30", "next"])
+def test_a_bad_date_is_refused_in_one_line(tmp_path, date):
+    with pytest.raises(ParameterError, match="date"):
+        extract(TEXT, date=date)
+    doc = tmp_path / "doc.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    done = _cli("extract", str(doc), "--date", date, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().count("\n") == 0 and date in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_a_batch_goes_on_past_bad_files_and_says_some_failed(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(TEXT, encoding="utf-8")
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    fake = tmp_path / "fake.pdf"
+    fake.write_bytes(b"not a pdf")
+    done = _cli("extract", str(empty), str(good), str(fake), "--date", "2024-12-20", cwd=tmp_path)
+    assert done.returncode == 2
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [r["value_raw"] for r in rows] == ["7,5 tỷ USD", "12,3%", "trên 50%"]
+    errors = done.stderr.strip().splitlines()
+    assert len(errors) == 2 and "empty.docx" in errors[0] and "fake.pdf" in errors[1], errors
+    assert "Traceback" not in done.stderr
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("=HYPERLINK(\"http://x\",\"y\") Năm 2024, GRDP tăng 8,5%.\n\n"
+                   "@SUM(1) xuất khẩu đạt 7 tỷ USD.\n\n- Năm 2024, GRDP giảm 2%.\n",
+                   encoding="utf-8")
+    rows = extract(doc, date="2025-01-10")
+    assert rows["sentence"].str.startswith(("=", "@", "-")).sum() == 3  # the frame keeps them
+    out = tmp_path / "c.csv"
+    done = _cli("extract", str(doc), "--date", "2025-01-10", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    cells = [c for row in csv.reader(io.StringIO(out.read_text(encoding="utf-8"))) for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")
+                or (c[:1] == "-" and not re.fullmatch(r"-\d+(?:\.\d+)?", c))]
+    assert "'=HYPERLINK" in out.read_text(encoding="utf-8")
+    parsed = list(csv.DictReader(io.StringIO(to_text(rows))))
+    assert float(parsed[-1]["low"]) == -2.0  # numbers stay numbers
+
+
+# --------------------------------------------------------------------------- local evidence
+
+
+def _one(text, date, raw):
+    rows = extract(text, date=date)
+    found = rows[rows["value_raw"] == raw]
+    assert len(found) == 1, rows[["value_raw", "indicator", "kind"]]
+    return found.iloc[0]
+
+
+def test_uoc_dat_inside_nha_nuoc_dat_is_no_estimate():
+    row = _one("Kế hoạch năm 2025: thu ngân sách nhà nước đạt 30.000 tỷ đồng.", "2024-12-20",
+               "30.000 tỷ đồng")
+    assert (row["kind"], bool(row["estimate"])) == ("target", False)
+    row = _one("Thu ngân sách năm 2024 ước đạt 30.000 tỷ đồng.", "2024-12-20", "30.000 tỷ đồng")
+    assert (row["kind"], bool(row["estimate"])) == ("actual", True)
+
+
+def test_results_of_implementing_a_plan_are_actuals():
+    row = _one("Kết quả thực hiện kế hoạch phát triển kinh tế - xã hội năm 2024: GRDP tăng 8,5%.",
+               "2024-12-10", "8,5%")
+    assert row["kind"] == "actual" and row["period_end"] == 2024
+
+
+def test_an_existing_stock_is_not_a_horizon_target():
+    rows = extract("Đến năm 2030, ngoài 6 khu công nghiệp đã thành lập, tỉnh phấn đấu thành lập "
+                   "mới 10 khu công nghiệp.", date="2025-10-01")
+    stock, new = rows.iloc[0], rows.iloc[1]
+    assert (stock["value_raw"], stock["kind"], stock["period_end"], stock["indicator"]) == (
+        "6 khu công nghiệp", "actual", 2025, "industrial_parks_total")
+    assert (new["kind"], new["period_end"], new["indicator"]) == (
+        "target", 2030, "industrial_parks_new")
+
+
+def test_a_vision_year_does_not_carry_into_the_next_sentence():
+    rows = extract("Phấn đấu tỷ lệ đô thị hóa đến năm 2030 đạt 60%, đến năm 2050 khoảng 80%. "
+                   "Kinh tế số chiếm 35% GRDP.", date="2025-10-01")
+    assert list(rows["period_end"]) == [2030, 2050, 2025]
+    # a year that sets the topic still holds in the next sentence
+    rows = extract("Năm 2021, GRDP của tỉnh tăng 7,8%. Sản xuất nông nghiệp tăng 4,2%.",
+                   date="2022-03-01")
+    assert list(rows["period_end"]) == [2021, 2021]
+
+
+def test_a_headline_range_stays_when_the_body_shares_one_bound():
+    rows = extract("GRDP TĂNG 10-11% MỖI NĂM\n\nNăm 2024, GRDP của tỉnh tăng 10%. Giai đoạn "
+                   "2026-2030, tỉnh phấn đấu tăng trưởng 10-11%/năm.", date="2025-10-01")
+    assert "10%" in set(rows["value_raw"])
+    assert (rows["low"] == 10).sum() == 2  # the body's 10% and one 10-11% (headline repeats it)
+    rows = extract("GRDP TĂNG 10-11% MỖI NĂM\n\nNăm 2024, GRDP của tỉnh tăng 10%.",
+                   date="2025-10-01")
+    assert sorted(zip(rows["low"], rows["high"])) == [(10, 10), (10, 11)]
+
+
+def test_an_english_paragraph_with_diacritics_reads_english_numbers():
+    text = ("In 2024, Hưng Yên province attracted 34,500 billion VND of domestic investment, "
+            "and Hà Nội's GRDP grew 6.5%.")
+    row = _one(text, "2025-01-10", "34,500 billion VND")
+    assert row["low"] == 34.5e12
+    assert "AMBIGUOUS" in row["note"] and "34 500 000 000 000" in row["note"]
+    assert "34 500 000 000" in row["note"]  # the other reading, for the reviewer
+    from hy_analysis import review
+
+    page = review.highlight_html(text, extract(text, date="2025-01-10"))
+    assert "hy-ambiguous" in page and "AMBIGUOUS" in page
+
+
+def test_a_number_without_scale_words_follows_its_paragraph():
+    text = ("Năm 2024, tỉnh có 1.500 doanh nghiệp thành lập mới.\n\n"
+            "In 2024 Bắc Ninh recorded 2,344 new firms in the province, a record for the area.")
+    rows = extract(text, date="2025-01-10")
+    assert list(rows["low"]) == [1500, 2344]
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    ("Năm 2024, chỉ số công nghiệp tăng 10,5%.", "10,5%", "iip_growth"),
+    ("Năm 2024, tỉnh thu hút 32 dự án FDI đăng ký mới.", "32 dự án", "fdi_new_projects"),
+    ("Năm 2024, tổng diện tích sau mở rộng của khu công nghiệp là 2.006 ha.", "2.006 ha",
+     "industrial_parks_total_area"),
+    ("In 2024, the value of construction production increased by 14.86%.", "14.86%",
+     "construction_output_growth"),
+])
+def test_indicator_words_come_from_the_lexicon(text, raw, code):
+    assert _one(text, "2025-01-10", raw)["indicator"] == code
+
+
+def test_the_lexicon_words_are_data(tmp_path):
+    # The same text with a data folder whose lexicon lacks the modifier words reads otherwise:
+    # the words live in data/indicator_synonyms.csv, not in code.
+    import shutil
+
+    from hy_analysis.paths import data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("user"))
+    lines = (folder / "indicator_synonyms.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "indicator_synonyms.csv").write_text(
+        "\n".join(line for line in lines if not line.startswith("modifier,new,")) + "\n",
+        encoding="utf-8")
+    text = "Năm 2024, tỉnh thu hút 32 dự án FDI đăng ký mới."
+    assert extract(text, date="2025-01-10", data_dir=folder)["indicator"][0] == "fdi_projects"
+    assert extract(text, date="2025-01-10")["indicator"][0] == "fdi_new_projects"
+
+
+def test_counted_nouns_and_monthly_money_give_rows():
+    rows = extract("Năm 2024, toàn tỉnh có 5 huyện đạt chuẩn nông thôn mới; thu nhập bình quân "
+                   "đạt 5 triệu đồng/người/tháng.", date="2025-01-10")
+    assert list(rows["value_raw"]) == ["5 huyện", "5 triệu đồng/người/tháng"]
+    assert list(rows["unit"]) == ["count", "VND/person"]
+    assert "per month" in rows["note"][1]
+
+
+def test_a_list_read_respectively_takes_its_indicators_by_order():
+    rows = extract("In 2024, the shares of the agro-forestry-fishery sector, the industry and "
+                   "construction sector and the service sector were 9.76%, 56.53% and 25.11% "
+                   "respectively.", date="2025-01-10")
+    assert list(rows["indicator"]) == ["agriculture_share", "industry_construction_share",
+                                       "services_share"]
+    rows = extract("Năm 2022, tỷ trọng khu vực công nghiệp xây dựng chiếm 64,22%, khu vực dịch "
+                   "vụ chiếm 29,2% (năm 2021 lần lượt là: 62,82% và 29,43%).", date="2022-12-20")
+    assert list(rows["indicator"]) == ["industry_construction_share", "services_share"] * 2
+    assert list(rows["period_end"]) == [2022, 2022, 2021, 2021]
+
+
+def test_a_year_in_brackets_or_naming_a_plan_does_not_carry_over():
+    rows = extract("Báo cáo tình hình năm 2024 và kế hoạch năm 2025 của tỉnh đã được trình bày.\n"
+                   "Tổng kim ngạch xuất khẩu đạt 10,3 tỷ USD, tăng 8,6%.", date="2024-12-09")
+    assert list(rows["period_end"]) == [2024, 2024], rows[["value_raw", "period_end"]]
+    row = _one("Năm 2022, GRDP (giá so sánh năm 2010) ước đạt 142.289 tỷ đồng.", "2022-12-20",
+               "142.289 tỷ đồng")
+    assert row["period_end"] == 2022
+
+
+def test_a_target_in_brackets_after_its_name_is_a_target():
+    row = _one("Năm 2023 GRDP tăng 5,77%, thấp hơn chỉ tiêu đề ra (khoảng 8-8,5%).",
+               "2024-01-19", "khoảng 8-8,5%")
+    assert row["kind"] == "target"
+    assert _one("Năm 2023 GRDP tăng 5,77%, thấp hơn chỉ tiêu đề ra (khoảng 8-8,5%).",
+                "2024-01-19", "5,77%")["kind"] == "actual"
+
+
+def test_indicators_in_general_are_no_target_words():
+    row = _one("Về các chỉ tiêu kinh tế, tăng trưởng GRDP năm 2025 đạt 10,27%.", "2025-12-11",
+               "10,27%")
+    assert row["kind"] == "actual"
+
+
+def test_fdi_attracted_is_new_unless_a_total_to_date():
+    assert _one("Năm 2021, tỉnh thu hút 131 dự án FDI.", "2021-12-29",
+                "131 dự án")["indicator"] == "fdi_new_projects"
+    assert _one("Lũy kế đến nay, tỉnh thu hút 1.900 dự án FDI.", "2021-12-29",
+                "1.900 dự án")["indicator"] == "fdi_projects"
+
+
+def test_a_grdp_amount_takes_the_prices_its_sentence_names():
+    assert _one("Năm 2023, GRDP theo giá hiện hành đạt 99.686 tỷ đồng.", "2024-01-10",
+                "99.686 tỷ đồng")["indicator"] == "grdp_current_prices"
+    assert _one("Năm 2023, GRDP theo giá so sánh đạt 60.000 tỷ đồng.", "2024-01-10",
+                "60.000 tỷ đồng")["indicator"] == "grdp_constant_prices"
+
+
+def test_a_figure_in_brackets_after_a_year_is_that_years():
+    rows = extract("GRDP năm 2022 tăng trên 10%, cao hơn so với năm 2021 (5,04%). Tăng trưởng "
+                   "giai đoạn 2021-2025 đạt 9,17%/năm, cao hơn giai đoạn 2016-2020 (8,28%).",
+                   date="2022-10-05")
+    periods = dict(zip(rows["value_raw"], zip(rows["period_start"], rows["period_end"])))
+    assert periods["trên 10%"] == (2022, 2022) and periods["5,04%"] == (2021, 2021)
+    assert periods["9,17%/năm"] == (2021, 2025) and periods["8,28%"] == (2016, 2020)
+
+
+def test_higher_by_is_a_difference_not_a_bound():
+    rows = extract("Năm 2024, giải ngân đạt 71,3% kế hoạch, cao hơn 6,2% so với cùng kỳ; GRDP "
+                   "bình quân đầu người cao hơn 1,16 lần bình quân cả nước; số doanh nghiệp "
+                   "decreasing 1.9 percent.", date="2024-12-20")
+    got = {r.value_raw: (r.low, r.high, r.qualifier) for r in rows.itertuples()}
+    assert got["6,2%"] == (6.2, 6.2, "exact") and got["1,16 lần"] == (1.16, 1.16, "exact")
+    assert any(low == -1.9 for low, _, _ in got.values())
