@@ -91,6 +91,7 @@ def start(notebook: str, namespace: Mapping[str, Any], *, show: bool = True) -> 
     """
     names = [p.name for p in get_params(notebook)]
     params = validate_params(notebook, {n: namespace[n] for n in names if n in namespace})
+    display.set_report_lang(params.get("lang", "vi"))  # tables format numbers in it
     if show:
         display.init_notebook()
         display.show_params(notebook, params, lang=params.get("lang", "vi"))

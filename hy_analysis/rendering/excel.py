@@ -1,0 +1,118 @@
+"""A report's tables as an Excel workbook: one formatted sheet per table, with its sources.
+
+The tables come from the executed notebook itself: :func:`hy_analysis.display.show_table`
+puts each table's values beside its HTML (:data:`TABLE_MIME`), so the workbook holds exactly
+the tables the page shows, numbers as numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import LANG_TAGS, TABLE_MIME
+
+__all__ = ["report_tables", "write_workbook"]
+
+_TEXTS = {
+    "vi": {"about": "Giới thiệu", "table": "Bảng", "made": "Các bảng của báo cáo",
+           "note": "Mỗi trang tính là một bảng của báo cáo, theo thứ tự xuất hiện; cột nguồn "
+                   "(nếu có) cho biết văn bản gốc của từng số liệu."},
+    "en": {"about": "About", "table": "Table", "made": "The tables of the report",
+           "note": "Each sheet is one table of the report, in the order it appears; the "
+                   "source column (where there is one) names the document of each figure."},
+}
+
+
+def report_tables(nb) -> list[dict]:
+    """Every table a run displayed (:data:`TABLE_MIME` payloads), in page order."""
+    found = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            payload = (output.get("data") or {}).get(TABLE_MIME)
+            if payload:
+                found.append(payload)
+    return found
+
+
+def _sheet_name(text: str, index: int, used: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\]", " ", text).strip()[:25] or f"{index}"
+    name, n = f"{index}. {base}"[:31], 2
+    while name in used:
+        name, n = f"{index}.{n} {base}"[:31], n + 1
+    used.add(name)
+    return name
+
+
+def write_workbook(tables: list[dict], path: str | Path, *, title: str,
+                   lang: str = "vi") -> Path:
+    """Write ``tables`` to ``path`` as an ``.xlsx`` workbook.
+
+    Parameters
+    ----------
+    tables : list of dict
+        From :func:`report_tables`: ``caption``, ``columns``, ``rows``.
+    path : path
+        The workbook to write (replaced atomically).
+    title : str
+        The report's title, written on the first sheet.
+    lang : {"vi", "en"}
+        Language of the first sheet's words.
+
+    Returns
+    -------
+    Path
+        ``path``.
+    """
+    import os
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    texts = _TEXTS[lang if lang in LANG_TAGS else "vi"]
+    path = Path(path)
+    book = Workbook()
+    about = book.active
+    about.title = texts["about"]
+    about["A1"] = title
+    about["A1"].font = Font(bold=True, size=14)
+    about["A2"] = texts["note"]
+    about["A4"] = texts["made"]
+    about["A4"].font = Font(bold=True)
+    used = {about.title}
+    bold, fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F4E79")
+    for i, table in enumerate(tables, start=1):
+        caption = table.get("caption") or (table["columns"][0] if table["columns"] else "")
+        sheet = book.create_sheet(_sheet_name(caption or texts["table"], i, used))
+        about.cell(row=4 + i, column=1, value=f"{sheet.title}")
+        start = 1
+        if table.get("caption"):
+            sheet.cell(row=1, column=1, value=table["caption"]).font = Font(bold=True)
+            start = 3
+        for j, name in enumerate(table["columns"], start=1):
+            cell = sheet.cell(row=start, column=j, value=name)
+            cell.font, cell.fill = bold, fill
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        widths = [len(str(c)) for c in table["columns"]]
+        for r, row in enumerate(table["rows"], start=start + 1):
+            for j, value in enumerate(row, start=1):
+                cell = sheet.cell(row=r, column=j, value=value)
+                if isinstance(value, int):
+                    cell.number_format = "#,##0"
+                elif isinstance(value, float):
+                    cell.number_format = "#,##0.0#"
+                else:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                widths[j - 1] = max(widths[j - 1], min(len(str(value or "")), 60))
+        for j, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(j)].width = max(8, min(width + 2, 62))
+        sheet.freeze_panes = sheet.cell(row=start + 1, column=1)
+        if table["columns"]:
+            sheet.auto_filter.ref = (f"A{start}:{get_column_letter(len(table['columns']))}"
+                                     f"{start + len(table['rows'])}")
+    about.column_dimensions["A"].width = 60
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    book.save(tmp)
+    os.replace(tmp, path)
+    return path
