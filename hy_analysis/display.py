@@ -107,10 +107,9 @@ def reader_table(data: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame
 
     Examples
     --------
-    >>> reader_table(pd.DataFrame({"n": [10.0, None], "x": [1234.5, 2.2e15]}), lang="vi")
-        n                      x
-    0  10                1.234,5
-    1     2.200.000.000.000.000
+    >>> table = reader_table(pd.DataFrame({"n": [10.0, None], "x": [1234.5, 2.2e15]}), lang="vi")
+    >>> table.to_dict("list")
+    {'n': ['10', ''], 'x': ['1.234,5', '2.200.000.000.000.000']}
     """
     lang = lang or _LANG.get()
     out = pd.DataFrame(index=data.index)

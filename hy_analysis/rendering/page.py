@@ -50,8 +50,8 @@ _TEMPLATE = """\
 
 _CSS = """
 <style>
-.hy-header { font-family: system-ui, sans-serif; margin: 1em auto; padding: 1em 1.4em;
-  max-width: 1100px; border-bottom: 3px solid #1f4e79; }
+.hy-header { font-family: system-ui, sans-serif; margin: 0.5em 0 1em 0; padding: 1em 28px;
+  border-bottom: 3px solid #1f4e79; }
 .hy-header .hy-kicker { color: #1f4e79; font-size: 0.9em; text-transform: uppercase;
   letter-spacing: 0.04em; margin: 0; }
 .hy-header h1 { font-size: 1.7em; margin: 0.2em 0 0.5em 0; }
@@ -62,8 +62,8 @@ _CSS = """
 .hy-downloads a { display: inline-block; margin: 0 0.8em 0.3em 0; padding: 0.3em 0.8em;
   border: 1px solid #1f4e79; border-radius: 4px; color: #1f4e79; text-decoration: none; }
 .hy-problem { color: #b00020; font-weight: bold; }
-.hy-technical { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto;
-  padding: 0.8em 1.2em; border-top: 1px solid #ccc; color: #444; font-size: 0.9em; }
+.hy-technical { font-family: system-ui, sans-serif; margin: 2em 0;
+  padding: 0.8em 28px; border-top: 1px solid #ccc; color: #444; font-size: 0.9em; }
 .hy-technical table { border-collapse: collapse; }
 .hy-technical td, .hy-technical th { padding: 2px 12px 2px 0; text-align: left;
   vertical-align: top; }
