@@ -24,14 +24,24 @@ _TEXTS = {
 }
 
 
-def report_tables(nb) -> list[dict]:
-    """Every table a run displayed (:data:`TABLE_MIME` payloads), in page order."""
-    found = []
+def report_tables(nb, *, lang: str = "vi") -> list[dict]:
+    """Every table a run displayed (:data:`TABLE_MIME` payloads), in page order.
+
+    Each payload gains ``section``: the heading above the table in ``lang`` (the sheet's
+    name when the table has no caption).
+    """
+    other = {t for k, t in LANG_TAGS.items() if k != lang}
+    found, section = [], ""
     for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            if not set(cell.metadata.get("tags", [])) & other:
+                heads = re.findall(r"^#{2,3}\s+(.+)$", cell.source, re.MULTILINE)
+                section = heads[-1].strip() if heads else section
+            continue
         for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
             payload = (output.get("data") or {}).get(TABLE_MIME)
             if payload:
-                found.append(payload)
+                found.append({**payload, "section": section})
     return found
 
 
@@ -83,12 +93,13 @@ def write_workbook(tables: list[dict], path: str | Path, *, title: str,
     used = {about.title}
     bold, fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F4E79")
     for i, table in enumerate(tables, start=1):
-        caption = table.get("caption") or (table["columns"][0] if table["columns"] else "")
-        sheet = book.create_sheet(_sheet_name(caption or texts["table"], i, used))
-        about.cell(row=4 + i, column=1, value=f"{sheet.title}")
+        caption = table.get("caption") or table.get("section") or ""
+        name = re.sub(r"^\d+\.\s*", "", caption) or texts["table"]
+        sheet = book.create_sheet(_sheet_name(name, i, used))
+        about.cell(row=4 + i, column=1, value=f"{sheet.title}: {caption}")
         start = 1
-        if table.get("caption"):
-            sheet.cell(row=1, column=1, value=table["caption"]).font = Font(bold=True)
+        if caption:
+            sheet.cell(row=1, column=1, value=caption).font = Font(bold=True, size=12)
             start = 3
         for j, name in enumerate(table["columns"], start=1):
             cell = sheet.cell(row=start, column=j, value=name)

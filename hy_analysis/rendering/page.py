@@ -246,8 +246,9 @@ def report_info(nb, *, lang: str = "vi") -> dict:
             title = m.group(1).strip() if m else ""
         if not finding and cell.cell_type == "code":
             for output in cell.get("outputs", []):
+                role = (output.get("metadata") or {}).get("hy-analysis", {}).get("role")
                 text = (output.get("data") or {}).get("text/markdown")
-                if text:
+                if text and role != _RUN_PARAMETERS_ROLE:
                     finding = _first_sentence(text)
                     break
     return {"title": title, "finding": finding}
@@ -256,7 +257,9 @@ def report_info(nb, *, lang: str = "vi") -> dict:
 def _first_sentence(markdown: str) -> str:
     from html import unescape
 
-    text = re.sub(r"[*_`#>|]|\\(?=[\\`*_\[\]|#])", "", markdown)
+    text = re.sub(r"^\s*[-*]\s+", "", markdown, flags=re.MULTILINE)
+    text = re.sub(r"\*\*|__|`|^#+\s*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"\\(.)", r"\1", text)  # md_escape's backslashes
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = " ".join(unescape(text).split())
     m = re.match(r"(.{20,}?[.!?])(\s|$)", text)

@@ -192,7 +192,7 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
         try:
             lang = (spec.params or {}).get("lang", "vi")
             report = {**report_info(nb, lang=lang), "lang": lang}
-            tables = report_tables(nb)
+            tables = report_tables(nb, lang=lang)
             if tables:  # issue 20: the report's tables for Excel, beside the page
                 write_workbook(tables, folder / f"{name}.xlsx", lang=lang,
                                title=report["title"] or name)
