@@ -306,3 +306,19 @@ def test_conflict_lines_name_the_kind_in_the_readers_language(rows):
     vi = findings.describe_conflicts(conflicts, lang="vi")
     assert "(mục tiêu)" in vi and "(target)" not in vi
     assert "(target)" in findings.describe_conflicts(conflicts, lang="en")
+
+
+def test_figure_counts_narrow_segments_labelled_after_the_bar():
+    # issue 20: Đông Hưng's 1 target and 4 actuals were labelled inside their bars, "14"
+    from hy_analysis.charts.consistency import plot_figure_counts
+
+    counts = pd.DataFrame({"region": ["Hưng Yên", "Hưng Yên", "Đông Hưng", "Đông Hưng"],
+                           "territory": ["a", "a", "b", "b"],
+                           "kind": ["target", "actual", "target", "actual"],
+                           "figures": [60, 81, 1, 4]})
+    ax = plot_figure_counts(counts, lang="vi")
+    texts = [t.get_text() for t in ax.texts]
+    inside = [t.get_text() for t in ax.texts if t.get_text() in ("1", "4")]
+    assert "1 + 4" in texts and not inside, texts
+    assert "60" in texts and "81" in texts
+    matplotlib.pyplot.close(ax.figure)
