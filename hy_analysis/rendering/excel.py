@@ -16,9 +16,15 @@ __all__ = ["report_tables", "write_workbook"]
 
 _TEXTS = {
     "vi": {"about": "Giới thiệu", "table": "Bảng", "made": "Các bảng của báo cáo",
+           "sources": "Nguồn", "source_columns": {
+               "id": "Mã nguồn", "doc_number": "Số văn bản", "title": "Tên",
+               "issuer": "Cơ quan / tác giả", "date": "Ngày", "url": "Đường dẫn"},
            "note": "Mỗi trang tính là một bảng của báo cáo, theo thứ tự xuất hiện; cột nguồn "
                    "(nếu có) cho biết văn bản gốc của từng số liệu."},
     "en": {"about": "About", "table": "Table", "made": "The tables of the report",
+           "sources": "Sources", "source_columns": {
+               "id": "Source id", "doc_number": "Document number", "title": "Title",
+               "issuer": "Issuer / author", "date": "Date", "url": "Link"},
            "note": "Each sheet is one table of the report, in the order it appears; the "
                    "source column (where there is one) names the document of each figure."},
 }
@@ -45,6 +51,26 @@ def report_tables(nb, *, lang: str = "vi") -> list[dict]:
     return found
 
 
+def _sources_sheet(book, sources, texts, bold, fill) -> None:
+    from openpyxl.styles import Font
+
+    sheet = book.create_sheet(texts["sources"][:31])
+    columns = [c for c in ("id", "doc_number", "title", "issuer", "date", "url")
+               if c in sources.columns]
+    for j, name in enumerate(texts["source_columns"][c] for c in columns):
+        cell = sheet.cell(row=1, column=j + 1, value=name)
+        cell.font, cell.fill = bold, fill
+    for r, row in enumerate(sources[columns].itertuples(index=False), start=2):
+        for j, value in enumerate(row, start=1):
+            text = "" if value is None or str(value) == "nan" else str(value)
+            cell = sheet.cell(row=r, column=j, value=text)
+            if columns[j - 1] == "url" and text.startswith("http"):
+                cell.hyperlink, cell.font = text, Font(color="0563C1", underline="single")
+    for letter, width in zip("ABCDEF", (24, 16, 60, 36, 12, 50)):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+
+
 def _sheet_name(text: str, index: int, used: set[str]) -> str:
     base = re.sub(r"[\[\]:*?/\\]", " ", text).strip()[:25] or f"{index}"
     name, n = f"{index}. {base}"[:31], 2
@@ -55,7 +81,7 @@ def _sheet_name(text: str, index: int, used: set[str]) -> str:
 
 
 def write_workbook(tables: list[dict], path: str | Path, *, title: str,
-                   lang: str = "vi") -> Path:
+                   lang: str = "vi", sources=None) -> Path:
     """Write ``tables`` to ``path`` as an ``.xlsx`` workbook.
 
     Parameters
@@ -68,6 +94,9 @@ def write_workbook(tables: list[dict], path: str | Path, *, title: str,
         The report's title, written on the first sheet.
     lang : {"vi", "en"}
         Language of the first sheet's words.
+    sources : DataFrame, optional
+        :func:`hy_analysis.load_sources`: a last sheet lists every document (number, title,
+        issuer, date, link) so a table's source names can be looked up.
 
     Returns
     -------
@@ -123,6 +152,8 @@ def write_workbook(tables: list[dict], path: str | Path, *, title: str,
             sheet.auto_filter.ref = (f"A{start}:{get_column_letter(len(table['columns']))}"
                                      f"{start + len(table['rows'])}")
     about.column_dimensions["A"].width = 60
+    if sources is not None and len(sources):
+        _sources_sheet(book, sources, texts, bold, fill)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     book.save(tmp)
     os.replace(tmp, path)
