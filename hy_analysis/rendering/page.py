@@ -112,7 +112,16 @@ def strip_remote_resources(page: str) -> str:
 
 
 def format_value(value: Any) -> str:
-    """A parameter value as a reader would write it (not yet escaped)."""
+    """A parameter value as a reader would write it (not yet escaped).
+
+    A path is written by its file name: a shared page names no folder of this machine.
+
+    Examples
+    --------
+    >>> format_value(["/home/lan/data/my.csv", None]), format_value(True)
+    ('my.csv, —', 'true')
+    """
+    value = _absent_path(value)
     if value is None:
         return "—"
     if isinstance(value, bool):
