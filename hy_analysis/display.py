@@ -219,6 +219,8 @@ def show_table(data: pd.DataFrame, *, caption: str | None = None, page_length: i
         cells, caption=escape(caption) if caption else None, pageLength=page_length,
         lengthMenu=menu, language=_datatables_language(lang), columnDefs=column_defs,
         paging=len(cells) > page_length, allow_html=False, connected=False,
+        # a click anywhere on a header sorts (itables' default leaves only the small arrows)
+        text_in_header_can_be_selected=False,
         classes="display compact hy-table")
     display({"text/html": page, TABLE_MIME: table_payload(data, caption=caption, lang=lang)},
             raw=True)

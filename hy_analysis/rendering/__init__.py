@@ -68,6 +68,11 @@ def datatables_language(lang: str) -> dict:
                 "zeroRecords", "paginate")
         language = {k: v for k, v in language.items() if k in keep}
         language.update(decimal=",", thousands=".")
+        # The file names no sort action for screen readers; DataTables would say it in English.
+        language["aria"] = {**language.get("aria", {}),
+                            "orderable": ": bấm để sắp xếp",
+                            "orderableReverse": ": bấm để sắp xếp ngược",
+                            "orderableRemove": ": bấm để bỏ sắp xếp"}
         return language
     return {"decimal": ".", "thousands": ",", "info": "Rows _START_ to _END_ of _TOTAL_",
             "lengthMenu": "_MENU_ rows per page", "infoFiltered": "(filtered from _MAX_)"}

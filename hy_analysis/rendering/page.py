@@ -365,8 +365,7 @@ def render_notebook_html(nb, *, title: str, params: dict | None = None,
     technical = _technical(lang=lang, params=params, rows=list(extra_rows))
     page = re.sub(r"<title>.*?</title>", lambda _: f"<title>{escape(heading)}</title>", page,
                   count=1, flags=re.DOTALL)
-    page = re.sub(r"<html([^>]*)>", lambda m: f'<html lang="{lang}">'
-                  if "lang=" not in m.group(1) else m.group(0), page, count=1)
+    page = re.sub(r"<html\b[^>]*>", f'<html lang="{lang}">', page, count=1)
     page = re.sub(r"<body[^>]*>", lambda m: m.group(0) + header, page, count=1)
     page = page.replace("</body>", technical + "</body>", 1)
     return strip_remote_resources(page)

@@ -59,6 +59,14 @@ def test_vietnamese_report_reads_as_written_for_its_reader(name, require_noteboo
             assert not any(word in c for c in chrome), f"{name}: English table chrome {word!r}"
         if page.locator(".dt-container").count():
             assert page.locator(".dt-search label").first.inner_text().startswith("Tìm kiếm")
+        numeric = page.locator("table.dataTable thead th.dt-type-numeric")
+        if numeric.count():  # numbers right, text left; a click on the header sorts
+            head = numeric.first
+            assert head.evaluate("th => getComputedStyle(th).textAlign") == "right"
+            head.locator(".dt-column-title").click()
+            assert head.get_attribute("aria-sort") in ("ascending", "descending")
+            text_cell = page.locator("table.dataTable tbody td.dt-left").first
+            assert text_cell.evaluate("td => getComputedStyle(td).textAlign") == "left"
         english_territories = re.findall(r".{0,20}\((?:before|merged, from) 20\d\d.{0,10}", text)
         assert not english_territories, f"{name}: English territory labels {english_territories[:3]}"
         header = page.locator("header.hy-header").inner_text()
