@@ -18,7 +18,7 @@ import pandas as pd
 from .params import params_summary
 
 __all__ = ["init_notebook", "show_params", "show_markdown", "show_table", "show_chart",
-           "static_tables", "set_report_lang", "reader_table", "table_payload", "chart_description"]
+           "static_tables", "set_report_lang", "reader_table", "table_payload", "chart_description", "reader_territories"]
 
 _STATIC_TABLES: ContextVar[bool] = ContextVar("hy_static_tables", default=False)
 #: Display metadata role of the "parameters of this run" table (left out of shared pages).
@@ -72,7 +72,7 @@ def show_markdown(text: str) -> None:
     """Display Markdown built by a findings ``describe_*`` function (already escaped)."""
     from IPython.display import Markdown, display
 
-    display(Markdown(text))
+    display(Markdown(reader_territories(text)))
 
 
 def set_report_lang(lang: str) -> None:
@@ -90,7 +90,8 @@ def reader_table(data: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame
     """The cells of a reader table as text: numbers by locale (Babel), empties blank.
 
     Integral numbers are written without decimals (``10``, not ``10.0``), others with up to
-    two; no scientific notation; NaN and None become empty strings (the page shows an em
+    two, years as years (``2025``); no scientific notation; territory labels for readers
+    (:func:`reader_territories`); NaN and None become empty strings (the page shows an em
     dash); infinity becomes ``∞``; booleans read as words of ``lang``.
 
     Parameters
@@ -115,9 +116,42 @@ def reader_table(data: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame
     out = pd.DataFrame(index=data.index)
     for column in data.columns:
         values = data[column]
+        if _is_year_column(values):  # 2025, not 2.025
+            out[column] = [str(int(v)) if _is_number(v) and math.isfinite(float(v))
+                           else _cell(v, lang=lang, integral=True) for v in values]
+            continue
         integral = _is_integral(values)
-        out[column] = [_cell(v, lang=lang, integral=integral) for v in values]
+        out[column] = [reader_territories(_cell(v, lang=lang, integral=integral), lang=lang)
+                       for v in values]
     return out.reset_index(drop=True)
+
+
+def reader_territories(text: str, *, lang: str | None = None) -> str:
+    """``text`` with every territory label of ``data/regions.csv`` written for readers.
+
+    The one translated table is :func:`hy_analysis.vocabulary.territory_label`; applying it
+    here, where findings and tables reach the page, leaves no English label in a Vietnamese
+    report whichever findings function wrote it.
+
+    Examples
+    --------
+    >>> reader_territories("Hưng Yên (before 2025-07-01): 8 %", lang="vi")
+    'Hưng Yên (trước 01/07/2025): 8 %'
+    """
+    from .vocabulary import territories, territory_label
+
+    lang = lang or _LANG.get()
+    if "(" not in text:
+        return text
+    for label in sorted(territories(), key=len, reverse=True):
+        if label in text:
+            text = text.replace(label, territory_label(label, lang=lang))
+    return text
+
+
+def _is_year_column(values: pd.Series) -> bool:
+    numbers = [float(v) for v in values if _is_number(v) and math.isfinite(float(v))]
+    return bool(numbers) and all(n.is_integer() and 1900 <= n <= 2100 for n in numbers)
 
 
 def _is_integral(values: pd.Series) -> bool:
@@ -163,7 +197,8 @@ def table_payload(data: pd.DataFrame, *, caption: str | None = None,
         if _is_number(v):
             return int(v) if float(v).is_integer() else float(v)
         text = str(v)
-        return None if text.lower() in ("nan", "none", "<na>") else text
+        return None if text.lower() in ("nan", "none", "<na>") else reader_territories(
+            text, lang=lang)
 
     return {"caption": caption or "", "lang": lang or _LANG.get(),
             "columns": [str(c) for c in data.columns],
