@@ -72,8 +72,12 @@ def _sources_sheet(book, sources, texts, bold, fill) -> None:
 
 
 def _sheet_name(text: str, index: int, used: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\]", " ", text).strip()[:25] or f"{index}"
-    name, n = f"{index}. {base}"[:31], 2
+    """``"2. Các nguồn có nói khác"``: numbered, at most Excel's 31 characters, whole words."""
+    base = " ".join(re.sub(r"[\[\]:*?/\\]", " ", text).split()) or f"{index}"
+    limit = 31 - len(f"{index}. ")
+    if len(base) > limit:
+        base = base[:limit + 1].rsplit(" ", 1)[0] if " " in base[:limit + 1] else base[:limit]
+    name, n = f"{index}. {base}".rstrip(" ,;?"), 2
     while name in used:
         name, n = f"{index}.{n} {base}"[:31], n + 1
     used.add(name)
@@ -148,6 +152,12 @@ def write_workbook(tables: list[dict], path: str | Path, *, title: str,
         for j, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(j)].width = max(8, min(width + 2, 62))
         sheet.freeze_panes = sheet.cell(row=start + 1, column=1)
+        # Printed from Excel: A4 landscape, as wide as the page, header row on every page.
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.print_title_rows = f"{start}:{start}"
         if table["columns"]:
             sheet.auto_filter.ref = (f"A{start}:{get_column_letter(len(table['columns']))}"
                                      f"{start + len(table['rows'])}")
