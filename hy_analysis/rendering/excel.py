@@ -121,6 +121,8 @@ def write_workbook(tables: list[dict], path: str | Path, *, title: str,
     about["A1"] = title
     about["A1"].font = Font(bold=True, size=14)
     about["A2"] = texts["note"]
+    about["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    about.row_dimensions[2].height = 45
     about["A4"] = texts["made"]
     about["A4"].font = Font(bold=True)
     used = {about.title}
@@ -161,7 +163,7 @@ def write_workbook(tables: list[dict], path: str | Path, *, title: str,
         if table["columns"]:
             sheet.auto_filter.ref = (f"A{start}:{get_column_letter(len(table['columns']))}"
                                      f"{start + len(table['rows'])}")
-    about.column_dimensions["A"].width = 60
+    about.column_dimensions["A"].width = 90
     if sources is not None and len(sources):
         _sources_sheet(book, sources, texts, bold, fill)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
