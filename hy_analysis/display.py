@@ -89,8 +89,8 @@ def set_report_lang(lang: str) -> None:
 def reader_table(data: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
     """The cells of a reader table as text: numbers by locale (Babel), empties blank.
 
-    Integral numbers are written without decimals (``10``, not ``10.0``), others with up to
-    two, years as years (``2025``); no scientific notation; territory labels for readers
+    Integral numbers are written without decimals (``10``, not ``10.0``), others with the
+    decimals their column needs (at most two, the same down the column), years as years (``2025``); no scientific notation; territory labels for readers
     (:func:`reader_territories`); NaN and None become empty strings (the page shows an em
     dash); infinity becomes ``∞``; booleans read as words of ``lang``.
 
@@ -118,10 +118,10 @@ def reader_table(data: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame
         values = data[column]
         if _is_year_column(values):  # 2025, not 2.025
             out[column] = [str(int(v)) if _is_number(v) and math.isfinite(float(v))
-                           else _cell(v, lang=lang, integral=True) for v in values]
+                           else _cell(v, lang=lang, decimals=0) for v in values]
             continue
-        integral = _is_integral(values)
-        out[column] = [reader_territories(_cell(v, lang=lang, integral=integral), lang=lang)
+        decimals = _decimals(values)
+        out[column] = [reader_territories(_cell(v, lang=lang, decimals=decimals), lang=lang)
                        for v in values]
     return out.reset_index(drop=True)
 
@@ -154,9 +154,11 @@ def _is_year_column(values: pd.Series) -> bool:
     return bool(numbers) and all(n.is_integer() and 1900 <= n <= 2100 for n in numbers)
 
 
-def _is_integral(values: pd.Series) -> bool:
-    numbers = [v for v in values if _is_number(v) and math.isfinite(float(v))]
-    return bool(numbers) and all(float(v).is_integer() for v in numbers)
+def _decimals(values: pd.Series) -> int:
+    """Decimals one column needs (at most two), so its numbers line up: 29,0 beside 31,7."""
+    numbers = [float(v) for v in values if _is_number(v) and math.isfinite(float(v))]
+    needed = [len(f"{n:.2f}".rstrip("0").split(".")[1]) for n in numbers]
+    return max(needed, default=0)
 
 
 def _is_number(value) -> bool:
@@ -164,7 +166,7 @@ def _is_number(value) -> bool:
         value, (bool, np.bool_))
 
 
-def _cell(value, *, lang: str, integral: bool) -> str:
+def _cell(value, *, lang: str, decimals: int) -> str:
     from .findings.format import format_number, missing
 
     if value is None or value is pd.NA or value is pd.NaT or (
@@ -175,7 +177,7 @@ def _cell(value, *, lang: str, integral: bool) -> str:
     if _is_number(value):
         if math.isinf(float(value)):
             return "∞" if value > 0 else "−∞"
-        return format_number(float(value), lang=lang, decimals=0 if integral else None)
+        return format_number(float(value), lang=lang, decimals=decimals)
     text = str(value)
     return "" if text.lower() in ("nan", "none", "<na>") else text
 
