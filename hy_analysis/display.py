@@ -109,9 +109,9 @@ def reader_table(data: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame
     Examples
     --------
     >>> table = reader_table(pd.DataFrame({"n": [10.0, None], "x": [1234.5, 2.2e15],
-    ...                                    "y": [66.0, 2.2e15]}), lang="vi")
+    ...                                    "y": [66.0, 2e6]}), lang="vi")
     >>> table.to_dict("list")
-    {'n': ['10', ''], 'x': ['1.234,5', '2.200.000.000.000.000,0'], 'y': ['66', '2.200.000.000.000.000']}
+    {'n': ['10', ''], 'x': ['1.234,5', '2.200.000.000.000.000,0'], 'y': ['66', '2.000.000']}
     """
     lang = lang or _LANG.get()
     out = pd.DataFrame(index=data.index)
