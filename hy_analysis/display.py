@@ -114,16 +114,19 @@ def reader_table(data: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame
     {'n': ['10', ''], 'x': ['1.234,5', '2.200.000.000.000.000,0'], 'y': ['66', '2.000.000']}
     """
     lang = lang or _LANG.get()
-    out = pd.DataFrame(index=data.index)
-    for column in data.columns:
-        values = data[column]
+    columns = []
+    for position in range(data.shape[1]):
+        values = data.iloc[:, position]
         if _is_year_column(values):  # 2025, not 2.025
-            out[column] = [str(int(v)) if _is_number(v) and math.isfinite(float(v))
-                           else _cell(v, lang=lang, decimals=0) for v in values]
+            columns.append([str(int(v)) if _is_number(v) and math.isfinite(float(v))
+                            else _cell(v, lang=lang, decimals=0) for v in values])
             continue
         decimals = _decimals(values)
-        out[column] = [reader_territories(_cell(v, lang=lang, decimals=decimals), lang=lang)
-                       for v in values]
+        columns.append([reader_territories(_cell(v, lang=lang, decimals=decimals), lang=lang)
+                        for v in values])
+    # headers too: a pivot's columns may be territories (the merger table)
+    out = pd.DataFrame(dict(enumerate(columns)), index=range(len(data)))
+    out.columns = [reader_territories(str(c), lang=lang) for c in data.columns]
     return out.reset_index(drop=True)
 
 
@@ -204,7 +207,7 @@ def table_payload(data: pd.DataFrame, *, caption: str | None = None,
             text, lang=lang)
 
     return {"caption": caption or "", "lang": lang or _LANG.get(),
-            "columns": [str(c) for c in data.columns],
+            "columns": [reader_territories(str(c), lang=lang) for c in data.columns],
             "rows": [[raw(v) for v in row] for row in data.itertuples(index=False)]}
 
 
@@ -246,9 +249,9 @@ def show_table(data: pd.DataFrame, *, caption: str | None = None, page_length: i
     import itables
 
     menu = sorted({10, page_length, 25, 50, 100})
-    numeric = [i for i, c in enumerate(data.columns)
-               if pd.api.types.is_numeric_dtype(data[c]) and not
-               pd.api.types.is_bool_dtype(data[c])]
+    numeric = [i for i in range(data.shape[1])
+               if pd.api.types.is_numeric_dtype(data.iloc[:, i]) and not
+               pd.api.types.is_bool_dtype(data.iloc[:, i])]
     text = [i for i in range(len(data.columns)) if i not in numeric]
     column_defs = [{"targets": numeric, "className": "dt-right"},
                    {"targets": text, "className": "dt-left"}]
