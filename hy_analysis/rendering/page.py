@@ -266,7 +266,8 @@ def report_info(nb, *, lang: str = "vi") -> dict:
 def _first_sentence(markdown: str) -> str:
     from html import unescape
 
-    text = re.sub(r"^\s*[-*]\s+", "", markdown, flags=re.MULTILINE)
+    text = re.sub(r"\n\s*[-*]\s+", "; ", markdown.strip())  # list items on one line
+    text = re.sub(r"^[-*]\s+", "", text).replace(":; ", ": ")
     text = re.sub(r"\*\*|__|`|^#+\s*", "", text, flags=re.MULTILINE)
     text = re.sub(r"\\(.)", r"\1", text)  # md_escape's backslashes
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
