@@ -77,7 +77,8 @@ table.dataTable th.dt-right, table.dataTable td.dt-right { text-align: right; }
   @page { size: A4; margin: 14mm 12mm; }
   body { font-size: 10pt; }
   .hy-downloads, .dt-search, .dt-length, .dt-paging, .dt-info, .dt-layout-row:has(.dt-search),
-  .hy-share-controls, .hy-share-message, .jp-InputArea, .hy-technical details > summary::marker
+  .hy-share-controls, .hy-share-message, .jp-CodeCell .jp-InputArea,
+  .hy-technical details > summary::marker
     { display: none !important; }
   .hy-header { border-bottom-width: 2px; padding: 0; }
   .jp-Cell, .jp-OutputArea-output img, table { break-inside: avoid; }

@@ -156,6 +156,9 @@ def test_print_shows_no_controls(require_notebook, rendered, context):
         page.emulate_media(media="print")
         for selector in (".dt-search", ".dt-paging", ".hy-downloads"):
             assert not page.locator(selector).first.is_visible(), selector
+        # the narrative stays: intro and section headings (markdown cells), charts, tables
+        for selector in (".jp-MarkdownCell p", ".jp-MarkdownCell h2", "img", "table.dataTable"):
+            assert page.locator(selector).first.is_visible(), selector
         pdf = page.pdf(prefer_css_page_size=True)
         # A4 is 595 x 842 points
         assert re.search(rb"/MediaBox \[0 0 59[45]\.\d* 84[12]\.\d*\]", pdf)
