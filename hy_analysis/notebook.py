@@ -95,6 +95,9 @@ def start(notebook: str, namespace: Mapping[str, Any], *, show: bool = True) -> 
     """
     names = [p.name for p in get_params(notebook)]
     params = validate_params(notebook, {n: namespace[n] for n in names if n in namespace})
+    region_map = load_region_map()
+    # Tables format numbers in the report's language and write its territories for readers.
+    display.set_report_lang(params.get("lang", "vi"), territories=region_map.territories)
     if show:
         display.init_notebook()
         display.show_params(notebook, params, lang=params.get("lang", "vi"))
@@ -102,4 +105,4 @@ def start(notebook: str, namespace: Mapping[str, Any], *, show: bool = True) -> 
                        # None stands for every file of data/user/ (params.user_data_files).
                        targets=load_targets(extra=user_data_files(params.get("user_data"))),
                        sources=load_sources(), urban_classes=load_urban_classes(),
-                       region_map=load_region_map())
+                       region_map=region_map)

@@ -16,7 +16,7 @@ from .exceptions import ParameterError
 __all__ = [
     "LANGS", "check_lang", "messages", "COUNTRIES", "OTHER", "country_label", "other_label",
     "SECTOR_SHARES", "sector_name", "SCENARIO_NAMES", "KIND_LABELS", "kind_label", "SCOPE_LABELS",
-    "WHOLE_SCOPES",
+    "WHOLE_SCOPES", "territory_label",
 ]
 
 #: Languages of labels, prose and number format (the choices of every ``lang`` parameter).
@@ -145,3 +145,50 @@ SCOPE_LABELS = {
 }
 #: Scopes describing the whole locality (the district centre alone is a partial statement).
 WHOLE_SCOPES = ("meets", "basically_meets", "whole_district")
+
+
+# --------------------------------------------------------------------------- territory labels
+
+_TERRITORY_WORDS = {
+    "vi": {"before": "trước", "merged": "sau sáp nhập, từ", "district": "huyện {}"},
+    "en": {"before": "before", "merged": "merged, from", "district": "{} district"},
+}
+
+
+def territory_label(territory: str, *, lang: str = "vi") -> str:
+    """A territory of ``data/regions.csv`` as readers of ``lang`` write it.
+
+    The labels in the data are English with ISO dates (``Hưng Yên (before 2025-07-01)``);
+    the Vietnamese label reads ``Hưng Yên (trước 01/07/2025)``, the English one ``Hưng Yên
+    (before 1 Jul 2025)``. A label of another shape (a region name) is returned as given.
+
+    Examples
+    --------
+    >>> territory_label("Hưng Yên (before 2025-07-01)", lang="vi")
+    'Hưng Yên (trước 01/07/2025)'
+    >>> territory_label("Hưng Yên (merged, from 2025-07-01)", lang="vi")
+    'Hưng Yên (sau sáp nhập, từ 01/07/2025)'
+    >>> territory_label("Đông Hưng district, Thái Bình (before 2025-07-01)", lang="en")
+    'Đông Hưng district, Thái Bình (before 1 Jul 2025)'
+    >>> territory_label("Đông Hưng district, Thái Bình (before 2025-07-01)", lang="vi")
+    'huyện Đông Hưng, Thái Bình (trước 01/07/2025)'
+    """
+    import re
+
+    from babel.dates import format_date
+    from datetime import date
+
+    words = _TERRITORY_WORDS[check_lang(lang)]
+    text = str(territory)
+    m = re.fullmatch(r"(?P<name>.+?) \((?P<kind>before|merged, from) "
+                     r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\)", text)
+    if not m:
+        return text
+    day = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    when = format_date(day, format="dd/MM/y" if lang == "vi" else "d MMM y", locale=lang)
+    name = m["name"]
+    district = re.fullmatch(r"(?P<d>.+) district, (?P<p>.+)", name)
+    if district:
+        name = words["district"].format(district["d"]) + ", " + district["p"]
+    kind = words["before"] if m["kind"] == "before" else words["merged"]
+    return f"{name} ({kind} {when})"

@@ -23,7 +23,8 @@ PACKAGE = "hy_analysis"
 #: The layer order, first to last: a module may import its own layer and the layers above.
 #: Each entry: the top-level modules or subpackages of the layer, and what the layer does.
 LAYERS = (
-    (("paths", "exceptions", "docstrings"), "where files live, the errors, shared docstrings"),
+    (("paths", "exceptions", "docstrings", "page_assets"),
+     "where files live, the errors, shared docstrings, assets of kernel and page alike"),
     (("schema",), "columns, dtypes, units: the single source of truth"),
     (("vocabulary", "territories"), "countries, sectors, labels; the region map and merger rule"),
     (("parsing",), "'Trên 48%' -> ParsedValue"),

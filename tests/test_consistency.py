@@ -355,3 +355,19 @@ def test_levels_vs_growth_on_our_data_shows_thai_binh():
     assert {2022, 2024} <= set(tb["year"])
     y2024 = tb[(tb["year"] == 2024) & (tb["raw"] == "71.326 tỷ đồng")]
     assert y2024["implied"].iloc[0] == pytest.approx(4.9714, abs=1e-3)
+
+
+def test_figure_counts_narrow_segments_labelled_after_the_bar():
+    # issue 20: Đông Hưng's 1 target and 4 actuals were labelled inside their bars, "14"
+    from hy_analysis.charts.consistency import plot_figure_counts
+
+    counts = pd.DataFrame({"region": ["Hưng Yên", "Hưng Yên", "Đông Hưng", "Đông Hưng"],
+                           "territory": ["a", "a", "b", "b"],
+                           "kind": ["target", "actual", "target", "actual"],
+                           "figures": [60, 81, 1, 4], "merged": [False] * 4})
+    ax = plot_figure_counts(counts, lang="vi")
+    texts = [t.get_text() for t in ax.texts]
+    inside = [t.get_text() for t in ax.texts if t.get_text() in ("1", "4")]
+    assert "1 + 4" in texts and not inside, texts
+    assert "60" in texts and "81" in texts
+    matplotlib.pyplot.close(ax.figure)

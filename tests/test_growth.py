@@ -125,6 +125,22 @@ def test_index_paths_targets_actuals_scenarios(rows):
     assert "53,9–61,1 %" in text
 
 
+def test_index_paths_window_opening_before_the_first_figure_shares_one_base(rows):
+    # issue 20: a start year before the data dropped the actual line and left the targets
+    # at 2020 = 100 on a 2016 = 100 axis
+    data = rows(dict(low=9, high=9, measure="period_average_growth", period_start=2021,
+                     period_end=2025, source_id="nq07"),
+                dict(kind="actual", low=10, period_start=2021, period_end=2021))
+    paths = growth.index_paths(data, region_map=load_region_map(), region="Hưng Yên",
+                               start_year=2017, end_year=2030, scenario_growth=[8])
+    assert set(paths["kind"]) == {"target", "actual", "scenario"}
+    assert paths.groupby("kind")["year"].min().to_dict() == {
+        "target": 2020, "actual": 2020, "scenario": 2020}
+    text = findings.describe_index_paths(paths, region="Hưng Yên", start_year=2017,
+                                       end_year=2030, lang="en")
+    assert "2020" in text and "2016" not in text
+
+
 def test_index_paths_chain_one_sources_consecutive_periods(rows):
     data = rows(dict(low=8, measure="period_average_growth", period_start=2021,
                      period_end=2025, indicator="grdp_growth", qualifier="about"),

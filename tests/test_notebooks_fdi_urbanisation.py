@@ -167,7 +167,9 @@ def test_fdi_render_draws_chart_and_table(data):
     targets, sources = data
     shown = []
     values = validate_params("fdi_by_country", {"countries": ["Korea"], "lang": "en"})
-    with mock.patch("IPython.display.display", side_effect=shown.append), \
+    # show_chart receives the figure (it then shows a PNG with alt text and closes it).
+    with mock.patch("hy_analysis.display.show_chart",
+                    side_effect=lambda chart, **kw: shown.append(getattr(chart, "figure", chart))), \
             mock.patch("hy_analysis.display.show_table") as table:
         views.render_fdi_view(values,
                               region_map=load_region_map(), targets=targets, sources=sources)
@@ -176,7 +178,7 @@ def test_fdi_render_draws_chart_and_table(data):
     labels = [t.get_text() for t in figures[0].axes[0].get_legend().get_texts()]
     assert labels == ["Korea", "Other countries (computed)"]
     assert set(table.call_args.args[0]["Country"]) == {"Korea", "Other countries (computed)"}
-    assert not plt.get_fignums()  # closed after display: no duplicate in the notebook
+    plt.close("all")
 
 
 def test_urbanisation_panel_baseline_and_refusal(data):
@@ -202,7 +204,8 @@ def test_urbanisation_render_uses_baseline(data):
     shown, texts = [], []
     values = validate_params("urbanisation", {"baseline_year": 2023, "baseline_rate": 40.0,
                                               "lang": "en"})
-    with mock.patch("IPython.display.display", side_effect=shown.append), \
+    with mock.patch("hy_analysis.display.show_chart",
+                    side_effect=lambda chart, **kw: shown.append(getattr(chart, "figure", chart))), \
             mock.patch("hy_analysis.display.show_markdown", side_effect=texts.append), \
             mock.patch("hy_analysis.display.show_table"):
         views.render_urbanisation_view(values,

@@ -250,6 +250,10 @@ def index_paths(data: pd.DataFrame, *, region_map: RegionMap,
                 indicators: Sequence[str] = GROWTH_INDICATORS) -> pd.DataFrame:
     """Index paths (year before ``start_year`` = 100) for targets, scenarios and actuals.
 
+    When no figure falls in the first years of the window, the paths start at the first
+    year with one (the base year moves with it), so that targets, actuals and scenarios
+    always share one base.
+
     * **target**: each source's average-growth targets for an indicator, chained over the
       years they cover within ``start_year..end_year`` (e.g. KH87's GRDP ≈8 %/yr 2021–2025
       then ≈9 %/yr 2026–2030); a range gives a low and a high path.
@@ -291,6 +295,9 @@ def index_paths(data: pd.DataFrame, *, region_map: RegionMap,
     names = {code: (_indicator_name(figures, code, "vi"), _indicator_name(figures, code, "en"))
              for code in indicators}
     names["scenario"] = (SCENARIO_NAMES["vi"], SCENARIO_NAMES["en"])
+    # Every path shares one base year: a window opening before the first figure (e.g. 2017
+    # when targets and actuals start in 2021) starts at that figure, not at an empty year.
+    start_year = _first_figure_year(figures, start_year=start_year, end_year=end_year)
 
     def add(indicator, path, kind, source, rate_text, series_low, series_high,
             rates_low, rates_high):
@@ -356,6 +363,18 @@ def index_paths(data: pd.DataFrame, *, region_map: RegionMap,
     columns = ["indicator", "indicator_vi", "indicator_en", "path", "kind", "source_id",
                "rate_text", "year", "rate_low", "rate_high", "low", "high"]
     return pd.DataFrame.from_records(records, columns=columns)
+
+
+def _first_figure_year(figures: pd.DataFrame, *, start_year: int, end_year: int) -> int:
+    """The first year of ``start_year..end_year`` that a growth target covers or an annual
+    actual reports (``start_year`` when there is none)."""
+    targets = figures[(figures["kind"] == "target")
+                      & (figures["measure"] == "period_average_growth")]
+    actual = figures[(figures["kind"] == "actual") & (figures["measure"] == "annual_growth")]
+    for year in range(start_year, end_year + 1):
+        if not _covering_rates(targets, year).empty or (actual["period_start"] == year).any():
+            return year
+    return start_year
 
 
 def required_growth(data: pd.DataFrame, *, region_map: RegionMap,

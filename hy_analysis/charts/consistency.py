@@ -139,13 +139,23 @@ def plot_figure_counts(counts: pd.DataFrame, *, sources: pd.DataFrame | None = N
     colours = dict(zip(("target", "actual", "target [merged]", "actual [merged]"),
                        sns.color_palette(PALETTE, 4)))
     left = pd.Series(0.0, index=table.index)
+    # A segment too narrow for its number (Đông Hưng: 1 and 4 read as "14") is not
+    # labelled inside; its bar gets the parts written after its end instead ("1 + 4").
+    narrow = max(float(table.sum(axis=1).max()) * 0.05, 1.0)
+    crowded = (table[order].gt(0) & table[order].lt(narrow)).any(axis=1)
     for series in order:
         bars = ax.barh(table.index, table[series], left=left, color=colours[series],
                        label=_gt("kinds", lang)[series],
                        hatch="//" if "merged" in series else None, edgecolor="white")
-        ax.bar_label(bars, labels=[str(int(v)) if v else "" for v in table[series]],
+        ax.bar_label(bars, labels=[str(int(v)) if v and not crowded[r] else ""
+                                   for r, v in table[series].items()],
                      label_type="center", fontsize=8.5, color="white")
         left += table[series]
+    for row, total in left.items():
+        if crowded[row]:
+            ax.annotate(" + ".join(str(int(v)) for v in table.loc[row, order] if v),
+                        (total, row), xytext=(4, 0), textcoords="offset points",
+                        va="center", fontsize=8.5, color="#333333")
     ax.set_xlabel(_gt("counts_axis", lang))
     ax.xaxis.set_major_locator(year_locator())  # whole numbers only
     ax.set_ylabel("")

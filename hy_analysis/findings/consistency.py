@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..vocabulary import SECTOR_SHARES, country_label, kind_label, sector_name
-from .common import md_escape, messages, source_name
-from .format import format_amount, format_as_of, format_number, format_period, format_periods
 from ..docstrings import fill_doc
+from ..schema import UNIT_LABELS
+from ..vocabulary import (SECTOR_SHARES, country_label, kind_label, sector_name,
+                          territory_label)
+from .common import md_escape, messages, source_name
+from .format import (format_amount, format_as_of, format_number, format_period, format_periods,
+                     quoted_figure)
 
 __all__ = ["describe_levels_vs_growth", "levels_vs_growth_table", "describe_figures", "describe_conflicts", "describe_share_sums",
            "describe_implied_vs_stated", "figures_table", "conflicts_table", "share_sums_table",
@@ -166,6 +169,18 @@ _MESSAGES = {
 }
 
 
+def _territories(values: pd.Series, lang: str) -> list[str]:
+    return [territory_label(t, lang=lang) for t in values]
+
+
+def _source_lang(source_id: str, sources: pd.DataFrame | None) -> str | None:
+    """The language a source is written in (``language`` of data/sources.csv), if known."""
+    if sources is None or "language" not in sources.columns:
+        return None
+    hit = sources.loc[sources["id"] == str(source_id).split("; ")[0], "language"]
+    return str(hit.iloc[0]) if len(hit) else None
+
+
 def _src(source: str) -> str:
     return f"`{md_escape(source)}`"
 
@@ -316,15 +331,16 @@ def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     m = messages(_MESSAGES, lang)
     return pd.DataFrame({
         m["col_region"]: figures["region"],
-        m["col_territory"]: figures["territory"],
+        m["col_territory"]: _territories(figures["territory"], lang),
         m["col_indicator"]: figures[f"indicator_{lang}"].where(
             figures[f"indicator_{lang}"].astype(str) != "", figures["indicator"]),
         m["col_kind"]: [kind_label(k, lang) for k in figures["kind"]],
         m["col_period"]: format_periods(figures),
-        m["col_raw"]: figures["value_raw"],
+        m["col_raw"]: [quoted_figure(v, source_lang=_source_lang(s, sources), lang=lang)
+                       for v, s in zip(figures["value_raw"], figures["source_id"])],
         m["col_low"]: figures["low"],
         m["col_high"]: figures["high"],
-        m["col_unit"]: figures["unit"],
+        m["col_unit"]: [UNIT_LABELS[lang].get(u, u) for u in figures["unit"]],
         m["col_source"]: [source_name(s, sources) for s in figures["source_id"]],
         m["col_locator"]: figures["source_locator"],
     })
@@ -372,7 +388,7 @@ def share_sums_table(shares: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     m = messages(_MESSAGES, lang)
     return pd.DataFrame({
         m["col_region"]: shares["region"],
-        m["col_territory"]: shares["territory"],
+        m["col_territory"]: _territories(shares["territory"], lang),
         m["col_kind"]: [kind_label(k, lang) for k in shares["kind"]],
         m["col_year"]: shares["year"],
         m["col_source"]: shares["source_id"],
@@ -417,9 +433,9 @@ def describe_revised_with_merger(revisions: pd.DataFrame, *, lang: str = "vi") -
         return m["no_revisions"]
     lines = [m["revision"].format(
         name=md_escape(getattr(r, "indicator_" + lang) or r.indicator), year=int(r.period_end),
-        before=md_escape(r.value_before), territory_before=md_escape(r.territory_before),
+        before=md_escape(r.value_before), territory_before=md_escape(territory_label(r.territory_before, lang=lang)),
         source_before=_src(r.source_before), after=md_escape(r.value_after),
-        territory_after=md_escape(r.territory_after), source_after=_src(r.source_after))
+        territory_after=md_escape(territory_label(r.territory_after, lang=lang)), source_after=_src(r.source_after))
         for r in revisions.itertuples()]
     return "\n".join([m["revisions_head"].format(n=len(revisions)), "",
                       *lines])
@@ -444,10 +460,10 @@ def revised_with_merger_table(revisions: pd.DataFrame, *, lang: str = "vi") -> p
         m["col_indicator"]: revisions[f"indicator_{lang}"],
         m["col_year"]: revisions["period_end"],
         m["col_before"]: revisions["value_before"],
-        m["col_territory_before"]: revisions["territory_before"],
+        m["col_territory_before"]: _territories(revisions["territory_before"], lang),
         m["col_source_before"]: revisions["source_before"],
         m["col_after"]: revisions["value_after"],
-        m["col_territory_after"]: revisions["territory_after"],
+        m["col_territory_after"]: _territories(revisions["territory_after"], lang),
         m["col_source_after"]: revisions["source_after"],
         m["col_change"]: [_change(v, u, lang)
                           for v, u in zip(revisions["change"], revisions["unit"])],
@@ -506,7 +522,7 @@ def implied_totals_table(totals: pd.DataFrame, *, lang: str = "vi") -> pd.DataFr
     """
     m = messages(_MESSAGES, lang)
     return pd.DataFrame({
-        m["col_territory"]: totals["territory"],
+        m["col_territory"]: _territories(totals["territory"], lang),
         m["col_indicator"]: totals[f"indicator_{lang}"],
         m["col_as_of"]: [format_as_of(str(a), lang=lang) for a in totals["as_of"]],
         m["col_part"]: [_part(b, lang) for b in totals["breakdown"]],

@@ -370,7 +370,7 @@ def remainder_table(remainder: pd.DataFrame, *, sources: pd.DataFrame | None = N
     -------
     DataFrame
         Snapshot, source, territory, the computed remainder and, where it could not be
-        computed, the analysis's reason (as the analysis states it).
+        computed, why, in ``lang``.
     """
     m = messages(_MESSAGES, lang)
     return pd.DataFrame({
@@ -379,5 +379,24 @@ def remainder_table(remainder: pd.DataFrame, *, sources: pd.DataFrame | None = N
         m["col_territory"]: [m["merged_province"] if merged else m["old_province"]
                              for merged in remainder["merged"]],
         m["col_other"]: remainder["value"],
-        m["col_reason"]: remainder["reason"],
+        m["col_reason"]: [_reason(r, lang) for r in remainder["reason"]],
     })
+
+
+#: The analysis's reasons (other_countries_remainder), as readers of each language read them.
+_REASONS = {
+    "vi": {"figures from more than one source": "số liệu từ nhiều nguồn",
+           "no total": "không có tổng số", "no figure for ": "không có số của ",
+           "not exact: ": "không chính xác: "},
+    "en": {},
+}
+
+
+def _reason(reason: str, lang: str) -> str:
+    """``no figure for Korea, China`` -> ``không có số của Hàn Quốc, Trung Quốc``."""
+    for prefix, words in _REASONS[lang].items():
+        if str(reason).startswith(prefix):
+            rest = str(reason)[len(prefix):]
+            names = ", ".join(country_label(c.strip(), lang=lang) for c in rest.split(","))
+            return words + (names if rest else "")
+    return str(reason)

@@ -19,7 +19,7 @@ from ..vocabulary import check_lang
 
 __all__ = ["format_number", "format_range", "format_period", "format_periods", "format_money",
            "format_amount",
-           "format_as_of", "missing"]
+           "format_as_of", "missing", "quoted_figure"]
 
 #: What stands for a missing number.
 DASH = "–"
@@ -187,3 +187,51 @@ def format_as_of(as_of: str, *, lang: str = "vi") -> str:
         return str(as_of)
     day = date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
     return _babel_date(day, format=_DATE_PATTERNS[lang][len(parts)], locale=lang)
+
+
+#: How the original wording of a quoted figure is introduced, by reader language.
+_ORIGINAL = {"vi": "nguyên văn", "en": "original"}
+#: Group and decimal marks by the language a source is written in.
+_MARKS = {"en": (",", "."), "vi": (".", ",")}
+
+
+def quoted_figure(text: str, *, source_lang: str | None, lang: str = "vi") -> str:
+    """A figure quoted from a source, its numbers in the reader's format, the original noted.
+
+    An English source writes ``over 6,800 USD``; a Vietnamese reader reads ``6,800`` as six
+    point eight. The numbers are rewritten in ``lang`` (``6.800``) and the source's own
+    wording follows in parentheses. A source in the reader's language, or of unknown
+    language, is returned as written.
+
+    Examples
+    --------
+    >>> quoted_figure("over 6,800 USD", source_lang="en", lang="vi")
+    'over 6.800 USD (nguyên văn: over 6,800 USD)'
+    >>> quoted_figure("5,891.4 hectares", source_lang="en", lang="vi")
+    '5.891,4 hectares (nguyên văn: 5,891.4 hectares)'
+    >>> quoted_figure("8,5 tỷ USD", source_lang="vi", lang="en")
+    '8.5 tỷ USD (original: 8,5 tỷ USD)'
+    >>> quoted_figure("Trên 48%", source_lang="vi", lang="en")
+    'Trên 48%'
+    """
+    import re
+
+    check_lang(lang)
+    if source_lang == lang or source_lang not in _MARKS or not isinstance(text, str):
+        return text
+    group, point = _MARKS[source_lang]
+
+    def rewrite(match):
+        number = match.group(0)
+        if group not in number and point not in number:
+            return number  # 2021, 48: written alike in both languages
+        whole, _, fraction = number.partition(point)
+        if group in fraction or (group in whole and not re.fullmatch(
+                rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})+", whole)):
+            return number  # not a number in the source's own convention: leave it
+        value = Decimal(whole.replace(group, "") + ("." + fraction if fraction else ""))
+        pattern = "#,##0" + ("." + "0" * len(fraction) if fraction else "")
+        return format_decimal(value, format=pattern, locale=lang, group_separator=True)
+
+    converted = re.sub(r"\d+(?:[.,]\d+)*", rewrite, text)
+    return text if converted == text else f"{converted} ({_ORIGINAL[lang]}: {text})"

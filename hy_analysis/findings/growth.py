@@ -222,6 +222,8 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
         lines.append(m["path_line"].format(
             indicator=name, label=label, span=f"{int(first['year'])}–{int(last['year'])}",
             change=format_range(up_low, up_high, lang=lang, unit=" %")).replace("-  ", "- "))
+    if not paths.empty:  # the analysis may open the window at the first figure
+        start_year = max(start_year, int(paths["year"].min()) + 1)
     head = m["paths_head"].format(base=start_year - 1, region=md_escape(region),
                                   start=start_year, end=end_year)
     return "\n".join([head, "", *lines])

@@ -127,7 +127,8 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
-    from ..rendering import render_notebook_html
+    from ..rendering import (render_notebook_html, report_info, report_tables,
+                             write_workbook)
     from .kernel import execute_notebook
 
     clock["execute"] = time.perf_counter()
@@ -172,6 +173,7 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
     files = {}
     cells = []
     html_page = None
+    report = None
     if nb is not None:
         cells = [{"index": i, "cell_type": c.cell_type,
                   "execution_count": c.get("execution_count"),
@@ -188,9 +190,19 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
         state.pause("html")
         clock["html"] = time.perf_counter()
         try:
+            lang = (spec.params or {}).get("lang", "vi")
+            report = {**report_info(nb, lang=lang), "lang": lang}
+            tables = report_tables(nb, lang=lang)
+            if tables:  # issue 20: the report's tables for Excel, beside the page
+                from ..loading import load_sources
+
+                write_workbook(tables, folder / f"{name}.xlsx", lang=lang,
+                               title=report["title"] or name, sources=load_sources())
+                files["xlsx"] = f"{name}.xlsx"
             page = render_notebook_html(nb, title=f"{name} ({spec.slug})", params=spec.params,
                                         status=status, extra_rows=extra,
-                                        with_code=spec.with_code)
+                                        with_code=spec.with_code, notebook=name,
+                                        downloads=files)
             (folder / f"{name}.html").write_text(page, encoding="utf-8")
             files["html"] = f"{name}.html"
             from ..sharing import page_report  # issue 12: page size and shared panels
@@ -214,6 +226,7 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
         "versions": versions(),
         "timings_s": _timings(clock, started, nb),
         "html_page": html_page,
+        "report": report,
     }
     write_json_atomic(folder / MANIFEST_NAME, manifest)
     try:

@@ -323,3 +323,32 @@ HY_ANALYSIS = [sys.executable, "-c",
 def hy_analysis_cmd() -> list[str]:
     """The ``hy-analysis`` command of the interpreter running the tests."""
     return list(HY_ANALYSIS)
+
+
+# --------------------------------------------------------------------------- rendered reports
+
+def _run_reports(out: Path, env: dict, cmd: list[str], *params: str) -> Path:
+    # As a person runs it (``make report``): no MPLBACKEND from the test suite's environment.
+    result = subprocess.run([*cmd, "run", "--output-dir", str(out), *params], env=env,
+                            capture_output=True, text=True, timeout=420)
+    assert result.returncode == 0, f"hy-analysis run failed:\n{result.stdout}\n{result.stderr}"
+    assert (out / "index.html").exists()
+    return out
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory, server_env, hy_analysis_cmd) -> Path:
+    """Every notebook run with its defaults (Vietnamese) into a temporary output folder."""
+    return _run_reports(tmp_path_factory.mktemp("outputs"), server_env, hy_analysis_cmd)
+
+
+#: A user's data file named by an absolute path in the English runs (issue 19: no folder of
+#: this machine may appear in a shared page).
+USER_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "good" / "utf8.csv"
+
+
+@pytest.fixture(scope="session")
+def rendered_en(tmp_path_factory, server_env, hy_analysis_cmd) -> Path:
+    """Every notebook run in English, with a user's data file, into another folder."""
+    return _run_reports(tmp_path_factory.mktemp("outputs_en"), server_env, hy_analysis_cmd,
+                        "-p", "lang", "en", "-p", "user_data", str(USER_FILE))

@@ -1,0 +1,131 @@
+"""``outputs/index.html``: every run, grouped by analysis, in the reader's language."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from . import LANG_TAGS
+from .page import _choice_words
+from .texts import INDEX_TEXTS
+
+__all__ = ["render_index", "write_index"]
+
+
+def _fmt_time(text: str | None, lang: str) -> str:
+    if not text:
+        return ""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return moment.strftime("%d/%m/%Y %H:%M" if lang == "vi" else "%d %b %Y %H:%M")
+
+
+def _index_lang(runs) -> str:
+    langs = Counter((m.get("parameters") or {}).get("lang") for _, m in runs)
+    langs.pop(None, None)
+    return langs.most_common(1)[0][0] if langs and langs.most_common(1)[0][0] in LANG_TAGS \
+        else "vi"
+
+
+def render_index(runs: list[tuple[str, dict]], *, title: str | None = None,
+                 lang: str | None = None) -> str:
+    """One page listing every run, grouped by analysis, newest first within each.
+
+    Parameters
+    ----------
+    runs : list of (str, dict)
+        Each run's folder relative to the index page (``notebook/slug``) and its manifest
+        (its ``report`` entry, when there is one, gives the title and the first finding).
+    title : str, optional
+        The page's heading (default: "Analysis reports" in ``lang``).
+    lang : {"vi", "en"}, optional
+        Default: the language most runs were made in.
+
+    Returns
+    -------
+    str
+        A standalone HTML page; every value from a manifest is escaped.
+    """
+    lang = lang or _index_lang(runs)
+    t = INDEX_TEXTS[lang]
+    title = title or t["title"]
+    groups: dict[str, list] = {}
+    for rel, m in sorted(runs, key=lambda r: r[1].get("finished") or "", reverse=True):
+        groups.setdefault(str(m.get("notebook", "")), []).append((rel, m))
+    sections = []
+    for notebook, items in groups.items():
+        reports = [m.get("report") or {} for _, m in items]
+        heading = next((r.get("title") for r in reports
+                        if r.get("title") and r.get("lang") == lang), None) \
+            or next((r.get("title") for r in reports if r.get("title")), notebook)
+        rows = []
+        for rel, m in items:
+            files = m.get("files", {})
+            links = " · ".join(
+                f'<a href="{escape(rel + "/" + files[k], quote=True)}"'
+                f'{" download" if k != "html" else ""}>{escape(t[label])}</a>'
+                for k, label in (("html", "report"), ("xlsx", "xlsx"), ("ipynb", "ipynb"))
+                if files.get(k))
+            params = m.get("parameters") or {}
+            choices = "<br>".join(f"{escape(k)}: {escape(v)}" for k, v in
+                                  _choice_words(notebook, params, lang)) or "—"
+            report = m.get("report") or {}
+            status = str(m.get("status", "?"))
+            finding = escape(report.get("finding") or "")
+            if status != "ok":
+                error = m.get("error") or {}
+                finding = (f'<span class="st-failed">{escape(t["failed"])}</span>'
+                           f'<div class="err">{escape(str(error.get("ename", "")))}: '
+                           f'{escape(str(error.get("evalue", ""))[:300])}</div>')
+            rows.append(
+                f"<tr><td>{choices}</td><td>{finding}</td>"
+                f'<td>{escape(_fmt_time(m.get("finished"), lang))}</td><td>{links}</td></tr>')
+        sections.append(
+            f'<section><h2>{escape(heading)} <span class="count">({len(items)} '
+            f'{escape(t["runs"])})</span></h2><table><thead><tr><th>{escape(t["choices"])}</th>'
+            f'<th>{escape(t["finding"])}</th><th>{escape(t["finished"])}</th>'
+            f'<th>{escape(t["open"])}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            "</section>")
+    body = "\n".join(sections) or f"<p>{escape(t['none'])}</p>"
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1200px; color: #222;
+  padding: 0 1em; }}
+h2 {{ margin-top: 1.6em; border-bottom: 2px solid #1f4e79; padding-bottom: 0.2em; }}
+.count {{ color: #777; font-size: 0.7em; font-weight: normal; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border-bottom: 1px solid #ddd; padding: 6px 10px; text-align: left;
+  vertical-align: top; }}
+th {{ background: #f3f3f3; }}
+td:first-child {{ width: 28%; font-size: 0.9em; }}
+.st-failed {{ color: #b00020; font-weight: bold; }}
+.err {{ font-weight: normal; color: #444; font-size: 0.85em; max-width: 30em; }}
+</style></head>
+<body>
+<h1>{escape(title)}</h1>
+<p>{escape(t["intro"])}</p>
+{body}
+</body></html>
+"""
+
+
+def write_index(output_dir: str | Path) -> Path:
+    """Write ``<output_dir>/index.html`` from every manifest found there (atomically)."""
+    from ..manifest import iter_manifests
+
+    output_dir = Path(output_dir)
+    runs = [(run_dir.relative_to(output_dir).as_posix(), m)
+            for run_dir, m in iter_manifests(output_dir)]
+    target = output_dir / "index.html"
+    tmp = output_dir / f".index.html.{os.getpid()}.tmp"
+    tmp.write_text(render_index(runs), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
