@@ -26,7 +26,7 @@ _LAZY = {
     "load_urban_classes": "loading", "load_indicators": "loading", "load_regions": "loading",
     "ValidationReport": "validation",
     "validate_params": "params", "params_summary": "params", "notebook_names": "params",
-    "init_notebook": "display", "show_params": "display", "show_markdown": "display",
+    "init_notebook": "notebook", "show_params": "notebook", "show_markdown": "display",
     "show_table": "display", "show_chart": "display", "filter_panel": "widgets",
     "start": "notebook", "format_number": "findings.format", "extract": "extraction",
 }

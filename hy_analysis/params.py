@@ -246,6 +246,10 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("scenario_growth", "list[float]", [8.0, 12.0],
               "annual growth rates (%/yr) compared with the targets", min=-50, max=100,
               label_vi="Kịch bản tăng trưởng (%/năm)", label_en="Scenario growth (%/yr)"),
+        Param("compare_region", "str", "Bắc Giang",
+              "region whose implied growth is set beside the region's for comparison",
+              choices=region_choices, label_vi="Địa phương so sánh",
+              label_en="Comparison region"),
         _LANG,
     ),
     "fdi_by_country": (
