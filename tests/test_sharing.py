@@ -12,6 +12,7 @@ import pytest
 
 from hy_analysis import sharing
 from hy_analysis.exceptions import ParameterError
+from hy_analysis.manifest import page_report
 from hy_analysis.params import validate_params
 from hy_analysis.rendering import render_notebook_html
 from hy_analysis.views import VIEWS
@@ -179,7 +180,7 @@ def test_rendering_keeps_the_precomputed_panel_and_drops_the_dead_widget():
     page = render_notebook_html(nb, title="t")
     assert page.count("PANEL-HERE") == 1 and "VBox()" not in page
     assert "widget-view+json" not in page
-    assert sharing.page_report(page)["panels"] == [{"states": 2, "seconds": 0.1}]
+    assert page_report(page)["panels"] == [{"states": 2, "seconds": 0.1}]
 
 
 def test_an_english_report_labels_its_controls_in_english(shell):
