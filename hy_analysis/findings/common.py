@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 from typing import Iterable
+from weakref import ref
 
 import pandas as pd
 
@@ -69,12 +70,36 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     if sources is None or "id" not in sources.columns or not source_id:
         return source_id
     first = str(source_id).split("; ")[0]
-    hit = sources[sources["id"] == first]
-    if hit.empty:
+    row = _source_index(sources).get(first)
+    if row is None:
         return first
-    row = hit.iloc[0]
-    return (str(row["doc_number"]) if number else "") or str(row["issuer"]).split(" (")[0] \
-        or first
+    doc_number, issuer = row
+    return (doc_number if number else "") or issuer.split(" (")[0] or first
+
+
+#: Each sources frame's rows by id (by ``id(frame)``, with a weak reference to the frame):
+#: built once per frame, as tables name a source per row.
+_INDEXES: dict[int, tuple] = {}
+
+
+def _source_index(sources: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """``{id: (doc_number, issuer)}`` of ``sources``, the first row of each id.
+
+    Kept while the frame lives and rebuilt when its ``id`` column changes; a name edited in
+    place in a frame already used is not seen (load the sources again).
+    """
+    ids = sources["id"]
+    cached = _INDEXES.get(id(sources))
+    if cached is not None and cached[0]() is sources and cached[1] is ids._values \
+            and cached[2] == len(ids):
+        return cached[3]
+    index: dict[str, tuple[str, str]] = {}
+    for sid, doc_number, issuer in zip(ids, sources["doc_number"], sources["issuer"]):
+        index.setdefault(sid, (str(doc_number), str(issuer)))
+    for key in [k for k, v in _INDEXES.items() if v[0]() is None]:
+        del _INDEXES[key]
+    _INDEXES[id(sources)] = (ref(sources), ids._values, len(ids), index)
+    return index
 
 
 def sources_text(source_ids: Iterable[str], sources: pd.DataFrame | None = None) -> str:
