@@ -3,8 +3,9 @@
 Each ``render_*_view(values, *, targets, sources, region_map, urban_classes)`` is the
 ``render`` callback of a notebook's :func:`hy_analysis.widgets.filter_panel`: it calls, for
 one validated parameter set, the :mod:`hy_analysis.sections` functions of the sections the
-panel redraws, with the run's data, exactly as the notebook's cells call them. No step of a
-pipeline is written here. :data:`VIEWS` maps each notebook to its view and to the parameters
+panel redraws, with the run's data, exactly as the notebook's cells call them (through
+:func:`hy_analysis.sections.call`, so that states of a shared panel compute a section that
+reads none of their differing values once). No step of a pipeline is written here. :data:`VIEWS` maps each notebook to its view and to the parameters
 its panel offers.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .sections import attainment, fdi, growth, overview, urbanisation
+from .sections import attainment, call, fdi, growth, overview, urbanisation
 
 __all__ = ["render_growth_view", "render_fdi_view", "render_urbanisation_view",
            "render_overview_view", "render_attainment_view", "VIEWS"]
@@ -39,10 +40,10 @@ def render_growth_view(values: dict, *, targets: pd.DataFrame,
         Validated ``industrial_growth`` parameters.
     """
     lang, region = values.get("lang", "vi"), values["region"]
-    growth.index_paths(targets, region=region, start_year=values["start_year"],
+    call(growth.index_paths, targets, region=region, start_year=values["start_year"],
                        end_year=values["end_year"], scenario_growth=values["scenario_growth"],
                        sources=sources, lang=lang)
-    growth.required_growth(targets, region=region, sources=sources, lang=lang)
+    call(growth.required_growth, targets, region=region, sources=sources, lang=lang)
 
 
 def render_fdi_view(values: dict, *, targets: pd.DataFrame,
@@ -56,7 +57,7 @@ def render_fdi_view(values: dict, *, targets: pd.DataFrame,
     values : dict
         Validated ``fdi_by_country`` parameters.
     """
-    fdi.by_country(targets, region=values["region"], countries=values["countries"],
+    call(fdi.by_country, targets, region=values["region"], countries=values["countries"],
                    include_other=values["include_other"], sources=sources,
                    lang=values.get("lang", "vi"))
 
@@ -75,8 +76,8 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
     options = dict(region=values["region"], target_years=values["target_years"],
                    baseline_year=values["baseline_year"],
                    baseline_rate=values["baseline_rate"], lang=values.get("lang", "vi"))
-    urbanisation.rate_targets(targets, sources=sources, **options)
-    urbanisation.pace(targets, **options)
+    call(urbanisation.rate_targets, targets, sources=sources, **options)
+    call(urbanisation.pace, targets, **options)
 
 
 def render_overview_view(values: dict, *, targets: pd.DataFrame,
@@ -92,10 +93,10 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame,
     """
     options = dict(regions=values["regions"], kinds=values["kinds"],
                    lang=values.get("lang", "vi"))
-    overview.figures(targets, sources=sources, **options)
-    overview.conflicts(targets, **options)
-    overview.revisions(targets, **options)
-    overview.implied_totals(targets, **options)
+    call(overview.figures, targets, sources=sources, **options)
+    call(overview.conflicts, targets, **options)
+    call(overview.revisions, targets, **options)
+    call(overview.implied_totals, targets, **options)
 
 
 def render_attainment_view(values: dict, *, targets: pd.DataFrame,
@@ -118,16 +119,18 @@ def render_attainment_view(values: dict, *, targets: pd.DataFrame,
         raise TypeError("render_attainment_view: region_map is required (the run's "
                         "region map, e.g. run.region_map)")
     lang = values.get("lang", "vi")
-    verdicts = attainment.scorecard(
-        targets, region_map=region_map, region=values["region"], as_of=values["as_of"],
-        tolerance=values["tolerance"], on_track=values["on_track"],
-        acceleration_needed=values["acceleration_needed"], lang=lang)
-    attainment.full_table(verdicts, lang=lang)
+    verdicts = call(attainment.scorecard, targets, region_map=region_map,
+                    region=values["region"], as_of=values["as_of"],
+                    tolerance=values["tolerance"], on_track=values["on_track"],
+                    acceleration_needed=values["acceleration_needed"], lang=lang)
+    call(attainment.full_table, verdicts, lang=lang)
 
 
 for _view in (render_growth_view, render_fdi_view, render_urbanisation_view,
               render_overview_view, render_attainment_view):
-    _view.__doc__ = _view.__doc__.rstrip() + _DATA_DOC + "\n"
+    # The data parameters, shared by every view, follow ``values`` (seaborn-style).
+    _at = _view.__doc__.index(" parameters.\n") + len(" parameters.")
+    _view.__doc__ = _view.__doc__[:_at] + _DATA_DOC + _view.__doc__[_at:]
 
 #: Each notebook's panel: its render callback and the parameters it offers as controls.
 VIEWS = {

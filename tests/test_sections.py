@@ -93,8 +93,7 @@ def _run_cells(shell, name: str, user_data) -> tuple[object, list[tuple[str, lis
 def _panel_sections(render) -> list[str]:
     """The section calls of a view (``growth.index_paths``...), in order."""
     families = "|".join(sections.__all__)
-    return re.findall(rf"^\s+(?:\w+ = )?((?:{families})\.\w+)\(", inspect.getsource(render),
-                      re.M)
+    return re.findall(rf"\bcall\(((?:{families})\.\w+),", inspect.getsource(render))
 
 
 def _section_outputs(ran, calls: list[str]) -> list[dict]:

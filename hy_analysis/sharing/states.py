@@ -197,6 +197,7 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
     SharedPanel
     """
     from ..display import static_tables
+    from ..sections import shared_work
 
     if to_html is None:
         from .page import outputs_html as to_html
@@ -207,7 +208,8 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
     blocks: dict[str, str] = {}
     states: dict[str, Any] = {}
     started = time.perf_counter()
-    with static_tables(), _chart_formats("png", "svg") as formats:
+    # Sections that read none of the differing values are computed once (sections.call).
+    with static_tables(), shared_work(), _chart_formats("png", "svg") as formats:
         for combo in itertools.product(*(c.values for c in varying)):
             key = state_key(combo)
             candidate = dict(values)
