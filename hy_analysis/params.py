@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from . import paths
 from .exceptions import ParameterError
-from .vocabulary import COUNTRIES, LANGS, country_label
+from .vocabulary import COUNTRIES, LANGS, country_label, territory_label
 
 __all__ = [
     "Param", "NOTEBOOK_PARAMS", "COMMON_PARAMS", "notebook_names", "get_params",
@@ -128,8 +128,9 @@ class Param:
     value_labels: dict | None = None
 
     def value_label(self, value, lang: str) -> str:
-        """The display name of an allowed value in ``lang``."""
-        return (self.value_labels or {}).get(lang, {}).get(value, str(value))
+        """The display name of an allowed value in ``lang`` (territories in the reader's words)."""
+        label = (self.value_labels or {}).get(lang, {}).get(value)
+        return label if label is not None else territory_label(str(value), lang=lang)
 
     @property
     def base_type(self) -> str:

@@ -5,8 +5,8 @@ Each ``render_*_view(values, *, targets, sources, region_map, urban_classes)`` i
 one validated parameter set, the :mod:`hy_analysis.sections` functions of the sections the
 panel redraws, with the run's data, exactly as the notebook's cells call them (through
 :func:`hy_analysis.sections.call`, so that states of a shared panel compute a section that
-reads none of their differing values once). No step of a pipeline is written here. :data:`VIEWS` maps each notebook to its view and to the parameters
-its panel offers.
+reads none of their differing values once). No step of a pipeline is written here.
+:data:`VIEWS` maps each notebook to its view and to the parameters its panel offers.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ is the one check of a ``lang`` argument.
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -183,3 +184,34 @@ def is_merged(territory: object) -> bool:
     (True, False)
     """
     return str(territory) in merged_territories()
+
+
+_DATED_TERRITORY = re.compile(r"^(?P<name>.+?) \((?P<merged>merged, )?(?P<when>before|from) "
+                              r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\)$")
+
+
+def territory_label(territory: str, *, lang: str = "vi") -> str:
+    """How a territory of ``data/regions.csv`` is written for a reader in ``lang``.
+
+    Territory labels are identifiers in English ("Hưng Yên (before 2025-07-01)"); a
+    Vietnamese reader sees the date and the merger in Vietnamese. Other text is returned as
+    given.
+
+    Examples
+    --------
+    >>> territory_label("Hưng Yên (before 2025-07-01)")
+    'Hưng Yên (trước 01/07/2025)'
+    >>> territory_label("Hưng Yên (merged, from 2025-07-01)")
+    'Hưng Yên (sau sáp nhập, từ 01/07/2025)'
+    >>> territory_label("Hưng Yên (merged, from 2025-07-01)", lang="en")
+    'Hưng Yên (merged, from 2025-07-01)'
+    >>> territory_label("Bắc Giang")
+    'Bắc Giang'
+    """
+    found = _DATED_TERRITORY.match(territory) if lang == "vi" else None
+    if found is None:
+        return territory
+    date = f"{found['d']}/{found['m']}/{found['y']}"
+    when = ("sau sáp nhập, từ " if found["merged"] else "từ ") if found["when"] == "from" \
+        else "trước "
+    return f"{found['name']} ({when}{date})"

@@ -25,12 +25,52 @@ from ..params import Param, get_params, validate_params
 from .policy import DEFAULT_MAX_STATES, max_states_setting
 
 __all__ = ["YEAR_SPAN", "MAX_SUBSET_ITEMS", "Control", "plan_controls", "state_key",
-           "SharedPanel", "precompute"]
+           "SharedPanel", "precompute", "refusal"]
 
 #: Years offered on either side of the run's year.
 YEAR_SPAN = 3
 #: Most items a checkbox list may have for all its subsets to be offered.
 MAX_SUBSET_ITEMS = 4
+
+_REFUSALS = {
+    "vi": {"empty": "Hãy chọn ít nhất một mục trong «{label}» để vẽ lại.",
+           "invalid": "Chưa vẽ lại được với các giá trị này: {detail}"},
+    "en": {"empty": "Tick at least one item in “{label}” to redraw.",
+           "invalid": "Not redrawn for these values: {detail}"},
+}
+
+
+def refusal(notebook: str, values: dict, error: Exception, *, lang: str = "vi") -> str:
+    """Why a panel does not redraw for ``values``, in the reader's language.
+
+    An empty selection (every box of a list unticked) is asked for again by the control's
+    label; other refusals keep the parameter check's details after a sentence in ``lang``.
+
+    Parameters
+    ----------
+    notebook : str
+    values : dict
+        The values the controls hold.
+    error : Exception
+        What :func:`hy_analysis.params.validate_params` raised.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Plain text.
+
+    Examples
+    --------
+    >>> refusal("fdi_by_country", {"countries": []}, ValueError("..."))
+    'Hãy chọn ít nhất một mục trong «Quốc gia đầu tư» để vẽ lại.'
+    """
+    texts = _REFUSALS["vi" if lang == "vi" else "en"]
+    for param in get_params(notebook):
+        if param.base_type == "list[str]" and param.choices and values.get(param.name) == []:
+            label = (param.label_vi if lang == "vi" else param.label_en) or param.name
+            return texts["empty"].format(label=label)
+    return texts["invalid"].format(detail=error)
 
 
 @dataclass
@@ -217,7 +257,8 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
             try:
                 candidate = validate_params(notebook, candidate, data_dir=data_dir)
             except ParameterError as exc:
-                states[key] = str(exc)  # what the live panel writes under its controls
+                # What the live panel writes under its controls.
+                states[key] = refusal(notebook, candidate, exc, lang=lang)
                 continue
             ids = []
             html_blocks = to_html(capture(render, candidate))
