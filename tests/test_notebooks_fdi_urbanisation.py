@@ -168,11 +168,10 @@ def test_fdi_render_draws_chart_and_table(data):
             mock.patch("hy_analysis.display.show_table") as table:
         views.render_fdi_view(values, targets=targets, sources=sources)
     figures = [s for s in shown if hasattr(s, "savefig")]
-    assert len(figures) == 2  # the notebook's section 2: projects and shares by country
+    assert len(figures) == 1
     labels = [t.get_text() for t in figures[0].axes[0].get_legend().get_texts()]
     assert labels == ["Korea", "Other countries (computed)"]
-    by_country = table.call_args_list[0].args[0]
-    assert set(by_country["Country"]) == {"Korea", "Other countries (computed)"}
+    assert set(table.call_args.args[0]["Country"]) == {"Korea", "Other countries (computed)"}
     assert not plt.get_fignums()  # closed after display: no duplicate in the notebook
 
 

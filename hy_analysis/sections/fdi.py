@@ -15,7 +15,7 @@ from ..analysis import fdi as analysis
 from ..charts import fdi as charts
 from ..findings import fdi as findings
 
-__all__ = ["totals", "by_country", "capital"]
+__all__ = ["totals", "by_country", "shares", "capital"]
 
 
 def totals(targets: pd.DataFrame, *, region: str, sources: pd.DataFrame | None = None,
@@ -44,11 +44,12 @@ def totals(targets: pd.DataFrame, *, region: str, sources: pd.DataFrame | None =
 def by_country(targets: pd.DataFrame, *, region: str, countries: Sequence[str],
                include_other: bool = True, sources: pd.DataFrame | None = None,
                lang: str = "vi") -> None:
-    """Section 2: projects and shares by investor country (text, two charts, two tables).
+    """Section 2: projects by investor country at each snapshot (text, chart and table).
 
     Parameters
     ----------
     targets : DataFrame
+        Tidy targets and actuals (the user's rows included).
     region : str
     countries : sequence of str
         Investor countries shown (codes, e.g. ``"Japan"``).
@@ -64,8 +65,29 @@ def by_country(targets: pd.DataFrame, *, region: str, countries: Sequence[str],
     if table.empty:
         return
     display.show_chart(charts.plot_fdi_projects_by_country(table, sources=sources, lang=lang))
-    display.show_chart(charts.plot_fdi_project_shares(table, sources=sources, lang=lang))
     display.show_table(findings.fdi_table(table, sources=sources, lang=lang))
+
+
+def shares(targets: pd.DataFrame, *, region: str, countries: Sequence[str],
+           include_other: bool = True, sources: pd.DataFrame | None = None,
+           lang: str = "vi") -> None:
+    """Section 2 (continued): each country's share of the projects, and how "other
+    countries" is computed (chart and table).
+
+    Parameters
+    ----------
+    targets : DataFrame
+    region : str
+    countries : sequence of str
+    include_other : bool
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+    """
+    table = analysis.projects_by_country(targets, region=region, countries=countries,
+                                         include_other=include_other)
+    if table.empty:
+        return
+    display.show_chart(charts.plot_fdi_project_shares(table, sources=sources, lang=lang))
     remainder = analysis.other_countries_remainder(targets, region=region)
     display.show_table(findings.remainder_table(remainder, sources=sources, lang=lang))
 

@@ -17,11 +17,19 @@ The size report of a rendered page is :func:`hy_analysis.manifest.page_report`.
 
 from __future__ import annotations
 
+from functools import wraps
+
+from . import states
 from .page import PANEL_CLASS, outputs_html, panel_html
 from .policy import DEFAULT_MAX_STATES, max_states_setting, sharing_run
-from .states import (YEAR_SPAN, Control, SharedPanel, _count, plan_controls, precompute,
-                     state_key)
+from .states import YEAR_SPAN, Control, SharedPanel, _count, plan_controls, state_key
 
 __all__ = ["DEFAULT_MAX_STATES", "YEAR_SPAN", "sharing_run", "max_states_setting",
            "Control", "plan_controls", "state_key", "SharedPanel", "precompute",
            "outputs_html", "panel_html", "PANEL_CLASS", "_count"]
+
+
+@wraps(states.precompute)
+def precompute(*args, to_html=outputs_html, **kwargs) -> SharedPanel:
+    # The states layer stores what the page layer makes of the outputs; joined here.
+    return states.precompute(*args, to_html=to_html, **kwargs)

@@ -14,12 +14,9 @@ import hashlib
 import json
 from functools import lru_cache
 from html import escape
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
 from ..manifest import PANEL_CLASS
-
-if TYPE_CHECKING:
-    from .states import Control, SharedPanel
 
 __all__ = ["PANEL_CLASS", "outputs_html", "panel_html"]
 
@@ -195,7 +192,7 @@ def _gzip_b64(value: Any) -> str:
     return base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
 
 
-def _control_html(control: Control, uid: str, lang: str) -> str:
+def _control_html(control: "Control", uid: str, lang: str) -> str:
     name, label = escape(control.name, quote=True), escape(_label(control.param, lang))
     first = control.values[0]
     if control.kind == "select":
@@ -220,7 +217,7 @@ def _control_html(control: Control, uid: str, lang: str) -> str:
             f'step="1" value="{first}"> <output for="{uid}-{name}">{first}</output></div>')
 
 
-def _fixed_text(control: Control, panel: SharedPanel) -> str:
+def _fixed_text(control: "Control", panel: "SharedPanel") -> str:
     from ..rendering import format_value
 
     texts = _TEXTS[panel.lang]
@@ -232,7 +229,7 @@ def _fixed_text(control: Control, panel: SharedPanel) -> str:
     return f"{escape(_label(control.param, panel.lang))} = {escape(shown)} ({escape(why)})"
 
 
-def panel_html(panel: SharedPanel) -> str:
+def panel_html(panel: "SharedPanel") -> str:
     """The page part of a shared panel: controls, the run's own state and the script.
 
     With JavaScript off the run's own state is what the page shows.

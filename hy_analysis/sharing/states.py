@@ -207,7 +207,7 @@ class SharedPanel:
 
 def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
                names: Sequence[str], *, capture: Callable[..., Sequence[dict]],
-               to_html: Callable[[Sequence[dict]], list[str]] | None = None,
+               to_html: Callable[[Sequence[dict]], list[str]],
                lang: str = "vi", max_states: int | None = None,
                data_dir=None) -> SharedPanel:
     """Call ``render`` for every state of the panel and keep what it shows.
@@ -224,9 +224,10 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
     capture : callable
         ``capture(render, values)`` -> the notebook outputs it displays, as the live panel
         captures them (:func:`hy_analysis.widgets._rendered_outputs`).
-    to_html : callable, optional
-        ``to_html(outputs)`` -> one HTML string per output, as the page shows it (default
-        :func:`hy_analysis.sharing.page.outputs_html`).
+    to_html : callable
+        ``to_html(outputs)`` -> one HTML string per output, as the page shows it
+        (:func:`hy_analysis.sharing.page.outputs_html`; :func:`hy_analysis.sharing.precompute`
+        passes it).
     lang : {"vi", "en"}
     max_states : int, optional
         Default :func:`max_states_setting`.
@@ -239,8 +240,6 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
     from ..display import static_tables
     from ..sections import shared_work
 
-    if to_html is None:
-        from .page import outputs_html as to_html
     cap = max_states if max_states is not None else max_states_setting()
     controls = plan_controls(notebook, values, names, lang=lang, max_states=cap,
                              data_dir=data_dir)
