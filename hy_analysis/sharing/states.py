@@ -7,8 +7,9 @@ once. :mod:`.page` turns the result into the page part. The work is bounded: at 
 ``max_states`` states; years are sampled at every year of a short range around the run's
 value; free-form lists and optional numbers keep the run's value. When the combinations exceed
 the cap, controls are fixed at the run's value from the last one backwards, and the page names
-them. Charts are drawn as PNG or SVG, whichever is smaller for the first state with charts
-(the others are drawn in that format only).
+them. Charts are drawn as PNG only (the page reduces them to a palette). Sections that read
+none of the values in which two states differ are computed once
+(:func:`hy_analysis.sections.shared_work`).
 """
 
 from __future__ import annotations
@@ -248,7 +249,9 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
     states: dict[str, Any] = {}
     started = time.perf_counter()
     # Sections that read none of the differing values are computed once (sections.call).
-    with static_tables(), shared_work(), _chart_formats("png", "svg") as formats:
+    # PNG only: reduced to a palette (sharing.page) every chart of the five panels is 4 to 6
+    # times smaller than its SVG, so drawing an SVG to compare was a whole render wasted.
+    with static_tables(), shared_work(), _chart_formats("png"):
         for combo in itertools.product(*(c.values for c in varying)):
             key = state_key(combo)
             candidate = dict(values)
@@ -260,14 +263,7 @@ def precompute(notebook: str, values: dict, render: Callable[[dict], Any],
                 states[key] = refusal(notebook, candidate, exc, lang=lang)
                 continue
             ids = []
-            html_blocks = to_html(capture(render, candidate))
-            images = [h for h in html_blocks if h.startswith("<img")]
-            if formats.active == ("png", "svg") and images:
-                # The panel's charts are of one kind: the format that won on the first
-                # state is the one worth drawing for the others (SVG costs ~20 % more time).
-                formats.switch("svg" if all(h.startswith('<img src="data:image/svg')
-                                            for h in images) else "png")
-            for html in html_blocks:
+            for html in to_html(capture(render, candidate)):
                 block = hashlib.sha1(html.encode()).hexdigest()[:12]
                 blocks.setdefault(block, html)
                 ids.append(block)
@@ -281,15 +277,7 @@ class _chart_formats:
     """Inline charts in these formats for a while (the run's own setting comes back)."""
 
     def __init__(self, *formats: str):
-        self.formats, self.previous, self.active = formats, None, formats
-
-    def switch(self, *formats: str) -> None:
-        """Draw in ``formats`` from now on (inside the ``with`` block)."""
-        self.active = formats
-        if self.previous is not None:
-            from matplotlib_inline.backend_inline import set_matplotlib_formats
-
-            set_matplotlib_formats(*formats)
+        self.formats, self.previous = formats, None
 
     def __enter__(self):
         try:
