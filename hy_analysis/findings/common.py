@@ -6,9 +6,9 @@ layer shows the Markdown as it is.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from typing import Iterable
-from weakref import ref
 
 import pandas as pd
 
@@ -77,28 +77,21 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     return (doc_number if number else "") or issuer.split(" (")[0] or first
 
 
-#: Each sources frame's rows by id (by ``id(frame)``, with a weak reference to the frame):
-#: built once per frame, as tables name a source per row.
-_INDEXES: dict[int, tuple] = {}
-
-
 def _source_index(sources: pd.DataFrame) -> dict[str, tuple[str, str]]:
     """``{id: (doc_number, issuer)}`` of ``sources``, the first row of each id.
 
-    Kept while the frame lives and rebuilt when its ``id`` column changes; a name edited in
-    place in a frame already used is not seen (load the sources again).
+    Read from the frame's current values at each call (a frame edited in place is seen) and
+    built once per distinct content.
     """
-    ids = sources["id"]
-    cached = _INDEXES.get(id(sources))
-    if cached is not None and cached[0]() is sources and cached[1] is ids._values \
-            and cached[2] == len(ids):
-        return cached[3]
+    return _index_of(tuple(zip(sources["id"].tolist(), sources["doc_number"].tolist(),
+                               sources["issuer"].tolist())))
+
+
+@lru_cache(maxsize=8)
+def _index_of(rows: tuple) -> dict[str, tuple[str, str]]:
     index: dict[str, tuple[str, str]] = {}
-    for sid, doc_number, issuer in zip(ids, sources["doc_number"], sources["issuer"]):
+    for sid, doc_number, issuer in rows:
         index.setdefault(sid, (str(doc_number), str(issuer)))
-    for key in [k for k, v in _INDEXES.items() if v[0]() is None]:
-        del _INDEXES[key]
-    _INDEXES[id(sources)] = (ref(sources), ids._values, len(ids), index)
     return index
 
 
