@@ -40,7 +40,8 @@ __all__ = [
 
 #: Submodules reachable as attributes (``hy.analysis``, ``hy.views``), imported on first use.
 _SUBMODULES = ("paths", "schema", "vocabulary", "parsing", "loading", "validation", "params",
-               "analysis", "findings", "charts", "views", "widgets", "display", "notebook",
+               "analysis", "findings", "charts", "sections", "views", "widgets", "display",
+               "notebook",
                "runner")
 
 

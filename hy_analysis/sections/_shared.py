@@ -3,7 +3,8 @@
 A panel's states differ in a few values, and some of its sections read none of them (the
 growth panel's "growth still needed" depends on the region only, not on the years). While
 :func:`shared_work` is active (the states of a shared panel are being computed), :func:`call`
-runs a section once per distinct data and options and replays what it showed for the others.
+runs a section once per distinct data and options and replays what it showed for the others,
+and :func:`once` computes a result every state shares once.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any, Callable
 
 _MEMO: ContextVar[dict | None] = ContextVar("hy_section_memo", default=None)
 
-__all__ = ["shared_work", "call"]
+__all__ = ["shared_work", "call", "once"]
 
 
 @contextmanager
@@ -78,3 +79,29 @@ def call(section: Callable[..., Any], data: Any, /, **options: Any) -> Any:
         for data_, metadata in outputs:
             publish_display_data(data_, metadata)
     return result
+
+
+def once(compute: Callable[[Any], Any], data: Any, /) -> Any:
+    """``compute(data)``, computed once for all states while :func:`shared_work` is active.
+
+    For a result that does not depend on a state's values (e.g. the conflicts among all
+    figures, of which each state shows its selection).
+
+    Parameters
+    ----------
+    compute : callable
+        A pure function of ``data``.
+    data : DataFrame
+
+    Returns
+    -------
+    object
+        What ``compute`` returns; the same object for every state.
+    """
+    memo = _MEMO.get()
+    if memo is None:
+        return compute(data)
+    key = ("once", compute, _key(data))
+    if key not in memo:
+        memo[key] = (compute(data), data)
+    return memo[key][0]

@@ -16,6 +16,7 @@ from .. import display
 from ..analysis import consistency as analysis
 from ..charts import consistency as charts
 from ..findings import consistency as findings
+from ._shared import once
 
 __all__ = ["figures", "conflicts", "revisions", "implied_totals", "share_sums",
            "implied_vs_stated", "summary"]
@@ -53,8 +54,14 @@ def conflicts(targets: pd.DataFrame, *, regions: Sequence[str] | None = None,
     regions, kinds : sequence of str, optional
     lang : {"vi", "en"}
     """
-    found = analysis.find_conflicts(analysis.filter_figures(targets, regions=regions,
-                                                            kinds=kinds))
+    analysis.filter_figures(targets, regions=regions, kinds=kinds)  # checks the choices
+    # A conflict pairs rows of one region and kind: the conflicts of the selection are the
+    # selection's rows of all conflicts, found once for every state of a shared panel.
+    found = once(analysis.find_conflicts, targets)
+    for column, wanted in (("region", regions), ("kind", kinds)):
+        if wanted is not None:
+            found = found[found[column].isin(wanted)]
+    found = found.reset_index(drop=True)
     display.show_markdown(findings.describe_conflicts(found, lang=lang))
     display.show_table(findings.conflicts_table(found, lang=lang))
 
