@@ -41,8 +41,7 @@ __all__ = [
 #: Submodules reachable as attributes (``hy.analysis``, ``hy.views``), imported on first use.
 _SUBMODULES = ("paths", "schema", "vocabulary", "parsing", "loading", "validation", "params",
                "analysis", "findings", "charts", "sections", "views", "widgets", "display",
-               "notebook",
-               "runner")
+               "notebook", "runner")
 
 
 def __getattr__(name):
