@@ -6,12 +6,20 @@ the manifests it prints, per notebook: the run's seconds both ways, the extra se
 ratio, the seconds spent in the panel's states as the kernel measured them, the number of
 states, and the HTML page size both ways (goal: under about 5 MB).
 
-Usage: ``python benchmarks/bench_sharing.py [NOTEBOOK ...]`` (default: every notebook).
-``HY_SHARE_MAX_STATES`` is passed through to the kernels (the cap on states per panel).
+It also prints the time per state (the states' seconds over their number) beside the same
+figure "before": either measured in the same invocation from another checkout of the project
+(``--baseline DIR``: that checkout's own ``.venv`` runs its own code, e.g. the main branch),
+or read from the printed table of an earlier run of this script (``--before FILE``). The
+last column is after / before (goal: 0.5 or less).
+
+Usage: ``python benchmarks/bench_sharing.py [--baseline DIR | --before FILE] [NOTEBOOK ...]``
+(default: every notebook). ``HY_SHARE_MAX_STATES`` is passed through to the kernels (the cap
+on states per panel).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -19,17 +27,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-HY_ANALYSIS = [sys.executable, "-c", "import sys; from hy_analysis.cli import main; "
-               "sys.exit(main())"]
+ROOT = Path(__file__).resolve().parent.parent
+CLI = ["-c", "import sys; from hy_analysis.cli import main; sys.exit(main())"]
 
 
-def run_once(notebook: str, *, share: bool, out: Path) -> dict:
+def run_once(notebook: str, *, share: bool, out: Path, root: Path = ROOT) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "HY_SHARE")}
     if not share:
         env["HY_SHARE"] = "0"
-    subprocess.run([*HY_ANALYSIS, "run", notebook, "--force", "--workers", "1",
-                    "--output-dir", str(out)], env=env, check=True, cwd=ROOT,
+    python = sys.executable if root == ROOT else str(root / ".venv" / "bin" / "python")
+    subprocess.run([python, *CLI, "run", notebook, "--force", "--workers", "1",
+                    "--output-dir", str(out)], env=env, check=True, cwd=root,
                    stdout=subprocess.DEVNULL)
     manifest = json.loads(next(out.glob(f"{notebook}/*/manifest.json")).read_text())
     page = manifest.get("html_page") or {}
@@ -39,22 +47,58 @@ def run_once(notebook: str, *, share: bool, out: Path) -> dict:
             "panel_seconds": sum(p["seconds"] for p in panels)}
 
 
+def per_state(measured: dict) -> float | None:
+    """Seconds per precomputed state (None without states)."""
+    return measured["panel_seconds"] / measured["states"] if measured["states"] else None
+
+
+def read_before(path: Path) -> dict[str, float | None]:
+    """Per-state seconds by notebook from the table an earlier run printed.
+
+    Its rows start: notebook, plain s, shared s, extra s, ratio, states, states s.
+    """
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        cells = line.split()
+        if len(cells) >= 7:
+            count, spent = int(cells[5]), float(cells[6])
+            found[cells[0]] = spent / count if count else None
+    return found
+
+
+def _ms(value: float | None) -> str:
+    return f"{value * 1000:9.0f}" if value is not None else f"{'-':>9}"
+
+
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--baseline", type=Path, help="another checkout, measured in this run")
+    group.add_argument("--before", type=Path, help="the printed table of an earlier run")
+    args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from hy_analysis.params import notebook_names
 
-    names = argv or list(notebook_names())
+    names = args.notebooks or list(notebook_names())
+    before = read_before(args.before) if args.before else {}
     print(f"{'notebook':<18} {'plain s':>8} {'shared s':>9} {'extra s':>8} {'ratio':>6} "
-          f"{'states':>6} {'states s':>9} {'page MB':>8} {'plain MB':>9}")
+          f"{'states':>6} {'states s':>9} {'page MB':>8} {'plain MB':>9} "
+          f"{'before ms':>9} {'ms/state':>9} {'after/b':>7}")
     with tempfile.TemporaryDirectory(prefix="hy-bench-share-") as tmp:
         for name in names:
+            if args.baseline:
+                base = run_once(name, share=True, out=Path(tmp) / "base", root=args.baseline)
+                before[name] = per_state(base)
             plain = run_once(name, share=False, out=Path(tmp) / "plain")
             shared = run_once(name, share=True, out=Path(tmp) / "shared")
+            now, then = per_state(shared), before.get(name)
+            ratio = f"{now / then:7.2f}" if now is not None and then else f"{'-':>7}"
             print(f"{name:<18} {plain['seconds']:8.1f} {shared['seconds']:9.1f} "
                   f"{shared['seconds'] - plain['seconds']:8.1f} "
                   f"{shared['seconds'] / plain['seconds']:6.2f} {shared['states']:6d} "
                   f"{shared['panel_seconds']:9.1f} {shared['bytes'] / 1e6:8.2f} "
-                  f"{plain['bytes'] / 1e6:9.2f}")
+                  f"{plain['bytes'] / 1e6:9.2f} {_ms(then)} {_ms(now)} {ratio}", flush=True)
     return 0
 
 

@@ -27,7 +27,7 @@ _LAZY = {
     "load_region_map": "loading", "load_provinces": "loading", "RegionMap": "territories",
     "ValidationReport": "validation",
     "validate_params": "params", "params_summary": "params", "notebook_names": "params",
-    "init_notebook": "display", "show_params": "display", "show_markdown": "display",
+    "init_notebook": "notebook", "show_params": "notebook", "show_markdown": "display",
     "show_table": "display", "show_chart": "display", "filter_panel": "widgets",
     "start": "notebook", "format_number": "findings.format", "extract": "extraction",
 }
@@ -41,8 +41,8 @@ __all__ = [
 
 #: Submodules reachable as attributes (``hy.analysis``, ``hy.views``), imported on first use.
 _SUBMODULES = ("paths", "schema", "vocabulary", "territories", "parsing", "loading", "validation",
-               "params", "analysis", "findings", "charts", "views", "widgets", "display", "notebook",
-               "runner")
+               "params", "analysis", "findings", "charts", "sections", "views", "widgets",
+               "display", "notebook", "runner")
 
 
 def __getattr__(name):

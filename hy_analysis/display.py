@@ -1,4 +1,4 @@
-"""What notebooks show: the parameter summary, findings as Markdown, tables and charts.
+"""What notebooks show: findings as Markdown, tables and charts.
 
 Kept apart from analysis, findings and charts, which return values; these helpers only
 display them. Findings arrive escaped (:func:`hy_analysis.findings.common.md_escape`); table
@@ -18,10 +18,9 @@ from html import escape
 import numpy as np
 import pandas as pd
 
-from .params import params_summary
-
-__all__ = ["init_notebook", "show_params", "show_markdown", "show_table", "show_chart",
-           "static_tables", "set_report_lang", "reader_table", "table_payload", "chart_description", "reader_territories"]
+__all__ = ["show_markdown", "show_table", "show_chart", "static_tables", "set_report_lang",
+           "reader_table", "table_payload", "chart_description", "reader_territories",
+           "RUN_PARAMETERS_ROLE"]
 
 _STATIC_TABLES: ContextVar[bool] = ContextVar("hy_static_tables", default=False)
 #: Display metadata role of the "parameters of this run" table (left out of shared pages).
@@ -29,48 +28,6 @@ RUN_PARAMETERS_ROLE = "run-parameters"
 _LANG: ContextVar[str] = ContextVar("hy_report_lang", default="vi")
 # The run's territory labels (from its region map): what reader_territories translates.
 _TERRITORIES: ContextVar[tuple[str, ...]] = ContextVar("hy_report_territories", default=())
-
-
-def init_notebook() -> None:
-    """Prepare a notebook: offline interactive tables and the chart theme.
-
-    itables is put in offline mode (``connected=False``): its JavaScript is embedded in the
-    notebook, so tables stay sortable and searchable in shared HTML with no internet.
-    """
-    import itables
-
-    from .charts.base import setup
-
-    itables.init_notebook_mode(all_interactive=False, connected=False)
-    _inline_charts()
-    setup()
-
-
-def _inline_charts() -> None:
-    """Show charts inline in a kernel even when MPLBACKEND=Agg is inherited (CI, pytest).
-
-    Without this, a kernel started from an environment that sets a non-GUI backend draws
-    every chart into nothing and the notebook and its HTML have no images.
-    """
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
-    if shell is not None and getattr(shell, "kernel", None) is not None:
-        # The magic, not matplotlib.use(): it also registers the PNG formatter and the
-        # post-cell flush that put figures into the notebook.
-        shell.run_line_magic("matplotlib", "inline")
-
-
-def show_params(notebook: str, values: dict, *, lang: str = "vi") -> None:
-    """Display the "parameters of this run" summary."""
-    from IPython.display import Markdown, display
-
-    # The shared page shows these in its header (in words) and its technical details (as
-    # code): the role lets the renderer leave this developer's table out of the report.
-    display(Markdown(params_summary(notebook, values, lang=lang)),
-            metadata={"hy-analysis": {"role": RUN_PARAMETERS_ROLE}})
 
 
 def show_markdown(text: str) -> None:

@@ -19,9 +19,12 @@ from .paths import PROJECT_DIR
 __all__ = [
     "MANIFEST_NAME", "sha256_file", "data_hashes", "package_hash", "input_hashes",
     "fingerprint", "canonical_json", "slugify", "params_slug", "read_manifest",
-    "write_json_atomic", "iter_manifests", "versions",
+    "write_json_atomic", "iter_manifests", "versions", "PANEL_CLASS", "page_report",
 ]
 
+#: Class of the page part that holds a shared panel (:mod:`hy_analysis.sharing.page` writes
+#: it, :func:`page_report` and the browser tests find it).
+PANEL_CLASS = "hy-shared-panel"
 #: File name of the manifest in every run folder.
 MANIFEST_NAME = "manifest.json"
 #: Longest readable part of a slug; a short hash of the parameters follows it.
@@ -213,3 +216,21 @@ def project_relative(path: str | os.PathLike) -> str:
         return path.relative_to(PROJECT_DIR).as_posix()
     except ValueError:
         return str(path)
+
+
+def page_report(page: str) -> dict:
+    """Size of a rendered page and of its shared panels, for the run's manifest.
+
+    Examples
+    --------
+    >>> page_report('<div data-seconds="1.50" class="hy-shared-panel" data-states="3">')
+    {'bytes': 65, 'panels': [{'states': 3, 'seconds': 1.5}]}
+    """
+    import re
+
+    panels = []
+    for tag in re.finditer(rf'<div\b[^>]*\bclass="{PANEL_CLASS}"[^>]*>', page):
+        attrs = dict(re.findall(r'(data-states|data-seconds)="([\d.]+)"', tag.group(0)))
+        panels.append({"states": int(attrs.get("data-states", 0)),
+                       "seconds": float(attrs.get("data-seconds", 0))})
+    return {"bytes": len(page.encode("utf-8")), "panels": panels}

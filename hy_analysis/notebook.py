@@ -17,11 +17,12 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import display
+from .display import RUN_PARAMETERS_ROLE
 from .loading import load_region_map, load_sources, load_targets, load_urban_classes
-from .params import get_params, user_data_files, validate_params
+from .params import get_params, params_summary, user_data_files, validate_params
 from .territories import RegionMap
 
-__all__ = ["NotebookRun", "start"]
+__all__ = ["NotebookRun", "start", "init_notebook", "show_params"]
 
 
 @dataclass
@@ -64,10 +65,23 @@ class NotebookRun:
         from .widgets import filter_panel
 
         render, names = VIEWS[self.notebook]
-        return filter_panel(self.notebook, self.params,
-                            partial(render, targets=self.targets, region_map=self.region_map,
-                                    sources=self.sources),
+        return filter_panel(self.notebook, self.params, self.view(render),
                             names=list(names), lang=self.params.get("lang", "vi"))
+
+    def view(self, render):
+        """``render`` bound to this run's data: ``view(values)`` draws one panel state.
+
+        Parameters
+        ----------
+        render : callable
+            A view of :data:`hy_analysis.views.VIEWS`.
+
+        Returns
+        -------
+        callable
+        """
+        return partial(render, targets=self.targets, sources=self.sources,
+                       region_map=self.region_map, urban_classes=self.urban_classes)
 
 
 def start(notebook: str, namespace: Mapping[str, Any], *, show: bool = True) -> NotebookRun:
@@ -99,10 +113,52 @@ def start(notebook: str, namespace: Mapping[str, Any], *, show: bool = True) -> 
     # Tables format numbers in the report's language and write its territories for readers.
     display.set_report_lang(params.get("lang", "vi"), territories=region_map.territories)
     if show:
-        display.init_notebook()
-        display.show_params(notebook, params, lang=params.get("lang", "vi"))
+        init_notebook()
+        show_params(notebook, params, lang=params.get("lang", "vi"))
     return NotebookRun(notebook, params,
                        # None stands for every file of data/user/ (params.user_data_files).
                        targets=load_targets(extra=user_data_files(params.get("user_data"))),
                        sources=load_sources(), urban_classes=load_urban_classes(),
                        region_map=region_map)
+
+
+def init_notebook() -> None:
+    """Prepare a notebook: offline interactive tables and the chart theme.
+
+    itables is put in offline mode (``connected=False``): its JavaScript is embedded in the
+    notebook, so tables stay sortable and searchable in shared HTML with no internet.
+    """
+    import itables
+
+    from .charts.base import setup
+
+    itables.init_notebook_mode(all_interactive=False, connected=False)
+    _inline_charts()
+    setup()
+
+
+def _inline_charts() -> None:
+    """Show charts inline in a kernel even when MPLBACKEND=Agg is inherited (CI, pytest).
+
+    Without this, a kernel started from an environment that sets a non-GUI backend draws
+    every chart into nothing and the notebook and its HTML have no images.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and getattr(shell, "kernel", None) is not None:
+        # The magic, not matplotlib.use(): it also registers the PNG formatter and the
+        # post-cell flush that put figures into the notebook.
+        shell.run_line_magic("matplotlib", "inline")
+
+
+def show_params(notebook: str, values: dict, *, lang: str = "vi") -> None:
+    """Display the "parameters of this run" summary."""
+    from IPython.display import Markdown, display
+
+    # The shared page shows these in its header (in words) and its technical details (as
+    # code): the role lets the renderer leave this developer's table out of the report.
+    display(Markdown(params_summary(notebook, values, lang=lang)),
+            metadata={"hy-analysis": {"role": RUN_PARAMETERS_ROLE}})

@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from . import paths
 from .exceptions import ParameterError
-from .vocabulary import COUNTRIES, LANGS, country_label
+from .vocabulary import COUNTRIES, LANGS, country_label, territory_label
 
 __all__ = [
     "Param", "NOTEBOOK_PARAMS", "COMMON_PARAMS", "notebook_names", "get_params",
@@ -145,8 +145,9 @@ class Param:
         return (self.label_vi if lang == "vi" else self.label_en) or self.name
 
     def value_label(self, value, lang: str) -> str:
-        """The display name of an allowed value in ``lang``."""
-        return (self.value_labels or {}).get(lang, {}).get(value, str(value))
+        """The display name of an allowed value in ``lang`` (territories in the reader's words)."""
+        label = (self.value_labels or {}).get(lang, {}).get(value)
+        return label if label is not None else territory_label(str(value), lang=lang)
 
     @property
     def base_type(self) -> str:
@@ -265,6 +266,10 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("scenario_growth", "list[float]", [8.0, 12.0],
               "annual growth rates (%/yr) compared with the targets", min=-50, max=100,
               label_vi="Kịch bản tăng trưởng (%/năm)", label_en="Scenario growth (%/yr)"),
+        Param("compare_region", "str", "Bắc Giang",
+              "region whose implied growth is set beside the region's for comparison",
+              choices=region_choices, label_vi="Địa phương so sánh",
+              label_en="Comparison region"),
         _LANG,
     ),
     "fdi_by_country": (

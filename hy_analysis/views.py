@@ -1,196 +1,141 @@
-"""Filter-panel views: analysis + findings + charts for one state of a panel.
+"""Filter-panel views: each notebook's panel drawn by the notebook's own section functions.
 
-Each ``render_*_view(values, *, targets, region_map, sources)`` is the ``render`` callback of
-a notebook's :func:`hy_analysis.widgets.filter_panel`: it computes (:mod:`hy_analysis.analysis`),
-words (:mod:`hy_analysis.findings`), draws (:mod:`hy_analysis.charts`) and shows
-(:mod:`hy_analysis.display`) the results for one validated parameter set. :data:`VIEWS` maps
-each notebook to its view and to the parameters its panel offers.
+Each ``render_*_view(values, *, targets, sources, region_map, urban_classes)`` is the
+``render`` callback of a notebook's :func:`hy_analysis.widgets.filter_panel`: it calls, for
+one validated parameter set, the :mod:`hy_analysis.sections` functions of the sections the
+panel redraws, with the run's data, exactly as the notebook's cells call them (through
+:func:`hy_analysis.sections.call`, so that states of a shared panel compute a section that
+reads none of their differing values once). No step of a pipeline is written here.
+:data:`VIEWS` maps each notebook to its view and to the parameters its panel offers.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from . import display
+from .sections import attainment, call, fdi, growth, overview, urbanisation
 from .territories import RegionMap
-from .analysis import attainment as attainment_analysis
-from .analysis import consistency as consistency_analysis
-from .analysis import fdi as fdi_analysis
-from .analysis import growth as growth_analysis
-from .analysis import urbanisation as urbanisation_analysis
-from .charts.attainment import plot_scorecard
-from .charts.consistency import plot_figure_counts
-from .charts.fdi import plot_fdi_projects_by_country
-from .charts.growth import plot_index_paths_figure
-from .charts.urbanisation import plot_urbanisation_path
-from .findings import attainment as attainment_findings
-from .findings import consistency as consistency_findings
-from .findings import fdi as fdi_findings
-from .findings import growth as growth_findings
-from .findings import urbanisation as urbanisation_findings
-from .docstrings import fill_doc
 
 __all__ = ["render_growth_view", "render_fdi_view", "render_urbanisation_view",
            "render_overview_view", "render_attainment_view", "VIEWS"]
 
+_DATA_DOC = """
+    targets : DataFrame
+        The run's targets and actuals (:func:`hy_analysis.load_targets`, the user's rows
+        included).
+    sources : DataFrame, optional
+        The run's sources, to name documents.
+    region_map : RegionMap
+        The run's region map (:func:`hy_analysis.loading.load_region_map`).
+    urban_classes : DataFrame, optional
+        The run's urban classes, for the sections that read them."""
 
-@fill_doc
+
 def render_growth_view(values: dict, *, targets: pd.DataFrame,
-                       region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
-    """Draw the index paths and the required-growth table for one parameter set.
+                       sources: pd.DataFrame | None = None,
+                       region_map: RegionMap | None = None,
+                       urban_classes: pd.DataFrame | None = None) -> None:
+    """Sections 3 and 4 of ``industrial_growth``: index paths and the growth still needed.
 
     Parameters
     ----------
     values : dict
-        Validated parameters of the industrial_growth notebook.
-    targets, sources : DataFrame
-        From :func:`hy_analysis.load_targets` and :func:`hy_analysis.load_sources`.
-    {region_map}
+        Validated ``industrial_growth`` parameters.
     """
     lang, region = values.get("lang", "vi"), values["region"]
-    paths = growth_analysis.index_paths(targets, region_map=region_map, region=region,
-                                        start_year=values["start_year"],
-                                        end_year=values["end_year"],
-                                        scenario_growth=values["scenario_growth"])
-    display.show_markdown(growth_findings.describe_index_paths(
-        paths, region=region, start_year=values["start_year"], end_year=values["end_year"],
-        lang=lang, sources=sources))
-    display.show_chart(plot_index_paths_figure(paths, sources=sources, region=region,
-                                               lang=lang))
-    display.show_table(growth_findings.required_growth_table(
-        growth_analysis.required_growth(targets, region_map=region_map, region=region),
-        sources=sources, lang=lang))
+    call(growth.index_paths, targets, region_map=region_map, region=region,
+         start_year=values["start_year"], end_year=values["end_year"],
+         scenario_growth=values["scenario_growth"], sources=sources, lang=lang)
+    call(growth.required_growth, targets, region_map=region_map, region=region,
+         sources=sources, lang=lang)
 
 
-@fill_doc
 def render_fdi_view(values: dict, *, targets: pd.DataFrame,
-                    region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
-    """Draw the projects-by-country chart and reader table for one parameter set.
+                    sources: pd.DataFrame | None = None,
+                    region_map: RegionMap | None = None,
+                    urban_classes: pd.DataFrame | None = None) -> None:
+    """Section 2 of ``fdi_by_country``: projects and shares by investor country.
 
     Parameters
     ----------
     values : dict
-        Validated ``fdi_by_country`` parameters (``region``, ``countries``,
-        ``include_other``, ``lang``).
-    targets : DataFrame
-        Tidy targets.
-    {region_map}
-    sources : DataFrame, optional
-        For the source line and source names.
+        Validated ``fdi_by_country`` parameters.
     """
-    lang = values.get("lang", "vi")
-    table = fdi_analysis.projects_by_country(targets, region_map=region_map,
-                                             region=values["region"],
-                                             countries=values["countries"],
-                                             include_other=values["include_other"])
-    if table.empty:
-        display.show_markdown(fdi_findings.no_fdi(values["region"], lang=lang))
-        return
-    display.show_chart(plot_fdi_projects_by_country(table, sources=sources, lang=lang))
-    display.show_table(fdi_findings.fdi_table(table, sources=sources, lang=lang))
+    call(fdi.by_country, targets, region_map=region_map, region=values["region"],
+         countries=values["countries"], include_other=values["include_other"],
+         sources=sources, lang=values.get("lang", "vi"))
 
 
-@fill_doc
 def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
-                             region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
-    """Draw the rate path, the paces and the reader table for one parameter set.
+                             sources: pd.DataFrame | None = None,
+                             region_map: RegionMap | None = None,
+                             urban_classes: pd.DataFrame | None = None) -> None:
+    """Sections 1 and 2 of ``urbanisation``: the rate targets, their path and the pace needed.
 
     Parameters
     ----------
     values : dict
-        Validated ``urbanisation`` parameters (``region``, ``target_years``,
-        ``baseline_year``, ``baseline_rate``, ``lang``).
-    targets : DataFrame
-        Tidy targets.
-    {region_map}
-    sources : DataFrame, optional
-        For the source line.
+        Validated ``urbanisation`` parameters.
     """
-    lang = values.get("lang", "vi")
-    found = urbanisation_analysis.rate_targets(targets, region=values["region"],
-                                               years=values["target_years"])
-    if found.empty:
-        display.show_markdown(urbanisation_findings.no_rates(values["region"], lang=lang))
-        return
-    year, rate = values.get("baseline_year"), values.get("baseline_rate")
-    # The old province's path; the merged province's targets beside it, never joined.
-    path, revised = urbanisation_analysis.split_merger(found, region_map=region_map)
-    envelope = urbanisation_analysis.rate_envelope(path)
-    steps = urbanisation_analysis.pp_per_year(envelope)
-    from_baseline = None if year is None or rate is None else \
-        urbanisation_analysis.pp_from_baseline(envelope, baseline_year=year, baseline_rate=rate)
-    display.show_chart(plot_urbanisation_path(
-        path, envelope=envelope, steps=steps, baseline_steps=from_baseline,
-        baseline_year=year, baseline_rate=rate, revised=revised, sources=sources, lang=lang))
-    display.show_markdown(urbanisation_findings.describe_pp_per_year(steps, lang=lang))
-    if not revised.empty:
-        display.show_markdown(urbanisation_findings.describe_revised_targets(
-            revised, path, sources=sources, lang=lang))
-    if from_baseline is not None:
-        display.show_markdown(urbanisation_findings.describe_baseline(
-            from_baseline, baseline_year=year, baseline_rate=rate, lang=lang))
-    display.show_table(urbanisation_findings.rate_table(found, sources=sources, lang=lang))
+    options = dict(region=values["region"], target_years=values["target_years"],
+                   baseline_year=values["baseline_year"],
+                   baseline_rate=values["baseline_rate"], lang=values.get("lang", "vi"))
+    call(urbanisation.rate_targets, targets, region_map=region_map, sources=sources,
+         **options)
+    call(urbanisation.pace, targets, region_map=region_map, **options)
 
 
-@fill_doc
 def render_overview_view(values: dict, *, targets: pd.DataFrame,
-                         region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
-    """Draw the counts, conflicts, merger revisions, implied totals and figures table.
+                         sources: pd.DataFrame | None = None,
+                         region_map: RegionMap | None = None,
+                         urban_classes: pd.DataFrame | None = None) -> None:
+    """Sections 1 and 2 of ``overview``: the figures, and where the sources disagree.
 
     Parameters
     ----------
     values : dict
-        Validated ``overview`` parameters (``regions``, ``kinds``, ``lang``).
-    targets : DataFrame
-        Tidy targets.
-    {region_map}
-    sources : DataFrame, optional
+        Validated ``overview`` parameters.
     """
-    lang, regions, kinds = values.get("lang", "vi"), values.get("regions"), values.get("kinds")
-    counts = consistency_analysis.count_figures(targets, region_map=region_map, regions=regions,
-                                                kinds=kinds)
-    display.show_markdown(consistency_findings.describe_figures(counts, lang=lang))
-    display.show_chart(plot_figure_counts(counts, sources=sources, lang=lang))
-    selected = consistency_analysis.filter_figures(targets, regions=regions, kinds=kinds)
-    display.show_markdown(consistency_findings.describe_conflicts(
-        consistency_analysis.find_conflicts(selected), lang=lang))
-    display.show_markdown(consistency_findings.describe_revised_with_merger(
-        consistency_analysis.revised_with_merger(selected, region_map=region_map), lang=lang))
-    display.show_markdown(consistency_findings.describe_implied_totals(
-        consistency_analysis.implied_totals(selected), lang=lang))
-    display.show_table(consistency_findings.figures_table(
-        consistency_analysis.figures_list(targets, regions=regions, kinds=kinds),
-        sources=sources, lang=lang))
+    options = dict(regions=values["regions"], kinds=values["kinds"],
+                   lang=values.get("lang", "vi"))
+    call(overview.figures, targets, region_map=region_map, sources=sources, **options)
+    call(overview.conflicts, targets, **options)
+    call(overview.revisions, targets, region_map=region_map, **options)
+    call(overview.implied_totals, targets, **options)
 
 
-@fill_doc
 def render_attainment_view(values: dict, *, targets: pd.DataFrame,
-                           region_map: RegionMap, sources: pd.DataFrame | None = None) -> None:
-    """Draw the scorecard, its findings and the full verdict table for one parameter set.
+                           sources: pd.DataFrame | None = None,
+                           region_map: RegionMap | None = None,
+                           urban_classes: pd.DataFrame | None = None) -> None:
+    """Sections 1 and 2 of ``attainment``: the scorecard and the full verdict table.
 
     Parameters
     ----------
     values : dict
-        Validated ``attainment`` parameters (``region``, ``as_of``, ``tolerance``,
-        ``on_track``, ``acceleration_needed``, ``lang``).
-    targets : DataFrame
-        Tidy targets and actuals (the user's rows included).
-    {region_map}
-    sources : DataFrame, optional
-        Unused: every verdict names its own sources.
-    """
-    lang, region = values.get("lang", "vi"), values["region"]
-    verdicts = attainment_analysis.assess(
-        targets, region_map=region_map, region=region, as_of=values.get("as_of"),
-        tolerance=values["tolerance"], on_track=values["on_track"],
-        acceleration_needed=values["acceleration_needed"])
-    display.show_markdown(attainment_findings.describe_attainment(verdicts, region=region,
-                                                                  lang=lang))
-    scorecard = attainment_findings.scorecard_data(verdicts, lang=lang, include_open=False)
-    if not scorecard.empty:
-        display.show_chart(plot_scorecard(scorecard, lang=lang))
-    display.show_table(attainment_findings.attainment_table(verdicts, lang=lang))
+        Validated ``attainment`` parameters.
 
+    Raises
+    ------
+    TypeError
+        Without ``region_map``: the verdicts need the run's own region map.
+    """
+    if region_map is None:
+        raise TypeError("render_attainment_view: region_map is required (the run's "
+                        "region map, e.g. run.region_map)")
+    lang = values.get("lang", "vi")
+    verdicts = call(attainment.scorecard, targets, region_map=region_map,
+                    region=values["region"], as_of=values["as_of"],
+                    tolerance=values["tolerance"], on_track=values["on_track"],
+                    acceleration_needed=values["acceleration_needed"], lang=lang)
+    call(attainment.full_table, verdicts, lang=lang)
+
+
+for _view in (render_growth_view, render_fdi_view, render_urbanisation_view,
+              render_overview_view, render_attainment_view):
+    # The data parameters, shared by every view, follow ``values`` (seaborn-style).
+    _at = _view.__doc__.index(" parameters.\n") + len(" parameters.")
+    _view.__doc__ = _view.__doc__[:_at] + _DATA_DOC + _view.__doc__[_at:]
 
 #: Each notebook's panel: its render callback and the parameters it offers as controls.
 VIEWS = {

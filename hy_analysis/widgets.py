@@ -110,13 +110,17 @@ class FilterPanel:
     def _on_change(self, _change=None) -> None:
         from html import escape
 
+        from .sharing.states import refusal
+
+        candidate = dict(self.values)
         try:
-            candidate = dict(self.values)
             for name, control in self.controls.items():
                 candidate[name] = _read_control(self.notebook, self._params[name], control)
             candidate = validate_params(self.notebook, candidate)
         except ParameterError as exc:
-            self.message.value = f"<span style='color:#b00'>{escape(str(exc))}</span>"
+            # In the reader's language; the last good chart stays below.
+            said = refusal(self.notebook, candidate, exc, lang=self.lang)
+            self.message.value = f"<span style='color:#8a5300'>{escape(said)}</span>"
             return
         self.message.value = ""
         self.values = candidate

@@ -893,8 +893,7 @@ def test_panel_view_scores_the_users_rows(tmp_path, monkeypatch):
     def verdict_of(user_data):
         run = notebook.start("attainment", {"region": "Bắc Giang", "lang": "en",
                                             "user_data": user_data}, show=False)
-        render(run.params, region_map=run.region_map, targets=run.targets,
-               sources=run.sources)
+        run.view(render)(run.params)  # the run's data and region map
         table = tables.pop()
         row = table[(table["Period"].astype(str) == "2025")
                     & table["Indicator"].str.contains("output value")]

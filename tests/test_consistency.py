@@ -233,17 +233,20 @@ def test_overview_plots(lang, bac_giang):
 
 def test_render_overview_view_filters(monkeypatch, bac_giang):
     from hy_analysis import display
+    from hy_analysis.sections import overview as overview_section
 
     shown, drawn = [], []
     monkeypatch.setattr(display, "show_markdown", shown.append)
     monkeypatch.setattr(display, "show_table", lambda frame, **kw: shown.append(frame))
-    monkeypatch.setattr(views, "plot_figure_counts", lambda c, **kw: drawn.append(c))
+    monkeypatch.setattr(display, "show_chart", lambda chart: None)
+    monkeypatch.setattr(overview_section.charts, "plot_figure_counts",
+                        lambda c, **kw: drawn.append(c))
     data = bac_giang(dict(kind="actual", low=63.67, period_start=2021, period_end=2021))
     views.render_overview_view(dict(regions=["Hưng Yên"], kinds=["actual"], lang="en"),
                                region_map=load_region_map(),
                                targets=data, sources=pd.DataFrame())
     assert drawn[0]["region"].tolist() == ["Hưng Yên"]
-    table = shown[-1]
+    table = [s for s in shown if isinstance(s, pd.DataFrame)][0]  # section 1: the figures
     assert table["Region"].tolist() == ["Hưng Yên"] and table["Kind"].tolist() == ["actual"]
 
 

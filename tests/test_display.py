@@ -13,7 +13,7 @@ def test_init_notebook_draws_inline_even_when_mplbackend_is_agg(monkeypatch):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(
         "import matplotlib.pyplot as plt\n"
-        "from hy_analysis.display import init_notebook\n"
+        "from hy_analysis.notebook import init_notebook\n"
         "init_notebook()\n"
         "plt.plot([1, 2]); plt.title('Hưng Yên'); plt.show()")]
     NotebookClient(nb, kernel_name="python3", timeout=120).execute()

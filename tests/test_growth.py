@@ -377,8 +377,10 @@ def test_render_growth_view_draws_for_the_values(targets, monkeypatch):
     shown, drawn = [], []
     monkeypatch.setattr(display, "show_markdown", shown.append)
     monkeypatch.setattr(display, "show_table", lambda frame, **kw: shown.append(frame))
-    real = views.plot_index_paths_figure
-    monkeypatch.setattr(views, "plot_index_paths_figure",
+    from hy_analysis.sections import growth as growth_section
+
+    real = growth_section.charts.plot_index_paths_figure
+    monkeypatch.setattr(growth_section.charts, "plot_index_paths_figure",
                         lambda paths, **kw: drawn.append((paths, kw)) or real(paths, **kw))
     values = dict(region="Bắc Giang", start_year=2022, end_year=2026, scenario_growth=[5.0],
                   lang="en")

@@ -14,6 +14,7 @@ from hy_analysis.loading import load_region_map
 
 from hy_analysis import sharing
 from hy_analysis.exceptions import ParameterError
+from hy_analysis.manifest import page_report
 from hy_analysis.params import validate_params
 from hy_analysis.rendering import render_notebook_html
 from hy_analysis.views import VIEWS
@@ -65,7 +66,8 @@ def test_bad_settings_name_the_variable_and_value():
 def test_controls_offer_the_values_a_reader_picks_run_value_first():
     values = validate_params("fdi_by_country", {"region": "Bắc Giang",
                                                 "countries": ["Korea"]})
-    controls = sharing.plan_controls("fdi_by_country", values, VIEWS["fdi_by_country"][1])
+    controls = sharing.plan_controls("fdi_by_country", values, VIEWS["fdi_by_country"][1],
+                                     max_states=10_000)
     region, countries, other = controls
     assert region.kind == "select" and region.values[0] == "Bắc Giang"
     assert len(region.values) == len(set(region.values)) >= 4
@@ -84,10 +86,12 @@ def test_the_cap_fixes_controls_from_the_last_and_years_are_a_short_range():
     assert start.kind == "range" and sorted(start.values) == list(range(2018, 2025))
     scenario = next(c for c in roomy if c.name == "scenario_growth")
     assert scenario.kind == "fixed" and scenario.why_fixed == "free"
-    tight = sharing.plan_controls("industrial_growth", values, names, max_states=30)
+    # Every region (5) times the start years (7) fit; the end years do not.
+    cap = len(next(c for c in roomy if c.name == "region").values) * 7
+    tight = sharing.plan_controls("industrial_growth", values, names, max_states=cap)
     kinds = {c.name: (c.kind, c.why_fixed) for c in tight}
     assert kinds["end_year"] == ("fixed", "cap") and kinds["start_year"][0] == "range"
-    assert sharing._count(tight) <= 30 < sharing._count(roomy)
+    assert sharing._count(tight) <= cap < sharing._count(roomy)
 
 
 def test_state_key_matches_javascript_json():
@@ -111,7 +115,8 @@ def test_precompute_stores_identical_outputs_once_and_keeps_refusals(shell):
                                capture=_rendered_outputs, max_states=100)
     refused = [k for k, v in panel.states.items() if isinstance(v, str)]
     assert refused and all(json.loads(k)[1] == [] for k in refused)
-    assert "at least one country" in panel.states[refused[0]]
+    # In the reader's language, as the live panel says it.
+    assert panel.states[refused[0]] == "Hãy chọn ít nhất một mục trong «Quốc gia đầu tư» để vẽ lại."
     drawn = [v for v in panel.states.values() if isinstance(v, list)]
     assert len(calls) == len(drawn) == len(panel.states) - len(refused)
     assert len(panel.blocks) == len({b for ids in drawn for b in ids}) < len(drawn)
@@ -127,8 +132,11 @@ def test_panel_page_part_has_named_labelled_controls_and_starts_on_the_run(shell
 
         render(v, region_map=load_region_map(), targets=load_targets(), sources=load_sources())
 
+    # Every region times the 8 subsets of countries fit; include_other is fixed.
+    regions = len(sharing.plan_controls("fdi_by_country", values, names,
+                                        max_states=10_000)[0].values)
     panel = sharing.precompute("fdi_by_country", values, view, names,
-                               capture=_rendered_outputs, max_states=32)
+                               capture=_rendered_outputs, max_states=regions * 8)
     page = sharing.panel_html(panel)
     assert '<select id="' in page and 'name="region"' in page
     assert re.search(r'<label class="hy-share-label" for="[^"]+-region">Địa phương</label>', page)
@@ -136,7 +144,8 @@ def test_panel_page_part_has_named_labelled_controls_and_starts_on_the_run(shell
     assert re.search(r'value="Japan" checked', page) and not re.search(
         r'value="Korea" checked', page)
     # The cap fixed the last control, and the page says so in the report's language.
-    assert "Giữ cố định" in page and "Hiện các nước khác = true (quá 32 trạng thái)" in page
+    assert "Giữ cố định" in page and \
+        f"Hiện các nước khác = true (quá {regions * 8} trạng thái)" in page
     data = _data(page)
     first = data["states"][panel.first]
     view_html = page.split('<div class="hy-share-view">', 1)[1]
@@ -181,7 +190,7 @@ def test_rendering_keeps_the_precomputed_panel_and_drops_the_dead_widget():
     page = render_notebook_html(nb, title="t")
     assert page.count("PANEL-HERE") == 1 and "VBox()" not in page
     assert "widget-view+json" not in page
-    assert sharing.page_report(page)["panels"] == [{"states": 2, "seconds": 0.1}]
+    assert page_report(page)["panels"] == [{"states": 2, "seconds": 0.1}]
 
 
 def test_an_english_report_labels_its_controls_in_english(shell):

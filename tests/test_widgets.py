@@ -38,6 +38,28 @@ def test_a_refused_value_keeps_the_last_chart_and_says_why():
     assert panel.message.value == ""
 
 
+def test_unticking_every_item_asks_again_in_the_readers_language():
+    calls = []
+    for lang, said in (("vi", "Hãy chọn ít nhất một mục trong «Quốc gia đầu tư» để vẽ lại."),
+                       ("en", "Tick at least one item in “Investor countries” to redraw.")):
+        panel = filter_panel("fdi_by_country", validate_params("fdi_by_country", {"lang": lang}),
+                             calls.append, names=["countries"], lang=lang)
+        panel.controls["countries"].value = ()
+        assert said in panel.message.value and "invalid" not in panel.message.value
+        assert "#b00" not in panel.message.value  # a request, not an error in red
+    assert calls == []
+
+
+def test_territory_choices_are_written_for_the_reader():
+    region = _param("attainment", "region")
+    options = dict(control_for(region, "Hưng Yên", lang="vi").options)
+    assert options["Hưng Yên (sau sáp nhập, từ 01/07/2025)"] == \
+        "Hưng Yên (merged, from 2025-07-01)"
+    assert options["Thái Bình (trước 01/07/2025)"] == "Thái Bình (before 2025-07-01)"
+    english = dict(control_for(region, "Hưng Yên", lang="en").options)
+    assert english["Hưng Yên (merged, from 1 Jul 2025)"] == "Hưng Yên (merged, from 2025-07-01)"
+
+
 def test_batch_runs_skip_drawing_the_panel_but_still_show_it(monkeypatch):
     import IPython.display
 

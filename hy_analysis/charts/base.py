@@ -9,6 +9,7 @@ the package stays light.
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 from typing import Iterable
 
 import pandas as pd
@@ -122,7 +123,10 @@ def number_formatter(lang: str = "vi", *, suffix: str = "", decimals: int | None
     """A tick formatter writing numbers the ``lang`` way (``8,5`` vs ``8.5``)."""
     from matplotlib.ticker import FuncFormatter
 
-    return FuncFormatter(lambda x, _pos: format_number(x, lang=lang, decimals=decimals) + suffix)
+    # A chart formats its ticks at every draw (twice per image): written once per value.
+    written = lru_cache(maxsize=512)(
+        lambda x: format_number(x, lang=lang, decimals=decimals) + suffix)
+    return FuncFormatter(lambda x, _pos: written(x))
 
 
 def source_line(source_ids: Iterable[str], sources: pd.DataFrame, *, lang: str = "vi") -> str:

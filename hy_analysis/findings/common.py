@@ -6,6 +6,7 @@ layer shows the Markdown as it is.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from typing import Iterable
 
@@ -66,15 +67,34 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     if sources is None or "id" not in sources.columns or not source_id:
         return source_id
     first = str(source_id).split("; ")[0]
-    hit = sources[sources["id"] == first]
-    if hit.empty:
+    row = _source_index(sources).get(first)
+    if row is None:
         return first
-    row = hit.iloc[0]
-    doc, issuer = str(row["doc_number"]), str(row["issuer"])
+    doc, issuer, date = row
     if cite:
         label = " ".join(filter(None, [issuer if doc else "", doc])) or issuer or first
-        return f"{label} ({row['date']})" if row.get("date") else label
+        return f"{label} ({date})" if date else label
     return (doc if number else "") or issuer.split(" (")[0] or first
+
+
+def _source_index(sources: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
+    """``{id: (doc_number, issuer, date)}`` of ``sources``, the first row of each id.
+
+    Read from the frame's current values at each call (a frame edited in place is seen) and
+    built once per distinct content.
+    """
+    dates = sources["date"].tolist() if "date" in sources.columns else [""] * len(sources)
+    return _index_of(tuple(zip(sources["id"].tolist(), sources["doc_number"].tolist(),
+                               sources["issuer"].tolist(), dates)))
+
+
+@lru_cache(maxsize=8)
+def _index_of(rows: tuple) -> dict[str, tuple[str, str, str]]:
+    index: dict[str, tuple[str, str, str]] = {}
+    for sid, doc_number, issuer, date in rows:
+        date = "" if date is None or (isinstance(date, float) and date != date) else str(date)
+        index.setdefault(sid, (str(doc_number), str(issuer), date))
+    return index
 
 
 def sources_text(source_ids: Iterable[str], sources: pd.DataFrame | None = None) -> str:

@@ -205,7 +205,7 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
                                         downloads=files)
             (folder / f"{name}.html").write_text(page, encoding="utf-8")
             files["html"] = f"{name}.html"
-            from ..sharing import page_report  # issue 12: page size and shared panels
+            from ..manifest import page_report  # issue 12: page size and shared panels
 
             html_page = page_report(page)
         except Exception as exc:  # noqa: BLE001 - keep the executed notebook anyway

@@ -1,0 +1,129 @@
+"""Sections of the ``fdi_by_country`` notebook.
+
+Every function shows its section through :mod:`hy_analysis.display` and returns None.
+Common options: ``region``, ``sources`` (from :func:`hy_analysis.load_sources`) and ``lang``.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import pandas as pd
+
+from .. import display
+from ..territories import RegionMap
+from ..analysis import fdi as analysis
+from ..charts import fdi as charts
+from ..findings import fdi as findings
+
+__all__ = ["totals", "by_country", "shares", "capital"]
+
+
+def totals(targets: pd.DataFrame, *, region_map: RegionMap,
+           region: str, sources: pd.DataFrame | None = None,
+           lang: str = "vi") -> None:
+    """Section 1: total projects and registered capital at each cut-off date, and where the
+    sources disagree (text and chart).
+
+    Parameters
+    ----------
+    targets : DataFrame
+        Tidy targets and actuals (the user's rows included).
+    region_map : RegionMap
+        The run's region map (:func:`hy_analysis.loading.load_region_map`).
+    region : str
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+    """
+    snapshots = analysis.fdi_snapshots(targets, region_map=region_map, region=region)
+    display.show_markdown(findings.describe_fdi_totals(snapshots, region=region,
+                                                       sources=sources, lang=lang))
+    disagreements = analysis.snapshot_disagreements(targets, region_map=region_map, region=region)
+    display.show_markdown(findings.describe_disagreements(disagreements, sources=sources,
+                                                          lang=lang))
+    display.show_chart(charts.plot_fdi_totals_figure(snapshots, disagreements=disagreements,
+                                                     sources=sources, lang=lang))
+
+
+def by_country(targets: pd.DataFrame, *, region_map: RegionMap,
+               region: str, countries: Sequence[str],
+               include_other: bool = True, sources: pd.DataFrame | None = None,
+               lang: str = "vi") -> None:
+    """Section 2: projects by investor country at each snapshot (text, chart and table).
+
+    Parameters
+    ----------
+    targets : DataFrame
+        Tidy targets and actuals (the user's rows included).
+    region_map : RegionMap
+        The run's region map (:func:`hy_analysis.loading.load_region_map`).
+    region : str
+    countries : sequence of str
+        Investor countries shown (codes, e.g. ``"Japan"``).
+    include_other : bool
+        Show "other countries" as the derived remainder of the total.
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+    """
+    table = analysis.projects_by_country(targets, region_map=region_map,
+                                         region=region, countries=countries,
+                                         include_other=include_other)
+    display.show_markdown(findings.describe_projects_by_country(
+        table, region=region, countries=countries, sources=sources, lang=lang))
+    if table.empty:
+        return
+    display.show_chart(charts.plot_fdi_projects_by_country(table, sources=sources, lang=lang))
+    display.show_table(findings.fdi_table(table, sources=sources, lang=lang))
+
+
+def shares(targets: pd.DataFrame, *, region_map: RegionMap, region: str, countries: Sequence[str],
+           include_other: bool = True, sources: pd.DataFrame | None = None,
+           lang: str = "vi") -> None:
+    """Section 2 (continued): each country's share of the projects, and how "other
+    countries" is computed (chart and table).
+
+    Parameters
+    ----------
+    targets : DataFrame
+    region_map : RegionMap
+        The run's region map (:func:`hy_analysis.loading.load_region_map`).
+    region : str
+    countries : sequence of str
+    include_other : bool
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+    """
+    table = analysis.projects_by_country(targets, region_map=region_map,
+                                         region=region, countries=countries,
+                                         include_other=include_other)
+    if table.empty:
+        return
+    display.show_chart(charts.plot_fdi_project_shares(table, sources=sources, lang=lang))
+    remainder = analysis.other_countries_remainder(targets, region_map=region_map, region=region)
+    display.show_table(findings.remainder_table(remainder, sources=sources, lang=lang))
+
+
+def capital(targets: pd.DataFrame, *, region_map: RegionMap, region: str, countries: Sequence[str],
+            include_other: bool = True, sources: pd.DataFrame | None = None,
+            lang: str = "vi") -> None:
+    """Section 3: registered capital by investor country and what the data lacks.
+
+    Parameters
+    ----------
+    targets : DataFrame
+    region_map : RegionMap
+        The run's region map (:func:`hy_analysis.loading.load_region_map`).
+    region : str
+    countries : sequence of str
+    include_other : bool
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+    """
+    found = analysis.capital_by_country(targets, region_map=region_map,
+                                        region=region, countries=countries,
+                                        include_other=include_other)
+    coverage = analysis.capital_coverage(targets, region_map=region_map,
+                                         region=region, countries=countries)
+    display.show_markdown(findings.describe_capital(found, coverage, region=region,
+                                                    sources=sources, lang=lang))
+    display.show_chart(charts.plot_fdi_capital_by_country(found, sources=sources, lang=lang))

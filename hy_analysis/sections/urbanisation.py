@@ -1,0 +1,136 @@
+"""Sections of the ``urbanisation`` notebook.
+
+Every function shows its section through :mod:`hy_analysis.display` and returns None.
+Common options: ``region``, ``sources`` (from :func:`hy_analysis.load_sources`) and ``lang``.
+A region without rate targets gets the same one-line finding in every section that needs
+them (no empty chart).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import pandas as pd
+
+from .. import display
+from ..territories import RegionMap
+from ..analysis import urbanisation as analysis
+from ..charts.urbanisation import plot_urban_class_ladder, plot_urbanisation_path
+from ..findings import urbanisation as findings
+
+__all__ = ["rate_targets", "pace", "class_ladder", "class_counts"]
+
+
+def _path(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
+          target_years: Sequence[int]):
+    """The rate targets, the old province's path and the merged province's targets apart."""
+    rates = analysis.rate_targets(targets, region=region, years=target_years)
+    path, revised = analysis.split_merger(rates, region_map=region_map)
+    return rates, path, revised, analysis.rate_envelope(path)
+
+
+def rate_targets(targets: pd.DataFrame, *, region_map: RegionMap,
+                 region: str, target_years: Sequence[int],
+                 baseline_year: int | None = None, baseline_rate: float | None = None,
+                 sources: pd.DataFrame | None = None, lang: str = "vi") -> None:
+    """Section 1: the rate targets, the merged province's beside them, the path and the table.
+
+    Parameters
+    ----------
+    targets : DataFrame
+        Tidy targets and actuals (the user's rows included).
+    region_map : RegionMap
+        The run's region map (:func:`hy_analysis.loading.load_region_map`).
+    region : str
+    target_years : sequence of int
+        Years whose rate targets are compared.
+    baseline_year, baseline_rate : int, float or None
+        A measured rate the user supplies (both or neither), drawn on the path.
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+    """
+    rates, path, revised, envelope = _path(targets, region_map=region_map, region=region,
+                                             target_years=target_years)
+    measured = analysis.measured_rates(targets, region=region)
+    display.show_markdown(findings.describe_rate_targets(rates, region_map=region_map,
+                          measured=measured,
+                                                         region=region, sources=sources,
+                                                         lang=lang))
+    if rates.empty:
+        return
+    display.show_markdown(findings.describe_revised_targets(revised, path, sources=sources,
+                                                            lang=lang))
+    steps = analysis.pp_per_year(envelope)
+    from_baseline = analysis.pp_from_baseline(envelope, baseline_year=baseline_year,
+                                              baseline_rate=baseline_rate)
+    display.show_chart(plot_urbanisation_path(
+        path, envelope=envelope, steps=steps, revised=revised, baseline_steps=from_baseline,
+        baseline_year=baseline_year, baseline_rate=baseline_rate, sources=sources, lang=lang))
+    display.show_table(findings.rate_table(rates, sources=sources, lang=lang))
+
+
+def pace(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
+         target_years: Sequence[int],
+         baseline_year: int | None = None, baseline_rate: float | None = None,
+         lang: str = "vi") -> None:
+    """Section 2: percentage points per year between target years, and from the baseline.
+
+    Parameters
+    ----------
+    targets : DataFrame
+    region_map : RegionMap
+        The run's region map (:func:`hy_analysis.loading.load_region_map`).
+    region : str
+    target_years : sequence of int
+    baseline_year, baseline_rate : int, float or None
+    lang : {"vi", "en"}
+    """
+    rates, _, _, envelope = _path(targets, region_map=region_map, region=region,
+                                             target_years=target_years)
+    if rates.empty:
+        display.show_markdown(findings.no_rates(region, lang=lang))
+        return
+    display.show_markdown(findings.describe_pp_per_year(analysis.pp_per_year(envelope),
+                                                        lang=lang))
+    from_baseline = analysis.pp_from_baseline(envelope, baseline_year=baseline_year,
+                                              baseline_rate=baseline_rate)
+    display.show_markdown(findings.describe_baseline(from_baseline, baseline_year=baseline_year,
+                                                     baseline_rate=baseline_rate, lang=lang))
+
+
+def class_ladder(urban_classes: pd.DataFrame, *, region: str, region_map: RegionMap,
+                 sources: pd.DataFrame | None = None, lang: str = "vi") -> None:
+    """Section 3: the urban-class ladder 2025 -> 2030 (text, chart and table).
+
+    Parameters
+    ----------
+    urban_classes : DataFrame
+        From :func:`hy_analysis.load_urban_classes`.
+    region : str
+    region_map : DataFrame
+        The run's region map (:func:`hy_analysis.load_regions`): which localities belong
+        to which province.
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+    """
+    ladder = analysis.urban_class_ladder(urban_classes, region=region, region_map=region_map)
+    display.show_markdown(findings.describe_class_ladder(analysis.class_changes(ladder), ladder,
+                                                         region=region, lang=lang))
+    display.show_chart(plot_urban_class_ladder(ladder, sources=sources, lang=lang))
+    display.show_table(findings.ladder_table(ladder, lang=lang))
+
+
+def class_counts(targets: pd.DataFrame, *, region: str, sources: pd.DataFrame | None = None,
+                 lang: str = "vi") -> None:
+    """Section 4: how many class IV and class V towns (text and table).
+
+    Parameters
+    ----------
+    targets : DataFrame
+    region : str
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+    """
+    counts = analysis.class_counts(targets, region=region)
+    display.show_markdown(findings.describe_class_counts(counts, region=region, lang=lang))
+    display.show_table(findings.class_counts_table(counts, sources=sources, lang=lang))
