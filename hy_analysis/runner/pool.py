@@ -90,7 +90,7 @@ def default_executor(workers: int | None = None, *, kernel: str | None = None) -
 
     Each worker imports papermill, nbclient and the HTML exporter once (:func:`prepare_worker`),
     not once per run; every run still gets a kernel process of its own, forked from a warm
-    parent (:mod:`hy_analysis.kernels`). One worker more than cores: while a worker renders the
+    parent (:mod:`~hy_analysis.runner.warm`). One worker more than cores: while a worker renders the
     HTML of a finished run (its kernel already gone) the others' kernels keep the cores busy.
     """
     import multiprocessing
@@ -117,7 +117,7 @@ def prepare_worker(kernel: str | None = None) -> None:
         from .. import rendering
 
         rendering._exporter(False)  # compiles the report template once per worker
-        from ..kernels import prepare_warm_parent
+        from .warm import prepare_warm_parent
         from .kernel import _register_engine
 
         _register_engine()

@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 from hy_analysis import paths
-from hy_analysis.lab import lab_argv
+from hy_analysis.servers import lab_argv
 
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -260,7 +260,7 @@ def jupyter_lab(notebook_copies, server_env, tmp_path_factory):
     port = free_port()
     server = lab_argv(folder=notebook_copies, port=port, token=token, open_browser=False,
                       check=False)
-    proc = ServerProcess(server.argv, env=server_env, cwd=notebook_copies,
+    proc = ServerProcess(server.argv, env={**server_env, **server.env}, cwd=notebook_copies,
                          log=tmp_path_factory.mktemp("lab-log") / "jupyterlab.log")
     base = f"http://127.0.0.1:{port}"
     try:

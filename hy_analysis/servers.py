@@ -1,18 +1,23 @@
-"""Open the notebooks for people: JupyterLab to explore, a Voilà dashboard to share.
+"""The servers people open: JupyterLab to explore, a Voilà dashboard to share.
 
-``hy-analysis lab`` starts JupyterLab on the notebooks; ``hy-analysis serve`` starts Voilà on
-them, which shows the notebooks' prose, charts, tables and live widget panels with the code
-hidden, for colleagues who filter by region or country without reading code. Both listen on
-loopback by default, refuse a busy port instead of silently taking the next one, protect the
-server with a random token, and print the address to open (with the token) before starting.
+Pure builders: :func:`lab_argv` and :func:`serve_argv` return a :class:`Server` (command,
+environment, addresses) that the command line (``hy-analysis lab`` / ``serve``) runs and the
+browser tests start. Both listen on loopback by default, refuse a busy port instead of
+silently taking the next one and protect the server with a random token.
 
-The argument lists are built by pure functions (:func:`lab_argv`, :func:`serve_argv`), which
-the command line and the browser tests share; :func:`run_server` replaces the current
-process with the server, so stopping ``hy-analysis`` stops the server.
+The token travels in the server's environment (``JUPYTER_TOKEN``), never on its command line,
+which every local user can read in ``/proc/*/cmdline``. An empty token (no authentication) is
+refused unless the server listens on loopback only.
+
+The dashboard (Voilà) is configured so that 20 page views do not leave 20 kernels: kernels
+of closed pages are culled once idle, pages shut their kernel down when closed (the request
+carries no ``_xsrf`` cookie, which Voilà's own page cannot send), no page asks the internet
+for anything (Font Awesome is served from the bundle), and the notebooks count as trusted.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 import socket
@@ -24,35 +29,42 @@ from pathlib import Path
 from .exceptions import HyAnalysisError
 from .paths import notebooks_dir
 
-__all__ = ["Server", "lab_argv", "serve_argv", "run_server", "port_is_free",
-           "add_lab_arguments", "add_serve_arguments", "lab_command", "serve_command",
-           "LAB_HELP", "SERVE_HELP", "DEFAULT_LAB_PORT", "DEFAULT_SERVE_PORT"]
+__all__ = ["Server", "lab_argv", "serve_argv", "run_server", "port_is_free", "is_loopback",
+           "DEFAULT_LAB_PORT", "DEFAULT_SERVE_PORT", "LOOPBACK", "TOKEN_ENV",
+           "DASHBOARD_CULL_S"]
 
 DEFAULT_LAB_PORT = 8888
 DEFAULT_SERVE_PORT = 8866
 LOOPBACK = "127.0.0.1"
+#: The environment variable jupyter_server's identity provider reads the token from.
+TOKEN_ENV = "JUPYTER_TOKEN"
+#: Seconds a dashboard kernel with no page attached lives on before it is culled.
+DASHBOARD_CULL_S = 60
 
 
 @dataclass(frozen=True)
 class Server:
-    """A server to start: its command line and the address a person opens.
+    """A server to start: its command line, environment and the address a person opens.
 
     Attributes
     ----------
     argv : list of str
-        The command (the venv's Python running ``jupyterlab`` or ``voila``).
+        The command (the venv's Python running ``jupyterlab`` or ``voila``); no secret.
     url : str
         The address to open in a browser, with the token when there is one.
     name : str
         ``"JupyterLab"`` or ``"Voilà dashboard"``, for messages.
     pages : dict of str to str
         Direct addresses of single notebooks (the dashboard's pages), by notebook name.
+    env : dict of str to str
+        Variables to add to the environment of the server (the token).
     """
 
     argv: list[str]
     url: str
     name: str
     pages: dict[str, str] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
 
 
 def port_is_free(port: int, ip: str = LOOPBACK) -> bool:
@@ -63,6 +75,30 @@ def port_is_free(port: int, ip: str = LOOPBACK) -> bool:
         except OSError:
             return False
     return True
+
+
+def is_loopback(ip: str) -> bool:
+    """Whether ``ip`` is reachable from this computer only (``127.0.0.1``, ``::1``,
+    ``localhost``).
+
+    Examples
+    --------
+    >>> is_loopback("127.0.0.1"), is_loopback("0.0.0.0"), is_loopback("localhost")
+    (True, False, True)
+    """
+    if ip == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(ip.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_token(ip: str, token: str | None) -> None:
+    if token == "" and not is_loopback(ip):
+        raise HyAnalysisError(
+            f"option --token: an empty token with --ip {ip} lets anyone on the network run "
+            "code as you; use a token, or --ip 127.0.0.1")
 
 
 def _check(ip: str, port: int, folder: Path) -> None:
@@ -79,12 +115,10 @@ def _host(ip: str) -> str:
     return f"[{ip}]" if ":" in ip else ip
 
 
-def _common_server_options(*, ip: str, port: int, token: str) -> list[str]:
-    options = [f"--ServerApp.ip={ip}", f"--ServerApp.port={port}",
-               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}"]
+def _root_option() -> list[str]:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
-        options.append("--allow-root")  # containers and CI run as root; Jupyter refuses otherwise
-    return options
+        return ["--allow-root"]  # containers and CI run as root; Jupyter refuses otherwise
+    return []
 
 
 def lab_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
@@ -102,35 +136,48 @@ def lab_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
     port : int
         TCP port; a busy port is an error rather than a silent move to the next one.
     token : str, optional
-        Access token (default: a new random one). An empty string disables the check.
+        Access token (default: a new random one), passed in the environment. An empty string
+        disables the check, which only a loopback ``ip`` allows.
     open_browser : bool
         Let JupyterLab open the user's browser.
     check : bool
-        Check the port and folder now (the tests pass False after choosing a free port).
+        Check the port and folder now (the tests pass False after choosing a free port);
+        the empty-token rule is always checked.
 
     Returns
     -------
     Server
 
+    Raises
+    ------
+    HyAnalysisError
+        For an empty token on a non-loopback address, a busy port or a missing folder.
+
     Examples
     --------
-    >>> lab_argv(port=8890, token="t", check=False).url
-    'http://127.0.0.1:8890/lab?token=t'
+    >>> server = lab_argv(port=8890, token="t", check=False)
+    >>> server.url, server.env
+    ('http://127.0.0.1:8890/lab?token=t', {'JUPYTER_TOKEN': 't'})
     """
     folder = Path(folder) if folder is not None else notebooks_dir()
+    _check_token(ip, token)
     if check:
         _check(ip, port, folder)
     token = secrets.token_urlsafe(24) if token is None else token
     argv = [sys.executable, "-m", "jupyterlab",
-            *_common_server_options(ip=ip, port=port, token=token),
+            f"--ServerApp.ip={ip}", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+            *_root_option(),
             f"--ServerApp.root_dir={folder.resolve()}",
             # Nothing is fetched from the internet behind the user's back.
             "--LabApp.news_url=None",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    if not token:  # "" is no secret; JUPYTER_TOKEN="" would mean "generate one"
+        argv.append("--IdentityProvider.token=")
     if not open_browser:
         argv.append("--no-browser")
     query = f"?token={token}" if token else ""
-    return Server(argv, f"http://{_host(ip)}:{port}/lab{query}", "JupyterLab")
+    return Server(argv, f"http://{_host(ip)}:{port}/lab{query}", "JupyterLab",
+                  env={TOKEN_ENV: token} if token else {})
 
 
 def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
@@ -141,7 +188,8 @@ def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
     Each notebook is run with its default parameters ahead of time in a kernel kept ready
     (Voilà's preheated pool, kernels forked from a warm parent): a page load is served from
     it and the pool refills. Widget panels stay live, so a reader can change the region or
-    the countries.
+    the countries. A page's kernel ends when the page is closed, or after
+    :data:`DASHBOARD_CULL_S` seconds with no page connected.
 
     Parameters
     ----------
@@ -161,27 +209,37 @@ def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
     'http://127.0.0.1:8867/'
     """
     folder = Path(folder) if folder is not None else notebooks_dir()
+    _check_token(ip, token)
     if check:
         _check(ip, port, folder)
     token = secrets.token_urlsafe(24) if token is None else token
-    # Through hy_analysis.kernels: kernels fork from a warm parent with the imports done.
-    argv = [sys.executable, "-m", "hy_analysis.kernels", "voila", str(folder.resolve()),
+    argv = [sys.executable, "-m", "voila", str(folder.resolve()),
             f"--Voila.ip={ip}", f"--Voila.port={port}", "--Voila.port_retries=0",
-            f"--Voila.token={token}",
+            # Kernels start through our provisioner (forked from a warm parent) even for a
+            # kernelspec that does not name it.
+            "--KernelProvisionerFactory.default_provisioner_name=hy-ipc",
             "--VoilaConfiguration.strip_sources=True",     # code cells are never shown
             "--VoilaConfiguration.show_tracebacks=False",  # nor Python tracebacks
             # A page opens on a notebook already run with its defaults in a kernel kept
             # ready (then replaced): the reader does not wait for start-up and cells.
             "--VoilaConfiguration.preheat_kernel=True",
             "--VoilaConfiguration.default_pool_size=1",
+            # A closed page's kernel: culled once nobody is connected to it.
+            f"--MappingKernelManager.cull_idle_timeout={DASHBOARD_CULL_S}",
+            f"--MappingKernelManager.cull_interval={max(DASHBOARD_CULL_S // 4, 5)}",
+            "--MappingKernelManager.cull_connected=False",
+            "--MappingKernelManager.cull_busy=False",
             "--theme=light"]
+    if token:
+        argv.append("--Voila.auto_token=True")  # the identity provider reads JUPYTER_TOKEN
     if not open_browser:
         argv.append("--no-browser")
     base = f"http://{_host(ip)}:{port}"
     query = f"?token={token}" if token else ""
     pages = {p.stem: f"{base}/voila/render/{p.name}{query}"
              for p in sorted(folder.glob("*.ipynb"))} if folder.is_dir() else {}
-    return Server(argv, f"{base}/{query}", "Voilà dashboard", pages)
+    return Server(argv, f"{base}/{query}", "Voilà dashboard", pages,
+                  env={TOKEN_ENV: token} if token else {})
 
 
 def run_server(server: Server, *, stream=None) -> int:
@@ -198,51 +256,9 @@ def run_server(server: Server, *, stream=None) -> int:
         lines.append("")
     lines.append("Press Ctrl+C (twice for JupyterLab) to stop the server.")
     print("\n".join(lines), file=stream, flush=True)
+    env = {**os.environ, **server.env}
+    if not server.env:
+        env.pop(TOKEN_ENV, None)  # no token asked for: none inherited either
     if os.name == "posix":
-        os.execv(server.argv[0], server.argv)
-    return subprocess.call(server.argv)
-
-
-#: One-line help of the ``lab`` and ``serve`` subcommands.
-LAB_HELP = "open the notebooks in JupyterLab (this computer only, random token)"
-SERVE_HELP = "serve the notebooks as Voilà dashboards: code hidden, widgets live"
-
-
-def _add_server_options(parser, *, default_port: int, what: str) -> None:
-    parser.add_argument("--port", type=int, default=default_port,
-                        help=f"TCP port (default: {default_port}); a busy port is an error")
-    parser.add_argument("--ip", default=LOOPBACK,
-                        help="address to listen on (default: 127.0.0.1, this computer only; "
-                             "0.0.0.0 lets others on your network connect)")
-    parser.add_argument("--token", default=None,
-                        help="access token (default: a new random one, shown in the address; "
-                             "'' for none)")
-    parser.add_argument("--notebooks-dir", default=None, metavar="DIR",
-                        help=f"folder of notebooks to {what} (default: the project's "
-                             "notebooks/, or HY_NOTEBOOKS_DIR)")
-
-
-def add_lab_arguments(parser) -> None:
-    """Arguments of ``hy-analysis lab``."""
-    _add_server_options(parser, default_port=DEFAULT_LAB_PORT, what="open")
-    parser.add_argument("--no-browser", action="store_true",
-                        help="do not open a browser window; just print the address")
-
-
-def add_serve_arguments(parser) -> None:
-    """Arguments of ``hy-analysis serve``."""
-    _add_server_options(parser, default_port=DEFAULT_SERVE_PORT, what="serve")
-    parser.add_argument("--open-browser", action="store_true",
-                        help="also open a browser window on the list of dashboards")
-
-
-def lab_command(args) -> int:
-    """Handler of ``hy-analysis lab``: print the address, then become JupyterLab."""
-    return run_server(lab_argv(folder=args.notebooks_dir, ip=args.ip, port=args.port,
-                               token=args.token, open_browser=not args.no_browser))
-
-
-def serve_command(args) -> int:
-    """Handler of ``hy-analysis serve``: print the addresses, then become Voilà."""
-    return run_server(serve_argv(folder=args.notebooks_dir, ip=args.ip, port=args.port,
-                                 token=args.token, open_browser=args.open_browser))
+        os.execve(server.argv[0], server.argv, env)
+    return subprocess.call(server.argv, env=env)
