@@ -13,6 +13,7 @@ import logging
 import os
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
@@ -232,3 +233,72 @@ def test_an_idle_warm_parent_exits(provisioner, monkeypatch):
         _stop(km, kc)
     assert started == parent
     assert _gone(parent, 60), "the warm parent stayed after its kernel ended"
+
+
+def _status(pid: int) -> dict:
+    with open(f"/proc/{pid}/status") as status:
+        return dict(line.rstrip("\n").split(":\t", 1) for line in status if ":\t" in line)
+
+
+def _until(check, timeout: float):
+    """``check()`` once it is true, else its last value after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not (value := check()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return value
+
+
+def test_a_new_parent_retires_the_old_and_nothing_is_left_behind(provisioner, monkeypatch):
+    """Lifecycle (issue 19): kernels show as kernels; the parent is nobody's zombie and
+    reaps its kernels; it keeps no descriptor of an ended kernel; a parent for a changed
+    environment (here the time zone) retires the old one; stale files are removed."""
+    monkeypatch.setenv("PYTHONPATH", os.environ["PYTHONPATH"] + os.pathsep + "/nonexistent-retire")
+    folder = warm.private_dir()
+    stale = folder / "deadbeef-000000000000.sock"
+    import socket as _socket
+
+    with _socket.socket(_socket.AF_UNIX) as dead:  # a parent that died without cleaning up
+        dead.bind(str(stale))
+    for suffix in (".lock", ".log"):
+        warm.open_private(f"{stale}{suffix}", os.O_WRONLY | os.O_CREAT)
+
+    km, kc = _start()
+    try:
+        seen = _probe(kc)
+        with open(f"/proc/{seen['pid']}/cmdline", "rb") as cmdline:
+            shown = cmdline.read().split(b"\0")
+        parent = seen["ppid"]
+        fds_with_kernel = len(os.listdir(f"/proc/{parent}/fd"))
+    finally:
+        _stop(km, kc)
+    assert shown[0].startswith(b"ipykernel_launcher -f "), shown[:3]
+    assert int(_status(parent)["PPid"]) != os.getpid(), "the starter would keep a zombie"
+    assert not stale.exists() and not Path(f"{stale}.lock").exists()
+    assert not Path(f"{stale}.log").exists()
+    # Reaped, not a zombie, and its pidfd closed.
+    assert _until(lambda: not os.path.exists(f"/proc/{seen['pid']}"), 30), (
+        f"kernel {seen['pid']} is left as {_status(seen['pid']).get('State')}")
+    assert _until(lambda: len(os.listdir(f"/proc/{parent}/fd")) < fds_with_kernel, 30)
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    km, kc = _start()
+    try:
+        newer = _probe(kc)["ppid"]
+    finally:
+        _stop(km, kc)
+    assert newer != parent
+    assert _gone(parent, 60), "the outdated parent was not retired"
+    files = sorted(p.name for p in folder.iterdir() if p.name.startswith(_env_key()))
+    assert len(files) == 3 and len({f.split(".")[0] for f in files}) == 1, (
+        f"one parent's socket, lock and log expected: {files}")
+
+
+def _env_key() -> str:
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    import sys
+
+    cmd = list(KernelSpecManager().get_kernel_spec("python3").argv)
+    if cmd[0] == "python":
+        cmd[0] = sys.executable
+    return warm._environment_key(cmd, dict(os.environ))

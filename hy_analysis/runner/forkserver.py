@@ -88,23 +88,30 @@ def main(path: str) -> int:
         os.umask(old_umask)
     listener.listen(16)
     os.rename(staging, path)  # appears only once ready
+    # The socket file's own inode (fstat of the socket gives the socket's, not the file's):
+    # the path is removed at exit only while it is still ours.
+    ours = os.stat(path).st_ino
     sys.stdout.write("ready\n")
     sys.stdout.flush()
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 1)  # the client stops reading: nothing more goes to its pipe
     os.close(null)
     try:
-        return _serve_forever(listener, path)
+        return _serve_forever(listener, path, ours)
     finally:
-        try:
-            if os.stat(path).st_ino == os.fstat(listener.fileno()).st_ino:
-                os.unlink(path)
-        except OSError:
-            pass
+        _unlink_if_ours(path, ours)
         listener.close()
 
 
-def _serve_forever(listener: socket.socket, path: str) -> int:
+def _unlink_if_ours(path: str, inode: int) -> None:
+    try:
+        if os.stat(path).st_ino == inode:
+            os.unlink(path)
+    except OSError:
+        pass
+
+
+def _serve_forever(listener: socket.socket, path: str, inode: int) -> int:
     idle = float(os.environ.get("HY_WARM_IDLE_S") or WARM_IDLE_S)
     kernels: dict[int, int] = {}  # pid -> pidfd
     last = time.monotonic()
@@ -130,11 +137,7 @@ def _serve_forever(listener: socket.socket, path: str) -> int:
         if answer == "retire":
             _say(f"retired by a newer parent; exiting when {len(kernels)} kernel(s) end")
             retired = True
-            try:
-                if os.stat(path).st_ino == os.fstat(listener.fileno()).st_ino:
-                    os.unlink(path)
-            except OSError:
-                pass
+            _unlink_if_ours(path, inode)
         elif isinstance(answer, tuple):
             pid, pidfd = answer
             kernels[pid] = pidfd
@@ -209,7 +212,11 @@ def _serve(conn: socket.socket, listener: socket.socket):
     if uid != os.getuid():
         _refuse(conn, f"uid {uid} is not this warm parent's user (uid {os.getuid()})")
         return None
-    data, fds = _receive(conn)
+    try:
+        data, fds = _receive(conn)
+    except ValueError as exc:
+        _refuse(conn, str(exc))
+        return None
     if not data:  # a connection that only checked we are listening
         return None
     try:
@@ -288,6 +295,8 @@ def _name_process(args: list[str]) -> None:
 def _become_kernel(request: dict, fds: list[int]) -> None:
     """In the forked child: the caller's output streams, environment and folder, then
     ipykernel as ``python -m ipykernel_launcher`` would run it."""
+    # First: setproctitle finds the room for the title next to the original environment.
+    _name_process(request["args"])
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel's own subprocesses
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
@@ -306,7 +315,6 @@ def _become_kernel(request: dict, fds: list[int]) -> None:
     # parent_handle 1: no ipykernel poller on the warm parent (its exit must not end the
     # kernel) and no "Ctrl-C will not work" banner; _watch_client replaces the poller.
     args = [*request["args"], "--IPKernelApp.parent_handle=1"]
-    _name_process(request["args"])
     sys.argv = ["ipykernel_launcher", *args]
     from ipykernel import kernelapp
 

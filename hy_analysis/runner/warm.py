@@ -351,19 +351,26 @@ def _remove_stale(folder: Path, keep: Path) -> None:
             continue
         for stale in (sock, sock.with_suffix(".sock.log")):
             stale.unlink(missing_ok=True)
-    for lock in folder.glob("*.sock.lock"):
-        try:
-            fd = open_private(lock, os.O_WRONLY)
-        except OSError:
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # nobody is starting a parent
-            if not Path(str(lock)[:-len(".lock")]).exists():
-                lock.unlink(missing_ok=True)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+    # Logs and locks of parents gone (retired, idle, killed) that nobody is starting again.
+    for leftover in [*folder.glob("*.sock.log"), *folder.glob("*.sock.lock")]:
+        sock = leftover.with_suffix("")
+        if not sock.exists() and not _starting(Path(f"{sock}.lock")):
+            leftover.unlink(missing_ok=True)
+
+
+def _starting(lock: Path) -> bool:
+    """Whether someone holds ``lock`` (is starting that parent now)."""
+    try:
+        fd = open_private(lock, os.O_WRONLY)
+    except (OSError, WarmParentError):
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
 
 
 def _start_parent(cmd: list[str], env: dict, path: Path) -> None:
