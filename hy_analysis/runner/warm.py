@@ -65,10 +65,6 @@ PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "seaborn",
            "itables", "hy_analysis.notebook", "hy_analysis.display", "hy_analysis.views",
            "hy_analysis.widgets", "hy_analysis.analysis", "hy_analysis.findings",
            "hy_analysis.charts")
-#: Distributions whose version a warm parent's imports depend on.
-DEPENDENCIES = ("numpy", "pandas", "matplotlib", "seaborn", "matplotlib-inline", "ipykernel",
-                "ipywidgets", "itables", "jupyter_client", "pyzmq", "tornado", "traitlets",
-                "scipy", "babel")
 #: Environment variables whose value a parent fixes at import for every kernel it forks.
 FIXED_AT_IMPORT = ("PYTHONPATH", "MPLBACKEND", "TZ", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE",
                    "LC_NUMERIC", "LC_TIME", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
@@ -219,15 +215,9 @@ def _package_dir(env: dict) -> Path:
 
 
 def _versions() -> list[str]:
-    from importlib.metadata import PackageNotFoundError, version
+    from ..manifest import versions  # the libraries a run's cache is keyed on too
 
-    found = []
-    for name in DEPENDENCIES:
-        try:
-            found.append(f"{name}=={version(name)}")
-        except PackageNotFoundError:
-            found.append(f"{name}: none")
-    return found
+    return [f"{name}=={value}" for name, value in sorted(versions().items())]
 
 
 def _environment_key(cmd: list[str], env: dict) -> str:
