@@ -330,8 +330,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``hy-analysis`` script; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:  # `kill` cleans up like Ctrl-C: runs stop, previous outputs stay
-        signal.signal(signal.SIGTERM, _interrupt)
+    try:  # `kill` or a closed terminal cleans up like Ctrl-C: runs stop, previous outputs stay
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, _interrupt)
     except ValueError:  # not the main thread
         pass
     try:
