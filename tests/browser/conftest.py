@@ -54,18 +54,27 @@ def chromium_path() -> str | None:
 
 # --------------------------------------------------------------------------- the browser
 
+def _unavailable(reason: str):
+    """Skip with ``reason`` on a developer's machine; fail under CI (``CI=true``), where a
+    skipped browser suite would leave the product's pages untested."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """One headless Chromium for the session (skips every browser test when unavailable)."""
+    """One headless Chromium for the session (skips every browser test when unavailable,
+    except under CI, where it fails)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.skip("browser tests need the Python package playwright "
-                    "(pip install -e '.[test]')")
+        _unavailable("browser tests need the Python package playwright "
+                     "(pip install -e '.[test]')")
     executable = chromium_path()
     if executable is None:
-        pytest.skip("browser tests need Chromium: install Debian's package 'chromium' "
-                    "(apt-get install chromium) or set HY_CHROMIUM to a Chromium binary")
+        _unavailable("browser tests need Chromium: install Debian's package 'chromium' "
+                     "(apt-get install chromium) or set HY_CHROMIUM to a Chromium binary")
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=executable, headless=True,
                                       args=CHROMIUM_FLAGS)
