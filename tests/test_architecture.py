@@ -156,12 +156,5 @@ def test_no_import_crosses_a_layer():
     assert violations(import_graph()) == []
 
 
-#: The one cycle left when this test was written; the ``runner`` branch splits it.
-_KNOWN_CYCLE = [["hy_analysis.loading", "hy_analysis.validation"]]
-
-
 def test_no_import_cycle_between_package_modules():
-    found = cycles(import_graph())
-    if found == _KNOWN_CYCLE:
-        pytest.xfail("loading <-> validation (validate_command): split on branch runner")
-    assert found == []
+    assert cycles(import_graph()) == []

@@ -332,3 +332,19 @@ HY_ANALYSIS = [sys.executable, "-c",
 def hy_analysis_cmd() -> list[str]:
     """The ``hy-analysis`` command of the interpreter running the tests."""
     return list(HY_ANALYSIS)
+
+
+def wait_settled(locator, *, quiet_ms: int = 750, timeout_ms: int = 60_000) -> None:
+    """Wait until ``locator``'s element has had no DOM change for ``quiet_ms`` (a redraw
+    sends several display messages): a wait for a state, unlike a fixed sleep that lets an
+    assertion read a half-drawn output on a loaded machine."""
+    locator.evaluate(
+        "(el, [quiet, limit]) => new Promise((resolve, reject) => {"
+        "  let timer = setTimeout(done, quiet);"
+        "  const give_up = setTimeout(() => { observer.disconnect();"
+        "    reject('still changing after ' + limit + ' ms'); }, limit);"
+        "  const observer = new MutationObserver(() => {"
+        "    clearTimeout(timer); timer = setTimeout(done, quiet); });"
+        "  function done() { observer.disconnect(); clearTimeout(give_up); resolve(); }"
+        "  observer.observe(el, {childList: true, subtree: true, attributes: true,"
+        "                        characterData: true}); })", [quiet_ms, timeout_ms])

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from .conftest import wait_settled
+
 pytestmark = pytest.mark.browser
 
 PAGE_TIMEOUT = 120_000  # ms: Voilà starts a kernel and runs the whole notebook per page load
@@ -64,7 +66,7 @@ def test_dashboard_hides_code_and_its_widgets_redraw(dashboard, require_notebook
                         "      && el.querySelector('img')) { clearTimeout(t); resolve(); }"
                         "    else setTimeout(check, 250); };"
                         "  check(); })", before)
-        page.wait_for_timeout(500)  # the rest of the redraw (table after chart)
+        wait_settled(output)  # the rest of the redraw (table after chart)
         message = panel.locator(":scope > .widget-html").inner_text().strip()
         assert not message, f"choosing {options[0]!r} was refused: {message}"
         assert output.inner_html() != before

@@ -11,6 +11,8 @@ import pytest
 
 from hy_analysis.params import TOOL_NOTEBOOKS, get_params, notebook_names
 
+from .conftest import wait_settled
+
 pytestmark = pytest.mark.browser
 
 NOTEBOOK_TIMEOUT = 120_000  # ms: open, start a kernel, run every cell on two shared cores
@@ -116,7 +118,7 @@ def test_notebook_runs_in_jupyterlab_with_live_widgets(name, jupyter_lab, requir
                         "  check(); })", before)
         page.wait_for_selector(f".jp-NotebookPanel:not(.lm-mod-hidden) {IDLE}",
                                timeout=NOTEBOOK_TIMEOUT)
-        page.wait_for_timeout(300)  # the last display message of the redraw
+        wait_settled(output)  # the last display message of the redraw
         output.evaluate("el => Promise.all([...el.querySelectorAll('img')].map("
                         "  i => i.decode().catch(() => null)))")
         undecoded = output.locator("img").evaluate_all(
