@@ -209,3 +209,21 @@ def versions() -> dict[str, str | None]:
         except PackageNotFoundError:
             found[name] = None
     return found
+
+
+def portable_path(path: str | os.PathLike) -> str:
+    """``path`` as a shared manifest may show it: relative to the project when inside it,
+    else only its name (a colleague's copy must not expose the author's folders).
+
+    Examples
+    --------
+    >>> portable_path(PROJECT_DIR / "notebooks" / "attainment.ipynb")
+    'notebooks/attainment.ipynb'
+    >>> portable_path("/home/an/private/my targets.csv")
+    'my targets.csv'
+    """
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(PROJECT_DIR).as_posix()
+    except ValueError:
+        return path.name

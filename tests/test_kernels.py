@@ -222,7 +222,8 @@ def test_runner_runs_a_notebook_with_and_without_warm_kernels(mode, tmp_path, mo
 
 
 def test_an_idle_warm_parent_exits(provisioner, monkeypatch):
-    monkeypatch.setenv("HY_WARM_IDLE_S", "1")
+    # Long enough that a loaded machine cannot end the parent between start and request.
+    monkeypatch.setenv("HY_WARM_IDLE_S", "10")
     # A PYTHONPATH of its own: a warm parent of its own, started with the short idle time.
     monkeypatch.setenv("PYTHONPATH", os.environ["PYTHONPATH"] + os.pathsep + "/nonexistent-idle")
     started = warm.prepare_warm_parent("python3")  # as each runner worker does: it pings

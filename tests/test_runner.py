@@ -97,6 +97,12 @@ def test_a_run_leaves_notebook_html_manifest_and_index(env):
     assert m["inputs"]["notebook_sha256"] and m["inputs"]["package_sha256"]
     assert "targets.csv" in m["inputs"]["data_sha256"]
     assert {"python", "pandas", "seaborn", "papermill"} <= set(m["versions"])
+    # Shared with the HTML: no absolute local path (the author's folders) in either.
+    for text in ((run_dir / "manifest.json").read_text(encoding="utf-8"),
+                 (run_dir / "ok.html").read_text(encoding="utf-8")):
+        for local in (str(PROJECT_DIR), str(tmp)):
+            assert local not in text, f"{local} is exposed"
+    assert m["notebook_path"] == "tests/fixtures/notebooks/ok.ipynb"
     code_cells = [c for c in m["cells"] if c["cell_type"] == "code"]
     assert code_cells and all(c["duration_s"] is not None for c in code_cells)
     assert m["duration_s"] > 0 and m["started"] < m["finished"]

@@ -260,17 +260,18 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
             error = error or {"cell_index": None, "ename": "HTMLExportError",
                               "evalue": str(exc)}
             status = "error" if status == "ok" else status
-    from ..manifest import versions
+    from ..manifest import portable_path, versions
 
     clock["end"] = time.perf_counter()
-    manifest = {
-        "notebook": name, "notebook_path": spec.path, "slug": spec.slug,
+    manifest = {  # shared with the HTML: no absolute local path
+        "notebook": name, "notebook_path": portable_path(spec.path), "slug": spec.slug,
         "parameters": spec.params, "status": status, "error": error,
         "started": started.isoformat(), "finished": finished.isoformat(),
         "duration_s": round((finished - started).total_seconds(), 3),
         "cells": cells, "files": files, "with_code": spec.with_code,
         "timeout_s": spec.timeout, "kernel": spec.kernel,
-        "inputs": {**spec.inputs, "fingerprint": spec.fingerprint},
+        "inputs": {**spec.inputs, "data_dir": portable_path(spec.inputs["data_dir"]),
+                   "fingerprint": spec.fingerprint},
         "versions": versions(),
         "timings_s": _timings(clock, started, nb),
         "html_page": html_page,
