@@ -287,19 +287,25 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
 @command("lab", "open the notebooks in JupyterLab (this computer only, random token)",
          _lab_arguments)
 def _lab(args: argparse.Namespace) -> int:
-    from .servers import lab_argv, run_server
+    from .paths import notebooks_dir
+    from .servers import lab_argv, run_server, trust_notebooks
 
-    return run_server(lab_argv(folder=args.notebooks_dir, ip=args.ip, port=args.port,
-                               token=args.token, open_browser=not args.no_browser))
+    server = lab_argv(folder=args.notebooks_dir, ip=args.ip, port=args.port,
+                      token=args.token, open_browser=not args.no_browser)
+    trust_notebooks(args.notebooks_dir or notebooks_dir())
+    return run_server(server)
 
 
 @command("serve", "serve the notebooks as Voilà dashboards: code hidden, widgets live",
          _serve_arguments)
 def _serve(args: argparse.Namespace) -> int:
-    from .servers import run_server, serve_argv
+    from .paths import notebooks_dir
+    from .servers import run_server, serve_argv, trust_notebooks
 
-    return run_server(serve_argv(folder=args.notebooks_dir, ip=args.ip, port=args.port,
-                                 token=args.token, open_browser=args.open_browser))
+    server = serve_argv(folder=args.notebooks_dir, ip=args.ip, port=args.port,
+                        token=args.token, open_browser=args.open_browser)
+    trust_notebooks(args.notebooks_dir or notebooks_dir())
+    return run_server(server)
 
 
 # --------------------------------------------------------------------------- main

@@ -30,6 +30,7 @@ from .exceptions import HyAnalysisError
 from .paths import notebooks_dir
 
 __all__ = ["Server", "lab_argv", "serve_argv", "run_server", "port_is_free", "is_loopback",
+           "trust_notebooks",
            "DEFAULT_LAB_PORT", "DEFAULT_SERVE_PORT", "LOOPBACK", "TOKEN_ENV",
            "DASHBOARD_CULL_S"]
 
@@ -38,6 +39,8 @@ DEFAULT_SERVE_PORT = 8866
 LOOPBACK = "127.0.0.1"
 #: The environment variable jupyter_server's identity provider reads the token from.
 TOKEN_ENV = "JUPYTER_TOKEN"
+#: Jupyter data folder of the package (the dashboard's Voilà template).
+SHARE_DIR = Path(__file__).resolve().parent / "share"
 #: Seconds a dashboard kernel with no page attached lives on before it is culled.
 DASHBOARD_CULL_S = 60
 
@@ -234,6 +237,8 @@ def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
             # each closed page left its kernel. Voilà standalone serves no form and its only
             # POST is that shutdown of an unguessable kernel id; the token still guards all.
             "--Voila.tornado_settings=disable_check_xsrf=True",
+            # Voilà's lab template without its links to a CDN (share/voila/templates/hy).
+            "--VoilaConfiguration.template=hy",
             "--theme=light"]
     if token:
         argv.append("--Voila.auto_token=True")  # the identity provider reads JUPYTER_TOKEN
@@ -243,8 +248,34 @@ def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
     query = f"?token={token}" if token else ""
     pages = {p.stem: f"{base}/voila/render/{p.name}{query}"
              for p in sorted(folder.glob("*.ipynb"))} if folder.is_dir() else {}
-    return Server(argv, f"{base}/{query}", "Voilà dashboard", pages,
-                  env={TOKEN_ENV: token} if token else {})
+    env = {"JUPYTER_PATH": os.pathsep.join(filter(None, [str(SHARE_DIR),
+                                                         os.environ.get("JUPYTER_PATH")]))}
+    if token:
+        env[TOKEN_ENV] = token
+    return Server(argv, f"{base}/{query}", "Voilà dashboard", pages, env=env)
+
+
+def trust_notebooks(folder: str | os.PathLike) -> int:
+    """Sign every notebook of ``folder`` as trusted for this user (what ``jupyter trust``
+    does), so JupyterLab and Voilà show their outputs without a "not trusted" warning.
+
+    Returns the number of notebooks signed. The notebooks themselves are not changed: the
+    signatures go to the user's Jupyter database.
+    """
+    import nbformat
+    from nbformat.sign import NotebookNotary
+
+    notary = NotebookNotary()
+    signed = 0
+    for path in sorted(Path(folder).glob("*.ipynb")):
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception:  # noqa: BLE001 - an unreadable notebook is the server's to report
+            continue
+        if not notary.check_signature(nb):
+            notary.sign(nb)
+            signed += 1
+    return signed
 
 
 def run_server(server: Server, *, stream=None) -> int:
@@ -262,7 +293,7 @@ def run_server(server: Server, *, stream=None) -> int:
     lines.append("Press Ctrl+C (twice for JupyterLab) to stop the server.")
     print("\n".join(lines), file=stream, flush=True)
     env = {**os.environ, **server.env}
-    if not server.env:
+    if TOKEN_ENV not in server.env:
         env.pop(TOKEN_ENV, None)  # no token asked for: none inherited either
     if os.name == "posix":
         os.execve(server.argv[0], server.argv, env)

@@ -52,7 +52,7 @@ def test_an_empty_token_off_loopback_is_refused(name, ip, tmp_path):
 @pytest.mark.parametrize("name", BUILDERS)
 def test_an_empty_token_on_loopback_is_allowed(name, tmp_path):
     server = BUILDERS[name](folder=tmp_path, ip="127.0.0.1", port=8899, token="", check=False)
-    assert server.env == {} and "token" not in server.url
+    assert TOKEN_ENV not in server.env and "token" not in server.url
 
 
 def test_the_command_line_refuses_an_empty_token_on_the_network(tmp_path):
@@ -85,3 +85,21 @@ def test_busy_port_and_missing_folder_are_clear_errors(tmp_path):
             serve_argv(folder=tmp_path, port=port)
     with pytest.raises(HyAnalysisError, match="does not exist"):
         lab_argv(folder=tmp_path / "missing", port=port)
+
+
+def test_the_served_notebooks_are_trusted(tmp_path, monkeypatch):
+    import nbformat
+    from nbformat.sign import NotebookNotary
+
+    from hy_analysis.paths import notebooks_dir
+    from hy_analysis.servers import trust_notebooks
+
+    monkeypatch.setenv("JUPYTER_DATA_DIR", str(tmp_path / "data"))
+    for path in notebooks_dir().glob("*.ipynb"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    notary = NotebookNotary()
+    nb = nbformat.read(tmp_path / "fdi_by_country.ipynb", as_version=4)
+    assert not notary.check_signature(nb)
+    assert trust_notebooks(tmp_path) == len(list(tmp_path.glob("*.ipynb")))
+    assert NotebookNotary().check_signature(nb)
+    assert trust_notebooks(tmp_path) == 0  # already trusted
