@@ -575,3 +575,18 @@ def test_user_data_reaches_the_kernel_and_a_changed_file_reruns(env, tmp_path):
     assert changed.returncode == 0 and "up to date" not in changed.stdout
     assert manifests(tmp / "out")[rel]["inputs"]["user_data_sha256"] == {
         str(mine): sha256_file(mine)}
+
+
+def test_a_recycled_kernel_pid_is_not_killed():
+    """The runner kills a kernel by the pid its run recorded; a stranger that took the pid
+    over since (here: a plain sleep of ours, not a kernel) is left alone."""
+    from hy_analysis.runner.worker import is_our_kernel, kill_process_group
+
+    stranger = subprocess.Popen(["sleep", "60"], start_new_session=True)
+    try:
+        assert not is_our_kernel(stranger.pid)
+        kill_process_group(stranger.pid)
+        assert stranger.poll() is None, "a process that is no kernel was killed"
+    finally:
+        stranger.kill()
+        stranger.wait()

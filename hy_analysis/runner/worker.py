@@ -99,8 +99,26 @@ def _ignore_interrupts() -> None:
             pass
 
 
+def is_our_kernel(pid: int) -> bool:
+    """Whether ``pid`` is, right now, a Jupyter kernel of our user: a pid read from a file
+    may have been recycled by a stranger's process since it was written."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            fields = dict(line.rstrip("\n").split(":\t", 1) for line in status if ":\t" in line)
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            command = cmdline.read()
+    except OSError:
+        return not os.path.isdir("/proc")  # no /proc to ask: trust the record
+    return (int(fields.get("Uid", "-1").split()[0]) == os.getuid()
+            and fields.get("State", "").split()[:1] != ["Z"]
+            and (b"ipykernel" in command or b"kernel" in command))
+
+
 def kill_process_group(pid: int) -> None:
-    """SIGKILL a kernel and its children (kernels run in their own session)."""
+    """SIGKILL a kernel and its children (kernels run in their own session), once it is
+    shown to still be our kernel (:func:`is_our_kernel`)."""
+    if not is_our_kernel(pid):
+        return
     for kill, target in ((os.killpg, pid), (os.kill, pid)):
         try:
             kill(target, signal.SIGKILL)
@@ -110,14 +128,18 @@ def kill_process_group(pid: int) -> None:
 
 
 def pid_alive(pid: int) -> bool:
-    """Whether process ``pid`` exists (ours or not)."""
+    """Whether process ``pid`` exists and has not ended (a zombie has)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return True
 
 
 def execute_run(spec: dict) -> dict:
