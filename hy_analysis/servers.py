@@ -41,8 +41,10 @@ LOOPBACK = "127.0.0.1"
 TOKEN_ENV = "JUPYTER_TOKEN"
 #: Jupyter data folder of the package (the dashboard's Voilà template).
 SHARE_DIR = Path(__file__).resolve().parent / "share"
-#: Seconds a dashboard kernel with no page attached lives on before it is culled.
-DASHBOARD_CULL_S = 60
+#: Seconds a dashboard kernel with no page attached lives on before it is culled: a backstop
+#: for pages that never said goodbye (a crashed browser). Voilà's preheated kernels count as
+#: unattached too, so a dashboard nobody opened for this long starts its next page cold.
+DASHBOARD_CULL_S = 600
 
 
 @dataclass(frozen=True)
