@@ -17,9 +17,9 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test,dask]"
 	# Register the kernel inside the venv so papermill/JupyterLab never fail with "No such kernel";
-	# it starts through hy_analysis.kernels (private Unix sockets: no port race between runs;
+	# it starts through hy_analysis.runner.provisioner (private Unix sockets: no port race between runs;
 	# kernels forked from a warm parent that has pandas, matplotlib, seaborn and the package loaded).
-	$(BIN)/python -m hy_analysis.kernels --sys-prefix --name python3 --display-name "Python 3 (hy-analysis)" >/dev/null
+	$(BIN)/python -m hy_analysis.runner.kernelspec --sys-prefix --name python3 --display-name "Python 3 (hy-analysis)" >/dev/null
 	touch $(STAMP)
 
 report: $(STAMP) ## run every notebook with its defaults into outputs/ (HTML + index)

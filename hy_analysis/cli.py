@@ -270,12 +270,64 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------- lab, serve
-# Defined in hy_analysis.lab (a light import: no Jupyter module is loaded until a server starts).
+# The servers' commands are built in hy_analysis.servers (a light import: no Jupyter module is
+# loaded until a server starts).
 
-from . import lab as _lab  # noqa: E402
 
-command("lab", _lab.LAB_HELP, _lab.add_lab_arguments)(_lab.lab_command)
-command("serve", _lab.SERVE_HELP, _lab.add_serve_arguments)(_lab.serve_command)
+def _server_options(parser: argparse.ArgumentParser, *, default_port: int, what: str) -> None:
+    from .servers import LOOPBACK
+
+    parser.add_argument("--port", type=int, default=default_port,
+                        help=f"TCP port (default: {default_port}); a busy port is an error")
+    parser.add_argument("--ip", default=LOOPBACK,
+                        help="address to listen on (default: 127.0.0.1, this computer only; "
+                             "0.0.0.0 lets others on your network connect)")
+    parser.add_argument("--token", default=None,
+                        help="access token (default: a new random one, shown in the address; "
+                             "'' for none, on 127.0.0.1 only)")
+    parser.add_argument("--notebooks-dir", default=None, metavar="DIR",
+                        help=f"folder of notebooks to {what} (default: the project's "
+                             "notebooks/, or HY_NOTEBOOKS_DIR)")
+
+
+def _lab_arguments(parser: argparse.ArgumentParser) -> None:
+    from .servers import DEFAULT_LAB_PORT
+
+    _server_options(parser, default_port=DEFAULT_LAB_PORT, what="open")
+    parser.add_argument("--no-browser", action="store_true",
+                        help="do not open a browser window; just print the address")
+
+
+def _serve_arguments(parser: argparse.ArgumentParser) -> None:
+    from .servers import DEFAULT_SERVE_PORT
+
+    _server_options(parser, default_port=DEFAULT_SERVE_PORT, what="serve")
+    parser.add_argument("--open-browser", action="store_true",
+                        help="also open a browser window on the list of dashboards")
+
+
+@command("lab", "open the notebooks in JupyterLab (this computer only, random token)",
+         _lab_arguments)
+def _lab(args: argparse.Namespace) -> int:
+    from .paths import notebooks_dir
+    from .servers import lab_argv, run_server, trust_notebooks
+
+    server = lab_argv(folder=args.notebooks_dir, ip=args.ip, port=args.port,
+                      token=args.token, open_browser=not args.no_browser)
+    trust_notebooks(args.notebooks_dir or notebooks_dir())
+    return run_server(server)
+
+
+@command("serve", "serve the notebooks as Voilà dashboards: code hidden, widgets live",
+         _serve_arguments)
+def _serve(args: argparse.Namespace) -> int:
+    from .paths import notebooks_dir
+    from .servers import run_server, serve_argv, trust_notebooks
+
+    server = serve_argv(folder=args.notebooks_dir, ip=args.ip, port=args.port,
+                        token=args.token, open_browser=args.open_browser)
+    trust_notebooks(args.notebooks_dir or notebooks_dir())
+    return run_server(server)
 
 
 # --------------------------------------------------------------------------- main
@@ -306,8 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``hy-analysis`` script; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:  # `kill` cleans up like Ctrl-C: runs stop, previous outputs stay
-        signal.signal(signal.SIGTERM, _interrupt)
+    try:  # `kill` or a closed terminal cleans up like Ctrl-C: runs stop, previous outputs stay
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, _interrupt)
     except ValueError:  # not the main thread
         pass
     try:

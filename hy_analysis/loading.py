@@ -60,18 +60,40 @@ def _decode(path: Path) -> str:
         ) from None
 
 
+#: Largest data file read (bytes; ``HY_MAX_DATA_MB`` overrides): a target list is kilobytes.
+MAX_DATA_BYTES = 50 * 2**20
+
+
+def _check_size(path: Path) -> None:
+    limit = float(os.environ.get("HY_MAX_DATA_MB") or MAX_DATA_BYTES / 2**20) * 2**20
+    size = path.stat().st_size
+    if size > limit:
+        raise DataFileError(f"{path}: {size / 2**20:.1f} MB is more than the {limit / 2**20:g} "
+                            "MB a data file may have; split it, or set HY_MAX_DATA_MB")
+
+
+def _delimiter(text: str) -> str:
+    """The header row's delimiter: ',' or, as Excel writes in Vietnamese locales, ';' or tab."""
+    header = text.lstrip().split("\n", 1)[0]
+    for delimiter in (",", ";", "\t"):
+        if delimiter in header:
+            return delimiter
+    return ","
+
+
 def _read_csv(path: Path) -> LoadedRows:
     text = _decode(path)
     if not text.strip():
         raise DataFileError(f"{path}: the file is empty; expected a header row and data rows")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip() for h in next(reader)]
     rows, lines = [], []
     start = reader.line_num + 1
     for record in reader:
         if any(cell.strip() for cell in record):
             if len(record) > len(header):
-                record = record[: len(header)] + [",".join(record[len(header):])]
+                record = record[: len(header)] + [delimiter.join(record[len(header):])]
                 header_extra = True
             else:
                 header_extra = False
@@ -115,11 +137,13 @@ def read_rows(path: PathLike, expected: Sequence[str] = schema.TARGET_COLUMNS) -
     Raises
     ------
     DataFileError
-        The file is missing, empty, undecodable or has no header.
+        The file is missing, larger than :data:`MAX_DATA_BYTES`, empty, undecodable or has
+        no header.
     """
     path = Path(path)
     if not path.is_file():
         raise DataFileError(f"{path}: no such file")
+    _check_size(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path, expected)
     return _read_csv(path)

@@ -81,14 +81,18 @@ def canonical_json(value: Any) -> str:
 
 
 def input_hashes(notebook_path: str | os.PathLike, data_dir: str | os.PathLike, *,
-                 package: str | None = None, data: dict | None = None) -> dict:
-    """What a run reads: the notebook, every data file and the package.
+                 package: str | None = None, data: dict | None = None,
+                 libraries: dict | None = None) -> dict:
+    """What a run reads: the notebook, every data file, the package and the libraries'
+    versions (an upgraded pandas reruns).
 
-    ``package`` and ``data`` may be passed in when already computed for other runs.
+    ``package``, ``data`` and ``libraries`` may be passed in when already computed for
+    other runs.
     """
     from . import __version__
 
     return {
+        "library_versions": libraries if libraries is not None else versions(),
         "notebook_sha256": sha256_file(notebook_path),
         "data_dir": str(Path(data_dir).resolve()),
         "data_sha256": data if data is not None else data_hashes(data_dir),
@@ -201,7 +205,8 @@ def versions() -> dict[str, str | None]:
 
     found: dict[str, str | None] = {"python": platform.python_version()}
     for name in ("hy-analysis", "pandas", "numpy", "matplotlib", "seaborn", "papermill",
-                 "nbclient", "nbconvert", "ipykernel", "itables"):
+                 "nbclient", "nbconvert", "ipykernel", "itables", "ipywidgets", "babel",
+                 "jupyter_client", "pyzmq"):
         try:
             found[name] = version(name)
         except PackageNotFoundError:
@@ -209,13 +214,22 @@ def versions() -> dict[str, str | None]:
     return found
 
 
-def project_relative(path: str | os.PathLike) -> str:
-    """``path`` relative to the project when inside it (manifests stay portable)."""
+def portable_path(path: str | os.PathLike) -> str:
+    """``path`` as a shared manifest may show it: relative to the project when inside it,
+    else only its name (a colleague's copy must not expose the author's folders).
+
+    Examples
+    --------
+    >>> portable_path(PROJECT_DIR / "notebooks" / "attainment.ipynb")
+    'notebooks/attainment.ipynb'
+    >>> portable_path("/home/an/private/my targets.csv")
+    'my targets.csv'
+    """
     path = Path(path).resolve()
     try:
         return path.relative_to(PROJECT_DIR).as_posix()
     except ValueError:
-        return str(path)
+        return path.name
 
 
 def page_report(page: str) -> dict:

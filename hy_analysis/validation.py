@@ -102,13 +102,6 @@ class ValidationReport:
         )
         return "\n".join(lines)
 
-    def to_frame(self):
-        """The issues as a DataFrame (file, line, column, value, expected, row_id)."""
-        import pandas as pd
-
-        return pd.DataFrame([i.__dict__ for i in self.issues],
-                            columns=["file", "line", "column", "value", "expected", "row_id"])
-
 
 def _year(value: str) -> int | None:
     try:

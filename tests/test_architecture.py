@@ -42,9 +42,9 @@ LAYERS = (
     (("review",), "the review notebook's view"),
     (("manifest",), "what a run depends on and left behind"),
     (("rendering", "sharing.page"), "self-contained HTML, page assets, the index, exports"),
-    (("kernels",), "kernel provisioner, warm parent, kernelspec (the runner's edge)"),
-    (("runner",), "discovery, plan, cache, worker, pool"),
-    (("lab", "servers"), "argv for JupyterLab and Voilà"),
+    (("runner",), "discovery, plan, cache, worker, pool; kernel provisioner, warm parent, "
+                   "kernelspec"),
+    (("servers",), "argv and environment for JupyterLab and Voilà (tokens via the environment)"),
     (("cli",), "argument parsing and exit codes"),
     (("__init__",), "the public API, re-exported lazily"),
 )
@@ -241,8 +241,8 @@ def _package_graph() -> dict[str, set[str]]:
     ("analysis.fdi", "findings.fdi"), ("findings.common", "charts.base"),
     ("charts.base", "display"), ("display", "views"), ("views", "widgets"),
     ("widgets", "notebook"), ("notebook", "review"), ("review", "manifest"),
-    ("manifest", "rendering"), ("rendering", "kernels"), ("kernels", "runner.pool"),
-    ("runner.plan", "lab"), ("lab", "cli"), ("cli", "__init__"),
+    ("manifest", "rendering"), ("rendering", "runner.pool"),
+    ("runner.plan", "servers"), ("servers", "cli"), ("cli", "__init__"),
 ])
 def test_a_wrong_way_import_anywhere_in_the_order_fails(importer, imported):
     def name(unit):
@@ -280,12 +280,5 @@ def test_no_import_crosses_a_layer():
     assert violations(import_graph()) == []
 
 
-#: The one cycle left when this test was written; the ``runner`` branch splits it.
-_KNOWN_CYCLE = [["hy_analysis.loading", "hy_analysis.validation"]]
-
-
 def test_no_import_cycle_between_package_modules():
-    found = cycles(import_graph())
-    if found == _KNOWN_CYCLE:
-        pytest.xfail("loading <-> validation (validate_command): split on branch runner")
-    assert found == []
+    assert cycles(import_graph()) == []

@@ -182,6 +182,44 @@ def test_errors_are_one_clear_line_without_traceback(env, args, message):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("args, message", [
+    (["run", "industrial_growth", "-p", "scenario_growth", "nan"],
+     "parameter 'scenario_growth': 'nan' is not a finite number"),
+    (["run", "attainment", "-p", "tolerance", "nan"],
+     "parameter 'tolerance': 'nan' is not a finite number"),
+    (["run", "industrial_growth", "-p", "scenario_growth", "inf"], "not a finite number"),
+    (["run", str(FIXTURES / "ok.ipynb"), "-p", "rate", "nan"], "'rate': 'nan' is not a finite"),
+    (["run", "fdi_by_country", "--timeout", "-1"], "option --timeout: -1.0 is not a positive"),
+    (["run", "fdi_by_country", "--timeout", "nan"], "option --timeout: nan is not a positive"),
+    (["run", "fdi_by_country", "--output-dir", "/etc/passwd"],
+     "option --output-dir: '/etc/passwd' is a file, not a folder"),
+    (["run", "fdi_by_country", "--output-dir", "/etc/passwd/sub"],
+     "option --output-dir: cannot create folder '/etc/passwd/sub': '/etc/passwd' is not a "
+     "folder"),
+])
+def test_nan_negative_times_and_bad_output_folders_are_refused_at_planning(env, args, message):
+    """Issue 19: these ran (printing "nan"), failed inside the kernel (exit 1) or gave a
+    traceback; now each is one line and exit 2 before any kernel starts."""
+    result = _cli(*args, env_dir=env)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("hy-analysis: error: ") and message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (env / "outputs").exists()
+
+
+def test_the_run_cache_is_keyed_on_library_versions(env, monkeypatch):
+    """An upgraded pandas must not leave outputs "up to date"."""
+    from hy_analysis import manifest
+
+    (before,) = runner.plan_runs(["fdi_by_country"])
+    real = manifest.versions()
+    monkeypatch.setattr(manifest, "versions", lambda: {**real, "pandas": "99.0"})
+    monkeypatch.setattr(runner.plan, "versions", manifest.versions)
+    (after,) = runner.plan_runs(["fdi_by_country"])
+    assert after.fingerprint != before.fingerprint
+    assert after.inputs["library_versions"]["pandas"] == "99.0"
+
+
 def test_verbose_shows_the_traceback(env):
     result = _cli("run", "no_such_notebook", "--verbose", env_dir=env)
     assert result.returncode != 0 and "Traceback" in result.stderr

@@ -1,6 +1,6 @@
 """Warm kernels (issue 13): forked from a parent that has done the heavy imports.
 
-Each test starts real kernels through :class:`hy_analysis.kernels.IPCProvisioner`. They check
+Each test starts real kernels through :class:`hy_analysis.runner.provisioner.IPCProvisioner`. They check
 that every kernel is a process of its own with a clean namespace, that a warm parent that
 died is replaced, and that kernels still start the ordinary way where the fast path is
 unavailable.
@@ -13,10 +13,12 @@ import logging
 import os
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
-from hy_analysis import kernels
+from hy_analysis.runner import provisioner as provisioning
+from hy_analysis.runner import warm
 from hy_analysis.paths import PROJECT_DIR
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="warm kernels need fork()")
@@ -39,11 +41,11 @@ def provisioner(monkeypatch):
 
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
         filter(None, [str(PROJECT_DIR), os.environ.get("PYTHONPATH")])))
-    monkeypatch.delenv(kernels.WARM_ENV, raising=False)
+    monkeypatch.delenv(warm.WARM_ENV, raising=False)
     monkeypatch.delenv("MPLBACKEND", raising=False)
     factory = KernelProvisionerFactory.instance()
     previous = factory.default_provisioner_name
-    kernels.register_provisioner()
+    provisioning.register_provisioner()
     yield
     factory.default_provisioner_name = previous
 
@@ -78,6 +80,20 @@ def _run(kc, code: str) -> str:
     return "".join(out)
 
 
+def _gone(pid: int, timeout: float) -> bool:
+    """Whether process ``pid`` ends within ``timeout`` seconds (a pidfd: no pid reuse)."""
+    import select
+
+    try:
+        pidfd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        return bool(select.select([pidfd], [], [], timeout)[0])
+    finally:
+        os.close(pidfd)
+
+
 def _probe(kc) -> dict:
     return json.loads(_run(kc, PROBE).strip().splitlines()[-1])
 
@@ -103,7 +119,7 @@ def test_forked_kernels_share_no_state_between_runs(provisioner, tmp_path):
     assert first["pandas_loaded"], "the warm parent's imports are not in the kernel"
     assert second["user_names"] == [] and second["marker"] is None
     assert second["font"] == first["font"] != ["monospace"]
-    assert first["backend"] == kernels.INLINE_BACKEND
+    assert first["backend"] == warm.INLINE_BACKEND
     assert os.path.samefile(second["cwd"], tmp_path)
     assert os.path.samefile(second["path0"], tmp_path), "local modules import as usual"
 
@@ -129,9 +145,7 @@ def test_a_crashed_warm_parent_is_replaced(provisioner):
     finally:
         _stop(km, kc)
     os.kill(parent, signal.SIGKILL)
-    deadline = time.monotonic() + 10
-    while kernels._alive(parent) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    assert _gone(parent, 10)
     km, kc = _start()
     try:
         seen = _probe(kc)
@@ -147,8 +161,8 @@ def test_kernels_start_the_ordinary_way_without_the_fast_path(how, provisioner, 
     if how == "no fork":
         monkeypatch.delattr(os, "fork")
     else:
-        monkeypatch.setenv(kernels.WARM_ENV, "0")
-    with caplog.at_level(logging.INFO, logger=kernels.__name__):
+        monkeypatch.setenv(warm.WARM_ENV, "0")
+    with caplog.at_level(logging.INFO, logger=provisioning.__name__):
         km, kc = _start()
         try:
             seen = _probe(kc)
@@ -161,10 +175,10 @@ def test_kernels_start_the_ordinary_way_without_the_fast_path(how, provisioner, 
 
 
 def test_a_kernel_that_is_not_ipykernel_is_not_forked():
-    assert kernels._kernel_args(["R", "--slave", "-f", "c.json"]) is None
-    assert kernels._kernel_args(["/py", "-Xfrozen_modules=off", "-m", "ipykernel_launcher",
+    assert warm.kernel_args(["R", "--slave", "-f", "c.json"]) is None
+    assert warm.kernel_args(["/py", "-Xfrozen_modules=off", "-m", "ipykernel_launcher",
                                  "-f", "c.json"]) == ["-f", "c.json"]
-    assert "not an ipykernel" in kernels._warm_unavailable(["R", "-f", "c.json"], {})
+    assert "not an ipykernel" in warm.warm_unavailable(["R", "-f", "c.json"], {})
 
 
 def test_an_edited_package_gets_a_new_warm_parent(tmp_path):
@@ -173,40 +187,119 @@ def test_an_edited_package_gets_a_new_warm_parent(tmp_path):
     (package / "__init__.py").write_text("")
     cmd = ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "c.json"]
     env = {"PYTHONPATH": str(tmp_path)}
-    before = kernels._fingerprint(cmd, env)
+    before = warm.fingerprint(cmd, env)
     (package / "views.py").write_text("X = 1\n")
-    assert kernels._fingerprint(cmd, env) != before
-    assert kernels._fingerprint(cmd, {"PYTHONPATH": str(tmp_path / "elsewhere")}) != before
+    assert warm.fingerprint(cmd, env) != before
+    assert warm.fingerprint(cmd, {"PYTHONPATH": str(tmp_path / "elsewhere")}) != before
 
 
 @pytest.mark.notebook
-@pytest.mark.parametrize("warm", ["1", "0"])
-def test_runner_runs_a_notebook_with_and_without_warm_kernels(warm, tmp_path, monkeypatch):
+@pytest.mark.parametrize("mode", ["1", "0"])
+def test_runner_runs_a_notebook_with_and_without_warm_kernels(mode, tmp_path, monkeypatch):
+    """With warm kernels the run's kernel is forked (pandas is there before any cell imports
+    it); without, it is an ordinary kernel that has not imported pandas."""
+    import nbformat
+
     from hy_analysis.runner import run
 
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
         filter(None, [str(PROJECT_DIR), os.environ.get("PYTHONPATH")])))
-    monkeypatch.setenv(kernels.WARM_ENV, warm)
-    fixture = PROJECT_DIR / "tests" / "fixtures" / "notebooks" / "ok.ipynb"
-    if not fixture.is_file():
-        pytest.skip("no fixture notebook tests/fixtures/notebooks/ok.ipynb")
-    summary = run([str(fixture)], output_dir=str(tmp_path), force=True, workers=1)
+    monkeypatch.setenv(warm.WARM_ENV, mode)
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("label = 'forked'", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import json, sys\n"
+                                  "print(json.dumps({'preloaded': 'pandas' in sys.modules}))")])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    source = tmp_path / "probe.ipynb"
+    nbformat.write(notebook, source)
+    summary = run([str(source)], output_dir=str(tmp_path / "out"), force=True, workers=1)
     assert summary.exit_code == 0, summary.format()
-    assert list(tmp_path.glob("ok/*/ok.html"))
+    [executed] = (tmp_path / "out").glob("probe/*/probe.ipynb")
+    [cell] = [c for c in nbformat.read(executed, as_version=4).cells if "preloaded" in c.source]
+    text = cell.outputs[0]["text"]
+    assert json.loads(text) == {"preloaded": mode == "1"}, text
 
 
 def test_an_idle_warm_parent_exits(provisioner, monkeypatch):
-    monkeypatch.setenv("HY_WARM_IDLE_S", "1")
+    # Long enough that a loaded machine cannot end the parent between start and request.
+    monkeypatch.setenv("HY_WARM_IDLE_S", "10")
     # A PYTHONPATH of its own: a warm parent of its own, started with the short idle time.
     monkeypatch.setenv("PYTHONPATH", os.environ["PYTHONPATH"] + os.pathsep + "/nonexistent-idle")
-    started = kernels.prepare_warm_parent("python3")  # as each runner worker does: it pings
+    started = warm.prepare_warm_parent("python3")  # as each runner worker does: it pings
     km, kc = _start()
     try:
         parent = _probe(kc)["ppid"]
     finally:
         _stop(km, kc)
-    deadline = time.monotonic() + 30
-    while kernels._alive(parent) and time.monotonic() < deadline:
-        time.sleep(0.2)
     assert started == parent
-    assert not kernels._alive(parent), "the warm parent stayed after its kernel ended"
+    assert _gone(parent, 60), "the warm parent stayed after its kernel ended"
+
+
+def _status(pid: int) -> dict:
+    with open(f"/proc/{pid}/status") as status:
+        return dict(line.rstrip("\n").split(":\t", 1) for line in status if ":\t" in line)
+
+
+def _until(check, timeout: float):
+    """``check()`` once it is true, else its last value after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not (value := check()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return value
+
+
+def test_a_new_parent_retires_the_old_and_nothing_is_left_behind(provisioner, monkeypatch):
+    """Lifecycle (issue 19): kernels show as kernels; the parent is nobody's zombie and
+    reaps its kernels; it keeps no descriptor of an ended kernel; a parent for a changed
+    environment (here the time zone) retires the old one; stale files are removed."""
+    monkeypatch.setenv("PYTHONPATH", os.environ["PYTHONPATH"] + os.pathsep + "/nonexistent-retire")
+    folder = warm.private_dir()
+    stale = folder / "deadbeef-000000000000.sock"
+    import socket as _socket
+
+    with _socket.socket(_socket.AF_UNIX) as dead:  # a parent that died without cleaning up
+        dead.bind(str(stale))
+    for suffix in (".lock", ".log"):
+        warm.open_private(f"{stale}{suffix}", os.O_WRONLY | os.O_CREAT)
+
+    km, kc = _start()
+    try:
+        seen = _probe(kc)
+        with open(f"/proc/{seen['pid']}/cmdline", "rb") as cmdline:
+            shown = cmdline.read().split(b"\0")
+        parent = seen["ppid"]
+        fds_with_kernel = len(os.listdir(f"/proc/{parent}/fd"))
+    finally:
+        _stop(km, kc)
+    assert shown[0].startswith(b"ipykernel_launcher -f "), shown[:3]
+    assert int(_status(parent)["PPid"]) != os.getpid(), "the starter would keep a zombie"
+    assert not stale.exists() and not Path(f"{stale}.lock").exists()
+    assert not Path(f"{stale}.log").exists()
+    # Reaped, not a zombie, and its pidfd closed.
+    assert _until(lambda: not os.path.exists(f"/proc/{seen['pid']}"), 30), (
+        f"kernel {seen['pid']} is left as {_status(seen['pid']).get('State')}")
+    assert _until(lambda: len(os.listdir(f"/proc/{parent}/fd")) < fds_with_kernel, 30)
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    km, kc = _start()
+    try:
+        newer = _probe(kc)["ppid"]
+    finally:
+        _stop(km, kc)
+    assert newer != parent
+    assert _gone(parent, 60), "the outdated parent was not retired"
+    files = sorted(p.name for p in folder.iterdir() if p.name.startswith(_env_key()))
+    assert len(files) == 3 and len({f.split(".")[0] for f in files}) == 1, (
+        f"one parent's socket, lock and log expected: {files}")
+
+
+def _env_key() -> str:
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    import sys
+
+    cmd = list(KernelSpecManager().get_kernel_spec("python3").argv)
+    if cmd[0] == "python":
+        cmd[0] = sys.executable
+    return warm._environment_key(cmd, dict(os.environ))

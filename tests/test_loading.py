@@ -150,3 +150,30 @@ def test_import_does_not_pull_plotting_libraries():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_semicolon_delimited_file_loads_like_its_comma_twin(tmp_path, fixtures_dir):
+    """Excel in a Vietnamese locale saves CSV with ';': every row used to be silently
+    rejected (one column named after the whole header)."""
+    import csv
+    import io
+
+    text = (fixtures_dir / "good" / "utf8.csv").read_text(encoding="utf-8")
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(
+        csv.reader(io.StringIO(text)))
+    (tmp_path / "semicolons.csv").write_text(out.getvalue(), encoding="utf-8")
+    expected, _ = read_targets([fixtures_dir / "good" / "utf8.csv"], include_bundled=False)
+    frame, report = read_targets([tmp_path / "semicolons.csv"], include_bundled=False)
+    assert report.ok, report.format()
+    assert report.rows_rejected == 0 and len(frame) == len(expected) > 0
+    assert list(frame["value_raw"]) == list(expected["value_raw"])
+
+
+def test_an_oversized_data_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"id,region\n" + b"x,y\n" * 300_000)  # 1.2 MB
+    monkeypatch.setenv("HY_MAX_DATA_MB", "1")
+    with pytest.raises(DataFileError, match=r"big.csv: 1.1 MB is more than the 1 MB.*"
+                                            "HY_MAX_DATA_MB"):
+        read_targets([big], include_bundled=False)

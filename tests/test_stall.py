@@ -121,16 +121,16 @@ def test_a_failing_redraw_says_why_and_keeps_the_last_chart():
 def test_make_registers_the_kernel_through_the_ipc_provisioner():
     project = tomllib.loads((PROJECT_DIR / "pyproject.toml").read_text(encoding="utf-8"))
     group = project["project"]["entry-points"]["jupyter_client.kernel_provisioners"]
-    from hy_analysis.kernels import PROVISIONER_NAME
+    from hy_analysis.runner.provisioner import PROVISIONER_NAME
 
-    assert group[PROVISIONER_NAME] == "hy_analysis.kernels:IPCProvisioner"
+    assert group[PROVISIONER_NAME] == "hy_analysis.runner.provisioner:IPCProvisioner"
     makefile = (PROJECT_DIR / "Makefile").read_text(encoding="utf-8")
-    assert "-m hy_analysis.kernels --sys-prefix" in makefile
+    assert "-m hy_analysis.runner.kernelspec --sys-prefix" in makefile
     assert "ipykernel install" not in makefile
 
 
 def test_install_kernelspec_names_the_provisioner(tmp_path):
-    from hy_analysis.kernels import PROVISIONER_NAME, install_kernelspec
+    from hy_analysis.runner.kernelspec import PROVISIONER_NAME, install_kernelspec
 
     folder = install_kernelspec(prefix=str(tmp_path), name="hy-test")
     spec = json.loads((folder / "kernel.json").read_text(encoding="utf-8"))
@@ -140,19 +140,20 @@ def test_install_kernelspec_names_the_provisioner(tmp_path):
 
 
 def _provisioner_registered() -> bool:
-    from hy_analysis.kernels import PROVISIONER_NAME
+    from hy_analysis.runner.provisioner import PROVISIONER_NAME
 
     return any(ep.name == PROVISIONER_NAME
                for ep in entry_points(group="jupyter_client.kernel_provisioners"))
 
 
 def test_eight_kernels_started_at_once_use_private_sockets(tmp_path, kernel_env, monkeypatch):
-    if not _provisioner_registered():
-        pytest.skip("the hy-ipc provisioner entry point is not installed: reinstall the "
-                    "package (make, or pip install -e .) after pulling this change")
+    # Not a skip: without the entry point every kernel of the product starts over TCP.
+    assert _provisioner_registered(), (
+        "the hy-ipc provisioner entry point is not installed: reinstall the package "
+        "(make, or pip install -e .) after pulling this change")
     from jupyter_client.manager import start_new_async_kernel
 
-    from hy_analysis.kernels import install_kernelspec
+    from hy_analysis.runner.kernelspec import install_kernelspec
 
     install_kernelspec(prefix=str(tmp_path), name="hy-test")
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "share" / "jupyter"))

@@ -9,6 +9,7 @@ parameter's type; values from a YAML file (``-f``) keep their YAML types.
 from __future__ import annotations
 
 import ast
+import math
 import os
 import sys
 from dataclasses import dataclass
@@ -250,6 +251,20 @@ def convert_value(info: NotebookInfo, name: str, value: Any) -> Any:
     ParameterError
         Text that cannot be read as the parameter's number or boolean.
     """
+    converted = _convert(info, name, value)
+    _check_finite(name, value, converted)
+    return converted
+
+
+def _check_finite(name: str, given: Any, value: Any) -> None:
+    """NaN and infinity are no parameter value: refused before any kernel starts."""
+    values = value if isinstance(value, (list, tuple)) else [value]
+    if any(isinstance(v, float) and not math.isfinite(v) for v in values):
+        raise ParameterError(f"parameter {name!r}: {given!r} is not a finite number; "
+                             "give a number such as 7.5")
+
+
+def _convert(info: NotebookInfo, name: str, value: Any) -> Any:
     from ..params import coerce_text, convert_text
 
     if not isinstance(value, str):

@@ -154,9 +154,9 @@ def execute_notebook(path: str | os.PathLike, state: RunState, *, parameters: di
     import papermill
     from traitlets.config import Config
 
-    from ..kernels import register_provisioner
+    from .provisioner import register_provisioner
 
-    # Kernels fork from a warm parent with the heavy imports done (hy_analysis.kernels),
+    # Kernels fork from a warm parent with the heavy imports done (runner.warm),
     # whether or not the installed kernelspec names our provisioner.
     register_provisioner()
     state.kernel_cwd = str(Path(path).resolve().parent)

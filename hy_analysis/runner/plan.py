@@ -2,7 +2,8 @@
 
 :func:`plan_runs` converts and validates **every** parameter set before any kernel starts,
 and marks the runs whose last successful output is up to date: same notebook, data, user
-data files, package and parameters (:func:`hy_analysis.manifest.fingerprint`). Deciding that
+data files, package, library versions and parameters
+(:func:`hy_analysis.manifest.fingerprint`). Deciding that
 nothing needs to run imports neither papermill, nbconvert nor pandas.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import os
 import re
 from dataclasses import asdict, dataclass
@@ -27,6 +29,7 @@ from ..manifest import (
     read_manifest,
     sha256_file,
     slugify,
+    versions,
 )
 from .discovery import NotebookInfo, convert_value, notebook_params, parse_grid, read_param_file
 
@@ -175,7 +178,10 @@ def plan_runs(notebooks: Iterable[str] = (), *, overrides: Iterable[tuple[str, s
     RunError
         Missing notebook or unreadable parameters file.
     """
-    out = paths.outputs_dir(output_dir)
+    if not (isinstance(timeout, (int, float)) and math.isfinite(timeout) and timeout > 0):
+        raise ParameterError(f"option --timeout: {timeout!r} is not a positive number of "
+                             "seconds; e.g. --timeout 600")
+    out = _check_output_dir(paths.outputs_dir(output_dir))
     data = paths.data_dir(data_dir)
     if not notebooks:  # every notebook, but not the JupyterLab tools
         from ..params import TOOL_NOTEBOOKS, notebook_names
@@ -198,7 +204,7 @@ def plan_runs(notebooks: Iterable[str] = (), *, overrides: Iterable[tuple[str, s
         raise ParameterError("\n".join(problems))
 
     context = _PlanContext(out=out, data=data, data_sha=data_hashes(data),
-                           package_sha=package_hash(), with_code=with_code, timeout=timeout,
+                           package_sha=package_hash(), libraries=versions(), with_code=with_code, timeout=timeout,
                            force=force, problems=problems)
     specs: list[RunSpec] = []
     seen: set[tuple[str, str]] = set()
@@ -231,6 +237,22 @@ def plan_runs(notebooks: Iterable[str] = (), *, overrides: Iterable[tuple[str, s
     return specs
 
 
+def _check_output_dir(out: Path) -> Path:
+    """``out`` once it is shown to be a folder we can write into, or could create."""
+    if out.exists() and not out.is_dir():
+        raise RunError(f"option --output-dir: {str(out)!r} is a file, not a folder; "
+                       "give a folder (it is created when missing)")
+    existing = out
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise RunError(f"option --output-dir: cannot create folder {str(out)!r}: "
+                       f"{str(existing)!r} is not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise RunError(f"option --output-dir: cannot write into {str(existing)!r}")
+    return out
+
+
 @dataclass
 class _PlanContext:
     """What every spec of one plan shares."""
@@ -239,6 +261,7 @@ class _PlanContext:
     data: Path
     data_sha: dict
     package_sha: str
+    libraries: dict
     with_code: bool
     timeout: float
     force: bool
@@ -259,7 +282,7 @@ def _make_spec(info: NotebookInfo, file: _NotebookFile, raw: dict,
         defaults.pop(USER_DATA, None)
     notebook = slugify(info.name, keep="_")
     base_inputs = input_hashes(info.path, ctx.data, package=ctx.package_sha,
-                               data=ctx.data_sha)
+                               data=ctx.data_sha, libraries=ctx.libraries)
 
     def build(values: dict) -> RunSpec:
         values = {**defaults, **values}

@@ -22,7 +22,14 @@ from typing import Iterable, TextIO
 from ..exceptions import RunError
 from .plan import RunSpec, plan_runs
 from .state import KERNEL_NAME, PROGRESS_NAME, TMP_PREFIX
-from .worker import execute_run, kill_process_group, pid_alive, recover_output_dir
+from .worker import (
+    STOP_NAME,
+    die_with_parent,
+    execute_run,
+    kill_process_group,
+    pid_alive,
+    recover_output_dir,
+)
 
 __all__ = ["RunResult", "Summary", "execute_plan", "run", "default_executor",
            "dask_executor", "check_kernels", "STOP_GRACE"]
@@ -90,22 +97,25 @@ def default_executor(workers: int | None = None, *, kernel: str | None = None) -
 
     Each worker imports papermill, nbclient and the HTML exporter once (:func:`prepare_worker`),
     not once per run; every run still gets a kernel process of its own, forked from a warm
-    parent (:mod:`hy_analysis.kernels`). One worker more than cores: while a worker renders the
+    parent (:mod:`~hy_analysis.runner.warm`). One worker more than cores: while a worker renders the
     HTML of a finished run (its kernel already gone) the others' kernels keep the cores busy.
     """
     import multiprocessing
 
     return cf.ProcessPoolExecutor(max_workers=workers or (os.cpu_count() or 1) + 1,
                                   mp_context=multiprocessing.get_context("spawn"),
-                                  initializer=prepare_worker, initargs=(kernel,))
+                                  initializer=prepare_worker, initargs=(kernel, os.getpid()))
 
 
-def prepare_worker(kernel: str | None = None) -> None:
-    """Import what every run needs, and start the warm kernel parent for ``kernel``.
+def prepare_worker(kernel: str | None = None, parent: int | None = None) -> None:
+    """Tie this worker's life to ``parent``'s, import what every run needs, and start the
+    warm kernel parent for ``kernel``.
 
     Runs once in each worker of :func:`default_executor`, while the others start; a failure
     here only means the first run does the same work itself.
     """
+    if parent:  # `kill -9` of the command: its workers stop too (and kill their kernels)
+        die_with_parent(parent)
     try:
         from .discovery import block_slow_imports
 
@@ -117,7 +127,7 @@ def prepare_worker(kernel: str | None = None) -> None:
         from .. import rendering
 
         rendering._exporter(False)  # compiles the report template once per worker
-        from ..kernels import prepare_warm_parent
+        from .warm import prepare_warm_parent
         from .kernel import _register_engine
 
         _register_engine()
@@ -232,7 +242,7 @@ def _signal_process(pid: int, signum: int) -> None:
 
 def _hold_interrupts() -> dict:
     previous = {}
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         try:
             previous[signum] = signal.signal(signum, signal.SIG_IGN)
         except ValueError:  # not the main thread
@@ -283,6 +293,20 @@ def _stop_pool(executor: cf.ProcessPoolExecutor, specs: list[RunSpec], *,
     _recover_output_dirs(specs)
     if manager is not None:  # it notices the dead workers and ends; never wait long on it
         manager.join(2.0)
+
+
+def _stop_elsewhere(futures: dict[cf.Future, RunSpec]) -> None:
+    """Stop the runs of an executor we do not own (Dask): pending ones are cancelled, and
+    each run's temporary folder gets a stop file that its worker watches (it kills the
+    kernel and writes no output) or, when it has not started yet, that keeps it from
+    starting. The folders are removed by the next command (:func:`recover_output_dir`)."""
+    for future, spec in futures.items():
+        future.cancel()
+        try:
+            spec.tmp_dir.mkdir(parents=True, exist_ok=True)
+            spec.tmp_dir.joinpath(STOP_NAME).touch()
+        except OSError:
+            pass
 
 
 def _recover_output_dirs(specs: Iterable[RunSpec]) -> None:
@@ -356,8 +380,7 @@ def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
                 finally:
                     _restore_interrupts(previous)
             else:
-                for future in futures:
-                    future.cancel()
+                _stop_elsewhere(futures)
             raise
         finally:
             progress.close()

@@ -13,6 +13,7 @@ import os
 import secrets
 import shutil
 import signal
+import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -40,21 +41,84 @@ def kernel_environment(spec: RunSpec, base: dict | None = None) -> dict:
             "HY_HEADLESS": "1"}
 
 
+#: Set once this worker was interrupted: runs still queued for it are not started.
+_stopping = False
+#: The command this worker serves (:func:`die_with_parent`), None for other executors.
+_command: int | None = None
+#: A file the command writes into a run's temporary folder to stop it wherever it runs
+#: (a Dask worker on another machine with the shared file system).
+STOP_NAME = ".stop"
+#: Seconds between two looks for :data:`STOP_NAME`.
+STOP_POLL_S = 0.5
+
+
 def _raise_interrupt(signum, frame):
+    global _stopping
+    _stopping = True
     raise KeyboardInterrupt(f"signal {signum}")
+
+
+def die_with_parent(parent: int) -> None:
+    """Ask the system to send this process SIGHUP when ``parent`` ends (even by
+    ``kill -9``), so a worker never outlives its command; exit now if it already has.
+
+    SIGHUP, not SIGTERM: during a run nbclient takes SIGTERM over (it only shuts the kernel
+    down), while SIGHUP reaches :func:`execute_run`'s handler, which kills the kernel and
+    removes the temporary folder; an idle worker simply ends.
+    """
+    global _command
+    _command = parent
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, int(signal.SIGHUP), 0, 0, 0) != 0:  # PR_SET_PDEATHSIG
+            return
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it ended before the request took effect
+        os.kill(os.getpid(), signal.SIGHUP)
+
+
+def _watch_for_stop(state: RunState, done: threading.Event) -> None:
+    """Kill the run's kernel once the command asks this run to stop (:data:`STOP_NAME`)."""
+    stop = Path(state.folder, STOP_NAME)
+    while not done.wait(STOP_POLL_S):
+        if stop.exists():
+            if state.kernel_pid:
+                kill_process_group(state.kernel_pid)
+            return
 
 
 def _ignore_interrupts() -> None:
     """Let cleanup finish: further Ctrl-C or SIGTERM are ignored (SIGKILL still works)."""
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         try:
             signal.signal(signum, signal.SIG_IGN)
         except ValueError:  # not the main thread (e.g. a Dask worker)
             pass
 
 
+def is_our_kernel(pid: int) -> bool:
+    """Whether ``pid`` is, right now, a Jupyter kernel of our user: a pid read from a file
+    may have been recycled by a stranger's process since it was written."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            fields = dict(line.rstrip("\n").split(":\t", 1) for line in status if ":\t" in line)
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            command = cmdline.read()
+    except OSError:
+        return not os.path.isdir("/proc")  # no /proc to ask: trust the record
+    return (int(fields.get("Uid", "-1").split()[0]) == os.getuid()
+            and fields.get("State", "").split()[:1] != ["Z"]
+            and (b"ipykernel" in command or b"kernel" in command))
+
+
 def kill_process_group(pid: int) -> None:
-    """SIGKILL a kernel and its children (kernels run in their own session)."""
+    """SIGKILL a kernel and its children (kernels run in their own session), once it is
+    shown to still be our kernel (:func:`is_our_kernel`)."""
+    if not is_our_kernel(pid):
+        return
     for kill, target in ((os.killpg, pid), (os.kill, pid)):
         try:
             kill(target, signal.SIGKILL)
@@ -64,14 +128,18 @@ def kill_process_group(pid: int) -> None:
 
 
 def pid_alive(pid: int) -> bool:
-    """Whether process ``pid`` exists (ours or not)."""
+    """Whether process ``pid`` exists and has not ended (a zombie has)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return True
 
 
 def execute_run(spec: dict) -> dict:
@@ -95,25 +163,39 @@ def execute_run(spec: dict) -> dict:
         folder (further signals are ignored meanwhile); the previous output stays in place.
     """
     block_slow_imports()
+    if _stopping:  # queued before an interrupt: never started
+        raise KeyboardInterrupt("the command was interrupted before this run started")
     try:  # SIGTERM cleans up like Ctrl-C (only possible in a main thread)
-        signal.signal(signal.SIGTERM, _raise_interrupt)
+        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):  # SIGHUP: terminal closed
+            signal.signal(signum, _raise_interrupt)
     except ValueError:
         pass
     spec = RunSpec(**spec)
     tmp, final = spec.tmp_dir, spec.run_dir
     state = RunState(folder=tmp, kernel_env=kernel_environment(spec))
+    done = threading.Event()
     try:
+        # exist_ok=False: a folder the command already marked stopped is never run.
         tmp.mkdir(parents=True, exist_ok=False)
+        threading.Thread(target=_watch_for_stop, args=(state, done), daemon=True,
+                         name="hy-stop-watch").start()
         result = _execute_into(spec, state)
+        if tmp.joinpath(STOP_NAME).exists():
+            raise KeyboardInterrupt("the command asked this run to stop")
         state.pause("swap")
         _swap_into_place(tmp, final)
-    except BaseException:
+    except BaseException as exc:
         _ignore_interrupts()
         state.pause("cleanup")
         if state.kernel_pid:
             kill_process_group(state.kernel_pid)
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not isinstance(exc, FileExistsError):
+            shutil.rmtree(tmp, ignore_errors=True)
+        if _command is not None and os.getppid() != _command:
+            os._exit(128 + signal.SIGHUP)  # the command is gone: nobody to report to
         raise
+    finally:
+        done.set()
     result["run_dir"] = str(final)
     return result
 
@@ -212,17 +294,18 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
             error = error or {"cell_index": None, "ename": "HTMLExportError",
                               "evalue": str(exc)}
             status = "error" if status == "ok" else status
-    from ..manifest import versions
+    from ..manifest import portable_path, versions
 
     clock["end"] = time.perf_counter()
-    manifest = {
-        "notebook": name, "notebook_path": spec.path, "slug": spec.slug,
+    manifest = {  # shared with the HTML: no absolute local path
+        "notebook": name, "notebook_path": portable_path(spec.path), "slug": spec.slug,
         "parameters": spec.params, "status": status, "error": error,
         "started": started.isoformat(), "finished": finished.isoformat(),
         "duration_s": round((finished - started).total_seconds(), 3),
         "cells": cells, "files": files, "with_code": spec.with_code,
         "timeout_s": spec.timeout, "kernel": spec.kernel,
-        "inputs": {**spec.inputs, "fingerprint": spec.fingerprint},
+        "inputs": {**spec.inputs, "data_dir": portable_path(spec.inputs["data_dir"]),
+                   "fingerprint": spec.fingerprint},
         "versions": versions(),
         "timings_s": _timings(clock, started, nb),
         "html_page": html_page,

@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 from hy_analysis import paths
-from hy_analysis.lab import lab_argv
+from hy_analysis.servers import lab_argv
 
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -54,18 +54,27 @@ def chromium_path() -> str | None:
 
 # --------------------------------------------------------------------------- the browser
 
+def _unavailable(reason: str):
+    """Skip with ``reason`` on a developer's machine; fail under CI (``CI=true``), where a
+    skipped browser suite would leave the product's pages untested."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """One headless Chromium for the session (skips every browser test when unavailable)."""
+    """One headless Chromium for the session (skips every browser test when unavailable,
+    except under CI, where it fails)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.skip("browser tests need the Python package playwright "
-                    "(pip install -e '.[test]')")
+        _unavailable("browser tests need the Python package playwright "
+                     "(pip install -e '.[test]')")
     executable = chromium_path()
     if executable is None:
-        pytest.skip("browser tests need Chromium: install Debian's package 'chromium' "
-                    "(apt-get install chromium) or set HY_CHROMIUM to a Chromium binary")
+        _unavailable("browser tests need Chromium: install Debian's package 'chromium' "
+                     "(apt-get install chromium) or set HY_CHROMIUM to a Chromium binary")
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=executable, headless=True,
                                       args=CHROMIUM_FLAGS)
@@ -260,7 +269,7 @@ def jupyter_lab(notebook_copies, server_env, tmp_path_factory):
     port = free_port()
     server = lab_argv(folder=notebook_copies, port=port, token=token, open_browser=False,
                       check=False)
-    proc = ServerProcess(server.argv, env=server_env, cwd=notebook_copies,
+    proc = ServerProcess(server.argv, env={**server_env, **server.env}, cwd=notebook_copies,
                          log=tmp_path_factory.mktemp("lab-log") / "jupyterlab.log")
     base = f"http://127.0.0.1:{port}"
     try:
@@ -352,3 +361,19 @@ def rendered_en(tmp_path_factory, server_env, hy_analysis_cmd) -> Path:
     """Every notebook run in English, with a user's data file, into another folder."""
     return _run_reports(tmp_path_factory.mktemp("outputs_en"), server_env, hy_analysis_cmd,
                         "-p", "lang", "en", "-p", "user_data", str(USER_FILE))
+
+
+def wait_settled(locator, *, quiet_ms: int = 750, timeout_ms: int = 60_000) -> None:
+    """Wait until ``locator``'s element has had no DOM change for ``quiet_ms`` (a redraw
+    sends several display messages): a wait for a state, unlike a fixed sleep that lets an
+    assertion read a half-drawn output on a loaded machine."""
+    locator.evaluate(
+        "(el, [quiet, limit]) => new Promise((resolve, reject) => {"
+        "  let timer = setTimeout(done, quiet);"
+        "  const give_up = setTimeout(() => { observer.disconnect();"
+        "    reject('still changing after ' + limit + ' ms'); }, limit);"
+        "  const observer = new MutationObserver(() => {"
+        "    clearTimeout(timer); timer = setTimeout(done, quiet); });"
+        "  function done() { observer.disconnect(); clearTimeout(give_up); resolve(); }"
+        "  observer.observe(el, {childList: true, subtree: true, attributes: true,"
+        "                        characterData: true}); })", [quiet_ms, timeout_ms])

@@ -11,6 +11,8 @@ import pytest
 
 from hy_analysis.params import TOOL_NOTEBOOKS, get_params, notebook_names
 
+from .conftest import wait_settled
+
 pytestmark = pytest.mark.browser
 
 NOTEBOOK_TIMEOUT = 120_000  # ms: open, start a kernel, run every cell on two shared cores
@@ -116,7 +118,7 @@ def test_notebook_runs_in_jupyterlab_with_live_widgets(name, jupyter_lab, requir
                         "  check(); })", before)
         page.wait_for_selector(f".jp-NotebookPanel:not(.lm-mod-hidden) {IDLE}",
                                timeout=NOTEBOOK_TIMEOUT)
-        page.wait_for_timeout(300)  # the last display message of the redraw
+        wait_settled(output)  # the last display message of the redraw
         output.evaluate("el => Promise.all([...el.querySelectorAll('img')].map("
                         "  i => i.decode().catch(() => null)))")
         undecoded = output.locator("img").evaluate_all(
@@ -216,47 +218,3 @@ def test_review_notebook_accepts_rejects_edits_and_saves(jupyter_lab, require_no
     edited = rows_saved[0]
     assert edited["source_locator"] in html, "the overview does not show the reviewed row"
     assert edited["value_raw"] in html
-
-
-# ------------------------------------------------------------- the commands' argument lists
-
-def test_lab_command_listens_on_loopback_with_a_token(tmp_path):
-    from hy_analysis.lab import lab_argv
-
-    server = lab_argv(folder=tmp_path, port=8899, token="secret", open_browser=False,
-                      check=False)
-    assert server.url == "http://127.0.0.1:8899/lab?token=secret"
-    assert "--ServerApp.ip=127.0.0.1" in server.argv
-    assert "--IdentityProvider.token=secret" in server.argv
-    assert "--ServerApp.port_retries=0" in server.argv  # the printed URL is the real one
-    assert f"--ServerApp.root_dir={tmp_path.resolve()}" in server.argv
-    assert not any(a.startswith("--ServerApp.token") for a in server.argv)
-    assert lab_argv(folder=tmp_path, check=False).url != lab_argv(folder=tmp_path,
-                                                                  check=False).url
-
-
-def test_serve_command_hides_code_and_lists_dashboards(tmp_path):
-    from hy_analysis.lab import serve_argv
-
-    (tmp_path / "fdi_by_country.ipynb").write_text("{}")
-    server = serve_argv(folder=tmp_path, port=8867, token="t", check=False)
-    assert "--VoilaConfiguration.strip_sources=True" in server.argv
-    assert "--Voila.ip=127.0.0.1" in server.argv
-    assert server.pages == {
-        "fdi_by_country": "http://127.0.0.1:8867/voila/render/fdi_by_country.ipynb?token=t"}
-
-
-def test_busy_port_and_missing_folder_are_clear_errors(tmp_path):
-    import socket
-
-    from hy_analysis.exceptions import HyAnalysisError
-    from hy_analysis.lab import lab_argv, serve_argv
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen()
-        port = sock.getsockname()[1]
-        with pytest.raises(HyAnalysisError, match=f"{port} is already in use"):
-            serve_argv(folder=tmp_path, port=port)
-    with pytest.raises(HyAnalysisError, match="does not exist"):
-        lab_argv(folder=tmp_path / "missing", port=port)

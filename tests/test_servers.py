@@ -1,0 +1,105 @@
+"""The servers' commands (JupyterLab, Voilà): loopback, tokens kept off the command line,
+no unauthenticated server on the network, a dashboard that culls the kernels of closed pages.
+
+Pure builders: no server starts here (the browser suite starts them).
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from hy_analysis.exceptions import HyAnalysisError
+from hy_analysis.servers import TOKEN_ENV, lab_argv, serve_argv
+
+BUILDERS = {"lab": lab_argv, "serve": serve_argv}
+
+
+def test_lab_command_listens_on_loopback_with_a_token(tmp_path):
+    server = lab_argv(folder=tmp_path, port=8899, token="secret", open_browser=False,
+                      check=False)
+    assert server.url == "http://127.0.0.1:8899/lab?token=secret"
+    assert "--ServerApp.ip=127.0.0.1" in server.argv
+    assert "--ServerApp.port_retries=0" in server.argv  # the printed URL is the real one
+    assert f"--ServerApp.root_dir={tmp_path.resolve()}" in server.argv
+    assert server.env == {TOKEN_ENV: "secret"}
+    assert lab_argv(folder=tmp_path, check=False).url != lab_argv(folder=tmp_path,
+                                                                  check=False).url
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_the_token_is_never_on_the_command_line(name, tmp_path):
+    """/proc/<pid>/cmdline is readable by every local user; the environment is not."""
+    server = BUILDERS[name](folder=tmp_path, port=8899, token="s3cr3t-t0ken", check=False)
+    assert not [a for a in server.argv if "s3cr3t-t0ken" in a], server.argv
+    assert server.env[TOKEN_ENV] == "s3cr3t-t0ken"
+    generated = BUILDERS[name](folder=tmp_path, port=8899, check=False)
+    token = generated.env[TOKEN_ENV]
+    assert len(token) >= 24 and token in generated.url
+    assert not [a for a in generated.argv if token in a]
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+@pytest.mark.parametrize("ip", ["0.0.0.0", "::", "192.168.1.20"])
+def test_an_empty_token_off_loopback_is_refused(name, ip, tmp_path):
+    with pytest.raises(HyAnalysisError, match=f"empty token with --ip {ip}.*run code as you"):
+        BUILDERS[name](folder=tmp_path, ip=ip, port=8899, token="", check=False)
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_an_empty_token_on_loopback_is_allowed(name, tmp_path):
+    server = BUILDERS[name](folder=tmp_path, ip="127.0.0.1", port=8899, token="", check=False)
+    assert TOKEN_ENV not in server.env and "token" not in server.url
+
+
+def test_the_command_line_refuses_an_empty_token_on_the_network(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from hy_analysis.cli import main; sys.exit(main())",
+         "serve", "--ip", "0.0.0.0", "--token", "", "--notebooks-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert "empty token with --ip 0.0.0.0" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_serve_command_hides_code_lists_dashboards_and_culls_kernels(tmp_path):
+    (tmp_path / "fdi_by_country.ipynb").write_text("{}")
+    server = serve_argv(folder=tmp_path, port=8867, token="t", check=False)
+    assert "--VoilaConfiguration.strip_sources=True" in server.argv
+    assert "--Voila.ip=127.0.0.1" in server.argv
+    assert server.argv[1:3] == ["-m", "voila"], "Voilà starts as itself, not behind our CLI"
+    assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in server.argv)
+    assert server.pages == {
+        "fdi_by_country": "http://127.0.0.1:8867/voila/render/fdi_by_country.ipynb?token=t"}
+
+
+def test_busy_port_and_missing_folder_are_clear_errors(tmp_path):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        with pytest.raises(HyAnalysisError, match=f"{port} is already in use"):
+            serve_argv(folder=tmp_path, port=port)
+    with pytest.raises(HyAnalysisError, match="does not exist"):
+        lab_argv(folder=tmp_path / "missing", port=port)
+
+
+def test_the_served_notebooks_are_trusted(tmp_path, monkeypatch):
+    import nbformat
+    from nbformat.sign import NotebookNotary
+
+    from hy_analysis.paths import notebooks_dir
+    from hy_analysis.servers import trust_notebooks
+
+    monkeypatch.setenv("JUPYTER_DATA_DIR", str(tmp_path / "data"))
+    for path in notebooks_dir().glob("*.ipynb"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    notary = NotebookNotary()
+    nb = nbformat.read(tmp_path / "fdi_by_country.ipynb", as_version=4)
+    assert not notary.check_signature(nb)
+    assert trust_notebooks(tmp_path) == len(list(tmp_path.glob("*.ipynb")))
+    assert NotebookNotary().check_signature(nb)
+    assert trust_notebooks(tmp_path) == 0  # already trusted
