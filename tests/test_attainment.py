@@ -224,6 +224,49 @@ def test_an_estimated_period_average_made_before_the_end_is_not_final(rows, regi
     assert v["needed_years"] == "2023-2025"
 
 
+def test_a_note_that_mentions_another_rows_estimate_does_not_make_a_firm_row_one(rows, regions):
+    """Bắc Giang's 2021-2025 GRDP target "14-15%" on its yearly figures (audit-v): 2024 has an
+    estimate of 6 Dec 2024 (13,85 %) and a later firm figure (13,87 %) whose note says "vs
+    13.85 % estimated ..."; 2023's firm row says "(not marked as an estimate)". The firm rows
+    are used and flagged firm; the estimate convention is a clause starting "estimate"."""
+    target = dict(value_raw="14-15%", qualifier="range", low=14, high=15,
+                  indicator="grdp_growth", measure="period_average_growth",
+                  period_start=2021, period_end=2025)
+    estimate_2024 = dict(id="est-2024", kind="actual", low=13.85, indicator="grdp_growth",
+                         measure="annual_growth", period_start=2024, period_end=2024,
+                         note="estimate: 'is estimated at'")
+    firm_2024 = dict(id="firm-2024", kind="actual", low=13.87, indicator="grdp_growth",
+                     measure="annual_growth", period_start=2024, period_end=2024,
+                     note="vs 13.85 % estimated on 6 Dec 2024 (est-2024); both kept")
+    firm_2023 = dict(id="firm-2023", kind="actual", low=13.45, indicator="grdp_growth",
+                     measure="annual_growth", period_start=2023, period_end=2023,
+                     note="'this year', reported 6 Dec 2023 (not marked as an estimate)")
+    frame = rows(target, *growth_years({2021: 7.82, 2022: 19.3}), firm_2023, estimate_2024,
+                 firm_2024)
+    v = verdict(frame, regions)
+    assert v["actual_ids"].split("; ")[-2:] == ["firm-2023", "firm-2024"]
+    assert [e["estimate"] for e in v["evidence"]] == [False, False, False, False]
+    # 1.0782 × 1.193 × 1.1345 × 1.1387 = 1.661704; 1.14^5 = 1.925415;
+    # 1.925415 / 1.661704 = 1.158699: 2025 needs ≥ 15.87 % (15.89 % with the estimate 13,85)
+    assert v["needed"] == pytest.approx(15.870, abs=1e-3)
+    # pace: 1.661704^(1/4) = 1.135373, 13.54 %/yr; 13.537 / 15.870 = 0.853: acceleration needed
+    assert v["actual"] == pytest.approx(13.537, abs=1e-3)
+    assert v["status"] == "acceleration_needed" and not v["final"]
+
+
+def test_estimate_clauses_and_estimated_parts_still_count_as_estimates(rows, regions):
+    """The extractor appends "…; estimate (ước)"; a derived sum names "(estimate, …)" parts."""
+    target = dict(value_raw="10%", low=10, indicator="grdp_growth", measure="annual_growth",
+                  period_start=2024, period_end=2024)
+    for note in ("estimate: ước", "title line; estimate (ước)",
+                 "derived: the sum of A 1 (estimate, current prices) + B 2",
+                 "derived: the sum of A 1 + B 2 (both estimates, current prices)"):
+        actual = dict(kind="actual", low=11, indicator="grdp_growth", measure="annual_growth",
+                      period_start=2024, period_end=2024, note=note)
+        v = verdict(rows(target, actual), regions)
+        assert [e["estimate"] for e in v["evidence"]] == [True], note
+
+
 # --------------------------------------------------------------------------- running periods
 
 def level_actuals(values: dict, indicator="x", territory=OLD, unit="percent"):

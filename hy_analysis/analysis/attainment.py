@@ -109,7 +109,11 @@ ASSESS_COLUMNS = (
 _GROWTH_MEASURES = ("period_average_growth", "annual_growth")
 _INCLUSIVE_ABOVE = re.compile(r"trở lên|at least|or more|tối thiểu|ít nhất|≥", re.I)
 _INCLUSIVE_BELOW = re.compile(r"tối đa|at most|or less|trở xuống|≤", re.I)
-_ESTIMATE = re.compile(r"estimate|ước", re.I)
+# An estimate is marked where a clause of the note starts with it ("estimate: ước", the
+# extractor's "…; estimate (ước)") or where a derived row names an estimated part
+# ("(estimate, current prices)"); a note that merely mentions another row's estimate
+# ("vs 13.85 % estimated on 6 Dec 2024") or says "no 'ước' in the text" is not one.
+_ESTIMATE = re.compile(r"(?:^|;)\s*(?:estimat|ước)|\((?:both )?estimates?\b", re.I)
 
 
 # --------------------------------------------------------------------------- arithmetic
@@ -653,7 +657,7 @@ def _join(*parts: str) -> str:
 
 
 def _firm(frame: pd.DataFrame) -> pd.Series:
-    """Rows not marked estimate (``note`` starting "estimate:" or saying ước)."""
+    """Rows not marked estimate (a clause of ``note`` starting "estimate" or "ước")."""
     return ~frame["note"].fillna("").astype(str).str.contains(_ESTIMATE) \
         if "note" in frame else pd.Series(True, index=frame.index)
 
