@@ -589,6 +589,21 @@ def test_done_when_on_todays_data(real):
     assert len(verdicts) == len(keys.astype(str).drop_duplicates()) < len(targets)
 
 
+def test_bac_giang_output_target_at_2010_prices_is_not_scored_on_current_prices(real):
+    """Nghị quyết 147's 2025 industrial output target (652.153 tỷ đồng) is "giá so sánh 2010";
+    the 2023 figure (539 nghìn tỷ đồng, bn25-03) is "giá hiện hành" and 2021's (300 nghìn tỷ)
+    states no price basis. 300 -> 539 in two years is +34 %/yr nominal: scored against the
+    constant-price target it read as on track (audit-v); it must not be scored at all."""
+    data, regions, verdicts = real
+    found = _one(verdicts, data, regions, territory_of=lambda r: _old(r, "Bắc Giang"),
+                 indicator="industrial_output_value", period=(2025, 2025))
+    assert set(found["basis"]) == {"constant_2010_prices"}
+    v = verdicts.loc[found["id"].iloc[0]]
+    assert v["status"] in ("no_data", "not_comparable")
+    assert all(e["basis"] == "constant_2010_prices" for e in v["evidence"]
+               if v["status"] != "not_comparable")
+
+
 def test_harmonised_population_and_area_are_the_sums_of_the_parts(real):
     data, regions, _ = real
     merged = harmonise(data, region_map=RegionMap(regions))
