@@ -649,6 +649,29 @@ def test_a_target_is_never_judged_on_another_basis(rows, regions):
     assert verdict(same, regions)["status"] != "not_comparable"
 
 
+def test_a_level_target_names_the_latest_figure_of_another_basis(rows, regions):
+    """A 2025 level target at 2010 prices, figures of 2021 (300, basis not stated) and 2023
+    (539, current prices, an estimate) only: the same-basis series is empty, so no verdict on
+    pace; the reader is told the 2023 figure is on another basis, not "no data" (the 2021 and
+    2023 figures lie before the target's own year, where a level target's pace is read)."""
+    frame = rows(dict(value_raw="652.153 tỷ đồng", low=652_153, indicator="iov", unit="VND",
+                      basis="constant_2010_prices", period_start=2025, period_end=2025),
+                 dict(kind="actual", low=300_000, indicator="iov", unit="VND",
+                      period_start=2021, period_end=2021, basis=""),
+                 dict(kind="actual", low=539_000, indicator="iov", unit="VND",
+                      period_start=2023, period_end=2023, basis="current_prices",
+                      note="estimate: ước đạt; current prices"))
+    v = verdict(frame, regions)
+    assert (v["status"], v["reason"]) == ("not_comparable", "basis_differs")
+    assert v["actual_ids"] == "row-2"
+    assert "2023" in v["note"] and "current_prices" in v["note"]
+    assert "constant_2010_prices" in v["note"]
+    # on one basis the same rows give a pace: (539 / 300)^(1/2) = 1.3404, +34.0 %/yr against
+    # (652.153 / 300)^(1/4) = 1.2142, +21.4 %/yr needed: ratio 1.59, on track
+    same = frame.assign(basis="constant_2010_prices")
+    assert verdict(same, regions)["ratio"] == pytest.approx(1.589, abs=1e-3)
+
+
 def test_ceased_territory_is_superseded_after_its_end_and_names_the_successor(rows, regions):
     dated = regions.assign(effective_date="2025-07-01")
     frame = rows(dict(value_raw="9%/năm", low=9, indicator="grdp_growth",

@@ -623,8 +623,11 @@ def _assess_one(target: dict, pool: pd.DataFrame, *, tolerance, on_track,
                                                           "fewer_than_two_points"):
         other = everything[everything["basis"] != row["basis"]]
         if len(other) and _overlaps(other, target):
-            pick = _latest(other[other["period_end"].astype(int) <= end]
-                           if (other["period_end"].astype(int) <= end).any() else other)
+            upto = other[other["period_end"].astype(int) <= end]
+            upto = upto if len(upto) else other
+            # the other basis's latest year (firm before estimate within it)
+            pick = _latest(upto[upto["period_end"].astype(int)
+                                == upto["period_end"].astype(int).max()])
             row.update(status="not_comparable", reason="basis_differs",
                        note=f"the target is stated on basis {_basis_name(row['basis'])}; the "
                        f"figure for {int(pick['period_end'])} ({pick['value']:.6g}, "
@@ -638,8 +641,11 @@ def _assess_one(target: dict, pool: pd.DataFrame, *, tolerance, on_track,
 
 def _overlaps(frame: pd.DataFrame, target: dict) -> bool:
     start, end = int(target["period_start"]), int(target["period_end"])
-    return bool((frame["period_end"].astype(int) <= end).any()
-                and (frame["period_end"].astype(int) >= start - 1).any())
+    ends = frame["period_end"].astype(int)
+    if str(target["measure"]) == "level":
+        # A level target is followed on levels of any year up to its end (baseline to latest).
+        return bool((ends <= end).any())
+    return bool((ends <= end).any() and (ends >= start - 1).any())
 
 
 def _basis_of(target: dict) -> str:
