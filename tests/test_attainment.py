@@ -955,14 +955,15 @@ def test_panel_view_scores_the_users_rows(tmp_path, monkeypatch):
 
     columns = ("id,region,territory,indicator,indicator_vi,indicator_en,kind,period_start,"
                "period_end,as_of,measure,breakdown,value_raw,unit,source_id,source_locator,"
-               "derived,note")
+               "derived,note,basis")
     regions = notebook.load_region_map().frame
     territory = regions.loc[regions["region"] == "Bắc Giang", "territory"].iloc[0]
     mine = tmp_path / "mine.csv"
     mine.write_text(columns + "\n" + ",".join([
         "user-bg-output-2025", "Bắc Giang", territory, "industrial_output_value",
         "Giá trị sản xuất công nghiệp", "Industrial output value", "actual", "2025", "2025", "",
-        "level", "", "700.000 tỷ đồng", "VND", "bg-nq147-news-2021", "test row", "false", ""])
+        "level", "", "700.000 tỷ đồng", "VND", "bg-nq147-news-2021", "test row", "false", "",
+        "constant_2010_prices"])   # the target's basis: Nghị quyết 147 states 2010 prices
         + "\n", encoding="utf-8")
     tables = []
     monkeypatch.setattr(display, "show_markdown", lambda text, **kw: None)
