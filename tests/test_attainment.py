@@ -224,6 +224,49 @@ def test_an_estimated_period_average_made_before_the_end_is_not_final(rows, regi
     assert v["needed_years"] == "2023-2025"
 
 
+def test_a_note_that_mentions_another_rows_estimate_does_not_make_a_firm_row_one(rows, regions):
+    """Bắc Giang's 2021-2025 GRDP target "14-15%" on its yearly figures (audit-v): 2024 has an
+    estimate of 6 Dec 2024 (13,85 %) and a later firm figure (13,87 %) whose note says "vs
+    13.85 % estimated ..."; 2023's firm row says "(not marked as an estimate)". The firm rows
+    are used and flagged firm; the estimate convention is a clause starting "estimate"."""
+    target = dict(value_raw="14-15%", qualifier="range", low=14, high=15,
+                  indicator="grdp_growth", measure="period_average_growth",
+                  period_start=2021, period_end=2025)
+    estimate_2024 = dict(id="est-2024", kind="actual", low=13.85, indicator="grdp_growth",
+                         measure="annual_growth", period_start=2024, period_end=2024,
+                         note="estimate: 'is estimated at'")
+    firm_2024 = dict(id="firm-2024", kind="actual", low=13.87, indicator="grdp_growth",
+                     measure="annual_growth", period_start=2024, period_end=2024,
+                     note="vs 13.85 % estimated on 6 Dec 2024 (est-2024); both kept")
+    firm_2023 = dict(id="firm-2023", kind="actual", low=13.45, indicator="grdp_growth",
+                     measure="annual_growth", period_start=2023, period_end=2023,
+                     note="'this year', reported 6 Dec 2023 (not marked as an estimate)")
+    frame = rows(target, *growth_years({2021: 7.82, 2022: 19.3}), firm_2023, estimate_2024,
+                 firm_2024)
+    v = verdict(frame, regions)
+    assert v["actual_ids"].split("; ")[-2:] == ["firm-2023", "firm-2024"]
+    assert [e["estimate"] for e in v["evidence"]] == [False, False, False, False]
+    # 1.0782 × 1.193 × 1.1345 × 1.1387 = 1.661704; 1.14^5 = 1.925415;
+    # 1.925415 / 1.661704 = 1.158699: 2025 needs ≥ 15.87 % (15.89 % with the estimate 13,85)
+    assert v["needed"] == pytest.approx(15.870, abs=1e-3)
+    # pace: 1.661704^(1/4) = 1.135373, 13.54 %/yr; 13.537 / 15.870 = 0.853: acceleration needed
+    assert v["actual"] == pytest.approx(13.537, abs=1e-3)
+    assert v["status"] == "acceleration_needed" and not v["final"]
+
+
+def test_estimate_clauses_and_estimated_parts_still_count_as_estimates(rows, regions):
+    """The extractor appends "…; estimate (ước)"; a derived sum names "(estimate, …)" parts."""
+    target = dict(value_raw="10%", low=10, indicator="grdp_growth", measure="annual_growth",
+                  period_start=2024, period_end=2024)
+    for note in ("estimate: ước", "title line; estimate (ước)",
+                 "derived: the sum of A 1 (estimate, current prices) + B 2",
+                 "derived: the sum of A 1 + B 2 (both estimates, current prices)"):
+        actual = dict(kind="actual", low=11, indicator="grdp_growth", measure="annual_growth",
+                      period_start=2024, period_end=2024, note=note)
+        v = verdict(rows(target, actual), regions)
+        assert [e["estimate"] for e in v["evidence"]] == [True], note
+
+
 # --------------------------------------------------------------------------- running periods
 
 def level_actuals(values: dict, indicator="x", territory=OLD, unit="percent"):
@@ -546,6 +589,21 @@ def test_done_when_on_todays_data(real):
     assert len(verdicts) == len(keys.astype(str).drop_duplicates()) < len(targets)
 
 
+def test_bac_giang_output_target_at_2010_prices_is_not_scored_on_current_prices(real):
+    """Nghị quyết 147's 2025 industrial output target (652.153 tỷ đồng) is "giá so sánh 2010";
+    the 2023 figure (539 nghìn tỷ đồng, bn25-03) is "giá hiện hành" and 2021's (300 nghìn tỷ)
+    states no price basis. 300 -> 539 in two years is +34 %/yr nominal: scored against the
+    constant-price target it read as on track (audit-v); it must not be scored at all."""
+    data, regions, verdicts = real
+    found = _one(verdicts, data, regions, territory_of=lambda r: _old(r, "Bắc Giang"),
+                 indicator="industrial_output_value", period=(2025, 2025))
+    assert set(found["basis"]) == {"constant_2010_prices"}
+    v = verdicts.loc[found["id"].iloc[0]]
+    assert v["status"] in ("no_data", "not_comparable")
+    assert all(e["basis"] == "constant_2010_prices" for e in v["evidence"]
+               if v["status"] != "not_comparable")
+
+
 def test_harmonised_population_and_area_are_the_sums_of_the_parts(real):
     data, regions, _ = real
     merged = harmonise(data, region_map=RegionMap(regions))
@@ -589,6 +647,29 @@ def test_a_target_is_never_judged_on_another_basis(rows, regions):
     assert "excl_land_use_fees" in v["note"] and "default" in v["note"]
     same = frame.assign(basis="excl_land_use_fees")
     assert verdict(same, regions)["status"] != "not_comparable"
+
+
+def test_a_level_target_names_the_latest_figure_of_another_basis(rows, regions):
+    """A 2025 level target at 2010 prices, figures of 2021 (300, basis not stated) and 2023
+    (539, current prices, an estimate) only: the same-basis series is empty, so no verdict on
+    pace; the reader is told the 2023 figure is on another basis, not "no data" (the 2021 and
+    2023 figures lie before the target's own year, where a level target's pace is read)."""
+    frame = rows(dict(value_raw="652.153 tỷ đồng", low=652_153, indicator="iov", unit="VND",
+                      basis="constant_2010_prices", period_start=2025, period_end=2025),
+                 dict(kind="actual", low=300_000, indicator="iov", unit="VND",
+                      period_start=2021, period_end=2021, basis=""),
+                 dict(kind="actual", low=539_000, indicator="iov", unit="VND",
+                      period_start=2023, period_end=2023, basis="current_prices",
+                      note="estimate: ước đạt; current prices"))
+    v = verdict(frame, regions)
+    assert (v["status"], v["reason"]) == ("not_comparable", "basis_differs")
+    assert v["actual_ids"] == "row-2"
+    assert "2023" in v["note"] and "current_prices" in v["note"]
+    assert "constant_2010_prices" in v["note"]
+    # on one basis the same rows give a pace: (539 / 300)^(1/2) = 1.3404, +34.0 %/yr against
+    # (652.153 / 300)^(1/4) = 1.2142, +21.4 %/yr needed: ratio 1.59, on track
+    same = frame.assign(basis="constant_2010_prices")
+    assert verdict(same, regions)["ratio"] == pytest.approx(1.589, abs=1e-3)
 
 
 def test_ceased_territory_is_superseded_after_its_end_and_names_the_successor(rows, regions):
@@ -874,14 +955,15 @@ def test_panel_view_scores_the_users_rows(tmp_path, monkeypatch):
 
     columns = ("id,region,territory,indicator,indicator_vi,indicator_en,kind,period_start,"
                "period_end,as_of,measure,breakdown,value_raw,unit,source_id,source_locator,"
-               "derived,note")
+               "derived,note,basis")
     regions = notebook.load_region_map().frame
     territory = regions.loc[regions["region"] == "Bắc Giang", "territory"].iloc[0]
     mine = tmp_path / "mine.csv"
     mine.write_text(columns + "\n" + ",".join([
         "user-bg-output-2025", "Bắc Giang", territory, "industrial_output_value",
         "Giá trị sản xuất công nghiệp", "Industrial output value", "actual", "2025", "2025", "",
-        "level", "", "700.000 tỷ đồng", "VND", "bg-nq147-news-2021", "test row", "false", ""])
+        "level", "", "700.000 tỷ đồng", "VND", "bg-nq147-news-2021", "test row", "false", "",
+        "constant_2010_prices"])   # the target's basis: Nghị quyết 147 states 2010 prices
         + "\n", encoding="utf-8")
     tables = []
     monkeypatch.setattr(display, "show_markdown", lambda text, **kw: None)

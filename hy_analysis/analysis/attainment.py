@@ -109,7 +109,11 @@ ASSESS_COLUMNS = (
 _GROWTH_MEASURES = ("period_average_growth", "annual_growth")
 _INCLUSIVE_ABOVE = re.compile(r"trở lên|at least|or more|tối thiểu|ít nhất|≥", re.I)
 _INCLUSIVE_BELOW = re.compile(r"tối đa|at most|or less|trở xuống|≤", re.I)
-_ESTIMATE = re.compile(r"estimate|ước", re.I)
+# An estimate is marked where a clause of the note starts with it ("estimate: ước", the
+# extractor's "…; estimate (ước)") or where a derived row names an estimated part
+# ("(estimate, current prices)"); a note that merely mentions another row's estimate
+# ("vs 13.85 % estimated on 6 Dec 2024") or says "no 'ước' in the text" is not one.
+_ESTIMATE = re.compile(r"(?:^|;)\s*(?:estimat|ước)|\((?:both )?estimates?\b", re.I)
 
 
 # --------------------------------------------------------------------------- arithmetic
@@ -619,8 +623,11 @@ def _assess_one(target: dict, pool: pd.DataFrame, *, tolerance, on_track,
                                                           "fewer_than_two_points"):
         other = everything[everything["basis"] != row["basis"]]
         if len(other) and _overlaps(other, target):
-            pick = _latest(other[other["period_end"].astype(int) <= end]
-                           if (other["period_end"].astype(int) <= end).any() else other)
+            upto = other[other["period_end"].astype(int) <= end]
+            upto = upto if len(upto) else other
+            # the other basis's latest year (firm before estimate within it)
+            pick = _latest(upto[upto["period_end"].astype(int)
+                                == upto["period_end"].astype(int).max()])
             row.update(status="not_comparable", reason="basis_differs",
                        note=f"the target is stated on basis {_basis_name(row['basis'])}; the "
                        f"figure for {int(pick['period_end'])} ({pick['value']:.6g}, "
@@ -634,8 +641,11 @@ def _assess_one(target: dict, pool: pd.DataFrame, *, tolerance, on_track,
 
 def _overlaps(frame: pd.DataFrame, target: dict) -> bool:
     start, end = int(target["period_start"]), int(target["period_end"])
-    return bool((frame["period_end"].astype(int) <= end).any()
-                and (frame["period_end"].astype(int) >= start - 1).any())
+    ends = frame["period_end"].astype(int)
+    if str(target["measure"]) == "level":
+        # A level target is followed on levels of any year up to its end (baseline to latest).
+        return bool((ends <= end).any())
+    return bool((ends <= end).any() and (ends >= start - 1).any())
 
 
 def _basis_of(target: dict) -> str:
@@ -653,7 +663,7 @@ def _join(*parts: str) -> str:
 
 
 def _firm(frame: pd.DataFrame) -> pd.Series:
-    """Rows not marked estimate (``note`` starting "estimate:" or saying ước)."""
+    """Rows not marked estimate (a clause of ``note`` starting "estimate" or "ước")."""
     return ~frame["note"].fillna("").astype(str).str.contains(_ESTIMATE) \
         if "note" in frame else pd.Series(True, index=frame.index)
 
