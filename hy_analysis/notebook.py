@@ -10,6 +10,7 @@ and end with ``run.filter_panel()``.
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Mapping
@@ -61,8 +62,10 @@ class NotebookRun:
         from .widgets import filter_panel
 
         render, names = VIEWS[self.notebook]
-        return filter_panel(self.notebook, self.params,
-                            partial(render, targets=self.targets, sources=self.sources),
+        data = dict(targets=self.targets, sources=self.sources)
+        if "region_map" in inspect.signature(render).parameters:
+            data.update(region_map=self.region_map, urban_classes=self.urban_classes)
+        return filter_panel(self.notebook, self.params, partial(render, **data),
                             names=list(names), lang=self.params.get("lang", "vi"))
 
 

@@ -22,7 +22,7 @@ from .vocabulary import COUNTRIES, LANGS, country_label
 __all__ = [
     "Param", "NOTEBOOK_PARAMS", "COMMON_PARAMS", "notebook_names", "get_params",
     "validate_params", "coerce_text", "convert_text", "params_summary", "region_choices",
-    "country_choices", "user_data_files", "USER_DATA_SUFFIXES", "TOOL_NOTEBOOKS",
+    "country_choices", "province_choices", "user_data_files", "USER_DATA_SUFFIXES", "TOOL_NOTEBOOKS",
 ]
 
 #: Types a parameter may have. ``optional[...]`` also accepts None; a ``path`` is the text of
@@ -35,24 +35,35 @@ USER_DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
 
 @lru_cache(maxsize=8)
-def _regions_in(regions_csv: str, _mtime_ns: int) -> tuple[str, ...]:
+def _regions_in(regions_csv: str, _mtime_ns: int, column: str = "region") -> tuple[str, ...]:
     from .loading import load_regions  # lazy: params are checked without pandas work at import
 
-    return tuple(dict.fromkeys(load_regions(Path(regions_csv).parent)["region"]))
+    return tuple(dict.fromkeys(load_regions(Path(regions_csv).parent)[column]))
 
 
-def region_choices(*, data_dir: str | os.PathLike | None = None) -> tuple[str, ...]:
+def region_choices(*, data_dir: str | os.PathLike | None = None,
+                   column: str = "region") -> tuple[str, ...]:
     """The regions present in ``data_dir/regions.csv`` (default: the dataset's data folder).
 
     The list is cached per file and modification time, so checking many parameter sets reads
-    the file once, and a plan on another data folder sees that folder's regions.
+    the file once, and a plan on another data folder sees that folder's regions. ``column``
+    names another column of the file to list (e.g. ``province_after_2025``).
     """
     regions_csv = (paths.data_dir(data_dir) / "regions.csv").resolve()
     try:
         mtime = regions_csv.stat().st_mtime_ns
     except OSError:
         mtime = -1  # load_regions names the missing file
-    return _regions_in(str(regions_csv), mtime)
+    return _regions_in(str(regions_csv), mtime, column)
+
+
+def province_choices(*, data_dir: str | os.PathLike | None = None) -> tuple[str, ...]:
+    """The provinces after the 2025 merger that ``data_dir/regions.csv`` names.
+
+    A province is offered as soon as one of its territories (old or merged) is in the file,
+    so a notebook can say what it lacks rather than refuse it.
+    """
+    return region_choices(data_dir=data_dir, column="province_after_2025")
 
 
 def country_choices() -> tuple[str, ...]:
@@ -302,6 +313,13 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
               label_en="Acceleration threshold"),
         _LANG,
     ),
+    "provinces_compared": (
+        Param("provinces", "list[str]", ["Hưng Yên", "Bắc Ninh"],
+              "provinces after the 2025 merger compared side by side (their merged "
+              "territories)", choices=province_choices,
+              label_vi="Các tỉnh so sánh", label_en="Provinces compared"),
+        _LANG,
+    ),
     # A JupyterLab tool (see TOOL_NOTEBOOKS): review a document's extracted figures.
     "review_extraction": (
         Param("document", "str", "",
@@ -358,6 +376,9 @@ def _cross_checks(notebook: str, values: dict) -> list[str]:
     if notebook == "fdi_by_country" and not values["countries"]:
         problems.append("parameter 'countries': expected at least one country; valid choices: "
                         + ", ".join(country_choices()))
+    if notebook == "provinces_compared" and not values["provinces"]:
+        problems.append("parameter 'provinces': expected at least one province; valid "
+                        "choices: " + ", ".join(province_choices()))
     if notebook == "attainment" and values["acceleration_needed"] > values["on_track"]:
         # The bands are ordered: acceleration needed lies below on track.
         problems.append(f"parameters 'acceleration_needed' ({values['acceleration_needed']:g}) "

@@ -27,9 +27,10 @@ from .findings import consistency as consistency_findings
 from .findings import fdi as fdi_findings
 from .findings import growth as growth_findings
 from .findings import urbanisation as urbanisation_findings
+from .sections import comparison as comparison_sections
 
 __all__ = ["render_growth_view", "render_fdi_view", "render_urbanisation_view",
-           "render_overview_view", "render_attainment_view", "VIEWS"]
+           "render_overview_view", "render_attainment_view", "render_comparison_view", "VIEWS"]
 
 
 def render_growth_view(values: dict, *, targets: pd.DataFrame,
@@ -176,6 +177,37 @@ def render_attainment_view(values: dict, *, targets: pd.DataFrame,
     display.show_table(attainment_findings.attainment_table(verdicts, lang=lang))
 
 
+def render_comparison_view(values: dict, *, targets: pd.DataFrame,
+                           sources: pd.DataFrame | None = None,
+                           region_map: pd.DataFrame | None = None,
+                           urban_classes: pd.DataFrame | None = None) -> None:
+    """Sections 4 and 5 of ``provinces_compared``: the growth needed and what each lacks.
+
+    Parameters
+    ----------
+    values : dict
+        Validated ``provinces_compared`` parameters (``provinces``, ``lang``).
+    targets, sources : DataFrame
+        The run's targets and sources.
+    region_map : DataFrame
+        The run's region map (which territory is each province's merged one).
+    urban_classes : DataFrame, optional
+        Unused.
+
+    Raises
+    ------
+    TypeError
+        Without ``region_map``.
+    """
+    if region_map is None:
+        raise TypeError("render_comparison_view: region_map is required (the run's region "
+                        "map, e.g. run.region_map)")
+    options = dict(region_map=region_map, provinces=values["provinces"],
+                   lang=values.get("lang", "vi"))
+    comparison_sections.needed(targets, sources=sources, **options)
+    comparison_sections.gaps(targets, **options)
+
+
 #: Each notebook's panel: its render callback and the parameters it offers as controls.
 VIEWS = {
     "industrial_growth": (render_growth_view,
@@ -186,4 +218,5 @@ VIEWS = {
     "overview": (render_overview_view, ("regions", "kinds")),
     "attainment": (render_attainment_view,
                    ("region", "as_of", "tolerance", "on_track", "acceleration_needed")),
+    "provinces_compared": (render_comparison_view, ("provinces",)),
 }
