@@ -22,7 +22,8 @@ from .vocabulary import COUNTRIES, LANGS, country_label
 __all__ = [
     "Param", "NOTEBOOK_PARAMS", "COMMON_PARAMS", "notebook_names", "get_params",
     "validate_params", "coerce_text", "convert_text", "params_summary", "region_choices",
-    "country_choices", "province_choices", "user_data_files", "USER_DATA_SUFFIXES", "TOOL_NOTEBOOKS",
+    "country_choices", "province_choices", "user_data_files", "USER_DATA_SUFFIXES",
+    "TOOL_NOTEBOOKS",
 ]
 
 #: Types a parameter may have. ``optional[...]`` also accepts None; a ``path`` is the text of

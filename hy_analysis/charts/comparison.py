@@ -61,7 +61,7 @@ def plot_needed_growth(data: pd.DataFrame, *, plan: tuple[int, int] = (2026, 203
 
     t = texts_in(_TEXT, lang)
     labels = list(dict.fromkeys(data["label"]))
-    ax = new_axes(ax, figsize=(9, 1.2 + 0.75 * max(len(labels), 2) + 0.25 * len(data)))
+    ax = new_axes(ax, figsize=(10.5, 1.2 + 0.75 * max(len(labels), 2) + 0.25 * len(data)))
     ax.set_title(t["title"].format(plan=f"{plan[0]}–{plan[1]}", year=year))
     if data.empty:
         return empty_chart(ax, t["none"])
@@ -105,7 +105,8 @@ def plot_needed_growth(data: pd.DataFrame, *, plan: tuple[int, int] = (2026, 203
     ax.set_xlabel(t["axis"])
     ax.xaxis.set_major_formatter(number_formatter(lang, decimals=0))
     ax.grid(axis="y", visible=False)
-    ax.legend(fontsize=8, loc="lower right")
+    # Outside the axes: inside, it would cover the bars of the last indicator.
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     if sources is not None:
         note = t["derived"] if data["derived"].any() else ""
         add_source(ax, ids_in(data, "source_id"), sources, lang=lang, note=note)

@@ -13,6 +13,7 @@ from typing import Sequence
 import pandas as pd
 
 from ..schema import UNIT_LABELS
+from ..vocabulary import country_label
 from .common import md_escape, messages, source_name, sources_text
 from .format import format_amount, format_number, format_period, format_range, missing
 
@@ -69,7 +70,7 @@ _MESSAGES = {
         "col_period": "Giai đoạn / năm", "col_target": "Mục tiêu (nguyên văn)",
         "col_source": "Nguồn", "col_figure": "Số liệu (nguyên văn)", "col_value": "Giá trị",
         "col_estimate": "Ước tính", "col_derived": "Tổng tính toán", "col_others": "Số khác",
-        "col_kind": "Cách tính",
+        "col_kind": "Cách tính", "col_breakdown": "Nhà đầu tư",
         "t_target": "{province}: mục tiêu", "t_base": "{province}: {year}",
         "t_need": "{province}: cần đạt",
         "yes": "có", "no": "",
@@ -126,7 +127,7 @@ _MESSAGES = {
         "col_period": "Period / year", "col_target": "Target (as written)",
         "col_source": "Source", "col_figure": "Figure (as written)", "col_value": "Value",
         "col_estimate": "Estimate", "col_derived": "Computed sum", "col_others": "Other figures",
-        "col_kind": "Method",
+        "col_kind": "Method", "col_breakdown": "Investor",
         "t_target": "{province}: target", "t_base": "{province}: {year}",
         "t_need": "{province}: needed",
         "yes": "yes", "no": "",
@@ -320,7 +321,7 @@ def results_table(base: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     Returns
     -------
     DataFrame
-        Province, indicator, unit, period, figure as written (the computed value for a sum),
+        Province, indicator, unit, investor country (FDI by country), period, figure as written (the computed value for a sum),
         value in the reader's format, estimate, computed sum, other figures, sources.
     """
     m = messages(_MESSAGES, lang)
@@ -328,6 +329,8 @@ def results_table(base: pd.DataFrame, *, sources: pd.DataFrame | None = None,
         m["col_province"]: base["province"],
         m["col_indicator"]: base[f"indicator_{lang}"],
         m["col_unit"]: [_unit(u, lang) for u in base["unit"]],
+        m["col_breakdown"]: [country_label(b, lang=lang) if b else ""
+                             for b in base["breakdown"]],
         m["col_period"]: [format_period(a, b) for a, b in
                           zip(base["period_start"], base["period_end"])],
         m["col_figure"]: [raw or f"({m['computed']})" for raw in base["value_raw"]],
