@@ -224,8 +224,7 @@ def base_figures(data: pd.DataFrame, *, region_map: pd.DataFrame, provinces: Seq
         best = ranked.iloc[0].to_dict()
         others = ranked[ranked["value"] != best["value"]]
         best["others"] = "; ".join(dict.fromkeys(
-            f"{r.value_raw or r.value:g}" if not r.value_raw else str(r.value_raw)
-            for r in others.itertuples()))
+            str(r.value_raw) if r.value_raw else f"{r.value:g}" for r in others.itertuples()))
         records.append(best)
     out = pd.DataFrame.from_records(records)
     return _in_province_order(out, provinces)[_BASE_COLUMNS]
