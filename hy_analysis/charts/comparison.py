@@ -81,14 +81,14 @@ def plot_needed_growth(data: pd.DataFrame, *, plan: tuple[int, int] = (2026, 203
             if one_sided or row.high == row.low:
                 ax.plot([row.low], [y], "o", color=colour, ms=8, label=legend)
                 if one_sided:
-                    ax.annotate("", xy=(row.low + 0.9, y), xytext=(row.low, y),
+                    ax.annotate("", xy=(row.low + 1.6, y), xytext=(row.low + 0.35, y),
                                 arrowprops=dict(arrowstyle="->", color=colour, lw=1.5))
             else:
                 ax.barh(y, row.high - row.low, left=row.low, height=0.55, color=colour,
                         label=legend)
             text = format_range(row.low, row.high, lang=lang, decimals=1)
             text = f"{t['at_least']} {text}" if one_sided else text
-            ax.text(max(row.low, row.high if not one_sided else row.low + 1.0) + 0.25, y,
+            ax.text(max(row.low, row.high if not one_sided else row.low + 1.7) + 0.25, y,
                     f"{text} {t['per_year']}", va="center", fontsize=8)
             if row.achieved == row.achieved:  # not NaN
                 ax.plot([row.achieved], [y], "D", mfc="white", mec="black", ms=7,
