@@ -10,6 +10,7 @@ and end with ``run.filter_panel()``.
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Mapping

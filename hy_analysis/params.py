@@ -23,8 +23,8 @@ from .vocabulary import COUNTRIES, LANGS, country_label, territory_label
 __all__ = [
     "Param", "NOTEBOOK_PARAMS", "COMMON_PARAMS", "notebook_names", "get_params",
     "validate_params", "coerce_text", "convert_text", "params_summary", "region_choices",
-    "country_choices", "user_data_files", "USER_DATA_SUFFIXES", "TOOL_NOTEBOOKS",
-    "CROSS_CHECKS", "cross_check", "format_value",
+    "country_choices", "province_choices", "user_data_files", "USER_DATA_SUFFIXES",
+    "TOOL_NOTEBOOKS", "CROSS_CHECKS", "cross_check", "format_value",
 ]
 
 #: Types a parameter may have. ``optional[...]`` also accepts None; a ``path`` is the text of
@@ -57,6 +57,19 @@ def _provinces_without_data(value: Any, *, data_dir=None) -> str:
     known = f"{value!r} is a province with no figures in this dataset (once rows for it are " \
         "added, list it in regions.csv of the data folder); " if value in rest else ""
     return f"{known}provinces without figures: {', '.join(rest)}"
+
+
+def province_choices(*, data_dir: str | os.PathLike | None = None) -> tuple[str, ...]:
+    """The provinces after the 2025 merger of the regions with figures (old or merged).
+
+    A province is offered as soon as one of its territories has figures, so a notebook can
+    say what it lacks rather than refuse it.
+    """
+    from .loading import load_region_map
+
+    frame = load_region_map(data_dir).frame
+    return tuple(dict.fromkeys(frame.loc[frame["has_data"].astype(bool),
+                                         "province_after_2025"].astype(str)))
 
 
 def country_choices() -> tuple[str, ...]:
@@ -328,6 +341,13 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
               label_en="Acceleration threshold"),
         _LANG,
     ),
+    "provinces_compared": (
+        Param("provinces", "list[str]", ["Hưng Yên", "Bắc Ninh"],
+              "provinces after the 2025 merger compared side by side (their merged "
+              "territories)", choices=province_choices,
+              label_vi="Các tỉnh so sánh", label_en="Provinces compared"),
+        _LANG,
+    ),
     # A JupyterLab tool (see TOOL_NOTEBOOKS): review a document's extracted figures.
     "review_extraction": (
         Param("document", "str", "",
@@ -407,6 +427,14 @@ def _some_country(values: dict) -> str | None:
     if not values["countries"]:
         return ("parameter 'countries': expected at least one country; valid choices: "
                 + ", ".join(country_choices()))
+    return None
+
+
+@cross_check("provinces_compared")
+def _some_province(values: dict) -> str | None:
+    if not values["provinces"]:
+        return ("parameter 'provinces': expected at least one province; valid choices: "
+                + ", ".join(province_choices()))
     return None
 
 

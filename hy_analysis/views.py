@@ -15,9 +15,10 @@ import pandas as pd
 
 from .sections import attainment, call, fdi, growth, overview, urbanisation
 from .territories import RegionMap
+from .sections import comparison as comparison_sections
 
 __all__ = ["render_growth_view", "render_fdi_view", "render_urbanisation_view",
-           "render_overview_view", "render_attainment_view", "VIEWS"]
+           "render_overview_view", "render_attainment_view", "render_comparison_view", "VIEWS"]
 
 _DATA_DOC = """
     targets : DataFrame
@@ -137,6 +138,37 @@ for _view in (render_growth_view, render_fdi_view, render_urbanisation_view,
     _at = _view.__doc__.index(" parameters.\n") + len(" parameters.")
     _view.__doc__ = _view.__doc__[:_at] + _DATA_DOC + _view.__doc__[_at:]
 
+def render_comparison_view(values: dict, *, targets: pd.DataFrame,
+                           sources: pd.DataFrame | None = None,
+                           region_map: RegionMap | None = None,
+                           urban_classes: pd.DataFrame | None = None) -> None:
+    """Sections 4 and 5 of ``provinces_compared``: the growth needed and what each lacks.
+
+    Parameters
+    ----------
+    values : dict
+        Validated ``provinces_compared`` parameters (``provinces``, ``lang``).
+    targets, sources : DataFrame
+        The run's targets and sources.
+    region_map : RegionMap
+        The run's region map (which territory is each province's merged one).
+    urban_classes : DataFrame, optional
+        Unused.
+
+    Raises
+    ------
+    TypeError
+        Without ``region_map``.
+    """
+    if region_map is None:
+        raise TypeError("render_comparison_view: region_map is required (the run's region "
+                        "map, e.g. run.region_map)")
+    options = dict(region_map=region_map, provinces=values["provinces"],
+                   lang=values.get("lang", "vi"))
+    comparison_sections.needed(targets, sources=sources, **options)
+    comparison_sections.gaps(targets, **options)
+
+
 #: Each notebook's panel: its render callback and the parameters it offers as controls.
 VIEWS = {
     "industrial_growth": (render_growth_view,
@@ -147,4 +179,5 @@ VIEWS = {
     "overview": (render_overview_view, ("regions", "kinds")),
     "attainment": (render_attainment_view,
                    ("region", "as_of", "tolerance", "on_track", "acceleration_needed")),
+    "provinces_compared": (render_comparison_view, ("provinces",)),
 }

@@ -1,0 +1,560 @@
+"""Findings of the merged-province comparison: Markdown and reader tables in vi/en.
+
+Each function takes a frame of :mod:`hy_analysis.analysis.comparison` and says what it shows:
+which merged territory each province is, what it targets for the plan period, what it
+reached in the base year, the growth each target needs, and what a province does not state.
+Words come from the message table below; numbers from :mod:`hy_analysis.findings.format`.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import pandas as pd
+
+from ..schema import UNIT_LABELS
+from ..vocabulary import country_label
+from .common import md_escape, messages, source_name, sources_text
+from .format import format_amount, format_number, format_period, format_range, missing
+
+__all__ = ["describe_territories", "describe_targets", "targets_table", "describe_results",
+           "results_table", "describe_needed", "needed_table", "needed_chart_data",
+           "describe_coverage"]
+
+_MESSAGES = {
+    "vi": {
+        "merged": ("- **{province}**: tỉnh sau sáp nhập *{territory}*, hợp nhất từ {parts}. "
+                   "Chỉ số liệu của địa bàn này được so sánh."),
+        "no_merged": ("- **{province}**: bộ dữ liệu **chưa có địa bàn tỉnh sau sáp nhập**, nên "
+                      "chưa có mục tiêu {plan} và kết quả {year} của tỉnh mới."),
+        "known_parts": (" Chỉ có số liệu của {parts}: đó là địa bàn trước sáp nhập, không dùng "
+                        "thay cho tỉnh mới."),
+        "territories_head": "Các tỉnh được so sánh (Nghị quyết 202/2025/QH15, từ 01/07/2025):",
+        "and": " và ",
+        "targets_head": "Mục tiêu giai đoạn {plan} của các tỉnh sau sáp nhập:",
+        "targets_count": "- **{province}** nêu {n} mục tiêu.",
+        "targets_none": "- **{province}**: không có mục tiêu {plan} nào trong bộ dữ liệu.",
+        "both_head": "Cùng một chỉ tiêu, cả hai tỉnh đều nêu:",
+        "both_line": "- {indicator}: {values}",
+        "none_both": "Không có chỉ tiêu nào mà các tỉnh cùng nêu mục tiêu.",
+        "results_head": "Kết quả năm {year} của các tỉnh sau sáp nhập:",
+        "results_count": "- **{province}**: {n} số liệu{derived}{estimate}.",
+        "results_derived": ", trong đó {n} là tổng tính toán từ các tỉnh cũ",
+        "results_estimate": "; {n} là số ước tính trước khi hết năm",
+        "results_none": "- **{province}**: không có số liệu năm {year} nào của tỉnh mới.",
+        "needed_head": "Mỗi mục tiêu {plan} đòi hỏi gì, tính từ kết quả {year}:",
+        "compound": ("- **{province}**, {indicator} {end}: {target} — từ {base} ({base_year}"
+                     "{flags}) cần tăng bình quân **{need} %/năm** trong {years} năm"),
+        "compound_falls": "; mục tiêu **thấp hơn** mức năm {base_year}",
+        "points": ("- **{province}**, {indicator} {end}: {target} — từ {base} ({base_year}"
+                   "{flags}) cần thay đổi **{change} điểm %**"),
+        "rate": ("- **{province}**, {indicator} {period}: {target} — cần **{need} %/năm**; "
+                 "giai đoạn {base_period} đạt {base} %/năm{flags} ({change} điểm %)"),
+        "rate_no_base": ("- **{province}**, {indicator} {period}: {target} — cần **{need} "
+                         "%/năm**; không có số tăng trưởng thực hiện đến {base_year} để so"),
+        "rate_reported": " (đã có số thực hiện {n} năm của giai đoạn)",
+        "total": ("- **{province}**, {indicator} {period}: {target} là tổng cả giai đoạn "
+                  "(bình quân {per_year}/năm); không tính tốc độ từ tổng"),
+        "no_base": ("- **{province}**, {indicator} {end}: {target} — **không có số năm "
+                    "{base_year}** cùng chỉ tiêu và đơn vị để tính tốc độ cần đạt"),
+        "needed_none": "Không có mục tiêu {plan} nào để tính.",
+        "estimate": ", ước tính", "derived": ", tổng tính toán từ các tỉnh cũ",
+        "coverage_head": "Những gì một tỉnh không nêu (nên không so sánh được):",
+        "lacks_target": "- **{province}** không nêu mục tiêu {plan} về: {items}.",
+        "lacks_base": "- **{province}** không có số liệu {year} về: {items}.",
+        "lacks_all": "- **{province}**: không có số liệu nào của tỉnh sau sáp nhập.",
+        "coverage_none": "Các tỉnh nêu cùng những chỉ tiêu.",
+        "no_one_target": ("- **Không tỉnh nào** nêu mục tiêu {plan} về: {items} (chỉ có số "
+                          "năm {year})."),
+        "col_province": "Tỉnh", "col_indicator": "Chỉ tiêu", "col_unit": "Đơn vị",
+        "col_period": "Giai đoạn / năm", "col_target": "Mục tiêu (nguyên văn)",
+        "col_source": "Nguồn", "col_figure": "Số liệu (nguyên văn)", "col_value": "Giá trị",
+        "col_estimate": "Ước tính", "col_derived": "Tổng tính toán", "col_others": "Số khác",
+        "col_kind": "Cách tính", "col_breakdown": "Nhà đầu tư",
+        "t_target": "{province}: mục tiêu", "t_base": "{province}: {year}",
+        "t_need": "{province}: cần đạt",
+        "yes": "có", "no": "",
+        "per_year": "%/năm", "pp": "điểm %",
+        "m_compound": "tăng bình quân cần đạt", "m_points": "thay đổi cần đạt",
+        "m_rate": "tốc độ mục tiêu", "m_total": "tổng giai đoạn", "m_no_base": "thiếu số gốc",
+        "computed": "tính toán",
+    },
+    "en": {
+        "merged": ("- **{province}**: the merged province *{territory}*, formed from {parts}. "
+                   "Only figures of this territory are compared."),
+        "no_merged": ("- **{province}**: the dataset has **no merged-province territory** for "
+                      "it yet, so no {plan} targets or {year} results of the new province."),
+        "known_parts": (" It holds figures of {parts} only: territories before the merger, "
+                        "not used in place of the new province."),
+        "territories_head": "The provinces compared (Resolution 202/2025/QH15, from 1 Jul 2025):",
+        "and": " and ",
+        "targets_head": "The {plan} targets of the merged provinces:",
+        "targets_count": "- **{province}** states {n} target(s).",
+        "targets_none": "- **{province}**: no {plan} target in the dataset.",
+        "both_head": "Indicators every province targets:",
+        "both_line": "- {indicator}: {values}",
+        "none_both": "No indicator has a target from every province.",
+        "results_head": "The {year} results of the merged provinces:",
+        "results_count": "- **{province}**: {n} figure(s){derived}{estimate}.",
+        "results_derived": ", {n} of them computed as sums of the former provinces",
+        "results_estimate": "; {n} estimated before the year ended",
+        "results_none": "- **{province}**: no {year} figure of the new province.",
+        "needed_head": "What each {plan} target asks, from the {year} results:",
+        "compound": ("- **{province}**, {indicator} {end}: {target} — from {base} ({base_year}"
+                     "{flags}) needs **{need} %/yr** on average over {years} years"),
+        "compound_falls": "; the target is **below** the {base_year} level",
+        "points": ("- **{province}**, {indicator} {end}: {target} — from {base} ({base_year}"
+                   "{flags}) needs a change of **{change} pp**"),
+        "rate": ("- **{province}**, {indicator} {period}: {target} — needs **{need} %/yr**; "
+                 "{base_period} achieved {base} %/yr{flags} ({change} pp)"),
+        "rate_no_base": ("- **{province}**, {indicator} {period}: {target} — needs **{need} "
+                         "%/yr**; no growth achieved up to {base_year} to compare"),
+        "rate_reported": " ({n} year(s) of the period already reported)",
+        "total": ("- **{province}**, {indicator} {period}: {target} is a total over the "
+                  "period ({per_year} a year on average); no rate is derived from a total"),
+        "no_base": ("- **{province}**, {indicator} {end}: {target} — **no {base_year} "
+                    "figure** of the same indicator and unit to compute the growth needed"),
+        "needed_none": "No {plan} target to compute.",
+        "estimate": ", estimate", "derived": ", computed sum of the former provinces",
+        "coverage_head": "What a province does not state (so nothing to compare):",
+        "lacks_target": "- **{province}** states no {plan} target for: {items}.",
+        "lacks_base": "- **{province}** has no {year} figure for: {items}.",
+        "lacks_all": "- **{province}**: no figure of the merged province at all.",
+        "coverage_none": "The provinces state the same indicators.",
+        "no_one_target": ("- **No province** states a {plan} target for: {items} (only "
+                          "{year} figures)."),
+        "col_province": "Province", "col_indicator": "Indicator", "col_unit": "Unit",
+        "col_period": "Period / year", "col_target": "Target (as written)",
+        "col_source": "Source", "col_figure": "Figure (as written)", "col_value": "Value",
+        "col_estimate": "Estimate", "col_derived": "Computed sum", "col_others": "Other figures",
+        "col_kind": "Method", "col_breakdown": "Investor",
+        "t_target": "{province}: target", "t_base": "{province}: {year}",
+        "t_need": "{province}: needed",
+        "yes": "yes", "no": "",
+        "per_year": "%/yr", "pp": "pp",
+        "m_compound": "average growth needed", "m_points": "change needed",
+        "m_rate": "target rate", "m_total": "period total", "m_no_base": "no base figure",
+        "computed": "computed",
+    },
+}
+
+
+def _name(row, lang: str) -> str:
+    return md_escape(getattr(row, f"indicator_{lang}") or row.indicator)
+
+
+def _unit(unit: str, lang: str) -> str:
+    return UNIT_LABELS[lang].get(unit, unit)
+
+
+def _with_unit(row, lang: str) -> str:
+    """The indicator's name with its unit when the unit is not a percentage."""
+    name = _name(row, lang)
+    return name if row.unit == "percent" else f"{name} ({_unit(row.unit, lang)})"
+
+
+def _plan(plan: tuple[int, int]) -> str:
+    return format_period(*plan)
+
+
+def _list(items: Sequence[str], m: dict) -> str:
+    items = list(items)
+    return ", ".join(items[:-1]) + m["and"] + items[-1] if len(items) > 1 else "".join(items)
+
+
+# --------------------------------------------------------------------------- territories
+
+def describe_territories(territories: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),
+                         year: int = 2025, lang: str = "vi") -> str:
+    """Which merged territory each province is, or that the dataset has none yet.
+
+    Parameters
+    ----------
+    territories : DataFrame
+        From :func:`hy_analysis.analysis.comparison.province_territories`.
+    plan : (int, int)
+    year : int
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    lines = [m["territories_head"], ""]
+    for row in territories.itertuples():
+        province = md_escape(row.province)
+        if row.territory:
+            lines.append(m["merged"].format(
+                province=province, territory=md_escape(row.territory),
+                parts=_list([f"*{md_escape(p)}*" for p in row.parts], m)))
+            continue
+        line = m["no_merged"].format(province=province, plan=_plan(plan), year=year)
+        if row.known_parts:
+            line += m["known_parts"].format(
+                parts=_list([f"*{md_escape(p)}*" for p in row.known_parts], m))
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- targets
+
+def _target_text(row, lang: str) -> str:
+    return f"{md_escape(row.value_raw)} ({format_period(row.period_start, row.period_end)})"
+
+
+def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
+                     plan: tuple[int, int] = (2026, 2030), lang: str = "vi") -> str:
+    """How many plan targets each province states, and those every province states.
+
+    Parameters
+    ----------
+    targets : DataFrame
+        From :func:`hy_analysis.analysis.comparison.plan_targets`.
+    provinces : sequence of str
+    plan : (int, int)
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    lines = [m["targets_head"].format(plan=_plan(plan)), ""]
+    for province in provinces:
+        n = int((targets["province"] == province).sum())
+        key = "targets_count" if n else "targets_none"
+        lines.append(m[key].format(province=md_escape(province), n=n, plan=_plan(plan)))
+    shared = []
+    for _, group in targets.groupby(["indicator", "unit", "measure"], sort=False):
+        if set(provinces) <= set(group["province"]) and len(provinces) > 1:
+            values = "; ".join(
+                f"**{md_escape(p)}** " + ", ".join(_target_text(r, lang) for r in
+                                                  group[group["province"] == p].itertuples())
+                for p in provinces)
+            shared.append(m["both_line"].format(
+                indicator=_with_unit(next(group.itertuples()), lang), values=values))
+    if len(provinces) > 1:
+        lines += ["", m["both_head"], "", *shared] if shared else ["", m["none_both"]]
+    return "\n".join(lines)
+
+
+def targets_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                  lang: str = "vi") -> pd.DataFrame:
+    """Reader table of the plan targets: province, indicator, unit, period, figure, source.
+
+    Parameters
+    ----------
+    targets : DataFrame
+        From :func:`hy_analysis.analysis.comparison.plan_targets`.
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_province"]: targets["province"],
+        m["col_indicator"]: targets[f"indicator_{lang}"],
+        m["col_unit"]: [_unit(u, lang) for u in targets["unit"]],
+        m["col_period"]: [format_period(a, b) for a, b in
+                          zip(targets["period_start"], targets["period_end"])],
+        m["col_target"]: targets["value_raw"],
+        m["col_source"]: ["; ".join(source_name(s, sources) for s in str(ids).split("; "))
+                          for ids in targets["source_id"]],
+    })
+
+
+# --------------------------------------------------------------------------- results
+
+def describe_results(base: pd.DataFrame, *, provinces: Sequence[str], year: int = 2025,
+                     lang: str = "vi") -> str:
+    """How many base-year figures each province has, computed sums and estimates counted.
+
+    Parameters
+    ----------
+    base : DataFrame
+        From :func:`hy_analysis.analysis.comparison.base_figures`.
+    provinces : sequence of str
+    year : int
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    lines = [m["results_head"].format(year=year), ""]
+    for province in provinces:
+        own = base[base["province"] == province]
+        if own.empty:
+            lines.append(m["results_none"].format(province=md_escape(province), year=year))
+            continue
+        derived, estimate = int(own["derived"].sum()), int(own["estimate"].sum())
+        lines.append(m["results_count"].format(
+            province=md_escape(province), n=len(own),
+            derived=m["results_derived"].format(n=derived) if derived else "",
+            estimate=m["results_estimate"].format(n=estimate) if estimate else ""))
+    return "\n".join(lines)
+
+
+def _figure(value: float, unit: str, lang: str) -> str:
+    return format_amount(value, unit, lang=lang)
+
+
+def results_table(base: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                  lang: str = "vi") -> pd.DataFrame:
+    """Reader table of the base-year results, computed sums and estimates marked.
+
+    Parameters
+    ----------
+    base : DataFrame
+        From :func:`hy_analysis.analysis.comparison.base_figures`.
+    sources : DataFrame, optional
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Province, indicator, unit, investor country (FDI by country), period, figure as written (the computed value for a sum),
+        value in the reader's format, estimate, computed sum, other figures, sources.
+    """
+    m = messages(_MESSAGES, lang)
+    return pd.DataFrame({
+        m["col_province"]: base["province"],
+        m["col_indicator"]: base[f"indicator_{lang}"],
+        m["col_unit"]: [_unit(u, lang) for u in base["unit"]],
+        m["col_breakdown"]: [country_label(b, lang=lang) if b else ""
+                             for b in base["breakdown"]],
+        m["col_period"]: [format_period(a, b) for a, b in
+                          zip(base["period_start"], base["period_end"])],
+        m["col_figure"]: [raw or f"({m['computed']})" for raw in base["value_raw"]],
+        m["col_value"]: [_figure(v, u, lang) for v, u in zip(base["value"], base["unit"])],
+        m["col_estimate"]: [m["yes"] if e else m["no"] for e in base["estimate"]],
+        m["col_derived"]: [m["yes"] if d else m["no"] for d in base["derived"]],
+        m["col_others"]: base["others"],
+        m["col_source"]: ["; ".join(source_name(s, sources) for s in str(ids).split("; "))
+                          for ids in base["source_id"]],
+    })
+
+
+# --------------------------------------------------------------------------- growth needed
+
+def _flags(row, m: dict) -> str:
+    return (m["estimate"] if row.base_estimate else "") + (m["derived"] if row.base_derived
+                                                           else "")
+
+
+def _need(row, lang: str) -> str:
+    return format_range(row.required_low, row.required_high, lang=lang, decimals=1)
+
+
+def describe_needed(needed: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),
+                    year: int = 2025, sources: pd.DataFrame | None = None,
+                    lang: str = "vi") -> str:
+    """One line per plan target: the growth or change it needs from the base year.
+
+    Parameters
+    ----------
+    needed : DataFrame
+        From :func:`hy_analysis.analysis.comparison.needed_growth`.
+    plan : (int, int)
+    year : int
+        The base year.
+    sources : DataFrame, optional
+        To name the documents after each target.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    if needed.empty:
+        return m["needed_none"].format(plan=_plan(plan))
+    lines = [m["needed_head"].format(plan=_plan(plan), year=year), ""]
+    for row in needed.itertuples():
+        fields = dict(
+            province=md_escape(row.province), indicator=_with_unit(row, lang),
+            end=row.period_end, period=format_period(row.period_start, row.period_end),
+            target=f"{md_escape(row.target_raw)} ({sources_text([row.target_source], sources)})",
+            base_year=row.base_year, years=row.years, flags=_flags(row, m),
+            base_period=row.base_period)
+        if row.method == "compound":
+            line = m["compound"].format(base=_figure(row.base_value, row.unit, lang),
+                                        need=_need(row, lang), **fields)
+            if row.required_low < 0:
+                line += m["compound_falls"].format(base_year=row.base_year)
+        elif row.method == "points":
+            line = m["points"].format(
+                base=_figure(row.base_value, row.unit, lang),
+                change=format_range(row.change_low, row.change_high, lang=lang, decimals=1),
+                **fields)
+        elif row.method == "rate":
+            key = "rate" if not missing(row.base_value) else "rate_no_base"
+            line = m[key].format(
+                need=_need(row, lang), base=format_number(row.base_value, lang=lang, decimals=2),
+                change=_signed_range(row.change_low, row.change_high, lang), **fields)
+            if row.years_reported:
+                line += m["rate_reported"].format(n=row.years_reported)
+        elif row.method == "total":
+            span = row.period_end - row.period_start + 1
+            line = m["total"].format(per_year=_figure(row.target_low / span, row.unit, lang),
+                                     **fields)
+        else:
+            line = m["no_base"].format(**fields)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _signed_range(low: float, high: float, lang: str) -> str:
+    text = format_range(low, high, lang=lang, decimals=2)
+    return text if text.startswith("-") or text.startswith("−") else "+" + text
+
+
+def _needed_cell(row, m: dict, lang: str) -> str:
+    if row.method in ("compound", "rate"):
+        return f"{_need(row, lang)} {m['per_year']}"
+    if row.method == "points":
+        return f"{format_range(row.change_low, row.change_high, lang=lang)} {m['pp']}"
+    return m[f"m_{row.method}"]
+
+
+def needed_table(needed: pd.DataFrame, *, provinces: Sequence[str],
+                 lang: str = "vi") -> pd.DataFrame:
+    """The provinces side by side: per indicator, each one's target, base figure and need.
+
+    Parameters
+    ----------
+    needed : DataFrame
+        From :func:`hy_analysis.analysis.comparison.needed_growth`.
+    provinces : sequence of str
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        One row per indicator, unit and measure; for each province three columns (target as
+        written with its period, the base figure with its period, and what is needed);
+        empty cells where the province states nothing. Several targets of one province
+        (documents that differ) share a cell, separated by ``;``.
+    """
+    m = messages(_MESSAGES, lang)
+    rows = []
+    for _, group in needed.groupby(["indicator", "unit", "measure"], sort=False):
+        first = group.iloc[0]
+        record = {m["col_indicator"]: first[f"indicator_{lang}"],
+                  m["col_unit"]: _unit(first["unit"], lang)}
+        for province in provinces:
+            own = group[group["province"] == province]
+            base = own[own["base_period"] != ""]
+            base_text = "" if base.empty else (
+                f"{_base_cell(base.iloc[0], lang)} ({base.iloc[0]['base_period']})")
+            record[m["t_target"].format(province=province)] = "; ".join(
+                f"{r.target_raw} ({format_period(r.period_start, r.period_end)})"
+                for r in own.itertuples())
+            record[m["t_base"].format(province=province, year=first["base_year"])] = base_text
+            record[m["t_need"].format(province=province)] = "; ".join(
+                _needed_cell(r, m, lang) for r in own.itertuples())
+        rows.append(record)
+    columns = [m["col_indicator"], m["col_unit"]] + [
+        m[key].format(province=p, year=needed["base_year"].iloc[0] if len(needed) else "")
+        for p in provinces for key in ("t_target", "t_base", "t_need")]
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def _base_cell(row: pd.Series, lang: str) -> str:
+    value = row["base_value"]
+    text = (format_number(value, lang=lang, decimals=2) + " %" if row["method"] == "rate"
+            else _figure(value, row["unit"], lang))
+    flags = [] if not row["base_derived"] else [messages(_MESSAGES, lang)["computed"]]
+    return text + (f" ({', '.join(flags)})" if flags else "")
+
+
+def needed_chart_data(needed: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+    """The rows a growth-needed chart draws, with their labels in ``lang``.
+
+    Parameters
+    ----------
+    needed : DataFrame
+        From :func:`hy_analysis.analysis.comparison.needed_growth`.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    DataFrame
+        Columns ``label`` (indicator, unit and end year), ``province``, ``low``, ``high``
+        (%/yr needed; ``high`` NaN for a one-sided target), ``achieved`` (the growth reached in
+        the period ending in the base year, rate targets only, else NaN), ``achieved_label``,
+        ``source_id`` (the target's and the base's documents) and ``derived`` (the base is a
+        computed sum). Only targets with a growth rate (methods ``compound`` and ``rate``).
+    """
+    m = messages(_MESSAGES, lang)
+    rows = needed[needed["method"].isin(["compound", "rate"])]
+    records = []
+    for row in rows.itertuples():
+        label = f"{_with_unit(row, lang)}, {format_period(row.period_start, row.period_end)}"
+        rate = row.method == "rate"
+        records.append(dict(
+            label=label.replace("\\", ""), province=row.province, low=row.required_low,
+            high=row.required_high, achieved=row.base_value if rate else float("nan"),
+            achieved_label=(f"{row.base_period}: {format_number(row.base_value, lang=lang)} "
+                            f"{m['per_year']}" if rate and not missing(row.base_value) else ""),
+            source_id="; ".join(s for s in (row.target_source, row.base_source) if s),
+            derived=bool(row.base_derived)))
+    return pd.DataFrame.from_records(records, columns=[
+        "label", "province", "low", "high", "achieved", "achieved_label", "source_id",
+        "derived"])
+
+
+# --------------------------------------------------------------------------- coverage
+
+def describe_coverage(coverage: pd.DataFrame, *, provinces: Sequence[str],
+                      plan: tuple[int, int] = (2026, 2030), year: int = 2025,
+                      lang: str = "vi") -> str:
+    """What each province does not state that another does: targets, then base figures.
+
+    Parameters
+    ----------
+    coverage : DataFrame
+        From :func:`hy_analysis.analysis.comparison.coverage`.
+    provinces : sequence of str
+    plan : (int, int)
+    year : int
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    m = messages(_MESSAGES, lang)
+    lines = []
+    for province in provinces:
+        if coverage.empty or not coverage[province].any():
+            lines.append(m["lacks_all"].format(province=md_escape(province)))
+            continue
+        for what, key in (("target", "lacks_target"), ("base", "lacks_base")):
+            lacking = coverage[(coverage["what"] == what) & ~coverage[province]]
+            if len(lacking):
+                lines.append(m[key].format(
+                    province=md_escape(province), plan=_plan(plan), year=year,
+                    items=", ".join(_with_unit(r, lang) for r in lacking.itertuples())))
+    targeted = set(coverage.loc[coverage["what"] == "target", "indicator"]) \
+        if not coverage.empty else set()
+    untargeted = coverage[(coverage["what"] == "base")
+                          & ~coverage["indicator"].isin(targeted)] if not coverage.empty \
+        else coverage
+    if len(untargeted):
+        lines.append(m["no_one_target"].format(
+            plan=_plan(plan), year=year,
+            items=", ".join(_with_unit(r, lang) for r in untargeted.itertuples())))
+    if not lines:
+        return m["coverage_none"]
+    return "\n".join([m["coverage_head"], "", *lines])
