@@ -82,8 +82,12 @@ def document_date(date) -> dt.date | None:
 
 
 def _territory(vocab: Vocabulary, region: str | None, date: dt.date | None) -> str:
-    """The territory of the region map for a region at the document's date."""
-    return vocab.region_map.territory_at(region, date)
+    """The territory of the region map for a region at the document's date (remembered:
+    the map's lookup scans its rows, and a long document asks for the same few)."""
+    key = ("territory", region, date)
+    if key not in vocab._pattern:
+        vocab._pattern[key] = vocab.region_map.territory_at(region, date)
+    return vocab._pattern[key]
 
 
 def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str,
@@ -142,7 +146,7 @@ def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
 
 def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: int,
                fig: Figure, window_start: int, unit: str, measure: str, label: str | None,
-               breakdown: str = "", next_start: int | None = None):
+               breakdown: str = "", next_start: int | None = None, memo: dict | None = None):
     """(code, indicator_text) for a figure, by the nearest phrase whose code fits the unit.
 
     Nearest means: a phrase inside the figure's own words for a count ("550 dự án FDI"), then
@@ -157,7 +161,17 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     share_of_next = (unit == "percent" and label is None
                      and bool(_SHARE_OF_NEXT.match(text, fig.end)))
     best = None
-    for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True):
+    if label is None and memo is not None:
+        # the phrases of a sentence are found once for all its figures (a clause ends at
+        # ";" or the sentence's end, where no phrase can run on)
+        key = ("phrases", sent)
+        if key not in memo:
+            memo[key] = match_phrases(vocab, "indicator", text[sent[0]:sent[1]], sent[0],
+                                      overlapping=True)
+        found_phrases = [p for p in memo[key] if p[1] <= hi]
+    else:
+        found_phrases = match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True)
+    for ms, me, phrase in found_phrases:
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
         if not codes or vocab.words("modifier", "not_naming", at_end=True).search(
@@ -254,9 +268,12 @@ _WORD = r"[^\W\d_]+"
 # "tỉnh Bắc Ninh", "thành phố Hải Phòng", "Hai Duong province", "the province of Nam Dinh".
 _PLACE_RES = (
     re.compile(rf"(?:\btỉnh|\bthành phố|\bTP\.?)[ \t]+(?P<vi>{_WORD}(?:[ \t]+{_WORD})?)"),
-    re.compile(rf"(?P<en>{_WORD}[ \t]+{_WORD})[ \t]+(?:province|city)\b"),
     re.compile(rf"\b(?:province|city) of[ \t]+(?P<en2>{_WORD}(?:[ \t]+{_WORD})?)"),
 )
+# "Hai Duong province": found from the noun backwards (a search for the two words before it
+# would try every word of the text).
+_PLACE_NOUN = re.compile(r"(?<!\w)(?:province|city)\b")
+_TWO_WORDS_BEFORE = re.compile(rf"(?P<en>{_WORD}[ \t]+{_WORD})[ \t]+$")
 _NOT_PLACES = {"Ủy", "Uỷ", "UBND", "HĐND", "The", "This", "Provincial", "People", "Party", "Tỉnh",
                "Vùng", "Khu", "Các", "Cả", "Toàn", "Miền"}
 
@@ -269,8 +286,12 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     # Names written without diacritics ("Bac Ninh province") take their Vietnamese spelling.
     known = {strip_accents(v): v for p, f, v in vocab.phrases if f == "place"}
     known.update({strip_accents(r): r for r in vocab.regions})
-    for m in (m for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)):
-        groups = m.groupdict()
+    named = [(m.end(), m.groupdict()) for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)]
+    for noun in _PLACE_NOUN.finditer(text, lo, hi):
+        m = _TWO_WORDS_BEFORE.search(text, max(lo, noun.start() - 80), noun.start())
+        if m:
+            named.append((noun.end(), m.groupdict()))
+    for end, groups in named:
         words = (groups.get("vi") or groups.get("en") or groups.get("en2")).split()
         if groups.get("en"):  # "northern Hai Duong province": keep the capitalised words before it
             while words and not words[0][0].isupper():
@@ -281,9 +302,11 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
             continue
         name = " ".join(words)
         flat = strip_accents(name)
-        name = known.get(flat) or next(
-            (r for k, r in known.items() if flat.startswith(k + " ")), name)
-        found.append((m.end(), name))
+        # the known name it starts with ("bac ninh city" -> Bắc Ninh), longest first
+        parts = flat.split()
+        name = next((known[k] for k in (" ".join(parts[:n]) for n in range(len(parts), 0, -1))
+                     if k in known), name)
+        found.append((end, name))
     return sorted(found)
 
 
@@ -443,13 +466,15 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     rows = []
     prev_end = 0
+    memo: dict = {}
     for n, (fig, cell) in enumerate(items):
         next_start = items[n + 1][0].start if n + 1 < len(items) else None
         rows.append(_read_figure(
             text, vocab, fig, cell, spans=spans, starts=starts, headings=headings,
             heading_offsets=heading_offsets,
             prev_end=prev_end, next_start=next_start, rows=rows, doc_date=doc_date,
-            region=region, doc_region=doc_region, source_id=source_id, places=places))
+            region=region, doc_region=doc_region, source_id=source_id, places=places,
+            memo=memo))
         prev_end = fig.end
     _respectively(text, vocab, rows, spans, starts)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
@@ -518,6 +543,14 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
                 if rows[i]["indicator"] != code:
                     rows[i]["indicator"], rows[i]["indicator_text"] = code, phrase
                     rows[i]["note"] += "; indicator by order in a list ('respectively')"
+
+
+def _flat_sentence(text: str, sent: tuple[int, int], memo: dict) -> str:
+    """The sentence on one line, single-spaced (once per sentence)."""
+    key = ("sentence", sent)
+    if key not in memo:
+        memo[key] = re.sub(r"\s+", " ", text[sent[0]:sent[1]]).strip()
+    return memo[key]
 
 
 _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
@@ -639,8 +672,13 @@ _INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re
 
 
 def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
-                 next_start, rows, doc_date, region, doc_region, source_id, places) -> dict:
-    """One candidate row: the figure's reading from its sentence (or table row and column)."""
+                 next_start, rows, doc_date, region, doc_region, source_id, places,
+                 memo=None) -> dict:
+    """One candidate row: the figure's reading from its sentence (or table row and column).
+
+    ``memo`` (a dict kept for one document) remembers what is the same for every figure of a
+    sentence, so that a long sentence is read once rather than once per figure."""
+    memo = {} if memo is None else memo
     doc_year = doc_date.year if doc_date else None
     sent = sentence_of(spans, fig.start, starts=starts)
     # A text without sentence marks (a PDF's layout) must not make every figure read it all.
@@ -773,7 +811,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if code is None:
         code, indicator_text = _indicator(
             vocab, text, sent, clause_end, fig, window_start, unit, measure,
-            cell.label if cell else None, breakdown, next_start)
+            cell.label if cell else None, breakdown, next_start, memo)
     if code == "unknown" and not indicator_text and cell is None and not (
             unit == "percent" and _SHARE_OF_NEXT.match(text, fig.end)):
         # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator of
@@ -781,7 +819,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         for prev in reversed(rows[-6:]):
             if fig.start - prev["char_end"] > 400:
                 break
-            same_sentence = prev["sentence"] == re.sub(r"\s+", " ", text[sent[0]:sent[1]]).strip()
+            same_sentence = prev["sentence"] == _flat_sentence(text, sent, memo)
             if not (same_sentence or breakdown):
                 break
             if prev["unit"] == unit and prev["indicator"] != "unknown":
@@ -822,7 +860,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         "period_start": period.start, "period_end": period.end, "measure": measure,
         "indicator": code, "indicator_text": indicator_text, "region": fig_region,
         "territory": territory, "breakdown": breakdown, "char_start": fig.start,
-        "char_end": fig.end, "sentence": re.sub(r"\s+", " ", text[sent[0]:sent[1]]).strip(),
+        "char_end": fig.end, "sentence": _flat_sentence(text, sent, memo),
         "confidence": round(max(confidence, 0.05), 2), "source_id": source_id or "",
         "note": "; ".join(notes),
     }

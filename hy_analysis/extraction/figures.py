@@ -76,6 +76,7 @@ _COMPARED = re.compile(r"\s*(?:so với|so cùng kỳ|than|compared)", re.IGNORE
 _STOP_PUNCT = ",;:()[]“”\"!?"
 _MAX_TOKENS = 7
 _COUNT_LOOKAHEAD = 7
+_LETTER = re.compile(r"[^\W\d_]")
 _VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
 
 
@@ -95,7 +96,7 @@ def document_lang(text: str) -> str:
     >>> document_lang("Tốc độ tăng trưởng đạt 8%"), document_lang("Growth reached 8%")
     ('vi', 'en')
     """
-    letters = sum(ch.isalpha() for ch in text) or 1
+    letters = len(_LETTER.findall(text)) or 1
     return "vi" if len(_VI_LETTERS.findall(text.lower())) / letters > 0.02 else "en"
 
 
