@@ -274,6 +274,7 @@ _PLACE_RES = (
 # would try every word of the text).
 _PLACE_NOUN = re.compile(r"(?<!\w)(?:province|city)\b")
 _TWO_WORDS_BEFORE = re.compile(rf"(?P<en>{_WORD}[ \t]+{_WORD})[ \t]+$")
+_PLURAL_BEFORE = re.compile(r"(?:\d|\bcác|\bnhững|\bnhiều|\bmấy)\s*$", re.IGNORECASE)
 _NOT_PLACES = {"Ủy", "Uỷ", "UBND", "HĐND", "The", "This", "Provincial", "People", "Party", "Tỉnh",
                "Vùng", "Khu", "Các", "Cả", "Toàn", "Miền"}
 
@@ -286,7 +287,9 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     # Names written without diacritics ("Bac Ninh province") take their Vietnamese spelling.
     known = {strip_accents(v): v for p, f, v in vocab.phrases if f == "place"}
     known.update({strip_accents(r): r for r in vocab.regions})
-    named = [(m.end(), m.groupdict()) for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)]
+    # "14 tỉnh Bắc Trung bộ", "các tỉnh Tây Bắc": a group of provinces, not one place
+    named = [(m.end(), m.groupdict()) for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)
+             if not _PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start())]
     for noun in _PLACE_NOUN.finditer(text, lo, hi):
         m = _TWO_WORDS_BEFORE.search(text, max(lo, noun.start() - 80), noun.start())
         if m:
@@ -311,20 +314,56 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
 
 
 def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, fig: Figure,
-            default: str | None, doc_region: str | None) -> str:
-    """The place named nearest before the figure in its sentence, else ``default``, else the
-    place named last in the 1500 characters before, else the document's most named."""
-    if _NATIONAL.search(window):
+            default: str | None, doc_region: str | None, text: str = "") -> str:
+    """The place named nearest before the figure in its sentence, else one that is the subject
+    right after it ("Với diện tích 1.371 km2, Vĩnh Phúc là ..."), else ``default``, else the
+    place named last in the 1500 characters before, else the document's most named.
+
+    A place named in an aside that closed before the figure ("(sau tỉnh Bắc Giang tăng
+    13,85%)") or in a caption or table line ("... of Bac Giang province speaks |") names
+    nothing outside it; "cả nước", "nationwide" or "GDP" as the figure's subject is Việt Nam.
+    """
+    if _NATIONAL.search(window) or _NATIONAL_SUBJECT.search(window):
         return "Việt Nam"
     i = bisect.bisect_right(places, (fig.start, "\uffff"))
-    last = places[i - 1] if i else None  # the place named last at or before the figure
+    candidates = [p for p in places[max(0, i - 12):i] if text == "" or not (
+        _in_closed_aside(text, p[0], fig.start) or (p[0] <= sent[0] and _in_caption(text, p[0])))]
+    last = candidates[-1] if candidates else None  # the place named last before the figure
     if last and last[0] > sent[0]:
         return last[1]
+    if text:
+        j = bisect.bisect_right(places, (fig.end, "\uffff"))
+        if j < len(places) and places[j][0] <= min(sent[1], fig.end + 40) and \
+                _SUBJECT_AFTER.match(text, fig.end, places[j][0]):
+            return places[j][1]
     if default:
         return default
     if last and last[0] > sent[0] - 1500:
         return last[1]
     return doc_region or ""
+
+
+# "cả nước dự báo tăng trên 5%", "the GDP growth target of 8%": the country is the subject
+_NATIONAL_SUBJECT = re.compile(
+    r"(?<!nhất )(?<!đầu )(?<!thứ \d )(?<!thứ \d\d )(?:\bcả nước|\btoàn quốc|\bnationwide|"
+    r"\bthe country)\s*(?:[^\W\d]+\s*){0,4}$|\bGDP\b(?:\s*[^\W\d]+){0,6}\s*$")
+# the figure's clause goes on to its subject: ", Vĩnh Phúc là", ", tỉnh Nam Định"
+_SUBJECT_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:tỉnh|thành phố|province of|the province of)"
+                            r"[^\S\n]+)?[^\W\d][\w ]{0,30}$", re.IGNORECASE)
+
+
+def _in_closed_aside(text: str, at: int, fig_start: int) -> bool:
+    """Whether offset ``at`` lies in brackets that close before ``fig_start``."""
+    before = text[max(0, at - 200):at]
+    opened = before.rfind("(")
+    return opened > before.rfind(")") and ")" in text[at:fig_start]
+
+
+def _in_caption(text: str, at: int) -> bool:
+    """Whether offset ``at`` is on a caption or table line (one with "|")."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    return "|" in text[line_start:line_end if line_end >= 0 else len(text)]
 
 
 def _read_input(text_or_path) -> tuple[str, str | None]:
@@ -829,7 +868,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
             "modifier", "per_person").search(indicator_text)):
         unit = f"{unit}/person"
-    fig_region = _region(places, sent, window, fig, region, doc_region)
+    fig_region = _region(places, sent, window, fig, region, doc_region, text)
     territory = _territory(vocab, fig_region, doc_date)
     # Confidence: start high, lose for every guess made.
     confidence = 0.9
