@@ -171,7 +171,9 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         found_phrases = [p for p in memo[key] if p[1] <= hi]
     else:
         found_phrases = match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True)
+    named_in_window = False
     for ms, me, phrase in found_phrases:
+        named_in_window = named_in_window or window_start <= ms and me <= fig.start
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
         if not codes or vocab.words("modifier", "not_naming", at_end=True).search(
@@ -195,6 +197,16 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         key = (distance, -len(phrase))
         if best is None or key < best[0]:
             best = (key, codes, source[ms:me])
+    if best is None and label is None and unit == "percent" and \
+            measure in _GROWTH_MEASURES and not named_in_window:
+        # "Hai Duong's growth in 2024 is estimated at 10.2%", "tốc độ tăng trưởng ... 12%":
+        # growth named by no aggregate is the economy's (a generic word, the last resort)
+        generic = [(me, phrase) for ms, me, phrase in match_phrases(
+            vocab, "generic", text[sent[0]:fig.start], sent[0])]
+        codes = [c for c in vocab.values("generic", generic[-1][1])
+                 if _compatible(c, vocab, unit, measure, breakdown)] if generic else []
+        if codes:
+            return codes[0], text[generic[-1][0] - len(generic[-1][1]):generic[-1][0]]
     if best is None:
         return "unknown", ""
     codes, found = best[1], best[2]
@@ -864,6 +876,20 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             if prev["unit"] == unit and prev["indicator"] != "unknown":
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
+                break
+    if code == "unknown" and cell is None and unit == "percent" and measure in \
+            _GROWTH_MEASURES:
+        # "thu ngân sách ước đạt 54.341 tỉ đồng, vượt 52,8% dự toán, tăng 25,9%": the growth
+        # of the amount just named in the sentence
+        flat = _flat_sentence(text, sent, memo)
+        for prev in reversed(rows[-6:]):
+            if prev["sentence"] != flat:
+                break
+            if prev["unit"] != "percent":
+                growth = f"{prev['indicator']}_growth"
+                if growth in vocab.indicator_units and _compatible(growth, vocab, unit, measure):
+                    code, indicator_text = growth, prev["indicator_text"]
+                    notes.append("indicator: the growth of the amount named before it")
                 break
     if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
             "modifier", "per_person").search(indicator_text)):
