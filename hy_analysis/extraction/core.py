@@ -716,7 +716,16 @@ _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
-_AVERAGE = re.compile(r"bình quân|trung bình|average|mỗi năm|hằng năm", re.IGNORECASE)
+_AVERAGE = re.compile(r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
+                      r"trung bình|average(?! (?:gdp |grdp |income )?per capita)|mỗi năm|hằng năm",
+                      re.IGNORECASE)
+#: Words that make a figure one of each year of a plan's span ("hằng năm có trên 90% ...").
+_YEARLY = re.compile(r"\bh[àằ]ng năm|\bmỗi năm|\bannually|\beach year|\bevery year",
+                     re.IGNORECASE)
+#: Words that make an amount a total over a span ("tổng" alone names an aggregate).
+_SPAN_TOTAL = re.compile(r"cả giai đoạn|giai đoạn|lũy kế|cumulative|period|trong \d+ năm|"
+                         r"\d+ năm qua|over the past|\byears\b|nhiệm kỳ|\bterm\b",
+                         re.IGNORECASE)
 _AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or above)",
                                  re.IGNORECASE)
 _INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
@@ -802,6 +811,19 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
             period.how in ("earlier sentence", "sentence", "previous figure"):
         period = Period(period.end, period.end, f"{period.how}, end of the period")
+    if cell is None and measure == "period_total" and unit not in ("count", "ha") and \
+            period.how.startswith("earlier sentence") and \
+            not _SPAN_TOTAL.search(text[sent[0]:fig.start]):
+        # "Tổng thu ngân sách ... 35.700 tỷ đồng" after a sentence on 2020-2022: "tổng" names
+        # the aggregate; a span from an earlier sentence makes no total of this amount
+        measure = "level"
+        period = Period(period.end, period.end, f"{period.how}, end of the period")
+    if cell is None and period.start == period.end and period.end is not None and \
+            _YEARLY.search(window):
+        # "Phấn đấu hằng năm có trên 90% ..." under a 2025-2030 term: each year of the span
+        span = latest_span_ending(text, fig.start, period.end)
+        if span:
+            period = Period(span[0], span[1], period.how + ", each year of the span")
     stock = cell is None and doc_year is not None and bool(_STOCK_AFTER.match(text_after))
     # Kind
     if cell is not None:

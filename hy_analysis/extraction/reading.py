@@ -248,7 +248,8 @@ _YEAR_RE = re.compile(rf"(?<![\d/.,])({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\
 _BASE_BEFORE = re.compile(
     r"(?:\bso với|\bso cùng kỳ|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
     r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
-    r"\btimes(?: higher| more| larger| that of)?(?: than)?|"
+    r"\btimes(?: higher| more| larger| that of)?(?: than)?|\bdouble(?: that of)?|\btwice|"
+    r"\bgấp đôi|"
     r"\bgiai đoạn trước)\s*(?:năm|the same period(?: of)?|the year|in|of|"
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
@@ -342,12 +343,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if close_after:
         y = own_after[0]
         return Period(y[2], y[3], "sentence", base)
-    if _NOW_WORDS.search(text[s0:fig_start]) and doc_year:
+    # "Từ đầu năm đến nay ... giảm 14,81% so với cùng kỳ năm 2022": the year after the one
+    # compared with, whatever the document's date
+    same = [y for y in before + after if y[5]]
+    if _NOW_WORDS.search(text[s0:fig_start]) and doc_year and not same:
         return Period(doc_year, doc_year, "document date (now)", base)
     if heading_years:
         y0, y1 = heading_years[-1]
         return Period(y0, y1, "heading", base)
-    same = [y for y in before + after if y[5]]
     if same:
         return Period(same[0][3] + 1, same[0][3] + 1, "after the comparison year", base)
     # "Trong 10 tháng", "6 tháng đầu năm": months of the document's year.
@@ -520,8 +523,10 @@ _GROWTH_WORDS = re.compile(
     re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
                           r"% grdp|of grdp", re.IGNORECASE)
-_AVERAGE_WORDS = re.compile(r"bình quân|trung bình|average|/năm|/year|annually|per year|mỗi năm",
-                            re.IGNORECASE)
+# "bình quân đầu người", "bình quân/người", "average ... per capita" name a per-person level
+_AVERAGE_WORDS = re.compile(r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
+                            r"trung bình|average(?! (?:gdp |grdp |income )?per capita)|/năm|"
+                            r"/year|annually|per year|mỗi năm", re.IGNORECASE)
 _HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
 _TOTAL_WORDS = re.compile(r"tổng|total|cả giai đoạn|lũy kế|cumulative", re.IGNORECASE)
 
