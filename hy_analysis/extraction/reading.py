@@ -244,13 +244,14 @@ def sentence_of(spans: list[tuple[int, int]], offset: int, *,
 # --- period ----------------------------------------------------------------------------------
 
 _YEAR = r"(?:19|20)\d{2}"
-_YEAR_RE = re.compile(rf"(?<![\d/.,])({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
+# "quý III/2022", "IV/2023": a quarter's year (a date's "30/9/2024" is not a period)
+_YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/))({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
 _BASE_BEFORE = re.compile(
     r"(?:\bso với|\bso cùng kỳ|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
     r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
     r"\btimes(?: higher| more| larger| that of)?(?: than)?|\bdouble(?: that of)?|\btwice|"
     r"\bgấp đôi|"
-    r"\bgiai đoạn trước)\s*(?:năm|the same period(?: of)?|the year|in|of|"
+    r"\bgiai đoạn trước|\bfrom|\bup from)\s*(?:năm|the same period(?: of)?|the year|in|of|"
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
 )
@@ -268,6 +269,14 @@ _YEAR_THEN_BRACKET = re.compile(
 _TERM_AFTER = re.compile(r"\s*(?:term|tenure)\b", re.IGNORECASE)
 _NOW_WORDS = re.compile(r"hiện nay|đến nay|hiện có|hiện tại|tính đến nay|currently|to date|"
                         r"at present|so far|is home to", re.IGNORECASE)
+
+
+_RELATIVE_YEAR = re.compile(r"(?P<this>\bnăm nay\b|\bthis year\b)|(?P<last>\bnăm ngoái\b|"
+                            r"\blast year\b|\bnăm qua\b)", re.IGNORECASE)
+
+
+_SPAN_END_AFTER = re.compile(r"\s*(?:to|until|through|till|-|–|đến|tới)\s*(?:năm\s*)?\d{4}",
+                             re.IGNORECASE)
 
 
 @dataclass
@@ -294,7 +303,11 @@ def _years(text: str, offset: int = 0):
             if y1 == y0:
                 continue
             y0 += 1
-        yield (offset + m.start(), offset + m.end(), y0, y1, bool(_BASE_BEFORE.search(before)),
+        # "from 2020" is a base, "from 2021 to 2025" a span's start
+        is_base = bool(_BASE_BEFORE.search(before)) and not (
+            re.search(r"\bfrom\s*(?:the year\s*)?$", before, re.IGNORECASE)
+            and _SPAN_END_AFTER.match(text, m.end()))
+        yield (offset + m.start(), offset + m.end(), y0, y1, is_base,
                bool(_SAME_PERIOD_BEFORE.search(before)))
 
 
@@ -343,6 +356,13 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if close_after:
         y = own_after[0]
         return Period(y[2], y[3], "sentence", base)
+    # "năm nay", "this year" / "năm ngoái", "last year" (not after "so với", a base)
+    relative = _RELATIVE_YEAR.search(text[max(s0, fig_start - 200):fig_start])
+    if relative and doc_year and not _BASE_BEFORE.search(
+            text[max(s0, fig_start - 260):fig_start - len(relative.group(0))
+                 - (fig_start - relative.end())]):
+        year = doc_year if relative.group("this") else doc_year - 1
+        return Period(year, year, "sentence (relative year)", base)
     # "Từ đầu năm đến nay ... giảm 14,81% so với cùng kỳ năm 2022": the year after the one
     # compared with, whatever the document's date
     same = [y for y in before + after if y[5]]
