@@ -139,6 +139,9 @@ _COUNT_NOUNS = (
     "industrial clusters?", "economic zones?", "towns?", "communes?", "households?",
     "districts?",
     "(?:social housing |housing )?units?", "houses", "apartments", "jobs", "workers",
+    # physical output: the unit word stays in value_raw
+    "tấn", "tons?", "tonnes?", "lít", "liters?", "litres?", "kwh", "mwh", "gwh", "xe", "ô tô",
+    "vehicles?", "cars?", "packs?", "battery packs?", "chiếc",
 )
 # Words after the unit that describe the base or the time, not the number.
 # "/tháng" (a month) is kept in value_raw and noted by the extractor: a monthly income is not
@@ -153,7 +156,8 @@ _MONEY_RE = re.compile(
     rf"(?P<scales>(?:(?:{_SCALE_RE})\s*)*)(?P<cur>{_CURRENCY_RE})(?P<per>{_PER_PERSON})?"
     + _TRAILERS + "$"
 )
-_SCALE_ONLY_RE = re.compile(rf"(?:(?:{_SCALE_RE})\s*)+(?P<rest>.*)$")
+# a scale is a word of its own: the "k" of "kWh" is none
+_SCALE_ONLY_RE = re.compile(rf"(?:(?:{_SCALE_RE})(?![^\W\d_])\s*)+(?P<rest>.*)$")
 _UNIT_RE = re.compile(
     "(?P<unit>" + "|".join(sorted(map(re.escape, _PLAIN_UNITS), key=len, reverse=True)) + ")"
     + _TRAILERS + "$"
