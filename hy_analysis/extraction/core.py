@@ -350,7 +350,9 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
             return places[j][1]
     if default:
         return default
-    if last and last[0] > sent[0] - 1500:
+    if last and last[0] > sent[0] - 1500 and (
+            last[1] == doc_region or not text or "\n\n" not in text[last[0]:sent[0]].strip()):
+        # another place than the document's holds within its paragraph only
         return last[1]
     return doc_region or ""
 
@@ -358,7 +360,7 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 # "cả nước dự báo tăng trên 5%", "the GDP growth target of 8%": the country is the subject
 _NATIONAL_SUBJECT = re.compile(
     r"(?<!nhất )(?<!đầu )(?<!thứ \d )(?<!thứ \d\d )(?:\bcả nước|\btoàn quốc|\bnationwide|"
-    r"\bthe country)\s*(?:[^\W\d]+\s*){0,4}$|\bGDP\b(?:\s*[^\W\d]+){0,6}\s*$")
+    r"\bthe country)\s*[(:]?\s*(?:[^\W\d]+\s*){0,4}$|\bGDP\b(?:\s*[^\W\d]+){0,6}\s*$")
 # the figure's clause goes on to its subject: ", Vĩnh Phúc là", ", tỉnh Nam Định"
 _SUBJECT_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:tỉnh|thành phố|province of|the province of)"
                             r"[^\S\n]+)?[^\W\d][\w ]{0,30}$", re.IGNORECASE)

@@ -153,6 +153,9 @@ def _with_regions(vocab: Vocabulary, region_map: RegionMap) -> Vocabulary:
     phrases = [p for p in vocab.phrases if p[1] != "region"]
     phrases += [(form, "region", region) for region in regions
                 for form in (region.lower(), strip_accents(region))]
+    # other names of a region ("tp.hcm", "sài gòn"): place rows of indicator_synonyms.csv
+    phrases += [(p, "region", v) for p, f, v in vocab.phrases if f == "place" and v in regions
+                and p not in (v.lower(), strip_accents(v))]
     return Vocabulary(vocab.indicator_units, phrases, regions, region_map)
 
 
