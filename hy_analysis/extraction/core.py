@@ -338,9 +338,10 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
     if _NATIONAL.search(window) or _NATIONAL_SUBJECT.search(window):
         return "Việt Nam"
     i = bisect.bisect_right(places, (fig.start, "\uffff"))
-    candidates = [p for p in places[max(0, i - 12):i] if text == "" or not (
-        _in_closed_aside(text, p[0], fig.start) or (p[0] <= sent[0] and _in_caption(text, p[0])))]
-    last = candidates[-1] if candidates else None  # the place named last before the figure
+    # the place named last before the figure (of the 12 before it)
+    last = next((p for p in reversed(places[max(0, i - 12):i]) if text == "" or not (
+        _in_closed_aside(text, p[0], fig.start) or (p[0] <= sent[0] and _in_caption(text, p[0])))),
+        None)
     if last and last[0] > sent[0]:
         return last[1]
     if text:

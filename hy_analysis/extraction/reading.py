@@ -333,8 +333,9 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     the year before a "same period of <year>" comparison's, else the document's.
     """
     s0, s1 = sent
-    before = [y for y in _years(text[s0:fig_start], s0)]
-    after = [y for y in _years(text[fig_end:s1], fig_end)]
+    # looked up in the text's index of years: a long sentence is not read again per figure
+    before = _years_between(text, s0, fig_start)
+    after = _years_between(text, fig_end, s1)
     base = next((y[2] for y in reversed(before) if y[4]), None) or next(
         (y[2] for y in after if y[4]), None)
     own = [y for y in before if not y[4]]
