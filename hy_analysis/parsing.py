@@ -162,7 +162,7 @@ _UNIT_RE = re.compile(
     "(?P<unit>" + "|".join(sorted(map(re.escape, _PLAIN_UNITS), key=len, reverse=True)) + ")"
     + _TRAILERS + "$"
 )
-_COUNT_RE = re.compile("(?:" + "|".join(_COUNT_NOUNS) + ")$")
+_COUNT_RE = re.compile("(?:" + "|".join(_COUNT_NOUNS) + ")" + _TRAILERS + "$")
 _LEADING_CURRENCY_RE = re.compile(rf"(?P<cur>{_CURRENCY_RE})\s*(?=\d)")
 
 # Words that show the figure is written in English (its numbers then use English format).
