@@ -834,7 +834,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     else:
         kind_context = text[max(sent[0], fig.start - 300):fig.start] + fig.raw + text_after[:15]
     kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year,
-                                         just_before=text[max(0, fig.start - 15):fig.start],
+                                         just_before=text[max(0, fig.start - 45):fig.start],
                                          doc_month=doc_date.month if doc_date else None)
     if kind_how == "default" and cell is None:
         # "...sets a target of 10%. In which, industry grows 13%": the previous sentence's

@@ -482,8 +482,13 @@ _ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế ho�
 
 _RESULT_WORDS = re.compile(r"kết quả|thực hiện được|đã đạt|\bresults?\b|\bachieved\b|"
                            r"\brecorded\b", re.IGNORECASE)
-_PLAN_LABEL = re.compile(r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target)\s*"
-                         r"(?:[:=]|tăng|đạt|là|of|at|is)?\s*$", re.IGNORECASE)
+_PLAN_LABEL = re.compile(
+    r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target|\bgoal|\bobjective)\s*"
+    r"(?:[:=]|tăng|đạt|là|of|at|is)?\s*(?:(?:increas\w*|grow\w*|growth|rising|reach\w*)\s*"
+    r"(?:by|of|to|at)?\s*)?(?:more than|over|above|at least|about|around)?\s*$"
+    # "(mục tiêu Đại hội là 7 - 8%)": a plan named in brackets, a few words before the figure
+    r"|\(\s*(?:kế hoạch|mục tiêu|chỉ tiêu|plan|target|goal)(?:\s+[^\W\d]+){0,3}\s*"
+    r"(?:[:=]|là|of|is)\s*$", re.IGNORECASE)
 
 
 #: "kết quả thực hiện kế hoạch", "thực hiện Nghị quyết": the plan named is the one carried out;
