@@ -705,6 +705,15 @@ def _other_sentence(pool: list[int], sentences: list[str], sentence: str) -> int
     return next((k for k in pool if sentences[k] != sentence), None)
 
 
+#: Words of a sentence that reports what happened: target words before it no longer hold.
+_RESULT_OR_ESTIMATE = re.compile(r"kết quả|đã đạt|thực hiện được|\bước\b|ước tính|dự ước|"
+                                 r"\bresults?\b|\bachieved\b|\brecorded\b|\bestimated\b|"
+                                 r"\breached\b", re.IGNORECASE)
+#: "cao hơn mục tiêu", "vượt kế hoạch": results set against a target, not a target
+_COMPARED_TO_PLAN = re.compile(r"(?:cao hơn|thấp hơn|vượt|so với|exceed\w*|surpass\w*|"
+                               r"higher than|lower than)\s+(?:\w+\s+){0,2}?(?:mục tiêu|"
+                               r"kế hoạch|chỉ tiêu|(?:the\s+)?(?:\w+\s+)?(?:target|plan|goal))",
+                               re.IGNORECASE)
 #: An estimate of what happened ("dự kiến", "expected" may plan the future: not here).
 _ESTIMATED = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự ước|"
                         r"\bestimated?\b", re.IGNORECASE)
@@ -839,9 +848,24 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if kind_how == "default" and cell is None:
         # "...sets a target of 10%. In which, industry grows 13%": the previous sentence's
         # target words carry over, its weaker cues do not.
-        before = sentence_of(spans, max(sent[0] - 2, 0), starts=starts)
-        if _STRONG_TARGET.search(text[before[0]:sent[0]]):
-            kind, estimate, kind_how = "target", False, "target words in the previous sentence"
+        # ... and those of a few sentences before in its paragraph, unless one between
+        # reports a result ("Bắc Ninh phấn đấu ... . Huy động ... . Thu hút vốn FDI 4,3 tỷ USD")
+        at = sent[0]
+        for step in range(4):
+            if at <= 0:
+                break
+            before = sentence_of(spans, max(at - 2, 0), starts=starts)
+            words = text[before[0]:at]
+            if before[0] >= at or (step and "\n\n" in text[before[1]:at]) or (
+                    step and _COMPARED_TO_PLAN.search(words)):
+                break
+            if _STRONG_TARGET.search(words):
+                kind, estimate, kind_how = ("target", False,
+                                            "target words in a sentence before in its paragraph")
+                break
+            if _RESULT_OR_ESTIMATE.search(words):
+                break
+            at = before[0]
     if stock:
         kind, estimate, kind_how = "actual", False, "an existing stock"
     elif cell is None and _TARGET_IN_BRACKETS.search(text[max(0, fig.start - 90):fig.start]):
