@@ -714,6 +714,9 @@ _COMPARED_TO_PLAN = re.compile(r"(?:cao hơn|thấp hơn|vượt|so với|exceed
                                r"higher than|lower than)\s+(?:\w+\s+){0,2}?(?:mục tiêu|"
                                r"kế hoạch|chỉ tiêu|(?:the\s+)?(?:\w+\s+)?(?:target|plan|goal))",
                                re.IGNORECASE)
+#: "14,86% (plan: 10.5%)", "(KH 8%)": a plan in brackets right after a figure
+_PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục tiêu|target|chỉ tiêu)"
+                                r"\s*[:=]?\s*", re.IGNORECASE)
 #: An estimate of what happened ("dự kiến", "expected" may plan the future: not here).
 _ESTIMATED = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự ước|"
                         r"\bestimated?\b", re.IGNORECASE)
@@ -926,6 +929,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
                 break
+    if code == "grdp_constant_prices" and unit == "USD" and \
+            "grdp_current_prices" in vocab.indicator_units and not vocab.words(
+                "modifier", "constant_prices").search(text[sent[0]:fig.end]):
+        # a GRDP in dollars is converted at the year's rate: current prices
+        code = "grdp_current_prices"
+    if cell is None and rows and _PLAN_AFTER_FIGURE.fullmatch(
+            text, rows[-1]["char_end"], fig.start) and rows[-1]["unit"] == unit:
+        # "tăng 14,86% (plan: 10.5%)": the plan of the figure just before
+        code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
+        notes.append("indicator of the figure the plan in brackets follows")
     if code == "unknown" and cell is None and unit == "percent" and measure in \
             _GROWTH_MEASURES:
         # "thu ngân sách ước đạt 54.341 tỉ đồng, vượt 52,8% dự toán, tăng 25,9%": the growth
