@@ -859,8 +859,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 break
             before = sentence_of(spans, max(at - 2, 0), starts=starts)
             words = text[before[0]:at]
-            if before[0] >= at or (step and "\n\n" in text[before[1]:at]) or (
-                    step and _COMPARED_TO_PLAN.search(words)):
+            if before[0] >= at or (step and ("\n\n" in text[before[1]:sent[0]] or
+                                             _COMPARED_TO_PLAN.search(words))):
                 break
             if _STRONG_TARGET.search(words):
                 kind, estimate, kind_how = ("target", False,

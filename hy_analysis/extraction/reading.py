@@ -278,8 +278,8 @@ _RELATIVE_YEAR = re.compile(r"(?P<this>\bnăm nay\b|\bthis year\b)|(?P<last>\bn�
                             r"\blast year\b|\bnăm qua\b)", re.IGNORECASE)
 
 
-_SPAN_END_AFTER = re.compile(r"\s*(?:to|until|through|till|-|–|đến|tới)\s*(?:năm\s*)?\d{4}",
-                             re.IGNORECASE)
+_SPAN_END_AFTER = re.compile(rf"\s*(?:to|until|through|till|-|–|đến|tới)\s*(?:năm\s*)?"
+                             rf"({_YEAR})(?![\d/])", re.IGNORECASE)
 
 
 @dataclass
@@ -294,7 +294,10 @@ class Period:
 
 def _years(text: str, offset: int = 0):
     """(start, end, y0, y1, is_base, same_period) for each year mention in text."""
+    skip_to = -1
     for m in _YEAR_RE.finditer(text):
+        if m.start() < skip_to:
+            continue  # the end of a "from 2021 to 2025" span read with its start
         before = text[max(0, m.start() - 40):m.start()]
         if _NOT_PERIOD_BEFORE.search(before) and not re.search(r"giai đoạn|period", before[-15:]):
             continue
@@ -306,11 +309,15 @@ def _years(text: str, offset: int = 0):
             if y1 == y0:
                 continue
             y0 += 1
-        # "from 2020" is a base, "from 2021 to 2025" a span's start
-        is_base = bool(_BASE_BEFORE.search(before)) and not (
-            re.search(r"\bfrom\s*(?:the year\s*)?$", before, re.IGNORECASE)
-            and _SPAN_END_AFTER.match(text, m.end()))
-        yield (offset + m.start(), offset + m.end(), y0, y1, is_base,
+        end = m.end()
+        # "from 2020" is a base; "from 2021 to 2025", "từ năm 2021 đến năm 2025" a span
+        span_end = _SPAN_END_AFTER.match(text, m.end()) if y0 == y1 and re.search(
+            r"(?:\bfrom|\btừ)\s*(?:the year\s*|năm\s*)?$", before, re.IGNORECASE) else None
+        if span_end and int(span_end[1]) > y1:
+            y1, end = int(span_end[1]), span_end.end()
+            skip_to = end
+        is_base = bool(_BASE_BEFORE.search(before)) and not span_end
+        yield (offset + m.start(), offset + end, y0, y1, is_base,
                bool(_SAME_PERIOD_BEFORE.search(before)))
 
 
