@@ -129,7 +129,11 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "hectare": "ha", "km²": "km2", "km2": "km2", "người": "persons",
                 "people": "persons", "persons": "persons", "dân": "persons", "lần": "times",
                 "times": "times", "fold": "times", "-fold": "times", "lượt người": "persons",
-                "lượt khách": "persons", "tourists": "persons", "visitors": "persons"}
+                "lượt khách": "persons", "tourists": "persons", "visitors": "persons",
+                "khách": "persons", "khách du lịch": "persons",
+                "lượt khách du lịch": "persons", "lượt khách quốc tế": "persons",
+                "arrivals": "persons", "tourist arrivals": "persons", "visits": "persons",
+                "visitor arrivals": "persons"}
 # Things counted in the documents; a figure followed by one of these is a count.
 _COUNT_NOUNS = (
     "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "dự án", "doanh nghiệp", "làng nghề",
@@ -142,6 +146,7 @@ _COUNT_NOUNS = (
     # physical output: the unit word stays in value_raw
     "tấn", "tons?", "tonnes?", "lít", "liters?", "litres?", "kwh", "mwh", "gwh", "xe", "ô tô",
     "vehicles?", "cars?", "packs?", "battery packs?", "chiếc",
+    "việc làm", "thuê bao", "subscribers", "trường", "schools",
 )
 # Words after the unit that describe the base or the time, not the number.
 # "/tháng" (a month) is kept in value_raw and noted by the extractor: a monthly income is not
