@@ -571,3 +571,22 @@ def test_target_words_hold_over_a_paragraph_until_a_result():
     kinds = dict(zip(rows["value_raw"], rows["kind"]))
     assert kinds["4,3 tỷ USD"] == "target"
     assert kinds["10,67%"] == "actual"
+
+
+def test_a_list_without_its_verb_keeps_the_verb_of_the_figure_before():
+    rows = extract("In 2024, GRDP grew by 8.5%, of which agriculture grew by 3.2%, industry and "
+                   "construction by 10.1% and services by 7.4%. The proportion of industry and "
+                   "construction in the economic structure reached 45.6%.", date="2024-12-20")
+    got = dict(zip(rows["value_raw"], rows["indicator"]))
+    assert got["10.1%"] == "industry_construction_grdp_growth"
+    assert got["7.4%"] == "services_grdp_growth"
+    assert got["45.6%"] == "industry_construction_share"
+
+
+def test_manufacturing_growth_and_imports_are_not_their_neighbours():
+    rows = extract("The industrial production index increased by 11.2%, of which processing and "
+                   "manufacturing rose 12.5%. Export turnover reached 5.2 billion USD; import "
+                   "turnover was 3.1 billion USD.", date="2024-12-20")
+    got = dict(zip(rows["value_raw"], rows["indicator"]))
+    assert got["12.5%"] == "manufacturing_iip_growth"
+    assert got["5.2 billion USD"] == "exports" and got["3.1 billion USD"] == "unknown"

@@ -179,6 +179,9 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         if not codes or vocab.words("modifier", "not_naming", at_end=True).search(
                 source[max(lo, ms - 25):ms]):
             continue
+        if unit == "percent" and measure == "level" and vocab.words(
+                "modifier", "frame", at_end=True).search(source[max(lo, ms - 10):ms]):
+            continue  # "tỷ trọng công nghiệp trong GRDP": the whole a share is taken of
         if label is not None:
             distance = hi - me
         elif ms >= fig.start and me <= fig.end:
@@ -717,6 +720,12 @@ _COMPARED_TO_PLAN = re.compile(r"(?:cao hơn|thấp hơn|vượt|so với|exceed
 #: "14,86% (plan: 10.5%)", "(KH 8%)": a plan in brackets right after a figure
 _PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục tiêu|target|chỉ tiêu)"
                                 r"\s*[:=]?\s*", re.IGNORECASE)
+#: What is left of a clause whose verb is the previous figure's: ", industry by", "; dịch vụ"
+_ELLIPTIC = re.compile(r"[^\S\n]*(?:,|\band\b|\bvà\b)[^\S\n]*(?:and\s+|và\s+)?(?:the\s+)?"
+                       r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+by)?[^\S\n]*",
+                       re.IGNORECASE)
+_SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
+                          r"proportion|đạt|reach|\bwas\b|\bis\b|\bat\b", re.IGNORECASE)
 #: An estimate of what happened ("dự kiến", "expected" may plan the future: not here).
 _ESTIMATED = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự ước|"
                         r"\bestimated?\b", re.IGNORECASE)
@@ -813,6 +822,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             not _HALF_YEAR.search(measure_context):
         measure_context += " 6 tháng"
     measure = find_measure(unit, measure_context, fig.raw, period)
+    if cell is None and unit == "percent" and measure == "level" and rows and \
+            rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
+            rows[-1]["char_end"] >= sent[0] and not _SHARE_WORDS.search(window) and \
+            _ELLIPTIC.fullmatch(window):
+        # "grew by 3.2%, industry and construction by 10.1%": the verb of the figure before
+        measure = rows[-1]["measure"]
     if cell is not None and not cell.end_of_period and unit == "percent" and \
             measure == "level" and period.end != period.start:
         measure = "period_average"
