@@ -590,3 +590,12 @@ def test_manufacturing_growth_and_imports_are_not_their_neighbours():
     got = dict(zip(rows["value_raw"], rows["indicator"]))
     assert got["12.5%"] == "manufacturing_iip_growth"
     assert got["5.2 billion USD"] == "exports" and got["3.1 billion USD"] == "unknown"
+
+
+def test_a_report_on_last_year_dated_in_january_reads_last_years_figures():
+    # the years are named in asides only: no earlier sentence sets the figure's year
+    text = ("Báo cáo kết quả (năm 2023) của tỉnh. Các chỉ tiêu (năm 2023) đều đạt.\n\n"
+            "Thu ngân sách đạt 18.500 tỷ đồng.")
+    assert _one(text, "2024-01", "18.500 tỷ đồng")["period_end"] == 2023
+    assert _one("Thu ngân sách đạt 18.500 tỷ đồng.", "2024-01",
+                "18.500 tỷ đồng")["period_end"] == 2024

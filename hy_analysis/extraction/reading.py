@@ -402,8 +402,19 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         y = earlier[-1]
         return Period(y[2], y[3], "earlier sentence", base)
     if doc_year:
-        return Period(doc_year, doc_year, "document date", base)
+        # a report written early in a year about the one before names that year most
+        year = _main_year(text, doc_year)
+        return Period(year, year, "document date" if year == doc_year else
+                      "the year the document names most (written early the next year)", base)
     return Period(None, None, "not found", base)
+
+
+def _main_year(text: str, doc_year: int) -> int:
+    """The document's year, or the year before when the document names it more often than
+    its own (a review of last year dated in January)."""
+    years = [y[3] for y in _year_index(text)[0] if not y[4] and y[2] == y[3]]
+    last = years.count(doc_year - 1)
+    return doc_year - 1 if last > years.count(doc_year) and last >= 2 else doc_year
 
 
 _PLAN_NAME_BEFORE = re.compile(r"(?:kế hoạch(?: năm)?|plan (?:for|of)(?: the year)?|"
