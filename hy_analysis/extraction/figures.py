@@ -70,6 +70,7 @@ _LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"\S+")
+_CURRENCY_LEAD = re.compile(r"vnd|usd|vnđ|\$", re.IGNORECASE)
 # "cao hơn 6,2% so với cùng kỳ": the figure says by how much, not a bound
 _BY_HOW_MUCH = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|higher|lower)\s+", re.IGNORECASE)
 _COMPARED = re.compile(r"\s*(?:so với|so cùng kỳ|than|compared)", re.IGNORECASE)
@@ -190,7 +191,15 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             lead_start = start
         limit = min(len(text), end + 80)
         found = None
+        # qualifier words before the number never make an unreadable unit readable: the
+        # number with its unit is read first, and with its qualifier only when that reads
+        # (a currency before the number is part of the unit: both are tried)
+        money_lead = lead_start < start and _CURRENCY_LEAD.search(text, lead_start, start)
         for stop in _candidate_ends(text, end, limit):
+            if lead_start < start and not money_lead:
+                plain = _parse(text[start:stop], lang, unit)
+                if plain is None or (plain.unit is None and not bare):
+                    continue
             for begin in dict.fromkeys((lead_start, start)):
                 raw = text[begin:stop]
                 parsed = _parse(raw, lang, unit)
