@@ -610,13 +610,17 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
 
 # --- phrases ---------------------------------------------------------------------------------
 
+#: Whitespace other than a plain space (one character for one: offsets hold).
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
 def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0, *,
                   overlapping: bool = False):
     """(start, end, phrase) of every phrase of ``fieldname`` in ``text`` (lower-cased).
 
     With ``overlapping``, a phrase inside a longer one is found too ("fdi" in "fdi projects").
     """
-    low = re.sub(r"\s", " ", unicodedata.normalize("NFC", text).lower())
+    low = _OTHER_SPACE.sub(" ", unicodedata.normalize("NFC", text).lower())
     if overlapping:
         return sorted((offset + m.start(), offset + m.end(), word)
                       for word, rx in vocab.patterns_in(fieldname, low) if word in low
@@ -624,7 +628,7 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
     out = [(offset + m.start(), offset + m.end(), m.group(0))
            for m in vocab.pattern(fieldname).finditer(low)]
     if fieldname == "region":  # English texts drop the diacritics: "Hung Yen"
-        flat = re.sub(r"\s", " ", strip_accents(text))
+        flat = _OTHER_SPACE.sub(" ", strip_accents(text))
         out += [(offset + m.start(), offset + m.end(), m.group(0))
                 for m in vocab.pattern(fieldname).finditer(flat)]
     return sorted(set(out))
