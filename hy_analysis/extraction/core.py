@@ -329,7 +329,8 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
 
 
 def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, fig: Figure,
-            default: str | None, doc_region: str | None, text: str = "") -> str:
+            default: str | None, doc_region: str | None, text: str = "",
+            unit: str | None = None) -> str:
     """The place named nearest before the figure in its sentence, else one that is the subject
     right after it ("Với diện tích 1.371 km2, Vĩnh Phúc là ..."), else ``default``, else the
     place named last in the 1500 characters before, else the document's most named.
@@ -338,7 +339,8 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
     13,85%)") or in a caption or table line ("... of Bac Giang province speaks |") names
     nothing outside it; "cả nước", "nationwide" or "GDP" as the figure's subject is Việt Nam.
     """
-    if _NATIONAL.search(window) or _NATIONAL_SUBJECT.search(window):
+    if _NATIONAL.search(window) or _NATIONAL_SUBJECT.search(window) or (
+            unit == "percent" and _GDP_SUBJECT.search(window)):
         return "Việt Nam"
     i = bisect.bisect_right(places, (fig.start, "\uffff"))
     # the place named last before the figure (of the 12 before it)
@@ -364,7 +366,10 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 # "cả nước dự báo tăng trên 5%", "the GDP growth target of 8%": the country is the subject
 _NATIONAL_SUBJECT = re.compile(
     r"(?<!nhất )(?<!đầu )(?<!thứ \d )(?<!thứ \d\d )(?:\bcả nước|\btoàn quốc|\bnationwide|"
-    r"\bthe country)\s*[(:]?\s*(?:[^\W\d]+\s*){0,4}$|\bGDP\b(?:\s*[^\W\d]+){0,6}\s*$")
+    r"\bthe country)\s*[(:]?\s*(?:[^\W\d]+\s*){0,4}$")
+# "GDP quý 2 đạt khoảng 7,7%", "the GDP growth target of 8%": the national rate (a provincial
+# "GDP per capita" in a translation is the province's)
+_GDP_SUBJECT = re.compile(r"\bGDP\b(?:\s*[^\W\d]+){0,6}\s*$")
 # the figure's clause goes on to its subject: ", Vĩnh Phúc là", ", tỉnh Nam Định"
 _SUBJECT_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:tỉnh|thành phố|province of|the province of)"
                             r"[^\S\n]+)?[^\W\d][\w ]{0,30}$", re.IGNORECASE)
@@ -971,7 +976,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
             "modifier", "per_person").search(indicator_text)):
         unit = f"{unit}/person"
-    fig_region = _region(places, sent, window, fig, region, doc_region, text)
+    fig_region = _region(places, sent, window, fig, region, doc_region, text, unit)
     territory = _territory(vocab, fig_region, doc_date)
     # Confidence: start high, lose for every guess made.
     confidence = 0.9
