@@ -47,7 +47,8 @@ _NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\
 _SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
 # Words right before a number that make it an identifier or an ordinal, not a figure.
 _ORDINAL_BEFORE = re.compile(
-    r"(?:(?<!dân )(?<!tổng )\bsố|số:|\bno\.?|\bnumber|lần thứ|\bthứ|\bkhóa|\bkhoá|\bhạng|\bxếp thứ|\brank(?:ed)?|"
+    r"(?:(?<!dân )(?<!tổng )\bsố|số:|"
+    r"\bno\.?|\bnumber|lần thứ|\bthứ|\bkhóa|\bkhoá|\bhạng|\bxếp thứ|\brank(?:ed)?|"
     r"\bngày|\btháng|\bnghị quyết|\bquyết định|\bkế hoạch|\bchương trình|\bđiều|\bkhoản|"
     r"\bchapter|\barticle|\bhotline|\bđiện thoại|\btel\.?|\bphone|\bpost|\bid)\s*:?\s*$",
     re.IGNORECASE,
