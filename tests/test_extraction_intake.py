@@ -599,3 +599,12 @@ def test_a_report_on_last_year_dated_in_january_reads_last_years_figures():
     assert _one(text, "2024-01", "18.500 tỷ đồng")["period_end"] == 2023
     assert _one("Thu ngân sách đạt 18.500 tỷ đồng.", "2024-01",
                 "18.500 tỷ đồng")["period_end"] == 2024
+
+
+def test_a_span_right_after_the_figure_and_a_plans_name():
+    row = _one("By 2030, the state budget revenue will reach 375.7 trillion VND during "
+               "2026-2030 period.", "2025-06-12", "375.7 trillion VND")
+    assert (row["period_start"], row["period_end"]) == (2026, 2030)
+    row = _one("2026 là năm đầu thực hiện kế hoạch phát triển 2026-2030. Mục tiêu tăng trưởng "
+               "kinh tế của tỉnh là 12,5-13%.", "2026-01-05", "12,5-13%")
+    assert (row["period_start"], row["period_end"]) == (2026, 2026)

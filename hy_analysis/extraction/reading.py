@@ -358,6 +358,11 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # brackets right after a year or span is that year's or span's, base or not
         y0, y1 = int(bracketed.group(1)), int(bracketed.group(2) or bracketed.group(1))
         return Period(y0, y1, "sentence, the years before the bracket", base)
+    # "will reach 375.7 trillion VND during 2026-2030": a span named right after the figure
+    if close_after and own_after[0][3] > own_after[0][2] and _DURING.fullmatch(
+            text, fig_end, own_after[0][0]):
+        y = own_after[0]
+        return Period(y[2], y[3], "sentence, the span after the figure", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
     # after another figure is that figure's; the one right after this figure is its own
     if own and not (close_after and _ATTACHED.search(text[max(s0, own[-1][0] - 30):own[-1][0]])):
@@ -417,8 +422,12 @@ def _main_year(text: str, doc_year: int) -> int:
     return doc_year - 1 if last > years.count(doc_year) and last >= 2 else doc_year
 
 
-_PLAN_NAME_BEFORE = re.compile(r"(?:kế hoạch(?: năm)?|plan (?:for|of)(?: the year)?|"
-                               r"the plan)\s*$", re.IGNORECASE)
+# "kế hoạch phát triển 2026-2030", "the plan for 2025": a plan's name ("kế hoạch giai đoạn
+# 2021-2025" names the period itself)
+_DURING = re.compile(r"\s*(?:during|in|over|for|throughout|trong|cả|suốt)?\s*(?:the\s+)?"
+                     r"(?:period|giai đoạn|thời kỳ)?\s*(?:of\s+|năm\s+)?", re.IGNORECASE)
+_PLAN_NAME_BEFORE = re.compile(r"(?:kế hoạch(?: năm)?(?:\s+(?!giai\b|đoạn\b)[^\W\d]+){0,3}|"
+                               r"plan (?:for|of)(?: the year)?|the plan)\s*$", re.IGNORECASE)
 
 
 def _aside(text: str, at: int) -> bool:
