@@ -129,7 +129,11 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "hectare": "ha", "km²": "km2", "km2": "km2", "người": "persons",
                 "people": "persons", "persons": "persons", "dân": "persons", "lần": "times",
                 "times": "times", "fold": "times", "-fold": "times", "lượt người": "persons",
-                "lượt khách": "persons", "tourists": "persons", "visitors": "persons"}
+                "lượt khách": "persons", "tourists": "persons", "visitors": "persons",
+                "khách": "persons", "khách du lịch": "persons",
+                "lượt khách du lịch": "persons", "lượt khách quốc tế": "persons",
+                "arrivals": "persons", "tourist arrivals": "persons", "visits": "persons",
+                "visitor arrivals": "persons"}
 # Things counted in the documents; a figure followed by one of these is a count.
 _COUNT_NOUNS = (
     "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "dự án", "doanh nghiệp", "làng nghề",
@@ -139,6 +143,10 @@ _COUNT_NOUNS = (
     "industrial clusters?", "economic zones?", "towns?", "communes?", "households?",
     "districts?",
     "(?:social housing |housing )?units?", "houses", "apartments", "jobs", "workers",
+    # physical output: the unit word stays in value_raw
+    "tấn", "tons?", "tonnes?", "lít", "liters?", "litres?", "kwh", "mwh", "gwh", "xe", "ô tô",
+    "vehicles?", "cars?", "packs?", "battery packs?", "chiếc",
+    "việc làm", "thuê bao", "subscribers", "trường", "schools",
 )
 # Words after the unit that describe the base or the time, not the number.
 # "/tháng" (a month) is kept in value_raw and noted by the extractor: a monthly income is not
@@ -153,12 +161,13 @@ _MONEY_RE = re.compile(
     rf"(?P<scales>(?:(?:{_SCALE_RE})\s*)*)(?P<cur>{_CURRENCY_RE})(?P<per>{_PER_PERSON})?"
     + _TRAILERS + "$"
 )
-_SCALE_ONLY_RE = re.compile(rf"(?:(?:{_SCALE_RE})\s*)+(?P<rest>.*)$")
+# a scale is a word of its own: the "k" of "kWh" is none
+_SCALE_ONLY_RE = re.compile(rf"(?:(?:{_SCALE_RE})(?![^\W\d_])\s*)+(?P<rest>.*)$")
 _UNIT_RE = re.compile(
     "(?P<unit>" + "|".join(sorted(map(re.escape, _PLAIN_UNITS), key=len, reverse=True)) + ")"
     + _TRAILERS + "$"
 )
-_COUNT_RE = re.compile("(?:" + "|".join(_COUNT_NOUNS) + ")$")
+_COUNT_RE = re.compile("(?:" + "|".join(_COUNT_NOUNS) + ")" + _TRAILERS + "$")
 _LEADING_CURRENCY_RE = re.compile(rf"(?P<cur>{_CURRENCY_RE})\s*(?=\d)")
 
 # Words that show the figure is written in English (its numbers then use English format).

@@ -482,3 +482,129 @@ def test_higher_by_is_a_difference_not_a_bound():
     got = {r.value_raw: (r.low, r.high, r.qualifier) for r in rows.itertuples()}
     assert got["6,2%"] == (6.2, 6.2, "exact") and got["1,16 lần"] == (1.16, 1.16, "exact")
     assert any(low == -1.9 for low, _, _ in got.values())
+
+
+# ---------------------------------------------------------------- rules that generalise (#17)
+
+def test_a_place_in_a_closed_aside_names_nothing_after_it():
+    rows = extract("Năm 2024, tỉnh Thanh Hóa tăng trưởng 12,16%, đứng thứ 2 cả nước (sau tỉnh "
+                   "Bắc Giang tăng trưởng 13,85%). Thu ngân sách ước đạt 54.341 tỉ đồng.",
+                   date="2024-12-14")
+    regions = dict(zip(rows["value_raw"], rows["region"]))
+    assert regions["13,85%"] == "Bắc Giang"
+    assert regions["54.341 tỉ đồng"] == "Thanh Hóa"
+
+
+def test_a_group_of_provinces_is_no_place_and_the_country_is_national():
+    rows = extract("Quảng Nam xếp thứ 4/14 tỉnh Bắc Trung bộ. Tổng lượt khách ước đạt 4,3 triệu "
+                   "lượt khách. Mức tăng này cao hơn bình quân chung cả nước (ước tăng 8%).",
+                   date="2022-10-05")
+    regions = dict(zip(rows["value_raw"], rows["region"]))
+    assert regions["4,3 triệu lượt khách"] == "Quảng Nam"
+    assert regions["8%"] == "Việt Nam"
+
+
+def test_the_subject_after_the_figure_is_its_place():
+    rows = extract("Tỉnh giáp Thủ đô Hà Nội.\nVới diện tích 1.371 km2, Vĩnh Phúc là tỉnh nhỏ.",
+                   date="2024-01")
+    assert rows.loc[0, "region"] == "Vĩnh Phúc"
+
+
+def test_growth_named_by_no_aggregate_is_the_economys():
+    assert _one("Hai Duong's growth in 2024 is estimated at 10.2%.", "2024-12-09",
+                "10.2%")["indicator"] == "grdp_growth"
+    # a named aggregate still wins over the generic word
+    assert _one("Năm 2024, xuất khẩu tăng trưởng 12%.", "2024-12-09",
+                "12%")["indicator"] == "exports_growth"
+
+
+def test_a_growth_after_an_amount_is_that_amounts_growth():
+    row = _one("Năm 2024 thu ngân sách nhà nước ước đạt 54.341 tỉ đồng, vượt 52,8% dự toán, "
+               "tăng 25,9% so với cùng kỳ.", "2024-12-14", "25,9%")
+    assert row["indicator"] == "state_budget_revenue_growth"
+
+
+def test_a_plan_in_brackets_takes_the_indicator_of_its_figure():
+    row = _one("In 2024, the industrial production index increased by 6.35%; exports "
+               "increased by 14.86% (plan: 10.5%).", "2025-01-10", "10.5%")
+    assert row["indicator"] == "exports_growth" and row["kind"] == "target"
+
+
+def test_same_period_of_a_year_beats_to_date_words():
+    row = _one("Tính từ đầu năm đến nay, tỉnh có 1.190 doanh nghiệp thành lập mới, giảm 14,81% "
+               "so với cùng kỳ năm 2022.", "2024-01", "giảm 14,81%")
+    assert (row["period_start"], row["period_end"]) == (2023, 2023)
+
+
+def test_from_a_year_is_a_base_unless_a_span_follows():
+    row = _one("The province's GRDP increased by 6.9 percent from 2020.", "2021-12-29",
+               "6.9 percent")
+    assert (row["period_start"], row["period_end"]) == (2021, 2021)
+    row = _one("Exports grew 9% a year from 2021 to 2025.", "2025-12-01", "9% a year")
+    assert (row["period_start"], row["period_end"]) == (2021, 2025)
+
+
+def test_a_total_named_tong_takes_no_span_of_an_earlier_sentence():
+    rows = extract("Tăng trưởng bình quân giai đoạn 2020-2022 đạt gần 9%/năm. GRDP bình quân/"
+                   "người ước đạt khoảng 127,8 triệu đồng. Tổng thu ngân sách ước đạt 35.700 tỷ "
+                   "đồng.", date="2022-12-20")
+    periods = dict(zip(rows["value_raw"], zip(rows["period_start"], rows["period_end"])))
+    assert periods["35.700 tỷ đồng"] == (2022, 2022)
+    assert periods["khoảng 127,8 triệu đồng"] == (2022, 2022)
+
+
+def test_physical_output_and_population_are_counts():
+    rows = extract("Output reached 4.5 million tons and 9.7 billion kWh. Tỉnh có quy mô dân số "
+                   "3.619.433 người; phấn đấu thành lập mới 2.000 doanh nghiệp/năm.",
+                   date="2025-01-01")
+    got = dict(zip(rows["value_raw"], zip(rows["low"], rows["unit"])))
+    assert got["4.5 million tons"] == (4_500_000, "count")
+    assert got["9.7 billion kWh"] == (9_700_000_000, "count")
+    assert got["3.619.433 người"] == (3_619_433, "persons")
+    assert got["2.000 doanh nghiệp/năm"] == (2000, "count")
+
+
+def test_target_words_hold_over_a_paragraph_until_a_result():
+    rows = extract("Bắc Ninh phấn đấu tốc độ tăng trưởng GRDP đạt 11,29%. Huy động vốn đầu tư "
+                   "151.650 tỷ đồng. Thu hút vốn FDI 4,3 tỷ USD.\n\nGiá trị sản xuất công nghiệp "
+                   "tăng 10,67%.", date="2025-07-14")
+    kinds = dict(zip(rows["value_raw"], rows["kind"]))
+    assert kinds["4,3 tỷ USD"] == "target"
+    assert kinds["10,67%"] == "actual"
+
+
+def test_a_list_without_its_verb_keeps_the_verb_of_the_figure_before():
+    rows = extract("In 2024, GRDP grew by 8.5%, of which agriculture grew by 3.2%, industry and "
+                   "construction by 10.1% and services by 7.4%. The proportion of industry and "
+                   "construction in the economic structure reached 45.6%.", date="2024-12-20")
+    got = dict(zip(rows["value_raw"], rows["indicator"]))
+    assert got["10.1%"] == "industry_construction_grdp_growth"
+    assert got["7.4%"] == "services_grdp_growth"
+    assert got["45.6%"] == "industry_construction_share"
+
+
+def test_manufacturing_growth_and_imports_are_not_their_neighbours():
+    rows = extract("The industrial production index increased by 11.2%, of which processing and "
+                   "manufacturing rose 12.5%. Export turnover reached 5.2 billion USD; import "
+                   "turnover was 3.1 billion USD.", date="2024-12-20")
+    got = dict(zip(rows["value_raw"], rows["indicator"]))
+    assert got["12.5%"] == "manufacturing_iip_growth"
+    assert got["5.2 billion USD"] == "exports" and got["3.1 billion USD"] == "unknown"
+
+
+def test_a_report_on_last_year_dated_in_january_reads_last_years_figures():
+    # the years are named in asides only: no earlier sentence sets the figure's year
+    text = ("Báo cáo kết quả (năm 2023) của tỉnh. Các chỉ tiêu (năm 2023) đều đạt.\n\n"
+            "Thu ngân sách đạt 18.500 tỷ đồng.")
+    assert _one(text, "2024-01", "18.500 tỷ đồng")["period_end"] == 2023
+    assert _one("Thu ngân sách đạt 18.500 tỷ đồng.", "2024-01",
+                "18.500 tỷ đồng")["period_end"] == 2024
+
+
+def test_a_span_right_after_the_figure_and_a_plans_name():
+    row = _one("By 2030, the state budget revenue will reach 375.7 trillion VND during "
+               "2026-2030 period.", "2025-06-12", "375.7 trillion VND")
+    assert (row["period_start"], row["period_end"]) == (2026, 2030)
+    row = _one("2026 là năm đầu thực hiện kế hoạch phát triển 2026-2030. Mục tiêu tăng trưởng "
+               "kinh tế của tỉnh là 12,5-13%.", "2026-01-05", "12,5-13%")
+    assert (row["period_start"], row["period_end"]) == (2026, 2026)

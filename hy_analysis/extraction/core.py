@@ -82,8 +82,12 @@ def document_date(date) -> dt.date | None:
 
 
 def _territory(vocab: Vocabulary, region: str | None, date: dt.date | None) -> str:
-    """The territory of the region map for a region at the document's date."""
-    return vocab.region_map.territory_at(region, date)
+    """The territory of the region map for a region at the document's date (remembered:
+    the map's lookup scans its rows, and a long document asks for the same few)."""
+    key = ("territory", region, date)
+    if key not in vocab._pattern:
+        vocab._pattern[key] = vocab.region_map.territory_at(region, date)
+    return vocab._pattern[key]
 
 
 def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str,
@@ -142,7 +146,7 @@ def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
 
 def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: int,
                fig: Figure, window_start: int, unit: str, measure: str, label: str | None,
-               breakdown: str = "", next_start: int | None = None):
+               breakdown: str = "", next_start: int | None = None, memo: dict | None = None):
     """(code, indicator_text) for a figure, by the nearest phrase whose code fits the unit.
 
     Nearest means: a phrase inside the figure's own words for a count ("550 dự án FDI"), then
@@ -157,12 +161,27 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     share_of_next = (unit == "percent" and label is None
                      and bool(_SHARE_OF_NEXT.match(text, fig.end)))
     best = None
-    for ms, me, phrase in match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True):
+    if label is None and memo is not None:
+        # the phrases of a sentence are found once for all its figures (a clause ends at
+        # ";" or the sentence's end, where no phrase can run on)
+        key = ("phrases", sent)
+        if key not in memo:
+            memo[key] = match_phrases(vocab, "indicator", text[sent[0]:sent[1]], sent[0],
+                                      overlapping=True)
+        found_phrases = [p for p in memo[key] if p[1] <= hi]
+    else:
+        found_phrases = match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True)
+    named_in_window = False
+    for ms, me, phrase in found_phrases:
+        named_in_window = named_in_window or window_start <= ms and me <= fig.start
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
         if not codes or vocab.words("modifier", "not_naming", at_end=True).search(
                 source[max(lo, ms - 25):ms]):
             continue
+        if unit == "percent" and measure == "level" and vocab.words(
+                "modifier", "frame", at_end=True).search(source[max(lo, ms - 10):ms]):
+            continue  # "tỷ trọng công nghiệp trong GRDP": the whole a share is taken of
         if label is not None:
             distance = hi - me
         elif ms >= fig.start and me <= fig.end:
@@ -181,6 +200,16 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         key = (distance, -len(phrase))
         if best is None or key < best[0]:
             best = (key, codes, source[ms:me])
+    if best is None and label is None and unit == "percent" and \
+            measure in _GROWTH_MEASURES and not named_in_window:
+        # "Hai Duong's growth in 2024 is estimated at 10.2%", "tốc độ tăng trưởng ... 12%":
+        # growth named by no aggregate is the economy's (a generic word, the last resort)
+        generic = [(me, phrase) for ms, me, phrase in match_phrases(
+            vocab, "generic", text[sent[0]:fig.start], sent[0])]
+        codes = [c for c in vocab.values("generic", generic[-1][1])
+                 if _compatible(c, vocab, unit, measure, breakdown)] if generic else []
+        if codes:
+            return codes[0], text[generic[-1][0] - len(generic[-1][1]):generic[-1][0]]
     if best is None:
         return "unknown", ""
     codes, found = best[1], best[2]
@@ -254,9 +283,13 @@ _WORD = r"[^\W\d_]+"
 # "tỉnh Bắc Ninh", "thành phố Hải Phòng", "Hai Duong province", "the province of Nam Dinh".
 _PLACE_RES = (
     re.compile(rf"(?:\btỉnh|\bthành phố|\bTP\.?)[ \t]+(?P<vi>{_WORD}(?:[ \t]+{_WORD})?)"),
-    re.compile(rf"(?P<en>{_WORD}[ \t]+{_WORD})[ \t]+(?:province|city)\b"),
     re.compile(rf"\b(?:province|city) of[ \t]+(?P<en2>{_WORD}(?:[ \t]+{_WORD})?)"),
 )
+# "Hai Duong province": found from the noun backwards (a search for the two words before it
+# would try every word of the text).
+_PLACE_NOUN = re.compile(r"(?<!\w)(?:province|city)\b")
+_TWO_WORDS_BEFORE = re.compile(rf"(?P<en>{_WORD}[ \t]+{_WORD})[ \t]+$")
+_PLURAL_BEFORE = re.compile(r"(?:\d|\bcác|\bnhững|\bnhiều|\bmấy)\s*$", re.IGNORECASE)
 _NOT_PLACES = {"Ủy", "Uỷ", "UBND", "HĐND", "The", "This", "Provincial", "People", "Party", "Tỉnh",
                "Vùng", "Khu", "Các", "Cả", "Toàn", "Miền"}
 
@@ -269,8 +302,14 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     # Names written without diacritics ("Bac Ninh province") take their Vietnamese spelling.
     known = {strip_accents(v): v for p, f, v in vocab.phrases if f == "place"}
     known.update({strip_accents(r): r for r in vocab.regions})
-    for m in (m for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)):
-        groups = m.groupdict()
+    # "14 tỉnh Bắc Trung bộ", "các tỉnh Tây Bắc": a group of provinces, not one place
+    named = [(m.end(), m.groupdict()) for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)
+             if not _PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+    for noun in _PLACE_NOUN.finditer(text, lo, hi):
+        m = _TWO_WORDS_BEFORE.search(text, max(lo, noun.start() - 80), noun.start())
+        if m:
+            named.append((noun.end(), m.groupdict()))
+    for end, groups in named:
         words = (groups.get("vi") or groups.get("en") or groups.get("en2")).split()
         if groups.get("en"):  # "northern Hai Duong province": keep the capitalised words before it
             while words and not words[0][0].isupper():
@@ -281,27 +320,73 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
             continue
         name = " ".join(words)
         flat = strip_accents(name)
-        name = known.get(flat) or next(
-            (r for k, r in known.items() if flat.startswith(k + " ")), name)
-        found.append((m.end(), name))
+        # the known name it starts with ("bac ninh city" -> Bắc Ninh), longest first
+        parts = flat.split()
+        name = next((known[k] for k in (" ".join(parts[:n]) for n in range(len(parts), 0, -1))
+                     if k in known), name)
+        found.append((end, name))
     return sorted(found)
 
 
 def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, fig: Figure,
-            default: str | None, doc_region: str | None) -> str:
-    """The place named nearest before the figure in its sentence, else ``default``, else the
-    place named last in the 1500 characters before, else the document's most named."""
-    if _NATIONAL.search(window):
+            default: str | None, doc_region: str | None, text: str = "",
+            unit: str | None = None) -> str:
+    """The place named nearest before the figure in its sentence, else one that is the subject
+    right after it ("Với diện tích 1.371 km2, Vĩnh Phúc là ..."), else ``default``, else the
+    place named last in the 1500 characters before, else the document's most named.
+
+    A place named in an aside that closed before the figure ("(sau tỉnh Bắc Giang tăng
+    13,85%)") or in a caption or table line ("... of Bac Giang province speaks |") names
+    nothing outside it; "cả nước", "nationwide" or "GDP" as the figure's subject is Việt Nam.
+    """
+    if _NATIONAL.search(window) or _NATIONAL_SUBJECT.search(window) or (
+            unit == "percent" and _GDP_SUBJECT.search(window)):
         return "Việt Nam"
     i = bisect.bisect_right(places, (fig.start, "\uffff"))
-    last = places[i - 1] if i else None  # the place named last at or before the figure
+    # the place named last before the figure (of the 12 before it)
+    last = next((p for p in reversed(places[max(0, i - 12):i]) if text == "" or not (
+        _in_closed_aside(text, p[0], fig.start) or (p[0] <= sent[0] and _in_caption(text, p[0])))),
+        None)
     if last and last[0] > sent[0]:
         return last[1]
+    if text:
+        j = bisect.bisect_right(places, (fig.end, "\uffff"))
+        if j < len(places) and places[j][0] <= min(sent[1], fig.end + 40) and \
+                _SUBJECT_AFTER.match(text, fig.end, places[j][0]):
+            return places[j][1]
     if default:
         return default
-    if last and last[0] > sent[0] - 1500:
+    if last and last[0] > sent[0] - 1500 and (
+            last[1] == doc_region or not text or "\n\n" not in text[last[0]:sent[0]].strip()):
+        # another place than the document's holds within its paragraph only
         return last[1]
     return doc_region or ""
+
+
+# "cả nước dự báo tăng trên 5%", "the GDP growth target of 8%": the country is the subject
+_NATIONAL_SUBJECT = re.compile(
+    r"(?<!nhất )(?<!đầu )(?<!thứ \d )(?<!thứ \d\d )(?:\bcả nước|\btoàn quốc|\bnationwide|"
+    r"\bthe country)\s*[(:]?\s*(?:[^\W\d]+\s*){0,4}$")
+# "GDP quý 2 đạt khoảng 7,7%", "the GDP growth target of 8%": the national rate (a provincial
+# "GDP per capita" in a translation is the province's)
+_GDP_SUBJECT = re.compile(r"\bGDP\b(?:\s*[^\W\d]+){0,6}\s*$")
+# the figure's clause goes on to its subject: ", Vĩnh Phúc là", ", tỉnh Nam Định"
+_SUBJECT_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:tỉnh|thành phố|province of|the province of)"
+                            r"[^\S\n]+)?[^\W\d][\w ]{0,30}$", re.IGNORECASE)
+
+
+def _in_closed_aside(text: str, at: int, fig_start: int) -> bool:
+    """Whether offset ``at`` lies in brackets that close before ``fig_start``."""
+    before = text[max(0, at - 200):at]
+    opened = before.rfind("(")
+    return opened > before.rfind(")") and ")" in text[at:fig_start]
+
+
+def _in_caption(text: str, at: int) -> bool:
+    """Whether offset ``at`` is on a caption or table line (one with "|")."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    return "|" in text[line_start:line_end if line_end >= 0 else len(text)]
 
 
 def _read_input(text_or_path) -> tuple[str, str | None]:
@@ -443,13 +528,15 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     rows = []
     prev_end = 0
+    memo: dict = {}
     for n, (fig, cell) in enumerate(items):
         next_start = items[n + 1][0].start if n + 1 < len(items) else None
         rows.append(_read_figure(
             text, vocab, fig, cell, spans=spans, starts=starts, headings=headings,
             heading_offsets=heading_offsets,
             prev_end=prev_end, next_start=next_start, rows=rows, doc_date=doc_date,
-            region=region, doc_region=doc_region, source_id=source_id, places=places))
+            region=region, doc_region=doc_region, source_id=source_id, places=places,
+            memo=memo))
         prev_end = fig.end
     _respectively(text, vocab, rows, spans, starts)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
@@ -518,6 +605,14 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
                 if rows[i]["indicator"] != code:
                     rows[i]["indicator"], rows[i]["indicator_text"] = code, phrase
                     rows[i]["note"] += "; indicator by order in a list ('respectively')"
+
+
+def _flat_sentence(text: str, sent: tuple[int, int], memo: dict) -> str:
+    """The sentence on one line, single-spaced (once per sentence)."""
+    key = ("sentence", sent)
+    if key not in memo:
+        memo[key] = re.sub(r"\s+", " ", text[sent[0]:sent[1]]).strip()
+    return memo[key]
 
 
 _CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
@@ -618,6 +713,24 @@ def _other_sentence(pool: list[int], sentences: list[str], sentence: str) -> int
     return next((k for k in pool if sentences[k] != sentence), None)
 
 
+#: Words of a sentence that reports what happened: target words before it no longer hold.
+_RESULT_OR_ESTIMATE = re.compile(r"kết quả|đã đạt|thực hiện được|\bước\b|ước tính|dự ước|"
+                                 r"\bresults?\b|\bachieved\b|\brecorded\b|\bestimated\b|"
+                                 r"\breached\b", re.IGNORECASE)
+#: "cao hơn mục tiêu", "vượt kế hoạch": results set against a target, not a target
+_COMPARED_TO_PLAN = re.compile(r"(?:cao hơn|thấp hơn|vượt|so với|exceed\w*|surpass\w*|"
+                               r"higher than|lower than)\s+(?:\w+\s+){0,2}?(?:mục tiêu|"
+                               r"kế hoạch|chỉ tiêu|(?:the\s+)?(?:\w+\s+)?(?:target|plan|goal))",
+                               re.IGNORECASE)
+#: "14,86% (plan: 10.5%)", "(KH 8%)": a plan in brackets right after a figure
+_PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục tiêu|target|chỉ tiêu)"
+                                r"\s*[:=]?\s*", re.IGNORECASE)
+#: What is left of a clause whose verb is the previous figure's: ", industry by", "; dịch vụ"
+_ELLIPTIC = re.compile(r"[^\S\n]*(?:,|\band\b|\bvà\b)[^\S\n]*(?:and\s+|và\s+)?(?:the\s+)?"
+                       r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+by)?[^\S\n]*",
+                       re.IGNORECASE)
+_SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
+                          r"proportion|đạt|reach|\bwas\b|\bis\b|\bat\b", re.IGNORECASE)
 #: An estimate of what happened ("dự kiến", "expected" may plan the future: not here).
 _ESTIMATED = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự ước|"
                         r"\bestimated?\b", re.IGNORECASE)
@@ -632,15 +745,29 @@ _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
-_AVERAGE = re.compile(r"bình quân|trung bình|average|mỗi năm|hằng năm", re.IGNORECASE)
+_AVERAGE = re.compile(r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
+                      r"trung bình|average(?! (?:gdp |grdp |income )?per capita)|mỗi năm|hằng năm",
+                      re.IGNORECASE)
+#: Words that make a figure one of each year of a plan's span ("hằng năm có trên 90% ...").
+_YEARLY = re.compile(r"\bh[àằ]ng năm|\bmỗi năm|\bannually|\beach year|\bevery year",
+                     re.IGNORECASE)
+#: Words that make an amount a total over a span ("tổng" alone names an aggregate).
+_SPAN_TOTAL = re.compile(r"cả giai đoạn|giai đoạn|lũy kế|cumulative|period|trong \d+ năm|"
+                         r"\d+ năm qua|over the past|\byears\b|nhiệm kỳ|\bterm\b",
+                         re.IGNORECASE)
 _AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or above)",
                                  re.IGNORECASE)
 _INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
 
 
 def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
-                 next_start, rows, doc_date, region, doc_region, source_id, places) -> dict:
-    """One candidate row: the figure's reading from its sentence (or table row and column)."""
+                 next_start, rows, doc_date, region, doc_region, source_id, places,
+                 memo=None) -> dict:
+    """One candidate row: the figure's reading from its sentence (or table row and column).
+
+    ``memo`` (a dict kept for one document) remembers what is the same for every figure of a
+    sentence, so that a long sentence is read once rather than once per figure."""
+    memo = {} if memo is None else memo
     doc_year = doc_date.year if doc_date else None
     sent = sentence_of(spans, fig.start, starts=starts)
     # A text without sentence marks (a PDF's layout) must not make every figure read it all.
@@ -700,6 +827,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             not _HALF_YEAR.search(measure_context):
         measure_context += " 6 tháng"
     measure = find_measure(unit, measure_context, fig.raw, period)
+    if cell is None and unit == "percent" and measure == "level" and rows and \
+            rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
+            rows[-1]["char_end"] >= sent[0] and not _SHARE_WORDS.search(window) and \
+            _ELLIPTIC.fullmatch(window):
+        # "grew by 3.2%, industry and construction by 10.1%": the verb of the figure before
+        measure = rows[-1]["measure"]
     if cell is not None and not cell.end_of_period and unit == "percent" and \
             measure == "level" and period.end != period.start:
         measure = "period_average"
@@ -713,6 +846,19 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
             period.how in ("earlier sentence", "sentence", "previous figure"):
         period = Period(period.end, period.end, f"{period.how}, end of the period")
+    if cell is None and measure == "period_total" and unit not in ("count", "ha") and \
+            period.how.startswith("earlier sentence") and \
+            not _SPAN_TOTAL.search(text[sent[0]:fig.start]):
+        # "Tổng thu ngân sách ... 35.700 tỷ đồng" after a sentence on 2020-2022: "tổng" names
+        # the aggregate; a span from an earlier sentence makes no total of this amount
+        measure = "level"
+        period = Period(period.end, period.end, f"{period.how}, end of the period")
+    if cell is None and period.start == period.end and period.end is not None and \
+            _YEARLY.search(window):
+        # "Phấn đấu hằng năm có trên 90% ..." under a 2025-2030 term: each year of the span
+        span = latest_span_ending(text, fig.start, period.end)
+        if span:
+            period = Period(span[0], span[1], period.how + ", each year of the span")
     stock = cell is None and doc_year is not None and bool(_STOCK_AFTER.match(text_after))
     # Kind
     if cell is not None:
@@ -720,14 +866,29 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     else:
         kind_context = text[max(sent[0], fig.start - 300):fig.start] + fig.raw + text_after[:15]
     kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year,
-                                         just_before=text[max(0, fig.start - 15):fig.start],
+                                         just_before=text[max(0, fig.start - 45):fig.start],
                                          doc_month=doc_date.month if doc_date else None)
     if kind_how == "default" and cell is None:
         # "...sets a target of 10%. In which, industry grows 13%": the previous sentence's
         # target words carry over, its weaker cues do not.
-        before = sentence_of(spans, max(sent[0] - 2, 0), starts=starts)
-        if _STRONG_TARGET.search(text[before[0]:sent[0]]):
-            kind, estimate, kind_how = "target", False, "target words in the previous sentence"
+        # ... and those of a few sentences before in its paragraph, unless one between
+        # reports a result ("Bắc Ninh phấn đấu ... . Huy động ... . Thu hút vốn FDI 4,3 tỷ USD")
+        at = sent[0]
+        for step in range(4):
+            if at <= 0:
+                break
+            before = sentence_of(spans, max(at - 2, 0), starts=starts)
+            words = text[before[0]:at]
+            if before[0] >= at or (step and ("\n\n" in text[before[1]:sent[0]] or
+                                             _COMPARED_TO_PLAN.search(words))):
+                break
+            if _STRONG_TARGET.search(words):
+                kind, estimate, kind_how = ("target", False,
+                                            "target words in a sentence before in its paragraph")
+                break
+            if _RESULT_OR_ESTIMATE.search(words):
+                break
+            at = before[0]
     if stock:
         kind, estimate, kind_how = "actual", False, "an existing stock"
     elif cell is None and _TARGET_IN_BRACKETS.search(text[max(0, fig.start - 90):fig.start]):
@@ -773,7 +934,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if code is None:
         code, indicator_text = _indicator(
             vocab, text, sent, clause_end, fig, window_start, unit, measure,
-            cell.label if cell else None, breakdown, next_start)
+            cell.label if cell else None, breakdown, next_start, memo)
     if code == "unknown" and not indicator_text and cell is None and not (
             unit == "percent" and _SHARE_OF_NEXT.match(text, fig.end)):
         # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator of
@@ -781,17 +942,41 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         for prev in reversed(rows[-6:]):
             if fig.start - prev["char_end"] > 400:
                 break
-            same_sentence = prev["sentence"] == re.sub(r"\s+", " ", text[sent[0]:sent[1]]).strip()
+            same_sentence = prev["sentence"] == _flat_sentence(text, sent, memo)
             if not (same_sentence or breakdown):
                 break
             if prev["unit"] == unit and prev["indicator"] != "unknown":
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
                 break
+    if code == "grdp_constant_prices" and unit == "USD" and \
+            "grdp_current_prices" in vocab.indicator_units and not vocab.words(
+                "modifier", "constant_prices").search(text[sent[0]:fig.end]):
+        # a GRDP in dollars is converted at the year's rate: current prices
+        code = "grdp_current_prices"
+    if cell is None and rows and _PLAN_AFTER_FIGURE.fullmatch(
+            text, rows[-1]["char_end"], fig.start) and rows[-1]["unit"] == unit:
+        # "tăng 14,86% (plan: 10.5%)": the plan of the figure just before
+        code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
+        notes.append("indicator of the figure the plan in brackets follows")
+    if code == "unknown" and cell is None and unit == "percent" and measure in \
+            _GROWTH_MEASURES:
+        # "thu ngân sách ước đạt 54.341 tỉ đồng, vượt 52,8% dự toán, tăng 25,9%": the growth
+        # of the amount just named in the sentence
+        flat = _flat_sentence(text, sent, memo)
+        for prev in reversed(rows[-6:]):
+            if prev["sentence"] != flat:
+                break
+            if prev["unit"] != "percent":
+                growth = f"{prev['indicator']}_growth"
+                if growth in vocab.indicator_units and _compatible(growth, vocab, unit, measure):
+                    code, indicator_text = growth, prev["indicator_text"]
+                    notes.append("indicator: the growth of the amount named before it")
+                break
     if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
             "modifier", "per_person").search(indicator_text)):
         unit = f"{unit}/person"
-    fig_region = _region(places, sent, window, fig, region, doc_region)
+    fig_region = _region(places, sent, window, fig, region, doc_region, text, unit)
     territory = _territory(vocab, fig_region, doc_date)
     # Confidence: start high, lose for every guess made.
     confidence = 0.9
@@ -822,7 +1007,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         "period_start": period.start, "period_end": period.end, "measure": measure,
         "indicator": code, "indicator_text": indicator_text, "region": fig_region,
         "territory": territory, "breakdown": breakdown, "char_start": fig.start,
-        "char_end": fig.end, "sentence": re.sub(r"\s+", " ", text[sent[0]:sent[1]]).strip(),
+        "char_end": fig.end, "sentence": _flat_sentence(text, sent, memo),
         "confidence": round(max(confidence, 0.05), 2), "source_id": source_id or "",
         "note": "; ".join(notes),
     }

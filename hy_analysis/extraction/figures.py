@@ -47,7 +47,8 @@ _NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\
 _SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
 # Words right before a number that make it an identifier or an ordinal, not a figure.
 _ORDINAL_BEFORE = re.compile(
-    r"(?:\bsố|số:|\bno\.?|\bnumber|lần thứ|\bthứ|\bkhóa|\bkhoá|\bhạng|\bxếp thứ|\brank(?:ed)?|"
+    r"(?:(?<!dân )(?<!tổng )\bsố|số:|"
+    r"\bno\.?|\bnumber|lần thứ|\bthứ|\bkhóa|\bkhoá|\bhạng|\bxếp thứ|\brank(?:ed)?|"
     r"\bngày|\btháng|\bnghị quyết|\bquyết định|\bkế hoạch|\bchương trình|\bđiều|\bkhoản|"
     r"\bchapter|\barticle|\bhotline|\bđiện thoại|\btel\.?|\bphone|\bpost|\bid)\s*:?\s*$",
     re.IGNORECASE,
@@ -70,12 +71,14 @@ _LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"\S+")
+_CURRENCY_LEAD = re.compile(r"vnd|usd|vnđ|\$", re.IGNORECASE)
 # "cao hơn 6,2% so với cùng kỳ": the figure says by how much, not a bound
 _BY_HOW_MUCH = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|higher|lower)\s+", re.IGNORECASE)
 _COMPARED = re.compile(r"\s*(?:so với|so cùng kỳ|than|compared)", re.IGNORECASE)
 _STOP_PUNCT = ",;:()[]“”\"!?"
 _MAX_TOKENS = 7
 _COUNT_LOOKAHEAD = 7
+_LETTER = re.compile(r"[^\W\d_]")
 _VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
 
 
@@ -95,7 +98,7 @@ def document_lang(text: str) -> str:
     >>> document_lang("Tốc độ tăng trưởng đạt 8%"), document_lang("Growth reached 8%")
     ('vi', 'en')
     """
-    letters = sum(ch.isalpha() for ch in text) or 1
+    letters = len(_LETTER.findall(text)) or 1
     return "vi" if len(_VI_LETTERS.findall(text.lower())) / letters > 0.02 else "en"
 
 
@@ -189,7 +192,15 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             lead_start = start
         limit = min(len(text), end + 80)
         found = None
+        # qualifier words before the number never make an unreadable unit readable: the
+        # number with its unit is read first, and with its qualifier only when that reads
+        # (a currency before the number is part of the unit: both are tried)
+        money_lead = lead_start < start and _CURRENCY_LEAD.search(text, lead_start, start)
         for stop in _candidate_ends(text, end, limit):
+            if lead_start < start and not money_lead:
+                plain = _parse(text[start:stop], lang, unit)
+                if plain is None or (plain.unit is None and not bare):
+                    continue
             for begin in dict.fromkeys((lead_start, start)):
                 raw = text[begin:stop]
                 parsed = _parse(raw, lang, unit)

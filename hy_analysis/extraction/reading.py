@@ -153,6 +153,9 @@ def _with_regions(vocab: Vocabulary, region_map: RegionMap) -> Vocabulary:
     phrases = [p for p in vocab.phrases if p[1] != "region"]
     phrases += [(form, "region", region) for region in regions
                 for form in (region.lower(), strip_accents(region))]
+    # other names of a region ("tp.hcm", "sài gòn"): place rows of indicator_synonyms.csv
+    phrases += [(p, "region", v) for p, f, v in vocab.phrases if f == "place" and v in regions
+                and p not in (v.lower(), strip_accents(v))]
     return Vocabulary(vocab.indicator_units, phrases, regions, region_map)
 
 
@@ -244,12 +247,14 @@ def sentence_of(spans: list[tuple[int, int]], offset: int, *,
 # --- period ----------------------------------------------------------------------------------
 
 _YEAR = r"(?:19|20)\d{2}"
-_YEAR_RE = re.compile(rf"(?<![\d/.,])({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
+# "quý III/2022", "IV/2023": a quarter's year (a date's "30/9/2024" is not a period)
+_YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/))({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
 _BASE_BEFORE = re.compile(
     r"(?:\bso với|\bso cùng kỳ|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
     r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
-    r"\btimes(?: higher| more| larger| that of)?(?: than)?|"
-    r"\bgiai đoạn trước)\s*(?:năm|the same period(?: of)?|the year|in|of|"
+    r"\btimes(?: higher| more| larger| that of)?(?: than)?|\bdouble(?: that of)?|\btwice|"
+    r"\bgấp đôi|"
+    r"\bgiai đoạn trước|\bfrom|\bup from)\s*(?:năm|the same period(?: of)?|the year|in|of|"
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
 )
@@ -269,6 +274,14 @@ _NOW_WORDS = re.compile(r"hiện nay|đến nay|hiện có|hiện tại|tính đ
                         r"at present|so far|is home to", re.IGNORECASE)
 
 
+_RELATIVE_YEAR = re.compile(r"(?P<this>\bnăm nay\b|\bthis year\b)|(?P<last>\bnăm ngoái\b|"
+                            r"\blast year\b|\bnăm qua\b)", re.IGNORECASE)
+
+
+_SPAN_END_AFTER = re.compile(rf"\s*(?:to|until|through|till|-|–|đến|tới)\s*(?:năm\s*)?"
+                             rf"({_YEAR})(?![\d/])", re.IGNORECASE)
+
+
 @dataclass
 class Period:
     """Years a figure refers to, and how they were found."""
@@ -281,7 +294,10 @@ class Period:
 
 def _years(text: str, offset: int = 0):
     """(start, end, y0, y1, is_base, same_period) for each year mention in text."""
+    skip_to = -1
     for m in _YEAR_RE.finditer(text):
+        if m.start() < skip_to:
+            continue  # the end of a "from 2021 to 2025" span read with its start
         before = text[max(0, m.start() - 40):m.start()]
         if _NOT_PERIOD_BEFORE.search(before) and not re.search(r"giai đoạn|period", before[-15:]):
             continue
@@ -293,7 +309,15 @@ def _years(text: str, offset: int = 0):
             if y1 == y0:
                 continue
             y0 += 1
-        yield (offset + m.start(), offset + m.end(), y0, y1, bool(_BASE_BEFORE.search(before)),
+        end = m.end()
+        # "from 2020" is a base; "from 2021 to 2025", "từ năm 2021 đến năm 2025" a span
+        span_end = _SPAN_END_AFTER.match(text, m.end()) if y0 == y1 and re.search(
+            r"(?:\bfrom|\btừ)\s*(?:the year\s*|năm\s*)?$", before, re.IGNORECASE) else None
+        if span_end and int(span_end[1]) > y1:
+            y1, end = int(span_end[1]), span_end.end()
+            skip_to = end
+        is_base = bool(_BASE_BEFORE.search(before)) and not span_end
+        yield (offset + m.start(), offset + end, y0, y1, is_base,
                bool(_SAME_PERIOD_BEFORE.search(before)))
 
 
@@ -316,8 +340,9 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     the year before a "same period of <year>" comparison's, else the document's.
     """
     s0, s1 = sent
-    before = [y for y in _years(text[s0:fig_start], s0)]
-    after = [y for y in _years(text[fig_end:s1], fig_end)]
+    # looked up in the text's index of years: a long sentence is not read again per figure
+    before = _years_between(text, s0, fig_start)
+    after = _years_between(text, fig_end, s1)
     base = next((y[2] for y in reversed(before) if y[4]), None) or next(
         (y[2] for y in after if y[4]), None)
     own = [y for y in before if not y[4]]
@@ -333,6 +358,11 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # brackets right after a year or span is that year's or span's, base or not
         y0, y1 = int(bracketed.group(1)), int(bracketed.group(2) or bracketed.group(1))
         return Period(y0, y1, "sentence, the years before the bracket", base)
+    # "will reach 375.7 trillion VND during 2026-2030": a span named right after the figure
+    if close_after and own_after[0][3] > own_after[0][2] and _DURING.fullmatch(
+            text, fig_end, own_after[0][0]):
+        y = own_after[0]
+        return Period(y[2], y[3], "sentence, the span after the figure", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
     # after another figure is that figure's; the one right after this figure is its own
     if own and not (close_after and _ATTACHED.search(text[max(s0, own[-1][0] - 30):own[-1][0]])):
@@ -342,12 +372,21 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if close_after:
         y = own_after[0]
         return Period(y[2], y[3], "sentence", base)
-    if _NOW_WORDS.search(text[s0:fig_start]) and doc_year:
+    # "năm nay", "this year" / "năm ngoái", "last year" (not after "so với", a base)
+    relative = _RELATIVE_YEAR.search(text[max(s0, fig_start - 200):fig_start])
+    if relative and doc_year and not _BASE_BEFORE.search(
+            text[max(s0, fig_start - 260):fig_start - len(relative.group(0))
+                 - (fig_start - relative.end())]):
+        year = doc_year if relative.group("this") else doc_year - 1
+        return Period(year, year, "sentence (relative year)", base)
+    # "Từ đầu năm đến nay ... giảm 14,81% so với cùng kỳ năm 2022": the year after the one
+    # compared with, whatever the document's date
+    same = [y for y in before + after if y[5]]
+    if _NOW_WORDS.search(text[s0:fig_start]) and doc_year and not same:
         return Period(doc_year, doc_year, "document date (now)", base)
     if heading_years:
         y0, y1 = heading_years[-1]
         return Period(y0, y1, "heading", base)
-    same = [y for y in before + after if y[5]]
     if same:
         return Period(same[0][3] + 1, same[0][3] + 1, "after the comparison year", base)
     # "Trong 10 tháng", "6 tháng đầu năm": months of the document's year.
@@ -368,12 +407,27 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         y = earlier[-1]
         return Period(y[2], y[3], "earlier sentence", base)
     if doc_year:
-        return Period(doc_year, doc_year, "document date", base)
+        # a report written early in a year about the one before names that year most
+        year = _main_year(text, doc_year)
+        return Period(year, year, "document date" if year == doc_year else
+                      "the year the document names most (written early the next year)", base)
     return Period(None, None, "not found", base)
 
 
-_PLAN_NAME_BEFORE = re.compile(r"(?:kế hoạch(?: năm)?|plan (?:for|of)(?: the year)?|"
-                               r"the plan)\s*$", re.IGNORECASE)
+def _main_year(text: str, doc_year: int) -> int:
+    """The document's year, or the year before when the document names it more often than
+    its own (a review of last year dated in January)."""
+    years = [y[3] for y in _year_index(text)[0] if not y[4] and y[2] == y[3]]
+    last = years.count(doc_year - 1)
+    return doc_year - 1 if last > years.count(doc_year) and last >= 2 else doc_year
+
+
+# "kế hoạch phát triển 2026-2030", "the plan for 2025": a plan's name ("kế hoạch giai đoạn
+# 2021-2025" names the period itself)
+_DURING = re.compile(r"\s*(?:during|in|over|for|throughout|trong|cả|suốt)?\s*(?:the\s+)?"
+                     r"(?:period|giai đoạn|thời kỳ)?\s*(?:of\s+|năm\s+)?", re.IGNORECASE)
+_PLAN_NAME_BEFORE = re.compile(r"(?:kế hoạch(?: năm)?(?:\s+(?!giai\b|đoạn\b)[^\W\d]+){0,3}|"
+                               r"plan (?:for|of)(?: the year)?|the plan)\s*$", re.IGNORECASE)
 
 
 def _aside(text: str, at: int) -> bool:
@@ -455,8 +509,13 @@ _ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế ho�
 
 _RESULT_WORDS = re.compile(r"kết quả|thực hiện được|đã đạt|\bresults?\b|\bachieved\b|"
                            r"\brecorded\b", re.IGNORECASE)
-_PLAN_LABEL = re.compile(r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target)\s*"
-                         r"(?:[:=]|tăng|đạt|là|of|at|is)?\s*$", re.IGNORECASE)
+_PLAN_LABEL = re.compile(
+    r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target|\bgoal|\bobjective)\s*"
+    r"(?:[:=]|tăng|đạt|là|of|at|is)?\s*(?:(?:increas\w*|grow\w*|growth|rising|reach\w*)\s*"
+    r"(?:by|of|to|at)?\s*)?(?:more than|over|above|at least|about|around)?\s*$"
+    # "(mục tiêu Đại hội là 7 - 8%)": a plan named in brackets, a few words before the figure
+    r"|\(\s*(?:kế hoạch|mục tiêu|chỉ tiêu|plan|target|goal)(?:\s+[^\W\d]+){0,3}\s*"
+    r"(?:[:=]|là|of|is)\s*$", re.IGNORECASE)
 
 
 #: "kết quả thực hiện kế hoạch", "thực hiện Nghị quyết": the plan named is the one carried out;
@@ -520,8 +579,10 @@ _GROWTH_WORDS = re.compile(
     re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
                           r"% grdp|of grdp", re.IGNORECASE)
-_AVERAGE_WORDS = re.compile(r"bình quân|trung bình|average|/năm|/year|annually|per year|mỗi năm",
-                            re.IGNORECASE)
+# "bình quân đầu người", "bình quân/người", "average ... per capita" name a per-person level
+_AVERAGE_WORDS = re.compile(r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
+                            r"trung bình|average(?! (?:gdp |grdp |income )?per capita)|/năm|"
+                            r"/year|annually|per year|mỗi năm", re.IGNORECASE)
 _HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
 _TOTAL_WORDS = re.compile(r"tổng|total|cả giai đoạn|lũy kế|cumulative", re.IGNORECASE)
 
@@ -558,13 +619,17 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
 
 # --- phrases ---------------------------------------------------------------------------------
 
+#: Whitespace other than a plain space (one character for one: offsets hold).
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
 def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0, *,
                   overlapping: bool = False):
     """(start, end, phrase) of every phrase of ``fieldname`` in ``text`` (lower-cased).
 
     With ``overlapping``, a phrase inside a longer one is found too ("fdi" in "fdi projects").
     """
-    low = re.sub(r"\s", " ", unicodedata.normalize("NFC", text).lower())
+    low = _OTHER_SPACE.sub(" ", unicodedata.normalize("NFC", text).lower())
     if overlapping:
         return sorted((offset + m.start(), offset + m.end(), word)
                       for word, rx in vocab.patterns_in(fieldname, low) if word in low
@@ -572,7 +637,7 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
     out = [(offset + m.start(), offset + m.end(), m.group(0))
            for m in vocab.pattern(fieldname).finditer(low)]
     if fieldname == "region":  # English texts drop the diacritics: "Hung Yen"
-        flat = re.sub(r"\s", " ", strip_accents(text))
+        flat = _OTHER_SPACE.sub(" ", strip_accents(text))
         out += [(offset + m.start(), offset + m.end(), m.group(0))
                 for m in vocab.pattern(fieldname).finditer(flat)]
     return sorted(set(out))
