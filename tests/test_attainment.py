@@ -803,6 +803,19 @@ def test_scorecard_data_orders_by_verdict_and_can_leave_open_targets_out(verdict
         "acceleration_needed", "missed"]
 
 
+def test_scorecard_chart_labels_name_territories_in_the_readers_language(verdicts):
+    # the chart is not text that display.reader_territories rewrites: its labels must already
+    # read "trước 01/07/2025", never the data's "before 2025-07-01"
+    from hy_analysis.findings.attainment import scorecard_data
+
+    named = verdicts.assign(territory="Hưng Yên (before 2025-07-01)")
+    vi = scorecard_data(named, lang="vi")["label"]
+    assert vi.str.contains("Hưng Yên (trước 01/07/2025)", regex=False).all()
+    assert not vi.str.contains("before").any()
+    en = scorecard_data(named, lang="en")["label"]
+    assert en.str.contains("Hưng Yên (before 1 Jul 2025)", regex=False).all()
+
+
 def test_describe_method_states_the_runs_thresholds():
     from hy_analysis.findings.attainment import describe_method
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..vocabulary import check_lang
+from ..vocabulary import check_lang, territory_label
 from .common import md_escape, messages
 from .format import format_amount, format_number, format_period, missing
 
@@ -461,7 +461,8 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
         needs = needs_text(row, lang=lang)
         as_of = _as_of(row)
         rows.append(dict(
-            label=f"{_indicator(row, lang)} {row['value_raw']} · {row['territory']} · "
+            label=f"{_indicator(row, lang)} {row['value_raw']} · "
+                  f"{territory_label(row['territory'], lang=lang)} · "
                   f"{format_period(row['period_start'], row['period_end'])}"
                   + (f" · {words['as_of_short'].format(year=as_of)}" if as_of != "–" else ""),
             status=str(row["status"]), status_label=label,
