@@ -65,6 +65,32 @@ def test_report_info_title_and_first_finding():
     assert report_info(_notebook(), lang="en")["title"] == "Foreign investment"
 
 
+@pytest.mark.parametrize("markdown, finding", [
+    # italics of a territory (provinces_compared) showed their asterisks on the index
+    ("Các tỉnh: *Hưng Yên (sau sáp nhập, từ 01/07/2025)* và *Thái Bình*.",
+     "Các tỉnh: Hưng Yên (sau sáp nhập, từ 01/07/2025) và Thái Bình."),
+    # list items that end in a full stop read "lực.; Vốn"
+    ("- 543 dự án còn hiệu lực.\n- Vốn đăng ký: 7 tỷ USD.",
+     "543 dự án còn hiệu lực; Vốn đăng ký: 7 tỷ USD."),
+    ("hệ_số a_b giữ nguyên dấu gạch dưới, không phải chữ nghiêng.",
+     "hệ_số a_b giữ nguyên dấu gạch dưới, không phải chữ nghiêng."),
+])
+def test_index_finding_is_plain_text(markdown, finding):
+    from hy_analysis.rendering.page import _first_sentence
+
+    assert _first_sentence(markdown) == finding
+
+
+def test_index_finding_cut_at_a_word_with_an_ellipsis():
+    from hy_analysis.rendering.page import _first_sentence
+
+    source = "Bảng gồm " + "41 thực hiện, 25 mục tiêu; " * 20
+    text = _first_sentence(source)
+    assert len(text) <= 302 and text.endswith(" …")
+    kept = text[:-2]
+    assert source.startswith(kept + " ") or source.startswith(kept + ",")  # a whole word
+
+
 def test_reader_table_no_raw_values():
     frame = pd.DataFrame({"n": [10.0, 3.0], "year": [2025, 2030], "big": [2.2e15, None],
                           "t": ["Hưng Yên (before 2025-07-01)", None]})
