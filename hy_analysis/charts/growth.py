@@ -31,9 +31,9 @@ _GROWTH_TEXT = {
         "structure_title": ("{region}: cơ cấu kinh tế, thực hiện và mục tiêu 2025, 2030 "
                             "theo nguồn"),
         "share_axis": "Tỷ trọng trong GRDP (%)", "merged": "sáp nhập",
-        "merged_note": "Cột gạch chéo: tỉnh Hưng Yên sau sáp nhập (từ 01/07/2025), không so "
+        "merged_note": "Cột gạch chéo: tỉnh sau sáp nhập (từ 01/07/2025), không so "
                        "sánh được với mục tiêu của tỉnh cũ.",
-        "merged_point_note": "Dấu X đỏ: tỉnh Hưng Yên sau sáp nhập (từ 01/07/2025), không so "
+        "merged_point_note": "Dấu X đỏ: tỉnh sau sáp nhập (từ 01/07/2025), không so "
                              "sánh được với mục tiêu của tỉnh cũ.",
         "merged_point": "Tỉnh sau sáp nhập (không so sánh)",
         "level_title": "{region}: {indicator}, thực hiện và mục tiêu",
@@ -50,9 +50,9 @@ _GROWTH_TEXT = {
         "structure_title": ("{region}: economic structure, actuals and 2025, 2030 targets "
                             "by source"),
         "share_axis": "Share of GRDP (%)", "merged": "merged",
-        "merged_note": "Hatched bar: the merged Hưng Yên (from 1 July 2025), not comparable "
+        "merged_note": "Hatched bar: the merged province (from 1 July 2025), not comparable "
                        "with the old province's targets.",
-        "merged_point_note": "Red cross: the merged Hưng Yên (from 1 July 2025), not "
+        "merged_point_note": "Red cross: the merged province (from 1 July 2025), not "
                              "comparable with the old province's targets.",
         "merged_point": "Merged province (not compared)",
         "level_title": "{region}: {indicator}, actual and targets",
