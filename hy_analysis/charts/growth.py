@@ -209,8 +209,12 @@ def plot_annual_growth(table: pd.DataFrame, *, sources: pd.DataFrame | None = No
     ax.set_xlabel(text("year", lang))
     ax.set_ylabel(_gt("growth_axis", lang))
     ax.yaxis.set_major_formatter(number_formatter(lang, decimals=0))
-    ax.set_ylim(0, max(table["actual"].max(), table["target_high"].max(skipna=True)
-                       if table["target_high"].notna().any() else 0) * 1.18)
+    top = max(table["actual"].max(), table["target_high"].max(skipna=True)
+              if table["target_high"].notna().any() else 0)
+    low = min(table["actual"].min(), 0)  # a year of contraction (Bắc Ninh 2023) is a bar too
+    ax.set_ylim(low * 1.18, top * 1.18)
+    if low < 0:
+        ax.axhline(0, color="#444", lw=0.8)
     ax.legend(fontsize=8, loc="upper left", ncols=2)
     if sources is not None:
         add_source(ax, ids_in(table, "actual_source", "target_source"), sources, lang=lang)
