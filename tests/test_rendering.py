@@ -131,3 +131,14 @@ def test_index_groups_runs_under_plain_titles():
     assert "Đầu tư &lt;nước ngoài&gt;" in page and "(2 lần chạy)" in page
     assert page.count('fdi_by_country.ipynb" download') == 2
     assert "Địa phương: Hưng Yên" in page
+
+
+@pytest.mark.parametrize("n, expected", [(1, "(1 run)"), (2, "(2 runs)")])
+def test_index_counts_runs_in_english_grammar(n, expected):
+    # the English index said "(1 runs)" under every heading
+    runs = [(f"overview/r{i}", {"notebook": "overview", "status": "ok",
+                                "finished": f"2026-12-06T20:0{i}:00", "parameters": {"lang": "en"},
+                                "files": {"html": "overview.html"},
+                                "report": {"title": "Overview", "finding": "x.", "lang": "en"}})
+            for i in range(n)]
+    assert expected in render_index(runs, lang="en")
