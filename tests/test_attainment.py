@@ -867,6 +867,11 @@ def test_merger_table_and_text_on_our_data(real):
     assert "Sum of former provinces (computed)" in set(table.columns)
     # 1.474.894 + 2.093.049 people
     assert "3,567,943" in describe_merger(comparison, lang="en")
+    # two mergers share the section: each sum names the merged province it is for
+    text = describe_merger(comparison, lang="vi")
+    assert "Dân số 2025, Hưng Yên (sau sáp nhập, từ 01/07/2025): tổng 3.567.943" in text
+    assert "Quy mô GRDP (giá hiện hành) 2024, Bắc Ninh (sau sáp nhập, từ 01/07/2025): tổng" \
+        in text
 
 
 def test_analysis_imports_no_drawing_or_display():

@@ -105,7 +105,7 @@ _MESSAGES = {
         "m_sum": "Tổng các tỉnh cũ (tính)", "m_none": "Không có chỉ tiêu nào có số của cả các "
         "tỉnh cũ để cộng thành số của tỉnh sau sáp nhập.",
         "m_head": "Chuỗi hài hòa (tổng các tỉnh cũ, đánh dấu *tính toán*):",
-        "m_line": "- {indicator} {year}: tổng {sum}{stated}",
+        "m_line": "- {indicator} {year}, {territory}: tổng {sum}{stated}",
         "m_stated_same": "; số công bố của tỉnh mới {stated} (chênh {diff})",
         "method": ("Cách đánh giá: kết luận chính thức (đạt / không đạt) chỉ khi đã có số liệu "
                    "cả kỳ của chính địa bàn (hoặc số cả kỳ được công bố) — \"trên X\" đạt khi "
@@ -170,7 +170,7 @@ _MESSAGES = {
         "m_none": "No indicator has figures of every former province to add up to the merged "
                   "province's.",
         "m_head": "Harmonised series (sum of the former provinces, marked *computed*):",
-        "m_line": "- {indicator} {year}: sum {sum}{stated}",
+        "m_line": "- {indicator} {year}, {territory}: sum {sum}{stated}",
         "m_stated_same": "; the merged province states {stated} (difference {diff})",
         "method": ("Method: a final verdict (achieved / missed) only once the territory's own "
                    "data for the whole period is in (or a source states the period figure) — "
@@ -538,6 +538,8 @@ def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
                 diff=_value(value - row["value"], row["unit"], lang))
         lines.append(words["m_line"].format(indicator=md_escape(_indicator(row, lang)),
                                             year=int(row["year"]),
+                                            territory=md_escape(territory_label(
+                                                row["territory"], lang=lang)),
                                             sum=_value(row["value"], row["unit"], lang),
                                             stated=extra))
     return "\n".join(lines)
