@@ -948,6 +948,35 @@ def test_merger_chart_writes_numbers_and_money_in_the_readers_format(rows, regio
         matplotlib.pyplot.close(ax.figure)
 
 
+def test_merger_chart_colours_each_former_province_and_names_it_for_the_reader():
+    # both mergers share the chart: the legend (from the first block only) said Hưng Yên and
+    # Thái Bình, in English, for bars that were Bắc Giang's and Bắc Ninh's GRDP
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from hy_analysis.charts.attainment import plot_merger_comparison
+
+    def block(indicator, unit, parts, merged):
+        rows = [dict(indicator=indicator, indicator_vi=indicator, indicator_en=indicator,
+                     breakdown="", unit=unit, year=2024, territory=f"{p} (before 2025-07-01)",
+                     role="part", value=v) for p, v in parts]
+        rows.append(dict(rows[0], territory=f"{merged} (merged, from 2025-07-01)", role="sum",
+                         value=sum(v for _, v in parts)))
+        return rows
+
+    data = pd.DataFrame(block("area", "km2", [("Hưng Yên", 930.2), ("Thái Bình", 1584.6)],
+                              "Hưng Yên")
+                        + block("population", "persons", [("Bắc Giang", 2.0e6),
+                                                          ("Bắc Ninh", 1.5e6)], "Bắc Ninh"))
+    ax = plot_merger_comparison(data, lang="vi")
+    handles, names = ax.get_legend_handles_labels()
+    assert names == ["Hưng Yên (trước 01/07/2025)", "Thái Bình (trước 01/07/2025)",
+                     "Bắc Giang (trước 01/07/2025)", "Bắc Ninh (trước 01/07/2025)"]
+    colours = [matplotlib.colors.to_hex(h.patches[0].get_facecolor()) for h in handles]
+    assert len(set(colours)) == 4
+    matplotlib.pyplot.close(ax.figure)
+
+
 def test_dollar_signs_in_data_are_drawn_as_text(verdicts):
     import matplotlib
 
