@@ -219,3 +219,16 @@ def test_fixed_numbers_read_in_the_reports_language(shell):
     page = sharing.panel_html(panel)
     fixed = re.search(r'<p class="hy-share-fixed">(.*?)</p>', page).group(1)
     assert "= 0,05" in fixed and "= 0,95" in fixed and "0.05" not in fixed
+
+
+def test_fixed_choices_are_written_in_words(shell):
+    # the Vietnamese overview panel said "Loại số liệu = target, actual (quá 64 trạng thái)"
+    from IPython.display import Markdown, display
+
+    values = validate_params("overview", {"lang": "vi", "kinds": ["target", "actual"]})
+    panel = sharing.precompute("overview", values, lambda v: display(Markdown("x")),
+                               ["regions", "kinds"], capture=_rendered_outputs, lang="vi",
+                               max_states=4)
+    page = sharing.panel_html(panel)
+    fixed = re.search(r'<p class="hy-share-fixed">(.*?)</p>', page).group(1)
+    assert "mục tiêu, thực hiện" in fixed and "target" not in fixed

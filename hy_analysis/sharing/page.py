@@ -227,6 +227,9 @@ def _fixed_text(control: "Control", panel: "SharedPanel") -> str:
     if isinstance(value, float):  # a threshold of 0.95 reads 0,95 in Vietnamese
         from ..findings.format import format_number
         shown = format_number(value, lang=panel.lang)
+    elif isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+        # choices in words ("mục tiêu, thực hiện"), never their codes ("target, actual")
+        shown = ", ".join(control.param.value_label(v, panel.lang) for v in value)
     else:
         shown = control.param.value_label(value, panel.lang) if isinstance(value, str) \
             else format_value(value)
