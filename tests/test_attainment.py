@@ -803,6 +803,19 @@ def test_scorecard_data_orders_by_verdict_and_can_leave_open_targets_out(verdict
         "acceleration_needed", "missed"]
 
 
+def test_scorecard_chart_labels_name_territories_in_the_readers_language(verdicts):
+    # the chart is not text that display.reader_territories rewrites: its labels must already
+    # read "trước 01/07/2025", never the data's "before 2025-07-01"
+    from hy_analysis.findings.attainment import scorecard_data
+
+    named = verdicts.assign(territory="Hưng Yên (before 2025-07-01)")
+    vi = scorecard_data(named, lang="vi")["label"]
+    assert vi.str.contains("Hưng Yên (trước 01/07/2025)", regex=False).all()
+    assert not vi.str.contains("before").any()
+    en = scorecard_data(named, lang="en")["label"]
+    assert en.str.contains("Hưng Yên (before 1 Jul 2025)", regex=False).all()
+
+
 def test_describe_method_states_the_runs_thresholds():
     from hy_analysis.findings.attainment import describe_method
 
@@ -854,6 +867,11 @@ def test_merger_table_and_text_on_our_data(real):
     assert "Sum of former provinces (computed)" in set(table.columns)
     # 1.474.894 + 2.093.049 people
     assert "3,567,943" in describe_merger(comparison, lang="en")
+    # two mergers share the section: each sum names the merged province it is for
+    text = describe_merger(comparison, lang="vi")
+    assert "Dân số 2025, Hưng Yên (sau sáp nhập, từ 01/07/2025): tổng 3.567.943" in text
+    assert "Quy mô GRDP (giá hiện hành) 2024, Bắc Ninh (sau sáp nhập, từ 01/07/2025): tổng" \
+        in text
 
 
 def test_analysis_imports_no_drawing_or_display():
@@ -928,6 +946,35 @@ def test_merger_chart_writes_numbers_and_money_in_the_readers_format(rows, regio
         assert any("Kim ngạch" in t.get_text() if lang == "vi" else "Export" in t.get_text()
                    for t in ax.get_yticklabels())
         matplotlib.pyplot.close(ax.figure)
+
+
+def test_merger_chart_colours_each_former_province_and_names_it_for_the_reader():
+    # both mergers share the chart: the legend (from the first block only) said Hưng Yên and
+    # Thái Bình, in English, for bars that were Bắc Giang's and Bắc Ninh's GRDP
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from hy_analysis.charts.attainment import plot_merger_comparison
+
+    def block(indicator, unit, parts, merged):
+        rows = [dict(indicator=indicator, indicator_vi=indicator, indicator_en=indicator,
+                     breakdown="", unit=unit, year=2024, territory=f"{p} (before 2025-07-01)",
+                     role="part", value=v) for p, v in parts]
+        rows.append(dict(rows[0], territory=f"{merged} (merged, from 2025-07-01)", role="sum",
+                         value=sum(v for _, v in parts)))
+        return rows
+
+    data = pd.DataFrame(block("area", "km2", [("Hưng Yên", 930.2), ("Thái Bình", 1584.6)],
+                              "Hưng Yên")
+                        + block("population", "persons", [("Bắc Giang", 2.0e6),
+                                                          ("Bắc Ninh", 1.5e6)], "Bắc Ninh"))
+    ax = plot_merger_comparison(data, lang="vi")
+    handles, names = ax.get_legend_handles_labels()
+    assert names == ["Hưng Yên (trước 01/07/2025)", "Thái Bình (trước 01/07/2025)",
+                     "Bắc Giang (trước 01/07/2025)", "Bắc Ninh (trước 01/07/2025)"]
+    colours = [matplotlib.colors.to_hex(h.patches[0].get_facecolor()) for h in handles]
+    assert len(set(colours)) == 4
+    matplotlib.pyplot.close(ax.figure)
 
 
 def test_dollar_signs_in_data_are_drawn_as_text(verdicts):

@@ -230,6 +230,30 @@ def test_findings_state_the_numbers_in_the_readers_language(figures):
     assert row["Hưng Yên: cần đạt"] == "8,4 %/năm" and row["Bắc Ninh: cần đạt"] == "thiếu số gốc"
 
 
+def test_figures_quoted_from_an_english_source_read_in_the_readers_format(figures):
+    # "10.5-12.5%/year", "8,500 USD" from English pages read as 8,5 USD to a Vietnamese reader
+    sources = pd.DataFrame({"id": ["a", "b"], "language": ["vi", "en"], "issuer": ["A", "B"],
+                            "doc_number": ["", ""], "date": ["2025", "2025"]})
+    english = figures.assign(value_raw=figures["value_raw"].replace(
+        {"6.000 USD": "6,000 USD", "9.000 USD": "9,000 USD"}),
+        source_id=figures["source_id"].where(figures["value_raw"] != "6.000 USD", "b"))
+    english.loc[english["value_raw"] == "9,000 USD", "source_id"] = "b"
+    found = comparison.plan_targets(english, region_map=_region_map(), provinces=P)
+    table = findings.targets_table(found, sources=sources, lang="vi")
+    cells = set(table["Mục tiêu (nguyên văn)"])
+    assert "6.000 USD (nguyên văn: 6,000 USD)" in cells and "10-11%/năm" in cells
+    text = findings.describe_targets(found, provinces=P, sources=sources, lang="vi")
+    assert "6.000 USD (nguyên văn: 6,000 USD)" in text and "9.000 USD (nguyên văn" in text
+    needed = comparison.needed_growth(english, region_map=_region_map(), provinces=P)
+    side = findings.needed_table(needed, provinces=P, sources=sources, lang="vi")
+    assert side["Bắc Ninh: mục tiêu"].str.contains("9.000 USD (nguyên văn: 9,000 USD)",
+                                                  regex=False).any()
+    lines = findings.describe_needed(needed, sources=sources, lang="vi")
+    assert "6.000 USD (nguyên văn: 6,000 USD)" in lines
+    # an English reader reads the English source as written
+    assert "6,000 USD" in set(findings.targets_table(found, sources=sources, lang="en")["Target (as written)"])
+
+
 def test_results_table_marks_computed_sums_and_estimates(figures):
     base = comparison.base_figures(figures, region_map=_region_map(), provinces=P)
     table = findings.results_table(base, lang="en")

@@ -51,3 +51,12 @@ def test_examples_readers_see():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="valid choices: vi, en"):
         format_number(1, lang="fr")
+
+
+def test_format_money_writes_a_negative_gap_in_billions_like_a_positive_one():
+    # the merger text's "chênh" (stated minus sum) read "-2.150.000.000.000,00 VND"
+    from hy_analysis.findings.format import format_money
+
+    assert format_money(-2.15e12, "VND", lang="vi") == "-2.150 tỷ đồng"
+    assert format_money(2.15e12, "VND", lang="vi") == "2.150 tỷ đồng"
+    assert format_money(-3.5e9, "USD", lang="en") == "-3.5 bn USD"

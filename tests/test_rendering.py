@@ -65,6 +65,32 @@ def test_report_info_title_and_first_finding():
     assert report_info(_notebook(), lang="en")["title"] == "Foreign investment"
 
 
+@pytest.mark.parametrize("markdown, finding", [
+    # italics of a territory (provinces_compared) showed their asterisks on the index
+    ("Các tỉnh: *Hưng Yên (sau sáp nhập, từ 01/07/2025)* và *Thái Bình*.",
+     "Các tỉnh: Hưng Yên (sau sáp nhập, từ 01/07/2025) và Thái Bình."),
+    # list items that end in a full stop read "lực.; Vốn"
+    ("- 543 dự án còn hiệu lực.\n- Vốn đăng ký: 7 tỷ USD.",
+     "543 dự án còn hiệu lực; Vốn đăng ký: 7 tỷ USD."),
+    ("hệ_số a_b giữ nguyên dấu gạch dưới, không phải chữ nghiêng.",
+     "hệ_số a_b giữ nguyên dấu gạch dưới, không phải chữ nghiêng."),
+])
+def test_index_finding_is_plain_text(markdown, finding):
+    from hy_analysis.rendering.page import _first_sentence
+
+    assert _first_sentence(markdown) == finding
+
+
+def test_index_finding_cut_at_a_word_with_an_ellipsis():
+    from hy_analysis.rendering.page import _first_sentence
+
+    source = "Bảng gồm " + "41 thực hiện, 25 mục tiêu; " * 20
+    text = _first_sentence(source)
+    assert len(text) <= 302 and text.endswith(" …")
+    kept = text[:-2]
+    assert source.startswith(kept + " ") or source.startswith(kept + ",")  # a whole word
+
+
 def test_reader_table_no_raw_values():
     frame = pd.DataFrame({"n": [10.0, 3.0], "year": [2025, 2030], "big": [2.2e15, None],
                           "t": ["Hưng Yên (before 2025-07-01)", None]})
@@ -105,3 +131,14 @@ def test_index_groups_runs_under_plain_titles():
     assert "Đầu tư &lt;nước ngoài&gt;" in page and "(2 lần chạy)" in page
     assert page.count('fdi_by_country.ipynb" download') == 2
     assert "Địa phương: Hưng Yên" in page
+
+
+@pytest.mark.parametrize("n, expected", [(1, "(1 run)"), (2, "(2 runs)")])
+def test_index_counts_runs_in_english_grammar(n, expected):
+    # the English index said "(1 runs)" under every heading
+    runs = [(f"overview/r{i}", {"notebook": "overview", "status": "ok",
+                                "finished": f"2026-12-06T20:0{i}:00", "parameters": {"lang": "en"},
+                                "files": {"html": "overview.html"},
+                                "report": {"title": "Overview", "finding": "x.", "lang": "en"}})
+            for i in range(n)]
+    assert expected in render_index(runs, lang="en")

@@ -206,3 +206,29 @@ def test_an_english_report_labels_its_controls_in_english(shell):
     assert "Fixed in this shared page: Regions = " in page and "more than 4 states" in page
     assert "> targets</label>" in page and "Bộ lọc" not in page
     assert panel.first == sharing.state_key([["target"]])
+
+
+def test_fixed_numbers_read_in_the_reports_language(shell):
+    # the Vietnamese attainment panel said "Dung sai 'khoảng' = 0.05" beside the header's 0,05
+    from IPython.display import Markdown, display
+
+    values = validate_params("attainment", {"lang": "vi"})
+    panel = sharing.precompute("attainment", values, lambda v: display(Markdown("x")),
+                               ["region", "tolerance", "on_track"],
+                               capture=_rendered_outputs, lang="vi")
+    page = sharing.panel_html(panel)
+    fixed = re.search(r'<p class="hy-share-fixed">(.*?)</p>', page).group(1)
+    assert "= 0,05" in fixed and "= 0,95" in fixed and "0.05" not in fixed
+
+
+def test_fixed_choices_are_written_in_words(shell):
+    # the Vietnamese overview panel said "Loại số liệu = target, actual (quá 64 trạng thái)"
+    from IPython.display import Markdown, display
+
+    values = validate_params("overview", {"lang": "vi", "kinds": ["target", "actual"]})
+    panel = sharing.precompute("overview", values, lambda v: display(Markdown("x")),
+                               ["regions", "kinds"], capture=_rendered_outputs, lang="vi",
+                               max_states=4)
+    page = sharing.panel_html(panel)
+    fixed = re.search(r'<p class="hy-share-fixed">(.*?)</p>', page).group(1)
+    assert "mục tiêu, thực hiện" in fixed and "target" not in fixed

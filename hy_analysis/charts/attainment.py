@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..findings.format import format_money, format_number
 from ..schema import UNIT_LABELS
-from ..vocabulary import check_lang
+from ..vocabulary import check_lang, territory_label
 
 __all__ = ["STATUS_COLOURS", "plot_scorecard", "plot_merger_comparison"]
 
@@ -196,6 +196,10 @@ def plot_merger_comparison(data: pd.DataFrame, *, lang: str = "vi", title: str |
             return format_number(value, lang=lang)
 
         colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+        # one colour per former province, kept across blocks: two mergers share the chart
+        parts = list(dict.fromkeys(data.loc[data["role"] == "part", "territory"]))
+        colour_of = {t: colours[i % len(colours)] for i, t in enumerate(parts)}
+        labelled = set()
         ticks, labels, y = [], [], 0
         for (indicator, breakdown, year), block in blocks:
             name = block.iloc[0]["indicator_vi" if lang == "vi" else "indicator_en"] \
@@ -204,10 +208,13 @@ def plot_merger_comparison(data: pd.DataFrame, *, lang: str = "vi", title: str |
             total = float((total_row if len(total_row) else block[block["role"] == "sum"])
                           ["value"].iloc[0])
             left = 0.0
-            for i, (_, part) in enumerate(block[block["role"] == "part"].iterrows()):
+            for _, part in block[block["role"] == "part"].iterrows():
                 share = part["value"] / total
-                ax.barh(y, share, left=left, color=colours[i % len(colours)], height=0.6,
-                        label=_plain(part["territory"]) if not ticks else None)
+                territory = part["territory"]
+                ax.barh(y, share, left=left, color=colour_of[territory], height=0.6,
+                        label=None if territory in labelled else
+                        _plain(territory_label(territory, lang=lang)))
+                labelled.add(territory)
                 ax.text(left + share / 2, y, written(part["value"], part["unit"]),
                         ha="center",
                         va="center", fontsize=8, color="white")

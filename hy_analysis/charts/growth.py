@@ -31,9 +31,9 @@ _GROWTH_TEXT = {
         "structure_title": ("{region}: cơ cấu kinh tế, thực hiện và mục tiêu 2025, 2030 "
                             "theo nguồn"),
         "share_axis": "Tỷ trọng trong GRDP (%)", "merged": "sáp nhập",
-        "merged_note": "Cột gạch chéo: tỉnh Hưng Yên sau sáp nhập (từ 01/07/2025), không so "
+        "merged_note": "Cột gạch chéo: tỉnh sau sáp nhập (từ 01/07/2025), không so "
                        "sánh được với mục tiêu của tỉnh cũ.",
-        "merged_point_note": "Dấu X đỏ: tỉnh Hưng Yên sau sáp nhập (từ 01/07/2025), không so "
+        "merged_point_note": "Dấu X đỏ: tỉnh sau sáp nhập (từ 01/07/2025), không so "
                              "sánh được với mục tiêu của tỉnh cũ.",
         "merged_point": "Tỉnh sau sáp nhập (không so sánh)",
         "level_title": "{region}: {indicator}, thực hiện và mục tiêu",
@@ -50,9 +50,9 @@ _GROWTH_TEXT = {
         "structure_title": ("{region}: economic structure, actuals and 2025, 2030 targets "
                             "by source"),
         "share_axis": "Share of GRDP (%)", "merged": "merged",
-        "merged_note": "Hatched bar: the merged Hưng Yên (from 1 July 2025), not comparable "
+        "merged_note": "Hatched bar: the merged province (from 1 July 2025), not comparable "
                        "with the old province's targets.",
-        "merged_point_note": "Red cross: the merged Hưng Yên (from 1 July 2025), not "
+        "merged_point_note": "Red cross: the merged province (from 1 July 2025), not "
                              "comparable with the old province's targets.",
         "merged_point": "Merged province (not compared)",
         "level_title": "{region}: {indicator}, actual and targets",
@@ -209,8 +209,12 @@ def plot_annual_growth(table: pd.DataFrame, *, sources: pd.DataFrame | None = No
     ax.set_xlabel(text("year", lang))
     ax.set_ylabel(_gt("growth_axis", lang))
     ax.yaxis.set_major_formatter(number_formatter(lang, decimals=0))
-    ax.set_ylim(0, max(table["actual"].max(), table["target_high"].max(skipna=True)
-                       if table["target_high"].notna().any() else 0) * 1.18)
+    top = max(table["actual"].max(), table["target_high"].max(skipna=True)
+              if table["target_high"].notna().any() else 0)
+    low = min(table["actual"].min(), 0)  # a year of contraction (Bắc Ninh 2023) is a bar too
+    ax.set_ylim(low * 1.18, top * 1.18)
+    if low < 0:
+        ax.axhline(0, color="#444", lw=0.8)
     ax.legend(fontsize=8, loc="upper left", ncols=2)
     if sources is not None:
         add_source(ax, ids_in(table, "actual_source", "target_source"), sources, lang=lang)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..findings.format import format_number
 from ..schema import URBAN_CLASSES
-from ..vocabulary import SCOPE_LABELS
+from ..vocabulary import SCOPE_LABELS, territory_label
 from .base import (PALETTE, TEXT, add_source, messages, number_formatter, start_chart)
 from ..docstrings import fill_doc
 
@@ -133,7 +133,7 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
                     bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85))
     revised = targets.iloc[0:0] if revised is None else revised
     for territory, group in revised.groupby("territory", sort=False):
-        label = t["revised"].format(territory=territory,
+        label = t["revised"].format(territory=territory_label(territory, lang=lang),
                                     written=" / ".join(group["value_raw"]))
         ax.scatter(group["year"] + 0.15, group["low"], marker="D", s=70, color=colors[5],
                    edgecolor="black", zorder=4, label=label)

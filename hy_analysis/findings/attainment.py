@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..vocabulary import check_lang
+from ..vocabulary import check_lang, territory_label
 from .common import md_escape, messages
 from .format import format_amount, format_number, format_period, missing
 
@@ -105,7 +105,7 @@ _MESSAGES = {
         "m_sum": "Tổng các tỉnh cũ (tính)", "m_none": "Không có chỉ tiêu nào có số của cả các "
         "tỉnh cũ để cộng thành số của tỉnh sau sáp nhập.",
         "m_head": "Chuỗi hài hòa (tổng các tỉnh cũ, đánh dấu *tính toán*):",
-        "m_line": "- {indicator} {year}: tổng {sum}{stated}",
+        "m_line": "- {indicator} {year}, {territory}: tổng {sum}{stated}",
         "m_stated_same": "; số công bố của tỉnh mới {stated} (chênh {diff})",
         "method": ("Cách đánh giá: kết luận chính thức (đạt / không đạt) chỉ khi đã có số liệu "
                    "cả kỳ của chính địa bàn (hoặc số cả kỳ được công bố) — \"trên X\" đạt khi "
@@ -170,7 +170,7 @@ _MESSAGES = {
         "m_none": "No indicator has figures of every former province to add up to the merged "
                   "province's.",
         "m_head": "Harmonised series (sum of the former provinces, marked *computed*):",
-        "m_line": "- {indicator} {year}: sum {sum}{stated}",
+        "m_line": "- {indicator} {year}, {territory}: sum {sum}{stated}",
         "m_stated_same": "; the merged province states {stated} (difference {diff})",
         "method": ("Method: a final verdict (achieved / missed) only once the territory's own "
                    "data for the whole period is in (or a source states the period figure) — "
@@ -461,7 +461,8 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
         needs = needs_text(row, lang=lang)
         as_of = _as_of(row)
         rows.append(dict(
-            label=f"{_indicator(row, lang)} {row['value_raw']} · {row['territory']} · "
+            label=f"{_indicator(row, lang)} {row['value_raw']} · "
+                  f"{territory_label(row['territory'], lang=lang)} · "
                   f"{format_period(row['period_start'], row['period_end'])}"
                   + (f" · {words['as_of_short'].format(year=as_of)}" if as_of != "–" else ""),
             status=str(row["status"]), status_label=label,
@@ -537,6 +538,8 @@ def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
                 diff=_value(value - row["value"], row["unit"], lang))
         lines.append(words["m_line"].format(indicator=md_escape(_indicator(row, lang)),
                                             year=int(row["year"]),
+                                            territory=md_escape(territory_label(
+                                                row["territory"], lang=lang)),
                                             sum=_value(row["value"], row["unit"], lang),
                                             stated=extra))
     return "\n".join(lines)

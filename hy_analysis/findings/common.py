@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..vocabulary import messages  # re-exported: the one lookup of a message table
 
-__all__ = ["md_escape", "messages", "source_name", "sources_text"]
+__all__ = ["md_escape", "messages", "source_name", "sources_text", "source_language"]
 
 
 def md_escape(value: object) -> str:
@@ -29,6 +29,23 @@ def md_escape(value: object) -> str:
     for char in "\\`*_[]|#":
         text = text.replace(char, "\\" + char)
     return text
+
+
+def source_language(source_id: str, sources: pd.DataFrame | None) -> str | None:
+    """The language a source is written in (``language`` of data/sources.csv), if known.
+
+    Of a ``"a; b"`` list the first source counts (the one a grouped row quotes).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"id": ["s1"], "language": ["en"]})
+    >>> source_language("s1; s2", table), source_language("s9", table), source_language("s1", None)
+    ('en', None, None)
+    """
+    if sources is None or "language" not in sources.columns:
+        return None
+    hit = sources.loc[sources["id"] == str(source_id).split("; ")[0], "language"]
+    return str(hit.iloc[0]) if len(hit) else None
 
 
 def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = True,

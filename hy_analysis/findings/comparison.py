@@ -14,8 +14,9 @@ import pandas as pd
 
 from ..schema import UNIT_LABELS
 from ..vocabulary import country_label
-from .common import md_escape, messages, source_name, sources_text
-from .format import format_amount, format_number, format_period, format_range, missing
+from .common import md_escape, messages, source_language, source_name, sources_text
+from .format import (format_amount, format_number, format_period, format_range, missing,
+                     quoted_figure)
 
 __all__ = ["describe_territories", "describe_targets", "targets_table", "describe_results",
            "results_table", "describe_needed", "needed_table", "needed_chart_data",
@@ -200,12 +201,19 @@ def describe_territories(territories: pd.DataFrame, *, plan: tuple[int, int] = (
 
 # --------------------------------------------------------------------------- targets
 
-def _target_text(row, lang: str) -> str:
-    return f"{md_escape(row.value_raw)} ({format_period(row.period_start, row.period_end)})"
+def _quoted(raw, source_id, sources: pd.DataFrame | None, lang: str):
+    """A figure as its source wrote it, its numbers in the reader's format (original noted)."""
+    return quoted_figure(raw, source_lang=source_language(source_id, sources), lang=lang)
+
+
+def _target_text(row, lang: str, sources: pd.DataFrame | None = None) -> str:
+    raw = _quoted(row.value_raw, row.source_id, sources, lang)
+    return f"{md_escape(raw)} ({format_period(row.period_start, row.period_end)})"
 
 
 def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
-                     plan: tuple[int, int] = (2026, 2030), lang: str = "vi") -> str:
+                     plan: tuple[int, int] = (2026, 2030), sources: pd.DataFrame | None = None,
+                     lang: str = "vi") -> str:
     """How many plan targets each province states, and those every province states.
 
     Parameters
@@ -214,6 +222,9 @@ def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
         From :func:`hy_analysis.analysis.comparison.plan_targets`.
     provinces : sequence of str
     plan : (int, int)
+    sources : DataFrame, optional
+        Their ``language`` writes a figure quoted from an English source in a Vietnamese
+        reader's format (and the reverse), the original noted.
     lang : {"vi", "en"}
 
     Returns
@@ -231,7 +242,7 @@ def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
     for _, group in targets.groupby(["indicator", "unit", "measure"], sort=False):
         if set(provinces) <= set(group["province"]) and len(provinces) > 1:
             values = "; ".join(
-                f"**{md_escape(p)}** " + ", ".join(_target_text(r, lang) for r in
+                f"**{md_escape(p)}** " + ", ".join(_target_text(r, lang, sources) for r in
                                                   group[group["province"] == p].itertuples())
                 for p in provinces)
             shared.append(m["both_line"].format(
@@ -263,7 +274,8 @@ def targets_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
         m["col_unit"]: [_unit(u, lang) for u in targets["unit"]],
         m["col_period"]: [format_period(a, b) for a, b in
                           zip(targets["period_start"], targets["period_end"])],
-        m["col_target"]: targets["value_raw"],
+        m["col_target"]: [_quoted(raw, ids, sources, lang)
+                          for raw, ids in zip(targets["value_raw"], targets["source_id"])],
         m["col_source"]: ["; ".join(source_name(s, sources) for s in str(ids).split("; "))
                           for ids in targets["source_id"]],
     })
@@ -333,7 +345,8 @@ def results_table(base: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                              for b in base["breakdown"]],
         m["col_period"]: [format_period(a, b) for a, b in
                           zip(base["period_start"], base["period_end"])],
-        m["col_figure"]: [raw or f"({m['computed']})" for raw in base["value_raw"]],
+        m["col_figure"]: [_quoted(raw, ids, sources, lang) if raw else f"({m['computed']})"
+                          for raw, ids in zip(base["value_raw"], base["source_id"])],
         m["col_value"]: [_figure(v, u, lang) for v, u in zip(base["value"], base["unit"])],
         m["col_estimate"]: [m["yes"] if e else m["no"] for e in base["estimate"]],
         m["col_derived"]: [m["yes"] if d else m["no"] for d in base["derived"]],
@@ -383,7 +396,8 @@ def describe_needed(needed: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030
         fields = dict(
             province=md_escape(row.province), indicator=_with_unit(row, lang),
             end=row.period_end, period=format_period(row.period_start, row.period_end),
-            target=f"{md_escape(row.target_raw)} ({sources_text([row.target_source], sources)})",
+            target=f"{md_escape(_quoted(row.target_raw, row.target_source, sources, lang))} "
+                   f"({sources_text([row.target_source], sources)})",
             base_year=row.base_year, years=row.years, flags=_flags(row, m),
             base_period=row.base_period)
         if row.method == "compound":
@@ -427,7 +441,7 @@ def _needed_cell(row, m: dict, lang: str) -> str:
 
 
 def needed_table(needed: pd.DataFrame, *, provinces: Sequence[str],
-                 lang: str = "vi") -> pd.DataFrame:
+                 sources: pd.DataFrame | None = None, lang: str = "vi") -> pd.DataFrame:
     """The provinces side by side: per indicator, each one's target, base figure and need.
 
     Parameters
@@ -435,6 +449,8 @@ def needed_table(needed: pd.DataFrame, *, provinces: Sequence[str],
     needed : DataFrame
         From :func:`hy_analysis.analysis.comparison.needed_growth`.
     provinces : sequence of str
+    sources : DataFrame, optional
+        Their ``language`` writes a target quoted from a source in the reader's format.
     lang : {"vi", "en"}
 
     Returns
@@ -457,7 +473,8 @@ def needed_table(needed: pd.DataFrame, *, provinces: Sequence[str],
             base_text = "" if base.empty else (
                 f"{_base_cell(base.iloc[0], lang)} ({base.iloc[0]['base_period']})")
             record[m["t_target"].format(province=province)] = "; ".join(
-                f"{r.target_raw} ({format_period(r.period_start, r.period_end)})"
+                f"{_quoted(r.target_raw, r.target_source, sources, lang)} "
+                f"({format_period(r.period_start, r.period_end)})"
                 for r in own.itertuples())
             record[m["t_base"].format(province=province, year=first["base_year"])] = base_text
             record[m["t_need"].format(province=province)] = "; ".join(

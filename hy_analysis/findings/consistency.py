@@ -13,7 +13,7 @@ from ..docstrings import fill_doc
 from ..schema import UNIT_LABELS
 from ..vocabulary import (SECTOR_SHARES, country_label, kind_label, sector_name,
                           territory_label)
-from .common import md_escape, messages, source_name
+from .common import md_escape, messages, source_language, source_name
 from .format import (format_amount, format_as_of, format_number, format_period, format_periods,
                      quoted_figure)
 
@@ -174,11 +174,7 @@ def _territories(values: pd.Series, lang: str) -> list[str]:
 
 
 def _source_lang(source_id: str, sources: pd.DataFrame | None) -> str | None:
-    """The language a source is written in (``language`` of data/sources.csv), if known."""
-    if sources is None or "language" not in sources.columns:
-        return None
-    hit = sources.loc[sources["id"] == str(source_id).split("; ")[0], "language"]
-    return str(hit.iloc[0]) if len(hit) else None
+    return source_language(source_id, sources)
 
 
 def _src(source: str) -> str:

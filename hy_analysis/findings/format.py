@@ -128,7 +128,7 @@ def format_money(value: float, unit: str, *, lang: str = "vi", decimals: int | N
     """
     words = _MONEY[check_lang(lang)]
     if billions is None:
-        billions = unit in ("USD", "VND") and value >= 1e9
+        billions = unit in ("USD", "VND") and abs(value) >= 1e9   # a gap may be negative
     shown = f"{format_number(value / 1e9, lang=lang, decimals=decimals)} {words[unit]}" \
         if billions else f"{format_number(value, lang=lang, decimals=decimals)} {unit}"
     return words.get(qualifier, "") + shown

@@ -54,8 +54,8 @@ _MESSAGES = {
         "base_line": "- Năm {year}: {parts}",
         "shift": " ({sign}{pp} điểm %)",
         "disagree": "Nguồn vênh nhau",
-        "merged_shares": ("- Tỷ trọng năm {years} của tỉnh Hưng Yên sau sáp nhập được vẽ riêng "
-                          "(gạch chéo), không so với mục tiêu của tỉnh cũ."),
+        "merged_shares": ("- Tỷ trọng năm {years} của tỉnh sau sáp nhập (từ 01/07/2025) được vẽ "
+                          "riêng (gạch chéo), không so với mục tiêu của tỉnh cũ."),
         "structure_head": ("Cơ cấu kinh tế của **{region}** (% GRDP), thay đổi so với "
                            "{base_year}:"),
         "figures": "số liệu",
@@ -97,8 +97,8 @@ _MESSAGES = {
         "base_line": "- {year}: {parts}",
         "shift": " ({sign}{pp} pp)",
         "disagree": "Sources disagree",
-        "merged_shares": ("- Shares for the merged Hưng Yên are drawn apart (hatched) and not "
-                          "compared with the old province's targets."),
+        "merged_shares": ("- Shares for the merged province (from 1 Jul 2025) are drawn apart "
+                          "(hatched) and not compared with the old province's targets."),
         "structure_head": ("Economic structure of **{region}** (% of GRDP), shift from "
                            "{base_year}:"),
         "figures": "figures",

@@ -85,9 +85,10 @@ def render_index(runs: list[tuple[str, dict]], *, title: str | None = None,
             rows.append(
                 f"<tr><td>{choices}</td><td>{finding}</td>"
                 f'<td>{escape(_fmt_time(m.get("finished"), lang))}</td><td>{links}</td></tr>')
+        runs_word = t["run"] if len(items) == 1 else t["runs"]  # "1 run", "2 runs"
         sections.append(
             f'<section><h2>{escape(heading)} <span class="count">({len(items)} '
-            f'{escape(t["runs"])})</span></h2><table><thead><tr><th>{escape(t["choices"])}</th>'
+            f'{escape(runs_word)})</span></h2><table><thead><tr><th>{escape(t["choices"])}</th>'
             f'<th>{escape(t["finding"])}</th><th>{escape(t["finished"])}</th>'
             f'<th>{escape(t["open"])}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
             "</section>")

@@ -264,11 +264,15 @@ def _first_sentence(markdown: str) -> str:
     text = re.sub(r"\n\s*[-*]\s+", "; ", markdown.strip())  # list items on one line
     text = re.sub(r"^[-*]\s+", "", text).replace(":; ", ": ")
     text = re.sub(r"\*\*|__|`|^#+\s*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"(?<![\w\\])[*_](\S(?:[^*_]*?\S)?)[*_](?!\w)", r"\1", text)  # *italic*
     text = re.sub(r"\\(.)", r"\1", text)  # md_escape's backslashes
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = " ".join(unescape(text).split())
+    text = " ".join(unescape(text).split()).replace(".; ", "; ")
     m = re.match(r"(.{20,}?[.!?])(\s|$)", text)
-    return (m.group(1) if m else text)[:300]
+    text = m.group(1) if m else text
+    if len(text) > 300:  # cut at a word, and say so
+        text = text[:300].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
+    return text
 
 
 def _drop_first_heading(nb, lang: str) -> None:

@@ -53,12 +53,13 @@ INDEX_TEXTS = {
            "mạng). Mới nhất ở trên.", "choices": "Lựa chọn", "finding": "Kết quả chính",
            "finished": "Thời điểm", "open": "Mở", "report": "Báo cáo", "xlsx": "Excel",
            "ipynb": "Sổ tay (.ipynb)", "none": "Chưa có lần chạy nào.",
-           "failed": "Lần chạy dừng giữa chừng", "runs": "lần chạy"},
+           "failed": "Lần chạy dừng giữa chừng", "runs": "lần chạy", "run": "lần chạy"},
     "en": {"title": "Analysis reports", "intro":
            "Each line is one run of an analysis with the choices shown. Open “Report” to "
            "read the findings, tables and charts in your browser (no software or internet "
            "connection needed). Newest first.", "choices": "Choices",
            "finding": "Main finding", "finished": "Finished", "open": "Open",
            "report": "Report", "xlsx": "Excel", "ipynb": "Notebook (.ipynb)",
-           "none": "No runs yet.", "failed": "The run stopped part-way", "runs": "runs"},
+           "none": "No runs yet.", "failed": "The run stopped part-way", "runs": "runs",
+           "run": "run"},
 }

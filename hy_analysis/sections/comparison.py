@@ -54,7 +54,8 @@ def targets(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequence[st
     """
     found = analysis.plan_targets(data, region_map=region_map, provinces=provinces)
     display.show_markdown(findings.describe_targets(found, provinces=provinces,
-                                                    plan=analysis.PLAN, lang=lang))
+                                                    plan=analysis.PLAN, sources=sources,
+                                                    lang=lang))
     if not found.empty:
         display.show_table(findings.targets_table(found, sources=sources, lang=lang))
 
@@ -101,7 +102,8 @@ def needed(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequence[str
     display.show_chart(plot_needed_growth(findings.needed_chart_data(table, lang=lang),
                                           plan=analysis.PLAN, year=analysis.BASE_YEAR,
                                           sources=sources, lang=lang))
-    display.show_table(findings.needed_table(table, provinces=provinces, lang=lang))
+    display.show_table(findings.needed_table(table, provinces=provinces, sources=sources,
+                                             lang=lang))
 
 
 def gaps(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequence[str],

@@ -224,8 +224,15 @@ def _fixed_text(control: "Control", panel: "SharedPanel") -> str:
     why = (texts["why_cap"].format(cap=panel.max_states) if control.why_fixed == "cap"
            else texts["why_free"])
     value = control.values[0]
-    shown = control.param.value_label(value, panel.lang) if isinstance(value, str) \
-        else format_value(value)
+    if isinstance(value, float):  # a threshold of 0.95 reads 0,95 in Vietnamese
+        from ..findings.format import format_number
+        shown = format_number(value, lang=panel.lang)
+    elif isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+        # choices in words ("mục tiêu, thực hiện"), never their codes ("target, actual")
+        shown = ", ".join(control.param.value_label(v, panel.lang) for v in value)
+    else:
+        shown = control.param.value_label(value, panel.lang) if isinstance(value, str) \
+            else format_value(value)
     return f"{escape(_label(control.param, panel.lang))} = {escape(shown)} ({escape(why)})"
 
 
