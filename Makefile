@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help report test lab serve screenshots validate clean-outputs benchmark
+.PHONY: help report test stress lab serve screenshots validate clean-outputs benchmark
 
 help: ## list the documented targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -25,8 +25,11 @@ $(STAMP): pyproject.toml Makefile
 report: $(STAMP) ## run every notebook with its defaults into outputs/ (HTML + index)
 	$(BIN)/hy-analysis run
 
-test: $(STAMP) ## run the test suite
-	$(BIN)/python -m pytest
+test: $(STAMP) ## run the test suite (the long stress loops apart: make stress)
+	$(BIN)/python -m pytest -m "not stress"
+
+stress: $(STAMP) ## the long stress loops: every client many times, 20 dashboard page views
+	$(BIN)/python -m pytest -m stress
 
 validate: $(STAMP) ## validate data/targets.csv and report every problem
 	$(BIN)/hy-analysis validate data/targets.csv

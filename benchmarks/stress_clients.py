@@ -72,6 +72,11 @@ PARAMETER_SETS: dict[str, list[dict]] = {
         {"region": "Thái Bình", "lang": "en"},
         {"as_of": 2024, "tolerance": 0.1},
     ],
+    "provinces_compared": [
+        {},
+        {"provinces": ["Bắc Ninh"], "lang": "en"},
+        {"provinces": ["Bắc Ninh", "Hưng Yên"]},
+    ],
 }
 
 _STARTUP_SIGNS = ("Kernel didn't respond", "Address already in use", "did not respond",

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .sections import attainment, call, fdi, growth, overview, urbanisation
+from .sections import attainment, call, comparison, fdi, growth, overview, urbanisation
 from .territories import RegionMap
-from .sections import comparison as comparison_sections
 
 __all__ = ["render_growth_view", "render_fdi_view", "render_urbanisation_view",
-           "render_overview_view", "render_attainment_view", "render_comparison_view", "VIEWS"]
+           "render_overview_view", "render_attainment_view", "render_comparison_view",
+           "VIEWS"]
 
 _DATA_DOC = """
     targets : DataFrame
@@ -165,8 +165,8 @@ def render_comparison_view(values: dict, *, targets: pd.DataFrame,
                         "map, e.g. run.region_map)")
     options = dict(region_map=region_map, provinces=values["provinces"],
                    lang=values.get("lang", "vi"))
-    comparison_sections.needed(targets, sources=sources, **options)
-    comparison_sections.gaps(targets, **options)
+    call(comparison.needed, targets, sources=sources, **options)
+    call(comparison.gaps, targets, **options)
 
 
 #: Each notebook's panel: its render callback and the parameters it offers as controls.

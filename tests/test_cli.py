@@ -109,10 +109,11 @@ def test_grid_runs_the_cross_product(env):
 def test_a_parameter_applies_to_the_notebooks_that_declare_it(env):
     specs = runner.plan_runs([], overrides=[("lang", "en")])
     assert [s.notebook for s in specs] == ["industrial_growth", "fdi_by_country",
-                                           "urbanisation", "overview", "attainment"]
+                                           "urbanisation", "overview", "attainment",
+                                           "provinces_compared"]
     assert all(s.params["lang"] == "en" for s in specs)
     specs = runner.plan_runs([], grid=["countries=Japan,Korea"])
-    assert len(specs) == 6  # two fdi runs, one of each of the others
+    assert len(specs) == 7  # two fdi runs, one of each of the others
     specs = runner.plan_runs([], grid=["tolerance=0.05,0.1"])
     assert [s.notebook for s in specs].count("attainment") == 2
 

@@ -42,6 +42,10 @@ USER_ROWS = {
     "attainment": (
         f"user-grdp-2021-2025,{HY},grdp_growth,Tăng trưởng GRDP,GRDP growth,target,2021,2025,,"
         "period_average_growth,,\"24,68%\",percent,hy-kh87-2023,user row,false,", "24,68"),
+    "provinces_compared": (
+        "user-exports-2030,Hưng Yên,\"Hưng Yên (merged, from 2025-07-01)\",exports,"
+        "Kim ngạch xuất khẩu,Exports,target,2030,2030,,level,,\"23,45 tỷ USD\",USD,"
+        "hy-kh87-2023,user row,false,", "23,45 tỷ USD"),
 }
 
 

@@ -182,6 +182,7 @@ def test_eight_kernels_started_at_once_use_private_sockets(tmp_path, kernel_env,
 
 
 @pytest.mark.notebook
+@pytest.mark.stress
 def test_no_stalls_under_any_client_two_at_a_time(kernel_env, monkeypatch):
     # The live panel path, which is where the stall was, many times over. Precomputing the
     # shared panel's states (on by default under these clients) is checked message by message

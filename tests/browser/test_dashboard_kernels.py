@@ -34,6 +34,7 @@ def _kernels(connection_dir: str) -> list[int]:
     return found
 
 
+@pytest.mark.stress
 def test_twenty_page_views_leave_one_kernel_per_notebook(dashboard, notebook_copies,
                                                          require_notebook, context):
     base, token, proc = dashboard

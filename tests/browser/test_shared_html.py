@@ -116,10 +116,14 @@ def check_search_filters(page, container, name: str) -> None:
     search = container.locator("input[type=search]")
     if term is not None:
         search.fill(term)
-        page.wait_for_function("([c, n]) => c.querySelectorAll('tbody tr').length < n",
-                               arg=[container.element_handle(), len(before)], timeout=10_000)
+        # Long tables are paged: the rows shown are the matching ones (a full page may still
+        # be full), so wait until every row shown holds the term, which some did not before.
+        page.wait_for_function(
+            "([c, t]) => [...c.querySelectorAll('tbody tr')].every("
+            "    r => r.innerText.toLowerCase().includes(t))",
+            arg=[container.element_handle(), term.lower()], timeout=10_000)
         after = rows.all_inner_texts()
-        assert 0 < len(after) < len(before), (term, before, after)
+        assert 0 < len(after) <= len(before) and after != before, (term, before, after)
         assert all(term.lower() in r.lower() for r in after), (term, after)
     search.fill("khong-co-dong-nao-zz")  # matches nothing: only DataTables' "empty" row
     page.wait_for_function("c => c.querySelectorAll('tbody td.dt-empty').length === 1",
