@@ -45,6 +45,10 @@ def kernel_environment(spec: RunSpec, base: dict | None = None) -> dict:
 _stopping = False
 #: The command this worker serves (:func:`die_with_parent`), None for other executors.
 _command: int | None = None
+#: The run this worker is executing (its kernel and folder), for the parent watchdog.
+_current: RunState | None = None
+#: How long the watchdog lets the SIGHUP handler clean up before it ends the worker itself.
+ORPHAN_GRACE_S = 5.0
 #: A file the command writes into a run's temporary folder to stop it wherever it runs
 #: (a Dask worker on another machine with the shared file system).
 STOP_NAME = ".stop"
@@ -78,6 +82,23 @@ def die_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:  # it ended before the request took effect
         os.kill(os.getpid(), signal.SIGHUP)
+    # The SIGHUP's handler runs only between bytecodes of the main thread, which may sit in
+    # a kernel clean-up that waits; a watchdog thread makes the end certain.
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                     name="hy-parent-watch").start()
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker, its run's kernel and temporary folder once the command is gone."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    time.sleep(ORPHAN_GRACE_S)  # the SIGHUP handler's clean-up, when it can run, comes first
+    state = _current
+    if state is not None:
+        if state.kernel_pid:
+            kill_process_group(state.kernel_pid)
+        shutil.rmtree(state.folder, ignore_errors=True)
+    os._exit(128 + signal.SIGHUP)  # the command is gone: nobody to report to
 
 
 def _watch_for_stop(state: RunState, done: threading.Event) -> None:
@@ -162,6 +183,7 @@ def execute_run(spec: dict) -> dict:
         On Ctrl-C or SIGTERM, after killing the run's kernel and removing its temporary
         folder (further signals are ignored meanwhile); the previous output stays in place.
     """
+    global _current
     block_slow_imports()
     if _stopping:  # queued before an interrupt: never started
         raise KeyboardInterrupt("the command was interrupted before this run started")
@@ -173,6 +195,7 @@ def execute_run(spec: dict) -> dict:
     spec = RunSpec(**spec)
     tmp, final = spec.tmp_dir, spec.run_dir
     state = RunState(folder=tmp, kernel_env=kernel_environment(spec))
+    _current = state
     done = threading.Event()
     try:
         # exist_ok=False: a folder the command already marked stopped is never run.
