@@ -25,7 +25,7 @@ import socket
 import sys
 import time
 
-from .warm import INLINE_BACKEND, PRELOAD, WARM_IDLE_S, peer_credentials
+from .warm import INLINE_BACKEND, PRELOAD, WARM_IDLE_S, _starting, peer_credentials
 
 #: Largest request (arguments, environment, folder) a parent reads.
 MAX_REQUEST = 1 << 20
@@ -101,6 +101,21 @@ def main(path: str) -> int:
     finally:
         _unlink_if_ours(path, ours)
         listener.close()
+        _remove_own_files(path)
+
+
+def _remove_own_files(path: str) -> None:
+    """A parent that ends (retired, idle) leaves no lock or log behind, unless someone is
+    starting a parent on the same path right now (holds its lock)."""
+    from pathlib import Path
+
+    if os.path.exists(path):  # a new parent already listens there: its files now
+        return
+    lock = Path(f"{path}.lock")
+    if lock.exists() and _starting(lock):
+        return
+    for leftover in (Path(f"{path}.log"), lock):
+        leftover.unlink(missing_ok=True)
 
 
 def _unlink_if_ours(path: str, inode: int) -> None:
