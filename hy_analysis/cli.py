@@ -282,9 +282,12 @@ def _server_options(parser: argparse.ArgumentParser, *, default_port: int, what:
     parser.add_argument("--ip", default=LOOPBACK,
                         help="address to listen on (default: 127.0.0.1, this computer only; "
                              "0.0.0.0 lets others on your network connect)")
-    parser.add_argument("--token", default=None,
-                        help="access token (default: a new random one, shown in the address; "
-                             "'' for none, on 127.0.0.1 only)")
+    # A token is a secret: it comes from the environment, never from this command's argv
+    # (which every local user reads in /proc/*/cmdline).
+    parser.add_argument("--no-token", action="store_true",
+                        help="no access token (on 127.0.0.1 only); the token is otherwise "
+                             "JUPYTER_TOKEN from the environment, or a new random one shown "
+                             "in the address")
     parser.add_argument("--notebooks-dir", default=None, metavar="DIR",
                         help=f"folder of notebooks to {what} (default: the project's "
                              "notebooks/, or HY_NOTEBOOKS_DIR)")
@@ -306,6 +309,15 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also open a browser window on the list of dashboards")
 
 
+def _token(args: argparse.Namespace) -> str | None:
+    """The server's token: none with --no-token, else JUPYTER_TOKEN, else None (random)."""
+    import os
+
+    from .servers import TOKEN_ENV
+
+    return "" if args.no_token else (os.environ.get(TOKEN_ENV) or None)
+
+
 @command("lab", "open the notebooks in JupyterLab (this computer only, random token)",
          _lab_arguments)
 def _lab(args: argparse.Namespace) -> int:
@@ -313,7 +325,7 @@ def _lab(args: argparse.Namespace) -> int:
     from .servers import lab_argv, run_server, trust_notebooks
 
     server = lab_argv(folder=args.notebooks_dir, ip=args.ip, port=args.port,
-                      token=args.token, open_browser=not args.no_browser)
+                      token=_token(args), open_browser=not args.no_browser)
     trust_notebooks(args.notebooks_dir or notebooks_dir())
     return run_server(server)
 
@@ -325,7 +337,7 @@ def _serve(args: argparse.Namespace) -> int:
     from .servers import run_server, serve_argv, trust_notebooks
 
     server = serve_argv(folder=args.notebooks_dir, ip=args.ip, port=args.port,
-                        token=args.token, open_browser=args.open_browser)
+                        token=_token(args), open_browser=args.open_browser)
     trust_notebooks(args.notebooks_dir or notebooks_dir())
     return run_server(server)
 

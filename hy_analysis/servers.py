@@ -102,7 +102,7 @@ def is_loopback(ip: str) -> bool:
 def _check_token(ip: str, token: str | None) -> None:
     if token == "" and not is_loopback(ip):
         raise HyAnalysisError(
-            f"option --token: an empty token with --ip {ip} lets anyone on the network run "
+            f"option --no-token: an empty token with --ip {ip} lets anyone on the network run "
             "code as you; use a token, or --ip 127.0.0.1")
 
 

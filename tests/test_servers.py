@@ -58,7 +58,7 @@ def test_an_empty_token_on_loopback_is_allowed(name, tmp_path):
 def test_the_command_line_refuses_an_empty_token_on_the_network(tmp_path):
     done = subprocess.run(
         [sys.executable, "-c", "import sys; from hy_analysis.cli import main; sys.exit(main())",
-         "serve", "--ip", "0.0.0.0", "--token", "", "--notebooks-dir", str(tmp_path)],
+         "serve", "--ip", "0.0.0.0", "--no-token", "--notebooks-dir", str(tmp_path)],
         capture_output=True, text=True, timeout=60)
     assert done.returncode == 2, done.stderr
     assert "empty token with --ip 0.0.0.0" in done.stderr
@@ -103,3 +103,18 @@ def test_the_served_notebooks_are_trusted(tmp_path, monkeypatch):
     assert trust_notebooks(tmp_path) == len(list(tmp_path.glob("*.ipynb")))
     assert NotebookNotary().check_signature(nb)
     assert trust_notebooks(tmp_path) == 0  # already trusted
+
+
+def test_the_command_takes_its_token_from_the_environment_never_from_argv(monkeypatch):
+    """A token on the command line is readable by every local user (/proc/*/cmdline)."""
+    import argparse
+
+    from hy_analysis import cli
+
+    with pytest.raises(SystemExit):  # no option carries a token value
+        cli.build_parser().parse_args(["serve", "--token", "secret"])
+    monkeypatch.setenv(TOKEN_ENV, "from-env")
+    assert cli._token(argparse.Namespace(no_token=False)) == "from-env"
+    assert cli._token(argparse.Namespace(no_token=True)) == ""
+    monkeypatch.delenv(TOKEN_ENV)
+    assert cli._token(argparse.Namespace(no_token=False)) is None

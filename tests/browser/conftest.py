@@ -310,9 +310,11 @@ def start_dashboard(folder: Path, *, env: dict, token: str, log_dir: Path,
         test then fails (errors), it is never skipped.
     """
     port = free_port()
-    argv = [*(command or HY_ANALYSIS), "serve", "--port", str(port), "--token", token,
+    argv = [*(command or HY_ANALYSIS), "serve", "--port", str(port),
             "--notebooks-dir", str(folder)]
-    proc = ServerProcess(argv, env=env, cwd=folder, log=log_dir / "voila.log")
+    # The token through the environment, as a user gives it (never on a command line).
+    proc = ServerProcess(argv, env={**env, "JUPYTER_TOKEN": token}, cwd=folder,
+                         log=log_dir / "voila.log")
     base = f"http://127.0.0.1:{port}"
     try:
         # Voilà starts a kernel for every page it renders: poll a static file instead.
