@@ -1032,3 +1032,25 @@ def test_panel_view_scores_the_users_rows(tmp_path, monkeypatch):
     # Without the user's row the verdict comes from the curated rows only (Bắc Giang's own
     # 2024 figure: a provisional pace, not the user's achieved level).
     assert verdict_of([]) != status_label("achieved", "en")
+
+
+def test_a_year_judged_on_an_estimate_is_provisional_not_final(rows, regions):
+    # Target 2024 "8 %"; the only 2024 figure is a year-end estimate of 8,5 %: achieved by
+    # 8,5 - 8 = +0,5 pp, but not final until the official 2024 figure is out. With a firm
+    # 8,5 % beside it the verdict is final.
+    target = dict(value_raw="8 %", low=8, high=8, indicator="grdp_growth",
+                  measure="annual_growth", period_start=2024, period_end=2024)
+    estimate = dict(kind="actual", value_raw="8,5 %", low=8.5, high=8.5,
+                    indicator="grdp_growth", measure="annual_growth", period_start=2024,
+                    period_end=2024, note="estimate: ước thực hiện, tháng 12")
+    out = assess(rows(target, estimate), region_map=RegionMap(regions)).iloc[0]
+    assert out["status"] == "achieved" and not bool(out["final"])
+    assert "provisional" in out["note"]
+    firm = dict(estimate, note="", value_raw="8,5%")
+    out = assess(rows(target, estimate, firm), region_map=RegionMap(regions)).iloc[0]
+    assert out["status"] == "achieved" and bool(out["final"])
+    from hy_analysis.findings.attainment import describe_attainment
+
+    text = describe_attainment(
+        assess(rows(target, estimate), region_map=RegionMap(regions)), region=None, lang="en")
+    assert "Provisional, on estimates" in text and "**1** achieved, **0** missed" in text

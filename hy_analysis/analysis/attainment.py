@@ -464,8 +464,8 @@ def assess(
     >>> from hy_analysis.loading import load_region_map, load_targets
     >>> verdicts = assess(load_targets(), region_map=load_region_map())
     >>> row = verdicts.set_index("id").loc["pf-grdp-growth-2024-plan"]
-    >>> row["status"], bool(row["final"]), int(row["as_of_year"])
-    ('achieved', True, 2024)
+    >>> row["status"], bool(row["final"]), int(row["as_of_year"])  # 2024 is an estimate
+    ('achieved', False, 2024)
     """
     _need(targets, ("id", "region", "territory", "indicator", "kind", "period_start",
                     "period_end", "measure", "value_raw", "unit", "source_id", "low", "high",
@@ -609,8 +609,13 @@ def _assess_one(target: dict, pool: pd.DataFrame, *, tolerance, on_track,
         return row
     row["as_of_year"] = _as_of_year(target, same)
     if _complete(target, same):
-        row.update(state="ended", final=True)
+        # Final only on firm figures: a year-end estimate is not yet the period's data.
+        firm = _complete(target, same[_firm(same)])
+        row.update(state="ended", final=firm)
         _judge_ended(row, target, same, tolerance=tolerance)
+        if not firm:
+            row["note"] = _join(row["note"], "judged on estimates: provisional until the "
+                                "period's final figures are published")
     else:
         _judge_running(row, target, same, base_year=base_year, on_track=on_track,
                        acceleration_needed=acceleration_needed)

@@ -66,6 +66,8 @@ _MESSAGES = {
         "per_territory": "**{territory}** — {n} mục tiêu, số liệu đến năm {as_of}:",
         "ended": "- Đủ số liệu cả kỳ (kết luận chính thức): **{met}** đạt, **{missed}** không "
                  "đạt.",
+        "estimated": "- Tạm tính theo số ước (chưa có số chính thức cả kỳ): **{met}** đạt, "
+                     "**{missed}** không đạt.",
         "running": "- Tạm tính (chưa đủ số liệu cả kỳ): **{on_track}** đúng hướng, **{accel}** "
                    "cần tăng tốc, **{limited}** tiến triển chậm, **{away}** đi ngược mục tiêu.",
         "open": "- **{superseded}** đã được thay thế vì địa bàn đã sáp nhập; **{no_data}** chưa "
@@ -128,6 +130,8 @@ _MESSAGES = {
         "per_territory": "**{territory}** — {n} target(s), figures up to {as_of}:",
         "ended": "- Data for the whole period in (final): **{met}** achieved, **{missed}** "
                  "missed.",
+        "estimated": "- Provisional, on estimates (the period's final figures not yet out): "
+                     "**{met}** achieved, **{missed}** missed.",
         "running": "- Provisional (the period's data not all in): **{on_track}** on track, "
                    "**{accel}** need acceleration, **{limited}** limited progress, **{away}** "
                    "moving away.",
@@ -265,7 +269,8 @@ def _reason(row, lang: str) -> str:
 
 
 def _provisional(row) -> bool:
-    return str(row["status"]) in _RUNNING and not bool(row.get("final", False))
+    return str(row["status"]) in (*_RUNNING, "achieved", "missed") \
+        and not bool(row.get("final", False))
 
 
 def needs_text(row, *, lang: str = "vi") -> str:
@@ -318,13 +323,22 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
         return words["none"].format(region=name)
     lines = [words["head"].format(region=name, n=len(verdicts))]
     for territory, group in verdicts.groupby(verdicts["territory"].astype(str), sort=False):
+        final = group["final"].astype(bool) if "final" in group else True
         counts = group["status"].astype(str).value_counts()
         count = {s: int(counts.get(s, 0)) for s in STATUS_LABELS["en"]}
+        # Achieved/missed on estimates are counted apart from the final verdicts.
+        estimated = group[~final] if "final" in group else group.iloc[:0]
+        est = estimated["status"].astype(str).value_counts()
+        est_met, est_missed = int(est.get("achieved", 0)), int(est.get("missed", 0))
+        count["achieved"] -= est_met
+        count["missed"] -= est_missed
         years = pd.to_numeric(group.get("as_of_year"), errors="coerce").dropna()
         lines += ["", words["per_territory"].format(
             territory=md_escape(territory), n=len(group),
             as_of=int(years.max()) if len(years) else "–"),
             words["ended"].format(met=count["achieved"], missed=count["missed"]),
+            *([words["estimated"].format(met=est_met, missed=est_missed)]
+              if est_met or est_missed else []),
             words["running"].format(on_track=count["on_track"],
                                     accel=count["acceleration_needed"],
                                     limited=count["limited_progress"],
