@@ -3,8 +3,9 @@
 Rendering layer: this module imports no analysis, findings or charts; it turns what a panel
 showed (notebook outputs) and its planned controls (:mod:`.states`) into self-contained HTML.
 Identical outputs are stored once, gzip-compressed (the page's script inflates them with the
-browser's ``DecompressionStream``); charts are ``<img>`` tags with PNG (reduced to a palette
-when that is smaller) or SVG data, whichever is smaller.
+browser's ``DecompressionStream``); charts are ``<img>`` tags with SVG data as text (states
+draw SVG, :func:`hy_analysis.display.vector_charts`) or PNG data (reduced to a palette when
+that is smaller).
 """
 
 from __future__ import annotations
@@ -41,19 +42,29 @@ def _compact_png(data: bytes) -> bytes:
     return out.getvalue() if out.tell() < len(data) else data
 
 
+def _svg_uri(svg: str) -> str:
+    """A ``data:`` URL of SVG text, kept as text (the page's compression then shrinks it
+    tenfold, which it cannot do to base64): only ``%`` and ``#`` need encoding.
+
+    Examples
+    --------
+    >>> _svg_uri('<svg><path style="fill: #fff"/><text>50%</text></svg>')
+    'data:image/svg+xml,<svg><path style="fill: %23fff"/><text>50%25</text></svg>'
+    """
+    return "data:image/svg+xml," + svg.replace("%", "%25").replace("#", "%23")
+
+
 def _image_html(data: dict, alt: str) -> str:
-    candidates = []
-    if "image/png" in data:
-        png = data["image/png"]
-        raw = base64.b64decode(png if isinstance(png, str) else "".join(png))
-        candidates.append(("image/png", _compact_png(raw)))
     if "image/svg+xml" in data:
+        # SVG with its text as text (hy_analysis.charts.base.figure_svg) is far smaller than
+        # any PNG of the chart once the page compresses it, and needs no reduction here.
         svg = data["image/svg+xml"]
-        candidates.append(("image/svg+xml",
-                           (svg if isinstance(svg, str) else "".join(svg)).encode()))
-    mime, raw = min(candidates, key=lambda c: len(c[1]))
-    return (f'<img src="data:{mime};base64,{base64.b64encode(raw).decode()}" '
-            f'alt="{escape(alt, quote=True)}">')
+        src = _svg_uri(svg if isinstance(svg, str) else "".join(svg))
+    else:
+        png = data["image/png"]
+        raw = _compact_png(base64.b64decode(png if isinstance(png, str) else "".join(png)))
+        src = f"data:image/png;base64,{base64.b64encode(raw).decode()}"
+    return f'<img src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}">'
 
 
 def outputs_html(outputs: Sequence[dict]) -> list[str]:
