@@ -44,8 +44,17 @@ def source_language(source_id: str, sources: pd.DataFrame | None) -> str | None:
     """
     if sources is None or "language" not in sources.columns:
         return None
-    hit = sources.loc[sources["id"] == str(source_id).split("; ")[0], "language"]
-    return str(hit.iloc[0]) if len(hit) else None
+    # An index, not a scan per call: a shared panel's states ask this for every row shown.
+    return _language_index(tuple(zip(sources["id"].tolist(), sources["language"].tolist()))
+                           ).get(str(source_id).split("; ")[0])
+
+
+@lru_cache(maxsize=8)
+def _language_index(rows: tuple) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for sid, language in rows:
+        index.setdefault(sid, str(language))
+    return index
 
 
 def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = True,
