@@ -266,9 +266,39 @@ def harmonise(data: pd.DataFrame, *, region_map: RegionMap,
         indicator, breakdown and year where every part has a figure; plus
         ``annual_growth`` rows of :data:`RATES_FROM_LEVELS` for consecutive summed years.
     """
+    # Pure and the costliest step of an assessment: computed once per distinct content (a
+    # notebook's sections and a shared panel's states ask it of the same figures).
+    indicators = tuple(indicators)
+    try:
+        key = (_content_key(data), _content_key(region_map.frame), indicators)
+    except TypeError:  # a cell pandas cannot hash (a list...): computed as it is
+        return _harmonise(data, region_map, indicators)
+    if key not in _HARMONISED:
+        while len(_HARMONISED) >= 8:
+            _HARMONISED.pop(next(iter(_HARMONISED)))
+        _HARMONISED[key] = _harmonise(data, region_map, indicators)
+    return _HARMONISED[key].copy()
+
+
+#: :func:`harmonise`'s results by the content of its arguments (a few, oldest out first).
+_HARMONISED: dict[tuple, pd.DataFrame] = {}
+
+
+def _content_key(frame: pd.DataFrame) -> str:
+    """A digest of a frame's columns, types and values (equal content, equal key)."""
+    import hashlib
+
+    digest = hashlib.blake2b(repr((list(frame.columns), [str(t) for t in frame.dtypes]))
+                             .encode(), digest_size=16)
+    digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+def _harmonise(data: pd.DataFrame, region_map: RegionMap,
+               indicators: tuple[str, ...]) -> pd.DataFrame:
     if "breakdown" not in data.columns:
         data = data.assign(breakdown="")
-    rows = [summed for summed, _ in _sums_of_parts(data, region_map, tuple(indicators))]
+    rows = [summed for summed, _ in _sums_of_parts(data, region_map, indicators)]
     levels = pd.DataFrame(rows, columns=list(data.columns)) if rows else data.iloc[0:0].copy()
     growth = _growth_from_levels(levels)
     out = pd.concat([levels, growth], ignore_index=True) if len(growth) else levels
