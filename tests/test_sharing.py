@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import html
 import json
 import re
 
@@ -151,8 +152,15 @@ def test_panel_page_part_has_named_labelled_controls_and_starts_on_the_run(shell
     view_html = page.split('<div class="hy-share-view">', 1)[1]
     assert all(data["blocks"][b] in view_html for b in first)  # no JavaScript: the run's own
     images = [b for b in data["blocks"].values() if b.startswith("<img")]
-    assert images and all(re.match(r'<img src="data:image/(png|svg\+xml);base64,', b)
-                          for b in images)
+    # States draw SVG whose words are text (the page's compression shrinks it, base64 would
+    # not shrink): Vietnamese diacritics and the unit as written, a sans-serif fallback.
+    assert images and all(b.startswith('<img src="data:image/svg+xml,&lt;svg ') for b in images)
+    svgs = [html.unescape(b.split('"')[1]).replace("%23", "#").replace("%25", "%")
+            for b in images]
+    texts = [t for svg in svgs for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    assert "Nhật Bản" in texts and "Số dự án FDI (lũy kế, dự án)" in texts, texts
+    svg = svgs[0]
+    assert "font-family: 'DejaVu Sans', " in svg and "sans-serif" in svg
     assert "</script" not in page.split('class="hy-share-data">', 1)[1].split("</script>")[0]
 
 
