@@ -16,8 +16,14 @@ With ``--repeat N`` each notebook runs N times each way, the baseline and this c
 taking turns, and every column keeps its best run (the least disturbed by other work on the
 machine). A last row totals the states: seconds over states, before and after.
 
+``--cpu`` measures instead the processor time per state, which other work on a shared
+machine disturbs far less than wall time: each checkout's own Python computes every notebook's
+panel states in one process (its defaults, after drawing the first state once, as the
+notebook's own sections warm a kernel), the baseline and this checkout taking turns
+(``--repeat``, best kept); it needs ``--baseline`` for the "before" column.
+
 Usage: ``python benchmarks/bench_sharing.py [--baseline DIR | --before FILE] [--repeat N]
-[NOTEBOOK ...]`` (default: every notebook). ``HY_SHARE_MAX_STATES`` is passed through to the kernels (the cap
+[--cpu] [NOTEBOOK ...]`` (default: every notebook). ``HY_SHARE_MAX_STATES`` is passed through to the kernels (the cap
 on states per panel).
 """
 
@@ -49,6 +55,69 @@ def run_once(notebook: str, *, share: bool, out: Path, root: Path = ROOT) -> dic
     return {"seconds": manifest["duration_s"], "bytes": page.get("bytes"),
             "states": sum(p["states"] for p in panels),
             "panel_seconds": sum(p["seconds"] for p in panels)}
+
+
+#: Run by each checkout's own Python in its own folder: the panel states of the notebooks
+#: named in argv, timed in processor seconds; prints one JSON line per notebook.
+CPU_PROBE = """
+import json, sys, time
+import matplotlib
+matplotlib.use("Agg")
+from IPython.core.interactiveshell import InteractiveShell
+InteractiveShell.instance()
+from hy_analysis.charts.base import setup
+from hy_analysis.notebook import start
+from hy_analysis.params import get_params
+from hy_analysis.sharing import precompute
+from hy_analysis.views import VIEWS
+from hy_analysis.widgets import _rendered_outputs
+for name in [n for n in sys.argv[1:] if n in VIEWS]:
+    run = start(name, {p.name: p.default for p in get_params(name)}, show=False)
+    setup()
+    render, names = VIEWS[name]
+    view = run.view(render)
+    _rendered_outputs(view, run.params)
+    began = time.process_time()
+    panel = precompute(name, run.params, view, list(names), capture=_rendered_outputs,
+                       lang=run.params.get("lang", "vi"))
+    print(json.dumps({"notebook": name, "states": len(panel.states),
+                      "cpu": time.process_time() - began}), flush=True)
+"""
+
+
+def cpu_once(names: list[str], root: Path) -> dict[str, dict]:
+    """Processor seconds of each notebook's panel states, computed by ``root``'s own code."""
+    env = {k: v for k, v in os.environ.items() if k not in ("HY_SHARE", "PYTHONPATH")}
+    python = sys.executable if root == ROOT else str(root / ".venv" / "bin" / "python")
+    done = subprocess.run([python, "-c", CPU_PROBE, *names], env=env, cwd=root, check=True,
+                          capture_output=True, text=True)
+    rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    return {r["notebook"]: r for r in rows}
+
+
+def cpu_table(names: list[str], baseline: Path, repeat: int) -> None:
+    """Print processor ms per state before (``baseline``) and after, and the ratio."""
+    best: dict[str, dict[str, float]] = {"before": {}, "after": {}}
+    counts: dict[str, int] = {}
+    for _ in range(max(repeat, 1)):
+        for side, root in (("before", baseline), ("after", ROOT)):
+            for name, row in cpu_once(names, root).items():
+                if row["states"]:
+                    counts[name] = row["states"]
+                    best[side][name] = min(best[side].get(name, float("inf")), row["cpu"])
+    print(f"{'notebook':<18} {'states':>6} {'before cpu ms':>13} {'after cpu ms':>12} "
+          f"{'after/b':>7}")
+    for name in names:
+        if name in best["before"] and name in best["after"]:
+            then, now = (best[s][name] / counts[name] for s in ("before", "after"))
+            print(f"{name:<18} {counts[name]:6d} {then * 1000:13.0f} {now * 1000:12.0f} "
+                  f"{now / then:7.2f}")
+    shared = [n for n in names if n in best["before"] and n in best["after"]]
+    if shared:
+        then = sum(best["before"][n] for n in shared) / sum(counts[n] for n in shared)
+        now = sum(best["after"][n] for n in shared) / sum(counts[n] for n in shared)
+        print(f"{'all states':<18} {sum(counts[n] for n in shared):6d} {then * 1000:13.0f} "
+              f"{now * 1000:12.0f} {now / then:7.2f}")
 
 
 def per_state(measured: dict) -> float | None:
@@ -91,11 +160,18 @@ def main(argv: list[str]) -> int:
     group.add_argument("--before", type=Path, help="the printed table of an earlier run")
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs each way, taking turns; the best of each is kept")
+    parser.add_argument("--cpu", action="store_true",
+                        help="processor time per state, in process (needs --baseline)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from hy_analysis.params import notebook_names
 
     names = args.notebooks or list(notebook_names())
+    if args.cpu:
+        if not args.baseline:
+            parser.error("--cpu needs --baseline DIR (the checkout measured as before)")
+        cpu_table(names, args.baseline, args.repeat)
+        return 0
     before = read_before(args.before) if args.before else {}
     print(f"{'notebook':<18} {'plain s':>8} {'shared s':>9} {'extra s':>8} {'ratio':>6} "
           f"{'states':>6} {'states s':>9} {'page MB':>8} {'plain MB':>9} "
