@@ -183,10 +183,11 @@ def _dashboard_first_chart(env: dict) -> tuple[float | None, str]:
         folder = Path(tmp, "notebooks")
         shutil.copytree(ROOT / "notebooks", folder)
         server_env = {k: v for k, v in env.items() if k != "MPLBACKEND"}
-        server_env.update(JUPYTER_RUNTIME_DIR=str(Path(tmp, "runtime")))
+        # The token through the environment: serve has no --token (an argv is public).
+        server_env.update(JUPYTER_RUNTIME_DIR=str(Path(tmp, "runtime")), JUPYTER_TOKEN=token)
         log = open(Path(tmp, "voila.log"), "wb")
         proc = subprocess.Popen([str(BIN / "hy-analysis"), "serve", "--port", str(port),
-                                 "--token", token, "--notebooks-dir", str(folder)],
+                                 "--notebooks-dir", str(folder)],
                                 env=server_env, stdout=log, stderr=log, start_new_session=True)
         try:
             base = f"http://127.0.0.1:{port}"
@@ -215,9 +216,11 @@ def _dashboard_first_chart(env: dict) -> tuple[float | None, str]:
                 browser.close()
             return seconds, name
         finally:
-            os.killpg(proc.pid, 15)
             try:
+                os.killpg(proc.pid, 15)
                 proc.wait(10)
+            except ProcessLookupError:  # the server had already ended (it said why in the log)
+                pass
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, 9)
             log.close()
