@@ -453,6 +453,23 @@ def test_harmonise_needs_every_part_and_only_additive_indicators(rows, regions):
     assert bool(out["derived"].item())
 
 
+def test_harmonise_is_computed_once_per_content_and_sees_every_edit(rows, regions,
+                                                                    monkeypatch):
+    frame = rows(*level_actuals({2024: 6.0}, indicator="exports", unit="USD"),
+                 *level_actuals({2024: 2.0}, indicator="exports", unit="USD", territory=OTHER))
+    summed = []
+    original = att._sums_of_parts
+    monkeypatch.setattr(att, "_sums_of_parts", lambda *a: summed.append(1) or original(*a))
+    monkeypatch.setattr(att, "_HARMONISED", {})
+    first = harmonise(frame, region_map=RegionMap(regions))
+    first.loc[0, "value"] = -1.0  # a caller's edit of its copy reaches no other caller
+    again = harmonise(frame.copy(), region_map=RegionMap(regions))  # equal content
+    assert len(summed) == 1 and again["value"].item() == pytest.approx(8.0)
+    frame.loc[frame["territory"] == OTHER, "value"] = 3.0  # edited in place: summed again
+    edited = harmonise(frame, region_map=RegionMap(regions))
+    assert len(summed) == 2 and edited["value"].item() == pytest.approx(9.0)
+
+
 def test_rates_are_harmonised_only_through_levels(rows, regions):
     frame = rows(*level_actuals({2023: 100.0, 2024: 110.0}, indicator="grdp_constant_prices",
                                 unit="VND"),
