@@ -77,6 +77,7 @@ __all__ = [
     "assess", "harmonise", "merger_comparison", "merged_parts", "merger_family",
     "territories_of", "progress_band", "progress_ratio", "geometric_mean_growth",
     "TARGET_KEY", "distinct_targets", "territory_ends", "estimated", "desired_direction",
+    "last_day",
 ]
 
 #: Verdict codes, best first (the order of the scorecard's legend).
@@ -1217,19 +1218,28 @@ def _yearly(same: pd.DataFrame, start: int, end: int) -> list[dict]:
 
 def _latest(frame: pd.DataFrame) -> dict:
     """One row of several for the same figure: the latest snapshot, stated before derived,
-    firm before estimate. Snapshot dates compare as dates, each at the end of its precision
-    ("2025" is all of 2025, so it is later than "2025-01-03")."""
+    firm before estimate, then the latest source (a December estimate before an October
+    one). Dates compare as dates, each at the end of its precision ("2025" is all of 2025,
+    so it is later than "2025-01-03")."""
     order = frame.assign(
-        _as_of=frame["as_of"].map(_snapshot_date) if "as_of" in frame else pd.NaT,
+        _as_of=frame["as_of"].map(last_day) if "as_of" in frame else pd.NaT,
         _derived=frame["derived"].astype(bool) if "derived" in frame else False,
         _estimate=estimated(frame),
-    ).sort_values(["_derived", "_as_of", "_estimate", "id"],
-                  ascending=[True, False, True, True], kind="stable", na_position="last")
-    return order.iloc[0].drop(["_as_of", "_derived", "_estimate"]).to_dict()
+        _published=frame["source_date"].map(last_day) if "source_date" in frame else pd.NaT,
+    ).sort_values(["_derived", "_as_of", "_estimate", "_published", "id"],
+                  ascending=[True, False, True, False, True], kind="stable",
+                  na_position="last")
+    return order.iloc[0].drop(["_as_of", "_derived", "_estimate", "_published"]).to_dict()
 
 
-def _snapshot_date(text) -> pd.Timestamp:
-    """``"2025"`` -> 2025-12-31, ``"2025-01"`` -> 2025-01-31, ``"2025-01-03"`` -> that day."""
+def last_day(text) -> pd.Timestamp:
+    """The last day a date of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` can denote (NaT else).
+
+    Examples
+    --------
+    >>> [str(last_day(t).date()) for t in ("2025", "2025-02", "2025-01-03")]
+    ['2025-12-31', '2025-02-28', '2025-01-03']
+    """
     last = _date_bounds(text)[1]
     return pd.NaT if last is None else last
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..vocabulary import check_lang, territory_label
-from .common import md_escape, messages
+from .common import basis_label, md_escape, messages
 from .format import format_amount, format_number, format_period, missing
 
 __all__ = [
@@ -77,9 +77,6 @@ _MESSAGES = {
         "final_word": "chính thức", "provisional_word": "tạm tính",
         "as_of_col": "Số liệu đến năm", "standing": "Tính chất", "definition": "Định nghĩa",
         "needs_col": "Các năm còn lại cần",
-        "bases": {"": "mặc định", "excl_land_use_fees": "không tính tiền sử dụng đất",
-                  "excl_product_taxes": "không tính thuế sản phẩm",
-                  "current_prices": "giá hiện hành", "constant_2010_prices": "giá so sánh 2010"},
         "basis_pair": "mục tiêu: {target}; số thực hiện: {actual}",
         "as_of_short": "đến {year}",
         "misses": "Hụt nhiều nhất:",
@@ -142,10 +139,6 @@ _MESSAGES = {
         "final_word": "final", "provisional_word": "provisional",
         "as_of_col": "As of", "standing": "Standing", "definition": "Definition",
         "needs_col": "Remaining years need",
-        "bases": {"": "default", "excl_land_use_fees": "excluding land-use fees",
-                  "excl_product_taxes": "excluding product taxes",
-                  "current_prices": "current prices",
-                  "constant_2010_prices": "constant 2010 prices"},
         "basis_pair": "target: {target}; actual: {actual}",
         "as_of_short": "as of {year}",
         "misses": "Largest misses:",
@@ -250,8 +243,7 @@ def _other_territory(row) -> str:
 
 
 def _basis_label(basis, lang: str) -> str:
-    basis = "" if missing(basis) else str(basis)
-    return messages(_MESSAGES, lang)["bases"].get(basis, basis)
+    return basis_label("" if missing(basis) else basis, lang)
 
 
 def _reason(row, lang: str) -> str:
