@@ -1226,9 +1226,10 @@ def _latest(frame: pd.DataFrame) -> dict:
         _derived=frame["derived"].astype(bool) if "derived" in frame else False,
         _estimate=estimated(frame),
         _published=frame["source_date"].map(last_day) if "source_date" in frame else pd.NaT,
-    ).sort_values(["_derived", "_as_of", "_estimate", "_published", "id"],
-                  ascending=[True, False, True, False, True], kind="stable",
-                  na_position="last")
+    )
+    keys = ["_derived", "_as_of", "_estimate", "_published", "id"][:5 if "id" in frame else 4]
+    order = order.sort_values(keys, ascending=[True, False, True, False, True][:len(keys)],
+                              kind="stable", na_position="last")
     return order.iloc[0].drop(["_as_of", "_derived", "_estimate", "_published"]).to_dict()
 
 
