@@ -85,6 +85,9 @@ _MESSAGES = {
         "laggards": "Cần tăng tốc nhiều nhất:",
         "laggard": "- {indicator} ({territory}, {period}): tốc độ hiện nay bằng **{ratio}** "
                    "mức cần thiết",
+        "laggard_away": "- {indicator} ({territory}, {period}): **đi ngược mục tiêu** (từ "
+                        "{baseline} năm {baseline_year} đến {actual} năm {actual_year}, mục "
+                        "tiêu {target})",
         "pp": "điểm %", "pct": "%", "ratio": "tỷ lệ",
         "indicator": "Chỉ tiêu", "territory": "Địa bàn", "period": "Kỳ", "target": "Mục tiêu",
         "actual": "Thực hiện", "status": "Kết quả", "mark": "Chênh lệch / tỷ lệ",
@@ -147,6 +150,9 @@ _MESSAGES = {
         "laggards": "Furthest behind:",
         "laggard": "- {indicator} ({territory}, {period}): the current pace is **{ratio}** of "
                    "the pace needed",
+        "laggard_away": "- {indicator} ({territory}, {period}): **moving away** from the "
+                        "target ({baseline} in {baseline_year} to {actual} in {actual_year}, "
+                        "target {target})",
         "pp": "pp", "pct": "%", "ratio": "ratio",
         "indicator": "Indicator", "territory": "Territory", "period": "Period",
         "target": "Target", "actual": "Actual", "status": "Verdict", "mark": "Gap / ratio",
@@ -348,13 +354,25 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
                 indicator=md_escape(_indicator(row, lang)), territory=md_escape(row["territory"]),
                 period=format_period(row["period_start"], row["period_end"]),
                 actual=_value(row["actual"], row["unit"], lang),
-                target=md_escape(row["value_raw"]), gap=_mark(row, lang).lstrip("-−")))
+                target=md_escape(row["value_raw"]), gap=_mark(row, lang).lstrip("-−"))
+                + (f" ({words['provisional_word']})" if _provisional(row) else ""))
     behind = verdicts[verdicts["status"].astype(str).isin(_RUNNING[1:])
                       & verdicts["ratio"].notna()].sort_values("ratio").head(top)
     if len(behind) and top:
         lines += ["", words["laggards"]]
         for _, row in behind.iterrows():
             needs = needs_text(row, lang=lang)
+            if row["ratio"] < 0 and not missing(row.get("baseline")):
+                # A negative share of the pace needed reads as nothing: say which way it went.
+                lines.append(words["laggard_away"].format(
+                    indicator=md_escape(_indicator(row, lang)),
+                    territory=md_escape(row["territory"]),
+                    period=format_period(row["period_start"], row["period_end"]),
+                    baseline=_value(row["baseline"], row["unit"], lang),
+                    baseline_year=int(row["baseline_year"]),
+                    actual=_value(row["actual"], row["unit"], lang),
+                    actual_year=int(row["actual_year"]), target=md_escape(row["value_raw"])))
+                continue
             lines.append(words["laggard"].format(
                 indicator=md_escape(_indicator(row, lang)), territory=md_escape(row["territory"]),
                 period=format_period(row["period_start"], row["period_end"]),
