@@ -726,7 +726,7 @@ def desired_direction(target: dict, same: pd.DataFrame, *,
     ----------
     target : dict
         A target row (``indicator``, ``qualifier``, ``value_raw``, ``unit``, ``measure``,
-        ``low``, ``high``, optionally ``source_date``).
+        ``low``, ``high``, ``period_start``, optionally ``source_date``).
     same : DataFrame
         The actuals of its territory, indicator, unit and basis.
     lower_is_better : iterable of str
@@ -735,7 +735,8 @@ def desired_direction(target: dict, same: pd.DataFrame, *,
     Examples
     --------
     >>> share = dict(indicator="services_share", qualifier="exact", value_raw="28%",
-    ...              unit="percent", measure="level", low=28.0, high=28.0, source_date="2021")
+    ...              unit="percent", measure="level", low=28.0, high=28.0, period_start=2025,
+    ...              period_end=2025, source_date="2021")
     >>> figures = pd.DataFrame(dict(measure="level", period_start=[2020, 2023],
     ...                             period_end=[2020, 2023], value=[28.85, 31.3]))
     >>> desired_direction(share, figures)
