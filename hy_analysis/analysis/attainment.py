@@ -27,8 +27,11 @@ target year's figure, or a firm stated figure of the period), by the qualifier p
   in the desired direction; "khoảng X–Y" uses the weakest bound of the range.
 - ``exact`` ("X", "đạt X"): a level to reach: met at X or beyond in the desired direction.
 
-The desired direction is "more is better" except for the indicators of
-:data:`LOWER_IS_BETTER` (and any "below" target). The gap is signed so that a negative
+The desired direction (:func:`desired_direction`) comes from the qualifier ("dưới X" down),
+the wording ("giảm xuống", "còn" down), for a share or rate stated as a level from the
+target against the territory's figure before the target was set (services 28,85 % -> "28 %"
+asks for a fall), else from the indicator (:data:`LOWER_IS_BETTER` down, the rest up). The
+gap is signed so that a negative
 number is a shortfall, measured from the figure as written (an "about" target's tolerance
 decides the verdict, not the gap): percentage points for units ``percent`` (rates and shares),
 per cent of the figure for levels.
@@ -36,6 +39,10 @@ per cent of the figure for levels.
 Period-average growth targets compare the stated period-average actual when there is one
 (an estimate made before the period ended does not count), else the compound (geometric)
 average of the yearly actuals.
+
+A verdict is final only on firm figures. An estimate (:func:`estimated`) is a figure its note
+marks ("estimate: ước") or one published before its period was over (the source's date
+before 1 January after the year), whatever verb the text uses.
 
 Provisional verdicts, while the period's data is not all in: the anticipated-progress method
 of Statistics Canada / Open SDG (after Eurostat): ``ratio`` = observed compound annual growth
@@ -47,7 +54,8 @@ two points give ``no_data``; a zero or negative baseline has no compound growth,
 ratio of the linear yearly changes is used and ``method`` says so. Growth-rate targets: the
 ratio of the recent pace (the compound average of the period's years so far, else the growth
 of the latest year before the period) to the yearly growth the remaining years need
-(``needed``, for ``needed_years``).
+(``needed``, for ``needed_years``). ``needed`` and ``ratio`` are measured against the target as
+written; an "about" target's tolerance may only soften the band to on track.
 
 Across the 2025 merger: a target is never scored with actuals of another territory. For the
 merged province, indicators that are sums of parts (:data:`ADDITIVE`) get a harmonised series

@@ -119,7 +119,10 @@ _MESSAGES = {
                    "**{on_track}**, cần tăng tốc từ **{acceleration}**, tiến triển chậm từ 0, đi "
                    "ngược mục tiêu dưới 0. Mục tiêu chỉ được so với số của chính địa bàn đó, cùng "
                    "cách tính; mục tiêu của địa bàn đã sáp nhập trước khi hết kỳ được ghi là đã "
-                   "được thay thế."),
+                   "được thay thế. Số cả năm công bố trước khi hết năm là số ước, dù văn bản "
+                   "viết \"đạt\"; mục tiêu tỷ trọng thấp hơn số của năm trước khi đặt mục "
+                   "tiêu là mục tiêu giảm; dung sai của \"khoảng\" chỉ làm nhẹ kết luận, "
+                   "không hạ mức các năm còn lại cần đạt."),
         "territory_col": "Địa bàn",
     },
     "en": {
@@ -186,7 +189,10 @@ _MESSAGES = {
                    "**{acceleration}**, limited progress from 0, moving away below 0. A target "
                    "is only compared with figures of its own territory on the same definition; "
                    "a target of a territory that merged before its period ended is marked "
-                   "superseded."),
+                   "superseded. A full-year figure published before its year ended is an "
+                   "estimate, whatever verb the text uses; a share target below the figure of "
+                   "the year before it was set asks for a fall; the tolerance of \"about\" "
+                   "may soften a verdict, never lower what the remaining years need."),
         "territory_col": "Territory",
     },
 }
