@@ -29,16 +29,16 @@ STATUS_COLOURS = {
 _FONT = "DejaVu Sans"
 
 _WORDS = {
-    "vi": {"pp": "Chênh lệch so với mục tiêu, điểm phần trăm (kết luận chính thức)",
-           "%": "Chênh lệch so với mục tiêu, % của mục tiêu (kết luận chính thức)",
+    "vi": {"pp": "Chênh lệch so với mục tiêu, điểm phần trăm (đã có số của năm hoặc kỳ)",
+           "%": "Chênh lệch so với mục tiêu, % của mục tiêu (đã có số của năm hoặc kỳ)",
            "ratio": "Tốc độ hiện nay, % tốc độ cần để đạt đúng hạn (tạm tính)",
            "met": "Số mới nhất đã đạt mục tiêu, trước năm mục tiêu (tạm tính)",
            "": "Chưa có kết luận", "title": "Mục tiêu đã đạt chưa?",
            "empty": "Chưa có mục tiêu nào có kết luận cho lựa chọn này",
            "sum": "Tổng (tính)", "stated": "Công bố", "share": "% của tổng",
            "provisional": "Tạm tính (chưa đủ số liệu chính thức cả kỳ)"},
-    "en": {"pp": "Gap to target, percentage points (final verdicts)",
-           "%": "Gap to target, % of the target (final verdicts)",
+    "en": {"pp": "Gap to target, percentage points (the year's or period's figure in)",
+           "%": "Gap to target, % of the target (the year's or period's figure in)",
            "ratio": "Current pace, % of the pace needed to arrive on time (provisional)",
            "met": "Already met by the latest figure, before the target year (provisional)",
            "": "No verdict", "title": "Were the targets met?",

@@ -464,7 +464,8 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
     DataFrame
         ``label`` (indicator, the target as written, territory, period and the as-of year),
         ``status``, ``status_label`` (marked provisional where the period's data is not all
-        in), ``final``, ``mark`` (gap for final verdicts, ratio × 100 for provisional ones),
+        in or is an estimate), ``final``, ``mark`` (gap for achieved / missed, final or on
+        estimates; ratio × 100 for a period still running),
         ``mark_kind`` (``pp``, ``%``, ``ratio``, ``met`` -- a level already met by the latest
         figure, before the target year -- or empty) and ``mark_text`` (the written mark and,
         for growth targets, what the remaining years need).
