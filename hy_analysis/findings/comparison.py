@@ -14,7 +14,8 @@ import pandas as pd
 
 from ..schema import UNIT_LABELS
 from ..vocabulary import country_label
-from .common import md_escape, messages, source_language, source_name, sources_text
+from .common import (basis_label, md_escape, messages, source_language, source_name,
+                     sources_text)
 from .format import (format_amount, format_number, format_period, format_range, missing,
                      quoted_figure)
 
@@ -58,6 +59,10 @@ _MESSAGES = {
                   "(bình quân {per_year}/năm); không tính tốc độ từ tổng"),
         "no_base": ("- **{province}**, {indicator} {end}: {target} — **không có số năm "
                     "{base_year}** cùng chỉ tiêu và đơn vị để tính tốc độ cần đạt"),
+        "not_comparable": ("- **{province}**, {indicator} {end}: {target} — **không so sánh "
+                           "được** với số năm {base_year} {base} ({base_year}{flags}): mục "
+                           "tiêu tính theo *{target_basis}*, số năm {base_year} theo "
+                           "*{base_basis}*; không tính tốc độ cần đạt"),
         "needed_none": "Không có mục tiêu {plan} nào để tính.",
         "estimate": ", ước tính", "derived": ", tổng tính toán từ các tỉnh cũ",
         "coverage_head": "Những gì một tỉnh không nêu (nên không so sánh được):",
@@ -78,6 +83,7 @@ _MESSAGES = {
         "per_year": "%/năm", "pp": "điểm %",
         "m_compound": "tăng bình quân cần đạt", "m_points": "thay đổi cần đạt",
         "m_rate": "tốc độ mục tiêu", "m_total": "tổng giai đoạn", "m_no_base": "thiếu số gốc",
+        "m_not_comparable": "không so sánh được (khác cách tính)",
         "computed": "tính toán",
     },
     "en": {
@@ -115,6 +121,10 @@ _MESSAGES = {
                   "period ({per_year} a year on average); no rate is derived from a total"),
         "no_base": ("- **{province}**, {indicator} {end}: {target} — **no {base_year} "
                     "figure** of the same indicator and unit to compute the growth needed"),
+        "not_comparable": ("- **{province}**, {indicator} {end}: {target} — **not comparable** "
+                           "with the {base_year} figure {base} ({base_year}{flags}): the target "
+                           "is *{target_basis}*, the {base_year} figure *{base_basis}*; no "
+                           "growth rate is derived"),
         "needed_none": "No {plan} target to compute.",
         "estimate": ", estimate", "derived": ", computed sum of the former provinces",
         "coverage_head": "What a province does not state (so nothing to compare):",
@@ -135,6 +145,7 @@ _MESSAGES = {
         "per_year": "%/yr", "pp": "pp",
         "m_compound": "average growth needed", "m_points": "change needed",
         "m_rate": "target rate", "m_total": "period total", "m_no_base": "no base figure",
+        "m_not_comparable": "not comparable (another definition)",
         "computed": "computed",
     },
 }
@@ -417,6 +428,11 @@ def describe_needed(needed: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030
                 change=_signed_range(row.change_low, row.change_high, lang), **fields)
             if row.years_reported:
                 line += m["rate_reported"].format(n=row.years_reported)
+        elif row.method == "not_comparable":
+            line = m["not_comparable"].format(
+                base=_figure(row.base_value, row.unit, lang),
+                target_basis=md_escape(basis_label(row.target_basis, lang)),
+                base_basis=md_escape(basis_label(row.base_basis, lang)), **fields)
         elif row.method == "total":
             span = row.period_end - row.period_start + 1
             line = m["total"].format(per_year=_figure(row.target_low / span, row.unit, lang),
