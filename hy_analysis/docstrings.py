@@ -103,6 +103,12 @@ COMPONENTS = DocstringComponents(
         matplotlib Axes''',
 )
 
+# The FDI analyses' selection: the data and region map, one region, the countries.
+COMPONENTS.entries["fdi_selection"] = "\n".join([
+    "data : DataFrame\n    Tidy targets.", COMPONENTS.region_map,
+    "region : str, optional\n    Keep one region; every region by default.",
+    "countries : sequence of str\n    Investor countries shown (``breakdown`` values)."])
+
 #: Decorator filling the :data:`COMPONENTS` placeholders of a docstring.
 fill_doc = COMPONENTS.fill
 
