@@ -87,6 +87,12 @@ COMPONENTS = DocstringComponents(
         region_map : RegionMap
             From :func:`hy_analysis.loading.load_region_map`: which territories the 2025
             merger formed (their figures are never joined with the earlier provinces').''',
+    merger_parts='''
+        region_map : RegionMap
+            From :func:`hy_analysis.loading.load_region_map`: the merged territories and
+            parts.
+        indicators : iterable of str
+            Indicators that add up across territories.''',
     returns_markdown='''
         Returns
         -------
@@ -108,6 +114,13 @@ COMPONENTS.entries["fdi_selection"] = "\n".join([
     "data : DataFrame\n    Tidy targets.", COMPONENTS.region_map,
     "region : str, optional\n    Keep one region; every region by default.",
     "countries : sequence of str\n    Investor countries shown (``breakdown`` values)."])
+
+# The comparison's selection: the data, the region map, the merged provinces.
+COMPONENTS.entries["provinces_data"] = "\n".join([
+    "data : DataFrame\n    From :func:`hy_analysis.load_targets`.",
+    "region_map : RegionMap\n    The run's region map "
+    "(:func:`hy_analysis.loading.load_region_map`).",
+    "provinces : sequence of str\n    Provinces after the 2025 merger, in the order shown."])
 
 #: Decorator filling the :data:`COMPONENTS` placeholders of a docstring.
 fill_doc = COMPONENTS.fill
