@@ -13,7 +13,8 @@ import re
 import textwrap
 from typing import Callable, TypeVar
 
-__all__ = ["DocstringComponents", "COMPONENTS", "fill_doc", "PARAMETERS", "with_parameters"]
+__all__ = ["DocstringComponents", "COMPONENTS", "fill_doc", "PARAMETERS", "with_parameters",
+           "frames_from"]
 
 F = TypeVar("F", bound=Callable)
 
@@ -98,6 +99,10 @@ COMPONENTS = DocstringComponents(
         -------
         str
             Markdown.''',
+    returns_frame='''
+        Returns
+        -------
+        DataFrame''',
     returns_table='''
         Returns
         -------
@@ -169,7 +174,7 @@ def with_parameters(**own: str) -> Callable[[F], F]:
     Every parameter of the signature, in its order, is described by ``own[name]`` or else by
     :data:`PARAMETERS`; one that neither describes is an error at import, so the section is
     always true to the signature. It goes before the docstring's first other section
-    (Returns, Raises, ...) or at its end.
+    (Returns, Raises, ...) or at its end. Placeholders of :data:`COMPONENTS` are filled too.
 
     Parameters
     ----------
@@ -210,7 +215,7 @@ def with_parameters(**own: str) -> Callable[[F], F]:
             entries.append(textwrap.fill(" ".join(words.split()), 88, initial_indent="    ",
                                          subsequent_indent="    "))
         block = textwrap.indent("\n".join(["Parameters", "----------", *entries]), "    ")
-        doc = (func.__doc__ or "").rstrip()
+        doc = COMPONENTS.expand(func.__doc__ or "").rstrip()
         head = _SECTION_HEAD.search(doc)
         if head:
             doc = f"{doc[:head.start()]}{block}\n\n{doc[head.start():]}\n"
@@ -219,3 +224,23 @@ def with_parameters(**own: str) -> Callable[[F], F]:
         func.__doc__ = doc
         return func
     return decorate
+
+
+def frames_from(**functions: str) -> dict[str, str]:
+    """Descriptions, for :func:`with_parameters`, of frames that hold what a function returned.
+
+    Parameters
+    ----------
+    **functions : str
+        Parameter name -> the dotted path of the function whose result it takes.
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> frames_from(table="hy_analysis.analysis.fdi.projects_by_country")["table"]
+    'DataFrame\\n    From :func:`~hy_analysis.analysis.fdi.projects_by_country`.'
+    """
+    return {name: f"DataFrame\n    From :func:`~{path}`." for name, path in functions.items()}

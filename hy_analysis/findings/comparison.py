@@ -12,11 +12,18 @@ from typing import Sequence
 
 import pandas as pd
 
+from ..docstrings import frames_from, with_parameters
 from ..schema import UNIT_LABELS
 from ..vocabulary import country_label
 from .common import md_escape, messages, source_language, source_name, sources_text
 from .format import (format_amount, format_number, format_period, format_range, missing,
                      quoted_figure)
+
+# The reader tables' Parameters, from their signatures: what each table reads.
+_tables = with_parameters(**frames_from(
+    targets="hy_analysis.analysis.comparison.plan_targets",
+    base="hy_analysis.analysis.comparison.base_figures",
+    needed="hy_analysis.analysis.comparison.needed_growth"))
 
 __all__ = ["describe_territories", "describe_targets", "targets_table", "describe_results",
            "results_table", "describe_needed", "needed_table", "needed_chart_data",
@@ -252,20 +259,12 @@ def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
     return "\n".join(lines)
 
 
+@_tables
 def targets_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                   lang: str = "vi") -> pd.DataFrame:
     """Reader table of the plan targets: province, indicator, unit, period, figure, source.
 
-    Parameters
-    ----------
-    targets : DataFrame
-        From :func:`hy_analysis.analysis.comparison.plan_targets`.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
     """
     m = messages(_MESSAGES, lang)
     return pd.DataFrame({
@@ -319,20 +318,12 @@ def _figure(value: float, unit: str, lang: str) -> str:
     return format_amount(value, unit, lang=lang)
 
 
+@_tables
 def results_table(base: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                   lang: str = "vi") -> pd.DataFrame:
     """Reader table of the base-year results, computed sums and estimates marked.
 
-    Parameters
-    ----------
-    base : DataFrame
-        From :func:`hy_analysis.analysis.comparison.base_figures`.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Province, indicator, unit, investor country (FDI by country), period, figure as written (the computed value for a sum),
         value in the reader's format, estimate, computed sum, other figures, sources.
     """
@@ -440,22 +431,12 @@ def _needed_cell(row, m: dict, lang: str) -> str:
     return m[f"m_{row.method}"]
 
 
+@_tables
 def needed_table(needed: pd.DataFrame, *, provinces: Sequence[str],
                  sources: pd.DataFrame | None = None, lang: str = "vi") -> pd.DataFrame:
     """The provinces side by side: per indicator, each one's target, base figure and need.
 
-    Parameters
-    ----------
-    needed : DataFrame
-        From :func:`hy_analysis.analysis.comparison.needed_growth`.
-    provinces : sequence of str
-    sources : DataFrame, optional
-        Their ``language`` writes a target quoted from a source in the reader's format.
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         One row per indicator, unit and measure; for each province three columns (target as
         written with its period, the base figure with its period, and what is needed);
         empty cells where the province states nothing. Several targets of one province

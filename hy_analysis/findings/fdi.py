@@ -11,10 +11,15 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from ..docstrings import fill_doc, frames_from, with_parameters
 from ..vocabulary import COUNTRIES, country_label
 from .common import md_escape, messages, source_name
 from .format import format_as_of, format_money, format_number
-from ..docstrings import fill_doc
+
+# The reader tables' Parameters, from their signatures: what each table reads.
+_tables = with_parameters(**frames_from(
+    table="hy_analysis.analysis.fdi.projects_by_country",
+    remainder="hy_analysis.analysis.fdi.other_countries_remainder"))
 
 __all__ = ["describe_fdi_totals", "describe_projects_by_country", "describe_capital",
            "describe_disagreements", "no_fdi", "fdi_table", "remainder_table"]
@@ -326,21 +331,14 @@ def describe_capital(
     return "\n".join(lines)
 
 
-@fill_doc
+@_tables
 def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
               lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.fdi.projects_by_country`.
 
     Labels and headers are in ``lang``.
 
-    Parameters
-    ----------
-    table : DataFrame
-    {text_options}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Snapshot, source, territory, country, projects, share (%), computed (yes/no).
     """
     m = messages(_MESSAGES, lang)
@@ -356,19 +354,12 @@ def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     })
 
 
-@fill_doc
+@_tables
 def remainder_table(remainder: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                     lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.fdi.other_countries_remainder`.
 
-    Parameters
-    ----------
-    remainder : DataFrame
-    {text_options}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Snapshot, source, territory, the computed remainder and, where it could not be
         computed, why, in ``lang``.
     """

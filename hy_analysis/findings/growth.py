@@ -11,11 +11,16 @@ import math
 
 import pandas as pd
 
+from ..docstrings import fill_doc, frames_from, with_parameters
 from ..vocabulary import kind_label, sector_name
 from .common import md_escape, messages, source_name, sources_text
 from .format import (format_money, format_number, format_period, format_periods,
                      format_range)
-from ..docstrings import fill_doc
+
+# The reader tables' Parameters, from their signatures: what each table reads.
+_tables = with_parameters(**frames_from(
+    figures="hy_analysis.analysis.growth.growth_figures",
+    table="hy_analysis.analysis.growth.required_growth"))
 
 __all__ = [
     "describe_growth_targets", "describe_annual_growth", "describe_index_paths",
@@ -362,19 +367,12 @@ def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
     return "\n".join([f"**{md_escape(indicator_name)}** — {md_escape(region)}:", "", *lines])
 
 
-@fill_doc
+@_tables
 def growth_targets_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                          lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.growth.growth_figures`.
 
-    Parameters
-    ----------
-    figures : DataFrame
-    {text_options}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Territory, indicator, kind, period, figure as written, source, where in the source;
         headers and words in ``lang``.
     """
@@ -390,19 +388,12 @@ def growth_targets_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None 
     })
 
 
-@fill_doc
+@_tables
 def required_growth_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                           lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.growth.required_growth`.
 
-    Parameters
-    ----------
-    table : DataFrame
-    {text_options}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Indicator, period, target as written, source, years reported, achieved average,
         years left and the growth needed (low and high bound), rounded to 2 decimals.
     """
