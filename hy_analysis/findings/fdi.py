@@ -135,13 +135,8 @@ def no_fdi(region: str | None, *, lang: str = "vi") -> str:
 
 
 @fill_doc
-def describe_fdi_totals(
-    snapshots: pd.DataFrame,
-    *,
-    region: str | None = None,
-    sources: pd.DataFrame | None = None,
-    lang: str = "vi",
-) -> str:
+def describe_fdi_totals(snapshots: pd.DataFrame, *, region: str | None = None,
+                        sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings on total FDI projects and capital over time, as Markdown.
 
     Parameters
@@ -189,12 +184,8 @@ def describe_fdi_totals(
 
 
 @fill_doc
-def describe_disagreements(
-    pairs: pd.DataFrame,
-    *,
-    sources: pd.DataFrame | None = None,
-    lang: str = "vi",
-) -> str:
+def describe_disagreements(pairs: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                           lang: str = "vi") -> str:
     """Markdown naming the snapshots whose dates overlap but whose totals differ.
 
     Parameters
@@ -228,14 +219,9 @@ def describe_disagreements(
 
 
 @fill_doc
-def describe_projects_by_country(
-    table: pd.DataFrame,
-    *,
-    region: str | None = None,
-    countries: Sequence[str] = COUNTRIES,
-    sources: pd.DataFrame | None = None,
-    lang: str = "vi",
-) -> str:
+def describe_projects_by_country(table: pd.DataFrame, *, region: str | None = None,
+                                 countries: Sequence[str] = COUNTRIES,
+                                 sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings on projects by investor country and their shares, as Markdown.
 
     Parameters
@@ -280,14 +266,8 @@ def describe_projects_by_country(
 
 
 @fill_doc
-def describe_capital(
-    capital: pd.DataFrame,
-    coverage: pd.DataFrame,
-    *,
-    region: str | None = None,
-    sources: pd.DataFrame | None = None,
-    lang: str = "vi",
-) -> str:
+def describe_capital(capital: pd.DataFrame, coverage: pd.DataFrame, *, region: str | None = None,
+                     sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """What the data says, and does not say, about registered capital by country.
 
     Parameters

@@ -129,15 +129,9 @@ def no_rates(region: str | None, *, lang: str = "vi") -> str:
 
 
 @fill_doc
-def describe_rate_targets(
-    targets: pd.DataFrame,
-    *,
-    region_map: RegionMap,
-    measured: pd.DataFrame | None = None,
-    region: str | None = None,
-    sources: pd.DataFrame | None = None,
-    lang: str = "vi",
-) -> str:
+def describe_rate_targets(targets: pd.DataFrame, *, region_map: RegionMap,
+                          measured: pd.DataFrame | None = None, region: str | None = None,
+                          sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Markdown listing the rate targets by territory and year; says no measured rate exists.
 
     Parameters
@@ -236,13 +230,8 @@ def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
 
 
 @fill_doc
-def describe_baseline(
-    steps: pd.DataFrame | None,
-    *,
-    baseline_year: int | None,
-    baseline_rate: float | None,
-    lang: str = "vi",
-) -> str:
+def describe_baseline(steps: pd.DataFrame | None, *, baseline_year: int | None,
+                      baseline_rate: float | None, lang: str = "vi") -> str:
     """Markdown on the pace needed from the user's baseline, or why there is none.
 
     Parameters
