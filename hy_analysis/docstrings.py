@@ -214,8 +214,12 @@ def with_parameters(**own: str) -> Callable[[F], F]:
             entries.append(f"{name} : {kind}")
             entries.append(textwrap.fill(" ".join(words.split()), 88, initial_indent="    ",
                                          subsequent_indent="    "))
-        block = textwrap.indent("\n".join(["Parameters", "----------", *entries]), "    ")
         doc = COMPONENTS.expand(func.__doc__ or "").rstrip()
+        # The docstring's own margin (a method's is deeper than a function's).
+        margins = [len(line) - len(line.lstrip()) for line in doc.splitlines()[1:]
+                   if line.strip()]
+        block = textwrap.indent("\n".join(["Parameters", "----------", *entries]),
+                                " " * min(margins, default=4))
         head = _SECTION_HEAD.search(doc)
         if head:
             doc = f"{doc[:head.start()]}{block}\n\n{doc[head.start():]}\n"

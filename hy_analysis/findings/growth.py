@@ -124,8 +124,8 @@ def _none(m: dict, what: str, region: str) -> str:
 
 
 @fill_doc
-def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "vi",
-                            sources: pd.DataFrame | None = None) -> str:
+def describe_growth_targets(figures: pd.DataFrame, *, region: str,
+                            sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.growth_figures` (targets).
 
     How many targets, for which periods, in which sources.
@@ -185,8 +185,8 @@ def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi"
 
 @fill_doc
 def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
-                         end_year: int, lang: str = "vi",
-                         sources: pd.DataFrame | None = None) -> str:
+                         end_year: int, sources: pd.DataFrame | None = None,
+                         lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.index_paths`.
 
     Where each path ends, relative to the base year.
@@ -235,8 +235,8 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
 
 
 @fill_doc
-def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "vi",
-                             sources: pd.DataFrame | None = None) -> str:
+def describe_required_growth(table: pd.DataFrame, *, region: str,
+                             sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.required_growth`.
 
     Parameters
@@ -271,7 +271,7 @@ def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "v
 
 @fill_doc
 def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int = 2020,
-                             lang: str = "vi", sources: pd.DataFrame | None = None) -> str:
+                             sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.structure_shift`.
 
     Shifts in points from the base year, and where sources disagree.
@@ -330,8 +330,8 @@ def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int
 
 @fill_doc
 def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
-                        indicator_name: str = "", lang: str = "vi",
-                        sources: pd.DataFrame | None = None) -> str:
+                        indicator_name: str = "", sources: pd.DataFrame | None = None,
+                        lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.level_path` and its implied growth.
 
     Parameters
