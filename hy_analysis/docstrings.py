@@ -94,6 +94,11 @@ COMPONENTS = DocstringComponents(
             parts.
         indicators : iterable of str
             Indicators that add up across territories.''',
+    plan_year='''
+        plan : (int, int)
+            First and last year of the plan.
+        year : int
+            The base year (the results the plan starts from).''',
     returns_markdown='''
         Returns
         -------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..docstrings import frames_from, with_parameters
+from ..docstrings import fill_doc, frames_from, with_parameters
 from ..vocabulary import check_lang, territory_label
 from .common import md_escape, messages
 from .format import format_amount, format_number, format_period, missing
@@ -512,6 +512,7 @@ def merger_table(comparison: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+@fill_doc
 def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
     """One line per harmonised figure: the computed sum and, where stated, the merged figure.
 
@@ -521,10 +522,7 @@ def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
         From :func:`hy_analysis.analysis.attainment.merger_comparison`.
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     words = messages(_MESSAGES, lang)
     sums = comparison[comparison["role"] == "sum"] if len(comparison) else comparison

@@ -12,7 +12,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from ..docstrings import frames_from, with_parameters
+from ..docstrings import fill_doc, frames_from, with_parameters
 from ..schema import UNIT_LABELS
 from ..vocabulary import country_label
 from .common import md_escape, messages, source_language, source_name, sources_text
@@ -172,6 +172,7 @@ def _list(items: Sequence[str], m: dict) -> str:
 
 # --------------------------------------------------------------------------- territories
 
+@fill_doc
 def describe_territories(territories: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),
                          year: int = 2025, lang: str = "vi") -> str:
     """Which merged territory each province is, or that the dataset has none yet.
@@ -180,14 +181,10 @@ def describe_territories(territories: pd.DataFrame, *, plan: tuple[int, int] = (
     ----------
     territories : DataFrame
         From :func:`hy_analysis.analysis.comparison.province_territories`.
-    plan : (int, int)
-    year : int
+    {plan_year}
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     lines = [m["territories_head"], ""]
@@ -218,6 +215,7 @@ def _target_text(row, lang: str, sources: pd.DataFrame | None = None) -> str:
     return f"{md_escape(raw)} ({format_period(row.period_start, row.period_end)})"
 
 
+@fill_doc
 def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
                      plan: tuple[int, int] = (2026, 2030), sources: pd.DataFrame | None = None,
                      lang: str = "vi") -> str:
@@ -234,10 +232,7 @@ def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
         reader's format (and the reverse), the original noted.
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     lines = [m["targets_head"].format(plan=_plan(plan)), ""]
@@ -282,6 +277,7 @@ def targets_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
 
 # --------------------------------------------------------------------------- results
 
+@fill_doc
 def describe_results(base: pd.DataFrame, *, provinces: Sequence[str], year: int = 2025,
                      lang: str = "vi") -> str:
     """How many base-year figures each province has, computed sums and estimates counted.
@@ -294,10 +290,7 @@ def describe_results(base: pd.DataFrame, *, provinces: Sequence[str], year: int 
     year : int
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     lines = [m["results_head"].format(year=year), ""]
@@ -358,6 +351,7 @@ def _need(row, lang: str) -> str:
     return format_range(row.required_low, row.required_high, lang=lang, decimals=1)
 
 
+@fill_doc
 def describe_needed(needed: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),
                     year: int = 2025, sources: pd.DataFrame | None = None,
                     lang: str = "vi") -> str:
@@ -367,17 +361,12 @@ def describe_needed(needed: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030
     ----------
     needed : DataFrame
         From :func:`hy_analysis.analysis.comparison.needed_growth`.
-    plan : (int, int)
-    year : int
-        The base year.
+    {plan_year}
     sources : DataFrame, optional
         To name the documents after each target.
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if needed.empty:
@@ -513,6 +502,7 @@ def needed_chart_data(needed: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame
 
 # --------------------------------------------------------------------------- coverage
 
+@fill_doc
 def describe_coverage(coverage: pd.DataFrame, *, provinces: Sequence[str],
                       plan: tuple[int, int] = (2026, 2030), year: int = 2025,
                       lang: str = "vi") -> str:
@@ -523,14 +513,10 @@ def describe_coverage(coverage: pd.DataFrame, *, provinces: Sequence[str],
     coverage : DataFrame
         From :func:`hy_analysis.analysis.comparison.coverage`.
     provinces : sequence of str
-    plan : (int, int)
-    year : int
+    {plan_year}
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     lines = []
