@@ -60,7 +60,7 @@ class DocstringComponents:
             indent, name = match.groups()
             if name not in self.entries:
                 return match.group(0)
-            return textwrap.indent(self.entries[name], indent, lambda line: True)
+            return textwrap.indent(self.entries[name], indent)
         return _PLACEHOLDER.sub(piece, doc)
 
     def fill(self, func: F) -> F:
@@ -118,6 +118,10 @@ COMPONENTS = DocstringComponents(
         -------
         matplotlib Axes''',
 )
+
+# A finding's options and its Markdown, which most findings end with.
+COMPONENTS.entries["text_returns_markdown"] = "\n\n".join([COMPONENTS.text_options,
+                                                          COMPONENTS.returns_markdown])
 
 # The FDI analyses' selection: the data and region map, one region, the countries.
 COMPONENTS.entries["fdi_selection"] = "\n".join([

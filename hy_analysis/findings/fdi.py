@@ -192,9 +192,7 @@ def describe_disagreements(pairs: pd.DataFrame, *, sources: pd.DataFrame | None 
     ----------
     pairs : DataFrame
         From :func:`~hy_analysis.analysis.fdi.snapshot_disagreements`.
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if pairs.empty:
@@ -231,9 +229,7 @@ def describe_projects_by_country(table: pd.DataFrame, *, region: str | None = No
     region : str, optional
     countries : sequence of str
         The countries asked for (a country without any figure is named).
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if table.empty:
@@ -277,9 +273,8 @@ def describe_capital(capital: pd.DataFrame, coverage: pd.DataFrame, *, region: s
     coverage : DataFrame
         From :func:`~hy_analysis.analysis.fdi.capital_coverage`.
     region : str, optional
-    {text_options}
-
-    {returns_markdown}
+        Named when the data has no FDI figure for it.
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if coverage.empty:

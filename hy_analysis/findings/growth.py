@@ -136,9 +136,7 @@ def describe_growth_targets(figures: pd.DataFrame, *, region: str,
         From :func:`~hy_analysis.analysis.growth.growth_figures`.
     region : str
         Named in the text.
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if figures.empty:
@@ -197,9 +195,7 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
     region : str
     start_year, end_year : int
         The window of the paths (the base year is ``start_year - 1``).
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     real = paths[paths["indicator"] != "scenario"]
@@ -243,9 +239,7 @@ def describe_required_growth(table: pd.DataFrame, *, region: str,
     ----------
     table : DataFrame
     region : str
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if table.empty:
@@ -282,9 +276,7 @@ def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int
     region : str
     base_year : int
         The year of the actual shares the shift is measured from.
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if shift.empty:
@@ -343,9 +335,7 @@ def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
     region : str
     indicator_name : str, optional
         Defaults to the indicator's name in ``lang`` taken from ``path``.
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if not indicator_name:

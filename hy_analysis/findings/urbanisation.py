@@ -143,9 +143,8 @@ def describe_rate_targets(targets: pd.DataFrame, *, region_map: RegionMap,
         From :func:`~hy_analysis.analysis.urbanisation.measured_rates`; when empty the text
         says the baseline must be supplied.
     region : str, optional
-    {text_options}
-
-    {returns_markdown}
+        Named in the text when the data has no rate target for it.
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if targets.empty:
@@ -180,9 +179,7 @@ def describe_revised_targets(revised: pd.DataFrame, path: pd.DataFrame, *,
     ----------
     revised, path : DataFrame
         The two frames of :func:`~hy_analysis.analysis.urbanisation.split_merger`.
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
         Empty when there is no revised target.
     """
     m = messages(_MESSAGES, lang)
