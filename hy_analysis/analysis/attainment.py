@@ -77,6 +77,7 @@ import numpy as np
 import pandas as pd
 
 from .growth import required_growth_rate
+from ..docstrings import fill_doc
 from ..territories import RegionMap
 
 __all__ = [
@@ -338,6 +339,7 @@ def territories_of(region_map: RegionMap, region: str | None) -> tuple[str, ...]
 
 # --------------------------------------------------------------------------- harmonising
 
+@fill_doc
 def harmonise(data: pd.DataFrame, *, region_map: RegionMap,
               indicators: Iterable[str] = ADDITIVE) -> pd.DataFrame:
     """The merged province's derived series: sums of its parts, and growth from those sums.
@@ -347,10 +349,7 @@ def harmonise(data: pd.DataFrame, *, region_map: RegionMap,
     data : DataFrame
         The frame of :func:`hy_analysis.load_targets` (only ``kind == "actual"`` rows of
         ``measure == "level"`` are summed).
-    region_map : RegionMap
-        From :func:`hy_analysis.loading.load_region_map`: the merged territories and parts.
-    indicators : iterable of str
-        Indicators that add up across territories.
+    {merger_parts}
 
     Returns
     -------
@@ -411,26 +410,25 @@ def _sums_of_parts(data: pd.DataFrame, region_map: RegionMap,
     return out
 
 
+@fill_doc
 def merger_comparison(data: pd.DataFrame, *, region_map: RegionMap,
                       indicators: Iterable[str] = ADDITIVE) -> pd.DataFrame:
     """The former provinces, their computed sum and the merged province's stated figure.
+
+    One block per indicator and year where every former province has a figure.
 
     Parameters
     ----------
     data : DataFrame
         The frame of :func:`hy_analysis.load_targets`.
-    region_map : RegionMap
-        From :func:`hy_analysis.loading.load_region_map`: the merged territories and parts.
-    indicators : iterable of str
-        Indicators that add up across territories.
+    {merger_parts}
 
     Returns
     -------
     DataFrame
         Long: ``indicator``, ``indicator_vi``, ``indicator_en``, ``breakdown``, ``unit``,
         ``year``, ``territory``, ``role`` (``part``, ``sum`` -- derived -- or ``stated``),
-        ``value``, ``id``, ``source_id``; one block per indicator and year where every
-        former province has a figure.
+        ``value``, ``id``, ``source_id``.
     """
     if "breakdown" not in data.columns:
         data = data.assign(breakdown="")

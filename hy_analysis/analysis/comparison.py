@@ -28,6 +28,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from ..docstrings import fill_doc
 from ..territories import RegionMap
 from .attainment import estimated, harmonise, last_day
 from .growth import implied_growth, required_growth_rate
@@ -114,8 +115,17 @@ def _merged_rows(data: pd.DataFrame, territories: pd.DataFrame) -> pd.DataFrame:
                        else "", basis=_text(rows["basis"]) if "basis" in rows else "")
 
 
+
+def _merged_rows_of(data: pd.DataFrame, territories: pd.DataFrame, *, kind: str,
+                    end: int) -> pd.DataFrame:
+    """:func:`_merged_rows` of one ``kind`` (target, actual) whose period ends in ``end``."""
+    rows = _merged_rows(data, territories)
+    return rows[(_text(rows["kind"]) == kind) & (rows["period_end"] == end)]
+
+
 # --------------------------------------------------------------------------- targets
 
+@fill_doc
 def plan_targets(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequence[str],
                  period: tuple[int, int] = PLAN) -> pd.DataFrame:
     """The targets each merged province set for the plan period.
@@ -127,12 +137,7 @@ def plan_targets(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequen
 
     Parameters
     ----------
-    data : DataFrame
-        From :func:`hy_analysis.load_targets`.
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    provinces : sequence of str
-        Provinces after the merger.
+    {provinces_data}
     period : (int, int)
         First and last year of the plan.
 
@@ -147,9 +152,9 @@ def plan_targets(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequen
     _need(data, ("id", "territory", "indicator", "kind", "measure", "period_start",
                  "period_end", "value_raw", "unit", "low", "high", "value", "source_id"), "data")
     start, end = period
-    rows = _merged_rows(data, province_territories(region_map, provinces))
-    rows = rows[(_text(rows["kind"]) == "target") & (rows["period_end"] == end)
-                & (rows["period_start"] >= start)]
+    rows = _merged_rows_of(data, province_territories(region_map, provinces), kind="target",
+                           end=end)
+    rows = rows[rows["period_start"] >= start]
     if rows.empty:
         return pd.DataFrame(columns=_TARGET_COLUMNS)
     keys = [*_KEY, "period_start", "period_end", "low", "high", "qualifier"]
@@ -172,6 +177,7 @@ def _in_province_order(frame: pd.DataFrame, provinces: Sequence[str]) -> pd.Data
 
 # --------------------------------------------------------------------------- base year
 
+@fill_doc
 def base_figures(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequence[str],
                  year: int = BASE_YEAR) -> pd.DataFrame:
     """Each merged province's results of ``year``: levels, the year's growth, the period's.
@@ -185,11 +191,7 @@ def base_figures(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequen
 
     Parameters
     ----------
-    data : DataFrame
-        From :func:`hy_analysis.load_targets`.
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    provinces : sequence of str
+    {provinces_data}
     year : int
         The base year (levels of that year, its annual growth, averages ending in it).
 
@@ -206,9 +208,8 @@ def base_figures(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequen
     territories = province_territories(region_map, provinces)
     summed = harmonise(data, region_map=region_map)
     pool = pd.concat([data, summed], ignore_index=True) if len(summed) else data
-    rows = _merged_rows(pool, territories)
-    rows = rows[(_text(rows["kind"]) == "actual") & (rows["period_end"] == year)
-                & _text(rows["measure"]).isin(_BASE_MEASURES) & rows["value"].notna()]
+    rows = _merged_rows_of(pool, territories, kind="actual", end=year)
+    rows = rows[_text(rows["measure"]).isin(_BASE_MEASURES) & rows["value"].notna()]
     if rows.empty:
         return pd.DataFrame(columns=_BASE_COLUMNS)
     rows = rows.assign(
@@ -234,6 +235,7 @@ def base_figures(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequen
 
 # --------------------------------------------------------------------------- growth needed
 
+@fill_doc
 def needed_growth(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequence[str],
                   period: tuple[int, int] = PLAN, base_year: int = BASE_YEAR) -> pd.DataFrame:
     """What each plan target asks of the years from the base-year result.
@@ -261,11 +263,7 @@ def needed_growth(data: pd.DataFrame, *, region_map: RegionMap, provinces: Seque
 
     Parameters
     ----------
-    data : DataFrame
-        From :func:`hy_analysis.load_targets`.
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    provinces : sequence of str
+    {provinces_data}
     period : (int, int)
         The plan period.
     base_year : int

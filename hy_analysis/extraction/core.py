@@ -18,7 +18,7 @@ import pandas as pd
 from ..exceptions import ParameterError
 from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (_STRONG_TARGET, Period, Vocabulary, _years, find_kind,
+from .reading import (_AVERAGE_STEM, _STRONG_TARGET, Period, Vocabulary, _years, find_kind,
                       find_measure, find_period, heading_years,
                       latest_span_ending, load_vocabulary, match_phrases, sentence_of,
                       sentence_spans, strip_accents)
@@ -745,9 +745,7 @@ _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
-_AVERAGE = re.compile(r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
-                      r"trung bình|average(?! (?:gdp |grdp |income )?per capita)|mỗi năm|hằng năm",
-                      re.IGNORECASE)
+_AVERAGE = re.compile(_AVERAGE_STEM + r"|mỗi năm|hằng năm", re.IGNORECASE)
 #: Words that make a figure one of each year of a plan's span ("hằng năm có trên 90% ...").
 _YEARLY = re.compile(r"\bh[àằ]ng năm|\bmỗi năm|\bannually|\beach year|\bevery year",
                      re.IGNORECASE)

@@ -579,10 +579,12 @@ _GROWTH_WORDS = re.compile(
     re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
                           r"% grdp|of grdp", re.IGNORECASE)
-# "bình quân đầu người", "bình quân/người", "average ... per capita" name a per-person level
-_AVERAGE_WORDS = re.compile(r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
-                            r"trung bình|average(?! (?:gdp |grdp |income )?per capita)|/năm|"
-                            r"/year|annually|per year|mỗi năm", re.IGNORECASE)
+# "bình quân đầu người", "bình quân/người", "average ... per capita" name a per-person level:
+# the words of an average, but not those (shared with extraction.core).
+_AVERAGE_STEM = (r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
+                 r"trung bình|average(?! (?:gdp |grdp |income )?per capita)")
+_AVERAGE_WORDS = re.compile(_AVERAGE_STEM + r"|/năm|/year|annually|per year|mỗi năm",
+                            re.IGNORECASE)
 _HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
 _TOTAL_WORDS = re.compile(r"tổng|total|cả giai đoạn|lũy kế|cumulative", re.IGNORECASE)
 

@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..docstrings import fill_doc, frames_from, with_parameters
 from ..vocabulary import check_lang, territory_label
 from .common import basis_label, md_escape, messages
 from .format import format_amount, format_number, format_period, missing
+
+# The reader tables' Parameters, from their signatures: what each table reads.
+_tables = with_parameters(**frames_from(
+    verdicts="hy_analysis.analysis.attainment.assess",
+    comparison="hy_analysis.analysis.attainment.merger_comparison"))
 
 __all__ = [
     "STATUS_LABELS", "status_label", "reason_label", "describe_attainment",
@@ -387,18 +393,11 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
     return "\n".join(lines)
 
 
+@_tables
 def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     """The full reader table: one row per distinct target, headers and words in ``lang``.
 
-    Parameters
-    ----------
-    verdicts : DataFrame
-        From :func:`hy_analysis.analysis.attainment.assess`.
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Columns: indicator, territory, period, target (as written; every wording when
         several sources state it), as-of year, actual (with its unit, marked estimate or
         computed), verdict, standing (final or provisional), gap or ratio, what the
@@ -506,18 +505,11 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
         .reset_index(drop=True)
 
 
+@_tables
 def merger_table(comparison: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     """The harmonised series as a reader table: parts, their computed sum, the stated figure.
 
-    Parameters
-    ----------
-    comparison : DataFrame
-        From :func:`hy_analysis.analysis.attainment.merger_comparison`.
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         One row per indicator and year; a column per former province, the computed sum and
         the merged province's stated figure, each written with its unit.
     """
@@ -537,6 +529,7 @@ def merger_table(comparison: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+@fill_doc
 def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
     """One line per harmonised figure: the computed sum and, where stated, the merged figure.
 
@@ -546,10 +539,7 @@ def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
         From :func:`hy_analysis.analysis.attainment.merger_comparison`.
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     words = messages(_MESSAGES, lang)
     sums = comparison[comparison["role"] == "sum"] if len(comparison) else comparison

@@ -12,12 +12,19 @@ from typing import Sequence
 
 import pandas as pd
 
+from ..docstrings import fill_doc, frames_from, with_parameters
 from ..schema import UNIT_LABELS
 from ..vocabulary import country_label
 from .common import (basis_label, md_escape, messages, source_language, source_name,
                      sources_text)
 from .format import (format_amount, format_number, format_period, format_range, missing,
                      quoted_figure)
+
+# The reader tables' Parameters, from their signatures: what each table reads.
+_tables = with_parameters(**frames_from(
+    targets="hy_analysis.analysis.comparison.plan_targets",
+    base="hy_analysis.analysis.comparison.base_figures",
+    needed="hy_analysis.analysis.comparison.needed_growth"))
 
 __all__ = ["describe_territories", "describe_targets", "targets_table", "describe_results",
            "results_table", "describe_needed", "needed_table", "needed_chart_data",
@@ -176,6 +183,7 @@ def _list(items: Sequence[str], m: dict) -> str:
 
 # --------------------------------------------------------------------------- territories
 
+@fill_doc
 def describe_territories(territories: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),
                          year: int = 2025, lang: str = "vi") -> str:
     """Which merged territory each province is, or that the dataset has none yet.
@@ -184,14 +192,10 @@ def describe_territories(territories: pd.DataFrame, *, plan: tuple[int, int] = (
     ----------
     territories : DataFrame
         From :func:`hy_analysis.analysis.comparison.province_territories`.
-    plan : (int, int)
-    year : int
+    {plan_year}
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     lines = [m["territories_head"], ""]
@@ -222,6 +226,7 @@ def _target_text(row, lang: str, sources: pd.DataFrame | None = None) -> str:
     return f"{md_escape(raw)} ({format_period(row.period_start, row.period_end)})"
 
 
+@fill_doc
 def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
                      plan: tuple[int, int] = (2026, 2030), sources: pd.DataFrame | None = None,
                      lang: str = "vi") -> str:
@@ -238,10 +243,7 @@ def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
         reader's format (and the reverse), the original noted.
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     lines = [m["targets_head"].format(plan=_plan(plan)), ""]
@@ -263,20 +265,12 @@ def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
     return "\n".join(lines)
 
 
+@_tables
 def targets_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                   lang: str = "vi") -> pd.DataFrame:
     """Reader table of the plan targets: province, indicator, unit, period, figure, source.
 
-    Parameters
-    ----------
-    targets : DataFrame
-        From :func:`hy_analysis.analysis.comparison.plan_targets`.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
     """
     m = messages(_MESSAGES, lang)
     return pd.DataFrame({
@@ -294,6 +288,7 @@ def targets_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
 
 # --------------------------------------------------------------------------- results
 
+@fill_doc
 def describe_results(base: pd.DataFrame, *, provinces: Sequence[str], year: int = 2025,
                      lang: str = "vi") -> str:
     """How many base-year figures each province has, computed sums and estimates counted.
@@ -306,10 +301,7 @@ def describe_results(base: pd.DataFrame, *, provinces: Sequence[str], year: int 
     year : int
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     lines = [m["results_head"].format(year=year), ""]
@@ -330,20 +322,12 @@ def _figure(value: float, unit: str, lang: str) -> str:
     return format_amount(value, unit, lang=lang)
 
 
+@_tables
 def results_table(base: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                   lang: str = "vi") -> pd.DataFrame:
     """Reader table of the base-year results, computed sums and estimates marked.
 
-    Parameters
-    ----------
-    base : DataFrame
-        From :func:`hy_analysis.analysis.comparison.base_figures`.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Province, indicator, unit, investor country (FDI by country), period, figure as written (the computed value for a sum),
         value in the reader's format, estimate, computed sum, other figures, sources.
     """
@@ -378,6 +362,7 @@ def _need(row, lang: str) -> str:
     return format_range(row.required_low, row.required_high, lang=lang, decimals=1)
 
 
+@fill_doc
 def describe_needed(needed: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),
                     year: int = 2025, sources: pd.DataFrame | None = None,
                     lang: str = "vi") -> str:
@@ -387,17 +372,12 @@ def describe_needed(needed: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030
     ----------
     needed : DataFrame
         From :func:`hy_analysis.analysis.comparison.needed_growth`.
-    plan : (int, int)
-    year : int
-        The base year.
+    {plan_year}
     sources : DataFrame, optional
         To name the documents after each target.
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if needed.empty:
@@ -456,22 +436,12 @@ def _needed_cell(row, m: dict, lang: str) -> str:
     return m[f"m_{row.method}"]
 
 
+@_tables
 def needed_table(needed: pd.DataFrame, *, provinces: Sequence[str],
                  sources: pd.DataFrame | None = None, lang: str = "vi") -> pd.DataFrame:
     """The provinces side by side: per indicator, each one's target, base figure and need.
 
-    Parameters
-    ----------
-    needed : DataFrame
-        From :func:`hy_analysis.analysis.comparison.needed_growth`.
-    provinces : sequence of str
-    sources : DataFrame, optional
-        Their ``language`` writes a target quoted from a source in the reader's format.
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         One row per indicator, unit and measure; for each province three columns (target as
         written with its period, the base figure with its period, and what is needed);
         empty cells where the province states nothing. Several targets of one province
@@ -548,6 +518,7 @@ def needed_chart_data(needed: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame
 
 # --------------------------------------------------------------------------- coverage
 
+@fill_doc
 def describe_coverage(coverage: pd.DataFrame, *, provinces: Sequence[str],
                       plan: tuple[int, int] = (2026, 2030), year: int = 2025,
                       lang: str = "vi") -> str:
@@ -558,14 +529,10 @@ def describe_coverage(coverage: pd.DataFrame, *, provinces: Sequence[str],
     coverage : DataFrame
         From :func:`hy_analysis.analysis.comparison.coverage`.
     provinces : sequence of str
-    plan : (int, int)
-    year : int
+    {plan_year}
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     lines = []
