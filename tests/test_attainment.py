@@ -1224,3 +1224,27 @@ def test_about_tolerance_on_a_level_softens_the_verdict_not_the_ratio(rows, regi
     assert v["ratio"] == pytest.approx(0.793, abs=1e-3)
     assert v["status"] == "on_track" and "tolerance" in v["note"]
     assert verdict(frame, regions, tolerance=0.0)["status"] == "acceleration_needed"
+
+
+@pytest.mark.parametrize("lang, own, jargon", [
+    ("vi", "định nghĩa chung của chỉ tiêu", "mặc định"),
+    ("en", "standard definition of the indicator", "default"),
+])
+def test_the_readers_name_of_the_indicators_own_definition_is_not_jargon(rows, regions, lang,
+                                                                         own, jargon):
+    """Thái Bình's revenue target excludes land-use fees; the 12,8 % of 2024 is "thu nội
+    địa" as the indicator defines it. The reader is told that, not that the actual is on a
+    "default" ("mặc định") basis -- a word of the code, not of the figures."""
+    from hy_analysis.findings.attainment import attainment_table
+
+    frame = rows(dict(value_raw="12%/năm trở lên", low=12, indicator="rev",
+                      basis="excl_land_use_fees", measure="period_average_growth",
+                      period_start=2021, period_end=2025),
+                 dict(kind="actual", low=12.8, indicator="rev", measure="annual_growth",
+                      period_start=2024, period_end=2024, basis=""),
+                 dict(value_raw="5%", low=5, indicator="other", period_start=2025,
+                      period_end=2025))
+    table = attainment_table(assess(frame, region_map=RegionMap(regions)), lang=lang)
+    cells = " | ".join(table.astype(str).to_numpy().ravel())
+    assert own in cells
+    assert jargon not in cells
