@@ -1224,3 +1224,50 @@ def test_about_tolerance_on_a_level_softens_the_verdict_not_the_ratio(rows, regi
     assert v["ratio"] == pytest.approx(0.793, abs=1e-3)
     assert v["status"] == "on_track" and "tolerance" in v["note"]
     assert verdict(frame, regions, tolerance=0.0)["status"] == "acceleration_needed"
+
+
+@pytest.mark.parametrize("lang, own, jargon", [
+    ("vi", "định nghĩa chung của chỉ tiêu", "mặc định"),
+    ("en", "standard definition of the indicator", "default"),
+])
+def test_the_readers_name_of_the_indicators_own_definition_is_not_jargon(rows, regions, lang,
+                                                                         own, jargon):
+    """Thái Bình's revenue target excludes land-use fees; the 12,8 % of 2024 is "thu nội
+    địa" as the indicator defines it. The reader is told that, not that the actual is on a
+    "default" ("mặc định") basis -- a word of the code, not of the figures."""
+    from hy_analysis.findings.attainment import attainment_table
+
+    frame = rows(dict(value_raw="12%/năm trở lên", low=12, indicator="rev",
+                      basis="excl_land_use_fees", measure="period_average_growth",
+                      period_start=2021, period_end=2025),
+                 dict(kind="actual", low=12.8, indicator="rev", measure="annual_growth",
+                      period_start=2024, period_end=2024, basis=""),
+                 dict(value_raw="5%", low=5, indicator="other", period_start=2025,
+                      period_end=2025))
+    table = attainment_table(assess(frame, region_map=RegionMap(regions)), lang=lang)
+    cells = " | ".join(table.astype(str).to_numpy().ravel())
+    assert own in cells
+    assert jargon not in cells
+
+
+@pytest.mark.parametrize("lang, mark", [("vi", "(ước)"), ("en", "(estimate)")])
+def test_the_merger_section_marks_estimates_and_sums_with_an_estimated_part(rows, regions,
+                                                                            lang, mark):
+    """Old Hưng Yên's 2022 exports (6,3 bn USD, written in December 2022) and Thái Bình's
+    (2,4 bn, firm) add up to 8,7 bn: the sum rests on an estimate, so the section says so
+    for the part and the sum, as section 2 does for every actual; the firm part is unmarked."""
+    from hy_analysis.analysis.attainment import merger_comparison
+    from hy_analysis.findings.attainment import describe_merger, merger_table
+
+    frame = rows(dict(kind="actual", low=6.3e9, indicator="exports", unit="USD",
+                      period_start=2022, period_end=2022, note="estimate: ước"),
+                 dict(kind="actual", low=2.4e9, indicator="exports", unit="USD",
+                      period_start=2022, period_end=2022, territory=OTHER))
+    comparison = merger_comparison(frame, region_map=RegionMap(regions))
+    assert dict(zip(comparison["territory"], comparison["estimate"])) == {
+        OLD: True, OTHER: False, MERGED: True}
+    table = merger_table(comparison, lang=lang).iloc[0]
+    assert table[OLD].endswith(mark) and not table[OTHER].endswith(mark)
+    words = "Sum of former provinces (computed)" if lang == "en" else "Tổng các tỉnh cũ (tính)"
+    assert table[words].endswith(mark)
+    assert mark in describe_merger(comparison, lang=lang)

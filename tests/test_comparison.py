@@ -215,7 +215,8 @@ def test_a_target_on_another_basis_than_the_base_is_not_comparable(target_rows):
     assert math.isnan(row["required_low"]) and math.isnan(row["change_low"])
     assert row["base_value"] == 82000e9
     text = findings.describe_needed(needed, lang="en")
-    assert "not comparable" in text and "narrower aggregate" in text and "default" in text
+    assert "not comparable" in text and "narrower aggregate" in text
+    assert "standard definition of the indicator" in text and "default" not in text
     assert "%/yr" not in text
     cell = findings.needed_table(needed, provinces=["Hưng Yên"], lang="en").iloc[0, -1]
     assert cell == "not comparable (another definition)"

@@ -428,7 +428,9 @@ def merger_comparison(data: pd.DataFrame, *, region_map: RegionMap,
     DataFrame
         Long: ``indicator``, ``indicator_vi``, ``indicator_en``, ``breakdown``, ``unit``,
         ``year``, ``territory``, ``role`` (``part``, ``sum`` -- derived -- or ``stated``),
-        ``value``, ``id``, ``source_id``.
+        ``value``, ``id``, ``source_id``, ``estimate`` (:func:`estimated`; a sum with an
+        estimated part is one); one block per indicator and year where every former province
+        has a figure.
     """
     if "breakdown" not in data.columns:
         data = data.assign(breakdown="")
@@ -440,7 +442,8 @@ def merger_comparison(data: pd.DataFrame, *, region_map: RegionMap,
             "indicator_en": row.get("indicator_en", ""), "breakdown": _breakdown_of(row),
             "unit": str(row["unit"]), "year": int(row["period_end"]),
             "territory": str(row["territory"]), "role": role, "value": float(row["value"]),
-            "id": str(row["id"]), "source_id": str(row["source_id"])})
+            "id": str(row["id"]), "source_id": str(row["source_id"]),
+            "estimate": _is_estimate(row)})
 
     for summed, picked in _sums_of_parts(data, region_map, tuple(indicators)):
         for part in picked:
@@ -456,7 +459,7 @@ def merger_comparison(data: pd.DataFrame, *, region_map: RegionMap,
             add(_latest(stated), "stated")
     return pd.DataFrame.from_records(records, columns=[
         "indicator", "indicator_vi", "indicator_en", "breakdown", "unit", "year", "territory",
-        "role", "value", "id", "source_id"])
+        "role", "value", "id", "source_id", "estimate"])
 
 
 def _growth_from_levels(levels: pd.DataFrame) -> pd.DataFrame:

@@ -524,9 +524,14 @@ def merger_table(comparison: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
         row = {words["m_indicator"]: name, words["m_year"]: int(year)}
         for _, item in group.iterrows():
             header = columns[item["role"]] or str(item["territory"])
-            row[header] = _value(item["value"], unit, lang)
+            row[header] = _value(item["value"], unit, lang) + _estimate_mark(item, words)
         out.append(row)
     return pd.DataFrame(out)
+
+
+def _estimate_mark(item, words: dict) -> str:
+    """The mark (" (ước)", " (estimate)") after a merger figure that is an estimate."""
+    return words["estimate"] if bool(item.get("estimate", False)) else ""
 
 
 @fill_doc
@@ -555,13 +560,14 @@ def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
         if len(stated):
             value = float(stated["value"].iloc[0])
             extra = words["m_stated_same"].format(
-                stated=_value(value, row["unit"], lang),
+                stated=_value(value, row["unit"], lang) + _estimate_mark(stated.iloc[0], words),
                 diff=_value(value - row["value"], row["unit"], lang))
         lines.append(words["m_line"].format(indicator=md_escape(_indicator(row, lang)),
                                             year=int(row["year"]),
                                             territory=md_escape(territory_label(
                                                 row["territory"], lang=lang)),
-                                            sum=_value(row["value"], row["unit"], lang),
+                                            sum=_value(row["value"], row["unit"], lang)
+                                            + _estimate_mark(row, words),
                                             stated=extra))
     return "\n".join(lines)
 

@@ -129,9 +129,9 @@ _MESSAGES = {
         "no_base": ("- **{province}**, {indicator} {end}: {target} — **no {base_year} "
                     "figure** of the same indicator and unit to compute the growth needed"),
         "not_comparable": ("- **{province}**, {indicator} {end}: {target} — **not comparable** "
-                           "with the {base_year} figure {base} ({base_year}{flags}): the target "
-                           "is *{target_basis}*, the {base_year} figure *{base_basis}*; no "
-                           "growth rate is derived"),
+                           "with the {base_year} figure {base} ({base_year}{flags}): the "
+                           "target's definition is *{target_basis}*, the {base_year} figure's "
+                           "*{base_basis}*; no growth rate is derived"),
         "needed_none": "No {plan} target to compute.",
         "estimate": ", estimate", "derived": ", computed sum of the former provinces",
         "coverage_head": "What a province does not state (so nothing to compare):",
