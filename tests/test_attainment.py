@@ -686,6 +686,8 @@ def test_ceased_territory_is_superseded_after_its_end_and_names_the_successor(ro
     v = out.loc["row-0"]
     assert v["status"] == "superseded" and math.isnan(v["ratio"])   # never scored on pace
     assert "10-11%/năm" in v["successor"] and MERGED in v["successor"]
+    # the reader's text names targets as written, never by internal id (they are traced apart)
+    assert "row-1" not in v["successor"] and v["successor_ids"] == "row-1"
     assert v["actual"] == pytest.approx(7.7) and v["as_of_year"] == 2024
     # its 2025 target is judged on its own series up to the end: provisional
     y2025 = out.loc["row-2"]

@@ -112,7 +112,7 @@ ASSESS_COLUMNS = (
     "period_end", "value_raw", "value_raws", "source_id", "target_ids", "sources", "measure",
     "unit", "qualifier", "basis", "direction", "state", "final", "as_of_year", "status",
     "threshold", "actual", "actual_year", "baseline", "baseline_year", "ratio", "gap",
-    "gap_unit", "needed", "needed_years", "successor", "method", "reason", "note",
+    "gap_unit", "needed", "needed_years", "successor", "successor_ids", "method", "reason", "note",
     "computation", "thresholds", "years", "actual_ids", "actual_sources", "derived",
     "evidence",
 )
@@ -543,7 +543,8 @@ def assess(
         :data:`STATUSES`); ``threshold``; ``actual`` and ``actual_year``; ``baseline``;
         ``ratio``; ``gap`` in ``gap_unit``; ``needed`` (%/yr the remaining years need, for
         growth targets) and ``needed_years``; ``basis``; ``successor`` (the successor
-        territory's targets of a superseded one); ``method``; ``reason``; ``note``;
+        territory's targets of a superseded one, as written, with their periods) and
+        ``successor_ids``; ``method``; ``reason``; ``note``;
         ``computation``; ``thresholds``; ``years``; ``actual_ids`` and ``actual_sources``;
         ``derived``; ``evidence`` (tuple of dicts: id, territory, year, value, unit,
         source_id, derived, estimate, basis). ``attrs`` holds ``as_of`` and the thresholds.
@@ -693,7 +694,8 @@ def _assess_one(target: dict, pool: pd.DataFrame, *, tolerance, on_track,
         direction=direction, state="running", final=False, status="no_data",
         threshold=_threshold(target, direction, tolerance), actual=None, actual_year=None,
         as_of_year=None, baseline=None, baseline_year=None, ratio=None, gap=None, gap_unit="",
-        needed=None, needed_years="", basis=_basis_of(target), successor="", method="",
+        needed=None, needed_years="", basis=_basis_of(target), successor="", successor_ids="",
+        method="",
         reason="", note="", computation="", thresholds="", years="", actual_ids="",
         actual_sources="", derived=False, evidence=())
     start, end = int(target["period_start"]), int(target["period_end"])
@@ -924,10 +926,13 @@ def _judge_superseded(row: dict, target: dict, same: pd.DataFrame, ended: tuple[
         theirs = theirs.assign(_d=(theirs["period_end"].astype(int)
                                    - int(target["period_end"])).abs()).sort_values(
             ["_d", "period_end"], kind="stable")
+        # Named as a reader quotes them (figure as written, period); the ids go to their own
+        # column for tracing, never into the text a report shows.
         named = list(dict.fromkeys(
-            f"{r.value_raw} ({_period(r.period_start, r.period_end)}, {r.id})"
+            f"{r.value_raw} ({_period(r.period_start, r.period_end)})"
             for r in theirs.itertuples(index=False)))
         row["successor"] = f"{successor}: " + "; ".join(named) if named else successor
+        row["successor_ids"] = ";".join(dict.fromkeys(str(i) for i in theirs["id"]))
     row["note"] = _join(f"{target['territory']} ceased on {date}"
                         + (f"; successor {successor}" if successor else ""))
 
