@@ -131,14 +131,21 @@ def test_gap_is_percent_for_levels_and_points_for_rates(rows, regions):
 
 
 def test_actual_of_another_year_is_not_used(rows, regions):
-    frame = rows(dict(low=8, indicator="x", period_start=2024, period_end=2024),
-                 dict(kind="actual", low=9, indicator="x", period_start=2023, period_end=2023,
-                      ))
+    # an area (not a share, whose direction the baseline may turn): more is better
+    frame = rows(dict(low=8, indicator="x", unit="ha", period_start=2024, period_end=2024),
+                 dict(kind="actual", low=9, indicator="x", unit="ha", period_start=2023,
+                      period_end=2023))
     v = verdict(frame, regions, as_of=2024)
-    assert v["status"] == "no_data"
-    assert v["reason"] == "fewer_than_two_points"   # a 2023 level is no 2024 figure
+    # a 2023 level is no 2024 figure: never achieved, but 9 already meets 8 (provisional)
+    assert v["status"] == "on_track" and v["method"] == "latest_meets_target", v.to_dict()
     assert not v["final"] and v["state"] == "running"
-    assert v["as_of_year"] == 2023
+    assert v["as_of_year"] == 2023 and v["actual_year"] == 2023
+    # one figure below the target gives no pace to judge by
+    below = rows(dict(low=8, indicator="x", unit="ha", period_start=2024, period_end=2024),
+                 dict(kind="actual", low=7, indicator="x", unit="ha", period_start=2023,
+                      period_end=2023))
+    v = verdict(below, regions, as_of=2024)
+    assert v["status"] == "no_data" and v["reason"] == "fewer_than_two_points"
 
 
 # --------------------------------------------------------------------------- period averages

@@ -1140,6 +1140,17 @@ def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, base_year,
     if base_year is not None:
         levels = levels[levels["period_end"].astype(int) >= base_year]
     by_year = {y: _latest(g) for y, g in levels.groupby(levels["period_end"].astype(int))}
+    if len(by_year) == 1:
+        (only_year, only), = by_year.items()
+        if _meets(float(only["value"]), target, threshold, row["direction"]):
+            # One figure already at the target level: no pace is needed to say so
+            # (provisional, as with two figures: the level may still move before the end).
+            row.update(status="on_track", method="latest_meets_target",
+                       actual=float(only["value"]), actual_year=only_year,
+                       years=str(only_year), computation=f"latest {only['value']:.6g} "
+                       f"({only_year}) already meets {threshold:.6g}")
+            _record(row, [only])
+            return
     if len(by_year) < 2:
         row["reason"] = "fewer_than_two_points" if by_year else "no_actual"
         if by_year:
