@@ -134,15 +134,80 @@ def _load(folder: str, stamp: tuple) -> Vocabulary:
     base = Path(folder)
     with open(base / "indicators.csv", encoding="utf-8-sig") as handle:
         units = {r["code"]: r["unit"] for r in csv.DictReader(handle)}
-    phrases = []
+    phrases, vietnamese = [], []
     with open(base / "indicator_synonyms.csv", encoding="utf-8-sig") as handle:
         for r in csv.DictReader(handle):
-            phrases.append((r["phrase"].strip().lower(), r["field"], r["value"]))
+            # an en dash in the text is read as a hyphen (match_phrases): so is one here
+            phrases.append((r["phrase"].strip().lower().translate(_DASHES), r["field"],
+                            r["value"]))
+            if r.get("lang", "vi") != "en":
+                vietnamese.append(phrases[-1])
     with open(base / "indicators.csv", encoding="utf-8-sig") as handle:
         for r in csv.DictReader(handle):
             phrases.append((r["name_vi"].strip().lower(), "indicator", r["code"]))
+            vietnamese.append(phrases[-1])
             phrases.append((r["name_en"].strip().lower(), "indicator", r["code"]))
+    # the same words in the other spellings of Vietnamese text, after the phrases as written
+    # (a spelling another phrase already has keeps that phrase's meaning)
+    written = {(p, f) for p, f, _ in phrases}
+    added = set()
+    for phrase, fieldname, value in vietnamese:
+        for other in spellings(phrase)[1:]:
+            if (other, fieldname) not in written and (other, fieldname, value) not in added:
+                added.add((other, fieldname, value))
+                phrases.append((other, fieldname, value))
     return _with_regions(Vocabulary(units, phrases, {}), load_region_map(base))
+
+
+# Two conventions place the tone mark of a final "oa", "oe", "uy": on the first vowel (hóa,
+# thủy, khỏe) or the second (hoá, thuỷ, khoẻ); both are common in provincial documents.
+_TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ"}
+_PAIRS = ("oa", "oe", "uy")
+_MARK_ON_FIRST = re.compile(r"(?<!q)([òóỏõọùúủũụ])([aey])(?!\w)")
+_MARK_ON_SECOND = re.compile(r"(?<!q)([ou])([àáảãạèéẻẽẹỳýỷỹỵ])(?!\w)")
+
+
+def _plain(vowel: str) -> tuple[str, int]:
+    """The vowel without its tone mark, and the mark's index in :data:`_TONED`."""
+    return next(((p, marked.index(vowel)) for p, marked in _TONED.items() if vowel in marked),
+                (vowel, -1))
+
+
+def _tone_forms(phrase: str) -> set[str]:
+    """``phrase`` with the tone marks of its final "oa", "oe", "uy" on the other vowel."""
+    def second(m):  # "hóa" -> "hoá"
+        first, mark = _plain(m.group(1))
+        return (first + _TONED[m.group(2)][mark] if first + m.group(2) in _PAIRS
+                else m.group(0))
+
+    def first(m):  # "hoá" -> "hóa"
+        plain, mark = _plain(m.group(2))
+        return (_TONED[m.group(1)][mark] + plain if m.group(1) + plain in _PAIRS
+                else m.group(0))
+
+    return {_MARK_ON_FIRST.sub(second, phrase), _MARK_ON_SECOND.sub(first, phrase)}
+
+
+def spellings(phrase: str) -> list[str]:
+    """``phrase`` first, then its other spellings: the tone mark of a final "oa", "oe", "uy"
+    on either vowel; coordinated words joined by spaced or unspaced dashes; the last of a
+    list joined by a comma or by "và" (an en dash is read as a dash: see
+    :func:`match_phrases`).
+
+    >>> spellings("công nghiệp - xây dựng")
+    ['công nghiệp - xây dựng', 'công nghiệp-xây dựng']
+    >>> spellings("nông, lâm, thủy sản")[:4]
+    ['nông, lâm, thủy sản', 'nông, lâm, thuỷ sản', 'nông, lâm và thủy sản', 'nông, lâm và thuỷ sản']
+    """
+    out = [phrase] + sorted(_tone_forms(phrase) - {phrase})
+    for form in list(out):
+        dashes = re.sub(r"(?<=\w)-(?=\w)", " - ", form)
+        for dashed in (dashes, re.sub(r" - ", "-", dashes)):
+            last = re.search(r"(, | và )(?!.*(?:, | và ))", dashed)
+            joined = [dashed] if not last else [dashed, dashed[:last.start()] + (
+                " và " if last.group(1) == ", " else ", ") + dashed[last.end():]]
+            out += [other for other in joined if other not in out]
+    return out
 
 
 def _with_regions(vocab: Vocabulary, region_map: RegionMap) -> Vocabulary:
@@ -621,6 +686,8 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
 
 #: Whitespace other than a plain space (one character for one: offsets hold).
 _OTHER_SPACE = re.compile(r"[^\S ]")
+#: An en or em dash joins words as a hyphen does (one character for one).
+_DASHES = str.maketrans("–—", "--")
 
 
 def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0, *,
@@ -629,7 +696,7 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
 
     With ``overlapping``, a phrase inside a longer one is found too ("fdi" in "fdi projects").
     """
-    low = _OTHER_SPACE.sub(" ", unicodedata.normalize("NFC", text).lower())
+    low = _OTHER_SPACE.sub(" ", unicodedata.normalize("NFC", text).lower()).translate(_DASHES)
     if overlapping:
         return sorted((offset + m.start(), offset + m.end(), word)
                       for word, rx in vocab.patterns_in(fieldname, low) if word in low
