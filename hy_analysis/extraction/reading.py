@@ -447,7 +447,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "Từ đầu năm đến nay ... giảm 14,81% so với cùng kỳ năm 2022": the year after the one
     # compared with, whatever the document's date
     same = [y for y in before + after if y[5]]
-    if _NOW_WORDS.search(text[s0:fig_start]) and doc_year and not same:
+    if _now(text[s0:fig_start]) and doc_year and not same:
         return Period(doc_year, doc_year, "document date (now)", base)
     if heading_years:
         y0, y1 = heading_years[-1]
@@ -470,6 +470,9 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     earlier = [y for y in earlier if y[0] not in vision]
     if earlier:
         y = earlier[-1]
+        frame = _frame_of(text, earlier, y)
+        if frame:
+            return Period(frame[2], frame[3], "earlier sentence, its time frame", base)
         return Period(y[2], y[3], "earlier sentence", base)
     if doc_year:
         # a report written early in a year about the one before names that year most
@@ -477,6 +480,43 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(year, year, "document date" if year == doc_year else
                       "the year the document names most (written early the next year)", base)
     return Period(None, None, "not found", base)
+
+
+# "cao nhất từ đầu nhiệm kỳ đến nay", "lớn nhất từ trước đến nay": a superlative's range of
+# comparison, not the figure's period
+_SUPERLATIVE_SINCE = re.compile(r"nhất\s+(?:[^\W\d]+\s+){0,5}$|\b(?:highest|lowest|largest|"
+                                r"biggest)\s+(?:[^\W\d]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _now(before: str) -> bool:
+    """Whether words of "now" ("đến nay", "to date") in ``before`` set the period to the
+    document's date: not when they close a superlative's range ("cao nhất ... đến nay")."""
+    return any(not _SUPERLATIVE_SINCE.search(before[max(0, m.start() - 60):m.start()])
+               for m in _NOW_WORDS.finditer(before))
+
+
+# A year that frames its sentence: first in a clause, set off by a comma ("Năm 2024, ...",
+# "..., năm 2024, về lĩnh vực kinh tế, ..."); one written after a noun names that noun's year
+# ("GRDP bình quân đầu người năm 2023") and holds for that phrase only.
+_CLAUSE_OPENING = re.compile(r"(?:^|[.;:!?(\n,])\s*(?:(?:trong|tính đến|tính đến hết|đến hết|"
+                             r"riêng|cả|in|during|for)\s+)?(?:(?:the\s+)?năm|year)?\s*$",
+                             re.IGNORECASE)
+
+
+def _frame_of(text: str, earlier: list, y: tuple) -> tuple | None:
+    """The year framing the sentence of ``y`` when ``y`` is a noun's year in it: the frame,
+    not the noun's year, holds for the sentences after (None when ``y`` opens a clause or its
+    sentence has no other frame)."""
+    if _CLAUSE_OPENING.search(text[max(0, y[0] - 40):y[0]]):
+        return None
+    lead = text[max(0, y[0] - 1500):y[0]]
+    stop = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("! "), lead.rfind("? "))
+    sentence_start = y[0] - len(lead) + stop + 1 if stop >= 0 else y[0] - len(lead)
+    frames = [e for e in earlier if sentence_start <= e[0] < y[0]
+              and (e[2], e[3]) != (y[2], y[3])
+              and re.match(r"\s*\)?\s*,", text[e[1]:e[1] + 4])
+              and _CLAUSE_OPENING.search(text[max(0, e[0] - 40):e[0]])]
+    return frames[-1] if frames else None
 
 
 def _main_year(text: str, doc_year: int) -> int:
