@@ -98,9 +98,12 @@ _TRAILING_RE = re.compile(
 _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
 # A fall written before the number: the figure is negative ("giảm 2,5%" = -2.5 %). "giảm còn 5%"
 # (fell to 5 %) is not matched: "còn" is not a number.
-_FALL_RE = re.compile(r"(?:giảm|âm|decreased by|decrease by|decreased|decrease|decreasing|"
+_FALL_RE = re.compile(r"(?:giảm|âm|thu hẹp|decreased by|decrease by|decreased|decrease|decreasing|"
                       r"declined by|declined|declining|fell by|fell|down by|down|minus)"
                       r"(?=\s|\d)\s*|-(?=\s*\d)\s*")
+
+# A fall written after the number, English word order: "a 1.42% decrease", "14.37% decline".
+_TRAILING_FALL_RE = re.compile(r"\s+(?:decline|decrease|drop|fall|contraction)$", re.IGNORECASE)
 
 # Any number as written: digits with "." or "," between groups; read by _read_number.
 _NUMBER = r"\d+(?:[.,]\d+)*"
@@ -398,6 +401,9 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
         s = s[m.end():].lstrip()
     if m := _TRAILING_RE.search(s):
         set_qualifier(_TRAILING_OF[m["w"]])
+        s = s[: m.start()].rstrip()
+    if m := _TRAILING_FALL_RE.search(s):
+        sign = -1
         s = s[: m.start()].rstrip()
     # A currency written first: "USD 1.2 billion", "$1.2 billion", "VND 82,000 billion".
     if m := _LEADING_CURRENCY_RE.match(s):

@@ -53,6 +53,7 @@ _ORDINAL_BEFORE = re.compile(
     r"\bchapter|\barticle|\bhotline|\bđiện thoại|\btel\.?|\bphone|\bpost|\bid)\s*:?\s*$",
     re.IGNORECASE,
 )
+_PERCENT_AFTER = re.compile(r"\s?%|\s*[-–]\s*\d+(?:[.,]\d+)?\s?%")
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")  # a number first on its line ...
 _LIST_AFTER = re.compile(r"[.)]\s")  # ... followed by "." or ")" is list numbering
 _LEAD_WORDS = (
@@ -62,7 +63,7 @@ _LEAD_WORDS = (
     "in excess of", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
     "around", "approximately", "nearly", "almost", "roughly", "no more than",
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
-    "giảm", "âm", "decreased by", "declined by", "fell by", "down by", "fell", "down",
+    "giảm", "âm", "thu hẹp", "decreased by", "declined by", "fell by", "down by", "fell", "down",
     "decreasing", "declining",
 )
 _LEAD_RE = re.compile(
@@ -114,7 +115,8 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
         return True
     if _is_year(number) and not re.match(r"\s*%", after):
         return True
-    if _ORDINAL_BEFORE.search(before):
+    # "(kế hoạch 2,5 - 3%)", "kế hoạch 7%": a percentage is the plan's value, never its number
+    if _ORDINAL_BEFORE.search(before) and not _PERCENT_AFTER.match(after):
         return True
     if _LIST_NUMBER.search(before) and _LIST_AFTER.match(after):
         return True
