@@ -745,6 +745,9 @@ _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
+#: The noun of a change right after a figure, English word order ("a 15.11% increase").
+_GROWTH_NOUN_AFTER = re.compile(r"[^\S\n]+(increase|rise|growth|gain|jump|surge|decline|"
+                                r"decrease|drop|fall)\b", re.IGNORECASE)
 _AVERAGE = re.compile(r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
                       r"trung bình|average(?! (?:gdp |grdp |income )?per capita)|mỗi năm|hằng năm",
                       re.IGNORECASE)
@@ -826,6 +829,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if cell is None and _HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
             not _HALF_YEAR.search(measure_context):
         measure_context += " 6 tháng"
+    growth_after = _GROWTH_NOUN_AFTER.match(text, fig.end) if cell is None else None
+    if growth_after:  # "a 15.11% increase", "a 5% rise year-on-year": English word order
+        measure_context += " " + growth_after.group(1)
     measure = find_measure(unit, measure_context, fig.raw, period)
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \

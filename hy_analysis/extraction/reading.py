@@ -692,6 +692,15 @@ _HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half 
 _TOTAL_WORDS = re.compile(r"tổng|total|cả giai đoạn|lũy kế|cumulative", re.IGNORECASE)
 
 
+def _share_last(window: str) -> bool:
+    """Whether a share word ("tỷ trọng") after the last growth word of ``window`` is the
+    subject of the figure's own verb: "tăng tỷ trọng dịch vụ, ... tỷ trọng dịch vụ là"."""
+    growth = [m.end() for m in _GROWTH_WORDS.finditer(window)]
+    share = [m.start() for m in _SHARE_WORDS.finditer(window)]
+    return bool(growth and share and share[-1] > growth[-1] and re.search(
+        r"\b(?:là|đạt|chiếm|is|was|at|reached)\s*$", window, re.IGNORECASE))
+
+
 def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str:
     """The measure of a figure from its unit, the words between it and its indicator, and period."""
     span = period.start is not None and period.end is not None and period.end > period.start
@@ -700,9 +709,13 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
     if unit == "percentage_points":
         return "contribution_to_growth"
     if unit == "percent":
-        lead = re.sub(r"[\d.,].*$", "", raw)  # "giảm 2,5%": the fall is in the figure's words
+        # "giảm 2,5%", "a 1.42% decrease": the fall is in the figure's own words
+        lead = re.sub(r"\d[\d.,]*\s*%?", " ", raw)
         growth = ((_GROWTH_WORDS.search(window) or _GROWTH_WORDS.search(lead))
                   and not _SHARE_WORDS.search(window[-25:])
+                  # "tăng tỷ trọng dịch vụ, ... tỷ trọng ngành dịch vụ là 48,2%": the share
+                  # named after the last growth word is what the figure is
+                  and not _share_last(window)
                   and not re.search(r"đóng góp|contribut", window, re.IGNORECASE)
                   and not re.search(r"(?:giảm|hạ|decrease[sd]?|fell|fallen|down|dropped|"
                                     r"reduced?)\s+(?:còn|xuống|to)\s*$|\bcòn\s*$", window,
