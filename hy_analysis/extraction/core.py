@@ -745,6 +745,11 @@ _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
+#: Words that open a part of a total just named ("trong đó", "riêng", "of which").
+_PART_OF = re.compile(r"(?:^|[,;:(]\s*)(?:trong đó|riêng|of which|in which)\b", re.IGNORECASE)
+#: Words of a clause that name a quantity of their own (a ratio to a plan, a share).
+_NAMES_ITSELF = re.compile(r"dự toán|kế hoạch|chiếm|tỷ trọng|tỉ trọng|\bplan\b|\bshare",
+                           re.IGNORECASE)
 #: The noun of a change right after a figure, English word order ("a 15.11% increase").
 _GROWTH_NOUN_AFTER = re.compile(r"[^\S\n]+(increase|rise|growth|gain|jump|surge|decline|"
                                 r"decrease|drop|fall)\b", re.IGNORECASE)
@@ -955,6 +960,28 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
                 break
+    if code == "unknown" and cell is None and rows:
+        # "Riêng khu vực tỉnh Quảng Ngãi cũ đạt hơn 32.900 tỉ đồng", "trong đó tỉnh A đóng
+        # góp 15.000 tỉ đồng, tỉnh B 2.000 tỉ đồng": a part of the total just named, for a
+        # place or after "trong đó"/"riêng", is the same quantity: the last figure of its unit
+        own = text[clause_start:fig.start]
+        i = bisect.bisect_left(places, (clause_start, ""))
+        place_named = i < len(places) and places[i][0] <= fig.start
+        part = _PART_OF.search(own)
+        if (part or place_named) and not _NAMES_ITSELF.search(own):
+            flat = _flat_sentence(text, sent, memo)
+            for prev in reversed(rows[-6:]):
+                # a place alone makes a part within its sentence ("Tp.HCM tăng 7,82%" after
+                # a sentence on services is the city's growth, not its services')
+                if fig.start - prev["char_end"] > 600 or (
+                        not part and prev["sentence"] != flat):
+                    break
+                if prev["unit"] == unit and prev["indicator"] != "unknown":
+                    if prev["measure"] == measure or unit != "percent":
+                        code, indicator_text = prev["indicator"], prev["indicator_text"]
+                        notes.append("a part (a place, 'trong đó', 'riêng') of the figure "
+                                     "before of its unit")
+                    break
     if code == "grdp_constant_prices" and unit == "USD" and \
             "grdp_current_prices" in vocab.indicator_units and not vocab.words(
                 "modifier", "constant_prices").search(text[sent[0]:fig.end]):
