@@ -725,6 +725,13 @@ _COMPARED_TO_PLAN = re.compile(r"(?:cao hơn|thấp hơn|vượt|so với|exceed
 #: "14,86% (plan: 10.5%)", "(KH 8%)": a plan in brackets right after a figure
 _PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục tiêu|target|chỉ tiêu)"
                                 r"\s*[:=]?\s*", re.IGNORECASE)
+#: A verb of pulling a total down, a few words before a contribution's points.
+_PULLED_DOWN = re.compile(r"(?:kéo giảm|làm giảm|kéo lùi|pulled down|dragged down)"
+                          r"(?:\s+[^\W\d]+){0,4}\s*$", re.IGNORECASE)
+#: An amount in another currency in brackets right after a figure: its equivalent.
+_EQUIVALENT_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:tương đương|tương ứng|khoảng|"
+                                      r"equivalent to|equal to|about|around|~)?\s*(?:US)?",
+                                      re.IGNORECASE)
 #: What is left of a clause whose verb is the previous figure's: ", industry by", "; dịch vụ"
 _ELLIPTIC = re.compile(r"[^\S\n]*(?:,|\band\b|\bvà\b)[^\S\n]*(?:and\s+|và\s+)?(?:the\s+)?"
                        r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+by)?[^\S\n]*",
@@ -799,6 +806,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         high, qualifier = None, "above"
         notes.append("'trở lên' after the parenthesis applies to this figure")
     unit = parsed.unit
+    if unit == "percentage_points" and low is not None and low > 0 and \
+            _PULLED_DOWN.search(text, max(clause_start, fig.start - 60), fig.start):
+        # "kéo giảm IIP chung 0,16 điểm phần trăm": a contribution pulling the total down
+        low, high = -low, (-high if high is not None else None)
+        notes.append("pulled the total down ('kéo giảm'): negative")
     # Period
     if cell is not None:
         if cell.end_of_period:
@@ -811,7 +823,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         heads = [(h[1], h[2]) for h in headings[first:i]]
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
         if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
-                and "\n\n" not in text[rows[-1]["char_end"]:fig.start]:
+                and "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
+                "the year right after it" not in rows[-1]["note"]:
             # No year in this sentence: the last figure's period still holds ("Đến nay có 550
             # dự án FDI. Nhật Bản có 174 dự án, ...").
             prev = rows[-1]
@@ -987,6 +1000,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 "modifier", "constant_prices").search(text[sent[0]:fig.end]):
         # a GRDP in dollars is converted at the year's rate: current prices
         code = "grdp_current_prices"
+    if cell is None and rows and unit in _MONEY and rows[-1]["unit"] in _MONEY and \
+            rows[-1]["unit"].split("/")[0] != unit and \
+            _EQUIVALENT_AFTER_FIGURE.fullmatch(text, rows[-1]["char_end"], fig.start):
+        # "VNĐ70.2 – 70.9 million (US$2,890-2,920)": the same quantity in another currency
+        code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
+        if rows[-1]["unit"].endswith("/person") and not unit.endswith("/person"):
+            unit = f"{unit}/person"
+        notes.append("the figure before in another currency")
     if cell is None and rows and _PLAN_AFTER_FIGURE.fullmatch(
             text, rows[-1]["char_end"], fig.start) and rows[-1]["unit"] == unit:
         # "tăng 14,86% (plan: 10.5%)": the plan of the figure just before
@@ -1031,7 +1052,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
     if cell is None and len(line) < 160 and not line.endswith((".", ";", ":", "…")) and \
             (line_start == 0 or text[max(0, line_start - 2):line_start].count("\n") == 2
-             or line_end < 0 or text[line_end:line_end + 2] == "\n\n" or line_start < 300):
+             or line_end < 0 or text[line_end:line_end + 2] == "\n\n" or line_start < 300
+             # a subheading inside the text: short, and the next line starts a sentence
+             or (len(line) < 100 and line[:1].isupper()
+                 and re.match(r"\n[\"“']?[A-ZĐÀ-Ỹ]", text[line_end:line_end + 3] or ""))):
         notes.append("title line")
     notes += [f"period: {period.how}", f"kind: {kind_how}"]
     return {

@@ -248,14 +248,20 @@ def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Fi
     side: an English paragraph quoting "Hưng Yên"), then the document's. The note gives both
     readings.
     """
-    own = infer_lang(figure.raw)
+    # "$2,890": a dollar sign before the number is the English way of writing it
+    own = infer_lang(figure.raw) or ("en" if re.match(r"\s*(?:US)?\$", figure.raw) else None)
     # its paragraph, within 300 characters either side
     lo = max(text.rfind("\n\n", max(0, figure.start - 300), figure.start),
              figure.start - 300, 0)
     hi = text.find("\n\n", figure.end, figure.end + 300)
     around = text[lo:hi if hi >= 0 else figure.end + 300]
+    numbers = _number_format_around(around.replace(figure.raw, " "))
     if own:
         chosen, why = own, "its own words"
+    elif numbers:
+        # "VNĐ70.2 – 70.9 million (US$2,890-2,920)": the numbers beside it that read one way
+        # only ("70.2") say how this paragraph writes numbers, whatever its letters
+        chosen, why = numbers, "the numbers around it"
     elif sum(ch.isalpha() for ch in around) >= 40:
         chosen, why = document_lang(around), "the language around it"
     else:  # a table cell, a short line: the document's
@@ -270,6 +276,17 @@ def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Fi
                  f"{_format_number(other.low)}"
                  + (f"-{_format_number(other.high)}" if other.high != other.low else ""))
     return Figure(figure.start, figure.end, figure.raw, parsed, figure.notes + [note])
+
+
+_EN_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")
+_VI_DECIMAL = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])")
+
+
+def _number_format_around(text: str) -> str | None:
+    """The number format of the unambiguous decimals in ``text`` ("70.2" English, "70,2"
+    Vietnamese), None when there are none or both."""
+    en, vi = bool(_EN_DECIMAL.search(text)), bool(_VI_DECIMAL.search(text))
+    return "en" if en and not vi else "vi" if vi and not en else None
 
 
 def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:

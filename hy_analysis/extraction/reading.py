@@ -332,6 +332,9 @@ _TERM_BEFORE = re.compile(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of 
 # a number (not a year) then a few words and "in"/"năm": the year after is that number's
 _ATTACHED = re.compile(r"(?<![12]\d\d)\d[^\d.;,]{0,25}(?:in|năm|vào năm|in the year)\s*$",
                        re.IGNORECASE)
+# "6,14% của năm 2023", "10.2% in 2023": a year possessed by the figure written before it
+_OF_A_FIGURE = re.compile(r"\d(?:[.,]\d+)?\s*(?:%|(?:[^\W\d]+\s+){1,3}?)\s*"
+                          r"(?:của|in|vào)\s+(?:năm\s+|the year\s+)?$", re.IGNORECASE)
 _YEAR_THEN_BRACKET = re.compile(
     rf"(?<!\d)({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?\s*\(\s*(?:[^\W\d]+\s+){{0,2}}$")
 _TERM_AFTER = re.compile(r"\s*(?:term|tenure)\b", re.IGNORECASE)
@@ -414,8 +417,9 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     own_after = [y for y in after if not y[4]]
     # a year shortly after the figure in its clause, unless a bracket or a comparison comes
     # first: "khoảng 6,58% (Năm 2021 lần lượt là ...)", "8,05%, cao hơn so với ... năm 2022"
+    # (nor another number between: "đạt 7,16%, vượt qua con số 6,14% của năm 2023")
     close_after = bool(own_after) and own_after[0][0] - fig_end < 60 and not re.search(
-        r"[;.(]|so với|hơn|compared|than|double|gấp", text[fig_end:own_after[0][0]],
+        r"[;.(]|so với|hơn|compared|than|double|gấp|\d", text[fig_end:own_after[0][0]],
         re.IGNORECASE)
     bracketed = _YEAR_THEN_BRACKET.search(text[max(s0, fig_start - 35):fig_start])
     if bracketed:
@@ -436,7 +440,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "đạt 8,5 tỷ USD vào năm 2025": a year shortly after the figure, in the same clause.
     if close_after:
         y = own_after[0]
-        return Period(y[2], y[3], "sentence", base)
+        return Period(y[2], y[3], "sentence, the year right after it", base)
     # "năm nay", "this year" / "năm ngoái", "last year" (not after "so với", a base)
     relative = _RELATIVE_YEAR.search(text[max(s0, fig_start - 200):fig_start])
     if relative and doc_year and not _BASE_BEFORE.search(
@@ -463,6 +467,9 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "(Năm 2021 lần lượt là ...)" and "the plan for 2025" name a year in passing: an aside
     # in brackets, or the name of a plan, does not set the year of the sentences after it
     earlier = [y for y in earlier if not _aside(text, y[0])]
+    # "vượt qua con số 6,14% của năm 2023": a year written right after a figure is that
+    # figure's, a comparison's; it sets no year for the sentences after
+    earlier = [y for y in earlier if not _OF_A_FIGURE.search(text[max(0, y[0] - 40):y[0]])]
     vision = _visions(text, earlier)
     if earlier and earlier[-1][0] in vision and doc_year:
         # the latest year before is a vision's: no year of an earlier sentence holds here
@@ -679,7 +686,7 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
 
 
 _GROWTH_WORDS = re.compile(
-    r"tăng trưởng|tăng|tốc độ|growth|\bgr[eo]w|increas|\bup\b|\brise|\brose|\brisen|"
+    r"tăng trưởng|tăng(?! thêm)|tốc độ|growth|\bgr[eo]w|increas|\bup\b|\brise|\brose|\brisen|"
     r"\bclimb|\bgain|\bexpand|giảm|decreas|\bfell|\bfall|\bdown\b|\bdeclin|\braise",
     re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
