@@ -528,7 +528,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     rows = []
     prev_end = 0
-    memo: dict = {}
+    # a date of a year alone ("2020") says nothing of the month a text was written in
+    memo: dict = {"year only": isinstance(date, str) and len(date.strip()) == 4}
     for n, (fig, cell) in enumerate(items):
         next_start = items[n + 1][0].start if n + 1 < len(items) else None
         rows.append(_read_figure(
@@ -725,6 +726,8 @@ _COMPARED_TO_PLAN = re.compile(r"(?:cao hơn|thấp hơn|vượt|so với|exceed
 #: "14,86% (plan: 10.5%)", "(KH 8%)": a plan in brackets right after a figure
 _PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục tiêu|target|chỉ tiêu)"
                                 r"\s*[:=]?\s*", re.IGNORECASE)
+#: A verb of growth with its preposition right before a figure ("growing at 3.8%").
+_GROWING_AT = re.compile(r"\bat\s*$", re.IGNORECASE)
 #: A verb of pulling a total down, a few words before a contribution's points.
 _PULLED_DOWN = re.compile(r"(?:kéo giảm|làm giảm|kéo lùi|pulled down|dragged down)"
                           r"(?:\s+[^\W\d]+){0,4}\s*$", re.IGNORECASE)
@@ -733,8 +736,8 @@ _EQUIVALENT_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:tương đương|tương
                                       r"equivalent to|equal to|about|around|~)?\s*(?:US)?",
                                       re.IGNORECASE)
 #: What is left of a clause whose verb is the previous figure's: ", industry by", "; dịch vụ"
-_ELLIPTIC = re.compile(r"[^\S\n]*(?:,|\band\b|\bvà\b)[^\S\n]*(?:and\s+|và\s+)?(?:the\s+)?"
-                       r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+by)?[^\S\n]*",
+_ELLIPTIC = re.compile(r"[^\S\n]*\)?[^\S\n]*(?:,|\(|\band\b|\bvà\b)[^\S\n]*(?:and\s+|và\s+)?(?:the\s+)?"
+                       r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+(?:by|at))?[^\S\n]*",
                        re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
                           r"proportion|đạt|reach|\bwas\b|\bis\b|\bat\b", re.IGNORECASE)
@@ -853,7 +856,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     measure = find_measure(unit, measure_context, fig.raw, period)
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
-            rows[-1]["char_end"] >= sent[0] and not _SHARE_WORDS.search(window) and \
+            rows[-1]["char_end"] >= sent[0] and not _SHARE_WORDS.search(
+                # "growing at 3.8%, industry and construction at 13.5%": the "at" of the
+                # growth before (its measure), repeated
+                re.sub(r"\bat\s*$", "", window) if _GROWING_AT.search(
+                    text, max(0, rows[-1]["char_start"] - 30), rows[-1]["char_start"])
+                else window) and \
             _ELLIPTIC.fullmatch(window):
         # "grew by 3.2%, industry and construction by 10.1%": the verb of the figure before
         measure = rows[-1]["measure"]
@@ -891,7 +899,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         kind_context = text[max(sent[0], fig.start - 300):fig.start] + fig.raw + text_after[:15]
     kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year,
                                          just_before=text[max(0, fig.start - 45):fig.start],
-                                         doc_month=doc_date.month if doc_date else None)
+                                         doc_month=doc_date.month if doc_date and not
+                                         memo.get("year only") else None)
     if kind_how == "default" and cell is None:
         # "...sets a target of 10%. In which, industry grows 13%": the previous sentence's
         # target words carry over, its weaker cues do not.

@@ -317,7 +317,8 @@ _YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/))({_YEAR})(?:\s*[-–—]\s*(
 _BASE_BEFORE = re.compile(
     r"(?:\bso với|\bso cùng kỳ|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
     r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
-    r"\btimes(?: higher| more| larger| that of)?(?: than)?|\bdouble(?: that of)?|\btwice|"
+    r"\btimes(?: higher| more| larger| that of| over the (?:figure|level|result))?(?: than)?|"
+    r"\bdoubl\w*(?: that of)?|\btripl\w*(?: that of)?|\btwice|\bthat of|"
     r"\bgấp đôi|"
     r"\bgiai đoạn trước|\bfrom|\bup from)\s*(?:năm|the same period(?: of)?|the year|in|of|"
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
@@ -338,6 +339,11 @@ _OF_A_FIGURE = re.compile(r"\d(?:[.,]\d+)?\s*(?:%|(?:[^\W\d]+\s+){1,3}?)\s*"
 _YEAR_THEN_BRACKET = re.compile(
     rf"(?<!\d)({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?\s*\(\s*(?:[^\W\d]+\s+){{0,2}}$")
 _TERM_AFTER = re.compile(r"\s*(?:term|tenure)\b", re.IGNORECASE)
+_PRICES_AFTER = re.compile(r"\s*(?:constant\s+|comparative\s+)?prices?\b", re.IGNORECASE)
+_PERIOD_AROUND = re.compile(r"giai đoạn\s*$|giai đoạn\s+\d|\d\s+period\b", re.IGNORECASE)
+_CONGRESS = re.compile(r"đại hội|\bcongress\b", re.IGNORECASE)
+_BETWEEN_END = re.compile(rf"\s*(?:and|và|to|-|–)\s*(?:năm\s*)?({_YEAR})(?![\d/])",
+                          re.IGNORECASE)
 _NOW_WORDS = re.compile(r"hiện nay|đến nay|hiện có|hiện tại|tính đến nay|currently|to date|"
                         r"at present|so far|is home to", re.IGNORECASE)
 
@@ -372,6 +378,14 @@ def _years(text: str, offset: int = 0):
         y0, y1 = int(m[1]), int(m[2] or m[1])
         if y1 < y0:
             continue
+        if _PRICES_AFTER.match(text, m.end()):
+            continue  # "based on 2010 prices": the prices' base year, not a period
+        if y1 - y0 == 5 and y0 % 5 == 0 and _PERIOD_AROUND.search(
+                text, max(0, m.start() - 12), min(len(text), m.end() + 8)) and \
+                _CONGRESS.search(text):
+            # a Party congress's "giai đoạn 2025-2030", "the 2025-2030 period": its term,
+            # whose plan years start the year after the congress (2026-2030)
+            y0 += 1
         if _TERM_BEFORE.search(before) or (
                 y1 > y0 and _TERM_AFTER.match(text, m.end())):  # "the 2020-2025 term"
             if y1 == y0:
@@ -381,6 +395,8 @@ def _years(text: str, offset: int = 0):
         # "from 2020" is a base; "from 2021 to 2025", "từ năm 2021 đến năm 2025" a span
         span_end = _SPAN_END_AFTER.match(text, m.end()) if y0 == y1 and re.search(
             r"(?:\bfrom|\btừ)\s*(?:the year\s*|năm\s*)?$", before, re.IGNORECASE) else None
+        if y0 == y1 and re.search(r"\b(?:between|giữa)\s*(?:năm\s*)?$", before, re.IGNORECASE):
+            span_end = _BETWEEN_END.match(text, m.end())  # "between 2016 and 2020"
         if span_end and int(span_end[1]) > y1:
             y1, end = int(span_end[1]), span_end.end()
             skip_to = end
@@ -546,10 +562,16 @@ def _aside(text: str, at: int) -> bool:
     """Whether the year at ``at`` is in brackets or names a plan."""
     before = text[max(0, at - 100):at]
     opened = before.rfind("(")
+    # "implement the goals of the Resolution of the 11th Congress, term 2020 - 2025 and
+    # Socio-Economic Development Plan 2021 - 2025": the names of documents carried out
+    sentence = re.split(r"[.!?]\s|\n", text[max(0, at - 160):at])[-1]
     return (opened >= 0 and ")" not in before[opened:]) or bool(
-        _PLAN_NAME_BEFORE.search(before[-30:]))
+        _PLAN_NAME_BEFORE.search(before[-30:])) or bool(_CARRIED_OUT.search(sentence))
 
 
+_CARRIED_OUT = re.compile(r"\b(?:implement\w*|carry\w* out|thực hiện|triển khai)\s+(?:the\s+|các\s+)?"
+                         r"(?:goals?|targets?|mục tiêu|chỉ tiêu)?\s*(?:of\s+)?(?:the\s+)?"
+                         r"(?:resolution|nghị quyết|plan|kế hoạch)\b", re.IGNORECASE)
 _HORIZON_BEFORE = re.compile(r"(?:đến năm|đến|tới năm|by|until|to)\s*$", re.IGNORECASE)
 _VISION_BEFORE = re.compile(r"tầm nhìn|vision", re.IGNORECASE)
 
@@ -686,7 +708,7 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
 
 
 _GROWTH_WORDS = re.compile(
-    r"tăng trưởng|tăng(?! thêm)|tốc độ|growth|\bgr[eo]w|increas|\bup\b|\brise|\brose|\brisen|"
+    r"tăng trưởng|tăng(?! thêm)|tốc độ|growth|average annual|annual average|\bgr[eo]w|increas|\bup\b|\brise|\brose|\brisen|"
     r"\bclimb|\bgain|\bexpand|giảm|decreas|\bfell|\bfall|\bdown\b|\bdeclin|\braise",
     re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
