@@ -448,6 +448,12 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
             text, fig_end, own_after[0][0]):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the span after the figure", base)
+    # "vượt mức 6,1% của năm 2023": a year possessing the figure is its year, whatever the
+    # sentence began with
+    if close_after and re.fullmatch(r"\s*(?:của|of)\s+(?:năm|the year)?\s*",
+                                    text[fig_end:own_after[0][0]], re.IGNORECASE):
+        y = own_after[0]
+        return Period(y[2], y[3], "sentence, the year right after it", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
     # after another figure is that figure's; the one right after this figure is its own
     if own and not (close_after and _ATTACHED.search(text[max(s0, own[-1][0] - 30):own[-1][0]])):
