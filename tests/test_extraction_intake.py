@@ -723,3 +723,13 @@ def test_the_names_of_documents_carried_out_set_no_year():
             "at 8% or more compared to 2024.")
     row = _one(text, "2025-07-30", "8% or more")
     assert (row["period_start"], row["period_end"]) == (2025, 2025)
+
+
+def test_billions_without_a_currency_are_dong_unless_dollars_come_before():
+    rows = extract("Năm 2024, thu ngân sách đạt 9.500 tỉ. Xuất khẩu đạt 1,5 tỷ USD, nhập khẩu "
+                   "1,2 tỷ; doanh thu du lịch 4 tỷ đô.", date="2024-12-20")
+    got = {r.value_raw: r for r in rows.itertuples()}
+    assert (got["9.500 tỉ"].low, got["9.500 tỉ"].unit) == (9.5e12, "VND")
+    assert "no currency" in got["9.500 tỉ"].note
+    assert (got["1,2 tỷ"].low, got["1,2 tỷ"].unit) == (1.2e9, "USD")
+    assert got["4 tỷ đô"].unit == "USD"

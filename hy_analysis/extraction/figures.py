@@ -53,6 +53,8 @@ _ORDINAL_BEFORE = re.compile(
     r"\bchapter|\barticle|\bhotline|\bđiện thoại|\btel\.?|\bphone|\bpost|\bid)\s*:?\s*$",
     re.IGNORECASE,
 )
+_BARE_BILLIONS = re.compile(r"\d\s*(?:nghìn|ngàn)?\s*t[ỷỉ]$")
+_DOLLARS_BEFORE = re.compile(r"(?:USD|US\$|đô la|\$)[^.;!?\n]*$")
 _PERCENT_AFTER = re.compile(r"\s?%|\s*[-–]\s*\d+(?:[.,]\d+)?\s?%")
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")  # a number first on its line ...
 _LIST_AFTER = re.compile(r"[.)]\s")  # ... followed by "." or ")" is list numbering
@@ -206,8 +208,16 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             for begin in dict.fromkeys((lead_start, start)):
                 raw = text[begin:stop]
                 parsed = _parse(raw, lang, unit)
+                notes = []
+                if parsed is None and unit is None and _BARE_BILLIONS.search(raw):
+                    # "thu ngân sách đạt 9.500 tỉ", "26 nghìn tỷ": "tỷ" with no currency
+                    # written is dong, unless the figure before in its sentence is in dollars
+                    usd = _DOLLARS_BEFORE.search(text, max(0, begin - 80), begin)
+                    parsed = _parse(raw + (" USD" if usd else " đồng"), lang, unit)
+                    notes = [f"no currency after the amount: read as {'USD' if usd else 'VND'}"
+                             + (" like the amount before it" if usd else "")]
                 if parsed is not None and (parsed.unit is not None or bare):
-                    found = Figure(begin, stop, raw, parsed)
+                    found = Figure(begin, stop, raw, parsed, notes)
                     break
             if found:
                 break
