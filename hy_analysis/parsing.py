@@ -109,7 +109,7 @@ _TRAILING_FALL_RE = re.compile(r"\s+(?:decline|decrease|drop|fall|contraction)$"
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _RANGE_WORDS = r"-|đến|tới|to|and"
 _BODY_RE = re.compile(
-    rf"(?P<a>{_NUMBER})(?![\d.,]*\d)\s*(?P<pct1>%)?\s*"
+    rf"(?P<a>{_NUMBER})(?![\d.,]*\d)\s*(?P<pct1>%|per ?cent\b|percent\b)?\s*"
     rf"(?:(?:{_RANGE_WORDS})\s*(?P<b>{_NUMBER})(?![\d.,]*\d))?\s*(?P<tail>.*)"
 )
 
@@ -308,6 +308,8 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
     if pct:
         tail = ("% " + tail).strip()
     tail = re.sub(r"^%\s*(?=%)", "", tail)  # "8,5%-9%": the first % was consumed already
+    # "8.5 per cent to 9 per cent": likewise the first "per cent"
+    tail = re.sub(r"^%\s*(?=per ?cent\b|percent\b)", "", tail, flags=re.IGNORECASE)
     if not tail or re.fullmatch(_TRAILERS, tail):
         return None, 1
     if m := _MONEY_RE.match(tail):

@@ -733,3 +733,11 @@ def test_billions_without_a_currency_are_dong_unless_dollars_come_before():
     assert "no currency" in got["9.500 tỉ"].note
     assert (got["1,2 tỷ"].low, got["1,2 tỷ"].unit) == (1.2e9, "USD")
     assert got["4 tỷ đô"].unit == "USD"
+
+
+def test_english_ranges_in_words_and_minus_signs_before_a_percentage():
+    rows = extract("In 2025 the province targets growth of 8.5 per cent to 9 per cent. Năm 2024 "
+                   "xuất khẩu giảm -2,1%; IIP (-0,5%).", date="2024-12-20")
+    got = {r.value_raw: (r.low, r.high) for r in rows.itertuples()}
+    assert got == {"8.5 per cent to 9 per cent": (8.5, 9.0), "giảm -2,1%": (-2.1, -2.1),
+                   "-0,5%": (-0.5, -0.5)}

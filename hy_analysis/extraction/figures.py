@@ -42,6 +42,8 @@ class Figure:
 
 # A number standing alone, or glued to a currency before it ("VND17,900 billion").
 _NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\$))"
+                        # a minus sign before a percentage: "giảm -2,1%", "(-0,5%)"
+                        r"(?:(?<=[\s(])-(?=\d[\d.,]*\s?%))?"
                         r"\d+(?:[.,]\d+)*(?![\w/]*[/:]\d)")
 # A number followed by these is a date, rank, share of a count ("13/15"), time or document code.
 _SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
