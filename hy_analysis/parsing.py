@@ -66,7 +66,7 @@ class ParsedValue:
 # Leading words, longest first so "more than" wins over "more".
 _QUALIFIER_WORDS = {
     "above": ("không thấp hơn", "không dưới", "không ít hơn", "nhiều hơn", "cao hơn",
-              "vượt trên", "more than", "surpassing", "surpasses", "surpass", "at least", "in excess of", "exceeding", "exceeds", "exceed", "upwards of",
+              "vượt trên", "vượt mốc", "vượt ngưỡng", "more than", "surpassing", "surpasses", "surpass", "at least", "in excess of", "exceeding", "exceeds", "exceed", "upwards of",
               "trên", "hơn", "over", "above", "tối thiểu", "ít nhất", ">", "≥"),
     "below": ("không vượt quá", "không quá", "không cao hơn", "không vượt", "thấp hơn",
               "less than", "no more than", "not exceeding", "at most", "dưới", "under",

@@ -741,3 +741,17 @@ def test_english_ranges_in_words_and_minus_signs_before_a_percentage():
     got = {r.value_raw: (r.low, r.high) for r in rows.itertuples()}
     assert got == {"8.5 per cent to 9 per cent": (8.5, 9.0), "giảm -2,1%": (-2.1, -2.1),
                    "-0,5%": (-0.5, -0.5)}
+
+
+def test_a_change_of_an_amount_is_not_its_level_and_fdi_flows_are_told_apart():
+    rows = extract("Năm 2024, quy mô kinh tế vượt mốc 200 ngàn tỷ đồng, mở rộng hơn 17 nghìn tỷ "
+                   "đồng so với năm 2023.", date="2025-01-10")
+    got = {r.value_raw: r for r in rows.itertuples()}
+    size = got["vượt mốc 200 ngàn tỷ đồng"]
+    assert (size.low, size.high, size.indicator) == (2e14, None, "grdp_current_prices")
+    assert got["hơn 17 nghìn tỷ đồng"].indicator == "unknown"
+    got = _by_raw("Năm 2024, thu hút vốn đầu tư nước ngoài đạt hơn 2 tỷ USD, trong đó cấp mới "
+                  "120 dự án với vốn 1,2 tỷ USD; điều chỉnh vốn 80 lượt dự án, tăng thêm 600 "
+                  "triệu USD; góp vốn mua cổ phần 200 triệu USD.", "2025-01-10", "indicator")
+    assert got["hơn 2 tỷ USD"] == "fdi_attracted" and got["1,2 tỷ USD"] == "fdi_new_capital"
+    assert got["600 triệu USD"] == got["200 triệu USD"] == "unknown"

@@ -728,6 +728,14 @@ _PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục ti�
                                 r"\s*[:=]?\s*", re.IGNORECASE)
 #: A verb of growth with its preposition right before a figure ("growing at 3.8%").
 _GROWING_AT = re.compile(r"\bat\s*$", re.IGNORECASE)
+#: A verb of change right before an amount ("tăng 2.000 tỷ đồng", "expanded by"), not "tăng
+#: lên" (rose to) or "đạt" (reached).
+_CHANGE_BY = re.compile(r"(?:\btăng(?! lên| thành| tới| đến)|\bmở rộng|\bgiảm(?! còn| xuống)|"
+                        r"\bincreased by|\bexpanded by|\bup by|\brose by|\bgrew by)"
+                        r"\s+(?:thêm\s+)?(?:hơn|gần|khoảng|trên|over|nearly|about|more than)?\s*$",
+                        re.IGNORECASE)
+_COMPARED_AFTER = re.compile(r"\s*,?\s*(?:so với|so cùng kỳ|compared (?:to|with)|from|over|"
+                             r"year-on-year)", re.IGNORECASE)
 #: A verb of pulling a total down, a few words before a contribution's points.
 _PULLED_DOWN = re.compile(r"(?:kéo giảm|làm giảm|kéo lùi|pulled down|dragged down)"
                           r"(?:\s+[^\W\d]+){0,4}\s*$", re.IGNORECASE)
@@ -990,7 +998,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         i = bisect.bisect_left(places, (clause_start, ""))
         place_named = i < len(places) and places[i][0] <= fig.start
         part = _PART_OF.search(own)
-        if (part or place_named) and not _NAMES_ITSELF.search(own):
+        # (not when the clause names the figure itself, even by a name the project lacks:
+        # "trong đó, góp vốn mua cổ phần 200 triệu USD")
+        named_here = bool(indicator_text) and indicator_text.lower() in own.lower()
+        if (part or place_named) and not _NAMES_ITSELF.search(own) and not named_here:
             flat = _flat_sentence(text, sent, memo)
             for prev in reversed(rows[-6:]):
                 # a place alone makes a part within its sentence ("Tp.HCM tăng 7,82%" after
@@ -1004,6 +1015,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                         notes.append("a part (a place, 'trong đó', 'riêng') of the figure "
                                      "before of its unit")
                     break
+    if cell is None and code != "unknown" and (unit in _MONEY or unit == "count") and \
+            _CHANGE_BY.search(text, max(clause_start, fig.start - 30), fig.start) and \
+            _COMPARED_AFTER.match(text, fig.end):
+        # "quy mô kinh tế mở rộng hơn 17 nghìn tỷ đồng so với năm 2023", "tăng 51 dự án so
+        # với cùng kỳ": by how much an amount changed, not the amount
+        notes.append(f"a change of {code} ('tăng ... so với'), not its level")
+        if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
+                "modifier", "per_person").search(indicator_text)):
+            unit = f"{unit}/person"  # still an amount per person
+        code, indicator_text = "unknown", ""
     if code == "grdp_constant_prices" and unit == "USD" and \
             "grdp_current_prices" in vocab.indicator_units and not vocab.words(
                 "modifier", "constant_prices").search(text[sent[0]:fig.end]):

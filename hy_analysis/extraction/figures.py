@@ -62,7 +62,7 @@ _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")  # a number first on its line ...
 _LIST_AFTER = re.compile(r"[.)]\s")  # ... followed by "." or ")" is list numbering
 _LEAD_WORDS = (
     "không thấp hơn", "không dưới", "không ít hơn", "không vượt quá", "không quá", "nhiều hơn",
-    "cao hơn", "thấp hơn", "vượt trên", "xấp xỉ", "khoảng", "trên", "hơn", "dưới", "gần",
+    "cao hơn", "thấp hơn", "vượt trên", "vượt mốc", "vượt ngưỡng", "xấp xỉ", "khoảng", "trên", "hơn", "dưới", "gần",
     "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
     "in excess of", "surpassing", "surpasses", "surpass", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
     "around", "approximately", "nearly", "almost", "roughly", "no more than",
