@@ -755,3 +755,16 @@ def test_a_change_of_an_amount_is_not_its_level_and_fdi_flows_are_told_apart():
                   "triệu USD; góp vốn mua cổ phần 200 triệu USD.", "2025-01-10", "indicator")
     assert got["hơn 2 tỷ USD"] == "fdi_attracted" and got["1,2 tỷ USD"] == "fdi_new_capital"
     assert got["600 triệu USD"] == got["200 triệu USD"] == "unknown"
+
+
+def test_a_total_over_n_years_a_year_right_after_the_figure_and_a_months_year():
+    row = _one("Tổng thu ngân sách trên địa bàn 5 năm ước đạt 48.000 tỷ đồng.", "2025-09-25",
+               "48.000 tỷ đồng")
+    assert (row["period_start"], row["period_end"], row["measure"]) == (2021, 2025,
+                                                                        "period_total")
+    row = _one("In the 2016-2020 period, GRDP grew by 6.8 percent per year and budget revenue "
+               "reached VND 8,500 billion in 2020.", "2021-01-10", "VND 8,500 billion")
+    assert (row["period_start"], row["period_end"]) == (2020, 2020)
+    row = _one("Giai đoạn 2021-2025 tăng bình quân 7%/năm; đến hết tháng 8/2025, tỉnh xóa xong "
+               "6.500 nhà tạm.", "2025-09-25", "6.500 nhà tạm")
+    assert (row["period_start"], row["period_end"]) == (2025, 2025)

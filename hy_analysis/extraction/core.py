@@ -728,6 +728,11 @@ _PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục ti�
                                 r"\s*[:=]?\s*", re.IGNORECASE)
 #: A verb of growth with its preposition right before a figure ("growing at 3.8%").
 _GROWING_AT = re.compile(r"\bat\s*$", re.IGNORECASE)
+#: "5 năm", "trong 5 năm qua", "in the five years", "over the past 5 years": a span of years.
+_N_YEARS = re.compile(r"\b(\d{1,2}|hai|ba|bốn|năm|mười|two|three|four|five|ten)\s+(?:năm|years)\b"
+                      r"(?!\s*\d)", re.IGNORECASE)
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "two": 2, "three": 3,
+                 "four": 4, "five": 5, "ten": 10}
 #: A verb of change right before an amount ("tăng 2.000 tỷ đồng", "expanded by"), not "tăng
 #: lên" (rose to) or "đạt" (reached).
 _CHANGE_BY = re.compile(r"(?:\btăng(?! lên| thành| tới| đến)|\bmở rộng|\bgiảm(?! còn| xuống)|"
@@ -893,6 +898,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # the aggregate; a span from an earlier sentence makes no total of this amount
         measure = "level"
         period = Period(period.end, period.end, f"{period.how}, end of the period")
+    years_n = _N_YEARS.search(text, clause_start, fig.start) if cell is None else None
+    if years_n and (unit in _MONEY or unit == "count") and measure in ("level", "period_total") \
+            and period.end is not None:
+        # "Tổng thu ngân sách trên địa bàn 5 năm ước đạt 48.187 tỷ đồng", "in the five years":
+        # a total over the N years that end with the figure's year
+        n = _NUMBER_WORDS.get(years_n.group(1).lower()) or int(years_n.group(1))
+        if 2 <= n <= 10:
+            period = Period(period.end - n + 1, period.end, period.how + f", {n} years")
+            measure = "period_total"
     if cell is None and period.start == period.end and period.end is not None and \
             _YEARLY.search(window):
         # "Phấn đấu hằng năm có trên 90% ..." under a 2025-2030 term: each year of the span

@@ -313,7 +313,9 @@ def sentence_of(spans: list[tuple[int, int]], offset: int, *,
 
 _YEAR = r"(?:19|20)\d{2}"
 # "quý III/2022", "IV/2023": a quarter's year (a date's "30/9/2024" is not a period)
-_YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/))({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
+# "đến hết tháng 8/2025": a month's year is the year of what stood at that month
+_YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=tháng \d/)|(?<=tháng \d\d/))"
+                      rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
 _BASE_BEFORE = re.compile(
     r"(?:\bso với|\bso cùng kỳ|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
     r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
@@ -448,10 +450,10 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
             text, fig_end, own_after[0][0]):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the span after the figure", base)
-    # "vượt mức 6,1% của năm 2023": a year possessing the figure is its year, whatever the
-    # sentence began with
-    if close_after and re.fullmatch(r"\s*(?:của|of)\s+(?:năm|the year)?\s*",
-                                    text[fig_end:own_after[0][0]], re.IGNORECASE):
+    # "vượt mức 6,1% của năm 2023", "reached VND 8,500 billion in 2020": a year written right
+    # after the figure is its year, whatever the sentence began with
+    if close_after and re.fullmatch(r"\s*(?:của|of|in|vào|trong)\s+(?:năm|the year)?\s*|"
+                                    r"\s*năm\s*", text[fig_end:own_after[0][0]], re.IGNORECASE):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year right after it", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
