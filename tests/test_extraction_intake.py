@@ -766,5 +766,5 @@ def test_a_total_over_n_years_a_year_right_after_the_figure_and_a_months_year():
                "reached VND 8,500 billion in 2020.", "2021-01-10", "VND 8,500 billion")
     assert (row["period_start"], row["period_end"]) == (2020, 2020)
     row = _one("Giai đoạn 2021-2025 tăng bình quân 7%/năm; đến hết tháng 8/2025, tỉnh xóa xong "
-               "6.500 nhà tạm.", "2025-09-25", "6.500 nhà tạm")
+               "6.500 nhà tạm.", "2025-09-25", "6.500 nhà")
     assert (row["period_start"], row["period_end"]) == (2025, 2025)
