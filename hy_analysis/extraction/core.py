@@ -196,6 +196,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         else:
             if ms - fig.end > 150 or (next_start is not None and ms >= next_start):
                 continue
+            if _PARTS_FOLLOW.search(source, fig.end, ms):
+                continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
             distance = ms - fig.end + (0 if share_of_next else 100)
         key = (distance, -len(phrase))
         if best is None or key < best[0]:
@@ -749,8 +751,8 @@ _EQUIVALENT_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:tương đương|tương
                                       r"equivalent to|equal to|about|around|~)?\s*(?:US)?",
                                       re.IGNORECASE)
 #: What is left of a clause whose verb is the previous figure's: ", industry by", "; dịch vụ"
-_ELLIPTIC = re.compile(r"[^\S\n]*\)?[^\S\n]*(?:,|\(|\band\b|\bvà\b)[^\S\n]*(?:and\s+|và\s+)?(?:the\s+)?"
-                       r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+(?:by|at))?[^\S\n]*",
+_ELLIPTIC = re.compile(r"[^\S\n]*\)?[^\S\n]*(?:,|;|\(|\band\b|\bvà\b)[^\S\n]*(?:and\s+|và\s+)?(?:the\s+)?"
+                       r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+(?:by|at))?[^\S\n]*\(?",
                        re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
                           r"proportion|đạt|reach|\bwas\b|\bis\b|\bat\b", re.IGNORECASE)
@@ -768,6 +770,9 @@ _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
+#: Words after a figure that open the list of its parts.
+_PARTS_FOLLOW = re.compile(r"\b(?:trong đó|of which|in which|including|bao gồm)\b|;",
+                           re.IGNORECASE)
 #: Words that open a part of a total just named ("trong đó", "riêng", "of which").
 _PART_OF = re.compile(r"(?:^|[,;:(]\s*)(?:trong đó|riêng|of which|in which)\b", re.IGNORECASE)
 #: Words of a clause that name a quantity of their own (a ratio to a plan, a share).

@@ -190,19 +190,19 @@ def _tone_forms(phrase: str) -> set[str]:
 
 def spellings(phrase: str) -> list[str]:
     """``phrase`` first, then its other spellings: the tone mark of a final "oa", "oe", "uy"
-    on either vowel; coordinated words joined by spaced or unspaced dashes; the last of a
+    on either vowel; coordinated words joined by spaced or unspaced dashes or a space; the last of a
     list joined by a comma or by "và" (an en dash is read as a dash: see
     :func:`match_phrases`).
 
     >>> spellings("công nghiệp - xây dựng")
-    ['công nghiệp - xây dựng', 'công nghiệp-xây dựng']
+    ['công nghiệp - xây dựng', 'công nghiệp-xây dựng', 'công nghiệp xây dựng']
     >>> spellings("nông, lâm, thủy sản")[:4]
     ['nông, lâm, thủy sản', 'nông, lâm, thuỷ sản', 'nông, lâm và thủy sản', 'nông, lâm và thuỷ sản']
     """
     out = [phrase] + sorted(_tone_forms(phrase) - {phrase})
     for form in list(out):
         dashes = re.sub(r"(?<=\w)-(?=\w)", " - ", form)
-        for dashed in (dashes, re.sub(r" - ", "-", dashes)):
+        for dashed in (dashes, re.sub(r" - ", "-", dashes), re.sub(r" - ", " ", dashes)):
             last = re.search(r"(, | và )(?!.*(?:, | và ))", dashed)
             joined = [dashed] if not last else [dashed, dashed[:last.start()] + (
                 " và " if last.group(1) == ", " else ", ") + dashed[last.end():]]
@@ -322,7 +322,8 @@ _BASE_BEFORE = re.compile(
     r"\btimes(?: higher| more| larger| that of| over the (?:figure|level|result))?(?: than)?|"
     r"\bdoubl\w*(?: that of)?|\btripl\w*(?: that of)?|\btwice|\bthat of|"
     r"\bgấp đôi|"
-    r"\bgiai đoạn trước|\bfrom|\bup from)\s*(?:năm|the same period(?: of)?|the year|in|of|"
+    r"\bgiai đoạn trước|\bfrom|\bup from)\s*(?:(?:cuối|đầu|hết|the end of|end of)\s+)?"
+    r"(?:năm|the same period(?: of)?|the year|in|of|"
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
 )
@@ -795,6 +796,8 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
            for m in vocab.pattern(fieldname).finditer(low)]
     if fieldname == "region":  # English texts drop the diacritics: "Hung Yen"
         flat = _OTHER_SPACE.sub(" ", strip_accents(text))
+        # ... but only where the text itself has no diacritics: "Diễn biến" is no "Dien Bien"
         out += [(offset + m.start(), offset + m.end(), m.group(0))
-                for m in vocab.pattern(fieldname).finditer(flat)]
+                for m in vocab.pattern(fieldname).finditer(flat)
+                if text[m.start():m.end()].isascii()]
     return sorted(set(out))
