@@ -768,3 +768,22 @@ def test_a_total_over_n_years_a_year_right_after_the_figure_and_a_months_year():
     row = _one("Giai đoạn 2021-2025 tăng bình quân 7%/năm; đến hết tháng 8/2025, tỉnh xóa xong "
                "6.500 nhà tạm.", "2025-09-25", "6.500 nhà")
     assert (row["period_start"], row["period_end"]) == (2025, 2025)
+
+
+def test_report_abbreviations_bracketed_lists_and_names_without_diacritics():
+    text = ("Năm 2023 GRDP giảm (-9,3%), trong đó khu vực CN-XD giảm (-13,2%), tiếp đến là khu "
+            "vực NLTS (-2,3%); khu vực dịch vụ (+3,6%). Diễn biến tăng trưởng qua các quý khác "
+            "nhau.")
+    rows = extract(text, date="2024-01-10")
+    got = {r.value_raw: r for r in rows.itertuples()}
+    assert got["-13,2%"].indicator == "industry_construction_grdp_growth"
+    assert got["-2,3%"].indicator == "agriculture_grdp_growth"
+    assert got["3,6%"].measure == "annual_growth"  # the "+" is read as no sign
+    assert "Điện Biên" not in set(rows["region"])  # 'Diễn biến' is no place
+    row = _one("Năm 2024 GRDP tăng 5%, trong đó, khu vực nông nghiệp tăng 2%; vốn huy động tăng "
+               "8% so với cuối năm 2023; tổng vốn đầu tư đạt 39.000 tỷ đồng.", "2024-12-20",
+               "39.000 tỷ đồng")
+    assert row["period_end"] == 2024
+    row = _one("Năm 2024 tỉnh cấp mới và điều chỉnh vốn 13 dự án FDI với tổng vốn đăng ký tăng "
+               "thêm 1,5 tỷ USD.", "2024-12-20", "1,5 tỷ USD")
+    assert row["indicator"] == "fdi_attracted"

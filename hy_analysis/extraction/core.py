@@ -255,6 +255,11 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
                                                             or current[-1] > constant[-1])) \
                 else "grdp_constant_prices"
             return other if other in vocab.indicator_units else code
+    if code == "fdi_capital" and _NEW_AND_ADDED.search(sentence_before) and \
+            "fdi_attracted" in vocab.indicator_units:
+        # "cấp mới và điều chỉnh vốn 13 dự án ... với tổng vốn đăng ký tăng thêm 1,5 tỷ USD":
+        # new and additional capital together is the FDI attracted
+        return "fdi_attracted"
     if code in ("fdi_capital", "fdi_projects"):
         if code == "fdi_capital" and measure == "period_total" and \
                 "fdi_registered_period" in vocab.indicator_units:
@@ -752,7 +757,7 @@ _EQUIVALENT_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:tương đương|tương
                                       re.IGNORECASE)
 #: What is left of a clause whose verb is the previous figure's: ", industry by", "; dịch vụ"
 _ELLIPTIC = re.compile(r"[^\S\n]*\)?[^\S\n]*(?:,|;|\(|\band\b|\bvà\b)[^\S\n]*(?:and\s+|và\s+)?(?:the\s+)?"
-                       r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+(?:by|at))?[^\S\n]*\(?",
+                       r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+(?:by|at))?[^\S\n]*(?:\([+-]?)?",
                        re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
                           r"proportion|đạt|reach|\bwas\b|\bis\b|\bat\b", re.IGNORECASE)
@@ -770,6 +775,9 @@ _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
+#: New and additional FDI capital named together.
+_NEW_AND_ADDED = re.compile(r"(?:cấp mới|đăng ký mới|cấp phép mới)\s*(?:và|,)\s*(?:điều chỉnh|tăng vốn|"
+                            r"tăng thêm)|new and (?:additional|adjusted)", re.IGNORECASE)
 #: Words after a figure that open the list of its parts.
 _PARTS_FOLLOW = re.compile(r"\b(?:trong đó|of which|in which|including|bao gồm)\b|;",
                            re.IGNORECASE)
@@ -880,7 +888,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 re.sub(r"\bat\s*$", "", window) if _GROWING_AT.search(
                     text, max(0, rows[-1]["char_start"] - 30), rows[-1]["char_start"])
                 else window) and \
-            _ELLIPTIC.fullmatch(window):
+            _ELLIPTIC.fullmatch(
+                # a clause after ";" starts with its subject: "; khu vực dịch vụ (+6,7%)"
+                # (a subject with its figure in brackets, not a new verb: "; bảo đảm 100%")
+                ";" + window if window_start == clause_start and clause_start > 0
+                and text[clause_start - 1] == ";" and window.rstrip().rstrip("+-").endswith("(")
+                else window):
         # "grew by 3.2%, industry and construction by 10.1%": the verb of the figure before
         measure = rows[-1]["measure"]
     if cell is not None and not cell.end_of_period and unit == "percent" and \
