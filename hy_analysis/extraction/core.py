@@ -624,24 +624,27 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     Headlines and captions summarise the body ("attracts 1.4 billion USD" over "nearly 1.4
     billion USD"); the body's row has the context, so it is the one kept.
     """
-    title = frame["note"].str.contains("title line", regex=False) | frame["sentence"].map(
-        lambda s: bool(_CAPTION.search(s)))
-    if not title.any():
+    # plain lists, not cell lookups: a long document has tens of thousands of rows
+    captions = {s: bool(_CAPTION.search(s)) for s in dict.fromkeys(frame["sentence"].tolist())}
+    title = [("title line" in note) or captions[s]
+             for note, s in zip(frame["note"].tolist(), frame["sentence"].tolist())]
+    if not any(title):
         return frame
+    index = frame.index.tolist()
+    units, lows, highs = (frame[c].tolist() for c in ("unit", "low", "high"))
+    body = [k for k, t in enumerate(title) if not t]
     # (unit, bound) -> the first body row with that low or high bound: one pass, not pairs
     first_body: dict[tuple, int] = {}
-    for j, unit, low, high in zip(frame.index[~title], frame.loc[~title, "unit"],
-                                  frame.loc[~title, "low"], frame.loc[~title, "high"]):
-        for bound in (low, high):
+    for k in body:
+        for bound in (lows[k], highs[k]):
             if bound is not None and bound == bound:
-                first_body.setdefault((unit, bound), j)
+                first_body.setdefault((units[k], bound), index[k])
     pairs: dict[tuple, int] = {}
-    for j, unit, low, high in zip(frame.index[~title], frame.loc[~title, "unit"],
-                                  frame.loc[~title, "low"], frame.loc[~title, "high"]):
-        pairs.setdefault((unit, low, high), j)
+    for k in body:
+        pairs.setdefault((units[k], lows[k], highs[k]), index[k])
     drop = []
-    for i in frame.index[title]:
-        unit, low, high = frame.at[i, "unit"], frame.at[i, "low"], frame.at[i, "high"]
+    for k in (k for k, t in enumerate(title) if t):
+        i, unit, low, high = index[k], units[k], lows[k], highs[k]
         if low is not None and high is not None and low == low and high == high and low != high:
             # a headline range is repeated only by the same range: "10-11%" is not "10%"
             twins = [pairs[(unit, low, high)]] if (unit, low, high) in pairs else []
@@ -673,8 +676,15 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     keep: dict[int, list[int]] = {}
     sentences = frame["sentence"].tolist()
     periods = list(zip(frame["period_start"], frame["period_end"]))
-    for _, group in frame.groupby(key, sort=False):
-        order = sorted(group.index, key=lambda i: (not explicit[i], i))
+    explicit = explicit.tolist()
+    # the rows of each key in order of first appearance (a groupby's groups, without building
+    # a frame per group: most keys have one row)
+    groups: dict[str, list[int]] = {}
+    for i, k in enumerate(key.tolist()):
+        if k is not None and k == k:  # like groupby: a missing key is in no group
+            groups.setdefault(k, []).append(i)
+    for members in groups.values():
+        order = sorted(members, key=lambda i: (not explicit[i], i))
         # A twin of row i is the first kept row of another sentence that is not kept apart
         # by a written period: the first of the kept rows without one, or with i's period.
         # Each pool keeps its first row and its first row of another sentence than that one,
