@@ -216,7 +216,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     before = text[max(0, sent[0] - 400):fig.start] if label is None else label
     # the words after the figure count too: "32 dự án đăng ký mới"
     after = text[fig.end:min(fig.end + 40, next_start or len(text))] if label is None else ""
-    after = re.split(r"[,;.]|\bvà\b|\band\b", after)[0]
+    after = _AFTER_STOP_INDICATOR.split(after)[0]
     codes = [_variant(c, vocab, before, (text[sent[0]:fig.start] if label is None else label)
                       + " " + after, measure) for c in codes]
     if measure == "half_year_growth" or (unit in _MONEY and _HALF_YEAR.search(before)):
@@ -752,6 +752,12 @@ _STOCK_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:đã\s+(?:được\s+)?(?
                           r"đang hoạt động|already|(?:are|were|have been) (?:established|"
                           r"operational|in operation))", re.IGNORECASE)
 _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
+# Compiled once (each figure reads them): where the words after a figure stop being its own,
+# for its reading and for its indicator's variant, and a monthly figure.
+_AFTER_STOP = re.compile(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b")
+_AFTER_STOP_INDICATOR = re.compile(r"[,;.]|\bvà\b|\band\b")
+_PER_MONTH = re.compile(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng",
+                        re.IGNORECASE)
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
@@ -784,15 +790,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     sent = (max(sent[0], fig.start - _MAX_CONTEXT), min(sent[1], fig.end + _MAX_CONTEXT))
     if cell is not None:
         sent = (cell.label_start, cell.end)
-    clause_start = max([sent[0]] + [m.end() + sent[0] for m in
-                                    re.finditer(r";", text[sent[0]:fig.start])])
-    semi = re.search(r";", text[fig.end:sent[1]])
-    clause_end = fig.end + semi.start() if semi else sent[1]
+    # a clause runs from the last ";" before the figure to the first after it in its sentence
+    semi = text.rfind(";", sent[0], fig.start)
+    clause_start = semi + 1 if semi >= 0 else sent[0]
+    semi = text.find(";", fig.end, sent[1])
+    clause_end = semi if semi >= 0 else sent[1]
     window_start = max(prev_end, clause_start) if prev_end <= fig.start else clause_start
     window = text[window_start:fig.start]
     clause = text[clause_start:clause_end]
     text_after = text[fig.end:min(fig.end + 40, next_start or len(text), clause_end)]
-    text_after = re.split(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b", text_after)[0]
+    text_after = _AFTER_STOP.split(text_after)[0]
     notes = list(fig.notes)
     parsed = fig.parsed
     low, high, qualifier = parsed.low, parsed.high, parsed.qualifier
@@ -1000,8 +1007,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         confidence -= 0.1
     if estimate:
         notes.append("estimate (ước)")
-    if re.search(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng", fig.raw,
-                 re.IGNORECASE):
+    if _PER_MONTH.search(fig.raw):
         notes.append("per month: not comparable to a yearly figure as it stands")
     line_start = text.rfind("\n", 0, fig.start) + 1
     line_end = text.find("\n", fig.end)

@@ -80,6 +80,14 @@ _STOP_PUNCT = ",;:()[]“”\"!?"
 _MAX_TOKENS = 7
 _COUNT_LOOKAHEAD = 7
 _LETTER = re.compile(r"[^\W\d_]")
+# Compiled once (each number reads them): a range or date ending right before a number, what
+# is not a digit, a table row or paragraph break that ends a figure's words, punctuation inside
+# a word that ends them, and the word before a number.
+_RANGE_BEFORE = re.compile(r"\d\s*[-–/]$")
+_NOT_DIGIT = re.compile(r"\D")
+_TABLE_OR_PARAGRAPH = re.compile(r"\n\s*\||\|\s*\n|\n\s*\n")
+_INNER_STOP = re.compile(r"[;:()“”\"]|[.,](?!\d)")
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
 
 
@@ -111,7 +119,7 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     number = text[start:end]
     after = text[end:end + 12]
     before = text[max(0, start - 20):start]
-    if _SLASH_AFTER.match(after) or re.search(r"\d\s*[-–/]$", before):
+    if _SLASH_AFTER.match(after) or _RANGE_BEFORE.search(before):
         return True
     if _is_year(number) and not re.match(r"\s*%", after):
         return True
@@ -119,8 +127,7 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
         return True
     if _LIST_NUMBER.search(before) and _LIST_AFTER.match(after):
         return True
-    digits = re.sub(r"\D", "", number)
-    if len(digits) >= 9 and number.isdigit():  # phone numbers, ids
+    if number.isdigit() and len(_NOT_DIGIT.sub("", number)) >= 9:  # phone numbers, ids
         return True
     return False
 
@@ -129,7 +136,7 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
     """Offsets where a figure starting before ``end`` may stop, nearest first."""
     ends = [end]
     window = text[end:limit]
-    cut = re.search(r"\n\s*\||\|\s*\n|\n\s*\n", window)
+    cut = _TABLE_OR_PARAGRAPH.search(window)
     if cut:
         window = window[:cut.start()]
     for i, token in enumerate(_TOKEN_RE.finditer(window)):
@@ -140,7 +147,7 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
         if stripped.startswith(tuple(_STOP_PUNCT)):
             break
         # "%" may be glued to the next word only through "/" ("%/năm").
-        inner = re.search(r"[;:()“”\"]|[.,](?!\d)", stripped)
+        inner = _INNER_STOP.search(stripped)
         if inner:
             stripped = stripped[:inner.start()]
         if stripped:
@@ -278,7 +285,7 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
     """A count whose noun comes a few words later: "68 new FDI projects"."""
     if _is_year(text[start:end]):
         return None
-    previous = re.search(r"(\w+)\W*$", text[max(0, start - 30):start])
+    previous = _WORD_BEFORE.search(text[max(0, start - 30):start])
     if previous and previous.group(1)[0].isupper():  # a name: "CCN Đô Lương 2"
         return None
     tokens = [t for t in _TOKEN_RE.finditer(text[end:end + 60])][:_COUNT_LOOKAHEAD]
