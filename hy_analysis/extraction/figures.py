@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..exceptions import ParseError
 from ..parsing import ParsedValue, infer_lang, parse_value
+from .alternation import alternation
 
 __all__ = ["Figure", "find_figures", "document_lang"]
 
@@ -66,9 +67,10 @@ _LEAD_WORDS = (
     "giảm", "âm", "decreased by", "declined by", "fell by", "down by", "fell", "down",
     "decreasing", "declining",
 )
+# (the words as a trie: read before every number, a plain alternation cost a tenth of the run)
 _LEAD_RE = re.compile(
-    r"(?:(?:" + "|".join(map(re.escape, sorted(_LEAD_WORDS, key=len, reverse=True)))
-    + r")\s+)+(?:(?:vnd|usd|vnđ)\s*|\$\s*)?$|(?:vnd|usd|vnđ)\s*$|\$\s*$",
+    r"(?:" + alternation(sorted(_LEAD_WORDS, key=len, reverse=True))
+    + r"\s+)+(?:(?:vnd|usd|vnđ)\s*|\$\s*)?$|(?:vnd|usd|vnđ)\s*$|\$\s*$",
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"\S+")

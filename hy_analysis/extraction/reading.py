@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import paths
 from ..loading import load_region_map
 from ..territories import RegionMap
+from .alternation import alternation
 
 __all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "find_kind",
            "find_measure", "match_phrases", "strip_accents"]
@@ -40,29 +41,6 @@ def strip_accents(text: str) -> str:
     'hung yen, dong hung'
     """
     return unicodedata.normalize("NFC", text).lower().translate(_BASE_LETTERS)
-
-
-def _trie(words: list[str]) -> str:
-    """A regex for ``words`` that shares their common beginnings ("bắc (?:giang|ninh)").
-
-    It matches what ``"|".join(words)`` matches with the longest words first: at each letter a
-    longer word is tried before one that ends there. A long list of phrases is then tried
-    letter by letter rather than phrase by phrase at every offset of a text.
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = None
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
-        if "" in node:
-            alts.append("")  # the word ending here, after every longer one
-        return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return build(trie)
 
 
 _WORDS = re.compile(r"\w+")
@@ -98,7 +76,8 @@ class Vocabulary:
         """One regex over every phrase of ``fieldname``, longest first, on whole words."""
         if fieldname not in self._pattern:
             words = sorted({p for p, f, _ in self.phrases if f == fieldname}, key=len, reverse=True)
-            self._pattern[fieldname] = re.compile(r"(?<!\w)" + _trie(words) + r"(?!\w)")
+            # as a trie: hundreds of phrases tried letter by letter, not one by one
+            self._pattern[fieldname] = re.compile(r"(?<!\w)" + alternation(words) + r"(?!\w)")
         return self._pattern[fieldname]
 
     def patterns(self, fieldname: str) -> list[tuple[str, re.Pattern]]:
