@@ -418,9 +418,13 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     return Period(None, None, "not found", base)
 
 
+@lru_cache(maxsize=4)
 def _main_year(text: str, doc_year: int) -> int:
     """The document's year, or the year before when the document names it more often than
-    its own (a review of last year dated in January)."""
+    its own (a review of last year dated in January).
+
+    Counted once per document (remembered): every figure without a year of its own asks, and
+    counting over the whole text for each made a long document's reading quadratic."""
     years = [y[3] for y in _year_index(text)[0] if not y[4] and y[2] == y[3]]
     last = years.count(doc_year - 1)
     return doc_year - 1 if last > years.count(doc_year) and last >= 2 else doc_year
