@@ -704,9 +704,10 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
                      i, sentences)
             else:
                 keep[min(found)].append(i)
+    starts = frame["char_start"].tolist()
     for i, repeats in keep.items():
         if repeats:
-            where = ", ".join(str(frame.at[j, "char_start"]) for j in sorted(repeats))
+            where = ", ".join(str(starts[j]) for j in sorted(repeats))
             frame.at[i, "note"] += f"; repeated verbatim at character(s) {where}"
     return frame.loc[sorted(keep)].reset_index(drop=True)
 
