@@ -218,7 +218,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     before = text[max(0, sent[0] - 400):fig.start] if label is None else label
     # the words after the figure count too: "32 dự án đăng ký mới"
     after = text[fig.end:min(fig.end + 40, next_start or len(text))] if label is None else ""
-    after = re.split(r"[,;.]|\bvà\b|\band\b", after)[0]
+    after = _AFTER_STOP_INDICATOR.split(after)[0]
     codes = [_variant(c, vocab, before, (text[sent[0]:fig.start] if label is None else label)
                       + " " + after, measure) for c in codes]
     if measure == "half_year_growth" or (unit in _MONEY and _HALF_YEAR.search(before)):
@@ -632,24 +632,27 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     Headlines and captions summarise the body ("attracts 1.4 billion USD" over "nearly 1.4
     billion USD"); the body's row has the context, so it is the one kept.
     """
-    title = frame["note"].str.contains("title line", regex=False) | frame["sentence"].map(
-        lambda s: bool(_CAPTION.search(s)))
-    if not title.any():
+    # plain lists, not cell lookups: a long document has tens of thousands of rows
+    captions = {s: bool(_CAPTION.search(s)) for s in dict.fromkeys(frame["sentence"].tolist())}
+    title = [("title line" in note) or captions[s]
+             for note, s in zip(frame["note"].tolist(), frame["sentence"].tolist())]
+    if not any(title):
         return frame
+    index = frame.index.tolist()
+    units, lows, highs = (frame[c].tolist() for c in ("unit", "low", "high"))
+    body = [k for k, t in enumerate(title) if not t]
     # (unit, bound) -> the first body row with that low or high bound: one pass, not pairs
     first_body: dict[tuple, int] = {}
-    for j, unit, low, high in zip(frame.index[~title], frame.loc[~title, "unit"],
-                                  frame.loc[~title, "low"], frame.loc[~title, "high"]):
-        for bound in (low, high):
+    for k in body:
+        for bound in (lows[k], highs[k]):
             if bound is not None and bound == bound:
-                first_body.setdefault((unit, bound), j)
+                first_body.setdefault((units[k], bound), index[k])
     pairs: dict[tuple, int] = {}
-    for j, unit, low, high in zip(frame.index[~title], frame.loc[~title, "unit"],
-                                  frame.loc[~title, "low"], frame.loc[~title, "high"]):
-        pairs.setdefault((unit, low, high), j)
+    for k in body:
+        pairs.setdefault((units[k], lows[k], highs[k]), index[k])
     drop = []
-    for i in frame.index[title]:
-        unit, low, high = frame.at[i, "unit"], frame.at[i, "low"], frame.at[i, "high"]
+    for k in (k for k, t in enumerate(title) if t):
+        i, unit, low, high = index[k], units[k], lows[k], highs[k]
         if low is not None and high is not None and low == low and high == high and low != high:
             # a headline range is repeated only by the same range: "10-11%" is not "10%"
             twins = [pairs[(unit, low, high)]] if (unit, low, high) in pairs else []
@@ -681,8 +684,15 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     keep: dict[int, list[int]] = {}
     sentences = frame["sentence"].tolist()
     periods = list(zip(frame["period_start"], frame["period_end"]))
-    for _, group in frame.groupby(key, sort=False):
-        order = sorted(group.index, key=lambda i: (not explicit[i], i))
+    explicit = explicit.tolist()
+    # the rows of each key in order of first appearance (a groupby's groups, without building
+    # a frame per group: most keys have one row)
+    groups: dict[str, list[int]] = {}
+    for i, k in enumerate(key.tolist()):
+        if k is not None and k == k:  # like groupby: a missing key is in no group
+            groups.setdefault(k, []).append(i)
+    for members in groups.values():
+        order = sorted(members, key=lambda i: (not explicit[i], i))
         # A twin of row i is the first kept row of another sentence that is not kept apart
         # by a written period: the first of the kept rows without one, or with i's period.
         # Each pool keeps its first row and its first row of another sentence than that one,
@@ -702,9 +712,10 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
                      i, sentences)
             else:
                 keep[min(found)].append(i)
+    starts = frame["char_start"].tolist()
     for i, repeats in keep.items():
         if repeats:
-            where = ", ".join(str(frame.at[j, "char_start"]) for j in sorted(repeats))
+            where = ", ".join(str(starts[j]) for j in sorted(repeats))
             frame.at[i, "note"] += f"; repeated verbatim at character(s) {where}"
     return frame.loc[sorted(keep)].reset_index(drop=True)
 
@@ -772,6 +783,12 @@ _STOCK_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:đã\s+(?:được\s+)?(?
                           r"đang hoạt động|already|(?:are|were|have been) (?:established|"
                           r"operational|in operation))", re.IGNORECASE)
 _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
+# Compiled once (each figure reads them): where the words after a figure stop being its own,
+# for its reading and for its indicator's variant, and a monthly figure.
+_AFTER_STOP = re.compile(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b")
+_AFTER_STOP_INDICATOR = re.compile(r"[,;.]|\bvà\b|\band\b")
+_PER_MONTH = re.compile(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng",
+                        re.IGNORECASE)
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
@@ -816,15 +833,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     sent = (max(sent[0], fig.start - _MAX_CONTEXT), min(sent[1], fig.end + _MAX_CONTEXT))
     if cell is not None:
         sent = (cell.label_start, cell.end)
-    clause_start = max([sent[0]] + [m.end() + sent[0] for m in
-                                    re.finditer(r";", text[sent[0]:fig.start])])
-    semi = re.search(r";", text[fig.end:sent[1]])
-    clause_end = fig.end + semi.start() if semi else sent[1]
+    # a clause runs from the last ";" before the figure to the first after it in its sentence
+    semi = text.rfind(";", sent[0], fig.start)
+    clause_start = semi + 1 if semi >= 0 else sent[0]
+    semi = text.find(";", fig.end, sent[1])
+    clause_end = semi if semi >= 0 else sent[1]
     window_start = max(prev_end, clause_start) if prev_end <= fig.start else clause_start
     window = text[window_start:fig.start]
     clause = text[clause_start:clause_end]
     text_after = text[fig.end:min(fig.end + 40, next_start or len(text), clause_end)]
-    text_after = re.split(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b", text_after)[0]
+    text_after = _AFTER_STOP.split(text_after)[0]
     notes = list(fig.notes)
     parsed = fig.parsed
     low, high, qualifier = parsed.low, parsed.high, parsed.qualifier
@@ -1104,8 +1122,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         confidence -= 0.1
     if estimate:
         notes.append("estimate (ước)")
-    if re.search(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng", fig.raw,
-                 re.IGNORECASE):
+    if _PER_MONTH.search(fig.raw):
         notes.append("per month: not comparable to a yearly figure as it stands")
     line_start = text.rfind("\n", 0, fig.start) + 1
     line_end = text.find("\n", fig.end)

@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import paths
 from ..loading import load_region_map
 from ..territories import RegionMap
+from .alternation import alternation
 
 __all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "find_kind",
            "find_measure", "match_phrases", "strip_accents"]
@@ -40,6 +41,9 @@ def strip_accents(text: str) -> str:
     'hung yen, dong hung'
     """
     return unicodedata.normalize("NFC", text).lower().translate(_BASE_LETTERS)
+
+
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass
@@ -72,8 +76,8 @@ class Vocabulary:
         """One regex over every phrase of ``fieldname``, longest first, on whole words."""
         if fieldname not in self._pattern:
             words = sorted({p for p, f, _ in self.phrases if f == fieldname}, key=len, reverse=True)
-            self._pattern[fieldname] = re.compile(
-                r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+            # as a trie: hundreds of phrases tried letter by letter, not one by one
+            self._pattern[fieldname] = re.compile(r"(?<!\w)" + alternation(words) + r"(?!\w)")
         return self._pattern[fieldname]
 
     def patterns(self, fieldname: str) -> list[tuple[str, re.Pattern]]:
@@ -96,7 +100,7 @@ class Vocabulary:
                 index.setdefault(first.group(0) if first else "", []).append((word, rx))
             self._pattern[key] = index
         index = self._pattern[key]
-        tokens = set(re.findall(r"\w+", low)) | {""}
+        tokens = set(_WORDS.findall(low)) | {""}
         return [p for token in tokens & index.keys() for p in index[token]]
 
     def words(self, fieldname: str, value: str, *, at_end: bool = False) -> re.Pattern:
@@ -551,9 +555,13 @@ def _frame_of(text: str, earlier: list, y: tuple) -> tuple | None:
     return frames[-1] if frames else None
 
 
+@lru_cache(maxsize=4)
 def _main_year(text: str, doc_year: int) -> int:
     """The document's year, or the year before when the document names it more often than
-    its own (a review of last year dated in January)."""
+    its own (a review of last year dated in January).
+
+    Counted once per document (remembered): every figure without a year of its own asks, and
+    counting over the whole text for each made a long document's reading quadratic."""
     years = [y[3] for y in _year_index(text)[0] if not y[4] and y[2] == y[3]]
     last = years.count(doc_year - 1)
     return doc_year - 1 if last > years.count(doc_year) and last >= 2 else doc_year
@@ -573,7 +581,7 @@ def _aside(text: str, at: int) -> bool:
     opened = before.rfind("(")
     # "implement the goals of the Resolution of the 11th Congress, term 2020 - 2025 and
     # Socio-Economic Development Plan 2021 - 2025": the names of documents carried out
-    sentence = re.split(r"[.!?]\s|\n", text[max(0, at - 160):at])[-1]
+    sentence = _SENTENCE_END.split(text[max(0, at - 160):at])[-1]
     return (opened >= 0 and ")" not in before[opened:]) or bool(
         _PLAN_NAME_BEFORE.search(before[-30:])) or bool(_CARRIED_OUT.search(sentence))
 
@@ -581,6 +589,7 @@ def _aside(text: str, at: int) -> bool:
 _CARRIED_OUT = re.compile(r"\b(?:implement\w*|carry\w* out|thực hiện|triển khai)\s+(?:the\s+|các\s+)?"
                          r"(?:goals?|targets?|mục tiêu|chỉ tiêu)?\s*(?:of\s+)?(?:the\s+)?"
                          r"(?:resolution|nghị quyết|plan|kế hoạch)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _HORIZON_BEFORE = re.compile(r"(?:đến năm|đến|tới năm|by|until|to)\s*$", re.IGNORECASE)
 _VISION_BEFORE = re.compile(r"tầm nhìn|vision", re.IGNORECASE)
 
@@ -593,7 +602,7 @@ def _visions(text: str, years: list) -> set[int]:
     out, horizon = set(), None
     for y in years:
         before = text[max(0, y[0] - 40):y[0]]
-        if horizon is not None and re.search(r"[.!?]\s|\n", text[horizon[0]:y[0]]):
+        if horizon is not None and _SENTENCE_END.search(text, horizon[0], y[0]):
             horizon = None  # a horizon holds within its sentence
         if _VISION_BEFORE.search(before):
             out.add(y[0])
