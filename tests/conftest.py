@@ -1,5 +1,15 @@
-"""Shared fixtures: paths of the fixture corpus and of the bundled data."""
+"""Shared fixtures: paths of the fixture corpus and of the bundled data.
 
+Under pytest-xdist (``make test`` runs two workers) each worker gets a temporary folder of
+its own (``TMPDIR``), so its warm kernel parent, sockets and logs are its own: tests that
+kill, stop or retire a warm parent never touch the kernels of the other worker's runs.
+Tests that share an expensive session fixture (the rendered reports, JupyterLab, the
+dashboard) are kept on one worker (``--dist loadgroup``), so each is set up once.
+"""
+
+import os
+import stat
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -8,6 +18,40 @@ import pytest
 from hy_analysis.paths import PROJECT_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+#: Session fixtures that cost seconds to minutes: the tests using one run on one worker.
+EXPENSIVE = {"rendered": "reports", "rendered_en": "reports", "live_views": "reports",
+             "jupyter_lab": "lab", "dashboard": "dashboard", "dev_set_scores": "dev-set"}
+
+
+def pytest_configure(config):
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return
+    # A folder per worker, kept from run to run (its warm parent is reused, as without
+    # workers); not 0700: the warm-security tests' "other user" must reach folders in it.
+    base = Path(tempfile.gettempdir())
+    folder = base / f"hy-xdist-{os.getuid()}-{worker}"
+    try:
+        os.mkdir(folder, 0o755)
+    except FileExistsError:
+        pass
+    info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+        folder = Path(tempfile.mkdtemp(prefix=f"hy-xdist-{worker}-", dir=base))
+        os.chmod(folder, 0o755)
+    os.environ["TMPDIR"] = str(folder)
+    tempfile.tempdir = None
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        groups = {EXPENSIVE[f] for f in item.fixturenames if f in EXPENSIVE}
+        if len(groups) > 1:
+            raise pytest.UsageError(f"{item.nodeid} uses fixtures of groups {sorted(groups)}: "
+                                    "put them in one group (tests/conftest.py EXPENSIVE)")
+        if groups:
+            item.add_marker(pytest.mark.xdist_group(groups.pop()))
 
 
 @pytest.fixture(scope="session")
