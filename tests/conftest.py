@@ -4,7 +4,7 @@ Under pytest-xdist (``make test`` runs two workers) each worker gets a temporary
 its own (``TMPDIR``), so its warm kernel parent, sockets and logs are its own: tests that
 kill, stop or retire a warm parent never touch the kernels of the other worker's runs.
 Tests that share an expensive session fixture (the rendered reports, JupyterLab, the
-dashboard) are kept on one worker (``--dist loadgroup``), so each is set up once.
+dashboard) are kept on one worker (``--dist loadgroup``, GROUPS below): each is set up once.
 """
 
 import os
@@ -19,9 +19,23 @@ from hy_analysis.paths import PROJECT_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-#: Session fixtures that cost seconds to minutes: the tests using one run on one worker.
+#: Tests kept on one xdist worker (nodeid prefix -> group): they share an expensive session
+#: fixture, which each worker would otherwise set up again.
+GROUPS = {
+    "tests/browser/test_reader_reports.py::": "reports",
+    "tests/browser/test_shared_html.py::": "reports",
+    "tests/browser/test_lab.py::": "lab",
+    "tests/browser/test_dashboard.py::": "dashboard",
+    "tests/browser/test_dashboard_kernels.py::": "dashboard",
+    "tests/test_extraction.py::test_dev_set_": "dev-set",
+}
+#: The expensive fixtures and their groups (checked at collection against GROUPS).
 EXPENSIVE = {"rendered": "reports", "rendered_en": "reports", "live_views": "reports",
              "jupyter_lab": "lab", "dashboard": "dashboard", "dev_set_scores": "dev-set"}
+
+
+def group_of(nodeid: str) -> str | None:
+    return next((group for prefix, group in GROUPS.items() if nodeid.startswith(prefix)), None)
 
 
 def pytest_configure(config):
@@ -46,12 +60,28 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        groups = {EXPENSIVE[f] for f in item.fixturenames if f in EXPENSIVE}
-        if len(groups) > 1:
-            raise pytest.UsageError(f"{item.nodeid} uses fixtures of groups {sorted(groups)}: "
-                                    "put them in one group (tests/conftest.py EXPENSIVE)")
-        if groups:
-            item.add_marker(pytest.mark.xdist_group(groups.pop()))
+        for name in item.fixturenames:
+            if name in EXPENSIVE and group_of(item.nodeid) != EXPENSIVE[name]:
+                raise pytest.UsageError(
+                    f"{item.nodeid} uses the fixture {name}: add it to the group "
+                    f"{EXPENSIVE[name]!r} in tests/conftest.py GROUPS (else each xdist worker "
+                    "sets the fixture up again)")
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # optional: pytest-xdist may be absent
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup`` with GROUPS: each group is one unit of work, every other test its
+    own (xdist's own loadgroup reads ``xdist_group`` marks through a node id that pytest 9.2
+    no longer lets a plugin change)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Grouped(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return group_of(nodeid) or nodeid
+
+    return Grouped(config, log)
 
 
 @pytest.fixture(scope="session")
