@@ -98,6 +98,14 @@ def project_dir() -> Path:
 def _headless_matplotlib(monkeypatch):
     # Tests never open windows, and plotting code must not depend on a display.
     monkeypatch.setenv("MPLBACKEND", "Agg")
+    yield
+    # A figure a test leaves open (its show_chart mocked) would be flushed by the inline
+    # backend into the first cell a later in-process shell runs (tests/test_sections.py):
+    # which test follows which depends on the xdist worker, so none may leak figures.
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
 
 
 def _target_rows(*records: dict, **defaults) -> pd.DataFrame:
