@@ -429,12 +429,16 @@ def test_an_interrupt_stops_runs_on_an_executor_we_do_not_own(env, monkeypatch):
             _thread.interrupt_main()
 
     executor = cf.ThreadPoolExecutor(1)  # one at a time: the second run is queued
+    # Ctrl-C as a terminal user has it: pytest started as a background job (or an xdist
+    # worker of one) inherits SIGINT ignored, and interrupt_main() would then do nothing.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     threading.Thread(target=interrupt_when_running, daemon=True).start()
     try:
         with pytest.raises(KeyboardInterrupt):
             runner.execute_plan(specs, executor=executor, write_index=False)
         assert kernels
     finally:
+        signal.signal(signal.SIGINT, previous)
         executor.shutdown(wait=True, cancel_futures=True)  # returns once the runs stopped
     assert _until(lambda: not [k for k in kernels if _alive(k)], 30)
     assert not [p.name for p in out.iterdir() if not p.name.startswith(".")], (
