@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# make test's workers (pytest-xdist): most of the suite waits on kernels, servers and signals,
+# so two workers on two cores take far less time than one; TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help report test stress lab serve screenshots validate clean-outputs benchmark
@@ -26,7 +29,7 @@ report: $(STAMP) ## run every notebook with its defaults into outputs/ (HTML + i
 	$(BIN)/hy-analysis run
 
 test: $(STAMP) ## run the test suite (the long stress loops apart: make stress)
-	$(BIN)/python -m pytest -m "not stress"
+	$(BIN)/python -m pytest -m "not stress" -n $(TEST_WORKERS) --dist loadgroup
 
 stress: $(STAMP) ## the long stress loops: every client many times, 20 dashboard page views
 	$(BIN)/python -m pytest -m stress

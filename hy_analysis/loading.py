@@ -228,12 +228,15 @@ def read_targets(
     known_sources = set(_registry_values(folder / "sources.csv", "id"))
     # Each source's number format ("vi"/"en"), so "9.17%" in an English text reads as 9.17.
     languages = dict(_registry_values(folder / "sources.csv", "id", "language"))
+    # Each source's date: a full-year figure published before its year ended is an estimate.
+    dates = dict(_registry_values(folder / "sources.csv", "id", "date"))
     # The sources the user registered (the review notebook writes data/user/sources.csv).
     user_sources = user_sources_file(folder)
     for extra_sources in [*sources, *([user_sources] if user_sources.is_file() else [])]:
         extra_rows = read_rows(extra_sources, schema.SOURCE_COLUMNS).rows
         known_sources |= {r["id"] for r in extra_rows}
         languages.update({r["id"]: r["language"] for r in extra_rows if r.get("language")})
+        dates.update({r["id"]: r["date"] for r in extra_rows if r.get("date")})
     indicators = _registry_values(folder / "indicators.csv", "code")
     territories = tuple(load_region_map(folder).territories)
 
@@ -270,18 +273,20 @@ def read_targets(
     repeated = check_unique_ids(((r["id"], f, ln) for r, _, f, ln in kept), report)
     kept = [k for k in kept if (k[2], k[3]) not in repeated]
     report.rows_rejected += len(repeated)
-    return _targets_frame(kept), report
+    return _targets_frame(kept, dates), report
 
 
-def _targets_frame(kept) -> pd.DataFrame:
+def _targets_frame(kept, dates: dict[str, str]) -> pd.DataFrame:
     records = []
     for row, parsed, file, line in kept:
         record = {c: row.get(c, "") for c in schema.TARGET_COLUMNS}
         record.update(low=parsed.low, high=parsed.high, qualifier=parsed.qualifier,
-                      value=parsed.value, file=file, line=line)
+                      value=parsed.value, source_date=dates.get(row.get("source_id", ""), ""),
+                      file=file, line=line)
         records.append(record)
     frame = pd.DataFrame.from_records(
-        records, columns=[*schema.TARGET_COLUMNS, *schema.PARSED_COLUMNS, "file", "line"])
+        records, columns=[*schema.TARGET_COLUMNS, *schema.PARSED_COLUMNS,
+                          *schema.SOURCE_DATE_COLUMNS, "file", "line"])
     for column in ("period_start", "period_end"):
         frame[column] = pd.to_numeric(frame[column]).astype("Int64")
     frame["derived"] = frame["derived"].str.lower().eq("true")
@@ -323,7 +328,8 @@ def load_targets(
     -------
     DataFrame
         The columns of targets.csv plus ``low``, ``high``, ``qualifier``, ``value`` (the
-        midpoint, or the known bound of an open figure), ``file`` and ``line``.
+        midpoint, or the known bound of an open figure), ``source_date`` (the ``date`` of
+        the cited source, ``""`` when it has none), ``file`` and ``line``.
 
     Examples
     --------

@@ -14,7 +14,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from . import paths
 from .exceptions import ParameterError
@@ -422,20 +422,21 @@ def _baseline_pair(values: dict) -> str | None:
     return None
 
 
-@cross_check("fdi_by_country")
-def _some_country(values: dict) -> str | None:
-    if not values["countries"]:
-        return ("parameter 'countries': expected at least one country; valid choices: "
-                + ", ".join(country_choices()))
-    return None
+def _at_least_one(name: str, what: str,
+                  choices: Callable[[], Sequence[str]]) -> Callable[[dict], str | None]:
+    """A check that the list parameter ``name`` holds at least one ``what``."""
+    def check(values: dict) -> str | None:
+        if not values[name]:
+            return (f"parameter '{name}': expected at least one {what}; valid choices: "
+                    + ", ".join(choices()))
+        return None
+    return check
 
 
-@cross_check("provinces_compared")
-def _some_province(values: dict) -> str | None:
-    if not values["provinces"]:
-        return ("parameter 'provinces': expected at least one province; valid choices: "
-                + ", ".join(province_choices()))
-    return None
+# The choices are looked up when the check runs (the data folder may have changed).
+cross_check("fdi_by_country")(_at_least_one("countries", "country", lambda: country_choices()))
+cross_check("provinces_compared")(_at_least_one("provinces", "province",
+                                                lambda: province_choices()))
 
 
 @cross_check("attainment")

@@ -66,7 +66,7 @@ class ParsedValue:
 # Leading words, longest first so "more than" wins over "more".
 _QUALIFIER_WORDS = {
     "above": ("không thấp hơn", "không dưới", "không ít hơn", "nhiều hơn", "cao hơn",
-              "vượt trên", "more than", "at least", "in excess of", "exceeding", "exceeds", "exceed", "upwards of",
+              "vượt trên", "vượt mốc", "vượt ngưỡng", "more than", "surpassing", "surpasses", "surpass", "at least", "in excess of", "exceeding", "exceeds", "exceed", "upwards of",
               "trên", "hơn", "over", "above", "tối thiểu", "ít nhất", ">", "≥"),
     "below": ("không vượt quá", "không quá", "không cao hơn", "không vượt", "thấp hơn",
               "less than", "no more than", "not exceeding", "at most", "dưới", "under",
@@ -98,15 +98,18 @@ _TRAILING_RE = re.compile(
 _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
 # A fall written before the number: the figure is negative ("giảm 2,5%" = -2.5 %). "giảm còn 5%"
 # (fell to 5 %) is not matched: "còn" is not a number.
-_FALL_RE = re.compile(r"(?:giảm|âm|decreased by|decrease by|decreased|decrease|decreasing|"
+_FALL_RE = re.compile(r"(?:giảm|âm|thu hẹp|decreased by|decrease by|decreased|decrease|decreasing|"
                       r"declined by|declined|declining|fell by|fell|down by|down|minus)"
                       r"(?=\s|\d)\s*|-(?=\s*\d)\s*")
+
+# A fall written after the number, English word order: "a 1.42% decrease", "14.37% decline".
+_TRAILING_FALL_RE = re.compile(r"\s+(?:decline|decrease|drop|fall|contraction)$", re.IGNORECASE)
 
 # Any number as written: digits with "." or "," between groups; read by _read_number.
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _RANGE_WORDS = r"-|đến|tới|to|and"
 _BODY_RE = re.compile(
-    rf"(?P<a>{_NUMBER})(?![\d.,]*\d)\s*(?P<pct1>%)?\s*"
+    rf"(?P<a>{_NUMBER})(?![\d.,]*\d)\s*(?P<pct1>%|per ?cent\b|percent\b)?\s*"
     rf"(?:(?:{_RANGE_WORDS})\s*(?P<b>{_NUMBER})(?![\d.,]*\d))?\s*(?P<tail>.*)"
 )
 
@@ -117,6 +120,7 @@ _SCALES = {
     "trillion": 10**12,
 }
 _CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "đô la mỹ": "USD", "đô la": "USD",
+               "đô": "USD",
                "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
                "dong": "VND"}
 _PER_PERSON = (r"\s*(?:/\s*(?:người|người dân|lao động|person|capita|head|worker)|"
@@ -304,6 +308,8 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
     if pct:
         tail = ("% " + tail).strip()
     tail = re.sub(r"^%\s*(?=%)", "", tail)  # "8,5%-9%": the first % was consumed already
+    # "8.5 per cent to 9 per cent": likewise the first "per cent"
+    tail = re.sub(r"^%\s*(?=per ?cent\b|percent\b)", "", tail, flags=re.IGNORECASE)
     if not tail or re.fullmatch(_TRAILERS, tail):
         return None, 1
     if m := _MONEY_RE.match(tail):
@@ -398,6 +404,9 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
         s = s[m.end():].lstrip()
     if m := _TRAILING_RE.search(s):
         set_qualifier(_TRAILING_OF[m["w"]])
+        s = s[: m.start()].rstrip()
+    if m := _TRAILING_FALL_RE.search(s):
+        sign = -1
         s = s[: m.start()].rstrip()
     # A currency written first: "USD 1.2 billion", "$1.2 billion", "VND 82,000 billion".
     if m := _LEADING_CURRENCY_RE.match(s):

@@ -15,6 +15,10 @@ TARGET_REQUIRED = (
 )
 #: Columns added by loading: the figure read from ``value_raw``.
 PARSED_COLUMNS = ("low", "high", "qualifier", "value")
+#: Columns added by loading from the cited source: its ``date`` (``YYYY``, ``YYYY-MM`` or
+#: ``YYYY-MM-DD``; empty when the source states none), so the analysis can tell a figure
+#: published before its period ended (an estimate, whatever the wording).
+SOURCE_DATE_COLUMNS = ("source_date",)
 
 SOURCE_COLUMNS = (
     "id", "title", "issuer", "doc_number", "date", "date_precision", "region", "type",
@@ -54,7 +58,8 @@ UNITS = ("percent", "USD", "VND", "ha", "km2", "persons", "count", "VND/person",
 #: Definitions a figure can be stated on (``basis`` of targets.csv) where they differ from
 #: the indicator's default; empty = the default. A target is only judged against actuals of
 #: the same basis.
-BASES = ("excl_land_use_fees", "excl_product_taxes", "current_prices", "constant_2010_prices")
+BASES = ("excl_land_use_fees", "excl_product_taxes", "current_prices", "constant_2010_prices",
+         "narrower_aggregate")
 QUALIFIERS = ("exact", "about", "above", "below", "range")
 URBAN_CLASSES = ("I", "II", "III", "IV", "V")
 #: Measures that are growth rates (percent per year or per period).

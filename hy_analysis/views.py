@@ -11,38 +11,46 @@ reads none of their differing values once). No step of a pipeline is written her
 
 from __future__ import annotations
 
+from typing import Optional
+
 import pandas as pd
 
 from .sections import attainment, call, comparison, fdi, growth, overview, urbanisation
+from .docstrings import DocstringComponents, with_parameters
 from .territories import RegionMap
 
 __all__ = ["render_growth_view", "render_fdi_view", "render_urbanisation_view",
            "render_overview_view", "render_attainment_view", "render_comparison_view",
            "VIEWS"]
 
-_DATA_DOC = """
-    targets : DataFrame
-        The run's targets and actuals (:func:`hy_analysis.load_targets`, the user's rows
-        included).
-    sources : DataFrame, optional
-        The run's sources, to name documents.
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    urban_classes : DataFrame, optional
-        The run's urban classes, for the sections that read them."""
+# The run's data, as every view takes it.
+_Frame = Optional[pd.DataFrame]
+_Map = Optional[RegionMap]
 
 
-def render_growth_view(values: dict, *, targets: pd.DataFrame,
-                       sources: pd.DataFrame | None = None,
-                       region_map: RegionMap | None = None,
-                       urban_classes: pd.DataFrame | None = None) -> None:
-    """Sections 3 and 4 of ``industrial_growth``: index paths and the growth still needed.
+def _values(notebook: str) -> str:
+    # The one parameter whose description differs between the views.
+    return f"dict\n    Validated ``{notebook}`` parameters (those its panel offers, and ``lang``)."
 
-    Parameters
-    ----------
-    values : dict
-        Validated ``industrial_growth`` parameters.
-    """
+
+_docs = DocstringComponents(raises_without_region_map='''
+    Raises
+    ------
+    TypeError
+        Without ``region_map``: the sections need the run's own region map.''')
+
+
+def _required(region_map: RegionMap | None, view: str) -> RegionMap:
+    if region_map is None:
+        raise TypeError(f"{view}: region_map is required (the run's region map, e.g. "
+                        "run.region_map)")
+    return region_map
+
+
+@with_parameters(values=_values("industrial_growth"))
+def render_growth_view(values: dict, *, targets: pd.DataFrame, sources: _Frame = None,
+                       region_map: _Map = None, urban_classes: _Frame = None) -> None:
+    """Sections 3 and 4 of ``industrial_growth``: index paths and the growth still needed."""
     lang, region = values.get("lang", "vi"), values["region"]
     call(growth.index_paths, targets, region_map=region_map, region=region,
          start_year=values["start_year"], end_year=values["end_year"],
@@ -51,33 +59,20 @@ def render_growth_view(values: dict, *, targets: pd.DataFrame,
          sources=sources, lang=lang)
 
 
-def render_fdi_view(values: dict, *, targets: pd.DataFrame,
-                    sources: pd.DataFrame | None = None,
-                    region_map: RegionMap | None = None,
-                    urban_classes: pd.DataFrame | None = None) -> None:
-    """Section 2 of ``fdi_by_country``: projects and shares by investor country.
-
-    Parameters
-    ----------
-    values : dict
-        Validated ``fdi_by_country`` parameters.
-    """
+@with_parameters(values=_values("fdi_by_country"))
+def render_fdi_view(values: dict, *, targets: pd.DataFrame, sources: _Frame = None,
+                    region_map: _Map = None, urban_classes: _Frame = None) -> None:
+    """Section 2 of ``fdi_by_country``: projects and shares by investor country."""
     call(fdi.by_country, targets, region_map=region_map, region=values["region"],
          countries=values["countries"], include_other=values["include_other"],
          sources=sources, lang=values.get("lang", "vi"))
 
 
-def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
-                             sources: pd.DataFrame | None = None,
-                             region_map: RegionMap | None = None,
-                             urban_classes: pd.DataFrame | None = None) -> None:
-    """Sections 1 and 2 of ``urbanisation``: the rate targets, their path and the pace needed.
-
-    Parameters
-    ----------
-    values : dict
-        Validated ``urbanisation`` parameters.
-    """
+@with_parameters(values=_values("urbanisation"))
+def render_urbanisation_view(values: dict, *, targets: pd.DataFrame, sources: _Frame = None,
+                             region_map: _Map = None, urban_classes: _Frame = None) -> None:
+    """Sections 1 and 2 of ``urbanisation``: the rate targets, their path and the pace
+    needed."""
     options = dict(region=values["region"], target_years=values["target_years"],
                    baseline_year=values["baseline_year"],
                    baseline_rate=values["baseline_rate"], lang=values.get("lang", "vi"))
@@ -86,17 +81,10 @@ def render_urbanisation_view(values: dict, *, targets: pd.DataFrame,
     call(urbanisation.pace, targets, region_map=region_map, **options)
 
 
-def render_overview_view(values: dict, *, targets: pd.DataFrame,
-                         sources: pd.DataFrame | None = None,
-                         region_map: RegionMap | None = None,
-                         urban_classes: pd.DataFrame | None = None) -> None:
-    """Sections 1 and 2 of ``overview``: the figures, and where the sources disagree.
-
-    Parameters
-    ----------
-    values : dict
-        Validated ``overview`` parameters.
-    """
+@with_parameters(values=_values("overview"))
+def render_overview_view(values: dict, *, targets: pd.DataFrame, sources: _Frame = None,
+                         region_map: _Map = None, urban_classes: _Frame = None) -> None:
+    """Sections 1 and 2 of ``overview``: the figures, and where the sources disagree."""
     options = dict(regions=values["regions"], kinds=values["kinds"],
                    lang=values.get("lang", "vi"))
     call(overview.figures, targets, region_map=region_map, sources=sources, **options)
@@ -105,65 +93,33 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame,
     call(overview.implied_totals, targets, **options)
 
 
-def render_attainment_view(values: dict, *, targets: pd.DataFrame,
-                           sources: pd.DataFrame | None = None,
-                           region_map: RegionMap | None = None,
-                           urban_classes: pd.DataFrame | None = None) -> None:
+@with_parameters(values=_values("attainment"))
+@_docs.fill
+def render_attainment_view(values: dict, *, targets: pd.DataFrame, sources: _Frame = None,
+                           region_map: _Map = None, urban_classes: _Frame = None) -> None:
     """Sections 1 and 2 of ``attainment``: the scorecard and the full verdict table.
 
-    Parameters
-    ----------
-    values : dict
-        Validated ``attainment`` parameters.
-
-    Raises
-    ------
-    TypeError
-        Without ``region_map``: the verdicts need the run's own region map.
+    {raises_without_region_map}
     """
-    if region_map is None:
-        raise TypeError("render_attainment_view: region_map is required (the run's "
-                        "region map, e.g. run.region_map)")
     lang = values.get("lang", "vi")
-    verdicts = call(attainment.scorecard, targets, region_map=region_map,
+    verdicts = call(attainment.scorecard, targets,
+                    region_map=_required(region_map, "render_attainment_view"),
                     region=values["region"], as_of=values["as_of"],
                     tolerance=values["tolerance"], on_track=values["on_track"],
                     acceleration_needed=values["acceleration_needed"], lang=lang)
     call(attainment.full_table, verdicts, lang=lang)
 
 
-for _view in (render_growth_view, render_fdi_view, render_urbanisation_view,
-              render_overview_view, render_attainment_view):
-    # The data parameters, shared by every view, follow ``values`` (seaborn-style).
-    _at = _view.__doc__.index(" parameters.\n") + len(" parameters.")
-    _view.__doc__ = _view.__doc__[:_at] + _DATA_DOC + _view.__doc__[_at:]
-
-def render_comparison_view(values: dict, *, targets: pd.DataFrame,
-                           sources: pd.DataFrame | None = None,
-                           region_map: RegionMap | None = None,
-                           urban_classes: pd.DataFrame | None = None) -> None:
+@with_parameters(values=_values("provinces_compared"))
+@_docs.fill
+def render_comparison_view(values: dict, *, targets: pd.DataFrame, sources: _Frame = None,
+                           region_map: _Map = None, urban_classes: _Frame = None) -> None:
     """Sections 4 and 5 of ``provinces_compared``: the growth needed and what each lacks.
 
-    Parameters
-    ----------
-    values : dict
-        Validated ``provinces_compared`` parameters (``provinces``, ``lang``).
-    targets, sources : DataFrame
-        The run's targets and sources.
-    region_map : RegionMap
-        The run's region map (which territory is each province's merged one).
-    urban_classes : DataFrame, optional
-        Unused.
-
-    Raises
-    ------
-    TypeError
-        Without ``region_map``.
+    {raises_without_region_map}
     """
-    if region_map is None:
-        raise TypeError("render_comparison_view: region_map is required (the run's region "
-                        "map, e.g. run.region_map)")
-    options = dict(region_map=region_map, provinces=values["provinces"],
+    options = dict(region_map=_required(region_map, "render_comparison_view"),
+                   provinces=values["provinces"],
                    lang=values.get("lang", "vi"))
     call(comparison.needed, targets, sources=sources, **options)
     call(comparison.gaps, targets, **options)

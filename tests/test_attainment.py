@@ -131,14 +131,21 @@ def test_gap_is_percent_for_levels_and_points_for_rates(rows, regions):
 
 
 def test_actual_of_another_year_is_not_used(rows, regions):
-    frame = rows(dict(low=8, indicator="x", period_start=2024, period_end=2024),
-                 dict(kind="actual", low=9, indicator="x", period_start=2023, period_end=2023,
-                      ))
+    # an area (not a share, whose direction the baseline may turn): more is better
+    frame = rows(dict(low=8, indicator="x", unit="ha", period_start=2024, period_end=2024),
+                 dict(kind="actual", low=9, indicator="x", unit="ha", period_start=2023,
+                      period_end=2023))
     v = verdict(frame, regions, as_of=2024)
-    assert v["status"] == "no_data"
-    assert v["reason"] == "fewer_than_two_points"   # a 2023 level is no 2024 figure
+    # a 2023 level is no 2024 figure: never achieved, but 9 already meets 8 (provisional)
+    assert v["status"] == "on_track" and v["method"] == "latest_meets_target", v.to_dict()
     assert not v["final"] and v["state"] == "running"
-    assert v["as_of_year"] == 2023
+    assert v["as_of_year"] == 2023 and v["actual_year"] == 2023
+    # one figure below the target gives no pace to judge by
+    below = rows(dict(low=8, indicator="x", unit="ha", period_start=2024, period_end=2024),
+                 dict(kind="actual", low=7, indicator="x", unit="ha", period_start=2023,
+                      period_end=2023))
+    v = verdict(below, regions, as_of=2024)
+    assert v["status"] == "no_data" and v["reason"] == "fewer_than_two_points"
 
 
 # --------------------------------------------------------------------------- period averages
@@ -703,6 +710,8 @@ def test_ceased_territory_is_superseded_after_its_end_and_names_the_successor(ro
     v = out.loc["row-0"]
     assert v["status"] == "superseded" and math.isnan(v["ratio"])   # never scored on pace
     assert "10-11%/năm" in v["successor"] and MERGED in v["successor"]
+    # the reader's text names targets as written, never by internal id (they are traced apart)
+    assert "row-1" not in v["successor"] and v["successor_ids"] == "row-1"
     assert v["actual"] == pytest.approx(7.7) and v["as_of_year"] == 2024
     # its 2025 target is judged on its own series up to the end: provisional
     y2025 = out.loc["row-2"]
@@ -1071,3 +1080,220 @@ def test_a_year_judged_on_an_estimate_is_provisional_not_final(rows, regions):
     text = describe_attainment(
         assess(rows(target, estimate), region_map=RegionMap(regions)), region=None, lang="en")
     assert "Provisional, on estimates" in text and "**1** achieved, **0** missed" in text
+
+
+# --------------------------------------------------------------------------- verdicts2 audit
+
+def test_a_full_year_figure_published_before_the_year_ended_is_an_estimate(rows, regions):
+    # Target 2025 "11,29 %"; the only 2025 figure, 10,27 %, is "đạt" in a text of 10 Dec 2025
+    # (no "ước" in its note): published before 1 Jan 2026, so an estimate. Missed by
+    # 10,27 - 11,29 = -1,02 pp, provisional. The same 10,27 % from a source of 15 Mar 2026
+    # makes it final.
+    target = dict(value_raw="11,29%", low=11.29, indicator="grdp_growth",
+                  measure="annual_growth", period_start=2025, period_end=2025,
+                  source_date="2025-07-14")
+    early = dict(kind="actual", value_raw="10,27%", low=10.27, indicator="grdp_growth",
+                 measure="annual_growth", period_start=2025, period_end=2025, note="",
+                 source_date="2025-12-10")
+    out = assess(rows(target, early), region_map=RegionMap(regions)).iloc[0]
+    assert out["status"] == "missed" and not bool(out["final"])
+    assert out["gap"] == pytest.approx(-1.02)
+    assert [e["estimate"] for e in out["evidence"]] == [True]
+    later = dict(early, source_date="2026-03-15")
+    out = assess(rows(target, early, later), region_map=RegionMap(regions)).iloc[0]
+    assert out["status"] == "missed" and bool(out["final"])
+
+
+@pytest.mark.parametrize("source_date, period_end, measure, indicator, as_of, early", [
+    ("2025-12-10", 2025, "annual_growth", "g", "", True),    # before 1 Jan 2026
+    ("2025-12", 2025, "level", "g", "", True),                # December runs to the 31st
+    ("2025", 2025, "level", "g", "", True),                   # all of 2025 is before 2026
+    ("2026-01-01", 2025, "level", "g", "", False),            # the first day after
+    ("2026", 2025, "level", "g", "", False),
+    ("2025-10-02", 2021, "period_average_growth", "g", "", False),   # 2021 ended long ago
+    ("2025-10-02", 2025, "period_average_growth", "g", "", True),    # 2021-2025 had not
+    ("2025-06-28", 2025, "half_year_growth", "g", "", True),  # the first half ends 30 June
+    ("2025-07-05", 2025, "half_year_growth", "g", "", False),
+    ("2025-07", 2025, "level", "exports_h1", "", False),      # a half-year level indicator
+    ("2025-08-20", 2025, "level", "fdi", "2025-08-26", True),  # before the snapshot day
+    ("2025-08", 2025, "level", "fdi", "2025-08-26", False),    # August may be the 31st
+    ("2025-11-30", 2025, "ytd_total", "g", "", False),        # year to date: note decides
+    ("", 2025, "level", "g", "", False),                      # no date: note decides
+])
+def test_estimated_by_publication_date(source_date, period_end, measure, indicator, as_of,
+                                       early):
+    frame = pd.DataFrame([dict(note="", source_date=source_date, period_end=period_end,
+                               measure=measure, indicator=indicator, as_of=as_of)])
+    assert att.estimated(frame).tolist() == [early]
+    assert att.estimated(frame.assign(note="estimate: ước")).tolist() == [True]
+
+
+def test_merged_bac_ninh_2025_growth_is_provisional_whatever_the_notes_say(real):
+    """Its 2025 growth, 10,27 %, was "đạt" on 10 Dec 2025 and "ước" in January 2026: with
+    the estimate marks taken out of the notes, the publication dates alone keep it open."""
+    data, regions, _ = real
+    merged_bn = regions.loc[(regions["province_after_2025"] == "Bắc Ninh")
+                            & regions["province_before_2025"].str.contains(";"),
+                            "territory"].iloc[0]
+    figures = data[(data["territory"] == merged_bn) & (data["indicator"] == "grdp_growth")
+                   & (data["kind"] == "actual") & (data["period_end"] == 2025)
+                   & (data["measure"] == "annual_growth")]
+    assert set(figures["value"]) == {10.27}
+    assert (figures["source_date"] < "2026").any()
+    unmarked = data.copy()
+    # the December text's figures lose any mark (a January "ước" is a wording, kept)
+    unmarked.loc[figures.index[figures["source_date"] < "2026"], "note"] = ""
+    verdicts = assess(unmarked, region_map=RegionMap(regions))
+    v = verdicts[(verdicts["territory"] == merged_bn) & (verdicts["indicator"] == "grdp_growth")
+                 & (verdicts["period_start"] == 2025) & (verdicts["period_end"] == 2025)]
+    assert len(v) == 1
+    # 11,29 % target, 10,27 % actual: missed by 1,02 pp, not final
+    assert v["status"].item() == "missed" and not bool(v["final"].item())
+    assert v["gap"].item() == pytest.approx(-1.02)
+
+
+def test_a_share_target_below_its_baseline_asks_for_a_fall(rows, regions):
+    # Services share 28,85 % (2020) -> 31,3 % (2023); the 2025 target "28 %" set in 2021 is
+    # below the 2020 figure: less is better. Observed (31,3/28,85)^(1/3) - 1 = +2,754 %/yr,
+    # required (28/28,85)^(1/5) - 1 = -0,596 %/yr: ratio -4,62, moving away (not "on track"
+    # because 31,3 >= 28).
+    share = dict(indicator="services_share", measure="level", source_date="")
+    frame = rows(dict(share, value_raw="28%", low=28.0, period_start=2025, period_end=2025,
+                      source_date="2021"),
+                 dict(share, kind="actual", low=28.85, period_start=2020, period_end=2020),
+                 dict(share, kind="actual", low=31.3, period_start=2023, period_end=2023))
+    v = verdict(frame, regions)
+    assert v["direction"] == "down"
+    assert v["status"] == "moving_away"
+    assert v["ratio"] == pytest.approx(-4.619, abs=1e-3)
+    assert "below the 2020 figure 28.85" in v["note"]
+    # The 2025 figure in: 27,5 % meets a fall to 28 % (+0,5 pp); 29 % misses it (-1 pp).
+    for actual, status, gap in ((27.5, "achieved", 0.5), (29.0, "missed", -1.0)):
+        done = pd.concat([frame, rows(dict(share, kind="actual", low=actual,
+                                           period_start=2025, period_end=2025))],
+                         ignore_index=True).assign(id=lambda f: [f"r{i}" for i in range(len(f))])
+        v = verdict(done, regions, target_id="r0")
+        assert (v["status"], bool(v["final"])) == (status, True)
+        assert v["gap"] == pytest.approx(gap)
+    # A 2030 target above the 2020 figure (32,3 %) still asks for a rise.
+    up = rows(dict(share, value_raw="32,3%", low=32.3, period_start=2030, period_end=2030),
+              dict(share, kind="actual", low=28.85, period_start=2020, period_end=2020),
+              dict(share, kind="actual", low=31.3, period_start=2023, period_end=2023))
+    assert verdict(up, regions)["direction"] == "up"
+
+
+def test_desired_direction_from_words_and_from_the_baseline_when_the_target_was_set():
+    def target(**kw):
+        return {**dict(indicator="services_share", qualifier="exact", unit="percent",
+                       measure="level", low=28.0, high=28.0, value_raw="28%",
+                       period_start=2025, period_end=2025, source_date=""), **kw}
+
+    figures = pd.DataFrame(dict(measure="level", period_start=[2020, 2022],
+                                period_end=[2020, 2022], value=[28.85, 27.5]))
+    # Set in 2023, the plan knew 2022's 27,5 %: 28 % asks for a rise from there.
+    assert att.desired_direction(target(source_date="2023-05"), figures)[0] == "up"
+    # Set in 2021, the latest known figure is 2020's 28,85 %: 28 % asks for a fall.
+    assert att.desired_direction(target(source_date="2021"), figures)[0] == "down"
+    # No date: the earliest figure is the baseline.
+    assert att.desired_direction(target(), figures)[0] == "down"
+    # Words decide without figures; a qualifier before words.
+    empty = figures.iloc[0:0]
+    assert att.desired_direction(target(value_raw="giảm xuống còn 5%"), empty)[0] == "down"
+    assert att.desired_direction(target(value_raw="tăng lên 60%"), empty)[0] == "up"
+    assert att.desired_direction(target(qualifier="above", value_raw="trên 28%"),
+                                 figures)[0] == "up"
+    # A figure of the target's own year is no baseline; a lower-is-better share keeps its
+    # default when nothing else says otherwise; money levels never turn round.
+    assert att.desired_direction(target(period_start=2020, period_end=2020),
+                                 figures)[0] == "up"
+    assert att.desired_direction(target(indicator="agriculture_share"), empty)[0] == "down"
+    assert att.desired_direction(target(unit="VND", low=1.0, high=1.0), figures)[0] == "up"
+
+
+def test_about_tolerance_never_lowers_what_the_remaining_years_need(rows, regions):
+    # "Khoảng 8%/năm" 2021-2025; 2021-2024 grew 8, 8, 8, 7 %: 1,08^3 × 1,07 = 1,347892.
+    # As written, 1,08^5 = 1,469328: 2025 needs 1,469328 / 1,347892 - 1 = 9,01 %.
+    # Pace 1,347892^(1/4) - 1 = 7,75 %/yr: ratio 7,75 / 9,01 = 0,86 (acceleration needed)...
+    # ...but with the 5 % tolerance (7,6 %: 1,076^5 = 1,442319) 2025 needs only 7,01 %, which
+    # the pace reaches: on track, softened. The needed figure stays 9,01 %.
+    growth = dict(indicator="grdp_growth", measure="annual_growth")
+    frame = rows(dict(value_raw="Khoảng 8%", qualifier="about", low=8.0, indicator="grdp_growth",
+                      measure="period_average_growth", period_start=2021, period_end=2025),
+                 *(dict(growth, kind="actual", low=r, period_start=y, period_end=y)
+                   for y, r in ((2021, 8.0), (2022, 8.0), (2023, 8.0), (2024, 7.0))))
+    v = verdict(frame, regions)
+    assert v["needed"] == pytest.approx(9.009, abs=1e-3)
+    assert v["needed_years"] == "2025"
+    assert v["ratio"] == pytest.approx(0.860, abs=1e-3)
+    assert v["status"] == "on_track" and "tolerance" in v["note"]
+    assert "7.006" in v["note"]
+    # Without tolerance the same pace needs acceleration, and needs the same 9,01 %.
+    strict = verdict(frame, regions, tolerance=0.0)
+    assert strict["status"] == "acceleration_needed"
+    assert strict["needed"] == pytest.approx(9.009, abs=1e-3)
+    from hy_analysis.findings.attainment import needs_text
+
+    assert needs_text(v, lang="en") == "2025 needs ≥ 9.01 %"
+
+
+def test_about_tolerance_on_a_level_softens_the_verdict_not_the_ratio(rows, regions):
+    # "khoảng 50%" in 2025 from 40 % (2020) to 44,5 % (2023): observed
+    # (44,5/40)^(1/3) - 1 = 3,618 %/yr, required as written (50/40)^(1/5) - 1 = 4,564 %/yr:
+    # ratio 0,793. Against 47,5 % (5 % tolerance): (47,5/40)^(1/5) - 1 = 3,497 %/yr, ratio
+    # 1,035: on track, softened; the ratio shown stays 0,793.
+    rate = dict(indicator="urbanisation_rate", measure="level")
+    frame = rows(dict(rate, value_raw="khoảng 50%", qualifier="about", low=50.0,
+                      period_start=2025, period_end=2025),
+                 dict(rate, kind="actual", low=40.0, period_start=2020, period_end=2020),
+                 dict(rate, kind="actual", low=44.5, period_start=2023, period_end=2023))
+    v = verdict(frame, regions)
+    assert v["ratio"] == pytest.approx(0.793, abs=1e-3)
+    assert v["status"] == "on_track" and "tolerance" in v["note"]
+    assert verdict(frame, regions, tolerance=0.0)["status"] == "acceleration_needed"
+
+
+@pytest.mark.parametrize("lang, own, jargon", [
+    ("vi", "định nghĩa chung của chỉ tiêu", "mặc định"),
+    ("en", "standard definition of the indicator", "default"),
+])
+def test_the_readers_name_of_the_indicators_own_definition_is_not_jargon(rows, regions, lang,
+                                                                         own, jargon):
+    """Thái Bình's revenue target excludes land-use fees; the 12,8 % of 2024 is "thu nội
+    địa" as the indicator defines it. The reader is told that, not that the actual is on a
+    "default" ("mặc định") basis -- a word of the code, not of the figures."""
+    from hy_analysis.findings.attainment import attainment_table
+
+    frame = rows(dict(value_raw="12%/năm trở lên", low=12, indicator="rev",
+                      basis="excl_land_use_fees", measure="period_average_growth",
+                      period_start=2021, period_end=2025),
+                 dict(kind="actual", low=12.8, indicator="rev", measure="annual_growth",
+                      period_start=2024, period_end=2024, basis=""),
+                 dict(value_raw="5%", low=5, indicator="other", period_start=2025,
+                      period_end=2025))
+    table = attainment_table(assess(frame, region_map=RegionMap(regions)), lang=lang)
+    cells = " | ".join(table.astype(str).to_numpy().ravel())
+    assert own in cells
+    assert jargon not in cells
+
+
+@pytest.mark.parametrize("lang, mark", [("vi", "(ước)"), ("en", "(estimate)")])
+def test_the_merger_section_marks_estimates_and_sums_with_an_estimated_part(rows, regions,
+                                                                            lang, mark):
+    """Old Hưng Yên's 2022 exports (6,3 bn USD, written in December 2022) and Thái Bình's
+    (2,4 bn, firm) add up to 8,7 bn: the sum rests on an estimate, so the section says so
+    for the part and the sum, as section 2 does for every actual; the firm part is unmarked."""
+    from hy_analysis.analysis.attainment import merger_comparison
+    from hy_analysis.findings.attainment import describe_merger, merger_table
+
+    frame = rows(dict(kind="actual", low=6.3e9, indicator="exports", unit="USD",
+                      period_start=2022, period_end=2022, note="estimate: ước"),
+                 dict(kind="actual", low=2.4e9, indicator="exports", unit="USD",
+                      period_start=2022, period_end=2022, territory=OTHER))
+    comparison = merger_comparison(frame, region_map=RegionMap(regions))
+    assert dict(zip(comparison["territory"], comparison["estimate"])) == {
+        OLD: True, OTHER: False, MERGED: True}
+    table = merger_table(comparison, lang=lang).iloc[0]
+    assert table[OLD].endswith(mark) and not table[OTHER].endswith(mark)
+    words = "Sum of former provinces (computed)" if lang == "en" else "Tổng các tỉnh cũ (tính)"
+    assert table[words].endswith(mark)
+    assert mark in describe_merger(comparison, lang=lang)

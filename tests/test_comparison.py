@@ -196,6 +196,52 @@ def test_reported_plan_years_lower_or_raise_what_the_rest_need(figures, target_r
     assert growth.required_high == pytest.approx(11.762931, abs=1e-5)
 
 
+def test_a_target_on_another_basis_than_the_base_is_not_comparable(target_rows):
+    """A 2030 revenue target of 62.381 tỷ on a narrower aggregate against 82.000 tỷ of total
+    revenue in 2025 would read (62381/82000)^(1/5) - 1 = -5,32 %/yr: a fall that is only a
+    difference of definitions. It is not comparable, naming both bases, with no rate."""
+    revenue = dict(region="Hưng Yên", territory=HY, indicator="state_budget_revenue",
+                   indicator_en="State budget revenue", indicator_vi="Tổng thu ngân sách",
+                   unit="VND")
+    rows = target_rows(
+        dict(revenue, period_start=2030, period_end=2030, low=62381e9,
+             value_raw="62.381 tỷ đồng", basis="narrower_aggregate"),
+        dict(revenue, kind="actual", period_start=2025, period_end=2025, low=82000e9,
+             value_raw="hơn 82.000 tỷ đồng", basis=""))
+    needed = comparison.needed_growth(rows, region_map=_region_map(), provinces=["Hưng Yên"])
+    row = needed.iloc[0]
+    assert row["method"] == "not_comparable"
+    assert (row["target_basis"], row["base_basis"]) == ("narrower_aggregate", "")
+    assert math.isnan(row["required_low"]) and math.isnan(row["change_low"])
+    assert row["base_value"] == 82000e9
+    text = findings.describe_needed(needed, lang="en")
+    assert "not comparable" in text and "narrower aggregate" in text
+    assert "standard definition of the indicator" in text and "default" not in text
+    assert "%/yr" not in text
+    cell = findings.needed_table(needed, provinces=["Hưng Yên"], lang="en").iloc[0, -1]
+    assert cell == "not comparable (another definition)"
+    assert findings.needed_chart_data(needed, lang="en").empty
+    # The same figures on one definition give the rate: (62381/82000)^(1/5) - 1 = -5,322 %.
+    same = rows.assign(basis="")
+    row = comparison.needed_growth(same, region_map=_region_map(), provinces=["Hưng Yên"])
+    assert row["method"].item() == "compound"
+    assert row["required_low"].item() == pytest.approx(-5.32230, abs=1e-4)
+
+
+def test_base_figure_published_before_its_year_ended_is_an_estimate(target_rows):
+    # 5.810 USD of October 2025 and 5.852 USD of December 2025, neither marked: both were
+    # published before 2025 ended, so both are estimates, and the later one is the base.
+    per_capita = dict(territory=BN, region="Bắc Ninh", indicator="grdp_per_capita",
+                      unit="USD", kind="actual", period_start=2025, period_end=2025)
+    rows = target_rows(dict(per_capita, low=5810.0, value_raw="5.810 USD",
+                            source_date="2025-10-02", id="oct"),
+                       dict(per_capita, low=5852.0, value_raw="5.852 USD",
+                            source_date="2025-12-11", id="dec"))
+    base = comparison.base_figures(rows, region_map=_region_map(), provinces=["Bắc Ninh"])
+    assert base["value"].tolist() == [5852.0] and base["estimate"].tolist() == [True]
+    assert base["others"].tolist() == ["5.810 USD"]
+
+
 def test_coverage_says_what_each_province_lacks(figures):
     region_map = _region_map()
     targets = comparison.plan_targets(figures, region_map=region_map, provinces=P)

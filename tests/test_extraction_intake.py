@@ -608,3 +608,182 @@ def test_a_span_right_after_the_figure_and_a_plans_name():
     row = _one("2026 là năm đầu thực hiện kế hoạch phát triển 2026-2030. Mục tiêu tăng trưởng "
                "kinh tế của tỉnh là 12,5-13%.", "2026-01-05", "12,5-13%")
     assert (row["period_start"], row["period_end"]) == (2026, 2026)
+
+
+# ------------------------------------------------- rules from the grown development set (#17)
+
+def _by_raw(text, date, column):
+    rows = extract(text, date=date)
+    return dict(zip(rows["value_raw"], rows[column]))
+
+
+def test_lexicon_words_match_in_their_other_spellings():
+    got = _by_raw("Năm 2024, khu vực nông-lâm-thuỷ sản tăng 3,1%; khu vực công nghiệp-xây dựng "
+                  "tăng 9,2%; giá trị sản xuất nông, lâm và thủy sản tăng 2,8%.", "2024-12-20",
+                  "indicator")
+    assert got["3,1%"] == "agriculture_grdp_growth"
+    assert got["9,2%"] == "industry_construction_grdp_growth"
+    assert got["2,8%"] == "agriculture_output_growth"
+
+
+def test_now_words_closing_a_superlative_do_not_date_the_figure():
+    row = _one("Năm 2024, GRDP tăng 8,1%; riêng công nghiệp tăng 12%, cao nhất từ đầu nhiệm kỳ "
+               "đến nay; dịch vụ tăng 7,4%.", "2025-01-15", "7,4%")
+    assert (row["period_start"], row["period_end"]) == (2024, 2024)
+
+
+def test_a_nouns_year_does_not_carry_past_its_sentence_frame():
+    text = ("Theo báo cáo, năm 2024, về kinh tế, GRDP tăng 7%; thu nhập bình quân đầu người năm "
+            "2023 đạt 80 triệu đồng. Tổng thu ngân sách đạt 50.000 tỷ đồng.")
+    assert _one(text, "2024-12-20", "50.000 tỷ đồng")["period_end"] == 2024
+    # a year that opens its clause still carries
+    text = "Năm 2023, GRDP tăng 5%; năm 2024 ước tăng 7%. Thu ngân sách đạt 50.000 tỷ đồng."
+    assert _one(text, "2024-12-20", "50.000 tỷ đồng")["period_end"] == 2024
+
+
+def test_a_year_right_after_another_figure_is_that_figures():
+    periods = _by_raw("Năm 2024, GRDP tăng 7,2%, vượt mức 6,1% của năm 2023. Trong đó, dịch vụ "
+                      "tăng 8%.", "2025-01-10", "period_end")
+    assert periods == {"7,2%": 2024, "6,1%": 2023, "8%": 2024}
+
+
+def test_falls_and_rises_written_after_the_number():
+    rows = extract("In 2024, retail sales reached VND 50,000 billion, a 9.2% increase, while "
+                   "oil output saw a 4.5% decline and GRDP a 1.2% decrease.", date="2025-01-10")
+    got = {r.value_raw: r for r in rows.itertuples()}
+    assert got["9.2%"].measure == "annual_growth"
+    assert got["4.5% decline"].low == -4.5
+    assert (got["1.2% decrease"].low, got["1.2% decrease"].indicator) == (-1.2, "grdp_growth")
+    assert _one("Nhập siêu thu hẹp 26 tỷ đồng.", "2024-12-20", "thu hẹp 26 tỷ đồng")["low"] \
+        == -26e9
+
+
+def test_a_percentage_after_ke_hoach_is_the_plans_value():
+    row = _one("Năm 2024 GRDP tăng 4,1%, vượt kế hoạch (kế hoạch 2,5 - 3%).", "2024-12-20",
+               "2,5 - 3%")
+    assert (row["low"], row["high"], row["kind"]) == (2.5, 3.0, "target")
+
+
+def test_a_share_named_after_the_last_growth_word_is_a_level():
+    row = _one("Cơ cấu kinh tế chuyển dịch theo hướng tăng tỷ trọng dịch vụ, đến hết năm 2024 tỷ "
+               "trọng ngành dịch vụ là 45,5%.", "2025-01-10", "45,5%")
+    assert (row["indicator"], row["measure"]) == ("services_share", "level")
+    assert _one("Tỷ trọng giá trị tăng thêm của kinh tế số trong GRDP là 12%.", "2025-10-01",
+                "12%")["indicator"] == "digital_economy_share"
+
+
+def test_a_part_of_a_total_is_the_same_quantity():
+    got = _by_raw("Năm 2025 thu ngân sách đạt 20.000 tỷ đồng; trong đó khu vực tỉnh Bắc Giang (cũ) "
+                  "đóng góp 12.000 tỷ đồng, Bắc Ninh (cũ) 8.000 tỷ đồng.", "2025-12-20",
+                  "indicator")
+    assert set(got.values()) == {"state_budget_revenue"}, got
+
+
+def test_an_amount_in_another_currency_in_brackets_is_the_same_quantity():
+    row = _one("The province targets per capita income of VNĐ80.5 million (US$3,210) in 2025.",
+               "2025-01-10", "$3,210")
+    assert (row["low"], row["unit"], row["indicator"]) == (3210, "USD/person",
+                                                           "income_per_capita")
+
+
+def test_a_contribution_pulling_the_total_down_is_negative():
+    row = _one("Năm 2024, ngành khai khoáng giảm 10%, kéo giảm IIP chung 0,2 điểm phần trăm.",
+               "2024-12-20", "0,2 điểm phần trăm")
+    assert row["low"] == -0.2
+
+
+def test_a_subheading_repeated_by_the_body_is_one_row():
+    filler = "Kinh tế của tỉnh tiếp tục phục hồi trong bối cảnh nhiều khó khăn. " * 6
+    rows = extract(filler + "\nIIP tăng 9,5%\nCụ thể, trong 8 tháng, chỉ số sản xuất công "
+                   "nghiệp (IIP) tăng 9,5% so với cùng kỳ.", date="2024-09-10")
+    assert (rows["value_raw"] == "9,5%").sum() == 1
+
+
+def test_plan_periods_in_congress_documents():
+    periods = _by_raw("The Congress set GRDP growth for the 2025-2030 period at 10% per year "
+                      "(based on 2010 prices), with agriculture growing at 3.5%, industry and "
+                      "construction at 12% (industry at 13%), and services at 9%.", "2025-10-04",
+                      "period_start")
+    assert set(periods.values()) == {2026}, periods
+    got = _one("Between 2016 and 2020, average annual GRDP growth reached 7.1 percent.",
+               "2020-11-01", "7.1 percent")
+    assert (got["period_start"], got["period_end"], got["indicator"]) == (2016, 2020,
+                                                                          "grdp_growth")
+    rows = extract("In 2020 exports will reach 1.9 billion USD, 3.5 times over the figure in "
+                   "2015, and the number of firms 2,400 businesses, doubling that of 2015.",
+                   date="2020")
+    got = {r.value_raw: r for r in rows.itertuples()}
+    assert (got["1.9 billion USD"].period_end, got["1.9 billion USD"].kind) == (2020, "actual")
+    assert (got["3.5 times"].period_start, got["3.5 times"].period_end) == (2015, 2020)
+
+
+def test_the_names_of_documents_carried_out_set_no_year():
+    text = ("The Council resolved to implement the goals of the Resolution of the Provincial "
+            "Party Congress, term 2020 - 2025 and the Plan 2021 - 2025. GRDP growth is targeted "
+            "at 8% or more compared to 2024.")
+    row = _one(text, "2025-07-30", "8% or more")
+    assert (row["period_start"], row["period_end"]) == (2025, 2025)
+
+
+def test_billions_without_a_currency_are_dong_unless_dollars_come_before():
+    rows = extract("Năm 2024, thu ngân sách đạt 9.500 tỉ. Xuất khẩu đạt 1,5 tỷ USD, nhập khẩu "
+                   "1,2 tỷ; doanh thu du lịch 4 tỷ đô.", date="2024-12-20")
+    got = {r.value_raw: r for r in rows.itertuples()}
+    assert (got["9.500 tỉ"].low, got["9.500 tỉ"].unit) == (9.5e12, "VND")
+    assert "no currency" in got["9.500 tỉ"].note
+    assert (got["1,2 tỷ"].low, got["1,2 tỷ"].unit) == (1.2e9, "USD")
+    assert got["4 tỷ đô"].unit == "USD"
+
+
+def test_english_ranges_in_words_and_minus_signs_before_a_percentage():
+    rows = extract("In 2025 the province targets growth of 8.5 per cent to 9 per cent. Năm 2024 "
+                   "xuất khẩu giảm -2,1%; IIP (-0,5%).", date="2024-12-20")
+    got = {r.value_raw: (r.low, r.high) for r in rows.itertuples()}
+    assert got == {"8.5 per cent to 9 per cent": (8.5, 9.0), "giảm -2,1%": (-2.1, -2.1),
+                   "-0,5%": (-0.5, -0.5)}
+
+
+def test_a_change_of_an_amount_is_not_its_level_and_fdi_flows_are_told_apart():
+    rows = extract("Năm 2024, quy mô kinh tế vượt mốc 200 ngàn tỷ đồng, mở rộng hơn 17 nghìn tỷ "
+                   "đồng so với năm 2023.", date="2025-01-10")
+    got = {r.value_raw: r for r in rows.itertuples()}
+    size = got["vượt mốc 200 ngàn tỷ đồng"]
+    assert (size.low, size.high, size.indicator) == (2e14, None, "grdp_current_prices")
+    assert got["hơn 17 nghìn tỷ đồng"].indicator == "unknown"
+    got = _by_raw("Năm 2024, thu hút vốn đầu tư nước ngoài đạt hơn 2 tỷ USD, trong đó cấp mới "
+                  "120 dự án với vốn 1,2 tỷ USD; điều chỉnh vốn 80 lượt dự án, tăng thêm 600 "
+                  "triệu USD; góp vốn mua cổ phần 200 triệu USD.", "2025-01-10", "indicator")
+    assert got["hơn 2 tỷ USD"] == "fdi_attracted" and got["1,2 tỷ USD"] == "fdi_new_capital"
+    assert got["600 triệu USD"] == got["200 triệu USD"] == "unknown"
+
+
+def test_a_total_over_n_years_a_year_right_after_the_figure_and_a_months_year():
+    row = _one("Tổng thu ngân sách trên địa bàn 5 năm ước đạt 48.000 tỷ đồng.", "2025-09-25",
+               "48.000 tỷ đồng")
+    assert (row["period_start"], row["period_end"], row["measure"]) == (2021, 2025,
+                                                                        "period_total")
+    row = _one("In the 2016-2020 period, GRDP grew by 6.8 percent per year and budget revenue "
+               "reached VND 8,500 billion in 2020.", "2021-01-10", "VND 8,500 billion")
+    assert (row["period_start"], row["period_end"]) == (2020, 2020)
+    row = _one("Giai đoạn 2021-2025 tăng bình quân 7%/năm; đến hết tháng 8/2025, tỉnh xóa xong "
+               "6.500 nhà tạm.", "2025-09-25", "6.500 nhà")
+    assert (row["period_start"], row["period_end"]) == (2025, 2025)
+
+
+def test_report_abbreviations_bracketed_lists_and_names_without_diacritics():
+    text = ("Năm 2023 GRDP giảm (-9,3%), trong đó khu vực CN-XD giảm (-13,2%), tiếp đến là khu "
+            "vực NLTS (-2,3%); khu vực dịch vụ (+3,6%). Diễn biến tăng trưởng qua các quý khác "
+            "nhau.")
+    rows = extract(text, date="2024-01-10")
+    got = {r.value_raw: r for r in rows.itertuples()}
+    assert got["-13,2%"].indicator == "industry_construction_grdp_growth"
+    assert got["-2,3%"].indicator == "agriculture_grdp_growth"
+    assert got["3,6%"].measure == "annual_growth"  # the "+" is read as no sign
+    assert "Điện Biên" not in set(rows["region"])  # 'Diễn biến' is no place
+    row = _one("Năm 2024 GRDP tăng 5%, trong đó, khu vực nông nghiệp tăng 2%; vốn huy động tăng "
+               "8% so với cuối năm 2023; tổng vốn đầu tư đạt 39.000 tỷ đồng.", "2024-12-20",
+               "39.000 tỷ đồng")
+    assert row["period_end"] == 2024
+    row = _one("Năm 2024 tỉnh cấp mới và điều chỉnh vốn 13 dự án FDI với tổng vốn đăng ký tăng "
+               "thêm 1,5 tỷ USD.", "2024-12-20", "1,5 tỷ USD")
+    assert row["indicator"] == "fdi_attracted"

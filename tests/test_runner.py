@@ -429,12 +429,16 @@ def test_an_interrupt_stops_runs_on_an_executor_we_do_not_own(env, monkeypatch):
             _thread.interrupt_main()
 
     executor = cf.ThreadPoolExecutor(1)  # one at a time: the second run is queued
+    # Ctrl-C as a terminal user has it: pytest started as a background job (or an xdist
+    # worker of one) inherits SIGINT ignored, and interrupt_main() would then do nothing.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     threading.Thread(target=interrupt_when_running, daemon=True).start()
     try:
         with pytest.raises(KeyboardInterrupt):
             runner.execute_plan(specs, executor=executor, write_index=False)
         assert kernels
     finally:
+        signal.signal(signal.SIGINT, previous)
         executor.shutdown(wait=True, cancel_futures=True)  # returns once the runs stopped
     assert _until(lambda: not [k for k in kernels if _alive(k)], 30)
     assert not [p.name for p in out.iterdir() if not p.name.startswith(".")], (
@@ -590,3 +594,39 @@ def test_a_recycled_kernel_pid_is_not_killed():
     finally:
         stranger.kill()
         stranger.wait()
+
+
+def test_terminating_a_dask_run_stops_its_runs_on_the_cluster(env, monkeypatch):
+    """On a real cluster (not a stand-in executor): SIGTERM to the command stops the run
+    that is executing on a Dask worker (its kernel killed, nothing written) and the queued
+    one never starts, so the cluster is idle soon after instead of landing runs later."""
+    distributed = pytest.importorskip(
+        "distributed", reason="the [dask] extra is not installed (pip install dask distributed)")
+    tmp, environ = env
+    monkeypatch.setenv("HY_TEST_SLEEP", "300")  # the worker processes (and their kernels) inherit it
+    out = tmp / "out/slow"
+    with distributed.LocalCluster(processes=True, n_workers=1, threads_per_worker=1,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        proc = subprocess.Popen(
+            [str(SCRIPT), "run", fixture("slow"), "--grid", "seconds=0,1", "--force",
+             "--dask-scheduler", cluster.scheduler_address],
+            env=dict(environ, HY_TEST_SLEEP="300"), stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, start_new_session=True, preexec_fn=_foreground_signals)
+        try:
+            assert _until(lambda: list(out.glob(".tmp-*/.kernel")), 120), (
+                "no run started on the cluster")
+            kernels = [int(p.read_text().split()[1]) for p in out.glob(".tmp-*/.kernel")]
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+        assert proc.returncode == 130, proc.stderr.read().decode()
+        # A run left going would sleep 300 s: an idle cluster means none goes on or starts.
+        assert _until(lambda: not any(client.processing().values()), 60), (
+            f"runs still going on the cluster: {client.processing()}")
+        assert _until(lambda: not [k for k in kernels if _alive(k)], 30), "a kernel outlived it"
+        assert len(kernels) == 1, "the queued run started"
+    assert not [p.name for p in out.iterdir() if not p.name.startswith(".")], (
+        "a run landed after the interrupt")

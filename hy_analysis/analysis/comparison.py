@@ -17,7 +17,8 @@ The growth a level target needs is the compound annual rate from the base-year l
 :func:`~hy_analysis.analysis.growth.implied_growth`; for an average-growth target it is
 :func:`~hy_analysis.analysis.growth.required_growth_rate` over the years of the plan already
 reported (none yet: the target itself). Shares and rates (unit ``percent``) need a change in
-percentage points, not a growth rate.
+percentage points, not a growth rate. A target stated on another definition (``basis``) than
+the base-year figure gets no rate at all: it is ``not_comparable``, naming both bases.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from ..docstrings import fill_doc
 from ..territories import RegionMap
-from .attainment import harmonise
+from .attainment import estimated, harmonise, last_day
 from .growth import implied_growth, required_growth_rate
 
 __all__ = ["PLAN", "BASE_YEAR", "province_territories", "plan_targets", "base_figures",
@@ -42,23 +44,22 @@ BASE_YEAR = 2025
 #: Measures of a base-year result: a level, the year's growth, the average of the period
 #: ending that year (e.g. 2021–2025).
 _BASE_MEASURES = ("level", "annual_growth", "period_average_growth")
-_KEY = ["province", "indicator", "measure", "unit", "breakdown"]
-_ESTIMATE = r"estimate|ước"
+_KEY = ["province", "indicator", "measure", "unit", "breakdown", "basis"]
 
 _TERRITORY_COLUMNS = ["province", "territory", "parts", "known_parts"]
 _TARGET_COLUMNS = ["province", "territory", "indicator", "indicator_vi", "indicator_en",
                    "measure", "unit", "breakdown", "period_start", "period_end", "value_raw",
-                   "low", "high", "qualifier", "value", "source_id", "ids"]
+                   "low", "high", "qualifier", "value", "source_id", "ids", "basis"]
 _BASE_COLUMNS = ["province", "territory", "indicator", "indicator_vi", "indicator_en",
                  "measure", "unit", "breakdown", "period_start", "period_end", "value_raw",
                  "low", "high", "qualifier", "value", "source_id", "id", "derived",
-                 "estimate", "others"]
+                 "estimate", "others", "basis"]
 _NEEDED_COLUMNS = ["province", "indicator", "indicator_vi", "indicator_en", "measure", "unit",
                    "breakdown", "period_start", "period_end", "target_raw", "target_low",
                    "target_high", "target_source", "base_year", "base_period", "base_value",
                    "base_raw", "base_source", "base_derived", "base_estimate", "years",
                    "years_reported", "method", "required_low", "required_high",
-                   "change_low", "change_high"]
+                   "change_low", "change_high", "target_basis", "base_basis"]
 
 
 def _need(frame: pd.DataFrame, columns: Sequence[str], name: str) -> None:
@@ -111,11 +112,20 @@ def _merged_rows(data: pd.DataFrame, territories: pd.DataFrame) -> pd.DataFrame:
     rows = data[_text(data["territory"]).isin(province_of)]
     return rows.assign(province=_text(rows["territory"]).map(province_of),
                        breakdown=_text(rows["breakdown"]) if "breakdown" in rows
-                       else "")
+                       else "", basis=_text(rows["basis"]) if "basis" in rows else "")
+
+
+
+def _merged_rows_of(data: pd.DataFrame, territories: pd.DataFrame, *, kind: str,
+                    end: int) -> pd.DataFrame:
+    """:func:`_merged_rows` of one ``kind`` (target, actual) whose period ends in ``end``."""
+    rows = _merged_rows(data, territories)
+    return rows[(_text(rows["kind"]) == kind) & (rows["period_end"] == end)]
 
 
 # --------------------------------------------------------------------------- targets
 
+@fill_doc
 def plan_targets(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequence[str],
                  period: tuple[int, int] = PLAN) -> pd.DataFrame:
     """The targets each merged province set for the plan period.
@@ -127,12 +137,7 @@ def plan_targets(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequen
 
     Parameters
     ----------
-    data : DataFrame
-        From :func:`hy_analysis.load_targets`.
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    provinces : sequence of str
-        Provinces after the merger.
+    {provinces_data}
     period : (int, int)
         First and last year of the plan.
 
@@ -141,14 +146,15 @@ def plan_targets(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequen
     DataFrame
         Columns ``province, territory, indicator, indicator_vi, indicator_en, measure, unit,
         breakdown, period_start, period_end, value_raw, low, high, qualifier, value,
-        source_id, ids``, in the order of ``provinces``, then indicator as first met.
+        source_id, ids, basis`` (``""``: the indicator's own definition), in the order of
+        ``provinces``, then indicator as first met.
     """
     _need(data, ("id", "territory", "indicator", "kind", "measure", "period_start",
                  "period_end", "value_raw", "unit", "low", "high", "value", "source_id"), "data")
     start, end = period
-    rows = _merged_rows(data, province_territories(region_map, provinces))
-    rows = rows[(_text(rows["kind"]) == "target") & (rows["period_end"] == end)
-                & (rows["period_start"] >= start)]
+    rows = _merged_rows_of(data, province_territories(region_map, provinces), kind="target",
+                           end=end)
+    rows = rows[rows["period_start"] >= start]
     if rows.empty:
         return pd.DataFrame(columns=_TARGET_COLUMNS)
     keys = [*_KEY, "period_start", "period_end", "low", "high", "qualifier"]
@@ -171,23 +177,21 @@ def _in_province_order(frame: pd.DataFrame, provinces: Sequence[str]) -> pd.Data
 
 # --------------------------------------------------------------------------- base year
 
+@fill_doc
 def base_figures(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequence[str],
                  year: int = BASE_YEAR) -> pd.DataFrame:
     """Each merged province's results of ``year``: levels, the year's growth, the period's.
 
-    One figure per province, indicator, measure, unit and breakdown. Of several, a stated
-    figure goes before a derived one, a firm one before an estimate, then the latest
-    snapshot; the other values are listed in ``others``. Where the merged province states
-    nothing for an additive indicator but every former province has a figure for ``year``,
-    the sum of the parts stands in (``derived``).
+    One figure per province, indicator, measure, unit, breakdown and definition
+    (``basis``). Of several, a stated figure goes before a derived one, a firm one before an
+    estimate, then the latest snapshot, then the latest source; the other values are listed
+    in ``others``. Where the merged province states nothing for an additive indicator but
+    every former province has a figure for ``year``, the sum of the parts stands in
+    (``derived``).
 
     Parameters
     ----------
-    data : DataFrame
-        From :func:`hy_analysis.load_targets`.
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    provinces : sequence of str
+    {provinces_data}
     year : int
         The base year (levels of that year, its annual growth, averages ending in it).
 
@@ -196,28 +200,30 @@ def base_figures(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequen
     DataFrame
         Columns ``province, territory, indicator, indicator_vi, indicator_en, measure, unit,
         breakdown, period_start, period_end, value_raw, low, high, qualifier, value,
-        source_id, id, derived, estimate, others``. A derived sum has an empty
-        ``value_raw``.
+        source_id, id, derived, estimate, others, basis``. A derived sum has an empty
+        ``value_raw``. ``estimate`` follows
+        :func:`~hy_analysis.analysis.attainment.estimated` (marked, or published before the
+        year ended).
     """
     territories = province_territories(region_map, provinces)
     summed = harmonise(data, region_map=region_map)
     pool = pd.concat([data, summed], ignore_index=True) if len(summed) else data
-    rows = _merged_rows(pool, territories)
-    rows = rows[(_text(rows["kind"]) == "actual") & (rows["period_end"] == year)
-                & _text(rows["measure"]).isin(_BASE_MEASURES) & rows["value"].notna()]
+    rows = _merged_rows_of(pool, territories, kind="actual", end=year)
+    rows = rows[_text(rows["measure"]).isin(_BASE_MEASURES) & rows["value"].notna()]
     if rows.empty:
         return pd.DataFrame(columns=_BASE_COLUMNS)
     rows = rows.assign(
         indicator=_text(rows["indicator"]), measure=_text(rows["measure"]),
         unit=_text(rows["unit"]), qualifier=_text(rows["qualifier"]),
         derived=rows["derived"].fillna(False).astype(bool) if "derived" in rows else False,
-        estimate=_text(rows["note"]).str.contains(_ESTIMATE, case=False)
-        if "note" in rows else False,
-        _as_of=_text(rows["as_of"]) if "as_of" in rows else "")
+        estimate=estimated(rows),
+        _as_of=rows["as_of"].map(last_day) if "as_of" in rows else pd.NaT,
+        _published=rows["source_date"].map(last_day) if "source_date" in rows else pd.NaT)
     records = []
     for _, group in rows.groupby([*_KEY, "period_start"], sort=False):
-        ranked = group.sort_values(["derived", "estimate", "_as_of", "id"],
-                                   ascending=[True, True, False, True], kind="stable")
+        ranked = group.sort_values(["derived", "estimate", "_as_of", "_published", "id"],
+                                   ascending=[True, True, False, False, True], kind="stable",
+                                   na_position="last")
         best = ranked.iloc[0].to_dict()
         others = ranked[ranked["value"] != best["value"]]
         best["others"] = "; ".join(dict.fromkeys(
@@ -229,6 +235,7 @@ def base_figures(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequen
 
 # --------------------------------------------------------------------------- growth needed
 
+@fill_doc
 def needed_growth(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequence[str],
                   period: tuple[int, int] = PLAN, base_year: int = BASE_YEAR) -> pd.DataFrame:
     """What each plan target asks of the years from the base-year result.
@@ -250,14 +257,13 @@ def needed_growth(data: pd.DataFrame, *, region_map: RegionMap, provinces: Seque
     - ``total``: a total over the period; no rate is derived from it.
     - ``no_base``: the province states no base-year figure of that indicator and unit, and
       its former provinces' figures do not add up to one.
+    - ``not_comparable``: the only base-year figure is stated on another definition
+      (``base_basis``) than the target (``target_basis``; ``""`` is the indicator's own),
+      e.g. a narrower revenue aggregate against total revenue: no rate or change is derived.
 
     Parameters
     ----------
-    data : DataFrame
-        From :func:`hy_analysis.load_targets`.
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    provinces : sequence of str
+    {provinces_data}
     period : (int, int)
         The plan period.
     base_year : int
@@ -270,9 +276,9 @@ def needed_growth(data: pd.DataFrame, *, region_map: RegionMap, provinces: Seque
         indicator_vi, indicator_en, measure, unit, breakdown, period_start, period_end,
         target_raw, target_low, target_high, target_source, base_year, base_period,
         base_value, base_raw, base_source, base_derived, base_estimate, years,
-        years_reported, method, required_low, required_high, change_low, change_high``
-        (``years``: from the base to the target's end; ``years_reported``: plan years with
-        a reported growth).
+        years_reported, method, required_low, required_high, change_low, change_high,
+        target_basis, base_basis`` (``years``: from the base to the target's end;
+        ``years_reported``: plan years with a reported growth).
     """
     targets = plan_targets(data, region_map=region_map, provinces=provinces, period=period)
     base = base_figures(data, region_map=region_map, provinces=provinces, year=base_year)
@@ -290,6 +296,8 @@ def _plan_growth(data, *, region_map, provinces, period) -> pd.DataFrame:
 
 
 def _base_for(target: dict, base: pd.DataFrame, measures: Sequence[str]) -> dict | None:
+    """The base figure for a target: of its own basis first, else of another (the caller
+    then says ``not_comparable``)."""
     hit = base[(base["province"] == target["province"])
                & (base["indicator"] == target["indicator"])
                & (base["unit"] == target["unit"]) & (base["breakdown"] == target["breakdown"])
@@ -297,7 +305,9 @@ def _base_for(target: dict, base: pd.DataFrame, measures: Sequence[str]) -> dict
     if hit.empty:
         return None
     order = {m: i for i, m in enumerate(measures)}
-    return hit.assign(_m=hit["measure"].map(order)).sort_values("_m").iloc[0].to_dict()
+    return hit.assign(_m=hit["measure"].map(order),
+                      _other=hit["basis"] != target["basis"]).sort_values(
+        ["_other", "_m"], kind="stable").iloc[0].drop(["_m", "_other"]).to_dict()
 
 
 def _needed_one(target: dict, base: pd.DataFrame, reported: pd.DataFrame, *,
@@ -312,10 +322,18 @@ def _needed_one(target: dict, base: pd.DataFrame, reported: pd.DataFrame, *,
                base_value=np.nan, base_raw="", base_source="", base_derived=False,
                base_estimate=False, years=int(target["period_end"]) - base_year,
                years_reported=0, method="no_base", required_low=np.nan, required_high=np.nan,
-               change_low=np.nan, change_high=np.nan)
+               change_low=np.nan, change_high=np.nan, target_basis=target["basis"],
+               base_basis="")
     measure = target["measure"]
+    found = None if measure == "period_total" else _base_for(
+        target, base, ("period_average_growth", "annual_growth")
+        if measure == "period_average_growth" else ("level",))
+    if found is not None and found["basis"] != target["basis"]:
+        # Another definition: naming both bases is all that can be said, never a rate.
+        row["method"] = "not_comparable"
+        _describe_base(row, found)
+        return row
     if measure == "period_average_growth":
-        found = _base_for(target, base, ("period_average_growth", "annual_growth"))
         own = reported[(reported["province"] == target["province"])
                        & (_text(reported["indicator"]) == target["indicator"])]
         by_year = own.groupby("period_end")["value"].first()
@@ -330,10 +348,8 @@ def _needed_one(target: dict, base: pd.DataFrame, reported: pd.DataFrame, *,
                    required_high=required_growth_rate(high, done, years=n)
                    if pd.notna(high) else np.nan)
     elif measure == "period_total":
-        found = None
         row["method"] = "total"
     else:
-        found = _base_for(target, base, ("level",))
         if found is not None:
             if target["unit"] == "percent":
                 row.update(method="points", change_low=low - found["value"],
@@ -344,16 +360,21 @@ def _needed_one(target: dict, base: pd.DataFrame, reported: pd.DataFrame, *,
                            required_high=implied_growth(found["value"], high, row["years"])
                            if pd.notna(high) else np.nan)
     if found is not None:
-        row.update(base_period=(f"{int(found['period_start'])}–{int(found['period_end'])}"
-                                if found["period_start"] != found["period_end"]
-                                else str(int(found["period_end"]))),
-                   base_value=found["value"], base_raw=found["value_raw"],
-                   base_source=found["source_id"], base_derived=bool(found["derived"]),
-                   base_estimate=bool(found["estimate"]))
+        _describe_base(row, found)
         if row["method"] == "rate":
             row.update(change_low=low - found["value"],
                        change_high=high - found["value"] if pd.notna(high) else np.nan)
     return row
+
+
+def _describe_base(row: dict, found: dict) -> None:
+    """The base figure's own columns on a row of :func:`needed_growth`."""
+    row.update(base_period=(f"{int(found['period_start'])}–{int(found['period_end'])}"
+                            if found["period_start"] != found["period_end"]
+                            else str(int(found["period_end"]))),
+               base_value=found["value"], base_raw=found["value_raw"],
+               base_source=found["source_id"], base_derived=bool(found["derived"]),
+               base_estimate=bool(found["estimate"]), base_basis=found["basis"])
 
 
 # --------------------------------------------------------------------------- coverage

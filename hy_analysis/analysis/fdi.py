@@ -206,25 +206,39 @@ def _in_country_order(frame: pd.DataFrame, countries: Sequence[str]) -> pd.DataF
     return frame.assign(_rank=frame["country"].map(rank)).sort_values(["order", "_rank"])
 
 
+def _by_country(data: pd.DataFrame, *, region_map: RegionMap, region: str | None,
+                countries: Sequence[str], indicator: str,
+                include_other: bool) -> tuple[pd.DataFrame, ...]:
+    """The snapshots, the FDI rows of ``region``, those of ``indicator`` for ``countries``
+    and (``include_other``) the computable "other countries" remainders of ``indicator``."""
+    snaps = fdi_snapshots(data, region_map=region_map, region=region)
+    rows = fdi_rows(data, region_map=region_map, region=region)
+    named = rows[(rows["indicator"] == indicator) & rows["breakdown"].isin(countries)]
+    other = named.iloc[:0]
+    if include_other:
+        other = other_countries_remainder(data, region_map=region_map, indicator=indicator,
+                                          region=region)
+        other = other[other["value"].notna()]
+    return snaps, rows, named, other
+
+
+def _on_snapshots(parts: list[pd.DataFrame], snaps: pd.DataFrame,
+                  columns: list[str]) -> pd.DataFrame:
+    """The ``columns`` of the parts with rows, one below the other, joined to their snapshot."""
+    long = pd.concat([p[columns] for p in parts if not p.empty] or
+                     [pd.DataFrame(columns=columns)], ignore_index=True)
+    return long.merge(snaps, on="snapshot", how="inner")
+
+
 @fill_doc
-def projects_by_country(
-    data: pd.DataFrame,
-    *,
-    region_map: RegionMap,
-    region: str | None = None,
-    countries: Sequence[str] = COUNTRIES,
-    include_other: bool = True,
-) -> pd.DataFrame:
+def projects_by_country(data: pd.DataFrame, *, region_map: RegionMap, region: str | None = None,
+                        countries: Sequence[str] = COUNTRIES,
+                        include_other: bool = True) -> pd.DataFrame:
     """Projects by investor country at each snapshot, with their share of all FDI projects.
 
     Parameters
     ----------
-    data : DataFrame
-        Tidy targets.
-    {region_map}
-    region : str, optional
-    countries : sequence of str
-        Investor countries shown (``breakdown`` values).
+    {fdi_selection}
     include_other : bool
         Add "other countries" (total minus Japan, Korea and China), marked ``derived``,
         where :func:`other_countries_remainder` can compute it.
@@ -241,18 +255,12 @@ def projects_by_country(
     >>> projects_by_country(load_targets(), region_map=load_region_map(),
     ...                     countries=["Japan"])  # doctest: +SKIP
     """
-    snaps = fdi_snapshots(data, region_map=region_map, region=region)
-    rows = fdi_rows(data, region_map=region_map, region=region)
-    rows = rows[(rows["indicator"] == "fdi_projects") & rows["breakdown"].isin(countries)]
-    parts = [rows.assign(country=rows["breakdown"], projects=rows["value"], derived=False)]
-    if include_other:
-        other = other_countries_remainder(data, region_map=region_map, region=region)
-        other = other[other["value"].notna()]
-        parts.append(other.assign(projects=other["value"]))
-    columns = ["snapshot", "country", "projects", "derived"]
-    long = pd.concat([p[columns] for p in parts if not p.empty] or
-                     [pd.DataFrame(columns=columns)], ignore_index=True)
-    out = long.merge(snaps, on="snapshot", how="inner")
+    snaps, _, named, other = _by_country(data, region_map=region_map, region=region,
+                                         countries=countries, indicator="fdi_projects",
+                                         include_other=include_other)
+    parts = [named.assign(country=named["breakdown"], projects=named["value"], derived=False),
+             other.assign(projects=other["value"])]
+    out = _on_snapshots(parts, snaps, ["snapshot", "country", "projects", "derived"])
     out["projects"] = out["projects"].astype(float)
     out["share"] = 100 * out["projects"] / out["total_projects"]
     out["derived"] = out["derived"].astype(bool)
@@ -262,23 +270,16 @@ def projects_by_country(
 
 
 @fill_doc
-def capital_by_country(
-    data: pd.DataFrame,
-    *,
-    region_map: RegionMap,
-    region: str | None = None,
-    countries: Sequence[str] = COUNTRIES,
-    include_other: bool = True,
-) -> pd.DataFrame:
+def capital_by_country(data: pd.DataFrame, *, region_map: RegionMap, region: str | None = None,
+                       countries: Sequence[str] = COUNTRIES,
+                       include_other: bool = True) -> pd.DataFrame:
     """Registered capital by investor country, where a snapshot gives it.
+
+    A figure stated as a bound ("over ...") keeps its qualifier and gets no computed share.
 
     Parameters
     ----------
-    data : DataFrame
-        Tidy targets.
-    {region_map}
-    region : str, optional
-    countries : sequence of str
+    {fdi_selection}
     include_other : bool
         Add the derived "other countries" capital where every figure is exact.
 
@@ -290,26 +291,18 @@ def capital_by_country(
         ``stated_share`` (% of total capital as stated, NaN when not stated),
         ``computed_share`` (capital / total capital when both are exact), ``derived``.
     """
-    snaps = fdi_snapshots(data, region_map=region_map, region=region)
-    rows = fdi_rows(data, region_map=region_map, region=region)
-    cap = rows[(rows["indicator"] == "fdi_capital") & rows["breakdown"].isin(countries)]
+    snaps, rows, cap, other = _by_country(data, region_map=region_map, region=region,
+                                          countries=countries, indicator="fdi_capital",
+                                          include_other=include_other)
     share = rows[(rows["indicator"] == "fdi_capital_share") & rows["breakdown"].isin(countries)]
     share = share.set_index(["snapshot", "breakdown"])["value"]
     out = cap.assign(country=cap["breakdown"], capital=cap["value"],
                      qualifier=cap["qualifier"].astype(str), derived=False)
     out["stated_share"] = [share.get((s, c), np.nan) for s, c in zip(out["snapshot"],
                                                                      out["country"])]
-    columns = ["snapshot", "country", "capital", "qualifier", "stated_share", "derived"]
-    parts = [out[columns]]
-    if include_other:
-        other = other_countries_remainder(data, region_map=region_map, indicator="fdi_capital",
-                                          region=region)
-        other = other[other["value"].notna()]
-        parts.append(other.assign(capital=other["value"], qualifier="exact",
-                                  stated_share=np.nan)[columns])
-    long = pd.concat([p for p in parts if not p.empty] or [pd.DataFrame(columns=columns)],
-                     ignore_index=True)
-    result = long.merge(snaps, on="snapshot", how="inner")
+    parts = [out, other.assign(capital=other["value"], qualifier="exact", stated_share=np.nan)]
+    result = _on_snapshots(parts, snaps, ["snapshot", "country", "capital", "qualifier",
+                                          "stated_share", "derived"])
     exact = (result["qualifier"] == "exact") & (result["capital_qualifier"] == "exact")
     result["capital"] = result["capital"].astype(float)
     result["computed_share"] = np.where(exact, 100 * result["capital"]

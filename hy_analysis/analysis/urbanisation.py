@@ -45,12 +45,8 @@ def _statement_kind(row) -> str:
     return "other"
 
 
-def rate_targets(
-    data: pd.DataFrame,
-    *,
-    region: str | None = None,
-    years: Sequence[int] | None = None,
-) -> pd.DataFrame:
+def rate_targets(data: pd.DataFrame, *, region: str | None = None,
+                 years: Sequence[int] | None = None) -> pd.DataFrame:
     """Every urbanisation-rate target of ``region``, one row per statement.
 
     Parameters

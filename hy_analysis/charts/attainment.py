@@ -29,29 +29,31 @@ STATUS_COLOURS = {
 _FONT = "DejaVu Sans"
 
 _WORDS = {
-    "vi": {"pp": "Chênh lệch so với mục tiêu, điểm phần trăm (kết luận chính thức)",
-           "%": "Chênh lệch so với mục tiêu, % của mục tiêu (kết luận chính thức)",
+    "vi": {"pp": "Chênh lệch so với mục tiêu, điểm phần trăm (đã có số của năm hoặc kỳ)",
+           "%": "Chênh lệch so với mục tiêu, % của mục tiêu (đã có số của năm hoặc kỳ)",
            "ratio": "Tốc độ hiện nay, % tốc độ cần để đạt đúng hạn (tạm tính)",
            "met": "Số mới nhất đã đạt mục tiêu, trước năm mục tiêu (tạm tính)",
            "": "Chưa có kết luận", "title": "Mục tiêu đã đạt chưa?",
            "empty": "Chưa có mục tiêu nào có kết luận cho lựa chọn này",
            "sum": "Tổng (tính)", "stated": "Công bố", "share": "% của tổng",
-           "provisional": "Tạm tính (chưa đủ số liệu cả kỳ)"},
-    "en": {"pp": "Gap to target, percentage points (final verdicts)",
-           "%": "Gap to target, % of the target (final verdicts)",
+           "provisional": "Tạm tính (chưa đủ số liệu chính thức cả kỳ)"},
+    "en": {"pp": "Gap to target, percentage points (the year's or period's figure in)",
+           "%": "Gap to target, % of the target (the year's or period's figure in)",
            "ratio": "Current pace, % of the pace needed to arrive on time (provisional)",
            "met": "Already met by the latest figure, before the target year (provisional)",
            "": "No verdict", "title": "Were the targets met?",
            "empty": "No target with a verdict for this selection",
            "sum": "Sum (computed)", "stated": "Stated", "share": "% of the total",
-           "provisional": "Provisional (the period's data not all in)"},
+           "provisional": "Provisional (the period's final data not all in)"},
 }
 _GROUPS = ("pp", "%", "ratio", "met", "")
 
 
 def _provisional(row) -> bool:
+    # achieved/missed on estimates are provisional too (their label says so)
     return "final" in row and not bool(row["final"]) and str(row["status"]) in (
-        "on_track", "acceleration_needed", "limited_progress", "moving_away")
+        "achieved", "on_track", "acceleration_needed", "limited_progress", "moving_away",
+        "missed")
 
 
 def _axes(ax, rows: int):
@@ -150,7 +152,9 @@ def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = 
         if any(_provisional(row) for _, row in data.iterrows()):
             handles.append(Patch(facecolor="white", edgecolor="#333", hatch="///",
                                  label=words["provisional"]))
-        ax.legend(handles=handles, loc="lower right", fontsize=8.5, frameon=False)
+        # Under the bars, never over their labels.
+        ax.legend(handles=handles, loc="upper right", bbox_to_anchor=(1.0, 0.0),
+                  ncol=min(len(handles), 4), fontsize=8.5, frameon=False)
     return ax
 
 

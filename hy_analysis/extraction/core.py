@@ -18,7 +18,7 @@ import pandas as pd
 from ..exceptions import ParameterError
 from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (_STRONG_TARGET, Period, Vocabulary, _years, find_kind,
+from .reading import (_AVERAGE_STEM, _STRONG_TARGET, Period, Vocabulary, _years, find_kind,
                       find_measure, find_period, heading_years,
                       latest_span_ending, load_vocabulary, match_phrases, sentence_of,
                       sentence_spans, strip_accents)
@@ -196,6 +196,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         else:
             if ms - fig.end > 150 or (next_start is not None and ms >= next_start):
                 continue
+            if _PARTS_FOLLOW.search(source, fig.end, ms):
+                continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
             distance = ms - fig.end + (0 if share_of_next else 100)
         key = (distance, -len(phrase))
         if best is None or key < best[0]:
@@ -216,7 +218,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     before = text[max(0, sent[0] - 400):fig.start] if label is None else label
     # the words after the figure count too: "32 dự án đăng ký mới"
     after = text[fig.end:min(fig.end + 40, next_start or len(text))] if label is None else ""
-    after = re.split(r"[,;.]|\bvà\b|\band\b", after)[0]
+    after = _AFTER_STOP_INDICATOR.split(after)[0]
     codes = [_variant(c, vocab, before, (text[sent[0]:fig.start] if label is None else label)
                       + " " + after, measure) for c in codes]
     if measure == "half_year_growth" or (unit in _MONEY and _HALF_YEAR.search(before)):
@@ -253,6 +255,11 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
                                                             or current[-1] > constant[-1])) \
                 else "grdp_constant_prices"
             return other if other in vocab.indicator_units else code
+    if code == "fdi_capital" and _NEW_AND_ADDED.search(sentence_before) and \
+            "fdi_attracted" in vocab.indicator_units:
+        # "cấp mới và điều chỉnh vốn 13 dự án ... với tổng vốn đăng ký tăng thêm 1,5 tỷ USD":
+        # new and additional capital together is the FDI attracted
+        return "fdi_attracted"
     if code in ("fdi_capital", "fdi_projects"):
         if code == "fdi_capital" and measure == "period_total" and \
                 "fdi_registered_period" in vocab.indicator_units:
@@ -528,7 +535,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     rows = []
     prev_end = 0
-    memo: dict = {}
+    # a date of a year alone ("2020") says nothing of the month a text was written in
+    memo: dict = {"year only": isinstance(date, str) and len(date.strip()) == 4}
     for n, (fig, cell) in enumerate(items):
         next_start = items[n + 1][0].start if n + 1 < len(items) else None
         rows.append(_read_figure(
@@ -624,24 +632,27 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     Headlines and captions summarise the body ("attracts 1.4 billion USD" over "nearly 1.4
     billion USD"); the body's row has the context, so it is the one kept.
     """
-    title = frame["note"].str.contains("title line", regex=False) | frame["sentence"].map(
-        lambda s: bool(_CAPTION.search(s)))
-    if not title.any():
+    # plain lists, not cell lookups: a long document has tens of thousands of rows
+    captions = {s: bool(_CAPTION.search(s)) for s in dict.fromkeys(frame["sentence"].tolist())}
+    title = [("title line" in note) or captions[s]
+             for note, s in zip(frame["note"].tolist(), frame["sentence"].tolist())]
+    if not any(title):
         return frame
+    index = frame.index.tolist()
+    units, lows, highs = (frame[c].tolist() for c in ("unit", "low", "high"))
+    body = [k for k, t in enumerate(title) if not t]
     # (unit, bound) -> the first body row with that low or high bound: one pass, not pairs
     first_body: dict[tuple, int] = {}
-    for j, unit, low, high in zip(frame.index[~title], frame.loc[~title, "unit"],
-                                  frame.loc[~title, "low"], frame.loc[~title, "high"]):
-        for bound in (low, high):
+    for k in body:
+        for bound in (lows[k], highs[k]):
             if bound is not None and bound == bound:
-                first_body.setdefault((unit, bound), j)
+                first_body.setdefault((units[k], bound), index[k])
     pairs: dict[tuple, int] = {}
-    for j, unit, low, high in zip(frame.index[~title], frame.loc[~title, "unit"],
-                                  frame.loc[~title, "low"], frame.loc[~title, "high"]):
-        pairs.setdefault((unit, low, high), j)
+    for k in body:
+        pairs.setdefault((units[k], lows[k], highs[k]), index[k])
     drop = []
-    for i in frame.index[title]:
-        unit, low, high = frame.at[i, "unit"], frame.at[i, "low"], frame.at[i, "high"]
+    for k in (k for k, t in enumerate(title) if t):
+        i, unit, low, high = index[k], units[k], lows[k], highs[k]
         if low is not None and high is not None and low == low and high == high and low != high:
             # a headline range is repeated only by the same range: "10-11%" is not "10%"
             twins = [pairs[(unit, low, high)]] if (unit, low, high) in pairs else []
@@ -673,8 +684,15 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     keep: dict[int, list[int]] = {}
     sentences = frame["sentence"].tolist()
     periods = list(zip(frame["period_start"], frame["period_end"]))
-    for _, group in frame.groupby(key, sort=False):
-        order = sorted(group.index, key=lambda i: (not explicit[i], i))
+    explicit = explicit.tolist()
+    # the rows of each key in order of first appearance (a groupby's groups, without building
+    # a frame per group: most keys have one row)
+    groups: dict[str, list[int]] = {}
+    for i, k in enumerate(key.tolist()):
+        if k is not None and k == k:  # like groupby: a missing key is in no group
+            groups.setdefault(k, []).append(i)
+    for members in groups.values():
+        order = sorted(members, key=lambda i: (not explicit[i], i))
         # A twin of row i is the first kept row of another sentence that is not kept apart
         # by a written period: the first of the kept rows without one, or with i's period.
         # Each pool keeps its first row and its first row of another sentence than that one,
@@ -694,9 +712,10 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
                      i, sentences)
             else:
                 keep[min(found)].append(i)
+    starts = frame["char_start"].tolist()
     for i, repeats in keep.items():
         if repeats:
-            where = ", ".join(str(frame.at[j, "char_start"]) for j in sorted(repeats))
+            where = ", ".join(str(starts[j]) for j in sorted(repeats))
             frame.at[i, "note"] += f"; repeated verbatim at character(s) {where}"
     return frame.loc[sorted(keep)].reset_index(drop=True)
 
@@ -725,9 +744,31 @@ _COMPARED_TO_PLAN = re.compile(r"(?:cao hơn|thấp hơn|vượt|so với|exceed
 #: "14,86% (plan: 10.5%)", "(KH 8%)": a plan in brackets right after a figure
 _PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục tiêu|target|chỉ tiêu)"
                                 r"\s*[:=]?\s*", re.IGNORECASE)
+#: A verb of growth with its preposition right before a figure ("growing at 3.8%").
+_GROWING_AT = re.compile(r"\bat\s*$", re.IGNORECASE)
+#: "5 năm", "trong 5 năm qua", "in the five years", "over the past 5 years": a span of years.
+_N_YEARS = re.compile(r"\b(\d{1,2}|hai|ba|bốn|năm|mười|two|three|four|five|ten)\s+(?:năm|years)\b"
+                      r"(?!\s*\d)", re.IGNORECASE)
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "two": 2, "three": 3,
+                 "four": 4, "five": 5, "ten": 10}
+#: A verb of change right before an amount ("tăng 2.000 tỷ đồng", "expanded by"), not "tăng
+#: lên" (rose to) or "đạt" (reached).
+_CHANGE_BY = re.compile(r"(?:\btăng(?! lên| thành| tới| đến)|\bmở rộng|\bgiảm(?! còn| xuống)|"
+                        r"\bincreased by|\bexpanded by|\bup by|\brose by|\bgrew by)"
+                        r"\s+(?:thêm\s+)?(?:hơn|gần|khoảng|trên|over|nearly|about|more than)?\s*$",
+                        re.IGNORECASE)
+_COMPARED_AFTER = re.compile(r"\s*,?\s*(?:so với|so cùng kỳ|compared (?:to|with)|from|over|"
+                             r"year-on-year)", re.IGNORECASE)
+#: A verb of pulling a total down, a few words before a contribution's points.
+_PULLED_DOWN = re.compile(r"(?:kéo giảm|làm giảm|kéo lùi|pulled down|dragged down)"
+                          r"(?:\s+[^\W\d]+){0,4}\s*$", re.IGNORECASE)
+#: An amount in another currency in brackets right after a figure: its equivalent.
+_EQUIVALENT_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:tương đương|tương ứng|khoảng|"
+                                      r"equivalent to|equal to|about|around|~)?\s*(?:US)?",
+                                      re.IGNORECASE)
 #: What is left of a clause whose verb is the previous figure's: ", industry by", "; dịch vụ"
-_ELLIPTIC = re.compile(r"[^\S\n]*(?:,|\band\b|\bvà\b)[^\S\n]*(?:and\s+|và\s+)?(?:the\s+)?"
-                       r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+by)?[^\S\n]*",
+_ELLIPTIC = re.compile(r"[^\S\n]*\)?[^\S\n]*(?:,|;|\(|\band\b|\bvà\b)[^\S\n]*(?:and\s+|và\s+)?(?:the\s+)?"
+                       r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+(?:by|at))?[^\S\n]*(?:\([+-]?)?",
                        re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
                           r"proportion|đạt|reach|\bwas\b|\bis\b|\bat\b", re.IGNORECASE)
@@ -742,12 +783,30 @@ _STOCK_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:đã\s+(?:được\s+)?(?
                           r"đang hoạt động|already|(?:are|were|have been) (?:established|"
                           r"operational|in operation))", re.IGNORECASE)
 _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
+# Compiled once (each figure reads them): where the words after a figure stop being its own,
+# for its reading and for its indicator's variant, and a monthly figure.
+_AFTER_STOP = re.compile(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b")
+_AFTER_STOP_INDICATOR = re.compile(r"[,;.]|\bvà\b|\band\b")
+_PER_MONTH = re.compile(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng",
+                        re.IGNORECASE)
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
-_AVERAGE = re.compile(r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
-                      r"trung bình|average(?! (?:gdp |grdp |income )?per capita)|mỗi năm|hằng năm",
-                      re.IGNORECASE)
+#: New and additional FDI capital named together.
+_NEW_AND_ADDED = re.compile(r"(?:cấp mới|đăng ký mới|cấp phép mới)\s*(?:và|,)\s*(?:điều chỉnh|tăng vốn|"
+                            r"tăng thêm)|new and (?:additional|adjusted)", re.IGNORECASE)
+#: Words after a figure that open the list of its parts.
+_PARTS_FOLLOW = re.compile(r"\b(?:trong đó|of which|in which|including|bao gồm)\b|;",
+                           re.IGNORECASE)
+#: Words that open a part of a total just named ("trong đó", "riêng", "of which").
+_PART_OF = re.compile(r"(?:^|[,;:(]\s*)(?:trong đó|riêng|of which|in which)\b", re.IGNORECASE)
+#: Words of a clause that name a quantity of their own (a ratio to a plan, a share).
+_NAMES_ITSELF = re.compile(r"dự toán|kế hoạch|chiếm|tỷ trọng|tỉ trọng|\bplan\b|\bshare",
+                           re.IGNORECASE)
+#: The noun of a change right after a figure, English word order ("a 15.11% increase").
+_GROWTH_NOUN_AFTER = re.compile(r"[^\S\n]+(increase|rise|growth|gain|jump|surge|decline|"
+                                r"decrease|drop|fall)\b", re.IGNORECASE)
+_AVERAGE = re.compile(_AVERAGE_STEM + r"|mỗi năm|hằng năm", re.IGNORECASE)
 #: Words that make a figure one of each year of a plan's span ("hằng năm có trên 90% ...").
 _YEARLY = re.compile(r"\bh[àằ]ng năm|\bmỗi năm|\bannually|\beach year|\bevery year",
                      re.IGNORECASE)
@@ -774,15 +833,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     sent = (max(sent[0], fig.start - _MAX_CONTEXT), min(sent[1], fig.end + _MAX_CONTEXT))
     if cell is not None:
         sent = (cell.label_start, cell.end)
-    clause_start = max([sent[0]] + [m.end() + sent[0] for m in
-                                    re.finditer(r";", text[sent[0]:fig.start])])
-    semi = re.search(r";", text[fig.end:sent[1]])
-    clause_end = fig.end + semi.start() if semi else sent[1]
+    # a clause runs from the last ";" before the figure to the first after it in its sentence
+    semi = text.rfind(";", sent[0], fig.start)
+    clause_start = semi + 1 if semi >= 0 else sent[0]
+    semi = text.find(";", fig.end, sent[1])
+    clause_end = semi if semi >= 0 else sent[1]
     window_start = max(prev_end, clause_start) if prev_end <= fig.start else clause_start
     window = text[window_start:fig.start]
     clause = text[clause_start:clause_end]
     text_after = text[fig.end:min(fig.end + 40, next_start or len(text), clause_end)]
-    text_after = re.split(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b", text_after)[0]
+    text_after = _AFTER_STOP.split(text_after)[0]
     notes = list(fig.notes)
     parsed = fig.parsed
     low, high, qualifier = parsed.low, parsed.high, parsed.qualifier
@@ -791,6 +851,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         high, qualifier = None, "above"
         notes.append("'trở lên' after the parenthesis applies to this figure")
     unit = parsed.unit
+    if unit == "percentage_points" and low is not None and low > 0 and \
+            _PULLED_DOWN.search(text, max(clause_start, fig.start - 60), fig.start):
+        # "kéo giảm IIP chung 0,16 điểm phần trăm": a contribution pulling the total down
+        low, high = -low, (-high if high is not None else None)
+        notes.append("pulled the total down ('kéo giảm'): negative")
     # Period
     if cell is not None:
         if cell.end_of_period:
@@ -803,7 +868,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         heads = [(h[1], h[2]) for h in headings[first:i]]
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
         if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
-                and "\n\n" not in text[rows[-1]["char_end"]:fig.start]:
+                and "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
+                "the year right after it" not in rows[-1]["note"]:
             # No year in this sentence: the last figure's period still holds ("Đến nay có 550
             # dự án FDI. Nhật Bản có 174 dự án, ...").
             prev = rows[-1]
@@ -826,11 +892,24 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if cell is None and _HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
             not _HALF_YEAR.search(measure_context):
         measure_context += " 6 tháng"
+    growth_after = _GROWTH_NOUN_AFTER.match(text, fig.end) if cell is None else None
+    if growth_after:  # "a 15.11% increase", "a 5% rise year-on-year": English word order
+        measure_context += " " + growth_after.group(1)
     measure = find_measure(unit, measure_context, fig.raw, period)
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
-            rows[-1]["char_end"] >= sent[0] and not _SHARE_WORDS.search(window) and \
-            _ELLIPTIC.fullmatch(window):
+            rows[-1]["char_end"] >= sent[0] and not _SHARE_WORDS.search(
+                # "growing at 3.8%, industry and construction at 13.5%": the "at" of the
+                # growth before (its measure), repeated
+                re.sub(r"\bat\s*$", "", window) if _GROWING_AT.search(
+                    text, max(0, rows[-1]["char_start"] - 30), rows[-1]["char_start"])
+                else window) and \
+            _ELLIPTIC.fullmatch(
+                # a clause after ";" starts with its subject: "; khu vực dịch vụ (+6,7%)"
+                # (a subject with its figure in brackets, not a new verb: "; bảo đảm 100%")
+                ";" + window if window_start == clause_start and clause_start > 0
+                and text[clause_start - 1] == ";" and window.rstrip().rstrip("+-").endswith("(")
+                else window):
         # "grew by 3.2%, industry and construction by 10.1%": the verb of the figure before
         measure = rows[-1]["measure"]
     if cell is not None and not cell.end_of_period and unit == "percent" and \
@@ -853,6 +932,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # the aggregate; a span from an earlier sentence makes no total of this amount
         measure = "level"
         period = Period(period.end, period.end, f"{period.how}, end of the period")
+    years_n = _N_YEARS.search(text, clause_start, fig.start) if cell is None else None
+    if years_n and (unit in _MONEY or unit == "count") and measure in ("level", "period_total") \
+            and period.end is not None:
+        # "Tổng thu ngân sách trên địa bàn 5 năm ước đạt 48.187 tỷ đồng", "in the five years":
+        # a total over the N years that end with the figure's year
+        n = _NUMBER_WORDS.get(years_n.group(1).lower()) or int(years_n.group(1))
+        if 2 <= n <= 10:
+            period = Period(period.end - n + 1, period.end, period.how + f", {n} years")
+            measure = "period_total"
     if cell is None and period.start == period.end and period.end is not None and \
             _YEARLY.search(window):
         # "Phấn đấu hằng năm có trên 90% ..." under a 2025-2030 term: each year of the span
@@ -867,7 +955,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         kind_context = text[max(sent[0], fig.start - 300):fig.start] + fig.raw + text_after[:15]
     kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year,
                                          just_before=text[max(0, fig.start - 45):fig.start],
-                                         doc_month=doc_date.month if doc_date else None)
+                                         doc_month=doc_date.month if doc_date and not
+                                         memo.get("year only") else None)
     if kind_how == "default" and cell is None:
         # "...sets a target of 10%. In which, industry grows 13%": the previous sentence's
         # target words carry over, its weaker cues do not.
@@ -949,11 +1038,54 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
                 break
+    if code == "unknown" and cell is None and rows:
+        # "Riêng khu vực tỉnh Quảng Ngãi cũ đạt hơn 32.900 tỉ đồng", "trong đó tỉnh A đóng
+        # góp 15.000 tỉ đồng, tỉnh B 2.000 tỉ đồng": a part of the total just named, for a
+        # place or after "trong đó"/"riêng", is the same quantity: the last figure of its unit
+        own = text[clause_start:fig.start]
+        i = bisect.bisect_left(places, (clause_start, ""))
+        place_named = i < len(places) and places[i][0] <= fig.start
+        part = _PART_OF.search(own)
+        # (not when the clause names the figure itself, even by a name the project lacks:
+        # "trong đó, góp vốn mua cổ phần 200 triệu USD")
+        named_here = bool(indicator_text) and indicator_text.lower() in own.lower()
+        if (part or place_named) and not _NAMES_ITSELF.search(own) and not named_here:
+            flat = _flat_sentence(text, sent, memo)
+            for prev in reversed(rows[-6:]):
+                # a place alone makes a part within its sentence ("Tp.HCM tăng 7,82%" after
+                # a sentence on services is the city's growth, not its services')
+                if fig.start - prev["char_end"] > 600 or (
+                        not part and prev["sentence"] != flat):
+                    break
+                if prev["unit"] == unit and prev["indicator"] != "unknown":
+                    if prev["measure"] == measure or unit != "percent":
+                        code, indicator_text = prev["indicator"], prev["indicator_text"]
+                        notes.append("a part (a place, 'trong đó', 'riêng') of the figure "
+                                     "before of its unit")
+                    break
+    if cell is None and code != "unknown" and (unit in _MONEY or unit == "count") and \
+            _CHANGE_BY.search(text, max(clause_start, fig.start - 30), fig.start) and \
+            _COMPARED_AFTER.match(text, fig.end):
+        # "quy mô kinh tế mở rộng hơn 17 nghìn tỷ đồng so với năm 2023", "tăng 51 dự án so
+        # với cùng kỳ": by how much an amount changed, not the amount
+        notes.append(f"a change of {code} ('tăng ... so với'), not its level")
+        if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
+                "modifier", "per_person").search(indicator_text)):
+            unit = f"{unit}/person"  # still an amount per person
+        code, indicator_text = "unknown", ""
     if code == "grdp_constant_prices" and unit == "USD" and \
             "grdp_current_prices" in vocab.indicator_units and not vocab.words(
                 "modifier", "constant_prices").search(text[sent[0]:fig.end]):
         # a GRDP in dollars is converted at the year's rate: current prices
         code = "grdp_current_prices"
+    if cell is None and rows and unit in _MONEY and rows[-1]["unit"] in _MONEY and \
+            rows[-1]["unit"].split("/")[0] != unit and \
+            _EQUIVALENT_AFTER_FIGURE.fullmatch(text, rows[-1]["char_end"], fig.start):
+        # "VNĐ70.2 – 70.9 million (US$2,890-2,920)": the same quantity in another currency
+        code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
+        if rows[-1]["unit"].endswith("/person") and not unit.endswith("/person"):
+            unit = f"{unit}/person"
+        notes.append("the figure before in another currency")
     if cell is None and rows and _PLAN_AFTER_FIGURE.fullmatch(
             text, rows[-1]["char_end"], fig.start) and rows[-1]["unit"] == unit:
         # "tăng 14,86% (plan: 10.5%)": the plan of the figure just before
@@ -990,15 +1122,17 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         confidence -= 0.1
     if estimate:
         notes.append("estimate (ước)")
-    if re.search(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng", fig.raw,
-                 re.IGNORECASE):
+    if _PER_MONTH.search(fig.raw):
         notes.append("per month: not comparable to a yearly figure as it stands")
     line_start = text.rfind("\n", 0, fig.start) + 1
     line_end = text.find("\n", fig.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
     if cell is None and len(line) < 160 and not line.endswith((".", ";", ":", "…")) and \
             (line_start == 0 or text[max(0, line_start - 2):line_start].count("\n") == 2
-             or line_end < 0 or text[line_end:line_end + 2] == "\n\n" or line_start < 300):
+             or line_end < 0 or text[line_end:line_end + 2] == "\n\n" or line_start < 300
+             # a subheading inside the text: short, and the next line starts a sentence
+             or (len(line) < 100 and line[:1].isupper()
+                 and re.match(r"\n[\"“']?[A-ZĐÀ-Ỹ]", text[line_end:line_end + 3] or ""))):
         notes.append("title line")
     notes += [f"period: {period.how}", f"kind: {kind_how}"]
     return {

@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import paths
 from ..loading import load_region_map
 from ..territories import RegionMap
+from .alternation import alternation
 
 __all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "find_kind",
            "find_measure", "match_phrases", "strip_accents"]
@@ -40,6 +41,9 @@ def strip_accents(text: str) -> str:
     'hung yen, dong hung'
     """
     return unicodedata.normalize("NFC", text).lower().translate(_BASE_LETTERS)
+
+
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass
@@ -72,8 +76,8 @@ class Vocabulary:
         """One regex over every phrase of ``fieldname``, longest first, on whole words."""
         if fieldname not in self._pattern:
             words = sorted({p for p, f, _ in self.phrases if f == fieldname}, key=len, reverse=True)
-            self._pattern[fieldname] = re.compile(
-                r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+            # as a trie: hundreds of phrases tried letter by letter, not one by one
+            self._pattern[fieldname] = re.compile(r"(?<!\w)" + alternation(words) + r"(?!\w)")
         return self._pattern[fieldname]
 
     def patterns(self, fieldname: str) -> list[tuple[str, re.Pattern]]:
@@ -96,7 +100,7 @@ class Vocabulary:
                 index.setdefault(first.group(0) if first else "", []).append((word, rx))
             self._pattern[key] = index
         index = self._pattern[key]
-        tokens = set(re.findall(r"\w+", low)) | {""}
+        tokens = set(_WORDS.findall(low)) | {""}
         return [p for token in tokens & index.keys() for p in index[token]]
 
     def words(self, fieldname: str, value: str, *, at_end: bool = False) -> re.Pattern:
@@ -134,15 +138,80 @@ def _load(folder: str, stamp: tuple) -> Vocabulary:
     base = Path(folder)
     with open(base / "indicators.csv", encoding="utf-8-sig") as handle:
         units = {r["code"]: r["unit"] for r in csv.DictReader(handle)}
-    phrases = []
+    phrases, vietnamese = [], []
     with open(base / "indicator_synonyms.csv", encoding="utf-8-sig") as handle:
         for r in csv.DictReader(handle):
-            phrases.append((r["phrase"].strip().lower(), r["field"], r["value"]))
+            # an en dash in the text is read as a hyphen (match_phrases): so is one here
+            phrases.append((r["phrase"].strip().lower().translate(_DASHES), r["field"],
+                            r["value"]))
+            if r.get("lang", "vi") != "en":
+                vietnamese.append(phrases[-1])
     with open(base / "indicators.csv", encoding="utf-8-sig") as handle:
         for r in csv.DictReader(handle):
             phrases.append((r["name_vi"].strip().lower(), "indicator", r["code"]))
+            vietnamese.append(phrases[-1])
             phrases.append((r["name_en"].strip().lower(), "indicator", r["code"]))
+    # the same words in the other spellings of Vietnamese text, after the phrases as written
+    # (a spelling another phrase already has keeps that phrase's meaning)
+    written = {(p, f) for p, f, _ in phrases}
+    added = set()
+    for phrase, fieldname, value in vietnamese:
+        for other in spellings(phrase)[1:]:
+            if (other, fieldname) not in written and (other, fieldname, value) not in added:
+                added.add((other, fieldname, value))
+                phrases.append((other, fieldname, value))
     return _with_regions(Vocabulary(units, phrases, {}), load_region_map(base))
+
+
+# Two conventions place the tone mark of a final "oa", "oe", "uy": on the first vowel (hóa,
+# thủy, khỏe) or the second (hoá, thuỷ, khoẻ); both are common in provincial documents.
+_TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ"}
+_PAIRS = ("oa", "oe", "uy")
+_MARK_ON_FIRST = re.compile(r"(?<!q)([òóỏõọùúủũụ])([aey])(?!\w)")
+_MARK_ON_SECOND = re.compile(r"(?<!q)([ou])([àáảãạèéẻẽẹỳýỷỹỵ])(?!\w)")
+
+
+def _plain(vowel: str) -> tuple[str, int]:
+    """The vowel without its tone mark, and the mark's index in :data:`_TONED`."""
+    return next(((p, marked.index(vowel)) for p, marked in _TONED.items() if vowel in marked),
+                (vowel, -1))
+
+
+def _tone_forms(phrase: str) -> set[str]:
+    """``phrase`` with the tone marks of its final "oa", "oe", "uy" on the other vowel."""
+    def second(m):  # "hóa" -> "hoá"
+        first, mark = _plain(m.group(1))
+        return (first + _TONED[m.group(2)][mark] if first + m.group(2) in _PAIRS
+                else m.group(0))
+
+    def first(m):  # "hoá" -> "hóa"
+        plain, mark = _plain(m.group(2))
+        return (_TONED[m.group(1)][mark] + plain if m.group(1) + plain in _PAIRS
+                else m.group(0))
+
+    return {_MARK_ON_FIRST.sub(second, phrase), _MARK_ON_SECOND.sub(first, phrase)}
+
+
+def spellings(phrase: str) -> list[str]:
+    """``phrase`` first, then its other spellings: the tone mark of a final "oa", "oe", "uy"
+    on either vowel; coordinated words joined by spaced or unspaced dashes or a space; the last of a
+    list joined by a comma or by "và" (an en dash is read as a dash: see
+    :func:`match_phrases`).
+
+    >>> spellings("công nghiệp - xây dựng")
+    ['công nghiệp - xây dựng', 'công nghiệp-xây dựng', 'công nghiệp xây dựng']
+    >>> spellings("nông, lâm, thủy sản")[:4]
+    ['nông, lâm, thủy sản', 'nông, lâm, thuỷ sản', 'nông, lâm và thủy sản', 'nông, lâm và thuỷ sản']
+    """
+    out = [phrase] + sorted(_tone_forms(phrase) - {phrase})
+    for form in list(out):
+        dashes = re.sub(r"(?<=\w)-(?=\w)", " - ", form)
+        for dashed in (dashes, re.sub(r" - ", "-", dashes), re.sub(r" - ", " ", dashes)):
+            last = re.search(r"(, | và )(?!.*(?:, | và ))", dashed)
+            joined = [dashed] if not last else [dashed, dashed[:last.start()] + (
+                " và " if last.group(1) == ", " else ", ") + dashed[last.end():]]
+            out += [other for other in joined if other not in out]
+    return out
 
 
 def _with_regions(vocab: Vocabulary, region_map: RegionMap) -> Vocabulary:
@@ -248,13 +317,17 @@ def sentence_of(spans: list[tuple[int, int]], offset: int, *,
 
 _YEAR = r"(?:19|20)\d{2}"
 # "quý III/2022", "IV/2023": a quarter's year (a date's "30/9/2024" is not a period)
-_YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/))({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
+# "đến hết tháng 8/2025": a month's year is the year of what stood at that month
+_YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=tháng \d/)|(?<=tháng \d\d/))"
+                      rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
 _BASE_BEFORE = re.compile(
     r"(?:\bso với|\bso cùng kỳ|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
     r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
-    r"\btimes(?: higher| more| larger| that of)?(?: than)?|\bdouble(?: that of)?|\btwice|"
+    r"\btimes(?: higher| more| larger| that of| over the (?:figure|level|result))?(?: than)?|"
+    r"\bdoubl\w*(?: that of)?|\btripl\w*(?: that of)?|\btwice|\bthat of|"
     r"\bgấp đôi|"
-    r"\bgiai đoạn trước|\bfrom|\bup from)\s*(?:năm|the same period(?: of)?|the year|in|of|"
+    r"\bgiai đoạn trước|\bfrom|\bup from)\s*(?:(?:cuối|đầu|hết|the end of|end of)\s+)?"
+    r"(?:năm|the same period(?: of)?|the year|in|of|"
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
 )
@@ -267,9 +340,17 @@ _TERM_BEFORE = re.compile(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of 
 # a number (not a year) then a few words and "in"/"năm": the year after is that number's
 _ATTACHED = re.compile(r"(?<![12]\d\d)\d[^\d.;,]{0,25}(?:in|năm|vào năm|in the year)\s*$",
                        re.IGNORECASE)
+# "6,14% của năm 2023", "10.2% in 2023": a year possessed by the figure written before it
+_OF_A_FIGURE = re.compile(r"\d(?:[.,]\d+)?\s*(?:%|(?:[^\W\d]+\s+){1,3}?)\s*"
+                          r"(?:của|in|vào)\s+(?:năm\s+|the year\s+)?$", re.IGNORECASE)
 _YEAR_THEN_BRACKET = re.compile(
     rf"(?<!\d)({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?\s*\(\s*(?:[^\W\d]+\s+){{0,2}}$")
 _TERM_AFTER = re.compile(r"\s*(?:term|tenure)\b", re.IGNORECASE)
+_PRICES_AFTER = re.compile(r"\s*(?:constant\s+|comparative\s+)?prices?\b", re.IGNORECASE)
+_PERIOD_AROUND = re.compile(r"giai đoạn\s*$|giai đoạn\s+\d|\d\s+period\b", re.IGNORECASE)
+_CONGRESS = re.compile(r"đại hội|\bcongress\b", re.IGNORECASE)
+_BETWEEN_END = re.compile(rf"\s*(?:and|và|to|-|–)\s*(?:năm\s*)?({_YEAR})(?![\d/])",
+                          re.IGNORECASE)
 _NOW_WORDS = re.compile(r"hiện nay|đến nay|hiện có|hiện tại|tính đến nay|currently|to date|"
                         r"at present|so far|is home to", re.IGNORECASE)
 
@@ -304,6 +385,14 @@ def _years(text: str, offset: int = 0):
         y0, y1 = int(m[1]), int(m[2] or m[1])
         if y1 < y0:
             continue
+        if _PRICES_AFTER.match(text, m.end()):
+            continue  # "based on 2010 prices": the prices' base year, not a period
+        if y1 - y0 == 5 and y0 % 5 == 0 and _PERIOD_AROUND.search(
+                text, max(0, m.start() - 12), min(len(text), m.end() + 8)) and \
+                _CONGRESS.search(text):
+            # a Party congress's "giai đoạn 2025-2030", "the 2025-2030 period": its term,
+            # whose plan years start the year after the congress (2026-2030)
+            y0 += 1
         if _TERM_BEFORE.search(before) or (
                 y1 > y0 and _TERM_AFTER.match(text, m.end())):  # "the 2020-2025 term"
             if y1 == y0:
@@ -313,6 +402,8 @@ def _years(text: str, offset: int = 0):
         # "from 2020" is a base; "from 2021 to 2025", "từ năm 2021 đến năm 2025" a span
         span_end = _SPAN_END_AFTER.match(text, m.end()) if y0 == y1 and re.search(
             r"(?:\bfrom|\btừ)\s*(?:the year\s*|năm\s*)?$", before, re.IGNORECASE) else None
+        if y0 == y1 and re.search(r"\b(?:between|giữa)\s*(?:năm\s*)?$", before, re.IGNORECASE):
+            span_end = _BETWEEN_END.match(text, m.end())  # "between 2016 and 2020"
         if span_end and int(span_end[1]) > y1:
             y1, end = int(span_end[1]), span_end.end()
             skip_to = end
@@ -349,8 +440,9 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     own_after = [y for y in after if not y[4]]
     # a year shortly after the figure in its clause, unless a bracket or a comparison comes
     # first: "khoảng 6,58% (Năm 2021 lần lượt là ...)", "8,05%, cao hơn so với ... năm 2022"
+    # (nor another number between: "đạt 7,16%, vượt qua con số 6,14% của năm 2023")
     close_after = bool(own_after) and own_after[0][0] - fig_end < 60 and not re.search(
-        r"[;.(]|so với|hơn|compared|than|double|gấp", text[fig_end:own_after[0][0]],
+        r"[;.(]|so với|hơn|compared|than|double|gấp|\d", text[fig_end:own_after[0][0]],
         re.IGNORECASE)
     bracketed = _YEAR_THEN_BRACKET.search(text[max(s0, fig_start - 35):fig_start])
     if bracketed:
@@ -363,6 +455,12 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
             text, fig_end, own_after[0][0]):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the span after the figure", base)
+    # "vượt mức 6,1% của năm 2023", "reached VND 8,500 billion in 2020": a year written right
+    # after the figure is its year, whatever the sentence began with
+    if close_after and re.fullmatch(r"\s*(?:của|of|in|vào|trong)\s+(?:năm|the year)?\s*|"
+                                    r"\s*năm\s*", text[fig_end:own_after[0][0]], re.IGNORECASE):
+        y = own_after[0]
+        return Period(y[2], y[3], "sentence, the year right after it", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
     # after another figure is that figure's; the one right after this figure is its own
     if own and not (close_after and _ATTACHED.search(text[max(s0, own[-1][0] - 30):own[-1][0]])):
@@ -371,7 +469,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "đạt 8,5 tỷ USD vào năm 2025": a year shortly after the figure, in the same clause.
     if close_after:
         y = own_after[0]
-        return Period(y[2], y[3], "sentence", base)
+        return Period(y[2], y[3], "sentence, the year right after it", base)
     # "năm nay", "this year" / "năm ngoái", "last year" (not after "so với", a base)
     relative = _RELATIVE_YEAR.search(text[max(s0, fig_start - 200):fig_start])
     if relative and doc_year and not _BASE_BEFORE.search(
@@ -382,7 +480,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "Từ đầu năm đến nay ... giảm 14,81% so với cùng kỳ năm 2022": the year after the one
     # compared with, whatever the document's date
     same = [y for y in before + after if y[5]]
-    if _NOW_WORDS.search(text[s0:fig_start]) and doc_year and not same:
+    if _now(text[s0:fig_start]) and doc_year and not same:
         return Period(doc_year, doc_year, "document date (now)", base)
     if heading_years:
         y0, y1 = heading_years[-1]
@@ -398,6 +496,9 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "(Năm 2021 lần lượt là ...)" and "the plan for 2025" name a year in passing: an aside
     # in brackets, or the name of a plan, does not set the year of the sentences after it
     earlier = [y for y in earlier if not _aside(text, y[0])]
+    # "vượt qua con số 6,14% của năm 2023": a year written right after a figure is that
+    # figure's, a comparison's; it sets no year for the sentences after
+    earlier = [y for y in earlier if not _OF_A_FIGURE.search(text[max(0, y[0] - 40):y[0]])]
     vision = _visions(text, earlier)
     if earlier and earlier[-1][0] in vision and doc_year:
         # the latest year before is a vision's: no year of an earlier sentence holds here
@@ -405,6 +506,9 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     earlier = [y for y in earlier if y[0] not in vision]
     if earlier:
         y = earlier[-1]
+        frame = _frame_of(text, earlier, y)
+        if frame:
+            return Period(frame[2], frame[3], "earlier sentence, its time frame", base)
         return Period(y[2], y[3], "earlier sentence", base)
     if doc_year:
         # a report written early in a year about the one before names that year most
@@ -414,9 +518,50 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     return Period(None, None, "not found", base)
 
 
+# "cao nhất từ đầu nhiệm kỳ đến nay", "lớn nhất từ trước đến nay": a superlative's range of
+# comparison, not the figure's period
+_SUPERLATIVE_SINCE = re.compile(r"nhất\s+(?:[^\W\d]+\s+){0,5}$|\b(?:highest|lowest|largest|"
+                                r"biggest)\s+(?:[^\W\d]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _now(before: str) -> bool:
+    """Whether words of "now" ("đến nay", "to date") in ``before`` set the period to the
+    document's date: not when they close a superlative's range ("cao nhất ... đến nay")."""
+    return any(not _SUPERLATIVE_SINCE.search(before[max(0, m.start() - 60):m.start()])
+               for m in _NOW_WORDS.finditer(before))
+
+
+# A year that frames its sentence: first in a clause, set off by a comma ("Năm 2024, ...",
+# "..., năm 2024, về lĩnh vực kinh tế, ..."); one written after a noun names that noun's year
+# ("GRDP bình quân đầu người năm 2023") and holds for that phrase only.
+_CLAUSE_OPENING = re.compile(r"(?:^|[.;:!?(\n,])\s*(?:(?:trong|tính đến|tính đến hết|đến hết|"
+                             r"riêng|cả|in|during|for)\s+)?(?:(?:the\s+)?năm|year)?\s*$",
+                             re.IGNORECASE)
+
+
+def _frame_of(text: str, earlier: list, y: tuple) -> tuple | None:
+    """The year framing the sentence of ``y`` when ``y`` is a noun's year in it: the frame,
+    not the noun's year, holds for the sentences after (None when ``y`` opens a clause or its
+    sentence has no other frame)."""
+    if _CLAUSE_OPENING.search(text[max(0, y[0] - 40):y[0]]):
+        return None
+    lead = text[max(0, y[0] - 1500):y[0]]
+    stop = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("! "), lead.rfind("? "))
+    sentence_start = y[0] - len(lead) + stop + 1 if stop >= 0 else y[0] - len(lead)
+    frames = [e for e in earlier if sentence_start <= e[0] < y[0]
+              and (e[2], e[3]) != (y[2], y[3])
+              and re.match(r"\s*\)?\s*,", text[e[1]:e[1] + 4])
+              and _CLAUSE_OPENING.search(text[max(0, e[0] - 40):e[0]])]
+    return frames[-1] if frames else None
+
+
+@lru_cache(maxsize=4)
 def _main_year(text: str, doc_year: int) -> int:
     """The document's year, or the year before when the document names it more often than
-    its own (a review of last year dated in January)."""
+    its own (a review of last year dated in January).
+
+    Counted once per document (remembered): every figure without a year of its own asks, and
+    counting over the whole text for each made a long document's reading quadratic."""
     years = [y[3] for y in _year_index(text)[0] if not y[4] and y[2] == y[3]]
     last = years.count(doc_year - 1)
     return doc_year - 1 if last > years.count(doc_year) and last >= 2 else doc_year
@@ -434,10 +579,17 @@ def _aside(text: str, at: int) -> bool:
     """Whether the year at ``at`` is in brackets or names a plan."""
     before = text[max(0, at - 100):at]
     opened = before.rfind("(")
+    # "implement the goals of the Resolution of the 11th Congress, term 2020 - 2025 and
+    # Socio-Economic Development Plan 2021 - 2025": the names of documents carried out
+    sentence = _SENTENCE_END.split(text[max(0, at - 160):at])[-1]
     return (opened >= 0 and ")" not in before[opened:]) or bool(
-        _PLAN_NAME_BEFORE.search(before[-30:]))
+        _PLAN_NAME_BEFORE.search(before[-30:])) or bool(_CARRIED_OUT.search(sentence))
 
 
+_CARRIED_OUT = re.compile(r"\b(?:implement\w*|carry\w* out|thực hiện|triển khai)\s+(?:the\s+|các\s+)?"
+                         r"(?:goals?|targets?|mục tiêu|chỉ tiêu)?\s*(?:of\s+)?(?:the\s+)?"
+                         r"(?:resolution|nghị quyết|plan|kế hoạch)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _HORIZON_BEFORE = re.compile(r"(?:đến năm|đến|tới năm|by|until|to)\s*$", re.IGNORECASE)
 _VISION_BEFORE = re.compile(r"tầm nhìn|vision", re.IGNORECASE)
 
@@ -450,7 +602,7 @@ def _visions(text: str, years: list) -> set[int]:
     out, horizon = set(), None
     for y in years:
         before = text[max(0, y[0] - 40):y[0]]
-        if horizon is not None and re.search(r"[.!?]\s|\n", text[horizon[0]:y[0]]):
+        if horizon is not None and _SENTENCE_END.search(text, horizon[0], y[0]):
             horizon = None  # a horizon holds within its sentence
         if _VISION_BEFORE.search(before):
             out.add(y[0])
@@ -574,17 +726,28 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
 
 
 _GROWTH_WORDS = re.compile(
-    r"tăng trưởng|tăng|tốc độ|growth|\bgr[eo]w|increas|\bup\b|\brise|\brose|\brisen|"
+    r"tăng trưởng|tăng(?! thêm)|tốc độ|growth|average annual|annual average|\bgr[eo]w|increas|\bup\b|\brise|\brose|\brisen|"
     r"\bclimb|\bgain|\bexpand|giảm|decreas|\bfell|\bfall|\bdown\b|\bdeclin|\braise",
     re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
                           r"% grdp|of grdp", re.IGNORECASE)
-# "bình quân đầu người", "bình quân/người", "average ... per capita" name a per-person level
-_AVERAGE_WORDS = re.compile(r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
-                            r"trung bình|average(?! (?:gdp |grdp |income )?per capita)|/năm|"
-                            r"/year|annually|per year|mỗi năm", re.IGNORECASE)
+# "bình quân đầu người", "bình quân/người", "average ... per capita" name a per-person level:
+# the words of an average, but not those (shared with extraction.core).
+_AVERAGE_STEM = (r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
+                 r"trung bình|average(?! (?:gdp |grdp |income )?per capita)")
+_AVERAGE_WORDS = re.compile(_AVERAGE_STEM + r"|/năm|/year|annually|per year|mỗi năm",
+                            re.IGNORECASE)
 _HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
 _TOTAL_WORDS = re.compile(r"tổng|total|cả giai đoạn|lũy kế|cumulative", re.IGNORECASE)
+
+
+def _share_last(window: str) -> bool:
+    """Whether a share word ("tỷ trọng") after the last growth word of ``window`` is the
+    subject of the figure's own verb: "tăng tỷ trọng dịch vụ, ... tỷ trọng dịch vụ là"."""
+    growth = [m.end() for m in _GROWTH_WORDS.finditer(window)]
+    share = [m.start() for m in _SHARE_WORDS.finditer(window)]
+    return bool(growth and share and share[-1] > growth[-1] and re.search(
+        r"\b(?:là|đạt|chiếm|is|was|at|reached)\s*$", window, re.IGNORECASE))
 
 
 def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str:
@@ -595,9 +758,13 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
     if unit == "percentage_points":
         return "contribution_to_growth"
     if unit == "percent":
-        lead = re.sub(r"[\d.,].*$", "", raw)  # "giảm 2,5%": the fall is in the figure's words
+        # "giảm 2,5%", "a 1.42% decrease": the fall is in the figure's own words
+        lead = re.sub(r"\d[\d.,]*\s*%?", " ", raw)
         growth = ((_GROWTH_WORDS.search(window) or _GROWTH_WORDS.search(lead))
                   and not _SHARE_WORDS.search(window[-25:])
+                  # "tăng tỷ trọng dịch vụ, ... tỷ trọng ngành dịch vụ là 48,2%": the share
+                  # named after the last growth word is what the figure is
+                  and not _share_last(window)
                   and not re.search(r"đóng góp|contribut", window, re.IGNORECASE)
                   and not re.search(r"(?:giảm|hạ|decrease[sd]?|fell|fallen|down|dropped|"
                                     r"reduced?)\s+(?:còn|xuống|to)\s*$|\bcòn\s*$", window,
@@ -621,6 +788,8 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
 
 #: Whitespace other than a plain space (one character for one: offsets hold).
 _OTHER_SPACE = re.compile(r"[^\S ]")
+#: An en or em dash joins words as a hyphen does (one character for one).
+_DASHES = str.maketrans("–—", "--")
 
 
 def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0, *,
@@ -629,7 +798,7 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
 
     With ``overlapping``, a phrase inside a longer one is found too ("fdi" in "fdi projects").
     """
-    low = _OTHER_SPACE.sub(" ", unicodedata.normalize("NFC", text).lower())
+    low = _OTHER_SPACE.sub(" ", unicodedata.normalize("NFC", text).lower()).translate(_DASHES)
     if overlapping:
         return sorted((offset + m.start(), offset + m.end(), word)
                       for word, rx in vocab.patterns_in(fieldname, low) if word in low
@@ -638,6 +807,8 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
            for m in vocab.pattern(fieldname).finditer(low)]
     if fieldname == "region":  # English texts drop the diacritics: "Hung Yen"
         flat = _OTHER_SPACE.sub(" ", strip_accents(text))
+        # ... but only where the text itself has no diacritics: "Diễn biến" is no "Dien Bien"
         out += [(offset + m.start(), offset + m.end(), m.group(0))
-                for m in vocab.pattern(fieldname).finditer(flat)]
+                for m in vocab.pattern(fieldname).finditer(flat)
+                if text[m.start():m.end()].isascii()]
     return sorted(set(out))

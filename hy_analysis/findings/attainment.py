@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..docstrings import fill_doc, frames_from, with_parameters
 from ..vocabulary import check_lang, territory_label
-from .common import md_escape, messages
+from .common import basis_label, md_escape, messages
 from .format import format_amount, format_number, format_period, missing
+
+# The reader tables' Parameters, from their signatures: what each table reads.
+_tables = with_parameters(**frames_from(
+    verdicts="hy_analysis.analysis.attainment.assess",
+    comparison="hy_analysis.analysis.attainment.merger_comparison"))
 
 __all__ = [
     "STATUS_LABELS", "status_label", "reason_label", "describe_attainment",
@@ -77,9 +83,6 @@ _MESSAGES = {
         "final_word": "chính thức", "provisional_word": "tạm tính",
         "as_of_col": "Số liệu đến năm", "standing": "Tính chất", "definition": "Định nghĩa",
         "needs_col": "Các năm còn lại cần",
-        "bases": {"": "mặc định", "excl_land_use_fees": "không tính tiền sử dụng đất",
-                  "excl_product_taxes": "không tính thuế sản phẩm",
-                  "current_prices": "giá hiện hành", "constant_2010_prices": "giá so sánh 2010"},
         "basis_pair": "mục tiêu: {target}; số thực hiện: {actual}",
         "as_of_short": "đến {year}",
         "misses": "Hụt nhiều nhất:",
@@ -88,6 +91,9 @@ _MESSAGES = {
         "laggards": "Cần tăng tốc nhiều nhất:",
         "laggard": "- {indicator} ({territory}, {period}): tốc độ hiện nay bằng **{ratio}** "
                    "mức cần thiết",
+        "laggard_away": "- {indicator} ({territory}, {period}): **đi ngược mục tiêu** (từ "
+                        "{baseline} năm {baseline_year} đến {actual} năm {actual_year}, mục "
+                        "tiêu {target})",
         "pp": "điểm %", "pct": "%", "ratio": "tỷ lệ",
         "indicator": "Chỉ tiêu", "territory": "Địa bàn", "period": "Kỳ", "target": "Mục tiêu",
         "actual": "Thực hiện", "status": "Kết quả", "mark": "Chênh lệch / tỷ lệ",
@@ -119,7 +125,10 @@ _MESSAGES = {
                    "**{on_track}**, cần tăng tốc từ **{acceleration}**, tiến triển chậm từ 0, đi "
                    "ngược mục tiêu dưới 0. Mục tiêu chỉ được so với số của chính địa bàn đó, cùng "
                    "cách tính; mục tiêu của địa bàn đã sáp nhập trước khi hết kỳ được ghi là đã "
-                   "được thay thế."),
+                   "được thay thế. Số cả năm công bố trước khi hết năm là số ước, dù văn bản "
+                   "viết \"đạt\"; mục tiêu tỷ trọng thấp hơn số của năm trước khi đặt mục "
+                   "tiêu là mục tiêu giảm; dung sai của \"khoảng\" chỉ làm nhẹ kết luận, "
+                   "không hạ mức các năm còn lại cần đạt."),
         "territory_col": "Địa bàn",
     },
     "en": {
@@ -142,10 +151,6 @@ _MESSAGES = {
         "final_word": "final", "provisional_word": "provisional",
         "as_of_col": "As of", "standing": "Standing", "definition": "Definition",
         "needs_col": "Remaining years need",
-        "bases": {"": "default", "excl_land_use_fees": "excluding land-use fees",
-                  "excl_product_taxes": "excluding product taxes",
-                  "current_prices": "current prices",
-                  "constant_2010_prices": "constant 2010 prices"},
         "basis_pair": "target: {target}; actual: {actual}",
         "as_of_short": "as of {year}",
         "misses": "Largest misses:",
@@ -154,6 +159,9 @@ _MESSAGES = {
         "laggards": "Furthest behind:",
         "laggard": "- {indicator} ({territory}, {period}): the current pace is **{ratio}** of "
                    "the pace needed",
+        "laggard_away": "- {indicator} ({territory}, {period}): **moving away** from the "
+                        "target ({baseline} in {baseline_year} to {actual} in {actual_year}, "
+                        "target {target})",
         "pp": "pp", "pct": "%", "ratio": "ratio",
         "indicator": "Indicator", "territory": "Territory", "period": "Period",
         "target": "Target", "actual": "Actual", "status": "Verdict", "mark": "Gap / ratio",
@@ -187,7 +195,10 @@ _MESSAGES = {
                    "**{acceleration}**, limited progress from 0, moving away below 0. A target "
                    "is only compared with figures of its own territory on the same definition; "
                    "a target of a territory that merged before its period ended is marked "
-                   "superseded."),
+                   "superseded. A full-year figure published before its year ended is an "
+                   "estimate, whatever verb the text uses; a share target below the figure of "
+                   "the year before it was set asks for a fall; the tolerance of \"about\" "
+                   "may soften a verdict, never lower what the remaining years need."),
         "territory_col": "Territory",
     },
 }
@@ -250,8 +261,7 @@ def _other_territory(row) -> str:
 
 
 def _basis_label(basis, lang: str) -> str:
-    basis = "" if missing(basis) else str(basis)
-    return messages(_MESSAGES, lang)["bases"].get(basis, basis)
+    return basis_label("" if missing(basis) else basis, lang)
 
 
 def _reason(row, lang: str) -> str:
@@ -356,13 +366,25 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
                 indicator=md_escape(_indicator(row, lang)), territory=md_escape(row["territory"]),
                 period=format_period(row["period_start"], row["period_end"]),
                 actual=_value(row["actual"], row["unit"], lang),
-                target=md_escape(row["value_raw"]), gap=_mark(row, lang).lstrip("-−")))
+                target=md_escape(row["value_raw"]), gap=_mark(row, lang).lstrip("-−"))
+                + (f" ({words['provisional_word']})" if _provisional(row) else ""))
     behind = verdicts[verdicts["status"].astype(str).isin(_RUNNING[1:])
                       & verdicts["ratio"].notna()].sort_values("ratio").head(top)
     if len(behind) and top:
         lines += ["", words["laggards"]]
         for _, row in behind.iterrows():
             needs = needs_text(row, lang=lang)
+            if row["ratio"] < 0 and not missing(row.get("baseline")):
+                # A negative share of the pace needed reads as nothing: say which way it went.
+                lines.append(words["laggard_away"].format(
+                    indicator=md_escape(_indicator(row, lang)),
+                    territory=md_escape(row["territory"]),
+                    period=format_period(row["period_start"], row["period_end"]),
+                    baseline=_value(row["baseline"], row["unit"], lang),
+                    baseline_year=int(row["baseline_year"]),
+                    actual=_value(row["actual"], row["unit"], lang),
+                    actual_year=int(row["actual_year"]), target=md_escape(row["value_raw"])))
+                continue
             lines.append(words["laggard"].format(
                 indicator=md_escape(_indicator(row, lang)), territory=md_escape(row["territory"]),
                 period=format_period(row["period_start"], row["period_end"]),
@@ -371,18 +393,11 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
     return "\n".join(lines)
 
 
+@_tables
 def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     """The full reader table: one row per distinct target, headers and words in ``lang``.
 
-    Parameters
-    ----------
-    verdicts : DataFrame
-        From :func:`hy_analysis.analysis.attainment.assess`.
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Columns: indicator, territory, period, target (as written; every wording when
         several sources state it), as-of year, actual (with its unit, marked estimate or
         computed), verdict, standing (final or provisional), gap or ratio, what the
@@ -448,7 +463,8 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
     DataFrame
         ``label`` (indicator, the target as written, territory, period and the as-of year),
         ``status``, ``status_label`` (marked provisional where the period's data is not all
-        in), ``final``, ``mark`` (gap for final verdicts, ratio × 100 for provisional ones),
+        in or is an estimate), ``final``, ``mark`` (gap for achieved / missed, final or on
+        estimates; ratio × 100 for a period still running),
         ``mark_kind`` (``pp``, ``%``, ``ratio``, ``met`` -- a level already met by the latest
         figure, before the target year -- or empty) and ``mark_text`` (the written mark and,
         for growth targets, what the remaining years need).
@@ -489,18 +505,11 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
         .reset_index(drop=True)
 
 
+@_tables
 def merger_table(comparison: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     """The harmonised series as a reader table: parts, their computed sum, the stated figure.
 
-    Parameters
-    ----------
-    comparison : DataFrame
-        From :func:`hy_analysis.analysis.attainment.merger_comparison`.
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         One row per indicator and year; a column per former province, the computed sum and
         the merged province's stated figure, each written with its unit.
     """
@@ -515,11 +524,17 @@ def merger_table(comparison: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
         row = {words["m_indicator"]: name, words["m_year"]: int(year)}
         for _, item in group.iterrows():
             header = columns[item["role"]] or str(item["territory"])
-            row[header] = _value(item["value"], unit, lang)
+            row[header] = _value(item["value"], unit, lang) + _estimate_mark(item, words)
         out.append(row)
     return pd.DataFrame(out)
 
 
+def _estimate_mark(item, words: dict) -> str:
+    """The mark (" (ước)", " (estimate)") after a merger figure that is an estimate."""
+    return words["estimate"] if bool(item.get("estimate", False)) else ""
+
+
+@fill_doc
 def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
     """One line per harmonised figure: the computed sum and, where stated, the merged figure.
 
@@ -529,10 +544,7 @@ def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
         From :func:`hy_analysis.analysis.attainment.merger_comparison`.
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     words = messages(_MESSAGES, lang)
     sums = comparison[comparison["role"] == "sum"] if len(comparison) else comparison
@@ -548,13 +560,14 @@ def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
         if len(stated):
             value = float(stated["value"].iloc[0])
             extra = words["m_stated_same"].format(
-                stated=_value(value, row["unit"], lang),
+                stated=_value(value, row["unit"], lang) + _estimate_mark(stated.iloc[0], words),
                 diff=_value(value - row["value"], row["unit"], lang))
         lines.append(words["m_line"].format(indicator=md_escape(_indicator(row, lang)),
                                             year=int(row["year"]),
                                             territory=md_escape(territory_label(
                                                 row["territory"], lang=lang)),
-                                            sum=_value(row["value"], row["unit"], lang),
+                                            sum=_value(row["value"], row["unit"], lang)
+                                            + _estimate_mark(row, words),
                                             stated=extra))
     return "\n".join(lines)
 

@@ -14,7 +14,36 @@ import pandas as pd
 
 from ..vocabulary import messages  # re-exported: the one lookup of a message table
 
-__all__ = ["md_escape", "messages", "source_name", "sources_text", "source_language"]
+__all__ = ["md_escape", "messages", "source_name", "sources_text", "source_language",
+           "BASIS_LABELS", "basis_label"]
+
+#: How each definition (``basis`` of targets.csv, :data:`hy_analysis.schema.BASES`) is named;
+#: ``""`` is the indicator's own definition.
+BASIS_LABELS = {
+    "vi": {"": "định nghĩa chung của chỉ tiêu",
+           "excl_land_use_fees": "không tính tiền sử dụng đất",
+           "excl_product_taxes": "không tính thuế sản phẩm",
+           "current_prices": "giá hiện hành", "constant_2010_prices": "giá so sánh 2010",
+           "narrower_aggregate": "phạm vi hẹp hơn (nguồn không nêu rõ)"},
+    "en": {"": "standard definition of the indicator",
+           "excl_land_use_fees": "excluding land-use fees",
+           "excl_product_taxes": "excluding product taxes",
+           "current_prices": "current prices", "constant_2010_prices": "constant 2010 prices",
+           "narrower_aggregate": "a narrower aggregate (scope not stated)"},
+}
+
+
+def basis_label(basis, lang: str = "vi") -> str:
+    """The reader's name of a definition (``basis``); an unknown code is shown as it is.
+
+    Examples
+    --------
+    >>> basis_label("excl_land_use_fees", "en"), basis_label(None, "en")
+    ('excluding land-use fees', 'standard definition of the indicator')
+    """
+    basis = "" if basis is None or (isinstance(basis, float) and basis != basis) else str(basis)
+    return messages(BASIS_LABELS, lang).get(basis, basis)
+
 
 
 def md_escape(value: object) -> str:

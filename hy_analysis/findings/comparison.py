@@ -12,11 +12,19 @@ from typing import Sequence
 
 import pandas as pd
 
+from ..docstrings import fill_doc, frames_from, with_parameters
 from ..schema import UNIT_LABELS
 from ..vocabulary import country_label
-from .common import md_escape, messages, source_language, source_name, sources_text
+from .common import (basis_label, md_escape, messages, source_language, source_name,
+                     sources_text)
 from .format import (format_amount, format_number, format_period, format_range, missing,
                      quoted_figure)
+
+# The reader tables' Parameters, from their signatures: what each table reads.
+_tables = with_parameters(**frames_from(
+    targets="hy_analysis.analysis.comparison.plan_targets",
+    base="hy_analysis.analysis.comparison.base_figures",
+    needed="hy_analysis.analysis.comparison.needed_growth"))
 
 __all__ = ["describe_territories", "describe_targets", "targets_table", "describe_results",
            "results_table", "describe_needed", "needed_table", "needed_chart_data",
@@ -58,6 +66,10 @@ _MESSAGES = {
                   "(bình quân {per_year}/năm); không tính tốc độ từ tổng"),
         "no_base": ("- **{province}**, {indicator} {end}: {target} — **không có số năm "
                     "{base_year}** cùng chỉ tiêu và đơn vị để tính tốc độ cần đạt"),
+        "not_comparable": ("- **{province}**, {indicator} {end}: {target} — **không so sánh "
+                           "được** với số năm {base_year} {base} ({base_year}{flags}): mục "
+                           "tiêu tính theo *{target_basis}*, số năm {base_year} theo "
+                           "*{base_basis}*; không tính tốc độ cần đạt"),
         "needed_none": "Không có mục tiêu {plan} nào để tính.",
         "estimate": ", ước tính", "derived": ", tổng tính toán từ các tỉnh cũ",
         "coverage_head": "Những gì một tỉnh không nêu (nên không so sánh được):",
@@ -78,6 +90,7 @@ _MESSAGES = {
         "per_year": "%/năm", "pp": "điểm %",
         "m_compound": "tăng bình quân cần đạt", "m_points": "thay đổi cần đạt",
         "m_rate": "tốc độ mục tiêu", "m_total": "tổng giai đoạn", "m_no_base": "thiếu số gốc",
+        "m_not_comparable": "không so sánh được (khác cách tính)",
         "computed": "tính toán",
     },
     "en": {
@@ -115,6 +128,10 @@ _MESSAGES = {
                   "period ({per_year} a year on average); no rate is derived from a total"),
         "no_base": ("- **{province}**, {indicator} {end}: {target} — **no {base_year} "
                     "figure** of the same indicator and unit to compute the growth needed"),
+        "not_comparable": ("- **{province}**, {indicator} {end}: {target} — **not comparable** "
+                           "with the {base_year} figure {base} ({base_year}{flags}): the "
+                           "target's definition is *{target_basis}*, the {base_year} figure's "
+                           "*{base_basis}*; no growth rate is derived"),
         "needed_none": "No {plan} target to compute.",
         "estimate": ", estimate", "derived": ", computed sum of the former provinces",
         "coverage_head": "What a province does not state (so nothing to compare):",
@@ -135,6 +152,7 @@ _MESSAGES = {
         "per_year": "%/yr", "pp": "pp",
         "m_compound": "average growth needed", "m_points": "change needed",
         "m_rate": "target rate", "m_total": "period total", "m_no_base": "no base figure",
+        "m_not_comparable": "not comparable (another definition)",
         "computed": "computed",
     },
 }
@@ -165,6 +183,7 @@ def _list(items: Sequence[str], m: dict) -> str:
 
 # --------------------------------------------------------------------------- territories
 
+@fill_doc
 def describe_territories(territories: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),
                          year: int = 2025, lang: str = "vi") -> str:
     """Which merged territory each province is, or that the dataset has none yet.
@@ -173,14 +192,10 @@ def describe_territories(territories: pd.DataFrame, *, plan: tuple[int, int] = (
     ----------
     territories : DataFrame
         From :func:`hy_analysis.analysis.comparison.province_territories`.
-    plan : (int, int)
-    year : int
+    {plan_year}
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     lines = [m["territories_head"], ""]
@@ -211,6 +226,7 @@ def _target_text(row, lang: str, sources: pd.DataFrame | None = None) -> str:
     return f"{md_escape(raw)} ({format_period(row.period_start, row.period_end)})"
 
 
+@fill_doc
 def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
                      plan: tuple[int, int] = (2026, 2030), sources: pd.DataFrame | None = None,
                      lang: str = "vi") -> str:
@@ -227,10 +243,7 @@ def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
         reader's format (and the reverse), the original noted.
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     lines = [m["targets_head"].format(plan=_plan(plan)), ""]
@@ -252,20 +265,12 @@ def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
     return "\n".join(lines)
 
 
+@_tables
 def targets_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                   lang: str = "vi") -> pd.DataFrame:
     """Reader table of the plan targets: province, indicator, unit, period, figure, source.
 
-    Parameters
-    ----------
-    targets : DataFrame
-        From :func:`hy_analysis.analysis.comparison.plan_targets`.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
     """
     m = messages(_MESSAGES, lang)
     return pd.DataFrame({
@@ -283,6 +288,7 @@ def targets_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
 
 # --------------------------------------------------------------------------- results
 
+@fill_doc
 def describe_results(base: pd.DataFrame, *, provinces: Sequence[str], year: int = 2025,
                      lang: str = "vi") -> str:
     """How many base-year figures each province has, computed sums and estimates counted.
@@ -295,10 +301,7 @@ def describe_results(base: pd.DataFrame, *, provinces: Sequence[str], year: int 
     year : int
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     lines = [m["results_head"].format(year=year), ""]
@@ -319,20 +322,12 @@ def _figure(value: float, unit: str, lang: str) -> str:
     return format_amount(value, unit, lang=lang)
 
 
+@_tables
 def results_table(base: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                   lang: str = "vi") -> pd.DataFrame:
     """Reader table of the base-year results, computed sums and estimates marked.
 
-    Parameters
-    ----------
-    base : DataFrame
-        From :func:`hy_analysis.analysis.comparison.base_figures`.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Province, indicator, unit, investor country (FDI by country), period, figure as written (the computed value for a sum),
         value in the reader's format, estimate, computed sum, other figures, sources.
     """
@@ -367,6 +362,7 @@ def _need(row, lang: str) -> str:
     return format_range(row.required_low, row.required_high, lang=lang, decimals=1)
 
 
+@fill_doc
 def describe_needed(needed: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),
                     year: int = 2025, sources: pd.DataFrame | None = None,
                     lang: str = "vi") -> str:
@@ -376,17 +372,12 @@ def describe_needed(needed: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030
     ----------
     needed : DataFrame
         From :func:`hy_analysis.analysis.comparison.needed_growth`.
-    plan : (int, int)
-    year : int
-        The base year.
+    {plan_year}
     sources : DataFrame, optional
         To name the documents after each target.
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if needed.empty:
@@ -417,6 +408,11 @@ def describe_needed(needed: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030
                 change=_signed_range(row.change_low, row.change_high, lang), **fields)
             if row.years_reported:
                 line += m["rate_reported"].format(n=row.years_reported)
+        elif row.method == "not_comparable":
+            line = m["not_comparable"].format(
+                base=_figure(row.base_value, row.unit, lang),
+                target_basis=md_escape(basis_label(row.target_basis, lang)),
+                base_basis=md_escape(basis_label(row.base_basis, lang)), **fields)
         elif row.method == "total":
             span = row.period_end - row.period_start + 1
             line = m["total"].format(per_year=_figure(row.target_low / span, row.unit, lang),
@@ -440,22 +436,12 @@ def _needed_cell(row, m: dict, lang: str) -> str:
     return m[f"m_{row.method}"]
 
 
+@_tables
 def needed_table(needed: pd.DataFrame, *, provinces: Sequence[str],
                  sources: pd.DataFrame | None = None, lang: str = "vi") -> pd.DataFrame:
     """The provinces side by side: per indicator, each one's target, base figure and need.
 
-    Parameters
-    ----------
-    needed : DataFrame
-        From :func:`hy_analysis.analysis.comparison.needed_growth`.
-    provinces : sequence of str
-    sources : DataFrame, optional
-        Their ``language`` writes a target quoted from a source in the reader's format.
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         One row per indicator, unit and measure; for each province three columns (target as
         written with its period, the base figure with its period, and what is needed);
         empty cells where the province states nothing. Several targets of one province
@@ -532,6 +518,7 @@ def needed_chart_data(needed: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame
 
 # --------------------------------------------------------------------------- coverage
 
+@fill_doc
 def describe_coverage(coverage: pd.DataFrame, *, provinces: Sequence[str],
                       plan: tuple[int, int] = (2026, 2030), year: int = 2025,
                       lang: str = "vi") -> str:
@@ -542,14 +529,10 @@ def describe_coverage(coverage: pd.DataFrame, *, provinces: Sequence[str],
     coverage : DataFrame
         From :func:`hy_analysis.analysis.comparison.coverage`.
     provinces : sequence of str
-    plan : (int, int)
-    year : int
+    {plan_year}
     lang : {"vi", "en"}
 
-    Returns
-    -------
-    str
-        Markdown.
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     lines = []

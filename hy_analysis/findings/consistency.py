@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..docstrings import fill_doc
+from ..docstrings import fill_doc, frames_from, with_parameters
 from ..schema import UNIT_LABELS
 from ..vocabulary import (SECTOR_SHARES, country_label, kind_label, sector_name,
                           territory_label)
 from .common import md_escape, messages, source_language, source_name
 from .format import (format_amount, format_as_of, format_number, format_period, format_periods,
                      quoted_figure)
+
+# The reader tables' Parameters, from their signatures: what each table reads.
+_tables = with_parameters(**frames_from(
+    figures="hy_analysis.analysis.consistency.figures_list",
+    conflicts="hy_analysis.analysis.consistency.find_conflicts",
+    shares="hy_analysis.analysis.consistency.check_share_sums",
+    revisions="hy_analysis.analysis.consistency.revised_with_merger",
+    totals="hy_analysis.analysis.consistency.implied_totals",
+    found="hy_analysis.analysis.consistency.levels_vs_growth"))
 
 __all__ = ["describe_levels_vs_growth", "levels_vs_growth_table", "describe_figures", "describe_conflicts", "describe_share_sums",
            "describe_implied_vs_stated", "figures_table", "conflicts_table", "share_sums_table",
@@ -308,19 +317,12 @@ def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
     return "\n".join([title, "", *lines])
 
 
-@fill_doc
+@_tables
 def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                   lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.figures_list`.
 
-    Parameters
-    ----------
-    figures : DataFrame
-    {text_options}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Region, territory, indicator, kind, period, figure as written, bounds, unit, source
         and where in the source; headers and words in ``lang``.
     """
@@ -342,17 +344,11 @@ def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     })
 
 
+@_tables
 def conflicts_table(conflicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.find_conflicts`.
 
-    Parameters
-    ----------
-    conflicts : DataFrame
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Outcome, region, indicator, period, kind, both figures with their sources, gap.
     """
     m = messages(_MESSAGES, lang)
@@ -368,17 +364,11 @@ def conflicts_table(conflicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
     })
 
 
+@_tables
 def share_sums_table(shares: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.check_share_sums`.
 
-    Parameters
-    ----------
-    shares : DataFrame
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Region, territory, kind, year, source, one column per sector share, total, outcome.
     """
     m = messages(_MESSAGES, lang)
@@ -437,17 +427,11 @@ def describe_revised_with_merger(revisions: pd.DataFrame, *, lang: str = "vi") -
                       *lines])
 
 
+@_tables
 def revised_with_merger_table(revisions: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.revised_with_merger`.
 
-    Parameters
-    ----------
-    revisions : DataFrame
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Region, indicator, year, both targets with their territories and sources, change.
     """
     m = messages(_MESSAGES, lang)
@@ -503,17 +487,11 @@ def describe_implied_totals(totals: pd.DataFrame, *, lang: str = "vi") -> str:
     return "\n".join([m["totals_head"], "", *lines])
 
 
+@_tables
 def implied_totals_table(totals: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.implied_totals`.
 
-    Parameters
-    ----------
-    totals : DataFrame
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Territory, indicator, snapshot, part, implied and stated totals, source, outcome, gap.
     """
     m = messages(_MESSAGES, lang)
@@ -566,17 +544,11 @@ def describe_levels_vs_growth(found: pd.DataFrame, *, threshold: float = 0.5,
     return "\n".join(lines)
 
 
+@_tables
 def levels_vs_growth_table(found: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.levels_vs_growth`.
 
-    Parameters
-    ----------
-    found : DataFrame
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Territory, indicator, year, the two levels as written, implied and stated growth,
         sources, whether one source states both, outcome and the difference (pp).
     """

@@ -11,10 +11,15 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from ..docstrings import fill_doc, frames_from, with_parameters
 from ..vocabulary import COUNTRIES, country_label
 from .common import md_escape, messages, source_name
 from .format import format_as_of, format_money, format_number
-from ..docstrings import fill_doc
+
+# The reader tables' Parameters, from their signatures: what each table reads.
+_tables = with_parameters(**frames_from(
+    table="hy_analysis.analysis.fdi.projects_by_country",
+    remainder="hy_analysis.analysis.fdi.other_countries_remainder"))
 
 __all__ = ["describe_fdi_totals", "describe_projects_by_country", "describe_capital",
            "describe_disagreements", "no_fdi", "fdi_table", "remainder_table"]
@@ -130,13 +135,8 @@ def no_fdi(region: str | None, *, lang: str = "vi") -> str:
 
 
 @fill_doc
-def describe_fdi_totals(
-    snapshots: pd.DataFrame,
-    *,
-    region: str | None = None,
-    sources: pd.DataFrame | None = None,
-    lang: str = "vi",
-) -> str:
+def describe_fdi_totals(snapshots: pd.DataFrame, *, region: str | None = None,
+                        sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings on total FDI projects and capital over time, as Markdown.
 
     Parameters
@@ -184,21 +184,15 @@ def describe_fdi_totals(
 
 
 @fill_doc
-def describe_disagreements(
-    pairs: pd.DataFrame,
-    *,
-    sources: pd.DataFrame | None = None,
-    lang: str = "vi",
-) -> str:
+def describe_disagreements(pairs: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                           lang: str = "vi") -> str:
     """Markdown naming the snapshots whose dates overlap but whose totals differ.
 
     Parameters
     ----------
     pairs : DataFrame
         From :func:`~hy_analysis.analysis.fdi.snapshot_disagreements`.
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if pairs.empty:
@@ -223,14 +217,9 @@ def describe_disagreements(
 
 
 @fill_doc
-def describe_projects_by_country(
-    table: pd.DataFrame,
-    *,
-    region: str | None = None,
-    countries: Sequence[str] = COUNTRIES,
-    sources: pd.DataFrame | None = None,
-    lang: str = "vi",
-) -> str:
+def describe_projects_by_country(table: pd.DataFrame, *, region: str | None = None,
+                                 countries: Sequence[str] = COUNTRIES,
+                                 sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings on projects by investor country and their shares, as Markdown.
 
     Parameters
@@ -240,9 +229,7 @@ def describe_projects_by_country(
     region : str, optional
     countries : sequence of str
         The countries asked for (a country without any figure is named).
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if table.empty:
@@ -275,14 +262,8 @@ def describe_projects_by_country(
 
 
 @fill_doc
-def describe_capital(
-    capital: pd.DataFrame,
-    coverage: pd.DataFrame,
-    *,
-    region: str | None = None,
-    sources: pd.DataFrame | None = None,
-    lang: str = "vi",
-) -> str:
+def describe_capital(capital: pd.DataFrame, coverage: pd.DataFrame, *, region: str | None = None,
+                     sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """What the data says, and does not say, about registered capital by country.
 
     Parameters
@@ -292,9 +273,8 @@ def describe_capital(
     coverage : DataFrame
         From :func:`~hy_analysis.analysis.fdi.capital_coverage`.
     region : str, optional
-    {text_options}
-
-    {returns_markdown}
+        Named when the data has no FDI figure for it.
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if coverage.empty:
@@ -326,21 +306,14 @@ def describe_capital(
     return "\n".join(lines)
 
 
-@fill_doc
+@_tables
 def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
               lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.fdi.projects_by_country`.
 
     Labels and headers are in ``lang``.
 
-    Parameters
-    ----------
-    table : DataFrame
-    {text_options}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Snapshot, source, territory, country, projects, share (%), computed (yes/no).
     """
     m = messages(_MESSAGES, lang)
@@ -356,19 +329,12 @@ def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     })
 
 
-@fill_doc
+@_tables
 def remainder_table(remainder: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                     lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.fdi.other_countries_remainder`.
 
-    Parameters
-    ----------
-    remainder : DataFrame
-    {text_options}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Snapshot, source, territory, the computed remainder and, where it could not be
         computed, why, in ``lang``.
     """

@@ -11,11 +11,16 @@ import math
 
 import pandas as pd
 
+from ..docstrings import fill_doc, frames_from, with_parameters
 from ..vocabulary import kind_label, sector_name
 from .common import md_escape, messages, source_name, sources_text
 from .format import (format_money, format_number, format_period, format_periods,
                      format_range)
-from ..docstrings import fill_doc
+
+# The reader tables' Parameters, from their signatures: what each table reads.
+_tables = with_parameters(**frames_from(
+    figures="hy_analysis.analysis.growth.growth_figures",
+    table="hy_analysis.analysis.growth.required_growth"))
 
 __all__ = [
     "describe_growth_targets", "describe_annual_growth", "describe_index_paths",
@@ -119,8 +124,8 @@ def _none(m: dict, what: str, region: str) -> str:
 
 
 @fill_doc
-def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "vi",
-                            sources: pd.DataFrame | None = None) -> str:
+def describe_growth_targets(figures: pd.DataFrame, *, region: str,
+                            sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.growth_figures` (targets).
 
     How many targets, for which periods, in which sources.
@@ -131,9 +136,7 @@ def describe_growth_targets(figures: pd.DataFrame, *, region: str, lang: str = "
         From :func:`~hy_analysis.analysis.growth.growth_figures`.
     region : str
         Named in the text.
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if figures.empty:
@@ -180,8 +183,8 @@ def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi"
 
 @fill_doc
 def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
-                         end_year: int, lang: str = "vi",
-                         sources: pd.DataFrame | None = None) -> str:
+                         end_year: int, sources: pd.DataFrame | None = None,
+                         lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.index_paths`.
 
     Where each path ends, relative to the base year.
@@ -192,9 +195,7 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
     region : str
     start_year, end_year : int
         The window of the paths (the base year is ``start_year - 1``).
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     real = paths[paths["indicator"] != "scenario"]
@@ -230,17 +231,15 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
 
 
 @fill_doc
-def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "vi",
-                             sources: pd.DataFrame | None = None) -> str:
+def describe_required_growth(table: pd.DataFrame, *, region: str,
+                             sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.required_growth`.
 
     Parameters
     ----------
     table : DataFrame
     region : str
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if table.empty:
@@ -266,7 +265,7 @@ def describe_required_growth(table: pd.DataFrame, *, region: str, lang: str = "v
 
 @fill_doc
 def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int = 2020,
-                             lang: str = "vi", sources: pd.DataFrame | None = None) -> str:
+                             sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.structure_shift`.
 
     Shifts in points from the base year, and where sources disagree.
@@ -277,9 +276,7 @@ def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int
     region : str
     base_year : int
         The year of the actual shares the shift is measured from.
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if shift.empty:
@@ -325,8 +322,8 @@ def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int
 
 @fill_doc
 def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
-                        indicator_name: str = "", lang: str = "vi",
-                        sources: pd.DataFrame | None = None) -> str:
+                        indicator_name: str = "", sources: pd.DataFrame | None = None,
+                        lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.level_path` and its implied growth.
 
     Parameters
@@ -338,9 +335,7 @@ def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
     region : str
     indicator_name : str, optional
         Defaults to the indicator's name in ``lang`` taken from ``path``.
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if not indicator_name:
@@ -362,19 +357,12 @@ def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
     return "\n".join([f"**{md_escape(indicator_name)}** — {md_escape(region)}:", "", *lines])
 
 
-@fill_doc
+@_tables
 def growth_targets_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                          lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.growth.growth_figures`.
 
-    Parameters
-    ----------
-    figures : DataFrame
-    {text_options}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Territory, indicator, kind, period, figure as written, source, where in the source;
         headers and words in ``lang``.
     """
@@ -390,19 +378,12 @@ def growth_targets_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None 
     })
 
 
-@fill_doc
+@_tables
 def required_growth_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                           lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.growth.required_growth`.
 
-    Parameters
-    ----------
-    table : DataFrame
-    {text_options}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Indicator, period, target as written, source, years reported, achieved average,
         years left and the growth needed (low and high bound), rounded to 2 decimals.
     """

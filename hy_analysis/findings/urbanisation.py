@@ -9,11 +9,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..docstrings import fill_doc, frames_from, with_parameters
 from ..territories import RegionMap
 from ..vocabulary import SCOPE_LABELS
 from .common import md_escape, messages, source_name
 from .format import DASH, format_number, format_range
-from ..docstrings import fill_doc
+
+# The reader tables' Parameters, from their signatures: what each table reads.
+_tables = with_parameters(**frames_from(
+    targets="hy_analysis.analysis.urbanisation.rate_targets",
+    ladder="hy_analysis.analysis.urbanisation.urban_class_ladder",
+    counts="hy_analysis.analysis.urbanisation.class_counts"))
 
 __all__ = [
     "describe_rate_targets", "describe_revised_targets", "describe_pp_per_year",
@@ -123,15 +129,9 @@ def no_rates(region: str | None, *, lang: str = "vi") -> str:
 
 
 @fill_doc
-def describe_rate_targets(
-    targets: pd.DataFrame,
-    *,
-    region_map: RegionMap,
-    measured: pd.DataFrame | None = None,
-    region: str | None = None,
-    sources: pd.DataFrame | None = None,
-    lang: str = "vi",
-) -> str:
+def describe_rate_targets(targets: pd.DataFrame, *, region_map: RegionMap,
+                          measured: pd.DataFrame | None = None, region: str | None = None,
+                          sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Markdown listing the rate targets by territory and year; says no measured rate exists.
 
     Parameters
@@ -143,9 +143,8 @@ def describe_rate_targets(
         From :func:`~hy_analysis.analysis.urbanisation.measured_rates`; when empty the text
         says the baseline must be supplied.
     region : str, optional
-    {text_options}
-
-    {returns_markdown}
+        Named in the text when the data has no rate target for it.
+    {text_returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if targets.empty:
@@ -180,9 +179,7 @@ def describe_revised_targets(revised: pd.DataFrame, path: pd.DataFrame, *,
     ----------
     revised, path : DataFrame
         The two frames of :func:`~hy_analysis.analysis.urbanisation.split_merger`.
-    {text_options}
-
-    {returns_markdown}
+    {text_returns_markdown}
         Empty when there is no revised target.
     """
     m = messages(_MESSAGES, lang)
@@ -230,13 +227,8 @@ def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
 
 
 @fill_doc
-def describe_baseline(
-    steps: pd.DataFrame | None,
-    *,
-    baseline_year: int | None,
-    baseline_rate: float | None,
-    lang: str = "vi",
-) -> str:
+def describe_baseline(steps: pd.DataFrame | None, *, baseline_year: int | None,
+                      baseline_rate: float | None, lang: str = "vi") -> str:
     """Markdown on the pace needed from the user's baseline, or why there is none.
 
     Parameters
@@ -336,19 +328,12 @@ def describe_class_counts(counts: pd.DataFrame, *, region: str | None = None,
     return "\n".join(lines)
 
 
-@fill_doc
+@_tables
 def rate_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.urbanisation.rate_targets`.
 
-    Parameters
-    ----------
-    targets : DataFrame
-    {text_options}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Territory, year, figure as written, floor, ceiling, where it stands, source; headers
         in ``lang``.
     """
@@ -364,18 +349,11 @@ def rate_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     })
 
 
+@_tables
 def ladder_table(ladder: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     """The ladder as locality × year, cells like ``II (đạt)`` (a heat-map table's text).
 
-    Parameters
-    ----------
-    ladder : DataFrame
-        From :func:`~hy_analysis.analysis.urbanisation.urban_class_ladder`.
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         One row per locality, one column per year; empty when ``ladder`` is.
     """
     m = messages(_MESSAGES, lang)
@@ -391,19 +369,12 @@ def ladder_table(ladder: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
     return wide.reset_index()
 
 
-@fill_doc
+@_tables
 def class_counts_table(counts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                        lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.urbanisation.class_counts`.
 
-    Parameters
-    ----------
-    counts : DataFrame
-    {text_options}
-
-    Returns
-    -------
-    DataFrame
+    {returns_frame}
         Year, urban class, number of towns, figure as written, source.
     """
     m = messages(_MESSAGES, lang)

@@ -250,10 +250,13 @@ def fingerprint(cmd: list[str], env: dict) -> str:
 # ----------------------------------------------------------------------------- talking
 
 
-def _connect(path: Path, timeout: float = ANSWER_S) -> tuple[socket.socket, int]:
-    """A connection to the parent at ``path`` and its pid, once it is shown to be ours."""
+def _connect(path: Path, timeout: float | None = None) -> tuple[socket.socket, int]:
+    """A connection to the parent at ``path`` and its pid, once it is shown to be ours.
+
+    ``timeout`` defaults to :data:`ANSWER_S` as it is when called (not when defined).
+    """
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM | socket.SOCK_CLOEXEC)
-    sock.settimeout(timeout)
+    sock.settimeout(ANSWER_S if timeout is None else timeout)
     try:
         sock.connect(str(path))
         pid, uid, _gid = peer_credentials(sock)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import display
+from ..docstrings import with_parameters
 from ..territories import RegionMap
 from ..analysis import attainment as analysis
 from ..charts.attainment import plot_merger_comparison, plot_scorecard
@@ -19,24 +20,11 @@ from ..findings import attainment as findings
 __all__ = ["scorecard", "full_table", "merger"]
 
 
+@with_parameters()
 def scorecard(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
               as_of: int | None = None, tolerance: float, on_track: float,
               acceleration_needed: float, lang: str = "vi") -> pd.DataFrame:
     """Section 1: the verdicts in words, the scorecard chart and the rules of this run.
-
-    Parameters
-    ----------
-    targets : DataFrame
-        Tidy targets and actuals (the user's rows included).
-    region_map : DataFrame
-        The run's region map.
-    region : str
-        A region (all its territories) or one territory.
-    as_of : int, optional
-        Year of assessment (None: the latest actual).
-    tolerance, on_track, acceleration_needed : float
-        The thresholds of :func:`hy_analysis.analysis.attainment.assess`.
-    lang : {"vi", "en"}
 
     Returns
     -------
@@ -56,32 +44,17 @@ def scorecard(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
     return verdicts
 
 
+@with_parameters(verdicts="DataFrame\n    What :func:`scorecard` returned.")
 def full_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> None:
-    """Section 2: every verdict with its target, actual and sources (table).
-
-    Parameters
-    ----------
-    verdicts : DataFrame
-        What :func:`scorecard` returned.
-    lang : {"vi", "en"}
-    """
+    """Section 2: every verdict with its target, actual and sources (table)."""
     display.show_table(findings.attainment_table(verdicts, lang=lang))
 
 
+@with_parameters()
 def merger(targets: pd.DataFrame, *, region_map: RegionMap, as_of: int | None = None,
            tolerance: float, on_track: float, acceleration_needed: float,
            lang: str = "vi") -> None:
-    """Section 3: the old provinces, their sum and the merged province; verdicts by territory.
-
-    Parameters
-    ----------
-    targets : DataFrame
-    region_map : DataFrame
-        The run's region map.
-    as_of : int, optional
-    tolerance, on_track, acceleration_needed : float
-    lang : {"vi", "en"}
-    """
+    """Section 3: the old provinces, their sum and the merged province; verdicts by territory."""
     comparison = analysis.merger_comparison(targets, region_map=region_map)
     display.show_markdown(findings.describe_merger(comparison, lang=lang))
     display.show_chart(plot_merger_comparison(comparison, lang=lang))

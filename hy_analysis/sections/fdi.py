@@ -11,6 +11,7 @@ from typing import Sequence
 import pandas as pd
 
 from .. import display
+from ..docstrings import with_parameters
 from ..territories import RegionMap
 from ..analysis import fdi as analysis
 from ..charts import fdi as charts
@@ -19,21 +20,12 @@ from ..findings import fdi as findings
 __all__ = ["totals", "by_country", "shares", "capital"]
 
 
+@with_parameters()
 def totals(targets: pd.DataFrame, *, region_map: RegionMap,
            region: str, sources: pd.DataFrame | None = None,
            lang: str = "vi") -> None:
     """Section 1: total projects and registered capital at each cut-off date, and where the
     sources disagree (text and chart).
-
-    Parameters
-    ----------
-    targets : DataFrame
-        Tidy targets and actuals (the user's rows included).
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    region : str
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
     """
     snapshots = analysis.fdi_snapshots(targets, region_map=region_map, region=region)
     display.show_markdown(findings.describe_fdi_totals(snapshots, region=region,
@@ -45,26 +37,12 @@ def totals(targets: pd.DataFrame, *, region_map: RegionMap,
                                                      sources=sources, lang=lang))
 
 
+@with_parameters()
 def by_country(targets: pd.DataFrame, *, region_map: RegionMap,
                region: str, countries: Sequence[str],
                include_other: bool = True, sources: pd.DataFrame | None = None,
                lang: str = "vi") -> None:
-    """Section 2: projects by investor country at each snapshot (text, chart and table).
-
-    Parameters
-    ----------
-    targets : DataFrame
-        Tidy targets and actuals (the user's rows included).
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    region : str
-    countries : sequence of str
-        Investor countries shown (codes, e.g. ``"Japan"``).
-    include_other : bool
-        Show "other countries" as the derived remainder of the total.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    """
+    """Section 2: projects by investor country at each snapshot (text, chart and table)."""
     table = analysis.projects_by_country(targets, region_map=region_map,
                                          region=region, countries=countries,
                                          include_other=include_other)
@@ -76,22 +54,12 @@ def by_country(targets: pd.DataFrame, *, region_map: RegionMap,
     display.show_table(findings.fdi_table(table, sources=sources, lang=lang))
 
 
+@with_parameters()
 def shares(targets: pd.DataFrame, *, region_map: RegionMap, region: str, countries: Sequence[str],
            include_other: bool = True, sources: pd.DataFrame | None = None,
            lang: str = "vi") -> None:
     """Section 2 (continued): each country's share of the projects, and how "other
     countries" is computed (chart and table).
-
-    Parameters
-    ----------
-    targets : DataFrame
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    region : str
-    countries : sequence of str
-    include_other : bool
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
     """
     table = analysis.projects_by_country(targets, region_map=region_map,
                                          region=region, countries=countries,
@@ -103,22 +71,11 @@ def shares(targets: pd.DataFrame, *, region_map: RegionMap, region: str, countri
     display.show_table(findings.remainder_table(remainder, sources=sources, lang=lang))
 
 
+@with_parameters()
 def capital(targets: pd.DataFrame, *, region_map: RegionMap, region: str, countries: Sequence[str],
             include_other: bool = True, sources: pd.DataFrame | None = None,
             lang: str = "vi") -> None:
-    """Section 3: registered capital by investor country and what the data lacks.
-
-    Parameters
-    ----------
-    targets : DataFrame
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    region : str
-    countries : sequence of str
-    include_other : bool
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    """
+    """Section 3: registered capital by investor country and what the data lacks."""
     found = analysis.capital_by_country(targets, region_map=region_map,
                                         region=region, countries=countries,
                                         include_other=include_other)

@@ -12,6 +12,7 @@ from typing import Sequence
 import pandas as pd
 
 from .. import display
+from ..docstrings import with_parameters
 from ..territories import RegionMap
 from ..analysis import consistency as consistency_analysis
 from ..analysis import growth as analysis
@@ -24,66 +25,37 @@ __all__ = ["growth_targets", "annual_growth", "index_paths", "required_growth",
            "structure_shift", "level_path", "comparison"]
 
 
+@with_parameters()
 def growth_targets(targets: pd.DataFrame, *, region_map: RegionMap,
                    region: str, sources: pd.DataFrame | None = None,
                    lang: str = "vi") -> None:
-    """Section 1: the growth targets, their periods and documents (text and table).
-
-    Parameters
-    ----------
-    targets : DataFrame
-        Tidy targets and actuals (:func:`hy_analysis.load_targets`, the user's rows included).
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    region : str
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    """
+    """Section 1: the growth targets, their periods and documents (text and table)."""
     found = analysis.growth_figures(targets, region_map=region_map, region=region)
     display.show_markdown(findings.describe_growth_targets(found, region=region, lang=lang,
                                                            sources=sources))
     display.show_table(findings.growth_targets_table(found, sources=sources, lang=lang))
 
 
+@with_parameters()
 def annual_growth(targets: pd.DataFrame, *, region_map: RegionMap,
                   region: str, sources: pd.DataFrame | None = None,
                   lang: str = "vi") -> None:
-    """Section 2: each year's growth against that year's target (text and chart).
-
-    Parameters
-    ----------
-    targets : DataFrame
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    region : str
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    """
+    """Section 2: each year's growth against that year's target (text and chart)."""
     annual = analysis.annual_growth_vs_target(targets, region_map=region_map, region=region)
     display.show_markdown(findings.describe_annual_growth(annual, region=region, lang=lang))
     display.show_chart(charts.plot_annual_growth(annual, sources=sources, region=region,
                                                  lang=lang))
 
 
+@with_parameters(start_year="int\n    First year of the paths.",
+                 end_year="int\n    Last year of the paths.",
+                 scenario_growth="sequence of float\n    Annual growth rates (%/yr) drawn beside "
+                                 "the targets.")
 def index_paths(targets: pd.DataFrame, *, region_map: RegionMap,
                 region: str, start_year: int, end_year: int,
                 scenario_growth: Sequence[float], sources: pd.DataFrame | None = None,
                 lang: str = "vi") -> None:
-    """Section 3: index paths of the targets, the scenarios and the actuals (text and chart).
-
-    Parameters
-    ----------
-    targets : DataFrame
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    region : str
-    start_year, end_year : int
-        First and last year of the paths.
-    scenario_growth : sequence of float
-        Annual growth rates (%/yr) drawn beside the targets.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    """
+    """Section 3: index paths of the targets, the scenarios and the actuals (text and chart)."""
     paths = analysis.index_paths(targets, region_map=region_map,
                                  region=region, start_year=start_year,
                                  end_year=end_year, scenario_growth=scenario_growth)
@@ -94,38 +66,20 @@ def index_paths(targets: pd.DataFrame, *, region_map: RegionMap,
                                                       lang=lang))
 
 
+@with_parameters()
 def required_growth(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
                     sources: pd.DataFrame | None = None, lang: str = "vi") -> None:
-    """Section 4: the growth the remaining years need to meet each target (text and table).
-
-    Parameters
-    ----------
-    targets : DataFrame
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    region : str
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    """
+    """Section 4: the growth the remaining years need to meet each target (text and table)."""
     needed = analysis.required_growth(targets, region_map=region_map, region=region)
     display.show_markdown(findings.describe_required_growth(needed, region=region, lang=lang,
                                                             sources=sources))
     display.show_table(findings.required_growth_table(needed, sources=sources, lang=lang))
 
 
+@with_parameters()
 def structure_shift(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
                     sources: pd.DataFrame | None = None, lang: str = "vi") -> None:
-    """Section 5: the sector shares, actual and targeted (text and chart).
-
-    Parameters
-    ----------
-    targets : DataFrame
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    region : str
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    """
+    """Section 5: the sector shares, actual and targeted (text and chart)."""
     structure = analysis.structure_shift(targets, region_map=region_map, region=region)
     display.show_markdown(findings.describe_structure_shift(structure, region=region,
                                                             lang=lang, sources=sources))
@@ -133,27 +87,14 @@ def structure_shift(targets: pd.DataFrame, *, region_map: RegionMap, region: str
                                              lang=lang))
 
 
+@with_parameters(indicator="str\n    E.g. ``\"grdp_per_capita\"``, ``\"exports\"``.",
+                 unit="str, optional\n    Keep only figures in this unit (e.g. ``\"USD\"``).",
+                 chart="bool\n    Draw the path too (false: the text only).")
 def level_path(targets: pd.DataFrame, *, region_map: RegionMap,
                region: str, indicator: str, unit: str | None = None,
                chart: bool = True, sources: pd.DataFrame | None = None,
                lang: str = "vi") -> None:
-    """Sections 6 and 7: one indicator's levels and the yearly growth they imply.
-
-    Parameters
-    ----------
-    targets : DataFrame
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    region : str
-    indicator : str
-        E.g. ``"grdp_per_capita"``, ``"exports"``.
-    unit : str, optional
-        Keep only figures in this unit (e.g. ``"USD"``).
-    chart : bool
-        Draw the path too (false: the text only).
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    """
+    """Sections 6 and 7: one indicator's levels and the yearly growth they imply."""
     path = analysis.level_path(targets, region_map=region_map,
                                region=region, indicator=indicator, unit=unit)
     steps = analysis.implied_growth_steps(path)
@@ -164,19 +105,12 @@ def level_path(targets: pd.DataFrame, *, region_map: RegionMap,
                                                   region=region, lang=lang))
 
 
+@with_parameters(compare_region="str\n    The region set beside ``region`` (the notebook's "
+                                "parameter of that name).")
 def comparison(targets: pd.DataFrame, *, region: str, compare_region: str,
                sources: pd.DataFrame | None = None, lang: str = "vi") -> None:
     """Section 8: growth implied by level targets against the stated growth, beside another
     region's (text and chart).
-
-    Parameters
-    ----------
-    targets : DataFrame
-    region : str
-    compare_region : str
-        The region set beside ``region`` (the notebook's parameter of that name).
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
     """
     implied = consistency_analysis.implied_vs_stated(
         targets, regions=list(dict.fromkeys([region, compare_region])))

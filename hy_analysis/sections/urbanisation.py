@@ -13,6 +13,7 @@ from typing import Sequence
 import pandas as pd
 
 from .. import display
+from ..docstrings import with_parameters
 from ..territories import RegionMap
 from ..analysis import urbanisation as analysis
 from ..charts.urbanisation import plot_urban_class_ladder, plot_urbanisation_path
@@ -29,26 +30,12 @@ def _path(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
     return rates, path, revised, analysis.rate_envelope(path)
 
 
+@with_parameters()
 def rate_targets(targets: pd.DataFrame, *, region_map: RegionMap,
                  region: str, target_years: Sequence[int],
                  baseline_year: int | None = None, baseline_rate: float | None = None,
                  sources: pd.DataFrame | None = None, lang: str = "vi") -> None:
-    """Section 1: the rate targets, the merged province's beside them, the path and the table.
-
-    Parameters
-    ----------
-    targets : DataFrame
-        Tidy targets and actuals (the user's rows included).
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    region : str
-    target_years : sequence of int
-        Years whose rate targets are compared.
-    baseline_year, baseline_rate : int, float or None
-        A measured rate the user supplies (both or neither), drawn on the path.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    """
+    """Section 1: the rate targets, the merged province's beside them, the path and the table."""
     rates, path, revised, envelope = _path(targets, region_map=region_map, region=region,
                                              target_years=target_years)
     measured = analysis.measured_rates(targets, region=region)
@@ -69,22 +56,12 @@ def rate_targets(targets: pd.DataFrame, *, region_map: RegionMap,
     display.show_table(findings.rate_table(rates, sources=sources, lang=lang))
 
 
+@with_parameters()
 def pace(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
          target_years: Sequence[int],
          baseline_year: int | None = None, baseline_rate: float | None = None,
          lang: str = "vi") -> None:
-    """Section 2: percentage points per year between target years, and from the baseline.
-
-    Parameters
-    ----------
-    targets : DataFrame
-    region_map : RegionMap
-        The run's region map (:func:`hy_analysis.loading.load_region_map`).
-    region : str
-    target_years : sequence of int
-    baseline_year, baseline_rate : int, float or None
-    lang : {"vi", "en"}
-    """
+    """Section 2: percentage points per year between target years, and from the baseline."""
     rates, _, _, envelope = _path(targets, region_map=region_map, region=region,
                                              target_years=target_years)
     if rates.empty:
@@ -98,21 +75,10 @@ def pace(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
                                                      baseline_rate=baseline_rate, lang=lang))
 
 
+@with_parameters(urban_classes="DataFrame\n    From :func:`hy_analysis.load_urban_classes`.")
 def class_ladder(urban_classes: pd.DataFrame, *, region: str, region_map: RegionMap,
                  sources: pd.DataFrame | None = None, lang: str = "vi") -> None:
-    """Section 3: the urban-class ladder 2025 -> 2030 (text, chart and table).
-
-    Parameters
-    ----------
-    urban_classes : DataFrame
-        From :func:`hy_analysis.load_urban_classes`.
-    region : str
-    region_map : DataFrame
-        The run's region map (:func:`hy_analysis.load_regions`): which localities belong
-        to which province.
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    """
+    """Section 3: the urban-class ladder 2025 -> 2030 (text, chart and table)."""
     ladder = analysis.urban_class_ladder(urban_classes, region=region, region_map=region_map)
     display.show_markdown(findings.describe_class_ladder(analysis.class_changes(ladder), ladder,
                                                          region=region, lang=lang))
@@ -120,17 +86,10 @@ def class_ladder(urban_classes: pd.DataFrame, *, region: str, region_map: Region
     display.show_table(findings.ladder_table(ladder, lang=lang))
 
 
+@with_parameters()
 def class_counts(targets: pd.DataFrame, *, region: str, sources: pd.DataFrame | None = None,
                  lang: str = "vi") -> None:
-    """Section 4: how many class IV and class V towns (text and table).
-
-    Parameters
-    ----------
-    targets : DataFrame
-    region : str
-    sources : DataFrame, optional
-    lang : {"vi", "en"}
-    """
+    """Section 4: how many class IV and class V towns (text and table)."""
     counts = analysis.class_counts(targets, region=region)
     display.show_markdown(findings.describe_class_counts(counts, region=region, lang=lang))
     display.show_table(findings.class_counts_table(counts, sources=sources, lang=lang))
