@@ -517,7 +517,7 @@ def test_runs_on_a_local_dask_cluster(env, tmp_path):
         "distributed", reason="the [dask] extra is not installed (pip install dask distributed)")
     _, environ = env
     with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         result = hy(dict(environ, HY_OUTPUTS_DIR=str(tmp_path / "dask")), "run",
                     fixture("ok"), "--grid", "n=1,2,3", "--dask-scheduler",
                     cluster.scheduler_address)
@@ -543,7 +543,7 @@ def test_two_runs_in_one_dask_worker_keep_their_own_state(env, tmp_path):
         specs += runner.plan_runs([fixture("env")], data_dir=data,
                                   output_dir=tmp_path / f"out-{name}", overrides=[("seconds", "3")])
     with distributed.LocalCluster(processes=True, n_workers=1, threads_per_worker=2,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client:
         before = client.run(_worker_environ)
         summary = runner.execute_plan(specs, executor=client.get_executor(pure=False),
@@ -606,7 +606,7 @@ def test_terminating_a_dask_run_stops_its_runs_on_the_cluster(env, monkeypatch):
     monkeypatch.setenv("HY_TEST_SLEEP", "300")  # the worker processes (and their kernels) inherit it
     out = tmp / "out/slow"
     with distributed.LocalCluster(processes=True, n_workers=1, threads_per_worker=1,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client:
         proc = subprocess.Popen(
             [str(SCRIPT), "run", fixture("slow"), "--grid", "seconds=0,1", "--force",
