@@ -446,3 +446,28 @@ def test_annual_growth_chart_shows_a_year_of_contraction(targets):
     bottom, top = ax.get_ylim()
     assert bottom < table["actual"].min() and top > table["actual"].max()
     plt.close("all")
+
+
+def test_a_scenario_has_one_grey_in_every_panel(rows):
+    """Scenario lines are told apart by grey only: the same rate keeps its grey from panel to
+    panel, whatever number of target lines a panel draws before it."""
+    from matplotlib.colors import to_hex
+    from hy_analysis.charts.growth import plot_index_paths_figure
+    data = rows(dict(low=9, measure="period_average_growth", period_start=2021,
+                     period_end=2025, indicator="grdp_growth"),
+                dict(low=7, measure="period_average_growth", period_start=2021,
+                     period_end=2025, indicator="grdp_growth", source_id="other"),
+                dict(kind="actual", low=10, period_start=2021, period_end=2021,
+                     indicator="iip_growth"))
+    paths = growth.index_paths(data, region_map=load_region_map(), region="Hưng Yên",
+                               start_year=2020, end_year=2030, scenario_growth=[8, 12])
+    assert paths["indicator"].nunique() == 2
+    fig = plot_index_paths_figure(paths, region="Hưng Yên", lang="en")
+    try:
+        greys = [{line.get_label(): to_hex(line.get_color()) for line in ax.get_lines()
+                  if line.get_label().startswith("Scenario")} for ax in fig.axes if ax.lines]
+    finally:
+        matplotlib.pyplot.close(fig)
+    assert len(greys) == 2 and len(greys[0]) == 2
+    assert greys[0] == greys[1]
+    assert len(set(greys[0].values())) == 2

@@ -108,18 +108,22 @@ def plot_index_paths_figure(paths: pd.DataFrame, *, sources: pd.DataFrame | None
         return fig
     base = int(paths["year"].min())
     colours = sns.color_palette(PALETTE, 8)
-    greys = ["#7f7f7f", "#b0b0b0", "#555555", "#999999"]
+    greys = ["#555555", "#a0a0a0", "#7f7f7f", "#c0c0c0"]
+    # one grey per scenario rate across every panel (by rate, not by the path's position, which
+    # differs from panel to panel with the number of targets drawn before it)
+    rates = sorted(set(paths.loc[paths["kind"] == "scenario", "rate_text"].astype(float)))
+    scenario_grey = {rate: greys[k % len(greys)] for k, rate in enumerate(rates)}
     for i, indicator in enumerate(indicators):
         ax = axes[i // ncols][i % ncols]
         own = paths[paths["indicator"] == indicator]
         name = own[f"indicator_{lang}"].iloc[0]
         t = 0
-        for s, (path, group) in enumerate(own.groupby("path", sort=False)):
+        for path, group in own.groupby("path", sort=False):
             kind = group["kind"].iloc[0]
             if kind == "scenario":
                 rate = format_number(float(group["rate_text"].iloc[0]), lang=lang)
                 ax.plot(group["year"], group["low"], ls="--", lw=1.3,
-                        color=greys[s % len(greys)],
+                        color=scenario_grey[float(group["rate_text"].iloc[0])],
                         label=_gt("scenario", lang).format(rate=rate))
             elif kind == "actual":
                 ax.plot(group["year"], group["low"], color="black", lw=2.2, marker="o",
