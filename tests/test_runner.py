@@ -290,6 +290,38 @@ def test_killing_a_run_leaves_previous_outputs_intact(env, sig):
     assert not list((tmp / "out/slow").glob(".*"))
 
 
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGHUP])
+@pytest.mark.parametrize("warm", ["1", "0"])
+def test_an_interrupted_run_leaves_no_kernel_connection_file(env, sig, warm):
+    """Issue 19: SIGHUP (and Ctrl-C) left each running kernel's connection file (its HMAC
+    key) in the temporary folder: the kernel was killed before jupyter_client's clean-up."""
+    import tempfile
+
+    tmp, environ = env
+    scratch = Path(tempfile.mkdtemp(prefix="hyc-"))  # short: kernel socket paths go in it
+    try:
+        proc = subprocess.Popen(
+            [str(SCRIPT), "run", fixture("slow"), "--force"],
+            env=dict(environ, HY_TEST_SLEEP="300", TMPDIR=str(scratch),
+                     HY_WARM_KERNELS=warm, HY_WARM_IDLE_S="30"),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+            preexec_fn=_foreground_signals)
+        try:
+            assert _until(lambda: list((tmp / "out/slow").glob(".tmp-*/.kernel")), 120), (
+                proc.stderr.read() if proc.poll() is not None else "no kernel started")
+            assert list(scratch.glob("**/*.json")), "the kernel's connection file moved"
+            os.killpg(proc.pid, sig)
+            proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+        assert proc.returncode == 130, proc.stderr.read()
+        assert _until(lambda: not list(scratch.glob("**/*.json")), 30), (
+            f"left behind: {sorted(p.name for p in scratch.glob('**/*.json'))}")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def _until(check, timeout: float):
     """``check()`` once true, else its last value after ``timeout`` seconds (a bound on a
     wait, not a timed assertion)."""
