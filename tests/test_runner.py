@@ -317,7 +317,7 @@ def test_an_interrupted_run_leaves_no_kernel_connection_file(env, sig, warm):
                 os.killpg(proc.pid, signal.SIGKILL)
         assert proc.returncode == 130, proc.stderr.read()
         assert _until(lambda: not list(scratch.glob("**/*.json")), 30), (
-            f"left behind: {sorted(p.name for p in scratch.glob('**/*.json'))}")
+            f"left behind: {sorted(str(p) for p in scratch.glob('**/*'))}")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -160,10 +160,14 @@ def execute_notebook(path: str | os.PathLike, state: RunState, *, parameters: di
     # whether or not the installed kernelspec names our provisioner.
     register_provisioner()
     state.kernel_cwd = str(Path(path).resolve().parent)
-    # Unix sockets in a private folder: no TCP port to collide with other kernels.
+    # Unix sockets in a private folder: no TCP port to collide with other kernels. The
+    # connection file goes there too: a run killed before jupyter_client's own clean-up
+    # (Ctrl-C, SIGHUP) would otherwise leave it, key included, in the temporary folder.
     sockets = tempfile.mkdtemp(prefix="hyk-")
+    state.record_kernel_files(sockets)
     config = Config({"KernelManager": {
-        "transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
+        "transport": "ipc", "ip": os.path.join(sockets, "kernel"),
+        "connection_file": os.path.join(sockets, "kernel.json")}})
     try:
         return papermill.execute_notebook(
             str(path), None, parameters=parameters, engine_name=_register_engine(),

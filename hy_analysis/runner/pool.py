@@ -13,6 +13,7 @@ import os
 import secrets
 import shutil
 import signal
+import stat
 import sys
 import time
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import Iterable, TextIO
 
 from ..exceptions import RunError
 from .plan import RunSpec, plan_runs
-from .state import KERNEL_NAME, PROGRESS_NAME, TMP_PREFIX
+from .state import KERNEL_FILES_NAME, KERNEL_NAME, PROGRESS_NAME, TMP_PREFIX
 from .worker import (
     STOP_NAME,
     die_with_parent,
@@ -289,10 +290,24 @@ def _stop_pool(executor: cf.ProcessPoolExecutor, specs: list[RunSpec], *,
     for process in processes:
         process.join(2.0)
     for spec in specs:
+        _remove_kernel_files(spec.tmp_dir)
         shutil.rmtree(spec.tmp_dir, ignore_errors=True)
     _recover_output_dirs(specs)
     if manager is not None:  # it notices the dead workers and ends; never wait long on it
         manager.join(2.0)
+
+
+def _remove_kernel_files(tmp_dir: Path) -> None:
+    """Remove the sockets and connection file (its key) of a killed worker's kernel: a
+    private ``hyk-`` folder of ours, named in the run's temporary folder."""
+    try:
+        folder = Path(tmp_dir.joinpath(KERNEL_FILES_NAME).read_text(encoding="utf-8"))
+        info = os.lstat(folder)
+    except (OSError, ValueError):
+        return
+    if (folder.name.startswith("hyk-") and stat.S_ISDIR(info.st_mode)
+            and info.st_uid == os.getuid()):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _stop_elsewhere(futures: dict[cf.Future, RunSpec]) -> None:

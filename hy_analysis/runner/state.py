@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["RunState", "TMP_PREFIX", "OLD_PREFIX", "PROGRESS_NAME", "KERNEL_NAME"]
+__all__ = ["RunState", "TMP_PREFIX", "OLD_PREFIX", "PROGRESS_NAME", "KERNEL_NAME",
+           "KERNEL_FILES_NAME"]
 
 #: Prefix of the hidden folder a run writes into before it is renamed into place.
 TMP_PREFIX = ".tmp-"
@@ -24,6 +25,9 @@ OLD_PREFIX = ".old-"
 PROGRESS_NAME = ".progress"
 #: ``"<worker pid> <kernel pid>"`` while a run's kernel is alive.
 KERNEL_NAME = ".kernel"
+#: File naming the private folder of the kernel's sockets and connection file, so that the
+#: command removes it when it has to kill a worker that could not clean up.
+KERNEL_FILES_NAME = ".kernel-files"
 
 
 @dataclass
@@ -40,6 +44,8 @@ class RunState:
         The kernel's working folder.
     kernel_pid : int or None
         The kernel process while it is alive.
+    kernel_files : str or None
+        The private folder of the kernel's sockets and connection file while it runs.
     current_cell : int or None
         Index of the cell executing now.
     nb_man : object
@@ -50,6 +56,7 @@ class RunState:
     kernel_env: dict = field(default_factory=dict)
     kernel_cwd: str | None = None
     kernel_pid: int | None = None
+    kernel_files: str | None = None
     current_cell: int | None = None
     nb_man: Any = None
 
@@ -69,6 +76,14 @@ class RunState:
         """Remember the kernel's pid here and in the folder, so the parent can kill it."""
         self.kernel_pid = pid
         Path(self.folder, KERNEL_NAME).write_text(f"{os.getpid()} {pid}", encoding="ascii")
+
+    def record_kernel_files(self, folder: str) -> None:
+        """Remember the kernel's private folder here and in the run's folder."""
+        self.kernel_files = folder
+        try:
+            Path(self.folder, KERNEL_FILES_NAME).write_text(folder, encoding="utf-8")
+        except OSError:
+            pass
 
     def forget_kernel(self) -> None:
         """The kernel was shut down: nobody needs to kill it any more."""

@@ -98,6 +98,8 @@ def _watch_parent(parent: int) -> None:
         if state.kernel_pid:
             kill_process_group(state.kernel_pid)
         shutil.rmtree(state.folder, ignore_errors=True)
+        if state.kernel_files:  # sockets and connection file (its key): not left in TMPDIR
+            shutil.rmtree(state.kernel_files, ignore_errors=True)
     os._exit(128 + signal.SIGHUP)  # the command is gone: nobody to report to
 
 
