@@ -176,3 +176,4 @@ def execute_notebook(path: str | os.PathLike, state: RunState, *, parameters: di
             shutdown_kernel="immediate", run_state=state)
     finally:
         shutil.rmtree(sockets, ignore_errors=True)
+        state.forget_kernel_files()

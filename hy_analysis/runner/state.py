@@ -93,6 +93,14 @@ class RunState:
         except OSError:
             pass
 
+    def forget_kernel_files(self) -> None:
+        """The kernel's private folder is removed: its record must not land in the outputs."""
+        self.kernel_files = None
+        try:
+            Path(self.folder, KERNEL_FILES_NAME).unlink()
+        except OSError:
+            pass
+
     def pause(self, phase: str) -> None:
         """Test hook: stop at ``phase`` when ``HY_TEST_PAUSE`` names it (comma-separated).
 
