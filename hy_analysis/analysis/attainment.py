@@ -1170,29 +1170,25 @@ def _judge_running(row: dict, target: dict, same: pd.DataFrame, *, base_year,
     if base_year is not None:
         levels = levels[levels["period_end"].astype(int) >= base_year]
     by_year = {y: _latest(g) for y, g in levels.groupby(levels["period_end"].astype(int))}
-    if len(by_year) == 1:
-        (only_year, only), = by_year.items()
-        if _meets(float(only["value"]), target, threshold, row["direction"]):
-            # One figure already at the target level: no pace is needed to say so
-            # (provisional, as with two figures: the level may still move before the end).
-            row.update(status="on_track", method="latest_meets_target",
-                       actual=float(only["value"]), actual_year=only_year,
-                       years=str(only_year), computation=f"latest {only['value']:.6g} "
-                       f"({only_year}) already meets {threshold:.6g}")
-            _record(row, [only])
-            return
-    if len(by_year) < 2:
-        row["reason"] = "fewer_than_two_points" if by_year else "no_actual"
-        if by_year:
-            _record(row, list(by_year.values()))
+    if not by_year:
+        row["reason"] = "no_actual"
         return
     first, last = min(by_year), max(by_year)
     base, latest = by_year[first], by_year[last]
-    row.update(baseline=float(base["value"]), baseline_year=first,
-               actual=float(latest["value"]), actual_year=last, years=f"{first}-{last}")
-    _record(row, [base, latest])
-    if _meets(float(latest["value"]), target, threshold, row["direction"]):
-        # Provisional: the level may still move before the target year.
+    shown = [base, latest] if first < last else [latest]
+    reached = _meets(float(latest["value"]), target, threshold, row["direction"])
+    if first == last and not reached:  # a pace needs two figures
+        row["reason"] = "fewer_than_two_points"
+        _record(row, shown)
+        return
+    row.update(actual=float(latest["value"]), actual_year=last,
+               years=f"{first}-{last}" if first < last else str(last))
+    if first < last:
+        row.update(baseline=float(base["value"]), baseline_year=first)
+    _record(row, shown)
+    if reached:
+        # Provisional: the level may still move before the target year. One figure is
+        # enough to say the level is reached.
         row.update(status="on_track", method="latest_meets_target",
                    computation=f"latest {latest['value']:.6g} ({last}) already meets "
                    f"{threshold:.6g}")

@@ -88,16 +88,16 @@ class RunState:
     def forget_kernel(self) -> None:
         """The kernel was shut down: nobody needs to kill it any more."""
         self.kernel_pid = None
-        try:
-            Path(self.folder, KERNEL_NAME).unlink()
-        except OSError:
-            pass
+        self._unlink(KERNEL_NAME)
 
     def forget_kernel_files(self) -> None:
         """The kernel's private folder is removed: its record must not land in the outputs."""
         self.kernel_files = None
+        self._unlink(KERNEL_FILES_NAME)
+
+    def _unlink(self, name: str) -> None:
         try:
-            Path(self.folder, KERNEL_FILES_NAME).unlink()
+            Path(self.folder, name).unlink()
         except OSError:
             pass
 
