@@ -21,7 +21,7 @@ and unit agree (for data/targets.csv rows, whose per-capita money is in plain ``
 actual), period (start and end), indicator (only where the expected code is in
 data/indicators.csv), region and breakdown.
 
-Usage: ``python benchmarks/extraction_eval.py [--sources DIR] [--devset DIR] [--verbose]``.
+Usage: ``python benchmarks/extraction_eval.py [--sources DIR] [--devset DIR] [--part dev] [--verbose]``.
 """
 
 from __future__ import annotations
@@ -323,12 +323,17 @@ def main(argv=None) -> int:
                         help="folder of annotated documents with manifest.csv")
     parser.add_argument("--verbose", "-v", action="store_true",
                         help="list missed and extra figures and wrong readings (dev part only)")
+    parser.add_argument("--part", choices=("all", *PARTS), default="all",
+                        help="evaluate only this part (tuning sessions use dev: they never see "
+                             "the held-out figures)")
     args = parser.parse_args(argv)
     sources = Path(args.sources)
     if not sources.is_dir():
         print(f"--sources: {sources} is not a folder (set HY_SOURCES_DIR)", file=sys.stderr)
         return 2
     docs = load_dev_set(sources, paths.data_dir(), devset=Path(args.devset))
+    if args.part != "all":
+        docs = [d for d in docs if d.part == args.part]
     header = (f"{'document':40} {'part':7} {'exp':>4} {'got':>4} {'recall':>6} {'prec':>5} "
               f"{'kind':>5} {'period':>6} {'indic':>5} {'region':>6} {'brkdn':>5} {'ms':>6}")
     print(header)
