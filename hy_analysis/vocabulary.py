@@ -11,10 +11,16 @@ is the one check of a ``lang`` argument.
 
 from __future__ import annotations
 
-from .exceptions import ParameterError
+import csv
+from functools import lru_cache
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Mapping
+
+from .exceptions import DataFileError, ParameterError
 
 __all__ = [
-    "LANGS", "check_lang", "messages", "COUNTRIES", "OTHER", "country_label", "other_label",
+    "LANGS", "check_lang", "messages", "catalogue", "CATALOGUE_COLUMNS", "COUNTRIES", "OTHER", "country_label", "other_label",
     "SECTOR_SHARES", "sector_name", "SCENARIO_NAMES", "KIND_LABELS", "kind_label", "SCOPE_LABELS",
     "WHOLE_SCOPES", "territory_label",
 ]
@@ -37,26 +43,97 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def messages(table: dict[str, dict[str, str]], lang: str) -> dict[str, str]:
+def messages(table: str | dict[str, dict[str, str]], lang: str) -> Mapping[str, str]:
     """The ``lang`` part of a message table (findings' prose, charts' labels), checked once.
 
     Parameters
     ----------
-    table : dict
-        ``{"vi": {key: template}, "en": {key: template}}``.
+    table : str or dict
+        The name of a catalogue of ``hy_analysis/assets/messages/`` (see :func:`catalogue`),
+        or a table given as ``{"vi": {key: template}, "en": {key: template}}``.
     lang : {"vi", "en"}
 
     Returns
     -------
-    dict
+    Mapping
         Key -> template (``str.format`` fields) in ``lang``.
 
     Examples
     --------
     >>> messages({"vi": {"year": "Năm"}, "en": {"year": "Year"}}, "en")["year"]
     'Year'
+    >>> messages("charts", "vi")["source"]
+    'Nguồn'
     """
+    if isinstance(table, str):
+        return catalogue(table)[check_lang(lang)]
     return table[check_lang(lang)]
+
+
+#: The catalogues' columns: the key, then one column per language of :data:`LANGS`.
+CATALOGUE_COLUMNS = ("key", *LANGS)
+
+
+@lru_cache(maxsize=None)
+def catalogue(name: str) -> dict[str, Mapping[str, str]]:
+    """A message catalogue, read once: ``hy_analysis/assets/messages/<name>.csv``.
+
+    A catalogue is data, not code: one row per message with its key and its text in each
+    language side by side (columns :data:`CATALOGUE_COLUMNS`), so a translator reads both.
+    Texts are ``str.format`` templates kept exactly as written (Markdown, placeholders,
+    leading spaces, line breaks in quoted cells).
+
+    Parameters
+    ----------
+    name : str
+        The file's name without ``.csv`` (e.g. ``"findings-growth"``).
+
+    Returns
+    -------
+    dict
+        ``{lang: {key: template}}`` (read-only mappings).
+
+    Raises
+    ------
+    DataFileError
+        When the file is missing, its header is not :data:`CATALOGUE_COLUMNS`, or a row has
+        an empty or repeated key or an empty text (a message not translated), naming the
+        file, line and column.
+
+    Examples
+    --------
+    >>> catalogue("charts")["en"]["year"]
+    'Year'
+    """
+    resource = files("hy_analysis") / "assets" / "messages" / f"{name}.csv"
+    where = f"hy_analysis/assets/messages/{name}.csv"
+    try:
+        handle = resource.open(encoding="utf-8-sig", newline="")
+    except FileNotFoundError:
+        raise DataFileError(f"{where}: no such message catalogue") from None
+    with handle:
+        reader = csv.reader(handle)
+        header = tuple(next(reader, ()))
+        if header != CATALOGUE_COLUMNS:
+            raise DataFileError(f"{where}, line 1: columns {list(header)}; expected "
+                                f"{list(CATALOGUE_COLUMNS)}")
+        tables: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+        for row in reader:
+            line = reader.line_num
+            if len(row) != len(header):
+                raise DataFileError(f"{where}, line {line}: {len(row)} cells; expected "
+                                    f"{len(header)} ({', '.join(header)})")
+            key, *texts = row
+            if not key or key in tables[LANGS[0]]:
+                raise DataFileError(f"{where}, line {line}, column 'key': "
+                                    f"{'empty' if not key else 'repeated key ' + repr(key)}; "
+                                    "expected a key of its own")
+            for lang, text in zip(LANGS, texts):
+                if not text:
+                    raise DataFileError(f"{where}, line {line}, column {lang!r}: message "
+                                        f"{key!r} is empty; expected its {lang} text")
+                tables[lang][key] = text
+    return {lang: MappingProxyType(table) for lang, table in tables.items()}
 
 
 # --------------------------------------------------------------------------- countries

@@ -425,7 +425,9 @@ def test_fixed_texts_name_no_province(module, table):
     # report under its structure chart; the province is the run's, never in a fixed text
     import importlib
 
-    texts = getattr(importlib.import_module(module), table)
+    from hy_analysis.vocabulary import catalogue
+
+    texts = catalogue(getattr(importlib.import_module(module), table))
     for lang, words in texts.items():
         for key, text in words.items():
             for name in ("Hưng Yên", "Thái Bình", "Bắc Giang", "Bắc Ninh"):

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..findings.format import format_money, format_number
 from ..schema import UNIT_LABELS
-from ..vocabulary import check_lang, territory_label
+from ..vocabulary import messages, territory_label
 
 __all__ = ["STATUS_COLOURS", "plot_scorecard", "plot_merger_comparison"]
 
@@ -28,24 +28,8 @@ STATUS_COLOURS = {
 #: DejaVu Sans ships with matplotlib and has every Vietnamese diacritic.
 _FONT = "DejaVu Sans"
 
-_WORDS = {
-    "vi": {"pp": "Chênh lệch so với mục tiêu, điểm phần trăm (đã có số của năm hoặc kỳ)",
-           "%": "Chênh lệch so với mục tiêu, % của mục tiêu (đã có số của năm hoặc kỳ)",
-           "ratio": "Tốc độ hiện nay, % tốc độ cần để đạt đúng hạn (tạm tính)",
-           "met": "Số mới nhất đã đạt mục tiêu, trước năm mục tiêu (tạm tính)",
-           "": "Chưa có kết luận", "title": "Mục tiêu đã đạt chưa?",
-           "empty": "Chưa có mục tiêu nào có kết luận cho lựa chọn này",
-           "sum": "Tổng (tính)", "stated": "Công bố", "share": "% của tổng",
-           "provisional": "Tạm tính (chưa đủ số liệu chính thức cả kỳ)"},
-    "en": {"pp": "Gap to target, percentage points (the year's or period's figure in)",
-           "%": "Gap to target, % of the target (the year's or period's figure in)",
-           "ratio": "Current pace, % of the pace needed to arrive on time (provisional)",
-           "met": "Already met by the latest figure, before the target year (provisional)",
-           "": "No verdict", "title": "Were the targets met?",
-           "empty": "No target with a verdict for this selection",
-           "sum": "Sum (computed)", "stated": "Stated", "share": "% of the total",
-           "provisional": "Provisional (the period's final data not all in)"},
-}
+#: The words, in hy_analysis/assets/messages/charts-attainment.csv (vi and en side by side).
+_WORDS = "charts-attainment"
 _GROUPS = ("pp", "%", "ratio", "met", "")
 
 
@@ -94,7 +78,7 @@ def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = 
     """
     from matplotlib.patches import Patch
 
-    words = _WORDS[check_lang(lang)]
+    words = messages(_WORDS, lang)
     ax = _axes(ax, len(data) + 2 * data["mark_kind"].nunique() if len(data) else 2)
     with _font():
         ax.set_title(title or words["title"], loc="left", fontsize=13, fontweight="bold")
@@ -109,7 +93,7 @@ def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = 
             group = data[data["mark_kind"].fillna("") == kind]
             if group.empty:
                 continue
-            ax.text(-0.02, y, words[kind], transform=ax.get_yaxis_transform(), ha="right",
+            ax.text(-0.02, y, words["group." + kind], transform=ax.get_yaxis_transform(), ha="right",
                     va="center", fontsize=9.5, fontweight="bold", color="#333")
             y += 1
             marks = group["mark"].astype(float)
@@ -182,7 +166,7 @@ def plot_merger_comparison(data: pd.DataFrame, *, lang: str = "vi", title: str |
     total: the stacked parts show what each former province brings, the outlined bar the
     merged province's own figure. The values are written on the bars with their units.
     """
-    words = _WORDS[check_lang(lang)]
+    words = messages(_WORDS, lang)
     blocks = list(data.groupby(["indicator", "breakdown", "year"], sort=True)) \
         if len(data) else []
     ax = _axes(ax, 2 * len(blocks))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import textwrap
 from functools import lru_cache
-from typing import Iterable
+from types import MappingProxyType
+from typing import Iterable, Mapping
 
 import pandas as pd
 
@@ -19,7 +20,7 @@ from ..findings.format import format_number
 from ..schema import UNIT_LABELS
 from ..vocabulary import messages
 
-__all__ = ["FONT", "PALETTE", "TEXT", "messages", "setup", "new_axes", "text", "unit_label",
+__all__ = ["FONT", "PALETTE", "SHARED_TEXTS", "texts", "messages", "setup", "new_axes", "text", "unit_label",
            "number_formatter", "source_line", "start_chart", "add_source", "empty_chart", "no_data",
            "ids_in", "figure_svg", "SVG_FONTS",
            "year_locator"]
@@ -34,20 +35,39 @@ PALETTE = "colorblind"
 SVG_FONTS = "'DejaVu Sans', Verdana, 'Noto Sans', Arial, sans-serif"
 
 
-#: Phrases shared by every chart family; each family's table extends these.
-TEXT = {
-    "vi": {"source": "Nguồn", "year": "Năm", "derived": "tính toán", "target": "Mục tiêu",
-           "actual": "Thực hiện", "no_data": "Không có số liệu cho {region}",
-           "this_selection": "lựa chọn này"},
-    "en": {"source": "Source", "year": "Year", "derived": "computed", "target": "Target",
-           "actual": "Actual", "no_data": "No figures for {region}",
-           "this_selection": "this selection"},
-}
+#: The phrases every chart shares (``hy_analysis/assets/messages/charts.csv``); each family's
+#: catalogue adds its own (:func:`texts`).
+SHARED_TEXTS = "charts"
+
+
+@lru_cache(maxsize=None)
+def texts(family: str | None, lang: str) -> Mapping[str, str]:
+    """A chart family's labels in ``lang``: the shared phrases, then its own catalogue's.
+
+    Parameters
+    ----------
+    family : str or None
+        A message catalogue (:func:`hy_analysis.vocabulary.catalogue`), e.g. ``"charts-fdi"``;
+        None: the shared phrases alone.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    Mapping
+        Key -> template.
+
+    Examples
+    --------
+    >>> texts("charts-fdi", "en")["t_share"], texts(None, "en")["year"]
+    ('Share of FDI projects by investor country', 'Year')
+    """
+    shared = messages(SHARED_TEXTS, lang)
+    return MappingProxyType({**shared, **messages(family, lang)}) if family else shared
 
 
 def text(key: str, lang: str) -> str:
     """A fixed label in ``lang`` (``"vi"`` or ``"en"``)."""
-    return messages(TEXT, lang)[key]
+    return texts(None, lang)[key]
 
 
 def no_data(lang: str, region: str | None = None) -> str:

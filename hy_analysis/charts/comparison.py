@@ -15,18 +15,8 @@ from .base import PALETTE, add_source, empty_chart, ids_in, new_axes, number_for
 
 __all__ = ["plot_needed_growth"]
 
-_TEXT = {
-    "vi": {"title": "Tăng trưởng bình quân mỗi mục tiêu {plan} cần, tính từ năm {year}",
-           "axis": "Tăng trưởng bình quân cần đạt (%/năm)", "per_year": "%/năm",
-           "achieved": "Đã đạt giai đoạn trước (%/năm)", "none": "Không có mục tiêu nào tính "
-           "được tốc độ cần đạt", "at_least": "tối thiểu",
-           "derived": "Số năm gốc là tổng tính toán từ các tỉnh cũ."},
-    "en": {"title": "Average growth each {plan} target needs, from {year}",
-           "axis": "Average growth needed (%/yr)", "per_year": "%/yr",
-           "achieved": "Achieved in the previous period (%/yr)",
-           "none": "No target with a growth rate to compute", "at_least": "at least",
-           "derived": "Base figure computed as the sum of the former provinces."},
-}
+#: The words, in hy_analysis/assets/messages/charts-comparison.csv (vi and en side by side).
+_TEXT = "charts-comparison"
 
 
 def plot_needed_growth(data: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),

@@ -11,53 +11,18 @@ import textwrap
 import pandas as pd
 
 from ..findings.format import format_number, format_period
-from .base import (PALETTE, TEXT, add_source, empty_chart, ids_in, messages, new_axes, no_data,
+from .base import (PALETTE, add_source, empty_chart, ids_in, texts, new_axes, no_data,
                    number_formatter, start_chart, year_locator)
 from ..docstrings import fill_doc
 
 __all__ = ["plot_implied_vs_stated", "plot_figure_counts", "plot_consistency"]
 
-_CONSISTENCY_TEXT = {
-    "vi": {
-        **TEXT["vi"],
-        "implied_title": "Tăng trưởng ngầm định từ mục tiêu mức so với mục tiêu đã nêu",
-        "implied_bar": "Ngầm định {a}→{b}", "stated_bar": "Mục tiêu nêu ({period})",
-        "rate_axis": "Tăng trưởng bình quân (%/năm)",
-        "counts_title": "Số lượng số liệu theo địa phương và loại",
-        "counts_axis": "Số số liệu", "consistency_title": "Kết quả kiểm tra tính nhất quán",
-        "count_axis": "Số trường hợp",
-        "checks": {"sources": "Giữa các nguồn", "shares": "Tổng tỷ trọng = 100",
-                   "implied": "Ngầm định vs nêu"},
-        "outcomes": {"conflict": "mâu thuẫn", "compatible": "tương thích", "off": "không đủ 100",
-                     "ok": "đủ 100", "incomplete": "thiếu ngành", "flagged": "vượt ngưỡng",
-                     "within": "trong ngưỡng"},
-        "kinds": {"target": TEXT["vi"]["target"], "actual": TEXT["vi"]["actual"],
-                  "actual [merged]": "Thực hiện (tỉnh sau sáp nhập)",
-                  "target [merged]": "Mục tiêu (tỉnh sau sáp nhập)"},
-    },
-    "en": {
-        **TEXT["en"],
-        "implied_title": "Growth implied by level targets vs the stated growth target",
-        "implied_bar": "Implied {a}→{b}", "stated_bar": "Stated ({period})",
-        "rate_axis": "Average growth (%/yr)",
-        "counts_title": "Number of figures by region and kind",
-        "counts_axis": "Figures", "consistency_title": "Consistency checks: outcomes",
-        "count_axis": "Cases",
-        "checks": {"sources": "Between sources", "shares": "Shares sum to 100",
-                   "implied": "Implied vs stated"},
-        "outcomes": {"conflict": "conflict", "compatible": "compatible", "off": "off 100",
-                     "ok": "sum to 100", "incomplete": "sector missing",
-                     "flagged": "over threshold",
-                     "within": "within threshold"},
-        "kinds": {"target": TEXT["en"]["target"], "actual": TEXT["en"]["actual"],
-                  "actual [merged]": "Actual (merged province)",
-                  "target [merged]": "Target (merged province)"},
-    },
-}
+#: The words, in hy_analysis/assets/messages/charts-consistency.csv (vi and en side by side).
+_CONSISTENCY_TEXT = "charts-consistency"
 
 
 def _gt(key: str, lang: str):
-    return messages(_CONSISTENCY_TEXT, lang)[key]
+    return texts(_CONSISTENCY_TEXT, lang)[key]
 
 
 @fill_doc
@@ -145,7 +110,7 @@ def plot_figure_counts(counts: pd.DataFrame, *, sources: pd.DataFrame | None = N
     crowded = (table[order].gt(0) & table[order].lt(narrow)).any(axis=1)
     for series in order:
         bars = ax.barh(table.index, table[series], left=left, color=colours[series],
-                       label=_gt("kinds", lang)[series],
+                       label=_gt(f"kinds.{series}", lang),
                        hatch="//" if "merged" in series else None, edgecolor="white")
         ax.bar_label(bars, labels=[str(int(v)) if v and not crowded[r] else ""
                                    for r, v in table[series].items()],
@@ -184,7 +149,7 @@ def plot_consistency(counts: pd.DataFrame, *, lang: str = "vi", ax=None,
     ax = new_axes(ax, figsize=(8.5, 3.8))
     ax.set_title(_gt("consistency_title", lang))
     bad = {"conflict", "off", "flagged"}
-    labels = [f"{_gt('checks', lang)[r.check]}: {_gt('outcomes', lang)[r.outcome]}"
+    labels = [f"{_gt('checks.' + r.check, lang)}: {_gt('outcomes.' + r.outcome, lang)}"
               for r in counts.itertuples()]
     y = list(range(len(labels)))[::-1]
     colours = ["#c0392b" if o in bad else "#8fb3de" for o in counts["outcome"]]

@@ -12,45 +12,15 @@ import pandas as pd
 from ..findings.common import source_name
 from ..findings.format import format_as_of, format_number
 from ..vocabulary import COUNTRIES, OTHER, country_label, other_label
-from .base import (PALETTE, TEXT, add_source, empty_chart, messages, new_axes, no_data,
+from .base import (PALETTE, add_source, empty_chart, texts, new_axes, no_data,
                    number_formatter, setup, start_chart)
 from ..docstrings import fill_doc
 
 __all__ = ["plot_fdi_projects_by_country", "plot_fdi_project_shares", "plot_fdi_totals_figure",
            "plot_fdi_capital_by_country"]
 
-_FDI_TEXT = {
-    "vi": {**TEXT["vi"], "merged": "Tỉnh Hưng Yên mới\n(sáp nhập từ 01/07/2025)",
-           "merged_short": "tỉnh mới", "projects": "Số dự án FDI (lũy kế, dự án)",
-           "share": "Tỷ trọng trong tổng số dự án FDI (%)",
-           "capital": "Vốn đăng ký (tỷ USD, lũy kế)", "snapshot": "Ngày chốt số liệu",
-           "t_projects": "Dự án FDI còn hiệu lực theo nước đầu tư",
-           "t_share": "Tỷ trọng số dự án FDI theo nước đầu tư",
-           "t_totals": "Tổng dự án và vốn FDI đăng ký: tỉnh cũ và tỉnh mới tách riêng",
-           "t_capital": "Vốn FDI đăng ký theo nước đầu tư (nơi nguồn có nêu)",
-           "other_note": "Nước khác = tổng − Nhật Bản − Hàn Quốc − Trung Quốc, do sổ tay tính "
-                         "(không phải số công bố).",
-           "merged_note": "Vùng tô xám: tỉnh Hưng Yên mới (gồm Thái Bình), không so trực tiếp "
-                          "với tỉnh cũ.",
-           "above": "▲ = \"hơn/trên\" (giá trị tối thiểu)", "old": "Tỉnh Hưng Yên cũ",
-           "total_projects": "Tổng số dự án", "total_capital": "Vốn đăng ký",
-           "disagree": "2 nguồn lệch nhau:\n{a} và {b} dự án"},
-    "en": {**TEXT["en"], "merged": "New Hưng Yên\n(merged from 1 Jul 2025)",
-           "merged_short": "merged", "projects": "FDI projects (cumulative, count)",
-           "share": "Share of all FDI projects (%)",
-           "capital": "Registered capital (bn USD, cumulative)", "snapshot": "Snapshot date",
-           "t_projects": "Valid FDI projects by investor country",
-           "t_share": "Share of FDI projects by investor country",
-           "t_totals": "Total FDI projects and registered capital: old and merged province apart",
-           "t_capital": "Registered FDI capital by investor country (where a source gives it)",
-           "other_note": "Other countries = total − Japan − Korea − China, computed here "
-                         "(not a published figure).",
-           "merged_note": "Grey band: the new, merged Hưng Yên (incl. Thái Bình), not directly "
-                          "comparable with the old province.",
-           "above": "▲ = \"over\" (a minimum)", "old": "Old Hưng Yên",
-           "total_projects": "Total projects", "total_capital": "Registered capital",
-           "disagree": "2 sources disagree:\n{a} vs {b} projects"},
-}
+#: The words, in hy_analysis/assets/messages/charts-fdi.csv (vi and en side by side).
+_FDI_TEXT = "charts-fdi"
 
 
 def _fdi_tick(row, sources, lang):
@@ -70,7 +40,7 @@ def _shade_merged(ax, positions, *, lang, horizontal=False, label=True):
         else:
             ax.axvspan(pos - 0.5, pos + 0.5, color="#888", alpha=0.13, zorder=0, lw=0)
             if label:
-                ax.text(pos, 0.98, messages(_FDI_TEXT, lang)["merged"],
+                ax.text(pos, 0.98, texts(_FDI_TEXT, lang)["merged"],
                         transform=ax.get_xaxis_transform(), ha="center", va="top",
                         fontsize=7.5, color="#333")
 
@@ -102,7 +72,7 @@ def _country_bars(ax, frame: pd.DataFrame, column: str, *, ylabel: str, sources,
     """
     import seaborn as sns
 
-    t = messages(_FDI_TEXT, lang)
+    t = texts(_FDI_TEXT, lang)
     snaps = frame.drop_duplicates("snapshot").sort_values("order")
     ticks = {s: _fdi_tick(r, sources, lang) for s, r in zip(snaps["snapshot"],
                                                             snaps.to_dict("records"))}
@@ -157,7 +127,7 @@ def plot_fdi_projects_by_country(table: pd.DataFrame, *, sources: pd.DataFrame |
 
     {returns_axes}
     """
-    t = messages(_FDI_TEXT, lang)
+    t = texts(_FDI_TEXT, lang)
     ax, empty = start_chart(table, ax, title=t["t_projects"], lang=lang, figsize=(9, 5))
     if empty:
         return ax
@@ -189,7 +159,7 @@ def plot_fdi_project_shares(table: pd.DataFrame, *, sources: pd.DataFrame | None
 
     {returns_axes}
     """
-    t = messages(_FDI_TEXT, lang)
+    t = texts(_FDI_TEXT, lang)
     ax, empty = start_chart(table, ax, title=t["t_share"], lang=lang, figsize=(9, 4.6))
     if empty:
         return ax
@@ -258,7 +228,7 @@ def plot_fdi_totals_figure(snapshots: pd.DataFrame, *, disagreements: pd.DataFra
     import seaborn as sns
 
     setup()
-    t = messages(_FDI_TEXT, lang)
+    t = texts(_FDI_TEXT, lang)
     if snapshots.empty:
         ax = new_axes(figsize=(9, 3))
         ax.set_title(t["t_totals"])
@@ -336,7 +306,7 @@ def plot_fdi_capital_by_country(capital: pd.DataFrame, *, sources: pd.DataFrame 
 
     {returns_axes}
     """
-    t = messages(_FDI_TEXT, lang)
+    t = texts(_FDI_TEXT, lang)
     ax, empty = start_chart(capital, ax, title=t["t_capital"], lang=lang, figsize=(9, 5))
     if empty:
         return ax

@@ -14,52 +14,14 @@ import pandas as pd
 from ..findings.common import source_name
 from ..findings.format import format_number
 from ..vocabulary import kind_label, sector_name
-from .base import (PALETTE, TEXT, add_source, empty_chart, ids_in, messages, new_axes, no_data,
+from .base import (PALETTE, add_source, empty_chart, ids_in, texts, new_axes, no_data,
                    number_formatter, setup, start_chart, text, unit_label, year_locator)
 from ..docstrings import fill_doc
 
 __all__ = ["plot_index_paths_figure", "plot_annual_growth", "plot_structure", "plot_level_path"]
 
-_GROWTH_TEXT = {
-    "vi": {
-        **TEXT["vi"],
-        "index": "Chỉ số ({base} = 100)", "scenario": "Kịch bản {rate} %/năm",
-        "index_title": "{region}: lộ trình tăng trưởng theo mục tiêu, kịch bản và thực hiện",
-        "annual_title": "{region}: tăng trưởng thực hiện từng năm so với mục tiêu năm",
-        "annual_target": "Mục tiêu (năm)",
-        "growth_axis": "Tăng so với năm trước (%)",
-        "structure_title": ("{region}: cơ cấu kinh tế, thực hiện và mục tiêu 2025, 2030 "
-                            "theo nguồn"),
-        "share_axis": "Tỷ trọng trong GRDP (%)", "merged": "sáp nhập",
-        "merged_note": "Cột gạch chéo: tỉnh sau sáp nhập (từ 01/07/2025), không so "
-                       "sánh được với mục tiêu của tỉnh cũ.",
-        "merged_point_note": "Dấu X đỏ: tỉnh sau sáp nhập (từ 01/07/2025), không so "
-                             "sánh được với mục tiêu của tỉnh cũ.",
-        "merged_point": "Tỉnh sau sáp nhập (không so sánh)",
-        "level_title": "{region}: {indicator}, thực hiện và mục tiêu",
-        "implied": "tăng {rate} %/năm",
-        "usd_bn": "tỷ USD", "vnd_bn": "tỷ đồng",
-    },
-    "en": {
-        **TEXT["en"],
-        "index": "Index ({base} = 100)", "scenario": "Scenario {rate} %/yr",
-        "index_title": "{region}: growth paths of targets, scenarios and actuals",
-        "annual_title": "{region}: reported growth each year against the year's target",
-        "annual_target": "Target (of the year)",
-        "growth_axis": "Growth on previous year (%)",
-        "structure_title": ("{region}: economic structure, actuals and 2025, 2030 targets "
-                            "by source"),
-        "share_axis": "Share of GRDP (%)", "merged": "merged",
-        "merged_note": "Hatched bar: the merged province (from 1 July 2025), not comparable "
-                       "with the old province's targets.",
-        "merged_point_note": "Red cross: the merged province (from 1 July 2025), not "
-                             "comparable with the old province's targets.",
-        "merged_point": "Merged province (not compared)",
-        "level_title": "{region}: {indicator}, actual and targets",
-        "implied": "{rate} %/yr",
-        "usd_bn": "bn USD", "vnd_bn": "bn VND",
-    },
-}
+#: The words, in hy_analysis/assets/messages/charts-growth.csv (vi and en side by side).
+_GROWTH_TEXT = "charts-growth"
 
 
 _SECTOR_COLOURS = {"agriculture_share": "#4c9a2a", "industry_construction_share": "#2f6db5",
@@ -67,7 +29,7 @@ _SECTOR_COLOURS = {"agriculture_share": "#4c9a2a", "industry_construction_share"
 
 
 def _gt(key: str, lang: str) -> str:
-    return messages(_GROWTH_TEXT, lang)[key]
+    return texts(_GROWTH_TEXT, lang)[key]
 
 
 def plot_index_paths_figure(paths: pd.DataFrame, *, sources: pd.DataFrame | None = None,

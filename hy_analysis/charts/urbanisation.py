@@ -14,41 +14,13 @@ import pandas as pd
 from ..findings.format import format_number
 from ..schema import URBAN_CLASSES
 from ..vocabulary import SCOPE_LABELS, territory_label
-from .base import (PALETTE, TEXT, add_source, messages, number_formatter, start_chart)
+from .base import (PALETTE, add_source, texts, number_formatter, start_chart)
 from ..docstrings import fill_doc
 
 __all__ = ["plot_urbanisation_path", "plot_urban_class_ladder"]
 
-_URB_TEXT = {
-    "vi": {**TEXT["vi"], "title": "Mục tiêu tỷ lệ đô thị hóa: lộ trình giữa các năm mục tiêu",
-           "rate": "Tỷ lệ đô thị hóa (%)",
-           "table": "Bảng mục tiêu (▲↑ không giới hạn trên)",
-           "text": "Phần lời (dải)",
-           "web": "Nghị quyết HĐND (trang web)", "other": "Nguồn khác",
-           "floor": "Mức sàn", "ceiling": "Mức trần", "pp": "điểm %/năm",
-           "baseline": "Cơ sở do người dùng nhập",
-           "revised": "Mục tiêu điều chỉnh cùng sáp nhập – {territory}: {written}",
-           "ladder": "Loại đô thị mục tiêu theo địa phương (loại I cao nhất)",
-           "locality": "Địa phương", "not_stated": "không nêu", "class": "loại",
-           "ladder_note": "Màu theo loại đô thị của toàn địa phương; chữ ghi phạm vi "
-                          "(\"cơ bản đạt\", \"khu vực trung tâm\").",
-           "no_measured": "Không có tỷ lệ đo được trong dữ liệu; đường cơ sở (nếu có) do "
-                          "người dùng nhập."},
-    "en": {**TEXT["en"], "title": "Urbanisation-rate targets: the path between target years",
-           "rate": "Urbanisation rate (%)",
-           "table": "Target table (▲↑ no upper bound)",
-           "text": "Text (band)",
-           "web": "People's Council resolution (web)", "other": "Other source",
-           "floor": "Floor", "ceiling": "Ceiling", "pp": "pp/yr",
-           "baseline": "User-supplied baseline",
-           "revised": "Target revised with the merger – {territory}: {written}",
-           "ladder": "Target urban class by locality (class I is the highest)",
-           "locality": "Locality", "not_stated": "not stated", "class": "class",
-           "ladder_note": "Colour: the class of the whole locality; text gives the scope "
-                          "(\"basically meets\", \"district centre\").",
-           "no_measured": "No measured rate in the data; the baseline (if any) is "
-                          "user-supplied."},
-}
+#: The words, in hy_analysis/assets/messages/charts-urbanisation.csv (vi and en side by side).
+_URB_TEXT = "charts-urbanisation"
 
 
 @fill_doc
@@ -89,7 +61,7 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
     """
     import seaborn as sns
 
-    t = messages(_URB_TEXT, lang)
+    t = texts(_URB_TEXT, lang)
     ax, empty = start_chart(targets, ax, title=t["title"], lang=lang, figsize=(9, 5))
     if empty:
         return ax
@@ -183,7 +155,7 @@ def plot_urban_class_ladder(ladder: pd.DataFrame, *, sources: pd.DataFrame | Non
     import numpy as np
     import seaborn as sns
 
-    t = messages(_URB_TEXT, lang)
+    t = texts(_URB_TEXT, lang)
     ax, empty = start_chart(ladder, ax, title=t["ladder"], lang=lang, figsize=(9, 5))
     if empty:
         return ax

@@ -63,145 +63,8 @@ _REASONS = {
            "territory_ended": "the territory ceased; succeeded by {other}"},
 }
 
-_MESSAGES = {
-    "vi": {
-        "none": "Không có mục tiêu nào của **{region}** trong bộ dữ liệu.",
-        "head": "**{region}**: {n} mục tiêu khác nhau (một mục tiêu nhiều nguồn cùng nêu được "
-                "đếm một lần); mỗi mục tiêu được đánh giá đến năm có số liệu cuối cùng của "
-                "chính địa bàn đó.",
-        "per_territory": "**{territory}** — {n} mục tiêu, số liệu đến năm {as_of}:",
-        "ended": "- Đủ số liệu cả kỳ (kết luận chính thức): **{met}** đạt, **{missed}** không "
-                 "đạt.",
-        "estimated": "- Tạm tính theo số ước (chưa có số chính thức cả kỳ): **{met}** đạt, "
-                     "**{missed}** không đạt.",
-        "running": "- Tạm tính (chưa đủ số liệu cả kỳ): **{on_track}** đúng hướng, **{accel}** "
-                   "cần tăng tốc, **{limited}** tiến triển chậm, **{away}** đi ngược mục tiêu.",
-        "open": "- **{superseded}** đã được thay thế vì địa bàn đã sáp nhập; **{no_data}** chưa "
-                "có số liệu; **{not_comparable}** không so sánh được (địa bàn hoặc cách tính "
-                "khác).",
-        "needs": "{years} cần {op} {rate}",
-        "final_word": "chính thức", "provisional_word": "tạm tính",
-        "as_of_col": "Số liệu đến năm", "standing": "Tính chất", "definition": "Định nghĩa",
-        "needs_col": "Các năm còn lại cần",
-        "basis_pair": "mục tiêu: {target}; số thực hiện: {actual}",
-        "as_of_short": "đến {year}",
-        "misses": "Hụt nhiều nhất:",
-        "miss": "- {indicator} ({territory}, {period}): thực hiện {actual}, mục tiêu "
-                "{target} — hụt **{gap}**",
-        "laggards": "Cần tăng tốc nhiều nhất:",
-        "laggard": "- {indicator} ({territory}, {period}): tốc độ hiện nay bằng **{ratio}** "
-                   "mức cần thiết",
-        "laggard_away": "- {indicator} ({territory}, {period}): **đi ngược mục tiêu** (từ "
-                        "{baseline} năm {baseline_year} đến {actual} năm {actual_year}, mục "
-                        "tiêu {target})",
-        "pp": "điểm %", "pct": "%", "ratio": "tỷ lệ",
-        "indicator": "Chỉ tiêu", "territory": "Địa bàn", "period": "Kỳ", "target": "Mục tiêu",
-        "actual": "Thực hiện", "status": "Kết quả", "mark": "Chênh lệch / tỷ lệ",
-        "basis": "Cách tính", "sources": "Nguồn", "years": "Năm dùng",
-        "estimate": " (ước)", "derived": " (tính từ các tỉnh cũ)",
-        "methods": {"stated_period_average": "bình quân giai đoạn đã công bố",
-                    "geometric_mean_of_annual": "bình quân nhân các năm",
-                    "actual_of_target_year": "số năm mục tiêu",
-                    "cagr_ratio": "tăng bình quân thực tế / cần thiết",
-                    "linear_ratio": "mức tăng tuyến tính thực tế / cần thiết",
-                    "latest_meets_target": "số mới nhất đã đạt",
-                    "baseline_met_target": "năm gốc đã đạt, nay không",
-                    "required_vs_pace_in_period": "tốc độ trong kỳ / tốc độ cần",
-                    "required_vs_pace_before_period": "tốc độ gần nhất / tốc độ cần",
-                    "superseded": "số mới nhất của chính địa bàn"},
-        "m_indicator": "Chỉ tiêu", "m_year": "Năm", "m_stated": "Tỉnh mới (công bố)",
-        "m_sum": "Tổng các tỉnh cũ (tính)", "m_none": "Không có chỉ tiêu nào có số của cả các "
-        "tỉnh cũ để cộng thành số của tỉnh sau sáp nhập.",
-        "m_head": "Chuỗi hài hòa (tổng các tỉnh cũ, đánh dấu *tính toán*):",
-        "m_line": "- {indicator} {year}, {territory}: tổng {sum}{stated}",
-        "m_stated_same": "; số công bố của tỉnh mới {stated} (chênh {diff})",
-        "method": ("Cách đánh giá: kết luận chính thức (đạt / không đạt) chỉ khi đã có số liệu "
-                   "cả kỳ của chính địa bàn (hoặc số cả kỳ được công bố) — \"trên X\" đạt khi "
-                   "vượt X (\"X trở lên\" tính cả X); dải \"X–Y\" đạt từ cận yếu nhất; "
-                   "\"khoảng X\" đạt khi không thấp hơn X quá **{tolerance}**; tăng trưởng bình "
-                   "quân giai đoạn là bình quân nhân các năm (hoặc số bình quân đã công bố). Chưa "
-                   "đủ số liệu — kết luận tạm tính theo tỷ lệ tốc độ tăng thực tế / tốc độ cần "
-                   "để đạt đúng hạn (phương pháp Open SDG, Thống kê Canada): đúng hướng từ "
-                   "**{on_track}**, cần tăng tốc từ **{acceleration}**, tiến triển chậm từ 0, đi "
-                   "ngược mục tiêu dưới 0. Mục tiêu chỉ được so với số của chính địa bàn đó, cùng "
-                   "cách tính; mục tiêu của địa bàn đã sáp nhập trước khi hết kỳ được ghi là đã "
-                   "được thay thế. Số cả năm công bố trước khi hết năm là số ước, dù văn bản "
-                   "viết \"đạt\"; mục tiêu tỷ trọng thấp hơn số của năm trước khi đặt mục "
-                   "tiêu là mục tiêu giảm; dung sai của \"khoảng\" chỉ làm nhẹ kết luận, "
-                   "không hạ mức các năm còn lại cần đạt."),
-        "territory_col": "Địa bàn",
-    },
-    "en": {
-        "none": "The dataset holds no target for **{region}**.",
-        "head": "**{region}**: {n} distinct target(s) (a target stated by several sources "
-                "counts once); each is judged as of the last year its own territory has a "
-                "figure for.",
-        "per_territory": "**{territory}** — {n} target(s), figures up to {as_of}:",
-        "ended": "- Data for the whole period in (final): **{met}** achieved, **{missed}** "
-                 "missed.",
-        "estimated": "- Provisional, on estimates (the period's final figures not yet out): "
-                     "**{met}** achieved, **{missed}** missed.",
-        "running": "- Provisional (the period's data not all in): **{on_track}** on track, "
-                   "**{accel}** need acceleration, **{limited}** limited progress, **{away}** "
-                   "moving away.",
-        "open": "- **{superseded}** superseded because the territory merged; **{no_data}** "
-                "without data; **{not_comparable}** not comparable (another territory or "
-                "definition).",
-        "needs": "{years} needs {op} {rate}",
-        "final_word": "final", "provisional_word": "provisional",
-        "as_of_col": "As of", "standing": "Standing", "definition": "Definition",
-        "needs_col": "Remaining years need",
-        "basis_pair": "target: {target}; actual: {actual}",
-        "as_of_short": "as of {year}",
-        "misses": "Largest misses:",
-        "miss": "- {indicator} ({territory}, {period}): actual {actual}, target {target} — "
-                "short by **{gap}**",
-        "laggards": "Furthest behind:",
-        "laggard": "- {indicator} ({territory}, {period}): the current pace is **{ratio}** of "
-                   "the pace needed",
-        "laggard_away": "- {indicator} ({territory}, {period}): **moving away** from the "
-                        "target ({baseline} in {baseline_year} to {actual} in {actual_year}, "
-                        "target {target})",
-        "pp": "pp", "pct": "%", "ratio": "ratio",
-        "indicator": "Indicator", "territory": "Territory", "period": "Period",
-        "target": "Target", "actual": "Actual", "status": "Verdict", "mark": "Gap / ratio",
-        "basis": "Method", "sources": "Sources", "years": "Years used",
-        "estimate": " (estimate)", "derived": " (summed from the former provinces)",
-        "methods": {"stated_period_average": "stated period average",
-                    "geometric_mean_of_annual": "compound average of the years",
-                    "actual_of_target_year": "figure of the target year",
-                    "cagr_ratio": "observed / required compound growth",
-                    "linear_ratio": "observed / required linear change",
-                    "latest_meets_target": "latest figure meets the target",
-                    "baseline_met_target": "base year met it, latest does not",
-                    "required_vs_pace_in_period": "pace in the period / pace needed",
-                    "required_vs_pace_before_period": "latest pace / pace needed",
-                    "superseded": "latest figure of the territory itself"},
-        "m_indicator": "Indicator", "m_year": "Year", "m_stated": "Merged province (stated)",
-        "m_sum": "Sum of former provinces (computed)",
-        "m_none": "No indicator has figures of every former province to add up to the merged "
-                  "province's.",
-        "m_head": "Harmonised series (sum of the former provinces, marked *computed*):",
-        "m_line": "- {indicator} {year}, {territory}: sum {sum}{stated}",
-        "m_stated_same": "; the merged province states {stated} (difference {diff})",
-        "method": ("Method: a final verdict (achieved / missed) only once the territory's own "
-                   "data for the whole period is in (or a source states the period figure) — "
-                   "\"above X\" is met above X (\"X or more\" includes X); a range \"X–Y\" is "
-                   "met from its weakest bound; \"about X\" is met unless more than "
-                   "**{tolerance}** short of X; period-average growth is the compound average of "
-                   "the years (or the stated period average). Data not all in — a provisional "
-                   "verdict from observed over required growth to arrive on time (Open SDG / "
-                   "Statistics Canada): on track from **{on_track}**, acceleration needed from "
-                   "**{acceleration}**, limited progress from 0, moving away below 0. A target "
-                   "is only compared with figures of its own territory on the same definition; "
-                   "a target of a territory that merged before its period ended is marked "
-                   "superseded. A full-year figure published before its year ended is an "
-                   "estimate, whatever verb the text uses; a share target below the figure of "
-                   "the year before it was set asks for a fall; the tolerance of \"about\" "
-                   "may soften a verdict, never lower what the remaining years need."),
-        "territory_col": "Territory",
-    },
-}
+#: The words, in hy_analysis/assets/messages/findings-attainment.csv (vi and en side by side).
+_MESSAGES = "findings-attainment"
 
 _RUNNING = ("on_track", "acceleration_needed", "limited_progress", "moving_away")
 
@@ -418,7 +281,7 @@ def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
             actual += words["estimate"]
         if bool(row["derived"]):
             actual += words["derived"]
-        basis = words["methods"].get(row["method"], row["method"])
+        basis = words.get(f"methods.{row['method']}", row["method"])
         standing = "" if str(row["status"]) in ("no_data", "not_comparable", "superseded") else (
             words["final_word"] if bool(row.get("final", False)) else words["provisional_word"])
         target_sources = row.get("sources") or row["source_id"]

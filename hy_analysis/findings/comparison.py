@@ -30,132 +30,8 @@ __all__ = ["describe_territories", "describe_targets", "targets_table", "describ
            "results_table", "describe_needed", "needed_table", "needed_chart_data",
            "describe_coverage"]
 
-_MESSAGES = {
-    "vi": {
-        "merged": ("- **{province}**: tỉnh sau sáp nhập *{territory}*, hợp nhất từ {parts}. "
-                   "Chỉ số liệu của địa bàn này được so sánh."),
-        "no_merged": ("- **{province}**: bộ dữ liệu **chưa có địa bàn tỉnh sau sáp nhập**, nên "
-                      "chưa có mục tiêu {plan} và kết quả {year} của tỉnh mới."),
-        "known_parts": (" Chỉ có số liệu của {parts}: đó là địa bàn trước sáp nhập, không dùng "
-                        "thay cho tỉnh mới."),
-        "territories_head": "Các tỉnh được so sánh (Nghị quyết 202/2025/QH15, từ 01/07/2025):",
-        "and": " và ",
-        "targets_head": "Mục tiêu giai đoạn {plan} của các tỉnh sau sáp nhập:",
-        "targets_count": "- **{province}** nêu {n} mục tiêu.",
-        "targets_none": "- **{province}**: không có mục tiêu {plan} nào trong bộ dữ liệu.",
-        "both_head": "Cùng một chỉ tiêu, cả hai tỉnh đều nêu:",
-        "both_line": "- {indicator}: {values}",
-        "none_both": "Không có chỉ tiêu nào mà các tỉnh cùng nêu mục tiêu.",
-        "results_head": "Kết quả năm {year} của các tỉnh sau sáp nhập:",
-        "results_count": "- **{province}**: {n} số liệu{derived}{estimate}.",
-        "results_derived": ", trong đó {n} là tổng tính toán từ các tỉnh cũ",
-        "results_estimate": "; {n} là số ước tính trước khi hết năm",
-        "results_none": "- **{province}**: không có số liệu năm {year} nào của tỉnh mới.",
-        "needed_head": "Mỗi mục tiêu {plan} đòi hỏi gì, tính từ kết quả {year}:",
-        "compound": ("- **{province}**, {indicator} {end}: {target} — từ {base} ({base_year}"
-                     "{flags}) cần tăng bình quân **{need} %/năm** trong {years} năm"),
-        "compound_falls": "; mục tiêu **thấp hơn** mức năm {base_year}",
-        "points": ("- **{province}**, {indicator} {end}: {target} — từ {base} ({base_year}"
-                   "{flags}) cần thay đổi **{change} điểm %**"),
-        "rate": ("- **{province}**, {indicator} {period}: {target} — cần **{need} %/năm**; "
-                 "giai đoạn {base_period} đạt {base} %/năm{flags} ({change} điểm %)"),
-        "rate_no_base": ("- **{province}**, {indicator} {period}: {target} — cần **{need} "
-                         "%/năm**; không có số tăng trưởng thực hiện đến {base_year} để so"),
-        "rate_reported": " (đã có số thực hiện {n} năm của giai đoạn)",
-        "total": ("- **{province}**, {indicator} {period}: {target} là tổng cả giai đoạn "
-                  "(bình quân {per_year}/năm); không tính tốc độ từ tổng"),
-        "no_base": ("- **{province}**, {indicator} {end}: {target} — **không có số năm "
-                    "{base_year}** cùng chỉ tiêu và đơn vị để tính tốc độ cần đạt"),
-        "not_comparable": ("- **{province}**, {indicator} {end}: {target} — **không so sánh "
-                           "được** với số năm {base_year} {base} ({base_year}{flags}): mục "
-                           "tiêu tính theo *{target_basis}*, số năm {base_year} theo "
-                           "*{base_basis}*; không tính tốc độ cần đạt"),
-        "needed_none": "Không có mục tiêu {plan} nào để tính.",
-        "estimate": ", ước tính", "derived": ", tổng tính toán từ các tỉnh cũ",
-        "coverage_head": "Những gì một tỉnh không nêu (nên không so sánh được):",
-        "lacks_target": "- **{province}** không nêu mục tiêu {plan} về: {items}.",
-        "lacks_base": "- **{province}** không có số liệu {year} về: {items}.",
-        "lacks_all": "- **{province}**: không có số liệu nào của tỉnh sau sáp nhập.",
-        "coverage_none": "Các tỉnh nêu cùng những chỉ tiêu.",
-        "no_one_target": ("- **Không tỉnh nào** nêu mục tiêu {plan} về: {items} (chỉ có số "
-                          "năm {year})."),
-        "col_province": "Tỉnh", "col_indicator": "Chỉ tiêu", "col_unit": "Đơn vị",
-        "col_period": "Giai đoạn / năm", "col_target": "Mục tiêu (nguyên văn)",
-        "col_source": "Nguồn", "col_figure": "Số liệu (nguyên văn)", "col_value": "Giá trị",
-        "col_estimate": "Ước tính", "col_derived": "Tổng tính toán", "col_others": "Số khác",
-        "col_kind": "Cách tính", "col_breakdown": "Nhà đầu tư",
-        "t_target": "{province}: mục tiêu", "t_base": "{province}: {year}",
-        "t_need": "{province}: cần đạt",
-        "yes": "có", "no": "",
-        "per_year": "%/năm", "pp": "điểm %",
-        "m_compound": "tăng bình quân cần đạt", "m_points": "thay đổi cần đạt",
-        "m_rate": "tốc độ mục tiêu", "m_total": "tổng giai đoạn", "m_no_base": "thiếu số gốc",
-        "m_not_comparable": "không so sánh được (khác cách tính)",
-        "computed": "tính toán",
-    },
-    "en": {
-        "merged": ("- **{province}**: the merged province *{territory}*, formed from {parts}. "
-                   "Only figures of this territory are compared."),
-        "no_merged": ("- **{province}**: the dataset has **no merged-province territory** for "
-                      "it yet, so no {plan} targets or {year} results of the new province."),
-        "known_parts": (" It holds figures of {parts} only: territories before the merger, "
-                        "not used in place of the new province."),
-        "territories_head": "The provinces compared (Resolution 202/2025/QH15, from 1 Jul 2025):",
-        "and": " and ",
-        "targets_head": "The {plan} targets of the merged provinces:",
-        "targets_count": "- **{province}** states {n} target(s).",
-        "targets_none": "- **{province}**: no {plan} target in the dataset.",
-        "both_head": "Indicators every province targets:",
-        "both_line": "- {indicator}: {values}",
-        "none_both": "No indicator has a target from every province.",
-        "results_head": "The {year} results of the merged provinces:",
-        "results_count": "- **{province}**: {n} figure(s){derived}{estimate}.",
-        "results_derived": ", {n} of them computed as sums of the former provinces",
-        "results_estimate": "; {n} estimated before the year ended",
-        "results_none": "- **{province}**: no {year} figure of the new province.",
-        "needed_head": "What each {plan} target asks, from the {year} results:",
-        "compound": ("- **{province}**, {indicator} {end}: {target} — from {base} ({base_year}"
-                     "{flags}) needs **{need} %/yr** on average over {years} years"),
-        "compound_falls": "; the target is **below** the {base_year} level",
-        "points": ("- **{province}**, {indicator} {end}: {target} — from {base} ({base_year}"
-                   "{flags}) needs a change of **{change} pp**"),
-        "rate": ("- **{province}**, {indicator} {period}: {target} — needs **{need} %/yr**; "
-                 "{base_period} achieved {base} %/yr{flags} ({change} pp)"),
-        "rate_no_base": ("- **{province}**, {indicator} {period}: {target} — needs **{need} "
-                         "%/yr**; no growth achieved up to {base_year} to compare"),
-        "rate_reported": " ({n} year(s) of the period already reported)",
-        "total": ("- **{province}**, {indicator} {period}: {target} is a total over the "
-                  "period ({per_year} a year on average); no rate is derived from a total"),
-        "no_base": ("- **{province}**, {indicator} {end}: {target} — **no {base_year} "
-                    "figure** of the same indicator and unit to compute the growth needed"),
-        "not_comparable": ("- **{province}**, {indicator} {end}: {target} — **not comparable** "
-                           "with the {base_year} figure {base} ({base_year}{flags}): the "
-                           "target's definition is *{target_basis}*, the {base_year} figure's "
-                           "*{base_basis}*; no growth rate is derived"),
-        "needed_none": "No {plan} target to compute.",
-        "estimate": ", estimate", "derived": ", computed sum of the former provinces",
-        "coverage_head": "What a province does not state (so nothing to compare):",
-        "lacks_target": "- **{province}** states no {plan} target for: {items}.",
-        "lacks_base": "- **{province}** has no {year} figure for: {items}.",
-        "lacks_all": "- **{province}**: no figure of the merged province at all.",
-        "coverage_none": "The provinces state the same indicators.",
-        "no_one_target": ("- **No province** states a {plan} target for: {items} (only "
-                          "{year} figures)."),
-        "col_province": "Province", "col_indicator": "Indicator", "col_unit": "Unit",
-        "col_period": "Period / year", "col_target": "Target (as written)",
-        "col_source": "Source", "col_figure": "Figure (as written)", "col_value": "Value",
-        "col_estimate": "Estimate", "col_derived": "Computed sum", "col_others": "Other figures",
-        "col_kind": "Method", "col_breakdown": "Investor",
-        "t_target": "{province}: target", "t_base": "{province}: {year}",
-        "t_need": "{province}: needed",
-        "yes": "yes", "no": "",
-        "per_year": "%/yr", "pp": "pp",
-        "m_compound": "average growth needed", "m_points": "change needed",
-        "m_rate": "target rate", "m_total": "period total", "m_no_base": "no base figure",
-        "m_not_comparable": "not comparable (another definition)",
-        "computed": "computed",
-    },
-}
+#: The words, in hy_analysis/assets/messages/findings-comparison.csv (vi and en side by side).
+_MESSAGES = "findings-comparison"
 
 
 def _name(row, lang: str) -> str:
@@ -343,8 +219,8 @@ def results_table(base: pd.DataFrame, *, sources: pd.DataFrame | None = None,
         m["col_figure"]: [_quoted(raw, ids, sources, lang) if raw else f"({m['computed']})"
                           for raw, ids in zip(base["value_raw"], base["source_id"])],
         m["col_value"]: [_figure(v, u, lang) for v, u in zip(base["value"], base["unit"])],
-        m["col_estimate"]: [m["yes"] if e else m["no"] for e in base["estimate"]],
-        m["col_derived"]: [m["yes"] if d else m["no"] for d in base["derived"]],
+        m["col_estimate"]: [m["yes"] if e else "" for e in base["estimate"]],
+        m["col_derived"]: [m["yes"] if d else "" for d in base["derived"]],
         m["col_others"]: base["others"],
         m["col_source"]: ["; ".join(source_name(s, sources) for s in str(ids).split("; "))
                           for ids in base["source_id"]],

@@ -24,85 +24,8 @@ _tables = with_parameters(**frames_from(
 __all__ = ["describe_fdi_totals", "describe_projects_by_country", "describe_capital",
            "describe_disagreements", "no_fdi", "fdi_table", "remainder_table"]
 
-_MESSAGES = {
-    "vi": {
-        "document_kind": " — tài liệu nguồn ({kind} {date})",
-        "news": "bản tin", "plan": "kế hoạch", "resolution": "nghị quyết", "report": "báo cáo",
-        "no_fdi": ("**Không có số liệu FDI cho {region}** trong dữ liệu: không có số dự án hay "
-                   "vốn đăng ký theo ngày chốt số liệu."),
-        "old_totals": ("- Tỉnh Hưng Yên cũ (trước sáp nhập): từ **{first}** dự án FDI còn hiệu "
-                       "lực ({first_when}) lên **{last}** dự án ({last_when}), thêm {growth} dự "
-                       "án qua {n} lần chốt số liệu."),
-        "old_capital": "- Vốn đăng ký: {first} ({first_when}) → {last} ({last_when}).",
-        "new_totals": ("- **Tỉnh Hưng Yên mới (sau sáp nhập với Thái Bình, từ 01/07/2025)**: "
-                       "{projects} dự án{capital} ({when}). Đây là địa giới khác, không phải mức "
-                       "tăng so với các số liệu trước; biểu đồ không nối hai địa giới."),
-        "no_disagreement": "Không có hai nguồn nào cho số liệu trùng thời điểm mà khác nhau.",
-        "disagreements_head": ("**Nguồn không khớp** (ngày chốt trùng nhau, không xếp được "
-                               "trước sau):"),
-        "japan_pair": "; {japan} {a} so với {b}",
-        "disagreement": "- {a} dự án ({a_when}) so với {b} ({b_when}): chênh {diff} dự án{japan}.",
-        "both_kept": "Cả hai số liệu đều được giữ và vẽ; dữ liệu không cho biết số nào mới hơn.",
-        "merged_tag": " — **tỉnh mới sau sáp nhập**",
-        "of_total": " trên tổng {total} dự án.",
-        "latest": ("\nỞ lần chốt gần nhất ({when}), {country} có nhiều dự án nhất trong các nước "
-                   "được chọn ({projects})."),
-        "absent": "\nKhông có số dự án cho: {names}.",
-        "other_note": ("\n*Nước khác* = tổng số dự án − Nhật Bản − Hàn Quốc − Trung Quốc, do sổ "
-                       "tay này tính (không phải số liệu công bố), chỉ ở những lần chốt mà cùng "
-                       "một nguồn nêu đủ tổng và cả ba nước."),
-        "no_capital": "- {when}{kind}: **không có vốn theo quốc gia**.",
-        "capital_missing": "; không có: {names}",
-        "capital_lacking": ("\n**Dữ liệu thiếu vốn theo quốc gia** ở {k}/{n} lần chốt ({names}); "
-                            "ở đó chỉ so sánh được số dự án."),
-        # Reader table: headers and cell words.
-        "col_snapshot": "Ngày chốt", "col_source": "Nguồn", "col_territory": "Địa giới",
-        "col_country": "Quốc gia", "col_projects": "Số dự án",
-        "col_share": "Tỷ lệ (% tổng dự án)", "col_computed": "Tính toán",
-        "merged_province": "tỉnh mới (sáp nhập)", "old_province": "tỉnh cũ",
-        "yes": "có", "no": "không",
-        "col_other": "Nước khác (tính toán)", "col_reason": "Vì sao không tính được",
-    },
-    "en": {
-        "document_kind": " — source document ({kind}, {date})",
-        "news": "news", "plan": "plan", "resolution": "resolution", "report": "report",
-        "no_fdi": ("**No FDI figures for {region}** in the data: no project counts or "
-                   "registered capital at a snapshot date."),
-        "old_totals": ("- Old Hưng Yên (before the merger): from **{first}** valid FDI projects "
-                       "({first_when}) to **{last}** ({last_when}), {growth} more over {n} "
-                       "snapshots."),
-        "old_capital": "- Registered capital: {first} ({first_when}) → {last} ({last_when}).",
-        "new_totals": ("- **New Hưng Yên (merged with Thái Bình, from 1 Jul 2025)**: {projects} "
-                       "projects{capital} ({when}). This is a different territory, not growth "
-                       "over the earlier figures; the chart does not join the two territories."),
-        "no_disagreement": "No two sources give differing figures for overlapping dates.",
-        "disagreements_head": ("**Sources disagree** (overlapping snapshot dates that cannot be "
-                               "ordered):"),
-        "japan_pair": "; {japan} {a} vs {b}",
-        "disagreement": ("- {a} projects ({a_when}) vs {b} ({b_when}): {diff} projects "
-                         "apart{japan}."),
-        "both_kept": ("Both figures are kept and plotted; the data cannot tell which is the "
-                      "later one."),
-        "merged_tag": " — **merged province**",
-        "of_total": " of {total} projects.",
-        "latest": ("\nAt the latest snapshot ({when}), {country} has the most projects of the "
-                   "chosen countries ({projects})."),
-        "absent": "\nNo project counts for: {names}.",
-        "other_note": ("\n*Other countries* = total projects − Japan − Korea − China, computed "
-                       "here (not a published figure), only at snapshots where one source gives "
-                       "the total and all three countries."),
-        "no_capital": "- {when}{kind}: **no capital by country**.",
-        "capital_missing": "; none for: {names}",
-        "capital_lacking": ("\n**Capital by country is missing** at {k} of {n} snapshots "
-                            "({names}); there only project counts can be compared."),
-        "col_snapshot": "Snapshot", "col_source": "Source", "col_territory": "Territory",
-        "col_country": "Country", "col_projects": "Projects",
-        "col_share": "Share (% of all projects)", "col_computed": "Computed",
-        "merged_province": "merged province", "old_province": "old province",
-        "yes": "yes", "no": "no",
-        "col_other": "Other countries (computed)", "col_reason": "Why not computed",
-    },
-}
+#: The words, in hy_analysis/assets/messages/findings-fdi.csv (vi and en side by side).
+_MESSAGES = "findings-fdi"
 
 
 def _outlet(source_id: str, sources: pd.DataFrame | None) -> str:

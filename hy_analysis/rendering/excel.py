@@ -10,24 +10,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..vocabulary import messages
 from . import LANG_TAGS, TABLE_MIME
 
 __all__ = ["report_tables", "write_workbook"]
 
-_TEXTS = {
-    "vi": {"about": "Giới thiệu", "table": "Bảng", "made": "Các bảng của báo cáo",
-           "sources": "Nguồn", "source_columns": {
-               "id": "Mã nguồn", "doc_number": "Số văn bản", "title": "Tên",
-               "issuer": "Cơ quan / tác giả", "date": "Ngày", "url": "Đường dẫn"},
-           "note": "Mỗi trang tính là một bảng của báo cáo, theo thứ tự xuất hiện; cột nguồn "
-                   "(nếu có) cho biết văn bản gốc của từng số liệu."},
-    "en": {"about": "About", "table": "Table", "made": "The tables of the report",
-           "sources": "Sources", "source_columns": {
-               "id": "Source id", "doc_number": "Document number", "title": "Title",
-               "issuer": "Issuer / author", "date": "Date", "url": "Link"},
-           "note": "Each sheet is one table of the report, in the order it appears; the "
-                   "source column (where there is one) names the document of each figure."},
-}
+#: The words, in hy_analysis/assets/messages/excel.csv (vi and en side by side).
+_TEXTS = "excel"
 
 
 def report_tables(nb, *, lang: str = "vi") -> list[dict]:
@@ -57,7 +46,7 @@ def _sources_sheet(book, sources, texts, bold, fill) -> None:
     sheet = book.create_sheet(texts["sources"][:31])
     columns = [c for c in ("id", "doc_number", "title", "issuer", "date", "url")
                if c in sources.columns]
-    for j, name in enumerate(texts["source_columns"][c] for c in columns):
+    for j, name in enumerate(texts[f"source_columns.{c}"] for c in columns):
         cell = sheet.cell(row=1, column=j + 1, value=name)
         cell.font, cell.fill = bold, fill
     for r, row in enumerate(sources[columns].itertuples(index=False), start=2):
@@ -113,7 +102,7 @@ def write_workbook(tables: list[dict], path: str | Path, *, title: str,
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    texts = _TEXTS[lang if lang in LANG_TAGS else "vi"]
+    texts = messages(_TEXTS, lang if lang in LANG_TAGS else "vi")
     path = Path(path)
     book = Workbook()
     about = book.active

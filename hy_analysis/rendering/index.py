@@ -8,6 +8,7 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
+from ..vocabulary import messages
 from . import LANG_TAGS
 from .page import _choice_words
 from .texts import INDEX_TEXTS
@@ -52,7 +53,7 @@ def render_index(runs: list[tuple[str, dict]], *, title: str | None = None,
         A standalone HTML page; every value from a manifest is escaped.
     """
     lang = lang or _index_lang(runs)
-    t = INDEX_TEXTS[lang]
+    t = messages(INDEX_TEXTS, lang)
     title = title or t["title"]
     groups: dict[str, list] = {}
     for rel, m in sorted(runs, key=lambda r: r[1].get("finished") or "", reverse=True):

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..params import format_value as _format_value
 from . import FAILED_CELL_TAG, HIDE_INPUT_TAG, LANG_TAGS
+from ..vocabulary import messages
 from .texts import PAGE_TEXTS, none_words
 
 __all__ = ["render_notebook_html", "strip_remote_resources", "format_value", "report_info"]
@@ -193,7 +194,7 @@ def _choice_words(notebook: str | None, params: dict, lang: str) -> list[tuple[s
 
         def word(v):
             if isinstance(v, bool):
-                return PAGE_TEXTS[lang]["yes" if v else "no"]
+                return messages(PAGE_TEXTS, lang)["yes" if v else "no"]
             if isinstance(v, (int, float)) and not (p.name.endswith("year") or
                                                     p.name.endswith("years")):
                 return format_number(v, lang=lang)
@@ -288,7 +289,7 @@ def _drop_first_heading(nb, lang: str) -> None:
 
 def _header(*, title: str, lang: str, choices: list[tuple[str, str]], as_of: str,
             status: str | None, downloads: list[tuple[str, str]]) -> str:
-    t = PAGE_TEXTS[lang]
+    t = messages(PAGE_TEXTS, lang)
     rows = [(t["as_of"], as_of)] if as_of else []
     rows += choices
     body = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
@@ -305,7 +306,7 @@ def _header(*, title: str, lang: str, choices: list[tuple[str, str]], as_of: str
 def _technical(*, lang: str, params: dict, rows: list[tuple[str, str]]) -> str:
     from ..manifest import versions
 
-    t = PAGE_TEXTS[lang]
+    t = messages(PAGE_TEXTS, lang)
     lines = [(f"{k}", format_value(_absent_path(v))) for k, v in params.items()]
     lines += rows
     lines += [(t["versions"], ", ".join(f"{k} {v}" for k, v in versions().items() if v))]
@@ -350,7 +351,7 @@ def render_notebook_html(nb, *, title: str, params: dict | None = None,
     """
     params = dict(params or {})
     lang = params.get("lang") if params.get("lang") in LANG_TAGS else "vi"
-    t = PAGE_TEXTS[lang]
+    t = messages(PAGE_TEXTS, lang)
     exporter = _exporter(with_code, lang)
     shared = _prepare_for_sharing(nb, with_code=with_code)
     heading = report_info(shared, lang=lang)["title"] or title
