@@ -8,6 +8,9 @@ the package stays light.
 
 from __future__ import annotations
 
+import functools
+import inspect
+import re
 import textwrap
 from functools import lru_cache
 from types import MappingProxyType
@@ -18,10 +21,11 @@ import pandas as pd
 from ..findings.common import source_name
 from ..findings.format import format_number
 from ..schema import UNIT_LABELS
+from ..docstrings import with_parameters
 from ..vocabulary import messages
 
 __all__ = ["FONT", "PALETTE", "SHARED_TEXTS", "texts", "messages", "setup", "new_axes", "text", "unit_label",
-           "number_formatter", "source_line", "start_chart", "add_source", "empty_chart", "no_data",
+           "number_formatter", "source_line", "start_chart", "chart", "CHART_PARAMETERS", "add_source", "empty_chart", "no_data",
            "ids_in", "figure_svg", "SVG_FONTS",
            "year_locator"]
 
@@ -113,6 +117,82 @@ def start_chart(data: pd.DataFrame, ax=None, *, title: str, lang: str,
     if data.empty:
         empty_chart(ax, no_data(lang, region))
     return ax, data.empty
+
+
+#: How the charts describe the options they share (read by :func:`chart`).
+CHART_PARAMETERS = {
+    "sources": "DataFrame, optional\n    From :func:`hy_analysis.load_sources`, for the source "
+               "line.",
+    "lang": "{\"vi\", \"en\"}\n    Language of the labels and of the number format.",
+    "ax": "matplotlib Axes, optional\n    Where to draw (default: a new figure).",
+    "region": "str\n    The region named in the title and in the no-data message.",
+}
+
+
+def chart(catalogue: str, title: str, *, figsize=None, **parameters: str):
+    r"""Decorator: the opening every axes-level ``plot_*`` shares, and its docstring.
+
+    The decorated function draws on an Axes that is ready: ``ax`` (or a new figure of
+    ``figsize``) titled with ``title`` of ``catalogue`` in ``lang`` (``{region}`` filled from
+    the call). When the data (the first argument) is empty, the Axes says so and is returned
+    without calling the function (:func:`start_chart`). The Parameters section is written
+    from the signature (:func:`hy_analysis.docstrings.with_parameters`): ``parameters``, then
+    :data:`CHART_PARAMETERS`; a Returns section (the Axes) is added where the docstring has
+    none.
+
+    Parameters
+    ----------
+    catalogue : str
+        The family's message catalogue (:func:`texts`).
+    title : str
+        The key of the chart's title in ``catalogue``.
+    figsize : (float, float), optional
+        The size of a new figure.
+    **parameters : str
+        Parameter name -> ``"type\n    description"``, for what this chart alone takes.
+
+    Returns
+    -------
+    callable
+        The decorator.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> @chart("charts-fdi", "t_share", table="DataFrame\n    Shares.")
+    ... def plot(table, *, lang="vi", ax=None):
+    ...     "Bars."
+    ...     return ax
+    >>> ax = plot(pd.DataFrame(), lang="en")
+    >>> ax.get_title(), ax.texts[0].get_text()
+    ('Share of FDI projects by investor country', 'No figures for this selection')
+    >>> plot.__doc__.split()[:7]
+    ['Bars.', 'Parameters', '----------', 'table', ':', 'DataFrame', 'Shares.']
+    """
+    def decorate(func):
+        signature = inspect.signature(func)
+        data = next(iter(signature.parameters))
+
+        @functools.wraps(func)
+        def opened(*args, **kwargs):
+            call = signature.bind(*args, **kwargs)
+            call.apply_defaults()
+            given = call.arguments
+            words = texts(catalogue, given["lang"])
+            given["ax"], empty = start_chart(
+                given[data], given["ax"], title=words[title].format_map(given),
+                lang=given["lang"], region=given.get("region"), figsize=figsize)
+            return given["ax"] if empty else func(*call.args, **call.kwargs)
+
+        if opened.__doc__ and not _RETURNS.search(opened.__doc__):
+            # at the docstring's own margin, as with_parameters reads it
+            opened.__doc__ = opened.__doc__.rstrip() + "\n\n    {returns_axes}\n"
+        return with_parameters(**{**CHART_PARAMETERS, **parameters})(opened)
+    return decorate
+
+
+_RETURNS = re.compile(r"^[ \t]*Returns\n[ \t]*-{3,}", re.MULTILINE)
 
 
 def setup() -> None:

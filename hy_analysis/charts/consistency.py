@@ -11,9 +11,9 @@ import textwrap
 import pandas as pd
 
 from ..findings.format import format_number, format_period
-from .base import (PALETTE, add_source, empty_chart, ids_in, texts, new_axes, no_data,
-                   number_formatter, start_chart, year_locator)
-from ..docstrings import fill_doc
+from ..docstrings import fill_doc, frames_from
+from .base import (PALETTE, add_source, chart, empty_chart, ids_in, new_axes, no_data,
+                   number_formatter, texts, year_locator)
 
 __all__ = ["plot_implied_vs_stated", "plot_figure_counts", "plot_consistency"]
 
@@ -72,28 +72,15 @@ def plot_implied_vs_stated(implied: pd.DataFrame, *, sources: pd.DataFrame | Non
     return ax
 
 
-@fill_doc
+@chart(_CONSISTENCY_TEXT, "counts_title", figsize=(8.5, 3.8),
+       **frames_from(counts="hy_analysis.analysis.consistency.count_figures"),
+       sources="DataFrame, optional\n    When given, the source line names every document "
+               "in the dataset selection.")
 def plot_figure_counts(counts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                        lang: str = "vi", ax=None):
-    """Horizontal stacked bars: figures per region by kind (merged province apart).
-
-    Parameters
-    ----------
-    counts : DataFrame
-        From :func:`hy_analysis.analysis.consistency.count_figures`.
-    sources : DataFrame, optional
-        When given, the source line names every document in the dataset selection.
-    lang : {"vi", "en"}
-    ax : matplotlib Axes, optional
-
-    {returns_axes}
-    """
+    """Horizontal stacked bars: figures per region by kind (merged province apart)."""
     import seaborn as sns
 
-    ax, empty = start_chart(counts, ax, title=_gt("counts_title", lang), lang=lang, figsize=(8.5,
-                            3.8))
-    if empty:
-        return ax
     frame = counts.assign(series=[k + (" [merged]" if merged else "")
                                   for k, merged in zip(counts["kind"], counts["merged"])])
     table = frame.pivot_table(index="region", columns="series", values="figures",

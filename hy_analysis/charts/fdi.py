@@ -12,15 +12,17 @@ import pandas as pd
 from ..findings.common import source_name
 from ..findings.format import format_as_of, format_number
 from ..vocabulary import COUNTRIES, OTHER, country_label, other_label
-from .base import (PALETTE, add_source, empty_chart, texts, new_axes, no_data,
-                   number_formatter, setup, start_chart)
-from ..docstrings import fill_doc
+from ..docstrings import frames_from
+from .base import (PALETTE, add_source, chart, empty_chart, new_axes, no_data, number_formatter,
+                   setup, texts)
 
 __all__ = ["plot_fdi_projects_by_country", "plot_fdi_project_shares", "plot_fdi_totals_figure",
            "plot_fdi_capital_by_country"]
 
 #: The words, in hy_analysis/assets/messages/charts-fdi.csv (vi and en side by side).
 _FDI_TEXT = "charts-fdi"
+#: The frame two charts draw.
+_PROJECTS = frames_from(table="hy_analysis.analysis.fdi.projects_by_country")["table"]
 
 
 def _fdi_tick(row, sources, lang):
@@ -108,29 +110,16 @@ def _fdi_note(t: dict, frame: pd.DataFrame, merged_pos, *first: str) -> str:
     return " ".join(["·", *notes]) if notes else ""
 
 
-@fill_doc
+@chart(_FDI_TEXT, "t_projects", figsize=(9, 5), table=_PROJECTS,
+       sources="DataFrame, optional\n    For the tick labels and the source line.")
 def plot_fdi_projects_by_country(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                                  lang: str = "vi", ax=None):
     """Grouped bars: valid FDI projects by investor country at each snapshot.
 
     The derived "other countries" bars are hatched and labelled as computed; the merged
     province's snapshot sits on a grey band.
-
-    Parameters
-    ----------
-    table : DataFrame
-        From :func:`hy_analysis.analysis.fdi.projects_by_country`.
-    sources : DataFrame, optional
-        For the tick labels and the source line.
-    lang : {"vi", "en"}
-    ax : matplotlib Axes, optional
-
-    {returns_axes}
     """
     t = texts(_FDI_TEXT, lang)
-    ax, empty = start_chart(table, ax, title=t["t_projects"], lang=lang, figsize=(9, 5))
-    if empty:
-        return ax
     _, merged_pos = _country_bars(ax, table, "projects", ylabel=t["projects"], sources=sources,
                                   lang=lang, edgecolor="white", linewidth=0.6)
     for container in ax.containers:
@@ -146,23 +135,11 @@ def plot_fdi_projects_by_country(table: pd.DataFrame, *, sources: pd.DataFrame |
     return ax
 
 
-@fill_doc
+@chart(_FDI_TEXT, "t_share", figsize=(9, 4.6), table=_PROJECTS)
 def plot_fdi_project_shares(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                             lang: str = "vi", ax=None):
-    """Stacked horizontal bars: each country's share of all FDI projects per snapshot.
-
-    Parameters
-    ----------
-    table : DataFrame
-        From :func:`hy_analysis.analysis.fdi.projects_by_country`.
-    {chart_options}
-
-    {returns_axes}
-    """
+    """Stacked horizontal bars: each country's share of all FDI projects per snapshot."""
     t = texts(_FDI_TEXT, lang)
-    ax, empty = start_chart(table, ax, title=t["t_share"], lang=lang, figsize=(9, 4.6))
-    if empty:
-        return ax
     snaps = table.drop_duplicates("snapshot").sort_values("order", ascending=False)
     labels = [_fdi_tick(r, sources, lang).replace("\n", " · ") + (
         f" ({t['merged_short']})" if r["merged"] else "") for r in snaps.to_dict("records")]
@@ -290,26 +267,16 @@ def plot_fdi_totals_figure(snapshots: pd.DataFrame, *, disagreements: pd.DataFra
     return fig
 
 
-@fill_doc
+@chart(_FDI_TEXT, "t_capital", figsize=(9, 5),
+       **frames_from(capital="hy_analysis.analysis.fdi.capital_by_country"))
 def plot_fdi_capital_by_country(capital: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                                 lang: str = "vi", ax=None):
     """Grouped bars: registered capital (bn USD) by country, at the snapshots that give it.
 
     Bars for "over" figures are labelled with "≥"; the derived "other countries" bar is
     hatched; the merged province's snapshot sits on a grey band.
-
-    Parameters
-    ----------
-    capital : DataFrame
-        From :func:`hy_analysis.analysis.fdi.capital_by_country`.
-    {chart_options}
-
-    {returns_axes}
     """
     t = texts(_FDI_TEXT, lang)
-    ax, empty = start_chart(capital, ax, title=t["t_capital"], lang=lang, figsize=(9, 5))
-    if empty:
-        return ax
     snap_at, merged_pos = _country_bars(ax, capital.assign(bn=capital["capital"] / 1e9), "bn",
                                         ylabel=t["capital"], sources=sources, lang=lang,
                                         edgecolor="white")

@@ -14,9 +14,9 @@ import pandas as pd
 from ..findings.common import source_name
 from ..findings.format import format_number
 from ..vocabulary import kind_label, sector_name
-from .base import (PALETTE, add_source, empty_chart, ids_in, texts, new_axes, no_data,
-                   number_formatter, setup, start_chart, text, unit_label, year_locator)
-from ..docstrings import fill_doc
+from ..docstrings import fill_doc, frames_from
+from .base import (PALETTE, add_source, chart, empty_chart, ids_in, new_axes, no_data,
+                   number_formatter, setup, text, texts, unit_label, year_locator)
 
 __all__ = ["plot_index_paths_figure", "plot_annual_growth", "plot_structure", "plot_level_path"]
 
@@ -128,28 +128,13 @@ def plot_index_paths_figure(paths: pd.DataFrame, *, sources: pd.DataFrame | None
     return fig
 
 
-@fill_doc
+@chart(_GROWTH_TEXT, "annual_title",
+       **frames_from(table="hy_analysis.analysis.growth.annual_growth_vs_target"))
 def plot_annual_growth(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                        region: str = "", lang: str = "vi", ax=None):
-    """Reported growth each year (bars) with that year's target (black marks).
-
-    Parameters
-    ----------
-    table : DataFrame
-        From :func:`hy_analysis.analysis.growth.annual_growth_vs_target`.
-    sources : DataFrame, optional
-    region : str
-    lang : {"vi", "en"}
-    ax : matplotlib Axes, optional
-
-    {returns_axes}
-    """
+    """Reported growth each year (bars) with that year's target (black marks)."""
     import seaborn as sns
 
-    ax, empty = start_chart(table, ax, title=_gt("annual_title", lang).format(region=region),
-                            lang=lang, region=region)
-    if empty:
-        return ax
     names = list(dict.fromkeys(table[f"indicator_{lang}"]))
     years = sorted(table["year"].unique())
     width = 0.8 / len(names)
@@ -187,26 +172,11 @@ def plot_annual_growth(table: pd.DataFrame, *, sources: pd.DataFrame | None = No
     return ax
 
 
-@fill_doc
+@chart(_GROWTH_TEXT, "structure_title", figsize=(9.5, 5.2),
+       **frames_from(shift="hy_analysis.analysis.growth.structure_shift"))
 def plot_structure(shift: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                    region: str = "", lang: str = "vi", ax=None):
-    """Stacked bars of sector shares by year and source; conflicting sources side by side.
-
-    Parameters
-    ----------
-    shift : DataFrame
-        From :func:`hy_analysis.analysis.growth.structure_shift`.
-    sources : DataFrame, optional
-    region : str
-    lang : {"vi", "en"}
-    ax : matplotlib Axes, optional
-
-    {returns_axes}
-    """
-    ax, empty = start_chart(shift, ax, title=_gt("structure_title", lang).format(region=region),
-                            lang=lang, region=region, figsize=(9.5, 5.2))
-    if empty:
-        return ax
+    """Stacked bars of sector shares by year and source; conflicting sources side by side."""
     columns = list(dict.fromkeys(shift["column"]))
     ticks = []
     labelled = set()

@@ -14,8 +14,8 @@ import pandas as pd
 from ..findings.format import format_number
 from ..schema import URBAN_CLASSES
 from ..vocabulary import SCOPE_LABELS, territory_label
-from .base import (PALETTE, add_source, texts, number_formatter, start_chart)
-from ..docstrings import fill_doc
+from ..docstrings import frames_from
+from .base import PALETTE, add_source, chart, number_formatter, texts
 
 __all__ = ["plot_urbanisation_path", "plot_urban_class_ladder"]
 
@@ -23,7 +23,22 @@ __all__ = ["plot_urbanisation_path", "plot_urban_class_ladder"]
 _URB_TEXT = "charts-urbanisation"
 
 
-@fill_doc
+@chart(_URB_TEXT, "title", figsize=(9, 5), **frames_from(
+    targets="hy_analysis.analysis.urbanisation.rate_targets"),
+    envelope="DataFrame\n    From :func:`hy_analysis.analysis.urbanisation.rate_envelope` of "
+             "``targets``.",
+    steps="DataFrame\n    From :func:`hy_analysis.analysis.urbanisation.pp_per_year` of "
+          "``envelope``.",
+    baseline_steps="DataFrame, optional\n    From "
+                   ":func:`hy_analysis.analysis.urbanisation.pp_from_baseline`: lines from "
+                   "the baseline to each later target.",
+    baseline_year="int, optional\n    A user-supplied measured rate's year (drawn only with "
+                  "``baseline_rate``).",
+    baseline_rate="float, optional\n    The user-supplied measured rate (%) of "
+                  "``baseline_year``.",
+    revised="DataFrame, optional\n    Rows of "
+            ":func:`~hy_analysis.analysis.urbanisation.rate_targets` for the merged territory "
+            "(the second frame of :func:`~hy_analysis.analysis.urbanisation.split_merger`).")
 def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
                            steps: pd.DataFrame, baseline_steps: pd.DataFrame | None = None,
                            baseline_year: int | None = None,
@@ -37,34 +52,10 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
     points per year they need. A user-supplied baseline is drawn as a cross. Targets of
     another territory (the merged province's, ``revised``) are diamonds beside the path,
     never joined to it.
-
-    Parameters
-    ----------
-    targets : DataFrame
-        From :func:`hy_analysis.analysis.urbanisation.rate_targets`.
-    envelope : DataFrame
-        From :func:`hy_analysis.analysis.urbanisation.rate_envelope` of ``targets``.
-    steps : DataFrame
-        From :func:`hy_analysis.analysis.urbanisation.pp_per_year` of ``envelope``.
-    baseline_steps : DataFrame, optional
-        From :func:`hy_analysis.analysis.urbanisation.pp_from_baseline`: lines from the
-        baseline to each later target.
-    baseline_year, baseline_rate : int and float, optional
-        A user-supplied measured rate (drawn only when both are given).
-    revised : DataFrame, optional
-        Rows of :func:`~hy_analysis.analysis.urbanisation.rate_targets` for the merged
-        territory (the second frame of
-        :func:`~hy_analysis.analysis.urbanisation.split_merger`).
-    {chart_options}
-
-    {returns_axes}
     """
     import seaborn as sns
 
     t = texts(_URB_TEXT, lang)
-    ax, empty = start_chart(targets, ax, title=t["title"], lang=lang, figsize=(9, 5))
-    if empty:
-        return ax
     baseline = None if baseline_year is None or baseline_rate is None else \
         (baseline_year, baseline_rate)
     colors = sns.color_palette(PALETTE, 6)
@@ -136,29 +127,19 @@ def plot_urbanisation_path(targets: pd.DataFrame, *, envelope: pd.DataFrame,
     return ax
 
 
-@fill_doc
+@chart(_URB_TEXT, "ladder", figsize=(9, 5),
+       **frames_from(ladder="hy_analysis.analysis.urbanisation.urban_class_ladder"))
 def plot_urban_class_ladder(ladder: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                             lang: str = "vi", ax=None):
     """Heat-map table of the target urban class by locality (rows) and year (columns).
 
     The colour is the class the whole locality is to reach (I darkest, the highest); each
     cell's text gives every statement with its scope ("cơ bản đạt", district centre).
-
-    Parameters
-    ----------
-    ladder : DataFrame
-        From :func:`hy_analysis.analysis.urbanisation.urban_class_ladder`.
-    {chart_options}
-
-    {returns_axes}
     """
     import numpy as np
     import seaborn as sns
 
     t = texts(_URB_TEXT, lang)
-    ax, empty = start_chart(ladder, ax, title=t["ladder"], lang=lang, figsize=(9, 5))
-    if empty:
-        return ax
     localities = list(dict.fromkeys(ladder["locality"]))
     years = sorted(ladder["year"].unique())
     ranks = np.full((len(localities), len(years)), np.nan)
