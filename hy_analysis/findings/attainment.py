@@ -8,11 +8,13 @@ are escaped once, by :func:`hy_analysis.findings.common.md_escape`.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
-from ..docstrings import fill_doc, frames_from, with_parameters
+from ..docstrings import frames_from, with_parameters
 from ..vocabulary import check_lang, territory_label
-from .common import basis_label, md_escape, messages
+from .common import basis_label, finding, md_escape, messages
 from .format import format_amount, format_number, format_period, missing
 
 # The reader tables' Parameters, from their signatures: what each table reads.
@@ -65,6 +67,12 @@ _REASONS = {
 
 #: The words, in hy_analysis/assets/messages/findings-attainment.csv (vi and en side by side).
 _MESSAGES = "findings-attainment"
+#: What this module's findings take, each parameter described once (their docstrings'
+#: Parameters, written from the signatures by :func:`~hy_analysis.findings.common.finding`).
+_PARAMETERS = {
+    "comparison": "DataFrame\n    From :func:`hy_analysis.analysis.attainment.merger_comparison`.",
+}
+_finding = functools.partial(finding, _MESSAGES, **_PARAMETERS)
 
 _RUNNING = ("on_track", "acceleration_needed", "limited_progress", "moving_away")
 
@@ -397,15 +405,9 @@ def _estimate_mark(item, words: dict) -> str:
     return words["estimate"] if bool(item.get("estimate", False)) else ""
 
 
-@fill_doc
+@_finding()
 def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
     """One line per harmonised figure: the computed sum and, where stated, the merged figure.
-
-    Parameters
-    ----------
-    comparison : DataFrame
-        From :func:`hy_analysis.analysis.attainment.merger_comparison`.
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """

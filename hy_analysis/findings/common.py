@@ -6,16 +6,19 @@ layer shows the Markdown as it is.
 
 from __future__ import annotations
 
+import functools
+import inspect
 from functools import lru_cache
 from html import escape
 from typing import Iterable
 
 import pandas as pd
 
+from ..docstrings import with_parameters
 from ..vocabulary import messages  # re-exported: the one lookup of a message table
 
 __all__ = ["md_escape", "messages", "source_name", "sources_text", "source_language",
-           "BASIS_LABELS", "basis_label"]
+           "BASIS_LABELS", "basis_label", "finding", "TEXT_PARAMETERS"]
 
 #: How each definition (``basis`` of targets.csv, :data:`hy_analysis.schema.BASES`) is named;
 #: ``""`` is the indicator's own definition.
@@ -164,3 +167,66 @@ def sources_text(source_ids: Iterable[str], sources: pd.DataFrame | None = None)
     if sources is None:
         return ", ".join(f"`{md_escape(s)}`" for s in ids)
     return ", ".join(md_escape(source_name(s, sources)) for s in ids)
+
+
+#: How the findings describe the options they share (read by :func:`finding`).
+TEXT_PARAMETERS = {
+    "sources": "DataFrame, optional\n    From :func:`hy_analysis.load_sources`, to name documents "
+               "by number.",
+    "lang": "{\"vi\", \"en\"}\n    Language of the words and of the number format.",
+}
+
+
+def finding(catalogue: str, *, empty: str | None = None, **parameters: str):
+    r"""Decorator: a finding's Parameters section from its signature, and its words for no data.
+
+    The Parameters section is written from the signature
+    (:func:`hy_analysis.docstrings.with_parameters`): ``parameters``, then
+    :data:`TEXT_PARAMETERS`. With ``empty``, when the first argument (a frame) is empty the
+    finding is that message of ``catalogue`` in ``lang`` (its ``{region}`` the call's
+    ``region``, escaped), and the function is not called.
+
+    Parameters
+    ----------
+    catalogue : str
+        The module's message catalogue (:func:`hy_analysis.vocabulary.catalogue`).
+    empty : str, optional
+        The key of the message for an empty frame.
+    **parameters : str
+        Parameter name -> ``"type\n    description"``.
+
+    Returns
+    -------
+    callable
+        The decorator.
+
+    Examples
+    --------
+    >>> @finding("findings-consistency", empty="no_figures",
+    ...          counts="DataFrame\n    Figures per region.")
+    ... def describe(counts, *, lang="vi"):
+    ...     "Say how many."
+    ...     return f"{len(counts)} figures"
+    >>> describe(pd.DataFrame(), lang="en"), describe(pd.DataFrame({"a": [1]}))
+    ('No figure matches this selection.', '1 figures')
+    >>> describe.__doc__.split()[:7]
+    ['Say', 'how', 'many.', 'Parameters', '----------', 'counts', ':']
+    """
+    def decorate(func):
+        if empty is None:
+            return with_parameters(**{**TEXT_PARAMETERS, **parameters})(func)
+        signature = inspect.signature(func)
+        data = next(iter(signature.parameters))
+
+        @functools.wraps(func)
+        def described(*args, **kwargs):
+            call = signature.bind(*args, **kwargs)
+            call.apply_defaults()
+            given = call.arguments
+            if given[data].empty:
+                return messages(catalogue, given["lang"])[empty].format(
+                    region=md_escape(given.get("region") or ""))
+            return func(*call.args, **call.kwargs)
+
+        return with_parameters(**{**TEXT_PARAMETERS, **parameters})(described)
+    return decorate

@@ -8,14 +8,15 @@ Words come from the message table below; numbers from :mod:`hy_analysis.findings
 
 from __future__ import annotations
 
+import functools
 from typing import Sequence
 
 import pandas as pd
 
-from ..docstrings import fill_doc, frames_from, with_parameters
+from ..docstrings import frames_from, with_parameters
 from ..schema import UNIT_LABELS
 from ..vocabulary import country_label
-from .common import (basis_label, md_escape, messages, source_language, source_name,
+from .common import (basis_label, finding, md_escape, messages, source_language, source_name,
                      sources_text)
 from .format import (format_amount, format_number, format_period, format_range, missing,
                      quoted_figure)
@@ -32,6 +33,23 @@ __all__ = ["describe_territories", "describe_targets", "targets_table", "describ
 
 #: The words, in hy_analysis/assets/messages/findings-comparison.csv (vi and en side by side).
 _MESSAGES = "findings-comparison"
+#: What this module's findings take, each parameter described once (their docstrings'
+#: Parameters, written from the signatures by :func:`~hy_analysis.findings.common.finding`).
+_PARAMETERS = {
+    "territories": "DataFrame\n    From "
+                   ":func:`hy_analysis.analysis.comparison.province_territories`.",
+    "plan": "(int, int)\n    First and last year of the plan.",
+    "year": "int\n    The base year (the results the plan starts from).",
+    "targets": "DataFrame\n    From :func:`hy_analysis.analysis.comparison.plan_targets`.",
+    "provinces": "sequence of str\n    Provinces after the 2025 merger, in the order shown.",
+    "sources": "DataFrame, optional\n    Their ``language`` writes a figure quoted from an "
+               "English source in a Vietnamese reader's format (and the reverse), the original "
+               "noted.",
+    "base": "DataFrame\n    From :func:`hy_analysis.analysis.comparison.base_figures`.",
+    "needed": "DataFrame\n    From :func:`hy_analysis.analysis.comparison.needed_growth`.",
+    "coverage": "DataFrame\n    From :func:`hy_analysis.analysis.comparison.coverage`.",
+}
+_finding = functools.partial(finding, _MESSAGES, **_PARAMETERS)
 
 
 def _name(row, lang: str) -> str:
@@ -59,17 +77,10 @@ def _list(items: Sequence[str], m: dict) -> str:
 
 # --------------------------------------------------------------------------- territories
 
-@fill_doc
+@_finding()
 def describe_territories(territories: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),
                          year: int = 2025, lang: str = "vi") -> str:
     """Which merged territory each province is, or that the dataset has none yet.
-
-    Parameters
-    ----------
-    territories : DataFrame
-        From :func:`hy_analysis.analysis.comparison.province_territories`.
-    {plan_year}
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -102,22 +113,11 @@ def _target_text(row, lang: str, sources: pd.DataFrame | None = None) -> str:
     return f"{md_escape(raw)} ({format_period(row.period_start, row.period_end)})"
 
 
-@fill_doc
+@_finding()
 def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
                      plan: tuple[int, int] = (2026, 2030), sources: pd.DataFrame | None = None,
                      lang: str = "vi") -> str:
     """How many plan targets each province states, and those every province states.
-
-    Parameters
-    ----------
-    targets : DataFrame
-        From :func:`hy_analysis.analysis.comparison.plan_targets`.
-    provinces : sequence of str
-    plan : (int, int)
-    sources : DataFrame, optional
-        Their ``language`` writes a figure quoted from an English source in a Vietnamese
-        reader's format (and the reverse), the original noted.
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -164,18 +164,10 @@ def targets_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
 
 # --------------------------------------------------------------------------- results
 
-@fill_doc
+@_finding()
 def describe_results(base: pd.DataFrame, *, provinces: Sequence[str], year: int = 2025,
                      lang: str = "vi") -> str:
     """How many base-year figures each province has, computed sums and estimates counted.
-
-    Parameters
-    ----------
-    base : DataFrame
-        From :func:`hy_analysis.analysis.comparison.base_figures`.
-    provinces : sequence of str
-    year : int
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -238,20 +230,11 @@ def _need(row, lang: str) -> str:
     return format_range(row.required_low, row.required_high, lang=lang, decimals=1)
 
 
-@fill_doc
+@_finding(sources="DataFrame, optional\n    To name the documents after each target.")
 def describe_needed(needed: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),
                     year: int = 2025, sources: pd.DataFrame | None = None,
                     lang: str = "vi") -> str:
     """One line per plan target: the growth or change it needs from the base year.
-
-    Parameters
-    ----------
-    needed : DataFrame
-        From :func:`hy_analysis.analysis.comparison.needed_growth`.
-    {plan_year}
-    sources : DataFrame, optional
-        To name the documents after each target.
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -394,19 +377,11 @@ def needed_chart_data(needed: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame
 
 # --------------------------------------------------------------------------- coverage
 
-@fill_doc
+@_finding()
 def describe_coverage(coverage: pd.DataFrame, *, provinces: Sequence[str],
                       plan: tuple[int, int] = (2026, 2030), year: int = 2025,
                       lang: str = "vi") -> str:
     """What each province does not state that another does: targets, then base figures.
-
-    Parameters
-    ----------
-    coverage : DataFrame
-        From :func:`hy_analysis.analysis.comparison.coverage`.
-    provinces : sequence of str
-    {plan_year}
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """

@@ -7,13 +7,15 @@ shows. Words come from the message table below; numbers from
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
-from ..docstrings import fill_doc, frames_from, with_parameters
+from ..docstrings import frames_from, with_parameters
 from ..schema import UNIT_LABELS
 from ..vocabulary import (SECTOR_SHARES, country_label, kind_label, sector_name,
                           territory_label)
-from .common import md_escape, messages, source_language, source_name
+from .common import finding, md_escape, messages, source_language, source_name
 from .format import (format_amount, format_as_of, format_number, format_period, format_periods,
                      quoted_figure)
 
@@ -33,6 +35,20 @@ __all__ = ["describe_levels_vs_growth", "levels_vs_growth_table", "describe_figu
 
 #: The words, in hy_analysis/assets/messages/findings-consistency.csv (vi and en side by side).
 _MESSAGES = "findings-consistency"
+#: What this module's findings take, each parameter described once (their docstrings'
+#: Parameters, written from the signatures by :func:`~hy_analysis.findings.common.finding`).
+_PARAMETERS = {
+    "counts": "DataFrame\n    From :func:`~hy_analysis.analysis.consistency.count_figures`.",
+    "conflicts": "DataFrame\n    From :func:`~hy_analysis.analysis.consistency.find_conflicts`.",
+    "shares": "DataFrame\n    From :func:`~hy_analysis.analysis.consistency.check_share_sums`.",
+    "tolerance": "float\n    The allowed difference from 100, in points (stated in the text).",
+    "implied": "DataFrame\n    From :func:`~hy_analysis.analysis.consistency.implied_vs_stated`.",
+    "threshold": "float\n    Points beyond which a difference is flagged (stated in the text).",
+    "revisions": "DataFrame\n    From "
+                 ":func:`~hy_analysis.analysis.consistency.revised_with_merger`.",
+    "totals": "DataFrame\n    From :func:`~hy_analysis.analysis.consistency.implied_totals`.",
+}
+_finding = functools.partial(finding, _MESSAGES, **_PARAMETERS)
 
 
 def _territories(values: pd.Series, lang: str) -> list[str]:
@@ -47,16 +63,11 @@ def _src(source: str) -> str:
     return f"`{md_escape(source)}`"
 
 
-@fill_doc
+@_finding()
 def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.count_figures`.
 
     How many figures per region and kind (the merged province marked).
-
-    Parameters
-    ----------
-    counts : DataFrame
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -73,16 +84,11 @@ def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
     return "\n".join([head, "", *lines])
 
 
-@fill_doc
+@_finding()
 def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.find_conflicts`.
 
     Each disagreement with both sources, and the rule that reads figures as intervals.
-
-    Parameters
-    ----------
-    conflicts : DataFrame
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -105,17 +111,10 @@ def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
     return "\n".join([head, "", *lines, "", m["rule"]])
 
 
-@fill_doc
+@_finding()
 def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
                         lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.check_share_sums`.
-
-    Parameters
-    ----------
-    shares : DataFrame
-    tolerance : float
-        The allowed difference from 100, in points (stated in the text).
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -134,17 +133,10 @@ def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
     return "\n".join([head, "", *lines])
 
 
-@fill_doc
+@_finding()
 def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
                                lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.implied_vs_stated`.
-
-    Parameters
-    ----------
-    implied : DataFrame
-    threshold : float
-        Points beyond which a difference is flagged (stated in the text).
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -257,17 +249,12 @@ def _change(value: float, unit: str, lang: str) -> str:
 MESSAGES_PP = {"vi": " điểm %", "en": " pp"}
 
 
-@fill_doc
+@_finding()
 def describe_revised_with_merger(revisions: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.revised_with_merger`.
 
     Each target of the old province beside the merged province's target for the same year,
     worded as a revision with the merger, never as a conflict.
-
-    Parameters
-    ----------
-    revisions : DataFrame
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -311,16 +298,11 @@ def _part(breakdown: str, lang: str) -> str:
     return country_label(breakdown, lang=lang) if breakdown else ""
 
 
-@fill_doc
+@_finding()
 def describe_implied_totals(totals: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.implied_totals`.
 
     Each total implied by a part and its share, against the stated total of the same source.
-
-    Parameters
-    ----------
-    totals : DataFrame
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """

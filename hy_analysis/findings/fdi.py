@@ -6,14 +6,15 @@ by who published them (the outlet), with the snapshot date written the reader's 
 
 from __future__ import annotations
 
+import functools
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
-from ..docstrings import fill_doc, frames_from, with_parameters
+from ..docstrings import frames_from, with_parameters
 from ..vocabulary import COUNTRIES, country_label
-from .common import md_escape, messages, source_name
+from .common import finding, md_escape, messages, source_name
 from .format import format_as_of, format_money, format_number
 
 # The reader tables' Parameters, from their signatures: what each table reads.
@@ -26,6 +27,21 @@ __all__ = ["describe_fdi_totals", "describe_projects_by_country", "describe_capi
 
 #: The words, in hy_analysis/assets/messages/findings-fdi.csv (vi and en side by side).
 _MESSAGES = "findings-fdi"
+#: What this module's findings take, each parameter described once (their docstrings'
+#: Parameters, written from the signatures by :func:`~hy_analysis.findings.common.finding`).
+_PARAMETERS = {
+    "snapshots": "DataFrame\n    From :func:`~hy_analysis.analysis.fdi.fdi_snapshots`.",
+    "region": "str, optional\n    Named when there are no figures.",
+    "sources": "DataFrame, optional\n    From :func:`hy_analysis.load_sources`, to name the "
+               "sources.",
+    "pairs": "DataFrame\n    From :func:`~hy_analysis.analysis.fdi.snapshot_disagreements`.",
+    "table": "DataFrame\n    From :func:`~hy_analysis.analysis.fdi.projects_by_country`.",
+    "countries": "sequence of str\n    The countries asked for (a country without any figure is "
+                 "named).",
+    "capital": "DataFrame\n    From :func:`~hy_analysis.analysis.fdi.capital_by_country`.",
+    "coverage": "DataFrame\n    From :func:`~hy_analysis.analysis.fdi.capital_coverage`.",
+}
+_finding = functools.partial(finding, _MESSAGES, **_PARAMETERS)
 
 
 def _outlet(source_id: str, sources: pd.DataFrame | None) -> str:
@@ -57,20 +73,10 @@ def no_fdi(region: str | None, *, lang: str = "vi") -> str:
     return messages(_MESSAGES, lang)["no_fdi"].format(region=md_escape(region or ""))
 
 
-@fill_doc
+@_finding()
 def describe_fdi_totals(snapshots: pd.DataFrame, *, region: str | None = None,
                         sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings on total FDI projects and capital over time, as Markdown.
-
-    Parameters
-    ----------
-    snapshots : DataFrame
-        From :func:`~hy_analysis.analysis.fdi.fdi_snapshots`.
-    region : str, optional
-        Named when there are no figures.
-    sources : DataFrame, optional
-        From :func:`hy_analysis.load_sources`, to name the sources.
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -106,16 +112,12 @@ def describe_fdi_totals(snapshots: pd.DataFrame, *, region: str | None = None,
     return "\n".join(lines)
 
 
-@fill_doc
+@_finding()
 def describe_disagreements(pairs: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                            lang: str = "vi") -> str:
     """Markdown naming the snapshots whose dates overlap but whose totals differ.
 
-    Parameters
-    ----------
-    pairs : DataFrame
-        From :func:`~hy_analysis.analysis.fdi.snapshot_disagreements`.
-    {text_returns_markdown}
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if pairs.empty:
@@ -139,20 +141,13 @@ def describe_disagreements(pairs: pd.DataFrame, *, sources: pd.DataFrame | None 
     return "\n".join(lines)
 
 
-@fill_doc
+@_finding()
 def describe_projects_by_country(table: pd.DataFrame, *, region: str | None = None,
                                  countries: Sequence[str] = COUNTRIES,
                                  sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings on projects by investor country and their shares, as Markdown.
 
-    Parameters
-    ----------
-    table : DataFrame
-        From :func:`~hy_analysis.analysis.fdi.projects_by_country`.
-    region : str, optional
-    countries : sequence of str
-        The countries asked for (a country without any figure is named).
-    {text_returns_markdown}
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if table.empty:
@@ -184,20 +179,12 @@ def describe_projects_by_country(table: pd.DataFrame, *, region: str | None = No
     return "\n".join(lines)
 
 
-@fill_doc
+@_finding(region="str, optional\n    Named when the data has no FDI figure for it.")
 def describe_capital(capital: pd.DataFrame, coverage: pd.DataFrame, *, region: str | None = None,
                      sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """What the data says, and does not say, about registered capital by country.
 
-    Parameters
-    ----------
-    capital : DataFrame
-        From :func:`~hy_analysis.analysis.fdi.capital_by_country`.
-    coverage : DataFrame
-        From :func:`~hy_analysis.analysis.fdi.capital_coverage`.
-    region : str, optional
-        Named when the data has no FDI figure for it.
-    {text_returns_markdown}
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if coverage.empty:

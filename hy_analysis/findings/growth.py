@@ -7,13 +7,14 @@ Words come from the message table below; numbers from :mod:`hy_analysis.findings
 
 from __future__ import annotations
 
+import functools
 import math
 
 import pandas as pd
 
-from ..docstrings import fill_doc, frames_from, with_parameters
+from ..docstrings import frames_from, with_parameters
 from ..vocabulary import kind_label, sector_name
-from .common import md_escape, messages, source_name, sources_text
+from .common import finding, md_escape, messages, source_name, sources_text
 from .format import (format_money, format_number, format_period, format_periods,
                      format_range)
 
@@ -30,26 +31,37 @@ __all__ = [
 
 #: The words, in hy_analysis/assets/messages/findings-growth.csv (vi and en side by side).
 _MESSAGES = "findings-growth"
+#: What this module's findings take, each parameter described once (their docstrings'
+#: Parameters, written from the signatures by :func:`~hy_analysis.findings.common.finding`).
+_PARAMETERS = {
+    "figures": "DataFrame\n    From :func:`~hy_analysis.analysis.growth.growth_figures`.",
+    "region": "str\n    Named in the text.",
+    "table": "DataFrame\n    From :func:`~hy_analysis.analysis.growth.annual_growth_vs_target`.",
+    "paths": "DataFrame\n    From :func:`~hy_analysis.analysis.growth.index_paths`.",
+    "start_year": "int\n    The window of the paths (the base year is ``start_year - 1``).",
+    "end_year": "int\n    The window of the paths (the base year is ``start_year - 1``).",
+    "shift": "DataFrame\n    From :func:`~hy_analysis.analysis.growth.structure_shift`.",
+    "base_year": "int\n    The year of the actual shares the shift is measured from.",
+    "path": "DataFrame\n    From :func:`~hy_analysis.analysis.growth.level_path`.",
+    "steps": "DataFrame\n    From :func:`~hy_analysis.analysis.growth.implied_growth_steps`.",
+    "indicator_name": "str, optional\n    Defaults to the indicator's name in ``lang`` taken from "
+                      "``path``.",
+}
+_finding = functools.partial(finding, _MESSAGES, **_PARAMETERS)
 
 
 def _none(m: dict, what: str, region: str) -> str:
     return m["none_region"].format(what=what, region=md_escape(region))
 
 
-@fill_doc
+@_finding()
 def describe_growth_targets(figures: pd.DataFrame, *, region: str,
                             sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.growth_figures` (targets).
 
     How many targets, for which periods, in which sources.
 
-    Parameters
-    ----------
-    figures : DataFrame
-        From :func:`~hy_analysis.analysis.growth.growth_figures`.
-    region : str
-        Named in the text.
-    {text_returns_markdown}
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if figures.empty:
@@ -61,17 +73,11 @@ def describe_growth_targets(figures: pd.DataFrame, *, region: str,
     return "\n".join([head, "", *lines])
 
 
-@fill_doc
+@_finding()
 def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.annual_growth_vs_target`.
 
     Each year's reported growth against that year's target.
-
-    Parameters
-    ----------
-    table : DataFrame
-    region : str
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -94,7 +100,7 @@ def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi"
     return "\n".join([m["annual_head"].format(region=md_escape(region)), "", *lines])
 
 
-@fill_doc
+@_finding()
 def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
                          end_year: int, sources: pd.DataFrame | None = None,
                          lang: str = "vi") -> str:
@@ -102,13 +108,7 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
 
     Where each path ends, relative to the base year.
 
-    Parameters
-    ----------
-    paths : DataFrame
-    region : str
-    start_year, end_year : int
-        The window of the paths (the base year is ``start_year - 1``).
-    {text_returns_markdown}
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     real = paths[paths["indicator"] != "scenario"]
@@ -143,16 +143,12 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
     return "\n".join([head, "", *lines])
 
 
-@fill_doc
+@_finding(table="DataFrame\n    From :func:`~hy_analysis.analysis.growth.required_growth`.")
 def describe_required_growth(table: pd.DataFrame, *, region: str,
                              sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.required_growth`.
 
-    Parameters
-    ----------
-    table : DataFrame
-    region : str
-    {text_returns_markdown}
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if table.empty:
@@ -176,20 +172,14 @@ def describe_required_growth(table: pd.DataFrame, *, region: str,
     return "\n".join([m["required_head"].format(region=md_escape(region)), "", *lines])
 
 
-@fill_doc
+@_finding()
 def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int = 2020,
                              sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.structure_shift`.
 
     Shifts in points from the base year, and where sources disagree.
 
-    Parameters
-    ----------
-    shift : DataFrame
-    region : str
-    base_year : int
-        The year of the actual shares the shift is measured from.
-    {text_returns_markdown}
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if shift.empty:
@@ -233,22 +223,13 @@ def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int
     return "\n".join([head, "", *lines])
 
 
-@fill_doc
+@_finding()
 def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
                         indicator_name: str = "", sources: pd.DataFrame | None = None,
                         lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.level_path` and its implied growth.
 
-    Parameters
-    ----------
-    path : DataFrame
-        From :func:`~hy_analysis.analysis.growth.level_path`.
-    steps : DataFrame
-        From :func:`~hy_analysis.analysis.growth.implied_growth_steps`.
-    region : str
-    indicator_name : str, optional
-        Defaults to the indicator's name in ``lang`` taken from ``path``.
-    {text_returns_markdown}
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if not indicator_name:

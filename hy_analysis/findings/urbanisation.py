@@ -6,13 +6,15 @@ from the message table below; numbers from :mod:`hy_analysis.findings.format`.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
-from ..docstrings import fill_doc, frames_from, with_parameters
+from ..docstrings import frames_from, with_parameters
 from ..territories import RegionMap
 from ..vocabulary import SCOPE_LABELS
-from .common import md_escape, messages, source_name
+from .common import finding, md_escape, messages, source_name
 from .format import DASH, format_number, format_range
 
 # The reader tables' Parameters, from their signatures: what each table reads.
@@ -30,6 +32,31 @@ __all__ = [
 
 #: The words, in hy_analysis/assets/messages/findings-urbanisation.csv (vi and en side by side).
 _MESSAGES = "findings-urbanisation"
+#: What this module's findings take, each parameter described once (their docstrings'
+#: Parameters, written from the signatures by :func:`~hy_analysis.findings.common.finding`).
+_PARAMETERS = {
+    "targets": "DataFrame\n    From :func:`~hy_analysis.analysis.urbanisation.rate_targets`.",
+    "region_map": "RegionMap\n    From :func:`hy_analysis.loading.load_region_map`: which "
+                  "territories the 2025 merger formed (their figures are never joined with the "
+                  "earlier provinces').",
+    "measured": "DataFrame, optional\n    From "
+                ":func:`~hy_analysis.analysis.urbanisation.measured_rates`; when empty the text "
+                "says the baseline must be supplied.",
+    "region": "str, optional\n    Named in the text when the data has no rate target for it.",
+    "revised": "DataFrame\n    The two frames of "
+               ":func:`~hy_analysis.analysis.urbanisation.split_merger`.",
+    "path": "DataFrame\n    The two frames of "
+            ":func:`~hy_analysis.analysis.urbanisation.split_merger`.",
+    "steps": "DataFrame\n    From :func:`~hy_analysis.analysis.urbanisation.pp_per_year`.",
+    "baseline_year": "int, float or None\n    The year of a measured rate the user supplies (with "
+                     "``baseline_rate``).",
+    "baseline_rate": "int, float or None\n    The measured rate (%) of ``baseline_year``.",
+    "changes": "DataFrame\n    From :func:`~hy_analysis.analysis.urbanisation.class_changes`.",
+    "ladder": "DataFrame\n    From :func:`~hy_analysis.analysis.urbanisation.urban_class_ladder` "
+              "(for partial, district-centre statements).",
+    "counts": "DataFrame\n    From :func:`~hy_analysis.analysis.urbanisation.class_counts`.",
+}
+_finding = functools.partial(finding, _MESSAGES, **_PARAMETERS)
 
 
 def _pct(value: float, lang: str) -> str:
@@ -45,23 +72,13 @@ def no_rates(region: str | None, *, lang: str = "vi") -> str:
     return messages(_MESSAGES, lang)["no_rates"].format(region=md_escape(region or ""))
 
 
-@fill_doc
+@_finding()
 def describe_rate_targets(targets: pd.DataFrame, *, region_map: RegionMap,
                           measured: pd.DataFrame | None = None, region: str | None = None,
                           sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Markdown listing the rate targets by territory and year; says no measured rate exists.
 
-    Parameters
-    ----------
-    targets : DataFrame
-        From :func:`~hy_analysis.analysis.urbanisation.rate_targets`.
-    {region_map}
-    measured : DataFrame, optional
-        From :func:`~hy_analysis.analysis.urbanisation.measured_rates`; when empty the text
-        says the baseline must be supplied.
-    region : str, optional
-        Named in the text when the data has no rate target for it.
-    {text_returns_markdown}
+    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     if targets.empty:
@@ -87,16 +104,12 @@ def describe_rate_targets(targets: pd.DataFrame, *, region_map: RegionMap,
     return "\n".join(lines)
 
 
-@fill_doc
+@_finding()
 def describe_revised_targets(revised: pd.DataFrame, path: pd.DataFrame, *,
                              sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Markdown setting the merged province's targets beside the earlier path, apart from it.
 
-    Parameters
-    ----------
-    revised, path : DataFrame
-        The two frames of :func:`~hy_analysis.analysis.urbanisation.split_merger`.
-    {text_returns_markdown}
+    {returns_markdown}
         Empty when there is no revised target.
     """
     m = messages(_MESSAGES, lang)
@@ -114,15 +127,9 @@ def describe_revised_targets(revised: pd.DataFrame, path: pd.DataFrame, *,
     return "\n".join(lines)
 
 
-@fill_doc
+@_finding()
 def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
     """Markdown stating the percentage points per year between consecutive target years.
-
-    Parameters
-    ----------
-    steps : DataFrame
-        From :func:`~hy_analysis.analysis.urbanisation.pp_per_year`.
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -143,18 +150,12 @@ def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
     return "\n".join(lines)
 
 
-@fill_doc
+@_finding(steps="DataFrame or None\n    From "
+                ":func:`~hy_analysis.analysis.urbanisation.pp_from_baseline` (None when no "
+                "baseline was given).")
 def describe_baseline(steps: pd.DataFrame | None, *, baseline_year: int | None,
                       baseline_rate: float | None, lang: str = "vi") -> str:
     """Markdown on the pace needed from the user's baseline, or why there is none.
-
-    Parameters
-    ----------
-    steps : DataFrame or None
-        From :func:`~hy_analysis.analysis.urbanisation.pp_from_baseline` (None when no
-        baseline was given).
-    baseline_year, baseline_rate : int, float or None
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -175,20 +176,10 @@ def describe_baseline(steps: pd.DataFrame | None, *, baseline_year: int | None,
     return "\n".join(lines)
 
 
-@fill_doc
+@_finding()
 def describe_class_ladder(changes: pd.DataFrame, ladder: pd.DataFrame, *,
                           region: str | None = None, lang: str = "vi") -> str:
     """Markdown describing each locality's climb on the urban-class ladder.
-
-    Parameters
-    ----------
-    changes : DataFrame
-        From :func:`~hy_analysis.analysis.urbanisation.class_changes`.
-    ladder : DataFrame
-        From :func:`~hy_analysis.analysis.urbanisation.urban_class_ladder` (for partial,
-        district-centre statements).
-    region : str, optional
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
@@ -218,17 +209,10 @@ def describe_class_ladder(changes: pd.DataFrame, ladder: pd.DataFrame, *,
     return "\n".join(lines)
 
 
-@fill_doc
+@_finding()
 def describe_class_counts(counts: pd.DataFrame, *, region: str | None = None,
                           lang: str = "vi") -> str:
     """Markdown stating the targeted numbers of class IV and class V towns by year.
-
-    Parameters
-    ----------
-    counts : DataFrame
-        From :func:`~hy_analysis.analysis.urbanisation.class_counts`.
-    region : str, optional
-    lang : {"vi", "en"}
 
     {returns_markdown}
     """
