@@ -14,7 +14,7 @@ import textwrap
 from typing import Callable, TypeVar
 
 __all__ = ["DocstringComponents", "COMPONENTS", "fill_doc", "PARAMETERS", "with_parameters",
-           "frames_from"]
+           "with_returns", "frames_from"]
 
 F = TypeVar("F", bound=Callable)
 
@@ -237,6 +237,40 @@ def with_parameters(**own: str) -> Callable[[F], F]:
         func.__doc__ = doc
         return func
     return decorate
+
+
+def with_returns(piece: str) -> Callable[[F], F]:
+    """Decorator: end a docstring that has no Returns section with a :data:`COMPONENTS` piece.
+
+    Parameters
+    ----------
+    piece : str
+        The name of the piece (e.g. ``"returns_axes"``).
+
+    Returns
+    -------
+    callable
+        The decorator (it returns the function itself).
+
+    Examples
+    --------
+    >>> @with_returns("returns_frame")
+    ... def f():
+    ...     '''Make a table.'''
+    >>> f.__doc__.split()
+    ['Make', 'a', 'table.', 'Returns', '-------', 'DataFrame']
+    """
+    def decorate(func: F) -> F:
+        doc = COMPONENTS.expand(func.__doc__ or "")
+        if doc and not _RETURNS.search(doc):
+            # at the docstring's own margin (a function's), where with_parameters reads it
+            doc = COMPONENTS.expand(f"{doc.rstrip()}\n\n    {{{piece}}}\n")
+        func.__doc__ = doc or func.__doc__
+        return func
+    return decorate
+
+
+_RETURNS = re.compile(r"^[ \t]*Returns\n[ \t]*-{3,}", re.MULTILINE)
 
 
 def frames_from(**functions: str) -> dict[str, str]:

@@ -8,9 +8,6 @@ the package stays light.
 
 from __future__ import annotations
 
-import functools
-import inspect
-import re
 import textwrap
 from functools import lru_cache
 from types import MappingProxyType
@@ -18,10 +15,10 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from ..findings.common import source_name
+from ..findings.common import opened, source_name
 from ..findings.format import format_number
 from ..schema import UNIT_LABELS
-from ..docstrings import with_parameters
+from ..docstrings import with_parameters, with_returns
 from ..vocabulary import messages
 
 __all__ = ["FONT", "PALETTE", "SHARED_TEXTS", "texts", "messages", "setup", "new_axes", "text", "unit_label",
@@ -170,29 +167,20 @@ def chart(catalogue: str, title: str, *, figsize=None, **parameters: str):
     >>> plot.__doc__.split()[:7]
     ['Bars.', 'Parameters', '----------', 'table', ':', 'DataFrame', 'Shares.']
     """
+    def start(given: dict):
+        words = texts(catalogue, given["lang"])
+        given["ax"], empty = start_chart(
+            next(iter(given.values())), given["ax"], title=words[title].format_map(given),
+            lang=given["lang"], region=given.get("region"), figsize=figsize)
+        return given["ax"] if empty else None
+
     def decorate(func):
-        signature = inspect.signature(func)
-        data = next(iter(signature.parameters))
-
-        @functools.wraps(func)
-        def opened(*args, **kwargs):
-            call = signature.bind(*args, **kwargs)
-            call.apply_defaults()
-            given = call.arguments
-            words = texts(catalogue, given["lang"])
-            given["ax"], empty = start_chart(
-                given[data], given["ax"], title=words[title].format_map(given),
-                lang=given["lang"], region=given.get("region"), figsize=figsize)
-            return given["ax"] if empty else func(*call.args, **call.kwargs)
-
-        if opened.__doc__ and not _RETURNS.search(opened.__doc__):
-            # at the docstring's own margin, as with_parameters reads it
-            opened.__doc__ = opened.__doc__.rstrip() + "\n\n    {returns_axes}\n"
-        return with_parameters(**{**CHART_PARAMETERS, **parameters})(opened)
+        drawn = opened(func, start)
+        return with_parameters(**{**CHART_PARAMETERS, **parameters})(
+            with_returns("returns_axes")(drawn))
     return decorate
 
 
-_RETURNS = re.compile(r"^[ \t]*Returns\n[ \t]*-{3,}", re.MULTILINE)
 
 
 def setup() -> None:

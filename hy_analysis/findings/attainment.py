@@ -407,10 +407,7 @@ def _estimate_mark(item, words: dict) -> str:
 
 @_finding()
 def describe_merger(comparison: pd.DataFrame, *, lang: str = "vi") -> str:
-    """One line per harmonised figure: the computed sum and, where stated, the merged figure.
-
-    {returns_markdown}
-    """
+    """One line per harmonised figure: the computed sum and, where stated, the merged figure."""
     words = messages(_MESSAGES, lang)
     sums = comparison[comparison["role"] == "sum"] if len(comparison) else comparison
     if sums.empty:

@@ -14,11 +14,11 @@ from typing import Iterable
 
 import pandas as pd
 
-from ..docstrings import with_parameters
+from ..docstrings import with_parameters, with_returns
 from ..vocabulary import messages  # re-exported: the one lookup of a message table
 
 __all__ = ["md_escape", "messages", "source_name", "sources_text", "source_language",
-           "BASIS_LABELS", "basis_label", "finding", "TEXT_PARAMETERS"]
+           "BASIS_LABELS", "basis_label", "finding", "opened", "TEXT_PARAMETERS"]
 
 #: How each definition (``basis`` of targets.csv, :data:`hy_analysis.schema.BASES`) is named;
 #: ``""`` is the indicator's own definition.
@@ -177,21 +177,57 @@ TEXT_PARAMETERS = {
 }
 
 
-def finding(catalogue: str, *, empty: str | None = None, **parameters: str):
-    r"""Decorator: a finding's Parameters section from its signature, and its words for no data.
+def opened(func, opening):
+    """``func`` behind an opening: ``opening`` sees the call's arguments first.
+
+    Parameters
+    ----------
+    func : callable
+    opening : callable
+        Called with the arguments by name (defaults applied), which it may change; what it
+        returns, unless None, is the call's result and ``func`` is not called.
+
+    Returns
+    -------
+    callable
+        Like ``func`` (name, docstring and signature).
+
+    Examples
+    --------
+    >>> def half(n, *, sign=1):
+    ...     return sign * n / 2
+    >>> safe = opened(half, lambda given: "none" if given["n"] == 0 else None)
+    >>> safe(0), safe(3, sign=-1)
+    ('none', -1.5)
+    """
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def call(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        early = opening(bound.arguments)
+        return func(*bound.args, **bound.kwargs) if early is None else early
+    return call
+
+
+def finding(catalogue: str, *, empty=None, **parameters: str):
+    r"""Decorator: a finding's docstring from its signature, and its words for no data.
 
     The Parameters section is written from the signature
     (:func:`hy_analysis.docstrings.with_parameters`): ``parameters``, then
-    :data:`TEXT_PARAMETERS`. With ``empty``, when the first argument (a frame) is empty the
-    finding is that message of ``catalogue`` in ``lang`` (its ``{region}`` the call's
-    ``region``, escaped), and the function is not called.
+    :data:`TEXT_PARAMETERS`; a docstring without a Returns section gets one (Markdown). With
+    ``empty``, when the first argument (a frame) is empty the finding is the message
+    ``empty`` of ``catalogue`` in ``lang`` (its ``{region}`` the call's ``region``, escaped),
+    or what ``empty(messages, arguments)`` returns, and the function is not called.
 
     Parameters
     ----------
     catalogue : str
         The module's message catalogue (:func:`hy_analysis.vocabulary.catalogue`).
-    empty : str, optional
-        The key of the message for an empty frame.
+    empty : str or callable, optional
+        The key of the message for an empty frame, or a function of the messages in ``lang``
+        and the call's arguments by name that writes it.
     **parameters : str
         Parameter name -> ``"type\n    description"``.
 
@@ -212,21 +248,16 @@ def finding(catalogue: str, *, empty: str | None = None, **parameters: str):
     >>> describe.__doc__.split()[:7]
     ['Say', 'how', 'many.', 'Parameters', '----------', 'counts', ':']
     """
+    def when_empty(given: dict):
+        if not next(iter(given.values())).empty:
+            return None
+        words = messages(catalogue, given["lang"])
+        if callable(empty):
+            return empty(words, given)
+        return words[empty].format(region=md_escape(given.get("region") or ""))
+
     def decorate(func):
-        if empty is None:
-            return with_parameters(**{**TEXT_PARAMETERS, **parameters})(func)
-        signature = inspect.signature(func)
-        data = next(iter(signature.parameters))
-
-        @functools.wraps(func)
-        def described(*args, **kwargs):
-            call = signature.bind(*args, **kwargs)
-            call.apply_defaults()
-            given = call.arguments
-            if given[data].empty:
-                return messages(catalogue, given["lang"])[empty].format(
-                    region=md_escape(given.get("region") or ""))
-            return func(*call.args, **call.kwargs)
-
-        return with_parameters(**{**TEXT_PARAMETERS, **parameters})(described)
+        described = func if empty is None else opened(func, when_empty)
+        return with_parameters(**{**TEXT_PARAMETERS, **parameters})(
+            with_returns("returns_markdown")(described))
     return decorate

@@ -80,10 +80,7 @@ def _list(items: Sequence[str], m: dict) -> str:
 @_finding()
 def describe_territories(territories: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),
                          year: int = 2025, lang: str = "vi") -> str:
-    """Which merged territory each province is, or that the dataset has none yet.
-
-    {returns_markdown}
-    """
+    """Which merged territory each province is, or that the dataset has none yet."""
     m = messages(_MESSAGES, lang)
     lines = [m["territories_head"], ""]
     for row in territories.itertuples():
@@ -117,10 +114,7 @@ def _target_text(row, lang: str, sources: pd.DataFrame | None = None) -> str:
 def describe_targets(targets: pd.DataFrame, *, provinces: Sequence[str],
                      plan: tuple[int, int] = (2026, 2030), sources: pd.DataFrame | None = None,
                      lang: str = "vi") -> str:
-    """How many plan targets each province states, and those every province states.
-
-    {returns_markdown}
-    """
+    """How many plan targets each province states, and those every province states."""
     m = messages(_MESSAGES, lang)
     lines = [m["targets_head"].format(plan=_plan(plan)), ""]
     for province in provinces:
@@ -167,10 +161,7 @@ def targets_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
 @_finding()
 def describe_results(base: pd.DataFrame, *, provinces: Sequence[str], year: int = 2025,
                      lang: str = "vi") -> str:
-    """How many base-year figures each province has, computed sums and estimates counted.
-
-    {returns_markdown}
-    """
+    """How many base-year figures each province has, computed sums and estimates counted."""
     m = messages(_MESSAGES, lang)
     lines = [m["results_head"].format(year=year), ""]
     for province in provinces:
@@ -234,10 +225,7 @@ def _need(row, lang: str) -> str:
 def describe_needed(needed: pd.DataFrame, *, plan: tuple[int, int] = (2026, 2030),
                     year: int = 2025, sources: pd.DataFrame | None = None,
                     lang: str = "vi") -> str:
-    """One line per plan target: the growth or change it needs from the base year.
-
-    {returns_markdown}
-    """
+    """One line per plan target: the growth or change it needs from the base year."""
     m = messages(_MESSAGES, lang)
     if needed.empty:
         return m["needed_none"].format(plan=_plan(plan))
@@ -381,10 +369,7 @@ def needed_chart_data(needed: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame
 def describe_coverage(coverage: pd.DataFrame, *, provinces: Sequence[str],
                       plan: tuple[int, int] = (2026, 2030), year: int = 2025,
                       lang: str = "vi") -> str:
-    """What each province does not state that another does: targets, then base figures.
-
-    {returns_markdown}
-    """
+    """What each province does not state that another does: targets, then base figures."""
     m = messages(_MESSAGES, lang)
     lines = []
     for province in provinces:

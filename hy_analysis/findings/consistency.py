@@ -63,17 +63,13 @@ def _src(source: str) -> str:
     return f"`{md_escape(source)}`"
 
 
-@_finding()
+@_finding(empty="no_figures")
 def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.count_figures`.
 
     How many figures per region and kind (the merged province marked).
-
-    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
-    if counts.empty:
-        return m["no_figures"]
     lines = []
     for region, group in counts.groupby("region", sort=False):
         parts = [f"{int(r.figures)} {kind_label(r.kind, lang)}"
@@ -89,8 +85,6 @@ def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.find_conflicts`.
 
     Each disagreement with both sources, and the rule that reads figures as intervals.
-
-    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     head = m["conflicts_head"].format(conflicts=int((conflicts["status"] == "conflict").sum()),
@@ -111,16 +105,11 @@ def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
     return "\n".join([head, "", *lines, "", m["rule"]])
 
 
-@_finding()
+@_finding(empty="no_shares")
 def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
                         lang: str = "vi") -> str:
-    """Findings for :func:`~hy_analysis.analysis.consistency.check_share_sums`.
-
-    {returns_markdown}
-    """
+    """Findings for :func:`~hy_analysis.analysis.consistency.check_share_sums`."""
     m = messages(_MESSAGES, lang)
-    if shares.empty:
-        return m["no_shares"]
     lines = []
     for r in shares.itertuples():
         text = m[f"share_{r.status}"].format(
@@ -133,16 +122,11 @@ def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
     return "\n".join([head, "", *lines])
 
 
-@_finding()
+@_finding(empty="no_pairs")
 def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
                                lang: str = "vi") -> str:
-    """Findings for :func:`~hy_analysis.analysis.consistency.implied_vs_stated`.
-
-    {returns_markdown}
-    """
+    """Findings for :func:`~hy_analysis.analysis.consistency.implied_vs_stated`."""
     m = messages(_MESSAGES, lang)
-    if implied.empty:
-        return m["no_pairs"]
     lines = []
     for r in implied.itertuples():
         head = (f"- {md_escape(r.region)}, {md_escape(getattr(r, 'level_name_' + lang))} "
@@ -249,18 +233,14 @@ def _change(value: float, unit: str, lang: str) -> str:
 MESSAGES_PP = {"vi": " điểm %", "en": " pp"}
 
 
-@_finding()
+@_finding(empty="no_revisions")
 def describe_revised_with_merger(revisions: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.revised_with_merger`.
 
     Each target of the old province beside the merged province's target for the same year,
     worded as a revision with the merger, never as a conflict.
-
-    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
-    if revisions.empty:
-        return m["no_revisions"]
     lines = [m["revision"].format(
         name=md_escape(getattr(r, "indicator_" + lang) or r.indicator), year=int(r.period_end),
         before=md_escape(r.value_before), territory_before=md_escape(territory_label(r.territory_before, lang=lang)),
@@ -298,17 +278,13 @@ def _part(breakdown: str, lang: str) -> str:
     return country_label(breakdown, lang=lang) if breakdown else ""
 
 
-@_finding()
+@_finding(empty="no_implied")
 def describe_implied_totals(totals: pd.DataFrame, *, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.implied_totals`.
 
     Each total implied by a part and its share, against the stated total of the same source.
-
-    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
-    if totals.empty:
-        return m["no_implied"]
     lines = []
     for r in totals.itertuples():
         if r.consistent:
@@ -349,16 +325,12 @@ def implied_totals_table(totals: pd.DataFrame, *, lang: str = "vi") -> pd.DataFr
     })
 
 
+@_finding(empty="lvg_none", found="DataFrame\n    From :func:`~hy_analysis.analysis.consistency.levels_vs_growth`.",
+          threshold="float\n    The threshold the check used, in percentage points (for the "
+                    "heading).")
 def describe_levels_vs_growth(found: pd.DataFrame, *, threshold: float = 0.5,
                               lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.levels_vs_growth`.
-
-    Parameters
-    ----------
-    found : DataFrame
-    threshold : float
-        The threshold the check used, in percentage points (for the heading).
-    lang : {"vi", "en"}
 
     Returns
     -------
@@ -367,8 +339,6 @@ def describe_levels_vs_growth(found: pd.DataFrame, *, threshold: float = 0.5,
         contradictions in bold and marked where one source states both.
     """
     m = messages(_MESSAGES, lang)
-    if found.empty:
-        return m["lvg_none"]
     lines = [m["lvg_head"].format(threshold=format_number(threshold, lang=lang)), ""]
     for r in found.itertuples():
         verdict = "" if r.consistent else m["lvg_off"].format(

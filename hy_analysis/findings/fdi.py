@@ -73,16 +73,11 @@ def no_fdi(region: str | None, *, lang: str = "vi") -> str:
     return messages(_MESSAGES, lang)["no_fdi"].format(region=md_escape(region or ""))
 
 
-@_finding()
+@_finding(empty="no_fdi")
 def describe_fdi_totals(snapshots: pd.DataFrame, *, region: str | None = None,
                         sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
-    """Findings on total FDI projects and capital over time, as Markdown.
-
-    {returns_markdown}
-    """
+    """Findings on total FDI projects and capital over time, as Markdown."""
     m = messages(_MESSAGES, lang)
-    if snapshots.empty:
-        return no_fdi(region, lang=lang)
     lines = []
     old = snapshots[~snapshots["merged"]]
     new = snapshots[snapshots["merged"]]
@@ -112,16 +107,11 @@ def describe_fdi_totals(snapshots: pd.DataFrame, *, region: str | None = None,
     return "\n".join(lines)
 
 
-@_finding()
+@_finding(empty="no_disagreement")
 def describe_disagreements(pairs: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                            lang: str = "vi") -> str:
-    """Markdown naming the snapshots whose dates overlap but whose totals differ.
-
-    {returns_markdown}
-    """
+    """Markdown naming the snapshots whose dates overlap but whose totals differ."""
     m = messages(_MESSAGES, lang)
-    if pairs.empty:
-        return m["no_disagreement"]
     lines = [m["disagreements_head"]]
     for _, p in pairs.iterrows():
         japan = ""
@@ -141,17 +131,12 @@ def describe_disagreements(pairs: pd.DataFrame, *, sources: pd.DataFrame | None 
     return "\n".join(lines)
 
 
-@_finding()
+@_finding(empty="no_fdi")
 def describe_projects_by_country(table: pd.DataFrame, *, region: str | None = None,
                                  countries: Sequence[str] = COUNTRIES,
                                  sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
-    """Findings on projects by investor country and their shares, as Markdown.
-
-    {returns_markdown}
-    """
+    """Findings on projects by investor country and their shares, as Markdown."""
     m = messages(_MESSAGES, lang)
-    if table.empty:
-        return no_fdi(region, lang=lang)
     lines = []
     for _snap, group in table.groupby("snapshot", sort=False):
         row = group.iloc[0]
@@ -182,10 +167,7 @@ def describe_projects_by_country(table: pd.DataFrame, *, region: str | None = No
 @_finding(region="str, optional\n    Named when the data has no FDI figure for it.")
 def describe_capital(capital: pd.DataFrame, coverage: pd.DataFrame, *, region: str | None = None,
                      sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
-    """What the data says, and does not say, about registered capital by country.
-
-    {returns_markdown}
-    """
+    """What the data says, and does not say, about registered capital by country."""
     m = messages(_MESSAGES, lang)
     if coverage.empty:
         return no_fdi(region, lang=lang)

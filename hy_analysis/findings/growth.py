@@ -54,18 +54,19 @@ def _none(m: dict, what: str, region: str) -> str:
     return m["none_region"].format(what=what, region=md_escape(region))
 
 
-@_finding()
+def _nothing(what: str):
+    """The words of a finding for a region without ``what`` (``finding(empty=...)``)."""
+    return lambda m, given: _none(m, m[what], given["region"])
+
+
+@_finding(empty=_nothing("what_targets"))
 def describe_growth_targets(figures: pd.DataFrame, *, region: str,
                             sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.growth_figures` (targets).
 
     How many targets, for which periods, in which sources.
-
-    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
-    if figures.empty:
-        return _none(m, m["what_targets"], region)
     lines = [f"- {md_escape(getattr(row, 'indicator_' + lang))}, "
              f"{format_period(row.period_start, row.period_end)}: **{md_escape(row.value_raw)}**"
              f" ({sources_text([row.source_id], sources)})" for row in figures.itertuples()]
@@ -73,17 +74,13 @@ def describe_growth_targets(figures: pd.DataFrame, *, region: str,
     return "\n".join([head, "", *lines])
 
 
-@_finding()
+@_finding(empty=_nothing("what_annual"))
 def describe_annual_growth(table: pd.DataFrame, *, region: str, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.annual_growth_vs_target`.
 
     Each year's reported growth against that year's target.
-
-    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
-    if table.empty:
-        return _none(m, m["what_annual"], region)
     lines = []
     for row in table.itertuples():
         if math.isnan(row.target_low):
@@ -107,8 +104,6 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
     """Findings for :func:`~hy_analysis.analysis.growth.index_paths`.
 
     Where each path ends, relative to the base year.
-
-    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
     real = paths[paths["indicator"] != "scenario"]
@@ -143,16 +138,11 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
     return "\n".join([head, "", *lines])
 
 
-@_finding(table="DataFrame\n    From :func:`~hy_analysis.analysis.growth.required_growth`.")
+@_finding(empty=_nothing("what_required"), table="DataFrame\n    From :func:`~hy_analysis.analysis.growth.required_growth`.")
 def describe_required_growth(table: pd.DataFrame, *, region: str,
                              sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
-    """Findings for :func:`~hy_analysis.analysis.growth.required_growth`.
-
-    {returns_markdown}
-    """
+    """Findings for :func:`~hy_analysis.analysis.growth.required_growth`."""
     m = messages(_MESSAGES, lang)
-    if table.empty:
-        return _none(m, m["what_required"], region)
     lines = []
     for row in table.itertuples():
         target = format_range(row.target_low, row.target_high, lang=lang, unit=" %")
@@ -172,18 +162,14 @@ def describe_required_growth(table: pd.DataFrame, *, region: str,
     return "\n".join([m["required_head"].format(region=md_escape(region)), "", *lines])
 
 
-@_finding()
+@_finding(empty=_nothing("what_structure"))
 def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int = 2020,
                              sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.structure_shift`.
 
     Shifts in points from the base year, and where sources disagree.
-
-    {returns_markdown}
     """
     m = messages(_MESSAGES, lang)
-    if shift.empty:
-        return _none(m, m["what_structure"], region)
 
     def share(value) -> str:
         return f"{format_number(value, lang=lang, decimals=2)} %"
@@ -227,10 +213,7 @@ def describe_structure_shift(shift: pd.DataFrame, *, region: str, base_year: int
 def describe_level_path(path: pd.DataFrame, steps: pd.DataFrame, *, region: str,
                         indicator_name: str = "", sources: pd.DataFrame | None = None,
                         lang: str = "vi") -> str:
-    """Findings for :func:`~hy_analysis.analysis.growth.level_path` and its implied growth.
-
-    {returns_markdown}
-    """
+    """Findings for :func:`~hy_analysis.analysis.growth.level_path` and its implied growth."""
     m = messages(_MESSAGES, lang)
     if not indicator_name:
         indicator_name = (path[f"indicator_{lang}"].iloc[0] if not path.empty

@@ -72,17 +72,12 @@ def no_rates(region: str | None, *, lang: str = "vi") -> str:
     return messages(_MESSAGES, lang)["no_rates"].format(region=md_escape(region or ""))
 
 
-@_finding()
+@_finding(empty="no_rates")
 def describe_rate_targets(targets: pd.DataFrame, *, region_map: RegionMap,
                           measured: pd.DataFrame | None = None, region: str | None = None,
                           sources: pd.DataFrame | None = None, lang: str = "vi") -> str:
-    """Markdown listing the rate targets by territory and year; says no measured rate exists.
-
-    {returns_markdown}
-    """
+    """Markdown listing the rate targets by territory and year; says no measured rate exists."""
     m = messages(_MESSAGES, lang)
-    if targets.empty:
-        return no_rates(region, lang=lang)
     lines = []
     several = targets["territory"].nunique() > 1
     # The common floor is per territory: the merged province's figure is not the old one's.
@@ -127,15 +122,10 @@ def describe_revised_targets(revised: pd.DataFrame, path: pd.DataFrame, *,
     return "\n".join(lines)
 
 
-@_finding()
+@_finding(empty="need_two_years")
 def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
-    """Markdown stating the percentage points per year between consecutive target years.
-
-    {returns_markdown}
-    """
+    """Markdown stating the percentage points per year between consecutive target years."""
     m = messages(_MESSAGES, lang)
-    if steps.empty:
-        return m["need_two_years"]
     lines = []
     several = "territory" in steps.columns and steps["territory"].nunique() > 1
     for s in steps.to_dict("records"):
@@ -155,10 +145,7 @@ def describe_pp_per_year(steps: pd.DataFrame, *, lang: str = "vi") -> str:
                 "baseline was given).")
 def describe_baseline(steps: pd.DataFrame | None, *, baseline_year: int | None,
                       baseline_rate: float | None, lang: str = "vi") -> str:
-    """Markdown on the pace needed from the user's baseline, or why there is none.
-
-    {returns_markdown}
-    """
+    """Markdown on the pace needed from the user's baseline, or why there is none."""
     m = messages(_MESSAGES, lang)
     if baseline_year is None or baseline_rate is None or steps is None:
         return m["no_baseline"]
@@ -176,16 +163,11 @@ def describe_baseline(steps: pd.DataFrame | None, *, baseline_year: int | None,
     return "\n".join(lines)
 
 
-@_finding()
+@_finding(empty="no_ladder")
 def describe_class_ladder(changes: pd.DataFrame, ladder: pd.DataFrame, *,
                           region: str | None = None, lang: str = "vi") -> str:
-    """Markdown describing each locality's climb on the urban-class ladder.
-
-    {returns_markdown}
-    """
+    """Markdown describing each locality's climb on the urban-class ladder."""
     m = messages(_MESSAGES, lang)
-    if changes.empty:
-        return m["no_ladder"].format(region=md_escape(region or ""))
     scope = SCOPE_LABELS[lang]
     lines = []
     for c in changes.to_dict("records"):
@@ -209,16 +191,11 @@ def describe_class_ladder(changes: pd.DataFrame, ladder: pd.DataFrame, *,
     return "\n".join(lines)
 
 
-@_finding()
+@_finding(empty="no_counts")
 def describe_class_counts(counts: pd.DataFrame, *, region: str | None = None,
                           lang: str = "vi") -> str:
-    """Markdown stating the targeted numbers of class IV and class V towns by year.
-
-    {returns_markdown}
-    """
+    """Markdown stating the targeted numbers of class IV and class V towns by year."""
     m = messages(_MESSAGES, lang)
-    if counts.empty:
-        return m["no_counts"].format(region=md_escape(region or ""))
     lines = []
     for year, group in counts.groupby("year"):
         parts = [m["towns"].format(count=format_number(r["count"], lang=lang),
