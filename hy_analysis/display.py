@@ -320,15 +320,12 @@ def chart_description(figure) -> str:
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots()
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
     >>> _ = ax.plot([1, 2], label="Hưng Yên"); _ = ax.set_title("GRDP"); _ = ax.legend()
     >>> _ = ax.set_xlabel("năm")
-    >>> chart_description(fig)
+    >>> chart_description(ax.figure)
     'GRDP — năm — Hưng Yên'
-    >>> plt.close(fig)
     """
     parts = []
     suptitle = getattr(figure, "_suptitle", None)

@@ -155,13 +155,12 @@ def chart(catalogue: str, title: str, *, figsize=None, **parameters: str):
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
     >>> @chart("charts-fdi", "t_share", table="DataFrame\n    Shares.")
     ... def plot(table, *, lang="vi", ax=None):
     ...     "Bars."
     ...     return ax
-    >>> ax = plot(pd.DataFrame(), lang="en")
+    >>> ax = plot(pd.DataFrame(), lang="en", ax=Figure().subplots())
     >>> ax.get_title(), ax.texts[0].get_text()
     ('Share of FDI projects by investor country', 'No figures for this selection')
     >>> plot.__doc__.split()[:7]
@@ -285,12 +284,10 @@ def figure_svg(figure) -> str:
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots()
-    >>> _ = ax.set_title("Tỷ lệ đô thị hoá (%)")
-    >>> svg = figure_svg(fig); plt.close(fig)
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure()
+    >>> _ = fig.subplots().set_title("Tỷ lệ đô thị hoá (%)")
+    >>> svg = figure_svg(fig)
     >>> svg.startswith("<svg") and "Tỷ lệ đô thị hoá (%)</text>" in svg, svg == figure_svg(fig)
     (True, True)
     """

@@ -234,7 +234,7 @@ def finding(catalogue: str, *, empty=None, **parameters: str):
     Returns
     -------
     callable
-        The decorator.
+        The decorator; it returns the finding, described and behind its no-data check.
 
     Examples
     --------

@@ -108,7 +108,11 @@ def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
 @_finding(empty="no_shares")
 def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
                         lang: str = "vi") -> str:
-    """Findings for :func:`~hy_analysis.analysis.consistency.check_share_sums`."""
+    """Findings for :func:`~hy_analysis.analysis.consistency.check_share_sums`.
+
+    Each set of sector shares with its total and outcome, and how many do not add up to 100
+    within ``tolerance``.
+    """
     m = messages(_MESSAGES, lang)
     lines = []
     for r in shares.itertuples():
@@ -125,7 +129,11 @@ def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
 @_finding(empty="no_pairs")
 def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
                                lang: str = "vi") -> str:
-    """Findings for :func:`~hy_analysis.analysis.consistency.implied_vs_stated`."""
+    """Findings for :func:`~hy_analysis.analysis.consistency.implied_vs_stated`.
+
+    The growth each pair of level targets implies, beside the stated growth target and
+    flagged beyond ``threshold``.
+    """
     m = messages(_MESSAGES, lang)
     lines = []
     for r in implied.itertuples():

@@ -198,6 +198,16 @@ def describe_capital(capital: pd.DataFrame, coverage: pd.DataFrame, *, region: s
     return "\n".join(lines)
 
 
+def _snapshot_columns(frame: pd.DataFrame, m, sources, lang: str) -> dict:
+    """The columns that name a table row's snapshot: date, outlet, old or merged province."""
+    return {
+        m["col_snapshot"]: [format_as_of(a, lang=lang) for a in frame["as_of"]],
+        m["col_source"]: [_outlet(s, sources) for s in frame["source_id"]],
+        m["col_territory"]: [m["merged_province"] if merged else m["old_province"]
+                             for merged in frame["merged"]],
+    }
+
+
 @_tables
 def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
               lang: str = "vi") -> pd.DataFrame:
@@ -210,10 +220,7 @@ def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
     """
     m = messages(_MESSAGES, lang)
     return pd.DataFrame({
-        m["col_snapshot"]: [format_as_of(a, lang=lang) for a in table["as_of"]],
-        m["col_source"]: [_outlet(s, sources) for s in table["source_id"]],
-        m["col_territory"]: [m["merged_province"] if merged else m["old_province"]
-                             for merged in table["merged"]],
+        **_snapshot_columns(table, m, sources, lang),
         m["col_country"]: [country_label(c, lang=lang) for c in table["country"]],
         m["col_projects"]: table["projects"].astype(int),
         m["col_share"]: table["share"].round(1),
@@ -232,10 +239,7 @@ def remainder_table(remainder: pd.DataFrame, *, sources: pd.DataFrame | None = N
     """
     m = messages(_MESSAGES, lang)
     return pd.DataFrame({
-        m["col_snapshot"]: [format_as_of(a, lang=lang) for a in remainder["as_of"]],
-        m["col_source"]: [_outlet(s, sources) for s in remainder["source_id"]],
-        m["col_territory"]: [m["merged_province"] if merged else m["old_province"]
-                             for merged in remainder["merged"]],
+        **_snapshot_columns(remainder, m, sources, lang),
         m["col_other"]: remainder["value"],
         m["col_reason"]: [_reason(r, lang) for r in remainder["reason"]],
     })

@@ -206,6 +206,17 @@ def describe_class_counts(counts: pd.DataFrame, *, region: str | None = None,
     return "\n".join(lines)
 
 
+def _reader_table(frame: pd.DataFrame, m, sources, columns: dict) -> pd.DataFrame:
+    """``frame`` as a reader table: header message key -> a column's name or the values.
+
+    The ``source_id`` column is written as the sources' names.
+    """
+    return pd.DataFrame({
+        m[key]: ([source_name(s, sources) for s in frame[column]] if column == "source_id"
+                 else frame[column]) if isinstance(column, str) else column
+        for key, column in columns.items()})
+
+
 @_tables
 def rate_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                lang: str = "vi") -> pd.DataFrame:
@@ -216,15 +227,10 @@ def rate_table(targets: pd.DataFrame, *, sources: pd.DataFrame | None = None,
         in ``lang``.
     """
     m = messages(_MESSAGES, lang)
-    return pd.DataFrame({
-        m["col_territory"]: targets["territory"],
-        m["col_year"]: targets["year"],
-        m["col_raw"]: targets["value_raw"],
-        m["col_floor"]: targets["low"],
-        m["col_ceiling"]: targets["high"],
-        m["col_where"]: [m[s] for s in targets["statement"]],
-        m["col_source"]: [source_name(s, sources) for s in targets["source_id"]],
-    })
+    return _reader_table(targets, m, sources, {
+        "col_territory": "territory", "col_year": "year", "col_raw": "value_raw",
+        "col_floor": "low", "col_ceiling": "high",
+        "col_where": [m[s] for s in targets["statement"]], "col_source": "source_id"})
 
 
 @_tables
@@ -255,11 +261,6 @@ def class_counts_table(counts: pd.DataFrame, *, sources: pd.DataFrame | None = N
     {returns_frame}
         Year, urban class, number of towns, figure as written, source.
     """
-    m = messages(_MESSAGES, lang)
-    return pd.DataFrame({
-        m["col_year"]: counts["year"],
-        m["col_class"]: counts["urban_class"],
-        m["col_count"]: counts["count"],
-        m["col_raw"]: counts["value_raw"],
-        m["col_source"]: [source_name(s, sources) for s in counts["source_id"]],
-    })
+    return _reader_table(counts, messages(_MESSAGES, lang), sources, {
+        "col_year": "year", "col_class": "urban_class", "col_count": "count",
+        "col_raw": "value_raw", "col_source": "source_id"})

@@ -141,14 +141,16 @@ def prepare_worker(kernel: str | None = None, parent: int | None = None) -> None
 def dask_executor(address: str):
     """A ``concurrent.futures`` executor on a Dask cluster, and its client (close it after).
 
-    The workers must see the same file system as this process (notebooks, data and outputs).
-    A worker may run several runs at once in threads: each run keeps its own state and gives
-    its kernel its own environment.
-
     Raises
     ------
     RunError
         When the dask extra is missing or the scheduler cannot be reached.
+
+    Notes
+    -----
+    The workers must see the same file system as this process (notebooks, data and outputs).
+    A worker may run several runs at once in threads: each run keeps its own state and gives
+    its kernel its own environment.
     """
     try:
         from distributed import Client
