@@ -12,6 +12,7 @@ import math
 
 import pandas as pd
 
+from ..docstrings import with_parameters, with_returns
 from ..findings.format import format_money, format_number
 from ..schema import UNIT_LABELS
 from ..vocabulary import messages, territory_label
@@ -33,6 +34,31 @@ _WORDS = "charts-attainment"
 _GROUPS = ("pp", "%", "ratio", "met", "")
 
 
+#: How the two charts describe their parameters (the Parameters of their docstrings, written
+#: from the signatures): the options they share, then each chart's data and title.
+_PARAMETERS = {
+    "lang": "{\"vi\", \"en\"}\n    Language of the words and the title.",
+    "ax": "matplotlib Axes, optional\n    Where to draw (default: a new figure sized to the rows).",
+}
+_SCORECARD = {
+    "data": "DataFrame\n    Columns ``label``, ``status``, ``status_label``, ``mark``, "
+            "``mark_kind`` (``pp``, ``%``, ``ratio`` or empty) and ``mark_text``, one row per "
+            "target; optionally ``final`` (False draws the bar hatched: a provisional verdict).",
+    "title": "str, optional\n    Title (default: \"Were the targets met?\" in ``lang``).",
+}
+_MERGER = {
+    "data": "DataFrame\n    From :func:`hy_analysis.analysis.attainment.merger_comparison`: "
+            "columns ``indicator_vi``/``indicator_en``, ``unit``, ``year``, ``territory``, "
+            "``role`` (``part``/``sum``/``stated``) and ``value``.",
+    "title": "str, optional\n    Title (default: none).",
+}
+
+
+def _described(own: dict):
+    """Decorator: the chart's Parameters (``own``, then :data:`_PARAMETERS`) and Returns."""
+    return lambda func: with_parameters(**_PARAMETERS, **own)(with_returns("returns_axes")(func))
+
+
 def _provisional(row) -> bool:
     # achieved/missed on estimates are provisional too (their label says so)
     return "final" in row and not bool(row["final"]) and str(row["status"]) in (
@@ -48,29 +74,11 @@ def _axes(ax, rows: int):
     return ax
 
 
+@_described(_SCORECARD)
 def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = None,
                    ax=None):
     """Draw the scorecard of :func:`hy_analysis.findings.attainment.scorecard_data`.
 
-    Parameters
-    ----------
-    data : DataFrame
-        Columns ``label``, ``status``, ``status_label``, ``mark``, ``mark_kind`` (``pp``,
-        ``%``, ``ratio`` or empty) and ``mark_text``, one row per target; optionally
-        ``final`` (False draws the bar hatched: a provisional verdict).
-    lang : {"vi", "en"}
-        Language of the group headings and the title.
-    title : str, optional
-        Title (default: "Were the targets met?" in ``lang``).
-    ax : matplotlib Axes, optional
-        Where to draw (default: a new figure sized to the rows).
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Notes
-    -----
     Rows are grouped by the kind of mark, each group under a heading naming its unit, because
     a gap in percentage points, a gap in per cent and a pace ratio are not on one scale. Bars
     are scaled within their group and every bar is labelled with its value; the 100 % line of
@@ -142,26 +150,11 @@ def plot_scorecard(data: pd.DataFrame, *, lang: str = "vi", title: str | None = 
     return ax
 
 
+@_described(_MERGER)
 def plot_merger_comparison(data: pd.DataFrame, *, lang: str = "vi", title: str | None = None,
                            ax=None):
     """Bars of the former provinces stacked against the merged province's stated figure.
 
-    Parameters
-    ----------
-    data : DataFrame
-        From :func:`hy_analysis.analysis.attainment.merger_comparison`: columns
-        ``indicator_vi``/``indicator_en``, ``unit``, ``year``, ``territory``, ``role``
-        (``part``/``sum``/``stated``) and ``value``.
-    lang : {"vi", "en"}
-    title : str, optional
-    ax : matplotlib Axes, optional
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Notes
-    -----
     Indicators have different units, so each is drawn as a share of its stated (or summed)
     total: the stacked parts show what each former province brings, the outlined bar the
     merged province's own figure. The values are written on the bars with their units.
