@@ -20,9 +20,9 @@ from typing import Mapping
 from .exceptions import DataFileError, ParameterError
 
 __all__ = [
-    "LANGS", "check_lang", "messages", "catalogue", "CATALOGUE_COLUMNS", "COUNTRIES", "OTHER", "country_label", "other_label",
-    "SECTOR_SHARES", "sector_name", "SCENARIO_NAMES", "KIND_LABELS", "kind_label", "SCOPE_LABELS",
-    "WHOLE_SCOPES", "territory_label",
+    "LANGS", "check_lang", "messages", "catalogue", "CATALOGUE_COLUMNS", "COUNTRIES", "OTHER",
+    "country_label", "other_label", "SECTOR_SHARES", "sector_name", "SCENARIO_NAMES",
+    "KIND_LABELS", "kind_label", "SCOPE_LABELS", "WHOLE_SCOPES", "territory_label",
 ]
 
 #: Languages of labels, prose and number format (the choices of every ``lang`` parameter).

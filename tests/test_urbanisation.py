@@ -238,3 +238,22 @@ def test_path_chart_draws_the_merged_target_apart(lang, words):
     floor = [line for line in ax.get_lines() if line.get_linestyle() == "--"][0]
     assert list(floor.get_ydata()) == [48.0, 58.0]  # the floor path stays the old province's
     plt.close("all")
+
+
+@pytest.mark.parametrize("lang, word", [("vi", "Loại"), ("en", "Class")])
+def test_ladder_chart_writes_each_locality_class_in_its_cell(lang, word):
+    # the heat map's cell texts once shadowed the chart's words (an error on any data)
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from hy_analysis import load_urban_classes
+    from hy_analysis.charts.urbanisation import plot_urban_class_ladder
+
+    ladder = u.urban_class_ladder(load_urban_classes(), region="Hưng Yên",
+                                  region_map=load_region_map())
+    ax = plot_urban_class_ladder(ladder, lang=lang)
+    cells = [t.get_text() for t in ax.texts]
+    assert any(text.startswith(f"{word} I ") for text in cells), cells[:5]
+    assert ax.get_ylabel() == {"vi": "Địa phương", "en": "Locality"}[lang]
+    plt.close("all")

@@ -21,10 +21,10 @@ from ..schema import UNIT_LABELS
 from ..docstrings import with_parameters, with_returns
 from ..vocabulary import messages
 
-__all__ = ["FONT", "PALETTE", "SHARED_TEXTS", "texts", "messages", "setup", "new_axes", "text", "unit_label",
-           "number_formatter", "source_line", "start_chart", "chart", "CHART_PARAMETERS", "add_source", "empty_chart", "no_data",
-           "ids_in", "figure_svg", "SVG_FONTS",
-           "year_locator"]
+__all__ = ["FONT", "PALETTE", "SHARED_TEXTS", "texts", "messages", "setup", "new_axes", "text",
+           "unit_label", "number_formatter", "source_line", "start_chart", "chart",
+           "CHART_PARAMETERS", "add_source", "empty_chart", "no_data", "ids_in",
+           "figure_svg", "SVG_FONTS", "year_locator"]
 
 #: DejaVu Sans ships with matplotlib and covers every Vietnamese diacritic, so no chart
 #: shows missing-glyph boxes whatever fonts the machine has.

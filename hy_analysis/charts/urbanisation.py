@@ -143,7 +143,7 @@ def plot_urban_class_ladder(ladder: pd.DataFrame, *, sources: pd.DataFrame | Non
     localities = list(dict.fromkeys(ladder["locality"]))
     years = sorted(ladder["year"].unique())
     ranks = np.full((len(localities), len(years)), np.nan)
-    texts = np.full((len(localities), len(years)), t["not_stated"], dtype=object)
+    cells = np.full((len(localities), len(years)), t["not_stated"], dtype=object)
     for i, loc in enumerate(localities):
         for j, year in enumerate(years):
             cell = ladder[(ladder["locality"] == loc) & (ladder["year"] == year)]
@@ -155,10 +155,10 @@ def plot_urban_class_ladder(ladder: pd.DataFrame, *, sources: pd.DataFrame | Non
                      f"({SCOPE_LABELS[lang][r['scope']]})"
                      for r in cell.sort_values(["whole", "rank"],
                                                ascending=[False, True]).to_dict("records")]
-            texts[i, j] = "\n".join(textwrap.fill(p, 30) for p in parts)
+            cells[i, j] = "\n".join(textwrap.fill(p, 30) for p in parts)
     cmap = sns.color_palette("Blues_r", len(URBAN_CLASSES) + 2)[:len(URBAN_CLASSES)]
     sns.heatmap(pd.DataFrame(ranks, index=localities, columns=years), ax=ax, cmap=cmap,
-                vmin=0.5, vmax=len(URBAN_CLASSES) + 0.5, annot=texts, fmt="",
+                vmin=0.5, vmax=len(URBAN_CLASSES) + 0.5, annot=cells, fmt="",
                 annot_kws={"fontsize": 8}, linewidths=1.5, linecolor="white",
                 cbar_kws={"ticks": range(1, len(URBAN_CLASSES) + 1), "shrink": 0.8})
     for text_obj in ax.texts:
