@@ -102,7 +102,10 @@ def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str,
     if unit == "percent":
         return want == "percent" and code.endswith("_growth") == (measure in _GROWTH_MEASURES)
     if unit in _MONEY:
-        return want in ("USD", "VND")
+        # money per person is a per-capita indicator, never an aggregate ("GRDP per person
+        # reached VND 57 million per person" is not the GRDP)
+        return want in ("USD", "VND") and (not unit.endswith("/person")
+                                           or code.endswith("_per_capita"))
     return want == unit
 
 
