@@ -1,0 +1,105 @@
+"""Extraction: which indicator a figure gets, on wording the rules were not fitted to.
+
+Each test writes its own sentences (never a document's) in the ways provincial reports name
+indicators: the sector names with dashes or commas, near neighbours in one sentence (budget
+revenue and its plan, exports month and to date, a share or a growth), lists read by order.
+"""
+
+import pytest
+
+from hy_analysis import extract
+
+
+def _by_raw(text: str, date: str = "2024-12-20") -> dict[str, str]:
+    rows = extract(text, date=date)
+    return dict(zip(rows["value_raw"], rows["indicator"]))
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # the IIP under its longer name, not the gross output of industry
+    ("Năm 2024, chỉ số phát triển sản xuất công nghiệp tăng 7,5% so với năm trước.", "7,5%",
+     "iip_growth"),
+    # the farm sector with dashes and "ngư nghiệp", not the economy's growth
+    ("Năm 2024, sản xuất nông - lâm - ngư nghiệp đạt mức tăng trưởng 3,1%.", "3,1%",
+     "agriculture_grdp_growth"),
+    ("In 2024, the agricultural, forestry and fishery sectors grew by 2.4%.", "2.4%",
+     "agriculture_grdp_growth"),
+    ("Năm 2024, giá trị xuất khẩu hàng hóa đạt 2,5 tỷ USD.", "2,5 tỷ USD", "exports"),
+    ("Năm 2024, tỷ lệ đô thị hóa của tỉnh đạt 41,5%.", "41,5%", "urbanisation_rate"),
+    ("Năm 2023, Hậu Nghĩa thu hút được 12 dự án đầu tư trực tiếp từ nước ngoài.", "12 dự án",
+     "fdi_new_projects"),
+])
+def test_general_names_of_an_indicator_are_in_the_lexicon(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+def test_money_per_person_is_a_per_capita_indicator_not_the_grdp():
+    # "GRDP" is the nearest name, but an amount per person cannot be the GRDP
+    got = _by_raw("Năm 2024, GRDP bình quân đầu người tăng 9%; GRDP đạt 61,2 triệu đồng/người.")
+    assert got["61,2 triệu đồng/người"] == "grdp_per_capita"
+    got = _by_raw("In 2024, GRDP per head reached VND 75 million, income per capita 3,200 USD.")
+    assert got["VND 75 million"] == "grdp_per_capita"
+
+
+def test_the_growth_of_a_quantity_the_dataset_lacks_is_unknown_not_a_neighbour():
+    got = _by_raw("Năm 2024, GRDP tăng 7,1%; tổng mức bán lẻ hàng hóa tăng 11,2%; "
+                  "dư nợ tín dụng tăng 9,4%.")
+    assert got["7,1%"] == "grdp_growth"
+    assert got["11,2%"] == "unknown" and got["9,4%"] == "unknown"
+
+
+def test_words_right_after_the_previous_figure_complete_that_figure():
+    # "dự toán" belongs to 46%; the growth after it is the budget revenue's
+    got = _by_raw("Năm 2024, thu ngân sách nhà nước trên địa bàn đạt 46% dự toán năm, tăng "
+                  "14,5% so với cùng kỳ.")
+    assert got["14,5%"] == "state_budget_revenue_growth"
+    got = _by_raw("Năm 2024, trong đó thu nội địa đạt 6.100 tỷ đồng (91,2% dự toán), tăng 18,3%.")
+    assert got["18,3%"] == "domestic_budget_revenue_growth"
+
+
+def test_a_running_total_sentence_takes_the_indicator_of_the_sentence_before():
+    got = _by_raw("Kim ngạch xuất khẩu tháng 9/2024 ước đạt 410 triệu USD, tăng 6,2%. Lũy kế 9 "
+                  "tháng năm 2024 ước đạt 3.600 triệu USD, tăng 8,5%.")
+    assert got["3.600 triệu USD"] == "exports" and got["8,5%"] == "exports_growth"
+    # a sentence that names its own indicator keeps it
+    got = _by_raw("Kim ngạch xuất khẩu năm 2024 đạt 4,1 tỷ USD. Lũy kế đến nay, tỉnh có 120 dự "
+                  "án FDI.")
+    assert got["120 dự án"] == "fdi_projects"
+
+
+def test_a_percentage_of_the_plan_is_no_level_of_its_subject():
+    got = _by_raw("Năm 2024, tổng vốn đầu tư toàn xã hội đạt 15.000 tỷ đồng, bằng 48% kế "
+                  "hoạch; tỷ lệ đô thị hóa đạt 38%.")
+    assert got["15.000 tỷ đồng"] == "total_social_investment"
+    assert got["48%"] == "unknown"
+    assert got["38%"] == "urbanisation_rate"
+
+
+def test_parts_listed_after_a_growth_are_growths_unless_a_share_is_named():
+    got = _by_raw("Năm 2024, GRDP của tỉnh tăng 8,2%. Cụ thể, khu vực công nghiệp - xây dựng "
+                  "đạt 12,1%; khu vực dịch vụ đạt 6,3%.")
+    assert got["12,1%"] == "industry_construction_grdp_growth"
+    assert got["6,3%"] == "services_grdp_growth"
+    got = _by_raw("Năm 2024, GRDP của tỉnh tăng 8,2%. Cụ thể, khu vực dịch vụ chiếm tỷ trọng "
+                  "39,5%.")
+    assert got["39,5%"] == "services_share"
+
+
+def test_a_list_of_shares_written_tuong_ung_is_read_by_order():
+    got = extract("Năm 2024, khu vực nông nghiệp chiếm tỷ trọng 20,5%; khu vực công nghiệp - xây "
+                  "dựng chiếm 41,2%; khu vực dịch vụ chiếm 33,1% (năm 2023 tương ứng là 22,4%; "
+                  "39,8%; 32,6%).", date="2024-12-20")
+    assert list(got["indicator"]) == ["agriculture_share", "industry_construction_share",
+                                      "services_share"] * 2
+    assert list(got["period_end"])[3:] == [2023, 2023, 2023]
+
+
+def test_gross_output_words_of_an_earlier_paragraph_do_not_name_the_next_ones_sectors():
+    got = _by_raw("Năm 2024, nhờ các nhà máy mới đi vào hoạt động, giá trị sản xuất công nghiệp "
+                  "của tỉnh tăng 9,4% so với năm trước.\n\nKhu vực dịch vụ tăng 5,2% so với năm "
+                  "trước.")
+    assert got["5,2%"] == "services_grdp_growth"
+    # within a paragraph the parts of a gross output are gross output
+    got = _by_raw("Năm 2024, tổng giá trị sản xuất đạt 52.000 tỷ đồng, tăng 9,4%. Trong đó, "
+                  "khu vực nông, lâm nghiệp và thủy sản tăng 3,2%.")
+    assert got["3,2%"] == "agriculture_output_growth"
