@@ -103,3 +103,19 @@ def test_gross_output_words_of_an_earlier_paragraph_do_not_name_the_next_ones_se
     got = _by_raw("Năm 2024, tổng giá trị sản xuất đạt 52.000 tỷ đồng, tăng 9,4%. Trong đó, "
                   "khu vực nông, lâm nghiệp và thủy sản tăng 3,2%.")
     assert got["3,2%"] == "agriculture_output_growth"
+
+
+def test_a_plan_span_compared_with_sets_no_period_for_the_sentences_after():
+    rows = extract("Trong quý I/2024, diện tích nuôi trồng mới đạt 120 ha, lũy kế đạt 70% so với "
+                   "kế hoạch giai đoạn 2021-2025.\n\nKhu vực dịch vụ tăng 5,1% so với cùng kỳ.",
+                   date="2024-04-15")
+    last = rows.iloc[-1]
+    assert (last["value_raw"], last["period_start"], last["period_end"], last["kind"]) == \
+        ("5,1%", 2024, 2024, "actual")
+
+
+def test_a_plan_in_brackets_beside_a_result_is_a_target():
+    rows = extract("In 2020, GRDP is estimated to increase by 2.1% (planned to increase by "
+                   "6.5-7.0%).", date="2020-12-20")
+    assert list(rows["kind"]) == ["actual", "target"]
+    assert list(rows["indicator"]) == ["grdp_growth", "grdp_growth"]

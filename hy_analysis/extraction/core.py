@@ -187,7 +187,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         if unit == "percent" and measure == "level" and vocab.words(
                 "modifier", "frame", at_end=True).search(source[max(lo, ms - 10):ms]):
             continue  # "tỷ trọng công nghiệp trong GRDP": the whole a share is taken of
-        if label is None and prev_end is not None and window_start == prev_end <= ms and \
+        if label is None and prev_end and window_start == prev_end <= ms and \
                 me <= fig.start and _RIGHT_AFTER.fullmatch(text, prev_end, ms):
             continue  # "đạt 37% dự toán, tăng 12%": the plan of the figure before
         if label is not None:
@@ -807,6 +807,9 @@ _ESTIMATED = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bư�
                         r"\bestimated?\b", re.IGNORECASE)
 _TARGET_IN_BRACKETS = re.compile(r"(?:chỉ tiêu|mục tiêu|kế hoạch|\btargets?\b|\bscenario|"
                                  r"\bplan\b)[^().;]{0,60}\(\s*$", re.IGNORECASE)
+#: A bracket that opens with the plan's words before its figure.
+_PLAN_IN_BRACKETS = re.compile(r"\(\s*(?:planned|the plan|plan:?|kế hoạch|kh\b|mục tiêu|chỉ tiêu|"
+                               r"target(?:ed)?:?)[^().;]{0,40}$", re.IGNORECASE)
 #: Words right after a counted figure that make it what already exists.
 _STOCK_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:đã\s+(?:được\s+)?(?:thành lập|đi vào|"
                           r"hoạt động|xây dựng|hình thành|phê duyệt)|hiện có|hiện đang|"
@@ -1031,6 +1034,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     elif cell is None and _TARGET_IN_BRACKETS.search(text[max(0, fig.start - 90):fig.start]):
         # "vượt chỉ tiêu Nghị quyết giao đầu năm (7,5-8%)": the target a result is compared with
         kind, estimate, kind_how = "target", False, "a target in brackets after its name"
+    elif cell is None and _PLAN_IN_BRACKETS.search(text[max(0, fig.start - 60):fig.start]):
+        # "tăng 1,5% (kế hoạch tăng 7,0-7,5%)", "(planned to increase by 7.0-7.5%)": the plan
+        # written in brackets beside a result
+        kind, estimate, kind_how = "target", False, "a plan in brackets beside a result"
     if unit == "percent" and _OF_THE_PLAN.match(text, fig.end):
         # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was done
         kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"
