@@ -119,3 +119,11 @@ def test_a_plan_in_brackets_beside_a_result_is_a_target():
                    "6.5-7.0%).", date="2020-12-20")
     assert list(rows["kind"]) == ["actual", "target"]
     assert list(rows["indicator"]) == ["grdp_growth", "grdp_growth"]
+
+
+def test_a_name_outside_the_dataset_keeps_its_place_in_a_respectively_list():
+    got = _by_raw("In 2023, import and export values reached 12 billion USD and 15 billion USD "
+                  "respectively, and the province posted a trade surplus of 3 billion USD.")
+    assert got["12 billion USD"] == "unknown"
+    assert got["15 billion USD"] == "exports"
+    assert got["3 billion USD"] == "unknown"

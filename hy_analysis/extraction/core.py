@@ -624,10 +624,15 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
             phrases = []
             for ms, me, phrase in match_phrases(vocab, "indicator", text[zone_start:
                                                  first["char_start"]], zone_start):
-                codes = [c for c in vocab.values("indicator", phrase) if c != "unknown"
+                values = vocab.values("indicator", phrase)
+                codes = [c for c in values if c != "unknown"
                          and _compatible(c, vocab, first["unit"], first["measure"])]
                 if codes:
                     phrases.append((codes[0], text[ms:me]))
+                elif values == ["unknown"]:
+                    # "import and export values ... 39 and 45 billion USD respectively": a
+                    # name outside the dataset holds its place in the list
+                    phrases.append(("unknown", text[ms:me]))
             if len(phrases) == len(run) + 1:
                 phrases = phrases[1:]  # "cơ cấu kinh tế: A, B, C lần lượt ...": the whole first
             if len(phrases) == len(run):
