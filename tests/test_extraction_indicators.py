@@ -127,3 +127,32 @@ def test_a_name_outside_the_dataset_keeps_its_place_in_a_respectively_list():
     assert got["12 billion USD"] == "unknown"
     assert got["15 billion USD"] == "exports"
     assert got["3 billion USD"] == "unknown"
+
+
+def test_a_growth_word_after_a_sector_is_the_sectors_growth():
+    # "tăng trưởng bình quân" names no aggregate of its own: the sector before it does
+    got = _by_raw("Trong giai đoạn 2016-2020, khu vực dịch vụ có tốc độ tăng trưởng khá, tăng "
+                  "trưởng bình quân 8,4%/năm.")
+    assert got["8,4%/năm"] == "services_grdp_growth"
+    # with no aggregate before it, the growth is the economy's
+    got = _by_raw("Trong giai đoạn 2016-2020, tăng trưởng bình quân đạt 7,2%/năm.")
+    assert got["7,2%/năm"] == "grdp_growth"
+
+
+def test_a_clause_of_only_a_year_goes_on_with_the_figure_before():
+    rows = extract("Giai đoạn 2016-2020, khu vực công nghiệp - xây dựng tăng bình quân "
+                   "12,4%/năm; năm 2023 đạt 9,8%; năm 2024 ước tăng 11,1%.", date="2024-12-20")
+    assert list(rows["indicator"]) == ["industry_construction_grdp_growth"] * 3
+    assert list(rows["measure"]) == ["period_average_growth", "annual_growth", "annual_growth"]
+    assert list(rows["period_end"]) == [2020, 2023, 2024]
+
+
+def test_compound_amounts_capacities_and_plan_ratios_written_so_ke_hoach():
+    rows = extract("Năm 2024, kim ngạch xuất khẩu đạt 2 tỉ 150 triệu USD, tăng 9,1% so cùng kỳ, "
+                   "đạt 52,5% so kế hoạch năm. Tỉnh có 3 nhà máy điện gió, tổng công suất "
+                   "250MW.", date="2024-12-20")
+    got = {r.value_raw: (r.low, r.unit, r.indicator) for r in rows.itertuples()}
+    assert got["2 tỉ 150 triệu USD"] == (2_150_000_000, "USD", "exports")
+    assert got["9,1%"][2] == "exports_growth"
+    assert got["52,5%"][2] == "unknown"
+    assert got["250MW"][:2] == (250, "count")

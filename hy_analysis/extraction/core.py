@@ -177,6 +177,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     else:
         found_phrases = match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True)
     named_in_window = False
+    named = []  # (start, end, phrase, codes) of the phrases that fit, for a generic word's head
     for ms, me, phrase in found_phrases:
         named_in_window = named_in_window or window_start <= ms and me <= fig.start
         codes = [c for c in vocab.values("indicator", phrase)
@@ -207,9 +208,18 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             if _PARTS_FOLLOW.search(source, fig.end, ms):
                 continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
             distance = ms - fig.end + (0 if share_of_next else 100)
+        named.append((ms, me, phrase, codes))
         key = (distance, -len(phrase))
         if best is None or key < best[0]:
-            best = (key, codes, source[ms:me])
+            best = (key, codes, source[ms:me], ms, phrase)
+    if best is not None and label is None and vocab.values("generic", best[4]):
+        # "các ngành công nghiệp - xây dựng ..., tăng trưởng bình quân 29,6%/năm": a growth
+        # word is the head's (the aggregate named before it in the clause), not the economy's
+        heads = [n for n in named if window_start <= n[0] and n[1] <= best[3]
+                 and not vocab.values("generic", n[2])]
+        if heads:  # the nearest, and of those ending there the longest
+            ms, me, phrase, codes = max(heads, key=lambda n: (n[1], n[1] - n[0]))
+            best = (best[0], codes, source[ms:me], ms, phrase)
     if best is None and label is None and vocab.words("modifier", "continues").match(
             text[sent[0]:fig.start].lstrip(" \t\n\"'“(-–")):
         # "Kim ngạch xuất khẩu tháng 8 đạt 500 triệu USD. Lũy kế 8 tháng đạt 3.980 triệu
@@ -827,12 +837,17 @@ _AFTER_STOP = re.compile(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b")
 _AFTER_STOP_INDICATOR = re.compile(r"[,;.]|\bvà\b|\band\b")
 _PER_MONTH = re.compile(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng",
                         re.IGNORECASE)
-_OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
+_OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|so\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
 #: New and additional FDI capital named together.
 _NEW_AND_ADDED = re.compile(r"(?:cấp mới|đăng ký mới|cấp phép mới)\s*(?:và|,)\s*(?:điều chỉnh|tăng vốn|"
                             r"tăng thêm)|new and (?:additional|adjusted)", re.IGNORECASE)
+#: A clause of only a year and a verb ("; năm 2023 đạt", ", in 2024 it rose by").
+_YEAR_CLAUSE = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:và\s+|and\s+)?(?:năm|in)\s+(?:19|20)\d{2}"
+                          r"[\s,:]*(?:(?:ước|ước tính|dự kiến|estimated|it)\s+)?(?:đạt|tăng|giảm|"
+                          r"là|reached|rose|grew|increased|fell)?(?:\s+(?:by|to))?\s*",
+                          re.IGNORECASE)
 #: A sentence that lists the parts of the figure before it.
 _PARTS_OPEN = re.compile(r"[\s\"'“(-]*(?:cụ thể|trong đó|in particular|specifically|of which|"
                          r"in which)\b", re.IGNORECASE)
@@ -968,6 +983,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "... tăng trưởng 14,2%. Cụ thể, khu vực dịch vụ đạt 7,7%; ...": the parts of a
         # growth just given are growths too, unless a share is named
         measure = rows[-1]["measure"]
+    # "bình quân 29,6%/năm giai đoạn 2016-2020; năm 2023 đạt 15,6%": a clause of only a year
+    # and a verb goes on with the quantity of the figure before (its growth, a year's)
+    year_clause = bool(cell is None and rows and rows[-1]["char_end"] >= sent[0] and
+                       rows[-1]["unit"] == unit and _YEAR_CLAUSE.fullmatch(window))
+    if year_clause and unit == "percent" and measure == "level" and \
+            rows[-1]["measure"] in _GROWTH_MEASURES:
+        measure = "annual_growth"
     if cell is not None and not cell.end_of_period and unit == "percent" and \
             measure == "level" and period.end != period.start:
         measure = "period_average"
@@ -1084,6 +1106,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         code, indicator_text = _indicator(
             vocab, text, sent, clause_end, fig, window_start, unit, measure,
             cell.label if cell else None, breakdown, next_start, memo, prev_end=prev_end)
+    if year_clause and rows[-1]["indicator"] != "unknown" and _compatible(
+            rows[-1]["indicator"], vocab, unit, measure, breakdown):
+        code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
+        notes.append("a clause of only a year: the indicator of the figure before")
     if code == "unknown" and not indicator_text and cell is None and not (
             unit == "percent" and _SHARE_OF_NEXT.match(text, fig.end)):
         # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator of
