@@ -837,7 +837,8 @@ _AFTER_STOP = re.compile(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b")
 _AFTER_STOP_INDICATOR = re.compile(r"[,;.]|\bvà\b|\band\b")
 _PER_MONTH = re.compile(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng",
                         re.IGNORECASE)
-_OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|so\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
+_OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|so\s+|của\s+)?"
+                          r"(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
 #: New and additional FDI capital named together.
