@@ -151,7 +151,12 @@ _COUNT_NOUNS = (
     "tấn", "tons?", "tonnes?", "lít", "liters?", "litres?", "kwh", "mwh", "gwh", "xe", "ô tô",
     "vehicles?", "cars?", "packs?", "battery packs?", "chiếc",
     "việc làm", "thuê bao", "subscribers", "trường", "schools",
+    # capacities and plants: "322MW", "04 nhà máy", "1.149 hệ thống điện mặt trời"
+    "mw", "kw", "gw", "mwp", "kwp", "nhà máy", "hệ thống",
 )
+# A compound amount: a whole number of a scale and up to 999 of the next one down.
+_COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
+                          r"(?P<big2>\d{1,3}) triệu (?P<small2>\d{1,3}) (?P<unit2>nghìn|ngàn)(?= )")
 # Words after the unit that describe the base or the time, not the number.
 # "/tháng" (a month) is kept in value_raw and noted by the extractor: a monthly income is not
 # comparable to a yearly one.
@@ -414,6 +419,11 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
         per = re.search(r"\s*(?:/|\bper\b)", rest)  # "USD 4,200 per capita"
         cut = per.start() if per else len(rest)
         s = f"{rest[:cut]} {m['cur']}{rest[cut:]}"
+    # "1 tỉ 953 triệu USD", "2 triệu 500 nghìn đồng": a compound amount, in the smaller unit
+    if m := _COMPOUND_RE.match(s):
+        big, small, scale_word = (m["big"], m["small"], m["unit"]) if m["big"] else (
+            m["big2"], m["small2"], m["unit2"])
+        s = f"{int(big) * 1000 + int(small)} {scale_word}{s[m.end():]}"
     body = _BODY_RE.fullmatch(s)
     if body is None:
         raise ParseError(

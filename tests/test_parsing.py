@@ -206,3 +206,14 @@ def test_a_fall_written_before_the_number_is_negative(text, low, qualifier):
 def test_a_fall_to_a_level_is_not_a_figure_of_its_own():
     with pytest.raises(ValueError, match="cannot read"):
         parse_value("giảm còn 5%")  # "fell to 5 %": the figure is "5%", a level
+
+
+@pytest.mark.parametrize(("text", "low", "unit"), [
+    ("1 tỉ 250 triệu USD", 1_250_000_000, "USD"),  # a compound amount, in the smaller scale
+    ("khoảng 3 triệu 200 nghìn đồng", 3_200_000, "VND"),
+    ("150MW", 150, "count"),  # a capacity, counted like physical output
+    ("12 nhà máy", 12, "count"),
+])
+def test_compound_amounts_and_capacities(text, low, unit):
+    parsed = parse_value(text, lang="vi")
+    assert (parsed.low, parsed.unit) == (low, unit)

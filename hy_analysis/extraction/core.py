@@ -102,7 +102,10 @@ def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str,
     if unit == "percent":
         return want == "percent" and code.endswith("_growth") == (measure in _GROWTH_MEASURES)
     if unit in _MONEY:
-        return want in ("USD", "VND")
+        # money per person is a per-capita indicator, never an aggregate ("GRDP per person
+        # reached VND 57 million per person" is not the GRDP)
+        return want in ("USD", "VND") and (not unit.endswith("/person")
+                                           or code.endswith("_per_capita"))
     return want == unit
 
 
@@ -146,12 +149,14 @@ def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
 
 def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: int,
                fig: Figure, window_start: int, unit: str, measure: str, label: str | None,
-               breakdown: str = "", next_start: int | None = None, memo: dict | None = None):
+               breakdown: str = "", next_start: int | None = None, memo: dict | None = None,
+               prev_end: int | None = None):
     """(code, indicator_text) for a figure, by the nearest phrase whose code fits the unit.
 
     Nearest means: a phrase inside the figure's own words for a count ("550 dự án FDI"), then
     one between the previous figure and this one, then one just after it (before the next
-    figure), then one earlier in the sentence.
+    figure), then one earlier in the sentence. Words written right after the previous figure
+    (``prev_end``) complete that figure ("37% dự toán, tăng 12%"), they do not name this one.
     """
     if label is not None:
         lo, hi, source = 0, len(label), label
@@ -172,6 +177,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     else:
         found_phrases = match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True)
     named_in_window = False
+    named = []  # (start, end, phrase, codes) of the phrases that fit, for a generic word's head
     for ms, me, phrase in found_phrases:
         named_in_window = named_in_window or window_start <= ms and me <= fig.start
         codes = [c for c in vocab.values("indicator", phrase)
@@ -182,6 +188,9 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         if unit == "percent" and measure == "level" and vocab.words(
                 "modifier", "frame", at_end=True).search(source[max(lo, ms - 10):ms]):
             continue  # "tỷ trọng công nghiệp trong GRDP": the whole a share is taken of
+        if label is None and prev_end and window_start == prev_end <= ms and \
+                me <= fig.start and _RIGHT_AFTER.fullmatch(text, prev_end, ms):
+            continue  # "đạt 37% dự toán, tăng 12%": the plan of the figure before
         if label is not None:
             distance = hi - me
         elif ms >= fig.start and me <= fig.end:
@@ -199,9 +208,33 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             if _PARTS_FOLLOW.search(source, fig.end, ms):
                 continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
             distance = ms - fig.end + (0 if share_of_next else 100)
+        named.append((ms, me, phrase, codes))
         key = (distance, -len(phrase))
         if best is None or key < best[0]:
-            best = (key, codes, source[ms:me])
+            best = (key, codes, source[ms:me], ms, phrase)
+    if best is not None and label is None and vocab.values("generic", best[4]):
+        # "các ngành công nghiệp - xây dựng ..., tăng trưởng bình quân 29,6%/năm": a growth
+        # word is the head's (the aggregate named before it in the clause), not the economy's
+        heads = [n for n in named if window_start <= n[0] and n[1] <= best[3]
+                 and not vocab.values("generic", n[2])]
+        if heads:  # the nearest, and of those ending there the longest
+            ms, me, phrase, codes = max(heads, key=lambda n: (n[1], n[1] - n[0]))
+            best = (best[0], codes, source[ms:me], ms, phrase)
+    if best is None and label is None and vocab.words("modifier", "continues").match(
+            text[sent[0]:fig.start].lstrip(" \t\n\"'“(-–")):
+        # "Kim ngạch xuất khẩu tháng 8 đạt 500 triệu USD. Lũy kế 8 tháng đạt 3.980 triệu
+        # USD": a sentence that goes on with a running total names no indicator of its own;
+        # it is that of the sentence before (its first phrase that fits the figure)
+        head = text[max(0, sent[0] - _MAX_CONTEXT):max(0, sent[0] - 1)]
+        ends = [m.end() for m in _SENTENCE_STOP.finditer(head)]
+        prev_start = max(0, sent[0] - _MAX_CONTEXT) + (ends[-1] if ends else 0)
+        for ms, me, phrase in match_phrases(vocab, "indicator", text[prev_start:sent[0]],
+                                            prev_start):
+            codes = [c for c in vocab.values("indicator", phrase)
+                     if _compatible(c, vocab, unit, measure, breakdown)]
+            if codes and not vocab.words("modifier", "not_naming", at_end=True).search(
+                    text[max(prev_start, ms - 25):ms]):
+                return codes[0], text[ms:me]
     if best is None and label is None and unit == "percent" and \
             measure in _GROWTH_MEASURES and not named_in_window:
         # "Hai Duong's growth in 2024 is estimated at 10.2%", "tốc độ tăng trưởng ... 12%":
@@ -219,8 +252,15 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     # the words after the figure count too: "32 dự án đăng ký mới"
     after = text[fig.end:min(fig.end + 40, next_start or len(text))] if label is None else ""
     after = _AFTER_STOP_INDICATOR.split(after)[0]
-    codes = [_variant(c, vocab, before, (text[sent[0]:fig.start] if label is None else label)
-                      + " " + after, measure) for c in codes]
+    # an aggregate named in an earlier paragraph does not go on into this one: the "giá
+    # trị sản xuất" of a paragraph on industry is not that of the next paragraph's "Khu vực
+    # dịch vụ tăng 4%" (within a paragraph it is: "Giá trị sản xuất tăng 11%. Trong đó ...")
+    earlier = text[max(0, sent[0] - 400):sent[0]] if label is None else ""
+    named_before = (earlier[earlier.rfind("\n\n") + 1:] + text[sent[0]:fig.start]
+                    if label is None else label)
+    codes = [_variant(c, vocab, named_before, (text[sent[0]:fig.start] if label is None
+                                               else label) + " " + after, measure)
+             for c in codes]
     if measure == "half_year_growth" or (unit in _MONEY and _HALF_YEAR.search(before)):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     return codes[0], found
@@ -555,7 +595,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     return frame
 
 
-_RESPECTIVELY = re.compile(r"\brespectively\b|\blần lượt\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b|\blần lượt\b|\btương ứng\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"[\s,;:]*(?:(?:và|and)\s+)?", re.IGNORECASE)
 
 
@@ -594,10 +634,15 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
             phrases = []
             for ms, me, phrase in match_phrases(vocab, "indicator", text[zone_start:
                                                  first["char_start"]], zone_start):
-                codes = [c for c in vocab.values("indicator", phrase) if c != "unknown"
+                values = vocab.values("indicator", phrase)
+                codes = [c for c in values if c != "unknown"
                          and _compatible(c, vocab, first["unit"], first["measure"])]
                 if codes:
                     phrases.append((codes[0], text[ms:me]))
+                elif values == ["unknown"]:
+                    # "import and export values ... 39 and 45 billion USD respectively": a
+                    # name outside the dataset holds its place in the list
+                    phrases.append(("unknown", text[ms:me]))
             if len(phrases) == len(run) + 1:
                 phrases = phrases[1:]  # "cơ cấu kinh tế: A, B, C lần lượt ...": the whole first
             if len(phrases) == len(run):
@@ -777,6 +822,9 @@ _ESTIMATED = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bư�
                         r"\bestimated?\b", re.IGNORECASE)
 _TARGET_IN_BRACKETS = re.compile(r"(?:chỉ tiêu|mục tiêu|kế hoạch|\btargets?\b|\bscenario|"
                                  r"\bplan\b)[^().;]{0,60}\(\s*$", re.IGNORECASE)
+#: A bracket that opens with the plan's words before its figure.
+_PLAN_IN_BRACKETS = re.compile(r"\(\s*(?:planned|the plan|plan:?|kế hoạch|kh\b|mục tiêu|chỉ tiêu|"
+                               r"target(?:ed)?:?)[^().;]{0,40}$", re.IGNORECASE)
 #: Words right after a counted figure that make it what already exists.
 _STOCK_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:đã\s+(?:được\s+)?(?:thành lập|đi vào|"
                           r"hoạt động|xây dựng|hình thành|phê duyệt)|hiện có|hiện đang|"
@@ -789,12 +837,28 @@ _AFTER_STOP = re.compile(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b")
 _AFTER_STOP_INDICATOR = re.compile(r"[,;.]|\bvà\b|\band\b")
 _PER_MONTH = re.compile(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng",
                         re.IGNORECASE)
-_OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
+_OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|so\s+|của\s+)?"
+                          r"(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
 #: New and additional FDI capital named together.
 _NEW_AND_ADDED = re.compile(r"(?:cấp mới|đăng ký mới|cấp phép mới)\s*(?:và|,)\s*(?:điều chỉnh|tăng vốn|"
                             r"tăng thêm)|new and (?:additional|adjusted)", re.IGNORECASE)
+#: A clause of only a year and a verb ("; năm 2023 đạt", ", in 2024 it rose by").
+_YEAR_CLAUSE = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:và\s+|and\s+)?(?:năm|in)\s+(?:19|20)\d{2}"
+                          r"[\s,:]*(?:(?:ước|ước tính|dự kiến|estimated|it)\s+)?(?:đạt|tăng|giảm|"
+                          r"là|reached|rose|grew|increased|fell)?(?:\s+(?:by|to))?\s*",
+                          re.IGNORECASE)
+#: A sentence that lists the parts of the figure before it.
+_PARTS_OPEN = re.compile(r"[\s\"'“(-]*(?:cụ thể|trong đó|in particular|specifically|of which|"
+                         r"in which)\b", re.IGNORECASE)
+#: Nouns of a share (not "đạt", "is": verbs a growth has too).
+_SHARE_NOUNS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|\bshares?\b|proportion|account|"
+                          r"structure", re.IGNORECASE)
+#: The end of a sentence (not a decimal point: "3.980").
+_SENTENCE_STOP = re.compile(r"[.!?…](?=\s)|\n")
+#: What may stand between a figure and words that complete it ("37% dự toán", "bằng").
+_RIGHT_AFTER = re.compile(r"[^\S\n]*(?:(?:so với|bằng|của|of)[^\S\n]+)?", re.IGNORECASE)
 #: Words after a figure that open the list of its parts.
 _PARTS_FOLLOW = re.compile(r"\b(?:trong đó|of which|in which|including|bao gồm)\b|;",
                            re.IGNORECASE)
@@ -912,6 +976,21 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 else window):
         # "grew by 3.2%, industry and construction by 10.1%": the verb of the figure before
         measure = rows[-1]["measure"]
+    if cell is None and unit == "percent" and measure == "level" and rows and \
+            rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
+            _PARTS_OPEN.match(text, sent[0]) and sent[0] - rows[-1]["char_end"] < 300 and \
+            "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
+            not _SHARE_NOUNS.search(text, sent[0], fig.start):
+        # "... tăng trưởng 14,2%. Cụ thể, khu vực dịch vụ đạt 7,7%; ...": the parts of a
+        # growth just given are growths too, unless a share is named
+        measure = rows[-1]["measure"]
+    # "bình quân 29,6%/năm giai đoạn 2016-2020; năm 2023 đạt 15,6%": a clause of only a year
+    # and a verb goes on with the quantity of the figure before (its growth, a year's)
+    year_clause = bool(cell is None and rows and rows[-1]["char_end"] >= sent[0] and
+                       rows[-1]["unit"] == unit and _YEAR_CLAUSE.fullmatch(window))
+    if year_clause and unit == "percent" and measure == "level" and \
+            rows[-1]["measure"] in _GROWTH_MEASURES:
+        measure = "annual_growth"
     if cell is not None and not cell.end_of_period and unit == "percent" and \
             measure == "level" and period.end != period.start:
         measure = "period_average"
@@ -983,6 +1062,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     elif cell is None and _TARGET_IN_BRACKETS.search(text[max(0, fig.start - 90):fig.start]):
         # "vượt chỉ tiêu Nghị quyết giao đầu năm (7,5-8%)": the target a result is compared with
         kind, estimate, kind_how = "target", False, "a target in brackets after its name"
+    elif cell is None and _PLAN_IN_BRACKETS.search(text[max(0, fig.start - 60):fig.start]):
+        # "tăng 1,5% (kế hoạch tăng 7,0-7,5%)", "(planned to increase by 7.0-7.5%)": the plan
+        # written in brackets beside a result
+        kind, estimate, kind_how = "target", False, "a plan in brackets beside a result"
     if unit == "percent" and _OF_THE_PLAN.match(text, fig.end):
         # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was done
         kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"
@@ -1023,7 +1106,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if code is None:
         code, indicator_text = _indicator(
             vocab, text, sent, clause_end, fig, window_start, unit, measure,
-            cell.label if cell else None, breakdown, next_start, memo)
+            cell.label if cell else None, breakdown, next_start, memo, prev_end=prev_end)
+    if year_clause and rows[-1]["indicator"] != "unknown" and _compatible(
+            rows[-1]["indicator"], vocab, unit, measure, breakdown):
+        code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
+        notes.append("a clause of only a year: the indicator of the figure before")
     if code == "unknown" and not indicator_text and cell is None and not (
             unit == "percent" and _SHARE_OF_NEXT.match(text, fig.end)):
         # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator of
@@ -1105,6 +1192,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                     code, indicator_text = growth, prev["indicator_text"]
                     notes.append("indicator: the growth of the amount named before it")
                 break
+    if cell is None and unit == "percent" and measure == "level" and code != "unknown" and \
+            _OF_THE_PLAN.match(text, fig.end):
+        # "đạt 43% kế hoạch", "bằng 93,6% dự toán", "120% of the annual plan": how much of a
+        # plan was done, which no indicator of the dataset measures (not the share or rate
+        # its subject would have as a level)
+        notes.append(f"% of a plan or estimate: {code} as a level would misread it")
+        code = "unknown"
     if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
             "modifier", "per_person").search(indicator_text)):
         unit = f"{unit}/person"

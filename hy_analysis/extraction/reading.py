@@ -583,9 +583,14 @@ def _aside(text: str, at: int) -> bool:
     # Socio-Economic Development Plan 2021 - 2025": the names of documents carried out
     sentence = _SENTENCE_END.split(text[max(0, at - 160):at])[-1]
     return (opened >= 0 and ")" not in before[opened:]) or bool(
-        _PLAN_NAME_BEFORE.search(before[-30:])) or bool(_CARRIED_OUT.search(sentence))
+        _PLAN_NAME_BEFORE.search(before[-30:])) or bool(_CARRIED_OUT.search(sentence)) or bool(
+        _PLAN_COMPARED.search(before[-60:]))
 
 
+# "đạt 81% so với kế hoạch giai đoạn 2021-2025": the span of a plan compared with, not the
+# period of the sentences after
+_PLAN_COMPARED = re.compile(r"(?:so với|compared (?:to|with))\s+(?:the\s+)?(?:kế hoạch|mục tiêu|"
+                            r"chỉ tiêu|plan|target)(?:\s+[^\W\d]+){0,3}\s*$", re.IGNORECASE)
 _CARRIED_OUT = re.compile(r"\b(?:implement\w*|carry\w* out|thực hiện|triển khai)\s+(?:the\s+|các\s+)?"
                          r"(?:goals?|targets?|mục tiêu|chỉ tiêu)?\s*(?:of\s+)?(?:the\s+)?"
                          r"(?:resolution|nghị quyết|plan|kế hoạch)\b", re.IGNORECASE)

@@ -1,0 +1,158 @@
+"""Extraction: which indicator a figure gets, on wording the rules were not fitted to.
+
+Each test writes its own sentences (never a document's) in the ways provincial reports name
+indicators: the sector names with dashes or commas, near neighbours in one sentence (budget
+revenue and its plan, exports month and to date, a share or a growth), lists read by order.
+"""
+
+import pytest
+
+from hy_analysis import extract
+
+
+def _by_raw(text: str, date: str = "2024-12-20") -> dict[str, str]:
+    rows = extract(text, date=date)
+    return dict(zip(rows["value_raw"], rows["indicator"]))
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # the IIP under its longer name, not the gross output of industry
+    ("Năm 2024, chỉ số phát triển sản xuất công nghiệp tăng 7,5% so với năm trước.", "7,5%",
+     "iip_growth"),
+    # the farm sector with dashes and "ngư nghiệp", not the economy's growth
+    ("Năm 2024, sản xuất nông - lâm - ngư nghiệp đạt mức tăng trưởng 3,1%.", "3,1%",
+     "agriculture_grdp_growth"),
+    ("In 2024, the agricultural, forestry and fishery sectors grew by 2.4%.", "2.4%",
+     "agriculture_grdp_growth"),
+    ("Năm 2024, giá trị xuất khẩu hàng hóa đạt 2,5 tỷ USD.", "2,5 tỷ USD", "exports"),
+    ("Năm 2024, tỷ lệ đô thị hóa của tỉnh đạt 41,5%.", "41,5%", "urbanisation_rate"),
+    ("Năm 2023, Hậu Nghĩa thu hút được 12 dự án đầu tư trực tiếp từ nước ngoài.", "12 dự án",
+     "fdi_new_projects"),
+])
+def test_general_names_of_an_indicator_are_in_the_lexicon(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+def test_money_per_person_is_a_per_capita_indicator_not_the_grdp():
+    # "GRDP" is the nearest name, but an amount per person cannot be the GRDP
+    got = _by_raw("Năm 2024, GRDP bình quân đầu người tăng 9%; GRDP đạt 61,2 triệu đồng/người.")
+    assert got["61,2 triệu đồng/người"] == "grdp_per_capita"
+    got = _by_raw("In 2024, GRDP per head reached VND 75 million, income per capita 3,200 USD.")
+    assert got["VND 75 million"] == "grdp_per_capita"
+
+
+def test_the_growth_of_a_quantity_the_dataset_lacks_is_unknown_not_a_neighbour():
+    got = _by_raw("Năm 2024, GRDP tăng 7,1%; tổng mức bán lẻ hàng hóa tăng 11,2%; "
+                  "dư nợ tín dụng tăng 9,4%.")
+    assert got["7,1%"] == "grdp_growth"
+    assert got["11,2%"] == "unknown" and got["9,4%"] == "unknown"
+
+
+def test_words_right_after_the_previous_figure_complete_that_figure():
+    # "dự toán" belongs to 46%; the growth after it is the budget revenue's
+    got = _by_raw("Năm 2024, thu ngân sách nhà nước trên địa bàn đạt 46% dự toán năm, tăng "
+                  "14,5% so với cùng kỳ.")
+    assert got["14,5%"] == "state_budget_revenue_growth"
+    got = _by_raw("Năm 2024, trong đó thu nội địa đạt 6.100 tỷ đồng (91,2% dự toán), tăng 18,3%.")
+    assert got["18,3%"] == "domestic_budget_revenue_growth"
+
+
+def test_a_running_total_sentence_takes_the_indicator_of_the_sentence_before():
+    got = _by_raw("Kim ngạch xuất khẩu tháng 9/2024 ước đạt 410 triệu USD, tăng 6,2%. Lũy kế 9 "
+                  "tháng năm 2024 ước đạt 3.600 triệu USD, tăng 8,5%.")
+    assert got["3.600 triệu USD"] == "exports" and got["8,5%"] == "exports_growth"
+    # a sentence that names its own indicator keeps it
+    got = _by_raw("Kim ngạch xuất khẩu năm 2024 đạt 4,1 tỷ USD. Lũy kế đến nay, tỉnh có 120 dự "
+                  "án FDI.")
+    assert got["120 dự án"] == "fdi_projects"
+
+
+def test_a_percentage_of_the_plan_is_no_level_of_its_subject():
+    got = _by_raw("Năm 2024, tổng vốn đầu tư toàn xã hội đạt 15.000 tỷ đồng, bằng 48% kế "
+                  "hoạch; tỷ lệ đô thị hóa đạt 38%.")
+    assert got["15.000 tỷ đồng"] == "total_social_investment"
+    assert got["48%"] == "unknown"
+    assert got["38%"] == "urbanisation_rate"
+
+
+def test_parts_listed_after_a_growth_are_growths_unless_a_share_is_named():
+    got = _by_raw("Năm 2024, GRDP của tỉnh tăng 8,2%. Cụ thể, khu vực công nghiệp - xây dựng "
+                  "đạt 12,1%; khu vực dịch vụ đạt 6,3%.")
+    assert got["12,1%"] == "industry_construction_grdp_growth"
+    assert got["6,3%"] == "services_grdp_growth"
+    got = _by_raw("Năm 2024, GRDP của tỉnh tăng 8,2%. Cụ thể, khu vực dịch vụ chiếm tỷ trọng "
+                  "39,5%.")
+    assert got["39,5%"] == "services_share"
+
+
+def test_a_list_of_shares_written_tuong_ung_is_read_by_order():
+    got = extract("Năm 2024, khu vực nông nghiệp chiếm tỷ trọng 20,5%; khu vực công nghiệp - xây "
+                  "dựng chiếm 41,2%; khu vực dịch vụ chiếm 33,1% (năm 2023 tương ứng là 22,4%; "
+                  "39,8%; 32,6%).", date="2024-12-20")
+    assert list(got["indicator"]) == ["agriculture_share", "industry_construction_share",
+                                      "services_share"] * 2
+    assert list(got["period_end"])[3:] == [2023, 2023, 2023]
+
+
+def test_gross_output_words_of_an_earlier_paragraph_do_not_name_the_next_ones_sectors():
+    got = _by_raw("Năm 2024, nhờ các nhà máy mới đi vào hoạt động, giá trị sản xuất công nghiệp "
+                  "của tỉnh tăng 9,4% so với năm trước.\n\nKhu vực dịch vụ tăng 5,2% so với năm "
+                  "trước.")
+    assert got["5,2%"] == "services_grdp_growth"
+    # within a paragraph the parts of a gross output are gross output
+    got = _by_raw("Năm 2024, tổng giá trị sản xuất đạt 52.000 tỷ đồng, tăng 9,4%. Trong đó, "
+                  "khu vực nông, lâm nghiệp và thủy sản tăng 3,2%.")
+    assert got["3,2%"] == "agriculture_output_growth"
+
+
+def test_a_plan_span_compared_with_sets_no_period_for_the_sentences_after():
+    rows = extract("Trong quý I/2024, diện tích nuôi trồng mới đạt 120 ha, lũy kế đạt 70% so với "
+                   "kế hoạch giai đoạn 2021-2025.\n\nKhu vực dịch vụ tăng 5,1% so với cùng kỳ.",
+                   date="2024-04-15")
+    last = rows.iloc[-1]
+    assert (last["value_raw"], last["period_start"], last["period_end"], last["kind"]) == \
+        ("5,1%", 2024, 2024, "actual")
+
+
+def test_a_plan_in_brackets_beside_a_result_is_a_target():
+    rows = extract("In 2020, GRDP is estimated to increase by 2.1% (planned to increase by "
+                   "6.5-7.0%).", date="2020-12-20")
+    assert list(rows["kind"]) == ["actual", "target"]
+    assert list(rows["indicator"]) == ["grdp_growth", "grdp_growth"]
+
+
+def test_a_name_outside_the_dataset_keeps_its_place_in_a_respectively_list():
+    got = _by_raw("In 2023, import and export values reached 12 billion USD and 15 billion USD "
+                  "respectively, and the province posted a trade surplus of 3 billion USD.")
+    assert got["12 billion USD"] == "unknown"
+    assert got["15 billion USD"] == "exports"
+    assert got["3 billion USD"] == "unknown"
+
+
+def test_a_growth_word_after_a_sector_is_the_sectors_growth():
+    # "tăng trưởng bình quân" names no aggregate of its own: the sector before it does
+    got = _by_raw("Trong giai đoạn 2016-2020, khu vực dịch vụ có tốc độ tăng trưởng khá, tăng "
+                  "trưởng bình quân 8,4%/năm.")
+    assert got["8,4%/năm"] == "services_grdp_growth"
+    # with no aggregate before it, the growth is the economy's
+    got = _by_raw("Trong giai đoạn 2016-2020, tăng trưởng bình quân đạt 7,2%/năm.")
+    assert got["7,2%/năm"] == "grdp_growth"
+
+
+def test_a_clause_of_only_a_year_goes_on_with_the_figure_before():
+    rows = extract("Giai đoạn 2016-2020, khu vực công nghiệp - xây dựng tăng bình quân "
+                   "12,4%/năm; năm 2023 đạt 9,8%; năm 2024 ước tăng 11,1%.", date="2024-12-20")
+    assert list(rows["indicator"]) == ["industry_construction_grdp_growth"] * 3
+    assert list(rows["measure"]) == ["period_average_growth", "annual_growth", "annual_growth"]
+    assert list(rows["period_end"]) == [2020, 2023, 2024]
+
+
+def test_compound_amounts_capacities_and_plan_ratios_written_so_ke_hoach():
+    rows = extract("Năm 2024, kim ngạch xuất khẩu đạt 2 tỉ 150 triệu USD, tăng 9,1% so cùng kỳ, "
+                   "đạt 52,5% so kế hoạch năm. Tỉnh có 3 nhà máy điện gió, tổng công suất "
+                   "250MW.", date="2024-12-20")
+    got = {r.value_raw: (r.low, r.unit, r.indicator) for r in rows.itertuples()}
+    assert got["2 tỉ 150 triệu USD"] == (2_150_000_000, "USD", "exports")
+    assert got["9,1%"][2] == "exports_growth"
+    assert got["52,5%"][2] == "unknown"
+    assert got["250MW"][:2] == (250, "count")
