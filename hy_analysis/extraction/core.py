@@ -18,10 +18,10 @@ import pandas as pd
 from ..exceptions import ParameterError
 from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (_AVERAGE_STEM, _STRONG_TARGET, Period, Vocabulary, _years, find_kind,
-                      find_measure, find_period, heading_years,
-                      latest_span_ending, load_vocabulary, match_phrases, sentence_of,
-                      sentence_spans, strip_accents)
+from .reading import (_AVERAGE_STEM, _CLAUSE_OPENING, _STRONG_TARGET, Period, Vocabulary,
+                      _aside, _years, _years_between, find_kind, find_measure, find_period,
+                      heading_years, latest_span_ending, load_vocabulary, match_phrases,
+                      sentence_of, sentence_spans, strip_accents)
 from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
 
@@ -819,6 +819,15 @@ _AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or
 _INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
 
 
+def _year_written_between(text: str, lo: int, hi: int) -> bool:
+    """Whether a year framing a clause ("..., năm 2025 là ...") is written between ``lo`` and
+    ``hi``: a later sentence's frame, which holds over the period of a figure written before
+    it (a noun's year, "the PCI in 2023", does not)."""
+    return any(not y[4] and not _aside(text, y[0])
+               and _CLAUSE_OPENING.search(text[max(0, y[0] - 40):y[0]])
+               for y in _years_between(text, lo, hi))
+
+
 def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
                  next_start, rows, doc_date, region, doc_region, source_id, places,
                  memo=None) -> dict:
@@ -869,7 +878,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
         if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
                 and "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
-                "the year right after it" not in rows[-1]["note"]:
+                "the year right after it" not in rows[-1]["note"] and \
+                not _year_written_between(text, rows[-1]["char_end"], sent[0]):
             # No year in this sentence: the last figure's period still holds ("Đến nay có 550
             # dự án FDI. Nhật Bản có 174 dự án, ...").
             prev = rows[-1]
@@ -971,7 +981,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             if before[0] >= at or (step and ("\n\n" in text[before[1]:sent[0]] or
                                              _COMPARED_TO_PLAN.search(words))):
                 break
-            if _STRONG_TARGET.search(words):
+            # target words after the last figure of a sentence govern none of its figures
+            # ("..., bằng 50,1% kế hoạch năm", "đạt 2.600 tấn, ... mục tiêu trở thành ...")
+            digits = [m.end() for m in re.finditer(r"\d", words)]
+            if _STRONG_TARGET.search(words[:digits[-1]] if digits else words):
                 kind, estimate, kind_how = ("target", False,
                                             "target words in a sentence before in its paragraph")
                 break
