@@ -115,3 +115,27 @@ def test_van_is_ten_thousand():
     got = _read("Năm 2024 sản lượng lương thực đạt trên 28 vạn tấn.", "2024-12-20")
     assert (got["trên 28 vạn tấn"].low, got["trên 28 vạn tấn"].unit) == (280_000, "count")
 
+
+
+def test_so_nam_names_a_base_year_not_a_period():
+    text = ("Doanh thu du lịch tăng gấp 1,8 lần so năm 2019. Tỷ lệ hộ nghèo còn 4,1%.")
+    got = _read(text, "2024-12-20")
+    assert _period(got["gấp 1,8 lần"]) == (2019, 2024)
+    assert _period(got["4,1%"]) == (2024, 2024)
+
+
+def test_an_average_of_the_past_term_spans_its_five_years():
+    text = ("Báo cáo chính trị cho biết nhiệm kỳ qua tỉnh hoàn thành phần lớn chỉ tiêu. Kinh tế "
+            "tăng trưởng khá, bình quân 8,4%/năm.")
+    got = _read(text, "2020-10-15")
+    assert _period(got["8,4%/năm"]) == (2016, 2020)
+    # without such words an average keeps its year
+    got = _read("Kinh tế tăng trưởng khá, bình quân 8,4%/năm.", "2020-10-15")
+    assert _period(got["8,4%/năm"]) == (2020, 2020)
+
+
+def test_rising_is_a_growth_verb():
+    got = _read("Budget revenue reached 21.5 trillion VND in 2024, rising 6.2% against 2023.",
+                "2025-01-10")
+    assert got["6.2%"].measure == "annual_growth"
+    assert got["6.2%"].indicator == "state_budget_revenue_growth"

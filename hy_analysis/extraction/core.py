@@ -747,6 +747,9 @@ _PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục ti�
 #: A verb of growth with its preposition right before a figure ("growing at 3.8%").
 _GROWING_AT = re.compile(r"\bat\s*$", re.IGNORECASE)
 #: "5 năm", "trong 5 năm qua", "in the five years", "over the past 5 years": a span of years.
+#: The term or five years just ended, named without its years ("nhiệm kỳ qua").
+_PAST_TERM = re.compile(r"\bnhiệm kỳ (?:vừa )?qua\b|\bnhiệm kỳ trước\b|\b(?:5|năm) năm (?:vừa )?qua\b|"
+                        r"\bthe (?:past|previous|last) (?:term|five years)\b", re.IGNORECASE)
 _N_YEARS = re.compile(r"\b(\d{1,2}|hai|ba|bốn|năm|mười|two|three|four|five|ten)\s+(?:năm|years)\b"
                       r"(?!\s*\d)", re.IGNORECASE)
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "two": 2, "three": 3,
@@ -932,6 +935,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         span = latest_span_ending(text, fig.start, period.end)
         if span:
             period = Period(span[0], span[1], period.how + ", span written earlier")
+        elif cell is None and _PAST_TERM.search(text, max(0, fig.start - 600), fig.start) and \
+                "\n\n" not in text[_PAST_TERM.search(text, max(0, fig.start - 600),
+                                                       fig.start).end():fig.start]:
+            # "nhiệm kỳ qua ... tăng bình quân 11,2%/năm": the five years that end with it
+            period = Period(period.end - 4, period.end, period.how + ", the past term")
     elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
             period.how in ("earlier sentence", "sentence", "previous figure"):
         period = Period(period.end, period.end, f"{period.how}, end of the period")

@@ -321,7 +321,7 @@ _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=tháng \d/)|(?<=tháng \d\d/))"
                       rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
 _BASE_BEFORE = re.compile(
-    r"(?:\bso với|\bso cùng kỳ|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
+    r"(?:\bso với|\bso cùng kỳ|\bso(?= năm)|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
     r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
     r"\btimes(?: higher| more| larger| that of| over the (?:figure|level|result))?(?: than)?|"
     r"\bdoubl\w*(?: that of)?|\btripl\w*(?: that of)?|\btwice|\bthat of|"
@@ -766,7 +766,7 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
 
 
 _GROWTH_WORDS = re.compile(
-    r"tăng trưởng|tăng(?! thêm)|tốc độ|growth|average annual|annual average|\bgr[eo]w|increas|\bup\b|\brise|\brose|\brisen|"
+    r"tăng trưởng|tăng(?! thêm)|tốc độ|growth|average annual|annual average|\bgr[eo]w|increas|\bup\b|\brise|\brising|\brose|\brisen|"
     r"\bclimb|\bgain|\bexpand|\bmở rộng|giảm|decreas|\bfell|\bfall|\bdown\b|\bdeclin|\braise",
     re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
