@@ -139,3 +139,13 @@ def test_rising_is_a_growth_verb():
                 "2025-01-10")
     assert got["6.2%"].measure == "annual_growth"
     assert got["6.2%"].indicator == "state_budget_revenue_growth"
+
+
+def test_an_amount_in_a_sentence_framed_by_a_span_is_its_total():
+    got = _read("Giai đoạn 2021-2025, tỉnh thu ngân sách đạt 95.000 tỷ đồng; GRDP bình "
+                "quân đầu người đạt 75 triệu đồng.", "2025-10-01")
+    row = got["95.000 tỷ đồng"]
+    assert (_period(row), row.measure) == ((2021, 2025), "period_total")
+    # a per-person amount is the level reached at the span's end
+    row = got["75 triệu đồng"]
+    assert (_period(row), row.measure) == ((2025, 2025), "level")

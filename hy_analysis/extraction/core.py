@@ -747,6 +747,10 @@ _PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục ti�
 #: A verb of growth with its preposition right before a figure ("growing at 3.8%").
 _GROWING_AT = re.compile(r"\bat\s*$", re.IGNORECASE)
 #: "5 năm", "trong 5 năm qua", "in the five years", "over the past 5 years": a span of years.
+#: A sentence opening with a span set off by a comma ("Giai đoạn 2026-2030, ...").
+_SPAN_FRAME = re.compile(r"\W*(?:(?:trong\s+)?(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+|(?:in|during|over)"
+                         r"\s+(?:the\s+)?(?:period\s+)?)?(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
+                         r"(?:\s+period)?\s*,", re.IGNORECASE)
 #: The term or five years just ended, named without its years ("nhiệm kỳ qua").
 _PAST_TERM = re.compile(r"\bnhiệm kỳ (?:vừa )?qua\b|\bnhiệm kỳ trước\b|\b(?:5|năm) năm (?:vừa )?qua\b|"
                         r"\bthe (?:past|previous|last) (?:term|five years)\b", re.IGNORECASE)
@@ -940,6 +944,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                                                        fig.start).end():fig.start]:
             # "nhiệm kỳ qua ... tăng bình quân 11,2%/năm": the five years that end with it
             period = Period(period.end - 4, period.end, period.how + ", the past term")
+    elif measure == "level" and unit in ("VND", "USD") and period.start != period.end and \
+            period.how == "sentence" and cell is None and _SPAN_FRAME.match(text, sent[0]) and \
+            not vocab.words("modifier", "per_person").search(window + " " + fig.raw):
+        # "Giai đoạn 2026-2030, ... thu ngân sách 75.000 - 80.000 tỷ đồng": an amount in a
+        # sentence framed by a span is the span's total
+        measure = "period_total"
     elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
             period.how in ("earlier sentence", "sentence", "previous figure"):
         period = Period(period.end, period.end, f"{period.how}, end of the period")
