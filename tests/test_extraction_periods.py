@@ -149,3 +149,11 @@ def test_an_amount_in_a_sentence_framed_by_a_span_is_its_total():
     # a per-person amount is the level reached at the span's end
     row = got["75 triệu đồng"]
     assert (_period(row), row.measure) == ((2025, 2025), "level")
+
+
+def test_a_quarter_compared_with_or_a_base_quarter_is_no_period():
+    got = _read("So với quý I/2024, GRDP quý này tăng 6,2%.", "2025-04-05")
+    assert _period(got["6,2%"]) == (2025, 2025)
+    got = _read("Sau khi điều chỉnh số liệu gốc quý I/2023, mức tăng trưởng thực tế đạt 5,4%.",
+                "2024-04-05")
+    assert _period(got["5,4%"]) == (2024, 2024)

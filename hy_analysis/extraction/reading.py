@@ -326,8 +326,8 @@ _BASE_BEFORE = re.compile(
     r"\btimes(?: higher| more| larger| that of| over the (?:figure|level|result))?(?: than)?|"
     r"\bdoubl\w*(?: that of)?|\btripl\w*(?: that of)?|\btwice|\bthat of|"
     r"\bgấp đôi|"
-    r"\bgiai đoạn trước|\bfrom|\bup from)\s*(?:(?:cuối|đầu|hết|the end of|end of)\s+)?"
-    r"(?:năm|the same period(?: of)?|the year|in|of|"
+    r"\bgiai đoạn trước|\bfrom|\bup from|\bgốc)\s*(?:(?:cuối|đầu|hết|the end of|end of)\s+)?"
+    r"(?:năm|quý\s+[IV]+\s*/|the same period(?: of)?|the year|in|of|"
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
 )
