@@ -157,3 +157,14 @@ def test_a_quarter_compared_with_or_a_base_quarter_is_no_period():
     got = _read("Sau khi điều chỉnh số liệu gốc quý I/2023, mức tăng trưởng thực tế đạt 5,4%.",
                 "2024-04-05")
     assert _period(got["5,4%"]) == (2024, 2024)
+
+
+def test_a_relative_year_of_an_earlier_sentence_holds_unless_compared_with():
+    text = ("Tỉnh đặt mục tiêu trở thành thành phố trước năm 2030.\n\nTừ cuối năm ngoái, hai "
+            "huyện được sáp nhập. Sau sắp xếp, tỉnh có diện tích tự nhiên 3.200 km2.")
+    got = _read(text, "2026-02-10")
+    assert (_period(got["3.200 km2"]), got["3.200 km2"].kind) == ((2025, 2025), "actual")
+    text = ("In 2023, exports reached 9.2 billion USD. Revenue rose 7% against the same time "
+            "last year. Imports reached 8.1 billion USD.")
+    got = _read(text, "2025-03-15")
+    assert _period(got["8.1 billion USD"]) == (2023, 2023)

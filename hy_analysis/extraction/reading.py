@@ -375,6 +375,9 @@ class Period:
     base: int | None = None
 
 
+# "so với năm ngoái", "against the same time last year": a relative year compared with
+_COMPARED_TO_BEFORE = re.compile(r"(?:\bso\b|\bvới|cùng kỳ|against|than|compared|from|same "
+                                 r"(?:time|period))[^.;\d]*$", re.IGNORECASE)
 _COMPARED_YEARS_OWN = re.compile(r"\s*(?:là|was|were)\s*:?\s*(?:[-+]?\d[\d.,]*\s*%?\s*[;,]\s*)*",
                                  re.IGNORECASE)
 _THIS_PERIOD = re.compile(r"\b(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:này|đó|nói trên)\b|"
@@ -536,6 +539,20 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # the latest year before is a vision's: no year of an earlier sentence holds here
         return Period(doc_year, doc_year, "document date (a vision year before)", base)
     earlier = [y for y in earlier if y[0] not in vision]
+    # "Từ giữa năm ngoái, hai tỉnh sáp nhập. Sau sắp xếp, tỉnh có ...": a relative year of an
+    # earlier sentence, written after its last year, holds as a written year would
+    relative = None
+    if doc_year:
+        lo = max(earlier[-1][1] if earlier else 0, s0 - 2000, 0)
+        relative = next((m for m in reversed(list(_RELATIVE_YEAR.finditer(text, lo, s0)))
+                         if not re.search(r"(?:\d|\b(?:hai|ba|bốn|năm|mười))\s*$",
+                                          text[max(0, m.start() - 8):m.start()])
+                         and not _COMPARED_TO_BEFORE.search(text[max(0, m.start() - 30):
+                                                                 m.start()])),
+                        None)
+    if relative:
+        year = doc_year if relative.group("this") else doc_year - 1
+        return Period(year, year, "earlier sentence (relative year)", base)
     if earlier:
         y = earlier[-1]
         frame = _frame_of(text, earlier, y)
