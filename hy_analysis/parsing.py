@@ -326,6 +326,8 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
         scale = 1
         for word in re.findall(_SCALE_RE, tail[: len(tail) - len(m["rest"])]):
             scale *= _SCALES[word]
+        if m["rest"].strip().lower() == "lượt":  # "4,46 triệu lượt": millions of visits
+            return "persons", scale
         if m["rest"]:
             unit, _ = _read_tail(m["rest"], False, text)
             if unit in ("persons", "count"):

@@ -168,3 +168,11 @@ def test_a_relative_year_of_an_earlier_sentence_holds_unless_compared_with():
             "last year. Imports reached 8.1 billion USD.")
     got = _read(text, "2025-03-15")
     assert _period(got["8.1 billion USD"]) == (2023, 2023)
+
+
+def test_millions_of_luot_are_visits_but_a_view_counter_is_no_figure():
+    got = _read("Năm 2024 tỉnh đón khoảng 6,2 triệu lượt, tăng 12%. Bài viết có 2,315 lượt xem.",
+                "2024-12-28")
+    assert (got["khoảng 6,2 triệu lượt"].low, got["khoảng 6,2 triệu lượt"].unit) == (
+        6_200_000, "persons")
+    assert not any("lượt xem" in raw for raw in got)
