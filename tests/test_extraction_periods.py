@@ -176,3 +176,20 @@ def test_millions_of_luot_are_visits_but_a_view_counter_is_no_figure():
     assert (got["khoảng 6,2 triệu lượt"].low, got["khoảng 6,2 triệu lượt"].unit) == (
         6_200_000, "persons")
     assert not any("lượt xem" in raw for raw in got)
+
+
+def test_a_figure_in_brackets_after_the_previous_year_is_that_years():
+    got = _read("Năm 2023, GRDP tăng 6,5%, thấp hơn năm trước (7,2%).", "2024-01-10")
+    assert _period(got["6,5%"]) == (2023, 2023)
+    assert _period(got["7,2%"]) == (2022, 2022)
+    # the same change restated in brackets keeps the sentence's year
+    got = _read("Năm 2023 GRDP bằng 95,1% cùng kỳ năm trước (giảm 4,9% so với cùng kỳ).",
+                "2024-01-10")
+    assert _period(got["giảm 4,9%"]) == (2023, 2023)
+
+
+def test_only_a_five_year_term_starts_the_year_after_its_congress():
+    got = _read("Kết quả giữa nhiệm kỳ 2021-2023, GRDP tăng bình quân 6,9%/năm.", "2023-10-01")
+    assert _period(got["6,9%/năm"]) == (2021, 2023)
+    got = _read("Nhiệm kỳ 2025-2030, phấn đấu tăng trưởng bình quân 10%/năm.", "2025-10-01")
+    assert _period(got["10%/năm"]) == (2026, 2030)

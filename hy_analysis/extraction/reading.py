@@ -378,6 +378,9 @@ class Period:
 # "so với năm ngoái", "against the same time last year": a relative year compared with
 _COMPARED_TO_BEFORE = re.compile(r"(?:\bso\b|\bvới|cùng kỳ|against|than|compared|from|same "
                                  r"(?:time|period))[^.;\d]*$", re.IGNORECASE)
+_PREVIOUS_YEAR_THEN_BRACKET = re.compile(r"(?:\bnăm trước|\bnăm ngoái|\bcùng kỳ(?: năm trước)?|"
+                                         r"\b(?:the )?previous year|\blast year)\s*\(\s*$",
+                                         re.IGNORECASE)
 _COMPARED_YEARS_OWN = re.compile(r"\s*(?:là|was|were)\s*:?\s*(?:[-+]?\d[\d.,]*\s*%?\s*[;,]\s*)*",
                                  re.IGNORECASE)
 _THIS_PERIOD = re.compile(r"\b(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:này|đó|nói trên)\b|"
@@ -416,7 +419,10 @@ def _years(text: str, offset: int = 0):
                 y1 > y0 and _TERM_AFTER.match(text, m.end())):  # "the 2020-2025 term"
             if y1 == y0:
                 continue
-            y0 += 1
+            # a term runs five years from its congress; "giữa nhiệm kỳ 2021-2023" names the
+            # years themselves
+            if y1 - y0 == 5:
+                y0 += 1
         end = m.end()
         # "from 2020" is a base; "from 2021 to 2025", "từ năm 2021 đến năm 2025" a span
         span_end = _SPAN_END_AFTER.match(text, m.end()) if y0 == y1 and re.search(
@@ -476,6 +482,13 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # brackets right after a year or span is that year's or span's, base or not
         y0, y1 = int(bracketed.group(1)), int(bracketed.group(2) or bracketed.group(1))
         return Period(y0, y1, "sentence, the years before the bracket", base)
+    if _PREVIOUS_YEAR_THEN_BRACKET.search(text, max(s0, fig_start - 40), fig_start) and \
+            re.match(r"\s*\)", text[fig_end:fig_end + 3]):
+        # "GRDP tăng 6,5%, thấp hơn năm trước (7,2%)": the year before the sentence's (not
+        # "bằng 90,7% cùng kỳ năm trước (giảm 9,3% so với cùng kỳ)", the same change again)
+        year = own[-1][3] if own else doc_year
+        if year:
+            return Period(year - 1, year - 1, "sentence, the year before in brackets", base)
     # "will reach 375.7 trillion VND during 2026-2030": a span named right after the figure
     if close_after and own_after[0][3] > own_after[0][2] and _DURING.fullmatch(
             text, fig_end, own_after[0][0]):
