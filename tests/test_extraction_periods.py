@@ -193,3 +193,16 @@ def test_only_a_five_year_term_starts_the_year_after_its_congress():
     assert _period(got["6,9%/năm"]) == (2021, 2023)
     got = _read("Nhiệm kỳ 2025-2030, phấn đấu tăng trưởng bình quân 10%/năm.", "2025-10-01")
     assert _period(got["10%/năm"]) == (2026, 2030)
+
+
+def test_an_estimate_word_before_the_previous_figure_is_that_figures():
+    got = _read("Năm 2025 ước đạt 8,5%, kế hoạch năm 2026 tăng 10%.", "2025-12-10")
+    assert (_period(got["10%"]), got["10%"].kind) == ((2026, 2026), "target")
+    assert _period(got["8,5%"]) == (2025, 2025)
+
+
+def test_from_a_year_to_a_year_is_a_span_not_a_horizon():
+    got = _read("Từ năm 2021 đến năm 2025, tỉnh thu hút 120 dự án FDI.", "2025-09-15")
+    assert (_period(got["120 dự án"]), got["120 dự án"].kind) == ((2021, 2025), "actual")
+    got = _read("Đến năm 2030, tỉnh có 20 khu công nghiệp.", "2025-09-15")
+    assert got["20 khu công nghiệp"].kind == "target"

@@ -896,9 +896,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 "ratio_to_base", "cumulative_growth") else prev["period_start"]
             period = Period(start, prev["period_end"], "previous figure", period.base)
     if cell is None and doc_year and period.end is not None and period.end > doc_year and \
-            _ESTIMATED.search(text[max(clause_start, fig.start - 60):fig.start]):
+            _ESTIMATED.search(text[max(window_start, fig.start - 60):fig.start]):
         # "is estimated at 10.6%" after "... the plan for 2025": an estimate is of a period
         # under way or past, so of the latest such year its sentence names, else the document's
+        # (an estimate word before the previous figure is that figure's: "Năm 2025 ước đạt
+        # 8,5%, kế hoạch năm 2026 tăng 10%")
         past = [y for y in _years(text[sent[0]:fig.start], sent[0]) if y[3] <= doc_year
                 and not y[4]]
         period = (Period(past[-1][2], past[-1][3], "sentence, estimated (not a later year)",

@@ -707,7 +707,8 @@ def heading_years(text: str) -> list[tuple[int, int, int]]:
 _TARGET_WORDS = re.compile(
     r"mục tiêu|phấn đấu|chỉ tiêu|kế hoạch|đề ra|đặt ra|định hướng|nhiệm vụ|tầm nhìn|sẽ |"
     r"\btarget|\baim|\bstrive|\bplan\b|\bgoal|\bsets?\b|\bset to\b|"
-    r"đến năm|by \d{4}|dự thảo|draft|nghị quyết|resolution",
+    # ("từ năm 2021 đến năm 2025" is a span, not a horizon)
+    r"(?<!\d )đến năm|by \d{4}|dự thảo|draft|nghị quyết|resolution",
     re.IGNORECASE,
 )
 # "các chỉ tiêu kinh tế", "nhiều chỉ tiêu": indicators in general, not targets
