@@ -115,6 +115,7 @@ _BODY_RE = re.compile(
 
 _SCALES = {
     "nghìn": 10**3, "ngàn": 10**3, "ngìn": 10**3, "thousand": 10**3, "k": 10**3,
+    "vạn": 10**4,  # "31 vạn tấn": ten thousands, still written in reports
     "triệu": 10**6, "million": 10**6, "mn": 10**6, "mln": 10**6,
     "tỷ": 10**9, "tỉ": 10**9, "bn": 10**9, "bln": 10**9, "billion": 10**9,
     "trillion": 10**12,
@@ -330,6 +331,8 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
         scale = 1
         for word in re.findall(_SCALE_RE, tail[: len(tail) - len(m["rest"])]):
             scale *= _SCALES[word]
+        if m["rest"].strip().lower() == "lượt":  # "4,46 triệu lượt": millions of visits
+            return "persons", scale
         if m["rest"]:
             unit, _ = _read_tail(m["rest"], False, text)
             if unit in ("persons", "count"):

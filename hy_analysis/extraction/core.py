@@ -18,10 +18,10 @@ import pandas as pd
 from ..exceptions import ParameterError
 from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (_AVERAGE_STEM, _STRONG_TARGET, Period, Vocabulary, _years, find_kind,
-                      find_measure, find_period, heading_years,
-                      latest_span_ending, load_vocabulary, match_phrases, sentence_of,
-                      sentence_spans, strip_accents)
+from .reading import (_AVERAGE_STEM, _CLAUSE_OPENING, _STRONG_TARGET, Period, Vocabulary,
+                      _aside, _years, _years_between, find_kind, find_measure, find_period,
+                      heading_years, latest_span_ending, load_vocabulary, match_phrases,
+                      sentence_of, sentence_spans, strip_accents)
 from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
 
@@ -792,6 +792,13 @@ _PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục ti�
 #: A verb of growth with its preposition right before a figure ("growing at 3.8%").
 _GROWING_AT = re.compile(r"\bat\s*$", re.IGNORECASE)
 #: "5 năm", "trong 5 năm qua", "in the five years", "over the past 5 years": a span of years.
+#: A sentence opening with a span set off by a comma ("Giai đoạn 2026-2030, ...").
+_SPAN_FRAME = re.compile(r"\W*(?:(?:trong\s+)?(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+|(?:in|during|over)"
+                         r"\s+(?:the\s+)?(?:period\s+)?)?(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
+                         r"(?:\s+period)?\s*,", re.IGNORECASE)
+#: The term or five years just ended, named without its years ("nhiệm kỳ qua").
+_PAST_TERM = re.compile(r"\bnhiệm kỳ (?:vừa )?qua\b|\bnhiệm kỳ trước\b|\b(?:5|năm) năm (?:vừa )?qua\b|"
+                        r"\bthe (?:past|previous|last) (?:term|five years)\b", re.IGNORECASE)
 _N_YEARS = re.compile(r"\b(\d{1,2}|hai|ba|bốn|năm|mười|two|three|four|five|ten)\s+(?:năm|years)\b"
                       r"(?!\s*\d)", re.IGNORECASE)
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "two": 2, "three": 3,
@@ -883,6 +890,15 @@ _AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or
 _INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
 
 
+def _year_written_between(text: str, lo: int, hi: int) -> bool:
+    """Whether a year framing a clause ("..., năm 2025 là ...") is written between ``lo`` and
+    ``hi``: a later sentence's frame, which holds over the period of a figure written before
+    it (a noun's year, "the PCI in 2023", does not)."""
+    return any(not y[4] and not _aside(text, y[0])
+               and _CLAUSE_OPENING.search(text[max(0, y[0] - 40):y[0]])
+               for y in _years_between(text, lo, hi))
+
+
 def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
                  next_start, rows, doc_date, region, doc_region, source_id, places,
                  memo=None) -> dict:
@@ -933,7 +949,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
         if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
                 and "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
-                "the year right after it" not in rows[-1]["note"]:
+                "the year right after it" not in rows[-1]["note"] and \
+                not _year_written_between(text, rows[-1]["char_end"], sent[0]):
             # No year in this sentence: the last figure's period still holds ("Đến nay có 550
             # dự án FDI. Nhật Bản có 174 dự án, ...").
             prev = rows[-1]
@@ -943,9 +960,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 "ratio_to_base", "cumulative_growth") else prev["period_start"]
             period = Period(start, prev["period_end"], "previous figure", period.base)
     if cell is None and doc_year and period.end is not None and period.end > doc_year and \
-            _ESTIMATED.search(text[max(clause_start, fig.start - 60):fig.start]):
+            _ESTIMATED.search(text[max(window_start, fig.start - 60):fig.start]):
         # "is estimated at 10.6%" after "... the plan for 2025": an estimate is of a period
         # under way or past, so of the latest such year its sentence names, else the document's
+        # (an estimate word before the previous figure is that figure's: "Năm 2025 ước đạt
+        # 8,5%, kế hoạch năm 2026 tăng 10%")
         past = [y for y in _years(text[sent[0]:fig.start], sent[0]) if y[3] <= doc_year
                 and not y[4]]
         period = (Period(past[-1][2], past[-1][3], "sentence, estimated (not a later year)",
@@ -1001,6 +1020,17 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         span = latest_span_ending(text, fig.start, period.end)
         if span:
             period = Period(span[0], span[1], period.how + ", span written earlier")
+        elif cell is None and _PAST_TERM.search(text, max(0, fig.start - 600), fig.start) and \
+                "\n\n" not in text[_PAST_TERM.search(text, max(0, fig.start - 600),
+                                                       fig.start).end():fig.start]:
+            # "nhiệm kỳ qua ... tăng bình quân 11,2%/năm": the five years that end with it
+            period = Period(period.end - 4, period.end, period.how + ", the past term")
+    elif measure == "level" and unit in ("VND", "USD") and period.start != period.end and \
+            period.how == "sentence" and cell is None and _SPAN_FRAME.match(text, sent[0]) and \
+            not vocab.words("modifier", "per_person").search(window + " " + fig.raw):
+        # "Giai đoạn 2026-2030, ... thu ngân sách 75.000 - 80.000 tỷ đồng": an amount in a
+        # sentence framed by a span is the span's total
+        measure = "period_total"
     elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
             period.how in ("earlier sentence", "sentence", "previous figure"):
         period = Period(period.end, period.end, f"{period.how}, end of the period")
@@ -1050,7 +1080,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             if before[0] >= at or (step and ("\n\n" in text[before[1]:sent[0]] or
                                              _COMPARED_TO_PLAN.search(words))):
                 break
-            if _STRONG_TARGET.search(words):
+            # target words after the last figure of a sentence govern none of its figures
+            # ("..., bằng 50,1% kế hoạch năm", "đạt 2.600 tấn, ... mục tiêu trở thành ...")
+            digits = [m.end() for m in re.finditer(r"\d", words)]
+            if _STRONG_TARGET.search(words[:digits[-1]] if digits else words):
                 kind, estimate, kind_how = ("target", False,
                                             "target words in a sentence before in its paragraph")
                 break

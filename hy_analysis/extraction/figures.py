@@ -7,6 +7,7 @@ are skipped by their shape and the words around them, not by their values.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -81,8 +82,10 @@ _LEAD_RE = re.compile(
 _TOKEN_RE = re.compile(r"\S+")
 _CURRENCY_LEAD = re.compile(r"vnd|usd|vnđ|\$", re.IGNORECASE)
 # "cao hơn 6,2% so với cùng kỳ": the figure says by how much, not a bound
+_LOWER_BY = re.compile(r"(?:thấp hơn|lower)\s+", re.IGNORECASE)
 _BY_HOW_MUCH = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|higher|lower)\s+", re.IGNORECASE)
-_COMPARED = re.compile(r"\s*(?:so với|so cùng kỳ|than|compared)", re.IGNORECASE)
+# "so với", "so cùng kỳ", "so mức tăng ...": compared with
+_COMPARED = re.compile(r"\s*(?:so\s|than|compared)", re.IGNORECASE)
 _STOP_PUNCT = ",;:()[]“”\"!?"
 _MAX_TOKENS = 7
 _COUNT_LOOKAHEAD = 7
@@ -242,8 +245,14 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             # "cao hơn 6,2% so với cùng kỳ", "cao hơn 1,16 lần": higher by, not above
             plain = _parse(text[start:found.end], lang, unit)
             if plain is not None and plain.unit is not None:
-                found = Figure(start, found.end, text[start:found.end], plain,
-                               ["a difference ('cao hơn ... so với'), not a bound"])
+                notes = ["a difference ('cao hơn ... so với'), not a bound"]
+                if _LOWER_BY.match(text, found.start, start) and plain.unit != "times" and \
+                        plain.low is not None and plain.low > 0:
+                    # "thấp hơn 0,87 điểm % so với kịch bản": short of it, a negative change
+                    plain = dataclasses.replace(plain, low=-plain.low, high=(
+                        -plain.high if plain.high is not None else None))
+                    notes = ["a shortfall ('thấp hơn ... so với'): negative"]
+                found = Figure(start, found.end, text[start:found.end], plain, notes)
         if found is None:
             found = _bare_count(text, start, end, lead_start, lang)
         if found is None:

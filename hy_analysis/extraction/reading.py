@@ -321,13 +321,13 @@ _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=tháng \d/)|(?<=tháng \d\d/))"
                       rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
 _BASE_BEFORE = re.compile(
-    r"(?:\bso với|\bso cùng kỳ|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
+    r"(?:\bso với|\bso cùng kỳ|\bso(?= năm)|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
     r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
     r"\btimes(?: higher| more| larger| that of| over the (?:figure|level|result))?(?: than)?|"
     r"\bdoubl\w*(?: that of)?|\btripl\w*(?: that of)?|\btwice|\bthat of|"
     r"\bgấp đôi|"
-    r"\bgiai đoạn trước|\bfrom|\bup from)\s*(?:(?:cuối|đầu|hết|the end of|end of)\s+)?"
-    r"(?:năm|the same period(?: of)?|the year|in|of|"
+    r"\bgiai đoạn trước|\bfrom|\bup from|\bgốc)\s*(?:(?:cuối|đầu|hết|the end of|end of)\s+)?"
+    r"(?:năm|quý\s+[IV]+\s*/|the same period(?: of)?|the year|in|of|"
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
 )
@@ -336,6 +336,8 @@ _SAME_PERIOD_BEFORE = re.compile(r"(?:cùng kỳ|same period(?: of)?|year-on-yea
 _NOT_PERIOD_BEFORE = re.compile(r"(?:tầm nhìn|vision|ngày|tháng|month|số|giá so sánh|giá ss|"
                                 r"prices)\s*(?:đến năm|to|năm|of|in)?\s*$", re.IGNORECASE)
 # A party or council term "nhiệm kỳ 2025-2030" plans the years after its first: 2026-2030.
+# "6 tháng năm 2023", "9 tháng năm 2025": months of that year (not a date's month and year)
+_MONTHS_OF_YEAR = re.compile(r"(?<![\d/])\d{1,2}\s+tháng\s+năm\s*$", re.IGNORECASE)
 _TERM_BEFORE = re.compile(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of the)?\s*$", re.IGNORECASE)
 # a number (not a year) then a few words and "in"/"năm": the year after is that number's
 _ATTACHED = re.compile(r"(?<![12]\d\d)\d[^\d.;,]{0,25}(?:in|năm|vào năm|in the year)\s*$",
@@ -373,6 +375,25 @@ class Period:
     base: int | None = None
 
 
+# "so với năm ngoái", "against the same time last year": a relative year compared with
+_COMPARED_TO_BEFORE = re.compile(r"(?:\bso\b|\bvới|cùng kỳ|against|than|compared|from|same "
+                                 r"(?:time|period))[^.;\d]*$", re.IGNORECASE)
+_PREVIOUS_YEAR_THEN_BRACKET = re.compile(r"(?:\bnăm trước|\bnăm ngoái|\bcùng kỳ(?: năm trước)?|"
+                                         r"\b(?:the )?previous year|\blast year)\s*\(\s*$",
+                                         re.IGNORECASE)
+_COMPARED_YEARS_OWN = re.compile(r"\s*(?:là|was|were)\s*:?\s*(?:[-+]?\d[\d.,]*\s*%?\s*[;,]\s*)*",
+                                 re.IGNORECASE)
+_THIS_PERIOD = re.compile(r"\b(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:này|đó|nói trên)\b|"
+                          r"\b(?:this|that) (?:period|term)\b", re.IGNORECASE)
+
+
+def _closed_aside(text: str, lo: int, at: int, before: int) -> bool:
+    """Whether the year at ``at`` stands in a bracket opened after ``lo`` and closed before
+    ``before`` (an aside that sets no year for what follows it)."""
+    opened = text.rfind("(", lo, at)
+    return opened >= 0 and text.find(")", opened, at) < 0 and text.find(")", at, before) >= 0
+
+
 def _years(text: str, offset: int = 0):
     """(start, end, y0, y1, is_base, same_period) for each year mention in text."""
     skip_to = -1
@@ -380,7 +401,8 @@ def _years(text: str, offset: int = 0):
         if m.start() < skip_to:
             continue  # the end of a "from 2021 to 2025" span read with its start
         before = text[max(0, m.start() - 40):m.start()]
-        if _NOT_PERIOD_BEFORE.search(before) and not re.search(r"giai đoạn|period", before[-15:]):
+        if _NOT_PERIOD_BEFORE.search(before) and not _MONTHS_OF_YEAR.search(before) and \
+                not re.search(r"giai đoạn|period", before[-15:]):
             continue
         y0, y1 = int(m[1]), int(m[2] or m[1])
         if y1 < y0:
@@ -397,7 +419,10 @@ def _years(text: str, offset: int = 0):
                 y1 > y0 and _TERM_AFTER.match(text, m.end())):  # "the 2020-2025 term"
             if y1 == y0:
                 continue
-            y0 += 1
+            # a term runs five years from its congress; "giữa nhiệm kỳ 2021-2023" names the
+            # years themselves
+            if y1 - y0 == 5:
+                y0 += 1
         end = m.end()
         # "from 2020" is a base; "from 2021 to 2025", "từ năm 2021 đến năm 2025" a span
         span_end = _SPAN_END_AFTER.match(text, m.end()) if y0 == y1 and re.search(
@@ -436,8 +461,15 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     after = _years_between(text, fig_end, s1)
     base = next((y[2] for y in reversed(before) if y[4]), None) or next(
         (y[2] for y in after if y[4]), None)
-    own = [y for y in before if not y[4]]
+    # "(năm 2023 chiếm 34,62%); khu vực dịch vụ chiếm 33,88%": a year in a bracket closed
+    # before the figure is an aside's, not the figure's
+    own = [y for y in before if not y[4] and not _closed_aside(text, s0, y[0], fig_start)]
     own_after = [y for y in after if not y[4]]
+    # "cùng kỳ năm 2023 là: 26,7%; 38,3%": the year compared with, then its own figures
+    if before and before[-1][4] and _COMPARED_YEARS_OWN.fullmatch(text, before[-1][1],
+                                                                   fig_start):
+        y = before[-1]
+        return Period(y[2], y[3], "sentence, the compared year's own figures", None)
     # a year shortly after the figure in its clause, unless a bracket or a comparison comes
     # first: "khoảng 6,58% (Năm 2021 lần lượt là ...)", "8,05%, cao hơn so với ... năm 2022"
     # (nor another number between: "đạt 7,16%, vượt qua con số 6,14% của năm 2023")
@@ -450,6 +482,13 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # brackets right after a year or span is that year's or span's, base or not
         y0, y1 = int(bracketed.group(1)), int(bracketed.group(2) or bracketed.group(1))
         return Period(y0, y1, "sentence, the years before the bracket", base)
+    if _PREVIOUS_YEAR_THEN_BRACKET.search(text, max(s0, fig_start - 40), fig_start) and \
+            re.match(r"\s*\)", text[fig_end:fig_end + 3]):
+        # "GRDP tăng 6,5%, thấp hơn năm trước (7,2%)": the year before the sentence's (not
+        # "bằng 90,7% cùng kỳ năm trước (giảm 9,3% so với cùng kỳ)", the same change again)
+        year = own[-1][3] if own else doc_year
+        if year:
+            return Period(year - 1, year - 1, "sentence, the year before in brackets", base)
     # "will reach 375.7 trillion VND during 2026-2030": a span named right after the figure
     if close_after and own_after[0][3] > own_after[0][2] and _DURING.fullmatch(
             text, fig_end, own_after[0][0]):
@@ -457,7 +496,9 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(y[2], y[3], "sentence, the span after the figure", base)
     # "vượt mức 6,1% của năm 2023", "reached VND 8,500 billion in 2020": a year written right
     # after the figure is its year, whatever the sentence began with
-    if close_after and re.fullmatch(r"\s*(?:của|of|in|vào|trong)\s+(?:năm|the year)?\s*|"
+    # (and "3,21% của quý I/2020": a quarter's year)
+    if close_after and re.fullmatch(r"\s*(?:của|of|in|vào|trong)\s+(?:năm|the year|"
+                                    r"quý\s+[IV]+\s*(?:/|năm)|Q[1-4])?\s*|"
                                     r"\s*năm\s*", text[fig_end:own_after[0][0]], re.IGNORECASE):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year right after it", base)
@@ -470,6 +511,13 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if close_after:
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year right after it", base)
+    # "Tổng vốn đầu tư giai đoạn này đạt ...": the span named before ("nhiệm kỳ 2020-2025")
+    if not own and _THIS_PERIOD.search(text, s0, fig_start):
+        spans = [y for y in _years_between(text, max(0, s0 - 2000), fig_start)
+                 if not y[4] and y[3] > y[2]]
+        if spans:
+            return Period(spans[-1][2], spans[-1][3], "sentence, 'this period' named before",
+                          base)
     # "năm nay", "this year" / "năm ngoái", "last year" (not after "so với", a base)
     relative = _RELATIVE_YEAR.search(text[max(s0, fig_start - 200):fig_start])
     if relative and doc_year and not _BASE_BEFORE.search(
@@ -504,6 +552,20 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # the latest year before is a vision's: no year of an earlier sentence holds here
         return Period(doc_year, doc_year, "document date (a vision year before)", base)
     earlier = [y for y in earlier if y[0] not in vision]
+    # "Từ giữa năm ngoái, hai tỉnh sáp nhập. Sau sắp xếp, tỉnh có ...": a relative year of an
+    # earlier sentence, written after its last year, holds as a written year would
+    relative = None
+    if doc_year:
+        lo = max(earlier[-1][1] if earlier else 0, s0 - 2000, 0)
+        relative = next((m for m in reversed(list(_RELATIVE_YEAR.finditer(text, lo, s0)))
+                         if not re.search(r"(?:\d|\b(?:hai|ba|bốn|năm|mười))\s*$",
+                                          text[max(0, m.start() - 8):m.start()])
+                         and not _COMPARED_TO_BEFORE.search(text[max(0, m.start() - 30):
+                                                                 m.start()])),
+                        None)
+    if relative:
+        year = doc_year if relative.group("this") else doc_year - 1
+        return Period(year, year, "earlier sentence (relative year)", base)
     if earlier:
         y = earlier[-1]
         frame = _frame_of(text, earlier, y)
@@ -650,7 +712,8 @@ def heading_years(text: str) -> list[tuple[int, int, int]]:
 _TARGET_WORDS = re.compile(
     r"mục tiêu|phấn đấu|chỉ tiêu|kế hoạch|đề ra|đặt ra|định hướng|nhiệm vụ|tầm nhìn|sẽ |"
     r"\btarget|\baim|\bstrive|\bplan\b|\bgoal|\bsets?\b|\bset to\b|"
-    r"đến năm|by \d{4}|dự thảo|draft|nghị quyết|resolution",
+    # ("từ năm 2021 đến năm 2025" is a span, not a horizon)
+    r"(?<!\d )đến năm|by \d{4}|dự thảo|draft|nghị quyết|resolution",
     re.IGNORECASE,
 )
 # "các chỉ tiêu kinh tế", "nhiều chỉ tiêu": indicators in general, not targets
@@ -672,7 +735,13 @@ _PLAN_LABEL = re.compile(
     r"(?:by|of|to|at)?\s*)?(?:more than|over|above|at least|about|around)?\s*$"
     # "(mục tiêu Đại hội là 7 - 8%)": a plan named in brackets, a few words before the figure
     r"|\(\s*(?:kế hoạch|mục tiêu|chỉ tiêu|plan|target|goal)(?:\s+[^\W\d]+){0,3}\s*"
-    r"(?:[:=]|là|of|is)\s*$", re.IGNORECASE)
+    r"(?:[:=]|là|of|is)\s*$"
+    # "(kế hoạch năm 2024 là 9.521 tỷ đồng)": the plan of a year, in brackets
+    r"|\(\s*(?:kế hoạch|mục tiêu|chỉ tiêu|plan|target|goal)\s+(?:năm\s+|for\s+)?"
+    r"(?:19|20)\d\d\s*(?:[:=]|là|of|is)\s*$", re.IGNORECASE)
+#: "Theo kế hoạch, ... dự kiến đạt 13.794 tỷ đồng": a sentence said after the plan
+_PER_PLAN = re.compile(r"^\W*(?:theo|according to)\s+(?:the\s+)?"
+                       r"(?:kế hoạch|mục tiêu|plan|target)\b", re.IGNORECASE)
 
 
 #: "kết quả thực hiện kế hoạch", "thực hiện Nghị quyết": the plan named is the one carried out;
@@ -693,6 +762,8 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
     """
     if _PLAN_LABEL.search(just_before):
         return "target", False, "labelled as the plan"
+    if _PER_PLAN.match(context):
+        return "target", False, "a sentence said after the plan"
     implementing = bool(_IMPLEMENTING.search(context))
     if implementing:
         context = _IMPLEMENTING.sub(" ", context)
@@ -731,8 +802,8 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
 
 
 _GROWTH_WORDS = re.compile(
-    r"tăng trưởng|tăng(?! thêm)|tốc độ|growth|average annual|annual average|\bgr[eo]w|increas|\bup\b|\brise|\brose|\brisen|"
-    r"\bclimb|\bgain|\bexpand|giảm|decreas|\bfell|\bfall|\bdown\b|\bdeclin|\braise",
+    r"tăng trưởng|tăng(?! thêm)|tốc độ|growth|average annual|annual average|\bgr[eo]w|increas|\bup\b|\brise|\brising|\brose|\brisen|"
+    r"\bclimb|\bgain|\bexpand|\bmở rộng|giảm|decreas|\bfell|\bfall|\bdown\b|\bdeclin|\braise",
     re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
                           r"% grdp|of grdp", re.IGNORECASE)

@@ -1,0 +1,208 @@
+"""Extraction: the period and kind of a figure from its own sentence, and figures written as a
+difference or with an old scale word (issue #17, rules found on the devset's documents 60-75;
+the sentences here are our own)."""
+
+from __future__ import annotations
+
+from hy_analysis.extraction import extract
+
+
+def _read(text, date):
+    rows = extract(text, date=date)
+    return {r.value_raw: r for r in rows.itertuples()}
+
+
+def _period(row):
+    return (row.period_start, row.period_end)
+
+
+def test_months_of_a_named_year_are_that_years():
+    # "9 tháng năm 2022" is a span of months of 2022, not a date: a page dated later keeps it
+    got = _read("Tổng sản phẩm 9 tháng năm 2022 của tỉnh tăng 6,4% so với cùng kỳ.",
+                "2023-08-10")
+    assert _period(got["6,4%"]) == (2022, 2022)
+
+
+def test_the_compared_years_own_figures_after_la():
+    got = _read("Năm 2024 công nghiệp chiếm 41,2%; dịch vụ chiếm 35,5% (cơ cấu cùng kỳ năm "
+                "2023 là: 39,8%; 36,1%).", "2025-01-10")
+    assert _period(got["41,2%"]) == (2024, 2024)
+    assert _period(got["39,8%"]) == (2023, 2023)
+    assert _period(got["36,1%"]) == (2023, 2023)
+
+
+def test_a_year_in_a_closed_bracket_sets_no_period_after_it():
+    got = _read("Cơ cấu năm 2024: nông nghiệp chiếm 20,1% (năm 2023 chiếm 21,4%); công nghiệp "
+                "chiếm 40,3% (năm 2023 chiếm 38,9%).", "2025-01-15")
+    assert _period(got["21,4%"]) == (2023, 2023)
+    assert _period(got["40,3%"]) == (2024, 2024)
+    assert _period(got["38,9%"]) == (2023, 2023)
+
+
+def test_this_period_is_the_span_named_before():
+    got = _read("Nhiệm kỳ 2015-2020, GRDP tăng bình quân 7,1%/năm; năm 2020 ước tăng 3%. "
+                "Tổng vốn đầu tư giai đoạn này đạt 120.000 tỷ đồng.", "2020-10-01")
+    assert _period(got["7,1%/năm"]) == (2016, 2020)
+    assert _period(got["120.000 tỷ đồng"]) == (2016, 2020)
+
+
+def test_a_later_sentences_year_frame_beats_the_previous_figures_year():
+    text = ("Năm 2023, thu ngân sách đạt 5.200 tỷ đồng. Tỉnh xác định, năm 2024 là năm tăng "
+            "tốc. Kế hoạch đề ra công nghiệp tăng 12,5%.")
+    got = _read(text, "2024-02-20")
+    assert _period(got["12,5%"]) == (2024, 2024)
+    assert got["12,5%"].kind == "target"
+    # a noun's year ("chỉ số PCI năm 2023") frames nothing: the previous figure's year holds
+    got = _read("Năm 2024, tổng vốn đầu tư đạt 3 tỷ USD. Chỉ số PCI năm 2023 xếp hạng khá. "
+                "Vốn thu hút đạt trên 1,5 tỷ USD.", "2025-01-20")
+    assert _period(got["trên 1,5 tỷ USD"]) == (2024, 2024)
+
+
+def test_a_sentence_said_after_the_plan_is_a_target():
+    got = _read("Theo kế hoạch, năm 2026 thu ngân sách dự kiến đạt 9.800 tỷ đồng.",
+                "2026-01-20")
+    assert got["9.800 tỷ đồng"].kind == "target"
+    got = _read("Năm 2026 thu ngân sách dự kiến đạt 9.800 tỷ đồng.", "2026-11-20")
+    assert got["9.800 tỷ đồng"].kind == "actual"
+
+
+def test_plan_words_after_a_sentences_last_figure_do_not_carry_over():
+    text = ("Giá trị sản xuất nông nghiệp đạt 2.100 tỷ đồng, bằng 48% kế hoạch năm. "
+            "Sản lượng chè đạt 12.000 tấn, đưa tỉnh gần hơn mục tiêu trở thành vùng chè lớn. "
+            "Giá trị sản xuất công nghiệp đạt 3.900 tỷ đồng.")
+    got = _read(text, "2025-07-05")
+    assert got["12.000 tấn"].kind == "actual"
+    assert got["3.900 tỷ đồng"].kind == "actual"
+    # target words before a figure still carry over to the sentence after
+    got = _read("Tỉnh phấn đấu GRDP tăng 9%. Công nghiệp tăng 14%.", "2025-01-05")
+    assert got["14%"].kind == "target"
+
+
+def test_the_plan_of_a_year_in_brackets_is_a_target():
+    got = _read("GRDP theo giá so sánh ước đạt 15.300 tỷ đồng (kế hoạch năm 2024 là 15.000 tỷ "
+                "đồng).", "2025-01-08")
+    assert got["15.000 tỷ đồng"].kind == "target"
+    assert got["15.300 tỷ đồng"].kind == "actual"
+
+
+def test_a_quarters_year_right_after_the_figure_is_its_year():
+    # even when the sentence named another year before the figure
+    got = _read("Theo báo cáo quý I/2023 của Cục Thống kê, GRDP quý I năm nay ước tăng 5,2% so "
+                "cùng kỳ năm ngoái và chỉ cao hơn tốc độ tăng 4,1% của quý I/2020 trong giai "
+                "đoạn 2015 - 2023.", "2023-04-02")
+    assert _period(got["4,1%"]) == (2020, 2020)
+    assert _period(got["5,2%"]) == (2023, 2023)
+
+
+def test_mo_rong_is_a_growth_verb():
+    got = _read("Năm 2024, khu vực dịch vụ mở rộng 8,2%, chiếm 51% nền kinh tế.", "2025-01-10")
+    assert got["8,2%"].measure == "annual_growth"
+    assert got["8,2%"].indicator == "services_grdp_growth"
+
+
+def test_higher_or_lower_by_compared_with_so_is_a_signed_difference():
+    got = _read("Tăng trưởng quý III đạt 6,9%, cao hơn 0,42 điểm phần trăm so mức của quý II. "
+                "Thu ngân sách thấp hơn 1,3% so với dự toán.", "2025-10-05")
+    assert (got["0,42 điểm phần trăm"].low, got["0,42 điểm phần trăm"].qualifier) == (0.42,
+                                                                                     "exact")
+    assert (got["1,3%"].low, got["1,3%"].high, got["1,3%"].qualifier) == (-1.3, -1.3, "exact")
+    # without a comparison "thấp hơn" stays a bound
+    got = _read("Tỷ lệ hộ nghèo năm 2025 thấp hơn 2%.", "2025-12-01")
+    assert (got["thấp hơn 2%"].high, got["thấp hơn 2%"].qualifier) == (2, "below")
+
+
+def test_van_is_ten_thousand():
+    got = _read("Năm 2024 sản lượng lương thực đạt trên 28 vạn tấn.", "2024-12-20")
+    assert (got["trên 28 vạn tấn"].low, got["trên 28 vạn tấn"].unit) == (280_000, "count")
+
+
+
+def test_so_nam_names_a_base_year_not_a_period():
+    text = ("Doanh thu du lịch tăng gấp 1,8 lần so năm 2019. Tỷ lệ hộ nghèo còn 4,1%.")
+    got = _read(text, "2024-12-20")
+    assert _period(got["gấp 1,8 lần"]) == (2019, 2024)
+    assert _period(got["4,1%"]) == (2024, 2024)
+
+
+def test_an_average_of_the_past_term_spans_its_five_years():
+    text = ("Báo cáo chính trị cho biết nhiệm kỳ qua tỉnh hoàn thành phần lớn chỉ tiêu. Kinh tế "
+            "tăng trưởng khá, bình quân 8,4%/năm.")
+    got = _read(text, "2020-10-15")
+    assert _period(got["8,4%/năm"]) == (2016, 2020)
+    # without such words an average keeps its year
+    got = _read("Kinh tế tăng trưởng khá, bình quân 8,4%/năm.", "2020-10-15")
+    assert _period(got["8,4%/năm"]) == (2020, 2020)
+
+
+def test_rising_is_a_growth_verb():
+    got = _read("Budget revenue reached 21.5 trillion VND in 2024, rising 6.2% against 2023.",
+                "2025-01-10")
+    assert got["6.2%"].measure == "annual_growth"
+    assert got["6.2%"].indicator == "state_budget_revenue_growth"
+
+
+def test_an_amount_in_a_sentence_framed_by_a_span_is_its_total():
+    got = _read("Giai đoạn 2021-2025, tỉnh thu ngân sách đạt 95.000 tỷ đồng; GRDP bình "
+                "quân đầu người đạt 75 triệu đồng.", "2025-10-01")
+    row = got["95.000 tỷ đồng"]
+    assert (_period(row), row.measure) == ((2021, 2025), "period_total")
+    # a per-person amount is the level reached at the span's end
+    row = got["75 triệu đồng"]
+    assert (_period(row), row.measure) == ((2025, 2025), "level")
+
+
+def test_a_quarter_compared_with_or_a_base_quarter_is_no_period():
+    got = _read("So với quý I/2024, GRDP quý này tăng 6,2%.", "2025-04-05")
+    assert _period(got["6,2%"]) == (2025, 2025)
+    got = _read("Sau khi điều chỉnh số liệu gốc quý I/2023, mức tăng trưởng thực tế đạt 5,4%.",
+                "2024-04-05")
+    assert _period(got["5,4%"]) == (2024, 2024)
+
+
+def test_a_relative_year_of_an_earlier_sentence_holds_unless_compared_with():
+    text = ("Tỉnh đặt mục tiêu trở thành thành phố trước năm 2030.\n\nTừ cuối năm ngoái, hai "
+            "huyện được sáp nhập. Sau sắp xếp, tỉnh có diện tích tự nhiên 3.200 km2.")
+    got = _read(text, "2026-02-10")
+    assert (_period(got["3.200 km2"]), got["3.200 km2"].kind) == ((2025, 2025), "actual")
+    text = ("In 2023, exports reached 9.2 billion USD. Revenue rose 7% against the same time "
+            "last year. Imports reached 8.1 billion USD.")
+    got = _read(text, "2025-03-15")
+    assert _period(got["8.1 billion USD"]) == (2023, 2023)
+
+
+def test_millions_of_luot_are_visits_but_a_view_counter_is_no_figure():
+    got = _read("Năm 2024 tỉnh đón khoảng 6,2 triệu lượt, tăng 12%. Bài viết có 2,315 lượt xem.",
+                "2024-12-28")
+    assert (got["khoảng 6,2 triệu lượt"].low, got["khoảng 6,2 triệu lượt"].unit) == (
+        6_200_000, "persons")
+    assert not any("lượt xem" in raw for raw in got)
+
+
+def test_a_figure_in_brackets_after_the_previous_year_is_that_years():
+    got = _read("Năm 2023, GRDP tăng 6,5%, thấp hơn năm trước (7,2%).", "2024-01-10")
+    assert _period(got["6,5%"]) == (2023, 2023)
+    assert _period(got["7,2%"]) == (2022, 2022)
+    # the same change restated in brackets keeps the sentence's year
+    got = _read("Năm 2023 GRDP bằng 95,1% cùng kỳ năm trước (giảm 4,9% so với cùng kỳ).",
+                "2024-01-10")
+    assert _period(got["giảm 4,9%"]) == (2023, 2023)
+
+
+def test_only_a_five_year_term_starts_the_year_after_its_congress():
+    got = _read("Kết quả giữa nhiệm kỳ 2021-2023, GRDP tăng bình quân 6,9%/năm.", "2023-10-01")
+    assert _period(got["6,9%/năm"]) == (2021, 2023)
+    got = _read("Nhiệm kỳ 2025-2030, phấn đấu tăng trưởng bình quân 10%/năm.", "2025-10-01")
+    assert _period(got["10%/năm"]) == (2026, 2030)
+
+
+def test_an_estimate_word_before_the_previous_figure_is_that_figures():
+    got = _read("Năm 2025 ước đạt 8,5%, kế hoạch năm 2026 tăng 10%.", "2025-12-10")
+    assert (_period(got["10%"]), got["10%"].kind) == ((2026, 2026), "target")
+    assert _period(got["8,5%"]) == (2025, 2025)
+
+
+def test_from_a_year_to_a_year_is_a_span_not_a_horizon():
+    got = _read("Từ năm 2021 đến năm 2025, tỉnh thu hút 120 dự án FDI.", "2025-09-15")
+    assert (_period(got["120 dự án"]), got["120 dự án"].kind) == ((2021, 2025), "actual")
+    got = _read("Đến năm 2030, tỉnh có 20 khu công nghiệp.", "2025-09-15")
+    assert got["20 khu công nghiệp"].kind == "target"
