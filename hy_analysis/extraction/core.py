@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..exceptions import ParameterError
+from .alternation import compile_scanning
 from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
 from .reading import (_AVERAGE_STEM, _STRONG_TARGET, Period, Vocabulary, _years, find_kind,
@@ -39,7 +40,7 @@ _MONEY = ("USD", "VND", "USD/person", "VND/person")
 _BREAKDOWN_ONLY = ("fdi_capital_share",)
 _GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth",
                     "cumulative_growth")
-_NATIONAL = re.compile(r"(?:gdp|tăng trưởng|growth)\s*(?:của\s*)?(?:cả nước|toàn quốc)|"
+_NATIONAL = compile_scanning(r"(?:gdp|tăng trưởng|growth)\s*(?:của\s*)?(?:cả nước|toàn quốc)|"
                        r"\bnational (?:gdp|average|growth)|nationwide (?:gdp|average)",
                        re.IGNORECASE)
 # The words themselves (head nouns of parks and clusters, their variants, the modifiers that
@@ -276,7 +277,7 @@ _SHARE_OF_NEXT = re.compile(
     r"\s+(?:of\s+(?:the\s+)?|số\s+|các\s+)?(?!(?:so|trong|vào|và|với|năm|so với|cùng|kế|dự|"
     r"tổng|cơ cấu|grdp|gdp|in|compared|year|than|and|to|by|from|over|on|at|for|per|a|an|the|of|"
     r"trở|or|vs|y)\b)[^\W\d]", re.IGNORECASE)
-_HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
+_HALF_YEAR = compile_scanning(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
 
 
 def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> str:
@@ -371,7 +372,7 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 
 
 # "cả nước dự báo tăng trên 5%", "the GDP growth target of 8%": the country is the subject
-_NATIONAL_SUBJECT = re.compile(
+_NATIONAL_SUBJECT = compile_scanning(
     r"(?<!nhất )(?<!đầu )(?<!thứ \d )(?<!thứ \d\d )(?:\bcả nước|\btoàn quốc|\bnationwide|"
     r"\bthe country)\s*[(:]?\s*(?:[^\W\d]+\s*){0,4}$")
 # "GDP quý 2 đạt khoảng 7,7%", "the GDP growth target of 8%": the national rate (a provincial
@@ -555,7 +556,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     return frame
 
 
-_RESPECTIVELY = re.compile(r"\brespectively\b|\blần lượt\b", re.IGNORECASE)
+_RESPECTIVELY = compile_scanning(r"\brespectively\b|\blần lượt\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"[\s,;:]*(?:(?:và|and)\s+)?", re.IGNORECASE)
 
 
@@ -623,7 +624,7 @@ def _flat_sentence(text: str, sent: tuple[int, int], memo: dict) -> str:
     return memo[key]
 
 
-_CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
+_CAPTION = compile_scanning(r"\b(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
 
 
 def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
@@ -753,14 +754,14 @@ _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "two":
                  "four": 4, "five": 5, "ten": 10}
 #: A verb of change right before an amount ("tăng 2.000 tỷ đồng", "expanded by"), not "tăng
 #: lên" (rose to) or "đạt" (reached).
-_CHANGE_BY = re.compile(r"(?:\btăng(?! lên| thành| tới| đến)|\bmở rộng|\bgiảm(?! còn| xuống)|"
+_CHANGE_BY = compile_scanning(r"(?:\btăng(?! lên| thành| tới| đến)|\bmở rộng|\bgiảm(?! còn| xuống)|"
                         r"\bincreased by|\bexpanded by|\bup by|\brose by|\bgrew by)"
                         r"\s+(?:thêm\s+)?(?:hơn|gần|khoảng|trên|over|nearly|about|more than)?\s*$",
                         re.IGNORECASE)
 _COMPARED_AFTER = re.compile(r"\s*,?\s*(?:so với|so cùng kỳ|compared (?:to|with)|from|over|"
                              r"year-on-year)", re.IGNORECASE)
 #: A verb of pulling a total down, a few words before a contribution's points.
-_PULLED_DOWN = re.compile(r"(?:kéo giảm|làm giảm|kéo lùi|pulled down|dragged down)"
+_PULLED_DOWN = compile_scanning(r"(?:kéo giảm|làm giảm|kéo lùi|pulled down|dragged down)"
                           r"(?:\s+[^\W\d]+){0,4}\s*$", re.IGNORECASE)
 #: An amount in another currency in brackets right after a figure: its equivalent.
 _EQUIVALENT_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:tương đương|tương ứng|khoảng|"
@@ -770,12 +771,12 @@ _EQUIVALENT_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:tương đương|tương
 _ELLIPTIC = re.compile(r"[^\S\n]*\)?[^\S\n]*(?:,|;|\(|\band\b|\bvà\b)[^\S\n]*(?:and\s+|và\s+)?(?:the\s+)?"
                        r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+(?:by|at))?[^\S\n]*(?:\([+-]?)?",
                        re.IGNORECASE)
-_SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
+_SHARE_WORDS = compile_scanning(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
                           r"proportion|đạt|reach|\bwas\b|\bis\b|\bat\b", re.IGNORECASE)
 #: An estimate of what happened ("dự kiến", "expected" may plan the future: not here).
-_ESTIMATED = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự ước|"
+_ESTIMATED = compile_scanning(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự ước|"
                         r"\bestimated?\b", re.IGNORECASE)
-_TARGET_IN_BRACKETS = re.compile(r"(?:chỉ tiêu|mục tiêu|kế hoạch|\btargets?\b|\bscenario|"
+_TARGET_IN_BRACKETS = compile_scanning(r"(?:chỉ tiêu|mục tiêu|kế hoạch|\btargets?\b|\bscenario|"
                                  r"\bplan\b)[^().;]{0,60}\(\s*$", re.IGNORECASE)
 #: Words right after a counted figure that make it what already exists.
 _STOCK_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:đã\s+(?:được\s+)?(?:thành lập|đi vào|"
@@ -787,28 +788,28 @@ _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 # for its reading and for its indicator's variant, and a monthly figure.
 _AFTER_STOP = re.compile(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b")
 _AFTER_STOP_INDICATOR = re.compile(r"[,;.]|\bvà\b|\band\b")
-_PER_MONTH = re.compile(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng",
+_PER_MONTH = compile_scanning(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng",
                         re.IGNORECASE)
 _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
 #: New and additional FDI capital named together.
-_NEW_AND_ADDED = re.compile(r"(?:cấp mới|đăng ký mới|cấp phép mới)\s*(?:và|,)\s*(?:điều chỉnh|tăng vốn|"
+_NEW_AND_ADDED = compile_scanning(r"(?:cấp mới|đăng ký mới|cấp phép mới)\s*(?:và|,)\s*(?:điều chỉnh|tăng vốn|"
                             r"tăng thêm)|new and (?:additional|adjusted)", re.IGNORECASE)
 #: Words after a figure that open the list of its parts.
-_PARTS_FOLLOW = re.compile(r"\b(?:trong đó|of which|in which|including|bao gồm)\b|;",
+_PARTS_FOLLOW = compile_scanning(r"\b(?:trong đó|of which|in which|including|bao gồm)\b|;",
                            re.IGNORECASE)
 #: Words that open a part of a total just named ("trong đó", "riêng", "of which").
 _PART_OF = re.compile(r"(?:^|[,;:(]\s*)(?:trong đó|riêng|of which|in which)\b", re.IGNORECASE)
 #: Words of a clause that name a quantity of their own (a ratio to a plan, a share).
-_NAMES_ITSELF = re.compile(r"dự toán|kế hoạch|chiếm|tỷ trọng|tỉ trọng|\bplan\b|\bshare",
+_NAMES_ITSELF = compile_scanning(r"dự toán|kế hoạch|chiếm|tỷ trọng|tỉ trọng|\bplan\b|\bshare",
                            re.IGNORECASE)
 #: The noun of a change right after a figure, English word order ("a 15.11% increase").
 _GROWTH_NOUN_AFTER = re.compile(r"[^\S\n]+(increase|rise|growth|gain|jump|surge|decline|"
                                 r"decrease|drop|fall)\b", re.IGNORECASE)
-_AVERAGE = re.compile(_AVERAGE_STEM + r"|mỗi năm|hằng năm", re.IGNORECASE)
+_AVERAGE = compile_scanning(_AVERAGE_STEM + r"|mỗi năm|hằng năm", re.IGNORECASE)
 #: Words that make a figure one of each year of a plan's span ("hằng năm có trên 90% ...").
-_YEARLY = re.compile(r"\bh[àằ]ng năm|\bmỗi năm|\bannually|\beach year|\bevery year",
+_YEARLY = compile_scanning(r"\bh[àằ]ng năm|\bmỗi năm|\bannually|\beach year|\bevery year",
                      re.IGNORECASE)
 #: Words that make an amount a total over a span ("tổng" alone names an aggregate).
 _SPAN_TOTAL = re.compile(r"cả giai đoạn|giai đoạn|lũy kế|cumulative|period|trong \d+ năm|"

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..exceptions import ParseError
 from ..parsing import ParsedValue, infer_lang, parse_value
-from .alternation import alternation
+from .alternation import alternation, compile_scanning
 
 __all__ = ["Figure", "find_figures", "document_lang"]
 
@@ -50,7 +50,7 @@ _NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\
 # A number followed by these is a date, rank, share of a count ("13/15"), time or document code.
 _SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
 # Words right before a number that make it an identifier or an ordinal, not a figure.
-_ORDINAL_BEFORE = re.compile(
+_ORDINAL_BEFORE = compile_scanning(
     r"(?:(?<!dân )(?<!tổng )\bsố|số:|"
     r"\bno\.?|\bnumber|lần thứ|\bthứ|\bkhóa|\bkhoá|\bhạng|\bxếp thứ|\brank(?:ed)?|"
     r"\bngày|\btháng|\bnghị quyết|\bquyết định|\bkế hoạch|\bchương trình|\bđiều|\bkhoản|"
@@ -81,7 +81,7 @@ _LEAD_RE = re.compile(
 _TOKEN_RE = re.compile(r"\S+")
 _CURRENCY_LEAD = re.compile(r"vnd|usd|vnđ|\$", re.IGNORECASE)
 # "cao hơn 6,2% so với cùng kỳ": the figure says by how much, not a bound
-_BY_HOW_MUCH = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|higher|lower)\s+", re.IGNORECASE)
+_BY_HOW_MUCH = compile_scanning(r"(?:cao hơn|thấp hơn|nhiều hơn|higher|lower)\s+", re.IGNORECASE)
 _COMPARED = re.compile(r"\s*(?:so với|so cùng kỳ|than|compared)", re.IGNORECASE)
 _STOP_PUNCT = ",;:()[]“”\"!?"
 _MAX_TOKENS = 7

@@ -19,7 +19,7 @@ from pathlib import Path
 from .. import paths
 from ..loading import load_region_map
 from ..territories import RegionMap
-from .alternation import alternation
+from .alternation import alternation, compile_scanning
 
 __all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "find_kind",
            "find_measure", "match_phrases", "strip_accents"]
@@ -320,7 +320,7 @@ _YEAR = r"(?:19|20)\d{2}"
 # "đến hết tháng 8/2025": a month's year is the year of what stood at that month
 _YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=tháng \d/)|(?<=tháng \d\d/))"
                       rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
-_BASE_BEFORE = re.compile(
+_BASE_BEFORE = compile_scanning(
     r"(?:\bso với|\bso cùng kỳ|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
     r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
     r"\btimes(?: higher| more| larger| that of| over the (?:figure|level|result))?(?: than)?|"
@@ -331,12 +331,12 @@ _BASE_BEFORE = re.compile(
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
 )
-_SAME_PERIOD_BEFORE = re.compile(r"(?:cùng kỳ|same period(?: of)?|year-on-year)\s*(?:năm)?\s*$",
+_SAME_PERIOD_BEFORE = compile_scanning(r"(?:cùng kỳ|same period(?: of)?|year-on-year)\s*(?:năm)?\s*$",
                                  re.IGNORECASE)
-_NOT_PERIOD_BEFORE = re.compile(r"(?:tầm nhìn|vision|ngày|tháng|month|số|giá so sánh|giá ss|"
+_NOT_PERIOD_BEFORE = compile_scanning(r"(?:tầm nhìn|vision|ngày|tháng|month|số|giá so sánh|giá ss|"
                                 r"prices)\s*(?:đến năm|to|năm|of|in)?\s*$", re.IGNORECASE)
 # A party or council term "nhiệm kỳ 2025-2030" plans the years after its first: 2026-2030.
-_TERM_BEFORE = re.compile(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of the)?\s*$", re.IGNORECASE)
+_TERM_BEFORE = compile_scanning(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of the)?\s*$", re.IGNORECASE)
 # a number (not a year) then a few words and "in"/"năm": the year after is that number's
 _ATTACHED = re.compile(r"(?<![12]\d\d)\d[^\d.;,]{0,25}(?:in|năm|vào năm|in the year)\s*$",
                        re.IGNORECASE)
@@ -348,14 +348,14 @@ _YEAR_THEN_BRACKET = re.compile(
 _TERM_AFTER = re.compile(r"\s*(?:term|tenure)\b", re.IGNORECASE)
 _PRICES_AFTER = re.compile(r"\s*(?:constant\s+|comparative\s+)?prices?\b", re.IGNORECASE)
 _PERIOD_AROUND = re.compile(r"giai đoạn\s*$|giai đoạn\s+\d|\d\s+period\b", re.IGNORECASE)
-_CONGRESS = re.compile(r"đại hội|\bcongress\b", re.IGNORECASE)
+_CONGRESS = compile_scanning(r"đại hội|\bcongress\b", re.IGNORECASE)
 _BETWEEN_END = re.compile(rf"\s*(?:and|và|to|-|–)\s*(?:năm\s*)?({_YEAR})(?![\d/])",
                           re.IGNORECASE)
-_NOW_WORDS = re.compile(r"hiện nay|đến nay|hiện có|hiện tại|tính đến nay|currently|to date|"
+_NOW_WORDS = compile_scanning(r"hiện nay|đến nay|hiện có|hiện tại|tính đến nay|currently|to date|"
                         r"at present|so far|is home to", re.IGNORECASE)
 
 
-_RELATIVE_YEAR = re.compile(r"(?P<this>\bnăm nay\b|\bthis year\b)|(?P<last>\bnăm ngoái\b|"
+_RELATIVE_YEAR = compile_scanning(r"(?P<this>\bnăm nay\b|\bthis year\b)|(?P<last>\bnăm ngoái\b|"
                             r"\blast year\b|\bnăm qua\b)", re.IGNORECASE)
 
 
@@ -520,7 +520,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
 
 # "cao nhất từ đầu nhiệm kỳ đến nay", "lớn nhất từ trước đến nay": a superlative's range of
 # comparison, not the figure's period
-_SUPERLATIVE_SINCE = re.compile(r"nhất\s+(?:[^\W\d]+\s+){0,5}$|\b(?:highest|lowest|largest|"
+_SUPERLATIVE_SINCE = compile_scanning(r"nhất\s+(?:[^\W\d]+\s+){0,5}$|\b(?:highest|lowest|largest|"
                                 r"biggest)\s+(?:[^\W\d]+\s+){0,4}$", re.IGNORECASE)
 
 
@@ -571,7 +571,7 @@ def _main_year(text: str, doc_year: int) -> int:
 # 2021-2025" names the period itself)
 _DURING = re.compile(r"\s*(?:during|in|over|for|throughout|trong|cả|suốt)?\s*(?:the\s+)?"
                      r"(?:period|giai đoạn|thời kỳ)?\s*(?:of\s+|năm\s+)?", re.IGNORECASE)
-_PLAN_NAME_BEFORE = re.compile(r"(?:kế hoạch(?: năm)?(?:\s+(?!giai\b|đoạn\b)[^\W\d]+){0,3}|"
+_PLAN_NAME_BEFORE = compile_scanning(r"(?:kế hoạch(?: năm)?(?:\s+(?!giai\b|đoạn\b)[^\W\d]+){0,3}|"
                                r"plan (?:for|of)(?: the year)?|the plan)\s*$", re.IGNORECASE)
 
 
@@ -586,12 +586,12 @@ def _aside(text: str, at: int) -> bool:
         _PLAN_NAME_BEFORE.search(before[-30:])) or bool(_CARRIED_OUT.search(sentence))
 
 
-_CARRIED_OUT = re.compile(r"\b(?:implement\w*|carry\w* out|thực hiện|triển khai)\s+(?:the\s+|các\s+)?"
+_CARRIED_OUT = compile_scanning(r"\b(?:implement\w*|carry\w* out|thực hiện|triển khai)\s+(?:the\s+|các\s+)?"
                          r"(?:goals?|targets?|mục tiêu|chỉ tiêu)?\s*(?:of\s+)?(?:the\s+)?"
                          r"(?:resolution|nghị quyết|plan|kế hoạch)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-_HORIZON_BEFORE = re.compile(r"(?:đến năm|đến|tới năm|by|until|to)\s*$", re.IGNORECASE)
-_VISION_BEFORE = re.compile(r"tầm nhìn|vision", re.IGNORECASE)
+_HORIZON_BEFORE = compile_scanning(r"(?:đến năm|đến|tới năm|by|until|to)\s*$", re.IGNORECASE)
+_VISION_BEFORE = compile_scanning(r"tầm nhìn|vision", re.IGNORECASE)
 
 
 def _visions(text: str, years: list) -> set[int]:
@@ -642,26 +642,26 @@ def heading_years(text: str) -> list[tuple[int, int, int]]:
 
 # --- kind and measure ------------------------------------------------------------------------
 
-_TARGET_WORDS = re.compile(
+_TARGET_WORDS = compile_scanning(
     r"mục tiêu|phấn đấu|chỉ tiêu|kế hoạch|đề ra|đặt ra|định hướng|nhiệm vụ|tầm nhìn|sẽ |"
     r"\btarget|\baim|\bstrive|\bplan\b|\bgoal|\bsets?\b|\bset to\b|"
     r"đến năm|by \d{4}|dự thảo|draft|nghị quyết|resolution",
     re.IGNORECASE,
 )
 # "các chỉ tiêu kinh tế", "nhiều chỉ tiêu": indicators in general, not targets
-_STRONG_TARGET = re.compile(r"mục tiêu|phấn đấu|(?<!các )(?<!nhiều )(?<!những )chỉ tiêu|"
+_STRONG_TARGET = compile_scanning(r"mục tiêu|phấn đấu|(?<!các )(?<!nhiều )(?<!những )chỉ tiêu|"
                             r"kế hoạch năm|\btarget|\baims?\b|"
                             r"\bstrives?\b|dự thảo|draft", re.IGNORECASE)
 # Whole words only: "ước đạt" is inside "nhà nước đạt" (the State reaches), which is no estimate.
-_ESTIMATE_WORDS = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự kiến|dự ước|"
+_ESTIMATE_WORDS = compile_scanning(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự kiến|dự ước|"
                              r"\bestimated?\b|\bexpected\b|\bprojected\b", re.IGNORECASE)
-_ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế hoạch|dự toán|mục tiêu)|"
+_ACHIEVED_WORDS = compile_scanning(r"vượt|exceed(?:ed|ing) the|so với (?:kế hoạch|dự toán|mục tiêu)|"
                              r"compared to the plan|hoàn thành", re.IGNORECASE)
 
 
-_RESULT_WORDS = re.compile(r"kết quả|thực hiện được|đã đạt|\bresults?\b|\bachieved\b|"
+_RESULT_WORDS = compile_scanning(r"kết quả|thực hiện được|đã đạt|\bresults?\b|\bachieved\b|"
                            r"\brecorded\b", re.IGNORECASE)
-_PLAN_LABEL = re.compile(
+_PLAN_LABEL = compile_scanning(
     r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target|\bgoal|\bobjective)\s*"
     r"(?:[:=]|tăng|đạt|là|of|at|is)?\s*(?:(?:increas\w*|grow\w*|growth|rising|reach\w*)\s*"
     r"(?:by|of|to|at)?\s*)?(?:more than|over|above|at least|about|around)?\s*$"
@@ -672,7 +672,7 @@ _PLAN_LABEL = re.compile(
 
 #: "kết quả thực hiện kế hoạch", "thực hiện Nghị quyết": the plan named is the one carried out;
 #: its words report results, they set no target.
-_IMPLEMENTING = re.compile(
+_IMPLEMENTING = compile_scanning(
     r"(?:kết quả\s+)?(?:thực hiện|triển khai)\s+(?:các\s+)?(?:kế hoạch|nghị quyết|mục tiêu|"
     r"chỉ tiêu|nhiệm vụ)|\b(?:results?|implementation)\s+of\s+(?:implementing\s+)?"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:plan|resolution)", re.IGNORECASE)
@@ -725,20 +725,20 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
     return "actual", False, "default"
 
 
-_GROWTH_WORDS = re.compile(
+_GROWTH_WORDS = compile_scanning(
     r"tăng trưởng|tăng(?! thêm)|tốc độ|growth|average annual|annual average|\bgr[eo]w|increas|\bup\b|\brise|\brose|\brisen|"
     r"\bclimb|\bgain|\bexpand|giảm|decreas|\bfell|\bfall|\bdown\b|\bdeclin|\braise",
     re.IGNORECASE)
-_SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
+_SHARE_WORDS = compile_scanning(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
                           r"% grdp|of grdp", re.IGNORECASE)
 # "bình quân đầu người", "bình quân/người", "average ... per capita" name a per-person level:
 # the words of an average, but not those (shared with extraction.core).
 _AVERAGE_STEM = (r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
                  r"trung bình|average(?! (?:gdp |grdp |income )?per capita)")
-_AVERAGE_WORDS = re.compile(_AVERAGE_STEM + r"|/năm|/year|annually|per year|mỗi năm",
+_AVERAGE_WORDS = compile_scanning(_AVERAGE_STEM + r"|/năm|/year|annually|per year|mỗi năm",
                             re.IGNORECASE)
-_HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
-_TOTAL_WORDS = re.compile(r"tổng|total|cả giai đoạn|lũy kế|cumulative", re.IGNORECASE)
+_HALF_YEAR = compile_scanning(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
+_TOTAL_WORDS = compile_scanning(r"tổng|total|cả giai đoạn|lũy kế|cumulative", re.IGNORECASE)
 
 
 def _share_last(window: str) -> bool:
