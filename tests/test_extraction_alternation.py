@@ -60,3 +60,63 @@ def test_qualifiers_before_a_number_are_read_as_by_the_plain_alternation():
 
 def test_no_words_give_an_empty_pattern():
     assert alternation([]) == ""
+
+
+def _scanned_patterns():
+    """(name, pattern, flags) of the module regexes compiled by ``compile_scanning``, with the
+    pattern as written (the look-ahead taken off)."""
+    from hy_analysis.extraction import core, figures, reading
+
+    out = []
+    for module in (core, figures, reading):
+        for name, rx in vars(module).items():
+            m = isinstance(rx, re.Pattern) and re.fullmatch(
+                r"\(\?=\[(?:\\.|[^\]\\])*\]\)\(\?:(.*)\)", rx.pattern, re.DOTALL)
+            if m:
+                out.append((f"{module.__name__}.{name}", m.group(1), rx.flags))
+    return out
+
+
+@pytest.fixture(scope="module")
+def sources_dir():
+    from hy_analysis.paths import sources_dir
+
+    folder = sources_dir()
+    if folder is None:
+        pytest.skip("HY_SOURCES_DIR is not set: the texts to compare matches on are the "
+                    "source documents (e.g. HY_SOURCES_DIR=../shared/sources)")
+    return folder
+
+
+def test_scanning_regexes_match_what_the_plain_ones_match(sources_dir):
+    from hy_analysis.extraction.alternation import compile_scanning
+
+    patterns = _scanned_patterns()
+    assert len(patterns) >= 20  # the hot regexes of the extractor use it
+    texts = [p.read_text(encoding="utf-8") for p in
+             sorted((sources_dir / "merged-2025").glob("[0-9][0-9].txt"))[:8]]
+    assert texts
+    # letters whose case forms ``re`` treats specially (long s, Kelvin sign, dotted I, sharp s)
+    odd = "ſ K İ ı ẞ ß Ǆ ǅ ǆ Σ σ ς ĸ ﬅ"
+    texts += [t.upper() for t in texts] + [t.title() + odd for t in texts[:3]]
+    for name, pattern, flags in patterns:
+        plain, fast = re.compile(pattern, flags), compile_scanning(pattern, flags)
+        assert fast.pattern != plain.pattern, name
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == \
+                [m.span() for m in plain.finditer(text)], name
+            for end in range(0, len(text), 97):  # searches on slices ending anywhere
+                piece = text[max(0, end - 300):end]
+                assert bool(fast.search(piece)) == bool(plain.search(piece)), (name, piece)
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"abc|abd", "a"), (r"(?<!x)\bfoo|bar", "bf"), (r"[a-c]x|đ", "abcđ"), (r"(?:ab)?c", "ac"),
+    (r"\w+", None), (r"a|", None), (r"x*", None), (r"[^a]b", None), (r".a", None),
+    (r"(?i:a)b", None),
+])
+def test_first_letters_of_a_pattern(pattern, expected):
+    from hy_analysis.extraction.alternation import first_letters
+
+    got = first_letters(pattern)
+    assert (None if got is None else "".join(sorted(got))) == expected
