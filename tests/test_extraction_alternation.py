@@ -113,7 +113,7 @@ def test_scanning_regexes_match_what_the_plain_ones_match(sources_dir):
 @pytest.mark.parametrize("pattern, expected", [
     (r"abc|abd", "a"), (r"(?<!x)\bfoo|bar", "bf"), (r"[a-c]x|đ", "abcđ"), (r"(?:ab)?c", "ac"),
     (r"\w+", None), (r"a|", None), (r"x*", None), (r"[^a]b", None), (r".a", None),
-    (r"(?i:a)b", None),
+    (r"(?i:a)b", None), (r"\b\d+ năm|hai năm", "\\dh"),
 ])
 def test_first_letters_of_a_pattern(pattern, expected):
     from hy_analysis.extraction.alternation import first_letters

@@ -55,18 +55,23 @@ def alternation(words) -> str:
 def first_letters(pattern: str, flags: int = 0) -> set[str] | None:
     """The characters any match of ``pattern`` can begin with; None when that is not known.
 
-    None when a match may be empty or may begin with a class such as ``\\w``, ``.`` or a
-    negated set. Zero-width parts (``\\b``, look-arounds) before the first character are
-    conditions on it, not characters of the match, and are passed over.
+    Digits and white space are given as ``"\\d"`` and ``"\\s"``. None when a match may be
+    empty or may begin with a class such as ``\\w``, ``.`` or a negated set. Zero-width parts
+    (``\\b``, look-arounds) before the first character are conditions on it, not characters
+    of the match, and are passed over.
 
     Examples
     --------
     >>> sorted(first_letters(r"(?<!hiệp )\\bước|dự kiến|[Tt]arget"))
     ['T', 'd', 't', 'ư']
+    >>> sorted(first_letters(r"\\d+ tháng|six months"))
+    ['\\\\d', 's']
     >>> first_letters(r"\\w+ tỉnh") is None
     True
     """
     from re import _constants as sre, _parser  # the parse tree ``re`` itself compiles
+
+    _CATEGORIES = {sre.CATEGORY_DIGIT: "\\d", sre.CATEGORY_SPACE: "\\s"}
 
     def of(items) -> set[str] | None:
         items = list(items)
@@ -82,6 +87,8 @@ def first_letters(pattern: str, flags: int = 0) -> set[str] | None:
                         chars.add(chr(iav))
                     elif iop is sre.RANGE and iav[1] - iav[0] < 64:
                         chars.update(map(chr, range(iav[0], iav[1] + 1)))
+                    elif iop is sre.CATEGORY and iav in _CATEGORIES:
+                        chars.add(_CATEGORIES[iav])  # "\\d", "\\s": a class of its own
                     else:
                         return None  # a negated set, a category (\w, \d), a wide range
                 return chars
@@ -131,6 +138,6 @@ def compile_scanning(pattern: str, flags: int = 0) -> re.Pattern:
         else first_letters(pattern, flags)
     if not first:
         return re.compile(pattern, flags)
-    chars = "".join(sorted(first))
-    cls = "".join("\\" + ch if ch in "\\]^-[" else ch for ch in chars)
+    cls = "".join(ch if len(ch) > 1 else "\\" + ch if ch in "\\]^-[" else ch
+                  for ch in sorted(first))
     return re.compile(f"(?=[{cls}])(?:{pattern})", flags)

@@ -748,7 +748,7 @@ _PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục ti�
 #: A verb of growth with its preposition right before a figure ("growing at 3.8%").
 _GROWING_AT = re.compile(r"\bat\s*$", re.IGNORECASE)
 #: "5 năm", "trong 5 năm qua", "in the five years", "over the past 5 years": a span of years.
-_N_YEARS = re.compile(r"\b(\d{1,2}|hai|ba|bốn|năm|mười|two|three|four|five|ten)\s+(?:năm|years)\b"
+_N_YEARS = compile_scanning(r"\b(\d{1,2}|hai|ba|bốn|năm|mười|two|three|four|five|ten)\s+(?:năm|years)\b"
                       r"(?!\s*\d)", re.IGNORECASE)
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "two": 2, "three": 3,
                  "four": 4, "five": 5, "ten": 10}
@@ -812,7 +812,7 @@ _AVERAGE = compile_scanning(_AVERAGE_STEM + r"|mỗi năm|hằng năm", re.IGNOR
 _YEARLY = compile_scanning(r"\bh[àằ]ng năm|\bmỗi năm|\bannually|\beach year|\bevery year",
                      re.IGNORECASE)
 #: Words that make an amount a total over a span ("tổng" alone names an aggregate).
-_SPAN_TOTAL = re.compile(r"cả giai đoạn|giai đoạn|lũy kế|cumulative|period|trong \d+ năm|"
+_SPAN_TOTAL = compile_scanning(r"cả giai đoạn|giai đoạn|lũy kế|cumulative|period|trong \d+ năm|"
                          r"\d+ năm qua|over the past|\byears\b|nhiệm kỳ|\bterm\b",
                          re.IGNORECASE)
 _AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or above)",

@@ -579,8 +579,10 @@ _PLAN_NAME_BEFORE = compile_scanning(r"(?:kế hoạch(?: năm)?(?:\s+(?!giai\b|
                                r"plan (?:for|of)(?: the year)?|the plan)\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 14)
 def _aside(text: str, at: int) -> bool:
-    """Whether the year at ``at`` is in brackets or names a plan."""
+    """Whether the year at ``at`` is in brackets or names a plan (remembered: the years of
+    the sentences before are asked again for every figure)."""
     before = text[max(0, at - 100):at]
     opened = before.rfind("(")
     # "implement the goals of the Resolution of the 11th Congress, term 2020 - 2025 and
@@ -618,7 +620,7 @@ def _visions(text: str, years: list) -> set[int]:
     return out
 
 
-_MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|"
+_MONTHS_TO_DATE = compile_scanning(r"\b\d{1,2} tháng(?! \d)|first \w+ months|"
                              r"(?:six|nine|ten|eleven) months",
                              re.IGNORECASE)
 
