@@ -1,6 +1,7 @@
 """``extract``: a document's text in, one candidate row per figure out (a DataFrame).
 
-Pure apart from reading the vocabulary files of the data folder and, when given a path, the
+Pure apart from reading the vocabulary files of the data folder, the words of its rules
+(extraction/cues.toml, through :mod:`hy_analysis.extraction.cues`) and, when given a path, the
 document itself (through :mod:`hy_analysis.extraction.readers`).
 """
 

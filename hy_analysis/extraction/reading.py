@@ -3,7 +3,8 @@
 Pure functions over the document text and offsets. The vocabularies come from data files
 (indicators.csv, indicator_synonyms.csv and the region map of loading) passed in as a
 :class:`Vocabulary`; the rules here are about how Vietnamese and English reports are written,
-not about any one text.
+not about any one text. The words a rule looks for ("ước tính", "so với", ...) are the regexes
+of extraction/cues.toml (``CUES.<NAME>``, :mod:`hy_analysis.extraction.cues`).
 """
 
 from __future__ import annotations
