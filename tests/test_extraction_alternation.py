@@ -58,6 +58,16 @@ def test_qualifiers_before_a_number_are_read_as_by_the_plain_alternation():
             assert (m and (m.span(), m[0])) == (n and (n.span(), n[0])), t
 
 
+def test_qualifiers_looked_for_from_their_last_word_are_those_of_the_full_search():
+    from hy_analysis.extraction.figures import _LEAD_RE, _lead
+
+    words = list(_LEAD_WORDS) + ["usd", "$", "VNĐ", "đạt", "x", "1"]
+    for text in _texts(words, 3000, seed=11):
+        for t in (text, text.title(), text.upper(), text + " ", text + "\n", text + " \n "):
+            m, n = _LEAD_RE.search(t), _lead(t)
+            assert (m and (m.span(), m[0])) == (n and (n.span(), n[0])), t
+
+
 def test_no_words_give_an_empty_pattern():
     assert alternation([]) == ""
 

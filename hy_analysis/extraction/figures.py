@@ -78,6 +78,12 @@ _LEAD_RE = re.compile(
     + r"\s+)+(?:(?:vnd|usd|vnđ)\s*|\$\s*)?$|(?:vnd|usd|vnđ)\s*$|\$\s*$",
     re.IGNORECASE,
 )
+# A match of _LEAD_RE ends (before white space) with the last word of a qualifier or with a
+# currency: looked for first in the last letters before the number, since most numbers follow
+# no qualifier and the full search tries each of the 40 characters before them.
+_LEAD_END_WORDS = {w.split(" ")[-1] for w in _LEAD_WORDS} | {"vnd", "usd", "vnđ", "$"}
+_LEAD_END = re.compile("(?:" + alternation(_LEAD_END_WORDS) + ")$", re.IGNORECASE)
+_LEAD_END_SPAN = max(map(len, _LEAD_END_WORDS))
 _TOKEN_RE = re.compile(r"\S+")
 _CURRENCY_LEAD = re.compile(r"vnd|usd|vnđ|\$", re.IGNORECASE)
 # "cao hơn 6,2% so với cùng kỳ": the figure says by how much, not a bound
@@ -166,6 +172,14 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
     return sorted(set(ends), reverse=True)
 
 
+def _lead(before: str) -> re.Match | None:
+    """``_LEAD_RE.search(before)``: the qualifier or currency words ending ``before``."""
+    last = len(before.rstrip())
+    if not _LEAD_END.search(before, max(0, last - _LEAD_END_SPAN), last):
+        return None  # no qualifier's last word, nor a currency, before the white space
+    return _LEAD_RE.search(before)
+
+
 @lru_cache(maxsize=1 << 16)
 def _parse(raw: str, lang: str, unit: str | None) -> ParsedValue | None:
     # remembered: a figure's words are read at up to eight lengths, and the nouns probed
@@ -206,7 +220,7 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
         start, end = m.span()
         if start < taken_until or _not_a_figure(text, start, end):
             continue
-        lead = _LEAD_RE.search(text[max(0, start - 40):start])
+        lead = _lead(text[max(0, start - 40):start])
         lead_start = start - len(lead.group(0)) if lead else start
         if lead_start < taken_until:
             lead_start = start
