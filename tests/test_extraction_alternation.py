@@ -88,24 +88,17 @@ def _scanned_patterns():
     return out
 
 
-@pytest.fixture(scope="module")
-def sources_dir():
+def test_scanning_regexes_match_what_the_plain_ones_match():
+    from hy_analysis.extraction.alternation import compile_scanning
     from hy_analysis.paths import sources_dir
 
-    folder = sources_dir()
-    if folder is None:
-        pytest.skip("HY_SOURCES_DIR is not set: the texts to compare matches on are the "
-                    "source documents (e.g. HY_SOURCES_DIR=../shared/sources)")
-    return folder
-
-
-def test_scanning_regexes_match_what_the_plain_ones_match(sources_dir):
-    from hy_analysis.extraction.alternation import compile_scanning
+    if sources_dir() is None:  # the texts to compare matches on are the source documents
+        pytest.skip("HY_SOURCES_DIR is not set (e.g. HY_SOURCES_DIR=../shared/sources)")
 
     patterns = _scanned_patterns()
     assert len(patterns) >= 20  # the hot regexes of the extractor use it
     texts = [p.read_text(encoding="utf-8") for p in
-             sorted((sources_dir / "merged-2025").glob("[0-9][0-9].txt"))[:8]]
+             sorted((sources_dir() / "merged-2025").glob("[0-9][0-9].txt"))[:8]]
     assert texts
     # letters whose case forms ``re`` treats specially (long s, Kelvin sign, dotted I, sharp s)
     odd = "ſ K İ ı ẞ ß Ǆ ǅ ǆ Σ σ ς ĸ ﬅ"
