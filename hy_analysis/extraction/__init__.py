@@ -13,7 +13,8 @@ The stable API, for the command line and for a review notebook:
   valid ones, returning the rows written and one message per rejected row.
 
 Modules: ``figures`` (numbers that are figures, via :func:`hy_analysis.parse_value`),
-``tables`` (text tables), ``reading`` (sentence, period, kind, measure, phrases), ``core``
+``tables`` (text tables), ``reading`` (sentence, period, kind, measure, phrases), ``cues``
+(the words the rules look for, regexes of ``cues.toml``), ``core``
 (``extract``), ``readers`` (.txt/.html/.docx/.pdf), ``rows`` (several files, CSV/JSON text, target
 rows, appending; the ``hy-analysis extract`` command prints them).
 """

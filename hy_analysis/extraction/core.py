@@ -1,6 +1,7 @@
 """``extract``: a document's text in, one candidate row per figure out (a DataFrame).
 
-Pure apart from reading the vocabulary files of the data folder and, when given a path, the
+Pure apart from reading the vocabulary files of the data folder, the words of its rules
+(extraction/cues.toml, through :mod:`hy_analysis.extraction.cues`) and, when given a path, the
 document itself (through :mod:`hy_analysis.extraction.readers`).
 """
 
@@ -16,12 +17,13 @@ from pathlib import Path
 import pandas as pd
 
 from ..exceptions import ParameterError
+from .alternation import compile_scanning
+from .cues import CUES
 from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (_AVERAGE_STEM, _CLAUSE_OPENING, _STRONG_TARGET, Period, Vocabulary,
-                      _aside, _years, _years_between, find_kind, find_measure, find_period,
-                      heading_years, latest_span_ending, load_vocabulary, match_phrases,
-                      sentence_of, sentence_spans, strip_accents)
+from .reading import (_AVERAGE_STEM, Period, Vocabulary, _aside, _years, _years_between,
+                      find_kind, find_measure, find_period, heading_years, latest_span_ending,
+                      load_vocabulary, match_phrases, sentence_of, sentence_spans, strip_accents)
 from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
 
@@ -39,9 +41,6 @@ _MONEY = ("USD", "VND", "USD/person", "VND/person")
 _BREAKDOWN_ONLY = ("fdi_capital_share",)
 _GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth",
                     "cumulative_growth")
-_NATIONAL = re.compile(r"(?:gdp|tăng trưởng|growth)\s*(?:của\s*)?(?:cả nước|toàn quốc)|"
-                       r"\bnational (?:gdp|average|growth)|nationwide (?:gdp|average)",
-                       re.IGNORECASE)
 # The words themselves (head nouns of parks and clusters, their variants, the modifiers that
 # separate near neighbours) are rows of data/indicator_synonyms.csv: Vocabulary.words().
 
@@ -164,7 +163,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         lo, hi, source = sent[0], clause_end, text
     # "100% cơ sở sản xuất đáp ứng ...", "95% of households": a share of the noun that follows.
     share_of_next = (unit == "percent" and label is None
-                     and bool(_SHARE_OF_NEXT.match(text, fig.end)))
+                     and bool(CUES.SHARE_OF_NEXT.match(text, fig.end)))
     best = None
     if label is None and memo is not None:
         # the phrases of a sentence are found once for all its figures (a clause ends at
@@ -189,7 +188,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 "modifier", "frame", at_end=True).search(source[max(lo, ms - 10):ms]):
             continue  # "tỷ trọng công nghiệp trong GRDP": the whole a share is taken of
         if label is None and prev_end and window_start == prev_end <= ms and \
-                me <= fig.start and _RIGHT_AFTER.fullmatch(text, prev_end, ms):
+                me <= fig.start and CUES.RIGHT_AFTER.fullmatch(text, prev_end, ms):
             continue  # "đạt 37% dự toán, tăng 12%": the plan of the figure before
         if label is not None:
             distance = hi - me
@@ -205,7 +204,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         else:
             if ms - fig.end > 150 or (next_start is not None and ms >= next_start):
                 continue
-            if _PARTS_FOLLOW.search(source, fig.end, ms):
+            if CUES.PARTS_FOLLOW.search(source, fig.end, ms):
                 continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
             distance = ms - fig.end + (0 if share_of_next else 100)
         named.append((ms, me, phrase, codes))
@@ -226,7 +225,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         # USD": a sentence that goes on with a running total names no indicator of its own;
         # it is that of the sentence before (its first phrase that fits the figure)
         head = text[max(0, sent[0] - _MAX_CONTEXT):max(0, sent[0] - 1)]
-        ends = [m.end() for m in _SENTENCE_STOP.finditer(head)]
+        ends = [m.end() for m in CUES.SENTENCE_STOP.finditer(head)]
         prev_start = max(0, sent[0] - _MAX_CONTEXT) + (ends[-1] if ends else 0)
         for ms, me, phrase in match_phrases(vocab, "indicator", text[prev_start:sent[0]],
                                             prev_start):
@@ -251,7 +250,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     before = text[max(0, sent[0] - 400):fig.start] if label is None else label
     # the words after the figure count too: "32 dự án đăng ký mới"
     after = text[fig.end:min(fig.end + 40, next_start or len(text))] if label is None else ""
-    after = _AFTER_STOP_INDICATOR.split(after)[0]
+    after = CUES.AFTER_STOP_INDICATOR.split(after)[0]
     # an aggregate named in an earlier paragraph does not go on into this one: the "giá
     # trị sản xuất" of a paragraph on industry is not that of the next paragraph's "Khu vực
     # dịch vụ tăng 4%" (within a paragraph it is: "Giá trị sản xuất tăng 11%. Trong đó ...")
@@ -261,7 +260,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     codes = [_variant(c, vocab, named_before, (text[sent[0]:fig.start] if label is None
                                                else label) + " " + after, measure)
              for c in codes]
-    if measure == "half_year_growth" or (unit in _MONEY and _HALF_YEAR.search(before)):
+    if measure == "half_year_growth" or (unit in _MONEY and CUES.HALF_YEAR.search(before)):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     return codes[0], found
 
@@ -295,7 +294,7 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
                                                             or current[-1] > constant[-1])) \
                 else "grdp_constant_prices"
             return other if other in vocab.indicator_units else code
-    if code == "fdi_capital" and _NEW_AND_ADDED.search(sentence_before) and \
+    if code == "fdi_capital" and CUES.NEW_AND_ADDED.search(sentence_before) and \
             "fdi_attracted" in vocab.indicator_units:
         # "cấp mới và điều chỉnh vốn 13 dự án ... với tổng vốn đăng ký tăng thêm 1,5 tỷ USD":
         # new and additional capital together is the FDI attracted
@@ -312,13 +311,6 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
     return code
 
 
-_SHARE_OF_NEXT = re.compile(
-    r"\s+(?:of\s+(?:the\s+)?|số\s+|các\s+)?(?!(?:so|trong|vào|và|với|năm|so với|cùng|kế|dự|"
-    r"tổng|cơ cấu|grdp|gdp|in|compared|year|than|and|to|by|from|over|on|at|for|per|a|an|the|of|"
-    r"trở|or|vs|y)\b)[^\W\d]", re.IGNORECASE)
-_HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
-
-
 def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> str:
     hits = match_phrases(vocab, "breakdown", text[clause_start:fig.start], clause_start)
     if not hits:
@@ -332,11 +324,7 @@ _PLACE_RES = (
     re.compile(rf"(?:\btỉnh|\bthành phố|\bTP\.?)[ \t]+(?P<vi>{_WORD}(?:[ \t]+{_WORD})?)"),
     re.compile(rf"\b(?:province|city) of[ \t]+(?P<en2>{_WORD}(?:[ \t]+{_WORD})?)"),
 )
-# "Hai Duong province": found from the noun backwards (a search for the two words before it
-# would try every word of the text).
-_PLACE_NOUN = re.compile(r"(?<!\w)(?:province|city)\b")
 _TWO_WORDS_BEFORE = re.compile(rf"(?P<en>{_WORD}[ \t]+{_WORD})[ \t]+$")
-_PLURAL_BEFORE = re.compile(r"(?:\d|\bcác|\bnhững|\bnhiều|\bmấy)\s*$", re.IGNORECASE)
 _NOT_PLACES = {"Ủy", "Uỷ", "UBND", "HĐND", "The", "This", "Provincial", "People", "Party", "Tỉnh",
                "Vùng", "Khu", "Các", "Cả", "Toàn", "Miền"}
 
@@ -351,8 +339,8 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     known.update({strip_accents(r): r for r in vocab.regions})
     # "14 tỉnh Bắc Trung bộ", "các tỉnh Tây Bắc": a group of provinces, not one place
     named = [(m.end(), m.groupdict()) for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)
-             if not _PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start())]
-    for noun in _PLACE_NOUN.finditer(text, lo, hi):
+             if not CUES.PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+    for noun in CUES.PLACE_NOUN.finditer(text, lo, hi):
         m = _TWO_WORDS_BEFORE.search(text, max(lo, noun.start() - 80), noun.start())
         if m:
             named.append((noun.end(), m.groupdict()))
@@ -386,8 +374,8 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
     13,85%)") or in a caption or table line ("... of Bac Giang province speaks |") names
     nothing outside it; "cả nước", "nationwide" or "GDP" as the figure's subject is Việt Nam.
     """
-    if _NATIONAL.search(window) or _NATIONAL_SUBJECT.search(window) or (
-            unit == "percent" and _GDP_SUBJECT.search(window)):
+    if CUES.NATIONAL.search(window) or CUES.NATIONAL_SUBJECT.search(window) or (
+            unit == "percent" and CUES.GDP_SUBJECT.search(window)):
         return "Việt Nam"
     i = bisect.bisect_right(places, (fig.start, "\uffff"))
     # the place named last before the figure (of the 12 before it)
@@ -399,7 +387,7 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
     if text:
         j = bisect.bisect_right(places, (fig.end, "\uffff"))
         if j < len(places) and places[j][0] <= min(sent[1], fig.end + 40) and \
-                _SUBJECT_AFTER.match(text, fig.end, places[j][0]):
+                CUES.SUBJECT_AFTER.match(text, fig.end, places[j][0]):
             return places[j][1]
     if default:
         return default
@@ -408,18 +396,6 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
         # another place than the document's holds within its paragraph only
         return last[1]
     return doc_region or ""
-
-
-# "cả nước dự báo tăng trên 5%", "the GDP growth target of 8%": the country is the subject
-_NATIONAL_SUBJECT = re.compile(
-    r"(?<!nhất )(?<!đầu )(?<!thứ \d )(?<!thứ \d\d )(?:\bcả nước|\btoàn quốc|\bnationwide|"
-    r"\bthe country)\s*[(:]?\s*(?:[^\W\d]+\s*){0,4}$")
-# "GDP quý 2 đạt khoảng 7,7%", "the GDP growth target of 8%": the national rate (a provincial
-# "GDP per capita" in a translation is the province's)
-_GDP_SUBJECT = re.compile(r"\bGDP\b(?:\s*[^\W\d]+){0,6}\s*$")
-# the figure's clause goes on to its subject: ", Vĩnh Phúc là", ", tỉnh Nam Định"
-_SUBJECT_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:tỉnh|thành phố|province of|the province of)"
-                            r"[^\S\n]+)?[^\W\d][\w ]{0,30}$", re.IGNORECASE)
 
 
 def _in_closed_aside(text: str, at: int, fig_start: int) -> bool:
@@ -595,15 +571,11 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     return frame
 
 
-_RESPECTIVELY = re.compile(r"\brespectively\b|\blần lượt\b|\btương ứng\b", re.IGNORECASE)
-_LIST_GAP = re.compile(r"[\s,;:]*(?:(?:và|and)\s+)?", re.IGNORECASE)
-
-
 def _runs(text: str, rows: list[dict], members: list[int]) -> list[list[int]]:
     """Rows written as a list ("9.76%, 56.53%, 25.11% and 8.61%"), two or more in a run."""
     runs, run = [], []
     for i in members:
-        if run and _LIST_GAP.fullmatch(text[rows[run[-1]]["char_end"]:rows[i]["char_start"]]):
+        if run and CUES.LIST_GAP.fullmatch(text[rows[run[-1]]["char_end"]:rows[i]["char_start"]]):
             run.append(i)
         else:
             if len(run) > 1:
@@ -624,7 +596,7 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
     for i, row in enumerate(rows):
         by_sentence.setdefault(sentence_of(spans, row["char_start"], starts=starts), []).append(i)
     for (s0, _), members in by_sentence.items():
-        if not _RESPECTIVELY.search(text[s0:rows[members[-1]]["char_end"] + 30]):
+        if not CUES.RESPECTIVELY.search(text[s0:rows[members[-1]]["char_end"] + 30]):
             continue
         runs = _runs(text, rows, members)
         for n, run in enumerate(runs):
@@ -668,9 +640,6 @@ def _flat_sentence(text: str, sent: tuple[int, int], memo: dict) -> str:
     return memo[key]
 
 
-_CAPTION = re.compile(r"\b(?:ảnh|photo|nguồn|source)\s*:", re.IGNORECASE)
-
-
 def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     """Drop a figure of a headline or caption whose number and unit the body repeats.
 
@@ -678,7 +647,7 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     billion USD"); the body's row has the context, so it is the one kept.
     """
     # plain lists, not cell lookups: a long document has tens of thousands of rows
-    captions = {s: bool(_CAPTION.search(s)) for s in dict.fromkeys(frame["sentence"].tolist())}
+    captions = {s: bool(CUES.CAPTION.search(s)) for s in dict.fromkeys(frame["sentence"].tolist())}
     title = [("title line" in note) or captions[s]
              for note, s in zip(frame["note"].tolist(), frame["sentence"].tolist())]
     if not any(title):
@@ -777,117 +746,10 @@ def _other_sentence(pool: list[int], sentences: list[str], sentence: str) -> int
     return next((k for k in pool if sentences[k] != sentence), None)
 
 
-#: Words of a sentence that reports what happened: target words before it no longer hold.
-_RESULT_OR_ESTIMATE = re.compile(r"kết quả|đã đạt|thực hiện được|\bước\b|ước tính|dự ước|"
-                                 r"\bresults?\b|\bachieved\b|\brecorded\b|\bestimated\b|"
-                                 r"\breached\b", re.IGNORECASE)
-#: "cao hơn mục tiêu", "vượt kế hoạch": results set against a target, not a target
-_COMPARED_TO_PLAN = re.compile(r"(?:cao hơn|thấp hơn|vượt|so với|exceed\w*|surpass\w*|"
-                               r"higher than|lower than)\s+(?:\w+\s+){0,2}?(?:mục tiêu|"
-                               r"kế hoạch|chỉ tiêu|(?:the\s+)?(?:\w+\s+)?(?:target|plan|goal))",
-                               re.IGNORECASE)
-#: "14,86% (plan: 10.5%)", "(KH 8%)": a plan in brackets right after a figure
-_PLAN_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:plan|kế hoạch|kh|mục tiêu|target|chỉ tiêu)"
-                                r"\s*[:=]?\s*", re.IGNORECASE)
-#: A verb of growth with its preposition right before a figure ("growing at 3.8%").
-_GROWING_AT = re.compile(r"\bat\s*$", re.IGNORECASE)
-#: "5 năm", "trong 5 năm qua", "in the five years", "over the past 5 years": a span of years.
-#: A sentence opening with a span set off by a comma ("Giai đoạn 2026-2030, ...").
-_SPAN_FRAME = re.compile(r"\W*(?:(?:trong\s+)?(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+|(?:in|during|over)"
-                         r"\s+(?:the\s+)?(?:period\s+)?)?(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
-                         r"(?:\s+period)?\s*,", re.IGNORECASE)
-#: The term or five years just ended, named without its years ("nhiệm kỳ qua").
-_PAST_TERM = re.compile(r"\bnhiệm kỳ (?:vừa )?qua\b|\bnhiệm kỳ trước\b|\b(?:5|năm) năm (?:vừa )?qua\b|"
-                        r"\bthe (?:past|previous|last) (?:term|five years)\b", re.IGNORECASE)
-_N_YEARS = re.compile(r"\b(\d{1,2}|hai|ba|bốn|năm|mười|two|three|four|five|ten)\s+(?:năm|years)\b"
-                      r"(?!\s*\d)", re.IGNORECASE)
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "two": 2, "three": 3,
                  "four": 4, "five": 5, "ten": 10}
-#: A verb of change right before an amount ("tăng 2.000 tỷ đồng", "expanded by"), not "tăng
-#: lên" (rose to) or "đạt" (reached).
-_CHANGE_BY = re.compile(r"(?:\btăng(?! lên| thành| tới| đến)|\bmở rộng|\bgiảm(?! còn| xuống)|"
-                        r"\bincreased by|\bexpanded by|\bup by|\brose by|\bgrew by)"
-                        r"\s+(?:thêm\s+)?(?:hơn|gần|khoảng|trên|over|nearly|about|more than)?\s*$",
-                        re.IGNORECASE)
-_COMPARED_AFTER = re.compile(r"\s*,?\s*(?:so với|so cùng kỳ|compared (?:to|with)|from|over|"
-                             r"year-on-year)", re.IGNORECASE)
-#: A verb of pulling a total down, a few words before a contribution's points.
-_PULLED_DOWN = re.compile(r"(?:kéo giảm|làm giảm|kéo lùi|pulled down|dragged down)"
-                          r"(?:\s+[^\W\d]+){0,4}\s*$", re.IGNORECASE)
-#: An amount in another currency in brackets right after a figure: its equivalent.
-_EQUIVALENT_AFTER_FIGURE = re.compile(r"[^\S\n]*\(\s*(?:tương đương|tương ứng|khoảng|"
-                                      r"equivalent to|equal to|about|around|~)?\s*(?:US)?",
-                                      re.IGNORECASE)
-#: What is left of a clause whose verb is the previous figure's: ", industry by", "; dịch vụ"
-_ELLIPTIC = re.compile(r"[^\S\n]*\)?[^\S\n]*(?:,|;|\(|\band\b|\bvà\b)[^\S\n]*(?:and\s+|và\s+)?(?:the\s+)?"
-                       r"[^\W\d_]+(?:[ ,-]+[^\W\d_]+){0,5}(?:[^\S\n]+(?:by|at))?[^\S\n]*(?:\([+-]?)?",
-                       re.IGNORECASE)
-_SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
-                          r"proportion|đạt|reach|\bwas\b|\bis\b|\bat\b", re.IGNORECASE)
-#: An estimate of what happened ("dự kiến", "expected" may plan the future: not here).
-_ESTIMATED = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự ước|"
-                        r"\bestimated?\b", re.IGNORECASE)
-_TARGET_IN_BRACKETS = re.compile(r"(?:chỉ tiêu|mục tiêu|kế hoạch|\btargets?\b|\bscenario|"
-                                 r"\bplan\b)[^().;]{0,60}\(\s*$", re.IGNORECASE)
-#: A bracket that opens with the plan's words before its figure.
-_PLAN_IN_BRACKETS = re.compile(r"\(\s*(?:planned|the plan|plan:?|kế hoạch|kh\b|mục tiêu|chỉ tiêu|"
-                               r"target(?:ed)?:?)[^().;]{0,40}$", re.IGNORECASE)
-#: Words right after a counted figure that make it what already exists.
-_STOCK_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:đã\s+(?:được\s+)?(?:thành lập|đi vào|"
-                          r"hoạt động|xây dựng|hình thành|phê duyệt)|hiện có|hiện đang|"
-                          r"đang hoạt động|already|(?:are|were|have been) (?:established|"
-                          r"operational|in operation))", re.IGNORECASE)
 _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
-# Compiled once (each figure reads them): where the words after a figure stop being its own,
-# for its reading and for its indicator's variant, and a monthly figure.
-_AFTER_STOP = re.compile(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b")
-_AFTER_STOP_INDICATOR = re.compile(r"[,;.]|\bvà\b|\band\b")
-_PER_MONTH = re.compile(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng",
-                        re.IGNORECASE)
-_OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|so\s+|của\s+)?"
-                          r"(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu|KH\b)|"
-                          r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
-                          re.IGNORECASE)
-#: New and additional FDI capital named together.
-_NEW_AND_ADDED = re.compile(r"(?:cấp mới|đăng ký mới|cấp phép mới)\s*(?:và|,)\s*(?:điều chỉnh|tăng vốn|"
-                            r"tăng thêm)|new and (?:additional|adjusted)", re.IGNORECASE)
-#: A clause of only a year and a verb ("; năm 2023 đạt", ", in 2024 it rose by").
-_YEAR_CLAUSE = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:và\s+|and\s+)?(?:năm|in)\s+(?:19|20)\d{2}"
-                          r"[\s,:]*(?:(?:ước|ước tính|dự kiến|estimated|it)\s+)?(?:đạt|tăng|giảm|"
-                          r"là|reached|rose|grew|increased|fell)?(?:\s+(?:by|to))?\s*",
-                          re.IGNORECASE)
-#: A sentence that lists the parts of the figure before it.
-_PARTS_OPEN = re.compile(r"[\s\"'“(-]*(?:cụ thể|trong đó|in particular|specifically|of which|"
-                         r"in which)\b", re.IGNORECASE)
-#: Nouns of a share (not "đạt", "is": verbs a growth has too).
-_SHARE_NOUNS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|\bshares?\b|proportion|account|"
-                          r"structure", re.IGNORECASE)
-#: The end of a sentence (not a decimal point: "3.980").
-_SENTENCE_STOP = re.compile(r"[.!?…](?=\s)|\n")
-#: What may stand between a figure and words that complete it ("37% dự toán", "bằng").
-_RIGHT_AFTER = re.compile(r"[^\S\n]*(?:(?:so với|bằng|của|of)[^\S\n]+)?", re.IGNORECASE)
-#: Words after a figure that open the list of its parts.
-_PARTS_FOLLOW = re.compile(r"\b(?:trong đó|of which|in which|including|bao gồm)\b|;",
-                           re.IGNORECASE)
-#: Words that open a part of a total just named ("trong đó", "riêng", "of which").
-_PART_OF = re.compile(r"(?:^|[,;:(]\s*)(?:trong đó|riêng|of which|in which)\b", re.IGNORECASE)
-#: Words of a clause that name a quantity of their own (a ratio to a plan, a share).
-_NAMES_ITSELF = re.compile(r"dự toán|kế hoạch|chiếm|tỷ trọng|tỉ trọng|\bplan\b|\bshare",
-                           re.IGNORECASE)
-#: The noun of a change right after a figure, English word order ("a 15.11% increase").
-_GROWTH_NOUN_AFTER = re.compile(r"[^\S\n]+(increase|rise|growth|gain|jump|surge|decline|"
-                                r"decrease|drop|fall)\b", re.IGNORECASE)
-_AVERAGE = re.compile(_AVERAGE_STEM + r"|mỗi năm|hằng năm", re.IGNORECASE)
-#: Words that make a figure one of each year of a plan's span ("hằng năm có trên 90% ...").
-_YEARLY = re.compile(r"\bh[àằ]ng năm|\bmỗi năm|\bannually|\beach year|\bevery year",
-                     re.IGNORECASE)
-#: Words that make an amount a total over a span ("tổng" alone names an aggregate).
-_SPAN_TOTAL = re.compile(r"cả giai đoạn|giai đoạn|lũy kế|cumulative|period|trong \d+ năm|"
-                         r"\d+ năm qua|over the past|\byears\b|nhiệm kỳ|\bterm\b",
-                         re.IGNORECASE)
-_AFTER_PARENS_ABOVE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:trở lên|or more|or above)",
-                                 re.IGNORECASE)
-_INSIDE_PARENS_ABOVE = re.compile(r"\s*\)\s*(?:trở lên|or more|or above)", re.IGNORECASE)
+_AVERAGE = compile_scanning(_AVERAGE_STEM + r"|mỗi năm|hằng năm", re.IGNORECASE)
 
 
 def _year_written_between(text: str, lo: int, hi: int) -> bool:
@@ -895,7 +757,7 @@ def _year_written_between(text: str, lo: int, hi: int) -> bool:
     ``hi``: a later sentence's frame, which holds over the period of a figure written before
     it (a noun's year, "the PCI in 2023", does not)."""
     return any(not y[4] and not _aside(text, y[0])
-               and _CLAUSE_OPENING.search(text[max(0, y[0] - 40):y[0]])
+               and CUES.CLAUSE_OPENING.search(text[max(0, y[0] - 40):y[0]])
                for y in _years_between(text, lo, hi))
 
 
@@ -922,17 +784,17 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     window = text[window_start:fig.start]
     clause = text[clause_start:clause_end]
     text_after = text[fig.end:min(fig.end + 40, next_start or len(text), clause_end)]
-    text_after = _AFTER_STOP.split(text_after)[0]
+    text_after = CUES.AFTER_STOP.split(text_after)[0]
     notes = list(fig.notes)
     parsed = fig.parsed
     low, high, qualifier = parsed.low, parsed.high, parsed.qualifier
-    if qualifier in ("exact", "about") and (_AFTER_PARENS_ABOVE.match(text, fig.end)
-                                            or _INSIDE_PARENS_ABOVE.match(text, fig.end)):
+    if qualifier in ("exact", "about") and (CUES.AFTER_PARENS_ABOVE.match(text, fig.end)
+                                            or CUES.INSIDE_PARENS_ABOVE.match(text, fig.end)):
         high, qualifier = None, "above"
         notes.append("'trở lên' after the parenthesis applies to this figure")
     unit = parsed.unit
     if unit == "percentage_points" and low is not None and low > 0 and \
-            _PULLED_DOWN.search(text, max(clause_start, fig.start - 60), fig.start):
+            CUES.PULLED_DOWN.search(text, max(clause_start, fig.start - 60), fig.start):
         # "kéo giảm IIP chung 0,16 điểm phần trăm": a contribution pulling the total down
         low, high = -low, (-high if high is not None else None)
         notes.append("pulled the total down ('kéo giảm'): negative")
@@ -960,7 +822,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 "ratio_to_base", "cumulative_growth") else prev["period_start"]
             period = Period(start, prev["period_end"], "previous figure", period.base)
     if cell is None and doc_year and period.end is not None and period.end > doc_year and \
-            _ESTIMATED.search(text[max(window_start, fig.start - 60):fig.start]):
+            CUES.ESTIMATED.search(text[max(window_start, fig.start - 60):fig.start]):
         # "is estimated at 10.6%" after "... the plan for 2025": an estimate is of a period
         # under way or past, so of the latest such year its sentence names, else the document's
         # (an estimate word before the previous figure is that figure's: "Năm 2025 ước đạt
@@ -972,22 +834,22 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                   Period(doc_year, doc_year, "document date (estimated)", period.base))
     measure_context = cell.label if cell else window + (
         " " + text[clause_start:fig.start] if len(window.strip(" ,;:(")) < 3 else "")
-    if cell is None and _HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
-            not _HALF_YEAR.search(measure_context):
+    if cell is None and CUES.HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
+            not CUES.HALF_YEAR.search(measure_context):
         measure_context += " 6 tháng"
-    growth_after = _GROWTH_NOUN_AFTER.match(text, fig.end) if cell is None else None
+    growth_after = CUES.GROWTH_NOUN_AFTER.match(text, fig.end) if cell is None else None
     if growth_after:  # "a 15.11% increase", "a 5% rise year-on-year": English word order
         measure_context += " " + growth_after.group(1)
     measure = find_measure(unit, measure_context, fig.raw, period)
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
-            rows[-1]["char_end"] >= sent[0] and not _SHARE_WORDS.search(
+            rows[-1]["char_end"] >= sent[0] and not CUES.SHARE_OR_LEVEL.search(
                 # "growing at 3.8%, industry and construction at 13.5%": the "at" of the
                 # growth before (its measure), repeated
-                re.sub(r"\bat\s*$", "", window) if _GROWING_AT.search(
+                re.sub(r"\bat\s*$", "", window) if CUES.GROWING_AT.search(
                     text, max(0, rows[-1]["char_start"] - 30), rows[-1]["char_start"])
                 else window) and \
-            _ELLIPTIC.fullmatch(
+            CUES.ELLIPTIC.fullmatch(
                 # a clause after ";" starts with its subject: "; khu vực dịch vụ (+6,7%)"
                 # (a subject with its figure in brackets, not a new verb: "; bảo đảm 100%")
                 ";" + window if window_start == clause_start and clause_start > 0
@@ -997,16 +859,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         measure = rows[-1]["measure"]
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
-            _PARTS_OPEN.match(text, sent[0]) and sent[0] - rows[-1]["char_end"] < 300 and \
+            CUES.PARTS_OPEN.match(text, sent[0]) and sent[0] - rows[-1]["char_end"] < 300 and \
             "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
-            not _SHARE_NOUNS.search(text, sent[0], fig.start):
+            not CUES.SHARE_NOUNS.search(text, sent[0], fig.start):
         # "... tăng trưởng 14,2%. Cụ thể, khu vực dịch vụ đạt 7,7%; ...": the parts of a
         # growth just given are growths too, unless a share is named
         measure = rows[-1]["measure"]
     # "bình quân 29,6%/năm giai đoạn 2016-2020; năm 2023 đạt 15,6%": a clause of only a year
     # and a verb goes on with the quantity of the figure before (its growth, a year's)
     year_clause = bool(cell is None and rows and rows[-1]["char_end"] >= sent[0] and
-                       rows[-1]["unit"] == unit and _YEAR_CLAUSE.fullmatch(window))
+                       rows[-1]["unit"] == unit and CUES.YEAR_CLAUSE.fullmatch(window))
     if year_clause and unit == "percent" and measure == "level" and \
             rows[-1]["measure"] in _GROWTH_MEASURES:
         measure = "annual_growth"
@@ -1020,13 +882,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         span = latest_span_ending(text, fig.start, period.end)
         if span:
             period = Period(span[0], span[1], period.how + ", span written earlier")
-        elif cell is None and _PAST_TERM.search(text, max(0, fig.start - 600), fig.start) and \
-                "\n\n" not in text[_PAST_TERM.search(text, max(0, fig.start - 600),
+        elif cell is None and CUES.PAST_TERM.search(text, max(0, fig.start - 600), fig.start) and \
+                "\n\n" not in text[CUES.PAST_TERM.search(text, max(0, fig.start - 600),
                                                        fig.start).end():fig.start]:
             # "nhiệm kỳ qua ... tăng bình quân 11,2%/năm": the five years that end with it
             period = Period(period.end - 4, period.end, period.how + ", the past term")
     elif measure == "level" and unit in ("VND", "USD") and period.start != period.end and \
-            period.how == "sentence" and cell is None and _SPAN_FRAME.match(text, sent[0]) and \
+            period.how == "sentence" and cell is None and CUES.SPAN_FRAME.match(text, sent[0]) and \
             not vocab.words("modifier", "per_person").search(window + " " + fig.raw):
         # "Giai đoạn 2026-2030, ... thu ngân sách 75.000 - 80.000 tỷ đồng": an amount in a
         # sentence framed by a span is the span's total
@@ -1036,12 +898,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         period = Period(period.end, period.end, f"{period.how}, end of the period")
     if cell is None and measure == "period_total" and unit not in ("count", "ha") and \
             period.how.startswith("earlier sentence") and \
-            not _SPAN_TOTAL.search(text[sent[0]:fig.start]):
+            not CUES.SPAN_TOTAL.search(text[sent[0]:fig.start]):
         # "Tổng thu ngân sách ... 35.700 tỷ đồng" after a sentence on 2020-2022: "tổng" names
         # the aggregate; a span from an earlier sentence makes no total of this amount
         measure = "level"
         period = Period(period.end, period.end, f"{period.how}, end of the period")
-    years_n = _N_YEARS.search(text, clause_start, fig.start) if cell is None else None
+    years_n = CUES.N_YEARS.search(text, clause_start, fig.start) if cell is None else None
     if years_n and (unit in _MONEY or unit == "count") and measure in ("level", "period_total") \
             and period.end is not None:
         # "Tổng thu ngân sách trên địa bàn 5 năm ước đạt 48.187 tỷ đồng", "in the five years":
@@ -1051,12 +913,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             period = Period(period.end - n + 1, period.end, period.how + f", {n} years")
             measure = "period_total"
     if cell is None and period.start == period.end and period.end is not None and \
-            _YEARLY.search(window):
+            CUES.YEARLY.search(window):
         # "Phấn đấu hằng năm có trên 90% ..." under a 2025-2030 term: each year of the span
         span = latest_span_ending(text, fig.start, period.end)
         if span:
             period = Period(span[0], span[1], period.how + ", each year of the span")
-    stock = cell is None and doc_year is not None and bool(_STOCK_AFTER.match(text_after))
+    stock = cell is None and doc_year is not None and bool(CUES.STOCK_AFTER.match(text_after))
     # Kind
     if cell is not None:
         kind_context = text[max(0, cell.label_start - 2000):cell.label_start] + cell.label
@@ -1078,28 +940,28 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             before = sentence_of(spans, max(at - 2, 0), starts=starts)
             words = text[before[0]:at]
             if before[0] >= at or (step and ("\n\n" in text[before[1]:sent[0]] or
-                                             _COMPARED_TO_PLAN.search(words))):
+                                             CUES.COMPARED_TO_PLAN.search(words))):
                 break
             # target words after the last figure of a sentence govern none of its figures
             # ("..., bằng 50,1% kế hoạch năm", "đạt 2.600 tấn, ... mục tiêu trở thành ...")
             digits = [m.end() for m in re.finditer(r"\d", words)]
-            if _STRONG_TARGET.search(words[:digits[-1]] if digits else words):
+            if CUES.STRONG_TARGET.search(words[:digits[-1]] if digits else words):
                 kind, estimate, kind_how = ("target", False,
                                             "target words in a sentence before in its paragraph")
                 break
-            if _RESULT_OR_ESTIMATE.search(words):
+            if CUES.RESULT_OR_ESTIMATE.search(words):
                 break
             at = before[0]
     if stock:
         kind, estimate, kind_how = "actual", False, "an existing stock"
-    elif cell is None and _TARGET_IN_BRACKETS.search(text[max(0, fig.start - 90):fig.start]):
+    elif cell is None and CUES.TARGET_IN_BRACKETS.search(text[max(0, fig.start - 90):fig.start]):
         # "vượt chỉ tiêu Nghị quyết giao đầu năm (7,5-8%)": the target a result is compared with
         kind, estimate, kind_how = "target", False, "a target in brackets after its name"
-    elif cell is None and _PLAN_IN_BRACKETS.search(text[max(0, fig.start - 60):fig.start]):
+    elif cell is None and CUES.PLAN_IN_BRACKETS.search(text[max(0, fig.start - 60):fig.start]):
         # "tăng 1,5% (kế hoạch tăng 7,0-7,5%)", "(planned to increase by 7.0-7.5%)": the plan
         # written in brackets beside a result
         kind, estimate, kind_how = "target", False, "a plan in brackets beside a result"
-    if unit == "percent" and _OF_THE_PLAN.match(text, fig.end):
+    if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end):
         # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was done
         kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"
     breakdown = _breakdown(vocab, text, clause_start, fig)
@@ -1145,7 +1007,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
         notes.append("a clause of only a year: the indicator of the figure before")
     if code == "unknown" and not indicator_text and cell is None and not (
-            unit == "percent" and _SHARE_OF_NEXT.match(text, fig.end)):
+            unit == "percent" and CUES.SHARE_OF_NEXT.match(text, fig.end)):
         # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator of
         # the last figure of the same unit just before.
         for prev in reversed(rows[-6:]):
@@ -1165,11 +1027,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         own = text[clause_start:fig.start]
         i = bisect.bisect_left(places, (clause_start, ""))
         place_named = i < len(places) and places[i][0] <= fig.start
-        part = _PART_OF.search(own)
+        part = CUES.PART_OF.search(own)
         # (not when the clause names the figure itself, even by a name the project lacks:
         # "trong đó, góp vốn mua cổ phần 200 triệu USD")
         named_here = bool(indicator_text) and indicator_text.lower() in own.lower()
-        if (part or place_named) and not _NAMES_ITSELF.search(own) and not named_here:
+        if (part or place_named) and not CUES.NAMES_ITSELF.search(own) and not named_here:
             flat = _flat_sentence(text, sent, memo)
             for prev in reversed(rows[-6:]):
                 # a place alone makes a part within its sentence ("Tp.HCM tăng 7,82%" after
@@ -1184,8 +1046,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                                      "before of its unit")
                     break
     if cell is None and code != "unknown" and (unit in _MONEY or unit == "count") and \
-            _CHANGE_BY.search(text, max(clause_start, fig.start - 30), fig.start) and \
-            _COMPARED_AFTER.match(text, fig.end):
+            CUES.CHANGE_BY.search(text, max(clause_start, fig.start - 30), fig.start) and \
+            CUES.COMPARED_AFTER.match(text, fig.end):
         # "quy mô kinh tế mở rộng hơn 17 nghìn tỷ đồng so với năm 2023", "tăng 51 dự án so
         # với cùng kỳ": by how much an amount changed, not the amount
         notes.append(f"a change of {code} ('tăng ... so với'), not its level")
@@ -1200,13 +1062,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         code = "grdp_current_prices"
     if cell is None and rows and unit in _MONEY and rows[-1]["unit"] in _MONEY and \
             rows[-1]["unit"].split("/")[0] != unit and \
-            _EQUIVALENT_AFTER_FIGURE.fullmatch(text, rows[-1]["char_end"], fig.start):
+            CUES.EQUIVALENT_AFTER_FIGURE.fullmatch(text, rows[-1]["char_end"], fig.start):
         # "VNĐ70.2 – 70.9 million (US$2,890-2,920)": the same quantity in another currency
         code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
         if rows[-1]["unit"].endswith("/person") and not unit.endswith("/person"):
             unit = f"{unit}/person"
         notes.append("the figure before in another currency")
-    if cell is None and rows and _PLAN_AFTER_FIGURE.fullmatch(
+    if cell is None and rows and CUES.PLAN_AFTER_FIGURE.fullmatch(
             text, rows[-1]["char_end"], fig.start) and rows[-1]["unit"] == unit:
         # "tăng 14,86% (plan: 10.5%)": the plan of the figure just before
         code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
@@ -1226,7 +1088,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                     notes.append("indicator: the growth of the amount named before it")
                 break
     if cell is None and unit == "percent" and measure == "level" and code != "unknown" and \
-            _OF_THE_PLAN.match(text, fig.end):
+            CUES.OF_THE_PLAN.match(text, fig.end):
         # "đạt 43% kế hoạch", "bằng 93,6% dự toán", "120% of the annual plan": how much of a
         # plan was done, which no indicator of the dataset measures (not the share or rate
         # its subject would have as a level)
@@ -1249,7 +1111,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         confidence -= 0.1
     if estimate:
         notes.append("estimate (ước)")
-    if _PER_MONTH.search(fig.raw):
+    if CUES.PER_MONTH.search(fig.raw):
         notes.append("per month: not comparable to a yearly figure as it stands")
     line_start = text.rfind("\n", 0, fig.start) + 1
     line_end = text.find("\n", fig.end)

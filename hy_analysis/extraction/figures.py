@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..exceptions import ParseError
 from ..parsing import ParsedValue, infer_lang, parse_value
-from .alternation import alternation
+from .alternation import alternation, compile_scanning
 
 __all__ = ["Figure", "find_figures", "document_lang"]
 
@@ -51,7 +51,7 @@ _NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\
 # A number followed by these is a date, rank, share of a count ("13/15"), time or document code.
 _SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
 # Words right before a number that make it an identifier or an ordinal, not a figure.
-_ORDINAL_BEFORE = re.compile(
+_ORDINAL_BEFORE = compile_scanning(
     r"(?:(?<!dân )(?<!tổng )\bsố|số:|"
     r"\bno\.?|\bnumber|lần thứ|\bthứ|\bkhóa|\bkhoá|\bhạng|\bxếp thứ|\brank(?:ed)?|"
     r"\bngày|\btháng|\bnghị quyết|\bquyết định|\bkế hoạch|\bchương trình|\bđiều|\bkhoản|"
@@ -79,17 +79,23 @@ _LEAD_RE = re.compile(
     + r"\s+)+(?:(?:vnd|usd|vnđ)\s*|\$\s*)?$|(?:vnd|usd|vnđ)\s*$|\$\s*$",
     re.IGNORECASE,
 )
+# A match of _LEAD_RE ends (before white space) with the last word of a qualifier or with a
+# currency: looked for first in the last letters before the number, since most numbers follow
+# no qualifier and the full search tries each of the 40 characters before them.
+_LEAD_END_WORDS = {w.split(" ")[-1] for w in _LEAD_WORDS} | {"vnd", "usd", "vnđ", "$"}
+_LEAD_END = re.compile("(?:" + alternation(_LEAD_END_WORDS) + ")$", re.IGNORECASE)
+_LEAD_END_SPAN = max(map(len, _LEAD_END_WORDS))
 _TOKEN_RE = re.compile(r"\S+")
 _CURRENCY_LEAD = re.compile(r"vnd|usd|vnđ|\$", re.IGNORECASE)
 # "cao hơn 6,2% so với cùng kỳ": the figure says by how much, not a bound
 _LOWER_BY = re.compile(r"(?:thấp hơn|lower)\s+", re.IGNORECASE)
-_BY_HOW_MUCH = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|higher|lower)\s+", re.IGNORECASE)
+_BY_HOW_MUCH = compile_scanning(r"(?:cao hơn|thấp hơn|nhiều hơn|higher|lower)\s+", re.IGNORECASE)
 # "so với", "so cùng kỳ", "so mức tăng ...": compared with
 _COMPARED = re.compile(r"\s*(?:so\s|than|compared)", re.IGNORECASE)
 _STOP_PUNCT = ",;:()[]“”\"!?"
 _MAX_TOKENS = 7
 _COUNT_LOOKAHEAD = 7
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 # Compiled once (each number reads them): a range or date ending right before a number, what
 # is not a digit, a table row or paragraph break that ends a figure's words, punctuation inside
 # a word that ends them, and the word before a number.
@@ -117,7 +123,8 @@ def document_lang(text: str) -> str:
     >>> document_lang("Tốc độ tăng trưởng đạt 8%"), document_lang("Growth reached 8%")
     ('vi', 'en')
     """
-    letters = len(_LETTER.findall(text)) or 1
+    # counted as the text less its runs of non-letters: no list of a million one-letter strings
+    letters = len(text) - sum(map(len, _NOT_LETTERS.findall(text))) or 1
     return "vi" if len(_VI_LETTERS.findall(text.lower())) / letters > 0.02 else "en"
 
 
@@ -168,6 +175,14 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
     return sorted(set(ends), reverse=True)
 
 
+def _lead(before: str) -> re.Match | None:
+    """``_LEAD_RE.search(before)``: the qualifier or currency words ending ``before``."""
+    last = len(before.rstrip())
+    if not _LEAD_END.search(before, max(0, last - _LEAD_END_SPAN), last):
+        return None  # no qualifier's last word, nor a currency, before the white space
+    return _LEAD_RE.search(before)
+
+
 @lru_cache(maxsize=1 << 16)
 def _parse(raw: str, lang: str, unit: str | None) -> ParsedValue | None:
     # remembered: a figure's words are read at up to eight lengths, and the nouns probed
@@ -208,7 +223,7 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
         start, end = m.span()
         if start < taken_until or _not_a_figure(text, start, end):
             continue
-        lead = _LEAD_RE.search(text[max(0, start - 40):start])
+        lead = _lead(text[max(0, start - 40):start])
         lead_start = start - len(lead.group(0)) if lead else start
         if lead_start < taken_until:
             lead_start = start

@@ -3,7 +3,8 @@
 Pure functions over the document text and offsets. The vocabularies come from data files
 (indicators.csv, indicator_synonyms.csv and the region map of loading) passed in as a
 :class:`Vocabulary`; the rules here are about how Vietnamese and English reports are written,
-not about any one text.
+not about any one text. The words a rule looks for ("ước tính", "so với", ...) are the regexes
+of extraction/cues.toml (``CUES.<NAME>``, :mod:`hy_analysis.extraction.cues`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from pathlib import Path
 from .. import paths
 from ..loading import load_region_map
 from ..territories import RegionMap
-from .alternation import alternation
+from .alternation import alternation, compile_scanning
+from .cues import CUES
 
 __all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "find_kind",
            "find_measure", "match_phrases", "strip_accents"]
@@ -121,7 +123,11 @@ class Vocabulary:
 
     def names(self, fieldname: str) -> list[str]:
         """The values of ``fieldname`` in file order (head nouns, variants)."""
-        return list(dict.fromkeys(v for _, f, v in self.phrases if f == fieldname))
+        key = ("names", fieldname)
+        if key not in self._pattern:  # asked per counted figure: the phrases are read once
+            self._pattern[key] = list(dict.fromkeys(v for _, f, v in self.phrases
+                                                    if f == fieldname))
+        return list(self._pattern[key])
 
     def values(self, fieldname: str, phrase: str) -> list[str]:
         """The values (codes, regions) a phrase of ``fieldname`` stands for, in file order."""
@@ -320,45 +326,10 @@ _YEAR = r"(?:19|20)\d{2}"
 # "đến hết tháng 8/2025": a month's year is the year of what stood at that month
 _YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=tháng \d/)|(?<=tháng \d\d/))"
                       rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
-_BASE_BEFORE = re.compile(
-    r"(?:\bso với|\bso cùng kỳ|\bso(?= năm)|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
-    r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
-    r"\btimes(?: higher| more| larger| that of| over the (?:figure|level|result))?(?: than)?|"
-    r"\bdoubl\w*(?: that of)?|\btripl\w*(?: that of)?|\btwice|\bthat of|"
-    r"\bgấp đôi|"
-    r"\bgiai đoạn trước|\bfrom|\bup from|\bgốc)\s*(?:(?:cuối|đầu|hết|the end of|end of)\s+)?"
-    r"(?:năm|quý\s+[IV]+\s*/|the same period(?: of)?|the year|in|of|"
-    r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
-    re.IGNORECASE,
-)
-_SAME_PERIOD_BEFORE = re.compile(r"(?:cùng kỳ|same period(?: of)?|year-on-year)\s*(?:năm)?\s*$",
-                                 re.IGNORECASE)
-_NOT_PERIOD_BEFORE = re.compile(r"(?:tầm nhìn|vision|ngày|tháng|month|số|giá so sánh|giá ss|"
-                                r"prices)\s*(?:đến năm|to|năm|of|in)?\s*$", re.IGNORECASE)
-# A party or council term "nhiệm kỳ 2025-2030" plans the years after its first: 2026-2030.
-# "6 tháng năm 2023", "9 tháng năm 2025": months of that year (not a date's month and year)
-_MONTHS_OF_YEAR = re.compile(r"(?<![\d/])\d{1,2}\s+tháng\s+năm\s*$", re.IGNORECASE)
-_TERM_BEFORE = re.compile(r"(?:nhiệm kỳ|khóa|khoá|term|tenure)\s*(?:of|of the)?\s*$", re.IGNORECASE)
-# a number (not a year) then a few words and "in"/"năm": the year after is that number's
-_ATTACHED = re.compile(r"(?<![12]\d\d)\d[^\d.;,]{0,25}(?:in|năm|vào năm|in the year)\s*$",
-                       re.IGNORECASE)
-# "6,14% của năm 2023", "10.2% in 2023": a year possessed by the figure written before it
-_OF_A_FIGURE = re.compile(r"\d(?:[.,]\d+)?\s*(?:%|(?:[^\W\d]+\s+){1,3}?)\s*"
-                          r"(?:của|in|vào)\s+(?:năm\s+|the year\s+)?$", re.IGNORECASE)
 _YEAR_THEN_BRACKET = re.compile(
     rf"(?<!\d)({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?\s*\(\s*(?:[^\W\d]+\s+){{0,2}}$")
-_TERM_AFTER = re.compile(r"\s*(?:term|tenure)\b", re.IGNORECASE)
-_PRICES_AFTER = re.compile(r"\s*(?:constant\s+|comparative\s+)?prices?\b", re.IGNORECASE)
-_PERIOD_AROUND = re.compile(r"giai đoạn\s*$|giai đoạn\s+\d|\d\s+period\b", re.IGNORECASE)
-_CONGRESS = re.compile(r"đại hội|\bcongress\b", re.IGNORECASE)
 _BETWEEN_END = re.compile(rf"\s*(?:and|và|to|-|–)\s*(?:năm\s*)?({_YEAR})(?![\d/])",
                           re.IGNORECASE)
-_NOW_WORDS = re.compile(r"hiện nay|đến nay|hiện có|hiện tại|tính đến nay|currently|to date|"
-                        r"at present|so far|is home to", re.IGNORECASE)
-
-
-_RELATIVE_YEAR = re.compile(r"(?P<this>\bnăm nay\b|\bthis year\b)|(?P<last>\bnăm ngoái\b|"
-                            r"\blast year\b|\bnăm qua\b)", re.IGNORECASE)
 
 
 _SPAN_END_AFTER = re.compile(rf"\s*(?:to|until|through|till|-|–|đến|tới)\s*(?:năm\s*)?"
@@ -375,18 +346,6 @@ class Period:
     base: int | None = None
 
 
-# "so với năm ngoái", "against the same time last year": a relative year compared with
-_COMPARED_TO_BEFORE = re.compile(r"(?:\bso\b|\bvới|cùng kỳ|against|than|compared|from|same "
-                                 r"(?:time|period))[^.;\d]*$", re.IGNORECASE)
-_PREVIOUS_YEAR_THEN_BRACKET = re.compile(r"(?:\bnăm trước|\bnăm ngoái|\bcùng kỳ(?: năm trước)?|"
-                                         r"\b(?:the )?previous year|\blast year)\s*\(\s*$",
-                                         re.IGNORECASE)
-_COMPARED_YEARS_OWN = re.compile(r"\s*(?:là|was|were)\s*:?\s*(?:[-+]?\d[\d.,]*\s*%?\s*[;,]\s*)*",
-                                 re.IGNORECASE)
-_THIS_PERIOD = re.compile(r"\b(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:này|đó|nói trên)\b|"
-                          r"\b(?:this|that) (?:period|term)\b", re.IGNORECASE)
-
-
 def _closed_aside(text: str, lo: int, at: int, before: int) -> bool:
     """Whether the year at ``at`` stands in a bracket opened after ``lo`` and closed before
     ``before`` (an aside that sets no year for what follows it)."""
@@ -401,22 +360,22 @@ def _years(text: str, offset: int = 0):
         if m.start() < skip_to:
             continue  # the end of a "from 2021 to 2025" span read with its start
         before = text[max(0, m.start() - 40):m.start()]
-        if _NOT_PERIOD_BEFORE.search(before) and not _MONTHS_OF_YEAR.search(before) and \
+        if CUES.NOT_PERIOD_BEFORE.search(before) and not CUES.MONTHS_OF_YEAR.search(before) and \
                 not re.search(r"giai đoạn|period", before[-15:]):
             continue
         y0, y1 = int(m[1]), int(m[2] or m[1])
         if y1 < y0:
             continue
-        if _PRICES_AFTER.match(text, m.end()):
+        if CUES.PRICES_AFTER.match(text, m.end()):
             continue  # "based on 2010 prices": the prices' base year, not a period
-        if y1 - y0 == 5 and y0 % 5 == 0 and _PERIOD_AROUND.search(
+        if y1 - y0 == 5 and y0 % 5 == 0 and CUES.PERIOD_AROUND.search(
                 text, max(0, m.start() - 12), min(len(text), m.end() + 8)) and \
-                _CONGRESS.search(text):
+                CUES.CONGRESS.search(text):
             # a Party congress's "giai đoạn 2025-2030", "the 2025-2030 period": its term,
             # whose plan years start the year after the congress (2026-2030)
             y0 += 1
-        if _TERM_BEFORE.search(before) or (
-                y1 > y0 and _TERM_AFTER.match(text, m.end())):  # "the 2020-2025 term"
+        if CUES.TERM_BEFORE.search(before) or (
+                y1 > y0 and CUES.TERM_AFTER.match(text, m.end())):  # "the 2020-2025 term"
             if y1 == y0:
                 continue
             # a term runs five years from its congress; "giữa nhiệm kỳ 2021-2023" names the
@@ -432,9 +391,9 @@ def _years(text: str, offset: int = 0):
         if span_end and int(span_end[1]) > y1:
             y1, end = int(span_end[1]), span_end.end()
             skip_to = end
-        is_base = bool(_BASE_BEFORE.search(before)) and not span_end
+        is_base = bool(CUES.BASE_BEFORE.search(before)) and not span_end
         yield (offset + m.start(), offset + end, y0, y1, is_base,
-               bool(_SAME_PERIOD_BEFORE.search(before)))
+               bool(CUES.SAME_PERIOD_BEFORE.search(before)))
 
 
 @lru_cache(maxsize=2)
@@ -466,7 +425,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     own = [y for y in before if not y[4] and not _closed_aside(text, s0, y[0], fig_start)]
     own_after = [y for y in after if not y[4]]
     # "cùng kỳ năm 2023 là: 26,7%; 38,3%": the year compared with, then its own figures
-    if before and before[-1][4] and _COMPARED_YEARS_OWN.fullmatch(text, before[-1][1],
+    if before and before[-1][4] and CUES.COMPARED_YEARS_OWN.fullmatch(text, before[-1][1],
                                                                    fig_start):
         y = before[-1]
         return Period(y[2], y[3], "sentence, the compared year's own figures", None)
@@ -482,7 +441,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # brackets right after a year or span is that year's or span's, base or not
         y0, y1 = int(bracketed.group(1)), int(bracketed.group(2) or bracketed.group(1))
         return Period(y0, y1, "sentence, the years before the bracket", base)
-    if _PREVIOUS_YEAR_THEN_BRACKET.search(text, max(s0, fig_start - 40), fig_start) and \
+    if CUES.PREVIOUS_YEAR_THEN_BRACKET.search(text, max(s0, fig_start - 40), fig_start) and \
             re.match(r"\s*\)", text[fig_end:fig_end + 3]):
         # "GRDP tăng 6,5%, thấp hơn năm trước (7,2%)": the year before the sentence's (not
         # "bằng 90,7% cùng kỳ năm trước (giảm 9,3% so với cùng kỳ)", the same change again)
@@ -490,7 +449,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         if year:
             return Period(year - 1, year - 1, "sentence, the year before in brackets", base)
     # "will reach 375.7 trillion VND during 2026-2030": a span named right after the figure
-    if close_after and own_after[0][3] > own_after[0][2] and _DURING.fullmatch(
+    if close_after and own_after[0][3] > own_after[0][2] and CUES.DURING.fullmatch(
             text, fig_end, own_after[0][0]):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the span after the figure", base)
@@ -504,7 +463,8 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(y[2], y[3], "sentence, the year right after it", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
     # after another figure is that figure's; the one right after this figure is its own
-    if own and not (close_after and _ATTACHED.search(text[max(s0, own[-1][0] - 30):own[-1][0]])):
+    if own and not (close_after and CUES.ATTACHED.search(
+            text[max(s0, own[-1][0] - 30):own[-1][0]])):
         y = own[-1]
         return Period(y[2], y[3], "sentence", base)
     # "đạt 8,5 tỷ USD vào năm 2025": a year shortly after the figure, in the same clause.
@@ -512,15 +472,15 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year right after it", base)
     # "Tổng vốn đầu tư giai đoạn này đạt ...": the span named before ("nhiệm kỳ 2020-2025")
-    if not own and _THIS_PERIOD.search(text, s0, fig_start):
+    if not own and CUES.THIS_PERIOD.search(text, s0, fig_start):
         spans = [y for y in _years_between(text, max(0, s0 - 2000), fig_start)
                  if not y[4] and y[3] > y[2]]
         if spans:
             return Period(spans[-1][2], spans[-1][3], "sentence, 'this period' named before",
                           base)
     # "năm nay", "this year" / "năm ngoái", "last year" (not after "so với", a base)
-    relative = _RELATIVE_YEAR.search(text[max(s0, fig_start - 200):fig_start])
-    if relative and doc_year and not _BASE_BEFORE.search(
+    relative = CUES.RELATIVE_YEAR.search(text[max(s0, fig_start - 200):fig_start])
+    if relative and doc_year and not CUES.BASE_BEFORE.search(
             text[max(s0, fig_start - 260):fig_start - len(relative.group(0))
                  - (fig_start - relative.end())]):
         year = doc_year if relative.group("this") else doc_year - 1
@@ -536,7 +496,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if same:
         return Period(same[0][3] + 1, same[0][3] + 1, "after the comparison year", base)
     # "Trong 10 tháng", "6 tháng đầu năm": months of the document's year.
-    if _MONTHS_TO_DATE.search(text[s0:fig_start]) and doc_year:
+    if CUES.MONTHS_TO_DATE.search(text[s0:fig_start]) and doc_year:
         return Period(doc_year, doc_year, "document date (months to date)", base)
     # A year of an earlier sentence still holds ("Năm 2024, ... . Xuất khẩu tăng 12%"), but
     # not a vision year, whose targets are said in its own sentence.
@@ -546,7 +506,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     earlier = [y for y in earlier if not _aside(text, y[0])]
     # "vượt qua con số 6,14% của năm 2023": a year written right after a figure is that
     # figure's, a comparison's; it sets no year for the sentences after
-    earlier = [y for y in earlier if not _OF_A_FIGURE.search(text[max(0, y[0] - 40):y[0]])]
+    earlier = [y for y in earlier if not CUES.OF_A_FIGURE.search(text[max(0, y[0] - 40):y[0]])]
     vision = _visions(text, earlier)
     if earlier and earlier[-1][0] in vision and doc_year:
         # the latest year before is a vision's: no year of an earlier sentence holds here
@@ -557,10 +517,10 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     relative = None
     if doc_year:
         lo = max(earlier[-1][1] if earlier else 0, s0 - 2000, 0)
-        relative = next((m for m in reversed(list(_RELATIVE_YEAR.finditer(text, lo, s0)))
+        relative = next((m for m in reversed(list(CUES.RELATIVE_YEAR.finditer(text, lo, s0)))
                          if not re.search(r"(?:\d|\b(?:hai|ba|bốn|năm|mười))\s*$",
                                           text[max(0, m.start() - 8):m.start()])
-                         and not _COMPARED_TO_BEFORE.search(text[max(0, m.start() - 30):
+                         and not CUES.COMPARED_TO_BEFORE.search(text[max(0, m.start() - 30):
                                                                  m.start()])),
                         None)
     if relative:
@@ -580,32 +540,18 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     return Period(None, None, "not found", base)
 
 
-# "cao nhất từ đầu nhiệm kỳ đến nay", "lớn nhất từ trước đến nay": a superlative's range of
-# comparison, not the figure's period
-_SUPERLATIVE_SINCE = re.compile(r"nhất\s+(?:[^\W\d]+\s+){0,5}$|\b(?:highest|lowest|largest|"
-                                r"biggest)\s+(?:[^\W\d]+\s+){0,4}$", re.IGNORECASE)
-
-
 def _now(before: str) -> bool:
     """Whether words of "now" ("đến nay", "to date") in ``before`` set the period to the
     document's date: not when they close a superlative's range ("cao nhất ... đến nay")."""
-    return any(not _SUPERLATIVE_SINCE.search(before[max(0, m.start() - 60):m.start()])
-               for m in _NOW_WORDS.finditer(before))
-
-
-# A year that frames its sentence: first in a clause, set off by a comma ("Năm 2024, ...",
-# "..., năm 2024, về lĩnh vực kinh tế, ..."); one written after a noun names that noun's year
-# ("GRDP bình quân đầu người năm 2023") and holds for that phrase only.
-_CLAUSE_OPENING = re.compile(r"(?:^|[.;:!?(\n,])\s*(?:(?:trong|tính đến|tính đến hết|đến hết|"
-                             r"riêng|cả|in|during|for)\s+)?(?:(?:the\s+)?năm|year)?\s*$",
-                             re.IGNORECASE)
+    return any(not CUES.SUPERLATIVE_SINCE.search(before[max(0, m.start() - 60):m.start()])
+               for m in CUES.NOW_WORDS.finditer(before))
 
 
 def _frame_of(text: str, earlier: list, y: tuple) -> tuple | None:
     """The year framing the sentence of ``y`` when ``y`` is a noun's year in it: the frame,
     not the noun's year, holds for the sentences after (None when ``y`` opens a clause or its
     sentence has no other frame)."""
-    if _CLAUSE_OPENING.search(text[max(0, y[0] - 40):y[0]]):
+    if CUES.CLAUSE_OPENING.search(text[max(0, y[0] - 40):y[0]]):
         return None
     lead = text[max(0, y[0] - 1500):y[0]]
     stop = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind("! "), lead.rfind("? "))
@@ -613,7 +559,7 @@ def _frame_of(text: str, earlier: list, y: tuple) -> tuple | None:
     frames = [e for e in earlier if sentence_start <= e[0] < y[0]
               and (e[2], e[3]) != (y[2], y[3])
               and re.match(r"\s*\)?\s*,", text[e[1]:e[1] + 4])
-              and _CLAUSE_OPENING.search(text[max(0, e[0] - 40):e[0]])]
+              and CUES.CLAUSE_OPENING.search(text[max(0, e[0] - 40):e[0]])]
     return frames[-1] if frames else None
 
 
@@ -629,36 +575,21 @@ def _main_year(text: str, doc_year: int) -> int:
     return doc_year - 1 if last > years.count(doc_year) and last >= 2 else doc_year
 
 
-# "kế hoạch phát triển 2026-2030", "the plan for 2025": a plan's name ("kế hoạch giai đoạn
-# 2021-2025" names the period itself)
-_DURING = re.compile(r"\s*(?:during|in|over|for|throughout|trong|cả|suốt)?\s*(?:the\s+)?"
-                     r"(?:period|giai đoạn|thời kỳ)?\s*(?:of\s+|năm\s+)?", re.IGNORECASE)
-_PLAN_NAME_BEFORE = re.compile(r"(?:kế hoạch(?: năm)?(?:\s+(?!giai\b|đoạn\b)[^\W\d]+){0,3}|"
-                               r"plan (?:for|of)(?: the year)?|the plan)\s*$", re.IGNORECASE)
-
-
+@lru_cache(maxsize=1 << 14)
 def _aside(text: str, at: int) -> bool:
-    """Whether the year at ``at`` is in brackets or names a plan."""
+    """Whether the year at ``at`` is in brackets or names a plan (remembered: the years of
+    the sentences before are asked again for every figure)."""
     before = text[max(0, at - 100):at]
     opened = before.rfind("(")
     # "implement the goals of the Resolution of the 11th Congress, term 2020 - 2025 and
     # Socio-Economic Development Plan 2021 - 2025": the names of documents carried out
     sentence = _SENTENCE_END.split(text[max(0, at - 160):at])[-1]
     return (opened >= 0 and ")" not in before[opened:]) or bool(
-        _PLAN_NAME_BEFORE.search(before[-30:])) or bool(_CARRIED_OUT.search(sentence)) or bool(
-        _PLAN_COMPARED.search(before[-60:]))
+        CUES.PLAN_NAME_BEFORE.search(before[-30:])) or bool(
+        CUES.CARRIED_OUT.search(sentence)) or bool(CUES.PLAN_COMPARED.search(before[-60:]))
 
 
-# "đạt 81% so với kế hoạch giai đoạn 2021-2025": the span of a plan compared with, not the
-# period of the sentences after
-_PLAN_COMPARED = re.compile(r"(?:so với|compared (?:to|with))\s+(?:the\s+)?(?:kế hoạch|mục tiêu|"
-                            r"chỉ tiêu|plan|target)(?:\s+[^\W\d]+){0,3}\s*$", re.IGNORECASE)
-_CARRIED_OUT = re.compile(r"\b(?:implement\w*|carry\w* out|thực hiện|triển khai)\s+(?:the\s+|các\s+)?"
-                         r"(?:goals?|targets?|mục tiêu|chỉ tiêu)?\s*(?:of\s+)?(?:the\s+)?"
-                         r"(?:resolution|nghị quyết|plan|kế hoạch)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-_HORIZON_BEFORE = re.compile(r"(?:đến năm|đến|tới năm|by|until|to)\s*$", re.IGNORECASE)
-_VISION_BEFORE = re.compile(r"tầm nhìn|vision", re.IGNORECASE)
 
 
 def _visions(text: str, years: list) -> set[int]:
@@ -671,19 +602,14 @@ def _visions(text: str, years: list) -> set[int]:
         before = text[max(0, y[0] - 40):y[0]]
         if horizon is not None and _SENTENCE_END.search(text, horizon[0], y[0]):
             horizon = None  # a horizon holds within its sentence
-        if _VISION_BEFORE.search(before):
+        if CUES.VISION_BEFORE.search(before):
             out.add(y[0])
-        elif _HORIZON_BEFORE.search(before[-12:]):
+        elif CUES.HORIZON_BEFORE.search(before[-12:]):
             if horizon is not None and y[2] >= horizon[1] + 15:
                 out.add(y[0])
             else:
                 horizon = (y[0], y[2])
     return out
-
-
-_MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|"
-                             r"(?:six|nine|ten|eleven) months",
-                             re.IGNORECASE)
 
 
 def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | None:
@@ -709,48 +635,6 @@ def heading_years(text: str) -> list[tuple[int, int, int]]:
 
 # --- kind and measure ------------------------------------------------------------------------
 
-_TARGET_WORDS = re.compile(
-    r"mục tiêu|phấn đấu|chỉ tiêu|kế hoạch|đề ra|đặt ra|định hướng|nhiệm vụ|tầm nhìn|sẽ |"
-    r"\btarget|\baim|\bstrive|\bplan\b|\bgoal|\bsets?\b|\bset to\b|"
-    # ("từ năm 2021 đến năm 2025" is a span, not a horizon)
-    r"(?<!\d )đến năm|by \d{4}|dự thảo|draft|nghị quyết|resolution",
-    re.IGNORECASE,
-)
-# "các chỉ tiêu kinh tế", "nhiều chỉ tiêu": indicators in general, not targets
-_STRONG_TARGET = re.compile(r"mục tiêu|phấn đấu|(?<!các )(?<!nhiều )(?<!những )chỉ tiêu|"
-                            r"kế hoạch năm|\btarget|\baims?\b|"
-                            r"\bstrives?\b|dự thảo|draft", re.IGNORECASE)
-# Whole words only: "ước đạt" is inside "nhà nước đạt" (the State reaches), which is no estimate.
-_ESTIMATE_WORDS = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự kiến|dự ước|"
-                             r"\bestimated?\b|\bexpected\b|\bprojected\b", re.IGNORECASE)
-_ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế hoạch|dự toán|mục tiêu)|"
-                             r"compared to the plan|hoàn thành", re.IGNORECASE)
-
-
-_RESULT_WORDS = re.compile(r"kết quả|thực hiện được|đã đạt|\bresults?\b|\bachieved\b|"
-                           r"\brecorded\b", re.IGNORECASE)
-_PLAN_LABEL = re.compile(
-    r"(?:kế hoạch|mục tiêu|chỉ tiêu|\bkh|plan(?:ned)?|target|\bgoal|\bobjective)\s*"
-    r"(?:[:=]|tăng|đạt|là|of|at|is)?\s*(?:(?:increas\w*|grow\w*|growth|rising|reach\w*)\s*"
-    r"(?:by|of|to|at)?\s*)?(?:more than|over|above|at least|about|around)?\s*$"
-    # "(mục tiêu Đại hội là 7 - 8%)": a plan named in brackets, a few words before the figure
-    r"|\(\s*(?:kế hoạch|mục tiêu|chỉ tiêu|plan|target|goal)(?:\s+[^\W\d]+){0,3}\s*"
-    r"(?:[:=]|là|of|is)\s*$"
-    # "(kế hoạch năm 2024 là 9.521 tỷ đồng)": the plan of a year, in brackets
-    r"|\(\s*(?:kế hoạch|mục tiêu|chỉ tiêu|plan|target|goal)\s+(?:năm\s+|for\s+)?"
-    r"(?:19|20)\d\d\s*(?:[:=]|là|of|is)\s*$", re.IGNORECASE)
-#: "Theo kế hoạch, ... dự kiến đạt 13.794 tỷ đồng": a sentence said after the plan
-_PER_PLAN = re.compile(r"^\W*(?:theo|according to)\s+(?:the\s+)?"
-                       r"(?:kế hoạch|mục tiêu|plan|target)\b", re.IGNORECASE)
-
-
-#: "kết quả thực hiện kế hoạch", "thực hiện Nghị quyết": the plan named is the one carried out;
-#: its words report results, they set no target.
-_IMPLEMENTING = re.compile(
-    r"(?:kết quả\s+)?(?:thực hiện|triển khai)\s+(?:các\s+)?(?:kế hoạch|nghị quyết|mục tiêu|"
-    r"chỉ tiêu|nhiệm vụ)|\b(?:results?|implementation)\s+of\s+(?:implementing\s+)?"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:plan|resolution)", re.IGNORECASE)
-
 
 def find_kind(context: str, period_end: int | None, doc_year: int | None,
               *, just_before: str = "", doc_month: int | None = None) -> tuple[str, bool, str]:
@@ -760,68 +644,62 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
     label the figure a target whatever its period. "will reach" about the document's own year
     is a plan when written in its first half and an estimate when written in its second half.
     """
-    if _PLAN_LABEL.search(just_before):
+    if CUES.PLAN_LABEL.search(just_before):
         return "target", False, "labelled as the plan"
-    if _PER_PLAN.match(context):
+    if CUES.PER_PLAN.match(context):
         return "target", False, "a sentence said after the plan"
-    implementing = bool(_IMPLEMENTING.search(context))
+    implementing = bool(CUES.IMPLEMENTING.search(context))
     if implementing:
-        context = _IMPLEMENTING.sub(" ", context)
+        context = CUES.IMPLEMENTING.sub(" ", context)
         if period_end is not None and doc_year is not None and period_end <= doc_year \
-                and not _STRONG_TARGET.search(context):
-            return "actual", bool(_ESTIMATE_WORDS.search(context)), \
+                and not CUES.STRONG_TARGET.search(context):
+            return "actual", bool(CUES.ESTIMATE_WORDS.search(context)), \
                 "results of implementing a plan"
     will = (period_end is not None and period_end == doc_year
-            and bool(re.search(r"\bwill\b|\bsẽ\b", context)) and not _STRONG_TARGET.search(context))
-    if will and doc_month is not None and doc_month <= 6 and not _ESTIMATE_WORDS.search(context):
+            and bool(re.search(r"\bwill\b|\bsẽ\b", context))
+            and not CUES.STRONG_TARGET.search(context))
+    if will and doc_month is not None and doc_month <= 6 and \
+            not CUES.ESTIMATE_WORDS.search(context):
         return "target", False, "'will' early in the year"
-    estimate = bool(_ESTIMATE_WORDS.search(context)) or will
-    strong = bool(_STRONG_TARGET.search(context))
+    estimate = bool(CUES.ESTIMATE_WORDS.search(context)) or will
+    strong = bool(CUES.STRONG_TARGET.search(context))
     if period_end is not None and doc_year is not None:
         if period_end > doc_year:
             return "target", False, "period after the document"
         if period_end < doc_year:
             if strong and not estimate and re.search(r"kế hoạch|mục tiêu|target|plan", context,
                                                      re.IGNORECASE) \
-                    and not _ACHIEVED_WORDS.search(context):
+                    and not CUES.ACHIEVED_WORDS.search(context):
                 return "target", False, "target words, past period"
             return "actual", estimate, "period before the document"
     if strong and not estimate:
         return "target", False, "target words"
-    if (_NOW_WORDS.search(context) or _MONTHS_TO_DATE.search(context)
-            or _RESULT_WORDS.search(context)) and not estimate:
+    if (CUES.NOW_WORDS.search(context) or CUES.MONTHS_TO_DATE.search(context)
+            or CUES.RESULT_WORDS.search(context)) and not estimate:
         return "actual", False, "words of a result"
     if estimate:
         return "actual", True, "estimate words"
     if period_end is not None and period_end == doc_year and doc_month and doc_month >= 10:
         # a year-end review of its own year: only strong target words make a figure a target
         return "actual", False, "the document's own year, written at its end"
-    if _TARGET_WORDS.search(context):
+    if CUES.TARGET_WORDS.search(context):
         return "target", False, "target words"
     return "actual", False, "default"
 
 
-_GROWTH_WORDS = re.compile(
-    r"tăng trưởng|tăng(?! thêm)|tốc độ|growth|average annual|annual average|\bgr[eo]w|increas|\bup\b|\brise|\brising|\brose|\brisen|"
-    r"\bclimb|\bgain|\bexpand|\bmở rộng|giảm|decreas|\bfell|\bfall|\bdown\b|\bdeclin|\braise",
-    re.IGNORECASE)
-_SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
-                          r"% grdp|of grdp", re.IGNORECASE)
 # "bình quân đầu người", "bình quân/người", "average ... per capita" name a per-person level:
 # the words of an average, but not those (shared with extraction.core).
 _AVERAGE_STEM = (r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
                  r"trung bình|average(?! (?:gdp |grdp |income )?per capita)")
-_AVERAGE_WORDS = re.compile(_AVERAGE_STEM + r"|/năm|/year|annually|per year|mỗi năm",
+_AVERAGE_WORDS = compile_scanning(_AVERAGE_STEM + r"|/năm|/year|annually|per year|mỗi năm",
                             re.IGNORECASE)
-_HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half year", re.IGNORECASE)
-_TOTAL_WORDS = re.compile(r"tổng|total|cả giai đoạn|lũy kế|cumulative", re.IGNORECASE)
 
 
 def _share_last(window: str) -> bool:
     """Whether a share word ("tỷ trọng") after the last growth word of ``window`` is the
     subject of the figure's own verb: "tăng tỷ trọng dịch vụ, ... tỷ trọng dịch vụ là"."""
-    growth = [m.end() for m in _GROWTH_WORDS.finditer(window)]
-    share = [m.start() for m in _SHARE_WORDS.finditer(window)]
+    growth = [m.end() for m in CUES.GROWTH_WORDS.finditer(window)]
+    share = [m.start() for m in CUES.SHARE_WORDS.finditer(window)]
     return bool(growth and share and share[-1] > growth[-1] and re.search(
         r"\b(?:là|đạt|chiếm|is|was|at|reached)\s*$", window, re.IGNORECASE))
 
@@ -836,8 +714,8 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
     if unit == "percent":
         # "giảm 2,5%", "a 1.42% decrease": the fall is in the figure's own words
         lead = re.sub(r"\d[\d.,]*\s*%?", " ", raw)
-        growth = ((_GROWTH_WORDS.search(window) or _GROWTH_WORDS.search(lead))
-                  and not _SHARE_WORDS.search(window[-25:])
+        growth = ((CUES.GROWTH_WORDS.search(window) or CUES.GROWTH_WORDS.search(lead))
+                  and not CUES.SHARE_WORDS.search(window[-25:])
                   # "tăng tỷ trọng dịch vụ, ... tỷ trọng ngành dịch vụ là 48,2%": the share
                   # named after the last growth word is what the figure is
                   and not _share_last(window)
@@ -846,7 +724,7 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
                                     r"reduced?)\s+(?:còn|xuống|to)\s*$|\bcòn\s*$", window,
                                     re.IGNORECASE))
         if growth or re.search(r"/\s*năm|/\s*year|annually|per year", raw, re.IGNORECASE):
-            if _HALF_YEAR.search(window):
+            if CUES.HALF_YEAR.search(window):
                 return "half_year_growth"
             if span or _AVERAGE_WORDS.search(window + raw):
                 return "period_average_growth"
@@ -855,7 +733,7 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
                 return "cumulative_growth"  # "tăng 67,77% so với năm 2020" (by 2025)
             return "annual_growth"
         return "period_average" if span and _AVERAGE_WORDS.search(window) else "level"
-    if span and (_TOTAL_WORDS.search(window) or unit in ("count", "ha")):
+    if span and (CUES.TOTAL_WORDS.search(window) or unit in ("count", "ha")):
         return "period_total"
     return "level"
 
@@ -874,7 +752,9 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
 
     With ``overlapping``, a phrase inside a longer one is found too ("fdi" in "fdi projects").
     """
-    low = _OTHER_SPACE.sub(" ", unicodedata.normalize("NFC", text).lower()).translate(_DASHES)
+    # (two replaces, not translate(_DASHES): a mapping table costs a lookup per letter)
+    low = _OTHER_SPACE.sub(" ", unicodedata.normalize("NFC", text).lower()).replace(
+        "–", "-").replace("—", "-")
     if overlapping:
         return sorted((offset + m.start(), offset + m.end(), word)
                       for word, rx in vocab.patterns_in(fieldname, low) if word in low

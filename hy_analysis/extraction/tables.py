@@ -11,14 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import CUES
+
 __all__ = ["Cell", "find_table_cells"]
 
-_PERIOD_RE = re.compile(r"^\s*(?:năm\s+|year\s+)?((?:19|20)\d{2})"
-                        r"(?:\s*[-–]\s*((?:19|20)\d{2}))?\s*$",
-                        re.IGNORECASE)
-_END_OF_PERIOD_LEGEND = re.compile(r"\(\*\)[^\n]{0,40}"
-                                   r"(?:cuối kỳ|cuối giai đoạn|end of (?:the )?period)",
-                                   re.IGNORECASE)
 _UNIT_IN_LABEL = re.compile(r"\(([^()]*)\)\s*\*?\s*$")
 _LABEL_UNITS = {"usd": "USD", "usd/người": "USD/person", "triệu đồng/người": "VND/person",
                 "%": "percent", "%/năm": "percent", "% grdp": "percent", "ha": "ha",
@@ -102,7 +98,7 @@ def find_table_cells(text: str) -> list[Cell]:
     """
     if "|" not in text:
         return []
-    starred_is_end = bool(_END_OF_PERIOD_LEGEND.search(text))
+    starred_is_end = bool(CUES.END_OF_PERIOD_LEGEND.search(text))
     cells = _cells(text)
     out: list[Cell] = []
     i = 0
@@ -110,7 +106,7 @@ def find_table_cells(text: str) -> list[Cell]:
         # A header: a label cell followed by period cells.
         periods = []
         j = i + 1
-        while j < len(cells) and (m := _PERIOD_RE.match(cells[j][2])):
+        while j < len(cells) and (m := CUES.PERIOD_RE.match(cells[j][2])):
             periods.append((int(m[1]), int(m[2] or m[1])))
             j += 1
         if not periods:
