@@ -206,3 +206,24 @@ def test_from_a_year_to_a_year_is_a_span_not_a_horizon():
     assert (_period(got["120 dự án"]), got["120 dự án"].kind) == ((2021, 2025), "actual")
     got = _read("Đến năm 2030, tỉnh có 20 khu công nghiệp.", "2025-09-15")
     assert got["20 khu công nghiệp"].kind == "target"
+
+
+# The document's frame (issue #17, documents 100-106): the year a figure belongs to when its
+# clause, sentence, paragraph and heading name none.
+
+def test_first_months_not_yet_over_at_the_page_date_are_the_year_before():
+    # a review dated January: its "first half" cannot be the page year's
+    text = ("Năm 2023 kinh tế tỉnh phục hồi. Tổng sản phẩm tăng 6,1%. "
+            "Riêng 6 tháng đầu năm tăng 4,5%.")
+    assert _period(_read(text, "2024-01-12")["4,5%"]) == (2023, 2023)
+    # dated after those months, the same words are the page year's
+    text = "Kinh tế tỉnh tiếp tục phục hồi. Trong 6 tháng đầu năm, tổng sản phẩm tăng 4,5%."
+    assert _period(_read(text, "2024-07-05")["4,5%"]) == (2024, 2024)
+    # a half-year release out at the end of June is the page year's too
+    assert _period(_read(text, "2024-06-28")["4,5%"]) == (2024, 2024)
+
+
+def test_months_to_date_in_a_page_dated_by_year_only_follow_the_years_it_names():
+    text = ("Năm 2022 tỉnh hoàn thành kế hoạch; chỉ số công nghiệp năm 2022 tăng 9,2%. "
+            "Kinh tế 9 tháng tăng 7,3%.")
+    assert _period(_read(text, "2023")["7,3%"]) == (2022, 2022)

@@ -946,7 +946,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         i = bisect.bisect_right(heading_offsets, fig.start)
         first = bisect.bisect_left(heading_offsets, fig.start - 3000)
         heads = [(h[1], h[2]) for h in headings[first:i]]
-        period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
+        period = find_period(text, sent, fig.start, fig.end, heads, doc_year,
+                             doc_month=doc_date.month if doc_date and not
+                             memo.get("year only") else None)
         if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
                 and "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
                 "the year right after it" not in rows[-1]["note"] and \

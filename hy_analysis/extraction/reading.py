@@ -451,9 +451,14 @@ def _years_between(text: str, lo: int, hi: int) -> list:
 
 
 def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
-                heading_years: list, doc_year: int | None) -> Period:
+                heading_years: list, doc_year: int | None, *,
+                doc_month: int | None = None) -> Period:
     """The period of a figure: a year or a span named in its sentence, else the heading's, else
     the year before a "same period of <year>" comparison's, else the document's.
+
+    ``doc_month`` (the page date's month, when known) lets "6 tháng đầu năm" in a page
+    dated before July be the year the document reports on, not the page's (see
+    :func:`frame_year`).
     """
     s0, s1 = sent
     # looked up in the text's index of years: a long sentence is not read again per figure
@@ -536,8 +541,11 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if same:
         return Period(same[0][3] + 1, same[0][3] + 1, "after the comparison year", base)
     # "Trong 10 tháng", "6 tháng đầu năm": months of the document's year.
-    if _MONTHS_TO_DATE.search(text[s0:fig_start]) and doc_year:
-        return Period(doc_year, doc_year, "document date (months to date)", base)
+    months = _MONTHS_TO_DATE.search(text[s0:fig_start])
+    if months and doc_year:
+        year = frame_year(text, doc_year, doc_month, months=_months_named(months.group(0)))
+        return Period(year, year, "document date (months to date)" if year == doc_year else
+                      "the year the document reports on (months to date)", base)
     # A year of an earlier sentence still holds ("Năm 2024, ... . Xuất khẩu tăng 12%"), but
     # not a vision year, whose targets are said in its own sentence.
     earlier = [y for y in _years_between(text, max(0, s0 - 2000), s0) if not y[4]]
@@ -684,6 +692,47 @@ def _visions(text: str, years: list) -> set[int]:
 _MONTHS_TO_DATE = re.compile(r"\b\d{1,2} tháng(?! \d)|first \w+ months|"
                              r"(?:six|nine|ten|eleven) months",
                              re.IGNORECASE)
+_MONTH_WORDS = {"three": 3, "six": 6, "nine": 9, "ten": 10, "eleven": 11, "half": 6}
+
+
+def _months_named(words: str) -> int | None:
+    """The number of months in "6 tháng", "first nine months" (None when not written)."""
+    m = re.search(r"\d{1,2}", words)
+    if m:
+        return int(m.group(0))
+    return next((n for w, n in _MONTH_WORDS.items() if w in words.lower()), None)
+
+
+#: A page dated in the first months of a year may still review the year before
+#: (year-end reviews and statistics releases come out in January to March).
+_LAG_MONTHS = 3
+
+
+def frame_year(text: str, doc_year: int, doc_month: int | None = None, *,
+               months: int | None = None) -> int:
+    """The year a document reports on, for a figure whose clause, sentence, paragraph and
+    heading name no year: the page's year, or the year before when the page is dated early in
+    its year (or its month is not known) and the text names that year more than its own
+    (the publication lag of a year-end review).
+
+    ``months``: the figure is for the first ``months`` months of a year ("6 tháng đầu năm");
+    those months cannot all have passed at a page dated in an earlier month of
+    its own year, so they are the year before's.
+
+    Examples
+    --------
+    >>> frame_year("Năm 2023 GRDP tăng 5%. Thu ngân sách năm 2023 đạt 100%.", 2024, 1)
+    2023
+    >>> frame_year("Năm 2023 GRDP tăng 5%. Thu ngân sách năm 2023 đạt 100%.", 2024, 7)
+    2024
+    >>> frame_year("Kinh tế tiếp tục tăng trưởng.", 2025, 3, months=6)
+    2024
+    """
+    if months is not None and doc_month is not None and months > doc_month:
+        return doc_year - 1
+    if doc_month is not None and doc_month > _LAG_MONTHS:
+        return doc_year
+    return _main_year(text, doc_year)
 
 
 def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | None:
