@@ -227,3 +227,20 @@ def test_months_to_date_in_a_page_dated_by_year_only_follow_the_years_it_names()
     text = ("Năm 2022 tỉnh hoàn thành kế hoạch; chỉ số công nghiệp năm 2022 tăng 9,2%. "
             "Kinh tế 9 tháng tăng 7,3%.")
     assert _period(_read(text, "2023")["7,3%"]) == (2022, 2022)
+
+
+def test_a_superlatives_range_from_a_year_is_no_period():
+    # "cao nhất từ năm 2016 đến nay" compares over a range: the bracket after it keeps the
+    # sentence's year, and the figure before it neither grows from 2016 nor belongs to it
+    got = _read("Năm 2023 kim ngạch xuất khẩu tăng 12,5%, cao nhất từ năm 2016 đến nay, "
+                "vượt mức chung của vùng (tăng 7,1%).", "2024-03-20")
+    assert _period(got["12,5%"]) == (2023, 2023)
+    assert _period(got["7,1%"]) == (2023, 2023)
+
+
+def test_a_mistyped_so_voi_still_names_a_base_year():
+    # "so vói năm 2021" (a stored page's typo for "so với"): 2021 is compared with, so the next
+    # sentence, which names no year, keeps the paragraph's year
+    got = _read("Năm 2022, thời tiết thuận lợi. Diện tích lúa đạt 41.200 ha, tăng 1.300 ha "
+                "so vói năm 2021. Sản lượng cả năm ước tăng 3,4% so với cùng kỳ.", "2023-01-18")
+    assert _period(got["3,4%"]) == (2022, 2022)

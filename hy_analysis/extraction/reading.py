@@ -320,8 +320,10 @@ _YEAR = r"(?:19|20)\d{2}"
 # "đến hết tháng 8/2025": a month's year is the year of what stood at that month
 _YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=tháng \d/)|(?<=tháng \d\d/))"
                       rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
+# "so với", also as mistyped in stored pages ("so vói", "so voi"): a comparison
+_SO_VOI_TYPO = r"\bso v[oóòơớờ]i\b"
 _BASE_BEFORE = re.compile(
-    r"(?:\bso với|\bso cùng kỳ|\bso(?= năm)|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
+    rf"(?:\bso với|{_SO_VOI_TYPO}|\bso cùng kỳ|\bso(?= năm)|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
     r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
     r"\btimes(?: higher| more| larger| that of| over the (?:figure|level|result))?(?: than)?|"
     r"\bdoubl\w*(?: that of)?|\btripl\w*(?: that of)?|\btwice|\bthat of|"
@@ -331,6 +333,9 @@ _BASE_BEFORE = re.compile(
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
 )
+# "mức cao nhất từ năm 2014 đến nay": the range a superlative is compared over, neither the
+# period of the figures around it nor a base year they grow from
+_SUPERLATIVE_FROM = re.compile(r"nhất\s+(?:kể\s+)?từ\s*(?:năm\s*)?$", re.IGNORECASE)
 _SAME_PERIOD_BEFORE = re.compile(r"(?:cùng kỳ|same period(?: of)?|year-on-year)\s*(?:năm)?\s*$",
                                  re.IGNORECASE)
 _NOT_PERIOD_BEFORE = re.compile(r"(?:tầm nhìn|vision|ngày|tháng|month|số|giá so sánh|giá ss|"
@@ -409,6 +414,8 @@ def _years(text: str, offset: int = 0):
             continue
         if _PRICES_AFTER.match(text, m.end()):
             continue  # "based on 2010 prices": the prices' base year, not a period
+        if _SUPERLATIVE_FROM.search(before):
+            continue  # "cao nhất từ năm 2014 đến nay": a superlative's range, no period
         if y1 - y0 == 5 and y0 % 5 == 0 and _PERIOD_AROUND.search(
                 text, max(0, m.start() - 12), min(len(text), m.end() + 8)) and \
                 _CONGRESS.search(text):
