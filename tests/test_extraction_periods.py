@@ -244,3 +244,17 @@ def test_a_mistyped_so_voi_still_names_a_base_year():
     got = _read("Năm 2022, thời tiết thuận lợi. Diện tích lúa đạt 41.200 ha, tăng 1.300 ha "
                 "so vói năm 2021. Sản lượng cả năm ước tăng 3,4% so với cùng kỳ.", "2023-01-18")
     assert _period(got["3,4%"]) == (2022, 2022)
+
+
+def test_a_year_alone_in_brackets_dates_the_figures_of_its_clause():
+    text = ("Năm 2024 kinh tế của tỉnh tăng 7,2%. Tỉnh rộng 2.514,8 km2 và có 1.180.300 người "
+            "(năm 2021). Tỉnh có 6 khu công nghiệp đang hoạt động.")
+    got = _read(text, "2024-12-20")
+    assert _period(got["2.514,8 km2"]) == (2021, 2021)
+    assert _period(got["1.180.300 người"]) == (2021, 2021)
+    # the bracket dates its own clause: the next sentence does not take it from the figure
+    # before it
+    assert _period(got["6 khu công nghiệp"]) == (2024, 2024)
+    # English word order: "(in 2020)"
+    got = _read("The province covers 3,380 km2 with 1.6 million people (in 2020).", "2023-05-02")
+    assert _period(got["1.6 million people"]) == (2020, 2020)

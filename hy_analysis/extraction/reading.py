@@ -352,6 +352,10 @@ _OF_A_FIGURE = re.compile(r"\d(?:[.,]\d+)?\s*(?:%|(?:[^\W\d]+\s+){1,3}?)\s*"
                           r"(?:của|in|vào)\s+(?:năm\s+|the year\s+)?$", re.IGNORECASE)
 _YEAR_THEN_BRACKET = re.compile(
     rf"(?<!\d)({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?\s*\(\s*(?:[^\W\d]+\s+){{0,2}}$")
+# a bracket holding only a year, after the figure (and the words or figures of its clause):
+# "729.500 người (năm 2022)", "4.2 million people (in 2022)"
+_DATING_BRACKET_AFTER = re.compile(rf"[^.;,()\n\d]{{0,60}}(?:\d[\d.,]*[^.;,()\n\d]{{0,60}})?\(\s*"
+                                   rf"(?:năm|in|year)?\s*({_YEAR})\s*\)", re.IGNORECASE)
 _TERM_AFTER = re.compile(r"\s*(?:term|tenure)\b", re.IGNORECASE)
 _PRICES_AFTER = re.compile(r"\s*(?:constant\s+|comparative\s+)?prices?\b", re.IGNORECASE)
 _PERIOD_AROUND = re.compile(r"giai đoạn\s*$|giai đoạn\s+\d|\d\s+period\b", re.IGNORECASE)
@@ -494,6 +498,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # brackets right after a year or span is that year's or span's, base or not
         y0, y1 = int(bracketed.group(1)), int(bracketed.group(2) or bracketed.group(1))
         return Period(y0, y1, "sentence, the years before the bracket", base)
+    dated = _DATING_BRACKET_AFTER.match(text, fig_end, s1)
+    if dated:
+        # "dân số 729.500 người (năm 2022)", "diện tích 1.602 km2 và dân số 729.500 người (năm
+        # 2022)": a bracket holding only a year dates the figures of its clause before it
+        # (like a year right after a figure, it dates that figure only: the next sentence's
+        # figures do not take it as "the previous figure's")
+        return Period(int(dated.group(1)), int(dated.group(1)), "sentence, the year right after "
+                      "it in brackets", base)
     if _PREVIOUS_YEAR_THEN_BRACKET.search(text, max(s0, fig_start - 40), fig_start) and \
             re.match(r"\s*\)", text[fig_end:fig_end + 3]):
         # "GRDP tăng 6,5%, thấp hơn năm trước (7,2%)": the year before the sentence's (not
