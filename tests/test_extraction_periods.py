@@ -258,3 +258,23 @@ def test_a_year_alone_in_brackets_dates_the_figures_of_its_clause():
     # English word order: "(in 2020)"
     got = _read("The province covers 3,380 km2 with 1.6 million people (in 2020).", "2023-05-02")
     assert _period(got["1.6 million people"]) == (2020, 2020)
+
+
+def test_a_past_term_compared_with_the_one_before_is_the_whole_term():
+    # a congress report on "nhiệm kỳ qua" naming none of its years: an amount and its ratio
+    # to the period before are the five years ending with the report's
+    text = ("Nhiệm kỳ qua, kinh tế của tỉnh tăng trưởng khá.\n\nTổng vốn đầu tư toàn xã hội "
+            "đạt 41.250 tỷ đồng, gấp 1,8 lần so với giai đoạn trước. Thu ngân sách năm cuối "
+            "đạt 2.100 tỷ đồng.")
+    got = _read(text, "2020-10-15")
+    assert _period(got["41.250 tỷ đồng"]) == (2016, 2020)
+    assert _period(got["gấp 1,8 lần"]) == (2016, 2020)
+    # a yearly amount with no comparison keeps the report's year
+    assert _period(got["2.100 tỷ đồng"]) == (2020, 2020)
+
+
+def test_a_base_year_right_after_a_ratio_is_its_own():
+    got = _read("Năm 2022 quy mô kinh tế đạt 52.300 tỷ đồng, gấp 9,5 lần so với năm 2005 và "
+                "gấp 1,7 lần so với năm 2015.", "2023-02-10")
+    assert _period(got["gấp 9,5 lần"]) == (2005, 2022)
+    assert _period(got["gấp 1,7 lần"]) == (2015, 2022)

@@ -799,6 +799,11 @@ _SPAN_FRAME = re.compile(r"\W*(?:(?:trong\s+)?(?:giai đoạn|thời kỳ|nhiệ
 #: The term or five years just ended, named without its years ("nhiệm kỳ qua").
 _PAST_TERM = re.compile(r"\bnhiệm kỳ (?:vừa )?qua\b|\bnhiệm kỳ trước\b|\b(?:5|năm) năm (?:vừa )?qua\b|"
                         r"\bthe (?:past|previous|last) (?:term|five years)\b", re.IGNORECASE)
+#: A comparison with the period before ("so giai đoạn trước", "the previous term"): the figure
+#: is one of a whole period
+_PREVIOUS_PERIOD_COMPARED = re.compile(r"\bso (?:với )?(?:giai đoạn|nhiệm kỳ|thời kỳ) trước\b|"
+                                       r"\b(?:than|compared (?:to|with)) (?:in )?the previous "
+                                       r"(?:period|term)\b", re.IGNORECASE)
 _N_YEARS = re.compile(r"\b(\d{1,2}|hai|ba|bốn|năm|mười|two|three|four|five|ten)\s+(?:năm|years)\b"
                       r"(?!\s*\d)", re.IGNORECASE)
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "two": 2, "three": 3,
@@ -961,6 +966,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             start = prev["period_end"] if prev["measure"] in (
                 "ratio_to_base", "cumulative_growth") else prev["period_start"]
             period = Period(start, prev["period_end"], "previous figure", period.base)
+    if cell is None and period.start == period.end and period.how.startswith("document date") \
+            and _PREVIOUS_PERIOD_COMPARED.search(text, clause_start, clause_end) and \
+            _PAST_TERM.search(text, 0, fig.start):
+        # a report on "nhiệm kỳ qua" naming none of its years: "Tổng vốn đầu tư 33.155 tỷ
+        # đồng, bằng 1,95 lần so giai đoạn trước" is the whole term's, the five years ending
+        # with the report's
+        period = Period(period.end - 4, period.end,
+                        period.how + ", the past term compared with the one before", period.base)
     if cell is None and doc_year and period.end is not None and period.end > doc_year and \
             _ESTIMATED.search(text[max(window_start, fig.start - 60):fig.start]):
         # "is estimated at 10.6%" after "... the plan for 2025": an estimate is of a period

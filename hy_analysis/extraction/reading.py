@@ -477,6 +477,11 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     after = _years_between(text, fig_end, s1)
     base = next((y[2] for y in reversed(before) if y[4]), None) or next(
         (y[2] for y in after if y[4]), None)
+    # "gấp 16 lần so với năm 2002 ... và gấp 2 lần so với năm 2011": a base written right
+    # after the figure, before any other number, is its own (the one before is the last one's)
+    near = next((y for y in after if y[4]), None)
+    if near and not re.search(r"[\d;.]", text[fig_end:near[0]]):
+        base = near[2]
     # "(năm 2023 chiếm 34,62%); khu vực dịch vụ chiếm 33,88%": a year in a bracket closed
     # before the figure is an aside's, not the figure's
     own = [y for y in before if not y[4] and not _closed_aside(text, s0, y[0], fig_start)]
