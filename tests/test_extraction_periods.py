@@ -278,3 +278,17 @@ def test_a_base_year_right_after_a_ratio_is_its_own():
                 "gấp 1,7 lần so với năm 2015.", "2023-02-10")
     assert _period(got["gấp 9,5 lần"]) == (2005, 2022)
     assert _period(got["gấp 1,7 lần"]) == (2015, 2022)
+
+
+def test_expected_early_in_its_own_year_is_the_plan():
+    text = ("In 2026, the province aims to raise its GRDP by 9.2%. Of which, services are "
+            "expected to grow by 8.4% and exports are expected to reach USD 3.1 billion.")
+    got = _read(text, "2026-02-14")
+    assert got["8.4%"].kind == "target"
+    assert got["USD 3.1 billion"].kind == "target"
+    # the same words late in the year estimate its result
+    got = _read(text.replace("aims to raise its GRDP by 9.2%", "grew by 9.2%"), "2026-12-10")
+    assert got["8.4%"].kind == "actual" and got["8.4%"].estimate
+    # "dự kiến" early in the year of a first quarter just ended is an estimate of it
+    got = _read("Quý I/2026, tổng sản phẩm của tỉnh dự kiến tăng 6,7%.", "2026-03-28")
+    assert got["6,7%"].kind == "actual"

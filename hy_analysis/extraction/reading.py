@@ -796,6 +796,12 @@ _STRONG_TARGET = re.compile(r"mục tiêu|phấn đấu|(?<!các )(?<!nhiều )(
 # Whole words only: "ước đạt" is inside "nhà nước đạt" (the State reaches), which is no estimate.
 _ESTIMATE_WORDS = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự kiến|dự ước|"
                              r"\bestimated?\b|\bexpected\b|\bprojected\b", re.IGNORECASE)
+# words of what is expected ahead ("dự kiến", "is expected to") against those of an estimate
+# of a result already had ("ước đạt", "estimated at"); a quarter's or months' figure is had
+_FORWARD_WORDS = re.compile(r"dự kiến|\bexpected to\b|\bprojected to\b|\bforecast to\b",
+                            re.IGNORECASE)
+_RESULT_ESTIMATE = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bestimated\b|dự ước|\bquý\b|"
+                              r"\bquarter\b|\bQ[1-4]\b", re.IGNORECASE)
 _ACHIEVED_WORDS = re.compile(r"vượt|exceed(?:ed|ing) the|so với (?:kế hoạch|dự toán|mục tiêu)|"
                              r"compared to the plan|hoàn thành", re.IGNORECASE)
 
@@ -848,6 +854,12 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
             and bool(re.search(r"\bwill\b|\bsẽ\b", context)) and not _STRONG_TARGET.search(context))
     if will and doc_month is not None and doc_month <= 6 and not _ESTIMATE_WORDS.search(context):
         return "target", False, "'will' early in the year"
+    if period_end is not None and period_end == doc_year and doc_month is not None and \
+            doc_month <= _LAG_MONTHS and _FORWARD_WORDS.search(context) and not \
+            _RESULT_ESTIMATE.search(context) and not _MONTHS_TO_DATE.search(context):
+        # "is expected to increase by 3.5%" about a year barely begun at the page date: what
+        # the year's plan expects, not an estimate of its result
+        return "target", False, "expected early in its own year"
     estimate = bool(_ESTIMATE_WORDS.search(context)) or will
     strong = bool(_STRONG_TARGET.search(context))
     if period_end is not None and doc_year is not None:
