@@ -323,7 +323,8 @@ _YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=tháng \d/)|(?<=tháng \
 # "so với", also as mistyped in stored pages ("so vói", "so voi"): a comparison
 _SO_VOI_TYPO = r"\bso v[oóòơớờ]i\b"
 _BASE_BEFORE = re.compile(
-    rf"(?:\bso với|{_SO_VOI_TYPO}|\bso cùng kỳ|\bso(?= năm)|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
+    rf"(?:{_SO_VOI_TYPO}|"
+    r"\bso với|\bso cùng kỳ|\bso(?= năm)|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
     r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
     r"\btimes(?: higher| more| larger| that of| over the (?:figure|level|result))?(?: than)?|"
     r"\bdoubl\w*(?: that of)?|\btripl\w*(?: that of)?|\btwice|\bthat of|"
