@@ -206,3 +206,89 @@ def test_from_a_year_to_a_year_is_a_span_not_a_horizon():
     assert (_period(got["120 dự án"]), got["120 dự án"].kind) == ((2021, 2025), "actual")
     got = _read("Đến năm 2030, tỉnh có 20 khu công nghiệp.", "2025-09-15")
     assert got["20 khu công nghiệp"].kind == "target"
+
+
+# The document's frame (issue #17, documents 100-106): the year a figure belongs to when its
+# clause, sentence, paragraph and heading name none.
+
+def test_first_months_not_yet_over_at_the_page_date_are_the_year_before():
+    # a review dated January: its "first half" cannot be the page year's
+    text = ("Năm 2023 kinh tế tỉnh phục hồi. Tổng sản phẩm tăng 6,1%. "
+            "Riêng 6 tháng đầu năm tăng 4,5%.")
+    assert _period(_read(text, "2024-01-12")["4,5%"]) == (2023, 2023)
+    # dated after those months, the same words are the page year's
+    text = "Kinh tế tỉnh tiếp tục phục hồi. Trong 6 tháng đầu năm, tổng sản phẩm tăng 4,5%."
+    assert _period(_read(text, "2024-07-05")["4,5%"]) == (2024, 2024)
+    # a half-year release out at the end of June is the page year's too
+    assert _period(_read(text, "2024-06-28")["4,5%"]) == (2024, 2024)
+
+
+def test_months_to_date_in_a_page_dated_by_year_only_follow_the_years_it_names():
+    text = ("Năm 2022 tỉnh hoàn thành kế hoạch; chỉ số công nghiệp năm 2022 tăng 9,2%. "
+            "Kinh tế 9 tháng tăng 7,3%.")
+    assert _period(_read(text, "2023")["7,3%"]) == (2022, 2022)
+
+
+def test_a_superlatives_range_from_a_year_is_no_period():
+    # "cao nhất từ năm 2016 đến nay" compares over a range: the bracket after it keeps the
+    # sentence's year, and the figure before it neither grows from 2016 nor belongs to it
+    got = _read("Năm 2023 kim ngạch xuất khẩu tăng 12,5%, cao nhất từ năm 2016 đến nay, "
+                "vượt mức chung của vùng (tăng 7,1%).", "2024-03-20")
+    assert _period(got["12,5%"]) == (2023, 2023)
+    assert _period(got["7,1%"]) == (2023, 2023)
+
+
+def test_a_mistyped_so_voi_still_names_a_base_year():
+    # "so vói năm 2021" (a stored page's typo for "so với"): 2021 is compared with, so the next
+    # sentence, which names no year, keeps the paragraph's year
+    got = _read("Năm 2022, thời tiết thuận lợi. Diện tích lúa đạt 41.200 ha, tăng 1.300 ha "
+                "so vói năm 2021. Sản lượng cả năm ước tăng 3,4% so với cùng kỳ.", "2023-01-18")
+    assert _period(got["3,4%"]) == (2022, 2022)
+
+
+def test_a_year_alone_in_brackets_dates_the_figures_of_its_clause():
+    text = ("Năm 2024 kinh tế của tỉnh tăng 7,2%. Tỉnh rộng 2.514,8 km2 và có 1.180.300 người "
+            "(năm 2021). Tỉnh có 6 khu công nghiệp đang hoạt động.")
+    got = _read(text, "2024-12-20")
+    assert _period(got["2.514,8 km2"]) == (2021, 2021)
+    assert _period(got["1.180.300 người"]) == (2021, 2021)
+    # the bracket dates its own clause: the next sentence does not take it from the figure
+    # before it
+    assert _period(got["6 khu công nghiệp"]) == (2024, 2024)
+    # English word order: "(in 2020)"
+    got = _read("The province covers 3,380 km2 with 1.6 million people (in 2020).", "2023-05-02")
+    assert _period(got["1.6 million people"]) == (2020, 2020)
+
+
+def test_a_past_term_compared_with_the_one_before_is_the_whole_term():
+    # a congress report on "nhiệm kỳ qua" naming none of its years: an amount and its ratio
+    # to the period before are the five years ending with the report's
+    text = ("Nhiệm kỳ qua, kinh tế của tỉnh tăng trưởng khá.\n\nTổng vốn đầu tư toàn xã hội "
+            "đạt 41.250 tỷ đồng, gấp 1,8 lần so với giai đoạn trước. Thu ngân sách năm cuối "
+            "đạt 2.100 tỷ đồng.")
+    got = _read(text, "2020-10-15")
+    assert _period(got["41.250 tỷ đồng"]) == (2016, 2020)
+    assert _period(got["gấp 1,8 lần"]) == (2016, 2020)
+    # a yearly amount with no comparison keeps the report's year
+    assert _period(got["2.100 tỷ đồng"]) == (2020, 2020)
+
+
+def test_a_base_year_right_after_a_ratio_is_its_own():
+    got = _read("Năm 2022 quy mô kinh tế đạt 52.300 tỷ đồng, gấp 9,5 lần so với năm 2005 và "
+                "gấp 1,7 lần so với năm 2015.", "2023-02-10")
+    assert _period(got["gấp 9,5 lần"]) == (2005, 2022)
+    assert _period(got["gấp 1,7 lần"]) == (2015, 2022)
+
+
+def test_expected_early_in_its_own_year_is_the_plan():
+    text = ("In 2026, the province aims to raise its GRDP by 9.2%. Of which, services are "
+            "expected to grow by 8.4% and exports are expected to reach USD 3.1 billion.")
+    got = _read(text, "2026-02-14")
+    assert got["8.4%"].kind == "target"
+    assert got["USD 3.1 billion"].kind == "target"
+    # the same words late in the year estimate its result
+    got = _read(text.replace("aims to raise its GRDP by 9.2%", "grew by 9.2%"), "2026-12-10")
+    assert got["8.4%"].kind == "actual" and got["8.4%"].estimate
+    # "dự kiến" early in the year of a first quarter just ended is an estimate of it
+    got = _read("Quý I/2026, tổng sản phẩm của tỉnh dự kiến tăng 6,7%.", "2026-03-28")
+    assert got["6,7%"].kind == "actual"

@@ -808,7 +808,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         i = bisect.bisect_right(heading_offsets, fig.start)
         first = bisect.bisect_left(heading_offsets, fig.start - 3000)
         heads = [(h[1], h[2]) for h in headings[first:i]]
-        period = find_period(text, sent, fig.start, fig.end, heads, doc_year)
+        period = find_period(text, sent, fig.start, fig.end, heads, doc_year,
+                             doc_month=doc_date.month if doc_date and not
+                             memo.get("year only") else None)
         if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
                 and "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
                 "the year right after it" not in rows[-1]["note"] and \
@@ -821,6 +823,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             start = prev["period_end"] if prev["measure"] in (
                 "ratio_to_base", "cumulative_growth") else prev["period_start"]
             period = Period(start, prev["period_end"], "previous figure", period.base)
+    if cell is None and period.start == period.end and period.how.startswith("document date") \
+            and CUES.PREVIOUS_PERIOD_COMPARED.search(text, clause_start, clause_end) and \
+            CUES.PAST_TERM.search(text, 0, fig.start):
+        # a report on "nhiệm kỳ qua" naming none of its years: "Tổng vốn đầu tư 33.155 tỷ
+        # đồng, bằng 1,95 lần so giai đoạn trước" is the whole term's, the five years ending
+        # with the report's
+        period = Period(period.end - 4, period.end,
+                        period.how + ", the past term compared with the one before", period.base)
     if cell is None and doc_year and period.end is not None and period.end > doc_year and \
             CUES.ESTIMATED.search(text[max(window_start, fig.start - 60):fig.start]):
         # "is estimated at 10.6%" after "... the plan for 2025": an estimate is of a period

@@ -328,6 +328,10 @@ _YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=tháng \d/)|(?<=tháng \
                       rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
 _YEAR_THEN_BRACKET = re.compile(
     rf"(?<!\d)({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?\s*\(\s*(?:[^\W\d]+\s+){{0,2}}$")
+# a bracket holding only a year, after the figure (and the words or figures of its clause):
+# "729.500 người (năm 2022)", "4.2 million people (in 2022)"
+_DATING_BRACKET_AFTER = re.compile(rf"[^.;,()\n\d]{{0,60}}(?:\d[\d.,]*[^.;,()\n\d]{{0,60}})?\(\s*"
+                                   rf"(?:năm|in|year)?\s*({_YEAR})\s*\)", re.IGNORECASE)
 _BETWEEN_END = re.compile(rf"\s*(?:and|và|to|-|–)\s*(?:năm\s*)?({_YEAR})(?![\d/])",
                           re.IGNORECASE)
 
@@ -368,6 +372,8 @@ def _years(text: str, offset: int = 0):
             continue
         if CUES.PRICES_AFTER.match(text, m.end()):
             continue  # "based on 2010 prices": the prices' base year, not a period
+        if CUES.SUPERLATIVE_FROM.search(before):
+            continue  # "cao nhất từ năm 2014 đến nay": a superlative's range, no period
         if y1 - y0 == 5 and y0 % 5 == 0 and CUES.PERIOD_AROUND.search(
                 text, max(0, m.start() - 12), min(len(text), m.end() + 8)) and \
                 CUES.CONGRESS.search(text):
@@ -410,9 +416,14 @@ def _years_between(text: str, lo: int, hi: int) -> list:
 
 
 def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
-                heading_years: list, doc_year: int | None) -> Period:
+                heading_years: list, doc_year: int | None, *,
+                doc_month: int | None = None) -> Period:
     """The period of a figure: a year or a span named in its sentence, else the heading's, else
     the year before a "same period of <year>" comparison's, else the document's.
+
+    ``doc_month`` (the page date's month, when known) lets "6 tháng đầu năm" in a page
+    dated before July be the year the document reports on, not the page's (see
+    :func:`frame_year`).
     """
     s0, s1 = sent
     # looked up in the text's index of years: a long sentence is not read again per figure
@@ -420,6 +431,11 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     after = _years_between(text, fig_end, s1)
     base = next((y[2] for y in reversed(before) if y[4]), None) or next(
         (y[2] for y in after if y[4]), None)
+    # "gấp 16 lần so với năm 2002 ... và gấp 2 lần so với năm 2011": a base written right
+    # after the figure, before any other number, is its own (the one before is the last one's)
+    near = next((y for y in after if y[4]), None)
+    if near and not re.search(r"[\d;.]", text[fig_end:near[0]]):
+        base = near[2]
     # "(năm 2023 chiếm 34,62%); khu vực dịch vụ chiếm 33,88%": a year in a bracket closed
     # before the figure is an aside's, not the figure's
     own = [y for y in before if not y[4] and not _closed_aside(text, s0, y[0], fig_start)]
@@ -441,6 +457,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # brackets right after a year or span is that year's or span's, base or not
         y0, y1 = int(bracketed.group(1)), int(bracketed.group(2) or bracketed.group(1))
         return Period(y0, y1, "sentence, the years before the bracket", base)
+    dated = _DATING_BRACKET_AFTER.match(text, fig_end, s1)
+    if dated:
+        # "dân số 729.500 người (năm 2022)", "diện tích 1.602 km2 và dân số 729.500 người (năm
+        # 2022)": a bracket holding only a year dates the figures of its clause before it
+        # (like a year right after a figure, it dates that figure only: the next sentence's
+        # figures do not take it as "the previous figure's")
+        return Period(int(dated.group(1)), int(dated.group(1)), "sentence, the year right after "
+                      "it in brackets", base)
     if CUES.PREVIOUS_YEAR_THEN_BRACKET.search(text, max(s0, fig_start - 40), fig_start) and \
             re.match(r"\s*\)", text[fig_end:fig_end + 3]):
         # "GRDP tăng 6,5%, thấp hơn năm trước (7,2%)": the year before the sentence's (not
@@ -496,8 +520,11 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if same:
         return Period(same[0][3] + 1, same[0][3] + 1, "after the comparison year", base)
     # "Trong 10 tháng", "6 tháng đầu năm": months of the document's year.
-    if CUES.MONTHS_TO_DATE.search(text[s0:fig_start]) and doc_year:
-        return Period(doc_year, doc_year, "document date (months to date)", base)
+    months = CUES.MONTHS_TO_DATE.search(text[s0:fig_start])
+    if months and doc_year:
+        year = frame_year(text, doc_year, doc_month, months=_months_named(months.group(0)))
+        return Period(year, year, "document date (months to date)" if year == doc_year else
+                      "the year the document reports on (months to date)", base)
     # A year of an earlier sentence still holds ("Năm 2024, ... . Xuất khẩu tăng 12%"), but
     # not a vision year, whose targets are said in its own sentence.
     earlier = [y for y in _years_between(text, max(0, s0 - 2000), s0) if not y[4]]
@@ -612,6 +639,49 @@ def _visions(text: str, years: list) -> set[int]:
     return out
 
 
+_MONTH_WORDS = {"three": 3, "six": 6, "nine": 9, "ten": 10, "eleven": 11, "half": 6}
+
+
+def _months_named(words: str) -> int | None:
+    """The number of months in "6 tháng", "first nine months" (None when not written)."""
+    m = re.search(r"\d{1,2}", words)
+    if m:
+        return int(m.group(0))
+    return next((n for w, n in _MONTH_WORDS.items() if w in words.lower()), None)
+
+
+#: A page dated in the first months of a year may still review the year before
+#: (year-end reviews and statistics releases come out in January to March).
+_LAG_MONTHS = 3
+
+
+def frame_year(text: str, doc_year: int, doc_month: int | None = None, *,
+               months: int | None = None) -> int:
+    """The year a document reports on, for a figure whose clause, sentence, paragraph and
+    heading name no year: the page's year, or the year before when the page is dated early in
+    its year (or its month is not known) and the text names that year more than its own
+    (the publication lag of a year-end review).
+
+    ``months``: the figure is for the first ``months`` months of a year ("6 tháng đầu năm");
+    those months cannot all have passed at a page dated in an earlier month of
+    its own year, so they are the year before's.
+
+    Examples
+    --------
+    >>> frame_year("Năm 2023 GRDP tăng 5%. Thu ngân sách năm 2023 đạt 100%.", 2024, 1)
+    2023
+    >>> frame_year("Năm 2023 GRDP tăng 5%. Thu ngân sách năm 2023 đạt 100%.", 2024, 7)
+    2024
+    >>> frame_year("Kinh tế tiếp tục tăng trưởng.", 2025, 3, months=6)
+    2024
+    """
+    if months is not None and doc_month is not None and months > doc_month:
+        return doc_year - 1
+    if doc_month is not None and doc_month > _LAG_MONTHS:
+        return doc_year
+    return _main_year(text, doc_year)
+
+
 def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | None:
     """The last "X-<year>" span written before ``before``: the period of an average or total."""
     start = max(0, before - 20000)
@@ -661,6 +731,12 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
     if will and doc_month is not None and doc_month <= 6 and \
             not CUES.ESTIMATE_WORDS.search(context):
         return "target", False, "'will' early in the year"
+    if period_end is not None and period_end == doc_year and doc_month is not None and \
+            doc_month <= _LAG_MONTHS and CUES.FORWARD_WORDS.search(context) and not \
+            CUES.RESULT_ESTIMATE.search(context) and not CUES.MONTHS_TO_DATE.search(context):
+        # "is expected to increase by 3.5%" about a year barely begun at the page date: what
+        # the year's plan expects, not an estimate of its result
+        return "target", False, "expected early in its own year"
     estimate = bool(CUES.ESTIMATE_WORDS.search(context)) or will
     strong = bool(CUES.STRONG_TARGET.search(context))
     if period_end is not None and doc_year is not None:
