@@ -156,3 +156,32 @@ def test_compound_amounts_capacities_and_plan_ratios_written_so_ke_hoach():
     assert got["9,1%"][2] == "exports_growth"
     assert got["52,5%"][2] == "unknown"
     assert got["250MW"][:2] == (250, "count")
+
+
+def test_fdi_attracted_new_or_stock_by_the_word_named_last():
+    # money that is itself attracted is the FDI attracted (new and added capital) ...
+    got = _by_raw("Năm 2023, tỉnh Phú Lạc thu hút được 610 triệu USD vốn FDI, bằng 102% kế "
+                  "hoạch. Năm 2024 phấn đấu thu hút 650 triệu USD vốn FDI.")
+    assert got["610 triệu USD"] == "fdi_attracted"
+    assert got["650 triệu USD"] == "fdi_attracted"
+    got = _by_raw("In 2024, the province's industrial zones attracted over 820 million USD of "
+                  "FDI capital.")
+    assert got["over 820 million USD"] == "fdi_attracted"
+    # ... the capital of projects attracted is that of new projects; a total brought up to
+    # date after them is the stock, whichever came first in the sentence
+    got = _by_raw("In 2024, the province attracted 41 FDI projects with registered capital of "
+                  "over 300 million USD, bringing the total number of FDI projects to 690 "
+                  "projects with total registered capital of 9.2 billion USD.")
+    assert got["41"] == "fdi_new_projects"
+    assert got["over 300 million USD"] == "fdi_new_capital"
+    assert got["690 projects"] == "fdi_projects"
+    assert got["9.2 billion USD"] == "fdi_capital"
+    # a new word after a stock word: the part that is new
+    got = _by_raw("Năm 2024, trong tổng số dự án FDI được cấp phép, có 37 dự án đầu tư mới với "
+                  "tổng vốn 250 triệu USD.")
+    assert got["37 dự án"] == "fdi_new_projects"
+    assert got["250 triệu USD"] == "fdi_new_capital"
+    # "N FDI projects worth X": X is the capital of those projects
+    got = _by_raw("In 2024, the province granted new licences to 12 FDI projects worth 96.5 "
+                  "million USD.")
+    assert got["96.5 million USD"] == "fdi_new_capital"

@@ -189,7 +189,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 "modifier", "frame", at_end=True).search(source[max(lo, ms - 10):ms]):
             continue  # "tỷ trọng công nghiệp trong GRDP": the whole a share is taken of
         if label is None and prev_end and window_start == prev_end <= ms and \
-                me <= fig.start and _RIGHT_AFTER.fullmatch(text, prev_end, ms):
+                me <= fig.start and _RIGHT_AFTER.fullmatch(text, prev_end, ms) and \
+                not _WORTH.fullmatch(text, me, fig.start):
             continue  # "đạt 37% dự toán, tăng 12%": the plan of the figure before
         if label is not None:
             distance = hi - me
@@ -304,12 +305,26 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
         if code == "fdi_capital" and measure == "period_total" and \
                 "fdi_registered_period" in vocab.indicator_units:
             return "fdi_registered_period"
+        # the word named last decides: "cấp mới" (new), "thu hút" (attracted: new and added
+        # capital), "lũy kế" / "bringing the total" (the stock): "Trong tổng số các dự án
+        # FDI ..., có 148 dự án đầu tư mới" is new, "attracted 95 projects ..., bringing the
+        # total to 1,366" the stock
+        last = {name: max((m.end() for m in vocab.words("modifier", name).finditer(
+            sentence_before)), default=-1) for name in ("new", "attracted", "stock")}
+        word = max(last, key=last.get) if max(last.values()) >= 0 else None
+        if word == "attracted" and (code == "fdi_projects" or _PROJECTS_NAMED.search(
+                sentence_before, last["attracted"])):
+            word = "new"  # "attracted 95 projects with registered capital of $640 million"
+        if word == "attracted" and "fdi_attracted" in vocab.indicator_units:
+            return "fdi_attracted"  # "thu hút được 453 triệu USD vốn FDI"
         new = code.replace("fdi_", "fdi_new_")
-        if vocab.words("modifier", "new").search(sentence_before) and \
-                not vocab.words("modifier", "stock").search(sentence_before) and \
-                new in vocab.indicator_units:
+        if word == "new" and new in vocab.indicator_units:
             return new
     return code
+
+
+#: Projects named between an "attracted" word and an amount: the amount is their capital.
+_PROJECTS_NAMED = re.compile(r"\bdự án\b|\bprojects?\b", re.IGNORECASE)
 
 
 _SHARE_OF_NEXT = re.compile(
@@ -840,6 +855,10 @@ _STOCK_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?(?:đã\s+(?:được\s+)?(?
 _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 # Compiled once (each figure reads them): where the words after a figure stop being its own,
 # for its reading and for its indicator's variant, and a monthly figure.
+#: Between "N projects" and their value: "12 FDI projects worth 96 million USD" (the projects'
+#: name names the value too).
+_WORTH = re.compile(r"[^\S\n]*(?:worth|valued at|totall?ing|with (?:a )?(?:total )?(?:registered )?"
+                    r"(?:capital|investment)(?: capital)?(?: of)?)[^\S\n]*", re.IGNORECASE)
 _AFTER_STOP = re.compile(r",|;|\bvà\b|\band\b|\bvới\b|\bwith\b")
 _AFTER_STOP_INDICATOR = re.compile(r"[,;.]|\bvà\b|\band\b")
 _PER_MONTH = re.compile(r"/\s*tháng|/\s*month|per month|a month|mỗi tháng|hằng tháng",
