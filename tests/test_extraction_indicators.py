@@ -185,3 +185,39 @@ def test_fdi_attracted_new_or_stock_by_the_word_named_last():
     got = _by_raw("In 2024, the province granted new licences to 12 FDI projects worth 96.5 "
                   "million USD.")
     assert got["96.5 million USD"] == "fdi_new_capital"
+
+
+def test_amounts_set_against_each_other_with_a_slash_are_two_figures():
+    rows = extract("In the first half of 2024, FDI in the zones rose 8% (412.5 million USD/381.9 "
+                   "million USD); domestic capital fell 12% (2,140.6 billion VND/2,432.5 billion "
+                   "VND). On 15/6/2024 the board met.", date="2024-07-10")
+    got = {r.value_raw: (r.low, r.unit) for r in rows.itertuples()}
+    assert got["412.5 million USD"] == (412_500_000, "USD")
+    assert got["381.9 million USD"] == (381_900_000, "USD")
+    assert got["2,140.6 billion VND"] == (2_140_600_000_000, "VND")
+    assert got["2,432.5 billion VND"] == (2_432_500_000_000, "VND")
+    assert not any(r.startswith(("15", "6/")) for r in got)  # a date stays no figure
+
+
+def test_a_qualifier_before_us_dollars_and_a_count_after_a_semicolon():
+    rows = extract("In 2024, the zones lured over US$215 million in 31 projects; 9 domestic "
+                   "projects added VND 410 billion.", date="2024-12-20")
+    got = {r.value_raw: (r.low, r.unit, r.qualifier) for r in rows.itertuples()}
+    assert got["over US$215 million"] == (215_000_000, "USD", "above")
+    assert got["9"][1] == "count"
+    assert rows.set_index("value_raw").loc["over US$215 million", "high"] != 215_000_000  # open
+
+
+def test_a_total_brought_to_a_bare_number_is_a_count_of_its_noun():
+    rows = extract("In 2024, the province licensed 23 new FDI projects, bringing the total "
+                   "number of FDI projects to 1,045 with registered capital of 8.1 billion USD. "
+                   "It plans 6 new industrial parks, bringing its total to 19 by 2030, with a "
+                   "total area of about 5,400ha.", date="2024-12-20")
+    got = {r.value_raw: (r.low, r.unit, r.indicator) for r in rows.itertuples()}
+    assert got["1,045"] == (1045, "count", "fdi_projects")
+    assert got["8.1 billion USD"][2] == "fdi_capital"
+    assert got["19"] == (19, "count", "industrial_parks_total")
+    assert got["about 5,400ha"] == (5400, "ha", "industrial_parks_total_area")
+    # a number after "total ... to" that carries its own unit is read with it
+    rows = extract("Năm 2024, nâng tổng số vốn FDI lên 2,3 tỷ USD.", date="2024-12-20")
+    assert list(rows["unit"]) == ["USD"]

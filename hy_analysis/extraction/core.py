@@ -136,15 +136,22 @@ def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
         kind = "total_area" if variant in (None, "total") or re.search(
             r"tổng số|nâng tổng|sau (?:khi )?mở rộng|after (?:the )?expansion",
             window + " " + text_after,
-            re.IGNORECASE) else "new_area"
+            re.IGNORECASE) or _BRINGING_TOTAL.search(window) else "new_area"
         code = f"industrial_{family}_{kind}"
     elif variant == "merged" and family == "clusters":
         code = "clusters_merged_into_parks"
+    elif _BRINGING_TOTAL.search(window[-60:]):
+        code = f"industrial_{family}_total"  # "17 new parks, bringing its total to 51"
     else:
         code = f"industrial_{family}_{variant or 'total'}"
     if code not in vocab.indicator_units:
         code = f"industrial_{family}_total" + ("_area" if unit == "ha" else "")
     return (code, family) if code in vocab.indicator_units else None
+
+
+#: A total brought up by the new ones ("bringing its total to", "nâng tổng số ... lên").
+_BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|raising|raises|lifting)\s+(?:its\s+|"
+                             r"the\s+|their\s+)?total\b|\bnâng tổng", re.IGNORECASE)
 
 
 def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: int,
