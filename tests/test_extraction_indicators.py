@@ -221,3 +221,37 @@ def test_a_total_brought_to_a_bare_number_is_a_count_of_its_noun():
     # a number after "total ... to" that carries its own unit is read with it
     rows = extract("Năm 2024, nâng tổng số vốn FDI lên 2,3 tỷ USD.", date="2024-12-20")
     assert list(rows["unit"]) == ["USD"]
+
+
+def test_words_after_a_growth_and_an_equivalent_in_brackets():
+    # "X% growth in GRDP" names that growth, not the amount after it; the amount's name comes
+    # after its equivalent in brackets
+    got = _by_raw("Last year, the province recorded a 7.2 per cent growth in gross regional "
+                  "domestic product and contributed VNĐ9.6 trillion ($395 million) to the state "
+                  "budget.")
+    assert got["7.2 per cent"] == "grdp_growth"
+    assert got["VNĐ9.6 trillion"] == "state_budget_revenue"
+    assert got["$395 million"] == "state_budget_revenue"
+    got = _by_raw("In 2023, the province lured foreign capital worth 180 million USD.")
+    assert got["180 million USD"] == "fdi_attracted"
+
+
+def test_investment_carried_out_of_society_and_product_taxes():
+    got = _by_raw("Năm 2025, vốn đầu tư thực hiện toàn xã hội chiếm 33% GRDP; tổng vốn đầu tư "
+                  "thực hiện toàn xã hội đạt 51.000 tỷ đồng. Thuế sản phẩm trừ trợ cấp sản phẩm "
+                  "tăng 4,1%.", date="2025-12-20")
+    assert next(v for k, v in got.items() if k.startswith("33%")) == "investment_to_grdp_ratio"
+    assert got["51.000 tỷ đồng"] == "total_social_investment"
+    assert got["4,1%"] == "unknown"  # product taxes: no growth of a sector
+
+
+def test_the_percentage_an_economy_reaches_is_its_growth_unless_a_plan_or_share():
+    rows = extract("Năm 2024, tổng sản phẩm trên địa bàn (GRDP) của tỉnh Phú Lạc ước đạt 7,4%, "
+                   "vượt mục tiêu kế hoạch (+6,5%). Giá trị tăng thêm ngành nông nghiệp đóng góp "
+                   "nhiều nhất (6 tháng đầu năm tăng 3,3%).", date="2024-12-25")
+    got = {r.value_raw: (r.indicator, r.measure, r.kind) for r in rows.itertuples()}
+    assert got["7,4%"][:2] == ("grdp_growth", "annual_growth")
+    assert got["6,5%"] == ("grdp_growth", "annual_growth", "target")
+    assert got["3,3%"][1] == "half_year_growth"  # a growth verb right before the figure
+    got = _by_raw("Năm 2024, GRDP của tỉnh đạt 98% kế hoạch.")
+    assert got["98%"] == "unknown"

@@ -211,8 +211,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         elif ms < fig.end:  # overlaps the end of the figure: "4 khu công nghiệp đi vào ..."
             distance = 0
         else:
-            if ms - fig.end > 150 or (next_start is not None and ms >= next_start):
-                continue
+            if ms - fig.end > 150 or (next_start is not None and ms >= next_start
+                                      and not _BRACKET_THEN.fullmatch(source, fig.end, ms)):
+                continue  # (an equivalent in brackets is no figure of its own: "contributed
+                # VNĐ22 trillion ($925 million) to the State budget" names both)
             if _PARTS_FOLLOW.search(source, fig.end, ms):
                 continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
             distance = ms - fig.end + (0 if share_of_next else 100)
@@ -850,7 +852,7 @@ _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ l�
 _ESTIMATED = re.compile(r"(?<!hiệp )(?<!mong )\bước\b|\bước tính|\bước đạt|dự ước|"
                         r"\bestimated?\b", re.IGNORECASE)
 _TARGET_IN_BRACKETS = re.compile(r"(?:chỉ tiêu|mục tiêu|kế hoạch|\btargets?\b|\bscenario|"
-                                 r"\bplan\b)[^().;]{0,60}\(\s*$", re.IGNORECASE)
+                                 r"\bplan\b)[^().;]{0,60}\(\s*\+?\s*$", re.IGNORECASE)
 #: A bracket that opens with the plan's words before its figure.
 _PLAN_IN_BRACKETS = re.compile(r"\(\s*(?:planned|the plan|plan:?|kế hoạch|kh\b|mục tiêu|chỉ tiêu|"
                                r"target(?:ed)?:?)[^().;]{0,40}$", re.IGNORECASE)
@@ -891,7 +893,15 @@ _SHARE_NOUNS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|\bshares
 #: The end of a sentence (not a decimal point: "3.980").
 _SENTENCE_STOP = re.compile(r"[.!?…](?=\s)|\n")
 #: What may stand between a figure and words that complete it ("37% dự toán", "bằng").
-_RIGHT_AFTER = re.compile(r"[^\S\n]*(?:(?:so với|bằng|của|of)[^\S\n]+)?", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"[^\S\n]*(?:(?:so với|bằng|của|of)[^\S\n]+|(?:growth|increase|rise|"
+                          r"decline|drop|fall)[^\S\n]+(?:in|of)[^\S\n]+(?:the[^\S\n]+)?)?",
+                          re.IGNORECASE)
+#: The economy (GRDP) reaching a percentage with no growth word: "GRDP năm 2024 ước đạt".
+_ECONOMY_REACHED = re.compile(r"(?:\bgrdp\b|\bgdp\b|tổng sản phẩm)[^%]{0,70}?(?:\bđạt|"
+                              r"\breached|\bstood at)\s*$", re.IGNORECASE)
+#: A bracket right after a figure, then the words that name it ("($925 million) to the").
+_BRACKET_THEN = re.compile(r"[^\S\n]*\([^()\n]{1,40}\)[^\S\n]*(?:(?:to|into|for|vào|cho)"
+                           r"[^\S\n]+)?(?:the[^\S\n]+)?", re.IGNORECASE)
 #: Words after a figure that open the list of its parts.
 _PARTS_FOLLOW = re.compile(r"\b(?:trong đó|of which|in which|including|bao gồm)\b|;",
                            re.IGNORECASE)
@@ -1005,6 +1015,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if growth_after:  # "a 15.11% increase", "a 5% rise year-on-year": English word order
         measure_context += " " + growth_after.group(1)
     measure = find_measure(unit, measure_context, fig.raw, period)
+    if cell is None and unit == "percent" and measure == "level" and \
+            _ECONOMY_REACHED.search(measure_context) and \
+            not _SHARE_NOUNS.search(measure_context) and not _OF_THE_PLAN.match(text, fig.end):
+        # "tổng sản phẩm trên địa bàn (GRDP) năm 2024 ước đạt 8,45%": the percentage an
+        # economy reaches, with no share or plan named, is its growth
+        measure = find_measure(unit, measure_context + " growth", fig.raw, period)
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
             rows[-1]["char_end"] >= sent[0] and not _SHARE_WORDS.search(
@@ -1121,6 +1137,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     elif cell is None and _TARGET_IN_BRACKETS.search(text[max(0, fig.start - 90):fig.start]):
         # "vượt chỉ tiêu Nghị quyết giao đầu năm (7,5-8%)": the target a result is compared with
         kind, estimate, kind_how = "target", False, "a target in brackets after its name"
+        if unit == "percent" and measure == "level" and rows and \
+                rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
+                rows[-1]["char_end"] >= sent[0]:
+            measure = rows[-1]["measure"]  # "đạt 8,45%, vượt mục tiêu kế hoạch (+7,0%)"
     elif cell is None and _PLAN_IN_BRACKETS.search(text[max(0, fig.start - 60):fig.start]):
         # "tăng 1,5% (kế hoạch tăng 7,0-7,5%)", "(planned to increase by 7.0-7.5%)": the plan
         # written in brackets beside a result

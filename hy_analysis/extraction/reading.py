@@ -817,6 +817,12 @@ _HALF_YEAR = re.compile(r"6 tháng|sáu tháng|first half|\bh1\b|half-year|half 
 _TOTAL_WORDS = re.compile(r"tổng|total|cả giai đoạn|lũy kế|cumulative", re.IGNORECASE)
 
 
+#: A growth verb right before a figure ("... tăng 6,4%", "grew by 3%").
+_GROWTH_VERB_LAST = re.compile(r"(?:\btăng|\bgiảm|\bgr[eo]w(?:n)?(?: by)?|\brose(?: by)?|"
+                               r"\bup(?: by)?|\bincreased by|\bdecreased by)\s*[(+-]*\s*$",
+                               re.IGNORECASE)
+
+
 def _share_last(window: str) -> bool:
     """Whether a share word ("tỷ trọng") after the last growth word of ``window`` is the
     subject of the figure's own verb: "tăng tỷ trọng dịch vụ, ... tỷ trọng dịch vụ là"."""
@@ -841,7 +847,10 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
                   # "tăng tỷ trọng dịch vụ, ... tỷ trọng ngành dịch vụ là 48,2%": the share
                   # named after the last growth word is what the figure is
                   and not _share_last(window)
-                  and not re.search(r"đóng góp|contribut", window, re.IGNORECASE)
+                  # a contribution is no growth, unless a growth verb stands right before
+                  # the figure: "đóng góp tích cực nhất (6 tháng đầu năm tăng 6,4%)"
+                  and not (re.search(r"đóng góp|contribut", window, re.IGNORECASE)
+                           and not _GROWTH_VERB_LAST.search(window))
                   and not re.search(r"(?:giảm|hạ|decrease[sd]?|fell|fallen|down|dropped|"
                                     r"reduced?)\s+(?:còn|xuống|to)\s*$|\bcòn\s*$", window,
                                     re.IGNORECASE))
