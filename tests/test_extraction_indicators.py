@@ -234,6 +234,11 @@ def test_words_after_a_growth_and_an_equivalent_in_brackets():
     assert got["$395 million"] == "state_budget_revenue"
     got = _by_raw("In 2023, the province lured foreign capital worth 180 million USD.")
     assert got["180 million USD"] == "fdi_attracted"
+    # "so far this year" is the year to date (a flow), "so far" alone the stock
+    got = _by_raw("The province has so far this year lured foreign capital worth 95 million "
+                  "USD. Investors have so far registered 2.6 billion USD of foreign capital.")
+    assert got["95 million USD"] == "fdi_attracted"
+    assert got["2.6 billion USD"] == "fdi_capital"
 
 
 def test_investment_carried_out_of_society_and_product_taxes():
@@ -255,3 +260,15 @@ def test_the_percentage_an_economy_reaches_is_its_growth_unless_a_plan_or_share(
     assert got["3,3%"][1] == "half_year_growth"  # a growth verb right before the figure
     got = _by_raw("Năm 2024, GRDP của tỉnh đạt 98% kế hoạch.")
     assert got["98%"] == "unknown"
+
+
+def test_a_year_after_the_amount_made_or_thuc_hien_is_a_base():
+    # (a period rule found on the indicator documents: the base year of "% of the amount made
+    # in 2021" does not become the period of the sentences after it)
+    rows = extract("In 2022, GRDP grew 7%. Budget revenue was VND7,450 billion, equal to 93% of "
+                   "the amount made in 2021. Total social investment capital rose 6% to VND18,200 "
+                   "billion.", date="2023-03-10")
+    assert set(rows["period_end"]) == {2022}
+    rows = extract("Năm 2023, thu nội địa ước đạt 6.100 tỷ đồng, bằng 91,5% so với thực hiện năm "
+                   "2022. Thu từ doanh nghiệp nhà nước ước đạt 2.300 tỷ đồng.", date="2023-12-20")
+    assert set(rows["period_end"]) == {2023}

@@ -314,13 +314,17 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
         if code == "fdi_capital" and measure == "period_total" and \
                 "fdi_registered_period" in vocab.indicator_units:
             return "fdi_registered_period"
-        # the word named last decides: "cấp mới" (new), "thu hút" (attracted: new and added
-        # capital), "lũy kế" / "bringing the total" (the stock): "Trong tổng số các dự án
-        # FDI ..., có 148 dự án đầu tư mới" is new, "attracted 95 projects ..., bringing the
-        # total to 1,366" the stock
+        # the word named last decides between "cấp mới" (new) and "lũy kế" / "bringing the
+        # total" (the stock): "Trong tổng số các dự án FDI ..., có 148 dự án đầu tư mới" is
+        # new, "licensed 95 new projects, bringing the total to 1,366" the stock; "thu hút"
+        # (attracted: new and added capital) gives way to both
         last = {name: max((m.end() for m in vocab.words("modifier", name).finditer(
-            sentence_before)), default=-1) for name in ("new", "attracted", "stock")}
+            sentence_before) if not (name == "stock" and _THIS_YEAR_AFTER.match(
+                sentence_before, m.end()))), default=-1)
+                for name in ("new", "attracted", "stock")}
         word = max(last, key=last.get) if max(last.values()) >= 0 else None
+        if word == "attracted" and last["stock"] >= 0:
+            word = "stock"  # "Lũy kế đến nay, tỉnh thu hút 1.900 dự án FDI": attracted to date
         if word == "attracted" and (code == "fdi_projects" or _PROJECTS_NAMED.search(
                 sentence_before, last["attracted"])):
             word = "new"  # "attracted 95 projects with registered capital of $640 million"
@@ -332,6 +336,9 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
     return code
 
 
+#: "so far this year", "đến nay trong năm": to date within the year, a flow (not the stock).
+_THIS_YEAR_AFTER = re.compile(r"\s+(?:this year|in (?:19|20)\d\d\b|năm nay|trong năm)",
+                              re.IGNORECASE)
 #: Projects named between an "attracted" word and an amount: the amount is their capital.
 _PROJECTS_NAMED = re.compile(r"\bdự án\b|\bprojects?\b", re.IGNORECASE)
 

@@ -326,7 +326,10 @@ _BASE_BEFORE = re.compile(
     r"\btimes(?: higher| more| larger| that of| over the (?:figure|level|result))?(?: than)?|"
     r"\bdoubl\w*(?: that of)?|\btripl\w*(?: that of)?|\btwice|\bthat of|"
     r"\bgấp đôi|"
-    r"\bgiai đoạn trước|\bfrom|\bup from|\bgốc)\s*(?:(?:cuối|đầu|hết|the end of|end of)\s+)?"
+    r"\bgiai đoạn trước|\bfrom|\bup from|\bgốc|"
+    # "95.6% of the amount made in 2021", "bằng 87,9% so với thực hiện năm 2022"
+    r"\bthe (?:amount|figure|level|result) (?:made|recorded|collected|achieved|posted|reached)|"
+    r"\bso với (?:số )?(?:thực hiện|kết quả))\s*(?:(?:cuối|đầu|hết|the end of|end of)\s+)?"
     r"(?:năm|quý\s+[IV]+\s*/|the same period(?: of)?|the year|in|of|"
     r"the period(?: of)?|giai đoạn|thời điểm[^\d]{0,30})?\s*$",
     re.IGNORECASE,
