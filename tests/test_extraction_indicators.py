@@ -272,3 +272,21 @@ def test_a_year_after_the_amount_made_or_thuc_hien_is_a_base():
     rows = extract("Năm 2023, thu nội địa ước đạt 6.100 tỷ đồng, bằng 91,5% so với thực hiện năm "
                    "2022. Thu từ doanh nghiệp nhà nước ước đạt 2.300 tỷ đồng.", date="2023-12-20")
     assert set(rows["period_end"]) == {2023}
+
+
+def test_near_neighbours_of_budget_revenue_and_fdi_stay_unknown():
+    # the parts of budget revenue outside the dataset are not the total named before them
+    got = _by_raw("Năm 2024, tổng thu ngân sách đạt 12.400 tỷ đồng, trong đó thu nội địa 9.100 "
+                  "tỷ đồng, thu tiền sử dụng đất 2.050 tỷ đồng; thu nội địa tăng 14%.")
+    assert got["12.400 tỷ đồng"] == "state_budget_revenue"
+    assert got["9.100 tỷ đồng"] == "unknown"
+    assert got["2.050 tỷ đồng"] == "unknown"
+    assert got["14%"] == "domestic_budget_revenue_growth"
+    got = _by_raw("In 2024, budget revenue hit VND 8,300 billion; land use fees brought VND 1,200 "
+                  "billion. Implemented capital of FDI projects was 410 million USD.")
+    assert got["VND 1,200 billion"] == "unknown"
+    assert got["410 million USD"] == "unknown"  # realised, not registered FDI
+    got = _by_raw("In 2024, the industrial output index rose 9.4% and industrial value added "
+                  "grew 8.7%.")
+    assert got["9.4%"] == "iip_growth"
+    assert got["8.7%"] == "industry_grdp_growth"
