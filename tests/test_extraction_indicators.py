@@ -290,3 +290,30 @@ def test_near_neighbours_of_budget_revenue_and_fdi_stay_unknown():
                   "grew 8.7%.")
     assert got["9.4%"] == "iip_growth"
     assert got["8.7%"] == "industry_grdp_growth"
+
+
+def test_fdi_new_and_added_and_amounts_named_right_after_them():
+    got = _by_raw("Năm 2025, tỉnh cấp giấy chứng nhận đăng ký đầu tư mới và điều chỉnh tăng vốn "
+                  "cho 21 dự án FDI với tổng số vốn đăng ký đạt 318,5 triệu USD. Trong đó, cấp "
+                  "mới cho 11 dự án FDI với tổng số vốn đăng ký 140,2 triệu USD.",
+                  date="2025-05-10")
+    assert got["318,5 triệu USD"] == "fdi_attracted"
+    assert got["11 dự án"] == "fdi_new_projects"  # "tổng số vốn" is no stock
+    assert got["140,2 triệu USD"] == "fdi_new_capital"
+    got = _by_raw("In 2024, more than $0.9 billion in foreign direct investment (FDI) has been "
+                  "poured into the province. It targets at least VNĐ41.2 trillion in State "
+                  "budget collection and over VNĐ26 trillion has been collected for the State "
+                  "budget so far, while GRDP grew 7%.")
+    assert got["more than $0.9 billion"] == "fdi_attracted"
+    assert got["at least VNĐ41.2 trillion"] == "state_budget_revenue"
+    assert got["over VNĐ26 trillion"] == "state_budget_revenue"
+
+
+def test_an_area_in_square_kilometers_and_a_year_after_than_that_in():
+    rows = extract("The province covers 2,318 square kilometers. In the first half of 2024, "
+                   "retail sales grew 9.1%, 2.2 percentage points higher than that in the same "
+                   "period of 2023. Investment rose 4.4% from a year earlier.",
+                   date="2024-07-10")
+    got = {r.value_raw: (r.low, r.unit, r.period_end) for r in rows.itertuples()}
+    assert got["2,318 square kilometers"][:2] == (2318, "km2")
+    assert got["4.4%"][2] == 2024  # 2023 was the base of the sentence before, not a period

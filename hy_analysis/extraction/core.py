@@ -217,7 +217,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 # VNĐ22 trillion ($925 million) to the State budget" names both)
             if _PARTS_FOLLOW.search(source, fig.end, ms):
                 continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
-            distance = ms - fig.end + (0 if share_of_next else 100)
+            distance = ms - fig.end + (0 if share_of_next or (
+                unit != "percent" and _IN_RIGHT_AFTER.fullmatch(source, fig.end, ms)) else 100)
         named.append((ms, me, phrase, codes))
         key = (distance, -len(phrase))
         if best is None or key < best[0]:
@@ -260,7 +261,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     codes, found = best[1], best[2]
     before = text[max(0, sent[0] - 400):fig.start] if label is None else label
     # the words after the figure count too: "32 dự án đăng ký mới"
-    after = text[fig.end:min(fig.end + 40, next_start or len(text))] if label is None else ""
+    after = text[fig.end:min(fig.end + 60, next_start or len(text))] if label is None else ""
     after = _AFTER_STOP_INDICATOR.split(after)[0]
     # an aggregate named in an earlier paragraph does not go on into this one: the "giá
     # trị sản xuất" of a paragraph on industry is not that of the next paragraph's "Khu vực
@@ -337,8 +338,8 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
 
 
 #: "so far this year", "đến nay trong năm": to date within the year, a flow (not the stock).
-_THIS_YEAR_AFTER = re.compile(r"\s+(?:this year|in (?:19|20)\d\d\b|năm nay|trong năm)",
-                              re.IGNORECASE)
+_THIS_YEAR_AFTER = re.compile(r"\s+(?:this year|in (?:19|20)\d\d\b|năm nay|trong năm|vốn)",
+                              re.IGNORECASE)  # ("tổng số vốn": the total of capital, no stock)
 #: Projects named between an "attracted" word and an amount: the amount is their capital.
 _PROJECTS_NAMED = re.compile(r"\bdự án\b|\bprojects?\b", re.IGNORECASE)
 
@@ -884,7 +885,8 @@ _OF_THE_PLAN = re.compile(r"\s*(?:so với\s+|so\s+|của\s+)?"
                           r"\s*of the (?:annual |yearly |full-year )?(?:plan|target|estimate)",
                           re.IGNORECASE)
 #: New and additional FDI capital named together.
-_NEW_AND_ADDED = re.compile(r"(?:cấp mới|đăng ký mới|cấp phép mới)\s*(?:và|,)\s*(?:điều chỉnh|tăng vốn|"
+_NEW_AND_ADDED = re.compile(r"(?:cấp mới|đăng ký mới|cấp phép mới|đầu tư mới)\s*(?:và|,)\s*"
+                            r"(?:điều chỉnh|tăng vốn|"
                             r"tăng thêm)|new and (?:additional|adjusted)", re.IGNORECASE)
 #: A clause of only a year and a verb ("; năm 2023 đạt", ", in 2024 it rose by").
 _YEAR_CLAUSE = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:và\s+|and\s+)?(?:năm|in)\s+(?:19|20)\d{2}"
@@ -906,6 +908,9 @@ _RIGHT_AFTER = re.compile(r"[^\S\n]*(?:(?:so với|bằng|của|of)[^\S\n]+|(?:g
 #: The economy (GRDP) reaching a percentage with no growth word: "GRDP năm 2024 ước đạt".
 _ECONOMY_REACHED = re.compile(r"(?:\bgrdp\b|\bgdp\b|tổng sản phẩm)[^%]{0,70}?(?:\bđạt|"
                               r"\breached|\bstood at)\s*$", re.IGNORECASE)
+#: "at least VNĐ55.6 trillion in State budget collection", "$3 billion in FDI": an amount's
+#: name right after it
+_IN_RIGHT_AFTER = re.compile(r"[^\S\n]+(?:in|of)[^\S\n]+(?:the[^\S\n]+)?", re.IGNORECASE)
 #: A bracket right after a figure, then the words that name it ("($925 million) to the").
 _BRACKET_THEN = re.compile(r"[^\S\n]*\([^()\n]{1,40}\)[^\S\n]*(?:(?:to|into|for|vào|cho)"
                            r"[^\S\n]+)?(?:the[^\S\n]+)?", re.IGNORECASE)

@@ -321,7 +321,8 @@ _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=tháng \d/)|(?<=tháng \d\d/))"
                       rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
 _BASE_BEFORE = re.compile(
-    r"(?:\bso với|\bso cùng kỳ|\bso(?= năm)|\bcùng kỳ|\bcompared (?:to|with)|\bthan(?: in| that of)?|\bvs\.?|"
+    r"(?:\bso với|\bso cùng kỳ|\bso(?= năm)|\bcùng kỳ|\bcompared (?:to|with)|"
+    r"\bthan(?: in| that of| (?:that|those) in)?|\bvs\.?|"
     r"\bsince|\bkể từ|\bgiá so sánh|\bat constant|\bprices of|\bmức bình quân|\blần|"
     r"\btimes(?: higher| more| larger| that of| over the (?:figure|level|result))?(?: than)?|"
     r"\bdoubl\w*(?: that of)?|\btripl\w*(?: that of)?|\btwice|\bthat of|"
