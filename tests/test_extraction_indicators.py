@@ -317,3 +317,15 @@ def test_an_area_in_square_kilometers_and_a_year_after_than_that_in():
     got = {r.value_raw: (r.low, r.unit, r.period_end) for r in rows.itertuples()}
     assert got["2,318 square kilometers"][:2] == (2318, "km2")
     assert got["4.4%"][2] == 2024  # 2023 was the base of the sentence before, not a period
+
+
+def test_investor_countries_written_with_their_sovereign_or_the_us():
+    rows = extract("In 2024, Hong Kong (China) led FDI in the province with 2.1 billion USD in 30 "
+                   "FDI projects, followed by Japan (over 1.5 billion USD of FDI) and the US (1.2 "
+                   "billion USD). Năm 2024, Đài Loan (Trung Quốc) có 12 dự án FDI.",
+                   date="2024-12-20")
+    got = dict(zip(rows["value_raw"], rows["breakdown"]))
+    assert got["2.1 billion USD"] == "Hong Kong"
+    assert got["over 1.5 billion USD"] == "Japan"
+    assert got["1.2 billion USD"] == "United States"  # not the country named before it
+    assert got["12 dự án"] == "Taiwan"
