@@ -329,3 +329,21 @@ def test_investor_countries_written_with_their_sovereign_or_the_us():
     assert got["over 1.5 billion USD"] == "Japan"
     assert got["1.2 billion USD"] == "United States"  # not the country named before it
     assert got["12 dự án"] == "Taiwan"
+
+
+def test_more_near_neighbours_and_a_share_written_with_grdp():
+    got = _by_raw("In 2024, the local economy expanded by 6.9%, while the state coffers "
+                  "collected VND 9 trillion.")
+    assert got["6.9%"] == "grdp_growth"
+    assert got["VND 9 trillion"] == "state_budget_revenue"
+    # budget revenue from imports and exports (VND) is no import-export turnover (USD)
+    got = _by_raw("Năm 2024, thu ngân sách nội địa đạt 7.300 tỷ đồng, tăng 11%; thu từ hoạt động "
+                  "xuất nhập khẩu 950 tỷ đồng.")
+    assert got["7.300 tỷ đồng"] == "unknown"
+    assert got["11%"] == "domestic_budget_revenue_growth"
+    assert got["950 tỷ đồng"] == "unknown"
+    # "35% GRDP" is a share of GRDP: not GRDP growth, not the growth of the figure before
+    rows = extract("Năm 2024, tổng vốn đầu tư toàn xã hội đạt 48.000 tỷ đồng, tăng 9%, bằng 32% "
+                   "GRDP.", date="2024-12-20")
+    last = rows.iloc[-1]
+    assert (last["indicator"], last["measure"]) == ("investment_to_grdp_ratio", "level")

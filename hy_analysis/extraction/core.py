@@ -202,6 +202,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         if label is not None:
             distance = hi - me
         elif ms >= fig.start and me <= fig.end:
+            if unit == "percent":
+                continue  # "bằng 35% GRDP": the whole the share is of, not what it measures
             distance = 0 if unit == "count" else 60
         elif me <= fig.start:
             if share_of_next and me <= window_start:
@@ -905,6 +907,8 @@ _SENTENCE_STOP = re.compile(r"[.!?…](?=\s)|\n")
 _RIGHT_AFTER = re.compile(r"[^\S\n]*(?:(?:so với|bằng|của|of)[^\S\n]+|(?:growth|increase|rise|"
                           r"decline|drop|fall)[^\S\n]+(?:in|of)[^\S\n]+(?:the[^\S\n]+)?)?",
                           re.IGNORECASE)
+#: A percentage written with the whole it is a share of: "35% GRDP", "33% of GRDP".
+_OF_GRDP = re.compile(r"%\s*(?:of\s+|của\s+)?(?:the\s+)?g(?:r)?dp\b", re.IGNORECASE)
 #: The economy (GRDP) reaching a percentage with no growth word: "GRDP năm 2024 ước đạt".
 _ECONOMY_REACHED = re.compile(r"(?:\bgrdp\b|\bgdp\b|tổng sản phẩm)[^%]{0,70}?(?:\bđạt|"
                               r"\breached|\bstood at)\s*$", re.IGNORECASE)
@@ -1067,6 +1071,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if cell is not None and not cell.end_of_period and unit == "percent" and \
             measure == "level" and period.end != period.start:
         measure = "period_average"
+    if unit == "percent" and measure != "level" and _OF_GRDP.search(fig.raw):
+        measure = "level"  # "tăng 10%, bằng 35% GRDP": a share of GRDP, whatever came before
     if measure in ("ratio_to_base", "cumulative_growth") and period.base and period.end:
         period = Period(period.base, period.end, period.how, period.base)
     elif measure in ("period_average_growth", "period_total", "period_average") and \
