@@ -160,7 +160,8 @@ _COUNT_NOUNS = (
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
                           r"(?P<big2>\d{1,3}) triệu (?P<small2>\d{1,3}) (?P<unit2>nghìn|ngàn)(?= )|"
                           # "1 nghìn 773 tỷ đồng" (1.773 tỷ), "3 ngàn 200 tỉ"
-                          r"(?P<big3>\d{1,3}) (?:nghìn|ngàn) (?P<small3>\d{1,3}) (?P<unit3>tỷ|tỉ)(?= )")
+                          r"(?P<big3>\d{1,3}) (?:nghìn|ngàn) (?P<small3>\d{1,3}) "
+                          r"(?P<unit3>tỷ|tỉ)(?= )")
 # Words after the unit that describe the base or the time, not the number.
 # "/tháng" (a month) is kept in value_raw and noted by the extractor: a monthly income is not
 # comparable to a yearly one.
