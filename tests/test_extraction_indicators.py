@@ -347,3 +347,12 @@ def test_more_near_neighbours_and_a_share_written_with_grdp():
                    "GRDP.", date="2024-12-20")
     last = rows.iloc[-1]
     assert (last["indicator"], last["measure"]) == ("investment_to_grdp_ratio", "level")
+
+
+def test_made_up_is_a_share_and_went_up_a_rise():
+    rows = extract("In 2024, the industry-construction sector made up 47% of the economy and grew "
+                   "10.5%; exports went up 8% to 1.9 billion USD.", date="2024-12-20")
+    got = {r.value_raw: (r.indicator, r.measure) for r in rows.itertuples()}
+    assert got["47%"] == ("industry_construction_share", "level")
+    assert got["10.5%"] == ("industry_construction_grdp_growth", "annual_growth")
+    assert got["8%"] == ("exports_growth", "annual_growth")

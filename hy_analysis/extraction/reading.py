@@ -806,11 +806,13 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
 
 
 _GROWTH_WORDS = re.compile(
-    r"tăng trưởng|tăng(?! thêm)|tốc độ|growth|average annual|annual average|\bgr[eo]w|increas|\bup\b|\brise|\brising|\brose|\brisen|"
+    r"tăng trưởng|tăng(?! thêm)|tốc độ|growth|average annual|annual average|\bgr[eo]w|increas|"
+    # ("made up 48% of the economy" is a share, not a rise)
+    r"(?<!made )(?<!make )(?<!makes )(?<!making )\bup\b|\brise|\brising|\brose|\brisen|"
     r"\bclimb|\bgain|\bexpand|\bmở rộng|giảm|decreas|\bfell|\bfall|\bdown\b|\bdeclin|\braise",
     re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ|account|share|structure|"
-                          r"% grdp|of grdp", re.IGNORECASE)
+                          r"\bma(?:de|kes?|king) up\b|% grdp|of grdp", re.IGNORECASE)
 # "bình quân đầu người", "bình quân/người", "average ... per capita" name a per-person level:
 # the words of an average, but not those (shared with extraction.core).
 _AVERAGE_STEM = (r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
