@@ -131,7 +131,8 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "percentage points": "percentage_points", "percentage point": "percentage_points",
                 "điểm %": "percentage_points", "pp": "percentage_points",
                 "ha": "ha", "héc ta": "ha", "hécta": "ha", "hecta": "ha", "hectares": "ha",
-                "hectare": "ha", "km²": "km2", "km2": "km2", "người": "persons",
+                "hectare": "ha", "km²": "km2", "km2": "km2", "square kilometers": "km2",
+                "square kilometres": "km2", "sq km": "km2", "người": "persons",
                 "people": "persons", "persons": "persons", "dân": "persons", "lần": "times",
                 "times": "times", "fold": "times", "-fold": "times", "lượt người": "persons",
                 "lượt khách": "persons", "tourists": "persons", "visitors": "persons",
@@ -157,7 +158,10 @@ _COUNT_NOUNS = (
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
-                          r"(?P<big2>\d{1,3}) triệu (?P<small2>\d{1,3}) (?P<unit2>nghìn|ngàn)(?= )")
+                          r"(?P<big2>\d{1,3}) triệu (?P<small2>\d{1,3}) (?P<unit2>nghìn|ngàn)(?= )|"
+                          # "1 nghìn 773 tỷ đồng" (1.773 tỷ), "3 ngàn 200 tỉ"
+                          r"(?P<big3>\d{1,3}) (?:nghìn|ngàn) (?P<small3>\d{1,3}) "
+                          r"(?P<unit3>tỷ|tỉ)(?= )")
 # Words after the unit that describe the base or the time, not the number.
 # "/tháng" (a month) is kept in value_raw and noted by the extractor: a monthly income is not
 # comparable to a yearly one.
@@ -424,8 +428,8 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
         s = f"{rest[:cut]} {m['cur']}{rest[cut:]}"
     # "1 tỉ 953 triệu USD", "2 triệu 500 nghìn đồng": a compound amount, in the smaller unit
     if m := _COMPOUND_RE.match(s):
-        big, small, scale_word = (m["big"], m["small"], m["unit"]) if m["big"] else (
-            m["big2"], m["small2"], m["unit2"])
+        big, small, scale_word = next((m[f"big{i}"], m[f"small{i}"], m[f"unit{i}"])
+                                      for i in ("", "2", "3") if m[f"big{i}"])
         s = f"{int(big) * 1000 + int(small)} {scale_word}{s[m.end():]}"
     body = _BODY_RE.fullmatch(s)
     if body is None:

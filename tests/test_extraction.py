@@ -286,18 +286,20 @@ def test_append_writes_valid_rows_and_shows_invalid_ones_with_their_error(tmp_pa
 # Floors a little under the figures measured by benchmarks/extraction_eval.py, per part of the
 # development set (recall, precision, kind, period, indicator, region):
 # - "dev" (rules fitted on it): the five documents and merged-2025 alone 1.00 1.00 1.00 0.99
-#   0.97 0.99; with the devset's dev documents and bac-ninh-2025 (128 documents since the
-#   devset grew to 99 excerpts: 60-79 with the period and kind rules they called for, 80-99
-#   for indicator naming; 135 documents with 100-106, chosen for the document's period frame,
-#   and the frame rules: 0.991 0.982 0.993 0.982 0.974 0.989, period 0.975 and kind 0.987
-#   before those rules) 0.991 0.982 0.993 0.977 0.975 0.988 (88 documents before: 0.994
+#   0.97 0.99; with the devset's dev documents and bac-ninh-2025 (154 documents since the
+#   devset grew to 125 excerpts: 60-79 with the period and kind rules they called for, 80-99
+#   for indicator naming, 100-110 for the document's period frame, 120-134 for indicator
+#   wording not tuned on) 0.991 0.981 0.992 0.976 0.968 0.990. The period and indicator
+#   floors are a point under those of the 139 documents before 120-134 (0.982, 0.974): the
+#   fresh documents are harder, the older ones read exactly as before (128 documents: 0.991
+#   0.982 0.993 0.977 0.975 0.988; 88 documents before: 0.994
 #   0.985 0.986 0.979 0.971 0.992; 64 documents before: 0.995 0.987 0.991 0.977 0.959 0.989);
 # - "heldout" (16 documents of 11 provinces kept out of tuning, in tests/fixtures/devset or
 #   HY_DEVSET_DIR): 0.948 0.978 1.00 0.880 0.810 0.765 (13 documents before: 0.912 0.967 1.00
 #   0.847 0.784 0.785; before the rules that generalise: 0.91 0.96 0.97 0.80 0.68 0.72).
 # A regression on either part fails.
 FLOORS = {
-    "dev": {"recall": 0.99, "precision": 0.98, "kind": 0.99, "period": 0.98, "indicator": 0.97,
+    "dev": {"recall": 0.99, "precision": 0.98, "kind": 0.99, "period": 0.97, "indicator": 0.96,
             "region": 0.98},
     "heldout": {"recall": 0.94, "precision": 0.97, "kind": 0.99, "period": 0.87,
                 "indicator": 0.80, "region": 0.76},

@@ -156,3 +156,203 @@ def test_compound_amounts_capacities_and_plan_ratios_written_so_ke_hoach():
     assert got["9,1%"][2] == "exports_growth"
     assert got["52,5%"][2] == "unknown"
     assert got["250MW"][:2] == (250, "count")
+
+
+def test_fdi_attracted_new_or_stock_by_the_word_named_last():
+    # money that is itself attracted is the FDI attracted (new and added capital) ...
+    got = _by_raw("Năm 2023, tỉnh Phú Lạc thu hút được 610 triệu USD vốn FDI, bằng 102% kế "
+                  "hoạch. Năm 2024 phấn đấu thu hút 650 triệu USD vốn FDI.")
+    assert got["610 triệu USD"] == "fdi_attracted"
+    assert got["650 triệu USD"] == "fdi_attracted"
+    got = _by_raw("In 2024, the province's industrial zones attracted over 820 million USD of "
+                  "FDI capital.")
+    assert got["over 820 million USD"] == "fdi_attracted"
+    # ... the capital of projects attracted is that of new projects; a total brought up to
+    # date after them is the stock, whichever came first in the sentence
+    got = _by_raw("In 2024, the province attracted 41 FDI projects with registered capital of "
+                  "over 300 million USD, bringing the total number of FDI projects to 690 "
+                  "projects with total registered capital of 9.2 billion USD.")
+    assert got["41"] == "fdi_new_projects"
+    assert got["over 300 million USD"] == "fdi_new_capital"
+    assert got["690 projects"] == "fdi_projects"
+    assert got["9.2 billion USD"] == "fdi_capital"
+    # a new word after a stock word: the part that is new
+    got = _by_raw("Năm 2024, trong tổng số dự án FDI được cấp phép, có 37 dự án đầu tư mới với "
+                  "tổng vốn 250 triệu USD.")
+    assert got["37 dự án"] == "fdi_new_projects"
+    assert got["250 triệu USD"] == "fdi_new_capital"
+    # "N FDI projects worth X": X is the capital of those projects
+    got = _by_raw("In 2024, the province granted new licences to 12 FDI projects worth 96.5 "
+                  "million USD.")
+    assert got["96.5 million USD"] == "fdi_new_capital"
+
+
+def test_amounts_set_against_each_other_with_a_slash_are_two_figures():
+    rows = extract("In the first half of 2024, FDI in the zones rose 8% (412.5 million USD/381.9 "
+                   "million USD); domestic capital fell 12% (2,140.6 billion VND/2,432.5 billion "
+                   "VND). On 15/6/2024 the board met.", date="2024-07-10")
+    got = {r.value_raw: (r.low, r.unit) for r in rows.itertuples()}
+    assert got["412.5 million USD"] == (412_500_000, "USD")
+    assert got["381.9 million USD"] == (381_900_000, "USD")
+    assert got["2,140.6 billion VND"] == (2_140_600_000_000, "VND")
+    assert got["2,432.5 billion VND"] == (2_432_500_000_000, "VND")
+    assert not any(r.startswith(("15", "6/")) for r in got)  # a date stays no figure
+
+
+def test_a_qualifier_before_us_dollars_and_a_count_after_a_semicolon():
+    rows = extract("In 2024, the zones lured over US$215 million in 31 projects; 9 domestic "
+                   "projects added VND 410 billion.", date="2024-12-20")
+    got = {r.value_raw: (r.low, r.unit, r.qualifier) for r in rows.itertuples()}
+    assert got["over US$215 million"] == (215_000_000, "USD", "above")
+    assert got["9"][1] == "count"
+    assert rows.set_index("value_raw").loc["over US$215 million", "high"] != 215_000_000  # open
+
+
+def test_a_total_brought_to_a_bare_number_is_a_count_of_its_noun():
+    rows = extract("In 2024, the province licensed 23 new FDI projects, bringing the total "
+                   "number of FDI projects to 1,045 with registered capital of 8.1 billion USD. "
+                   "It plans 6 new industrial parks, bringing its total to 19 by 2030, with a "
+                   "total area of about 5,400ha.", date="2024-12-20")
+    got = {r.value_raw: (r.low, r.unit, r.indicator) for r in rows.itertuples()}
+    assert got["1,045"] == (1045, "count", "fdi_projects")
+    assert got["8.1 billion USD"][2] == "fdi_capital"
+    assert got["19"] == (19, "count", "industrial_parks_total")
+    assert got["about 5,400ha"] == (5400, "ha", "industrial_parks_total_area")
+    # a number after "total ... to" that carries its own unit is read with it
+    rows = extract("Năm 2024, nâng tổng số vốn FDI lên 2,3 tỷ USD.", date="2024-12-20")
+    assert list(rows["unit"]) == ["USD"]
+
+
+def test_words_after_a_growth_and_an_equivalent_in_brackets():
+    # "X% growth in GRDP" names that growth, not the amount after it; the amount's name comes
+    # after its equivalent in brackets
+    got = _by_raw("Last year, the province recorded a 7.2 per cent growth in gross regional "
+                  "domestic product and contributed VNĐ9.6 trillion ($395 million) to the state "
+                  "budget.")
+    assert got["7.2 per cent"] == "grdp_growth"
+    assert got["VNĐ9.6 trillion"] == "state_budget_revenue"
+    assert got["$395 million"] == "state_budget_revenue"
+    got = _by_raw("In 2023, the province lured foreign capital worth 180 million USD.")
+    assert got["180 million USD"] == "fdi_attracted"
+    # "so far this year" is the year to date (a flow), "so far" alone the stock
+    got = _by_raw("The province has so far this year lured foreign capital worth 95 million "
+                  "USD. Investors have so far registered 2.6 billion USD of foreign capital.")
+    assert got["95 million USD"] == "fdi_attracted"
+    assert got["2.6 billion USD"] == "fdi_capital"
+
+
+def test_investment_carried_out_of_society_and_product_taxes():
+    got = _by_raw("Năm 2025, vốn đầu tư thực hiện toàn xã hội chiếm 33% GRDP; tổng vốn đầu tư "
+                  "thực hiện toàn xã hội đạt 51.000 tỷ đồng. Thuế sản phẩm trừ trợ cấp sản phẩm "
+                  "tăng 4,1%.", date="2025-12-20")
+    assert next(v for k, v in got.items() if k.startswith("33%")) == "investment_to_grdp_ratio"
+    assert got["51.000 tỷ đồng"] == "total_social_investment"
+    assert got["4,1%"] == "unknown"  # product taxes: no growth of a sector
+
+
+def test_the_percentage_an_economy_reaches_is_its_growth_unless_a_plan_or_share():
+    rows = extract("Năm 2024, tổng sản phẩm trên địa bàn (GRDP) của tỉnh Phú Lạc ước đạt 7,4%, "
+                   "vượt mục tiêu kế hoạch (+6,5%). Giá trị tăng thêm ngành nông nghiệp đóng góp "
+                   "nhiều nhất (6 tháng đầu năm tăng 3,3%).", date="2024-12-25")
+    got = {r.value_raw: (r.indicator, r.measure, r.kind) for r in rows.itertuples()}
+    assert got["7,4%"][:2] == ("grdp_growth", "annual_growth")
+    assert got["6,5%"] == ("grdp_growth", "annual_growth", "target")
+    assert got["3,3%"][1] == "half_year_growth"  # a growth verb right before the figure
+    got = _by_raw("Năm 2024, GRDP của tỉnh đạt 98% kế hoạch.")
+    assert got["98%"] == "unknown"
+
+
+def test_a_year_after_the_amount_made_or_thuc_hien_is_a_base():
+    # (a period rule found on the indicator documents: the base year of "% of the amount made
+    # in 2021" does not become the period of the sentences after it)
+    rows = extract("In 2022, GRDP grew 7%. Budget revenue was VND7,450 billion, equal to 93% of "
+                   "the amount made in 2021. Total social investment capital rose 6% to VND18,200 "
+                   "billion.", date="2023-03-10")
+    assert set(rows["period_end"]) == {2022}
+    rows = extract("Năm 2023, thu nội địa ước đạt 6.100 tỷ đồng, bằng 91,5% so với thực hiện năm "
+                   "2022. Thu từ doanh nghiệp nhà nước ước đạt 2.300 tỷ đồng.", date="2023-12-20")
+    assert set(rows["period_end"]) == {2023}
+
+
+def test_near_neighbours_of_budget_revenue_and_fdi_stay_unknown():
+    # the parts of budget revenue outside the dataset are not the total named before them
+    got = _by_raw("Năm 2024, tổng thu ngân sách đạt 12.400 tỷ đồng, trong đó thu nội địa 9.100 "
+                  "tỷ đồng, thu tiền sử dụng đất 2.050 tỷ đồng; thu nội địa tăng 14%.")
+    assert got["12.400 tỷ đồng"] == "state_budget_revenue"
+    assert got["9.100 tỷ đồng"] == "unknown"
+    assert got["2.050 tỷ đồng"] == "unknown"
+    assert got["14%"] == "domestic_budget_revenue_growth"
+    got = _by_raw("In 2024, budget revenue hit VND 8,300 billion; land use fees brought VND 1,200 "
+                  "billion. Implemented capital of FDI projects was 410 million USD.")
+    assert got["VND 1,200 billion"] == "unknown"
+    assert got["410 million USD"] == "unknown"  # realised, not registered FDI
+    got = _by_raw("In 2024, the industrial output index rose 9.4% and industrial value added "
+                  "grew 8.7%.")
+    assert got["9.4%"] == "iip_growth"
+    assert got["8.7%"] == "industry_grdp_growth"
+
+
+def test_fdi_new_and_added_and_amounts_named_right_after_them():
+    got = _by_raw("Năm 2025, tỉnh cấp giấy chứng nhận đăng ký đầu tư mới và điều chỉnh tăng vốn "
+                  "cho 21 dự án FDI với tổng số vốn đăng ký đạt 318,5 triệu USD. Trong đó, cấp "
+                  "mới cho 11 dự án FDI với tổng số vốn đăng ký 140,2 triệu USD.",
+                  date="2025-05-10")
+    assert got["318,5 triệu USD"] == "fdi_attracted"
+    assert got["11 dự án"] == "fdi_new_projects"  # "tổng số vốn" is no stock
+    assert got["140,2 triệu USD"] == "fdi_new_capital"
+    got = _by_raw("In 2024, more than $0.9 billion in foreign direct investment (FDI) has been "
+                  "poured into the province. It targets at least VNĐ41.2 trillion in State "
+                  "budget collection and over VNĐ26 trillion has been collected for the State "
+                  "budget so far, while GRDP grew 7%.")
+    assert got["more than $0.9 billion"] == "fdi_attracted"
+    assert got["at least VNĐ41.2 trillion"] == "state_budget_revenue"
+    assert got["over VNĐ26 trillion"] == "state_budget_revenue"
+
+
+def test_an_area_in_square_kilometers_and_a_year_after_than_that_in():
+    rows = extract("The province covers 2,318 square kilometers. In the first half of 2024, "
+                   "retail sales grew 9.1%, 2.2 percentage points higher than that in the same "
+                   "period of 2023. Investment rose 4.4% from a year earlier.",
+                   date="2024-07-10")
+    got = {r.value_raw: (r.low, r.unit, r.period_end) for r in rows.itertuples()}
+    assert got["2,318 square kilometers"][:2] == (2318, "km2")
+    assert got["4.4%"][2] == 2024  # 2023 was the base of the sentence before, not a period
+
+
+def test_investor_countries_written_with_their_sovereign_or_the_us():
+    rows = extract("In 2024, Hong Kong (China) led FDI in the province with 2.1 billion USD in 30 "
+                   "FDI projects, followed by Japan (over 1.5 billion USD of FDI) and the US (1.2 "
+                   "billion USD). Năm 2024, Đài Loan (Trung Quốc) có 12 dự án FDI.",
+                   date="2024-12-20")
+    got = dict(zip(rows["value_raw"], rows["breakdown"]))
+    assert got["2.1 billion USD"] == "Hong Kong"
+    assert got["over 1.5 billion USD"] == "Japan"
+    assert got["1.2 billion USD"] == "United States"  # not the country named before it
+    assert got["12 dự án"] == "Taiwan"
+
+
+def test_more_near_neighbours_and_a_share_written_with_grdp():
+    got = _by_raw("In 2024, the local economy expanded by 6.9%, while the state coffers "
+                  "collected VND 9 trillion.")
+    assert got["6.9%"] == "grdp_growth"
+    assert got["VND 9 trillion"] == "state_budget_revenue"
+    # budget revenue from imports and exports (VND) is no import-export turnover (USD)
+    got = _by_raw("Năm 2024, thu ngân sách nội địa đạt 7.300 tỷ đồng, tăng 11%; thu từ hoạt động "
+                  "xuất nhập khẩu 950 tỷ đồng.")
+    assert got["7.300 tỷ đồng"] == "unknown"
+    assert got["11%"] == "domestic_budget_revenue_growth"
+    assert got["950 tỷ đồng"] == "unknown"
+    # "35% GRDP" is a share of GRDP: not GRDP growth, not the growth of the figure before
+    rows = extract("Năm 2024, tổng vốn đầu tư toàn xã hội đạt 48.000 tỷ đồng, tăng 9%, bằng 32% "
+                   "GRDP.", date="2024-12-20")
+    last = rows.iloc[-1]
+    assert (last["indicator"], last["measure"]) == ("investment_to_grdp_ratio", "level")
+
+
+def test_made_up_is_a_share_and_went_up_a_rise():
+    rows = extract("In 2024, the industry-construction sector made up 47% of the economy and grew "
+                   "10.5%; exports went up 8% to 1.9 billion USD.", date="2024-12-20")
+    got = {r.value_raw: (r.indicator, r.measure) for r in rows.itertuples()}
+    assert got["47%"] == ("industry_construction_share", "level")
+    assert got["10.5%"] == ("industry_construction_grdp_growth", "annual_growth")
+    assert got["8%"] == ("exports_growth", "annual_growth")

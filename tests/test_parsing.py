@@ -211,6 +211,9 @@ def test_a_fall_to_a_level_is_not_a_figure_of_its_own():
 @pytest.mark.parametrize(("text", "low", "unit"), [
     ("1 tỉ 250 triệu USD", 1_250_000_000, "USD"),  # a compound amount, in the smaller scale
     ("khoảng 3 triệu 200 nghìn đồng", 3_200_000, "VND"),
+    # thousands of billions written in words: 1.460 tỷ, not 460 tỷ (a 1000x misreading)
+    ("1 nghìn 460 tỷ đồng", 1_460_000_000_000, "VND"),
+    ("hơn 4 ngàn 75 tỉ đồng", 4_075_000_000_000, "VND"),
     ("150MW", 150, "count"),  # a capacity, counted like physical output
     ("12 nhà máy", 12, "count"),
 ])

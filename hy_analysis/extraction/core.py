@@ -135,10 +135,12 @@ def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
         kind = "total_area" if variant in (None, "total") or re.search(
             r"tổng số|nâng tổng|sau (?:khi )?mở rộng|after (?:the )?expansion",
             window + " " + text_after,
-            re.IGNORECASE) else "new_area"
+            re.IGNORECASE) or CUES.BRINGING_TOTAL.search(window) else "new_area"
         code = f"industrial_{family}_{kind}"
     elif variant == "merged" and family == "clusters":
         code = "clusters_merged_into_parks"
+    elif CUES.BRINGING_TOTAL.search(window[-60:]):
+        code = f"industrial_{family}_total"  # "17 new parks, bringing its total to 51"
     else:
         code = f"industrial_{family}_{variant or 'total'}"
     if code not in vocab.indicator_units:
@@ -188,11 +190,14 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 "modifier", "frame", at_end=True).search(source[max(lo, ms - 10):ms]):
             continue  # "tỷ trọng công nghiệp trong GRDP": the whole a share is taken of
         if label is None and prev_end and window_start == prev_end <= ms and \
-                me <= fig.start and CUES.RIGHT_AFTER.fullmatch(text, prev_end, ms):
+                me <= fig.start and CUES.RIGHT_AFTER.fullmatch(text, prev_end, ms) and \
+                not CUES.WORTH.fullmatch(text, me, fig.start):
             continue  # "đạt 37% dự toán, tăng 12%": the plan of the figure before
         if label is not None:
             distance = hi - me
         elif ms >= fig.start and me <= fig.end:
+            if unit == "percent":
+                continue  # "bằng 35% GRDP": the whole the share is of, not what it measures
             distance = 0 if unit == "count" else 60
         elif me <= fig.start:
             if share_of_next and me <= window_start:
@@ -202,11 +207,14 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         elif ms < fig.end:  # overlaps the end of the figure: "4 khu công nghiệp đi vào ..."
             distance = 0
         else:
-            if ms - fig.end > 150 or (next_start is not None and ms >= next_start):
-                continue
+            if ms - fig.end > 150 or (next_start is not None and ms >= next_start
+                                      and not CUES.BRACKET_THEN.fullmatch(source, fig.end, ms)):
+                continue  # (an equivalent in brackets is no figure of its own: "contributed
+                # VNĐ22 trillion ($925 million) to the State budget" names both)
             if CUES.PARTS_FOLLOW.search(source, fig.end, ms):
                 continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
-            distance = ms - fig.end + (0 if share_of_next else 100)
+            distance = ms - fig.end + (0 if share_of_next or (
+                unit != "percent" and CUES.IN_RIGHT_AFTER.fullmatch(source, fig.end, ms)) else 100)
         named.append((ms, me, phrase, codes))
         key = (distance, -len(phrase))
         if best is None or key < best[0]:
@@ -249,7 +257,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     codes, found = best[1], best[2]
     before = text[max(0, sent[0] - 400):fig.start] if label is None else label
     # the words after the figure count too: "32 dự án đăng ký mới"
-    after = text[fig.end:min(fig.end + 40, next_start or len(text))] if label is None else ""
+    after = text[fig.end:min(fig.end + 60, next_start or len(text))] if label is None else ""
     after = CUES.AFTER_STOP_INDICATOR.split(after)[0]
     # an aggregate named in an earlier paragraph does not go on into this one: the "giá
     # trị sản xuất" of a paragraph on industry is not that of the next paragraph's "Khu vực
@@ -303,10 +311,24 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
         if code == "fdi_capital" and measure == "period_total" and \
                 "fdi_registered_period" in vocab.indicator_units:
             return "fdi_registered_period"
+        # the word named last decides between "cấp mới" (new) and "lũy kế" / "bringing the
+        # total" (the stock): "Trong tổng số các dự án FDI ..., có 148 dự án đầu tư mới" is
+        # new, "licensed 95 new projects, bringing the total to 1,366" the stock; "thu hút"
+        # (attracted: new and added capital) gives way to both
+        last = {name: max((m.end() for m in vocab.words("modifier", name).finditer(
+            sentence_before) if not (name == "stock" and CUES.THIS_YEAR_AFTER.match(
+                sentence_before, m.end()))), default=-1)
+                for name in ("new", "attracted", "stock")}
+        word = max(last, key=last.get) if max(last.values()) >= 0 else None
+        if word == "attracted" and last["stock"] >= 0:
+            word = "stock"  # "Lũy kế đến nay, tỉnh thu hút 1.900 dự án FDI": attracted to date
+        if word == "attracted" and (code == "fdi_projects" or CUES.PROJECTS_NAMED.search(
+                sentence_before, last["attracted"])):
+            word = "new"  # "attracted 95 projects with registered capital of $640 million"
+        if word == "attracted" and "fdi_attracted" in vocab.indicator_units:
+            return "fdi_attracted"  # "thu hút được 453 triệu USD vốn FDI"
         new = code.replace("fdi_", "fdi_new_")
-        if vocab.words("modifier", "new").search(sentence_before) and \
-                not vocab.words("modifier", "stock").search(sentence_before) and \
-                new in vocab.indicator_units:
+        if word == "new" and new in vocab.indicator_units:
             return new
     return code
 
@@ -851,6 +873,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if growth_after:  # "a 15.11% increase", "a 5% rise year-on-year": English word order
         measure_context += " " + growth_after.group(1)
     measure = find_measure(unit, measure_context, fig.raw, period)
+    if cell is None and unit == "percent" and measure == "level" and \
+            CUES.ECONOMY_REACHED.search(measure_context) and \
+            not CUES.SHARE_NOUNS.search(measure_context) and not CUES.OF_THE_PLAN.match(text, fig.end):
+        # "tổng sản phẩm trên địa bàn (GRDP) năm 2024 ước đạt 8,45%": the percentage an
+        # economy reaches, with no share or plan named, is its growth
+        measure = find_measure(unit, measure_context + " growth", fig.raw, period)
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
             rows[-1]["char_end"] >= sent[0] and not CUES.SHARE_OR_LEVEL.search(
@@ -885,6 +913,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if cell is not None and not cell.end_of_period and unit == "percent" and \
             measure == "level" and period.end != period.start:
         measure = "period_average"
+    if unit == "percent" and measure != "level" and CUES.OF_GRDP.search(fig.raw):
+        measure = "level"  # "tăng 10%, bằng 35% GRDP": a share of GRDP, whatever came before
     if measure in ("ratio_to_base", "cumulative_growth") and period.base and period.end:
         period = Period(period.base, period.end, period.how, period.base)
     elif measure in ("period_average_growth", "period_total", "period_average") and \
@@ -967,6 +997,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     elif cell is None and CUES.TARGET_IN_BRACKETS.search(text[max(0, fig.start - 90):fig.start]):
         # "vượt chỉ tiêu Nghị quyết giao đầu năm (7,5-8%)": the target a result is compared with
         kind, estimate, kind_how = "target", False, "a target in brackets after its name"
+        if unit == "percent" and measure == "level" and rows and \
+                rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
+                rows[-1]["char_end"] >= sent[0]:
+            measure = rows[-1]["measure"]  # "đạt 8,45%, vượt mục tiêu kế hoạch (+7,0%)"
     elif cell is None and CUES.PLAN_IN_BRACKETS.search(text[max(0, fig.start - 60):fig.start]):
         # "tăng 1,5% (kế hoạch tăng 7,0-7,5%)", "(planned to increase by 7.0-7.5%)": the plan
         # written in brackets beside a result

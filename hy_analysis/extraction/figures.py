@@ -44,7 +44,10 @@ class Figure:
 
 
 # A number standing alone, or glued to a currency before it ("VND17,900 billion").
-_NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\$))"
+_NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\$)|"
+                        # the second of two amounts set against each other, "a unit/": "674.39
+                        # million USD/636.44 million USD" (a date or a count share has a digit)
+                        r"(?<=[^\W\d_]/))"
                         # a minus sign before a percentage: "giảm -2,1%", "(-0,5%)"
                         r"(?:(?<=[\s(])-(?=\d[\d.,]*\s?%))?"
                         r"\d+(?:[.,]\d+)*(?![\w/]*[/:]\d)")
@@ -76,7 +79,7 @@ _LEAD_WORDS = (
 # (the words as a trie: read before every number, a plain alternation cost a tenth of the run)
 _LEAD_RE = re.compile(
     r"(?:" + alternation(sorted(_LEAD_WORDS, key=len, reverse=True))
-    + r"\s+)+(?:(?:vnd|usd|vnđ)\s*|\$\s*)?$|(?:vnd|usd|vnđ)\s*$|\$\s*$",
+    + r"\s+)+(?:(?:vnd|usd|vnđ)\s*|(?:us)?\$\s*)?$|(?:vnd|usd|vnđ)\s*$|(?:us)?\$\s*$",
     re.IGNORECASE,
 )
 # A match of _LEAD_RE ends (before white space) with the last word of a qualifier or with a
@@ -102,7 +105,7 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–/]$")
 _NOT_DIGIT = re.compile(r"\D")
 _TABLE_OR_PARAGRAPH = re.compile(r"\n\s*\||\|\s*\n|\n\s*\n")
-_INNER_STOP = re.compile(r"[;:()“”\"]|[.,](?!\d)")
+_INNER_STOP = re.compile(r"[;:()“”\"]|[.,](?!\d)|/(?=\d)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
 
@@ -271,6 +274,8 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
         if found is None:
             found = _bare_count(text, start, end, lead_start, lang)
         if found is None:
+            found = _total_count(text, start, end, lang)
+        if found is None:
             continue
         if unit is not None and found.parsed.unit == unit and found.notes == [] and \
                 (_parse(found.raw, lang, None) or found.parsed).unit is None:
@@ -343,7 +348,8 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
     if _is_year(text[start:end]):
         return None
     previous = _WORD_BEFORE.search(text[max(0, start - 30):start])
-    if previous and previous.group(1)[0].isupper():  # a name: "CCN Đô Lương 2"
+    if previous and previous.group(1)[0].isupper() and ";" not in previous.group(0)[
+            len(previous.group(1)):]:  # a name: "CCN Đô Lương 2" (not "... USD; 16 dự án")
         return None
     tokens = [t for t in _TOKEN_RE.finditer(text[end:end + 60])][:_COUNT_LOOKAHEAD]
     for j in range(1, len(tokens)):
@@ -358,6 +364,34 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
                     if parsed is not None:
                         return Figure(begin, end, text[begin:end], parsed,
                                       [f"unit 'count' from the noun {noun!r}"])
+    return None
+
+
+#: A total brought to or standing at the number right after it ("bringing its total to",
+#: "Total FDI projects ... have reached", "nâng tổng số dự án lên").
+_TOTAL_TO = re.compile(r"(?:\btotal|tổng số)\b[^.;:!?\n\d]{0,60}?(?:\bto|\breached|\breach|\bof|"
+                       r"\bat|\blên|\bđạt|\blà)\s*$", re.IGNORECASE)
+
+
+def _total_count(text: str, start: int, end: int, lang: str) -> Figure | None:
+    """A bare count whose noun comes before it, after a total: "bringing the total number of
+    FDI projects to 1,366", "17 new parks, bringing its total to 51"."""
+    if _is_year(text[start:end]) or re.match(r"\s*(?:[/%]|[^\W\d_])", text[end:end + 2]) and \
+            not re.match(r"\s+(?:with|by|in|and|và|với|vào)\b", text[end:end + 7]):
+        return None
+    before = text[max(0, start - 90):start]
+    if not _TOTAL_TO.search(before):
+        return None
+    clause = re.split(r"[.;:!?\n]", before)[-1]
+    words = [m.group(0).strip(".,()") for m in _TOKEN_RE.finditer(clause)]
+    for i in range(len(words)):
+        for k in (2, 1, 3):
+            probe = _parse("1 " + " ".join(words[i:i + k]), lang, None)
+            if probe is not None and probe.unit == "count":
+                parsed = _parse(text[start:end], lang, "count")
+                if parsed is not None:
+                    return Figure(start, end, text[start:end], parsed,
+                                  ["unit 'count' from the total's noun before it"])
     return None
 
 
