@@ -84,8 +84,9 @@ def call(section: Callable[..., Any], data: Any, /, **options: Any) -> Any:
     return result
 
 
-def once(compute: Callable[[Any], Any], data: Any, /) -> Any:
-    """``compute(data)``, computed once for all states while :func:`shared_work` is active.
+def once(compute: Callable[..., Any], data: Any, /, **options: Any) -> Any:
+    """``compute(data, **options)``, computed once for all states while :func:`shared_work`
+    is active.
 
     For a result that does not depend on a state's values (e.g. the conflicts among all
     figures, of which each state shows its selection).
@@ -93,8 +94,10 @@ def once(compute: Callable[[Any], Any], data: Any, /) -> Any:
     Parameters
     ----------
     compute : callable
-        A pure function of ``data``.
+        A pure function of ``data`` and ``options``.
     data : DataFrame
+    **options
+        Its keyword options, the same for every state that shares the result.
 
     Returns
     -------
@@ -103,8 +106,8 @@ def once(compute: Callable[[Any], Any], data: Any, /) -> Any:
     """
     memo = _MEMO.get()
     if memo is None:
-        return compute(data)
-    key = ("once", compute, _key(data))
+        return compute(data, **options)
+    key = ("once", compute, _key(data), tuple(sorted((k, _key(v)) for k, v in options.items())))
     if key not in memo:
-        memo[key] = (compute(data), data)
+        memo[key] = (compute(data, **options), (data, options))
     return memo[key][0]
