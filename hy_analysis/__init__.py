@@ -16,8 +16,6 @@ from .exceptions import (
     RunError,
     ValidationError,
 )
-from .parsing import ParsedValue, parse_number, parse_value
-
 __version__ = "0.1.0"
 
 # name -> module that defines it; loaded lazily by __getattr__.
@@ -30,12 +28,13 @@ _LAZY = {
     "init_notebook": "notebook", "show_params": "notebook", "show_markdown": "display",
     "show_table": "display", "show_chart": "display", "filter_panel": "widgets",
     "start": "notebook", "format_number": "findings.format", "extract": "extraction",
+    # The parser compiles its patterns on import: the command line's no-op run needs none.
+    "ParsedValue": "parsing", "parse_number": "parsing", "parse_value": "parsing",
 }
 
 __all__ = [
     "DataFileError", "HyAnalysisError", "ParameterError", "ParseError", "RunError",
-    "ValidationError", "ParsedValue", "parse_number", "parse_value",
-    "__version__", *_LAZY,
+    "ValidationError", "__version__", *_LAZY,
 ]
 
 

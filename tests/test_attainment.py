@@ -477,6 +477,37 @@ def test_harmonise_is_computed_once_per_content_and_sees_every_edit(rows, region
     assert len(summed) == 2 and edited["value"].item() == pytest.approx(9.0)
 
 
+def test_assess_judges_each_target_once_per_content_and_rules_and_sees_every_edit(
+        rows, regions, monkeypatch):
+    frame = rows(dict(low=10, indicator="x", period_start=2024, period_end=2024),
+                 dict(kind="actual", low=12, indicator="x", period_start=2024, period_end=2024),
+                 dict(low=5, indicator="y", period_start=2024, period_end=2024,
+                      territory=OTHER, region="South"),
+                 dict(kind="actual", low=4, indicator="y", period_start=2024, period_end=2024,
+                      territory=OTHER, region="South"))
+    judged = []
+    original = att._assess_one
+    monkeypatch.setattr(att, "_assess_one", lambda t, *a, **k: judged.append(t["id"]) or
+                        original(t, *a, **k))
+    monkeypatch.setattr(att, "_JUDGED", {})
+    region_map = RegionMap(regions)
+    every = assess(frame, region_map=region_map)
+    north = assess(frame.copy(), region_map=region_map, region="North")  # equal content
+    south = assess(frame, region_map=region_map, region="South")
+    assert sorted(judged) == ["row-0", "row-2"]  # each target once, for every region
+    assert list(north["id"]) == ["row-0"] and list(south["id"]) == ["row-2"]
+    assert list(every["status"]) == ["achieved", "missed"]
+    pd.testing.assert_frame_equal(south, every.iloc[1:].reset_index(drop=True),
+                                  check_categorical=False)
+    assess(frame, region_map=region_map, region="South", tolerance=0.3)  # other rules
+    assert len(judged) == 4
+    frame.loc[3, ["low", "high", "value"]] = 6.0  # edited in place: judged again
+    assert assess(frame, region_map=region_map, region="South")["status"].item() == "achieved"
+    assert len(judged) == 6
+    with pytest.raises(ValueError, match="Nowhere"):
+        assess(frame, region_map=region_map, region="Nowhere")
+
+
 def test_rates_are_harmonised_only_through_levels(rows, regions):
     frame = rows(*level_actuals({2023: 100.0, 2024: 110.0}, indicator="grdp_constant_prices",
                                 unit="VND"),

@@ -155,3 +155,38 @@ def test_panel_first_state_is_the_notebooks_own_sections_with_user_data(name, sh
                                   region_map=run.region_map, urban_classes=run.urban_classes),
             run.params)
     assert not any(found(text) for text in _texts(without) if isinstance(text, str))
+
+
+def test_shared_states_draw_a_chart_once_per_content_of_its_data(shell):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+    from IPython.utils.capture import capture_output
+
+    from hy_analysis.display import vector_charts
+
+    drawn = []
+
+    def plot(data, *, lang):
+        drawn.append(lang)
+        _, ax = plt.subplots()
+        ax.plot(data["year"], data["value"])
+        return ax
+
+    frame = pd.DataFrame({"year": [2020, 2021], "value": [1.0, 2.0]})
+    with capture_output(stdout=False, stderr=False) as shown, sections.shared_work(), \
+            vector_charts():
+        sections.show_chart(plot, frame, lang="vi")
+        sections.show_chart(plot, frame.copy(), lang="vi")  # equal content: shown again
+        sections.show_chart(plot, frame, lang="en")  # other options: drawn
+        edited = frame.assign(value=[1.0, 3.0])  # other content: drawn
+        sections.show_chart(plot, edited, lang="vi")
+    assert drawn == ["vi", "en", "vi"]
+    charts = [o.data["image/svg+xml"] for o in shown.outputs]
+    assert len(charts) == 4 and charts[0] == charts[1] and charts[3] != charts[0]
+    with capture_output(stdout=False, stderr=False) as shown:  # outside shared states
+        sections.show_chart(plot, frame, lang="vi")
+        sections.show_chart(plot, frame, lang="vi")
+    assert len(drawn) == 5 and len(shown.outputs) == 2

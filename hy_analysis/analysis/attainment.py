@@ -606,6 +606,47 @@ def assess(
     if acceleration_needed < 0:
         raise ValueError(f"parameter 'acceleration_needed': expected 0 or more, "
                          f"got {acceleration_needed!r}")
+    settings = dict(as_of=as_of, tolerance=tolerance, on_track=on_track,
+                    acceleration_needed=acceleration_needed, base_year=base_year,
+                    lower=frozenset(lower_is_better))
+    # A target's verdict reads every actual and target, never the region asked for: every
+    # target is judged once per content and rules (the states of a shared panel, one region
+    # each, and a notebook's sections ask the same), and the region keeps its own.
+    try:
+        key = (_content_key(targets), _content_key(region_map.frame),
+               tuple(sorted(settings.items(), key=lambda item: item[0])))
+    except TypeError:  # a cell pandas cannot hash (a list...): judged as it is
+        key = None
+    judged = _JUDGED.get(key) if key is not None else None
+    if judged is None:
+        judged = _judge(targets, region_map=region_map, **settings)
+        if key is not None:
+            while len(_JUDGED) >= 8:
+                _JUDGED.pop(next(iter(_JUDGED)))
+            _JUDGED[key] = judged
+    rows = judged
+    if region is not None:
+        wanted = set(region_map.territories_of(region))
+        rows = [row for row in judged if str(row["territory"]) in wanted]
+    out = pd.DataFrame(rows, columns=list(ASSESS_COLUMNS))
+    for column in ("ratio", "gap", "threshold", "actual", "baseline", "needed"):
+        out[column] = pd.to_numeric(out[column]).astype("float64")
+    out["as_of_year"] = pd.to_numeric(out["as_of_year"]).astype("Int64")
+    out["final"] = out["final"].astype(bool)
+    out["status"] = pd.Categorical(out["status"], categories=STATUSES)
+    out.attrs.update(as_of=as_of, tolerance=tolerance, on_track=on_track,
+                     acceleration_needed=acceleration_needed)
+    return out
+
+
+#: Every target's verdict (row dicts) by the content of the data and the rules (a few,
+#: oldest out first): what :func:`assess` keeps of its work.
+_JUDGED: dict[tuple, list[dict]] = {}
+
+
+def _judge(targets: pd.DataFrame, *, region_map: RegionMap, as_of, tolerance, on_track,
+           acceleration_needed, base_year, lower) -> list[dict]:
+    """The verdict row of every distinct target of ``targets`` (:func:`assess`'s rows)."""
     data = targets.copy()
     for column, default in (("breakdown", ""), ("derived", False), ("basis", "")):
         if column not in data.columns:
@@ -621,20 +662,8 @@ def assess(
     ends = territory_ends(region_map)
     settings = dict(tolerance=tolerance, on_track=on_track,
                     acceleration_needed=acceleration_needed, base_year=base_year,
-                    lower=frozenset(lower_is_better), related=_related(region_map), ends=ends,
-                    all_targets=chosen)
-    if region is not None:
-        chosen = chosen[chosen["territory"].astype(str).isin(region_map.territories_of(region))]
-    rows = [_assess_one(t, pool, **settings) for t in distinct_targets(chosen)]
-    out = pd.DataFrame(rows, columns=list(ASSESS_COLUMNS))
-    for column in ("ratio", "gap", "threshold", "actual", "baseline", "needed"):
-        out[column] = pd.to_numeric(out[column]).astype("float64")
-    out["as_of_year"] = pd.to_numeric(out["as_of_year"]).astype("Int64")
-    out["final"] = out["final"].astype(bool)
-    out["status"] = pd.Categorical(out["status"], categories=STATUSES)
-    out.attrs.update(as_of=as_of, tolerance=tolerance, on_track=on_track,
-                     acceleration_needed=acceleration_needed)
-    return out
+                    lower=lower, related=_related(region_map), ends=ends, all_targets=chosen)
+    return [_assess_one(t, pool, **settings) for t in distinct_targets(chosen)]
 
 
 #: What makes two target rows the same target (the first row stands for the group).

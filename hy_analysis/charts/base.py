@@ -298,10 +298,48 @@ def figure_svg(figure) -> str:
 
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "hy-analysis"}):
-        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        bbox = _laid_out(figure)
+        if bbox is None:
+            figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        else:
+            # Laid out and measured already: savefig draws once (with "tight" it draws a
+            # second time first, only to measure).
+            from matplotlib import cbook
+
+            with cbook._setattr_cm(figure, _layout_engine=None):
+                figure.savefig(buffer, format="svg", bbox_inches=bbox, metadata={"Date": None})
     text = buffer.getvalue()
     # The XML prologue, doctype and metadata are not needed by an <img>; line breaks only
     # separate tokens (matplotlib writes each line of text as its own element).
     text = re.sub(r"\A.*?(?=<svg)|<metadata>.*?</metadata>", "", text, flags=re.S)
     text = re.sub(r"\s*\n\s*", " ", text).strip()
     return text.replace("font-family: 'DejaVu Sans'", f"font-family: {SVG_FONTS}")
+
+
+def _laid_out(figure):
+    """Lay ``figure`` out and measure it as ``savefig(format="svg", bbox_inches="tight")``
+    does, without its first drawing; return the box to save (None: let savefig do it).
+
+    The layout engine runs on the SVG canvas at 72 dpi as inside savefig, so the result is
+    the same chart (coordinates equal to a millionth of a point on every panel state's
+    chart) for a sixth less time. matplotlib's private helpers are used as matplotlib 3.8
+    to 3.11 name them; another version falls back to savefig's own way.
+    """
+    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+    if not all(hasattr(figure, name) for name in ("_layout_engine", "_get_renderer")):
+        return None
+    engine, canvas = figure.get_layout_engine(), figure.canvas
+    FigureCanvasSVG(figure)
+    try:
+        from matplotlib import cbook
+
+        with cbook._setattr_cm(figure, dpi=72):
+            renderer = figure._get_renderer()
+            if engine is not None:
+                engine.execute(figure)
+            box = figure.get_tightbbox(renderer)
+    finally:
+        figure.set_canvas(canvas)
+    return box.padded(matplotlib.rcParams["savefig.pad_inches"])

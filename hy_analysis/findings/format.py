@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -65,10 +66,17 @@ def format_number(value: float | None, *, lang: str = "vi", decimals: int | None
     check_lang(lang)
     if missing(value):
         return DASH
+    # Reports write the same few numbers many times (a table's column for every state of a
+    # shared panel): each written once. By the float's exact bits, so -0.0 stays apart.
+    return _written(float(value).hex(), lang, decimals)
+
+
+@lru_cache(maxsize=8192)
+def _written(bits: str, lang: str, decimals: int | None) -> str:
     pattern = "#,##0" + ("." + "#" * 2 if decimals is None else
                          ("." + "0" * decimals if decimals else ""))
     # Decimal(value) is the float's exact value, so rounding matches Python's own formatting.
-    return format_decimal(Decimal(float(value)), format=pattern, locale=lang,
+    return format_decimal(Decimal(float.fromhex(bits)), format=pattern, locale=lang,
                           decimal_quantization=True, group_separator=True)
 
 

@@ -13,7 +13,8 @@ same functions, so a panel shows exactly what the notebook's sections show for i
 from __future__ import annotations
 
 from . import attainment, comparison, fdi, growth, overview, urbanisation
-from ._shared import call, shared_work
+from ._shared import call, shared_work, show_chart
 
 __all__ = ["growth", "fdi", "urbanisation", "overview", "attainment", "comparison", "call",
+           "show_chart",
            "shared_work"]

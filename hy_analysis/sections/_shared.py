@@ -4,7 +4,8 @@ A panel's states differ in a few values, and some of its sections read none of t
 growth panel's "growth still needed" depends on the region only, not on the years). While
 :func:`shared_work` is active (the states of a shared panel are being computed), :func:`call`
 runs a section once per distinct data and options and replays what it showed for the others,
-and :func:`once` computes a result every state shares once.
+:func:`once` computes a result every state shares once, and :func:`show_chart` draws a chart
+once per distinct content of its data and options.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, Callable
 
 _MEMO: ContextVar[dict | None] = ContextVar("hy_section_memo", default=None)
 
-__all__ = ["shared_work", "call", "once"]
+__all__ = ["shared_work", "call", "once", "show_chart"]
 
 
 @contextmanager
@@ -84,8 +85,9 @@ def call(section: Callable[..., Any], data: Any, /, **options: Any) -> Any:
     return result
 
 
-def once(compute: Callable[[Any], Any], data: Any, /) -> Any:
-    """``compute(data)``, computed once for all states while :func:`shared_work` is active.
+def once(compute: Callable[..., Any], data: Any, /, **options: Any) -> Any:
+    """``compute(data, **options)``, computed once for all states while :func:`shared_work`
+    is active.
 
     For a result that does not depend on a state's values (e.g. the conflicts among all
     figures, of which each state shows its selection).
@@ -93,8 +95,10 @@ def once(compute: Callable[[Any], Any], data: Any, /) -> Any:
     Parameters
     ----------
     compute : callable
-        A pure function of ``data``.
+        A pure function of ``data`` and ``options``.
     data : DataFrame
+    **options
+        Its keyword options, the same for every state that shares the result.
 
     Returns
     -------
@@ -103,8 +107,60 @@ def once(compute: Callable[[Any], Any], data: Any, /) -> Any:
     """
     memo = _MEMO.get()
     if memo is None:
-        return compute(data)
-    key = ("once", compute, _key(data))
+        return compute(data, **options)
+    key = ("once", compute, _key(data), tuple(sorted((k, _key(v)) for k, v in options.items())))
     if key not in memo:
-        memo[key] = (compute(data), data)
+        memo[key] = (compute(data, **options), (data, options))
     return memo[key][0]
+
+
+def show_chart(plot: Callable[..., Any], data: Any, /, **options: Any) -> None:
+    """Show ``plot(data, **options)`` (:func:`hy_analysis.display.show_chart`); while
+    :func:`shared_work` is active, a chart drawn before from data of equal content and the
+    same options is shown again instead of drawn.
+
+    States that differ in a value the chart's data does not depend on (a growth path's start
+    year before the first figure) show the same chart; drawing it is most of a state's time.
+
+    Parameters
+    ----------
+    plot : callable
+        A ``plot_*`` function of :mod:`hy_analysis.charts`.
+    data : DataFrame
+        Its first argument.
+    **options
+        Its keyword options.
+    """
+    from .. import display
+
+    memo = _MEMO.get()
+    key = None
+    if memo is not None:
+        try:
+            key = ("chart", plot, _content(data),
+                   tuple(sorted((k, _key(v)) for k, v in options.items())))
+        except TypeError:  # a cell pandas cannot hash (a list...): drawn as it is
+            key = None
+    if key is None:
+        display.show_chart(plot(data, **options))
+        return
+    if key not in memo:
+        from IPython.utils.capture import capture_output
+
+        with capture_output(stdout=False, stderr=False, display=True) as captured:
+            display.show_chart(plot(data, **options))
+        memo[key] = ([(o.data, o.metadata) for o in captured.outputs], options)
+    from IPython.display import publish_display_data
+
+    for data_, metadata in memo[key][0]:
+        publish_display_data(data_, metadata)
+
+
+def _content(frame: Any) -> tuple:
+    # Equal content, equal key: columns, types, index and values.
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        return ("value", repr(frame))
+    values = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    return ("content", tuple(map(str, frame.columns)), tuple(map(str, frame.dtypes)), values)

@@ -20,6 +20,7 @@ from ..charts import growth as charts
 from ..charts.consistency import plot_implied_vs_stated
 from ..findings import consistency as consistency_findings
 from ..findings import growth as findings
+from ._shared import show_chart
 
 __all__ = ["growth_targets", "annual_growth", "index_paths", "required_growth",
            "structure_shift", "level_path", "comparison"]
@@ -62,8 +63,9 @@ def index_paths(targets: pd.DataFrame, *, region_map: RegionMap,
     display.show_markdown(findings.describe_index_paths(
         paths, region=region, start_year=start_year, end_year=end_year, lang=lang,
         sources=sources))
-    display.show_chart(charts.plot_index_paths_figure(paths, sources=sources, region=region,
-                                                      lang=lang))
+    # Start years before the region's first figure give the same paths: drawn once.
+    show_chart(charts.plot_index_paths_figure, paths, sources=sources, region=region,
+               lang=lang)
 
 
 @with_parameters()

@@ -43,9 +43,20 @@ def figures(targets: pd.DataFrame, *, region_map: RegionMap, regions: Sequence[s
     counts = analysis.count_figures(targets, region_map=region_map, regions=regions, kinds=kinds)
     display.show_markdown(findings.describe_figures(counts, lang=lang))
     display.show_chart(charts.plot_figure_counts(counts, sources=sources, lang=lang))
-    display.show_table(findings.figures_table(
-        analysis.figures_list(targets, regions=regions, kinds=kinds), sources=sources,
-        lang=lang))
+    # The table's cells are written row by row: written once for every figure (for every
+    # state of a shared panel), each selection keeps its rows.
+    every, table = once(_every_figure, targets, sources=sources, lang=lang)
+    keep = pd.Series(True, index=every.index)
+    for column, wanted in (("region", regions), ("kind", kinds)):
+        if wanted is not None:
+            keep &= every[column].isin(wanted)
+    display.show_table(table[keep].reset_index(drop=True))
+
+
+def _every_figure(targets: pd.DataFrame, *, sources: pd.DataFrame | None,
+                  lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    every = analysis.figures_list(targets)
+    return every, findings.figures_table(every, sources=sources, lang=lang)
 
 
 @with_parameters()
