@@ -410,3 +410,13 @@ def test_the_firms_after_exports_do_not_name_the_figure():
     assert got["820 triệu USD"] == "exports"
     assert got["6,4%"] == "exports_growth"
 
+
+
+def test_a_plus_sign_in_a_list_of_indicators_is_a_rise():
+    # "Name: + 6,7%": the sign says growth, so the growth indicator of the name fits
+    rows = extract("Các chỉ tiêu chủ yếu năm 2023:\n- Chỉ số sản xuất công nghiệp (IIP): + 8,3%\n"
+                   "- Thu ngân sách trên địa bàn: 5.210 tỷ đồng, +12,4%\n", date="2024-01-05")
+    got = {r.value_raw: (r.indicator, r.measure) for r in rows.itertuples()}
+    assert got["8,3%"] == ("iip_growth", "annual_growth")
+    assert got["12,4%"] == ("state_budget_revenue_growth", "annual_growth")
+    assert got["5.210 tỷ đồng"] == ("state_budget_revenue", "level")

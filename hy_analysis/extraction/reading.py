@@ -790,7 +790,8 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
     if unit == "percent":
         # "giảm 2,5%", "a 1.42% decrease": the fall is in the figure's own words
         lead = re.sub(r"\d[\d.,]*\s*%?", " ", raw)
-        growth = ((CUES.GROWTH_WORDS.search(window) or CUES.GROWTH_WORDS.search(lead))
+        growth = ((CUES.GROWTH_WORDS.search(window) or CUES.GROWTH_WORDS.search(lead)
+                   or CUES.PLUS_SIGN_LAST.search(window))
                   and not CUES.SHARE_WORDS.search(window[-25:])
                   # "tăng tỷ trọng dịch vụ, ... tỷ trọng ngành dịch vụ là 48,2%": the share
                   # named after the last growth word is what the figure is
