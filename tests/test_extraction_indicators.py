@@ -388,6 +388,7 @@ def test_made_up_is_a_share_and_went_up_a_rise():
      "fdi_attracted"),
     ("In 2024, the industrial and construction sector increased by 9.6%.", "9.6%",
      "industry_construction_grdp_growth"),
+    ("Năm 2024, ngành CN CBCT tăng 11,2%.", "11,2%", "manufacturing_iip_growth"),
 ])
 def test_abbreviations_and_word_orders_of_provincial_reports(text, raw, code):
     assert _by_raw(text)[raw] == code
@@ -399,6 +400,8 @@ def test_abbreviations_and_word_orders_of_provincial_reports(text, raw, code):
     ("In 2024, revenue from import and export reached 4,100 billion VND.", "4,100 billion VND"),
     ("Năm 2024, thu xuất nhập khẩu ước đạt 2.900 tỷ đồng.", "2.900 tỷ đồng"),  # VND, no turnover
     ("Năm 2024, tỷ lệ lấp đầy các CCN đạt 58%.", "58%"),  # clusters: park occupancy only
+    # the urban population with clean water is no urbanisation rate
+    ("Năm 2024, tỷ lệ dân số đô thị được sử dụng nước sạch đạt 97%.", "97%"),
 ])
 def test_neighbours_outside_the_dataset_stay_unknown(text, raw):
     assert _by_raw(text)[raw] == "unknown"
