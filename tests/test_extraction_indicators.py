@@ -423,3 +423,14 @@ def test_a_plus_sign_in_a_list_of_indicators_is_a_rise():
     assert got["8,3%"] == ("iip_growth", "annual_growth")
     assert got["12,4%"] == ("state_budget_revenue_growth", "annual_growth")
     assert got["5.210 tỷ đồng"] == ("state_budget_revenue", "level")
+
+
+def test_a_share_that_rose_from_one_level_to_another_is_two_shares():
+    # "tăng từ X năm 2015 lên Y": X is the starting level, not a growth of X %
+    got = _by_raw("Năm 2024, tỷ trọng công nghiệp - xây dựng tăng từ 36,4% năm 2020 lên 41,8% "
+                  "năm 2024; nông, lâm, thủy sản giảm từ 21,5% xuống còn 17,2%.")
+    assert got["36,4%"] == "industry_construction_share"
+    assert got["41,8%"] == "industry_construction_share"
+    assert got["21,5%"] == "agriculture_share"
+    # ... but "tăng từ 6,5 - 7%" is a growth of 6,5 to 7 %
+    assert _by_raw("Năm 2025, phấn đấu GRDP tăng từ 6,5 - 7%.")["6,5 - 7%"] == "grdp_growth"
