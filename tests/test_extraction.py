@@ -461,3 +461,13 @@ def test_rows_with_the_extractors_own_measures_can_be_appended(tmp_path):
                     "ytd_total"):
         other = to_target_rows(ratio.assign(measure=measure, char_start=len(measure)))
         assert append_rows(other, tmp_path / "mine.csv")[1] == [], measure
+
+
+def test_a_qualifier_inside_another_word_is_no_qualifier():
+    # "turnover", "cover" end in "over": the figure after them is exact, not "over" it
+    rows = extract("In 2024, export turnover 4.5 billion USD; the industrial parks cover 5,000 ha, "
+                   "and imports were over 3 billion USD.", date="2024-12-20")
+    got = {r.value_raw: r.qualifier for r in rows.itertuples()}
+    assert got["4.5 billion USD"] == "exact"
+    assert got["5,000 ha"] == "exact"
+    assert got["over 3 billion USD"] == "above"

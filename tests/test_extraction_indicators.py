@@ -356,3 +356,81 @@ def test_made_up_is_a_share_and_went_up_a_rise():
     assert got["47%"] == ("industry_construction_share", "level")
     assert got["10.5%"] == ("industry_construction_grdp_growth", "annual_growth")
     assert got["8%"] == ("exports_growth", "annual_growth")
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # abbreviations provincial reports write (CSSX, GTSX, KNXK, NSNN, ĐTNN, VĐT, XNK)
+    ("Năm 2024, CSSX công nghiệp tăng 6,8%.", "6,8%", "iip_growth"),
+    ("Năm 2024, GTSX công nghiệp đạt 48.200 tỷ đồng.", "48.200 tỷ đồng", "industrial_output_value"),
+    ("Năm 2024, KNXK đạt 2,6 tỷ USD, tăng 9,5%.", "2,6 tỷ USD", "exports"),
+    ("Năm 2024, KNXK đạt 2,6 tỷ USD, tăng 9,5%.", "9,5%", "exports_growth"),
+    ("Năm 2024, KNNK đạt 1,4 tỷ USD.", "1,4 tỷ USD", "unknown"),  # imports: not in the dataset
+    ("Năm 2024, tổng kim ngạch XNK đạt 4 tỷ USD.", "4 tỷ USD", "import_export_turnover"),
+    ("Năm 2024, thu NS trên địa bàn đạt 7.100 tỷ đồng.", "7.100 tỷ đồng", "state_budget_revenue"),
+    ("Năm 2024, vốn ĐTNN đăng ký mới đạt 640 triệu USD.", "640 triệu USD", "fdi_new_capital"),
+    ("Năm 2024, tổng VĐT toàn xã hội đạt 39.000 tỷ đồng.", "39.000 tỷ đồng",
+     "total_social_investment"),
+    ("In 2024, the industrial production index (IPI) climbed 8.4%.", "8.4%", "iip_growth"),
+    ("In 2024, two-way trade reached 6.3 billion USD.", "6.3 billion USD",
+     "import_export_turnover"),
+    # other word orders and spellings of the same names
+    ("Năm 2024, bình quân GRDP đầu người đạt 88,4 triệu đồng.", "88,4 triệu đồng",
+     "grdp_per_capita"),
+    ("Năm 2024, tỷ lệ dân số đô thị của tỉnh đạt 36,2%.", "36,2%", "urbanisation_rate"),
+    ("Năm 2024, tổng vốn đầu tư xã hội đạt 41.000 tỷ đồng.", "41.000 tỷ đồng",
+     "total_social_investment"),
+    ("Hiện nay, toàn tỉnh có 205 dự án đầu tư trực tiếp nước ngoài với tổng vốn 4,8 tỷ USD.",
+     "4,8 tỷ USD", "fdi_capital"),
+    ("In 2024, total investment in society reached VND 52 trillion.", "VND 52 trillion",
+     "total_social_investment"),
+    ("In 2024, revenue for the state budget rose 13.5%.", "13.5%", "state_budget_revenue_growth"),
+    ("In 2024, the province lured 870 million USD of foreign investment.", "870 million USD",
+     "fdi_attracted"),
+    ("In 2024, the industrial and construction sector increased by 9.6%.", "9.6%",
+     "industry_construction_grdp_growth"),
+    ("Năm 2024, ngành CN CBCT tăng 11,2%.", "11,2%", "manufacturing_iip_growth"),
+])
+def test_abbreviations_and_word_orders_of_provincial_reports(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw", [
+    # near neighbours that the dataset does not measure stay unknown, not the nearest aggregate
+    ("In 2024, retail sales of goods and services rose 11.2%.", "11.2%"),  # not services growth
+    ("In 2024, revenue from import and export reached 4,100 billion VND.", "4,100 billion VND"),
+    ("Năm 2024, thu xuất nhập khẩu ước đạt 2.900 tỷ đồng.", "2.900 tỷ đồng"),  # VND, no turnover
+    ("Năm 2024, tỷ lệ lấp đầy các CCN đạt 58%.", "58%"),  # clusters: park occupancy only
+    # the urban population with clean water is no urbanisation rate
+    ("Năm 2024, tỷ lệ dân số đô thị được sử dụng nước sạch đạt 97%.", "97%"),
+])
+def test_neighbours_outside_the_dataset_stay_unknown(text, raw):
+    assert _by_raw(text)[raw] == "unknown"
+
+
+def test_the_firms_after_exports_do_not_name_the_figure():
+    got = _by_raw("Năm 2024, kim ngạch xuất khẩu của các doanh nghiệp trên địa bàn ước đạt 820 "
+                  "triệu USD, tăng 6,4%.")
+    assert got["820 triệu USD"] == "exports"
+    assert got["6,4%"] == "exports_growth"
+
+
+
+def test_a_plus_sign_in_a_list_of_indicators_is_a_rise():
+    # "Name: + 6,7%": the sign says growth, so the growth indicator of the name fits
+    rows = extract("Các chỉ tiêu chủ yếu năm 2023:\n- Chỉ số sản xuất công nghiệp (IIP): + 8,3%\n"
+                   "- Thu ngân sách trên địa bàn: 5.210 tỷ đồng, +12,4%\n", date="2024-01-05")
+    got = {r.value_raw: (r.indicator, r.measure) for r in rows.itertuples()}
+    assert got["8,3%"] == ("iip_growth", "annual_growth")
+    assert got["12,4%"] == ("state_budget_revenue_growth", "annual_growth")
+    assert got["5.210 tỷ đồng"] == ("state_budget_revenue", "level")
+
+
+def test_a_share_that_rose_from_one_level_to_another_is_two_shares():
+    # "tăng từ X năm 2015 lên Y": X is the starting level, not a growth of X %
+    got = _by_raw("Năm 2024, tỷ trọng công nghiệp - xây dựng tăng từ 36,4% năm 2020 lên 41,8% "
+                  "năm 2024; nông, lâm, thủy sản giảm từ 21,5% xuống còn 17,2%.")
+    assert got["36,4%"] == "industry_construction_share"
+    assert got["41,8%"] == "industry_construction_share"
+    assert got["21,5%"] == "agriculture_share"
+    # ... but "tăng từ 6,5 - 7%" is a growth of 6,5 to 7 %
+    assert _by_raw("Năm 2025, phấn đấu GRDP tăng từ 6,5 - 7%.")["6,5 - 7%"] == "grdp_growth"

@@ -77,8 +77,9 @@ _LEAD_WORDS = (
     "decreasing", "declining",
 )
 # (the words as a trie: read before every number, a plain alternation cost a tenth of the run)
+# (a whole word: "turnover 4.5 billion", "cover 5,000 ha" carry no "over")
 _LEAD_RE = re.compile(
-    r"(?:" + alternation(sorted(_LEAD_WORDS, key=len, reverse=True))
+    r"\b(?:" + alternation(sorted(_LEAD_WORDS, key=len, reverse=True))
     + r"\s+)+(?:(?:vnd|usd|vnđ)\s*|(?:us)?\$\s*)?$|(?:vnd|usd|vnđ)\s*$|(?:us)?\$\s*$",
     re.IGNORECASE,
 )

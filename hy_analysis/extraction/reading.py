@@ -790,7 +790,12 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
     if unit == "percent":
         # "giảm 2,5%", "a 1.42% decrease": the fall is in the figure's own words
         lead = re.sub(r"\d[\d.,]*\s*%?", " ", raw)
-        growth = ((CUES.GROWTH_WORDS.search(window) or CUES.GROWTH_WORDS.search(lead))
+        # "tăng từ 23% ... lên 26%": a starting level, unless a growth rate is named before
+        # ("tăng từ 6,5 - 7%" is a growth of 6,5 to 7 %: a range keeps the verb)
+        if not re.search(r"\d\s*[-–]\s*\d", raw):
+            window = CUES.FROM_LEVEL_LAST.sub("", window)
+        growth = ((CUES.GROWTH_WORDS.search(window) or CUES.GROWTH_WORDS.search(lead)
+                   or CUES.PLUS_SIGN_LAST.search(window))
                   and not CUES.SHARE_WORDS.search(window[-25:])
                   # "tăng tỷ trọng dịch vụ, ... tỷ trọng ngành dịch vụ là 48,2%": the share
                   # named after the last growth word is what the figure is
