@@ -292,3 +292,37 @@ def test_expected_early_in_its_own_year_is_the_plan():
     # "dự kiến" early in the year of a first quarter just ended is an estimate of it
     got = _read("Quý I/2026, tổng sản phẩm của tỉnh dự kiến tăng 6,7%.", "2026-03-28")
     assert got["6,7%"].kind == "actual"
+
+
+def test_months_to_date_without_a_year_stop_an_earlier_years_frame():
+    # a review of last year, then a new paragraph on "the first three months" naming no year:
+    # the months are the page's own year, not the year of the sentences before
+    text = ("Năm 2025, kinh tế của tỉnh tăng 8,3%, thu nhập bình quân tăng 9,1%.\n"
+            "Riêng 3 tháng đầu năm, nhiều chỉ tiêu tiếp tục tăng khá. Theo đó, sản xuất "
+            "công nghiệp tăng 7,4%; xuất khẩu tăng 12,6%.")
+    got = _read(text, "2026-04-05")
+    assert _period(got["8,3%"]) == (2025, 2025)
+    assert _period(got["9,1%"]) == (2025, 2025)
+    assert _period(got["7,4%"]) == (2026, 2026)
+    assert _period(got["12,6%"]) == (2026, 2026)
+
+
+def test_months_in_the_years_own_sentence_keep_that_year():
+    # "Năm 2025, 6 tháng đầu năm ...": the months are named inside the year's own sentence
+    text = ("Năm 2025, trong 6 tháng đầu năm kinh tế tăng 7,1%. Cả năm, xuất khẩu "
+            "tăng 11,2%.")
+    got = _read(text, "2026-02-10")
+    assert _period(got["7,1%"]) == (2025, 2025)
+    assert _period(got["11,2%"]) == (2025, 2025)
+
+
+def test_months_that_have_passed_at_the_page_date_are_its_own_years():
+    # a page of March naming last year most: "2 tháng" no longer points back to last year
+    from hy_analysis.extraction.reading import frame_year
+
+    text = "Năm 2025 tăng 5%. Năm 2025 thu 100 tỷ đồng. Trong 2 tháng tăng 3%."
+    assert frame_year(text, 2026, 3, months=2) == 2026
+    # six months cannot have passed by March: they are last year's
+    assert frame_year(text, 2026, 3, months=6) == 2025
+    # with no months named, the lag of a year-end review still applies
+    assert frame_year(text, 2026, 3) == 2025

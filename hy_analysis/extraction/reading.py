@@ -539,6 +539,13 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # the latest year before is a vision's: no year of an earlier sentence holds here
         return Period(doc_year, doc_year, "document date (a vision year before)", base)
     earlier = [y for y in earlier if y[0] not in vision]
+    # "Năm 2023 GRDP tăng 10%. Trong 2 tháng đầu năm, ... . Theo đó, IIP tăng 11%": months to
+    # date named without a year in a sentence after the last year set a new frame (the
+    # months of the year the document reports on); the older year stops there
+    months = _months_frame(text, earlier[-1][1] if earlier else max(0, s0 - 2000), s0)
+    if months and doc_year:
+        year = frame_year(text, doc_year, doc_month, months=_months_named(months.group(0)))
+        return Period(year, year, "earlier sentence, months to date without a year", base)
     # "Từ giữa năm ngoái, hai tỉnh sáp nhập. Sau sắp xếp, tỉnh có ...": a relative year of an
     # earlier sentence, written after its last year, holds as a written year would
     relative = None
@@ -565,6 +572,21 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(year, year, "document date" if year == doc_year else
                       "the year the document names most (written early the next year)", base)
     return Period(None, None, "not found", base)
+
+
+def _months_frame(text: str, lo: int, hi: int) -> re.Match | None:
+    """The last "2 tháng đầu năm", "first nine months" between ``lo`` and ``hi`` that opens a
+    new frame: written in a sentence after ``lo`` (a year's end) and with no year of its own
+    right after it ("10 tháng năm 2024" is that year's, already read as a year)."""
+    found = None
+    for m in CUES.MONTHS_TO_DATE.finditer(text, lo, hi):
+        if not _SENTENCE_END.search(text, lo, m.start()):
+            continue  # the year's own sentence: "Năm 2023, 6 tháng đầu năm ..." is 2023's
+        if _years_between(text, m.end(), min(hi, m.end() + 25)) or re.match(
+                r"[^.;\n]{0,20}\b(?:19|20)\d\d\b", text[m.end():m.end() + 30]):
+            continue
+        found = m
+    return found
 
 
 def _now(before: str) -> bool:
@@ -675,8 +697,11 @@ def frame_year(text: str, doc_year: int, doc_month: int | None = None, *,
     >>> frame_year("Kinh tế tiếp tục tăng trưởng.", 2025, 3, months=6)
     2024
     """
-    if months is not None and doc_month is not None and months > doc_month:
-        return doc_year - 1
+    if months is not None and doc_month is not None:
+        # months that cannot all have passed at the page date are the year before's; months
+        # that have are the page's own year (the latest such months), whatever year the
+        # text names most
+        return doc_year - 1 if months > doc_month else doc_year
     if doc_month is not None and doc_month > _LAG_MONTHS:
         return doc_year
     return _main_year(text, doc_year)
