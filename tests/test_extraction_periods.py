@@ -326,3 +326,26 @@ def test_months_that_have_passed_at_the_page_date_are_its_own_years():
     assert frame_year(text, 2026, 3, months=6) == 2025
     # with no months named, the lag of a year-end review still applies
     assert frame_year(text, 2026, 3) == 2025
+
+
+def test_a_congress_target_beside_a_mid_term_result_is_the_terms():
+    # a mid-term review: the result covers 2021-2023, the congress's target the whole term
+    text = ("Báo cáo giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ tỉnh cho biết: tăng "
+            "trưởng GRDP bình quân 2021-2023 đạt 4,2%, thấp hơn mục tiêu (6,5-7%).")
+    got = _read(text, "2023-08-20")
+    assert _period(got["4,2%"]) == (2021, 2023)
+    assert got["6,5-7%"].kind == "target"
+    assert _period(got["6,5-7%"]) == (2021, 2025)
+
+
+def test_a_plan_beside_a_result_without_a_congress_keeps_the_results_years():
+    # no congress named: a plan in brackets beside a yearly result is that year's plan
+    text = "Năm 2024, GRDP của tỉnh tăng 6,1% (kế hoạch tăng 7-7,5%)."
+    got = _read(text, "2025-01-12")
+    assert got["7-7,5%"].kind == "target"
+    assert _period(got["7-7,5%"]) == (2024, 2024)
+    # nor does a whole term's result make a new term of its target
+    text = ("Tại Đại hội, báo cáo nêu GRDP bình quân 2021-2025 tăng 6,8%, vượt mục tiêu "
+            "(6,5%).")
+    got = _read(text, "2025-09-20")
+    assert _period(got["6,5%"]) == (2021, 2025)

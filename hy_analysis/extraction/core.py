@@ -22,8 +22,9 @@ from .cues import CUES
 from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
 from .reading import (_AVERAGE_STEM, Period, Vocabulary, _aside, _years, _years_between,
-                      find_kind, find_measure, find_period, heading_years, latest_span_ending,
-                      load_vocabulary, match_phrases, sentence_of, sentence_spans, strip_accents)
+                      congress_term, find_kind, find_measure, find_period, heading_years,
+                      latest_span_ending, load_vocabulary, match_phrases, sentence_of,
+                      sentence_spans, strip_accents)
 from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
 
@@ -1005,6 +1006,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "tăng 1,5% (kế hoạch tăng 7,0-7,5%)", "(planned to increase by 7.0-7.5%)": the plan
         # written in brackets beside a result
         kind, estimate, kind_how = "target", False, "a plan in brackets beside a result"
+    if kind_how in ("a target in brackets after its name", "a plan in brackets beside a result"):
+        # a congress's target set against a mid-term result is for the whole term
+        term = congress_term(text, sent, fig.start, period)
+        if term:
+            period = Period(term[0], term[1], period.how + ", the congress's term")
     if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end):
         # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was done
         kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"

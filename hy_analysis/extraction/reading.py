@@ -715,6 +715,32 @@ def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | N
     return spans[-1] if spans else None
 
 
+def congress_term(text: str, sent: tuple[int, int], fig_start: int,
+                  period: Period) -> tuple[int, int] | None:
+    """The five years of a Party congress's term for a target written beside a result of
+    part of that term ("bình quân 2021-2023 đạt 3,8%, chưa đạt mục tiêu Đại hội (7,5-8%)"),
+    or None.
+
+    The target is the term's when a congress is named in the sentence or the few before it
+    and the result's years (a span in the sentence, else the period read so far) cover less
+    than a term; terms start in years ending in 1 or 6 (2016-2020, 2021-2025).
+
+    Examples
+    --------
+    >>> t = "Theo báo cáo giữa nhiệm kỳ Đại hội, GRDP 2021-2023 tăng 3,8% (mục tiêu 7,5%)."
+    >>> congress_term(t, (0, len(t)), t.index("7,5%"), Period(2021, 2023, "sentence"))
+    (2021, 2025)
+    """
+    if not CUES.CONGRESS.search(text, max(0, sent[0] - 600), fig_start):
+        return None
+    spans = [y for y in _years_between(text, sent[0], fig_start) if not y[4] and y[3] > y[2]]
+    y0, y1 = (spans[-1][2], spans[-1][3]) if spans else (period.start, period.end)
+    if y0 is None or y1 is None or y1 <= y0:
+        return None
+    start = y0 - (y0 - 1) % 5
+    return (start, start + 4) if y1 - start < 4 else None
+
+
 _HEADING_RE = re.compile(r"(?m)^[^\n|]{0,120}:\s*$")
 
 
