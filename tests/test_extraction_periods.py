@@ -349,3 +349,14 @@ def test_a_plan_beside_a_result_without_a_congress_keeps_the_results_years():
             "(6,5%).")
     got = _read(text, "2025-09-20")
     assert _period(got["6,5%"]) == (2021, 2025)
+
+
+def test_the_same_period_in_a_year_is_a_comparison_not_the_figures_year():
+    # "compared to the same period in 2024": 2024 is the base; the figures are the page's year
+    text = ("Compared to the same period in 2024, exports of the province rose by 8% "
+            "(512 million USD/474 million USD).")
+    got = _read(text, "2025-10-03")
+    assert _period(got["8%"]) == (2025, 2025)
+    assert _period(got["512 million USD"]) == (2025, 2025)
+    # the figure after the slash is the compared period's own
+    assert _period(got["474 million USD"]) == (2024, 2024)

@@ -512,6 +512,11 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "Từ đầu năm đến nay ... giảm 14,81% so với cùng kỳ năm 2022": the year after the one
     # compared with, whatever the document's date
     same = [y for y in before + after if y[5]]
+    if same and _SLASH_SECOND.search(text, max(s0, fig_start - 60), fig_start):
+        # "tăng 6% (674 triệu USD/636 triệu USD)" after "so với cùng kỳ năm 2023": the figure
+        # after the slash is the compared period's
+        y = same[0]
+        return Period(y[2], y[3], "sentence, the compared period's figure after a slash", base)
     if _now(text[s0:fig_start]) and doc_year and not same:
         return Period(doc_year, doc_year, "document date (now)", base)
     if heading_years:
@@ -587,6 +592,11 @@ def _months_frame(text: str, lo: int, hi: int) -> re.Match | None:
             continue
         found = m
     return found
+
+
+#: The second figure of a "(this period/same period)" pair in brackets: right after a slash
+#: that follows a number in an open bracket.
+_SLASH_SECOND = re.compile(r"\([^()]*\d[^()/]*/\s*$")
 
 
 def _now(before: str) -> bool:
