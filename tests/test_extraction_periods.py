@@ -360,3 +360,18 @@ def test_the_same_period_in_a_year_is_a_comparison_not_the_figures_year():
     assert _period(got["512 million USD"]) == (2025, 2025)
     # the figure after the slash is the compared period's own
     assert _period(got["474 million USD"]) == (2024, 2024)
+
+
+def test_a_period_read_for_one_figure_alone_does_not_carry_to_the_next_sentence():
+    # the compared period's figure after a slash, and last year's figure in brackets, are
+    # read for themselves: the next sentence's figures keep the frame of the text
+    text = ("Compared to the same period in 2024, exports of the province rose by 8% "
+            "(512 million USD/474 million USD). Imports rose by 5%.")
+    got = _read(text, "2025-10-03")
+    assert _period(got["474 million USD"]) == (2024, 2024)
+    assert _period(got["5%"]) == (2025, 2025)
+    text = ("Năm 2024, tổng sản phẩm của tỉnh tăng 6,5%, thấp hơn năm trước (7,2%). Xuất "
+            "khẩu tăng 9,4%.")
+    got = _read(text, "2025-01-20")
+    assert _period(got["7,2%"]) == (2023, 2023)
+    assert _period(got["9,4%"]) == (2024, 2024)

@@ -784,6 +784,15 @@ def _year_written_between(text: str, lo: int, hi: int) -> bool:
                for y in _years_between(text, lo, hi))
 
 
+#: Periods read for one figure alone (a year or bracket written right at it, a compared
+#: period's own figure, a congress's term for a target beside a result): the next sentence's
+#: figures do not take them as "the previous figure's period".
+_LOCAL_READINGS = ("the year right after it", "the years before the bracket",
+                   "the year before in brackets", "the compared year's own figures",
+                   "the compared period's figure after a slash", "the span after the figure",
+                   "the congress's term")
+
+
 def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
                  next_start, rows, doc_date, region, doc_region, source_id, places,
                  memo=None) -> dict:
@@ -836,7 +845,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                              memo.get("year only") else None)
         if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
                 and "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
-                "the year right after it" not in rows[-1]["note"] and \
+                not any(local in rows[-1]["note"] for local in _LOCAL_READINGS) and \
                 not _year_written_between(text, rows[-1]["char_end"], sent[0]):
             # No year in this sentence: the last figure's period still holds ("Đến nay có 550
             # dự án FDI. Nhật Bản có 174 dự án, ...").
