@@ -375,3 +375,17 @@ def test_a_period_read_for_one_figure_alone_does_not_carry_to_the_next_sentence(
     got = _read(text, "2025-01-20")
     assert _period(got["7,2%"]) == (2023, 2023)
     assert _period(got["9,4%"]) == (2024, 2024)
+
+
+def test_a_year_framing_the_sentence_after_the_figure_dates_it():
+    # no year before the figure, its base after it, the year it belongs to later still
+    got = _read("Xuất khẩu của tỉnh tăng 15,3% so với năm 2023, là mức tăng cao nhất vùng "
+                "trong năm 2024.", "2025-03-12")
+    assert _period(got["15,3%"]) == (2024, 2024)
+    # a later year that another figure stands before is that figure's
+    got = _read("Kinh tế tăng 6,1%, thấp hơn mức 7,3% trong năm 2023.", "2024-12-20")
+    assert _period(got["6,1%"]) == (2024, 2024)
+    # a comparison's "the same period in 2019" is no frame
+    got = _read("Agriculture accounts for 31.2% (equal to the same period in 2023).",
+                "2024-12-20")
+    assert _period(got["31.2%"]) == (2024, 2024)

@@ -502,6 +502,15 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         if spans:
             return Period(spans[-1][2], spans[-1][3], "sentence, 'this period' named before",
                           base)
+    # "tăng 20,7% so với năm 2021, ... cao nhất cả nước trong năm 2022": with no year of its
+    # own before it, a year that frames its sentence later ("trong năm 2022", "in 2022"),
+    # with no other figure between, dates it before anything outside the sentence does
+    # (not a comparison's "the same period in 2019", nor a year in brackets)
+    framing = next((y for y in own_after if y[2] == y[3] and not y[5]
+                    and CUES.IN_YEAR_BEFORE.search(text, max(fig_end, y[0] - 20), y[0])),
+                   None) if not own else None
+    if framing and not re.search(r"\d|;|\(", _YEAR_RE.sub(" ", text[fig_end:framing[0]])):
+        return Period(framing[2], framing[3], "sentence, the year framing it later", base)
     # "năm nay", "this year" / "năm ngoái", "last year" (not after "so với", a base)
     relative = CUES.RELATIVE_YEAR.search(text[max(s0, fig_start - 200):fig_start])
     if relative and doc_year and not CUES.BASE_BEFORE.search(
