@@ -502,7 +502,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         if spans:
             return Period(spans[-1][2], spans[-1][3], "sentence, 'this period' named before",
                           base)
-    # "tăng 20,7% so với năm 2021, ... cao nhất cả nước trong năm 2022": with no year of its
+    # "tăng 12,4% so với năm 2023, ... dẫn đầu vùng trong năm 2024": with no year of its
     # own before it, a year that frames its sentence later ("trong năm 2022", "in 2022"),
     # with no other figure between, dates it before anything outside the sentence does
     # (not a comparison's "the same period in 2019", nor a year in brackets)
@@ -522,7 +522,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # compared with, whatever the document's date
     same = [y for y in before + after if y[5]]
     if same and _SLASH_SECOND.search(text, max(s0, fig_start - 60), fig_start):
-        # "tăng 6% (674 triệu USD/636 triệu USD)" after "so với cùng kỳ năm 2023": the figure
+        # "tăng 8% (512 triệu USD/474 triệu USD)" after "so với cùng kỳ năm 2024": the figure
         # after the slash is the compared period's
         y = same[0]
         return Period(y[2], y[3], "sentence, the compared period's figure after a slash", base)
@@ -553,7 +553,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # the latest year before is a vision's: no year of an earlier sentence holds here
         return Period(doc_year, doc_year, "document date (a vision year before)", base)
     earlier = [y for y in earlier if y[0] not in vision]
-    # "Năm 2023 GRDP tăng 10%. Trong 2 tháng đầu năm, ... . Theo đó, IIP tăng 11%": months to
+    # "Năm 2025 GRDP tăng 8%. Riêng 3 tháng đầu năm, ... . Theo đó, xuất khẩu tăng 12%": months to
     # date named without a year in a sentence after the last year set a new frame (the
     # months of the year the document reports on); the older year stops there
     months = _months_frame(text, earlier[-1][1] if earlier else max(0, s0 - 2000), s0)
@@ -737,7 +737,7 @@ def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | N
 def congress_term(text: str, sent: tuple[int, int], fig_start: int,
                   period: Period) -> tuple[int, int] | None:
     """The five years of a Party congress's term for a target written beside a result of
-    part of that term ("bình quân 2021-2023 đạt 3,8%, chưa đạt mục tiêu Đại hội (7,5-8%)"),
+    part of that term ("bình quân 2021-2023 đạt 4,2%, thấp hơn mục tiêu Đại hội (6,5-7%)"),
     or None.
 
     The target is the term's when a congress is named in the sentence or the few before it
