@@ -389,3 +389,13 @@ def test_a_year_framing_the_sentence_after_the_figure_dates_it():
     got = _read("Agriculture accounts for 31.2% (equal to the same period in 2023).",
                 "2024-12-20")
     assert _period(got["31.2%"]) == (2024, 2024)
+
+
+def test_a_fall_in_the_figures_own_words_beside_a_share_is_a_change():
+    # "chiếm 8,1% (giảm 3,2% so với năm 2020)": the bracket's fall is a change since 2020,
+    # like the rise beside the next share, not a share of the year
+    got = _read("Năm 2025: nông nghiệp chiếm 8,1% (giảm 3,2% so với năm 2020) và dịch vụ "
+                "chiếm 30,5% (tăng 1,1% so với năm 2020).", "2025-02-10")
+    assert got["8,1%"].measure == "level" and _period(got["8,1%"]) == (2025, 2025)
+    assert got["giảm 3,2%"].measure == got["1,1%"].measure == "cumulative_growth"
+    assert _period(got["giảm 3,2%"]) == _period(got["1,1%"]) == (2020, 2025)

@@ -860,7 +860,12 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
     if unit == "percent":
         # "giảm 2,5%", "a 1.42% decrease": the fall is in the figure's own words
         lead = re.sub(r"\d[\d.,]*\s*%?", " ", raw)
-        growth = ((CUES.GROWTH_WORDS.search(window) or CUES.GROWTH_WORDS.search(lead))
+        # a change word in the figure's own words ("giảm 3,2%") makes it a change, whatever
+        # share the clause names before it ("chiếm 8,1% (giảm 3,2% ...)"); not "giảm còn"
+        own_change = bool(CUES.GROWTH_WORDS.search(lead)) and not re.search(
+            r"\bcòn\b|xuống|\bto\b", lead, re.IGNORECASE)
+        growth = own_change or (
+                  (CUES.GROWTH_WORDS.search(window) or CUES.GROWTH_WORDS.search(lead))
                   and not CUES.SHARE_WORDS.search(window[-25:])
                   # "tăng tỷ trọng dịch vụ, ... tỷ trọng ngành dịch vụ là 48,2%": the share
                   # named after the last growth word is what the figure is
