@@ -399,3 +399,15 @@ def test_a_fall_in_the_figures_own_words_beside_a_share_is_a_change():
     assert got["8,1%"].measure == "level" and _period(got["8,1%"]) == (2025, 2025)
     assert got["giảm 3,2%"].measure == got["1,1%"].measure == "cumulative_growth"
     assert _period(got["giảm 3,2%"]) == _period(got["1,1%"]) == (2020, 2025)
+
+
+def test_months_of_a_year_written_right_after_a_figure_are_its_period():
+    # "4.9% in the first six months of 2025" after a sentence framed by 2024: its own year
+    got = _read("In 2024, the economy grew 6.2%, and 4.9% in the first six months of 2025.",
+                "2025-08-01")
+    assert _period(got["6.2%"]) == (2024, 2024)
+    assert _period(got["4.9%"]) == (2025, 2025)
+    got = _read("In 2024, exports rose 9%; imports rose 7% in the first half of 2025.",
+                "2025-08-01")
+    assert _period(got["9%"]) == (2024, 2024)
+    assert _period(got["7%"]) == (2025, 2025)

@@ -480,8 +480,10 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "vượt mức 6,1% của năm 2023", "reached VND 8,500 billion in 2020": a year written right
     # after the figure is its year, whatever the sentence began with
     # (and "3,21% của quý I/2020": a quarter's year)
+    # (and "7.5% in the first six months of 2023", "in the first half of 2023": that year's)
     if close_after and re.fullmatch(r"\s*(?:của|of|in|vào|trong)\s+(?:năm|the year|"
-                                    r"quý\s+[IV]+\s*(?:/|năm)|Q[1-4])?\s*|"
+                                    r"quý\s+[IV]+\s*(?:/|năm)|Q[1-4]|the first (?:half|"
+                                    r"quarter|\w+ months) of(?: the year)?)?\s*|"
                                     r"\s*năm\s*", text[fig_end:own_after[0][0]], re.IGNORECASE):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year right after it", base)
