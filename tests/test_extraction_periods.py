@@ -292,3 +292,122 @@ def test_expected_early_in_its_own_year_is_the_plan():
     # "dự kiến" early in the year of a first quarter just ended is an estimate of it
     got = _read("Quý I/2026, tổng sản phẩm của tỉnh dự kiến tăng 6,7%.", "2026-03-28")
     assert got["6,7%"].kind == "actual"
+
+
+def test_months_to_date_without_a_year_stop_an_earlier_years_frame():
+    # a review of last year, then a new paragraph on "the first three months" naming no year:
+    # the months are the page's own year, not the year of the sentences before
+    text = ("Năm 2025, kinh tế của tỉnh tăng 8,3%, thu nhập bình quân tăng 9,1%.\n"
+            "Riêng 3 tháng đầu năm, nhiều chỉ tiêu tiếp tục tăng khá. Theo đó, sản xuất "
+            "công nghiệp tăng 7,4%; xuất khẩu tăng 12,6%.")
+    got = _read(text, "2026-04-05")
+    assert _period(got["8,3%"]) == (2025, 2025)
+    assert _period(got["9,1%"]) == (2025, 2025)
+    assert _period(got["7,4%"]) == (2026, 2026)
+    assert _period(got["12,6%"]) == (2026, 2026)
+
+
+def test_months_in_the_years_own_sentence_keep_that_year():
+    # "Năm 2025, 6 tháng đầu năm ...": the months are named inside the year's own sentence
+    text = ("Năm 2025, trong 6 tháng đầu năm kinh tế tăng 7,1%. Cả năm, xuất khẩu "
+            "tăng 11,2%.")
+    got = _read(text, "2026-02-10")
+    assert _period(got["7,1%"]) == (2025, 2025)
+    assert _period(got["11,2%"]) == (2025, 2025)
+
+
+def test_months_that_have_passed_at_the_page_date_are_its_own_years():
+    # a page of March naming last year most: "2 tháng" no longer points back to last year
+    from hy_analysis.extraction.reading import frame_year
+
+    text = "Năm 2025 tăng 5%. Năm 2025 thu 100 tỷ đồng. Trong 2 tháng tăng 3%."
+    assert frame_year(text, 2026, 3, months=2) == 2026
+    # six months cannot have passed by March: they are last year's
+    assert frame_year(text, 2026, 3, months=6) == 2025
+    # with no months named, the lag of a year-end review still applies
+    assert frame_year(text, 2026, 3) == 2025
+
+
+def test_a_congress_target_beside_a_mid_term_result_is_the_terms():
+    # a mid-term review: the result covers 2021-2023, the congress's target the whole term
+    text = ("Báo cáo giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ tỉnh cho biết: tăng "
+            "trưởng GRDP bình quân 2021-2023 đạt 4,2%, thấp hơn mục tiêu (6,5-7%).")
+    got = _read(text, "2023-08-20")
+    assert _period(got["4,2%"]) == (2021, 2023)
+    assert got["6,5-7%"].kind == "target"
+    assert _period(got["6,5-7%"]) == (2021, 2025)
+
+
+def test_a_plan_beside_a_result_without_a_congress_keeps_the_results_years():
+    # no congress named: a plan in brackets beside a yearly result is that year's plan
+    text = "Năm 2024, GRDP của tỉnh tăng 6,1% (kế hoạch tăng 7-7,5%)."
+    got = _read(text, "2025-01-12")
+    assert got["7-7,5%"].kind == "target"
+    assert _period(got["7-7,5%"]) == (2024, 2024)
+    # nor does a whole term's result make a new term of its target
+    text = ("Tại Đại hội, báo cáo nêu GRDP bình quân 2021-2025 tăng 6,8%, vượt mục tiêu "
+            "(6,5%).")
+    got = _read(text, "2025-09-20")
+    assert _period(got["6,5%"]) == (2021, 2025)
+
+
+def test_the_same_period_in_a_year_is_a_comparison_not_the_figures_year():
+    # "compared to the same period in 2024": 2024 is the base; the figures are the page's year
+    text = ("Compared to the same period in 2024, exports of the province rose by 8% "
+            "(512 million USD/474 million USD).")
+    got = _read(text, "2025-10-03")
+    assert _period(got["8%"]) == (2025, 2025)
+    assert _period(got["512 million USD"]) == (2025, 2025)
+    # the figure after the slash is the compared period's own
+    assert _period(got["474 million USD"]) == (2024, 2024)
+
+
+def test_a_period_read_for_one_figure_alone_does_not_carry_to_the_next_sentence():
+    # the compared period's figure after a slash, and last year's figure in brackets, are
+    # read for themselves: the next sentence's figures keep the frame of the text
+    text = ("Compared to the same period in 2024, exports of the province rose by 8% "
+            "(512 million USD/474 million USD). Imports rose by 5%.")
+    got = _read(text, "2025-10-03")
+    assert _period(got["474 million USD"]) == (2024, 2024)
+    assert _period(got["5%"]) == (2025, 2025)
+    text = ("Năm 2024, tổng sản phẩm của tỉnh tăng 6,5%, thấp hơn năm trước (7,2%). Xuất "
+            "khẩu tăng 9,4%.")
+    got = _read(text, "2025-01-20")
+    assert _period(got["7,2%"]) == (2023, 2023)
+    assert _period(got["9,4%"]) == (2024, 2024)
+
+
+def test_a_year_framing_the_sentence_after_the_figure_dates_it():
+    # no year before the figure, its base after it, the year it belongs to later still
+    got = _read("Xuất khẩu của tỉnh tăng 15,3% so với năm 2023, là mức tăng cao nhất vùng "
+                "trong năm 2024.", "2025-03-12")
+    assert _period(got["15,3%"]) == (2024, 2024)
+    # a later year that another figure stands before is that figure's
+    got = _read("Kinh tế tăng 6,1%, thấp hơn mức 7,3% trong năm 2023.", "2024-12-20")
+    assert _period(got["6,1%"]) == (2024, 2024)
+    # a comparison's "the same period in 2019" is no frame
+    got = _read("Agriculture accounts for 31.2% (equal to the same period in 2023).",
+                "2024-12-20")
+    assert _period(got["31.2%"]) == (2024, 2024)
+
+
+def test_a_fall_in_the_figures_own_words_beside_a_share_is_a_change():
+    # "chiếm 8,1% (giảm 3,2% so với năm 2020)": the bracket's fall is a change since 2020,
+    # like the rise beside the next share, not a share of the year
+    got = _read("Năm 2025: nông nghiệp chiếm 8,1% (giảm 3,2% so với năm 2020) và dịch vụ "
+                "chiếm 30,5% (tăng 1,1% so với năm 2020).", "2025-02-10")
+    assert got["8,1%"].measure == "level" and _period(got["8,1%"]) == (2025, 2025)
+    assert got["giảm 3,2%"].measure == got["1,1%"].measure == "cumulative_growth"
+    assert _period(got["giảm 3,2%"]) == _period(got["1,1%"]) == (2020, 2025)
+
+
+def test_months_of_a_year_written_right_after_a_figure_are_its_period():
+    # "4.9% in the first six months of 2025" after a sentence framed by 2024: its own year
+    got = _read("In 2024, the economy grew 6.2%, and 4.9% in the first six months of 2025.",
+                "2025-08-01")
+    assert _period(got["6.2%"]) == (2024, 2024)
+    assert _period(got["4.9%"]) == (2025, 2025)
+    got = _read("In 2024, exports rose 9%; imports rose 7% in the first half of 2025.",
+                "2025-08-01")
+    assert _period(got["9%"]) == (2024, 2024)
+    assert _period(got["7%"]) == (2025, 2025)

@@ -22,8 +22,9 @@ from .cues import CUES
 from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
 from .reading import (_AVERAGE_STEM, Period, Vocabulary, _aside, _years, _years_between,
-                      find_kind, find_measure, find_period, heading_years, latest_span_ending,
-                      load_vocabulary, match_phrases, sentence_of, sentence_spans, strip_accents)
+                      congress_term, find_kind, find_measure, find_period, heading_years,
+                      latest_span_ending, load_vocabulary, match_phrases, sentence_of,
+                      sentence_spans, strip_accents)
 from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
 
@@ -783,6 +784,15 @@ def _year_written_between(text: str, lo: int, hi: int) -> bool:
                for y in _years_between(text, lo, hi))
 
 
+#: Periods read for one figure alone (a year or bracket written right at it, a compared
+#: period's own figure, a congress's term for a target beside a result): the next sentence's
+#: figures do not take them as "the previous figure's period".
+_LOCAL_READINGS = ("the year right after it", "the years before the bracket",
+                   "the year before in brackets", "the compared year's own figures",
+                   "the compared period's figure after a slash", "the span after the figure",
+                   "the congress's term")
+
+
 def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
                  next_start, rows, doc_date, region, doc_region, source_id, places,
                  memo=None) -> dict:
@@ -835,7 +845,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                              memo.get("year only") else None)
         if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
                 and "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
-                "the year right after it" not in rows[-1]["note"] and \
+                not any(local in rows[-1]["note"] for local in _LOCAL_READINGS) and \
                 not _year_written_between(text, rows[-1]["char_end"], sent[0]):
             # No year in this sentence: the last figure's period still holds ("Đến nay có 550
             # dự án FDI. Nhật Bản có 174 dự án, ...").
@@ -1005,6 +1015,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "tăng 1,5% (kế hoạch tăng 7,0-7,5%)", "(planned to increase by 7.0-7.5%)": the plan
         # written in brackets beside a result
         kind, estimate, kind_how = "target", False, "a plan in brackets beside a result"
+    if kind_how in ("a target in brackets after its name", "a plan in brackets beside a result"):
+        # a congress's target set against a mid-term result is for the whole term
+        term = congress_term(text, sent, fig.start, period)
+        if term:
+            period = Period(term[0], term[1], period.how + ", the congress's term")
     if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end):
         # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was done
         kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"

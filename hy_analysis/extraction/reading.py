@@ -480,8 +480,10 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "vượt mức 6,1% của năm 2023", "reached VND 8,500 billion in 2020": a year written right
     # after the figure is its year, whatever the sentence began with
     # (and "3,21% của quý I/2020": a quarter's year)
+    # (and "7.5% in the first six months of 2023", "in the first half of 2023": that year's)
     if close_after and re.fullmatch(r"\s*(?:của|of|in|vào|trong)\s+(?:năm|the year|"
-                                    r"quý\s+[IV]+\s*(?:/|năm)|Q[1-4])?\s*|"
+                                    r"quý\s+[IV]+\s*(?:/|năm)|Q[1-4]|the first (?:half|"
+                                    r"quarter|\w+ months) of(?: the year)?)?\s*|"
                                     r"\s*năm\s*", text[fig_end:own_after[0][0]], re.IGNORECASE):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year right after it", base)
@@ -502,6 +504,15 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         if spans:
             return Period(spans[-1][2], spans[-1][3], "sentence, 'this period' named before",
                           base)
+    # "tăng 12,4% so với năm 2023, ... dẫn đầu vùng trong năm 2024": with no year of its
+    # own before it, a year that frames its sentence later ("trong năm 2022", "in 2022"),
+    # with no other figure between, dates it before anything outside the sentence does
+    # (not a comparison's "the same period in 2019", nor a year in brackets)
+    framing = next((y for y in own_after if y[2] == y[3] and not y[5]
+                    and CUES.IN_YEAR_BEFORE.search(text, max(fig_end, y[0] - 20), y[0])),
+                   None) if not own else None
+    if framing and not re.search(r"\d|;|\(", _YEAR_RE.sub(" ", text[fig_end:framing[0]])):
+        return Period(framing[2], framing[3], "sentence, the year framing it later", base)
     # "năm nay", "this year" / "năm ngoái", "last year" (not after "so với", a base)
     relative = CUES.RELATIVE_YEAR.search(text[max(s0, fig_start - 200):fig_start])
     if relative and doc_year and not CUES.BASE_BEFORE.search(
@@ -512,6 +523,11 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "Từ đầu năm đến nay ... giảm 14,81% so với cùng kỳ năm 2022": the year after the one
     # compared with, whatever the document's date
     same = [y for y in before + after if y[5]]
+    if same and _SLASH_SECOND.search(text, max(s0, fig_start - 60), fig_start):
+        # "tăng 8% (512 triệu USD/474 triệu USD)" after "so với cùng kỳ năm 2024": the figure
+        # after the slash is the compared period's
+        y = same[0]
+        return Period(y[2], y[3], "sentence, the compared period's figure after a slash", base)
     if _now(text[s0:fig_start]) and doc_year and not same:
         return Period(doc_year, doc_year, "document date (now)", base)
     if heading_years:
@@ -539,6 +555,13 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # the latest year before is a vision's: no year of an earlier sentence holds here
         return Period(doc_year, doc_year, "document date (a vision year before)", base)
     earlier = [y for y in earlier if y[0] not in vision]
+    # "Năm 2025 GRDP tăng 8%. Riêng 3 tháng đầu năm, ... . Theo đó, xuất khẩu tăng 12%": months to
+    # date named without a year in a sentence after the last year set a new frame (the
+    # months of the year the document reports on); the older year stops there
+    months = _months_frame(text, earlier[-1][1] if earlier else max(0, s0 - 2000), s0)
+    if months and doc_year:
+        year = frame_year(text, doc_year, doc_month, months=_months_named(months.group(0)))
+        return Period(year, year, "earlier sentence, months to date without a year", base)
     # "Từ giữa năm ngoái, hai tỉnh sáp nhập. Sau sắp xếp, tỉnh có ...": a relative year of an
     # earlier sentence, written after its last year, holds as a written year would
     relative = None
@@ -565,6 +588,26 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(year, year, "document date" if year == doc_year else
                       "the year the document names most (written early the next year)", base)
     return Period(None, None, "not found", base)
+
+
+def _months_frame(text: str, lo: int, hi: int) -> re.Match | None:
+    """The last "2 tháng đầu năm", "first nine months" between ``lo`` and ``hi`` that opens a
+    new frame: written in a sentence after ``lo`` (a year's end) and with no year of its own
+    right after it ("10 tháng năm 2024" is that year's, already read as a year)."""
+    found = None
+    for m in CUES.MONTHS_TO_DATE.finditer(text, lo, hi):
+        if not _SENTENCE_END.search(text, lo, m.start()):
+            continue  # the year's own sentence: "Năm 2023, 6 tháng đầu năm ..." is 2023's
+        if _years_between(text, m.end(), min(hi, m.end() + 25)) or re.match(
+                r"[^.;\n]{0,20}\b(?:19|20)\d\d\b", text[m.end():m.end() + 30]):
+            continue
+        found = m
+    return found
+
+
+#: The second figure of a "(this period/same period)" pair in brackets: right after a slash
+#: that follows a number in an open bracket.
+_SLASH_SECOND = re.compile(r"\([^()]*\d[^()/]*/\s*$")
 
 
 def _now(before: str) -> bool:
@@ -675,8 +718,11 @@ def frame_year(text: str, doc_year: int, doc_month: int | None = None, *,
     >>> frame_year("Kinh tế tiếp tục tăng trưởng.", 2025, 3, months=6)
     2024
     """
-    if months is not None and doc_month is not None and months > doc_month:
-        return doc_year - 1
+    if months is not None and doc_month is not None:
+        # months that cannot all have passed at the page date are the year before's; months
+        # that have are the page's own year (the latest such months), whatever year the
+        # text names most
+        return doc_year - 1 if months > doc_month else doc_year
     if doc_month is not None and doc_month > _LAG_MONTHS:
         return doc_year
     return _main_year(text, doc_year)
@@ -688,6 +734,32 @@ def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | N
     spans = [(y[2], y[3]) for y in _years_between(text, start, before)
              if y[3] == year and y[2] < year]
     return spans[-1] if spans else None
+
+
+def congress_term(text: str, sent: tuple[int, int], fig_start: int,
+                  period: Period) -> tuple[int, int] | None:
+    """The five years of a Party congress's term for a target written beside a result of
+    part of that term ("bình quân 2021-2023 đạt 4,2%, thấp hơn mục tiêu Đại hội (6,5-7%)"),
+    or None.
+
+    The target is the term's when a congress is named in the sentence or the few before it
+    and the result's years (a span in the sentence, else the period read so far) cover less
+    than a term; terms start in years ending in 1 or 6 (2016-2020, 2021-2025).
+
+    Examples
+    --------
+    >>> t = "Theo báo cáo giữa nhiệm kỳ Đại hội, GRDP 2021-2023 tăng 3,8% (mục tiêu 7,5%)."
+    >>> congress_term(t, (0, len(t)), t.index("7,5%"), Period(2021, 2023, "sentence"))
+    (2021, 2025)
+    """
+    if not CUES.CONGRESS.search(text, max(0, sent[0] - 600), fig_start):
+        return None
+    spans = [y for y in _years_between(text, sent[0], fig_start) if not y[4] and y[3] > y[2]]
+    y0, y1 = (spans[-1][2], spans[-1][3]) if spans else (period.start, period.end)
+    if y0 is None or y1 is None or y1 <= y0:
+        return None
+    start = y0 - (y0 - 1) % 5
+    return (start, start + 4) if y1 - start < 4 else None
 
 
 _HEADING_RE = re.compile(r"(?m)^[^\n|]{0,120}:\s*$")
@@ -794,7 +866,12 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
         # ("tăng từ 6,5 - 7%" is a growth of 6,5 to 7 %: a range keeps the verb)
         if not re.search(r"\d\s*[-–]\s*\d", raw):
             window = CUES.FROM_LEVEL_LAST.sub("", window)
-        growth = ((CUES.GROWTH_WORDS.search(window) or CUES.GROWTH_WORDS.search(lead)
+        # a change word in the figure's own words ("giảm 3,2%") makes it a change, whatever
+        # share the clause names before it ("chiếm 8,1% (giảm 3,2% ...)"); not "giảm còn"
+        own_change = bool(CUES.GROWTH_WORDS.search(lead)) and not re.search(
+            r"\bcòn\b|xuống|\bto\b", lead, re.IGNORECASE)
+        growth = own_change or (
+                  (CUES.GROWTH_WORDS.search(window) or CUES.GROWTH_WORDS.search(lead)
                    or CUES.PLUS_SIGN_LAST.search(window))
                   and not CUES.SHARE_WORDS.search(window[-25:])
                   # "tăng tỷ trọng dịch vụ, ... tỷ trọng ngành dịch vụ là 48,2%": the share
