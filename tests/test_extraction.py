@@ -300,14 +300,15 @@ def test_append_writes_valid_rows_and_shows_invalid_ones_with_their_error(tmp_pa
 #   tuned on. With 140-149 too (173 documents): 0.991 0.981 0.987 0.977 0.968 0.982 (region:
 #   144 names no province).
 # - "heldout" (16 documents of 11 provinces kept out of tuning, in tests/fixtures/devset or
-#   HY_DEVSET_DIR): 0.948 0.978 1.00 0.880 0.810 0.765 (13 documents before: 0.912 0.967 1.00
+#   HY_DEVSET_DIR): 0.961 0.973 1.00 0.882 0.825 0.768 after the fourth round (0.948 0.978 1.00
+#   0.880 0.810 0.765 before it; 13 documents before: 0.912 0.967 1.00
 #   0.847 0.784 0.785; before the rules that generalise: 0.91 0.96 0.97 0.80 0.68 0.72).
 # A regression on either part fails.
 FLOORS = {
     "dev": {"recall": 0.99, "precision": 0.98, "kind": 0.98, "period": 0.97, "indicator": 0.96,
             "region": 0.98},
-    "heldout": {"recall": 0.94, "precision": 0.97, "kind": 0.99, "period": 0.87,
-                "indicator": 0.80, "region": 0.76},
+    "heldout": {"recall": 0.95, "precision": 0.97, "kind": 0.99, "period": 0.87,
+                "indicator": 0.81, "region": 0.76},
 }
 
 
