@@ -146,7 +146,7 @@ def test_panel_page_part_has_named_labelled_controls_and_starts_on_the_run(shell
         r'value="Korea" checked', page)
     # The cap fixed the last control, and the page says so in the report's language.
     assert "Giữ cố định" in page and \
-        f"Hiện các nước khác = true (quá {regions * 8} trạng thái)" in page
+        f"Hiện các nước khác = có (quá {regions * 8} trạng thái)" in page
     data = _data(page)
     first = data["states"][panel.first]
     view_html = page.split('<div class="hy-share-view">', 1)[1]
@@ -240,3 +240,27 @@ def test_fixed_choices_are_written_in_words(shell):
     page = sharing.panel_html(panel)
     fixed = re.search(r'<p class="hy-share-fixed">(.*?)</p>', page).group(1)
     assert "mục tiêu, thực hiện" in fixed and "target" not in fixed
+
+
+@pytest.mark.parametrize("lang,wanted", [("vi", "Kịch bản tăng trưởng (%/năm) = 7; 9,5 ("),
+                                         ("en", "= 7, 9.5 (")])
+def test_fixed_lists_of_numbers_and_switches_read_as_the_header_writes_them(shell, lang, wanted):
+    # the Vietnamese growth panel said "Kịch bản tăng trưởng (%/năm) = 8.0, 12.0" and the FDI
+    # panel "Hiện các nước khác = true", where the report's header says "8, 12" and "có"
+    from IPython.display import Markdown, display
+
+    values = validate_params("industrial_growth", {"lang": lang, "scenario_growth": [7, 9.5]})
+    panel = sharing.precompute("industrial_growth", values, lambda v: display(Markdown("x")),
+                               ["region", "scenario_growth"], capture=_rendered_outputs,
+                               lang=lang)
+    fixed = re.search(r'<p class="hy-share-fixed">(.*?)</p>', sharing.panel_html(panel)).group(1)
+    assert wanted in fixed and "9.5, " not in fixed.replace("= 7, 9.5 (", "")
+    if lang == "vi":
+        assert "7.0" not in fixed and "9.5" not in fixed
+
+    values = validate_params("fdi_by_country", {"lang": lang})
+    panel = sharing.precompute("fdi_by_country", values, lambda v: display(Markdown("x")),
+                               ["region", "include_other"], capture=_rendered_outputs,
+                               lang=lang, max_states=5)
+    fixed = re.search(r'<p class="hy-share-fixed">(.*?)</p>', sharing.panel_html(panel)).group(1)
+    assert ("= có (" if lang == "vi" else "= yes (") in fixed and "true" not in fixed

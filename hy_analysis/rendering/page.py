@@ -173,11 +173,46 @@ def _absent_path(value: Any) -> Any:
     return value
 
 
+def choice_text(param, value, lang: str) -> str:
+    """A parameter's value in the reader's words (not yet escaped): "có" for True, numbers
+    in ``lang``'s format, territories, countries and choices by their names, a path by its
+    file name, an absent value as the parameter's own words for it.
+
+    Examples
+    --------
+    >>> from hy_analysis.params import get_params
+    >>> scenario = {p.name: p for p in get_params("industrial_growth")}["scenario_growth"]
+    >>> choice_text(scenario, [8.0, 12.5], "vi"), choice_text(scenario, [8.0, 12.5], "en")
+    ('8; 12,5', '8, 12.5')
+    """
+    from ..findings.format import format_number
+    from ..vocabulary import country_label, territory_label
+
+    def word(v):
+        if isinstance(v, bool):
+            return messages(PAGE_TEXTS, lang)["yes" if v else "no"]
+        if isinstance(v, (int, float)) and not (param.name.endswith("year") or
+                                                param.name.endswith("years")):
+            return format_number(v, lang=lang)
+        if param.name in ("region", "regions"):
+            return territory_label(str(v), lang=lang)
+        if param.name == "countries":
+            return country_label(str(v), lang=lang)
+        shown = param.value_label(v, lang)
+        return str(_absent_path(shown))
+
+    if value is None or value == "" or value == []:
+        return none_words(param.name, lang)
+    if isinstance(value, (list, tuple)):
+        # "8; 12,5": a comma between numbers would read as a decimal comma in Vietnamese
+        numbers = any(isinstance(v, float) for v in value) and lang == "vi"
+        return ("; " if numbers else ", ").join(word(v) for v in value)
+    return word(value)
+
+
 def _choice_words(notebook: str | None, params: dict, lang: str) -> list[tuple[str, str]]:
     """The report's choices as a reader reads them: label and value words in ``lang``."""
-    from ..findings.format import format_number
     from ..params import get_params
-    from ..vocabulary import country_label, territory_label
 
     if not notebook:
         return []
@@ -185,34 +220,8 @@ def _choice_words(notebook: str | None, params: dict, lang: str) -> list[tuple[s
         defined = get_params(notebook)
     except Exception:  # noqa: BLE001 - an unknown notebook: no choices in words
         return []
-    rows = []
-    for p in defined:
-        if p.name in ("lang",) or p.name not in params:
-            continue
-        value = params[p.name]
-        label = (p.label_vi if lang == "vi" else p.label_en) or p.name
-
-        def word(v):
-            if isinstance(v, bool):
-                return messages(PAGE_TEXTS, lang)["yes" if v else "no"]
-            if isinstance(v, (int, float)) and not (p.name.endswith("year") or
-                                                    p.name.endswith("years")):
-                return format_number(v, lang=lang)
-            if p.name in ("region", "regions"):
-                return territory_label(str(v), lang=lang)
-            if p.name == "countries":
-                return country_label(str(v), lang=lang)
-            shown = p.value_label(v, lang)
-            return str(_absent_path(shown))
-
-        if value is None or value == "" or value == []:
-            text = none_words(p.name, lang)
-        elif isinstance(value, (list, tuple)):
-            text = ", ".join(word(v) for v in value)
-        else:
-            text = word(value)
-        rows.append((label, text))
-    return rows
+    return [(p.label(lang), choice_text(p, params[p.name], lang)) for p in defined
+            if p.name != "lang" and p.name in params]
 
 
 def data_as_of(*, lang: str) -> str:

@@ -120,10 +120,6 @@ _TEXTS = {
 }
 
 
-def _label(param, lang: str) -> str:
-    return (param.label_vi if lang == "vi" else param.label_en) or param.name
-
-
 
 _SCRIPT = """
 (function () {
@@ -204,7 +200,7 @@ def _gzip_b64(value: Any) -> str:
 
 
 def _control_html(control: "Control", uid: str, lang: str) -> str:
-    name, label = escape(control.name, quote=True), escape(_label(control.param, lang))
+    name, label = escape(control.name, quote=True), escape(control.param.label(lang))
     first = control.values[0]
     if control.kind == "select":
         options = "".join(
@@ -229,22 +225,13 @@ def _control_html(control: "Control", uid: str, lang: str) -> str:
 
 
 def _fixed_text(control: "Control", panel: "SharedPanel") -> str:
-    from ..rendering import format_value
+    from ..rendering.page import choice_text
 
     texts = _TEXTS[panel.lang]
     why = (texts["why_cap"].format(cap=panel.max_states) if control.why_fixed == "cap"
            else texts["why_free"])
-    value = control.values[0]
-    if isinstance(value, float):  # a threshold of 0.95 reads 0,95 in Vietnamese
-        from ..findings.format import format_number
-        shown = format_number(value, lang=panel.lang)
-    elif isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
-        # choices in words ("mục tiêu, thực hiện"), never their codes ("target, actual")
-        shown = ", ".join(control.param.value_label(v, panel.lang) for v in value)
-    else:
-        shown = control.param.value_label(value, panel.lang) if isinstance(value, str) \
-            else format_value(value)
-    return f"{escape(_label(control.param, panel.lang))} = {escape(shown)} ({escape(why)})"
+    shown = choice_text(control.param, control.values[0], panel.lang)
+    return f"{escape(control.param.label(panel.lang))} = {escape(shown)} ({escape(why)})"
 
 
 def panel_html(panel: "SharedPanel") -> str:

@@ -70,8 +70,7 @@ def refusal(notebook: str, values: dict, error: Exception, *, lang: str = "vi") 
     texts = _REFUSALS["vi" if lang == "vi" else "en"]
     for param in get_params(notebook):
         if param.base_type == "list[str]" and param.choices and values.get(param.name) == []:
-            label = (param.label_vi if lang == "vi" else param.label_en) or param.name
-            return texts["empty"].format(label=label)
+            return texts["empty"].format(label=param.label(lang))
     return texts["invalid"].format(detail=error)
 
 
