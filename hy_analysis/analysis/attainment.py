@@ -76,9 +76,10 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .growth import required_growth_rate
 from ..docstrings import fill_doc
 from ..territories import RegionMap
+from .content import content_key
+from .growth import required_growth_rate
 
 __all__ = [
     "STATUSES", "ADDITIVE", "RATES_FROM_LEVELS", "LOWER_IS_BETTER", "DEFAULT_TOLERANCE",
@@ -364,7 +365,7 @@ def harmonise(data: pd.DataFrame, *, region_map: RegionMap,
     # notebook's sections and a shared panel's states ask it of the same figures).
     indicators = tuple(indicators)
     try:
-        key = (_content_key(data), _content_key(region_map.frame), indicators)
+        key = (content_key(data), content_key(region_map.frame), indicators)
     except TypeError:  # a cell pandas cannot hash (a list...): computed as it is
         return _harmonise(data, region_map, indicators)
     if key not in _HARMONISED:
@@ -376,16 +377,6 @@ def harmonise(data: pd.DataFrame, *, region_map: RegionMap,
 
 #: :func:`harmonise`'s results by the content of its arguments (a few, oldest out first).
 _HARMONISED: dict[tuple, pd.DataFrame] = {}
-
-
-def _content_key(frame: pd.DataFrame) -> str:
-    """A digest of a frame's columns, types and values (equal content, equal key)."""
-    import hashlib
-
-    digest = hashlib.blake2b(repr((list(frame.columns), [str(t) for t in frame.dtypes]))
-                             .encode(), digest_size=16)
-    digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
-    return digest.hexdigest()
 
 
 def _harmonise(data: pd.DataFrame, region_map: RegionMap,
@@ -613,7 +604,7 @@ def assess(
     # target is judged once per content and rules (the states of a shared panel, one region
     # each, and a notebook's sections ask the same), and the region keeps its own.
     try:
-        key = (_content_key(targets), _content_key(region_map.frame),
+        key = (content_key(targets), content_key(region_map.frame),
                tuple(sorted(settings.items(), key=lambda item: item[0])))
     except TypeError:  # a cell pandas cannot hash (a list...): judged as it is
         key = None

@@ -132,12 +132,13 @@ def show_chart(plot: Callable[..., Any], data: Any, /, **options: Any) -> None:
         Its keyword options.
     """
     from .. import display
+    from ..analysis.content import content_key
 
     memo = _MEMO.get()
     key = None
     if memo is not None:
         try:
-            key = ("chart", plot, _content(data),
+            key = ("chart", plot, content_key(data),
                    tuple(sorted((k, _key(v)) for k, v in options.items())))
         except TypeError:  # a cell pandas cannot hash (a list...): drawn as it is
             key = None
@@ -154,13 +155,3 @@ def show_chart(plot: Callable[..., Any], data: Any, /, **options: Any) -> None:
 
     for data_, metadata in memo[key][0]:
         publish_display_data(data_, metadata)
-
-
-def _content(frame: Any) -> tuple:
-    # Equal content, equal key: columns, types, index and values.
-    import pandas as pd
-
-    if not isinstance(frame, pd.DataFrame):
-        return ("value", repr(frame))
-    values = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
-    return ("content", tuple(map(str, frame.columns)), tuple(map(str, frame.dtypes)), values)
