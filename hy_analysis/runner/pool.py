@@ -127,7 +127,9 @@ def prepare_worker(kernel: str | None = None, parent: int | None = None) -> None
 
         from .. import rendering
 
-        rendering._exporter(False)  # compiles the report template once per worker
+        from ..rendering.page import _exporter
+
+        _exporter(False)  # compiles the report template once per worker
         from .warm import prepare_warm_parent
         from .kernel import _register_engine
 
@@ -375,7 +377,7 @@ def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
             kernel=kernels[0] if len(kernels) == 1 else None)
         futures: dict[cf.Future, RunSpec] = {}
         try:
-            for spec in to_run:
+            for spec in _longest_first(to_run):
                 spec.tmp_name = (f"{TMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-"
                                  f"{spec.slug}")
                 futures[executor.submit(execute_run, spec.to_dict())] = spec
@@ -403,6 +405,7 @@ def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
             progress.close()
         if own:
             executor.shutdown(wait=True)
+        _remember_durations(summary.results, to_run)
     if write_index:
         from ..rendering import write_index as _write_index
 
@@ -412,6 +415,64 @@ def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
     order = {s.label: i for i, s in enumerate(specs)}
     summary.results.sort(key=lambda r: order.get(r.label, 0))
     return summary
+
+
+#: Last seconds of each notebook's runs, for :func:`_longest_first` (in the private folder).
+DURATIONS_NAME = "durations.json"
+
+
+def _read_durations() -> dict:
+    import json
+
+    from .warm import WarmParentError, open_private, private_dir
+
+    try:
+        fd = open_private(private_dir() / DURATIONS_NAME, os.O_RDONLY)
+        with os.fdopen(fd, encoding="utf-8") as f:
+            known = json.load(f)
+    except (OSError, ValueError, WarmParentError):
+        return {}
+    return {k: float(v) for k, v in known.items()
+            if isinstance(v, (int, float)) and v >= 0} if isinstance(known, dict) else {}
+
+
+def _longest_first(specs: list[RunSpec]) -> list[RunSpec]:
+    """``specs`` with the longest runs first (by each notebook's last run; unknown ones
+    first of all, in their order), so that no long run starts last and keeps one core busy
+    while the other waits."""
+    known = _read_durations()
+    if not known:
+        return list(specs)
+    return sorted(specs, key=lambda s: -known.get(s.notebook, float("inf")))
+
+
+def _remember_durations(results: list[RunResult], specs: list[RunSpec]) -> None:
+    """Keep each notebook's slowest duration of this command for the next one's order.
+
+    A scheduling hint only: a file that cannot be written changes nothing else.
+    """
+    import json
+
+    from .warm import WarmParentError, open_private, private_dir
+
+    notebooks = {s.label: s.notebook for s in specs}
+    seen: dict[str, float] = {}
+    for r in results:
+        if r.status == "ok" and r.duration_s is not None and r.label in notebooks:
+            name = notebooks[r.label]
+            seen[name] = max(seen.get(name, 0.0), r.duration_s)
+    if not seen:
+        return
+    try:
+        folder = private_dir()
+        known = {**_read_durations(), **seen}
+        tmp = folder / f".{DURATIONS_NAME}.{os.getpid()}.tmp"
+        fd = open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({k: round(v, 3) for k, v in sorted(known.items())}, f)
+        os.replace(tmp, folder / DURATIONS_NAME)
+    except (OSError, WarmParentError):
+        pass
 
 
 def _result_of(future: cf.Future, spec: RunSpec) -> RunResult:
