@@ -409,12 +409,30 @@ def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
     if write_index:
         from ..rendering import write_index as _write_index
 
+        inputs = _index_inputs(specs)
         for out in sorted({s.output_dir for s in specs}):
             Path(out).mkdir(parents=True, exist_ok=True)
-            summary.index = _write_index(out)
+            summary.index = _write_index(out, inputs=inputs)
     order = {s.label: i for i, s in enumerate(specs)}
     summary.results.sort(key=lambda r: order.get(r.label, 0))
     return summary
+
+
+def _index_inputs(specs: list[RunSpec]) -> str | None:
+    """What the index page is rendered from besides the manifests, from the plan's hashes:
+    the package, the libraries and the reference data the choices' labels come from."""
+    if not specs:
+        return None
+    from .. import paths
+    from ..manifest import canonical_json, data_hashes
+
+    inputs = specs[0].inputs
+    reference = paths.data_dir().resolve()
+    data = next((s.inputs.get("data_sha256") for s in specs
+                 if Path(s.data_dir).resolve() == reference), None)
+    return canonical_json({"package": inputs.get("package_sha256"),
+                           "libraries": inputs.get("library_versions"),
+                           "data": data if data is not None else data_hashes(reference)})
 
 
 #: Last seconds of each notebook's runs, for :func:`_longest_first` (in the private folder).
