@@ -125,8 +125,6 @@ def prepare_worker(kernel: str | None = None, parent: int | None = None) -> None
         import nbformat  # noqa: F401
         import papermill  # noqa: F401
 
-        from .. import rendering
-
         from ..rendering.page import _exporter
 
         _exporter(False)  # compiles the report template once per worker
