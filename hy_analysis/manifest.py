@@ -201,17 +201,31 @@ def iter_manifests(output_dir: str | os.PathLike) -> list[tuple[Path, dict]]:
 def versions() -> dict[str, str | None]:
     """Versions of python and of the libraries that shape a run's results."""
     import platform
-    from importlib.metadata import PackageNotFoundError, version
 
     found: dict[str, str | None] = {"python": platform.python_version()}
     for name in ("hy-analysis", "pandas", "numpy", "matplotlib", "seaborn", "papermill",
                  "nbclient", "nbconvert", "ipykernel", "itables", "ipywidgets", "babel",
                  "jupyter_client", "pyzmq"):
-        try:
-            found[name] = version(name)
-        except PackageNotFoundError:
-            found[name] = None
+        found[name] = _version(name)
     return found
+
+
+def _version(name: str) -> str | None:
+    """``importlib.metadata.version(name)`` without parsing the whole metadata file.
+
+    The version is a header line; ``version()`` runs the e-mail parser over the long
+    description too, which made the 14 look-ups most of a no-op rerun's planning.
+    """
+    import re
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        dist = distribution(name)
+    except PackageNotFoundError:
+        return None
+    text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""
+    found = re.search(r"^Version:(.*)$", text.split("\n\n", 1)[0], re.MULTILINE)
+    return found.group(1).strip() if found else dist.version
 
 
 def portable_path(path: str | os.PathLike) -> str:

@@ -221,6 +221,29 @@ def test_the_run_cache_is_keyed_on_library_versions(env, monkeypatch):
     assert after.inputs["library_versions"]["pandas"] == "99.0"
 
 
+def test_library_versions_are_those_importlib_reads(tmp_path, monkeypatch):
+    """The header-only read gives what ``importlib.metadata.version`` gives, also for a
+    distribution whose long description has a line starting with "Version:"."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from hy_analysis import manifest
+
+    for name, found in manifest.versions().items():
+        if name != "python":
+            try:
+                assert found == version(name), name
+            except PackageNotFoundError:
+                assert found is None, name
+    dist = tmp_path / "fake_pkg-1.2.3.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: fake-pkg\nVersion: 1.2.3\n"
+                                   "\nVersion: 9.9.9 (in the description)\n",
+                                   encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert manifest._version("fake-pkg") == version("fake-pkg") == "1.2.3"
+    assert manifest._version("no-such-distribution-here") is None
+
+
 def test_verbose_shows_the_traceback(env):
     result = _cli("run", "no_such_notebook", "--verbose", env_dir=env)
     assert result.returncode != 0 and "Traceback" in result.stderr

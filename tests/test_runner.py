@@ -549,6 +549,78 @@ def test_render_index_escapes_every_manifest_value():
     assert "<img" not in page and "&lt;img" in page
 
 
+def _fake_run(out, notebook, slug, finding):
+    from hy_analysis.manifest import write_json_atomic
+
+    folder = out / notebook / slug
+    folder.mkdir(parents=True, exist_ok=True)
+    write_json_atomic(folder / "manifest.json", {
+        "notebook": notebook, "slug": slug, "parameters": {}, "status": "ok",
+        "files": {"html": f"{notebook}.html"}, "finished": "2026-12-07T03:00:00",
+        "report": {"title": notebook, "finding": finding, "lang": "en"}})
+
+
+def test_index_is_left_alone_only_when_nothing_it_shows_changed(tmp_path, monkeypatch):
+    """A no-op rerun does not render the index again; a changed, added or removed run, other
+    inputs (package, data) or an edited page do."""
+    from hy_analysis.rendering import index
+
+    out = tmp_path / "out"
+    _fake_run(out, "nb", "a", "first finding")
+    page = index.write_index(out, inputs="v1")
+    assert "first finding" in page.read_text(encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("rendered although nothing changed")
+
+    real = index.render_index
+    monkeypatch.setattr(index, "render_index", refuse)
+    index.write_index(out, inputs="v1")  # the same: not rendered
+    with pytest.raises(AssertionError):
+        index.write_index(out, inputs="v2")  # other inputs: rendered
+    monkeypatch.setattr(index, "render_index", real)
+
+    index.write_index(out, inputs="v1")
+    time.sleep(0.01)
+    _fake_run(out, "nb", "a", "second finding")  # a rerun rewrote the manifest
+    assert "second finding" in index.write_index(out, inputs="v1").read_text(encoding="utf-8")
+    _fake_run(out, "nb", "b", "another run")
+    assert "another run" in index.write_index(out, inputs="v1").read_text(encoding="utf-8")
+    shutil.rmtree(out / "nb" / "b")
+    assert "another run" not in index.write_index(out, inputs="v1").read_text(encoding="utf-8")
+    page.write_text("edited by hand", encoding="utf-8")
+    assert "second finding" in index.write_index(out, inputs="v1").read_text(encoding="utf-8")
+
+
+def test_longest_runs_are_started_first(tmp_path, monkeypatch):
+    from hy_analysis.runner import pool, warm
+
+    folder = tmp_path / "private"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setattr(warm, "private_dir", lambda: folder)
+    specs = [runner.RunSpec(notebook=n, path=f"{n}.ipynb", params={}, slug="defaults",
+                            output_dir=str(tmp_path), data_dir=str(tmp_path), kernel="python3",
+                            inputs={}, fingerprint="")
+             for n in ("short", "long", "new", "middle")]
+    assert pool._longest_first(specs) == specs  # nothing known yet: as given
+    pool._remember_durations([pool.RunResult(f"{n}/defaults", "ok", "", s) for n, s in
+                              (("short", 1.0), ("long", 9.0), ("middle", 4.0))], specs)
+    assert [s.notebook for s in pool._longest_first(specs)] == ["new", "long", "middle",
+                                                                 "short"]
+    # A failed run's duration says nothing of a whole run's.
+    pool._remember_durations([pool.RunResult("short/defaults", "failed", "", 20.0)], specs)
+    assert pool._longest_first(specs)[-1].notebook == "short"
+
+
+def test_workers_compile_the_report_template_before_their_first_run():
+    from hy_analysis.rendering import page
+    from hy_analysis.runner.pool import prepare_worker
+
+    page._exporter.cache_clear()
+    prepare_worker()
+    assert page._exporter.cache_info().currsize == 1
+
+
 # ---------------------------------------------------------------- dask
 
 

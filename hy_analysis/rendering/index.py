@@ -119,15 +119,69 @@ td:first-child {{ width: 28%; font-size: 0.9em; }}
 """
 
 
-def write_index(output_dir: str | Path) -> Path:
-    """Write ``<output_dir>/index.html`` from every manifest found there (atomically)."""
+#: Beside the index: what it was rendered from (:func:`write_index` with ``inputs``).
+INDEX_KEY_NAME = ".index.key"
+
+
+def _index_key(output_dir: Path, inputs: str) -> str:
+    """``inputs`` with each manifest's and the page's size and modification time, and the
+    locale the dates are written in: a changed, added or removed run changes the key."""
+    import hashlib
+
+    stats = []
+    for path in sorted(output_dir.glob("*/*/manifest.json")):
+        rel = path.relative_to(output_dir)
+        if rel.parts[0].startswith(".") or rel.parts[1].startswith("."):
+            continue
+        info = path.stat()
+        stats.append(f"{rel.as_posix()} {info.st_mtime_ns} {info.st_size}")
+    try:
+        info = (output_dir / "index.html").stat()
+        stats.append(f"index.html {info.st_mtime_ns} {info.st_size}")
+    except OSError:
+        stats.append("no index.html")
+    stats += [f"{k}={os.environ.get(k, '')}" for k in ("LC_ALL", "LC_TIME", "LANG")]
+    return hashlib.sha256("\n".join([inputs, *stats]).encode()).hexdigest()
+
+
+def write_index(output_dir: str | Path, *, inputs: str | None = None) -> Path:
+    """Write ``<output_dir>/index.html`` from every manifest found there (atomically).
+
+    Parameters
+    ----------
+    output_dir : str or Path
+        The folder of runs.
+    inputs : str, optional
+        What else the page is rendered from (the package's and libraries' versions, the
+        reference data: the labels of the choices). When given, an index already rendered
+        from the same inputs and the same manifests is left as it is (a rerun where nothing
+        ran need not import the formatting libraries).
+
+    Returns
+    -------
+    Path
+        The index page.
+    """
     from ..manifest import iter_manifests
 
     output_dir = Path(output_dir)
+    target = output_dir / "index.html"
+    key_file = output_dir / INDEX_KEY_NAME
+    if inputs is not None:
+        try:
+            if key_file.read_text(encoding="utf-8") == _index_key(output_dir, inputs):
+                return target
+        except OSError:
+            pass
     runs = [(run_dir.relative_to(output_dir).as_posix(), m)
             for run_dir, m in iter_manifests(output_dir)]
-    target = output_dir / "index.html"
     tmp = output_dir / f".index.html.{os.getpid()}.tmp"
     tmp.write_text(render_index(runs), encoding="utf-8")
     os.replace(tmp, target)
+    if inputs is not None:
+        tmp = output_dir / f"{INDEX_KEY_NAME}.{os.getpid()}.tmp"
+        tmp.write_text(_index_key(output_dir, inputs), encoding="utf-8")
+        os.replace(tmp, key_file)
+    else:
+        key_file.unlink(missing_ok=True)
     return target

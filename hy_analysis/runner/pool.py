@@ -125,9 +125,9 @@ def prepare_worker(kernel: str | None = None, parent: int | None = None) -> None
         import nbformat  # noqa: F401
         import papermill  # noqa: F401
 
-        from .. import rendering
+        from ..rendering.page import _exporter
 
-        rendering._exporter(False)  # compiles the report template once per worker
+        _exporter(False)  # compiles the report template once per worker
         from .warm import prepare_warm_parent
         from .kernel import _register_engine
 
@@ -375,7 +375,7 @@ def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
             kernel=kernels[0] if len(kernels) == 1 else None)
         futures: dict[cf.Future, RunSpec] = {}
         try:
-            for spec in to_run:
+            for spec in _longest_first(to_run):
                 spec.tmp_name = (f"{TMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-"
                                  f"{spec.slug}")
                 futures[executor.submit(execute_run, spec.to_dict())] = spec
@@ -403,15 +403,92 @@ def execute_plan(specs: list[RunSpec], *, executor: cf.Executor | None = None,
             progress.close()
         if own:
             executor.shutdown(wait=True)
+        _remember_durations(summary.results, to_run)
     if write_index:
         from ..rendering import write_index as _write_index
 
+        inputs = _index_inputs(specs)
         for out in sorted({s.output_dir for s in specs}):
             Path(out).mkdir(parents=True, exist_ok=True)
-            summary.index = _write_index(out)
+            summary.index = _write_index(out, inputs=inputs)
     order = {s.label: i for i, s in enumerate(specs)}
     summary.results.sort(key=lambda r: order.get(r.label, 0))
     return summary
+
+
+def _index_inputs(specs: list[RunSpec]) -> str | None:
+    """What the index page is rendered from besides the manifests, from the plan's hashes:
+    the package, the libraries and the reference data the choices' labels come from."""
+    if not specs:
+        return None
+    from .. import paths
+    from ..manifest import canonical_json, data_hashes
+
+    inputs = specs[0].inputs
+    reference = paths.data_dir().resolve()
+    data = next((s.inputs.get("data_sha256") for s in specs
+                 if Path(s.data_dir).resolve() == reference), None)
+    return canonical_json({"package": inputs.get("package_sha256"),
+                           "libraries": inputs.get("library_versions"),
+                           "data": data if data is not None else data_hashes(reference)})
+
+
+#: Last seconds of each notebook's runs, for :func:`_longest_first` (in the private folder).
+DURATIONS_NAME = "durations.json"
+
+
+def _read_durations() -> dict:
+    import json
+
+    from .warm import WarmParentError, open_private, private_dir
+
+    try:
+        fd = open_private(private_dir() / DURATIONS_NAME, os.O_RDONLY)
+        with os.fdopen(fd, encoding="utf-8") as f:
+            known = json.load(f)
+    except (OSError, ValueError, WarmParentError):
+        return {}
+    return {k: float(v) for k, v in known.items()
+            if isinstance(v, (int, float)) and v >= 0} if isinstance(known, dict) else {}
+
+
+def _longest_first(specs: list[RunSpec]) -> list[RunSpec]:
+    """``specs`` with the longest runs first (by each notebook's last run; unknown ones
+    first of all, in their order), so that no long run starts last and keeps one core busy
+    while the other waits."""
+    known = _read_durations()
+    if not known:
+        return list(specs)
+    return sorted(specs, key=lambda s: -known.get(s.notebook, float("inf")))
+
+
+def _remember_durations(results: list[RunResult], specs: list[RunSpec]) -> None:
+    """Keep each notebook's slowest duration of this command for the next one's order.
+
+    A scheduling hint only: a file that cannot be written changes nothing else.
+    """
+    import json
+
+    from .warm import WarmParentError, open_private, private_dir
+
+    notebooks = {s.label: s.notebook for s in specs}
+    seen: dict[str, float] = {}
+    for r in results:
+        if r.status == "ok" and r.duration_s is not None and r.label in notebooks:
+            name = notebooks[r.label]
+            seen[name] = max(seen.get(name, 0.0), r.duration_s)
+    if not seen:
+        return
+    try:
+        folder = private_dir()
+        known = {**_read_durations(), **seen}
+        tmp = folder / f".{DURATIONS_NAME}.{os.getpid()}.tmp"
+        fd = open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({k: round(v, 3) for k, v in sorted(known.items())}, f)
+        os.replace(tmp, folder / DURATIONS_NAME)
+    except (OSError, WarmParentError):
+        pass
 
 
 def _result_of(future: cf.Future, spec: RunSpec) -> RunResult:

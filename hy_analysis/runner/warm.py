@@ -59,10 +59,12 @@ SKIP_S = 60.0
 START_S = 120.0
 #: Largest answer a client reads from a parent.
 MAX_ANSWER = 4096
-#: What a warm parent imports before it forks kernels.
+#: What a warm parent imports before it forks kernels. ``pandas.io.formats.style`` (and
+#: jinja2 with it) is what itables' notebook mode imports in every kernel's first cell.
 PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "seaborn",
            "matplotlib_inline.backend_inline", "ipykernel.kernelapp", "ipywidgets",
-           "itables", "hy_analysis.notebook", "hy_analysis.display", "hy_analysis.views",
+           "itables", "pandas.io.formats.style", "hy_analysis.notebook",
+           "hy_analysis.display", "hy_analysis.page_assets", "hy_analysis.views",
            "hy_analysis.widgets", "hy_analysis.analysis", "hy_analysis.findings",
            "hy_analysis.charts")
 #: Environment variables whose value a parent fixes at import for every kernel it forks.
