@@ -1328,3 +1328,16 @@ def test_the_merger_section_marks_estimates_and_sums_with_an_estimated_part(rows
     words = "Sum of former provinces (computed)" if lang == "en" else "Tổng các tỉnh cũ (tính)"
     assert table[words].endswith(mark)
     assert mark in describe_merger(comparison, lang=lang)
+
+
+@pytest.mark.parametrize("lang, header", [("vi", "Nguồn"), ("en", "Sources")])
+def test_attainment_table_names_its_sources_not_their_ids(verdicts, lang, header):
+    """Readers see a document's number or outlet, as in every other table, never an id."""
+    from hy_analysis.findings.attainment import attainment_table
+
+    sources = pd.DataFrame({"id": ["src-<b>", "src-a"], "doc_number": ["", "87/KH-UBND"],
+                            "issuer": ["Báo Hưng Yên (online)", "UBND tỉnh X"],
+                            "date": ["2024-01-01", "2023-05-23"], "language": ["vi", "vi"]})
+    cells = attainment_table(verdicts, sources=sources, lang=lang)[header]
+    assert cells.iloc[0] == "87/KH-UBND; Báo Hưng Yên"
+    assert "src-" not in " ".join(cells)

@@ -374,3 +374,27 @@ def test_figure_counts_narrow_segments_labelled_after_the_bar():
     assert "1 + 4" in texts and not inside, texts
     assert "60" in texts and "81" in texts
     matplotlib.pyplot.close(ax.figure)
+
+
+@pytest.mark.parametrize("lang, quoted, versus", [
+    ("vi", "6.800 USD (nguyên văn: 6,800 USD)", "so với"),
+    ("en", "6,800 USD", "vs")])
+def test_conflicts_name_their_sources_and_write_figures_in_the_readers_format(
+        rows, lang, quoted, versus):
+    """The text and the table name each source as every table does, never by its id, and
+    a figure quoted from an English source reads in a Vietnamese reader's format."""
+    data = rows(dict(indicator="grdp_per_capita", unit="USD", low=6800, value_raw="6,800 USD",
+                     source_id="vir-1"),
+                dict(indicator="grdp_per_capita", unit="USD", low=5000, value_raw="5.000 USD",
+                     source_id="kh-87"))
+    sources = pd.DataFrame({"id": ["vir-1", "kh-87"], "doc_number": ["", "87/KH-UBND"],
+                            "issuer": ["Vietnam Investment Review (VIR)", "UBND tỉnh X"],
+                            "date": ["2024-01-01", "2023-05-23"], "language": ["en", "vi"]})
+    conflicts = consistency.find_conflicts(data)
+    text = findings.describe_conflicts(conflicts, sources=sources, lang=lang)
+    assert "Vietnam Investment Review" in text and "87/KH-UBND" in text
+    assert "vir-1" not in text and "kh-87" not in text
+    assert quoted in text and f" {versus} " in text
+    table = findings.conflicts_table(conflicts, sources=sources, lang=lang)
+    cells = " ".join(table.astype(str).to_numpy().ravel())
+    assert "Vietnam Investment Review" in cells and "vir-1" not in cells and quoted in cells

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..docstrings import frames_from, with_parameters
 from ..vocabulary import check_lang, territory_label
-from .common import basis_label, finding, md_escape, messages
+from .common import basis_label, finding, md_escape, messages, source_names
 from .format import format_amount, format_number, format_period, missing
 
 # The reader tables' Parameters, from their signatures: what each table reads.
@@ -265,7 +265,8 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
 
 
 @_tables
-def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+def attainment_table(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                     lang: str = "vi") -> pd.DataFrame:
     """The full reader table: one row per distinct target, headers and words in ``lang``.
 
     {returns_frame}
@@ -307,9 +308,9 @@ def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
             words["basis"]: "; ".join(x for x in (basis, _reason(row, lang)) if x),
             words["definition"]: _basis_label(row.get("basis"), lang),
             words["years"]: str(row["years"] or "–"),
-            words["sources"]: "; ".join(dict.fromkeys(
-                x for part in (target_sources, row["actual_sources"])
-                for x in str(part).split("; ") if x)),
+            words["sources"]: source_names("; ".join(
+                str(part) for part in (target_sources, row["actual_sources"]) if part),
+                sources),
         })
     columns = [words[k] for k in ("indicator", "territory", "period", "target", "as_of_col",
                                   "actual", "status", "standing", "mark", "needs_col", "basis",

@@ -15,7 +15,8 @@ from ..docstrings import frames_from, with_parameters
 from ..schema import UNIT_LABELS
 from ..vocabulary import (SECTOR_SHARES, country_label, kind_label, sector_name,
                           territory_label)
-from .common import finding, md_escape, messages, source_language, source_name
+from .common import (finding, md_escape, messages, source_language, source_name, source_names,
+                     sources_text)
 from .format import (format_amount, format_as_of, format_number, format_period, format_periods,
                      quoted_figure)
 
@@ -59,8 +60,15 @@ def _source_lang(source_id: str, sources: pd.DataFrame | None) -> str | None:
     return source_language(source_id, sources)
 
 
-def _src(source: str) -> str:
-    return f"`{md_escape(source)}`"
+def _src(source: str, sources: pd.DataFrame | None = None) -> str:
+    """The sources of a figure named for readers (their ids, marked as code, without
+    ``sources``)."""
+    return sources_text([source], sources)
+
+
+def _quoted(value: str, source_id: str, sources: pd.DataFrame | None, lang: str) -> str:
+    """A figure as its source wrote it, in the reader's number format (original noted)."""
+    return quoted_figure(value, source_lang=_source_lang(source_id, sources), lang=lang)
 
 
 @_finding(empty="no_figures")
@@ -81,7 +89,8 @@ def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
 
 
 @_finding()
-def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
+def describe_conflicts(conflicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                       lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.find_conflicts`.
 
     Each disagreement with both sources, and the rule that reads figures as intervals.
@@ -100,8 +109,10 @@ def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
         name = md_escape(getattr(r, "indicator_" + lang) or r.indicator)
         lines.append(f"- **{m[r.status]}** — {md_escape(r.region)}, {name}, "
                      f"{format_period(r.period_start, r.period_end)} ({kind_label(r.kind, lang)}): "
-                     f"{md_escape(r.value_a)} ({_src(r.source_a)}) vs {md_escape(r.value_b)} "
-                     f"({_src(r.source_b)}){gap}")
+                     f"{md_escape(_quoted(r.value_a, r.source_a, sources, lang))} "
+                     f"({_src(r.source_a, sources)}) {m['versus_word']} "
+                     f"{md_escape(_quoted(r.value_b, r.source_b, sources, lang))} "
+                     f"({_src(r.source_b, sources)}){gap}")
     return "\n".join([head, "", *lines, "", m["rule"]])
 
 
@@ -186,7 +197,8 @@ def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
 
 
 @_tables
-def conflicts_table(conflicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+def conflicts_table(conflicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                    lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.find_conflicts`.
 
     {returns_frame}
@@ -199,8 +211,11 @@ def conflicts_table(conflicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
         m["col_indicator"]: conflicts[f"indicator_{lang}"],
         m["col_period"]: format_periods(conflicts),
         m["col_kind"]: [kind_label(k, lang) for k in conflicts["kind"]],
-        m["col_figure_a"]: conflicts["value_a"], m["col_source_a"]: conflicts["source_a"],
-        m["col_figure_b"]: conflicts["value_b"], m["col_source_b"]: conflicts["source_b"],
+        **{m[f"col_{key}_{side}"]: ([_quoted(v, s, sources, lang) for v, s in
+                                    zip(conflicts[f"value_{side}"], conflicts[f"source_{side}"])]
+                                   if key == "figure" else
+                                   [source_names(s, sources) for s in conflicts[f"source_{side}"]])
+           for side in "ab" for key in ("figure", "source")},
         m["col_gap"]: conflicts["gap"].round(2),
     })
 

@@ -45,9 +45,10 @@ def scorecard(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
 
 
 @with_parameters(verdicts="DataFrame\n    What :func:`scorecard` returned.")
-def full_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> None:
+def full_table(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+               lang: str = "vi") -> None:
     """Section 2: every verdict with its target, actual and sources (table)."""
-    display.show_table(findings.attainment_table(verdicts, lang=lang))
+    display.show_table(findings.attainment_table(verdicts, sources=sources, lang=lang))
 
 
 @with_parameters()

@@ -61,7 +61,8 @@ def _every_figure(targets: pd.DataFrame, *, sources: pd.DataFrame | None,
 
 @with_parameters()
 def conflicts(targets: pd.DataFrame, *, regions: Sequence[str] | None = None,
-              kinds: Sequence[str] | None = None, lang: str = "vi") -> None:
+              kinds: Sequence[str] | None = None, sources: pd.DataFrame | None = None,
+              lang: str = "vi") -> None:
     """Section 2: figures of the same kind and period on which sources disagree."""
     analysis.filter_figures(targets, regions=regions, kinds=kinds)  # checks the choices
     # A conflict pairs rows of one region and kind: the conflicts of the selection are the
@@ -71,8 +72,8 @@ def conflicts(targets: pd.DataFrame, *, regions: Sequence[str] | None = None,
         if wanted is not None:
             found = found[found[column].isin(wanted)]
     found = found.reset_index(drop=True)
-    display.show_markdown(findings.describe_conflicts(found, lang=lang))
-    display.show_table(findings.conflicts_table(found, lang=lang))
+    display.show_markdown(findings.describe_conflicts(found, sources=sources, lang=lang))
+    display.show_table(findings.conflicts_table(found, sources=sources, lang=lang))
 
 
 @with_parameters()
