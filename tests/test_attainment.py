@@ -1341,3 +1341,28 @@ def test_attainment_table_names_its_sources_not_their_ids(verdicts, lang, header
     cells = attainment_table(verdicts, sources=sources, lang=lang)[header]
     assert cells.iloc[0] == "87/KH-UBND; Báo Hưng Yên"
     assert "src-" not in " ".join(cells)
+
+
+@pytest.mark.parametrize("lang, shown, hidden", [
+    ("vi", "10,5-12,5%/năm", "10.5-12.5%/year"), ("en", "37.7 bn USD", "37,7 tỷ USD")])
+def test_scorecard_labels_write_targets_in_the_readers_format(rows, regions, lang, shown,
+                                                              hidden):
+    """The chart said 10.5-12.5%/year to a Vietnamese reader (105) and 37,7 tỷ USD to an
+    English one; tables already wrote the reader's format."""
+    from hy_analysis.findings.attainment import scorecard_data
+
+    frame = rows(
+        dict(value_raw="10.5-12.5%/year", qualifier="range", low=10.5, high=12.5,
+             measure="annual_growth", period_start=2024, period_end=2024, source_id="en-src"),
+        dict(kind="actual", low=11.0, measure="annual_growth", period_start=2024,
+             period_end=2024, source_id="vi-src"),
+        dict(value_raw="37,7 tỷ USD", low=37.7e9, unit="USD", indicator="exports",
+             period_start=2025, period_end=2025, source_id="vi-src"),
+        dict(kind="actual", low=38e9, unit="USD", indicator="exports", period_start=2025,
+             period_end=2025, source_id="vi-src"))
+    sources = pd.DataFrame({"id": ["en-src", "vi-src"], "doc_number": ["", ""],
+                            "issuer": ["Paper", "Báo"], "date": ["2024", "2024"],
+                            "language": ["en", "vi"]})
+    labels = " ".join(scorecard_data(assess(frame, region_map=RegionMap(regions)),
+                                     sources=sources, lang=lang)["label"])
+    assert shown in labels and hidden not in labels and "nguyên văn" not in labels

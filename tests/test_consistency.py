@@ -398,3 +398,27 @@ def test_conflicts_name_their_sources_and_write_figures_in_the_readers_format(
     table = findings.conflicts_table(conflicts, sources=sources, lang=lang)
     cells = " ".join(table.astype(str).to_numpy().ravel())
     assert "Vietnam Investment Review" in cells and "vir-1" not in cells and quoted in cells
+
+
+def test_share_sums_name_their_sources_like_every_table(rows):
+    """The text and the table of the overview's other checks name sources too, not ids."""
+    data = rows(dict(indicator="agriculture_share", low=6, source_id="kh-87"),
+                dict(indicator="industry_construction_share", low=66, source_id="kh-87"),
+                dict(indicator="services_share", low=28, source_id="kh-87"))
+    sources = pd.DataFrame({"id": ["kh-87"], "doc_number": ["87/KH-UBND"],
+                            "issuer": ["UBND tỉnh X"], "date": ["2023-05-23"],
+                            "language": ["vi"]})
+    shares = consistency.check_share_sums(data)
+    text = findings.describe_share_sums(shares, sources=sources, lang="vi")
+    table = findings.share_sums_table(shares, sources=sources, lang="vi")
+    assert "87/KH-UBND" in text and "kh-87" not in text
+    assert table["Nguồn"].tolist() == ["87/KH-UBND"]
+
+
+def test_a_money_gap_is_written_in_billions_with_the_readers_unit_word(rows):
+    """The vi overview said "chênh 2.150.000.000.000,00 VND"."""
+    data = rows(dict(indicator="grdp", unit="VND", low=1.0e14, value_raw="100.000 tỷ đồng"),
+                dict(indicator="grdp", unit="VND", low=1.0215e14, value_raw="102.150 tỷ đồng",
+                     source_id="other"))
+    text = findings.describe_conflicts(consistency.find_conflicts(data), lang="vi")
+    assert "chênh 2.150 tỷ đồng" in text and ",00" not in text

@@ -14,8 +14,9 @@ import pandas as pd
 
 from ..docstrings import frames_from, with_parameters
 from ..vocabulary import check_lang, territory_label
-from .common import basis_label, finding, md_escape, messages, source_names
-from .format import format_amount, format_number, format_period, missing
+from .common import (basis_label, finding, md_escape, messages, source_language,
+                     source_names)
+from .format import format_amount, format_number, format_period, missing, quoted_figure
 
 # The reader tables' Parameters, from their signatures: what each table reads.
 _tables = with_parameters(**frames_from(
@@ -110,8 +111,10 @@ def _value(value, unit: str, lang: str) -> str:
     """A figure with its unit, the same way in the text, the table and the chart labels."""
     if missing(value):
         return "–"
+    # Dollars in billions keep two decimals (8,56 tỷ USD); dong are whole billions, their
+    # decimals only where there are any (402.023 tỷ đồng, not 402.023,00).
     return format_amount(value, unit, lang=lang,
-                         decimals=None if unit not in ("USD", "VND", "percent") else 2)
+                         decimals=2 if unit in ("USD", "percent") else None)
 
 
 def _mark(row, lang: str) -> str:
@@ -318,14 +321,17 @@ def attainment_table(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = N
     return pd.DataFrame(rows, columns=columns)
 
 
-def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
-                   include_open: bool = True) -> pd.DataFrame:
+def scorecard_data(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                   lang: str = "vi", include_open: bool = True) -> pd.DataFrame:
     """What the scorecard chart draws: one labelled row per distinct target, best first.
 
     Parameters
     ----------
     verdicts : DataFrame
         From :func:`hy_analysis.analysis.attainment.assess`.
+    sources : DataFrame, optional
+        From :func:`hy_analysis.load_sources`: their ``language`` writes a target quoted
+        from a source in another language in the reader's number format and unit words.
     lang : {"vi", "en"}
     include_open : bool
         Also the targets without a verdict (no data, not comparable, superseded).
@@ -333,7 +339,8 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
     Returns
     -------
     DataFrame
-        ``label`` (indicator, the target as written, territory, period and the as-of year),
+        ``label`` (indicator, the target as written -- in the reader's number format and
+        unit words --, territory, period and the as-of year),
         ``status``, ``status_label`` (marked provisional where the period's data is not all
         in or is an estimate), ``final``, ``mark`` (gap for achieved / missed, final or on
         estimates; ratio × 100 for a period still running),
@@ -363,7 +370,7 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
         needs = needs_text(row, lang=lang)
         as_of = _as_of(row)
         rows.append(dict(
-            label=f"{_indicator(row, lang)} {row['value_raw']} · "
+            label=f"{_indicator(row, lang)} {_target_label(row, sources, lang)} · "
                   f"{territory_label(row['territory'], lang=lang)} · "
                   f"{format_period(row['period_start'], row['period_end'])}"
                   + (f" · {words['as_of_short'].format(year=as_of)}" if as_of != "–" else ""),
@@ -375,6 +382,13 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
                                         "mark_kind", "mark_text", "_order"])
     return frame.sort_values(["_order", "label"], kind="stable").drop(columns="_order") \
         .reset_index(drop=True)
+
+
+def _target_label(row, sources: pd.DataFrame | None, lang: str) -> str:
+    """The target as its source wrote it, in the reader's format, for a chart label."""
+    return quoted_figure(str(row["value_raw"]),
+                         source_lang=source_language(row["source_id"], sources), lang=lang,
+                         original=False)
 
 
 @_tables

@@ -165,7 +165,8 @@ def source_names(source_ids: object, sources: pd.DataFrame | None) -> str:
     Examples
     --------
     >>> sources = pd.DataFrame({"id": ["kh87", "vir"], "doc_number": ["87/KH-UBND", ""],
-    ...                         "issuer": ["UBND tỉnh Hưng Yên", "Vietnam Investment Review (VIR)"]})
+    ...                         "issuer": ["UBND tỉnh Hưng Yên",
+    ...                                    "Vietnam Investment Review (VIR)"]})
     >>> source_names("kh87; vir; kh87", sources)
     '87/KH-UBND; Vietnam Investment Review'
     """

@@ -181,3 +181,32 @@ def test_index_in_the_readers_language(rendered, context, shoot):
         assert all(d.get_attribute("download") is not None for d in downloads.all())
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_no_table_runs_past_the_right_edge_of_its_panel(name, require_notebook, rendered,
+                                                        context, shoot):
+    """The attainment verdicts (14 columns) ran past the panel: a wide table scrolls
+    inside its own box, and the page itself never scrolls sideways."""
+    require_notebook(name)
+    page = open_file(context, report_path(rendered, name))
+    try:
+        shoot(page, f"width-{name}")
+        overflow = page.evaluate("""() => {
+            const out = [];
+            for (const t of document.querySelectorAll('table.hy-table')) {
+                let box = t.parentElement;
+                while (box && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
+                const cell = t.closest('.jp-OutputArea-output, .jp-Cell') || document.body;
+                const edge = Math.min(cell.getBoundingClientRect().right,
+                                      document.documentElement.clientWidth);
+                const shown = box ? box.getBoundingClientRect().right : t.getBoundingClientRect().right;
+                if (shown > edge + 1) out.push([t.id || t.className, shown, edge]);
+            }
+            return out; }""")
+        assert not overflow, f"{name}: tables past the panel's edge: {overflow[:3]}"
+        assert page.evaluate("document.documentElement.scrollWidth "
+                             "<= document.documentElement.clientWidth + 1"), \
+            f"{name}: the page scrolls sideways"
+    finally:
+        page.close()
