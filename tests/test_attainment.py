@@ -1366,3 +1366,13 @@ def test_scorecard_labels_write_targets_in_the_readers_format(rows, regions, lan
     labels = " ".join(scorecard_data(assess(frame, region_map=RegionMap(regions)),
                                      sources=sources, lang=lang)["label"])
     assert shown in labels and hidden not in labels and "nguyên văn" not in labels
+
+
+@pytest.mark.parametrize("value, unit, expected", [
+    (4.02023e14, "VND", "402.023 tỷ đồng"), (4320.0, "USD", "4.320 USD"),
+    (8.5e9, "USD", "8,50 tỷ USD"), (7.0, "percent", "7,00 %")])
+def test_attainment_figures_show_decimals_only_where_they_say_something(value, unit, expected):
+    """The vi report showed "402.023,00 tỷ đồng" and "4.320,00 USD"."""
+    from hy_analysis.findings.attainment import _value
+
+    assert _value(value, unit, "vi") == expected

@@ -111,10 +111,10 @@ def _value(value, unit: str, lang: str) -> str:
     """A figure with its unit, the same way in the text, the table and the chart labels."""
     if missing(value):
         return "–"
-    # Dollars in billions keep two decimals (8,56 tỷ USD); dong are whole billions, their
-    # decimals only where there are any (402.023 tỷ đồng, not 402.023,00).
-    return format_amount(value, unit, lang=lang,
-                         decimals=2 if unit in ("USD", "percent") else None)
+    # Dollars in billions keep two decimals (8,56 tỷ USD); dong in billions and dollars
+    # per person show decimals only where there are any (402.023 tỷ đồng, 4.320 USD).
+    two = unit == "percent" or (unit == "USD" and abs(value) >= 1e9)
+    return format_amount(value, unit, lang=lang, decimals=2 if two else None)
 
 
 def _mark(row, lang: str) -> str:
