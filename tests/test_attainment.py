@@ -1349,7 +1349,7 @@ def test_scorecard_labels_write_targets_in_the_readers_format(rows, regions, lan
                                                               hidden):
     """The chart said 10.5-12.5%/year to a Vietnamese reader (105) and 37,7 tỷ USD to an
     English one; tables already wrote the reader's format."""
-    from hy_analysis.findings.attainment import scorecard_data
+    from hy_analysis.findings.attainment import attainment_table, scorecard_data
 
     frame = rows(
         dict(value_raw="10.5-12.5%/year", qualifier="range", low=10.5, high=12.5,
@@ -1366,6 +1366,9 @@ def test_scorecard_labels_write_targets_in_the_readers_format(rows, regions, lan
     labels = " ".join(scorecard_data(assess(frame, region_map=RegionMap(regions)),
                                      sources=sources, lang=lang)["label"])
     assert shown in labels and hidden not in labels and "nguyên văn" not in labels
+    table = attainment_table(assess(frame, region_map=RegionMap(regions)), sources=sources,
+                             lang=lang)
+    assert any(cell.startswith(shown) for cell in table.iloc[:, 3])
 
 
 @pytest.mark.parametrize("value, unit, expected", [

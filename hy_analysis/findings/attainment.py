@@ -301,7 +301,7 @@ def attainment_table(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = N
             words["indicator"]: _indicator(row, lang),
             words["territory"]: str(row["territory"]),
             words["period"]: format_period(row["period_start"], row["period_end"]),
-            words["target"]: str(row.get("value_raws") or row["value_raw"]),
+            words["target"]: _target_text(row, sources, lang),
             words["as_of_col"]: _as_of(row),
             words["actual"]: actual if not missing(row["actual"]) else "–",
             words["status"]: status_label(row["status"], lang),
@@ -382,6 +382,16 @@ def scorecard_data(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = Non
                                         "mark_kind", "mark_text", "_order"])
     return frame.sort_values(["_order", "label"], kind="stable").drop(columns="_order") \
         .reset_index(drop=True)
+
+
+def _target_text(row, sources: pd.DataFrame | None, lang: str) -> str:
+    """The target as written (every wording when several sources state it); one wording,
+    of one source, in the reader's number format and words, the original noted."""
+    wordings = str(row.get("value_raws") or row["value_raw"])
+    if " | " in wordings:  # which source wrote which wording is not kept: as written
+        return wordings
+    return quoted_figure(wordings, source_lang=source_language(row["source_id"], sources),
+                         lang=lang)
 
 
 def _target_label(row, sources: pd.DataFrame | None, lang: str) -> str:
