@@ -90,7 +90,9 @@ def test_dong_below_a_billion_take_the_readers_unit_word(lang, expected):
     ("over 1.2 billion USD", "en", "vi", "hơn 1,2 tỷ USD"),
     ("nearly 8.5 billion USD", "en", "vi", "gần 8,5 tỷ USD"),
     ("Trên 48%", "vi", "en", "Over 48%"), ("khoảng 48-50%", "vi", "en", "about 48-50%"),
-    ("exceeding 180 million VND", "en", "vi", "hơn 180 triệu đồng")])
+    ("exceeding 180 million VND", "en", "vi", "hơn 180 triệu đồng"),
+    ("5.500-5.700 USD/năm", "vi", "en", "5,500-5,700 USD/year"),
+    ("4 – 5 percent", "en", "vi", "4 – 5 %"), ("moreover 5", "en", "vi", "moreover 5")])
 def test_quoted_figures_take_the_readers_qualifier_words(raw, source_lang, lang, expected):
     """A Vietnamese report showed "over 1,2 tỷ USD": the number rewritten, the word not."""
     from hy_analysis.findings.format import quoted_figure

@@ -31,11 +31,11 @@ _MONEY = {
     "vi": {"USD": "tỷ USD", "VND": "tỷ đồng", "above": "hơn ", "about": "khoảng ",
            "below": "dưới ", "USD_million": "triệu USD", "VND_trillion": "nghìn tỷ đồng",
            "VND_million": "triệu đồng", "per_year": "/năm", "over": "hơn", "nearly": "gần",
-           "around": "khoảng", "under": "dưới"},
+           "around": "khoảng", "under": "dưới", "percent": "%"},
     "en": {"USD": "bn USD", "VND": "bn VND", "above": "over ", "about": "about ",
            "below": "under ", "USD_million": "mn USD", "VND_trillion": "trillion VND",
            "VND_million": "mn VND", "per_year": "/year", "over": "over", "nearly": "nearly",
-           "around": "about", "under": "under"},
+           "around": "about", "under": "under", "percent": "percent"},
 }
 #: The scale, unit and qualifier words a source writes about a number, by the source's
 #: language, and which reader words of :data:`_MONEY` they are.
@@ -45,7 +45,7 @@ _SOURCE_WORDS = {
            "mn USD": "USD_million", "million VND": "VND_million", "mn VND": "VND_million",
            "/year": "per_year", "over": "over", "more than": "over", "exceeding": "over",
            "nearly": "nearly", "almost": "nearly", "about": "around", "around": "around",
-           "under": "under"},
+           "under": "under", "percent": "percent"},
     "vi": {"nghìn tỷ đồng": "VND_trillion", "tỷ USD": "USD", "tỷ đồng": "VND",
            "triệu USD": "USD_million", "triệu đồng": "VND_million", "/năm": "per_year",
            "hơn": "over", "trên": "over", "gần": "nearly", "khoảng": "around",
@@ -288,13 +288,15 @@ def quoted_figure(text: str, *, source_lang: str | None, lang: str = "vi",
     converted = re.sub(r"\d+(?:[.,]\d+)*", rewrite, text)
     words = _SOURCE_WORDS[source_lang]
     # Longest first: "nghìn tỷ đồng" before "tỷ đồng".
-    pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # A word stands alone ("over", not "moreover"); "/năm" may follow a unit ("USD/năm").
+    pattern = "|".join((r"(?<!\w)" if w[0].isalnum() else "") + re.escape(w)
+                       for w in sorted(words, key=len, reverse=True))
     def reword(match):
         said = match.group(0)
         word = _MONEY[lang][next(v for k, v in words.items() if k.lower() == said.lower())]
         return word[:1].upper() + word[1:] if said[:1].isupper() else word
 
-    converted = re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", reword, converted, flags=re.IGNORECASE)
+    converted = re.sub(rf"(?:{pattern})(?!\w)", reword, converted, flags=re.IGNORECASE)
     if converted == text or not original:
         return converted
     return f"{converted} ({_ORIGINAL[lang]}: {text})"
