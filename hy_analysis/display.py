@@ -56,8 +56,9 @@ def set_report_lang(lang: str, *, territories: Iterable[str] = ()) -> None:
 def reader_table(data: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
     """The cells of a reader table as text: numbers by locale (Babel), empties blank.
 
-    Integral numbers are written without decimals (``10``, not ``10.0``), others with the
-    decimals their column needs (at most two, the same down the column), years as years (``2025``); no scientific notation; territory labels for readers
+    Integral numbers are written without decimals (``10``, not ``10.0`` nor ``456,00``
+    beside ``8,55``), others with the decimals their column needs (at most two, the same
+    down the column), years as years (``2025``); no scientific notation; territory labels for readers
     (:func:`reader_territories`); NaN and None become empty strings (the page shows an em
     dash); infinity becomes ``∞``; booleans read as words of ``lang``.
 
@@ -78,7 +79,7 @@ def reader_table(data: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame
     >>> table = reader_table(pd.DataFrame({"n": [10.0, None], "x": [1234.5, 2.2e15],
     ...                                    "y": [66.0, 2e6]}), lang="vi")
     >>> table.to_dict("list")
-    {'n': ['10', ''], 'x': ['1.234,5', '2.200.000.000.000.000,0'], 'y': ['66', '2.000.000']}
+    {'n': ['10', ''], 'x': ['1.234,5', '2.200.000.000.000.000'], 'y': ['66', '2.000.000']}
     """
     lang = lang or _LANG.get()
     columns = []
@@ -135,7 +136,8 @@ def _is_year_column(values: pd.Series) -> bool:
 
 
 def _decimals(values: pd.Series) -> int:
-    """Decimals one column needs (at most two), so its numbers line up: 29,0 beside 31,7."""
+    """Decimals the fractions of one column need (at most two), so they line up: 29,50
+    beside 31,75 (whole numbers stay whole: :func:`_cell`)."""
     numbers = [float(v) for v in values if _is_number(v) and math.isfinite(float(v))]
     needed = [len(f"{n:.2f}".rstrip("0").split(".")[1]) for n in numbers]
     return max(needed, default=0)
@@ -157,7 +159,9 @@ def _cell(value, *, lang: str, decimals: int) -> str:
     if _is_number(value):
         if math.isinf(float(value)):
             return "∞" if value > 0 else "−∞"
-        return format_number(float(value), lang=lang, decimals=decimals)
+        # A whole number stays whole beside fractions: 456, not 456,00.
+        return format_number(float(value), lang=lang,
+                             decimals=0 if float(value).is_integer() else decimals)
     text = str(value)
     return "" if text.lower() in ("nan", "none", "<na>") else text
 

@@ -88,9 +88,9 @@ def render_overview_view(values: dict, *, targets: pd.DataFrame, sources: _Frame
     options = dict(regions=values["regions"], kinds=values["kinds"],
                    lang=values.get("lang", "vi"))
     call(overview.figures, targets, region_map=region_map, sources=sources, **options)
-    call(overview.conflicts, targets, **options)
-    call(overview.revisions, targets, region_map=region_map, **options)
-    call(overview.implied_totals, targets, **options)
+    call(overview.conflicts, targets, sources=sources, **options)
+    call(overview.revisions, targets, region_map=region_map, sources=sources, **options)
+    call(overview.implied_totals, targets, sources=sources, **options)
 
 
 @with_parameters(values=_values("attainment"))
@@ -106,8 +106,9 @@ def render_attainment_view(values: dict, *, targets: pd.DataFrame, sources: _Fra
                     region_map=_required(region_map, "render_attainment_view"),
                     region=values["region"], as_of=values["as_of"],
                     tolerance=values["tolerance"], on_track=values["on_track"],
-                    acceleration_needed=values["acceleration_needed"], lang=lang)
-    call(attainment.full_table, verdicts, lang=lang)
+                    acceleration_needed=values["acceleration_needed"], sources=sources,
+                    lang=lang)
+    call(attainment.full_table, verdicts, sources=sources, lang=lang)
 
 
 @with_parameters(values=_values("provinces_compared"))

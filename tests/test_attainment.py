@@ -1328,3 +1328,54 @@ def test_the_merger_section_marks_estimates_and_sums_with_an_estimated_part(rows
     words = "Sum of former provinces (computed)" if lang == "en" else "Tổng các tỉnh cũ (tính)"
     assert table[words].endswith(mark)
     assert mark in describe_merger(comparison, lang=lang)
+
+
+@pytest.mark.parametrize("lang, header", [("vi", "Nguồn"), ("en", "Sources")])
+def test_attainment_table_names_its_sources_not_their_ids(verdicts, lang, header):
+    """Readers see a document's number or outlet, as in every other table, never an id."""
+    from hy_analysis.findings.attainment import attainment_table
+
+    sources = pd.DataFrame({"id": ["src-<b>", "src-a"], "doc_number": ["", "87/KH-UBND"],
+                            "issuer": ["Báo Hưng Yên (online)", "UBND tỉnh X"],
+                            "date": ["2024-01-01", "2023-05-23"], "language": ["vi", "vi"]})
+    cells = attainment_table(verdicts, sources=sources, lang=lang)[header]
+    assert cells.iloc[0] == "87/KH-UBND; Báo Hưng Yên"
+    assert "src-" not in " ".join(cells)
+
+
+@pytest.mark.parametrize("lang, shown, hidden", [
+    ("vi", "10,5-12,5%/năm", "10.5-12.5%/year"), ("en", "37.7 bn USD", "37,7 tỷ USD")])
+def test_scorecard_labels_write_targets_in_the_readers_format(rows, regions, lang, shown,
+                                                              hidden):
+    """The chart said 10.5-12.5%/year to a Vietnamese reader (105) and 37,7 tỷ USD to an
+    English one; tables already wrote the reader's format."""
+    from hy_analysis.findings.attainment import attainment_table, scorecard_data
+
+    frame = rows(
+        dict(value_raw="10.5-12.5%/year", qualifier="range", low=10.5, high=12.5,
+             measure="annual_growth", period_start=2024, period_end=2024, source_id="en-src"),
+        dict(kind="actual", low=11.0, measure="annual_growth", period_start=2024,
+             period_end=2024, source_id="vi-src"),
+        dict(value_raw="37,7 tỷ USD", low=37.7e9, unit="USD", indicator="exports",
+             period_start=2025, period_end=2025, source_id="vi-src"),
+        dict(kind="actual", low=38e9, unit="USD", indicator="exports", period_start=2025,
+             period_end=2025, source_id="vi-src"))
+    sources = pd.DataFrame({"id": ["en-src", "vi-src"], "doc_number": ["", ""],
+                            "issuer": ["Paper", "Báo"], "date": ["2024", "2024"],
+                            "language": ["en", "vi"]})
+    labels = " ".join(scorecard_data(assess(frame, region_map=RegionMap(regions)),
+                                     sources=sources, lang=lang)["label"])
+    assert shown in labels and hidden not in labels and "nguyên văn" not in labels
+    table = attainment_table(assess(frame, region_map=RegionMap(regions)), sources=sources,
+                             lang=lang)
+    assert any(cell.startswith(shown) for cell in table.iloc[:, 3])
+
+
+@pytest.mark.parametrize("value, unit, expected", [
+    (4.02023e14, "VND", "402.023 tỷ đồng"), (4320.0, "USD", "4.320 USD"),
+    (8.5e9, "USD", "8,50 tỷ USD"), (7.0, "percent", "7,00 %")])
+def test_attainment_figures_show_decimals_only_where_they_say_something(value, unit, expected):
+    """The vi report showed "402.023,00 tỷ đồng" and "4.320,00 USD"."""
+    from hy_analysis.findings.attainment import _value
+
+    assert _value(value, unit, "vi") == expected

@@ -374,3 +374,51 @@ def test_figure_counts_narrow_segments_labelled_after_the_bar():
     assert "1 + 4" in texts and not inside, texts
     assert "60" in texts and "81" in texts
     matplotlib.pyplot.close(ax.figure)
+
+
+@pytest.mark.parametrize("lang, quoted, versus", [
+    ("vi", "6.800 USD (nguyên văn: 6,800 USD)", "so với"),
+    ("en", "6,800 USD", "vs")])
+def test_conflicts_name_their_sources_and_write_figures_in_the_readers_format(
+        rows, lang, quoted, versus):
+    """The text and the table name each source as every table does, never by its id, and
+    a figure quoted from an English source reads in a Vietnamese reader's format."""
+    data = rows(dict(indicator="grdp_per_capita", unit="USD", low=6800, value_raw="6,800 USD",
+                     source_id="vir-1"),
+                dict(indicator="grdp_per_capita", unit="USD", low=5000, value_raw="5.000 USD",
+                     source_id="kh-87"))
+    sources = pd.DataFrame({"id": ["vir-1", "kh-87"], "doc_number": ["", "87/KH-UBND"],
+                            "issuer": ["Vietnam Investment Review (VIR)", "UBND tỉnh X"],
+                            "date": ["2024-01-01", "2023-05-23"], "language": ["en", "vi"]})
+    conflicts = consistency.find_conflicts(data)
+    text = findings.describe_conflicts(conflicts, sources=sources, lang=lang)
+    assert "Vietnam Investment Review" in text and "87/KH-UBND" in text
+    assert "vir-1" not in text and "kh-87" not in text
+    assert quoted in text and f" {versus} " in text
+    table = findings.conflicts_table(conflicts, sources=sources, lang=lang)
+    cells = " ".join(table.astype(str).to_numpy().ravel())
+    assert "Vietnam Investment Review" in cells and "vir-1" not in cells and quoted in cells
+
+
+def test_share_sums_name_their_sources_like_every_table(rows):
+    """The text and the table of the overview's other checks name sources too, not ids."""
+    data = rows(dict(indicator="agriculture_share", low=6, source_id="kh-87"),
+                dict(indicator="industry_construction_share", low=66, source_id="kh-87"),
+                dict(indicator="services_share", low=28, source_id="kh-87"))
+    sources = pd.DataFrame({"id": ["kh-87"], "doc_number": ["87/KH-UBND"],
+                            "issuer": ["UBND tỉnh X"], "date": ["2023-05-23"],
+                            "language": ["vi"]})
+    shares = consistency.check_share_sums(data)
+    text = findings.describe_share_sums(shares, sources=sources, lang="vi")
+    table = findings.share_sums_table(shares, sources=sources, lang="vi")
+    assert "87/KH-UBND" in text and "kh-87" not in text
+    assert table["Nguồn"].tolist() == ["87/KH-UBND"]
+
+
+def test_a_money_gap_is_written_in_billions_with_the_readers_unit_word(rows):
+    """The vi overview said "chênh 2.150.000.000.000,00 VND"."""
+    data = rows(dict(indicator="grdp", unit="VND", low=1.0e14, value_raw="100.000 tỷ đồng"),
+                dict(indicator="grdp", unit="VND", low=1.0215e14, value_raw="102.150 tỷ đồng",
+                     source_id="other"))
+    text = findings.describe_conflicts(consistency.find_conflicts(data), lang="vi")
+    assert "chênh 2.150 tỷ đồng" in text and ",00" not in text

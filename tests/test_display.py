@@ -25,3 +25,16 @@ def test_md_escape_neutralises_markup():
     text = md_escape("<script>alert('x')</script> | **bold**")
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "\\|" in text and "\\*\\*" in text
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("vi", ["456", "8,55", "300.000.000.000.000"]),
+    ("en", ["456", "8.55", "300,000,000,000,000"])])
+def test_whole_numbers_stay_whole_beside_fractions_in_a_column(lang, expected):
+    """README: integers without decimals; a column of bounds held 456,00 beside 8,55."""
+    import pandas as pd
+
+    from hy_analysis.display import reader_table
+
+    table = reader_table(pd.DataFrame({"low": [456.0, 8.55, 3e14]}), lang=lang)
+    assert table["low"].tolist() == expected

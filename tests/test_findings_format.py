@@ -60,3 +60,41 @@ def test_format_money_writes_a_negative_gap_in_billions_like_a_positive_one():
     assert format_money(-2.15e12, "VND", lang="vi") == "-2.150 tỷ đồng"
     assert format_money(2.15e12, "VND", lang="vi") == "2.150 tỷ đồng"
     assert format_money(-3.5e9, "USD", lang="en") == "-3.5 bn USD"
+
+
+@pytest.mark.parametrize("raw, source_lang, lang, expected", [
+    ("212 billion USD", "en", "vi", "212 tỷ USD (nguyên văn: 212 billion USD)"),
+    ("10.5-12.5%/year", "en", "vi", "10,5-12,5%/năm (nguyên văn: 10.5-12.5%/year)"),
+    ("37,7 tỷ USD", "vi", "en", "37.7 bn USD (original: 37,7 tỷ USD)"),
+    ("57 nghìn tỷ đồng", "vi", "en", "57 trillion VND (original: 57 nghìn tỷ đồng)"),
+    ("11-12%/năm", "vi", "vi", "11-12%/năm"),
+])
+def test_quoted_figures_take_the_readers_unit_words(raw, source_lang, lang, expected):
+    """The vi comparison showed "212 billion USD" where every other cell says "tỷ USD"."""
+    from hy_analysis.findings.format import quoted_figure
+
+    assert quoted_figure(raw, source_lang=source_lang, lang=lang) == expected
+    assert quoted_figure(raw, source_lang=source_lang, lang=lang,
+                         original=False) == expected.split(" (")[0]
+
+
+@pytest.mark.parametrize("lang, expected", [("vi", "101.500.000 đồng"),
+                                            ("en", "101,500,000 VND")])
+def test_dong_below_a_billion_take_the_readers_unit_word(lang, expected):
+    from hy_analysis.findings.format import format_amount
+
+    assert format_amount(1.015e8, "VND", lang=lang) == expected
+
+
+@pytest.mark.parametrize("raw, source_lang, lang, expected", [
+    ("over 1.2 billion USD", "en", "vi", "hơn 1,2 tỷ USD"),
+    ("nearly 8.5 billion USD", "en", "vi", "gần 8,5 tỷ USD"),
+    ("Trên 48%", "vi", "en", "Over 48%"), ("khoảng 48-50%", "vi", "en", "about 48-50%"),
+    ("exceeding 180 million VND", "en", "vi", "hơn 180 triệu đồng"),
+    ("5.500-5.700 USD/năm", "vi", "en", "5,500-5,700 USD/year"),
+    ("4 – 5 percent", "en", "vi", "4 – 5 %"), ("moreover 5", "en", "vi", "moreover 5")])
+def test_quoted_figures_take_the_readers_qualifier_words(raw, source_lang, lang, expected):
+    """A Vietnamese report showed "over 1,2 tỷ USD": the number rewritten, the word not."""
+    from hy_analysis.findings.format import quoted_figure
+
+    assert quoted_figure(raw, source_lang=source_lang, lang=lang, original=False) == expected

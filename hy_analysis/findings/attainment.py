@@ -14,8 +14,9 @@ import pandas as pd
 
 from ..docstrings import frames_from, with_parameters
 from ..vocabulary import check_lang, territory_label
-from .common import basis_label, finding, md_escape, messages
-from .format import format_amount, format_number, format_period, missing
+from .common import (basis_label, finding, md_escape, messages, source_language,
+                     source_names)
+from .format import format_amount, format_number, format_period, missing, quoted_figure
 
 # The reader tables' Parameters, from their signatures: what each table reads.
 _tables = with_parameters(**frames_from(
@@ -110,8 +111,10 @@ def _value(value, unit: str, lang: str) -> str:
     """A figure with its unit, the same way in the text, the table and the chart labels."""
     if missing(value):
         return "–"
-    return format_amount(value, unit, lang=lang,
-                         decimals=None if unit not in ("USD", "VND", "percent") else 2)
+    # Dollars in billions keep two decimals (8,56 tỷ USD); dong in billions and dollars
+    # per person show decimals only where there are any (402.023 tỷ đồng, 4.320 USD).
+    two = unit == "percent" or (unit == "USD" and abs(value) >= 1e9)
+    return format_amount(value, unit, lang=lang, decimals=2 if two else None)
 
 
 def _mark(row, lang: str) -> str:
@@ -265,7 +268,8 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
 
 
 @_tables
-def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+def attainment_table(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                     lang: str = "vi") -> pd.DataFrame:
     """The full reader table: one row per distinct target, headers and words in ``lang``.
 
     {returns_frame}
@@ -297,7 +301,7 @@ def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
             words["indicator"]: _indicator(row, lang),
             words["territory"]: str(row["territory"]),
             words["period"]: format_period(row["period_start"], row["period_end"]),
-            words["target"]: str(row.get("value_raws") or row["value_raw"]),
+            words["target"]: _target_text(row, sources, lang),
             words["as_of_col"]: _as_of(row),
             words["actual"]: actual if not missing(row["actual"]) else "–",
             words["status"]: status_label(row["status"], lang),
@@ -307,9 +311,9 @@ def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
             words["basis"]: "; ".join(x for x in (basis, _reason(row, lang)) if x),
             words["definition"]: _basis_label(row.get("basis"), lang),
             words["years"]: str(row["years"] or "–"),
-            words["sources"]: "; ".join(dict.fromkeys(
-                x for part in (target_sources, row["actual_sources"])
-                for x in str(part).split("; ") if x)),
+            words["sources"]: source_names("; ".join(
+                str(part) for part in (target_sources, row["actual_sources"]) if part),
+                sources),
         })
     columns = [words[k] for k in ("indicator", "territory", "period", "target", "as_of_col",
                                   "actual", "status", "standing", "mark", "needs_col", "basis",
@@ -317,14 +321,17 @@ def attainment_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
     return pd.DataFrame(rows, columns=columns)
 
 
-def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
-                   include_open: bool = True) -> pd.DataFrame:
+def scorecard_data(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                   lang: str = "vi", include_open: bool = True) -> pd.DataFrame:
     """What the scorecard chart draws: one labelled row per distinct target, best first.
 
     Parameters
     ----------
     verdicts : DataFrame
         From :func:`hy_analysis.analysis.attainment.assess`.
+    sources : DataFrame, optional
+        From :func:`hy_analysis.load_sources`: their ``language`` writes a target quoted
+        from a source in another language in the reader's number format and unit words.
     lang : {"vi", "en"}
     include_open : bool
         Also the targets without a verdict (no data, not comparable, superseded).
@@ -332,7 +339,8 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
     Returns
     -------
     DataFrame
-        ``label`` (indicator, the target as written, territory, period and the as-of year),
+        ``label`` (indicator, the target as written -- in the reader's number format and
+        unit words --, territory, period and the as-of year),
         ``status``, ``status_label`` (marked provisional where the period's data is not all
         in or is an estimate), ``final``, ``mark`` (gap for achieved / missed, final or on
         estimates; ratio × 100 for a period still running),
@@ -362,7 +370,7 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
         needs = needs_text(row, lang=lang)
         as_of = _as_of(row)
         rows.append(dict(
-            label=f"{_indicator(row, lang)} {row['value_raw']} · "
+            label=f"{_indicator(row, lang)} {_target_label(row, sources, lang)} · "
                   f"{territory_label(row['territory'], lang=lang)} · "
                   f"{format_period(row['period_start'], row['period_end'])}"
                   + (f" · {words['as_of_short'].format(year=as_of)}" if as_of != "–" else ""),
@@ -374,6 +382,23 @@ def scorecard_data(verdicts: pd.DataFrame, *, lang: str = "vi",
                                         "mark_kind", "mark_text", "_order"])
     return frame.sort_values(["_order", "label"], kind="stable").drop(columns="_order") \
         .reset_index(drop=True)
+
+
+def _target_text(row, sources: pd.DataFrame | None, lang: str) -> str:
+    """The target as written (every wording when several sources state it); one wording,
+    of one source, in the reader's number format and words, the original noted."""
+    wordings = str(row.get("value_raws") or row["value_raw"])
+    if " | " in wordings:  # which source wrote which wording is not kept: as written
+        return wordings
+    return quoted_figure(wordings, source_lang=source_language(row["source_id"], sources),
+                         lang=lang)
+
+
+def _target_label(row, sources: pd.DataFrame | None, lang: str) -> str:
+    """The target as its source wrote it, in the reader's format, for a chart label."""
+    return quoted_figure(str(row["value_raw"]),
+                         source_lang=source_language(row["source_id"], sources), lang=lang,
+                         original=False)
 
 
 @_tables

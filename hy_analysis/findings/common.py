@@ -17,7 +17,8 @@ import pandas as pd
 from ..docstrings import with_parameters, with_returns
 from ..vocabulary import messages  # re-exported: the one lookup of a message table
 
-__all__ = ["md_escape", "messages", "source_name", "sources_text", "source_language",
+__all__ = ["md_escape", "messages", "source_name", "source_names", "sources_text",
+           "source_language",
            "BASIS_LABELS", "basis_label", "finding", "opened", "TEXT_PARAMETERS"]
 
 #: How each definition (``basis`` of targets.csv, :data:`hy_analysis.schema.BASES`) is named;
@@ -153,6 +154,24 @@ def _index_of(rows: tuple) -> dict[str, tuple[str, str, str]]:
         date = "" if date is None or (isinstance(date, float) and date != date) else str(date)
         index.setdefault(sid, (str(doc_number), str(issuer), date))
     return index
+
+
+def source_names(source_ids: object, sources: pd.DataFrame | None) -> str:
+    """Every source of a ``"a; b"`` list named for readers (:func:`source_name`), once each.
+
+    The one way a reader table's source cell is written; plain text (the display layer
+    escapes). Without ``sources`` the ids are returned as given.
+
+    Examples
+    --------
+    >>> sources = pd.DataFrame({"id": ["kh87", "vir"], "doc_number": ["87/KH-UBND", ""],
+    ...                         "issuer": ["UBND tỉnh Hưng Yên",
+    ...                                    "Vietnam Investment Review (VIR)"]})
+    >>> source_names("kh87; vir; kh87", sources)
+    '87/KH-UBND; Vietnam Investment Review'
+    """
+    ids = dict.fromkeys(x for x in str(source_ids or "").split("; ") if x)
+    return "; ".join(dict.fromkeys(source_name(s, sources) for s in ids))
 
 
 def sources_text(source_ids: Iterable[str], sources: pd.DataFrame | None = None) -> str:

@@ -15,7 +15,8 @@ from ..docstrings import frames_from, with_parameters
 from ..schema import UNIT_LABELS
 from ..vocabulary import (SECTOR_SHARES, country_label, kind_label, sector_name,
                           territory_label)
-from .common import finding, md_escape, messages, source_language, source_name
+from .common import (finding, md_escape, messages, source_language, source_name, source_names,
+                     sources_text)
 from .format import (format_amount, format_as_of, format_number, format_period, format_periods,
                      quoted_figure)
 
@@ -59,8 +60,15 @@ def _source_lang(source_id: str, sources: pd.DataFrame | None) -> str | None:
     return source_language(source_id, sources)
 
 
-def _src(source: str) -> str:
-    return f"`{md_escape(source)}`"
+def _src(source: str, sources: pd.DataFrame | None = None) -> str:
+    """The sources of a figure named for readers (their ids, marked as code, without
+    ``sources``)."""
+    return sources_text([source], sources)
+
+
+def _quoted(value: str, source_id: str, sources: pd.DataFrame | None, lang: str) -> str:
+    """A figure as its source wrote it, in the reader's number format (original noted)."""
+    return quoted_figure(value, source_lang=_source_lang(source_id, sources), lang=lang)
 
 
 @_finding(empty="no_figures")
@@ -81,7 +89,8 @@ def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
 
 
 @_finding()
-def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
+def describe_conflicts(conflicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                       lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.find_conflicts`.
 
     Each disagreement with both sources, and the rule that reads figures as intervals.
@@ -95,18 +104,24 @@ def describe_conflicts(conflicts: pd.DataFrame, *, lang: str = "vi") -> str:
             continue
         gap = ""
         if r.status == "conflict":
-            gap = m["gap"].format(gap=format_number(r.gap, lang=lang, decimals=2)) + (
-                m["pp"] if r.unit == "percent" else f" {md_escape(r.unit)}")
+            # Money in billions with its reader's words (2.150 tỷ đồng, not 2.150.000.000.000,00
+            # VND); points of a percentage as pp.
+            gap = m["gap"].format(gap=format_number(r.gap, lang=lang, decimals=2) + m["pp"]
+                                  if r.unit == "percent" else md_escape(_amount(r.gap, r.unit,
+                                                                                lang)))
         name = md_escape(getattr(r, "indicator_" + lang) or r.indicator)
         lines.append(f"- **{m[r.status]}** — {md_escape(r.region)}, {name}, "
                      f"{format_period(r.period_start, r.period_end)} ({kind_label(r.kind, lang)}): "
-                     f"{md_escape(r.value_a)} ({_src(r.source_a)}) vs {md_escape(r.value_b)} "
-                     f"({_src(r.source_b)}){gap}")
+                     f"{md_escape(_quoted(r.value_a, r.source_a, sources, lang))} "
+                     f"({_src(r.source_a, sources)}) {m['versus_word']} "
+                     f"{md_escape(_quoted(r.value_b, r.source_b, sources, lang))} "
+                     f"({_src(r.source_b, sources)}){gap}")
     return "\n".join([head, "", *lines, "", m["rule"]])
 
 
 @_finding(empty="no_shares")
 def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
+                        sources: pd.DataFrame | None = None,
                         lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.check_share_sums`.
 
@@ -120,7 +135,7 @@ def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
             total=format_number(r.total, lang=lang, decimals=2), n=r.n_stated,
             off=format_number(r.total - 100, lang=lang, decimals=2))
         lines.append(f"- {md_escape(r.region)} {r.year} {md_escape(r.kind)} "
-                     f"({_src(r.source_id)}): {text}")
+                     f"({_src(r.source_id, sources)}): {text}")
     head = m["shares_head"].format(tolerance=format_number(tolerance, lang=lang),
                                    n=int(shares["status"].isin(["off", "ambiguous"]).sum()))
     return "\n".join([head, "", *lines])
@@ -128,6 +143,7 @@ def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
 
 @_finding(empty="no_pairs")
 def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
+                               sources: pd.DataFrame | None = None,
                                lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.implied_vs_stated`.
 
@@ -139,7 +155,7 @@ def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
     for r in implied.itertuples():
         head = (f"- {md_escape(r.region)}, {md_escape(getattr(r, 'level_name_' + lang))} "
                 f"{r.from_year}→{r.to_year} ({md_escape(r.from_raw)} → {md_escape(r.to_raw)}, "
-                f"{_src(r.level_sources)}): "
+                f"{_src(r.level_sources, sources)}): "
                 + m["implies"].format(rate=format_number(r.implied_pct, lang=lang, decimals=1)))
         if not r.stated_raw:
             lines.append(head + m["nothing_stated"])
@@ -149,7 +165,8 @@ def describe_implied_vs_stated(implied: pd.DataFrame, *, threshold: float = 2.0,
             m["over_threshold"] if r.flagged else "")
         lines.append(head + m["versus"].format(
             name=md_escape(getattr(r, "growth_name_" + lang)), raw=md_escape(r.stated_raw),
-            period=format_period(r.stated_start, r.stated_end), source=_src(r.stated_source),
+            period=format_period(r.stated_start, r.stated_end),
+            source=_src(r.stated_source, sources),
             verdict=verdict))
     if ((implied["level_indicator"] == "industrial_output_value")
             & (implied["growth_indicator"] == "industry_grdp_growth")).any():
@@ -186,7 +203,8 @@ def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
 
 
 @_tables
-def conflicts_table(conflicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+def conflicts_table(conflicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                    lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.find_conflicts`.
 
     {returns_frame}
@@ -199,14 +217,18 @@ def conflicts_table(conflicts: pd.DataFrame, *, lang: str = "vi") -> pd.DataFram
         m["col_indicator"]: conflicts[f"indicator_{lang}"],
         m["col_period"]: format_periods(conflicts),
         m["col_kind"]: [kind_label(k, lang) for k in conflicts["kind"]],
-        m["col_figure_a"]: conflicts["value_a"], m["col_source_a"]: conflicts["source_a"],
-        m["col_figure_b"]: conflicts["value_b"], m["col_source_b"]: conflicts["source_b"],
+        **{m[f"col_{key}_{side}"]: ([_quoted(v, s, sources, lang) for v, s in
+                                    zip(conflicts[f"value_{side}"], conflicts[f"source_{side}"])]
+                                   if key == "figure" else
+                                   [source_names(s, sources) for s in conflicts[f"source_{side}"]])
+           for side in "ab" for key in ("figure", "source")},
         m["col_gap"]: conflicts["gap"].round(2),
     })
 
 
 @_tables
-def share_sums_table(shares: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+def share_sums_table(shares: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                     lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.check_share_sums`.
 
     {returns_frame}
@@ -218,7 +240,7 @@ def share_sums_table(shares: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
         m["col_territory"]: _territories(shares["territory"], lang),
         m["col_kind"]: [kind_label(k, lang) for k in shares["kind"]],
         m["col_year"]: shares["year"],
-        m["col_source"]: shares["source_id"],
+        m["col_source"]: [source_names(s, sources) for s in shares["source_id"]],
         **{f"{sector_name(s, lang)} (%)": shares[s] for s in SECTOR_SHARES},
         m["col_total"]: shares["total"].round(2),
         m["col_status"]: [m[s] for s in shares["status"]],
@@ -242,7 +264,8 @@ MESSAGES_PP = {"vi": " điểm %", "en": " pp"}
 
 
 @_finding(empty="no_revisions")
-def describe_revised_with_merger(revisions: pd.DataFrame, *, lang: str = "vi") -> str:
+def describe_revised_with_merger(revisions: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                                 lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.revised_with_merger`.
 
     Each target of the old province beside the merged province's target for the same year,
@@ -252,15 +275,16 @@ def describe_revised_with_merger(revisions: pd.DataFrame, *, lang: str = "vi") -
     lines = [m["revision"].format(
         name=md_escape(getattr(r, "indicator_" + lang) or r.indicator), year=int(r.period_end),
         before=md_escape(r.value_before), territory_before=md_escape(territory_label(r.territory_before, lang=lang)),
-        source_before=_src(r.source_before), after=md_escape(r.value_after),
-        territory_after=md_escape(territory_label(r.territory_after, lang=lang)), source_after=_src(r.source_after))
+        source_before=_src(r.source_before, sources), after=md_escape(r.value_after),
+        territory_after=md_escape(territory_label(r.territory_after, lang=lang)), source_after=_src(r.source_after, sources))
         for r in revisions.itertuples()]
     return "\n".join([m["revisions_head"].format(n=len(revisions)), "",
                       *lines])
 
 
 @_tables
-def revised_with_merger_table(revisions: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+def revised_with_merger_table(revisions: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                              lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.revised_with_merger`.
 
     {returns_frame}
@@ -273,10 +297,10 @@ def revised_with_merger_table(revisions: pd.DataFrame, *, lang: str = "vi") -> p
         m["col_year"]: revisions["period_end"],
         m["col_before"]: revisions["value_before"],
         m["col_territory_before"]: _territories(revisions["territory_before"], lang),
-        m["col_source_before"]: revisions["source_before"],
+        m["col_source_before"]: [source_names(s, sources) for s in revisions["source_before"]],
         m["col_after"]: revisions["value_after"],
         m["col_territory_after"]: _territories(revisions["territory_after"], lang),
-        m["col_source_after"]: revisions["source_after"],
+        m["col_source_after"]: [source_names(s, sources) for s in revisions["source_after"]],
         m["col_change"]: [_change(v, u, lang)
                           for v, u in zip(revisions["change"], revisions["unit"])],
     })
@@ -287,7 +311,8 @@ def _part(breakdown: str, lang: str) -> str:
 
 
 @_finding(empty="no_implied")
-def describe_implied_totals(totals: pd.DataFrame, *, lang: str = "vi") -> str:
+def describe_implied_totals(totals: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                            lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.implied_totals`.
 
     Each total implied by a part and its share, against the stated total of the same source.
@@ -303,7 +328,7 @@ def describe_implied_totals(totals: pd.DataFrame, *, lang: str = "vi") -> str:
                 pct=format_number(r.gap_pct, lang=lang, decimals=1))
         lines.append(m["implied_total"].format(
             name=md_escape(getattr(r, "indicator_" + lang) or r.indicator),
-            as_of=format_as_of(str(r.as_of), lang=lang), source=_src(r.source_id),
+            as_of=format_as_of(str(r.as_of), lang=lang), source=_src(r.source_id, sources),
             part=m["from_part"].format(part=md_escape(_part(r.breakdown, lang))),
             implied=md_escape(_amount(r.implied, r.unit, lang)),
             stated=md_escape(r.stated_raw), verdict=verdict))
@@ -311,7 +336,8 @@ def describe_implied_totals(totals: pd.DataFrame, *, lang: str = "vi") -> str:
 
 
 @_tables
-def implied_totals_table(totals: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+def implied_totals_table(totals: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                         lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.implied_totals`.
 
     {returns_frame}
@@ -326,7 +352,7 @@ def implied_totals_table(totals: pd.DataFrame, *, lang: str = "vi") -> pd.DataFr
         m["col_implied"]: [_amount(v, u, lang) for v, u in zip(totals["implied"],
                                                                  totals["unit"])],
         m["col_stated"]: totals["stated_raw"],
-        m["col_source"]: totals["source_id"],
+        m["col_source"]: [source_names(s, sources) for s in totals["source_id"]],
         m["col_status"]: [m["implied_ok"] if ok else m["conflict"]
                           for ok in totals["consistent"]],
         m["col_gap_pct"]: totals["gap_pct"].round(1),
@@ -337,6 +363,7 @@ def implied_totals_table(totals: pd.DataFrame, *, lang: str = "vi") -> pd.DataFr
           threshold="float\n    The threshold the check used, in percentage points (for the "
                     "heading).")
 def describe_levels_vs_growth(found: pd.DataFrame, *, threshold: float = 0.5,
+                              sources: pd.DataFrame | None = None,
                               lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.levels_vs_growth`.
 
@@ -357,12 +384,13 @@ def describe_levels_vs_growth(found: pd.DataFrame, *, threshold: float = 0.5,
             name=md_escape(getattr(r, "indicator_" + lang) or r.indicator), year=r.year,
             before=md_escape(r.raw_before), level=md_escape(r.raw),
             implied=f"{format_number(r.implied, lang=lang, decimals=2)} %",
-            stated=md_escape(r.stated_raw), source=_src(r.source_stated), verdict=verdict))
+            stated=md_escape(r.stated_raw), source=_src(r.source_stated, sources), verdict=verdict))
     return "\n".join(lines)
 
 
 @_tables
-def levels_vs_growth_table(found: pd.DataFrame, *, lang: str = "vi") -> pd.DataFrame:
+def levels_vs_growth_table(found: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                           lang: str = "vi") -> pd.DataFrame:
     """A reader table of :func:`~hy_analysis.analysis.consistency.levels_vs_growth`.
 
     {returns_frame}
@@ -378,7 +406,7 @@ def levels_vs_growth_table(found: pd.DataFrame, *, lang: str = "vi") -> pd.DataF
         m["col_implied_growth"]: [f"{format_number(v, lang=lang, decimals=2)} %"
                                   for v in found["implied"]],
         m["col_stated_growth"]: found["stated_raw"],
-        m["col_source"]: [f"{a}; {b}" if a != b else a
+        m["col_source"]: [source_names(f"{a}; {b}", sources)
                           for a, b in zip(found["source_stated"], found["source_level"])],
         m["col_same_source"]: [m["yes"] if x else m["no"] for x in found["same_source"]],
         m["col_status"]: [m["agree"] if ok else m["conflict"] for ok in found["consistent"]],

@@ -26,11 +26,30 @@ __all__ = ["format_number", "format_range", "format_period", "format_periods", "
 DASH = "–"
 
 #: Words for a money figure in billions, and the stated qualifier before it.
+#: Also the words of a quoted figure's scale and unit (:func:`quoted_figure`).
 _MONEY = {
     "vi": {"USD": "tỷ USD", "VND": "tỷ đồng", "above": "hơn ", "about": "khoảng ",
-           "below": "dưới "},
+           "below": "dưới ", "USD_million": "triệu USD", "VND_trillion": "nghìn tỷ đồng",
+           "VND_million": "triệu đồng", "per_year": "/năm", "over": "hơn", "nearly": "gần",
+           "around": "khoảng", "under": "dưới", "percent": "%"},
     "en": {"USD": "bn USD", "VND": "bn VND", "above": "over ", "about": "about ",
-           "below": "under "},
+           "below": "under ", "USD_million": "mn USD", "VND_trillion": "trillion VND",
+           "VND_million": "mn VND", "per_year": "/year", "over": "over", "nearly": "nearly",
+           "around": "about", "under": "under", "percent": "percent"},
+}
+#: The scale, unit and qualifier words a source writes about a number, by the source's
+#: language, and which reader words of :data:`_MONEY` they are.
+_SOURCE_WORDS = {
+    "en": {"trillion VND": "VND_trillion", "billion USD": "USD", "billion VND": "VND",
+           "bn USD": "USD", "bn VND": "VND", "million USD": "USD_million",
+           "mn USD": "USD_million", "million VND": "VND_million", "mn VND": "VND_million",
+           "/year": "per_year", "over": "over", "more than": "over", "exceeding": "over",
+           "nearly": "nearly", "almost": "nearly", "about": "around", "around": "around",
+           "under": "under", "percent": "percent"},
+    "vi": {"nghìn tỷ đồng": "VND_trillion", "tỷ USD": "USD", "tỷ đồng": "VND",
+           "triệu USD": "USD_million", "triệu đồng": "VND_million", "/năm": "per_year",
+           "hơn": "over", "trên": "over", "gần": "nearly", "khoảng": "around",
+           "dưới": "under"},
 }
 #: Date patterns (CLDR) for an ``as_of`` of precision month or day.
 _DATE_PATTERNS = {"vi": {2: "MM/y", 3: "dd/MM/y"}, "en": {2: "MMM y", 3: "d MMM y"}}
@@ -137,8 +156,11 @@ def format_money(value: float, unit: str, *, lang: str = "vi", decimals: int | N
     words = _MONEY[check_lang(lang)]
     if billions is None:
         billions = unit in ("USD", "VND") and abs(value) >= 1e9   # a gap may be negative
+    from ..schema import UNIT_LABELS
+
     shown = f"{format_number(value / 1e9, lang=lang, decimals=decimals)} {words[unit]}" \
-        if billions else f"{format_number(value, lang=lang, decimals=decimals)} {unit}"
+        if billions else (f"{format_number(value, lang=lang, decimals=decimals)} "
+                          f"{UNIT_LABELS[lang].get(unit, unit)}")
     return words.get(qualifier, "") + shown
 
 
@@ -203,24 +225,46 @@ _ORIGINAL = {"vi": "nguyên văn", "en": "original"}
 _MARKS = {"en": (",", "."), "vi": (".", ",")}
 
 
-def quoted_figure(text: str, *, source_lang: str | None, lang: str = "vi") -> str:
+def quoted_figure(text: str, *, source_lang: str | None, lang: str = "vi",
+                  original: bool = True) -> str:
     """A figure quoted from a source, its numbers in the reader's format, the original noted.
 
     An English source writes ``over 6,800 USD``; a Vietnamese reader reads ``6,800`` as six
-    point eight. The numbers are rewritten in ``lang`` (``6.800``) and the source's own
-    wording follows in parentheses. A source in the reader's language, or of unknown
+    point eight. The numbers are rewritten in ``lang`` (``6.800``), with the scale and unit
+    words (``212 billion USD`` -> ``212 tỷ USD``, ``%/year`` -> ``%/năm``), and the source's
+    own wording follows in parentheses. A source in the reader's language, or of unknown
     language, is returned as written.
+
+    Parameters
+    ----------
+    text : str
+        The figure as the source wrote it (``value_raw``).
+    source_lang : {"vi", "en"} or None
+        The language the source is written in (``language`` of data/sources.csv).
+    lang : {"vi", "en"}
+        The reader's language.
+    original : bool
+        Note the source's own wording after the rewritten figure (a chart label leaves
+        it out: the tables beside it quote it).
+
+    Returns
+    -------
+    str
 
     Examples
     --------
     >>> quoted_figure("over 6,800 USD", source_lang="en", lang="vi")
-    'over 6.800 USD (nguyên văn: over 6,800 USD)'
+    'hơn 6.800 USD (nguyên văn: over 6,800 USD)'
     >>> quoted_figure("5,891.4 hectares", source_lang="en", lang="vi")
     '5.891,4 hectares (nguyên văn: 5,891.4 hectares)'
     >>> quoted_figure("8,5 tỷ USD", source_lang="vi", lang="en")
-    '8.5 tỷ USD (original: 8,5 tỷ USD)'
+    '8.5 bn USD (original: 8,5 tỷ USD)'
+    >>> quoted_figure("10.5-12.5%/year", source_lang="en", lang="vi", original=False)
+    '10,5-12,5%/năm'
     >>> quoted_figure("Trên 48%", source_lang="vi", lang="en")
-    'Trên 48%'
+    'Over 48% (original: Trên 48%)'
+    >>> quoted_figure("48%", source_lang="vi", lang="en")
+    '48%'
     """
     import re
 
@@ -242,4 +286,17 @@ def quoted_figure(text: str, *, source_lang: str | None, lang: str = "vi") -> st
         return format_decimal(value, format=pattern, locale=lang, group_separator=True)
 
     converted = re.sub(r"\d+(?:[.,]\d+)*", rewrite, text)
-    return text if converted == text else f"{converted} ({_ORIGINAL[lang]}: {text})"
+    words = _SOURCE_WORDS[source_lang]
+    # Longest first: "nghìn tỷ đồng" before "tỷ đồng".
+    # A word stands alone ("over", not "moreover"); "/năm" may follow a unit ("USD/năm").
+    pattern = "|".join((r"(?<!\w)" if w[0].isalnum() else "") + re.escape(w)
+                       for w in sorted(words, key=len, reverse=True))
+    def reword(match):
+        said = match.group(0)
+        word = _MONEY[lang][next(v for k, v in words.items() if k.lower() == said.lower())]
+        return word[:1].upper() + word[1:] if said[:1].isupper() else word
+
+    converted = re.sub(rf"(?:{pattern})(?!\w)", reword, converted, flags=re.IGNORECASE)
+    if converted == text or not original:
+        return converted
+    return f"{converted} ({_ORIGINAL[lang]}: {text})"

@@ -72,6 +72,9 @@ _CSS = """
 table.hy-table td:empty::after { content: "—"; color: #777; }
 table.dataTable th.dt-left, table.dataTable td.dt-left { text-align: left; }
 table.dataTable th.dt-right, table.dataTable td.dt-right { text-align: right; }
+/* A wide plain table (a shared panel's precomputed state) scrolls inside its own box, as
+   DataTables' own tables do, never past the panel's right edge. */
+table.hy-table:not(.dataTable) { display: block; overflow-x: auto; max-width: 100%; }
 .celltag_hy-failed-cell { border-left: 6px solid #b00020 !important;
   background: #fff0f0 !important; padding-left: 6px; }
 .celltag_hy-failed-cell::before { content: "\\26A0"; display: block; color: #b00020; }

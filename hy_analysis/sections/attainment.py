@@ -23,7 +23,8 @@ __all__ = ["scorecard", "full_table", "merger"]
 @with_parameters()
 def scorecard(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
               as_of: int | None = None, tolerance: float, on_track: float,
-              acceleration_needed: float, lang: str = "vi") -> pd.DataFrame:
+              acceleration_needed: float, sources: pd.DataFrame | None = None,
+              lang: str = "vi") -> pd.DataFrame:
     """Section 1: the verdicts in words, the scorecard chart and the rules of this run.
 
     Returns
@@ -35,7 +36,7 @@ def scorecard(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
                                tolerance=tolerance, on_track=on_track,
                                acceleration_needed=acceleration_needed)
     display.show_markdown(findings.describe_attainment(verdicts, region=region, lang=lang))
-    board = findings.scorecard_data(verdicts, lang=lang, include_open=False)
+    board = findings.scorecard_data(verdicts, sources=sources, lang=lang, include_open=False)
     if not board.empty:
         display.show_chart(plot_scorecard(board, lang=lang))
     display.show_markdown(findings.describe_method(
@@ -45,9 +46,10 @@ def scorecard(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
 
 
 @with_parameters(verdicts="DataFrame\n    What :func:`scorecard` returned.")
-def full_table(verdicts: pd.DataFrame, *, lang: str = "vi") -> None:
+def full_table(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+               lang: str = "vi") -> None:
     """Section 2: every verdict with its target, actual and sources (table)."""
-    display.show_table(findings.attainment_table(verdicts, lang=lang))
+    display.show_table(findings.attainment_table(verdicts, sources=sources, lang=lang))
 
 
 @with_parameters()

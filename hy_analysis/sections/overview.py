@@ -28,11 +28,11 @@ __all__ = ["levels_vs_growth", "figures", "conflicts", "revisions", "implied_tot
 def _show_check(check: Callable[[pd.DataFrame], pd.DataFrame], describe: Callable[..., str],
                 table: Callable[..., pd.DataFrame], targets: pd.DataFrame, *,
                 regions: Sequence[str] | None, kinds: Sequence[str] | None,
-                lang: str) -> None:
+                sources: pd.DataFrame | None, lang: str) -> None:
     """Run one consistency ``check`` on the selected figures; show its finding and table."""
     found = check(analysis.filter_figures(targets, regions=regions, kinds=kinds))
-    display.show_markdown(describe(found, lang=lang))
-    display.show_table(table(found, lang=lang))
+    display.show_markdown(describe(found, sources=sources, lang=lang))
+    display.show_table(table(found, sources=sources, lang=lang))
 
 
 @with_parameters()
@@ -61,7 +61,8 @@ def _every_figure(targets: pd.DataFrame, *, sources: pd.DataFrame | None,
 
 @with_parameters()
 def conflicts(targets: pd.DataFrame, *, regions: Sequence[str] | None = None,
-              kinds: Sequence[str] | None = None, lang: str = "vi") -> None:
+              kinds: Sequence[str] | None = None, sources: pd.DataFrame | None = None,
+              lang: str = "vi") -> None:
     """Section 2: figures of the same kind and period on which sources disagree."""
     analysis.filter_figures(targets, regions=regions, kinds=kinds)  # checks the choices
     # A conflict pairs rows of one region and kind: the conflicts of the selection are the
@@ -71,36 +72,42 @@ def conflicts(targets: pd.DataFrame, *, regions: Sequence[str] | None = None,
         if wanted is not None:
             found = found[found[column].isin(wanted)]
     found = found.reset_index(drop=True)
-    display.show_markdown(findings.describe_conflicts(found, lang=lang))
-    display.show_table(findings.conflicts_table(found, lang=lang))
+    display.show_markdown(findings.describe_conflicts(found, sources=sources, lang=lang))
+    display.show_table(findings.conflicts_table(found, sources=sources, lang=lang))
 
 
 @with_parameters()
 def revisions(targets: pd.DataFrame, *, region_map: RegionMap,
               regions: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
+              sources: pd.DataFrame | None = None,
               lang: str = "vi") -> None:
     """Section 2 (continued): targets the merged province set anew beside the old ones."""
     _show_check(partial(analysis.revised_with_merger, region_map=region_map),
                 findings.describe_revised_with_merger, findings.revised_with_merger_table,
-                targets, regions=regions, kinds=kinds, lang=lang)
+                targets, regions=regions, kinds=kinds, sources=sources,
+                lang=lang)
 
 
 @with_parameters()
 def implied_totals(targets: pd.DataFrame, *, regions: Sequence[str] | None = None,
-                   kinds: Sequence[str] | None = None, lang: str = "vi") -> None:
+                   kinds: Sequence[str] | None = None, sources: pd.DataFrame | None = None,
+                   lang: str = "vi") -> None:
     """Section 2 (continued): totals implied by a country's capital and share, against the
     stated totals.
     """
     _show_check(analysis.implied_totals, findings.describe_implied_totals,
-                findings.implied_totals_table, targets, regions=regions, kinds=kinds, lang=lang)
+                findings.implied_totals_table, targets, regions=regions, kinds=kinds,
+                sources=sources, lang=lang)
 
 
 @with_parameters()
 def share_sums(targets: pd.DataFrame, *, regions: Sequence[str] | None = None,
-               kinds: Sequence[str] | None = None, lang: str = "vi") -> None:
+               kinds: Sequence[str] | None = None, sources: pd.DataFrame | None = None,
+               lang: str = "vi") -> None:
     """Section 3: whether the sector shares of one region and year add up to 100 %."""
     _show_check(analysis.check_share_sums, findings.describe_share_sums,
-                findings.share_sums_table, targets, regions=regions, kinds=kinds, lang=lang)
+                findings.share_sums_table, targets, regions=regions, kinds=kinds, sources=sources,
+                lang=lang)
 
 
 @with_parameters()
@@ -110,7 +117,8 @@ def implied_vs_stated(targets: pd.DataFrame, *, regions: Sequence[str] | None = 
     """Section 4: growth implied by two level targets against the growth stated (text, chart)."""
     found = analysis.implied_vs_stated(analysis.filter_figures(targets, regions=regions,
                                                                kinds=kinds))
-    display.show_markdown(findings.describe_implied_vs_stated(found, lang=lang))
+    display.show_markdown(findings.describe_implied_vs_stated(found, sources=sources,
+                                                              lang=lang))
     display.show_chart(charts.plot_implied_vs_stated(found, sources=sources, lang=lang))
 
 
@@ -130,10 +138,11 @@ def summary(targets: pd.DataFrame, *, regions: Sequence[str] | None = None,
 
 @with_parameters()
 def levels_vs_growth(targets: pd.DataFrame, *, regions: Sequence[str] | None = None,
-                     kinds: Sequence[str] | None = None, lang: str = "vi") -> None:
+                     kinds: Sequence[str] | None = None, sources: pd.DataFrame | None = None,
+                     lang: str = "vi") -> None:
     """Section 2 (continued): a source's levels against the growth it states (text and
     table): where one source contradicts itself.
     """
     _show_check(analysis.levels_vs_growth, findings.describe_levels_vs_growth,
                 findings.levels_vs_growth_table, targets, regions=regions, kinds=kinds,
-                lang=lang)
+                sources=sources, lang=lang)

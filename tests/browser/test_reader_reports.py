@@ -181,3 +181,28 @@ def test_index_in_the_readers_language(rendered, context, shoot):
         assert all(d.get_attribute("download") is not None for d in downloads.all())
     finally:
         page.close()
+
+
+#: Each table wider than the box that holds it (DataTables' own scrolling cell, or the
+#: output): columns a reader finds cut off at the panel's right edge.
+TABLES_CUT_OFF = """() => [...document.querySelectorAll('table.hy-table')].filter(t => {
+    const box = t.closest('.dt-layout-cell') || t.closest('.jp-OutputArea-output')
+        || document.body;
+    return box.scrollWidth > box.clientWidth + 1; })
+    .map(t => t.rows[0] ? t.rows[0].cells.length : 0)"""
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_no_table_is_cut_off_at_the_right_edge_of_its_panel(name, require_notebook, rendered,
+                                                            context, shoot):
+    """The attainment verdicts (14 columns) ran past the panel's right edge: their source
+    ids (``hy-industry-trade-2024-news; pf-vir-114002``) could not wrap. Named sources wrap
+    and every table fits the report's width."""
+    require_notebook(name)
+    page = open_file(context, report_path(rendered, name))
+    try:
+        shoot(page, f"width-{name}")
+        cut = page.evaluate(TABLES_CUT_OFF)
+        assert not cut, f"{name}: tables of {cut} columns are wider than the panel"
+    finally:
+        page.close()
