@@ -17,7 +17,7 @@ import pandas as pd
 from ..docstrings import with_parameters, with_returns
 from ..vocabulary import messages  # re-exported: the one lookup of a message table
 
-__all__ = ["md_escape", "messages", "source_name", "source_names", "sources_text",
+__all__ = ["md_escape", "messages", "source_name", "source_names", "sources_text", "cited_columns",
            "source_language",
            "BASIS_LABELS", "basis_label", "finding", "opened", "TEXT_PARAMETERS"]
 
@@ -172,6 +172,15 @@ def source_names(source_ids: object, sources: pd.DataFrame | None) -> str:
     """
     ids = dict.fromkeys(x for x in str(source_ids or "").split("; ") if x)
     return "; ".join(dict.fromkeys(source_name(s, sources) for s in ids))
+
+
+def cited_columns(figures: pd.DataFrame, sources: pd.DataFrame | None,
+                  m: dict[str, str]) -> dict[str, object]:
+    """The two last columns of a reader table of figures: each row's source, named for readers,
+    and where in it the figure stands (``m``: the table's messages, with ``col_source`` and
+    ``col_locator``)."""
+    return {m["col_source"]: [source_name(s, sources) for s in figures["source_id"]],
+            m["col_locator"]: figures["source_locator"]}
 
 
 def sources_text(source_ids: Iterable[str], sources: pd.DataFrame | None = None) -> str:

@@ -15,7 +15,7 @@ from ..docstrings import frames_from, with_parameters
 from ..schema import UNIT_LABELS
 from ..vocabulary import (SECTOR_SHARES, country_label, kind_label, sector_name,
                           territory_label)
-from .common import (finding, md_escape, messages, source_language, source_name, source_names,
+from .common import (cited_columns, finding, md_escape, messages, source_language, source_names,
                      sources_text)
 from .format import (format_amount, format_as_of, format_number, format_period, format_periods,
                      quoted_figure)
@@ -197,8 +197,7 @@ def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
         m["col_low"]: figures["low"],
         m["col_high"]: figures["high"],
         m["col_unit"]: [UNIT_LABELS[lang].get(u, u) for u in figures["unit"]],
-        m["col_source"]: [source_name(s, sources) for s in figures["source_id"]],
-        m["col_locator"]: figures["source_locator"],
+        **cited_columns(figures, sources, m),
     })
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..docstrings import frames_from, with_parameters
 from ..vocabulary import kind_label, sector_name
-from .common import finding, md_escape, messages, source_name, sources_text
+from .common import cited_columns, finding, md_escape, messages, source_name, sources_text
 from .format import (format_money, format_number, format_period, format_periods,
                      format_range)
 
@@ -250,8 +250,7 @@ def growth_targets_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None 
         m["col_kind"]: [kind_label(k, lang) for k in figures["kind"]],
         m["col_period"]: format_periods(figures),
         m["col_raw"]: figures["value_raw"],
-        m["col_source"]: [source_name(s, sources) for s in figures["source_id"]],
-        m["col_locator"]: figures["source_locator"],
+        **cited_columns(figures, sources, m),
     })
 
 
