@@ -78,7 +78,7 @@ import pandas as pd
 
 from ..docstrings import fill_doc
 from ..territories import RegionMap
-from .content import content_key
+from .content import remembered
 from .growth import required_growth_rate
 
 __all__ = [
@@ -364,15 +364,8 @@ def harmonise(data: pd.DataFrame, *, region_map: RegionMap,
     # Pure and the costliest step of an assessment: computed once per distinct content (a
     # notebook's sections and a shared panel's states ask it of the same figures).
     indicators = tuple(indicators)
-    try:
-        key = (content_key(data), content_key(region_map.frame), indicators)
-    except TypeError:  # a cell pandas cannot hash (a list...): computed as it is
-        return _harmonise(data, region_map, indicators)
-    if key not in _HARMONISED:
-        while len(_HARMONISED) >= 8:
-            _HARMONISED.pop(next(iter(_HARMONISED)))
-        _HARMONISED[key] = _harmonise(data, region_map, indicators)
-    return _HARMONISED[key].copy()
+    return remembered(_HARMONISED, (data, region_map.frame, indicators),
+                      lambda: _harmonise(data, region_map, indicators)).copy()
 
 
 #: :func:`harmonise`'s results by the content of its arguments (a few, oldest out first).
@@ -603,18 +596,8 @@ def assess(
     # A target's verdict reads every actual and target, never the region asked for: every
     # target is judged once per content and rules (the states of a shared panel, one region
     # each, and a notebook's sections ask the same), and the region keeps its own.
-    try:
-        key = (content_key(targets), content_key(region_map.frame),
-               tuple(sorted(settings.items(), key=lambda item: item[0])))
-    except TypeError:  # a cell pandas cannot hash (a list...): judged as it is
-        key = None
-    judged = _JUDGED.get(key) if key is not None else None
-    if judged is None:
-        judged = _judge(targets, region_map=region_map, **settings)
-        if key is not None:
-            while len(_JUDGED) >= 8:
-                _JUDGED.pop(next(iter(_JUDGED)))
-            _JUDGED[key] = judged
+    judged = remembered(_JUDGED, (targets, region_map.frame, tuple(sorted(settings.items()))),
+                        lambda: _judge(targets, region_map=region_map, **settings))
     rows = judged
     if region is not None:
         wanted = set(region_map.territories_of(region))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 import pandas as pd
 
-__all__ = ["content_key"]
+__all__ = ["content_key", "remembered"]
+
+T = TypeVar("T")
 
 
 def content_key(value: Any) -> str:
@@ -30,3 +32,31 @@ def content_key(value: Any) -> str:
                              .encode(), digest_size=16)
     digest.update(pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes())
     return digest.hexdigest()
+
+
+def remembered(cache: dict, parts: tuple, compute: Callable[[], T], *, size: int = 8) -> T:
+    """``compute()`` once per content of ``parts`` (frames by :func:`content_key`, other parts
+    as they are), kept in ``cache`` with the ``size`` latest (oldest out first).
+
+    Where a frame's content cannot be hashed (a cell holding a list), ``compute()`` runs
+    every time.
+
+    Examples
+    --------
+    >>> calls, cache = [], {}
+    >>> frame = pd.DataFrame({"x": [1]})
+    >>> [remembered(cache, (frame, "a"), lambda: calls.append(1) or len(calls))
+    ...  for _ in range(2)]
+    [1, 1]
+    >>> remembered(cache, (frame.assign(x=[2]), "a"), lambda: calls.append(1) or len(calls))
+    2
+    """
+    try:
+        key = tuple(content_key(p) if isinstance(p, pd.DataFrame) else p for p in parts)
+    except TypeError:
+        return compute()
+    if key not in cache:
+        while len(cache) >= size:
+            cache.pop(next(iter(cache)))
+        cache[key] = compute()
+    return cache[key]
