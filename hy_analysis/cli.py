@@ -148,7 +148,9 @@ def validate_command(paths: list[str], out: TextIO | None = None) -> int:
     paths : list of str
         Files with the columns of data/targets.csv (CSV in UTF-8/UTF-16, or .xlsx), or
         sources files (a header with ``title`` and no ``indicator``, as data/sources.csv and
-        data/user/sources.csv), each checked as what it is.
+        data/user/sources.csv), each checked as what it is. Any file but the project's own
+        is also checked against the ids of the project's own file of its kind, which a run
+        reads beside it.
     out : file-like, optional
         Where to print (default stdout).
 
@@ -157,17 +159,21 @@ def validate_command(paths: list[str], out: TextIO | None = None) -> int:
     int
         0 when every file is valid, 1 when any problem was found, 2 when a file is unreadable.
     """
-    from .loading import read_rows, read_sources, read_targets  # pandas only here
+    from .loading import bundled_ids, read_rows, read_sources, read_targets  # pandas only here
+    from .paths import data_dir
 
     out = out or sys.stdout
     status = 0
     for path in paths:
         try:
             header = set(read_rows(Path(path), ()).header)
-            if "title" in header and "indicator" not in header:
-                report = read_sources(Path(path))
+            is_sources = "title" in header and "indicator" not in header
+            own = data_dir() / ("sources.csv" if is_sources else "targets.csv")
+            taken = [] if Path(path).resolve() == own.resolve() else bundled_ids(own.name)
+            if is_sources:
+                report = read_sources(Path(path), taken=taken)
             else:
-                _, report = read_targets([Path(path)], include_bundled=False)
+                _, report = read_targets([Path(path)], include_bundled=False, taken=taken)
         except DataFileError as exc:
             print(f"error: {exc}", file=out)
             status = max(status, 2)

@@ -29,7 +29,7 @@ from .validation import (SOURCE_REQUIRED, Issue, ValidationReport, check_source_
 __all__ = [
     "load_targets", "read_targets", "load_sources", "load_urban_classes", "load_indicators",
     "load_regions", "load_region_map", "load_provinces", "read_rows", "LoadedRows",
-    "read_sources", "user_sources_file",
+    "read_sources", "user_sources_file", "bundled_ids",
 ]
 
 PathLike = str | os.PathLike
@@ -149,13 +149,39 @@ def read_rows(path: PathLike, expected: Sequence[str] = schema.TARGET_COLUMNS) -
     return _read_csv(path)
 
 
+def bundled_ids(name: str = "targets.csv", *, data_dir: PathLike | None = None
+                ) -> list[tuple[str, str, int]]:
+    """The ids of one of the project's own data files, each with its file and line.
+
+    Parameters
+    ----------
+    name : {"targets.csv", "sources.csv"}
+    data_dir : path, optional
+        Folder of the bundled data (default: :func:`hy_analysis.paths.data_dir`).
+
+    Returns
+    -------
+    list of (str, str, int)
+    """
+    loaded = read_rows(_data_dir(data_dir) / name, ())
+    return [(r.get("id", ""), loaded.file, ln) for r, ln in zip(loaded.rows, loaded.lines)]
+
+
 def user_sources_file(data_dir: PathLike | None = None) -> Path:
     """The user's own sources file, ``<data>/user/sources.csv``, read with the bundled one."""
     return _data_dir(data_dir) / "user" / "sources.csv"
 
 
-def read_sources(path: PathLike) -> ValidationReport:
+def read_sources(path: PathLike, *, taken: Sequence[tuple[str, str, int]] = ()
+                 ) -> ValidationReport:
     """Check a sources file (columns of data/sources.csv): every row, ids unique.
+
+    Parameters
+    ----------
+    path : path
+    taken : sequence of (str, str, int)
+        Ids already used elsewhere, with their file and line (:func:`bundled_ids`): a row
+        reusing one is rejected, as loading would not tell the two sources apart.
 
     Returns
     -------
@@ -171,8 +197,9 @@ def read_sources(path: PathLike) -> ValidationReport:
             bad.add(_l)
 
         check_source_row(row, issue)
-    repeated = check_unique_ids(((r.get("id", ""), loaded.file, ln)
-                                 for r, ln in zip(loaded.rows, loaded.lines)), report)
+    repeated = check_unique_ids([*taken, *((r.get("id", ""), loaded.file, ln)
+                                           for r, ln in zip(loaded.rows, loaded.lines))],
+                                report)
     report.rows_rejected = len(bad | {ln for _, ln in repeated})
     return report
 
@@ -205,6 +232,7 @@ def read_targets(
     include_bundled: bool = True,
     sources: Sequence[PathLike] = (),
     data_dir: PathLike | None = None,
+    taken: Sequence[tuple[str, str, int]] = (),
 ) -> tuple[pd.DataFrame, ValidationReport]:
     """Read, check and parse target files; return the valid rows and the report.
 
@@ -218,6 +246,10 @@ def read_targets(
         Extra sources files (columns of sources.csv) for the user's own ``source_id`` values.
     data_dir : path, optional
         Folder of the bundled data (default: :func:`hy_analysis.paths.data_dir`).
+    taken : sequence of (str, str, int)
+        Ids already used elsewhere, with their file and line (:func:`bundled_ids`): checking
+        a user's file alone (``include_bundled=False``), a row reusing an id of the bundled
+        file is rejected as the run, which reads both, rejects it.
 
     Returns
     -------
@@ -270,7 +302,7 @@ def read_targets(
                 report.rows_rejected += 1
             else:
                 kept.append((row, parsed, loaded.file, line))
-    repeated = check_unique_ids(((r["id"], f, ln) for r, _, f, ln in kept), report)
+    repeated = check_unique_ids([*taken, *((r["id"], f, ln) for r, _, f, ln in kept)], report)
     kept = [k for k in kept if (k[2], k[3]) not in repeated]
     report.rows_rejected += len(repeated)
     return _targets_frame(kept, dates), report

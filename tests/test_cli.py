@@ -309,6 +309,41 @@ def test_validate_command_exit_codes(fixtures_dir, project_dir):
 
 
 
+def test_validate_rejects_ids_the_project_already_uses(tmp_path, project_dir):
+    """A run reads the user's file beside data/targets.csv and rejects a reused id (and a
+    sources file beside data/sources.csv): validate says so first, naming both places."""
+    import csv as _csv
+
+    own = project_dir / "data" / "targets.csv"
+    with open(own, encoding="utf-8") as handle:
+        header, first = next(iter([(r.keys(), r) for r in _csv.DictReader(handle)]))
+    mine = tmp_path / "mine.csv"
+    with open(mine, "w", encoding="utf-8", newline="") as handle:
+        writer = _csv.DictWriter(handle, fieldnames=list(header))
+        writer.writeheader()
+        writer.writerow(first)                      # the project's id, reused
+        writer.writerow({**first, "id": "my-own-row"})  # a new id: valid
+    out = StringIO()
+    assert cli.validate_command([str(mine)], out) == 1
+    text = out.getvalue()
+    assert f"{mine}:2: column 'id'" in text and f"already used at {own}:2" in text
+    assert f"{mine}:3" not in text
+
+    with open(project_dir / "data" / "sources.csv", encoding="utf-8") as handle:
+        source = next(_csv.DictReader(handle))
+    sources = tmp_path / "sources.csv"
+    with open(sources, "w", encoding="utf-8", newline="") as handle:
+        writer = _csv.DictWriter(handle, fieldnames=list(source))
+        writer.writeheader()
+        writer.writerow(source)
+    out = StringIO()
+    assert cli.validate_command([str(sources)], out) == 1
+    assert "already used at" in out.getvalue() and "sources.csv:2" in out.getvalue()
+    # The project's own files are not checked against themselves.
+    out = StringIO()
+    assert cli.validate_command([str(project_dir / "data" / "sources.csv")], out) == 0
+
+
 @pytest.mark.parametrize("case", _malformed_cases(), ids=lambda c: c["file"])
 def test_validate_command_fails_precisely_on_every_malformed_file(fixtures_dir, case):
     out = StringIO()
