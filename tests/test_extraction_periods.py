@@ -473,3 +473,12 @@ def test_a_share_of_the_plan_names_no_target_for_the_figure_after_it():
     # the plan's own figure in brackets stays a target
     got = _read("Xuất khẩu đạt 120% kế hoạch năm 2024 (khoảng 800 triệu USD).", "2024-12-20")
     assert got["khoảng 800 triệu USD"].kind == "target"
+
+
+def test_a_relative_year_in_a_closed_bracket_is_the_asides():
+    # "(cao hơn mức tăng 6,1% của năm ngoái), chiếm 48,2%": the share is the sentence's year
+    got = _read("Sáu tháng đầu năm, dịch vụ tăng 8,3% (cao hơn mức tăng 6,1% của năm ngoái), "
+                "chiếm 48,2% cơ cấu kinh tế.", "2025-07-08")
+    assert _period(got["48,2%"]) == (2025, 2025)
+    got = _read("Năm ngoái, dịch vụ chiếm 47,5% cơ cấu kinh tế.", "2025-07-08")
+    assert _period(got["47,5%"]) == (2024, 2024)

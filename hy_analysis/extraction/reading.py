@@ -523,7 +523,13 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if doc_year and CUES.NEXT_YEAR.search(text[max(s0, fig_start - 200):fig_start]):
         return Period(doc_year + 1, doc_year + 1, "sentence (next year)", base)
     # "năm nay", "this year" / "năm ngoái", "last year" (not after "so với", a base)
-    relative = CUES.RELATIVE_YEAR.search(text[max(s0, fig_start - 200):fig_start])
+    lo = max(s0, fig_start - 200)
+    # "(higher than the same period last year's increase of 7.14%), accounting for 51.4%":
+    # a relative year in a bracket closed before the figure is the aside's
+    relative = next((m for m in CUES.RELATIVE_YEAR.finditer(text, lo, fig_start)
+                     if not _closed_aside(text, s0, m.start(), fig_start)), None)
+    if relative:
+        relative = CUES.RELATIVE_YEAR.search(text[lo:fig_start], relative.start() - lo)
     if relative and doc_year and not CUES.BASE_BEFORE.search(
             text[max(s0, fig_start - 260):fig_start - len(relative.group(0))
                  - (fig_start - relative.end())]):
