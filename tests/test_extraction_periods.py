@@ -411,3 +411,74 @@ def test_months_of_a_year_written_right_after_a_figure_are_its_period():
                 "2025-08-01")
     assert _period(got["9%"]) == (2024, 2024)
     assert _period(got["7%"]) == (2025, 2025)
+
+
+# --- issue #17, rules drawn from devset documents 160-167 (our own sentences) ---------------
+
+def test_a_relative_span_of_years_after_or_ending_with_the_document():
+    # "N năm tới", "the next N years", "nhiệm kỳ tới" are the years after the page's;
+    # "N năm qua", "the past N years" end with it (not "năm qua", last year, inside them)
+    got = _read("Trong ba năm tới, huyện phấn đấu thu ngân sách tăng 9%/năm.", "2024-11-20")
+    assert _period(got["9%/năm"]) == (2025, 2027)
+    got = _read("Over the past four years, the city's exports rose by an average of 11% a "
+                "year.", "2024-12-02")
+    assert _period(got["11% a year"]) == (2021, 2024)
+    got = _read("Bốn năm qua, vốn đầu tư toàn xã hội tăng bình quân 8,8%/năm.", "2023-10-01")
+    assert _period(got["8,8%/năm"]) == (2020, 2023)
+    got = _read("Nhiệm kỳ tới, thành phố phấn đấu GRDP tăng bình quân 9,5%/năm.", "2020-10-15")
+    assert (_period(got["9,5%/năm"]), got["9,5%/năm"].kind) == ((2021, 2025), "target")
+    # a written year still wins over the relative span
+    got = _read("Trong 3 năm tới, GRDP tăng 8%/năm; riêng năm 2026 tăng 7,5%.", "2025-10-15")
+    assert _period(got["8%/năm"]) == (2026, 2028)
+    assert _period(got["7,5%"]) == (2026, 2026)
+
+
+def test_next_year_is_the_year_after_the_document():
+    got = _read("Năm tới, huyện đặt mục tiêu thu ngân sách 950 tỷ đồng.", "2024-12-20")
+    assert (_period(got["950 tỷ đồng"]), got["950 tỷ đồng"].kind) == ((2025, 2025), "target")
+    got = _read("Next year the city plans exports of 3.4 billion USD.", "2023-12-05")
+    assert _period(got["3.4 billion USD"]) == ((2024, 2024))
+
+
+def test_a_ratio_to_the_previous_year_spans_both_years_a_ratio_to_the_same_months_does_not():
+    got = _read("In 2023, the number of new firms rose 1.4-fold compared to the previous year.",
+                "2024-02-01")
+    assert _period(got["1.4-fold"]) == (2022, 2023)
+    got = _read("Năm 2022, vốn FDI đăng ký gấp 2,1 lần năm trước.", "2023-01-20")
+    assert _period(got["gấp 2,1 lần"]) == (2021, 2022)
+    # months against the same months of the year before keep their year (as annotated)
+    got = _read("Trong 8 tháng năm 2022, khách quốc tế tăng gấp 9 lần so với cùng kỳ năm trước.",
+                "2022-09-01")
+    assert _period(got["gấp 9 lần"]) == (2022, 2022)
+
+
+def test_a_headline_target_does_not_make_the_results_below_it_targets():
+    text = ("Huyện tăng tốc xuất khẩu, mục tiêu tăng 11-12%\n\n"
+            "Sáu tháng đầu năm 2024, huyện ghi nhận xuất khẩu tăng 9,4% so với cùng kỳ.")
+    got = _read(text, "2024-07-10")
+    assert got["11-12%"].kind == "target"
+    assert got["9,4%"].kind == "actual"
+    # a heading ending with ":" still introduces what follows
+    text = "Chỉ tiêu năm 2025:\n\nTổng thu ngân sách 12.000 tỷ đồng."
+    got = _read(text, "2024-12-10")
+    assert got["12.000 tỷ đồng"].kind == "target"
+
+
+def test_a_share_of_the_plan_names_no_target_for_the_figure_after_it():
+    # "bằng 38% kế hoạch, cao hơn bình quân chung (31%)": the bracket is the average's result
+    got = _read("Đến hết tháng 5, huyện giải ngân 214 tỷ đồng, bằng 38% kế hoạch, cao hơn mức "
+                "bình quân chung của tỉnh (31%).", "2024-06-05")
+    assert got["31%"].kind == "actual"
+    assert got["38%"].kind == "actual"
+    # the plan's own figure in brackets stays a target
+    got = _read("Xuất khẩu đạt 120% kế hoạch năm 2024 (khoảng 800 triệu USD).", "2024-12-20")
+    assert got["khoảng 800 triệu USD"].kind == "target"
+
+
+def test_a_relative_year_in_a_closed_bracket_is_the_asides():
+    # "(cao hơn mức tăng 6,1% của năm ngoái), chiếm 48,2%": the share is the sentence's year
+    got = _read("Sáu tháng đầu năm, dịch vụ tăng 8,3% (cao hơn mức tăng 6,1% của năm ngoái), "
+                "chiếm 48,2% cơ cấu kinh tế.", "2025-07-08")
+    assert _period(got["48,2%"]) == (2025, 2025)
+    got = _read("Năm ngoái, dịch vụ chiếm 47,5% cơ cấu kinh tế.", "2025-07-08")
+    assert _period(got["47,5%"]) == (2024, 2024)

@@ -775,6 +775,22 @@ _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 _AVERAGE = compile_scanning(_AVERAGE_STEM + r"|mỗi năm|hằng năm", re.IGNORECASE)
 
 
+def _target_in_brackets(text: str, at: int) -> bool:
+    """Whether the bracket just before ``at`` opens after the name of a plan ("vượt chỉ tiêu
+    Nghị quyết (7,5-8%)", "132% kế hoạch của năm (gần 1,9 tỉ USD)"), not after a comparison
+    that names another quantity between them ("chiếm 13,4% kế hoạch, cao hơn mức bình quân cả
+    nước (9,53%)": the national average's).
+
+    >>> _target_in_brackets("vượt chỉ tiêu Nghị quyết giao (7,5%", 31)
+    True
+    >>> _target_in_brackets("bằng 40% kế hoạch, cao hơn bình quân chung (9%", 44)
+    False
+    """
+    lo = max(0, at - 90)
+    found = CUES.TARGET_IN_BRACKETS.search(text, lo, at)
+    return bool(found) and not CUES.OTHER_NAME_BEFORE_BRACKET.search(text, found.start(), at)
+
+
 def _year_written_between(text: str, lo: int, hi: int) -> bool:
     """Whether a year framing a clause ("..., năm 2025 là ...") is written between ``lo`` and
     ``hi``: a later sentence's frame, which holds over the period of a figure written before
@@ -927,6 +943,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         measure = "level"  # "tăng 10%, bằng 35% GRDP": a share of GRDP, whatever came before
     if measure in ("ratio_to_base", "cumulative_growth") and period.base and period.end:
         period = Period(period.base, period.end, period.how, period.base)
+    elif measure == "ratio_to_base" and cell is None and period.end and \
+            period.start == period.end and CUES.RELATIVE_BASE.search(clause) and \
+            not CUES.SAME_PERIOD_WORDS.search(text, sent[0], clause_end):
+        # "gấp 1,3 lần so với năm trước", "a 1.3-fold increase compared to the previous
+        # year": a ratio of whole years whose base is the year before, with no year written,
+        # spans both years (one of months to the same months keeps its year, as annotated)
+        period = Period(period.end - 1, period.end, period.how + ", base the year before",
+                        period.end - 1)
     elif measure in ("period_average_growth", "period_total", "period_average") and \
             period.start == period.end and period.end is not None:
         span = latest_span_ending(text, fig.start, period.end)
@@ -973,7 +997,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if cell is not None:
         kind_context = text[max(0, cell.label_start - 2000):cell.label_start] + cell.label
     else:
-        kind_context = text[max(sent[0], fig.start - 300):fig.start] + fig.raw + text_after[:15]
+        kind_context = text[max(sent[0], fig.start - 300):fig.start]
+        # "chiếm 13,4% kế hoạch, cao hơn ... (9,53%)": a plan word completing an earlier
+        # figure (its share of the plan achieved) is that figure's, no target word of this one
+        kind_context = CUES.PLAN_SHARE_BEFORE.sub(" ", kind_context) + fig.raw + text_after[:15]
     kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year,
                                          just_before=text[max(0, fig.start - 45):fig.start],
                                          doc_month=doc_date.month if doc_date and not
@@ -992,6 +1019,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             if before[0] >= at or (step and ("\n\n" in text[before[1]:sent[0]] or
                                              CUES.COMPARED_TO_PLAN.search(words))):
                 break
+            if not step and "\n\n" in text[before[0]:sent[0]] and \
+                    not words.rstrip().endswith(":") and re.search(r"\d", words):
+                # a title line with its own figure ("..., mục tiêu tăng trưởng 8-9%") above a
+                # paragraph: its target words are its figure's, not the paragraph's
+                break
             # target words after the last figure of a sentence govern none of its figures
             # ("..., bằng 50,1% kế hoạch năm", "đạt 2.600 tấn, ... mục tiêu trở thành ...")
             digits = [m.end() for m in re.finditer(r"\d", words)]
@@ -1004,7 +1036,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             at = before[0]
     if stock:
         kind, estimate, kind_how = "actual", False, "an existing stock"
-    elif cell is None and CUES.TARGET_IN_BRACKETS.search(text[max(0, fig.start - 90):fig.start]):
+    elif cell is None and _target_in_brackets(text, fig.start):
         # "vượt chỉ tiêu Nghị quyết giao đầu năm (7,5-8%)": the target a result is compared with
         kind, estimate, kind_how = "target", False, "a target in brackets after its name"
         if unit == "percent" and measure == "level" and rows and \

@@ -513,8 +513,23 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
                    None) if not own else None
     if framing and not re.search(r"\d|;|\(", _YEAR_RE.sub(" ", text[fig_end:framing[0]])):
         return Period(framing[2], framing[3], "sentence, the year framing it later", base)
+    # "5 năm tới", "the next five years", "nhiệm kỳ tới" / "5 năm qua", "the past three
+    # years": N years after the document's year, or ending with it (its own words, before
+    # the one-year "năm qua" inside "5 năm qua" is read as last year)
+    spans = relative_span(text[max(s0, fig_start - 200):fig_start], doc_year)
+    if spans:
+        return Period(spans[0], spans[1], "sentence (relative span)", base)
+    # "năm tới", "next year": the year after the document's
+    if doc_year and CUES.NEXT_YEAR.search(text[max(s0, fig_start - 200):fig_start]):
+        return Period(doc_year + 1, doc_year + 1, "sentence (next year)", base)
     # "năm nay", "this year" / "năm ngoái", "last year" (not after "so với", a base)
-    relative = CUES.RELATIVE_YEAR.search(text[max(s0, fig_start - 200):fig_start])
+    lo = max(s0, fig_start - 200)
+    # "(higher than the same period last year's increase of 7.14%), accounting for 51.4%":
+    # a relative year in a bracket closed before the figure is the aside's
+    relative = next((m for m in CUES.RELATIVE_YEAR.finditer(text, lo, fig_start)
+                     if not _closed_aside(text, s0, m.start(), fig_start)), None)
+    if relative:
+        relative = CUES.RELATIVE_YEAR.search(text[lo:fig_start], relative.start() - lo)
     if relative and doc_year and not CUES.BASE_BEFORE.search(
             text[max(s0, fig_start - 260):fig_start - len(relative.group(0))
                  - (fig_start - relative.end())]):
@@ -588,6 +603,40 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(year, year, "document date" if year == doc_year else
                       "the year the document names most (written early the next year)", base)
     return Period(None, None, "not found", base)
+
+
+_SPAN_NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "two": 2, "three": 3,
+                 "four": 4, "five": 5, "ten": 10}
+
+
+def relative_span(words: str, doc_year: int | None) -> tuple[int, int] | None:
+    """The years of the last relative span in ``words``: N years after ``doc_year`` ("5 năm
+    tới", "the next five years", "nhiệm kỳ tới" = five) or the N ending with it ("5 năm qua",
+    "the past three years").
+
+    >>> relative_span("Trong 5 năm tới, tỉnh phấn đấu", 2025)
+    (2026, 2030)
+    >>> relative_span("Over the past three years,", 2024)
+    (2022, 2024)
+    >>> relative_span("Năm qua,", 2024) is None
+    True
+    """
+    if not doc_year:
+        return None
+    found = None
+    for found in CUES.RELATIVE_SPAN.finditer(words):
+        pass
+    if found is None:
+        return None
+    if found.group("term"):
+        return doc_year + 1, doc_year + 5
+    raw = (found.group("n") or found.group("n2")).lower()
+    n = _SPAN_NUMBERS.get(raw) or int(raw)
+    if not 2 <= n <= 10:
+        return None
+    if found.group("next") or found.group("next2"):
+        return doc_year + 1, doc_year + n
+    return doc_year - n + 1, doc_year
 
 
 def _months_frame(text: str, lo: int, hi: int) -> re.Match | None:
