@@ -434,3 +434,44 @@ def test_a_share_that_rose_from_one_level_to_another_is_two_shares():
     assert got["21,5%"] == "agriculture_share"
     # ... but "tăng từ 6,5 - 7%" is a growth of 6,5 to 7 %
     assert _by_raw("Năm 2025, phấn đấu GRDP tăng từ 6,5 - 7%.")["6,5 - 7%"] == "grdp_growth"
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # British and American spellings of one English phrase name the same indicator
+    ("In 2024, the province granted licences to 31 newly licenced projects.", "31",
+     "fdi_new_projects"),
+    ("In 2024, Hoa Son licensed 18 new FDI projects.", "18", "fdi_new_projects"),
+])
+def test_english_spellings_of_a_phrase_name_the_same_indicator(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+def test_a_bare_head_noun_stands_for_the_indicator_named_before_it():
+    # "the index" / "chỉ số này": the index named in an earlier sentence, not the economy
+    got = _by_raw("In May, the industrial production index of Hoa Son rose 2.1% from April. "
+                  "Over five months the index grew 6.3%, below last year's 7.2% growth.")
+    assert got["6.3%"] == "iip_growth"
+    assert got["7.2%"] == "iip_growth"
+    got = _by_raw("Chỉ số sản xuất công nghiệp tháng 4 tăng 1,8%. Tính chung 4 tháng, chỉ số "
+                  "này tăng 9,4% so với cùng kỳ.")
+    assert got["9,4%"] == "iip_growth"
+    # a head that no earlier phrase holds stays unknown: an index is no growth of the economy
+    got = _by_raw("GRDP năm 2024 tăng 7%.\n\nOver four months the index grew 4.4%.")
+    assert got["4.4%"] == "unknown"
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # a sector named by its first words ("nông, lâm nghiệp", the fisheries left out)
+    ("Năm 2024, khu vực nông, lâm nghiệp chiếm 18,2%; dịch vụ chiếm 39%.", "18,2%",
+     "agriculture_share"),
+    # the GSO's and the English press's names of budget, investment and exports
+    ("In 2024, domestic collection rose 11 percent.", "11 percent",
+     "domestic_budget_revenue_growth"),
+    ("Năm 2024, vốn đầu tư thực hiện trên địa bàn ước đạt 61.000 tỷ đồng.", "61.000 tỷ đồng",
+     "total_social_investment"),
+    ("Năm 2024, trị giá xuất khẩu hàng hóa ước đạt 2.310 triệu USD.", "2.310 triệu USD",
+     "exports"),
+    ("Năm 2024, kim ngạch hàng hóa xuất khẩu tăng 12,2%.", "12,2%", "exports_growth"),
+])
+def test_statistics_office_and_press_names_of_indicators(text, raw, code):
+    assert _by_raw(text)[raw] == code

@@ -243,6 +243,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             if codes and not vocab.words("modifier", "not_naming", at_end=True).search(
                     text[max(prev_start, ms - 25):ms]):
                 return codes[0], text[ms:me]
+    if best is None and label is None:
+        found = _head_anaphor(vocab, text, sent, fig.start, unit, measure, breakdown)
+        if found:  # ("unknown", "") for a head that stands for nothing named before it:
+            return found  # "the index" is no growth of the economy
     if best is None and label is None and unit == "percent" and \
             measure in _GROWTH_MEASURES and not named_in_window:
         # "Hai Duong's growth in 2024 is estimated at 10.2%", "tốc độ tăng trưởng ... 12%":
@@ -272,6 +276,29 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     if measure == "half_year_growth" or (unit in _MONEY and CUES.HALF_YEAR.search(before)):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     return codes[0], found
+
+
+def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start: int,
+                  unit: str, measure: str, breakdown: str) -> tuple[str, str] | None:
+    """(code, indicator_text) of the indicator a bare head noun before the figure stands for
+    ("the industrial production index rose 1,1% in October. Over ten months the index rose
+    7,9%"): the latest phrase of the paragraph before the sentence that holds the same head
+    noun and fits the figure; ("unknown", "") where no such phrase is found; None without
+    such a head."""
+    heads = list(CUES.HEAD_ANAPHOR.finditer(text, sent[0], fig_start))
+    if not heads:
+        return None
+    head = next(g for g in heads[-1].groups() if g).lower()
+    lo = max(0, sent[0] - _MAX_CONTEXT)
+    lo = max(lo, text.rfind("\n\n", lo, sent[0]) + 2)  # not across a paragraph
+    for ms, me, phrase in reversed(match_phrases(vocab, "indicator", text[lo:sent[0]], lo)):
+        if head not in phrase:
+            continue
+        codes = [c for c in vocab.values("indicator", phrase)
+                 if _compatible(c, vocab, unit, measure, breakdown)]
+        if codes:
+            return codes[0], text[ms:me]
+    return "unknown", ""
 
 
 #: Value-added growth code -> the gross-output growth code of the same sector.

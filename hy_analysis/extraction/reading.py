@@ -145,24 +145,26 @@ def _load(folder: str, stamp: tuple) -> Vocabulary:
     with open(base / "indicators.csv", encoding="utf-8-sig") as handle:
         units = {r["code"]: r["unit"] for r in csv.DictReader(handle)}
     phrases, vietnamese = [], []
+    english = []
     with open(base / "indicator_synonyms.csv", encoding="utf-8-sig") as handle:
         for r in csv.DictReader(handle):
             # an en dash in the text is read as a hyphen (match_phrases): so is one here
             phrases.append((r["phrase"].strip().lower().translate(_DASHES), r["field"],
                             r["value"]))
-            if r.get("lang", "vi") != "en":
-                vietnamese.append(phrases[-1])
+            (english if r.get("lang", "vi") == "en" else vietnamese).append(phrases[-1])
     with open(base / "indicators.csv", encoding="utf-8-sig") as handle:
         for r in csv.DictReader(handle):
             phrases.append((r["name_vi"].strip().lower(), "indicator", r["code"]))
             vietnamese.append(phrases[-1])
             phrases.append((r["name_en"].strip().lower(), "indicator", r["code"]))
+            english.append(phrases[-1])
     # the same words in the other spellings of Vietnamese text, after the phrases as written
     # (a spelling another phrase already has keeps that phrase's meaning)
     written = {(p, f) for p, f, _ in phrases}
     added = set()
-    for phrase, fieldname, value in vietnamese:
-        for other in spellings(phrase)[1:]:
+    for phrase, fieldname, value, spell in [(p, f, v, spellings) for p, f, v in vietnamese] + [
+            (p, f, v, english_spellings) for p, f, v in english]:
+        for other in spell(phrase)[1:]:
             if (other, fieldname) not in written and (other, fieldname, value) not in added:
                 added.add((other, fieldname, value))
                 phrases.append((other, fieldname, value))
@@ -217,6 +219,33 @@ def spellings(phrase: str) -> list[str]:
             joined = [dashed] if not last else [dashed, dashed[:last.start()] + (
                 " và " if last.group(1) == ", " else ", ") + dashed[last.end():]]
             out += [other for other in joined if other not in out]
+    return out
+
+
+#: British and American spellings of one English word: (pattern, replacement), both ways.
+_ENGLISH_VARIANTS = tuple(
+    (re.compile(pattern.format(a)), b) for pattern, pairs in (
+        (r"\b{}(?=(?:e[ds]?|ing)?\b)", (("licens", "licenc"),)),  # "licensed" / "licenced"
+        (r"(?<=\w\w){}\b", (("isation", "ization"), ("ised", "ized"), ("ising", "izing"),
+                             ("ise", "ize"))),  # "realised" / "realized"
+        (r"\b{}\b", (("programme", "program"),)),
+    ) for one, other in pairs for a, b in ((one, other), (other, one)))
+
+
+def english_spellings(phrase: str) -> list[str]:
+    """``phrase`` first, then its other English spellings (British and American: "licensed"
+    and "licenced", "realised" and "realized", "programme" and "program").
+
+    >>> english_spellings("newly licensed projects")
+    ['newly licensed projects', 'newly licenced projects']
+    >>> english_spellings("realized investment")
+    ['realized investment', 'realised investment']
+    >>> english_spellings("fdi")
+    ['fdi']
+    """
+    out = [phrase]
+    for rx, other in _ENGLISH_VARIANTS:
+        out += [form for form in (rx.sub(other, f) for f in list(out)) if form not in out]
     return out
 
 
