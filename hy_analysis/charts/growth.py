@@ -113,7 +113,9 @@ def plot_index_paths_figure(paths: pd.DataFrame, *, sources: pd.DataFrame | None
                 ax.annotate(end, (last["year"], (last["low"] + last["high"]) / 2),
                             xytext=(5, 0), textcoords="offset points", fontsize=8, ha="left",
                             va="center", color=colour)
-        ax.set_title("\n".join(textwrap.wrap(name, 40)), fontsize=10.5)
+        # Placed where matplotlib would place it (nothing sits above the panels), so the
+        # layout does not measure every tick label again to look for an overlap.
+        ax.set_title("\n".join(textwrap.wrap(name, 40)), fontsize=10.5, y=1.0)
         ax.set_xlabel(text("year", lang))
         ax.set_ylabel(_gt("index", lang).format(base=base))
         ax.yaxis.set_major_formatter(number_formatter(lang, decimals=0))

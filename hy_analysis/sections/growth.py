@@ -20,7 +20,7 @@ from ..charts import growth as charts
 from ..charts.consistency import plot_implied_vs_stated
 from ..findings import consistency as consistency_findings
 from ..findings import growth as findings
-from ._shared import show_chart
+from ._shared import once, show_chart
 
 __all__ = ["growth_targets", "annual_growth", "index_paths", "required_growth",
            "structure_shift", "level_path", "comparison"]
@@ -57,9 +57,11 @@ def index_paths(targets: pd.DataFrame, *, region_map: RegionMap,
                 scenario_growth: Sequence[float], sources: pd.DataFrame | None = None,
                 lang: str = "vi") -> None:
     """Section 3: index paths of the targets, the scenarios and the actuals (text and chart)."""
-    paths = analysis.index_paths(targets, region_map=region_map,
-                                 region=region, start_year=start_year,
-                                 end_year=end_year, scenario_growth=scenario_growth)
+    # The region's figures are selected once for every window a panel offers.
+    figures = once(analysis.growth_figures, targets, region_map=region_map, region=region,
+                   kinds=("target", "actual"))
+    paths = analysis.figure_index_paths(figures, start_year=start_year, end_year=end_year,
+                                        scenario_growth=scenario_growth)
     display.show_markdown(findings.describe_index_paths(
         paths, region=region, start_year=start_year, end_year=end_year, lang=lang,
         sources=sources))
