@@ -29,7 +29,7 @@ from ..docstrings import fill_doc
 __all__ = [
     "GROWTH_INDICATORS", "compound_index", "implied_growth", "required_growth_rate",
     "growth_figures", "annual_growth_vs_target", "index_paths", "figure_index_paths",
-    "required_growth",
+    "required_growth", "figure_required_growth",
     "structure_shift", "level_path", "implied_growth_steps",
 ]
 
@@ -388,10 +388,7 @@ def figure_index_paths(figures: pd.DataFrame, *, start_year: int, end_year: int,
                 "; ".join(texts), years[0], lows, highs)
             has_any = True
         actual = [r for r in actuals if r.indicator == indicator]
-        by_year: dict[int, float] = {}  # the first reported rate of each year
-        for r in actual:
-            if r.period_start not in by_year or math.isnan(by_year[r.period_start]):
-                by_year[r.period_start] = r.low
+        by_year = _first_rates(actual)
         years = []
         for year in range(start_year, end_year + 1):
             if year not in by_year:
@@ -416,6 +413,15 @@ def figure_index_paths(figures: pd.DataFrame, *, start_year: int, end_year: int,
     if not out["year"]:
         return pd.DataFrame.from_records([], columns=columns)
     return pd.DataFrame(out, columns=columns)
+
+
+def _first_rates(actual: list) -> dict:
+    """The first reported rate (``low``, NaN skipped) of each year of annual-growth rows."""
+    by_year: dict = {}
+    for r in actual:
+        if r.period_start not in by_year or math.isnan(by_year[r.period_start]):
+            by_year[r.period_start] = r.low
+    return by_year
 
 
 def _check_window(start_year: int, end_year: int) -> None:
@@ -466,16 +472,38 @@ def required_growth(data: pd.DataFrame, *, region_map: RegionMap,
     """
     figures = growth_figures(data, region_map=region_map, region=region,
                              kinds=("target", "actual"), indicators=indicators)
-    figures = figures[~figures["merged"]]
+    return figure_required_growth(figures)
+
+
+def figure_required_growth(figures: pd.DataFrame) -> pd.DataFrame:
+    """:func:`required_growth` of one region's growth figures, selected once for a panel.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        From :func:`growth_figures` with ``kinds=("target", "actual")`` (rows of the merged
+        territory are left out here).
+
+    Returns
+    -------
+    DataFrame
+        As :func:`required_growth`.
+    """
+    # A handful of rows: plain Python, not a filter and a groupby per target.
+    rows = [r for r in figures.itertuples(index=False) if not r.merged]
+    rates_of = {}
+    for r in rows:
+        if r.kind == "actual" and r.measure == "annual_growth" and _known(r.period_start):
+            rates_of.setdefault(r.indicator, []).append(r)
+    rates_of = {indicator: _first_rates(own) for indicator, own in rates_of.items()}
     records = []
-    for row in figures[(figures["kind"] == "target")
-                       & (figures["measure"] == "period_average_growth")].itertuples():
-        actual = figures[(figures["indicator"] == row.indicator) & (figures["kind"] == "actual")
-                         & (figures["measure"] == "annual_growth")]
-        by_year = actual.groupby("period_start")["low"].first()
+    for row in rows:
+        if row.kind != "target" or row.measure != "period_average_growth":
+            continue
+        by_year = rates_of.get(row.indicator, {})
         rates, years = [], []
         for year in range(int(row.period_start), int(row.period_end) + 1):
-            if year not in by_year.index:
+            if year not in by_year:
                 break
             rates.append(float(by_year[year]))
             years.append(year)
