@@ -147,6 +147,18 @@ def test_a_stated_firm_figure_goes_before_an_estimate_and_the_other_is_listed(ta
     assert base["value"].tolist() == [4200.0] and base["others"].tolist() == ["4.100 USD"]
 
 
+
+def test_of_firm_stated_figures_the_latest_published_goes_first_and_undated_last(target_rows):
+    rows = target_rows(*(
+        dict(territory=HY, indicator="grdp_per_capita", unit="USD", kind="actual",
+             period_start=2025, period_end=2025, low=low, value_raw=f"{low:g} USD",
+             source_date=date, id=ident)
+        for low, date, ident in ((4300.0, "", "a"), (4100.0, "2026-01-10", "b"),
+                                 (4200.0, "2026-02-01", "c"))))
+    base = comparison.base_figures(rows, region_map=_region_map(), provinces=["Hưng Yên"])
+    assert base["value"].tolist() == [4200.0] and base["id"].tolist() == ["c"]
+    assert base["others"].tolist() == ["4100 USD; 4300 USD"]
+
 # ------------------------------------------------------------------ growth needed
 
 def test_growth_needed_by_each_kind_of_target(figures):

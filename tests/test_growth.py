@@ -153,6 +153,31 @@ def test_index_paths_chain_one_sources_consecutive_periods(rows):
     assert last["low"] == pytest.approx(100 * 1.08 ** 5 * 1.09 ** 5)
 
 
+
+def test_index_paths_of_figures_selected_once_are_the_same_paths(rows):
+    # A panel selects the region's figures once and draws many windows from them.
+    data = rows(dict(low=8, high=9, measure="period_average_growth", period_start=2021,
+                     period_end=2025, source_id="kh"),
+                dict(low=7, high=10, measure="period_average_growth", period_start=2024,
+                     period_end=2026, source_id="kh"),  # overlaps 2024-2025: widest bounds
+                dict(kind="actual", low=10, period_start=2021, period_end=2021),
+                dict(kind="actual", low=9.17, measure="period_average_growth",
+                     period_start=2021, period_end=2025, territory=MERGED))
+    region_map = load_region_map()
+    figures = growth.growth_figures(data, region_map=region_map, region="Hưng Yên",
+                                    kinds=("target", "actual"))
+    for start, end in ((2019, 2030), (2022, 2025)):
+        options = dict(start_year=start, end_year=end, scenario_growth=[8])
+        paths = growth.figure_index_paths(figures, **options)
+        pd.testing.assert_frame_equal(paths, growth.index_paths(
+            data, region_map=region_map, region="Hưng Yên", **options))
+    target = paths[paths["kind"] == "target"].set_index("year")
+    assert target.loc[2024, "rate_low"] == 7 and target.loc[2024, "rate_high"] == 10
+    assert target.loc[2023, "rate_low"] == 8 and target.loc[2023, "rate_high"] == 9
+    assert "9.17" not in " ".join(paths["rate_text"])  # the merged territory left out
+    with pytest.raises(ValueError, match="end_year"):
+        growth.figure_index_paths(figures, start_year=2025, end_year=2023)
+
 def test_index_paths_without_figures_only_scenarios(rows):
     paths = growth.index_paths(rows(dict(low=1)),
                                region_map=load_region_map(), region="Thái Bình", start_year=2021,

@@ -94,13 +94,14 @@ def province_territories(region_map: RegionMap, provinces: Sequence[str]) -> pd.
     """
     frame, merged = region_map.frame, region_map.merged_parts
     region_of = region_map.territories
+    # The map's provinces once, as text (not one pass over every row per province).
+    map_provinces = [(str(t), str(after)) for t, after, level in zip(
+        frame["territory"], frame["province_after_2025"], frame["level"])
+        if str(level) == "province"]
     records = []
     for province in provinces:
         territory = next((t for t in merged if region_of.get(t) == province), "")
-        known = tuple(
-            str(row.territory) for row in frame.itertuples(index=False)
-            if str(row.province_after_2025) == province and str(row.level) == "province"
-            and str(row.territory) != territory)
+        known = tuple(t for t, after in map_provinces if after == province and t != territory)
         records.append(dict(province=province, territory=territory,
                             parts=merged.get(territory, ()), known_parts=known))
     return pd.DataFrame.from_records(records, columns=_TERRITORY_COLUMNS)
@@ -219,18 +220,33 @@ def base_figures(data: pd.DataFrame, *, region_map: RegionMap, provinces: Sequen
         estimate=estimated(rows),
         _as_of=rows["as_of"].map(last_day) if "as_of" in rows else pd.NaT,
         _published=rows["source_date"].map(last_day) if "source_date" in rows else pd.NaT)
+    # A few rows per figure: ranked in plain Python (a sort and a filter per group on the
+    # frame cost ten times more).
+    groups: dict[tuple, list[dict]] = {}
+    for row in rows.to_dict("records"):
+        key = tuple(row[k] for k in (*_KEY, "period_start"))
+        if not any(pd.isna(k) for k in key):  # as groupby, which leaves out missing keys
+            groups.setdefault(key, []).append(row)
     records = []
-    for _, group in rows.groupby([*_KEY, "period_start"], sort=False):
-        ranked = group.sort_values(["derived", "estimate", "_as_of", "_published", "id"],
-                                   ascending=[True, True, False, False, True], kind="stable",
-                                   na_position="last")
-        best = ranked.iloc[0].to_dict()
-        others = ranked[ranked["value"] != best["value"]]
+    for group in groups.values():
+        ranked = sorted(group, key=_rank)
+        best = dict(ranked[0])
         best["others"] = "; ".join(dict.fromkeys(
-            str(r.value_raw) if r.value_raw else f"{r.value:g}" for r in others.itertuples()))
+            str(r["value_raw"]) if r["value_raw"] else f"{r['value']:g}" for r in ranked
+            if r["value"] != best["value"]))
         records.append(best)
     out = pd.DataFrame.from_records(records)
     return _in_province_order(out, provinces)[_BASE_COLUMNS]
+
+
+def _rank(row: dict) -> tuple:
+    """Sort key of a base-year figure: stated before derived, firm before estimate, latest
+    snapshot, latest publication, then id (missing dates and ids last)."""
+    def latest(day) -> tuple:
+        return (True, 0) if pd.isna(day) else (False, -day.value)
+
+    return (bool(row["derived"]), bool(row["estimate"]), latest(row["_as_of"]),
+            latest(row["_published"]), (True, "") if pd.isna(row["id"]) else (False, row["id"]))
 
 
 # --------------------------------------------------------------------------- growth needed
@@ -282,8 +298,12 @@ def needed_growth(data: pd.DataFrame, *, region_map: RegionMap, provinces: Seque
     """
     targets = plan_targets(data, region_map=region_map, provinces=provinces, period=period)
     base = base_figures(data, region_map=region_map, provinces=provinces, year=base_year)
-    reported = _plan_growth(data, region_map=region_map, provinces=provinces, period=period)
-    records = [_needed_one(target, base, reported, base_year=base_year)
+    growth = _plan_growth(data, region_map=region_map, provinces=provinces, period=period)
+    # Looked up once per target: lists of a few rows, not a frame filtered each time.
+    reported = list(zip(growth["province"], _text(growth["indicator"]), growth["period_end"],
+                        growth["value"]))
+    figures = base.to_dict("records")
+    records = [_needed_one(target, figures, reported, base_year=base_year)
                for target in targets.to_dict("records")]
     return pd.DataFrame.from_records(records, columns=_NEEDED_COLUMNS)
 
@@ -295,22 +315,21 @@ def _plan_growth(data, *, region_map, provinces, period) -> pd.DataFrame:
                 & rows["period_end"].between(*period) & rows["value"].notna()]
 
 
-def _base_for(target: dict, base: pd.DataFrame, measures: Sequence[str]) -> dict | None:
-    """The base figure for a target: of its own basis first, else of another (the caller
-    then says ``not_comparable``)."""
-    hit = base[(base["province"] == target["province"])
-               & (base["indicator"] == target["indicator"])
-               & (base["unit"] == target["unit"]) & (base["breakdown"] == target["breakdown"])
-               & base["measure"].isin(measures)]
-    if hit.empty:
+def _base_for(target: dict, base: list[dict], measures: Sequence[str]) -> dict | None:
+    """The base figure (a record of :func:`base_figures`) for a target: of its own basis
+    first, else of another (the caller then says ``not_comparable``); then in the order of
+    ``measures``."""
+    hit = [b for b in base if b["province"] == target["province"]
+           and b["indicator"] == target["indicator"] and b["unit"] == target["unit"]
+           and b["breakdown"] == target["breakdown"] and b["measure"] in measures]
+    if not hit:
         return None
     order = {m: i for i, m in enumerate(measures)}
-    return hit.assign(_m=hit["measure"].map(order),
-                      _other=hit["basis"] != target["basis"]).sort_values(
-        ["_other", "_m"], kind="stable").iloc[0].drop(["_m", "_other"]).to_dict()
+    # min keeps the first of equals, as a stable sort would.
+    return dict(min(hit, key=lambda b: (b["basis"] != target["basis"], order[b["measure"]])))
 
 
-def _needed_one(target: dict, base: pd.DataFrame, reported: pd.DataFrame, *,
+def _needed_one(target: dict, base: list[dict], reported: list[tuple], *,
                 base_year: int) -> dict:
     low, high = target["low"], target["high"]
     row = dict(province=target["province"], indicator=target["indicator"],
@@ -334,12 +353,13 @@ def _needed_one(target: dict, base: pd.DataFrame, reported: pd.DataFrame, *,
         _describe_base(row, found)
         return row
     if measure == "period_average_growth":
-        own = reported[(reported["province"] == target["province"])
-                       & (_text(reported["indicator"]) == target["indicator"])]
-        by_year = own.groupby("period_end")["value"].first()
+        by_year: dict = {}  # the first reported growth of each year
+        for province, indicator, year, value in reported:
+            if province == target["province"] and indicator == target["indicator"]:
+                by_year.setdefault(year, value)
         done = []
         for year in range(row["period_start"], row["period_end"] + 1):
-            if year not in by_year.index:
+            if year not in by_year:
                 break
             done.append(float(by_year[year]))
         n = row["period_end"] - row["period_start"] + 1

@@ -16,6 +16,7 @@ Growth conventions: a rate ``g`` %/yr over ``period_start..period_end`` compound
 
 from __future__ import annotations
 
+import math
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -27,7 +28,8 @@ from ..docstrings import fill_doc
 
 __all__ = [
     "GROWTH_INDICATORS", "compound_index", "implied_growth", "required_growth_rate",
-    "growth_figures", "annual_growth_vs_target", "index_paths", "required_growth",
+    "growth_figures", "annual_growth_vs_target", "index_paths", "figure_index_paths",
+    "required_growth", "figure_required_growth",
     "structure_shift", "level_path", "implied_growth_steps",
 ]
 
@@ -94,8 +96,7 @@ def compound_index(rate: float, *, start_year: int, end_year: int, base: float =
     if len(rates) != len(years):
         raise ValueError(f"rates: expected {len(years)} values ({start_year}-{end_year}), "
                          f"got {len(rates)}")
-    factors = np.cumprod([1 + r / 100 for r in rates])
-    return pd.Series([base, *(base * factors)], index=[start_year - 1, *years], name="index")
+    return pd.Series(_index_values(rates, base), index=[start_year - 1, *years], name="index")
 
 
 def implied_growth(start_value: float, end_value: float, years: float) -> float:
@@ -239,10 +240,6 @@ def annual_growth_vs_target(data: pd.DataFrame, *, region_map: RegionMap,
         ["indicator", "year"], ignore_index=True)
 
 
-def _covering_rates(targets: pd.DataFrame, year: int) -> pd.DataFrame:
-    return targets[(targets["period_start"] <= year) & (targets["period_end"] >= year)]
-
-
 @fill_doc
 def index_paths(data: pd.DataFrame, *, region_map: RegionMap,
                 region: str, start_year: int, end_year: int,
@@ -284,97 +281,174 @@ def index_paths(data: pd.DataFrame, *, region_map: RegionMap,
         of that year (NaN in the base year), ``low``/``high`` the index; ``low == high`` for
         single rates. An indicator with no figure in the window
         has no rows; when no indicator has one, scenarios get the indicator ``"scenario"``.
+
+    See Also
+    --------
+    figure_index_paths : the same from the region's figures selected once.
     """
-    if end_year <= start_year - 1:
-        raise ValueError(f"end_year ({end_year}) must not be before start_year ({start_year})")
+    _check_window(start_year, end_year)
     figures = growth_figures(data, region_map=region_map, region=region,
                              kinds=("target", "actual"), indicators=indicators)
-    figures = figures[~figures["merged"]]
-    records: list[dict] = []
+    return figure_index_paths(figures, start_year=start_year, end_year=end_year,
+                              scenario_growth=scenario_growth, indicators=indicators)
 
-    names = {code: (_indicator_name(figures, code, "vi"), _indicator_name(figures, code, "en"))
+
+def figure_index_paths(figures: pd.DataFrame, *, start_year: int, end_year: int,
+                       scenario_growth: Sequence[float] = (),
+                       indicators: Sequence[str] = GROWTH_INDICATORS) -> pd.DataFrame:
+    """:func:`index_paths` of one region's growth figures, selected once for many windows.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        From :func:`growth_figures` with ``kinds=("target", "actual")`` (one region; rows of
+        the merged territory are left out here).
+    start_year, end_year : int
+        First and last year of growth.
+    scenario_growth : sequence of float
+        Rates in %/yr.
+    indicators : sequence of str
+
+    Returns
+    -------
+    DataFrame
+        As :func:`index_paths`.
+
+    Examples
+    --------
+    >>> figures = pd.DataFrame(dict(
+    ...     indicator=["grdp_growth"], indicator_vi=["Tăng trưởng GRDP"],
+    ...     indicator_en=["GRDP growth"], kind=["target"], measure=["period_average_growth"],
+    ...     period_start=[2021], period_end=[2025], value_raw=["8%"], low=[8.0], high=[8.0],
+    ...     source_id=["kh87"], merged=[False]))
+    >>> paths = figure_index_paths(figures, start_year=2021, end_year=2022)
+    >>> paths[["path", "year", "low"]].round(2).values.tolist()
+    [['grdp_growth|target|kh87', 2020, 100.0], ['grdp_growth|target|kh87', 2021, 108.0], \
+['grdp_growth|target|kh87', 2022, 116.64]]
+    """
+    _check_window(start_year, end_year)
+    # A handful of rows per region and a window of a few years: plain Python over the rows
+    # is ten times faster than a boolean mask per year (a panel computes dozens of windows).
+    rows = [r for r in figures.itertuples(index=False) if not r.merged]
+    targets = [r for r in rows if r.kind == "target" and r.measure == "period_average_growth"
+               and _known(r.period_start) and _known(r.period_end)]
+    actuals = [r for r in rows if r.kind == "actual" and r.measure == "annual_growth"
+               and _known(r.period_start)]
+    names = {code: (_first_name(rows, code, "vi"), _first_name(rows, code, "en"))
              for code in indicators}
     names["scenario"] = (SCENARIO_NAMES["vi"], SCENARIO_NAMES["en"])
     # Every path shares one base year: a window opening before the first figure (e.g. 2017
     # when targets and actuals start in 2021) starts at that figure, not at an empty year.
-    start_year = _first_figure_year(figures, start_year=start_year, end_year=end_year)
+    start_year = next((year for year in range(start_year, end_year + 1)
+                       if any(r.period_start <= year <= r.period_end for r in targets)
+                       or any(r.period_start == year for r in actuals)), start_year)
+    columns = ["indicator", "indicator_vi", "indicator_en", "path", "kind", "source_id",
+               "rate_text", "year", "rate_low", "rate_high", "low", "high"]
+    out: dict[str, list] = {column: [] for column in columns}
 
-    def add(indicator, path, kind, source, rate_text, series_low, series_high,
-            rates_low, rates_high):
-        rates_low, rates_high = [np.nan, *rates_low], [np.nan, *rates_high]
-        for i, year in enumerate(series_low.index):
-            records.append(dict(indicator=indicator, indicator_vi=names[indicator][0],
-                                indicator_en=names[indicator][1], path=path, kind=kind,
-                                source_id=source, rate_text=rate_text, year=int(year),
-                                rate_low=rates_low[i], rate_high=rates_high[i],
-                                low=float(series_low[year]), high=float(series_high[year])))
+    def add(indicator, path, kind, source, rate_text, first_year, rates_low, rates_high):
+        lows, highs = _index_values(rates_low), _index_values(rates_high)
+        n = len(lows)
+        out["indicator"] += [indicator] * n
+        out["indicator_vi"] += [names[indicator][0]] * n
+        out["indicator_en"] += [names[indicator][1]] * n
+        out["path"] += [path] * n
+        out["kind"] += [kind] * n
+        out["source_id"] += [source] * n
+        out["rate_text"] += [rate_text] * n
+        out["year"] += range(first_year - 1, first_year - 1 + n)
+        out["rate_low"] += [np.nan, *rates_low]
+        out["rate_high"] += [np.nan, *rates_high]
+        out["low"] += lows
+        out["high"] += highs
 
     shown = []
     for indicator in indicators:
-        rows = figures[figures["indicator"] == indicator]
-        targets = rows[(rows["kind"] == "target") & (rows["measure"] == "period_average_growth")]
-        actual = rows[(rows["kind"] == "actual") & (rows["measure"] == "annual_growth")]
+        by_source: dict[str, list] = {}
+        for r in targets:
+            if r.indicator == indicator:
+                by_source.setdefault(r.source_id, []).append(r)
         has_any = False
-        for source, own in targets.groupby("source_id", sort=False):
+        for source, own in by_source.items():
             years, lows, highs = [], [], []
             for year in range(start_year, end_year + 1):
-                cover = _covering_rates(own, year)
-                if cover.empty:
+                cover = [r for r in own if r.period_start <= year <= r.period_end]
+                if not cover:
                     if years:
                         break
                     continue
                 years.append(year)
-                lows.append(float(cover["low"].min()))
-                highs.append(float(cover["high"].max()))
+                lows.append(_skipna(min, [r.low for r in cover]))
+                highs.append(_skipna(max, [r.high for r in cover]))
             if not years:
                 continue
-            low = compound_index(0, start_year=years[0], end_year=years[-1], rates=lows)
-            high = compound_index(0, start_year=years[0], end_year=years[-1], rates=highs)
-            texts = [f"{r.value_raw} ({r.period_start}–{r.period_end})"
-                     for r in own.itertuples() if r.period_end >= years[0]
-                     and r.period_start <= years[-1]]
+            texts = [f"{r.value_raw} ({r.period_start}–{r.period_end})" for r in own
+                     if r.period_end >= years[0] and r.period_start <= years[-1]]
             add(indicator, f"{indicator}|target|{source}", "target", source,
-                "; ".join(texts), low, high, lows, highs)
+                "; ".join(texts), years[0], lows, highs)
             has_any = True
-        by_year = actual.groupby("period_start")["low"].first()
+        actual = [r for r in actuals if r.indicator == indicator]
+        by_year = _first_rates(actual)
         years = []
         for year in range(start_year, end_year + 1):
-            if year not in by_year.index:
+            if year not in by_year:
                 break
             years.append(year)
         if years:
             rates = [float(by_year[y]) for y in years]
-            path = compound_index(0, start_year=years[0], end_year=years[-1], rates=rates)
-            sources = "; ".join(dict.fromkeys(
-                actual[actual["period_start"].isin(years)]["source_id"]))
-            add(indicator, f"{indicator}|actual", "actual", sources,
-                "; ".join(dict.fromkeys(actual[actual["period_start"].isin(years)]
-                                        .sort_values("period_start")["value_raw"])),
-                path, path, rates, rates)
+            reported = [r for r in actual if years[0] <= r.period_start <= years[-1]]
+            add(indicator, f"{indicator}|actual", "actual",
+                "; ".join(dict.fromkeys(r.source_id for r in reported)),
+                "; ".join(dict.fromkeys(r.value_raw for r in sorted(
+                    reported, key=lambda r: r.period_start))),
+                years[0], rates, rates)
             has_any = True
         if has_any:
             shown.append(indicator)
+    n = end_year - start_year + 1
     for indicator in shown or ["scenario"]:
         for rate in scenario_growth:
-            path = compound_index(rate, start_year=start_year, end_year=end_year)
-            n = end_year - start_year + 1
             add(indicator, f"{indicator}|scenario|{rate:g}", "scenario", "", f"{rate:g}",
-                path, path, [rate] * n, [rate] * n)
-    columns = ["indicator", "indicator_vi", "indicator_en", "path", "kind", "source_id",
-               "rate_text", "year", "rate_low", "rate_high", "low", "high"]
-    return pd.DataFrame.from_records(records, columns=columns)
+                start_year, [rate] * n, [rate] * n)
+    if not out["year"]:
+        return pd.DataFrame.from_records([], columns=columns)
+    return pd.DataFrame(out, columns=columns)
 
 
-def _first_figure_year(figures: pd.DataFrame, *, start_year: int, end_year: int) -> int:
-    """The first year of ``start_year..end_year`` that a growth target covers or an annual
-    actual reports (``start_year`` when there is none)."""
-    targets = figures[(figures["kind"] == "target")
-                      & (figures["measure"] == "period_average_growth")]
-    actual = figures[(figures["kind"] == "actual") & (figures["measure"] == "annual_growth")]
-    for year in range(start_year, end_year + 1):
-        if not _covering_rates(targets, year).empty or (actual["period_start"] == year).any():
-            return year
-    return start_year
+def _first_rates(actual: list) -> dict:
+    """The first reported rate (``low``, NaN skipped) of each year of annual-growth rows."""
+    by_year: dict = {}
+    for r in actual:
+        if r.period_start not in by_year or math.isnan(by_year[r.period_start]):
+            by_year[r.period_start] = r.low
+    return by_year
+
+
+def _check_window(start_year: int, end_year: int) -> None:
+    if end_year <= start_year - 1:
+        raise ValueError(f"end_year ({end_year}) must not be before start_year ({start_year})")
+
+
+def _known(value) -> bool:
+    """Not a missing value (NA, None, NaN)."""
+    return value is not None and value is not pd.NA and value == value
+
+
+def _skipna(pick, values: list[float]) -> float:
+    """``pick`` (min or max) of the values that are not NaN, as pandas does (NaN for none)."""
+    known = [float(v) for v in values if v == v]
+    return pick(known) if known else np.nan
+
+
+def _first_name(rows: list, indicator: str, lang: str) -> str:
+    """The indicator's name in ``lang`` from the first row that has one (else its code)."""
+    return next((n for r in rows if r.indicator == indicator
+                 for n in [getattr(r, f"indicator_{lang}")] if n), indicator)
+
+
+def _index_values(rates: Sequence[float], base: float = 100.0) -> list[float]:
+    """``base`` then ``base`` compounded by each yearly rate (%), as floats."""
+    return [float(base), *map(float, base * np.cumprod([1 + r / 100 for r in rates]))]
 
 
 def required_growth(data: pd.DataFrame, *, region_map: RegionMap,
@@ -398,16 +472,38 @@ def required_growth(data: pd.DataFrame, *, region_map: RegionMap,
     """
     figures = growth_figures(data, region_map=region_map, region=region,
                              kinds=("target", "actual"), indicators=indicators)
-    figures = figures[~figures["merged"]]
+    return figure_required_growth(figures)
+
+
+def figure_required_growth(figures: pd.DataFrame) -> pd.DataFrame:
+    """:func:`required_growth` of one region's growth figures, selected once for a panel.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        From :func:`growth_figures` with ``kinds=("target", "actual")`` (rows of the merged
+        territory are left out here).
+
+    Returns
+    -------
+    DataFrame
+        As :func:`required_growth`.
+    """
+    # A handful of rows: plain Python, not a filter and a groupby per target.
+    rows = [r for r in figures.itertuples(index=False) if not r.merged]
+    rates_of = {}
+    for r in rows:
+        if r.kind == "actual" and r.measure == "annual_growth" and _known(r.period_start):
+            rates_of.setdefault(r.indicator, []).append(r)
+    rates_of = {indicator: _first_rates(own) for indicator, own in rates_of.items()}
     records = []
-    for row in figures[(figures["kind"] == "target")
-                       & (figures["measure"] == "period_average_growth")].itertuples():
-        actual = figures[(figures["indicator"] == row.indicator) & (figures["kind"] == "actual")
-                         & (figures["measure"] == "annual_growth")]
-        by_year = actual.groupby("period_start")["low"].first()
+    for row in rows:
+        if row.kind != "target" or row.measure != "period_average_growth":
+            continue
+        by_year = rates_of.get(row.indicator, {})
         rates, years = [], []
         for year in range(int(row.period_start), int(row.period_end) + 1):
-            if year not in by_year.index:
+            if year not in by_year:
                 break
             rates.append(float(by_year[year]))
             years.append(year)

@@ -52,7 +52,9 @@ def plot_needed_growth(data: pd.DataFrame, *, plan: tuple[int, int] = (2026, 203
     t = messages(_TEXT, lang)
     labels = list(dict.fromkeys(data["label"]))
     ax = new_axes(ax, figsize=(10.5, 1.2 + 0.75 * max(len(labels), 2) + 0.25 * len(data)))
-    ax.set_title(t["title"].format(plan=f"{plan[0]}–{plan[1]}", year=year))
+    # Where matplotlib would place it (nothing sits above the bars), so the layout does not
+    # measure every tick label again to look for an overlap.
+    ax.set_title(t["title"].format(plan=f"{plan[0]}–{plan[1]}", year=year), y=1.0)
     if data.empty:
         return empty_chart(ax, t["none"])
     provinces = list(dict.fromkeys(data["province"]))

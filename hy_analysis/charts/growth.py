@@ -71,49 +71,56 @@ def plot_index_paths_figure(paths: pd.DataFrame, *, sources: pd.DataFrame | None
     base = int(paths["year"].min())
     colours = sns.color_palette(PALETTE, 8)
     greys = ["#555555", "#a0a0a0", "#7f7f7f", "#c0c0c0"]
+    # Each panel's paths, their rows in order, grouped once.
+    panels: dict[str, dict[str, list]] = {}
+    for row in paths.itertuples(index=False):
+        panels.setdefault(row.indicator, {}).setdefault(row.path, []).append(row)
     # one grey per scenario rate across every panel (by rate, not by the path's position, which
     # differs from panel to panel with the number of targets drawn before it)
-    rates = sorted(set(paths.loc[paths["kind"] == "scenario", "rate_text"].astype(float)))
+    rates = sorted({float(rows[0].rate_text) for own in panels.values()
+                    for rows in own.values() if rows[0].kind == "scenario"})
     scenario_grey = {rate: greys[k % len(greys)] for k, rate in enumerate(rates)}
     for i, indicator in enumerate(indicators):
         ax = axes[i // ncols][i % ncols]
-        own = paths[paths["indicator"] == indicator]
-        name = own[f"indicator_{lang}"].iloc[0]
+        own = panels[indicator]
+        name = getattr(next(iter(own.values()))[0], f"indicator_{lang}")
         t = 0
-        for path, group in own.groupby("path", sort=False):
-            kind = group["kind"].iloc[0]
-            if kind == "scenario":
-                rate = format_number(float(group["rate_text"].iloc[0]), lang=lang)
-                ax.plot(group["year"], group["low"], ls="--", lw=1.3,
-                        color=scenario_grey[float(group["rate_text"].iloc[0])],
+        for group in own.values():
+            first, last = group[0], group[-1]
+            years = [r.year for r in group]
+            lows = [r.low for r in group]
+            if first.kind == "scenario":
+                rate = format_number(float(first.rate_text), lang=lang)
+                ax.plot(years, lows, ls="--", lw=1.3,
+                        color=scenario_grey[float(first.rate_text)],
                         label=_gt("scenario", lang).format(rate=rate))
-            elif kind == "actual":
-                ax.plot(group["year"], group["low"], color="black", lw=2.2, marker="o",
+            elif first.kind == "actual":
+                ax.plot(years, lows, color="black", lw=2.2, marker="o",
                         ms=5, zorder=5, label=_gt("actual", lang))
-                last = group.iloc[-1]
-                ax.annotate(format_number(last["low"], lang=lang, decimals=1),
-                            (last["year"], last["low"]), xytext=(4, -12),
+                ax.annotate(format_number(last.low, lang=lang, decimals=1),
+                            (last.year, last.low), xytext=(4, -12),
                             textcoords="offset points", fontsize=8)
             else:
                 colour = colours[t % len(colours)]
                 t += 1
-                label = f"{_gt('target', lang)} {group['rate_text'].iloc[0]}"
-                label = f"{label} ({source_name(group['source_id'].iloc[0], sources)})"
-                if (group["low"] != group["high"]).any():
-                    ax.fill_between(group["year"], group["low"], group["high"], color=colour,
-                                    alpha=0.3, lw=0)
-                    ax.plot(group["year"], group["low"], color=colour, lw=1)
-                    ax.plot(group["year"], group["high"], color=colour, lw=1, label=label)
+                label = f"{_gt('target', lang)} {first.rate_text}"
+                label = f"{label} ({source_name(first.source_id, sources)})"
+                highs = [r.high for r in group]
+                if any(r.low != r.high for r in group):
+                    ax.fill_between(years, lows, highs, color=colour, alpha=0.3, lw=0)
+                    ax.plot(years, lows, color=colour, lw=1)
+                    ax.plot(years, highs, color=colour, lw=1, label=label)
                 else:
-                    ax.plot(group["year"], group["low"], color=colour, lw=1.8, label=label)
-                last = group.iloc[-1]
-                end = format_number(last["low"], lang=lang, decimals=1)
-                if last["high"] != last["low"]:
-                    end += "–" + format_number(last["high"], lang=lang, decimals=1)
-                ax.annotate(end, (last["year"], (last["low"] + last["high"]) / 2),
+                    ax.plot(years, lows, color=colour, lw=1.8, label=label)
+                end = format_number(last.low, lang=lang, decimals=1)
+                if last.high != last.low:
+                    end += "–" + format_number(last.high, lang=lang, decimals=1)
+                ax.annotate(end, (last.year, (last.low + last.high) / 2),
                             xytext=(5, 0), textcoords="offset points", fontsize=8, ha="left",
                             va="center", color=colour)
-        ax.set_title("\n".join(textwrap.wrap(name, 40)), fontsize=10.5)
+        # Placed where matplotlib would place it (nothing sits above the panels), so the
+        # layout does not measure every tick label again to look for an overlap.
+        ax.set_title("\n".join(textwrap.wrap(name, 40)), fontsize=10.5, y=1.0)
         ax.set_xlabel(text("year", lang))
         ax.set_ylabel(_gt("index", lang).format(base=base))
         ax.yaxis.set_major_formatter(number_formatter(lang, decimals=0))

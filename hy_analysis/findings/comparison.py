@@ -295,23 +295,26 @@ def needed_table(needed: pd.DataFrame, *, provinces: Sequence[str],
         (documents that differ) share a cell, separated by ``;``.
     """
     m = messages(_MESSAGES, lang)
+    # The rows grouped once in plain Python (a filter per province and group costs more).
+    groups: dict[tuple, list] = {}
+    for r in needed.itertuples(index=False):
+        groups.setdefault((r.indicator, r.unit, r.measure), []).append(r)
     rows = []
-    for _, group in needed.groupby(["indicator", "unit", "measure"], sort=False):
-        first = group.iloc[0]
-        record = {m["col_indicator"]: first[f"indicator_{lang}"],
-                  m["col_unit"]: _unit(first["unit"], lang)}
+    for group in groups.values():
+        first = group[0]
+        record = {m["col_indicator"]: getattr(first, f"indicator_{lang}"),
+                  m["col_unit"]: _unit(first.unit, lang)}
         for province in provinces:
-            own = group[group["province"] == province]
-            base = own[own["base_period"] != ""]
-            base_text = "" if base.empty else (
-                f"{_base_cell(base.iloc[0], lang)} ({base.iloc[0]['base_period']})")
+            own = [r for r in group if r.province == province]
+            base = [r for r in own if r.base_period != ""]
+            base_text = f"{_base_cell(base[0], lang)} ({base[0].base_period})" if base else ""
             record[m["t_target"].format(province=province)] = "; ".join(
                 f"{_quoted(r.target_raw, r.target_source, sources, lang)} "
                 f"({format_period(r.period_start, r.period_end)})"
-                for r in own.itertuples())
-            record[m["t_base"].format(province=province, year=first["base_year"])] = base_text
+                for r in own)
+            record[m["t_base"].format(province=province, year=first.base_year)] = base_text
             record[m["t_need"].format(province=province)] = "; ".join(
-                _needed_cell(r, m, lang) for r in own.itertuples())
+                _needed_cell(r, m, lang) for r in own)
         rows.append(record)
     columns = [m["col_indicator"], m["col_unit"]] + [
         m[key].format(province=p, year=needed["base_year"].iloc[0] if len(needed) else "")
@@ -319,11 +322,11 @@ def needed_table(needed: pd.DataFrame, *, provinces: Sequence[str],
     return pd.DataFrame.from_records(rows, columns=columns)
 
 
-def _base_cell(row: pd.Series, lang: str) -> str:
-    value = row["base_value"]
-    text = (format_number(value, lang=lang, decimals=2) + " %" if row["method"] == "rate"
-            else _figure(value, row["unit"], lang))
-    flags = [] if not row["base_derived"] else [messages(_MESSAGES, lang)["computed"]]
+def _base_cell(row, lang: str) -> str:
+    value = row.base_value
+    text = (format_number(value, lang=lang, decimals=2) + " %" if row.method == "rate"
+            else _figure(value, row.unit, lang))
+    flags = [] if not row.base_derived else [messages(_MESSAGES, lang)["computed"]]
     return text + (f" ({', '.join(flags)})" if flags else "")
 
 

@@ -106,33 +106,37 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
     Where each path ends, relative to the base year.
     """
     m = messages(_MESSAGES, lang)
-    real = paths[paths["indicator"] != "scenario"]
-    if real.empty:
+    rows = list(paths.itertuples(index=False))
+    shown = next((r.indicator for r in rows if r.indicator != "scenario"), None)
+    if shown is None:
         return _none(m, m["what_paths"], region) + m["only_scenarios"]
+    # Each path's rows, grouped once (a panel states dozens of windows).
+    groups: dict[tuple, list] = {}
+    for r in rows:
+        groups.setdefault((r.indicator, r.path), []).append(r)
     lines = []
-    for (indicator, _path), group in paths.groupby(["indicator", "path"], sort=False):
-        first, last = group.iloc[0], group.iloc[-1]
-        up_low, up_high = last["low"] / first["low"] * 100 - 100, \
-            last["high"] / first["high"] * 100 - 100
-        kind = group["kind"].iloc[0]
-        rate = md_escape(group["rate_text"].iloc[0])
+    for (indicator, _path), group in groups.items():
+        first, last = group[0], group[-1]
+        up_low, up_high = last.low / first.low * 100 - 100, last.high / first.high * 100 - 100
+        kind = first.kind
+        rate = md_escape(first.rate_text)
         if kind == "target":
             label = m["path_target"].format(
-                rate=rate, cited=sources_text([group["source_id"].iloc[0]], sources))
+                rate=rate, cited=sources_text([first.source_id], sources))
         elif kind == "actual":
             label = m["path_actual"].format(yearly=", ".join(
                 f"{int(r.year)}: {format_number(r.rate_low, lang=lang, decimals=2)} %"
-                for r in group.iloc[1:].itertuples()))
+                for r in group[1:]))
         else:
-            if indicator != (real["indicator"].iloc[0]):
+            if indicator != shown:
                 continue  # scenarios are the same in every panel: state them once
             label = m["path_scenario"].format(rate=format_number(float(rate), lang=lang))
-        name = md_escape(group["indicator_" + lang].iloc[0]) if kind != "scenario" else ""
+        name = md_escape(getattr(first, "indicator_" + lang)) if kind != "scenario" else ""
         lines.append(m["path_line"].format(
-            indicator=name, label=label, span=f"{int(first['year'])}–{int(last['year'])}",
+            indicator=name, label=label, span=f"{int(first.year)}–{int(last.year)}",
             change=format_range(up_low, up_high, lang=lang, unit=" %")).replace("-  ", "- "))
-    if not paths.empty:  # the analysis may open the window at the first figure
-        start_year = max(start_year, int(paths["year"].min()) + 1)
+    # the analysis may open the window at the first figure
+    start_year = max(start_year, min(int(r.year) for r in rows) + 1)
     head = m["paths_head"].format(base=start_year - 1, region=md_escape(region),
                                   start=start_year, end=end_year)
     return "\n".join([head, "", *lines])

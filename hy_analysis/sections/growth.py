@@ -20,10 +20,16 @@ from ..charts import growth as charts
 from ..charts.consistency import plot_implied_vs_stated
 from ..findings import consistency as consistency_findings
 from ..findings import growth as findings
-from ._shared import show_chart
+from ._shared import once, show_chart
 
 __all__ = ["growth_targets", "annual_growth", "index_paths", "required_growth",
            "structure_shift", "level_path", "comparison"]
+
+
+def _figures(targets: pd.DataFrame, *, region_map: RegionMap, region: str) -> pd.DataFrame:
+    """The region's growth targets and actuals, selected once for every state of a panel."""
+    return once(analysis.growth_figures, targets, region_map=region_map, region=region,
+                kinds=("target", "actual"))
 
 
 @with_parameters()
@@ -57,9 +63,9 @@ def index_paths(targets: pd.DataFrame, *, region_map: RegionMap,
                 scenario_growth: Sequence[float], sources: pd.DataFrame | None = None,
                 lang: str = "vi") -> None:
     """Section 3: index paths of the targets, the scenarios and the actuals (text and chart)."""
-    paths = analysis.index_paths(targets, region_map=region_map,
-                                 region=region, start_year=start_year,
-                                 end_year=end_year, scenario_growth=scenario_growth)
+    paths = analysis.figure_index_paths(_figures(targets, region_map=region_map, region=region),
+                                        start_year=start_year, end_year=end_year,
+                                        scenario_growth=scenario_growth)
     display.show_markdown(findings.describe_index_paths(
         paths, region=region, start_year=start_year, end_year=end_year, lang=lang,
         sources=sources))
@@ -72,7 +78,8 @@ def index_paths(targets: pd.DataFrame, *, region_map: RegionMap,
 def required_growth(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
                     sources: pd.DataFrame | None = None, lang: str = "vi") -> None:
     """Section 4: the growth the remaining years need to meet each target (text and table)."""
-    needed = analysis.required_growth(targets, region_map=region_map, region=region)
+    needed = analysis.figure_required_growth(_figures(targets, region_map=region_map,
+                                                      region=region))
     display.show_markdown(findings.describe_required_growth(needed, region=region, lang=lang,
                                                             sources=sources))
     display.show_table(findings.required_growth_table(needed, sources=sources, lang=lang))
