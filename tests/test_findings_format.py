@@ -98,3 +98,44 @@ def test_quoted_figures_take_the_readers_qualifier_words(raw, source_lang, lang,
     from hy_analysis.findings.format import quoted_figure
 
     assert quoted_figure(raw, source_lang=source_lang, lang=lang, original=False) == expected
+
+
+def test_every_locator_of_the_data_reads_in_vietnamese(project_dir):
+    """A vi reader table says where a figure stands in Vietnamese: every English word of the
+    project's locators (and of the extractor's) is in the ``locators`` catalogue; only names,
+    codes, file names and source ids are left as written."""
+    import csv
+    import re
+
+    from hy_analysis import extract
+    from hy_analysis.extraction.rows import to_target_rows
+    from hy_analysis.findings.common import locator_text
+
+    with open(project_dir / "data" / "targets.csv", encoding="utf-8") as handle:
+        locators = {row["source_locator"] for row in csv.DictReader(handle)}
+    extracted = to_target_rows(extract("GRDP năm 2024 của tỉnh tăng 8,5%."),
+                               source_id="mine", document="02.txt")
+    locators |= set(extracted["source_locator"])
+    from importlib.resources import files
+
+    from hy_analysis.vocabulary import catalogue
+
+    # Vietnamese syllables written without diacritics ("khu", "kinh", "trong") are words of the
+    # project's own Vietnamese texts; any other plain-letter word left is English.
+    vietnamese = set()
+    for name in (p.stem for p in files("hy_analysis").joinpath("assets", "messages").iterdir()
+                 if p.name.endswith(".csv")):
+        vietnamese |= {w.lower() for t in catalogue(name)["vi"].values()
+                       for w in re.findall(r"[A-Za-z]+", t)}
+    for locator in locators:  # the Vietnamese headings a locator quotes
+        vietnamese |= {w.lower() for part in re.findall(r"\(([^)]*[^\x00-\x7f][^)]*)\)", locator)
+                       for w in re.findall(r"[A-Za-z]+", part)}
+    kept = {"md", "txt", "hy", "analysis", "extract", "public", "figures"}  # file, tool names
+    for locator in sorted(locators):
+        vi = locator_text(locator, lang="vi")
+        # plain-letter words outside source ids (bn25-02-cafef); codes such as GRDP stay
+        left = [w for w in re.findall(r"(?<![\w-])[A-Za-z]{2,}(?![\w-])", vi)
+                if w.lower() not in vietnamese | kept and not re.fullmatch(r"[A-Z]{2,4}", w)]
+        assert not left, (locator, vi, left)
+        assert locator_text(locator, lang="en") == locator
+    assert locator_text("paragraph 3 of the excerpt", lang="vi") == "đoạn 3 của trích đoạn"

@@ -18,7 +18,7 @@ from ..docstrings import with_parameters, with_returns
 from ..vocabulary import messages  # re-exported: the one lookup of a message table
 
 __all__ = ["md_escape", "messages", "source_name", "source_names", "sources_text", "cited_columns",
-           "source_language",
+           "source_language", "locator_text",
            "BASIS_LABELS", "basis_label", "finding", "opened", "TEXT_PARAMETERS"]
 
 #: How each definition (``basis`` of targets.csv, :data:`hy_analysis.schema.BASES`) is named;
@@ -175,12 +175,48 @@ def source_names(source_ids: object, sources: pd.DataFrame | None) -> str:
 
 
 def cited_columns(figures: pd.DataFrame, sources: pd.DataFrame | None,
-                  m: dict[str, str]) -> dict[str, object]:
+                  m: dict[str, str], *, lang: str = "vi") -> dict[str, object]:
     """The two last columns of a reader table of figures: each row's source, named for readers,
-    and where in it the figure stands (``m``: the table's messages, with ``col_source`` and
-    ``col_locator``)."""
+    and where in it the figure stands, in ``lang`` (``m``: the table's messages, with
+    ``col_source`` and ``col_locator``)."""
     return {m["col_source"]: [source_name(s, sources) for s in figures["source_id"]],
-            m["col_locator"]: figures["source_locator"]}
+            m["col_locator"]: [locator_text(str(x), lang=lang)
+                               for x in figures["source_locator"]]}
+
+
+@lru_cache(maxsize=4)
+def _locator_words(lang: str):
+    import re
+
+    from ..vocabulary import catalogue
+
+    words = catalogue("locators")
+    # Longest first, whole words only: "sub-row" is not "row", "early Jan" not "early".
+    english = sorted(words["en"], key=lambda k: -len(words["en"][k]))
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(words["en"][k]) for k in english)
+                         + r")(?![\w-])")
+    return pattern, {words["en"][k]: words[lang][k] for k in english}
+
+
+@lru_cache(maxsize=1024)
+def locator_text(locator: str, *, lang: str = "vi") -> str:
+    """Where in the source a figure stands, in the reader's language.
+
+    The project's locators are written in English ("paragraph 6 of the excerpt"); their
+    words are translated from the catalogue ``locators`` in one pass (names, numbers, ids
+    and quoted Vietnamese headings stay as written).
+
+    Examples
+    --------
+    >>> locator_text("paragraph 2 of the excerpt (also paragraph 4)")
+    'đoạn 2 của trích đoạn (cũng có ở đoạn 4)'
+    >>> locator_text("row 20 Jun 2024, column Japan", lang="en")
+    'row 20 Jun 2024, column Japan'
+    """
+    if not locator:
+        return locator
+    pattern, words = _locator_words(lang)
+    return pattern.sub(lambda match: words[match.group(1)], locator)
 
 
 def sources_text(source_ids: Iterable[str], sources: pd.DataFrame | None = None) -> str:

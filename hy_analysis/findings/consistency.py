@@ -197,7 +197,7 @@ def figures_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None = None,
         m["col_low"]: figures["low"],
         m["col_high"]: figures["high"],
         m["col_unit"]: [UNIT_LABELS[lang].get(u, u) for u in figures["unit"]],
-        **cited_columns(figures, sources, m),
+        **cited_columns(figures, sources, m, lang=lang),
     })
 
 

@@ -254,7 +254,7 @@ def growth_targets_table(figures: pd.DataFrame, *, sources: pd.DataFrame | None 
         m["col_kind"]: [kind_label(k, lang) for k in figures["kind"]],
         m["col_period"]: format_periods(figures),
         m["col_raw"]: figures["value_raw"],
-        **cited_columns(figures, sources, m),
+        **cited_columns(figures, sources, m, lang=lang),
     })
 
 
