@@ -482,3 +482,79 @@ def test_a_relative_year_in_a_closed_bracket_is_the_asides():
     assert _period(got["48,2%"]) == (2025, 2025)
     got = _read("Năm ngoái, dịch vụ chiếm 47,5% cơ cấu kinh tế.", "2025-07-08")
     assert _period(got["47,5%"]) == (2024, 2024)
+
+
+# --- the year's role decides whether it dates the sentences after it (issue #17, round of
+# documents 191-199; our own sentences)
+
+
+def test_the_year_of_a_sentences_first_figure_holds_after_it():
+    # "The district drew 2.4 million USD in 2022, up 9% against 2021. Of this, 14 new projects
+    # ...": the sentence's own year (written after its first figure) dates the next sentence
+    text = ("The district drew 2.4 million USD in 2022, up 9% compared to 2021. Of this, 14 new "
+            "projects were licensed.")
+    got = _read(text, "2023-04-10")
+    assert _period(got["2.4 million USD"]) == (2022, 2022)
+    assert _period(got["14"]) == (2022, 2022)
+    # a year after a later figure (a comparison's) sets no year for the sentences after it
+    got = _read("Tỉnh đạt tăng trưởng 7,2%, vượt con số 6,5% của năm 2022. Thu ngân sách đạt "
+                "5.000 tỷ đồng.", "2023-12-25")
+    assert _period(got["5.000 tỷ đồng"]) == (2023, 2023)
+    # nor does the start of a change, "from X in <year>"
+    got = _read("Quy mô kinh tế từ 40 nghìn tỷ đồng năm 2020 lên 70 nghìn tỷ đồng năm 2025. Thu "
+                "nhập bình quân đầu người khoảng 80 triệu đồng.", "2025-09-20")
+    assert _period(got["khoảng 80 triệu đồng"]) != (2020, 2020)
+
+
+def test_a_same_period_year_is_a_comparison_not_the_next_sentences_year():
+    text = ("In the first ten months, the county's output grew 5.2%, below the 6.8% growth "
+            "recorded during the same period in 2022. Retail sales reached 900 billion VND, up "
+            "11%.")
+    got = _read(text, "2024-11-05")
+    assert _period(got["6.8%"]) == (2022, 2022)
+    assert _period(got["900 billion VND"]) == (2024, 2024)
+    # "up 12% over the same period in 2023": a base, not the figure's year
+    got = _read("The town attracted 40 million USD in Q1, up 12% over the same period in 2023.",
+                "2024-04-20")
+    assert _period(got["40 million USD"]) == (2024, 2024)
+    assert _period(got["12%"]) == (2024, 2024)
+
+
+def test_a_plan_clauses_year_does_not_date_the_results_after_it():
+    text = ("Sáng 12/1, huyện họp báo về kết quả phát triển kinh tế năm 2024; mục tiêu, nhiệm vụ "
+            "năm 2025.\n\nTheo đó, tăng trưởng kinh tế đạt 7,4%; thu nhập bình quân đạt 65 triệu "
+            "đồng.")
+    got = _read(text, "2025-01-12")
+    assert _period(got["7,4%"]) == (2024, 2024)
+    assert _period(got["65 triệu đồng"]) == (2024, 2024)
+    # a target said in a paragraph after them is the plan's year
+    got = _read(text + "\n\nHuyện phấn đấu tăng trưởng 8%.", "2025-01-12")
+    assert _period(got["8%"]) == (2025, 2025)
+
+
+def test_a_relative_year_compared_with_is_a_base_unless_possessive():
+    # "against same period last year": last year is the base; the figure is the page's year
+    text = ("The commune's revenue in 2020 hit 3 billion VND. Fees reached 40 million VND, up 5 "
+            "percent against same period last year, while taxes met the set target with 2 "
+            "billion VND.")
+    got = _read(text, "2020-12-28")
+    assert _period(got["2 billion VND"]) == (2020, 2020)
+    # "the same period last year's increase of 4.1%": that year's own figure
+    got = _read("In the first half, retail grew 8.2% (above the same period last year's increase "
+                "of 4.1%).", "2025-07-06")
+    assert _period(got["4.1%"]) == (2024, 2024)
+    assert _period(got["8.2%"]) == (2025, 2025)
+
+
+def test_a_target_met_in_the_past_tense_is_a_result():
+    got = _read("In 2020, the district fulfilled the set target with 37 billion VND of revenue.",
+                "2020-12-20")
+    assert got["37 billion VND"].kind == "actual"
+    got = _read("In 2021, the district targets 40 billion VND of revenue.", "2020-12-20")
+    assert got["40 billion VND"].kind == "target"
+
+
+def test_now_home_to_is_the_pages_date():
+    got = _read("The city attracted 1.1 billion USD in 2023. The city is now home to nearly 900 "
+                "valid projects.", "2024-04-10")
+    assert _period(got["nearly 900"]) == (2024, 2024)

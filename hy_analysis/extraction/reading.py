@@ -559,9 +559,11 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
                      if not _closed_aside(text, s0, m.start(), fig_start)), None)
     if relative:
         relative = CUES.RELATIVE_YEAR.search(text[lo:fig_start], relative.start() - lo)
-    if relative and doc_year and not CUES.BASE_BEFORE.search(
-            text[max(s0, fig_start - 260):fig_start - len(relative.group(0))
-                 - (fig_start - relative.end())]):
+    # (a base's relative year is not the figure's, but "the same period last year's increase
+    # of 6.35%" is: the figure of that year, named by its possessive)
+    if relative and doc_year and (re.match(r"[’']s\b", text[lo + relative.end():]) or
+                                  not CUES.BASE_BEFORE.search(
+                                      text[max(s0, fig_start - 260):lo + relative.start()])):
         year = doc_year if relative.group("this") else doc_year - 1
         return Period(year, year, "sentence (relative year)", base)
     # "Từ đầu năm đến nay ... giảm 14,81% so với cùng kỳ năm 2022": the year after the one
@@ -593,7 +595,17 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     earlier = [y for y in earlier if not _aside(text, y[0])]
     # "vượt qua con số 6,14% của năm 2023": a year written right after a figure is that
     # figure's, a comparison's; it sets no year for the sentences after
-    earlier = [y for y in earlier if not CUES.OF_A_FIGURE.search(text[max(0, y[0] - 40):y[0]])]
+    # (but "Dong Nai attracted 1.2 billion USD in 2023, up 11%." dates its own sentence: the
+    # year of the sentence's first figure holds for the sentences after it)
+    earlier = [y for y in earlier if not _of_a_later_figure(text, y[0])]
+    # "tăng 13,3% so với cùng kỳ năm 2023" / "the same period in 2022": a comparison's year
+    # sets no year for the sentences after it
+    earlier = [y for y in earlier if not y[5]]
+    # "kết quả ... năm 2025; mục tiêu, nhiệm vụ ... năm 2026": a plan's year dates the plan's
+    # figures, not results said after it (when the results' own year is named before)
+    if not CUES.TARGET_WORDS.search(text, s0, fig_start):
+        results = [y for y in earlier if not _plan_year(text, y[0])]
+        earlier = results if results else earlier
     vision = _visions(text, earlier)
     if earlier and earlier[-1][0] in vision and doc_year:
         # the latest year before is a vision's: no year of an earlier sentence holds here
@@ -738,6 +750,37 @@ def _aside(text: str, at: int) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _of_a_later_figure(text: str, at: int) -> bool:
+    """Whether the year at ``at`` is written right after a figure ("6,14% của năm 2023", "4
+    million recorded in January 2019") that is not the first figure of its sentence: a
+    comparison's or an aside's year, which sets no year for the sentences after.
+
+    >>> t = "GRDP đạt 7,16%, vượt con số 6,14% của năm 2023. Xuất khẩu tăng."
+    >>> _of_a_later_figure(t, t.index("2023"))
+    True
+    >>> t = "The city attracted 1.2 billion USD in 2023, up 11%. Exports rose."
+    >>> _of_a_later_figure(t, t.index("2023"))
+    False
+    """
+    found = CUES.OF_A_FIGURE.search(text, max(0, at - 40), at)
+    if not found:
+        return False
+    lead = text[max(0, found.start() - 400):found.start()]
+    lead = _SENTENCE_END.split(lead)[-1].rstrip("0123456789.,$ ")
+    # "from 182 trillion VND in 2020 to 320 trillion VND in 2025": a change's start is a base
+    return bool(re.search(r"\d", _YEAR_RE.sub(" ", lead))) or bool(
+        re.search(r"(?:\bfrom|\btừ)\s*(?:US|VND|VNĐ)?$", lead, re.IGNORECASE))
+
+
+@lru_cache(maxsize=1 << 14)
+def _plan_year(text: str, at: int) -> bool:
+    """Whether the year at ``at`` ends a clause that opens with a plan's words ("; mục tiêu,
+    nhiệm vụ năm 2026", "and the tasks for 2026"): the year of a plan, not of results."""
+    lead = text[max(0, at - 120):at]
+    clause = re.split(r"[;:.\n]|\bvà\b|\band\b", lead)[-1]
+    return bool(CUES.PLAN_CLAUSE.match(clause))
 
 
 def _visions(text: str, years: list) -> set[int]:
@@ -898,7 +941,7 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
                     and not CUES.ACHIEVED_WORDS.search(context):
                 return "target", False, "target words, past period"
             return "actual", estimate, "period before the document"
-    if strong and not estimate:
+    if strong and not estimate and not CUES.TARGET_MET.search(context):
         return "target", False, "target words"
     if (CUES.NOW_WORDS.search(context) or CUES.MONTHS_TO_DATE.search(context)
             or CUES.RESULT_WORDS.search(context)) and not estimate:
