@@ -275,11 +275,15 @@ def vector_charts():
 
     Used when a shared panel's states are precomputed: a third less drawing time than a
     PNG (no glyph rasterising, no palette reduction) and a tenth of its compressed size;
-    the reader's browser draws the text (:func:`hy_analysis.charts.base.figure_svg`).
+    the reader's browser draws the text (:func:`hy_analysis.charts.base.figure_svg`), each
+    text measured once for all the charts (:func:`hy_analysis.charts.base.shared_text_metrics`).
     """
+    from .charts.base import shared_text_metrics
+
     token = _VECTOR_CHARTS.set(True)
     try:
-        yield
+        with shared_text_metrics():
+            yield
     finally:
         _VECTOR_CHARTS.reset(token)
 
