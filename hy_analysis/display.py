@@ -149,6 +149,8 @@ def _is_number(value) -> bool:
 
 
 def _cell(value, *, lang: str, decimals: int) -> str:
+    if type(value) is str:  # most cells: none of the checks below applies
+        return "" if value.lower() in ("nan", "none", "<na>") else value
     from .findings.format import format_number, missing
 
     if value is None or value is pd.NA or value is pd.NaT or (
@@ -223,8 +225,7 @@ def show_table(data: pd.DataFrame, *, caption: str | None = None, page_length: i
     cells = reader_table(data, lang=lang)
     if _STATIC_TABLES.get():
         head = f"<p class='hy-caption'>{escape(caption)}</p>" if caption else ""
-        display(HTML(head + cells.replace("", "—").to_html(
-            index=False, escape=True, border=0, classes="hy-table")))
+        display(HTML(head + _static_html(cells)))
         return
     import itables
 
@@ -245,6 +246,62 @@ def show_table(data: pd.DataFrame, *, caption: str | None = None, page_length: i
         classes="display compact hy-table")
     display({"text/html": page, TABLE_MIME: table_payload(data, caption=caption, lang=lang)},
             raw=True)
+
+
+def _static_html(cells: pd.DataFrame) -> str:
+    """The plain HTML of a reader table, empty cells as an em dash: what
+    ``cells.replace("", "—").to_html(index=False, escape=True, border=0, classes="hy-table")``
+    writes, written here for a table of text cells (a tenth of pandas' time, which formats
+    and pads each cell first); pandas writes any other table.
+
+    Examples
+    --------
+    >>> print(_static_html(pd.DataFrame({"a & b": ["<x>", ""]})))
+    <table class="dataframe hy-table">
+      <thead>
+        <tr style="text-align: right;">
+          <th>a &amp; b</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <td>&lt;x&gt;</td>
+        </tr>
+        <tr>
+          <td>—</td>
+        </tr>
+      </tbody>
+    </table>
+    """
+    headers = list(cells.columns)
+    rows = list(cells.itertuples(index=False, name=None))
+    if (isinstance(cells.columns, pd.MultiIndex) or cells.columns.name is not None
+            or not all(isinstance(v, str) for v in headers)
+            or not all(isinstance(v, str) for row in rows for v in row)):
+        return cells.replace("", "—").to_html(index=False, escape=True, border=0,
+                                             classes="hy-table")
+
+    def text(value: str, *, cell: bool) -> str:
+        # As pandas: a cell's control characters written as escapes (not a header's),
+        # &, <, > escaped, the ends stripped, runs of two spaces kept.
+        if cell:
+            value = (value or "—").replace("\t", r"\t").replace("\r", r"\r").replace(
+                "\n", r"\n")
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return value.strip().replace("  ", "&nbsp;&nbsp;")
+
+    classes = "dataframe" if pd.get_option("display.html.use_mathjax") else \
+        "dataframe tex2jax_ignore mathjax_ignore"
+    lines = [f'<table class="{classes} hy-table">', "  <thead>",
+             f'    <tr style="text-align: {pd.get_option("display.colheader_justify")};">']
+    lines += [f"      <th>{text(h, cell=False)}</th>" for h in headers]
+    lines += ["    </tr>", "  </thead>", "  <tbody>"]
+    for row in rows:
+        lines.append("    <tr>")
+        lines += [f"      <td>{text(v, cell=True)}</td>" for v in row]
+        lines.append("    </tr>")
+    lines += ["  </tbody>", "</table>"]
+    return "\n".join(lines)
 
 
 def _datatables_language(lang: str) -> dict:
@@ -275,11 +332,15 @@ def vector_charts():
 
     Used when a shared panel's states are precomputed: a third less drawing time than a
     PNG (no glyph rasterising, no palette reduction) and a tenth of its compressed size;
-    the reader's browser draws the text (:func:`hy_analysis.charts.base.figure_svg`).
+    the reader's browser draws the text (:func:`hy_analysis.charts.base.figure_svg`), each
+    text measured once for all the charts (:func:`hy_analysis.charts.base.shared_text_metrics`).
     """
+    from .charts.base import shared_text_metrics
+
     token = _VECTOR_CHARTS.set(True)
     try:
-        yield
+        with shared_text_metrics():
+            yield
     finally:
         _VECTOR_CHARTS.reset(token)
 

@@ -38,3 +38,53 @@ def test_whole_numbers_stay_whole_beside_fractions_in_a_column(lang, expected):
 
     table = reader_table(pd.DataFrame({"low": [456.0, 8.55, 3e14]}), lang=lang)
     assert table["low"].tolist() == expected
+
+
+def test_static_tables_are_written_as_pandas_writes_them():
+    """The shared states' plain tables: pandas' own bytes for text cells of every kind."""
+    import random
+
+    import pandas as pd
+
+    from hy_analysis.display import _static_html
+
+    pieces = ["a", "Ư", " ", "  ", "&", "<", ">", "\t", "\n", "\r", "'", '"', "—", "\\", "",
+              "&amp;", "\u00a0", "x y"]
+    rng = random.Random(21)
+
+    def text():
+        return "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+
+    for _ in range(400):
+        rows, columns = rng.randint(0, 4), rng.randint(1, 4)
+        cells = pd.DataFrame({i: [text() for _ in range(rows)] for i in range(columns)})
+        cells.columns = [text() for _ in range(columns)]
+        expected = cells.replace("", "—").to_html(index=False, escape=True, border=0,
+                                                  classes="hy-table")
+        assert _static_html(cells) == expected, cells.to_dict("list")
+    numbers = pd.DataFrame({"n": [1.5, None]})  # not text cells: pandas writes it
+    assert _static_html(numbers) == numbers.replace("", "—").to_html(
+        index=False, escape=True, border=0, classes="hy-table")
+
+
+def test_charts_measured_once_draw_the_same_svg():
+    """Text metrics shared across charts leave every chart's SVG as drawn alone."""
+    from matplotlib.figure import Figure
+
+    from hy_analysis.charts import base
+
+    def chart(title):
+        ax = Figure(figsize=(5, 3), layout="constrained").subplots()
+        ax.plot([2020, 2021, 2022], [1.5, 2.5, 2.0], label="Hưng Yên")
+        ax.set_title(title)
+        ax.set_xlabel("Năm")
+        ax.legend()
+        return ax.figure
+
+    alone = [base.figure_svg(chart(t)) for t in ("Tỷ lệ (%)", "GRDP", "Tỷ lệ (%)")]
+    with base.shared_text_metrics():
+        shared = [base.figure_svg(chart(t)) for t in ("Tỷ lệ (%)", "GRDP", "Tỷ lệ (%)")]
+        measured = base._TEXT_METRICS.get()
+        assert measured and any(key[0] == "Hưng Yên" for key in measured)
+    assert shared == alone
+    assert base._TEXT_METRICS.get() is None

@@ -231,3 +231,27 @@ def test_key_numbers_of_the_real_data():
     assert coverage.loc["2024", "coverage"] == "none"   # the 2024 news document
     assert coverage.loc["2024-06-20", "coverage"] == "all"
     assert coverage.loc["2025-08-26", "coverage"] == "all"
+
+
+@pytest.mark.parametrize("countries, include_other", [
+    (["Japan", "Korea", "China"], True), (["China", "Japan"], True), (["Korea"], False)])
+def test_a_basis_computed_once_gives_every_selection_as_computed_alone(small, countries,
+                                                                       include_other):
+    """A shared panel computes the region's basis once for all its country selections."""
+    region_map = load_region_map()
+    basis = fdi.country_basis(small, region_map=region_map)
+    alone = fdi.projects_by_country(small, region_map=region_map, countries=countries,
+                                    include_other=include_other)
+    shared = fdi.projects_by_country(small, region_map=region_map, countries=countries,
+                                     include_other=include_other, basis=basis)
+    pd.testing.assert_frame_equal(shared, alone)
+    assert not alone.empty
+
+
+def test_a_basis_without_remainders_refuses_a_selection_that_needs_them(small):
+    region_map = load_region_map()
+    basis = fdi.country_basis(small, region_map=region_map, include_other=False)
+    with pytest.raises(ValueError, match="include_other"):
+        fdi.projects_by_country(small, region_map=region_map, basis=basis)
+    with pytest.raises(ParameterError, match="fdi_projects, fdi_capital"):
+        fdi.country_basis(small, region_map=region_map, indicator="exports")

@@ -108,6 +108,17 @@ def test_lenient_mode_keeps_valid_rows_and_reports_rejects(fixtures_dir):
     assert report.rows_rejected == 1 and "140%" in report.format()
 
 
+def test_frames_derived_from_the_targets_carry_their_own_copy_of_the_report(fixtures_dir):
+    with pytest.warns(UserWarning, match="1 row"):
+        frame = load_targets(extra=fixtures_dir / "malformed" / "percent_140.csv")
+    derived = frame[frame["id"] != ""]["id"].to_frame()
+    report, copied = frame.attrs["report"], derived.attrs["report"]
+    assert copied == report and copied is not report
+    copied.issues.append(copied.issues[0])
+    copied.files.append("other.csv")
+    assert len(report.issues) == 1 and "other.csv" not in report.files
+
+
 def test_strict_mode_raises_with_the_whole_report(fixtures_dir):
     with pytest.raises(ValidationError) as info:
         load_targets(extra=[fixtures_dir / "malformed" / "percent_140.csv",

@@ -15,7 +15,7 @@ written by :mod:`hy_analysis.findings.fdi`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
@@ -26,7 +26,8 @@ from ..vocabulary import COUNTRIES, OTHER
 from ..docstrings import fill_doc
 
 __all__ = [
-    "FDI_INDICATORS", "fdi_rows", "fdi_snapshots", "projects_by_country",
+    "FDI_INDICATORS", "fdi_rows", "fdi_snapshots", "CountryBasis", "country_basis",
+    "projects_by_country",
     "other_countries_remainder", "capital_by_country", "capital_coverage",
     "snapshot_disagreements",
 ]
@@ -115,7 +116,11 @@ def fdi_snapshots(data: pd.DataFrame, *, region_map: RegionMap,
     ... # doctest: +SKIP
     [543.0, 550.0, 578.0, 622.0, 904.0]
     """
-    rows = fdi_rows(data, region_map=region_map, region=region)
+    return _snapshots_of(fdi_rows(data, region_map=region_map, region=region))
+
+
+def _snapshots_of(rows: pd.DataFrame) -> pd.DataFrame:
+    """:func:`fdi_snapshots` of rows from :func:`fdi_rows`."""
     if rows.empty:
         return pd.DataFrame(columns=_SNAPSHOT_COLUMNS)
     totals = rows[rows["breakdown"] == ""]
@@ -167,10 +172,19 @@ def other_countries_remainder(
         ``merged``, ``country`` (``"Other"``), ``value``, ``derived`` (True), ``reason``
         (empty when computed).
     """
+    _check_indicator(indicator)
+    return _remainder_of(fdi_rows(data, region_map=region_map, region=region),
+                         indicator=indicator, named=named)
+
+
+def _check_indicator(indicator: str) -> None:
     if indicator not in ("fdi_projects", "fdi_capital"):
         raise ParameterError(f"parameter 'indicator': unknown value {indicator!r}; "
                              "valid choices: fdi_projects, fdi_capital")
-    rows = fdi_rows(data, region_map=region_map, region=region)
+
+
+def _remainder_of(rows: pd.DataFrame, *, indicator: str, named: Sequence[str]) -> pd.DataFrame:
+    """:func:`other_countries_remainder` of rows from :func:`fdi_rows`."""
     rows = rows[rows["indicator"] == indicator]
     records = []
     for snap, group in rows.groupby("snapshot", sort=False):
@@ -206,20 +220,67 @@ def _in_country_order(frame: pd.DataFrame, countries: Sequence[str]) -> pd.DataF
     return frame.assign(_rank=frame["country"].map(rank)).sort_values(["order", "_rank"])
 
 
-def _by_country(data: pd.DataFrame, *, region_map: RegionMap, region: str | None,
-                countries: Sequence[str], indicator: str,
-                include_other: bool) -> tuple[pd.DataFrame, ...]:
-    """The snapshots, the FDI rows of ``region``, those of ``indicator`` for ``countries``
-    and (``include_other``) the computable "other countries" remainders of ``indicator``."""
-    snaps = fdi_snapshots(data, region_map=region_map, region=region)
+class CountryBasis(NamedTuple):
+    """What every selection of countries of one region and indicator starts from
+    (:func:`country_basis`)."""
+
+    #: :func:`fdi_snapshots` of the region.
+    snapshots: pd.DataFrame
+    #: :func:`fdi_rows` of the region.
+    rows: pd.DataFrame
+    #: The computable "other countries" remainders of the indicator
+    #: (:func:`other_countries_remainder`, rows with a value); None when not asked for.
+    other: pd.DataFrame | None
+
+
+@fill_doc
+def country_basis(data: pd.DataFrame, *, region_map: RegionMap, region: str | None = None,
+                  indicator: str = "fdi_projects", include_other: bool = True) -> CountryBasis:
+    """The snapshots, FDI rows and "other countries" remainders of ``region``: what
+    :func:`projects_by_country` and :func:`capital_by_country` start from whatever the
+    ``countries``; computed once and passed to :func:`projects_by_country` (``basis``) when
+    several selections of one region are asked for (the states of a shared panel).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Tidy targets.
+    {region_map}
+    region : str, optional
+        Keep one region.
+    indicator : {"fdi_projects", "fdi_capital"}
+    include_other : bool
+        Compute the remainders (else ``other`` is None).
+
+    Returns
+    -------
+    CountryBasis
+    """
+    _check_indicator(indicator)
     rows = fdi_rows(data, region_map=region_map, region=region)
-    named = rows[(rows["indicator"] == indicator) & rows["breakdown"].isin(countries)]
-    other = named.iloc[:0]
+    other = None
     if include_other:
-        other = other_countries_remainder(data, region_map=region_map, indicator=indicator,
-                                          region=region)
+        other = _remainder_of(rows, indicator=indicator, named=COUNTRIES)
         other = other[other["value"].notna()]
-    return snaps, rows, named, other
+    return CountryBasis(_snapshots_of(rows), rows, other)
+
+
+def _by_country(basis: CountryBasis, *, countries: Sequence[str], indicator: str,
+                include_other: bool) -> tuple[pd.DataFrame, ...]:
+    """The snapshots, the FDI rows of the region, those of ``indicator`` for ``countries``
+    and (``include_other``) the computable "other countries" remainders of ``indicator``."""
+    if include_other and basis.other is None:
+        raise ValueError("basis: computed without the 'other countries' remainders "
+                         "(include_other=False); expected include_other=True")
+    rows = basis.rows
+    named = rows[(rows["indicator"] == indicator) & rows["breakdown"].isin(countries)]
+    other = basis.other if include_other else named.iloc[:0]
+    return basis.snapshots, rows, named, other
+
+
+def _basis(data: pd.DataFrame, basis: CountryBasis | None, **selection) -> CountryBasis:
+    """``basis``, or :func:`country_basis` of ``data`` for ``selection``."""
+    return basis if basis is not None else country_basis(data, **selection)
 
 
 def _on_snapshots(parts: list[pd.DataFrame], snaps: pd.DataFrame,
@@ -233,7 +294,8 @@ def _on_snapshots(parts: list[pd.DataFrame], snaps: pd.DataFrame,
 @fill_doc
 def projects_by_country(data: pd.DataFrame, *, region_map: RegionMap, region: str | None = None,
                         countries: Sequence[str] = COUNTRIES,
-                        include_other: bool = True) -> pd.DataFrame:
+                        include_other: bool = True,
+                        basis: CountryBasis | None = None) -> pd.DataFrame:
     """Projects by investor country at each snapshot, with their share of all FDI projects.
 
     Parameters
@@ -242,6 +304,9 @@ def projects_by_country(data: pd.DataFrame, *, region_map: RegionMap, region: st
     include_other : bool
         Add "other countries" (total minus Japan, Korea and China), marked ``derived``,
         where :func:`other_countries_remainder` can compute it.
+    basis : CountryBasis, optional
+        :func:`country_basis` of the same ``data``, ``region_map`` and ``region`` for
+        ``"fdi_projects"``, computed before (default: computed here).
 
     Returns
     -------
@@ -255,8 +320,9 @@ def projects_by_country(data: pd.DataFrame, *, region_map: RegionMap, region: st
     >>> projects_by_country(load_targets(), region_map=load_region_map(),
     ...                     countries=["Japan"])  # doctest: +SKIP
     """
-    snaps, _, named, other = _by_country(data, region_map=region_map, region=region,
-                                         countries=countries, indicator="fdi_projects",
+    basis = _basis(data, basis, region_map=region_map, region=region,
+                   indicator="fdi_projects", include_other=include_other)
+    snaps, _, named, other = _by_country(basis, countries=countries, indicator="fdi_projects",
                                          include_other=include_other)
     parts = [named.assign(country=named["breakdown"], projects=named["value"], derived=False),
              other.assign(projects=other["value"])]
@@ -291,8 +357,9 @@ def capital_by_country(data: pd.DataFrame, *, region_map: RegionMap, region: str
         ``stated_share`` (% of total capital as stated, NaN when not stated),
         ``computed_share`` (capital / total capital when both are exact), ``derived``.
     """
-    snaps, rows, cap, other = _by_country(data, region_map=region_map, region=region,
-                                          countries=countries, indicator="fdi_capital",
+    basis = country_basis(data, region_map=region_map, region=region,
+                          indicator="fdi_capital", include_other=include_other)
+    snaps, rows, cap, other = _by_country(basis, countries=countries, indicator="fdi_capital",
                                           include_other=include_other)
     share = rows[(rows["indicator"] == "fdi_capital_share") & rows["breakdown"].isin(countries)]
     share = share.set_index(["snapshot", "breakdown"])["value"]
@@ -330,8 +397,8 @@ def capital_coverage(
         ``territory``, ``merged``, ``with_capital`` (list of countries), ``without_capital``
         (list), ``coverage`` (``"all"``, ``"some"`` or ``"none"``).
     """
-    snaps = fdi_snapshots(data, region_map=region_map, region=region)
     rows = fdi_rows(data, region_map=region_map, region=region)
+    snaps = _snapshots_of(rows)
     cap = rows[(rows["indicator"] == "fdi_capital") & rows["breakdown"].isin(countries)]
     given = cap.groupby("snapshot")["breakdown"].agg(set)
     out = snaps[["snapshot", "as_of", "source_id", "territory", "merged"]].copy()
@@ -358,8 +425,8 @@ def snapshot_disagreements(data: pd.DataFrame, *, region_map: RegionMap,
         ``snapshot_a``, ``as_of_a``, ``source_a``, ``projects_a``, ``japan_a`` and the same
         for ``b``, ``difference`` (a − b), sorted by the absolute difference.
     """
-    snaps = fdi_snapshots(data, region_map=region_map, region=region)
     rows = fdi_rows(data, region_map=region_map, region=region)
+    snaps = _snapshots_of(rows)
     japan = rows[(rows["indicator"] == "fdi_projects") & (rows["breakdown"] == "Japan")]
     japan = japan.set_index("snapshot")["value"]
     records = []

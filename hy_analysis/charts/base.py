@@ -9,6 +9,8 @@ the package stays light.
 from __future__ import annotations
 
 import textwrap
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Iterable, Mapping
@@ -24,7 +26,7 @@ from ..vocabulary import messages
 __all__ = ["FONT", "PALETTE", "SHARED_TEXTS", "texts", "messages", "setup", "new_axes", "text",
            "unit_label", "number_formatter", "source_line", "start_chart", "chart",
            "CHART_PARAMETERS", "add_source", "empty_chart", "no_data", "ids_in",
-           "figure_svg", "SVG_FONTS", "year_locator"]
+           "figure_svg", "shared_text_metrics", "SVG_FONTS", "year_locator"]
 
 #: DejaVu Sans ships with matplotlib and covers every Vietnamese diacritic, so no chart
 #: shows missing-glyph boxes whatever fonts the machine has.
@@ -271,7 +273,9 @@ def figure_svg(figure) -> str:
     """The figure as compact SVG text whose labels are text (the browser draws the glyphs).
 
     A third less drawing time than a PNG of the same chart, and a tenth of a palette PNG's
-    size once compressed. Deterministic: no date, clip-path ids from the content.
+    size once compressed. Deterministic: no date, clip-path ids from the content. Each text
+    is measured once for the layout, the crop box and the drawing (and once for every chart
+    drawn while :func:`shared_text_metrics` is active).
 
     Parameters
     ----------
@@ -297,17 +301,26 @@ def figure_svg(figure) -> str:
     import matplotlib
 
     buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "hy-analysis"}):
-        bbox = _laid_out(figure)
-        if bbox is None:
-            figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-        else:
-            # Laid out and measured already: savefig draws once (with "tight" it draws a
-            # second time first, only to measure).
-            from matplotlib import cbook
+    canvas = figure.canvas
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "hy-analysis"}), \
+            shared_text_metrics():
+        # The layout, the crop box and savefig all draw through this canvas's renderer.
+        _svg_canvas()(figure)
+        try:
+            bbox = _laid_out(figure)
+            if bbox is None:
+                figure.savefig(buffer, format="svg", bbox_inches="tight",
+                               metadata={"Date": None})
+            else:
+                # Laid out and measured already: savefig draws once (with "tight" it draws a
+                # second time first, only to measure).
+                from matplotlib import cbook
 
-            with cbook._setattr_cm(figure, _layout_engine=None):
-                figure.savefig(buffer, format="svg", bbox_inches=bbox, metadata={"Date": None})
+                with cbook._setattr_cm(figure, _layout_engine=None):
+                    figure.savefig(buffer, format="svg", bbox_inches=bbox,
+                                   metadata={"Date": None})
+        finally:
+            figure.set_canvas(canvas)
     text = buffer.getvalue()
     # The XML prologue, doctype and metadata are not needed by an <img>; line breaks only
     # separate tokens (matplotlib writes each line of text as its own element).
@@ -316,30 +329,101 @@ def figure_svg(figure) -> str:
     return text.replace("font-family: 'DejaVu Sans'", f"font-family: {SVG_FONTS}")
 
 
+#: Text metrics (width, height, descent) by text, math mode and font, while
+#: :func:`shared_text_metrics` is active.
+_TEXT_METRICS: ContextVar[dict | None] = ContextVar("hy_text_metrics", default=None)
+
+
+@contextmanager
+def shared_text_metrics():
+    """While active, :func:`figure_svg` measures each text once for all the charts it draws.
+
+    matplotlib measures a text again for every renderer (three per SVG chart: the layout,
+    the crop box and the drawing), and the same tick labels and titles recur across the
+    charts of a shared panel's states. The fonts and the rcParams that choose them must not
+    change meanwhile (the states of one panel are drawn with the project's theme).
+    Re-entering keeps the measurements of the outer block.
+
+    Examples
+    --------
+    >>> with shared_text_metrics():
+    ...     _TEXT_METRICS.get() == {}
+    True
+    """
+    if _TEXT_METRICS.get() is not None:
+        yield
+        return
+    token = _TEXT_METRICS.set({})
+    try:
+        yield
+    finally:
+        _TEXT_METRICS.reset(token)
+
+
+@lru_cache(maxsize=None)
+def _svg_canvas():
+    """matplotlib's SVG canvas, drawing with a renderer that reads the shared metrics.
+
+    ``print_svg`` is matplotlib's own (3.8 to 3.11) with the renderer class replaced; the
+    renderer measures as matplotlib's, through :data:`_TEXT_METRICS`.
+    """
+    import codecs
+
+    from matplotlib import cbook
+    from matplotlib.backends.backend_mixed import MixedModeRenderer
+    from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG
+
+    class Renderer(RendererSVG):
+        def get_text_width_height_descent(self, s, prop, ismath):
+            measured = _TEXT_METRICS.get()
+            if measured is None:
+                return super().get_text_width_height_descent(s, prop, ismath)
+            # FontProperties are equal when their hashes are (matplotlib's own test).
+            key = (s, ismath, hash(prop))
+            if key not in measured:
+                measured[key] = super().get_text_width_height_descent(s, prop, ismath)
+            return measured[key]
+
+    class Canvas(FigureCanvasSVG):
+        def print_svg(self, filename, *, bbox_inches_restore=None, metadata=None,
+                      **_others):
+            # savefig passes a third party's canvas the options of other formats too
+            # (facecolor...), which matplotlib's own print_svg never receives.
+            with cbook.open_file_cm(filename, "w", encoding="utf-8") as fh:
+                if not cbook.file_requires_unicode(fh):
+                    fh = codecs.getwriter("utf-8")(fh)
+                dpi = self.figure.dpi
+                self.figure.dpi = 72
+                width, height = self.figure.get_size_inches()
+                renderer = MixedModeRenderer(
+                    self.figure, width, height, dpi,
+                    Renderer(width * 72, height * 72, fh, image_dpi=dpi, metadata=metadata),
+                    bbox_inches_restore=bbox_inches_restore)
+                self.figure.draw(renderer)
+                renderer.finalize()
+
+    return Canvas
+
+
 def _laid_out(figure):
     """Lay ``figure`` out and measure it as ``savefig(format="svg", bbox_inches="tight")``
     does, without its first drawing; return the box to save (None: let savefig do it).
 
-    The layout engine runs on the SVG canvas at 72 dpi as inside savefig, so the result is
-    the same chart (coordinates equal to a millionth of a point on every panel state's
-    chart) for a sixth less time. matplotlib's private helpers are used as matplotlib 3.8
-    to 3.11 name them; another version falls back to savefig's own way.
+    The layout engine runs on the figure's SVG canvas at 72 dpi as inside savefig, so the
+    result is the same chart (coordinates equal to a millionth of a point on every panel
+    state's chart) for a sixth less time. matplotlib's private helpers are used as
+    matplotlib 3.8 to 3.11 name them; another version falls back to savefig's own way.
     """
     import matplotlib
-    from matplotlib.backends.backend_svg import FigureCanvasSVG
 
     if not all(hasattr(figure, name) for name in ("_layout_engine", "_get_renderer")):
         return None
-    engine, canvas = figure.get_layout_engine(), figure.canvas
-    FigureCanvasSVG(figure)
-    try:
-        from matplotlib import cbook
+    engine = figure.get_layout_engine()
+    from matplotlib import cbook
 
-        with cbook._setattr_cm(figure, dpi=72):
-            renderer = figure._get_renderer()
-            if engine is not None:
-                engine.execute(figure)
-            box = figure.get_tightbbox(renderer)
-    finally:
-        figure.set_canvas(canvas)
+    with cbook._setattr_cm(figure, dpi=72):
+        renderer = figure._get_renderer()
+        if engine is not None:
+            engine.execute(figure)
+        box = figure.get_tightbbox(renderer)
     return box.padded(matplotlib.rcParams["savefig.pad_inches"])

@@ -229,11 +229,12 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
                                     away=count["moving_away"]),
             words["open"].format(superseded=count["superseded"], no_data=count["no_data"],
                                  not_comparable=count["not_comparable"])]
+    # The first rows by iloc, not head(): the same rows without a copy of every column.
     missed = verdicts[verdicts["status"].astype(str) == "missed"]
     if len(missed) and top:
         # Rates and levels are ranked apart: 2 pp and 20 % are not on one scale.
         ranked = missed.assign(_rank=missed["gap"] / missed["gap_unit"].map(
-            {"pp": 1.0, "%": 10.0}).fillna(1.0)).sort_values("_rank").head(top)
+            {"pp": 1.0, "%": 10.0}).fillna(1.0)).sort_values("_rank").iloc[:top]
         lines += ["", words["misses"]]
         for _, row in ranked.iterrows():
             lines.append(words["miss"].format(
@@ -243,7 +244,7 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
                 target=md_escape(row["value_raw"]), gap=_mark(row, lang).lstrip("-−"))
                 + (f" ({words['provisional_word']})" if _provisional(row) else ""))
     behind = verdicts[verdicts["status"].astype(str).isin(_RUNNING[1:])
-                      & verdicts["ratio"].notna()].sort_values("ratio").head(top)
+                      & verdicts["ratio"].notna()].sort_values("ratio").iloc[:top]
     if len(behind) and top:
         lines += ["", words["laggards"]]
         for _, row in behind.iterrows():

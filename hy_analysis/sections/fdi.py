@@ -16,6 +16,7 @@ from ..territories import RegionMap
 from ..analysis import fdi as analysis
 from ..charts import fdi as charts
 from ..findings import fdi as findings
+from ._shared import once
 
 __all__ = ["totals", "by_country", "shares", "capital"]
 
@@ -43,9 +44,11 @@ def by_country(targets: pd.DataFrame, *, region_map: RegionMap,
                include_other: bool = True, sources: pd.DataFrame | None = None,
                lang: str = "vi") -> None:
     """Section 2: projects by investor country at each snapshot (text, chart and table)."""
+    # The region's rows, snapshots and remainders, once for all the panel's selections.
+    basis = once(analysis.country_basis, targets, region_map=region_map, region=region)
     table = analysis.projects_by_country(targets, region_map=region_map,
                                          region=region, countries=countries,
-                                         include_other=include_other)
+                                         include_other=include_other, basis=basis)
     display.show_markdown(findings.describe_projects_by_country(
         table, region=region, countries=countries, sources=sources, lang=lang))
     if table.empty:

@@ -67,6 +67,14 @@ def _image_html(data: dict, alt: str) -> str:
     return f'<img src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}">'
 
 
+@lru_cache(maxsize=1024)
+def _markdown_html(text: str) -> str:
+    """Markdown as HTML, kept per text: the states of a panel repeat most of their findings."""
+    import mistune
+
+    return mistune.html(text)
+
+
 def outputs_html(outputs: Sequence[dict]) -> list[str]:
     """HTML for notebook outputs as a reader sees them (one string per output).
 
@@ -80,8 +88,6 @@ def outputs_html(outputs: Sequence[dict]) -> list[str]:
     >>> outputs_html([{"output_type": "stream", "name": "stdout", "text": "<x>"}])
     ['<pre>&lt;x&gt;</pre>']
     """
-    import mistune
-
     html = []
     for output in outputs:
         if output.get("output_type") == "stream":
@@ -92,7 +98,7 @@ def outputs_html(outputs: Sequence[dict]) -> list[str]:
             html.append(_image_html(data, str(data.get("text/plain", "chart"))))
         elif "text/markdown" in data:
             # Raw HTML allowed, as in JupyterLab: findings escaped data-derived text already.
-            html.append(f'<div class="hy-md">{mistune.html(data["text/markdown"])}</div>')
+            html.append(f'<div class="hy-md">{_markdown_html(data["text/markdown"])}</div>')
         elif "text/html" in data:
             html.append(f'<div class="hy-html">{data["text/html"]}</div>')
         elif "text/plain" in data:
