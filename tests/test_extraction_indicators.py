@@ -475,3 +475,54 @@ def test_a_bare_head_noun_stands_for_the_indicator_named_before_it():
 ])
 def test_statistics_office_and_press_names_of_indicators(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+def test_a_phrase_followed_by_a_verb_and_the_next_figure_is_that_figures_subject():
+    # a list of sectors each with its verb: the name after a figure opens the next item
+    rows = _by_raw("Năm 2024, GRDP tăng 7,1%, trong đó nông lâm nghiệp tăng 3,2%, "
+                   "công nghiệp – xây dựng tăng 11,4%, dịch vụ tăng 6,8%.")
+    assert rows["3,2%"] == "agriculture_grdp_growth"
+    assert rows["11,4%"] == "industry_construction_grdp_growth"
+    # a growth after an amount belongs to the amount's name, not to the clause that follows
+    rows = _by_raw("In 2024 domestic revenue came to VND12 trillion, rising 9 per cent, "
+                   "while revenue from customs duties may exceed VND4 trillion.")
+    assert rows["9 per cent"] == "domestic_budget_revenue_growth"
+    # a name tied to its figure by a preposition stays that figure's
+    rows = _by_raw("In 2024 the province earned 2.1 billion USD from exports and paid "
+                   "1.7 billion USD for imports.")
+    assert rows["2.1 billion USD"] == "exports"
+
+
+def test_a_verb_between_the_economy_and_a_percentage_makes_it_its_growth():
+    rows = _by_raw("The province's gross regional domestic product (GRDP) is projected to "
+                   "reach 9.2 per cent in 2024, according to its statistics office.")
+    assert rows["9.2 per cent"] == "grdp_growth"
+    rows = _by_raw("In 2024, the total product of the province increased by 8.4%.")
+    assert rows["8.4%"] == "grdp_growth"
+
+
+def test_rates_listed_respectively_after_amounts_are_the_amounts_growths():
+    # the n-th rate is the n-th amount's: customs first, then domestic sources
+    rows = extract("In 2024 budget collection totalled 20 trillion VND: 5 trillion VND from "
+                   "customs and 15 trillion VND from domestic sources, up 7% and 5% "
+                   "respectively.", date="2024-12-20")
+    by_raw = dict(zip(rows["value_raw"], zip(rows["indicator"], rows["indicator_text"])))
+    assert by_raw["5%"] == ("domestic_budget_revenue_growth", "domestic sources")
+    assert by_raw["7%"][0] == "unknown"  # customs revenue is no indicator of the dataset
+
+
+def test_a_figure_coordinated_with_another_of_another_year_shares_its_indicator():
+    rows = extract("Năm 2024 GRDP tăng 6,1%, cao hơn mức tăng 1,2% của năm 2021 và "
+                   "3,4% của năm 2022.", date="2024-12-20")
+    by_raw = dict(zip(rows["value_raw"], rows["indicator"]))
+    assert by_raw["1,2%"] == by_raw["3,4%"] == "grdp_growth"
+    # two different quantities listed "respectively" are not one quantity
+    rows = _by_raw("Năm 2024, giá trị sản xuất công nghiệp và dịch vụ tăng lần lượt 9% và 5%.")
+    assert rows["5%"] != "industrial_output_growth"
+
+
+def test_the_whole_sector_stands_for_the_sector_named_before_it():
+    rows = _by_raw("Năm 2024, khu vực công nghiệp – xây dựng là động lực chính. Toàn khu vực "
+                   "tăng 10,6%, trong đó công nghiệp tăng 12,1%.")
+    assert rows["10,6%"] == "industry_construction_grdp_growth"
+    assert rows["12,1%"] == "industry_grdp_growth"

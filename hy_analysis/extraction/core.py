@@ -180,6 +180,22 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         found_phrases = match_phrases(vocab, "indicator", source[lo:hi], lo, overlapping=True)
     named_in_window = False
     named = []  # (start, end, phrase, codes) of the phrases that fit, for a generic word's head
+    # a phrase after the figure followed by a few words and the next figure is the next
+    # figure's subject, and so is every phrase after its start ("revenue" in "while revenue
+    # from trade will likely top VND16 trillion")
+    # (only where the figure has a name of its own before it: "nông nghiệp tăng 7%")
+    next_subject = None
+    if label is None and next_start is not None and any(
+            me <= fig.start and any(c != "unknown" and _compatible(c, vocab, unit, measure,
+                                                                   breakdown)
+                                    for c in vocab.values("indicator", phrase))
+            for ms, me, phrase in found_phrases):
+        next_subject = min((ms for ms, me, _ in found_phrases
+                            if fig.end < ms and me < next_start
+                            and CUES.SUBJECT_OF_NEXT.fullmatch(source, me, next_start)
+                            and source[fig.end:ms].strip()
+                            and not CUES.OWN_AFTER.fullmatch(source, fig.end, ms)),
+                           default=None)
     for ms, me, phrase in found_phrases:
         named_in_window = named_in_window or window_start <= ms and me <= fig.start
         codes = [c for c in vocab.values("indicator", phrase)
@@ -214,6 +230,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 # VNĐ22 trillion ($925 million) to the State budget" names both)
             if CUES.PARTS_FOLLOW.search(source, fig.end, ms):
                 continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
+            if next_subject is not None and ms >= next_subject:
+                continue  # "nông nghiệp tăng 7%, công nghiệp tăng 10%": the next one's subject
             distance = ms - fig.end + (0 if share_of_next or (
                 unit != "percent" and CUES.IN_RIGHT_AFTER.fullmatch(source, fig.end, ms)) else 100)
         named.append((ms, me, phrase, codes))
@@ -253,6 +271,9 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         # growth named by no aggregate is the economy's (a generic word, the last resort)
         generic = [(me, phrase) for ms, me, phrase in match_phrases(
             vocab, "generic", text[sent[0]:fig.start], sent[0])]
+        after = CUES.GENERIC_GROWTH_AFTER.match(text, fig.end)
+        if after:  # "posted 5% growth": the growth noun written after the figure
+            generic = [(after.end(1), after.group(1).lower())]
         codes = [c for c in vocab.values("generic", generic[-1][1])
                  if _compatible(c, vocab, unit, measure, breakdown)] if generic else []
         if codes:
@@ -292,8 +313,8 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
     lo = max(0, sent[0] - _MAX_CONTEXT)
     lo = max(lo, text.rfind("\n\n", lo, sent[0]) + 2)  # not across a paragraph
     for ms, me, phrase in reversed(match_phrases(vocab, "indicator", text[lo:sent[0]], lo)):
-        if head not in phrase:
-            continue
+        if head not in phrase.lower() and head not in text[max(lo, ms - 12):ms].lower():
+            continue  # the head in the phrase or right before it ("khu vực công nghiệp")
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
         if codes:
@@ -613,6 +634,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
             memo=memo))
         prev_end = fig.end
     _respectively(text, vocab, rows, spans, starts)
+    _coordinated(text, rows)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
         frame = _drop_repeats(frame)
@@ -667,6 +689,7 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
                     phrases.append(("unknown", text[ms:me]))
             if len(phrases) == len(run) + 1:
                 phrases = phrases[1:]  # "cơ cấu kinh tế: A, B, C lần lượt ...": the whole first
+            amounts = before[-len(run):]
             if len(phrases) == len(run):
                 named = phrases
             elif not phrases and len(same := [i for i in before if rows[i]["unit"] ==
@@ -674,12 +697,65 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
                 # "(Năm 2021 lần lượt là: 62,82%, 29,43% và 7,76%)": those of as many before
                 named = [(rows[i]["indicator"], rows[i]["indicator_text"])
                          for i in same[-len(run):]]
+            elif first["measure"] in _GROWTH_MEASURES and len(amounts) == len(run) and \
+                    len({rows[i]["unit"] for i in amounts}) == 1 and \
+                    rows[amounts[0]]["unit"] != first["unit"]:
+                # "11 tỷ từ thu nội địa và 3 tỷ từ xuất nhập khẩu, tăng lần lượt 8% và 7%": the
+                # n-th rate is the growth of the n-th amount's indicator
+                named = _growths_of(text, vocab, rows, amounts + [run[0]], first,
+                                    s0 if len(before) == len(amounts) else
+                                    rows[before[-len(run) - 1]]["char_end"])
             else:
                 continue
             for i, (code, phrase) in zip(run, named):
                 if rows[i]["indicator"] != code:
                     rows[i]["indicator"], rows[i]["indicator_text"] = code, phrase
                     rows[i]["note"] += "; indicator by order in a list ('respectively')"
+
+
+def _coordinated(text: str, rows: list[dict]) -> None:
+    """A figure joined to its neighbour by "và" / "and" (a year of its own between them), of the
+    same unit and measure, and named by nothing of its own takes the neighbour's indicator
+    ("tăng 0,8% năm 2020 và 2,6% năm 2021", "grew by 7.5% in 2020 and 5.7% in 2021")."""
+    for k in range(1, len(rows)):
+        a, b = rows[k - 1], rows[k]
+        if "respectively" in a["note"] or "respectively" in b["note"] or \
+                a["unit"] != b["unit"] or \
+                not CUES.COORDINATED_GAP.fullmatch(text, a["char_end"], b["char_start"]):
+            continue
+        for src, dst in ((a, b), (b, a)):
+            if dst["indicator"] == "unknown" and not dst["indicator_text"] and \
+                    src["indicator"] != "unknown" and \
+                    dst["measure"] in (src["measure"], "level"):
+                # words of its own would have given it a measure: it shares the neighbour's
+                dst["indicator"], dst["indicator_text"] = src["indicator"], src["indicator_text"]
+                dst["measure"] = src["measure"]
+                dst["note"] += "; indicator of the figure it is coordinated with"
+
+
+def _growths_of(text, vocab, rows, members, growth, start) -> list[tuple[str, str]]:
+    """(code, phrase) of the growth of each amount of ``members`` (the last member is the
+    first rate): the phrase written right after each amount ("11 tỷ từ thu nội địa và ...")
+    when the list names its amounts after them, else the one right before ("thu nội địa 11
+    tỷ"); ("unknown", "") for an amount named by nothing of the lexicon."""
+    def side(lo, hi):
+        found = []
+        for ms, me, phrase in match_phrases(vocab, "indicator", text[lo:hi], lo):
+            values = vocab.values("indicator", phrase)
+            codes = [c for c in values if c != "unknown"
+                     and _compatible(c, vocab, growth["unit"], growth["measure"])]
+            if codes or values == ["unknown"]:
+                found.append(((codes or ["unknown"])[0], text[ms:me]))
+        return found
+    ends = [start] + [rows[i]["char_end"] for i in members[:-1]]
+    starts = [rows[i]["char_start"] for i in members]
+    after = [side(ends[k + 1], starts[k + 1]) for k in range(len(members) - 1)]
+    before = [side(ends[k], starts[k]) for k in range(len(members) - 1)]
+    # the side the list names its amounts on: a preposition after the first ("5 tỷ từ ...")
+    # or a phrase after any of them
+    if any(after) or CUES.OWN_AFTER.match(text, rows[members[0]]["char_end"]):
+        return [found[0] if found else ("unknown", "") for found in after]
+    return [found[-1] if found else ("unknown", "") for found in before]
 
 
 def _flat_sentence(text: str, sent: tuple[int, int], memo: dict) -> str:
