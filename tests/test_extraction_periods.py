@@ -558,3 +558,26 @@ def test_now_home_to_is_the_pages_date():
     got = _read("The city attracted 1.1 billion USD in 2023. The city is now home to nearly 900 "
                 "valid projects.", "2024-04-10")
     assert _period(got["nearly 900"]) == (2024, 2024)
+
+
+def test_a_month_of_a_year_compared_with_sets_no_year_after_it():
+    # "so với tháng 5/2023" is the month compared with: the later sentences' changes are of the
+    # release's own year, not of the compared one
+    text = ("Chỉ số giá tiêu dùng 5 tháng năm 2024 tăng 3,1% so với cùng kỳ năm trước.\n\n"
+            "Tính riêng trong tháng 5, chỉ số giá tăng 0,4% so với tháng trước, tăng 2,9% so với "
+            "tháng 5/2023. Trong đó, nhóm giáo dục tăng 0,2%.\n\n4 nhóm có chỉ số giá giảm gồm: "
+            "Nhóm vận tải giảm 1,7%; nhóm bưu chính giảm 0,1%.")
+    got = _read(text, "2024-06-05")
+    assert _period(got["2,9%"]) == (2024, 2024)
+    assert _period(got["giảm 1,7%"]) == (2024, 2024)
+    assert _period(got["giảm 0,1%"]) == (2024, 2024)
+
+
+def test_a_span_whose_end_has_two_digits():
+    # "the 2021-30 period" is 2021-2030; "2024-01", a month, stays the year 2024
+    got = _read("Under its plan for the 2021-30 period, the province targets 15 industrial "
+                "parks.", "2023-05-02")
+    assert _period(got["15 industrial parks"])[1] == 2030
+    got = _read("Báo cáo 2024-01: GRDP năm 2023 tăng 6,2%. Thu ngân sách đạt 9.100 tỷ đồng.",
+                "2024-01-20")
+    assert _period(got["9.100 tỷ đồng"]) == (2023, 2023)

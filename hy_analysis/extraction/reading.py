@@ -354,7 +354,8 @@ _YEAR = r"(?:19|20)\d{2}"
 # "quý III/2022", "IV/2023": a quarter's year (a date's "30/9/2024" is not a period)
 # "đến hết tháng 8/2025": a month's year is the year of what stood at that month
 _YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=tháng \d/)|(?<=tháng \d\d/))"
-                      rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?(?![\d/])")
+                      rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}|\d\d))?(?![\d/])")
+# "the 2021-30 period": a span's end written with two digits
 _YEAR_THEN_BRACKET = re.compile(
     rf"(?<!\d)({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?\s*\(\s*(?:[^\W\d]+\s+){{0,2}}$")
 # a bracket holding only a year, after the figure (and the words or figures of its clause):
@@ -397,6 +398,10 @@ def _years(text: str, offset: int = 0):
                 not re.search(r"giai đoạn|period", before[-15:]):
             continue
         y0, y1 = int(m[1]), int(m[2] or m[1])
+        if m[2] and len(m[2]) == 2:
+            # "2021-30": the span's end in the start's century ("2024-01", a month, is no span)
+            y1 = y0 // 100 * 100 + y1
+            y1 = y1 if y1 > y0 else y0
         if y1 < y0:
             continue
         if CUES.PRICES_AFTER.match(text, m.end()):
