@@ -835,3 +835,13 @@ def test_exceeding_a_share_of_the_plan_is_an_excess_not_a_bound():
         date="2025-11-10").itertuples()}
     assert got["49%"] == (49, 49)
     assert got["exceeding 5%"] == (5, None) and got["exceed VND 41 trillion"] == (4.1e13, None)
+
+
+def test_a_change_from_one_level_to_another_is_two_levels_not_a_range():
+    rows = extract("In 2020 the proportion of services was 40%; industry and construction "
+                   "increased from 26.8% to 26.9%. The target is growth from 7% to 8%.",
+                   date="2021-01-10")
+    got = {r.value_raw: (*_bounds(r), r.indicator) for r in rows.itertuples()}
+    assert got["26.8%"] == (26.8, 26.8, "industry_construction_share")
+    assert got["26.9%"] == (26.9, 26.9, "industry_construction_share")
+    assert got["7% to 8%"][:2] == (7, 8)  # a noun before "from": a range of growth

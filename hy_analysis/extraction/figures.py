@@ -292,6 +292,14 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                 found = Figure(start, found.end, text[start:found.end], plain,
                                ["an excess over the plan ('exceeding ... of the estimate'), "
                                 "not a bound"])
+        if found is not None and found.parsed.qualifier == "range" and \
+                _CHANGE_FROM.search(text, max(0, start - 40), start) and \
+                (to := _TO_SECOND.search(found.raw, start - found.start)):
+            # "increased from 26.8% to 26.9%": where it started and where it went, not a range
+            first = _parse(found.raw[:to.start()], lang, unit)
+            if first is not None and first.unit == found.parsed.unit:
+                found = Figure(found.start, found.start + to.start(), found.raw[:to.start()],
+                               first, ["the start of a change ('from ... to'), not a range"])
         if found is None:
             found = _unit_after_list(text, start, end, lead_start, lang, unit)
         if found is None:
@@ -366,6 +374,13 @@ def _number_format_around(text: str) -> str | None:
     return "en" if en and not vi else "vi" if vi and not en else None
 
 
+#: "increased from 26.8% to 26.9%" (English word order): a change, its two ends two figures
+_CHANGE_FROM = re.compile(r"\b(?:increas(?:ed|es|ing)|ris(?:es|ing|en)|rose|grew|grow(?:s|ing|n)|"
+                          r"climb(?:ed|s|ing)|decreas(?:ed|es|ing)|f[ae]ll(?:s|ing|en)?|"
+                          r"dropp(?:ed|ing)|drops|declin(?:ed|es|ing)|shift(?:ed|s|ing)|"
+                          r"chang(?:ed|es|ing)|went|mov(?:ed|es|ing)|jump(?:ed|s|ing)|"
+                          r"surg(?:ed|es|ing))\s+from\s+$", re.IGNORECASE)
+_TO_SECOND = re.compile(r"(?<=%)\s*to\s+(?=\d)|\s+to\s+(?=\d[\d.,]*\s?%)", re.IGNORECASE)
 #: a preposition between a number and a noun: the noun is not what the number counts
 _PREPOSITION = re.compile(r"\s(?:of|for|in|at|from|with|on|by|to|của|cho|tại|từ|với|về|trong)\s",
                           re.IGNORECASE)
