@@ -77,6 +77,27 @@ _QUALIFIER_WORDS = {
     "neutral": ("phấn đấu", "đạt", "tăng", "từ", "gấp", "reach", "increase by", "increase",
                 "from", "+"),
 }
+# A negation before a comparative turns its bound over: "không thấp hơn 52,6 nghìn tỷ", "not
+# less than", "no fewer than" are at least; "not more than", "không vượt quá" at most. Read as
+# one phrase (never "less than" after a dropped "not"); the comparatives below are those the
+# words above do not hold ("vượt", "quá" alone are not bounds: "vượt 5% kế hoạch" is by how much).
+_NEGATIONS = ("không", "chưa", "not", "no")
+_NEGATABLE = {
+    "above": ("lớn hơn", "nhiều hơn", "cao hơn", "hơn", "trên", "vượt quá", "vượt", "quá",
+              "more than", "higher than", "greater than", "in excess of", "exceeding", "exceed",
+              "to exceed", "over", "above"),
+    "below": ("thấp hơn", "nhỏ hơn", "ít hơn", "kém", "dưới", "less than", "lower than",
+              "fewer than", "smaller than", "below", "under"),
+}
+NEGATED_QUALIFIERS = {f"{neg} {word}": ("below" if q == "above" else "above")
+                      for neg in _NEGATIONS for q, words in _NEGATABLE.items() for word in words}
+# "not reaching": "chưa đến 5%", "không tới 5%" are below
+NEGATED_QUALIFIERS.update({f"{neg} {w}": "below" for neg in ("không", "chưa")
+                           for w in ("đến", "tới", "đạt")})
+_QUALIFIER_WORDS["above"] = _QUALIFIER_WORDS["above"] + tuple(
+    w for w, q in NEGATED_QUALIFIERS.items() if q == "above")
+_QUALIFIER_WORDS["below"] = _QUALIFIER_WORDS["below"] + tuple(
+    w for w, q in NEGATED_QUALIFIERS.items() if q == "below")
 # Trailing words: "10,1% trở lên", "10% or more".
 _TRAILING_QUALIFIERS = {
     "above": ("trở lên", "or more", "or above", "and above", "or higher"),
@@ -107,11 +128,14 @@ _TRAILING_FALL_RE = re.compile(r"\s+(?:decline|decrease|drop|fall|contraction)$"
 
 # Any number as written: digits with "." or "," between groups; read by _read_number.
 _NUMBER = r"\d+(?:[.,]\d+)*"
-_RANGE_WORDS = r"-|đến|tới|to|and"
-_BODY_RE = re.compile(
-    rf"(?P<a>{_NUMBER})(?![\d.,]*\d)\s*(?P<pct1>%|per ?cent\b|percent\b)?\s*"
-    rf"(?:(?:{_RANGE_WORDS})\s*(?P<b>{_NUMBER})(?![\d.,]*\d))?\s*(?P<tail>.*)"
-)
+_RANGE_WORDS = r"-|đến|tới|to"
+# "and" joins the ends of a range only after "between" ("between 4 and 6%"); "4% and 6%",
+# "2.3 and 2.7-fold" are two figures.
+_BODY = (rf"(?P<a>{_NUMBER})(?![\d.,]*\d)\s*(?P<pct1>%|per ?cent\b|percent\b)?\s*"
+         r"(?:(?:{})\s*(?P<b>" + _NUMBER + r")(?![\d.,]*\d))?\s*(?P<tail>.*)")
+_BODY_RE = re.compile(_BODY.format(_RANGE_WORDS))
+_BETWEEN_BODY_RE = re.compile(_BODY.format(_RANGE_WORDS + "|and|và"))
+_BETWEEN_RE = re.compile(r"(?:between|giữa)\s+")
 
 _SCALES = {
     "nghìn": 10**3, "ngàn": 10**3, "ngìn": 10**3, "thousand": 10**3, "k": 10**3,
@@ -431,7 +455,10 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
         big, small, scale_word = next((m[f"big{i}"], m[f"small{i}"], m[f"unit{i}"])
                                       for i in ("", "2", "3") if m[f"big{i}"])
         s = f"{int(big) * 1000 + int(small)} {scale_word}{s[m.end():]}"
-    body = _BODY_RE.fullmatch(s)
+    between = _BETWEEN_RE.match(s)
+    if between:
+        s = s[between.end():]
+    body = (_BETWEEN_BODY_RE if between else _BODY_RE).fullmatch(s)
     if body is None:
         raise ParseError(
             f"cannot read {text!r}: expected a qualifier (trên, khoảng, ...), a number in "

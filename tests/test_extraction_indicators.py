@@ -526,3 +526,18 @@ def test_the_whole_sector_stands_for_the_sector_named_before_it():
                    "tăng 10,6%, trong đó công nghiệp tăng 12,1%.")
     assert rows["10,6%"] == "industry_construction_grdp_growth"
     assert rows["12,1%"] == "industry_grdp_growth"
+
+
+def test_a_contribution_toward_a_growth_target_does_not_hide_the_target():
+    got = _by_raw("Năm 2023 các ngành đóng góp tích cực để đạt mục tiêu tăng trưởng kinh tế trên "
+                  "9% của tỉnh. In 2023 the sectors contributed to reach the economic growth "
+                  "target of 9.5%.", "2023-10-10")
+    assert got["trên 9%"] == "grdp_growth" and got["9.5%"] == "grdp_growth"
+
+
+def test_the_whole_written_after_a_share_is_not_what_the_share_measures():
+    got = _by_raw("Năm 2024, khu vực nông nghiệp chiếm 11,2% nền kinh tế. In 2024 the farm "
+                  "sector accounted for 12.3% of the economic structure.", "2025-01-10")
+    # never the 100 % check row of the structure table (the sector, or unknown)
+    assert got["11,2%"] in ("agriculture_share", "unknown")
+    assert got["12.3%"] in ("agriculture_share", "unknown")

@@ -788,3 +788,60 @@ def test_report_abbreviations_bracketed_lists_and_names_without_diacritics():
     row = _one("Năm 2024 tỉnh cấp mới và điều chỉnh vốn 13 dự án FDI với tổng vốn đăng ký tăng "
                "thêm 1,5 tỷ USD.", "2024-12-20", "1,5 tỷ USD")
     assert row["indicator"] == "fdi_attracted"
+
+
+def _bounds(row):
+    """(low, high) of an extracted row, None for an open end (NaN in the frame)."""
+    return tuple(None if v != v else v for v in (row.low, row.high))
+
+
+def test_negated_bounds_are_read_whole_in_both_languages():
+    got = {r.value_raw: _bounds(r) for r in extract(
+        "In 2025 the province aims for budget revenues of not less than 52.6 trillion VND, "
+        "exports of no less than 3 billion USD and a deficit not more than 2%. Năm 2025 thu "
+        "ngân sách không thấp hơn 40.000 tỷ đồng, bội chi không vượt quá 1,5%.",
+        date="2025-01-10").itertuples()}
+    assert got == {"not less than 52.6 trillion VND": (5.26e13, None),
+                   "no less than 3 billion USD": (3e9, None), "not more than 2%": (None, 2.0),
+                   "không thấp hơn 40.000 tỷ đồng": (4e13, None),
+                   "không vượt quá 1,5%": (None, 1.5)}
+
+
+def test_figures_listed_with_and_are_two_and_the_first_takes_the_unit_of_the_second():
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in extract(
+        "In 2024 tourist arrivals and revenue rose 1.8 and 2.1-fold respectively; industry and "
+        "services grew 4% and 6%. Năm 2024 xuất khẩu tăng 8 và 10% ở hai quý; thu 2 và 3 tỷ USD. "
+        "Growth stayed between 5 and 7%.", date="2025-01-10").itertuples()}
+    assert got["1.8"] == (1.8, 1.8, "times") and got["2.1-fold"] == (2.1, 2.1, "times")
+    assert got["4%"] == (4, 4, "percent") and got["6%"] == (6, 6, "percent")
+    assert got["8"] == (8, 8, "percent") and got["10%"] == (10, 10, "percent")
+    assert got["2"] == (2e9, 2e9, "USD")
+    assert got["between 5 and 7%"] == (5, 7, "percent")
+
+
+def test_members_of_a_body_comrades_and_nouns_of_another_thing_are_not_figures():
+    rows = extract("Năm 2025 đại hội bầu Ban Thường vụ Tỉnh ủy gồm 15 đồng chí; Ban Chấp hành "
+                   "Đảng bộ tỉnh có 53 người. Thu nhập đạt 5 triệu đồng, đồng thời tăng 7%. "
+                   "In 2025 the council reviewed 22 reports of the unit and licensed 12 new FDI "
+                   "projects.", date="2025-10-10")
+    got = {r.value_raw: r.unit for r in rows.itertuples()}
+    assert got == {"5 triệu đồng": "VND", "7%": "percent", "12": "count"}
+
+
+def test_exceeding_a_share_of_the_plan_is_an_excess_not_a_bound():
+    got = {r.value_raw: _bounds(r) for r in extract(
+        "In 2025 domestic revenue reached 55,875 billion VND, exceeding 49% of the central "
+        "budget estimate; exports are exceeding 5% growth and will exceed VND 41 trillion.",
+        date="2025-11-10").itertuples()}
+    assert got["49%"] == (49, 49)
+    assert got["exceeding 5%"] == (5, None) and got["exceed VND 41 trillion"] == (4.1e13, None)
+
+
+def test_a_change_from_one_level_to_another_is_two_levels_not_a_range():
+    rows = extract("In 2020 the proportion of services was 40%; industry and construction "
+                   "increased from 26.8% to 26.9%. The target is growth from 7% to 8%.",
+                   date="2021-01-10")
+    got = {r.value_raw: (*_bounds(r), r.indicator) for r in rows.itertuples()}
+    assert got["26.8%"] == (26.8, 26.8, "industry_construction_share")
+    assert got["26.9%"] == (26.9, 26.9, "industry_construction_share")
+    assert got["7% to 8%"][:2] == (7, 8)  # a noun before "from": a range of growth

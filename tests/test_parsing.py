@@ -220,3 +220,35 @@ def test_a_fall_to_a_level_is_not_a_figure_of_its_own():
 def test_compound_amounts_and_capacities(text, low, unit):
     parsed = parse_value(text, lang="vi")
     assert (parsed.low, parsed.unit) == (low, unit)
+
+
+@pytest.mark.parametrize("written, low, high, qualifier", [
+    # a negated comparative turns its bound over, in both languages
+    ("không thấp hơn 52,6 nghìn tỷ đồng", 5.26e13, None, "above"),
+    ("không nhỏ hơn 7%", 7, None, "above"),
+    ("không kém 7%", 7, None, "above"),
+    ("not less than 52.6 trillion VND", 5.26e13, None, "above"),
+    ("no less than 5 billion USD", 5e9, None, "above"),
+    ("not lower than 15 billion VND", 1.5e10, None, "above"),
+    ("no fewer than 10 projects", 10, None, "above"),
+    ("not below 7%", 7, None, "above"),
+    ("không vượt 5%", None, 5, "below"),
+    ("không cao hơn 4%", None, 4, "below"),
+    ("không hơn 4%", None, 4, "below"),
+    ("not more than 5%", None, 5, "below"),
+    ("not exceeding 5%", None, 5, "below"),
+    ("not to exceed 5%", None, 5, "below"),
+    ("chưa đến 5%", None, 5, "below"),
+    # "and" is a range only between "between" and its second end
+    ("between 4 and 6%", 4, 6, "range"),
+    ("giữa 4 và 6%", 4, 6, "range"),
+])
+def test_negated_comparatives_and_between(written, low, high, qualifier):
+    got = parse_value(written)
+    assert (got.low, got.high, got.qualifier) == (low, high, qualifier)
+
+
+@pytest.mark.parametrize("written", ["4% and 6%", "2.3 and 2.7-fold", "8% và 10%"])
+def test_two_figures_joined_by_and_are_not_a_range(written):
+    with pytest.raises(ParseError):
+        parse_value(written)

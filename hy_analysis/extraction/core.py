@@ -228,6 +228,9 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                                       and not CUES.BRACKET_THEN.fullmatch(source, fig.end, ms)):
                 continue  # (an equivalent in brackets is no figure of its own: "contributed
                 # VNĐ22 trillion ($925 million) to the State budget" names both)
+            if unit == "percent" and measure == "level" and (
+                    whole := CUES.WHOLE_AFTER_SHARE.match(source, fig.end)) and ms < whole.end():
+                continue  # "chiếm 51,6% nền kinh tế": the whole the share is of
             if CUES.PARTS_FOLLOW.search(source, fig.end, ms):
                 continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
             if next_subject is not None and ms >= next_subject:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..exceptions import ParseError
-from ..parsing import ParsedValue, infer_lang, parse_value
+from ..parsing import NEGATED_QUALIFIERS, ParsedValue, infer_lang, parse_value
 from .alternation import alternation, compile_scanning
+from .cues import CUES
 
 __all__ = ["Figure", "find_figures", "document_lang"]
 
@@ -75,7 +76,9 @@ _LEAD_WORDS = (
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
     "giảm", "âm", "thu hẹp", "decreased by", "declined by", "fell by", "down by", "fell", "down",
     "decreasing", "declining",
-)
+    # "between 4 and 6%": the ends of a range
+    "between",
+) + tuple(NEGATED_QUALIFIERS)  # "not less than", "không vượt quá": read whole, never half
 # (the words as a trie: read before every number, a plain alternation cost a tenth of the run)
 # (a whole word: "turnover 4.5 billion", "cover 5,000 ha" carry no "over")
 _LEAD_RE = re.compile(
@@ -150,6 +153,10 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     if _LIST_NUMBER.search(before) and _LIST_AFTER.match(after):
         return True
     if number.isdigit() and len(_NOT_DIGIT.sub("", number)) >= 9:  # phone numbers, ids
+        return True
+    # "Ban Chấp hành ... gồm 51 người": the members of a body
+    if CUES.MEMBERS_AFTER.match(text, end) and CUES.MEMBERS_BEFORE.search(
+            text, max(0, start - 160), start):
         return True
     return False
 
@@ -240,7 +247,8 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
         for stop in _candidate_ends(text, end, limit):
             if lead_start < start and not money_lead:
                 plain = _parse(text[start:stop], lang, unit)
-                if plain is None or (plain.unit is None and not bare):
+                if (plain is None or (plain.unit is None and not bare)) and not \
+                        _BETWEEN_LEAD.search(text, lead_start, start):
                     continue
             for begin in dict.fromkeys((lead_start, start)):
                 raw = text[begin:stop]
@@ -253,6 +261,9 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                     parsed = _parse(raw + (" USD" if usd else " đồng"), lang, unit)
                     notes = [f"no currency after the amount: read as {'USD' if usd else 'VND'}"
                              + (" like the amount before it" if usd else "")]
+                if parsed is not None and parsed.unit == "VND" and raw[-4:].lower() == \
+                        "đồng" and CUES.DONG_COMPOUND.match(text, stop):
+                    parsed = None  # "15 đồng chí" (comrades): a word, not the currency
                 if parsed is not None and (parsed.unit is not None or bare):
                     found = Figure(begin, stop, raw, parsed, notes)
                     break
@@ -272,6 +283,25 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                         -plain.high if plain.high is not None else None))
                     notes = ["a shortfall ('thấp hơn ... so với'): negative"]
                 found = Figure(start, found.end, text[start:found.end], plain, notes)
+        if found is not None and found.start < start and found.parsed.qualifier == "above" \
+                and found.parsed.unit == "percent" and CUES.EXCEED_BEFORE.search(
+                    text, found.start, start) and CUES.OF_PLAN_AFTER.match(text, found.end):
+            # "exceeding 49% of the central budget estimate": by how much, not a bound
+            plain = _parse(text[start:found.end], lang, unit)
+            if plain is not None and plain.unit == "percent":
+                found = Figure(start, found.end, text[start:found.end], plain,
+                               ["an excess over the plan ('exceeding ... of the estimate'), "
+                                "not a bound"])
+        if found is not None and found.parsed.qualifier == "range" and \
+                _CHANGE_FROM.search(text, max(0, start - 40), start) and \
+                (to := _TO_SECOND.search(found.raw, start - found.start)):
+            # "increased from 26.8% to 26.9%": where it started and where it went, not a range
+            first = _parse(found.raw[:to.start()], lang, unit)
+            if first is not None and first.unit == found.parsed.unit:
+                found = Figure(found.start, found.start + to.start(), found.raw[:to.start()],
+                               first, ["the start of a change ('from ... to'), not a range"])
+        if found is None:
+            found = _unit_after_list(text, start, end, lead_start, lang, unit)
         if found is None:
             found = _bare_count(text, start, end, lead_start, lang)
         if found is None:
@@ -344,6 +374,44 @@ def _number_format_around(text: str) -> str | None:
     return "en" if en and not vi else "vi" if vi and not en else None
 
 
+#: "increased from 26.8% to 26.9%" (English word order): a change, its two ends two figures
+_CHANGE_FROM = re.compile(r"\b(?:increas(?:ed|es|ing)|ris(?:es|ing|en)|rose|grew|grow(?:s|ing|n)|"
+                          r"climb(?:ed|s|ing)|decreas(?:ed|es|ing)|f[ae]ll(?:s|ing|en)?|"
+                          r"dropp(?:ed|ing)|drops|declin(?:ed|es|ing)|shift(?:ed|s|ing)|"
+                          r"chang(?:ed|es|ing)|went|mov(?:ed|es|ing)|jump(?:ed|s|ing)|"
+                          r"surg(?:ed|es|ing))\s+from\s+$", re.IGNORECASE)
+_TO_SECOND = re.compile(r"(?<=%)\s*to\s+(?=\d)|\s+to\s+(?=\d[\d.,]*\s?%)", re.IGNORECASE)
+#: a preposition between a number and a noun: the noun is not what the number counts
+_PREPOSITION = re.compile(r"\s(?:of|for|in|at|from|with|on|by|to|của|cho|tại|từ|với|về|trong)\s",
+                          re.IGNORECASE)
+#: "2.3 and 2.7-fold", "8 và 10%": a number joined to the next figure, its unit written once
+_LIST_JOIN = re.compile(r"\s*(?:and|và|or|hoặc)\s+(?=\d)", re.IGNORECASE)
+_BETWEEN_LEAD = re.compile(r"\b(?:between|giữa)\s+$", re.IGNORECASE)
+
+
+def _unit_after_list(text: str, start: int, end: int, lead_start: int, lang: str,
+                     unit: str | None) -> Figure | None:
+    """A number with no unit of its own joined by "and"/"và" to a figure that has one: it
+    takes that figure's unit and scale ("2.3 and 2.7-fold" = 2.3 times; "2 và 3 tỷ USD")."""
+    join = _LIST_JOIN.match(text, end)
+    if join is None or _BETWEEN_LEAD.search(text, max(0, lead_start - 10), lead_start or start):
+        return None
+    nxt = _NUMBER_RE.match(text, join.end())
+    if nxt is None:
+        return None
+    for stop in _candidate_ends(text, nxt.end(), min(len(text), nxt.end() + 80)):
+        second = _parse(text[nxt.start():stop], lang, unit)
+        if second is None or second.unit is None or second.qualifier == "range":
+            continue
+        for begin in dict.fromkeys((lead_start, start)):
+            parsed = _parse(text[begin:end] + text[nxt.end():stop], lang, unit)
+            if parsed is not None and parsed.unit == second.unit:
+                return Figure(begin, end, text[begin:end], parsed,
+                              [f"unit from the figure after it ({text[start:stop]!r})"])
+        return None
+    return None
+
+
 def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:
     """A count whose noun comes a few words later: "68 new FDI projects"."""
     if _is_year(text[start:end]):
@@ -358,6 +426,8 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
             noun = text[end + tokens[j].start():end + tokens[k - 1].end()].rstrip(".,;:)")
             if any(ch in ",;:“”\"!?" for ch in text[end:end + tokens[j].start()]):
                 return None
+            if _PREPOSITION.search(text, end, end + tokens[j].start()):
+                return None  # "22 reports of the unit": the noun is another thing's
             probe = _parse("1 " + noun, lang, None)
             if probe is not None and probe.unit == "count":
                 for begin in dict.fromkeys((lead_start, start)):

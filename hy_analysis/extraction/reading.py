@@ -1006,7 +1006,8 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
                   # a contribution is no growth, unless a growth verb stands right before
                   # the figure: "đóng góp tích cực nhất (6 tháng đầu năm tăng 6,4%)"
                   and not (re.search(r"đóng góp|contribut", window, re.IGNORECASE)
-                           and not CUES.GROWTH_VERB_LAST.search(window))
+                           and not CUES.GROWTH_VERB_LAST.search(window)
+                           and not CUES.CONTRIBUTION_TOWARD.search(window))
                   and not re.search(r"(?:giảm|hạ|decrease[sd]?|fell|fallen|down|dropped|"
                                     r"reduced?)\s+(?:còn|xuống|to)\s*$|\bcòn\s*$", window,
                                     re.IGNORECASE))
