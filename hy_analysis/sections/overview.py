@@ -8,7 +8,6 @@ read only the figures selected by ``regions`` and ``kinds``.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Callable, Sequence
 
 import pandas as pd
@@ -35,21 +34,27 @@ def _show_check(check: Callable[[pd.DataFrame], pd.DataFrame], describe: Callabl
     display.show_table(table(found, sources=sources, lang=lang))
 
 
+def _selection(found: pd.DataFrame, *, regions: Sequence[str] | None,
+               kinds: Sequence[str] | None) -> pd.DataFrame:
+    """The rows of a result about the chosen regions and kinds, numbered from 0."""
+    return found[analysis.in_selection(found, regions=regions, kinds=kinds)] \
+        .reset_index(drop=True)
+
+
 @with_parameters()
 def figures(targets: pd.DataFrame, *, region_map: RegionMap, regions: Sequence[str] | None = None,
             kinds: Sequence[str] | None = None, sources: pd.DataFrame | None = None,
             lang: str = "vi") -> None:
     """Section 1: how many figures each region has, and every figure with its source."""
-    counts = analysis.count_figures(targets, region_map=region_map, regions=regions, kinds=kinds)
+    analysis.check_choices(targets, regions=regions, kinds=kinds)
+    # Counted by region and kind, and the table's cells written row by row: both once for
+    # every figure (for every state of a shared panel); each selection keeps its rows.
+    counts = _selection(once(analysis.count_figures, targets, region_map=region_map),
+                        regions=regions, kinds=kinds)
     display.show_markdown(findings.describe_figures(counts, lang=lang))
     display.show_chart(charts.plot_figure_counts(counts, sources=sources, lang=lang))
-    # The table's cells are written row by row: written once for every figure (for every
-    # state of a shared panel), each selection keeps its rows.
     every, table = once(_every_figure, targets, sources=sources, lang=lang)
-    keep = pd.Series(True, index=every.index)
-    for column, wanted in (("region", regions), ("kind", kinds)):
-        if wanted is not None:
-            keep &= every[column].isin(wanted)
+    keep = analysis.in_selection(every, regions=regions, kinds=kinds)
     display.show_table(table[keep].reset_index(drop=True))
 
 
@@ -64,16 +69,21 @@ def conflicts(targets: pd.DataFrame, *, regions: Sequence[str] | None = None,
               kinds: Sequence[str] | None = None, sources: pd.DataFrame | None = None,
               lang: str = "vi") -> None:
     """Section 2: figures of the same kind and period on which sources disagree."""
-    analysis.filter_figures(targets, regions=regions, kinds=kinds)  # checks the choices
-    # A conflict pairs rows of one region and kind: the conflicts of the selection are the
-    # selection's rows of all conflicts, found once for every state of a shared panel.
-    found = once(analysis.find_conflicts, targets)
-    for column, wanted in (("region", regions), ("kind", kinds)):
-        if wanted is not None:
-            found = found[found[column].isin(wanted)]
-    found = found.reset_index(drop=True)
+    analysis.check_choices(targets, regions=regions, kinds=kinds)
+    # A conflict pairs rows of one region and kind: the conflicts of the selection (and
+    # their table's rows) are the selection's rows of all conflicts, found once for every
+    # state of a shared panel.
+    every, table = once(_every_conflict, targets, sources=sources, lang=lang)
+    keep = analysis.in_selection(every, regions=regions, kinds=kinds)
+    found = every[keep].reset_index(drop=True)
     display.show_markdown(findings.describe_conflicts(found, sources=sources, lang=lang))
-    display.show_table(findings.conflicts_table(found, sources=sources, lang=lang))
+    display.show_table(table[keep].reset_index(drop=True))
+
+
+def _every_conflict(targets: pd.DataFrame, *, sources: pd.DataFrame | None,
+                    lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    every = analysis.find_conflicts(targets)
+    return every, findings.conflicts_table(every, sources=sources, lang=lang)
 
 
 @with_parameters()
@@ -82,10 +92,16 @@ def revisions(targets: pd.DataFrame, *, region_map: RegionMap,
               sources: pd.DataFrame | None = None,
               lang: str = "vi") -> None:
     """Section 2 (continued): targets the merged province set anew beside the old ones."""
-    _show_check(partial(analysis.revised_with_merger, region_map=region_map),
-                findings.describe_revised_with_merger, findings.revised_with_merger_table,
-                targets, regions=regions, kinds=kinds, sources=sources,
-                lang=lang)
+    analysis.check_choices(targets, regions=regions, kinds=kinds)
+    # A revision pairs targets of one region: found once for every figure, each selection
+    # keeps its regions' pairs (and none without targets).
+    found = once(analysis.revised_with_merger, targets, region_map=region_map)
+    if kinds is not None and "target" not in kinds:
+        found = found.iloc[:0]
+    found = _selection(found, regions=regions, kinds=None)
+    display.show_markdown(findings.describe_revised_with_merger(found, sources=sources,
+                                                                lang=lang))
+    display.show_table(findings.revised_with_merger_table(found, sources=sources, lang=lang))
 
 
 @with_parameters()
@@ -95,9 +111,12 @@ def implied_totals(targets: pd.DataFrame, *, regions: Sequence[str] | None = Non
     """Section 2 (continued): totals implied by a country's capital and share, against the
     stated totals.
     """
-    _show_check(analysis.implied_totals, findings.describe_implied_totals,
-                findings.implied_totals_table, targets, regions=regions, kinds=kinds,
-                sources=sources, lang=lang)
+    analysis.check_choices(targets, regions=regions, kinds=kinds)
+    # An implied total is checked against a total of its own region and kind: checked once
+    # for every figure, each selection keeps its rows.
+    found = _selection(once(analysis.implied_totals, targets), regions=regions, kinds=kinds)
+    display.show_markdown(findings.describe_implied_totals(found, sources=sources, lang=lang))
+    display.show_table(findings.implied_totals_table(found, sources=sources, lang=lang))
 
 
 @with_parameters()
