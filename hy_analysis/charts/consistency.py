@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
+import numpy as np
 import pandas as pd
 
 from ..findings.format import format_number, format_period
@@ -91,19 +92,20 @@ def plot_figure_counts(counts: pd.DataFrame, *, sources: pd.DataFrame | None = N
     table = table[order].loc[table.sum(axis=1).sort_values().index]
     colours = dict(zip(("target", "actual", "target [merged]", "actual [merged]"),
                        sns.color_palette(PALETTE, 4)))
-    left = pd.Series(0.0, index=table.index)
+    regions, widths = list(table.index), table.to_numpy()
     # A segment too narrow for its number (Đông Hưng: 1 and 4 read as "14") is not
     # labelled inside; its bar gets the parts written after its end instead ("1 + 4").
-    narrow = max(float(table.sum(axis=1).max()) * 0.05, 1.0)
-    crowded = (table[order].gt(0) & table[order].lt(narrow)).any(axis=1)
-    for series in order:
-        bars = ax.barh(table.index, table[series], left=left, color=colours[series],
+    narrow = max(float(widths.sum(axis=1).max()) * 0.05, 1.0)
+    crowded = ((widths > 0) & (widths < narrow)).any(axis=1)
+    left = np.zeros(len(regions))
+    for column, series in enumerate(order):
+        bars = ax.barh(regions, widths[:, column], left=left, color=colours[series],
                        label=_gt(f"kinds.{series}", lang),
                        hatch="//" if "merged" in series else None, edgecolor="white")
         # Only the segments that show a number get a label (an empty one is drawn as
         # nothing but costs its measuring).
-        shown = [(bar, int(v)) for bar, (r, v) in zip(bars, table[series].items())
-                 if v and not crowded[r]]
+        shown = [(bar, int(v)) for bar, v, tight in zip(bars, widths[:, column], crowded)
+                 if v and not tight]
         if shown:
             labels = ax.bar_label(
                 BarContainer([b for b, _ in shown], datavalues=[v for _, v in shown],
@@ -111,10 +113,10 @@ def plot_figure_counts(counts: pd.DataFrame, *, sources: pd.DataFrame | None = N
                 labels=[str(v) for _, v in shown], label_type="center", fontsize=8.5,
                 color="white")
             _inside(labels)
-        left += table[series]
-    for row, total in left.items():
-        if crowded[row]:
-            ax.annotate(" + ".join(str(int(v)) for v in table.loc[row, order] if v),
+        left = left + widths[:, column]
+    for row, total, tight, parts in zip(regions, left, crowded, widths):
+        if tight:
+            ax.annotate(" + ".join(str(int(v)) for v in parts if v),
                         (total, row), xytext=(4, 0), textcoords="offset points",
                         va="center", fontsize=8.5, color="#333333")
     ax.set_xlabel(_gt("counts_axis", lang))
