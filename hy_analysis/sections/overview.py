@@ -34,13 +34,6 @@ def _show_check(check: Callable[[pd.DataFrame], pd.DataFrame], describe: Callabl
     display.show_table(table(found, sources=sources, lang=lang))
 
 
-def _selection(found: pd.DataFrame, *, regions: Sequence[str] | None,
-               kinds: Sequence[str] | None) -> pd.DataFrame:
-    """The rows of a result about the chosen regions and kinds, numbered from 0."""
-    return found[analysis.in_selection(found, regions=regions, kinds=kinds)] \
-        .reset_index(drop=True)
-
-
 @with_parameters()
 def figures(targets: pd.DataFrame, *, region_map: RegionMap, regions: Sequence[str] | None = None,
             kinds: Sequence[str] | None = None, sources: pd.DataFrame | None = None,
@@ -49,8 +42,9 @@ def figures(targets: pd.DataFrame, *, region_map: RegionMap, regions: Sequence[s
     analysis.check_choices(targets, regions=regions, kinds=kinds)
     # Counted by region and kind, and the table's cells written row by row: both once for
     # every figure (for every state of a shared panel); each selection keeps its rows.
-    counts = _selection(once(analysis.count_figures, targets, region_map=region_map),
-                        regions=regions, kinds=kinds)
+    counts = once(analysis.count_figures, targets, region_map=region_map)
+    counts = counts[analysis.in_selection(counts, regions=regions, kinds=kinds)] \
+        .reset_index(drop=True)
     display.show_markdown(findings.describe_figures(counts, lang=lang))
     display.show_chart(charts.plot_figure_counts(counts, sources=sources, lang=lang))
     every, table = once(_every_figure, targets, sources=sources, lang=lang)
@@ -69,21 +63,11 @@ def conflicts(targets: pd.DataFrame, *, regions: Sequence[str] | None = None,
               kinds: Sequence[str] | None = None, sources: pd.DataFrame | None = None,
               lang: str = "vi") -> None:
     """Section 2: figures of the same kind and period on which sources disagree."""
-    analysis.check_choices(targets, regions=regions, kinds=kinds)
-    # A conflict pairs rows of one region and kind: the conflicts of the selection (and
-    # their table's rows) are the selection's rows of all conflicts, found once for every
-    # state of a shared panel.
-    every, table = once(_every_conflict, targets, sources=sources, lang=lang)
-    keep = analysis.in_selection(every, regions=regions, kinds=kinds)
-    found = every[keep].reset_index(drop=True)
-    display.show_markdown(findings.describe_conflicts(found, sources=sources, lang=lang))
-    display.show_table(table[keep].reset_index(drop=True))
-
-
-def _every_conflict(targets: pd.DataFrame, *, sources: pd.DataFrame | None,
-                    lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    every = analysis.find_conflicts(targets)
-    return every, findings.conflicts_table(every, sources=sources, lang=lang)
+    # A conflict pairs rows of one region and kind.
+    _show_selected(analysis.find_conflicts, findings.conflict_lines,
+                   findings.describe_conflicts, findings.conflicts_table, targets,
+                   regions=regions, kinds=kinds, sources=sources, lang=lang,
+                   empty_checked=False)
 
 
 @with_parameters()
@@ -93,15 +77,13 @@ def revisions(targets: pd.DataFrame, *, region_map: RegionMap,
               lang: str = "vi") -> None:
     """Section 2 (continued): targets the merged province set anew beside the old ones."""
     analysis.check_choices(targets, regions=regions, kinds=kinds)
-    # A revision pairs targets of one region: found once for every figure, each selection
-    # keeps its regions' pairs (and none without targets).
-    found = once(analysis.revised_with_merger, targets, region_map=region_map)
+    # A revision pairs targets of one region: a selection without targets has none.
     if kinds is not None and "target" not in kinds:
-        found = found.iloc[:0]
-    found = _selection(found, regions=regions, kinds=None)
-    display.show_markdown(findings.describe_revised_with_merger(found, sources=sources,
-                                                                lang=lang))
-    display.show_table(findings.revised_with_merger_table(found, sources=sources, lang=lang))
+        regions = []
+    _show_selected(analysis.revised_with_merger, findings.revision_lines,
+                   findings.describe_revised_with_merger, findings.revised_with_merger_table,
+                   targets, regions=regions, kinds=None, sources=sources, lang=lang,
+                   region_map=region_map)
 
 
 @with_parameters()
@@ -111,12 +93,49 @@ def implied_totals(targets: pd.DataFrame, *, regions: Sequence[str] | None = Non
     """Section 2 (continued): totals implied by a country's capital and share, against the
     stated totals.
     """
+    # An implied total is checked against a total of its own region and kind.
+    _show_selected(analysis.implied_totals, findings.implied_total_lines,
+                   findings.describe_implied_totals, findings.implied_totals_table, targets,
+                   regions=regions, kinds=kinds, sources=sources, lang=lang)
+
+
+def _show_selected(check: Callable[..., pd.DataFrame], lines: Callable[..., list[str]],
+                   describe: Callable[..., str], table: Callable[..., pd.DataFrame],
+                   targets: pd.DataFrame, *, regions: Sequence[str] | None,
+                   kinds: Sequence[str] | None, sources: pd.DataFrame | None, lang: str,
+                   empty_checked: bool = True, **options) -> None:
+    """Show the finding and table of a ``check`` whose findings each read rows of one region
+    and kind: found, written and tabled once for every figure (for every state of a shared
+    panel), each selection keeping its rows
+    (:func:`~hy_analysis.analysis.consistency.in_selection`).
+    """
     analysis.check_choices(targets, regions=regions, kinds=kinds)
-    # An implied total is checked against a total of its own region and kind: checked once
-    # for every figure, each selection keeps its rows.
-    found = _selection(once(analysis.implied_totals, targets), regions=regions, kinds=kinds)
-    display.show_markdown(findings.describe_implied_totals(found, sources=sources, lang=lang))
-    display.show_table(findings.implied_totals_table(found, sources=sources, lang=lang))
+    every, texts, rows = once(_written, targets, check=check, lines=lines, table=table,
+                              sources=sources, lang=lang, **options)
+    keep = analysis.in_selection(every, regions=regions, kinds=kinds)
+    found = every[keep].reset_index(drop=True)
+    if not keep.any():
+        # Nothing to share. An empty table's columns keep the types they are written with
+        # (a live table aligns its headers by them): those of the check of the selected
+        # figures, or with ``empty_checked=False`` those of the selection of every finding.
+        if empty_checked:
+            found = check(analysis.filter_figures(targets, regions=regions, kinds=kinds),
+                          **options)
+        display.show_markdown(describe(found, sources=sources, lang=lang))
+        display.show_table(table(found, sources=sources, lang=lang))
+        return
+    display.show_markdown(describe(found, sources=sources, lang=lang,
+                                   lines=[text for text, kept in zip(texts, keep) if kept]))
+    display.show_table(rows[keep].reset_index(drop=True))
+
+
+def _written(targets: pd.DataFrame, *, check: Callable[..., pd.DataFrame],
+             lines: Callable[..., list[str]], table: Callable[..., pd.DataFrame],
+             sources: pd.DataFrame | None, lang: str,
+             **options) -> tuple[pd.DataFrame, list[str], pd.DataFrame]:
+    found = check(targets, **options)
+    return (found, lines(found, sources=sources, lang=lang),
+            table(found, sources=sources, lang=lang))
 
 
 @with_parameters()
