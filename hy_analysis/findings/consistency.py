@@ -122,8 +122,8 @@ def conflict_lines(conflicts: pd.DataFrame, *, sources: pd.DataFrame | None = No
             continue
         gap = ""
         if r.status == "conflict":
-            # Money in billions with its reader's words (2.150 tỷ đồng, not 2.150.000.000.000,00
-            # VND); points of a percentage as pp.
+            # Money in billions with its reader's words (2.150 tỷ đồng, not
+            # 2.150.000.000.000,00 VND); points of a percentage as pp.
             gap = m["gap"].format(gap=format_number(r.gap, lang=lang, decimals=2) + m["pp"]
                                   if r.unit == "percent" else md_escape(_amount(r.gap, r.unit,
                                                                                 lang)))
@@ -317,9 +317,11 @@ def revision_lines(revisions: pd.DataFrame, *, sources: pd.DataFrame | None = No
     m = messages(_MESSAGES, lang)
     return [m["revision"].format(
         name=md_escape(getattr(r, "indicator_" + lang) or r.indicator), year=int(r.period_end),
-        before=md_escape(r.value_before), territory_before=md_escape(territory_label(r.territory_before, lang=lang)),
+        before=md_escape(r.value_before),
+        territory_before=md_escape(territory_label(r.territory_before, lang=lang)),
         source_before=_src(r.source_before, sources), after=md_escape(r.value_after),
-        territory_after=md_escape(territory_label(r.territory_after, lang=lang)), source_after=_src(r.source_after, sources))
+        territory_after=md_escape(territory_label(r.territory_after, lang=lang)),
+        source_after=_src(r.source_after, sources))
         for r in revisions.itertuples()]
 
 
