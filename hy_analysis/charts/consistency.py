@@ -123,6 +123,10 @@ def plot_figure_counts(counts: pd.DataFrame, *, sources: pd.DataFrame | None = N
     ax.xaxis.set_major_locator(year_locator())  # whole numbers only
     ax.set_ylabel("")
     _inside([ax.legend(fontsize=8, loc="lower right")])
+    marks = {**ax.xaxis.get_tick_params(), **ax.yaxis.get_tick_params()}
+    if not any(marks.get(side) for side in ("bottom", "top", "left", "right")):
+        # No tick marks (the theme's): the spines lie on the Axes' edges.
+        _inside(ax.spines.values())
     # Nothing is drawn above the Axes (ticks and labels below and left): the title stays at
     # the top, which spares measuring the y axis for it at every layout pass.
     ax.set_title(ax.get_title(), y=1.0)

@@ -115,14 +115,17 @@ def _show_selected(check: Callable[..., pd.DataFrame], lines: Callable[..., list
     keep = analysis.in_selection(every, regions=regions, kinds=kinds)
     found = every[keep].reset_index(drop=True)
     if not keep.any():
-        # Nothing to share. An empty table's columns keep the types they are written with
-        # (a live table aligns its headers by them): those of the check of the selected
-        # figures, or with ``empty_checked=False`` those of the selection of every finding.
+        # An empty table's columns keep the types they are written with (a live table
+        # aligns its headers by them): those the check writes when it finds nothing (the
+        # same for every such selection: written once), or with ``empty_checked=False``
+        # those of the selection of every finding.
         if empty_checked:
-            found = check(analysis.filter_figures(targets, regions=regions, kinds=kinds),
-                          **options)
+            found, _, rows = once(_written, targets, check=check, lines=lines, table=table,
+                                  sources=sources, lang=lang, nothing=True, **options)
+        else:
+            rows = table(found, sources=sources, lang=lang)
         display.show_markdown(describe(found, sources=sources, lang=lang))
-        display.show_table(table(found, sources=sources, lang=lang))
+        display.show_table(rows)
         return
     display.show_markdown(describe(found, sources=sources, lang=lang,
                                    lines=[text for text, kept in zip(texts, keep) if kept]))
@@ -131,9 +134,10 @@ def _show_selected(check: Callable[..., pd.DataFrame], lines: Callable[..., list
 
 def _written(targets: pd.DataFrame, *, check: Callable[..., pd.DataFrame],
              lines: Callable[..., list[str]], table: Callable[..., pd.DataFrame],
-             sources: pd.DataFrame | None, lang: str,
+             sources: pd.DataFrame | None, lang: str, nothing: bool = False,
              **options) -> tuple[pd.DataFrame, list[str], pd.DataFrame]:
-    found = check(targets, **options)
+    # nothing: what the check finds among no figures
+    found = check(targets.iloc[:0] if nothing else targets, **options)
     return (found, lines(found, sources=sources, lang=lang),
             table(found, sources=sources, lang=lang))
 
