@@ -422,3 +422,85 @@ def test_a_money_gap_is_written_in_billions_with_the_readers_unit_word(rows):
                      source_id="other"))
     text = findings.describe_conflicts(consistency.find_conflicts(data), lang="vi")
     assert "chênh 2.150 tỷ đồng" in text and ",00" not in text
+
+
+# ------------------------------------------------------------------ found once, selected per state
+
+#: Selections of the bundled data (regions, kinds): every region alone or with others, each
+#: kind, and selections with no figure at all.
+SELECTIONS = [(None, None), ([], None), (["Hưng Yên"], None), (["Bắc Giang"], ["target"]),
+              (["Bắc Ninh", "Đông Hưng"], ["actual"]), (["Thái Bình", "Bắc Giang"], None),
+              (None, ["actual"]), (["Hưng Yên", "Bắc Ninh"], ["target", "actual"]),
+              (["Đông Hưng"], []), (None, ["target"]), (["Hưng Yên"], ["actual"])]
+
+#: The overview's checks whose findings each read rows of one region and kind.
+ROW_LOCAL = {
+    "count_figures": (lambda data, region_map: consistency.count_figures(
+        data, region_map=region_map)),
+    "find_conflicts": lambda data, region_map: consistency.find_conflicts(data),
+    "implied_totals": lambda data, region_map: consistency.implied_totals(data),
+    "revised_with_merger": (lambda data, region_map: consistency.revised_with_merger(
+        data, region_map=region_map)),
+}
+
+
+@pytest.mark.parametrize("check", sorted(ROW_LOCAL))
+def test_a_selections_findings_are_its_rows_of_every_finding(check, region_map):
+    """What lets the overview's panel find once for all its states: a check of the selected
+    figures finds exactly the selected rows of the check of every figure."""
+    from hy_analysis.loading import load_targets
+
+    data = load_targets()
+    run = ROW_LOCAL[check]
+    every = run(data, region_map)
+    found_some = 0
+    for regions, kinds in SELECTIONS:
+        alone = run(consistency.filter_figures(data, regions=regions, kinds=kinds), region_map)
+        if check == "revised_with_merger":  # targets only, no kind column
+            kinds = None if kinds is None or "target" in kinds else []
+            regions = [] if kinds == [] else regions
+            kinds = None
+        kept = every[consistency.in_selection(every, regions=regions, kinds=kinds)] \
+            .reset_index(drop=True)
+        if alone.empty:
+            assert kept.empty, (regions, kinds)
+            continue
+        found_some += 1
+        pd.testing.assert_frame_equal(kept, alone)
+    assert found_some >= 2  # the comparison compared something
+
+
+@pytest.mark.parametrize("section, check", [
+    ("conflicts", "find_conflicts"), ("revisions", "revised_with_merger"),
+    ("implied_totals", "implied_totals")])
+def test_overview_sections_show_each_selection_as_its_check_would(section, check,
+                                                                  monkeypatch, region_map):
+    """Found, written and tabled once for every state of a shared panel, each selection's
+    text and table are those written from the check of its figures (and an empty table's
+    columns keep the types they were written with: a live table aligns them by type)."""
+    from hy_analysis import display
+    from hy_analysis.loading import load_sources, load_targets
+    from hy_analysis.sections import overview, shared_work
+
+    data, sources = load_targets(), load_sources()
+    names = {"conflicts": "conflicts", "revisions": "revised_with_merger",
+             "implied_totals": "implied_totals"}[section]
+    describe = getattr(findings, f"describe_{names}")
+    table = getattr(findings, f"{names}_table")
+    shown = []
+    monkeypatch.setattr(display, "show_markdown", shown.append)
+    monkeypatch.setattr(display, "show_table", lambda frame, **kw: shown.append(frame))
+    options = dict(region_map=region_map) if section == "revisions" else {}
+    with shared_work():
+        for lang in ("vi", "en"):
+            for regions, kinds in SELECTIONS:
+                shown.clear()
+                getattr(overview, section)(data, regions=regions, kinds=kinds, sources=sources,
+                                           lang=lang, **options)
+                found = ROW_LOCAL[check](
+                    consistency.filter_figures(data, regions=regions, kinds=kinds), region_map)
+                text, frame = shown
+                assert text == describe(found, sources=sources, lang=lang), (regions, kinds)
+                expected = table(found, sources=sources, lang=lang)
+                pd.testing.assert_frame_equal(frame, expected, check_dtype=section != "conflicts"
+                                              or not found.empty)

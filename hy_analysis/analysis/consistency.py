@@ -50,7 +50,8 @@ from ..docstrings import fill_doc
 
 __all__ = [
     "CONFLICT_KEYS", "LEVEL_GROWTH_PAIRS", "figure_interval", "compare_figures",
-    "filter_figures", "figures_list", "count_figures", "find_conflicts", "check_share_sums",
+    "check_choices", "in_selection", "filter_figures", "figures_list", "count_figures",
+    "find_conflicts", "check_share_sums",
     "implied_vs_stated", "consistency_counts", "revised_with_merger", "implied_totals",
     "LEVEL_RATE_PAIRS", "levels_vs_growth",
 ]
@@ -147,16 +148,23 @@ def compare_figures(a: tuple, b: tuple, *, about_tolerance: float = 0.02) -> tup
 
 # --------------------------------------------------------------------------- the table
 
-def filter_figures(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
-                   kinds: Sequence[str] | None = None) -> pd.DataFrame:
-    """Rows of the chosen regions and kinds (None: all).
+def check_choices(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
+                  kinds: Sequence[str] | None = None) -> None:
+    """Check that every chosen region and kind occurs in ``data`` (None: no choice).
 
     Raises
     ------
     ValueError
         A region or kind not in the data, naming the valid choices.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"region": ["Hưng Yên"], "kind": ["target"]})
+    >>> check_choices(data, regions=["Hà Nội"])
+    Traceback (most recent call last):
+    ...
+    ValueError: parameter 'regions': unknown value(s) ['Hà Nội']; valid choices: Hưng Yên
     """
-    out = data
     for column, wanted in (("region", regions), ("kind", kinds)):
         if wanted is None:
             continue
@@ -165,8 +173,50 @@ def filter_figures(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
         if unknown:
             raise ValueError(f"parameter '{column}s': unknown value(s) {unknown!r}; valid "
                              f"choices: {', '.join(present)}")
-        out = out[out[column].astype(str).isin(wanted)]
-    return out
+
+
+def in_selection(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
+                 kinds: Sequence[str] | None = None) -> pd.Series:
+    """Whether each row of ``data`` is about one of the chosen regions and kinds (None: all).
+
+    ``data`` is the tidy frame, or the result of a check that keeps ``region`` and ``kind``.
+    A check whose findings each read rows of one region and kind (:func:`count_figures`,
+    :func:`find_conflicts`, :func:`implied_totals`) finds, among the figures of a selection,
+    exactly its findings for every figure that this mask keeps: computed once, they serve
+    every selection (the states of a shared panel).
+
+    Returns
+    -------
+    Series of bool
+        On ``data``'s index.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"region": ["Hưng Yên", "Bắc Ninh"], "kind": ["target"] * 2})
+    >>> in_selection(data, regions=["Bắc Ninh"]).tolist()
+    [False, True]
+    """
+    keep = pd.Series(True, index=data.index)
+    for column, wanted in (("region", regions), ("kind", kinds)):
+        if wanted is not None:
+            keep &= data[column].astype(str).isin(wanted)
+    return keep
+
+
+def filter_figures(data: pd.DataFrame, *, regions: Sequence[str] | None = None,
+                   kinds: Sequence[str] | None = None) -> pd.DataFrame:
+    """Rows of the chosen regions and kinds (None: all).
+
+    Raises
+    ------
+    ValueError
+        A region or kind not in the data, naming the valid choices
+        (:func:`check_choices`).
+    """
+    check_choices(data, regions=regions, kinds=kinds)
+    if regions is None and kinds is None:
+        return data
+    return data[in_selection(data, regions=regions, kinds=kinds)]
 
 
 def figures_list(data: pd.DataFrame, *, regions: Sequence[str] | None = None,

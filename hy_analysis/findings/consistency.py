@@ -8,6 +8,7 @@ shows. Words come from the message table below; numbers from
 from __future__ import annotations
 
 import functools
+from typing import Sequence
 
 import pandas as pd
 
@@ -32,7 +33,8 @@ _tables = with_parameters(**frames_from(
 __all__ = ["describe_levels_vs_growth", "levels_vs_growth_table", "describe_figures", "describe_conflicts", "describe_share_sums",
            "describe_implied_vs_stated", "figures_table", "conflicts_table", "share_sums_table",
            "describe_revised_with_merger", "revised_with_merger_table",
-           "describe_implied_totals", "implied_totals_table"]
+           "describe_implied_totals", "implied_totals_table", "conflict_lines",
+           "revision_lines", "implied_total_lines"]
 
 #: The words, in hy_analysis/assets/messages/findings-consistency.csv (vi and en side by side).
 _MESSAGES = "findings-consistency"
@@ -88,24 +90,40 @@ def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
     return "\n".join([head, "", *lines])
 
 
-@_finding()
-def describe_conflicts(conflicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
-                       lang: str = "vi") -> str:
-    """Findings for :func:`~hy_analysis.analysis.consistency.find_conflicts`.
+def _lines_option(name: str) -> str:
+    return (f"list of str, optional\n    Each row's line as :func:`{name}` writes it (written "
+            "once for a larger frame, each selection keeping its rows' lines); default: "
+            "written here.")
 
-    Each disagreement with both sources, and the rule that reads figures as intervals.
+
+def conflict_lines(conflicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                   lang: str = "vi") -> list[str]:
+    """The line of each row of :func:`~hy_analysis.analysis.consistency.find_conflicts` in
+    :func:`describe_conflicts` (empty for a pair that agrees).
+
+    Parameters
+    ----------
+    conflicts : DataFrame
+        From :func:`~hy_analysis.analysis.consistency.find_conflicts`.
+    sources : DataFrame, optional
+        From :func:`hy_analysis.load_sources`, to name documents by number.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    list of str
+        Markdown, one per row.
     """
     m = messages(_MESSAGES, lang)
-    head = m["conflicts_head"].format(conflicts=int((conflicts["status"] == "conflict").sum()),
-                                      compatible=int((conflicts["status"] == "compatible").sum()))
     lines = []
     for r in conflicts.itertuples():
         if r.status == "agree":
+            lines.append("")
             continue
         gap = ""
         if r.status == "conflict":
-            # Money in billions with its reader's words (2.150 tỷ đồng, not 2.150.000.000.000,00
-            # VND); points of a percentage as pp.
+            # Money in billions with its reader's words (2.150 tỷ đồng, not
+            # 2.150.000.000.000,00 VND); points of a percentage as pp.
             gap = m["gap"].format(gap=format_number(r.gap, lang=lang, decimals=2) + m["pp"]
                                   if r.unit == "percent" else md_escape(_amount(r.gap, r.unit,
                                                                                 lang)))
@@ -116,7 +134,22 @@ def describe_conflicts(conflicts: pd.DataFrame, *, sources: pd.DataFrame | None 
                      f"({_src(r.source_a, sources)}) {m['versus_word']} "
                      f"{md_escape(_quoted(r.value_b, r.source_b, sources, lang))} "
                      f"({_src(r.source_b, sources)}){gap}")
-    return "\n".join([head, "", *lines, "", m["rule"]])
+    return lines
+
+
+@_finding(lines=_lines_option("conflict_lines"))
+def describe_conflicts(conflicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                       lang: str = "vi", lines: Sequence[str] | None = None) -> str:
+    """Findings for :func:`~hy_analysis.analysis.consistency.find_conflicts`.
+
+    Each disagreement with both sources, and the rule that reads figures as intervals.
+    """
+    m = messages(_MESSAGES, lang)
+    head = m["conflicts_head"].format(conflicts=int((conflicts["status"] == "conflict").sum()),
+                                      compatible=int((conflicts["status"] == "compatible").sum()))
+    if lines is None:
+        lines = conflict_lines(conflicts, sources=sources, lang=lang)
+    return "\n".join([head, "", *(line for line in lines if line), "", m["rule"]])
 
 
 @_finding(empty="no_shares")
@@ -262,21 +295,47 @@ def _change(value: float, unit: str, lang: str) -> str:
 MESSAGES_PP = {"vi": " điểm %", "en": " pp"}
 
 
-@_finding(empty="no_revisions")
+def revision_lines(revisions: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                   lang: str = "vi") -> list[str]:
+    """The line of each row of
+    :func:`~hy_analysis.analysis.consistency.revised_with_merger` in
+    :func:`describe_revised_with_merger`.
+
+    Parameters
+    ----------
+    revisions : DataFrame
+        From :func:`~hy_analysis.analysis.consistency.revised_with_merger`.
+    sources : DataFrame, optional
+        From :func:`hy_analysis.load_sources`, to name documents by number.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    list of str
+        Markdown, one per row.
+    """
+    m = messages(_MESSAGES, lang)
+    return [m["revision"].format(
+        name=md_escape(getattr(r, "indicator_" + lang) or r.indicator), year=int(r.period_end),
+        before=md_escape(r.value_before),
+        territory_before=md_escape(territory_label(r.territory_before, lang=lang)),
+        source_before=_src(r.source_before, sources), after=md_escape(r.value_after),
+        territory_after=md_escape(territory_label(r.territory_after, lang=lang)),
+        source_after=_src(r.source_after, sources))
+        for r in revisions.itertuples()]
+
+
+@_finding(empty="no_revisions", lines=_lines_option("revision_lines"))
 def describe_revised_with_merger(revisions: pd.DataFrame, *, sources: pd.DataFrame | None = None,
-                                 lang: str = "vi") -> str:
+                                 lang: str = "vi", lines: Sequence[str] | None = None) -> str:
     """Findings for :func:`~hy_analysis.analysis.consistency.revised_with_merger`.
 
     Each target of the old province beside the merged province's target for the same year,
     worded as a revision with the merger, never as a conflict.
     """
     m = messages(_MESSAGES, lang)
-    lines = [m["revision"].format(
-        name=md_escape(getattr(r, "indicator_" + lang) or r.indicator), year=int(r.period_end),
-        before=md_escape(r.value_before), territory_before=md_escape(territory_label(r.territory_before, lang=lang)),
-        source_before=_src(r.source_before, sources), after=md_escape(r.value_after),
-        territory_after=md_escape(territory_label(r.territory_after, lang=lang)), source_after=_src(r.source_after, sources))
-        for r in revisions.itertuples()]
+    if lines is None:
+        lines = revision_lines(revisions, sources=sources, lang=lang)
     return "\n".join([m["revisions_head"].format(n=len(revisions)), "",
                       *lines])
 
@@ -309,12 +368,23 @@ def _part(breakdown: str, lang: str) -> str:
     return country_label(breakdown, lang=lang) if breakdown else ""
 
 
-@_finding(empty="no_implied")
-def describe_implied_totals(totals: pd.DataFrame, *, sources: pd.DataFrame | None = None,
-                            lang: str = "vi") -> str:
-    """Findings for :func:`~hy_analysis.analysis.consistency.implied_totals`.
+def implied_total_lines(totals: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                        lang: str = "vi") -> list[str]:
+    """The line of each row of :func:`~hy_analysis.analysis.consistency.implied_totals` in
+    :func:`describe_implied_totals`.
 
-    Each total implied by a part and its share, against the stated total of the same source.
+    Parameters
+    ----------
+    totals : DataFrame
+        From :func:`~hy_analysis.analysis.consistency.implied_totals`.
+    sources : DataFrame, optional
+        From :func:`hy_analysis.load_sources`, to name documents by number.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    list of str
+        Markdown, one per row.
     """
     m = messages(_MESSAGES, lang)
     lines = []
@@ -331,6 +401,19 @@ def describe_implied_totals(totals: pd.DataFrame, *, sources: pd.DataFrame | Non
             part=m["from_part"].format(part=md_escape(_part(r.breakdown, lang))),
             implied=md_escape(_amount(r.implied, r.unit, lang)),
             stated=md_escape(r.stated_raw), verdict=verdict))
+    return lines
+
+
+@_finding(empty="no_implied", lines=_lines_option("implied_total_lines"))
+def describe_implied_totals(totals: pd.DataFrame, *, sources: pd.DataFrame | None = None,
+                            lang: str = "vi", lines: Sequence[str] | None = None) -> str:
+    """Findings for :func:`~hy_analysis.analysis.consistency.implied_totals`.
+
+    Each total implied by a part and its share, against the stated total of the same source.
+    """
+    m = messages(_MESSAGES, lang)
+    if lines is None:
+        lines = implied_total_lines(totals, sources=sources, lang=lang)
     return "\n".join([m["totals_head"], "", *lines])
 
 

@@ -8,7 +8,6 @@ read only the figures selected by ``regions`` and ``kinds``.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Callable, Sequence
 
 import pandas as pd
@@ -40,16 +39,16 @@ def figures(targets: pd.DataFrame, *, region_map: RegionMap, regions: Sequence[s
             kinds: Sequence[str] | None = None, sources: pd.DataFrame | None = None,
             lang: str = "vi") -> None:
     """Section 1: how many figures each region has, and every figure with its source."""
-    counts = analysis.count_figures(targets, region_map=region_map, regions=regions, kinds=kinds)
+    analysis.check_choices(targets, regions=regions, kinds=kinds)
+    # Counted by region and kind, and the table's cells written row by row: both once for
+    # every figure (for every state of a shared panel); each selection keeps its rows.
+    counts = once(analysis.count_figures, targets, region_map=region_map)
+    counts = counts[analysis.in_selection(counts, regions=regions, kinds=kinds)] \
+        .reset_index(drop=True)
     display.show_markdown(findings.describe_figures(counts, lang=lang))
     display.show_chart(charts.plot_figure_counts(counts, sources=sources, lang=lang))
-    # The table's cells are written row by row: written once for every figure (for every
-    # state of a shared panel), each selection keeps its rows.
     every, table = once(_every_figure, targets, sources=sources, lang=lang)
-    keep = pd.Series(True, index=every.index)
-    for column, wanted in (("region", regions), ("kind", kinds)):
-        if wanted is not None:
-            keep &= every[column].isin(wanted)
+    keep = analysis.in_selection(every, regions=regions, kinds=kinds)
     display.show_table(table[keep].reset_index(drop=True))
 
 
@@ -64,16 +63,11 @@ def conflicts(targets: pd.DataFrame, *, regions: Sequence[str] | None = None,
               kinds: Sequence[str] | None = None, sources: pd.DataFrame | None = None,
               lang: str = "vi") -> None:
     """Section 2: figures of the same kind and period on which sources disagree."""
-    analysis.filter_figures(targets, regions=regions, kinds=kinds)  # checks the choices
-    # A conflict pairs rows of one region and kind: the conflicts of the selection are the
-    # selection's rows of all conflicts, found once for every state of a shared panel.
-    found = once(analysis.find_conflicts, targets)
-    for column, wanted in (("region", regions), ("kind", kinds)):
-        if wanted is not None:
-            found = found[found[column].isin(wanted)]
-    found = found.reset_index(drop=True)
-    display.show_markdown(findings.describe_conflicts(found, sources=sources, lang=lang))
-    display.show_table(findings.conflicts_table(found, sources=sources, lang=lang))
+    # A conflict pairs rows of one region and kind.
+    _show_selected(analysis.find_conflicts, findings.conflict_lines,
+                   findings.describe_conflicts, findings.conflicts_table, targets,
+                   regions=regions, kinds=kinds, sources=sources, lang=lang,
+                   empty_checked=False)
 
 
 @with_parameters()
@@ -82,10 +76,14 @@ def revisions(targets: pd.DataFrame, *, region_map: RegionMap,
               sources: pd.DataFrame | None = None,
               lang: str = "vi") -> None:
     """Section 2 (continued): targets the merged province set anew beside the old ones."""
-    _show_check(partial(analysis.revised_with_merger, region_map=region_map),
-                findings.describe_revised_with_merger, findings.revised_with_merger_table,
-                targets, regions=regions, kinds=kinds, sources=sources,
-                lang=lang)
+    analysis.check_choices(targets, regions=regions, kinds=kinds)
+    # A revision pairs targets of one region: a selection without targets has none.
+    if kinds is not None and "target" not in kinds:
+        regions = []
+    _show_selected(analysis.revised_with_merger, findings.revision_lines,
+                   findings.describe_revised_with_merger, findings.revised_with_merger_table,
+                   targets, regions=regions, kinds=None, sources=sources, lang=lang,
+                   region_map=region_map)
 
 
 @with_parameters()
@@ -95,9 +93,53 @@ def implied_totals(targets: pd.DataFrame, *, regions: Sequence[str] | None = Non
     """Section 2 (continued): totals implied by a country's capital and share, against the
     stated totals.
     """
-    _show_check(analysis.implied_totals, findings.describe_implied_totals,
-                findings.implied_totals_table, targets, regions=regions, kinds=kinds,
-                sources=sources, lang=lang)
+    # An implied total is checked against a total of its own region and kind.
+    _show_selected(analysis.implied_totals, findings.implied_total_lines,
+                   findings.describe_implied_totals, findings.implied_totals_table, targets,
+                   regions=regions, kinds=kinds, sources=sources, lang=lang)
+
+
+def _show_selected(check: Callable[..., pd.DataFrame], lines: Callable[..., list[str]],
+                   describe: Callable[..., str], table: Callable[..., pd.DataFrame],
+                   targets: pd.DataFrame, *, regions: Sequence[str] | None,
+                   kinds: Sequence[str] | None, sources: pd.DataFrame | None, lang: str,
+                   empty_checked: bool = True, **options) -> None:
+    """Show the finding and table of a ``check`` whose findings each read rows of one region
+    and kind: found, written and tabled once for every figure (for every state of a shared
+    panel), each selection keeping its rows
+    (:func:`~hy_analysis.analysis.consistency.in_selection`).
+    """
+    analysis.check_choices(targets, regions=regions, kinds=kinds)
+    every, texts, rows = once(_written, targets, check=check, lines=lines, table=table,
+                              sources=sources, lang=lang, **options)
+    keep = analysis.in_selection(every, regions=regions, kinds=kinds)
+    found = every[keep].reset_index(drop=True)
+    if not keep.any():
+        # An empty table's columns keep the types they are written with (a live table
+        # aligns its headers by them): those the check writes when it finds nothing (the
+        # same for every such selection: written once), or with ``empty_checked=False``
+        # those of the selection of every finding.
+        if empty_checked:
+            found, _, rows = once(_written, targets, check=check, lines=lines, table=table,
+                                  sources=sources, lang=lang, nothing=True, **options)
+        else:
+            rows = table(found, sources=sources, lang=lang)
+        display.show_markdown(describe(found, sources=sources, lang=lang))
+        display.show_table(rows)
+        return
+    display.show_markdown(describe(found, sources=sources, lang=lang,
+                                   lines=[text for text, kept in zip(texts, keep) if kept]))
+    display.show_table(rows[keep].reset_index(drop=True))
+
+
+def _written(targets: pd.DataFrame, *, check: Callable[..., pd.DataFrame],
+             lines: Callable[..., list[str]], table: Callable[..., pd.DataFrame],
+             sources: pd.DataFrame | None, lang: str, nothing: bool = False,
+             **options) -> tuple[pd.DataFrame, list[str], pd.DataFrame]:
+    # nothing: what the check finds among no figures
+    found = check(targets.iloc[:0] if nothing else targets, **options)
+    return (found, lines(found, sources=sources, lang=lang),
+            table(found, sources=sources, lang=lang))
 
 
 @with_parameters()
