@@ -511,6 +511,32 @@ def test_the_subject_after_the_figure_is_its_place():
     assert rows.loc[0, "region"] == "Vĩnh Phúc"
 
 
+def test_an_office_before_a_persons_name_is_no_place():
+    rows = extract("Theo Phó Chủ tịch UBND tỉnh Lò Văn Minh, thu ngân sách ước đạt 3.120 tỷ "
+                   "đồng. Bí thư tỉnh Cao Bằng Trần Hồng Minh cho biết GRDP tăng 5,1%.",
+                   date="2024-12-20")
+    regions = dict(zip(rows["value_raw"], rows["region"]))
+    assert regions["3.120 tỷ đồng"] in ("", "Cao Bằng")  # never "Lò Văn"
+    assert regions["5,1%"] == "Cao Bằng"
+
+
+def test_other_names_and_spellings_of_a_province_take_its_name():
+    rows = extract("Sáu tháng đầu năm, GRDP TP HCM tăng 6,4%. In the first quarter, Ba Ria- "
+                   "Vung Tau province grew by 7.7%.", date="2025-07-02")
+    regions = dict(zip(rows["value_raw"], rows["region"]))
+    assert regions["6,4%"] == "Hồ Chí Minh"
+    assert regions["7.7%"] == "Bà Rịa - Vũng Tàu"
+
+
+def test_a_place_named_as_an_owner_in_passing_is_not_the_next_figures():
+    rows = extract("The minister asked the province of Quang Nam to welcome 8 million visitors. "
+                   "Quang Nam should also have 12,000 enterprises by 2025. He cited the city of "
+                   "Hoi An’s experience in heritage tourism. It aims at 9,000 jobs.",
+                   date="2021-03-01")
+    regions = dict(zip(rows["value_raw"], rows["region"]))
+    assert regions["9,000 jobs"] == "Quảng Nam"
+
+
 def test_growth_named_by_no_aggregate_is_the_economys():
     assert _one("Hai Duong's growth in 2024 is estimated at 10.2%.", "2024-12-09",
                 "10.2%")["indicator"] == "grdp_growth"

@@ -395,7 +395,7 @@ def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> 
 _WORD = r"[^\W\d_]+"
 # "tỉnh Bắc Ninh", "thành phố Hải Phòng", "Hai Duong province", "the province of Nam Dinh".
 _PLACE_RES = (
-    re.compile(rf"(?:\btỉnh|\bthành phố|\bTP\.?)[ \t]+(?P<vi>{_WORD}(?:[ \t]+{_WORD})?)"),
+    re.compile(rf"(?P<whole>(?:\btỉnh|\bthành phố|\bTP\.?)[ \t]+(?P<vi>{_WORD}(?:[ \t]+{_WORD})?))"),
     re.compile(rf"\b(?:province|city) of[ \t]+(?P<en2>{_WORD}(?:[ \t]+{_WORD})?)"),
 )
 _TWO_WORDS_BEFORE = re.compile(rf"(?P<en>{_WORD}[ \t]+{_WORD})[ \t]+$")
@@ -411,12 +411,23 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     # Names written without diacritics ("Bac Ninh province") take their Vietnamese spelling.
     known = {strip_accents(v): v for p, f, v in vocab.phrases if f == "place"}
     known.update({strip_accents(r): r for r in vocab.regions})
+    # other names of a province ("TP HCM"), hyphens spaced alike ("Ba Ria- Vung Tau")
+    known.update({_flat_name(p): v for p, f, v in vocab.phrases if f == "place"})
+    known.update({_flat_name(k): v for k, v in list(known.items())})
     # "14 tỉnh Bắc Trung bộ", "các tỉnh Tây Bắc": a group of provinces, not one place
     named = [(m.end(), m.groupdict()) for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)
-             if not CUES.PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+             if not CUES.PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+             and not _person_after_title(text, m, known)]
     for noun in CUES.PLACE_NOUN.finditer(text, lo, hi):
         m = _TWO_WORDS_BEFORE.search(text, max(lo, noun.start() - 80), noun.start())
         if m:
+            # a longer known name ending in these words: "Ba Ria- Vung Tau province"
+            head = _flat_name(text[max(lo, m.start() - 40):m.end()])
+            longer = max((k for k in known if " " in k and head.endswith(" " + k)
+                          or head == k), key=len, default=None)
+            if longer and len(longer) > len(_flat_name(m.group("en"))):
+                found.append((noun.end(), known[longer]))
+                continue
             named.append((noun.end(), m.groupdict()))
     for end, groups in named:
         words = (groups.get("vi") or groups.get("en") or groups.get("en2")).split()
@@ -432,9 +443,30 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
         # the known name it starts with ("bac ninh city" -> Bắc Ninh), longest first
         parts = flat.split()
         name = next((known[k] for k in (" ".join(parts[:n]) for n in range(len(parts), 0, -1))
-                     if k in known), name)
+                     if k in known), known.get(_flat_name(_prefix(groups) + name), name))
         found.append((end, name))
     return sorted(found)
+
+
+def _flat_name(name: str) -> str:
+    """``name`` without diacritics, lower case, a hyphen spaced once: "Ba Ria- Vung Tau" ->
+    "ba ria - vung tau"."""
+    return " ".join(re.sub(r"\s*[-–]\s*", " - ", strip_accents(name).lower()).split())
+
+
+def _prefix(groups: dict) -> str:
+    """The office noun written before a place ("TP " of "TP HCM"), else ""."""
+    whole, vi = groups.get("whole"), groups.get("vi")
+    return whole[:len(whole) - len(vi)] if whole and vi else ""
+
+
+def _person_after_title(text: str, m: re.Match, known: dict[str, str]) -> bool:
+    """Whether "tỉnh X Y" is an office and a person's name ("Chủ tịch UBND tỉnh Hồ Tiến
+    Thiệu"): an unknown name whose capitalised words run on past the two read as a place."""
+    if not m.groupdict().get("vi") or _flat_name(m.group("vi")) in known:
+        return False
+    nxt = re.match(rf"[ \t]+({_WORD})", text[m.end():m.end() + 20])
+    return bool(nxt and nxt.group(1)[0].isupper() and len(m.group("vi").split()) == 2)
 
 
 def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, fig: Figure,
@@ -466,10 +498,15 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
     if default:
         return default
     if last and last[0] > sent[0] - 1500 and (
-            last[1] == doc_region or not text or "\n\n" not in text[last[0]:sent[0]].strip()):
-        # another place than the document's holds within its paragraph only
+            last[1] == doc_region or not text or "\n\n" not in text[last[0]:sent[0]].strip()) \
+            and not (text and _POSSESSIVE.match(text, last[0])):
+        # (a place written as an owner, "the city of Da Lat's experience", is an example
+        # named in passing; another place than the document's holds within its paragraph only)
         return last[1]
     return doc_region or ""
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _in_closed_aside(text: str, at: int, fig_start: int) -> bool:
