@@ -1379,3 +1379,23 @@ def test_attainment_figures_show_decimals_only_where_they_say_something(value, u
     from hy_analysis.findings.attainment import _value
 
     assert _value(value, unit, "vi") == expected
+
+
+@pytest.mark.parametrize("lang, shown", [("vi", "28,85 % (2020) → 31,30 % (2023)"),
+                                         ("en", "28.85 % (2020) → 31.30 % (2023)")])
+def test_a_target_moving_away_shows_which_way_not_a_negative_ratio(rows, regions, lang, shown):
+    """A services share targeted down to 28 % that went from 28,85 % to 31,3 % showed
+    "-462 %" (of the pace needed) in the table and the chart; the reader is told where the
+    figure went, and the bar is drawn at -100 %."""
+    from hy_analysis.findings.attainment import attainment_table, scorecard_data
+
+    frame = rows(dict(value_raw="28%", low=28.0, indicator="services_share",
+                      period_start=2025, period_end=2025),
+                 *level_actuals({2020: 28.85, 2023: 31.3}, indicator="services_share"))
+    verdicts = assess(frame, region_map=RegionMap(regions))
+    assert verdicts["status"].iloc[0] == "moving_away" and verdicts["ratio"].iloc[0] < -1
+    data = scorecard_data(verdicts, lang=lang)
+    assert data["mark"].iloc[0] == -100.0 and data["mark_kind"].iloc[0] == "ratio"
+    assert shown in data["mark_text"].iloc[0] and "-" not in data["mark_text"].iloc[0]
+    cells = " ".join(attainment_table(verdicts, lang=lang).astype(str).to_numpy().ravel())
+    assert shown in cells and "462" not in cells

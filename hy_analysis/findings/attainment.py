@@ -124,6 +124,11 @@ def _mark(row, lang: str) -> str:
         sign = "+" if row["gap"] > 0 else ""
         return f"{sign}{format_number(row['gap'], lang=lang, decimals=2)} {unit}"
     if not missing(row.get("ratio")):
+        if row["ratio"] < 0 and not missing(row.get("baseline")):
+            # A negative share of the pace needed ("-462 %") reads as nothing: say which way
+            # the figure went.
+            return (f"{_value(row['baseline'], row['unit'], lang)} ({int(row['baseline_year'])})"
+                    f" → {_value(row['actual'], row['unit'], lang)} ({int(row['actual_year'])})")
         return f"{format_number(row['ratio'] * 100, lang=lang, decimals=0)} %"
     return "–"
 
@@ -344,7 +349,7 @@ def scorecard_data(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = Non
         unit words --, territory, period and the as-of year),
         ``status``, ``status_label`` (marked provisional where the period's data is not all
         in or is an estimate), ``final``, ``mark`` (gap for achieved / missed, final or on
-        estimates; ratio × 100 for a period still running),
+        estimates; ratio × 100 for a period still running, -100 at least),
         ``mark_kind`` (``pp``, ``%``, ``ratio``, ``met`` -- a level already met by the latest
         figure, before the target year -- or empty) and ``mark_text`` (the written mark and,
         for growth targets, what the remaining years need).
@@ -359,7 +364,9 @@ def scorecard_data(verdicts: pd.DataFrame, *, sources: pd.DataFrame | None = Non
         if not missing(row["gap"]):
             mark, kind = float(row["gap"]), row["gap_unit"]
         elif not missing(row["ratio"]):
-            mark, kind = float(row["ratio"]) * 100, "ratio"
+            # Moving away is drawn as one bar length, -100 %: its size says nothing (-462 %
+            # of the pace needed), the label says from what to what.
+            mark, kind = max(float(row["ratio"]) * 100, -100.0), "ratio"
         elif row.get("method") == "latest_meets_target":
             mark, kind = float("nan"), "met"
         else:

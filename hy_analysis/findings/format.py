@@ -31,11 +31,19 @@ _MONEY = {
     "vi": {"USD": "tỷ USD", "VND": "tỷ đồng", "above": "hơn ", "about": "khoảng ",
            "below": "dưới ", "USD_million": "triệu USD", "VND_trillion": "nghìn tỷ đồng",
            "VND_million": "triệu đồng", "per_year": "/năm", "over": "hơn", "nearly": "gần",
-           "around": "khoảng", "under": "dưới", "percent": "%"},
+           "around": "khoảng", "under": "dưới", "percent": "%", "to": "đến",
+           "annually": "mỗi năm", "hectares": "ha", "projects": "dự án",
+           "industrial_parks": "khu công nghiệp", "industrial_clusters": "cụm công nghiệp",
+           "economic_zone": "khu kinh tế", "decreased_by": "giảm", "or_more": "trở lên",
+           "people": "người"},
     "en": {"USD": "bn USD", "VND": "bn VND", "above": "over ", "about": "about ",
            "below": "under ", "USD_million": "mn USD", "VND_trillion": "trillion VND",
            "VND_million": "mn VND", "per_year": "/year", "over": "over", "nearly": "nearly",
-           "around": "about", "under": "under", "percent": "percent"},
+           "around": "about", "under": "under", "percent": "percent", "to": "to",
+           "annually": "annually", "hectares": "hectares", "projects": "projects",
+           "industrial_parks": "industrial parks", "industrial_clusters": "industrial clusters",
+           "economic_zone": "economic zone", "decreased_by": "decreased by",
+           "or_more": "or more", "people": "people"},
 }
 #: The scale, unit and qualifier words a source writes about a number, by the source's
 #: language, and which reader words of :data:`_MONEY` they are.
@@ -45,11 +53,17 @@ _SOURCE_WORDS = {
            "mn USD": "USD_million", "million VND": "VND_million", "mn VND": "VND_million",
            "/year": "per_year", "over": "over", "more than": "over", "exceeding": "over",
            "nearly": "nearly", "almost": "nearly", "about": "around", "around": "around",
-           "under": "under", "percent": "percent"},
+           "under": "under", "percent": "percent", "to": "to", "annually": "annually",
+           "hectares": "hectares", "projects": "projects", "industrial parks": "industrial_parks",
+           "industrial clusters": "industrial_clusters", "economic zone": "economic_zone",
+           "decreased by": "decreased_by", "or more": "or_more", "people": "people"},
     "vi": {"nghìn tỷ đồng": "VND_trillion", "tỷ USD": "USD", "tỷ đồng": "VND",
            "triệu USD": "USD_million", "triệu đồng": "VND_million", "/năm": "per_year",
            "hơn": "over", "trên": "over", "gần": "nearly", "khoảng": "around",
-           "dưới": "under"},
+           "dưới": "under", "xấp xỉ": "around", "đến": "to", "ha": "hectares",
+           "dự án": "projects", "khu công nghiệp": "industrial_parks",
+           "cụm công nghiệp": "industrial_clusters", "khu kinh tế": "economic_zone",
+           "giảm": "decreased_by", "trở lên": "or_more", "người": "people"},
 }
 #: Date patterns (CLDR) for an ``as_of`` of precision month or day.
 _DATE_PATTERNS = {"vi": {2: "MM/y", 3: "dd/MM/y"}, "en": {2: "MMM y", 3: "d MMM y"}}
@@ -256,7 +270,7 @@ def quoted_figure(text: str, *, source_lang: str | None, lang: str = "vi",
     >>> quoted_figure("over 6,800 USD", source_lang="en", lang="vi")
     'hơn 6.800 USD (nguyên văn: over 6,800 USD)'
     >>> quoted_figure("5,891.4 hectares", source_lang="en", lang="vi")
-    '5.891,4 hectares (nguyên văn: 5,891.4 hectares)'
+    '5.891,4 ha (nguyên văn: 5,891.4 hectares)'
     >>> quoted_figure("8,5 tỷ USD", source_lang="vi", lang="en")
     '8.5 bn USD (original: 8,5 tỷ USD)'
     >>> quoted_figure("10.5-12.5%/year", source_lang="en", lang="vi", original=False)
@@ -265,6 +279,10 @@ def quoted_figure(text: str, *, source_lang: str | None, lang: str = "vi",
     'Over 48% (original: Trên 48%)'
     >>> quoted_figure("48%", source_lang="vi", lang="en")
     '48%'
+    >>> quoted_figure("10 to 10.5%", source_lang="en", lang="vi", original=False)
+    '10 đến 10,5%'
+    >>> quoted_figure("khoảng 20 dự án trở lên", source_lang="vi", lang="en", original=False)
+    'about 20 projects or more'
     """
     import re
 
