@@ -701,6 +701,9 @@ def test_a_fall_written_before_its_indicator_is_negative():
     row = _one("The plan aims to reduce the share of informal workers by 0.8% each year.",
                "2025-10-01", "0.8% each year")
     assert row["low"] == row["high"] == -0.8
+    row = _one("Unemployment will be reduced by an average 0.3 percent a year.", "2025-10-01",
+               "0.3 percent a year")
+    assert row["low"] == -0.3
     # a fall to a level is no change, nor a rise written after the fall's verb
     row = _one("Tỷ lệ hộ nghèo giảm xuống còn 1,2% vào cuối năm 2024.", "2025-01-10", "1,2%")
     assert row["low"] == 1.2

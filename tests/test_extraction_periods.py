@@ -611,3 +611,20 @@ def test_the_year_of_a_plan_achieved_dates_the_results_after_it():
     got = _read("Tỉnh có 15/20 chỉ tiêu đạt và vượt kế hoạch năm 2023. Trong đó, thu nhập bình "
                 "quân đầu người ước đạt 58,2 triệu đồng.", "2024-12-10")
     assert _period(got["58,2 triệu đồng"]) == (2023, 2023)
+
+
+def test_a_superlative_since_the_start_of_a_term_dates_nothing():
+    # "cao nhất kể từ đầu nhiệm kỳ 2020-2025": the year of the sentence still holds
+    got = _read("Năm 2023, xuất khẩu của tỉnh đạt mức cao nhất kể từ đầu nhiệm kỳ 2020-2025, "
+                "đạt 412 triệu USD, tăng 14% so với năm trước.", "2024-01-12")
+    assert _period(got["412 triệu USD"]) == (2023, 2023)
+    assert _period(got["14%"]) == (2023, 2023)
+
+
+def test_from_a_year_to_the_present_is_no_base():
+    # a target for a year, likened to the average "from 2021 to the present": no growth
+    # since 2021
+    got = _read("The department targets a 12% rise in exports for 2026, in line with the "
+                "average annual growth from 2021 to the present.", "2026-01-20")
+    assert _period(got["12%"]) == (2026, 2026)
+    assert got["12%"].measure != "cumulative_growth"

@@ -438,7 +438,10 @@ def _years(text: str, offset: int = 0):
         if span_end and int(span_end[1]) > y1:
             y1, end = int(span_end[1]), span_end.end()
             skip_to = end
-        is_base = bool(CUES.BASE_BEFORE.search(before)) and not span_end
+        # "from 2021 to the present", "từ năm 2021 đến nay": a span up to now, not a base
+        is_base = bool(CUES.BASE_BEFORE.search(before)) and not span_end and not (
+            re.search(r"(?:\bfrom|\btừ)\s*(?:the year\s*|năm\s*)?$", before, re.IGNORECASE)
+            and CUES.TO_NOW_AFTER.match(text, m.end()))
         yield (offset + m.start(), offset + end, y0, y1, is_base,
                bool(CUES.SAME_PERIOD_BEFORE.search(before)))
 
