@@ -719,6 +719,24 @@ def test_a_contribution_pulling_the_total_down_is_negative():
     assert row["low"] == -0.2
 
 
+def test_a_fall_written_before_its_indicator_is_negative():
+    # the verb of the fall opens the phrase, the number says by how much
+    row = _one("Đến năm 2030, phấn đấu giảm tỷ lệ hộ cận nghèo bình quân 1-1,5%/năm.",
+               "2025-10-01", "1-1,5%/năm")
+    assert (row["low"], row["high"]) == (-1.5, -1.0)
+    row = _one("The plan aims to reduce the share of informal workers by 0.8% each year.",
+               "2025-10-01", "0.8% each year")
+    assert row["low"] == row["high"] == -0.8
+    row = _one("Unemployment will be reduced by an average 0.3 percent a year.", "2025-10-01",
+               "0.3 percent a year")
+    assert row["low"] == -0.3
+    # a fall to a level is no change, nor a rise written after the fall's verb
+    row = _one("Tỷ lệ hộ nghèo giảm xuống còn 1,2% vào cuối năm 2024.", "2025-01-10", "1,2%")
+    assert row["low"] == 1.2
+    row = _one("Cutting costs helped exports to rise by 6.5% in 2024.", "2025-01-10", "6.5%")
+    assert row["low"] == 6.5
+
+
 def test_a_subheading_repeated_by_the_body_is_one_row():
     filler = "Kinh tế của tỉnh tiếp tục phục hồi trong bối cảnh nhiều khó khăn. " * 6
     rows = extract(filler + "\nIIP tăng 9,5%\nCụ thể, trong 8 tháng, chỉ số sản xuất công "

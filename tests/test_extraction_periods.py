@@ -581,3 +581,50 @@ def test_a_span_whose_end_has_two_digits():
     got = _read("Báo cáo 2024-01: GRDP năm 2023 tăng 6,2%. Thu ngân sách đạt 9.100 tỷ đồng.",
                 "2024-01-20")
     assert _period(got["9.100 tỷ đồng"]) == (2023, 2023)
+
+
+def test_since_a_year_runs_to_the_pages_year():
+    # "từ năm ... đến nay" / "since ...": from that year up to the page's
+    got = _read("Từ năm 2022 đến nay, tỉnh đã thu hút 87 dự án đầu tư trực tiếp nước ngoài.",
+                "2025-06-15")
+    assert _period(got["87 dự án"]) == (2022, 2025)
+    got = _read("Since 2020, the province has drawn 2.4 billion USD of foreign investment.",
+                "2024-11-02")
+    assert _period(got["2.4 billion USD"]) == (2020, 2024)
+    # a superlative's "từ năm 2015 đến nay" dates nothing
+    got = _read("Năm 2023 GRDP tăng 9,1%, mức cao nhất từ năm 2015 đến nay.", "2024-01-08")
+    assert _period(got["9,1%"]) == (2023, 2023)
+
+
+def test_the_first_years_of_a_term_are_those_years():
+    got = _read("Trong 2 năm đầu nhiệm kỳ 2020-2025, thu ngân sách tăng bình quân 12,5%/năm.",
+                "2023-03-01")
+    assert _period(got["12,5%/năm"]) == (2021, 2022)
+    assert got["12,5%/năm"].kind != "target"
+    got = _read("In the first four years of the 2021-2025 plan, exports grew by an average of "
+                "9.4% per year.", "2025-05-01")
+    assert _period(got["9.4% per year"]) == (2021, 2024)
+
+
+def test_the_year_of_a_plan_achieved_dates_the_results_after_it():
+    # "đạt và vượt kế hoạch năm 2023": the results measured against that year's plan
+    got = _read("Tỉnh có 15/20 chỉ tiêu đạt và vượt kế hoạch năm 2023. Trong đó, thu nhập bình "
+                "quân đầu người ước đạt 58,2 triệu đồng.", "2024-12-10")
+    assert _period(got["58,2 triệu đồng"]) == (2023, 2023)
+
+
+def test_a_superlative_since_the_start_of_a_term_dates_nothing():
+    # "cao nhất kể từ đầu nhiệm kỳ 2020-2025": the year of the sentence still holds
+    got = _read("Năm 2023, xuất khẩu của tỉnh đạt mức cao nhất kể từ đầu nhiệm kỳ 2020-2025, "
+                "đạt 412 triệu USD, tăng 14% so với năm trước.", "2024-01-12")
+    assert _period(got["412 triệu USD"]) == (2023, 2023)
+    assert _period(got["14%"]) == (2023, 2023)
+
+
+def test_from_a_year_to_the_present_is_no_base():
+    # a target for a year, likened to the average "from 2021 to the present": no growth
+    # since 2021
+    got = _read("The department targets a 12% rise in exports for 2026, in line with the "
+                "average annual growth from 2021 to the present.", "2026-01-20")
+    assert _period(got["12%"]) == (2026, 2026)
+    assert got["12%"].measure != "cumulative_growth"

@@ -989,6 +989,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "kéo giảm IIP chung 0,16 điểm phần trăm": a contribution pulling the total down
         low, high = -low, (-high if high is not None else None)
         notes.append("pulled the total down ('kéo giảm'): negative")
+    elif unit in ("percent", "percentage_points") and low is not None and low > 0 and \
+            qualifier in ("exact", "about", "range") and CUES.FALL_AWAY_BEFORE.search(
+                text, max(clause_start, fig.start - 90), fig.start):
+        # "giảm tỉ lệ hộ nghèo bình quân 2-2,5%/năm", "reduce the poverty rate by 0.5%": the
+        # fall is written before the indicator, the number says by how much
+        low, high = (-high if high is not None else None), -low
+        notes.append("a fall written before its indicator ('giảm ... bình quân', "
+                     "'reduce ... by'): negative")
     # Period
     if cell is not None:
         if cell.end_of_period:

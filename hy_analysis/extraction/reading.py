@@ -422,6 +422,13 @@ def _years(text: str, offset: int = 0):
             # years themselves
             if y1 - y0 == 5:
                 y0 += 1
+        first = CUES.FIRST_YEARS_OF.search(before) if y1 > y0 else None
+        if first:
+            # "3 năm đầu nhiệm kỳ 2021-2025", "the first three years of the 2021-2025 term"
+            raw = (first.group("n") or first.group("n2")).lower()
+            n = _SPAN_NUMBERS.get(raw) or int(raw)
+            if 1 <= n <= y1 - y0:
+                y1 = y0 + n - 1
         end = m.end()
         # "from 2020" is a base; "from 2021 to 2025", "từ năm 2021 đến năm 2025" a span
         span_end = _SPAN_END_AFTER.match(text, m.end()) if y0 == y1 and re.search(
@@ -431,7 +438,10 @@ def _years(text: str, offset: int = 0):
         if span_end and int(span_end[1]) > y1:
             y1, end = int(span_end[1]), span_end.end()
             skip_to = end
-        is_base = bool(CUES.BASE_BEFORE.search(before)) and not span_end
+        # "from 2021 to the present", "từ năm 2021 đến nay": a span up to now, not a base
+        is_base = bool(CUES.BASE_BEFORE.search(before)) and not span_end and not (
+            re.search(r"(?:\bfrom|\btừ)\s*(?:the year\s*|năm\s*)?$", before, re.IGNORECASE)
+            and CUES.TO_NOW_AFTER.match(text, m.end()))
         yield (offset + m.start(), offset + end, y0, y1, is_base,
                bool(CUES.SAME_PERIOD_BEFORE.search(before)))
 
@@ -521,6 +531,16 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
                                     r"\s*năm\s*", text[fig_end:own_after[0][0]], re.IGNORECASE):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year right after it", base)
+    # "Từ năm 2021 đến nay, ...", "Since 2021, the province has attracted ...": from that
+    # year up to the page's (the last year before the figure; "cao nhất từ năm 2014 đến nay",
+    # a superlative's, is no year at all)
+    if doc_year and before and before[-1][2] == before[-1][3] < doc_year and \
+            CUES.SINCE_BEFORE.search(text, max(s0, before[-1][0] - 20), before[-1][0]) and (
+                CUES.TO_NOW_AFTER.match(text, before[-1][1]) or re.search(
+                    r"since|kể từ", text[max(s0, before[-1][0] - 20):before[-1][0]],
+                    re.IGNORECASE)):
+        y = before[-1]
+        return Period(y[2], doc_year, "sentence, since a year up to the document's", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
     # after another figure is that figure's; the one right after this figure is its own
     if own and not (close_after and CUES.ATTACHED.search(
@@ -750,7 +770,8 @@ def _aside(text: str, at: int) -> bool:
     # Socio-Economic Development Plan 2021 - 2025": the names of documents carried out
     sentence = _SENTENCE_END.split(text[max(0, at - 160):at])[-1]
     return (opened >= 0 and ")" not in before[opened:]) or bool(
-        CUES.PLAN_NAME_BEFORE.search(before[-30:])) or bool(
+        CUES.PLAN_NAME_BEFORE.search(before[-30:])
+        and not CUES.PLAN_ACHIEVED_BEFORE.search(before[-40:])) or bool(
         CUES.CARRIED_OUT.search(sentence)) or bool(CUES.PLAN_COMPARED.search(before[-60:]))
 
 
