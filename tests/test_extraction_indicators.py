@@ -541,3 +541,17 @@ def test_the_whole_written_after_a_share_is_not_what_the_share_measures():
     # never the 100 % check row of the structure table (the sector, or unknown)
     assert got["11,2%"] in ("agriculture_share", "unknown")
     assert got["12.3%"] in ("agriculture_share", "unknown")
+
+
+def test_a_capital_opening_its_sentence_is_that_of_the_projects_counted_before():
+    # the sentence before counts the new projects: their capital is new capital
+    got = _by_raw("Quý III năm 2024, huyện Mỹ Đức cấp mới 7 dự án FDI, tăng 40%. Tổng vốn "
+                  "đầu tư đăng ký 96,4 triệu USD, tăng 12%.")
+    assert got["96,4 triệu USD"] == "fdi_new_capital"
+    got = _by_raw("In the first half of 2024, the town licensed 9 new FDI projects. Total "
+                  "registered capital reached 210 million USD.", "2024-07-10")
+    assert got["210 million USD"] == "fdi_new_capital"
+    # a sentence with a subject and verb of its own is read on its own (the stock)
+    got = _by_raw("Quý III năm 2024, huyện Mỹ Đức cấp mới 7 dự án FDI. Lũy kế đến nay, toàn "
+                  "huyện có 120 dự án FDI với tổng vốn đăng ký 3,2 tỷ USD.")
+    assert got["3,2 tỷ USD"] == "fdi_capital"

@@ -294,8 +294,16 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     earlier = text[max(0, sent[0] - 400):sent[0]] if label is None else ""
     named_before = (earlier[earlier.rfind("\n\n") + 1:] + text[sent[0]:fig.start]
                     if label is None else label)
+    # the sentence before the figure's, within its paragraph
+    previous = ""
+    if label is None:
+        head = earlier[earlier.rfind("\n\n") + 1:]
+        stops = [m.end() for m in CUES.SENTENCE_STOP.finditer(head.rstrip())]
+        previous = head[stops[-2] if len(stops) > 1 else 0:] if stops else head
     codes = [_variant(c, vocab, named_before, (text[sent[0]:fig.start] if label is None
-                                               else label) + " " + after, measure)
+                                               else label) + " " + after, measure,
+                      previous=previous,
+                      opening=text[sent[0]:fig.start] if label is None else "")
              for c in codes]
     if measure == "half_year_growth" or (unit in _MONEY and CUES.HALF_YEAR.search(before)):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
@@ -330,7 +338,7 @@ _OUTPUT_VARIANT = {"industry_grdp_growth": "industrial_output_growth"}
 
 
 def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
-             measure: str) -> str:
+             measure: str, previous: str = "", opening: str = "") -> str:
     """The variant of ``code`` the context asks for (a sector's output or value added, a
     period's FDI total, the year's new FDI)."""
     if code.endswith("_grdp_growth") and code != "grdp_growth":
@@ -367,10 +375,19 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
         # total" (the stock): "Trong tổng số các dự án FDI ..., có 148 dự án đầu tư mới" is
         # new, "licensed 95 new projects, bringing the total to 1,366" the stock; "thu hút"
         # (attracted: new and added capital) gives way to both
-        last = {name: max((m.end() for m in vocab.words("modifier", name).finditer(
-            sentence_before) if not (name == "stock" and CUES.THIS_YEAR_AFTER.match(
-                sentence_before, m.end()))), default=-1)
-                for name in ("new", "attracted", "stock")}
+        def last_words(words: str) -> dict:
+            return {name: max((m.end() for m in vocab.words("modifier", name).finditer(
+                words) if not (name == "stock" and CUES.THIS_YEAR_AFTER.match(
+                    words, m.end()))), default=-1)
+                    for name in ("new", "attracted", "stock")}
+        last = last_words(sentence_before)
+        if max(last.values()) < 0 and code == "fdi_capital" and \
+                CUES.CAPITAL_OPENS.match(opening):
+            # "thu hút 12 dự án FDI, tăng 78,8%. Tổng vốn đầu tư đăng ký 177,5 triệu USD":
+            # a capital whose own sentence says neither new nor to date is that of the
+            # projects the sentence before counted
+            sentence_before = previous
+            last = last_words(previous)
         word = max(last, key=last.get) if max(last.values()) >= 0 else None
         if word == "attracted" and last["stock"] >= 0:
             word = "stock"  # "Lũy kế đến nay, tỉnh thu hút 1.900 dự án FDI": attracted to date
