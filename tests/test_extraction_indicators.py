@@ -555,3 +555,21 @@ def test_a_capital_opening_its_sentence_is_that_of_the_projects_counted_before()
     got = _by_raw("Quý III năm 2024, huyện Mỹ Đức cấp mới 7 dự án FDI. Lũy kế đến nay, toàn "
                   "huyện có 120 dự án FDI với tổng vốn đăng ký 3,2 tỷ USD.")
     assert got["3,2 tỷ USD"] == "fdi_capital"
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # the last word of a long phrase cut off ("công" for "công nghiệp")
+    ("Năm 2024, chỉ số sản xuất ngành công tăng 9,2% so với năm trước.", "9,2%", "iip_growth"),
+    # one letter off in a long phrase ("phầm" for "phẩm")
+    ("Năm 2024, thuế sản phầm trừ trợ cấp sản phẩm chiếm 5,3%; dịch vụ chiếm 40%.", "5,3%",
+     "product_taxes_share"),
+    ("In 2024, the industrial producton index of the province rose 6.8%.", "6.8%",
+     "iip_growth"),
+])
+def test_a_long_phrase_is_found_with_a_typo_or_a_cut_last_word(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+def test_a_short_phrase_is_not_matched_loosely():
+    # "chỉ số công" is a cut of a three-word phrase: too short to stand for the IIP
+    assert _by_raw("Năm 2024, chỉ số công tăng 4,1%.").get("4,1%") != "iip_growth"
