@@ -573,3 +573,12 @@ def test_a_long_phrase_is_found_with_a_typo_or_a_cut_last_word(text, raw, code):
 def test_a_short_phrase_is_not_matched_loosely():
     # "chỉ số công" is a cut of a three-word phrase: too short to stand for the IIP
     assert _by_raw("Năm 2024, chỉ số công tăng 4,1%.").get("4,1%") != "iip_growth"
+
+
+def test_a_share_of_the_economy_takes_the_sector_named_before_an_earlier_figure():
+    # the sector opens the clause; a growth or a contribution stands between it and the share
+    got = _by_raw("Năm 2024, khu vực công nghiệp - xây dựng tăng 8,2%, chiếm 38,4% nền kinh "
+                  "tế. In 2024 the service sector grew 7.2% and accounted for 55.3% of "
+                  "the economic structure.", "2025-01-10")
+    assert got["38,4%"] == "industry_construction_share"
+    assert got["55.3%"] == "services_share"

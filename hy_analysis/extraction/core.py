@@ -165,8 +165,11 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     else:
         lo, hi, source = sent[0], clause_end, text
     # "100% cơ sở sản xuất đáp ứng ...", "95% of households": a share of the noun that follows.
+    # ("chiếm 51,6% nền kinh tế", "65.5% of the economic structure" name the whole a share is
+    # of: the sector is named before, as for "35% GRDP")
     share_of_next = (unit == "percent" and label is None
-                     and bool(CUES.SHARE_OF_NEXT.match(text, fig.end)))
+                     and bool(CUES.SHARE_OF_NEXT.match(text, fig.end))
+                     and not CUES.WHOLE_AFTER_SHARE.match(text, fig.end))
     best = None
     if label is None and memo is not None:
         # the phrases of a sentence are found once for all its figures (a clause ends at
