@@ -582,3 +582,10 @@ def test_a_share_of_the_economy_takes_the_sector_named_before_an_earlier_figure(
                   "the economic structure.", "2025-01-10")
     assert got["38,4%"] == "industry_construction_share"
     assert got["55.3%"] == "services_share"
+
+
+def test_a_change_verb_after_a_share_is_no_noun_the_share_counts():
+    # "chiếm 46,2% tăng 8,1%": the share is the sector's, named before the amount
+    got = _by_raw("Năm 2024, giá trị tăng thêm khu vực dịch vụ đạt 120.500 tỷ đồng chiếm "
+                  "46,2% tăng 8,1% so với năm trước.", "2025-01-10")
+    assert got["46,2%"] == "services_share"
