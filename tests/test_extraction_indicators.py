@@ -589,3 +589,16 @@ def test_a_change_verb_after_a_share_is_no_noun_the_share_counts():
     got = _by_raw("Năm 2024, giá trị tăng thêm khu vực dịch vụ đạt 120.500 tỷ đồng chiếm "
                   "46,2% tăng 8,1% so với năm trước.", "2025-01-10")
     assert got["46,2%"] == "services_share"
+
+
+def test_projects_and_capital_with_no_name_belong_to_the_investment_named_before():
+    got = _by_raw("In the first nine months of 2024, the town attracted 410 million USD of foreign "
+                  "direct investment. It approved 17 new projects with registered capital of "
+                  "over 205 million USD. To date, it hosts 260 valid projects.", "2024-10-05")
+    assert got["17"] == "fdi_new_projects"
+    assert got["over 205 million USD"] == "fdi_new_capital"
+    assert got["260"] == "fdi_projects"
+    # no foreign investment named before: the projects stay unnamed
+    got = _by_raw("In 2024, the town approved 17 new projects with registered capital of over "
+                  "205 million USD.", "2024-12-20")
+    assert got["17"] == "unknown"

@@ -267,6 +267,14 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             if codes and not vocab.words("modifier", "not_naming", at_end=True).search(
                     text[max(prev_start, ms - 25):ms]):
                 return codes[0], text[ms:me]
+    if best is None and label is None and (unit in _MONEY or unit == "count") and \
+            CUES.INVESTMENT_WORDS.search(text, sent[0], min(sent[1], fig.end + 60)):
+        # "Last year, the province granted new investment licenses to 25 projects worth 3.13
+        # billion USD": projects and capital with no name of their own belong to the foreign
+        # investment named in the sentences before (new, added or to date by their own words)
+        found = _investment_named_before(vocab, text, sent, fig, unit, measure, breakdown)
+        if found:
+            return found
     if best is None and label is None:
         found = _head_anaphor(vocab, text, sent, fig.start, unit, measure, breakdown)
         if found:  # ("unknown", "") for a head that stands for nothing named before it:
@@ -311,6 +319,24 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     if measure == "half_year_growth" or (unit in _MONEY and CUES.HALF_YEAR.search(before)):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     return codes[0], found
+
+
+def _investment_named_before(vocab: Vocabulary, text: str, sent: tuple[int, int], fig: Figure,
+                             unit: str, measure: str,
+                             breakdown: str) -> tuple[str, str] | None:
+    """(code, indicator_text) of a projects or capital figure whose sentence names no
+    indicator, from the latest foreign-investment phrase of the text before its sentence
+    (at most :data:`_MAX_CONTEXT` characters back), in the variant the figure's own sentence
+    asks for ("new", "attracted", "to date"); None where no such phrase fits."""
+    lo = max(0, sent[0] - _MAX_CONTEXT)
+    for ms, me, phrase in reversed(match_phrases(vocab, "indicator", text[lo:sent[0]], lo)):
+        codes = [c for c in vocab.values("indicator", phrase)
+                 if c in ("fdi_capital", "fdi_projects")
+                 and _compatible(c, vocab, unit, measure, breakdown)]
+        if codes:
+            own = text[sent[0]:fig.start] + " " + text[fig.end:min(sent[1], fig.end + 60)]
+            return _variant(codes[0], vocab, text[ms:fig.start], own, measure), text[ms:me]
+    return None
 
 
 def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start: int,
