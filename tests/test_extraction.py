@@ -315,6 +315,9 @@ def test_append_writes_valid_rows_and_shows_invalid_ones_with_their_error(tmp_pa
 #   0.976 (the 202 before them: recall 0.985 -> 0.987, precision 0.980 -> 0.984); floors kept.
 #   With 240-245 and their round's period/sign rules (222 documents): 0.984 0.984 0.988 0.977
 #   0.961 0.977 (the 216 before them: period 0.975 -> 0.977); floors kept.
+#   With the naming rules of 280-284's round (tolerant lexicon match, a share's whole, capital
+#   and projects of the investment named before) and 280-284 (224 documents): indicator 0.970
+#   (1461/1506; the 219 before them 0.961 -> 0.970, none worse), floor 0.96 -> 0.965.
 # - "heldout" (16 documents of 11 provinces kept out of tuning, in tests/fixtures/devset or
 #   HY_DEVSET_DIR): 0.961 0.973 1.00 0.882 0.825 0.768 after the fourth round (0.948 0.978 1.00
 #   0.880 0.810 0.765 before it; 13 documents before: 0.912 0.967 1.00
@@ -329,8 +332,8 @@ FLOORS = {
     # (see tests/fixtures/devset/README.md)
     # precision 0.975 (was 0.98): with 173-175 and 200-207 together 0.9798 (174's two
     # restatements, 203's investment page), no older document's precision changed
-    "dev": {"recall": 0.98, "precision": 0.975, "kind": 0.98, "period": 0.97, "indicator": 0.96,
-            "region": 0.97},
+    "dev": {"recall": 0.98, "precision": 0.975, "kind": 0.98, "period": 0.97,
+            "indicator": 0.965, "region": 0.97},
     "heldout": {"recall": 0.95, "precision": 0.97, "kind": 0.99, "period": 0.87,
                 "indicator": 0.81, "region": 0.76},
 }

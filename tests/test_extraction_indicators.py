@@ -541,3 +541,64 @@ def test_the_whole_written_after_a_share_is_not_what_the_share_measures():
     # never the 100 % check row of the structure table (the sector, or unknown)
     assert got["11,2%"] in ("agriculture_share", "unknown")
     assert got["12.3%"] in ("agriculture_share", "unknown")
+
+
+def test_a_capital_opening_its_sentence_is_that_of_the_projects_counted_before():
+    # the sentence before counts the new projects: their capital is new capital
+    got = _by_raw("Quý III năm 2024, huyện Mỹ Đức cấp mới 7 dự án FDI, tăng 40%. Tổng vốn "
+                  "đầu tư đăng ký 96,4 triệu USD, tăng 12%.")
+    assert got["96,4 triệu USD"] == "fdi_new_capital"
+    got = _by_raw("In the first half of 2024, the town licensed 9 new FDI projects. Total "
+                  "registered capital reached 210 million USD.", "2024-07-10")
+    assert got["210 million USD"] == "fdi_new_capital"
+    # a sentence with a subject and verb of its own is read on its own (the stock)
+    got = _by_raw("Quý III năm 2024, huyện Mỹ Đức cấp mới 7 dự án FDI. Lũy kế đến nay, toàn "
+                  "huyện có 120 dự án FDI với tổng vốn đăng ký 3,2 tỷ USD.")
+    assert got["3,2 tỷ USD"] == "fdi_capital"
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # the last word of a long phrase cut off ("công" for "công nghiệp")
+    ("Năm 2024, chỉ số sản xuất ngành công tăng 9,2% so với năm trước.", "9,2%", "iip_growth"),
+    # one letter off in a long phrase ("phầm" for "phẩm")
+    ("Năm 2024, thuế sản phầm trừ trợ cấp sản phẩm chiếm 5,3%; dịch vụ chiếm 40%.", "5,3%",
+     "product_taxes_share"),
+    ("In 2024, the industrial producton index of the province rose 6.8%.", "6.8%",
+     "iip_growth"),
+])
+def test_a_long_phrase_is_found_with_a_typo_or_a_cut_last_word(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+def test_a_short_phrase_is_not_matched_loosely():
+    # "chỉ số công" is a cut of a three-word phrase: too short to stand for the IIP
+    assert _by_raw("Năm 2024, chỉ số công tăng 4,1%.").get("4,1%") != "iip_growth"
+
+
+def test_a_share_of_the_economy_takes_the_sector_named_before_an_earlier_figure():
+    # the sector opens the clause; a growth or a contribution stands between it and the share
+    got = _by_raw("Năm 2024, khu vực công nghiệp - xây dựng tăng 8,2%, chiếm 38,4% nền kinh "
+                  "tế. In 2024 the service sector grew 7.2% and accounted for 55.3% of "
+                  "the economic structure.", "2025-01-10")
+    assert got["38,4%"] == "industry_construction_share"
+    assert got["55.3%"] == "services_share"
+
+
+def test_a_change_verb_after_a_share_is_no_noun_the_share_counts():
+    # "chiếm 46,2% tăng 8,1%": the share is the sector's, named before the amount
+    got = _by_raw("Năm 2024, giá trị tăng thêm khu vực dịch vụ đạt 120.500 tỷ đồng chiếm "
+                  "46,2% tăng 8,1% so với năm trước.", "2025-01-10")
+    assert got["46,2%"] == "services_share"
+
+
+def test_projects_and_capital_with_no_name_belong_to_the_investment_named_before():
+    got = _by_raw("In the first nine months of 2024, the town attracted 410 million USD of foreign "
+                  "direct investment. It approved 17 new projects with registered capital of "
+                  "over 205 million USD. To date, it hosts 260 valid projects.", "2024-10-05")
+    assert got["17"] == "fdi_new_projects"
+    assert got["over 205 million USD"] == "fdi_new_capital"
+    assert got["260"] == "fdi_projects"
+    # no foreign investment named before: the projects stay unnamed
+    got = _by_raw("In 2024, the town approved 17 new projects with registered capital of over "
+                  "205 million USD.", "2024-12-20")
+    assert got["17"] == "unknown"

@@ -165,8 +165,11 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     else:
         lo, hi, source = sent[0], clause_end, text
     # "100% cơ sở sản xuất đáp ứng ...", "95% of households": a share of the noun that follows.
+    # ("chiếm 51,6% nền kinh tế", "65.5% of the economic structure" name the whole a share is
+    # of: the sector is named before, as for "35% GRDP")
     share_of_next = (unit == "percent" and label is None
-                     and bool(CUES.SHARE_OF_NEXT.match(text, fig.end)))
+                     and bool(CUES.SHARE_OF_NEXT.match(text, fig.end))
+                     and not CUES.WHOLE_AFTER_SHARE.match(text, fig.end))
     best = None
     if label is None and memo is not None:
         # the phrases of a sentence are found once for all its figures (a clause ends at
@@ -264,6 +267,14 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             if codes and not vocab.words("modifier", "not_naming", at_end=True).search(
                     text[max(prev_start, ms - 25):ms]):
                 return codes[0], text[ms:me]
+    if best is None and label is None and (unit in _MONEY or unit == "count") and \
+            CUES.INVESTMENT_WORDS.search(text, sent[0], min(sent[1], fig.end + 60)):
+        # "Last year, the province granted new investment licenses to 25 projects worth 3.13
+        # billion USD": projects and capital with no name of their own belong to the foreign
+        # investment named in the sentences before (new, added or to date by their own words)
+        found = _investment_named_before(vocab, text, sent, fig, unit, measure, breakdown)
+        if found:
+            return found
     if best is None and label is None:
         found = _head_anaphor(vocab, text, sent, fig.start, unit, measure, breakdown)
         if found:  # ("unknown", "") for a head that stands for nothing named before it:
@@ -294,12 +305,38 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     earlier = text[max(0, sent[0] - 400):sent[0]] if label is None else ""
     named_before = (earlier[earlier.rfind("\n\n") + 1:] + text[sent[0]:fig.start]
                     if label is None else label)
+    # the sentence before the figure's, within its paragraph
+    previous = ""
+    if label is None:
+        head = earlier[earlier.rfind("\n\n") + 1:]
+        stops = [m.end() for m in CUES.SENTENCE_STOP.finditer(head.rstrip())]
+        previous = head[stops[-2] if len(stops) > 1 else 0:] if stops else head
     codes = [_variant(c, vocab, named_before, (text[sent[0]:fig.start] if label is None
-                                               else label) + " " + after, measure)
+                                               else label) + " " + after, measure,
+                      previous=previous,
+                      opening=text[sent[0]:fig.start] if label is None else "")
              for c in codes]
     if measure == "half_year_growth" or (unit in _MONEY and CUES.HALF_YEAR.search(before)):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     return codes[0], found
+
+
+def _investment_named_before(vocab: Vocabulary, text: str, sent: tuple[int, int], fig: Figure,
+                             unit: str, measure: str,
+                             breakdown: str) -> tuple[str, str] | None:
+    """(code, indicator_text) of a projects or capital figure whose sentence names no
+    indicator, from the latest foreign-investment phrase of the text before its sentence
+    (at most :data:`_MAX_CONTEXT` characters back), in the variant the figure's own sentence
+    asks for ("new", "attracted", "to date"); None where no such phrase fits."""
+    lo = max(0, sent[0] - _MAX_CONTEXT)
+    for ms, me, phrase in reversed(match_phrases(vocab, "indicator", text[lo:sent[0]], lo)):
+        codes = [c for c in vocab.values("indicator", phrase)
+                 if c in ("fdi_capital", "fdi_projects")
+                 and _compatible(c, vocab, unit, measure, breakdown)]
+        if codes:
+            own = text[sent[0]:fig.start] + " " + text[fig.end:min(sent[1], fig.end + 60)]
+            return _variant(codes[0], vocab, text[ms:fig.start], own, measure), text[ms:me]
+    return None
 
 
 def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start: int,
@@ -330,7 +367,7 @@ _OUTPUT_VARIANT = {"industry_grdp_growth": "industrial_output_growth"}
 
 
 def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
-             measure: str) -> str:
+             measure: str, previous: str = "", opening: str = "") -> str:
     """The variant of ``code`` the context asks for (a sector's output or value added, a
     period's FDI total, the year's new FDI)."""
     if code.endswith("_grdp_growth") and code != "grdp_growth":
@@ -367,10 +404,19 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
         # total" (the stock): "Trong tổng số các dự án FDI ..., có 148 dự án đầu tư mới" is
         # new, "licensed 95 new projects, bringing the total to 1,366" the stock; "thu hút"
         # (attracted: new and added capital) gives way to both
-        last = {name: max((m.end() for m in vocab.words("modifier", name).finditer(
-            sentence_before) if not (name == "stock" and CUES.THIS_YEAR_AFTER.match(
-                sentence_before, m.end()))), default=-1)
-                for name in ("new", "attracted", "stock")}
+        def last_words(words: str) -> dict:
+            return {name: max((m.end() for m in vocab.words("modifier", name).finditer(
+                words) if not (name == "stock" and CUES.THIS_YEAR_AFTER.match(
+                    words, m.end()))), default=-1)
+                    for name in ("new", "attracted", "stock")}
+        last = last_words(sentence_before)
+        if max(last.values()) < 0 and code == "fdi_capital" and \
+                CUES.CAPITAL_OPENS.match(opening):
+            # "thu hút 12 dự án FDI, tăng 78,8%. Tổng vốn đầu tư đăng ký 177,5 triệu USD":
+            # a capital whose own sentence says neither new nor to date is that of the
+            # projects the sentence before counted
+            sentence_before = previous
+            last = last_words(previous)
         word = max(last, key=last.get) if max(last.values()) >= 0 else None
         if word == "attracted" and last["stock"] >= 0:
             word = "stock"  # "Lũy kế đến nay, tỉnh thu hút 1.900 dự án FDI": attracted to date

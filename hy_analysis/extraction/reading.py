@@ -105,6 +105,19 @@ class Vocabulary:
         tokens = set(_WORDS.findall(low)) | {""}
         return [p for token in tokens & index.keys() for p in index[token]]
 
+    def tolerant(self, fieldname: str) -> dict[str, list[str]]:
+        """The long phrases of ``fieldname`` (at least :data:`_TOLERANT_WORDS` words) by their
+        first word: those a text may write with a typo or a truncated last word."""
+        key = ("tolerant", fieldname)
+        if key not in self._pattern:
+            index: dict[str, list[str]] = {}
+            for phrase in sorted({p for p, f, _ in self.phrases if f == fieldname}):
+                words = _WORDS.findall(phrase)
+                if len(words) >= _TOLERANT_WORDS and len(phrase) >= _TOLERANT_CHARS:
+                    index.setdefault(words[0], []).append(phrase)
+            self._pattern[key] = index
+        return self._pattern[key]
+
     def words(self, fieldname: str, value: str, *, at_end: bool = False) -> re.Pattern:
         """One case-insensitive regex over the phrases of ``fieldname`` with ``value`` (a
         head noun, a variant, a modifier), on whole words; ``at_end`` anchors it at the end
@@ -1055,19 +1068,78 @@ _OTHER_SPACE = re.compile(r"[^\S ]")
 _DASHES = str.maketrans("–—", "--")
 
 
+#: A phrase of so many words and letters may be matched with a typo or a truncated last word.
+_TOLERANT_WORDS = 5
+_TOLERANT_CHARS = 24
+_WORD_START = re.compile(r"(?<!\w)\w+")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter replaced, added or dropped.
+
+    >>> _one_edit("tổng mức bán lẻ hàng hóa", "tổng mức bán lẽ hàng hóa")
+    True
+    >>> _one_edit("abc", "abd"), _one_edit("abc", "abcd"), _one_edit("abc", "cab")
+    (True, True, False)
+    """
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
+def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) -> list:
+    """(start, end, phrase) of the long phrases written with a typo (one letter off) or with
+    their last word cut ("chỉ số sản xuất ngành công" for "... ngành công nghiệp"), where no
+    phrase of the field as long starts at the same place; a cut form that is itself a phrase of the
+    field is that phrase, not a cut one."""
+    index = vocab.tolerant(fieldname)
+    if not index:
+        return []
+    longest: dict[int, int] = {}  # start -> end of the longest exact phrase there
+    for s, e, _ in found:
+        longest[s] = max(e, longest.get(s, s))
+    known = {p for p, f, _ in vocab.phrases if f == fieldname}
+    out = []
+    for m in _WORD_START.finditer(low):
+        for phrase in index.get(m.group(0), ()):
+            if longest.get(m.start(), 0) - m.start() >= len(phrase) - 1:
+                break  # a phrase as long is written there exactly
+            cut = phrase[:phrase.rfind(" ")]
+            end = m.start() + len(cut)
+            if low.startswith(cut, m.start()) and cut not in known and (
+                    end == len(low) or not low[end].isalnum()):
+                out.append((m.start(), end, phrase))
+                continue
+            for size in (len(phrase) - 1, len(phrase), len(phrase) + 1):
+                end = m.start() + size
+                if end <= len(low) and (end == len(low) or not low[end].isalnum()) and \
+                        _one_edit(phrase, low[m.start():end]):
+                    out.append((m.start(), end, phrase))
+                    break
+    return out
+
+
 def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0, *,
                   overlapping: bool = False):
     """(start, end, phrase) of every phrase of ``fieldname`` in ``text`` (lower-cased).
 
-    With ``overlapping``, a phrase inside a longer one is found too ("fdi" in "fdi projects").
+    With ``overlapping``, a phrase inside a longer one is found too ("fdi" in "fdi projects"),
+    and so is a long phrase written with a typo or a truncated last word.
     """
     # (two replaces, not translate(_DASHES): a mapping table costs a lookup per letter)
     low = _OTHER_SPACE.sub(" ", unicodedata.normalize("NFC", text).lower()).replace(
         "–", "-").replace("—", "-")
     if overlapping:
-        return sorted((offset + m.start(), offset + m.end(), word)
-                      for word, rx in vocab.patterns_in(fieldname, low) if word in low
-                      for m in rx.finditer(low))
+        exact = [(m.start(), m.end(), word)
+                 for word, rx in vocab.patterns_in(fieldname, low) if word in low
+                 for m in rx.finditer(low)]
+        return sorted((offset + s, offset + e, word) for s, e, word in
+                      exact + _tolerant_matches(vocab, fieldname, low, exact))
     out = [(offset + m.start(), offset + m.end(), m.group(0))
            for m in vocab.pattern(fieldname).finditer(low)]
     if fieldname == "region":  # English texts drop the diacritics: "Hung Yen"
