@@ -163,7 +163,12 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "khách": "persons", "khách du lịch": "persons",
                 "lượt khách du lịch": "persons", "lượt khách quốc tế": "persons",
                 "arrivals": "persons", "tourist arrivals": "persons", "visits": "persons",
-                "visitor arrivals": "persons"}
+                "visitor arrivals": "persons",
+                # the visitors counted by where they come from: "3 million foreigners"
+                "foreigners": "persons", "foreign visitors": "persons",
+                "international visitors": "persons", "foreign tourists": "persons",
+                "international tourists": "persons", "domestic visitors": "persons",
+                "domestic tourists": "persons", "passengers": "persons"}
 # Things counted in the documents; a figure followed by one of these is a count.
 _COUNT_NOUNS = (
     "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "dự án", "doanh nghiệp", "làng nghề",
@@ -179,6 +184,9 @@ _COUNT_NOUNS = (
     "việc làm", "thuê bao", "subscribers", "trường", "schools",
     # capacities and plants: "322MW", "04 nhà máy", "1.149 hệ thống điện mặt trời"
     "mw", "kw", "gw", "mwp", "kwp", "nhà máy", "hệ thống",
+    # pieces and areas of output, yields, new Party members: "125,7 triệu cái", "51,2 triệu
+    # mét vuông", "46,58 tạ/ha", "8.793 đảng viên"
+    "cái", "mét vuông", "tạ/ha", "tấn/ha", "đảng viên", "party members",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
@@ -346,6 +354,8 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
     tail = re.sub(r"^%\s*(?=per ?cent\b|percent\b)", "", tail, flags=re.IGNORECASE)
     if not tail or re.fullmatch(_TRAILERS, tail):
         return None, 1
+    # an English compound adjective: "the 7.4-hectare park", "a 2.3-fold rise"
+    tail = re.sub(r"^-(?=[^\W\d_])", "", tail)
     if m := _MONEY_RE.match(tail):
         scale = 1
         for word in re.findall(_SCALE_RE, m["scales"]):

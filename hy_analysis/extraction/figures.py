@@ -44,14 +44,25 @@ class Figure:
     notes: list[str] = field(default_factory=list)
 
 
+# The second number of a result/target pair after the first's "/": "45.799/36.875 tỷ đồng"
+# (both written with a decimal or thousands mark; "27/28 chỉ tiêu", "3/10" are no pair).
+_PAIR_SECOND = r"(?:(?<=\d[.,]\d)|(?<=\d[.,]\d\d)|(?<=\d[.,]\d\d\d))/\d{1,3}(?:[.,]\d+)+(?![\d/]|[.,]\d)"
+_PAIR_AFTER = re.compile(_PAIR_SECOND)
+_PAIR_BEFORE = re.compile(r"\d[.,]\d{1,3}/$")
+# Shares listed with hyphens, "28-28-44%" (three or more: two are a range, "28-44%").
+_SHARE_LIST = re.compile(r"\d{1,2}(?:[.,]\d+)?(?:\s?[-–]\s?\d{1,2}(?:[.,]\d+)?){2,}\s?%")
+_SHARE_MEMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # A number standing alone, or glued to a currency before it ("VND17,900 billion").
 _NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\$)|"
                         # the second of two amounts set against each other, "a unit/": "674.39
                         # million USD/636.44 million USD" (a date or a count share has a digit)
-                        r"(?<=[^\W\d_]/))"
+                        r"(?<=[^\W\d_]/)|"
+                        # ... and a result set against its target, "45.799/36.875 tỷ đồng",
+                        # "83,2%/50%" (numbers with a decimal or thousands mark, never a date)
+                        r"(?<=\d[.,]\d/)|(?<=\d[.,]\d\d/)|(?<=\d[.,]\d\d\d/)|(?<=%/))"
                         # a minus sign before a percentage: "giảm -2,1%", "(-0,5%)"
                         r"(?:(?<=[\s(])-(?=\d[\d.,]*\s?%))?"
-                        r"\d+(?:[.,]\d+)*(?![\w/]*[/:]\d)")
+                        r"\d+(?:[.,]\d+)*(?!(?!" + _PAIR_SECOND + r")[\w/]*[/:]\d)")
 # A number followed by these is a date, rank, share of a count ("13/15"), time or document code.
 _SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
 # Words right before a number that make it an identifier or an ordinal, not a figure.
@@ -143,6 +154,9 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     number = text[start:end]
     after = text[end:end + 12]
     before = text[max(0, start - 20):start]
+    if _PAIR_AFTER.match(text, end) or (_PAIR_BEFORE.search(before) and
+                                        _NOT_DIGIT.search(number)):
+        return False  # a result and its target, "45.799/36.875 tỷ đồng"
     if _SLASH_AFTER.match(after) or _RANGE_BEFORE.search(before):
         return True
     if _is_year(number) and not re.match(r"\s*%", after):
@@ -158,6 +172,9 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     if CUES.MEMBERS_AFTER.match(text, end) and CUES.MEMBERS_BEFORE.search(
             text, max(0, start - 160), start):
         return True
+    if CUES.PARTY_MEMBERS_AFTER.match(text, end) and not CUES.ADMITTED_BEFORE.search(
+            text, max(0, start - 80), start):
+        return True  # the members of a Party organisation, not those it admitted
     return False
 
 
@@ -232,7 +249,13 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
     taken_until = 0
     for m in _NUMBER_RE.finditer(text):
         start, end = m.span()
-        if start < taken_until or _not_a_figure(text, start, end):
+        if start < taken_until:
+            continue
+        if shares := _share_list(text, start, lang):
+            figures.extend(shares)
+            taken_until = shares[-1].end
+            continue
+        if _not_a_figure(text, start, end):
             continue
         lead = _lead(text[max(0, start - 40):start])
         lead_start = start - len(lead.group(0)) if lead else start
@@ -303,6 +326,8 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
         if found is None:
             found = _unit_after_list(text, start, end, lead_start, lang, unit)
         if found is None:
+            found = _persons_before(text, start, end, lead_start, lang)
+        if found is None:
             found = _bare_count(text, start, end, lead_start, lang)
         if found is None:
             found = _total_count(text, start, end, lang)
@@ -311,8 +336,8 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
         if unit is not None and found.parsed.unit == unit and found.notes == [] and \
                 (_parse(found.raw, lang, None) or found.parsed).unit is None:
             found.notes.append(f"unit {unit!r} from the table's row label")
-        if found.parsed.ambiguous:
-            found = _local_reading(text, found, lang, unit)
+        if found.parsed.ambiguous and not any(n.startswith("number read in") for n in found.notes):
+            found = _local_reading(text, found, lang, unit)  # (unless read with its unit's words)
         figures.append(found)
         taken_until = found.end
     return figures
@@ -387,13 +412,59 @@ _PREPOSITION = re.compile(r"\s(?:of|for|in|at|from|with|on|by|to|của|cho|tại
 #: "2.3 and 2.7-fold", "8 và 10%": a number joined to the next figure, its unit written once
 _LIST_JOIN = re.compile(r"\s*(?:and|và|or|hoặc)\s+(?=\d)", re.IGNORECASE)
 _BETWEEN_LEAD = re.compile(r"\b(?:between|giữa)\s+$", re.IGNORECASE)
+#: "45.799/36.875 tỷ đồng": a result before its target, the unit written once after the target
+_PAIR_JOIN = re.compile(_PAIR_SECOND.replace("/", "/(?=", 1) + ")")
+
+
+def _share_list(text: str, start: int, lang: str) -> list[Figure]:
+    """Shares listed with hyphens and one "%": "chiếm 28-28-44%" is three figures."""
+    if _RANGE_BEFORE.search(text, max(0, start - 3), start):
+        return []
+    listed = _SHARE_LIST.match(text, start)
+    if listed is None:
+        return []
+    members = list(_SHARE_MEMBER.finditer(text, start, listed.end()))
+    shares = []
+    for i, member in enumerate(members):
+        stop = listed.end() if i == len(members) - 1 else member.end()
+        parsed = _parse(member.group(0) + " %", lang, None)
+        if parsed is None:
+            return []
+        shares.append(Figure(member.start(), stop, text[member.start():stop], parsed,
+                             [f"one of the shares listed {listed.group(0)!r}"]))
+    return shares
+
+
+#: Visitors named before their number: "international visitors reached 1.9 million",
+#: "the number of tourists ... estimated at more than 3.33 million".
+_PERSONS_BEFORE = re.compile(
+    r"\b(?:tourists|visitors|passengers|arrivals|khách du lịch|lượt khách)\b[^.;:!?\n\d]{0,60}?"
+    r"\b(?:reach(?:ed|es)?|welcomed|received|estimated at|at|totall?ed|đạt|đón|đón tiếp)"
+    r"(?:\s+an?\s+record|\s+kỷ lục)?\s*$", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"\s*(?:thousand|million|nghìn|ngàn|triệu)\b", re.IGNORECASE)
+
+
+def _persons_before(text: str, start: int, end: int, lead_start: int,
+                    lang: str) -> Figure | None:
+    """A number of visitors whose noun comes before it and no unit after it."""
+    if _is_year(text[start:end]) or not _PERSONS_BEFORE.search(
+            text, max(0, lead_start - 100), lead_start):
+        return None
+    scale = _SCALE_AFTER.match(text, end)
+    stop = scale.end() if scale else end
+    for begin in dict.fromkeys((lead_start, start)):
+        parsed = _parse(text[begin:stop] + " people", lang, None)
+        if parsed is not None and parsed.unit == "persons":
+            return Figure(begin, stop, text[begin:stop], parsed,
+                          ["unit 'persons' from the visitors named before it"])
+    return None
 
 
 def _unit_after_list(text: str, start: int, end: int, lead_start: int, lang: str,
                      unit: str | None) -> Figure | None:
     """A number with no unit of its own joined by "and"/"và" to a figure that has one: it
     takes that figure's unit and scale ("2.3 and 2.7-fold" = 2.3 times; "2 và 3 tỷ USD")."""
-    join = _LIST_JOIN.match(text, end)
+    join = _LIST_JOIN.match(text, end) or _PAIR_JOIN.match(text, end)
     if join is None or _BETWEEN_LEAD.search(text, max(0, lead_start - 10), lead_start or start):
         return None
     nxt = _NUMBER_RE.match(text, join.end())
@@ -404,10 +475,14 @@ def _unit_after_list(text: str, start: int, end: int, lead_start: int, lang: str
         if second is None or second.unit is None or second.qualifier == "range":
             continue
         for begin in dict.fromkeys((lead_start, start)):
-            parsed = _parse(text[begin:end] + text[nxt.end():stop], lang, unit)
+            words = text[begin:end] + text[nxt.end():stop]
+            parsed = _parse(words, lang, unit)
             if parsed is not None and parsed.unit == second.unit:
-                return Figure(begin, end, text[begin:end], parsed,
-                              [f"unit from the figure after it ({text[start:stop]!r})"])
+                notes = [f"unit from the figure after it ({text[start:stop]!r})"]
+                if parsed.ambiguous:  # "45.799" read with its scale: "45.799 tỷ đồng"
+                    local = _local_reading(text, Figure(begin, end, words, parsed), lang, unit)
+                    parsed, notes = local.parsed, notes + local.notes
+                return Figure(begin, end, text[begin:end], parsed, notes)
         return None
     return None
 
