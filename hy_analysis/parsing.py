@@ -119,7 +119,7 @@ _TRAILING_RE = re.compile(
 _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
 # A fall written before the number: the figure is negative ("giảm 2,5%" = -2.5 %). "giảm còn 5%"
 # (fell to 5 %) is not matched: "còn" is not a number.
-_FALL_RE = re.compile(r"(?:giảm|âm|thu hẹp|decreased by|decrease by|decreased|decrease|decreasing|"
+_FALL_RE = re.compile(r"(?:giảm bình quân|giảm|âm|thu hẹp|decreased by|decrease by|decreased|decrease|decreasing|"
                       r"declined by|declined|declining|fell by|fell|down by|down|minus)"
                       r"(?=\s|\d)\s*|-(?=\s*\d)\s*")
 
@@ -199,7 +199,9 @@ _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?
 # comparable to a yearly one.
 _TRAILERS = (r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|/\s*người|per year|per annum|a year|annually|"
              r"each year|mỗi năm|hằng năm|hàng năm|y/y|yoy|grdp|of grdp|/\s*tháng|/\s*month|"
-             r"per month|a month|mỗi tháng|hằng tháng))*")
+             r"per month|a month|mỗi tháng|hằng tháng|"
+             # a price per barrel: "88 USD/thùng"
+             r"/\s*thùng|per barrel|a barrel))*")
 
 _SCALE_RE = "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True))
 _CURRENCY_RE = "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True))
@@ -438,13 +440,16 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
             raise ParseError(f"cannot read {text!r}: contradictory qualifiers")
         qualifier = word_q
 
-    sign = 1
+    sign, fall_word = 1, False
     # Leading words in any order: qualifiers ("khoảng"), and a fall ("giảm 2%", "âm 1,2%").
     while True:
         if m := _QUALIFIER_RE.match(s):
             set_qualifier(_QUALIFIER_OF[m.group(0)])
         elif m := _FALL_RE.match(s):
             sign = -1
+            # a fall said in words ("giảm 2-2,5%/năm") makes both ends negative; a minus sign
+            # before a range ("-2-2,5%") does not say which ends it covers
+            fall_word = m.group(0).strip() not in ("-", "âm", "minus")
         else:
             break
         s = s[m.end():].lstrip()
@@ -486,7 +491,9 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
         raise ParseError(f"cannot read {text!r}: its two numbers are in different formats")
     low = float(sign * a * scale)
     high = float(sign * b * scale)
-    if sign < 0 and body["b"]:
+    if sign < 0 and body["b"] and fall_word:
+        low, high = min(low, high), max(low, high)
+    elif sign < 0 and body["b"]:
         raise ParseError(f"cannot read {text!r}: a negative range is ambiguous; write both signs")
     if high < low:
         raise ParseError(f"cannot read {text!r}: range ends below its start ({high:g} < {low:g})")

@@ -85,7 +85,7 @@ _LEAD_WORDS = (
     "in excess of", "surpassing", "surpasses", "surpass", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
     "around", "approximately", "nearly", "almost", "roughly", "no more than",
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
-    "giảm", "âm", "thu hẹp", "decreased by", "declined by", "fell by", "down by", "fell", "down",
+    "giảm", "giảm bình quân", "âm", "thu hẹp", "decreased by", "declined by", "fell by", "down by", "fell", "down",
     "decreasing", "declining",
     # "between 4 and 6%": the ends of a range
     "between",
@@ -487,6 +487,9 @@ def _unit_after_list(text: str, start: int, end: int, lead_start: int, lang: str
     return None
 
 
+_COUNT_RANGE_END = re.compile(r"\s?[-–]\s?\d+(?![\d.,/:-])")
+
+
 def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:
     """A count whose noun comes a few words later: "68 new FDI projects"."""
     if _is_year(text[start:end]):
@@ -495,6 +498,8 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
     if previous and previous.group(1)[0].isupper() and ";" not in previous.group(0)[
             len(previous.group(1)):]:  # a name: "CCN Đô Lương 2" (not "... USD; 16 dự án")
         return None
+    if second := _COUNT_RANGE_END.match(text, end):
+        end = second.end()  # "01 - 02 new rural communes": both ends of a range of counts
     tokens = [t for t in _TOKEN_RE.finditer(text[end:end + 60])][:_COUNT_LOOKAHEAD]
     for j in range(1, len(tokens)):
         for k in range(j + 1, min(len(tokens), j + 3) + 1):
