@@ -222,7 +222,8 @@ _LEADING_CURRENCY_RE = re.compile(rf"(?P<cur>{_CURRENCY_RE})\s*(?=\d)")
 _ENGLISH_WORDS = re.compile(
     r"\b(?:thousand|million|billion|trillion|bn|bln|mn|year|annually|annual|per|hectares?|people|"
     r"persons|times|percent|more|over|about|nearly|under|exceeding|at least|projects?|"
-    r"enterprises?|units?|communes?|tourists|industrial|dong|dollars)\b"
+    r"enterprises?|units?|communes?|tourists|visitors|passengers|foreigners|industrial|dong|"
+    r"dollars)\b"
 )
 _VIETNAMESE_WORDS = re.compile(
     r"nghìn|ngàn|triệu|tỷ|tỉ|đồng|năm|người|lần|khoảng|trên|hơn|dưới|trở lên|dự án|doanh nghiệp"
