@@ -67,6 +67,8 @@ class ParsedValue:
 _QUALIFIER_WORDS = {
     "above": ("không thấp hơn", "không dưới", "không ít hơn", "nhiều hơn", "cao hơn",
               "vượt trên", "vượt mốc", "vượt ngưỡng", "more than", "surpassing", "surpasses", "surpass", "at least", "in excess of", "exceeding", "exceeds", "exceed", "upwards of",
+              # "is expected to top VND32.4 trillion" (the extractor takes it before money only)
+              "topped", "tops", "top",
               "trên", "hơn", "over", "above", "tối thiểu", "ít nhất", ">", "≥"),
     "below": ("không vượt quá", "không quá", "không cao hơn", "không vượt", "thấp hơn",
               "less than", "no more than", "not exceeding", "at most", "dưới", "under",
@@ -141,6 +143,8 @@ _SCALES = {
     "nghìn": 10**3, "ngàn": 10**3, "ngìn": 10**3, "thousand": 10**3, "k": 10**3,
     "vạn": 10**4,  # "31 vạn tấn": ten thousands, still written in reports
     "triệu": 10**6, "million": 10**6, "mn": 10**6, "mln": 10**6,
+    # abbreviated with a full stop in English news: "6.6mil. tourists", "9.7 tril.VND"
+    "mil.": 10**6, "bil.": 10**9, "tril.": 10**12,
     "tỷ": 10**9, "tỉ": 10**9, "bn": 10**9, "bln": 10**9, "billion": 10**9,
     "trillion": 10**12,
 }
@@ -168,7 +172,9 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "foreigners": "persons", "foreign visitors": "persons",
                 "international visitors": "persons", "foreign tourists": "persons",
                 "international tourists": "persons", "domestic visitors": "persons",
-                "domestic tourists": "persons", "passengers": "persons"}
+                "domestic tourists": "persons", "passengers": "persons",
+                "holiday-makers": "persons", "holidaymakers": "persons",
+                "foreign holiday-makers": "persons", "international holiday-makers": "persons"}
 # Things counted in the documents; a figure followed by one of these is a count.
 _COUNT_NOUNS = (
     "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "dự án", "doanh nghiệp", "làng nghề",

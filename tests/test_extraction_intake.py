@@ -928,3 +928,20 @@ def test_counts_of_pieces_areas_yields_and_ranges_of_counts():
     assert got["80 USD/thùng"] == (80, 80, "USD")
     assert got["02 - 03"] == (2, 3, "count")
     assert got["giảm bình quân 1,5-2%/năm"] == (-2, -1.5, "percent")
+
+
+def test_abbreviated_scales_top_as_a_bound_before_money_and_holiday_makers():
+    rows = extract("In 2023 the city welcomed 4.2mil. tourists; revenue was 7.5 tril.VND and is "
+                   "expected to top VND9 trillion, while 2.1 bil.VND went to the top 10 firms. "
+                   "Over 35,000 foreign holiday-makers came; international visitors were nearly "
+                   "1.1 million. The figures bring the total number of tourists visiting the "
+                   "city this year to 5.3 million.", date="2023-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["4.2mil. tourists"] == (4.2e6, 4.2e6, "persons")
+    assert got["7.5 tril.VND"] == (7.5e12, 7.5e12, "VND")
+    assert got["top VND9 trillion"] == (9e12, None, "VND")
+    assert got["2.1 bil.VND"] == (2.1e9, 2.1e9, "VND")
+    assert "top 10 firms" not in got  # a rank, no bound
+    assert got["Over 35,000 foreign holiday-makers"] == (35000, None, "persons")
+    assert got["nearly 1.1 million"] == (1.1e6, 1.1e6, "persons")
+    assert got["5.3 million"] == (5.3e6, 5.3e6, "persons")

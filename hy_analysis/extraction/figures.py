@@ -82,7 +82,7 @@ _LEAD_WORDS = (
     "không thấp hơn", "không dưới", "không ít hơn", "không vượt quá", "không quá", "nhiều hơn",
     "cao hơn", "thấp hơn", "vượt trên", "vượt mốc", "vượt ngưỡng", "xấp xỉ", "khoảng", "trên", "hơn", "dưới", "gần",
     "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
-    "in excess of", "surpassing", "surpasses", "surpass", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
+    "in excess of", "topped", "tops", "top", "surpassing", "surpasses", "surpass", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
     "around", "approximately", "nearly", "almost", "roughly", "no more than",
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
     "giảm", "giảm bình quân", "âm", "thu hẹp", "decreased by", "declined by", "fell by", "down by", "fell", "down",
@@ -120,7 +120,11 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–/]$")
 _NOT_DIGIT = re.compile(r"\D")
 _TABLE_OR_PARAGRAPH = re.compile(r"\n\s*\||\|\s*\n|\n\s*\n")
-_INNER_STOP = re.compile(r"[;:()“”\"]|[.,](?!\d)|/(?=\d)")
+_INNER_STOP = re.compile(r"[;:()“”\"]|,(?!\d)|(?<!mil)(?<!bil)(?<!tril)\.(?!\d)|/(?=\d)")
+# a scale abbreviated with a full stop ends no figure: "6.6mil. tourists"
+_SCALE_ABBREVIATION = re.compile(r"(?:^|\d)(?:mil|bil|tril)\.$", re.IGNORECASE)
+# "top" is a bound before an amount of money only ("top VND32.4 trillion", not "top 10 firms")
+_TOP_LEAD = re.compile(r"\btop(?:s|ped)?\s+(?!(?:vnd|usd|vnđ|us\$|\$))", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
 
@@ -190,6 +194,8 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
             break
         word = token.group(0)
         stripped = word.rstrip(".,;:!?)”\"/…")
+        if _SCALE_ABBREVIATION.search(word):
+            stripped = word
         if stripped.startswith(tuple(_STOP_PUNCT)):
             break
         # "%" may be glued to the next word only through "/" ("%/năm").
@@ -259,6 +265,8 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             continue
         lead = _lead(text[max(0, start - 40):start])
         lead_start = start - len(lead.group(0)) if lead else start
+        if lead and _TOP_LEAD.match(text, lead_start):
+            lead_start = start  # "the top 10 firms": a rank, no bound
         if lead_start < taken_until:
             lead_start = start
         limit = min(len(text), end + 80)
@@ -438,8 +446,12 @@ def _share_list(text: str, start: int, lang: str) -> list[Figure]:
 #: Visitors named before their number: "international visitors reached 1.9 million",
 #: "the number of tourists ... estimated at more than 3.33 million".
 _PERSONS_BEFORE = re.compile(
-    r"\b(?:tourists|visitors|passengers|arrivals|khách du lịch|lượt khách)\b[^.;:!?\n\d]{0,60}?"
-    r"\b(?:reach(?:ed|es)?|welcomed|received|estimated at|at|totall?ed|đạt|đón|đón tiếp)"
+    r"\b(?:(?:tourists|visitors|passengers|arrivals|holiday-?makers|khách du lịch|lượt khách)\b"
+    r"[^.;:!?\n\d]{0,60}?\b(?:reach(?:ed|es)?|welcomed|received|estimated at|at|totall?ed|"
+    r"were|was|đạt|đón|đón tiếp)"
+    # "bring the total number of tourists visiting the province ... to nearly 6.77 million"
+    r"|(?:number|total) of (?:tourists|visitors|passengers|holiday-?makers)\b"
+    r"[^.;:!?\n\d]{0,80}?\bto)"
     r"(?:\s+an?\s+record|\s+kỷ lục)?\s*$", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s*(?:thousand|million|nghìn|ngàn|triệu)\b", re.IGNORECASE)
 
