@@ -945,3 +945,14 @@ def test_abbreviated_scales_top_as_a_bound_before_money_and_holiday_makers():
     assert got["Over 35,000 foreign holiday-makers"] == (35000, None, "persons")
     assert got["nearly 1.1 million"] == (1.1e6, 1.1e6, "persons")
     assert got["5.3 million"] == (5.3e6, 5.3e6, "persons")
+
+
+def test_others_and_ones_count_the_noun_named_before_them():
+    rows = extract("In 2024 the province licensed 12 FDI projects worth 300 million USD; and "
+                   "approved capital additions for 25 others. It also licensed 40 domestic "
+                   "projects and 15 foreign-invested ones. The mayor met 3 others.",
+                   date="2024-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["25 others"] == (25, 25, "count")
+    assert got["15 foreign-invested ones"] == (15, 15, "count")
+    assert "3 others" not in got  # no counted noun before it

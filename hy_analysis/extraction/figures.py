@@ -499,6 +499,17 @@ def _unit_after_list(text: str, start: int, end: int, lead_start: int, lang: str
     return None
 
 
+_COUNT_PRONOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:others|ones)\b", re.IGNORECASE)
+
+
+def _count_noun_before(text: str, at: int, lang: str) -> bool:
+    """A counted noun among the words of the sentence before ``at`` ("19 FDI projects")."""
+    clause = re.split(r"[.!?](?!\d)|\n", text[max(0, at - 160):at])[-1]
+    words = [m.group(0).strip(".,;()") for m in _TOKEN_RE.finditer(clause)]
+    return any((probe := _parse("1 " + " ".join(words[i:i + k]), lang, None)) is not None
+               and probe.unit == "count" for i in range(len(words)) for k in (1, 2))
+
+
 _COUNT_RANGE_END = re.compile(r"\s?[-–]\s?\d+(?![\d.,/:-])")
 
 
@@ -510,6 +521,13 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
     if previous and previous.group(1)[0].isupper() and ";" not in previous.group(0)[
             len(previous.group(1)):]:  # a name: "CCN Đô Lương 2" (not "... USD; 16 dự án")
         return None
+    if (pronoun := _COUNT_PRONOUN.match(text, end)) and _count_noun_before(text, lead_start, lang):
+        # "licensed 19 FDI projects ... and added capital for 36 others", "28 domestic
+        # projects and 20 foreign-invested ones": the noun named before
+        parsed = _parse(text[start:end], lang, "count")
+        if parsed is not None:
+            return Figure(start, pronoun.end(), text[start:pronoun.end()], parsed,
+                          ["unit 'count' from the noun named before 'others'/'ones'"])
     if second := _COUNT_RANGE_END.match(text, end):
         end = second.end()  # "01 - 02 new rural communes": both ends of a range of counts
     tokens = [t for t in _TOKEN_RE.finditer(text[end:end + 60])][:_COUNT_LOOKAHEAD]
