@@ -956,3 +956,14 @@ def test_others_and_ones_count_the_noun_named_before_them():
     assert got["25 others"] == (25, 25, "count")
     assert got["15 foreign-invested ones"] == (15, 15, "count")
     assert "3 others" not in got  # no counted noun before it
+
+
+def test_a_start_after_from_takes_the_unit_of_the_figure_before_and_of_which_counts():
+    rows = extract("In 2024 average income rose to 7.2 million VND per month from 5.1 million "
+                   "in 2020, and to 9 million VND from 6 in 2021. The province has 9 industrial "
+                   "parks, 7 of which are operating.", date="2024-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["5.1 million"][:2] == (5.1e6, 5.1e6)
+    assert got["5.1 million"][2] == got["7.2 million VND per month"][2]
+    assert "6" not in got  # "from 6" after "9 million": no scale written twice
+    assert got["7"] == (7, 7, "count")

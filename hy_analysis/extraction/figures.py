@@ -335,6 +335,8 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             found = _unit_after_list(text, start, end, lead_start, lang, unit)
         if found is None:
             found = _persons_before(text, start, end, lead_start, lang)
+        if found is None and figures:
+            found = _unit_before(text, start, end, lead_start, lang, figures[-1])
         if found is None:
             found = _bare_count(text, start, end, lead_start, lang)
         if found is None:
@@ -453,6 +455,34 @@ _PERSONS_BEFORE = re.compile(
     r"|(?:number|total) of (?:tourists|visitors|passengers|holiday-?makers)\b"
     r"[^.;:!?\n\d]{0,80}?\bto)"
     r"(?:\s+an?\s+record|\s+kỷ lục)?\s*$", re.IGNORECASE)
+#: "increased to about 5.8 million VND per month from 4 million": the start of a change
+_FROM_BEFORE = re.compile(r"\b(?:from|từ)\s+$", re.IGNORECASE)
+_NUMBER_AND_SCALE = re.compile(r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|thousand|million|"
+                               r"billion|trillion|mln|bn)\b\s*)*", re.IGNORECASE)
+
+
+def _unit_before(text: str, start: int, end: int, lead_start: int, lang: str,
+                 previous: Figure) -> Figure | None:
+    """A number with no unit right after "from" behind a figure of its sentence takes that
+    figure's unit ("tăng lên 5,8 triệu đồng/tháng từ 4 triệu", "to 5.8 million VND from 4
+    million")."""
+    if not _FROM_BEFORE.search(text, max(0, lead_start - 6), lead_start) or \
+            previous.parsed.unit is None or start - previous.end > 40 or \
+            re.search(r"[.;:!?\n(](?!\d)", text[previous.end:start]):
+        return None
+    scale = _SCALE_AFTER.match(text, end)
+    stop = scale.end() if scale else end
+    numbers = list(_NUMBER_AND_SCALE.finditer(previous.raw))
+    last = numbers[-1] if numbers else None
+    if last is None or (not scale and re.search(r"[^\d.,\s]", last.group(0))):
+        return None  # "from 4" after "5.8 million": the scale is not written twice
+    parsed = _parse(text[start:stop] + " " + previous.raw[last.end():], lang, None)
+    if parsed is None or parsed.unit != previous.parsed.unit:
+        return None
+    return Figure(start, stop, text[start:stop], parsed,
+                  [f"unit from the figure before it ({previous.raw!r})"])
+
+
 _SCALE_AFTER = re.compile(r"\s*(?:thousand|million|nghìn|ngàn|triệu)\b", re.IGNORECASE)
 
 
@@ -499,7 +529,8 @@ def _unit_after_list(text: str, start: int, end: int, lead_start: int, lang: str
     return None
 
 
-_COUNT_PRONOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:others|ones)\b", re.IGNORECASE)
+_COUNT_PRONOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:others|ones)\b|(?=\s+of (?:which|them)\b)",
+                            re.IGNORECASE)
 
 
 def _count_noun_before(text: str, at: int, lang: str) -> bool:
@@ -527,7 +558,8 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
         parsed = _parse(text[start:end], lang, "count")
         if parsed is not None:
             return Figure(start, pronoun.end(), text[start:pronoun.end()], parsed,
-                          ["unit 'count' from the noun named before 'others'/'ones'"])
+                          ["unit 'count' from the noun named before "
+                           f"{text[end:pronoun.end() or end + 9].strip()!r}"])
     if second := _COUNT_RANGE_END.match(text, end):
         end = second.end()  # "01 - 02 new rural communes": both ends of a range of counts
     tokens = [t for t in _TOKEN_RE.finditer(text[end:end + 60])][:_COUNT_LOOKAHEAD]
