@@ -967,3 +967,10 @@ def test_a_start_after_from_takes_the_unit_of_the_figure_before_and_of_which_cou
     assert got["5.1 million"][2] == got["7.2 million VND per month"][2]
     assert "6" not in got  # "from 6" after "9 million": no scale written twice
     assert got["7"] == (7, 7, "count")
+
+
+def test_an_icor_named_before_its_value_is_in_times():
+    rows = extract("In 2023 the ICOR is estimated at 5-5.5; the province had 5 districts. "
+                   "Năm 2024 hệ số ICOR ở mức 6,1.", date="2024-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["5-5.5"] == (5, 5.5, "times") and got["6,1"] == (6.1, 6.1, "times")

@@ -486,19 +486,31 @@ def _unit_before(text: str, start: int, end: int, lead_start: int, lang: str,
 _SCALE_AFTER = re.compile(r"\s*(?:thousand|million|nghìn|ngàn|triệu)\b", re.IGNORECASE)
 
 
+#: ICOR named before its value: "ICOR is estimated at 4-4.3", "hệ số ICOR ở mức 5,2"
+_ICOR_BEFORE = re.compile(r"\bICOR\b[^.;:!?\n\d]{0,30}?\b(?:at|is|was|of|đạt|là|ở mức|khoảng)\s*$",
+                          re.IGNORECASE)
+
+
 def _persons_before(text: str, start: int, end: int, lead_start: int,
                     lang: str) -> Figure | None:
-    """A number of visitors whose noun comes before it and no unit after it."""
-    if _is_year(text[start:end]) or not _PERSONS_BEFORE.search(
-            text, max(0, lead_start - 100), lead_start):
+    """A number of visitors (or an ICOR) whose noun comes before it and no unit after it."""
+    if _is_year(text[start:end]):
         return None
-    scale = _SCALE_AFTER.match(text, end)
+    window = max(0, lead_start - 100)
+    if _PERSONS_BEFORE.search(text, window, lead_start):
+        unit, words, why = "persons", " people", "the visitors named before it"
+        scale = _SCALE_AFTER.match(text, end)
+    elif _ICOR_BEFORE.search(text, window, lead_start):
+        unit, words, why, scale = "times", " times", "'ICOR' named before it", None
+    else:
+        return None
     stop = scale.end() if scale else end
+    if not scale and (r := _COUNT_RANGE_END.match(text, end)):
+        stop = r.end()  # "ICOR is estimated at 4-4.3"
     for begin in dict.fromkeys((lead_start, start)):
-        parsed = _parse(text[begin:stop] + " people", lang, None)
-        if parsed is not None and parsed.unit == "persons":
-            return Figure(begin, stop, text[begin:stop], parsed,
-                          ["unit 'persons' from the visitors named before it"])
+        parsed = _parse(text[begin:stop] + words, lang, None)
+        if parsed is not None and parsed.unit == unit:
+            return Figure(begin, stop, text[begin:stop], parsed, [f"unit {unit!r} from {why}"])
     return None
 
 
@@ -541,7 +553,7 @@ def _count_noun_before(text: str, at: int, lang: str) -> bool:
                and probe.unit == "count" for i in range(len(words)) for k in (1, 2))
 
 
-_COUNT_RANGE_END = re.compile(r"\s?[-–]\s?\d+(?![\d.,/:-])")
+_COUNT_RANGE_END = re.compile(r"\s?[-–]\s?\d+(?:[.,]\d+)?(?![\d.,/:-])")
 
 
 def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:
