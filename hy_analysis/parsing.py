@@ -121,7 +121,8 @@ _TRAILING_RE = re.compile(
 _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
 # A fall written before the number: the figure is negative ("giảm 2,5%" = -2.5 %). "giảm còn 5%"
 # (fell to 5 %) is not matched: "còn" is not a number.
-_FALL_RE = re.compile(r"(?:giảm bình quân|giảm|âm|thu hẹp|decreased by|decrease by|decreased|decrease|decreasing|"
+_FALL_RE = re.compile(r"(?:giảm bình quân|"
+                      r"giảm|âm|thu hẹp|decreased by|decrease by|decreased|decrease|decreasing|"
                       r"declined by|declined|declining|fell by|fell|down by|down|minus)"
                       r"(?=\s|\d)\s*|-(?=\s*\d)\s*")
 

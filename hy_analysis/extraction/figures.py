@@ -46,7 +46,8 @@ class Figure:
 
 # The second number of a result/target pair after the first's "/": "45.799/36.875 tỷ đồng"
 # (both written with a decimal or thousands mark; "27/28 chỉ tiêu", "3/10" are no pair).
-_PAIR_SECOND = r"(?:(?<=\d[.,]\d)|(?<=\d[.,]\d\d)|(?<=\d[.,]\d\d\d))/\d{1,3}(?:[.,]\d+)+(?![\d/]|[.,]\d)"
+_PAIR_SECOND = (r"(?:(?<=\d[.,]\d)|(?<=\d[.,]\d\d)|(?<=\d[.,]\d\d\d))"
+                r"/\d{1,3}(?:[.,]\d+)+(?![\d/]|[.,]\d)")
 _PAIR_AFTER = re.compile(_PAIR_SECOND)
 _PAIR_BEFORE = re.compile(r"\d[.,]\d{1,3}/$")
 # Shares listed with hyphens, "28-28-44%" (three or more: two are a range, "28-44%").
@@ -82,10 +83,12 @@ _LEAD_WORDS = (
     "không thấp hơn", "không dưới", "không ít hơn", "không vượt quá", "không quá", "nhiều hơn",
     "cao hơn", "thấp hơn", "vượt trên", "vượt mốc", "vượt ngưỡng", "xấp xỉ", "khoảng", "trên", "hơn", "dưới", "gần",
     "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
-    "in excess of", "topped", "tops", "top", "surpassing", "surpasses", "surpass", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
+    "in excess of", "topped", "tops", "top",
+    "surpassing", "surpasses", "surpass", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
     "around", "approximately", "nearly", "almost", "roughly", "no more than",
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
-    "giảm", "giảm bình quân", "âm", "thu hẹp", "decreased by", "declined by", "fell by", "down by", "fell", "down",
+    "giảm", "giảm bình quân",
+    "âm", "thu hẹp", "decreased by", "declined by", "fell by", "down by", "fell", "down",
     "decreasing", "declining",
     # "between 4 and 6%": the ends of a range
     "between",
