@@ -67,6 +67,8 @@ class ParsedValue:
 _QUALIFIER_WORDS = {
     "above": ("không thấp hơn", "không dưới", "không ít hơn", "nhiều hơn", "cao hơn",
               "vượt trên", "vượt mốc", "vượt ngưỡng", "more than", "surpassing", "surpasses", "surpass", "at least", "in excess of", "exceeding", "exceeds", "exceed", "upwards of",
+              # "is expected to top VND32.4 trillion" (the extractor takes it before money only)
+              "topped", "tops", "top",
               "trên", "hơn", "over", "above", "tối thiểu", "ít nhất", ">", "≥"),
     "below": ("không vượt quá", "không quá", "không cao hơn", "không vượt", "thấp hơn",
               "less than", "no more than", "not exceeding", "at most", "dưới", "under",
@@ -119,7 +121,8 @@ _TRAILING_RE = re.compile(
 _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
 # A fall written before the number: the figure is negative ("giảm 2,5%" = -2.5 %). "giảm còn 5%"
 # (fell to 5 %) is not matched: "còn" is not a number.
-_FALL_RE = re.compile(r"(?:giảm|âm|thu hẹp|decreased by|decrease by|decreased|decrease|decreasing|"
+_FALL_RE = re.compile(r"(?:giảm bình quân|"
+                      r"giảm|âm|thu hẹp|decreased by|decrease by|decreased|decrease|decreasing|"
                       r"declined by|declined|declining|fell by|fell|down by|down|minus)"
                       r"(?=\s|\d)\s*|-(?=\s*\d)\s*")
 
@@ -141,6 +144,8 @@ _SCALES = {
     "nghìn": 10**3, "ngàn": 10**3, "ngìn": 10**3, "thousand": 10**3, "k": 10**3,
     "vạn": 10**4,  # "31 vạn tấn": ten thousands, still written in reports
     "triệu": 10**6, "million": 10**6, "mn": 10**6, "mln": 10**6,
+    # abbreviated with a full stop in English news: "6.6mil. tourists", "9.7 tril.VND"
+    "mil.": 10**6, "bil.": 10**9, "tril.": 10**12,
     "tỷ": 10**9, "tỉ": 10**9, "bn": 10**9, "bln": 10**9, "billion": 10**9,
     "trillion": 10**12,
 }
@@ -163,7 +168,14 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "khách": "persons", "khách du lịch": "persons",
                 "lượt khách du lịch": "persons", "lượt khách quốc tế": "persons",
                 "arrivals": "persons", "tourist arrivals": "persons", "visits": "persons",
-                "visitor arrivals": "persons"}
+                "visitor arrivals": "persons",
+                # the visitors counted by where they come from: "3 million foreigners"
+                "foreigners": "persons", "foreign visitors": "persons",
+                "international visitors": "persons", "foreign tourists": "persons",
+                "international tourists": "persons", "domestic visitors": "persons",
+                "domestic tourists": "persons", "passengers": "persons",
+                "holiday-makers": "persons", "holidaymakers": "persons",
+                "foreign holiday-makers": "persons", "international holiday-makers": "persons"}
 # Things counted in the documents; a figure followed by one of these is a count.
 _COUNT_NOUNS = (
     "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "dự án", "doanh nghiệp", "làng nghề",
@@ -179,6 +191,9 @@ _COUNT_NOUNS = (
     "việc làm", "thuê bao", "subscribers", "trường", "schools",
     # capacities and plants: "322MW", "04 nhà máy", "1.149 hệ thống điện mặt trời"
     "mw", "kw", "gw", "mwp", "kwp", "nhà máy", "hệ thống",
+    # pieces and areas of output, yields, new Party members: "125,7 triệu cái", "51,2 triệu
+    # mét vuông", "46,58 tạ/ha", "8.793 đảng viên"
+    "cái", "mét vuông", "tạ/ha", "tấn/ha", "đảng viên", "party members",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
@@ -191,7 +206,9 @@ _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?
 # comparable to a yearly one.
 _TRAILERS = (r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|/\s*người|per year|per annum|a year|annually|"
              r"each year|mỗi năm|hằng năm|hàng năm|y/y|yoy|grdp|of grdp|/\s*tháng|/\s*month|"
-             r"per month|a month|mỗi tháng|hằng tháng))*")
+             r"per month|a month|mỗi tháng|hằng tháng|"
+             # a price per barrel: "88 USD/thùng"
+             r"/\s*thùng|per barrel|a barrel))*")
 
 _SCALE_RE = "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True))
 _CURRENCY_RE = "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True))
@@ -212,7 +229,8 @@ _LEADING_CURRENCY_RE = re.compile(rf"(?P<cur>{_CURRENCY_RE})\s*(?=\d)")
 _ENGLISH_WORDS = re.compile(
     r"\b(?:thousand|million|billion|trillion|bn|bln|mn|year|annually|annual|per|hectares?|people|"
     r"persons|times|percent|more|over|about|nearly|under|exceeding|at least|projects?|"
-    r"enterprises?|units?|communes?|tourists|industrial|dong|dollars)\b"
+    r"enterprises?|units?|communes?|tourists|visitors|passengers|foreigners|industrial|dong|"
+    r"dollars)\b"
 )
 _VIETNAMESE_WORDS = re.compile(
     r"nghìn|ngàn|triệu|tỷ|tỉ|đồng|năm|người|lần|khoảng|trên|hơn|dưới|trở lên|dự án|doanh nghiệp"
@@ -346,6 +364,8 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
     tail = re.sub(r"^%\s*(?=per ?cent\b|percent\b)", "", tail, flags=re.IGNORECASE)
     if not tail or re.fullmatch(_TRAILERS, tail):
         return None, 1
+    # an English compound adjective: "the 7.4-hectare park", "a 2.3-fold rise"
+    tail = re.sub(r"^-(?=[^\W\d_])", "", tail)
     if m := _MONEY_RE.match(tail):
         scale = 1
         for word in re.findall(_SCALE_RE, m["scales"]):
@@ -428,13 +448,16 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
             raise ParseError(f"cannot read {text!r}: contradictory qualifiers")
         qualifier = word_q
 
-    sign = 1
+    sign, fall_word = 1, False
     # Leading words in any order: qualifiers ("khoảng"), and a fall ("giảm 2%", "âm 1,2%").
     while True:
         if m := _QUALIFIER_RE.match(s):
             set_qualifier(_QUALIFIER_OF[m.group(0)])
         elif m := _FALL_RE.match(s):
             sign = -1
+            # a fall said in words ("giảm 2-2,5%/năm") makes both ends negative; a minus sign
+            # before a range ("-2-2,5%") does not say which ends it covers
+            fall_word = m.group(0).strip() not in ("-", "âm", "minus")
         else:
             break
         s = s[m.end():].lstrip()
@@ -476,7 +499,9 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
         raise ParseError(f"cannot read {text!r}: its two numbers are in different formats")
     low = float(sign * a * scale)
     high = float(sign * b * scale)
-    if sign < 0 and body["b"]:
+    if sign < 0 and body["b"] and fall_word:
+        low, high = min(low, high), max(low, high)
+    elif sign < 0 and body["b"]:
         raise ParseError(f"cannot read {text!r}: a negative range is ambiguous; write both signs")
     if high < low:
         raise ParseError(f"cannot read {text!r}: range ends below its start ({high:g} < {low:g})")

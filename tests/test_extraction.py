@@ -332,8 +332,14 @@ FLOORS = {
     # (see tests/fixtures/devset/README.md)
     # precision 0.975 (was 0.98): with 173-175 and 200-207 together 0.9798 (174's two
     # restatements, 203's investment page), no older document's precision changed
-    "dev": {"recall": 0.98, "precision": 0.975, "kind": 0.98, "period": 0.97,
-            "indicator": 0.965, "region": 0.97},
+    # number forms (slash pairs, hyphen-listed shares, "7.4-hectare", visitors named before a
+    # bare number, "tril.", "N others") and 300-305 (225 documents): recall 0.994, precision
+    # 0.985: floors raised to 0.99 and 0.98; indicator 0.9589 (1423/1484): floor 0.96 -> 0.955
+    # for figures now found that were missed before (220's "28-28-44%" all three named as
+    # the one group "công nghiệp, xây dựng, dịch vụ"); on the 219 documents before,
+    # indicator hits rose 1418 -> 1422 and no figure's indicator got worse
+    "dev": {"recall": 0.99, "precision": 0.98, "kind": 0.98, "period": 0.97, "indicator": 0.96,
+            "region": 0.97},
     "heldout": {"recall": 0.95, "precision": 0.97, "kind": 0.99, "period": 0.87,
                 "indicator": 0.81, "region": 0.76},
 }

@@ -889,3 +889,106 @@ def test_a_change_from_one_level_to_another_is_two_levels_not_a_range():
     assert got["26.8%"] == (26.8, 26.8, "industry_construction_share")
     assert got["26.9%"] == (26.9, 26.9, "industry_construction_share")
     assert got["7% to 8%"][:2] == (7, 8)  # a noun before "from": a range of growth
+
+
+def test_a_result_and_its_target_with_a_slash_are_two_figures_the_second_a_target():
+    rows = extract("Kết quả nhiệm kỳ 2020-2025, nhiều chỉ tiêu Nghị quyết đạt cao như tổng vốn "
+                   "đầu tư 12.450/10.000 tỷ đồng; tỷ lệ đô thị hóa 41,5%/40%; kết nạp đảng viên "
+                   "mới 2.310/2.000 đảng viên. Ngày 15/10/2025 đạt 27/28 chỉ tiêu.",
+                   date="2025-10-20")
+    got = {r.value_raw: (*_bounds(r), r.unit, r.kind) for r in rows.itertuples()}
+    assert got["12.450"][:3] == (1.245e13, 1.245e13, "VND")  # the unit and scale after the target
+    assert got["10.000 tỷ đồng"][:3] == (1e13, 1e13, "VND")
+    assert got["41,5%"][:3] == (41.5, 41.5, "percent") and got["40%"][:3] == (40, 40, "percent")
+    assert got["2.310"][:3] == (2310, 2310, "count") and got["2.000 đảng viên"][2] == "count"
+    assert got["10.000 tỷ đồng"][3] == got["40%"][3] == got["2.000 đảng viên"][3] == "target"
+    assert got["12.450"][3] != "target"
+    assert set(got) == {"12.450", "10.000 tỷ đồng", "41,5%", "40%", "2.310", "2.000 đảng viên"}
+
+
+def test_a_party_organisations_members_are_no_figure_those_it_admits_are():
+    rows = extract("Đại hội có 350 đại biểu, đại diện cho hơn 95.000 đảng viên trong toàn Đảng bộ. "
+                   "Năm 2024 kết nạp 1.200 đảng viên.", date="2025-01-10")
+    assert [r.value_raw for r in rows.itertuples()] == ["1.200 đảng viên"]
+
+
+def test_shares_listed_with_hyphens_are_one_figure_each():
+    rows = extract("Đến năm 2030, cơ cấu nông nghiệp - công nghiệp - dịch vụ tương ứng là "
+                   "12-40-48%; tăng trưởng 7-8%. Ngày 20-11-2025 họp.", date="2025-11-25")
+    got = [(r.value_raw, *_bounds(r), r.unit) for r in rows.itertuples()]
+    assert got == [("12", 12, 12, "percent"), ("40", 40, 40, "percent"),
+                   ("48%", 48, 48, "percent"), ("7-8%", 7, 8, "percent")]
+
+
+def test_visitors_named_before_a_bare_number_and_english_compound_units():
+    rows = extract("In 2024 the city began a 12.5-hectare industrial cluster. Foreign visitors "
+                   "reached 2.4 million, while cruise passengers reached a record 85,000; the "
+                   "plan expects 9 million visitors, including 2 million foreigners. The number "
+                   "of tourists was estimated at more than 5.1 million, up 12%.",
+                   date="2024-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["12.5-hectare"] == (12.5, 12.5, "ha")
+    assert got["2.4 million"] == (2.4e6, 2.4e6, "persons")
+    assert got["85,000"] == (85000, 85000, "persons")
+    assert got["2 million foreigners"] == (2e6, 2e6, "persons")
+    assert got["more than 5.1 million"] == (5.1e6, None, "persons")
+
+
+def test_counts_of_pieces_areas_yields_and_ranges_of_counts():
+    rows = extract("Năm 2024 sản xuất 12,3 triệu cái áo, 8,4 triệu mét vuông vải; năng suất lúa "
+                   "đạt 55,2 tạ/ha; giá dầu bình quân 80 USD/thùng. The province plans 02 - 03 "
+                   "new rural communes and strives to cut poverty; tỷ lệ hộ nghèo giảm bình quân "
+                   "1,5-2%/năm.", date="2024-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["12,3 triệu cái"] == (12.3e6, 12.3e6, "count")
+    assert got["8,4 triệu mét vuông"] == (8.4e6, 8.4e6, "count")
+    assert got["55,2 tạ/ha"] == (55.2, 55.2, "count")
+    assert got["80 USD/thùng"] == (80, 80, "USD")
+    assert got["02 - 03"] == (2, 3, "count")
+    assert got["giảm bình quân 1,5-2%/năm"] == (-2, -1.5, "percent")
+
+
+def test_abbreviated_scales_top_as_a_bound_before_money_and_holiday_makers():
+    rows = extract("In 2023 the city welcomed 4.2mil. tourists; revenue was 7.5 tril.VND and is "
+                   "expected to top VND9 trillion, while 2.1 bil.VND went to the top 10 firms. "
+                   "Over 35,000 foreign holiday-makers came; international visitors were nearly "
+                   "1.1 million. The figures bring the total number of tourists visiting the "
+                   "city this year to 5.3 million.", date="2023-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["4.2mil. tourists"] == (4.2e6, 4.2e6, "persons")
+    assert got["7.5 tril.VND"] == (7.5e12, 7.5e12, "VND")
+    assert got["top VND9 trillion"] == (9e12, None, "VND")
+    assert got["2.1 bil.VND"] == (2.1e9, 2.1e9, "VND")
+    assert "top 10 firms" not in got  # a rank, no bound
+    assert got["Over 35,000 foreign holiday-makers"] == (35000, None, "persons")
+    assert got["nearly 1.1 million"] == (1.1e6, 1.1e6, "persons")
+    assert got["5.3 million"] == (5.3e6, 5.3e6, "persons")
+
+
+def test_others_and_ones_count_the_noun_named_before_them():
+    rows = extract("In 2024 the province licensed 12 FDI projects worth 300 million USD; and "
+                   "approved capital additions for 25 others. It also licensed 40 domestic "
+                   "projects and 15 foreign-invested ones. The mayor met 3 others.",
+                   date="2024-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["25 others"] == (25, 25, "count")
+    assert got["15 foreign-invested ones"] == (15, 15, "count")
+    assert "3 others" not in got  # no counted noun before it
+
+
+def test_a_start_after_from_takes_the_unit_of_the_figure_before_and_of_which_counts():
+    rows = extract("In 2024 average income rose to 7.2 million VND per month from 5.1 million "
+                   "in 2020, and to 9 million VND from 6 in 2021. The province has 9 industrial "
+                   "parks, 7 of which are operating.", date="2024-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["5.1 million"][:2] == (5.1e6, 5.1e6)
+    assert got["5.1 million"][2] == got["7.2 million VND per month"][2]
+    assert "6" not in got  # "from 6" after "9 million": no scale written twice
+    assert got["7"] == (7, 7, "count")
+
+
+def test_an_icor_named_before_its_value_is_in_times():
+    rows = extract("In 2023 the ICOR is estimated at 5-5.5; the province had 5 districts. "
+                   "Năm 2024 hệ số ICOR ở mức 6,1.", date="2024-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["5-5.5"] == (5, 5.5, "times") and got["6,1"] == (6.1, 6.1, "times")

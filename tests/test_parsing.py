@@ -252,3 +252,20 @@ def test_negated_comparatives_and_between(written, low, high, qualifier):
 def test_two_figures_joined_by_and_are_not_a_range(written):
     with pytest.raises(ParseError):
         parse_value(written)
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("7.4-hectare", 7.4, 7.4, "ha"), ("2.3-fold", 2.3, 2.3, "times"),
+    ("3 million foreigners", 3e6, 3e6, "persons"), ("85,000 passengers", 85000, 85000, "persons"),
+    ("gần 125,7 triệu cái", 125.7e6, 125.7e6, "count"), ("46,58 tạ/ha", 46.58, 46.58, "count"),
+    ("6.500 đảng viên", 6500, 6500, "count"), ("88 USD/thùng", 88, 88, "USD"),
+    ("giảm 2-2,5%/năm", -2.5, -2.0, "percent"), ("giảm bình quân 3%/năm", -3, -3, "percent"),
+])
+def test_compound_adjectives_visitors_pieces_prices_and_falls_over_a_range(text, low, high, unit):
+    parsed = parse_value(text)
+    assert (parsed.low, parsed.high, parsed.unit) == (low, high, unit)
+
+
+def test_a_range_after_a_minus_sign_stays_refused():
+    with pytest.raises(ParseError, match="negative range"):
+        parse_value("-2-2,5%")

@@ -964,6 +964,10 @@ _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 _AVERAGE = compile_scanning(_AVERAGE_STEM + r"|mỗi năm|hằng năm", re.IGNORECASE)
 
 
+#: the second number of a pair written "45.799/36.875", "83,2%/50%" starts here
+_PAIR_SECOND_AT = re.compile(r"(?:\d[.,]\d{1,3}|%)/$")
+
+
 def _target_in_brackets(text: str, at: int) -> bool:
     """Whether the bracket just before ``at`` opens after the name of a plan ("vượt chỉ tiêu
     Nghị quyết (7,5-8%)", "132% kế hoạch của năm (gần 1,9 tỉ USD)"), not after a comparison
@@ -1244,6 +1248,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "tăng 1,5% (kế hoạch tăng 7,0-7,5%)", "(planned to increase by 7.0-7.5%)": the plan
         # written in brackets beside a result
         kind, estimate, kind_how = "target", False, "a plan in brackets beside a result"
+    elif cell is None and _PAIR_SECOND_AT.search(text, max(0, fig.start - 8), fig.start) and \
+            CUES.PAIR_OF_TARGET.search(text, sent[0], fig.start):
+        # "chỉ tiêu Nghị quyết đạt cao như thu ngân sách 45.799/36.875 tỷ đồng": result/target
+        kind, estimate, kind_how = "target", False, "the target after its result and a slash"
     if kind_how in ("a target in brackets after its name", "a plan in brackets beside a result"):
         # a congress's target set against a mid-term result is for the whole term
         term = congress_term(text, sent, fig.start, period)

@@ -44,14 +44,26 @@ class Figure:
     notes: list[str] = field(default_factory=list)
 
 
+# The second number of a result/target pair after the first's "/": "45.799/36.875 tỷ đồng"
+# (both written with a decimal or thousands mark; "27/28 chỉ tiêu", "3/10" are no pair).
+_PAIR_SECOND = (r"(?:(?<=\d[.,]\d)|(?<=\d[.,]\d\d)|(?<=\d[.,]\d\d\d))"
+                r"/\d{1,3}(?:[.,]\d+)+(?![\d/]|[.,]\d)")
+_PAIR_AFTER = re.compile(_PAIR_SECOND)
+_PAIR_BEFORE = re.compile(r"\d[.,]\d{1,3}/$")
+# Shares listed with hyphens, "28-28-44%" (three or more: two are a range, "28-44%").
+_SHARE_LIST = re.compile(r"\d{1,2}(?:[.,]\d+)?(?:\s?[-–]\s?\d{1,2}(?:[.,]\d+)?){2,}\s?%")
+_SHARE_MEMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # A number standing alone, or glued to a currency before it ("VND17,900 billion").
 _NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\$)|"
                         # the second of two amounts set against each other, "a unit/": "674.39
                         # million USD/636.44 million USD" (a date or a count share has a digit)
-                        r"(?<=[^\W\d_]/))"
+                        r"(?<=[^\W\d_]/)|"
+                        # ... and a result set against its target, "45.799/36.875 tỷ đồng",
+                        # "83,2%/50%" (numbers with a decimal or thousands mark, never a date)
+                        r"(?<=\d[.,]\d/)|(?<=\d[.,]\d\d/)|(?<=\d[.,]\d\d\d/)|(?<=%/))"
                         # a minus sign before a percentage: "giảm -2,1%", "(-0,5%)"
                         r"(?:(?<=[\s(])-(?=\d[\d.,]*\s?%))?"
-                        r"\d+(?:[.,]\d+)*(?![\w/]*[/:]\d)")
+                        r"\d+(?:[.,]\d+)*(?!(?!" + _PAIR_SECOND + r")[\w/]*[/:]\d)")
 # A number followed by these is a date, rank, share of a count ("13/15"), time or document code.
 _SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
 # Words right before a number that make it an identifier or an ordinal, not a figure.
@@ -71,10 +83,12 @@ _LEAD_WORDS = (
     "không thấp hơn", "không dưới", "không ít hơn", "không vượt quá", "không quá", "nhiều hơn",
     "cao hơn", "thấp hơn", "vượt trên", "vượt mốc", "vượt ngưỡng", "xấp xỉ", "khoảng", "trên", "hơn", "dưới", "gần",
     "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
-    "in excess of", "surpassing", "surpasses", "surpass", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
+    "in excess of", "topped", "tops", "top",
+    "surpassing", "surpasses", "surpass", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
     "around", "approximately", "nearly", "almost", "roughly", "no more than",
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
-    "giảm", "âm", "thu hẹp", "decreased by", "declined by", "fell by", "down by", "fell", "down",
+    "giảm", "giảm bình quân",
+    "âm", "thu hẹp", "decreased by", "declined by", "fell by", "down by", "fell", "down",
     "decreasing", "declining",
     # "between 4 and 6%": the ends of a range
     "between",
@@ -109,7 +123,11 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–/]$")
 _NOT_DIGIT = re.compile(r"\D")
 _TABLE_OR_PARAGRAPH = re.compile(r"\n\s*\||\|\s*\n|\n\s*\n")
-_INNER_STOP = re.compile(r"[;:()“”\"]|[.,](?!\d)|/(?=\d)")
+_INNER_STOP = re.compile(r"[;:()“”\"]|,(?!\d)|(?<!mil)(?<!bil)(?<!tril)\.(?!\d)|/(?=\d)")
+# a scale abbreviated with a full stop ends no figure: "6.6mil. tourists"
+_SCALE_ABBREVIATION = re.compile(r"(?:^|\d)(?:mil|bil|tril)\.$", re.IGNORECASE)
+# "top" is a bound before an amount of money only ("top VND32.4 trillion", not "top 10 firms")
+_TOP_LEAD = re.compile(r"\btop(?:s|ped)?\s+(?!(?:vnd|usd|vnđ|us\$|\$))", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
 
@@ -143,6 +161,9 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     number = text[start:end]
     after = text[end:end + 12]
     before = text[max(0, start - 20):start]
+    if _PAIR_AFTER.match(text, end) or (_PAIR_BEFORE.search(before) and
+                                        _NOT_DIGIT.search(number)):
+        return False  # a result and its target, "45.799/36.875 tỷ đồng"
     if _SLASH_AFTER.match(after) or _RANGE_BEFORE.search(before):
         return True
     if _is_year(number) and not re.match(r"\s*%", after):
@@ -158,6 +179,9 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     if CUES.MEMBERS_AFTER.match(text, end) and CUES.MEMBERS_BEFORE.search(
             text, max(0, start - 160), start):
         return True
+    if CUES.PARTY_MEMBERS_AFTER.match(text, end) and not CUES.ADMITTED_BEFORE.search(
+            text, max(0, start - 80), start):
+        return True  # the members of a Party organisation, not those it admitted
     return False
 
 
@@ -173,6 +197,8 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
             break
         word = token.group(0)
         stripped = word.rstrip(".,;:!?)”\"/…")
+        if _SCALE_ABBREVIATION.search(word):
+            stripped = word
         if stripped.startswith(tuple(_STOP_PUNCT)):
             break
         # "%" may be glued to the next word only through "/" ("%/năm").
@@ -232,10 +258,18 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
     taken_until = 0
     for m in _NUMBER_RE.finditer(text):
         start, end = m.span()
-        if start < taken_until or _not_a_figure(text, start, end):
+        if start < taken_until:
+            continue
+        if shares := _share_list(text, start, lang):
+            figures.extend(shares)
+            taken_until = shares[-1].end
+            continue
+        if _not_a_figure(text, start, end):
             continue
         lead = _lead(text[max(0, start - 40):start])
         lead_start = start - len(lead.group(0)) if lead else start
+        if lead and _TOP_LEAD.match(text, lead_start):
+            lead_start = start  # "the top 10 firms": a rank, no bound
         if lead_start < taken_until:
             lead_start = start
         limit = min(len(text), end + 80)
@@ -303,6 +337,10 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
         if found is None:
             found = _unit_after_list(text, start, end, lead_start, lang, unit)
         if found is None:
+            found = _persons_before(text, start, end, lead_start, lang)
+        if found is None and figures:
+            found = _unit_before(text, start, end, lead_start, lang, figures[-1])
+        if found is None:
             found = _bare_count(text, start, end, lead_start, lang)
         if found is None:
             found = _total_count(text, start, end, lang)
@@ -311,8 +349,8 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
         if unit is not None and found.parsed.unit == unit and found.notes == [] and \
                 (_parse(found.raw, lang, None) or found.parsed).unit is None:
             found.notes.append(f"unit {unit!r} from the table's row label")
-        if found.parsed.ambiguous:
-            found = _local_reading(text, found, lang, unit)
+        if found.parsed.ambiguous and not any(n.startswith("number read in") for n in found.notes):
+            found = _local_reading(text, found, lang, unit)  # (unless read with its unit's words)
         figures.append(found)
         taken_until = found.end
     return figures
@@ -387,13 +425,103 @@ _PREPOSITION = re.compile(r"\s(?:of|for|in|at|from|with|on|by|to|của|cho|tại
 #: "2.3 and 2.7-fold", "8 và 10%": a number joined to the next figure, its unit written once
 _LIST_JOIN = re.compile(r"\s*(?:and|và|or|hoặc)\s+(?=\d)", re.IGNORECASE)
 _BETWEEN_LEAD = re.compile(r"\b(?:between|giữa)\s+$", re.IGNORECASE)
+#: "45.799/36.875 tỷ đồng": a result before its target, the unit written once after the target
+_PAIR_JOIN = re.compile(_PAIR_SECOND.replace("/", "/(?=", 1) + ")")
+
+
+def _share_list(text: str, start: int, lang: str) -> list[Figure]:
+    """Shares listed with hyphens and one "%": "chiếm 28-28-44%" is three figures."""
+    if _RANGE_BEFORE.search(text, max(0, start - 3), start):
+        return []
+    listed = _SHARE_LIST.match(text, start)
+    if listed is None:
+        return []
+    members = list(_SHARE_MEMBER.finditer(text, start, listed.end()))
+    shares = []
+    for i, member in enumerate(members):
+        stop = listed.end() if i == len(members) - 1 else member.end()
+        parsed = _parse(member.group(0) + " %", lang, None)
+        if parsed is None:
+            return []
+        shares.append(Figure(member.start(), stop, text[member.start():stop], parsed,
+                             [f"one of the shares listed {listed.group(0)!r}"]))
+    return shares
+
+
+#: Visitors named before their number: "international visitors reached 1.9 million",
+#: "the number of tourists ... estimated at more than 3.33 million".
+_PERSONS_BEFORE = re.compile(
+    r"\b(?:(?:tourists|visitors|passengers|arrivals|holiday-?makers|khách du lịch|lượt khách)\b"
+    r"[^.;:!?\n\d]{0,60}?\b(?:reach(?:ed|es)?|welcomed|received|estimated at|at|totall?ed|"
+    r"were|was|đạt|đón|đón tiếp)"
+    # "bring the total number of tourists visiting the province ... to nearly 6.77 million"
+    r"|(?:number|total) of (?:tourists|visitors|passengers|holiday-?makers)\b"
+    r"[^.;:!?\n\d]{0,80}?\bto)"
+    r"(?:\s+an?\s+record|\s+kỷ lục)?\s*$", re.IGNORECASE)
+#: "increased to about 5.8 million VND per month from 4 million": the start of a change
+_FROM_BEFORE = re.compile(r"\b(?:from|từ)\s+$", re.IGNORECASE)
+_NUMBER_AND_SCALE = re.compile(r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|thousand|million|"
+                               r"billion|trillion|mln|bn)\b\s*)*", re.IGNORECASE)
+
+
+def _unit_before(text: str, start: int, end: int, lead_start: int, lang: str,
+                 previous: Figure) -> Figure | None:
+    """A number with no unit right after "from" behind a figure of its sentence takes that
+    figure's unit ("tăng lên 5,8 triệu đồng/tháng từ 4 triệu", "to 5.8 million VND from 4
+    million")."""
+    if not _FROM_BEFORE.search(text, max(0, lead_start - 6), lead_start) or \
+            previous.parsed.unit is None or start - previous.end > 40 or \
+            re.search(r"[.;:!?\n(](?!\d)", text[previous.end:start]):
+        return None
+    scale = _SCALE_AFTER.match(text, end)
+    stop = scale.end() if scale else end
+    numbers = list(_NUMBER_AND_SCALE.finditer(previous.raw))
+    last = numbers[-1] if numbers else None
+    if last is None or (not scale and re.search(r"[^\d.,\s]", last.group(0))):
+        return None  # "from 4" after "5.8 million": the scale is not written twice
+    parsed = _parse(text[start:stop] + " " + previous.raw[last.end():], lang, None)
+    if parsed is None or parsed.unit != previous.parsed.unit:
+        return None
+    return Figure(start, stop, text[start:stop], parsed,
+                  [f"unit from the figure before it ({previous.raw!r})"])
+
+
+_SCALE_AFTER = re.compile(r"\s*(?:thousand|million|nghìn|ngàn|triệu)\b", re.IGNORECASE)
+
+
+#: ICOR named before its value: "ICOR is estimated at 4-4.3", "hệ số ICOR ở mức 5,2"
+_ICOR_BEFORE = re.compile(r"\bICOR\b[^.;:!?\n\d]{0,30}?\b(?:at|is|was|of|đạt|là|ở mức|khoảng)\s*$",
+                          re.IGNORECASE)
+
+
+def _persons_before(text: str, start: int, end: int, lead_start: int,
+                    lang: str) -> Figure | None:
+    """A number of visitors (or an ICOR) whose noun comes before it and no unit after it."""
+    if _is_year(text[start:end]):
+        return None
+    window = max(0, lead_start - 100)
+    if _PERSONS_BEFORE.search(text, window, lead_start):
+        unit, words, why = "persons", " people", "the visitors named before it"
+        scale = _SCALE_AFTER.match(text, end)
+    elif _ICOR_BEFORE.search(text, window, lead_start):
+        unit, words, why, scale = "times", " times", "'ICOR' named before it", None
+    else:
+        return None
+    stop = scale.end() if scale else end
+    if not scale and (r := _COUNT_RANGE_END.match(text, end)):
+        stop = r.end()  # "ICOR is estimated at 4-4.3"
+    for begin in dict.fromkeys((lead_start, start)):
+        parsed = _parse(text[begin:stop] + words, lang, None)
+        if parsed is not None and parsed.unit == unit:
+            return Figure(begin, stop, text[begin:stop], parsed, [f"unit {unit!r} from {why}"])
+    return None
 
 
 def _unit_after_list(text: str, start: int, end: int, lead_start: int, lang: str,
                      unit: str | None) -> Figure | None:
     """A number with no unit of its own joined by "and"/"và" to a figure that has one: it
     takes that figure's unit and scale ("2.3 and 2.7-fold" = 2.3 times; "2 và 3 tỷ USD")."""
-    join = _LIST_JOIN.match(text, end)
+    join = _LIST_JOIN.match(text, end) or _PAIR_JOIN.match(text, end)
     if join is None or _BETWEEN_LEAD.search(text, max(0, lead_start - 10), lead_start or start):
         return None
     nxt = _NUMBER_RE.match(text, join.end())
@@ -404,12 +532,31 @@ def _unit_after_list(text: str, start: int, end: int, lead_start: int, lang: str
         if second is None or second.unit is None or second.qualifier == "range":
             continue
         for begin in dict.fromkeys((lead_start, start)):
-            parsed = _parse(text[begin:end] + text[nxt.end():stop], lang, unit)
+            words = text[begin:end] + text[nxt.end():stop]
+            parsed = _parse(words, lang, unit)
             if parsed is not None and parsed.unit == second.unit:
-                return Figure(begin, end, text[begin:end], parsed,
-                              [f"unit from the figure after it ({text[start:stop]!r})"])
+                notes = [f"unit from the figure after it ({text[start:stop]!r})"]
+                if parsed.ambiguous:  # "45.799" read with its scale: "45.799 tỷ đồng"
+                    local = _local_reading(text, Figure(begin, end, words, parsed), lang, unit)
+                    parsed, notes = local.parsed, notes + local.notes
+                return Figure(begin, end, text[begin:end], parsed, notes)
         return None
     return None
+
+
+_COUNT_PRONOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:others|ones)\b|(?=\s+of (?:which|them)\b)",
+                            re.IGNORECASE)
+
+
+def _count_noun_before(text: str, at: int, lang: str) -> bool:
+    """A counted noun among the words of the sentence before ``at`` ("19 FDI projects")."""
+    clause = re.split(r"[.!?](?!\d)|\n", text[max(0, at - 160):at])[-1]
+    words = [m.group(0).strip(".,;()") for m in _TOKEN_RE.finditer(clause)]
+    return any((probe := _parse("1 " + " ".join(words[i:i + k]), lang, None)) is not None
+               and probe.unit == "count" for i in range(len(words)) for k in (1, 2))
+
+
+_COUNT_RANGE_END = re.compile(r"\s?[-–]\s?\d+(?:[.,]\d+)?(?![\d.,/:-])")
 
 
 def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:
@@ -420,6 +567,16 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
     if previous and previous.group(1)[0].isupper() and ";" not in previous.group(0)[
             len(previous.group(1)):]:  # a name: "CCN Đô Lương 2" (not "... USD; 16 dự án")
         return None
+    if (pronoun := _COUNT_PRONOUN.match(text, end)) and _count_noun_before(text, lead_start, lang):
+        # "licensed 19 FDI projects ... and added capital for 36 others", "28 domestic
+        # projects and 20 foreign-invested ones": the noun named before
+        parsed = _parse(text[start:end], lang, "count")
+        if parsed is not None:
+            return Figure(start, pronoun.end(), text[start:pronoun.end()], parsed,
+                          ["unit 'count' from the noun named before "
+                           f"{text[end:pronoun.end() or end + 9].strip()!r}"])
+    if second := _COUNT_RANGE_END.match(text, end):
+        end = second.end()  # "01 - 02 new rural communes": both ends of a range of counts
     tokens = [t for t in _TOKEN_RE.finditer(text[end:end + 60])][:_COUNT_LOOKAHEAD]
     for j in range(1, len(tokens)):
         for k in range(j + 1, min(len(tokens), j + 3) + 1):
