@@ -397,8 +397,24 @@ def _simple_table(name: str, columns: Sequence[str], data_dir: PathLike | None,
 
 
 def load_sources(data_dir: PathLike | None = None) -> pd.DataFrame:
-    """The documents and pages every figure cites (``data/sources.csv``)."""
-    return _simple_table("sources.csv", schema.SOURCE_COLUMNS, data_dir, ("type",))
+    """The documents and pages every figure cites: ``data/sources.csv`` and the user's own
+    ``data/user/sources.csv`` (the review notebook writes it), whose valid rows follow.
+
+    A user's row that fails its checks or reuses an id of the bundled file is left out
+    (``hy-analysis validate`` names it): figures citing it show its id.
+    """
+    frame = _simple_table("sources.csv", schema.SOURCE_COLUMNS, data_dir)
+    user = user_sources_file(data_dir)
+    if user.is_file():
+        report = read_sources(user, taken=bundled_ids("sources.csv", data_dir=data_dir))
+        bad = {i.line for i in report.issues}
+        loaded = read_rows(user, schema.SOURCE_COLUMNS)
+        if not any(i.line == 0 for i in report.issues):  # a header the table can read
+            rows = [r for r, line in zip(loaded.rows, loaded.lines) if line not in bad]
+            frame = pd.concat([frame, pd.DataFrame.from_records(
+                rows, columns=list(schema.SOURCE_COLUMNS)).fillna("")], ignore_index=True)
+    frame["type"] = frame["type"].astype("category")
+    return frame
 
 
 def load_indicators(data_dir: PathLike | None = None) -> pd.DataFrame:

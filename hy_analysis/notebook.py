@@ -11,6 +11,7 @@ and end with ``run.filter_panel()``.
 from __future__ import annotations
 
 import inspect
+import warnings
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Mapping
@@ -116,11 +117,28 @@ def start(notebook: str, namespace: Mapping[str, Any], *, show: bool = True) -> 
     if show:
         init_notebook()
         show_params(notebook, params, lang=params.get("lang", "vi"))
-    return NotebookRun(notebook, params,
-                       # None stands for every file of data/user/ (params.user_data_files).
-                       targets=load_targets(extra=user_data_files(params.get("user_data"))),
+    # None stands for every file of data/user/ (params.user_data_files). Rows the checks
+    # reject are said in the report's language, not as a Python warning on stderr.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        targets = load_targets(extra=user_data_files(params.get("user_data")))
+    report = targets.attrs.get("report")
+    if show and report is not None and not report.ok:
+        _show_rejected(report, lang=params.get("lang", "vi"))
+    return NotebookRun(notebook, params, targets=targets,
                        sources=load_sources(), urban_classes=load_urban_classes(),
                        region_map=region_map)
+
+
+def _show_rejected(report, *, lang: str) -> None:
+    """Tell the reader which rows of the user's files are left out, and why."""
+    from .display import show_markdown
+    from .vocabulary import messages
+
+    # Shown as code, which the page escapes; a backtick in a value must not end the block.
+    lines = "\n".join(issue.format() for issue in report.issues).replace("`", "'")
+    show_markdown(messages("page", lang)["rows_rejected"].format(count=report.rows_rejected)
+                  + f"\n\n```\n{lines}\n```")
 
 
 def init_notebook() -> None:

@@ -504,3 +504,20 @@ def test_overview_sections_show_each_selection_as_its_check_would(section, check
                 expected = table(found, sources=sources, lang=lang)
                 pd.testing.assert_frame_equal(frame, expected, check_dtype=section != "conflicts"
                                               or not found.empty)
+
+
+def test_revisions_quote_each_figure_in_the_readers_number_format():
+    """An English source's "over 6,800 USD" read as six point eight in a vi table of targets
+    revised at the merger; the figures table already rewrote it."""
+    from hy_analysis import load_sources, load_targets
+    from hy_analysis.analysis.consistency import revised_with_merger
+    from hy_analysis.findings.consistency import revised_with_merger_table
+    from hy_analysis.loading import load_region_map
+
+    found = revised_with_merger(load_targets(), region_map=load_region_map())
+    english = [v for v in found["value_after"] if "6,800" in v]
+    assert english, "the data's English revision is gone: pick another example"
+    cells = " ".join(revised_with_merger_table(found, sources=load_sources(), lang="vi")
+                     .astype(str).to_numpy().ravel())
+    assert "hơn 6.800 USD (nguyên văn: over 6,800 USD)" in cells
+    assert "over 6,800 USD (" not in cells.replace("nguyên văn: over 6,800 USD", "")

@@ -188,3 +188,29 @@ def test_an_oversized_data_file_is_refused_before_it_is_read(tmp_path, monkeypat
     with pytest.raises(DataFileError, match=r"big.csv: 1.1 MB is more than the 1 MB.*"
                                             "HY_MAX_DATA_MB"):
         read_targets([big], include_bundled=False)
+
+
+def test_load_sources_reads_the_users_sources_file_too(tmp_path, project_dir):
+    """A source registered from the review notebook (data/user/sources.csv) named the figures
+    citing it by their raw id: loading read it for validation only. Its valid rows now follow
+    the bundled ones; a row reusing a bundled id is left out."""
+    import shutil
+
+    from hy_analysis import load_sources
+    from hy_analysis.findings.common import source_name
+
+    data = tmp_path / "data"
+    shutil.copytree(project_dir / "data", data, ignore=shutil.ignore_patterns("user"))
+    (data / "user").mkdir()
+    bundled = load_sources(data)
+    header = ",".join(bundled.columns)
+    first = bundled.iloc[0]
+    (data / "user" / "sources.csv").write_text(
+        header + "\n"
+        + "my-report,My report,Sở Tài chính,12/BC,2026-01-05,day,Hưng Yên,report,,,vi,\n"
+        + ",".join(f'"{v}"' for v in first.astype(str)) + "\n", encoding="utf-8")
+    sources = load_sources(data)
+    assert len(sources) == len(bundled) + 1
+    assert list(sources["id"]).count(first["id"]) == 1
+    assert source_name("my-report", sources) == "12/BC"
+    assert str(sources["type"].dtype) == "category"

@@ -50,3 +50,29 @@ def test_filter_panel_offers_the_views_controls(name):
     panel = run.filter_panel()
     assert list(panel.controls) == list(VIEWS[name][1])
     assert set(panel.controls) <= {p.name for p in get_params(name)}
+
+
+@pytest.mark.parametrize("lang, words", [("vi", "dòng trong tệp số liệu của bạn"),
+                                         ("en", "row(s) of your data files")])
+def test_rejected_user_rows_are_told_in_the_reports_language(tmp_path, project_dir, lang,
+                                                             words):
+    """A user file reusing a curated id put a Python UserWarning (code line, local paths) on
+    the shared report's stderr; the reader now gets a sentence in the report's language and
+    the validator's lines, and no warning is raised."""
+    import warnings
+
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    InteractiveShell.instance()
+    lines = (project_dir / "data" / "targets.csv").read_text(encoding="utf-8").splitlines()
+    mine = tmp_path / "dup.csv"
+    mine.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with capture_output() as shown:
+            run = notebook.start("overview", {"user_data": [str(mine)], "lang": lang},
+                                 show=True)
+    text = " ".join(str(o.data.get("text/markdown", "")) for o in shown.outputs)
+    assert f"**1 {words}" in text and f"{mine}:2: column 'id'" in text
+    assert run.targets.attrs["report"].rows_rejected == 1

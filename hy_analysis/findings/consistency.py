@@ -317,9 +317,10 @@ def revision_lines(revisions: pd.DataFrame, *, sources: pd.DataFrame | None = No
     m = messages(_MESSAGES, lang)
     return [m["revision"].format(
         name=md_escape(getattr(r, "indicator_" + lang) or r.indicator), year=int(r.period_end),
-        before=md_escape(r.value_before),
+        before=md_escape(_quoted(r.value_before, r.source_before, sources, lang)),
         territory_before=md_escape(territory_label(r.territory_before, lang=lang)),
-        source_before=_src(r.source_before, sources), after=md_escape(r.value_after),
+        source_before=_src(r.source_before, sources),
+        after=md_escape(_quoted(r.value_after, r.source_after, sources, lang)),
         territory_after=md_escape(territory_label(r.territory_after, lang=lang)),
         source_after=_src(r.source_after, sources))
         for r in revisions.itertuples()]
@@ -353,10 +354,12 @@ def revised_with_merger_table(revisions: pd.DataFrame, *, sources: pd.DataFrame 
         m["col_region"]: revisions["region"],
         m["col_indicator"]: revisions[f"indicator_{lang}"],
         m["col_year"]: revisions["period_end"],
-        m["col_before"]: revisions["value_before"],
+        m["col_before"]: [_quoted(v, src, sources, lang) for v, src in
+                          zip(revisions["value_before"], revisions["source_before"])],
         m["col_territory_before"]: _territories(revisions["territory_before"], lang),
         m["col_source_before"]: [source_names(s, sources) for s in revisions["source_before"]],
-        m["col_after"]: revisions["value_after"],
+        m["col_after"]: [_quoted(v, src, sources, lang) for v, src in
+                         zip(revisions["value_after"], revisions["source_after"])],
         m["col_territory_after"]: _territories(revisions["territory_after"], lang),
         m["col_source_after"]: [source_names(s, sources) for s in revisions["source_after"]],
         m["col_change"]: [_change(v, u, lang)
