@@ -340,8 +340,9 @@ FLOORS = {
     # indicator hits rose 1418 -> 1422 and no figure's indicator got worse
     "dev": {"recall": 0.99, "precision": 0.98, "kind": 0.98, "period": 0.97, "indicator": 0.96,
             "region": 0.97},
+    # held-out indicator 0.83 (was 0.81): 108/129 = 0.837 after the fifth round and the audit
     "heldout": {"recall": 0.95, "precision": 0.97, "kind": 0.99, "period": 0.87,
-                "indicator": 0.81, "region": 0.76},
+                "indicator": 0.83, "region": 0.76},
 }
 
 
