@@ -136,6 +136,17 @@ COMPONENTS.entries["provinces_data"] = "\n".join([
     "(:func:`hy_analysis.loading.load_region_map`).",
     "provinces : sequence of str\n    Provinces after the 2025 merger, in the order shown."])
 
+# The window of the growth index paths (analysis.growth.index_paths and its per-region twin).
+COMPONENTS.entries["path_window"] = "\n".join([
+    "start_year, end_year : int\n    First and last year of growth.",
+    "scenario_growth : sequence of float\n    Rates in %/yr.",
+    "indicators : sequence of str"])
+
+# One region's figures for the FDI analyses (the selection without its countries).
+COMPONENTS.entries["fdi_region"] = "\n".join([
+    "data : DataFrame\n    Tidy targets.", COMPONENTS.region_map,
+    "region : str, optional\n    Keep one region."])
+
 #: Decorator filling the :data:`COMPONENTS` placeholders of a docstring.
 fill_doc = COMPONENTS.fill
 

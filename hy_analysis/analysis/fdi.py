@@ -96,11 +96,7 @@ def fdi_snapshots(data: pd.DataFrame, *, region_map: RegionMap,
 
     Parameters
     ----------
-    data : DataFrame
-        Tidy targets.
-    {region_map}
-    region : str, optional
-        Keep one region.
+    {fdi_region}
 
     Returns
     -------
@@ -243,11 +239,7 @@ def country_basis(data: pd.DataFrame, *, region_map: RegionMap, region: str | No
 
     Parameters
     ----------
-    data : DataFrame
-        Tidy targets.
-    {region_map}
-    region : str, optional
-        Keep one region.
+    {fdi_region}
     indicator : {"fdi_projects", "fdi_capital"}
     include_other : bool
         Compute the remainders (else ``other`` is None).

@@ -267,11 +267,7 @@ def index_paths(data: pd.DataFrame, *, region_map: RegionMap,
         From :func:`hy_analysis.load_targets`.
     {region_map}
     region : str
-    start_year, end_year : int
-        First and last year of growth.
-    scenario_growth : sequence of float
-        Rates in %/yr.
-    indicators : sequence of str
+    {path_window}
 
     Returns
     -------
@@ -293,6 +289,7 @@ def index_paths(data: pd.DataFrame, *, region_map: RegionMap,
                               scenario_growth=scenario_growth, indicators=indicators)
 
 
+@fill_doc
 def figure_index_paths(figures: pd.DataFrame, *, start_year: int, end_year: int,
                        scenario_growth: Sequence[float] = (),
                        indicators: Sequence[str] = GROWTH_INDICATORS) -> pd.DataFrame:
@@ -303,11 +300,7 @@ def figure_index_paths(figures: pd.DataFrame, *, start_year: int, end_year: int,
     figures : DataFrame
         From :func:`growth_figures` with ``kinds=("target", "actual")`` (one region; rows of
         the merged territory are left out here).
-    start_year, end_year : int
-        First and last year of growth.
-    scenario_growth : sequence of float
-        Rates in %/yr.
-    indicators : sequence of str
+    {path_window}
 
     Returns
     -------

@@ -90,29 +90,26 @@ def describe_figures(counts: pd.DataFrame, *, lang: str = "vi") -> str:
     return "\n".join([head, "", *lines])
 
 
+def _lines(**own: str):
+    """Decorator of a ``*_lines`` function: Parameters from its signature, and its Returns."""
+    def decorate(func):
+        func.__doc__ = func.__doc__.rstrip() + (
+            "\n\n    Returns\n    -------\n    list of str\n        Markdown, one per row.\n    ")
+        return with_parameters(**own)(func)
+    return decorate
+
+
 def _lines_option(name: str) -> str:
     return (f"list of str, optional\n    Each row's line as :func:`{name}` writes it (written "
             "once for a larger frame, each selection keeping its rows' lines); default: "
             "written here.")
 
 
+@_lines(conflicts="DataFrame\n    From :func:`~hy_analysis.analysis.consistency.find_conflicts`.")
 def conflict_lines(conflicts: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                    lang: str = "vi") -> list[str]:
     """The line of each row of :func:`~hy_analysis.analysis.consistency.find_conflicts` in
     :func:`describe_conflicts` (empty for a pair that agrees).
-
-    Parameters
-    ----------
-    conflicts : DataFrame
-        From :func:`~hy_analysis.analysis.consistency.find_conflicts`.
-    sources : DataFrame, optional
-        From :func:`hy_analysis.load_sources`, to name documents by number.
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    list of str
-        Markdown, one per row.
     """
     m = messages(_MESSAGES, lang)
     lines = []
@@ -295,24 +292,12 @@ def _change(value: float, unit: str, lang: str) -> str:
 MESSAGES_PP = {"vi": " điểm %", "en": " pp"}
 
 
+@_lines(revisions="DataFrame\n    From :func:`~hy_analysis.analysis.consistency.revised_with_merger`.")
 def revision_lines(revisions: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                    lang: str = "vi") -> list[str]:
     """The line of each row of
     :func:`~hy_analysis.analysis.consistency.revised_with_merger` in
     :func:`describe_revised_with_merger`.
-
-    Parameters
-    ----------
-    revisions : DataFrame
-        From :func:`~hy_analysis.analysis.consistency.revised_with_merger`.
-    sources : DataFrame, optional
-        From :func:`hy_analysis.load_sources`, to name documents by number.
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    list of str
-        Markdown, one per row.
     """
     m = messages(_MESSAGES, lang)
     return [m["revision"].format(
@@ -371,23 +356,11 @@ def _part(breakdown: str, lang: str) -> str:
     return country_label(breakdown, lang=lang) if breakdown else ""
 
 
+@_lines(totals="DataFrame\n    From :func:`~hy_analysis.analysis.consistency.implied_totals`.")
 def implied_total_lines(totals: pd.DataFrame, *, sources: pd.DataFrame | None = None,
                         lang: str = "vi") -> list[str]:
     """The line of each row of :func:`~hy_analysis.analysis.consistency.implied_totals` in
     :func:`describe_implied_totals`.
-
-    Parameters
-    ----------
-    totals : DataFrame
-        From :func:`~hy_analysis.analysis.consistency.implied_totals`.
-    sources : DataFrame, optional
-        From :func:`hy_analysis.load_sources`, to name documents by number.
-    lang : {"vi", "en"}
-
-    Returns
-    -------
-    list of str
-        Markdown, one per row.
     """
     m = messages(_MESSAGES, lang)
     lines = []

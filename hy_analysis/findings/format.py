@@ -16,7 +16,7 @@ from functools import lru_cache
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from ..vocabulary import check_lang
+from ..vocabulary import check_lang, messages
 
 __all__ = ["format_number", "format_range", "format_period", "format_periods", "format_money",
            "format_amount",
@@ -25,28 +25,12 @@ __all__ = ["format_number", "format_range", "format_period", "format_periods", "
 #: What stands for a missing number.
 DASH = "–"
 
-#: Words for a money figure in billions, and the stated qualifier before it.
-#: Also the words of a quoted figure's scale and unit (:func:`quoted_figure`).
-_MONEY = {
-    "vi": {"USD": "tỷ USD", "VND": "tỷ đồng", "above": "hơn ", "about": "khoảng ",
-           "below": "dưới ", "USD_million": "triệu USD", "VND_trillion": "nghìn tỷ đồng",
-           "VND_million": "triệu đồng", "per_year": "/năm", "over": "hơn", "nearly": "gần",
-           "around": "khoảng", "under": "dưới", "percent": "%", "to": "đến",
-           "annually": "mỗi năm", "hectares": "ha", "projects": "dự án",
-           "industrial_parks": "khu công nghiệp", "industrial_clusters": "cụm công nghiệp",
-           "economic_zone": "khu kinh tế", "decreased_by": "giảm", "or_more": "trở lên",
-           "people": "người"},
-    "en": {"USD": "bn USD", "VND": "bn VND", "above": "over ", "about": "about ",
-           "below": "under ", "USD_million": "mn USD", "VND_trillion": "trillion VND",
-           "VND_million": "mn VND", "per_year": "/year", "over": "over", "nearly": "nearly",
-           "around": "about", "under": "under", "percent": "percent", "to": "to",
-           "annually": "annually", "hectares": "hectares", "projects": "projects",
-           "industrial_parks": "industrial parks", "industrial_clusters": "industrial clusters",
-           "economic_zone": "economic zone", "decreased_by": "decreased by",
-           "or_more": "or more", "people": "people"},
-}
+#: Words for a money figure in billions and the stated qualifier before it, which are also
+#: the words of a quoted figure's scale and unit (:func:`quoted_figure`): the message
+#: catalogue ``quoted-words`` (key, vi, en).
+_WORDS = "quoted-words"
 #: The scale, unit and qualifier words a source writes about a number, by the source's
-#: language, and which reader words of :data:`_MONEY` they are.
+#: language, and which reader words of the catalogue :data:`_WORDS` they are.
 _SOURCE_WORDS = {
     "en": {"trillion VND": "VND_trillion", "billion USD": "USD", "billion VND": "VND",
            "bn USD": "USD", "bn VND": "VND", "million USD": "USD_million",
@@ -167,7 +151,7 @@ def format_money(value: float, unit: str, *, lang: str = "vi", decimals: int | N
     >>> format_money(1.2e9, "USD", lang="en", qualifier="above")
     'over 1.2 bn USD'
     """
-    words = _MONEY[check_lang(lang)]
+    words = messages(_WORDS, check_lang(lang))
     if billions is None:
         billions = unit in ("USD", "VND") and abs(value) >= 1e9   # a gap may be negative
     from ..schema import UNIT_LABELS
@@ -311,7 +295,7 @@ def quoted_figure(text: str, *, source_lang: str | None, lang: str = "vi",
                        for w in sorted(words, key=len, reverse=True))
     def reword(match):
         said = match.group(0)
-        word = _MONEY[lang][next(v for k, v in words.items() if k.lower() == said.lower())]
+        word = messages(_WORDS, lang)[next(v for k, v in words.items() if k.lower() == said.lower())]
         return word[:1].upper() + word[1:] if said[:1].isupper() else word
 
     converted = re.sub(rf"(?:{pattern})(?!\w)", reword, converted, flags=re.IGNORECASE)
