@@ -1399,3 +1399,15 @@ def test_a_target_moving_away_shows_which_way_not_a_negative_ratio(rows, regions
     assert shown in data["mark_text"].iloc[0] and "-" not in data["mark_text"].iloc[0]
     cells = " ".join(attainment_table(verdicts, lang=lang).astype(str).to_numpy().ravel())
     assert shown in cells and "462" not in cells
+
+
+@pytest.mark.parametrize("lang, said", [("vi", "chưa có số liệu thực hiện nào"),
+                                        ("en", "no figures reported yet")])
+def test_a_territory_without_figures_is_not_said_to_have_figures_up_to_a_dash(rows, regions,
+                                                                             lang, said):
+    """Đông Hưng's targets and no actual read "số liệu đến năm –:" in the summary."""
+    from hy_analysis.findings.attainment import describe_attainment
+
+    frame = rows(dict(low=8, indicator="x", period_start=2030, period_end=2030, value_raw="8 %"))
+    text = describe_attainment(assess(frame, region_map=RegionMap(regions)), lang=lang)
+    assert said in text and "–:" not in text

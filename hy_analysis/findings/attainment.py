@@ -222,9 +222,10 @@ def describe_attainment(verdicts: pd.DataFrame, *, region: str | None = None,
         count["achieved"] -= est_met
         count["missed"] -= est_missed
         years = pd.to_numeric(group.get("as_of_year"), errors="coerce").dropna()
-        lines += ["", words["per_territory"].format(
+        # A territory with targets and no figure yet has no year to say "up to".
+        lines += ["", words["per_territory" if len(years) else "per_territory_none"].format(
             territory=md_escape(territory), n=len(group),
-            as_of=int(years.max()) if len(years) else "–"),
+            as_of=int(years.max()) if len(years) else ""),
             words["ended"].format(met=count["achieved"], missed=count["missed"]),
             *([words["estimated"].format(met=est_met, missed=est_missed)]
               if est_met or est_missed else []),
