@@ -39,6 +39,8 @@ DEFAULT_SERVE_PORT = 8866
 LOOPBACK = "127.0.0.1"
 #: The environment variable jupyter_server's identity provider reads the token from.
 TOKEN_ENV = "JUPYTER_TOKEN"
+#: Where jupyter_server reads a token when JUPYTER_TOKEN is unset or empty.
+TOKEN_FILE_ENV = "JUPYTER_TOKEN_FILE"
 #: Jupyter data folder of the package (the dashboard's Voilà template).
 SHARE_DIR = Path(__file__).resolve().parent / "share"
 #: Seconds a dashboard kernel with no page attached lives on before it is culled: a backstop
@@ -176,13 +178,13 @@ def lab_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
             # Nothing is fetched from the internet behind the user's back.
             "--LabApp.news_url=None",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
-    if not token:  # "" is no secret; JUPYTER_TOKEN="" would mean "generate one"
-        argv.append("--IdentityProvider.token=")
     if not open_browser:
         argv.append("--no-browser")
     query = f"?token={token}" if token else ""
+    # No token option on the command line, even an empty one: an empty JUPYTER_TOKEN would
+    # mean "generate one", so no token is read from an empty file (JUPYTER_TOKEN_FILE).
     return Server(argv, f"http://{_host(ip)}:{port}/lab{query}", "JupyterLab",
-                  env={TOKEN_ENV: token} if token else {})
+                  env={TOKEN_ENV: token} if token else {TOKEN_FILE_ENV: os.devnull})
 
 
 def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,

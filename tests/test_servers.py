@@ -53,6 +53,9 @@ def test_an_empty_token_off_loopback_is_refused(name, ip, tmp_path):
 def test_an_empty_token_on_loopback_is_allowed(name, tmp_path):
     server = BUILDERS[name](folder=tmp_path, ip="127.0.0.1", port=8899, token="", check=False)
     assert TOKEN_ENV not in server.env and "token" not in server.url
+    # not even an empty token option on the command line (/proc/*/cmdline is public)
+    assert not [a for a in server.argv
+                if a.startswith("--") and "token" in a.split("=")[0].lower()], server.argv
 
 
 def test_the_command_line_refuses_an_empty_token_on_the_network(tmp_path):
