@@ -406,11 +406,14 @@ def load_sources(data_dir: PathLike | None = None) -> pd.DataFrame:
     frame = _simple_table("sources.csv", schema.SOURCE_COLUMNS, data_dir)
     user = user_sources_file(data_dir)
     if user.is_file():
-        report = read_sources(user, taken=bundled_ids("sources.csv", data_dir=data_dir))
+        report = read_sources(user)
         bad = {i.line for i in report.issues}
         loaded = read_rows(user, schema.SOURCE_COLUMNS)
         if not any(i.line == 0 for i in report.issues):  # a header the table can read
-            rows = [r for r, line in zip(loaded.rows, loaded.lines) if line not in bad]
+            # the bundled ids, from the table just read (validate names a reused one)
+            known = set(frame["id"])
+            rows = [r for r, line in zip(loaded.rows, loaded.lines)
+                    if line not in bad and r.get("id", "") not in known]
             frame = pd.concat([frame, pd.DataFrame.from_records(
                 rows, columns=list(schema.SOURCE_COLUMNS)).fillna("")], ignore_index=True)
     frame["type"] = frame["type"].astype("category")

@@ -132,13 +132,12 @@ def start(notebook: str, namespace: Mapping[str, Any], *, show: bool = True) -> 
 
 def _show_rejected(report, *, lang: str) -> None:
     """Tell the reader which rows of the user's files are left out, and why."""
-    from .display import show_markdown
     from .vocabulary import messages
 
     # Shown as code, which the page escapes; a backtick in a value must not end the block.
     lines = "\n".join(issue.format() for issue in report.issues).replace("`", "'")
-    show_markdown(messages("page", lang)["rows_rejected"].format(count=report.rows_rejected)
-                  + f"\n\n```\n{lines}\n```")
+    display.show_markdown(messages("page", lang)["rows_rejected"].format(
+        count=report.rows_rejected) + f"\n\n```\n{lines}\n```")
 
 
 def init_notebook() -> None:
