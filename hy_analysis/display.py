@@ -28,6 +28,7 @@ _VECTOR_CHARTS: ContextVar[bool] = ContextVar("hy_vector_charts", default=False)
 #: Display metadata role of the "parameters of this run" table (left out of shared pages).
 RUN_PARAMETERS_ROLE = "run-parameters"
 _LANG: ContextVar[str] = ContextVar("hy_report_lang", default="vi")
+
 # The run's territory labels (from its region map): what reader_territories translates.
 _TERRITORIES: ContextVar[tuple[str, ...]] = ContextVar("hy_report_territories", default=())
 
@@ -240,12 +241,20 @@ def show_table(data: pd.DataFrame, *, caption: str | None = None, page_length: i
     page = itables.to_html_datatable(
         cells, caption=escape(caption) if caption else None, pageLength=page_length,
         lengthMenu=menu, language=_datatables_language(lang), columnDefs=column_defs,
-        paging=len(cells) > page_length, allow_html=False, connected=False,
+        paging=len(cells) > page_length, allow_html=False, **_datatables_source(),
         # a click anywhere on a header sorts (itables' default leaves only the small arrows)
         text_in_header_can_be_selected=False,
         classes="display compact hy-table")
     display({"text/html": page, TABLE_MIME: table_payload(data, caption=caption, lang=lang)},
             raw=True)
+
+
+def _datatables_source() -> dict:
+    """itables' options for where a table's DataTables comes from (:func:`datatables_url`)."""
+    from .page_assets import datatables_url
+
+    url = datatables_url()
+    return {"connected": True, "dt_url": url} if url else {"connected": False}
 
 
 def _static_html(cells: pd.DataFrame) -> str:

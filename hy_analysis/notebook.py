@@ -149,8 +149,11 @@ def init_notebook() -> None:
     import itables
 
     from .charts.base import setup
+    from .page_assets import datatables_url
 
-    itables.init_notebook_mode(all_interactive=False, connected=False)
+    # A dashboard's tables import DataTables from its server, not from this output.
+    if datatables_url() is None:
+        itables.init_notebook_mode(all_interactive=False, connected=False)
     _inline_charts()
     setup()
 

@@ -8,13 +8,30 @@ they stand at the top of the layer order, above both.
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["TABLE_MIME", "datatables_language"]
+__all__ = ["TABLE_MIME", "DATATABLES_URL_ENV", "datatables_language", "datatables_url"]
 
 #: The display type that carries a table's values beside its HTML (read by the Excel export).
 TABLE_MIME = "application/vnd.hy-analysis.table+json"
+#: Set by ``hy-analysis serve`` for its kernels: the address, on the dashboard's own server,
+#: of the DataTables bundle tables import (the page then carries no inline copy of it).
+DATATABLES_URL_ENV = "HY_DATATABLES_URL"
+
+
+def datatables_url() -> str | None:
+    """Where tables load DataTables from: the dashboard's server, or ``None`` (inline).
+
+    A dashboard page gets the bundle (about 1 MB) from its server, once for every page the
+    browser opens, instead of inline in each page before its first chart. Everywhere else
+    (JupyterLab, shared HTML) it is inline, so tables work offline.
+    """
+    url = os.environ.get(DATATABLES_URL_ENV, "")
+    # Only a path on the page's own server: never a bundle from elsewhere.
+    return url if url.startswith("/") and not url.startswith("//") and url.endswith(".js") \
+        else None
 
 
 @lru_cache(maxsize=2)

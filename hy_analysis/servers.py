@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .exceptions import HyAnalysisError
+from .page_assets import DATATABLES_URL_ENV
 from .paths import notebooks_dir
 
 __all__ = ["Server", "lab_argv", "serve_argv", "run_server", "port_is_free", "is_loopback",
@@ -252,11 +253,72 @@ def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
     query = f"?token={token}" if token else ""
     pages = {p.stem: f"{base}/voila/render/{p.name}{query}"
              for p in sorted(folder.glob("*.ipynb"))} if folder.is_dir() else {}
+    assets = dashboard_assets() if check else None
     env = {"JUPYTER_PATH": os.pathsep.join(filter(None, [str(SHARE_DIR),
+                                                         assets and str(assets.root),
                                                          os.environ.get("JUPYTER_PATH")]))}
+    if assets:
+        env[DATATABLES_URL_ENV] = assets.url
     if token:
         env[TOKEN_ENV] = token
     return Server(argv, f"{base}/{query}", "Voilà dashboard", pages, env=env)
+
+
+@dataclass(frozen=True)
+class DashboardAssets:
+    """Files the dashboard serves beside Voilà's: a Jupyter data folder and the bundle's URL."""
+
+    root: Path
+    url: str
+
+
+def dashboard_assets() -> DashboardAssets:
+    """Put itables' DataTables bundle where the dashboard's template serves it.
+
+    The dashboard's tables import it from ``/voila/templates/hy/static/itables-<version>/``
+    (one download per browser, not a 1 MB copy inline in every page ahead of its charts).
+    The copy is made from the installed itables, so it always matches the tables' code, in
+    the user's private folder (owner only, never through a symbolic link).
+
+    Returns
+    -------
+    DashboardAssets
+    """
+    import itables
+
+    from .runner.warm import open_private, private_dir
+
+    root = private_dir() / "dashboard"
+    folder_parts = ["voila", "templates", "hy", "static", f"itables-{itables.__version__}"]
+    folder = root
+    for part in [""] + folder_parts:
+        folder = folder / part if part else folder
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            if folder.is_symlink() or not folder.is_dir():
+                raise HyAnalysisError(f"dashboard: refusing {folder}: not a folder of ours; "
+                                      "remove it") from None
+    source = Path(itables.__file__).resolve().parent / "html"
+    for name in ("dt_bundle.js", "dt_bundle.css"):
+        data = (source / name).read_bytes()
+        target = folder / name
+        try:
+            fd = open_private(target, os.O_RDONLY)
+        except FileNotFoundError:
+            pass
+        else:
+            with os.fdopen(fd, "rb") as old:
+                if old.read() == data:
+                    continue
+        # Written beside and renamed: a page being served never reads half a file.
+        part = folder / f".{name}.{os.getpid()}"
+        fd = open_private(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        with os.fdopen(fd, "wb") as new:
+            new.write(data)
+        os.replace(part, target)
+    url = "/" + "/".join(folder_parts) + "/dt_bundle.js"
+    return DashboardAssets(root, url)
 
 
 def trust_notebooks(folder: str | os.PathLike) -> int:

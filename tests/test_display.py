@@ -88,3 +88,43 @@ def test_charts_measured_once_draw_the_same_svg():
         assert measured and any(key[0] == "Hưng Yên" for key in measured)
     assert shared == alone
     assert base._TEXT_METRICS.get() is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("/voila/templates/hy/static/itables-2/dt_bundle.js", "/voila/templates/hy/static/itables-2/dt_bundle.js"),
+    ("//elsewhere.example/dt_bundle.js", None),
+    ("https://elsewhere.example/dt_bundle.js", None),
+    ("javascript:alert(1)//.js", None),
+    ("/voila/dt_bundle.css", None),
+    ("", None)])
+def test_tables_load_datatables_only_from_the_page_s_own_server(monkeypatch, value, expected):
+    from hy_analysis.page_assets import DATATABLES_URL_ENV, datatables_url
+
+    monkeypatch.setenv(DATATABLES_URL_ENV, value)
+    assert datatables_url() == expected
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("url", [None, "/voila/templates/hy/static/itables-x/dt_bundle.js"])
+def test_the_datatables_bundle_is_inline_except_on_the_dashboard(monkeypatch, url):
+    """Inline (offline shared HTML, JupyterLab) unless the dashboard serves it."""
+    from hy_analysis.page_assets import DATATABLES_URL_ENV
+
+    if url:
+        monkeypatch.setenv(DATATABLES_URL_ENV, url)
+    else:
+        monkeypatch.delenv(DATATABLES_URL_ENV, raising=False)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        "import pandas as pd\n"
+        "from hy_analysis.notebook import init_notebook\n"
+        "from hy_analysis.display import show_table\n"
+        "init_notebook()\n"
+        "show_table(pd.DataFrame({'Tỉnh': ['Hưng Yên']}))")]
+    NotebookClient(nb, kernel_name="python3", timeout=120).execute()
+    html = "".join(o.get("data", {}).get("text/html", "") for o in nb.cells[0].outputs)
+    inline = "injectModule(" in html
+    assert inline == (url is None)
+    if url:
+        assert f"from '{url}'" in html and url[:-3] + ".css" in html
+    assert "Hưng Yên" in html

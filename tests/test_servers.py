@@ -6,6 +6,7 @@ Pure builders: no server starts here (the browser suite starts them).
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -121,3 +122,48 @@ def test_the_command_takes_its_token_from_the_environment_never_from_argv(monkey
     assert cli._token(argparse.Namespace(no_token=True)) == ""
     monkeypatch.delenv(TOKEN_ENV)
     assert cli._token(argparse.Namespace(no_token=False)) is None
+
+
+def test_the_dashboard_serves_the_installed_datatables_bundle(tmp_path, monkeypatch):
+    """Dashboard tables import DataTables from the dashboard's own server (no inline copy)."""
+    from pathlib import Path
+
+    import itables
+
+    from hy_analysis.page_assets import DATATABLES_URL_ENV
+    from hy_analysis.servers import dashboard_assets
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    tmp_path.chmod(0o700)
+    assets = dashboard_assets()
+    url = assets.url
+    assert url.startswith("/voila/templates/hy/static/") and url.endswith("/dt_bundle.js")
+    served = assets.root / "voila" / "templates" / "hy" / "static" / Path(url).relative_to(
+        "/voila/templates/hy/static")
+    bundle = Path(itables.__file__).parent / "html" / "dt_bundle.js"
+    assert served.read_bytes() == bundle.read_bytes()
+    assert served.with_suffix(".css").read_bytes() == bundle.with_suffix(".css").read_bytes()
+    assert served.stat().st_mode & 0o077 == 0  # the user's own files
+    served.write_text("stale")  # from an older itables, or damaged: written again
+    assert dashboard_assets() == assets and served.read_bytes() == bundle.read_bytes()
+
+    (tmp_path / "fdi_by_country.ipynb").write_text("{}")
+    with socket.socket() as sock:  # a port free now
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = serve_argv(folder=tmp_path, port=port, token="t")
+    assert server.env[DATATABLES_URL_ENV] == url
+    assert str(assets.root) in server.env["JUPYTER_PATH"].split(os.pathsep)
+
+
+def test_the_dashboard_refuses_a_linked_assets_folder(tmp_path, monkeypatch):
+    from hy_analysis.servers import dashboard_assets
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    tmp_path.chmod(0o700)
+    (tmp_path / "hy-warm").mkdir(mode=0o700)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "hy-warm" / "dashboard").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(HyAnalysisError, match="refusing .*dashboard"):
+        dashboard_assets()
+    assert not any((tmp_path / "elsewhere").iterdir())

@@ -12,6 +12,16 @@ pytestmark = pytest.mark.browser
 
 PAGE_TIMEOUT = 120_000  # ms: Voilà starts a kernel and runs the whole notebook per page load
 PANEL = ".widget-vbox:has(> .widget-output)"
+#: Tables itables wrote that DataTables has not (yet) made interactive.
+PENDING_TABLES = ("() => [...document.querySelectorAll('table[id^=\"itables\"]')]"
+                  ".filter(t => !t.classList.contains('dataTable')).length")
+
+
+def _tables_become_interactive(page):
+    """Every interactive table of the page is initialised, from the dashboard's own bundle."""
+    page.wait_for_function(f"() => document.querySelectorAll('table.dataTable').length > 0 "
+                           f"&& ({PENDING_TABLES})() === 0", timeout=60_000)
+    assert "Loading ITables" not in page.locator("body").inner_text()
 
 
 def test_serve_prints_the_address(dashboard):
@@ -96,6 +106,11 @@ def test_attainment_dashboard_rescores_for_another_region(dashboard, require_not
         output = panel.locator(":scope > .widget-output")
         output.locator("img").first.wait_for(timeout=PAGE_TIMEOUT)
         assert "Traceback" not in page.locator("body").inner_text()
+        _tables_become_interactive(page)
+        # The bundle comes from the server, once, not inline in the page before its charts.
+        assert "injectModule(" not in page.content()
+        assert any("/voila/templates/hy/static/itables-" in e for e in page.evaluate(
+            "() => performance.getEntriesByType('resource').map(e => e.name)"))
         before = output.inner_text()
 
         region = panel.locator(".widget-dropdown select").first
@@ -110,6 +125,7 @@ def test_attainment_dashboard_rescores_for_another_region(dashboard, require_not
         message = panel.locator(":scope > .widget-html").inner_text().strip()
         assert not message, f"choosing {chosen!r} was refused: {message}"
         assert output.inner_text() != before
+        _tables_become_interactive(page)  # the redrawn panel's tables too
         shoot(page, "dashboard-attainment-after")
         # No exception: the dashboard's template drops Voilà's Font Awesome CDN links.
         assert not context.guard.blocked, f"requests left the machine: {context.guard.blocked}"
