@@ -253,7 +253,14 @@ def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
     query = f"?token={token}" if token else ""
     pages = {p.stem: f"{base}/voila/render/{p.name}{query}"
              for p in sorted(folder.glob("*.ipynb"))} if folder.is_dir() else {}
-    assets = dashboard_assets() if check else None
+    assets = None
+    if check:
+        try:
+            assets = dashboard_assets()
+        except (HyAnalysisError, OSError) as exc:
+            # Not a reason to refuse the dashboard: its tables then carry DataTables inline.
+            print(f"hy-analysis serve: tables load DataTables from each page ({exc})",
+                  file=sys.stderr)
     env = {"JUPYTER_PATH": os.pathsep.join(filter(None, [str(SHARE_DIR),
                                                          assets and str(assets.root),
                                                          os.environ.get("JUPYTER_PATH")]))}

@@ -167,3 +167,19 @@ def test_the_dashboard_refuses_a_linked_assets_folder(tmp_path, monkeypatch):
     with pytest.raises(HyAnalysisError, match="refusing .*dashboard"):
         dashboard_assets()
     assert not any((tmp_path / "elsewhere").iterdir())
+
+
+def test_an_unsafe_private_folder_leaves_the_dashboard_s_tables_inline(tmp_path, monkeypatch,
+                                                                     capsys):
+    from hy_analysis.page_assets import DATATABLES_URL_ENV
+
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o755)  # open to others: the private folder is refused there
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    (tmp_path / "fdi_by_country.ipynb").write_text("{}")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = serve_argv(folder=tmp_path, port=port, token="t")
+    assert DATATABLES_URL_ENV not in server.env
+    assert "tables load DataTables from each page" in capsys.readouterr().err
