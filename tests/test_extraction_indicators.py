@@ -631,3 +631,17 @@ def test_domestic_projects_and_capital_are_not_fdi():
     assert got["540 dự án"] == "unknown" and got["61.000 tỷ đồng"] == "unknown"
     assert got["88"] == "fdi_projects" and got["1.2 billion USD"] == "fdi_capital"
     assert got["45"] == "unknown" and got["9,300 billion VND"] == "unknown"
+
+
+def test_projects_and_their_capital_set_apart_by_a_comma():
+    got = _by_raw("The province now hosts 140 FDI projects, total capital of 3.1 billion USD. In "
+                  "2023, the province granted 14 FDI projects, total capital of 310 million "
+                  "USD. Năm 2023, tỉnh cấp mới 9 dự án FDI, tổng vốn đăng ký 75 triệu USD. In "
+                  "2024, the issuance and adjustment of investment certificates covered 22 FDI "
+                  "projects, total capital of 480 million USD; the city licensed 8 projects and "
+                  "adjusted 3 others, with registered capital of 95 million USD.")
+    assert got["3.1 billion USD"] == "fdi_capital"
+    assert (got["14"], got["310 million USD"]) == ("fdi_new_projects", "fdi_new_capital")
+    assert got["75 triệu USD"] == "fdi_new_capital"
+    # new and added capital together
+    assert got["480 million USD"] == got["95 million USD"] == "fdi_attracted"
