@@ -197,7 +197,10 @@ _COUNT_NOUNS = (
     # physical output: the unit word stays in value_raw
     "tấn", "tons?", "tonnes?", "lít", "liters?", "litres?", "kwh", "mwh", "gwh", "xe", "ô tô",
     "vehicles?", "cars?", "packs?", "battery packs?", "chiếc",
-    "việc làm", "thuê bao", "subscribers", "trường", "schools",
+    "việc làm", "thuê bao", "subscribers", "trường", "schools", "công nhân", "kỹ sư",
+    "engineers",
+    # wind turbines, as written with or without the hyphen: "25 tua-bin", "24 tuabin"
+    "tua-bin(?: gió)?", "tuabin(?: gió)?", "tua bin(?: gió)?", "(?:wind )?turbines?",
     # capacities and plants: "322MW", "04 nhà máy", "1.149 hệ thống điện mặt trời"
     "mw", "kw", "gw", "mwp", "kwp", "nhà máy", "hệ thống",
     # pieces and areas of output, yields, new Party members: "125,7 triệu cái", "51,2 triệu

@@ -1022,3 +1022,19 @@ def test_those_who_attended_a_meeting_are_no_figure():
     got = [r.value_raw for r in rows.itertuples()]
     assert got == ["350 doanh nghiệp"]  # the new firms; not the attendees
     assert rows.iloc[0]["char_start"] > 100
+
+
+def test_a_part_of_the_things_counted_before_is_a_count():
+    rows = extract("By 2024 the province hosted 120 FDI projects. Of these projects, 41 were "
+                   "invested by Japan; among them, 9 are in industrial parks. Of these, 12% "
+                   "are idle.", date="2024-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["41"] == (41, 41, "count") and got["9"] == (9, 9, "count")
+    assert got["12%"] == (12, 12, "percent")
+
+
+def test_a_bare_count_takes_no_noun_past_a_glued_unit_or_its_sentence():
+    rows = extract("Cọc thép dài 115.000m, tua-bin cao 105m. Dự án có 20 tua-bin.\n\nẢnh 3 "
+                   "và 4\n\nCông nhân làm việc ca đêm.", date="2024-12-20")
+    got = [r.value_raw for r in rows.itertuples()]
+    assert got == ["20 tua-bin"]  # lengths, photo numbers: no count of a noun further on

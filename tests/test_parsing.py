@@ -284,6 +284,10 @@ def test_a_range_after_a_minus_sign_stays_refused():
     ("9 khu và cụm công nghiệp", 9, "count"),
     ("124 đơn vị hành chính cấp xã", 124, "count"),
     ("khoảng 2.300 lượt xe", 2300, "count"),
+    ("32 tua-bin gió", 32, "count"),
+    ("16 tuabin", 16, "count"),
+    ("40 wind turbines", 40, "count"),
+    ("hơn 2.400 công nhân", 2400, "count"),
 ])
 def test_currency_plurals_and_counted_nouns(text, low, unit):
     parsed = parse_value(text)

@@ -563,13 +563,18 @@ def _count_noun_before(text: str, at: int, lang: str) -> bool:
                and probe.unit == "count" for i in range(len(words)) for k in (1, 2))
 
 
+_GLUED_LETTER = re.compile(r"[^\W\d_]")
+#: "Of these projects, 53 were invested by China", "Among them, 12 ...": a part of the things
+#: counted before it
+_OF_THESE = re.compile(r"\b(?:of|among)\s+(?:these|them|those|which|the total)\b"
+                       r"[^.;:!?\n\d]{0,30}?,?\s*$", re.IGNORECASE)
 _COUNT_RANGE_END = re.compile(r"\s?[-–]\s?\d+(?:[.,]\d+)?(?![\d.,/:-])")
 
 
 def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:
     """A count whose noun comes a few words later: "68 new FDI projects"."""
-    if _is_year(text[start:end]):
-        return None
+    if _is_year(text[start:end]) or _GLUED_LETTER.match(text, end):
+        return None  # "105m", "115.000m": a length in a unit not read, no count of a noun
     previous = _WORD_BEFORE.search(text[max(0, start - 30):start])
     if previous and previous.group(1)[0].isupper() and not any(
             mark in previous.group(0)[len(previous.group(1)):] for mark in ",;:("):
@@ -583,14 +588,21 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
             return Figure(start, pronoun.end(), text[start:pronoun.end()], parsed,
                           ["unit 'count' from the noun named before "
                            f"{text[end:pronoun.end() or end + 9].strip()!r}"])
+    if _OF_THESE.search(text, max(0, lead_start - 50), lead_start) and not re.match(
+            r"\s*(?:%|per ?cent)", text[end:end + 9]) and _count_noun_before(
+                text, lead_start, lang):
+        parsed = _parse(text[start:end], lang, "count")
+        if parsed is not None:  # "Of these projects, 53 were invested by China"
+            return Figure(start, end, text[start:end], parsed,
+                          ["unit 'count' from the things counted before it ('of these')"])
     if second := _COUNT_RANGE_END.match(text, end):
         end = second.end()  # "01 - 02 new rural communes": both ends of a range of counts
     tokens = [t for t in _TOKEN_RE.finditer(text[end:end + 60])][:_COUNT_LOOKAHEAD]
     for j in range(1, len(tokens)):
         for k in range(j + 1, min(len(tokens), j + 3) + 1):
             noun = text[end + tokens[j].start():end + tokens[k - 1].end()].rstrip(".,;:)")
-            if any(ch in ",;:“”\"!?" for ch in text[end:end + tokens[j].start()]):
-                return None
+            if any(ch in ",;:“”\"!?.\n" for ch in text[end:end + tokens[j].start()]):
+                return None  # (nor past the end of its sentence or line)
             if _PREPOSITION.search(text, end, end + tokens[j].start()):
                 return None  # "22 reports of the unit": the noun is another thing's
             if _VI_LETTERS.search(text, end, end + tokens[j].start()):
