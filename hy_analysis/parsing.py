@@ -152,7 +152,9 @@ _SCALES = {
 _CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "đô la mỹ": "USD", "đô la": "USD",
                "đô": "USD",
                "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
-               "dong": "VND"}
+               # the English plural and names of the currency: "16,682.91 billion dongs"
+               "dong": "VND", "dongs": "VND", "vietnam dong": "VND", "vietnam dongs": "VND",
+               "vietnamese dong": "VND", "vietnamese dongs": "VND"}
 _PER_PERSON = (r"\s*(?:/\s*(?:người|người dân|lao động|person|capita|head|worker)|"
                r"per (?:person|capita|head|worker))")
 _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
@@ -179,16 +181,26 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
 # Things counted in the documents; a figure followed by one of these is a count.
 _COUNT_NOUNS = (
     "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "dự án", "doanh nghiệp", "làng nghề",
+    # nouns whose head comes first: "12 khu và cụm công nghiệp", "99 đơn vị hành chính cấp
+    # xã", "1.700 lượt xe" (vehicle crossings; "lượt" alone counts visits, as persons)
+    "khu(?:,| và) cụm công nghiệp", "đơn vị hành chính(?: cấp (?:tỉnh|huyện|xã))?",
+    "lượt (?:xe|phương tiện)",
     "đô thị loại [ivx]+", "đô thị", "kcn", "ccn", "hộ", "xã", "phường", "căn hộ", "căn",
     "nhà", "sản phẩm", "hợp tác xã", "cơ sở", "lao động", "huyện", "thị xã", "quận",
     "projects?", "enterprises?", "businesses", "firms", "companies", "industrial parks?",
-    "industrial clusters?", "economic zones?", "towns?", "communes?", "households?",
+    "industrial clusters?", "economic zones?", "industrial zones?", "industrial estates?",
+    # licences issued: "cấp mới 2 giấy chứng nhận đầu tư", "12 investment certificates"
+    "giấy chứng nhận(?: đăng ký)?(?: đầu tư)?", "giấy phép(?: đầu tư)?",
+    "(?:investment )?certificates?", "(?:investment )?licen[cs]es?", "towns?", "communes?", "households?",
     "districts?",
     "(?:social housing |housing )?units?", "houses", "apartments", "jobs", "workers",
     # physical output: the unit word stays in value_raw
     "tấn", "tons?", "tonnes?", "lít", "liters?", "litres?", "kwh", "mwh", "gwh", "xe", "ô tô",
     "vehicles?", "cars?", "packs?", "battery packs?", "chiếc",
-    "việc làm", "thuê bao", "subscribers", "trường", "schools",
+    "việc làm", "thuê bao", "subscribers", "trường", "schools", "công nhân", "kỹ sư",
+    "engineers",
+    # wind turbines, as written with or without the hyphen: "25 tua-bin", "24 tuabin"
+    "tua-bin(?: gió)?", "tuabin(?: gió)?", "tua bin(?: gió)?", "(?:wind )?turbines?",
     # capacities and plants: "322MW", "04 nhà máy", "1.149 hệ thống điện mặt trời"
     "mw", "kw", "gw", "mwp", "kwp", "nhà máy", "hệ thống",
     # pieces and areas of output, yields, new Party members: "125,7 triệu cái", "51,2 triệu
@@ -229,7 +241,7 @@ _LEADING_CURRENCY_RE = re.compile(rf"(?P<cur>{_CURRENCY_RE})\s*(?=\d)")
 _ENGLISH_WORDS = re.compile(
     r"\b(?:thousand|million|billion|trillion|bn|bln|mn|year|annually|annual|per|hectares?|people|"
     r"persons|times|percent|more|over|about|nearly|under|exceeding|at least|projects?|"
-    r"enterprises?|units?|communes?|tourists|visitors|passengers|foreigners|industrial|dong|"
+    r"enterprises?|units?|communes?|tourists|visitors|passengers|foreigners|industrial|dongs?|"
     r"dollars)\b"
 )
 _VIETNAMESE_WORDS = re.compile(
@@ -293,6 +305,10 @@ def _read_number(text: str, lang: str | None) -> tuple[Decimal, str | None, bool
             return None
         return Decimal("".join(parts) + "." + frac)
 
+    if len(seps) == 1 and groups[1] == "000" and 0 < len(groups[0]) <= 3:
+        # "6,000 ha", "1.000 tỷ đồng": three zeros are never written as decimals, so the mark
+        # groups thousands whichever the format ("," English, "." Vietnamese)
+        return Decimal(groups[0] + "000"), "en" if seps[0] == "," else "vi", False
     readings = {}  # lang -> value
     for fmt, thousands, decimal in (("vi", ".", ","), ("en", ",", ".")):
         if grouped(thousands):

@@ -602,3 +602,46 @@ def test_projects_and_capital_with_no_name_belong_to_the_investment_named_before
     got = _by_raw("In 2024, the town approved 17 new projects with registered capital of over "
                   "205 million USD.", "2024-12-20")
     assert got["17"] == "unknown"
+
+
+def test_a_count_says_what_it_counts():
+    got = _by_raw("Năm 2024, các khu công nghiệp của tỉnh thu hút 37 new projects. Tỉnh đã đưa "
+                  "vào hoạt động 3 khu công nghiệp và mở rộng nhà máy lên 96MW. The province "
+                  "now has 12 industrial zones.")
+    assert got["37"] == "unknown"  # projects, not parks
+    assert got["96MW"] == "unknown"  # a capacity, not parks expanded
+    assert got["3 khu công nghiệp"] == "industrial_parks_operational"
+    assert got["12 industrial zones"] == "industrial_parks_total"
+
+
+def test_an_area_is_a_park_area_only_where_parks_are_named():
+    got = _by_raw("Năm 2024, nhà máy điện mặt trời có diện tích 42ha.\n\nNăm 2024, tổng diện "
+                  "tích gieo trồng đạt 80.500 ha.\n\nNăm 2024, các khu công nghiệp có tổng diện "
+                  "tích 3.200 ha.")
+    assert got["42ha"] == "unknown" and got["80.500 ha"] == "unknown"
+    assert got["3.200 ha"] == "industrial_parks_total_area"
+
+
+def test_domestic_projects_and_capital_are_not_fdi():
+    got = _by_raw("Đến nay, tỉnh có 210 dự án FDI còn hiệu lực với tổng vốn 3,1 tỷ USD; 540 dự "
+                  "án đầu tư trong nước với tổng vốn 61.000 tỷ đồng. So far the zone hosts 88 "
+                  "FDI projects and 45 domestic projects, with registered capital of 1.2 "
+                  "billion USD and 9,300 billion VND.")
+    assert got["210 dự án"] == "fdi_projects" and got["3,1 tỷ USD"] == "fdi_capital"
+    assert got["540 dự án"] == "unknown" and got["61.000 tỷ đồng"] == "unknown"
+    assert got["88"] == "fdi_projects" and got["1.2 billion USD"] == "fdi_capital"
+    assert got["45"] == "unknown" and got["9,300 billion VND"] == "unknown"
+
+
+def test_projects_and_their_capital_set_apart_by_a_comma():
+    got = _by_raw("The province now hosts 140 FDI projects, total capital of 3.1 billion USD. In "
+                  "2023, the province granted 14 FDI projects, total capital of 310 million "
+                  "USD. Năm 2023, tỉnh cấp mới 9 dự án FDI, tổng vốn đăng ký 75 triệu USD. In "
+                  "2024, the issuance and adjustment of investment certificates covered 22 FDI "
+                  "projects, total capital of 480 million USD; the city licensed 8 projects and "
+                  "adjusted 3 others, with registered capital of 95 million USD.")
+    assert got["3.1 billion USD"] == "fdi_capital"
+    assert (got["14"], got["310 million USD"]) == ("fdi_new_projects", "fdi_new_capital")
+    assert got["75 triệu USD"] == "fdi_new_capital"
+    # new and added capital together
+    assert got["480 million USD"] == got["95 million USD"] == "fdi_attracted"

@@ -992,3 +992,49 @@ def test_an_icor_named_before_its_value_is_in_times():
                    "Năm 2024 hệ số ICOR ở mức 6,1.", date="2024-12-20")
     got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
     assert got["5-5.5"] == (5, 5.5, "times") and got["6,1"] == (6.1, 6.1, "times")
+
+
+def test_a_count_after_a_capitalised_word_and_a_comma_is_no_name():
+    rows = extract("According to the Department of Planning, 212 new enterprises opened in "
+                   "the quarter. Thu 2.500 tỷ đồng, 14 FDI projects were licensed. Cụm "
+                   "công nghiệp Tân Phú 2 rộng 50 ha.", date="2024-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["212"] == (212, 212, "count")
+    assert got["14"] == (14, 14, "count")
+    assert "2" not in got  # a name: the cluster "Tân Phú 2"
+
+
+def test_a_vietnamese_count_has_its_noun_right_after_the_number():
+    rows = extract("Theo Sở Công Thương, 9 tháng đầu năm 2024 sản phẩm chủ lực tăng khá. "
+                   "Đã có 4 tỉnh thành triển khai khu công nghiệp sinh thái. Tỉnh có 6 dự án "
+                   "trong nước và 12 new FDI projects.", date="2024-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert "9" not in got and "4" not in got  # months, provinces: not what the noun counts
+    assert got["6 dự án"] == (6, 6, "count")
+    assert got["12"] == (12, 12, "count")  # English puts modifiers before the noun
+
+
+def test_those_who_attended_a_meeting_are_no_figure():
+    rows = extract("Tham dự hội nghị có lãnh đạo các sở, ngành, địa phương; cùng khoảng 350 "
+                   "doanh nghiệp trong và ngoài tỉnh. Năm 2024 tỉnh có 350 doanh nghiệp "
+                   "thành lập mới. The governor held working sessions with the chamber and "
+                   "45 enterprises from Japan.", date="2024-12-20")
+    got = [r.value_raw for r in rows.itertuples()]
+    assert got == ["350 doanh nghiệp"]  # the new firms; not the attendees
+    assert rows.iloc[0]["char_start"] > 100
+
+
+def test_a_part_of_the_things_counted_before_is_a_count():
+    rows = extract("By 2024 the province hosted 120 FDI projects. Of these projects, 41 were "
+                   "invested by Japan; among them, 9 are in industrial parks. Of these, 12% "
+                   "are idle.", date="2024-12-20")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["41"] == (41, 41, "count") and got["9"] == (9, 9, "count")
+    assert got["12%"] == (12, 12, "percent")
+
+
+def test_a_bare_count_takes_no_noun_past_a_glued_unit_or_its_sentence():
+    rows = extract("Cọc thép dài 115.000m, tua-bin cao 105m. Dự án có 20 tua-bin.\n\nẢnh 3 "
+                   "và 4\n\nCông nhân làm việc ca đêm.", date="2024-12-20")
+    got = [r.value_raw for r in rows.itertuples()]
+    assert got == ["20 tua-bin"]  # lengths, photo numbers: no count of a noun further on

@@ -628,3 +628,13 @@ def test_from_a_year_to_the_present_is_no_base():
                 "average annual growth from 2021 to the present.", "2026-01-20")
     assert _period(got["12%"]) == (2026, 2026)
     assert got["12%"].measure != "cumulative_growth"
+
+
+def test_a_span_may_end_on_a_date_and_a_month_may_open_a_sentence():
+    rows = extract("Từ năm 2019 đến ngày 15/10/2020, tỉnh khởi công 10 nhà máy điện gió. From "
+                   "2018 to October 15, 2020, 6 projects were started.\nTháng 4/2023, tỉnh cấp mới "
+                   "8 dự án FDI.", date="2024-06")
+    got = {r.value_raw: (r.period_start, r.period_end) for r in rows.itertuples()}
+    assert got["10 nhà máy"] == (2019, 2020)
+    assert got["6 projects"] == (2018, 2020)
+    assert got["8 dự án"] == (2023, 2023)  # "Tháng" written with its capital

@@ -269,3 +269,40 @@ def test_compound_adjectives_visitors_pieces_prices_and_falls_over_a_range(text,
 def test_a_range_after_a_minus_sign_stays_refused():
     with pytest.raises(ParseError, match="negative range"):
         parse_value("-2-2,5%")
+
+
+@pytest.mark.parametrize(("text", "low", "unit"), [
+    # the currency's English plural and names
+    ("12,480.5 billion dongs", 12480.5e9, "VND"),
+    ("3 million Vietnam dong", 3e6, "VND"),
+    ("45 billion Vietnamese dongs", 45e9, "VND"),
+    # licences, and nouns whose head comes first
+    ("7 giấy chứng nhận đầu tư", 7, "count"),
+    ("3 giấy phép", 3, "count"),
+    ("18 investment certificates", 18, "count"),
+    ("21 industrial zones", 21, "count"),
+    ("9 khu và cụm công nghiệp", 9, "count"),
+    ("124 đơn vị hành chính cấp xã", 124, "count"),
+    ("khoảng 2.300 lượt xe", 2300, "count"),
+    ("32 tua-bin gió", 32, "count"),
+    ("16 tuabin", 16, "count"),
+    ("40 wind turbines", 40, "count"),
+    ("hơn 2.400 công nhân", 2400, "count"),
+])
+def test_currency_plurals_and_counted_nouns(text, low, unit):
+    parsed = parse_value(text)
+    assert (parsed.low, parsed.unit) == (pytest.approx(low), unit)
+
+
+@pytest.mark.parametrize(("text", "low", "fmt"), [
+    ("4,000 ha", 4000, "en"),
+    ("2.000 tỷ đồng", 2e12, "vi"),
+    ("120,000 tourists", 120000, "en"),
+])
+def test_three_zeros_after_one_mark_group_thousands_in_either_format(text, low, fmt):
+    # a decimal is never written "4,000" for 4 (nor "2.000" for 2): the mark groups thousands
+    for lang in ("vi", "en", None):
+        parsed = parse_value(text, lang=lang)
+        assert parsed.low == pytest.approx(low)
+        assert (parsed.number_format, parsed.ambiguous) == (fmt, False)
+    assert parse_value("4,050 ha", lang="vi").ambiguous  # other digits still read both ways

@@ -38,6 +38,8 @@ CANDIDATE_COLUMNS = (
 )
 
 _MONEY = ("USD", "VND", "USD/person", "VND/person")
+#: The number of a figure and what comes before it ("khoảng 1.700 lượt xe" -> "lượt xe")
+_NUMBER_LEAD = re.compile(r"^[^\d]*\d+(?:[.,]\d+)*(?:\s?[-–]\s?\d+(?:[.,]\d+)*)?")
 #: Codes that only make sense for one investor country or sector.
 _BREAKDOWN_ONLY = ("fdi_capital_share",)
 _GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth",
@@ -109,10 +111,51 @@ def _compatible(code: str, vocab: Vocabulary, unit: str | None, measure: str,
     return want == unit
 
 
+def _park_families(vocab: Vocabulary) -> list[str]:
+    """The head families whose counts and areas have codes ``industrial_<family>_*`` (parks,
+    clusters; not the economic zones, counted by ``economic_zones_total`` alone)."""
+    return [name for name in vocab.names("head")
+            if f"industrial_{name}_total" in vocab.indicator_units]
+
+
+#: Count codes of a head family whose name does not start ``industrial_<family>``.
+_COUNTED_FAMILY = {"clusters_merged_into_parks": "clusters", "economic_zones_total": "zones"}
+
+
+def _counts_another_thing(vocab: Vocabulary, code: str, counted: str) -> bool:
+    """Whether a count code of parks, clusters or zones misnames a figure that counts
+    ``counted`` ("44 new projects", "48MW"): its head noun is not among the counted words."""
+    family = _COUNTED_FAMILY.get(code) or next(
+        (name for name in _park_families(vocab) if code.startswith(f"industrial_{name}_")),
+        None)
+    return family is not None and not vocab.words("head", family).search(counted)
+
+
+def _origin_says_domestic(vocab: Vocabulary, text: str, sent_start: int, fig: Figure,
+                          unit: str) -> bool:
+    """Whether a figure named by an FDI code is the domestic investment's: its own noun
+    phrase says so ("137 dự án đầu tư trong nước", "15 domestic projects"), or, for an
+    amount in dong, the last origin word before it in its sentence is domestic ("925 domestic
+    projects), with a total registered capital of 6,139.66 million USD and 133,512.98 billion
+    VND": the dollars are the foreign projects', the dong the domestic ones')."""
+    domestic, foreign = vocab.words("origin", "domestic"), vocab.words("origin", "foreign")
+    if unit == "count":
+        own = CUES.NOUN_PHRASE_AFTER.match(text, fig.end)
+        words = f"{fig.noun} {own.group(0) if own else ''}"
+        if domestic.search(words) or foreign.search(words):
+            return bool(domestic.search(words)) and not foreign.search(words)
+    if unit != "VND":
+        return False
+    before = text[sent_start:fig.start]
+    last = max(((m.start(), name) for name, rx in (("domestic", domestic), ("foreign", foreign))
+                for m in rx.finditer(before)), default=None)
+    return last is not None and last[1] == "domestic"
+
+
 def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
                  unit: str) -> tuple[str, str] | None:
     """Codes for counts and areas of industrial parks and clusters: family plus variant."""
-    families = {name: vocab.words("head", name) for name in vocab.names("head")}
+    families = {name: vocab.words("head", name) for name in _park_families(vocab)}
     where = raw if unit == "count" else window
     if unit == "count" and re.search(r"[^\W\d]", raw) and not any(
             rx.search(raw) for rx in families.values()):
@@ -1265,7 +1308,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     code = None
     indicator_text = ""
     if unit in ("count", "ha"):
-        got = _family_code(vocab, text_after, window, clause, fig.raw, unit)
+        # a bare count carries its noun ("68 new FDI projects"): it says what is counted
+        got = _family_code(vocab, text_after, window, clause,
+                           f"{fig.raw} {fig.noun}" if fig.noun else fig.raw, unit)
         if got:
             code = got[0]
             if re.search(r"_(?:new|expanded|removed|new_area)$|^clusters_merged", code) and \
@@ -1280,7 +1325,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                         # "đến năm 2030 thành lập mới 23 KCN": from the document's year on
                         period = Period(doc_date.year, period.end,
                                         period.how + ", from the document's year")
-            for name in vocab.names("head"):
+            for name in _park_families(vocab):
                 rx = vocab.words("head", name)
                 if m := rx.search(fig.raw) or rx.search(window):
                     indicator_text = m.group(0)
@@ -1341,6 +1386,22 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                         notes.append("a part (a place, 'trong đó', 'riêng') of the figure "
                                      "before of its unit")
                     break
+    counted = f"{fig.noun} {_NUMBER_LEAD.sub('', fig.raw)}".strip()
+    if unit == "count" and code != "unknown" and re.search(r"[^\W\d_]", counted) and \
+            _counts_another_thing(vocab, code, counted):
+        # "industrial parks attracted 44 new projects", "48MW": a count says what it counts
+        notes.append(f"counts {counted!r}, not what {code} counts")
+        code, indicator_text = "unknown", ""
+    if unit == "ha" and code != "unknown" and cell is None and _counts_another_thing(
+            vocab, code, text[text.rfind("\n\n", 0, fig.start) + 1:fig.end]):
+        # "nhà máy điện gió ... diện tích 3,5ha đất": an area of parks or clusters only where
+        # its paragraph names them
+        notes.append(f"no park or cluster named in its paragraph: not {code}")
+        code, indicator_text = "unknown", ""
+    if code.startswith("fdi_") and cell is None and \
+            _origin_says_domestic(vocab, text, sent[0], fig, unit):
+        notes.append(f"domestic investment, not {code}")
+        code, indicator_text = "unknown", ""
     if cell is None and code != "unknown" and (unit in _MONEY or unit == "count") and \
             CUES.CHANGE_BY.search(text, max(clause_start, fig.start - 30), fig.start) and \
             CUES.COMPARED_AFTER.match(text, fig.end):

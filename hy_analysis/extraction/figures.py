@@ -35,6 +35,9 @@ class Figure:
     notes : list of str
         Decisions a reviewer should know about (ambiguous number format, unit taken from a
         following noun or a table header).
+    noun : str
+        What a count counts when its noun is not in ``raw`` ("68 new FDI projects": raw
+        ``"68"``, noun ``"projects"``); empty otherwise.
     """
 
     start: int
@@ -42,6 +45,7 @@ class Figure:
     raw: str
     parsed: ParsedValue
     notes: list[str] = field(default_factory=list)
+    noun: str = ""
 
 
 # The second number of a result/target pair after the first's "/": "45.799/36.875 tỷ đồng"
@@ -179,6 +183,9 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     if CUES.MEMBERS_AFTER.match(text, end) and CUES.MEMBERS_BEFORE.search(
             text, max(0, start - 160), start):
         return True
+    if CUES.ATTENDEES_AFTER.match(text, end) and CUES.ATTENDED_BEFORE.search(
+            text, max(0, start - 240), start):
+        return True  # those who attended a meeting ("tham dự ... cùng gần 500 doanh nghiệp")
     if CUES.PARTY_MEMBERS_AFTER.match(text, end) and not CUES.ADMITTED_BEFORE.search(
             text, max(0, start - 80), start):
         return True  # the members of a Party organisation, not those it admitted
@@ -398,7 +405,7 @@ def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Fi
         note += (f"; AMBIGUOUS: in {'en' if chosen == 'vi' else 'vi'} format it reads "
                  f"{_format_number(other.low)}"
                  + (f"-{_format_number(other.high)}" if other.high != other.low else ""))
-    return Figure(figure.start, figure.end, figure.raw, parsed, figure.notes + [note])
+    return dataclasses.replace(figure, parsed=parsed, notes=figure.notes + [note])
 
 
 _EN_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")
@@ -556,16 +563,22 @@ def _count_noun_before(text: str, at: int, lang: str) -> bool:
                and probe.unit == "count" for i in range(len(words)) for k in (1, 2))
 
 
+_GLUED_LETTER = re.compile(r"[^\W\d_]")
+#: "Of these projects, 53 were invested by China", "Among them, 12 ...": a part of the things
+#: counted before it
+_OF_THESE = re.compile(r"\b(?:of|among)\s+(?:these|them|those|which|the total)\b"
+                       r"[^.;:!?\n\d]{0,30}?,?\s*$", re.IGNORECASE)
 _COUNT_RANGE_END = re.compile(r"\s?[-–]\s?\d+(?:[.,]\d+)?(?![\d.,/:-])")
 
 
 def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:
     """A count whose noun comes a few words later: "68 new FDI projects"."""
-    if _is_year(text[start:end]):
-        return None
+    if _is_year(text[start:end]) or _GLUED_LETTER.match(text, end):
+        return None  # "105m", "115.000m": a length in a unit not read, no count of a noun
     previous = _WORD_BEFORE.search(text[max(0, start - 30):start])
-    if previous and previous.group(1)[0].isupper() and ";" not in previous.group(0)[
-            len(previous.group(1)):]:  # a name: "CCN Đô Lương 2" (not "... USD; 16 dự án")
+    if previous and previous.group(1)[0].isupper() and not any(
+            mark in previous.group(0)[len(previous.group(1)):] for mark in ",;:("):
+        # a name: "CCN Đô Lương 2" (not "... USD; 16 dự án", "the Committee, 330 new firms")
         return None
     if (pronoun := _COUNT_PRONOUN.match(text, end)) and _count_noun_before(text, lead_start, lang):
         # "licensed 19 FDI projects ... and added capital for 36 others", "28 domestic
@@ -575,23 +588,35 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
             return Figure(start, pronoun.end(), text[start:pronoun.end()], parsed,
                           ["unit 'count' from the noun named before "
                            f"{text[end:pronoun.end() or end + 9].strip()!r}"])
+    if _OF_THESE.search(text, max(0, lead_start - 50), lead_start) and not re.match(
+            r"\s*(?:%|per ?cent)", text[end:end + 9]) and _count_noun_before(
+                text, lead_start, lang):
+        parsed = _parse(text[start:end], lang, "count")
+        if parsed is not None:  # "Of these projects, 53 were invested by China"
+            return Figure(start, end, text[start:end], parsed,
+                          ["unit 'count' from the things counted before it ('of these')"])
     if second := _COUNT_RANGE_END.match(text, end):
         end = second.end()  # "01 - 02 new rural communes": both ends of a range of counts
     tokens = [t for t in _TOKEN_RE.finditer(text[end:end + 60])][:_COUNT_LOOKAHEAD]
     for j in range(1, len(tokens)):
         for k in range(j + 1, min(len(tokens), j + 3) + 1):
             noun = text[end + tokens[j].start():end + tokens[k - 1].end()].rstrip(".,;:)")
-            if any(ch in ",;:“”\"!?" for ch in text[end:end + tokens[j].start()]):
-                return None
+            if any(ch in ",;:“”\"!?.\n" for ch in text[end:end + tokens[j].start()]):
+                return None  # (nor past the end of its sentence or line)
             if _PREPOSITION.search(text, end, end + tokens[j].start()):
                 return None  # "22 reports of the unit": the noun is another thing's
+            if _VI_LETTERS.search(text, end, end + tokens[j].start()):
+                # Vietnamese puts the counted noun right after the number and its modifiers
+                # after the noun ("27 dự án trong nước"): a noun further on counts something
+                # else ("6 tháng đầu năm ... sản phẩm", "5 tỉnh thành ... khu công nghiệp")
+                return None
             probe = _parse("1 " + noun, lang, None)
             if probe is not None and probe.unit == "count":
                 for begin in dict.fromkeys((lead_start, start)):
                     parsed = _parse(text[begin:end], lang, "count")
                     if parsed is not None:
                         return Figure(begin, end, text[begin:end], parsed,
-                                      [f"unit 'count' from the noun {noun!r}"])
+                                      [f"unit 'count' from the noun {noun!r}"], noun=noun)
     return None
 
 
@@ -619,7 +644,8 @@ def _total_count(text: str, start: int, end: int, lang: str) -> Figure | None:
                 parsed = _parse(text[start:end], lang, "count")
                 if parsed is not None:
                     return Figure(start, end, text[start:end], parsed,
-                                  ["unit 'count' from the total's noun before it"])
+                                  ["unit 'count' from the total's noun before it"],
+                                  noun=" ".join(words[i:i + k]))
     return None
 
 

@@ -366,7 +366,8 @@ def sentence_of(spans: list[tuple[int, int]], offset: int, *,
 _YEAR = r"(?:19|20)\d{2}"
 # "quý III/2022", "IV/2023": a quarter's year (a date's "30/9/2024" is not a period)
 # "đến hết tháng 8/2025": a month's year is the year of what stood at that month
-_YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=tháng \d/)|(?<=tháng \d\d/))"
+# (also "Tháng 4/2025," opening a sentence)
+_YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=[tT]háng \d/)|(?<=[tT]háng \d\d/))"
                       rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}|\d\d))?(?![\d/])")
 # "the 2021-30 period": a span's end written with two digits
 _YEAR_THEN_BRACKET = re.compile(
@@ -379,8 +380,12 @@ _BETWEEN_END = re.compile(rf"\s*(?:and|và|to|-|–)\s*(?:năm\s*)?({_YEAR})(?![
                           re.IGNORECASE)
 
 
-_SPAN_END_AFTER = re.compile(rf"\s*(?:to|until|through|till|-|–|đến|tới)\s*(?:năm\s*)?"
-                             rf"({_YEAR})(?![\d/])", re.IGNORECASE)
+# (the end may be a date: "từ năm 2019 đến ngày 15/10/2020", "from 2019 to October 15, 2020")
+_SPAN_END_AFTER = re.compile(
+    rf"\s*(?:to|until|through|till|-|–|đến|tới)\s*(?:năm\s*|(?:ngày\s*)?\d{{1,2}}\s*/\s*"
+    rf"\d{{1,2}}\s*/\s*|tháng\s*\d{{1,2}}\s*/\s*|(?:January|February|March|April|May|June|"
+    rf"July|August|September|October|November|December)\s+(?:\d{{1,2}},?\s+)?)?"
+    rf"({_YEAR})(?![\d/])", re.IGNORECASE)
 
 
 @dataclass
