@@ -441,9 +441,10 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
         if word_q == "neutral":
             return
         if qualifier != "exact" and qualifier != word_q:
-            # "khoảng hơn 2 triệu": about and above together read as above
-            if {qualifier, word_q} == {"about", "above"}:
-                qualifier = "above"
+            # "khoảng hơn 2 triệu", "khoảng dưới 5%": about and a bound together read as
+            # the bound
+            if {qualifier, word_q} in ({"about", "above"}, {"about", "below"}):
+                qualifier = ({qualifier, word_q} - {"about"}).pop()
                 return
             raise ParseError(f"cannot read {text!r}: contradictory qualifiers")
         qualifier = word_q

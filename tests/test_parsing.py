@@ -64,6 +64,9 @@ TABLE = [
     ("$1.2 billion", 1.2e9, 1.2e9, "exact", "USD"),
     ("1.2 billion US dollars", 1.2e9, 1.2e9, "exact", "USD"),
     ("nearly 2-fold", 2, 2, "about", "times"),
+    # about and a bound read as the bound, either way round
+    ("khoảng dưới 5%", None, 5, "below", "percent"),
+    ("khoảng hơn 2 triệu người", 2e6, None, "above", "persons"),
 ]
 
 
