@@ -181,6 +181,7 @@ _COUNT_NOUNS = (
     "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "dự án", "doanh nghiệp", "làng nghề",
     "đô thị loại [ivx]+", "đô thị", "kcn", "ccn", "hộ", "xã", "phường", "căn hộ", "căn",
     "nhà", "sản phẩm", "hợp tác xã", "cơ sở", "lao động", "huyện", "thị xã", "quận",
+    "thị trấn", "thôn", "làng",
     "projects?", "enterprises?", "businesses", "firms", "companies", "industrial parks?",
     "industrial clusters?", "economic zones?", "towns?", "communes?", "households?",
     "districts?",
@@ -383,7 +384,7 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
             return "persons", scale
         if m["rest"]:
             unit, _ = _read_tail(m["rest"], False, text)
-            if unit in ("persons", "count"):
+            if unit in ("persons", "count", "ha", "km2"):  # "116,5 nghìn ha": areas too
                 return unit, scale
         raise ParseError(f"cannot read {text!r}: scale word in {tail!r} without a currency or unit")
     raise ParseError(

@@ -34,6 +34,9 @@ def _by_raw(text: str, date: str = "2024-12-20") -> dict[str, str]:
     # investment for development, the plans' name for total social investment
     ("Năm 2024, vốn đầu tư cho phát triển trên địa bàn đạt 41.000 tỷ đồng.", "41.000 tỷ đồng",
      "total_social_investment"),
+    # FDI projects with "vốn" written inside the name
+    ("Đến cuối năm 2024, tỉnh có 52 dự án đầu tư vốn trực tiếp nước ngoài.", "52 dự án",
+     "fdi_projects"),
 ])
 def test_general_names_of_an_indicator_are_in_the_lexicon(text, raw, code):
     assert _by_raw(text)[raw] == code
