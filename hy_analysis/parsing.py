@@ -187,6 +187,7 @@ _COUNT_NOUNS = (
     "lượt (?:xe|phương tiện)",
     "đô thị loại [ivx]+", "đô thị", "kcn", "ccn", "hộ", "xã", "phường", "căn hộ", "căn",
     "nhà", "sản phẩm", "hợp tác xã", "cơ sở", "lao động", "huyện", "thị xã", "quận",
+    "thị trấn", "thôn", "làng",
     "projects?", "enterprises?", "businesses", "firms", "companies", "industrial parks?",
     "industrial clusters?", "economic zones?", "industrial zones?", "industrial estates?",
     # licences issued: "cấp mới 2 giấy chứng nhận đầu tư", "12 investment certificates"
@@ -399,7 +400,7 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
             return "persons", scale
         if m["rest"]:
             unit, _ = _read_tail(m["rest"], False, text)
-            if unit in ("persons", "count"):
+            if unit in ("persons", "count", "ha", "km2"):  # "116,5 nghìn ha": areas too
                 return unit, scale
         raise ParseError(f"cannot read {text!r}: scale word in {tail!r} without a currency or unit")
     raise ParseError(
@@ -457,9 +458,10 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
         if word_q == "neutral":
             return
         if qualifier != "exact" and qualifier != word_q:
-            # "khoảng hơn 2 triệu": about and above together read as above
-            if {qualifier, word_q} == {"about", "above"}:
-                qualifier = "above"
+            # "khoảng hơn 2 triệu", "khoảng dưới 5%": about and a bound together read as
+            # the bound
+            if {qualifier, word_q} in ({"about", "above"}, {"about", "below"}):
+                qualifier = ({qualifier, word_q} - {"about"}).pop()
                 return
             raise ParseError(f"cannot read {text!r}: contradictory qualifiers")
         qualifier = word_q

@@ -28,6 +28,15 @@ def _by_raw(text: str, date: str = "2024-12-20") -> dict[str, str]:
     ("Năm 2024, tỷ lệ đô thị hóa của tỉnh đạt 41,5%.", "41,5%", "urbanisation_rate"),
     ("Năm 2023, Hậu Nghĩa thu hút được 12 dự án đầu tư trực tiếp từ nước ngoài.", "12 dự án",
      "fdi_new_projects"),
+    # trade through the border gates named "import and export value", not exports
+    ("In 2024, the import and export value through the border gates reached 3.2 billion USD.",
+     "3.2 billion USD", "import_export_turnover"),
+    # investment for development, the plans' name for total social investment
+    ("Năm 2024, vốn đầu tư cho phát triển trên địa bàn đạt 41.000 tỷ đồng.", "41.000 tỷ đồng",
+     "total_social_investment"),
+    # FDI projects with "vốn" written inside the name
+    ("Đến cuối năm 2024, tỉnh có 52 dự án đầu tư vốn trực tiếp nước ngoài.", "52 dự án",
+     "fdi_projects"),
 ])
 def test_general_names_of_an_indicator_are_in_the_lexicon(text, raw, code):
     assert _by_raw(text)[raw] == code

@@ -418,6 +418,15 @@ def test_counted_nouns_and_monthly_money_give_rows():
     assert "per month" in rows["note"][1]
 
 
+def test_a_counted_locality_with_its_alternative_after_a_slash_is_a_count():
+    # "4 huyện/thành phố", "120 xã/phường": the count ends at the slash; a price per unit of
+    # another currency or measure ("24.500 đồng/USD", "21.000 đồng/lít") stays no figure
+    rows = extract("Đến năm 2030 có ít nhất 4 huyện/thành phố và 120 xã/phường đạt chuẩn; tỷ giá "
+                   "quy đổi 24.500 đồng/USD, giá xăng 21.000 đồng/lít.", date="2024-03-01")
+    assert list(rows["value_raw"]) == ["ít nhất 4 huyện", "120 xã"]
+    assert list(rows["unit"]) == ["count", "count"]
+
+
 def test_a_list_read_respectively_takes_its_indicators_by_order():
     rows = extract("In 2024, the shares of the agro-forestry-fishery sector, the industry and "
                    "construction sector and the service sector were 9.76%, 56.53% and 25.11% "

@@ -638,3 +638,128 @@ def test_a_span_may_end_on_a_date_and_a_month_may_open_a_sentence():
     assert got["10 nhà máy"] == (2019, 2020)
     assert got["6 projects"] == (2018, 2020)
     assert got["8 dự án"] == (2023, 2023)  # "Tháng" written with its capital
+
+
+# --- the period over several horizons (issue #17, rules drawn from devset 320-327; the
+# sentences are our own) ---------------------------------------------------------------------
+
+
+def test_a_yearly_rate_over_a_six_year_span_is_the_plans_five_years():
+    # "giai đoạn 2015-2020" with a rate per year: the five yearly rates after the base year,
+    # with or without a congress named
+    got = _read("Giai đoạn 2015-2020, kinh tế của tỉnh tăng trưởng bình quân 6,1%/năm.",
+                "2020-11-02")
+    assert _period(got["6,1%/năm"]) == (2016, 2020)
+    got = _read("Mục tiêu tăng trưởng khoảng 7%/năm giai đoạn 2020 - 2025 và khoảng 8%/năm "
+                "giai đoạn 2025 - 2030.", "2019-05-10")
+    assert _period(got["khoảng 8%/năm"]) == (2026, 2030)
+    # a sum over such a span, with no rate per year, keeps the years as written
+    got = _read("Trong giai đoạn 2020 - 2025, tổng vốn FDI đăng ký đạt 3,1 tỷ USD.", "2025-04-02")
+    assert _period(got["3,1 tỷ USD"]) == (2020, 2025)
+
+
+def test_the_whole_term_is_the_terms_plan_years():
+    # after the figure, with no term named: the five-year term the page's year falls in
+    got = _read("Năm 2024 phấn đấu tăng trưởng 8,5%, bảo đảm tăng trưởng trên 8% cả nhiệm kỳ.",
+                "2023-12-12")
+    assert _period(got["8,5%"]) == (2024, 2024)
+    assert _period(got["trên 8%"]) == (2021, 2025)
+    assert got["trên 8%"].measure == "period_average_growth"
+    # before the figure, the term named earlier; an amount is the term's sum
+    got = _read("Giữa nhiệm kỳ 2025-2030, tỉnh đã có nhiều kết quả. Vốn đầu tư thu hút đã vượt "
+                "mục tiêu của cả nhiệm kỳ là 3 tỷ USD.", "2028-06-01")
+    assert _period(got["3 tỷ USD"]) == (2026, 2030)
+    assert got["3 tỷ USD"].measure == "period_total"
+    got = _read("Exports should grow by at least 9% over the whole term.", "2027-03-01")
+    assert _period(got["at least 9%"]) == (2026, 2030)
+    # "the highest in the whole term": a superlative's range, no period
+    got = _read("Năm 2024, thu ngân sách đạt mức cao nhất trong cả nhiệm kỳ, tăng 21,4%.",
+                "2025-01-05")
+    assert _period(got["21,4%"]) == (2024, 2024)
+
+
+def test_a_horizon_opening_a_later_figures_predicate_is_that_figures():
+    # "..., để đến năm 2025 đạt 95 triệu": the horizon leads the second figure, not the first
+    got = _read("Năm 2024 là năm bứt phá. GRDP bình quân đầu người phấn đấu đạt 72 triệu đồng, "
+                "để đến năm 2025 đạt 95 triệu đồng.", "2023-12-08")
+    assert _period(got["72 triệu đồng"]) == (2024, 2024)
+    assert _period(got["95 triệu đồng"]) == (2025, 2025)
+    got = _read("In 2024 the province will push ahead. Revenue is to reach 8,000 billion VND, so "
+                "that by 2025, it can reach 9,500 billion VND.", "2023-12-08")
+    assert _period(got["8,000 billion VND"]) == (2024, 2024)
+    assert _period(got["9,500 billion VND"]) == (2025, 2025)
+    # a year right after each figure stays that figure's
+    got = _read("Thu nhập đạt khoảng 40 triệu đồng vào năm 2025 và 65 triệu đồng vào năm 2030.",
+                "2021-03-01")
+    assert _period(got["khoảng 40 triệu đồng"]) == (2025, 2025)
+    assert _period(got["65 triệu đồng"]) == (2030, 2030)
+
+
+def test_a_horizon_of_an_earlier_clause_dates_neither_later_clauses_nor_sentences():
+    text = ("Năm 2024, tỉnh phấn đấu thu nhập bình quân đầu người đạt 61 triệu đồng, phấn đấu "
+            "đến năm 2025 đạt 70 triệu đồng/người; thu ngân sách đạt 4.200 tỷ đồng; vốn đầu tư xã "
+            "hội đạt 21.000 tỷ đồng và phấn đấu đến cuối giai đoạn 2021 - 2025 đạt 95.000 tỷ "
+            "đồng; kim ngạch xuất khẩu đạt 300 triệu USD.")
+    got = _read(text, "2023-12-10")
+    assert _period(got["61 triệu đồng"]) == (2024, 2024)
+    assert _period(got["70 triệu đồng/người"]) == (2025, 2025)
+    assert _period(got["4.200 tỷ đồng"]) == (2024, 2024)
+    assert _period(got["21.000 tỷ đồng"]) == (2024, 2024)
+    assert _period(got["95.000 tỷ đồng"]) == (2021, 2025)
+    assert got["95.000 tỷ đồng"].measure == "period_total"
+    assert _period(got["300 triệu USD"]) == (2024, 2024)
+    # nor the sentences after it: the year of the sentence's first figure holds there
+    got = _read("Năm 2024, thu ngân sách đạt 4.200 tỷ đồng, phấn đấu đến năm 2025 đạt 5.000 tỷ "
+                "đồng.\n\nTỷ lệ hộ nghèo giảm 2,5%.", "2023-12-10")
+    assert _period(got["giảm 2,5%"]) == (2024, 2024)
+
+
+def test_a_lead_in_before_a_colon_scopes_its_list():
+    # the lead-in's year holds for every item; a span written in the first item is its own
+    got = _read("Chỉ tiêu đến năm 2030: tăng trưởng bình quân thời kỳ 2021 - 2030 đạt 7 - 8%, "
+                "số trường đạt chuẩn quốc gia 240 trường, tỷ lệ đô thị hóa đạt 45%.",
+                "2022-06-01")
+    assert _period(got["7 - 8%"]) == (2021, 2030)
+    assert _period(got["240 trường"]) == (2030, 2030)
+    assert got["240 trường"].measure == "level"
+    assert _period(got["45%"]) == (2030, 2030)
+
+
+def test_an_amount_of_a_span_named_as_a_period_is_its_total_but_not_per_person():
+    got = _read("Theo quy hoạch, vốn đầu tư cho phát triển giai đoạn 2021 - 2030 đạt khoảng 240 "
+                "nghìn tỷ đồng; GRDP bình quân đầu người đạt 130 triệu đồng/người.", "2023-08-01")
+    assert _period(got["khoảng 240 nghìn tỷ đồng"]) == (2021, 2030)
+    assert got["khoảng 240 nghìn tỷ đồng"].measure == "period_total"
+    # a per-person amount is a level at the span's end, whatever "tổng" its name starts with
+    got = _read("Tăng trưởng giai đoạn 2021 - 2030 đạt 8%/năm. Tổng sản phẩm bình quân đầu "
+                "người đạt 110 triệu đồng/người/năm.", "2023-08-01")
+    assert _period(got["110 triệu đồng/người/năm"]) == (2030, 2030)
+    assert got["110 triệu đồng/người/năm"].measure == "level"
+
+
+def test_a_councils_term_dates_nothing():
+    # "Kỳ họp ... HĐND tỉnh khóa XVII, nhiệm kỳ 2021-2026": the council's name
+    got = _read("Tại kỳ họp thứ 15 HĐND tỉnh khóa XVII, nhiệm kỳ 2021-2026, UBND tỉnh báo cáo "
+                "tình hình kinh tế. Thu từ doanh nghiệp chiếm trên 70% tổng thu.", "2023-12-06")
+    assert _period(got["trên 70%"]) == (2023, 2023)
+    assert got["trên 70%"].kind == "actual"
+
+
+def test_a_ratio_naming_no_base_in_a_plan_review_counts_from_before_the_plan():
+    got = _read("Kết quả 5 năm 2016-2020: tăng trưởng bình quân đạt 7,2%/năm.\nQuy mô nền kinh "
+                "tế tăng 1,7 lần.", "2020-10-05")
+    assert _period(got["1,7 lần"]) == (2015, 2020)
+    # a base written in the clause is the base
+    got = _read("Kết quả 5 năm 2016-2020: tăng trưởng bình quân đạt 7,2%/năm.\nQuy mô nền kinh "
+                "tế gấp 1,7 lần so với năm 2010.", "2020-10-05")
+    assert _period(got["gấp 1,7 lần"]) == (2010, 2020)
+
+
+def test_targets_reported_met_head_a_list_of_results():
+    text = ("Tỉnh thực hiện đạt và vượt 18/18 chỉ tiêu của Nghị quyết Đại hội nhiệm kỳ "
+            "2015-2020, trong đó:\n"
+            "- Tăng trưởng kinh tế bình quân 5 năm 2016-2020 đạt 7,2%\n"
+            "- Thu nhập bình quân đầu người năm 2020 đạt 52 triệu đồng")
+    got = _read(text, "2020-09-20")
+    assert got["7,2%"].kind == "actual"
+    assert got["52 triệu đồng"].kind == "actual"

@@ -64,6 +64,14 @@ TABLE = [
     ("$1.2 billion", 1.2e9, 1.2e9, "exact", "USD"),
     ("1.2 billion US dollars", 1.2e9, 1.2e9, "exact", "USD"),
     ("nearly 2-fold", 2, 2, "about", "times"),
+    # about and a bound read as the bound, either way round
+    ("khoảng dưới 5%", None, 5, "below", "percent"),
+    ("khoảng hơn 2 triệu người", 2e6, None, "above", "persons"),
+    # an area with a scale word, and villages and towns counted
+    ("82,4 nghìn ha", 82400, 82400, "exact", "ha"),
+    ("1,5 nghìn km2", 1500, 1500, "exact", "km2"),
+    ("64 thôn", 64, 64, "exact", "count"),
+    ("3 thị trấn", 3, 3, "exact", "count"),
 ]
 
 

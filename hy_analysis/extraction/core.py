@@ -24,7 +24,7 @@ from .figures import Figure, document_lang, find_figures, normalise
 from .reading import (_AVERAGE_STEM, Period, Vocabulary, _aside, _years, _years_between,
                       congress_term, find_kind, find_measure, find_period, heading_years,
                       latest_span_ending, load_vocabulary, match_phrases, sentence_of,
-                      sentence_spans, strip_accents)
+                      sentence_spans, strip_accents, whole_term)
 from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
 
@@ -1027,6 +1027,23 @@ def _target_in_brackets(text: str, at: int) -> bool:
     return bool(found) and not CUES.OTHER_NAME_BEFORE_BRACKET.search(text, found.start(), at)
 
 
+def _span_named_in(text: str, lo: int, hi: int, period: Period) -> bool:
+    """Whether the span of ``period`` is written between ``lo`` and ``hi`` as a period ("giai
+    đoạn 2021 - 2030", "thời kỳ", "nhiệm kỳ", "the 2021-2025 period"), not as a horizon.
+
+    >>> t = "Huy động vốn giai đoạn 2021 - 2030 đạt 168 nghìn tỷ đồng"
+    >>> _span_named_in(t, 0, t.index("168"), Period(2021, 2030, "sentence"))
+    True
+    >>> t = "Đến năm 2030 (thời kỳ 2021-2030) GRDP bình quân đầu người đạt"
+    >>> _span_named_in(t, 0, len(t), Period(2021, 2030, "sentence"))
+    False
+    """
+    return any((y[2], y[3]) == (period.start, period.end) and not _aside(text, y[0]) and (
+                CUES.PERIOD_NOUN_BEFORE.search(text, max(lo, y[0] - 20), y[0])
+                or CUES.PERIOD_NOUN_AFTER.match(text, y[1]))
+               for y in _years_between(text, lo, hi))
+
+
 def _year_written_between(text: str, lo: int, hi: int) -> bool:
     """Whether a year framing a clause ("..., năm 2025 là ...") is written between ``lo`` and
     ``hi``: a later sentence's frame, which holds over the period of a figure written before
@@ -1039,7 +1056,8 @@ def _year_written_between(text: str, lo: int, hi: int) -> bool:
 #: Periods read for one figure alone (a year or bracket written right at it, a compared
 #: period's own figure, a congress's term for a target beside a result): the next sentence's
 #: figures do not take them as "the previous figure's period".
-_LOCAL_READINGS = ("the year right after it", "the years before the bracket",
+_LOCAL_READINGS = ("the year right after it", "the years before the bracket", "the whole term",
+                   "the horizon leading it",
                    "the year before in brackets", "the compared year's own figures",
                    "the compared period's figure after a slash", "the span after the figure",
                    "the congress's term")
@@ -1115,6 +1133,18 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             start = prev["period_end"] if prev["measure"] in (
                 "ratio_to_base", "cumulative_growth") else prev["period_start"]
             period = Period(start, prev["period_end"], "previous figure", period.base)
+    whole = None
+    said = [m for part in (window, CUES.AFTER_STOP.split(
+                text[fig.end:min(fig.end + 40, clause_end)])[0])
+            for m in CUES.WHOLE_TERM.finditer(part)
+            # "mức cao nhất trong cả nhiệm kỳ": a superlative's range, no period
+            if not CUES.SUPERLATIVE_SINCE.search(part[:m.start()])]
+    if cell is None and said:
+        # "over 10% for the whole term", "mục tiêu của cả nhiệm kỳ là 2,2 tỷ USD": the plan
+        # years of the term, whatever year the sentence or the page names
+        whole = whole_term(text, fig.start, doc_year)
+        if whole:
+            period = Period(whole[0], whole[1], "the whole term", period.base)
     if cell is None and period.start == period.end and period.how.startswith("document date") \
             and CUES.PREVIOUS_PERIOD_COMPARED.search(text, clause_start, clause_end) and \
             CUES.PAST_TERM.search(text, 0, fig.start):
@@ -1185,6 +1215,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         measure = "period_average"
     if unit == "percent" and measure != "level" and CUES.OF_GRDP.search(fig.raw):
         measure = "level"  # "tăng 10%, bằng 35% GRDP": a share of GRDP, whatever came before
+    if whole and measure == "level" and (unit in _MONEY[:2] or unit == "count"):
+        measure = "period_total"  # an amount of the whole term is the term's sum
     if measure in ("ratio_to_base", "cumulative_growth") and period.base and period.end:
         period = Period(period.base, period.end, period.how, period.base)
     elif measure == "ratio_to_base" and cell is None and period.end and \
@@ -1195,6 +1227,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # spans both years (one of months to the same months keeps its year, as annotated)
         period = Period(period.end - 1, period.end, period.how + ", base the year before",
                         period.end - 1)
+    elif measure == "ratio_to_base" and cell is None and period.end and not period.base and \
+            not CUES.COMPARED_ANY.search(clause) and \
+            not _years_between(text, clause_start, clause_end) and \
+            (span := ((period.start, period.end) if period.start < period.end else
+                      latest_span_ending(text, fig.start, period.end))):
+        # "Quy mô GRDP tăng 1,6 lần" in a review of "5 năm 2016-2020", naming no base: a
+        # multiple over a plan's span is measured from the year before it (2015)
+        period = Period(span[0] - 1, span[1], period.how + ", base the year before the span",
+                        span[0] - 1)
     elif measure in ("period_average_growth", "period_total", "period_average") and \
             period.start == period.end and period.end is not None:
         span = latest_span_ending(text, fig.start, period.end)
@@ -1206,13 +1247,18 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             # "nhiệm kỳ qua ... tăng bình quân 11,2%/năm": the five years that end with it
             period = Period(period.end - 4, period.end, period.how + ", the past term")
     elif measure == "level" and unit in ("VND", "USD") and period.start != period.end and \
-            period.how == "sentence" and cell is None and CUES.SPAN_FRAME.match(text, sent[0]) and \
+            period.how in ("sentence", "sentence, the horizon leading it") and cell is None and (
+                CUES.SPAN_FRAME.match(text, sent[0]) or period.how != "sentence"
+                or _span_named_in(text, clause_start, fig.start, period)) and \
             not vocab.words("modifier", "per_person").search(window + " " + fig.raw):
-        # "Giai đoạn 2026-2030, ... thu ngân sách 75.000 - 80.000 tỷ đồng": an amount in a
-        # sentence framed by a span is the span's total
+        # "Giai đoạn 2026-2030, ... thu ngân sách 75.000 - 80.000 tỷ đồng", "Huy động vốn đầu
+        # tư giai đoạn 2021 - 2030 đạt 168 nghìn tỷ đồng", "by the end of the 2021-2025 period
+        # to reach VND 260,000 billion": an amount of a span named as a period (framing its
+        # sentence, in its own clause, or as its horizon) is the span's total
         measure = "period_total"
     elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
-            period.how in ("earlier sentence", "sentence", "previous figure"):
+            period.how in ("earlier sentence", "sentence", "previous figure",
+                           "sentence, the horizon leading it"):
         period = Period(period.end, period.end, f"{period.how}, end of the period")
     if cell is None and measure == "period_total" and unit not in ("count", "ha") and \
             period.how.startswith("earlier sentence") and \
@@ -1270,6 +1316,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 break
             # target words after the last figure of a sentence govern none of its figures
             # ("..., bằng 50,1% kế hoạch năm", "đạt 2.600 tấn, ... mục tiêu trở thành ...")
+            if CUES.TARGETS_ACHIEVED.search(words):
+                # "Toàn tỉnh đạt và vượt 17/17 chỉ tiêu ..., trong đó:", "achieved all 20
+                # targets, of which": targets reported met head a list of results
+                break
             digits = [m.end() for m in re.finditer(r"\d", words)]
             if CUES.STRONG_TARGET.search(words[:digits[-1]] if digits else words):
                 kind, estimate, kind_how = ("target", False,

@@ -192,6 +192,12 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     return False
 
 
+#: Localities and units counted with an alternative after a slash ("3 huyện/thành phố",
+#: "120 xã/phường"); not a currency or a measure ("23.500 đồng/USD", "20.000 đồng/lít").
+_LOCALITY_NOUNS = frozenset({"huyện", "xã", "phường", "quận", "thôn", "bản", "tỉnh", "trường",
+                             "hộ", "districts", "district", "communes", "commune", "wards"})
+
+
 def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
     """Offsets where a figure starting before ``end`` may stop, nearest first."""
     ends = [end]
@@ -214,6 +220,12 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
             stripped = stripped[:inner.start()]
         if stripped:
             ends.append(end + token.start() + len(stripped))
+            # "3 huyện/thành phố", "xã/phường": a counted noun with its alternative after a
+            # slash may end the figure at the slash (a unit per "/người" reads longer first)
+            slash = stripped.find("/")
+            if slash > 0 and stripped[:slash].lower() in _LOCALITY_NOUNS and \
+                    stripped[slash + 1:slash + 2].isalpha():
+                ends.append(end + token.start() + slash)
         if len(stripped) < len(word) or inner:
             break
     return sorted(set(ends), reverse=True)

@@ -24,7 +24,7 @@ from .alternation import alternation, compile_scanning
 from .cues import CUES
 
 __all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "find_kind",
-           "find_measure", "match_phrases", "strip_accents"]
+           "find_measure", "match_phrases", "strip_accents", "whole_term"]
 
 
 # Each Latin letter with diacritics -> its base letter: one character for one, so offsets hold.
@@ -424,13 +424,20 @@ def _years(text: str, offset: int = 0):
             continue
         if CUES.PRICES_AFTER.match(text, m.end()):
             continue  # "based on 2010 prices": the prices' base year, not a period
+        if CUES.COUNCIL_TERM_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+            # "Kỳ họp thứ 13 HĐND tỉnh khóa XVII, nhiệm kỳ 2021-2026": the term of the council
+            # holding the session names the council, not the period of what it reviews
+            continue
         if CUES.SUPERLATIVE_FROM.search(before):
             continue  # "cao nhất từ năm 2014 đến nay": a superlative's range, no period
         if y1 - y0 == 5 and y0 % 5 == 0 and CUES.PERIOD_AROUND.search(
-                text, max(0, m.start() - 12), min(len(text), m.end() + 8)) and \
-                CUES.CONGRESS.search(text):
+                text, max(0, m.start() - 12), min(len(text), m.end() + 8)) and (
+                CUES.CONGRESS.search(text) or _yearly_rate_around(text, m.start(), m.end())):
             # a Party congress's "giai đoạn 2025-2030", "the 2025-2030 period": its term,
-            # whose plan years start the year after the congress (2026-2030)
+            # whose plan years start the year after the congress (2026-2030); and so is a
+            # span of six calendar years from a year ending in 0 or 5 that a yearly rate is
+            # averaged over ("Giai đoạn 2015-2020, ... bình quân đạt 5,3%/năm"): the rates of
+            # the five years after its base year (the plans run 2016-2020, 2021-2025, ...)
             y0 += 1
         if CUES.TERM_BEFORE.search(before) or (
                 y1 > y0 and CUES.TERM_AFTER.match(text, m.end())):  # "the 2020-2025 term"
@@ -462,6 +469,17 @@ def _years(text: str, offset: int = 0):
             and CUES.TO_NOW_AFTER.match(text, m.end()))
         yield (offset + m.start(), offset + end, y0, y1, is_base,
                bool(CUES.SAME_PERIOD_BEFORE.search(before)))
+
+
+def _yearly_rate_around(text: str, start: int, end: int) -> bool:
+    """Whether the words of a rate per year ("bình quân", "%/năm", "average ... a year") stand
+    in the sentence of the span at ``start:end``, within a few words of it."""
+    lo = max(0, start - 80)
+    stop = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    hi = min(len(text), end + 80)
+    cut = _SENTENCE_END.search(text, end, hi)
+    return bool(CUES.YEARLY_RATE.search(text, stop + 1 if stop >= 0 else lo,
+                                        cut.start() if cut else hi))
 
 
 @lru_cache(maxsize=2)
@@ -501,6 +519,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "(năm 2023 chiếm 34,62%); khu vực dịch vụ chiếm 33,88%": a year in a bracket closed
     # before the figure is an aside's, not the figure's
     own = [y for y in before if not y[4] and not _closed_aside(text, s0, y[0], fig_start)]
+    # "126 triệu đồng/người đến năm 2025; thu ngân sách đạt 12.000 tỷ đồng", "103 million VND,
+    # so that by 2025, it can reach 126 million": a horizon that opens the predicate of an
+    # earlier figure of the sentence is that figure's, not this one's
+    led = {y[0]: _led_figure_at(text, y, s1) for y in own}
+    own = [y for y in own if led[y[0]] is None or led[y[0]] >= fig_start
+           or ";" not in text[led[y[0]]:fig_start]]
+    own = _list_scope(text, s0, fig_start, own,
+                      keep={y[0] for y in own if (led[y[0]] or -1) >= fig_start})
     own_after = [y for y in after if not y[4]]
     # "cùng kỳ năm 2023 là: 26,7%; 38,3%": the year compared with, then its own figures
     if before and before[-1][4] and CUES.COMPARED_YEARS_OWN.fullmatch(text, before[-1][1],
@@ -510,9 +536,11 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # a year shortly after the figure in its clause, unless a bracket or a comparison comes
     # first: "khoảng 6,58% (Năm 2021 lần lượt là ...)", "8,05%, cao hơn so với ... năm 2022"
     # (nor another number between: "đạt 7,16%, vượt qua con số 6,14% của năm 2023")
+    # (nor a horizon opening the predicate of a figure after it: "đạt 53.000 tỷ đồng và phấn
+    # đấu đến cuối giai đoạn 2021-2025 đạt 260.000 tỷ đồng", "so that by 2025, it can reach")
     close_after = bool(own_after) and own_after[0][0] - fig_end < 60 and not re.search(
         r"[;.(]|so với|hơn|compared|than|double|gấp|\d", text[fig_end:own_after[0][0]],
-        re.IGNORECASE)
+        re.IGNORECASE) and _led_figure_at(text, own_after[0], s1) is None
     bracketed = _YEAR_THEN_BRACKET.search(text[max(s0, fig_start - 35):fig_start])
     if bracketed:
         # "cao hơn so với năm 2021 (5,04%)", "the period of 2016-2020 (8.28%)": a figure in
@@ -564,6 +592,9 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if own and not (close_after and CUES.ATTACHED.search(
             text[max(s0, own[-1][0] - 30):own[-1][0]])):
         y = own[-1]
+        if led.get(y[0]) is not None:
+            # "by 2025, it can reach 126 million": the horizon of this figure alone
+            return Period(y[2], y[3], "sentence, the horizon leading it", base)
         return Period(y[2], y[3], "sentence", base)
     # "đạt 8,5 tỷ USD vào năm 2025": a year shortly after the figure, in the same clause.
     if close_after:
@@ -641,6 +672,10 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # (but "Dong Nai attracted 1.2 billion USD in 2023, up 11%." dates its own sentence: the
     # year of the sentence's first figure holds for the sentences after it)
     earlier = [y for y in earlier if not _of_a_later_figure(text, y[0])]
+    # "..., so that by 2025, it can reach 126 million": a horizon leading a later figure of its
+    # sentence is that target's deadline; it sets no year for the sentences after
+    earlier = [y for y in earlier if _led_figure_at(text, y, len(text)) is None
+               or not _of_a_later_figure(text, y[0], leading=True)]
     # "tăng 13,3% so với cùng kỳ năm 2023" / "the same period in 2022": a comparison's year
     # sets no year for the sentences after it
     earlier = [y for y in earlier if not y[5]]
@@ -796,7 +831,56 @@ def _aside(text: str, at: int) -> bool:
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
-def _of_a_later_figure(text: str, at: int) -> bool:
+def _list_scope(text: str, s0: int, fig_start: int, own: list, *,
+                keep: frozenset | set = frozenset()) -> list:
+    """The years of ``own`` (a sentence's, before a figure) that scope the figure when the
+    sentence is a list under a lead-in ending with a colon ("Một số chỉ tiêu chủ yếu đến năm
+    2030: tốc độ tăng trưởng ... thời kỳ 2021 - 2030 đạt 8 - 9%, GRDP bình quân đầu người đạt
+    ..."): the lead-in's years hold for every item, a year written inside an item only for
+    that item (from its last comma or semicolon outside brackets to the figure), and a
+    horizon leading the figure (offsets in ``keep``) for it.
+
+    >>> t = "Đến năm 2030: giai đoạn 2021 - 2030 tăng 8%, có 375 trường."
+    >>> [(y[2], y[3]) for y in _list_scope(t, 0, t.index("375"), list(_years(t)))]
+    [(2030, 2030)]
+    """
+    colon = text.rfind(":", s0, fig_start)
+    line = text.rfind("\n", s0, colon) + 1 if colon >= 0 else s0
+    lead = [y for y in own if line <= y[0] and y[1] <= colon]
+    if colon < 0 or not lead or "\n" in text[colon:fig_start]:
+        return own  # (a lead-in and its list are one line of text)
+    item = colon
+    depth = 0
+    for i in range(fig_start - 1, colon, -1):  # the item's start: its last separator
+        ch = text[i]
+        depth += ch == ")"
+        depth -= ch == "(" and depth > 0
+        if ch in ",;" and not depth:
+            item = i
+            break
+    return lead + [y for y in own if y[0] > item or (y[0] in keep and y[1] > colon)]
+
+
+def _led_figure_at(text: str, y: tuple, hi: int) -> int | None:
+    """The offset of the number whose predicate the year mention ``y`` opens as its horizon
+    ("by 2025, it can reach 126 million", "đến cuối giai đoạn 2021-2025 đạt 260.000 tỷ
+    đồng", "; năm 2025 đạt 80 triệu đồng" is no horizon), before ``hi``; None otherwise.
+
+    >>> t = "đạt 103 triệu đồng, để đến năm 2025 đạt 126 triệu đồng."
+    >>> y = next(y for y in _years(t) if y[2] == 2025)
+    >>> t[_led_figure_at(t, y, len(t)):][:3]
+    '126'
+    >>> t = "đạt 55 triệu đồng vào năm 2025 và 80 triệu đồng vào năm 2030."
+    >>> _led_figure_at(t, next(y for y in _years(t) if y[2] == 2025), len(t)) is None
+    True
+    """
+    if not CUES.HORIZON_LEADS_BEFORE.search(text, max(0, y[0] - 40), y[0]):
+        return None
+    found = CUES.PREDICATE_AFTER.match(text, y[1], min(hi, y[1] + 80))
+    return found.end() - 1 if found else None
+
+
+def _of_a_later_figure(text: str, at: int, *, leading: bool = False) -> bool:
     """Whether the year at ``at`` is written right after a figure ("6,14% của năm 2023", "4
     million recorded in January 2019") that is not the first figure of its sentence: a
     comparison's or an aside's year, which sets no year for the sentences after.
@@ -809,9 +893,12 @@ def _of_a_later_figure(text: str, at: int) -> bool:
     False
     """
     found = CUES.OF_A_FIGURE.search(text, max(0, at - 40), at)
-    if not found:
+    if not found and not leading:
         return False
-    lead = text[max(0, found.start() - 400):found.start()]
+    # (``leading``: a horizon leading a figure, "so that by 2025, it can reach": the figures
+    # of its sentence written before the horizon itself)
+    start = at if leading else found.start()
+    lead = text[max(0, start - 400):start]
     lead = _SENTENCE_END.split(lead)[-1].rstrip("0123456789.,$ ")
     # "from 182 trillion VND in 2020 to 320 trillion VND in 2025": a change's start is a base
     return bool(re.search(r"\d", _YEAR_RE.sub(" ", lead))) or bool(
@@ -899,6 +986,29 @@ def latest_span_ending(text: str, before: int, year: int) -> tuple[int, int] | N
     spans = [(y[2], y[3]) for y in _years_between(text, start, before)
              if y[3] == year and y[2] < year]
     return spans[-1] if spans else None
+
+
+def whole_term(text: str, at: int, doc_year: int | None) -> tuple[int, int] | None:
+    """The plan years of "the whole term" ("cả nhiệm kỳ", "toàn nhiệm kỳ", "for the whole
+    term") said of a figure at ``at``: the last five-year span named before it (a term or a
+    plan: "nhiệm kỳ 2020-2025" is read 2021-2025), else the five-year term the document's year
+    falls in (terms run 2021-2025, 2026-2030, ...), or None without either.
+
+    Examples
+    --------
+    >>> t = "Nửa nhiệm kỳ 2020-2025 đã qua. Cả nhiệm kỳ phấn đấu thu hút 2 tỷ USD."
+    >>> whole_term(t, t.index("2 tỷ"), 2023)
+    (2021, 2025)
+    >>> whole_term("Growth of over 9% for the whole term.", 20, 2027)
+    (2026, 2030)
+    """
+    spans = [y for y in _years_between(text, 0, at) if not y[4] and y[3] - y[2] == 4]
+    if spans:
+        return spans[-1][2], spans[-1][3]
+    if doc_year is None:
+        return None
+    start = doc_year - (doc_year - 1) % 5
+    return start, start + 4
 
 
 def congress_term(text: str, sent: tuple[int, int], fig_start: int,
@@ -1060,7 +1170,10 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
                 return "cumulative_growth"  # "tăng 67,77% so với năm 2020" (by 2025)
             return "annual_growth"
         return "period_average" if span and _AVERAGE_WORDS.search(window) else "level"
-    if span and (CUES.TOTAL_WORDS.search(window) or unit in ("count", "ha")):
+    # (an amount per person is a level, never a sum over years: "Tổng sản phẩm bình quân đầu
+    # người đạt 116,6 triệu đồng/người" under a 2021-2030 plan is the level it reaches)
+    if span and (CUES.TOTAL_WORDS.search(window) or unit in ("count", "ha")) and \
+            unit not in ("VND/person", "USD/person"):
         return "period_total"
     return "level"
 
