@@ -602,3 +602,32 @@ def test_projects_and_capital_with_no_name_belong_to_the_investment_named_before
     got = _by_raw("In 2024, the town approved 17 new projects with registered capital of over "
                   "205 million USD.", "2024-12-20")
     assert got["17"] == "unknown"
+
+
+# ------------------------------------------------ names in year-end reviews (devset 310-317)
+
+@pytest.mark.parametrize("text,raw,code", [
+    # older texts call a province's or city's product "GDP" followed by its name
+    ("GDP của tỉnh 6 tháng tăng 7,3% so với cùng kỳ.", "7,3%", "grdp_growth"),
+    ("GDP TP.Cần Thơ năm 2012 tăng 9,1%.", "9,1%", "grdp_growth"),
+    ("In 2012 the province's GDP grew 8.5 percent.", "8.5 percent", "grdp_growth"),
+])
+def test_the_gdp_of_a_province_or_city_is_its_grdp(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+def test_two_rates_joined_by_and_share_the_name_after_the_second():
+    got = _by_raw("The city posted 3.1% and 6.4% growth in GRDP in the two years.")
+    assert got["3.1%"] == got["6.4%"] == "grdp_growth"
+    # a rate with a name of its own keeps it
+    got = _by_raw("Năm 2024, xuất khẩu tăng 9% và GRDP tăng 6,4%.")
+    assert got["9%"] == "exports_growth" and got["6,4%"] == "grdp_growth"
+
+
+def test_a_counts_own_noun_beats_a_park_named_later_in_its_clause():
+    got = _by_raw("To date the province has lured 310 FDI projects worth 9 billion USD, most of "
+                  "them in industrial parks.")
+    assert got["310"] == "fdi_projects"
+    # a count of parks stays the parks'
+    got = _by_raw("Đến nay tỉnh có 14 khu công nghiệp đã đi vào hoạt động.")
+    assert got["14 khu công nghiệp"].startswith("industrial_parks")

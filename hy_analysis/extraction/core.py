@@ -720,6 +720,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
             memo=memo))
         prev_end = fig.end
     _respectively(text, vocab, rows, spans, starts)
+    _respective_years(text, rows, spans, starts)
     _coordinated(text, rows)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
@@ -799,10 +800,43 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
                     rows[i]["note"] += "; indicator by order in a list ('respectively')"
 
 
+def _respective_years(text: str, rows: list[dict], spans, starts) -> None:
+    """Years by order in a sentence that lists figures and as many years "respectively"
+    ("grew 0.9% and 8.3% in 2021 and 2022, respectively", "năm 2021 và 2022 tăng lần lượt
+    0,9% và 8,3%"): the k-th figure of the list is of the k-th year (one list of each in the
+    sentence; years compared with are no such list)."""
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for i, row in enumerate(rows):
+        by_sentence.setdefault(sentence_of(spans, row["char_start"], starts=starts), []).append(i)
+    for (s0, s1), members in by_sentence.items():
+        if len(members) < 2 or not CUES.RESPECTIVELY.search(text, s0, s1):
+            continue
+        lists: list[list[tuple]] = []
+        for y in _years_between(text, s0, s1):
+            if y[4] or y[5] or y[2] != y[3]:
+                continue  # a base, a same-period comparison or a span is no year of the list
+            if lists and CUES.YEAR_LIST_GAP.fullmatch(text, lists[-1][-1][1], y[0]):
+                lists[-1].append(y)
+            else:
+                lists.append([y])
+        lists = [run for run in lists if len(run) > 1]
+        if len(lists) != 1:
+            continue
+        years = lists[0]
+        runs = [run for run in _runs(text, rows, members) if len(run) == len(years)]
+        if len(runs) != 1:
+            continue
+        for i, y in zip(runs[0], years):
+            if (rows[i]["period_start"], rows[i]["period_end"]) != (y[2], y[2]):
+                rows[i]["period_start"] = rows[i]["period_end"] = y[2]
+                rows[i]["note"] += "; year by order in a list of as many years"
+
+
 def _coordinated(text: str, rows: list[dict]) -> None:
-    """A figure joined to its neighbour by "và" / "and" (a year of its own between them), of the
-    same unit and measure, and named by nothing of its own takes the neighbour's indicator
-    ("tăng 0,8% năm 2020 và 2,6% năm 2021", "grew by 7.5% in 2020 and 5.7% in 2021")."""
+    """A figure joined to its neighbour by "và" / "and" (a year of its own between them, or
+    nothing), of the same unit and measure, and named by nothing of its own takes the
+    neighbour's indicator ("tăng 0,8% năm 2020 và 2,6% năm 2021", "grew by 7.5% in 2020 and
+    5.7% in 2021", "posted 0.9% and 8.3% growth in GRDP")."""
     for k in range(1, len(rows)):
         a, b = rows[k - 1], rows[k]
         if "respectively" in a["note"] or "respectively" in b["note"] or \
@@ -1060,13 +1094,20 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year,
                              doc_month=doc_date.month if doc_date and not
                              memo.get("year only") else None)
-        if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
-                and "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
-                not any(local in rows[-1]["note"] for local in _LOCAL_READINGS) and \
-                not _year_written_between(text, rows[-1]["char_end"], sent[0]):
+        # the last figure outside brackets closed before this one: an aside's figure ("thu
+        # nhập đạt 51 triệu đồng (năm 2018 đạt 46,8 triệu đồng); 32 xã ...") is of the aside's
+        # own year, not a frame of the figures after it
+        last = len(rows) - 1
+        while last >= 0 and _in_closed_aside(text, rows[last]["char_start"], fig.start):
+            last -= 1
+        if period.how == "earlier sentence" and last >= 0 and \
+                fig.start - rows[last]["char_end"] < 400 \
+                and "\n\n" not in text[rows[last]["char_end"]:fig.start] and \
+                not any(local in rows[last]["note"] for local in _LOCAL_READINGS) and \
+                not _year_written_between(text, rows[last]["char_end"], sent[0]):
             # No year in this sentence: the last figure's period still holds ("Đến nay có 550
             # dự án FDI. Nhật Bản có 174 dự án, ...").
-            prev = rows[-1]
+            prev = rows[last]
             # a ratio or growth over a base year ("1.13 times compared to 2023") spans from
             # its base: the next figure keeps only its year
             start = prev["period_end"] if prev["measure"] in (
@@ -1179,6 +1220,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         measure = "level"
         period = Period(period.end, period.end, f"{period.how}, end of the period")
     years_n = CUES.N_YEARS.search(text, clause_start, fig.start) if cell is None else None
+    if years_n and any(y[2] == y[3] for y in _years_between(text, years_n.end(), fig.start)):
+        # "Trong 3 năm (2021 - 2023) GRDP tăng bình quân 3,9%/năm, GRDP bình quân đầu người
+        # năm 2023 đạt 69 triệu đồng": a year of its own, written after the N years, dates it
+        years_n = None
     if years_n and (unit in _MONEY or unit == "count") and measure in ("level", "period_total") \
             and period.end is not None:
         # "Tổng thu ngân sách trên địa bàn 5 năm ước đạt 48.187 tỷ đồng", "in the five years":
@@ -1265,7 +1310,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     code = None
     indicator_text = ""
     if unit in ("count", "ha"):
-        got = _family_code(vocab, text_after, window, clause, fig.raw, unit)
+        # a count whose noun comes a few words after the number ("457 FDI projects") counts
+        # that noun: a park named later in its clause ("including 284 in its industrial
+        # parks") is not what it counts
+        noun = next((m.group(1) for n in fig.notes
+                     if (m := re.match(r"unit 'count' from the noun '(.+)'$", n))), "")
+        got = _family_code(vocab, text_after, window, clause, f"{fig.raw} {noun}".strip(), unit)
         if got:
             code = got[0]
             if re.search(r"_(?:new|expanded|removed|new_area)$|^clusters_merged", code) and \
@@ -1393,7 +1443,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
             "modifier", "per_person").search(indicator_text)):
         unit = f"{unit}/person"
-    fig_region = _region(places, sent, window, fig, region, doc_region, text, unit)
+    # "khoảng 1,2% GDP cả nước và khoảng 9,5% GRDP của vùng": words right after the figure
+    # before, up to "và" / "and", complete that figure (the whole it is a share of); they
+    # name no place of this one
+    region_window = CUES.COMPLETES_BEFORE_AND.sub("", window, count=1) \
+        if window_start > clause_start else window
+    fig_region = _region(places, sent, region_window, fig, region, doc_region, text, unit)
     territory = _territory(vocab, fig_region, doc_date)
     # Confidence: start high, lose for every guess made.
     confidence = 0.9
