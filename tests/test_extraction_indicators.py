@@ -631,3 +631,23 @@ def test_a_counts_own_noun_beats_a_park_named_later_in_its_clause():
     # a count of parks stays the parks'
     got = _by_raw("Đến nay tỉnh có 14 khu công nghiệp đã đi vào hoạt động.")
     assert got["14 khu công nghiệp"].startswith("industrial_parks")
+
+
+def test_the_parts_of_a_breakdown_keep_the_variant_of_the_sentence_before():
+    text = ("By the end of June 2024, the board had newly issued investment certificates for 30 "
+            "projects worth 1.2 billion USD. Of which, 20 FDI projects with a total registered "
+            "investment capital of 900 million USD; domestic investment: 10 projects with 2,000 "
+            "billion VND.")
+    got = _by_raw(text, date="2024-07-05")
+    assert got["20"] == "fdi_new_projects" and got["900 million USD"] == "fdi_new_capital"
+    # the domestic part is no foreign investment
+    assert got["10 projects"] == "unknown" and got["2,000 billion VND"] == "unknown"
+
+
+def test_this_figure_stands_for_the_quantity_of_the_figure_before():
+    got = _by_raw("At the start of 2024 the occupancy rate of the parks was 66.5%. Up to now, "
+                  "this figure is 68.2%.", date="2024-10-05")
+    assert got["68.2%"] == "industrial_parks_occupancy_rate"
+    got = _by_raw("Đầu năm, tỷ lệ lấp đầy các khu công nghiệp đạt 60%. Đến nay, tỷ lệ này đạt "
+                  "64%.", date="2024-10-05")
+    assert got["64%"] == "industrial_parks_occupancy_rate"

@@ -1013,6 +1013,10 @@ def test_a_count_out_of_a_total_is_the_count_not_the_total():
                    date="2023-09-01")
     assert list(rows["value_raw"]) == ["18"]
     assert rows.loc[0, "unit"] == "count" and rows.loc[0, "low"] == 18
+    # (a word before the noun: "4 out of 14 operating industrial parks")
+    rows = extract("It has 4 out of 14 operating industrial parks fully leased.",
+                   date="2024-10-10")
+    assert list(rows["value_raw"]) == ["4"] and rows.loc[0, "unit"] == "count"
     # the total of a count of plan targets or a rank stays no figure
     assert extract("It met 16 out of 17 targets and ranked 6th out of 63 provinces.",
                    date="2023-09-01").empty

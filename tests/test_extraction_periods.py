@@ -745,3 +745,15 @@ def test_a_plans_value_after_its_name_and_la_is_a_target():
     assert got["900 triệu USD"].kind == "target"
     assert got["7%"].kind == "target"
     assert got["1,2 tỷ USD"].kind == "actual" and got["7,6%"].kind == "actual"
+
+
+def test_the_noun_a_ratio_is_of_with_its_year_is_the_base():
+    got = _read("Năm 2020 GRDP đạt 99.500 tỷ đồng, gấp hơn 3 lần quy mô kinh tế của tỉnh năm "
+                "2010.", "2024-03-01")
+    assert _period(got["gấp hơn 3 lần"]) == (2010, 2020)
+    # "lần trong năm" is no base, nor a congress's "lần thứ I" before a span on its own line
+    got = _read("Kim ngạch tăng 3 lần trong năm 2023.", "2024-03-01")
+    assert _period(got["3 lần"]) == (2023, 2023)
+    got = _read("Đại hội lần thứ I\n\nGiai đoạn 2026-2030, tỉnh phấn đấu tăng trưởng 9%/năm.",
+                "2025-10-06")
+    assert _period(got["9%/năm"]) == (2026, 2030)

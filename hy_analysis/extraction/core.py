@@ -410,11 +410,13 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
                     words, m.end()))), default=-1)
                     for name in ("new", "attracted", "stock")}
         last = last_words(sentence_before)
-        if max(last.values()) < 0 and code == "fdi_capital" and \
-                CUES.CAPITAL_OPENS.match(opening):
+        if max(last.values()) < 0 and (code == "fdi_capital" and CUES.CAPITAL_OPENS.match(
+                opening) or CUES.PARTS_OPEN.match(opening)):
             # "thu hút 12 dự án FDI, tăng 78,8%. Tổng vốn đầu tư đăng ký 177,5 triệu USD":
             # a capital whose own sentence says neither new nor to date is that of the
-            # projects the sentence before counted
+            # projects the sentence before counted; and so are the parts of a breakdown
+            # ("... newly licensed 41 projects. Of which, 32 FDI projects with 1.6 billion
+            # USD")
             sentence_before = previous
             last = last_words(previous)
         word = max(last, key=last.get) if max(last.values()) >= 0 else None
@@ -1391,6 +1393,20 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                         notes.append("a part (a place, 'trong đó', 'riêng') of the figure "
                                      "before of its unit")
                     break
+    if code == "unknown" and cell is None and rows and CUES.FIGURE_ANAPHOR.search(
+            text, max(clause_start, fig.start - 40), fig.start):
+        # "the occupancy rate was 66.6% at the start of the year. Up to now, this figure is
+        # 67.7%", "tỷ lệ này đạt 70%": a demonstrative for the quantity of the figure before
+        # of its unit (within the paragraph), with its measure
+        for prev in reversed(rows[-6:]):
+            if fig.start - prev["char_end"] > 600 or \
+                    "\n\n" in text[prev["char_end"]:fig.start]:
+                break
+            if prev["unit"] == unit and prev["indicator"] != "unknown":
+                code, indicator_text = prev["indicator"], prev["indicator_text"]
+                measure = prev["measure"]
+                notes.append("'this figure': the quantity of the figure before of its unit")
+                break
     if cell is None and code != "unknown" and (unit in _MONEY or unit == "count") and \
             CUES.CHANGE_BY.search(text, max(clause_start, fig.start - 30), fig.start) and \
             CUES.COMPARED_AFTER.match(text, fig.end):

@@ -593,16 +593,20 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
                            f"{text[end:pronoun.end() or end + 9].strip()!r}"])
     if total := _OUT_OF.match(text, end):
         # "121 out of 161 communes meeting ...": a count of the noun written after its total
-        words = list(_TOKEN_RE.finditer(text, total.end(), total.end() + 40))[:3]
-        for k in range(len(words), 0, -1):
-            noun = text[words[0].start():words[k - 1].end()].rstrip(".,;:)")
-            probe = _parse("1 " + noun, lang, None)
-            if probe is not None and probe.unit == "count":
-                parsed = _parse(text[start:end], lang, "count")
-                if parsed is not None:
-                    return Figure(start, end, text[start:end], parsed,
-                                  [f"unit 'count' from the noun {noun!r}",
-                                   f"a count {total.group(0).strip()!r}"])
+        # ("4 out of 14 operating industrial parks": a word or two before the noun)
+        words = list(_TOKEN_RE.finditer(text, total.end(), total.end() + 50))[:4]
+        for j in range(min(3, len(words))):
+            if _WORDS_STOP.search(text, total.end(), words[j].start()):
+                break
+            for k in range(min(len(words), j + 3), j, -1):
+                noun = text[words[j].start():words[k - 1].end()].rstrip(".,;:)")
+                probe = _parse("1 " + noun, lang, None)
+                if probe is not None and probe.unit == "count":
+                    parsed = _parse(text[start:end], lang, "count")
+                    if parsed is not None:
+                        return Figure(start, end, text[start:end], parsed,
+                                      [f"unit 'count' from the noun {noun!r}",
+                                       f"a count {total.group(0).strip()!r}"])
         return None
     if second := _COUNT_RANGE_END.match(text, end):
         end = second.end()  # "01 - 02 new rural communes": both ends of a range of counts

@@ -462,7 +462,10 @@ def _years(text: str, offset: int = 0):
             y1, end = int(span_end[1]), span_end.end()
             skip_to = end
         # "from 2021 to the present", "từ năm 2021 đến nay": a span up to now, not a base
-        is_base = bool(CUES.BASE_BEFORE.search(before)) and not span_end and not (
+        # ("gấp hơn 3 lần quy mô kinh tế của tỉnh năm 2010": the noun a ratio is of, with its
+        # year, is the base)
+        is_base = bool(CUES.BASE_BEFORE.search(before) or CUES.RATIO_NOUN_BEFORE.search(
+            before)) and not span_end and not (
             re.search(r"(?:\bfrom|\btừ)\s*(?:the year\s*|năm\s*)?$", before, re.IGNORECASE)
             and CUES.TO_NOW_AFTER.match(text, m.end()))
         yield (offset + m.start(), offset + end, y0, y1, is_base,
