@@ -654,3 +654,52 @@ def test_projects_and_their_capital_set_apart_by_a_comma():
     assert got["75 triệu USD"] == "fdi_new_capital"
     # new and added capital together
     assert got["480 million USD"] == got["95 million USD"] == "fdi_attracted"
+
+
+# ------------------------------------------------ names in year-end reviews (devset 310-317)
+
+@pytest.mark.parametrize("text,raw,code", [
+    # older texts call a province's or city's product "GDP" followed by its name
+    ("GDP của tỉnh 6 tháng tăng 7,3% so với cùng kỳ.", "7,3%", "grdp_growth"),
+    ("GDP TP.Cần Thơ năm 2012 tăng 9,1%.", "9,1%", "grdp_growth"),
+    ("In 2012 the province's GDP grew 8.5 percent.", "8.5 percent", "grdp_growth"),
+])
+def test_the_gdp_of_a_province_or_city_is_its_grdp(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+def test_two_rates_joined_by_and_share_the_name_after_the_second():
+    got = _by_raw("The city posted 3.1% and 6.4% growth in GRDP in the two years.")
+    assert got["3.1%"] == got["6.4%"] == "grdp_growth"
+    # a rate with a name of its own keeps it
+    got = _by_raw("Năm 2024, xuất khẩu tăng 9% và GRDP tăng 6,4%.")
+    assert got["9%"] == "exports_growth" and got["6,4%"] == "grdp_growth"
+
+
+def test_a_counts_own_noun_beats_a_park_named_later_in_its_clause():
+    got = _by_raw("To date the province has lured 310 FDI projects worth 9 billion USD, most of "
+                  "them in industrial parks.")
+    assert got["310"] == "fdi_projects"
+    # a count of parks stays the parks'
+    got = _by_raw("Đến nay tỉnh có 14 khu công nghiệp đã đi vào hoạt động.")
+    assert got["14 khu công nghiệp"].startswith("industrial_parks")
+
+
+def test_the_parts_of_a_breakdown_keep_the_variant_of_the_sentence_before():
+    text = ("By the end of June 2024, the board had newly issued investment certificates for 30 "
+            "projects worth 1.2 billion USD. Of which, 20 FDI projects with a total registered "
+            "investment capital of 900 million USD; domestic investment: 10 projects with 2,000 "
+            "billion VND.")
+    got = _by_raw(text, date="2024-07-05")
+    assert got["20"] == "fdi_new_projects" and got["900 million USD"] == "fdi_new_capital"
+    # the domestic part is no foreign investment
+    assert got["10 projects"] == "unknown" and got["2,000 billion VND"] == "unknown"
+
+
+def test_this_figure_stands_for_the_quantity_of_the_figure_before():
+    got = _by_raw("At the start of 2024 the occupancy rate of the parks was 66.5%. Up to now, "
+                  "this figure is 68.2%.", date="2024-10-05")
+    assert got["68.2%"] == "industrial_parks_occupancy_rate"
+    got = _by_raw("Đầu năm, tỷ lệ lấp đầy các khu công nghiệp đạt 60%. Đến nay, tỷ lệ này đạt "
+                  "64%.", date="2024-10-05")
+    assert got["64%"] == "industrial_parks_occupancy_rate"

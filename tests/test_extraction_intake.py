@@ -1047,3 +1047,60 @@ def test_a_bare_count_takes_no_noun_past_a_glued_unit_or_its_sentence():
                    "và 4\n\nCông nhân làm việc ca đêm.", date="2024-12-20")
     got = [r.value_raw for r in rows.itertuples()]
     assert got == ["20 tua-bin"]  # lengths, photo numbers: no count of a noun further on
+
+
+# ------------------------------------------- number forms of year-end reviews (devset 310-317)
+
+def test_a_counts_noun_is_never_read_past_the_end_of_its_sentence():
+    # a date ending a sentence ("sáng 12.3.") is no count of the next sentence's noun
+    rows = extract("Hội nghị diễn ra sáng 12.3.\n\nMột dự án FDI tại khu công nghiệp được trao "
+                   "giấy phép. Tỉnh cấp phép cho 25 doanh nghiệp.", date="2026-03-15")
+    assert list(rows["value_raw"]) == ["25 doanh nghiệp"]
+    rows = extract("The meeting opened at 8. Two FDI projects were licensed.", date="2026-03-15")
+    assert rows.empty
+    # an abbreviation is no sentence end: "20 U.S. firms"
+    rows = extract("It now hosts 20 U.S. firms.", date="2026-03-15")
+    assert list(rows["value_raw"]) == ["20"]
+
+
+def test_a_count_out_of_a_total_is_the_count_not_the_total():
+    rows = extract("The district now has 18 out of 24 communes meeting the new rural standard.",
+                   date="2023-09-01")
+    assert list(rows["value_raw"]) == ["18"]
+    assert rows.loc[0, "unit"] == "count" and rows.loc[0, "low"] == 18
+    # (a word before the noun: "4 out of 14 operating industrial parks")
+    rows = extract("It has 4 out of 14 operating industrial parks fully leased.",
+                   date="2024-10-10")
+    assert list(rows["value_raw"]) == ["4"] and rows.loc[0, "unit"] == "count"
+    # the total of a count of plan targets or a rank stays no figure
+    assert extract("It met 16 out of 17 targets and ranked 6th out of 63 provinces.",
+                   date="2023-09-01").empty
+
+
+def test_a_part_of_a_count_named_before_with_its_noun_left_out():
+    rows = extract("Tỉnh có 610 dự án FDI còn hiệu lực, trong đó có 400 nằm trong các khu công "
+                   "nghiệp.", date="2024-12-01")
+    got = dict(zip(rows["value_raw"], rows["unit"]))
+    assert got == {"610 dự án": "count", "400": "count"}
+    rows = extract("To date it has lured 520 FDI projects worth 12 billion USD, including 300 in "
+                   "its industrial parks.", date="2024-12-01")
+    got = dict(zip(rows["value_raw"], rows["indicator"]))
+    assert "300" in got and got["520"] == "fdi_projects"  # not the parks named after it
+
+
+def test_a_hyphenated_province_name_without_spaces_takes_its_name():
+    rows = extract("Ba Ria-Vung Tau attracted 30 FDI projects in 2023. In October alone, Ba "
+                   "Ria–Vung Tau licensed 120 million USD.", date="2023-11-08")
+    assert set(rows["region"]) == {"Bà Rịa - Vũng Tàu"}
+
+
+def test_the_whole_of_a_share_before_and_names_no_place_of_the_next():
+    rows = extract("Hằng năm, tỉnh Long An đóng góp khoảng 2,1% GDP cả nước và khoảng 11% GRDP "
+                   "của vùng.", date="2023-12-01")
+    regions = dict(zip(rows["value_raw"], rows["region"]))
+    assert regions["khoảng 11% GRDP"] == "Long An"
+    # the country as the subject after "và" stays national
+    rows = extract("Năm 2023, tỉnh Long An tăng trưởng 6,2% và cả nước tăng 5,1%.",
+                   date="2024-01-10")
+    regions = dict(zip(rows["value_raw"], rows["region"]))
+    assert regions["6,2%"] == "Long An" and regions["5,1%"] == "Việt Nam"

@@ -763,3 +763,132 @@ def test_targets_reported_met_head_a_list_of_results():
     got = _read(text, "2020-09-20")
     assert got["7,2%"].kind == "actual"
     assert got["52 triệu đồng"].kind == "actual"
+
+
+# --- the period a figure belongs to in year-end and part-year reviews (devset 310-317) -------
+
+
+def test_the_reviewed_year_not_the_plan_year_opened_after_it():
+    # "tổng kết ... năm 2021 và triển khai nhiệm vụ năm 2022": the plan's year is opened by
+    # a verb; results said after it, even beside "chỉ tiêu đạt và vượt kế hoạch" and a plan in
+    # brackets, are of the reviewed year
+    text = ("Ngày 08-01, Tỉnh ủy họp tổng kết công tác năm 2021 và triển khai nhiệm vụ năm "
+            "2022.\n\nTheo đó, có 6 chỉ tiêu đạt và vượt kế hoạch là tăng trưởng kinh tế đạt 6,8% "
+            "(kế hoạch tăng 6,5%); xuất khẩu đạt 2,4 tỷ USD, đạt 104% kế hoạch; thu ngân sách "
+            "9.100 tỷ đồng.")
+    got = _read(text, "2022-01-09")
+    assert _period(got["6,8%"]) == (2021, 2021) and got["6,8%"].kind == "actual"
+    assert _period(got["6,5%"]) == (2021, 2021) and got["6,5%"].kind == "target"
+    assert _period(got["2,4 tỷ USD"]) == (2021, 2021) and got["2,4 tỷ USD"].kind == "actual"
+    assert _period(got["9.100 tỷ đồng"]) == (2021, 2021)
+    # English: "reviewed 2021 and set out the tasks for 2022"
+    got = _read("The Party Committee reviewed its work in 2021 and set out the tasks for "
+                "2022.\n\nExports reached 2.4 billion USD.", "2022-01-09")
+    assert _period(got["2.4 billion USD"]) == (2021, 2021)
+
+
+def test_a_figure_in_a_closed_aside_is_not_the_previous_figure():
+    # a year in brackets dates the aside's figure only; the figures after the bracket keep
+    # the frame of the one before it
+    text = ("Tỉnh tổng kết năm 2023. Thu nhập bình quân đạt 58 triệu đồng (năm 2022 đạt 52 "
+            "triệu đồng); có 25 xã đạt chuẩn nông thôn mới, 410 doanh nghiệp thành lập mới.")
+    got = _read(text, "2024-01-10")
+    assert _period(got["52 triệu đồng"]) == (2022, 2022)
+    assert _period(got["25 xã"]) == (2023, 2023)
+    assert _period(got["410 doanh nghiệp"]) == (2023, 2023)
+
+
+def test_years_listed_respectively_date_the_figures_in_order():
+    got = _read("The province's GRDP grew 2.1% and 7.4% in 2021 and 2022, respectively.",
+                "2023-05-04")
+    assert _period(got["2.1%"]) == (2021, 2021)
+    assert _period(got["7.4%"]) == (2022, 2022)
+    got = _read("Kim ngạch xuất khẩu năm 2022 và 2023 tăng lần lượt 12% và 9%.", "2024-02-01")
+    assert _period(got["12%"]) == (2022, 2022)
+    assert _period(got["9%"]) == (2023, 2023)
+    # years compared with are no such list
+    got = _read("Xuất khẩu tăng lần lượt 12% và 9% so với năm 2021 và 2022.", "2023-06-01")
+    assert _period(got["12%"]) != (2021, 2021)
+
+
+def test_a_relative_year_later_in_the_clause_dates_the_figure():
+    text = ("In 2023, output grew 5%. Its output expanded by 4.2% in the first nine months of "
+            "this year. Nine projects worth over 2 trillion VND were licensed at a forum held in "
+            "March this year.")
+    got = _read(text, "2024-10-05")
+    assert _period(got["5%"]) == (2023, 2023)
+    assert _period(got["4.2%"]) == (2024, 2024)
+    assert _period(got["over 2 trillion VND"]) == (2024, 2024)
+    got = _read("Năm 2023 GRDP tăng 6%. Xuất khẩu đạt 3 tỷ USD trong 9 tháng đầu năm nay.",
+                "2024-10-05")
+    assert _period(got["3 tỷ USD"]) == (2024, 2024)
+
+
+def test_a_relative_year_after_a_comparison_does_not_date_the_figure():
+    got = _read("Năm 2024 tỉnh đạt nhiều kết quả. Xuất khẩu tăng 5%, cao hơn năm ngoái.",
+                "2024-12-20")
+    assert _period(got["5%"]) == (2024, 2024)
+    got = _read("In 2024 exports rose. Imports rose 4%, more than last year.", "2024-12-20")
+    assert _period(got["4%"]) == (2024, 2024)
+
+
+def test_a_relative_year_right_after_a_figure_or_its_equivalent():
+    # (its sentence's own year before it, "2020", is another figure's)
+    got = _read("The city grew 6.1% in 2020, and income per head stood at 70 million VND (2,980 "
+                "USD) last year.", "2023-02-10")
+    assert _period(got["6.1%"]) == (2020, 2020)
+    assert _period(got["70 million VND"]) == (2022, 2022)
+    assert _period(got["2,980 USD"]) == (2022, 2022)
+
+
+def test_a_span_ending_with_an_estimated_year():
+    got = _read("Giai đoạn 2016 - ước năm 2020, GRDP tăng bình quân 6,9%/năm.", "2020-10-01")
+    assert _period(got["6,9%/năm"]) == (2016, 2020)
+    got = _read("Thời kỳ 2011 - năm 2015 thu ngân sách tăng bình quân 9%/năm.", "2016-03-01")
+    assert _period(got["9%/năm"]) == (2011, 2015)
+
+
+def test_the_compared_periods_level_in_brackets_after_la():
+    got = _read("Trong 6 tháng, chi an sinh xã hội đạt 820 tỷ đồng, tăng 12% so với cùng kỳ "
+                "(là 732 tỷ đồng).", "2024-07-05")
+    assert _period(got["820 tỷ đồng"]) == (2024, 2024)
+    assert _period(got["732 tỷ đồng"]) == (2023, 2023)
+
+
+def test_a_change_in_brackets_with_a_comparison_of_its_own_is_the_figures():
+    got = _read("Giá trị sản xuất 5 tháng tăng 9,2% so với cùng kỳ năm 2023 (tăng 3,1% so với "
+                "tháng trước).", "2024-06-02")
+    assert _period(got["3,1%"]) == (2024, 2024)
+    # a level in brackets after the year compared with stays that year's
+    got = _read("Năm 2024 GRDP tăng 7,2%, cao hơn năm 2023 (6,1%).", "2025-01-10")
+    assert _period(got["6,1%"]) == (2023, 2023)
+
+
+def test_a_year_of_its_own_after_n_years_dates_the_figure():
+    got = _read("Trong 4 năm (2021 - 2024), GRDP tăng bình quân 5,2%/năm, GRDP bình quân đầu "
+                "người năm 2024 đạt 75 triệu đồng.", "2025-03-01")
+    assert _period(got["75 triệu đồng"]) == (2024, 2024)
+    # without a year of its own, an amount after "N năm" is the N years' total
+    got = _read("Tổng vốn đầu tư 5 năm đạt 120.000 tỷ đồng.", "2025-10-01")
+    assert _period(got["120.000 tỷ đồng"]) == (2021, 2025)
+
+
+def test_a_plans_value_after_its_name_and_la_is_a_target():
+    text = ("Năm 2024 tỉnh thu hút 1,2 tỷ USD vốn FDI, vượt kế hoạch đề ra là 900 triệu USD. "
+            "So với mục tiêu Trung ương giao là 7%, tăng trưởng đạt 7,6%.")
+    got = _read(text, "2025-01-20")
+    assert got["900 triệu USD"].kind == "target"
+    assert got["7%"].kind == "target"
+    assert got["1,2 tỷ USD"].kind == "actual" and got["7,6%"].kind == "actual"
+
+
+def test_the_noun_a_ratio_is_of_with_its_year_is_the_base():
+    got = _read("Năm 2020 GRDP đạt 99.500 tỷ đồng, gấp hơn 3 lần quy mô kinh tế của tỉnh năm "
+                "2010.", "2024-03-01")
+    assert _period(got["gấp hơn 3 lần"]) == (2010, 2020)
+    # "lần trong năm" is no base, nor a congress's "lần thứ I" before a span on its own line
+    got = _read("Kim ngạch tăng 3 lần trong năm 2023.", "2024-03-01")
+    assert _period(got["3 lần"]) == (2023, 2023)
+    got = _read("Đại hội lần thứ I\n\nGiai đoạn 2026-2030, tỉnh phấn đấu tăng trưởng 9%/năm.",
+                "2025-10-06")
+    assert _period(got["9%/năm"]) == (2026, 2030)

@@ -453,11 +453,13 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
                     words, m.end()))), default=-1)
                     for name in ("new", "attracted", "stock")}
         last = last_words(sentence_before)
-        if max(last.values()) < 0 and code == "fdi_capital" and \
-                CUES.CAPITAL_OPENS.match(opening):
+        if max(last.values()) < 0 and (code == "fdi_capital" and CUES.CAPITAL_OPENS.match(
+                opening) or CUES.PARTS_OPEN.match(opening)):
             # "thu hút 12 dự án FDI, tăng 78,8%. Tổng vốn đầu tư đăng ký 177,5 triệu USD":
             # a capital whose own sentence says neither new nor to date is that of the
-            # projects the sentence before counted
+            # projects the sentence before counted; and so are the parts of a breakdown
+            # ("... newly licensed 41 projects. Of which, 32 FDI projects with 1.6 billion
+            # USD")
             sentence_before = previous
             last = last_words(previous)
         word = max(last, key=last.get) if max(last.values()) >= 0 else None
@@ -763,6 +765,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
             memo=memo))
         prev_end = fig.end
     _respectively(text, vocab, rows, spans, starts)
+    _respective_years(text, rows, spans, starts)
     _coordinated(text, rows)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
@@ -842,10 +845,43 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
                     rows[i]["note"] += "; indicator by order in a list ('respectively')"
 
 
+def _respective_years(text: str, rows: list[dict], spans, starts) -> None:
+    """Years by order in a sentence that lists figures and as many years "respectively"
+    ("grew 0.9% and 8.3% in 2021 and 2022, respectively", "năm 2021 và 2022 tăng lần lượt
+    0,9% và 8,3%"): the k-th figure of the list is of the k-th year (one list of each in the
+    sentence; years compared with are no such list)."""
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for i, row in enumerate(rows):
+        by_sentence.setdefault(sentence_of(spans, row["char_start"], starts=starts), []).append(i)
+    for (s0, s1), members in by_sentence.items():
+        if len(members) < 2 or not CUES.RESPECTIVELY.search(text, s0, s1):
+            continue
+        lists: list[list[tuple]] = []
+        for y in _years_between(text, s0, s1):
+            if y[4] or y[5] or y[2] != y[3]:
+                continue  # a base, a same-period comparison or a span is no year of the list
+            if lists and CUES.YEAR_LIST_GAP.fullmatch(text, lists[-1][-1][1], y[0]):
+                lists[-1].append(y)
+            else:
+                lists.append([y])
+        lists = [run for run in lists if len(run) > 1]
+        if len(lists) != 1:
+            continue
+        years = lists[0]
+        runs = [run for run in _runs(text, rows, members) if len(run) == len(years)]
+        if len(runs) != 1:
+            continue
+        for i, y in zip(runs[0], years):
+            if (rows[i]["period_start"], rows[i]["period_end"]) != (y[2], y[2]):
+                rows[i]["period_start"] = rows[i]["period_end"] = y[2]
+                rows[i]["note"] += "; year by order in a list of as many years"
+
+
 def _coordinated(text: str, rows: list[dict]) -> None:
-    """A figure joined to its neighbour by "và" / "and" (a year of its own between them), of the
-    same unit and measure, and named by nothing of its own takes the neighbour's indicator
-    ("tăng 0,8% năm 2020 và 2,6% năm 2021", "grew by 7.5% in 2020 and 5.7% in 2021")."""
+    """A figure joined to its neighbour by "và" / "and" (a year of its own between them, or
+    nothing), of the same unit and measure, and named by nothing of its own takes the
+    neighbour's indicator ("tăng 0,8% năm 2020 và 2,6% năm 2021", "grew by 7.5% in 2020 and
+    5.7% in 2021", "posted 0.9% and 8.3% growth in GRDP")."""
     for k in range(1, len(rows)):
         a, b = rows[k - 1], rows[k]
         if "respectively" in a["note"] or "respectively" in b["note"] or \
@@ -1121,13 +1157,20 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year,
                              doc_month=doc_date.month if doc_date and not
                              memo.get("year only") else None)
-        if period.how == "earlier sentence" and rows and fig.start - rows[-1]["char_end"] < 400 \
-                and "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
-                not any(local in rows[-1]["note"] for local in _LOCAL_READINGS) and \
-                not _year_written_between(text, rows[-1]["char_end"], sent[0]):
+        # the last figure outside brackets closed before this one: an aside's figure ("thu
+        # nhập đạt 51 triệu đồng (năm 2018 đạt 46,8 triệu đồng); 32 xã ...") is of the aside's
+        # own year, not a frame of the figures after it
+        last = len(rows) - 1
+        while last >= 0 and _in_closed_aside(text, rows[last]["char_start"], fig.start):
+            last -= 1
+        if period.how == "earlier sentence" and last >= 0 and \
+                fig.start - rows[last]["char_end"] < 400 \
+                and "\n\n" not in text[rows[last]["char_end"]:fig.start] and \
+                not any(local in rows[last]["note"] for local in _LOCAL_READINGS) and \
+                not _year_written_between(text, rows[last]["char_end"], sent[0]):
             # No year in this sentence: the last figure's period still holds ("Đến nay có 550
             # dự án FDI. Nhật Bản có 174 dự án, ...").
-            prev = rows[-1]
+            prev = rows[last]
             # a ratio or growth over a base year ("1.13 times compared to 2023") spans from
             # its base: the next figure keeps only its year
             start = prev["period_end"] if prev["measure"] in (
@@ -1268,6 +1311,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         measure = "level"
         period = Period(period.end, period.end, f"{period.how}, end of the period")
     years_n = CUES.N_YEARS.search(text, clause_start, fig.start) if cell is None else None
+    if years_n and any(y[2] == y[3] for y in _years_between(text, years_n.end(), fig.start)):
+        # "Trong 3 năm (2021 - 2023) GRDP tăng bình quân 3,9%/năm, GRDP bình quân đầu người
+        # năm 2023 đạt 69 triệu đồng": a year of its own, written after the N years, dates it
+        years_n = None
     if years_n and (unit in _MONEY or unit == "count") and measure in ("level", "period_total") \
             and period.end is not None:
         # "Tổng thu ngân sách trên địa bàn 5 năm ước đạt 48.187 tỷ đồng", "in the five years":
@@ -1358,9 +1405,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     code = None
     indicator_text = ""
     if unit in ("count", "ha"):
-        # a bare count carries its noun ("68 new FDI projects"): it says what is counted
-        got = _family_code(vocab, text_after, window, clause,
-                           f"{fig.raw} {fig.noun}" if fig.noun else fig.raw, unit)
+        # a bare count carries its noun ("68 new FDI projects"): it says what is counted; a
+        # count whose noun comes a few words after the number ("457 FDI projects") counts that
+        # noun: a park named later in its clause ("including 284 in its industrial parks") is
+        # not what it counts
+        noun = fig.noun or next((m.group(1) for n in fig.notes
+                                 if (m := re.match(r"unit 'count' from the noun '(.+)'$", n))), "")
+        got = _family_code(vocab, text_after, window, clause, f"{fig.raw} {noun}".strip(), unit)
         if got:
             code = got[0]
             if re.search(r"_(?:new|expanded|removed|new_area)$|^clusters_merged", code) and \
@@ -1452,6 +1503,20 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             _origin_says_domestic(vocab, text, sent[0], fig, unit):
         notes.append(f"domestic investment, not {code}")
         code, indicator_text = "unknown", ""
+    if code == "unknown" and cell is None and rows and CUES.FIGURE_ANAPHOR.search(
+            text, max(clause_start, fig.start - 40), fig.start):
+        # "the occupancy rate was 66.6% at the start of the year. Up to now, this figure is
+        # 67.7%", "tỷ lệ này đạt 70%": a demonstrative for the quantity of the figure before
+        # of its unit (within the paragraph), with its measure
+        for prev in reversed(rows[-6:]):
+            if fig.start - prev["char_end"] > 600 or \
+                    "\n\n" in text[prev["char_end"]:fig.start]:
+                break
+            if prev["unit"] == unit and prev["indicator"] != "unknown":
+                code, indicator_text = prev["indicator"], prev["indicator_text"]
+                measure = prev["measure"]
+                notes.append("'this figure': the quantity of the figure before of its unit")
+                break
     if cell is None and code != "unknown" and (unit in _MONEY or unit == "count") and \
             CUES.CHANGE_BY.search(text, max(clause_start, fig.start - 30), fig.start) and \
             CUES.COMPARED_AFTER.match(text, fig.end):
@@ -1504,7 +1569,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
             "modifier", "per_person").search(indicator_text)):
         unit = f"{unit}/person"
-    fig_region = _region(places, sent, window, fig, region, doc_region, text, unit)
+    # "khoảng 1,2% GDP cả nước và khoảng 9,5% GRDP của vùng": words right after the figure
+    # before, up to "và" / "and", complete that figure (the whole it is a share of); they
+    # name no place of this one
+    region_window = CUES.COMPLETES_BEFORE_AND.sub("", window, count=1) \
+        if window_start > clause_start else window
+    fig_region = _region(places, sent, region_window, fig, region, doc_region, text, unit)
     territory = _territory(vocab, fig_region, doc_date)
     # Confidence: start high, lose for every guess made.
     confidence = 0.9

@@ -75,7 +75,9 @@ _ORDINAL_BEFORE = compile_scanning(
     r"(?:(?<!dân )(?<!tổng )\bsố|số:|"
     r"\bno\.?|\bnumber|lần thứ|\bthứ|\bkhóa|\bkhoá|\bhạng|\bxếp thứ|\brank(?:ed)?|"
     r"\bngày|\btháng|\bnghị quyết|\bquyết định|\bkế hoạch|\bchương trình|\bđiều|\bkhoản|"
-    r"\bchapter|\barticle|\bhotline|\bđiện thoại|\btel\.?|\bphone|\bpost|\bid)\s*:?\s*$",
+    r"\bchapter|\barticle|\bhotline|\bđiện thoại|\btel\.?|\bphone|\bpost|\bid|"
+    # "121 out of 161 communes": the total a count is taken from, no figure of its own
+    r"\d\s+out of)\s*:?\s*$",
     re.IGNORECASE,
 )
 _BARE_BILLIONS = re.compile(r"\d\s*(?:nghìn|ngàn)?\s*t[ỷỉ]$")
@@ -567,12 +569,14 @@ _COUNT_PRONOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:others|ones)\b|(?=\s+of (?:whi
                             re.IGNORECASE)
 
 
-def _count_noun_before(text: str, at: int, lang: str) -> bool:
-    """A counted noun among the words of the sentence before ``at`` ("19 FDI projects")."""
+def _count_noun_before(text: str, at: int, lang: str) -> str:
+    """The last counted noun among the words of the sentence before ``at`` ("19 FDI
+    projects" -> "projects"), else ""."""
     clause = re.split(r"[.!?](?!\d)|\n", text[max(0, at - 160):at])[-1]
     words = [m.group(0).strip(".,;()") for m in _TOKEN_RE.finditer(clause)]
-    return any((probe := _parse("1 " + " ".join(words[i:i + k]), lang, None)) is not None
-               and probe.unit == "count" for i in range(len(words)) for k in (1, 2))
+    return next((" ".join(words[i:i + k]) for i in range(len(words) - 1, -1, -1) for k in (1, 2)
+                 if (probe := _parse("1 " + " ".join(words[i:i + k]), lang, None)) is not None
+                 and probe.unit == "count"), "")
 
 
 _GLUED_LETTER = re.compile(r"[^\W\d_]")
@@ -580,6 +584,10 @@ _GLUED_LETTER = re.compile(r"[^\W\d_]")
 #: counted before it
 _OF_THESE = re.compile(r"\b(?:of|among)\s+(?:these|them|those|which|the total)\b"
                        r"[^.;:!?\n\d]{0,30}?,?\s*$", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"(?:\bincluding|\bof which|\btrong đó(?:\s+có)?)\s+$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"\s+(?:in|at|are|were|ở|tại|thuộc|nằm)\b", re.IGNORECASE)
+_WORDS_STOP = re.compile(r"[,;:“”\"!?\n]|(?<![A-Z])\.(?=\s|$)")
+_OUT_OF = re.compile(r"\s+out of\s+\d+(?:[.,]\d{3})*(?=\s)", re.IGNORECASE)
 _COUNT_RANGE_END = re.compile(r"\s?[-–]\s?\d+(?:[.,]\d+)?(?![\d.,/:-])")
 
 
@@ -592,6 +600,14 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
             mark in previous.group(0)[len(previous.group(1)):] for mark in ",;:("):
         # a name: "CCN Đô Lương 2" (not "... USD; 16 dự án", "the Committee, 330 new firms")
         return None
+    if _PART_BEFORE.search(text, max(0, start - 20), start) and \
+            _PART_AFTER.match(text, end) and (noun := _count_noun_before(text, lead_start, lang)):
+        # "457 FDI projects, including 284 in its industrial parks", "trong đó có 120 ở các
+        # khu công nghiệp": a part of the count named before, its noun left out
+        parsed = _parse(text[start:end], lang, "count")
+        if parsed is not None:
+            return Figure(start, end, text[start:end], parsed,
+                          [f"unit 'count' from the noun {noun!r}", "a part of the count before"])
     if (pronoun := _COUNT_PRONOUN.match(text, end)) and _count_noun_before(text, lead_start, lang):
         # "licensed 19 FDI projects ... and added capital for 36 others", "28 domestic
         # projects and 20 foreign-invested ones": the noun named before
@@ -607,14 +623,32 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
         if parsed is not None:  # "Of these projects, 53 were invested by China"
             return Figure(start, end, text[start:end], parsed,
                           ["unit 'count' from the things counted before it ('of these')"])
+    if total := _OUT_OF.match(text, end):
+        # "121 out of 161 communes meeting ...": a count of the noun written after its total
+        # ("4 out of 14 operating industrial parks": a word or two before the noun)
+        words = list(_TOKEN_RE.finditer(text, total.end(), total.end() + 50))[:4]
+        for j in range(min(3, len(words))):
+            if _WORDS_STOP.search(text, total.end(), words[j].start()):
+                break
+            for k in range(min(len(words), j + 3), j, -1):
+                noun = text[words[j].start():words[k - 1].end()].rstrip(".,;:)")
+                probe = _parse("1 " + noun, lang, None)
+                if probe is not None and probe.unit == "count":
+                    parsed = _parse(text[start:end], lang, "count")
+                    if parsed is not None:
+                        return Figure(start, end, text[start:end], parsed,
+                                      [f"unit 'count' from the noun {noun!r}",
+                                       f"a count {total.group(0).strip()!r}"])
+        return None
     if second := _COUNT_RANGE_END.match(text, end):
         end = second.end()  # "01 - 02 new rural communes": both ends of a range of counts
     tokens = [t for t in _TOKEN_RE.finditer(text[end:end + 60])][:_COUNT_LOOKAHEAD]
     for j in range(1, len(tokens)):
         for k in range(j + 1, min(len(tokens), j + 3) + 1):
             noun = text[end + tokens[j].start():end + tokens[k - 1].end()].rstrip(".,;:)")
-            if any(ch in ",;:“”\"!?.\n" for ch in text[end:end + tokens[j].start()]):
-                return None  # (nor past the end of its sentence or line)
+            if _WORDS_STOP.search(text, end, end + tokens[j].start()):
+                # (nor past the end of its sentence: "diễn ra sáng 5.2.\n\nMột dự án FDI")
+                return None
             if _PREPOSITION.search(text, end, end + tokens[j].start()):
                 return None  # "22 reports of the unit": the noun is another thing's
             if _VI_LETTERS.search(text, end, end + tokens[j].start()):

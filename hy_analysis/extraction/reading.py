@@ -268,8 +268,10 @@ def _with_regions(vocab: Vocabulary, region_map: RegionMap) -> Vocabulary:
     for r in region_map.frame.to_dict("records"):
         regions.setdefault(r["region"], []).append(r)
     phrases = [p for p in vocab.phrases if p[1] != "region"]
-    phrases += [(form, "region", region) for region in regions
-                for form in (region.lower(), strip_accents(region))]
+    # (a hyphen in a name spaced or not: "Bà Rịa - Vũng Tàu", "Ba Ria-Vung Tau")
+    phrases += [(spaced, "region", region) for region in regions
+                for form in (region.lower(), strip_accents(region))
+                for spaced in dict.fromkeys((form, re.sub(r"\s*-\s*", "-", form)))]
     # other names of a region ("tp.hcm", "sài gòn"): place rows of indicator_synonyms.csv
     phrases += [(p, "region", v) for p, f, v in vocab.phrases if f == "place" and v in regions
                 and p not in (v.lower(), strip_accents(v))]
@@ -366,9 +368,12 @@ def sentence_of(spans: list[tuple[int, int]], offset: int, *,
 _YEAR = r"(?:19|20)\d{2}"
 # "quý III/2022", "IV/2023": a quarter's year (a date's "30/9/2024" is not a period)
 # "đến hết tháng 8/2025": a month's year is the year of what stood at that month
-# (also "Tháng 4/2025," opening a sentence)
+# "giai đoạn 2011 - ước năm 2023", "2021 - năm 2025": a span whose end is written as a year
+# of its own, estimated or not (words only before a four-digit end); also "Tháng 4/2025,"
+# opening a sentence
 _YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=[tT]háng \d/)|(?<=[tT]háng \d\d/))"
-                      rf"({_YEAR})(?:\s*[-–—]\s*({_YEAR}|\d\d))?(?![\d/])")
+                      rf"({_YEAR})(?:\s*[-–—]\s*(?:(?:(?:ước(?:\s+tính)?|dự kiến)\s+)?"
+                      rf"(?:năm\s+)?(?=(?:19|20)\d\d))?({_YEAR}|\d\d))?(?![\d/])")
 # "the 2021-30 period": a span's end written with two digits
 _YEAR_THEN_BRACKET = re.compile(
     rf"(?<!\d)({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?\s*\(\s*(?:[^\W\d]+\s+){{0,2}}$")
@@ -376,6 +381,11 @@ _YEAR_THEN_BRACKET = re.compile(
 # "729.500 người (năm 2022)", "4.2 million people (in 2022)"
 _DATING_BRACKET_AFTER = re.compile(rf"[^.;,()\n\d]{{0,60}}(?:\d[\d.,]*[^.;,()\n\d]{{0,60}})?\(\s*"
                                    rf"(?:năm|in|year)?\s*({_YEAR})\s*\)", re.IGNORECASE)
+# what may stand between a figure and a relative year that dates it: its equivalent in
+# brackets, the bracket it stands in closing, a preposition ("(2,690 USD) last year", "of this
+# year", "trong năm nay")
+_RIGHT_AFTER = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:in|of|during|trong|của|vào)\s+)?",
+                          re.IGNORECASE)
 _BETWEEN_END = re.compile(rf"\s*(?:and|và|to|-|–)\s*(?:năm\s*)?({_YEAR})(?![\d/])",
                           re.IGNORECASE)
 
@@ -464,7 +474,10 @@ def _years(text: str, offset: int = 0):
             y1, end = int(span_end[1]), span_end.end()
             skip_to = end
         # "from 2021 to the present", "từ năm 2021 đến nay": a span up to now, not a base
-        is_base = bool(CUES.BASE_BEFORE.search(before)) and not span_end and not (
+        # ("gấp hơn 3 lần quy mô kinh tế của tỉnh năm 2010": the noun a ratio is of, with its
+        # year, is the base)
+        is_base = bool(CUES.BASE_BEFORE.search(before) or CUES.RATIO_NOUN_BEFORE.search(
+            before)) and not span_end and not (
             re.search(r"(?:\bfrom|\btừ)\s*(?:the year\s*|năm\s*)?$", before, re.IGNORECASE)
             and CUES.TO_NOW_AFTER.match(text, m.end()))
         yield (offset + m.start(), offset + end, y0, y1, is_base,
@@ -542,6 +555,12 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         r"[;.(]|so với|hơn|compared|than|double|gấp|\d", text[fig_end:own_after[0][0]],
         re.IGNORECASE) and _led_figure_at(text, own_after[0], s1) is None
     bracketed = _YEAR_THEN_BRACKET.search(text[max(s0, fig_start - 35):fig_start])
+    if bracketed and _own_comparison_in_bracket(text, fig_end, s1) and CUES.BASE_BEFORE.search(
+            text, max(s0, fig_start - 75), max(s0, fig_start - 35) + bracketed.start(1)):
+        # "tăng 18,3% so với cùng kỳ năm 2023 (tăng 24,7% so với kỳ báo cáo trước)": a change
+        # in brackets with a comparison of its own is the figure's again, not the compared
+        # year's
+        bracketed = None
     if bracketed:
         # "cao hơn so với năm 2021 (5,04%)", "the period of 2016-2020 (8.28%)": a figure in
         # brackets right after a year or span is that year's or span's, base or not
@@ -577,6 +596,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
                                     r"\s*năm\s*", text[fig_end:own_after[0][0]], re.IGNORECASE):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year right after it", base)
+    # "stood at 62.2 million VND (2,690 USD) last year", "đạt 5 tỷ USD trong năm nay": a
+    # relative year right after the figure (or after its equivalent in brackets) dates it as
+    # a written year would
+    right = _RIGHT_AFTER.match(text, fig_end, s1)
+    right = CUES.RELATIVE_YEAR.match(text, right.end(), s1) if right and doc_year else None
+    if right and not re.match(r"[’']s\b", text[right.end():right.end() + 2]):
+        year = doc_year if right.group("this") else doc_year - 1
+        return Period(year, year, "sentence, the relative year right after it", base)
     # "Từ năm 2021 đến nay, ...", "Since 2021, the province has attracted ...": from that
     # year up to the page's (the last year before the figure; "cao nhất từ năm 2014 đến nay",
     # a superlative's, is no year at all)
@@ -616,6 +643,13 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
                    None) if not own else None
     if framing and not re.search(r"\d|;|\(", _YEAR_RE.sub(" ", text[fig_end:framing[0]])):
         return Period(framing[2], framing[3], "sentence, the year framing it later", base)
+    # "expanded by 3.4% in the first six months of this year", "were licensed at a conference
+    # held in July this year", "đạt 5 tỷ USD trong 6 tháng đầu năm nay": with no year of its
+    # own before it, a relative year later in its clause dates it as a written one would
+    later = _relative_year_after(text, fig_end, s1) if not own and doc_year else None
+    if later:
+        year = doc_year if later.group("this") else doc_year - 1
+        return Period(year, year, "sentence (relative year after it)", base)
     # "5 năm tới", "the next five years", "nhiệm kỳ tới" / "5 năm qua", "the past three
     # years": N years after the document's year, or ending with it (its own words, before
     # the one-year "năm qua" inside "5 năm qua" is read as last year)
@@ -681,7 +715,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     earlier = [y for y in earlier if not y[5]]
     # "kết quả ... năm 2025; mục tiêu, nhiệm vụ ... năm 2026": a plan's year dates the plan's
     # figures, not results said after it (when the results' own year is named before)
-    if not CUES.TARGET_WORDS.search(text, s0, fig_start):
+    if not _says_target(text, s0, fig_start):
         results = [y for y in earlier if not _plan_year(text, y[0])]
         earlier = results if results else earlier
     vision = _visions(text, earlier)
@@ -903,6 +937,66 @@ def _of_a_later_figure(text: str, at: int, *, leading: bool = False) -> bool:
     # "from 182 trillion VND in 2020 to 320 trillion VND in 2025": a change's start is a base
     return bool(re.search(r"\d", _YEAR_RE.sub(" ", lead))) or bool(
         re.search(r"(?:\bfrom|\btừ)\s*(?:US|VND|VNĐ)?$", lead, re.IGNORECASE))
+
+
+def _own_comparison_in_bracket(text: str, fig_end: int, hi: int) -> bool:
+    """Whether the bracket a figure stands in goes on, after it, with a comparison of its own
+    ("(tăng 24,7% so với kỳ báo cáo trước)", "(up 5% over the previous quarter)")."""
+    close = text.find(")", fig_end, hi)
+    return close >= 0 and "(" not in text[fig_end:close] and bool(
+        re.search(r"\bso(?:\s+với)?\b|\bcompared\b|\bthan\b|\bover\b|\bfrom\b",
+                  text[fig_end:close], re.IGNORECASE))
+
+
+def _without_asides(words: str) -> str:
+    """``words`` without the brackets closed inside them (innermost first)."""
+    while True:
+        inner = re.sub(r"\([^()]*\)", " ", words)
+        if inner == words:
+            return words
+        words = inner
+
+
+def _relative_year_after(text: str, lo: int, hi: int) -> re.Match | None:
+    """The relative year ("năm nay", "this year", "năm ngoái", "last year") that dates a
+    figure ending at ``lo`` from later in its clause (which ends at ``hi`` or the first ";"):
+    none when another figure, an open bracket or a comparison ("so với năm ngoái", "than
+    last year", "the same period last year") comes between.
+
+    >>> t = "GRDP expanded by 3.4% in the first six months of this year."
+    >>> _relative_year_after(t, t.index("%") + 1, len(t)).group(0)
+    'this year'
+    >>> t = "Xuất khẩu tăng 5%, cao hơn năm ngoái."
+    >>> _relative_year_after(t, t.index("%") + 1, len(t)) is None
+    True
+    """
+    semi = text.find(";", lo, hi)
+    hi = min(semi if semi >= 0 else hi, lo + 160)
+    found = CUES.RELATIVE_YEAR.search(text, lo, hi)
+    if not found:
+        return None
+    # ("trong 9 tháng đầu năm nay": a count of months is no figure)
+    between = CUES.MONTHS_TO_DATE.sub(" ", _without_asides(text[lo:found.start()]))
+    if "(" in between or ")" in between or re.search(r"\d", between) or \
+            CUES.COMPARED_TO_BEFORE.search(between) or CUES.COMPARATIVE.search(between):
+        return None
+    return found
+
+
+def _says_target(text: str, lo: int, hi: int) -> bool:
+    """Whether the words of ``text[lo:hi]`` before a figure speak of a plan: not a plan in
+    brackets closed before it ("đạt 7,2% (kế hoạch 7%); thu ngân sách ..."), nor one said to
+    be met ("05 chỉ tiêu đạt và vượt so với kế hoạch là ...", "đạt 101% kế hoạch",
+    "exceeded the plan", "98% of the target").
+
+    >>> _says_target("Có 5 chỉ tiêu đạt và vượt so với kế hoạch là GRDP đạt ", 0, 55)
+    False
+    >>> _says_target("Mục tiêu năm tới là GRDP tăng ", 0, 30)
+    True
+    >>> _says_target("GRDP tăng 7% (kế hoạch 6,5%); xuất khẩu đạt ", 0, 44)
+    False
+    """
+    return bool(CUES.TARGET_WORDS.search(CUES.PLAN_MET.sub(" ", _without_asides(text[lo:hi]))))
 
 
 @lru_cache(maxsize=1 << 14)
