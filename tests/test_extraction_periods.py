@@ -134,6 +134,19 @@ def test_an_average_of_the_past_term_spans_its_five_years():
     assert _period(got["8,4%/năm"]) == (2020, 2020)
 
 
+def test_an_average_of_the_period_just_ended_spans_its_five_years():
+    # a congress report's "giai đoạn qua" is the plan period that ends with the report's year
+    text = ("Tại đại hội, lãnh đạo tỉnh cho biết thu nhập bình quân giai đoạn qua tăng "
+            "6,2%/năm, thấp hơn mục tiêu.")
+    got = _read(text, "2025-10-02")
+    assert _period(got["6,2%/năm"]) == (2021, 2025)
+    got = _read("Thu nhập bình quân giai đoạn vừa qua tăng 6,2%/năm.", "2020-09-20")
+    assert _period(got["6,2%/năm"]) == (2016, 2020)
+    # a named period keeps its years, and a year's figure is no average of the period
+    got = _read("Thu nhập bình quân giai đoạn 2016-2020 tăng 6,2%/năm.", "2025-10-02")
+    assert _period(got["6,2%/năm"]) == (2016, 2020)
+
+
 def test_rising_is_a_growth_verb():
     got = _read("Budget revenue reached 21.5 trillion VND in 2024, rising 6.2% against 2023.",
                 "2025-01-10")
