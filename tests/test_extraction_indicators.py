@@ -703,3 +703,13 @@ def test_this_figure_stands_for_the_quantity_of_the_figure_before():
     got = _by_raw("Đầu năm, tỷ lệ lấp đầy các khu công nghiệp đạt 60%. Đến nay, tỷ lệ này đạt "
                   "64%.", date="2024-10-05")
     assert got["64%"] == "industrial_parks_occupancy_rate"
+
+
+def test_a_part_naming_its_own_variant_is_read_from_the_part_on():
+    # new and added capital together is attracted; the part "trong đó cấp mới" is new capital
+    text = ("Từ đầu năm đến nay, tỉnh cấp mới và điều chỉnh tăng vốn cho 30 dự án FDI với tổng "
+            "vốn đăng ký 250 triệu USD, trong đó cấp mới cho 21 dự án với tổng vốn đăng ký "
+            "190 triệu USD.")
+    got = _by_raw(text, date="2024-09-05")
+    assert got["250 triệu USD"] == "fdi_attracted"
+    assert got["190 triệu USD"] == "fdi_new_capital"

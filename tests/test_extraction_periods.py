@@ -905,3 +905,10 @@ def test_the_noun_a_ratio_is_of_with_its_year_is_the_base():
     got = _read("Đại hội lần thứ I\n\nGiai đoạn 2026-2030, tỉnh phấn đấu tăng trưởng 9%/năm.",
                 "2025-10-06")
     assert _period(got["9%/năm"]) == (2026, 2030)
+
+
+def test_the_year_of_a_comparative_price_is_no_period():
+    got = extract("The province's GRDP in 2021 at the comparative price in 2010 reached VND "
+                  "50,000 billion, up 6.5% compared to 2020.", date="2022-01-10")
+    row = got[got["value_raw"].str.contains("50,000")].iloc[0]
+    assert (row["period_start"], row["period_end"]) == (2021, 2021)

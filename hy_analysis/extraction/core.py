@@ -434,7 +434,12 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
                                                             or current[-1] > constant[-1])) \
                 else "grdp_constant_prices"
             return other if other in vocab.indicator_units else code
-    if code == "fdi_capital" and CUES.NEW_AND_ADDED.search(sentence_before) and \
+    # "cấp mới và điều chỉnh tăng vốn cho 24 dự án ..., trong đó cấp mới cho 17 dự án với
+    # 151,9 triệu USD": a part that names its own variant is read from the part on
+    parts = list(CUES.PART_OF.finditer(sentence_before))
+    scope = sentence_before[parts[-1].end():] if parts and vocab.words(
+        "modifier", "new").search(sentence_before, parts[-1].end()) else sentence_before
+    if code == "fdi_capital" and CUES.NEW_AND_ADDED.search(scope) and \
             "fdi_attracted" in vocab.indicator_units:
         # "cấp mới và điều chỉnh vốn 13 dự án ... với tổng vốn đăng ký tăng thêm 1,5 tỷ USD":
         # new and additional capital together is the FDI attracted
