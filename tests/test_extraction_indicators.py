@@ -807,3 +807,71 @@ def test_specifically_goes_on_with_the_indicator_of_the_sentence_before():
     got = _by_raw("Thu nội địa của tỉnh tăng đều qua các năm. Cụ thể, 3.100 tỷ đồng (năm 2015), "
                   "5.900 tỷ đồng (năm 2020).")
     assert got["3.100 tỷ đồng"] == "domestic_budget_revenue"
+
+
+def test_a_phrase_inside_a_longer_name_is_part_of_that_name():
+    got = _by_raw("Năm 2024, thu nội địa đạt 7.600 tỷ đồng, tăng 9%; thu từ hoạt động xuất nhập khẩu "
+                  "đạt 820 tỷ đồng, tăng 15%.")
+    assert got["15%"] == "unknown"  # no import-export turnover growth, no domestic revenue's
+    got = _by_raw("Năm 2024, GRDP bình quân đầu người đạt 84 triệu đồng, tăng 8,1%.")
+    assert got["8,1%"] == "unknown"  # the growth per head, not the GRDP's
+    got = _by_raw("Năm 2024, thuế nhập khẩu, sản phẩm trừ trợ cấp sản phẩm tăng 4,2%.")
+    assert got["4,2%"] != "imports_growth"
+
+
+def test_manufacturing_after_value_added_is_no_index():
+    got = _by_raw("Năm 2024, giá trị gia tăng ngành công nghiệp tăng 9,4%; trong đó, ngành công "
+                  "nghiệp chế biến, chế tạo tăng 11%.")
+    assert got["9,4%"] == "industry_grdp_growth"
+    assert got["11%"] == "unknown"
+    got = _by_raw("Năm 2024, chỉ số sản xuất công nghiệp tăng 9,4%; trong đó, ngành công nghiệp "
+                  "chế biến, chế tạo tăng 11%.")
+    assert got["11%"] == "manufacturing_iip_growth"
+
+
+def test_a_growth_said_of_the_scale_at_current_prices_is_nominal():
+    got = _by_raw("Năm 2024, quy mô GRDP theo giá hiện hành ước đạt 96.500 tỷ đồng, tăng 12,6% so "
+                  "với năm trước.")
+    assert got["12,6%"] == "grdp_current_prices_growth"
+    # an amount "theo giá thực tế" with no scale named may be followed by the real growth
+    got = _by_raw("Năm 2024, GRDP đạt 96.500 tỷ đồng (theo giá thực tế), tăng 7,4% so với năm "
+                  "trước.")
+    assert got["7,4%"] == "grdp_growth"
+
+
+def test_a_rate_whose_own_clause_names_another_quantity_is_not_the_amounts_growth():
+    got = _by_raw("Năm 2024, tổng thu ngân sách giảm 2%, trong đó thu từ nội địa đạt 3.900 tỷ đồng; "
+                  "thu từ hoạt động xuất nhập khẩu giảm 6%.")
+    assert got["giảm 6%"] == "unknown"
+    # a plan word of the figure before is no name of the rate's own
+    got = _by_raw("Năm 2024, thu ngân sách đạt 5.300 tỷ đồng, đạt 51% dự toán (giảm 3,1% so với năm "
+                  "2023).")
+    assert got["giảm 3,1%"] == "state_budget_revenue_growth"
+
+
+def test_a_percentage_exceeding_a_plan_is_no_growth():
+    got = _by_raw("Năm 2024, kim ngạch nhập khẩu ước đạt 3,2 tỷ USD, tăng 6%, vượt 12,5% kế hoạch.")
+    assert got["6%"] == "imports_growth"
+    assert got["12,5%"] == "unknown"
+    got = _by_raw("In 2024, tourist arrivals reached 5 million, obtaining 104% of the 2024 target.")
+    assert got["104%"] == "unknown"
+
+
+def test_a_count_of_firms_is_no_count_of_parks():
+    got = _by_raw("Năm 2024, quy mô kinh tế mở rộng với hơn 9.400 doanh nghiệp đang hoạt động.")
+    assert got["hơn 9.400 doanh nghiệp"] == "unknown"
+
+
+def test_charter_capital_of_new_firms_and_its_growth():
+    rows = extract("In 2024, newly registered businesses had total charter capital of VND 21 "
+                   "trillion, up by 14% from the previous year.", date="2024-12-20")
+    got = dict(zip(rows["value_raw"], rows["indicator"]))
+    assert got["VND 21 trillion"] == "new_enterprises_capital"
+    assert got["14%"] == "unknown"  # the growth of the capital: no code
+
+
+def test_transport_after_tourism_is_not_tourism():
+    got = _by_raw("In 2024, tourism revenue increased by 30%; goods transportation increased by "
+                  "8% and transportation revenue increased by 11%.")
+    assert got["30%"] == "tourism_revenue_growth"
+    assert got["8%"] == "unknown" and got["11%"] == "unknown"

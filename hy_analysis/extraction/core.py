@@ -188,10 +188,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     # from trade will likely top VND16 trillion")
     # (only where the figure has a name of its own before it: "nông nghiệp tăng 7%")
     next_subject = None
+    # (a name of its own: one that fits the figure, or that names an indicator of another
+    # unit, "khách quốc tế đạt 3 triệu lượt, tăng 27%": not the next figure's subject either)
     if label is None and next_start is not None and any(
-            me <= fig.start and any(c != "unknown" and _compatible(c, vocab, unit, measure,
-                                                                   breakdown)
-                                    for c in vocab.values("indicator", phrase))
+            me <= fig.start and any(c != "unknown" for c in vocab.values("indicator", phrase))
             for ms, me, phrase in found_phrases):
         next_subject = min((ms for ms, me, _ in found_phrases
                             if fig.end < ms and me < next_start
@@ -200,14 +200,22 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                             and not CUES.OWN_AFTER.fullmatch(source, fig.end, ms)),
                            default=None)
     bare_head = vocab.words("modifier", "bare_head")
+    counted_head = label is None and unit == "count" and bool(bare_head.search(fig.raw))
+    # a phrase inside a longer one that may name the figure is part of that name, not a name
+    # of its own ("xuất nhập khẩu" in "thu từ hoạt động xuất nhập khẩu", "GRDP" in "GRDP bình
+    # quân đầu người")
+    spans = [(ms, me) for ms, me, phrase in found_phrases
+             if any(_compatible(c, vocab, unit, measure, breakdown)
+                    for c in vocab.values("indicator", phrase))]
+    found_phrases = [(ms, me, phrase) for ms, me, phrase in found_phrases
+                     if not any(a <= ms and me <= b and (a, b) != (ms, me) for a, b in spans)]
     for ms, me, phrase in found_phrases:
         named_in_window = named_in_window or window_start <= ms and me <= fig.start
-        own_codes = vocab.values("indicator", phrase)
-        codes = [c for c in own_codes if _compatible(c, vocab, unit, measure, breakdown)]
-        # a phrase that names indicators of another unit only ("tourists" beside an amount of
-        # money) stands beside the figure as context: a phrase that fits it, before or just
-        # after it in its clause, names it first
-        weak = codes == ["unknown"] and any(c != "unknown" for c in own_codes)
+        codes = [c for c in vocab.values("indicator", phrase)
+                 if _compatible(c, vocab, unit, measure, breakdown)]
+        if counted_head:
+            # "hơn 12.500 doanh nghiệp": a count of firms is no count of parks or clusters
+            codes = [c for c in codes if not c.startswith(_FAMILY_CODES)]
         if unit in ("count", "persons") and CUES.REVENUE_WORD.fullmatch(phrase):
             continue  # "tăng cả về lượng khách và doanh thu với 5,1 triệu lượt khách": money
         if not codes or vocab.words("modifier", "not_naming", at_end=True).search(
@@ -252,8 +260,6 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 unit == "percent" and CUES.IN_RIGHT_AFTER.fullmatch(source, fig.end, ms)
                 and CUES.CHANGE_OF_BEFORE.search(source, max(lo, fig.start - 40), fig.start))
                 else 100)
-        if weak:
-            distance += 120
         if codes == ["unknown"] and bare_head.fullmatch(phrase) and (
                 unit in ("count", "persons") or (prev_end and me == prev_end)):
             # the bare head noun of a count ("593 doanh nghiệp", "296 enterprises") names
@@ -275,10 +281,12 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             ms, me, phrase, codes = max(heads, key=lambda n: (n[1], n[1] - n[0]))
             best = (best[0], codes, source[ms:me], ms, phrase)
     if label is None and (unit in _MONEY or unit == "percent" and measure in _GROWTH_MEASURES) \
-            and (best is None or best[1] == ["unknown"]):
+            and (best is None or best[1] == ["unknown"] and (
+                CUES.REVENUE_WORD.fullmatch(best[4]) or vocab.values("revenue_of", best[4]))):
         # "Du lịch ... 1,92 triệu lượt khách, mang về doanh thu 1.579 tỷ đồng": an amount
         # named by a bare revenue word is the revenue of the sector its sentence is about
-        # (and "doanh thu tăng 28%" its growth)
+        # (and "doanh thu tăng 28%" its growth); not "transportation revenue", a revenue of
+        # something named with the word
         found = _revenue_of_subject(vocab, text, sent, fig, unit, measure, breakdown)
         if found:
             return found
@@ -348,12 +356,22 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
              for c in codes]
     if measure == "half_year_growth" or (unit in _MONEY and CUES.HALF_YEAR.search(before)):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
+    if label is None and codes[0] == "manufacturing_iip_growth" and _measure_named_after_index(
+            vocab, text[sent[0]:best[3]]):
+        # "Giá trị gia tăng toàn ngành công nghiệp giảm 24,3%; trong đó, ngành công nghiệp chế
+        # biến, chế tạo giảm 30%": manufacturing's value added (or output), not its IIP
+        return "unknown", found
+    if label is None and codes[0] == "grdp_growth" and _current_prices_named_last(
+            vocab, text[sent[0]:fig.start]) and \
+            "grdp_current_prices_growth" in vocab.indicator_units:
+        # "Quy mô GRDP theo giá hiện hành đạt 21.771 tỷ đồng, tăng 11,23%": the nominal growth
+        codes[0] = "grdp_current_prices_growth"
     if label is None and codes[0] in _VALUE_ADDED_OF and _value_added_named_last(
             vocab, text[best[3]:fig.start]):
         # "Sản xuất công nghiệp được khôi phục, giá trị tăng thêm tăng 4,63%": value added
         # named after the sector's production, the one named last wins
         codes[0] = _VALUE_ADDED_OF[codes[0]]
-    if label is None and codes[0] in _FDI_CAPITAL and vocab.words(
+    if label is None and (codes[0] in _FDI_CAPITAL or codes[0] == "unknown") and vocab.words(
             "modifier", "capital").fullmatch(best[4]):
         # "588 doanh nghiệp thành lập mới với số vốn đăng ký 3.335 tỷ đồng", "15 dự án đầu
         # tư trong nước với vốn đăng ký 4.245 tỷ đồng": a bare capital word is the capital of
@@ -369,8 +387,13 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         if owner == "enterprises" and _compatible("new_enterprises_capital", vocab, unit,
                                                   measure, breakdown):
             return "new_enterprises_capital", found
+        if codes[0] == "unknown":
+            return "unknown", found
     return codes[0], found
 
+
+#: Codes of counted families whose head nouns are parks, clusters and zones.
+_FAMILY_CODES = ("industrial_parks_", "industrial_clusters_", "clusters_merged", "economic_zones")
 
 #: FDI capital codes a bare capital word ("vốn đăng ký", "registered capital") is read as.
 _FDI_CAPITAL = ("fdi_capital", "fdi_new_capital", "fdi_attracted", "fdi_registered_period")
@@ -398,6 +421,26 @@ _VALUE_ADDED_OF = {"industrial_output_growth": "industry_grdp_growth",
                    "construction_output_growth": "construction_grdp_growth",
                    "services_output_growth": "services_grdp_growth",
                    "agriculture_output_growth": "agriculture_grdp_growth"}
+
+
+def _measure_named_after_index(vocab: Vocabulary, words: str) -> bool:
+    """Whether value added or gross output is named in ``words`` after any index word (the
+    measure of the parts listed after it)."""
+    named = [m.end() for m in vocab.words("modifier", "value_added").finditer(words)] + \
+        [m.end() for m in vocab.words("modifier", "output").finditer(words)]
+    index = [m.end() for m in CUES.INDEX_WORDS.finditer(words)]
+    return bool(named) and (not index or max(named) > max(index))
+
+
+def _current_prices_named_last(vocab: Vocabulary, words: str) -> bool:
+    """Whether ``words`` name the economy's scale at current prices ("Quy mô GRDP theo giá
+    hiện hành"), after any constant prices: a growth then said of it is nominal. (A GRDP
+    amount "theo giá thực tế" alone may be followed by the real growth: not enough.)"""
+    current = [m for m in vocab.words("modifier", "current_prices").finditer(words)]
+    prices = [m.end() for m in current if not CUES.SCALE_WORD.fullmatch(m.group(0))]
+    constant = [m.end() for m in vocab.words("modifier", "constant_prices").finditer(words)]
+    return bool(prices) and any(CUES.SCALE_WORD.fullmatch(m.group(0)) for m in current) and (
+        not constant or prices[-1] > constant[-1])
 
 
 def _value_added_named_last(vocab: Vocabulary, words: str) -> bool:
@@ -1522,8 +1565,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "thu ngân sách ước đạt 54.341 tỉ đồng, vượt 52,8% dự toán, tăng 25,9%": the growth
         # of the amount just named in the sentence
         flat = _flat_sentence(text, sent, memo)
+        # (not a rate whose own clause names another quantity after that amount: "thu nội
+        # địa đạt 3.700 tỷ đồng; thu từ hoạt động xuất nhập khẩu giảm 5%")
+        own_name = text.rfind(indicator_text, clause_start, fig.start) if any(
+            c != "unknown" for c in vocab.values("indicator", normalise(indicator_text))) else -1
         for prev in reversed(rows[-6:]):
-            if prev["sentence"] != flat:
+            if prev["sentence"] != flat or own_name >= prev["char_end"]:
                 break
             if prev["unit"] != "percent":
                 # ("tăng 45 doanh nghiệp, tăng 17,4%": the rate of the change just given)
@@ -1532,7 +1579,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                     code, indicator_text = growth, prev["indicator_text"]
                     notes.append("indicator: the growth of the amount named before it")
                 break
-    if cell is None and unit == "percent" and measure == "level" and code != "unknown" and \
+    if cell is None and unit == "percent" and code != "unknown" and \
             CUES.OF_THE_PLAN.match(text, fig.end):
         # "đạt 43% kế hoạch", "bằng 93,6% dự toán", "120% of the annual plan": how much of a
         # plan was done, which no indicator of the dataset measures (not the share or rate
