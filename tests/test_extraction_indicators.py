@@ -679,8 +679,9 @@ def test_services_inside_the_retail_total_name_no_services_sector():
     assert got["8%"] == "unknown"
 
 
-def test_a_phrase_of_another_unit_yields_to_a_fitting_one_after_the_figure():
-    # "tourists" names people: the money is named by "tourism revenue" after its equivalent
+def test_words_after_an_equivalent_in_brackets_and_in_name_the_figure():
+    # "tourists" is the figure before's: the money is named by "in tourism revenue" after its
+    # equivalent in brackets
     got = _by_raw("In 2024, the city welcomed 7.2 million tourists and earned VND 19 trillion "
                   "(780 million USD) in tourism revenue.")
     assert got["VND 19 trillion"] == "tourism_revenue"
