@@ -403,13 +403,14 @@ def _capital_owners(vocab: Vocabulary, text: str, lo: int, at: int) -> list[str]
     """Whose capital a bare capital word at ``at`` may be, in the order ``text[lo:at]`` names
     them (the last named first in line): ``"enterprises"`` (new enterprises), ``"domestic"``
     (domestic projects), ``"foreign"`` (FDI)."""
-    owners = [(me, "enterprises") for _, me, phrase in match_phrases(vocab, "indicator",
-                                                                       text[lo:at], lo)
-              if "new_enterprises" in vocab.values("indicator", phrase)]
-    owners += [(me, "foreign") for _, me, phrase in match_phrases(vocab, "indicator",
-                                                                   text[lo:at], lo)
-               if any(c.startswith("fdi_") for c in vocab.values("indicator", phrase))
-               and not vocab.words("modifier", "capital").fullmatch(phrase)]
+    owners = []
+    for _, me, phrase in match_phrases(vocab, "indicator", text[lo:at], lo):
+        codes = vocab.values("indicator", phrase)
+        if "new_enterprises" in codes:
+            owners.append((me, "enterprises"))
+        elif any(c.startswith("fdi_") for c in codes) and \
+                not vocab.words("modifier", "capital").fullmatch(phrase):
+            owners.append((me, "foreign"))
     owners += [(lo + m.end(), "domestic")
                for m in vocab.words("modifier", "domestic").finditer(text[lo:at])]
     return [kind for _, kind in sorted(owners)]
@@ -995,8 +996,6 @@ def _growths_of(text, vocab, rows, members, growth, start) -> list[tuple[str, st
     starts = [rows[i]["char_start"] for i in members]
     after = [side(ends[k + 1], starts[k + 1]) for k in range(len(members) - 1)]
     before = [side(ends[k], starts[k]) for k in range(len(members) - 1)]
-    # the side the list names its amounts on: a preposition after the first ("5 tỷ từ ...")
-    # or a phrase after any of them
     # an amount with no phrase on that side is named by its own words ("1.81 million
     # tourists, including 84,500 foreign visitors, up 17.1% and 20.4%"): their growth
     own = []
@@ -1007,6 +1006,8 @@ def _growths_of(text, vocab, rows, members, growth, start) -> list[tuple[str, st
                    named and named in rows[i]["value_raw"].lower() and
                    _compatible(code, vocab, growth["unit"], growth["measure"])
                    else ("unknown", ""))
+    # the side the list names its amounts on: a preposition after the first ("5 tỷ từ ...")
+    # or a phrase after any of them
     if any(after) or CUES.OWN_AFTER.match(text, rows[members[0]]["char_end"]):
         return [found[0] if found else mine for found, mine in zip(after, own)]
     return [found[-1] if found else mine for found, mine in zip(before, own)]
