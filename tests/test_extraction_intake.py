@@ -625,7 +625,7 @@ def test_manufacturing_growth_and_imports_are_not_their_neighbours():
                    "turnover was 3.1 billion USD.", date="2024-12-20")
     got = dict(zip(rows["value_raw"], rows["indicator"]))
     assert got["12.5%"] == "manufacturing_iip_growth"
-    assert got["5.2 billion USD"] == "exports" and got["3.1 billion USD"] == "unknown"
+    assert got["5.2 billion USD"] == "exports" and got["3.1 billion USD"] == "imports"
 
 
 def test_a_report_on_last_year_dated_in_january_reads_last_years_figures():
@@ -1104,3 +1104,24 @@ def test_the_whole_of_a_share_before_and_names_no_place_of_the_next():
                    date="2024-01-10")
     regions = dict(zip(rows["value_raw"], rows["region"]))
     assert regions["6,2%"] == "Long An" and regions["5,1%"] == "Việt Nam"
+
+
+def test_visits_counted_in_luot_after_visitors_named_before():
+    rows = extract("Trong đó, khách quốc tế ước đạt hơn 86.000 lượt, tăng 12%.", date="2024-03-05")
+    got = dict(zip(rows["value_raw"], zip(rows["unit"], rows["low"])))
+    assert got["hơn 86.000 lượt"] == ("persons", 86000)
+
+
+def test_a_notes_mark_in_square_brackets_is_no_figure():
+    rows = extract("Tăng trưởng đạt 8,1%, cao hơn cả nước[2].\nTổng sản phẩm tăng 8,1%.",
+                   date="2024-07-05")
+    assert "2" not in set(rows["value_raw"])
+
+
+def test_a_lead_repeated_word_for_word_in_the_body_is_one_row():
+    text = ("Khách quốc tế ước đạt hơn 31.000 lượt, tăng gấp 3 lần so với cùng kỳ.\n\n"
+            "Theo báo cáo, trong tháng 1 du lịch phục hồi. Khách quốc tế ước đạt hơn 31.000 "
+            "lượt, tăng gấp 3 lần so với cùng kỳ.")
+    rows = extract(text, date="2024-02-05")
+    assert list(rows["value_raw"]).count("gấp 3 lần") == 1
+    assert list(rows["value_raw"]).count("hơn 31.000 lượt") == 1

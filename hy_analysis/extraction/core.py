@@ -231,10 +231,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     # from trade will likely top VND16 trillion")
     # (only where the figure has a name of its own before it: "nông nghiệp tăng 7%")
     next_subject = None
+    # (a name of its own: one that fits the figure, or that names an indicator of another
+    # unit, "khách quốc tế đạt 3 triệu lượt, tăng 27%": not the next figure's subject either)
     if label is None and next_start is not None and any(
-            me <= fig.start and any(c != "unknown" and _compatible(c, vocab, unit, measure,
-                                                                   breakdown)
-                                    for c in vocab.values("indicator", phrase))
+            me <= fig.start and any(c != "unknown" for c in vocab.values("indicator", phrase))
             for ms, me, phrase in found_phrases):
         next_subject = min((ms for ms, me, _ in found_phrases
                             if fig.end < ms and me < next_start
@@ -242,10 +242,25 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                             and source[fig.end:ms].strip()
                             and not CUES.OWN_AFTER.fullmatch(source, fig.end, ms)),
                            default=None)
+    bare_head = vocab.words("modifier", "bare_head")
+    counted_head = label is None and unit == "count" and bool(bare_head.search(fig.raw))
+    # a phrase inside a longer one that may name the figure is part of that name, not a name
+    # of its own ("xuất nhập khẩu" in "thu từ hoạt động xuất nhập khẩu", "GRDP" in "GRDP bình
+    # quân đầu người")
+    spans = [(ms, me) for ms, me, phrase in found_phrases
+             if any(_compatible(c, vocab, unit, measure, breakdown)
+                    for c in vocab.values("indicator", phrase))]
+    found_phrases = [(ms, me, phrase) for ms, me, phrase in found_phrases
+                     if not any(a <= ms and me <= b and (a, b) != (ms, me) for a, b in spans)]
     for ms, me, phrase in found_phrases:
         named_in_window = named_in_window or window_start <= ms and me <= fig.start
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
+        if counted_head:
+            # "hơn 12.500 doanh nghiệp": a count of firms is no count of parks or clusters
+            codes = [c for c in codes if not c.startswith(_FAMILY_CODES)]
+        if unit in ("count", "persons") and CUES.REVENUE_WORD.fullmatch(phrase):
+            continue  # "tăng cả về lượng khách và doanh thu với 5,1 triệu lượt khách": money
         if not codes or vocab.words("modifier", "not_naming", at_end=True).search(
                 source[max(lo, ms - 25):ms]):
             continue
@@ -281,8 +296,21 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
             if next_subject is not None and ms >= next_subject:
                 continue  # "nông nghiệp tăng 7%, công nghiệp tăng 10%": the next one's subject
+            # words tied to the figure by a preposition name it ("spent 13.1 billion USD on
+            # imports"; "a rise of over 10% in total investment in society")
             distance = ms - fig.end + (0 if share_of_next or (
-                unit != "percent" and CUES.IN_RIGHT_AFTER.fullmatch(source, fig.end, ms)) else 100)
+                unit != "percent" and CUES.OWN_AFTER.fullmatch(source, fig.end, ms)) or (
+                unit == "percent" and CUES.IN_RIGHT_AFTER.fullmatch(source, fig.end, ms)
+                and CUES.CHANGE_OF_BEFORE.search(source, max(lo, fig.start - 40), fig.start))
+                else 100)
+        if codes == ["unknown"] and bare_head.fullmatch(phrase) and (
+                unit in ("count", "persons") or (prev_end and me == prev_end)):
+            # the bare head noun of a count ("593 doanh nghiệp", "296 enterprises") names
+            # nothing of its own: the indicator named before it in its sentence, if any, is
+            # what it counts ("Số doanh nghiệp thành lập mới: 593 doanh nghiệp", "newly
+            # established 296 enterprises"), and so for a rate after the count ("tăng 45
+            # doanh nghiệp, tăng 17,4%")
+            distance += 1000
         named.append((ms, me, phrase, codes))
         key = (distance, -len(phrase))
         if best is None or key < best[0]:
@@ -295,6 +323,16 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         if heads:  # the nearest, and of those ending there the longest
             ms, me, phrase, codes = max(heads, key=lambda n: (n[1], n[1] - n[0]))
             best = (best[0], codes, source[ms:me], ms, phrase)
+    if label is None and (unit in _MONEY or unit == "percent" and measure in _GROWTH_MEASURES) \
+            and (best is None or best[1] == ["unknown"] and (
+                CUES.REVENUE_WORD.fullmatch(best[4]) or vocab.values("revenue_of", best[4]))):
+        # "Du lịch ... 1,92 triệu lượt khách, mang về doanh thu 1.579 tỷ đồng": an amount
+        # named by a bare revenue word is the revenue of the sector its sentence is about
+        # (and "doanh thu tăng 28%" its growth); not "transportation revenue", a revenue of
+        # something named with the word
+        found = _revenue_of_subject(vocab, text, sent, fig, unit, measure, breakdown)
+        if found:
+            return found
     if best is None and label is None and vocab.words("modifier", "continues").match(
             text[sent[0]:fig.start].lstrip(" \t\n\"'“(-–")):
         # "Kim ngạch xuất khẩu tháng 8 đạt 500 triệu USD. Lũy kế 8 tháng đạt 3.980 triệu
@@ -361,7 +399,128 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
              for c in codes]
     if measure == "half_year_growth" or (unit in _MONEY and CUES.HALF_YEAR.search(before)):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
+    if label is None and codes[0] == "manufacturing_iip_growth" and _measure_named_after_index(
+            vocab, text[sent[0]:best[3]]):
+        # "Giá trị gia tăng toàn ngành công nghiệp giảm 24,3%; trong đó, ngành công nghiệp chế
+        # biến, chế tạo giảm 30%": manufacturing's value added (or output), not its IIP
+        return "unknown", found
+    if label is None and codes[0] == "grdp_growth" and _current_prices_named_last(
+            vocab, text[sent[0]:fig.start]) and \
+            "grdp_current_prices_growth" in vocab.indicator_units:
+        # "Quy mô GRDP theo giá hiện hành đạt 21.771 tỷ đồng, tăng 11,23%": the nominal growth
+        codes[0] = "grdp_current_prices_growth"
+    if label is None and codes[0] in _VALUE_ADDED_OF and _value_added_named_last(
+            vocab, text[best[3]:fig.start]):
+        # "Sản xuất công nghiệp được khôi phục, giá trị tăng thêm tăng 4,63%": value added
+        # named after the sector's production, the one named last wins
+        codes[0] = _VALUE_ADDED_OF[codes[0]]
+    if label is None and (codes[0] in _FDI_CAPITAL or codes[0] == "unknown") and vocab.words(
+            "modifier", "capital").fullmatch(best[4]):
+        # "588 doanh nghiệp thành lập mới với số vốn đăng ký 3.335 tỷ đồng", "15 dự án đầu
+        # tư trong nước với vốn đăng ký 4.245 tỷ đồng": a bare capital word is the capital of
+        # what its sentence named last before it (new enterprises, domestic or foreign
+        # projects)
+        owners = _capital_owners(vocab, text, sent[0], best[3])
+        owner = owners[-1] if owners else None
+        if owner == "domestic" and unit == "USD" and "foreign" in owners:
+            owner = "foreign"  # "(397 dự án FDI và 808 dự án trong nước) với vốn đăng ký 6.278
+            # triệu USD và 172.796 tỷ đồng": the dollars are the foreign projects'
+        if owner == "domestic":
+            return "unknown", found
+        if owner == "enterprises" and _compatible("new_enterprises_capital", vocab, unit,
+                                                  measure, breakdown):
+            return "new_enterprises_capital", found
+        if codes[0] == "unknown":
+            return "unknown", found
     return codes[0], found
+
+
+#: Codes of counted families whose head nouns are parks, clusters and zones.
+_FAMILY_CODES = ("industrial_parks_", "industrial_clusters_", "clusters_merged", "economic_zones")
+
+#: FDI capital codes a bare capital word ("vốn đăng ký", "registered capital") is read as.
+_FDI_CAPITAL = ("fdi_capital", "fdi_new_capital", "fdi_attracted", "fdi_registered_period")
+
+
+def _capital_owners(vocab: Vocabulary, text: str, lo: int, at: int) -> list[str]:
+    """Whose capital a bare capital word at ``at`` may be, in the order ``text[lo:at]`` names
+    them (the last named first in line): ``"enterprises"`` (new enterprises), ``"domestic"``
+    (domestic projects), ``"foreign"`` (FDI)."""
+    owners = []
+    for _, me, phrase in match_phrases(vocab, "indicator", text[lo:at], lo):
+        codes = vocab.values("indicator", phrase)
+        if "new_enterprises" in codes:
+            owners.append((me, "enterprises"))
+        elif any(c.startswith("fdi_") for c in codes) and \
+                not vocab.words("modifier", "capital").fullmatch(phrase):
+            owners.append((me, "foreign"))
+    owners += [(lo + m.end(), "domestic")
+               for m in vocab.words("modifier", "domestic").finditer(text[lo:at])]
+    return [kind for _, kind in sorted(owners)]
+
+
+#: Gross-output growth code -> the value-added growth code of the same sector.
+_VALUE_ADDED_OF = {"industrial_output_growth": "industry_grdp_growth",
+                   "industry_construction_output_growth": "industry_construction_grdp_growth",
+                   "construction_output_growth": "construction_grdp_growth",
+                   "services_output_growth": "services_grdp_growth",
+                   "agriculture_output_growth": "agriculture_grdp_growth"}
+
+
+def _measure_named_after_index(vocab: Vocabulary, words: str) -> bool:
+    """Whether value added or gross output is named in ``words`` after any index word (the
+    measure of the parts listed after it)."""
+    named = [m.end() for m in vocab.words("modifier", "value_added").finditer(words)] + \
+        [m.end() for m in vocab.words("modifier", "output").finditer(words)]
+    index = [m.end() for m in CUES.INDEX_WORDS.finditer(words)]
+    return bool(named) and (not index or max(named) > max(index))
+
+
+def _current_prices_named_last(vocab: Vocabulary, words: str) -> bool:
+    """Whether ``words`` name the economy's scale at current prices ("Quy mô GRDP theo giá
+    hiện hành"), after any constant prices: a growth then said of it is nominal. (A GRDP
+    amount "theo giá thực tế" alone may be followed by the real growth: not enough.)"""
+    current = [m for m in vocab.words("modifier", "current_prices").finditer(words)]
+    prices = [m.end() for m in current if not CUES.SCALE_WORD.fullmatch(m.group(0))]
+    constant = [m.end() for m in vocab.words("modifier", "constant_prices").finditer(words)]
+    return bool(prices) and any(CUES.SCALE_WORD.fullmatch(m.group(0)) for m in current) and (
+        not constant or prices[-1] > constant[-1])
+
+
+def _value_added_named_last(vocab: Vocabulary, words: str) -> bool:
+    """Whether a value-added word comes after every gross-output word of ``words``."""
+    added = [m.end() for m in vocab.words("modifier", "value_added").finditer(words)]
+    out = [m.end() for m in vocab.words("modifier", "output").finditer(words)]
+    return bool(added) and (not out or added[-1] > out[-1])
+
+
+def _revenue_of_subject(vocab: Vocabulary, text: str, sent: tuple[int, int], fig: Figure,
+                        unit: str, measure: str, breakdown: str) -> tuple[str, str] | None:
+    """(code, indicator_text) of an amount whose only name is a bare revenue word right
+    before it ("mang về doanh thu 1.579 tỷ đồng", "revenue is estimated at") or "in revenue"
+    right after it, in a sentence about a sector whose revenue the dataset has (field
+    ``revenue_of`` of the lexicon: tourism): the sector named last before the figure in its
+    sentence, else in the sentence before it in its paragraph; None otherwise."""
+    word = CUES.BARE_REVENUE.search(text, max(sent[0], fig.start - 60), fig.start)
+    if word is None and not CUES.REVENUE_AFTER.match(text, fig.end):
+        return None
+    starts = [sent[0]]
+    head = text[max(0, sent[0] - _MAX_CONTEXT):max(0, sent[0] - 1)]
+    ends = [m.end() for m in CUES.SENTENCE_STOP.finditer(head)]
+    prev_start = max(0, sent[0] - _MAX_CONTEXT) + (ends[-1] if ends else 0)
+    if prev_start < sent[0] and "\n\n" not in text[prev_start:sent[0]].strip():
+        starts.append(prev_start)  # the sentence before, within the paragraph
+    for lo in starts:
+        hi = fig.start if lo == sent[0] else sent[0]
+        hits = match_phrases(vocab, "revenue_of", text[lo:hi], lo)
+        if hits:
+            codes = [c if unit != "percent" else f"{c}_growth"
+                     for c in vocab.values("revenue_of", hits[-1][2])]
+            codes = [c for c in codes if _compatible(c, vocab, unit, measure, breakdown)]
+            if not codes:
+                return None
+            return codes[0], (word.group(1) if word else text[hits[-1][0]:hits[-1][1]])
+    return None
 
 
 def _investment_named_before(vocab: Vocabulary, text: str, sent: tuple[int, int], fig: Figure,
@@ -921,11 +1080,21 @@ def _growths_of(text, vocab, rows, members, growth, start) -> list[tuple[str, st
     starts = [rows[i]["char_start"] for i in members]
     after = [side(ends[k + 1], starts[k + 1]) for k in range(len(members) - 1)]
     before = [side(ends[k], starts[k]) for k in range(len(members) - 1)]
+    # an amount with no phrase on that side is named by its own words ("1.81 million
+    # tourists, including 84,500 foreign visitors, up 17.1% and 20.4%"): their growth
+    own = []
+    for i in members[:-1]:
+        code = f"{rows[i]['indicator']}_growth"
+        named = rows[i]["indicator_text"].lower()
+        own.append((code, rows[i]["indicator_text"]) if code in vocab.indicator_units and
+                   named and named in rows[i]["value_raw"].lower() and
+                   _compatible(code, vocab, growth["unit"], growth["measure"])
+                   else ("unknown", ""))
     # the side the list names its amounts on: a preposition after the first ("5 tỷ từ ...")
     # or a phrase after any of them
     if any(after) or CUES.OWN_AFTER.match(text, rows[members[0]]["char_end"]):
-        return [found[0] if found else ("unknown", "") for found in after]
-    return [found[-1] if found else ("unknown", "") for found in before]
+        return [found[0] if found else mine for found, mine in zip(after, own)]
+    return [found[-1] if found else mine for found, mine in zip(before, own)]
 
 
 def _flat_sentence(text: str, sent: tuple[int, int], memo: dict) -> str:
@@ -992,7 +1161,7 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     key = (frame["value_raw"].map(normalise) + "|" + frame["indicator"] + "|"
            + frame["breakdown"] + "|" + frame["region"])
     keep: dict[int, list[int]] = {}
-    sentences = frame["sentence"].tolist()
+    sentences = _sentence_occurrences(frame["sentence"].tolist(), frame["char_start"].tolist())
     periods = list(zip(frame["period_start"], frame["period_end"]))
     explicit = explicit.tolist()
     # the rows of each key in order of first appearance (a groupby's groups, without building
@@ -1030,7 +1199,23 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[sorted(keep)].reset_index(drop=True)
 
 
-def _add(pool: list[int], i: int, sentences: list[str]) -> None:
+def _sentence_occurrences(sentences: list[str], starts: list[int]) -> list[tuple[str, int]]:
+    """Each row's sentence as (words, where it occurs): a sentence written twice (a lead
+    repeated in the body) is two sentences, whose figures repeat each other.
+
+    >>> _sentence_occurrences(["a b", "a b", "c", "a b"], [0, 2, 10, 40])
+    [('a b', 0), ('a b', 0), ('c', 10), ('a b', 40)]
+    """
+    anchor: dict[str, int] = {}
+    out = []
+    for words, start in zip(sentences, starts):
+        if words not in anchor or start - anchor[words] > len(words):
+            anchor[words] = start
+        out.append((words, anchor[words]))
+    return out
+
+
+def _add(pool: list[int], i: int, sentences: list) -> None:
     """Remember row i in a pool that keeps only its first row and its first of another
     sentence."""
     if not pool or (len(pool) == 1 and sentences[pool[0]] != sentences[i]):
@@ -1062,10 +1247,15 @@ def _target_in_brackets(text: str, at: int) -> bool:
     True
     >>> _target_in_brackets("bằng 40% kế hoạch, cao hơn bình quân chung (9%", 44)
     False
+    >>> _target_in_brackets("đạt 48% dự toán (giảm 7%", 17)
+    False
     """
     lo = max(0, at - 90)
     found = CUES.TARGET_IN_BRACKETS.search(text, lo, at)
-    return bool(found) and not CUES.OTHER_NAME_BEFORE_BRACKET.search(text, found.start(), at)
+    # a bracket that opens with a change holds the change of the figure before it ("đạt 48,7%
+    # dự toán (giảm 7,3% so với cùng kỳ)"), never the plan's figure
+    return bool(found) and not CUES.OTHER_NAME_BEFORE_BRACKET.search(text, found.start(), at) \
+        and not CUES.CHANGE_OPENS.match(text, at)
 
 
 def _span_named_in(text: str, lo: int, hi: int, period: Period) -> bool:
@@ -1522,12 +1712,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 measure = prev["measure"]
                 notes.append("'this figure': the quantity of the figure before of its unit")
                 break
+    changed = None
     if cell is None and code != "unknown" and (unit in _MONEY or unit == "count") and \
             CUES.CHANGE_BY.search(text, max(clause_start, fig.start - 30), fig.start) and \
             CUES.COMPARED_AFTER.match(text, fig.end):
         # "quy mô kinh tế mở rộng hơn 17 nghìn tỷ đồng so với năm 2023", "tăng 51 dự án so
         # với cùng kỳ": by how much an amount changed, not the amount
         notes.append(f"a change of {code} ('tăng ... so với'), not its level")
+        changed = code
         if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
                 "modifier", "per_person").search(indicator_text)):
             unit = f"{unit}/person"  # still an amount per person
@@ -1555,16 +1747,21 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "thu ngân sách ước đạt 54.341 tỉ đồng, vượt 52,8% dự toán, tăng 25,9%": the growth
         # of the amount just named in the sentence
         flat = _flat_sentence(text, sent, memo)
+        # (not a rate whose own clause names another quantity after that amount: "thu nội
+        # địa đạt 3.700 tỷ đồng; thu từ hoạt động xuất nhập khẩu giảm 5%")
+        own_name = text.rfind(indicator_text, clause_start, fig.start) if any(
+            c != "unknown" for c in vocab.values("indicator", normalise(indicator_text))) else -1
         for prev in reversed(rows[-6:]):
-            if prev["sentence"] != flat:
+            if prev["sentence"] != flat or own_name >= prev["char_end"]:
                 break
             if prev["unit"] != "percent":
-                growth = f"{prev['indicator']}_growth"
+                # ("tăng 45 doanh nghiệp, tăng 17,4%": the rate of the change just given)
+                growth = f"{prev.get('changed') or prev['indicator']}_growth"
                 if growth in vocab.indicator_units and _compatible(growth, vocab, unit, measure):
                     code, indicator_text = growth, prev["indicator_text"]
                     notes.append("indicator: the growth of the amount named before it")
                 break
-    if cell is None and unit == "percent" and measure == "level" and code != "unknown" and \
+    if cell is None and unit == "percent" and code != "unknown" and \
             CUES.OF_THE_PLAN.match(text, fig.end):
         # "đạt 43% kế hoạch", "bằng 93,6% dự toán", "120% of the annual plan": how much of a
         # plan was done, which no indicator of the dataset measures (not the share or rate
@@ -1615,4 +1812,5 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         "char_end": fig.end, "sentence": _flat_sentence(text, sent, memo),
         "confidence": round(max(confidence, 0.05), 2), "source_id": source_id or "",
         "note": "; ".join(notes),
+        "changed": changed,  # the code of a figure read as a change of it (not a column)
     }

@@ -472,7 +472,8 @@ def _share_list(text: str, start: int, lang: str) -> list[Figure]:
 #: Visitors named before their number: "international visitors reached 1.9 million",
 #: "the number of tourists ... estimated at more than 3.33 million".
 _PERSONS_BEFORE = re.compile(
-    r"\b(?:(?:tourists|visitors|passengers|arrivals|holiday-?makers|khách du lịch|lượt khách)\b"
+    r"\b(?:(?:tourists|visitors|passengers|arrivals|holiday-?makers|lượt khách|"
+    r"(?:du )?khách(?: du lịch| quốc tế| nội địa| trong nước| nước ngoài| tham quan)?)\b"
     r"[^.;:!?\n\d]{0,60}?\b(?:reach(?:ed|es)?|welcomed|received|estimated at|at|totall?ed|"
     r"were|was|đạt|đón|đón tiếp)"
     # "bring the total number of tourists visiting the province ... to nearly 6.77 million"
@@ -531,11 +532,17 @@ def _persons_before(text: str, start: int, end: int, lead_start: int,
     stop = scale.end() if scale else end
     if not scale and (r := _COUNT_RANGE_END.match(text, end)):
         stop = r.end()  # "ICOR is estimated at 4-4.3"
+    # "khách quốc tế ước đạt hơn 74.000 lượt": the count word of visits goes with the number
+    turns = _TURNS_AFTER.match(text, stop) if unit == "persons" else None
     for begin in dict.fromkeys((lead_start, start)):
         parsed = _parse(text[begin:stop] + words, lang, None)
         if parsed is not None and parsed.unit == unit:
-            return Figure(begin, stop, text[begin:stop], parsed, [f"unit {unit!r} from {why}"])
+            end_at = turns.end() if turns else stop
+            return Figure(begin, end_at, text[begin:end_at], parsed, [f"unit {unit!r} from {why}"])
     return None
+
+
+_TURNS_AFTER = re.compile(r"[^\S\n]+lượt\b(?![^\S\n]+\w)|[^\S\n]+lượt(?=[,.;)])", re.IGNORECASE)
 
 
 def _unit_after_list(text: str, start: int, end: int, lead_start: int, lang: str,
@@ -588,13 +595,20 @@ _PART_BEFORE = re.compile(r"(?:\bincluding|\bof which|\btrong đó(?:\s+có)?)\s
 _PART_AFTER = re.compile(r"\s+(?:in|at|are|were|ở|tại|thuộc|nằm)\b", re.IGNORECASE)
 _WORDS_STOP = re.compile(r"[,;:“”\"!?\n]|(?<![A-Z])\.(?=\s|$)")
 _OUT_OF = re.compile(r"\s+out of\s+\d+(?:[.,]\d{3})*(?=\s)", re.IGNORECASE)
+
+#: A note's mark: a small number in square brackets ("cả nước[1]").
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+
 _COUNT_RANGE_END = re.compile(r"\s?[-–]\s?\d+(?:[.,]\d+)?(?![\d.,/:-])")
 
 
 def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:
     """A count whose noun comes a few words later: "68 new FDI projects"."""
-    if _is_year(text[start:end]) or _GLUED_LETTER.match(text, end):
-        return None  # "105m", "115.000m": a length in a unit not read, no count of a noun
+    if _is_year(text[start:end]) or _GLUED_LETTER.match(text, end) or \
+            _FOOTNOTE.match(text, max(0, start - 1)):
+        # "105m", "115.000m": a length in a unit not read, no count of a noun; a note's mark
+        # after a word: "trong cả nước[1]."
+        return None
     previous = _WORD_BEFORE.search(text[max(0, start - 30):start])
     if previous and previous.group(1)[0].isupper() and not any(
             mark in previous.group(0)[len(previous.group(1)):] for mark in ",;:("):

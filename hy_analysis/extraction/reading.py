@@ -1239,6 +1239,9 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
         # share the clause names before it ("chiếm 8,1% (giảm 3,2% ...)"); not "giảm còn"
         own_change = bool(CUES.GROWTH_WORDS.search(lead)) and not re.search(
             r"\bcòn\b|xuống|\bto\b", lead, re.IGNORECASE)
+        # a minus sign before a percentage ("19.394 tỷ đồng, -13,78%"): no share or rate is
+        # negative, the figure is a change
+        own_change = own_change or bool(re.match(r"\s*[-−]\s*\d", raw))
         growth = own_change or (
                   (CUES.GROWTH_WORDS.search(window) or CUES.GROWTH_WORDS.search(lead)
                    or CUES.PLUS_SIGN_LAST.search(window))
