@@ -912,3 +912,46 @@ def test_the_year_of_a_comparative_price_is_no_period():
                   "50,000 billion, up 6.5% compared to 2020.", date="2022-01-10")
     row = got[got["value_raw"].str.contains("50,000")].iloc[0]
     assert (row["period_start"], row["period_end"]) == (2021, 2021)
+
+
+def _kind(row):
+    return row.kind
+
+
+def test_a_plan_noun_heading_the_subject_is_a_target_despite_an_estimate_word():
+    # the plan's value said with "ước", in a spring page or in a year-end review
+    got = _read("Năm nay, huyện đặt chỉ tiêu tốc độ tăng trưởng ước tăng 9,1%. Chỉ tiêu thu "
+                "ngân sách ước đạt 2.300 tỷ đồng.", "2025-03-20")
+    assert _kind(got["9,1%"]) == "target" and _kind(got["2.300 tỷ đồng"]) == "target"
+    got = _read("Tổng kế hoạch vốn đầu tư công trên 1.200 tỷ đồng, đã giải ngân đạt 55%.",
+                "2025-11-20")
+    assert _kind(got["trên 1.200 tỷ đồng"]) == "target"
+    assert _kind(got["55%"]) == "actual"  # the disbursement done, after the plan's amount
+    # a plan said met, compared with or named in general stays no subject of a target
+    got = _read("Các chỉ tiêu kinh tế ước đạt khá, thu ngân sách ước đạt 800 tỷ đồng; chỉ tiêu "
+                "đạt và vượt kế hoạch gồm GRDP tăng 7,2%.", "2025-12-10")
+    assert _kind(got["800 tỷ đồng"]) == "actual" and _kind(got["7,2%"]) == "actual"
+
+
+def test_an_estimate_of_the_whole_year_early_in_it_under_its_plan_is_a_target():
+    text = ("Năm 2025, thành phố đặt chỉ tiêu tăng trưởng ước tăng 8,2%, thu nhập bình quân "
+            "ước đạt 95 triệu đồng/người. Vốn đầu tư toàn xã hội ước đạt 40.000 tỷ đồng, tăng "
+            "12% so với năm 2024.")
+    got = _read(text, "2025-04-10")
+    assert all(_kind(got[raw]) == "target"
+               for raw in ("8,2%", "95 triệu đồng/người", "40.000 tỷ đồng", "12%"))
+    # the same sentence late in the year is an estimate of the result ...
+    got = _read(text, "2025-11-25")
+    assert _kind(got["40.000 tỷ đồng"]) == "actual" and got["40.000 tỷ đồng"].estimate
+    # ... and months or a quarter estimated early in the year are results
+    got = _read("Năm 2025, tỉnh đặt chỉ tiêu tăng trưởng 8%. Quý I, vốn đầu tư ước đạt 9.000 "
+                "tỷ đồng.", "2025-04-10")
+    assert _kind(got["9.000 tỷ đồng"]) == "actual"
+
+
+def test_a_share_of_the_plan_after_growths_is_no_growth():
+    got = _read("Doanh thu công nghiệp lũy kế 8 tháng đầu năm 2023 ước đạt 5.000 tỷ đồng, tăng "
+                "8,5% so với cùng kỳ năm trước, tăng 3% so với kịch bản tăng trưởng, đạt 71% so "
+                "với kế hoạch năm 2023.", "2023-09-20")
+    assert got["71%"].measure == "level"
+    assert got["8,5%"].measure != "level"

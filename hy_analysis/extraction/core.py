@@ -764,6 +764,43 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+_PART_OF_YEAR = re.compile(r"\btháng\b|\bquý\b|\bquarter|\bmonths?\b|\bhalf\b|\bQ[1-4]\b",
+                           re.IGNORECASE)
+
+
+def _plan_year_frame(text: str, spans, starts, sent: tuple[int, int], upto: int,
+                     period: Period, doc_year: int | None, doc_date: dt.date | None,
+                     memo: dict) -> bool:
+    """Whether an estimate of a whole year, in a page of that year's first half, follows a
+    sentence of its paragraph that set the year's plan ("năm 2023, tỉnh đặt chỉ tiêu tăng
+    trưởng ... ước tăng 8,7% ... Tổng vốn đầu tư ... ước đạt 71.300 tỷ đồng"), or an earlier
+    figure of its own sentence (up to ``upto``) set so: no result of the whole year can be
+    estimated months before it ends, so the figure is the plan's."""
+    if doc_year is None or doc_date is None or memo.get("year only") or doc_date.month > 6:
+        return False
+    if period.start != doc_year or period.end != doc_year:
+        return False
+    if _PART_OF_YEAR.search(text, sent[0], sent[1]) or CUES.MONTHS_TO_DATE.search(
+            text, sent[0], sent[1]):
+        return False
+    for m in re.finditer(r"(?<![\d.,])\d", text[sent[0]:upto]):
+        if CUES.PLAN_SUBJECT.search(text[sent[0]:sent[0] + m.start()]):
+            return True
+    at = sent[0]
+    for _ in range(3):
+        if at <= 0:
+            return False
+        before = sentence_of(spans, max(at - 2, 0), starts=starts)
+        if before[0] >= at or "\n\n" in text[before[0]:sent[0]] or \
+                _PART_OF_YEAR.search(text, before[0], at):
+            return False
+        for m in re.finditer(r"(?<![\d.,])\d", text[before[0]:at]):
+            if CUES.PLAN_SUBJECT.search(text[before[0]:before[0] + m.start()]):
+                return True
+        at = before[0]
+    return False
+
+
 def _in_closed_aside(text: str, at: int, fig_start: int) -> bool:
     """Whether offset ``at`` lies in brackets that close before ``fig_start``."""
     before = text[max(0, at - 200):at]
@@ -1451,6 +1488,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if cell is not None and not cell.end_of_period and unit == "percent" and \
             measure == "level" and period.end != period.start:
         measure = "period_average"
+    if cell is None and unit == "percent" and measure in _GROWTH_MEASURES and \
+            CUES.OF_THE_PLAN.match(text, fig.end) and \
+            not CUES.GROWTH_WORDS.search(text, max(clause_start, fig.start - 12), fig.end):
+        # "tăng 11,6% ..., đạt 74% so với kế hoạch năm": how much of a plan was done, not the
+        # growth the figures before it carried (a change said with its own verb stays one)
+        measure = "level"
     if unit == "percent" and measure != "level" and CUES.OF_GRDP.search(fig.raw):
         measure = "level"  # "tăng 10%, bằng 35% GRDP": a share of GRDP, whatever came before
     if whole and measure == "level" and (unit in _MONEY[:2] or unit == "count"):
@@ -1570,6 +1613,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             if CUES.RESULT_OR_ESTIMATE.search(words):
                 break
             at = before[0]
+    if cell is None and kind != "target" and \
+            CUES.PLAN_SUBJECT.search(text[sent[0]:fig.start]):
+        # "Chỉ tiêu thu ngân sách ước đạt ...", "đặt chỉ tiêu tăng trưởng ... ước tăng 8,7%":
+        # the plan's value, though said with an estimate word or in a year-end review
+        kind, estimate, kind_how = "target", False, "a plan noun heading its subject"
+    elif cell is None and kind_how == "estimate words" and _plan_year_frame(
+            text, spans, starts, sent, fig.start, period, doc_year, doc_date, memo):
+        kind, estimate, kind_how = ("target", False,
+                                    "an estimate of a whole year under its plan, early in it")
     if stock:
         kind, estimate, kind_how = "actual", False, "an existing stock"
     elif cell is None and _target_in_brackets(text, fig.start):
