@@ -214,3 +214,34 @@ def test_load_sources_reads_the_users_sources_file_too(tmp_path, project_dir):
     assert list(sources["id"]).count(first["id"]) == 1
     assert source_name("my-report", sources) == "12/BC"
     assert str(sources["type"].dtype) == "category"
+
+
+def test_an_id_differing_only_in_letter_case_is_not_new(tmp_path, fixtures_dir):
+    """'HY-GRDP-2025' beside 'hy-grdp-2025' is the same row to a reader (and to a
+    spreadsheet lookup): a bundled id or another user row in other letter case is rejected,
+    naming the file, row, column and the first place the id is used."""
+    text = (fixtures_dir / "good" / "utf8.csv").read_text(encoding="utf-8")
+    (tmp_path / "upper.csv").write_text(text.replace("user-urban-2025",
+                                                     "KH87-Urbanisation-Rate-2025"),
+                                        encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = load_targets(extra=tmp_path / "upper.csv")
+    issues = frame.attrs["report"].issues
+    assert [(i.file, i.line, i.column, i.value) for i in issues] == [
+        (str(tmp_path / "upper.csv"), 2, "id", "KH87-Urbanisation-Rate-2025")]
+    assert "targets.csv" in issues[0].expected
+    assert "'kh87-urbanisation-rate-2025'" in issues[0].expected
+    assert "letter case" in issues[0].expected
+    assert "KH87-Urbanisation-Rate-2025" not in set(frame["id"])
+
+    # two rows of the user's own file, one id in two cases: the second is rejected
+    lines = text.splitlines()
+    (tmp_path / "twice.csv").write_text(
+        "\n".join([*lines[:2], lines[1].replace("user-urban-2025", "USER-URBAN-2025")]) + "\n",
+        encoding="utf-8")
+    frame, report = read_targets([tmp_path / "twice.csv"], include_bundled=False)
+    assert [(i.line, i.column, i.value) for i in report.issues] == [
+        (3, "id", "USER-URBAN-2025")]
+    assert f"{tmp_path / 'twice.csv'}:2" in report.issues[0].expected
+    assert list(frame["id"]) == ["user-urban-2025"]
