@@ -245,3 +245,34 @@ def test_an_id_differing_only_in_letter_case_is_not_new(tmp_path, fixtures_dir):
         (3, "id", "USER-URBAN-2025")]
     assert f"{tmp_path / 'twice.csv'}:2" in report.issues[0].expected
     assert list(frame["id"]) == ["user-urban-2025"]
+
+
+def test_load_sources_reads_the_users_sources_file_once(tmp_path, project_dir, monkeypatch):
+    """read_sources returns the valid rows with its report, so load_sources no longer reads
+    the user's file a second time for its rows (nor the bundled one for its ids)."""
+    import shutil
+
+    from hy_analysis import loading
+
+    data = tmp_path / "data"
+    shutil.copytree(project_dir / "data", data, ignore=shutil.ignore_patterns("user"))
+    (data / "user").mkdir()
+    user = data / "user" / "sources.csv"
+    header = (data / "sources.csv").read_text(encoding="utf-8").splitlines()[0]
+    user.write_text(header + "\n"
+                    + "my-report,My report,Sở Tài chính,12/BC,2026-01-05,day,Hưng Yên,"
+                    "report,,,vi,\n"
+                    + "Bad Id,No language,,,,,,,,,,\n", encoding="utf-8")
+    rows, report = loading.read_sources(user)
+    assert list(rows["id"]) == ["my-report"] and list(rows.columns) == list(
+        loading.schema.SOURCE_COLUMNS)
+    assert report.rows_read == 2 and report.rows_rejected == 1
+    assert {(i.line, i.column) for i in report.issues} == {(3, "id"), (3, "language")}
+
+    reads = []
+    real = loading.read_rows
+    monkeypatch.setattr(loading, "read_rows",
+                        lambda path, *a, **k: reads.append(Path(path).name) or real(path, *a, **k))
+    sources = loading.load_sources(data)
+    assert sorted(reads) == ["sources.csv", "sources.csv"]  # the bundled file and the user's
+    assert list(sources["id"]).count("my-report") == 1 and "Bad Id" not in set(sources["id"])
