@@ -127,14 +127,17 @@ def test_strict_mode_raises_with_the_whole_report(fixtures_dir):
     assert "percent_140.csv:3" in text and "unknown_kind.csv:3" in text
 
 
-def test_duplicate_of_a_bundled_id_is_rejected(tmp_path, fixtures_dir):
+def _user_row_with_id(tmp_path, fixtures_dir, rid: str) -> pd.DataFrame:
+    """load_targets() of a user's file whose first row has the id ``rid`` (in dup.csv)."""
     text = (fixtures_dir / "good" / "utf8.csv").read_text(encoding="utf-8")
-    (tmp_path / "dup.csv").write_text(text.replace("user-urban-2025",
-                                                   "kh87-urbanisation-rate-2025"),
-                                      encoding="utf-8")
+    (tmp_path / "dup.csv").write_text(text.replace("user-urban-2025", rid), encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        frame = load_targets(extra=tmp_path / "dup.csv")
+        return load_targets(extra=tmp_path / "dup.csv")
+
+
+def test_duplicate_of_a_bundled_id_is_rejected(tmp_path, fixtures_dir):
+    frame = _user_row_with_id(tmp_path, fixtures_dir, "kh87-urbanisation-rate-2025")
     issues = frame.attrs["report"].issues
     assert [(i.column, i.line) for i in issues] == [("id", 2)]
     assert "targets.csv" in issues[0].expected
@@ -220,23 +223,17 @@ def test_an_id_differing_only_in_letter_case_is_not_new(tmp_path, fixtures_dir):
     """'HY-GRDP-2025' beside 'hy-grdp-2025' is the same row to a reader (and to a
     spreadsheet lookup): a bundled id or another user row in other letter case is rejected,
     naming the file, row, column and the first place the id is used."""
-    text = (fixtures_dir / "good" / "utf8.csv").read_text(encoding="utf-8")
-    (tmp_path / "upper.csv").write_text(text.replace("user-urban-2025",
-                                                     "KH87-Urbanisation-Rate-2025"),
-                                        encoding="utf-8")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        frame = load_targets(extra=tmp_path / "upper.csv")
+    frame = _user_row_with_id(tmp_path, fixtures_dir, "KH87-Urbanisation-Rate-2025")
     issues = frame.attrs["report"].issues
     assert [(i.file, i.line, i.column, i.value) for i in issues] == [
-        (str(tmp_path / "upper.csv"), 2, "id", "KH87-Urbanisation-Rate-2025")]
+        (str(tmp_path / "dup.csv"), 2, "id", "KH87-Urbanisation-Rate-2025")]
     assert "targets.csv" in issues[0].expected
     assert "'kh87-urbanisation-rate-2025'" in issues[0].expected
     assert "letter case" in issues[0].expected
     assert "KH87-Urbanisation-Rate-2025" not in set(frame["id"])
 
     # two rows of the user's own file, one id in two cases: the second is rejected
-    lines = text.splitlines()
+    lines = (fixtures_dir / "good" / "utf8.csv").read_text(encoding="utf-8").splitlines()
     (tmp_path / "twice.csv").write_text(
         "\n".join([*lines[:2], lines[1].replace("user-urban-2025", "USER-URBAN-2025")]) + "\n",
         encoding="utf-8")
