@@ -171,7 +171,7 @@ def validate_command(paths: list[str], out: TextIO | None = None) -> int:
             own = data_dir() / ("sources.csv" if is_sources else "targets.csv")
             taken = [] if Path(path).resolve() == own.resolve() else bundled_ids(own.name)
             if is_sources:
-                report = read_sources(Path(path), taken=taken)
+                _, report = read_sources(Path(path), taken=taken)
             else:
                 _, report = read_targets([Path(path)], include_bundled=False, taken=taken)
         except DataFileError as exc:

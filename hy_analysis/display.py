@@ -59,9 +59,11 @@ def reader_table(data: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame
 
     Integral numbers are written without decimals (``10``, not ``10.0`` nor ``456,00``
     beside ``8,55``), others with the decimals their column needs (at most two, the same
-    down the column), years as years (``2025``); no scientific notation; territory labels for readers
-    (:func:`reader_territories`); NaN and None become empty strings (the page shows an em
-    dash); infinity becomes ``∞``; booleans read as words of ``lang``.
+    down the column), except in a column the findings gave fixed decimals
+    (:func:`hy_analysis.findings.format.fixed_decimals`: ``29,0`` beside ``31,7``, as the
+    text writes it); years as years (``2025``); no scientific notation; territory labels for
+    readers (:func:`reader_territories`); NaN and None become empty strings (the page shows an
+    em dash); infinity becomes ``∞``; booleans read as words of ``lang``.
 
     Parameters
     ----------
@@ -82,10 +84,18 @@ def reader_table(data: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame
     >>> table.to_dict("list")
     {'n': ['10', ''], 'x': ['1.234,5', '2.200.000.000.000.000'], 'y': ['66', '2.000.000']}
     """
+    from .findings.format import column_decimals
+
     lang = lang or _LANG.get()
+    fixed = column_decimals(data)
     columns = []
     for position in range(data.shape[1]):
         values = data.iloc[:, position]
+        header = data.columns[position]
+        if header in fixed:  # a computed measure, written as the text writes it: 29,0
+            columns.append([_cell(v, lang=lang, decimals=fixed[header], whole=False)
+                            for v in values])
+            continue
         if _is_year_column(values):  # 2025, not 2.025
             columns.append([str(int(v)) if _is_number(v) and math.isfinite(float(v))
                             else _cell(v, lang=lang, decimals=0) for v in values])
@@ -149,7 +159,7 @@ def _is_number(value) -> bool:
         value, (bool, np.bool_))
 
 
-def _cell(value, *, lang: str, decimals: int) -> str:
+def _cell(value, *, lang: str, decimals: int, whole: bool = True) -> str:
     if type(value) is str:  # most cells: none of the checks below applies
         return "" if value.lower() in ("nan", "none", "<na>") else value
     from .findings.format import format_number, missing
@@ -162,9 +172,10 @@ def _cell(value, *, lang: str, decimals: int) -> str:
     if _is_number(value):
         if math.isinf(float(value)):
             return "∞" if value > 0 else "−∞"
-        # A whole number stays whole beside fractions: 456, not 456,00.
+        # A whole number stays whole beside fractions (456, not 456,00), unless its column
+        # has fixed decimals (whole=False).
         return format_number(float(value), lang=lang,
-                             decimals=0 if float(value).is_integer() else decimals)
+                             decimals=0 if whole and float(value).is_integer() else decimals)
     text = str(value)
     return "" if text.lower() in ("nan", "none", "<na>") else text
 
@@ -176,22 +187,29 @@ def table_payload(data: pd.DataFrame, *, caption: str | None = None,
                   lang: str | None = None) -> dict:
     """What the report's Excel workbook needs of a table (:data:`TABLE_MIME`).
 
-    Numbers stay numbers (Excel computes with them), other cells are text; NaN is null.
+    Numbers stay numbers (Excel computes with them), other cells are text; NaN is null. A
+    whole number is an integer, except in a column of fixed decimals (a share's ``29.0``
+    shows its decimal in Excel as on the page).
     """
-    def raw(v):
+    from .findings.format import column_decimals
+
+    def raw(v, whole=True):
         if v is None or v is pd.NA or (_is_number(v) and not math.isfinite(float(v))):
             return None
         if isinstance(v, (bool, np.bool_)):
             return _YES_NO[lang or _LANG.get()][bool(v)]
         if _is_number(v):
-            return int(v) if float(v).is_integer() else float(v)
+            return int(v) if whole and float(v).is_integer() else float(v)
         text = str(v)
         return None if text.lower() in ("nan", "none", "<na>") else reader_territories(
             text, lang=lang)
 
+    fixed = column_decimals(data)
+    wholes = [c not in fixed for c in data.columns]
     return {"caption": caption or "", "lang": lang or _LANG.get(),
             "columns": [reader_territories(str(c), lang=lang) for c in data.columns],
-            "rows": [[raw(v) for v in row] for row in data.itertuples(index=False)]}
+            "rows": [[raw(v, whole) for v, whole in zip(row, wholes)]
+                     for row in data.itertuples(index=False)]}
 
 
 def show_table(data: pd.DataFrame, *, caption: str | None = None, page_length: int = 15,

@@ -163,7 +163,10 @@ def bundled_ids(name: str = "targets.csv", *, data_dir: PathLike | None = None
     -------
     list of (str, str, int)
     """
-    loaded = read_rows(_data_dir(data_dir) / name, ())
+    return _ids(read_rows(_data_dir(data_dir) / name, ()))
+
+
+def _ids(loaded: LoadedRows) -> list[tuple[str, str, int]]:
     return [(r.get("id", ""), loaded.file, ln) for r, ln in zip(loaded.rows, loaded.lines)]
 
 
@@ -173,8 +176,8 @@ def user_sources_file(data_dir: PathLike | None = None) -> Path:
 
 
 def read_sources(path: PathLike, *, taken: Sequence[tuple[str, str, int]] = ()
-                 ) -> ValidationReport:
-    """Check a sources file (columns of data/sources.csv): every row, ids unique.
+                 ) -> tuple[pd.DataFrame, ValidationReport]:
+    """Read and check a sources file (columns of data/sources.csv): every row, ids unique.
 
     Parameters
     ----------
@@ -185,7 +188,8 @@ def read_sources(path: PathLike, *, taken: Sequence[tuple[str, str, int]] = ()
 
     Returns
     -------
-    ValidationReport
+    (DataFrame, ValidationReport)
+        The valid rows (the columns of data/sources.csv, as text) and the report.
     """
     loaded = read_rows(path, schema.SOURCE_COLUMNS)
     report = ValidationReport(files=[loaded.file], rows_read=len(loaded.rows))
@@ -197,11 +201,16 @@ def read_sources(path: PathLike, *, taken: Sequence[tuple[str, str, int]] = ()
             bad.add(_l)
 
         check_source_row(row, issue)
-    repeated = check_unique_ids([*taken, *((r.get("id", ""), loaded.file, ln)
-                                           for r, ln in zip(loaded.rows, loaded.lines))],
-                                report)
-    report.rows_rejected = len(bad | {ln for _, ln in repeated})
-    return report
+    repeated = check_unique_ids([*taken, *_ids(loaded)], report)
+    bad |= {ln for _, ln in repeated}
+    report.rows_rejected = len(bad)
+    kept = [r for r, line in zip(loaded.rows, loaded.lines) if line not in bad]
+    return _text_frame(kept, schema.SOURCE_COLUMNS), report
+
+
+def _text_frame(rows: Sequence[dict], columns: Sequence[str]) -> pd.DataFrame:
+    # as object even without rows: an empty frame's float columns would not take ""
+    return pd.DataFrame.from_records(rows, columns=list(columns)).astype(object).fillna("")
 
 
 def _header_issues(loaded: LoadedRows, expected: Sequence[str],
@@ -385,12 +394,16 @@ def load_targets(
 
 def _simple_table(name: str, columns: Sequence[str], data_dir: PathLike | None,
                   categories: Iterable[str] = ()) -> pd.DataFrame:
-    loaded = read_rows(_data_dir(data_dir) / name, columns)
+    return _table(read_rows(_data_dir(data_dir) / name, columns), columns, categories)
+
+
+def _table(loaded: LoadedRows, columns: Sequence[str],
+           categories: Iterable[str] = ()) -> pd.DataFrame:
     issues = _header_issues(loaded, columns, columns[:1])
     if issues:
         raise ValidationError(ValidationReport(issues, len(loaded.rows), len(loaded.rows),
                                                [loaded.file]))
-    frame = pd.DataFrame.from_records(loaded.rows, columns=list(columns)).fillna("")
+    frame = _text_frame(loaded.rows, columns)
     for column in categories:
         frame[column] = frame[column].astype("category")
     return frame
@@ -403,19 +416,13 @@ def load_sources(data_dir: PathLike | None = None) -> pd.DataFrame:
     A user's row that fails its checks or reuses an id of the bundled file is left out
     (``hy-analysis validate`` names it): figures citing it show its id.
     """
-    frame = _simple_table("sources.csv", schema.SOURCE_COLUMNS, data_dir)
+    bundled = read_rows(_data_dir(data_dir) / "sources.csv", schema.SOURCE_COLUMNS)
+    frame = _table(bundled, schema.SOURCE_COLUMNS)
     user = user_sources_file(data_dir)
     if user.is_file():
-        report = read_sources(user)
-        bad = {i.line for i in report.issues}
-        loaded = read_rows(user, schema.SOURCE_COLUMNS)
-        if not any(i.line == 0 for i in report.issues):  # a header the table can read
-            # the bundled ids, from the table just read (validate names a reused one)
-            known = set(frame["id"])
-            rows = [r for r, line in zip(loaded.rows, loaded.lines)
-                    if line not in bad and r.get("id", "") not in known]
-            frame = pd.concat([frame, pd.DataFrame.from_records(
-                rows, columns=list(schema.SOURCE_COLUMNS)).fillna("")], ignore_index=True)
+        # each file read once: the bundled ids from the rows just read
+        rows, _ = read_sources(user, taken=_ids(bundled))
+        frame = pd.concat([frame, rows], ignore_index=True)
     frame["type"] = frame["type"].astype("category")
     return frame
 

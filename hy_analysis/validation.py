@@ -16,8 +16,8 @@ from . import schema
 from .exceptions import ParseError
 from .parsing import parse_value
 
-__all__ = ["Issue", "ValidationReport", "check_target_row", "check_unique_ids", "reading",
-           "check_source_row", "SOURCE_REQUIRED", "DATE_PRECISIONS"]
+__all__ = ["Issue", "ValidationReport", "check_target_row", "check_unique_ids", "id_key",
+           "reading", "check_source_row", "SOURCE_REQUIRED", "DATE_PRECISIONS"]
 
 
 _ASIDE = re.compile(r"\s*\([^()]*\)")
@@ -258,21 +258,39 @@ def check_source_row(row: Mapping[str, str], issue) -> None:
         issue("url", url, "a web address (http://, https:// or none)")
 
 
+def id_key(rid: str) -> str:
+    """The form of a row id compared for uniqueness: letter case aside.
+
+    ``HY-GRDP-2025`` and ``hy-grdp-2025`` name one row to a reader and to a spreadsheet
+    lookup, so a file may not hold both.
+
+    Examples
+    --------
+    >>> id_key("HY-GRDP-2025") == id_key("hy-grdp-2025")
+    True
+    """
+    return rid.strip().casefold()
+
+
 def check_unique_ids(ids_with_places, report: ValidationReport) -> set[tuple[str, int]]:
     """Report every repeated id; return the (file, line) places of the repeats to reject.
 
-    The first occurrence of an id is kept; later ones are rejected.
+    Ids are compared by :func:`id_key` (letter case aside). The first occurrence of an id
+    is kept; later ones are rejected.
     """
-    first: dict[str, tuple[str, int]] = {}
+    first: dict[str, tuple[str, str, int]] = {}
     rejected = set()
     for rid, file, line in ids_with_places:
         if not rid:
             continue
-        if rid in first:
-            f0, l0 = first[rid]
+        key = id_key(rid)
+        if key in first:
+            r0, f0, l0 = first[key]
+            spelled = "" if r0 == rid else f" as {r0!r}, letter case aside"
             report.issues.append(Issue(file, line, "id", rid,
-                                       f"a unique id (already used at {f0}:{l0})", rid))
+                                       f"a unique id (already used at {f0}:{l0}{spelled})",
+                                       rid))
             rejected.add((file, line))
         else:
-            first[rid] = (file, line)
+            first[key] = (rid, file, line)
     return rejected

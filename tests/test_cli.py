@@ -328,6 +328,16 @@ def test_validate_rejects_ids_the_project_already_uses(tmp_path, project_dir):
     text = out.getvalue()
     assert f"{mine}:2: column 'id'" in text and f"already used at {own}:2" in text
     assert f"{mine}:3" not in text
+    # the project's id in capitals is the same id to a reader: refused the same way
+    with open(mine, "w", encoding="utf-8", newline="") as handle:
+        writer = _csv.DictWriter(handle, fieldnames=list(header))
+        writer.writeheader()
+        writer.writerow({**first, "id": first["id"].upper()})
+    out = StringIO()
+    assert cli.validate_command([str(mine)], out) == 1
+    text = out.getvalue()
+    assert f"{mine}:2: column 'id'" in text and f"already used at {own}:2" in text
+    assert f"as {first['id']!r}, letter case aside" in text
 
     with open(project_dir / "data" / "sources.csv", encoding="utf-8") as handle:
         source = next(_csv.DictReader(handle))

@@ -5,14 +5,15 @@ indicators: the sector names with dashes or commas, near neighbours in one sente
 revenue and its plan, exports month and to date, a share or a growth), lists read by order.
 """
 
+from functools import partial
+
 import pytest
+from helpers import by_raw
 
 from hy_analysis import extract
 
-
-def _by_raw(text: str, date: str = "2024-12-20") -> dict[str, str]:
-    rows = extract(text, date=date)
-    return dict(zip(rows["value_raw"], rows["indicator"]))
+#: value_raw -> indicator code of the figures in a text
+_by_raw = partial(by_raw, column="indicator")
 
 
 @pytest.mark.parametrize("text,raw,code", [
@@ -515,19 +516,18 @@ def test_a_verb_between_the_economy_and_a_percentage_makes_it_its_growth():
 
 def test_rates_listed_respectively_after_amounts_are_the_amounts_growths():
     # the n-th rate is the n-th amount's: customs first, then domestic sources
-    rows = extract("In 2024 budget collection totalled 20 trillion VND: 5 trillion VND from "
-                   "customs and 15 trillion VND from domestic sources, up 7% and 5% "
-                   "respectively.", date="2024-12-20")
-    by_raw = dict(zip(rows["value_raw"], zip(rows["indicator"], rows["indicator_text"])))
-    assert by_raw["5%"] == ("domestic_budget_revenue_growth", "domestic sources")
-    assert by_raw["7%"][0] == "unknown"  # customs revenue is no indicator of the dataset
+    got = by_raw("In 2024 budget collection totalled 20 trillion VND: 5 trillion VND from "
+                 "customs and 15 trillion VND from domestic sources, up 7% and 5% "
+                 "respectively.")
+    assert (got["5%"].indicator, got["5%"].indicator_text) == (
+        "domestic_budget_revenue_growth", "domestic sources")
+    assert got["7%"].indicator == "unknown"  # customs revenue is no indicator of the dataset
 
 
 def test_a_figure_coordinated_with_another_of_another_year_shares_its_indicator():
-    rows = extract("Năm 2024 GRDP tăng 6,1%, cao hơn mức tăng 1,2% của năm 2021 và "
-                   "3,4% của năm 2022.", date="2024-12-20")
-    by_raw = dict(zip(rows["value_raw"], rows["indicator"]))
-    assert by_raw["1,2%"] == by_raw["3,4%"] == "grdp_growth"
+    got = _by_raw("Năm 2024 GRDP tăng 6,1%, cao hơn mức tăng 1,2% của năm 2021 và "
+                  "3,4% của năm 2022.")
+    assert got["1,2%"] == got["3,4%"] == "grdp_growth"
     # two different quantities listed "respectively" are not one quantity
     rows = _by_raw("Năm 2024, giá trị sản xuất công nghiệp và dịch vụ tăng lần lượt 9% và 5%.")
     assert rows["5%"] != "industrial_output_growth"

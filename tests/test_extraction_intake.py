@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import by_raw
 
 from hy_analysis import extract
 from hy_analysis.cli import extract_command
@@ -648,15 +649,10 @@ def test_a_span_right_after_the_figure_and_a_plans_name():
 
 # ------------------------------------------------- rules from the grown development set (#17)
 
-def _by_raw(text, date, column):
-    rows = extract(text, date=date)
-    return dict(zip(rows["value_raw"], rows[column]))
-
-
 def test_lexicon_words_match_in_their_other_spellings():
-    got = _by_raw("Năm 2024, khu vực nông-lâm-thuỷ sản tăng 3,1%; khu vực công nghiệp-xây dựng "
-                  "tăng 9,2%; giá trị sản xuất nông, lâm và thủy sản tăng 2,8%.", "2024-12-20",
-                  "indicator")
+    got = by_raw("Năm 2024, khu vực nông-lâm-thuỷ sản tăng 3,1%; khu vực công nghiệp-xây dựng "
+                 "tăng 9,2%; giá trị sản xuất nông, lâm và thủy sản tăng 2,8%.", "2024-12-20",
+                 "indicator")
     assert got["3,1%"] == "agriculture_grdp_growth"
     assert got["9,2%"] == "industry_construction_grdp_growth"
     assert got["2,8%"] == "agriculture_output_growth"
@@ -678,8 +674,8 @@ def test_a_nouns_year_does_not_carry_past_its_sentence_frame():
 
 
 def test_a_year_right_after_another_figure_is_that_figures():
-    periods = _by_raw("Năm 2024, GRDP tăng 7,2%, vượt mức 6,1% của năm 2023. Trong đó, dịch vụ "
-                      "tăng 8%.", "2025-01-10", "period_end")
+    periods = by_raw("Năm 2024, GRDP tăng 7,2%, vượt mức 6,1% của năm 2023. Trong đó, dịch vụ "
+                     "tăng 8%.", "2025-01-10", "period_end")
     assert periods == {"7,2%": 2024, "6,1%": 2023, "8%": 2024}
 
 
@@ -709,9 +705,9 @@ def test_a_share_named_after_the_last_growth_word_is_a_level():
 
 
 def test_a_part_of_a_total_is_the_same_quantity():
-    got = _by_raw("Năm 2025 thu ngân sách đạt 20.000 tỷ đồng; trong đó khu vực tỉnh Bắc Giang (cũ) "
-                  "đóng góp 12.000 tỷ đồng, Bắc Ninh (cũ) 8.000 tỷ đồng.", "2025-12-20",
-                  "indicator")
+    got = by_raw("Năm 2025 thu ngân sách đạt 20.000 tỷ đồng; trong đó khu vực tỉnh Bắc Giang (cũ) "
+                 "đóng góp 12.000 tỷ đồng, Bắc Ninh (cũ) 8.000 tỷ đồng.", "2025-12-20",
+                 "indicator")
     assert set(got.values()) == {"state_budget_revenue"}, got
 
 
@@ -754,10 +750,10 @@ def test_a_subheading_repeated_by_the_body_is_one_row():
 
 
 def test_plan_periods_in_congress_documents():
-    periods = _by_raw("The Congress set GRDP growth for the 2025-2030 period at 10% per year "
-                      "(based on 2010 prices), with agriculture growing at 3.5%, industry and "
-                      "construction at 12% (industry at 13%), and services at 9%.", "2025-10-04",
-                      "period_start")
+    periods = by_raw("The Congress set GRDP growth for the 2025-2030 period at 10% per year "
+                     "(based on 2010 prices), with agriculture growing at 3.5%, industry and "
+                     "construction at 12% (industry at 13%), and services at 9%.", "2025-10-04",
+                     "period_start")
     assert set(periods.values()) == {2026}, periods
     got = _one("Between 2016 and 2020, average annual GRDP growth reached 7.1 percent.",
                "2020-11-01", "7.1 percent")
@@ -804,9 +800,9 @@ def test_a_change_of_an_amount_is_not_its_level_and_fdi_flows_are_told_apart():
     size = got["vượt mốc 200 ngàn tỷ đồng"]
     assert (size.low, size.high, size.indicator) == (2e14, None, "grdp_current_prices")
     assert got["hơn 17 nghìn tỷ đồng"].indicator == "unknown"
-    got = _by_raw("Năm 2024, thu hút vốn đầu tư nước ngoài đạt hơn 2 tỷ USD, trong đó cấp mới "
-                  "120 dự án với vốn 1,2 tỷ USD; điều chỉnh vốn 80 lượt dự án, tăng thêm 600 "
-                  "triệu USD; góp vốn mua cổ phần 200 triệu USD.", "2025-01-10", "indicator")
+    got = by_raw("Năm 2024, thu hút vốn đầu tư nước ngoài đạt hơn 2 tỷ USD, trong đó cấp mới "
+                 "120 dự án với vốn 1,2 tỷ USD; điều chỉnh vốn 80 lượt dự án, tăng thêm 600 "
+                 "triệu USD; góp vốn mua cổ phần 200 triệu USD.", "2025-01-10", "indicator")
     assert got["hơn 2 tỷ USD"] == "fdi_attracted" and got["1,2 tỷ USD"] == "fdi_new_capital"
     assert got["600 triệu USD"] == got["200 triệu USD"] == "unknown"
 

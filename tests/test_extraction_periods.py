@@ -4,12 +4,7 @@ the sentences here are our own)."""
 
 from __future__ import annotations
 
-from hy_analysis.extraction import extract
-
-
-def _read(text, date):
-    rows = extract(text, date=date)
-    return {r.value_raw: r for r in rows.itertuples()}
+from helpers import by_raw
 
 
 def _period(row):
@@ -18,30 +13,30 @@ def _period(row):
 
 def test_months_of_a_named_year_are_that_years():
     # "9 tháng năm 2022" is a span of months of 2022, not a date: a page dated later keeps it
-    got = _read("Tổng sản phẩm 9 tháng năm 2022 của tỉnh tăng 6,4% so với cùng kỳ.",
-                "2023-08-10")
+    got = by_raw("Tổng sản phẩm 9 tháng năm 2022 của tỉnh tăng 6,4% so với cùng kỳ.",
+                 "2023-08-10")
     assert _period(got["6,4%"]) == (2022, 2022)
 
 
 def test_the_compared_years_own_figures_after_la():
-    got = _read("Năm 2024 công nghiệp chiếm 41,2%; dịch vụ chiếm 35,5% (cơ cấu cùng kỳ năm "
-                "2023 là: 39,8%; 36,1%).", "2025-01-10")
+    got = by_raw("Năm 2024 công nghiệp chiếm 41,2%; dịch vụ chiếm 35,5% (cơ cấu cùng kỳ năm "
+                 "2023 là: 39,8%; 36,1%).", "2025-01-10")
     assert _period(got["41,2%"]) == (2024, 2024)
     assert _period(got["39,8%"]) == (2023, 2023)
     assert _period(got["36,1%"]) == (2023, 2023)
 
 
 def test_a_year_in_a_closed_bracket_sets_no_period_after_it():
-    got = _read("Cơ cấu năm 2024: nông nghiệp chiếm 20,1% (năm 2023 chiếm 21,4%); công nghiệp "
-                "chiếm 40,3% (năm 2023 chiếm 38,9%).", "2025-01-15")
+    got = by_raw("Cơ cấu năm 2024: nông nghiệp chiếm 20,1% (năm 2023 chiếm 21,4%); công nghiệp "
+                 "chiếm 40,3% (năm 2023 chiếm 38,9%).", "2025-01-15")
     assert _period(got["21,4%"]) == (2023, 2023)
     assert _period(got["40,3%"]) == (2024, 2024)
     assert _period(got["38,9%"]) == (2023, 2023)
 
 
 def test_this_period_is_the_span_named_before():
-    got = _read("Nhiệm kỳ 2015-2020, GRDP tăng bình quân 7,1%/năm; năm 2020 ước tăng 3%. "
-                "Tổng vốn đầu tư giai đoạn này đạt 120.000 tỷ đồng.", "2020-10-01")
+    got = by_raw("Nhiệm kỳ 2015-2020, GRDP tăng bình quân 7,1%/năm; năm 2020 ước tăng 3%. "
+                 "Tổng vốn đầu tư giai đoạn này đạt 120.000 tỷ đồng.", "2020-10-01")
     assert _period(got["7,1%/năm"]) == (2016, 2020)
     assert _period(got["120.000 tỷ đồng"]) == (2016, 2020)
 
@@ -49,20 +44,20 @@ def test_this_period_is_the_span_named_before():
 def test_a_later_sentences_year_frame_beats_the_previous_figures_year():
     text = ("Năm 2023, thu ngân sách đạt 5.200 tỷ đồng. Tỉnh xác định, năm 2024 là năm tăng "
             "tốc. Kế hoạch đề ra công nghiệp tăng 12,5%.")
-    got = _read(text, "2024-02-20")
+    got = by_raw(text, "2024-02-20")
     assert _period(got["12,5%"]) == (2024, 2024)
     assert got["12,5%"].kind == "target"
     # a noun's year ("chỉ số PCI năm 2023") frames nothing: the previous figure's year holds
-    got = _read("Năm 2024, tổng vốn đầu tư đạt 3 tỷ USD. Chỉ số PCI năm 2023 xếp hạng khá. "
-                "Vốn thu hút đạt trên 1,5 tỷ USD.", "2025-01-20")
+    got = by_raw("Năm 2024, tổng vốn đầu tư đạt 3 tỷ USD. Chỉ số PCI năm 2023 xếp hạng khá. "
+                 "Vốn thu hút đạt trên 1,5 tỷ USD.", "2025-01-20")
     assert _period(got["trên 1,5 tỷ USD"]) == (2024, 2024)
 
 
 def test_a_sentence_said_after_the_plan_is_a_target():
-    got = _read("Theo kế hoạch, năm 2026 thu ngân sách dự kiến đạt 9.800 tỷ đồng.",
-                "2026-01-20")
+    got = by_raw("Theo kế hoạch, năm 2026 thu ngân sách dự kiến đạt 9.800 tỷ đồng.",
+                 "2026-01-20")
     assert got["9.800 tỷ đồng"].kind == "target"
-    got = _read("Năm 2026 thu ngân sách dự kiến đạt 9.800 tỷ đồng.", "2026-11-20")
+    got = by_raw("Năm 2026 thu ngân sách dự kiến đạt 9.800 tỷ đồng.", "2026-11-20")
     assert got["9.800 tỷ đồng"].kind == "actual"
 
 
@@ -70,56 +65,56 @@ def test_plan_words_after_a_sentences_last_figure_do_not_carry_over():
     text = ("Giá trị sản xuất nông nghiệp đạt 2.100 tỷ đồng, bằng 48% kế hoạch năm. "
             "Sản lượng chè đạt 12.000 tấn, đưa tỉnh gần hơn mục tiêu trở thành vùng chè lớn. "
             "Giá trị sản xuất công nghiệp đạt 3.900 tỷ đồng.")
-    got = _read(text, "2025-07-05")
+    got = by_raw(text, "2025-07-05")
     assert got["12.000 tấn"].kind == "actual"
     assert got["3.900 tỷ đồng"].kind == "actual"
     # target words before a figure still carry over to the sentence after
-    got = _read("Tỉnh phấn đấu GRDP tăng 9%. Công nghiệp tăng 14%.", "2025-01-05")
+    got = by_raw("Tỉnh phấn đấu GRDP tăng 9%. Công nghiệp tăng 14%.", "2025-01-05")
     assert got["14%"].kind == "target"
 
 
 def test_the_plan_of_a_year_in_brackets_is_a_target():
-    got = _read("GRDP theo giá so sánh ước đạt 15.300 tỷ đồng (kế hoạch năm 2024 là 15.000 tỷ "
-                "đồng).", "2025-01-08")
+    got = by_raw("GRDP theo giá so sánh ước đạt 15.300 tỷ đồng (kế hoạch năm 2024 là 15.000 tỷ "
+                 "đồng).", "2025-01-08")
     assert got["15.000 tỷ đồng"].kind == "target"
     assert got["15.300 tỷ đồng"].kind == "actual"
 
 
 def test_a_quarters_year_right_after_the_figure_is_its_year():
     # even when the sentence named another year before the figure
-    got = _read("Theo báo cáo quý I/2023 của Cục Thống kê, GRDP quý I năm nay ước tăng 5,2% so "
-                "cùng kỳ năm ngoái và chỉ cao hơn tốc độ tăng 4,1% của quý I/2020 trong giai "
-                "đoạn 2015 - 2023.", "2023-04-02")
+    got = by_raw("Theo báo cáo quý I/2023 của Cục Thống kê, GRDP quý I năm nay ước tăng 5,2% so "
+                 "cùng kỳ năm ngoái và chỉ cao hơn tốc độ tăng 4,1% của quý I/2020 trong giai "
+                 "đoạn 2015 - 2023.", "2023-04-02")
     assert _period(got["4,1%"]) == (2020, 2020)
     assert _period(got["5,2%"]) == (2023, 2023)
 
 
 def test_mo_rong_is_a_growth_verb():
-    got = _read("Năm 2024, khu vực dịch vụ mở rộng 8,2%, chiếm 51% nền kinh tế.", "2025-01-10")
+    got = by_raw("Năm 2024, khu vực dịch vụ mở rộng 8,2%, chiếm 51% nền kinh tế.", "2025-01-10")
     assert got["8,2%"].measure == "annual_growth"
     assert got["8,2%"].indicator == "services_grdp_growth"
 
 
 def test_higher_or_lower_by_compared_with_so_is_a_signed_difference():
-    got = _read("Tăng trưởng quý III đạt 6,9%, cao hơn 0,42 điểm phần trăm so mức của quý II. "
-                "Thu ngân sách thấp hơn 1,3% so với dự toán.", "2025-10-05")
+    got = by_raw("Tăng trưởng quý III đạt 6,9%, cao hơn 0,42 điểm phần trăm so mức của quý II. "
+                 "Thu ngân sách thấp hơn 1,3% so với dự toán.", "2025-10-05")
     assert (got["0,42 điểm phần trăm"].low, got["0,42 điểm phần trăm"].qualifier) == (0.42,
                                                                                      "exact")
     assert (got["1,3%"].low, got["1,3%"].high, got["1,3%"].qualifier) == (-1.3, -1.3, "exact")
     # without a comparison "thấp hơn" stays a bound
-    got = _read("Tỷ lệ hộ nghèo năm 2025 thấp hơn 2%.", "2025-12-01")
+    got = by_raw("Tỷ lệ hộ nghèo năm 2025 thấp hơn 2%.", "2025-12-01")
     assert (got["thấp hơn 2%"].high, got["thấp hơn 2%"].qualifier) == (2, "below")
 
 
 def test_van_is_ten_thousand():
-    got = _read("Năm 2024 sản lượng lương thực đạt trên 28 vạn tấn.", "2024-12-20")
+    got = by_raw("Năm 2024 sản lượng lương thực đạt trên 28 vạn tấn.", "2024-12-20")
     assert (got["trên 28 vạn tấn"].low, got["trên 28 vạn tấn"].unit) == (280_000, "count")
 
 
 
 def test_so_nam_names_a_base_year_not_a_period():
     text = ("Doanh thu du lịch tăng gấp 1,8 lần so năm 2019. Tỷ lệ hộ nghèo còn 4,1%.")
-    got = _read(text, "2024-12-20")
+    got = by_raw(text, "2024-12-20")
     assert _period(got["gấp 1,8 lần"]) == (2019, 2024)
     assert _period(got["4,1%"]) == (2024, 2024)
 
@@ -127,10 +122,10 @@ def test_so_nam_names_a_base_year_not_a_period():
 def test_an_average_of_the_past_term_spans_its_five_years():
     text = ("Báo cáo chính trị cho biết nhiệm kỳ qua tỉnh hoàn thành phần lớn chỉ tiêu. Kinh tế "
             "tăng trưởng khá, bình quân 8,4%/năm.")
-    got = _read(text, "2020-10-15")
+    got = by_raw(text, "2020-10-15")
     assert _period(got["8,4%/năm"]) == (2016, 2020)
     # without such words an average keeps its year
-    got = _read("Kinh tế tăng trưởng khá, bình quân 8,4%/năm.", "2020-10-15")
+    got = by_raw("Kinh tế tăng trưởng khá, bình quân 8,4%/năm.", "2020-10-15")
     assert _period(got["8,4%/năm"]) == (2020, 2020)
 
 
@@ -148,15 +143,15 @@ def test_an_average_of_the_period_just_ended_spans_its_five_years():
 
 
 def test_rising_is_a_growth_verb():
-    got = _read("Budget revenue reached 21.5 trillion VND in 2024, rising 6.2% against 2023.",
-                "2025-01-10")
+    got = by_raw("Budget revenue reached 21.5 trillion VND in 2024, rising 6.2% against 2023.",
+                 "2025-01-10")
     assert got["6.2%"].measure == "annual_growth"
     assert got["6.2%"].indicator == "state_budget_revenue_growth"
 
 
 def test_an_amount_in_a_sentence_framed_by_a_span_is_its_total():
-    got = _read("Giai đoạn 2021-2025, tỉnh thu ngân sách đạt 95.000 tỷ đồng; GRDP bình "
-                "quân đầu người đạt 75 triệu đồng.", "2025-10-01")
+    got = by_raw("Giai đoạn 2021-2025, tỉnh thu ngân sách đạt 95.000 tỷ đồng; GRDP bình "
+                 "quân đầu người đạt 75 triệu đồng.", "2025-10-01")
     row = got["95.000 tỷ đồng"]
     assert (_period(row), row.measure) == ((2021, 2025), "period_total")
     # a per-person amount is the level reached at the span's end
@@ -165,59 +160,59 @@ def test_an_amount_in_a_sentence_framed_by_a_span_is_its_total():
 
 
 def test_a_quarter_compared_with_or_a_base_quarter_is_no_period():
-    got = _read("So với quý I/2024, GRDP quý này tăng 6,2%.", "2025-04-05")
+    got = by_raw("So với quý I/2024, GRDP quý này tăng 6,2%.", "2025-04-05")
     assert _period(got["6,2%"]) == (2025, 2025)
-    got = _read("Sau khi điều chỉnh số liệu gốc quý I/2023, mức tăng trưởng thực tế đạt 5,4%.",
-                "2024-04-05")
+    got = by_raw("Sau khi điều chỉnh số liệu gốc quý I/2023, mức tăng trưởng thực tế đạt 5,4%.",
+                 "2024-04-05")
     assert _period(got["5,4%"]) == (2024, 2024)
 
 
 def test_a_relative_year_of_an_earlier_sentence_holds_unless_compared_with():
     text = ("Tỉnh đặt mục tiêu trở thành thành phố trước năm 2030.\n\nTừ cuối năm ngoái, hai "
             "huyện được sáp nhập. Sau sắp xếp, tỉnh có diện tích tự nhiên 3.200 km2.")
-    got = _read(text, "2026-02-10")
+    got = by_raw(text, "2026-02-10")
     assert (_period(got["3.200 km2"]), got["3.200 km2"].kind) == ((2025, 2025), "actual")
     text = ("In 2023, exports reached 9.2 billion USD. Revenue rose 7% against the same time "
             "last year. Imports reached 8.1 billion USD.")
-    got = _read(text, "2025-03-15")
+    got = by_raw(text, "2025-03-15")
     assert _period(got["8.1 billion USD"]) == (2023, 2023)
 
 
 def test_millions_of_luot_are_visits_but_a_view_counter_is_no_figure():
-    got = _read("Năm 2024 tỉnh đón khoảng 6,2 triệu lượt, tăng 12%. Bài viết có 2,315 lượt xem.",
-                "2024-12-28")
+    got = by_raw("Năm 2024 tỉnh đón khoảng 6,2 triệu lượt, tăng 12%. Bài viết có 2,315 lượt xem.",
+                 "2024-12-28")
     assert (got["khoảng 6,2 triệu lượt"].low, got["khoảng 6,2 triệu lượt"].unit) == (
         6_200_000, "persons")
     assert not any("lượt xem" in raw for raw in got)
 
 
 def test_a_figure_in_brackets_after_the_previous_year_is_that_years():
-    got = _read("Năm 2023, GRDP tăng 6,5%, thấp hơn năm trước (7,2%).", "2024-01-10")
+    got = by_raw("Năm 2023, GRDP tăng 6,5%, thấp hơn năm trước (7,2%).", "2024-01-10")
     assert _period(got["6,5%"]) == (2023, 2023)
     assert _period(got["7,2%"]) == (2022, 2022)
     # the same change restated in brackets keeps the sentence's year
-    got = _read("Năm 2023 GRDP bằng 95,1% cùng kỳ năm trước (giảm 4,9% so với cùng kỳ).",
-                "2024-01-10")
+    got = by_raw("Năm 2023 GRDP bằng 95,1% cùng kỳ năm trước (giảm 4,9% so với cùng kỳ).",
+                 "2024-01-10")
     assert _period(got["giảm 4,9%"]) == (2023, 2023)
 
 
 def test_only_a_five_year_term_starts_the_year_after_its_congress():
-    got = _read("Kết quả giữa nhiệm kỳ 2021-2023, GRDP tăng bình quân 6,9%/năm.", "2023-10-01")
+    got = by_raw("Kết quả giữa nhiệm kỳ 2021-2023, GRDP tăng bình quân 6,9%/năm.", "2023-10-01")
     assert _period(got["6,9%/năm"]) == (2021, 2023)
-    got = _read("Nhiệm kỳ 2025-2030, phấn đấu tăng trưởng bình quân 10%/năm.", "2025-10-01")
+    got = by_raw("Nhiệm kỳ 2025-2030, phấn đấu tăng trưởng bình quân 10%/năm.", "2025-10-01")
     assert _period(got["10%/năm"]) == (2026, 2030)
 
 
 def test_an_estimate_word_before_the_previous_figure_is_that_figures():
-    got = _read("Năm 2025 ước đạt 8,5%, kế hoạch năm 2026 tăng 10%.", "2025-12-10")
+    got = by_raw("Năm 2025 ước đạt 8,5%, kế hoạch năm 2026 tăng 10%.", "2025-12-10")
     assert (_period(got["10%"]), got["10%"].kind) == ((2026, 2026), "target")
     assert _period(got["8,5%"]) == (2025, 2025)
 
 
 def test_from_a_year_to_a_year_is_a_span_not_a_horizon():
-    got = _read("Từ năm 2021 đến năm 2025, tỉnh thu hút 120 dự án FDI.", "2025-09-15")
+    got = by_raw("Từ năm 2021 đến năm 2025, tỉnh thu hút 120 dự án FDI.", "2025-09-15")
     assert (_period(got["120 dự án"]), got["120 dự án"].kind) == ((2021, 2025), "actual")
-    got = _read("Đến năm 2030, tỉnh có 20 khu công nghiệp.", "2025-09-15")
+    got = by_raw("Đến năm 2030, tỉnh có 20 khu công nghiệp.", "2025-09-15")
     assert got["20 khu công nghiệp"].kind == "target"
 
 
@@ -228,25 +223,25 @@ def test_first_months_not_yet_over_at_the_page_date_are_the_year_before():
     # a review dated January: its "first half" cannot be the page year's
     text = ("Năm 2023 kinh tế tỉnh phục hồi. Tổng sản phẩm tăng 6,1%. "
             "Riêng 6 tháng đầu năm tăng 4,5%.")
-    assert _period(_read(text, "2024-01-12")["4,5%"]) == (2023, 2023)
+    assert _period(by_raw(text, "2024-01-12")["4,5%"]) == (2023, 2023)
     # dated after those months, the same words are the page year's
     text = "Kinh tế tỉnh tiếp tục phục hồi. Trong 6 tháng đầu năm, tổng sản phẩm tăng 4,5%."
-    assert _period(_read(text, "2024-07-05")["4,5%"]) == (2024, 2024)
+    assert _period(by_raw(text, "2024-07-05")["4,5%"]) == (2024, 2024)
     # a half-year release out at the end of June is the page year's too
-    assert _period(_read(text, "2024-06-28")["4,5%"]) == (2024, 2024)
+    assert _period(by_raw(text, "2024-06-28")["4,5%"]) == (2024, 2024)
 
 
 def test_months_to_date_in_a_page_dated_by_year_only_follow_the_years_it_names():
     text = ("Năm 2022 tỉnh hoàn thành kế hoạch; chỉ số công nghiệp năm 2022 tăng 9,2%. "
             "Kinh tế 9 tháng tăng 7,3%.")
-    assert _period(_read(text, "2023")["7,3%"]) == (2022, 2022)
+    assert _period(by_raw(text, "2023")["7,3%"]) == (2022, 2022)
 
 
 def test_a_superlatives_range_from_a_year_is_no_period():
     # "cao nhất từ năm 2016 đến nay" compares over a range: the bracket after it keeps the
     # sentence's year, and the figure before it neither grows from 2016 nor belongs to it
-    got = _read("Năm 2023 kim ngạch xuất khẩu tăng 12,5%, cao nhất từ năm 2016 đến nay, "
-                "vượt mức chung của vùng (tăng 7,1%).", "2024-03-20")
+    got = by_raw("Năm 2023 kim ngạch xuất khẩu tăng 12,5%, cao nhất từ năm 2016 đến nay, "
+                 "vượt mức chung của vùng (tăng 7,1%).", "2024-03-20")
     assert _period(got["12,5%"]) == (2023, 2023)
     assert _period(got["7,1%"]) == (2023, 2023)
 
@@ -254,22 +249,22 @@ def test_a_superlatives_range_from_a_year_is_no_period():
 def test_a_mistyped_so_voi_still_names_a_base_year():
     # "so vói năm 2021" (a stored page's typo for "so với"): 2021 is compared with, so the next
     # sentence, which names no year, keeps the paragraph's year
-    got = _read("Năm 2022, thời tiết thuận lợi. Diện tích lúa đạt 41.200 ha, tăng 1.300 ha "
-                "so vói năm 2021. Sản lượng cả năm ước tăng 3,4% so với cùng kỳ.", "2023-01-18")
+    got = by_raw("Năm 2022, thời tiết thuận lợi. Diện tích lúa đạt 41.200 ha, tăng 1.300 ha "
+                 "so vói năm 2021. Sản lượng cả năm ước tăng 3,4% so với cùng kỳ.", "2023-01-18")
     assert _period(got["3,4%"]) == (2022, 2022)
 
 
 def test_a_year_alone_in_brackets_dates_the_figures_of_its_clause():
     text = ("Năm 2024 kinh tế của tỉnh tăng 7,2%. Tỉnh rộng 2.514,8 km2 và có 1.180.300 người "
             "(năm 2021). Tỉnh có 6 khu công nghiệp đang hoạt động.")
-    got = _read(text, "2024-12-20")
+    got = by_raw(text, "2024-12-20")
     assert _period(got["2.514,8 km2"]) == (2021, 2021)
     assert _period(got["1.180.300 người"]) == (2021, 2021)
     # the bracket dates its own clause: the next sentence does not take it from the figure
     # before it
     assert _period(got["6 khu công nghiệp"]) == (2024, 2024)
     # English word order: "(in 2020)"
-    got = _read("The province covers 3,380 km2 with 1.6 million people (in 2020).", "2023-05-02")
+    got = by_raw("The province covers 3,380 km2 with 1.6 million people (in 2020).", "2023-05-02")
     assert _period(got["1.6 million people"]) == (2020, 2020)
 
 
@@ -279,7 +274,7 @@ def test_a_past_term_compared_with_the_one_before_is_the_whole_term():
     text = ("Nhiệm kỳ qua, kinh tế của tỉnh tăng trưởng khá.\n\nTổng vốn đầu tư toàn xã hội "
             "đạt 41.250 tỷ đồng, gấp 1,8 lần so với giai đoạn trước. Thu ngân sách năm cuối "
             "đạt 2.100 tỷ đồng.")
-    got = _read(text, "2020-10-15")
+    got = by_raw(text, "2020-10-15")
     assert _period(got["41.250 tỷ đồng"]) == (2016, 2020)
     assert _period(got["gấp 1,8 lần"]) == (2016, 2020)
     # a yearly amount with no comparison keeps the report's year
@@ -287,8 +282,8 @@ def test_a_past_term_compared_with_the_one_before_is_the_whole_term():
 
 
 def test_a_base_year_right_after_a_ratio_is_its_own():
-    got = _read("Năm 2022 quy mô kinh tế đạt 52.300 tỷ đồng, gấp 9,5 lần so với năm 2005 và "
-                "gấp 1,7 lần so với năm 2015.", "2023-02-10")
+    got = by_raw("Năm 2022 quy mô kinh tế đạt 52.300 tỷ đồng, gấp 9,5 lần so với năm 2005 và "
+                 "gấp 1,7 lần so với năm 2015.", "2023-02-10")
     assert _period(got["gấp 9,5 lần"]) == (2005, 2022)
     assert _period(got["gấp 1,7 lần"]) == (2015, 2022)
 
@@ -296,14 +291,14 @@ def test_a_base_year_right_after_a_ratio_is_its_own():
 def test_expected_early_in_its_own_year_is_the_plan():
     text = ("In 2026, the province aims to raise its GRDP by 9.2%. Of which, services are "
             "expected to grow by 8.4% and exports are expected to reach USD 3.1 billion.")
-    got = _read(text, "2026-02-14")
+    got = by_raw(text, "2026-02-14")
     assert got["8.4%"].kind == "target"
     assert got["USD 3.1 billion"].kind == "target"
     # the same words late in the year estimate its result
-    got = _read(text.replace("aims to raise its GRDP by 9.2%", "grew by 9.2%"), "2026-12-10")
+    got = by_raw(text.replace("aims to raise its GRDP by 9.2%", "grew by 9.2%"), "2026-12-10")
     assert got["8.4%"].kind == "actual" and got["8.4%"].estimate
     # "dự kiến" early in the year of a first quarter just ended is an estimate of it
-    got = _read("Quý I/2026, tổng sản phẩm của tỉnh dự kiến tăng 6,7%.", "2026-03-28")
+    got = by_raw("Quý I/2026, tổng sản phẩm của tỉnh dự kiến tăng 6,7%.", "2026-03-28")
     assert got["6,7%"].kind == "actual"
 
 
@@ -313,7 +308,7 @@ def test_months_to_date_without_a_year_stop_an_earlier_years_frame():
     text = ("Năm 2025, kinh tế của tỉnh tăng 8,3%, thu nhập bình quân tăng 9,1%.\n"
             "Riêng 3 tháng đầu năm, nhiều chỉ tiêu tiếp tục tăng khá. Theo đó, sản xuất "
             "công nghiệp tăng 7,4%; xuất khẩu tăng 12,6%.")
-    got = _read(text, "2026-04-05")
+    got = by_raw(text, "2026-04-05")
     assert _period(got["8,3%"]) == (2025, 2025)
     assert _period(got["9,1%"]) == (2025, 2025)
     assert _period(got["7,4%"]) == (2026, 2026)
@@ -324,7 +319,7 @@ def test_months_in_the_years_own_sentence_keep_that_year():
     # "Năm 2025, 6 tháng đầu năm ...": the months are named inside the year's own sentence
     text = ("Năm 2025, trong 6 tháng đầu năm kinh tế tăng 7,1%. Cả năm, xuất khẩu "
             "tăng 11,2%.")
-    got = _read(text, "2026-02-10")
+    got = by_raw(text, "2026-02-10")
     assert _period(got["7,1%"]) == (2025, 2025)
     assert _period(got["11,2%"]) == (2025, 2025)
 
@@ -345,7 +340,7 @@ def test_a_congress_target_beside_a_mid_term_result_is_the_terms():
     # a mid-term review: the result covers 2021-2023, the congress's target the whole term
     text = ("Báo cáo giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ tỉnh cho biết: tăng "
             "trưởng GRDP bình quân 2021-2023 đạt 4,2%, thấp hơn mục tiêu (6,5-7%).")
-    got = _read(text, "2023-08-20")
+    got = by_raw(text, "2023-08-20")
     assert _period(got["4,2%"]) == (2021, 2023)
     assert got["6,5-7%"].kind == "target"
     assert _period(got["6,5-7%"]) == (2021, 2025)
@@ -354,13 +349,13 @@ def test_a_congress_target_beside_a_mid_term_result_is_the_terms():
 def test_a_plan_beside_a_result_without_a_congress_keeps_the_results_years():
     # no congress named: a plan in brackets beside a yearly result is that year's plan
     text = "Năm 2024, GRDP của tỉnh tăng 6,1% (kế hoạch tăng 7-7,5%)."
-    got = _read(text, "2025-01-12")
+    got = by_raw(text, "2025-01-12")
     assert got["7-7,5%"].kind == "target"
     assert _period(got["7-7,5%"]) == (2024, 2024)
     # nor does a whole term's result make a new term of its target
     text = ("Tại Đại hội, báo cáo nêu GRDP bình quân 2021-2025 tăng 6,8%, vượt mục tiêu "
             "(6,5%).")
-    got = _read(text, "2025-09-20")
+    got = by_raw(text, "2025-09-20")
     assert _period(got["6,5%"]) == (2021, 2025)
 
 
@@ -368,7 +363,7 @@ def test_the_same_period_in_a_year_is_a_comparison_not_the_figures_year():
     # "compared to the same period in 2024": 2024 is the base; the figures are the page's year
     text = ("Compared to the same period in 2024, exports of the province rose by 8% "
             "(512 million USD/474 million USD).")
-    got = _read(text, "2025-10-03")
+    got = by_raw(text, "2025-10-03")
     assert _period(got["8%"]) == (2025, 2025)
     assert _period(got["512 million USD"]) == (2025, 2025)
     # the figure after the slash is the compared period's own
@@ -380,35 +375,35 @@ def test_a_period_read_for_one_figure_alone_does_not_carry_to_the_next_sentence(
     # read for themselves: the next sentence's figures keep the frame of the text
     text = ("Compared to the same period in 2024, exports of the province rose by 8% "
             "(512 million USD/474 million USD). Imports rose by 5%.")
-    got = _read(text, "2025-10-03")
+    got = by_raw(text, "2025-10-03")
     assert _period(got["474 million USD"]) == (2024, 2024)
     assert _period(got["5%"]) == (2025, 2025)
     text = ("Năm 2024, tổng sản phẩm của tỉnh tăng 6,5%, thấp hơn năm trước (7,2%). Xuất "
             "khẩu tăng 9,4%.")
-    got = _read(text, "2025-01-20")
+    got = by_raw(text, "2025-01-20")
     assert _period(got["7,2%"]) == (2023, 2023)
     assert _period(got["9,4%"]) == (2024, 2024)
 
 
 def test_a_year_framing_the_sentence_after_the_figure_dates_it():
     # no year before the figure, its base after it, the year it belongs to later still
-    got = _read("Xuất khẩu của tỉnh tăng 15,3% so với năm 2023, là mức tăng cao nhất vùng "
-                "trong năm 2024.", "2025-03-12")
+    got = by_raw("Xuất khẩu của tỉnh tăng 15,3% so với năm 2023, là mức tăng cao nhất vùng "
+                 "trong năm 2024.", "2025-03-12")
     assert _period(got["15,3%"]) == (2024, 2024)
     # a later year that another figure stands before is that figure's
-    got = _read("Kinh tế tăng 6,1%, thấp hơn mức 7,3% trong năm 2023.", "2024-12-20")
+    got = by_raw("Kinh tế tăng 6,1%, thấp hơn mức 7,3% trong năm 2023.", "2024-12-20")
     assert _period(got["6,1%"]) == (2024, 2024)
     # a comparison's "the same period in 2019" is no frame
-    got = _read("Agriculture accounts for 31.2% (equal to the same period in 2023).",
-                "2024-12-20")
+    got = by_raw("Agriculture accounts for 31.2% (equal to the same period in 2023).",
+                 "2024-12-20")
     assert _period(got["31.2%"]) == (2024, 2024)
 
 
 def test_a_fall_in_the_figures_own_words_beside_a_share_is_a_change():
     # "chiếm 8,1% (giảm 3,2% so với năm 2020)": the bracket's fall is a change since 2020,
     # like the rise beside the next share, not a share of the year
-    got = _read("Năm 2025: nông nghiệp chiếm 8,1% (giảm 3,2% so với năm 2020) và dịch vụ "
-                "chiếm 30,5% (tăng 1,1% so với năm 2020).", "2025-02-10")
+    got = by_raw("Năm 2025: nông nghiệp chiếm 8,1% (giảm 3,2% so với năm 2020) và dịch vụ "
+                 "chiếm 30,5% (tăng 1,1% so với năm 2020).", "2025-02-10")
     assert got["8,1%"].measure == "level" and _period(got["8,1%"]) == (2025, 2025)
     assert got["giảm 3,2%"].measure == got["1,1%"].measure == "cumulative_growth"
     assert _period(got["giảm 3,2%"]) == _period(got["1,1%"]) == (2020, 2025)
@@ -416,12 +411,12 @@ def test_a_fall_in_the_figures_own_words_beside_a_share_is_a_change():
 
 def test_months_of_a_year_written_right_after_a_figure_are_its_period():
     # "4.9% in the first six months of 2025" after a sentence framed by 2024: its own year
-    got = _read("In 2024, the economy grew 6.2%, and 4.9% in the first six months of 2025.",
-                "2025-08-01")
+    got = by_raw("In 2024, the economy grew 6.2%, and 4.9% in the first six months of 2025.",
+                 "2025-08-01")
     assert _period(got["6.2%"]) == (2024, 2024)
     assert _period(got["4.9%"]) == (2025, 2025)
-    got = _read("In 2024, exports rose 9%; imports rose 7% in the first half of 2025.",
-                "2025-08-01")
+    got = by_raw("In 2024, exports rose 9%; imports rose 7% in the first half of 2025.",
+                 "2025-08-01")
     assert _period(got["9%"]) == (2024, 2024)
     assert _period(got["7%"]) == (2025, 2025)
 
@@ -431,69 +426,69 @@ def test_months_of_a_year_written_right_after_a_figure_are_its_period():
 def test_a_relative_span_of_years_after_or_ending_with_the_document():
     # "N năm tới", "the next N years", "nhiệm kỳ tới" are the years after the page's;
     # "N năm qua", "the past N years" end with it (not "năm qua", last year, inside them)
-    got = _read("Trong ba năm tới, huyện phấn đấu thu ngân sách tăng 9%/năm.", "2024-11-20")
+    got = by_raw("Trong ba năm tới, huyện phấn đấu thu ngân sách tăng 9%/năm.", "2024-11-20")
     assert _period(got["9%/năm"]) == (2025, 2027)
-    got = _read("Over the past four years, the city's exports rose by an average of 11% a "
-                "year.", "2024-12-02")
+    got = by_raw("Over the past four years, the city's exports rose by an average of 11% a "
+                 "year.", "2024-12-02")
     assert _period(got["11% a year"]) == (2021, 2024)
-    got = _read("Bốn năm qua, vốn đầu tư toàn xã hội tăng bình quân 8,8%/năm.", "2023-10-01")
+    got = by_raw("Bốn năm qua, vốn đầu tư toàn xã hội tăng bình quân 8,8%/năm.", "2023-10-01")
     assert _period(got["8,8%/năm"]) == (2020, 2023)
-    got = _read("Nhiệm kỳ tới, thành phố phấn đấu GRDP tăng bình quân 9,5%/năm.", "2020-10-15")
+    got = by_raw("Nhiệm kỳ tới, thành phố phấn đấu GRDP tăng bình quân 9,5%/năm.", "2020-10-15")
     assert (_period(got["9,5%/năm"]), got["9,5%/năm"].kind) == ((2021, 2025), "target")
     # a written year still wins over the relative span
-    got = _read("Trong 3 năm tới, GRDP tăng 8%/năm; riêng năm 2026 tăng 7,5%.", "2025-10-15")
+    got = by_raw("Trong 3 năm tới, GRDP tăng 8%/năm; riêng năm 2026 tăng 7,5%.", "2025-10-15")
     assert _period(got["8%/năm"]) == (2026, 2028)
     assert _period(got["7,5%"]) == (2026, 2026)
 
 
 def test_next_year_is_the_year_after_the_document():
-    got = _read("Năm tới, huyện đặt mục tiêu thu ngân sách 950 tỷ đồng.", "2024-12-20")
+    got = by_raw("Năm tới, huyện đặt mục tiêu thu ngân sách 950 tỷ đồng.", "2024-12-20")
     assert (_period(got["950 tỷ đồng"]), got["950 tỷ đồng"].kind) == ((2025, 2025), "target")
-    got = _read("Next year the city plans exports of 3.4 billion USD.", "2023-12-05")
+    got = by_raw("Next year the city plans exports of 3.4 billion USD.", "2023-12-05")
     assert _period(got["3.4 billion USD"]) == ((2024, 2024))
 
 
 def test_a_ratio_to_the_previous_year_spans_both_years_a_ratio_to_the_same_months_does_not():
-    got = _read("In 2023, the number of new firms rose 1.4-fold compared to the previous year.",
-                "2024-02-01")
+    got = by_raw("In 2023, the number of new firms rose 1.4-fold compared to the previous year.",
+                 "2024-02-01")
     assert _period(got["1.4-fold"]) == (2022, 2023)
-    got = _read("Năm 2022, vốn FDI đăng ký gấp 2,1 lần năm trước.", "2023-01-20")
+    got = by_raw("Năm 2022, vốn FDI đăng ký gấp 2,1 lần năm trước.", "2023-01-20")
     assert _period(got["gấp 2,1 lần"]) == (2021, 2022)
     # months against the same months of the year before keep their year (as annotated)
-    got = _read("Trong 8 tháng năm 2022, khách quốc tế tăng gấp 9 lần so với cùng kỳ năm trước.",
-                "2022-09-01")
+    got = by_raw("Trong 8 tháng năm 2022, khách quốc tế tăng gấp 9 lần so với cùng kỳ năm trước.",
+                 "2022-09-01")
     assert _period(got["gấp 9 lần"]) == (2022, 2022)
 
 
 def test_a_headline_target_does_not_make_the_results_below_it_targets():
     text = ("Huyện tăng tốc xuất khẩu, mục tiêu tăng 11-12%\n\n"
             "Sáu tháng đầu năm 2024, huyện ghi nhận xuất khẩu tăng 9,4% so với cùng kỳ.")
-    got = _read(text, "2024-07-10")
+    got = by_raw(text, "2024-07-10")
     assert got["11-12%"].kind == "target"
     assert got["9,4%"].kind == "actual"
     # a heading ending with ":" still introduces what follows
     text = "Chỉ tiêu năm 2025:\n\nTổng thu ngân sách 12.000 tỷ đồng."
-    got = _read(text, "2024-12-10")
+    got = by_raw(text, "2024-12-10")
     assert got["12.000 tỷ đồng"].kind == "target"
 
 
 def test_a_share_of_the_plan_names_no_target_for_the_figure_after_it():
     # "bằng 38% kế hoạch, cao hơn bình quân chung (31%)": the bracket is the average's result
-    got = _read("Đến hết tháng 5, huyện giải ngân 214 tỷ đồng, bằng 38% kế hoạch, cao hơn mức "
-                "bình quân chung của tỉnh (31%).", "2024-06-05")
+    got = by_raw("Đến hết tháng 5, huyện giải ngân 214 tỷ đồng, bằng 38% kế hoạch, cao hơn mức "
+                 "bình quân chung của tỉnh (31%).", "2024-06-05")
     assert got["31%"].kind == "actual"
     assert got["38%"].kind == "actual"
     # the plan's own figure in brackets stays a target
-    got = _read("Xuất khẩu đạt 120% kế hoạch năm 2024 (khoảng 800 triệu USD).", "2024-12-20")
+    got = by_raw("Xuất khẩu đạt 120% kế hoạch năm 2024 (khoảng 800 triệu USD).", "2024-12-20")
     assert got["khoảng 800 triệu USD"].kind == "target"
 
 
 def test_a_relative_year_in_a_closed_bracket_is_the_asides():
     # "(cao hơn mức tăng 6,1% của năm ngoái), chiếm 48,2%": the share is the sentence's year
-    got = _read("Sáu tháng đầu năm, dịch vụ tăng 8,3% (cao hơn mức tăng 6,1% của năm ngoái), "
-                "chiếm 48,2% cơ cấu kinh tế.", "2025-07-08")
+    got = by_raw("Sáu tháng đầu năm, dịch vụ tăng 8,3% (cao hơn mức tăng 6,1% của năm ngoái), "
+                 "chiếm 48,2% cơ cấu kinh tế.", "2025-07-08")
     assert _period(got["48,2%"]) == (2025, 2025)
-    got = _read("Năm ngoái, dịch vụ chiếm 47,5% cơ cấu kinh tế.", "2025-07-08")
+    got = by_raw("Năm ngoái, dịch vụ chiếm 47,5% cơ cấu kinh tế.", "2025-07-08")
     assert _period(got["47,5%"]) == (2024, 2024)
 
 
@@ -506,16 +501,16 @@ def test_the_year_of_a_sentences_first_figure_holds_after_it():
     # ...": the sentence's own year (written after its first figure) dates the next sentence
     text = ("The district drew 2.4 million USD in 2022, up 9% compared to 2021. Of this, 14 new "
             "projects were licensed.")
-    got = _read(text, "2023-04-10")
+    got = by_raw(text, "2023-04-10")
     assert _period(got["2.4 million USD"]) == (2022, 2022)
     assert _period(got["14"]) == (2022, 2022)
     # a year after a later figure (a comparison's) sets no year for the sentences after it
-    got = _read("Tỉnh đạt tăng trưởng 7,2%, vượt con số 6,5% của năm 2022. Thu ngân sách đạt "
-                "5.000 tỷ đồng.", "2023-12-25")
+    got = by_raw("Tỉnh đạt tăng trưởng 7,2%, vượt con số 6,5% của năm 2022. Thu ngân sách đạt "
+                 "5.000 tỷ đồng.", "2023-12-25")
     assert _period(got["5.000 tỷ đồng"]) == (2023, 2023)
     # nor does the start of a change, "from X in <year>"
-    got = _read("Quy mô kinh tế từ 40 nghìn tỷ đồng năm 2020 lên 70 nghìn tỷ đồng năm 2025. Thu "
-                "nhập bình quân đầu người khoảng 80 triệu đồng.", "2025-09-20")
+    got = by_raw("Quy mô kinh tế từ 40 nghìn tỷ đồng năm 2020 lên 70 nghìn tỷ đồng năm 2025. Thu "
+                 "nhập bình quân đầu người khoảng 80 triệu đồng.", "2025-09-20")
     assert _period(got["khoảng 80 triệu đồng"]) != (2020, 2020)
 
 
@@ -523,12 +518,12 @@ def test_a_same_period_year_is_a_comparison_not_the_next_sentences_year():
     text = ("In the first ten months, the county's output grew 5.2%, below the 6.8% growth "
             "recorded during the same period in 2022. Retail sales reached 900 billion VND, up "
             "11%.")
-    got = _read(text, "2024-11-05")
+    got = by_raw(text, "2024-11-05")
     assert _period(got["6.8%"]) == (2022, 2022)
     assert _period(got["900 billion VND"]) == (2024, 2024)
     # "up 12% over the same period in 2023": a base, not the figure's year
-    got = _read("The town attracted 40 million USD in Q1, up 12% over the same period in 2023.",
-                "2024-04-20")
+    got = by_raw("The town attracted 40 million USD in Q1, up 12% over the same period in 2023.",
+                 "2024-04-20")
     assert _period(got["40 million USD"]) == (2024, 2024)
     assert _period(got["12%"]) == (2024, 2024)
 
@@ -537,11 +532,11 @@ def test_a_plan_clauses_year_does_not_date_the_results_after_it():
     text = ("Sáng 12/1, huyện họp báo về kết quả phát triển kinh tế năm 2024; mục tiêu, nhiệm vụ "
             "năm 2025.\n\nTheo đó, tăng trưởng kinh tế đạt 7,4%; thu nhập bình quân đạt 65 triệu "
             "đồng.")
-    got = _read(text, "2025-01-12")
+    got = by_raw(text, "2025-01-12")
     assert _period(got["7,4%"]) == (2024, 2024)
     assert _period(got["65 triệu đồng"]) == (2024, 2024)
     # a target said in a paragraph after them is the plan's year
-    got = _read(text + "\n\nHuyện phấn đấu tăng trưởng 8%.", "2025-01-12")
+    got = by_raw(text + "\n\nHuyện phấn đấu tăng trưởng 8%.", "2025-01-12")
     assert _period(got["8%"]) == (2025, 2025)
 
 
@@ -550,26 +545,26 @@ def test_a_relative_year_compared_with_is_a_base_unless_possessive():
     text = ("The commune's revenue in 2020 hit 3 billion VND. Fees reached 40 million VND, up 5 "
             "percent against same period last year, while taxes met the set target with 2 "
             "billion VND.")
-    got = _read(text, "2020-12-28")
+    got = by_raw(text, "2020-12-28")
     assert _period(got["2 billion VND"]) == (2020, 2020)
     # "the same period last year's increase of 4.1%": that year's own figure
-    got = _read("In the first half, retail grew 8.2% (above the same period last year's increase "
-                "of 4.1%).", "2025-07-06")
+    got = by_raw("In the first half, retail grew 8.2% (above the same period last year's increase "
+                 "of 4.1%).", "2025-07-06")
     assert _period(got["4.1%"]) == (2024, 2024)
     assert _period(got["8.2%"]) == (2025, 2025)
 
 
 def test_a_target_met_in_the_past_tense_is_a_result():
-    got = _read("In 2020, the district fulfilled the set target with 37 billion VND of revenue.",
-                "2020-12-20")
+    got = by_raw("In 2020, the district fulfilled the set target with 37 billion VND of revenue.",
+                 "2020-12-20")
     assert got["37 billion VND"].kind == "actual"
-    got = _read("In 2021, the district targets 40 billion VND of revenue.", "2020-12-20")
+    got = by_raw("In 2021, the district targets 40 billion VND of revenue.", "2020-12-20")
     assert got["40 billion VND"].kind == "target"
 
 
 def test_now_home_to_is_the_pages_date():
-    got = _read("The city attracted 1.1 billion USD in 2023. The city is now home to nearly 900 "
-                "valid projects.", "2024-04-10")
+    got = by_raw("The city attracted 1.1 billion USD in 2023. The city is now home to nearly 900 "
+                 "valid projects.", "2024-04-10")
     assert _period(got["nearly 900"]) == (2024, 2024)
 
 
@@ -580,7 +575,7 @@ def test_a_month_of_a_year_compared_with_sets_no_year_after_it():
             "Tính riêng trong tháng 5, chỉ số giá tăng 0,4% so với tháng trước, tăng 2,9% so với "
             "tháng 5/2023. Trong đó, nhóm giáo dục tăng 0,2%.\n\n4 nhóm có chỉ số giá giảm gồm: "
             "Nhóm vận tải giảm 1,7%; nhóm bưu chính giảm 0,1%.")
-    got = _read(text, "2024-06-05")
+    got = by_raw(text, "2024-06-05")
     assert _period(got["2,9%"]) == (2024, 2024)
     assert _period(got["giảm 1,7%"]) == (2024, 2024)
     assert _period(got["giảm 0,1%"]) == (2024, 2024)
@@ -588,48 +583,48 @@ def test_a_month_of_a_year_compared_with_sets_no_year_after_it():
 
 def test_a_span_whose_end_has_two_digits():
     # "the 2021-30 period" is 2021-2030; "2024-01", a month, stays the year 2024
-    got = _read("Under its plan for the 2021-30 period, the province targets 15 industrial "
-                "parks.", "2023-05-02")
+    got = by_raw("Under its plan for the 2021-30 period, the province targets 15 industrial "
+                 "parks.", "2023-05-02")
     assert _period(got["15 industrial parks"])[1] == 2030
-    got = _read("Báo cáo 2024-01: GRDP năm 2023 tăng 6,2%. Thu ngân sách đạt 9.100 tỷ đồng.",
-                "2024-01-20")
+    got = by_raw("Báo cáo 2024-01: GRDP năm 2023 tăng 6,2%. Thu ngân sách đạt 9.100 tỷ đồng.",
+                 "2024-01-20")
     assert _period(got["9.100 tỷ đồng"]) == (2023, 2023)
 
 
 def test_since_a_year_runs_to_the_pages_year():
     # "từ năm ... đến nay" / "since ...": from that year up to the page's
-    got = _read("Từ năm 2022 đến nay, tỉnh đã thu hút 87 dự án đầu tư trực tiếp nước ngoài.",
-                "2025-06-15")
+    got = by_raw("Từ năm 2022 đến nay, tỉnh đã thu hút 87 dự án đầu tư trực tiếp nước ngoài.",
+                 "2025-06-15")
     assert _period(got["87 dự án"]) == (2022, 2025)
-    got = _read("Since 2020, the province has drawn 2.4 billion USD of foreign investment.",
-                "2024-11-02")
+    got = by_raw("Since 2020, the province has drawn 2.4 billion USD of foreign investment.",
+                 "2024-11-02")
     assert _period(got["2.4 billion USD"]) == (2020, 2024)
     # a superlative's "từ năm 2015 đến nay" dates nothing
-    got = _read("Năm 2023 GRDP tăng 9,1%, mức cao nhất từ năm 2015 đến nay.", "2024-01-08")
+    got = by_raw("Năm 2023 GRDP tăng 9,1%, mức cao nhất từ năm 2015 đến nay.", "2024-01-08")
     assert _period(got["9,1%"]) == (2023, 2023)
 
 
 def test_the_first_years_of_a_term_are_those_years():
-    got = _read("Trong 2 năm đầu nhiệm kỳ 2020-2025, thu ngân sách tăng bình quân 12,5%/năm.",
-                "2023-03-01")
+    got = by_raw("Trong 2 năm đầu nhiệm kỳ 2020-2025, thu ngân sách tăng bình quân 12,5%/năm.",
+                 "2023-03-01")
     assert _period(got["12,5%/năm"]) == (2021, 2022)
     assert got["12,5%/năm"].kind != "target"
-    got = _read("In the first four years of the 2021-2025 plan, exports grew by an average of "
-                "9.4% per year.", "2025-05-01")
+    got = by_raw("In the first four years of the 2021-2025 plan, exports grew by an average of "
+                 "9.4% per year.", "2025-05-01")
     assert _period(got["9.4% per year"]) == (2021, 2024)
 
 
 def test_the_year_of_a_plan_achieved_dates_the_results_after_it():
     # "đạt và vượt kế hoạch năm 2023": the results measured against that year's plan
-    got = _read("Tỉnh có 15/20 chỉ tiêu đạt và vượt kế hoạch năm 2023. Trong đó, thu nhập bình "
-                "quân đầu người ước đạt 58,2 triệu đồng.", "2024-12-10")
+    got = by_raw("Tỉnh có 15/20 chỉ tiêu đạt và vượt kế hoạch năm 2023. Trong đó, thu nhập bình "
+                 "quân đầu người ước đạt 58,2 triệu đồng.", "2024-12-10")
     assert _period(got["58,2 triệu đồng"]) == (2023, 2023)
 
 
 def test_a_superlative_since_the_start_of_a_term_dates_nothing():
     # "cao nhất kể từ đầu nhiệm kỳ 2020-2025": the year of the sentence still holds
-    got = _read("Năm 2023, xuất khẩu của tỉnh đạt mức cao nhất kể từ đầu nhiệm kỳ 2020-2025, "
-                "đạt 412 triệu USD, tăng 14% so với năm trước.", "2024-01-12")
+    got = by_raw("Năm 2023, xuất khẩu của tỉnh đạt mức cao nhất kể từ đầu nhiệm kỳ 2020-2025, "
+                 "đạt 412 triệu USD, tăng 14% so với năm trước.", "2024-01-12")
     assert _period(got["412 triệu USD"]) == (2023, 2023)
     assert _period(got["14%"]) == (2023, 2023)
 
@@ -637,8 +632,8 @@ def test_a_superlative_since_the_start_of_a_term_dates_nothing():
 def test_from_a_year_to_the_present_is_no_base():
     # a target for a year, likened to the average "from 2021 to the present": no growth
     # since 2021
-    got = _read("The department targets a 12% rise in exports for 2026, in line with the "
-                "average annual growth from 2021 to the present.", "2026-01-20")
+    got = by_raw("The department targets a 12% rise in exports for 2026, in line with the "
+                 "average annual growth from 2021 to the present.", "2026-01-20")
     assert _period(got["12%"]) == (2026, 2026)
     assert got["12%"].measure != "cumulative_growth"
 

@@ -255,3 +255,32 @@ def test_a_basis_without_remainders_refuses_a_selection_that_needs_them(small):
         fdi.projects_by_country(small, region_map=region_map, basis=basis)
     with pytest.raises(ParameterError, match="fdi_projects, fdi_capital"):
         fdi.country_basis(small, region_map=region_map, indicator="exports")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_share_reads_the_same_in_the_table_and_the_text(lang):
+    """Japan's 29,0 % of 3 Jan 2025 read "29" in the table beside "29,0 %" in the text (the
+    table wrote a whole number without decimals): every share cell, as the reader sees it,
+    is the share the text writes for that snapshot and country."""
+    from hy_analysis import load_sources, load_targets
+    from hy_analysis.display import reader_table
+
+    targets, sources = load_targets(), load_sources()
+    table = fdi.projects_by_country(targets, region_map=load_region_map(), region="Hưng Yên")
+    text = findings.describe_projects_by_country(table, sources=sources, lang=lang)
+    cells = reader_table(findings.fdi_table(table, sources=sources, lang=lang), lang=lang)
+    share, country = cells.columns[5], cells.columns[3]
+    assert (table["share"].round(1) == table["share"].round(1).round(0)).any()  # a whole one
+    lines = [line for line in text.splitlines() if line.startswith("- ")]
+    snapshots = list(dict.fromkeys(table["snapshot"]))
+    for row, snapshot, cell in zip(cells.to_dict("records"), table["snapshot"], cells[share]):
+        line = lines[snapshots.index(snapshot)]
+        assert f"{row[country]} {row[cells.columns[4]]} ({cell} %)" in line, (cell, line)
+    whole = {"vi": "29,0", "en": "29.0"}[lang]
+    assert whole in set(cells[share])
+    # the Excel workbook keeps it a decimal number too (an integer would show 29)
+    from hy_analysis.display import table_payload
+
+    payload = table_payload(findings.fdi_table(table, sources=sources, lang=lang), lang=lang)
+    assert {type(row[5]) for row in payload["rows"]} == {float}
+    assert {type(row[4]) for row in payload["rows"]} == {int}  # projects stay counts

@@ -141,6 +141,30 @@ def test_index_paths_window_opening_before_the_first_figure_shares_one_base(rows
     assert "2020" in text and "2016" not in text
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("vi", "Bạn chọn từ năm 2018, nhưng số liệu tăng trưởng của **Hưng Yên** bắt đầu từ "
+           "năm 2021"),
+    ("en", "You chose 2018 as the first year, but the growth figures of **Hưng Yên** start "
+           "in 2021")])
+def test_a_start_year_before_the_data_is_said_to_move(rows, lang, said):
+    """start_year=2018 showed 2021–2030 without a word: the reader is told the data begins
+    in 2021 and the paths start there (the run still draws them: a region's first figure,
+    or a user's file's, is only known once the data is read)."""
+    data = rows(dict(low=9, high=9, measure="period_average_growth", period_start=2021,
+                     period_end=2025, source_id="nq07"),
+                dict(kind="actual", low=10, period_start=2021, period_end=2021))
+    options = dict(region="Hưng Yên", end_year=2030, lang=lang)
+    paths = growth.index_paths(data, region_map=load_region_map(), region="Hưng Yên",
+                               start_year=2018, end_year=2030, scenario_growth=[8])
+    text = findings.describe_index_paths(paths, start_year=2018, **options)
+    assert said in text
+    assert text.count("2018") == 1  # only in the note: the paths say 2020 = 100, 2021–2030
+    same = growth.index_paths(data, region_map=load_region_map(), region="Hưng Yên",
+                              start_year=2021, end_year=2030, scenario_growth=[8])
+    assert said.split(",")[0] not in findings.describe_index_paths(same, start_year=2021,
+                                                                   **options)
+
+
 def test_index_paths_chain_one_sources_consecutive_periods(rows):
     data = rows(dict(low=8, measure="period_average_growth", period_start=2021,
                      period_end=2025, indicator="grdp_growth", qualifier="about"),

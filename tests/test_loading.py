@@ -127,14 +127,17 @@ def test_strict_mode_raises_with_the_whole_report(fixtures_dir):
     assert "percent_140.csv:3" in text and "unknown_kind.csv:3" in text
 
 
-def test_duplicate_of_a_bundled_id_is_rejected(tmp_path, fixtures_dir):
+def _user_row_with_id(tmp_path, fixtures_dir, rid: str) -> pd.DataFrame:
+    """load_targets() of a user's file whose first row has the id ``rid`` (in dup.csv)."""
     text = (fixtures_dir / "good" / "utf8.csv").read_text(encoding="utf-8")
-    (tmp_path / "dup.csv").write_text(text.replace("user-urban-2025",
-                                                   "kh87-urbanisation-rate-2025"),
-                                      encoding="utf-8")
+    (tmp_path / "dup.csv").write_text(text.replace("user-urban-2025", rid), encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        frame = load_targets(extra=tmp_path / "dup.csv")
+        return load_targets(extra=tmp_path / "dup.csv")
+
+
+def test_duplicate_of_a_bundled_id_is_rejected(tmp_path, fixtures_dir):
+    frame = _user_row_with_id(tmp_path, fixtures_dir, "kh87-urbanisation-rate-2025")
     issues = frame.attrs["report"].issues
     assert [(i.column, i.line) for i in issues] == [("id", 2)]
     assert "targets.csv" in issues[0].expected
@@ -214,3 +217,59 @@ def test_load_sources_reads_the_users_sources_file_too(tmp_path, project_dir):
     assert list(sources["id"]).count(first["id"]) == 1
     assert source_name("my-report", sources) == "12/BC"
     assert str(sources["type"].dtype) == "category"
+
+
+def test_an_id_differing_only_in_letter_case_is_not_new(tmp_path, fixtures_dir):
+    """'HY-GRDP-2025' beside 'hy-grdp-2025' is the same row to a reader (and to a
+    spreadsheet lookup): a bundled id or another user row in other letter case is rejected,
+    naming the file, row, column and the first place the id is used."""
+    frame = _user_row_with_id(tmp_path, fixtures_dir, "KH87-Urbanisation-Rate-2025")
+    issues = frame.attrs["report"].issues
+    assert [(i.file, i.line, i.column, i.value) for i in issues] == [
+        (str(tmp_path / "dup.csv"), 2, "id", "KH87-Urbanisation-Rate-2025")]
+    assert "targets.csv" in issues[0].expected
+    assert "'kh87-urbanisation-rate-2025'" in issues[0].expected
+    assert "letter case" in issues[0].expected
+    assert "KH87-Urbanisation-Rate-2025" not in set(frame["id"])
+
+    # two rows of the user's own file, one id in two cases: the second is rejected
+    lines = (fixtures_dir / "good" / "utf8.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "twice.csv").write_text(
+        "\n".join([*lines[:2], lines[1].replace("user-urban-2025", "USER-URBAN-2025")]) + "\n",
+        encoding="utf-8")
+    frame, report = read_targets([tmp_path / "twice.csv"], include_bundled=False)
+    assert [(i.line, i.column, i.value) for i in report.issues] == [
+        (3, "id", "USER-URBAN-2025")]
+    assert f"{tmp_path / 'twice.csv'}:2" in report.issues[0].expected
+    assert list(frame["id"]) == ["user-urban-2025"]
+
+
+def test_load_sources_reads_the_users_sources_file_once(tmp_path, project_dir, monkeypatch):
+    """read_sources returns the valid rows with its report, so load_sources no longer reads
+    the user's file a second time for its rows (nor the bundled one for its ids)."""
+    import shutil
+
+    from hy_analysis import loading
+
+    data = tmp_path / "data"
+    shutil.copytree(project_dir / "data", data, ignore=shutil.ignore_patterns("user"))
+    (data / "user").mkdir()
+    user = data / "user" / "sources.csv"
+    header = (data / "sources.csv").read_text(encoding="utf-8").splitlines()[0]
+    user.write_text(header + "\n"
+                    + "my-report,My report,Sở Tài chính,12/BC,2026-01-05,day,Hưng Yên,"
+                    "report,,,vi,\n"
+                    + "Bad Id,No language,,,,,,,,,,\n", encoding="utf-8")
+    rows, report = loading.read_sources(user)
+    assert list(rows["id"]) == ["my-report"] and list(rows.columns) == list(
+        loading.schema.SOURCE_COLUMNS)
+    assert report.rows_read == 2 and report.rows_rejected == 1
+    assert {(i.line, i.column) for i in report.issues} == {(3, "id"), (3, "language")}
+
+    reads = []
+    real = loading.read_rows
+    monkeypatch.setattr(loading, "read_rows",
+                        lambda path, *a, **k: reads.append(Path(path).name) or real(path, *a, **k))
+    sources = loading.load_sources(data)
+    assert sorted(reads) == ["sources.csv", "sources.csv"]  # the bundled file and the user's
+    assert list(sources["id"]).count("my-report") == 1 and "Bad Id" not in set(sources["id"])

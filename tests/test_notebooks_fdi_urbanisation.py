@@ -213,3 +213,24 @@ def test_urbanisation_render_uses_baseline(data):
                                        targets=targets, sources=sources)
     assert len([s for s in shown if hasattr(s, "savefig")]) == 1
     assert any("4.00 pp/yr" in t for t in texts)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_region_without_rate_targets_is_told_so_once(data, lang):
+    """Thái Bình, Bắc Giang and Đông Hưng have no urbanisation-rate target: sections 1 and 2
+    (and the filter panel, which shows both) said the same "no targets for X" twice. Section
+    2 now says what it lacks for its own question: two target years with figures."""
+    from hy_analysis import validate_params, views
+    from hy_analysis.findings.common import messages
+
+    targets, sources = data
+    m = messages("findings-urbanisation", lang)
+    for region in ("Thái Bình", "Bắc Giang", "Đông Hưng"):
+        texts = []
+        values = validate_params("urbanisation", {"region": region, "lang": lang})
+        with mock.patch("hy_analysis.display.show_chart"), \
+                mock.patch("hy_analysis.display.show_markdown", side_effect=texts.append), \
+                mock.patch("hy_analysis.display.show_table"):
+            views.render_urbanisation_view(values, region_map=load_region_map(),
+                                           targets=targets, sources=sources)
+        assert texts == [m["no_rates"].format(region=region), m["need_two_years"]], region

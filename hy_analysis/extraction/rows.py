@@ -107,12 +107,13 @@ def append_rows(rows: pd.DataFrame, path, *, sources=(), data_dir=None):
         what was expected.
     """
     from ..loading import read_rows, read_targets
+    from ..validation import id_key
 
     path = Path(path)
     existing_ids = set()
     new_file = not path.is_file() or not path.read_text(encoding="utf-8-sig").strip()
     if not new_file:
-        existing_ids = {r.get("id", "") for r in read_rows(path).rows}
+        existing_ids = {id_key(r.get("id", "")) for r in read_rows(path).rows}
     with tempfile.TemporaryDirectory() as tmp:
         candidate_file = Path(tmp) / "candidates.csv"
         rows.to_csv(candidate_file, index=False, encoding="utf-8")
@@ -127,12 +128,12 @@ def append_rows(rows: pd.DataFrame, path, *, sources=(), data_dir=None):
         if line in bad_lines:
             problems.append(f"row {row['id']} ({row['value_raw']!r}): "
                             + "; ".join(bad_lines[line]))
-        elif row["id"] in existing_ids:
+        elif id_key(row["id"]) in existing_ids:
             problems.append(f"row {row['id']} ({row['value_raw']!r}): column 'id': "
-                            f"expected an id not already in {path}")
+                            f"expected an id not already in {path} (letter case aside)")
         else:
             written.append(row)
-            existing_ids.add(row["id"])
+            existing_ids.add(id_key(row["id"]))
     frame = pd.DataFrame(written, columns=list(schema.TARGET_COLUMNS))
     if written:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ import pandas as pd
 from ..docstrings import frames_from, with_parameters
 from ..vocabulary import COUNTRIES, country_label
 from .common import finding, md_escape, messages, source_name
-from .format import format_as_of, format_money, format_number
+from .format import fixed_decimals, format_as_of, format_money, format_number
 
 # The reader tables' Parameters, from their signatures: what each table reads.
 _tables = with_parameters(**frames_from(
@@ -25,6 +25,8 @@ _tables = with_parameters(**frames_from(
 __all__ = ["describe_fdi_totals", "describe_projects_by_country", "describe_capital",
            "describe_disagreements", "no_fdi", "fdi_table", "remainder_table"]
 
+#: Decimals of a share (%) in the text and in its table column: 29,0 % reads 29,0 in both.
+_SHARE_DECIMALS = 1
 #: The words, in hy_analysis/assets/messages/findings-fdi.csv (vi and en side by side).
 _MESSAGES = "findings-fdi"
 #: What this module's findings take, each parameter described once (their docstrings'
@@ -142,7 +144,7 @@ def describe_projects_by_country(table: pd.DataFrame, *, region: str | None = No
         row = group.iloc[0]
         parts = [f"{md_escape(country_label(r['country'], lang=lang))} "
                  f"{format_number(r['projects'], lang=lang)} "
-                 f"({format_number(r['share'], lang=lang, decimals=1)} %)"
+                 f"({format_number(r['share'], lang=lang, decimals=_SHARE_DECIMALS)} %)"
                  for _, r in group.iterrows()]
         lines.append(f"- {_when(row, lang=lang, sources=sources)}"
                      f"{m['merged_tag'] if row['merged'] else ''}: " + "; ".join(parts)
@@ -182,7 +184,7 @@ def describe_capital(capital: pd.DataFrame, coverage: pd.DataFrame, *, region: s
         for _, c in capital[(capital["snapshot"] == row["snapshot"])].iterrows():
             share = c["stated_share"] if not np.isnan(c["stated_share"]) else c["computed_share"]
             share_text = "" if np.isnan(share) else \
-                f" ({format_number(share, lang=lang, decimals=1)} %)"
+                f" ({format_number(share, lang=lang, decimals=_SHARE_DECIMALS)} %)"
             parts.append(f"{md_escape(country_label(c['country'], lang=lang))} "
                          f"{_usd(c['capital'], c['qualifier'], lang)}{share_text}")
         missing = ""
@@ -219,13 +221,13 @@ def fdi_table(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
         Snapshot, source, territory, country, projects, share (%), computed (yes/no).
     """
     m = messages(_MESSAGES, lang)
-    return pd.DataFrame({
+    return fixed_decimals(pd.DataFrame({
         **_snapshot_columns(table, m, sources, lang),
         m["col_country"]: [country_label(c, lang=lang) for c in table["country"]],
         m["col_projects"]: table["projects"].astype(int),
-        m["col_share"]: table["share"].round(1),
+        m["col_share"]: table["share"].round(_SHARE_DECIMALS),
         m["col_computed"]: [m["yes"] if d else m["no"] for d in table["derived"]],
-    })
+    }), {m["col_share"]: _SHARE_DECIMALS})
 
 
 @_tables

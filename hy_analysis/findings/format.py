@@ -20,7 +20,7 @@ from ..vocabulary import check_lang, messages
 
 __all__ = ["format_number", "format_range", "format_period", "format_periods", "format_money",
            "format_amount",
-           "format_as_of", "missing", "quoted_figure"]
+           "format_as_of", "missing", "quoted_figure", "fixed_decimals", "column_decimals"]
 
 #: What stands for a missing number.
 DASH = "–"
@@ -51,6 +51,45 @@ _SOURCE_WORDS = {
 }
 #: Date patterns (CLDR) for an ``as_of`` of precision month or day.
 _DATE_PATTERNS = {"vi": {2: "MM/y", 3: "dd/MM/y"}, "en": {2: "MMM y", 3: "d MMM y"}}
+
+
+#: Where a reader table keeps the columns written with fixed decimals (header -> decimals).
+_FIXED = "fixed_decimals"
+
+
+def fixed_decimals(table, decimals: dict[str, int]):
+    """Write these columns of a reader table with exactly these decimals, whole numbers too.
+
+    A reader table's numbers are otherwise written with the decimals their column needs and
+    a whole number without any (``456`` beside ``8,55``: a figure as a source wrote it). A
+    computed measure the text writes with fixed decimals (a share, ``29,0 %``) must read
+    the same in its table: ``29,0`` beside ``31,7``, not ``29``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A reader table (headers in the reader's language); changed in place.
+    decimals : dict of str to int
+        Header -> decimals.
+
+    Returns
+    -------
+    DataFrame
+        ``table``, for chaining.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> column_decimals(fixed_decimals(pd.DataFrame({"Tỷ lệ": [29.0]}), {"Tỷ lệ": 1}))
+    {'Tỷ lệ': 1}
+    """
+    table.attrs[_FIXED] = {**table.attrs.get(_FIXED, {}), **decimals}
+    return table
+
+
+def column_decimals(table) -> dict[str, int]:
+    """The fixed decimals of a reader table's columns (:func:`fixed_decimals`), by header."""
+    return dict(table.attrs.get(_FIXED, {}))
 
 
 def missing(value) -> bool:

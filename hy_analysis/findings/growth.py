@@ -103,7 +103,8 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
                          lang: str = "vi") -> str:
     """Findings for :func:`~hy_analysis.analysis.growth.index_paths`.
 
-    Where each path ends, relative to the base year.
+    Where each path ends, relative to the base year; when the paths open later than
+    ``start_year`` (no figure before), the reader is told where the data begins.
     """
     m = messages(_MESSAGES, lang)
     rows = list(paths.itertuples(index=False))
@@ -135,11 +136,14 @@ def describe_index_paths(paths: pd.DataFrame, *, region: str, start_year: int,
         lines.append(m["path_line"].format(
             indicator=name, label=label, span=f"{int(first.year)}–{int(last.year)}",
             change=format_range(up_low, up_high, lang=lang, unit=" %")).replace("-  ", "- "))
-    # the analysis may open the window at the first figure
-    start_year = max(start_year, min(int(r.year) for r in rows) + 1)
+    # the analysis opens the window at the first figure: the reader is told, not left to
+    # find 2021–2030 under a start year of 2018
+    asked, start_year = start_year, max(start_year, min(int(r.year) for r in rows) + 1)
     head = m["paths_head"].format(base=start_year - 1, region=md_escape(region),
                                   start=start_year, end=end_year)
-    return "\n".join([head, "", *lines])
+    moved = [m["window_moved"].format(asked=asked, region=md_escape(region), start=start_year,
+                                      base=start_year - 1), ""] if start_year > asked else []
+    return "\n".join([*moved, head, "", *lines])
 
 
 @_finding(empty=_nothing("what_required"), table="DataFrame\n    From :func:`~hy_analysis.analysis.growth.required_growth`.")

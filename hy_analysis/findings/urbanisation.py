@@ -26,7 +26,7 @@ _tables = with_parameters(**frames_from(
 __all__ = [
     "describe_rate_targets", "describe_revised_targets", "describe_pp_per_year",
     "describe_baseline",
-    "describe_class_ladder", "describe_class_counts", "no_rates", "rate_table", "ladder_table",
+    "describe_class_ladder", "describe_class_counts", "rate_table", "ladder_table",
     "class_counts_table",
 ]
 
@@ -65,11 +65,6 @@ def _pct(value: float, lang: str) -> str:
 
 def _pp(value: float, m: dict, lang: str) -> str:
     return m["pp"].format(value=format_number(value, lang=lang, decimals=2))
-
-
-def no_rates(region: str | None, *, lang: str = "vi") -> str:
-    """The finding for a region without urbanisation-rate targets (Markdown)."""
-    return messages(_MESSAGES, lang)["no_rates"].format(region=md_escape(region or ""))
 
 
 @_finding(empty="no_rates")

@@ -2,8 +2,8 @@
 
 Every function shows its section through :mod:`hy_analysis.display` and returns None.
 Common options: ``region``, ``sources`` (from :func:`hy_analysis.load_sources`) and ``lang``.
-A region without rate targets gets the same one-line finding in every section that needs
-them (no empty chart).
+A region without rate targets is told so once, in section 1 (no empty chart); section 2
+says what its own question lacks.
 """
 
 from __future__ import annotations
@@ -63,12 +63,13 @@ def pace(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
          lang: str = "vi") -> None:
     """Section 2: percentage points per year between target years, and from the baseline."""
     rates, _, _, envelope = _path(targets, region_map=region_map, region=region,
-                                             target_years=target_years)
-    if rates.empty:
-        display.show_markdown(findings.no_rates(region, lang=lang))
-        return
+                                  target_years=target_years)
+    # Without targets this says what its own question lacks (two target years with
+    # figures); section 1 has already said the region has none.
     display.show_markdown(findings.describe_pp_per_year(analysis.pp_per_year(envelope),
                                                         lang=lang))
+    if rates.empty:  # no baseline to compare with nothing
+        return
     from_baseline = analysis.pp_from_baseline(envelope, baseline_year=baseline_year,
                                               baseline_rate=baseline_rate)
     display.show_markdown(findings.describe_baseline(from_baseline, baseline_year=baseline_year,
