@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from helpers import by_raw
 
+from hy_analysis.extraction import extract
+
 
 def _period(row):
     return (row.period_start, row.period_end)
@@ -133,12 +135,12 @@ def test_an_average_of_the_period_just_ended_spans_its_five_years():
     # a congress report's "giai đoạn qua" is the plan period that ends with the report's year
     text = ("Tại đại hội, lãnh đạo tỉnh cho biết thu nhập bình quân giai đoạn qua tăng "
             "6,2%/năm, thấp hơn mục tiêu.")
-    got = _read(text, "2025-10-02")
+    got = by_raw(text, "2025-10-02")
     assert _period(got["6,2%/năm"]) == (2021, 2025)
-    got = _read("Thu nhập bình quân giai đoạn vừa qua tăng 6,2%/năm.", "2020-09-20")
+    got = by_raw("Thu nhập bình quân giai đoạn vừa qua tăng 6,2%/năm.", "2020-09-20")
     assert _period(got["6,2%/năm"]) == (2016, 2020)
     # a named period keeps its years, and a year's figure is no average of the period
-    got = _read("Thu nhập bình quân giai đoạn 2016-2020 tăng 6,2%/năm.", "2025-10-02")
+    got = by_raw("Thu nhập bình quân giai đoạn 2016-2020 tăng 6,2%/năm.", "2025-10-02")
     assert _period(got["6,2%/năm"]) == (2016, 2020)
 
 
@@ -655,49 +657,49 @@ def test_a_span_may_end_on_a_date_and_a_month_may_open_a_sentence():
 def test_a_yearly_rate_over_a_six_year_span_is_the_plans_five_years():
     # "giai đoạn 2015-2020" with a rate per year: the five yearly rates after the base year,
     # with or without a congress named
-    got = _read("Giai đoạn 2015-2020, kinh tế của tỉnh tăng trưởng bình quân 6,1%/năm.",
+    got = by_raw("Giai đoạn 2015-2020, kinh tế của tỉnh tăng trưởng bình quân 6,1%/năm.",
                 "2020-11-02")
     assert _period(got["6,1%/năm"]) == (2016, 2020)
-    got = _read("Mục tiêu tăng trưởng khoảng 7%/năm giai đoạn 2020 - 2025 và khoảng 8%/năm "
+    got = by_raw("Mục tiêu tăng trưởng khoảng 7%/năm giai đoạn 2020 - 2025 và khoảng 8%/năm "
                 "giai đoạn 2025 - 2030.", "2019-05-10")
     assert _period(got["khoảng 8%/năm"]) == (2026, 2030)
     # a sum over such a span, with no rate per year, keeps the years as written
-    got = _read("Trong giai đoạn 2020 - 2025, tổng vốn FDI đăng ký đạt 3,1 tỷ USD.", "2025-04-02")
+    got = by_raw("Trong giai đoạn 2020 - 2025, tổng vốn FDI đăng ký đạt 3,1 tỷ USD.", "2025-04-02")
     assert _period(got["3,1 tỷ USD"]) == (2020, 2025)
 
 
 def test_the_whole_term_is_the_terms_plan_years():
     # after the figure, with no term named: the five-year term the page's year falls in
-    got = _read("Năm 2024 phấn đấu tăng trưởng 8,5%, bảo đảm tăng trưởng trên 8% cả nhiệm kỳ.",
+    got = by_raw("Năm 2024 phấn đấu tăng trưởng 8,5%, bảo đảm tăng trưởng trên 8% cả nhiệm kỳ.",
                 "2023-12-12")
     assert _period(got["8,5%"]) == (2024, 2024)
     assert _period(got["trên 8%"]) == (2021, 2025)
     assert got["trên 8%"].measure == "period_average_growth"
     # before the figure, the term named earlier; an amount is the term's sum
-    got = _read("Giữa nhiệm kỳ 2025-2030, tỉnh đã có nhiều kết quả. Vốn đầu tư thu hút đã vượt "
+    got = by_raw("Giữa nhiệm kỳ 2025-2030, tỉnh đã có nhiều kết quả. Vốn đầu tư thu hút đã vượt "
                 "mục tiêu của cả nhiệm kỳ là 3 tỷ USD.", "2028-06-01")
     assert _period(got["3 tỷ USD"]) == (2026, 2030)
     assert got["3 tỷ USD"].measure == "period_total"
-    got = _read("Exports should grow by at least 9% over the whole term.", "2027-03-01")
+    got = by_raw("Exports should grow by at least 9% over the whole term.", "2027-03-01")
     assert _period(got["at least 9%"]) == (2026, 2030)
     # "the highest in the whole term": a superlative's range, no period
-    got = _read("Năm 2024, thu ngân sách đạt mức cao nhất trong cả nhiệm kỳ, tăng 21,4%.",
+    got = by_raw("Năm 2024, thu ngân sách đạt mức cao nhất trong cả nhiệm kỳ, tăng 21,4%.",
                 "2025-01-05")
     assert _period(got["21,4%"]) == (2024, 2024)
 
 
 def test_a_horizon_opening_a_later_figures_predicate_is_that_figures():
     # "..., để đến năm 2025 đạt 95 triệu": the horizon leads the second figure, not the first
-    got = _read("Năm 2024 là năm bứt phá. GRDP bình quân đầu người phấn đấu đạt 72 triệu đồng, "
+    got = by_raw("Năm 2024 là năm bứt phá. GRDP bình quân đầu người phấn đấu đạt 72 triệu đồng, "
                 "để đến năm 2025 đạt 95 triệu đồng.", "2023-12-08")
     assert _period(got["72 triệu đồng"]) == (2024, 2024)
     assert _period(got["95 triệu đồng"]) == (2025, 2025)
-    got = _read("In 2024 the province will push ahead. Revenue is to reach 8,000 billion VND, so "
+    got = by_raw("In 2024 the province will push ahead. Revenue is to reach 8,000 billion VND, so "
                 "that by 2025, it can reach 9,500 billion VND.", "2023-12-08")
     assert _period(got["8,000 billion VND"]) == (2024, 2024)
     assert _period(got["9,500 billion VND"]) == (2025, 2025)
     # a year right after each figure stays that figure's
-    got = _read("Thu nhập đạt khoảng 40 triệu đồng vào năm 2025 và 65 triệu đồng vào năm 2030.",
+    got = by_raw("Thu nhập đạt khoảng 40 triệu đồng vào năm 2025 và 65 triệu đồng vào năm 2030.",
                 "2021-03-01")
     assert _period(got["khoảng 40 triệu đồng"]) == (2025, 2025)
     assert _period(got["65 triệu đồng"]) == (2030, 2030)
@@ -708,7 +710,7 @@ def test_a_horizon_of_an_earlier_clause_dates_neither_later_clauses_nor_sentence
             "đến năm 2025 đạt 70 triệu đồng/người; thu ngân sách đạt 4.200 tỷ đồng; vốn đầu tư xã "
             "hội đạt 21.000 tỷ đồng và phấn đấu đến cuối giai đoạn 2021 - 2025 đạt 95.000 tỷ "
             "đồng; kim ngạch xuất khẩu đạt 300 triệu USD.")
-    got = _read(text, "2023-12-10")
+    got = by_raw(text, "2023-12-10")
     assert _period(got["61 triệu đồng"]) == (2024, 2024)
     assert _period(got["70 triệu đồng/người"]) == (2025, 2025)
     assert _period(got["4.200 tỷ đồng"]) == (2024, 2024)
@@ -717,14 +719,14 @@ def test_a_horizon_of_an_earlier_clause_dates_neither_later_clauses_nor_sentence
     assert got["95.000 tỷ đồng"].measure == "period_total"
     assert _period(got["300 triệu USD"]) == (2024, 2024)
     # nor the sentences after it: the year of the sentence's first figure holds there
-    got = _read("Năm 2024, thu ngân sách đạt 4.200 tỷ đồng, phấn đấu đến năm 2025 đạt 5.000 tỷ "
+    got = by_raw("Năm 2024, thu ngân sách đạt 4.200 tỷ đồng, phấn đấu đến năm 2025 đạt 5.000 tỷ "
                 "đồng.\n\nTỷ lệ hộ nghèo giảm 2,5%.", "2023-12-10")
     assert _period(got["giảm 2,5%"]) == (2024, 2024)
 
 
 def test_a_lead_in_before_a_colon_scopes_its_list():
     # the lead-in's year holds for every item; a span written in the first item is its own
-    got = _read("Chỉ tiêu đến năm 2030: tăng trưởng bình quân thời kỳ 2021 - 2030 đạt 7 - 8%, "
+    got = by_raw("Chỉ tiêu đến năm 2030: tăng trưởng bình quân thời kỳ 2021 - 2030 đạt 7 - 8%, "
                 "số trường đạt chuẩn quốc gia 240 trường, tỷ lệ đô thị hóa đạt 45%.",
                 "2022-06-01")
     assert _period(got["7 - 8%"]) == (2021, 2030)
@@ -734,12 +736,12 @@ def test_a_lead_in_before_a_colon_scopes_its_list():
 
 
 def test_an_amount_of_a_span_named_as_a_period_is_its_total_but_not_per_person():
-    got = _read("Theo quy hoạch, vốn đầu tư cho phát triển giai đoạn 2021 - 2030 đạt khoảng 240 "
+    got = by_raw("Theo quy hoạch, vốn đầu tư cho phát triển giai đoạn 2021 - 2030 đạt khoảng 240 "
                 "nghìn tỷ đồng; GRDP bình quân đầu người đạt 130 triệu đồng/người.", "2023-08-01")
     assert _period(got["khoảng 240 nghìn tỷ đồng"]) == (2021, 2030)
     assert got["khoảng 240 nghìn tỷ đồng"].measure == "period_total"
     # a per-person amount is a level at the span's end, whatever "tổng" its name starts with
-    got = _read("Tăng trưởng giai đoạn 2021 - 2030 đạt 8%/năm. Tổng sản phẩm bình quân đầu "
+    got = by_raw("Tăng trưởng giai đoạn 2021 - 2030 đạt 8%/năm. Tổng sản phẩm bình quân đầu "
                 "người đạt 110 triệu đồng/người/năm.", "2023-08-01")
     assert _period(got["110 triệu đồng/người/năm"]) == (2030, 2030)
     assert got["110 triệu đồng/người/năm"].measure == "level"
@@ -747,18 +749,18 @@ def test_an_amount_of_a_span_named_as_a_period_is_its_total_but_not_per_person()
 
 def test_a_councils_term_dates_nothing():
     # "Kỳ họp ... HĐND tỉnh khóa XVII, nhiệm kỳ 2021-2026": the council's name
-    got = _read("Tại kỳ họp thứ 15 HĐND tỉnh khóa XVII, nhiệm kỳ 2021-2026, UBND tỉnh báo cáo "
+    got = by_raw("Tại kỳ họp thứ 15 HĐND tỉnh khóa XVII, nhiệm kỳ 2021-2026, UBND tỉnh báo cáo "
                 "tình hình kinh tế. Thu từ doanh nghiệp chiếm trên 70% tổng thu.", "2023-12-06")
     assert _period(got["trên 70%"]) == (2023, 2023)
     assert got["trên 70%"].kind == "actual"
 
 
 def test_a_ratio_naming_no_base_in_a_plan_review_counts_from_before_the_plan():
-    got = _read("Kết quả 5 năm 2016-2020: tăng trưởng bình quân đạt 7,2%/năm.\nQuy mô nền kinh "
+    got = by_raw("Kết quả 5 năm 2016-2020: tăng trưởng bình quân đạt 7,2%/năm.\nQuy mô nền kinh "
                 "tế tăng 1,7 lần.", "2020-10-05")
     assert _period(got["1,7 lần"]) == (2015, 2020)
     # a base written in the clause is the base
-    got = _read("Kết quả 5 năm 2016-2020: tăng trưởng bình quân đạt 7,2%/năm.\nQuy mô nền kinh "
+    got = by_raw("Kết quả 5 năm 2016-2020: tăng trưởng bình quân đạt 7,2%/năm.\nQuy mô nền kinh "
                 "tế gấp 1,7 lần so với năm 2010.", "2020-10-05")
     assert _period(got["gấp 1,7 lần"]) == (2010, 2020)
 
@@ -768,7 +770,7 @@ def test_targets_reported_met_head_a_list_of_results():
             "2015-2020, trong đó:\n"
             "- Tăng trưởng kinh tế bình quân 5 năm 2016-2020 đạt 7,2%\n"
             "- Thu nhập bình quân đầu người năm 2020 đạt 52 triệu đồng")
-    got = _read(text, "2020-09-20")
+    got = by_raw(text, "2020-09-20")
     assert got["7,2%"].kind == "actual"
     assert got["52 triệu đồng"].kind == "actual"
 
@@ -784,13 +786,13 @@ def test_the_reviewed_year_not_the_plan_year_opened_after_it():
             "2022.\n\nTheo đó, có 6 chỉ tiêu đạt và vượt kế hoạch là tăng trưởng kinh tế đạt 6,8% "
             "(kế hoạch tăng 6,5%); xuất khẩu đạt 2,4 tỷ USD, đạt 104% kế hoạch; thu ngân sách "
             "9.100 tỷ đồng.")
-    got = _read(text, "2022-01-09")
+    got = by_raw(text, "2022-01-09")
     assert _period(got["6,8%"]) == (2021, 2021) and got["6,8%"].kind == "actual"
     assert _period(got["6,5%"]) == (2021, 2021) and got["6,5%"].kind == "target"
     assert _period(got["2,4 tỷ USD"]) == (2021, 2021) and got["2,4 tỷ USD"].kind == "actual"
     assert _period(got["9.100 tỷ đồng"]) == (2021, 2021)
     # English: "reviewed 2021 and set out the tasks for 2022"
-    got = _read("The Party Committee reviewed its work in 2021 and set out the tasks for "
+    got = by_raw("The Party Committee reviewed its work in 2021 and set out the tasks for "
                 "2022.\n\nExports reached 2.4 billion USD.", "2022-01-09")
     assert _period(got["2.4 billion USD"]) == (2021, 2021)
 
@@ -800,22 +802,22 @@ def test_a_figure_in_a_closed_aside_is_not_the_previous_figure():
     # the frame of the one before it
     text = ("Tỉnh tổng kết năm 2023. Thu nhập bình quân đạt 58 triệu đồng (năm 2022 đạt 52 "
             "triệu đồng); có 25 xã đạt chuẩn nông thôn mới, 410 doanh nghiệp thành lập mới.")
-    got = _read(text, "2024-01-10")
+    got = by_raw(text, "2024-01-10")
     assert _period(got["52 triệu đồng"]) == (2022, 2022)
     assert _period(got["25 xã"]) == (2023, 2023)
     assert _period(got["410 doanh nghiệp"]) == (2023, 2023)
 
 
 def test_years_listed_respectively_date_the_figures_in_order():
-    got = _read("The province's GRDP grew 2.1% and 7.4% in 2021 and 2022, respectively.",
+    got = by_raw("The province's GRDP grew 2.1% and 7.4% in 2021 and 2022, respectively.",
                 "2023-05-04")
     assert _period(got["2.1%"]) == (2021, 2021)
     assert _period(got["7.4%"]) == (2022, 2022)
-    got = _read("Kim ngạch xuất khẩu năm 2022 và 2023 tăng lần lượt 12% và 9%.", "2024-02-01")
+    got = by_raw("Kim ngạch xuất khẩu năm 2022 và 2023 tăng lần lượt 12% và 9%.", "2024-02-01")
     assert _period(got["12%"]) == (2022, 2022)
     assert _period(got["9%"]) == (2023, 2023)
     # years compared with are no such list
-    got = _read("Xuất khẩu tăng lần lượt 12% và 9% so với năm 2021 và 2022.", "2023-06-01")
+    got = by_raw("Xuất khẩu tăng lần lượt 12% và 9% so với năm 2021 và 2022.", "2023-06-01")
     assert _period(got["12%"]) != (2021, 2021)
 
 
@@ -823,26 +825,26 @@ def test_a_relative_year_later_in_the_clause_dates_the_figure():
     text = ("In 2023, output grew 5%. Its output expanded by 4.2% in the first nine months of "
             "this year. Nine projects worth over 2 trillion VND were licensed at a forum held in "
             "March this year.")
-    got = _read(text, "2024-10-05")
+    got = by_raw(text, "2024-10-05")
     assert _period(got["5%"]) == (2023, 2023)
     assert _period(got["4.2%"]) == (2024, 2024)
     assert _period(got["over 2 trillion VND"]) == (2024, 2024)
-    got = _read("Năm 2023 GRDP tăng 6%. Xuất khẩu đạt 3 tỷ USD trong 9 tháng đầu năm nay.",
+    got = by_raw("Năm 2023 GRDP tăng 6%. Xuất khẩu đạt 3 tỷ USD trong 9 tháng đầu năm nay.",
                 "2024-10-05")
     assert _period(got["3 tỷ USD"]) == (2024, 2024)
 
 
 def test_a_relative_year_after_a_comparison_does_not_date_the_figure():
-    got = _read("Năm 2024 tỉnh đạt nhiều kết quả. Xuất khẩu tăng 5%, cao hơn năm ngoái.",
+    got = by_raw("Năm 2024 tỉnh đạt nhiều kết quả. Xuất khẩu tăng 5%, cao hơn năm ngoái.",
                 "2024-12-20")
     assert _period(got["5%"]) == (2024, 2024)
-    got = _read("In 2024 exports rose. Imports rose 4%, more than last year.", "2024-12-20")
+    got = by_raw("In 2024 exports rose. Imports rose 4%, more than last year.", "2024-12-20")
     assert _period(got["4%"]) == (2024, 2024)
 
 
 def test_a_relative_year_right_after_a_figure_or_its_equivalent():
     # (its sentence's own year before it, "2020", is another figure's)
-    got = _read("The city grew 6.1% in 2020, and income per head stood at 70 million VND (2,980 "
+    got = by_raw("The city grew 6.1% in 2020, and income per head stood at 70 million VND (2,980 "
                 "USD) last year.", "2023-02-10")
     assert _period(got["6.1%"]) == (2020, 2020)
     assert _period(got["70 million VND"]) == (2022, 2022)
@@ -850,54 +852,54 @@ def test_a_relative_year_right_after_a_figure_or_its_equivalent():
 
 
 def test_a_span_ending_with_an_estimated_year():
-    got = _read("Giai đoạn 2016 - ước năm 2020, GRDP tăng bình quân 6,9%/năm.", "2020-10-01")
+    got = by_raw("Giai đoạn 2016 - ước năm 2020, GRDP tăng bình quân 6,9%/năm.", "2020-10-01")
     assert _period(got["6,9%/năm"]) == (2016, 2020)
-    got = _read("Thời kỳ 2011 - năm 2015 thu ngân sách tăng bình quân 9%/năm.", "2016-03-01")
+    got = by_raw("Thời kỳ 2011 - năm 2015 thu ngân sách tăng bình quân 9%/năm.", "2016-03-01")
     assert _period(got["9%/năm"]) == (2011, 2015)
 
 
 def test_the_compared_periods_level_in_brackets_after_la():
-    got = _read("Trong 6 tháng, chi an sinh xã hội đạt 820 tỷ đồng, tăng 12% so với cùng kỳ "
+    got = by_raw("Trong 6 tháng, chi an sinh xã hội đạt 820 tỷ đồng, tăng 12% so với cùng kỳ "
                 "(là 732 tỷ đồng).", "2024-07-05")
     assert _period(got["820 tỷ đồng"]) == (2024, 2024)
     assert _period(got["732 tỷ đồng"]) == (2023, 2023)
 
 
 def test_a_change_in_brackets_with_a_comparison_of_its_own_is_the_figures():
-    got = _read("Giá trị sản xuất 5 tháng tăng 9,2% so với cùng kỳ năm 2023 (tăng 3,1% so với "
+    got = by_raw("Giá trị sản xuất 5 tháng tăng 9,2% so với cùng kỳ năm 2023 (tăng 3,1% so với "
                 "tháng trước).", "2024-06-02")
     assert _period(got["3,1%"]) == (2024, 2024)
     # a level in brackets after the year compared with stays that year's
-    got = _read("Năm 2024 GRDP tăng 7,2%, cao hơn năm 2023 (6,1%).", "2025-01-10")
+    got = by_raw("Năm 2024 GRDP tăng 7,2%, cao hơn năm 2023 (6,1%).", "2025-01-10")
     assert _period(got["6,1%"]) == (2023, 2023)
 
 
 def test_a_year_of_its_own_after_n_years_dates_the_figure():
-    got = _read("Trong 4 năm (2021 - 2024), GRDP tăng bình quân 5,2%/năm, GRDP bình quân đầu "
+    got = by_raw("Trong 4 năm (2021 - 2024), GRDP tăng bình quân 5,2%/năm, GRDP bình quân đầu "
                 "người năm 2024 đạt 75 triệu đồng.", "2025-03-01")
     assert _period(got["75 triệu đồng"]) == (2024, 2024)
     # without a year of its own, an amount after "N năm" is the N years' total
-    got = _read("Tổng vốn đầu tư 5 năm đạt 120.000 tỷ đồng.", "2025-10-01")
+    got = by_raw("Tổng vốn đầu tư 5 năm đạt 120.000 tỷ đồng.", "2025-10-01")
     assert _period(got["120.000 tỷ đồng"]) == (2021, 2025)
 
 
 def test_a_plans_value_after_its_name_and_la_is_a_target():
     text = ("Năm 2024 tỉnh thu hút 1,2 tỷ USD vốn FDI, vượt kế hoạch đề ra là 900 triệu USD. "
             "So với mục tiêu Trung ương giao là 7%, tăng trưởng đạt 7,6%.")
-    got = _read(text, "2025-01-20")
+    got = by_raw(text, "2025-01-20")
     assert got["900 triệu USD"].kind == "target"
     assert got["7%"].kind == "target"
     assert got["1,2 tỷ USD"].kind == "actual" and got["7,6%"].kind == "actual"
 
 
 def test_the_noun_a_ratio_is_of_with_its_year_is_the_base():
-    got = _read("Năm 2020 GRDP đạt 99.500 tỷ đồng, gấp hơn 3 lần quy mô kinh tế của tỉnh năm "
+    got = by_raw("Năm 2020 GRDP đạt 99.500 tỷ đồng, gấp hơn 3 lần quy mô kinh tế của tỉnh năm "
                 "2010.", "2024-03-01")
     assert _period(got["gấp hơn 3 lần"]) == (2010, 2020)
     # "lần trong năm" is no base, nor a congress's "lần thứ I" before a span on its own line
-    got = _read("Kim ngạch tăng 3 lần trong năm 2023.", "2024-03-01")
+    got = by_raw("Kim ngạch tăng 3 lần trong năm 2023.", "2024-03-01")
     assert _period(got["3 lần"]) == (2023, 2023)
-    got = _read("Đại hội lần thứ I\n\nGiai đoạn 2026-2030, tỉnh phấn đấu tăng trưởng 9%/năm.",
+    got = by_raw("Đại hội lần thứ I\n\nGiai đoạn 2026-2030, tỉnh phấn đấu tăng trưởng 9%/năm.",
                 "2025-10-06")
     assert _period(got["9%/năm"]) == (2026, 2030)
 
@@ -915,15 +917,15 @@ def _kind(row):
 
 def test_a_plan_noun_heading_the_subject_is_a_target_despite_an_estimate_word():
     # the plan's value said with "ước", in a spring page or in a year-end review
-    got = _read("Năm nay, huyện đặt chỉ tiêu tốc độ tăng trưởng ước tăng 9,1%. Chỉ tiêu thu "
+    got = by_raw("Năm nay, huyện đặt chỉ tiêu tốc độ tăng trưởng ước tăng 9,1%. Chỉ tiêu thu "
                 "ngân sách ước đạt 2.300 tỷ đồng.", "2025-03-20")
     assert _kind(got["9,1%"]) == "target" and _kind(got["2.300 tỷ đồng"]) == "target"
-    got = _read("Tổng kế hoạch vốn đầu tư công trên 1.200 tỷ đồng, đã giải ngân đạt 55%.",
+    got = by_raw("Tổng kế hoạch vốn đầu tư công trên 1.200 tỷ đồng, đã giải ngân đạt 55%.",
                 "2025-11-20")
     assert _kind(got["trên 1.200 tỷ đồng"]) == "target"
     assert _kind(got["55%"]) == "actual"  # the disbursement done, after the plan's amount
     # a plan said met, compared with or named in general stays no subject of a target
-    got = _read("Các chỉ tiêu kinh tế ước đạt khá, thu ngân sách ước đạt 800 tỷ đồng; chỉ tiêu "
+    got = by_raw("Các chỉ tiêu kinh tế ước đạt khá, thu ngân sách ước đạt 800 tỷ đồng; chỉ tiêu "
                 "đạt và vượt kế hoạch gồm GRDP tăng 7,2%.", "2025-12-10")
     assert _kind(got["800 tỷ đồng"]) == "actual" and _kind(got["7,2%"]) == "actual"
 
@@ -932,20 +934,20 @@ def test_an_estimate_of_the_whole_year_early_in_it_under_its_plan_is_a_target():
     text = ("Năm 2025, thành phố đặt chỉ tiêu tăng trưởng ước tăng 8,2%, thu nhập bình quân "
             "ước đạt 95 triệu đồng/người. Vốn đầu tư toàn xã hội ước đạt 40.000 tỷ đồng, tăng "
             "12% so với năm 2024.")
-    got = _read(text, "2025-04-10")
+    got = by_raw(text, "2025-04-10")
     assert all(_kind(got[raw]) == "target"
                for raw in ("8,2%", "95 triệu đồng/người", "40.000 tỷ đồng", "12%"))
     # the same sentence late in the year is an estimate of the result ...
-    got = _read(text, "2025-11-25")
+    got = by_raw(text, "2025-11-25")
     assert _kind(got["40.000 tỷ đồng"]) == "actual" and got["40.000 tỷ đồng"].estimate
     # ... and months or a quarter estimated early in the year are results
-    got = _read("Năm 2025, tỉnh đặt chỉ tiêu tăng trưởng 8%. Quý I, vốn đầu tư ước đạt 9.000 "
+    got = by_raw("Năm 2025, tỉnh đặt chỉ tiêu tăng trưởng 8%. Quý I, vốn đầu tư ước đạt 9.000 "
                 "tỷ đồng.", "2025-04-10")
     assert _kind(got["9.000 tỷ đồng"]) == "actual"
 
 
 def test_a_share_of_the_plan_after_growths_is_no_growth():
-    got = _read("Doanh thu công nghiệp lũy kế 8 tháng đầu năm 2023 ước đạt 5.000 tỷ đồng, tăng "
+    got = by_raw("Doanh thu công nghiệp lũy kế 8 tháng đầu năm 2023 ước đạt 5.000 tỷ đồng, tăng "
                 "8,5% so với cùng kỳ năm trước, tăng 3% so với kịch bản tăng trưởng, đạt 71% so "
                 "với kế hoạch năm 2023.", "2023-09-20")
     assert got["71%"].measure == "level"
