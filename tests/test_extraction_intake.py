@@ -1104,3 +1104,14 @@ def test_the_whole_of_a_share_before_and_names_no_place_of_the_next():
                    date="2024-01-10")
     regions = dict(zip(rows["value_raw"], rows["region"]))
     assert regions["6,2%"] == "Long An" and regions["5,1%"] == "Việt Nam"
+
+
+def test_a_bare_vuot_before_money_is_a_lower_bound_but_says_by_how_much_elsewhere():
+    rows = extract("Năm 2024, doanh thu du lịch vượt 4.200 tỉ đồng và xuất khẩu vượt 2 tỷ USD. "
+                   "Thu ngân sách vượt 350 tỷ đồng so với dự toán; chỉ số sản xuất vượt 4% kế "
+                   "hoạch.", date="2024-12-28")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["vượt 4.200 tỉ đồng"] == (4.2e12, None, "VND")
+    assert got["vượt 2 tỷ USD"] == (2e9, None, "USD")
+    assert got["350 tỷ đồng"] == (3.5e11, 3.5e11, "VND")  # the excess over the estimate
+    assert got["4%"] == (4, 4, "percent")

@@ -905,3 +905,31 @@ def test_the_noun_a_ratio_is_of_with_its_year_is_the_base():
     got = _read("Đại hội lần thứ I\n\nGiai đoạn 2026-2030, tỉnh phấn đấu tăng trưởng 9%/năm.",
                 "2025-10-06")
     assert _period(got["9%/năm"]) == (2026, 2030)
+
+
+def test_a_growth_over_the_start_of_the_term_counts_from_the_terms_opening_year():
+    # "so với đầu nhiệm kỳ": the base is the year the term opened (2020 for 2021-2025)
+    text = ("Năm 2025, thu nhập bình quân của người dân đạt 80 triệu đồng, tăng 45,2% so với "
+            "đầu nhiệm kỳ. Số doanh nghiệp tăng 1,8 lần so với đầu nhiệm kỳ.")
+    got = _read(text, "2025-09-20")
+    assert _period(got["45,2%"]) == (2020, 2025)
+    assert got["45,2%"].measure == "cumulative_growth"
+    assert _period(got["1,8 lần"]) == (2020, 2025)
+    # a figure of a middle year counts from the same opening year
+    got = _read("Năm 2023, xuất khẩu tăng 31% so với đầu nhiệm kỳ.", "2024-01-05")
+    assert _period(got["31%"]) == (2020, 2023)
+    # without the phrase a growth keeps its year
+    got = _read("Năm 2023, xuất khẩu tăng 31% so với năm trước.", "2024-01-05")
+    assert _period(got["31%"]) == (2023, 2023)
+
+
+def test_a_past_term_frame_reaches_the_next_paragraph_that_names_no_year():
+    text = ("Báo cáo tại đại hội cho biết kinh tế giai đoạn qua tăng bình quân 6,8%/năm.\n\n"
+            "Thu ngân sách trên địa bàn bình quân tăng 11%/năm.")
+    got = _read(text, "2025-10-02")
+    assert _period(got["11%/năm"]) == (2021, 2025)
+    # a paragraph that names a year of its own is no longer the past term's review
+    text = ("Báo cáo tại đại hội cho biết kinh tế giai đoạn qua tăng bình quân 6,8%/năm.\n\n"
+            "Riêng năm 2024, thu ngân sách bình quân mỗi tháng tăng 11%/năm.")
+    got = _read(text, "2025-10-02")
+    assert _period(got["11%/năm"]) != (2021, 2025)

@@ -600,6 +600,24 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+
+def _past_term_frame(text: str, at: int) -> bool:
+    """Whether a past-term frame ("nhiệm kỳ qua", "giai đoạn qua", "5 năm qua", "the past
+    term") written in the 600 characters before ``at`` still frames a figure there: in the
+    same paragraph, or in a later one that goes on with the review without naming a year
+    ("... giai đoạn qua đạt 7%/năm.\n\nThu ngân sách bình quân tăng 14%/năm").
+
+    >>> t = "Tăng trưởng giai đoạn qua đạt 7%/năm.\n\nThu ngân sách bình quân tăng 9%/năm."
+    >>> _past_term_frame(t, t.index("9%")), _past_term_frame(t.replace("Thu", "Năm 2024, thu"),
+    ...                                                        t.index("9%") + 10)
+    (True, False)
+    """
+    frames = list(CUES.PAST_TERM.finditer(text, max(0, at - 600), at))
+    if not frames:
+        return False
+    end = frames[-1].end()
+    return "\n\n" not in text[end:at] or not _years_between(text, end, at)
+
 def _in_closed_aside(text: str, at: int, fig_start: int) -> bool:
     """Whether offset ``at`` lies in brackets that close before ``fig_start``."""
     before = text[max(0, at - 200):at]
@@ -1260,6 +1278,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         measure = "level"  # "tăng 10%, bằng 35% GRDP": a share of GRDP, whatever came before
     if whole and measure == "level" and (unit in _MONEY[:2] or unit == "count"):
         measure = "period_total"  # an amount of the whole term is the term's sum
+    if cell is None and period.end and not period.base and \
+            CUES.TERM_START_BASE_AFTER.match(text, fig.end) and \
+            measure in ("annual_growth", "ratio_to_base", "cumulative_growth"):
+        # "tăng 56% so với đầu nhiệm kỳ": over the term's opening year (terms plan 2021-2025,
+        # 2026-2030, ...: the year before the first plan year of the term the figure ends in)
+        base = period.end - (period.end - 1) % 5 - 1
+        if base < period.end:
+            measure = "ratio_to_base" if measure == "ratio_to_base" else "cumulative_growth"
+            period = Period(base, period.end, period.how + ", base the start of the term", base)
     if measure in ("ratio_to_base", "cumulative_growth") and period.base and period.end:
         period = Period(period.base, period.end, period.how, period.base)
     elif measure == "ratio_to_base" and cell is None and period.end and \
@@ -1284,9 +1311,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         span = latest_span_ending(text, fig.start, period.end)
         if span:
             period = Period(span[0], span[1], period.how + ", span written earlier")
-        elif cell is None and CUES.PAST_TERM.search(text, max(0, fig.start - 600), fig.start) and \
-                "\n\n" not in text[CUES.PAST_TERM.search(text, max(0, fig.start - 600),
-                                                       fig.start).end():fig.start]:
+        elif cell is None and _past_term_frame(text, fig.start):
             # "nhiệm kỳ qua ... tăng bình quân 11,2%/năm": the five years that end with it
             period = Period(period.end - 4, period.end, period.how + ", the past term")
     elif measure == "level" and unit in ("VND", "USD") and period.start != period.end and \
