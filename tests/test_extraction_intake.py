@@ -1115,3 +1115,17 @@ def test_a_bare_vuot_before_money_is_a_lower_bound_but_says_by_how_much_elsewher
     assert got["vượt 2 tỷ USD"] == (2e9, None, "USD")
     assert got["350 tỷ đồng"] == (3.5e11, 3.5e11, "VND")  # the excess over the estimate
     assert got["4%"] == (4, 4, "percent")
+
+
+def test_the_places_a_rank_is_set_against_are_no_figures_region():
+    rows = extract("Năm 2024, GRDP của tỉnh Bắc Kạn đạt 20.000 tỷ đồng, xếp thứ 5 cả vùng, sau "
+                   "Lào Cai, Hà Giang và Lạng Sơn. Thu ngân sách đạt 2.000 tỷ đồng, đạt 105% dự "
+                   "toán.", date="2024-12-28")
+    got = {r.value_raw: r.region for r in rows.itertuples()}
+    assert got["2.000 tỷ đồng"] == "Bắc Kạn"
+    assert got["105%"] == "Bắc Kạn"
+    # a compared place with its own figure is that figure's place
+    rows = extract("Năm 2024, tỉnh Bắc Kạn tăng trưởng 8,1%, đứng thứ 2 cả vùng (sau tỉnh Lào "
+                   "Cai tăng 9,2%).", date="2024-12-28")
+    got = {r.value_raw: r.region for r in rows.itertuples()}
+    assert got["9,2%"] == "Lào Cai"

@@ -933,3 +933,15 @@ def test_a_past_term_frame_reaches_the_next_paragraph_that_names_no_year():
             "Riêng năm 2024, thu ngân sách bình quân mỗi tháng tăng 11%/năm.")
     got = _read(text, "2025-10-02")
     assert _period(got["11%/năm"]) != (2021, 2025)
+
+
+def test_a_sentence_measured_against_its_plan_is_a_result_after_a_target_sentence():
+    # the target words of the sentence before do not reach one that reports "đạt X% dự toán"
+    head = ("Báo cáo cho biết 9 tháng đầu năm 2024, kinh tế tỉnh tăng 7%. Kim ngạch xuất khẩu "
+            "đạt 3 tỷ USD. Tỉnh đặt mục tiêu phấn đấu tăng trưởng 9% trở lên trong năm\n2024.\n")
+    got = _read(head + "Thu ngân sách đạt khoảng 12.345 tỷ đồng, đạt 76% dự toán.", "2024-09-20")
+    assert got["9% trở lên"].kind == "target"
+    assert got["khoảng 12.345 tỷ đồng"].kind == "actual"
+    # without the comparison the sentence after a target still reads as the plan's
+    got = _read(head + "Thu ngân sách đạt khoảng 12.345 tỷ đồng.", "2024-09-20")
+    assert got["khoảng 12.345 tỷ đồng"].kind == "target"

@@ -539,6 +539,27 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     return sorted(found)
 
 
+def _drop_rank_comparisons(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``places`` less those a rank is set against ("xếp thứ 4 cả nước, sau A, B và C",
+    "ranked 3rd, behind A"): compared places, named up to the end of their clause, are the
+    subject of no figure.
+
+    >>> t = "Quy mô xếp thứ 4 cả nước, sau Hà Nội và Huế. Thu ngân sách đạt 9 tỷ."
+    >>> _drop_rank_comparisons(t, [(36, "Hà Nội"), (43, "Huế")])
+    []
+    """
+    spans = []
+    for m in CUES.RANK_COMPARED_PLACES.finditer(text):
+        stop = re.compile(r"[.;:!?\n()]").search(text, m.end())
+        end = stop.start() if stop else len(text)
+        if not re.search(r"\d", text[m.end():end]):
+            # (a compared place with its own figure, "(sau tỉnh X tăng 13,8%)", is that one's)
+            spans.append((m.end(), end))
+    if not spans:
+        return places
+    return [p for p in places if not any(a < p[0] <= b for a, b in spans)]
+
+
 def _flat_name(name: str) -> str:
     """``name`` without diacritics, lower case, a hyphen spaced once: "Ba Ria- Vung Tau" ->
     "ba ria - vung tau"."""
@@ -602,7 +623,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _past_term_frame(text: str, at: int) -> bool:
-    """Whether a past-term frame ("nhiệm kỳ qua", "giai đoạn qua", "5 năm qua", "the past
+    r"""Whether a past-term frame ("nhiệm kỳ qua", "giai đoạn qua", "5 năm qua", "the past
     term") written in the 600 characters before ``at`` still frames a figure there: in the
     same paragraph, or in a later one that goes on with the review without naming a year
     ("... giai đoạn qua đạt 7%/năm.\n\nThu ngân sách bình quân tăng 14%/năm").
@@ -617,6 +638,7 @@ def _past_term_frame(text: str, at: int) -> bool:
         return False
     end = frames[-1].end()
     return "\n\n" not in text[end:at] or not _years_between(text, end, at)
+
 
 def _in_closed_aside(text: str, at: int, fig_start: int) -> bool:
     """Whether offset ``at`` lies in brackets that close before ``fig_start``."""
@@ -763,7 +785,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     doc_region = None
     counts = {}
-    places = _places(vocab, text, 0, len(text))
+    places = _drop_rank_comparisons(text, _places(vocab, text, 0, len(text)))
     for _, name in places:
         counts[name] = counts.get(name, 0) + 1
     if counts:
@@ -1367,7 +1389,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                                          just_before=text[max(0, fig.start - 45):fig.start],
                                          doc_month=doc_date.month if doc_date and not
                                          memo.get("year only") else None)
-    if kind_how == "default" and cell is None:
+    if kind_how == "default" and cell is None and not CUES.RESULT_AGAINST_PLAN.search(
+            text, sent[0], sent[1]):
+        # (a sentence that measures itself against the plan, "đạt 83% dự toán", is a result)
         # "...sets a target of 10%. In which, industry grows 13%": the previous sentence's
         # target words carry over, its weaker cues do not.
         # ... and those of a few sentences before in its paragraph, unless one between
