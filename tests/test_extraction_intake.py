@@ -1121,3 +1121,28 @@ def test_a_lead_repeated_word_for_word_in_the_body_is_one_row():
     rows = extract(text, date="2024-02-05")
     assert list(rows["value_raw"]).count("gấp 3 lần") == 1
     assert list(rows["value_raw"]).count("hơn 31.000 lượt") == 1
+
+
+def test_a_bare_vuot_before_money_is_a_lower_bound_but_says_by_how_much_elsewhere():
+    rows = extract("Năm 2024, doanh thu du lịch vượt 4.200 tỉ đồng và xuất khẩu vượt 2 tỷ USD. "
+                   "Thu ngân sách vượt 350 tỷ đồng so với dự toán; chỉ số sản xuất vượt 4% kế "
+                   "hoạch.", date="2024-12-28")
+    got = {r.value_raw: (*_bounds(r), r.unit) for r in rows.itertuples()}
+    assert got["vượt 4.200 tỉ đồng"] == (4.2e12, None, "VND")
+    assert got["vượt 2 tỷ USD"] == (2e9, None, "USD")
+    assert got["350 tỷ đồng"] == (3.5e11, 3.5e11, "VND")  # the excess over the estimate
+    assert got["4%"] == (4, 4, "percent")
+
+
+def test_the_places_a_rank_is_set_against_are_no_figures_region():
+    rows = extract("Năm 2024, GRDP của tỉnh Bắc Kạn đạt 20.000 tỷ đồng, xếp thứ 5 cả vùng, sau "
+                   "Lào Cai, Hà Giang và Lạng Sơn. Thu ngân sách đạt 2.000 tỷ đồng, đạt 105% dự "
+                   "toán.", date="2024-12-28")
+    got = {r.value_raw: r.region for r in rows.itertuples()}
+    assert got["2.000 tỷ đồng"] == "Bắc Kạn"
+    assert got["105%"] == "Bắc Kạn"
+    # a compared place with its own figure is that figure's place
+    rows = extract("Năm 2024, tỉnh Bắc Kạn tăng trưởng 8,1%, đứng thứ 2 cả vùng (sau tỉnh Lào "
+                   "Cai tăng 9,2%).", date="2024-12-28")
+    got = {r.value_raw: r.region for r in rows.itertuples()}
+    assert got["9,2%"] == "Lào Cai"

@@ -952,3 +952,43 @@ def test_a_share_of_the_plan_after_growths_is_no_growth():
                 "với kế hoạch năm 2023.", "2023-09-20")
     assert got["71%"].measure == "level"
     assert got["8,5%"].measure != "level"
+
+
+def test_a_growth_over_the_start_of_the_term_counts_from_the_terms_opening_year():
+    # "so với đầu nhiệm kỳ": the base is the year the term opened (2020 for 2021-2025)
+    text = ("Năm 2025, thu nhập bình quân của người dân đạt 80 triệu đồng, tăng 45,2% so với "
+            "đầu nhiệm kỳ. Số doanh nghiệp tăng 1,8 lần so với đầu nhiệm kỳ.")
+    got = by_raw(text, "2025-09-20")
+    assert _period(got["45,2%"]) == (2020, 2025)
+    assert got["45,2%"].measure == "cumulative_growth"
+    assert _period(got["1,8 lần"]) == (2020, 2025)
+    # a figure of a middle year counts from the same opening year
+    got = by_raw("Năm 2023, xuất khẩu tăng 31% so với đầu nhiệm kỳ.", "2024-01-05")
+    assert _period(got["31%"]) == (2020, 2023)
+    # without the phrase a growth keeps its year
+    got = by_raw("Năm 2023, xuất khẩu tăng 31% so với năm trước.", "2024-01-05")
+    assert _period(got["31%"]) == (2023, 2023)
+
+
+def test_a_past_term_frame_reaches_the_next_paragraph_that_names_no_year():
+    text = ("Báo cáo tại đại hội cho biết kinh tế giai đoạn qua tăng bình quân 6,8%/năm.\n\n"
+            "Thu ngân sách trên địa bàn bình quân tăng 11%/năm.")
+    got = by_raw(text, "2025-10-02")
+    assert _period(got["11%/năm"]) == (2021, 2025)
+    # a paragraph that names a year of its own is no longer the past term's review
+    text = ("Báo cáo tại đại hội cho biết kinh tế giai đoạn qua tăng bình quân 6,8%/năm.\n\n"
+            "Riêng năm 2024, thu ngân sách bình quân mỗi tháng tăng 11%/năm.")
+    got = by_raw(text, "2025-10-02")
+    assert _period(got["11%/năm"]) != (2021, 2025)
+
+
+def test_a_sentence_measured_against_its_plan_is_a_result_after_a_target_sentence():
+    # the target words of the sentence before do not reach one that reports "đạt X% dự toán"
+    head = ("Báo cáo cho biết 9 tháng đầu năm 2024, kinh tế tỉnh tăng 7%. Kim ngạch xuất khẩu "
+            "đạt 3 tỷ USD. Tỉnh đặt mục tiêu phấn đấu tăng trưởng 9% trở lên trong năm\n2024.\n")
+    got = by_raw(head + "Thu ngân sách đạt khoảng 12.345 tỷ đồng, đạt 76% dự toán.", "2024-09-20")
+    assert got["9% trở lên"].kind == "target"
+    assert got["khoảng 12.345 tỷ đồng"].kind == "actual"
+    # without the comparison the sentence after a target still reads as the plan's
+    got = by_raw(head + "Thu ngân sách đạt khoảng 12.345 tỷ đồng.", "2024-09-20")
+    assert got["khoảng 12.345 tỷ đồng"].kind == "target"

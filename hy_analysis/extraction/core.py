@@ -703,6 +703,27 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     return sorted(found)
 
 
+def _drop_rank_comparisons(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``places`` less those a rank is set against ("xếp thứ 4 cả nước, sau A, B và C",
+    "ranked 3rd, behind A"): compared places, named up to the end of their clause, are the
+    subject of no figure.
+
+    >>> t = "Quy mô xếp thứ 4 cả nước, sau Hà Nội và Huế. Thu ngân sách đạt 9 tỷ."
+    >>> _drop_rank_comparisons(t, [(36, "Hà Nội"), (43, "Huế")])
+    []
+    """
+    spans = []
+    for m in CUES.RANK_COMPARED_PLACES.finditer(text):
+        stop = re.compile(r"[.;:!?\n()]").search(text, m.end())
+        end = stop.start() if stop else len(text)
+        if not re.search(r"\d", text[m.end():end]):
+            # (a compared place with its own figure, "(sau tỉnh X tăng 13,8%)", is that one's)
+            spans.append((m.end(), end))
+    if not spans:
+        return places
+    return [p for p in places if not any(a < p[0] <= b for a, b in spans)]
+
+
 def _flat_name(name: str) -> str:
     """``name`` without diacritics, lower case, a hyphen spaced once: "Ba Ria- Vung Tau" ->
     "ba ria - vung tau"."""
@@ -799,6 +820,24 @@ def _plan_year_frame(text: str, spans, starts, sent: tuple[int, int], upto: int,
                 return True
         at = before[0]
     return False
+
+
+def _past_term_frame(text: str, at: int) -> bool:
+    r"""Whether a past-term frame ("nhiệm kỳ qua", "giai đoạn qua", "5 năm qua", "the past
+    term") written in the 600 characters before ``at`` still frames a figure there: in the
+    same paragraph, or in a later one that goes on with the review without naming a year
+    ("... giai đoạn qua đạt 7%/năm.\n\nThu ngân sách bình quân tăng 14%/năm").
+
+    >>> t = "Tăng trưởng giai đoạn qua đạt 7%/năm.\n\nThu ngân sách bình quân tăng 9%/năm."
+    >>> _past_term_frame(t, t.index("9%")), _past_term_frame(t.replace("Thu", "Năm 2024, thu"),
+    ...                                                        t.index("9%") + 10)
+    (True, False)
+    """
+    frames = list(CUES.PAST_TERM.finditer(text, max(0, at - 600), at))
+    if not frames:
+        return False
+    end = frames[-1].end()
+    return "\n\n" not in text[end:at] or not _years_between(text, end, at)
 
 
 def _in_closed_aside(text: str, at: int, fig_start: int) -> bool:
@@ -946,7 +985,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     doc_region = None
     counts = {}
-    places = _places(vocab, text, 0, len(text))
+    places = _drop_rank_comparisons(text, _places(vocab, text, 0, len(text)))
     for _, name in places:
         counts[name] = counts.get(name, 0) + 1
     if counts:
@@ -1498,6 +1537,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         measure = "level"  # "tăng 10%, bằng 35% GRDP": a share of GRDP, whatever came before
     if whole and measure == "level" and (unit in _MONEY[:2] or unit == "count"):
         measure = "period_total"  # an amount of the whole term is the term's sum
+    if cell is None and period.end and not period.base and \
+            CUES.TERM_START_BASE_AFTER.match(text, fig.end) and \
+            measure in ("annual_growth", "ratio_to_base", "cumulative_growth"):
+        # "tăng 56% so với đầu nhiệm kỳ": over the term's opening year (terms plan 2021-2025,
+        # 2026-2030, ...: the year before the first plan year of the term the figure ends in)
+        base = period.end - (period.end - 1) % 5 - 1
+        if base < period.end:
+            measure = "ratio_to_base" if measure == "ratio_to_base" else "cumulative_growth"
+            period = Period(base, period.end, period.how + ", base the start of the term", base)
     if measure in ("ratio_to_base", "cumulative_growth") and period.base and period.end:
         period = Period(period.base, period.end, period.how, period.base)
     elif measure == "ratio_to_base" and cell is None and period.end and \
@@ -1522,9 +1570,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         span = latest_span_ending(text, fig.start, period.end)
         if span:
             period = Period(span[0], span[1], period.how + ", span written earlier")
-        elif cell is None and CUES.PAST_TERM.search(text, max(0, fig.start - 600), fig.start) and \
-                "\n\n" not in text[CUES.PAST_TERM.search(text, max(0, fig.start - 600),
-                                                       fig.start).end():fig.start]:
+        elif cell is None and _past_term_frame(text, fig.start):
             # "nhiệm kỳ qua ... tăng bình quân 11,2%/năm": the five years that end with it
             period = Period(period.end - 4, period.end, period.how + ", the past term")
     elif measure == "level" and unit in ("VND", "USD") and period.start != period.end and \
@@ -1580,7 +1626,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                                          just_before=text[max(0, fig.start - 45):fig.start],
                                          doc_month=doc_date.month if doc_date and not
                                          memo.get("year only") else None)
-    if kind_how == "default" and cell is None:
+    if kind_how == "default" and cell is None and not CUES.RESULT_AGAINST_PLAN.search(
+            text, sent[0], sent[1]):
+        # (a sentence that measures itself against the plan, "đạt 83% dự toán", is a result)
         # "...sets a target of 10%. In which, industry grows 13%": the previous sentence's
         # target words carry over, its weaker cues do not.
         # ... and those of a few sentences before in its paragraph, unless one between

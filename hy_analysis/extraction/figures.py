@@ -347,6 +347,16 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                 found = Figure(start, found.end, text[start:found.end], plain,
                                ["an excess over the plan ('exceeding ... of the estimate'), "
                                 "not a bound"])
+        if found is not None and found.start == start and found.parsed.qualifier == "exact" \
+                and found.parsed.unit in ("VND", "USD") and CUES.EXCEED_MONEY_BEFORE.search(
+                    text, max(0, start - 12), start) and not CUES.OF_PLAN_AFTER.match(
+                    text, found.end) and not CUES.COMPARED_AFTER.match(text, found.end):
+            # "tổng thu vượt 170 tỷ đồng": a bare "vượt" before money is at least that much
+            # ("vượt 5% kế hoạch", "vượt 120 tỷ đồng so với dự toán" say by how much)
+            begin = CUES.EXCEED_MONEY_BEFORE.search(text, max(0, start - 12), start).start()
+            found = Figure(begin, found.end, text[begin:found.end], dataclasses.replace(
+                found.parsed, qualifier="above", high=None),
+                found.notes + ["'vượt' (exceeding) before an amount of money: a lower bound"])
         if found is not None and found.parsed.qualifier == "range" and \
                 _CHANGE_FROM.search(text, max(0, start - 40), start) and \
                 (to := _TO_SECOND.search(found.raw, start - found.start)):
