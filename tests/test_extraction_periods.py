@@ -992,3 +992,28 @@ def test_a_sentence_measured_against_its_plan_is_a_result_after_a_target_sentenc
     # without the comparison the sentence after a target still reads as the plan's
     got = by_raw(head + "Thu ngân sách đạt khoảng 12.345 tỷ đồng.", "2024-09-20")
     assert got["khoảng 12.345 tỷ đồng"].kind == "target"
+
+
+def test_a_year_after_a_vietnamese_comparative_is_the_compared_year():
+    # "cao hơn năm 2021 (6,2%)": the compared year dates its bracketed figure only, not the
+    # figures said after it in the same sentence about the page's year
+    text = ("Năm 2022, kinh tế huyện tăng trưởng khá. Giá trị sản xuất ước tăng 8,4%, thấp hơn "
+            "năm 2021 (9,1%); thu nhập bình quân đạt 52,3 triệu đồng, tăng 3,2 triệu đồng so "
+            "với năm 2021; tổng vốn đầu tư ước đạt 4.150 tỷ đồng.")
+    rows = by_raw(text, date="2023-01-10")
+    assert (rows["9,1%"].period_start, rows["9,1%"].period_end) == (2021, 2021)
+    for raw in ("52,3 triệu đồng", "4.150 tỷ đồng"):
+        assert (rows[raw].period_start, rows[raw].period_end) == (2022, 2022), raw
+
+
+def test_a_tally_of_targets_missed_heads_results_not_targets():
+    # "Có 2/8 chỉ tiêu chưa đạt kế hoạch:" counts targets judged; the items are results, and
+    # a plan met "vượt mức chỉ tiêu Trung ương giao" names no target of the figures after it
+    text = ("Về kinh tế, có 2/8 chỉ tiêu chưa đạt kế hoạch: tăng trưởng GRDP 6,1% (KH tăng 7%); "
+            "tỷ trọng dịch vụ 35,2% (KH 36%). Năm nay thu ngân sách vượt mức chỉ tiêu Trung "
+            "ương giao 12,5%, tỷ lệ hộ nghèo còn 3,4%.")
+    rows = by_raw(text, date="2023-12-05")
+    for raw in ("6,1%", "35,2%", "12,5%", "3,4%"):
+        assert rows[raw].kind == "actual", raw
+    assert rows["7%"].kind == "target"
+    assert rows["36%"].kind == "target"

@@ -1157,6 +1157,9 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
     """
     if CUES.PLAN_LABEL.search(just_before):
         return "target", False, "labelled as the plan"
+    # "Có 03/09 chỉ tiêu ... không đạt kế hoạch:", "vượt mức chỉ tiêu Trung ương giao": a
+    # review's tally of targets, or a plan met with its issuer, sets no target
+    context = CUES.TARGET_TALLY.sub(" ", context)
     if CUES.PER_PLAN.match(context):
         return "target", False, "a sentence said after the plan"
     implementing = bool(CUES.IMPLEMENTING.search(context))
