@@ -123,7 +123,11 @@ _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
 # (fell to 5 %) is not matched: "còn" is not a number.
 _FALL_RE = re.compile(r"(?:giảm bình quân|"
                       r"giảm|âm|thu hẹp|decreased by|decrease by|decreased|decrease|decreasing|"
-                      r"declined by|declined|declining|fell by|fell|down by|down|minus)"
+                      r"declined by|declined|declining|fell by|fell|down by|down|minus|"
+                      # English falls: "contracting 0.9%", "tumbled 5%", "a decline of 9 per cent"
+                      r"contracted by|contracted|contracting|tumbled by|tumbled|dipped by|dipped|"
+                      r"dropped by|dropped|shrank by|shrank|shrinking|plunged by|plunged|"
+                      r"slumped by|slumped|(?:decline|decrease|drop|fall|contraction) of)"
                       r"(?=\s|\d)\s*|-(?=\s*\d)\s*")
 
 # A fall written after the number, English word order: "a 1.42% decrease", "14.37% decline".

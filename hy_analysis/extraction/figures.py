@@ -95,7 +95,10 @@ _LEAD_WORDS = (
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
     "giảm", "giảm bình quân",
     "âm", "thu hẹp", "decreased by", "declined by", "fell by", "down by", "fell", "down",
-    "decreasing", "declining",
+    "decreasing", "declining", "contracted by", "contracted", "contracting", "tumbled by",
+    "tumbled", "dipped by", "dipped", "dropped by", "dropped", "shrank by", "shrank", "shrinking",
+    "plunged by", "plunged", "slumped by", "slumped", "decline of", "decrease of", "drop of",
+    "fall of", "contraction of",
     # "between 4 and 6%": the ends of a range
     "between",
 ) + tuple(NEGATED_QUALIFIERS)  # "not less than", "không vượt quá": read whole, never half
