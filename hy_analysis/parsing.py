@@ -123,7 +123,9 @@ _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
 # (fell to 5 %) is not matched: "còn" is not a number.
 _FALL_RE = re.compile(r"(?:giảm bình quân|"
                       r"giảm|âm|thu hẹp|decreased by|decrease by|decreased|decrease|decreasing|"
-                      r"declined by|declined|declining|fell by|fell|down by|down|minus)"
+                      r"declined by|declined|declining|fell by|fell|down by|down|minus|"
+                      # "reducing 2.5% compared to", "dropped by 3%"
+                      r"reduced by|reduced|reducing|dropped by|dropped)"
                       r"(?=\s|\d)\s*|-(?=\s*\d)\s*")
 
 # A fall written after the number, English word order: "a 1.42% decrease", "14.37% decline".
@@ -161,6 +163,8 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "per cent": "percent", "điểm phần trăm": "percentage_points",
                 "percentage points": "percentage_points", "percentage point": "percentage_points",
                 "điểm %": "percentage_points", "pp": "percentage_points",
+                # a translation's "contributing 2.1 points% to the growth"
+                "points%": "percentage_points", "points %": "percentage_points",
                 "ha": "ha", "héc ta": "ha", "hécta": "ha", "hecta": "ha", "hectares": "ha",
                 "hectare": "ha", "km²": "km2", "km2": "km2", "square kilometers": "km2",
                 "square kilometres": "km2", "sq km": "km2", "người": "persons",
@@ -175,6 +179,9 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "foreigners": "persons", "foreign visitors": "persons",
                 "international visitors": "persons", "foreign tourists": "persons",
                 "international tourists": "persons", "domestic visitors": "persons",
+                "travellers": "persons", "travelers": "persons",
+                "domestic travellers": "persons", "domestic travelers": "persons",
+                "international travellers": "persons", "international travelers": "persons",
                 "domestic tourists": "persons", "passengers": "persons",
                 "holiday-makers": "persons", "holidaymakers": "persons",
                 "foreign holiday-makers": "persons", "international holiday-makers": "persons"}

@@ -987,3 +987,43 @@ def test_transport_after_tourism_is_not_tourism():
                   "8% and transportation revenue increased by 11%.")
     assert got["30%"] == "tourism_revenue_growth"
     assert got["8%"] == "unknown" and got["11%"] == "unknown"
+
+
+# --- rules from the misses of documents 360-367 (our own sentences) ---------------------------
+
+def test_a_phrase_after_so_voi_leaves_the_growth_word_before_it_naming_the_figure():
+    # the national average after "so với" is what the growth is set against, not its name
+    rows = extract("Trong 6 tháng đầu năm 2024, kinh tế Lạng Sơn có tốc độ tăng trưởng vượt xa "
+                   "so với mức tăng trưởng bình quân của cả nước, đạt 7,21%.", date="2024-07-10")
+    row = rows[rows["value_raw"] == "7,21%"].iloc[0]
+    assert row["indicator"] == "grdp_growth"
+    assert row["indicator_text"] == "tốc độ tăng trưởng"
+
+
+def test_visitors_named_after_the_number_by_were():
+    got = _by_raw("In the first half of 2024, the province welcomed 2.4 million visitors. Of "
+                  "them, 2.1 million were domestic travellers and 300,500 were international "
+                  "tourists.", date="2024-07-10")
+    assert got["2.1 million"] == "domestic_tourist_arrivals"
+    assert got["300,500"] == "international_tourist_arrivals"
+
+
+def test_a_cause_after_a_growth_is_not_what_it_measures():
+    # "due to ..." / "do ..." after the rate is no noun the rate is a share of
+    got = _by_raw("In 2024, agriculture, forestry and fishery decreased by 1.5% due to the "
+                  "drought, causing serious damage to the livestock industry.")
+    assert got["decreased by 1.5%"] == "agriculture_grdp_growth"
+    got = _by_raw("Năm 2024, nông nghiệp giảm 1,5% do hạn hán, gây thiệt hại cho ngành công "
+                  "nghiệp chế biến.")
+    assert got["giảm 1,5%"] == "agriculture_grdp_growth"
+
+
+def test_a_lead_in_sentence_of_no_figure_names_the_variant_of_the_next():
+    # "granted new licences." cut off before the count it introduces: the count is new
+    got = _by_raw("By the end of August, the total FDI attracted in the province reached 700 "
+                  "million USD. The provincial agencies have granted new licences. Investment "
+                  "registration certificates for 12 FDI projects, with a total registered "
+                  "capital of 600 million USD.", date="2023-09-10")
+    assert got["700 million USD"] == "fdi_attracted"
+    assert got["12"] == "fdi_new_projects"
+    assert got["600 million USD"] == "fdi_new_capital"

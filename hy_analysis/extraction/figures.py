@@ -96,6 +96,8 @@ _LEAD_WORDS = (
     "giảm", "giảm bình quân",
     "âm", "thu hẹp", "decreased by", "declined by", "fell by", "down by", "fell", "down",
     "decreasing", "declining",
+    # "the cultivated area decreased 4.6%", "reducing 2.8% compared to 2018"
+    "decreased", "declined", "reduced by", "reduced", "reducing", "dropped by", "dropped",
     # "between 4 and 6%": the ends of a range
     "between",
 ) + tuple(NEGATED_QUALIFIERS)  # "not less than", "không vượt quá": read whole, never half
@@ -480,6 +482,11 @@ _PERSONS_BEFORE = re.compile(
     r"|(?:number|total) of (?:tourists|visitors|passengers|holiday-?makers)\b"
     r"[^.;:!?\n\d]{0,80}?\bto)"
     r"(?:\s+an?\s+record|\s+kỷ lục)?\s*$", re.IGNORECASE)
+#: visitors named after the number by a verb: "Of them, 2.1 million were domestic travellers"
+_PERSONS_AFTER = re.compile(
+    r"[^\S\n]+(?:were|was|are|is)[^\S\n]+(?:(?:domestic|international|foreign|overseas|"
+    r"local|inbound)[^\S\n]+)?(?:travell?ers|tourists|visitors|holiday-?makers|arrivals)\b",
+    re.IGNORECASE)
 #: "increased to about 5.8 million VND per month from 4 million": the start of a change
 _FROM_BEFORE = re.compile(r"\b(?:from|từ)\s+$", re.IGNORECASE)
 _NUMBER_AND_SCALE = re.compile(r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|thousand|million|"
@@ -518,13 +525,16 @@ _ICOR_BEFORE = re.compile(r"\bICOR\b[^.;:!?\n\d]{0,30}?\b(?:at|is|was|of|đạt|
 
 def _persons_before(text: str, start: int, end: int, lead_start: int,
                     lang: str) -> Figure | None:
-    """A number of visitors (or an ICOR) whose noun comes before it and no unit after it."""
+    """A number of visitors (or an ICOR) whose noun comes before it, or after it by a verb
+    ("2.1 million were domestic travellers"), and no unit after it."""
     if _is_year(text[start:end]):
         return None
     window = max(0, lead_start - 100)
+    scale = _SCALE_AFTER.match(text, end)
     if _PERSONS_BEFORE.search(text, window, lead_start):
         unit, words, why = "persons", " people", "the visitors named before it"
-        scale = _SCALE_AFTER.match(text, end)
+    elif _PERSONS_AFTER.match(text, scale.end() if scale else end):
+        unit, words, why = "persons", " people", "the visitors named after it ('were ...')"
     elif _ICOR_BEFORE.search(text, window, lead_start):
         unit, words, why, scale = "times", " times", "'ICOR' named before it", None
     else:
