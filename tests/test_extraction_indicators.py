@@ -1027,3 +1027,50 @@ def test_a_lead_in_sentence_of_no_figure_names_the_variant_of_the_next():
     assert got["700 million USD"] == "fdi_attracted"
     assert got["12"] == "fdi_new_projects"
     assert got["600 million USD"] == "fdi_new_capital"
+
+
+# --- rules from fresh documents 368, 369, 384-386 (our own sentences) -------------------------
+
+def test_the_corresponding_structure_of_a_year_is_read_in_the_order_of_the_shares_before():
+    got = _by_raw("In 2019, agriculture accounted for 19.1%; industry and construction accounts "
+                  "for 44.2%; services account for 31.5% (the corresponding structure of 2018 "
+                  "was 20.1%; 43.6%; 31.9%).", date="2020-01-15")
+    assert got["20.1%"] == "agriculture_share"
+    assert got["43.6%"] == "industry_construction_share"
+    assert got["31.9%"] == "services_share"
+
+
+def test_the_corresponding_period_is_no_list_in_order():
+    got = _by_raw("In 2024, exports reached 2.1 billion USD, up 8% over the corresponding "
+                  "period, and imports 1.5 billion USD.")
+    assert got["2.1 billion USD"] == "exports"
+    assert got["1.5 billion USD"] == "imports"
+
+
+def test_the_parts_after_trong_do_with_a_colon_are_growths_like_the_whole():
+    for stop in (".", ","):
+        rows = extract("Năm 2020, tốc độ tăng trưởng kinh tế (GRDP) của tỉnh đạt 5,1%" + stop +
+                       " trong đó, khu vực nông - lâm - ngư nghiệp: 2,9% (kế hoạch 2,5%), khu "
+                       "vực công nghiệp - xây dựng: 12,4% (kế hoạch 10,5%).", date="2021-01-15")
+        got = dict(zip(rows["value_raw"], rows["indicator"]))
+        assert got["2,9%"] == "agriculture_grdp_growth"
+        assert got["2,5%"] == "agriculture_grdp_growth"
+        assert got["12,4%"] == "industry_construction_grdp_growth"
+        assert got["10,5%"] == "industry_construction_grdp_growth"
+
+
+def test_english_names_of_retail_services_and_product_taxes():
+    got = _by_raw("In 2021, the total retail of goods and services reached 40 trillion VND, up "
+                  "15.5%. The services group increased by 5.2%; product tax minus product "
+                  "subsidy increased by 3.1%. Product tax minus product subsidies accounted for "
+                  "4.5%.", date="2022-01-15")
+    assert got["40 trillion VND"] == "retail_sales"
+    assert got["15.5%"] == "retail_sales_growth"
+    assert got["5.2%"] == "services_grdp_growth"
+    assert got["3.1%"] == "unknown"
+    assert got["4.5%"] == "product_taxes_share"
+
+
+def test_visitors_that_hit_a_number():
+    got = _by_raw("In 2022, the total tourist arrivals in the province hit 1.9 million.")
+    assert got["1.9 million"] == "tourist_arrivals"

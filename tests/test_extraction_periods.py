@@ -988,3 +988,17 @@ def test_a_share_of_the_plan_said_of_an_aim_is_a_target():
     got = _read("By the end of August, FDI reached 853 million USD, equal to 85.5% of the "
                 "2023 plan.", "2023-09-10")
     assert got["85.5%"].kind == "actual"  # a share of the plan done stays a result
+
+
+def test_a_result_set_against_the_target_in_the_past_tense_is_actual():
+    got = _read("By the end of 2019, the province collected an estimated 3 trillion VND for "
+                "the State budget. It is 20 percent higher than the target set by the Prime "
+                "Minister and 4 percent higher than that by the provincial council. The sum "
+                "surpassed the target set by the ministry by 110 percent.", "2019-12-20")
+    assert got["20 percent"].kind == "actual"
+    assert got["4 percent"].kind == "actual"
+    assert got["110 percent"].kind == "actual"
+    # a plan compared with an earlier plan stays a plan
+    got = _read("The province targets budget revenue of 5 trillion VND in 2020, 10 percent "
+                "higher than the plan of 2019.", "2019-12-20")
+    assert got["10 percent"].kind == "target"

@@ -477,7 +477,7 @@ _PERSONS_BEFORE = re.compile(
     r"\b(?:(?:tourists|visitors|passengers|arrivals|holiday-?makers|lượt khách|"
     r"(?:du )?khách(?: du lịch| quốc tế| nội địa| trong nước| nước ngoài| tham quan)?)\b"
     r"[^.;:!?\n\d]{0,60}?\b(?:reach(?:ed|es)?|welcomed|received|estimated at|at|totall?ed|"
-    r"were|was|đạt|đón|đón tiếp)"
+    r"were|was|hit|topped|amounted to|đạt|đón|đón tiếp)"
     # "bring the total number of tourists visiting the province ... to nearly 6.77 million"
     r"|(?:number|total) of (?:tourists|visitors|passengers|holiday-?makers)\b"
     r"[^.;:!?\n\d]{0,80}?\bto)"
