@@ -1074,3 +1074,55 @@ def test_english_names_of_retail_services_and_product_taxes():
 def test_visitors_that_hit_a_number():
     got = _by_raw("In 2022, the total tourist arrivals in the province hit 1.9 million.")
     assert got["1.9 million"] == "tourist_arrivals"
+
+
+# --- rules from fresh documents 387-389 (our own sentences) -----------------------------------
+
+def test_exports_of_goods_and_services_and_revenue_from_retail_and_services():
+    got = _by_raw("In the first six months of 2023, the export turnover of goods and services "
+                  "top 800 million USD, up 12.1%. Total revenues from retails and services were "
+                  "estimated at 40 trillion VND, an increase of 15%.", date="2023-07-10")
+    assert got["top 800 million USD"] == "exports_h1"  # "first six months": a half year
+    assert got["12.1%"] == "exports_growth"
+    assert got["40 trillion VND"] == "retail_sales"
+    assert got["15%"] == "retail_sales_growth"
+
+
+def test_the_overall_growth_a_breakdown_opens_with_is_the_economys():
+    rows = extract("Trong quý I năm 2024, GRDP tăng 6,1%. Trong mức tăng chung 6,1% của quý I "
+                   "năm 2024 thì khu vực nông nghiệp tăng 3,2%, đóng góp 0,4 điểm phần trăm.",
+                   date="2024-04-10")
+    assert list(rows["value_raw"]).count("6,1%") == 1  # the repeat is the same figure
+    got = dict(zip(rows["value_raw"], rows["indicator"]))
+    assert got["6,1%"] == "grdp_growth" and got["3,2%"] == "agriculture_grdp_growth"
+
+
+def test_hyphenated_new_enterprises_and_their_capital_in_the_next_sentence():
+    got = _by_raw("In 2023, there were more than 900 newly-registered enterprises, an increase "
+                  "of 20%. The total registered capital reached 6 trillion VND.")
+    assert got["more than 900"] == "new_enterprises"
+    assert got["20%"] == "new_enterprises_growth"
+    assert got["6 trillion VND"] == "new_enterprises_capital"
+    # projects named in the sentence before keep their capital foreign
+    got = _by_raw("In 2023, the province licensed 12 new FDI projects. The total registered "
+                  "capital reached 600 million USD.")
+    assert got["600 million USD"] == "fdi_new_capital"
+
+
+def test_a_share_of_the_citys_grdp_is_the_sectors_share():
+    got = _by_raw("In 2023, the industry and construction sector grew 10.2%, accounting for "
+                  "35.1% of the city's GRDP.")
+    assert got["35.1%"] == "industry_construction_share"
+
+
+def test_a_place_a_ranking_puts_ahead_names_no_figure_after_it():
+    rows = extract("Can Tho recorded 12.6% growth this year.\n\nWith this growth rate, Can Tho "
+                   "ranked 2nd in the region, after Hau Giang province, and 5th among five "
+                   "cities.\n\nThe industry and construction sector posted growth of 18.2%.",
+                   date="2022-12-28")
+    assert set(rows["region"]) == {"Cần Thơ"}
+    # in its own sentence the place after "after" is the figure's
+    rows = extract("Thanh Hoa's growth in 2024 is 12.2%, ranking second in the country, just "
+                   "after Bac Giang province, which recorded a growth rate of 13.9%.",
+                   date="2024-12-28")
+    assert dict(zip(rows["value_raw"], rows["region"]))["13.9%"] == "Bắc Giang"

@@ -1002,3 +1002,10 @@ def test_a_result_set_against_the_target_in_the_past_tense_is_actual():
     got = _read("The province targets budget revenue of 5 trillion VND in 2020, 10 percent "
                 "higher than the plan of 2019.", "2019-12-20")
     assert got["10 percent"].kind == "target"
+
+
+def test_likely_to_achieve_is_an_estimate_of_the_year():
+    got = _read("In the first half of 2022 the city grew 8.04%. The city is likely to achieve a "
+                "GRDP growth of over 9% this year, exceeding the target.", "2022-06-26")
+    assert got["over 9%"].kind == "actual" and got["over 9%"].estimate  # an estimated result
+    assert _period(got["over 9%"]) == (2022, 2022)

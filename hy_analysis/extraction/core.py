@@ -431,6 +431,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         # what its sentence named last before it (new enterprises, domestic or foreign
         # projects)
         owners = _capital_owners(vocab, text, sent[0], best[3])
+        if not owners and previous.strip():
+            # "There were 1,700 newly registered enterprises. The total registered capital
+            # reached ...": a sentence naming no owner goes on with the one before's
+            owners = _capital_owners(vocab, text, sent[0] - len(previous), sent[0])
         owner = owners[-1] if owners else None
         if owner == "domestic" and unit == "USD" and "foreign" in owners:
             owner = "foreign"  # "(397 dự án FDI và 808 dự án trong nước) với vốn đăng ký 6.278
@@ -755,8 +759,12 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
         return "Việt Nam"
     i = bisect.bisect_right(places, (fig.start, "\uffff"))
     # the place named last before the figure (of the 12 before it)
+    # (nor a place an earlier sentence's ranking puts ahead of the subject: "ranked 2nd in the
+    # region, after Hau Giang province", "xếp thứ 2, chỉ sau tỉnh Bắc Giang"; in the figure's
+    # own sentence it may be the figure's: "just after Bac Giang, which grew 13.85%")
     last = next((p for p in reversed(places[max(0, i - 12):i]) if text == "" or not (
-        _in_closed_aside(text, p[0], fig.start) or (p[0] <= sent[0] and _in_caption(text, p[0])))),
+        _in_closed_aside(text, p[0], fig.start) or (p[0] <= sent[0] and _in_caption(text, p[0]))
+        or (p[0] <= sent[0] and CUES.RANKED_AFTER.search(text, max(0, p[0] - 120), p[0])))),
         None)
     if last and last[0] > sent[0]:
         return last[1]

@@ -136,6 +136,9 @@ _INNER_STOP = re.compile(r"[;:()“”\"]|,(?!\d)|(?<!mil)(?<!bil)(?<!tril)\.(?!
 _SCALE_ABBREVIATION = re.compile(r"(?:^|\d)(?:mil|bil|tril)\.$", re.IGNORECASE)
 # "top" is a bound before an amount of money only ("top VND32.4 trillion", not "top 10 firms")
 _TOP_LEAD = re.compile(r"\btop(?:s|ped)?\s+(?!(?:vnd|usd|vnđ|us\$|\$))", re.IGNORECASE)
+#: a scale and currency written after a number: "1.1 billion USD", "12 tỷ đồng"
+_MONEY_AFTER = re.compile(r"\s*(?:(?:thousand|million|billion|trillion|nghìn|ngàn|triệu|tỷ|tỉ)"
+                          r"\s+)*(?:vnd|usd|vnđ|đồng|dong)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
 
@@ -291,8 +294,9 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             continue
         lead = _lead(text[max(0, start - 40):start])
         lead_start = start - len(lead.group(0)) if lead else start
-        if lead and _TOP_LEAD.match(text, lead_start):
-            lead_start = start  # "the top 10 firms": a rank, no bound
+        if lead and _TOP_LEAD.match(text, lead_start) and not _MONEY_AFTER.match(text, end):
+            lead_start = start  # "the top 10 firms": a rank, no bound (but "exports top 1.1
+            # billion USD": money written after the number)
         if lead_start < taken_until:
             lead_start = start
         limit = min(len(text), end + 80)
