@@ -127,7 +127,9 @@ _FALL_RE = re.compile(r"(?:giảm bình quân|"
                       # English falls: "contracting 0.9%", "tumbled 5%", "a decline of 9 per cent"
                       r"contracted by|contracted|contracting|tumbled by|tumbled|dipped by|dipped|"
                       r"dropped by|dropped|shrank by|shrank|shrinking|plunged by|plunged|"
-                      r"slumped by|slumped|(?:decline|decrease|drop|fall|contraction) of)"
+                      r"slumped by|slumped|(?:decline|decrease|drop|fall|contraction) of|"
+                      # "reducing 2.5% compared to"
+                      r"reduced by|reduced|reducing)"
                       r"(?=\s|\d)\s*|-(?=\s*\d)\s*")
 
 # A fall written after the number, English word order: "a 1.42% decrease", "14.37% decline".
@@ -165,6 +167,8 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "per cent": "percent", "điểm phần trăm": "percentage_points",
                 "percentage points": "percentage_points", "percentage point": "percentage_points",
                 "điểm %": "percentage_points", "pp": "percentage_points",
+                # a translation's "contributing 2.1 points% to the growth"
+                "points%": "percentage_points", "points %": "percentage_points",
                 "ha": "ha", "héc ta": "ha", "hécta": "ha", "hecta": "ha", "hectares": "ha",
                 "hectare": "ha", "km²": "km2", "km2": "km2", "square kilometers": "km2",
                 "square kilometres": "km2", "sq km": "km2", "người": "persons",
@@ -179,6 +183,9 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "foreigners": "persons", "foreign visitors": "persons",
                 "international visitors": "persons", "foreign tourists": "persons",
                 "international tourists": "persons", "domestic visitors": "persons",
+                "travellers": "persons", "travelers": "persons",
+                "domestic travellers": "persons", "domestic travelers": "persons",
+                "international travellers": "persons", "international travelers": "persons",
                 "domestic tourists": "persons", "passengers": "persons",
                 "holiday-makers": "persons", "holidaymakers": "persons",
                 "foreign holiday-makers": "persons", "international holiday-makers": "persons"}

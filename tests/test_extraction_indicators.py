@@ -987,3 +987,142 @@ def test_transport_after_tourism_is_not_tourism():
                   "8% and transportation revenue increased by 11%.")
     assert got["30%"] == "tourism_revenue_growth"
     assert got["8%"] == "unknown" and got["11%"] == "unknown"
+
+
+# --- rules from the misses of documents 360-367 (our own sentences) ---------------------------
+
+def test_a_phrase_after_so_voi_leaves_the_growth_word_before_it_naming_the_figure():
+    # the national average after "so với" is what the growth is set against, not its name
+    rows = extract("Trong 6 tháng đầu năm 2024, kinh tế Lạng Sơn có tốc độ tăng trưởng vượt xa "
+                   "so với mức tăng trưởng bình quân của cả nước, đạt 7,21%.", date="2024-07-10")
+    row = rows[rows["value_raw"] == "7,21%"].iloc[0]
+    assert row["indicator"] == "grdp_growth"
+    assert row["indicator_text"] == "tốc độ tăng trưởng"
+
+
+def test_visitors_named_after_the_number_by_were():
+    got = _by_raw("In the first half of 2024, the province welcomed 2.4 million visitors. Of "
+                  "them, 2.1 million were domestic travellers and 300,500 were international "
+                  "tourists.", date="2024-07-10")
+    assert got["2.1 million"] == "domestic_tourist_arrivals"
+    assert got["300,500"] == "international_tourist_arrivals"
+
+
+def test_a_cause_after_a_growth_is_not_what_it_measures():
+    # "due to ..." / "do ..." after the rate is no noun the rate is a share of
+    got = _by_raw("In 2024, agriculture, forestry and fishery decreased by 1.5% due to the "
+                  "drought, causing serious damage to the livestock industry.")
+    assert got["decreased by 1.5%"] == "agriculture_grdp_growth"
+    got = _by_raw("Năm 2024, nông nghiệp giảm 1,5% do hạn hán, gây thiệt hại cho ngành công "
+                  "nghiệp chế biến.")
+    assert got["giảm 1,5%"] == "agriculture_grdp_growth"
+
+
+def test_a_lead_in_sentence_of_no_figure_names_the_variant_of_the_next():
+    # "granted new licences." cut off before the count it introduces: the count is new
+    got = _by_raw("By the end of August, the total FDI attracted in the province reached 700 "
+                  "million USD. The provincial agencies have granted new licences. Investment "
+                  "registration certificates for 12 FDI projects, with a total registered "
+                  "capital of 600 million USD.", date="2023-09-10")
+    assert got["700 million USD"] == "fdi_attracted"
+    assert got["12"] == "fdi_new_projects"
+    assert got["600 million USD"] == "fdi_new_capital"
+
+
+# --- rules from fresh documents 368, 369, 384-386 (our own sentences) -------------------------
+
+def test_the_corresponding_structure_of_a_year_is_read_in_the_order_of_the_shares_before():
+    got = _by_raw("In 2019, agriculture accounted for 19.1%; industry and construction accounts "
+                  "for 44.2%; services account for 31.5% (the corresponding structure of 2018 "
+                  "was 20.1%; 43.6%; 31.9%).", date="2020-01-15")
+    assert got["20.1%"] == "agriculture_share"
+    assert got["43.6%"] == "industry_construction_share"
+    assert got["31.9%"] == "services_share"
+
+
+def test_the_corresponding_period_is_no_list_in_order():
+    got = _by_raw("In 2024, exports reached 2.1 billion USD, up 8% over the corresponding "
+                  "period, and imports 1.5 billion USD.")
+    assert got["2.1 billion USD"] == "exports"
+    assert got["1.5 billion USD"] == "imports"
+
+
+def test_the_parts_after_trong_do_with_a_colon_are_growths_like_the_whole():
+    for stop in (".", ","):
+        rows = extract("Năm 2020, tốc độ tăng trưởng kinh tế (GRDP) của tỉnh đạt 5,1%" + stop +
+                       " trong đó, khu vực nông - lâm - ngư nghiệp: 2,9% (kế hoạch 2,5%), khu "
+                       "vực công nghiệp - xây dựng: 12,4% (kế hoạch 10,5%).", date="2021-01-15")
+        got = dict(zip(rows["value_raw"], rows["indicator"]))
+        assert got["2,9%"] == "agriculture_grdp_growth"
+        assert got["2,5%"] == "agriculture_grdp_growth"
+        assert got["12,4%"] == "industry_construction_grdp_growth"
+        assert got["10,5%"] == "industry_construction_grdp_growth"
+
+
+def test_english_names_of_retail_services_and_product_taxes():
+    got = _by_raw("In 2021, the total retail of goods and services reached 40 trillion VND, up "
+                  "15.5%. The services group increased by 5.2%; product tax minus product "
+                  "subsidy increased by 3.1%. Product tax minus product subsidies accounted for "
+                  "4.5%.", date="2022-01-15")
+    assert got["40 trillion VND"] == "retail_sales"
+    assert got["15.5%"] == "retail_sales_growth"
+    assert got["5.2%"] == "services_grdp_growth"
+    assert got["3.1%"] == "unknown"
+    assert got["4.5%"] == "product_taxes_share"
+
+
+def test_visitors_that_hit_a_number():
+    got = _by_raw("In 2022, the total tourist arrivals in the province hit 1.9 million.")
+    assert got["1.9 million"] == "tourist_arrivals"
+
+
+# --- rules from fresh documents 387-389 (our own sentences) -----------------------------------
+
+def test_exports_of_goods_and_services_and_revenue_from_retail_and_services():
+    got = _by_raw("In the first six months of 2023, the export turnover of goods and services "
+                  "top 800 million USD, up 12.1%. Total revenues from retails and services were "
+                  "estimated at 40 trillion VND, an increase of 15%.", date="2023-07-10")
+    assert got["top 800 million USD"] == "exports_h1"  # "first six months": a half year
+    assert got["12.1%"] == "exports_growth"
+    assert got["40 trillion VND"] == "retail_sales"
+    assert got["15%"] == "retail_sales_growth"
+
+
+def test_the_overall_growth_a_breakdown_opens_with_is_the_economys():
+    rows = extract("Trong quý I năm 2024, GRDP tăng 6,1%. Trong mức tăng chung 6,1% của quý I "
+                   "năm 2024 thì khu vực nông nghiệp tăng 3,2%, đóng góp 0,4 điểm phần trăm.",
+                   date="2024-04-10")
+    assert list(rows["value_raw"]).count("6,1%") == 1  # the repeat is the same figure
+    got = dict(zip(rows["value_raw"], rows["indicator"]))
+    assert got["6,1%"] == "grdp_growth" and got["3,2%"] == "agriculture_grdp_growth"
+
+
+def test_hyphenated_new_enterprises_and_their_capital_in_the_next_sentence():
+    got = _by_raw("In 2023, there were more than 900 newly-registered enterprises, an increase "
+                  "of 20%. The total registered capital reached 6 trillion VND.")
+    assert got["more than 900"] == "new_enterprises"
+    assert got["20%"] == "new_enterprises_growth"
+    assert got["6 trillion VND"] == "new_enterprises_capital"
+    # projects named in the sentence before keep their capital foreign
+    got = _by_raw("In 2023, the province licensed 12 new FDI projects. The total registered "
+                  "capital reached 600 million USD.")
+    assert got["600 million USD"] == "fdi_new_capital"
+
+
+def test_a_share_of_the_citys_grdp_is_the_sectors_share():
+    got = _by_raw("In 2023, the industry and construction sector grew 10.2%, accounting for "
+                  "35.1% of the city's GRDP.")
+    assert got["35.1%"] == "industry_construction_share"
+
+
+def test_a_place_a_ranking_puts_ahead_names_no_figure_after_it():
+    rows = extract("Can Tho recorded 12.6% growth this year.\n\nWith this growth rate, Can Tho "
+                   "ranked 2nd in the region, after Hau Giang province, and 5th among five "
+                   "cities.\n\nThe industry and construction sector posted growth of 18.2%.",
+                   date="2022-12-28")
+    assert set(rows["region"]) == {"Cần Thơ"}
+    # in its own sentence the place after "after" is the figure's
+    rows = extract("Thanh Hoa's growth in 2024 is 12.2%, ranking second in the country, just "
+                   "after Bac Giang province, which recorded a growth rate of 13.9%.",
+                   date="2024-12-28")
+    assert dict(zip(rows["value_raw"], rows["region"]))["13.9%"] == "Bắc Giang"

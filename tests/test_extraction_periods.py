@@ -1017,3 +1017,57 @@ def test_a_tally_of_targets_missed_heads_results_not_targets():
         assert rows[raw].kind == "actual", raw
     assert rows["7%"].kind == "target"
     assert rows["36%"].kind == "target"
+
+
+# --- rules from the misses of documents 360-367 (our own sentences) ---------------------------
+
+def test_points_percent_and_falls_written_as_reducing_or_decreased():
+    got = by_raw("In 2019, industry grew 11.2%, contributing 4.1 points% to the growth. The "
+                "planted area decreased 3.2%. Farming value added fell, reducing 1.2% compared "
+                "to 2018 and reducing the overall growth by 0.2 percentage points.", "2020-01-15")
+    assert got["4.1 points%"].unit == "percentage_points" and got["4.1 points%"].low == 4.1
+    assert got["decreased 3.2%"].low == -3.2
+    assert got["reducing 1.2%"].low == -1.2
+    assert got["reducing 1.2%"].measure == "annual_growth"
+    assert got["0.2 percentage points"].low == -0.2
+
+
+def test_the_year_of_the_figure_compared_with_dates_nothing_after_it():
+    # "1.9 times the 2023 figure": 2023 is the base; the next sentences stay in 2024
+    got = by_raw("The province's budget revenue in 2024 reached 12,500 billion VND. Town A "
+                "collected over 900 billion VND, about 1.9 times the 2023 figure. Town B "
+                "collected nearly 700 billion VND, exceeding the target by 20%.", "2025-01-15")
+    assert _period(got["about 1.9 times"]) == (2023, 2024)
+    assert _period(got["nearly 700 billion VND"]) == (2024, 2024)
+    assert _period(got["20%"]) == (2024, 2024)
+
+
+def test_a_share_of_the_plan_said_of_an_aim_is_a_target():
+    got = by_raw("In 2023, the province aims to attract FDI of over 2 billion USD, exceeding "
+                "20% of the plan.", "2023-09-10")
+    assert got["over 2 billion USD"].kind == "target"
+    assert got["20%"].kind == "target"
+    got = by_raw("By the end of August, FDI reached 853 million USD, equal to 85.5% of the "
+                "2023 plan.", "2023-09-10")
+    assert got["85.5%"].kind == "actual"  # a share of the plan done stays a result
+
+
+def test_a_result_set_against_the_target_in_the_past_tense_is_actual():
+    got = by_raw("By the end of 2019, the province collected an estimated 3 trillion VND for "
+                "the State budget. It is 20 percent higher than the target set by the Prime "
+                "Minister and 4 percent higher than that by the provincial council. The sum "
+                "surpassed the target set by the ministry by 110 percent.", "2019-12-20")
+    assert got["20 percent"].kind == "actual"
+    assert got["4 percent"].kind == "actual"
+    assert got["110 percent"].kind == "actual"
+    # a plan compared with an earlier plan stays a plan
+    got = by_raw("The province targets budget revenue of 5 trillion VND in 2020, 10 percent "
+                "higher than the plan of 2019.", "2019-12-20")
+    assert got["10 percent"].kind == "target"
+
+
+def test_likely_to_achieve_is_an_estimate_of_the_year():
+    got = by_raw("In the first half of 2022 the city grew 8.04%. The city is likely to achieve a "
+                "GRDP growth of over 9% this year, exceeding the target.", "2022-06-26")
+    assert got["over 9%"].kind == "actual" and got["over 9%"].estimate  # an estimated result
+    assert _period(got["over 9%"]) == (2022, 2022)

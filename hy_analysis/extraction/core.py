@@ -252,8 +252,15 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                     for c in vocab.values("indicator", phrase))]
     found_phrases = [(ms, me, phrase) for ms, me, phrase in found_phrases
                      if not any(a <= ms and me <= b and (a, b) != (ms, me) for a, b in spans)]
+    not_naming = vocab.words("modifier", "not_naming", at_end=True)
     for ms, me, phrase in found_phrases:
-        named_in_window = named_in_window or window_start <= ms and me <= fig.start
+        # a phrase after "so với", "than", "excluding" names what the figure is set against
+        # or left without, not the figure: it leaves the growth word before it free to name
+        # the figure ("kinh tế tỉnh có tốc độ tăng trưởng cao hơn so với mức tăng trưởng bình
+        # quân của cả nước, đạt 7%")
+        said_against = not_naming.search(source[max(lo, ms - 25):ms])
+        named_in_window = named_in_window or (window_start <= ms and me <= fig.start
+                                              and not said_against)
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
         if counted_head:
@@ -261,16 +268,17 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             codes = [c for c in codes if not c.startswith(_FAMILY_CODES)]
         if unit in ("count", "persons") and CUES.REVENUE_WORD.fullmatch(phrase):
             continue  # "tăng cả về lượng khách và doanh thu với 5,1 triệu lượt khách": money
-        if not codes or vocab.words("modifier", "not_naming", at_end=True).search(
-                source[max(lo, ms - 25):ms]):
+        if not codes or said_against:
             continue
         if unit == "percent" and measure == "level" and vocab.words(
                 "modifier", "frame", at_end=True).search(source[max(lo, ms - 10):ms]):
             continue  # "tỷ trọng công nghiệp trong GRDP": the whole a share is taken of
         if label is None and prev_end and window_start == prev_end <= ms and \
-                me <= fig.start and CUES.RIGHT_AFTER.fullmatch(text, prev_end, ms) and \
+                me <= fig.start and (CUES.RIGHT_AFTER.fullmatch(text, prev_end, ms) or (
+                    unit == "persons" and CUES.COPULA_AFTER.fullmatch(text, prev_end, ms))) and \
                 not CUES.WORTH.fullmatch(text, me, fig.start):
-            continue  # "đạt 37% dự toán, tăng 12%": the plan of the figure before
+            continue  # "đạt 37% dự toán, tăng 12%": the plan of the figure before (and "2.1
+            # million were domestic travellers and 0.3 million were ...": the one before's)
         if label is not None:
             distance = hi - me
         elif ms >= fig.start and me <= fig.end:
@@ -300,6 +308,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             # imports"; "a rise of over 10% in total investment in society")
             distance = ms - fig.end + (0 if share_of_next or (
                 unit != "percent" and CUES.OWN_AFTER.fullmatch(source, fig.end, ms)) or (
+                unit == "persons" and CUES.COPULA_AFTER.fullmatch(source, fig.end, ms)) or (
                 unit == "percent" and CUES.IN_RIGHT_AFTER.fullmatch(source, fig.end, ms)
                 and CUES.CHANGE_OF_BEFORE.search(source, max(lo, fig.start - 40), fig.start))
                 else 100)
@@ -365,7 +374,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         # "Hai Duong's growth in 2024 is estimated at 10.2%", "tốc độ tăng trưởng ... 12%":
         # growth named by no aggregate is the economy's (a generic word, the last resort)
         generic = [(me, phrase) for ms, me, phrase in match_phrases(
-            vocab, "generic", text[sent[0]:fig.start], sent[0])]
+            vocab, "generic", text[sent[0]:fig.start], sent[0])
+            if not not_naming.search(text[max(sent[0], ms - 25):ms])]
         after = CUES.GENERIC_GROWTH_AFTER.match(text, fig.end)
         if after:  # "posted 5% growth": the growth noun written after the figure
             generic = [(after.end(1), after.group(1).lower())]
@@ -421,6 +431,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         # what its sentence named last before it (new enterprises, domestic or foreign
         # projects)
         owners = _capital_owners(vocab, text, sent[0], best[3])
+        if not owners and previous.strip():
+            # "There were 1,700 newly registered enterprises. The total registered capital
+            # reached ...": a sentence naming no owner goes on with the one before's
+            owners = _capital_owners(vocab, text, sent[0] - len(previous), sent[0])
         owner = owners[-1] if owners else None
         if owner == "domestic" and unit == "USD" and "foreign" in owners:
             owner = "foreign"  # "(397 dự án FDI và 808 dự án trong nước) với vốn đăng ký 6.278
@@ -618,7 +632,12 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
                     for name in ("new", "attracted", "stock")}
         last = last_words(sentence_before)
         if max(last.values()) < 0 and (code == "fdi_capital" and CUES.CAPITAL_OPENS.match(
-                opening) or CUES.PARTS_OPEN.match(opening)):
+                opening) or CUES.PARTS_OPEN.match(opening) or (
+                (lead_in := CUES.SENTENCE_STOP.split(previous.rstrip())[-1]).strip()
+                and not re.search(r"\d", lead_in))):
+            # (and "The agencies granted new licences. Certificates for 12 FDI projects ...":
+            # a sentence of no figure before it, cut off where it named what was granted,
+            # goes on in this one)
             # "thu hút 12 dự án FDI, tăng 78,8%. Tổng vốn đầu tư đăng ký 177,5 triệu USD":
             # a capital whose own sentence says neither new nor to date is that of the
             # projects the sentence before counted; and so are the parts of a breakdown
@@ -763,8 +782,12 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
         return "Việt Nam"
     i = bisect.bisect_right(places, (fig.start, "\uffff"))
     # the place named last before the figure (of the 12 before it)
+    # (nor a place an earlier sentence's ranking puts ahead of the subject: "ranked 2nd in the
+    # region, after Hau Giang province", "xếp thứ 2, chỉ sau tỉnh Bắc Giang"; in the figure's
+    # own sentence it may be the figure's: "just after Bac Giang, which grew 13.85%")
     last = next((p for p in reversed(places[max(0, i - 12):i]) if text == "" or not (
-        _in_closed_aside(text, p[0], fig.start) or (p[0] <= sent[0] and _in_caption(text, p[0])))),
+        _in_closed_aside(text, p[0], fig.start) or (p[0] <= sent[0] and _in_caption(text, p[0]))
+        or (p[0] <= sent[0] and CUES.RANKED_AFTER.search(text, max(0, p[0] - 120), p[0])))),
         None)
     if last and last[0] > sent[0]:
         return last[1]
@@ -1508,7 +1531,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 # (a subject with its figure in brackets, not a new verb: "; bảo đảm 100%")
                 ";" + window if window_start == clause_start and clause_start > 0
                 and text[clause_start - 1] == ";" and window.rstrip().rstrip("+-").endswith("(")
-                else window):
+                # ("đạt 5,1%, trong đó, khu vực nông nghiệp: 2,9%": the parts' opening)
+                else CUES.PART_LEAD.sub(", ", window, count=1)):
         # "grew by 3.2%, industry and construction by 10.1%": the verb of the figure before
         measure = rows[-1]["measure"]
     if cell is None and unit == "percent" and measure == "level" and rows and \
@@ -1695,8 +1719,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         if term:
             period = Period(term[0], term[1], period.how + ", the congress's term")
     if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end):
-        # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was done
-        kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"
+        if kind == "target" and kind_how == "target words" and rows and \
+                rows[-1]["kind"] == "target" and rows[-1]["char_end"] >= sent[0] and \
+                not CUES.SENTENCE_STOP.search(text, rows[-1]["char_end"], fig.start):
+            # "phấn đấu thu hút 2 tỷ USD, vượt 20% kế hoạch", "aims to attract over 2 billion
+            # USD, exceeding 20% of the plan": the plan's share of an aim is aimed at too
+            kind_how = "share of a plan said of the target before it"
+        else:
+            # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was
+            # done
+            kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"
     breakdown = _breakdown(vocab, text, clause_start, fig)
     # Indicator
     code = None

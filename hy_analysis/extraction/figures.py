@@ -99,6 +99,8 @@ _LEAD_WORDS = (
     "tumbled", "dipped by", "dipped", "dropped by", "dropped", "shrank by", "shrank", "shrinking",
     "plunged by", "plunged", "slumped by", "slumped", "decline of", "decrease of", "drop of",
     "fall of", "contraction of",
+    # "the cultivated area decreased 4.6%", "reducing 2.8% compared to 2018"
+    "decreased", "declined", "reduced by", "reduced", "reducing",
     # "between 4 and 6%": the ends of a range
     "between",
 ) + tuple(NEGATED_QUALIFIERS)  # "not less than", "không vượt quá": read whole, never half
@@ -137,6 +139,9 @@ _INNER_STOP = re.compile(r"[;:()“”\"]|,(?!\d)|(?<!mil)(?<!bil)(?<!tril)\.(?!
 _SCALE_ABBREVIATION = re.compile(r"(?:^|\d)(?:mil|bil|tril)\.$", re.IGNORECASE)
 # "top" is a bound before an amount of money only ("top VND32.4 trillion", not "top 10 firms")
 _TOP_LEAD = re.compile(r"\btop(?:s|ped)?\s+(?!(?:vnd|usd|vnđ|us\$|\$))", re.IGNORECASE)
+#: a scale and currency written after a number: "1.1 billion USD", "12 tỷ đồng"
+_MONEY_AFTER = re.compile(r"\s*(?:(?:thousand|million|billion|trillion|nghìn|ngàn|triệu|tỷ|tỉ)"
+                          r"\s+)*(?:vnd|usd|vnđ|đồng|dong)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
 
@@ -292,8 +297,9 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             continue
         lead = _lead(text[max(0, start - 40):start])
         lead_start = start - len(lead.group(0)) if lead else start
-        if lead and _TOP_LEAD.match(text, lead_start):
-            lead_start = start  # "the top 10 firms": a rank, no bound
+        if lead and _TOP_LEAD.match(text, lead_start) and not _MONEY_AFTER.match(text, end):
+            lead_start = start  # "the top 10 firms": a rank, no bound (but "exports top 1.1
+            # billion USD": money written after the number)
         if lead_start < taken_until:
             lead_start = start
         limit = min(len(text), end + 80)
@@ -488,11 +494,16 @@ _PERSONS_BEFORE = re.compile(
     r"\b(?:(?:tourists|visitors|passengers|arrivals|holiday-?makers|lượt khách|"
     r"(?:du )?khách(?: du lịch| quốc tế| nội địa| trong nước| nước ngoài| tham quan)?)\b"
     r"[^.;:!?\n\d]{0,60}?\b(?:reach(?:ed|es)?|welcomed|received|estimated at|at|totall?ed|"
-    r"were|was|đạt|đón|đón tiếp)"
+    r"were|was|hit|topped|amounted to|đạt|đón|đón tiếp)"
     # "bring the total number of tourists visiting the province ... to nearly 6.77 million"
     r"|(?:number|total) of (?:tourists|visitors|passengers|holiday-?makers)\b"
     r"[^.;:!?\n\d]{0,80}?\bto)"
     r"(?:\s+an?\s+record|\s+kỷ lục)?\s*$", re.IGNORECASE)
+#: visitors named after the number by a verb: "Of them, 2.1 million were domestic travellers"
+_PERSONS_AFTER = re.compile(
+    r"[^\S\n]+(?:were|was|are|is)[^\S\n]+(?:(?:domestic|international|foreign|overseas|"
+    r"local|inbound)[^\S\n]+)?(?:travell?ers|tourists|visitors|holiday-?makers|arrivals)\b",
+    re.IGNORECASE)
 #: "increased to about 5.8 million VND per month from 4 million": the start of a change
 _FROM_BEFORE = re.compile(r"\b(?:from|từ)\s+$", re.IGNORECASE)
 _NUMBER_AND_SCALE = re.compile(r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|thousand|million|"
@@ -531,13 +542,16 @@ _ICOR_BEFORE = re.compile(r"\bICOR\b[^.;:!?\n\d]{0,30}?\b(?:at|is|was|of|đạt|
 
 def _persons_before(text: str, start: int, end: int, lead_start: int,
                     lang: str) -> Figure | None:
-    """A number of visitors (or an ICOR) whose noun comes before it and no unit after it."""
+    """A number of visitors (or an ICOR) whose noun comes before it, or after it by a verb
+    ("2.1 million were domestic travellers"), and no unit after it."""
     if _is_year(text[start:end]):
         return None
     window = max(0, lead_start - 100)
+    scale = _SCALE_AFTER.match(text, end)
     if _PERSONS_BEFORE.search(text, window, lead_start):
         unit, words, why = "persons", " people", "the visitors named before it"
-        scale = _SCALE_AFTER.match(text, end)
+    elif _PERSONS_AFTER.match(text, scale.end() if scale else end):
+        unit, words, why = "persons", " people", "the visitors named after it ('were ...')"
     elif _ICOR_BEFORE.search(text, window, lead_start):
         unit, words, why, scale = "times", " times", "'ICOR' named before it", None
     else:
