@@ -121,13 +121,14 @@ _TRAILING_RE = re.compile(
 _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
 # A fall written before the number: the figure is negative ("giảm 2,5%" = -2.5 %). "giảm còn 5%"
 # (fell to 5 %) is not matched: "còn" is not a number.
-_FALL_RE = re.compile(r"(?:giảm bình quân|"
+# (the nouns with "of" come first: "decrease" alone would win over "decrease of")
+_FALL_RE = re.compile(r"(?:(?:decline|decrease|drop|fall|contraction) of|giảm bình quân|"
                       r"giảm|âm|thu hẹp|decreased by|decrease by|decreased|decrease|decreasing|"
                       r"declined by|declined|declining|fell by|fell|down by|down|minus|"
                       # English falls: "contracting 0.9%", "tumbled 5%", "a decline of 9 per cent"
                       r"contracted by|contracted|contracting|tumbled by|tumbled|dipped by|dipped|"
                       r"dropped by|dropped|shrank by|shrank|shrinking|plunged by|plunged|"
-                      r"slumped by|slumped|(?:decline|decrease|drop|fall|contraction) of|"
+                      r"slumped by|slumped|"
                       # "reducing 2.5% compared to"
                       r"reduced by|reduced|reducing)"
                       r"(?=\s|\d)\s*|-(?=\s*\d)\s*")

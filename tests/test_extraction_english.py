@@ -67,3 +67,20 @@ def test_trade_of_goods_through_border_gates_is_import_export_turnover():
                  "estimated at about 4.1 billion USD, up 12.5 percent compared to 2023.")
     assert got["about 4.1 billion USD"].indicator == "import_export_turnover"
     assert got["12.5 percent"].indicator == "import_export_turnover_growth"
+
+
+def test_a_decrease_of_is_read_whole_and_negative():
+    # "decrease" alone once won over "decrease of", leaving the figure unread and positive
+    got = by_raw("By the end of March, 415 enterprises were newly registered, marking a "
+                 "decrease of 4.2% on the same period.", date="2024-04-02")
+    assert got["decrease of 4.2%"].low == -4.2
+    assert got["decrease of 4.2%"].indicator == "new_enterprises_growth"
+
+
+def test_farming_forestry_and_fisheries_with_a_serial_comma_or_dashes():
+    got = by_raw("In the first half, GRDP rose 6.1%, with the agricultural, forestry, and "
+                 "fisheries sector up 1.9% and industry up 8.8%.", date="2024-07-01")
+    assert got["1.9%"].indicator == "agriculture_grdp_growth"
+    got = by_raw("Sáu tháng, GRDP tăng 6,1%; khu vực nông - lâm nghiệp - thủy sản tăng 1,9%.",
+                 date="2024-07-01")
+    assert got["1,9%"].indicator == "agriculture_grdp_growth"
