@@ -160,7 +160,8 @@ _PER_PERSON = (r"\s*(?:/\s*(?:người|người dân|lao động|person|capita|h
 _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "per cent": "percent", "điểm phần trăm": "percentage_points",
                 "percentage points": "percentage_points", "percentage point": "percentage_points",
-                "điểm %": "percentage_points", "pp": "percentage_points",
+                "điểm %": "percentage_points", "điểm%": "percentage_points",
+                "pp": "percentage_points",
                 "ha": "ha", "héc ta": "ha", "hécta": "ha", "hecta": "ha", "hectares": "ha",
                 "hectare": "ha", "km²": "km2", "km2": "km2", "square kilometers": "km2",
                 "square kilometres": "km2", "sq km": "km2", "người": "persons",
@@ -184,7 +185,8 @@ _COUNT_NOUNS = (
     # nouns whose head comes first: "12 khu và cụm công nghiệp", "99 đơn vị hành chính cấp
     # xã", "1.700 lượt xe" (vehicle crossings; "lượt" alone counts visits, as persons)
     "khu(?:,| và) cụm công nghiệp", "đơn vị hành chính(?: cấp (?:tỉnh|huyện|xã))?",
-    "lượt (?:xe|phương tiện)",
+    # projects counted each time they add capital: "điều chỉnh 9 lượt dự án"
+    "lượt (?:xe|phương tiện|dự án)",
     "đô thị loại [ivx]+", "đô thị", "kcn", "ccn", "hộ", "xã", "phường", "căn hộ", "căn",
     "nhà", "sản phẩm", "hợp tác xã", "cơ sở", "lao động", "huyện", "thị xã", "quận",
     "thị trấn", "thôn", "làng",

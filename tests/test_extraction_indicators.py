@@ -987,3 +987,29 @@ def test_transport_after_tourism_is_not_tourism():
                   "8% and transportation revenue increased by 11%.")
     assert got["30%"] == "tourism_revenue_growth"
     assert got["8%"] == "unknown" and got["11%"] == "unknown"
+
+
+@pytest.mark.parametrize("text,raw", [
+    # new and added capital named together is the FDI attracted, whichever word comes first
+    ("Từ đầu năm, các KCN thu hút 20 dự án; tổng vốn đầu tư cấp mới và tăng thêm là "
+     "215,4 triệu USD.", "215,4 triệu USD"),
+    ("So far this year, the total newly registered and increased capital of foreign investors "
+     "in the parks was estimated at 320.5 million USD.", "320.5 million USD"),
+    ("In March alone, the board licensed 7 projects and adjusted 5 others, with total new and "
+     "adjusted capital of over $88.2 million.", "over $88.2 million"),
+    ("The capital poured into the new FDI projects and injected in operating ones reached 145 "
+     "million USD in 2024.", "145 million USD"),
+])
+def test_new_and_added_capital_together_is_fdi_attracted(text, raw):
+    assert _by_raw(text)[raw] == "fdi_attracted"
+
+
+def test_new_capital_alone_stays_new_fdi_capital():
+    got = _by_raw("Năm 2024, tỉnh cấp mới 30 dự án FDI với tổng vốn đăng ký 134,4 triệu USD.")
+    assert got["134,4 triệu USD"] == "fdi_new_capital"
+
+
+def test_hong_kong_without_its_accent_is_the_same_investor():
+    got = by_raw("Các dự án cấp mới đến từ nhà đầu tư Trung Quốc (21 dự án), Hồng Kong "
+                 "(9 dự án).", column="breakdown")
+    assert got["21 dự án"] == "China" and got["9 dự án"] == "Hong Kong"

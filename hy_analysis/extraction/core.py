@@ -568,6 +568,18 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
 _OUTPUT_VARIANT = {"industry_grdp_growth": "industrial_output_growth"}
 
 
+#: A share of a plan done: "đạt 110% kế hoạch năm", "reaching 96% of the annual plan".
+_SHARE_OF_PLAN = re.compile(
+    r"\d\s*%\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|KH\b)|"
+    r"\d\s*(?:%|per\s?cent)\s+of the (?:(?:19|20)\d\d |annual |yearly )?(?:plan|estimate)",
+    re.IGNORECASE)
+#: A comparison with the same period of a written year right after a figure: "so với cùng kỳ
+#: năm 2022", "over the same period of 2022".
+_SAME_PERIOD_OF_A_YEAR_AFTER = re.compile(
+    r"\s*(?:so với|so|over|compared (?:with|to))\s+(?:the\s+)?(?:cùng kỳ|same period)\s*"
+    r"(?:năm|of|in)?\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
 def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
              measure: str, previous: str = "", opening: str = "") -> str:
     """The variant of ``code`` the context asks for (a sector's output or value added, a
@@ -598,10 +610,12 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
     parts = list(CUES.PART_OF.finditer(sentence_before))
     scope = sentence_before[parts[-1].end():] if parts and vocab.words(
         "modifier", "new").search(sentence_before, parts[-1].end()) else sentence_before
-    if code == "fdi_capital" and CUES.NEW_AND_ADDED.search(scope) and \
-            "fdi_attracted" in vocab.indicator_units:
+    if code in ("fdi_capital", "fdi_new_capital", "new_enterprises_capital") and \
+            CUES.NEW_AND_ADDED.search(scope) and "fdi_attracted" in vocab.indicator_units:
         # "cấp mới và điều chỉnh vốn 13 dự án ... với tổng vốn đăng ký tăng thêm 1,5 tỷ USD":
-        # new and additional capital together is the FDI attracted
+        # new and additional capital together is the FDI attracted, whichever of the two
+        # words the lexicon met first ("Tổng vốn cấp mới và tăng thêm", "newly registered
+        # and increased capital")
         return "fdi_attracted"
     if code in ("fdi_capital", "fdi_projects"):
         if code == "fdi_capital" and measure == "period_total" and \
@@ -1695,6 +1709,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end):
         # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was done
         kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"
+    elif kind == "target" and unit in ("percent", "times") and period.end is not None and \
+            (m := _SAME_PERIOD_OF_A_YEAR_AFTER.match(text, fig.end)) and \
+            int(m.group("year")) < period.end and _SHARE_OF_PLAN.search(text, sent[0], fig.start):
+        # "đạt 110% kế hoạch năm và bằng 180,5% so với cùng kỳ năm 2022": beside a share of the
+        # plan done, a ratio to a period already gone measures the same result (the plan is
+        # what was measured, not what this figure sets)
+        kind, estimate, kind_how = "actual", estimate, "a ratio to a past period"
     breakdown = _breakdown(vocab, text, clause_start, fig)
     # Indicator
     code = None
