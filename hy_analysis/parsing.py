@@ -197,6 +197,7 @@ _COUNT_NOUNS = (
     "(?:investment )?certificates?", "(?:investment )?licen[cs]es?", "towns?", "communes?", "households?",
     "districts?",
     "(?:social housing |housing )?units?", "houses", "apartments", "jobs", "workers",
+    "labou?rers?",
     # physical output: the unit word stays in value_raw
     "tấn", "tons?", "tonnes?", "lít", "liters?", "litres?", "kwh", "mwh", "gwh", "xe", "ô tô",
     "vehicles?", "cars?", "packs?", "battery packs?", "chiếc",

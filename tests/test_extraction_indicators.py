@@ -1013,3 +1013,10 @@ def test_hong_kong_without_its_accent_is_the_same_investor():
     got = by_raw("Các dự án cấp mới đến từ nhà đầu tư Trung Quốc (21 dự án), Hồng Kong "
                  "(9 dự án).", column="breakdown")
     assert got["21 dự án"] == "China" and got["9 dự án"] == "Hong Kong"
+
+
+def test_a_count_of_clusters_described_by_its_area_takes_the_verb_after_the_area():
+    got = _by_raw("Hiện tỉnh có 30 CCN. Trong đó có 15 CCN với tổng diện tích 300,5ha đã đi vào "
+                  "hoạt động.")
+    assert got["30 CCN"] == "industrial_clusters_total"
+    assert got["15 CCN"] == "industrial_clusters_operational"

@@ -1059,3 +1059,4 @@ def test_a_ratio_to_a_past_period_beside_a_share_of_the_plan_is_a_result():
     got = by_raw("Năm 2025 phấn đấu thu ngân sách đạt 5.000 tỷ đồng, bằng 112% so với cùng kỳ "
                  "năm 2024.", "2025-01-05")
     assert got["112%"].kind == "target"
+

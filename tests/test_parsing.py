@@ -295,6 +295,7 @@ def test_a_range_after_a_minus_sign_stays_refused():
     # projects counted each time they add capital, and points written against the sign
     ("27 lượt dự án", 27, "count"),
     ("1,85 điểm%", 1.85, "percentage_points"),
+    ("over 12,400 labourers", 12400, "count"),
     ("32 tua-bin gió", 32, "count"),
     ("16 tuabin", 16, "count"),
     ("40 wind turbines", 40, "count"),

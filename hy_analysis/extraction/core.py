@@ -568,6 +568,13 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
 _OUTPUT_VARIANT = {"industry_grdp_growth": "industrial_output_growth"}
 
 
+#: The area a count of parks or clusters is described by, right after it: "với tổng diện tích
+#: 445,41ha", "covering 300.5 ha", "with a total area of 120 hectares".
+_AREA_ATTRIBUTE = re.compile(
+    r"[^\S\n]*,?[^\S\n]*(?:với\s+(?:tổng\s+)?diện\s+tích|có\s+(?:tổng\s+)?diện\s+tích|rộng|"
+    r"covering|with\s+an?\s+(?:total\s+|combined\s+)?area\s+of)\s*(?:là\s+|khoảng\s+|gần\s+|"
+    r"hơn\s+|trên\s+|about\s+|nearly\s+|over\s+)?[\d.,]+\s*(?:ha|héc\s?ta|hecta|hectares?)\b",
+    re.IGNORECASE)
 #: A share of a plan done: "đạt 110% kế hoạch năm", "reaching 96% of the annual plan".
 _SHARE_OF_PLAN = re.compile(
     r"\d\s*%\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|KH\b)|"
@@ -1727,7 +1734,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # not what it counts
         noun = fig.noun or next((m.group(1) for n in fig.notes
                                  if (m := re.match(r"unit 'count' from the noun '(.+)'$", n))), "")
-        got = _family_code(vocab, text_after, window, clause, f"{fig.raw} {noun}".strip(), unit)
+        after = text_after
+        area = _AREA_ATTRIBUTE.match(text, fig.end) if unit == "count" else None
+        if area and area.end() <= clause_end:
+            # "22 CCN với tổng diện tích 445,41ha đã đi vào hoạt động": the predicate after
+            # the area the count is described by is the count's
+            after = CUES.AFTER_STOP.split(text[area.end():min(area.end() + 40, clause_end)])[0]
+        got = _family_code(vocab, after, window, clause, f"{fig.raw} {noun}".strip(), unit)
         if got:
             code = got[0]
             if re.search(r"_(?:new|expanded|removed|new_area)$|^clusters_merged", code) and \
