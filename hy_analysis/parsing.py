@@ -167,7 +167,8 @@ _PER_PERSON = (r"\s*(?:/\s*(?:người|người dân|lao động|person|capita|h
 _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "per cent": "percent", "điểm phần trăm": "percentage_points",
                 "percentage points": "percentage_points", "percentage point": "percentage_points",
-                "điểm %": "percentage_points", "pp": "percentage_points",
+                "điểm %": "percentage_points", "điểm%": "percentage_points",
+                "pp": "percentage_points",
                 # a translation's "contributing 2.1 points% to the growth"
                 "points%": "percentage_points", "points %": "percentage_points",
                 "ha": "ha", "héc ta": "ha", "hécta": "ha", "hecta": "ha", "hectares": "ha",
@@ -196,7 +197,8 @@ _COUNT_NOUNS = (
     # nouns whose head comes first: "12 khu và cụm công nghiệp", "99 đơn vị hành chính cấp
     # xã", "1.700 lượt xe" (vehicle crossings; "lượt" alone counts visits, as persons)
     "khu(?:,| và) cụm công nghiệp", "đơn vị hành chính(?: cấp (?:tỉnh|huyện|xã))?",
-    "lượt (?:xe|phương tiện)",
+    # projects counted each time they add capital: "điều chỉnh 9 lượt dự án"
+    "lượt (?:xe|phương tiện|dự án)",
     "đô thị loại [ivx]+", "đô thị", "kcn", "ccn", "hộ", "xã", "phường", "căn hộ", "căn",
     "nhà", "sản phẩm", "hợp tác xã", "cơ sở", "lao động", "huyện", "thị xã", "quận",
     "thị trấn", "thôn", "làng",
@@ -207,6 +209,7 @@ _COUNT_NOUNS = (
     "(?:investment )?certificates?", "(?:investment )?licen[cs]es?", "towns?", "communes?", "households?",
     "districts?",
     "(?:social housing |housing )?units?", "houses", "apartments", "jobs", "workers",
+    "labou?rers?",
     # physical output: the unit word stays in value_raw
     "tấn", "tons?", "tonnes?", "lít", "liters?", "litres?", "kwh", "mwh", "gwh", "xe", "ô tô",
     "vehicles?", "cars?", "packs?", "battery packs?", "chiếc",

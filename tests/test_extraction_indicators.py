@@ -1126,3 +1126,36 @@ def test_a_place_a_ranking_puts_ahead_names_no_figure_after_it():
                    "after Bac Giang province, which recorded a growth rate of 13.9%.",
                    date="2024-12-28")
     assert dict(zip(rows["value_raw"], rows["region"]))["13.9%"] == "Bắc Giang"
+
+
+@pytest.mark.parametrize("text,raw", [
+    # new and added capital named together is the FDI attracted, whichever word comes first
+    ("Từ đầu năm, các KCN thu hút 20 dự án; tổng vốn đầu tư cấp mới và tăng thêm là "
+     "215,4 triệu USD.", "215,4 triệu USD"),
+    ("So far this year, the total newly registered and increased capital of foreign investors "
+     "in the parks was estimated at 320.5 million USD.", "320.5 million USD"),
+    ("In March alone, the board licensed 7 projects and adjusted 5 others, with total new and "
+     "adjusted capital of over $88.2 million.", "over $88.2 million"),
+    ("The capital poured into the new FDI projects and injected in operating ones reached 145 "
+     "million USD in 2024.", "145 million USD"),
+])
+def test_new_and_added_capital_together_is_fdi_attracted(text, raw):
+    assert _by_raw(text)[raw] == "fdi_attracted"
+
+
+def test_new_capital_alone_stays_new_fdi_capital():
+    got = _by_raw("Năm 2024, tỉnh cấp mới 30 dự án FDI với tổng vốn đăng ký 134,4 triệu USD.")
+    assert got["134,4 triệu USD"] == "fdi_new_capital"
+
+
+def test_hong_kong_without_its_accent_is_the_same_investor():
+    got = by_raw("Các dự án cấp mới đến từ nhà đầu tư Trung Quốc (21 dự án), Hồng Kong "
+                 "(9 dự án).", column="breakdown")
+    assert got["21 dự án"] == "China" and got["9 dự án"] == "Hong Kong"
+
+
+def test_a_count_of_clusters_described_by_its_area_takes_the_verb_after_the_area():
+    got = _by_raw("Hiện tỉnh có 30 CCN. Trong đó có 15 CCN với tổng diện tích 300,5ha đã đi vào "
+                  "hoạt động.")
+    assert got["30 CCN"] == "industrial_clusters_total"
+    assert got["15 CCN"] == "industrial_clusters_operational"

@@ -1146,3 +1146,17 @@ def test_the_places_a_rank_is_set_against_are_no_figures_region():
                    "Cai tăng 9,2%).", date="2024-12-28")
     got = {r.value_raw: r.region for r in rows.itertuples()}
     assert got["9,2%"] == "Lào Cai"
+
+
+def test_one_decimal_point_is_outweighed_by_a_paragraph_writing_decimal_commas():
+    # "2.146ha" beside a stray "1310.3ha" in a paragraph whose decimals are commas: thousands
+    # (the decimal commas further than the few sentences around it, in the same paragraph)
+    filler = "Các khu này nằm dọc các trục giao thông chính, thuận lợi cho nhà đầu tư. " * 3
+    text = ("Theo quy hoạch, tỉnh có 9 KCN với tổng diện tích quy hoạch 2.146ha. Hiện có 5 KCN "
+            "với tổng diện tích 1310.3ha. " + filler + "Tỉnh có 24 CCN với tổng diện tích "
+            "495,21ha; 22 CCN rộng 445,41ha; một cụm rộng 36,37ha.")
+    got = by_raw(text, "2022-11-15")
+    assert got["2.146ha"].low == 2146 and got["1310.3ha"].low == 1310.3
+    # a paragraph whose decimals are points keeps reading "2.146ha" as a decimal
+    got = by_raw("Ba lô đất rộng 2.146ha; 1.25ha và 3.75ha.", "2022-11-15")
+    assert got["2.146ha"].low == 2.146

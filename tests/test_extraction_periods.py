@@ -1071,3 +1071,71 @@ def test_likely_to_achieve_is_an_estimate_of_the_year():
                 "GRDP growth of over 9% this year, exceeding the target.", "2022-06-26")
     assert got["over 9%"].kind == "actual" and got["over 9%"].estimate  # an estimated result
     assert _period(got["over 9%"]) == (2022, 2022)
+
+
+def test_a_figure_set_against_the_same_period_of_another_year_is_that_periods():
+    # the growth a comparison names, followed by the same period of a year, is that year's
+    got = by_raw("Quý I năm 2025, chỉ số sản xuất công nghiệp của tỉnh tăng 11,2%, cao hơn "
+                 "mức tăng 8,4% cùng kỳ năm 2024.", "2025-04-10")
+    assert _period(got["11,2%"]) == (2025, 2025)
+    assert _period(got["8,4%"]) == (2024, 2024)
+    # "năm trước" and the English word order give the year before the figure's
+    got = by_raw("Tính chung 3 tháng, IIP tăng 11,2%, thấp hơn mức tăng 12,5% cùng kỳ năm "
+                 "trước.", "2025-04-10")
+    assert _period(got["12,5%"]) == (2024, 2024)
+    got = by_raw("In the first quarter, the IIP rose 11.2%, higher than the 8.4% increase in "
+                 "the same period last year.", "2025-04-10")
+    assert _period(got["8.4%"]) == (2024, 2024)
+    # a change measured "so với cùng kỳ năm 2024" stays the figure's own year
+    got = by_raw("Quý I, chỉ số sản xuất công nghiệp tăng 11,2% so với cùng kỳ năm 2024.",
+                 "2025-04-10")
+    assert _period(got["11,2%"]) == (2025, 2025)
+
+
+def test_the_opening_of_a_change_takes_the_year_closing_its_clause_and_now_the_present():
+    # "từ chỗ chỉ có ... vào năm 2000, đến nay ...": the first count is 2000's, the second
+    # the page's, whatever the area between them
+    got = by_raw("Với nhiều nỗ lực, từ chỗ chỉ có 1 khu công nghiệp rộng 60 ha vào năm 2000, "
+                 "đến nay tỉnh có 12 khu công nghiệp.", "2025-04-10")
+    assert _period(got["1 khu công nghiệp"]) == (2000, 2000)
+    assert _period(got["60 ha"]) == (2000, 2000)
+    assert _period(got["12 khu công nghiệp"]) == (2025, 2025)
+    got = by_raw("From only 2 industrial parks covering 300 ha in 2005, the province now has "
+                 "12 industrial parks.", "2025-04-10")
+    assert _period(got["2 industrial parks"]) == (2005, 2005)
+    assert _period(got["12 industrial parks"]) == (2025, 2025)
+    # a change from one year's level to another's keeps both years
+    got = by_raw("GRDP tăng từ 5,2% năm 2020 lên 7,1% năm 2024.", "2025-04-10")
+    assert _period(got["5,2%"]) == (2020, 2020) and _period(got["7,1%"]) == (2024, 2024)
+
+
+def test_a_headline_line_over_its_paragraph_keeps_its_target_words():
+    # a short line with no stop above a long paragraph is a headline: its "phấn đấu" is not
+    # the paragraph's first figure's
+    text = ("Bắc Sơn: Phấn đấu trở thành tỉnh công nghiệp\n3 tháng năm 2025, chỉ số sản xuất "
+            "công nghiệp (IIP) của tỉnh tăng 11,2%, cao hơn cùng kỳ. Đây là cơ sở quan trọng.")
+    assert by_raw(text, "2025-04-10")["11,2%"].kind == "actual"
+    # a wrapped line (after an unfinished one) is no headline: the plan still reads as one
+    text = ("1. Mục\ntiêu tổng quát\nPhấn đấu tốc độ tăng trưởng\nGRDP từ 9% trở lên so với năm "
+            "2024; đẩy mạnh tái cơ cấu kinh tế theo hướng hiện đại.")
+    assert by_raw(text, "2024-12-10")["9% trở lên"].kind == "target"
+
+
+def test_a_forecast_is_an_estimate_not_a_plan():
+    got = by_raw("Dự báo năm 2024, tăng trưởng kinh tế của tỉnh sẽ đạt từ 8% trở lên.",
+                 "2024-06-20")
+    assert got["8% trở lên"].kind == "actual" and got["8% trở lên"].estimate
+    # "sẽ đạt" early in the year without a forecast word stays the plan
+    got = by_raw("Năm 2024, tăng trưởng kinh tế của tỉnh sẽ đạt từ 8% trở lên.", "2024-06-20")
+    assert got["8% trở lên"].kind == "target"
+
+
+def test_a_ratio_to_a_past_period_beside_a_share_of_the_plan_is_a_result():
+    text = ("Trong 9 tháng đầu năm 2023, tổng vốn đăng ký mới và tăng thêm là 150 triệu USD, "
+            "đạt 110% kế hoạch năm và bằng 180,5% so với cùng kỳ năm 2022.")
+    assert by_raw(text, "2023-10-05")["180,5%"].kind == "actual"
+    # a plan's own ratio to the year before stays the plan's
+    got = by_raw("Năm 2025 phấn đấu thu ngân sách đạt 5.000 tỷ đồng, bằng 112% so với cùng kỳ "
+                 "năm 2024.", "2025-01-05")
+    assert got["112%"].kind == "target"
+

@@ -292,6 +292,10 @@ def test_a_range_after_a_minus_sign_stays_refused():
     ("9 khu và cụm công nghiệp", 9, "count"),
     ("124 đơn vị hành chính cấp xã", 124, "count"),
     ("khoảng 2.300 lượt xe", 2300, "count"),
+    # projects counted each time they add capital, and points written against the sign
+    ("27 lượt dự án", 27, "count"),
+    ("1,85 điểm%", 1.85, "percentage_points"),
+    ("over 12,400 labourers", 12400, "count"),
     ("32 tua-bin gió", 32, "count"),
     ("16 tuabin", 16, "count"),
     ("40 wind turbines", 40, "count"),

@@ -582,6 +582,25 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
 _OUTPUT_VARIANT = {"industry_grdp_growth": "industrial_output_growth"}
 
 
+#: The area a count of parks or clusters is described by, right after it: "với tổng diện tích
+#: 445,41ha", "covering 300.5 ha", "with a total area of 120 hectares".
+_AREA_ATTRIBUTE = re.compile(
+    r"[^\S\n]*,?[^\S\n]*(?:với\s+(?:tổng\s+)?diện\s+tích|có\s+(?:tổng\s+)?diện\s+tích|rộng|"
+    r"covering|with\s+an?\s+(?:total\s+|combined\s+)?area\s+of)\s*(?:là\s+|khoảng\s+|gần\s+|"
+    r"hơn\s+|trên\s+|about\s+|nearly\s+|over\s+)?[\d.,]+\s*(?:ha|héc\s?ta|hecta|hectares?)\b",
+    re.IGNORECASE)
+#: A share of a plan done: "đạt 110% kế hoạch năm", "reaching 96% of the annual plan".
+_SHARE_OF_PLAN = re.compile(
+    r"\d\s*%\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|KH\b)|"
+    r"\d\s*(?:%|per\s?cent)\s+of the (?:(?:19|20)\d\d |annual |yearly )?(?:plan|estimate)",
+    re.IGNORECASE)
+#: A comparison with the same period of a written year right after a figure: "so với cùng kỳ
+#: năm 2022", "over the same period of 2022".
+_SAME_PERIOD_OF_A_YEAR_AFTER = re.compile(
+    r"\s*(?:so với|so|over|compared (?:with|to))\s+(?:the\s+)?(?:cùng kỳ|same period)\s*"
+    r"(?:năm|of|in)?\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
 def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
              measure: str, previous: str = "", opening: str = "") -> str:
     """The variant of ``code`` the context asks for (a sector's output or value added, a
@@ -612,10 +631,12 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
     parts = list(CUES.PART_OF.finditer(sentence_before))
     scope = sentence_before[parts[-1].end():] if parts and vocab.words(
         "modifier", "new").search(sentence_before, parts[-1].end()) else sentence_before
-    if code == "fdi_capital" and CUES.NEW_AND_ADDED.search(scope) and \
-            "fdi_attracted" in vocab.indicator_units:
+    if code in ("fdi_capital", "fdi_new_capital", "new_enterprises_capital") and \
+            CUES.NEW_AND_ADDED.search(scope) and "fdi_attracted" in vocab.indicator_units:
         # "cấp mới và điều chỉnh vốn 13 dự án ... với tổng vốn đăng ký tăng thêm 1,5 tỷ USD":
-        # new and additional capital together is the FDI attracted
+        # new and additional capital together is the FDI attracted, whichever of the two
+        # words the lexicon met first ("Tổng vốn cấp mới và tăng thêm", "newly registered
+        # and increased capital")
         return "fdi_attracted"
     if code in ("fdi_capital", "fdi_projects"):
         if code == "fdi_capital" and measure == "period_total" and \
@@ -1729,6 +1750,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             # "đạt 102,5% kế hoạch", "136.4% of the annual estimate": how much of a plan was
             # done
             kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"
+    elif kind == "target" and unit in ("percent", "times") and period.end is not None and \
+            (m := _SAME_PERIOD_OF_A_YEAR_AFTER.match(text, fig.end)) and \
+            int(m.group("year")) < period.end and _SHARE_OF_PLAN.search(text, sent[0], fig.start):
+        # "đạt 110% kế hoạch năm và bằng 180,5% so với cùng kỳ năm 2022": beside a share of the
+        # plan done, a ratio to a period already gone measures the same result (the plan is
+        # what was measured, not what this figure sets)
+        kind, estimate, kind_how = "actual", estimate, "a ratio to a past period"
     breakdown = _breakdown(vocab, text, clause_start, fig)
     # Indicator
     code = None
@@ -1740,7 +1768,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # not what it counts
         noun = fig.noun or next((m.group(1) for n in fig.notes
                                  if (m := re.match(r"unit 'count' from the noun '(.+)'$", n))), "")
-        got = _family_code(vocab, text_after, window, clause, f"{fig.raw} {noun}".strip(), unit)
+        after = text_after
+        area = _AREA_ATTRIBUTE.match(text, fig.end) if unit == "count" else None
+        if area and area.end() <= clause_end:
+            # "22 CCN với tổng diện tích 445,41ha đã đi vào hoạt động": the predicate after
+            # the area the count is described by is the count's
+            after = CUES.AFTER_STOP.split(text[area.end():min(area.end() + 40, clause_end)])[0]
+        got = _family_code(vocab, after, window, clause, f"{fig.raw} {noun}".strip(), unit)
         if got:
             code = got[0]
             if re.search(r"_(?:new|expanded|removed|new_area)$|^clusters_merged", code) and \

@@ -419,6 +419,16 @@ def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Fi
     hi = text.find("\n\n", figure.end, figure.end + 300)
     around = text[lo:hi if hi >= 0 else figure.end + 300]
     numbers = _number_format_around(around.replace(figure.raw, " "))
+    if numbers:
+        # "2.146ha ... 1310.3ha. ... 495,21ha; 445,41ha; 36,37ha": one decimal point near it
+        # is outweighed by a paragraph that writes its decimals the other way (twice as often)
+        p_lo = text.rfind("\n\n", max(0, figure.start - 1500), figure.start)
+        p_hi = text.find("\n\n", figure.end, figure.end + 1500)
+        paragraph = text[max(p_lo, figure.start - 1500, 0):p_hi if p_hi >= 0 else
+                         figure.end + 1500].replace(figure.raw, " ")
+        en, vi = len(_EN_DECIMAL.findall(paragraph)), len(_VI_DECIMAL.findall(paragraph))
+        if (numbers == "en" and vi >= 2 * en) or (numbers == "vi" and en >= 2 * vi):
+            numbers = "vi" if numbers == "en" else "en"
     if own:
         chosen, why = own, "its own words"
     elif numbers:

@@ -312,6 +312,23 @@ _BOUNDARY_RE = re.compile(
 )
 
 
+#: A short line with no closing stop, then a line that starts a sentence: a headline or
+#: sub-heading over its paragraph when the next line is much longer (see sentence_spans).
+_HEADLINE_OVER_PARAGRAPH = re.compile(
+    r"[^\n]{3,100}(?<![.!?:;…,\-–])\n"
+    r"(?P<next>[\"“']?[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ\d][^\n]*)")
+
+
+def _after_a_stop(text: str, at: int) -> bool:
+    """Whether the line starting at ``at`` opens the text or follows a blank line or a
+    finished sentence (a stop closing the line before)."""
+    before = text[:at].rstrip(" \t")
+    if not before.endswith("\n"):
+        return not before.strip()
+    previous = before[:-1].rstrip(" \t")
+    return not previous or previous.endswith(("\n", ".", "!", "?", "…", "\"", "”"))
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; single line breaks inside a sentence are wrapping.
 
@@ -336,6 +353,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if "|" in line or (len(line) >= 12 and line == line.upper()
                            and re.search(r"[^\W\d]{2}", line)):
             cuts += [(m.start(), m.start()), (m.end(), m.end())]
+        elif (head := _HEADLINE_OVER_PARAGRAPH.match(text, m.start())) and \
+                len(head.group("next")) >= len(line) + 40 and \
+                _after_a_stop(text, m.start()):
+            # "Tỉnh X: Phấn đấu trở thành trung tâm công nghiệp" over a paragraph: a short
+            # line with no closing stop, after a finished sentence or a break and above a
+            # much longer line that starts a sentence, is a headline of its own (a wrapped
+            # line follows an unfinished one)
+            cuts.append((m.end(), m.end() + 1))
     spans = []
     pos = 0
     for start, end in sorted(cuts):
@@ -508,6 +533,28 @@ def _years_between(text: str, lo: int, hi: int) -> list:
     return years[bisect.bisect_left(ends, lo + 4):bisect.bisect_right(ends, hi)]
 
 
+#: The opening of a change right before a figure: "từ", "từ chỗ chỉ có", "from only".
+_FROM_BEFORE = re.compile(r"(?:\btừ|\bfrom)\s+(?:chỗ\s+)?(?:chỉ\s+(?:có\s+)?)?(?:only\s+)?$",
+                          re.IGNORECASE)
+#: A clause opened by the present: ", đến nay", ", hiện nay", ", and today".
+_NOW_CLAUSE = re.compile(r"[,;]\s*(?:và\s+|and\s+)?(?:(?:cho\s+)?(?:đến|tới)\s+nay|hiện nay|"
+                         r"to date|so far|today|now)\b|"
+                         r"\b(?:now|currently)\s+(?:has|have|is|are|hosts?)\b", re.IGNORECASE)
+#: A comparative right before a figure: "cao hơn mức tăng", "thấp hơn mức", "higher than the".
+_COMPARED_FIGURE_BEFORE = re.compile(
+    r"(?:(?:cao|thấp|lớn|nhỏ)\s+hơn|vượt(?:\s+qua)?|so với)\s+(?:mức\s+(?:tăng|giảm)?|tốc độ"
+    r"\s+tăng(?:\s+trưởng)?|con số)?\s*$|"
+    r"\b(?:higher|lower|faster|slower|greater|smaller)\s+than\s+(?:the\s+)?$",
+    re.IGNORECASE)
+#: The same period of a year written right after that figure: "cùng kỳ năm 2024", "của cùng kỳ
+#: năm trước", "increase in the same period last year".
+_SAME_PERIOD_RIGHT_AFTER = re.compile(
+    r"\s*(?:(?:increase|growth|rise|gain|decrease|decline)\s+)?(?:(?:của|trong|in|of|during)\s+)?"
+    r"(?:the\s+)?(?:cùng\s+kỳ|same\s+period)\s*(?:năm|of|in)?\s*(?:(?P<year>(?:19|20)\d\d)\b|"
+    r"(?:năm\s+)?(?:trước|ngoái)\b|last\s+year\b|(?:the\s+)?previous\s+year\b)",
+    re.IGNORECASE)
+
+
 def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
                 heading_years: list, doc_year: int | None, *,
                 doc_month: int | None = None) -> Period:
@@ -586,6 +633,28 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
             text, fig_end, own_after[0][0]):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the span after the figure", base)
+    # "cao hơn mức tăng 9,1% cùng kỳ năm 2024", "higher than the 8.4% increase in the same
+    # period last year": the figure a comparison is set against, followed by the same period
+    # of another year, is that period's figure (the year compared with, not the sentence's)
+    compared = _COMPARED_FIGURE_BEFORE.search(text, max(s0, fig_start - 40), fig_start) and \
+        _SAME_PERIOD_RIGHT_AFTER.match(text, fig_end, s1)
+    if compared:
+        if compared.group("year"):
+            year = int(compared.group("year"))
+        else:
+            year = (own[-1][3] if own else doc_year)
+            year = year - 1 if year else None
+        if year:
+            return Period(year, year, "sentence, the compared period right after it", base)
+    # "từ chỗ chỉ có 1 khu công nghiệp rộng 50 ha vào năm 1998, đến nay ...", "from only 2
+    # parks of 300 ha in 2005 to 12 today": the opening of a change is dated by the year that
+    # closes its clause, whatever other figures describe it on the way
+    if own_after and _FROM_BEFORE.search(text, max(s0, fig_start - 30), fig_start) and \
+            own_after[0][0] - fig_end < 80 and \
+            not re.search(r"[;.,(]|\bso với|\bhơn\b|\bthan\b|\bđến\b|\bto\b|\blên\b",
+                          text[fig_end:own_after[0][0]], re.IGNORECASE):
+        y = own_after[0]
+        return Period(y[2], y[3], "sentence, the year closing the clause a change opens", base)
     # "vượt mức 6,1% của năm 2023", "reached VND 8,500 billion in 2020": a year written right
     # after the figure is its year, whatever the sentence began with
     # (and "3,21% của quý I/2020": a quarter's year)
@@ -614,6 +683,11 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
                     re.IGNORECASE)):
         y = before[-1]
         return Period(y[2], doc_year, "sentence, since a year up to the document's", base)
+    # "..., 50 ha vào năm 1998, đến nay toàn tỉnh có 17 khu công nghiệp", "in 2005, and
+    # today 12": a clause opened by "now" after the sentence's year is the page's present
+    if own and doc_year and own[-1][3] < doc_year and _NOW_CLAUSE.search(
+            text, own[-1][1], fig_start):
+        return Period(doc_year, doc_year, "sentence, the present after an earlier year", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
     # after another figure is that figure's; the one right after this figure is its own
     if own and not (close_after and CUES.ATTACHED.search(
