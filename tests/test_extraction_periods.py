@@ -1139,3 +1139,21 @@ def test_a_ratio_to_a_past_period_beside_a_share_of_the_plan_is_a_result():
                  "năm 2024.", "2025-01-05")
     assert got["112%"].kind == "target"
 
+
+def test_an_amount_in_brackets_after_a_resolution_is_its_plan():
+    # "so với nghị quyết ... giao (X)": the People's Council resolution sets the plan, so the
+    # bracketed amount is the target, the amount before it the result
+    got = by_raw("Thu ngân sách 9 tháng đạt 4.150 tỷ đồng, bằng 72% so với nghị quyết HĐND "
+                 "giao (5.800 tỷ đồng) và tăng 3% so với cùng kỳ.", "2025-10-05")
+    assert got["5.800 tỷ đồng"].kind == "target"
+    assert got["4.150 tỷ đồng"].kind == "actual"
+
+
+def test_a_clause_written_twice_back_to_back_is_one_figure():
+    rows = extract("Trong đó, nông nghiệp tăng 2,1%; dịch vụ tăng 4,2%; dịch vụ tăng 4,2%.",
+                   date="2025-07-05")
+    assert rows["value_raw"].tolist() == ["2,1%", "4,2%"]
+    # equal numbers of different quantities, or with no words of their own, stay apart
+    rows = extract("Công nghiệp tăng 5%; xây dựng tăng 5%; dịch vụ tăng 5%, 5% và 6% qua các quý.",
+                   date="2025-07-05")
+    assert rows["value_raw"].tolist().count("5%") == 4

@@ -1055,7 +1055,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     _coordinated(text, rows)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
-        frame = _drop_repeats(frame)
+        frame = _drop_repeats(_drop_doubled_clauses(text, frame))
     for col in ("period_start", "period_end", "char_start", "char_end"):
         frame[col] = frame[col].astype("Int64")
     return frame
@@ -1267,6 +1267,34 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
                                     f"{frame.at[i, 'char_start']}")
             drop.append(i)
     return frame.drop(index=drop)
+
+
+def _drop_doubled_clauses(text: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop a figure whose whole clause repeats the clause right before it word for word.
+
+    "dịch vụ tăng 4,2%; dịch vụ tăng 4,2%" is one figure written twice (a copy slip), while two
+    equal numbers with no words of their own between them ("tăng 5%, 5% và 6%") or with other
+    words ("công nghiệp tăng 5%; xây dựng tăng 5%") stay two figures.
+
+    >>> f = pd.DataFrame({"value_raw": ["4,2%", "4,2%"], "indicator": ["x", "x"],
+    ...                   "indicator_text": ["dịch vụ", "dịch vụ"], "char_start": [13, 32],
+    ...                   "char_end": [17, 36]})
+    >>> len(_drop_doubled_clauses("dịch vụ tăng 4,2%; dịch vụ tăng 4,2%", f))
+    1
+    """
+    order = frame.sort_values("char_start", kind="stable").index.tolist()
+    drop = []
+    for j, i in zip(order, order[1:]):
+        a, b = frame.loc[j], frame.loc[i]
+        if (a["value_raw"] != b["value_raw"] or a["indicator"] != b["indicator"]
+                or not b["indicator_text"]):
+            continue
+        clause = text[a["char_end"]:b["char_end"]].lstrip(" ;,")
+        if (b["indicator_text"] in clause and re.search(r"[^\W\d]", clause.split(b["value_raw"])[0])
+                and a["char_end"] >= len(clause)
+                and text[a["char_end"] - len(clause):a["char_end"]] == clause):
+            drop.append(i)
+    return frame.drop(index=drop).reset_index(drop=True) if drop else frame
 
 
 def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
