@@ -60,13 +60,16 @@ START_S = 120.0
 #: Largest answer a client reads from a parent.
 MAX_ANSWER = 4096
 #: What a warm parent imports before it forks kernels. ``pandas.io.formats.style`` (and
-#: jinja2 with it) is what itables' notebook mode imports in every kernel's first cell.
+#: jinja2 with it) is what itables' notebook mode imports in every kernel's first cell; the
+#: SVG backend, mistune and the sharing modules are what a run for sharing imports to
+#: precompute its panel's states (about 0.08 s a kernel otherwise).
 PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "seaborn",
            "matplotlib_inline.backend_inline", "ipykernel.kernelapp", "ipywidgets",
            "itables", "pandas.io.formats.style", "hy_analysis.notebook",
            "hy_analysis.display", "hy_analysis.page_assets", "hy_analysis.views",
            "hy_analysis.widgets", "hy_analysis.analysis", "hy_analysis.findings",
-           "hy_analysis.charts")
+           "hy_analysis.charts", "matplotlib.backends.backend_svg", "mistune",
+           "hy_analysis.sharing")
 #: Environment variables whose value a parent fixes at import for every kernel it forks.
 FIXED_AT_IMPORT = ("PYTHONPATH", "MPLBACKEND", "TZ", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE",
                    "LC_NUMERIC", "LC_TIME", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
