@@ -386,11 +386,13 @@ def _start_parent(cmd: list[str], env: dict, path: Path) -> None:
         errors = open_private(f"{path}.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
         try:
             # The parent detaches (forks once more), so whoever started it never keeps a
-            # zombie; it tells us on stdout when it listens.
+            # zombie; it tells us on stdout when it listens. It starts in our private
+            # folder: ``-m`` puts its start folder first on sys.path, and a checkout there
+            # (the caller's folder) would be imported instead of the package its key names.
             process = subprocess.Popen(
                 [*cmd[:at], "-m", "hy_analysis.runner.forkserver", str(path)],
                 env=server_env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=errors, start_new_session=True, close_fds=True)
+                stderr=errors, start_new_session=True, close_fds=True, cwd=path.parent)
         finally:
             os.close(errors)
         with process:
