@@ -383,6 +383,11 @@ def _start_parent(cmd: list[str], env: dict, path: Path) -> None:
         at = cmd.index("-m")
         server_env = {k: v for k, v in env.items() if not k.startswith("JPY_")}
         server_env.setdefault("MPLBACKEND", INLINE_BACKEND)
+        # Absolute, as the key read it (_package_dir): the parent starts in another folder.
+        if server_env.get("PYTHONPATH"):
+            server_env["PYTHONPATH"] = os.pathsep.join(
+                os.path.abspath(entry) for entry in server_env["PYTHONPATH"].split(os.pathsep)
+                if entry)
         errors = open_private(f"{path}.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
         try:
             # The parent detaches (forks once more), so whoever started it never keeps a
