@@ -124,6 +124,80 @@ def test_forked_kernels_share_no_state_between_runs(provisioner, tmp_path):
     assert os.path.samefile(second["path0"], tmp_path), "local modules import as usual"
 
 
+
+def test_a_forked_kernel_finds_what_a_run_for_sharing_needs_loaded(provisioner):
+    """The warm parent preloads what precomputing a panel's states imports (SVG charts,
+    Markdown, the sharing modules) and Babel's data for the reports' languages."""
+    km, kc = _start()
+    try:
+        seen = json.loads(_run(kc, (
+            "import json, sys, babel.localedata as data\n"
+            "print(json.dumps({'ppid': __import__('os').getppid(), 'modules': [m for m in "
+            "('matplotlib.backends.backend_svg', 'mistune', 'hy_analysis.sharing') "
+            "if m in sys.modules], 'locales': sorted(getattr(data, '_cache', {}))}))"
+        )).strip().splitlines()[-1])
+    finally:
+        _stop(km, kc)
+    assert seen["ppid"] != os.getpid(), "the kernel was not forked from a warm parent"
+    assert seen["modules"] == ["matplotlib.backends.backend_svg", "mistune",
+                               "hy_analysis.sharing"]
+    assert {"vi", "en"} <= set(seen["locales"]), seen["locales"]
+
+
+def test_a_warm_parent_imports_its_package_not_one_in_the_callers_folder(provisioner,
+                                                                         monkeypatch,
+                                                                         tmp_path):
+    """``python -m`` puts the start folder first on sys.path: a parent started from a folder
+    holding another ``hy_analysis`` (another checkout) must still import the package its key
+    names, as an ordinary kernel would."""
+    impostor = tmp_path / "hy_analysis"
+    impostor.mkdir()
+    (impostor / "__init__.py").write_text("run_marker = 'impostor'\n")
+    # A parent of its own (another key), started from that folder.
+    monkeypatch.setenv("PYTHONPATH", os.environ["PYTHONPATH"] + os.pathsep + "/nonexistent-cwd")
+    monkeypatch.chdir(tmp_path)
+    km, kc = _start(cwd=str(PROJECT_DIR / "notebooks"))
+    try:
+        seen = _probe(kc)
+    finally:
+        _stop(km, kc)
+    try:
+        assert seen["ppid"] != os.getpid(), "the kernel was not forked from a warm parent"
+        assert seen["marker"] is None and seen["pandas_loaded"]
+    finally:
+        os.kill(seen["ppid"], signal.SIGTERM)  # this test's own parent, not left idling
+
+
+def test_a_relative_pythonpath_names_the_same_package_for_the_warm_parent(provisioner,
+                                                                          monkeypatch,
+                                                                          tmp_path):
+    """The parent starts in its private folder: a relative ``PYTHONPATH`` entry still names
+    the folder it names for the caller and the parent's key (here a copy of the package)."""
+    import shutil
+
+    shutil.copytree(PROJECT_DIR / "hy_analysis", tmp_path / "copy" / "hy_analysis",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", "copy")
+    km, kc = _start(cwd=str(PROJECT_DIR / "notebooks"))
+    try:
+        seen = json.loads(_run(kc, (
+            "import json, os, sys, hy_analysis, hy_analysis.review\n"
+            "print(json.dumps({'ppid': os.getppid(), 'pandas': 'pandas' in sys.modules, "
+            "'file': hy_analysis.__file__, 'review': hy_analysis.review.__file__}))"
+        )).strip().splitlines()[-1])
+    finally:
+        _stop(km, kc)
+    try:
+        assert seen["ppid"] != os.getpid(), "the kernel was not forked from a warm parent"
+        assert seen["pandas"], "the warm parent's imports are not in the kernel"
+        for name in ("file", "review"):  # and a module the parent had not imported
+            assert Path(seen[name]).is_absolute()
+            assert Path(seen[name]).resolve().is_relative_to(tmp_path.resolve() / "copy"), seen
+    finally:
+        os.kill(seen["ppid"], signal.SIGTERM)  # this test's own parent, not left idling
+
+
 def test_kernels_alive_together_are_separate_processes(provisioner):
     a = _start(env={**os.environ, "HY_DATA_DIR": "/data/a"})
     b = _start(env={**os.environ, "HY_DATA_DIR": "/data/b"})

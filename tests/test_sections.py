@@ -10,6 +10,7 @@ that call the sections the panel redraws.
 from __future__ import annotations
 
 import inspect
+import json
 import re
 
 import nbformat
@@ -190,3 +191,38 @@ def test_shared_states_draw_a_chart_once_per_content_of_its_data(shell):
         sections.show_chart(plot, frame, lang="vi")
         sections.show_chart(plot, frame, lang="vi")
     assert len(drawn) == 5 and len(shown.outputs) == 2
+
+
+def test_urbanisation_states_shared_work_equals_each_state_computed_apart(shell, monkeypatch):
+    """The rate path is computed once per region for all of a panel's states (the baseline,
+    in which most states differ, is not read by it), and every state is still exactly what
+    the same values show when computed on their own."""
+    from hy_analysis.analysis import urbanisation as analysis
+    from hy_analysis.notebook import start
+
+    run = start("urbanisation", {"lang": "en", "baseline_year": 2020, "baseline_rate": 40.0},
+                show=False)
+    render, names = VIEWS["urbanisation"]
+    computed = []
+    original = analysis.rate_targets
+    monkeypatch.setattr(analysis, "rate_targets",
+                        lambda *a, **k: computed.append(k.get("region")) or original(*a, **k))
+    panel = sharing.precompute("urbanisation", run.params, run.view(render), names,
+                               capture=_rendered_outputs, lang=run.lang)
+    regions = [c for c in panel.controls if c.name == "region"][0].values
+    years = [c for c in panel.controls if c.name == "baseline_year"][0].values
+    assert len(regions) > 1 and len(years) > 1
+    assert len(panel.states) == len(regions) * len(years)
+    assert sorted(computed) == sorted(regions)  # once per region, not once per state
+    with_rates = 0
+    for key, blocks in panel.states.items():
+        region, year = json.loads(key)
+        if region != regions[0] and year not in years[:2]:
+            continue  # a sample: every region at two years, the run's region at every year
+        values = {**run.params, "region": region, "baseline_year": year}
+        alone = sharing.precompute("urbanisation", values, run.view(render), names,
+                                   capture=_rendered_outputs, lang=run.lang, max_states=1)
+        assert [panel.blocks[b] for b in blocks] == \
+            [alone.blocks[b] for b in alone.states[alone.first]], key
+        with_rates += any(panel.blocks[b].startswith("<img") for b in blocks)
+    assert with_rates >= len(years)  # states that draw the path were compared

@@ -60,13 +60,16 @@ START_S = 120.0
 #: Largest answer a client reads from a parent.
 MAX_ANSWER = 4096
 #: What a warm parent imports before it forks kernels. ``pandas.io.formats.style`` (and
-#: jinja2 with it) is what itables' notebook mode imports in every kernel's first cell.
+#: jinja2 with it) is what itables' notebook mode imports in every kernel's first cell; the
+#: SVG backend, mistune and the sharing modules are what a run for sharing imports to
+#: precompute its panel's states (about 0.08 s a kernel otherwise).
 PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "seaborn",
            "matplotlib_inline.backend_inline", "ipykernel.kernelapp", "ipywidgets",
            "itables", "pandas.io.formats.style", "hy_analysis.notebook",
            "hy_analysis.display", "hy_analysis.page_assets", "hy_analysis.views",
            "hy_analysis.widgets", "hy_analysis.analysis", "hy_analysis.findings",
-           "hy_analysis.charts")
+           "hy_analysis.charts", "matplotlib.backends.backend_svg", "mistune",
+           "hy_analysis.sharing")
 #: Environment variables whose value a parent fixes at import for every kernel it forks.
 FIXED_AT_IMPORT = ("PYTHONPATH", "MPLBACKEND", "TZ", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE",
                    "LC_NUMERIC", "LC_TIME", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
@@ -380,14 +383,21 @@ def _start_parent(cmd: list[str], env: dict, path: Path) -> None:
         at = cmd.index("-m")
         server_env = {k: v for k, v in env.items() if not k.startswith("JPY_")}
         server_env.setdefault("MPLBACKEND", INLINE_BACKEND)
+        # Absolute, as the key read it (_package_dir): the parent starts in another folder.
+        if server_env.get("PYTHONPATH"):
+            server_env["PYTHONPATH"] = os.pathsep.join(
+                os.path.abspath(entry) for entry in server_env["PYTHONPATH"].split(os.pathsep)
+                if entry)
         errors = open_private(f"{path}.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
         try:
             # The parent detaches (forks once more), so whoever started it never keeps a
-            # zombie; it tells us on stdout when it listens.
+            # zombie; it tells us on stdout when it listens. It starts in our private
+            # folder: ``-m`` puts its start folder first on sys.path, and a checkout there
+            # (the caller's folder) would be imported instead of the package its key names.
             process = subprocess.Popen(
                 [*cmd[:at], "-m", "hy_analysis.runner.forkserver", str(path)],
                 env=server_env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=errors, start_new_session=True, close_fds=True)
+                stderr=errors, start_new_session=True, close_fds=True, cwd=path.parent)
         finally:
             os.close(errors)
         with process:

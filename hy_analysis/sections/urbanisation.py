@@ -18,16 +18,27 @@ from ..territories import RegionMap
 from ..analysis import urbanisation as analysis
 from ..charts.urbanisation import plot_urban_class_ladder, plot_urbanisation_path
 from ..findings import urbanisation as findings
+from ._shared import once
 
 __all__ = ["rate_targets", "pace", "class_ladder", "class_counts"]
 
 
-def _path(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
-          target_years: Sequence[int]):
-    """The rate targets, the old province's path and the merged province's targets apart."""
+def _rate_path(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
+               target_years: Sequence[int]):
     rates = analysis.rate_targets(targets, region=region, years=target_years)
     path, revised = analysis.split_merger(rates, region_map=region_map)
     return rates, path, revised, analysis.rate_envelope(path)
+
+
+def _path(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
+          target_years: Sequence[int]):
+    """The rate targets, the old province's path and the merged province's targets apart.
+
+    A panel's states differ mostly in the baseline, which none of this reads: computed once
+    per region and target years for all of them (:func:`~._shared.once`).
+    """
+    return once(_rate_path, targets, region_map=region_map, region=region,
+                target_years=target_years)
 
 
 @with_parameters()
@@ -38,7 +49,7 @@ def rate_targets(targets: pd.DataFrame, *, region_map: RegionMap,
     """Section 1: the rate targets, the merged province's beside them, the path and the table."""
     rates, path, revised, envelope = _path(targets, region_map=region_map, region=region,
                                              target_years=target_years)
-    measured = analysis.measured_rates(targets, region=region)
+    measured = once(analysis.measured_rates, targets, region=region)
     display.show_markdown(findings.describe_rate_targets(rates, region_map=region_map,
                           measured=measured,
                                                          region=region, sources=sources,
@@ -47,7 +58,7 @@ def rate_targets(targets: pd.DataFrame, *, region_map: RegionMap,
         return
     display.show_markdown(findings.describe_revised_targets(revised, path, sources=sources,
                                                             lang=lang))
-    steps = analysis.pp_per_year(envelope)
+    steps = once(analysis.pp_per_year, envelope)
     from_baseline = analysis.pp_from_baseline(envelope, baseline_year=baseline_year,
                                               baseline_rate=baseline_rate)
     display.show_chart(plot_urbanisation_path(
@@ -66,7 +77,7 @@ def pace(targets: pd.DataFrame, *, region_map: RegionMap, region: str,
                                   target_years=target_years)
     # Without targets this says what its own question lacks (two target years with
     # figures); section 1 has already said the region has none.
-    display.show_markdown(findings.describe_pp_per_year(analysis.pp_per_year(envelope),
+    display.show_markdown(findings.describe_pp_per_year(once(analysis.pp_per_year, envelope),
                                                         lang=lang))
     if rates.empty:  # no baseline to compare with nothing
         return
