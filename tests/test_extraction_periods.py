@@ -1157,3 +1157,31 @@ def test_a_clause_written_twice_back_to_back_is_one_figure():
     rows = extract("Công nghiệp tăng 5%; xây dựng tăng 5%; dịch vụ tăng 5%, 5% và 6% qua các quý.",
                    date="2025-07-05")
     assert rows["value_raw"].tolist().count("5%") == 4
+
+
+def test_a_plans_span_in_brackets_is_the_whole_span():
+    # "(mục tiêu 2016-2020 ...)": a plan named with its span sets a figure of the whole span,
+    # not of its last year; the growth is the yearly average, the amount the span's total
+    got = by_raw("Năm 2019 GRDP tăng 7,2%; bình quân 2016-2019 đạt 6,8%/năm (chỉ tiêu 2016-2020 "
+                 "đạt 7-7,5%). Tổng thu ngân sách giai đoạn 2016-2019 là 9.100 tỷ đồng (kế hoạch "
+                 "2016-2020 là 12.500 tỷ đồng).", "2019-12-20")
+    assert _period(got["7-7,5%"]) == (2016, 2020)
+    assert got["7-7,5%"].measure == "period_average_growth"
+    assert _period(got["12.500 tỷ đồng"]) == (2016, 2020)
+    assert got["12.500 tỷ đồng"].measure == "period_total"
+    # a level named by a plan's span stays the level at its end
+    got = by_raw("Targets for 2021-2025 include per capita GRDP of about 80 million VND.",
+                 "2021-03-01")
+    assert _period(got["about 80 million VND"]) == (2025, 2025)
+
+
+def test_the_same_periods_own_change_in_brackets_is_a_year_before():
+    # "(cùng kỳ giảm 3,1%)": the change the compared period had, one year before the figure's
+    got = by_raw("Trong đó, ngành dệt may tăng 6,2% so với cùng kỳ năm 2022 (cùng kỳ giảm "
+                 "3,1%), ngành điện tăng 9%.", "2024-01-15")
+    assert _period(got["6,2%"]) == (2023, 2023)
+    assert _period(got["giảm 3,1%"]) == (2022, 2022)
+    assert _period(got["9%"]) == (2023, 2023)
+    got = by_raw("Textile output rose 8.4% (same period last year: down 2.5%).", "2019-06-15")
+    assert _period(got["8.4%"]) == (2019, 2019)
+    assert _period(got["down 2.5%"]) == (2018, 2018)

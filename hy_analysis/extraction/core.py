@@ -1425,6 +1425,24 @@ def _span_named_in(text: str, lo: int, hi: int, period: Period) -> bool:
                for y in _years_between(text, lo, hi))
 
 
+def _plan_span_named_in(text: str, lo: int, hi: int, period: Period) -> bool:
+    """Whether the span of ``period`` is written between ``lo`` and ``hi`` right after the
+    name of a plan ("mục tiêu 2016-2020", "kế hoạch 5 năm 2021-2025", "the 2021-2025
+    target"): the plan's figure covers the whole span, not its last year.
+
+    >>> t = "(chỉ tiêu 2021-2025 đạt 9%"
+    >>> _plan_span_named_in(t, 0, len(t), Period(2021, 2025, "sentence"))
+    True
+    >>> t = "(mục tiêu đến năm 2025 đạt 9%"
+    >>> _plan_span_named_in(t, 0, len(t), Period(2021, 2025, "sentence"))
+    False
+    """
+    return any((y[2], y[3]) == (period.start, period.end) and y[2] != y[3] and (
+                CUES.PLAN_SPAN_BEFORE.search(text, max(lo, y[0] - 30), y[0])
+                or CUES.PLAN_SPAN_AFTER.match(text, y[1]))
+               for y in _years_between(text, lo, hi))
+
+
 def _year_written_between(text: str, lo: int, hi: int) -> bool:
     """Whether a year framing a clause ("..., năm 2025 là ...") is written between ``lo`` and
     ``hi``: a later sentence's frame, which holds over the period of a figure written before
@@ -1651,13 +1669,21 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     elif measure == "level" and unit in ("VND", "USD") and period.start != period.end and \
             period.how in ("sentence", "sentence, the horizon leading it") and cell is None and (
                 CUES.SPAN_FRAME.match(text, sent[0]) or period.how != "sentence"
-                or _span_named_in(text, clause_start, fig.start, period)) and \
+                or _span_named_in(text, clause_start, fig.start, period)
+                or _plan_span_named_in(text, clause_start, fig.start, period)) and \
             not vocab.words("modifier", "per_person").search(window + " " + fig.raw):
         # "Giai đoạn 2026-2030, ... thu ngân sách 75.000 - 80.000 tỷ đồng", "Huy động vốn đầu
         # tư giai đoạn 2021 - 2030 đạt 168 nghìn tỷ đồng", "by the end of the 2021-2025 period
         # to reach VND 260,000 billion": an amount of a span named as a period (framing its
         # sentence, in its own clause, or as its horizon) is the span's total
         measure = "period_total"
+    elif measure == "level" and unit == "percent" and period.start != period.end and \
+            cell is None and rows and rows[-1]["char_end"] >= sent[0] and \
+            rows[-1]["measure"] == "period_average_growth" and \
+            _plan_span_named_in(text, clause_start, fig.start, period):
+        # "bình quân 2016-2018 đạt 6,9%/năm (mục tiêu 2016-2020 đạt 7,5-8%)": the plan's own
+        # figure of the yearly average just given, over the plan's whole span
+        measure = "period_average_growth"
     elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
             period.how in ("earlier sentence", "sentence", "previous figure",
                            "sentence, the horizon leading it"):

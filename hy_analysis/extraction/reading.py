@@ -628,6 +628,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         year = own[-1][3] if own else doc_year
         if year:
             return Period(year - 1, year - 1, "sentence, the year before in brackets", base)
+    if CUES.SAME_PERIOD_OWN_IN_BRACKET.search(text, max(s0, fig_start - 45), fig_start) and \
+            re.match(r"\s*\)", text[fig_end:fig_end + 3]):
+        # "ngành chế biến tăng 6,2% (cùng kỳ giảm 3,1%)", "(last year: up 4%)": a bracket
+        # opened by the same period holds that period's own change, a year before the figure's
+        # (the figure's year: its own, else the one after a year compared with, else the page's)
+        year = own[-1][3] if own else (base + 1 if base else doc_year)
+        if year:
+            return Period(year - 1, year - 1, "sentence, the year before in brackets", base)
     # "will reach 375.7 trillion VND during 2026-2030": a span named right after the figure
     if close_after and own_after[0][3] > own_after[0][2] and CUES.DURING.fullmatch(
             text, fig_end, own_after[0][0]):
