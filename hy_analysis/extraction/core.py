@@ -1053,12 +1053,63 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     _respectively(text, vocab, rows, spans, starts)
     _respective_years(text, rows, spans, starts)
     _coordinated(text, rows)
+    _price_basis_by_company(text, vocab, rows)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
         frame = _drop_repeats(_drop_doubled_clauses(text, frame))
     for col in ("period_start", "period_end", "char_start", "char_end"):
         frame[col] = frame[col].astype("Int64")
     return frame
+
+
+#: a price basis written out in words ("giá so sánh", "theo giá hiện hành", "at constant prices")
+_PRICE_BASIS_WORDS = re.compile(
+    r"giá\s+(?:so\s+sánh|ss|hiện\s+hành|thực\s+tế)|(?:constant|current|comparative)\s+prices"
+    r"|\bnominal\b", re.IGNORECASE)
+
+
+#: a level's own change right after it ("đạt X tỷ đồng, tăng 7% so với cùng kỳ", "VND46 billion,
+#: up 10% year on year"): GRDP grows at constant prices, so such a level is the constant one
+_OWN_GROWTH_AFTER = re.compile(
+    r"\s*[,;]?\s*(?:tăng|giảm|up|down|an? (?:increase|rise) of|increas\w*|ris\w*|grow\w*)"
+    r"\s+(?:by\s+)?(?:khoảng\s+|about\s+)?\d+(?:[.,]\d+)?\s*(?:%|per\s*cent)", re.IGNORECASE)
+
+
+def _price_basis_by_company(text: str, vocab: Vocabulary, rows: list[dict]) -> None:
+    """Read a GRDP amount of no price basis at current prices when its paragraph sets it
+    beside the economy's size or a GRDP per capita (both published at current prices) and
+    names no price basis anywhere: "GRDP đạt X tỷ đồng; GRDP bình quân đầu người Y triệu
+    đồng" gives the level the per-capita figure is drawn from. A paragraph of growth and
+    constant-price levels keeps the constant reading, and so does a level followed by its own
+    year-on-year growth or smaller than a current-price size given beside it."""
+    if "grdp_current_prices" not in vocab.indicator_units:
+        return
+    scale = vocab.words("indicator", "grdp_current_prices")
+    sizes = [other for other in rows  # current-price levels as read before this pass
+             if other["indicator"] == "grdp_current_prices" and other["unit"] == "VND"]
+    for row in rows:
+        if row["indicator"] != "grdp_constant_prices" or row["unit"] != "VND":
+            continue
+        lo = text.rfind("\n", 0, row["char_start"]) + 1
+        hi = text.find("\n", row["char_end"])
+        hi = len(text) if hi < 0 else hi
+        if _PRICE_BASIS_WORDS.search(text, lo, hi):
+            continue
+        if _OWN_GROWTH_AFTER.match(text, row["char_end"]):
+            continue  # "đạt X tỷ đồng, tăng 7% so với cùng kỳ": a level growing at the real rate
+        larger = [other for other in sizes if lo <= other["char_start"] < hi
+                  and other["region"] == row["region"]
+                  and other["period_end"] == row["period_end"]
+                  and (other["low"] or 0) > 1.2 * (row["high"] or row["low"] or 0)]
+        if larger:
+            continue  # smaller than the economy's size beside it: the constant-price level
+        beside = any(lo <= other["char_start"] < hi and other["indicator"] == "grdp_per_capita"
+                     for other in rows)
+        if beside or scale.search(text[lo:hi]):
+            row["indicator"] = "grdp_current_prices"
+            row["note"] = "; ".join(filter(None, [
+                row["note"], "no price basis written: current prices (its paragraph gives the "
+                "economy's size or a GRDP per capita)"]))
 
 
 def _runs(text: str, rows: list[dict], members: list[int]) -> list[list[int]]:
