@@ -4,6 +4,7 @@ the sentences here are our own)."""
 
 from __future__ import annotations
 
+import pytest
 from helpers import by_raw
 
 from hy_analysis.extraction import extract
@@ -1157,3 +1158,29 @@ def test_a_clause_written_twice_back_to_back_is_one_figure():
     rows = extract("Công nghiệp tăng 5%; xây dựng tăng 5%; dịch vụ tăng 5%, 5% và 6% qua các quý.",
                    date="2025-07-05")
     assert rows["value_raw"].tolist().count("5%") == 4
+
+
+@pytest.mark.parametrize("text,code", [
+    # the first half named in the lead, the exports two paragraphs on
+    ("Báo cáo tình hình kinh tế 6 tháng đầu năm 2024 của tỉnh cho thấy nhiều điểm sáng.\n"
+     "Nông nghiệp ổn định, công nghiệp tăng khá.\n"
+     "Kim ngạch xuất khẩu đạt 820 triệu USD, tăng 9% so với cùng kỳ.", "exports_h1"),
+    ("In the first six months of 2024 the province grew 7%.\n"
+     "Its export turnover reached 820 million USD.", "exports_h1"),
+    # a later paragraph naming the year ends the half's frame
+    ("Báo cáo tình hình kinh tế 6 tháng đầu năm 2024 của tỉnh cho thấy nhiều điểm sáng.\n"
+     "Năm 2023, kim ngạch xuất khẩu đạt 820 triệu USD.", "exports"),
+    # and so do nine months
+    ("Trong 6 tháng đầu năm 2024, kinh tế tỉnh tăng 7%.\n"
+     "Tính chung 9 tháng, kim ngạch xuất khẩu đạt 820 triệu USD.", "exports"),
+])
+def test_a_first_half_named_in_an_earlier_paragraph_frames_the_exports(text, code):
+    rows = extract(text, date="2024-07-05")
+    assert list(rows[rows.value_raw.str.contains("820")].indicator) == [code]
+
+
+def test_a_compared_year_does_not_end_a_first_half_frame():
+    text = ("Trong 6 tháng đầu năm 2024, GRDP của tỉnh tăng 6,1% so với cùng kỳ năm 2023.\n"
+            "Kim ngạch xuất khẩu ước đạt 640 triệu USD, tăng 11% so với cùng kỳ.")
+    rows = extract(text, date="2024-07-05")
+    assert list(rows[rows.value_raw == "640 triệu USD"].indicator) == ["exports_h1"]

@@ -407,7 +407,11 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                       previous=previous,
                       opening=text[sent[0]:fig.start] if label is None else "")
              for c in codes]
-    if measure == "half_year_growth" or (unit in _MONEY and CUES.HALF_YEAR.search(before)):
+    # the last time words before an amount decide whether it is a first half's: its own
+    # sentence's or those of a lead paragraphs before (a later "Năm 2023", "9 tháng" ends it)
+    if measure == "half_year_growth" or (unit in _MONEY and (
+            _half_year_frame(text, fig.start) if label is None
+            else CUES.HALF_YEAR.search(before))):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     if label is None and codes[0] == "manufacturing_iip_growth" and _measure_named_after_index(
             vocab, text[sent[0]:best[3]]):
@@ -479,6 +483,31 @@ _VALUE_ADDED_OF = {"industrial_output_growth": "industry_grdp_growth",
                    "construction_output_growth": "construction_grdp_growth",
                    "services_output_growth": "services_grdp_growth",
                    "agriculture_output_growth": "agriculture_grdp_growth"}
+
+
+#: the time words that set a frame for the figures after them: a compared year first (it
+#: frames nothing), then a first half with its year (its "6 tháng" and year are not read as
+#: months or a year of their own)
+_TIME_FRAME_WORDS = re.compile(
+    r"(?P<compared>(?:so\s+với|so|cùng\s+kỳ|than|over|from|against)\s+(?:the\s+)?"
+    r"(?:cùng\s+kỳ\s+|same\s+period\s+(?:of\s+|in\s+)?)?(?:năm\s+|of\s+|in\s+)?"
+    r"(?:19|20)\d\d\b)|(?P<half>(?:6|sáu)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?:19|20)\d\d)?"
+    r"|first\s+(?:half|six\s+months|6\s+months)(?:\s+of)?(?:\s+(?:the\s+)?year)?"
+    r"(?:\s+(?:19|20)\d\d)?|\bH1\b|half[\s-]year)"
+    r"|\b\d{1,2}\s+tháng|tháng\s+\d{1,2}|\bquý\b|quarter|\bmonths?\b|cả\s+năm|full[\s-]year"
+    r"|năm\s+nay|this\s+year|(?:năm|in|of|by|to)\s+(?:19|20)\d\d\b|giai\s+đoạn|nhiệm\s+kỳ"
+    r"|\bperiod\b|\bterm\b", re.IGNORECASE)
+
+
+def _half_year_frame(text: str, at: int) -> bool:
+    """Whether the last time words written before ``at`` (in this or an earlier paragraph)
+    are a first half: a report on "6 tháng đầu năm" names its half once, in its lead, and its
+    later paragraphs' amounts are the half's ("Kim ngạch xuất khẩu đạt X triệu USD")."""
+    last = None
+    for m in _TIME_FRAME_WORDS.finditer(text, max(0, at - 3000), at):
+        if m.group("compared") is None:  # "so với cùng kỳ năm 2023" compares, frames nothing
+            last = m
+    return last is not None and last.group("half") is not None
 
 
 def _measure_named_after_index(vocab: Vocabulary, words: str) -> bool:
