@@ -1184,3 +1184,23 @@ def test_a_compared_year_does_not_end_a_first_half_frame():
             "Kim ngạch xuất khẩu ước đạt 640 triệu USD, tăng 11% so với cùng kỳ.")
     rows = extract(text, date="2024-07-05")
     assert list(rows[rows.value_raw == "640 triệu USD"].indicator) == ["exports_h1"]
+
+
+def test_a_share_after_the_past_terms_review_is_of_its_end_despite_a_caption():
+    text = ("Báo cáo chính trị cho biết kinh tế tỉnh giai đoạn qua tăng bình quân 6,8%/năm.\n\n"
+            "Quang cảnh đại hội đại biểu Đảng bộ tỉnh nhiệm kỳ 2025 - 2030 ẢNH: T.AN\n\n"
+            "Cơ cấu kinh tế chuyển dịch tích cực, công nghiệp - dịch vụ chiếm hơn 75% GRDP.")
+    row = by_raw(text, date="2025-10-02")["hơn 75% GRDP"]
+    assert (row.indicator, row.kind, row.period_start, row.period_end) == (
+        "industry_construction_services_share", "actual", 2025, 2025)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Năm 2024, công nghiệp và dịch vụ chiếm 82% cơ cấu kinh tế của tỉnh.",
+     "industry_construction_services_share"),
+    ("In 2024 industry and services made up 82% of the province's economy.",
+     "industry_construction_services_share"),
+])
+def test_industry_and_services_together_are_the_non_farm_share(text, code):
+    assert [r.indicator for r in extract(text, date="2024-12-20").itertuples()
+            if "82%" in r.value_raw] == [code]

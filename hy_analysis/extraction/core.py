@@ -912,7 +912,20 @@ def _past_term_frame(text: str, at: int) -> bool:
     if not frames:
         return False
     end = frames[-1].end()
-    return "\n\n" not in text[end:at] or not _years_between(text, end, at)
+    return "\n\n" not in text[end:at] or not _years_off_captions(text, end, at)
+
+
+def _years_off_captions(text: str, lo: int, hi: int) -> list:
+    """The years written between ``lo`` and ``hi`` outside photo captions: a caption's
+    "Đại hội ... nhiệm kỳ 2025 - 2030 ẢNH: ..." names the event pictured, not a period of the
+    text around it."""
+    out = []
+    for y in _years_between(text, lo, hi):
+        line_start = text.rfind("\n", 0, y[0]) + 1
+        line_end = text.find("\n", y[0])
+        if not CUES.CAPTION.search(text, line_start, line_end if line_end >= 0 else len(text)):
+            out.append(y)
+    return out
 
 
 def _in_closed_aside(text: str, at: int, fig_start: int) -> bool:
@@ -1601,6 +1614,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             start = prev["period_end"] if prev["measure"] in (
                 "ratio_to_base", "cumulative_growth") else prev["period_start"]
             period = Period(start, prev["period_end"], "previous figure", period.base)
+    if cell is None and period.how == "earlier sentence" and doc_year and period.end and \
+            period.end > doc_year and _past_term_frame(text, fig.start) and \
+            not _years_off_captions(text, list(CUES.PAST_TERM.finditer(
+                text, max(0, fig.start - 600), fig.start))[-1].end(), fig.start):
+        # a congress for 2025-2030 reviewing "giai đoạn qua": a figure after the review's
+        # words, naming no year, is of the past term (its end, the page's year), not of the
+        # coming term named earlier ("Cơ cấu kinh tế ... chiếm hơn 70%")
+        period = Period(doc_year, doc_year, "earlier sentence, the past term's end", period.base)
     whole = None
     said = [m for part in (window, CUES.AFTER_STOP.split(
                 text[fig.end:min(fig.end + 40, clause_end)])[0])
