@@ -1183,3 +1183,18 @@ def test_a_count_of_clusters_described_by_its_area_takes_the_verb_after_the_area
 ])
 def test_a_grdp_level_of_no_price_basis_is_read_by_its_company(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # one of the pair named alone after "trong đó" is that sector, not the pair again
+    # (words after the figure naming something else, "quy mô lớn", leave it to "trong đó")
+    ("Năm 2024, khu vực công nghiệp - xây dựng tăng 9,2%, trong đó xây dựng vọt lên 15,1% cho "
+     "thấy các dự án quy mô lớn đang chạy.", "15,1%", "construction_grdp_growth"),
+    ("Năm 2024, khu vực công nghiệp - xây dựng tăng 9,2%, riêng công nghiệp tăng 8% cho thấy "
+     "các nhà máy quy mô lớn đang chạy.", "8%", "industry_grdp_growth"),
+    # the pair itself is still the pair
+    ("Năm 2024, khu vực công nghiệp - xây dựng tăng 9,2%, dịch vụ tăng 6%.", "9,2%",
+     "industry_construction_grdp_growth"),
+])
+def test_a_sector_named_alone_after_of_which_is_that_sector(text, raw, code):
+    assert _by_raw(text)[raw] == code

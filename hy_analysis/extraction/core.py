@@ -1104,6 +1104,10 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     return frame
 
 
+#: one of the two sectors of industry-construction named alone after "trong đó" / "riêng"
+_SUB_SECTOR = re.compile(r"^\W*(?:(?:ngành|khu vực|lĩnh vực|the)\s+)?(xây dựng|công nghiệp"
+                         r"|construction|industry)\b(?!\s*(?:[-–,]|và|and)\s*\w|\s+chế)",
+                         re.IGNORECASE)
 #: a price basis written out in words ("giá so sánh", "theo giá hiện hành", "at constant prices")
 _PRICE_BASIS_WORDS = re.compile(
     r"giá\s+(?:so\s+sánh|ss|hiện\s+hành|thực\s+tế)|(?:constant|current|comparative)\s+prices"
@@ -1978,6 +1982,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                         code, indicator_text = prev["indicator"], prev["indicator_text"]
                         notes.append("a part (a place, 'trong đó', 'riêng') of the figure "
                                      "before of its unit")
+                        sub = _SUB_SECTOR.search(own[part.end():]) if part else None
+                        named = f"{sub.group(1).lower()}_{code[len('industry_construction_'):]}" \
+                            if sub and code.startswith("industry_construction_") else None
+                        if named:
+                            # "công nghiệp - xây dựng tăng 7%, trong đó xây dựng tăng 12%":
+                            # the part is the sub-sector named, not the pair again
+                            named = named.replace("xây dựng_", "construction_").replace(
+                                "công nghiệp_", "industry_")
+                            if named in vocab.indicator_units:
+                                code, indicator_text = named, sub.group(0)
                     break
     counted = f"{fig.noun} {_NUMBER_LEAD.sub('', fig.raw)}".strip()
     if unit == "count" and code != "unknown" and re.search(r"[^\W\d_]", counted) and \
