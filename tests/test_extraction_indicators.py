@@ -1198,3 +1198,16 @@ def test_a_grdp_level_of_no_price_basis_is_read_by_its_company(text, raw, code):
 ])
 def test_a_sector_named_alone_after_of_which_is_that_sector(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # a sentence on GRDP growth: the growth word takes it up again; the words of the next
+    # clause after the figure ("đẩy mạnh giải ngân") do not name it
+    ("Năm 2026, tỉnh nâng mục tiêu tăng trưởng GRDP lên trên 11%; đề ra giải pháp để đạt mục "
+     "tiêu tăng trưởng trên 11,5%, lấy giải ngân đầu tư công làm động lực.", "trên 11,5%",
+     "grdp_growth"),
+    # with no GRDP before, a fronted growth is the subject's named after it
+    ("Với mức tăng trưởng 31,2%, ngành khai khoáng tăng cao nhất quý I.", "31,2%", "unknown"),
+])
+def test_a_growth_word_in_a_sentence_on_grdp_takes_it_up(text, raw, code):
+    assert _by_raw(text)[raw] == code

@@ -332,6 +332,16 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         if heads:  # the nearest, and of those ending there the longest
             ms, me, phrase, codes = max(heads, key=lambda n: (n[1], n[1] - n[0]))
             best = (best[0], codes, source[ms:me], ms, phrase)
+    if best is not None and label is None and best[1] == ["unknown"] and best[3] >= fig.end \
+            and unit == "percent" and measure in _GROWTH_MEASURES and vocab.words(
+                "generic", "grdp_growth", at_end=True).search(
+                    text, max(sent[0], fig.start - 40), fig.start) and \
+            _GRDP_WORD.search(text, sent[0], fig.start):
+        # "mục tiêu tăng trưởng GRDP ... trên 12,5%; bổ sung giải pháp để đạt mục tiêu tăng
+        # trưởng trên 13%, xác định đẩy mạnh giải ngân ...": in a sentence on GRDP growth, the
+        # growth word right before a figure takes it up again; a phrase after it does not
+        # name it (with no GRDP before, "Với mức tăng trưởng 28,5%, ngành X ..." is X's)
+        best = None
     if label is None and (unit in _MONEY or unit == "percent" and measure in _GROWTH_MEASURES) \
             and (best is None or best[1] == ["unknown"] and (
                 CUES.REVENUE_WORD.fullmatch(best[4]) or vocab.values("revenue_of", best[4]))):
@@ -1104,6 +1114,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     return frame
 
 
+#: the economy's output named (its growth is the generic growth word's)
+_GRDP_WORD = re.compile(r"\bGRDP\b|\bGDP\b|tổng sản phẩm", re.IGNORECASE)
 #: one of the two sectors of industry-construction named alone after "trong đó" / "riêng"
 _SUB_SECTOR = re.compile(r"^\W*(?:(?:ngành|khu vực|lĩnh vực|the)\s+)?(xây dựng|công nghiệp"
                          r"|construction|industry)\b(?!\s*(?:[-–,]|và|and)\s*\w|\s+chế)",
