@@ -100,3 +100,13 @@ def test_spanning_and_home_to_name_area_and_population():
             "people, was formed in 2025.")
     rows = by_raw(text, date="2025-08-01", column="indicator")
     assert (rows["5,200 square kilometres"], rows["2.9 million people"]) == ("area", "population")
+
+
+def test_places_listed_by_a_merger_stand_for_the_province_they_make():
+    text = ("The northern region is changing with the merger of Tuyen Quang and Ha Giang "
+            "provinces. The new province, spanning 13,800 square kilometres, borders China.")
+    row = by_raw(text, date="2025-08-01")["13,800 square kilometres"]
+    assert row.region == "Tuyên Quang"
+    # a list of places that make no one province keeps the last name written
+    text = text.replace("merger of Tuyen Quang and Ha Giang", "merger of Lao Cai and Ha Giang")
+    assert by_raw(text, date="2025-08-01")["13,800 square kilometres"].region == "Hà Giang"

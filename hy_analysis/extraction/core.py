@@ -784,6 +784,35 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     return sorted(found)
 
 
+#: the words that list the provinces a merger joins ("the merger of A, B and C", "sáp nhập
+#: tỉnh A vào tỉnh B", "hợp nhất ba tỉnh A, B và C")
+_MERGER_OF = re.compile(r"\b(?:merger of|merging|merged with|sáp nhập|hợp nhất)\b", re.IGNORECASE)
+
+
+def _merger_named(text: str, vocab: Vocabulary,
+                  places: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Places listed by a merger, up to the end of its sentence, stand for the province they
+    make when all of them are parts of it ("the merger of Vinh Long, Ben Tre, and Tra Vinh
+    provinces. This new entity, spanning ...": the new Vĩnh Long, not the last name listed)."""
+    if "merged_of" not in vocab._pattern:  # region of a part -> region of the merged province
+        names = vocab.region_map.territories
+        vocab._pattern["merged_of"] = {
+            names[old]: names[new] for new, olds in vocab.region_map.merged_parts.items()
+            for old in olds if old in names and new in names}
+    new_of = vocab._pattern["merged_of"]
+    out = list(places)
+    for m in _MERGER_OF.finditer(text):
+        end = re.compile(r"[.!?](?=\s|$)|\n").search(text, m.end())
+        end = end.start() if end else len(text)
+        listed = [k for k, (at, _) in enumerate(out) if m.end() < at <= end + 1]
+        news = {new_of.get(out[k][1]) for k in listed}
+        if listed and len(news) == 1 and None not in news:
+            new = news.pop()
+            for k in listed:
+                out[k] = (out[k][0], new)
+    return out
+
+
 def _drop_rank_comparisons(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """``places`` less those a rank is set against ("xếp thứ 4 cả nước, sau A, B và C",
     "ranked 3rd, behind A"): compared places, named up to the end of their clause, are the
@@ -1083,7 +1112,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     doc_region = None
     counts = {}
-    places = _drop_rank_comparisons(text, _places(vocab, text, 0, len(text)))
+    places = _merger_named(text, vocab, _drop_rank_comparisons(
+        text, _places(vocab, text, 0, len(text))))
     for _, name in places:
         counts[name] = counts.get(name, 0) + 1
     if counts:
