@@ -84,3 +84,29 @@ def test_farming_forestry_and_fisheries_with_a_serial_comma_or_dashes():
     got = by_raw("Sáu tháng, GRDP tăng 6,1%; khu vực nông - lâm nghiệp - thủy sản tăng 1,9%.",
                  date="2024-07-01")
     assert got["1,9%"].indicator == "agriculture_grdp_growth"
+
+
+def test_parts_after_of_this_total_are_the_total_s_indicator():
+    text = ("In the first half of 2025, the province's export turnover was estimated at "
+            "US$940 million, up 12.5%. Of this total: District A is estimated at US$410 "
+            "million, up 8.1%; District B at US$530 million, up 15.9%.")
+    rows = by_raw(text, date="2025-07-10", column="indicator")
+    assert rows["US$410 million"] == rows["US$530 million"] == "exports_h1"
+    assert rows["8.1%"] == rows["15.9%"] == "exports_growth"
+
+
+def test_spanning_and_home_to_name_area_and_population():
+    text = ("The new province, spanning 5,200 square kilometres and home to 2.9 million "
+            "people, was formed in 2025.")
+    rows = by_raw(text, date="2025-08-01", column="indicator")
+    assert (rows["5,200 square kilometres"], rows["2.9 million people"]) == ("area", "population")
+
+
+def test_places_listed_by_a_merger_stand_for_the_province_they_make():
+    text = ("The northern region is changing with the merger of Tuyen Quang and Ha Giang "
+            "provinces. The new province, spanning 13,800 square kilometres, borders China.")
+    row = by_raw(text, date="2025-08-01")["13,800 square kilometres"]
+    assert row.region == "Tuyên Quang"
+    # a list of places that make no one province keeps the last name written
+    text = text.replace("merger of Tuyen Quang and Ha Giang", "merger of Lao Cai and Ha Giang")
+    assert by_raw(text, date="2025-08-01")["13,800 square kilometres"].region == "Hà Giang"

@@ -1159,3 +1159,55 @@ def test_a_count_of_clusters_described_by_its_area_takes_the_verb_after_the_area
                   "hoạt động.")
     assert got["30 CCN"] == "industrial_clusters_total"
     assert got["15 CCN"] == "industrial_clusters_operational"
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # a level beside a GRDP per capita (published at current prices) is its numerator
+    ("Năm 2024, GRDP của tỉnh đạt 95.400 tỷ đồng; GRDP bình quân đầu người đạt 81 triệu "
+     "đồng.", "95.400 tỷ đồng", "grdp_current_prices"),
+    # the economy's size named beside the level, with no figure of its own
+    ("Năm 2025, GRDP toàn tỉnh ước đạt 152.000 tỷ đồng, quy mô kinh tế đứng thứ 30 cả nước.",
+     "152.000 tỷ đồng", "grdp_current_prices"),
+    # a paragraph of growth only: constant prices
+    ("Năm 2024, GRDP của tỉnh đạt 61.200 tỷ đồng. Tăng trưởng GRDP đạt 7,2%.",
+     "61.200 tỷ đồng", "grdp_constant_prices"),
+    # a level followed by its own year-on-year growth is the constant one
+    ("Năm 2024, GRDP của tỉnh đạt 61.200 tỷ đồng, tăng 7,2% so với năm trước; GRDP bình quân "
+     "đầu người đạt 70 triệu đồng.", "61.200 tỷ đồng", "grdp_constant_prices"),
+    # smaller than the economy's current-price size given beside it: constant
+    ("Năm 2024, GRDP của tỉnh đạt 61.200 tỷ đồng. Quy mô kinh tế của tỉnh đạt 110.500 tỷ "
+     "đồng.", "61.200 tỷ đồng", "grdp_constant_prices"),
+    # a basis written anywhere in the paragraph settles it as written
+    ("Năm 2024, GRDP (giá so sánh 2010) đạt 61.200 tỷ đồng; GRDP bình quân đầu người đạt 70 "
+     "triệu đồng.", "61.200 tỷ đồng", "grdp_constant_prices"),
+])
+def test_a_grdp_level_of_no_price_basis_is_read_by_its_company(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # one of the pair named alone after "trong đó" is that sector, not the pair again
+    # (words after the figure naming something else, "quy mô lớn", leave it to "trong đó")
+    ("Năm 2024, khu vực công nghiệp - xây dựng tăng 9,2%, trong đó xây dựng vọt lên 15,1% cho "
+     "thấy các dự án quy mô lớn đang chạy.", "15,1%", "construction_grdp_growth"),
+    ("Năm 2024, khu vực công nghiệp - xây dựng tăng 9,2%, riêng công nghiệp tăng 8% cho thấy "
+     "các nhà máy quy mô lớn đang chạy.", "8%", "industry_grdp_growth"),
+    # the pair itself is still the pair
+    ("Năm 2024, khu vực công nghiệp - xây dựng tăng 9,2%, dịch vụ tăng 6%.", "9,2%",
+     "industry_construction_grdp_growth"),
+])
+def test_a_sector_named_alone_after_of_which_is_that_sector(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # a sentence on GRDP growth: the growth word takes it up again; the words of the next
+    # clause after the figure ("đẩy mạnh giải ngân") do not name it
+    ("Năm 2026, tỉnh nâng mục tiêu tăng trưởng GRDP lên trên 11%; đề ra giải pháp để đạt mục "
+     "tiêu tăng trưởng trên 11,5%, lấy giải ngân đầu tư công làm động lực.", "trên 11,5%",
+     "grdp_growth"),
+    # with no GRDP before, a fronted growth is the subject's named after it
+    ("Với mức tăng trưởng 31,2%, ngành khai khoáng tăng cao nhất quý I.", "31,2%", "unknown"),
+])
+def test_a_growth_word_in_a_sentence_on_grdp_takes_it_up(text, raw, code):
+    assert _by_raw(text)[raw] == code

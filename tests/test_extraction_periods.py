@@ -4,6 +4,7 @@ the sentences here are our own)."""
 
 from __future__ import annotations
 
+import pytest
 from helpers import by_raw
 
 from hy_analysis.extraction import extract
@@ -1185,3 +1186,49 @@ def test_the_same_periods_own_change_in_brackets_is_a_year_before():
     got = by_raw("Textile output rose 8.4% (same period last year: down 2.5%).", "2019-06-15")
     assert _period(got["8.4%"]) == (2019, 2019)
     assert _period(got["down 2.5%"]) == (2018, 2018)
+
+
+@pytest.mark.parametrize("text,code", [
+    # the first half named in the lead, the exports two paragraphs on
+    ("Báo cáo tình hình kinh tế 6 tháng đầu năm 2024 của tỉnh cho thấy nhiều điểm sáng.\n"
+     "Nông nghiệp ổn định, công nghiệp tăng khá.\n"
+     "Kim ngạch xuất khẩu đạt 820 triệu USD, tăng 9% so với cùng kỳ.", "exports_h1"),
+    ("In the first six months of 2024 the province grew 7%.\n"
+     "Its export turnover reached 820 million USD.", "exports_h1"),
+    # a later paragraph naming the year ends the half's frame
+    ("Báo cáo tình hình kinh tế 6 tháng đầu năm 2024 của tỉnh cho thấy nhiều điểm sáng.\n"
+     "Năm 2023, kim ngạch xuất khẩu đạt 820 triệu USD.", "exports"),
+    # and so do nine months
+    ("Trong 6 tháng đầu năm 2024, kinh tế tỉnh tăng 7%.\n"
+     "Tính chung 9 tháng, kim ngạch xuất khẩu đạt 820 triệu USD.", "exports"),
+])
+def test_a_first_half_named_in_an_earlier_paragraph_frames_the_exports(text, code):
+    rows = extract(text, date="2024-07-05")
+    assert list(rows[rows.value_raw.str.contains("820")].indicator) == [code]
+
+
+def test_a_compared_year_does_not_end_a_first_half_frame():
+    text = ("Trong 6 tháng đầu năm 2024, GRDP của tỉnh tăng 6,1% so với cùng kỳ năm 2023.\n"
+            "Kim ngạch xuất khẩu ước đạt 640 triệu USD, tăng 11% so với cùng kỳ.")
+    rows = extract(text, date="2024-07-05")
+    assert list(rows[rows.value_raw == "640 triệu USD"].indicator) == ["exports_h1"]
+
+
+def test_a_share_after_the_past_terms_review_is_of_its_end_despite_a_caption():
+    text = ("Báo cáo chính trị cho biết kinh tế tỉnh giai đoạn qua tăng bình quân 6,8%/năm.\n\n"
+            "Quang cảnh đại hội đại biểu Đảng bộ tỉnh nhiệm kỳ 2025 - 2030 ẢNH: T.AN\n\n"
+            "Cơ cấu kinh tế chuyển dịch tích cực, công nghiệp - dịch vụ chiếm hơn 75% GRDP.")
+    row = by_raw(text, date="2025-10-02")["hơn 75% GRDP"]
+    assert (row.indicator, row.kind, row.period_start, row.period_end) == (
+        "industry_construction_services_share", "actual", 2025, 2025)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Năm 2024, công nghiệp và dịch vụ chiếm 82% cơ cấu kinh tế của tỉnh.",
+     "industry_construction_services_share"),
+    ("In 2024 industry and services made up 82% of the province's economy.",
+     "industry_construction_services_share"),
+])
+def test_industry_and_services_together_are_the_non_farm_share(text, code):
+    assert [r.indicator for r in extract(text, date="2024-12-20").itertuples()
+            if "82%" in r.value_raw] == [code]

@@ -332,6 +332,16 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         if heads:  # the nearest, and of those ending there the longest
             ms, me, phrase, codes = max(heads, key=lambda n: (n[1], n[1] - n[0]))
             best = (best[0], codes, source[ms:me], ms, phrase)
+    if best is not None and label is None and best[1] == ["unknown"] and best[3] >= fig.end \
+            and unit == "percent" and measure in _GROWTH_MEASURES and vocab.words(
+                "generic", "grdp_growth", at_end=True).search(
+                    text, max(sent[0], fig.start - 40), fig.start) and \
+            _GRDP_WORD.search(text, sent[0], fig.start):
+        # "mục tiêu tăng trưởng GRDP ... trên 12,5%; bổ sung giải pháp để đạt mục tiêu tăng
+        # trưởng trên 13%, xác định đẩy mạnh giải ngân ...": in a sentence on GRDP growth, the
+        # growth word right before a figure takes it up again; a phrase after it does not
+        # name it (with no GRDP before, "Với mức tăng trưởng 28,5%, ngành X ..." is X's)
+        best = None
     if label is None and (unit in _MONEY or unit == "percent" and measure in _GROWTH_MEASURES) \
             and (best is None or best[1] == ["unknown"] and (
                 CUES.REVENUE_WORD.fullmatch(best[4]) or vocab.values("revenue_of", best[4]))):
@@ -407,7 +417,11 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                       previous=previous,
                       opening=text[sent[0]:fig.start] if label is None else "")
              for c in codes]
-    if measure == "half_year_growth" or (unit in _MONEY and CUES.HALF_YEAR.search(before)):
+    # the last time words before an amount decide whether it is a first half's: its own
+    # sentence's or those of a lead paragraphs before (a later "Năm 2023", "9 tháng" ends it)
+    if measure == "half_year_growth" or (unit in _MONEY and (
+            _half_year_frame(text, fig.start) if label is None
+            else CUES.HALF_YEAR.search(before))):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     if label is None and codes[0] == "manufacturing_iip_growth" and _measure_named_after_index(
             vocab, text[sent[0]:best[3]]):
@@ -479,6 +493,31 @@ _VALUE_ADDED_OF = {"industrial_output_growth": "industry_grdp_growth",
                    "construction_output_growth": "construction_grdp_growth",
                    "services_output_growth": "services_grdp_growth",
                    "agriculture_output_growth": "agriculture_grdp_growth"}
+
+
+#: the time words that set a frame for the figures after them: a compared year first (it
+#: frames nothing), then a first half with its year (its "6 tháng" and year are not read as
+#: months or a year of their own)
+_TIME_FRAME_WORDS = re.compile(
+    r"(?P<compared>(?:so\s+với|so|cùng\s+kỳ|than|over|from|against)\s+(?:the\s+)?"
+    r"(?:cùng\s+kỳ\s+|same\s+period\s+(?:of\s+|in\s+)?)?(?:năm\s+|of\s+|in\s+)?"
+    r"(?:19|20)\d\d\b)|(?P<half>(?:6|sáu)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?:19|20)\d\d)?"
+    r"|first\s+(?:half|six\s+months|6\s+months)(?:\s+of)?(?:\s+(?:the\s+)?year)?"
+    r"(?:\s+(?:19|20)\d\d)?|\bH1\b|half[\s-]year)"
+    r"|\b\d{1,2}\s+tháng|tháng\s+\d{1,2}|\bquý\b|quarter|\bmonths?\b|cả\s+năm|full[\s-]year"
+    r"|năm\s+nay|this\s+year|(?:năm|in|of|by|to)\s+(?:19|20)\d\d\b|giai\s+đoạn|nhiệm\s+kỳ"
+    r"|\bperiod\b|\bterm\b", re.IGNORECASE)
+
+
+def _half_year_frame(text: str, at: int) -> bool:
+    """Whether the last time words written before ``at`` (in this or an earlier paragraph)
+    are a first half: a report on "6 tháng đầu năm" names its half once, in its lead, and its
+    later paragraphs' amounts are the half's ("Kim ngạch xuất khẩu đạt X triệu USD")."""
+    last = None
+    for m in _TIME_FRAME_WORDS.finditer(text, max(0, at - 3000), at):
+        if m.group("compared") is None:  # "so với cùng kỳ năm 2023" compares, frames nothing
+            last = m
+    return last is not None and last.group("half") is not None
 
 
 def _measure_named_after_index(vocab: Vocabulary, words: str) -> bool:
@@ -745,6 +784,35 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     return sorted(found)
 
 
+#: the words that list the provinces a merger joins ("the merger of A, B and C", "sáp nhập
+#: tỉnh A vào tỉnh B", "hợp nhất ba tỉnh A, B và C")
+_MERGER_OF = re.compile(r"\b(?:merger of|merging|merged with|sáp nhập|hợp nhất)\b", re.IGNORECASE)
+
+
+def _merger_named(text: str, vocab: Vocabulary,
+                  places: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Places listed by a merger, up to the end of its sentence, stand for the province they
+    make when all of them are parts of it ("the merger of Vinh Long, Ben Tre, and Tra Vinh
+    provinces. This new entity, spanning ...": the new Vĩnh Long, not the last name listed)."""
+    if "merged_of" not in vocab._pattern:  # region of a part -> region of the merged province
+        names = vocab.region_map.territories
+        vocab._pattern["merged_of"] = {
+            names[old]: names[new] for new, olds in vocab.region_map.merged_parts.items()
+            for old in olds if old in names and new in names}
+    new_of = vocab._pattern["merged_of"]
+    out = list(places)
+    for m in _MERGER_OF.finditer(text):
+        end = re.compile(r"[.!?](?=\s|$)|\n").search(text, m.end())
+        end = end.start() if end else len(text)
+        listed = [k for k, (at, _) in enumerate(out) if m.end() < at <= end + 1]
+        news = {new_of.get(out[k][1]) for k in listed}
+        if listed and len(news) == 1 and None not in news:
+            new = news.pop()
+            for k in listed:
+                out[k] = (out[k][0], new)
+    return out
+
+
 def _drop_rank_comparisons(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """``places`` less those a rank is set against ("xếp thứ 4 cả nước, sau A, B và C",
     "ranked 3rd, behind A"): compared places, named up to the end of their clause, are the
@@ -883,7 +951,20 @@ def _past_term_frame(text: str, at: int) -> bool:
     if not frames:
         return False
     end = frames[-1].end()
-    return "\n\n" not in text[end:at] or not _years_between(text, end, at)
+    return "\n\n" not in text[end:at] or not _years_off_captions(text, end, at)
+
+
+def _years_off_captions(text: str, lo: int, hi: int) -> list:
+    """The years written between ``lo`` and ``hi`` outside photo captions: a caption's
+    "Đại hội ... nhiệm kỳ 2025 - 2030 ẢNH: ..." names the event pictured, not a period of the
+    text around it."""
+    out = []
+    for y in _years_between(text, lo, hi):
+        line_start = text.rfind("\n", 0, y[0]) + 1
+        line_end = text.find("\n", y[0])
+        if not CUES.CAPTION.search(text, line_start, line_end if line_end >= 0 else len(text)):
+            out.append(y)
+    return out
 
 
 def _in_closed_aside(text: str, at: int, fig_start: int) -> bool:
@@ -1031,7 +1112,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     doc_region = None
     counts = {}
-    places = _drop_rank_comparisons(text, _places(vocab, text, 0, len(text)))
+    places = _merger_named(text, vocab, _drop_rank_comparisons(
+        text, _places(vocab, text, 0, len(text))))
     for _, name in places:
         counts[name] = counts.get(name, 0) + 1
     if counts:
@@ -1053,12 +1135,69 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     _respectively(text, vocab, rows, spans, starts)
     _respective_years(text, rows, spans, starts)
     _coordinated(text, rows)
+    _price_basis_by_company(text, vocab, rows)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
         frame = _drop_repeats(_drop_doubled_clauses(text, frame))
     for col in ("period_start", "period_end", "char_start", "char_end"):
         frame[col] = frame[col].astype("Int64")
     return frame
+
+
+#: the economy's output named (its growth is the generic growth word's)
+_GRDP_WORD = re.compile(r"\bGRDP\b|\bGDP\b|tổng sản phẩm", re.IGNORECASE)
+#: one of the two sectors of industry-construction named alone after "trong đó" / "riêng"
+_SUB_SECTOR = re.compile(r"^\W*(?:(?:ngành|khu vực|lĩnh vực|the)\s+)?(xây dựng|công nghiệp"
+                         r"|construction|industry)\b(?!\s*(?:[-–,]|và|and)\s*\w|\s+chế)",
+                         re.IGNORECASE)
+#: a price basis written out in words ("giá so sánh", "theo giá hiện hành", "at constant prices")
+_PRICE_BASIS_WORDS = re.compile(
+    r"giá\s+(?:so\s+sánh|ss|hiện\s+hành|thực\s+tế)|(?:constant|current|comparative)\s+prices"
+    r"|\bnominal\b", re.IGNORECASE)
+
+
+#: a level's own change right after it ("đạt X tỷ đồng, tăng 7% so với cùng kỳ", "VND46 billion,
+#: up 10% year on year"): GRDP grows at constant prices, so such a level is the constant one
+_OWN_GROWTH_AFTER = re.compile(
+    r"\s*[,;]?\s*(?:tăng|giảm|up|down|an? (?:increase|rise) of|increas\w*|ris\w*|grow\w*)"
+    r"\s+(?:by\s+)?(?:khoảng\s+|about\s+)?\d+(?:[.,]\d+)?\s*(?:%|per\s*cent)", re.IGNORECASE)
+
+
+def _price_basis_by_company(text: str, vocab: Vocabulary, rows: list[dict]) -> None:
+    """Read a GRDP amount of no price basis at current prices when its paragraph sets it
+    beside the economy's size or a GRDP per capita (both published at current prices) and
+    names no price basis anywhere: "GRDP đạt X tỷ đồng; GRDP bình quân đầu người Y triệu
+    đồng" gives the level the per-capita figure is drawn from. A paragraph of growth and
+    constant-price levels keeps the constant reading, and so does a level followed by its own
+    year-on-year growth or smaller than a current-price size given beside it."""
+    if "grdp_current_prices" not in vocab.indicator_units:
+        return
+    scale = vocab.words("indicator", "grdp_current_prices")
+    sizes = [other for other in rows  # current-price levels as read before this pass
+             if other["indicator"] == "grdp_current_prices" and other["unit"] == "VND"]
+    for row in rows:
+        if row["indicator"] != "grdp_constant_prices" or row["unit"] != "VND":
+            continue
+        lo = text.rfind("\n", 0, row["char_start"]) + 1
+        hi = text.find("\n", row["char_end"])
+        hi = len(text) if hi < 0 else hi
+        if _PRICE_BASIS_WORDS.search(text, lo, hi):
+            continue
+        if _OWN_GROWTH_AFTER.match(text, row["char_end"]):
+            continue  # "đạt X tỷ đồng, tăng 7% so với cùng kỳ": a level growing at the real rate
+        larger = [other for other in sizes if lo <= other["char_start"] < hi
+                  and other["region"] == row["region"]
+                  and other["period_end"] == row["period_end"]
+                  and (other["low"] or 0) > 1.2 * (row["high"] or row["low"] or 0)]
+        if larger:
+            continue  # smaller than the economy's size beside it: the constant-price level
+        beside = any(lo <= other["char_start"] < hi and other["indicator"] == "grdp_per_capita"
+                     for other in rows)
+        if beside or scale.search(text[lo:hi]):
+            row["indicator"] = "grdp_current_prices"
+            row["note"] = "; ".join(filter(None, [
+                row["note"], "no price basis written: current prices (its paragraph gives the "
+                "economy's size or a GRDP per capita)"]))
 
 
 def _runs(text: str, rows: list[dict], members: list[int]) -> list[list[int]]:
@@ -1539,6 +1678,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             start = prev["period_end"] if prev["measure"] in (
                 "ratio_to_base", "cumulative_growth") else prev["period_start"]
             period = Period(start, prev["period_end"], "previous figure", period.base)
+    if cell is None and period.how == "earlier sentence" and doc_year and period.end and \
+            period.end > doc_year and _past_term_frame(text, fig.start) and \
+            not _years_off_captions(text, list(CUES.PAST_TERM.finditer(
+                text, max(0, fig.start - 600), fig.start))[-1].end(), fig.start):
+        # a congress for 2025-2030 reviewing "giai đoạn qua": a figure after the review's
+        # words, naming no year, is of the past term (its end, the page's year), not of the
+        # coming term named earlier ("Cơ cấu kinh tế ... chiếm hơn 70%")
+        period = Period(doc_year, doc_year, "earlier sentence, the past term's end", period.base)
     whole = None
     said = [m for part in (window, CUES.AFTER_STOP.split(
                 text[fig.end:min(fig.end + 40, clause_end)])[0])
@@ -1903,6 +2050,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                         code, indicator_text = prev["indicator"], prev["indicator_text"]
                         notes.append("a part (a place, 'trong đó', 'riêng') of the figure "
                                      "before of its unit")
+                        sub = _SUB_SECTOR.search(own[part.end():]) if part else None
+                        named = f"{sub.group(1).lower()}_{code[len('industry_construction_'):]}" \
+                            if sub and code.startswith("industry_construction_") else None
+                        if named:
+                            # "công nghiệp - xây dựng tăng 7%, trong đó xây dựng tăng 12%":
+                            # the part is the sub-sector named, not the pair again
+                            named = named.replace("xây dựng_", "construction_").replace(
+                                "công nghiệp_", "industry_")
+                            if named in vocab.indicator_units:
+                                code, indicator_text = named, sub.group(0)
                     break
     counted = f"{fig.noun} {_NUMBER_LEAD.sub('', fig.raw)}".strip()
     if unit == "count" and code != "unknown" and re.search(r"[^\W\d_]", counted) and \
