@@ -84,3 +84,43 @@ def test_farming_forestry_and_fisheries_with_a_serial_comma_or_dashes():
     got = by_raw("Sáu tháng, GRDP tăng 6,1%; khu vực nông - lâm nghiệp - thủy sản tăng 1,9%.",
                  date="2024-07-01")
     assert got["1,9%"].indicator == "agriculture_grdp_growth"
+
+
+def test_seeks_to_achieve_sets_targets():
+    got = by_raw("For the rest of the year the province seeks to achieve exports of about $3.1 "
+                 "billion and more than 900 newly founded firms.", date="2025-09-10")
+    assert got["about $3.1 billion"].kind == "target"
+    assert got["more than 900"].kind == "target"
+
+
+def test_a_budget_estimate_assigned_is_the_plan_and_what_was_implemented_a_result():
+    # "estimate" as the English of "dự toán": the year's plan, not an estimate of a result
+    got = by_raw("The budget revenue estimate assigned by the Government for 2025 is 9,800 "
+                 "billion VND; implemented in the first 6 months is 5,100 billion VND, reaching "
+                 "52% of the estimate.", date="2025-07-05")
+    assert got["9,800 billion VND"].kind == "target"
+    assert got["5,100 billion VND"].kind == "actual"
+    assert got["52%"].kind == "actual"
+    # an estimated result stays an estimate
+    got = by_raw("Exports in the first 6 months are estimated at 2,300 million USD.",
+                 date="2025-07-05")
+    assert got["2,300 million USD"].kind == "actual"
+    assert got["2,300 million USD"].estimate
+
+
+def test_a_result_slashed_against_its_estimate_is_read_with_its_plan():
+    got = by_raw("Revenue from fees was 410 billion VND/estimate of 600 billion VND, reaching "
+                 "68.3%.", date="2025-10-05")
+    assert got["410 billion VND"].kind == "actual"
+    assert got["600 billion VND"].kind == "target"
+    got = by_raw("Thu phí đạt 410 tỷ đồng/dự toán 600 tỷ đồng.", date="2025-10-05")
+    assert got["410 tỷ đồng"].kind == "actual"
+    assert got["600 tỷ đồng"].kind == "target"
+
+
+def test_a_tally_of_targets_met_does_not_make_its_results_targets():
+    got = by_raw("Last year, the province completed 15 out of 19 economic targets set for the "
+                 "year, with GRDP growth of 6.4% and exports of 2.2 billion USD.",
+                 date="2024-08-20")
+    assert got["6.4%"].kind == "actual"
+    assert got["2.2 billion USD"].kind == "actual"

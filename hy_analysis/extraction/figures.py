@@ -208,6 +208,11 @@ _LOCALITY_NOUNS = frozenset({"huyện", "xã", "phường", "quận", "thôn", "
                              "hộ", "districts", "district", "communes", "commune", "wards"})
 
 
+#: A result slashed against its plan, "1.200 tỷ đồng/dự toán 1.500 tỷ", "X billion VND/estimate
+#: of Y": the plan's first word after the slash ends the amount.
+_PLAN_AFTER_SLASH = frozenset({"estimate", "plan", "target", "dự", "kế", "kh", "dt"})
+
+
 def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
     """Offsets where a figure starting before ``end`` may stop, nearest first."""
     ends = [end]
@@ -233,7 +238,8 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
             # "3 huyện/thành phố", "xã/phường": a counted noun with its alternative after a
             # slash may end the figure at the slash (a unit per "/người" reads longer first)
             slash = stripped.find("/")
-            if slash > 0 and stripped[:slash].lower() in _LOCALITY_NOUNS and \
+            if slash > 0 and (stripped[:slash].lower() in _LOCALITY_NOUNS or
+                              stripped[slash + 1:].lower() in _PLAN_AFTER_SLASH) and \
                     stripped[slash + 1:slash + 2].isalpha():
                 ends.append(end + token.start() + slash)
         if len(stripped) < len(word) or inner:
