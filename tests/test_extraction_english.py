@@ -124,3 +124,21 @@ def test_a_tally_of_targets_met_does_not_make_its_results_targets():
                  date="2024-08-20")
     assert got["6.4%"].kind == "actual"
     assert got["2.2 billion USD"].kind == "actual"
+
+
+def test_domestic_tax_collection_is_domestic_revenue():
+    got = by_raw("By mid-December the domestic tax collection of the province reached over 4.2 "
+                 "trillion VND, up 6%.", date="2024-12-20")
+    assert got["over 4.2 trillion VND"].indicator == "domestic_budget_revenue"
+    assert got["6%"].indicator == "domestic_budget_revenue_growth"
+
+
+def test_grdp_said_per_person_is_grdp_per_capita():
+    got = by_raw("In 2024 the province's GRDP reached 81.2 million VND per person per year, "
+                 "and its GRDP at current prices was 52 trillion VND.", date="2025-01-10")
+    assert got["81.2 million VND per person per year"].indicator == "grdp_per_capita"
+    assert got["52 trillion VND"].indicator == "grdp_current_prices"
+    got = by_raw("Its GRDP per capita is estimated at 81.2 million per person per year.",
+                 date="2024-12-20")
+    assert got["81.2 million per person per year"].unit == "VND/person"
+    assert got["81.2 million per person per year"].indicator == "grdp_per_capita"

@@ -263,6 +263,12 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                                               and not said_against)
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
+        if unit in _MONEY and unit.endswith("/person") and not set(codes) - {"unknown"}:
+            # "GRDP reached 70 million VND per person": the aggregate named, the amount per
+            # person is its per-capita level
+            codes = [_PER_CAPITA_OF[c] for c in vocab.values("indicator", phrase)
+                     if c in _PER_CAPITA_OF and _PER_CAPITA_OF[c] in vocab.indicator_units][:1] \
+                or codes
         if counted_head:
             # "hơn 12.500 doanh nghiệp": a count of firms is no count of parks or clusters
             codes = [c for c in codes if not c.startswith(_FAMILY_CODES)]
@@ -448,6 +454,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             return "unknown", found
     return codes[0], found
 
+
+#: An aggregate -> its level per person, for an amount per person said of the aggregate.
+_PER_CAPITA_OF = {"grdp_growth": "grdp_per_capita", "grdp_constant_prices": "grdp_per_capita",
+                  "grdp_current_prices": "grdp_per_capita"}
 
 #: Codes of counted families whose head nouns are parks, clusters and zones.
 _FAMILY_CODES = ("industrial_parks_", "industrial_clusters_", "clusters_merged", "economic_zones")
