@@ -142,3 +142,28 @@ def test_grdp_said_per_person_is_grdp_per_capita():
                  date="2024-12-20")
     assert got["81.2 million per person per year"].unit == "VND/person"
     assert got["81.2 million per person per year"].indicator == "grdp_per_capita"
+
+
+def test_a_scaled_count_whose_noun_comes_after_its_modifiers():
+    got = by_raw("The city welcomed over 3.4 million domestic and international visitors in "
+                 "2024, up 11 per cent.", date="2025-01-10")
+    assert got["over 3.4 million"].low == 3.4e6
+    assert got["over 3.4 million"].unit == "persons"
+    assert got["over 3.4 million"].indicator == "tourist_arrivals"
+    assert got["11 per cent"].indicator == "tourist_arrivals_growth"
+
+
+def test_a_count_after_the_number_of_its_noun():
+    got = by_raw("In the first quarter the number of firms resuming business rose, totalling "
+                 "212, up 14%.", date="2024-04-10")
+    assert got["212"].unit == "count"
+    got = by_raw("The number of new FDI projects reached 37 in the first half.",
+                 date="2024-07-10")
+    assert got["37"].unit == "count"
+
+
+def test_newly_established_with_its_noun_left_out_counts_firms():
+    got = by_raw("So far this year the province has 640 newly established, up 7%.",
+                 date="2024-06-10")
+    assert got["640"].unit == "count"
+    assert got["640"].indicator == "new_enterprises"
