@@ -167,3 +167,14 @@ def test_newly_established_with_its_noun_left_out_counts_firms():
                  date="2024-06-10")
     assert got["640"].unit == "count"
     assert got["640"].indicator == "new_enterprises"
+
+
+def test_this_year_after_a_figure_wins_over_an_earlier_figures_year():
+    got = by_raw("Exports reached 4.1 billion USD in 2023 and about 2.6 billion USD in the "
+                 "first six months of this year.", date="2024-07-20")
+    assert (got["4.1 billion USD"].period_start, got["4.1 billion USD"].period_end) == \
+        (2023, 2023)
+    assert got["about 2.6 billion USD"].period_end == 2024
+    got = by_raw("Xuất khẩu đạt 4,1 tỷ USD năm 2023 và khoảng 2,6 tỷ USD trong 6 tháng đầu năm "
+                 "nay.", date="2024-07-20")
+    assert got["khoảng 2,6 tỷ USD"].period_end == 2024

@@ -408,8 +408,11 @@ _DATING_BRACKET_AFTER = re.compile(rf"[^.;,()\n\d]{{0,60}}(?:\d[\d.,]*[^.;,()\n\
                                    rf"(?:năm|in|year)?\s*({_YEAR})\s*\)", re.IGNORECASE)
 # what may stand between a figure and a relative year that dates it: its equivalent in
 # brackets, the bracket it stands in closing, a preposition ("(2,690 USD) last year", "of this
-# year", "trong năm nay")
-_RIGHT_AFTER = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:in|of|during|trong|của|vào)\s+)?",
+# year", "trong năm nay"; and the part of that year, "in the first seven months of this year",
+# "trong 6 tháng đầu năm nay")
+_RIGHT_AFTER = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:in|of|during|trong|của|vào)\s+)?"
+                          r"(?:(?:the\s+)?(?:first\s+(?:half|quarter|\w+\s+months?)|"
+                          r"\w+\s+months?)\s+of\s+|\d{1,2}\s+tháng\s+(?:đầu\s+)?)?",
                           re.IGNORECASE)
 _BETWEEN_END = re.compile(rf"\s*(?:and|và|to|-|–)\s*(?:năm\s*)?({_YEAR})(?![\d/])",
                           re.IGNORECASE)
