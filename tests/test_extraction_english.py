@@ -178,3 +178,16 @@ def test_this_year_after_a_figure_wins_over_an_earlier_figures_year():
     got = by_raw("Xuất khẩu đạt 4,1 tỷ USD năm 2023 và khoảng 2,6 tỷ USD trong 6 tháng đầu năm "
                  "nay.", date="2024-07-20")
     assert got["khoảng 2,6 tỷ USD"].period_end == 2024
+
+
+def test_gdp_said_of_the_province_named_in_its_sentence_is_the_provinces():
+    got = by_raw("Last year, Quang Tri met 12 of its 16 targets, with a GDP growth rate of "
+                 "6.4%.", date="2024-08-20")
+    assert got["6.4%"].region == "Quảng Trị"
+    # set against the province's, or with no place named, GDP stays the country's
+    got = by_raw("Quang Tri's GRDP grew 8.1%, higher than the GDP growth rate of 5.1%.",
+                 date="2024-08-20")
+    assert got["8.1%"].region == "Quảng Trị"
+    assert got["5.1%"].region == "Việt Nam"
+    got = by_raw("In 2023, GDP grew 5.1%.", date="2024-08-20")
+    assert got["5.1%"].region == "Việt Nam"
