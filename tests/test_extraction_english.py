@@ -191,3 +191,11 @@ def test_gdp_said_of_the_province_named_in_its_sentence_is_the_provinces():
     assert got["5.1%"].region == "Việt Nam"
     got = by_raw("In 2023, GDP grew 5.1%.", date="2024-08-20")
     assert got["5.1%"].region == "Việt Nam"
+
+
+def test_a_sector_that_earned_an_amount_names_its_revenue():
+    got = by_raw("The tourism sector earned more than 3.1 trillion VND, up 40%.",
+                 date="2023-10-20")
+    assert got["more than 3.1 trillion VND"].indicator == "tourism_revenue"
+    got = by_raw("The province earned 3.1 trillion VND from land sales.", date="2023-10-20")
+    assert got["3.1 trillion VND"].indicator == "unknown"  # no sector whose revenue it is
