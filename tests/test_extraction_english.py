@@ -199,3 +199,22 @@ def test_a_sector_that_earned_an_amount_names_its_revenue():
     assert got["more than 3.1 trillion VND"].indicator == "tourism_revenue"
     got = by_raw("The province earned 3.1 trillion VND from land sales.", date="2023-10-20")
     assert got["3.1 trillion VND"].indicator == "unknown"  # no sector whose revenue it is
+
+
+def test_a_stop_glued_to_the_next_sentence_still_ends_it():
+    from hy_analysis.extraction.reading import sentence_spans
+    text = ("Domestic revenue rose 24 percent over the same period.Regarding tourism, visitors "
+            "numbered 2.1 million. Mrs.Hoa said TP.HCM grew.")
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Domestic revenue rose 24 percent over the same period.",
+        "Regarding tourism, visitors numbered 2.1 million.",
+        "Mrs.Hoa said TP.HCM grew."]
+
+
+def test_an_increase_over_a_year_is_measured_against_it():
+    got = by_raw("There were 410 enterprises resuming business, an increase of 21.4 percent "
+                 "over 2021.", date="2022-10-05")
+    assert (got["21.4 percent"].period_start, got["21.4 percent"].period_end) == (2022, 2022)
+    got = by_raw("GRDP is to grow 7 percent a year over 2026-2030.", date="2025-10-05")
+    assert (got["7 percent a year"].period_start,
+            got["7 percent a year"].period_end) == (2026, 2030)
