@@ -246,6 +246,7 @@ _MONEY_RE = re.compile(
 )
 # a scale is a word of its own: the "k" of "kWh" is none
 _SCALE_ONLY_RE = re.compile(rf"(?:(?:{_SCALE_RE})(?![^\W\d_])\s*)+(?P<rest>.*)$")
+_PER_PERSON_ONLY_RE = re.compile(_PER_PERSON + _TRAILERS + "$", re.IGNORECASE)
 _UNIT_RE = re.compile(
     "(?P<unit>" + "|".join(sorted(map(re.escape, _PLAIN_UNITS), key=len, reverse=True)) + ")"
     + _TRAILERS + "$"
@@ -413,6 +414,10 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
             scale *= _SCALES[word]
         if m["rest"].strip().lower() == "lượt":  # "4,46 triệu lượt": millions of visits
             return "persons", scale
+        if _PER_PERSON_ONLY_RE.match(m["rest"]):
+            # "97,5 triệu/người/năm", "97.5 million per person per year": an amount per person
+            # whose currency goes without saying, the đồng of the country's own figures
+            return "VND/person", scale
         if m["rest"]:
             unit, _ = _read_tail(m["rest"], False, text)
             if unit in ("persons", "count", "ha", "km2"):  # "116,5 nghìn ha": areas too

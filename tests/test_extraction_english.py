@@ -110,3 +110,137 @@ def test_places_listed_by_a_merger_stand_for_the_province_they_make():
     # a list of places that make no one province keeps the last name written
     text = text.replace("merger of Tuyen Quang and Ha Giang", "merger of Lao Cai and Ha Giang")
     assert by_raw(text, date="2025-08-01")["13,800 square kilometres"].region == "Hà Giang"
+
+
+def test_seeks_to_achieve_sets_targets():
+    got = by_raw("For the rest of the year the province seeks to achieve exports of about $3.1 "
+                 "billion and more than 900 newly founded firms.", date="2025-09-10")
+    assert got["about $3.1 billion"].kind == "target"
+    assert got["more than 900"].kind == "target"
+
+
+def test_a_budget_estimate_assigned_is_the_plan_and_what_was_implemented_a_result():
+    # "estimate" as the English of "dự toán": the year's plan, not an estimate of a result
+    got = by_raw("The budget revenue estimate assigned by the Government for 2025 is 9,800 "
+                 "billion VND; implemented in the first 6 months is 5,100 billion VND, reaching "
+                 "52% of the estimate.", date="2025-07-05")
+    assert got["9,800 billion VND"].kind == "target"
+    assert got["5,100 billion VND"].kind == "actual"
+    assert got["52%"].kind == "actual"
+    # an estimated result stays an estimate
+    got = by_raw("Exports in the first 6 months are estimated at 2,300 million USD.",
+                 date="2025-07-05")
+    assert got["2,300 million USD"].kind == "actual"
+    assert got["2,300 million USD"].estimate
+
+
+def test_a_result_slashed_against_its_estimate_is_read_with_its_plan():
+    got = by_raw("Revenue from fees was 410 billion VND/estimate of 600 billion VND, reaching "
+                 "68.3%.", date="2025-10-05")
+    assert got["410 billion VND"].kind == "actual"
+    assert got["600 billion VND"].kind == "target"
+    got = by_raw("Thu phí đạt 410 tỷ đồng/dự toán 600 tỷ đồng.", date="2025-10-05")
+    assert got["410 tỷ đồng"].kind == "actual"
+    assert got["600 tỷ đồng"].kind == "target"
+
+
+def test_a_tally_of_targets_met_does_not_make_its_results_targets():
+    got = by_raw("Last year, the province completed 15 out of 19 economic targets set for the "
+                 "year, with GRDP growth of 6.4% and exports of 2.2 billion USD.",
+                 date="2024-08-20")
+    assert got["6.4%"].kind == "actual"
+    assert got["2.2 billion USD"].kind == "actual"
+
+
+def test_domestic_tax_collection_is_domestic_revenue():
+    got = by_raw("By mid-December the domestic tax collection of the province reached over 4.2 "
+                 "trillion VND, up 6%.", date="2024-12-20")
+    assert got["over 4.2 trillion VND"].indicator == "domestic_budget_revenue"
+    assert got["6%"].indicator == "domestic_budget_revenue_growth"
+
+
+def test_grdp_said_per_person_is_grdp_per_capita():
+    got = by_raw("In 2024 the province's GRDP reached 81.2 million VND per person per year, "
+                 "and its GRDP at current prices was 52 trillion VND.", date="2025-01-10")
+    assert got["81.2 million VND per person per year"].indicator == "grdp_per_capita"
+    assert got["52 trillion VND"].indicator == "grdp_current_prices"
+    got = by_raw("Its GRDP per capita is estimated at 81.2 million per person per year.",
+                 date="2024-12-20")
+    assert got["81.2 million per person per year"].unit == "VND/person"
+    assert got["81.2 million per person per year"].indicator == "grdp_per_capita"
+
+
+def test_a_scaled_count_whose_noun_comes_after_its_modifiers():
+    got = by_raw("The city welcomed over 3.4 million domestic and international visitors in "
+                 "2024, up 11 per cent.", date="2025-01-10")
+    assert got["over 3.4 million"].low == 3.4e6
+    assert got["over 3.4 million"].unit == "persons"
+    assert got["over 3.4 million"].indicator == "tourist_arrivals"
+    assert got["11 per cent"].indicator == "tourist_arrivals_growth"
+
+
+def test_a_count_after_the_number_of_its_noun():
+    got = by_raw("In the first quarter the number of firms resuming business rose, totalling "
+                 "212, up 14%.", date="2024-04-10")
+    assert got["212"].unit == "count"
+    got = by_raw("The number of new FDI projects reached 37 in the first half.",
+                 date="2024-07-10")
+    assert got["37"].unit == "count"
+
+
+def test_newly_established_with_its_noun_left_out_counts_firms():
+    got = by_raw("So far this year the province has 640 newly established, up 7%.",
+                 date="2024-06-10")
+    assert got["640"].unit == "count"
+    assert got["640"].indicator == "new_enterprises"
+
+
+def test_this_year_after_a_figure_wins_over_an_earlier_figures_year():
+    got = by_raw("Exports reached 4.1 billion USD in 2023 and about 2.6 billion USD in the "
+                 "first six months of this year.", date="2024-07-20")
+    assert (got["4.1 billion USD"].period_start, got["4.1 billion USD"].period_end) == \
+        (2023, 2023)
+    assert got["about 2.6 billion USD"].period_end == 2024
+    got = by_raw("Xuất khẩu đạt 4,1 tỷ USD năm 2023 và khoảng 2,6 tỷ USD trong 6 tháng đầu năm "
+                 "nay.", date="2024-07-20")
+    assert got["khoảng 2,6 tỷ USD"].period_end == 2024
+
+
+def test_gdp_said_of_the_province_named_in_its_sentence_is_the_provinces():
+    got = by_raw("Last year, Quang Tri met 12 of its 16 targets, with a GDP growth rate of "
+                 "6.4%.", date="2024-08-20")
+    assert got["6.4%"].region == "Quảng Trị"
+    # set against the province's, or with no place named, GDP stays the country's
+    got = by_raw("Quang Tri's GRDP grew 8.1%, higher than the GDP growth rate of 5.1%.",
+                 date="2024-08-20")
+    assert got["8.1%"].region == "Quảng Trị"
+    assert got["5.1%"].region == "Việt Nam"
+    got = by_raw("In 2023, GDP grew 5.1%.", date="2024-08-20")
+    assert got["5.1%"].region == "Việt Nam"
+
+
+def test_a_sector_that_earned_an_amount_names_its_revenue():
+    got = by_raw("The tourism sector earned more than 3.1 trillion VND, up 40%.",
+                 date="2023-10-20")
+    assert got["more than 3.1 trillion VND"].indicator == "tourism_revenue"
+    got = by_raw("The province earned 3.1 trillion VND from land sales.", date="2023-10-20")
+    assert got["3.1 trillion VND"].indicator == "unknown"  # no sector whose revenue it is
+
+
+def test_a_stop_glued_to_the_next_sentence_still_ends_it():
+    from hy_analysis.extraction.reading import sentence_spans
+    text = ("Domestic revenue rose 24 percent over the same period.Regarding tourism, visitors "
+            "numbered 2.1 million. Mrs.Hoa said TP.HCM grew.")
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Domestic revenue rose 24 percent over the same period.",
+        "Regarding tourism, visitors numbered 2.1 million.",
+        "Mrs.Hoa said TP.HCM grew."]
+
+
+def test_an_increase_over_a_year_is_measured_against_it():
+    got = by_raw("There were 410 enterprises resuming business, an increase of 21.4 percent "
+                 "over 2021.", date="2022-10-05")
+    assert (got["21.4 percent"].period_start, got["21.4 percent"].period_end) == (2022, 2022)
+    got = by_raw("GRDP is to grow 7 percent a year over 2026-2030.", date="2025-10-05")
+    assert (got["7 percent a year"].period_start,
+            got["7 percent a year"].period_end) == (2026, 2030)

@@ -318,3 +318,19 @@ def test_three_zeros_after_one_mark_group_thousands_in_either_format(text, low, 
         assert parsed.low == pytest.approx(low)
         assert (parsed.number_format, parsed.ambiguous) == (fmt, False)
     assert parse_value("4,050 ha", lang="vi").ambiguous  # other digits still read both ways
+
+
+@pytest.mark.parametrize("text, lang, low", [
+    ("62,4 triệu/người/năm", "vi", 62.4e6),
+    ("62,4 triệu/người", "vi", 62.4e6),
+    ("62.4 million per person per year", "en", 62.4e6),
+    ("62.4 million per capita", "en", 62.4e6),
+])
+def test_an_amount_per_person_with_no_currency_is_in_dong(text, lang, low):
+    got = parse_value(text, lang=lang)
+    assert (got.low, got.unit) == (pytest.approx(low), "VND/person")
+
+
+def test_a_scale_without_currency_or_person_stays_refused():
+    with pytest.raises(ParseError):
+        parse_value("62,4 triệu/năm", lang="vi")

@@ -263,6 +263,12 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                                               and not said_against)
         codes = [c for c in vocab.values("indicator", phrase)
                  if _compatible(c, vocab, unit, measure, breakdown)]
+        if unit in _MONEY and unit.endswith("/person") and not set(codes) - {"unknown"}:
+            # "GRDP reached 70 million VND per person": the aggregate named, the amount per
+            # person is its per-capita level
+            codes = [_PER_CAPITA_OF[c] for c in vocab.values("indicator", phrase)
+                     if c in _PER_CAPITA_OF and _PER_CAPITA_OF[c] in vocab.indicator_units][:1] \
+                or codes
         if counted_head:
             # "hơn 12.500 doanh nghiệp": a count of firms is no count of parks or clusters
             codes = [c for c in codes if not c.startswith(_FAMILY_CODES)]
@@ -462,6 +468,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             return "unknown", found
     return codes[0], found
 
+
+#: An aggregate -> its level per person, for an amount per person said of the aggregate.
+_PER_CAPITA_OF = {"grdp_growth": "grdp_per_capita", "grdp_constant_prices": "grdp_per_capita",
+                  "grdp_current_prices": "grdp_per_capita"}
 
 #: Codes of counted families whose head nouns are parks, clusters and zones.
 _FAMILY_CODES = ("industrial_parks_", "industrial_clusters_", "clusters_merged", "economic_zones")
@@ -855,6 +865,12 @@ def _person_after_title(text: str, m: re.Match, known: dict[str, str]) -> bool:
     return bool(nxt and nxt.group(1)[0].isupper() and len(m.group("vi").split()) == 2)
 
 
+#: A comparison between a place and a figure: what follows is set against the place's.
+_COMPARED_AFTER_PLACE = re.compile(r"\bthan\b|\bso với\b|\bhơn\b|\bcompared\b|\bagainst\b|"
+                                   r"\bwhile\b|\btrong khi\b|\bcả nước\b|\bcountry\b",
+                                   re.IGNORECASE)
+
+
 def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, fig: Figure,
             default: str | None, doc_region: str | None, text: str = "",
             unit: str | None = None) -> str:
@@ -866,10 +882,17 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
     13,85%)") or in a caption or table line ("... of Bac Giang province speaks |") names
     nothing outside it; "cả nước", "nationwide" or "GDP" as the figure's subject is Việt Nam.
     """
-    if CUES.NATIONAL.search(window) or CUES.NATIONAL_SUBJECT.search(window) or (
-            unit == "percent" and CUES.GDP_SUBJECT.search(window)):
-        return "Việt Nam"
     i = bisect.bisect_right(places, (fig.start, "\uffff"))
+    if CUES.NATIONAL.search(window) or CUES.NATIONAL_SUBJECT.search(window):
+        return "Việt Nam"
+    if unit == "percent" and CUES.GDP_SUBJECT.search(window) and not any(
+            sent[0] <= at < fig.start and name != "Việt Nam"
+            and not _COMPARED_AFTER_PLACE.search(text, at, fig.start)
+            for at, name in places[max(0, i - 12):i]):
+        # (not "Last year, Quang Tri completed ..., with a GDP growth rate of 6%": the
+        # province named before it in its sentence owns the GDP said of it, unless the GDP
+        # is set against it, "higher than the GDP growth of 7%")
+        return "Việt Nam"
     # the place named last before the figure (of the 12 before it)
     # (nor a place an earlier sentence's ranking puts ahead of the subject: "ranked 2nd in the
     # region, after Hau Giang province", "xếp thứ 2, chỉ sau tỉnh Bắc Giang"; in the figure's

@@ -208,6 +208,11 @@ _LOCALITY_NOUNS = frozenset({"huyện", "xã", "phường", "quận", "thôn", "
                              "hộ", "districts", "district", "communes", "commune", "wards"})
 
 
+#: A result slashed against its plan, "1.200 tỷ đồng/dự toán 1.500 tỷ", "X billion VND/estimate
+#: of Y": the plan's first word after the slash ends the amount.
+_PLAN_AFTER_SLASH = frozenset({"estimate", "plan", "target", "dự", "kế", "kh", "dt"})
+
+
 def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
     """Offsets where a figure starting before ``end`` may stop, nearest first."""
     ends = [end]
@@ -233,7 +238,8 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
             # "3 huyện/thành phố", "xã/phường": a counted noun with its alternative after a
             # slash may end the figure at the slash (a unit per "/người" reads longer first)
             slash = stripped.find("/")
-            if slash > 0 and stripped[:slash].lower() in _LOCALITY_NOUNS and \
+            if slash > 0 and (stripped[:slash].lower() in _LOCALITY_NOUNS or
+                              stripped[slash + 1:].lower() in _PLAN_AFTER_SLASH) and \
                     stripped[slash + 1:slash + 2].isalpha():
                 ends.append(end + token.start() + slash)
         if len(stripped) < len(word) or inner:
@@ -636,6 +642,11 @@ _OUT_OF = re.compile(r"\s+out of\s+\d+(?:[.,]\d{3})*(?=\s)", re.IGNORECASE)
 #: A note's mark: a small number in square brackets ("cả nước[1]").
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 
+#: "800 newly established," / "800 newly registered and 120 ...": a count of new firms whose
+#: noun is left out (the participle ends its words: a comma, "and", a stop)
+_NEWLY_FOUNDED_ALONE = re.compile(r"\s+(newly (?:established|registered|founded|set up))"
+                                  r"(?=\s*(?:[,;.]|and\b|or\b|$))", re.IGNORECASE)
+
 _COUNT_RANGE_END = re.compile(r"\s?[-–]\s?\d+(?:[.,]\d+)?(?![\d.,/:-])")
 
 
@@ -646,6 +657,12 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
         # "105m", "115.000m": a length in a unit not read, no count of a noun; a note's mark
         # after a word: "trong cả nước[1]."
         return None
+    if (firms := _NEWLY_FOUNDED_ALONE.match(text, end)) and \
+            (parsed := _parse(text[lead_start:end], lang, "count")) is not None:
+        # "the province has 800 newly established, up 9%": the firms a translation left out
+        return Figure(lead_start, end, text[lead_start:end], parsed,
+                      ["unit 'count': the firms newly founded, their noun left out"],
+                      noun=firms.group(1))
     previous = _WORD_BEFORE.search(text[max(0, start - 30):start])
     if previous and previous.group(1)[0].isupper() and not any(
             mark in previous.group(0)[len(previous.group(1)):] for mark in ",;:("):
@@ -694,6 +711,7 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
     if second := _COUNT_RANGE_END.match(text, end):
         end = second.end()  # "01 - 02 new rural communes": both ends of a range of counts
     tokens = [t for t in _TOKEN_RE.finditer(text[end:end + 60])][:_COUNT_LOOKAHEAD]
+    scaled = bool(tokens) and _SCALE_WORD.fullmatch(tokens[0].group(0)) is not None
     for j in range(1, len(tokens)):
         for k in range(j + 1, min(len(tokens), j + 3) + 1):
             noun = text[end + tokens[j].start():end + tokens[k - 1].end()].rstrip(".,;:)")
@@ -708,7 +726,21 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
                 # else ("6 tháng đầu năm ... sản phẩm", "5 tỉnh thành ... khu công nghiệp")
                 return None
             probe = _parse("1 " + noun, lang, None)
-            if probe is not None and probe.unit == "count":
+            if probe is not None and scaled and probe.unit in ("count", "persons"):
+                # "5.1 million domestic and foreign tourists", "1,2 triệu lượt khách trong
+                # và ngoài nước": a scale word, then the noun after its modifiers
+                stop = end + tokens[0].end()
+                times = _SCALE_OF[tokens[0].group(0).lower()]
+                for begin in dict.fromkeys((lead_start, start)):
+                    parsed = _parse(text[begin:end], lang, "count")
+                    if parsed is not None:
+                        parsed = dataclasses.replace(
+                            parsed, unit=probe.unit, low=parsed.low * times,
+                            high=None if parsed.high is None else parsed.high * times)
+                        return Figure(begin, stop, text[begin:stop], parsed,
+                                      [f"unit {probe.unit!r} from the noun {noun!r}"],
+                                      noun=noun)
+            if probe is not None and probe.unit == "count" and not scaled:
                 for begin in dict.fromkeys((lead_start, start)):
                     parsed = _parse(text[begin:end], lang, "count")
                     if parsed is not None:
@@ -717,10 +749,21 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
     return None
 
 
+#: A scale word alone (its figure's noun comes later): "million", "triệu".
+_SCALE_OF = {"thousand": 1e3, "nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "million": 1e6,
+             "triệu": 1e6, "billion": 1e9}
+_SCALE_WORD = re.compile("|".join(_SCALE_OF), re.IGNORECASE)
+
+
 #: A total brought to or standing at the number right after it ("bringing its total to",
 #: "Total FDI projects ... have reached", "nâng tổng số dự án lên").
 _TOTAL_TO = re.compile(r"(?:\btotal|tổng số)\b[^.;:!?\n\d]{0,60}?(?:\bto|\breached|\breach|\bof|"
-                       r"\bat|\blên|\bđạt|\blà)\s*$", re.IGNORECASE)
+                       r"\bat|\blên|\bđạt|\blà)\s*$|"
+                       # "the number of firms re-entering the market, totaling 158", "the
+                       # number of new projects reached 42": the noun counted before it
+                       r"\bnumber of\b[^.;:!?\n\d]{0,80}?(?:\btotall?ing|\btotall?ed|"
+                       r"\bamounting to|\breached|\bstood at|\bstanding at)\s*$",
+                       re.IGNORECASE)
 
 
 def _total_count(text: str, start: int, end: int, lang: str) -> Figure | None:

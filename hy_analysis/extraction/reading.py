@@ -304,6 +304,11 @@ def load_vocabulary(data_dir=None, *, region_map: RegionMap | None = None) -> Vo
 _BOUNDARY_RE = re.compile(
     r"(?<=[.!?…])[\"”']?\s+"
     r"(?=[\"“']?[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ\d(\-•])"
+    # "over the same period.Regarding the tourism sector": a stop glued to the next sentence
+    # (a word of two small letters or more before it, a capitalised word after it; not
+    # "TP.HCM", "Mrs.Lan", "baoninhbinh.org.vn")
+    r"|(?<=[a-zđà-ỹ]{2}[.!?])(?<!\bMrs\.)(?<!\betc\.)"
+    r"(?=[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][a-zđà-ỹ]{2})"
     r"|(?<=[.!?:;…])[ \t]*\n"
     r"|\n\s*\n"
     r"|\n(?=[ \t]*(?:[-•+*]\s|\d{1,2}[.)]\s|[IVX]+\.\s|\|))"
@@ -408,8 +413,11 @@ _DATING_BRACKET_AFTER = re.compile(rf"[^.;,()\n\d]{{0,60}}(?:\d[\d.,]*[^.;,()\n\
                                    rf"(?:năm|in|year)?\s*({_YEAR})\s*\)", re.IGNORECASE)
 # what may stand between a figure and a relative year that dates it: its equivalent in
 # brackets, the bracket it stands in closing, a preposition ("(2,690 USD) last year", "of this
-# year", "trong năm nay")
-_RIGHT_AFTER = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:in|of|during|trong|của|vào)\s+)?",
+# year", "trong năm nay"; and the part of that year, "in the first seven months of this year",
+# "trong 6 tháng đầu năm nay")
+_RIGHT_AFTER = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:in|of|during|trong|của|vào)\s+)?"
+                          r"(?:(?:the\s+)?(?:first\s+(?:half|quarter|\w+\s+months?)|"
+                          r"\w+\s+months?)\s+of\s+|\d{1,2}\s+tháng\s+(?:đầu\s+)?)?",
                           re.IGNORECASE)
 _BETWEEN_END = re.compile(rf"\s*(?:and|và|to|-|–)\s*(?:năm\s*)?({_YEAR})(?![\d/])",
                           re.IGNORECASE)
@@ -599,7 +607,11 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # (nor a horizon opening the predicate of a figure after it: "đạt 53.000 tỷ đồng và phấn
     # đấu đến cuối giai đoạn 2021-2025 đạt 260.000 tỷ đồng", "so that by 2025, it can reach")
     close_after = bool(own_after) and own_after[0][0] - fig_end < 60 and not re.search(
-        r"[;.(]|so với|hơn|compared|than|double|gấp|\d", text[fig_end:own_after[0][0]],
+        r"[;.(]|so với|hơn|compared|than|double|gấp|\d" + (
+            # "an increase of 33 percent over 2021", "against 2021": the year compared with
+            # (not "a year over 2021-2025", a span)
+            r"|\bover\b|\bagainst\b" if own_after[0][2] == own_after[0][3] else ""),
+        text[fig_end:own_after[0][0]],
         re.IGNORECASE) and _led_figure_at(text, own_after[0], s1) is None
     bracketed = _YEAR_THEN_BRACKET.search(text[max(s0, fig_start - 35):fig_start])
     if bracketed and _own_comparison_in_bracket(text, fig_end, s1) and CUES.BASE_BEFORE.search(
