@@ -234,3 +234,27 @@ def test_a_region_without_rate_targets_is_told_so_once(data, lang):
             views.render_urbanisation_view(values, region_map=load_region_map(),
                                            targets=targets, sources=sources)
         assert texts == [m["no_rates"].format(region=region), m["need_two_years"]], region
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_region_without_town_classes_gets_no_empty_table(lang):
+    """Sections 3 and 4 for a region with no class ladder or town counts: the sentence that
+    says so (and the chart's "no data" placeholder every notebook shows), then no empty
+    table; a region with them keeps its tables."""
+    from hy_analysis import load_sources, load_targets, load_urban_classes
+    from hy_analysis.sections import urbanisation as sections
+
+    targets, sources, classes = load_targets(), load_sources(), load_urban_classes()
+    for region, shown in (("Thái Bình", []), ("Hưng Yên", ["md", "chart", "table", "md",
+                                                            "table"])):
+        calls = []
+        with mock.patch("hy_analysis.display.show_chart", side_effect=lambda *a, **k:
+                        calls.append("chart")), \
+                mock.patch("hy_analysis.display.show_markdown", side_effect=lambda *a, **k:
+                           calls.append("md")), \
+                mock.patch("hy_analysis.display.show_table", side_effect=lambda *a, **k:
+                           calls.append("table")):
+            sections.class_ladder(classes, region=region, region_map=load_region_map(),
+                                  sources=sources, lang=lang)
+            sections.class_counts(targets, region=region, sources=sources, lang=lang)
+        assert calls == (shown or ["md", "chart", "md"]), region

@@ -95,7 +95,8 @@ def class_ladder(urban_classes: pd.DataFrame, *, region: str, region_map: Region
     display.show_markdown(findings.describe_class_ladder(analysis.class_changes(ladder), ladder,
                                                          region=region, lang=lang))
     display.show_chart(plot_urban_class_ladder(ladder, sources=sources, lang=lang))
-    display.show_table(findings.ladder_table(ladder, lang=lang))
+    if not ladder.empty:  # (the text has said there is none: no empty table after it)
+        display.show_table(findings.ladder_table(ladder, lang=lang))
 
 
 @with_parameters()
@@ -104,4 +105,5 @@ def class_counts(targets: pd.DataFrame, *, region: str, sources: pd.DataFrame | 
     """Section 4: how many class IV and class V towns (text and table)."""
     counts = analysis.class_counts(targets, region=region)
     display.show_markdown(findings.describe_class_counts(counts, region=region, lang=lang))
-    display.show_table(findings.class_counts_table(counts, sources=sources, lang=lang))
+    if not counts.empty:  # (the text has said there is none)
+        display.show_table(findings.class_counts_table(counts, sources=sources, lang=lang))
