@@ -119,19 +119,27 @@ _TRAILING_RE = re.compile(
     ) + r")$"
 )
 _TRAILING_OF = {w: q for q, ws in _TRAILING_QUALIFIERS.items() for w in ws}
-# A fall written before the number: the figure is negative ("giảm 2,5%" = -2.5 %). "giảm còn 5%"
-# (fell to 5 %) is not matched: "còn" is not a number.
-# (the nouns with "of" come first: "decrease" alone would win over "decrease of")
-_FALL_RE = re.compile(r"(?:(?:decline|decrease|drop|fall|contraction) of|giảm bình quân|"
-                      r"giảm|âm|thu hẹp|decreased by|decrease by|decreased|decrease|decreasing|"
-                      r"declined by|declined|declining|fell by|fell|down by|down|minus|"
-                      # English falls: "contracting 0.9%", "tumbled 5%", "a decline of 9 per cent"
-                      r"contracted by|contracted|contracting|tumbled by|tumbled|dipped by|dipped|"
-                      r"dropped by|dropped|shrank by|shrank|shrinking|plunged by|plunged|"
-                      r"slumped by|slumped|"
-                      # "reducing 2.5% compared to"
-                      r"reduced by|reduced|reducing)"
-                      r"(?=\s|\d)\s*|-(?=\s*\d)\s*")
+#: Words of a fall written before the number: the figure is negative ("giảm 2,5%" = -2.5 %).
+#: "giảm còn 5%" (fell to 5 %) is none: "còn" is not a number. The extractor reads them as
+#: lead words of a figure too (extraction/figures.py).
+FALL_WORDS = (
+    "giảm", "giảm bình quân", "âm", "thu hẹp",
+    "decreased by", "decreased", "decreasing", "declined by", "declined", "declining",
+    "fell by", "fell", "down by", "down",
+    # English falls: "contracting 0.9%", "tumbled 5%", "a decline of 9 per cent"
+    "contracted by", "contracted", "contracting", "tumbled by", "tumbled", "dipped by",
+    "dipped", "dropped by", "dropped", "shrank by", "shrank", "shrinking", "plunged by",
+    "plunged", "slumped by", "slumped",
+    "decline of", "decrease of", "drop of", "fall of", "contraction of",
+    # "reducing 2.5% compared to", "the cultivated area decreased 4.6%"
+    "reduced by", "reduced", "reducing",
+)
+# (longest first: "decrease" alone would win over "decrease of"; "decrease", "decrease by"
+# and "minus" are read here only, the extractor does not take them into a figure)
+_FALL_RE = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in sorted(
+        {*FALL_WORDS, "decrease by", "decrease", "minus"}, key=len, reverse=True))
+    + r")(?=\s|\d)\s*|-(?=\s*\d)\s*")
 
 # A fall written after the number, English word order: "a 1.42% decrease", "14.37% decline".
 _TRAILING_FALL_RE = re.compile(r"\s+(?:decline|decrease|drop|fall|contraction)$", re.IGNORECASE)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..exceptions import ParseError
-from ..parsing import NEGATED_QUALIFIERS, ParsedValue, infer_lang, parse_value
+from ..parsing import FALL_WORDS, NEGATED_QUALIFIERS, ParsedValue, infer_lang, parse_value
 from .alternation import alternation, compile_scanning
 from .cues import CUES
 
@@ -93,14 +93,7 @@ _LEAD_WORDS = (
     "surpassing", "surpasses", "surpass", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
     "around", "approximately", "nearly", "almost", "roughly", "no more than",
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
-    "giảm", "giảm bình quân",
-    "âm", "thu hẹp", "decreased by", "declined by", "fell by", "down by", "fell", "down",
-    "decreasing", "declining", "contracted by", "contracted", "contracting", "tumbled by",
-    "tumbled", "dipped by", "dipped", "dropped by", "dropped", "shrank by", "shrank", "shrinking",
-    "plunged by", "plunged", "slumped by", "slumped", "decline of", "decrease of", "drop of",
-    "fall of", "contraction of",
-    # "the cultivated area decreased 4.6%", "reducing 2.8% compared to 2018"
-    "decreased", "declined", "reduced by", "reduced", "reducing",
+    *FALL_WORDS,
     # "between 4 and 6%": the ends of a range
     "between",
 ) + tuple(NEGATED_QUALIFIERS)  # "not less than", "không vượt quá": read whole, never half
