@@ -297,9 +297,9 @@ def dashboard_assets() -> DashboardAssets:
 
     root = private_dir() / "dashboard"
     folder_parts = ["voila", "templates", "hy", "static", f"itables-{itables.__version__}"]
-    folder = root
-    for part in [""] + folder_parts:
-        folder = folder / part if part else folder
+    # One level at a time, each checked: mkdir(parents=True) would follow a linked level.
+    for depth in range(len(folder_parts) + 1):
+        folder = root.joinpath(*folder_parts[:depth])
         try:
             os.mkdir(folder, 0o700)
         except FileExistsError:
