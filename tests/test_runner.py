@@ -444,6 +444,29 @@ def test_a_worker_interrupted_once_starts_no_queued_run(tmp_path, monkeypatch):
     assert not spec.tmp_dir.exists() and not spec.run_dir.exists()
 
 
+def test_an_interrupt_a_library_swallowed_never_lands(tmp_path, monkeypatch):
+    """A signal's KeyboardInterrupt can come back from nbclient as a cell error (a socket
+    closed under it: "OSError: Bad file descriptor"); the run, reported failed, must not
+    replace the previous outputs (seen twice on 2026-12-07 under load, SIGHUP and SIGINT)."""
+    from hy_analysis.runner import worker
+
+    (spec,) = runner.plan_runs([fixture("ok")], output_dir=tmp_path, force=True)
+    spec.tmp_name = ".tmp-1-swallowed"
+    spec.run_dir.mkdir(parents=True)
+    (spec.run_dir / "ok.html").write_text("previous", encoding="utf-8")
+
+    def interrupted_then_failed(spec, state):
+        worker._stopping = True  # what the signal handler sets before it raises
+        return {"status": "failed", "error": {"cell": None, "ename": "OSError"}}
+
+    monkeypatch.setattr(worker, "_stopping", False)
+    monkeypatch.setattr(worker, "_execute_into", interrupted_then_failed)
+    with pytest.raises(KeyboardInterrupt, match="interrupted during this run"):
+        worker.execute_run(spec.to_dict())
+    assert (spec.run_dir / "ok.html").read_text(encoding="utf-8") == "previous"
+    assert not spec.tmp_dir.exists()
+
+
 @pytest.mark.notebook
 def test_an_interrupt_stops_runs_on_an_executor_we_do_not_own(env, monkeypatch):
     """As with Dask: the command exits on Ctrl-C, and the runs already on the executor

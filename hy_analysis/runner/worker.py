@@ -205,6 +205,11 @@ def execute_run(spec: dict) -> dict:
         threading.Thread(target=_watch_for_stop, args=(state, done), daemon=True,
                          name="hy-stop-watch").start()
         result = _execute_into(spec, state)
+        # An interrupt the libraries turned into a cell error (nbclient reading a socket the
+        # signal closed: "OSError: Bad file descriptor") still stops the run: a failed run
+        # would otherwise replace the previous outputs.
+        if _stopping:
+            raise KeyboardInterrupt("the command was interrupted during this run")
         if tmp.joinpath(STOP_NAME).exists():
             raise KeyboardInterrupt("the command asked this run to stop")
         state.pause("swap")
