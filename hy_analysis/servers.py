@@ -18,6 +18,7 @@ culled after :data:`DASHBOARD_CULL_S` idle seconds.
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import secrets
 import socket
@@ -29,6 +30,7 @@ from pathlib import Path
 from .exceptions import HyAnalysisError
 from .page_assets import DATATABLES_URL_ENV
 from .paths import notebooks_dir
+from .rendering import LANG_TAGS
 
 __all__ = ["Server", "lab_argv", "serve_argv", "run_server", "port_is_free", "is_loopback",
            "trust_notebooks",
@@ -48,6 +50,10 @@ SHARE_DIR = Path(__file__).resolve().parent / "share"
 #: for pages that never said goodbye (a crashed browser). Voilà's preheated kernels count as
 #: unattached too, so a dashboard nobody opened for this long starts its next page cold.
 DASHBOARD_CULL_S = 600
+
+#: Language of the dashboard's pages: it runs every notebook with its defaults (``lang`` is
+#: "vi" in each notebook's parameters), so only that language's narrative cells are shown.
+DASHBOARD_LANG = "vi"
 
 
 @dataclass(frozen=True)
@@ -244,6 +250,10 @@ def serve_argv(*, folder: str | os.PathLike | None = None, ip: str = LOOPBACK,
             "--Voila.tornado_settings=disable_check_xsrf=True",
             # Voilà's lab template without its links to a CDN (share/voila/templates/hy).
             "--VoilaConfiguration.template=hy",
+            # Its narrative in the pages' language only (the template skips cells so tagged).
+            "--VoilaConfiguration.resources=" + json.dumps(
+                {"hy": {"hidden_tags": sorted(tag for lang, tag in LANG_TAGS.items()
+                                              if lang != DASHBOARD_LANG)}}),
             "--theme=light"]
     if token:
         argv.append("--Voila.auto_token=True")  # the identity provider reads JUPYTER_TOKEN

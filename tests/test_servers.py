@@ -6,6 +6,7 @@ Pure builders: no server starts here (the browser suite starts them).
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -78,6 +79,24 @@ def test_serve_command_hides_code_lists_dashboards_and_culls_kernels(tmp_path):
     assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in server.argv)
     assert server.pages == {
         "fdi_by_country": "http://127.0.0.1:8867/voila/render/fdi_by_country.ipynb?token=t"}
+
+
+def test_the_dashboard_shows_the_narrative_of_its_notebooks_default_language_only():
+    """The dashboard runs each notebook with its defaults: the other language's cells are
+    hidden, and that default is the language every notebook's parameters give."""
+    from hy_analysis.params import get_params, notebook_names
+    from hy_analysis.rendering import LANG_TAGS
+    from hy_analysis.servers import DASHBOARD_LANG
+
+    defaults = {name: next(p.default for p in get_params(name) if p.name == "lang")
+                for name in notebook_names()}
+    assert set(defaults.values()) == {DASHBOARD_LANG}, defaults
+    server = serve_argv(port=8867, token="t", check=False)
+    [resources] = [a.split("=", 1)[1] for a in server.argv
+                   if a.startswith("--VoilaConfiguration.resources=")]
+    hidden = json.loads(resources)["hy"]["hidden_tags"]
+    assert hidden == [tag for lang, tag in LANG_TAGS.items() if lang != DASHBOARD_LANG]
+    assert LANG_TAGS[DASHBOARD_LANG] not in hidden
 
 
 def test_busy_port_and_missing_folder_are_clear_errors(tmp_path):

@@ -24,6 +24,15 @@ def _tables_become_interactive(page):
     assert "Loading ITables" not in page.locator("body").inner_text()
 
 
+def _title(notebook, tag: str) -> str:
+    """The first heading of the notebook's markdown cells tagged ``tag``."""
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    cell = next(c for c in nb.cells if tag in c.metadata.get("tags", []))
+    return cell.source.splitlines()[0].lstrip("# ").strip()
+
+
 def test_serve_prints_the_address(dashboard):
     base, token, proc = dashboard
     log = proc.log.read_text(errors="replace")
@@ -52,6 +61,10 @@ def test_dashboard_hides_code_and_its_widgets_redraw(dashboard, require_notebook
                                timeout=PAGE_TIMEOUT)
         text = page.locator("body").inner_text()
         assert "Hưng Yên" in text
+        # The narrative in the page's language only (the notebook holds both).
+        vi_title, en_title = (_title(require_notebook("fdi_by_country"), tag)
+                              for tag in ("lang-vi", "lang-en"))
+        assert vi_title in text and en_title not in text, (vi_title, en_title)
 
         # No code: no input areas or editors, no source text.
         assert page.locator(".jp-CodeCell .jp-InputArea, .jp-CodeMirrorEditor, .cm-editor, "
