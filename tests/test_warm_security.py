@@ -43,6 +43,18 @@ def tmp(monkeypatch):
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture
+def shared_tmp(tmp):
+    """``tmp``, which the other uid must reach: a folder inside one only we may enter (a
+    ``TMPDIR`` under ``mktemp -d``) makes the attack impossible to play, not refused."""
+    closed = [p for p in tmp.parents if not p.stat().st_mode & stat.S_IXOTH]
+    if closed:
+        pytest.skip(f"uid {OTHER_UID} cannot reach {tmp}: {closed[-1]} is mode "
+                    f"{stat.S_IMODE(closed[-1].stat().st_mode):o}; run with a TMPDIR other "
+                    "users can traverse (such as /tmp) to play the other user")
+    return tmp
+
+
 def _as_other_user(work) -> int:
     """Run ``work()`` in a forked child as uid 65534; its exit status (0: ``work`` returned)."""
     pid = os.fork()
@@ -66,8 +78,8 @@ def _as_other_user(work) -> int:
 
 
 @as_root
-def test_a_folder_another_user_created_first_is_refused(tmp):
-    folder = tmp / f"hy-warm-{os.getuid()}"
+def test_a_folder_another_user_created_first_is_refused(shared_tmp):
+    folder = shared_tmp / f"hy-warm-{os.getuid()}"
 
     def squat():
         os.mkdir(folder, 0o777)
@@ -124,10 +136,10 @@ def test_a_symlinked_lock_or_log_is_refused_and_its_target_untouched(planted, tm
 
 
 @as_root
-def test_a_parent_run_by_another_user_is_refused(tmp):
+def test_a_parent_run_by_another_user_is_refused(shared_tmp):
     """Someone else listening where we expect our parent gets neither our environment nor
     our terminal: the client refuses to talk to it."""
-    path = tmp / "fake.sock"
+    path = shared_tmp / "fake.sock"
     ready_r, ready_w = os.pipe()
 
     def stand_in():
@@ -159,10 +171,10 @@ def test_a_parent_run_by_another_user_is_refused(tmp):
 
 
 @as_root
-def test_the_parent_refuses_a_client_of_another_user(tmp):
+def test_the_parent_refuses_a_client_of_another_user(shared_tmp):
     """A permissive folder or umask must not let another user ask our parent for a kernel
     (code run as us): the parent checks the client's uid."""
-    path = tmp / "parent.sock"
+    path = shared_tmp / "parent.sock"
     listener = socket.socket(socket.AF_UNIX)
     listener.bind(str(path))
     os.chmod(path, 0o777)
