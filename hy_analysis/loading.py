@@ -29,7 +29,7 @@ from .validation import (SOURCE_REQUIRED, Issue, ValidationReport, check_source_
 __all__ = [
     "load_targets", "read_targets", "load_sources", "load_urban_classes", "load_indicators",
     "load_regions", "load_region_map", "load_provinces", "read_rows", "LoadedRows",
-    "read_sources", "user_sources_file", "bundled_ids",
+    "read_sources", "user_sources_file", "bundled_ids", "row_ids",
 ]
 
 PathLike = str | os.PathLike
@@ -163,10 +163,11 @@ def bundled_ids(name: str = "targets.csv", *, data_dir: PathLike | None = None
     -------
     list of (str, str, int)
     """
-    return _ids(read_rows(_data_dir(data_dir) / name, ()))
+    return row_ids(read_rows(_data_dir(data_dir) / name, ()))
 
 
-def _ids(loaded: LoadedRows) -> list[tuple[str, str, int]]:
+def row_ids(loaded: LoadedRows) -> list[tuple[str, str, int]]:
+    """The ``(id, file, line)`` of every row read: the ``taken`` of a later file."""
     return [(r.get("id", ""), loaded.file, ln) for r, ln in zip(loaded.rows, loaded.lines)]
 
 
@@ -201,7 +202,7 @@ def read_sources(path: PathLike, *, taken: Sequence[tuple[str, str, int]] = ()
             bad.add(_l)
 
         check_source_row(row, issue)
-    repeated = check_unique_ids([*taken, *_ids(loaded)], report)
+    repeated = check_unique_ids([*taken, *row_ids(loaded)], report)
     bad |= {ln for _, ln in repeated}
     report.rows_rejected = len(bad)
     kept = [r for r, line in zip(loaded.rows, loaded.lines) if line not in bad]
@@ -421,7 +422,7 @@ def load_sources(data_dir: PathLike | None = None) -> pd.DataFrame:
     user = user_sources_file(data_dir)
     if user.is_file():
         # each file read once: the bundled ids from the rows just read
-        rows, _ = read_sources(user, taken=_ids(bundled))
+        rows, _ = read_sources(user, taken=row_ids(bundled))
         frame = pd.concat([frame, rows], ignore_index=True)
     frame["type"] = frame["type"].astype("category")
     return frame

@@ -278,13 +278,14 @@ def test_append_writes_valid_rows_and_shows_invalid_ones_with_their_error(tmp_pa
     again, problems = append_rows(to_target_rows(extract(text, region="Hưng Yên",
                                                          date="2024-12-20"),
                                                  source_id="hy-kh87-2023").iloc[:1], user)
-    assert again.empty and "already in" in problems[0]
+    assert again.empty and f"already used at {user}:2" in problems[0]
     # ... and so is the same id in capitals: one row to a reader, whatever its letter case
     shouted = to_target_rows(extract(text, region="Hưng Yên", date="2024-12-20"),
                              source_id="hy-kh87-2023").iloc[:1]
     shouted["id"] = shouted["id"].str.upper()
     again, problems = append_rows(shouted, user)
-    assert again.empty and "already in" in problems[0] and "letter case" in problems[0]
+    assert again.empty and f"already used at {user}:2" in problems[0] \
+        and "letter case aside" in problems[0]
 
 
 # --------------------------------------------------------------------------- development set

@@ -106,19 +106,17 @@ def append_rows(rows: pd.DataFrame, path, *, sources=(), data_dir=None):
         The rows written, and one message per rejected row naming its id, column, value and
         what was expected.
     """
-    from ..loading import read_rows, read_targets
-    from ..validation import id_key
+    from ..loading import read_rows, read_targets, row_ids
 
     path = Path(path)
-    existing_ids = set()
     new_file = not path.is_file() or not path.read_text(encoding="utf-8-sig").strip()
-    if not new_file:
-        existing_ids = {id_key(r.get("id", "")) for r in read_rows(path).rows}
+    # the file's ids are taken: validation rejects a candidate that repeats one
+    taken = [] if new_file else row_ids(read_rows(path))
     with tempfile.TemporaryDirectory() as tmp:
         candidate_file = Path(tmp) / "candidates.csv"
         rows.to_csv(candidate_file, index=False, encoding="utf-8")
         _, report = read_targets([candidate_file], include_bundled=False, sources=sources,
-                                 data_dir=data_dir)
+                                 data_dir=data_dir, taken=taken)
     bad_lines = {}
     for issue in report.issues:
         bad_lines.setdefault(issue.line, []).append(
@@ -128,12 +126,8 @@ def append_rows(rows: pd.DataFrame, path, *, sources=(), data_dir=None):
         if line in bad_lines:
             problems.append(f"row {row['id']} ({row['value_raw']!r}): "
                             + "; ".join(bad_lines[line]))
-        elif id_key(row["id"]) in existing_ids:
-            problems.append(f"row {row['id']} ({row['value_raw']!r}): column 'id': "
-                            f"expected an id not already in {path} (letter case aside)")
         else:
             written.append(row)
-            existing_ids.add(id_key(row["id"]))
     frame = pd.DataFrame(written, columns=list(schema.TARGET_COLUMNS))
     if written:
         path.parent.mkdir(parents=True, exist_ok=True)
