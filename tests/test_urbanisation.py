@@ -129,6 +129,20 @@ def test_describe_baseline_and_pp_follow_lang(rates_frame):
     assert "2.00 pp/yr" in findings.describe_pp_per_year(u.pp_per_year(env), lang="en")
 
 
+def test_a_baseline_above_the_ceiling_is_said_so_not_shown_as_a_pace(rates_frame):
+    env = u.rate_envelope(u.rate_targets(rates_frame, region="Hưng Yên"))
+    steps = u.pp_from_baseline(env, baseline_year=2023, baseline_rate=55.0).set_index("to_year")
+    # 2025's range is 48-50 %: 55 % is past its ceiling; 2030's 58-60 % is still ahead
+    assert steps.loc[2025, "met_high"] and not steps.loc[2030, "met_high"]
+    assert steps.loc[2025, "pp_high"] < 0
+    for lang, said in (("en", "already above the ceiling"), ("vi", "đã vượt mức trần")):
+        text = findings.describe_baseline(steps.reset_index(), baseline_year=2023,
+                                          baseline_rate=55.0, lang=lang)
+        line_2025, line_2030 = (next(x for x in text.splitlines() if str(y) in x)
+                                for y in (2025, 2030))
+        assert said in line_2025 and said not in line_2030, text
+
+
 def test_no_measured_rate_is_stated(rates_frame):
     rates = u.rate_targets(rates_frame, region="Hưng Yên")
     measured = u.measured_rates(rates_frame, region="Hưng Yên")

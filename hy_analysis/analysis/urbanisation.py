@@ -213,7 +213,8 @@ def pp_from_baseline(
     DataFrame
         One row per target year after ``baseline_year``: ``to_year``, ``years``, ``to_low``,
         ``to_high``, ``pp_low``, ``pp_high`` (pp/yr to reach the floor / the ceiling),
-        ``met_low`` (the baseline already reaches the floor).
+        ``met_low`` (the baseline already reaches the floor), ``met_high`` (it is already
+        above the ceiling: a negative ``pp_high`` is a fall, not a pace to keep).
 
     Raises
     ------
@@ -234,6 +235,7 @@ def pp_from_baseline(
         "pp_low": ((later["low"] - baseline_rate) / years).to_numpy(),
         "pp_high": ((later["high"] - baseline_rate) / years).to_numpy(),
         "met_low": (later["low"] <= baseline_rate).to_numpy(),
+        "met_high": (later["high"] < baseline_rate).to_numpy(),
     })
 
 

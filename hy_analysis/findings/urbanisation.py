@@ -150,7 +150,8 @@ def describe_baseline(steps: pd.DataFrame | None, *, baseline_year: int | None,
     lines = [head]
     for s in steps.to_dict("records"):
         high = "" if np.isnan(s["pp_high"]) else m["to_ceiling"].format(
-            ceiling=_pct(s["to_high"], lang), pp=_pp(s["pp_high"], m, lang))
+            ceiling=_pct(s["to_high"], lang), pp=_pp(s["pp_high"], m, lang)) \
+            + (m["ceiling_passed"] if s["met_high"] else "")
         lines.append(m["from_baseline"].format(
             year=s["to_year"], years=s["years"], floor=_pct(s["to_low"], lang),
             pp=_pp(s["pp_low"], m, lang)) + (m["floor_met"] if s["met_low"] else "")
