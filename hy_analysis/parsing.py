@@ -163,6 +163,8 @@ _SCALES = {
     "mil.": 10**6, "bil.": 10**9, "tril.": 10**12,
     "tỷ": 10**9, "tỉ": 10**9, "bn": 10**9, "bln": 10**9, "billion": 10**9,
     "trillion": 10**12,
+    # "1.99 quadrillion VND": a thousand trillion (the Vietnamese "triệu tỷ" multiplies out)
+    "quadrillion": 10**15,
 }
 _CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "đô la mỹ": "USD", "đô la": "USD",
                "đô": "USD",
@@ -230,6 +232,10 @@ _COUNT_NOUNS = (
     # pieces and areas of output, yields, new Party members: "125,7 triệu cái", "51,2 triệu
     # mét vuông", "46,58 tạ/ha", "8.793 đảng viên"
     "cái", "mét vuông", "tạ/ha", "tấn/ha", "đảng viên", "party members",
+    # units of firms registered beside the new firms: "95 chi nhánh, văn phòng đại diện",
+    # "661 địa điểm kinh doanh", "40 branches and representative offices"
+    "chi nhánh", "văn phòng đại diện", "địa điểm kinh doanh", "branches",
+    "representative offices?",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
@@ -264,7 +270,7 @@ _LEADING_CURRENCY_RE = re.compile(rf"(?P<cur>{_CURRENCY_RE})\s*(?=\d)")
 
 # Words that show the figure is written in English (its numbers then use English format).
 _ENGLISH_WORDS = re.compile(
-    r"\b(?:thousand|million|billion|trillion|bn|bln|mn|year|annually|annual|per|hectares?|people|"
+    r"\b(?:thousand|million|billion|trillion|quadrillion|bn|bln|mn|year|annually|annual|per|hectares?|people|"
     r"persons|times|percent|more|over|about|nearly|under|exceeding|at least|projects?|"
     r"enterprises?|units?|communes?|tourists|visitors|passengers|foreigners|industrial|dongs?|"
     r"dollars)\b"

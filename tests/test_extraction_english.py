@@ -244,3 +244,38 @@ def test_an_increase_over_a_year_is_measured_against_it():
     got = by_raw("GRDP is to grow 7 percent a year over 2026-2030.", date="2025-10-05")
     assert (got["7 percent a year"].period_start,
             got["7 percent a year"].period_end) == (2026, 2030)
+
+
+def test_an_output_value_in_quadrillions_is_read():
+    got = by_raw("In the first nine months, the province's gross industrial output value "
+                 "reached 2.05 quadrillion VND, up 11.2%.", date="2025-10-05")
+    assert got["2.05 quadrillion VND"].low == 2.05e15
+    assert got["2.05 quadrillion VND"].indicator == "industrial_output_value"
+
+
+def test_the_countrys_target_after_a_possessive_is_national():
+    # "the country's target of over 8%": the nation's target, not the province's
+    for apostrophe in ("'", "’"):
+        got = by_raw(f"The minister asked Long An to grow faster, helping meet the "
+                     f"country{apostrophe}s target of over 8% growth this year.",
+                     date="2025-03-20")
+        assert got["over 8%"].region == "Việt Nam"
+
+
+def test_a_span_mostly_past_expected_early_in_its_last_year_is_an_estimate():
+    # written in February 2025: the 2021-2025 total is mostly had, an estimate of the result;
+    # what the year 2025 alone is expected to bring is still the plan
+    got = by_raw("FDI attracted in the 2021-2025 period is projected to reach US$4.1 billion. "
+                 "This year, exports are expected to reach US$3.2 billion.",
+                 date="2025-02-10")
+    assert (got["US$4.1 billion"].kind, got["US$4.1 billion"].estimate) == ("actual", True)
+    assert (got["US$4.1 billion"].period_start, got["US$4.1 billion"].period_end) == (2021, 2025)
+    assert got["US$3.2 billion"].kind == "target"
+
+
+def test_a_share_against_the_whole_in_brackets_reads_the_whole_amount():
+    # "(60.2/398 billion USD)": the whole has no decimal mark but the scale of money follows
+    got = by_raw("Exports were estimated at 60.2 billion USD, 15.1% of the national total "
+                 "(60.2/398 billion USD). The plan met 27/28 targets.", date="2025-11-05")
+    assert got["398 billion USD"].low == 398e9
+    assert "28" not in got and "27" not in got

@@ -1211,3 +1211,16 @@ def test_a_sector_named_alone_after_of_which_is_that_sector(text, raw, code):
 ])
 def test_a_growth_word_in_a_sentence_on_grdp_takes_it_up(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+def test_branches_and_business_locations_are_counted_but_no_firms():
+    # registered beside the new firms; they were lost (no counted noun), then would have
+    # taken the new firms' code from the sentence before
+    got = by_raw("Trong 6 tháng, tỉnh có 540 doanh nghiệp thành lập mới, tăng 8%. Ngoài ra có "
+                 "72 chi nhánh, văn phòng đại diện và 310 địa điểm kinh doanh đăng ký hoạt "
+                 "động. The city also registered 25 branches and 9 representative offices.",
+                 date="2024-07-05")
+    assert got["540 doanh nghiệp"].indicator == "new_enterprises"
+    for raw in ("72 chi nhánh", "310 địa điểm kinh doanh", "25 branches",
+                "9 representative offices"):
+        assert (got[raw].unit, got[raw].indicator) == ("count", "unknown"), raw

@@ -334,3 +334,10 @@ def test_an_amount_per_person_with_no_currency_is_in_dong(text, lang, low):
 def test_a_scale_without_currency_or_person_stays_refused():
     with pytest.raises(ParseError):
         parse_value("62,4 triệu/năm", lang="vi")
+
+
+@pytest.mark.parametrize("text", ["2.3 quadrillion VND", "VND2.3 quadrillion",
+                                  "2,3 triệu tỷ đồng"])
+def test_a_quadrillion_is_a_thousand_trillion(text):
+    # "quadrillion" was an unknown unit: the figure was refused and lost
+    assert parse_value(text).low == 2.3e15

@@ -1894,6 +1894,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # figure (its share of the plan achieved) is that figure's, no target word of this one
         kind_context = CUES.PLAN_SHARE_BEFORE.sub(" ", kind_context) + fig.raw + text_after[:15]
     kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year,
+                                         period_start=period.start,
                                          just_before=text[max(0, fig.start - 45):fig.start],
                                          doc_month=doc_date.month if doc_date and not
                                          memo.get("year only") else None)
@@ -2089,6 +2090,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             _counts_another_thing(vocab, code, counted):
         # "industrial parks attracted 44 new projects", "48MW": a count says what it counts
         notes.append(f"counts {counted!r}, not what {code} counts")
+        code, indicator_text = "unknown", ""
+    if unit == "count" and code != "unknown" and CUES.FIRM_UNITS.search(counted):
+        # "57 chi nhánh, văn phòng đại diện" after the new firms: branches and offices are
+        # registered beside the firms, not firms (nor projects)
+        notes.append(f"counts {counted!r}: units of firms, not what {code} counts")
         code, indicator_text = "unknown", ""
     if unit == "ha" and code != "unknown" and cell is None and _counts_another_thing(
             vocab, code, text[text.rfind("\n\n", 0, fig.start) + 1:fig.end]):

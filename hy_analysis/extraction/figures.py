@@ -49,11 +49,14 @@ class Figure:
 
 
 # The second number of a result/target pair after the first's "/": "45.799/36.875 tỷ đồng"
-# (both written with a decimal or thousands mark; "27/28 chỉ tiêu", "3/10" are no pair).
+# (both written with a decimal or thousands mark; "27/28 chỉ tiêu", "3/10" are no pair), or a
+# share against the whole with the scale of money after the whole: "(77.4/391 billion USD)"
 _PAIR_SECOND = (r"(?:(?<=\d[.,]\d)|(?<=\d[.,]\d\d)|(?<=\d[.,]\d\d\d))"
-                r"/\d{1,3}(?:[.,]\d+)+(?![\d/]|[.,]\d)")
+                r"/(?:\d{1,3}(?:[.,]\d+)+|\d{1,4}(?=\s?(?:billion|million|trillion|tỷ|tỉ|triệu)\s))"
+                r"(?![\d/]|[.,]\d)")
 _PAIR_AFTER = re.compile(_PAIR_SECOND)
 _PAIR_BEFORE = re.compile(r"\d[.,]\d{1,3}/$")
+_PAIR_WHOLE_SCALE = re.compile(r"\s?(?:billion|million|trillion|tỷ|tỉ|triệu)\s")
 # Shares listed with hyphens, "28-28-44%" (three or more: two are a range, "28-44%").
 _SHARE_LIST = re.compile(r"\d{1,2}(?:[.,]\d+)?(?:\s?[-–]\s?\d{1,2}(?:[.,]\d+)?){2,}\s?%")
 _SHARE_MEMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -168,8 +171,8 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     number = text[start:end]
     after = text[end:end + 12]
     before = text[max(0, start - 20):start]
-    if _PAIR_AFTER.match(text, end) or (_PAIR_BEFORE.search(before) and
-                                        _NOT_DIGIT.search(number)):
+    if _PAIR_AFTER.match(text, end) or (_PAIR_BEFORE.search(before) and (
+            _NOT_DIGIT.search(number) or _PAIR_WHOLE_SCALE.match(text, end))):
         return False  # a result and its target, "45.799/36.875 tỷ đồng"
     if _SLASH_AFTER.match(after) or _RANGE_BEFORE.search(before):
         return True

@@ -1242,12 +1242,16 @@ def heading_years(text: str) -> list[tuple[int, int, int]]:
 
 
 def find_kind(context: str, period_end: int | None, doc_year: int | None,
-              *, just_before: str = "", doc_month: int | None = None) -> tuple[str, bool, str]:
+              *, just_before: str = "", doc_month: int | None = None,
+              period_start: int | None = None) -> tuple[str, bool, str]:
     """(kind, estimate, how): target or actual, and whether the text calls it an estimate.
 
     ``just_before`` is the text right before the figure: "(plan: 10.5%)", "kế hoạch: 8%"
     label the figure a target whatever its period. "will reach" about the document's own year
     is a plan when written in its first half and an estimate when written in its second half.
+    ``period_start`` tells a span that began before the document's year ("2021-2025 is
+    projected to reach ...", written early in 2025) from the year alone: its result is mostly
+    had, so what is expected of it is an estimate, not the plan.
     """
     if CUES.PLAN_LABEL.search(just_before):
         return "target", False, "labelled as the plan"
@@ -1270,6 +1274,7 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
             not CUES.ESTIMATE_WORDS.search(context):
         return "target", False, "'will' early in the year"
     if period_end is not None and period_end == doc_year and doc_month is not None and \
+            (period_start is None or period_start >= doc_year) and \
             doc_month <= _LAG_MONTHS and CUES.FORWARD_WORDS.search(context) and not \
             CUES.RESULT_ESTIMATE.search(context) and not CUES.MONTHS_TO_DATE.search(context):
         # "is expected to increase by 3.5%" about a year barely begun at the page date: what
