@@ -222,6 +222,8 @@ def test_key_numbers_of_the_real_data():
     assert other.loc["2024", "value"] == 83          # 550 - 174 - 153 - 140
     assert other.loc["2025-08-26", "value"] == 174   # 904 - 189 - 204 - 337
     assert np.isnan(other.loc["2024-01", "value"])   # Korea and China not given
+    # the remainder's rows in the snapshots' order, as the chart beside its table
+    assert other["snapshot"].tolist() == snaps["snapshot"].tolist()
     pairs = fdi.snapshot_disagreements(targets, region_map=load_region_map(), region="Hưng Yên")
     first = pairs.iloc[0]
     assert (first["projects_a"], first["projects_b"]) == (550, 543)

@@ -164,9 +164,9 @@ def other_countries_remainder(
     Returns
     -------
     DataFrame
-        One row per snapshot: ``snapshot``, ``as_of``, ``source_id``, ``territory``,
-        ``merged``, ``country`` (``"Other"``), ``value``, ``derived`` (True), ``reason``
-        (empty when computed).
+        One row per snapshot, in the order of :func:`fdi_snapshots`: ``snapshot``,
+        ``as_of``, ``source_id``, ``territory``, ``merged``, ``country`` (``"Other"``),
+        ``value``, ``derived`` (True), ``reason`` (empty when computed).
     """
     _check_indicator(indicator)
     return _remainder_of(fdi_rows(data, region_map=region_map, region=region),
@@ -180,8 +180,11 @@ def _check_indicator(indicator: str) -> None:
 
 
 def _remainder_of(rows: pd.DataFrame, *, indicator: str, named: Sequence[str]) -> pd.DataFrame:
-    """:func:`other_countries_remainder` of rows from :func:`fdi_rows`."""
+    """:func:`other_countries_remainder` of rows from :func:`fdi_rows`, in snapshot order."""
+    # the snapshots' own order (time, then size), as in the charts and the text
+    order = _snapshots_of(rows).set_index("snapshot")["order"]
     rows = rows[rows["indicator"] == indicator]
+    rows = rows.assign(_order=rows["snapshot"].map(order)).sort_values("_order", kind="stable")
     records = []
     for snap, group in rows.groupby("snapshot", sort=False):
         first = group.iloc[0]
