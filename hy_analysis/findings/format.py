@@ -205,8 +205,9 @@ def format_amount(value: float, unit: str, *, lang: str = "vi", decimals: int | 
                   billions: bool | None = None) -> str:
     """Any figure with its unit, the one way text, tables and chart labels write it.
 
-    Money goes through :func:`format_money`; a percentage is ``48,5 %``; other units take
-    their reader label in ``lang`` (:data:`hy_analysis.schema.UNIT_LABELS`).
+    Money goes through :func:`format_money`; a percentage is ``48,5 %``; a count is its
+    number alone (the indicator beside it says what is counted: "904", not "904 số lượng");
+    other units take their reader label in ``lang`` (:data:`hy_analysis.schema.UNIT_LABELS`).
 
     Parameters
     ----------
@@ -227,6 +228,8 @@ def format_amount(value: float, unit: str, *, lang: str = "vi", decimals: int | 
     '1.200 người'
     >>> format_amount(7.45e9, "USD", lang="en", decimals=2)
     '7.45 bn USD'
+    >>> format_amount(904, "count", lang="vi")
+    '904'
     """
     from ..schema import UNIT_LABELS
 
@@ -234,6 +237,8 @@ def format_amount(value: float, unit: str, *, lang: str = "vi", decimals: int | 
         return format_money(value, unit, lang=lang, decimals=decimals, billions=billions)
     if unit == "percent":
         return f"{format_number(value, lang=lang, decimals=decimals)} %"
+    if unit == "count":
+        return format_number(value, lang=lang, decimals=decimals)
     label = UNIT_LABELS[check_lang(lang)].get(unit, unit)
     return f"{format_number(value, lang=lang, decimals=decimals)} {label}"
 
