@@ -230,6 +230,8 @@ _COUNT_NOUNS = (
     # pieces and areas of output, yields, new Party members: "125,7 triệu cái", "51,2 triệu
     # mét vuông", "46,58 tạ/ha", "8.793 đảng viên"
     "cái", "mét vuông", "tạ/ha", "tấn/ha", "đảng viên", "party members",
+    # days (nights) that guests stay, counted by accommodation statistics: never persons
+    "ngày khách", "đêm khách", "guest[- ]nights?", "guest[- ]days?",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"

@@ -1211,3 +1211,48 @@ def test_a_sector_named_alone_after_of_which_is_that_sector(text, raw, code):
 ])
 def test_a_growth_word_in_a_sentence_on_grdp_takes_it_up(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+# Ports, accommodation and visits (issue #17, devset 440-446; the sentences here are our own)
+
+@pytest.mark.parametrize("text,raw,code", [
+    # cargo through the ports, in tonnes, and its growth
+    ("Năm 2023, sản lượng hàng hóa thông qua cảng biển đạt 41,5 triệu tấn, tăng 7,2%.",
+     "41,5 triệu tấn", "seaport_cargo_throughput"),
+    ("Năm 2023, sản lượng hàng hóa thông qua cảng biển đạt 41,5 triệu tấn, tăng 7,2%.",
+     "7,2%", "seaport_cargo_throughput_growth"),
+    ("In 2023 the province's cargo throughput reached 18.4 million tonnes.",
+     "18.4 million tonnes", "seaport_cargo_throughput"),
+    # room occupancy of hotels, never of industrial parks
+    ("Công suất sử dụng phòng bình quân đạt 63,5%.", "63,5%", "hotel_room_occupancy_rate"),
+    ("Hotel room occupancy averaged 71% in the third quarter of 2023.", "71%",
+     "hotel_room_occupancy_rate"),
+    # guests of accommodation establishments, their guest-days, and their growth (no code)
+    ("Năm 2023, lượt khách do các cơ sở lưu trú phục vụ ước đạt 2,3 triệu lượt khách.",
+     "2,3 triệu lượt khách", "accommodation_guests"),
+    ("Năm 2023, số ngày khách lưu trú đạt 3,1 triệu ngày khách, tăng 9%.",
+     "3,1 triệu ngày khách", "guest_nights"),
+    ("Năm 2023, số ngày khách lưu trú đạt 3,1 triệu ngày khách, tăng 9%.", "9%", "unknown"),
+    # an English name in the plural
+    ("Revenues from tourism reached VND12.5 trillion in 2023.", "VND12.5 trillion",
+     "tourism_revenue"),
+])
+def test_ports_accommodation_and_tourism_names(text, raw, code):
+    assert _by_raw(text, "2024-02-10")[raw] == code
+
+
+@pytest.mark.parametrize("text,raw", [
+    # visits with their noun left out, right after the visitors or the verb that welcomes them
+    ("Tháng 8/2023, khách nội địa khoảng 214.000 lượt (tăng 3,5%).", "khoảng 214.000 lượt"),
+    ("Riêng tháng 10/2023, toàn tỉnh đón khoảng 480.000 lượt, tăng 12,1%.", "khoảng 480.000 lượt"),
+])
+def test_visits_in_luot_after_the_visitors_are_persons(text, raw):
+    got = by_raw(text, "2023-11-05")
+    assert got[raw].unit == "persons"
+
+
+def test_luot_after_another_noun_or_a_page_counter_is_no_visit():
+    # "cao điểm vượt 1.800 lượt" after "lượt xe" (vehicles), "lượt xem" (page views)
+    got = by_raw("Mỗi ngày có khoảng 1.500 lượt xe qua cửa khẩu, cao điểm vượt 1.800 lượt. "
+                 "Bài viết có 2.750 lượt xem.", "2023-11-05")
+    assert all(row.unit != "persons" for row in got.values())

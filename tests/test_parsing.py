@@ -300,6 +300,10 @@ def test_a_range_after_a_minus_sign_stays_refused():
     ("16 tuabin", 16, "count"),
     ("40 wind turbines", 40, "count"),
     ("hơn 2.400 công nhân", 2400, "count"),
+    # days (nights) stayed by guests: counted, never persons
+    ("62,4 nghìn ngày khách", 62400, "count"),
+    ("1,2 triệu đêm khách", 1.2e6, "count"),
+    ("85,000 guest nights", 85000, "count"),
 ])
 def test_currency_plurals_and_counted_nouns(text, low, unit):
     parsed = parse_value(text)
