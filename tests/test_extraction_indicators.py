@@ -1256,3 +1256,27 @@ def test_luot_after_another_noun_or_a_page_counter_is_no_visit():
     got = by_raw("Mỗi ngày có khoảng 1.500 lượt xe qua cửa khẩu, cao điểm vượt 1.800 lượt. "
                  "Bài viết có 2.750 lượt xem.", "2023-11-05")
     assert all(row.unit != "persons" for row in got.values())
+
+
+def test_accommodation_guests_amount_has_its_code_and_its_growth_none():
+    got = _by_raw("Năm 2023, khách lưu trú ước đạt 845.300 lượt, tăng 6,4%.", "2024-01-10")
+    assert got["845.300 lượt"] == "accommodation_guests"
+    assert got["6,4%"] == "unknown"
+
+
+def test_a_bare_revenue_after_accommodation_guests_is_tourism_revenue():
+    got = _by_raw("Năm 2023, khách lưu trú ước đạt 845.300 lượt. Tổng doanh thu ước đạt 1.120,5 tỷ "
+                  "đồng (tăng 9,8% so với cùng kỳ).", "2024-01-10")
+    assert got["1.120,5 tỷ đồng"] == "tourism_revenue"
+    assert got["9,8%"] == "tourism_revenue_growth"
+
+
+def test_a_range_of_tonnes_written_twice_is_one_figure_and_a_length_no_count():
+    got = by_raw("Đến năm 2030, sản lượng hàng hóa thông qua cảng đạt từ 12,5 triệu tấn đến 14 triệu "
+                 "tấn; có từ 30 cầu cảng đến 34 cầu cảng với tổng chiều dài từ 6.200 m đến 7.100 m.",
+                 "2025-05-10")
+    assert got["12,5 triệu tấn đến 14 triệu tấn"].indicator == "seaport_cargo_throughput"
+    assert (got["12,5 triệu tấn đến 14 triệu tấn"].low,
+            got["12,5 triệu tấn đến 14 triệu tấn"].high) == (12.5e6, 14e6)
+    assert (got["30 cầu cảng đến 34 cầu cảng"].low, got["30 cầu cảng đến 34 cầu cảng"].high) == (30, 34)
+    assert not any(raw.startswith(("6.200", "7.100")) for raw in got)

@@ -530,6 +530,7 @@ def _unit_before(text: str, start: int, end: int, lead_start: int, lang: str,
     figure's unit ("tăng lên 5,8 triệu đồng/tháng từ 4 triệu", "to 5.8 million VND from 4
     million")."""
     if not _FROM_BEFORE.search(text, max(0, lead_start - 6), lead_start) or \
+            _LENGTH_AFTER.match(text, end) or \
             previous.parsed.unit is None or start - previous.end > 40 or \
             re.search(r"[.;:!?\n(](?!\d)", text[previous.end:start]):
         return None
@@ -547,6 +548,10 @@ def _unit_before(text: str, start: int, end: int, lead_start: int, lang: str,
 
 
 _SCALE_AFTER = re.compile(r"\s*(?:thousand|million|nghìn|ngàn|triệu)\b", re.IGNORECASE)
+#: a length after the number: it has a unit of its own, not the figure's before it ("65 cầu
+#: cảng với tổng chiều dài từ 11.386 m": metres, no count)
+_LENGTH_AFTER = re.compile(r"\s*(?:m|km|mét|ki-lô-mét|metres?|meters?|kilomet(?:re|er)s?)\b",
+                           re.IGNORECASE)
 
 
 #: ICOR named before its value: "ICOR is estimated at 4-4.3", "hệ số ICOR ở mức 5,2"
