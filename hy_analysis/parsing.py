@@ -236,6 +236,11 @@ _COUNT_NOUNS = (
     # "661 địa điểm kinh doanh", "40 branches and representative offices"
     "chi nhánh", "văn phòng đại diện", "địa điểm kinh doanh", "branches",
     "representative offices?",
+    # days (nights) that guests stay, counted by accommodation statistics: never persons
+    "ngày khách", "đêm khách", "guest[- ]nights?", "guest[- ]days?",
+    # ports: terminals, berths, ship calls and containers ("24 bến cảng", "65 cầu cảng",
+    # "0,2 triệu TEU", "120,000 ships")
+    "bến cảng", "cầu cảng", "lượt tàu", "tàu thuyền", "teus?", "ships", "vessels", "berths",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
@@ -281,6 +286,12 @@ _VIETNAMESE_WORDS = re.compile(
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u200b\ufeff\t\r\n"), " ")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2013\u2014\u2212\u2012"), "-")
+
+
+#: a range with its unit after both ends (Vietnamese range words only: "from 5% to 7%" in
+#: English is often a change, read by the extractor)
+_UNIT_TWICE_RE = re.compile(r"(?P<lead>từ\s+)?(?P<a>\d[\d.,]*)(?P<u>\s*[^\d\s][^\d]*?)\s+"
+                            r"(?P<w>đến|tới)\s+(?P<b>\d[\d.,]*)(?P=u)$")
 
 
 def _normalise(text: str) -> str:
@@ -530,6 +541,10 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
         big, small, scale_word = next((m[f"big{i}"], m[f"small{i}"], m[f"unit{i}"])
                                       for i in ("", "2", "3") if m[f"big{i}"])
         s = f"{int(big) * 1000 + int(small)} {scale_word}{s[m.end():]}"
+    # "từ 71,65 triệu tấn đến 86,15 triệu tấn", "3,6%/năm đến 4,5%/năm": a range whose unit
+    # is written after both ends reads as the unit written once
+    if m := _UNIT_TWICE_RE.match(s):
+        s = f"{m['lead'] or ''}{m['a']} {m['w']} {m['b']}{m['u']}"
     between = _BETWEEN_RE.match(s)
     if between:
         s = s[between.end():]

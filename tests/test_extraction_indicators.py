@@ -1224,3 +1224,70 @@ def test_branches_and_business_locations_are_counted_but_no_firms():
     for raw in ("72 chi nhánh", "310 địa điểm kinh doanh", "25 branches",
                 "9 representative offices"):
         assert (got[raw].unit, got[raw].indicator) == ("count", "unknown"), raw
+# Ports, accommodation and visits (issue #17, devset 440-446; the sentences here are our own)
+
+@pytest.mark.parametrize("text,raw,code", [
+    # cargo through the ports, in tonnes, and its growth
+    ("Năm 2023, sản lượng hàng hóa thông qua cảng biển đạt 41,5 triệu tấn, tăng 7,2%.",
+     "41,5 triệu tấn", "seaport_cargo_throughput"),
+    ("Năm 2023, sản lượng hàng hóa thông qua cảng biển đạt 41,5 triệu tấn, tăng 7,2%.",
+     "7,2%", "seaport_cargo_throughput_growth"),
+    ("In 2023 the province's cargo throughput reached 18.4 million tonnes.",
+     "18.4 million tonnes", "seaport_cargo_throughput"),
+    # room occupancy of hotels, never of industrial parks
+    ("Công suất sử dụng phòng bình quân đạt 63,5%.", "63,5%", "hotel_room_occupancy_rate"),
+    ("Hotel room occupancy averaged 71% in the third quarter of 2023.", "71%",
+     "hotel_room_occupancy_rate"),
+    # guests of accommodation establishments, their guest-days, and their growth (no code)
+    ("Năm 2023, lượt khách do các cơ sở lưu trú phục vụ ước đạt 2,3 triệu lượt khách.",
+     "2,3 triệu lượt khách", "accommodation_guests"),
+    ("Năm 2023, số ngày khách lưu trú đạt 3,1 triệu ngày khách, tăng 9%.",
+     "3,1 triệu ngày khách", "guest_nights"),
+    ("Năm 2023, số ngày khách lưu trú đạt 3,1 triệu ngày khách, tăng 9%.", "9%", "unknown"),
+    # an English name in the plural
+    ("Revenues from tourism reached VND12.5 trillion in 2023.", "VND12.5 trillion",
+     "tourism_revenue"),
+])
+def test_ports_accommodation_and_tourism_names(text, raw, code):
+    assert _by_raw(text, "2024-02-10")[raw] == code
+
+
+@pytest.mark.parametrize("text,raw", [
+    # visits with their noun left out, right after the visitors or the verb that welcomes them
+    ("Tháng 8/2023, khách nội địa khoảng 214.000 lượt (tăng 3,5%).", "khoảng 214.000 lượt"),
+    ("Riêng tháng 10/2023, toàn tỉnh đón khoảng 480.000 lượt, tăng 12,1%.", "khoảng 480.000 lượt"),
+])
+def test_visits_in_luot_after_the_visitors_are_persons(text, raw):
+    got = by_raw(text, "2023-11-05")
+    assert got[raw].unit == "persons"
+
+
+def test_luot_after_another_noun_or_a_page_counter_is_no_visit():
+    # "cao điểm vượt 1.800 lượt" after "lượt xe" (vehicles), "lượt xem" (page views)
+    got = by_raw("Mỗi ngày có khoảng 1.500 lượt xe qua cửa khẩu, cao điểm vượt 1.800 lượt. "
+                 "Bài viết có 2.750 lượt xem.", "2023-11-05")
+    assert all(row.unit != "persons" for row in got.values())
+
+
+def test_accommodation_guests_amount_has_its_code_and_its_growth_none():
+    got = _by_raw("Năm 2023, khách lưu trú ước đạt 845.300 lượt, tăng 6,4%.", "2024-01-10")
+    assert got["845.300 lượt"] == "accommodation_guests"
+    assert got["6,4%"] == "unknown"
+
+
+def test_a_bare_revenue_after_accommodation_guests_is_tourism_revenue():
+    got = _by_raw("Năm 2023, khách lưu trú ước đạt 845.300 lượt. Tổng doanh thu ước đạt 1.120,5 tỷ "
+                  "đồng (tăng 9,8% so với cùng kỳ).", "2024-01-10")
+    assert got["1.120,5 tỷ đồng"] == "tourism_revenue"
+    assert got["9,8%"] == "tourism_revenue_growth"
+
+
+def test_a_range_of_tonnes_written_twice_is_one_figure_and_a_length_no_count():
+    got = by_raw("Đến năm 2030, sản lượng hàng hóa thông qua cảng đạt từ 12,5 triệu tấn đến 14 triệu "
+                 "tấn; có từ 30 cầu cảng đến 34 cầu cảng với tổng chiều dài từ 6.200 m đến 7.100 m.",
+                 "2025-05-10")
+    assert got["12,5 triệu tấn đến 14 triệu tấn"].indicator == "seaport_cargo_throughput"
+    assert (got["12,5 triệu tấn đến 14 triệu tấn"].low,
+            got["12,5 triệu tấn đến 14 triệu tấn"].high) == (12.5e6, 14e6)
+    assert (got["30 cầu cảng đến 34 cầu cảng"].low, got["30 cầu cảng đến 34 cầu cảng"].high) == (30, 34)
+    assert not any(raw.startswith(("6.200", "7.100")) for raw in got)

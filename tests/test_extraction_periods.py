@@ -1232,3 +1232,47 @@ def test_a_share_after_the_past_terms_review_is_of_its_end_despite_a_caption():
 def test_industry_and_services_together_are_the_non_farm_share(text, code):
     assert [r.indicator for r in extract(text, date="2024-12-20").itertuples()
             if "82%" in r.value_raw] == [code]
+
+
+# Coastal and tourism pages (issue #17, devset 440-446; the sentences here are our own)
+
+def test_from_the_start_of_the_year_to_now_is_no_next_year():
+    # "từ đầu năm tới nay": "năm tới" here is not "next year", and nothing is a target
+    got = by_raw("Tháng 7/2023, tỉnh đón 210.000 lượt khách. Lũy kế từ đầu năm tới nay, số "
+                 "lượt khách ước đạt 1,9 triệu lượt khách, tăng 14,2% so với cùng kỳ năm 2022.",
+                 "2023-07-30")
+    assert _period(got["1,9 triệu lượt khách"]) == (2023, 2023)
+    assert _period(got["14,2%"]) == (2023, 2023)
+    assert got["14,2%"].kind != "target"
+
+
+def test_a_whole_year_compared_with_sets_no_year_after_it():
+    # "gấp đôi cả năm 2022" in a title line repeated as a caption: the whole year compared with
+    # is a base, not the frame of the paragraphs that follow
+    got = by_raw("Khách quốc tế đến tỉnh trong 7 tháng gần gấp đôi cả năm 2022\n\nTrong 7 tháng "
+                 "năm 2023, khách quốc tế đạt 64.000 lượt.\n\nKhách quốc tế đến tỉnh trong 7 "
+                 "tháng gần gấp đôi cả năm 2022\n\nCũng theo báo cáo, doanh thu du lịch ước đạt "
+                 "912 tỷ đồng, tăng 15,5%.", "2023-07-31")
+    assert _period(got["912 tỷ đồng"]) == (2023, 2023)
+    assert _period(got["15,5%"]) == (2023, 2023)
+
+
+def test_the_same_holiday_of_a_year_compared_with_sets_no_year_after_it():
+    # a February page whose only year is the holiday compared with ("so với cùng kỳ nghỉ Tết
+    # 2023"): not a review of that year, the figures are the page's year's
+    got = by_raw("Trong 7 ngày nghỉ Tết Nguyên đán, lượng khách ước đạt 52.300 lượt, tăng 18,4% "
+                 "so với cùng kỳ nghỉ Tết 2023.\n\nLượng khách lưu trú đạt 21.000 lượt. Công "
+                 "suất phòng ước đạt 61%.", "2024-02-14")
+    assert _period(got["21.000 lượt"]) == (2024, 2024)
+    assert _period(got["61%"]) == (2024, 2024)
+
+
+def test_a_share_of_the_plan_in_brackets_after_a_compared_year_is_the_figures():
+    # "(vượt 9,1% kế hoạch năm 2023)" after "so với cùng kỳ năm 2022" is the figure's ratio to
+    # its plan, not the compared year's own figure (as "cao hơn năm 2022 (5,1%)" would be)
+    got = by_raw("Tính chung 10 tháng năm 2023, tỉnh đón 3,4 triệu lượt khách, tăng 21,7% so "
+                 "với cùng kỳ năm 2022 (vượt 9,1% kế hoạch năm 2023).", "2023-10-28")
+    assert _period(got["9,1%"]) == (2023, 2023)
+    got = by_raw("Năm 2023, xuất khẩu đạt 1.250 triệu USD, tăng 6% so với năm 2022 (đạt 104% "
+                 "kế hoạch).", "2024-01-05")
+    assert _period(got["104%"]) == (2023, 2023)

@@ -300,6 +300,16 @@ def test_a_range_after_a_minus_sign_stays_refused():
     ("16 tuabin", 16, "count"),
     ("40 wind turbines", 40, "count"),
     ("hơn 2.400 công nhân", 2400, "count"),
+    # days (nights) stayed by guests: counted, never persons
+    ("62,4 nghìn ngày khách", 62400, "count"),
+    ("1,2 triệu đêm khách", 1.2e6, "count"),
+    ("85,000 guest nights", 85000, "count"),
+    # ports: terminals, berths, ship calls, containers and ships
+    ("18 bến cảng", 18, "count"),
+    ("42 cầu cảng", 42, "count"),
+    ("1,35 triệu TEU", 1.35e6, "count"),
+    ("2.600 lượt tàu", 2600, "count"),
+    ("about 9,500 ships", 9500, "count"),
 ])
 def test_currency_plurals_and_counted_nouns(text, low, unit):
     parsed = parse_value(text)
@@ -341,3 +351,19 @@ def test_a_scale_without_currency_or_person_stays_refused():
 def test_a_quadrillion_is_a_thousand_trillion(text):
     # "quadrillion" was an unknown unit: the figure was refused and lost
     assert parse_value(text).low == 2.3e15
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    # a range whose unit is written after both ends reads as the unit written once
+    ("từ 12,5 triệu tấn đến 14 triệu tấn", 12.5e6, 14e6, "count"),
+    ("từ 2,1%/năm đến 2,8%/năm", 2.1, 2.8, "percent"),
+    ("từ 3 tỷ USD đến 3,5 tỷ USD", 3e9, 3.5e9, "USD"),
+    ("từ 30 cầu cảng tới 34 cầu cảng", 30, 34, "count"),
+])
+def test_a_range_with_its_unit_after_both_ends(text, low, high, unit):
+    parsed = parse_value(text)
+    assert (parsed.low, parsed.high, parsed.unit) == (pytest.approx(low), pytest.approx(high),
+                                                      unit)
+
+
+def test_a_range_with_two_different_units_is_no_range():
+    with pytest.raises(ParseError):
+        parse_value("từ 3 tỷ USD đến 3,5 tỷ đồng")

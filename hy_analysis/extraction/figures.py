@@ -511,6 +511,11 @@ _PERSONS_BEFORE = re.compile(
     r"|(?:number|total) of (?:tourists|visitors|passengers|holiday-?makers)\b"
     r"[^.;:!?\n\d]{0,80}?\bto)"
     r"(?:\s+an?\s+record|\s+kỷ lục)?\s*$", re.IGNORECASE)
+#: visitors (or the verb that welcomes them) right before a number of visits in "lượt":
+#: "khách nội địa khoảng 302.000 lượt", "toàn tỉnh đón khoảng 560.000 lượt"
+_VISITS_BEFORE = re.compile(
+    r"\b(?:(?:du )?khách(?: du lịch)?(?: quốc tế| nội địa| trong nước| nước ngoài| tham quan)?|"
+    r"đón(?: được| tiếp)?)\s*$", re.IGNORECASE)
 #: visitors named after the number by a verb: "Of them, 2.1 million were domestic travellers"
 _PERSONS_AFTER = re.compile(
     r"[^\S\n]+(?:were|was|are|is)[^\S\n]+(?:(?:domestic|international|foreign|overseas|"
@@ -528,6 +533,7 @@ def _unit_before(text: str, start: int, end: int, lead_start: int, lang: str,
     figure's unit ("tăng lên 5,8 triệu đồng/tháng từ 4 triệu", "to 5.8 million VND from 4
     million")."""
     if not _FROM_BEFORE.search(text, max(0, lead_start - 6), lead_start) or \
+            _LENGTH_AFTER.match(text, end) or \
             previous.parsed.unit is None or start - previous.end > 40 or \
             re.search(r"[.;:!?\n(](?!\d)", text[previous.end:start]):
         return None
@@ -545,6 +551,10 @@ def _unit_before(text: str, start: int, end: int, lead_start: int, lang: str,
 
 
 _SCALE_AFTER = re.compile(r"\s*(?:thousand|million|nghìn|ngàn|triệu)\b", re.IGNORECASE)
+#: a length after the number: it has a unit of its own, not the figure's before it ("65 cầu
+#: cảng với tổng chiều dài từ 11.386 m": metres, no count)
+_LENGTH_AFTER = re.compile(r"\s*(?:m|km|mét|ki-lô-mét|metres?|meters?|kilomet(?:re|er)s?)\b",
+                           re.IGNORECASE)
 
 
 #: ICOR named before its value: "ICOR is estimated at 4-4.3", "hệ số ICOR ở mức 5,2"
@@ -566,6 +576,12 @@ def _persons_before(text: str, start: int, end: int, lead_start: int,
         unit, words, why = "persons", " people", "the visitors named after it ('were ...')"
     elif _ICOR_BEFORE.search(text, window, lead_start):
         unit, words, why, scale = "times", " times", "'ICOR' named before it", None
+    elif _VISITS_BEFORE.search(text, window, lead_start) and \
+            _TURNS_AFTER.match(text, scale.end() if scale else end):
+        # "khách trong nước khoảng 302.000 lượt (tăng 0,7%)", "toàn tỉnh đón khoảng 560.000
+        # lượt": visits with their noun left out, right after the visitors or "đón" (not
+        # "cao điểm vượt 2.000 lượt" after "lượt xe", nor "3.420 lượt xem")
+        unit, words, why = "persons", " people", "visits ('lượt') of the visitors named before it"
     else:
         return None
     stop = scale.end() if scale else end

@@ -1035,10 +1035,13 @@ def _of_a_later_figure(text: str, at: int, *, leading: bool = False) -> bool:
 
 def _own_comparison_in_bracket(text: str, fig_end: int, hi: int) -> bool:
     """Whether the bracket a figure stands in goes on, after it, with a comparison of its own
-    ("(tăng 24,7% so với kỳ báo cáo trước)", "(up 5% over the previous quarter)")."""
+    ("(tăng 24,7% so với kỳ báo cáo trước)", "(up 5% over the previous quarter)"), or with the
+    plan or estimate the figure is a share of ("(vượt 12% kế hoạch năm 2024)", "(đạt 98% kế
+    hoạch)", "(105% of the plan)"): the figure before the bracket's, not the compared year's."""
     close = text.find(")", fig_end, hi)
     return close >= 0 and "(" not in text[fig_end:close] and bool(
-        re.search(r"\bso(?:\s+với)?\b|\bcompared\b|\bthan\b|\bover\b|\bfrom\b",
+        re.search(r"\bso(?:\s+với)?\b|\bcompared\b|\bthan\b|\bover\b|\bfrom\b|"
+                  r"^\s*(?:kế hoạch|dự toán|(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:plan|estimate|target))\b",
                   text[fig_end:close], re.IGNORECASE))
 
 
