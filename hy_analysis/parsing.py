@@ -230,6 +230,11 @@ _COUNT_NOUNS = (
     # pieces and areas of output, yields, new Party members: "125,7 triệu cái", "51,2 triệu
     # mét vuông", "46,58 tạ/ha", "8.793 đảng viên"
     "cái", "mét vuông", "tạ/ha", "tấn/ha", "đảng viên", "party members",
+    # farm reports: linkage chains, works built, growing-area codes, large fields, farms,
+    # head of livestock, trees ("21 chuỗi liên kết", "66 công trình", "193 mã số vùng trồng",
+    # "287 cánh đồng lớn", "81 trang trại", "168.915 con", "600.000 cây phân tán")
+    "chuỗi(?: liên kết)?", "công trình", "mã số", "cánh đồng(?: lớn)?", "trang trại", "con",
+    "cây", "farms?", "trees",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"

@@ -1755,6 +1755,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "tổng sản phẩm trên địa bàn (GRDP) năm 2024 ước đạt 8,45%": the percentage an
         # economy reaches, with no share or plan named, is its growth
         measure = find_measure(unit, measure_context + " growth", fig.raw, period)
+    if cell is None and unit not in ("percent", "times", "percentage_points") and \
+            measure == "level" and period.base and period.end and \
+            period.end > period.base + 1 and \
+            CUES.CHANGE_BY.search(text, max(clause_start, fig.start - 30), fig.start):
+        # "tăng 5.000 ha so với năm 2019" said of 2023: the change of an amount over the
+        # years since its base year, as a percentage so compared is
+        measure = "cumulative_growth"
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
             rows[-1]["char_end"] >= sent[0] and not CUES.SHARE_OR_LEVEL.search(
@@ -1914,7 +1921,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                                              CUES.COMPARED_TO_PLAN.search(words))):
                 break
             if not step and "\n\n" in text[before[0]:sent[0]] and \
-                    not words.rstrip().endswith(":") and re.search(r"\d", words):
+                    not words.rstrip().endswith(":") and re.search(r"\d", words) and \
+                    not CUES.GOES_ON.match(text, sent[0]):
                 # a title line with its own figure ("..., mục tiêu tăng trưởng 8-9%") above a
                 # paragraph: its target words are its figure's, not the paragraph's
                 break
@@ -1950,6 +1958,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
                 rows[-1]["char_end"] >= sent[0]:
             measure = rows[-1]["measure"]  # "đạt 8,45%, vượt mục tiêu kế hoạch (+7,0%)"
+    elif cell is None and CUES.PLAN_VALUE_COMPARED_BEFORE.search(
+            text, max(0, fig.start - 25), fig.start) and \
+            CUES.PLAN_VALUE_COMPARED_AFTER.match(text, fig.end):
+        # "giảm 3% so với 1,8% kế hoạch giao": the plan's value a result is compared with
+        kind, estimate, kind_how = "target", False, "the plan's value compared with"
     elif cell is None and CUES.PLAN_IN_BRACKETS.search(text[max(0, fig.start - 60):fig.start]):
         # "tăng 1,5% (kế hoạch tăng 7,0-7,5%)", "(planned to increase by 7.0-7.5%)": the plan
         # written in brackets beside a result
@@ -1963,7 +1976,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         term = congress_term(text, sent, fig.start, period)
         if term:
             period = Period(term[0], term[1], period.how + ", the congress's term")
-    if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end):
+    if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end) and \
+            kind_how != "the plan's value compared with":
         if kind == "target" and kind_how == "target words" and rows and \
                 rows[-1]["kind"] == "target" and rows[-1]["char_end"] >= sent[0] and \
                 not CUES.SENTENCE_STOP.search(text, rows[-1]["char_end"], fig.start):
