@@ -1295,3 +1295,13 @@ def test_an_amounts_change_since_an_older_year_spans_from_it():
     got = by_raw("Năm 2024, thu nhập bình quân đạt 62 triệu đồng, tăng 7 triệu đồng so với năm "
                  "2023.", "2024-12-20")
     assert _period(got["7 triệu đồng"]) == (2024, 2024)
+
+
+def test_the_end_of_a_change_of_a_growth_rate_is_a_growth_rate():
+    got = by_raw("Tăng trưởng GRDP của tỉnh tăng mạnh từ 5,2% năm 2022 lên 7,4% năm 2024.",
+                 "2024-12-20")
+    assert got["7,4%"].measure == got["5,2%"].measure == "annual_growth"
+    assert got["7,4%"].indicator == got["5,2%"].indicator == "grdp_growth"
+    # the two ends of a share's change stay levels
+    got = by_raw("Năm 2024, tỷ trọng dịch vụ tăng từ 30% lên 33%.", "2024-12-20")
+    assert got["33%"].measure == "level" and got["33%"].indicator == "services_share"

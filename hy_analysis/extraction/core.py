@@ -1158,6 +1158,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     _respectively(text, vocab, rows, spans, starts)
     _respective_years(text, rows, spans, starts)
     _coordinated(text, rows)
+    _change_ends(text, rows)
     _price_basis_by_company(text, vocab, rows)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
@@ -1344,6 +1345,30 @@ def _coordinated(text: str, rows: list[dict]) -> None:
                 dst["indicator"], dst["indicator_text"] = src["indicator"], src["indicator_text"]
                 dst["measure"] = src["measure"]
                 dst["note"] += "; indicator of the figure it is coordinated with"
+
+
+#: What stands between the two ends of a change, "từ 4,8% năm 2021 lên 5,5% năm 2023",
+#: "from 4.8% in 2021 to 5.5% in 2023" (a year of the first end at most).
+_CHANGE_END_GAP = re.compile(r"[^\S\n]*(?:(?:năm|in)[^\S\n]+(?:19|20)\d\d[^\S\n]*)?,?[^\S\n]*"
+                             r"(?:lên|xuống|xuống còn|to)[^\S\n]*", re.IGNORECASE)
+_CHANGE_START_BEFORE = re.compile(r"\b(?:từ|from)[^\S\n]*$", re.IGNORECASE)
+
+
+def _change_ends(text: str, rows: list[dict]) -> None:
+    """The end of a change of a rate takes the start's reading: "tăng trưởng ... từ 4,8% năm
+    2021 lên 5,5% năm 2023" are two growth rates of one indicator, not a growth and a share
+    (the start is read as a growth only where a growth word heads the change)."""
+    for k in range(1, len(rows)):
+        a, b = rows[k - 1], rows[k]
+        if a["unit"] != "percent" or b["unit"] != "percent" or a["measure"] not in \
+                _GROWTH_MEASURES or b["measure"] != "level" or \
+                not _CHANGE_START_BEFORE.search(text, max(0, a["char_start"] - 8),
+                                                a["char_start"]) or \
+                not _CHANGE_END_GAP.fullmatch(text, a["char_end"], b["char_start"]):
+            continue
+        b["indicator"], b["indicator_text"] = a["indicator"], a["indicator_text"]
+        b["measure"] = a["measure"]
+        b["note"] += "; the end of a change of the rate before it ('từ ... lên')"
 
 
 def _growths_of(text, vocab, rows, members, growth, start) -> list[tuple[str, str]]:
