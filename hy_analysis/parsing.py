@@ -241,6 +241,11 @@ _COUNT_NOUNS = (
     # ports: terminals, berths, ship calls and containers ("24 bến cảng", "65 cầu cảng",
     # "0,2 triệu TEU", "120,000 ships")
     "bến cảng", "cầu cảng", "lượt tàu", "tàu thuyền", "teus?", "ships", "vessels", "berths",
+    # farm reports: linkage chains, works built, growing-area codes, large fields, farms,
+    # head of livestock, trees ("21 chuỗi liên kết", "66 công trình", "193 mã số vùng trồng",
+    # "287 cánh đồng lớn", "81 trang trại", "168.915 con", "600.000 cây phân tán")
+    "chuỗi(?: liên kết)?", "công trình", "mã số", "cánh đồng(?: lớn)?", "trang trại", "con",
+    "cây", "farms?", "trees",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"

@@ -1291,3 +1291,52 @@ def test_a_range_of_tonnes_written_twice_is_one_figure_and_a_length_no_count():
             got["12,5 triệu tấn đến 14 triệu tấn"].high) == (12.5e6, 14e6)
     assert (got["30 cầu cảng đến 34 cầu cảng"].low, got["30 cầu cảng đến 34 cầu cảng"].high) == (30, 34)
     assert not any(raw.startswith(("6.200", "7.100")) for raw in got)
+# --- farm and rural indicators (registered with devset 450-456) -----------------------------
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    ("Năm 2024, tỷ lệ che phủ rừng của tỉnh đạt 54,3%.", "54,3%", "forest_cover"),
+    ("Phấn đấu đến năm 2025 nâng độ che phủ rừng lên 48%.", "48%", "forest_cover"),
+    ("In 2024, the province's forest coverage reached 47.2%.", "47.2%", "forest_cover"),
+    ("Đến cuối năm 2024, toàn tỉnh có 61 xã đạt chuẩn nông thôn mới.", "61 xã",
+     "new_rural_communes"),
+    ("By the end of 2024, 75 communes had met new rural standards.", "75 communes",
+     "new_rural_communes"),
+    ("Đến nay, toàn tỉnh có 236 sản phẩm OCOP còn thời hạn.", "236 sản phẩm",
+     "ocop_products"),
+    ("Năm 2024, giá trị sản xuất nông, lâm nghiệp và thủy sản ước đạt 21.400 tỷ đồng.",
+     "21.400 tỷ đồng", "agriculture_output_value"),
+    # its growth keeps the growth code
+    ("Năm 2024, giá trị sản xuất nông, lâm nghiệp và thủy sản tăng 3,6%.", "3,6%",
+     "agriculture_output_growth"),
+    # the higher standards, other localities and a share of communes: no code
+    ("Đến nay, có 18 xã đạt chuẩn nông thôn mới nâng cao.", "18 xã", "unknown"),
+    ("Năm 2024, tỷ lệ xã đạt chuẩn nông thôn mới đạt 72%.", "72%", "unknown"),
+    ("Toàn tỉnh có 12 sản phẩm OCOP 5 sao.", "12 sản phẩm", "unknown"),
+])
+def test_farm_and_rural_indicators(text, raw, code):
+    got = _by_raw(text)
+    assert got[raw] == code, got
+
+
+def test_farm_counts_and_what_is_not_counted():
+    got = by_raw("Năm 2024, đàn bò có 52.000 con; toàn tỉnh có 37 trang trại, 9 chuỗi liên kết "
+                 "và trồng 250.000 cây phân tán. Mục tiêu tăng trưởng 2 con số; vùng trồng cách "
+                 "trung tâm 8 cây số.", "2024-12-20", column="unit")
+    assert got == {"52.000 con": "count", "37 trang trại": "count",
+                   "9 chuỗi liên kết": "count", "250.000 cây": "count"}
+
+
+def test_localities_meeting_a_standard_out_of_their_total():
+    # "14/23 xã đạt chuẩn": 14 communes; a tally of plan items out of their total is no figure
+    got = by_raw("Đến nay có 14/23 xã đạt chuẩn nông thôn mới và 1/6 huyện, thị xã đạt chuẩn "
+                 "huyện nông thôn mới. Có 9/10 sản phẩm chủ lực đạt kế hoạch.", "2024-12-20")
+    assert {raw: (row.low, row.unit) for raw, row in got.items()} == {
+        "14/23 xã": (14, "count"), "1/6 huyện": (1, "count")}
+    assert got["14/23 xã"].indicator == "new_rural_communes"
+
+
+def test_the_hectare_a_value_is_reckoned_per_is_no_area():
+    got = by_raw("Năm 2024, giá trị thu được bình quân trên 1 ha đất canh tác đạt 115 triệu "
+                 "đồng; diện tích trồng mới trên 1 ha mỗi hộ.", "2024-12-20", column="unit")
+    assert got == {"115 triệu đồng": "VND", "trên 1 ha": "ha"}

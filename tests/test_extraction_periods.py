@@ -1276,3 +1276,74 @@ def test_a_share_of_the_plan_in_brackets_after_a_compared_year_is_the_figures():
     got = by_raw("Năm 2023, xuất khẩu đạt 1.250 triệu USD, tăng 6% so với năm 2022 (đạt 104% "
                  "kế hoạch).", "2024-01-05")
     assert _period(got["104%"]) == (2023, 2023)
+# --- farm and rural reports of highland and south-central provinces (devset 450-456) --------
+
+
+def test_a_month_of_the_year_before_is_no_span_of_years():
+    # "tháng 5 năm trước" is May a year before, not "5 years"; the amount after it is May's
+    got = by_raw("Trong tháng 5, sản lượng tôm nuôi tăng 3,2% so với tháng 5 năm trước, đạt "
+                 "640 tấn.", "2023-06-05")
+    assert _period(got["640 tấn"]) == (2023, 2023)
+    assert got["640 tấn"].measure == "level"
+
+
+def test_carried_out_well_is_no_word_of_now():
+    # "thực hiện có hiệu quả" holds "hiện có" (now) inside it: the year of the sentence before
+    # in the paragraph still dates the figures, not the page's year
+    got = by_raw("Năm 2022, huyện đã bố trí 85 tỷ đồng cho chương trình. Nhờ triển khai thực "
+                 "hiện có hiệu quả, đã có 14 xã đạt chuẩn nông thôn mới.", "2023-01-15")
+    assert _period(got["14 xã"]) == (2022, 2022)
+
+
+def test_a_national_target_programme_sets_no_target():
+    got = by_raw("Năm 2022, thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững, tỉnh "
+                 "đã phân bổ 150 tỷ đồng.", "2023-01-15", column="kind")
+    assert got["150 tỷ đồng"] == "actual"
+    got = by_raw("In 2022, the province allocated 150 billion VND to the national target "
+                 "programme on new rural areas.", "2023-01-15", column="kind")
+    assert got["150 billion VND"] == "actual"
+
+
+def test_the_plans_value_compared_with_is_a_target():
+    # "so với 2% kế hoạch giao": the value the plan gave, against which the result is set
+    got = by_raw("Năm 2023, tỷ lệ hộ nghèo của huyện giảm 2,6% so với 2% kế hoạch giao.",
+                 "2023-12-20", column="kind")
+    assert got["giảm 2,6%"] == "actual" and got["2%"] == "target"
+    # a share of the plan achieved stays a result
+    got = by_raw("Năm 2023, thu ngân sách đạt 104% so với kế hoạch.", "2023-12-20",
+                 column="kind")
+    assert got["104%"] == "actual"
+
+
+def test_in_addition_goes_on_with_the_targets_of_the_paragraph_before():
+    text = ("Năm 2024, ngành nông nghiệp đặt chỉ tiêu trồng mới 400ha cà phê.\n\n"
+            "Ngoài ra, nâng diện tích nuôi cá lên 150ha; trồng mới hơn 1.500ha rừng.")
+    got = by_raw(text, "2024-01-20", column="kind")
+    assert got["150ha"] == "target" and got["hơn 1.500ha"] == "target"
+    # without the continuing words a new paragraph reports on its own
+    got = by_raw(text.replace("Ngoài ra, nâng", "Nâng"), "2024-01-20", column="kind")
+    assert got["150ha"] == "actual"
+
+
+def test_an_amounts_change_since_an_older_year_spans_from_it():
+    got = by_raw("Đến nay, diện tích cây ăn quả khoảng 21.000 ha (tăng 6.300 ha so với năm "
+                 "2020), sản lượng năm 2024 ước đạt 180.000 tấn (tăng 45.000 tấn so với năm "
+                 "2020).", "2024-11-20")
+    for raw in ("6.300 ha", "45.000 tấn"):
+        assert _period(got[raw]) == (2020, 2024)
+        assert got[raw].measure == "cumulative_growth"
+    assert _period(got["khoảng 21.000 ha"]) == (2024, 2024)
+    # a change on the year before stays the year's
+    got = by_raw("Năm 2024, thu nhập bình quân đạt 62 triệu đồng, tăng 7 triệu đồng so với năm "
+                 "2023.", "2024-12-20")
+    assert _period(got["7 triệu đồng"]) == (2024, 2024)
+
+
+def test_the_end_of_a_change_of_a_growth_rate_is_a_growth_rate():
+    got = by_raw("Tăng trưởng GRDP của tỉnh tăng mạnh từ 5,2% năm 2022 lên 7,4% năm 2024.",
+                 "2024-12-20")
+    assert got["7,4%"].measure == got["5,2%"].measure == "annual_growth"
+    assert got["7,4%"].indicator == got["5,2%"].indicator == "grdp_growth"
+    # the two ends of a share's change stay levels
+    got = by_raw("Năm 2024, tỷ trọng dịch vụ tăng từ 30% lên 33%.", "2024-12-20")
+    assert got["33%"].measure == "level" and got["33%"].indicator == "services_share"

@@ -310,6 +310,16 @@ def test_a_range_after_a_minus_sign_stays_refused():
     ("1,35 triệu TEU", 1.35e6, "count"),
     ("2.600 lượt tàu", 2600, "count"),
     ("about 9,500 ships", 9500, "count"),
+    # the things farm reports count: linkage chains, works, growing-area codes, large fields,
+    # farms, head of livestock, trees
+    ("14 chuỗi liên kết", 14, "count"),
+    ("38 công trình", 38, "count"),
+    ("120 mã số", 120, "count"),
+    ("95 cánh đồng lớn", 95, "count"),
+    ("khoảng 60 trang trại", 60, "count"),
+    ("25.400 con", 25400, "count"),
+    ("hơn 300.000 cây", 300000, "count"),
+    ("over 40 farms", 40, "count"),
 ])
 def test_currency_plurals_and_counted_nouns(text, low, unit):
     parsed = parse_value(text)

@@ -1158,6 +1158,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     _respectively(text, vocab, rows, spans, starts)
     _respective_years(text, rows, spans, starts)
     _coordinated(text, rows)
+    _change_ends(text, rows)
     _price_basis_by_company(text, vocab, rows)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
@@ -1344,6 +1345,30 @@ def _coordinated(text: str, rows: list[dict]) -> None:
                 dst["indicator"], dst["indicator_text"] = src["indicator"], src["indicator_text"]
                 dst["measure"] = src["measure"]
                 dst["note"] += "; indicator of the figure it is coordinated with"
+
+
+#: What stands between the two ends of a change, "từ 4,8% năm 2021 lên 5,5% năm 2023",
+#: "from 4.8% in 2021 to 5.5% in 2023" (a year of the first end at most).
+_CHANGE_END_GAP = re.compile(r"[^\S\n]*(?:(?:năm|in)[^\S\n]+(?:19|20)\d\d[^\S\n]*)?,?[^\S\n]*"
+                             r"(?:lên|xuống|xuống còn|to)[^\S\n]*", re.IGNORECASE)
+_CHANGE_START_BEFORE = re.compile(r"\b(?:từ|from)[^\S\n]*$", re.IGNORECASE)
+
+
+def _change_ends(text: str, rows: list[dict]) -> None:
+    """The end of a change of a rate takes the start's reading: "tăng trưởng ... từ 4,8% năm
+    2021 lên 5,5% năm 2023" are two growth rates of one indicator, not a growth and a share
+    (the start is read as a growth only where a growth word heads the change)."""
+    for k in range(1, len(rows)):
+        a, b = rows[k - 1], rows[k]
+        if a["unit"] != "percent" or b["unit"] != "percent" or a["measure"] not in \
+                _GROWTH_MEASURES or b["measure"] != "level" or \
+                not _CHANGE_START_BEFORE.search(text, max(0, a["char_start"] - 8),
+                                                a["char_start"]) or \
+                not _CHANGE_END_GAP.fullmatch(text, a["char_end"], b["char_start"]):
+            continue
+        b["indicator"], b["indicator_text"] = a["indicator"], a["indicator_text"]
+        b["measure"] = a["measure"]
+        b["note"] += "; the end of a change of the rate before it ('từ ... lên')"
 
 
 def _growths_of(text, vocab, rows, members, growth, start) -> list[tuple[str, str]]:
@@ -1755,6 +1780,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "tổng sản phẩm trên địa bàn (GRDP) năm 2024 ước đạt 8,45%": the percentage an
         # economy reaches, with no share or plan named, is its growth
         measure = find_measure(unit, measure_context + " growth", fig.raw, period)
+    if cell is None and unit not in ("percent", "times", "percentage_points") and \
+            measure == "level" and period.base and period.end and \
+            period.end > period.base + 1 and \
+            CUES.CHANGE_BY.search(text, max(clause_start, fig.start - 30), fig.start):
+        # "tăng 5.000 ha so với năm 2019" said of 2023: the change of an amount over the
+        # years since its base year, as a percentage so compared is
+        measure = "cumulative_growth"
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
             rows[-1]["char_end"] >= sent[0] and not CUES.SHARE_OR_LEVEL.search(
@@ -1915,7 +1947,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                                              CUES.COMPARED_TO_PLAN.search(words))):
                 break
             if not step and "\n\n" in text[before[0]:sent[0]] and \
-                    not words.rstrip().endswith(":") and re.search(r"\d", words):
+                    not words.rstrip().endswith(":") and re.search(r"\d", words) and \
+                    not CUES.GOES_ON.match(text, sent[0]):
                 # a title line with its own figure ("..., mục tiêu tăng trưởng 8-9%") above a
                 # paragraph: its target words are its figure's, not the paragraph's
                 break
@@ -1951,6 +1984,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
                 rows[-1]["char_end"] >= sent[0]:
             measure = rows[-1]["measure"]  # "đạt 8,45%, vượt mục tiêu kế hoạch (+7,0%)"
+    elif cell is None and CUES.PLAN_VALUE_COMPARED_BEFORE.search(
+            text, max(0, fig.start - 25), fig.start) and \
+            CUES.PLAN_VALUE_COMPARED_AFTER.match(text, fig.end):
+        # "giảm 3% so với 1,8% kế hoạch giao": the plan's value a result is compared with
+        kind, estimate, kind_how = "target", False, "the plan's value compared with"
     elif cell is None and CUES.PLAN_IN_BRACKETS.search(text[max(0, fig.start - 60):fig.start]):
         # "tăng 1,5% (kế hoạch tăng 7,0-7,5%)", "(planned to increase by 7.0-7.5%)": the plan
         # written in brackets beside a result
@@ -1964,7 +2002,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         term = congress_term(text, sent, fig.start, period)
         if term:
             period = Period(term[0], term[1], period.how + ", the congress's term")
-    if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end):
+    if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end) and \
+            kind_how != "the plan's value compared with":
         if kind == "target" and kind_how == "target words" and rows and \
                 rows[-1]["kind"] == "target" and rows[-1]["char_end"] >= sent[0] and \
                 not CUES.SENTENCE_STOP.search(text, rows[-1]["char_end"], fig.start):

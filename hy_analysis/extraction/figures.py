@@ -185,6 +185,9 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
         return True
     if number.isdigit() and len(_NOT_DIGIT.sub("", number)) >= 9:  # phone numbers, ids
         return True
+    if number in ("1", "01") and _PER_HECTARE.search(before) and _OF_LAND_AFTER.match(after + text[
+            end + 12:end + 40]):
+        return True  # "giá trị trên 1 ha đất canh tác": the hectare a value is per, no area
     # "Ban Chấp hành ... gồm 51 người": the members of a body
     if CUES.MEMBERS_AFTER.match(text, end) and CUES.MEMBERS_BEFORE.search(
             text, max(0, start - 160), start):
@@ -295,7 +298,7 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             figures.extend(shares)
             taken_until = shares[-1].end
             continue
-        if _not_a_figure(text, start, end):
+        if _not_a_figure(text, start, end) or _NOT_COUNTED.match(text, end):
             continue
         lead = _lead(text[max(0, start - 40):start])
         lead_start = start - len(lead.group(0)) if lead else start
@@ -395,7 +398,23 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             found = _local_reading(text, found, lang, unit)  # (unless read with its unit's words)
         figures.append(found)
         taken_until = found.end
-    return figures
+    return _localities_meeting(text, figures, lang)
+
+
+def _localities_meeting(text: str, figures: list[Figure], lang: str) -> list[Figure]:
+    """``figures`` with the counts of localities meeting a standard out of their total, "33/47
+    xã đạt chuẩn nông thôn mới" (33 communes), which the number pattern leaves out as a share of
+    a count; a tally of plan items ("13/13 sản phẩm đạt kế hoạch") stays out."""
+    added = []
+    for met in _OF_LOCALITIES_MEETING.finditer(text):
+        begin, stop = met.start(), met.end("noun")
+        if any(f.start < stop and begin < f.end for f in figures):
+            continue
+        parsed = _parse(f"{met.group('count')} {met.group('noun')}", lang, None)
+        if parsed is not None and parsed.unit == "count":
+            added.append(Figure(begin, stop, text[begin:stop], parsed,
+                                ["a count of localities meeting a standard, of their total"]))
+    return sorted(figures + added, key=lambda f: f.start) if added else figures
 
 
 def _format_number(value) -> str:
@@ -660,6 +679,25 @@ _NEWLY_FOUNDED_ALONE = re.compile(r"\s+(newly (?:established|registered|founded|
                                   r"(?=\s*(?:[,;.]|and\b|or\b|$))", re.IGNORECASE)
 
 _COUNT_RANGE_END = re.compile(r"\s?[-–]\s?\d+(?:[.,]\d+)?(?![\d.,/:-])")
+
+
+#: "33/47 xã đạt chuẩn", "2/7 huyện, thành phố đạt chuẩn": a count of localities that meet a
+#: standard (named within the clause), then their total
+_OF_LOCALITIES_MEETING = re.compile(
+    r"(?<![\w/:.,-])(?P<count>\d{1,4})\s?/\s?\d{1,4}\s+(?P<noun>xã|huyện|thôn|phường|thị trấn|"
+    r"thị xã|bản|làng|khu dân cư)\b(?=[^.;:\n]{0,40}?\bđạt\s+(?:chuẩn|tiêu chí)\b)",
+    re.IGNORECASE)
+
+#: "(bình quân) trên 1 ha đất canh tác", "mỗi 1 ha": the unit of land a value is reckoned per
+_PER_HECTARE = re.compile(r"(?:\btrên|\bmỗi|\bper)\s*$", re.IGNORECASE)
+_OF_LAND_AFTER = re.compile(r"\s?(?:ha|hecta|héc-ta|hectare)\s+(?:đất|canh tác|gieo trồng|"
+                            r"trồng trọt|diện tích|mặt nước|(?:of\s+)?(?:farm|arable|cultivated|"
+                            r"crop)\w*)", re.IGNORECASE)
+
+#: "tăng trưởng 2 con số" (double-digit growth), "cách 5 cây số" (kilometres): no head of
+#: livestock, no trees
+#: (a capital glued after it is the next word: "thách thức 2 con sốTP.Hồ Chí Minh")
+_NOT_COUNTED = re.compile(r"\s+(?:con|cây)\s+số(?!(?-i:[a-zđ\u00e0-\u1ef9]))", re.IGNORECASE)
 
 
 def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:
