@@ -1232,3 +1232,23 @@ def test_a_share_after_the_past_terms_review_is_of_its_end_despite_a_caption():
 def test_industry_and_services_together_are_the_non_farm_share(text, code):
     assert [r.indicator for r in extract(text, date="2024-12-20").itertuples()
             if "82%" in r.value_raw] == [code]
+
+
+def test_a_change_since_a_base_year_spans_the_years_from_it():
+    # a change in points of a share, in a count per 1,000 people and in an amount per person
+    # "so với năm 2020", in a report on 2025: the change over 2020-2025
+    got = by_raw("Năm 2025, công nghiệp - xây dựng chiếm 48%, tăng 7,5 điểm phần trăm so với năm "
+                 "2020; nông nghiệp chiếm 14%, giảm 4,2% điểm. Mật độ đạt 6,1 doanh "
+                 "nghiệp/1.000 dân, tăng 1,2 doanh nghiệp so với năm 2020. Thu nhập bình quân "
+                 "đạt 75 triệu đồng/người, tăng 30 triệu đồng so với năm 2020.", "2025-12-20")
+    for raw in ("7,5 điểm phần trăm", "giảm 4,2% điểm", "1,2 doanh nghiệp", "30 triệu đồng"):
+        assert _period(got[raw]) == (2020, 2025), raw
+        assert got[raw].measure == "cumulative_growth", raw
+    assert got["giảm 4,2% điểm"].low == -4.2
+    assert got["giảm 4,2% điểm"].unit == "percentage_points"
+    assert got["30 triệu đồng"].unit == "VND/person"  # the change of an amount per person
+    assert "1.000 dân" not in got  # the rate's denominator is no figure
+    # a change against the year before stays that year's (no span of years)
+    got = by_raw("Năm 2025, công nghiệp chiếm 40%, tăng 1,1 điểm phần trăm so với năm 2024.",
+                 "2025-12-20")
+    assert _period(got["1,1 điểm phần trăm"]) == (2025, 2025)
