@@ -1252,3 +1252,13 @@ def test_a_change_since_a_base_year_spans_the_years_from_it():
     got = by_raw("Năm 2025, công nghiệp chiếm 40%, tăng 1,1 điểm phần trăm so với năm 2024.",
                  "2025-12-20")
     assert _period(got["1,1 điểm phần trăm"]) == (2025, 2025)
+
+
+def test_a_growth_from_a_bound_written_after_it_is_a_growth():
+    # "tăng từ 9% trở lên": at least 9 % a year, not a starting level ("tăng từ 23% lên 26%")
+    got = by_raw("Mục tiêu giai đoạn 2026-2030: GRDP tăng từ 9% trở lên mỗi năm.", "2025-10-01")
+    assert got["9% trở lên"].indicator == "grdp_growth"
+    assert got["9% trở lên"].measure == "period_average_growth"
+    assert _period(got["9% trở lên"]) == (2026, 2030)
+    got = by_raw("Năm 2024, tỷ trọng công nghiệp tăng từ 21% lên 24%.", "2025-01-10")
+    assert got["21%"].measure == "level"

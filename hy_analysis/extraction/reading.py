@@ -1338,7 +1338,8 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
         lead = re.sub(r"\d[\d.,]*\s*%?", " ", raw)
         # "tăng từ 23% ... lên 26%": a starting level, unless a growth rate is named before
         # ("tăng từ 6,5 - 7%" is a growth of 6,5 to 7 %: a range keeps the verb)
-        if not re.search(r"\d\s*[-–]\s*\d", raw):
+        # ("tăng từ 10% trở lên": a growth of at least 10 %, the bound written after it)
+        if not re.search(r"\d\s*[-–]\s*\d", raw) and not CUES.TRAILING_BOUND.search(raw):
             window = CUES.FROM_LEVEL_LAST.sub("", window)
         # a change word in the figure's own words ("giảm 3,2%") makes it a change, whatever
         # share the clause names before it ("chiếm 8,1% (giảm 3,2% ...)"); not "giảm còn"
