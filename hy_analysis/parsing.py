@@ -178,6 +178,8 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "per cent": "percent", "điểm phần trăm": "percentage_points",
                 "percentage points": "percentage_points", "percentage point": "percentage_points",
                 "điểm %": "percentage_points", "điểm%": "percentage_points",
+                # the same written with the sign first: "giảm 5,3% điểm so với năm 2020"
+                "% điểm": "percentage_points", "%điểm": "percentage_points",
                 "pp": "percentage_points",
                 # a translation's "contributing 2.1 points% to the growth"
                 "points%": "percentage_points", "points %": "percentage_points",
@@ -246,6 +248,8 @@ _COUNT_NOUNS = (
     # "287 cánh đồng lớn", "81 trang trại", "168.915 con", "600.000 cây phân tán")
     "chuỗi(?: liên kết)?", "công trình", "mã số", "cánh đồng(?: lớn)?", "trang trại", "con",
     "cây", "farms?", "trees",
+    # health staff and beds, often per 10,000 people: "12 bác sỹ", "32 giường bệnh"
+    "bác sĩ", "bác sỹ", "doctors?", "giường bệnh", "giường", "(?:hospital )?beds?",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"

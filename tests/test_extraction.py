@@ -432,7 +432,9 @@ def test_a_headline_in_capitals_does_not_lend_its_words_to_the_body():
     rows = extract(text, date="2024-01-05").set_index("value_raw")
     assert rows.loc["11,03%", "kind"] == "actual"
     assert rows.loc["10% trở lên", "kind"] == "target"
-    assert rows.loc["100%", "indicator"] == "unknown"  # not the urbanisation or growth rate
+    # its own name (a code since the social targets were registered), not the urbanisation or
+    # growth rate of the headline
+    assert rows.loc["100%", "indicator"] == "new_rural_communes_share"
 
 
 # --------------------------------------------------------------------------- docstrings

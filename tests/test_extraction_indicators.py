@@ -1309,9 +1309,9 @@ def test_a_range_of_tonnes_written_twice_is_one_figure_and_a_length_no_count():
     # its growth keeps the growth code
     ("Năm 2024, giá trị sản xuất nông, lâm nghiệp và thủy sản tăng 3,6%.", "3,6%",
      "agriculture_output_growth"),
-    # the higher standards, other localities and a share of communes: no code
+    # the higher standards and other localities: no code; a share of communes its own code
     ("Đến nay, có 18 xã đạt chuẩn nông thôn mới nâng cao.", "18 xã", "unknown"),
-    ("Năm 2024, tỷ lệ xã đạt chuẩn nông thôn mới đạt 72%.", "72%", "unknown"),
+    ("Năm 2024, tỷ lệ xã đạt chuẩn nông thôn mới đạt 72%.", "72%", "new_rural_communes_share"),
     ("Toàn tỉnh có 12 sản phẩm OCOP 5 sao.", "12 sản phẩm", "unknown"),
 ])
 def test_farm_and_rural_indicators(text, raw, code):
@@ -1340,3 +1340,59 @@ def test_the_hectare_a_value_is_reckoned_per_is_no_area():
     got = by_raw("Năm 2024, giá trị thu được bình quân trên 1 ha đất canh tác đạt 115 triệu "
                  "đồng; diện tích trồng mới trên 1 ha mỗi hộ.", "2024-12-20", column="unit")
     assert got == {"115 triệu đồng": "VND", "trên 1 ha": "ha"}
+@pytest.mark.parametrize("text,raw,code", [
+    # social and environmental targets listed beside GRDP in congress resolutions and plans
+    ("Đến năm 2030, tỷ lệ che phủ rừng của tỉnh duy trì ở mức 52%.", "52%", "forest_cover"),
+    ("Năm 2024, độ che phủ rừng ước đạt 47,3%.", "47,3%", "forest_cover"),
+    ("By 2030, the forest coverage rate will be kept at 54%.", "54%", "forest_cover"),
+    ("Đến năm 2025, tỷ lệ bao phủ bảo hiểm y tế đạt trên 96%.", "trên 96%",
+     "health_insurance_coverage"),
+    ("Năm 2024, tỷ lệ người dân tham gia bảo hiểm y tế đạt 93,8%.", "93,8%",
+     "health_insurance_coverage"),
+    ("By 2025, health insurance coverage will reach 95.5%.", "95.5%",
+     "health_insurance_coverage"),
+    ("Đến năm 2030, số bác sĩ/vạn dân đạt 15 bác sĩ.", "15 bác sĩ",
+     "doctors_per_10k_population"),
+    ("Đến năm 2030, số giường bệnh trên vạn dân đạt 38 giường.", "38 giường",
+     "hospital_beds_per_10k_population"),
+    ("By 2030, there will be 16 doctors per 10,000 people.", "16 doctors",
+     "doctors_per_10k_population"),
+    ("Phấn đấu đến năm 2025 có 85% số xã đạt chuẩn nông thôn mới.", "85%",
+     "new_rural_communes_share"),
+    ("By 2025, 70 percent of communes will be recognised as new rural areas.", "70 percent",
+     "new_rural_communes_share"),
+])
+def test_names_of_social_and_environmental_targets(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw", [
+    # their neighbours: the advanced and model standards, social insurance, online public
+    # services (a count of communes is new_rural_communes: test_farm_and_rural_indicators)
+    ("Đến năm 2025 có 30% số xã đạt chuẩn nông thôn mới nâng cao.", "30%"),
+    ("Đến năm 2025 có 12% số xã đạt chuẩn nông thôn mới kiểu mẫu.", "12%"),
+    ("Năm 2024, tỷ lệ tham gia bảo hiểm xã hội đạt 41%.", "41%"),
+    ("Năm 2024, 85% thủ tục hành chính được cung cấp dịch vụ công trực tuyến.", "85%"),
+])
+def test_neighbours_of_the_social_targets_stay_unknown(text, raw):
+    assert _by_raw(text)[raw] == "unknown"
+
+
+def test_words_after_a_ranking_behind_a_figure_do_not_name_it():
+    # the group ranked against ("tỉnh có quy mô kinh tế lớn nhất") is not what the rate measures
+    got = _by_raw("Giai đoạn 2021-2025, tốc độ tăng trưởng bình quân ước đạt 9,6%/năm, đứng "
+                  "thứ 5 cả nước và xếp thứ 2 trong nhóm tỉnh có quy mô kinh tế lớn nhất.")
+    assert got["9,6%/năm"] == "grdp_growth"
+
+
+def test_a_value_alone_on_its_line_is_named_by_the_label_line_above():
+    # an infographic written label above value: the line below names the next value
+    text = ("Chỉ tiêu nhiệm kỳ 2020 - 2025\n"
+            "Tốc độ tăng trưởng kinh tế bình quân\n>9%\n"
+            "Tỷ lệ bao phủ bảo hiểm y tế ;\n>97%\n"
+            "Tỷ lệ che phủ rừng\n55%\n")
+    got = by_raw(text, "2020-10-20")
+    assert got[">9%"].indicator == "grdp_growth"
+    assert got[">9%"].measure == "period_average_growth"
+    assert got[">97%"].indicator == "health_insurance_coverage"
+    assert got["55%"].indicator == "forest_cover"

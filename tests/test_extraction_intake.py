@@ -1160,3 +1160,18 @@ def test_one_decimal_point_is_outweighed_by_a_paragraph_writing_decimal_commas()
     # a paragraph whose decimals are points keeps reading "2.146ha" as a decimal
     got = by_raw("Ba lô đất rộng 2.146ha; 1.25ha và 3.75ha.", "2022-11-15")
     assert got["2.146ha"].low == 2.146
+
+
+def test_a_sign_before_a_number_is_its_bound():
+    # ">95%", "≥ 80%", "<3%" in lists and infographics: above and below, not exact
+    from hy_analysis.extraction.figures import find_figures
+
+    got = {f.raw: f.parsed for f in find_figures(
+        "Tỷ lệ bao phủ bảo hiểm y tế: >95%; hộ được dùng nước sạch ≥ 80%; tỷ lệ thất nghiệp "
+        "<3%.", lang="vi")}
+    assert (got[">95%"].low, got[">95%"].qualifier) == (95, "above")
+    assert (got["≥ 80%"].low, got["≥ 80%"].qualifier) == (80, "above")
+    assert (got["<3%"].high, got["<3%"].qualifier) == (3, "below")
+    # an arrow is no bound
+    got = {f.raw: f.parsed for f in find_figures("Tỷ trọng tăng từ 20% -> 25%.", lang="vi")}
+    assert got["25%"].qualifier == "exact"

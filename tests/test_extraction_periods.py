@@ -1347,3 +1347,31 @@ def test_the_end_of_a_change_of_a_growth_rate_is_a_growth_rate():
     # the two ends of a share's change stay levels
     got = by_raw("Năm 2024, tỷ trọng dịch vụ tăng từ 30% lên 33%.", "2024-12-20")
     assert got["33%"].measure == "level" and got["33%"].indicator == "services_share"
+def test_a_change_since_a_base_year_spans_the_years_from_it():
+    # a change in points of a share, in a count per 1,000 people and in an amount per person
+    # "so với năm 2020", in a report on 2025: the change over 2020-2025
+    got = by_raw("Năm 2025, công nghiệp - xây dựng chiếm 48%, tăng 7,5 điểm phần trăm so với năm "
+                 "2020; nông nghiệp chiếm 14%, giảm 4,2% điểm. Mật độ đạt 6,1 doanh "
+                 "nghiệp/1.000 dân, tăng 1,2 doanh nghiệp so với năm 2020. Thu nhập bình quân "
+                 "đạt 75 triệu đồng/người, tăng 30 triệu đồng so với năm 2020.", "2025-12-20")
+    for raw in ("7,5 điểm phần trăm", "giảm 4,2% điểm", "1,2 doanh nghiệp", "30 triệu đồng"):
+        assert _period(got[raw]) == (2020, 2025), raw
+        assert got[raw].measure == "cumulative_growth", raw
+    assert got["giảm 4,2% điểm"].low == -4.2
+    assert got["giảm 4,2% điểm"].unit == "percentage_points"
+    assert got["30 triệu đồng"].unit == "VND/person"  # the change of an amount per person
+    assert "1.000 dân" not in got  # the rate's denominator is no figure
+    # a change against the year before stays that year's (no span of years)
+    got = by_raw("Năm 2025, công nghiệp chiếm 40%, tăng 1,1 điểm phần trăm so với năm 2024.",
+                 "2025-12-20")
+    assert _period(got["1,1 điểm phần trăm"]) == (2025, 2025)
+
+
+def test_a_growth_from_a_bound_written_after_it_is_a_growth():
+    # "tăng từ 9% trở lên": at least 9 % a year, not a starting level ("tăng từ 23% lên 26%")
+    got = by_raw("Mục tiêu giai đoạn 2026-2030: GRDP tăng từ 9% trở lên mỗi năm.", "2025-10-01")
+    assert got["9% trở lên"].indicator == "grdp_growth"
+    assert got["9% trở lên"].measure == "period_average_growth"
+    assert _period(got["9% trở lên"]) == (2026, 2030)
+    got = by_raw("Năm 2024, tỷ trọng công nghiệp tăng từ 21% lên 24%.", "2025-01-10")
+    assert got["21%"].measure == "level"

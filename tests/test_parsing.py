@@ -320,6 +320,15 @@ def test_a_range_after_a_minus_sign_stays_refused():
     ("25.400 con", 25400, "count"),
     ("hơn 300.000 cây", 300000, "count"),
     ("over 40 farms", 40, "count"),
+    # points written with the sign first, and health staff and beds (per 10,000 people)
+    ("giảm 3,4% điểm", -3.4, "percentage_points"),
+    ("2,7%điểm", 2.7, "percentage_points"),
+    ("13 bác sĩ", 13, "count"),
+    ("11 bác sỹ", 11, "count"),
+    ("35 giường bệnh", 35, "count"),
+    ("30 giường", 30, "count"),
+    ("17 doctors", 17, "count"),
+    ("40 hospital beds", 40, "count"),
 ])
 def test_currency_plurals_and_counted_nouns(text, low, unit):
     parsed = parse_value(text)

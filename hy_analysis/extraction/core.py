@@ -192,6 +192,24 @@ def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
     return (code, family) if code in vocab.indicator_units else None
 
 
+def _line_label(text: str, fig: Figure) -> str | None:
+    """The line just before a figure that stands alone on its line, when that line holds no
+    number: an infographic or a list written label above value ("Tỷ lệ bao phủ bảo hiểm y tế
+    ;" then ">95%"), whose name is the line above, never the label of the next value below."""
+    start = text.rfind("\n", 0, fig.start) + 1
+    end = text.find("\n", fig.end)
+    end = len(text) if end < 0 else end
+    if text[start:fig.start].strip() or text[fig.end:end].strip(" \t;:.,"):
+        return None
+    above_end = start - 1
+    if above_end <= 0:
+        return None
+    above = text[text.rfind("\n", 0, above_end) + 1:above_end].strip(" \t;:")
+    if not above or re.search(r"\d", above):
+        return None
+    return above
+
+
 def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: int,
                fig: Figure, window_start: int, unit: str, measure: str, label: str | None,
                breakdown: str = "", next_start: int | None = None, memo: dict | None = None,
@@ -308,6 +326,9 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 continue  # "chiếm 51,6% nền kinh tế": the whole the share is of
             if CUES.PARTS_FOLLOW.search(source, fig.end, ms):
                 continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
+            if CUES.RANKING_AFTER_FIGURE.search(source, fig.end, ms):
+                continue  # "10,24% đứng thứ 4 ... có quy mô kinh tế lớn nhất": the group
+                # ranked against, not what the figure measures
             if next_subject is not None and ms >= next_subject:
                 continue  # "nông nghiệp tăng 7%, công nghiệp tăng 10%": the next one's subject
             # words tied to the figure by a preposition name it ("spent 13.1 billion USD on
@@ -1767,6 +1788,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                   Period(doc_year, doc_year, "document date (estimated)", period.base))
     measure_context = cell.label if cell else window + (
         " " + text[clause_start:fig.start] if len(window.strip(" ,;:(")) < 3 else "")
+    if cell is None and (line_label := _line_label(text, fig)):
+        measure_context = line_label + " " + measure_context  # the label line above a value
     if cell is None and CUES.HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
             not CUES.HALF_YEAR.search(measure_context):
         measure_context += " 6 tháng"
@@ -2070,7 +2093,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if code is None:
         code, indicator_text = _indicator(
             vocab, text, sent, clause_end, fig, window_start, unit, measure,
-            cell.label if cell else None, breakdown, next_start, memo, prev_end=prev_end)
+            cell.label if cell else _line_label(text, fig), breakdown, next_start, memo,
+            prev_end=prev_end)
     if year_clause and rows[-1]["indicator"] != "unknown" and _compatible(
             rows[-1]["indicator"], vocab, unit, measure, breakdown):
         code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
@@ -2171,6 +2195,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 "modifier", "per_person").search(indicator_text)):
             unit = f"{unit}/person"  # still an amount per person
         code, indicator_text = "unknown", ""
+    if cell is None and rows and unit in ("USD", "VND") and \
+            rows[-1]["unit"] == f"{unit}/person" and \
+            CUES.CHANGE_RIGHT_AFTER_FIGURE.fullmatch(text, rows[-1]["char_end"], fig.start) and \
+            CUES.COMPARED_AFTER.match(text, fig.end):
+        # "năng suất lao động đạt 170 triệu đồng/người, tăng 81,5 triệu đồng so với năm 2020":
+        # the change of an amount per person is per person too
+        unit = f"{unit}/person"
+        notes.append("a change of the amount per person just before it")
     if code == "grdp_constant_prices" and unit == "USD" and \
             "grdp_current_prices" in vocab.indicator_units and not vocab.words(
                 "modifier", "constant_prices").search(text[sent[0]:fig.end]):

@@ -114,6 +114,11 @@ _LEAD_END_WORDS = {w.split(" ")[-1] for w in _LEAD_WORDS} | {"vnd", "usd", "vnđ
 _LEAD_END = re.compile("(?:" + alternation(_LEAD_END_WORDS) + ")$", re.IGNORECASE)
 _LEAD_END_SPAN = max(map(len, _LEAD_END_WORDS))
 _TOKEN_RE = re.compile(r"\S+")
+# The people a rate is counted per, after a slash: "doanh nghiệp/1.000 dân", "beds/10,000 people"
+_PER_POPULATION = re.compile(r"\s*(?:(?:vạn|nghìn|ngàn)\s+)?(?:dân|người dân|người|population|inhabitants|people|"
+                             r"residents)\b", re.IGNORECASE)
+# A sign written before a number as its bound: ">95%", "≥ 80%", "<5%" (not an arrow "->")
+_SIGN_LEAD = re.compile(r"(?<![-=<>])[<>≤≥]\s?$")
 _CURRENCY_LEAD = re.compile(r"vnd|usd|vnđ|\$", re.IGNORECASE)
 # "cao hơn 6,2% so với cùng kỳ": the figure says by how much, not a bound
 _LOWER_BY = re.compile(r"(?:thấp hơn|lower)\s+", re.IGNORECASE)
@@ -176,6 +181,8 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
         return False  # a result and its target, "45.799/36.875 tỷ đồng"
     if _SLASH_AFTER.match(after) or _RANGE_BEFORE.search(before):
         return True
+    if before.endswith("/") and _PER_POPULATION.match(text, end):
+        return True  # "5,8 doanh nghiệp/1.000 dân": the rate's denominator, no figure
     if _is_year(number) and not re.match(r"\s*%", after):
         return True
     # "(kế hoạch 2,5 - 3%)", "kế hoạch 7%": a percentage is the plan's value, never its number
@@ -249,6 +256,8 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
 def _lead(before: str) -> re.Match | None:
     """``_LEAD_RE.search(before)``: the qualifier or currency words ending ``before``."""
     last = len(before.rstrip())
+    if sign := _SIGN_LEAD.search(before):
+        return sign
     if not _LEAD_END.search(before, max(0, last - _LEAD_END_SPAN), last):
         return None  # no qualifier's last word, nor a currency, before the white space
     return _LEAD_RE.search(before)

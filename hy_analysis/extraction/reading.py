@@ -1331,14 +1331,23 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
     span = period.start is not None and period.end is not None and period.end > period.start
     if unit == "times":
         return "ratio_to_base"
+    # "chiếm 51%, tăng 9,2 điểm phần trăm" after "so với năm 2020", "tăng 1,05 doanh nghiệp so
+    # với năm 2020" (by 2025): a change in points, in a count or an amount since a base year
+    # several years back is the change over those years
+    since_base = bool(period.base and period.end and period.end > period.base + 1 and (
+        CUES.GROWTH_VERB_LAST.search(window) or CUES.GROWTH_WORDS.search(
+            re.sub(r"\d[\d.,]*", " ", raw)))
+        and not re.search(r"cùng kỳ|same period|year-on-year|đóng góp|contribut", window,
+                          re.IGNORECASE))
     if unit == "percentage_points":
-        return "contribution_to_growth"
+        return "cumulative_growth" if since_base else "contribution_to_growth"
     if unit == "percent":
         # "giảm 2,5%", "a 1.42% decrease": the fall is in the figure's own words
         lead = re.sub(r"\d[\d.,]*\s*%?", " ", raw)
         # "tăng từ 23% ... lên 26%": a starting level, unless a growth rate is named before
         # ("tăng từ 6,5 - 7%" is a growth of 6,5 to 7 %: a range keeps the verb)
-        if not re.search(r"\d\s*[-–]\s*\d", raw):
+        # ("tăng từ 10% trở lên": a growth of at least 10 %, the bound written after it)
+        if not re.search(r"\d\s*[-–]\s*\d", raw) and not CUES.TRAILING_BOUND.search(raw):
             window = CUES.FROM_LEVEL_LAST.sub("", window)
         # a change word in the figure's own words ("giảm 3,2%") makes it a change, whatever
         # share the clause names before it ("chiếm 8,1% (giảm 3,2% ...)"); not "giảm còn"
@@ -1377,7 +1386,7 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
     if span and (CUES.TOTAL_WORDS.search(window) or unit in ("count", "ha")) and \
             unit not in ("VND/person", "USD/person"):
         return "period_total"
-    return "level"
+    return "cumulative_growth" if since_base and unit != "times" else "level"
 
 
 # --- phrases ---------------------------------------------------------------------------------
