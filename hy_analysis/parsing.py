@@ -230,6 +230,9 @@ _COUNT_NOUNS = (
     # pieces and areas of output, yields, new Party members: "125,7 triệu cái", "51,2 triệu
     # mét vuông", "46,58 tạ/ha", "8.793 đảng viên"
     "cái", "mét vuông", "tạ/ha", "tấn/ha", "đảng viên", "party members",
+    # rail wagons through a border station, rooms of the accommodation counted: "30 toa",
+    # "9.263 buồng", "19.199 phòng"
+    "toa", "buồng", "phòng", "rooms",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
@@ -243,6 +246,8 @@ _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?
 _TRAILERS = (r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|/\s*người|per year|per annum|a year|annually|"
              r"each year|mỗi năm|hằng năm|hàng năm|y/y|yoy|grdp|of grdp|/\s*tháng|/\s*month|"
              r"per month|a month|mỗi tháng|hằng tháng|"
+             # a daily rate of a count: "1.350 xe/ngày", "25 toa/ngày", "2.526 tấn/ngày"
+             r"/\s*ngày|per day|a day|mỗi ngày|"
              # a price per barrel: "88 USD/thùng"
              r"/\s*thùng|per barrel|a barrel))*")
 
@@ -267,7 +272,7 @@ _ENGLISH_WORDS = re.compile(
     r"\b(?:thousand|million|billion|trillion|bn|bln|mn|year|annually|annual|per|hectares?|people|"
     r"persons|times|percent|more|over|about|nearly|under|exceeding|at least|projects?|"
     r"enterprises?|units?|communes?|tourists|visitors|passengers|foreigners|industrial|dongs?|"
-    r"dollars)\b"
+    r"dollars|rooms|vehicles)\b"
 )
 _VIETNAMESE_WORDS = re.compile(
     r"nghìn|ngàn|triệu|tỷ|tỉ|đồng|năm|người|lần|khoảng|trên|hơn|dưới|trở lên|dự án|doanh nghiệp"

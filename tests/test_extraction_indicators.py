@@ -1211,3 +1211,22 @@ def test_a_sector_named_alone_after_of_which_is_that_sector(text, raw, code):
 ])
 def test_a_growth_word_in_a_sentence_on_grdp_takes_it_up(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # one sector of the pair in a bracket opened by "riêng", the pair named before it
+    ("Năm 2023, khu vực công nghiệp - xây dựng chiếm 48,3% (riêng công nghiệp 40,2%); dịch vụ "
+     "chiếm 35,1%.", "40,2%", "industry_share"),
+    ("Năm 2023, khu vực công nghiệp - xây dựng chiếm 48,3%, trong đó công nghiệp chiếm 40,2%.",
+     "40,2%", "industry_share"),
+    ("Năm 2023, công nghiệp - xây dựng tăng 10,4% (riêng xây dựng tăng 5,2%).", "5,2%",
+     "construction_grdp_growth"),
+    # the pair named again after the part word stays the pair
+    ("Năm 2023, khu vực công nghiệp - xây dựng chiếm 48,3%; riêng công nghiệp - xây dựng khu "
+     "vực phía bắc chiếm 30%.", "30%", "industry_construction_share"),
+    # product taxes written "thuế trừ trợ cấp sản phẩm", without the first "sản phẩm"
+    ("Năm 2023, dịch vụ chiếm 35,1%; thuế trừ trợ cấp sản phẩm chiếm 6,2%.", "6,2%",
+     "product_taxes_share"),
+])
+def test_a_sector_of_the_pair_after_a_part_word_and_product_taxes_word_order(text, raw, code):
+    assert _by_raw(text)[raw] == code

@@ -1232,3 +1232,28 @@ def test_a_share_after_the_past_terms_review_is_of_its_end_despite_a_caption():
 def test_industry_and_services_together_are_the_non_farm_share(text, code):
     assert [r.indicator for r in extract(text, date="2024-12-20").itertuples()
             if "82%" in r.value_raw] == [code]
+
+
+def test_a_share_of_the_plan_made_sets_no_target_for_the_figures_after_it():
+    # "đạt X% kế hoạch năm" is a result's: the counts after it in the sentence are results
+    got = by_raw("Năm 2024, khách nội địa đạt 1,8 triệu lượt (tăng 6,5% so với năm 2023, đạt "
+                 "101,2% kế hoạch năm); tính đến tháng 12 năm 2024, tỉnh có 640 cơ sở lưu trú, "
+                 "7.120 buồng.", "2025-01-15")
+    assert got["640 cơ sở"].kind == "actual"
+    assert got["7.120 buồng"].kind == "actual"
+    # the plan of a year in a bracket right after its share is still the plan
+    got = by_raw("Năm 2024, vốn FDI thu hút đạt 820 triệu USD, đạt 41% kế hoạch năm 2024 (thu "
+                 "hút 2 tỷ USD).", "2025-01-15")
+    assert got["2 tỷ USD"].kind == "target"
+    # other target words of the sentence still make a target
+    got = by_raw("Năm 2025, tỉnh phấn đấu thu ngân sách đạt 100% kế hoạch năm, đạt 6.000 tỷ "
+                 "đồng.", "2025-03-15")
+    assert got["6.000 tỷ đồng"].kind == "target"
+
+
+def test_a_daily_rate_of_vehicles_or_wagons_is_a_count():
+    got = by_raw("Năm 2024, lượng xe thông quan qua các cửa khẩu của tỉnh Lạng Sơn đạt khoảng "
+                 "800 - 950 xe/ngày; qua ga đường sắt trung bình 18 toa/ngày.", "2025-01-15")
+    assert (got["khoảng 800 - 950 xe/ngày"].low, got["khoảng 800 - 950 xe/ngày"].unit) == \
+        (800, "count")
+    assert got["18 toa/ngày"].unit == "count"

@@ -300,6 +300,14 @@ def test_a_range_after_a_minus_sign_stays_refused():
     ("16 tuabin", 16, "count"),
     ("40 wind turbines", 40, "count"),
     ("hơn 2.400 công nhân", 2400, "count"),
+    # daily rates of a count, wagons and rooms
+    ("khoảng 900 - 1.200 xe/ngày", 900, "count"),
+    ("40 toa/ngày", 40, "count"),
+    ("3.100 tấn/ngày", 3100, "count"),
+    ("about 650 vehicles a day", 650, "count"),
+    ("1.240 buồng", 1240, "count"),
+    ("2.050 phòng", 2050, "count"),
+    ("3,400 rooms", 3400, "count"),
 ])
 def test_currency_plurals_and_counted_nouns(text, low, unit):
     parsed = parse_value(text)

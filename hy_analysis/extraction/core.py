@@ -2084,6 +2084,24 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                             if named in vocab.indicator_units:
                                 code, indicator_text = named, sub.group(0)
                     break
+    if code.startswith("industry_construction_") and cell is None:
+        # "công nghiệp - xây dựng chiếm 51% (riêng công nghiệp 44%)", "..., trong đó công
+        # nghiệp chiếm 44%": a part word and one sector of the pair after the figure before
+        # name that sector, though the pair named before them gave the code
+        since = max([clause_start] + [r["char_end"] for r in rows[-1:]
+                                      if r["char_end"] <= fig.start])
+        own = text[since:fig.start]
+        part = None
+        for part in CUES.PART_OF.finditer(own):
+            pass
+        sub = _SUB_SECTOR.search(own[part.end():]) if part else None
+        if sub:
+            named = sub.group(1).lower().replace("xây dựng", "construction").replace(
+                "công nghiệp", "industry") + code[len("industry_construction"):]
+            if named in vocab.indicator_units and _compatible(named, vocab, unit, measure,
+                                                              breakdown):
+                code, indicator_text = named, sub.group(0).strip()
+                notes.append("one sector of the pair named after a part word")
     counted = f"{fig.noun} {_NUMBER_LEAD.sub('', fig.raw)}".strip()
     if unit == "count" and code != "unknown" and re.search(r"[^\W\d_]", counted) and \
             _counts_another_thing(vocab, code, counted):
