@@ -1257,3 +1257,24 @@ def test_a_daily_rate_of_vehicles_or_wagons_is_a_count():
     assert (got["khoảng 800 - 950 xe/ngày"].low, got["khoảng 800 - 950 xe/ngày"].unit) == \
         (800, "count")
     assert got["18 toa/ngày"].unit == "count"
+
+
+def test_a_sentence_opening_with_a_result_sets_no_target_for_the_next():
+    # its share of the year's plan, the plan in a bracket, then "Trong đó": the parts are results
+    text = ("Năm 2024, vốn FDI thu hút của tỉnh đạt 1,2 tỷ USD, bằng 130% kế hoạch 6 tháng, đạt "
+            "48% kế hoạch năm 2024 (thu hút 2,5 tỷ USD). Trong đó, có 14 dự án cấp mới đạt 950 "
+            "triệu USD.")
+    got = by_raw(text, "2024-07-10")
+    assert got["2,5 tỷ USD"].kind == "target"
+    assert got["14 dự án"].kind == "actual"
+    assert got["950 triệu USD"].kind == "actual"
+    # a sentence of aims still carries its target words to the next
+    got = by_raw("Năm 2024, tỉnh phấn đấu thu hút 2,5 tỷ USD vốn FDI. Trong đó, có 14 dự án cấp "
+                 "mới.", "2024-02-10")
+    assert got["14 dự án"].kind == "target"
+
+
+def test_a_share_of_the_plan_before_va_is_no_target_word():
+    got = by_raw("Năm 2024, vốn đầu tư toàn xã hội đạt 9.000 tỷ đồng, đạt 45% kế hoạch và tăng "
+                 "12% so với cùng kỳ.", "2024-07-10")
+    assert got["12%"].kind == "actual"

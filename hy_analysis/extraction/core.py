@@ -1924,6 +1924,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 # "Toàn tỉnh đạt và vượt 17/17 chỉ tiêu ..., trong đó:", "achieved all 20
                 # targets, of which": targets reported met head a list of results
                 break
+            said = [r for r in rows if before[0] <= r["char_start"] < at]
+            if said and said[0]["kind"] != "target":
+                # "Vốn FDI đạt 1,6 tỷ USD, bằng 52% kế hoạch năm (3 tỷ USD). Trong đó, 20 dự
+                # án ...": a sentence opening with a result measures it against the plan; its
+                # plan words set no target for the sentences after it
+                break
             digits = [m.end() for m in re.finditer(r"\d", words)]
             if CUES.STRONG_TARGET.search(words[:digits[-1]] if digits else words):
                 kind, estimate, kind_how = ("target", False,

@@ -1254,10 +1254,6 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
     # "Có 03/09 chỉ tiêu ... không đạt kế hoạch:", "vượt mức chỉ tiêu Trung ương giao": a
     # review's tally of targets, or a plan met with its issuer, sets no target
     context = CUES.TARGET_TALLY.sub(" ", context)
-    # "..., đạt 102,6% kế hoạch năm; toàn tỉnh có 1.005 cơ sở": a plan's share made is a
-    # result, its plan words no target word (those of the sentence's aim still name its plan)
-    planned = context
-    context = CUES.PLAN_SHARE_DONE.sub(" ", context)
     if CUES.PER_PLAN.match(context):
         return "target", False, "a sentence said after the plan"
     implementing = bool(CUES.IMPLEMENTING.search(context))
@@ -1285,7 +1281,7 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
         if period_end > doc_year:
             return "target", False, "period after the document"
         if period_end < doc_year:
-            if strong and not estimate and re.search(r"kế hoạch|mục tiêu|target|plan", planned,
+            if strong and not estimate and re.search(r"kế hoạch|mục tiêu|target|plan", context,
                                                      re.IGNORECASE) \
                     and not CUES.ACHIEVED_WORDS.search(context):
                 return "target", False, "target words, past period"
