@@ -1230,3 +1230,21 @@ def test_a_growth_word_in_a_sentence_on_grdp_takes_it_up(text, raw, code):
 ])
 def test_a_sector_of_the_pair_after_a_part_word_and_product_taxes_word_order(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # dollars right after a count of new FDI projects are those projects' capital, though a
+    # part word ("Trong đó") follows a figure of FDI attracted
+    ("Năm 2024, thu hút vốn đầu tư nước ngoài của tỉnh đạt 1,1 tỷ USD. Trong đó, 12 dự án cấp "
+     "mới đạt 870 triệu USD.", "870 triệu USD", "fdi_new_capital"),
+    ("In 2024, 9 new FDI projects were licensed with 410 million USD.", "410 million USD",
+     "fdi_new_capital"),
+])
+def test_dollars_after_a_count_of_new_fdi_projects_are_their_capital(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+def test_dollars_of_another_clause_are_not_the_new_projects_capital():
+    got = _by_raw("Năm 2024, vốn FDI thu hút đạt 1,1 tỷ USD. Trong đó, có 12 dự án cấp mới; vốn "
+                  "điều chỉnh tăng thêm đạt 230 triệu USD.")
+    assert got["230 triệu USD"] != "fdi_new_capital"

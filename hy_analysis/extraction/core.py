@@ -2055,6 +2055,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
                 break
+    if code == "unknown" and cell is None and unit == "USD" and rows and \
+            rows[-1]["indicator"] == "fdi_new_projects" and "fdi_new_capital" in \
+            vocab.indicator_units and rows[-1]["sentence"] == _flat_sentence(text, sent, memo):
+        # "có 23 dự án cấp mới giấy chứng nhận đầu tư đạt 1.358 triệu USD": dollars right
+        # after a count of new FDI projects, in its clause, are those projects' capital
+        between = text[rows[-1]["char_end"]:fig.start]
+        if len(between) <= 80 and not re.search(r"[;:]|\d", between):
+            code, indicator_text = "fdi_new_capital", ""
+            notes.append("the capital of the new FDI projects counted just before it")
     if code == "unknown" and cell is None and rows:
         # "Riêng khu vực tỉnh Quảng Ngãi cũ đạt hơn 32.900 tỉ đồng", "trong đó tỉnh A đóng
         # góp 15.000 tỉ đồng, tỉnh B 2.000 tỉ đồng": a part of the total just named, for a
