@@ -1278,3 +1278,15 @@ def test_a_share_of_the_plan_before_va_is_no_target_word():
     got = by_raw("Năm 2024, vốn đầu tư toàn xã hội đạt 9.000 tỷ đồng, đạt 45% kế hoạch và tăng "
                  "12% so với cùng kỳ.", "2024-07-10")
     assert got["12%"].kind == "actual"
+
+
+def test_an_estimate_under_an_aims_horizon_is_of_that_year():
+    # "phấn đấu ... đến năm 2026, ...; doanh thu ước đạt X": what the aim expects by then
+    got = by_raw("Năm 2025, tỉnh đón 2,1 triệu lượt khách; phấn đấu đến năm 2026, du lịch trở "
+                 "thành ngành kinh tế mũi nhọn; tổng thu từ du lịch ước đạt 5.400 tỷ đồng.",
+                 "2025-11-20")
+    assert (_period(got["5.400 tỷ đồng"]), got["5.400 tỷ đồng"].kind) == ((2026, 2026), "target")
+    # a later year named as a plan's, not a horizon, leaves the estimate in the current year
+    got = by_raw("Năm 2025, thu ngân sách ước đạt 6.100 tỷ đồng; kế hoạch năm 2026 ước đạt "
+                 "6.800 tỷ đồng.", "2025-11-20")
+    assert _period(got["6.100 tỷ đồng"]) == (2025, 2025)

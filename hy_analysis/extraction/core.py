@@ -1729,8 +1729,17 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # with the report's
         period = Period(period.end - 4, period.end,
                         period.how + ", the past term compared with the one before", period.base)
+    later = [y for y in _years(text[sent[0]:fig.start], sent[0]) if y[3] > doc_year
+             and not y[4]] if cell is None and doc_year else []
+    horizon = bool(later) and bool(re.search(
+        r"(?:đến|tới)\s+(?:năm\s+)?$|\bby\s+(?:the\s+end\s+of\s+)?$",
+        text[max(sent[0], later[-1][0] - 20):later[-1][0]], re.IGNORECASE)) and bool(
+        CUES.STRONG_TARGET.search(text, sent[0], later[-1][0]))
     if cell is None and doc_year and period.end is not None and period.end > doc_year and \
+            not horizon and \
             CUES.ESTIMATED.search(text[max(window_start, fig.start - 60):fig.start]):
+        # (but "phấn đấu thực hiện mục tiêu đến năm 2025, ...; tổng thu ước đạt 7.800 tỷ
+        # đồng": an aim's horizon frames what it expects the year to bring)
         # "is estimated at 10.6%" after "... the plan for 2025": an estimate is of a period
         # under way or past, so of the latest such year its sentence names, else the document's
         # (an estimate word before the previous figure is that figure's: "Năm 2025 ước đạt
