@@ -233,6 +233,8 @@ _COUNT_NOUNS = (
     # rail wagons through a border station, rooms of the accommodation counted: "30 toa",
     # "9.263 buồng", "19.199 phòng"
     "toa", "buồng", "phòng", "rooms",
+    # workers counted, also each time they find a job: "31.350 lượt người lao động"
+    "(?:lượt )?người lao động",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"

@@ -308,6 +308,10 @@ def test_a_range_after_a_minus_sign_stays_refused():
     ("1.240 buồng", 1240, "count"),
     ("2.050 phòng", 2050, "count"),
     ("3,400 rooms", 3400, "count"),
+    # workers (and job placements) are counted, visits of people are persons
+    ("12.600 lượt người lao động", 12600, "count"),
+    ("850 người lao động", 850, "count"),
+    ("4.200 lượt người", 4200, "persons"),
 ])
 def test_currency_plurals_and_counted_nouns(text, low, unit):
     parsed = parse_value(text)
