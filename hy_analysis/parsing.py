@@ -250,6 +250,11 @@ _COUNT_NOUNS = (
     "cây", "farms?", "trees",
     # health staff and beds, often per 10,000 people: "12 bác sỹ", "32 giường bệnh"
     "bác sĩ", "bác sỹ", "doctors?", "giường bệnh", "giường", "(?:hospital )?beds?",
+    # rail wagons through a border station, rooms of the accommodation counted: "30 toa",
+    # "9.263 buồng", "19.199 phòng"
+    "toa", "buồng", "phòng", "rooms",
+    # workers counted, also each time they find a job: "31.350 lượt người lao động"
+    "(?:lượt )?người lao động",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
@@ -263,6 +268,8 @@ _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?
 _TRAILERS = (r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|/\s*người|per year|per annum|a year|annually|"
              r"each year|mỗi năm|hằng năm|hàng năm|y/y|yoy|grdp|of grdp|/\s*tháng|/\s*month|"
              r"per month|a month|mỗi tháng|hằng tháng|"
+             # a daily rate of a count: "1.350 xe/ngày", "25 toa/ngày", "2.526 tấn/ngày"
+             r"/\s*ngày|per day|a day|mỗi ngày|"
              # a price per barrel: "88 USD/thùng"
              r"/\s*thùng|per barrel|a barrel))*")
 
@@ -287,7 +294,7 @@ _ENGLISH_WORDS = re.compile(
     r"\b(?:thousand|million|billion|trillion|quadrillion|bn|bln|mn|year|annually|annual|per|hectares?|people|"
     r"persons|times|percent|more|over|about|nearly|under|exceeding|at least|projects?|"
     r"enterprises?|units?|communes?|tourists|visitors|passengers|foreigners|industrial|dongs?|"
-    r"dollars)\b"
+    r"dollars|rooms|vehicles)\b"
 )
 _VIETNAMESE_WORDS = re.compile(
     r"nghìn|ngàn|triệu|tỷ|tỉ|đồng|năm|người|lần|khoảng|trên|hơn|dưới|trở lên|dự án|doanh nghiệp"

@@ -1396,3 +1396,38 @@ def test_a_value_alone_on_its_line_is_named_by_the_label_line_above():
     assert got[">9%"].measure == "period_average_growth"
     assert got[">97%"].indicator == "health_insurance_coverage"
     assert got["55%"].indicator == "forest_cover"
+@pytest.mark.parametrize("text,raw,code", [
+    # one sector of the pair in a bracket opened by "riêng", the pair named before it
+    ("Năm 2023, khu vực công nghiệp - xây dựng chiếm 48,3% (riêng công nghiệp 40,2%); dịch vụ "
+     "chiếm 35,1%.", "40,2%", "industry_share"),
+    ("Năm 2023, khu vực công nghiệp - xây dựng chiếm 48,3%, trong đó công nghiệp chiếm 40,2%.",
+     "40,2%", "industry_share"),
+    ("Năm 2023, công nghiệp - xây dựng tăng 10,4% (riêng xây dựng tăng 5,2%).", "5,2%",
+     "construction_grdp_growth"),
+    # the pair named again after the part word stays the pair
+    ("Năm 2023, khu vực công nghiệp - xây dựng chiếm 48,3%; riêng công nghiệp - xây dựng khu "
+     "vực phía bắc chiếm 30%.", "30%", "industry_construction_share"),
+    # product taxes written "thuế trừ trợ cấp sản phẩm", without the first "sản phẩm"
+    ("Năm 2023, dịch vụ chiếm 35,1%; thuế trừ trợ cấp sản phẩm chiếm 6,2%.", "6,2%",
+     "product_taxes_share"),
+])
+def test_a_sector_of_the_pair_after_a_part_word_and_product_taxes_word_order(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # dollars right after a count of new FDI projects are those projects' capital, though a
+    # part word ("Trong đó") follows a figure of FDI attracted
+    ("Năm 2024, thu hút vốn đầu tư nước ngoài của tỉnh đạt 1,1 tỷ USD. Trong đó, 12 dự án cấp "
+     "mới đạt 870 triệu USD.", "870 triệu USD", "fdi_new_capital"),
+    ("In 2024, 9 new FDI projects were licensed with 410 million USD.", "410 million USD",
+     "fdi_new_capital"),
+])
+def test_dollars_after_a_count_of_new_fdi_projects_are_their_capital(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+def test_dollars_of_another_clause_are_not_the_new_projects_capital():
+    got = _by_raw("Năm 2024, vốn FDI thu hút đạt 1,1 tỷ USD. Trong đó, có 12 dự án cấp mới; vốn "
+                  "điều chỉnh tăng thêm đạt 230 triệu USD.")
+    assert got["230 triệu USD"] != "fdi_new_capital"

@@ -1375,3 +1375,59 @@ def test_a_growth_from_a_bound_written_after_it_is_a_growth():
     assert _period(got["9% trở lên"]) == (2026, 2030)
     got = by_raw("Năm 2024, tỷ trọng công nghiệp tăng từ 21% lên 24%.", "2025-01-10")
     assert got["21%"].measure == "level"
+def test_a_share_of_the_plan_made_sets_no_target_for_the_figures_after_it():
+    # "đạt X% kế hoạch năm" is a result's: the counts after it in the sentence are results
+    got = by_raw("Năm 2024, khách nội địa đạt 1,8 triệu lượt (tăng 6,5% so với năm 2023, đạt "
+                 "101,2% kế hoạch năm); tính đến tháng 12 năm 2024, tỉnh có 640 cơ sở lưu trú, "
+                 "7.120 buồng.", "2025-01-15")
+    assert got["640 cơ sở"].kind == "actual"
+    assert got["7.120 buồng"].kind == "actual"
+    # the plan of a year in a bracket right after its share is still the plan
+    got = by_raw("Năm 2024, vốn FDI thu hút đạt 820 triệu USD, đạt 41% kế hoạch năm 2024 (thu "
+                 "hút 2 tỷ USD).", "2025-01-15")
+    assert got["2 tỷ USD"].kind == "target"
+    # other target words of the sentence still make a target
+    got = by_raw("Năm 2025, tỉnh phấn đấu thu ngân sách đạt 100% kế hoạch năm, đạt 6.000 tỷ "
+                 "đồng.", "2025-03-15")
+    assert got["6.000 tỷ đồng"].kind == "target"
+
+
+def test_a_daily_rate_of_vehicles_or_wagons_is_a_count():
+    got = by_raw("Năm 2024, lượng xe thông quan qua các cửa khẩu của tỉnh Lạng Sơn đạt khoảng "
+                 "800 - 950 xe/ngày; qua ga đường sắt trung bình 18 toa/ngày.", "2025-01-15")
+    assert (got["khoảng 800 - 950 xe/ngày"].low, got["khoảng 800 - 950 xe/ngày"].unit) == \
+        (800, "count")
+    assert got["18 toa/ngày"].unit == "count"
+
+
+def test_a_sentence_opening_with_a_result_sets_no_target_for_the_next():
+    # its share of the year's plan, the plan in a bracket, then "Trong đó": the parts are results
+    text = ("Năm 2024, vốn FDI thu hút của tỉnh đạt 1,2 tỷ USD, bằng 130% kế hoạch 6 tháng, đạt "
+            "48% kế hoạch năm 2024 (thu hút 2,5 tỷ USD). Trong đó, có 14 dự án cấp mới đạt 950 "
+            "triệu USD.")
+    got = by_raw(text, "2024-07-10")
+    assert got["2,5 tỷ USD"].kind == "target"
+    assert got["14 dự án"].kind == "actual"
+    assert got["950 triệu USD"].kind == "actual"
+    # a sentence of aims still carries its target words to the next
+    got = by_raw("Năm 2024, tỉnh phấn đấu thu hút 2,5 tỷ USD vốn FDI. Trong đó, có 14 dự án cấp "
+                 "mới.", "2024-02-10")
+    assert got["14 dự án"].kind == "target"
+
+
+def test_a_share_of_the_plan_before_va_is_no_target_word():
+    got = by_raw("Năm 2024, vốn đầu tư toàn xã hội đạt 9.000 tỷ đồng, đạt 45% kế hoạch và tăng "
+                 "12% so với cùng kỳ.", "2024-07-10")
+    assert got["12%"].kind == "actual"
+
+
+def test_an_estimate_under_an_aims_horizon_is_of_that_year():
+    # "phấn đấu ... đến năm 2026, ...; doanh thu ước đạt X": what the aim expects by then
+    got = by_raw("Năm 2025, tỉnh đón 2,1 triệu lượt khách; phấn đấu đến năm 2026, du lịch trở "
+                 "thành ngành kinh tế mũi nhọn; tổng thu từ du lịch ước đạt 5.400 tỷ đồng.",
+                 "2025-11-20")
+    assert (_period(got["5.400 tỷ đồng"]), got["5.400 tỷ đồng"].kind) == ((2026, 2026), "target")
+    # a later year named as a plan's, not a horizon, leaves the estimate in the current year
+    got = by_raw("Năm 2025, thu ngân sách ước đạt 6.100 tỷ đồng; kế hoạch năm 2026 ước đạt "
+                 "6.800 tỷ đồng.", "2025-11-20")
+    assert _period(got["6.100 tỷ đồng"]) == (2025, 2025)

@@ -329,6 +329,18 @@ def test_a_range_after_a_minus_sign_stays_refused():
     ("30 giường", 30, "count"),
     ("17 doctors", 17, "count"),
     ("40 hospital beds", 40, "count"),
+    # daily rates of a count, wagons and rooms
+    ("khoảng 900 - 1.200 xe/ngày", 900, "count"),
+    ("40 toa/ngày", 40, "count"),
+    ("3.100 tấn/ngày", 3100, "count"),
+    ("about 650 vehicles a day", 650, "count"),
+    ("1.240 buồng", 1240, "count"),
+    ("2.050 phòng", 2050, "count"),
+    ("3,400 rooms", 3400, "count"),
+    # workers (and job placements) are counted, visits of people are persons
+    ("12.600 lượt người lao động", 12600, "count"),
+    ("850 người lao động", 850, "count"),
+    ("4.200 lượt người", 4200, "persons"),
 ])
 def test_currency_plurals_and_counted_nouns(text, low, unit):
     parsed = parse_value(text)

@@ -1775,8 +1775,17 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # with the report's
         period = Period(period.end - 4, period.end,
                         period.how + ", the past term compared with the one before", period.base)
+    later = [y for y in _years(text[sent[0]:fig.start], sent[0]) if y[3] > doc_year
+             and not y[4]] if cell is None and doc_year else []
+    horizon = bool(later) and bool(re.search(
+        r"(?:đến|tới)\s+(?:năm\s+)?$|\bby\s+(?:the\s+end\s+of\s+)?$",
+        text[max(sent[0], later[-1][0] - 20):later[-1][0]], re.IGNORECASE)) and bool(
+        CUES.STRONG_TARGET.search(text, sent[0], later[-1][0]))
     if cell is None and doc_year and period.end is not None and period.end > doc_year and \
+            not horizon and \
             CUES.ESTIMATED.search(text[max(window_start, fig.start - 60):fig.start]):
+        # (but "phấn đấu thực hiện mục tiêu đến năm 2025, ...; tổng thu ước đạt 7.800 tỷ
+        # đồng": an aim's horizon frames what it expects the year to bring)
         # "is estimated at 10.6%" after "... the plan for 2025": an estimate is of a period
         # under way or past, so of the latest such year its sentence names, else the document's
         # (an estimate word before the previous figure is that figure's: "Năm 2025 ước đạt
@@ -1981,6 +1990,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 # "Toàn tỉnh đạt và vượt 17/17 chỉ tiêu ..., trong đó:", "achieved all 20
                 # targets, of which": targets reported met head a list of results
                 break
+            said = [r for r in rows if before[0] <= r["char_start"] < at]
+            if said and said[0]["kind"] != "target":
+                # "Vốn FDI đạt 1,6 tỷ USD, bằng 52% kế hoạch năm (3 tỷ USD). Trong đó, 20 dự
+                # án ...": a sentence opening with a result measures it against the plan; its
+                # plan words set no target for the sentences after it
+                break
             digits = [m.end() for m in re.finditer(r"\d", words)]
             if CUES.STRONG_TARGET.search(words[:digits[-1]] if digits else words):
                 kind, estimate, kind_how = ("target", False,
@@ -2113,6 +2128,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
                 break
+    if code == "unknown" and cell is None and unit == "USD" and rows and \
+            rows[-1]["indicator"] == "fdi_new_projects" and "fdi_new_capital" in \
+            vocab.indicator_units and rows[-1]["sentence"] == _flat_sentence(text, sent, memo):
+        # "có 23 dự án cấp mới giấy chứng nhận đầu tư đạt 1.358 triệu USD": dollars right
+        # after a count of new FDI projects, in its clause, are those projects' capital
+        between = text[rows[-1]["char_end"]:fig.start]
+        if len(between) <= 80 and not re.search(r"[;:]|\d", between):
+            code, indicator_text = "fdi_new_capital", ""
+            notes.append("the capital of the new FDI projects counted just before it")
     if code == "unknown" and cell is None and rows:
         # "Riêng khu vực tỉnh Quảng Ngãi cũ đạt hơn 32.900 tỉ đồng", "trong đó tỉnh A đóng
         # góp 15.000 tỉ đồng, tỉnh B 2.000 tỉ đồng": a part of the total just named, for a
@@ -2148,6 +2172,24 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                             if named in vocab.indicator_units:
                                 code, indicator_text = named, sub.group(0)
                     break
+    if code.startswith("industry_construction_") and cell is None:
+        # "công nghiệp - xây dựng chiếm 51% (riêng công nghiệp 44%)", "..., trong đó công
+        # nghiệp chiếm 44%": a part word and one sector of the pair after the figure before
+        # name that sector, though the pair named before them gave the code
+        since = max([clause_start] + [r["char_end"] for r in rows[-1:]
+                                      if r["char_end"] <= fig.start])
+        own = text[since:fig.start]
+        part = None
+        for part in CUES.PART_OF.finditer(own):
+            pass
+        sub = _SUB_SECTOR.search(own[part.end():]) if part else None
+        if sub:
+            named = sub.group(1).lower().replace("xây dựng", "construction").replace(
+                "công nghiệp", "industry") + code[len("industry_construction"):]
+            if named in vocab.indicator_units and _compatible(named, vocab, unit, measure,
+                                                              breakdown):
+                code, indicator_text = named, sub.group(0).strip()
+                notes.append("one sector of the pair named after a part word")
     counted = f"{fig.noun} {_NUMBER_LEAD.sub('', fig.raw)}".strip()
     if unit == "count" and code != "unknown" and re.search(r"[^\W\d_]", counted) and \
             _counts_another_thing(vocab, code, counted):
