@@ -237,6 +237,12 @@ _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?
                           # "1 nghìn 773 tỷ đồng" (1.773 tỷ), "3 ngàn 200 tỉ"
                           r"(?P<big3>\d{1,3}) (?:nghìn|ngàn) (?P<small3>\d{1,3}) "
                           r"(?P<unit3>tỷ|tỉ)(?= )")
+# A range whose first end repeats the second's scale and unit: "350 nghìn tỷ đến 400 nghìn tỷ
+# đồng", "1,2 tỷ - 1,5 tỷ USD", "3 triệu tấn đến 4 triệu tấn"; read as "350 đến 400 nghìn tỷ
+# đồng" (the words before the second number said once).
+_REPEATED_UNIT_RANGE_RE = re.compile(
+    rf"(?P<a>{_NUMBER}) (?P<w>[^\d\s%]+(?: [^\d\s%]+){{0,3}}) ?(?P<to>-|đến|tới|to) ?"
+    rf"(?P<b>{_NUMBER}) (?P=w)(?= |$)")
 # Words after the unit that describe the base or the time, not the number.
 # "/tháng" (a month) is kept in value_raw and noted by the extractor: a monthly income is not
 # comparable to a yearly one.
@@ -479,6 +485,8 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
     if not isinstance(text, str) or not text.strip():
         raise ParseError(f"cannot read {text!r}: expected a figure such as 'Trên 48%'")
     s = _normalise(text)
+    if m := _REPEATED_UNIT_RANGE_RE.search(s):
+        s = f"{s[:m.start()]}{m['a']} {m['to']} {m['b']} {m['w']}{s[m.end():]}"
     qualifier = "exact"
 
     def set_qualifier(word_q: str) -> None:

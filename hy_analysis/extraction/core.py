@@ -310,6 +310,9 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 continue  # "tăng 0,4%/năm, trong đó khu vực nông nghiệp ...": its parts
             if next_subject is not None and ms >= next_subject:
                 continue  # "nông nghiệp tăng 7%, công nghiệp tăng 10%": the next one's subject
+            if CUES.CONSEQUENCE_AFTER.match(source, fig.end, ms):
+                continue  # "... đạt 8,62% nên lần đầu tiên quy mô kinh tế ...", "so that":
+                # a clause of what followed from the figure names its own subject
             # words tied to the figure by a preposition name it ("spent 13.1 billion USD on
             # imports"; "a rise of over 10% in total investment in society")
             distance = ms - fig.end + (0 if share_of_next or (
@@ -1981,6 +1984,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # plan done, a ratio to a period already gone measures the same result (the plan is
         # what was measured, not what this figure sets)
         kind, estimate, kind_how = "actual", estimate, "a ratio to a past period"
+    elif kind == "target" and cell is None and unit == "percent" and measure == "level" and \
+            CUES.PLAN_REACHED_BEFORE.search(text, sent[0], fig.start):
+        # "so với chỉ tiêu cả năm (X tấn) thì chỉ mới đạt 33,9%", "compared with the target
+        # ..., it reached only 34%": how much of the plan set against was reached
+        kind, estimate, kind_how = "actual", estimate, "a share of the plan it is set against"
     breakdown = _breakdown(vocab, text, clause_start, fig)
     # Indicator
     code = None
@@ -2084,6 +2092,26 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                             if named in vocab.indicator_units:
                                 code, indicator_text = named, sub.group(0)
                     break
+    if cell is None and code == "grdp_growth" and unit == "percent" and \
+            (of := CUES.OF_THE_SECTOR.search(text, max(sent[0], fig.start - 80), fig.start)):
+        # "Giá trị tăng thêm của ngành công nghiệp ... , tốc độ tăng trưởng kinh tế (GRDP) của
+        # ngành ước đạt 6,4%", "the growth of the sector": the sector named before in the
+        # sentence, not the whole economy
+        sector = next((c for _, _, phrase in sorted(match_phrases(
+            vocab, "indicator", text[sent[0]:of.start()], sent[0], overlapping=True),
+            key=lambda p: (p[1], p[1] - p[0]), reverse=True)
+            for c in vocab.values("indicator", phrase)
+            if c.endswith("_grdp_growth") and c != "grdp_growth"), None)
+        if sector:
+            code = sector
+            notes.append("growth 'of the sector' named before in its sentence")
+    if cell is None and code == "unknown" and unit == "persons" and measure == "level" and \
+            CUES.VISITS_COUNTED.search(fig.raw) and CUES.TOURISM_WORD.search(
+                text, sent[0], fig.start) and "tourist_arrivals" in vocab.indicator_units:
+        # "ngành du lịch ... thu hút được khoảng 350.000 lượt người đến", "tourism drew 2
+        # million visits": visits counted in a sentence on tourism are its arrivals
+        code, indicator_text = "tourist_arrivals", ""
+        notes.append("visits counted in a sentence on tourism")
     counted = f"{fig.noun} {_NUMBER_LEAD.sub('', fig.raw)}".strip()
     if unit == "count" and code != "unknown" and re.search(r"[^\W\d_]", counted) and \
             _counts_another_thing(vocab, code, counted):
