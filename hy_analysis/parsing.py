@@ -230,6 +230,8 @@ _COUNT_NOUNS = (
     # pieces and areas of output, yields, new Party members: "125,7 triệu cái", "51,2 triệu
     # mét vuông", "46,58 tạ/ha", "8.793 đảng viên"
     "cái", "mét vuông", "tạ/ha", "tấn/ha", "đảng viên", "party members",
+    # volumes of timber, sand, water: "54.663 m3", "1,2 triệu mét khối", "3,000 cubic metres"
+    "m3", "m³", "mét khối", "cubic met(?:er|re)s?",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"

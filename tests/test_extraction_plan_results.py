@@ -108,3 +108,42 @@ def test_visits_counted_in_a_sentence_on_tourism_are_tourist_arrivals():
     # visits to a hospital are no tourists
     assert _indicator("Năm 2024, bệnh viện tỉnh tiếp nhận 310.000 lượt người đến khám.")[
         "310.000 lượt người"] == "unknown"
+
+
+@pytest.mark.parametrize("text,low", [
+    ("12.400 m3", 12400), ("giảm 350 m3", -350), ("1,5 triệu mét khối", 1.5e6),
+    ("2,400 cubic metres", 2400), ("80 m³", 80),
+])
+def test_a_volume_in_cubic_metres_is_a_physical_count(text, low):
+    parsed = parse_value(text, lang="en" if "cubic" in text else "vi")
+    assert (parsed.low, parsed.unit) == (low, "count")
+
+
+def test_timber_felled_in_cubic_metres_is_read():
+    got = by_raw("Tháng 9/2024, sản lượng gỗ khai thác ước đạt 2.150 m3, nâng tổng số từ đầu năm "
+                 "đạt 31.200 m3, so cùng kỳ giảm 1,2%.", date="2024-10-05")
+    assert {"2.150 m3", "31.200 m3", "giảm 1,2%"} <= set(got)
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    ("In 2023, investment capital for social development reached VND21 trillion, up 9 per "
+     "cent.", "VND21 trillion", "total_social_investment"),
+    ("In 2023, investment capital for social development reached VND21 trillion, up 9 per "
+     "cent.", "9 per cent", "total_social_investment_growth"),
+    ("In 2023, the construction sector grew by 8.4 per cent.", "8.4 per cent",
+     "construction_grdp_growth"),
+    ("In 2023, the value added of the construction industry rose 7.7 per cent.", "7.7 per cent",
+     "construction_grdp_growth"),
+    # a change named by its noun after the figure: "a 12 per cent climb"
+    ("In 2023, total social investment reached VND21 trillion after an 11 per cent climb from "
+     "the year before.", "11 per cent", "total_social_investment_growth"),
+])
+def test_english_names_of_investment_and_construction(text, raw, code):
+    assert _indicator(text, date="2024-02-01")[raw] == code
+
+
+def test_the_start_of_a_planned_change_in_a_past_year_is_that_years_result():
+    text = ("Theo kế hoạch năm 2024 của ngành, giá trị sản xuất tăng từ 18.300 tỷ đồng (năm "
+            "2023) lên 19.600 tỷ đồng (năm 2024).")
+    kinds = _kind(text, date="2024-03-01")
+    assert (kinds["18.300 tỷ đồng"], kinds["19.600 tỷ đồng"]) == ("actual", "target")

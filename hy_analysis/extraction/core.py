@@ -1984,6 +1984,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # plan done, a ratio to a period already gone measures the same result (the plan is
         # what was measured, not what this figure sets)
         kind, estimate, kind_how = "actual", estimate, "a ratio to a past period"
+    elif kind == "target" and cell is None and period.end is not None and doc_year and \
+            period.end < doc_year and CUES.CHANGE_FROM_BEFORE.search(
+                text, max(sent[0], fig.start - 40), fig.start) and \
+            CUES.CHANGE_TO_AFTER.match(text, fig.end):
+        # "kế hoạch ... giá trị sản xuất tăng từ 25.055 tỷ đồng (năm 2019) lên 27.372 tỷ đồng
+        # (năm 2020)", "from 5.1 trillion in 2019 to ...": where a planned change starts, in a
+        # year already gone, is that year's result (the plan is the end it goes to)
+        kind, estimate, kind_how = "actual", False, "the start of a planned change, a past year"
     elif kind == "target" and cell is None and unit == "percent" and measure == "level" and \
             CUES.PLAN_REACHED_BEFORE.search(text, sent[0], fig.start):
         # "so với chỉ tiêu cả năm (X tấn) thì chỉ mới đạt 33,9%", "compared with the target
@@ -2109,7 +2117,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             CUES.VISITS_COUNTED.search(fig.raw) and CUES.TOURISM_WORD.search(
                 text, sent[0], fig.start) and "tourist_arrivals" in vocab.indicator_units:
         # "ngành du lịch ... thu hút được khoảng 350.000 lượt người đến", "tourism drew 2
-        # million visits": visits counted in a sentence on tourism are its arrivals
+        # million visitors": visits counted in a sentence on tourism are its arrivals
         code, indicator_text = "tourist_arrivals", ""
         notes.append("visits counted in a sentence on tourism")
     counted = f"{fig.noun} {_NUMBER_LEAD.sub('', fig.raw)}".strip()
