@@ -255,6 +255,8 @@ _COUNT_NOUNS = (
     "toa", "buồng", "phòng", "rooms",
     # workers counted, also each time they find a job: "31.350 lượt người lao động"
     "(?:lượt )?người lao động",
+    # volumes of timber, sand, water: "54.663 m3", "1,2 triệu mét khối", "3,000 cubic metres"
+    "m3", "m³", "mét khối", "cubic met(?:er|re)s?",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
@@ -262,6 +264,12 @@ _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?
                           # "1 nghìn 773 tỷ đồng" (1.773 tỷ), "3 ngàn 200 tỉ"
                           r"(?P<big3>\d{1,3}) (?:nghìn|ngàn) (?P<small3>\d{1,3}) "
                           r"(?P<unit3>tỷ|tỉ)(?= )")
+# A range whose first end repeats the second's scale and unit: "350 nghìn tỷ đến 400 nghìn tỷ
+# đồng", "1,2 tỷ - 1,5 tỷ USD", "3 triệu tấn đến 4 triệu tấn"; read as "350 đến 400 nghìn tỷ
+# đồng" (the words before the second number said once).
+_REPEATED_UNIT_RANGE_RE = re.compile(
+    rf"(?P<a>{_NUMBER}) (?P<w>[^\d\s%]+(?: [^\d\s%]+){{0,3}}) ?(?P<to>-|đến|tới|to) ?"
+    rf"(?P<b>{_NUMBER}) (?P=w)(?= |$)")
 # Words after the unit that describe the base or the time, not the number.
 # "/tháng" (a month) is kept in value_raw and noted by the extractor: a monthly income is not
 # comparable to a yearly one.
@@ -512,6 +520,8 @@ def parse_value(text: str, *, unit: str | None = None, lang: str | None = None) 
     if not isinstance(text, str) or not text.strip():
         raise ParseError(f"cannot read {text!r}: expected a figure such as 'Trên 48%'")
     s = _normalise(text)
+    if m := _REPEATED_UNIT_RANGE_RE.search(s):
+        s = f"{s[:m.start()]}{m['a']} {m['to']} {m['b']} {m['w']}{s[m.end():]}"
     qualifier = "exact"
 
     def set_qualifier(word_q: str) -> None:

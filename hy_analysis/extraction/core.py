@@ -331,6 +331,9 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 # ranked against, not what the figure measures
             if next_subject is not None and ms >= next_subject:
                 continue  # "nông nghiệp tăng 7%, công nghiệp tăng 10%": the next one's subject
+            if CUES.CONSEQUENCE_AFTER.match(source, fig.end, ms):
+                continue  # "... đạt 8,62% nên lần đầu tiên quy mô kinh tế ...", "so that":
+                # a clause of what followed from the figure names its own subject
             # words tied to the figure by a preposition name it ("spent 13.1 billion USD on
             # imports"; "a rise of over 10% in total investment in society")
             distance = ms - fig.end + (0 if share_of_next or (
@@ -2059,6 +2062,19 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # plan done, a ratio to a period already gone measures the same result (the plan is
         # what was measured, not what this figure sets)
         kind, estimate, kind_how = "actual", estimate, "a ratio to a past period"
+    elif kind == "target" and cell is None and period.end is not None and doc_year and \
+            period.end < doc_year and CUES.CHANGE_FROM_BEFORE.search(
+                text, max(sent[0], fig.start - 40), fig.start) and \
+            CUES.CHANGE_TO_AFTER.match(text, fig.end):
+        # "kế hoạch ... giá trị sản xuất tăng từ 25.055 tỷ đồng (năm 2019) lên 27.372 tỷ đồng
+        # (năm 2020)", "from 5.1 trillion in 2019 to ...": where a planned change starts, in a
+        # year already gone, is that year's result (the plan is the end it goes to)
+        kind, estimate, kind_how = "actual", False, "the start of a planned change, a past year"
+    elif kind == "target" and cell is None and unit == "percent" and measure == "level" and \
+            CUES.PLAN_REACHED_BEFORE.search(text, sent[0], fig.start):
+        # "so với chỉ tiêu cả năm (X tấn) thì chỉ mới đạt 33,9%", "compared with the target
+        # ..., it reached only 34%": how much of the plan set against was reached
+        kind, estimate, kind_how = "actual", estimate, "a share of the plan it is set against"
     breakdown = _breakdown(vocab, text, clause_start, fig)
     # Indicator
     code = None
@@ -2190,6 +2206,26 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                                                               breakdown):
                 code, indicator_text = named, sub.group(0).strip()
                 notes.append("one sector of the pair named after a part word")
+    if cell is None and code == "grdp_growth" and unit == "percent" and \
+            (of := CUES.OF_THE_SECTOR.search(text, max(sent[0], fig.start - 80), fig.start)):
+        # "Giá trị tăng thêm của ngành công nghiệp ... , tốc độ tăng trưởng kinh tế (GRDP) của
+        # ngành ước đạt 6,4%", "the growth of the sector": the sector named before in the
+        # sentence, not the whole economy
+        sector = next((c for _, _, phrase in sorted(match_phrases(
+            vocab, "indicator", text[sent[0]:of.start()], sent[0], overlapping=True),
+            key=lambda p: (p[1], p[1] - p[0]), reverse=True)
+            for c in vocab.values("indicator", phrase)
+            if c.endswith("_grdp_growth") and c != "grdp_growth"), None)
+        if sector:
+            code = sector
+            notes.append("growth 'of the sector' named before in its sentence")
+    if cell is None and code == "unknown" and unit == "persons" and measure == "level" and \
+            CUES.VISITS_COUNTED.search(fig.raw) and CUES.TOURISM_WORD.search(
+                text, sent[0], fig.start) and "tourist_arrivals" in vocab.indicator_units:
+        # "ngành du lịch ... thu hút được khoảng 350.000 lượt người đến", "tourism drew 2
+        # million visitors": visits counted in a sentence on tourism are its arrivals
+        code, indicator_text = "tourist_arrivals", ""
+        notes.append("visits counted in a sentence on tourism")
     counted = f"{fig.noun} {_NUMBER_LEAD.sub('', fig.raw)}".strip()
     if unit == "count" and code != "unknown" and re.search(r"[^\W\d_]", counted) and \
             _counts_another_thing(vocab, code, counted):

@@ -83,6 +83,9 @@ _ORDINAL_BEFORE = compile_scanning(
     r"\d\s+out of)\s*:?\s*$",
     re.IGNORECASE,
 )
+# "kế hoạch" before a number followed by a scale or a unit: the plan's value, not its number
+_PLAN_BEFORE = re.compile(r"\bkế hoạch\s*:?\s*$", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(r"\s?(?:nghìn|ngàn|triệu|tỷ|tỉ|tấn|ha\b|USD|đồng|lượt)", re.IGNORECASE)
 _BARE_BILLIONS = re.compile(r"\d\s*(?:nghìn|ngàn)?\s*t[ỷỉ]$")
 _DOLLARS_BEFORE = re.compile(r"(?:USD|US\$|đô la|\$)[^.;!?\n]*$")
 _PERCENT_AFTER = re.compile(r"\s?%|\s*[-–]\s*\d+(?:[.,]\d+)?\s?%")
@@ -185,8 +188,10 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
         return True  # "5,8 doanh nghiệp/1.000 dân": the rate's denominator, no figure
     if _is_year(number) and not re.match(r"\s*%", after):
         return True
-    # "(kế hoạch 2,5 - 3%)", "kế hoạch 7%": a percentage is the plan's value, never its number
-    if _ORDINAL_BEFORE.search(before) and not _PERCENT_AFTER.match(after):
+    # "(kế hoạch 2,5 - 3%)", "kế hoạch 7%": a percentage is the plan's value, never its number;
+    # so is an amount with its scale or unit, "(kế hoạch 36 ngàn tấn, thực hiện ...)"
+    if _ORDINAL_BEFORE.search(before) and not _PERCENT_AFTER.match(after) and not (
+            _PLAN_BEFORE.search(before) and _AMOUNT_AFTER.match(text, end)):
         return True
     if _LIST_NUMBER.search(before) and _LIST_AFTER.match(after):
         return True

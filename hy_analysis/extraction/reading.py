@@ -640,6 +640,12 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         year = own[-1][3] if own else doc_year
         if year:
             return Period(year - 1, year - 1, "sentence, the year before in brackets", base)
+    if (m := CUES.SAME_PERIOD_YEAR_IN_BRACKET.search(text, max(s0, fig_start - 45), fig_start)) \
+            and re.match(r"\s*\)", text[fig_end:fig_end + 3]):
+        # "(cùng kỳ 2018 đạt tỷ lệ 35,1%)", "(the same period of 2023: 4.1%)": a bracket opened
+        # by the same period of a year written holds that year's own figure
+        return Period(int(m.group(1)), int(m.group(1)), "sentence, the same period of the "
+                      "year in brackets", base)
     if CUES.SAME_PERIOD_OWN_IN_BRACKET.search(text, max(s0, fig_start - 45), fig_start) and \
             re.match(r"\s*\)", text[fig_end:fig_end + 3]):
         # "ngành chế biến tăng 6,2% (cùng kỳ giảm 3,1%)", "(last year: up 4%)": a bracket
@@ -1291,7 +1297,8 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
         if period_end < doc_year:
             if strong and not estimate and re.search(r"kế hoạch|mục tiêu|target|plan", context,
                                                      re.IGNORECASE) \
-                    and not CUES.ACHIEVED_WORDS.search(context):
+                    and not CUES.ACHIEVED_WORDS.search(context) \
+                    and not CUES.TARGET_MET.search(context):
                 return "target", False, "target words, past period"
             return "actual", estimate, "period before the document"
     if strong and not estimate and not CUES.TARGET_MET.search(context):
