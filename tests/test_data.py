@@ -287,6 +287,23 @@ def test_indicators_are_registered_with_matching_names_and_units(targets):
         assert used <= allowed, code
 
 
+def test_the_lexicon_writes_each_row_once_and_knows_its_codes():
+    """data/indicator_synonyms.csv: a row written twice adds nothing but a second place to
+    edit (parallel rounds append to it), and every indicator it names is registered."""
+    from hy_analysis.paths import data_dir
+
+    path = data_dir() / "indicator_synonyms.csv"
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = [tuple(r.values()) for r in csv.DictReader(handle)]
+    from collections import Counter
+
+    repeated = sorted(r for r, n in Counter(rows).items() if n > 1)
+    assert not repeated, f"{path.name}: rows written more than once: {repeated[:5]}"
+    codes = set(load_indicators()["code"]) | {"unknown"}
+    unregistered = sorted({r[1] for r in rows if r[0] == "indicator"} - codes)
+    assert not unregistered, f"{path.name}: codes not in indicators.csv: {unregistered}"
+
+
 def test_every_source_is_used_and_described(targets, sources):
     assert sources["id"].is_unique
     used = set(targets["source_id"].astype(str)) | set(load_urban_classes()["source_id"])
