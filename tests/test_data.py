@@ -294,7 +294,11 @@ def test_the_lexicon_writes_each_row_once_and_knows_its_codes():
 
     path = data_dir() / "indicator_synonyms.csv"
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        rows = [tuple(r.values()) for r in csv.DictReader(handle)]
+        rows = [tuple(r) for r in csv.reader(handle)][1:]
+    # a phrase with a comma must be quoted, or its words after the comma are lost
+    torn = [(line, r) for line, r in enumerate(rows, start=2) if len(r) != 4]
+    assert not torn, f"{path.name}: rows of other than 4 fields (quote a phrase with a comma): " \
+        f"{torn[:5]}"
     from collections import Counter
 
     repeated = sorted(r for r, n in Counter(rows).items() if n > 1)
