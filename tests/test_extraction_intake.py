@@ -411,6 +411,22 @@ def test_the_lexicon_words_are_data(tmp_path):
     assert extract(text, date="2025-01-10")["indicator"][0] == "fdi_new_projects"
 
 
+def test_a_lexicon_row_torn_by_an_unquoted_comma_is_a_clear_error(tmp_path):
+    import shutil
+
+    from hy_analysis.exceptions import DataFileError
+    from hy_analysis.paths import data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("user"))
+    with open(folder / "indicator_synonyms.csv", "a", encoding="utf-8") as handle:
+        handle.write("indicator,unknown,en,nurses per 10,000 people\n")
+    lines = (folder / "indicator_synonyms.csv").read_text(encoding="utf-8").count("\n")
+    with pytest.raises(DataFileError, match=rf"indicator_synonyms.csv, line {lines}: "
+                                            r"expected 4 fields .*quote a phrase"):
+        extract("Năm 2024, GRDP tăng 7%.", date="2025-01-10", data_dir=folder)
+
+
 def test_counted_nouns_and_monthly_money_give_rows():
     rows = extract("Năm 2024, toàn tỉnh có 5 huyện đạt chuẩn nông thôn mới; thu nhập bình quân "
                    "đạt 5 triệu đồng/người/tháng.", date="2025-01-10")

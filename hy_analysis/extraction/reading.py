@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import paths
+from ..exceptions import DataFileError
 from ..loading import load_region_map
 from ..territories import RegionMap
 from .alternation import alternation, compile_scanning
@@ -160,7 +161,14 @@ def _load(folder: str, stamp: tuple) -> Vocabulary:
     phrases, vietnamese = [], []
     english = []
     with open(base / "indicator_synonyms.csv", encoding="utf-8-sig") as handle:
-        for r in csv.DictReader(handle):
+        reader = csv.DictReader(handle)
+        for r in reader:
+            if None in r or None in r.values():
+                # a phrase with an unquoted comma would lose its words after the comma
+                raise DataFileError(
+                    f"{base / 'indicator_synonyms.csv'}, line {reader.line_num}: "
+                    f"expected 4 fields (field, value, lang, phrase); quote a phrase that "
+                    f"contains a comma")
             # an en dash in the text is read as a hyphen (match_phrases): so is one here
             phrases.append((r["phrase"].strip().lower().translate(_DASHES), r["field"],
                             r["value"]))
