@@ -161,6 +161,8 @@ _SCALES = {
     "triệu": 10**6, "million": 10**6, "mn": 10**6, "mln": 10**6,
     # abbreviated with a full stop in English news: "6.6mil. tourists", "9.7 tril.VND"
     "mil.": 10**6, "bil.": 10**9, "tril.": 10**12,
+    # the statistical tables' abbreviation of triệu: "281,3 Tr.người.Km", "25 tr.đồng"
+    "tr.": 10**6,
     "tỷ": 10**9, "tỉ": 10**9, "bn": 10**9, "bln": 10**9, "billion": 10**9,
     "trillion": 10**12,
     # "1.99 quadrillion VND": a thousand trillion (the Vietnamese "triệu tỷ" multiplies out)
@@ -257,6 +259,10 @@ _COUNT_NOUNS = (
     "(?:lượt )?người lao động",
     # volumes of timber, sand, water: "54.663 m3", "1,2 triệu mét khối", "3,000 cubic metres"
     "m3", "m³", "mét khối", "cubic met(?:er|re)s?",
+    # transport traffic, passengers or tonnes times kilometres: "48.846 nghìn lượt người.km",
+    # "1.391.895 nghìn HK.km", "26,4 tỷ tấn.km", "281,3 Tr.người.Km", "5 million tonne-km"
+    r"(?:lượt )?(?:người|hành khách|khách|hk)\s?[.\-]?\s?km", r"tấn\s?[.\-]?\s?km",
+    r"(?:passengers?|tonnes?|tons?)[- ]km",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
@@ -288,7 +294,8 @@ _MONEY_RE = re.compile(
     + _TRAILERS + "$"
 )
 # a scale is a word of its own: the "k" of "kWh" is none
-_SCALE_ONLY_RE = re.compile(rf"(?:(?:{_SCALE_RE})(?![^\W\d_])\s*)+(?P<rest>.*)$")
+# (one abbreviated with a full stop may run into its unit: "281,3 Tr.người.Km")
+_SCALE_ONLY_RE = re.compile(rf"(?:(?:{_SCALE_RE})(?:(?<=\.)|(?![^\W\d_]))\s*)+(?P<rest>.*)$")
 _PER_PERSON_ONLY_RE = re.compile(_PER_PERSON + _TRAILERS + "$", re.IGNORECASE)
 _UNIT_RE = re.compile(
     "(?P<unit>" + "|".join(sorted(map(re.escape, _PLAIN_UNITS), key=len, reverse=True)) + ")"

@@ -1431,3 +1431,56 @@ def test_dollars_of_another_clause_are_not_the_new_projects_capital():
     got = _by_raw("Năm 2024, vốn FDI thu hút đạt 1,1 tỷ USD. Trong đó, có 12 dự án cấp mới; vốn "
                   "điều chỉnh tăng thêm đạt 230 triệu USD.")
     assert got["230 triệu USD"] != "fdi_new_capital"
+
+
+# --- transport volume, traffic and revenue (registered with devset 500-506; our own sentences)
+
+@pytest.mark.parametrize("text,raw,code", [
+    # passengers and tonnes carried, each with its growth
+    ("Tháng 5/2023, khối lượng vận chuyển hành khách ước đạt 1.250 nghìn lượt người, tăng 4,2% "
+     "so với cùng kỳ.", "1.250 nghìn lượt người", "passenger_transport"),
+    ("Tháng 5/2023, khối lượng vận chuyển hành khách ước đạt 1.250 nghìn lượt người, tăng 4,2% "
+     "so với cùng kỳ.", "4,2%", "passenger_transport_growth"),
+    ("Năm 2023, khối lượng hàng hóa vận chuyển đạt 3.400 nghìn tấn, tăng 7,1%.",
+     "3.400 nghìn tấn", "freight_transport"),
+    ("Năm 2023, khối lượng hàng hóa vận chuyển đạt 3.400 nghìn tấn, tăng 7,1%.", "7,1%",
+     "freight_transport_growth"),
+    # traffic named only by "luân chuyển": its unit (people or tonnes times km) decides
+    ("Năm 2023, hàng hóa vận chuyển đạt 3.400 nghìn tấn; luân chuyển đạt 95.000 nghìn tấn.km, "
+     "tăng 6,8%.", "95.000 nghìn tấn.km", "freight_rotation"),
+    ("Năm 2023, hàng hóa vận chuyển đạt 3.400 nghìn tấn; luân chuyển đạt 95.000 nghìn tấn.km, "
+     "tăng 6,8%.", "6,8%", "freight_rotation_growth"),
+    ("Năm 2023, hành khách vận chuyển đạt 900 nghìn lượt; luân chuyển đạt 41.000 nghìn HK.km, "
+     "tăng 2,9%.", "41.000 nghìn HK.km", "passenger_rotation"),
+    ("Năm 2023, hành khách vận chuyển đạt 900 nghìn lượt; luân chuyển đạt 41.000 nghìn HK.km, "
+     "tăng 2,9%.", "2,9%", "passenger_rotation_growth"),
+    # the revenue of transport as a whole, and a part of it (no code)
+    ("Quý I/2024, doanh thu vận tải, kho bãi và dịch vụ hỗ trợ vận tải đạt 812,4 tỷ đồng, "
+     "tăng 9,3%.", "812,4 tỷ đồng", "transport_revenue"),
+    ("Quý I/2024, doanh thu vận tải, kho bãi và dịch vụ hỗ trợ vận tải đạt 812,4 tỷ đồng, "
+     "tăng 9,3%.", "9,3%", "transport_revenue_growth"),
+    ("Quý I/2024, doanh thu vận tải hàng hóa đạt 312,5 tỷ đồng.", "312,5 tỷ đồng", "unknown"),
+    # English names
+    ("In 2023, the number of passengers carried reached 21.5 million passengers.",
+     "21.5 million passengers", "passenger_transport"),
+])
+def test_transport_names(text, raw, code):
+    assert _by_raw(text, "2024-06-10")[raw] == code
+
+
+@pytest.mark.parametrize("raw,low", [
+    ("48.500,2 nghìn lượt người.km", 48_500_200), ("1.200 nghìn HK.km", 1_200_000),
+    ("26,4 tỷ tấn.km", 26.4e9), ("281,5 Tr.người.Km", 281.5e6), ("3 million tonne-km", 3e6),
+])
+def test_traffic_units_are_counts_and_tr_abbreviates_trieu(raw, low):
+    from hy_analysis import parse_value
+    got = parse_value(raw, lang="en" if "million" in raw else "vi")
+    assert (got.unit, got.low) == ("count", low)
+
+
+def test_a_traffic_unit_stays_whole_in_the_figure():
+    # the full stop before "km" (and after "Tr") ends no figure: it used to stop at "người"
+    got = by_raw("Năm 2022, luân chuyển hành khách ước đạt 95,2 Tr.người.Km, tăng 3%; hàng hóa "
+                 "luân chuyển đạt 610 nghìn tấn.km.", "2023-01-05")
+    assert got["95,2 Tr.người.Km"].unit == "count"
+    assert got["610 nghìn tấn.km"].indicator == "freight_rotation"

@@ -138,7 +138,10 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–/]$")
 _NOT_DIGIT = re.compile(r"\D")
 _TABLE_OR_PARAGRAPH = re.compile(r"\n\s*\||\|\s*\n|\n\s*\n")
-_INNER_STOP = re.compile(r"[;:()“”\"]|,(?!\d)|(?<!mil)(?<!bil)(?<!tril)\.(?!\d)|/(?=\d)")
+# (nor does the full stop of traffic units, "nghìn tấn.km", "Tr.người.Km": tonnes or people
+# times kilometres, with "Tr." for triệu)
+_INNER_STOP = re.compile(r"[;:()“”\"]|,(?!\d)|(?<!mil)(?<!bil)(?<!tril)(?<!\b[Tt]r)"
+                         r"\.(?!\d)(?![Kk][Mm](?![^\W\d_]))|/(?=\d)")
 # a scale abbreviated with a full stop ends no figure: "6.6mil. tourists"
 _SCALE_ABBREVIATION = re.compile(r"(?:^|\d)(?:mil|bil|tril)\.$", re.IGNORECASE)
 # "top" is a bound before an amount of money only ("top VND32.4 trillion", not "top 10 firms")
