@@ -612,6 +612,40 @@ def test_longest_runs_are_started_first(tmp_path, monkeypatch):
     assert pool._longest_first(specs)[-1].notebook == "short"
 
 
+def test_runs_are_ordered_by_their_processor_time_not_their_wall_time(tmp_path, monkeypatch):
+    # A notebook that ran alone at the end of a command took less wall time than it needs
+    # when it shares the cores: ordered by wall time it would stay last (issue 21).
+    from hy_analysis.runner import pool, warm
+
+    folder = tmp_path / "private"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setattr(warm, "private_dir", lambda: folder)
+    specs = [runner.RunSpec(notebook=n, path=f"{n}.ipynb", params={}, slug="defaults",
+                            output_dir=str(tmp_path), data_dir=str(tmp_path), kernel="python3",
+                            inputs={}, fingerprint="")
+             for n in ("shared", "alone", "unknown")]
+    pool._remember_durations([
+        pool.RunResult("shared/defaults", "ok", "", 9.0, work_s=3.0),
+        pool.RunResult("alone/defaults", "ok", "", 5.0, work_s=4.5),
+        pool.RunResult("unknown/defaults", "ok", "", 4.0)], specs)  # no processor time
+    assert [s.notebook for s in pool._longest_first(specs)] == ["alone", "unknown", "shared"]
+
+
+def test_a_run_reports_its_kernels_processor_time(env, tmp_path):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _, environ = env
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        summary = runner.run([fixture("ok")], executor=pool, output_dir=tmp_path / "cpu",
+                             data_dir=environ["HY_DATA_DIR"], stream=open(os.devnull, "w"))
+    (result,) = summary.results
+    assert result.status == "ok"
+    # The kernel's own time (its start and cells) and the page's: more than nothing, and
+    # not more than the whole run's wall time on the cores it had.
+    assert 0 < result.work_s <= result.duration_s * (os.cpu_count() or 1) + 5
+
+
 def test_workers_compile_the_report_template_before_their_first_run():
     from hy_analysis.rendering import page
     from hy_analysis.runner.pool import prepare_worker

@@ -49,6 +49,8 @@ class RunResult:
     run_dir: str = ""
     duration_s: float | None = None
     error: dict | None = None
+    #: Processor seconds of the run's kernel and pages (the order of the next command).
+    work_s: float | None = None
 
     def describe(self) -> str:
         """One line: label, status, duration and the error with its cell."""
@@ -433,8 +435,11 @@ def _index_inputs(specs: list[RunSpec]) -> str | None:
                            "data": data if data is not None else data_hashes(reference)})
 
 
-#: Last seconds of each notebook's runs, for :func:`_longest_first` (in the private folder).
-DURATIONS_NAME = "durations.json"
+#: Each notebook's last processor seconds (kernel and pages; wall seconds where unknown), for
+#: :func:`_longest_first`, in the private folder. Not the wall time of its last run: that
+#: depends on how many runs shared the cores (a notebook that ran alone at the end looks
+#: short, stays last, and keeps one core busy while the other waits).
+DURATIONS_NAME = "work.json"
 
 
 def _read_durations() -> dict:
@@ -463,7 +468,8 @@ def _longest_first(specs: list[RunSpec]) -> list[RunSpec]:
 
 
 def _remember_durations(results: list[RunResult], specs: list[RunSpec]) -> None:
-    """Keep each notebook's slowest duration of this command for the next one's order.
+    """Keep each notebook's largest work (processor seconds, else wall seconds) of this
+    command for the next one's order.
 
     A scheduling hint only: a file that cannot be written changes nothing else.
     """
@@ -474,9 +480,10 @@ def _remember_durations(results: list[RunResult], specs: list[RunSpec]) -> None:
     notebooks = {s.label: s.notebook for s in specs}
     seen: dict[str, float] = {}
     for r in results:
-        if r.status == "ok" and r.duration_s is not None and r.label in notebooks:
+        took = r.work_s if r.work_s is not None else r.duration_s
+        if r.status == "ok" and took is not None and r.label in notebooks:
             name = notebooks[r.label]
-            seen[name] = max(seen.get(name, 0.0), r.duration_s)
+            seen[name] = max(seen.get(name, 0.0), took)
     if not seen:
         return
     try:
@@ -501,7 +508,7 @@ def _result_of(future: cf.Future, spec: RunSpec) -> RunResult:
         return RunResult(spec.label, "error", str(spec.run_dir),
                          error={"ename": type(exc).__name__, "evalue": str(exc)})
     return RunResult(value["label"], value["status"], value.get("run_dir", ""),
-                     value.get("duration_s"), value.get("error"))
+                     value.get("duration_s"), value.get("error"), value.get("work_s"))
 
 
 def run(notebooks: Iterable[str] = (), *, executor: cf.Executor | None = None,

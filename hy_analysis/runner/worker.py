@@ -177,7 +177,8 @@ def execute_run(spec: dict) -> dict:
     -------
     dict
         ``label``, ``run_dir``, ``status`` (``ok``, ``failed``, ``timeout`` or ``error``),
-        ``duration_s`` and ``error`` (None or cell index, exception name and message).
+        ``duration_s``, ``work_s`` (processor seconds of the kernel and the pages, None
+        where unknown) and ``error`` (None or cell index, exception name and message).
 
     Raises
     ------
@@ -296,6 +297,7 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
         extra.append(("finished", finished.strftime("%Y-%m-%d %H:%M:%S")))
         state.pause("html")
         clock["html"] = time.perf_counter()
+        html_cpu = time.thread_time()
         try:
             lang = (spec.params or {}).get("lang", "vi")
             report = {**report_info(nb, lang=lang), "lang": lang}
@@ -322,6 +324,11 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
     from ..manifest import portable_path, versions
 
     clock["end"] = time.perf_counter()
+    # The run's work in processor seconds (its kernel, then its pages here), the next
+    # command's order of runs: wall time depends on what shared the cores.
+    work = None
+    if state.kernel_cpu_s is not None:
+        work = state.kernel_cpu_s + (time.thread_time() - html_cpu if nb is not None else 0.0)
     manifest = {  # shared with the HTML: no absolute local path
         "notebook": name, "notebook_path": portable_path(spec.path), "slug": spec.slug,
         "parameters": spec.params, "status": status, "error": error,
@@ -342,7 +349,8 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
     except OSError:
         pass
     return {"label": spec.label, "status": status, "error": error,
-            "duration_s": manifest["duration_s"]}
+            "duration_s": manifest["duration_s"],
+            "work_s": None if work is None else round(work, 3)}
 
 
 def _timings(clock: dict, started: datetime, nb) -> dict:
