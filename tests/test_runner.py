@@ -655,6 +655,41 @@ def test_workers_compile_the_report_template_before_their_first_run():
     assert page._exporter.cache_info().currsize == 1
 
 
+def test_a_workers_workbook_lists_the_runs_sources_without_pandas(env, tmp_path):
+    # The workbook's sources sheet is read as rows of text: importing pandas for it cost
+    # each worker 0.27 s of processor time (issue 21, docs/perf-a-floor.md). The sheet still
+    # lists every source load_sources() gives for the run's data folder, the user's too.
+    import openpyxl
+
+    from hy_analysis.loading import load_sources
+    from hy_analysis.runner.pool import default_executor
+
+    _, environ = env
+    data = Path(environ["HY_DATA_DIR"])
+    (data / "user").mkdir(exist_ok=True)
+    header = (data / "sources.csv").read_text(encoding="utf-8").splitlines()[0]
+    (data / "user" / "sources.csv").write_text(
+        header + "\nmy-report,My report,Sở Tài chính,12/BC,2026-01-05,day,Hưng Yên,"
+        "report,,https://example.org/mine,vi,\n", encoding="utf-8")
+    pool = default_executor(1)
+    try:
+        summary = runner.run([fixture("table")], executor=pool, output_dir=tmp_path / "xl",
+                             data_dir=data, stream=open(os.devnull, "w"))
+        pandas_loaded = pool.submit(eval, "'pandas' in __import__('sys').modules").result()
+    finally:
+        pool.shutdown()
+    (result,) = summary.results
+    assert result.status == "ok", result.describe()
+    assert not pandas_loaded
+    sheet = openpyxl.load_workbook(Path(result.run_dir) / "table.xlsx")["Nguồn"]
+    expected = load_sources(data)[["id", "doc_number", "title", "issuer", "date", "url"]]
+    assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2)] == [
+        [str(v) if v else None for v in row]  # an empty text cell reads back as None
+        for row in expected.itertuples(index=False)]
+    assert sheet.cell(row=sheet.max_row, column=1).value == "my-report"
+    assert sheet.cell(row=sheet.max_row, column=6).hyperlink.target == "https://example.org/mine"
+
+
 # ---------------------------------------------------------------- dask
 
 

@@ -303,10 +303,11 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
             report = {**report_info(nb, lang=lang), "lang": lang}
             tables = report_tables(nb, lang=lang)
             if tables:  # issue 20: the report's tables for Excel, beside the page
-                from ..loading import load_sources
+                from ..rows import source_rows  # as load_sources, without pandas
 
                 write_workbook(tables, folder / f"{name}.xlsx", lang=lang,
-                               title=report["title"] or name, sources=load_sources())
+                               title=report["title"] or name,
+                               sources=source_rows(spec.data_dir))
                 files["xlsx"] = f"{name}.xlsx"
             page = render_notebook_html(nb, title=f"{name} ({spec.slug})", params=spec.params,
                                         status=status, extra_rows=extra,
