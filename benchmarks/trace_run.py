@@ -136,6 +136,13 @@ def _install_probes() -> None:
     from jupyter_client.asynchronous.client import AsyncKernelClient
     from nbclient.util import run_sync
 
+    # The runs' client (hy_analysis.runner.kernel.ReadyKernelClient) ends without waiting for
+    # IOPub to fall silent, where it is active; the copy below does as the client in use does.
+    from hy_analysis.runner import kernel as run_kernel
+
+    ready_class = run_kernel.ReadyKernelClient
+    silence = 0.2 if ready_class.wait_for_ready is KernelClient._async_wait_for_ready else 0
+
     async def wait_for_ready(self, timeout=None):
         """jupyter_client 8's wait_for_ready with marks (the same steps, in order)."""
         from queue import Empty
@@ -162,7 +169,7 @@ def _install_probes() -> None:
                 break
         while True:
             try:
-                await ensure_async(self.iopub_channel.get_msg(timeout=0.2))
+                await ensure_async(self.iopub_channel.get_msg(timeout=silence))
             except Empty:
                 break
         _mark("kc.ready.reply", t0, t_reply, c0, c0, sent=sent)
@@ -170,6 +177,7 @@ def _install_probes() -> None:
         _mark("kc.ready.flush", t_iopub, time.time(), c0, time.process_time())
 
     AsyncKernelClient.wait_for_ready = wait_for_ready
+    ready_class.wait_for_ready = wait_for_ready
 
     original_cell = NotebookClient.async_execute_cell
 

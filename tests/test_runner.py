@@ -655,6 +655,104 @@ def test_workers_compile_the_report_template_before_their_first_run():
     assert page._exporter.cache_info().currsize == 1
 
 
+class _FakeChannel:
+    """A kernel channel holding ``messages``; notes how long each read was allowed to wait."""
+
+    def __init__(self, messages=()):
+        self.messages, self.waits, self.sent = list(messages), [], []
+
+    async def get_msg(self, timeout=None):
+        import queue
+
+        self.waits.append(timeout)
+        if self.messages:
+            return self.messages.pop(0)
+        raise queue.Empty
+
+    def send(self, msg):
+        self.sent.append(msg)
+
+
+def _ready_client(monkeypatch, shell, iopub):
+    from hy_analysis.runner import kernel
+
+    manager = kernel.RecordingKernelManager()
+
+    async def alive():
+        return True
+
+    monkeypatch.setattr(manager, "_async_is_alive", alive)
+    client = manager.client()
+    client._shell_channel, client._iopub_channel = shell, iopub
+    return client
+
+
+def test_a_runs_client_is_ready_without_waiting_for_iopub_to_fall_silent(monkeypatch):
+    # jupyter_client's wait_for_ready ends by reading IOPub until 0.2 s pass without a
+    # message: a timer in every run's start (issue 21, docs/perf-a-floor.md). The runs' client
+    # still waits for the kernel_info reply and for IOPub to be connected (a message there),
+    # then drops what IOPub already holds without waiting.
+    import asyncio
+
+    reply = {"msg_type": "kernel_info_reply", "content": {"protocol_version": "5.3"}}
+    shell = _FakeChannel([reply, reply])
+    iopub = _FakeChannel()  # not connected yet at the first reply: ask again
+    client = _ready_client(monkeypatch, shell, iopub)
+    first_read = shell.get_msg
+
+    async def connect_iopub_after_first_reply(timeout=None):
+        message = await first_read(timeout)
+        if len(shell.waits) == 2:
+            iopub.messages += [{"msg_type": "status"}, {"msg_type": "status"}]
+        return message
+
+    shell.get_msg = connect_iopub_after_first_reply
+    asyncio.run(client.wait_for_ready(timeout=10))
+    assert len(shell.sent) == 2  # kernel_info asked again until IOPub answered
+    assert iopub.messages == []  # what IOPub held is dropped
+    assert iopub.waits[:2] == [0.2, 0.2]  # the IOPub checks after each reply
+    assert all(wait == 0 for wait in iopub.waits[2:])  # no silence waited for
+
+
+def test_a_runs_client_still_fails_on_a_kernel_that_died(monkeypatch):
+    import asyncio
+
+    shell, iopub = _FakeChannel(), _FakeChannel()
+    client = _ready_client(monkeypatch, shell, iopub)
+
+    async def dead():
+        return False
+
+    monkeypatch.setattr(client.parent, "_async_is_alive", dead)
+    with pytest.raises(RuntimeError, match="died before replying"):
+        asyncio.run(client.wait_for_ready(timeout=10))
+
+
+def test_the_ready_client_copies_the_installed_jupyter_client_method():
+    # The runs' client copies jupyter_client's private KernelClient._async_wait_for_ready
+    # (all but its last step). Where the installed method is not the one the copy was checked
+    # against, the client falls back to jupyter_client's own method: this test says so loudly.
+    import jupyter_client
+    from jupyter_client.client import KernelClient
+
+    from hy_analysis.runner import kernel
+
+    assert kernel.wait_for_ready_digest() in kernel.WAIT_FOR_READY_DIGESTS, (
+        f"jupyter_client {jupyter_client.__version__} changed KernelClient._async_wait_for_ready"
+        ": compare it with hy_analysis.runner.kernel._ready_client_class's copy, update the "
+        "copy, then add the digest kernel.wait_for_ready_digest() to WAIT_FOR_READY_DIGESTS")
+    assert kernel.ReadyKernelClient.wait_for_ready is not KernelClient._async_wait_for_ready
+
+
+def test_the_ready_client_is_jupyter_clients_own_where_the_method_changed(monkeypatch):
+    from jupyter_client.client import KernelClient
+
+    from hy_analysis.runner import kernel
+
+    monkeypatch.setattr(kernel, "WAIT_FOR_READY_DIGESTS", frozenset())
+    assert kernel._ready_client_class().wait_for_ready is KernelClient._async_wait_for_ready
+
+
 def test_a_workers_workbook_lists_the_runs_sources_without_pandas(env, tmp_path):
     # The workbook's sources sheet is read as rows of text: importing pandas for it cost
     # each worker 0.27 s of processor time (issue 21, docs/perf-a-floor.md). The sheet still
