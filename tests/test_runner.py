@@ -742,6 +742,9 @@ def test_the_ready_client_copies_the_installed_jupyter_client_method():
         ": compare it with hy_analysis.runner.kernel._ready_client_class's copy, update the "
         "copy, then add the digest kernel.wait_for_ready_digest() to WAIT_FOR_READY_DIGESTS")
     assert kernel.ReadyKernelClient.wait_for_ready is not KernelClient._async_wait_for_ready
+    # every run's manager uses that one class (checked once per worker, not once per run)
+    first, second = (kernel.RecordingKernelManager().client_factory for _ in range(2))
+    assert first is second is kernel.ReadyKernelClient
 
 
 def test_the_ready_client_is_jupyter_clients_own_where_the_method_changed(monkeypatch):

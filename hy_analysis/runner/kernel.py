@@ -234,8 +234,9 @@ _LAZY_CLASSES = {"RecordingKernelManager": _recording_manager_class,
 
 def __getattr__(name):  # PEP 562: build jupyter classes only when someone asks for them
     if name in _LAZY_CLASSES:
-        value = _LAZY_CLASSES[name]()
-        globals()[name] = value
+        value = globals().get(name)  # built once, also when called by name from here
+        if value is None:
+            value = globals()[name] = _LAZY_CLASSES[name]()
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
