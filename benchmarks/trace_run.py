@@ -1,7 +1,7 @@
 """Where the full product's seconds go: every phase of every run of ``hy-analysis run --force``.
 
-Runs what ``hy-analysis run --force`` runs (the same plan, ``execute_plan``, a spawned pool of
-cores + 1 workers with the same initializer), with probes wrapped around the phases inside the
+Runs what ``hy-analysis run --force`` runs (the same plan, ``execute_plan``, a pool of cores + 1
+workers with the same context and initializer), with probes wrapped around the phases inside the
 workers: the job taken, papermill's load and parameter injection, the kernel's start (the
 fork request to the warm parent, jupyter_client's ``start_kernel``, ``start_channels``,
 ``wait_for_ready`` split into its ``kernel_info`` reply, IOPub check and IOPub flush), nbclient's
@@ -218,11 +218,11 @@ def _install_probes() -> None:
     NotebookClient._cleanup_kernel = run_sync(cleanup)
 
 
-def trace_initializer(kernel, parent, trace_dir):
+def trace_initializer(kernel, parent, environ, cwd, trace_dir):
     from hy_analysis.runner.pool import prepare_worker
 
     t0, c0 = time.time(), time.process_time()
-    prepare_worker(kernel, parent)
+    prepare_worker(kernel, parent, environ, cwd)
     os.environ["HY_TRACE_DIR"] = trace_dir
     _install_probes()
     _mark("worker.init", t0, time.time(), c0, time.process_time())
@@ -299,11 +299,9 @@ class Sampler(threading.Thread):
 
 def traced_run(notebooks: list[str], out: Path, trace_dir: Path) -> dict:
     """Run the plan as ``hy-analysis run --force`` does, with probes; return the raw trace."""
-    import multiprocessing
-
     t_import = time.time()
     from hy_analysis.runner.plan import plan_runs
-    from hy_analysis.runner.pool import execute_plan
+    from hy_analysis.runner.pool import execute_plan, worker_context
 
     main = {"import": time.time() - t_import}
     sampler = Sampler()
@@ -313,9 +311,9 @@ def traced_run(notebooks: list[str], out: Path, trace_dir: Path) -> dict:
     main["plan"] = time.time() - t0
     kernels = sorted({s.kernel for s in specs})
     executor = TracingExecutor(max_workers=min(CORES + 1, len(specs)),
-                               mp_context=multiprocessing.get_context("spawn"),
-                               initializer=trace_initializer,
-                               initargs=(kernels[0], os.getpid(), str(trace_dir)))
+                               mp_context=worker_context(), initializer=trace_initializer,
+                               initargs=(kernels[0], os.getpid(), dict(os.environ),
+                                         os.getcwd(), str(trace_dir)))
     t_exec = time.time()
     cpu0 = os.times()
     with open(os.devnull, "w") as quiet:

@@ -655,6 +655,42 @@ def test_workers_compile_the_report_template_before_their_first_run():
     assert page._exporter.cache_info().currsize == 1
 
 
+def test_workers_start_with_what_their_fork_server_imported_once():
+    # The fork server imports papermill, nbclient, nbformat and compiles the report template
+    # once; the workers it forks find them done (each spawned worker paid ~0.45 s of
+    # processor time for them, as the first kernels started: issue 21, docs/perf-a-floor.md).
+    from hy_analysis.runner.pool import default_executor
+
+    pool = default_executor(1)
+    try:
+        hits, method = pool.submit(eval, "(__import__('hy_analysis.rendering.page', fromlist="
+                                   "['page'])._exporter.cache_info().hits, __import__("
+                                   "'multiprocessing').get_start_method())").result()
+    finally:
+        pool.shutdown()
+    assert method == "forkserver"
+    assert hits >= 1  # the worker's own call found the template compiled before it started
+
+
+def test_workers_take_the_commands_environment_and_folder_of_now(monkeypatch, tmp_path):
+    # A fork server started earlier in this process kept the environment it had then; the
+    # workers still run with the command's of now, as spawned ones did.
+    from hy_analysis.runner.pool import default_executor
+
+    first = default_executor(1)
+    first.submit(os.getpid).result()
+    first.shutdown()
+    monkeypatch.setenv("HY_TEST_MARK", "now")
+    monkeypatch.chdir(tmp_path)
+    pool = default_executor(1)
+    try:
+        seen = pool.submit(eval, "(__import__('os').environ.get('HY_TEST_MARK'), "
+                                 "__import__('os').getcwd())").result()
+    finally:
+        pool.shutdown()
+    assert seen == ("now", str(tmp_path))
+
+
 class _FakeChannel:
     """A kernel channel holding ``messages``; notes how long each read was allowed to wait."""
 

@@ -45,6 +45,9 @@ def kernel_environment(spec: RunSpec, base: dict | None = None) -> dict:
 _stopping = False
 #: The command this worker serves (:func:`die_with_parent`), None for other executors.
 _command: int | None = None
+#: A pidfd of the command when this worker is not its child (forked by the pool's fork
+#: server); -1 where pidfds are missing; None when the worker is the command's child.
+_command_fd: int | None = None
 #: The run this worker is executing (its kernel and folder), for the parent watchdog.
 _current: RunState | None = None
 #: How long the watchdog lets the SIGHUP handler clean up before it ends the worker itself.
@@ -66,12 +69,24 @@ def die_with_parent(parent: int) -> None:
     """Ask the system to send this process SIGHUP when ``parent`` ends (even by
     ``kill -9``), so a worker never outlives its command; exit now if it already has.
 
+    A worker forked by the pool's fork server (:func:`hy_analysis.runner.pool.worker_context`)
+    is not the command's child, and the fork server lives as long as its workers do: the
+    worker watches the command itself (a pidfd, exact even if the pid is reused later) and
+    sends itself the SIGHUP the system would have sent.
+
     SIGHUP, not SIGTERM: during a run nbclient takes SIGTERM over (it only shuts the kernel
     down), while SIGHUP reaches :func:`execute_run`'s handler, which kills the kernel and
     removes the temporary folder; an idle worker simply ends.
     """
-    global _command
+    global _command, _command_fd
     _command = parent
+    if os.getppid() != parent and parent_pid(os.getppid()) == parent:  # the fork server's
+        try:
+            _command_fd = os.pidfd_open(parent)
+        except ProcessLookupError:  # it ended already
+            os.kill(os.getpid(), signal.SIGHUP)
+        except (OSError, AttributeError):  # no pidfd here: watch the pid
+            _command_fd = -1
     try:
         import ctypes
 
@@ -80,7 +95,7 @@ def die_with_parent(parent: int) -> None:
             return
     except (OSError, AttributeError):
         return
-    if os.getppid() != parent:  # it ended before the request took effect
+    if _command_fd is None and os.getppid() != parent:  # it ended before the request took effect
         os.kill(os.getpid(), signal.SIGHUP)
     # The SIGHUP's handler runs only between bytecodes of the main thread, which may sit in
     # a kernel clean-up that waits; a watchdog thread makes the end certain.
@@ -88,10 +103,36 @@ def die_with_parent(parent: int) -> None:
                      name="hy-parent-watch").start()
 
 
+def parent_pid(pid: int) -> int | None:
+    """The parent of process ``pid`` (None where ``/proc`` does not say)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return int(stat.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _command_gone(timeout: float = 0.0) -> bool:
+    """Whether the command this worker serves has ended (waiting up to ``timeout`` s)."""
+    if _command_fd is not None and _command_fd >= 0:
+        import select
+
+        return bool(select.select([_command_fd], [], [], timeout)[0])
+    if _command_fd is not None:
+        gone = not pid_alive(_command)
+    else:
+        gone = os.getppid() != _command
+    if not gone and timeout:
+        time.sleep(timeout)
+    return gone
+
+
 def _watch_parent(parent: int) -> None:
     """End this worker, its run's kernel and temporary folder once the command is gone."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
+    while not _command_gone(0.5):
+        pass
+    if _command_fd is not None:  # not the command's child: no SIGHUP from the system
+        os.kill(os.getpid(), signal.SIGHUP)
     time.sleep(ORPHAN_GRACE_S)  # the SIGHUP handler's clean-up, when it can run, comes first
     state = _current
     if state is not None:
@@ -217,7 +258,7 @@ def execute_run(spec: dict) -> dict:
             kill_process_group(state.kernel_pid)
         if not isinstance(exc, FileExistsError):
             shutil.rmtree(tmp, ignore_errors=True)
-        if _command is not None and os.getppid() != _command:
+        if _command is not None and _command_gone():
             os._exit(128 + signal.SIGHUP)  # the command is gone: nobody to report to
         raise
     finally:
