@@ -29,6 +29,7 @@ LAYERS = (
     (("vocabulary", "territories"), "countries, sectors, labels; the region map and merger rule"),
     (("parsing",), "'Trên 48%' -> ParsedValue"),
     (("validation",), "checks over rows"),
+    (("rows",), "CSV/xlsx files -> checked rows of text, without pandas (the workers' sources)"),
     (("loading",), "files -> validated tidy frames; the one reader of reference data"),
     (("extraction",), "document text -> candidate rows"),
     (("params",), "each notebook's parameters, defined once"),

@@ -250,6 +250,7 @@ def test_load_sources_reads_the_users_sources_file_once(tmp_path, project_dir, m
     import shutil
 
     from hy_analysis import loading
+    from hy_analysis import rows as text_rows
 
     data = tmp_path / "data"
     shutil.copytree(project_dir / "data", data, ignore=shutil.ignore_patterns("user"))
@@ -267,8 +268,8 @@ def test_load_sources_reads_the_users_sources_file_once(tmp_path, project_dir, m
     assert {(i.line, i.column) for i in report.issues} == {(3, "id"), (3, "language")}
 
     reads = []
-    real = loading.read_rows
-    monkeypatch.setattr(loading, "read_rows",
+    real = text_rows.read_rows  # load_sources reads its rows there (rows.source_rows)
+    monkeypatch.setattr(text_rows, "read_rows",
                         lambda path, *a, **k: reads.append(Path(path).name) or real(path, *a, **k))
     sources = loading.load_sources(data)
     assert sorted(reads) == ["sources.csv", "sources.csv"]  # the bundled file and the user's

@@ -635,6 +635,40 @@ def test_longest_runs_are_started_first(tmp_path, monkeypatch):
     assert pool._longest_first(specs)[-1].notebook == "short"
 
 
+def test_runs_are_ordered_by_their_processor_time_not_their_wall_time(tmp_path, monkeypatch):
+    # A notebook that ran alone at the end of a command took less wall time than it needs
+    # when it shares the cores: ordered by wall time it would stay last (issue 21).
+    from hy_analysis.runner import pool, warm
+
+    folder = tmp_path / "private"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setattr(warm, "private_dir", lambda: folder)
+    specs = [runner.RunSpec(notebook=n, path=f"{n}.ipynb", params={}, slug="defaults",
+                            output_dir=str(tmp_path), data_dir=str(tmp_path), kernel="python3",
+                            inputs={}, fingerprint="")
+             for n in ("shared", "alone", "unknown")]
+    pool._remember_durations([
+        pool.RunResult("shared/defaults", "ok", "", 9.0, work_s=3.0),
+        pool.RunResult("alone/defaults", "ok", "", 5.0, work_s=4.5),
+        pool.RunResult("unknown/defaults", "ok", "", 4.0)], specs)  # no processor time
+    assert [s.notebook for s in pool._longest_first(specs)] == ["alone", "unknown", "shared"]
+
+
+def test_a_run_reports_its_kernels_processor_time(env, tmp_path):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _, environ = env
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        summary = runner.run([fixture("ok")], executor=pool, output_dir=tmp_path / "cpu",
+                             data_dir=environ["HY_DATA_DIR"], stream=open(os.devnull, "w"))
+    (result,) = summary.results
+    assert result.status == "ok"
+    # The kernel's own time (its start and cells) and the page's: more than nothing, and
+    # not more than the whole run's wall time on the cores it had.
+    assert 0 < result.work_s <= result.duration_s * (os.cpu_count() or 1) + 5
+
+
 def test_workers_compile_the_report_template_before_their_first_run():
     from hy_analysis.rendering import page
     from hy_analysis.runner.pool import prepare_worker
@@ -642,6 +676,178 @@ def test_workers_compile_the_report_template_before_their_first_run():
     page._exporter.cache_clear()
     prepare_worker()
     assert page._exporter.cache_info().currsize == 1
+
+
+def test_workers_start_with_what_their_fork_server_imported_once():
+    # The fork server imports papermill, nbclient, nbformat and compiles the report template
+    # once; the workers it forks find them done (each spawned worker paid ~0.45 s of
+    # processor time for them, as the first kernels started: issue 21, docs/perf-a-floor.md).
+    from hy_analysis.runner.pool import default_executor
+
+    pool = default_executor(1)
+    try:
+        hits, method = pool.submit(eval, "(__import__('hy_analysis.rendering.page', fromlist="
+                                   "['page'])._exporter.cache_info().hits, __import__("
+                                   "'multiprocessing').get_start_method())").result()
+    finally:
+        pool.shutdown()
+    assert method == "forkserver"
+    assert hits >= 1  # the worker's own call found the template compiled before it started
+
+
+def test_workers_take_the_commands_environment_and_folder_of_now(monkeypatch, tmp_path):
+    # A fork server started earlier in this process kept the environment it had then; the
+    # workers still run with the command's of now, as spawned ones did.
+    from hy_analysis.runner.pool import default_executor
+
+    first = default_executor(1)
+    first.submit(os.getpid).result()
+    first.shutdown()
+    monkeypatch.setenv("HY_TEST_MARK", "now")
+    monkeypatch.chdir(tmp_path)
+    pool = default_executor(1)
+    try:
+        seen = pool.submit(eval, "(__import__('os').environ.get('HY_TEST_MARK'), "
+                                 "__import__('os').getcwd())").result()
+    finally:
+        pool.shutdown()
+    assert seen == ("now", str(tmp_path))
+
+
+class _FakeChannel:
+    """A kernel channel holding ``messages``; notes how long each read was allowed to wait."""
+
+    def __init__(self, messages=()):
+        self.messages, self.waits, self.sent = list(messages), [], []
+
+    async def get_msg(self, timeout=None):
+        import queue
+
+        self.waits.append(timeout)
+        if self.messages:
+            return self.messages.pop(0)
+        raise queue.Empty
+
+    def send(self, msg):
+        self.sent.append(msg)
+
+
+def _ready_client(monkeypatch, shell, iopub):
+    from hy_analysis.runner import kernel
+
+    manager = kernel.RecordingKernelManager()
+
+    async def alive():
+        return True
+
+    monkeypatch.setattr(manager, "_async_is_alive", alive)
+    client = manager.client()
+    client._shell_channel, client._iopub_channel = shell, iopub
+    return client
+
+
+def test_a_runs_client_is_ready_without_waiting_for_iopub_to_fall_silent(monkeypatch):
+    # jupyter_client's wait_for_ready ends by reading IOPub until 0.2 s pass without a
+    # message: a timer in every run's start (issue 21, docs/perf-a-floor.md). The runs' client
+    # still waits for the kernel_info reply and for IOPub to be connected (a message there),
+    # then drops what IOPub already holds without waiting.
+    import asyncio
+
+    reply = {"msg_type": "kernel_info_reply", "content": {"protocol_version": "5.3"}}
+    shell = _FakeChannel([reply, reply])
+    iopub = _FakeChannel()  # not connected yet at the first reply: ask again
+    client = _ready_client(monkeypatch, shell, iopub)
+    first_read = shell.get_msg
+
+    async def connect_iopub_after_first_reply(timeout=None):
+        message = await first_read(timeout)
+        if len(shell.waits) == 2:
+            iopub.messages += [{"msg_type": "status"}, {"msg_type": "status"}]
+        return message
+
+    shell.get_msg = connect_iopub_after_first_reply
+    asyncio.run(client.wait_for_ready(timeout=10))
+    assert len(shell.sent) == 2  # kernel_info asked again until IOPub answered
+    assert iopub.messages == []  # what IOPub held is dropped
+    assert iopub.waits[:2] == [0.2, 0.2]  # the IOPub checks after each reply
+    assert all(wait == 0 for wait in iopub.waits[2:])  # no silence waited for
+
+
+def test_a_runs_client_still_fails_on_a_kernel_that_died(monkeypatch):
+    import asyncio
+
+    shell, iopub = _FakeChannel(), _FakeChannel()
+    client = _ready_client(monkeypatch, shell, iopub)
+
+    async def dead():
+        return False
+
+    monkeypatch.setattr(client.parent, "_async_is_alive", dead)
+    with pytest.raises(RuntimeError, match="died before replying"):
+        asyncio.run(client.wait_for_ready(timeout=10))
+
+
+def test_the_ready_client_copies_the_installed_jupyter_client_method():
+    # The runs' client copies jupyter_client's private KernelClient._async_wait_for_ready
+    # (all but its last step). Where the installed method is not the one the copy was checked
+    # against, the client falls back to jupyter_client's own method: this test says so loudly.
+    import jupyter_client
+    from jupyter_client.client import KernelClient
+
+    from hy_analysis.runner import kernel
+
+    assert kernel.wait_for_ready_digest() in kernel.WAIT_FOR_READY_DIGESTS, (
+        f"jupyter_client {jupyter_client.__version__} changed KernelClient._async_wait_for_ready"
+        ": compare it with hy_analysis.runner.kernel._ready_client_class's copy, update the "
+        "copy, then add the digest kernel.wait_for_ready_digest() to WAIT_FOR_READY_DIGESTS")
+    assert kernel.ReadyKernelClient.wait_for_ready is not KernelClient._async_wait_for_ready
+    # every run's manager uses that one class (checked once per worker, not once per run)
+    first, second = (kernel.RecordingKernelManager().client_factory for _ in range(2))
+    assert first is second is kernel.ReadyKernelClient
+
+
+def test_the_ready_client_is_jupyter_clients_own_where_the_method_changed(monkeypatch):
+    from jupyter_client.client import KernelClient
+
+    from hy_analysis.runner import kernel
+
+    monkeypatch.setattr(kernel, "WAIT_FOR_READY_DIGESTS", frozenset())
+    assert kernel._ready_client_class().wait_for_ready is KernelClient._async_wait_for_ready
+
+
+def test_a_workers_workbook_lists_the_runs_sources_without_pandas(env, tmp_path):
+    # The workbook's sources sheet is read as rows of text: importing pandas for it cost
+    # each worker 0.27 s of processor time (issue 21, docs/perf-a-floor.md). The sheet still
+    # lists every source load_sources() gives for the run's data folder, the user's too.
+    import openpyxl
+
+    from hy_analysis.loading import load_sources
+    from hy_analysis.runner.pool import default_executor
+
+    _, environ = env
+    data = Path(environ["HY_DATA_DIR"])
+    (data / "user").mkdir(exist_ok=True)
+    header = (data / "sources.csv").read_text(encoding="utf-8").splitlines()[0]
+    (data / "user" / "sources.csv").write_text(
+        header + "\nmy-report,My report,Sở Tài chính,12/BC,2026-01-05,day,Hưng Yên,"
+        "report,,https://example.org/mine,vi,\n", encoding="utf-8")
+    pool = default_executor(1)
+    try:
+        summary = runner.run([fixture("table")], executor=pool, output_dir=tmp_path / "xl",
+                             data_dir=data, stream=open(os.devnull, "w"))
+        pandas_loaded = pool.submit(eval, "'pandas' in __import__('sys').modules").result()
+    finally:
+        pool.shutdown()
+    (result,) = summary.results
+    assert result.status == "ok", result.describe()
+    assert not pandas_loaded
+    sheet = openpyxl.load_workbook(Path(result.run_dir) / "table.xlsx")["Nguồn"]
+    expected = load_sources(data)[["id", "doc_number", "title", "issuer", "date", "url"]]
+    assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2)] == [
+        [str(v) if v else None for v in row]  # an empty text cell reads back as None
+        for row in expected.itertuples(index=False)]
+    assert sheet.cell(row=sheet.max_row, column=1).value == "my-report"
+    assert sheet.cell(row=sheet.max_row, column=6).hyperlink.target == "https://example.org/mine"
 
 
 # ---------------------------------------------------------------- dask

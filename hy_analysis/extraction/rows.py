@@ -106,7 +106,8 @@ def append_rows(rows: pd.DataFrame, path, *, sources=(), data_dir=None):
         The rows written, and one message per rejected row naming its id, column, value and
         what was expected.
     """
-    from ..loading import read_rows, read_targets, row_ids
+    from ..loading import read_targets
+    from ..rows import read_rows, row_ids
 
     path = Path(path)
     new_file = not path.is_file() or not path.read_text(encoding="utf-8-sig").strip()

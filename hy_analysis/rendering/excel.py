@@ -40,20 +40,28 @@ def report_tables(nb, *, lang: str = "vi") -> list[dict]:
     return found
 
 
+#: The sources sheet's columns, of data/sources.csv.
+_SOURCE_COLUMNS = ("id", "doc_number", "title", "issuer", "date", "url")
+
+
 def _sources_sheet(book, sources, texts, bold, fill) -> None:
     from openpyxl.styles import Font
 
     sheet = book.create_sheet(texts["sources"][:31])
-    columns = [c for c in ("id", "doc_number", "title", "issuer", "date", "url")
-               if c in sources.columns]
+    if hasattr(sources, "to_dict"):  # a DataFrame of load_sources
+        present, sources = set(sources.columns), sources.to_dict("records")
+    else:  # rows of hy_analysis.rows.source_rows
+        present = {c for row in sources for c in row}
+    columns = [c for c in _SOURCE_COLUMNS if c in present]
     for j, name in enumerate(texts[f"source_columns.{c}"] for c in columns):
         cell = sheet.cell(row=1, column=j + 1, value=name)
         cell.font, cell.fill = bold, fill
-    for r, row in enumerate(sources[columns].itertuples(index=False), start=2):
-        for j, value in enumerate(row, start=1):
+    for r, row in enumerate(sources, start=2):
+        for j, column in enumerate(columns, start=1):
+            value = row.get(column)
             text = "" if value is None or str(value) == "nan" else str(value)
             cell = sheet.cell(row=r, column=j, value=text)
-            if columns[j - 1] == "url" and text.startswith("http"):
+            if column == "url" and text.startswith("http"):
                 cell.hyperlink, cell.font = text, Font(color="0563C1", underline="single")
     for letter, width in zip("ABCDEF", (24, 16, 60, 36, 12, 50)):
         sheet.column_dimensions[letter].width = width
@@ -87,9 +95,10 @@ def write_workbook(tables: list[dict], path: str | Path, *, title: str,
         The report's title, written on the first sheet.
     lang : {"vi", "en"}
         Language of the first sheet's words.
-    sources : DataFrame, optional
-        :func:`hy_analysis.load_sources`: a last sheet lists every document (number, title,
-        issuer, date, link) so a table's source names can be looked up.
+    sources : DataFrame or list of dict, optional
+        :func:`hy_analysis.load_sources`, or its rows without pandas
+        (:func:`hy_analysis.rows.source_rows`): a last sheet lists every document (number,
+        title, issuer, date, link) so a table's source names can be looked up.
 
     Returns
     -------

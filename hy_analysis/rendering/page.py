@@ -230,10 +230,10 @@ def _choice_words(notebook: str | None, params: dict, lang: str) -> list[tuple[s
 def data_as_of(*, lang: str) -> str:
     """The date of the newest source in the dataset, as a reader writes it (or "")."""
     from ..findings.format import format_as_of
-    from ..loading import load_sources
+    from ..rows import source_rows  # load_sources' rows: a worker needs no pandas for them
 
     try:
-        dates = [str(d) for d in load_sources()["date"] if str(d)[:4].isdigit()]
+        dates = [d for d in (r.get("date") or "" for r in source_rows()) if d[:4].isdigit()]
     except Exception:  # noqa: BLE001 - the page is still useful without the date
         return ""
     return format_as_of(max(dates), lang=lang) if dates else ""

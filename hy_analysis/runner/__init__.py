@@ -7,8 +7,8 @@ A call of :func:`run` goes through three steps, one module each:
    :class:`RunSpec` per run, validating **every** parameter set before any kernel starts and
    marking the runs whose last successful output is up to date (the cache).
 2. :mod:`~hy_analysis.runner.pool` submits the remaining runs to a
-   ``concurrent.futures.Executor`` (by default one fresh spawned process per run) and shows
-   progress. Each run executes :func:`~hy_analysis.runner.worker.execute_run`
+   ``concurrent.futures.Executor`` (by default cores + 1 worker processes kept for the
+   command) and shows progress. Each run executes :func:`~hy_analysis.runner.worker.execute_run`
    (:mod:`~hy_analysis.runner.worker`): a kernel started by :mod:`~hy_analysis.runner.kernel`
    with the run's own :class:`~hy_analysis.runner.state.RunState` and environment, outputs
    written into a hidden temporary folder and renamed into place only when complete.

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .state import RunState
 
-__all__ = ["execute_notebook", "ENGINE_NAME"]
+__all__ = ["execute_notebook", "ENGINE_NAME", "process_cpu_s"]
 
 #: The papermill engine of :func:`execute_notebook`.
 ENGINE_NAME = "hy_analysis"
@@ -30,10 +30,21 @@ def _recording_manager_class():
     to kill a worker that did not stop: no kernel outlives an interrupted command.
     """
     from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
 
     class RecordingKernelManager(AsyncKernelManager):
         #: The run this manager's kernel belongs to (set by the notebook client).
         run_state: RunState | None = None
+
+        # A client ready without jupyter_client's 0.2 s IOPub timer (a user's configured
+        # client_class still wins: jupyter_client sets the factory from it).
+        @default("client_class")
+        def _default_client_class(self):
+            return f"{__name__}.ReadyKernelClient"
+
+        @default("client_factory")
+        def _default_client_factory(self):
+            return __getattr__("ReadyKernelClient")
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             await super()._async_launch_kernel(kernel_cmd, **kw)
@@ -42,7 +53,119 @@ def _recording_manager_class():
                 self.run_state.record_kernel(pid)
                 self.run_state.pause("kernel")
 
+        async def shutdown_kernel(self, now: bool = False, restart: bool = False):
+            # The kernel's processor time, while it still exists: the runs' order of the
+            # next command (pool._longest_first) is not fooled by how busy the cores were.
+            pid = getattr(self.provisioner, "pid", None)
+            if pid and self.run_state is not None and not restart:
+                self.run_state.kernel_cpu_s = process_cpu_s(pid)
+            return await super().shutdown_kernel(now=now, restart=restart)
+
     return RecordingKernelManager
+
+
+#: Digests of the bodies (docstring aside) of jupyter_client's
+#: ``KernelClient._async_wait_for_ready`` that :func:`_ready_client_class` was checked against
+#: (jupyter_client 8.10): its copy differs only in the last step.
+WAIT_FOR_READY_DIGESTS = frozenset({
+    "a51d4aa7a435ffcf4c9419d029c045b7e1a2047546064671d274115c350ec50a",
+})
+
+
+def wait_for_ready_digest() -> str:
+    """The digest of the installed jupyter_client's ``_async_wait_for_ready`` (see
+    :data:`WAIT_FOR_READY_DIGESTS`)."""
+    import ast
+    import hashlib
+    import inspect
+    import textwrap
+
+    from jupyter_client.client import KernelClient
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(KernelClient._async_wait_for_ready)))
+    body = tree.body[0].body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the docstring
+    # unparsed: comments and layout aside, and the same text on every Python version
+    return hashlib.sha256("\n".join(ast.unparse(node) for node in body).encode()).hexdigest()
+
+
+def _ready_client_class():
+    """jupyter_client's async client, ready as soon as the kernel is.
+
+    jupyter_client's ``wait_for_ready`` ends by reading IOPub until it has been silent for
+    0.2 s, a pure timer in every run's start (docs/perf-a-floor.md). This copy takes the
+    same steps (``kernel_info`` until its reply, one IOPub message to show IOPub is
+    connected, the kernel's liveness and the timeout) and then drops only the IOPub
+    messages already received: nbclient reads IOPub by each cell's ``msg_id``, so a
+    ``status`` message of a ``kernel_info`` request arriving later is ignored. The copy is
+    used only where the installed method is one it was checked against
+    (:data:`WAIT_FOR_READY_DIGESTS`); elsewhere the client is jupyter_client's own.
+    """
+    import asyncio
+    import time
+    from queue import Empty
+
+    from jupyter_client.asynchronous import AsyncKernelClient
+    from jupyter_client.manager import KernelManager
+    from jupyter_client.utils import ensure_async
+
+    class ReadyKernelClient(AsyncKernelClient):
+        pass
+
+    try:
+        checked = wait_for_ready_digest() in WAIT_FOR_READY_DIGESTS
+    except (OSError, TypeError, SyntaxError):  # no source to check
+        checked = False
+    if not checked:
+        return ReadyKernelClient
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        abs_timeout = time.time() + (float("inf") if timeout is None else timeout)
+        if not isinstance(self.parent, KernelManager):  # as jupyter_client: heartbeats first
+            while not await self._async_is_alive():
+                if time.time() > abs_timeout:
+                    raise RuntimeError(f"Kernel didn't respond to heartbeats in {timeout} "
+                                       "seconds and timed out")
+                await asyncio.sleep(0.2)
+        while True:
+            self.kernel_info()
+            try:
+                msg = await ensure_async(self.shell_channel.get_msg(timeout=1))
+            except Empty:
+                pass
+            else:
+                if msg["msg_type"] == "kernel_info_reply":
+                    try:  # IOPub is connected once a message arrives there
+                        await ensure_async(self.iopub_channel.get_msg(timeout=0.2))
+                    except Empty:
+                        pass
+                    else:
+                        self._handle_kernel_info_reply(msg)
+                        break
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.time() > abs_timeout:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+        while True:  # what IOPub holds now, without waiting for 0.2 s of silence
+            try:
+                await ensure_async(self.iopub_channel.get_msg(timeout=0))
+            except Empty:
+                break
+
+    ReadyKernelClient.wait_for_ready = wait_for_ready
+    return ReadyKernelClient
+
+
+def process_cpu_s(pid: int) -> float | None:
+    """Processor seconds (user and system) process ``pid`` has used; None where
+    ``/proc`` does not say."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _run_client_class():
@@ -104,14 +227,16 @@ def _engine_class():
 
 
 _LAZY_CLASSES = {"RecordingKernelManager": _recording_manager_class,
+                 "ReadyKernelClient": _ready_client_class,
                  "RunNotebookClient": _run_client_class,
                  "RunEngine": _engine_class}
 
 
 def __getattr__(name):  # PEP 562: build jupyter classes only when someone asks for them
     if name in _LAZY_CLASSES:
-        value = _LAZY_CLASSES[name]()
-        globals()[name] = value
+        value = globals().get(name)  # built once, also when called by name from here
+        if value is None:
+            value = globals()[name] = _LAZY_CLASSES[name]()
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

@@ -50,6 +50,9 @@ class RunState:
         Index of the cell executing now.
     nb_man : object
         papermill's notebook execution manager, once the engine has it.
+    kernel_cpu_s : float or None
+        Processor seconds the kernel used, read just before it was shut down (None where
+        the system does not say).
     """
 
     folder: Path
@@ -59,6 +62,7 @@ class RunState:
     kernel_files: str | None = None
     current_cell: int | None = None
     nb_man: Any = None
+    kernel_cpu_s: float | None = None
 
     @property
     def progress_path(self) -> Path:

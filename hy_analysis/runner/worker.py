@@ -45,6 +45,9 @@ def kernel_environment(spec: RunSpec, base: dict | None = None) -> dict:
 _stopping = False
 #: The command this worker serves (:func:`die_with_parent`), None for other executors.
 _command: int | None = None
+#: A pidfd of the command when this worker is not its child (forked by the pool's fork
+#: server); -1 where pidfds are missing; None when the worker is the command's child.
+_command_fd: int | None = None
 #: The run this worker is executing (its kernel and folder), for the parent watchdog.
 _current: RunState | None = None
 #: How long the watchdog lets the SIGHUP handler clean up before it ends the worker itself.
@@ -66,12 +69,24 @@ def die_with_parent(parent: int) -> None:
     """Ask the system to send this process SIGHUP when ``parent`` ends (even by
     ``kill -9``), so a worker never outlives its command; exit now if it already has.
 
+    A worker forked by the pool's fork server (:func:`hy_analysis.runner.pool.worker_context`)
+    is not the command's child, and the fork server lives as long as its workers do: the
+    worker watches the command itself (a pidfd, exact even if the pid is reused later) and
+    sends itself the SIGHUP the system would have sent.
+
     SIGHUP, not SIGTERM: during a run nbclient takes SIGTERM over (it only shuts the kernel
     down), while SIGHUP reaches :func:`execute_run`'s handler, which kills the kernel and
     removes the temporary folder; an idle worker simply ends.
     """
-    global _command
+    global _command, _command_fd
     _command = parent
+    if os.getppid() != parent and parent_pid(os.getppid()) == parent:  # the fork server's
+        try:
+            _command_fd = os.pidfd_open(parent)
+        except ProcessLookupError:  # it ended already
+            os.kill(os.getpid(), signal.SIGHUP)
+        except (OSError, AttributeError):  # no pidfd here: watch the pid
+            _command_fd = -1
     try:
         import ctypes
 
@@ -80,7 +95,7 @@ def die_with_parent(parent: int) -> None:
             return
     except (OSError, AttributeError):
         return
-    if os.getppid() != parent:  # it ended before the request took effect
+    if _command_fd is None and os.getppid() != parent:  # it ended before the request took effect
         os.kill(os.getpid(), signal.SIGHUP)
     # The SIGHUP's handler runs only between bytecodes of the main thread, which may sit in
     # a kernel clean-up that waits; a watchdog thread makes the end certain.
@@ -88,10 +103,36 @@ def die_with_parent(parent: int) -> None:
                      name="hy-parent-watch").start()
 
 
+def parent_pid(pid: int) -> int | None:
+    """The parent of process ``pid`` (None where ``/proc`` does not say)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return int(stat.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _command_gone(timeout: float = 0.0) -> bool:
+    """Whether the command this worker serves has ended (waiting up to ``timeout`` s)."""
+    if _command_fd is not None and _command_fd >= 0:
+        import select
+
+        return bool(select.select([_command_fd], [], [], timeout)[0])
+    if _command_fd is not None:
+        gone = not pid_alive(_command)
+    else:
+        gone = os.getppid() != _command
+    if not gone and timeout:
+        time.sleep(timeout)
+    return gone
+
+
 def _watch_parent(parent: int) -> None:
     """End this worker, its run's kernel and temporary folder once the command is gone."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
+    while not _command_gone(0.5):
+        pass
+    if _command_fd is not None:  # not the command's child: no SIGHUP from the system
+        os.kill(os.getpid(), signal.SIGHUP)
     time.sleep(ORPHAN_GRACE_S)  # the SIGHUP handler's clean-up, when it can run, comes first
     state = _current
     if state is not None:
@@ -177,7 +218,8 @@ def execute_run(spec: dict) -> dict:
     -------
     dict
         ``label``, ``run_dir``, ``status`` (``ok``, ``failed``, ``timeout`` or ``error``),
-        ``duration_s`` and ``error`` (None or cell index, exception name and message).
+        ``duration_s``, ``work_s`` (processor seconds of the kernel and the pages, None
+        where unknown) and ``error`` (None or cell index, exception name and message).
 
     Raises
     ------
@@ -221,7 +263,7 @@ def execute_run(spec: dict) -> dict:
             kill_process_group(state.kernel_pid)
         if not isinstance(exc, FileExistsError):
             shutil.rmtree(tmp, ignore_errors=True)
-        if _command is not None and os.getppid() != _command:
+        if _command is not None and _command_gone():
             os._exit(128 + signal.SIGHUP)  # the command is gone: nobody to report to
         raise
     finally:
@@ -301,15 +343,17 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
         extra.append(("finished", finished.strftime("%Y-%m-%d %H:%M:%S")))
         state.pause("html")
         clock["html"] = time.perf_counter()
+        html_cpu = time.thread_time()
         try:
             lang = (spec.params or {}).get("lang", "vi")
             report = {**report_info(nb, lang=lang), "lang": lang}
             tables = report_tables(nb, lang=lang)
             if tables:  # issue 20: the report's tables for Excel, beside the page
-                from ..loading import load_sources
+                from ..rows import source_rows  # as load_sources, without pandas
 
                 write_workbook(tables, folder / f"{name}.xlsx", lang=lang,
-                               title=report["title"] or name, sources=load_sources())
+                               title=report["title"] or name,
+                               sources=source_rows(spec.data_dir))
                 files["xlsx"] = f"{name}.xlsx"
             page = render_notebook_html(nb, title=f"{name} ({spec.slug})", params=spec.params,
                                         status=status, extra_rows=extra,
@@ -327,6 +371,11 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
     from ..manifest import portable_path, versions
 
     clock["end"] = time.perf_counter()
+    # The run's work in processor seconds (its kernel, then its pages here), the next
+    # command's order of runs: wall time depends on what shared the cores.
+    work = None
+    if state.kernel_cpu_s is not None:
+        work = state.kernel_cpu_s + (time.thread_time() - html_cpu if nb is not None else 0.0)
     manifest = {  # shared with the HTML: no absolute local path
         "notebook": name, "notebook_path": portable_path(spec.path), "slug": spec.slug,
         "parameters": spec.params, "status": status, "error": error,
@@ -347,7 +396,8 @@ def _execute_into(spec: RunSpec, state: RunState) -> dict:
     except OSError:
         pass
     return {"label": spec.label, "status": status, "error": error,
-            "duration_s": manifest["duration_s"]}
+            "duration_s": manifest["duration_s"],
+            "work_s": None if work is None else round(work, 3)}
 
 
 def _timings(clock: dict, started: datetime, nb) -> dict:
