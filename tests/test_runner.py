@@ -615,16 +615,25 @@ def test_index_is_left_alone_only_when_nothing_it_shows_changed(tmp_path, monkey
     assert "second finding" in index.write_index(out, inputs="v1").read_text(encoding="utf-8")
 
 
-def test_longest_runs_are_started_first(tmp_path, monkeypatch):
-    from hy_analysis.runner import pool, warm
+@pytest.fixture
+def ordered_specs(tmp_path, monkeypatch):
+    """``ordered_specs(*names)``: run specs of those notebooks, their durations kept in a
+    private folder of the test's own."""
+    from hy_analysis.runner import warm
 
     folder = tmp_path / "private"
     folder.mkdir(mode=0o700)
     monkeypatch.setattr(warm, "private_dir", lambda: folder)
-    specs = [runner.RunSpec(notebook=n, path=f"{n}.ipynb", params={}, slug="defaults",
-                            output_dir=str(tmp_path), data_dir=str(tmp_path), kernel="python3",
-                            inputs={}, fingerprint="")
-             for n in ("short", "long", "new", "middle")]
+    return lambda *names: [
+        runner.RunSpec(notebook=n, path=f"{n}.ipynb", params={}, slug="defaults",
+                       output_dir=str(tmp_path), data_dir=str(tmp_path), kernel="python3",
+                       inputs={}, fingerprint="") for n in names]
+
+
+def test_longest_runs_are_started_first(ordered_specs):
+    from hy_analysis.runner import pool
+
+    specs = ordered_specs("short", "long", "new", "middle")
     assert pool._longest_first(specs) == specs  # nothing known yet: as given
     pool._remember_durations([pool.RunResult(f"{n}/defaults", "ok", "", s) for n, s in
                               (("short", 1.0), ("long", 9.0), ("middle", 4.0))], specs)
@@ -635,18 +644,12 @@ def test_longest_runs_are_started_first(tmp_path, monkeypatch):
     assert pool._longest_first(specs)[-1].notebook == "short"
 
 
-def test_runs_are_ordered_by_their_processor_time_not_their_wall_time(tmp_path, monkeypatch):
+def test_runs_are_ordered_by_their_processor_time_not_their_wall_time(ordered_specs):
     # A notebook that ran alone at the end of a command took less wall time than it needs
     # when it shares the cores: ordered by wall time it would stay last (issue 21).
-    from hy_analysis.runner import pool, warm
+    from hy_analysis.runner import pool
 
-    folder = tmp_path / "private"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setattr(warm, "private_dir", lambda: folder)
-    specs = [runner.RunSpec(notebook=n, path=f"{n}.ipynb", params={}, slug="defaults",
-                            output_dir=str(tmp_path), data_dir=str(tmp_path), kernel="python3",
-                            inputs={}, fingerprint="")
-             for n in ("shared", "alone", "unknown")]
+    specs = ordered_specs("shared", "alone", "unknown")
     pool._remember_durations([
         pool.RunResult("shared/defaults", "ok", "", 9.0, work_s=3.0),
         pool.RunResult("alone/defaults", "ok", "", 5.0, work_s=4.5),
