@@ -263,6 +263,8 @@ _COUNT_NOUNS = (
     # "1.391.895 nghìn HK.km", "26,4 tỷ tấn.km", "281,3 Tr.người.Km", "5 million tonne-km"
     r"(?:lượt )?(?:người|hành khách|khách|hk)\s?[.\-]?\s?km", r"tấn\s?[.\-]?\s?km",
     r"(?:passengers?|tonnes?|tons?)[- ]km",
+    # products counted in pairs: "18.806 nghìn đôi" (shoes), "2 million pairs"
+    "đôi", "pairs?",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
@@ -302,6 +304,9 @@ _UNIT_RE = re.compile(
     + _TRAILERS + "$"
 )
 _COUNT_RE = re.compile("(?:" + "|".join(_COUNT_NOUNS) + ")" + _TRAILERS + "$")
+# Counters of products read as a count only after a scale word ("170 triệu viên" bricks,
+# "172,8 triệu bao" cigarette packs): alone they begin other words ("viên chức", "bao gồm").
+_SCALED_COUNT_RE = re.compile(r"(?:viên|bao)" + _TRAILERS + "$")
 _LEADING_CURRENCY_RE = re.compile(rf"(?P<cur>{_CURRENCY_RE})\s*(?=\d)")
 
 # Words that show the figure is written in English (its numbers then use English format).
@@ -474,6 +479,8 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
             # "97,5 triệu/người/năm", "97.5 million per person per year": an amount per person
             # whose currency goes without saying, the đồng of the country's own figures
             return "VND/person", scale
+        if _SCALED_COUNT_RE.match(m["rest"].strip()):
+            return "count", scale
         if m["rest"]:
             unit, _ = _read_tail(m["rest"], False, text)
             if unit in ("persons", "count", "ha", "km2"):  # "116,5 nghìn ha": areas too

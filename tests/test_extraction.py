@@ -526,3 +526,13 @@ def test_a_qualifier_inside_another_word_is_no_qualifier():
     assert got["4.5 billion USD"] == "exact"
     assert got["5,000 ha"] == "exact"
     assert got["over 3 billion USD"] == "above"
+
+
+def test_a_percentage_glued_to_its_verb_is_still_a_figure():
+    # pages that lost the spaces around a verb: "tạotăng1,36%" is a rise of 1,36 %; a word
+    # glued to a number otherwise stays none ("PM2,5", "CO2")
+    from helpers import by_raw
+    got = by_raw("Tháng 10, ngành chế biến, chế tạotăng2,41%; bụi PM2,5 và khí CO2 được đo.",
+                 "2022-11-10")
+    assert list(got) == ["2,41%"]
+    assert got["2,41%"].low == pytest.approx(2.41)

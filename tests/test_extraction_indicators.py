@@ -1207,7 +1207,9 @@ def test_a_sector_named_alone_after_of_which_is_that_sector(text, raw, code):
      "tiêu tăng trưởng trên 11,5%, lấy giải ngân đầu tư công làm động lực.", "trên 11,5%",
      "grdp_growth"),
     # with no GRDP before, a fronted growth is the subject's named after it
-    ("Với mức tăng trưởng 31,2%, ngành khai khoáng tăng cao nhất quý I.", "31,2%", "unknown"),
+    # (mining's own code since it was registered)
+    ("Với mức tăng trưởng 31,2%, ngành khai khoáng tăng cao nhất quý I.", "31,2%",
+     "mining_iip_growth"),
 ])
 def test_a_growth_word_in_a_sentence_on_grdp_takes_it_up(text, raw, code):
     assert _by_raw(text)[raw] == code
@@ -1484,3 +1486,19 @@ def test_a_traffic_unit_stays_whole_in_the_figure():
                  "luân chuyển đạt 610 nghìn tấn.km.", "2023-01-05")
     assert got["95,2 Tr.người.Km"].unit == "count"
     assert got["610 nghìn tấn.km"].indicator == "freight_rotation"
+def test_the_iip_of_each_industrial_sector_has_its_code():
+    # the four first-level sectors of a statistics release, in both word orders of the names
+    got = _by_raw("Tính chung 10 tháng, chỉ số sản xuất công nghiệp tăng 8,2%; trong đó ngành khai "
+                  "khoáng giảm 4,1%; công nghiệp chế biến, chế tạo tăng 9,6%; sản xuất, phân phối "
+                  "điện, khí đốt, nước nóng, hơi nước và điều hòa không khí tăng 6,3%; cung cấp "
+                  "nước, hoạt động quản lý và xử lý rác thải, nước thải tăng 5,5%.", "2024-11-05")
+    assert (got["giảm 4,1%"], got["9,6%"], got["6,3%"], got["5,5%"]) == (
+        "mining_iip_growth", "manufacturing_iip_growth", "electricity_iip_growth",
+        "water_waste_iip_growth")
+
+
+def test_a_sectors_value_added_is_not_its_iip():
+    # value added named before the list of sectors is their measure: not their IIP
+    got = _by_raw("Giá trị tăng thêm toàn ngành công nghiệp tăng 7,1%; trong đó ngành khai khoáng "
+                  "tăng 2,2%.", "2024-12-20")
+    assert got["2,2%"] == "unknown"

@@ -398,3 +398,24 @@ def test_a_range_with_its_unit_after_both_ends(text, low, high, unit):
 def test_a_range_with_two_different_units_is_no_range():
     with pytest.raises(ParseError):
         parse_value("từ 3 tỷ USD đến 3,5 tỷ đồng")
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    # products counted by their counters: shoes in pairs, bricks and cigarette packs after a
+    # scale word
+    ("12.300 nghìn đôi", 12_300_000),
+    ("450 đôi", 450),
+    ("3 million pairs", 3_000_000),
+    ("95,4 triệu viên", 95_400_000),
+    ("210,6 triệu bao", 210_600_000),
+])
+def test_product_counters_are_counts(text, low):
+    parsed = parse_value(text)
+    assert (parsed.low, parsed.unit) == (pytest.approx(low), "count")
+
+
+@pytest.mark.parametrize("text", ["1.200 viên", "30 bao"])
+def test_bare_counters_that_begin_other_words_are_no_unit(text):
+    # "viên chức" (officials), "bao gồm" (including): without a scale word the counter is no unit
+    with pytest.raises(ParseError):
+        parse_value(text)

@@ -453,7 +453,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             _half_year_frame(text, fig.start) if label is None
             else CUES.HALF_YEAR.search(before))):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
-    if label is None and codes[0] == "manufacturing_iip_growth" and _measure_named_after_index(
+    if label is None and codes[0] in _SECTOR_IIP and _measure_named_after_index(
             vocab, text[sent[0]:best[3]]):
         # "Giá trị gia tăng toàn ngành công nghiệp giảm 24,3%; trong đó, ngành công nghiệp chế
         # biến, chế tạo giảm 30%": manufacturing's value added (or output), not its IIP
@@ -522,6 +522,10 @@ def _capital_owners(vocab: Vocabulary, text: str, lo: int, at: int) -> list[str]
 
 
 #: Gross-output growth code -> the value-added growth code of the same sector.
+#: the IIP of an industrial sector, named by the sector alone: its value added or gross output
+#: (named before it, as the measure of a list) is another quantity
+_SECTOR_IIP = ("manufacturing_iip_growth", "mining_iip_growth", "electricity_iip_growth",
+               "water_waste_iip_growth")
 _VALUE_ADDED_OF = {"industrial_output_growth": "industry_grdp_growth",
                    "industry_construction_output_growth": "industry_construction_grdp_growth",
                    "construction_output_growth": "construction_grdp_growth",

@@ -67,7 +67,10 @@ _NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\
                         r"(?<=[^\W\d_]/)|"
                         # ... and a result set against its target, "45.799/36.875 tỷ đồng",
                         # "83,2%/50%" (numbers with a decimal or thousands mark, never a date)
-                        r"(?<=\d[.,]\d/)|(?<=\d[.,]\d\d/)|(?<=\d[.,]\d\d\d/)|(?<=%/))"
+                        r"(?<=\d[.,]\d/)|(?<=\d[.,]\d\d/)|(?<=\d[.,]\d\d\d/)|(?<=%/)|"
+                        # a percentage glued to its verb where a page lost the space, "chế
+                        # tạotăng1,36%", "giảm0,5%"
+                        r"(?:(?<=tăng)|(?<=giảm)|(?<=đạt))(?=\d[\d.,]*%))"
                         # a minus sign before a percentage: "giảm -2,1%", "(-0,5%)"
                         r"(?:(?<=[\s(])-(?=\d[\d.,]*\s?%))?"
                         r"\d+(?:[.,]\d+)*(?!(?!" + _PAIR_SECOND + r")[\w/]*[/:]\d)")
