@@ -147,3 +147,13 @@ def test_the_start_of_a_planned_change_in_a_past_year_is_that_years_result():
             "2023) lên 19.600 tỷ đồng (năm 2024).")
     kinds = _kind(text, date="2024-03-01")
     assert (kinds["18.300 tỷ đồng"], kinds["19.600 tỷ đồng"]) == ("actual", "target")
+
+
+@pytest.mark.parametrize("abbreviation", ["GRDP", "FDI"])
+def test_an_abbreviation_after_tinh_is_no_place(abbreviation):
+    rows = by_raw(f"Năm 2027, Lạng Sơn phấn đấu vốn trên địa bàn tỉnh {abbreviation} tăng 8%.",
+                  date="2026-12-05")
+    assert rows["8%"].region == "Lạng Sơn"
+    # a province named after "tỉnh" is still read as one
+    assert by_raw("Năm 2027, tỉnh Cao Bằng phấn đấu tăng trưởng 8%.",
+                  date="2026-12-05")["8%"].region == "Cao Bằng"

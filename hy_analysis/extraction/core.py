@@ -814,6 +814,10 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
         parts = flat.split()
         name = next((known[k] for k in (" ".join(parts[:n]) for n in range(len(parts), 0, -1))
                      if k in known), known.get(_flat_name(_prefix(groups) + name), name))
+        # "trên địa bàn tỉnh GRDP tăng", "của tỉnh FDI": an abbreviation after "tỉnh" is the
+        # indicator, not an unknown place
+        if name not in known.values() and all(len(w) > 1 and w.isupper() for w in words):
+            continue
         found.append((end, name))
     return sorted(found)
 
@@ -1673,6 +1677,13 @@ _LOCAL_READINGS = ("the year right after it", "the years before the bracket", "t
                    "the congress's term")
 
 
+#: The plan of a named year right before it: "mục tiêu năm 2026", "kế hoạch năm 2027",
+#: "chỉ tiêu của năm 2026", "the targets for 2026", "the 2026 plan" (the year follows).
+_PLAN_OF_YEAR = re.compile(r"(?:mục tiêu|kế hoạch|chỉ tiêu|\bplan|\btargets?)\s+"
+                           r"(?:(?:của|cho|for|of|in)\s+)?(?:năm\s+|the\s+year\s+)?$",
+                           re.IGNORECASE)
+
+
 def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
                  next_start, rows, doc_date, region, doc_region, source_id, places,
                  memo=None) -> dict:
@@ -1784,6 +1795,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         r"(?:đến|tới)\s+(?:năm\s+)?$|\bby\s+(?:the\s+end\s+of\s+)?$",
         text[max(sent[0], later[-1][0] - 20):later[-1][0]], re.IGNORECASE)) and bool(
         CUES.STRONG_TARGET.search(text, sent[0], later[-1][0]))
+    if later and not horizon and _PLAN_OF_YEAR.search(
+            text, max(sent[0], later[-1][0] - 30), later[-1][0]):
+        # "mục tiêu năm 2026 với 32 chỉ tiêu, trong đó ..., tổng vốn đầu tư ước đạt X": the
+        # plan's list of what the later year should bring, its "ước đạt" a projection of that
+        # year, unless the sentence names a year already under way ("results of 2024 and the
+        # plan for 2025 ..., growth is estimated at 10.6%": 2024's)
+        horizon = not any(y[3] <= doc_year and not y[4]
+                          for y in _years(text[sent[0]:fig.start], sent[0]))
     if cell is None and doc_year and period.end is not None and period.end > doc_year and \
             not horizon and \
             CUES.ESTIMATED.search(text[max(window_start, fig.start - 60):fig.start]):
