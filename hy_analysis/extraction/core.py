@@ -1460,6 +1460,11 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     # (unit, bound) -> the first body row with that low or high bound: one pass, not pairs
     first_body: dict[tuple, int] = {}
     for k in body:
+        if lows[k] is not None and highs[k] is not None and lows[k] == lows[k] and \
+                highs[k] == highs[k] and lows[k] != highs[k]:
+            # a body range repeats only the same range: "mục tiêu 13%" over "12,5-13%" is
+            # the headline's own figure (the range's end is no restatement of it)
+            continue
         for bound in (lows[k], highs[k]):
             if bound is not None and bound == bound:
                 first_body.setdefault((units[k], bound), index[k])
@@ -1512,6 +1517,34 @@ def _drop_doubled_clauses(text: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(index=drop).reset_index(drop=True) if drop else frame
 
 
+def _name_bare_restatements(frame: pd.DataFrame) -> None:
+    """Give a figure with no indicator words of its own the reading of the one named figure
+    the document wrote with the same words ("tăng trưởng GRDP đạt 8,16%" ... "nhìn lại với
+    con số đáng tự hào 8,16%"): it names that figure again, and is dropped as its repeat.
+    Only a number with decimals: a round one ("100%") is as likely another quantity's.
+
+    >>> f = pd.DataFrame({"value_raw": ["8,16%", "8,16%"], "unit": ["percent"] * 2,
+    ...                   "low": [8.16, 8.16],
+    ...                   "indicator": ["grdp_growth", "unknown"], "indicator_text": ["GRDP", ""],
+    ...                   "breakdown": ["", ""], "region": ["", ""]})
+    >>> _name_bare_restatements(f); f["indicator"].tolist()
+    ['grdp_growth', 'grdp_growth']
+    """
+    columns = ("indicator", "breakdown", "region")
+    words = [normalise(v) + "|" + str(u) for v, u in zip(frame["value_raw"], frame["unit"])]
+    named: dict[str, set] = {}
+    for i, w in enumerate(words):
+        if frame.at[i, "indicator"] != "unknown":
+            named.setdefault(w, set()).add(tuple(frame.at[i, c] for c in columns))
+    for i, w in enumerate(words):
+        low = frame.at[i, "low"]
+        if frame.at[i, "indicator"] == "unknown" and not frame.at[i, "indicator_text"] and \
+                low is not None and low == low and low != round(low) and \
+                len(named.get(w, ())) == 1:
+            for c, v in zip(columns, next(iter(named[w]))):
+                frame.at[i, c] = v
+
+
 def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     """A figure repeated verbatim (headline, body, caption) with the same reading is one row.
 
@@ -1523,6 +1556,7 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     frame = _drop_headline_repeats(frame)
     explicit = explicit.loc[frame.index].reset_index(drop=True)
     frame = frame.reset_index(drop=True)
+    _name_bare_restatements(frame)
     key = (frame["value_raw"].map(normalise) + "|" + frame["indicator"] + "|"
            + frame["breakdown"] + "|" + frame["region"])
     keep: dict[int, list[int]] = {}
