@@ -1431,3 +1431,20 @@ def test_dollars_of_another_clause_are_not_the_new_projects_capital():
     got = _by_raw("Năm 2024, vốn FDI thu hút đạt 1,1 tỷ USD. Trong đó, có 12 dự án cấp mới; vốn "
                   "điều chỉnh tăng thêm đạt 230 triệu USD.")
     assert got["230 triệu USD"] != "fdi_new_capital"
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    ("Năm 2024, toàn tỉnh giải quyết việc làm cho 24.300 lao động.", "24.300 lao động",
+     "jobs_created"),
+    ("Năm 2027, phấn đấu tạo việc làm mới cho 18.000 lao động.", "18.000 lao động",
+     "jobs_created"),
+    ("Sáu tháng đầu năm, số lao động được tạo việc làm tăng thêm đạt 9.120 lao động.",
+     "9.120 lao động", "jobs_created"),
+    ("In the first nine months, 12,800 new jobs were created.", "12,800", "jobs_created"),
+    # one project's jobs and the growth of the jobs figure are other quantities
+    ("Dự án khi đi vào hoạt động sẽ tạo việc làm cho 700 lao động.", "700 lao động", "unknown"),
+    ("Số lao động được giải quyết việc làm tăng 4,2% so với cùng kỳ.", "4,2%", "unknown"),
+])
+def test_jobs_created(text, raw, code):
+    got = _by_raw(text)
+    assert got[raw] == code, got
