@@ -1448,3 +1448,19 @@ def test_dollars_of_another_clause_are_not_the_new_projects_capital():
 def test_jobs_created(text, raw, code):
     got = _by_raw(text)
     assert got[raw] == code, got
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    ("Năm 2024, diện tích rừng trồng mới tập trung đạt 9.850 ha.", "9.850 ha",
+     "new_forest_planted_area"),
+    ("Năm 2027, phấn đấu trồng mới 7.200 ha rừng.", "7.200 ha", "new_forest_planted_area"),
+    ("Trong tháng, toàn tỉnh trồng mới được 65,4 ha rừng.", "65,4 ha", "new_forest_planted_area"),
+    ("In 2024, the province planted 6,300 ha of new forest.", "6,300 ha",
+     "new_forest_planted_area"),
+    # crops newly planted and an area of another noun are other quantities
+    ("Năm 2024, trồng mới 420 ha cây ăn quả.", "420 ha", "unknown"),
+    ("Năm 2024, trồng mới 1.300 ha.", "1.300 ha", "unknown"),
+])
+def test_new_forest_planted_area(text, raw, code):
+    got = _by_raw(text)
+    assert got[raw] == code, got

@@ -657,6 +657,8 @@ _OUTPUT_VARIANT = {"industry_grdp_growth": "industrial_output_growth"}
 
 #: The area a count of parks or clusters is described by, right after it: "với tổng diện tích
 #: 445,41ha", "covering 300.5 ha", "with a total area of 120 hectares".
+#: What an area is of, right after it: "9.000 ha rừng", "5,000 ha of new forest".
+_AREA_OF = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?((?:new[^\S\n]+)?[^\W\d_]+)", re.IGNORECASE)
 _AREA_ATTRIBUTE = re.compile(
     r"[^\S\n]*,?[^\S\n]*(?:với\s+(?:tổng\s+)?diện\s+tích|có\s+(?:tổng\s+)?diện\s+tích|rộng|"
     r"covering|with\s+an?\s+(?:total\s+|combined\s+)?area\s+of)\s*(?:là\s+|khoảng\s+|gần\s+|"
@@ -2296,6 +2298,21 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # its paragraph names them
         notes.append(f"no park or cluster named in its paragraph: not {code}")
         code, indicator_text = "unknown", ""
+    if unit == "ha" and code == "unknown" and cell is None and \
+            (of := _AREA_OF.match(text, fig.end)):
+        # "trồng mới 9.000 ha rừng", "planted 5,000 ha of new forest": the verb before the area
+        # and the noun after it name it together ("trồng mới rừng", "planted new forest")
+        verb = " ".join(text[max(clause_start, fig.start - 40):fig.start].split()[-4:])
+        # ("trồng mới được 80 ha rừng": the particle of a result is no part of the name)
+        words = [w for w in verb.split() if w.lower() not in ("được", "đạt")][-3:]
+        for k in range(len(words)):
+            phrase = " ".join(words[k:] + [of.group(1)]).lower()
+            codes = [c for c in vocab.values("indicator", phrase)
+                     if vocab.indicator_units.get(c) == "ha"]
+            if codes:
+                code, indicator_text = codes[0], text[fig.start - len(verb):fig.start].strip()
+                notes.append(f"the area's verb and noun: {phrase!r}")
+                break
     if code.startswith("fdi_") and cell is None and \
             _origin_says_domestic(vocab, text, sent[0], fig, unit):
         notes.append(f"domestic investment, not {code}")
