@@ -1502,3 +1502,34 @@ def test_a_sectors_value_added_is_not_its_iip():
     got = _by_raw("Giá trị tăng thêm toàn ngành công nghiệp tăng 7,1%; trong đó ngành khai khoáng "
                   "tăng 2,2%.", "2024-12-20")
     assert got["2,2%"] == "unknown"
+@pytest.mark.parametrize("text,raw,code", [
+    ("Năm 2024, toàn tỉnh giải quyết việc làm cho 24.300 lao động.", "24.300 lao động",
+     "jobs_created"),
+    ("Năm 2027, phấn đấu tạo việc làm mới cho 18.000 lao động.", "18.000 lao động",
+     "jobs_created"),
+    ("Sáu tháng đầu năm, số lao động được tạo việc làm tăng thêm đạt 9.120 lao động.",
+     "9.120 lao động", "jobs_created"),
+    ("In the first nine months, 12,800 new jobs were created.", "12,800", "jobs_created"),
+    # one project's jobs and the growth of the jobs figure are other quantities
+    ("Dự án khi đi vào hoạt động sẽ tạo việc làm cho 700 lao động.", "700 lao động", "unknown"),
+    ("Số lao động được giải quyết việc làm tăng 4,2% so với cùng kỳ.", "4,2%", "unknown"),
+])
+def test_jobs_created(text, raw, code):
+    got = _by_raw(text)
+    assert got[raw] == code, got
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    ("Năm 2024, diện tích rừng trồng mới tập trung đạt 9.850 ha.", "9.850 ha",
+     "new_forest_planted_area"),
+    ("Năm 2027, phấn đấu trồng mới 7.200 ha rừng.", "7.200 ha", "new_forest_planted_area"),
+    ("Trong tháng, toàn tỉnh trồng mới được 65,4 ha rừng.", "65,4 ha", "new_forest_planted_area"),
+    ("In 2024, the province planted 6,300 ha of new forest.", "6,300 ha",
+     "new_forest_planted_area"),
+    # crops newly planted and an area of another noun are other quantities
+    ("Năm 2024, trồng mới 420 ha cây ăn quả.", "420 ha", "unknown"),
+    ("Năm 2024, trồng mới 1.300 ha.", "1.300 ha", "unknown"),
+])
+def test_new_forest_planted_area(text, raw, code):
+    got = _by_raw(text)
+    assert got[raw] == code, got

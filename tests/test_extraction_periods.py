@@ -1451,3 +1451,20 @@ def test_this_year_after_the_pages_own_year_stays_the_pages():
     got = by_raw("Năm 2023 tỉnh tăng trưởng 6,2%. Bước sang năm 2024, tỉnh quyết tâm phát triển "
                  "trong năm nay. GRDP phấn đấu tăng 7,5%.", "2024-01-15")
     assert _period(got["7,5%"]) == (2024, 2024)
+@pytest.mark.parametrize("text", [
+    "Tỉnh đề ra mục tiêu năm 2027 với 25 chỉ tiêu, trong đó tăng trưởng kinh tế từ 9% trở lên, "
+    "tổng vốn đầu tư toàn xã hội ước đạt 95 nghìn tỷ đồng, xuất khẩu khoảng 3 tỷ USD.",
+    "Kế hoạch năm 2027: GRDP tăng 9%; vốn đầu tư toàn xã hội dự ước đạt 95 nghìn tỷ đồng.",
+])
+def test_an_estimate_word_inside_a_later_years_plan_list_is_that_years_target(text):
+    rows = by_raw(text, date="2026-12-05")
+    row = rows["95 nghìn tỷ đồng"]
+    assert (row.kind, row.period_start, row.period_end) == ("target", 2027, 2027)
+
+
+def test_an_estimate_beside_a_named_current_year_and_the_next_years_plan_stays_the_current():
+    # the report title names both years: its "ước đạt" is the year under way
+    rows = by_raw("Báo cáo kết quả năm 2026 và kế hoạch năm 2027 nêu rõ vốn đầu tư toàn xã "
+                  "hội ước đạt 88 nghìn tỷ đồng.", date="2026-12-05")
+    assert (rows["88 nghìn tỷ đồng"].period_start, rows["88 nghìn tỷ đồng"].period_end) == \
+        (2026, 2026)

@@ -10,6 +10,7 @@ from functools import partial
 import pytest
 from helpers import by_raw
 
+from hy_analysis.extraction import extract
 from hy_analysis.parsing import parse_value
 
 _kind = partial(by_raw, column="kind")
@@ -147,3 +148,37 @@ def test_the_start_of_a_planned_change_in_a_past_year_is_that_years_result():
             "2023) lên 19.600 tỷ đồng (năm 2024).")
     kinds = _kind(text, date="2024-03-01")
     assert (kinds["18.300 tỷ đồng"], kinds["19.600 tỷ đồng"]) == ("actual", "target")
+
+
+@pytest.mark.parametrize("abbreviation", ["GRDP", "FDI"])
+def test_an_abbreviation_after_tinh_is_no_place(abbreviation):
+    rows = by_raw(f"Năm 2027, Lạng Sơn phấn đấu vốn trên địa bàn tỉnh {abbreviation} tăng 8%.",
+                  date="2026-12-05")
+    assert rows["8%"].region == "Lạng Sơn"
+    # a province named after "tỉnh" is still read as one
+    assert by_raw("Năm 2027, tỉnh Cao Bằng phấn đấu tăng trưởng 8%.",
+                  date="2026-12-05")["8%"].region == "Cao Bằng"
+
+
+def test_a_headline_value_at_the_end_of_a_body_range_is_its_own_figure():
+    text = ("Lạng Sơn tăng trưởng 8,5%, hướng tới mục tiêu 11% năm 2027\n\n"
+            "Năm 2027, tỉnh phấn đấu tăng trưởng kinh tế 10,5-11%.")
+    rows = by_raw(text, date="2026-12-28")
+    assert {"11%", "10,5-11%"} <= set(rows)
+    assert (rows["11%"].kind, rows["11%"].period_end) == ("target", 2027)
+    # a headline repeated by a single body value is still one figure
+    again = by_raw("Lạng Sơn hướng tới mục tiêu 11% năm 2027\n\n"
+                   "Năm 2027, tỉnh phấn đấu tăng trưởng kinh tế 11%.", date="2026-12-28")
+    assert list(again) == ["11%"]
+
+
+def test_a_precise_figure_named_again_without_its_indicator_is_a_repeat():
+    text = ("Năm 2026, tăng trưởng GRDP của tỉnh đạt 7,35%. Nhìn lại cả năm, chúng ta có "
+            "quyền tự hào với con số 7,35% này.")
+    rows = extract(text, date="2027-01-10")
+    assert rows["value_raw"].tolist() == ["7,35%"]
+    assert rows["indicator"].tolist() == ["grdp_growth"]
+    # a round number may be another quantity's: both kept
+    text = ("Năm 2026, tỷ lệ xã đạt chuẩn nông thôn mới đạt 100%. Rác thải được thu gom, xử lý "
+            "đạt 100%.")
+    assert len(extract(text, date="2027-01-10")) == 2

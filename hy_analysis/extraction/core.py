@@ -661,6 +661,8 @@ _OUTPUT_VARIANT = {"industry_grdp_growth": "industrial_output_growth"}
 
 #: The area a count of parks or clusters is described by, right after it: "với tổng diện tích
 #: 445,41ha", "covering 300.5 ha", "with a total area of 120 hectares".
+#: What an area is of, right after it: "9.000 ha rừng", "5,000 ha of new forest".
+_AREA_OF = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?((?:new[^\S\n]+)?[^\W\d_]+)", re.IGNORECASE)
 _AREA_ATTRIBUTE = re.compile(
     r"[^\S\n]*,?[^\S\n]*(?:với\s+(?:tổng\s+)?diện\s+tích|có\s+(?:tổng\s+)?diện\s+tích|rộng|"
     r"covering|with\s+an?\s+(?:total\s+|combined\s+)?area\s+of)\s*(?:là\s+|khoảng\s+|gần\s+|"
@@ -818,6 +820,10 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
         parts = flat.split()
         name = next((known[k] for k in (" ".join(parts[:n]) for n in range(len(parts), 0, -1))
                      if k in known), known.get(_flat_name(_prefix(groups) + name), name))
+        # "trên địa bàn tỉnh GRDP tăng", "của tỉnh FDI": an abbreviation after "tỉnh" is the
+        # indicator, not an unknown place
+        if name not in known.values() and all(len(w) > 1 and w.isupper() for w in words):
+            continue
         found.append((end, name))
     return sorted(found)
 
@@ -1460,6 +1466,11 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     # (unit, bound) -> the first body row with that low or high bound: one pass, not pairs
     first_body: dict[tuple, int] = {}
     for k in body:
+        if lows[k] is not None and highs[k] is not None and lows[k] == lows[k] and \
+                highs[k] == highs[k] and lows[k] != highs[k]:
+            # a body range repeats only the same range: "mục tiêu 13%" over "12,5-13%" is
+            # the headline's own figure (the range's end is no restatement of it)
+            continue
         for bound in (lows[k], highs[k]):
             if bound is not None and bound == bound:
                 first_body.setdefault((units[k], bound), index[k])
@@ -1512,6 +1523,34 @@ def _drop_doubled_clauses(text: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(index=drop).reset_index(drop=True) if drop else frame
 
 
+def _name_bare_restatements(frame: pd.DataFrame) -> None:
+    """Give a figure with no indicator words of its own the reading of the one named figure
+    the document wrote with the same words ("tăng trưởng GRDP đạt 8,16%" ... "nhìn lại với
+    con số đáng tự hào 8,16%"): it names that figure again, and is dropped as its repeat.
+    Only a number with decimals: a round one ("100%") is as likely another quantity's.
+
+    >>> f = pd.DataFrame({"value_raw": ["8,16%", "8,16%"], "unit": ["percent"] * 2,
+    ...                   "low": [8.16, 8.16],
+    ...                   "indicator": ["grdp_growth", "unknown"], "indicator_text": ["GRDP", ""],
+    ...                   "breakdown": ["", ""], "region": ["", ""]})
+    >>> _name_bare_restatements(f); f["indicator"].tolist()
+    ['grdp_growth', 'grdp_growth']
+    """
+    columns = ("indicator", "breakdown", "region")
+    words = [normalise(v) + "|" + str(u) for v, u in zip(frame["value_raw"], frame["unit"])]
+    named: dict[str, set] = {}
+    for i, w in enumerate(words):
+        if frame.at[i, "indicator"] != "unknown":
+            named.setdefault(w, set()).add(tuple(frame.at[i, c] for c in columns))
+    for i, w in enumerate(words):
+        low = frame.at[i, "low"]
+        if frame.at[i, "indicator"] == "unknown" and not frame.at[i, "indicator_text"] and \
+                low is not None and low == low and low != round(low) and \
+                len(named.get(w, ())) == 1:
+            for c, v in zip(columns, next(iter(named[w]))):
+                frame.at[i, c] = v
+
+
 def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     """A figure repeated verbatim (headline, body, caption) with the same reading is one row.
 
@@ -1523,6 +1562,7 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     frame = _drop_headline_repeats(frame)
     explicit = explicit.loc[frame.index].reset_index(drop=True)
     frame = frame.reset_index(drop=True)
+    _name_bare_restatements(frame)
     key = (frame["value_raw"].map(normalise) + "|" + frame["indicator"] + "|"
            + frame["breakdown"] + "|" + frame["region"])
     keep: dict[int, list[int]] = {}
@@ -1677,6 +1717,13 @@ _LOCAL_READINGS = ("the year right after it", "the years before the bracket", "t
                    "the congress's term")
 
 
+#: The plan of a named year right before it: "mục tiêu năm 2026", "kế hoạch năm 2027",
+#: "chỉ tiêu của năm 2026", "the targets for 2026", "the 2026 plan" (the year follows).
+_PLAN_OF_YEAR = re.compile(r"(?:mục tiêu|kế hoạch|chỉ tiêu|\bplan|\btargets?)\s+"
+                           r"(?:(?:của|cho|for|of|in)\s+)?(?:năm\s+|the\s+year\s+)?$",
+                           re.IGNORECASE)
+
+
 def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
                  next_start, rows, doc_date, region, doc_region, source_id, places,
                  memo=None) -> dict:
@@ -1788,6 +1835,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         r"(?:đến|tới)\s+(?:năm\s+)?$|\bby\s+(?:the\s+end\s+of\s+)?$",
         text[max(sent[0], later[-1][0] - 20):later[-1][0]], re.IGNORECASE)) and bool(
         CUES.STRONG_TARGET.search(text, sent[0], later[-1][0]))
+    if later and not horizon and _PLAN_OF_YEAR.search(
+            text, max(sent[0], later[-1][0] - 30), later[-1][0]):
+        # "mục tiêu năm 2026 với 32 chỉ tiêu, trong đó ..., tổng vốn đầu tư ước đạt X": the
+        # plan's list of what the later year should bring, its "ước đạt" a projection of that
+        # year, unless the sentence names a year already under way ("results of 2024 and the
+        # plan for 2025 ..., growth is estimated at 10.6%": 2024's)
+        horizon = not any(y[3] <= doc_year and not y[4]
+                          for y in _years(text[sent[0]:fig.start], sent[0]))
     if cell is None and doc_year and period.end is not None and period.end > doc_year and \
             not horizon and \
             CUES.ESTIMATED.search(text[max(window_start, fig.start - 60):fig.start]):
@@ -2247,6 +2302,21 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # its paragraph names them
         notes.append(f"no park or cluster named in its paragraph: not {code}")
         code, indicator_text = "unknown", ""
+    if unit == "ha" and code == "unknown" and cell is None and \
+            (of := _AREA_OF.match(text, fig.end)):
+        # "trồng mới 9.000 ha rừng", "planted 5,000 ha of new forest": the verb before the area
+        # and the noun after it name it together ("trồng mới rừng", "planted new forest")
+        verb = " ".join(text[max(clause_start, fig.start - 40):fig.start].split()[-4:])
+        # ("trồng mới được 80 ha rừng": the particle of a result is no part of the name)
+        words = [w for w in verb.split() if w.lower() not in ("được", "đạt")][-3:]
+        for k in range(len(words)):
+            phrase = " ".join(words[k:] + [of.group(1)]).lower()
+            codes = [c for c in vocab.values("indicator", phrase)
+                     if vocab.indicator_units.get(c) == "ha"]
+            if codes:
+                code, indicator_text = codes[0], text[fig.start - len(verb):fig.start].strip()
+                notes.append(f"the area's verb and noun: {phrase!r}")
+                break
     if code.startswith("fdi_") and cell is None and \
             _origin_says_domestic(vocab, text, sent[0], fig, unit):
         notes.append(f"domestic investment, not {code}")
