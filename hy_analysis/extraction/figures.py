@@ -210,7 +210,16 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     if CUES.PARTY_MEMBERS_AFTER.match(text, end) and not CUES.ADMITTED_BEFORE.search(
             text, max(0, start - 80), start):
         return True  # the members of a Party organisation, not those it admitted
+    same = _TURNED_INTO.search(text, max(0, start - 80), start)
+    if same and same.group(1) == number:
+        return True  # "nâng 2 huyện thành 2 thị xã": the same units under their new name
     return False
+
+
+#: a count, then what it is turned into ("phát triển 2 huyện thành 2 thị xã", "turn 3
+#: communes into 3 wards"): the second number counts the same units again
+_TURNED_INTO = re.compile(r"(?<![\d.,])(\d+)[ \t]+[^\d.;:!?\n]{1,60}?[ \t]+(?:thành|into)[ \t]+$",
+                          re.IGNORECASE)
 
 
 #: Localities and units counted with an alternative after a slash ("3 huyện/thành phố",
