@@ -98,3 +98,13 @@ def test_a_count_restated_under_its_new_name_is_one_figure():
     got = by_raw("Đến năm 2030, tỉnh phấn đấu nâng 3 xã thành 3 phường và hợp nhất 6 xã "
                  "thành 2 xã.", date="2025-03-01")
     assert set(got) == {"3 xã", "6 xã", "2 xã"}
+
+
+def test_a_pairs_second_number_repeating_an_amount_of_its_sentence_is_no_new_figure():
+    got = by_raw("Kế hoạch vốn năm 2024 đã giao chi tiết 8.450 tỷ đồng; đến nay giải ngân được "
+                 "3.020/8.450 tỷ đồng, đạt 35,7%.", date="2024-06-20")
+    assert set(got) == {"8.450 tỷ đồng", "3.020", "35,7%"}
+    assert got["3.020"].low == 3020e9
+    # a pair whose second number is new stays two figures: the result and its plan
+    got = by_raw("Thu ngân sách cả nhiệm kỳ đạt 45.120/40.000 tỷ đồng.", date="2025-10-01")
+    assert len(got) == 2

@@ -419,9 +419,28 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             found.notes.append(f"unit {unit!r} from the table's row label")
         if found.parsed.ambiguous and not any(n.startswith("number read in") for n in found.notes):
             found = _local_reading(text, found, lang, unit)  # (unless read with its unit's words)
+        if _repeated_denominator(text, found, figures):
+            continue
         figures.append(found)
         taken_until = found.end
     return _localities_meeting(text, figures, lang)
+
+
+def _repeated_denominator(text: str, found: Figure, figures: list[Figure]) -> bool:
+    """Whether ``found`` is the second number of a pair ("giải ngân 2.118/13.954 tỷ đồng")
+    that repeats, in its sentence, an amount already read ("đã phân khai 13.954 tỷ đồng"): the
+    whole the first is set against, said again, is no figure of its own."""
+    if not _PAIR_BEFORE.search(text, max(0, found.start - 8), found.start):
+        return False
+    for before in reversed(figures[-8:]):
+        between = text[before.end:found.start]
+        if re.search(r"[.!?](?=\s|$)|\n", between):
+            return False
+        if (before.parsed.low, before.parsed.high, before.parsed.unit) == (
+                found.parsed.low, found.parsed.high, found.parsed.unit) and \
+                not _PAIR_BEFORE.search(text, max(0, before.start - 8), before.start):
+            return True
+    return False
 
 
 def _localities_meeting(text: str, figures: list[Figure], lang: str) -> list[Figure]:
