@@ -11,6 +11,7 @@ from functools import partial
 import pytest
 from helpers import by_raw
 
+from hy_analysis.extraction import extract
 from hy_analysis.parsing import parse_value
 
 _indicator = partial(by_raw, column="indicator")
@@ -101,10 +102,10 @@ def test_a_count_restated_under_its_new_name_is_one_figure():
 
 
 def test_a_pairs_second_number_repeating_an_amount_of_its_sentence_is_no_new_figure():
-    got = by_raw("Kế hoạch vốn năm 2024 đã giao chi tiết 8.450 tỷ đồng; đến nay giải ngân được "
-                 "3.020/8.450 tỷ đồng, đạt 35,7%.", date="2024-06-20")
-    assert set(got) == {"8.450 tỷ đồng", "3.020", "35,7%"}
-    assert got["3.020"].low == 3020e9
+    rows = extract("Kế hoạch vốn năm 2024 đã giao chi tiết 8.450 tỷ đồng; đến nay giải ngân "
+                   "được 3.020/8.450 tỷ đồng, đạt 35,7%.", date="2024-06-20")
+    assert list(rows["value_raw"]) == ["8.450 tỷ đồng", "3.020", "35,7%"]
+    assert rows["low"].iloc[1] == 3020e9
     # a pair whose second number is new stays two figures: the result and its plan
-    got = by_raw("Thu ngân sách cả nhiệm kỳ đạt 45.120/40.000 tỷ đồng.", date="2025-10-01")
-    assert len(got) == 2
+    rows = extract("Thu ngân sách cả nhiệm kỳ đạt 45.120/40.000 tỷ đồng.", date="2025-10-01")
+    assert list(rows["low"]) == [45120e9, 40000e9]
