@@ -265,6 +265,10 @@ _COUNT_NOUNS = (
     r"(?:passengers?|tonnes?|tons?)[- ]km",
     # products counted in pairs: "18.806 nghìn đôi" (shoes), "2 million pairs"
     "đôi", "pairs?",
+    # floor areas, of housing above all ("28 m2 sàn/người", "25 m² sàn", "30 square metres
+    # per person"), and flights served by an airport ("58.000 chuyến bay", "40,000 flights")
+    "m2(?: sàn)?", "m²(?: sàn)?", "mét vuông sàn", "square met(?:er|re)s?", "sq m",
+    "chuyến bay", "flights?",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
@@ -281,7 +285,7 @@ _REPEATED_UNIT_RANGE_RE = re.compile(
 # Words after the unit that describe the base or the time, not the number.
 # "/tháng" (a month) is kept in value_raw and noted by the extractor: a monthly income is not
 # comparable to a yearly one.
-_TRAILERS = (r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|/\s*người|per year|per annum|a year|annually|"
+_TRAILERS = (r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|/\s*người|per person|per capita|per year|per annum|a year|annually|"
              r"each year|mỗi năm|hằng năm|hàng năm|y/y|yoy|grdp|of grdp|/\s*tháng|/\s*month|"
              r"per month|a month|mỗi tháng|hằng tháng|"
              # a daily rate of a count: "1.350 xe/ngày", "25 toa/ngày", "2.526 tấn/ngày"

@@ -350,6 +350,16 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             # established 296 enterprises"), and so for a rate after the count ("tăng 45
             # doanh nghiệp, tăng 17,4%")
             distance += 1000
+        elif label is None and prev_end and me == prev_end and unit == "percent" and \
+                measure in _GROWTH_MEASURES and any(
+                    max(lo, source.rfind(";", lo, ms)) <= a and b < ms and p != phrase
+                    and set(vocab.values("indicator", p)) - {"unknown"}
+                    for a, b, p in found_phrases):
+            # "hành khách thông qua cảng đạt 3,2 triệu lượt khách, tăng 15%": the unit words of
+            # the amount before name neither it nor its growth; the name before them in their
+            # clause does (with none, "luân chuyển đạt 95.000 nghìn tấn.km, tăng 6,8%", the
+            # unit is the only name the amount and its growth have)
+            distance += 1000
         named.append((ms, me, phrase, codes))
         key = (distance, -len(phrase))
         if best is None or key < best[0]:
@@ -762,8 +772,31 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
 def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> str:
     hits = match_phrases(vocab, "breakdown", text[clause_start:fig.start], clause_start)
     if not hits:
+        # "thị trấn Gia Ray 98,5%, thành phố Biên Hòa 93%": a locality of the province named
+        # by its noun right before the figure is the part the figure is of (a province so
+        # named is a region, not a part)
+        m = _LOCALITY_BEFORE.search(text, max(clause_start, fig.start - 60), fig.start)
+        if m and all(w[0].isupper() for w in m.group("name").split()) and \
+                m.group("name") not in vocab.regions and \
+                strip_accents(m.group("name")).lower() not in _known_place_names(vocab):
+            return m.group("name")
         return ""
     return vocab.values("breakdown", hits[-1][2])[0]
+
+
+#: a locality's noun and its capitalised name right before a figure ("thị trấn Gia Ray 98,5%")
+_LOCALITY_BEFORE = re.compile(
+    r"(?:\bthị trấn|\bthị xã|\bthành phố|\bTP\.?|\bhuyện|\bquận|\bxã|\bphường)[ \t]+"
+    r"(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]*:?[ \t]*$")
+
+
+def _known_place_names(vocab: Vocabulary) -> set[str]:
+    """Every name of a region and its other names ("tp.hcm"), without diacritics, lower case."""
+    if "known places" not in vocab._pattern:
+        vocab._pattern["known places"] = {strip_accents(p).lower() for p, f, v in vocab.phrases
+                                          if f in ("place", "region")} | {
+            strip_accents(r).lower() for r in vocab.regions}
+    return vocab._pattern["known places"]
 
 
 _WORD = r"[^\W\d_]+"
@@ -791,7 +824,8 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     known.update({_flat_name(p): v for p, f, v in vocab.phrases if f == "place"})
     known.update({_flat_name(k): v for k, v in list(known.items())})
     # "14 tỉnh Bắc Trung bộ", "các tỉnh Tây Bắc": a group of provinces, not one place
-    named = [(m.end(), m.groupdict()) for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)
+    named = [(m.end(), {**m.groupdict(), "city": m.group(0).lower().startswith("city")})
+             for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)
              if not CUES.PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
              and not _person_after_title(text, m, known)]
     for noun in CUES.PLACE_NOUN.finditer(text, lo, hi):
@@ -804,7 +838,7 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
             if longer and len(longer) > len(_flat_name(m.group("en"))):
                 found.append((noun.end(), known[longer]))
                 continue
-            named.append((noun.end(), m.groupdict()))
+            named.append((noun.end(), {**m.groupdict(), "city": noun.group(0).lower() == "city"}))
     for end, groups in named:
         words = (groups.get("vi") or groups.get("en") or groups.get("en2")).split()
         if groups.get("en"):  # "northern Hai Duong province": keep the capitalised words before it
@@ -823,6 +857,10 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
         # "trên địa bàn tỉnh GRDP tăng", "của tỉnh FDI": an abbreviation after "tỉnh" is the
         # indicator, not an unknown place
         if name not in known.values() and all(len(w) > 1 and w.isupper() for w in words):
+            continue
+        if name not in vocab.regions and name not in known.values() and _is_city(groups):
+            # a city that is no province of the map is a city of a province ("thành phố Biên
+            # Hòa", "TP. Pleiku"): it names no region, here or in the clauses after it
             continue
         found.append((end, name))
     return sorted(found)
@@ -876,6 +914,16 @@ def _drop_rank_comparisons(text: str, places: list[tuple[int, str]]) -> list[tup
     if not spans:
         return places
     return [p for p in places if not any(a < p[0] <= b for a, b in spans)]
+
+
+def _is_city(groups: dict) -> bool:
+    """Whether a place was introduced as a city ("thành phố X", "TP. X", "city of X", "X city").
+
+    >>> _is_city({"whole": "TP. Pleiku"}), _is_city({"whole": "tỉnh Gia Lai", "city": False})
+    (True, False)
+    """
+    whole = (groups.get("whole") or "").lower()
+    return bool(groups.get("city") or whole.startswith(("thành phố", "tp")))
 
 
 def _flat_name(name: str) -> str:
@@ -954,6 +1002,15 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+
+#: between two figures of one list of years: "(,) và năm 2022 là", "and 14.3% in"
+_NEXT_YEAR_OF_A_LIST = re.compile(
+    r"[ \t]*,?[ \t]*(?:và|and)?[ \t]*(?:(?:năm|in)[ \t]+(?:19|20)\d\d[ \t]*)?(?:là|was|:)?[ \t]*",
+    re.IGNORECASE)
+
+#: Indicators that are themselves the share of a plan done ("giải ngân ... đạt 48,1% kế
+#: hoạch"): a percentage of the plan is their level, not a misreading of it.
+_SHARES_OF_A_PLAN = ("public_investment_disbursement_rate",)
 
 
 _PART_OF_YEAR = re.compile(r"\btháng\b|\bquý\b|\bquarter|\bmonths?\b|\bhalf\b|\bQ[1-4]\b",
@@ -2392,7 +2449,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                     code, indicator_text = growth, prev["indicator_text"]
                     notes.append("indicator: the growth of the amount named before it")
                 break
-    if cell is None and unit == "percent" and code != "unknown" and \
+    if cell is None and unit == "percent" and code not in ("unknown", *_SHARES_OF_A_PLAN) and \
             CUES.OF_THE_PLAN.match(text, fig.end):
         # "đạt 43% kế hoạch", "bằng 93,6% dự toán", "120% of the annual plan": how much of a
         # plan was done, which no indicator of the dataset measures (not the share or rate
@@ -2408,6 +2465,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     region_window = CUES.COMPLETES_BEFORE_AND.sub("", window, count=1) \
         if window_start > clause_start else window
     fig_region = _region(places, sent, region_window, fig, region, doc_region, text, unit)
+    if cell is None and rows and rows[-1]["region"] == "Việt Nam" != fig_region and \
+            rows[-1]["char_end"] >= sent[0] and _NEXT_YEAR_OF_A_LIST.fullmatch(
+                text, rows[-1]["char_end"], fig.start):
+        # "tỷ trọng ... của cả nước năm 2021 là 11,91% và năm 2022 là 14,26%": the next year
+        # of the same list is the country's too
+        fig_region = "Việt Nam"
     territory = _territory(vocab, fig_region, doc_date)
     # Confidence: start high, lose for every guess made.
     confidence = 0.9

@@ -216,7 +216,16 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     if CUES.PARTY_MEMBERS_AFTER.match(text, end) and not CUES.ADMITTED_BEFORE.search(
             text, max(0, start - 80), start):
         return True  # the members of a Party organisation, not those it admitted
+    same = _TURNED_INTO.search(text, max(0, start - 80), start)
+    if same and same.group(1) == number:
+        return True  # "nâng 2 huyện thành 2 thị xã": the same units under their new name
     return False
+
+
+#: a count, then what it is turned into ("phát triển 2 huyện thành 2 thị xã", "turn 3
+#: communes into 3 wards"): the second number counts the same units again
+_TURNED_INTO = re.compile(r"(?<![\d.,])(\d+)[ \t]+[^\d.;:!?\n]{1,60}?[ \t]+(?:thành|into)[ \t]+$",
+                          re.IGNORECASE)
 
 
 #: Localities and units counted with an alternative after a slash ("3 huyện/thành phố",
@@ -416,9 +425,28 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             found.notes.append(f"unit {unit!r} from the table's row label")
         if found.parsed.ambiguous and not any(n.startswith("number read in") for n in found.notes):
             found = _local_reading(text, found, lang, unit)  # (unless read with its unit's words)
+        if _repeated_denominator(text, found, figures):
+            continue
         figures.append(found)
         taken_until = found.end
     return _localities_meeting(text, figures, lang)
+
+
+def _repeated_denominator(text: str, found: Figure, figures: list[Figure]) -> bool:
+    """Whether ``found`` is the second number of a pair ("giải ngân 2.118/13.954 tỷ đồng")
+    that repeats, in its sentence, an amount already read ("đã phân khai 13.954 tỷ đồng"): the
+    whole the first is set against, said again, is no figure of its own."""
+    if not _PAIR_BEFORE.search(text, max(0, found.start - 8), found.start):
+        return False
+    for before in reversed(figures[-8:]):
+        between = text[before.end:found.start]
+        if re.search(r"[.!?](?=\s|$)|\n", between):
+            return False
+        if (before.parsed.low, before.parsed.high, before.parsed.unit) == (
+                found.parsed.low, found.parsed.high, found.parsed.unit) and \
+                not _PAIR_BEFORE.search(text, max(0, before.start - 8), before.start):
+            return True
+    return False
 
 
 def _localities_meeting(text: str, figures: list[Figure], lang: str) -> list[Figure]:

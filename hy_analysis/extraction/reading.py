@@ -606,7 +606,9 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     own_after = [y for y in after if not y[4]]
     # "cùng kỳ năm 2023 là: 26,7%; 38,3%": the year compared with, then its own figures
     if before and before[-1][4] and CUES.COMPARED_YEARS_OWN.fullmatch(text, before[-1][1],
-                                                                   fig_start):
+                                                                   fig_start) and \
+            not CUES.COMPARATIVE_BEFORE_YEAR.search(text, max(s0, before[-1][0] - 40),
+                                                    before[-1][0]):
         y = before[-1]
         return Period(y[2], y[3], "sentence, the compared year's own figures", None)
     # a year shortly after the figure in its clause, unless a bracket or a comparison comes
