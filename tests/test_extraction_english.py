@@ -279,3 +279,41 @@ def test_a_share_against_the_whole_in_brackets_reads_the_whole_amount():
                  "(60.2/398 billion USD). The plan met 27/28 targets.", date="2025-11-05")
     assert got["398 billion USD"].low == 398e9
     assert "28" not in got and "27" not in got
+
+
+def test_months_compared_with_do_not_date_the_sentences_after():
+    # "as compared to the ten-month period of 2023": the months a change is set against; the
+    # figures after it are of the page's year, not of the year compared with
+    got = by_raw("Hotel revenue is put at VND3.1 trillion, up 9.2% on the same period last year."
+                 "\n\nIn the ten-month period, other sectors also grew, as compared to the "
+                 "ten-month period of 2023.\n\nExports climbed to $640 million, up 11.4%.",
+                 date="2024-11-20")
+    assert (got["$640 million"].period_start, got["$640 million"].period_end) == (2024, 2024)
+    assert got["11.4%"].period_end == 2024
+
+
+def test_doubling_that_the_same_period_last_year_is_a_base():
+    # "doubling that the same period last year": the pronoun stands for the figure compared
+    # with; the figures after it stay in the page's year
+    got = by_raw("Among the visitors, 2 million guests stayed overnight, more than doubling that "
+                 "the same period last year, while 1.1 million were foreigners.", date="2023-08-30")
+    assert got["1.1 million"].period_end == 2023
+
+
+def test_a_stop_glued_to_a_number_ends_its_sentence():
+    # stored pages drop the space after a stop: "in 1995.Budget revenue" is two sentences
+    got = by_raw("This year revenue may hit 12 trillion VND, 800 times higher than that in "
+                 "1995.Budget spending in 2018 was 9 trillion VND.", date="2019-06-20")
+    assert (got["800 times"].period_start, got["800 times"].period_end) == (1995, 2019)
+
+
+def test_a_figure_compared_against_takes_the_year_written_after_it():
+    # "much higher than X (Y USD) in 2010": the figure compared with and its equivalent are
+    # 2010's; the sentence after keeps the year of the first figure
+    got = by_raw("Average income in 2018 reached 3.1 million VND (133 USD) a month, much higher "
+                 "than 1.2 million VND (52 USD) in 2010. Exports rose to 2 billion USD.",
+                 date="2019-06-20")
+    assert got["1.2 million VND"].period_end == 2010
+    assert got["52 USD"].period_end == 2010
+    assert got["3.1 million VND"].period_end == 2018
+    assert got["2 billion USD"].period_end == 2018

@@ -1670,7 +1670,7 @@ _LOCAL_READINGS = ("the year right after it", "the years before the bracket", "t
                    "the horizon leading it",
                    "the year before in brackets", "the compared year's own figures",
                    "the compared period's figure after a slash", "the span after the figure",
-                   "the congress's term")
+                   "the congress's term", "the year of the figure compared with")
 
 
 def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
