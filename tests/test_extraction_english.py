@@ -317,3 +317,35 @@ def test_a_figure_compared_against_takes_the_year_written_after_it():
     assert got["52 USD"].period_end == 2010
     assert got["3.1 million VND"].period_end == 2018
     assert got["2 billion USD"].period_end == 2018
+
+
+def test_an_english_text_writing_decimals_with_a_comma_groups_thousands_with_a_point():
+    # every decimal of the text is written the Vietnamese way ("12,5%", "2,5 million"): its
+    # "4.100 USD" and "6.200 million USD" group thousands, whatever their English words
+    got = by_raw("In 2024, the province aims for growth of 12,5% or more, industry by 15,1%.\n\n"
+                 "Grain output keeps at 2,5 million tons.\n\n"
+                 "GRDP per capita reaches 4.100 USD.\n\n"
+                 "Total export value reaches 6.200 million USD.", date="2024-03-15")
+    assert got["4.100 USD"].low == 4100
+    assert got["6.200 million USD"].low == 6.2e9
+    assert got["12,5% or more"].low == 12.5
+
+
+def test_an_english_text_with_point_decimals_keeps_reading_them_as_decimals():
+    got = by_raw("Growth reached 7.5% and exports 3.4 billion USD. Revenue hit 1.250 billion USD.",
+                 date="2024-12-20")
+    assert got["1.250 billion USD"].low == 1.25e9
+
+
+def test_one_line_paragraphs_after_a_target_go_on_listing_targets():
+    got = by_raw("In 2024, the province strives for GRDP growth of 9% or more.\n\n"
+                 "Urbanization rate of 41% or more.\n\n"
+                 "The number of new enterprises is 2,800 enterprises or more.", date="2024-03-15")
+    assert got["41% or more"].kind == "target"
+    assert got["2,800 enterprises or more"].kind == "target"
+
+
+def test_a_result_paragraph_after_a_target_stays_a_result():
+    got = by_raw("In 2024, the province strives for GRDP growth of 9% or more.\n\n"
+                 "In the first quarter, exports reached $410 million.", date="2024-04-15")
+    assert got["$410 million"].kind == "actual"

@@ -1598,6 +1598,24 @@ _AVERAGE = compile_scanning(_AVERAGE_STEM + r"|mỗi năm|hằng năm", re.IGNOR
 _PAIR_SECOND_AT = re.compile(r"(?:\d[.,]\d{1,3}|%)/$")
 
 
+def _short_lines_between(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` crosses into a new paragraph and every paragraph it touches
+    after the first is one short line (a list written one item a paragraph).
+
+    >>> t = "Growth of 8% or more.\n\nExports of 2 billion USD.\n\nUrbanisation of 40%."
+    >>> _short_lines_between(t, t.index("%") + 1, t.index("40"))
+    True
+    >>> t = "Growth of 8% or more. Exports reached 2 billion USD."
+    >>> _short_lines_between(t, t.index("%") + 1, t.index("2 billion"))
+    False
+    """
+    if hi - lo > 600 or "\n\n" not in text[lo:hi]:
+        return False
+    end = text.find("\n\n", hi)
+    blocks = text[lo:end if end >= 0 else len(text)].split("\n\n")[1:]
+    return all(len(b.strip()) <= 160 and "\n" not in b.strip() for b in blocks)
+
+
 def _target_in_brackets(text: str, at: int) -> bool:
     """Whether the bracket just before ``at`` opens after the name of a plan ("vượt chỉ tiêu
     Nghị quyết (7,5-8%)", "132% kế hoạch của năm (gần 1,9 tỉ USD)"), not after a comparison
@@ -2007,6 +2025,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             if CUES.RESULT_OR_ESTIMATE.search(words):
                 break
             at = before[0]
+    if kind_how == "default" and cell is None and rows and rows[-1]["kind"] == "target" and \
+            _short_lines_between(text, rows[-1]["char_end"], fig.start) and \
+            not CUES.RESULT_OR_ESTIMATE.search(text, sent[0], sent[1]):
+        # "The province strives for growth of 11% or more. ...\n\nGRDP per capita reaches 3,200
+        # USD or more.\n\nUrbanization rate of 38% or more.": one-line paragraphs after a
+        # target, with no word of a result, go on listing the plan's targets
+        kind, estimate, kind_how = "target", False, "a line of a list of targets"
     if cell is None and kind != "target" and \
             CUES.PLAN_SUBJECT.search(text[sent[0]:fig.start]):
         # "Chỉ tiêu thu ngân sách ước đạt ...", "đặt chỉ tiêu tăng trưởng ... ước tăng 8,7%":

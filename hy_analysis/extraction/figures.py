@@ -464,7 +464,13 @@ def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Fi
         en, vi = len(_EN_DECIMAL.findall(paragraph)), len(_VI_DECIMAL.findall(paragraph))
         if (numbers == "en" and vi >= 2 * en) or (numbers == "vi" and en >= 2 * vi):
             numbers = "vi" if numbers == "en" else "en"
-    if own:
+    document = _document_decimals(text)
+    if document == "vi" and own != "vi" and not re.match(r"\s*(?:US)?\$", figure.raw):
+        # "GRDP per capita reaches 3.200 USD or more", "5.500 million USD" in an English text
+        # whose decimals are all written with a comma ("14,2%", "1,5 million tons"): the text
+        # writes numbers the Vietnamese way, whatever the words around them
+        chosen, why = "vi", "the document's decimals"
+    elif own:
         chosen, why = own, "its own words"
     elif numbers:
         # "VNĐ70.2 – 70.9 million (US$2,890-2,920)": the numbers beside it that read one way
@@ -488,6 +494,15 @@ def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Fi
 
 _EN_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")
 _VI_DECIMAL = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])")
+
+
+@lru_cache(maxsize=8)
+def _document_decimals(text: str) -> str | None:
+    """"vi" when a document writes two or more decimals, all with a comma ("14,2%", "1,5
+    million"), and none with a point; "en" the other way round; else None (remembered: every
+    ambiguous number of a document asks)."""
+    en, vi = len(_EN_DECIMAL.findall(text)), len(_VI_DECIMAL.findall(text))
+    return "vi" if vi >= 2 and not en else "en" if en >= 2 and not vi else None
 
 
 def _number_format_around(text: str) -> str | None:
