@@ -1602,7 +1602,7 @@ def _short_lines_between(text: str, lo: int, hi: int) -> bool:
     """Whether ``text[lo:hi]`` crosses into a new paragraph and every paragraph it touches
     after the first is one short line (a list written one item a paragraph).
 
-    >>> t = "Growth of 8% or more.\n\nExports of 2 billion USD.\n\nUrbanisation of 40%."
+    >>> t = "Growth of 8% or more.\\n\\nExports of 2 billion USD.\\n\\nUrbanisation of 40%."
     >>> _short_lines_between(t, t.index("%") + 1, t.index("40"))
     True
     >>> t = "Growth of 8% or more. Exports reached 2 billion USD."
