@@ -349,3 +349,14 @@ def test_a_result_paragraph_after_a_target_stays_a_result():
     got = by_raw("In 2024, the province strives for GRDP growth of 9% or more.\n\n"
                  "In the first quarter, exports reached $410 million.", date="2024-04-15")
     assert got["$410 million"].kind == "actual"
+
+
+def test_english_names_of_exports_investment_capital_and_foreign_investment():
+    got = by_raw("Last year the province had 9.2 billion USD worth of goods shipped abroad, up "
+                 "6.1 percent. Total mobilization of investment and development capital reached "
+                 "VND 61,000 billion. It ranked tenth in foreign investment attraction, with "
+                 "412 projects as at the end of the year.", date="2024-01-15")
+    assert got["9.2 billion USD"].indicator == "exports"
+    assert got["6.1 percent"].indicator == "exports_growth"
+    assert got["VND 61,000 billion"].indicator == "total_social_investment"
+    assert got["412 projects"].indicator == "fdi_projects"
