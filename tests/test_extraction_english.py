@@ -360,3 +360,17 @@ def test_english_names_of_exports_investment_capital_and_foreign_investment():
     assert got["6.1 percent"].indicator == "exports_growth"
     assert got["VND 61,000 billion"].indicator == "total_social_investment"
     assert got["412 projects"].indicator == "fdi_projects"
+
+
+def test_two_names_and_two_figures_joined_by_and_are_read_in_order():
+    got = by_raw("In the first half, retail sales and exports rose by 14% and 8.5%.",
+                 date="2024-07-05")
+    assert got["14%"].indicator == "retail_sales_growth"
+    assert got["8.5%"].indicator == "exports_growth"
+
+
+def test_industrial_inside_the_name_of_industrial_parks_names_no_industry():
+    got = by_raw("Retail and consumer service revenue and investment into industrial parks "
+                 "rose by 22% and 17%.", date="2024-07-05")
+    assert got["22%"].indicator == "retail_sales_growth"
+    assert got["17%"].indicator != "industry_grdp_growth"

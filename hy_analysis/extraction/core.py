@@ -265,9 +265,12 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     # a phrase inside a longer one that may name the figure is part of that name, not a name
     # of its own ("xuất nhập khẩu" in "thu từ hoạt động xuất nhập khẩu", "GRDP" in "GRDP bình
     # quân đầu người")
+    # (and so is a sector's word inside the name of a place of any unit: "industrial" in
+    # "FDI into industrial parks rose 34%" names no industry)
     spans = [(ms, me) for ms, me, phrase in found_phrases
              if any(_compatible(c, vocab, unit, measure, breakdown)
-                    for c in vocab.values("indicator", phrase))]
+                    for c in vocab.values("indicator", phrase))
+             or any(c.startswith(_FAMILY_CODES) for c in vocab.values("indicator", phrase))]
     found_phrases = [(ms, me, phrase) for ms, me, phrase in found_phrases
                      if not any(a <= ms and me <= b and (a, b) != (ms, me) for a, b in spans)]
     not_naming = vocab.words("modifier", "not_naming", at_end=True)
@@ -1261,6 +1264,14 @@ def _runs(text: str, rows: list[dict], members: list[int]) -> list[list[int]]:
     return runs + ([run] if len(run) > 1 else [])
 
 
+#: Two figures or names joined by "and" / "và" (nothing else between them).
+_PAIR_AND = re.compile(r"\s+(?:and|và)\s+", re.IGNORECASE)
+#: A verb of change right before a pair of figures: "rose by", "increased", "tăng".
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:rose|increased|grew|climbed|went up|were up|jumped|surged|tăng|tăng trưởng)"
+    r"(?:\s+by)?\s*$", re.IGNORECASE)
+
+
 def _respectively(text, vocab, rows, spans, starts) -> None:
     """Indicators by order in a sentence that lists them and then their figures
     ("the shares of A, B and C were 9%, 56% and 25% respectively", "lần lượt là ...").
@@ -1273,9 +1284,15 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
     for i, row in enumerate(rows):
         by_sentence.setdefault(sentence_of(spans, row["char_start"], starts=starts), []).append(i)
     for (s0, _), members in by_sentence.items():
-        if not CUES.RESPECTIVELY.search(text[s0:rows[members[-1]]["char_end"] + 30]):
-            continue
         runs = _runs(text, rows, members)
+        # "A and B rose by 40% and 34.1%", "A và B tăng 12% và 9%": two names joined, one verb
+        # of change, two figures joined: the list is read in order without "respectively"
+        paired = not CUES.RESPECTIVELY.search(text[s0:rows[members[-1]]["char_end"] + 30])
+        if paired:
+            runs = [run for run in runs if len(run) == 2 and _PAIR_AND.fullmatch(
+                text, rows[run[0]]["char_end"], rows[run[1]]["char_start"]) and
+                _CHANGE_VERB_BEFORE.search(text, max(s0, rows[run[0]]["char_start"] - 20),
+                                           rows[run[0]]["char_start"])]
         for n, run in enumerate(runs):
             first = rows[run[0]]
             before = [i for i in members if rows[i]["char_end"] <= first["char_start"]]
@@ -1292,7 +1309,11 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
                     # "import and export values ... 39 and 45 billion USD respectively": a
                     # name outside the dataset holds its place in the list
                     phrases.append(("unknown", text[ms:me]))
-            if len(phrases) == len(run) + 1:
+            if paired:
+                if len(phrases) != 2 or not _PAIR_AND.search(
+                        text, zone_start, first["char_start"]):
+                    continue
+            elif len(phrases) == len(run) + 1:
                 phrases = phrases[1:]  # "cơ cấu kinh tế: A, B, C lần lượt ...": the whole first
             amounts = before[-len(run):]
             if len(phrases) == len(run):
