@@ -374,3 +374,15 @@ def test_industrial_inside_the_name_of_industrial_parks_names_no_industry():
                  "rose by 22% and 17%.", date="2024-07-05")
     assert got["22%"].indicator == "retail_sales_growth"
     assert got["17%"].indicator != "industry_grdp_growth"
+
+
+def test_a_part_of_the_visitors_named_before_it_is_a_count_of_persons():
+    # "Among the arrivals, 2 million ...", "..., of them 600 thousand ...": the number has no
+    # noun of its own; the visitors named before it are what it counts
+    got = by_raw("So far this year the city has served 9.1 million visitors. Among the "
+                 "arrivals, 2.3 million were international. In July, festivals drew about 1.4 "
+                 "million visitors, of them 0.5 million served by lodging facilities.",
+                 date="2024-08-05")
+    assert got["2.3 million"].unit == "persons"
+    assert got["0.5 million"].unit == "persons"
+    assert got["0.5 million"].indicator == "accommodation_guests"

@@ -557,7 +557,13 @@ _PERSONS_BEFORE = re.compile(
     r"were|was|hit|topped|amounted to|đạt|đón|đón tiếp)"
     # "bring the total number of tourists visiting the province ... to nearly 6.77 million"
     r"|(?:number|total) of (?:tourists|visitors|passengers|holiday-?makers)\b"
-    r"[^.;:!?\n\d]{0,80}?\bto)"
+    r"[^.;:!?\n\d]{0,80}?\bto"
+    # "Among the arrivals, 5 million stayed overnight", "drew 3.8 million visitors, of them 1
+    # million ...": a part of the visitors named before it
+    r"|\b(?:among|of)\s+(?:the\s+|these\s+|those\s+)?(?:tourists|visitors|passengers|arrivals|"
+    r"holiday-?makers)\s*,?"
+    r"|\b(?:tourists|visitors|passengers|arrivals|holiday-?makers)\b[^.;:!?\n\d]{0,60}?"
+    r"\b(?:of|among)\s+(?:them|whom|these)\s*,?)"
     r"(?:\s+an?\s+record|\s+kỷ lục)?\s*$", re.IGNORECASE)
 #: visitors (or the verb that welcomes them) right before a number of visits in "lượt":
 #: "khách nội địa khoảng 302.000 lượt", "toàn tỉnh đón khoảng 560.000 lượt"
