@@ -386,3 +386,9 @@ def test_a_part_of_the_visitors_named_before_it_is_a_count_of_persons():
     assert got["2.3 million"].unit == "persons"
     assert got["0.5 million"].unit == "persons"
     assert got["0.5 million"].indicator == "accommodation_guests"
+
+
+def test_economic_in_the_name_of_an_economic_zone_is_no_growth_of_the_economy():
+    got = by_raw("According to the Moc Bai Border Gate Economic Zone Management Board, goods "
+                 "traded through the zone rose 18.2 percent year-on-year.", date="2024-10-05")
+    assert got["18.2 percent"].indicator != "grdp_growth"

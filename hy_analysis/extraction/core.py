@@ -416,9 +416,14 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             measure in _GROWTH_MEASURES and not named_in_window:
         # "Hai Duong's growth in 2024 is estimated at 10.2%", "tốc độ tăng trưởng ... 12%":
         # growth named by no aggregate is the economy's (a generic word, the last resort)
+        # (not a word of a place's name: "economic" in "the Border Gate Economic Zone")
+        places = [(ms, me) for ms, me, phrase in match_phrases(
+            vocab, "indicator", text[sent[0]:fig.start], sent[0])
+            if any(c.startswith(_FAMILY_CODES) for c in vocab.values("indicator", phrase))]
         generic = [(me, phrase) for ms, me, phrase in match_phrases(
             vocab, "generic", text[sent[0]:fig.start], sent[0])
-            if not not_naming.search(text[max(sent[0], ms - 25):ms])]
+            if not not_naming.search(text[max(sent[0], ms - 25):ms])
+            and not any(a <= ms and me <= b for a, b in places)]
         after = CUES.GENERIC_GROWTH_AFTER.match(text, fig.end)
         if after:  # "posted 5% growth": the growth noun written after the figure
             generic = [(after.end(1), after.group(1).lower())]
