@@ -389,6 +389,7 @@ def test_a_part_of_the_visitors_named_before_it_is_a_count_of_persons():
 
 
 def test_economic_in_the_name_of_an_economic_zone_is_no_growth_of_the_economy():
-    got = by_raw("According to the Moc Bai Border Gate Economic Zone Management Board, goods "
-                 "traded through the zone rose 18.2 percent year-on-year.", date="2024-10-05")
+    got = by_raw("According to the Moc Bai Border Gate Economic Zone Management Board, the "
+                 "border trade value hit US$3.1 billion in the first half of 2024, marking a "
+                 "18.2 percent increase from the same period in 2023.", date="2024-07-05")
     assert got["18.2 percent"].indicator != "grdp_growth"
