@@ -1431,3 +1431,12 @@ def test_an_estimate_under_an_aims_horizon_is_of_that_year():
     got = by_raw("Năm 2025, thu ngân sách ước đạt 6.100 tỷ đồng; kế hoạch năm 2026 ước đạt "
                  "6.800 tỷ đồng.", "2025-11-20")
     assert _period(got["6.100 tỷ đồng"]) == (2025, 2025)
+
+
+def test_a_yearly_average_after_a_ratio_to_a_base_year_spans_the_ratios_years():
+    got = by_raw("Compared to the 1995 figure, the GRDP in 2020 rose by 8.2 times, with average "
+                 "growth of 9.1 percent per year. Năm 2020, GRDP gấp 3 lần năm 2010, bình quân "
+                 "tăng 11,6%/năm.", date="2020-12-05")
+    assert (got["9.1 percent per year"].period_start,
+            got["9.1 percent per year"].period_end) == (1996, 2020)
+    assert (got["11,6%/năm"].period_start, got["11,6%/năm"].period_end) == (2011, 2020)

@@ -1191,6 +1191,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     _respective_years(text, rows, spans, starts)
     _coordinated(text, rows)
     _change_ends(text, rows)
+    _average_after_ratio(text, rows)
     _price_basis_by_company(text, vocab, rows)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
@@ -1419,6 +1420,24 @@ def _change_ends(text: str, rows: list[dict]) -> None:
         b["indicator"], b["indicator_text"] = a["indicator"], a["indicator_text"]
         b["measure"] = a["measure"]
         b["note"] += "; the end of a change of the rate before it ('từ ... lên')"
+
+
+def _average_after_ratio(text: str, rows: list[dict]) -> None:
+    """A yearly average growth said right after a ratio to a base year spans the years the
+    ratio does: "GRDP in 2019 was 19.5 times that of 1989, with average growth of 10.5% a
+    year", "gấp 3 lần năm 2010, bình quân tăng 9%/năm" (the rates of 1990-2019)."""
+    for k in range(1, len(rows)):
+        a, b = rows[k - 1], rows[k]
+        if a["measure"] != "ratio_to_base" or b["measure"] != "period_average_growth" or \
+                a["period_start"] is None or a["period_end"] is None or \
+                not a["period_start"] < a["period_end"] or \
+                (b["period_start"], b["period_end"]) != (a["period_end"], a["period_end"]) or \
+                b["char_start"] - a["char_end"] > 60 or \
+                re.search(r"[.;!?]|\d", re.sub(r"\b(?:19|20)\d\d\b", " ",
+                                               text[a["char_end"]:b["char_start"]])):
+            continue  # (the base year may stand between: "gấp 3 lần năm 2010, bình quân ...")
+        b["period_start"] = a["period_start"] + 1
+        b["note"] += "; the yearly average over the years of the ratio before it"
 
 
 def _growths_of(text, vocab, rows, members, growth, start) -> list[tuple[str, str]]:
