@@ -393,3 +393,21 @@ def test_economic_in_the_name_of_an_economic_zone_is_no_growth_of_the_economy():
                  "border trade value hit US$3.1 billion in the first half of 2024, marking a "
                  "18.2 percent increase from the same period in 2023.", date="2024-07-05")
     assert got["18.2 percent"].indicator != "grdp_growth"
+
+
+def test_per_capita_before_the_long_name_of_grdp_is_an_amount_per_person():
+    got = by_raw("In 2023, the province posted annual per capita gross regional domestic "
+                 "product (GRDP) of nearly 81 million VND (3,350 USD).", date="2024-01-20")
+    assert (got["nearly 81 million VND"].indicator, got["nearly 81 million VND"].unit) == \
+        ("grdp_per_capita", "VND/person")
+    assert got["3,350 USD"].unit == "USD/person"
+
+
+def test_thousands_after_a_number_and_visitors_that_numbered():
+    # a translation's plural "thousands", and "numbered" as the verb of a count of visitors
+    got = by_raw("In the first half, foreign visitors numbered more than 1.6 million. The sector "
+                 "aims to welcome 4.2 million visitors, in which foreign tourists will reach 870 "
+                 "thousands.", date="2024-07-02")
+    assert (got["more than 1.6 million"].low, got["more than 1.6 million"].unit) == \
+        (1.6e6, "persons")
+    assert got["870 thousands"].low == 870000

@@ -554,7 +554,7 @@ _PERSONS_BEFORE = re.compile(
     r"\b(?:(?:tourists|visitors|passengers|arrivals|holiday-?makers|lượt khách|"
     r"(?:du )?khách(?: du lịch| quốc tế| nội địa| trong nước| nước ngoài| tham quan)?)\b"
     r"[^.;:!?\n\d]{0,60}?\b(?:reach(?:ed|es)?|welcomed|received|estimated at|at|totall?ed|"
-    r"were|was|hit|topped|amounted to|đạt|đón|đón tiếp)"
+    r"were|was|hit|topped|amounted to|numbered|đạt|đón|đón tiếp)"
     # "bring the total number of tourists visiting the province ... to nearly 6.77 million"
     r"|(?:number|total) of (?:tourists|visitors|passengers|holiday-?makers)\b"
     r"[^.;:!?\n\d]{0,80}?\bto"
@@ -577,7 +577,7 @@ _PERSONS_AFTER = re.compile(
     re.IGNORECASE)
 #: "increased to about 5.8 million VND per month from 4 million": the start of a change
 _FROM_BEFORE = re.compile(r"\b(?:from|từ)\s+$", re.IGNORECASE)
-_NUMBER_AND_SCALE = re.compile(r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|thousand|million|"
+_NUMBER_AND_SCALE = re.compile(r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|thousands?|million|"
                                r"billion|trillion|mln|bn)\b\s*)*", re.IGNORECASE)
 
 
@@ -604,7 +604,7 @@ def _unit_before(text: str, start: int, end: int, lead_start: int, lang: str,
                   [f"unit from the figure before it ({previous.raw!r})"])
 
 
-_SCALE_AFTER = re.compile(r"\s*(?:thousand|million|nghìn|ngàn|triệu)\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"\s*(?:thousands?|million|nghìn|ngàn|triệu)\b", re.IGNORECASE)
 #: a length after the number: it has a unit of its own, not the figure's before it ("65 cầu
 #: cảng với tổng chiều dài từ 11.386 m": metres, no count)
 _LENGTH_AFTER = re.compile(r"\s*(?:m|km|mét|ki-lô-mét|metres?|meters?|kilomet(?:re|er)s?)\b",
