@@ -1661,6 +1661,16 @@ def _short_lines_between(text: str, lo: int, hi: int) -> bool:
     return all(len(b.strip()) <= 160 and "\n" not in b.strip() for b in blocks)
 
 
+def _short_line_after(text: str, at: int) -> bool:
+    """Whether the paragraph after the one holding ``at`` is one short line with a number."""
+    brk = text.find("\n\n", at)
+    if brk < 0:
+        return False
+    end = text.find("\n\n", brk + 2)
+    block = text[brk + 2:end if end >= 0 else len(text)].strip()
+    return 0 < len(block) <= 160 and "\n" not in block and bool(re.search(r"\d", block))
+
+
 def _target_in_brackets(text: str, at: int) -> bool:
     """Whether the bracket just before ``at`` opens after the name of a plan ("vượt chỉ tiêu
     Nghị quyết (7,5-8%)", "132% kế hoạch của năm (gần 1,9 tỉ USD)"), not after a comparison
@@ -2072,10 +2082,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             at = before[0]
     if kind_how == "default" and cell is None and rows and rows[-1]["kind"] == "target" and \
             _short_lines_between(text, rows[-1]["char_end"], fig.start) and \
-            not CUES.RESULT_OR_ESTIMATE.search(text, sent[0], sent[1]):
+            not CUES.RESULT_OR_ESTIMATE.search(text, sent[0], sent[1]) and \
+            ("a line of a list of targets" in rows[-1]["note"]
+             or _short_line_after(text, fig.end)):
         # "The province strives for growth of 11% or more. ...\n\nGRDP per capita reaches 3,200
         # USD or more.\n\nUrbanization rate of 38% or more.": one-line paragraphs after a
-        # target, with no word of a result, go on listing the plan's targets
+        # target, with no word of a result, go on listing the plan's targets (a list: the
+        # line is followed by another, or follows one; a lone last line may be a result)
         kind, estimate, kind_how = "target", False, "a line of a list of targets"
     if cell is None and kind != "target" and \
             CUES.PLAN_SUBJECT.search(text[sent[0]:fig.start]):
