@@ -157,6 +157,7 @@ _BETWEEN_RE = re.compile(r"(?:between|giữa)\s+")
 
 _SCALES = {
     "nghìn": 10**3, "ngàn": 10**3, "ngìn": 10**3, "thousand": 10**3, "k": 10**3,
+    "thousands": 10**3,  # a translation's "940 thousands" (visitors)
     "vạn": 10**4,  # "31 vạn tấn": ten thousands, still written in reports
     "triệu": 10**6, "million": 10**6, "mn": 10**6, "mln": 10**6,
     # abbreviated with a full stop in English news: "6.6mil. tourists", "9.7 tril.VND"

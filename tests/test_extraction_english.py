@@ -279,3 +279,135 @@ def test_a_share_against_the_whole_in_brackets_reads_the_whole_amount():
                  "(60.2/398 billion USD). The plan met 27/28 targets.", date="2025-11-05")
     assert got["398 billion USD"].low == 398e9
     assert "28" not in got and "27" not in got
+
+
+def test_months_compared_with_do_not_date_the_sentences_after():
+    # "as compared to the ten-month period of 2023": the months a change is set against; the
+    # figures after it are of the page's year, not of the year compared with
+    got = by_raw("Hotel revenue is put at VND3.1 trillion, up 9.2% on the same period last year."
+                 "\n\nIn the ten-month period, other sectors also grew, as compared to the "
+                 "ten-month period of 2023.\n\nExports climbed to $640 million, up 11.4%.",
+                 date="2024-11-20")
+    assert (got["$640 million"].period_start, got["$640 million"].period_end) == (2024, 2024)
+    assert got["11.4%"].period_end == 2024
+
+
+def test_doubling_that_the_same_period_last_year_is_a_base():
+    # "doubling that the same period last year": the pronoun stands for the figure compared
+    # with; the figures after it stay in the page's year
+    got = by_raw("Among the visitors, 2 million guests stayed overnight, more than doubling that "
+                 "the same period last year, while 1.1 million were foreigners.", date="2023-08-30")
+    assert got["1.1 million"].period_end == 2023
+
+
+def test_a_stop_glued_to_a_number_ends_its_sentence():
+    # stored pages drop the space after a stop: "in 1995.Budget revenue" is two sentences
+    got = by_raw("This year revenue may hit 12 trillion VND, 800 times higher than that in "
+                 "1995.Budget spending in 2018 was 9 trillion VND.", date="2019-06-20")
+    assert (got["800 times"].period_start, got["800 times"].period_end) == (1995, 2019)
+
+
+def test_a_figure_compared_against_takes_the_year_written_after_it():
+    # "much higher than X (Y USD) in 2010": the figure compared with and its equivalent are
+    # 2010's; the sentence after keeps the year of the first figure
+    got = by_raw("Average income in 2018 reached 3.1 million VND (133 USD) a month, much higher "
+                 "than 1.2 million VND (52 USD) in 2010. Exports rose to 2 billion USD.",
+                 date="2019-06-20")
+    assert got["1.2 million VND"].period_end == 2010
+    assert got["52 USD"].period_end == 2010
+    assert got["3.1 million VND"].period_end == 2018
+    assert got["2 billion USD"].period_end == 2018
+
+
+def test_an_english_text_writing_decimals_with_a_comma_groups_thousands_with_a_point():
+    # every decimal of the text is written the Vietnamese way ("12,5%", "2,5 million"): its
+    # "4.100 USD" and "6.200 million USD" group thousands, whatever their English words
+    got = by_raw("In 2024, the province aims for growth of 12,5% or more, industry by 15,1%.\n\n"
+                 "Grain output keeps at 2,5 million tons.\n\n"
+                 "GRDP per capita reaches 4.100 USD.\n\n"
+                 "Total export value reaches 6.200 million USD.", date="2024-03-15")
+    assert got["4.100 USD"].low == 4100
+    assert got["6.200 million USD"].low == 6.2e9
+    assert got["12,5% or more"].low == 12.5
+
+
+def test_an_english_text_with_point_decimals_keeps_reading_them_as_decimals():
+    got = by_raw("Growth reached 7.5% and exports 3.4 billion USD. Revenue hit 1.250 billion USD.",
+                 date="2024-12-20")
+    assert got["1.250 billion USD"].low == 1.25e9
+
+
+def test_one_line_paragraphs_after_a_target_go_on_listing_targets():
+    got = by_raw("In 2024, the province strives for GRDP growth of 9% or more.\n\n"
+                 "Urbanization rate of 41% or more.\n\n"
+                 "The number of new enterprises is 2,800 enterprises or more.", date="2024-03-15")
+    assert got["41% or more"].kind == "target"
+    assert got["2,800 enterprises or more"].kind == "target"
+
+
+def test_a_result_paragraph_after_a_target_stays_a_result():
+    got = by_raw("In 2024, the province strives for GRDP growth of 9% or more.\n\n"
+                 "In the first quarter, exports reached $410 million.", date="2024-04-15")
+    assert got["$410 million"].kind == "actual"
+
+
+def test_english_names_of_exports_investment_capital_and_foreign_investment():
+    got = by_raw("Last year the province had 9.2 billion USD worth of goods shipped abroad, up "
+                 "6.1 percent. Total mobilization of investment and development capital reached "
+                 "VND 61,000 billion. It ranked tenth in foreign investment attraction, with "
+                 "412 projects as at the end of the year.", date="2024-01-15")
+    assert got["9.2 billion USD"].indicator == "exports"
+    assert got["6.1 percent"].indicator == "exports_growth"
+    assert got["VND 61,000 billion"].indicator == "total_social_investment"
+    assert got["412 projects"].indicator == "fdi_projects"
+
+
+def test_two_names_and_two_figures_joined_by_and_are_read_in_order():
+    got = by_raw("In the first half, retail sales and exports rose by 14% and 8.5%.",
+                 date="2024-07-05")
+    assert got["14%"].indicator == "retail_sales_growth"
+    assert got["8.5%"].indicator == "exports_growth"
+
+
+def test_industrial_inside_the_name_of_industrial_parks_names_no_industry():
+    got = by_raw("Retail and consumer service revenue and investment into industrial parks "
+                 "rose by 22% and 17%.", date="2024-07-05")
+    assert got["22%"].indicator == "retail_sales_growth"
+    assert got["17%"].indicator != "industry_grdp_growth"
+
+
+def test_a_part_of_the_visitors_named_before_it_is_a_count_of_persons():
+    # "Among the arrivals, 2 million ...", "..., of them 600 thousand ...": the number has no
+    # noun of its own; the visitors named before it are what it counts
+    got = by_raw("So far this year the city has served 9.1 million visitors. Among the "
+                 "arrivals, 2.3 million were international. In July, festivals drew about 1.4 "
+                 "million visitors, of them 0.5 million served by lodging facilities.",
+                 date="2024-08-05")
+    assert got["2.3 million"].unit == "persons"
+    assert got["0.5 million"].unit == "persons"
+    assert got["0.5 million"].indicator == "accommodation_guests"
+
+
+def test_economic_in_the_name_of_an_economic_zone_is_no_growth_of_the_economy():
+    got = by_raw("According to the Moc Bai Border Gate Economic Zone Management Board, the "
+                 "border trade value hit US$3.1 billion in the first half of 2024, marking a "
+                 "18.2 percent increase from the same period in 2023.", date="2024-07-05")
+    assert got["18.2 percent"].indicator != "grdp_growth"
+
+
+def test_per_capita_before_the_long_name_of_grdp_is_an_amount_per_person():
+    got = by_raw("In 2023, the province posted annual per capita gross regional domestic "
+                 "product (GRDP) of nearly 81 million VND (3,350 USD).", date="2024-01-20")
+    assert (got["nearly 81 million VND"].indicator, got["nearly 81 million VND"].unit) == \
+        ("grdp_per_capita", "VND/person")
+    assert got["3,350 USD"].unit == "USD/person"
+
+
+def test_thousands_after_a_number_and_visitors_that_numbered():
+    # a translation's plural "thousands", and "numbered" as the verb of a count of visitors
+    got = by_raw("In the first half, foreign visitors numbered more than 1.6 million. The sector "
+                 "aims to welcome 4.2 million visitors, in which foreign tourists will reach 870 "
+                 "thousands.", date="2024-07-02")
+    assert (got["more than 1.6 million"].low, got["more than 1.6 million"].unit) == \
+        (1.6e6, "persons")
+    assert got["870 thousands"].low == 870000

@@ -1468,3 +1468,10 @@ def test_an_estimate_beside_a_named_current_year_and_the_next_years_plan_stays_t
                   "hội ước đạt 88 nghìn tỷ đồng.", date="2026-12-05")
     assert (rows["88 nghìn tỷ đồng"].period_start, rows["88 nghìn tỷ đồng"].period_end) == \
         (2026, 2026)
+def test_a_yearly_average_after_a_ratio_to_a_base_year_spans_the_ratios_years():
+    got = by_raw("Compared to the 1995 figure, the GRDP in 2020 rose by 8.2 times, with average "
+                 "growth of 9.1 percent per year. Năm 2020, GRDP gấp 3 lần năm 2010, bình quân "
+                 "tăng 11,6%/năm.", date="2020-12-05")
+    assert (got["9.1 percent per year"].period_start,
+            got["9.1 percent per year"].period_end) == (1996, 2020)
+    assert (got["11,6%/năm"].period_start, got["11,6%/năm"].period_end) == (2011, 2020)

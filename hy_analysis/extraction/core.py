@@ -265,9 +265,12 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     # a phrase inside a longer one that may name the figure is part of that name, not a name
     # of its own ("xuất nhập khẩu" in "thu từ hoạt động xuất nhập khẩu", "GRDP" in "GRDP bình
     # quân đầu người")
+    # (and so is a sector's word inside the name of a place of any unit: "industrial" in
+    # "FDI into industrial parks rose 34%" names no industry)
     spans = [(ms, me) for ms, me, phrase in found_phrases
              if any(_compatible(c, vocab, unit, measure, breakdown)
-                    for c in vocab.values("indicator", phrase))]
+                    for c in vocab.values("indicator", phrase))
+             or any(c.startswith(_FAMILY_CODES) for c in vocab.values("indicator", phrase))]
     found_phrases = [(ms, me, phrase) for ms, me, phrase in found_phrases
                      if not any(a <= ms and me <= b and (a, b) != (ms, me) for a, b in spans)]
     not_naming = vocab.words("modifier", "not_naming", at_end=True)
@@ -423,9 +426,14 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             measure in _GROWTH_MEASURES and not named_in_window:
         # "Hai Duong's growth in 2024 is estimated at 10.2%", "tốc độ tăng trưởng ... 12%":
         # growth named by no aggregate is the economy's (a generic word, the last resort)
+        # (not a word of a place's name: "economic" in "the Border Gate Economic Zone")
+        places = [(ms, me) for ms, me, phrase in match_phrases(
+            vocab, "indicator", text[sent[0]:fig.start], sent[0])
+            if any(c.startswith(_FAMILY_CODES) for c in vocab.values("indicator", phrase))]
         generic = [(me, phrase) for ms, me, phrase in match_phrases(
             vocab, "generic", text[sent[0]:fig.start], sent[0])
-            if not not_naming.search(text[max(sent[0], ms - 25):ms])]
+            if not not_naming.search(text[max(sent[0], ms - 25):ms])
+            and not any(a <= ms and me <= b for a, b in places)]
         after = CUES.GENERIC_GROWTH_AFTER.match(text, fig.end)
         if after:  # "posted 5% growth": the growth noun written after the figure
             generic = [(after.end(1), after.group(1).lower())]
@@ -1250,6 +1258,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     _respective_years(text, rows, spans, starts)
     _coordinated(text, rows)
     _change_ends(text, rows)
+    _average_after_ratio(text, rows)
     _price_basis_by_company(text, vocab, rows)
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     if not frame.empty:
@@ -1328,6 +1337,14 @@ def _runs(text: str, rows: list[dict], members: list[int]) -> list[list[int]]:
     return runs + ([run] if len(run) > 1 else [])
 
 
+#: Two figures or names joined by "and" / "và" (nothing else between them).
+_PAIR_AND = re.compile(r"\s+(?:and|và)\s+", re.IGNORECASE)
+#: A verb of change right before a pair of figures: "rose by", "increased", "tăng".
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:rose|increased|grew|climbed|went up|were up|jumped|surged|tăng|tăng trưởng)"
+    r"(?:\s+by)?\s*$", re.IGNORECASE)
+
+
 def _respectively(text, vocab, rows, spans, starts) -> None:
     """Indicators by order in a sentence that lists them and then their figures
     ("the shares of A, B and C were 9%, 56% and 25% respectively", "lần lượt là ...").
@@ -1340,9 +1357,15 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
     for i, row in enumerate(rows):
         by_sentence.setdefault(sentence_of(spans, row["char_start"], starts=starts), []).append(i)
     for (s0, _), members in by_sentence.items():
-        if not CUES.RESPECTIVELY.search(text[s0:rows[members[-1]]["char_end"] + 30]):
-            continue
         runs = _runs(text, rows, members)
+        # "A and B rose by 40% and 34.1%", "A và B tăng 12% và 9%": two names joined, one verb
+        # of change, two figures joined: the list is read in order without "respectively"
+        paired = not CUES.RESPECTIVELY.search(text[s0:rows[members[-1]]["char_end"] + 30])
+        if paired:
+            runs = [run for run in runs if len(run) == 2 and _PAIR_AND.fullmatch(
+                text, rows[run[0]]["char_end"], rows[run[1]]["char_start"]) and
+                _CHANGE_VERB_BEFORE.search(text, max(s0, rows[run[0]]["char_start"] - 20),
+                                           rows[run[0]]["char_start"])]
         for n, run in enumerate(runs):
             first = rows[run[0]]
             before = [i for i in members if rows[i]["char_end"] <= first["char_start"]]
@@ -1359,7 +1382,11 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
                     # "import and export values ... 39 and 45 billion USD respectively": a
                     # name outside the dataset holds its place in the list
                     phrases.append(("unknown", text[ms:me]))
-            if len(phrases) == len(run) + 1:
+            if paired:
+                if len(phrases) != 2 or not _PAIR_AND.search(
+                        text, zone_start, first["char_start"]):
+                    continue
+            elif len(phrases) == len(run) + 1:
                 phrases = phrases[1:]  # "cơ cấu kinh tế: A, B, C lần lượt ...": the whole first
             amounts = before[-len(run):]
             if len(phrases) == len(run):
@@ -1460,6 +1487,24 @@ def _change_ends(text: str, rows: list[dict]) -> None:
         b["indicator"], b["indicator_text"] = a["indicator"], a["indicator_text"]
         b["measure"] = a["measure"]
         b["note"] += "; the end of a change of the rate before it ('từ ... lên')"
+
+
+def _average_after_ratio(text: str, rows: list[dict]) -> None:
+    """A yearly average growth said right after a ratio to a base year spans the years the
+    ratio does: "GRDP in 2019 was 19.5 times that of 1989, with average growth of 10.5% a
+    year", "gấp 3 lần năm 2010, bình quân tăng 9%/năm" (the rates of 1990-2019)."""
+    for k in range(1, len(rows)):
+        a, b = rows[k - 1], rows[k]
+        if a["measure"] != "ratio_to_base" or b["measure"] != "period_average_growth" or \
+                a["period_start"] is None or a["period_end"] is None or \
+                not a["period_start"] < a["period_end"] or \
+                (b["period_start"], b["period_end"]) != (a["period_end"], a["period_end"]) or \
+                b["char_start"] - a["char_end"] > 60 or \
+                re.search(r"[.;!?]|\d", re.sub(r"\b(?:19|20)\d\d\b", " ",
+                                               text[a["char_end"]:b["char_start"]])):
+            continue  # (the base year may stand between: "gấp 3 lần năm 2010, bình quân ...")
+        b["period_start"] = a["period_start"] + 1
+        b["note"] += "; the yearly average over the years of the ratio before it"
 
 
 def _growths_of(text, vocab, rows, members, growth, start) -> list[tuple[str, str]]:
@@ -1699,6 +1744,34 @@ _AVERAGE = compile_scanning(_AVERAGE_STEM + r"|mỗi năm|hằng năm", re.IGNOR
 _PAIR_SECOND_AT = re.compile(r"(?:\d[.,]\d{1,3}|%)/$")
 
 
+def _short_lines_between(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` crosses into a new paragraph and every paragraph it touches
+    after the first is one short line (a list written one item a paragraph).
+
+    >>> t = "Growth of 8% or more.\\n\\nExports of 2 billion USD.\\n\\nUrbanisation of 40%."
+    >>> _short_lines_between(t, t.index("%") + 1, t.index("40"))
+    True
+    >>> t = "Growth of 8% or more. Exports reached 2 billion USD."
+    >>> _short_lines_between(t, t.index("%") + 1, t.index("2 billion"))
+    False
+    """
+    if hi - lo > 600 or "\n\n" not in text[lo:hi]:
+        return False
+    end = text.find("\n\n", hi)
+    blocks = text[lo:end if end >= 0 else len(text)].split("\n\n")[1:]
+    return all(len(b.strip()) <= 160 and "\n" not in b.strip() for b in blocks)
+
+
+def _short_line_after(text: str, at: int) -> bool:
+    """Whether the paragraph after the one holding ``at`` is one short line with a number."""
+    brk = text.find("\n\n", at)
+    if brk < 0:
+        return False
+    end = text.find("\n\n", brk + 2)
+    block = text[brk + 2:end if end >= 0 else len(text)].strip()
+    return 0 < len(block) <= 160 and "\n" not in block and bool(re.search(r"\d", block))
+
+
 def _target_in_brackets(text: str, at: int) -> bool:
     """Whether the bracket just before ``at`` opens after the name of a plan ("vượt chỉ tiêu
     Nghị quyết (7,5-8%)", "132% kế hoạch của năm (gần 1,9 tỉ USD)"), not after a comparison
@@ -1771,7 +1844,7 @@ _LOCAL_READINGS = ("the year right after it", "the years before the bracket", "t
                    "the horizon leading it",
                    "the year before in brackets", "the compared year's own figures",
                    "the compared period's figure after a slash", "the span after the figure",
-                   "the congress's term")
+                   "the congress's term", "the year of the figure compared with")
 
 
 #: The plan of a named year right before it: "mục tiêu năm 2026", "kế hoạch năm 2027",
@@ -2123,6 +2196,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             if CUES.RESULT_OR_ESTIMATE.search(words):
                 break
             at = before[0]
+    if kind_how == "default" and cell is None and rows and rows[-1]["kind"] == "target" and \
+            _short_lines_between(text, rows[-1]["char_end"], fig.start) and \
+            not CUES.RESULT_OR_ESTIMATE.search(text, sent[0], sent[1]) and \
+            ("a line of a list of targets" in rows[-1]["note"]
+             or _short_line_after(text, fig.end)):
+        # "The province strives for growth of 11% or more. ...\n\nGRDP per capita reaches 3,200
+        # USD or more.\n\nUrbanization rate of 38% or more.": one-line paragraphs after a
+        # target, with no word of a result, go on listing the plan's targets (a list: the
+        # line is followed by another, or follows one; a lone last line may be a result)
+        kind, estimate, kind_how = "target", False, "a line of a list of targets"
     if cell is None and kind != "target" and \
             CUES.PLAN_SUBJECT.search(text[sent[0]:fig.start]):
         # "Chỉ tiêu thu ngân sách ước đạt ...", "đặt chỉ tiêu tăng trưởng ... ước tăng 8,7%":

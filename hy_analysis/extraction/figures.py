@@ -498,7 +498,13 @@ def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Fi
         en, vi = len(_EN_DECIMAL.findall(paragraph)), len(_VI_DECIMAL.findall(paragraph))
         if (numbers == "en" and vi >= 2 * en) or (numbers == "vi" and en >= 2 * vi):
             numbers = "vi" if numbers == "en" else "en"
-    if own:
+    document = _document_decimals(text)
+    if document == "vi" and own != "vi" and not re.match(r"\s*(?:US)?\$", figure.raw):
+        # "GRDP per capita reaches 3.200 USD or more", "5.500 million USD" in an English text
+        # whose decimals are all written with a comma ("14,2%", "1,5 million tons"): the text
+        # writes numbers the Vietnamese way, whatever the words around them
+        chosen, why = "vi", "the document's decimals"
+    elif own:
         chosen, why = own, "its own words"
     elif numbers:
         # "VNĐ70.2 – 70.9 million (US$2,890-2,920)": the numbers beside it that read one way
@@ -522,6 +528,15 @@ def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Fi
 
 _EN_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")
 _VI_DECIMAL = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])")
+
+
+@lru_cache(maxsize=8)
+def _document_decimals(text: str) -> str | None:
+    """"vi" when a document writes two or more decimals, all with a comma ("14,2%", "1,5
+    million"), and none with a point; "en" the other way round; else None (remembered: every
+    ambiguous number of a document asks)."""
+    en, vi = len(_EN_DECIMAL.findall(text)), len(_VI_DECIMAL.findall(text))
+    return "vi" if vi >= 2 and not en else "en" if en >= 2 and not vi else None
 
 
 def _number_format_around(text: str) -> str | None:
@@ -573,10 +588,16 @@ _PERSONS_BEFORE = re.compile(
     r"\b(?:(?:tourists|visitors|passengers|arrivals|holiday-?makers|lượt khách|"
     r"(?:du )?khách(?: du lịch| quốc tế| nội địa| trong nước| nước ngoài| tham quan)?)\b"
     r"[^.;:!?\n\d]{0,60}?\b(?:reach(?:ed|es)?|welcomed|received|estimated at|at|totall?ed|"
-    r"were|was|hit|topped|amounted to|đạt|đón|đón tiếp)"
+    r"were|was|hit|topped|amounted to|numbered|đạt|đón|đón tiếp)"
     # "bring the total number of tourists visiting the province ... to nearly 6.77 million"
     r"|(?:number|total) of (?:tourists|visitors|passengers|holiday-?makers)\b"
-    r"[^.;:!?\n\d]{0,80}?\bto)"
+    r"[^.;:!?\n\d]{0,80}?\bto"
+    # "Among the arrivals, 5 million stayed overnight", "drew 3.8 million visitors, of them 1
+    # million ...": a part of the visitors named before it
+    r"|\b(?:among|of)\s+(?:the\s+|these\s+|those\s+)?(?:tourists|visitors|passengers|arrivals|"
+    r"holiday-?makers)\s*,?"
+    r"|\b(?:tourists|visitors|passengers|arrivals|holiday-?makers)\b[^.;:!?\n\d]{0,60}?"
+    r"\b(?:of|among)\s+(?:them|whom|these)\s*,?)"
     r"(?:\s+an?\s+record|\s+kỷ lục)?\s*$", re.IGNORECASE)
 #: visitors (or the verb that welcomes them) right before a number of visits in "lượt":
 #: "khách nội địa khoảng 302.000 lượt", "toàn tỉnh đón khoảng 560.000 lượt"
@@ -590,7 +611,7 @@ _PERSONS_AFTER = re.compile(
     re.IGNORECASE)
 #: "increased to about 5.8 million VND per month from 4 million": the start of a change
 _FROM_BEFORE = re.compile(r"\b(?:from|từ)\s+$", re.IGNORECASE)
-_NUMBER_AND_SCALE = re.compile(r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|thousand|million|"
+_NUMBER_AND_SCALE = re.compile(r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|thousands?|million|"
                                r"billion|trillion|mln|bn)\b\s*)*", re.IGNORECASE)
 
 
@@ -617,7 +638,7 @@ def _unit_before(text: str, start: int, end: int, lead_start: int, lang: str,
                   [f"unit from the figure before it ({previous.raw!r})"])
 
 
-_SCALE_AFTER = re.compile(r"\s*(?:thousand|million|nghìn|ngàn|triệu)\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"\s*(?:thousands?|million|nghìn|ngàn|triệu)\b", re.IGNORECASE)
 #: a length after the number: it has a unit of its own, not the figure's before it ("65 cầu
 #: cảng với tổng chiều dài từ 11.386 m": metres, no count)
 _LENGTH_AFTER = re.compile(r"\s*(?:m|km|mét|ki-lô-mét|metres?|meters?|kilomet(?:re|er)s?)\b",

@@ -314,8 +314,9 @@ _BOUNDARY_RE = re.compile(
     r"(?=[\"“']?[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ\d(\-•])"
     # "over the same period.Regarding the tourism sector": a stop glued to the next sentence
     # (a word of two small letters or more before it, a capitalised word after it; not
-    # "TP.HCM", "Mrs.Lan", "baoninhbinh.org.vn")
-    r"|(?<=[a-zđà-ỹ]{2}[.!?])(?<!\bMrs\.)(?<!\betc\.)"
+    # "TP.HCM", "Mrs.Lan", "baoninhbinh.org.vn"; also after a number or a closing bracket:
+    # "higher than in 1989.Per capita income", "(39 USD).The province")
+    r"|(?:(?<=[a-zđà-ỹ]{2}[.!?])|(?<=[\d%)][.!?]))(?<!\bMrs\.)(?<!\betc\.)"
     r"(?=[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][a-zđà-ỹ]{2})"
     r"|(?<=[.!?:;…])[ \t]*\n"
     r"|\n\s*\n"
@@ -562,6 +563,17 @@ _COMPARED_FIGURE_BEFORE = re.compile(
     r"\s+tăng(?:\s+trưởng)?|con số)?\s*$|"
     r"\b(?:higher|lower|faster|slower|greater|smaller)\s+than\s+(?:the\s+)?$",
     re.IGNORECASE)
+#: A year written right after the figure a comparative sets against (past its bracketed
+#: equivalent): "higher than 900,000 VND (38 USD) in 2010", "cao hơn mức 5% của năm 2015".
+_COMPARED_YEAR_RIGHT_AFTER = re.compile(
+    r"\s*(?:\)\s*)?(?:\([^()]{0,40}\)\s*)?(?:in|of|của|vào|trong)?\s*(?:năm\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
+#: The opening bracket of a figure's equivalent after a figure a comparative sets against:
+#: "higher than 900,000 VND (" before "38 USD) in 2010".
+_COMPARED_FIGURE_THEN_BRACKET = re.compile(
+    r"(?:\b(?:higher|lower|greater|smaller|more|less)\s+than\s+(?:the\s+)?|"
+    r"(?:cao|thấp|lớn|nhỏ)\s+hơn\s+(?:mức\s+)?)\d[\d.,]*\s*[^\d()]{0,25}\(\s*$",
+    re.IGNORECASE)
 #: The same period of a year written right after that figure: "cùng kỳ năm 2024", "của cùng kỳ
 #: năm trước", "increase in the same period last year".
 _SAME_PERIOD_RIGHT_AFTER = re.compile(
@@ -682,6 +694,13 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
             year = year - 1 if year else None
         if year:
             return Period(year, year, "sentence, the compared period right after it", base)
+    # "much higher than 909,000 VND (39 USD) in 2010": the figure a comparative sets against,
+    # and its equivalent in brackets, dated by the year written right after them
+    if (_COMPARED_FIGURE_BEFORE.search(text, max(s0, fig_start - 40), fig_start)
+            or _COMPARED_FIGURE_THEN_BRACKET.search(text, max(s0, fig_start - 70), fig_start)) \
+            and (year_after := _COMPARED_YEAR_RIGHT_AFTER.match(text, fig_end, s1)):
+        year = int(year_after.group("year"))
+        return Period(year, year, "sentence, the year of the figure compared with", base)
     # "từ chỗ chỉ có 1 khu công nghiệp rộng 50 ha vào năm 1998, đến nay ...", "from only 2
     # parks of 300 ha in 2005 to 12 today": the opening of a change is dated by the year that
     # closes its clause, whatever other figures describe it on the way
