@@ -1431,3 +1431,13 @@ def test_an_estimate_under_an_aims_horizon_is_of_that_year():
     got = by_raw("Năm 2025, thu ngân sách ước đạt 6.100 tỷ đồng; kế hoạch năm 2026 ước đạt "
                  "6.800 tỷ đồng.", "2025-11-20")
     assert _period(got["6.100 tỷ đồng"]) == (2025, 2025)
+
+
+def test_a_date_opening_its_clause_dates_what_stood_at_it():
+    # "Tính đến ngày 31/12/2021, ..." in a page of 2022: the end of 2021, not the page's year;
+    # a date after a plan's year ("kế hoạch vốn năm 2023 đến ngày 31/01/2024") keeps the plan's
+    got = by_raw("Tính đến ngày 31/12/2021, số người tham gia BHXH là 95.000 người, chiếm 38,5% "
+                 "lực lượng lao động. Giải ngân kế hoạch vốn năm 2023 đến ngày 31/01/2024 đạt "
+                 "88,1% kế hoạch.", "2022-04-15")
+    assert (got["95.000 người"].period_start, got["38,5%"].period_end) == (2021, 2021)
+    assert got["88,1%"].period_start == 2023
