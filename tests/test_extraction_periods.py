@@ -1441,3 +1441,11 @@ def test_a_date_opening_its_clause_dates_what_stood_at_it():
                  "88,1% kế hoạch.", "2022-04-15")
     assert (got["95.000 người"].period_start, got["38,5%"].period_end) == (2021, 2021)
     assert got["88,1%"].period_start == 2023
+
+
+def test_counted_up_to_a_year_frames_the_whole_sentence():
+    # "tính đến hết năm 2023, ..." is the sentence's frame, not a horizon of its first figure
+    # only: the clause after ";" is 2023's too (not the page's 2024)
+    got = by_raw("Tính đến hết năm 2023, toàn tỉnh còn 3.200 hộ nghèo, chiếm 1,2%; 4.100 hộ "
+                 "cận nghèo, chiếm 1,6%.", "2024-03-10")
+    assert [got[raw].period_start for raw in ("1,2%", "4.100 hộ", "1,6%")] == [2023] * 3
