@@ -1449,3 +1449,11 @@ def test_counted_up_to_a_year_frames_the_whole_sentence():
     got = by_raw("Tính đến hết năm 2023, toàn tỉnh còn 3.200 hộ nghèo, chiếm 1,2%; 4.100 hộ "
                  "cận nghèo, chiếm 1,6%.", "2024-03-10")
     assert [got[raw].period_start for raw in ("1,2%", "4.100 hộ", "1,6%")] == [2023] * 3
+
+
+def test_a_share_of_the_plan_before_a_bracket_names_no_target_for_the_change_in_it():
+    # "đạt 40% kế hoạch năm (tăng 3.000 người ...)": the plan word is the share's; the change in
+    # the bracket is a result
+    got = by_raw("Năm 2023, tỉnh giải quyết việc làm cho 9.800 lao động, đạt 40% kế hoạch năm "
+                 "(tăng 3.000 người so với năm 2022).", "2023-12-20", column="kind")
+    assert got["3.000 người"] == "actual"
