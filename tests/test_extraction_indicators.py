@@ -1497,3 +1497,11 @@ def test_people_counted_in_a_clause_on_labour_are_workers():
                  column="unit")
     assert (got["640 người"], got["55 người"], got["2,600 people"]) == ("count",) * 3
     assert got["1.250.000 người"] == "persons"
+
+
+def test_a_share_changed_from_one_level_to_another_with_its_name_between():
+    # "giảm tỷ lệ ... từ X xuống còn Y": both are levels of the share, the first no growth
+    got = by_raw("Giai đoạn 2016-2020, tỉnh giảm mạnh tỷ lệ lao động nông nghiệp từ trên 52% "
+                 "(năm 2015) xuống còn 41% (năm 2020).", "2020-10-01")
+    assert (got["trên 52%"].indicator, got["trên 52%"].measure) == ("agri_labour_share", "level")
+    assert got["41%"].indicator == "agri_labour_share"
