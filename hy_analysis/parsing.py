@@ -257,6 +257,8 @@ _COUNT_NOUNS = (
     "(?:lượt )?người lao động",
     # volumes of timber, sand, water: "54.663 m3", "1,2 triệu mét khối", "3,000 cubic metres"
     "m3", "m³", "mét khối", "cubic met(?:er|re)s?",
+    # sessions held (job fairs, auctions): "74 phiên giao dịch việc làm", "12 job fairs"
+    "phiên", "job fairs?",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"
