@@ -1457,3 +1457,12 @@ def test_a_share_of_the_plan_before_a_bracket_names_no_target_for_the_change_in_
     got = by_raw("Năm 2023, tỉnh giải quyết việc làm cho 9.800 lao động, đạt 40% kế hoạch năm "
                  "(tăng 3.000 người so với năm 2022).", "2023-12-20", column="kind")
     assert got["3.000 người"] == "actual"
+
+
+def test_a_target_compared_with_in_a_closed_clause_sets_no_kind_of_the_next():
+    # "vượt ... so với chỉ tiêu ... (38%); tuy nhiên, ..." : the target and its value belong to
+    # the first clause; the result of the next clause is a result
+    got = by_raw("Năm 2022, tỷ lệ lao động tham gia BHXH đạt 37,4%, vượt 0,4% so với chỉ tiêu đề "
+                 "ra tại Nghị quyết (37%); tuy nhiên, tỷ lệ bao phủ BHYT mới đạt 88,1% dân số.",
+                 "2022-11-10", column="kind")
+    assert (got["37%"], got["88,1%"]) == ("target", "actual")
