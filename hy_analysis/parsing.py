@@ -270,6 +270,8 @@ _COUNT_NOUNS = (
     # per person"), and flights served by an airport ("58.000 chuyến bay", "40,000 flights")
     "m2(?: sàn)?", "m²(?: sàn)?", "mét vuông sàn", "square met(?:er|re)s?", "sq m",
     "chuyến bay", "flights?",
+    # sessions held (job fairs, auctions): "74 phiên giao dịch việc làm", "12 job fairs"
+    "phiên", "job fairs?",
 )
 # A compound amount: a whole number of a scale and up to 999 of the next one down.
 _COMPOUND_RE = re.compile(r"(?P<big>\d{1,3}) (?:tỷ|tỉ) (?P<small>\d{1,3}) (?P<unit>triệu)(?= )|"

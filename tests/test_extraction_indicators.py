@@ -1369,11 +1369,12 @@ def test_names_of_social_and_environmental_targets(text, raw, code):
 
 
 @pytest.mark.parametrize("text,raw", [
-    # their neighbours: the advanced and model standards, social insurance, online public
-    # services (a count of communes is new_rural_communes: test_farm_and_rural_indicators)
+    # their neighbours: the advanced and model standards, social insurance revenue (its
+    # coverage is social_insurance_coverage: test_names_of_labour_and_social_indicators), online
+    # public services (a count of communes is new_rural_communes: test_farm_and_rural_indicators)
     ("Đến năm 2025 có 30% số xã đạt chuẩn nông thôn mới nâng cao.", "30%"),
     ("Đến năm 2025 có 12% số xã đạt chuẩn nông thôn mới kiểu mẫu.", "12%"),
-    ("Năm 2024, tỷ lệ tham gia bảo hiểm xã hội đạt 41%.", "41%"),
+    ("Năm 2024, thu bảo hiểm xã hội đạt 41% kế hoạch.", "41%"),
     ("Năm 2024, 85% thủ tục hành chính được cung cấp dịch vụ công trực tuyến.", "85%"),
 ])
 def test_neighbours_of_the_social_targets_stay_unknown(text, raw):
@@ -1533,3 +1534,74 @@ def test_jobs_created(text, raw, code):
 def test_new_forest_planted_area(text, raw, code):
     got = _by_raw(text)
     assert got[raw] == code, got
+@pytest.mark.parametrize("text,raw,code", [
+    # labour and social indicators of year reviews and plans, named as any province names them
+    ("Năm 2024, toàn tỉnh giải quyết việc làm cho 21.500 lao động.", "21.500 lao động",
+     "jobs_created"),
+    ("Năm 2024, tỉnh tạo việc làm mới cho 18.200 lao động, đạt 104% kế hoạch.",
+     "18.200 lao động", "jobs_created"),
+    ("In 2024, the province created jobs for 21,500 workers.", "21,500 workers", "jobs_created"),
+    ("Năm 2024, xuất khẩu lao động đạt 1.350 người.", "1.350 người", "workers_sent_abroad"),
+    ("In 2024, 1,350 workers were sent abroad to work under contracts.", "1,350 workers",
+     "workers_sent_abroad"),
+    ("Tỷ lệ thất nghiệp khu vực thành thị năm 2024 là 2,9%.", "2,9%",
+     "urban_unemployment_rate"),
+    ("In 2024, the urban unemployment rate was 3.1%.", "3.1%", "urban_unemployment_rate"),
+    ("Năm 2024, tỷ lệ thất nghiệp chung là 1,8%.", "1,8%", "unemployment_rate"),
+    ("Năm 2024, tỷ lệ lao động tham gia bảo hiểm xã hội đạt 38,5%.", "38,5%",
+     "social_insurance_coverage"),
+    ("Năm 2024, số người tham gia BHXH là 95.000 người, chiếm 38,5% lực lượng lao động.",
+     "38,5%", "social_insurance_coverage"),
+    ("Năm 2024, tỷ lệ tham gia bảo hiểm thất nghiệp đạt 30,2%.", "30,2%",
+     "unemployment_insurance_coverage"),
+    ("Cuối năm 2024, tỷ lệ hộ cận nghèo còn 2,1%.", "2,1%", "near_poverty_rate"),
+    ("Năm 2024, tỷ lệ lao động qua đào tạo đạt 72%.", "72%", "trained_labour_share_all"),
+    ("Năm 2024, tỷ lệ lao động qua đào tạo có chứng chỉ, bằng cấp đạt 31%.", "31%",
+     "trained_labour_share"),
+])
+def test_names_of_labour_and_social_indicators(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+def test_trained_labour_and_its_certified_part_in_one_sentence():
+    # all trained workers, then the part with a degree or certificate ("trong đó ...")
+    got = _by_raw("Năm 2025, nâng tỷ lệ lao động qua đào tạo lên 73%, trong đó tỷ lệ có bằng, "
+                  "chứng chỉ đạt 33%.")
+    assert (got["73%"], got["33%"]) == ("trained_labour_share_all", "trained_labour_share")
+
+
+@pytest.mark.parametrize("text,raw", [
+    # their neighbours: the rural rate, the workers reached by job-creation loans, a change of
+    # the jobs (no growth code), the part beside the total
+    ("Năm 2024, tỷ lệ thất nghiệp khu vực nông thôn là 1,2%.", "1,2%"),
+    ("Năm 2024, ngân hàng cho vay tạo việc làm cho 5.300 lao động.", "5.300 lao động"),
+    ("Năm 2024, tỉnh giải quyết việc làm cho 20.000 lao động, tăng 5% so với năm 2023.", "5%"),
+])
+def test_neighbours_of_the_labour_indicators_stay_unknown(text, raw):
+    assert _by_raw(text)[raw] == "unknown"
+
+
+def test_a_count_of_another_noun_is_no_count_of_workers():
+    # "tạo việc làm ... cho" names the workers it counts, never the communes after it
+    got = _by_raw("Giai đoạn 2021-2025, tỉnh tạo việc làm mới cho 20.000 lao động/năm và có hơn "
+                  "30 xã đạt chuẩn.", "2021-01-20")
+    assert got["20.000 lao động/năm"] == "jobs_created"
+    assert got["hơn 30 xã"] != "jobs_created"
+
+
+def test_people_counted_in_a_clause_on_labour_are_workers():
+    # "người" counts workers where the clause is about jobs; residents and the insured of
+    # health insurance stay persons
+    got = by_raw("Năm 2024, xuất khẩu lao động được 640 người, tăng 55 người so với năm 2023; "
+                 "có 1.250.000 người tham gia bảo hiểm y tế. In 2024, 2,600 people found jobs.",
+                 column="unit")
+    assert (got["640 người"], got["55 người"], got["2,600 people"]) == ("count",) * 3
+    assert got["1.250.000 người"] == "persons"
+
+
+def test_a_share_changed_from_one_level_to_another_with_its_name_between():
+    # "giảm tỷ lệ ... từ X xuống còn Y": both are levels of the share, the first no growth
+    got = by_raw("Giai đoạn 2016-2020, tỉnh giảm mạnh tỷ lệ lao động nông nghiệp từ trên 52% "
+                 "(năm 2015) xuống còn 41% (năm 2020).", "2020-10-01")
+    assert (got["trên 52%"].indicator, got["trên 52%"].measure) == ("agri_labour_share", "level")
+    assert got["41%"].indicator == "agri_labour_share"

@@ -1475,3 +1475,36 @@ def test_a_yearly_average_after_a_ratio_to_a_base_year_spans_the_ratios_years():
     assert (got["9.1 percent per year"].period_start,
             got["9.1 percent per year"].period_end) == (1996, 2020)
     assert (got["11,6%/năm"].period_start, got["11,6%/năm"].period_end) == (2011, 2020)
+def test_a_date_opening_its_clause_dates_what_stood_at_it():
+    # "Tính đến ngày 31/12/2021, ..." in a page of 2022: the end of 2021, not the page's year;
+    # a date after a plan's year ("kế hoạch vốn năm 2023 đến ngày 31/01/2024") keeps the plan's
+    got = by_raw("Tính đến ngày 31/12/2021, số người tham gia BHXH là 95.000 người, chiếm 38,5% "
+                 "lực lượng lao động. Giải ngân kế hoạch vốn năm 2023 đến ngày 31/01/2024 đạt "
+                 "88,1% kế hoạch.", "2022-04-15")
+    assert (got["95.000 người"].period_start, got["38,5%"].period_end) == (2021, 2021)
+    assert got["88,1%"].period_start == 2023
+
+
+def test_counted_up_to_a_year_frames_the_whole_sentence():
+    # "tính đến hết năm 2023, ..." is the sentence's frame, not a horizon of its first figure
+    # only: the clause after ";" is 2023's too (not the page's 2024)
+    got = by_raw("Tính đến hết năm 2023, toàn tỉnh còn 3.200 hộ nghèo, chiếm 1,2%; 4.100 hộ "
+                 "cận nghèo, chiếm 1,6%.", "2024-03-10")
+    assert [got[raw].period_start for raw in ("1,2%", "4.100 hộ", "1,6%")] == [2023] * 3
+
+
+def test_a_share_of_the_plan_before_a_bracket_names_no_target_for_the_change_in_it():
+    # "đạt 40% kế hoạch năm (tăng 3.000 người ...)": the plan word is the share's; the change in
+    # the bracket is a result
+    got = by_raw("Năm 2023, tỉnh giải quyết việc làm cho 9.800 lao động, đạt 40% kế hoạch năm "
+                 "(tăng 3.000 người so với năm 2022).", "2023-12-20", column="kind")
+    assert got["3.000 người"] == "actual"
+
+
+def test_a_target_compared_with_in_a_closed_clause_sets_no_kind_of_the_next():
+    # "vượt ... so với chỉ tiêu ... (38%); tuy nhiên, ..." : the target and its value belong to
+    # the first clause; the result of the next clause is a result
+    got = by_raw("Năm 2022, tỷ lệ lao động tham gia BHXH đạt 37,4%, vượt 0,4% so với chỉ tiêu đề "
+                 "ra tại Nghị quyết (37%); tuy nhiên, tỷ lệ bao phủ BHYT mới đạt 88,1% dân số.",
+                 "2022-11-10", column="kind")
+    assert (got["37%"], got["88,1%"]) == ("target", "actual")

@@ -341,6 +341,9 @@ def test_a_range_after_a_minus_sign_stays_refused():
     ("12.600 lượt người lao động", 12600, "count"),
     ("850 người lao động", 850, "count"),
     ("4.200 lượt người", 4200, "persons"),
+    # sessions held: job fairs, auctions
+    ("45 phiên", 45, "count"),
+    ("9 job fairs", 9, "count"),
 ])
 def test_currency_plurals_and_counted_nouns(text, low, unit):
     parsed = parse_value(text)

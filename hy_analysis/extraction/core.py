@@ -42,6 +42,8 @@ _MONEY = ("USD", "VND", "USD/person", "VND/person")
 _NUMBER_LEAD = re.compile(r"^[^\d]*\d+(?:[.,]\d+)*(?:\s?[-–]\s?\d+(?:[.,]\d+)*)?")
 #: Codes that only make sense for one investor country or sector.
 _BREAKDOWN_ONLY = ("fdi_capital_share",)
+#: Codes that count workers: a count of another noun is none of them.
+_WORKER_CODES = ("jobs_created", "workers_sent_abroad")
 _GROWTH_MEASURES = ("period_average_growth", "annual_growth", "half_year_growth",
                     "cumulative_growth")
 # The words themselves (head nouns of parks and clusters, their variants, the modifiers that
@@ -262,6 +264,16 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                            default=None)
     bare_head = vocab.words("modifier", "bare_head")
     counted_head = label is None and unit == "count" and bool(bare_head.search(fig.raw))
+    # the codes that count workers take a count of workers ("12.400 lao động", "175 người",
+    # "17,400 new jobs"), never one of another noun ("hơn 42 xã" after "tạo việc làm cho ...")
+    # (a bare number, "17,400" before "new jobs", names no noun of its own)
+    not_workers = label is None and unit == "count" and bool(
+        re.search(r"\d\s*[^\W\d_]", fig.raw)) and not CUES.WORKERS_COUNTED.search(fig.raw)
+    # "Dự án ... sẽ tạo việc làm cho 700 lao động", "the plant employs": one owner's jobs,
+    # not the province's jobs created
+    one_owner = label is None and bool(CUES.JOBS_OF_ONE_OWNER.search(
+        source, max(lo, source.rfind(";", lo, fig.start), source.rfind(",", lo, fig.start)),
+        fig.start))
     # a phrase inside a longer one that may name the figure is part of that name, not a name
     # of its own ("xuất nhập khẩu" in "thu từ hoạt động xuất nhập khẩu", "GRDP" in "GRDP bình
     # quân đầu người")
@@ -293,6 +305,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         if counted_head:
             # "hơn 12.500 doanh nghiệp": a count of firms is no count of parks or clusters
             codes = [c for c in codes if not c.startswith(_FAMILY_CODES)]
+        if not_workers or one_owner:
+            codes = [c for c in codes if c not in _WORKER_CODES]
         if unit in ("count", "persons") and CUES.REVENUE_WORD.fullmatch(phrase):
             continue  # "tăng cả về lượng khách và doanh thu với 5,1 triệu lượt khách": money
         if not codes or said_against:

@@ -427,6 +427,8 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             found = _local_reading(text, found, lang, unit)  # (unless read with its unit's words)
         if _repeated_denominator(text, found, figures):
             continue
+        if found.parsed.unit == "persons" and unit is None:
+            found = _workers_counted(text, found)
         figures.append(found)
         taken_until = found.end
     return _localities_meeting(text, figures, lang)
@@ -447,6 +449,23 @@ def _repeated_denominator(text: str, found: Figure, figures: list[Figure]) -> bo
                 not _PAIR_BEFORE.search(text, max(0, before.start - 8), before.start):
             return True
     return False
+def _workers_counted(text: str, figure: Figure) -> Figure:
+    """``figure`` as a count when it counts people by a bare "người"/"people" in a clause on
+    labour ("giải quyết việc làm cho 3.970 người", "xuất khẩu lao động được 175 người",
+    "2,800 people were sent to work abroad"): workers are counted, like "lao động" and
+    "workers"; residents, visitors and the insured of health insurance stay persons."""
+    if not CUES.BARE_PERSONS_END.search(figure.raw):
+        return figure
+    lo = max((m.end() for m in CUES.CLAUSE_STOP.finditer(text, max(0, figure.start - 200),
+                                                          figure.start)),
+             default=max(0, figure.start - 200))
+    stop = CUES.CLAUSE_STOP.search(text, figure.end, figure.end + 200)
+    clause = text[lo:stop.start() if stop else figure.end + 200]
+    if not CUES.LABOUR_CLAUSE.search(clause) or CUES.NOT_WORKERS_CLAUSE.search(clause):
+        return figure
+    return Figure(figure.start, figure.end, figure.raw,
+                  dataclasses.replace(figure.parsed, unit="count"),
+                  figure.notes + ["people counted in a clause on labour: workers, a count"])
 
 
 def _localities_meeting(text: str, figures: list[Figure], lang: str) -> list[Figure]:

@@ -406,11 +406,17 @@ def sentence_of(spans: list[tuple[int, int]], offset: int, *,
 
 _YEAR = r"(?:19|20)\d{2}"
 # "quý III/2022", "IV/2023": a quarter's year (a date's "30/9/2024" is not a period)
-# "đến hết tháng 8/2025": a month's year is the year of what stood at that month
+# "đến hết tháng 8/2025": a month's year is the year of what stood at that month (and so a
+# date's after "đến ngày": _TO_DATE)
 # "giai đoạn 2011 - ước năm 2023", "2021 - năm 2025": a span whose end is written as a year
 # of its own, estimated or not (words only before a four-digit end); also "Tháng 4/2025,"
 # opening a sentence
-_YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=[tT]háng \d/)|(?<=[tT]háng \d\d/))"
+# "tính đến ngày 31/12/2021", "đến hết ngày 30/6/2024": the year of what stood at that date
+_TO_DATE = "|".join(f"(?<={w} ngày {d}/{m}/)" for w in ("ến", "ết")
+                    for d in (r"\d", r"\d\d") for m in (r"\d", r"\d\d"))
+_DATE_BEFORE = re.compile(r"ngày \d{1,2}/\d{1,2}/$")
+_YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=[tT]háng \d/)|(?<=[tT]háng \d\d/)|"
+                      rf"{_TO_DATE})"
                       rf"({_YEAR})(?:\s*[-–—]\s*(?:(?:(?:ước(?:\s+tính)?|dự kiến)\s+)?"
                       rf"(?:năm\s+)?(?=(?:19|20)\d\d))?({_YEAR}|\d\d))?(?![\d/])")
 # "the 2021-30 period": a span's end written with two digits
@@ -467,6 +473,10 @@ def _years(text: str, offset: int = 0):
         if CUES.NOT_PERIOD_BEFORE.search(before) and not CUES.MONTHS_OF_YEAR.search(before) and \
                 not re.search(r"giai đoạn|period", before[-15:]):
             continue
+        if (date := _DATE_BEFORE.search(before)) and not CUES.DATE_OPENS_CLAUSE.search(
+                text, max(0, m.start() - len(date[0]) - 40), m.start() - len(date[0])):
+            continue  # "giải ngân kế hoạch vốn năm 2023 đến ngày 31/01/2024": only a date that
+            # opens its clause ("Tính đến ngày 31/12/2021, ...") dates what stood at it
         y0, y1 = int(m[1]), int(m[2] or m[1])
         if m[2] and len(m[2]) == 2:
             # "2021-30": the span's end in the start's century ("2024-01", a month, is no span)
