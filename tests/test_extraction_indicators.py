@@ -1605,3 +1605,49 @@ def test_a_share_changed_from_one_level_to_another_with_its_name_between():
                  "(năm 2015) xuống còn 41% (năm 2020).", "2020-10-01")
     assert (got["trên 52%"].indicator, got["trên 52%"].measure) == ("agri_labour_share", "level")
     assert got["41%"].indicator == "agri_labour_share"
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # the whole fishery output, caught and farmed together
+    ("Năm 2023, tổng sản lượng thủy sản của tỉnh đạt 310.000 tấn.", "310.000 tấn",
+     "fishery_output"),
+    ("Cả năm, tổng sản lượng nuôi trồng và khai thác thủy sản ước đạt 42.500 tấn.",
+     "42.500 tấn", "fishery_output"),
+    # the farmed part and the caught part, each its own quantity
+    ("Sáu tháng đầu năm 2024, sản lượng nuôi trồng thủy sản đạt 61.000 tấn.", "61.000 tấn",
+     "aquaculture_output"),
+    ("Sản lượng thủy sản khai thác năm 2022 đạt 27.300 tấn.", "27.300 tấn",
+     "fishery_catch_output"),
+    ("Trong tháng 3, sản lượng khai thác hải sản đạt gần 9.000 tấn.", "gần 9.000 tấn",
+     "fishery_catch_output"),
+])
+def test_fishery_output_and_its_parts(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw", [
+    # the farmed area and the growth are other quantities
+    ("Năm 2023, diện tích nuôi trồng thủy sản đạt 12.400 ha.", "12.400 ha"),
+    ("Năm 2023, sản lượng nuôi trồng thủy sản tăng 4,2% so với năm 2022.", "4,2%"),
+])
+def test_neighbours_of_the_fishery_output_stay_unknown(text, raw):
+    assert _by_raw(text)[raw] == "unknown"
+
+
+def test_a_shortfall_with_its_comparand_before_the_number_is_negative():
+    # "thấp hơn cùng kỳ X", "ít hơn năm trước X": lower by X, a fall; "cao hơn" stays a rise
+    got = by_raw("Năm 2023, sản lượng cá nuôi đạt 9.100 tấn, thấp hơn cùng kỳ 640 tấn; diện "
+                 "tích cây ăn quả 3.200 ha, ít hơn năm trước 85 ha; sản lượng tôm 2.000 tấn, "
+                 "cao hơn cùng kỳ 120 tấn.", column="low")
+    assert (got["640 tấn"], got["85 ha"], got["120 tấn"]) == (-640, -85, 120)
+    assert got["9.100 tấn"] == 9100
+
+
+def test_the_bare_parts_of_a_fishery_total_name_the_catch_and_the_farmed_output():
+    # "Trong đó, sản lượng khai thác ..., nuôi trồng ...": the parts of the fishery total just
+    # named; "khai thác" of coal, with no fishery in sight, names no catch
+    got = _by_raw("Năm 2023, tổng sản lượng thủy sản đạt 48.000 tấn. Trong đó, sản lượng khai "
+                  "thác đạt 30.500 tấn, nuôi trồng 17.500 tấn.")
+    assert (got["48.000 tấn"], got["30.500 tấn"], got["17.500 tấn"]) == (
+        "fishery_output", "fishery_catch_output", "aquaculture_output")
+    assert _by_raw("Năm 2023, sản lượng khai thác đạt 3.000 tấn.")["3.000 tấn"] == "unknown"

@@ -1913,6 +1913,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         low, high = (-high if high is not None else None), -low
         notes.append("a fall written before its indicator ('giảm ... bình quân', "
                      "'reduce ... by'): negative")
+    elif low is not None and low > 0 and qualifier in ("exact", "about") and \
+            CUES.SHORTFALL_BEFORE.search(text, max(clause_start, fig.start - 50), fig.start):
+        # "thấp hơn cùng kỳ 7.000 tấn": the comparand between the comparative and the number
+        low, high = -low, (-high if high is not None else None)
+        notes.append("a shortfall ('thấp hơn cùng kỳ ...'): negative")
     # Period
     if cell is not None:
         if cell.end_of_period:
@@ -2471,6 +2476,17 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 code, indicator_text = codes[0], text[fig.start - len(verb):fig.start].strip()
                 notes.append(f"the area's verb and noun: {phrase!r}")
                 break
+    if unit == "count" and code in ("unknown", "fishery_output") and cell is None and \
+            (part := CUES.FISHERY_PART_BEFORE.search(
+                text, max(clause_start, fig.start - 60), fig.start)) and \
+            re.search(r"(?:thủy|thuỷ|hải)\s+sản", text[max(0, sent[0] - 300):fig.start],
+                      re.IGNORECASE):
+        # "Tổng sản lượng thủy sản đạt ... Trong đó, sản lượng khai thác đạt 70.000 tấn": the
+        # bare "khai thác" / "nuôi trồng" of a fishery total names its catch or farmed part
+        catch = part.group("part").lower().startswith("khai")
+        code = "fishery_catch_output" if catch else "aquaculture_output"
+        indicator_text = part.group("name")
+        notes.append(f"a part of the fishery output: {part.group('part')!r}")
     if code.startswith("fdi_") and cell is None and \
             _origin_says_domestic(vocab, text, sent[0], fig, unit):
         notes.append(f"domestic investment, not {code}")
