@@ -1613,6 +1613,8 @@ def test_a_share_changed_from_one_level_to_another_with_its_name_between():
      "fishery_output"),
     ("Cả năm, tổng sản lượng nuôi trồng và khai thác thủy sản ước đạt 42.500 tấn.",
      "42.500 tấn", "fishery_output"),
+    ("Chín tháng đầu năm, sản lượng khai thác và nuôi trồng thủy sản ước đạt 75.300 tấn.",
+     "75.300 tấn", "fishery_output"),
     # the farmed part and the caught part, each its own quantity
     ("Sáu tháng đầu năm 2024, sản lượng nuôi trồng thủy sản đạt 61.000 tấn.", "61.000 tấn",
      "aquaculture_output"),
