@@ -1508,3 +1508,23 @@ def test_a_target_compared_with_in_a_closed_clause_sets_no_kind_of_the_next():
                  "ra tại Nghị quyết (37%); tuy nhiên, tỷ lệ bao phủ BHYT mới đạt 88,1% dân số.",
                  "2022-11-10", column="kind")
     assert (got["37%"], got["88,1%"]) == ("target", "actual")
+
+
+def test_a_january_review_comparing_with_two_years_back_reports_the_year_before():
+    # a review dated early in a year that names no year but the one compared with ("so với năm
+    # 2019") reports the year after that base: each figure is of 2020, the growth a year's
+    text = ("Tăng trưởng kinh tế ước đạt 5,9% so với năm 2019. Cơ cấu: dịch vụ chiếm 41,5%. "
+            "Thu ngân sách ước đạt 3.400 tỷ đồng, tăng 8,1% so với năm 2019.")
+    got = by_raw(text, "2021-01-06")
+    assert [_period(got[raw]) for raw in ("5,9%", "41,5%", "3.400 tỷ đồng", "8,1%")] == \
+        [(2020, 2020)] * 4
+    assert by_raw(text, "2021-01-06", column="measure")["5,9%"] == "annual_growth"
+    # dated in the middle of a year, the page's own year holds
+    assert _period(by_raw(text, "2021-07-06")["41,5%"]) == (2021, 2021)
+
+
+def test_a_semicolon_list_wrapped_onto_a_small_letter_line_is_one_sentence():
+    # a PDF's line break after "...;" inside a bracketed list keeps the list's year
+    got = by_raw("Cơ cấu kinh tế chuyển dịch (năm 2018, nông nghiệp chiếm 30,2%; công nghiệp "
+                 "chiếm 21,7%;\ndịch vụ 48,1%).", "2020-05-01")
+    assert _period(got["48,1%"]) == (2018, 2018)
