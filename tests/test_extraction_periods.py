@@ -1528,3 +1528,16 @@ def test_a_semicolon_list_wrapped_onto_a_small_letter_line_is_one_sentence():
     got = by_raw("Cơ cấu kinh tế chuyển dịch (năm 2018, nông nghiệp chiếm 30,2%; công nghiệp "
                  "chiếm 21,7%;\ndịch vụ 48,1%).", "2020-05-01")
     assert _period(got["48,1%"]) == (2018, 2018)
+
+
+def test_the_size_of_a_fall_named_before_its_number_is_negative():
+    # "tỷ lệ giảm nghèo", "mức giảm": the fall named as a noun; "giảm ... bình quân từ X%/năm":
+    # a yearly rate after "từ" is the fall's size, not a starting level
+    got = by_raw("Giai đoạn 2016-2020, tỷ lệ giảm nghèo bình quân đạt 2,4%/năm; mức giảm tỷ lệ "
+                 "hộ cận nghèo bình quân là 0,9%/năm. Mục tiêu 2021-2025 là giảm tỷ lệ hộ nghèo "
+                 "bình quân từ 1,5-2%/năm.", "2021-03-01", column="low")
+    assert (got["2,4%/năm"], got["0,9%/năm"], got["1,5-2%/năm"]) == (-2.4, -0.9, -2.0)
+    # a share of the plan after the fall's name, and a level after "từ ... xuống", stay positive
+    got = by_raw("Tỷ lệ giảm nghèo vượt kế hoạch, huyện cao nhất đạt 150%. Tỷ lệ hộ nghèo giảm "
+                 "bình quân từ 6,1% năm 2020 xuống 3,2% năm 2025.", "2025-11-01", column="low")
+    assert (got["150%"], got["6,1%"]) == (150, 6.1)
