@@ -1605,3 +1605,12 @@ def test_a_share_changed_from_one_level_to_another_with_its_name_between():
                  "(năm 2015) xuống còn 41% (năm 2020).", "2020-10-01")
     assert (got["trên 52%"].indicator, got["trên 52%"].measure) == ("agri_labour_share", "level")
     assert got["41%"].indicator == "agri_labour_share"
+
+
+def test_farming_and_forestry_joined_by_a_dash_name_the_agriculture_sector():
+    # "nông - lâm nghiệp", "nông – lâm nghiệp", "nông-lâm nghiệp": the sector with its dash
+    got = by_raw("Năm 2021, GRDP tăng 5,2%, trong đó: nông - lâm nghiệp tăng trưởng 2,9%; khu vực "
+                 "nông – lâm nghiệp của vùng cao đạt mức tăng trưởng 3,4%. Cơ cấu kinh tế năm "
+                 "2021: nông-lâm nghiệp chiếm 25,1%.", "2022-03-01", column="indicator")
+    assert (got["2,9%"], got["3,4%"], got["25,1%"]) == (
+        "agriculture_grdp_growth", "agriculture_grdp_growth", "agriculture_share")

@@ -1508,3 +1508,36 @@ def test_a_target_compared_with_in_a_closed_clause_sets_no_kind_of_the_next():
                  "ra tại Nghị quyết (37%); tuy nhiên, tỷ lệ bao phủ BHYT mới đạt 88,1% dân số.",
                  "2022-11-10", column="kind")
     assert (got["37%"], got["88,1%"]) == ("target", "actual")
+
+
+def test_a_january_review_comparing_with_two_years_back_reports_the_year_before():
+    # a review dated early in a year that names no year but the one compared with ("so với năm
+    # 2019") reports the year after that base: each figure is of 2020, the growth a year's
+    text = ("Tăng trưởng kinh tế ước đạt 5,9% so với năm 2019. Cơ cấu: dịch vụ chiếm 41,5%. "
+            "Thu ngân sách ước đạt 3.400 tỷ đồng, tăng 8,1% so với năm 2019.")
+    got = by_raw(text, "2021-01-06")
+    assert [_period(got[raw]) for raw in ("5,9%", "41,5%", "3.400 tỷ đồng", "8,1%")] == \
+        [(2020, 2020)] * 4
+    assert by_raw(text, "2021-01-06", column="measure")["5,9%"] == "annual_growth"
+    # dated in the middle of a year, the page's own year holds
+    assert _period(by_raw(text, "2021-07-06")["41,5%"]) == (2021, 2021)
+
+
+def test_a_semicolon_list_wrapped_onto_a_small_letter_line_is_one_sentence():
+    # a PDF's line break after "...;" inside a bracketed list keeps the list's year
+    got = by_raw("Cơ cấu kinh tế chuyển dịch (năm 2018, nông nghiệp chiếm 30,2%; công nghiệp "
+                 "chiếm 21,7%;\ndịch vụ 48,1%).", "2020-05-01")
+    assert _period(got["48,1%"]) == (2018, 2018)
+
+
+def test_the_size_of_a_fall_named_before_its_number_is_negative():
+    # "tỷ lệ giảm nghèo", "mức giảm": the fall named as a noun; "giảm ... bình quân từ X%/năm":
+    # a yearly rate after "từ" is the fall's size, not a starting level
+    got = by_raw("Giai đoạn 2016-2020, tỷ lệ giảm nghèo bình quân đạt 2,4%/năm; mức giảm tỷ lệ "
+                 "hộ cận nghèo bình quân là 0,9%/năm. Mục tiêu 2021-2025 là giảm tỷ lệ hộ nghèo "
+                 "bình quân từ 1,5-2%/năm.", "2021-03-01", column="low")
+    assert (got["2,4%/năm"], got["0,9%/năm"], got["1,5-2%/năm"]) == (-2.4, -0.9, -2.0)
+    # a share of the plan after the fall's name, and a level after "từ ... xuống", stay positive
+    got = by_raw("Tỷ lệ giảm nghèo vượt kế hoạch, huyện cao nhất đạt 150%. Tỷ lệ hộ nghèo giảm "
+                 "bình quân từ 6,1% năm 2020 xuống 3,2% năm 2025.", "2025-11-01", column="low")
+    assert (got["150%"], got["6,1%"]) == (150, 6.1)

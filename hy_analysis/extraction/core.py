@@ -1913,6 +1913,17 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         low, high = (-high if high is not None else None), -low
         notes.append("a fall written before its indicator ('giảm ... bình quân', "
                      "'reduce ... by'): negative")
+    elif unit in ("percent", "percentage_points") and low is not None and low > 0 and \
+            qualifier in ("exact", "about", "range") and (
+                CUES.FALL_NAMED_BEFORE.search(text, max(clause_start, fig.start - 90),
+                                              fig.start)
+                or ("/năm" in fig.raw and CUES.FALL_AWAY_FROM_BEFORE.search(
+                    text, max(clause_start, fig.start - 90), fig.start))):
+        # "tỷ lệ giảm nghèo đạt 5%/năm", "giảm tỷ lệ hộ nghèo bình quân từ 3-4%/năm": the
+        # size of a fall, named before the number
+        low, high = (-high if high is not None else None), -low
+        notes.append("the size of a fall named before it ('mức giảm', 'tỷ lệ giảm', "
+                     "'giảm ... bình quân từ'): negative")
     # Period
     if cell is not None:
         if cell.end_of_period:

@@ -318,7 +318,10 @@ _BOUNDARY_RE = re.compile(
     # "higher than in 1989.Per capita income", "(39 USD).The province")
     r"|(?:(?<=[a-zđà-ỹ]{2}[.!?])|(?<=[\d%)][.!?]))(?<!\bMrs\.)(?<!\betc\.)"
     r"(?=[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][a-zđà-ỹ]{2})"
-    r"|(?<=[.!?:;…])[ \t]*\n"
+    r"|(?<=[.!?:…])[ \t]*\n"
+    # "...chiếm 19,13%;\nthương mại và dịch vụ 48,33%": a semicolon at a line's end followed
+    # by a small letter is a list wrapped by the page (a PDF's lines), not a new sentence
+    r"|(?<=;)[ \t]*\n(?![ \t]*[a-zđà-ỹ])"
     r"|\n\s*\n"
     r"|\n(?=[ \t]*(?:[-•+*]\s|\d{1,2}[.)]\s|[IVX]+\.\s|\|))"
     r"|(?<=\|)[ \t]*\n"
@@ -891,7 +894,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(y[2], y[3], "earlier sentence", base)
     if doc_year:
         # a report written early in a year about the one before names that year most
-        year = _main_year(text, doc_year)
+        year = _main_year(text, doc_year, doc_month is None or doc_month <= _LAG_MONTHS)
         return Period(year, year, "document date" if year == doc_year else
                       "the year the document names most (written early the next year)", base)
     return Period(None, None, "not found", base)
@@ -975,13 +978,21 @@ def _frame_of(text: str, earlier: list, y: tuple) -> tuple | None:
 
 
 @lru_cache(maxsize=4)
-def _main_year(text: str, doc_year: int) -> int:
+def _main_year(text: str, doc_year: int, early: bool = True) -> int:
     """The document's year, or the year before when the document names it more often than
     its own (a review of last year dated in January).
 
     Counted once per document (remembered): every figure without a year of its own asks, and
-    counting over the whole text for each made a long document's reading quadratic."""
-    years = [y[3] for y in _year_index(text)[0] if not y[4] and y[2] == y[3]]
+    counting over the whole text for each made a long document's reading quadratic.
+    ``early``: the page is dated in the first months of its year (or its month is unknown);
+    only then do the years compared with vote (see below)."""
+    index = _year_index(text)[0]
+    years = [y[3] for y in index if not y[4] and y[2] == y[3]]
+    # "tăng 7% so với năm 2016" names the year before the one reported on: a base year
+    # votes for the year after it (a January review of 2017 compares with 2016 and may
+    # never write 2017); later in the year the comparison is with the page's own past
+    if early:
+        years += [y[3] + 1 for y in index if y[4] and y[2] == y[3]]
     last = years.count(doc_year - 1)
     return doc_year - 1 if last > years.count(doc_year) and last >= 2 else doc_year
 
