@@ -467,6 +467,23 @@ def test_an_interrupt_a_library_swallowed_never_lands(tmp_path, monkeypatch):
     assert not spec.tmp_dir.exists()
 
 
+def test_workers_are_spawned_fresh_once_the_package_changed_in_a_long_session(monkeypatch):
+    """The pool's fork server keeps the code it imported: a session that edited the package
+    (or upgraded a library) since must not get workers with the old code (audit21d)."""
+    import multiprocessing
+
+    from hy_analysis.runner import pool, warm
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this system: workers are always spawned")
+    keys = iter(["before", "before", "after"])
+    monkeypatch.setattr(warm, "fingerprint", lambda cmd, env: next(keys))
+    monkeypatch.setattr(pool, "_forkserver_key", None)
+    assert pool.worker_context().get_start_method() == "forkserver"
+    assert pool.worker_context().get_start_method() == "forkserver"  # nothing changed
+    assert pool.worker_context().get_start_method() == "spawn"
+
+
 def test_a_finished_run_is_no_longer_the_workers_to_clean_up(tmp_path, monkeypatch):
     """The watchdog kills the kernel of the run a worker is executing once its command is
     gone; a finished run's kernel pid may belong to another process by then, and an idle
