@@ -739,7 +739,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     right = _RIGHT_AFTER.match(text, fig_end, s1)
     right = CUES.RELATIVE_YEAR.match(text, right.end(), s1) if right and doc_year else None
     if right and not re.match(r"[’']s\b", text[right.end():right.end() + 2]):
-        year = _relative_year(right, text, doc_year, doc_month, right.start())
+        year = doc_year if right.group("this") else doc_year - 1
         return Period(year, year, "sentence, the relative year right after it", base)
     # "Từ năm 2021 đến nay, ...", "Since 2021, the province has attracted ...": from that
     # year up to the page's (the last year before the figure; "cao nhất từ năm 2014 đến nay",
@@ -790,7 +790,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # own before it, a relative year later in its clause dates it as a written one would
     later = _relative_year_after(text, fig_end, s1) if not own and doc_year else None
     if later:
-        year = _relative_year(later, text, doc_year, doc_month, later.start())
+        year = doc_year if later.group("this") else doc_year - 1
         return Period(year, year, "sentence (relative year after it)", base)
     # "5 năm tới", "the next five years", "nhiệm kỳ tới" / "5 năm qua", "the past three
     # years": N years after the document's year, or ending with it (its own words, before
@@ -814,7 +814,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if relative and doc_year and (re.match(r"[’']s\b", text[lo + relative.end():]) or
                                   not CUES.BASE_BEFORE.search(
                                       text[max(s0, fig_start - 260):lo + relative.start()])):
-        year = _relative_year(relative, text, doc_year, doc_month, lo + relative.start())
+        year = doc_year if relative.group("this") else doc_year - 1
         return Period(year, year, "sentence (relative year)", base)
     # "Từ đầu năm đến nay ... giảm 14,81% so với cùng kỳ năm 2022": the year after the one
     # compared with, whatever the document's date
@@ -884,7 +884,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
                                                                  m.start()])),
                         None)
     if relative:
-        year = _relative_year(relative, text, doc_year, doc_month, relative.start())
+        year = doc_year if relative.group("this") else doc_year - 1
         return Period(year, year, "earlier sentence (relative year)", base)
     if earlier:
         y = earlier[-1]
@@ -1108,31 +1108,6 @@ def _without_asides(words: str) -> str:
         if inner == words:
             return words
         words = inner
-
-
-def _relative_year(match: re.Match, text: str, doc_year: int, doc_month: int | None,
-                   at: int) -> int:
-    """The year of a relative year ("năm nay", "this year" / "năm ngoái", "last year"): counted
-    from the year the document reports on, so that a review of the year published early in the
-    next ("Năm 2025 GRDP tăng 10%. Năm ngoái chỉ tăng 4%", dated January 2026) reads "năm
-    ngoái" as 2024 (see :func:`frame_year`); but the page's own year when it is the last year
-    written before ``at`` ("năm 2026 ... trong năm nay").
-
-    >>> t = "Năm 2025 GRDP tăng 10%. Năm 2025 xuất khẩu tăng. Năm ngoái GRDP tăng 4%."
-    >>> m = CUES.RELATIVE_YEAR.search(t)
-    >>> _relative_year(m, t, 2026, 1, m.start()), _relative_year(m, t, 2026, 8, m.start())
-    (2024, 2025)
-    >>> t = "Năm 2025 GRDP tăng 10%. Năm 2025 xuất khẩu tăng. Năm 2026 sẽ khó; năm nay tỉnh ..."
-    >>> m = CUES.RELATIVE_YEAR.search(t)
-    >>> _relative_year(m, t, 2026, 1, m.start())
-    2026
-    """
-    frame = doc_year
-    if doc_month is not None:
-        written = re.findall(r"\b(?:19|20)\d\d\b", text[max(0, at - 2000):at])
-        if not written or int(written[-1]) != doc_year:
-            frame = frame_year(text, doc_year, doc_month)
-    return frame if match.group("this") else frame - 1
 
 
 def _relative_year_after(text: str, lo: int, hi: int) -> re.Match | None:
