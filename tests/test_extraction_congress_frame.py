@@ -78,3 +78,17 @@ def test_jobs_trained_employees_and_environmental_standards_are_named():
     frame = extract("Đến năm 2025, 95% cơ sở sản xuất kinh doanh đạt tiêu chuẩn môi trường.",
                     date="2020-10")
     assert frame["indicator"].tolist() == ["env_compliant_facilities_share"]
+
+
+def test_the_term_in_a_congress_name_dates_no_later_review():
+    text = ("Sáng 14-10, Đại hội đại biểu Đảng bộ tỉnh lần thứ X, nhiệm kỳ 2020-2025 đã khai mạc "
+            "với 300 đại biểu. Kinh tế tăng trưởng khá. GRDP bình quân đầu người 41,2 triệu "
+            "đồng; tỉ lệ hộ nghèo còn 3,8%.")
+    rows = by_raw(text, date="2020-10-14")
+    for raw in ("41,2 triệu đồng", "3,8%"):
+        row = rows[raw]
+        assert (row.kind, row.period_start, row.period_end) == ("actual", 2020, 2020)
+    # a congress's sentence that sets aims keeps its term for them
+    aims = by_raw("Đại hội Đảng bộ tỉnh nhiệm kỳ 2020-2025 đề ra mục tiêu tăng trưởng kinh tế "
+                  "bình quân 7%/năm.", date="2020-10-14")
+    assert (aims["7%/năm"].period_start, aims["7%/năm"].period_end) == (2021, 2025)
