@@ -21,7 +21,7 @@ from .alternation import compile_scanning
 from .cues import CUES
 from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (_AVERAGE_STEM, Period, Vocabulary, _aside, _years, _years_between,
+from .reading import (_AVERAGE_STEM, _SPAN_NUMBERS, Period, Vocabulary, _aside, _years, _years_between,
                       congress_term, find_kind, find_measure, find_period, heading_years,
                       latest_span_ending, load_vocabulary, match_phrases, sentence_of,
                       sentence_spans, strip_accents, whole_term)
@@ -2267,6 +2267,19 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         term = congress_term(text, sent, fig.start, period)
         if term:
             period = Period(term[0], term[1], period.how + ", the congress's term")
+    elif doc_year and period.how.startswith("document date") and (
+            kind == "target" or (estimate and re.search(
+                r"\bwill\b|\bsẽ\b", text[sent[0]:fig.start], re.IGNORECASE))) and \
+            (frame := _plan_frame_before(text, sent[0], fig.start, doc_year)):
+        # aims whose sentence writes no year, under "in the next 5 years" or at a Party
+        # congress (held in years ending in 0 or 5, its targets for the term after it): the
+        # frame's years, a level its last year, not the document's own year ("will reach"
+        # there is the aim, not an estimate of that year)
+        kind, estimate, kind_how = "target", False, kind_how + ", an aim of the plan's frame"
+        if measure in ("period_average_growth", "period_average", "period_total"):
+            period = Period(frame[0], frame[1], period.how + ", " + frame[2])
+        elif measure == "level":
+            period = Period(frame[1], frame[1], period.how + ", the end of " + frame[2])
     if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end) and \
             kind_how != "the plan's value compared with":
         if kind == "target" and kind_how == "target words" and rows and \
@@ -2616,3 +2629,35 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         "note": "; ".join(notes),
         "changed": changed,  # the code of a figure read as a change of it (not a column)
     }
+
+
+def _plan_frame_before(text: str, sent_start: int, fig_start: int,
+                       doc_year: int) -> tuple[int, int, str] | None:
+    """(y0, y1, how) of the plan a figure with no year of its own belongs to: the last "next
+    N years" ("5 năm tới", "the next five years") in its sentence or the 600 characters
+    before it, else, in a year ending in 0 or 5, the term after a Party congress named there
+    (the years after the document's: 2021-2025 for a congress of 2020).
+
+    Examples
+    --------
+    >>> t = "Over the next five years, the province aims at growth of 8% a year."
+    >>> _plan_frame_before(t, 0, t.index("8%"), 2020)
+    (2021, 2025, 'the next 5 years')
+    >>> t = "The congress set out goals: growth of 7% a year."
+    >>> _plan_frame_before(t, 0, t.index("7%"), 2020)
+    (2021, 2025, "the congress's next term")
+    >>> _plan_frame_before(t, 0, t.index("7%"), 2023) is None
+    True
+    """
+    lo = max(0, sent_start - 600)
+    last = None
+    for m in CUES.RELATIVE_SPAN.finditer(text, lo, fig_start):
+        last = m
+    if last is not None and (last.group("next") or last.group("next2")):
+        raw = (last.group("n") or last.group("n2") or "").lower()
+        n = _SPAN_NUMBERS.get(raw) or (int(raw) if raw.isdigit() else 0)
+        if 1 < n <= 10:
+            return doc_year + 1, doc_year + n, f"the next {n} years"
+    if doc_year % 5 == 0 and CUES.CONGRESS.search(text, lo, fig_start):
+        return doc_year + 1, doc_year + 5, "the congress's next term"
+    return None

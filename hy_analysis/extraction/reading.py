@@ -855,6 +855,10 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "tăng 13,3% so với cùng kỳ năm 2023" / "the same period in 2022": a comparison's year
     # sets no year for the sentences after it
     earlier = [y for y in earlier if not y[5]]
+    # "Đại hội ... lần thứ XI, nhiệm kỳ 2020-2025 đã khai mạc với 350 đại biểu.": the term in a
+    # congress's name, in a sentence that sets no aim, dates no figure of the sentences after
+    # it (the review that follows is of the term before)
+    earlier = [y for y in earlier if not _congress_name_only(text, y[0])]
     # "kết quả ... năm 2025; mục tiêu, nhiệm vụ ... năm 2026": a plan's year dates the plan's
     # figures, not results said after it (when the results' own year is named before)
     if not _says_target(text, s0, fig_start):
@@ -1535,3 +1539,24 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
                 for m in vocab.pattern(fieldname).finditer(flat)
                 if text[m.start():m.end()].isascii()]
     return sorted(set(out))
+
+
+def _congress_name_only(text: str, at: int) -> bool:
+    """Whether the year span at ``at`` is the term of a congress named in a sentence that
+    sets no aim: "Đại hội ... lần thứ XI, nhiệm kỳ 2020-2025 đã khai mạc", "the 2020-2025
+    congress opened".
+
+    Examples
+    --------
+    >>> t = "Đại hội Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020-2025 đã khai mạc. GRDP tăng 6%."
+    >>> _congress_name_only(t, t.index("2020"))
+    True
+    >>> t = "Đại hội Đảng bộ tỉnh nhiệm kỳ 2020-2025 đề ra mục tiêu tăng trưởng 7%/năm."
+    >>> _congress_name_only(t, t.index("2020"))
+    False
+    """
+    if not CUES.CONGRESS_TERM_BEFORE.search(text, max(0, at - 120), at):
+        return False
+    stop = CUES.SENTENCE_STOP.search(text, at)
+    end = stop.start() if stop else len(text)
+    return not CUES.TARGET_WORDS.search(text, at, end)
