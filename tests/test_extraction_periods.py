@@ -1508,3 +1508,17 @@ def test_a_target_compared_with_in_a_closed_clause_sets_no_kind_of_the_next():
                  "ra tại Nghị quyết (37%); tuy nhiên, tỷ lệ bao phủ BHYT mới đạt 88,1% dân số.",
                  "2022-11-10", column="kind")
     assert (got["37%"], got["88,1%"]) == ("target", "actual")
+
+
+def test_the_year_gone_by_of_a_year_end_review_is_its_year():
+    # "năm qua" in a page of December or of the next January is the year it reviews; in a
+    # mid-year page it is the year before ("năm ngoái" keeps its reading)
+    text = "Năm 2024 kinh tế tỉnh tăng 7,1%. Toàn tỉnh đã trồng mới 820 ha rừng trong năm qua."
+    assert _period(by_raw(text, "2024-12-18")["820 ha"]) == (2024, 2024)
+    assert _period(by_raw(text, "2025-01-09")["820 ha"]) == (2024, 2024)
+    got = by_raw("Năm 2024 tỉnh thu hút nhiều dự án. Năm qua, tỉnh trồng mới 640 ha rừng.",
+                 "2024-06-20")
+    assert _period(got["640 ha"]) == (2023, 2023)
+    got = by_raw("Năm 2024 kinh tế tăng 7,1%. Năm ngoái, tỉnh trồng mới 610 ha rừng.",
+                 "2024-12-18")
+    assert _period(got["610 ha"]) == (2023, 2023)

@@ -1115,12 +1115,22 @@ def _relative_year(match: re.Match, text: str, doc_year: int, doc_month: int | N
     >>> m = CUES.RELATIVE_YEAR.search(t)
     >>> _relative_year(m, t, 2026, 1, m.start())
     2026
+
+    "Năm qua" (the year gone by) is the year reported on once it is over or nearly so (a page
+    of its last quarter, or one written after it): the year before only earlier in a year.
+
+    >>> t = "Năm 2024 GRDP tăng 7%. Tỉnh trồng 500 ha rừng trong năm qua."
+    >>> m = CUES.RELATIVE_YEAR.search(t)
+    >>> [_relative_year(m, t, y, mo, m.start()) for y, mo in ((2024, 12), (2025, 1), (2024, 6))]
+    [2024, 2024, 2023]
     """
     frame = doc_year
     if doc_month is not None:
         written = re.findall(r"\b(?:19|20)\d\d\b", text[max(0, at - 2000):at])
         if not written or int(written[-1]) != doc_year:
             frame = frame_year(text, doc_year, doc_month)
+    if match.group("past") and doc_month is not None and (frame < doc_year or doc_month >= 10):
+        return frame
     return frame if match.group("this") else frame - 1
 
 
