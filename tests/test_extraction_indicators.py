@@ -1605,3 +1605,14 @@ def test_a_share_changed_from_one_level_to_another_with_its_name_between():
                  "(năm 2015) xuống còn 41% (năm 2020).", "2020-10-01")
     assert (got["trên 52%"].indicator, got["trên 52%"].measure) == ("agri_labour_share", "level")
     assert got["41%"].indicator == "agri_labour_share"
+
+
+def test_a_contribution_right_after_a_growth_is_no_noun_the_growth_is_a_share_of():
+    # no comma between the growth and "đóng góp ... vào tăng trưởng GRDP": the sector named
+    # before still names the growth; the GRDP words after are what the points add to
+    got = by_raw("Năm 2023 khu vực dịch vụ đạt 9.100 tỷ đồng, tăng 6,3% đóng góp 1,9 điểm phần "
+                 "trăm vào tăng trưởng GRDP của tỉnh.", "2024-01-10", column="indicator")
+    assert got["6,3%"] == "services_grdp_growth"
+    got = by_raw("In 2023 services rose 6.3% contributing 1.9 percentage points to GRDP growth.",
+                 "2024-01-10", column="indicator")
+    assert got["6.3%"] == "services_grdp_growth"
