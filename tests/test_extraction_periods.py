@@ -1522,3 +1522,13 @@ def test_the_year_gone_by_of_a_year_end_review_is_its_year():
     got = by_raw("Năm 2024 kinh tế tăng 7,1%. Năm ngoái, tỉnh trồng mới 610 ha rừng.",
                  "2024-12-18")
     assert _period(got["610 ha"]) == (2023, 2023)
+
+
+def test_a_bare_exceeding_before_any_quantity_with_a_unit_is_a_lower_bound():
+    # "vượt" right before hectares or visitors, as before money: at least that much
+    got = by_raw("Năm 2024 diện tích cây ăn quả vượt 2.400 ha; tỉnh đón vượt 3 triệu lượt khách.")
+    assert (got["vượt 2.400 ha"].qualifier, got["vượt 2.400 ha"].low) == ("above", 2400)
+    assert got["vượt 3 triệu lượt khách"].qualifier == "above"
+    # with the plan after it, it says by how much
+    got = by_raw("Năm 2024 số lao động được đào tạo vượt 1.500 người so với kế hoạch.")
+    assert "1.500 người" in got and got["1.500 người"].qualifier == "exact"

@@ -391,15 +391,18 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                                ["an excess over the plan ('exceeding ... of the estimate'), "
                                 "not a bound"])
         if found is not None and found.start == start and found.parsed.qualifier == "exact" \
-                and found.parsed.unit in ("VND", "USD") and CUES.EXCEED_MONEY_BEFORE.search(
+                and found.parsed.unit not in (None, "percent", "percentage_points", "times") \
+                and CUES.EXCEED_MONEY_BEFORE.search(
                     text, max(0, start - 12), start) and not CUES.OF_PLAN_AFTER.match(
                     text, found.end) and not CUES.COMPARED_AFTER.match(text, found.end):
-            # "tổng thu vượt 170 tỷ đồng": a bare "vượt" before money is at least that much
-            # ("vượt 5% kế hoạch", "vượt 120 tỷ đồng so với dự toán" say by how much)
+            # "tổng thu vượt 170 tỷ đồng": a bare "vượt" before money is at least that much,
+            # and so before any quantity with a unit ("diện tích vượt 1.200 ha", "vượt 3 triệu
+            # lượt khách") ("vượt 5% kế hoạch", "vượt 120 tỷ đồng so với dự toán" say by how
+            # much)
             begin = CUES.EXCEED_MONEY_BEFORE.search(text, max(0, start - 12), start).start()
             found = Figure(begin, found.end, text[begin:found.end], dataclasses.replace(
                 found.parsed, qualifier="above", high=None),
-                found.notes + ["'vượt' (exceeding) before an amount of money: a lower bound"])
+                found.notes + ["'vượt' (exceeding) before an amount: a lower bound"])
         if found is not None and found.parsed.qualifier == "range" and \
                 _CHANGE_FROM.search(text, max(0, start - 40), start) and \
                 (to := _TO_SECOND.search(found.raw, start - found.start)):
