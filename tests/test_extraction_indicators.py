@@ -1616,3 +1616,13 @@ def test_a_contribution_right_after_a_growth_is_no_noun_the_growth_is_a_share_of
     got = by_raw("In 2023 services rose 6.3% contributing 1.9 percentage points to GRDP growth.",
                  "2024-01-10", column="indicator")
     assert got["6.3%"] == "services_grdp_growth"
+
+
+def test_a_growth_in_number_is_the_growth_of_the_count_before_it():
+    # "tăng 18,4% về số lượng và tăng 6,1% về vốn": the first is the count's growth; the
+    # capital's growth has no code of its own and stays unknown
+    got = by_raw("Năm 2024 toàn tỉnh có 1.840 doanh nghiệp đăng ký thành lập mới với tổng vốn đăng "
+                 "ký 21.300 tỷ đồng, tăng 18,4% về số lượng và tăng 6,1% về vốn so với năm trước.",
+                 "2025-01-10", column="indicator")
+    assert got["18,4%"] == "new_enterprises_growth"
+    assert got["6,1%"] == "unknown"
