@@ -1541,3 +1541,9 @@ def test_an_amount_after_a_count_of_months_is_no_month():
                  "41.250 tỷ đồng. Riêng tháng 11 xuất khẩu đạt 72 triệu USD.", "2024-12-05")
     assert got["41.250 tỷ đồng"].low == 41_250e9
     assert "11" not in got and "72 triệu USD" in got
+
+
+def test_a_percent_glued_to_the_next_word_ends_at_the_percent_sign():
+    # a missing space after "%" ("đạt 41,5%KH", "tăng 6%so cùng kỳ") still ends the figure
+    got = by_raw("Năm 2024 thu nội địa đạt 3.100 tỷ đồng, đạt 41,5%KH; xuất khẩu tăng 6%so cùng kỳ.")
+    assert got["41,5%"].low == 41.5 and got["6%"].low == 6
