@@ -1614,3 +1614,22 @@ def test_farming_and_forestry_joined_by_a_dash_name_the_agriculture_sector():
                  "2021: nông-lâm nghiệp chiếm 25,1%.", "2022-03-01", column="indicator")
     assert (got["2,9%"], got["3,4%"], got["25,1%"]) == (
         "agriculture_grdp_growth", "agriculture_grdp_growth", "agriculture_share")
+def test_a_contribution_right_after_a_growth_is_no_noun_the_growth_is_a_share_of():
+    # no comma between the growth and "đóng góp ... vào tăng trưởng GRDP": the sector named
+    # before still names the growth; the GRDP words after are what the points add to
+    got = by_raw("Năm 2023 khu vực dịch vụ đạt 9.100 tỷ đồng, tăng 6,3% đóng góp 1,9 điểm phần "
+                 "trăm vào tăng trưởng GRDP của tỉnh.", "2024-01-10", column="indicator")
+    assert got["6,3%"] == "services_grdp_growth"
+    got = by_raw("In 2023 services rose 6.3% contributing 1.9 percentage points to GRDP growth.",
+                 "2024-01-10", column="indicator")
+    assert got["6.3%"] == "services_grdp_growth"
+
+
+def test_a_growth_in_number_is_the_growth_of_the_count_before_it():
+    # "tăng 18,4% về số lượng và tăng 6,1% về vốn": the first is the count's growth; the
+    # capital's growth has no code of its own and stays unknown
+    got = by_raw("Năm 2024 toàn tỉnh có 1.840 doanh nghiệp đăng ký thành lập mới với tổng vốn đăng "
+                 "ký 21.300 tỷ đồng, tăng 18,4% về số lượng và tăng 6,1% về vốn so với năm trước.",
+                 "2025-01-10", column="indicator")
+    assert got["18,4%"] == "new_enterprises_growth"
+    assert got["6,1%"] == "unknown"

@@ -1528,3 +1528,40 @@ def test_the_size_of_a_fall_named_before_its_number_is_negative():
     got = by_raw("Tỷ lệ giảm nghèo vượt kế hoạch, huyện cao nhất đạt 150%. Tỷ lệ hộ nghèo giảm "
                  "bình quân từ 6,1% năm 2020 xuống 3,2% năm 2025.", "2025-11-01", column="low")
     assert (got["150%"], got["6,1%"]) == (150, 6.1)
+def test_the_year_gone_by_of_a_year_end_review_is_its_year():
+    # "năm qua" in a page of December or of the next January is the year it reviews; in a
+    # mid-year page it is the year before ("năm ngoái" keeps its reading)
+    text = "Năm 2024 kinh tế tỉnh tăng 7,1%. Toàn tỉnh đã trồng mới 820 ha rừng trong năm qua."
+    assert _period(by_raw(text, "2024-12-18")["820 ha"]) == (2024, 2024)
+    assert _period(by_raw(text, "2025-01-09")["820 ha"]) == (2024, 2024)
+    got = by_raw("Năm 2024 tỉnh thu hút nhiều dự án. Năm qua, tỉnh trồng mới 640 ha rừng.",
+                 "2024-06-20")
+    assert _period(got["640 ha"]) == (2023, 2023)
+    got = by_raw("Năm 2024 kinh tế tăng 7,1%. Năm ngoái, tỉnh trồng mới 610 ha rừng.",
+                 "2024-12-18")
+    assert _period(got["610 ha"]) == (2023, 2023)
+
+
+def test_a_bare_exceeding_before_any_quantity_with_a_unit_is_a_lower_bound():
+    # "vượt" right before hectares or visitors, as before money: at least that much
+    got = by_raw("Năm 2024 diện tích cây ăn quả vượt 2.400 ha; tỉnh đón vượt 3 triệu lượt khách.")
+    assert (got["vượt 2.400 ha"].qualifier, got["vượt 2.400 ha"].low) == ("above", 2400)
+    assert got["vượt 3 triệu lượt khách"].qualifier == "above"
+    # with the plan after it, it says by how much
+    got = by_raw("Năm 2024 số lao động được đào tạo vượt 1.500 người so với kế hoạch.")
+    assert "1.500 người" in got and got["1.500 người"].qualifier == "exact"
+
+
+def test_an_amount_after_a_count_of_months_is_no_month():
+    # "lũy kế 8 tháng 41.250 tỷ đồng": only a number a month can have names a month after
+    # "tháng"; "tháng 11" still names one
+    got = by_raw("Năm 2024, tổng mức bán lẻ hàng hóa quý III đạt 14.300 tỷ đồng, lũy kế 8 tháng "
+                 "41.250 tỷ đồng. Riêng tháng 11 xuất khẩu đạt 72 triệu USD.", "2024-12-05")
+    assert got["41.250 tỷ đồng"].low == 41_250e9
+    assert "11" not in got and "72 triệu USD" in got
+
+
+def test_a_percent_glued_to_the_next_word_ends_at_the_percent_sign():
+    # a missing space after "%" ("đạt 41,5%KH", "tăng 6%so cùng kỳ") still ends the figure
+    got = by_raw("Năm 2024 thu nội địa đạt 3.100 tỷ đồng, đạt 41,5%KH; xuất khẩu tăng 6%so cùng kỳ.")
+    assert got["41,5%"].low == 41.5 and got["6%"].low == 6

@@ -2381,6 +2381,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
                 break
+    if code == "unknown" and cell is None and unit == "percent" and measure in _GROWTH_MEASURES \
+            and rows and (in_number := CUES.GROWTH_IN_NUMBER_AFTER.match(text, fig.end)):
+        # "có 2.550 doanh nghiệp thành lập mới ..., tăng 29,97% về số lượng": a growth in
+        # number is the growth of the last count of its sentence
+        flat = _flat_sentence(text, sent, memo)
+        prev = next((p for p in reversed(rows[-6:]) if p["unit"] == "count"), None)
+        growth = f"{prev['indicator']}_growth" if prev else ""
+        if prev and prev["sentence"] == flat and growth in vocab.indicator_units:
+            code, indicator_text = growth, in_number.group(0).strip()
+            notes.append("a growth in number: that of the count before it")
     if code == "unknown" and cell is None and unit == "USD" and rows and \
             rows[-1]["indicator"] == "fdi_new_projects" and "fdi_new_capital" in \
             vocab.indicator_units and rows[-1]["sentence"] == _flat_sentence(text, sent, memo):

@@ -739,7 +739,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     right = _RIGHT_AFTER.match(text, fig_end, s1)
     right = CUES.RELATIVE_YEAR.match(text, right.end(), s1) if right and doc_year else None
     if right and not re.match(r"[’']s\b", text[right.end():right.end() + 2]):
-        year = doc_year if right.group("this") else doc_year - 1
+        year = _relative_year(right, doc_year, doc_month)
         return Period(year, year, "sentence, the relative year right after it", base)
     # "Từ năm 2021 đến nay, ...", "Since 2021, the province has attracted ...": from that
     # year up to the page's (the last year before the figure; "cao nhất từ năm 2014 đến nay",
@@ -790,7 +790,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # own before it, a relative year later in its clause dates it as a written one would
     later = _relative_year_after(text, fig_end, s1) if not own and doc_year else None
     if later:
-        year = doc_year if later.group("this") else doc_year - 1
+        year = _relative_year(later, doc_year, doc_month)
         return Period(year, year, "sentence (relative year after it)", base)
     # "5 năm tới", "the next five years", "nhiệm kỳ tới" / "5 năm qua", "the past three
     # years": N years after the document's year, or ending with it (its own words, before
@@ -814,7 +814,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if relative and doc_year and (re.match(r"[’']s\b", text[lo + relative.end():]) or
                                   not CUES.BASE_BEFORE.search(
                                       text[max(s0, fig_start - 260):lo + relative.start()])):
-        year = doc_year if relative.group("this") else doc_year - 1
+        year = _relative_year(relative, doc_year, doc_month)
         return Period(year, year, "sentence (relative year)", base)
     # "Từ đầu năm đến nay ... giảm 14,81% so với cùng kỳ năm 2022": the year after the one
     # compared with, whatever the document's date
@@ -888,7 +888,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
                                                                  m.start()])),
                         None)
     if relative:
-        year = doc_year if relative.group("this") else doc_year - 1
+        year = _relative_year(relative, doc_year, doc_month)
         return Period(year, year, "earlier sentence (relative year)", base)
     if earlier:
         y = earlier[-1]
@@ -1112,6 +1112,28 @@ def _without_asides(words: str) -> str:
         if inner == words:
             return words
         words = inner
+
+
+def _relative_year(match: re.Match, doc_year: int, doc_month: int | None) -> int:
+    """The year of a relative year ("năm nay", "this year" / "năm ngoái", "last year" /
+    "năm qua", "the past year"), counted from the page's own year as the words say.
+
+    "Năm qua" (the year gone by) is the page's own year in its last quarter (a year-end
+    review: the year now over or nearly so), the year before otherwise.
+
+    >>> t = "Tỉnh trồng 500 ha rừng trong năm qua."
+    >>> m = CUES.RELATIVE_YEAR.search(t)
+    >>> [_relative_year(m, y, mo) for y, mo in ((2024, 12), (2025, 1), (2024, 6))]
+    [2024, 2024, 2023]
+    >>> m = CUES.RELATIVE_YEAR.search("Năm ngoái GRDP tăng 4%.")
+    >>> _relative_year(m, 2026, 1), _relative_year(m, 2026, 12)
+    (2025, 2025)
+    """
+    if match.group("this"):
+        return doc_year
+    if match.group("past") and doc_month is not None and doc_month >= 10:
+        return doc_year
+    return doc_year - 1
 
 
 def _relative_year_after(text: str, lo: int, hi: int) -> re.Match | None:
