@@ -792,6 +792,15 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
 
 
 def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> str:
+    # "112 projects from China", "153 dự án của Hàn Quốc": the part a figure's own noun comes
+    # from, written right after it, is its part, whatever part the clause named before it
+    after = _FROM_PART_AFTER.match(text, fig.end)
+    if after:
+        hits = match_phrases(vocab, "breakdown", text[after.end():after.end() + 60], after.end())
+        if hits and hits[0][0] == after.end():
+            # (not "19 projects from Japan and China": the figure is of both, no one part)
+            both = len(hits) > 1 and _AND_NEXT_PART.fullmatch(text, hits[0][1], hits[1][0])
+            return "" if both else vocab.values("breakdown", hits[0][2])[0]
     hits = match_phrases(vocab, "breakdown", text[clause_start:fig.start], clause_start)
     if not hits:
         # "thị trấn Gia Ray 98,5%, thành phố Biên Hòa 93%": a locality of the province named
@@ -804,6 +813,15 @@ def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> 
             return m.group("name")
         return ""
     return vocab.values("breakdown", hits[-1][2])[0]
+
+
+#: a figure's own noun (up to three words, no comma) then "from" / "của" / "đến từ" right after
+#: it: where the part named next begins
+_FROM_PART_AFTER = re.compile(
+    r"[ \t]*(?:[^\W\d_]+[ \t]+){0,3}?(?:from|của|đến từ)[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+
+
+_AND_NEXT_PART = re.compile(r"\s*(?:,|and|và|or|hoặc)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 #: a locality's noun and its capitalised name right before a figure ("thị trấn Gia Ray 98,5%")
