@@ -19,3 +19,19 @@ def test_a_count_from_two_countries_has_no_one_part():
     got = by_raw("So far the park has drawn 27 projects from Korea and Taiwan.",
                  date="2024-03-01")
     assert got["27 projects"].breakdown == ""
+
+
+def test_money_registered_into_the_country_is_the_countrys_figure():
+    got = by_raw("Tỉnh Hưng Yên thu hút 1,1 tỷ USD vốn FDI. Từ đầu năm, vốn FDI đăng ký vào "
+                 "Việt Nam đạt 20,3 tỷ USD, tăng 9,4% so với cùng kỳ; cả nước có 41.000 dự án "
+                 "còn hiệu lực với tổng vốn đăng ký 490 tỷ USD.", date="2024-08-01")
+    assert got["1,1 tỷ USD"].region == "Hưng Yên"
+    assert got["20,3 tỷ USD"].region == "Việt Nam"
+    assert got["9,4%"].region == "Việt Nam"  # the change right after the country's amount
+    assert got["490 tỷ USD"].region == "Việt Nam"  # what the country's count comes with
+
+
+def test_a_province_named_between_keeps_its_own_amount():
+    got = by_raw("Cả nước có 41.000 dự án, trong khi tỉnh Hà Nam có 320 dự án với tổng vốn "
+                 "5 tỷ USD.", date="2024-08-01")
+    assert got["5 tỷ USD"].region == "Hà Nam"

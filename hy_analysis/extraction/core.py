@@ -1044,6 +1044,13 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 #: between two figures of one list of years: "(,) và năm 2022 là", "and 14.3% in"
+#: the words from a count to the amount it comes with, in one clause ("... dự án còn hiệu lực
+#: với tổng vốn đăng ký ", "... projects with a total capital of ")
+_WITH_ITS_AMOUNT = re.compile(r"[^,;.:\d()]*?\b(?:với|with)\b[^,;.:\d()]*", re.IGNORECASE)
+
+_ITS_CHANGE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:tăng|giảm|up|down)(?:[ \t]+by)?[ \t]*",
+                               re.IGNORECASE)
+
 _NEXT_YEAR_OF_A_LIST = re.compile(
     r"[ \t]*,?[ \t]*(?:và|and)?[ \t]*(?:(?:năm|in)[ \t]+(?:19|20)\d\d[ \t]*)?(?:là|was|:)?[ \t]*",
     re.IGNORECASE)
@@ -2585,6 +2592,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 text, rows[-1]["char_end"], fig.start):
         # "tỷ trọng ... của cả nước năm 2021 là 11,91% và năm 2022 là 14,26%": the next year
         # of the same list is the country's too
+        fig_region = "Việt Nam"
+    elif cell is None and rows and rows[-1]["region"] == "Việt Nam" != fig_region and \
+            rows[-1]["char_end"] >= sent[0] and (_WITH_ITS_AMOUNT.fullmatch(
+                text, rows[-1]["char_end"], fig.start) or _ITS_CHANGE_AFTER.fullmatch(
+                text, rows[-1]["char_end"], fig.start)) and not any(
+                rows[-1]["char_end"] <= at < fig.start for at, _ in places):
+        # "cả nước có 40.000 dự án còn hiệu lực với tổng vốn đăng ký 480 tỷ USD": what the
+        # country's count comes "with" is the country's too; and so is the change written
+        # right after the country's amount ("đạt 15 tỷ USD, tăng 13%", "$15 billion, up 13%")
         fig_region = "Việt Nam"
     territory = _territory(vocab, fig_region, doc_date)
     # Confidence: start high, lose for every guess made.
