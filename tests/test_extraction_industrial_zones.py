@@ -35,3 +35,12 @@ def test_a_province_named_between_keeps_its_own_amount():
     got = by_raw("Cả nước có 41.000 dự án, trong khi tỉnh Hà Nam có 320 dự án với tổng vốn "
                  "5 tỷ USD.", date="2024-08-01")
     assert got["5 tỷ USD"].region == "Hà Nam"
+
+
+def test_parks_and_clusters_counted_once_industrial_is_said():
+    got = by_raw("The province has zoned 30 industrial parks and about 60 industrial clusters, "
+                 "of which 12 parks and 19 clusters are operating.", date="2023-11-02")
+    assert got["12 parks"].indicator == "industrial_parks_operational"
+    assert got["19 clusters"].indicator == "industrial_clusters_operational"
+    # the parts the clause goes on to do not rename the whole before them
+    assert got["about 60 industrial clusters"].indicator == "industrial_clusters_total"

@@ -2330,7 +2330,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             # "22 CCN với tổng diện tích 445,41ha đã đi vào hoạt động": the predicate after
             # the area the count is described by is the count's
             after = CUES.AFTER_STOP.split(text[area.end():min(area.end() + 40, clause_end)])[0]
-        got = _family_code(vocab, after, window, clause, f"{fig.raw} {noun}".strip(), unit)
+        # (the parts a clause goes on to after the figure, "..., of which 18 parks are
+        # operating", say nothing of the whole it counts)
+        parts = CUES.PARTS_FOLLOW.search(text, fig.end, clause_end)
+        own_clause = text[clause_start:parts.start()] if parts else clause
+        got = _family_code(vocab, after, window, own_clause, f"{fig.raw} {noun}".strip(), unit)
         if got:
             code = got[0]
             if re.search(r"_(?:new|expanded|removed|new_area)$|^clusters_merged", code) and \
