@@ -44,3 +44,20 @@ def test_parks_and_clusters_counted_once_industrial_is_said():
     assert got["19 clusters"].indicator == "industrial_clusters_operational"
     # the parts the clause goes on to do not rename the whole before them
     assert got["about 60 industrial clusters"].indicator == "industrial_clusters_total"
+
+
+def test_fdi_disbursed_is_not_the_capital_registered():
+    got = by_raw("Trong 9 tháng, vốn FDI đăng ký đạt 1,5 tỷ USD; vốn FDI thực hiện ước đạt 820 "
+                 "triệu USD, tăng 6,2% so với cùng kỳ. Vốn đầu tư thực hiện của khu vực có vốn "
+                 "đầu tư trực tiếp nước ngoài đạt 9.400 tỷ đồng.", date="2024-10-05")
+    assert got["820 triệu USD"].indicator == "fdi_disbursed"
+    assert got["6,2%"].indicator == "fdi_disbursed_growth"
+    assert got["9.400 tỷ đồng"].indicator == "fdi_disbursed"
+    assert got["1,5 tỷ USD"].indicator != "fdi_disbursed"
+
+
+def test_fdi_disbursed_in_english():
+    got = by_raw("Disbursed FDI in the first half reached US$410 million, while newly "
+                 "registered capital was US$700 million.", date="2024-07-03")
+    assert got["US$410 million"].indicator == "fdi_disbursed"
+    assert got["US$700 million"].indicator != "fdi_disbursed"
