@@ -61,3 +61,10 @@ def test_fdi_disbursed_in_english():
                  "registered capital was US$700 million.", date="2024-07-03")
     assert got["US$410 million"].indicator == "fdi_disbursed"
     assert got["US$700 million"].indicator != "fdi_disbursed"
+
+
+def test_the_capital_a_count_of_fdi_projects_comes_with():
+    got = by_raw("By the end of June, the province had 740 FDI projects in effect with a total "
+                 "capital of US$8.2 billion.", date="2024-07-10")
+    assert got["740"].indicator == "fdi_projects"
+    assert got["US$8.2 billion"].indicator == "fdi_capital"

@@ -2395,6 +2395,17 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         if len(between) <= 80 and not re.search(r"[;:]|\d", between):
             code, indicator_text = "fdi_new_capital", ""
             notes.append("the capital of the new FDI projects counted just before it")
+    elif code == "unknown" and cell is None and unit == "USD" and rows and \
+            rows[-1]["indicator"] == "fdi_projects" and rows[-1]["sentence"] == \
+            _flat_sentence(text, sent, memo):
+        # "1.600 FDI projects in effect with a total capital of $19 billion", "có 900 dự án
+        # FDI với tổng vốn 9 tỷ USD": the capital a count of the FDI stock comes with
+        between = text[rows[-1]["char_end"]:fig.start]
+        if len(between) <= 80 and not re.search(r"[;:]|\d", between) and \
+                _WITH_ITS_AMOUNT.fullmatch(between) and re.search(r"\b(?:capital|vốn)\b",
+                                                                 between, re.IGNORECASE):
+            code, indicator_text = "fdi_capital", ""
+            notes.append("the capital of the FDI projects counted just before it")
     if code == "unknown" and cell is None and rows:
         # "Riêng khu vực tỉnh Quảng Ngãi cũ đạt hơn 32.900 tỉ đồng", "trong đó tỉnh A đóng
         # góp 15.000 tỉ đồng, tỉnh B 2.000 tỉ đồng": a part of the total just named, for a
