@@ -68,3 +68,10 @@ def test_the_capital_a_count_of_fdi_projects_comes_with():
                  "capital of US$8.2 billion.", date="2024-07-10")
     assert got["740"].indicator == "fdi_projects"
     assert got["US$8.2 billion"].indicator == "fdi_capital"
+
+
+def test_a_raise_being_prepared_is_a_plan():
+    got = by_raw("Nhà máy đang chuẩn bị nâng công suất lên 2.000 triệu sản phẩm/năm. The "
+                 "plant is preparing to lift its output to 900 tonnes.", date="2025-03-01")
+    assert got["2.000 triệu sản phẩm/năm"].kind == "target"
+    assert got["900 tonnes"].kind == "target"
