@@ -75,3 +75,14 @@ def test_a_raise_being_prepared_is_a_plan():
                  "plant is preparing to lift its output to 900 tonnes.", date="2025-03-01")
     assert got["2.000 triệu sản phẩm/năm"].kind == "target"
     assert got["900 tonnes"].kind == "target"
+
+
+
+def test_ones_counted_after_a_sentence_stop_take_the_noun_before_it():
+    got = by_raw("The parks host 1,200 projects. Of the total, there are 700 foreign-invested "
+                 "ones and 500 domestic ones.", date="2023-05-01")
+    assert got["700 foreign-invested ones"].unit == "count"
+    assert got["500 domestic ones"].low == 500
+    # another paragraph's noun is no antecedent
+    alone = by_raw("The parks host 1,200 projects.\n\nThere are 700 new ones.", date="2023-05-01")
+    assert "700 new ones" not in alone

@@ -748,6 +748,21 @@ def _count_noun_before(text: str, at: int, lang: str) -> str:
                  and probe.unit == "count"), "")
 
 
+def _stop_of_sentence_before(text: str, at: int) -> int:
+    """Where the stop ending the sentence before the one holding ``at`` is, else -1 (a line
+    break between: another paragraph)."""
+    stop = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    return stop if stop >= 0 and text[stop] == "." else -1
+
+
+def _count_noun_of_sentence_before(text: str, at: int, lang: str) -> str:
+    """The last counted noun of the sentence before the one holding ``at`` (same paragraph):
+    what a pronoun opening a count refers to ("... 1,700 projects. Of the total, 800 are
+    foreign-invested ones"), else ""."""
+    start = _stop_of_sentence_before(text, at)
+    return _count_noun_before(text, start, lang) if start > 0 else ""
+
+
 _GLUED_LETTER = re.compile(r"[^\W\d_]")
 #: "Of these projects, 53 were invested by China", "Among them, 12 ...": a part of the things
 #: counted before it
@@ -814,7 +829,9 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
         if parsed is not None:
             return Figure(start, end, text[start:end], parsed,
                           [f"unit 'count' from the noun {noun!r}", "a part of the count before"])
-    if (pronoun := _COUNT_PRONOUN.match(text, end)) and _count_noun_before(text, lead_start, lang):
+    if (pronoun := _COUNT_PRONOUN.match(text, end)) and (
+            _count_noun_before(text, lead_start, lang)
+            or _count_noun_of_sentence_before(text, lead_start, lang)):
         # "licensed 19 FDI projects ... and added capital for 36 others", "28 domestic
         # projects and 20 foreign-invested ones": the noun named before
         parsed = _parse(text[start:end], lang, "count")
