@@ -86,3 +86,11 @@ def test_ones_counted_after_a_sentence_stop_take_the_noun_before_it():
     # another paragraph's noun is no antecedent
     alone = by_raw("The parks host 1,200 projects.\n\nThere are 700 new ones.", date="2023-05-01")
     assert "700 new ones" not in alone
+
+
+def test_a_currency_before_the_number_makes_the_noun_after_it_no_count():
+    got = by_raw("Among the new investments are a $75 million project by a Korean firm and a "
+                 "US$20 million plant; the park also hosts 14 projects.", date="2022-09-01")
+    assert (got["$75 million"].unit, got["$75 million"].low) == ("USD", 75e6)
+    assert got["US$20 million"].unit == "USD"
+    assert got["14 projects"].unit == "count"  # no currency: the noun is its unit

@@ -362,6 +362,11 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                 if parsed is not None and parsed.unit == "VND" and raw[-4:].lower() == \
                         "đồng" and CUES.DONG_COMPOUND.match(text, stop):
                     parsed = None  # "15 đồng chí" (comrades): a word, not the currency
+                if money_lead and begin == start and parsed is not None and \
+                        parsed.unit is not None and not parsed.unit.startswith(("USD", "VND")):
+                    # "a $60 million project": the currency before the number is its unit,
+                    # the noun after it is what the money is for, not a count
+                    continue
                 if parsed is not None and (parsed.unit is not None or bare):
                     found = Figure(begin, stop, raw, parsed, notes)
                     break
@@ -756,11 +761,18 @@ def _stop_of_sentence_before(text: str, at: int) -> int:
 
 
 def _count_noun_of_sentence_before(text: str, at: int, lang: str) -> str:
-    """The last counted noun of the sentence before the one holding ``at`` (same paragraph):
-    what a pronoun opening a count refers to ("... 1,700 projects. Of the total, 800 are
-    foreign-invested ones"), else ""."""
+    """The last counted noun of the sentence before the one holding ``at`` (same paragraph),
+    when ``at``'s sentence opens as a part of it: what a pronoun counts ("... 1,700 projects.
+    Of the total, 800 are foreign-invested ones"), else ""."""
     start = _stop_of_sentence_before(text, at)
-    return _count_noun_before(text, start, lang) if start > 0 else ""
+    if start < 0 or not _OF_THE_TOTAL.search(text, start, at):
+        return ""  # (not "The mayor met 3 others.": only a sentence opened as a part refers)
+    return _count_noun_before(text, start, lang)
+
+
+#: a sentence opened as a part of the things counted before: "Of the total, ...", "Of these"
+_OF_THE_TOTAL = re.compile(r"\b(?:of|among)\s+(?:the\s+total|this\s+total|these|them|those)\b|"
+                           r"\btrong (?:đó|số đó|tổng số)\b", re.IGNORECASE)
 
 
 _GLUED_LETTER = re.compile(r"[^\W\d_]")
