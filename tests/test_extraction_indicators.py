@@ -300,7 +300,7 @@ def test_near_neighbours_of_budget_revenue_and_fdi_stay_unknown():
     got = _by_raw("In 2024, budget revenue hit VND 8,300 billion; land use fees brought VND 1,200 "
                   "billion. Implemented capital of FDI projects was 410 million USD.")
     assert got["VND 1,200 billion"] == "unknown"
-    assert got["410 million USD"] == "unknown"  # realised, not registered FDI
+    assert got["410 million USD"] == "fdi_disbursed"  # realised, not registered FDI
     got = _by_raw("In 2024, the industrial output index rose 9.4% and industrial value added "
                   "grew 8.7%.")
     assert got["9.4%"] == "iip_growth"

@@ -792,6 +792,15 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
 
 
 def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> str:
+    # "112 projects from China", "153 dự án của Hàn Quốc": the part a figure's own noun comes
+    # from, written right after it, is its part, whatever part the clause named before it
+    after = _FROM_PART_AFTER.match(text, fig.end)
+    if after:
+        hits = match_phrases(vocab, "breakdown", text[after.end():after.end() + 60], after.end())
+        if hits and hits[0][0] == after.end():
+            # (not "19 projects from Japan and China": the figure is of both, no one part)
+            both = len(hits) > 1 and _AND_NEXT_PART.fullmatch(text, hits[0][1], hits[1][0])
+            return "" if both else vocab.values("breakdown", hits[0][2])[0]
     hits = match_phrases(vocab, "breakdown", text[clause_start:fig.start], clause_start)
     if not hits:
         # "thị trấn Gia Ray 98,5%, thành phố Biên Hòa 93%": a locality of the province named
@@ -804,6 +813,15 @@ def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> 
             return m.group("name")
         return ""
     return vocab.values("breakdown", hits[-1][2])[0]
+
+
+#: a figure's own noun (up to three words, no comma) then "from" / "của" / "đến từ" right after
+#: it: where the part named next begins
+_FROM_PART_AFTER = re.compile(
+    r"[ \t]*(?:[^\W\d_]+[ \t]+){0,3}?(?:from|của|đến từ)[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+
+
+_AND_NEXT_PART = re.compile(r"\s*(?:,|and|và|or|hoặc)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 #: a locality's noun and its capitalised name right before a figure ("thị trấn Gia Ray 98,5%")
@@ -1026,6 +1044,13 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 #: between two figures of one list of years: "(,) và năm 2022 là", "and 14.3% in"
+#: the words from a count to the amount it comes with, in one clause ("... dự án còn hiệu lực
+#: với tổng vốn đăng ký ", "... projects with a total capital of ")
+_WITH_ITS_AMOUNT = re.compile(r"[^,;.:\d()]*?\b(?:với|with)\b[^,;.:\d()]*", re.IGNORECASE)
+
+_ITS_CHANGE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:tăng|giảm|up|down)(?:[ \t]+by)?[ \t]*",
+                               re.IGNORECASE)
+
 _NEXT_YEAR_OF_A_LIST = re.compile(
     r"[ \t]*,?[ \t]*(?:và|and)?[ \t]*(?:(?:năm|in)[ \t]+(?:19|20)\d\d[ \t]*)?(?:là|was|:)?[ \t]*",
     re.IGNORECASE)
@@ -2329,7 +2354,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             # "22 CCN với tổng diện tích 445,41ha đã đi vào hoạt động": the predicate after
             # the area the count is described by is the count's
             after = CUES.AFTER_STOP.split(text[area.end():min(area.end() + 40, clause_end)])[0]
-        got = _family_code(vocab, after, window, clause, f"{fig.raw} {noun}".strip(), unit)
+        # (the parts a clause goes on to after the figure, "..., of which 18 parks are
+        # operating", say nothing of the whole it counts)
+        parts = CUES.PARTS_FOLLOW.search(text, fig.end, clause_end)
+        own_clause = text[clause_start:parts.start()] if parts else clause
+        got = _family_code(vocab, after, window, own_clause, f"{fig.raw} {noun}".strip(), unit)
         if got:
             code = got[0]
             if re.search(r"_(?:new|expanded|removed|new_area)$|^clusters_merged", code) and \
@@ -2400,6 +2429,17 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         if len(between) <= 80 and not re.search(r"[;:]|\d", between):
             code, indicator_text = "fdi_new_capital", ""
             notes.append("the capital of the new FDI projects counted just before it")
+    elif code == "unknown" and cell is None and unit == "USD" and rows and \
+            rows[-1]["indicator"] == "fdi_projects" and rows[-1]["sentence"] == \
+            _flat_sentence(text, sent, memo):
+        # "1.600 FDI projects in effect with a total capital of $19 billion", "có 900 dự án
+        # FDI với tổng vốn 9 tỷ USD": the capital a count of the FDI stock comes with
+        between = text[rows[-1]["char_end"]:fig.start]
+        if len(between) <= 80 and not re.search(r"[;:]|\d", between) and \
+                _WITH_ITS_AMOUNT.fullmatch(between) and re.search(r"\b(?:capital|vốn)\b",
+                                                                 between, re.IGNORECASE):
+            code, indicator_text = "fdi_capital", ""
+            notes.append("the capital of the FDI projects counted just before it")
     if code == "unknown" and cell is None and rows:
         # "Riêng khu vực tỉnh Quảng Ngãi cũ đạt hơn 32.900 tỉ đồng", "trong đó tỉnh A đóng
         # góp 15.000 tỉ đồng, tỉnh B 2.000 tỉ đồng": a part of the total just named, for a
@@ -2601,6 +2641,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 text, rows[-1]["char_end"], fig.start):
         # "tỷ trọng ... của cả nước năm 2021 là 11,91% và năm 2022 là 14,26%": the next year
         # of the same list is the country's too
+        fig_region = "Việt Nam"
+    elif cell is None and rows and rows[-1]["region"] == "Việt Nam" != fig_region and \
+            rows[-1]["char_end"] >= sent[0] and (_WITH_ITS_AMOUNT.fullmatch(
+                text, rows[-1]["char_end"], fig.start) or _ITS_CHANGE_AFTER.fullmatch(
+                text, rows[-1]["char_end"], fig.start)) and not any(
+                rows[-1]["char_end"] <= at < fig.start for at, _ in places):
+        # "cả nước có 40.000 dự án còn hiệu lực với tổng vốn đăng ký 480 tỷ USD": what the
+        # country's count comes "with" is the country's too; and so is the change written
+        # right after the country's amount ("đạt 15 tỷ USD, tăng 13%", "$15 billion, up 13%")
         fig_region = "Việt Nam"
     territory = _territory(vocab, fig_region, doc_date)
     # Confidence: start high, lose for every guess made.

@@ -372,6 +372,11 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                 if parsed is not None and parsed.unit == "VND" and raw[-4:].lower() == \
                         "đồng" and CUES.DONG_COMPOUND.match(text, stop):
                     parsed = None  # "15 đồng chí" (comrades): a word, not the currency
+                if money_lead and begin == start and parsed is not None and \
+                        parsed.unit is not None and not parsed.unit.startswith(("USD", "VND")):
+                    # "a $60 million project": the currency before the number is its unit,
+                    # the noun after it is what the money is for, not a count
+                    continue
                 if parsed is not None and (parsed.unit is not None or bare):
                     found = Figure(begin, stop, raw, parsed, notes)
                     break
@@ -761,6 +766,28 @@ def _count_noun_before(text: str, at: int, lang: str) -> str:
                  and probe.unit == "count"), "")
 
 
+def _stop_of_sentence_before(text: str, at: int) -> int:
+    """Where the stop ending the sentence before the one holding ``at`` is, else -1 (a line
+    break between: another paragraph)."""
+    stop = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    return stop if stop >= 0 and text[stop] == "." else -1
+
+
+def _count_noun_of_sentence_before(text: str, at: int, lang: str) -> str:
+    """The last counted noun of the sentence before the one holding ``at`` (same paragraph),
+    when ``at``'s sentence opens as a part of it: what a pronoun counts ("... 1,700 projects.
+    Of the total, 800 are foreign-invested ones"), else ""."""
+    start = _stop_of_sentence_before(text, at)
+    if start < 0 or not _OF_THE_TOTAL.search(text, start, at):
+        return ""  # (not "The mayor met 3 others.": only a sentence opened as a part refers)
+    return _count_noun_before(text, start, lang)
+
+
+#: a sentence opened as a part of the things counted before: "Of the total, ...", "Of these"
+_OF_THE_TOTAL = re.compile(r"\b(?:of|among)\s+(?:the\s+total|this\s+total|these|them|those)\b|"
+                           r"\btrong (?:đó|số đó|tổng số)\b", re.IGNORECASE)
+
+
 _GLUED_LETTER = re.compile(r"[^\W\d_]")
 #: "Of these projects, 53 were invested by China", "Among them, 12 ...": a part of the things
 #: counted before it
@@ -827,7 +854,9 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
         if parsed is not None:
             return Figure(start, end, text[start:end], parsed,
                           [f"unit 'count' from the noun {noun!r}", "a part of the count before"])
-    if (pronoun := _COUNT_PRONOUN.match(text, end)) and _count_noun_before(text, lead_start, lang):
+    if (pronoun := _COUNT_PRONOUN.match(text, end)) and (
+            _count_noun_before(text, lead_start, lang)
+            or _count_noun_of_sentence_before(text, lead_start, lang)):
         # "licensed 19 FDI projects ... and added capital for 36 others", "28 domestic
         # projects and 20 foreign-invested ones": the noun named before
         parsed = _parse(text[start:end], lang, "count")
