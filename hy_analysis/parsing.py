@@ -219,6 +219,8 @@ _COUNT_NOUNS = (
     "thị trấn", "thôn", "làng",
     "projects?", "enterprises?", "businesses", "firms", "companies", "industrial parks?",
     "industrial clusters?", "economic zones?", "industrial zones?", "industrial estates?",
+    # the same nouns once "industrial" is said: "of which 18 parks and 23 clusters operate"
+    "parks?", "clusters?",
     # licences issued: "cấp mới 2 giấy chứng nhận đầu tư", "12 investment certificates"
     "giấy chứng nhận(?: đăng ký)?(?: đầu tư)?", "giấy phép(?: đầu tư)?",
     "(?:investment )?certificates?", "(?:investment )?licen[cs]es?", "towns?", "communes?", "households?",

@@ -300,7 +300,7 @@ def test_near_neighbours_of_budget_revenue_and_fdi_stay_unknown():
     got = _by_raw("In 2024, budget revenue hit VND 8,300 billion; land use fees brought VND 1,200 "
                   "billion. Implemented capital of FDI projects was 410 million USD.")
     assert got["VND 1,200 billion"] == "unknown"
-    assert got["410 million USD"] == "unknown"  # realised, not registered FDI
+    assert got["410 million USD"] == "fdi_disbursed"  # realised, not registered FDI
     got = _by_raw("In 2024, the industrial output index rose 9.4% and industrial value added "
                   "grew 8.7%.")
     assert got["9.4%"] == "iip_growth"
@@ -1653,3 +1653,29 @@ def test_the_bare_parts_of_a_fishery_total_name_the_catch_and_the_farmed_output(
     assert (got["48.000 tấn"], got["30.500 tấn"], got["17.500 tấn"]) == (
         "fishery_output", "fishery_catch_output", "aquaculture_output")
     assert _by_raw("Năm 2023, sản lượng khai thác đạt 3.000 tấn.")["3.000 tấn"] == "unknown"
+def test_farming_and_forestry_joined_by_a_dash_name_the_agriculture_sector():
+    # "nông - lâm nghiệp", "nông – lâm nghiệp", "nông-lâm nghiệp": the sector with its dash
+    got = by_raw("Năm 2021, GRDP tăng 5,2%, trong đó: nông - lâm nghiệp tăng trưởng 2,9%; khu vực "
+                 "nông – lâm nghiệp của vùng cao đạt mức tăng trưởng 3,4%. Cơ cấu kinh tế năm "
+                 "2021: nông-lâm nghiệp chiếm 25,1%.", "2022-03-01", column="indicator")
+    assert (got["2,9%"], got["3,4%"], got["25,1%"]) == (
+        "agriculture_grdp_growth", "agriculture_grdp_growth", "agriculture_share")
+def test_a_contribution_right_after_a_growth_is_no_noun_the_growth_is_a_share_of():
+    # no comma between the growth and "đóng góp ... vào tăng trưởng GRDP": the sector named
+    # before still names the growth; the GRDP words after are what the points add to
+    got = by_raw("Năm 2023 khu vực dịch vụ đạt 9.100 tỷ đồng, tăng 6,3% đóng góp 1,9 điểm phần "
+                 "trăm vào tăng trưởng GRDP của tỉnh.", "2024-01-10", column="indicator")
+    assert got["6,3%"] == "services_grdp_growth"
+    got = by_raw("In 2023 services rose 6.3% contributing 1.9 percentage points to GRDP growth.",
+                 "2024-01-10", column="indicator")
+    assert got["6.3%"] == "services_grdp_growth"
+
+
+def test_a_growth_in_number_is_the_growth_of_the_count_before_it():
+    # "tăng 18,4% về số lượng và tăng 6,1% về vốn": the first is the count's growth; the
+    # capital's growth has no code of its own and stays unknown
+    got = by_raw("Năm 2024 toàn tỉnh có 1.840 doanh nghiệp đăng ký thành lập mới với tổng vốn đăng "
+                 "ký 21.300 tỷ đồng, tăng 18,4% về số lượng và tăng 6,1% về vốn so với năm trước.",
+                 "2025-01-10", column="indicator")
+    assert got["18,4%"] == "new_enterprises_growth"
+    assert got["6,1%"] == "unknown"

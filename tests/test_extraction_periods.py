@@ -1433,19 +1433,6 @@ def test_an_estimate_under_an_aims_horizon_is_of_that_year():
     assert _period(got["6.100 tỷ đồng"]) == (2025, 2025)
 
 
-def test_last_year_in_a_january_review_is_the_year_before_the_reviewed_one():
-    # a page of January 2026 on 2025: "năm ngoái" is 2024, not 2025
-    text = ("Năm 2025, tổng sản phẩm của tỉnh ước tăng 9,1% so với năm 2024, quy mô đạt 150.000 "
-            "tỷ đồng; thu ngân sách năm 2025 vượt dự toán. Nếu năm ngoái tổng sản phẩm chỉ tăng "
-            "5,3%, giờ tỉnh đã bứt phá.")
-    got = by_raw(text, "2026-01-20")
-    assert _period(got["5,3%"]) == (2024, 2024)
-    assert _period(got["9,1%"]) == (2025, 2025)
-    # later in the year the page's own year is "năm nay" and the one before "năm ngoái"
-    got = by_raw(text, "2026-09-20")
-    assert _period(got["5,3%"]) == (2025, 2025)
-
-
 def test_this_year_after_the_pages_own_year_stays_the_pages():
     # a January page that names its own year just before "năm nay" means that year
     got = by_raw("Năm 2023 tỉnh tăng trưởng 6,2%. Bước sang năm 2024, tỉnh quyết tâm phát triển "
@@ -1508,3 +1495,73 @@ def test_a_target_compared_with_in_a_closed_clause_sets_no_kind_of_the_next():
                  "ra tại Nghị quyết (37%); tuy nhiên, tỷ lệ bao phủ BHYT mới đạt 88,1% dân số.",
                  "2022-11-10", column="kind")
     assert (got["37%"], got["88,1%"]) == ("target", "actual")
+
+
+def test_a_january_review_comparing_with_two_years_back_reports_the_year_before():
+    # a review dated early in a year that names no year but the one compared with ("so với năm
+    # 2019") reports the year after that base: each figure is of 2020, the growth a year's
+    text = ("Tăng trưởng kinh tế ước đạt 5,9% so với năm 2019. Cơ cấu: dịch vụ chiếm 41,5%. "
+            "Thu ngân sách ước đạt 3.400 tỷ đồng, tăng 8,1% so với năm 2019.")
+    got = by_raw(text, "2021-01-06")
+    assert [_period(got[raw]) for raw in ("5,9%", "41,5%", "3.400 tỷ đồng", "8,1%")] == \
+        [(2020, 2020)] * 4
+    assert by_raw(text, "2021-01-06", column="measure")["5,9%"] == "annual_growth"
+    # dated in the middle of a year, the page's own year holds
+    assert _period(by_raw(text, "2021-07-06")["41,5%"]) == (2021, 2021)
+
+
+def test_a_semicolon_list_wrapped_onto_a_small_letter_line_is_one_sentence():
+    # a PDF's line break after "...;" inside a bracketed list keeps the list's year
+    got = by_raw("Cơ cấu kinh tế chuyển dịch (năm 2018, nông nghiệp chiếm 30,2%; công nghiệp "
+                 "chiếm 21,7%;\ndịch vụ 48,1%).", "2020-05-01")
+    assert _period(got["48,1%"]) == (2018, 2018)
+
+
+def test_the_size_of_a_fall_named_before_its_number_is_negative():
+    # "tỷ lệ giảm nghèo", "mức giảm": the fall named as a noun; "giảm ... bình quân từ X%/năm":
+    # a yearly rate after "từ" is the fall's size, not a starting level
+    got = by_raw("Giai đoạn 2016-2020, tỷ lệ giảm nghèo bình quân đạt 2,4%/năm; mức giảm tỷ lệ "
+                 "hộ cận nghèo bình quân là 0,9%/năm. Mục tiêu 2021-2025 là giảm tỷ lệ hộ nghèo "
+                 "bình quân từ 1,5-2%/năm.", "2021-03-01", column="low")
+    assert (got["2,4%/năm"], got["0,9%/năm"], got["1,5-2%/năm"]) == (-2.4, -0.9, -2.0)
+    # a share of the plan after the fall's name, and a level after "từ ... xuống", stay positive
+    got = by_raw("Tỷ lệ giảm nghèo vượt kế hoạch, huyện cao nhất đạt 150%. Tỷ lệ hộ nghèo giảm "
+                 "bình quân từ 6,1% năm 2020 xuống 3,2% năm 2025.", "2025-11-01", column="low")
+    assert (got["150%"], got["6,1%"]) == (150, 6.1)
+def test_the_year_gone_by_of_a_year_end_review_is_its_year():
+    # "năm qua" in a page of December or of the next January is the year it reviews; in a
+    # mid-year page it is the year before ("năm ngoái" keeps its reading)
+    text = "Năm 2024 kinh tế tỉnh tăng 7,1%. Toàn tỉnh đã trồng mới 820 ha rừng trong năm qua."
+    assert _period(by_raw(text, "2024-12-18")["820 ha"]) == (2024, 2024)
+    assert _period(by_raw(text, "2025-01-09")["820 ha"]) == (2024, 2024)
+    got = by_raw("Năm 2024 tỉnh thu hút nhiều dự án. Năm qua, tỉnh trồng mới 640 ha rừng.",
+                 "2024-06-20")
+    assert _period(got["640 ha"]) == (2023, 2023)
+    got = by_raw("Năm 2024 kinh tế tăng 7,1%. Năm ngoái, tỉnh trồng mới 610 ha rừng.",
+                 "2024-12-18")
+    assert _period(got["610 ha"]) == (2023, 2023)
+
+
+def test_a_bare_exceeding_before_any_quantity_with_a_unit_is_a_lower_bound():
+    # "vượt" right before hectares or visitors, as before money: at least that much
+    got = by_raw("Năm 2024 diện tích cây ăn quả vượt 2.400 ha; tỉnh đón vượt 3 triệu lượt khách.")
+    assert (got["vượt 2.400 ha"].qualifier, got["vượt 2.400 ha"].low) == ("above", 2400)
+    assert got["vượt 3 triệu lượt khách"].qualifier == "above"
+    # with the plan after it, it says by how much
+    got = by_raw("Năm 2024 số lao động được đào tạo vượt 1.500 người so với kế hoạch.")
+    assert "1.500 người" in got and got["1.500 người"].qualifier == "exact"
+
+
+def test_an_amount_after_a_count_of_months_is_no_month():
+    # "lũy kế 8 tháng 41.250 tỷ đồng": only a number a month can have names a month after
+    # "tháng"; "tháng 11" still names one
+    got = by_raw("Năm 2024, tổng mức bán lẻ hàng hóa quý III đạt 14.300 tỷ đồng, lũy kế 8 tháng "
+                 "41.250 tỷ đồng. Riêng tháng 11 xuất khẩu đạt 72 triệu USD.", "2024-12-05")
+    assert got["41.250 tỷ đồng"].low == 41_250e9
+    assert "11" not in got and "72 triệu USD" in got
+
+
+def test_a_percent_glued_to_the_next_word_ends_at_the_percent_sign():
+    # a missing space after "%" ("đạt 41,5%KH", "tăng 6%so cùng kỳ") still ends the figure
+    got = by_raw("Năm 2024 thu nội địa đạt 3.100 tỷ đồng, đạt 41,5%KH; xuất khẩu tăng 6%so cùng kỳ.")
+    assert got["41,5%"].low == 41.5 and got["6%"].low == 6

@@ -467,6 +467,50 @@ def test_an_interrupt_a_library_swallowed_never_lands(tmp_path, monkeypatch):
     assert not spec.tmp_dir.exists()
 
 
+def test_workers_are_spawned_fresh_once_the_package_changed_in_a_long_session(monkeypatch):
+    """The pool's fork server keeps the code it imported: a session that edited the package
+    (or upgraded a library) since must not get workers with the old code (audit21d)."""
+    import multiprocessing
+
+    from hy_analysis.runner import pool, warm
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this system: workers are always spawned")
+    keys = iter(["before", "before", "after"])
+    monkeypatch.setattr(warm, "fingerprint", lambda cmd, env: next(keys))
+    monkeypatch.setattr(pool, "_forkserver_key", None)
+    assert pool.worker_context().get_start_method() == "forkserver"
+    assert pool.worker_context().get_start_method() == "forkserver"  # nothing changed
+    assert pool.worker_context().get_start_method() == "spawn"
+
+
+def test_a_finished_run_is_no_longer_the_workers_to_clean_up(tmp_path, monkeypatch):
+    """The watchdog kills the kernel of the run a worker is executing once its command is
+    gone; a finished run's kernel pid may belong to another process by then, and an idle
+    worker has nothing to wait for before it ends."""
+    from hy_analysis.runner import worker
+
+    (spec,) = runner.plan_runs([fixture("ok")], output_dir=tmp_path, force=True)
+    spec.tmp_name = ".tmp-1-finished"
+    during = []
+
+    def ran(spec, state):
+        state.kernel_pid = 2 ** 22 + 1  # a pid the run had
+        during.append(worker._current is state)
+        return {"status": "ok", "error": None}
+
+    monkeypatch.setattr(worker, "_stopping", False)
+    monkeypatch.setattr(worker, "_execute_into", ran)
+    previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
+    try:
+        worker.execute_run(spec.to_dict())
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    assert during == [True]
+    assert worker._current is None
+
+
 @pytest.mark.notebook
 def test_an_interrupt_stops_runs_on_an_executor_we_do_not_own(env, monkeypatch):
     """As with Dask: the command exits on Ctrl-C, and the runs already on the executor

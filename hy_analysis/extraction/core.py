@@ -21,7 +21,7 @@ from .alternation import compile_scanning
 from .cues import CUES
 from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (_AVERAGE_STEM, Period, Vocabulary, _aside, _years, _years_between,
+from .reading import (_AVERAGE_STEM, _SPAN_NUMBERS, Period, Vocabulary, _aside, _years, _years_between,
                       congress_term, find_kind, find_measure, find_period, heading_years,
                       latest_span_ending, load_vocabulary, match_phrases, sentence_of,
                       sentence_spans, strip_accents, whole_term)
@@ -792,6 +792,15 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
 
 
 def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> str:
+    # "112 projects from China", "153 dự án của Hàn Quốc": the part a figure's own noun comes
+    # from, written right after it, is its part, whatever part the clause named before it
+    after = _FROM_PART_AFTER.match(text, fig.end)
+    if after:
+        hits = match_phrases(vocab, "breakdown", text[after.end():after.end() + 60], after.end())
+        if hits and hits[0][0] == after.end():
+            # (not "19 projects from Japan and China": the figure is of both, no one part)
+            both = len(hits) > 1 and _AND_NEXT_PART.fullmatch(text, hits[0][1], hits[1][0])
+            return "" if both else vocab.values("breakdown", hits[0][2])[0]
     hits = match_phrases(vocab, "breakdown", text[clause_start:fig.start], clause_start)
     if not hits:
         # "thị trấn Gia Ray 98,5%, thành phố Biên Hòa 93%": a locality of the province named
@@ -804,6 +813,15 @@ def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> 
             return m.group("name")
         return ""
     return vocab.values("breakdown", hits[-1][2])[0]
+
+
+#: a figure's own noun (up to three words, no comma) then "from" / "của" / "đến từ" right after
+#: it: where the part named next begins
+_FROM_PART_AFTER = re.compile(
+    r"[ \t]*(?:[^\W\d_]+[ \t]+){0,3}?(?:from|của|đến từ)[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+
+
+_AND_NEXT_PART = re.compile(r"\s*(?:,|and|và|or|hoặc)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 #: a locality's noun and its capitalised name right before a figure ("thị trấn Gia Ray 98,5%")
@@ -1026,6 +1044,13 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 #: between two figures of one list of years: "(,) và năm 2022 là", "and 14.3% in"
+#: the words from a count to the amount it comes with, in one clause ("... dự án còn hiệu lực
+#: với tổng vốn đăng ký ", "... projects with a total capital of ")
+_WITH_ITS_AMOUNT = re.compile(r"[^,;.:\d()]*?\b(?:với|with)\b[^,;.:\d()]*", re.IGNORECASE)
+
+_ITS_CHANGE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:tăng|giảm|up|down)(?:[ \t]+by)?[ \t]*",
+                               re.IGNORECASE)
+
 _NEXT_YEAR_OF_A_LIST = re.compile(
     r"[ \t]*,?[ \t]*(?:và|and)?[ \t]*(?:(?:năm|in)[ \t]+(?:19|20)\d\d[ \t]*)?(?:là|was|:)?[ \t]*",
     re.IGNORECASE)
@@ -1918,6 +1943,17 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "thấp hơn cùng kỳ 7.000 tấn": the comparand between the comparative and the number
         low, high = -low, (-high if high is not None else None)
         notes.append("a shortfall ('thấp hơn cùng kỳ ...'): negative")
+    elif unit in ("percent", "percentage_points") and low is not None and low > 0 and \
+            qualifier in ("exact", "about", "range") and (
+                CUES.FALL_NAMED_BEFORE.search(text, max(clause_start, fig.start - 90),
+                                              fig.start)
+                or ("/năm" in fig.raw and CUES.FALL_AWAY_FROM_BEFORE.search(
+                    text, max(clause_start, fig.start - 90), fig.start))):
+        # "tỷ lệ giảm nghèo đạt 5%/năm", "giảm tỷ lệ hộ nghèo bình quân từ 3-4%/năm": the
+        # size of a fall, named before the number
+        low, high = (-high if high is not None else None), -low
+        notes.append("the size of a fall named before it ('mức giảm', 'tỷ lệ giảm', "
+                     "'giảm ... bình quân từ'): negative")
     # Period
     if cell is not None:
         if cell.end_of_period:
@@ -2261,6 +2297,19 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         term = congress_term(text, sent, fig.start, period)
         if term:
             period = Period(term[0], term[1], period.how + ", the congress's term")
+    elif doc_year and period.how.startswith("document date") and (
+            kind == "target" or (estimate and re.search(
+                r"\bwill\b|\bsẽ\b", text[sent[0]:fig.start], re.IGNORECASE))) and \
+            (frame := _plan_frame_before(text, sent[0], fig.start, doc_year)):
+        # aims whose sentence writes no year, under "in the next 5 years" or at a Party
+        # congress (held in years ending in 0 or 5, its targets for the term after it): the
+        # frame's years, a level its last year, not the document's own year ("will reach"
+        # there is the aim, not an estimate of that year)
+        kind, estimate, kind_how = "target", False, kind_how + ", an aim of the plan's frame"
+        if measure in ("period_average_growth", "period_average", "period_total"):
+            period = Period(frame[0], frame[1], period.how + ", " + frame[2])
+        elif measure == "level":
+            period = Period(frame[1], frame[1], period.how + ", the end of " + frame[2])
     if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end) and \
             kind_how != "the plan's value compared with":
         if kind == "target" and kind_how == "target words" and rows and \
@@ -2310,7 +2359,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             # "22 CCN với tổng diện tích 445,41ha đã đi vào hoạt động": the predicate after
             # the area the count is described by is the count's
             after = CUES.AFTER_STOP.split(text[area.end():min(area.end() + 40, clause_end)])[0]
-        got = _family_code(vocab, after, window, clause, f"{fig.raw} {noun}".strip(), unit)
+        # (the parts a clause goes on to after the figure, "..., of which 18 parks are
+        # operating", say nothing of the whole it counts)
+        parts = CUES.PARTS_FOLLOW.search(text, fig.end, clause_end)
+        own_clause = text[clause_start:parts.start()] if parts else clause
+        got = _family_code(vocab, after, window, own_clause, f"{fig.raw} {noun}".strip(), unit)
         if got:
             code = got[0]
             if re.search(r"_(?:new|expanded|removed|new_area)$|^clusters_merged", code) and \
@@ -2362,6 +2415,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 code, indicator_text = prev["indicator"], prev["indicator_text"]
                 notes.append("indicator carried over from the previous figure of its unit")
                 break
+    if code == "unknown" and cell is None and unit == "percent" and measure in _GROWTH_MEASURES \
+            and rows and (in_number := CUES.GROWTH_IN_NUMBER_AFTER.match(text, fig.end)):
+        # "có 2.550 doanh nghiệp thành lập mới ..., tăng 29,97% về số lượng": a growth in
+        # number is the growth of the last count of its sentence
+        flat = _flat_sentence(text, sent, memo)
+        prev = next((p for p in reversed(rows[-6:]) if p["unit"] == "count"), None)
+        growth = f"{prev['indicator']}_growth" if prev else ""
+        if prev and prev["sentence"] == flat and growth in vocab.indicator_units:
+            code, indicator_text = growth, in_number.group(0).strip()
+            notes.append("a growth in number: that of the count before it")
     if code == "unknown" and cell is None and unit == "USD" and rows and \
             rows[-1]["indicator"] == "fdi_new_projects" and "fdi_new_capital" in \
             vocab.indicator_units and rows[-1]["sentence"] == _flat_sentence(text, sent, memo):
@@ -2371,6 +2434,17 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         if len(between) <= 80 and not re.search(r"[;:]|\d", between):
             code, indicator_text = "fdi_new_capital", ""
             notes.append("the capital of the new FDI projects counted just before it")
+    elif code == "unknown" and cell is None and unit == "USD" and rows and \
+            rows[-1]["indicator"] == "fdi_projects" and rows[-1]["sentence"] == \
+            _flat_sentence(text, sent, memo):
+        # "1.600 FDI projects in effect with a total capital of $19 billion", "có 900 dự án
+        # FDI với tổng vốn 9 tỷ USD": the capital a count of the FDI stock comes with
+        between = text[rows[-1]["char_end"]:fig.start]
+        if len(between) <= 80 and not re.search(r"[;:]|\d", between) and \
+                _WITH_ITS_AMOUNT.fullmatch(between) and re.search(r"\b(?:capital|vốn)\b",
+                                                                 between, re.IGNORECASE):
+            code, indicator_text = "fdi_capital", ""
+            notes.append("the capital of the FDI projects counted just before it")
     if code == "unknown" and cell is None and rows:
         # "Riêng khu vực tỉnh Quảng Ngãi cũ đạt hơn 32.900 tỉ đồng", "trong đó tỉnh A đóng
         # góp 15.000 tỉ đồng, tỉnh B 2.000 tỉ đồng": a part of the total just named, for a
@@ -2584,6 +2658,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "tỷ trọng ... của cả nước năm 2021 là 11,91% và năm 2022 là 14,26%": the next year
         # of the same list is the country's too
         fig_region = "Việt Nam"
+    elif cell is None and rows and rows[-1]["region"] == "Việt Nam" != fig_region and \
+            rows[-1]["char_end"] >= sent[0] and (_WITH_ITS_AMOUNT.fullmatch(
+                text, rows[-1]["char_end"], fig.start) or _ITS_CHANGE_AFTER.fullmatch(
+                text, rows[-1]["char_end"], fig.start)) and not any(
+                rows[-1]["char_end"] <= at < fig.start for at, _ in places):
+        # "cả nước có 40.000 dự án còn hiệu lực với tổng vốn đăng ký 480 tỷ USD": what the
+        # country's count comes "with" is the country's too; and so is the change written
+        # right after the country's amount ("đạt 15 tỷ USD, tăng 13%", "$15 billion, up 13%")
+        fig_region = "Việt Nam"
     territory = _territory(vocab, fig_region, doc_date)
     # Confidence: start high, lose for every guess made.
     confidence = 0.9
@@ -2621,3 +2704,35 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         "note": "; ".join(notes),
         "changed": changed,  # the code of a figure read as a change of it (not a column)
     }
+
+
+def _plan_frame_before(text: str, sent_start: int, fig_start: int,
+                       doc_year: int) -> tuple[int, int, str] | None:
+    """(y0, y1, how) of the plan a figure with no year of its own belongs to: the last "next
+    N years" ("5 năm tới", "the next five years") in its sentence or the 600 characters
+    before it, else, in a year ending in 0 or 5, the term after a Party congress named there
+    (the years after the document's: 2021-2025 for a congress of 2020).
+
+    Examples
+    --------
+    >>> t = "Over the next five years, the province aims at growth of 8% a year."
+    >>> _plan_frame_before(t, 0, t.index("8%"), 2020)
+    (2021, 2025, 'the next 5 years')
+    >>> t = "The congress set out goals: growth of 7% a year."
+    >>> _plan_frame_before(t, 0, t.index("7%"), 2020)
+    (2021, 2025, "the congress's next term")
+    >>> _plan_frame_before(t, 0, t.index("7%"), 2023) is None
+    True
+    """
+    lo = max(0, sent_start - 600)
+    last = None
+    for m in CUES.RELATIVE_SPAN.finditer(text, lo, fig_start):
+        last = m
+    if last is not None and (last.group("next") or last.group("next2")):
+        raw = (last.group("n") or last.group("n2") or "").lower()
+        n = _SPAN_NUMBERS.get(raw) or (int(raw) if raw.isdigit() else 0)
+        if 1 < n <= 10:
+            return doc_year + 1, doc_year + n, f"the next {n} years"
+    if doc_year % 5 == 0 and CUES.CONGRESS.search(text, lo, fig_start):
+        return doc_year + 1, doc_year + 5, "the congress's next term"
+    return None

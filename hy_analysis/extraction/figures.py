@@ -86,6 +86,9 @@ _ORDINAL_BEFORE = compile_scanning(
     r"\d\s+out of)\s*:?\s*$",
     re.IGNORECASE,
 )
+# "tháng" right before a number, and the numbers a month can have
+_MONTH_WORD_BEFORE = re.compile(r"\btháng\s*:?\s*$", re.IGNORECASE)
+_MONTH_NUMBER = re.compile(r"0?[1-9]|1[0-2]")
 # "kế hoạch" before a number followed by a scale or a unit: the plan's value, not its number
 _PLAN_BEFORE = re.compile(r"\bkế hoạch\s*:?\s*$", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"\s?(?:nghìn|ngàn|triệu|tỷ|tỉ|tấn|ha\b|USD|đồng|lượt)", re.IGNORECASE)
@@ -196,8 +199,11 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
         return True
     # "(kế hoạch 2,5 - 3%)", "kế hoạch 7%": a percentage is the plan's value, never its number;
     # so is an amount with its scale or unit, "(kế hoạch 36 ngàn tấn, thực hiện ...)"
+    # ("lũy kế 9 tháng 58.937 tỷ đồng": after "tháng" only a number that can be a month
+    # names one; any other is an amount after a count of months)
     if _ORDINAL_BEFORE.search(before) and not _PERCENT_AFTER.match(after) and not (
-            _PLAN_BEFORE.search(before) and _AMOUNT_AFTER.match(text, end)):
+            _PLAN_BEFORE.search(before) and _AMOUNT_AFTER.match(text, end)) and not (
+            _MONTH_WORD_BEFORE.search(before) and not _MONTH_NUMBER.fullmatch(number)):
         return True
     if _LIST_NUMBER.search(before) and _LIST_AFTER.match(after):
         return True
@@ -255,7 +261,11 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
             stripped = word
         if stripped.startswith(tuple(_STOP_PUNCT)):
             break
-        # "%" may be glued to the next word only through "/" ("%/năm").
+        # "%" may be glued to the next word only through "/" ("%/năm"); a word glued to it
+        # otherwise is a missing space ("đạt 33,3%KH", "tăng 4%so cùng kỳ"): "%" ends the figure
+        if i == 0 and re.match(r"%[^\W\d_]", stripped):
+            ends.append(end + token.start() + 1)
+            break
         inner = _INNER_STOP.search(stripped)
         if inner:
             stripped = stripped[:inner.start()]
@@ -362,6 +372,11 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                 if parsed is not None and parsed.unit == "VND" and raw[-4:].lower() == \
                         "đồng" and CUES.DONG_COMPOUND.match(text, stop):
                     parsed = None  # "15 đồng chí" (comrades): a word, not the currency
+                if money_lead and begin == start and parsed is not None and \
+                        parsed.unit is not None and not parsed.unit.startswith(("USD", "VND")):
+                    # "a $60 million project": the currency before the number is its unit,
+                    # the noun after it is what the money is for, not a count
+                    continue
                 if parsed is not None and (parsed.unit is not None or bare):
                     found = Figure(begin, stop, raw, parsed, notes)
                     break
@@ -391,15 +406,18 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                                ["an excess over the plan ('exceeding ... of the estimate'), "
                                 "not a bound"])
         if found is not None and found.start == start and found.parsed.qualifier == "exact" \
-                and found.parsed.unit in ("VND", "USD") and CUES.EXCEED_MONEY_BEFORE.search(
+                and found.parsed.unit not in (None, "percent", "percentage_points", "times") \
+                and CUES.EXCEED_MONEY_BEFORE.search(
                     text, max(0, start - 12), start) and not CUES.OF_PLAN_AFTER.match(
                     text, found.end) and not CUES.COMPARED_AFTER.match(text, found.end):
-            # "tổng thu vượt 170 tỷ đồng": a bare "vượt" before money is at least that much
-            # ("vượt 5% kế hoạch", "vượt 120 tỷ đồng so với dự toán" say by how much)
+            # "tổng thu vượt 170 tỷ đồng": a bare "vượt" before money is at least that much,
+            # and so before any quantity with a unit ("diện tích vượt 1.200 ha", "vượt 3 triệu
+            # lượt khách") ("vượt 5% kế hoạch", "vượt 120 tỷ đồng so với dự toán" say by how
+            # much)
             begin = CUES.EXCEED_MONEY_BEFORE.search(text, max(0, start - 12), start).start()
             found = Figure(begin, found.end, text[begin:found.end], dataclasses.replace(
                 found.parsed, qualifier="above", high=None),
-                found.notes + ["'vượt' (exceeding) before an amount of money: a lower bound"])
+                found.notes + ["'vượt' (exceeding) before an amount: a lower bound"])
         if found is not None and found.parsed.qualifier == "range" and \
                 _CHANGE_FROM.search(text, max(0, start - 40), start) and \
                 (to := _TO_SECOND.search(found.raw, start - found.start)):
@@ -748,6 +766,28 @@ def _count_noun_before(text: str, at: int, lang: str) -> str:
                  and probe.unit == "count"), "")
 
 
+def _stop_of_sentence_before(text: str, at: int) -> int:
+    """Where the stop ending the sentence before the one holding ``at`` is, else -1 (a line
+    break between: another paragraph)."""
+    stop = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    return stop if stop >= 0 and text[stop] == "." else -1
+
+
+def _count_noun_of_sentence_before(text: str, at: int, lang: str) -> str:
+    """The last counted noun of the sentence before the one holding ``at`` (same paragraph),
+    when ``at``'s sentence opens as a part of it: what a pronoun counts ("... 1,700 projects.
+    Of the total, 800 are foreign-invested ones"), else ""."""
+    start = _stop_of_sentence_before(text, at)
+    if start < 0 or not _OF_THE_TOTAL.search(text, start, at):
+        return ""  # (not "The mayor met 3 others.": only a sentence opened as a part refers)
+    return _count_noun_before(text, start, lang)
+
+
+#: a sentence opened as a part of the things counted before: "Of the total, ...", "Of these"
+_OF_THE_TOTAL = re.compile(r"\b(?:of|among)\s+(?:the\s+total|this\s+total|these|them|those)\b|"
+                           r"\btrong (?:đó|số đó|tổng số)\b", re.IGNORECASE)
+
+
 _GLUED_LETTER = re.compile(r"[^\W\d_]")
 #: "Of these projects, 53 were invested by China", "Among them, 12 ...": a part of the things
 #: counted before it
@@ -814,7 +854,9 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
         if parsed is not None:
             return Figure(start, end, text[start:end], parsed,
                           [f"unit 'count' from the noun {noun!r}", "a part of the count before"])
-    if (pronoun := _COUNT_PRONOUN.match(text, end)) and _count_noun_before(text, lead_start, lang):
+    if (pronoun := _COUNT_PRONOUN.match(text, end)) and (
+            _count_noun_before(text, lead_start, lang)
+            or _count_noun_of_sentence_before(text, lead_start, lang)):
         # "licensed 19 FDI projects ... and added capital for 36 others", "28 domestic
         # projects and 20 foreign-invested ones": the noun named before
         parsed = _parse(text[start:end], lang, "count")

@@ -318,7 +318,10 @@ _BOUNDARY_RE = re.compile(
     # "higher than in 1989.Per capita income", "(39 USD).The province")
     r"|(?:(?<=[a-zđà-ỹ]{2}[.!?])|(?<=[\d%)][.!?]))(?<!\bMrs\.)(?<!\betc\.)"
     r"(?=[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][a-zđà-ỹ]{2})"
-    r"|(?<=[.!?:;…])[ \t]*\n"
+    r"|(?<=[.!?:…])[ \t]*\n"
+    # "...chiếm 19,13%;\nthương mại và dịch vụ 48,33%": a semicolon at a line's end followed
+    # by a small letter is a list wrapped by the page (a PDF's lines), not a new sentence
+    r"|(?<=;)[ \t]*\n(?![ \t]*[a-zđà-ỹ])"
     r"|\n\s*\n"
     r"|\n(?=[ \t]*(?:[-•+*]\s|\d{1,2}[.)]\s|[IVX]+\.\s|\|))"
     r"|(?<=\|)[ \t]*\n"
@@ -736,7 +739,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     right = _RIGHT_AFTER.match(text, fig_end, s1)
     right = CUES.RELATIVE_YEAR.match(text, right.end(), s1) if right and doc_year else None
     if right and not re.match(r"[’']s\b", text[right.end():right.end() + 2]):
-        year = _relative_year(right, text, doc_year, doc_month, right.start())
+        year = _relative_year(right, doc_year, doc_month)
         return Period(year, year, "sentence, the relative year right after it", base)
     # "Từ năm 2021 đến nay, ...", "Since 2021, the province has attracted ...": from that
     # year up to the page's (the last year before the figure; "cao nhất từ năm 2014 đến nay",
@@ -787,7 +790,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # own before it, a relative year later in its clause dates it as a written one would
     later = _relative_year_after(text, fig_end, s1) if not own and doc_year else None
     if later:
-        year = _relative_year(later, text, doc_year, doc_month, later.start())
+        year = _relative_year(later, doc_year, doc_month)
         return Period(year, year, "sentence (relative year after it)", base)
     # "5 năm tới", "the next five years", "nhiệm kỳ tới" / "5 năm qua", "the past three
     # years": N years after the document's year, or ending with it (its own words, before
@@ -811,7 +814,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if relative and doc_year and (re.match(r"[’']s\b", text[lo + relative.end():]) or
                                   not CUES.BASE_BEFORE.search(
                                       text[max(s0, fig_start - 260):lo + relative.start()])):
-        year = _relative_year(relative, text, doc_year, doc_month, lo + relative.start())
+        year = _relative_year(relative, doc_year, doc_month)
         return Period(year, year, "sentence (relative year)", base)
     # "Từ đầu năm đến nay ... giảm 14,81% so với cùng kỳ năm 2022": the year after the one
     # compared with, whatever the document's date
@@ -852,6 +855,10 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "tăng 13,3% so với cùng kỳ năm 2023" / "the same period in 2022": a comparison's year
     # sets no year for the sentences after it
     earlier = [y for y in earlier if not y[5]]
+    # "Đại hội ... lần thứ XI, nhiệm kỳ 2020-2025 đã khai mạc với 350 đại biểu.": the term in a
+    # congress's name, in a sentence that sets no aim, dates no figure of the sentences after
+    # it (the review that follows is of the term before)
+    earlier = [y for y in earlier if not _congress_name_only(text, y[0])]
     # "kết quả ... năm 2025; mục tiêu, nhiệm vụ ... năm 2026": a plan's year dates the plan's
     # figures, not results said after it (when the results' own year is named before)
     if not _says_target(text, s0, fig_start):
@@ -881,7 +888,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
                                                                  m.start()])),
                         None)
     if relative:
-        year = _relative_year(relative, text, doc_year, doc_month, relative.start())
+        year = _relative_year(relative, doc_year, doc_month)
         return Period(year, year, "earlier sentence (relative year)", base)
     if earlier:
         y = earlier[-1]
@@ -891,7 +898,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(y[2], y[3], "earlier sentence", base)
     if doc_year:
         # a report written early in a year about the one before names that year most
-        year = _main_year(text, doc_year)
+        year = _main_year(text, doc_year, doc_month is None or doc_month <= _LAG_MONTHS)
         return Period(year, year, "document date" if year == doc_year else
                       "the year the document names most (written early the next year)", base)
     return Period(None, None, "not found", base)
@@ -975,13 +982,21 @@ def _frame_of(text: str, earlier: list, y: tuple) -> tuple | None:
 
 
 @lru_cache(maxsize=4)
-def _main_year(text: str, doc_year: int) -> int:
+def _main_year(text: str, doc_year: int, early: bool = True) -> int:
     """The document's year, or the year before when the document names it more often than
     its own (a review of last year dated in January).
 
     Counted once per document (remembered): every figure without a year of its own asks, and
-    counting over the whole text for each made a long document's reading quadratic."""
-    years = [y[3] for y in _year_index(text)[0] if not y[4] and y[2] == y[3]]
+    counting over the whole text for each made a long document's reading quadratic.
+    ``early``: the page is dated in the first months of its year (or its month is unknown);
+    only then do the years compared with vote (see below)."""
+    index = _year_index(text)[0]
+    years = [y[3] for y in index if not y[4] and y[2] == y[3]]
+    # "tăng 7% so với năm 2016" names the year before the one reported on: a base year
+    # votes for the year after it (a January review of 2017 compares with 2016 and may
+    # never write 2017); later in the year the comparison is with the page's own past
+    if early:
+        years += [y[3] + 1 for y in index if y[4] and y[2] == y[3]]
     last = years.count(doc_year - 1)
     return doc_year - 1 if last > years.count(doc_year) and last >= 2 else doc_year
 
@@ -1099,29 +1114,26 @@ def _without_asides(words: str) -> str:
         words = inner
 
 
-def _relative_year(match: re.Match, text: str, doc_year: int, doc_month: int | None,
-                   at: int) -> int:
-    """The year of a relative year ("năm nay", "this year" / "năm ngoái", "last year"): counted
-    from the year the document reports on, so that a review of the year published early in the
-    next ("Năm 2025 GRDP tăng 10%. Năm ngoái chỉ tăng 4%", dated January 2026) reads "năm
-    ngoái" as 2024 (see :func:`frame_year`); but the page's own year when it is the last year
-    written before ``at`` ("năm 2026 ... trong năm nay").
+def _relative_year(match: re.Match, doc_year: int, doc_month: int | None) -> int:
+    """The year of a relative year ("năm nay", "this year" / "năm ngoái", "last year" /
+    "năm qua", "the past year"), counted from the page's own year as the words say.
 
-    >>> t = "Năm 2025 GRDP tăng 10%. Năm 2025 xuất khẩu tăng. Năm ngoái GRDP tăng 4%."
+    "Năm qua" (the year gone by) is the page's own year in its last quarter (a year-end
+    review: the year now over or nearly so), the year before otherwise.
+
+    >>> t = "Tỉnh trồng 500 ha rừng trong năm qua."
     >>> m = CUES.RELATIVE_YEAR.search(t)
-    >>> _relative_year(m, t, 2026, 1, m.start()), _relative_year(m, t, 2026, 8, m.start())
-    (2024, 2025)
-    >>> t = "Năm 2025 GRDP tăng 10%. Năm 2025 xuất khẩu tăng. Năm 2026 sẽ khó; năm nay tỉnh ..."
-    >>> m = CUES.RELATIVE_YEAR.search(t)
-    >>> _relative_year(m, t, 2026, 1, m.start())
-    2026
+    >>> [_relative_year(m, y, mo) for y, mo in ((2024, 12), (2025, 1), (2024, 6))]
+    [2024, 2024, 2023]
+    >>> m = CUES.RELATIVE_YEAR.search("Năm ngoái GRDP tăng 4%.")
+    >>> _relative_year(m, 2026, 1), _relative_year(m, 2026, 12)
+    (2025, 2025)
     """
-    frame = doc_year
-    if doc_month is not None:
-        written = re.findall(r"\b(?:19|20)\d\d\b", text[max(0, at - 2000):at])
-        if not written or int(written[-1]) != doc_year:
-            frame = frame_year(text, doc_year, doc_month)
-    return frame if match.group("this") else frame - 1
+    if match.group("this"):
+        return doc_year
+    if match.group("past") and doc_month is not None and doc_month >= 10:
+        return doc_year
+    return doc_year - 1
 
 
 def _relative_year_after(text: str, lo: int, hi: int) -> re.Match | None:
@@ -1549,3 +1561,24 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
                 for m in vocab.pattern(fieldname).finditer(flat)
                 if text[m.start():m.end()].isascii()]
     return sorted(set(out))
+
+
+def _congress_name_only(text: str, at: int) -> bool:
+    """Whether the year span at ``at`` is the term of a congress named in a sentence that
+    sets no aim: "Đại hội ... lần thứ XI, nhiệm kỳ 2020-2025 đã khai mạc", "the 2020-2025
+    congress opened".
+
+    Examples
+    --------
+    >>> t = "Đại hội Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020-2025 đã khai mạc. GRDP tăng 6%."
+    >>> _congress_name_only(t, t.index("2020"))
+    True
+    >>> t = "Đại hội Đảng bộ tỉnh nhiệm kỳ 2020-2025 đề ra mục tiêu tăng trưởng 7%/năm."
+    >>> _congress_name_only(t, t.index("2020"))
+    False
+    """
+    if not CUES.CONGRESS_TERM_BEFORE.search(text, max(0, at - 120), at):
+        return False
+    stop = CUES.SENTENCE_STOP.search(text, at)
+    end = stop.start() if stop else len(text)
+    return not CUES.TARGET_WORDS.search(text, at, end)

@@ -96,6 +96,9 @@ class Summary:
 
 #: Modules the pool's fork server imports once, before it forks the workers.
 WORKER_PRELOAD = ("hy_analysis.runner.preload",)
+#: What the package and its libraries were when this process first used its fork server
+#: (:func:`hy_analysis.runner.warm.fingerprint`): the server keeps the code it imported then.
+_forkserver_key: str | None = None
 
 
 def worker_context():
@@ -104,11 +107,22 @@ def worker_context():
     Where the system has one, a fork server that has imported :data:`WORKER_PRELOAD` (what
     every run needs, the report template compiled) forks the workers: they start with it
     instead of importing it each (about 0.45 s of processor time per worker, at the moment
-    the first kernels start). Elsewhere the workers are spawned.
+    the first kernels start). Elsewhere the workers are spawned, and so they are in a
+    process whose package or libraries changed after its fork server started (the server
+    keeps the code it imported).
     """
     import multiprocessing
 
+    from . import warm
+
+    global _forkserver_key
     if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    # A long-lived session (JupyterLab, a script) whose package or libraries changed since its
+    # fork server started would get workers with the old code: spawn them fresh instead.
+    key = warm.fingerprint([sys.executable, "-m", "hy_analysis"], dict(os.environ))
+    _forkserver_key = _forkserver_key or key
+    if key != _forkserver_key:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(WORKER_PRELOAD))

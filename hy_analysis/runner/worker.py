@@ -133,7 +133,11 @@ def _watch_parent(parent: int) -> None:
         pass
     if _command_fd is not None:  # not the command's child: no SIGHUP from the system
         os.kill(os.getpid(), signal.SIGHUP)
-    time.sleep(ORPHAN_GRACE_S)  # the SIGHUP handler's clean-up, when it can run, comes first
+    # the SIGHUP handler's clean-up of a run, when it can run, comes first; an idle worker
+    # (one that already ignores signals while it cleans up after an interrupt) has none
+    deadline = time.monotonic() + ORPHAN_GRACE_S
+    while _current is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
     state = _current
     if state is not None:
         if state.kernel_pid:
@@ -268,6 +272,9 @@ def execute_run(spec: dict) -> dict:
         raise
     finally:
         done.set()
+        # a finished run is nobody's to clean up: the watchdog must never kill its kernel's
+        # pid later, which the system may have given to another process by then
+        _current = None
     result["run_dir"] = str(final)
     return result
 
