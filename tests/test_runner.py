@@ -725,11 +725,16 @@ def test_workers_compile_the_report_template_before_their_first_run():
     assert page._exporter.cache_info().currsize == 1
 
 
-def test_workers_start_with_what_their_fork_server_imported_once():
+def test_workers_start_with_what_their_fork_server_imported_once(monkeypatch):
     # The fork server imports papermill, nbclient, nbformat and compiles the report template
     # once; the workers it forks find them done (each spawned worker paid ~0.45 s of
     # processor time for them, as the first kernels started: issue 21, docs/perf-a-floor.md).
+    from hy_analysis.runner import pool as pools
     from hy_analysis.runner.pool import default_executor
+
+    # (an earlier test of this process may have used the pool with other environment
+    # variables, which would rightly make this one spawn fresh workers)
+    monkeypatch.setattr(pools, "_forkserver_key", None)
 
     pool = default_executor(1)
     try:
@@ -793,13 +798,21 @@ def _ready_client(monkeypatch, shell, iopub):
     return client
 
 
+def _run_apart(coroutine):
+    """Run ``coroutine`` to its end in a thread of its own: an event loop an earlier test
+    left running in this one (an in-process shell, a widget) must not refuse it."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as apart:
+        return apart.submit(asyncio.run, coroutine).result()
+
+
 def test_a_runs_client_is_ready_without_waiting_for_iopub_to_fall_silent(monkeypatch):
     # jupyter_client's wait_for_ready ends by reading IOPub until 0.2 s pass without a
     # message: a timer in every run's start (issue 21, docs/perf-a-floor.md). The runs' client
     # still waits for the kernel_info reply and for IOPub to be connected (a message there),
     # then drops what IOPub already holds without waiting.
-    import asyncio
-
     reply = {"msg_type": "kernel_info_reply", "content": {"protocol_version": "5.3"}}
     shell = _FakeChannel([reply, reply])
     iopub = _FakeChannel()  # not connected yet at the first reply: ask again
@@ -813,7 +826,7 @@ def test_a_runs_client_is_ready_without_waiting_for_iopub_to_fall_silent(monkeyp
         return message
 
     shell.get_msg = connect_iopub_after_first_reply
-    asyncio.run(client.wait_for_ready(timeout=10))
+    _run_apart(client.wait_for_ready(timeout=10))
     assert len(shell.sent) == 2  # kernel_info asked again until IOPub answered
     assert iopub.messages == []  # what IOPub held is dropped
     assert iopub.waits[:2] == [0.2, 0.2]  # the IOPub checks after each reply
@@ -821,8 +834,6 @@ def test_a_runs_client_is_ready_without_waiting_for_iopub_to_fall_silent(monkeyp
 
 
 def test_a_runs_client_still_fails_on_a_kernel_that_died(monkeypatch):
-    import asyncio
-
     shell, iopub = _FakeChannel(), _FakeChannel()
     client = _ready_client(monkeypatch, shell, iopub)
 
@@ -831,7 +842,7 @@ def test_a_runs_client_still_fails_on_a_kernel_that_died(monkeypatch):
 
     monkeypatch.setattr(client.parent, "_async_is_alive", dead)
     with pytest.raises(RuntimeError, match="died before replying"):
-        asyncio.run(client.wait_for_ready(timeout=10))
+        _run_apart(client.wait_for_ready(timeout=10))
 
 
 def test_the_ready_client_copies_the_installed_jupyter_client_method():
