@@ -484,6 +484,38 @@ def test_workers_are_spawned_fresh_once_the_package_changed_in_a_long_session(mo
     assert pool.worker_context().get_start_method() == "spawn"
 
 
+def test_the_fork_servers_folder_is_private_and_a_killed_commands_is_swept(tmp_path):
+    """multiprocessing's ``pymp-*`` folder (the fork server's socket) was left in the shared
+    TMPDIR by a command ended with kill -9 (audit21d); it now lives in our private folder,
+    named with the command's pid, and the next command removes a dead command's."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this system: workers are spawned, no socket folder")
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o1777)
+    script = (
+        "import os, sys, multiprocessing.util as u\n"
+        "from hy_analysis.runner import pool, warm\n"
+        "private = warm.private_dir()\n"
+        "dead = private / 'pymp-999999999-x'; dead.mkdir()\n"
+        "alive = private / f'pymp-{os.getppid()}-y'; alive.mkdir()\n"
+        "pool.worker_context()\n"
+        "print(u.get_temp_dir()); print(private)\n"
+        "print(dead.exists(), alive.exists())\n")
+    env = {k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"}
+    env["TMPDIR"] = str(shared)
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    folder, private, survivors = out.stdout.splitlines()
+    assert Path(folder).parent == Path(private)
+    assert Path(folder).name.startswith("pymp-")
+    assert survivors == "False True"  # the dead command's removed, a live one's kept
+    assert not list(shared.glob("pymp-*"))  # nothing in the shared folder, and the
+    assert not Path(folder).exists()  # process's own removed when it ended
+
+
 def test_a_finished_run_is_no_longer_the_workers_to_clean_up(tmp_path, monkeypatch):
     """The watchdog kills the kernel of the run a worker is executing once its command is
     gone; a finished run's kernel pid may belong to another process by then, and an idle

@@ -15,6 +15,7 @@ import shutil
 import signal
 import stat
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,7 +127,40 @@ def worker_context():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(WORKER_PRELOAD))
+    _private_multiprocessing_folder()
     return context
+
+
+def _private_multiprocessing_folder() -> None:
+    """Give this process's multiprocessing files (the fork server's socket) a folder in our
+    private one, named with our pid, and remove those of commands that died.
+
+    multiprocessing makes a ``pymp-*`` folder in TMPDIR and removes it at exit; a command
+    ended by ``kill -9`` left it behind in the shared temporary folder. Here such a folder is
+    private and the next command removes it. Nothing is done where multiprocessing's folder
+    already exists (a pool used before) or ours cannot be used safely.
+    """
+    import multiprocessing.process
+    from multiprocessing import util
+
+    from . import warm
+    from .worker import pid_alive
+
+    config = multiprocessing.process.current_process()._config
+    if config.get("tempdir") is not None or not hasattr(util, "_remove_temp_dir"):
+        return
+    try:
+        private = warm.private_dir()
+    except (OSError, warm.WarmParentError):
+        return
+    for stale in private.glob("pymp-*-*"):
+        pid = stale.name.split("-")[1]
+        if pid.isdigit() and not pid_alive(int(pid)) and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+    folder = tempfile.mkdtemp(prefix=f"pymp-{os.getpid()}-", dir=private)
+    # as multiprocessing does for its own folder: removed at exit, late in shutdown
+    util.Finalize(None, util._remove_temp_dir, args=(shutil.rmtree, folder), exitpriority=-100)
+    config["tempdir"] = folder
 
 
 def default_executor(workers: int | None = None, *, kernel: str | None = None) -> cf.Executor:
