@@ -144,7 +144,6 @@ def _private_multiprocessing_folder() -> None:
     from multiprocessing import util
 
     from . import warm
-    from .worker import pid_alive
 
     config = multiprocessing.process.current_process()._config
     if config.get("tempdir") is not None or not hasattr(util, "_remove_temp_dir"):
