@@ -1679,3 +1679,19 @@ def test_a_growth_in_number_is_the_growth_of_the_count_before_it():
                  "2025-01-10", column="indicator")
     assert got["18,4%"] == "new_enterprises_growth"
     assert got["6,1%"] == "unknown"
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # an English name in another order: "GDP scale" is the lexicon's "scale of the GDP"
+    ("In 2023, Hậu Nghĩa grew by 6.1% and its GDP scale reached 98 trillion VND.",
+     "98 trillion VND", "grdp_current_prices"),
+    # a word among them that names a part keeps the bare word's "unknown": domestic investment
+    # is part of total investment
+    ("In 2023, total domestic investment capital fell by 12%.", "fell by 12%", "unknown"),
+    # Vietnamese words are syllables: "vốn đầu tư trong nước ngoài ngân sách" holds the
+    # syllables of "vốn đầu tư nước ngoài" and is no FDI
+    ("Năm 2023, vốn đầu tư trong nước ngoài ngân sách đạt 4.100 tỷ đồng.", "4.100 tỷ đồng",
+     "unknown"),
+])
+def test_loosely_written_english_names(text, raw, code):
+    assert _by_raw(text)[raw] == code

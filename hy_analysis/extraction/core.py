@@ -23,8 +23,8 @@ from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
 from .reading import (_AVERAGE_STEM, _SPAN_NUMBERS, Period, Vocabulary, _aside, _years, _years_between,
                       congress_term, find_kind, find_measure, find_period, heading_years,
-                      latest_span_ending, load_vocabulary, match_phrases, sentence_of,
-                      sentence_spans, strip_accents, whole_term)
+                      latest_span_ending, load_vocabulary, loose_phrases, match_phrases,
+                      sentence_of, sentence_spans, strip_accents, whole_term)
 from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
 
@@ -455,6 +455,25 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                  if _compatible(c, vocab, unit, measure, breakdown)] if generic else []
         if codes:
             return codes[0], text[generic[-1][0] - len(generic[-1][1]):generic[-1][0]]
+    if label is None and (best is None or best[1] == ["unknown"] and " " not in best[4]):
+        # last: a name written loosely between the figure before and this one ("GDP scale",
+        # "the total product scale at current prices"), the nearest that fits the figure
+        # and names one indicator only; where a bare word named nothing ("scale"), a loose
+        # name that holds that word is the longer name (a longer name for nothing, "domestic
+        # investment", is a part on purpose)
+        for ms, me, phrase in reversed(loose_phrases(vocab, "indicator",
+                                                     text[window_start:fig.start],
+                                                     window_start)):
+            if best is not None and not (ms <= best[3] and best[3] + len(best[2]) <= me):
+                continue
+            if vocab.values("indicator", text[ms:me].lower()):
+                continue  # written exactly: read above with the rules for exact names
+            codes = {c for c in vocab.values("indicator", phrase)
+                     if _compatible(c, vocab, unit, measure, breakdown)}
+            if codes and not not_naming.search(text[max(sent[0], ms - 25):ms]):
+                if len(codes) == 1 and codes != {"unknown"}:
+                    return codes.pop(), text[ms:me]
+                break
     if best is None:
         return "unknown", ""
     codes, found = best[1], best[2]

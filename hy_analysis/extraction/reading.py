@@ -1563,6 +1563,79 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
     return sorted(set(out))
 
 
+#: Words an English name can do without: "the scale of the economy" is "economic scale".
+_LOOSE_SKIP = frozenset("the of a an in on for and to its their province provincial city "
+                        "locality".split())
+#: English forms read as one word ("economic scale" is the "scale of the economy"; GDP is a
+#: province's GRDP in provincial news).
+_LOOSE_SAME = {"economic": "economy", "gdp": "grdp", "businesses": "enterprise",
+               "business": "enterprise", "firms": "enterprise", "firm": "enterprise",
+               "companies": "enterprise", "company": "enterprise", "enterprises": "enterprise"}
+#: At most so many other words among a loosely written name's words.
+_LOOSE_GAP = 2
+
+
+def _loose_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the words of ``text`` that count in a loosely written name."""
+    out = []
+    for m in _WORDS.finditer(text.lower()):
+        word = m.group(0)
+        if word in _LOOSE_SKIP or word.isdigit():
+            continue
+        word = _LOOSE_SAME.get(word, word)
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word.isascii():
+            word = word[:-1]  # "visitors" is "visitor"
+        out.append((m.start(), m.end(), word))
+    return out
+
+
+def loose_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0):
+    """(start, end, phrase) of the English phrases of ``fieldname`` written in ``text`` with
+    their words in another order or with a few other words among them ("GDP scale" for "scale
+    of the GDP"): each phrase of at least two words whose words all occur within a run of
+    :data:`_LOOSE_GAP` more words, none of which names something by itself.
+
+    A last resort for a figure no phrase names exactly: the span found is shown in review as
+    the indicator's text.
+
+    >>> vocab = Vocabulary({"grdp_current_prices": "VND"},
+    ...                    [("scale of the economy", "indicator", "grdp_current_prices")], {})
+    >>> loose_phrases(vocab, "indicator", "an economic scale of")
+    [(3, 17, 'scale of the economy')]
+    """
+    key = ("loose", fieldname)
+    if key not in vocab._pattern:
+        index: dict[str, list] = {}
+        for phrase in sorted({p for p, f, _ in vocab.phrases if f == fieldname}):
+            words = [w for _, _, w in _loose_words(phrase)]
+            if len(set(words)) < 2:
+                continue
+            if not phrase.isascii():
+                continue  # Vietnamese words are syllables: "vốn đầu tư trong nước ngoài ngân
+                # sách" holds "vốn đầu tư nước ngoài" with a word among, and is no FDI
+            for w in set(words):
+                index.setdefault(w, []).append((phrase, frozenset(words)))
+        vocab._pattern[key] = index
+    index = vocab._pattern[key]
+    single = {_LOOSE_SAME.get(p, p) for p, f, _ in vocab.phrases
+              if f == fieldname and _WORDS.fullmatch(p)}
+    words = _loose_words(unicodedata.normalize("NFC", text))
+    out = set()
+    for i, (start, _, word) in enumerate(words):
+        for phrase, wanted in index.get(word, ()):
+            run = words[i:i + len(wanted) + _LOOSE_GAP]
+            seen = set()
+            for _, end, w in run:
+                seen.add(w)
+                if wanted <= seen:
+                    # a word among them that names something itself makes another name:
+                    # "total FDI investment capital" is no "total investment capital"
+                    if not (seen - wanted) & single:
+                        out.add((offset + start, offset + end, phrase))
+                    break
+    return sorted(out)
+
+
 def _congress_name_only(text: str, at: int) -> bool:
     """Whether the year span at ``at`` is the term of a congress named in a sentence that
     sets no aim: "Đại hội ... lần thứ XI, nhiệm kỳ 2020-2025 đã khai mạc", "the 2020-2025
