@@ -119,6 +119,17 @@ def test_lower_is_better_flips_exact_and_range(rows, regions):
     assert out.loc["row-2", "gap"] == pytest.approx(-0.5)    # negative: the shortfall
 
 
+def test_lower_is_better_names_registered_rates_that_should_fall():
+    """The default direction names codes of data/indicators.csv (it once named two codes that
+    were never registered and missed the near-poverty and unemployment rates)."""
+    from hy_analysis.loading import load_indicators
+
+    registered = set(load_indicators()["code"])
+    assert att.LOWER_IS_BETTER <= registered, att.LOWER_IS_BETTER - registered
+    falling = {c for c in registered if c.endswith(("poverty_rate", "unemployment_rate"))}
+    assert falling and falling <= att.LOWER_IS_BETTER, falling - att.LOWER_IS_BETTER
+
+
 def test_gap_is_percent_for_levels_and_points_for_rates(rows, regions):
     frame = rows(dict(value_raw="8,5 tỷ USD", low=8.5e9, unit="USD", indicator="exports",
                       period_start=2025, period_end=2025),
