@@ -1695,3 +1695,10 @@ def test_a_growth_in_number_is_the_growth_of_the_count_before_it():
 ])
 def test_loosely_written_english_names(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+def test_a_bare_word_after_and_is_the_next_figures_subject():
+    # "scale" after "and" opens the next figure's clause: it names nothing of the growth
+    got = _by_raw("Last year, Hậu Nghĩa met its plan, with a GDP growth rate of 6.1% and a GDP "
+                  "scale of 98 trillion VND.")
+    assert got == {"6.1%": "grdp_growth", "98 trillion VND": "grdp_current_prices"}

@@ -348,6 +348,11 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 # ranked against, not what the figure measures
             if next_subject is not None and ms >= next_subject:
                 continue  # "nông nghiệp tăng 7%, công nghiệp tăng 10%": the next one's subject
+            if codes == ["unknown"] and next_start is not None and me < next_start and \
+                    CUES.SUBJECT_OF_NEXT.fullmatch(source, me, next_start) and \
+                    CUES.COORDINATOR_BEFORE.match(source, fig.end, ms):
+                continue  # "grew by 6.1% and its scale reached 98 trillion": a bare word after
+                # "and" is the subject of the figure after it, naming nothing of this one
             if CUES.CONSEQUENCE_AFTER.match(source, fig.end, ms):
                 continue  # "... đạt 8,62% nên lần đầu tiên quy mô kinh tế ...", "so that":
                 # a clause of what followed from the figure names its own subject
