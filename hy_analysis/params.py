@@ -125,7 +125,9 @@ class Param:
     default : object
         The literal in the ``parameters`` cell.
     help : str
-        One line for ``hy-analysis list``, the widget tooltip and the summary.
+        One line for ``hy-analysis list``, the widget tooltip and the summary, in English.
+    help_vi : str
+        The same line in Vietnamese (:meth:`explanation` of a Vietnamese page).
     choices : tuple or callable, optional
         Allowed values (for lists: allowed items); a callable is asked lazily (data-driven),
         with the data folder as keyword ``data_dir`` when it takes one.
@@ -142,6 +144,7 @@ class Param:
     max: float | None = None
     label_vi: str = ""
     label_en: str = ""
+    help_vi: str = ""
     #: How each allowed value is shown to people, by language (values stay as they are).
     value_labels: dict | None = None
     #: More words for the error of a value outside the choices: ``explain(value, data_dir=)``.
@@ -156,6 +159,16 @@ class Param:
         'Region'
         """
         return (self.label_vi if lang == "vi" else self.label_en) or self.name
+
+    def explanation(self, lang: str) -> str:
+        """What the parameter does, in ``lang`` (the English line where no Vietnamese one is).
+
+        Examples
+        --------
+        >>> {p.name: p for p in get_params("fdi_by_country")}["lang"].explanation("vi")
+        'ngôn ngữ của nhãn, lời văn và cách viết số'
+        """
+        return (self.help_vi if lang == "vi" else "") or self.help
 
     def value_label(self, value, lang: str) -> str:
         """The display name of an allowed value in ``lang`` (territories in the reader's words)."""
@@ -263,8 +276,10 @@ def _check_path(where: str, value: Any) -> tuple[Any, list[str]]:
 
 
 _LANG = Param("lang", "str", "vi", "language of labels, prose and number format",
+              help_vi="ngôn ngữ của nhãn, lời văn và cách viết số",
               choices=LANGS, label_vi="Ngôn ngữ", label_en="Language")
 _REGION = Param("region", "str", "Hưng Yên", "region whose figures are analysed",
+                help_vi="địa phương có số liệu được phân tích",
                 choices=region_choices, label_vi="Địa phương", label_en="Region",
                 explain=_provinces_without_data)
 
@@ -273,14 +288,18 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
     "industrial_growth": (
         _REGION,
         Param("start_year", "int", 2021, "first year of the index paths", min=2000, max=2050,
+              help_vi="năm đầu của các đường chỉ số",
               label_vi="Từ năm", label_en="From year"),
         Param("end_year", "int", 2030, "last year of the index paths", min=2000, max=2050,
+              help_vi="năm cuối của các đường chỉ số",
               label_vi="Đến năm", label_en="To year"),
         Param("scenario_growth", "list[float]", [8.0, 12.0],
               "annual growth rates (%/yr) compared with the targets", min=-50, max=100,
+              help_vi="các tốc độ tăng trưởng (%/năm) đặt cạnh mục tiêu",
               label_vi="Kịch bản tăng trưởng (%/năm)", label_en="Scenario growth (%/yr)"),
         Param("compare_region", "str", "Bắc Giang",
               "region whose implied growth is set beside the region's for comparison",
+              help_vi="địa phương có tốc độ tăng hàm ý được đặt cạnh để so sánh",
               choices=region_choices, label_vi="Địa phương so sánh",
               label_en="Comparison region"),
         _LANG,
@@ -289,30 +308,37 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
         _REGION,
         Param("countries", "list[str]", list(COUNTRIES),
               "investor countries shown", choices=country_choices,
+              help_vi="các quốc gia đầu tư được hiển thị",
               label_vi="Quốc gia đầu tư", label_en="Investor countries",
               value_labels={"vi": {c: country_label(c, lang="vi") for c in COUNTRIES}}),
         Param("include_other", "bool", True,
               "show 'other countries' as the derived remainder of the total",
+              help_vi="hiện 'các nước khác': phần còn lại của tổng (số suy ra)",
               label_vi="Hiện các nước khác", label_en="Show other countries"),
         _LANG,
     ),
     "urbanisation": (
         _REGION,
         Param("target_years", "list[int]", [2025, 2030], "years whose rate targets are compared",
+              help_vi="các năm có mục tiêu tỷ lệ được so sánh",
               min=2000, max=2060, label_vi="Năm mục tiêu", label_en="Target years"),
         Param("baseline_year", "optional[int]", None,
               "year of a measured rate you supply (None: no baseline)", min=2000, max=2060,
+              help_vi="năm của tỷ lệ đo được do bạn cung cấp (None: không có mốc cơ sở)",
               label_vi="Năm cơ sở", label_en="Baseline year"),
         Param("baseline_rate", "optional[float]", None,
               "measured urbanisation rate (%) in baseline_year (None: no baseline)",
+              help_vi="tỷ lệ đô thị hóa đo được (%) trong năm cơ sở (None: không có mốc cơ sở)",
               min=0, max=100, label_vi="Tỷ lệ cơ sở (%)", label_en="Baseline rate (%)"),
         _LANG,
     ),
     "overview": (
         Param("regions", "optional[list[str]]", None, "regions shown (None: every region)",
+              help_vi="các địa phương được hiển thị (None: mọi địa phương)",
               choices=region_choices, label_vi="Địa phương", label_en="Regions",
               explain=_provinces_without_data),
         Param("kinds", "list[str]", ["target", "actual"], "targets, actuals or both",
+              help_vi="mục tiêu, số thực hiện hoặc cả hai",
               choices=("target", "actual"), label_vi="Loại số liệu", label_en="Kinds",
               value_labels={"vi": {"target": "mục tiêu", "actual": "thực hiện"},
                             "en": {"target": "targets", "actual": "actuals"}}),
@@ -322,22 +348,30 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("region", "str", "Hưng Yên",
               "region or territory whose targets are assessed (a region: all its territories, "
               "e.g. the old and the merged Hưng Yên)",
+              help_vi="địa phương hoặc địa bàn có mục tiêu được đánh giá (một địa phương: mọi "
+              "địa bàn của nó, ví dụ Hưng Yên cũ và Hưng Yên sau sáp nhập)",
               choices=lambda *, data_dir=None: attainment_region_choices(data_dir=data_dir),
               label_vi="Địa phương / địa bàn",
               label_en="Region or territory", explain=_provinces_without_data),
         Param("as_of", "optional[int]", None,
               "use the figures up to this year only (None: every figure); each target is "
               "judged as of its own territory's latest figure",
+              help_vi="chỉ dùng số liệu đến năm này (None: mọi số liệu); mỗi mục tiêu được "
+              "đánh giá theo số liệu mới nhất của địa bàn của nó",
               min=2000, max=2060, label_vi="Đánh giá đến năm", label_en="Assessed as of"),
         Param("tolerance", "float", 0.05,
               "how far short of an 'about' (khoảng) target still counts as met, as a fraction",
+              help_vi="mức thiếu hụt so với mục tiêu 'khoảng' vẫn được tính là đạt (phân số)",
               min=0, max=0.5, label_vi="Dung sai 'khoảng'", label_en="'About' tolerance"),
         Param("on_track", "float", 0.95,
               "pace ratio from which a running target is on track", min=0, max=2,
+              help_vi="tỷ số tiến độ từ đó một mục tiêu đang thực hiện được coi là đúng hướng",
               label_vi="Ngưỡng đúng hướng", label_en="On-track threshold"),
         Param("acceleration_needed", "float", 0.6,
               "pace ratio from which a running target needs acceleration (below: limited "
               "progress)", min=0, max=2, label_vi="Ngưỡng cần tăng tốc",
+              help_vi="tỷ số tiến độ từ đó một mục tiêu đang thực hiện cần tăng tốc (thấp "
+              "hơn: tiến triển hạn chế)",
               label_en="Acceleration threshold"),
         _LANG,
     ),
@@ -345,6 +379,8 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("provinces", "list[str]", ["Hưng Yên", "Bắc Ninh"],
               "provinces after the 2025 merger compared side by side (their merged "
               "territories)", choices=province_choices,
+              help_vi="các tỉnh sau sáp nhập năm 2025 được so sánh cạnh nhau (các địa bàn "
+              "sau sáp nhập)",
               label_vi="Các tỉnh so sánh", label_en="Provinces compared"),
         _LANG,
     ),
@@ -352,14 +388,21 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
     "review_extraction": (
         Param("document", "str", "",
               "document to review (.txt, .html, .docx, .pdf); empty: the sample report in "
-              "data/samples/", label_vi="Tài liệu", label_en="Document"),
+              "data/samples/", label_vi="Tài liệu", label_en="Document",
+              help_vi="tài liệu cần rà soát (.txt, .html, .docx, .pdf); để trống: báo cáo mẫu "
+              "trong data/samples/"),
         Param("region", "str", "Hưng Yên", "region of the figures that name none",
+              help_vi="địa phương của các số liệu không nêu địa phương",
               choices=region_choices, label_vi="Địa phương", label_en="Region",
               explain=_provinces_without_data),
         Param("date", "str", "", "the document's date, YYYY-MM-DD (empty: the sample's, or "
-              "unknown)", label_vi="Ngày tài liệu", label_en="Document date"),
+              "unknown)", label_vi="Ngày tài liệu", label_en="Document date",
+              help_vi="ngày của tài liệu, YYYY-MM-DD (để trống: ngày của báo cáo mẫu, hoặc "
+              "không rõ)"),
         Param("source_id", "str", "", "the document's id in data/sources.csv (empty: the "
-              "sample's, or the file name)", label_vi="Mã nguồn", label_en="Source id"),
+              "sample's, or the file name)", label_vi="Mã nguồn", label_en="Source id",
+              help_vi="mã của tài liệu trong data/sources.csv (để trống: mã của báo cáo mẫu, "
+              "hoặc tên tệp)"),
         _LANG,
     ),
 }
@@ -374,6 +417,9 @@ COMMON_PARAMS: tuple[Param, ...] = (
     Param("user_data", "optional[list[path]]", None,
           "your own data files (CSV or Excel, the columns of data/targets.csv) read with "
           "ours; None: every file in the user/ folder of the data folder",
+          help_vi="các tệp số liệu của bạn (CSV hoặc Excel, các cột của data/targets.csv) "
+          "được đọc cùng số liệu của dự án; None: mọi tệp trong thư mục user/ của thư mục "
+          "số liệu",
           label_vi="Tệp số liệu của bạn", label_en="Your data files"),
 )
 
@@ -603,7 +649,7 @@ def params_summary(notebook: str, values: dict, *, lang: str = "vi") -> str:
     for p in get_params(notebook):
         shown = format_value(values.get(p.name, p.default))
         rows.append(f"| `{p.name}` | {escape(shown).replace('|', '&#124;')} | "
-                    f"{escape(p.label(lang))}: {escape(p.help)} |")
+                    f"{escape(p.label(lang))}: {escape(p.explanation(lang))} |")
     return "\n".join(rows)
 
 

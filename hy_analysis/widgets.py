@@ -26,7 +26,7 @@ def control_for(param: Param, value: Any, *, lang: str = "vi"):
     import ipywidgets as w
 
     description = param.label(lang)
-    common = dict(description=description, tooltip=param.help,
+    common = dict(description=description, tooltip=param.explanation(lang),
                   style={"description_width": "initial"})
     allowed = param.allowed()
     base = param.base_type

@@ -12,6 +12,7 @@ from hy_analysis.params import (
     NOTEBOOK_PARAMS,
     coerce_text,
     get_params,
+    notebook_names,
     params_summary,
     user_data_files,
     validate_params,
@@ -93,6 +94,20 @@ def test_summary_escapes_values():
     text = params_summary("overview", {"regions": ["<script>alert(1)</script>"]}, lang="en")
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "Parameters of this run" in text
+
+
+@pytest.mark.parametrize("notebook", notebook_names())
+def test_summary_explains_every_parameter_in_the_pages_language(notebook):
+    """A Vietnamese page's parameter table says what each parameter does in Vietnamese (it
+    showed the English line beside Vietnamese labels), an English page in English."""
+    for lang in ("vi", "en"):
+        text = params_summary(notebook, {}, lang=lang)
+        for p in get_params(notebook):
+            line = next(r for r in text.splitlines() if r.startswith(f"| `{p.name}` |"))
+            assert (p.help_vi if lang == "vi" else p.help) in line.replace("&#x27;", "'")
+            assert p.help_vi and p.help_vi != p.help
+            if lang == "vi":
+                assert p.help not in line.replace("&#x27;", "'")
 
 
 def _parameters_cell(path):
