@@ -1702,3 +1702,17 @@ def test_a_bare_word_after_and_is_the_next_figures_subject():
     got = _by_raw("Last year, Hậu Nghĩa met its plan, with a GDP growth rate of 6.1% and a GDP "
                   "scale of 98 trillion VND.")
     assert got == {"6.1%": "grdp_growth", "98 trillion VND": "grdp_current_prices"}
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # the amount a growth reaches is the level of what grew (GRDP grows at constant prices)
+    ("The Hậu Nghĩa economy is expected to grow by 5.5 per cent this year to VNĐ59.2 trillion.",
+     "VNĐ59.2 trillion", "grdp_constant_prices"),
+    ("Năm 2024, kinh tế của tỉnh tăng trưởng 6,5% lên 80 nghìn tỷ đồng.", "80 nghìn tỷ đồng",
+     "grdp_constant_prices"),
+    # without the growth before "to", an amount of the economy is no level of its growth
+    ("The Hậu Nghĩa economy is expected to reach VNĐ59.2 trillion this year.",
+     "VNĐ59.2 trillion", "unknown"),
+])
+def test_the_amount_a_growth_reaches_is_the_level_of_what_grew(text, raw, code):
+    assert _by_raw(text)[raw] == code

@@ -302,6 +302,16 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             codes = [_PER_CAPITA_OF[c] for c in vocab.values("indicator", phrase)
                      if c in _PER_CAPITA_OF and _PER_CAPITA_OF[c] in vocab.indicator_units][:1] \
                 or codes
+        if unit in _MONEY and not unit.endswith("/person") and label is None and \
+                not set(codes) - {"unknown"} and me <= fig.start and \
+                CUES.GROWTH_THEN_LEVEL.search(source, ms, fig.start):
+            # "the economy is expected to grow by 5.5 per cent this year to VNĐ59.2 trillion",
+            # "tăng 6% lên 80 nghìn tỷ đồng": the amount a growth reaches is the level of
+            # what grew (GRDP's growth is at constant prices)
+            levels = [_LEVEL_OF_GROWTH.get(c, c.removesuffix("_growth"))
+                      for c in vocab.values("indicator", phrase) if c.endswith("_growth")]
+            codes = [c for c in levels if c in vocab.indicator_units
+                     and _compatible(c, vocab, unit, measure, breakdown)][:1] or codes
         if counted_head:
             # "hơn 12.500 doanh nghiệp": a count of firms is no count of parks or clusters
             codes = [c for c in codes if not c.startswith(_FAMILY_CODES)]
@@ -460,6 +470,17 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                  if _compatible(c, vocab, unit, measure, breakdown)] if generic else []
         if codes:
             return codes[0], text[generic[-1][0] - len(generic[-1][1]):generic[-1][0]]
+    if best is None and label is None and unit in _MONEY and not unit.endswith("/person"):
+        # "the economy is expected to grow by 5.5 per cent this year to VNĐ59.2 trillion": the
+        # amount a growth of the economy reaches is its level
+        generic = [(ms, phrase) for ms, me, phrase in match_phrases(
+            vocab, "generic", text[sent[0]:fig.start], sent[0])
+            if CUES.GROWTH_THEN_LEVEL.search(text, ms, fig.start)]
+        levels = [_LEVEL_OF_GROWTH.get(c, c) for c in vocab.values("generic", generic[-1][1])
+                  ] if generic else []
+        codes = [c for c in levels if _compatible(c, vocab, unit, measure, breakdown)]
+        if codes:
+            return codes[0], text[generic[-1][0]:generic[-1][0] + len(generic[-1][1])]
     if label is None and (best is None or best[1] == ["unknown"] and " " not in best[4]):
         # last: a name written loosely between the figure before and this one ("GDP scale",
         # "the total product scale at current prices"), the nearest that fits the figure
@@ -552,6 +573,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
 #: An aggregate -> its level per person, for an amount per person said of the aggregate.
 _PER_CAPITA_OF = {"grdp_growth": "grdp_per_capita", "grdp_constant_prices": "grdp_per_capita",
                   "grdp_current_prices": "grdp_per_capita"}
+
+#: A growth code -> the code of the level it grows, where the names differ by more than
+#: "_growth" (GRDP grows at constant prices).
+_LEVEL_OF_GROWTH = {"grdp_growth": "grdp_constant_prices"}
 
 #: Codes of counted families whose head nouns are parks, clusters and zones.
 _FAMILY_CODES = ("industrial_parks_", "industrial_clusters_", "clusters_merged", "economic_zones")
