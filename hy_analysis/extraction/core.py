@@ -17,11 +17,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..exceptions import ParameterError
-from .alternation import compile_scanning
 from .cues import CUES
 from .encodings import LegacyEncodingError, to_unicode
 from .figures import Figure, document_lang, find_figures, normalise
-from .reading import (_AVERAGE_STEM, _SPAN_NUMBERS, Period, Vocabulary, _aside, _years, _years_between,
+from .reading import (_SPAN_NUMBERS, Period, Vocabulary, _aside, _years, _years_between,
                       congress_term, find_kind, find_measure, find_period, heading_years,
                       latest_span_ending, load_vocabulary, loose_phrases, match_phrases,
                       sentence_of, sentence_spans, strip_accents, whole_term)
@@ -408,7 +407,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             and unit == "percent" and measure in _GROWTH_MEASURES and vocab.words(
                 "generic", "grdp_growth", at_end=True).search(
                     text, max(sent[0], fig.start - 40), fig.start) and \
-            _GRDP_WORD.search(text, sent[0], fig.start):
+            CUES.GRDP_WORD.search(text, sent[0], fig.start):
         # "mục tiêu tăng trưởng GRDP ... trên 12,5%; bổ sung giải pháp để đạt mục tiêu tăng
         # trưởng trên 13%, xác định đẩy mạnh giải ngân ...": in a sentence on GRDP growth, the
         # growth word right before a figure takes it up again; a phrase after it does not
@@ -614,26 +613,12 @@ _VALUE_ADDED_OF = {"industrial_output_growth": "industry_grdp_growth",
                    "agriculture_output_growth": "agriculture_grdp_growth"}
 
 
-#: the time words that set a frame for the figures after them: a compared year first (it
-#: frames nothing), then a first half with its year (its "6 tháng" and year are not read as
-#: months or a year of their own)
-_TIME_FRAME_WORDS = re.compile(
-    r"(?P<compared>(?:so\s+với|so|cùng\s+kỳ|than|over|from|against)\s+(?:the\s+)?"
-    r"(?:cùng\s+kỳ\s+|same\s+period\s+(?:of\s+|in\s+)?)?(?:năm\s+|of\s+|in\s+)?"
-    r"(?:19|20)\d\d\b)|(?P<half>(?:6|sáu)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?:19|20)\d\d)?"
-    r"|first\s+(?:half|six\s+months|6\s+months)(?:\s+of)?(?:\s+(?:the\s+)?year)?"
-    r"(?:\s+(?:19|20)\d\d)?|\bH1\b|half[\s-]year)"
-    r"|\b\d{1,2}\s+tháng|tháng\s+\d{1,2}|\bquý\b|quarter|\bmonths?\b|cả\s+năm|full[\s-]year"
-    r"|năm\s+nay|this\s+year|(?:năm|in|of|by|to)\s+(?:19|20)\d\d\b|giai\s+đoạn|nhiệm\s+kỳ"
-    r"|\bperiod\b|\bterm\b", re.IGNORECASE)
-
-
 def _half_year_frame(text: str, at: int) -> bool:
     """Whether the last time words written before ``at`` (in this or an earlier paragraph)
     are a first half: a report on "6 tháng đầu năm" names its half once, in its lead, and its
     later paragraphs' amounts are the half's ("Kim ngạch xuất khẩu đạt X triệu USD")."""
     last = None
-    for m in _TIME_FRAME_WORDS.finditer(text, max(0, at - 3000), at):
+    for m in CUES.TIME_FRAME_WORDS.finditer(text, max(0, at - 3000), at):
         if m.group("compared") is None:  # "so với cùng kỳ năm 2023" compares, frames nothing
             last = m
     return last is not None and last.group("half") is not None
@@ -740,27 +725,6 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
 _OUTPUT_VARIANT = {"industry_grdp_growth": "industrial_output_growth"}
 
 
-#: The area a count of parks or clusters is described by, right after it: "với tổng diện tích
-#: 445,41ha", "covering 300.5 ha", "with a total area of 120 hectares".
-#: What an area is of, right after it: "9.000 ha rừng", "5,000 ha of new forest".
-_AREA_OF = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?((?:new[^\S\n]+)?[^\W\d_]+)", re.IGNORECASE)
-_AREA_ATTRIBUTE = re.compile(
-    r"[^\S\n]*,?[^\S\n]*(?:với\s+(?:tổng\s+)?diện\s+tích|có\s+(?:tổng\s+)?diện\s+tích|rộng|"
-    r"covering|with\s+an?\s+(?:total\s+|combined\s+)?area\s+of)\s*(?:là\s+|khoảng\s+|gần\s+|"
-    r"hơn\s+|trên\s+|about\s+|nearly\s+|over\s+)?[\d.,]+\s*(?:ha|héc\s?ta|hecta|hectares?)\b",
-    re.IGNORECASE)
-#: A share of a plan done: "đạt 110% kế hoạch năm", "reaching 96% of the annual plan".
-_SHARE_OF_PLAN = re.compile(
-    r"\d\s*%\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|KH\b)|"
-    r"\d\s*(?:%|per\s?cent)\s+of the (?:(?:19|20)\d\d |annual |yearly )?(?:plan|estimate)",
-    re.IGNORECASE)
-#: A comparison with the same period of a written year right after a figure: "so với cùng kỳ
-#: năm 2022", "over the same period of 2022".
-_SAME_PERIOD_OF_A_YEAR_AFTER = re.compile(
-    r"\s*(?:so với|so|over|compared (?:with|to))\s+(?:the\s+)?(?:cùng kỳ|same period)\s*"
-    r"(?:năm|of|in)?\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-
-
 def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
              measure: str, previous: str = "", opening: str = "") -> str:
     """The variant of ``code`` the context asks for (a sector's output or value added, a
@@ -843,40 +807,25 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
 def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> str:
     # "112 projects from China", "153 dự án của Hàn Quốc": the part a figure's own noun comes
     # from, written right after it, is its part, whatever part the clause named before it
-    after = _FROM_PART_AFTER.match(text, fig.end)
+    after = CUES.FROM_PART_AFTER.match(text, fig.end)
     if after:
         hits = match_phrases(vocab, "breakdown", text[after.end():after.end() + 60], after.end())
         if hits and hits[0][0] == after.end():
             # (not "19 projects from Japan and China": the figure is of both, no one part)
-            both = len(hits) > 1 and _AND_NEXT_PART.fullmatch(text, hits[0][1], hits[1][0])
+            both = len(hits) > 1 and CUES.AND_NEXT_PART.fullmatch(text, hits[0][1], hits[1][0])
             return "" if both else vocab.values("breakdown", hits[0][2])[0]
     hits = match_phrases(vocab, "breakdown", text[clause_start:fig.start], clause_start)
     if not hits:
         # "thị trấn Gia Ray 98,5%, thành phố Biên Hòa 93%": a locality of the province named
         # by its noun right before the figure is the part the figure is of (a province so
         # named is a region, not a part)
-        m = _LOCALITY_BEFORE.search(text, max(clause_start, fig.start - 60), fig.start)
+        m = CUES.LOCALITY_BEFORE.search(text, max(clause_start, fig.start - 60), fig.start)
         if m and all(w[0].isupper() for w in m.group("name").split()) and \
                 m.group("name") not in vocab.regions and \
                 strip_accents(m.group("name")).lower() not in _known_place_names(vocab):
             return m.group("name")
         return ""
     return vocab.values("breakdown", hits[-1][2])[0]
-
-
-#: a figure's own noun (up to three words, no comma) then "from" / "của" / "đến từ" right after
-#: it: where the part named next begins
-_FROM_PART_AFTER = re.compile(
-    r"[ \t]*(?:[^\W\d_]+[ \t]+){0,3}?(?:from|của|đến từ)[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
-
-
-_AND_NEXT_PART = re.compile(r"\s*(?:,|and|và|or|hoặc)\s*(?:the\s+)?", re.IGNORECASE)
-
-
-#: a locality's noun and its capitalised name right before a figure ("thị trấn Gia Ray 98,5%")
-_LOCALITY_BEFORE = re.compile(
-    r"(?:\bthị trấn|\bthị xã|\bthành phố|\bTP\.?|\bhuyện|\bquận|\bxã|\bphường)[ \t]+"
-    r"(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]*:?[ \t]*$")
 
 
 def _known_place_names(vocab: Vocabulary) -> set[str]:
@@ -889,11 +838,6 @@ def _known_place_names(vocab: Vocabulary) -> set[str]:
 
 
 _WORD = r"[^\W\d_]+"
-# "tỉnh Bắc Ninh", "thành phố Hải Phòng", "Hai Duong province", "the province of Nam Dinh".
-_PLACE_RES = (
-    re.compile(rf"(?P<whole>(?:\btỉnh|\bthành phố|\bTP\.?)[ \t]+(?P<vi>{_WORD}(?:[ \t]+{_WORD})?))"),
-    re.compile(rf"\b(?:province|city) of[ \t]+(?P<en2>{_WORD}(?:[ \t]+{_WORD})?)"),
-)
 _TWO_WORDS_BEFORE = re.compile(rf"(?P<en>{_WORD}[ \t]+{_WORD})[ \t]+$")
 _NOT_PLACES = {"Ủy", "Uỷ", "UBND", "HĐND", "The", "This", "Provincial", "People", "Party", "Tỉnh",
                "Vùng", "Khu", "Các", "Cả", "Toàn", "Miền"}
@@ -914,7 +858,7 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     known.update({_flat_name(k): v for k, v in list(known.items())})
     # "14 tỉnh Bắc Trung bộ", "các tỉnh Tây Bắc": a group of provinces, not one place
     named = [(m.end(), {**m.groupdict(), "city": m.group(0).lower().startswith("city")})
-             for rx in _PLACE_RES for m in rx.finditer(text, lo, hi)
+             for rx in (CUES.PLACE_NAMED_VI, CUES.PLACE_NAMED_EN) for m in rx.finditer(text, lo, hi)
              if not CUES.PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
              and not _person_after_title(text, m, known)]
     for noun in CUES.PLACE_NOUN.finditer(text, lo, hi):
@@ -955,11 +899,6 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     return sorted(found)
 
 
-#: the words that list the provinces a merger joins ("the merger of A, B and C", "sáp nhập
-#: tỉnh A vào tỉnh B", "hợp nhất ba tỉnh A, B và C")
-_MERGER_OF = re.compile(r"\b(?:merger of|merging|merged with|sáp nhập|hợp nhất)\b", re.IGNORECASE)
-
-
 def _merger_named(text: str, vocab: Vocabulary,
                   places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Places listed by a merger, up to the end of its sentence, stand for the province they
@@ -972,7 +911,7 @@ def _merger_named(text: str, vocab: Vocabulary,
             for old in olds if old in names and new in names}
     new_of = vocab._pattern["merged_of"]
     out = list(places)
-    for m in _MERGER_OF.finditer(text):
+    for m in CUES.MERGER_OF.finditer(text):
         end = re.compile(r"[.!?](?=\s|$)|\n").search(text, m.end())
         end = end.start() if end else len(text)
         listed = [k for k, (at, _) in enumerate(out) if m.end() < at <= end + 1]
@@ -1036,12 +975,6 @@ def _person_after_title(text: str, m: re.Match, known: dict[str, str]) -> bool:
     return bool(nxt and nxt.group(1)[0].isupper() and len(m.group("vi").split()) == 2)
 
 
-#: A comparison between a place and a figure: what follows is set against the place's.
-_COMPARED_AFTER_PLACE = re.compile(r"\bthan\b|\bso với\b|\bhơn\b|\bcompared\b|\bagainst\b|"
-                                   r"\bwhile\b|\btrong khi\b|\bcả nước\b|\bcountry\b",
-                                   re.IGNORECASE)
-
-
 def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, fig: Figure,
             default: str | None, doc_region: str | None, text: str = "",
             unit: str | None = None) -> str:
@@ -1058,7 +991,7 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
         return "Việt Nam"
     if unit == "percent" and CUES.GDP_SUBJECT.search(window) and not any(
             sent[0] <= at < fig.start and name != "Việt Nam"
-            and not _COMPARED_AFTER_PLACE.search(text, at, fig.start)
+            and not CUES.COMPARED_AFTER_PLACE.search(text, at, fig.start)
             for at, name in places[max(0, i - 12):i]):
         # (not "Last year, Quang Tri completed ..., with a GDP growth rate of 6%": the
         # province named before it in its sentence owns the GDP said of it, unless the GDP
@@ -1083,34 +1016,16 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
         return default
     if last and last[0] > sent[0] - 1500 and (
             last[1] == doc_region or not text or "\n\n" not in text[last[0]:sent[0]].strip()) \
-            and not (text and _POSSESSIVE.match(text, last[0])):
+            and not (text and CUES.POSSESSIVE.match(text, last[0])):
         # (a place written as an owner, "the city of Da Lat's experience", is an example
         # named in passing; another place than the document's holds within its paragraph only)
         return last[1]
     return doc_region or ""
 
 
-_POSSESSIVE = re.compile(r"['’]s\b")
-
-#: between two figures of one list of years: "(,) và năm 2022 là", "and 14.3% in"
-#: the words from a count to the amount it comes with, in one clause ("... dự án còn hiệu lực
-#: với tổng vốn đăng ký ", "... projects with a total capital of ")
-_WITH_ITS_AMOUNT = re.compile(r"[^,;.:\d()]*?\b(?:với|with)\b[^,;.:\d()]*", re.IGNORECASE)
-
-_ITS_CHANGE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:tăng|giảm|up|down)(?:[ \t]+by)?[ \t]*",
-                               re.IGNORECASE)
-
-_NEXT_YEAR_OF_A_LIST = re.compile(
-    r"[ \t]*,?[ \t]*(?:và|and)?[ \t]*(?:(?:năm|in)[ \t]+(?:19|20)\d\d[ \t]*)?(?:là|was|:)?[ \t]*",
-    re.IGNORECASE)
-
 #: Indicators that are themselves the share of a plan done ("giải ngân ... đạt 48,1% kế
 #: hoạch"): a percentage of the plan is their level, not a misreading of it.
 _SHARES_OF_A_PLAN = ("public_investment_disbursement_rate",)
-
-
-_PART_OF_YEAR = re.compile(r"\btháng\b|\bquý\b|\bquarter|\bmonths?\b|\bhalf\b|\bQ[1-4]\b",
-                           re.IGNORECASE)
 
 
 def _plan_year_frame(text: str, spans, starts, sent: tuple[int, int], upto: int,
@@ -1125,7 +1040,7 @@ def _plan_year_frame(text: str, spans, starts, sent: tuple[int, int], upto: int,
         return False
     if period.start != doc_year or period.end != doc_year:
         return False
-    if _PART_OF_YEAR.search(text, sent[0], sent[1]) or CUES.MONTHS_TO_DATE.search(
+    if CUES.PART_OF_YEAR.search(text, sent[0], sent[1]) or CUES.MONTHS_TO_DATE.search(
             text, sent[0], sent[1]):
         return False
     for m in re.finditer(r"(?<![\d.,])\d", text[sent[0]:upto]):
@@ -1137,7 +1052,7 @@ def _plan_year_frame(text: str, spans, starts, sent: tuple[int, int], upto: int,
             return False
         before = sentence_of(spans, max(at - 2, 0), starts=starts)
         if before[0] >= at or "\n\n" in text[before[0]:sent[0]] or \
-                _PART_OF_YEAR.search(text, before[0], at):
+                CUES.PART_OF_YEAR.search(text, before[0], at):
             return False
         for m in re.finditer(r"(?<![\d.,])\d", text[before[0]:at]):
             if CUES.PLAN_SUBJECT.search(text[before[0]:before[0] + m.start()]):
@@ -1356,25 +1271,6 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     return frame
 
 
-#: the economy's output named (its growth is the generic growth word's)
-_GRDP_WORD = re.compile(r"\bGRDP\b|\bGDP\b|tổng sản phẩm", re.IGNORECASE)
-#: one of the two sectors of industry-construction named alone after "trong đó" / "riêng"
-_SUB_SECTOR = re.compile(r"^\W*(?:(?:ngành|khu vực|lĩnh vực|the)\s+)?(xây dựng|công nghiệp"
-                         r"|construction|industry)\b(?!\s*(?:[-–,]|và|and)\s*\w|\s+chế)",
-                         re.IGNORECASE)
-#: a price basis written out in words ("giá so sánh", "theo giá hiện hành", "at constant prices")
-_PRICE_BASIS_WORDS = re.compile(
-    r"giá\s+(?:so\s+sánh|ss|hiện\s+hành|thực\s+tế)|(?:constant|current|comparative)\s+prices"
-    r"|\bnominal\b", re.IGNORECASE)
-
-
-#: a level's own change right after it ("đạt X tỷ đồng, tăng 7% so với cùng kỳ", "VND46 billion,
-#: up 10% year on year"): GRDP grows at constant prices, so such a level is the constant one
-_OWN_GROWTH_AFTER = re.compile(
-    r"\s*[,;]?\s*(?:tăng|giảm|up|down|an? (?:increase|rise) of|increas\w*|ris\w*|grow\w*)"
-    r"\s+(?:by\s+)?(?:khoảng\s+|about\s+)?\d+(?:[.,]\d+)?\s*(?:%|per\s*cent)", re.IGNORECASE)
-
-
 def _price_basis_by_company(text: str, vocab: Vocabulary, rows: list[dict]) -> None:
     """Read a GRDP amount of no price basis at current prices when its paragraph sets it
     beside the economy's size or a GRDP per capita (both published at current prices) and
@@ -1393,9 +1289,9 @@ def _price_basis_by_company(text: str, vocab: Vocabulary, rows: list[dict]) -> N
         lo = text.rfind("\n", 0, row["char_start"]) + 1
         hi = text.find("\n", row["char_end"])
         hi = len(text) if hi < 0 else hi
-        if _PRICE_BASIS_WORDS.search(text, lo, hi):
+        if CUES.PRICE_BASIS_WORDS.search(text, lo, hi):
             continue
-        if _OWN_GROWTH_AFTER.match(text, row["char_end"]):
+        if CUES.OWN_GROWTH_AFTER.match(text, row["char_end"]):
             continue  # "đạt X tỷ đồng, tăng 7% so với cùng kỳ": a level growing at the real rate
         larger = [other for other in sizes if lo <= other["char_start"] < hi
                   and other["region"] == row["region"]
@@ -1425,14 +1321,6 @@ def _runs(text: str, rows: list[dict], members: list[int]) -> list[list[int]]:
     return runs + ([run] if len(run) > 1 else [])
 
 
-#: Two figures or names joined by "and" / "và" (nothing else between them).
-_PAIR_AND = re.compile(r"\s+(?:and|và)\s+", re.IGNORECASE)
-#: A verb of change right before a pair of figures: "rose by", "increased", "tăng".
-_CHANGE_VERB_BEFORE = re.compile(
-    r"\b(?:rose|increased|grew|climbed|went up|were up|jumped|surged|tăng|tăng trưởng)"
-    r"(?:\s+by)?\s*$", re.IGNORECASE)
-
-
 def _respectively(text, vocab, rows, spans, starts) -> None:
     """Indicators by order in a sentence that lists them and then their figures
     ("the shares of A, B and C were 9%, 56% and 25% respectively", "lần lượt là ...").
@@ -1450,10 +1338,10 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
         # of change, two figures joined: the list is read in order without "respectively"
         paired = not CUES.RESPECTIVELY.search(text[s0:rows[members[-1]]["char_end"] + 30])
         if paired:
-            runs = [run for run in runs if len(run) == 2 and _PAIR_AND.fullmatch(
+            runs = [run for run in runs if len(run) == 2 and CUES.PAIR_AND.fullmatch(
                 text, rows[run[0]]["char_end"], rows[run[1]]["char_start"]) and
-                _CHANGE_VERB_BEFORE.search(text, max(s0, rows[run[0]]["char_start"] - 20),
-                                           rows[run[0]]["char_start"])]
+                CUES.CHANGE_VERB_BEFORE.search(text, max(s0, rows[run[0]]["char_start"] - 20),
+                                               rows[run[0]]["char_start"])]
         for n, run in enumerate(runs):
             first = rows[run[0]]
             before = [i for i in members if rows[i]["char_end"] <= first["char_start"]]
@@ -1471,7 +1359,7 @@ def _respectively(text, vocab, rows, spans, starts) -> None:
                     # name outside the dataset holds its place in the list
                     phrases.append(("unknown", text[ms:me]))
             if paired:
-                if len(phrases) != 2 or not _PAIR_AND.search(
+                if len(phrases) != 2 or not CUES.PAIR_AND.search(
                         text, zone_start, first["char_start"]):
                     continue
             elif len(phrases) == len(run) + 1:
@@ -1553,13 +1441,6 @@ def _coordinated(text: str, rows: list[dict]) -> None:
                 dst["note"] += "; indicator of the figure it is coordinated with"
 
 
-#: What stands between the two ends of a change, "từ 4,8% năm 2021 lên 5,5% năm 2023",
-#: "from 4.8% in 2021 to 5.5% in 2023" (a year of the first end at most).
-_CHANGE_END_GAP = re.compile(r"[^\S\n]*(?:(?:năm|in)[^\S\n]+(?:19|20)\d\d[^\S\n]*)?,?[^\S\n]*"
-                             r"(?:lên|xuống|xuống còn|to)[^\S\n]*", re.IGNORECASE)
-_CHANGE_START_BEFORE = re.compile(r"\b(?:từ|from)[^\S\n]*$", re.IGNORECASE)
-
-
 def _change_ends(text: str, rows: list[dict]) -> None:
     """The end of a change of a rate takes the start's reading: "tăng trưởng ... từ 4,8% năm
     2021 lên 5,5% năm 2023" are two growth rates of one indicator, not a growth and a share
@@ -1568,9 +1449,9 @@ def _change_ends(text: str, rows: list[dict]) -> None:
         a, b = rows[k - 1], rows[k]
         if a["unit"] != "percent" or b["unit"] != "percent" or a["measure"] not in \
                 _GROWTH_MEASURES or b["measure"] != "level" or \
-                not _CHANGE_START_BEFORE.search(text, max(0, a["char_start"] - 8),
-                                                a["char_start"]) or \
-                not _CHANGE_END_GAP.fullmatch(text, a["char_end"], b["char_start"]):
+                not CUES.CHANGE_START_BEFORE.search(text, max(0, a["char_start"] - 8),
+                                                    a["char_start"]) or \
+                not CUES.CHANGE_END_GAP.fullmatch(text, a["char_end"], b["char_start"]):
             continue
         b["indicator"], b["indicator_text"] = a["indicator"], a["indicator_text"]
         b["measure"] = a["measure"]
@@ -1825,7 +1706,6 @@ def _other_sentence(pool: list[int], sentences: list[str], sentence: str) -> int
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "two": 2, "three": 3,
                  "four": 4, "five": 5, "ten": 10}
 _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
-_AVERAGE = compile_scanning(_AVERAGE_STEM + r"|mỗi năm|hằng năm", re.IGNORECASE)
 
 
 #: the second number of a pair written "45.799/36.875", "83,2%/50%" starts here
@@ -1933,13 +1813,6 @@ _LOCAL_READINGS = ("the year right after it", "the years before the bracket", "t
                    "the year before in brackets", "the compared year's own figures",
                    "the compared period's figure after a slash", "the span after the figure",
                    "the congress's term", "the year of the figure compared with")
-
-
-#: The plan of a named year right before it: "mục tiêu năm 2026", "kế hoạch năm 2027",
-#: "chỉ tiêu của năm 2026", "the targets for 2026", "the 2026 plan" (the year follows).
-_PLAN_OF_YEAR = re.compile(r"(?:mục tiêu|kế hoạch|chỉ tiêu|\bplan|\btargets?)\s+"
-                           r"(?:(?:của|cho|for|of|in)\s+)?(?:năm\s+|the\s+year\s+)?$",
-                           re.IGNORECASE)
 
 
 def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
@@ -2069,7 +1942,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         r"(?:đến|tới)\s+(?:năm\s+)?$|\bby\s+(?:the\s+end\s+of\s+)?$",
         text[max(sent[0], later[-1][0] - 20):later[-1][0]], re.IGNORECASE)) and bool(
         CUES.STRONG_TARGET.search(text, sent[0], later[-1][0]))
-    if later and not horizon and _PLAN_OF_YEAR.search(
+    if later and not horizon and CUES.PLAN_OF_YEAR.search(
             text, max(sent[0], later[-1][0] - 30), later[-1][0]):
         # "mục tiêu năm 2026 với 32 chỉ tiêu, trong đó ..., tổng vốn đầu tư ước đạt X": the
         # plan's list of what the later year should bring, its "ước đạt" a projection of that
@@ -2214,7 +2087,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "bình quân 2016-2018 đạt 6,9%/năm (mục tiêu 2016-2020 đạt 7,5-8%)": the plan's own
         # figure of the yearly average just given, over the plan's whole span
         measure = "period_average_growth"
-    elif measure == "level" and period.start != period.end and not _AVERAGE.search(window) and \
+    elif measure == "level" and period.start != period.end and \
+            not CUES.AVERAGE.search(window) and \
             period.how in ("earlier sentence", "sentence", "previous figure",
                            "sentence, the horizon leading it"):
         period = Period(period.end, period.end, f"{period.how}, end of the period")
@@ -2372,8 +2246,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             # done
             kind, estimate, kind_how = "actual", estimate, "share of a plan achieved"
     elif kind == "target" and unit in ("percent", "times") and period.end is not None and \
-            (m := _SAME_PERIOD_OF_A_YEAR_AFTER.match(text, fig.end)) and \
-            int(m.group("year")) < period.end and _SHARE_OF_PLAN.search(text, sent[0], fig.start):
+            (m := CUES.SAME_PERIOD_OF_A_YEAR_AFTER.match(text, fig.end)) and \
+            int(m.group("year")) < period.end and \
+            CUES.SHARE_OF_PLAN.search(text, sent[0], fig.start):
         # "đạt 110% kế hoạch năm và bằng 180,5% so với cùng kỳ năm 2022": beside a share of the
         # plan done, a ratio to a period already gone measures the same result (the plan is
         # what was measured, not what this figure sets)
@@ -2403,7 +2278,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         noun = fig.noun or next((m.group(1) for n in fig.notes
                                  if (m := re.match(r"unit 'count' from the noun '(.+)'$", n))), "")
         after = text_after
-        area = _AREA_ATTRIBUTE.match(text, fig.end) if unit == "count" else None
+        area = CUES.AREA_ATTRIBUTE.match(text, fig.end) if unit == "count" else None
         if area and area.end() <= clause_end:
             # "22 CCN với tổng diện tích 445,41ha đã đi vào hoạt động": the predicate after
             # the area the count is described by is the count's
@@ -2490,8 +2365,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # FDI với tổng vốn 9 tỷ USD": the capital a count of the FDI stock comes with
         between = text[rows[-1]["char_end"]:fig.start]
         if len(between) <= 80 and not re.search(r"[;:]|\d", between) and \
-                _WITH_ITS_AMOUNT.fullmatch(between) and re.search(r"\b(?:capital|vốn)\b",
-                                                                 between, re.IGNORECASE):
+                CUES.WITH_ITS_AMOUNT.fullmatch(between) and re.search(r"\b(?:capital|vốn)\b",
+                                                                     between, re.IGNORECASE):
             code, indicator_text = "fdi_capital", ""
             notes.append("the capital of the FDI projects counted just before it")
     if code == "unknown" and cell is None and rows:
@@ -2518,7 +2393,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                         code, indicator_text = prev["indicator"], prev["indicator_text"]
                         notes.append("a part (a place, 'trong đó', 'riêng') of the figure "
                                      "before of its unit")
-                        sub = _SUB_SECTOR.search(own[part.end():]) if part else None
+                        sub = CUES.SUB_SECTOR.search(own[part.end():]) if part else None
                         named = f"{sub.group(1).lower()}_{code[len('industry_construction_'):]}" \
                             if sub and code.startswith("industry_construction_") else None
                         if named:
@@ -2539,7 +2414,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         part = None
         for part in CUES.PART_OF.finditer(own):
             pass
-        sub = _SUB_SECTOR.search(own[part.end():]) if part else None
+        sub = CUES.SUB_SECTOR.search(own[part.end():]) if part else None
         if sub:
             named = sub.group(1).lower().replace("xây dựng", "construction").replace(
                 "công nghiệp", "industry") + code[len("industry_construction"):]
@@ -2585,7 +2460,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         notes.append(f"no park or cluster named in its paragraph: not {code}")
         code, indicator_text = "unknown", ""
     if unit == "ha" and code == "unknown" and cell is None and \
-            (of := _AREA_OF.match(text, fig.end)):
+            (of := CUES.AREA_OF.match(text, fig.end)):
         # "trồng mới 9.000 ha rừng", "planted 5,000 ha of new forest": the verb before the area
         # and the noun after it name it together ("trồng mới rừng", "planted new forest")
         verb = " ".join(text[max(clause_start, fig.start - 40):fig.start].split()[-4:])
@@ -2702,14 +2577,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         if window_start > clause_start else window
     fig_region = _region(places, sent, region_window, fig, region, doc_region, text, unit)
     if cell is None and rows and rows[-1]["region"] == "Việt Nam" != fig_region and \
-            rows[-1]["char_end"] >= sent[0] and _NEXT_YEAR_OF_A_LIST.fullmatch(
+            rows[-1]["char_end"] >= sent[0] and CUES.NEXT_YEAR_OF_A_LIST.fullmatch(
                 text, rows[-1]["char_end"], fig.start):
         # "tỷ trọng ... của cả nước năm 2021 là 11,91% và năm 2022 là 14,26%": the next year
         # of the same list is the country's too
         fig_region = "Việt Nam"
     elif cell is None and rows and rows[-1]["region"] == "Việt Nam" != fig_region and \
-            rows[-1]["char_end"] >= sent[0] and (_WITH_ITS_AMOUNT.fullmatch(
-                text, rows[-1]["char_end"], fig.start) or _ITS_CHANGE_AFTER.fullmatch(
+            rows[-1]["char_end"] >= sent[0] and (CUES.WITH_ITS_AMOUNT.fullmatch(
+                text, rows[-1]["char_end"], fig.start) or CUES.ITS_CHANGE_AFTER.fullmatch(
                 text, rows[-1]["char_end"], fig.start)) and not any(
                 rows[-1]["char_end"] <= at < fig.start for at, _ in places):
         # "cả nước có 40.000 dự án còn hiệu lực với tổng vốn đăng ký 480 tỷ USD": what the

@@ -1,9 +1,9 @@
 """The words of the extraction rules: regexes read from ``cues.toml``, compiled at first use.
 
 The reading code (:mod:`~hy_analysis.extraction.core`, :mod:`~hy_analysis.extraction.reading`,
-:mod:`~hy_analysis.extraction.tables`) holds how a rule applies; ``cues.toml`` beside this
-module holds what words it looks for, one regular expression per cue, used as
-``CUES.<NAME>``. Each is compiled by
+:mod:`~hy_analysis.extraction.figures`, :mod:`~hy_analysis.extraction.tables`) holds how a rule
+applies; ``cues.toml`` beside this module holds what words it looks for, one regular expression
+per cue, used as ``CUES.<NAME>``. Each is compiled by
 :func:`~hy_analysis.extraction.alternation.compile_scanning` (the same matches as
 ``re.compile``, found faster).
 """

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..exceptions import ParseError
 from ..parsing import FALL_WORDS, NEGATED_QUALIFIERS, ParsedValue, infer_lang, parse_value
-from .alternation import alternation, compile_scanning
+from .alternation import alternation
 from .cues import CUES
 
 __all__ = ["Figure", "find_figures", "document_lang"]
@@ -48,52 +48,14 @@ class Figure:
     noun: str = ""
 
 
-# The second number of a result/target pair after the first's "/": "45.799/36.875 tỷ đồng"
-# (both written with a decimal or thousands mark; "27/28 chỉ tiêu", "3/10" are no pair), or a
-# share against the whole with the scale of money after the whole: "(77.4/391 billion USD)"
-_PAIR_SECOND = (r"(?:(?<=\d[.,]\d)|(?<=\d[.,]\d\d)|(?<=\d[.,]\d\d\d))"
-                r"/(?:\d{1,3}(?:[.,]\d+)+|\d{1,4}(?=\s?(?:billion|million|trillion|tỷ|tỉ|triệu)\s))"
-                r"(?![\d/]|[.,]\d)")
-_PAIR_AFTER = re.compile(_PAIR_SECOND)
 _PAIR_BEFORE = re.compile(r"\d[.,]\d{1,3}/$")
-_PAIR_WHOLE_SCALE = re.compile(r"\s?(?:billion|million|trillion|tỷ|tỉ|triệu)\s")
 # Shares listed with hyphens, "28-28-44%" (three or more: two are a range, "28-44%").
 _SHARE_LIST = re.compile(r"\d{1,2}(?:[.,]\d+)?(?:\s?[-–]\s?\d{1,2}(?:[.,]\d+)?){2,}\s?%")
 _SHARE_MEMBER = re.compile(r"\d+(?:[.,]\d+)?")
-# A number standing alone, or glued to a currency before it ("VND17,900 billion").
-_NUMBER_RE = re.compile(r"(?:(?<![\w/:.,\-])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=US\$)|"
-                        # the second of two amounts set against each other, "a unit/": "674.39
-                        # million USD/636.44 million USD" (a date or a count share has a digit)
-                        r"(?<=[^\W\d_]/)|"
-                        # ... and a result set against its target, "45.799/36.875 tỷ đồng",
-                        # "83,2%/50%" (numbers with a decimal or thousands mark, never a date)
-                        r"(?<=\d[.,]\d/)|(?<=\d[.,]\d\d/)|(?<=\d[.,]\d\d\d/)|(?<=%/)|"
-                        # a percentage glued to its verb where a page lost the space, "chế
-                        # tạotăng1,36%", "giảm0,5%"
-                        r"(?:(?<=tăng)|(?<=giảm)|(?<=đạt))(?=\d[\d.,]*%))"
-                        # a minus sign before a percentage: "giảm -2,1%", "(-0,5%)"
-                        r"(?:(?<=[\s(])-(?=\d[\d.,]*\s?%))?"
-                        r"\d+(?:[.,]\d+)*(?!(?!" + _PAIR_SECOND + r")[\w/]*[/:]\d)")
 # A number followed by these is a date, rank, share of a count ("13/15"), time or document code.
 _SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
-# Words right before a number that make it an identifier or an ordinal, not a figure.
-_ORDINAL_BEFORE = compile_scanning(
-    r"(?:(?<!dân )(?<!tổng )\bsố|số:|"
-    r"\bno\.?|\bnumber|lần thứ|\bthứ|\bkhóa|\bkhoá|\bhạng|\bxếp thứ|\brank(?:ed)?|"
-    r"\bngày|\btháng|\bnghị quyết|\bquyết định|\bkế hoạch|\bchương trình|\bđiều|\bkhoản|"
-    r"\bchapter|\barticle|\bhotline|\bđiện thoại|\btel\.?|\bphone|\bpost|\bid|"
-    # "121 out of 161 communes": the total a count is taken from, no figure of its own
-    r"\d\s+out of)\s*:?\s*$",
-    re.IGNORECASE,
-)
-# "tháng" right before a number, and the numbers a month can have
-_MONTH_WORD_BEFORE = re.compile(r"\btháng\s*:?\s*$", re.IGNORECASE)
+# the numbers a month can have (after CUES.MONTH_WORD_BEFORE)
 _MONTH_NUMBER = re.compile(r"0?[1-9]|1[0-2]")
-# "kế hoạch" before a number followed by a scale or a unit: the plan's value, not its number
-_PLAN_BEFORE = re.compile(r"\bkế hoạch\s*:?\s*$", re.IGNORECASE)
-_AMOUNT_AFTER = re.compile(r"\s?(?:nghìn|ngàn|triệu|tỷ|tỉ|tấn|ha\b|USD|đồng|lượt)", re.IGNORECASE)
-_BARE_BILLIONS = re.compile(r"\d\s*(?:nghìn|ngàn)?\s*t[ỷỉ]$")
-_DOLLARS_BEFORE = re.compile(r"(?:USD|US\$|đô la|\$)[^.;!?\n]*$")
 _PERCENT_AFTER = re.compile(r"\s?%|\s*[-–]\s*\d+(?:[.,]\d+)?\s?%")
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*$")  # a number first on its line ...
 _LIST_AFTER = re.compile(r"[.)]\s")  # ... followed by "." or ")" is list numbering
@@ -123,17 +85,8 @@ _LEAD_END_WORDS = {w.split(" ")[-1] for w in _LEAD_WORDS} | {"vnd", "usd", "vnđ
 _LEAD_END = re.compile("(?:" + alternation(_LEAD_END_WORDS) + ")$", re.IGNORECASE)
 _LEAD_END_SPAN = max(map(len, _LEAD_END_WORDS))
 _TOKEN_RE = re.compile(r"\S+")
-# The people a rate is counted per, after a slash: "doanh nghiệp/1.000 dân", "beds/10,000 people"
-_PER_POPULATION = re.compile(r"\s*(?:(?:vạn|nghìn|ngàn)\s+)?(?:dân|người dân|người|population|inhabitants|people|"
-                             r"residents)\b", re.IGNORECASE)
 # A sign written before a number as its bound: ">95%", "≥ 80%", "<5%" (not an arrow "->")
 _SIGN_LEAD = re.compile(r"(?<![-=<>])[<>≤≥]\s?$")
-_CURRENCY_LEAD = re.compile(r"vnd|usd|vnđ|\$", re.IGNORECASE)
-# "cao hơn 6,2% so với cùng kỳ": the figure says by how much, not a bound
-_LOWER_BY = re.compile(r"(?:thấp hơn|lower)\s+", re.IGNORECASE)
-_BY_HOW_MUCH = compile_scanning(r"(?:cao hơn|thấp hơn|nhiều hơn|higher|lower)\s+", re.IGNORECASE)
-# "so với", "so cùng kỳ", "so mức tăng ...": compared with
-_COMPARED = re.compile(r"\s*(?:so\s|than|compared)", re.IGNORECASE)
 _STOP_PUNCT = ",;:()[]“”\"!?"
 _MAX_TOKENS = 7
 _COUNT_LOOKAHEAD = 7
@@ -144,17 +97,6 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–/]$")
 _NOT_DIGIT = re.compile(r"\D")
 _TABLE_OR_PARAGRAPH = re.compile(r"\n\s*\||\|\s*\n|\n\s*\n")
-# (nor does the full stop of traffic units, "nghìn tấn.km", "Tr.người.Km": tonnes or people
-# times kilometres, with "Tr." for triệu)
-_INNER_STOP = re.compile(r"[;:()“”\"]|,(?!\d)|(?<!mil)(?<!bil)(?<!tril)(?<!\b[Tt]r)"
-                         r"\.(?!\d)(?![Kk][Mm](?![^\W\d_]))|/(?=\d)")
-# a scale abbreviated with a full stop ends no figure: "6.6mil. tourists"
-_SCALE_ABBREVIATION = re.compile(r"(?:^|\d)(?:mil|bil|tril)\.$", re.IGNORECASE)
-# "top" is a bound before an amount of money only ("top VND32.4 trillion", not "top 10 firms")
-_TOP_LEAD = re.compile(r"\btop(?:s|ped)?\s+(?!(?:vnd|usd|vnđ|us\$|\$))", re.IGNORECASE)
-#: a scale and currency written after a number: "1.1 billion USD", "12 tỷ đồng"
-_MONEY_AFTER = re.compile(r"\s*(?:(?:thousand|million|billion|trillion|nghìn|ngàn|triệu|tỷ|tỉ)"
-                          r"\s+)*(?:vnd|usd|vnđ|đồng|dong)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
 
@@ -188,12 +130,12 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     number = text[start:end]
     after = text[end:end + 12]
     before = text[max(0, start - 20):start]
-    if _PAIR_AFTER.match(text, end) or (_PAIR_BEFORE.search(before) and (
-            _NOT_DIGIT.search(number) or _PAIR_WHOLE_SCALE.match(text, end))):
+    if CUES.PAIR_AFTER.match(text, end) or (_PAIR_BEFORE.search(before) and (
+            _NOT_DIGIT.search(number) or CUES.PAIR_WHOLE_SCALE.match(text, end))):
         return False  # a result and its target, "45.799/36.875 tỷ đồng"
     if _SLASH_AFTER.match(after) or _RANGE_BEFORE.search(before):
         return True
-    if before.endswith("/") and _PER_POPULATION.match(text, end):
+    if before.endswith("/") and CUES.PER_POPULATION.match(text, end):
         return True  # "5,8 doanh nghiệp/1.000 dân": the rate's denominator, no figure
     if _is_year(number) and not re.match(r"\s*%", after):
         return True
@@ -201,16 +143,16 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     # so is an amount with its scale or unit, "(kế hoạch 36 ngàn tấn, thực hiện ...)"
     # ("lũy kế 9 tháng 58.937 tỷ đồng": after "tháng" only a number that can be a month
     # names one; any other is an amount after a count of months)
-    if _ORDINAL_BEFORE.search(before) and not _PERCENT_AFTER.match(after) and not (
-            _PLAN_BEFORE.search(before) and _AMOUNT_AFTER.match(text, end)) and not (
-            _MONTH_WORD_BEFORE.search(before) and not _MONTH_NUMBER.fullmatch(number)):
+    if CUES.ORDINAL_BEFORE.search(before) and not _PERCENT_AFTER.match(after) and not (
+            CUES.PLAN_BEFORE.search(before) and CUES.AMOUNT_AFTER.match(text, end)) and not (
+            CUES.MONTH_WORD_BEFORE.search(before) and not _MONTH_NUMBER.fullmatch(number)):
         return True
     if _LIST_NUMBER.search(before) and _LIST_AFTER.match(after):
         return True
     if number.isdigit() and len(_NOT_DIGIT.sub("", number)) >= 9:  # phone numbers, ids
         return True
-    if number in ("1", "01") and _PER_HECTARE.search(before) and _OF_LAND_AFTER.match(after + text[
-            end + 12:end + 40]):
+    if number in ("1", "01") and CUES.PER_HECTARE.search(before) and \
+            CUES.OF_LAND_AFTER.match(after + text[end + 12:end + 40]):
         return True  # "giá trị trên 1 ha đất canh tác": the hectare a value is per, no area
     # "Ban Chấp hành ... gồm 51 người": the members of a body
     if CUES.MEMBERS_AFTER.match(text, end) and CUES.MEMBERS_BEFORE.search(
@@ -222,16 +164,10 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     if CUES.PARTY_MEMBERS_AFTER.match(text, end) and not CUES.ADMITTED_BEFORE.search(
             text, max(0, start - 80), start):
         return True  # the members of a Party organisation, not those it admitted
-    same = _TURNED_INTO.search(text, max(0, start - 80), start)
+    same = CUES.TURNED_INTO.search(text, max(0, start - 80), start)
     if same and same.group(1) == number:
         return True  # "nâng 2 huyện thành 2 thị xã": the same units under their new name
     return False
-
-
-#: a count, then what it is turned into ("phát triển 2 huyện thành 2 thị xã", "turn 3
-#: communes into 3 wards"): the second number counts the same units again
-_TURNED_INTO = re.compile(r"(?<![\d.,])(\d+)[ \t]+[^\d.;:!?\n]{1,60}?[ \t]+(?:thành|into)[ \t]+$",
-                          re.IGNORECASE)
 
 
 #: Localities and units counted with an alternative after a slash ("3 huyện/thành phố",
@@ -257,7 +193,7 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
             break
         word = token.group(0)
         stripped = word.rstrip(".,;:!?)”\"/…")
-        if _SCALE_ABBREVIATION.search(word):
+        if CUES.SCALE_ABBREVIATION.search(word):
             stripped = word
         if stripped.startswith(tuple(_STOP_PUNCT)):
             break
@@ -266,7 +202,7 @@ def _candidate_ends(text: str, end: int, limit: int) -> list[int]:
         if i == 0 and re.match(r"%[^\W\d_]", stripped):
             ends.append(end + token.start() + 1)
             break
-        inner = _INNER_STOP.search(stripped)
+        inner = CUES.INNER_STOP.search(stripped)
         if inner:
             stripped = stripped[:inner.start()]
         if stripped:
@@ -329,7 +265,7 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
     lang = lang or document_lang(text)
     figures: list[Figure] = []
     taken_until = 0
-    for m in _NUMBER_RE.finditer(text):
+    for m in CUES.NUMBER_RE.finditer(text):
         start, end = m.span()
         if start < taken_until:
             continue
@@ -337,11 +273,11 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             figures.extend(shares)
             taken_until = shares[-1].end
             continue
-        if _not_a_figure(text, start, end) or _NOT_COUNTED.match(text, end):
+        if _not_a_figure(text, start, end) or CUES.NOT_COUNTED.match(text, end):
             continue
         lead = _lead(text[max(0, start - 40):start])
         lead_start = start - len(lead.group(0)) if lead else start
-        if lead and _TOP_LEAD.match(text, lead_start) and not _MONEY_AFTER.match(text, end):
+        if lead and CUES.TOP_LEAD.match(text, lead_start) and not CUES.MONEY_AFTER.match(text, end):
             lead_start = start  # "the top 10 firms": a rank, no bound (but "exports top 1.1
             # billion USD": money written after the number)
         if lead_start < taken_until:
@@ -351,21 +287,21 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
         # qualifier words before the number never make an unreadable unit readable: the
         # number with its unit is read first, and with its qualifier only when that reads
         # (a currency before the number is part of the unit: both are tried)
-        money_lead = lead_start < start and _CURRENCY_LEAD.search(text, lead_start, start)
+        money_lead = lead_start < start and CUES.CURRENCY_LEAD.search(text, lead_start, start)
         for stop in _candidate_ends(text, end, limit):
             if lead_start < start and not money_lead:
                 plain = _parse(text[start:stop], lang, unit)
                 if (plain is None or (plain.unit is None and not bare)) and not \
-                        _BETWEEN_LEAD.search(text, lead_start, start):
+                        CUES.BETWEEN_LEAD.search(text, lead_start, start):
                     continue
             for begin in dict.fromkeys((lead_start, start)):
                 raw = text[begin:stop]
                 parsed = _parse(raw, lang, unit)
                 notes = []
-                if parsed is None and unit is None and _BARE_BILLIONS.search(raw):
+                if parsed is None and unit is None and CUES.BARE_BILLIONS.search(raw):
                     # "thu ngân sách đạt 9.500 tỉ", "26 nghìn tỷ": "tỷ" with no currency
                     # written is dong, unless the figure before in its sentence is in dollars
-                    usd = _DOLLARS_BEFORE.search(text, max(0, begin - 80), begin)
+                    usd = CUES.DOLLARS_BEFORE.search(text, max(0, begin - 80), begin)
                     parsed = _parse(raw + (" USD" if usd else " đồng"), lang, unit)
                     notes = [f"no currency after the amount: read as {'USD' if usd else 'VND'}"
                              + (" like the amount before it" if usd else "")]
@@ -382,14 +318,14 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                     break
             if found:
                 break
-        if found is not None and found.start < start and _BY_HOW_MUCH.match(
-                text, found.start, start) and (found.parsed.unit == "times" or _COMPARED.match(
+        if found is not None and found.start < start and CUES.BY_HOW_MUCH.match(
+                text, found.start, start) and (found.parsed.unit == "times" or CUES.COMPARED.match(
                     text, found.end)):
             # "cao hơn 6,2% so với cùng kỳ", "cao hơn 1,16 lần": higher by, not above
             plain = _parse(text[start:found.end], lang, unit)
             if plain is not None and plain.unit is not None:
                 notes = ["a difference ('cao hơn ... so với'), not a bound"]
-                if _LOWER_BY.match(text, found.start, start) and plain.unit != "times" and \
+                if CUES.LOWER_BY.match(text, found.start, start) and plain.unit != "times" and \
                         plain.low is not None and plain.low > 0:
                     # "thấp hơn 0,87 điểm % so với kịch bản": short of it, a negative change
                     plain = dataclasses.replace(plain, low=-plain.low, high=(
@@ -419,8 +355,8 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                 found.parsed, qualifier="above", high=None),
                 found.notes + ["'vượt' (exceeding) before an amount: a lower bound"])
         if found is not None and found.parsed.qualifier == "range" and \
-                _CHANGE_FROM.search(text, max(0, start - 40), start) and \
-                (to := _TO_SECOND.search(found.raw, start - found.start)):
+                CUES.CHANGE_FROM.search(text, max(0, start - 40), start) and \
+                (to := CUES.TO_SECOND.search(found.raw, start - found.start)):
             # "increased from 26.8% to 26.9%": where it started and where it went, not a range
             first = _parse(found.raw[:to.start()], lang, unit)
             if first is not None and first.unit == found.parsed.unit:
@@ -491,7 +427,7 @@ def _localities_meeting(text: str, figures: list[Figure], lang: str) -> list[Fig
     xã đạt chuẩn nông thôn mới" (33 communes), which the number pattern leaves out as a share of
     a count; a tally of plan items ("13/13 sản phẩm đạt kế hoạch") stays out."""
     added = []
-    for met in _OF_LOCALITIES_MEETING.finditer(text):
+    for met in CUES.OF_LOCALITIES_MEETING.finditer(text):
         begin, stop = met.start(), met.end("noun")
         if any(f.start < stop and begin < f.end for f in figures):
             continue
@@ -583,23 +519,6 @@ def _number_format_around(text: str) -> str | None:
     return "en" if en and not vi else "vi" if vi and not en else None
 
 
-#: "increased from 26.8% to 26.9%" (English word order): a change, its two ends two figures
-_CHANGE_FROM = re.compile(r"\b(?:increas(?:ed|es|ing)|ris(?:es|ing|en)|rose|grew|grow(?:s|ing|n)|"
-                          r"climb(?:ed|s|ing)|decreas(?:ed|es|ing)|f[ae]ll(?:s|ing|en)?|"
-                          r"dropp(?:ed|ing)|drops|declin(?:ed|es|ing)|shift(?:ed|s|ing)|"
-                          r"chang(?:ed|es|ing)|went|mov(?:ed|es|ing)|jump(?:ed|s|ing)|"
-                          r"surg(?:ed|es|ing))\s+from\s+$", re.IGNORECASE)
-_TO_SECOND = re.compile(r"(?<=%)\s*to\s+(?=\d)|\s+to\s+(?=\d[\d.,]*\s?%)", re.IGNORECASE)
-#: a preposition between a number and a noun: the noun is not what the number counts
-_PREPOSITION = re.compile(r"\s(?:of|for|in|at|from|with|on|by|to|của|cho|tại|từ|với|về|trong)\s",
-                          re.IGNORECASE)
-#: "2.3 and 2.7-fold", "8 và 10%": a number joined to the next figure, its unit written once
-_LIST_JOIN = re.compile(r"\s*(?:and|và|or|hoặc)\s+(?=\d)", re.IGNORECASE)
-_BETWEEN_LEAD = re.compile(r"\b(?:between|giữa)\s+$", re.IGNORECASE)
-#: "45.799/36.875 tỷ đồng": a result before its target, the unit written once after the target
-_PAIR_JOIN = re.compile(_PAIR_SECOND.replace("/", "/(?=", 1) + ")")
-
-
 def _share_list(text: str, start: int, lang: str) -> list[Figure]:
     """Shares listed with hyphens and one "%": "chiếm 28-28-44%" is three figures."""
     if _RANGE_BEFORE.search(text, max(0, start - 3), start):
@@ -619,52 +538,19 @@ def _share_list(text: str, start: int, lang: str) -> list[Figure]:
     return shares
 
 
-#: Visitors named before their number: "international visitors reached 1.9 million",
-#: "the number of tourists ... estimated at more than 3.33 million".
-_PERSONS_BEFORE = re.compile(
-    r"\b(?:(?:tourists|visitors|passengers|arrivals|holiday-?makers|lượt khách|"
-    r"(?:du )?khách(?: du lịch| quốc tế| nội địa| trong nước| nước ngoài| tham quan)?)\b"
-    r"[^.;:!?\n\d]{0,60}?\b(?:reach(?:ed|es)?|welcomed|received|estimated at|at|totall?ed|"
-    r"were|was|hit|topped|amounted to|numbered|đạt|đón|đón tiếp)"
-    # "bring the total number of tourists visiting the province ... to nearly 6.77 million"
-    r"|(?:number|total) of (?:tourists|visitors|passengers|holiday-?makers)\b"
-    r"[^.;:!?\n\d]{0,80}?\bto"
-    # "Among the arrivals, 5 million stayed overnight", "drew 3.8 million visitors, of them 1
-    # million ...": a part of the visitors named before it
-    r"|\b(?:among|of)\s+(?:the\s+|these\s+|those\s+)?(?:tourists|visitors|passengers|arrivals|"
-    r"holiday-?makers)\s*,?"
-    r"|\b(?:tourists|visitors|passengers|arrivals|holiday-?makers)\b[^.;:!?\n\d]{0,60}?"
-    r"\b(?:of|among)\s+(?:them|whom|these)\s*,?)"
-    r"(?:\s+an?\s+record|\s+kỷ lục)?\s*$", re.IGNORECASE)
-#: visitors (or the verb that welcomes them) right before a number of visits in "lượt":
-#: "khách nội địa khoảng 302.000 lượt", "toàn tỉnh đón khoảng 560.000 lượt"
-_VISITS_BEFORE = re.compile(
-    r"\b(?:(?:du )?khách(?: du lịch)?(?: quốc tế| nội địa| trong nước| nước ngoài| tham quan)?|"
-    r"đón(?: được| tiếp)?)\s*$", re.IGNORECASE)
-#: visitors named after the number by a verb: "Of them, 2.1 million were domestic travellers"
-_PERSONS_AFTER = re.compile(
-    r"[^\S\n]+(?:were|was|are|is)[^\S\n]+(?:(?:domestic|international|foreign|overseas|"
-    r"local|inbound)[^\S\n]+)?(?:travell?ers|tourists|visitors|holiday-?makers|arrivals)\b",
-    re.IGNORECASE)
-#: "increased to about 5.8 million VND per month from 4 million": the start of a change
-_FROM_BEFORE = re.compile(r"\b(?:from|từ)\s+$", re.IGNORECASE)
-_NUMBER_AND_SCALE = re.compile(r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ|thousands?|million|"
-                               r"billion|trillion|mln|bn)\b\s*)*", re.IGNORECASE)
-
-
 def _unit_before(text: str, start: int, end: int, lead_start: int, lang: str,
                  previous: Figure) -> Figure | None:
     """A number with no unit right after "from" behind a figure of its sentence takes that
     figure's unit ("tăng lên 5,8 triệu đồng/tháng từ 4 triệu", "to 5.8 million VND from 4
     million")."""
-    if not _FROM_BEFORE.search(text, max(0, lead_start - 6), lead_start) or \
-            _LENGTH_AFTER.match(text, end) or \
+    if not CUES.FROM_RIGHT_BEFORE.search(text, max(0, lead_start - 6), lead_start) or \
+            CUES.LENGTH_AFTER.match(text, end) or \
             previous.parsed.unit is None or start - previous.end > 40 or \
             re.search(r"[.;:!?\n(](?!\d)", text[previous.end:start]):
         return None
-    scale = _SCALE_AFTER.match(text, end)
+    scale = CUES.SCALE_AFTER.match(text, end)
     stop = scale.end() if scale else end
-    numbers = list(_NUMBER_AND_SCALE.finditer(previous.raw))
+    numbers = list(CUES.NUMBER_AND_SCALE.finditer(previous.raw))
     last = numbers[-1] if numbers else None
     if last is None or (not scale and re.search(r"[^\d.,\s]", last.group(0))):
         return None  # "from 4" after "5.8 million": the scale is not written twice
@@ -675,18 +561,6 @@ def _unit_before(text: str, start: int, end: int, lead_start: int, lang: str,
                   [f"unit from the figure before it ({previous.raw!r})"])
 
 
-_SCALE_AFTER = re.compile(r"\s*(?:thousands?|million|nghìn|ngàn|triệu)\b", re.IGNORECASE)
-#: a length after the number: it has a unit of its own, not the figure's before it ("65 cầu
-#: cảng với tổng chiều dài từ 11.386 m": metres, no count)
-_LENGTH_AFTER = re.compile(r"\s*(?:m|km|mét|ki-lô-mét|metres?|meters?|kilomet(?:re|er)s?)\b",
-                           re.IGNORECASE)
-
-
-#: ICOR named before its value: "ICOR is estimated at 4-4.3", "hệ số ICOR ở mức 5,2"
-_ICOR_BEFORE = re.compile(r"\bICOR\b[^.;:!?\n\d]{0,30}?\b(?:at|is|was|of|đạt|là|ở mức|khoảng)\s*$",
-                          re.IGNORECASE)
-
-
 def _persons_before(text: str, start: int, end: int, lead_start: int,
                     lang: str) -> Figure | None:
     """A number of visitors (or an ICOR) whose noun comes before it, or after it by a verb
@@ -694,15 +568,15 @@ def _persons_before(text: str, start: int, end: int, lead_start: int,
     if _is_year(text[start:end]):
         return None
     window = max(0, lead_start - 100)
-    scale = _SCALE_AFTER.match(text, end)
-    if _PERSONS_BEFORE.search(text, window, lead_start):
+    scale = CUES.SCALE_AFTER.match(text, end)
+    if CUES.PERSONS_BEFORE.search(text, window, lead_start):
         unit, words, why = "persons", " people", "the visitors named before it"
-    elif _PERSONS_AFTER.match(text, scale.end() if scale else end):
+    elif CUES.PERSONS_AFTER.match(text, scale.end() if scale else end):
         unit, words, why = "persons", " people", "the visitors named after it ('were ...')"
-    elif _ICOR_BEFORE.search(text, window, lead_start):
+    elif CUES.ICOR_BEFORE.search(text, window, lead_start):
         unit, words, why, scale = "times", " times", "'ICOR' named before it", None
-    elif _VISITS_BEFORE.search(text, window, lead_start) and \
-            _TURNS_AFTER.match(text, scale.end() if scale else end):
+    elif CUES.VISITS_BEFORE.search(text, window, lead_start) and \
+            CUES.TURNS_AFTER.match(text, scale.end() if scale else end):
         # "khách trong nước khoảng 302.000 lượt (tăng 0,7%)", "toàn tỉnh đón khoảng 560.000
         # lượt": visits with their noun left out, right after the visitors or "đón" (not
         # "cao điểm vượt 2.000 lượt" after "lượt xe", nor "3.420 lượt xem")
@@ -713,7 +587,7 @@ def _persons_before(text: str, start: int, end: int, lead_start: int,
     if not scale and (r := _COUNT_RANGE_END.match(text, end)):
         stop = r.end()  # "ICOR is estimated at 4-4.3"
     # "khách quốc tế ước đạt hơn 74.000 lượt": the count word of visits goes with the number
-    turns = _TURNS_AFTER.match(text, stop) if unit == "persons" else None
+    turns = CUES.TURNS_AFTER.match(text, stop) if unit == "persons" else None
     for begin in dict.fromkeys((lead_start, start)):
         parsed = _parse(text[begin:stop] + words, lang, None)
         if parsed is not None and parsed.unit == unit:
@@ -722,17 +596,14 @@ def _persons_before(text: str, start: int, end: int, lead_start: int,
     return None
 
 
-_TURNS_AFTER = re.compile(r"[^\S\n]+lượt\b(?![^\S\n]+\w)|[^\S\n]+lượt(?=[,.;)])", re.IGNORECASE)
-
-
 def _unit_after_list(text: str, start: int, end: int, lead_start: int, lang: str,
                      unit: str | None) -> Figure | None:
     """A number with no unit of its own joined by "and"/"và" to a figure that has one: it
     takes that figure's unit and scale ("2.3 and 2.7-fold" = 2.3 times; "2 và 3 tỷ USD")."""
-    join = _LIST_JOIN.match(text, end) or _PAIR_JOIN.match(text, end)
-    if join is None or _BETWEEN_LEAD.search(text, max(0, lead_start - 10), lead_start or start):
+    join = CUES.LIST_JOIN.match(text, end) or CUES.PAIR_JOIN.match(text, end)
+    if join is None or CUES.BETWEEN_LEAD.search(text, max(0, lead_start - 10), lead_start or start):
         return None
-    nxt = _NUMBER_RE.match(text, join.end())
+    nxt = CUES.NUMBER_RE.match(text, join.end())
     if nxt is None:
         return None
     for stop in _candidate_ends(text, nxt.end(), min(len(text), nxt.end() + 80)):
@@ -750,10 +621,6 @@ def _unit_after_list(text: str, start: int, end: int, lead_start: int, lang: str
                 return Figure(begin, end, text[begin:end], parsed, notes)
         return None
     return None
-
-
-_COUNT_PRONOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:others|ones)\b|(?=\s+of (?:which|them)\b)",
-                            re.IGNORECASE)
 
 
 def _count_noun_before(text: str, at: int, lang: str) -> str:
@@ -778,54 +645,19 @@ def _count_noun_of_sentence_before(text: str, at: int, lang: str) -> str:
     when ``at``'s sentence opens as a part of it: what a pronoun counts ("... 1,700 projects.
     Of the total, 800 are foreign-invested ones"), else ""."""
     start = _stop_of_sentence_before(text, at)
-    if start < 0 or not _OF_THE_TOTAL.search(text, start, at):
+    if start < 0 or not CUES.OF_THE_TOTAL.search(text, start, at):
         return ""  # (not "The mayor met 3 others.": only a sentence opened as a part refers)
     return _count_noun_before(text, start, lang)
 
 
-#: a sentence opened as a part of the things counted before: "Of the total, ...", "Of these"
-_OF_THE_TOTAL = re.compile(r"\b(?:of|among)\s+(?:the\s+total|this\s+total|these|them|those)\b|"
-                           r"\btrong (?:đó|số đó|tổng số)\b", re.IGNORECASE)
-
-
 _GLUED_LETTER = re.compile(r"[^\W\d_]")
-#: "Of these projects, 53 were invested by China", "Among them, 12 ...": a part of the things
-#: counted before it
-_OF_THESE = re.compile(r"\b(?:of|among)\s+(?:these|them|those|which|the total)\b"
-                       r"[^.;:!?\n\d]{0,30}?,?\s*$", re.IGNORECASE)
-_PART_BEFORE = re.compile(r"(?:\bincluding|\bof which|\btrong đó(?:\s+có)?)\s+$", re.IGNORECASE)
-_PART_AFTER = re.compile(r"\s+(?:in|at|are|were|ở|tại|thuộc|nằm)\b", re.IGNORECASE)
 _WORDS_STOP = re.compile(r"[,;:“”\"!?\n]|(?<![A-Z])\.(?=\s|$)")
-_OUT_OF = re.compile(r"\s+out of\s+\d+(?:[.,]\d{3})*(?=\s)", re.IGNORECASE)
 
 #: A note's mark: a small number in square brackets ("cả nước[1]").
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 
-#: "800 newly established," / "800 newly registered and 120 ...": a count of new firms whose
-#: noun is left out (the participle ends its words: a comma, "and", a stop)
-_NEWLY_FOUNDED_ALONE = re.compile(r"\s+(newly (?:established|registered|founded|set up))"
-                                  r"(?=\s*(?:[,;.]|and\b|or\b|$))", re.IGNORECASE)
 
 _COUNT_RANGE_END = re.compile(r"\s?[-–]\s?\d+(?:[.,]\d+)?(?![\d.,/:-])")
-
-
-#: "33/47 xã đạt chuẩn", "2/7 huyện, thành phố đạt chuẩn": a count of localities that meet a
-#: standard (named within the clause), then their total
-_OF_LOCALITIES_MEETING = re.compile(
-    r"(?<![\w/:.,-])(?P<count>\d{1,4})\s?/\s?\d{1,4}\s+(?P<noun>xã|huyện|thôn|phường|thị trấn|"
-    r"thị xã|bản|làng|khu dân cư)\b(?=[^.;:\n]{0,40}?\bđạt\s+(?:chuẩn|tiêu chí)\b)",
-    re.IGNORECASE)
-
-#: "(bình quân) trên 1 ha đất canh tác", "mỗi 1 ha": the unit of land a value is reckoned per
-_PER_HECTARE = re.compile(r"(?:\btrên|\bmỗi|\bper)\s*$", re.IGNORECASE)
-_OF_LAND_AFTER = re.compile(r"\s?(?:ha|hecta|héc-ta|hectare)\s+(?:đất|canh tác|gieo trồng|"
-                            r"trồng trọt|diện tích|mặt nước|(?:of\s+)?(?:farm|arable|cultivated|"
-                            r"crop)\w*)", re.IGNORECASE)
-
-#: "tăng trưởng 2 con số" (double-digit growth), "cách 5 cây số" (kilometres): no head of
-#: livestock, no trees
-#: (a capital glued after it is the next word: "thách thức 2 con sốTP.Hồ Chí Minh")
-_NOT_COUNTED = re.compile(r"\s+(?:con|cây)\s+số(?!(?-i:[a-zđ\u00e0-\u1ef9]))", re.IGNORECASE)
 
 
 def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> Figure | None:
@@ -835,7 +667,7 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
         # "105m", "115.000m": a length in a unit not read, no count of a noun; a note's mark
         # after a word: "trong cả nước[1]."
         return None
-    if (firms := _NEWLY_FOUNDED_ALONE.match(text, end)) and \
+    if (firms := CUES.NEWLY_FOUNDED_ALONE.match(text, end)) and \
             (parsed := _parse(text[lead_start:end], lang, "count")) is not None:
         # "the province has 800 newly established, up 9%": the firms a translation left out
         return Figure(lead_start, end, text[lead_start:end], parsed,
@@ -846,15 +678,16 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
             mark in previous.group(0)[len(previous.group(1)):] for mark in ",;:("):
         # a name: "CCN Đô Lương 2" (not "... USD; 16 dự án", "the Committee, 330 new firms")
         return None
-    if _PART_BEFORE.search(text, max(0, start - 20), start) and \
-            _PART_AFTER.match(text, end) and (noun := _count_noun_before(text, lead_start, lang)):
+    if CUES.PART_BEFORE.search(text, max(0, start - 20), start) and \
+            CUES.PART_AFTER.match(text, end) and \
+            (noun := _count_noun_before(text, lead_start, lang)):
         # "457 FDI projects, including 284 in its industrial parks", "trong đó có 120 ở các
         # khu công nghiệp": a part of the count named before, its noun left out
         parsed = _parse(text[start:end], lang, "count")
         if parsed is not None:
             return Figure(start, end, text[start:end], parsed,
                           [f"unit 'count' from the noun {noun!r}", "a part of the count before"])
-    if (pronoun := _COUNT_PRONOUN.match(text, end)) and (
+    if (pronoun := CUES.COUNT_PRONOUN.match(text, end)) and (
             _count_noun_before(text, lead_start, lang)
             or _count_noun_of_sentence_before(text, lead_start, lang)):
         # "licensed 19 FDI projects ... and added capital for 36 others", "28 domestic
@@ -864,14 +697,14 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
             return Figure(start, pronoun.end(), text[start:pronoun.end()], parsed,
                           ["unit 'count' from the noun named before "
                            f"{text[end:pronoun.end() or end + 9].strip()!r}"])
-    if _OF_THESE.search(text, max(0, lead_start - 50), lead_start) and not re.match(
+    if CUES.OF_THESE.search(text, max(0, lead_start - 50), lead_start) and not re.match(
             r"\s*(?:%|per ?cent)", text[end:end + 9]) and _count_noun_before(
                 text, lead_start, lang):
         parsed = _parse(text[start:end], lang, "count")
         if parsed is not None:  # "Of these projects, 53 were invested by China"
             return Figure(start, end, text[start:end], parsed,
                           ["unit 'count' from the things counted before it ('of these')"])
-    if total := _OUT_OF.match(text, end):
+    if total := CUES.OUT_OF.match(text, end):
         # "121 out of 161 communes meeting ...": a count of the noun written after its total
         # ("4 out of 14 operating industrial parks": a word or two before the noun)
         words = list(_TOKEN_RE.finditer(text, total.end(), total.end() + 50))[:4]
@@ -898,7 +731,7 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
             if _WORDS_STOP.search(text, end, end + tokens[j].start()):
                 # (nor past the end of its sentence: "diễn ra sáng 5.2.\n\nMột dự án FDI")
                 return None
-            if _PREPOSITION.search(text, end, end + tokens[j].start()):
+            if CUES.PREPOSITION.search(text, end, end + tokens[j].start()):
                 return None  # "22 reports of the unit": the noun is another thing's
             if _VI_LETTERS.search(text, end, end + tokens[j].start()):
                 # Vietnamese puts the counted noun right after the number and its modifiers
@@ -935,17 +768,6 @@ _SCALE_OF = {"thousand": 1e3, "nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "millio
 _SCALE_WORD = re.compile("|".join(_SCALE_OF), re.IGNORECASE)
 
 
-#: A total brought to or standing at the number right after it ("bringing its total to",
-#: "Total FDI projects ... have reached", "nâng tổng số dự án lên").
-_TOTAL_TO = re.compile(r"(?:\btotal|tổng số)\b[^.;:!?\n\d]{0,60}?(?:\bto|\breached|\breach|\bof|"
-                       r"\bat|\blên|\bđạt|\blà)\s*$|"
-                       # "the number of firms re-entering the market, totaling 158", "the
-                       # number of new projects reached 42": the noun counted before it
-                       r"\bnumber of\b[^.;:!?\n\d]{0,80}?(?:\btotall?ing|\btotall?ed|"
-                       r"\bamounting to|\breached|\bstood at|\bstanding at)\s*$",
-                       re.IGNORECASE)
-
-
 def _total_count(text: str, start: int, end: int, lang: str) -> Figure | None:
     """A bare count whose noun comes before it, after a total: "bringing the total number of
     FDI projects to 1,366", "17 new parks, bringing its total to 51"."""
@@ -953,7 +775,7 @@ def _total_count(text: str, start: int, end: int, lang: str) -> Figure | None:
             not re.match(r"\s+(?:with|by|in|and|và|với|vào)\b", text[end:end + 7]):
         return None
     before = text[max(0, start - 90):start]
-    if not _TOTAL_TO.search(before):
+    if not CUES.TOTAL_TO.search(before):
         return None
     clause = re.split(r"[.;:!?\n]", before)[-1]
     words = [m.group(0).strip(".,()") for m in _TOKEN_RE.finditer(clause)]

@@ -21,7 +21,7 @@ from .. import paths
 from ..exceptions import DataFileError
 from ..loading import load_region_map
 from ..territories import RegionMap
-from .alternation import alternation, compile_scanning
+from .alternation import alternation
 from .cues import CUES
 
 __all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "find_kind",
@@ -309,25 +309,6 @@ def load_vocabulary(data_dir=None, *, region_map: RegionMap | None = None) -> Vo
 
 # --- sentences -------------------------------------------------------------------------------
 
-_BOUNDARY_RE = re.compile(
-    r"(?<=[.!?…])[\"”']?\s+"
-    r"(?=[\"“']?[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ\d(\-•])"
-    # "over the same period.Regarding the tourism sector": a stop glued to the next sentence
-    # (a word of two small letters or more before it, a capitalised word after it; not
-    # "TP.HCM", "Mrs.Lan", "baoninhbinh.org.vn"; also after a number or a closing bracket:
-    # "higher than in 1989.Per capita income", "(39 USD).The province")
-    r"|(?:(?<=[a-zđà-ỹ]{2}[.!?])|(?<=[\d%)][.!?]))(?<!\bMrs\.)(?<!\betc\.)"
-    r"(?=[A-ZĐÀ-ỸẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][a-zđà-ỹ]{2})"
-    r"|(?<=[.!?:…])[ \t]*\n"
-    # "...chiếm 19,13%;\nthương mại và dịch vụ 48,33%": a semicolon at a line's end followed
-    # by a small letter is a list wrapped by the page (a PDF's lines), not a new sentence
-    r"|(?<=;)[ \t]*\n(?![ \t]*[a-zđà-ỹ])"
-    r"|\n\s*\n"
-    r"|\n(?=[ \t]*(?:[-•+*]\s|\d{1,2}[.)]\s|[IVX]+\.\s|\|))"
-    r"|(?<=\|)[ \t]*\n"
-    r"|\n(?=[^\n]{0,60}\n\s*\n)"  # a short line standing alone: a headline or caption
-)
-
 
 #: A short line with no closing stop, then a line that starts a sentence: a headline or
 #: sub-heading over its paragraph when the next line is much longer (see sentence_spans).
@@ -363,7 +344,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['GRDP tăng 8%.', 'Xuất khẩu\\nđạt 7 tỷ USD.']
     """
-    cuts = [(m.start(), m.end()) for m in _BOUNDARY_RE.finditer(text)]
+    cuts = [(m.start(), m.end()) for m in CUES.BOUNDARY_RE.finditer(text)]
     # A headline in capitals, and a line with "|" (a table row, a byline), stand alone.
     for m in re.finditer(r"(?m)^.*$", text):
         line = m.group(0)
@@ -408,45 +389,9 @@ def sentence_of(spans: list[tuple[int, int]], offset: int, *,
 # --- period ----------------------------------------------------------------------------------
 
 _YEAR = r"(?:19|20)\d{2}"
-# "quý III/2022", "IV/2023": a quarter's year (a date's "30/9/2024" is not a period)
-# "đến hết tháng 8/2025": a month's year is the year of what stood at that month (and so a
-# date's after "đến ngày": _TO_DATE)
-# "giai đoạn 2011 - ước năm 2023", "2021 - năm 2025": a span whose end is written as a year
-# of its own, estimated or not (words only before a four-digit end); also "Tháng 4/2025,"
-# opening a sentence
-# "tính đến ngày 31/12/2021", "đến hết ngày 30/6/2024": the year of what stood at that date
-_TO_DATE = "|".join(f"(?<={w} ngày {d}/{m}/)" for w in ("ến", "ết")
-                    for d in (r"\d", r"\d\d") for m in (r"\d", r"\d\d"))
-_DATE_BEFORE = re.compile(r"ngày \d{1,2}/\d{1,2}/$")
-_YEAR_RE = re.compile(rf"(?:(?<![\d/.,])|(?<=[IV]/)|(?<=[tT]háng \d/)|(?<=[tT]háng \d\d/)|"
-                      rf"{_TO_DATE})"
-                      rf"({_YEAR})(?:\s*[-–—]\s*(?:(?:(?:ước(?:\s+tính)?|dự kiến)\s+)?"
-                      rf"(?:năm\s+)?(?=(?:19|20)\d\d))?({_YEAR}|\d\d))?(?![\d/])")
-# "the 2021-30 period": a span's end written with two digits
+# a year, then a bracket opening before the figure ("2023 (", "2021-2025 (ước ")
 _YEAR_THEN_BRACKET = re.compile(
     rf"(?<!\d)({_YEAR})(?:\s*[-–—]\s*({_YEAR}))?\s*\(\s*(?:[^\W\d]+\s+){{0,2}}$")
-# a bracket holding only a year, after the figure (and the words or figures of its clause):
-# "729.500 người (năm 2022)", "4.2 million people (in 2022)"
-_DATING_BRACKET_AFTER = re.compile(rf"[^.;,()\n\d]{{0,60}}(?:\d[\d.,]*[^.;,()\n\d]{{0,60}})?\(\s*"
-                                   rf"(?:năm|in|year)?\s*({_YEAR})\s*\)", re.IGNORECASE)
-# what may stand between a figure and a relative year that dates it: its equivalent in
-# brackets, the bracket it stands in closing, a preposition ("(2,690 USD) last year", "of this
-# year", "trong năm nay"; and the part of that year, "in the first seven months of this year",
-# "trong 6 tháng đầu năm nay")
-_RIGHT_AFTER = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:in|of|during|trong|của|vào)\s+)?"
-                          r"(?:(?:the\s+)?(?:first\s+(?:half|quarter|\w+\s+months?)|"
-                          r"\w+\s+months?)\s+of\s+|\d{1,2}\s+tháng\s+(?:đầu\s+)?)?",
-                          re.IGNORECASE)
-_BETWEEN_END = re.compile(rf"\s*(?:and|và|to|-|–)\s*(?:năm\s*)?({_YEAR})(?![\d/])",
-                          re.IGNORECASE)
-
-
-# (the end may be a date: "từ năm 2019 đến ngày 15/10/2020", "from 2019 to October 15, 2020")
-_SPAN_END_AFTER = re.compile(
-    rf"\s*(?:to|until|through|till|-|–|đến|tới)\s*(?:năm\s*|(?:ngày\s*)?\d{{1,2}}\s*/\s*"
-    rf"\d{{1,2}}\s*/\s*|tháng\s*\d{{1,2}}\s*/\s*|(?:January|February|March|April|May|June|"
-    rf"July|August|September|October|November|December)\s+(?:\d{{1,2}},?\s+)?)?"
-    rf"({_YEAR})(?![\d/])", re.IGNORECASE)
 
 
 @dataclass
@@ -469,14 +414,14 @@ def _closed_aside(text: str, lo: int, at: int, before: int) -> bool:
 def _years(text: str, offset: int = 0):
     """(start, end, y0, y1, is_base, same_period) for each year mention in text."""
     skip_to = -1
-    for m in _YEAR_RE.finditer(text):
+    for m in CUES.YEAR_RE.finditer(text):
         if m.start() < skip_to:
             continue  # the end of a "from 2021 to 2025" span read with its start
         before = text[max(0, m.start() - 40):m.start()]
         if CUES.NOT_PERIOD_BEFORE.search(before) and not CUES.MONTHS_OF_YEAR.search(before) and \
                 not re.search(r"giai đoạn|period", before[-15:]):
             continue
-        if (date := _DATE_BEFORE.search(before)) and not CUES.DATE_OPENS_CLAUSE.search(
+        if (date := CUES.DATE_BEFORE.search(before)) and not CUES.DATE_OPENS_CLAUSE.search(
                 text, max(0, m.start() - len(date[0]) - 40), m.start() - len(date[0])):
             continue  # "giải ngân kế hoạch vốn năm 2023 đến ngày 31/01/2024": only a date that
             # opens its clause ("Tính đến ngày 31/12/2021, ...") dates what stood at it
@@ -521,10 +466,10 @@ def _years(text: str, offset: int = 0):
                 y1 = y0 + n - 1
         end = m.end()
         # "from 2020" is a base; "from 2021 to 2025", "từ năm 2021 đến năm 2025" a span
-        span_end = _SPAN_END_AFTER.match(text, m.end()) if y0 == y1 and re.search(
+        span_end = CUES.SPAN_END_AFTER.match(text, m.end()) if y0 == y1 and re.search(
             r"(?:\bfrom|\btừ)\s*(?:the year\s*|năm\s*)?$", before, re.IGNORECASE) else None
         if y0 == y1 and re.search(r"\b(?:between|giữa)\s*(?:năm\s*)?$", before, re.IGNORECASE):
-            span_end = _BETWEEN_END.match(text, m.end())  # "between 2016 and 2020"
+            span_end = CUES.BETWEEN_END.match(text, m.end())  # "between 2016 and 2020"
         if span_end and int(span_end[1]) > y1:
             y1, end = int(span_end[1]), span_end.end()
             skip_to = end
@@ -561,39 +506,6 @@ def _year_index(text: str) -> tuple[list, list[int]]:
 def _years_between(text: str, lo: int, hi: int) -> list:
     years, ends = _year_index(text)
     return years[bisect.bisect_left(ends, lo + 4):bisect.bisect_right(ends, hi)]
-
-
-#: The opening of a change right before a figure: "từ", "từ chỗ chỉ có", "from only".
-_FROM_BEFORE = re.compile(r"(?:\btừ|\bfrom)\s+(?:chỗ\s+)?(?:chỉ\s+(?:có\s+)?)?(?:only\s+)?$",
-                          re.IGNORECASE)
-#: A clause opened by the present: ", đến nay", ", hiện nay", ", and today".
-_NOW_CLAUSE = re.compile(r"[,;]\s*(?:và\s+|and\s+)?(?:(?:cho\s+)?(?:đến|tới)\s+nay|hiện nay|"
-                         r"to date|so far|today|now)\b|"
-                         r"\b(?:now|currently)\s+(?:has|have|is|are|hosts?)\b", re.IGNORECASE)
-#: A comparative right before a figure: "cao hơn mức tăng", "thấp hơn mức", "higher than the".
-_COMPARED_FIGURE_BEFORE = re.compile(
-    r"(?:(?:cao|thấp|lớn|nhỏ)\s+hơn|vượt(?:\s+qua)?|so với)\s+(?:mức\s+(?:tăng|giảm)?|tốc độ"
-    r"\s+tăng(?:\s+trưởng)?|con số)?\s*$|"
-    r"\b(?:higher|lower|faster|slower|greater|smaller)\s+than\s+(?:the\s+)?$",
-    re.IGNORECASE)
-#: A year written right after the figure a comparative sets against (past its bracketed
-#: equivalent): "higher than 900,000 VND (38 USD) in 2010", "cao hơn mức 5% của năm 2015".
-_COMPARED_YEAR_RIGHT_AFTER = re.compile(
-    r"\s*(?:\)\s*)?(?:\([^()]{0,40}\)\s*)?(?:in|of|của|vào|trong)?\s*(?:năm\s+)?"
-    r"(?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])", re.IGNORECASE)
-#: The opening bracket of a figure's equivalent after a figure a comparative sets against:
-#: "higher than 900,000 VND (" before "38 USD) in 2010".
-_COMPARED_FIGURE_THEN_BRACKET = re.compile(
-    r"(?:\b(?:higher|lower|greater|smaller|more|less)\s+than\s+(?:the\s+)?|"
-    r"(?:cao|thấp|lớn|nhỏ)\s+hơn\s+(?:mức\s+)?)\d[\d.,]*\s*[^\d()]{0,25}\(\s*$",
-    re.IGNORECASE)
-#: The same period of a year written right after that figure: "cùng kỳ năm 2024", "của cùng kỳ
-#: năm trước", "increase in the same period last year".
-_SAME_PERIOD_RIGHT_AFTER = re.compile(
-    r"\s*(?:(?:increase|growth|rise|gain|decrease|decline)\s+)?(?:(?:của|trong|in|of|during)\s+)?"
-    r"(?:the\s+)?(?:cùng\s+kỳ|same\s+period)\s*(?:năm|of|in)?\s*(?:(?P<year>(?:19|20)\d\d)\b|"
-    r"(?:năm\s+)?(?:trước|ngoái)\b|last\s+year\b|(?:the\s+)?previous\s+year\b)",
-    re.IGNORECASE)
 
 
 def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
@@ -660,7 +572,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # brackets right after a year or span is that year's or span's, base or not
         y0, y1 = int(bracketed.group(1)), int(bracketed.group(2) or bracketed.group(1))
         return Period(y0, y1, "sentence, the years before the bracket", base)
-    dated = _DATING_BRACKET_AFTER.match(text, fig_end, s1)
+    dated = CUES.DATING_BRACKET_AFTER.match(text, fig_end, s1)
     if dated:
         # "dân số 729.500 người (năm 2022)", "diện tích 1.602 km2 và dân số 729.500 người (năm
         # 2022)": a bracket holding only a year dates the figures of its clause before it
@@ -697,8 +609,8 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "cao hơn mức tăng 9,1% cùng kỳ năm 2024", "higher than the 8.4% increase in the same
     # period last year": the figure a comparison is set against, followed by the same period
     # of another year, is that period's figure (the year compared with, not the sentence's)
-    compared = _COMPARED_FIGURE_BEFORE.search(text, max(s0, fig_start - 40), fig_start) and \
-        _SAME_PERIOD_RIGHT_AFTER.match(text, fig_end, s1)
+    compared = CUES.COMPARED_FIGURE_BEFORE.search(text, max(s0, fig_start - 40), fig_start) and \
+        CUES.SAME_PERIOD_RIGHT_AFTER.match(text, fig_end, s1)
     if compared:
         if compared.group("year"):
             year = int(compared.group("year"))
@@ -709,15 +621,15 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
             return Period(year, year, "sentence, the compared period right after it", base)
     # "much higher than 909,000 VND (39 USD) in 2010": the figure a comparative sets against,
     # and its equivalent in brackets, dated by the year written right after them
-    if (_COMPARED_FIGURE_BEFORE.search(text, max(s0, fig_start - 40), fig_start)
-            or _COMPARED_FIGURE_THEN_BRACKET.search(text, max(s0, fig_start - 70), fig_start)) \
-            and (year_after := _COMPARED_YEAR_RIGHT_AFTER.match(text, fig_end, s1)):
+    if (CUES.COMPARED_FIGURE_BEFORE.search(text, max(s0, fig_start - 40), fig_start)
+            or CUES.COMPARED_FIGURE_THEN_BRACKET.search(text, max(s0, fig_start - 70), fig_start)) \
+            and (year_after := CUES.COMPARED_YEAR_RIGHT_AFTER.match(text, fig_end, s1)):
         year = int(year_after.group("year"))
         return Period(year, year, "sentence, the year of the figure compared with", base)
     # "từ chỗ chỉ có 1 khu công nghiệp rộng 50 ha vào năm 1998, đến nay ...", "from only 2
     # parks of 300 ha in 2005 to 12 today": the opening of a change is dated by the year that
     # closes its clause, whatever other figures describe it on the way
-    if own_after and _FROM_BEFORE.search(text, max(s0, fig_start - 30), fig_start) and \
+    if own_after and CUES.FROM_BEFORE.search(text, max(s0, fig_start - 30), fig_start) and \
             own_after[0][0] - fig_end < 80 and \
             not re.search(r"[;.,(]|\bso với|\bhơn\b|\bthan\b|\bđến\b|\bto\b|\blên\b",
                           text[fig_end:own_after[0][0]], re.IGNORECASE):
@@ -736,7 +648,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "stood at 62.2 million VND (2,690 USD) last year", "đạt 5 tỷ USD trong năm nay": a
     # relative year right after the figure (or after its equivalent in brackets) dates it as
     # a written year would
-    right = _RIGHT_AFTER.match(text, fig_end, s1)
+    right = CUES.YEAR_RIGHT_AFTER.match(text, fig_end, s1)
     right = CUES.RELATIVE_YEAR.match(text, right.end(), s1) if right and doc_year else None
     if right and not re.match(r"[’']s\b", text[right.end():right.end() + 2]):
         year = _relative_year(right, doc_year, doc_month)
@@ -753,7 +665,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(y[2], doc_year, "sentence, since a year up to the document's", base)
     # "..., 50 ha vào năm 1998, đến nay toàn tỉnh có 17 khu công nghiệp", "in 2005, and
     # today 12": a clause opened by "now" after the sentence's year is the page's present
-    if own and doc_year and own[-1][3] < doc_year and _NOW_CLAUSE.search(
+    if own and doc_year and own[-1][3] < doc_year and CUES.NOW_CLAUSE.search(
             text, own[-1][1], fig_start):
         return Period(doc_year, doc_year, "sentence, the present after an earlier year", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
@@ -783,7 +695,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     framing = next((y for y in own_after if y[2] == y[3] and not y[5]
                     and CUES.IN_YEAR_BEFORE.search(text, max(fig_end, y[0] - 20), y[0])),
                    None) if not own else None
-    if framing and not re.search(r"\d|;|\(", _YEAR_RE.sub(" ", text[fig_end:framing[0]])):
+    if framing and not re.search(r"\d|;|\(", CUES.YEAR_RE.sub(" ", text[fig_end:framing[0]])):
         return Period(framing[2], framing[3], "sentence, the year framing it later", base)
     # "expanded by 3.4% in the first six months of this year", "were licensed at a conference
     # held in July this year", "đạt 5 tỷ USD trong 6 tháng đầu năm nay": with no year of its
@@ -1089,7 +1001,7 @@ def _of_a_later_figure(text: str, at: int, *, leading: bool = False) -> bool:
     lead = text[max(0, start - 400):start]
     lead = _SENTENCE_END.split(lead)[-1].rstrip("0123456789.,$ ")
     # "from 182 trillion VND in 2020 to 320 trillion VND in 2025": a change's start is a base
-    return bool(re.search(r"\d", _YEAR_RE.sub(" ", lead))) or bool(
+    return bool(re.search(r"\d", CUES.YEAR_RE.sub(" ", lead))) or bool(
         re.search(r"(?:\bfrom|\btừ)\s*(?:US|VND|VNĐ)?$", lead, re.IGNORECASE))
 
 
@@ -1392,14 +1304,6 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
     return "actual", False, "default"
 
 
-# "bình quân đầu người", "bình quân/người", "average ... per capita" name a per-person level:
-# the words of an average, but not those (shared with extraction.core).
-_AVERAGE_STEM = (r"bình quân(?!\s*(?:đầu người|/\s*người|một người|mỗi người))|"
-                 r"trung bình|average(?! (?:gdp |grdp |income )?per capita)")
-_AVERAGE_WORDS = compile_scanning(_AVERAGE_STEM + r"|/năm|/year|annually|per year|mỗi năm",
-                            re.IGNORECASE)
-
-
 def _share_last(window: str) -> bool:
     """Whether a share word ("tỷ trọng") after the last growth word of ``window`` is the
     subject of the figure's own verb: "tăng tỷ trọng dịch vụ, ... tỷ trọng dịch vụ là"."""
@@ -1457,13 +1361,13 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
         if growth or re.search(r"/\s*năm|/\s*year|annually|per year", raw, re.IGNORECASE):
             if CUES.HALF_YEAR.search(window):
                 return "half_year_growth"
-            if span or _AVERAGE_WORDS.search(window + raw):
+            if span or CUES.AVERAGE_WORDS.search(window + raw):
                 return "period_average_growth"
             if period.base and period.end and period.end > period.base + 1 and not re.search(
                     r"cùng kỳ|same period|year-on-year", window, re.IGNORECASE):
                 return "cumulative_growth"  # "tăng 67,77% so với năm 2020" (by 2025)
             return "annual_growth"
-        return "period_average" if span and _AVERAGE_WORDS.search(window) else "level"
+        return "period_average" if span and CUES.AVERAGE_WORDS.search(window) else "level"
     # (an amount per person is a level, never a sum over years: "Tổng sản phẩm bình quân đầu
     # người đạt 116,6 triệu đồng/người" under a 2021-2030 plan is the level it reaches)
     if span and (CUES.TOTAL_WORDS.search(window) or unit in ("count", "ha")) and \
