@@ -177,10 +177,8 @@ def _family_code(vocab, text_after: str, window: str, clause: str, raw: str,
             break
     if unit == "ha":
         # "Tổng diện tích sau mở rộng ... 2.006 ha": a total, however it grew
-        kind = "total_area" if variant in (None, "total") or re.search(
-            r"tổng số|nâng tổng|sau (?:khi )?mở rộng|after (?:the )?expansion",
-            window + " " + text_after,
-            re.IGNORECASE) or CUES.BRINGING_TOTAL.search(window) else "new_area"
+        kind = "total_area" if variant in (None, "total") or CUES.AREA_TOTAL_WORDS.search(
+            window + " " + text_after) or CUES.BRINGING_TOTAL.search(window) else "new_area"
         code = f"industrial_{family}_{kind}"
     elif variant == "merged" and family == "clusters":
         code = "clusters_merged_into_parks"
@@ -1938,9 +1936,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                         period.how + ", the past term compared with the one before", period.base)
     later = [y for y in _years(text[sent[0]:fig.start], sent[0]) if y[3] > doc_year
              and not y[4]] if cell is None and doc_year else []
-    horizon = bool(later) and bool(re.search(
-        r"(?:đến|tới)\s+(?:năm\s+)?$|\bby\s+(?:the\s+end\s+of\s+)?$",
-        text[max(sent[0], later[-1][0] - 20):later[-1][0]], re.IGNORECASE)) and bool(
+    horizon = bool(later) and bool(CUES.TO_YEAR_LAST.search(
+        text[max(sent[0], later[-1][0] - 20):later[-1][0]])) and bool(
         CUES.STRONG_TARGET.search(text, sent[0], later[-1][0]))
     if later and not horizon and CUES.PLAN_OF_YEAR.search(
             text, max(sent[0], later[-1][0] - 30), later[-1][0]):
@@ -1993,7 +1990,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             rows[-1]["char_end"] >= sent[0] and not CUES.SHARE_OR_LEVEL.search(
                 # "growing at 3.8%, industry and construction at 13.5%": the "at" of the
                 # growth before (its measure), repeated
-                re.sub(r"\bat\s*$", "", window) if CUES.GROWING_AT.search(
+                CUES.AT_LAST.sub("", window) if CUES.GROWING_AT.search(
                     text, max(0, rows[-1]["char_start"] - 30), rows[-1]["char_start"])
                 else window) and \
             CUES.ELLIPTIC.fullmatch(
@@ -2221,8 +2218,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         if term:
             period = Period(term[0], term[1], period.how + ", the congress's term")
     elif doc_year and period.how.startswith("document date") and (
-            kind == "target" or (estimate and re.search(
-                r"\bwill\b|\bsẽ\b", text[sent[0]:fig.start], re.IGNORECASE))) and \
+            kind == "target" or (estimate and CUES.WILL_WORDS.search(
+                text[sent[0]:fig.start]))) and \
             (frame := _plan_frame_before(text, sent[0], fig.start, doc_year)):
         # aims whose sentence writes no year, under "in the next 5 years" or at a Party
         # congress (held in years ending in 0 or 5, its targets for the term after it): the
@@ -2365,8 +2362,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # FDI với tổng vốn 9 tỷ USD": the capital a count of the FDI stock comes with
         between = text[rows[-1]["char_end"]:fig.start]
         if len(between) <= 80 and not re.search(r"[;:]|\d", between) and \
-                CUES.WITH_ITS_AMOUNT.fullmatch(between) and re.search(r"\b(?:capital|vốn)\b",
-                                                                     between, re.IGNORECASE):
+                CUES.WITH_ITS_AMOUNT.fullmatch(between) and CUES.CAPITAL_WORD.search(between):
             code, indicator_text = "fdi_capital", ""
             notes.append("the capital of the FDI projects counted just before it")
     if code == "unknown" and cell is None and rows:
@@ -2477,8 +2473,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if unit == "count" and code in ("unknown", "fishery_output") and cell is None and \
             (part := CUES.FISHERY_PART_BEFORE.search(
                 text, max(clause_start, fig.start - 60), fig.start)) and \
-            re.search(r"(?:thủy|thuỷ|hải)\s+sản", text[max(0, sent[0] - 300):fig.start],
-                      re.IGNORECASE):
+            CUES.FISHERY_WORDS.search(text[max(0, sent[0] - 300):fig.start]):
         # "Tổng sản lượng thủy sản đạt ... Trong đó, sản lượng khai thác đạt 70.000 tấn": the
         # bare "khai thác" / "nuôi trồng" of a fishery total names its catch or farmed part
         catch = part.group("part").lower().startswith("khai")
