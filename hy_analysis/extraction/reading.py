@@ -236,7 +236,7 @@ def spellings(phrase: str) -> list[str]:
     for form in list(out):
         dashes = re.sub(r"(?<=\w)-(?=\w)", " - ", form)
         for dashed in (dashes, re.sub(r" - ", "-", dashes), re.sub(r" - ", " ", dashes)):
-            last = re.search(r"(, | và )(?!.*(?:, | và ))", dashed)
+            last = CUES.LAST_LIST_JOIN.search(dashed)
             joined = [dashed] if not last else [dashed, dashed[:last.start()] + (
                 " và " if last.group(1) == ", " else ", ") + dashed[last.end():]]
             out += [other for other in joined if other not in out]
@@ -419,7 +419,7 @@ def _years(text: str, offset: int = 0):
             continue  # the end of a "from 2021 to 2025" span read with its start
         before = text[max(0, m.start() - 40):m.start()]
         if CUES.NOT_PERIOD_BEFORE.search(before) and not CUES.MONTHS_OF_YEAR.search(before) and \
-                not re.search(r"giai đoạn|period", before[-15:]):
+                not CUES.PERIOD_WORD.search(before[-15:]):
             continue
         if (date := CUES.DATE_BEFORE.search(before)) and not CUES.DATE_OPENS_CLAUSE.search(
                 text, max(0, m.start() - len(date[0]) - 40), m.start() - len(date[0])):
@@ -466,9 +466,9 @@ def _years(text: str, offset: int = 0):
                 y1 = y0 + n - 1
         end = m.end()
         # "from 2020" is a base; "from 2021 to 2025", "từ năm 2021 đến năm 2025" a span
-        span_end = CUES.SPAN_END_AFTER.match(text, m.end()) if y0 == y1 and re.search(
-            r"(?:\bfrom|\btừ)\s*(?:the year\s*|năm\s*)?$", before, re.IGNORECASE) else None
-        if y0 == y1 and re.search(r"\b(?:between|giữa)\s*(?:năm\s*)?$", before, re.IGNORECASE):
+        span_end = CUES.SPAN_END_AFTER.match(text, m.end()) if y0 == y1 and \
+            CUES.FROM_YEAR_BEFORE.search(before) else None
+        if y0 == y1 and CUES.BETWEEN_BEFORE.search(before):
             span_end = CUES.BETWEEN_END.match(text, m.end())  # "between 2016 and 2020"
         if span_end and int(span_end[1]) > y1:
             y1, end = int(span_end[1]), span_end.end()
@@ -478,7 +478,7 @@ def _years(text: str, offset: int = 0):
         # year, is the base)
         is_base = bool(CUES.BASE_BEFORE.search(before) or CUES.RATIO_NOUN_BEFORE.search(
             before)) and not span_end and not (
-            re.search(r"(?:\bfrom|\btừ)\s*(?:the year\s*|năm\s*)?$", before, re.IGNORECASE)
+            CUES.FROM_YEAR_BEFORE.search(before)
             and CUES.TO_NOW_AFTER.match(text, m.end()))
         yield (offset + m.start(), offset + end, y0, y1, is_base,
                bool(CUES.SAME_PERIOD_BEFORE.search(before)))
@@ -553,13 +553,12 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # (nor another number between: "đạt 7,16%, vượt qua con số 6,14% của năm 2023")
     # (nor a horizon opening the predicate of a figure after it: "đạt 53.000 tỷ đồng và phấn
     # đấu đến cuối giai đoạn 2021-2025 đạt 260.000 tỷ đồng", "so that by 2025, it can reach")
-    close_after = bool(own_after) and own_after[0][0] - fig_end < 60 and not re.search(
-        r"[;.(]|so với|hơn|compared|than|double|gấp|\d" + (
-            # "an increase of 33 percent over 2021", "against 2021": the year compared with
-            # (not "a year over 2021-2025", a span)
-            r"|\bover\b|\bagainst\b" if own_after[0][2] == own_after[0][3] else ""),
-        text[fig_end:own_after[0][0]],
-        re.IGNORECASE) and _led_figure_at(text, own_after[0], s1) is None
+    close_after = bool(own_after) and own_after[0][0] - fig_end < 60 and not (
+        # "an increase of 33 percent over 2021", "against 2021": the year compared with
+        # (not "a year over 2021-2025", a span)
+        CUES.COMPARED_OR_STOP_BEFORE_ONE_YEAR if own_after[0][2] == own_after[0][3]
+        else CUES.COMPARED_OR_STOP_BETWEEN).search(text[fig_end:own_after[0][0]]) and \
+        _led_figure_at(text, own_after[0], s1) is None
     bracketed = _YEAR_THEN_BRACKET.search(text[max(s0, fig_start - 35):fig_start])
     if bracketed and _own_comparison_in_bracket(text, fig_end, s1) and CUES.BASE_BEFORE.search(
             text, max(s0, fig_start - 75), max(s0, fig_start - 35) + bracketed.start(1)):
@@ -631,18 +630,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # closes its clause, whatever other figures describe it on the way
     if own_after and CUES.FROM_BEFORE.search(text, max(s0, fig_start - 30), fig_start) and \
             own_after[0][0] - fig_end < 80 and \
-            not re.search(r"[;.,(]|\bso với|\bhơn\b|\bthan\b|\bđến\b|\bto\b|\blên\b",
-                          text[fig_end:own_after[0][0]], re.IGNORECASE):
+            not CUES.COMPARED_OR_TO_BETWEEN.search(text[fig_end:own_after[0][0]]):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year closing the clause a change opens", base)
     # "vượt mức 6,1% của năm 2023", "reached VND 8,500 billion in 2020": a year written right
     # after the figure is its year, whatever the sentence began with
     # (and "3,21% của quý I/2020": a quarter's year)
     # (and "7.5% in the first six months of 2023", "in the first half of 2023": that year's)
-    if close_after and re.fullmatch(r"\s*(?:của|of|in|vào|trong)\s+(?:năm|the year|"
-                                    r"quý\s+[IV]+\s*(?:/|năm)|Q[1-4]|the first (?:half|"
-                                    r"quarter|\w+ months) of(?: the year)?)?\s*|"
-                                    r"\s*năm\s*", text[fig_end:own_after[0][0]], re.IGNORECASE):
+    if close_after and CUES.OF_YEAR_BETWEEN.fullmatch(text[fig_end:own_after[0][0]]):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year right after it", base)
     # "stood at 62.2 million VND (2,690 USD) last year", "đạt 5 tỷ USD trong năm nay": a
@@ -658,9 +653,8 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # a superlative's, is no year at all)
     if doc_year and before and before[-1][2] == before[-1][3] < doc_year and \
             CUES.SINCE_BEFORE.search(text, max(s0, before[-1][0] - 20), before[-1][0]) and (
-                CUES.TO_NOW_AFTER.match(text, before[-1][1]) or re.search(
-                    r"since|kể từ", text[max(s0, before[-1][0] - 20):before[-1][0]],
-                    re.IGNORECASE)):
+                CUES.TO_NOW_AFTER.match(text, before[-1][1]) or CUES.SINCE_WORD.search(
+                    text[max(s0, before[-1][0] - 20):before[-1][0]])):
         y = before[-1]
         return Period(y[2], doc_year, "sentence, since a year up to the document's", base)
     # "..., 50 ha vào năm 1998, đến nay toàn tỉnh có 17 khu công nghiệp", "in 2005, and
@@ -794,8 +788,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if doc_year:
         lo = max(earlier[-1][1] if earlier else 0, s0 - 2000, 0)
         relative = next((m for m in reversed(list(CUES.RELATIVE_YEAR.finditer(text, lo, s0)))
-                         if not re.search(r"(?:\d|\b(?:hai|ba|bốn|năm|mười))\s*$",
-                                          text[max(0, m.start() - 8):m.start()])
+                         if not CUES.NUMBER_WORD_LAST.search(text[max(0, m.start() - 8):m.start()])
                          and not CUES.COMPARED_TO_BEFORE.search(text[max(0, m.start() - 30):
                                                                  m.start()])),
                         None)
@@ -1002,7 +995,7 @@ def _of_a_later_figure(text: str, at: int, *, leading: bool = False) -> bool:
     lead = _SENTENCE_END.split(lead)[-1].rstrip("0123456789.,$ ")
     # "from 182 trillion VND in 2020 to 320 trillion VND in 2025": a change's start is a base
     return bool(re.search(r"\d", CUES.YEAR_RE.sub(" ", lead))) or bool(
-        re.search(r"(?:\bfrom|\btừ)\s*(?:US|VND|VNĐ)?$", lead, re.IGNORECASE))
+        CUES.FROM_CURRENCY_LAST.search(lead))
 
 
 def _own_comparison_in_bracket(text: str, fig_end: int, hi: int) -> bool:
@@ -1012,9 +1005,7 @@ def _own_comparison_in_bracket(text: str, fig_end: int, hi: int) -> bool:
     hoạch)", "(105% of the plan)"): the figure before the bracket's, not the compared year's."""
     close = text.find(")", fig_end, hi)
     return close >= 0 and "(" not in text[fig_end:close] and bool(
-        re.search(r"\bso(?:\s+với)?\b|\bcompared\b|\bthan\b|\bover\b|\bfrom\b|"
-                  r"^\s*(?:kế hoạch|dự toán|(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:plan|estimate|target))\b",
-                  text[fig_end:close], re.IGNORECASE))
+        CUES.OWN_COMPARISON_IN_BRACKET.search(text[fig_end:close]))
 
 
 def _without_asides(words: str) -> str:
@@ -1095,7 +1086,7 @@ def _plan_year(text: str, at: int) -> bool:
     """Whether the year at ``at`` ends a clause that opens with a plan's words ("; mục tiêu,
     nhiệm vụ năm 2026", "and the tasks for 2026"): the year of a plan, not of results."""
     lead = text[max(0, at - 120):at]
-    clause = re.split(r"[;:.\n]|\bvà\b|\band\b", lead)[-1]
+    clause = CUES.CLAUSE_BREAK.split(lead)[-1]
     return bool(CUES.PLAN_CLAUSE.match(clause))
 
 
@@ -1265,7 +1256,7 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
             return "actual", bool(CUES.ESTIMATE_WORDS.search(context)), \
                 "results of implementing a plan"
     will = (period_end is not None and period_end == doc_year
-            and bool(re.search(r"\bwill\b|\bsẽ\b", context))
+            and bool(CUES.WILL_WORDS_LOWER.search(context))
             and not CUES.STRONG_TARGET.search(context))
     if will and doc_month is not None and doc_month <= 6 and \
             not CUES.ESTIMATE_WORDS.search(context):
@@ -1283,8 +1274,7 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
         if period_end > doc_year:
             return "target", False, "period after the document"
         if period_end < doc_year:
-            if strong and not estimate and re.search(r"kế hoạch|mục tiêu|target|plan", context,
-                                                     re.IGNORECASE) \
+            if strong and not estimate and CUES.PLAN_OR_TARGET_WORDS.search(context) \
                     and not CUES.ACHIEVED_WORDS.search(context) \
                     and not CUES.TARGET_MET.search(context):
                 return "target", False, "target words, past period"
@@ -1309,8 +1299,7 @@ def _share_last(window: str) -> bool:
     subject of the figure's own verb: "tăng tỷ trọng dịch vụ, ... tỷ trọng dịch vụ là"."""
     growth = [m.end() for m in CUES.GROWTH_WORDS.finditer(window)]
     share = [m.start() for m in CUES.SHARE_WORDS.finditer(window)]
-    return bool(growth and share and share[-1] > growth[-1] and re.search(
-        r"\b(?:là|đạt|chiếm|is|was|at|reached)\s*$", window, re.IGNORECASE))
+    return bool(growth and share and share[-1] > growth[-1] and CUES.COPULA_LAST.search(window))
 
 
 def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str:
@@ -1324,8 +1313,7 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
     since_base = bool(period.base and period.end and period.end > period.base + 1 and (
         CUES.GROWTH_VERB_LAST.search(window) or CUES.GROWTH_WORDS.search(
             re.sub(r"\d[\d.,]*", " ", raw)))
-        and not re.search(r"cùng kỳ|same period|year-on-year|đóng góp|contribut", window,
-                          re.IGNORECASE))
+        and not CUES.SAME_PERIOD_OR_CONTRIBUTION.search(window))
     if unit == "percentage_points":
         return "cumulative_growth" if since_base else "contribution_to_growth"
     if unit == "percent":
@@ -1338,8 +1326,7 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
             window = CUES.FROM_LEVEL_LAST.sub("", window)
         # a change word in the figure's own words ("giảm 3,2%") makes it a change, whatever
         # share the clause names before it ("chiếm 8,1% (giảm 3,2% ...)"); not "giảm còn"
-        own_change = bool(CUES.GROWTH_WORDS.search(lead)) and not re.search(
-            r"\bcòn\b|xuống|\bto\b", lead, re.IGNORECASE)
+        own_change = bool(CUES.GROWTH_WORDS.search(lead)) and not CUES.DOWN_TO_WORDS.search(lead)
         # a minus sign before a percentage ("19.394 tỷ đồng, -13,78%"): no share or rate is
         # negative, the figure is a change
         own_change = own_change or bool(re.match(r"\s*[-−]\s*\d", raw))
@@ -1352,19 +1339,17 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
                   and not _share_last(window)
                   # a contribution is no growth, unless a growth verb stands right before
                   # the figure: "đóng góp tích cực nhất (6 tháng đầu năm tăng 6,4%)"
-                  and not (re.search(r"đóng góp|contribut", window, re.IGNORECASE)
+                  and not (CUES.CONTRIBUTION_WORDS.search(window)
                            and not CUES.GROWTH_VERB_LAST.search(window)
                            and not CUES.CONTRIBUTION_TOWARD.search(window))
-                  and not re.search(r"(?:giảm|hạ|decrease[sd]?|fell|fallen|down|dropped|"
-                                    r"reduced?)\s+(?:còn|xuống|to)\s*$|\bcòn\s*$", window,
-                                    re.IGNORECASE))
-        if growth or re.search(r"/\s*năm|/\s*year|annually|per year", raw, re.IGNORECASE):
+                  and not CUES.FELL_TO_LAST.search(window))
+        if growth or CUES.PER_YEAR_WORDS.search(raw):
             if CUES.HALF_YEAR.search(window):
                 return "half_year_growth"
             if span or CUES.AVERAGE_WORDS.search(window + raw):
                 return "period_average_growth"
-            if period.base and period.end and period.end > period.base + 1 and not re.search(
-                    r"cùng kỳ|same period|year-on-year", window, re.IGNORECASE):
+            if period.base and period.end and period.end > period.base + 1 and \
+                    not CUES.YEAR_ON_YEAR_WORDS.search(window):
                 return "cumulative_growth"  # "tăng 67,77% so với năm 2020" (by 2025)
             return "annual_growth"
         return "period_average" if span and CUES.AVERAGE_WORDS.search(window) else "level"
