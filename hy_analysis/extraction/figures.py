@@ -454,7 +454,7 @@ def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Fi
     readings.
     """
     # "$2,890": a dollar sign before the number is the English way of writing it
-    own = infer_lang(figure.raw) or ("en" if re.match(r"\s*(?:US)?\$", figure.raw) else None)
+    own = infer_lang(figure.raw) or ("en" if CUES.DOLLAR_OPENS.match(figure.raw) else None)
     # its paragraph, within 300 characters either side
     lo = max(text.rfind("\n\n", max(0, figure.start - 300), figure.start),
              figure.start - 300, 0)
@@ -472,7 +472,7 @@ def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Fi
         if (numbers == "en" and vi >= 2 * en) or (numbers == "vi" and en >= 2 * vi):
             numbers = "vi" if numbers == "en" else "en"
     document = _document_decimals(text)
-    if document == "vi" and own != "vi" and not re.match(r"\s*(?:US)?\$", figure.raw):
+    if document == "vi" and own != "vi" and not CUES.DOLLAR_OPENS.match(figure.raw):
         # "GRDP per capita reaches 3.200 USD or more", "5.500 million USD" in an English text
         # whose decimals are all written with a comma ("14,2%", "1,5 million tons"): the text
         # writes numbers the Vietnamese way, whatever the words around them
@@ -697,8 +697,8 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
             return Figure(start, pronoun.end(), text[start:pronoun.end()], parsed,
                           ["unit 'count' from the noun named before "
                            f"{text[end:pronoun.end() or end + 9].strip()!r}"])
-    if CUES.OF_THESE.search(text, max(0, lead_start - 50), lead_start) and not re.match(
-            r"\s*(?:%|per ?cent)", text[end:end + 9]) and _count_noun_before(
+    if CUES.OF_THESE.search(text, max(0, lead_start - 50), lead_start) and \
+            not CUES.PERCENT_AFTER.match(text[end:end + 9]) and _count_noun_before(
                 text, lead_start, lang):
         parsed = _parse(text[start:end], lang, "count")
         if parsed is not None:  # "Of these projects, 53 were invested by China"
@@ -772,7 +772,7 @@ def _total_count(text: str, start: int, end: int, lang: str) -> Figure | None:
     """A bare count whose noun comes before it, after a total: "bringing the total number of
     FDI projects to 1,366", "17 new parks, bringing its total to 51"."""
     if _is_year(text[start:end]) or re.match(r"\s*(?:[/%]|[^\W\d_])", text[end:end + 2]) and \
-            not re.match(r"\s+(?:with|by|in|and|và|với|vào)\b", text[end:end + 7]):
+            not CUES.LINK_WORD_AFTER.match(text[end:end + 7]):
         return None
     before = text[max(0, start - 90):start]
     if not CUES.TOTAL_TO.search(before):
