@@ -103,6 +103,7 @@ def test_dashboard_hides_code_and_its_widgets_redraw(dashboard, require_notebook
         shoot(page, "dashboard-failure", full_page=True)
         raise
     finally:
+        _shut_down_kernel(page, base, token)  # what the page asks for when a reader closes it
         page.close()
 
 
@@ -146,6 +147,7 @@ def test_attainment_dashboard_rescores_for_another_region(dashboard, require_not
         shoot(page, "dashboard-attainment-failure", full_page=True)
         raise
     finally:
+        _shut_down_kernel(page, base, token)  # what the page asks for when a reader closes it
         page.close()
 
 
@@ -183,4 +185,23 @@ def test_dashboard_shows_its_outputs_without_waiting_for_the_front_end(
         shoot(page, "dashboard-no-front-end-failure", full_page=True)
         raise
     finally:
+        _shut_down_kernel(page, base, token)  # the held-back front end would have, on close
         page.close()
+
+
+def _shut_down_kernel(page, base: str, token: str) -> None:
+    """Ask the dashboard to shut the page's kernel down, as Voilà's front end does when a
+    reader closes the page: a test's page closed without it leaves its kernel running until
+    culled, and the kernel count of test_dashboard_kernels (same server) then fails."""
+    import urllib.request
+
+    try:
+        kernel = page.evaluate("() => { const c = document.getElementById("
+                               "'jupyter-config-data'); return c && JSON.parse(c.textContent)"
+                               ".kernelId; }")
+    except Exception:  # noqa: BLE001 - a page that never loaded has no kernel to end
+        return
+    if kernel:
+        urllib.request.urlopen(urllib.request.Request(
+            f"{base}/voila/api/shutdown/{kernel}?token={token}", data=b"", method="POST"),
+            timeout=30).close()
