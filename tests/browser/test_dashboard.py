@@ -103,6 +103,7 @@ def test_dashboard_hides_code_and_its_widgets_redraw(dashboard, require_notebook
         shoot(page, "dashboard-failure", full_page=True)
         raise
     finally:
+        _shut_down_kernel(page, base, token)  # what the page asks for when a reader closes it
         page.close()
 
 
@@ -146,4 +147,61 @@ def test_attainment_dashboard_rescores_for_another_region(dashboard, require_not
         shoot(page, "dashboard-attainment-failure", full_page=True)
         raise
     finally:
+        _shut_down_kernel(page, base, token)  # what the page asks for when a reader closes it
         page.close()
+
+
+def test_dashboard_shows_its_outputs_without_waiting_for_the_front_end(
+        dashboard, require_notebook, context, shoot):
+    """Charts, tables and markdown outputs are in the page itself and shown once it is parsed;
+    only the filter panel (a widget view) waits for Voilà's front end (issue 21: the first
+    chart waited about a second for that application to start and draw it from JSON).
+    Held back here, the front end cannot draw them: the page must."""
+    base, token, _ = dashboard
+    require_notebook("attainment")
+    page = context.new_page()
+    held_back = []
+    page.route("**/voila/static/voila.js",
+               lambda r: (held_back.append(r.request.url), r.abort()))
+    try:
+        page.goto(f"{base}/voila/render/attainment.ipynb?token={token}", timeout=PAGE_TIMEOUT)
+        assert held_back, "the page no longer loads Voilà's front end from /voila/static"
+        # Both charts decoded and displayed (not in a hidden container).
+        page.wait_for_function("() => [...document.images].filter(i => i.complete "
+                               "&& i.naturalWidth > 0 && i.checkVisibility()).length >= 2",
+                               timeout=30_000)
+        assert page.locator("#loading").count() == 0  # Voilà's spinner is gone
+        text = page.locator("#rendered_cells").inner_text()
+        assert "Hưng Yên" in text and "Traceback" not in text
+        _tables_become_interactive(page)  # DataTables from the server's bundle, no front end
+        # What is left for the front end: the filter panel's widget view, nothing else.
+        left = page.evaluate("() => [...document.querySelectorAll("
+                             "'script[type=\"application/vnd.voila.cell-output+json\"]')]"
+                             ".map(s => Object.keys(JSON.parse(s.textContent).data))")
+        assert left and all("application/vnd.jupyter.widget-view+json" in keys
+                            for keys in left), left
+        assert not context.guard.blocked, f"requests left the machine: {context.guard.blocked}"
+    except Exception:
+        shoot(page, "dashboard-no-front-end-failure", full_page=True)
+        raise
+    finally:
+        _shut_down_kernel(page, base, token)  # the held-back front end would have, on close
+        page.close()
+
+
+def _shut_down_kernel(page, base: str, token: str) -> None:
+    """Ask the dashboard to shut the page's kernel down, as Voilà's front end does when a
+    reader closes the page: a test's page closed without it leaves its kernel running until
+    culled, and the kernel count of test_dashboard_kernels (same server) then fails."""
+    import urllib.request
+
+    try:
+        kernel = page.evaluate("() => { const c = document.getElementById("
+                               "'jupyter-config-data'); return c && JSON.parse(c.textContent)"
+                               ".kernelId; }")
+    except Exception:  # noqa: BLE001 - a page that never loaded has no kernel to end
+        return
+    if kernel:
+        urllib.request.urlopen(urllib.request.Request(
+            f"{base}/voila/api/shutdown/{kernel}?token={token}", data=b"", method="POST"),
+            timeout=30).close()
