@@ -490,3 +490,14 @@ def test_a_figure_after_a_closed_photo_credit_is_in_the_body_not_the_caption():
                  "looks to record an over 8% increase in total investment.", date="2024-01-06")
     assert sorted(df.loc[df["value_raw"] == "over 8%", "indicator"]) == \
         ["grdp_growth", "total_social_investment_growth"]
+
+
+def test_exported_and_imported_as_verbs_name_the_trade_and_the_tourism_sectors_revenue():
+    got = by_raw("In the first half, local firms exported 3.2 billion USD worth of goods, up 5.5 "
+                 "percent year on year. The city imported 2.9 billion USD worth of goods. "
+                 "Revenue from the tourism sector in the first half was estimated at 1.4 "
+                 "trillion VND.", date="2024-07-08")
+    assert got["3.2 billion USD"].indicator == "exports_h1"
+    assert got["5.5 percent"].indicator == "exports_growth"
+    assert got["2.9 billion USD"].indicator == "imports"
+    assert got["1.4 trillion VND"].indicator == "tourism_revenue"
