@@ -364,12 +364,18 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 continue  # "... đạt 8,62% nên lần đầu tiên quy mô kinh tế ...", "so that":
                 # a clause of what followed from the figure names its own subject
             # words tied to the figure by a preposition name it ("spent 13.1 billion USD on
-            # imports"; "a rise of over 10% in total investment in society")
+            # imports"; "a rise of over 10% in total investment in society"; "an over 10%
+            # increase in total investment": a change noun and "in" after a percentage)
+            # (a name that opens with the preposition itself, "5 trillion VND from export and
+            # import", is tied the same way)
+            own = CUES.OWN_AFTER.match(source, fig.end)
             distance = ms - fig.end + (0 if share_of_next or (
-                unit != "percent" and CUES.OWN_AFTER.fullmatch(source, fig.end, ms)) or (
+                unit != "percent" and (CUES.OWN_AFTER.fullmatch(source, fig.end, ms) or (
+                    own is not None and not source[fig.end:ms].strip() and own.end() > ms))) or (
                 unit == "persons" and CUES.COPULA_AFTER.fullmatch(source, fig.end, ms)) or (
                 unit == "percent" and CUES.IN_RIGHT_AFTER.fullmatch(source, fig.end, ms)
                 and CUES.CHANGE_OF_BEFORE.search(source, max(lo, fig.start - 40), fig.start))
+                or (unit == "percent" and CUES.CHANGE_NOUN_IN_AFTER.fullmatch(source, fig.end, ms))
                 else 100)
         if codes == ["unknown"] and bare_head.fullmatch(phrase) and (
                 unit in ("count", "persons") or (prev_end and me == prev_end)):
@@ -398,6 +404,11 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         # word is the head's (the aggregate named before it in the clause), not the economy's
         heads = [n for n in named if window_start <= n[0] and n[1] <= best[3]
                  and not vocab.values("generic", n[2])]
+        if not heads and best[3] < window_start and not source[best[3]:fig.start].count(";"):
+            # "Exports have recovered, with an average growth rate of 3% in 2021-2022 and an
+            # on-year increase of 4% in 2023": a growth word the figure before took up is
+            # still the head's, named before it in the clause, for this figure too
+            heads = [n for n in named if n[1] <= best[3] and not vocab.values("generic", n[2])]
         if heads:  # the nearest, and of those ending there the longest
             ms, me, phrase, codes = max(heads, key=lambda n: (n[1], n[1] - n[0]))
             best = (best[0], codes, source[ms:me], ms, phrase)

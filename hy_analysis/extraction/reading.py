@@ -345,6 +345,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     ['GRDP tăng 8%.', 'Xuất khẩu\\nđạt 7 tỷ USD.']
     """
     cuts = [(m.start(), m.end()) for m in CUES.BOUNDARY_RE.finditer(text)]
+    # A photo credit closed by its bracket ends its caption: "(Photo: VNA)Can Tho (VNA) - The
+    # city recorded ...", a caption glued to the body's first sentence, is two sentences.
+    for m in CUES.CAPTION_CREDIT_CLOSED.finditer(text):
+        rest = text[m.end():m.end() + 40].lstrip(" \t")
+        if rest[:1].isupper() or rest[:1] in "-–—":
+            cuts.append((m.end(), m.end()))
     # A headline in capitals, and a line with "|" (a table row, a byline), stand alone.
     for m in re.finditer(r"(?m)^.*$", text):
         line = m.group(0)
