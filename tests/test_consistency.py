@@ -415,6 +415,18 @@ def test_share_sums_name_their_sources_like_every_table(rows):
     assert table["Nguồn"].tolist() == ["87/KH-UBND"]
 
 
+def test_share_sums_say_the_kind_in_the_readers_language(rows):
+    """The vi overview wrote "Hưng Yên 2030 target (...)" (audit21f)."""
+    data = rows(dict(indicator="agriculture_share", low=6, source_id="kh-87"),
+                dict(indicator="industry_construction_share", low=66, source_id="kh-87"),
+                dict(indicator="services_share", low=28, source_id="kh-87"))
+    shares = consistency.check_share_sums(data)
+    vi = findings.describe_share_sums(shares, lang="vi")
+    en = findings.describe_share_sums(shares, lang="en")
+    assert " mục tiêu " in vi and " target " not in vi
+    assert " target " in en
+
+
 def test_a_money_gap_is_written_in_billions_with_the_readers_unit_word(rows):
     """The vi overview said "chênh 2.150.000.000.000,00 VND"."""
     data = rows(dict(indicator="grdp", unit="VND", low=1.0e14, value_raw="100.000 tỷ đồng"),

@@ -59,6 +59,16 @@ def test_page_keeps_only_the_readers_language(lang, kept, dropped):
     assert page.count("<h1") >= 1 and header.count("<h1>") == 1
 
 
+@pytest.mark.parametrize("lang, label", [("vi", "chạy xong lúc"), ("en", "finished")])
+def test_technical_rows_named_by_a_text_key_follow_the_language(lang, label):
+    """The runner's "finished" row showed in English on Vietnamese pages (audit21f)."""
+    page = render_notebook_html(
+        _notebook(), title="fdi (defaults)", notebook="fdi_by_country",
+        params={"lang": lang}, extra_rows=[("finished", "2026-12-07 15:00:00")])
+    technical = page[page.index('<section class="hy-technical"'):]
+    assert f"<code>{label}</code></th><td>2026-12-07 15:00:00" in technical
+
+
 def test_report_info_title_and_first_finding():
     info = report_info(_notebook(), lang="vi")
     assert info == {"title": "Đầu tư nước ngoài", "finding": "543 dự án FDI (01/2024)."}

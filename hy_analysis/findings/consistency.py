@@ -164,7 +164,7 @@ def describe_share_sums(shares: pd.DataFrame, *, tolerance: float = 0.1,
         text = m[f"share_{r.status}"].format(
             total=format_number(r.total, lang=lang, decimals=2), n=r.n_stated,
             off=format_number(r.total - 100, lang=lang, decimals=2))
-        lines.append(f"- {md_escape(r.region)} {r.year} {md_escape(r.kind)} "
+        lines.append(f"- {md_escape(r.region)} {r.year} {kind_label(r.kind, lang)} "
                      f"({_src(r.source_id, sources)}): {text}")
     head = m["shares_head"].format(tolerance=format_number(tolerance, lang=lang),
                                    n=int(shares["status"].isin(["off", "ambiguous"]).sum()))

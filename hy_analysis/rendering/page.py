@@ -320,7 +320,8 @@ def _technical(*, lang: str, params: dict, rows: list[tuple[str, str]]) -> str:
 
     t = messages(PAGE_TEXTS, lang)
     lines = [(f"{k}", format_value(_absent_path(v))) for k, v in params.items()]
-    lines += rows
+    # a row named by a key of the page's texts ("finished") is shown in the page's language
+    lines += [(t[k] if k in t else k, v) for k, v in rows]
     lines += [(t["versions"], ", ".join(f"{k} {v}" for k, v in versions().items() if v))]
     body = "".join(f"<tr><th><code>{escape(k)}</code></th><td>{escape(v)}</td></tr>"
                    for k, v in lines)
