@@ -1712,8 +1712,6 @@ def _other_sentence(pool: list[int], sentences: list[str], sentence: str) -> int
     return next((k for k in pool if sentences[k] != sentence), None)
 
 
-_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "two": 2, "three": 3,
-                 "four": 4, "five": 5, "ten": 10}
 _MAX_CONTEXT = 1000  # characters of a sentence read on either side of a figure
 
 
@@ -2116,7 +2114,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             and period.end is not None:
         # "Tổng thu ngân sách trên địa bàn 5 năm ước đạt 48.187 tỷ đồng", "in the five years":
         # a total over the N years that end with the figure's year
-        n = _NUMBER_WORDS.get(years_n.group(1).lower()) or int(years_n.group(1))
+        n = _SPAN_NUMBERS.get(years_n.group(1).lower()) or int(years_n.group(1))
         if 2 <= n <= 10:
             period = Period(period.end - n + 1, period.end, period.how + f", {n} years")
             measure = "period_total"

@@ -815,6 +815,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     return Period(None, None, "not found", base)
 
 
+#: Numbers written as words in a span of years ("năm năm qua", "the next five years").
 _SPAN_NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "two": 2, "three": 3,
                  "four": 4, "five": 5, "ten": 10}
 
