@@ -305,10 +305,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             # "the economy is expected to grow by 5.5 per cent this year to VNĐ59.2 trillion",
             # "tăng 6% lên 80 nghìn tỷ đồng": the amount a growth reaches is the level of
             # what grew (GRDP's growth is at constant prices)
-            levels = [_LEVEL_OF_GROWTH.get(c, c.removesuffix("_growth"))
-                      for c in vocab.values("indicator", phrase) if c.endswith("_growth")]
-            codes = [c for c in levels if c in vocab.indicator_units
-                     and _compatible(c, vocab, unit, measure, breakdown)][:1] or codes
+            codes = _levels_of(vocab, vocab.values("indicator", phrase), unit, measure,
+                               breakdown)[:1] or codes
         if counted_head:
             # "hơn 12.500 doanh nghiệp": a count of firms is no count of parks or clusters
             codes = [c for c in codes if not c.startswith(_FAMILY_CODES)]
@@ -484,9 +482,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         generic = [(ms, phrase) for ms, me, phrase in match_phrases(
             vocab, "generic", text[sent[0]:fig.start], sent[0])
             if CUES.GROWTH_THEN_LEVEL.search(text, ms, fig.start)]
-        levels = [_LEVEL_OF_GROWTH.get(c, c) for c in vocab.values("generic", generic[-1][1])
-                  ] if generic else []
-        codes = [c for c in levels if _compatible(c, vocab, unit, measure, breakdown)]
+        codes = _levels_of(vocab, vocab.values("generic", generic[-1][1]), unit, measure,
+                           breakdown) if generic else []
         if codes:
             return codes[0], text[generic[-1][0]:generic[-1][0] + len(generic[-1][1])]
     if label is None and (best is None or best[1] == ["unknown"] and " " not in best[4]):
@@ -585,6 +582,15 @@ _PER_CAPITA_OF = {"grdp_growth": "grdp_per_capita", "grdp_constant_prices": "grd
 #: A growth code -> the code of the level it grows, where the names differ by more than
 #: "_growth" (GRDP grows at constant prices).
 _LEVEL_OF_GROWTH = {"grdp_growth": "grdp_constant_prices"}
+
+
+def _levels_of(vocab: Vocabulary, codes, unit: str, measure: str, breakdown: str) -> list[str]:
+    """The registered levels of the growth codes among ``codes`` that fit the figure: the
+    level an amount a growth reaches is of ("grow by 5.5% to VNĐ59.2 trillion")."""
+    levels = [_LEVEL_OF_GROWTH.get(c, c.removesuffix("_growth"))
+              for c in codes if c.endswith("_growth")]
+    return [c for c in levels if c in vocab.indicator_units
+            and _compatible(c, vocab, unit, measure, breakdown)]
 
 #: Codes of counted families whose head nouns are parks, clusters and zones.
 _FAMILY_CODES = ("industrial_parks_", "industrial_clusters_", "clusters_merged", "economic_zones")

@@ -1511,10 +1511,12 @@ def loose_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0)
                 # sách" holds "vốn đầu tư nước ngoài" with a word among, and is no FDI
             for w in set(words):
                 index.setdefault(w, []).append((phrase, frozenset(words)))
-        vocab._pattern[key] = index
-    index = vocab._pattern[key]
-    single = {_LOOSE_SAME.get(p, p) for p, f, _ in vocab.phrases
-              if f == fieldname and _WORDS.fullmatch(p)}
+        # the one-word names of the field: such a word among a phrase's words makes another
+        # name (read once with the index, not per figure)
+        single = {_LOOSE_SAME.get(p, p) for p, f, _ in vocab.phrases
+                  if f == fieldname and _WORDS.fullmatch(p)}
+        vocab._pattern[key] = (index, single)
+    index, single = vocab._pattern[key]
     words = _loose_words(unicodedata.normalize("NFC", text))
     out = set()
     for i, (start, _, word) in enumerate(words):
