@@ -501,3 +501,19 @@ def test_exported_and_imported_as_verbs_name_the_trade_and_the_tourism_sectors_r
     assert got["5.5 percent"].indicator == "exports_growth"
     assert got["2.9 billion USD"].indicator == "imports"
     assert got["1.4 trillion VND"].indicator == "tourism_revenue"
+
+
+def test_a_word_that_opens_the_sentence_is_no_name_before_a_count():
+    # a capitalised word before a count's number is a name ("Cluster Lương 2 ... 15 firms"),
+    # unless it is capitalised because it opens the sentence: "Some 1,200 new firms"
+    got = by_raw("Some 1,200 new businesses were established in 2024. About 300 new FDI projects "
+                 "were licensed.", date="2024-12-20")
+    assert (got["Some 1,200"].low, got["Some 1,200"].unit, got["Some 1,200"].qualifier,
+            got["Some 1,200"].indicator) == (1200, "count", "about", "new_enterprises")
+    assert (got["About 300"].low, got["About 300"].indicator) == (300, "fdi_new_projects")
+
+
+def test_a_growth_noun_after_the_figure_with_the_economy_s_word_makes_it_a_growth():
+    got = by_raw("The province targeted 8 per cent economic growth in 2025.", date="2024-12-20")
+    assert (got["8 per cent"].indicator, got["8 per cent"].measure) == \
+        ("grdp_growth", "annual_growth")

@@ -65,7 +65,7 @@ _LEAD_WORDS = (
     "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
     "in excess of", "topped", "tops", "top",
     "surpassing", "surpasses", "surpass", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
-    "around", "approximately", "nearly", "almost", "roughly", "no more than",
+    "around", "approximately", "nearly", "almost", "roughly", "some", "no more than",
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
     *FALL_WORDS,
     # "between 4 and 6%": the ends of a range
@@ -98,6 +98,8 @@ _RANGE_BEFORE = re.compile(r"\d\s*[-–/]$")
 _NOT_DIGIT = re.compile(r"\D")
 _TABLE_OR_PARAGRAPH = re.compile(r"\n\s*\||\|\s*\n|\n\s*\n")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+#: Where a sentence opens: the start of the text or a stop, then spaces (no name runs on).
+_SENTENCE_OPENING = re.compile(r"(?:\A|[.!?\n])[^\S\n]*\Z")
 _VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
 
 
@@ -675,8 +677,10 @@ def _bare_count(text: str, start: int, end: int, lead_start: int, lang: str) -> 
                       noun=firms.group(1))
     previous = _WORD_BEFORE.search(text[max(0, start - 30):start])
     if previous and previous.group(1)[0].isupper() and not any(
-            mark in previous.group(0)[len(previous.group(1)):] for mark in ",;:("):
-        # a name: "CCN Đô Lương 2" (not "... USD; 16 dự án", "the Committee, 330 new firms")
+            mark in previous.group(0)[len(previous.group(1)):] for mark in ",;:(") and \
+            not _SENTENCE_OPENING.search(text, 0, max(0, start - len(previous.group(0)))):
+        # a name: "CCN Đô Lương 2" (not "... USD; 16 dự án", "the Committee, 330 new firms";
+        # nor a word capitalised because it opens the sentence: "Some 1,200 new firms")
         return None
     if CUES.PART_BEFORE.search(text, max(0, start - 20), start) and \
             CUES.PART_AFTER.match(text, end) and \
