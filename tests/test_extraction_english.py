@@ -517,3 +517,25 @@ def test_a_growth_noun_after_the_figure_with_the_economy_s_word_makes_it_a_growt
     got = by_raw("The province targeted 8 per cent economic growth in 2025.", date="2024-12-20")
     assert (got["8 per cent"].indicator, got["8 per cent"].measure) == \
         ("grdp_growth", "annual_growth")
+
+
+def test_a_rise_to_a_rate_is_the_level_it_reaches():
+    # "raise the urbanisation rate to 50%": the level a rise reaches, not a growth of 50 %
+    # (a growth noun keeps it a growth: "growth rose to 8%")
+    got = by_raw("The province aims to raise the urbanisation rate to 50% by 2030. GRDP growth "
+                 "rose to 8% in 2024.", date="2024-12-20")
+    assert (got["50%"].indicator, got["50%"].measure) == ("urbanisation_rate", "level")
+    assert (got["8%"].indicator, got["8%"].measure) == ("grdp_growth", "annual_growth")
+
+
+def test_next_year_after_the_figure_dates_it_and_makes_it_a_target():
+    got = by_raw("The province plans to attract 1.5 billion USD of FDI next year.",
+                 date="2024-12-20")
+    assert (got["1.5 billion USD"].kind, got["1.5 billion USD"].period_start,
+            got["1.5 billion USD"].period_end) == ("target", 2025, 2025)
+
+
+def test_a_name_the_lexicon_gives_for_a_level_names_its_growth_written_after_it():
+    got = by_raw("Agricultural output value reached VND 20 trillion, up 3.5%.", date="2024-12-20")
+    assert got["VND 20 trillion"].indicator == "agriculture_output_value"
+    assert got["3.5%"].indicator == "agriculture_output_growth"

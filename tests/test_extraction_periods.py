@@ -1565,3 +1565,10 @@ def test_a_percent_glued_to_the_next_word_ends_at_the_percent_sign():
     # a missing space after "%" ("đạt 41,5%KH", "tăng 6%so cùng kỳ") still ends the figure
     got = by_raw("Năm 2024 thu nội địa đạt 3.100 tỷ đồng, đạt 41,5%KH; xuất khẩu tăng 6%so cùng kỳ.")
     assert got["41,5%"].low == 41.5 and got["6%"].low == 6
+
+
+def test_a_rise_to_a_rate_in_vietnamese_is_the_level_it_reaches():
+    from hy_analysis import extract
+
+    df = extract("Phấn đấu tăng tỷ lệ đô thị hóa lên 50% vào năm 2030.", date="2024-12-20")
+    assert df[["indicator", "measure"]].values.tolist() == [["urbanisation_rate", "level"]]

@@ -277,8 +277,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     # (and so is a sector's word inside the name of a place of any unit: "industrial" in
     # "FDI into industrial parks rose 34%" names no industry)
     spans = [(ms, me) for ms, me, phrase in found_phrases
-             if any(_compatible(c, vocab, unit, measure, breakdown)
-                    for c in vocab.values("indicator", phrase))
+             if _fitting_codes(vocab, vocab.values("indicator", phrase), unit, measure,
+                               breakdown, growth_of_level=me <= fig.start)
              or any(c.startswith(_FAMILY_CODES) for c in vocab.values("indicator", phrase))]
     found_phrases = [(ms, me, phrase) for ms, me, phrase in found_phrases
                      if not any(a <= ms and me <= b and (a, b) != (ms, me) for a, b in spans)]
@@ -291,8 +291,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         said_against = not_naming.search(source[max(lo, ms - 25):ms])
         named_in_window = named_in_window or (window_start <= ms and me <= fig.start
                                               and not said_against)
-        codes = [c for c in vocab.values("indicator", phrase)
-                 if _compatible(c, vocab, unit, measure, breakdown)]
+        codes = _fitting_codes(vocab, vocab.values("indicator", phrase), unit, measure,
+                               breakdown, growth_of_level=me <= fig.start)
         if unit in _MONEY and unit.endswith("/person") and not set(codes) - {"unknown"}:
             # "GRDP reached 70 million VND per person": the aggregate named, the amount per
             # person is its per-capita level
@@ -591,6 +591,23 @@ def _levels_of(vocab: Vocabulary, codes, unit: str, measure: str, breakdown: str
               for c in codes if c.endswith("_growth")]
     return [c for c in levels if c in vocab.indicator_units
             and _compatible(c, vocab, unit, measure, breakdown)]
+
+def _fitting_codes(vocab: Vocabulary, codes, unit: str, measure: str, breakdown: str, *,
+                   growth_of_level: bool = False) -> list[str]:
+    """The codes among ``codes`` that fit the figure; with ``growth_of_level`` (a name
+    written before the figure), for a growth none of them fits, the registered growths of
+    the levels among them: a name the lexicon gives for a level names its growth too
+    ("Agricultural output value reached VND 20 trillion, up 3.5%"; a level named after the
+    growth is the next clause's: "GRDP tăng 10%, quy mô nền kinh tế gấp đôi")."""
+    fit = [c for c in codes if _compatible(c, vocab, unit, measure, breakdown)]
+    if fit or not growth_of_level or unit != "percent" or measure not in _GROWTH_MEASURES:
+        return fit
+    growth_of = {level: growth for growth, level in _LEVEL_OF_GROWTH.items()}
+    growths = [growth_of.get(c) or f"{c.removesuffix('_value')}_growth" for c in codes
+               if not c.endswith("_growth") and c != "unknown"]
+    return list(dict.fromkeys(c for c in growths if c in vocab.indicator_units
+                              and _compatible(c, vocab, unit, measure, breakdown)))
+
 
 #: Codes of counted families whose head nouns are parks, clusters and zones.
 _FAMILY_CODES = ("industrial_parks_", "industrial_clusters_", "clusters_merged", "economic_zones")

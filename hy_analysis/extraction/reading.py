@@ -702,7 +702,8 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # own before it, a relative year later in its clause dates it as a written one would
     later = _relative_year_after(text, fig_end, s1) if not own and doc_year else None
     if later:
-        year = _relative_year(later, doc_year, doc_month)
+        year = doc_year + 1 if later.re is CUES.NEXT_YEAR else \
+            _relative_year(later, doc_year, doc_month)
         return Period(year, year, "sentence (relative year after it)", base)
     # "5 năm tới", "the next five years", "nhiệm kỳ tới" / "5 năm qua", "the past three
     # years": N years after the document's year, or ending with it (its own words, before
@@ -1047,21 +1048,27 @@ def _relative_year(match: re.Match, doc_year: int, doc_month: int | None) -> int
 
 
 def _relative_year_after(text: str, lo: int, hi: int) -> re.Match | None:
-    """The relative year ("năm nay", "this year", "năm ngoái", "last year") that dates a
-    figure ending at ``lo`` from later in its clause (which ends at ``hi`` or the first ";"):
+    """The relative year ("năm nay", "this year", "năm ngoái", "last year", "next year")
+    that dates a figure ending at ``lo`` from later in its clause (which ends at ``hi`` or the first ";"):
     none when another figure, an open bracket or a comparison ("so với năm ngoái", "than
     last year", "the same period last year") comes between.
 
     >>> t = "GRDP expanded by 3.4% in the first six months of this year."
     >>> _relative_year_after(t, t.index("%") + 1, len(t)).group(0)
     'this year'
+    >>> t = "The province plans to attract 1.5 billion USD of FDI next year."
+    >>> _relative_year_after(t, t.index("USD") + 3, len(t)).group(0)
+    'next year'
     >>> t = "Xuất khẩu tăng 5%, cao hơn năm ngoái."
     >>> _relative_year_after(t, t.index("%") + 1, len(t)) is None
     True
     """
     semi = text.find(";", lo, hi)
     hi = min(semi if semi >= 0 else hi, lo + 160)
-    found = CUES.RELATIVE_YEAR.search(text, lo, hi)
+    # (or "next year", "năm tới": "plans to attract 1.5 billion USD of FDI next year")
+    found = min(filter(None, (CUES.RELATIVE_YEAR.search(text, lo, hi),
+                              CUES.NEXT_YEAR.search(text, lo, hi))),
+                key=lambda m: m.start(), default=None)
     if not found:
         return None
     # ("trong 9 tháng đầu năm nay": a count of months is no figure)
@@ -1349,7 +1356,10 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
                   and not (CUES.CONTRIBUTION_WORDS.search(window)
                            and not CUES.GROWTH_VERB_LAST.search(window)
                            and not CUES.CONTRIBUTION_TOWARD.search(window))
-                  and not CUES.FELL_TO_LAST.search(window))
+                  and not CUES.FELL_TO_LAST.search(window)
+                  # "raise the urbanisation rate to 50%": the level a rise reaches
+                  and not (CUES.RISE_TO_LAST.search(window)
+                           and not CUES.GROWTH_NOUNS.search(window)))
         if growth or CUES.PER_YEAR_WORDS.search(raw):
             if CUES.HALF_YEAR.search(window):
                 return "half_year_growth"
