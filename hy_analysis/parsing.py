@@ -66,7 +66,7 @@ class ParsedValue:
 # Leading words, longest first so "more than" wins over "more".
 _QUALIFIER_WORDS = {
     "above": ("không thấp hơn", "không dưới", "không ít hơn", "nhiều hơn", "cao hơn",
-              "vượt trên", "vượt mốc", "vượt ngưỡng", "more than", "surpassing", "surpasses", "surpass", "at least", "in excess of", "exceeding", "exceeds", "exceed", "upwards of",
+              "vượt trên", "vượt mốc", "vượt ngưỡng", "more than", "surpassing", "surpassed", "surpasses", "surpass", "at least", "in excess of", "exceeding", "exceeded", "exceeds", "exceed", "upwards of",
               # "is expected to top VND32.4 trillion" (the extractor takes it before money only)
               "topped", "tops", "top",
               "trên", "hơn", "over", "above", "tối thiểu", "ít nhất", ">", "≥"),

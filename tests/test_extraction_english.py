@@ -539,3 +539,29 @@ def test_a_name_the_lexicon_gives_for_a_level_names_its_growth_written_after_it(
     got = by_raw("Agricultural output value reached VND 20 trillion, up 3.5%.", date="2024-12-20")
     assert got["VND 20 trillion"].indicator == "agriculture_output_value"
     assert got["3.5%"].indicator == "agriculture_output_growth"
+
+
+def test_a_hike_or_an_upturn_after_a_level_is_its_growth():
+    got = by_raw("Export turnover came to 320 million USD, a hike of 5.2% year on year. The "
+                 "province imported 150 million USD worth of goods, an upturn of 3.1%.",
+                 date="2024-12-20")
+    assert got["5.2%"].indicator == "exports_growth"
+    assert got["3.1%"].indicator == "imports_growth"
+
+
+def test_foreign_trade_retail_and_service_revenue_and_additional_jobs_are_named():
+    got = by_raw("The province's foreign trade reached 1.1 billion USD in 2024, up 12% "
+                 "year-on-year. Its retail and service revenue hit 9.5 trillion VND. The "
+                 "economy created 6,100 additional jobs.", date="2024-12-20")
+    assert got["1.1 billion USD"].indicator == "import_export_turnover"
+    assert got["12%"].indicator == "import_export_turnover_growth"
+    assert got["9.5 trillion VND"].indicator == "retail_sales"
+    assert got["6,100"].indicator == "jobs_created"
+
+
+def test_surpassed_or_exceeded_before_an_amount_is_a_lower_bound():
+    got = by_raw("Total export value surpassed $2.3 billion. Investment drawn this year "
+                 "exceeded 4.1 trillion VND.", date="2024-12-20")
+    assert (got["surpassed $2.3 billion"].low, got["surpassed $2.3 billion"].high,
+            got["surpassed $2.3 billion"].qualifier) == (2.3e9, None, "above")
+    assert got["exceeded 4.1 trillion VND"].qualifier == "above"

@@ -64,7 +64,8 @@ _LEAD_WORDS = (
     "cao hơn", "thấp hơn", "vượt trên", "vượt mốc", "vượt ngưỡng", "xấp xỉ", "khoảng", "trên", "hơn", "dưới", "gần",
     "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
     "in excess of", "topped", "tops", "top",
-    "surpassing", "surpasses", "surpass", "exceeding", "exceeds", "exceed", "upwards of", "over", "above", "under", "below", "about",
+    "surpassing", "surpassed", "surpasses", "surpass", "exceeding", "exceeded", "exceeds",
+    "exceed", "upwards of", "over", "above", "under", "below", "about",
     "around", "approximately", "nearly", "almost", "roughly", "some", "no more than",
     # a fall makes the figure negative ("giảm 2,5%"); "giảm còn 5%" (fell to 5 %) is a level
     *FALL_WORDS,
