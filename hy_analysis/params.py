@@ -18,7 +18,7 @@ from typing import Any, Callable, Sequence
 
 from . import paths
 from .exceptions import ParameterError
-from .vocabulary import COUNTRIES, LANGS, country_label, territory_label
+from .vocabulary import COUNTRIES, LANGS, country_label, messages, territory_label
 
 __all__ = [
     "Param", "NOTEBOOK_PARAMS", "COMMON_PARAMS", "notebook_names", "get_params",
@@ -169,6 +169,19 @@ class Param:
         'ngôn ngữ của nhãn, lời văn và cách viết số'
         """
         return (self.help_vi if lang == "vi" else "") or self.help
+
+    def none_label(self, lang: str) -> str:
+        """What an empty value of the parameter means, in ``lang`` (the meaning its ``help``
+        gives to None): shown for an empty value in reports and as a text box's placeholder.
+
+        Examples
+        --------
+        >>> params = {p.name: p for p in get_params("attainment")}
+        >>> params["as_of"].none_label("en"), params["tolerance"].none_label("vi")
+        ('latest year with data', 'không có')
+        """
+        words = messages("none-words", lang)
+        return words.get(self.name, words["_"])
 
     def value_label(self, value, lang: str) -> str:
         """The display name of an allowed value in ``lang`` (territories in the reader's words)."""

@@ -49,7 +49,9 @@ def control_for(param: Param, value: Any, *, lang: str = "vi"):
                                   max=param.max if param.max is not None else 1e12, **common)
     shown = ", ".join(map(str, value)) if isinstance(value, list) else (
         "" if value is None else str(value))
-    return w.Text(value=shown, placeholder="none" if value is None else "", **common)
+    # (an empty box says what empty means: "năm mới nhất có số liệu", not an English "none")
+    return w.Text(value=shown, placeholder=param.none_label(lang) if value is None else "",
+                  **common)
 
 
 def _read_control(notebook: str, param: Param, control) -> Any:

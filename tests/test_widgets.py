@@ -80,3 +80,11 @@ def test_batch_runs_skip_drawing_the_panel_but_still_show_it(monkeypatch):
     monkeypatch.setenv("JPY_SESSION_NAME", "overview.ipynb")  # JupyterLab: unchanged
     panel._ipython_display_()
     assert len(calls) == 1 and shown[1:] == [panel.widget]
+
+
+def test_an_empty_text_box_says_what_empty_means_in_the_readers_language():
+    params = {p.name: p for p in get_params("attainment")}
+    vi = control_for(params["as_of"], None, lang="vi")
+    en = control_for(params["as_of"], None, lang="en")
+    assert (vi.placeholder, en.placeholder) == ("năm mới nhất có số liệu", "latest year with data")
+    assert control_for(params["user_data"], ["x.csv"], lang="vi").placeholder == ""

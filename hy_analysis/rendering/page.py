@@ -28,7 +28,7 @@ from typing import Any
 from ..params import format_value as _format_value
 from . import FAILED_CELL_TAG, HIDE_INPUT_TAG, LANG_TAGS
 from ..vocabulary import messages
-from .texts import PAGE_TEXTS, none_words
+from .texts import PAGE_TEXTS
 
 __all__ = ["render_notebook_html", "strip_remote_resources", "format_value", "report_info"]
 _INJECTED_TAG = "injected-parameters"
@@ -205,7 +205,7 @@ def choice_text(param, value, lang: str) -> str:
         return str(_absent_path(shown))
 
     if value is None or value == "" or value == []:
-        return none_words(param.name, lang)
+        return param.none_label(lang)
     if isinstance(value, (list, tuple)):
         # "8; 12,5": a comma between numbers would read as a decimal comma in Vietnamese
         numbers = any(isinstance(v, float) for v in value) and lang == "vi"
