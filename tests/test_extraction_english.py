@@ -565,3 +565,27 @@ def test_surpassed_or_exceeded_before_an_amount_is_a_lower_bound():
     assert (got["surpassed $2.3 billion"].low, got["surpassed $2.3 billion"].high,
             got["surpassed $2.3 billion"].qualifier) == (2.3e9, None, "above")
     assert got["exceeded 4.1 trillion VND"].qualifier == "above"
+
+
+def test_a_sector_s_share_named_by_its_bare_name():
+    got = by_raw("Industry accounted for 41.2% of the province's GRDP.", date="2024-12-20")
+    assert got["41.2%"].indicator == "industry_share"
+    from hy_analysis import extract
+
+    df = extract("Công nghiệp chiếm 41,2% GRDP.", date="2024-12-20")
+    assert df["indicator"].tolist() == ["industry_share"]
+
+
+def test_firms_newly_set_up_money_from_tourism_and_money_foreign_investors_poured_in():
+    got = by_raw("Nearly 900 enterprises were newly set up. The province earned 2.5 trillion VND "
+                 "from tourism. Foreign investors poured 700 million USD into the province.",
+                 date="2024-12-20")
+    assert got["Nearly 900 enterprises"].indicator == "new_enterprises"
+    assert got["2.5 trillion VND"].indicator == "tourism_revenue"
+    assert got["700 million USD"].indicator == "fdi_attracted"
+
+
+def test_the_economy_s_word_before_growth_is_no_whole_of_a_share():
+    # "35% GRDP" is a share of the GRDP; "8% GRDP growth" is a growth of it
+    got = by_raw("The province aims for 8% GRDP growth in 2025.", date="2024-12-20")
+    assert (got["8%"].indicator, got["8%"].kind) == ("grdp_growth", "target")

@@ -99,6 +99,8 @@ _RANGE_BEFORE = re.compile(r"\d\s*[-–/]$")
 _NOT_DIGIT = re.compile(r"\D")
 _TABLE_OR_PARAGRAPH = re.compile(r"\n\s*\||\|\s*\n|\n\s*\n")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+#: The whole a share is of, written last in a figure ("35% GRDP").
+_WHOLE_LAST = re.compile(r"[^\S\n]+(?:GRDP|GDP)$", re.IGNORECASE)
 #: Where a sentence opens: the start of the text or a stop, then spaces (no name runs on).
 _SENTENCE_OPENING = re.compile(r"(?:\A|[.!?\n])[^\S\n]*\Z")
 _VI_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
@@ -382,6 +384,14 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             found.notes.append(f"unit {unit!r} from the table's row label")
         if found.parsed.ambiguous and not any(n.startswith("number read in") for n in found.notes):
             found = _local_reading(text, found, lang, unit)  # (unless read with its unit's words)
+        if (whole := _WHOLE_LAST.search(found.raw)) and \
+                CUES.GROWTH_NOUN_AFTER.match(text, found.start + whole.start()):
+            # "8% GRDP growth": the economy's word starts the growth named after the figure,
+            # not the whole a share is of ("35% GRDP")
+            plain = _parse(found.raw[:whole.start()], lang, unit)
+            if plain is not None and plain.unit is not None:
+                found = Figure(found.start, found.start + whole.start(),
+                               found.raw[:whole.start()], plain, found.notes)
         if _repeated_denominator(text, found, figures):
             continue
         if found.parsed.unit == "persons" and unit is None:
