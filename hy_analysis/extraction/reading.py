@@ -250,17 +250,22 @@ _ENGLISH_VARIANTS = tuple(
         (r"(?<=\w\w){}\b", (("isation", "ization"), ("ised", "ized"), ("ising", "izing"),
                              ("ise", "ize"))),  # "realised" / "realized"
         (r"\b{}\b", (("programme", "program"),)),
+        # "industry-construction" / "industry - construction" (an en dash reads as "-")
+        (r"(?<=\w){}(?=\w)", (("-", " - "),)),
     ) for one, other in pairs for a, b in ((one, other), (other, one)))
 
 
 def english_spellings(phrase: str) -> list[str]:
     """``phrase`` first, then its other English spellings (British and American: "licensed"
-    and "licenced", "realised" and "realized", "programme" and "program").
+    and "licenced", "realised" and "realized", "programme" and "program"; a hyphen with or
+    without spaces: "industry-construction", "industry - construction").
 
     >>> english_spellings("newly licensed projects")
     ['newly licensed projects', 'newly licenced projects']
     >>> english_spellings("realized investment")
     ['realized investment', 'realised investment']
+    >>> english_spellings("industry-construction sector")
+    ['industry-construction sector', 'industry - construction sector']
     >>> english_spellings("fdi")
     ['fdi']
     """
