@@ -966,9 +966,12 @@ def _drop_rank_comparisons(text: str, places: list[tuple[int, str]]) -> list[tup
     """
     spans = []
     for m in CUES.RANK_COMPARED_PLACES.finditer(text):
-        stop = re.compile(r"[.;:!?\n()]").search(text, m.end())
+        # (the list may follow its group's name and a colon: "sau các tỉnh, thành phố: A, B")
+        intro = CUES.RANK_LIST_INTRO.match(text, m.end())
+        begin = intro.end() if intro else m.end()
+        stop = re.compile(r"[.;:!?\n()]").search(text, begin)
         end = stop.start() if stop else len(text)
-        if not re.search(r"\d", text[m.end():end]):
+        if not re.search(r"\d", text[begin:end]):
             # (a compared place with its own figure, "(sau tỉnh X tăng 13,8%)", is that one's)
             spans.append((m.end(), end))
     if not spans:

@@ -1,0 +1,46 @@
+"""The region of a figure (our own sentences): other places a text names are not the figure's
+province: places a rank is set against, a province's name written in lower case as a common
+word, places a province borders, and words after "tỉnh" that name no place (a Party term)."""
+
+from __future__ import annotations
+
+from helpers import by_raw
+
+
+# --------------------------------------------------------------------------- ranks
+
+
+def test_places_after_a_rank_out_of_a_count_are_compared_not_the_subject():
+    # the rank written as a fraction of the group, the group named at length before "sau"
+    got = by_raw("Theo Tổng cục Thống kê, quý I/2024 tăng trưởng kinh tế của tỉnh đạt 6,2%, "
+                 "xếp thứ 04/13 tỉnh, thành phố vùng Đồng bằng sông Cửu Long (sau tỉnh Long An "
+                 "và tỉnh Kiên Giang). UBND tỉnh Sóc Trăng cho biết thu ngân sách đạt 900 tỷ "
+                 "đồng.", date="2024-04-20")
+    assert got["6,2%"].region == "Sóc Trăng"
+    got = by_raw("In the first quarter, the province's economy grew 6.2%, ranking 4th out of 13 "
+                 "provinces and cities in the Mekong Delta region (behind Long An and Kien "
+                 "Giang). The Soc Trang People's Committee said budget revenue reached VND 900 "
+                 "billion.", date="2024-04-20")
+    assert got["6.2%"].region == "Sóc Trăng"
+
+
+def test_places_listed_after_a_colon_of_a_ranking_are_compared():
+    got = by_raw("Năm 2024, tăng trưởng kinh tế của tỉnh Nam Định đứng thứ 9 cả nước, sau các "
+                 "tỉnh, thành phố: Bắc Giang, Hải Phòng, Quảng Ninh. Thu ngân sách của tỉnh đạt "
+                 "7.000 tỷ đồng.", date="2024-12-28")
+    assert got["7.000 tỷ đồng"].region == "Nam Định"
+    got = by_raw("In 2024, the economic growth of Nam Dinh province ranked 9th nationwide, after "
+                 "the following provinces: Bac Giang, Hai Phong and Quang Ninh. Budget revenue "
+                 "reached VND 7,000 billion.", date="2024-12-28")
+    assert got["VND 7,000 billion"].region == "Nam Định"
+
+
+def test_sau_khi_after_a_rank_is_a_time_not_a_comparison():
+    # "sau khi" (after doing) sets no place against the rank; "sau tỉnh" does
+    from hy_analysis.extraction.core import _drop_rank_comparisons
+
+    text = "Tỉnh Nam Định xếp thứ 9 cả nước về chỉ số PCI, sau khi Ninh Bình công bố kết quả."
+    places = [(text.index("Ninh Bình") + 9, "Ninh Bình")]
+    assert _drop_rank_comparisons(text, places) == places
+    text = text.replace("sau khi", "sau")
+    assert _drop_rank_comparisons(text, [(text.index("Ninh Bình") + 9, "Ninh Bình")]) == []
