@@ -44,3 +44,20 @@ def test_sau_khi_after_a_rank_is_a_time_not_a_comparison():
     assert _drop_rank_comparisons(text, places) == places
     text = text.replace("sau khi", "sau")
     assert _drop_rank_comparisons(text, [(text.index("Ninh Bình") + 9, "Ninh Bình")]) == []
+
+
+# --------------------------------------------------------------------------- lower case
+
+
+def test_a_province_name_in_lower_case_is_a_common_word():
+    # "hòa bình" (peace), "hue" (a colour): no province
+    got = by_raw("Năm 2024, kinh tế tỉnh Lai Châu tăng trưởng 8%. Khu vực biên giới giữ vững hòa "
+                 "bình, ổn định; thu ngân sách đạt 2.000 tỷ đồng.", date="2024-12-28")
+    assert got["2.000 tỷ đồng"].region == "Lai Châu"
+    got = by_raw("Lai Chau province grew 8% in 2024. Its new logo, in a green hue, was unveiled "
+                 "as budget revenue reached VND 2,000 billion.", date="2024-12-28")
+    assert got["VND 2,000 billion"].region == "Lai Châu"
+    # written with capitals it is the province
+    got = by_raw("Năm 2024, kinh tế tỉnh Lai Châu tăng trưởng 8%. Tỉnh Hòa Bình thu ngân sách "
+                 "đạt 2.000 tỷ đồng.", date="2024-12-28")
+    assert got["2.000 tỷ đồng"].region == "Hòa Bình"

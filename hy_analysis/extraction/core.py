@@ -880,8 +880,11 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     provinces, cities and districts introduced as such ("tỉnh Bắc Ninh", "Hai Phong city")."""
     found = [(me, vocab.values("region", phrase)[0])
              for ms, me, phrase in match_phrases(vocab, "region", text[lo:hi], lo)
-             # (the last words of a person's name after a title are no place)
-             if not CUES.PERSON_TITLE_BEFORE.search(text, max(0, ms - 60), ms)]
+             # (the last words of a person's name after a title are no place; nor is a name
+             # written all in lower case, a common word: "biên giới hòa bình" is peace, "a
+             # green hue" a colour)
+             if not CUES.PERSON_TITLE_BEFORE.search(text, max(0, ms - 60), ms)
+             and not text[ms:me].islower()]
     # Names written without diacritics ("Bac Ninh province") take their Vietnamese spelling.
     known = {strip_accents(v): v for p, f, v in vocab.phrases if f == "place"}
     known.update({strip_accents(r): r for r in vocab.regions})
