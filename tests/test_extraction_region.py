@@ -61,3 +61,32 @@ def test_a_province_name_in_lower_case_is_a_common_word():
     got = by_raw("Năm 2024, kinh tế tỉnh Lai Châu tăng trưởng 8%. Tỉnh Hòa Bình thu ngân sách "
                  "đạt 2.000 tỷ đồng.", date="2024-12-28")
     assert got["2.000 tỷ đồng"].region == "Hòa Bình"
+
+
+# --------------------------------------------------------------------------- neighbours
+
+
+def test_places_a_province_borders_are_its_neighbours_not_the_subject():
+    got = by_raw("Tỉnh Hà Giang phía bắc giáp Trung Quốc, phía nam giáp tỉnh Tuyên Quang. Năm "
+                 "2024, thu ngân sách đạt 3.000 tỷ đồng.", date="2024-12-28")
+    assert got["3.000 tỷ đồng"].region == "Hà Giang"
+    # a list of neighbours past commas, the city written "TP." without a space
+    got = by_raw("Tỉnh Hà Nam tiếp giáp các tỉnh Hưng Yên, Thái Bình, Nam Định và TP.Hà Nội. Năm "
+                 "2024, thu ngân sách đạt 3.000 tỷ đồng.", date="2024-12-28")
+    assert got["3.000 tỷ đồng"].region == "Hà Nam"
+    got = by_raw("Ha Giang province borders China to the north and Tuyen Quang province to the "
+                 "south. In 2024, its budget revenue reached VND 3,000 billion.",
+                 date="2024-12-28")
+    assert got["VND 3,000 billion"].region == "Hà Giang"
+    got = by_raw("Hung Yen province is adjacent to Ha Noi and Bac Ninh. Its GRDP grew 8% in "
+                 "2024.", date="2024-12-28")
+    assert got["8%"].region == "Hưng Yên"
+
+
+def test_a_subject_after_a_fronted_border_phrase_is_still_the_subject():
+    got = by_raw("Năm 2024, tiếp giáp Hà Nội, tỉnh Hưng Yên có thu ngân sách đạt 3.000 tỷ đồng.",
+                 date="2024-12-28")
+    assert got["3.000 tỷ đồng"].region == "Hưng Yên"
+    got = by_raw("Bordering Ha Noi, Hung Yen province saw its GRDP grow 8% in 2024.",
+                 date="2024-12-28")
+    assert got["8%"].region == "Hưng Yên"

@@ -982,6 +982,39 @@ def _drop_rank_comparisons(text: str, places: list[tuple[int, str]]) -> list[tup
     return [p for p in places if not any(a < p[0] <= b for a, b in spans)]
 
 
+def _drop_neighbours(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``places`` less those a province borders ("phía nam giáp TP.Cần Thơ", "borders Laos
+    and A province", "adjacent to A"), named up to the end of their clause: a neighbour is the
+    subject of no figure. Past a comma the list goes on only while each place is followed by
+    a list word or a stop ("giáp A, B và C"); a place followed by other words is the subject
+    ("Giáp Hà Nội, Hưng Yên có ...").
+
+    >>> t = "Phía bắc giáp tỉnh Hà Nam, Nam Định; diện tích 9 km2."
+    >>> _drop_neighbours(t, [(25, "Hà Nam"), (35, "Nam Định")])
+    []
+    >>> t = "Tiếp giáp Hà Nội, tỉnh Hưng Yên có diện tích 930 km2."
+    >>> _drop_neighbours(t, [(16, "Hà Nội"), (31, "Hưng Yên")])
+    [(31, 'Hưng Yên')]
+    """
+    spans = []
+    for m in CUES.BORDERING_PLACES.finditer(text):
+        stop = CUES.BORDER_CLAUSE_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        at = m.end()
+        for p_end, _ in places:
+            if p_end <= m.end():
+                continue
+            if p_end > end or ("," in text[at:p_end]
+                               and not CUES.BORDER_LIST_GOES_ON.match(text, p_end)):
+                end = min(end, at)
+                break
+            at = p_end
+        spans.append((m.end(), end))
+    if not spans:
+        return places
+    return [p for p in places if not any(a < p[0] <= b for a, b in spans)]
+
+
 def _is_city(groups: dict) -> bool:
     """Whether a place was introduced as a city ("thành phố X", "TP. X", "city of X", "X city").
 
@@ -1275,8 +1308,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     doc_region = None
     counts = {}
-    places = _merger_named(text, vocab, _drop_rank_comparisons(
-        text, _places(vocab, text, 0, len(text))))
+    places = _merger_named(text, vocab, _drop_neighbours(text, _drop_rank_comparisons(
+        text, _places(vocab, text, 0, len(text)))))
     for _, name in places:
         counts[name] = counts.get(name, 0) + 1
     if counts:
