@@ -90,3 +90,34 @@ def test_a_subject_after_a_fronted_border_phrase_is_still_the_subject():
     got = by_raw("Bordering Ha Noi, Hung Yen province saw its GRDP grow 8% in 2024.",
                  date="2024-12-28")
     assert got["8%"].region == "Hưng Yên"
+
+
+# --------------------------------------------------------------------------- terms
+
+
+def test_a_party_term_after_tinh_is_no_place():
+    got = by_raw("Đại hội đại biểu Đảng bộ tỉnh Lai Châu lần thứ XV đã bế mạc. Đại hội thông qua "
+                 "Nghị quyết Đại hội Đảng bộ tỉnh Khóa XV, đặt mục tiêu đến năm 2030 tăng trưởng "
+                 "kinh tế đạt 9%/năm.", date="2025-10-10")
+    assert got["9%/năm"].region == "Lai Châu"
+    got = by_raw("Đại hội Đảng bộ tỉnh Lai Châu đã bầu Ban Chấp hành Đảng bộ tỉnh Nhiệm kỳ "
+                 "2025-2030, đặt mục tiêu thu ngân sách đạt 5.000 tỷ đồng vào năm 2030.",
+                 date="2025-10-10")
+    assert got["5.000 tỷ đồng"].region == "Lai Châu"
+
+
+def test_a_roman_numeral_is_no_word_of_a_place_name():
+    from hy_analysis.extraction.cues import CUES
+    from hy_analysis.extraction.core import _places
+    from hy_analysis.extraction.reading import load_vocabulary
+    from hy_analysis.paths import data_dir
+
+    # a roman numeral after any capitalised word ("Hội Nghị XV" in a title-cased line), a term
+    # in capitals; names of places with letters a numeral is made of are no numeral
+    for words in ("Hội Nghị XV", "KHÓA IV", "Nhiệm Kỳ", "Term I"):
+        assert CUES.NOT_A_PLACE_NAME.search(words), words
+    for words in ("Lai Châu", "Vinh", "Long An", "Cao Bằng", "Ia Grai", "Kỳ Anh"):
+        assert not CUES.NOT_A_PLACE_NAME.search(words), words
+    vocab = load_vocabulary(data_dir())
+    text = "Văn kiện Đảng bộ tỉnh Hội Nghị XV bàn về kế hoạch của tỉnh Lai Châu."
+    assert {name for _, name in _places(vocab, text, 0, len(text))} == {"Lai Châu"}

@@ -917,6 +917,8 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
         if not words or not all(w[0].isupper() for w in words) or words[0] in _NOT_PLACES:
             continue
         name = " ".join(words)
+        if CUES.NOT_A_PLACE_NAME.search(name):
+            continue  # "tỉnh Khóa I", "tỉnh Nhiệm kỳ ...": a Party term, no place
         flat = strip_accents(name)
         # the known name it starts with ("bac ninh city" -> Bắc Ninh), longest first
         parts = flat.split()
