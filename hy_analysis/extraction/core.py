@@ -880,8 +880,11 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
     provinces, cities and districts introduced as such ("tỉnh Bắc Ninh", "Hai Phong city")."""
     found = [(me, vocab.values("region", phrase)[0])
              for ms, me, phrase in match_phrases(vocab, "region", text[lo:hi], lo)
-             # (the last words of a person's name after a title are no place)
-             if not CUES.PERSON_TITLE_BEFORE.search(text, max(0, ms - 60), ms)]
+             # (the last words of a person's name after a title are no place; nor is a name
+             # written all in lower case, a common word: "biên giới hòa bình" is peace, "a
+             # green hue" a colour)
+             if not CUES.PERSON_TITLE_BEFORE.search(text, max(0, ms - 60), ms)
+             and not text[ms:me].islower()]
     # Names written without diacritics ("Bac Ninh province") take their Vietnamese spelling.
     known = {strip_accents(v): v for p, f, v in vocab.phrases if f == "place"}
     known.update({strip_accents(r): r for r in vocab.regions})
@@ -914,6 +917,8 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
         if not words or not all(w[0].isupper() for w in words) or words[0] in _NOT_PLACES:
             continue
         name = " ".join(words)
+        if CUES.NOT_A_PLACE_NAME.search(name):
+            continue  # "tỉnh Khóa I", "tỉnh Nhiệm kỳ ...": a Party term, no place
         flat = strip_accents(name)
         # the known name it starts with ("bac ninh city" -> Bắc Ninh), longest first
         parts = flat.split()
@@ -966,11 +971,47 @@ def _drop_rank_comparisons(text: str, places: list[tuple[int, str]]) -> list[tup
     """
     spans = []
     for m in CUES.RANK_COMPARED_PLACES.finditer(text):
-        stop = re.compile(r"[.;:!?\n()]").search(text, m.end())
+        # (the list may follow its group's name and a colon: "sau các tỉnh, thành phố: A, B")
+        intro = CUES.RANK_LIST_INTRO.match(text, m.end())
+        begin = intro.end() if intro else m.end()
+        stop = re.compile(r"[.;:!?\n()]").search(text, begin)
         end = stop.start() if stop else len(text)
-        if not re.search(r"\d", text[m.end():end]):
+        if not re.search(r"\d", text[begin:end]):
             # (a compared place with its own figure, "(sau tỉnh X tăng 13,8%)", is that one's)
             spans.append((m.end(), end))
+    if not spans:
+        return places
+    return [p for p in places if not any(a < p[0] <= b for a, b in spans)]
+
+
+def _drop_neighbours(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``places`` less those a province borders ("phía nam giáp TP.Cần Thơ", "borders Laos
+    and A province", "adjacent to A"), named up to the end of their clause: a neighbour is the
+    subject of no figure. Past a comma the list goes on only while each place is followed by
+    a list word or a stop ("giáp A, B và C"); a place followed by other words is the subject
+    ("Giáp Hà Nội, Hưng Yên có ...").
+
+    >>> t = "Phía bắc giáp tỉnh Hà Nam, Nam Định; diện tích 9 km2."
+    >>> _drop_neighbours(t, [(25, "Hà Nam"), (35, "Nam Định")])
+    []
+    >>> t = "Tiếp giáp Hà Nội, tỉnh Hưng Yên có diện tích 930 km2."
+    >>> _drop_neighbours(t, [(16, "Hà Nội"), (31, "Hưng Yên")])
+    [(31, 'Hưng Yên')]
+    """
+    spans = []
+    for m in CUES.BORDERING_PLACES.finditer(text):
+        stop = CUES.BORDER_CLAUSE_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        at = m.end()
+        for p_end, _ in places:
+            if p_end <= m.end():
+                continue
+            if p_end > end or ("," in text[at:p_end]
+                               and not CUES.BORDER_LIST_GOES_ON.match(text, p_end)):
+                end = min(end, at)
+                break
+            at = p_end
+        spans.append((m.end(), end))
     if not spans:
         return places
     return [p for p in places if not any(a < p[0] <= b for a, b in spans)]
@@ -1269,8 +1310,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
 
     doc_region = None
     counts = {}
-    places = _merger_named(text, vocab, _drop_rank_comparisons(
-        text, _places(vocab, text, 0, len(text))))
+    places = _merger_named(text, vocab, _drop_neighbours(text, _drop_rank_comparisons(
+        text, _places(vocab, text, 0, len(text)))))
     for _, name in places:
         counts[name] = counts.get(name, 0) + 1
     if counts:
