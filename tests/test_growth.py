@@ -522,3 +522,17 @@ def test_a_scenario_has_one_grey_in_every_panel(rows):
     assert len(greys) == 2 and len(greys[0]) == 2
     assert greys[0] == greys[1]
     assert len(set(greys[0].values())) == 2
+
+
+def test_a_chart_s_source_line_cites_the_outlet_without_the_curators_note():
+    # sources.csv keeps a note in the issuer's parenthesis ("press report, author ..."), in
+    # English: a Vietnamese chart's source line names the outlet and the number only
+    from hy_analysis import load_sources
+    from hy_analysis.charts.base import source_line
+
+    sources = load_sources()
+    noted = sources[sources["issuer"].str.contains(r" \(", regex=True)
+                    & (sources["doc_number"].astype(str) != "")].iloc[0]
+    line = source_line([noted["id"]], sources, lang="vi")
+    assert line.startswith("Nguồn: " + noted["issuer"].split(" (")[0] + " " + noted["doc_number"])
+    assert "(" + noted["issuer"].split(" (", 1)[1] not in line

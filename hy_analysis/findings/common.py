@@ -121,7 +121,7 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     >>> source_name("kh87", sources), source_name("kh87", sources, number=False)
     ('87/KH-UBND', 'UBND tỉnh Hưng Yên')
     >>> source_name("kh87", sources, cite=True)
-    'UBND tỉnh Hưng Yên (Hưng Yên) 87/KH-UBND (2023-05-23)'
+    'UBND tỉnh Hưng Yên 87/KH-UBND (2023-05-23)'
     """
     if sources is None or "id" not in sources.columns or not source_id:
         return source_id
@@ -130,10 +130,13 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     if row is None:
         return first
     doc, issuer, date = row
+    outlet = issuer.split(" (")[0]
     if cite:
-        label = " ".join(filter(None, [issuer if doc else "", doc])) or issuer or first
+        # (the issuer's parenthesis is a curator's note, "press report, author ...", in one
+        # language: a numbered document is cited by its outlet and number)
+        label = " ".join(filter(None, [outlet if doc else "", doc])) or issuer or first
         return f"{label} ({date})" if date else label
-    return (doc if number else "") or issuer.split(" (")[0] or first
+    return (doc if number else "") or outlet or first
 
 
 def _source_index(sources: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
