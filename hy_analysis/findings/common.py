@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 from functools import lru_cache
 from html import escape
 from typing import Iterable
@@ -122,6 +123,10 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     ('87/KH-UBND', 'UBND tỉnh Hưng Yên')
     >>> source_name("kh87", sources, cite=True)
     'UBND tỉnh Hưng Yên 87/KH-UBND (2023-05-23)'
+    >>> news = pd.DataFrame({"id": ["a", "b"], "doc_number": ["", ""], "date": ["2024", ""],
+    ...                      "issuer": ["Báo Hưng Yên (baohungyen.vn)", "VNA (English rendering)"]})
+    >>> source_name("a", news, cite=True), source_name("b", news, cite=True)
+    ('Báo Hưng Yên (baohungyen.vn) (2024)', 'VNA')
     """
     if sources is None or "id" not in sources.columns or not source_id:
         return source_id
@@ -132,11 +137,17 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     doc, issuer, date = row
     outlet = issuer.split(" (")[0]
     if cite:
-        # (the issuer's parenthesis is a curator's note, "press report, author ...", in one
-        # language: a numbered document is cited by its outlet and number)
-        label = " ".join(filter(None, [outlet if doc else "", doc])) or issuer or first
+        # (the issuer's parenthesis is a curator's note in one language, "press report,
+        # author ...": cited without it; a site's address there names the outlet and stays)
+        note = issuer[len(outlet):].strip()
+        site = note if _SITE_NOTE.fullmatch(note) and not doc else ""
+        label = " ".join(filter(None, [outlet, site, doc])) or first
         return f"{label} ({date})" if date else label
     return (doc if number else "") or outlet or first
+
+
+#: A parenthesis after an issuer that is a site's address: "(hungyen.gov.vn)".
+_SITE_NOTE = re.compile(r"\([\w.-]+\.[a-z]{2,}\)")
 
 
 def _source_index(sources: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
