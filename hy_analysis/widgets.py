@@ -23,10 +23,16 @@ def control_for(param: Param, value: Any, *, lang: str = "vi"):
     Text with choices becomes a dropdown, a list with choices a multiple selection, numbers a
     bounded box, a bool a checkbox, and a list of numbers a comma-separated text box.
     """
+    from html import escape
+
     import ipywidgets as w
 
-    description = param.label(lang)
-    common = dict(description=description, tooltip=param.explanation(lang),
+    # The explanation is the label's own title: ipywidgets 8 shows a control's ``tooltip``
+    # only when it has no description (jupyter-widgets/ipywidgets#3964), so a labelled
+    # control's tooltip never showed.
+    why = param.explanation(lang)
+    description = f'<span title="{escape(why)}">{escape(param.label(lang))}</span>'
+    common = dict(description=description, description_allow_html=True, tooltip=why,
                   style={"description_width": "initial"})
     allowed = param.allowed()
     base = param.base_type

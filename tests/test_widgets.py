@@ -88,3 +88,21 @@ def test_an_empty_text_box_says_what_empty_means_in_the_readers_language():
     en = control_for(params["as_of"], None, lang="en")
     assert (vi.placeholder, en.placeholder) == ("năm mới nhất có số liệu", "latest year with data")
     assert control_for(params["user_data"], ["x.csv"], lang="vi").placeholder == ""
+
+
+def test_a_control_s_label_carries_its_explanation_as_a_title_escaped_once():
+    # ipywidgets 8 drops a labelled control's tooltip (jupyter-widgets/ipywidgets#3964): the
+    # explanation rides on the label itself, in the reader's language
+    param = _param("attainment", "tolerance")
+    control = control_for(param, 0.05, lang="vi")
+    assert control.description_allow_html
+    from html import escape
+
+    assert control.description == (f'<span title="{escape(param.explanation("vi"))}">'
+                                   f'{escape(param.label("vi"))}</span>')
+    assert "khoảng" in param.label("vi") and "'" in param.label("vi")  # quotes escaped once
+    import dataclasses
+
+    hostile = dataclasses.replace(param, label_vi='<b>x</b> & "q"', help_vi='a "b" <c>')
+    assert control_for(hostile, 0.05, lang="vi").description == (
+        '<span title="a &quot;b&quot; &lt;c&gt;">&lt;b&gt;x&lt;/b&gt; &amp; &quot;q&quot;</span>')

@@ -128,6 +128,13 @@ def test_attainment_dashboard_rescores_for_another_region(dashboard, require_not
         before = output.inner_text()
 
         region = panel.locator(".widget-dropdown select").first
+        # hovering the label explains the control in the reader's language (the label's
+        # title: ipywidgets 8 drops a labelled control's tooltip)
+        from hy_analysis.params import get_params
+
+        explained = next(p for p in get_params("attainment") if p.name == "region")
+        title = panel.locator(".widget-dropdown .widget-label span[title]").first
+        assert title.get_attribute("title") == explained.explanation("vi")
         options = region.locator("option").evaluate_all("os => os.map(o => o.value)")
         chosen = next(o for o in options if o != region.input_value())
         region.select_option(chosen)
