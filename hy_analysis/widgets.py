@@ -107,7 +107,7 @@ class FilterPanel:
         self._params = {n: params[n] for n in names}
         self.controls = {n: control_for(p, self.values[n], lang=lang)
                          for n, p in self._params.items()}
-        self.message = w.HTML()
+        self.message = w.HTML(tooltip="")  # (no "null" hover text on its hidden label)
         self.output = w.Output()
         for control in self.controls.values():
             control.observe(self._on_change, names="value")

@@ -135,6 +135,8 @@ def test_attainment_dashboard_rescores_for_another_region(dashboard, require_not
         explained = next(p for p in get_params("attainment") if p.name == "region")
         title = panel.locator(".widget-dropdown .widget-label span[title]").first
         assert title.get_attribute("title") == explained.explanation("vi")
+        # (and no "null" hover text on the message line's hidden label)
+        assert panel.locator(":scope > .widget-html label").get_attribute("title") != "null"
         options = region.locator("option").evaluate_all("os => os.map(o => o.value)")
         chosen = next(o for o in options if o != region.input_value())
         region.select_option(chosen)
