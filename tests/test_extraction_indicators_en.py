@@ -34,3 +34,17 @@ _by_raw = partial(by_raw, column="indicator")
 ])
 def test_english_names_of_an_indicator_are_in_the_lexicon(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # the three sectors numbered as in "khu vực I, II, III": farming, industry-construction,
+    # services; their growths after the economy's, and their shares read by order
+    ("In 2023 GRDP grew 6.5 per cent, as Region 1 grew by 2.5 per cent and Region 2 grew by "
+     "10.2 per cent.", "2.5 per cent", "agriculture_grdp_growth"),
+    ("In 2023 GRDP grew 6.5 per cent, as Region 1 grew by 2.5 per cent and Region 2 grew by "
+     "10.2 per cent.", "10.2 per cent", "industry_construction_grdp_growth"),
+    ("The shares of Region 1, Region 2 and Region 3 in the economy are 25.5 per cent, 30.1 per "
+     "cent and 44.4 per cent, respectively.", "44.4 per cent", "services_share"),
+])
+def test_the_three_numbered_sectors_are_farming_industry_and_services(text, raw, code):
+    assert _by_raw(text)[raw] == code
