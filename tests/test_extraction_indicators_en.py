@@ -48,3 +48,11 @@ def test_english_names_of_an_indicator_are_in_the_lexicon(text, raw, code):
 ])
 def test_the_three_numbered_sectors_are_farming_industry_and_services(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+def test_a_percentage_before_a_growth_noun_is_that_growth_in_a_contribution_clause():
+    # the percentage qualifies "GRDP growth" written after it: the economy's growth, not a
+    # level, though the clause speaks of a contribution (and not the output named before)
+    got = _by_raw("Industrial output rose 12.1% in 2023, a large contribution to the city's "
+                  "7.2% GRDP growth.")
+    assert got == {"12.1%": "industrial_output_growth", "7.2%": "grdp_growth"}

@@ -2045,6 +2045,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if growth_after:  # "a 15.11% increase", "a 5% rise year-on-year": English word order
         measure_context += " " + growth_after.group(1)
     measure = find_measure(unit, measure_context, fig.raw, period)
+    if growth_after and unit == "percent" and measure == "level":
+        # "contributing to the city's 7.2% GRDP growth": the noun the percentage qualifies
+        # is a growth, whatever contribution or share words the clause has before it
+        measure = find_measure(unit, growth_after.group(0), fig.raw, period)
     if cell is None and unit == "percent" and measure == "level" and \
             CUES.ECONOMY_REACHED.search(measure_context) and \
             not CUES.SHARE_NOUNS.search(measure_context) and not CUES.OF_THE_PLAN.match(text, fig.end):
