@@ -56,3 +56,16 @@ def test_a_percentage_before_a_growth_noun_is_that_growth_in_a_contribution_clau
     got = _by_raw("Industrial output rose 12.1% in 2023, a large contribution to the city's "
                   "7.2% GRDP growth.")
     assert got == {"12.1%": "industrial_output_growth", "7.2%": "grdp_growth"}
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # a province as the subject of "grew": its economy, not the trade named after the figure
+    ("Last year Lạng Sơn grew 6.1%, with exports reaching 2 billion USD.", "6.1%",
+     "grdp_growth"),
+    ("In 2023 the province expanded by 7.2 percent, with tourism revenue up 30 percent.",
+     "7.2 percent", "grdp_growth"),
+    # the place owning another subject is no subject of the verb
+    ("Lạng Sơn's exports grew 12% in 2023.", "12%", "exports_growth"),
+])
+def test_a_place_that_grew_by_a_percentage_is_its_economy(text, raw, code):
+    assert _by_raw(text)[raw] == code

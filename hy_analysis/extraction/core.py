@@ -420,6 +420,15 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         # growth word right before a figure takes it up again; a phrase after it does not
         # name it (with no GRDP before, "Với mức tăng trưởng 28,5%, ngành X ..." is X's)
         best = None
+    if label is None and unit == "percent" and measure in _GROWTH_MEASURES and (
+            best is None or best[3] >= fig.end) and (
+            grew := CUES.PLACE_GREW_LAST.search(text, sent[0], fig.start)) and (
+            grew.group("subject") or any(not text[end:grew.start()].strip() for end, _ in
+                                         _places(vocab, text, sent[0], grew.start()))) and \
+            _compatible("grdp_growth", vocab, unit, measure, breakdown):
+        # "Hậu Nghĩa grew 5.1% last year, with exports ...": a place that grew by the figure
+        # is its economy; a name written after the figure is the next clause's
+        return "grdp_growth", grew.group("verb")
     if label is None and (unit in _MONEY or unit == "percent" and measure in _GROWTH_MEASURES) \
             and (best is None or best[1] == ["unknown"] and (
                 CUES.REVENUE_WORD.fullmatch(best[4]) or vocab.values("revenue_of", best[4]))):
