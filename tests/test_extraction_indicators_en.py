@@ -69,3 +69,11 @@ def test_a_percentage_before_a_growth_noun_is_that_growth_in_a_contribution_clau
 ])
 def test_a_place_that_grew_by_a_percentage_is_its_economy(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+def test_a_clause_after_a_semicolon_with_its_verb_left_out_goes_on_with_the_growth():
+    # "; services by 9.4%": the verb of the clause before, left out, so a growth, not a share
+    got = _by_raw("In 2025 industry must grow by 12.3%; services by 9.4%; and agriculture by "
+                  "3.8%.")
+    assert got == {"12.3%": "industry_grdp_growth", "9.4%": "services_grdp_growth",
+                   "3.8%": "agriculture_grdp_growth"}

@@ -2083,7 +2083,9 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 # a clause after ";" starts with its subject: "; khu vực dịch vụ (+6,7%)"
                 # (a subject with its figure in brackets, not a new verb: "; bảo đảm 100%")
                 ";" + window if window_start == clause_start and clause_start > 0
-                and text[clause_start - 1] == ";" and window.rstrip().rstrip("+-").endswith("(")
+                and text[clause_start - 1] == ";" and (
+                    window.rstrip().rstrip("+-").endswith("(")
+                    or CUES.GAPPED_BY_LAST.search(window))  # ("; services by 9%")
                 # ("đạt 5,1%, trong đó, khu vực nông nghiệp: 2,9%": the parts' opening)
                 else CUES.PART_LEAD.sub(", ", window, count=1)):
         # "grew by 3.2%, industry and construction by 10.1%": the verb of the figure before
