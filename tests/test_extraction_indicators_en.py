@@ -77,3 +77,11 @@ def test_a_clause_after_a_semicolon_with_its_verb_left_out_goes_on_with_the_grow
                   "3.8%.")
     assert got == {"12.3%": "industry_grdp_growth", "9.4%": "services_grdp_growth",
                    "3.8%": "agriculture_grdp_growth"}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 the agricultural, forestry, and fishing sector grew by 3.1%.",
+    "In 2023 the agricultural, forestry and fishing sector grew by 3.1%.",
+])
+def test_the_farm_sector_with_fishing_or_a_serial_comma(text):
+    assert _by_raw(text)["3.1%"] == "agriculture_grdp_growth"
