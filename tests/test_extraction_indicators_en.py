@@ -85,3 +85,14 @@ def test_a_clause_after_a_semicolon_with_its_verb_left_out_goes_on_with_the_grow
 ])
 def test_the_farm_sector_with_fishing_or_a_serial_comma(text):
     assert _by_raw(text)["3.1%"] == "agriculture_grdp_growth"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The share of services in the economy is set to increase from 35 percent by 2020 to 40 "
+     "percent by 2030.", "services_share"),
+    ("The share of agriculture will fall from 35 percent in 2020 to 30 percent in 2030.",
+     "agriculture_share"),
+])
+def test_a_base_form_verb_then_from_names_a_starting_level(text, code):
+    # "set to increase from 35% ... to 40%": the starting share, not a growth of 35%
+    assert _by_raw(text)["35 percent"] == code
