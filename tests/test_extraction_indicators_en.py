@@ -96,3 +96,10 @@ def test_the_farm_sector_with_fishing_or_a_serial_comma(text):
 def test_a_base_form_verb_then_from_names_a_starting_level(text, code):
     # "set to increase from 35% ... to 40%": the starting share, not a growth of 35%
     assert _by_raw(text)["35 percent"] == code
+
+
+def test_a_cover_expanded_to_a_percentage_is_its_level():
+    # "expand forest coverage to 45 percent": the cover reached, not a growth of 45 %
+    got = _by_raw("The district will create 5,000 jobs every year and expand forest coverage "
+                  "to 45 percent by 2030.")
+    assert got["45 percent"] == "forest_cover"
