@@ -103,3 +103,14 @@ def test_a_cover_expanded_to_a_percentage_is_its_level():
     got = _by_raw("The district will create 5,000 jobs every year and expand forest coverage "
                   "to 45 percent by 2030.")
     assert got["45 percent"] == "forest_cover"
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # a rate falling below a bound is the level it reaches, not a fall of that size
+    ("By 2030 the poverty rate should fall below 4 percent.", "below 4 percent", "poverty_rate"),
+    ("In 2023 the poverty rate fell below 4 percent.", "fell below 4 percent", "poverty_rate"),
+    # a growth that fell below a bound is still a growth
+    ("GRDP growth fell below 5% in 2023.", "fell below 5%", "grdp_growth"),
+])
+def test_a_rate_that_falls_below_a_bound_is_its_level(text, raw, code):
+    assert _by_raw(text)[raw] == code
