@@ -114,3 +114,15 @@ def test_a_cover_expanded_to_a_percentage_is_its_level():
 ])
 def test_a_rate_that_falls_below_a_bound_is_its_level(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # English pages call the budget revenue collected in the province "local budget revenue"
+    ("The province aims for local budget revenue to reach about VND5 trillion in 2025.",
+     "about VND5 trillion", "state_budget_revenue"),
+    # retail "of consumer goods and services", not the services sector's growth
+    ("In the first half, total retail revenue of consumer goods and services climbed 9.4% "
+     "year on year.", "9.4%", "retail_sales_growth"),
+])
+def test_budget_revenue_and_retail_in_their_english_wordings(text, raw, code):
+    assert _by_raw(text)[raw] == code
