@@ -126,3 +126,17 @@ def test_a_rate_that_falls_below_a_bound_is_its_level(text, raw, code):
 ])
 def test_budget_revenue_and_retail_in_their_english_wordings(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # a name of two amounts in two currencies is the one in the figure's currency: trade in
+    # dollars, the customs revenue of the budget in dong
+    ("In 2023, import-export revenue neared 700 million USD, up 9% year-on-year.",
+     "700 million USD", "import_export_turnover"),
+    ("In 2023, import-export revenue neared 700 million USD, up 9% year-on-year.",
+     "9%", "import_export_turnover_growth"),
+    ("In 2023, import-export revenue reached 1,200 billion VND.", "1,200 billion VND",
+     "import_export_revenue"),
+])
+def test_a_name_of_amounts_in_two_currencies_takes_the_figures(text, raw, code):
+    assert _by_raw(text)[raw] == code
