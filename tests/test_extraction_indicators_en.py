@@ -140,3 +140,10 @@ def test_budget_revenue_and_retail_in_their_english_wordings(text, raw, code):
 ])
 def test_a_name_of_amounts_in_two_currencies_takes_the_figures(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+def test_a_rate_joined_by_and_after_the_years_of_the_rate_before_shares_its_verb():
+    # ", and 9.5 percent between 2026 and 2030": the growth of the rate before, for later years
+    got = _by_raw("The plan expects the economic growth rate to rise to 8.5 percent between "
+                  "2021 and 2025, and 9.5 percent between 2026 and 2030.")
+    assert got == {"8.5 percent": "grdp_growth", "9.5 percent": "grdp_growth"}
