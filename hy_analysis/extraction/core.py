@@ -2097,6 +2097,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         measure = rows[-1]["measure"]
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
+            rows[-1]["char_end"] >= sent[0] and CUES.THAT_OF_OPENING.match(window):
+        # "the growth of farming should reach 3%, that of industry should hit 9%": "that"
+        # is the growth of the figure before
+        measure = rows[-1]["measure"]
+    if cell is None and unit == "percent" and measure == "level" and rows and \
+            rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
             CUES.PARTS_OPEN.match(text, sent[0]) and sent[0] - rows[-1]["char_end"] < 300 and \
             "\n\n" not in text[rows[-1]["char_end"]:fig.start] and \
             not CUES.SHARE_NOUNS.search(text, sent[0], fig.start):
