@@ -152,6 +152,6 @@ def test_a_rate_joined_by_and_after_the_years_of_the_rate_before_shares_its_verb
 def test_that_of_opens_a_clause_on_the_growth_of_the_figure_before():
     # "that of the industrial sector": the growth named for the clause before, not a share
     got = _by_raw("Growth in 2021-2030 is expected at 7-8 per cent a year, of which the growth "
-                  "of the farm sector should reach 3-4 per cent, that of the industrial sector "
-                  "should hit 8-9 per cent.")
+                  "of the agriculture, forestry and fishery sector should reach 3-4 per cent, "
+                  "that of the industrial sector should hit 8-9 per cent.")
     assert got["8-9 per cent"] == "industry_grdp_growth"
