@@ -155,3 +155,10 @@ def test_that_of_opens_a_clause_on_the_growth_of_the_figure_before():
                   "of the agriculture, forestry and fishery sector should reach 3-4 per cent, "
                   "that of the industrial sector should hit 8-9 per cent.")
     assert got["8-9 per cent"] == "industry_grdp_growth"
+
+
+def test_a_target_the_figure_before_is_set_against_is_the_target_of_the_same_quantity():
+    # "up 9.6% over 2018, higher than the target of 8-8.5%": the growth's target
+    got = _by_raw("The gross regional domestic product (GRDP) reached VND30 trillion in 2019, "
+                  "up 9.6% over 2018, higher than the target of 8-8.5% set by the council.")
+    assert got["8-8.5%"] == "grdp_growth"

@@ -2095,11 +2095,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 else CUES.PART_LEAD.sub(", ", window, count=1)):
         # "grew by 3.2%, industry and construction by 10.1%": the verb of the figure before
         measure = rows[-1]["measure"]
+    # "up 9.6% over 2018, higher than the target of 8-8.5%": the target of the same quantity
+    set_against = bool(cell is None and rows and rows[-1]["char_end"] >= sent[0] and
+                       rows[-1]["unit"] == unit and CUES.TARGET_SET_AGAINST.fullmatch(window))
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
-            rows[-1]["char_end"] >= sent[0] and CUES.THAT_OF_OPENING.match(window):
+            rows[-1]["char_end"] >= sent[0] and (CUES.THAT_OF_OPENING.match(window)
+                                                 or set_against):
         # "the growth of farming should reach 3%, that of industry should hit 9%": "that"
-        # is the growth of the figure before
+        # is the growth of the figure before (and so is "higher than the target of 9%")
         measure = rows[-1]["measure"]
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
@@ -2421,6 +2425,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             rows[-1]["indicator"], vocab, unit, measure, breakdown):
         code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
         notes.append("a clause of only a year: the indicator of the figure before")
+    if set_against and code == "unknown" and _compatible(rows[-1]["indicator"], vocab, unit,
+                                                         measure, breakdown):
+        code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
+        notes.append("a target the figure before is set against: its indicator")
     if code == "unknown" and not indicator_text and cell is None and not (
             unit == "percent" and CUES.SHARE_OF_NEXT.match(text, fig.end)):
         # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator of
