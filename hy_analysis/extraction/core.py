@@ -613,7 +613,8 @@ def _fitting_codes(vocab: Vocabulary, codes, unit: str, measure: str, breakdown:
         # a name of two amounts in different currencies is the one in the figure's: "import-
         # export revenue" of 885 million USD is the trade, of 500 billion VND the customs duty
         same = [c for c in fit if c != "unknown" and vocab.indicator_units[c] == unit[:3]]
-        fit = same + [c for c in fit if c not in same] if same else fit
+        # (a name the lexicon reads first as a part, unknown, stays one)
+        fit = same + [c for c in fit if c not in same] if same and fit[0] != "unknown" else fit
     if fit or not growth_of_level or unit != "percent" or measure not in _GROWTH_MEASURES:
         return fit
     growth_of = {level: growth for growth, level in _LEVEL_OF_GROWTH.items()}
