@@ -162,3 +162,12 @@ def test_a_target_the_figure_before_is_set_against_is_the_target_of_the_same_qua
     got = _by_raw("The gross regional domestic product (GRDP) reached VND30 trillion in 2019, "
                   "up 9.6% over 2018, higher than the target of 8-8.5% set by the council.")
     assert got["8-8.5%"] == "grdp_growth"
+
+
+@pytest.mark.parametrize("text,raw", [
+    # labour productivity is an amount per worker: a percentage it "is" or reaches is its growth
+    ("In 2024, labour productivity is expected to be about 7 per cent.", "about 7 per cent"),
+    ("Năm 2024, năng suất lao động đạt 6,5%.", "6,5%"),
+])
+def test_a_percentage_labour_productivity_is_or_reaches_is_its_growth(text, raw):
+    assert _by_raw(text)[raw] == "labour_productivity_growth"

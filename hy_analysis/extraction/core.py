@@ -2065,7 +2065,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # is a growth, whatever contribution or share words the clause has before it
         measure = find_measure(unit, growth_after.group(0), fig.raw, period)
     if cell is None and unit == "percent" and measure == "level" and \
-            CUES.ECONOMY_REACHED.search(measure_context) and \
+            (CUES.ECONOMY_REACHED.search(measure_context)
+             or CUES.PRODUCTIVITY_AS_PERCENT.search(measure_context)) and \
             not CUES.SHARE_NOUNS.search(measure_context) and not CUES.OF_THE_PLAN.match(text, fig.end):
         # "tổng sản phẩm trên địa bàn (GRDP) năm 2024 ước đạt 8,45%": the percentage an
         # economy reaches, with no share or plan named, is its growth
