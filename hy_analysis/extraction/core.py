@@ -420,6 +420,15 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         # growth word right before a figure takes it up again; a phrase after it does not
         # name it (with no GRDP before, "Với mức tăng trưởng 28,5%, ngành X ..." is X's)
         best = None
+    if label is None and unit == "percent" and measure in _GROWTH_MEASURES and (
+            best is None or best[3] >= fig.end) and (
+            grew := CUES.PLACE_GREW_LAST.search(text, sent[0], fig.start)) and (
+            grew.group("subject") or any(not text[end:grew.start()].strip() for end, _ in
+                                         _places(vocab, text, sent[0], grew.start()))) and \
+            _compatible("grdp_growth", vocab, unit, measure, breakdown):
+        # "Hậu Nghĩa grew 5.1% last year, with exports ...": a place that grew by the figure
+        # is its economy; a name written after the figure is the next clause's
+        return "grdp_growth", grew.group("verb")
     if label is None and (unit in _MONEY or unit == "percent" and measure in _GROWTH_MEASURES) \
             and (best is None or best[1] == ["unknown"] and (
                 CUES.REVENUE_WORD.fullmatch(best[4]) or vocab.values("revenue_of", best[4]))):
@@ -600,6 +609,12 @@ def _fitting_codes(vocab: Vocabulary, codes, unit: str, measure: str, breakdown:
     ("Agricultural output value reached VND 20 trillion, up 3.5%"; a level named after the
     growth is the next clause's: "GRDP tăng 10%, quy mô nền kinh tế gấp đôi")."""
     fit = [c for c in codes if _compatible(c, vocab, unit, measure, breakdown)]
+    if unit in _MONEY:
+        # a name of two amounts in different currencies is the one in the figure's: "import-
+        # export revenue" of 885 million USD is the trade, of 500 billion VND the customs duty
+        same = [c for c in fit if c != "unknown" and vocab.indicator_units[c] == unit[:3]]
+        # (a name the lexicon reads first as a part, unknown, stays one)
+        fit = same + [c for c in fit if c not in same] if same and fit[0] != "unknown" else fit
     if fit or not growth_of_level or unit != "percent" or measure not in _GROWTH_MEASURES:
         return fit
     growth_of = {level: growth for growth, level in _LEVEL_OF_GROWTH.items()}
@@ -2045,8 +2060,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if growth_after:  # "a 15.11% increase", "a 5% rise year-on-year": English word order
         measure_context += " " + growth_after.group(1)
     measure = find_measure(unit, measure_context, fig.raw, period)
+    if growth_after and unit == "percent" and measure == "level":
+        # "contributing to the city's 7.2% GRDP growth": the noun the percentage qualifies
+        # is a growth, whatever contribution or share words the clause has before it
+        measure = find_measure(unit, growth_after.group(0), fig.raw, period)
     if cell is None and unit == "percent" and measure == "level" and \
-            CUES.ECONOMY_REACHED.search(measure_context) and \
+            (CUES.ECONOMY_REACHED.search(measure_context)
+             or CUES.PRODUCTIVITY_AS_PERCENT.search(measure_context)) and \
             not CUES.SHARE_NOUNS.search(measure_context) and not CUES.OF_THE_PLAN.match(text, fig.end):
         # "tổng sản phẩm trên địa bàn (GRDP) năm 2024 ước đạt 8,45%": the percentage an
         # economy reaches, with no share or plan named, is its growth
@@ -2070,10 +2090,22 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 # a clause after ";" starts with its subject: "; khu vực dịch vụ (+6,7%)"
                 # (a subject with its figure in brackets, not a new verb: "; bảo đảm 100%")
                 ";" + window if window_start == clause_start and clause_start > 0
-                and text[clause_start - 1] == ";" and window.rstrip().rstrip("+-").endswith("(")
+                and text[clause_start - 1] == ";" and (
+                    window.rstrip().rstrip("+-").endswith("(")
+                    or CUES.GAPPED_BY_LAST.search(window))  # ("; services by 9%")
                 # ("đạt 5,1%, trong đó, khu vực nông nghiệp: 2,9%": the parts' opening)
                 else CUES.PART_LEAD.sub(", ", window, count=1)):
         # "grew by 3.2%, industry and construction by 10.1%": the verb of the figure before
+        measure = rows[-1]["measure"]
+    # "up 9.6% over 2018, higher than the target of 8-8.5%": the target of the same quantity
+    set_against = bool(cell is None and rows and rows[-1]["char_end"] >= sent[0] and
+                       rows[-1]["unit"] == unit and CUES.TARGET_SET_AGAINST.fullmatch(window))
+    if cell is None and unit == "percent" and measure == "level" and rows and \
+            rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
+            rows[-1]["char_end"] >= sent[0] and (CUES.THAT_OF_OPENING.match(window)
+                                                 or set_against):
+        # "the growth of farming should reach 3%, that of industry should hit 9%": "that"
+        # is the growth of the figure before (and so is "higher than the target of 9%")
         measure = rows[-1]["measure"]
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
@@ -2395,6 +2427,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             rows[-1]["indicator"], vocab, unit, measure, breakdown):
         code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
         notes.append("a clause of only a year: the indicator of the figure before")
+    if set_against and code == "unknown" and _compatible(rows[-1]["indicator"], vocab, unit,
+                                                         measure, breakdown):
+        code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
+        notes.append("a target the figure before is set against: its indicator")
     if code == "unknown" and not indicator_text and cell is None and not (
             unit == "percent" and CUES.SHARE_OF_NEXT.match(text, fig.end)):
         # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator of

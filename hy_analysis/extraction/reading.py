@@ -1345,7 +1345,8 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
             window = CUES.FROM_LEVEL_LAST.sub("", window)
         # a change word in the figure's own words ("giảm 3,2%") makes it a change, whatever
         # share the clause names before it ("chiếm 8,1% (giảm 3,2% ...)"); not "giảm còn"
-        own_change = bool(CUES.GROWTH_WORDS.search(lead)) and not CUES.DOWN_TO_WORDS.search(lead)
+        own_change = bool(CUES.GROWTH_WORDS.search(lead)) and not CUES.DOWN_TO_WORDS.search(lead) \
+            and not CUES.FELL_BELOW.search(raw)  # ("fell below 4%")
         # a minus sign before a percentage ("19.394 tỷ đồng, -13,78%"): no share or rate is
         # negative, the figure is a change
         own_change = own_change or bool(re.match(r"\s*[-−]\s*\d", raw))
@@ -1362,6 +1363,9 @@ def find_measure(unit: str | None, window: str, raw: str, period: Period) -> str
                            and not CUES.GROWTH_VERB_LAST.search(window)
                            and not CUES.CONTRIBUTION_TOWARD.search(window))
                   and not CUES.FELL_TO_LAST.search(window)
+                  # "fall below 4%": the level reached ("growth fell below 5%" stays one)
+                  and not (CUES.FELL_BELOW.search(window + raw)
+                           and not CUES.GROWTH_NOUNS.search(window))
                   # "raise the urbanisation rate to 50%": the level a rise reaches
                   and not (CUES.RISE_TO_LAST.search(window)
                            and not CUES.GROWTH_NOUNS.search(window)))
