@@ -803,10 +803,14 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
         # new, "licensed 95 new projects, bringing the total to 1,366" the stock; "thu hút"
         # (attracted: new and added capital) gives way to both
         def last_words(words: str) -> dict:
-            return {name: max((m.end() for m in vocab.words("modifier", name).finditer(
-                words) if not (name == "stock" and CUES.THIS_YEAR_AFTER.match(
-                    words, m.end()))), default=-1)
+            last = {name: max((m.end() for m in vocab.words("modifier", name).finditer(
+                words) if not (name == "stock" and (CUES.THIS_YEAR_AFTER.match(
+                    words, m.end()) or CUES.YEAR_START_BEFORE.search(
+                        words, max(0, m.start() - 40), m.start())))), default=-1)
                     for name in ("new", "attracted", "stock")}
+            if last["stock"] < 0 and (now := CUES.NOW_OPENS.match(words)):
+                last["stock"] = now.end()  # "Hiện các khu công nghiệp đã thu hút ...": to date
+            return last
         last = last_words(sentence_before)
         if max(last.values()) < 0 and (code == "fdi_capital" and CUES.CAPITAL_OPENS.match(
                 opening) or CUES.PARTS_OPEN.match(opening) or (

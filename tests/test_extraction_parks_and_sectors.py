@@ -1,0 +1,35 @@
+"""Extraction: the indicator of Vietnamese industrial-park investment and industry-branch figures.
+
+The ways a statistics office or a parks' management board words its figures: FDI attracted
+from the start of the year, new projects, the stock "now", the parks' occupancy, a branch's own
+industrial production index, a growth set against the same quarter's growth a year before.
+Each test writes its own sentences (never a document's), about made-up places.
+"""
+
+from functools import partial
+
+from helpers import by_raw
+
+_by_raw = partial(by_raw, column="indicator")
+
+
+def test_from_the_start_of_the_year_to_now_is_a_flow_not_the_stock():
+    # "từ đầu năm đến nay": attracted in the year so far (new and added capital)
+    got = _by_raw("Từ đầu năm đến nay, các khu công nghiệp của tỉnh Phú Lạc đã thu hút được "
+                  "88,4 triệu USD vốn đầu tư trực tiếp nước ngoài, bằng 74% kế hoạch năm.",
+                  date="2024-07-15")
+    assert got["88,4 triệu USD"] == "fdi_attracted"
+    # "lũy kế đến nay" alone is still the stock
+    got = _by_raw("Lũy kế đến nay, các khu công nghiệp của tỉnh Phú Lạc đã thu hút được "
+                  "2,1 tỷ USD vốn đầu tư trực tiếp nước ngoài.", date="2024-07-15")
+    assert got["2,1 tỷ USD"] == "fdi_capital"
+
+
+def test_a_sentence_opening_on_now_counts_the_stock_of_projects():
+    got = _by_raw("Hiện các khu công nghiệp của tỉnh Phú Lạc đã thu hút được 190 dự án, "
+                  "trong đó có 142 dự án FDI và 48 dự án trong nước.", date="2024-07-15")
+    assert got["142 dự án"] == "fdi_projects"
+    # without "hiện", projects attracted in a year are that year's new ones
+    got = _by_raw("Năm 2023, các khu công nghiệp của tỉnh Phú Lạc đã thu hút được 17 dự án "
+                  "FDI.", date="2024-07-15")
+    assert got["17 dự án"] == "fdi_new_projects"
