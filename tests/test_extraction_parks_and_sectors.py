@@ -33,3 +33,10 @@ def test_a_sentence_opening_on_now_counts_the_stock_of_projects():
     got = _by_raw("Năm 2023, các khu công nghiệp của tỉnh Phú Lạc đã thu hút được 17 dự án "
                   "FDI.", date="2024-07-15")
     assert got["17 dự án"] == "fdi_new_projects"
+
+
+def test_new_fdi_projects_written_with_moi_after_fdi():
+    got = _by_raw("Năm 2024, các khu công nghiệp có thêm 14 dự án FDI mới với tổng vốn đầu tư "
+                  "61,2 triệu USD.")
+    assert got["14 dự án"] == "fdi_new_projects"
+    assert got["61,2 triệu USD"] == "fdi_new_capital"
