@@ -40,3 +40,9 @@ def test_new_fdi_projects_written_with_moi_after_fdi():
                   "61,2 triệu USD.")
     assert got["14 dự án"] == "fdi_new_projects"
     assert got["61,2 triệu USD"] == "fdi_new_capital"
+
+
+def test_new_and_added_capital_joined_by_a_comma_is_fdi_attracted():
+    got = _by_raw("Năm 2024, tỉnh Phú Lạc đã cấp mới, điều chỉnh tăng vốn đầu tư khoảng 640 "
+                  "triệu USD cho các dự án có vốn đầu tư nước ngoài.")
+    assert got["khoảng 640 triệu USD"] == "fdi_attracted"
