@@ -46,3 +46,10 @@ def test_new_and_added_capital_joined_by_a_comma_is_fdi_attracted():
     got = _by_raw("Năm 2024, tỉnh Phú Lạc đã cấp mới, điều chỉnh tăng vốn đầu tư khoảng 640 "
                   "triệu USD cho các dự án có vốn đầu tư nước ngoài.")
     assert got["khoảng 640 triệu USD"] == "fdi_attracted"
+
+
+def test_the_electricity_branch_named_by_its_distribution_alone():
+    got = _by_raw("Năm 2024, chỉ số sản xuất ngành chế biến, chế tạo tăng 6,2%, chỉ số sản xuất "
+                  "ngành phân phối điện, khí đốt, nước nóng tăng 3,4%.")
+    assert got["6,2%"] == "manufacturing_iip_growth"
+    assert got["3,4%"] == "electricity_iip_growth"
