@@ -53,3 +53,10 @@ def test_the_electricity_branch_named_by_its_distribution_alone():
                   "ngành phân phối điện, khí đốt, nước nóng tăng 3,4%.")
     assert got["6,2%"] == "manufacturing_iip_growth"
     assert got["3,4%"] == "electricity_iip_growth"
+
+
+def test_a_rate_named_before_its_figure_is_not_a_share_of_the_noun_after():
+    # "80% diện tích ..." after "Tỷ lệ lấp đầy": the land is the base of the rate
+    got = _by_raw("Đến cuối năm 2024, tỷ lệ lấp đầy bình quân các khu công nghiệp của tỉnh đạt "
+                  "72,5% diện tích đất công nghiệp có thể cho thuê.")
+    assert got["72,5%"] == "industrial_parks_occupancy_rate"

@@ -282,6 +282,12 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
              or any(c.startswith(_FAMILY_CODES) for c in vocab.values("indicator", phrase))]
     found_phrases = [(ms, me, phrase) for ms, me, phrase in found_phrases
                      if not any(a <= ms and me <= b and (a, b) != (ms, me) for a, b in spans)]
+    if share_of_next and any(
+            window_start <= ms and me <= fig.start and CUES.RATE_NAMED.search(phrase)
+            and set(vocab.values("indicator", phrase)) - {"unknown"}
+            for ms, me, phrase in found_phrases):
+        share_of_next = False  # "Tỷ lệ lấp đầy ... đạt 80% diện tích đất": a rate named
+        # before its figure, the noun after it is the base the rate is taken of
     not_naming = vocab.words("modifier", "not_naming", at_end=True)
     for ms, me, phrase in found_phrases:
         # a phrase after "so với", "than", "excluding" names what the figure is set against
