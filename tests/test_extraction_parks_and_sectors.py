@@ -60,3 +60,13 @@ def test_a_rate_named_before_its_figure_is_not_a_share_of_the_noun_after():
     got = _by_raw("Đến cuối năm 2024, tỷ lệ lấp đầy bình quân các khu công nghiệp của tỉnh đạt "
                   "72,5% diện tích đất công nghiệp có thể cho thuê.")
     assert got["72,5%"] == "industrial_parks_occupancy_rate"
+
+
+def test_the_index_a_branch_has_is_the_branchs_index():
+    got = _by_raw("Trong 10 tháng năm 2024, ngành cung cấp nước và xử lý rác thải với 9 cơ sở "
+                  "đang hoạt động, có chỉ số sản xuất công nghiệp tăng 6,5% so với cùng kỳ.")
+    assert got["6,5%"] == "water_waste_iip_growth"
+    # the whole industry's index, with no branch before it, stays the whole IIP
+    got = _by_raw("Trong 10 tháng năm 2024, toàn tỉnh có chỉ số sản xuất công nghiệp tăng "
+                  "7,2% so với cùng kỳ.")
+    assert got["7,2%"] == "iip_growth"

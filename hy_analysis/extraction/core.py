@@ -416,6 +416,17 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         if heads:  # the nearest, and of those ending there the longest
             ms, me, phrase, codes = max(heads, key=lambda n: (n[1], n[1] - n[0]))
             best = (best[0], codes, source[ms:me], ms, phrase)
+    if best is not None and label is None and best[1][0] == "iip_growth" and \
+            best[3] < fig.start and CUES.INDEX_OF_SUBJECT.search(
+                source, max(lo, best[3] - 12), best[3]):
+        # "Ngành cung cấp nước ... với 10 doanh nghiệp, có chỉ số sản xuất công nghiệp tăng
+        # 8,77%": the industry's index a sector has is the sector's (the last sector named
+        # before it in the clause, with no rate of its own between)
+        sectors = [n for n in named if n[1] <= best[3] and "%" not in source[n[1]:best[3]]
+                   and any(c in _SECTOR_IIP for c in n[3])]
+        if sectors:
+            ms, me, phrase, codes = sectors[-1]
+            best = (best[0], [c for c in codes if c in _SECTOR_IIP], source[ms:me], ms, phrase)
     if best is not None and label is None and best[1] == ["unknown"] and best[3] >= fig.end \
             and unit == "percent" and measure in _GROWTH_MEASURES and vocab.words(
                 "generic", "grdp_growth", at_end=True).search(
