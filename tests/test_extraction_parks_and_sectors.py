@@ -70,3 +70,12 @@ def test_the_index_a_branch_has_is_the_branchs_index():
     got = _by_raw("Trong 10 tháng năm 2024, toàn tỉnh có chỉ số sản xuất công nghiệp tăng "
                   "7,2% so với cùng kỳ.")
     assert got["7,2%"] == "iip_growth"
+
+
+def test_a_growth_set_against_another_periods_growth_is_the_same_quantity():
+    got = _by_raw("Quý I/2025, tổng sản phẩm trên địa bàn tỉnh tăng 7,1% so với cùng kỳ năm "
+                  "trước, cao hơn mức tăng 5,2% của quý I/2024 và vượt kịch bản đã được xây "
+                  "dựng. Khu vực công nghiệp và xây dựng tăng 8,3%, thấp hơn mức tăng 9,6% của "
+                  "quý I/2024.", date="2025-04-10")
+    assert got["5,2%"] == "grdp_growth"
+    assert got["9,6%"] == "industry_construction_grdp_growth"

@@ -2412,6 +2412,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             vocab, text, sent, clause_end, fig, window_start, unit, measure,
             cell.label if cell else _line_label(text, fig), breakdown, next_start, memo,
             prev_end=prev_end)
+    if cell is None and rows and rows[-1]["char_end"] >= sent[0] and \
+            rows[-1]["char_end"] == prev_end and rows[-1]["unit"] == unit == "percent" and \
+            rows[-1]["indicator"] != "unknown" and \
+            CUES.SAME_QUANTITY_COMPARED.fullmatch(window) and _compatible(
+                rows[-1]["indicator"], vocab, unit, measure, breakdown):
+        # "Khu vực công nghiệp tăng 6,4%, cao hơn mức tăng 4,6% của quý I/2024": the growth
+        # it is set against is the same quantity's, of another period
+        code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
+        notes.append("a growth compared with: the quantity of the figure before")
     if year_clause and rows[-1]["indicator"] != "unknown" and _compatible(
             rows[-1]["indicator"], vocab, unit, measure, breakdown):
         code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
