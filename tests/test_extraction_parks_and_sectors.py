@@ -79,3 +79,16 @@ def test_a_growth_set_against_another_periods_growth_is_the_same_quantity():
                   "quý I/2024.", date="2025-04-10")
     assert got["5,2%"] == "grdp_growth"
     assert got["9,6%"] == "industry_construction_grdp_growth"
+
+
+def test_new_projects_with_a_capital_in_dollars_are_new_fdi_projects():
+    # no "FDI" written: a capital in dollars is a foreign investor's (domestic projects
+    # register theirs in đồng)
+    got = _by_raw("Năm 2024, Ban Quản lý các khu công nghiệp đã cấp giấy chứng nhận đăng ký đầu "
+                  "tư cho 11 dự án mới với tổng vốn đầu tư 96 triệu USD.")
+    assert got["11 dự án"] == "fdi_new_projects"
+    assert got["96 triệu USD"] == "fdi_new_capital"
+    # the same words in đồng are no FDI
+    got = _by_raw("Năm 2024, Ban Quản lý các khu công nghiệp đã cấp giấy chứng nhận đăng ký đầu "
+                  "tư cho 6 dự án mới với tổng vốn đầu tư 1.350 tỷ đồng.")
+    assert got["6 dự án"] == "unknown"

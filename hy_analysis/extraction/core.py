@@ -2449,6 +2449,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         if prev and prev["sentence"] == flat and growth in vocab.indicator_units:
             code, indicator_text = growth, in_number.group(0).strip()
             notes.append("a growth in number: that of the count before it")
+    if code == "unknown" and cell is None and unit == "count" and \
+            CUES.PROJECTS_NAMED.search(fig.raw) and \
+            CUES.NEW_PROJECTS_IN_DOLLARS.match(text, fig.end) and \
+            not vocab.words("modifier", "domestic").search(clause) and \
+            "fdi_new_projects" in vocab.indicator_units:
+        # "cấp giấy chứng nhận đăng ký đầu tư cho 26 dự án mới với tổng vốn đầu tư 129 triệu
+        # USD": new projects with a capital in dollars are foreign-invested (the capital
+        # after them follows, by the rule below)
+        code, indicator_text = "fdi_new_projects", ""
+        notes.append("new projects with a capital in USD: new FDI projects")
     if code == "unknown" and cell is None and unit == "USD" and rows and \
             rows[-1]["indicator"] == "fdi_new_projects" and "fdi_new_capital" in \
             vocab.indicator_units and rows[-1]["sentence"] == _flat_sentence(text, sent, memo):
