@@ -92,3 +92,11 @@ def test_new_projects_with_a_capital_in_dollars_are_new_fdi_projects():
     got = _by_raw("Năm 2024, Ban Quản lý các khu công nghiệp đã cấp giấy chứng nhận đăng ký đầu "
                   "tư cho 6 dự án mới với tổng vốn đầu tư 1.350 tỷ đồng.")
     assert got["6 dự án"] == "unknown"
+
+
+def test_accumulated_since_the_start_of_the_year_is_a_flow_not_the_stock():
+    # "Lũy kế từ đầu năm": the year so far; its parts are the year's new projects
+    got = _by_raw("Lũy kế từ đầu năm đến nay, tỉnh Phú Lạc thu hút được tổng vốn đầu tư hơn 600 "
+                  "triệu USD. Trong đó, 14 dự án FDI vốn đăng ký 181,2 triệu USD được cấp mới.",
+                  date="2024-09-01")
+    assert got["14 dự án"] == "fdi_new_projects"
