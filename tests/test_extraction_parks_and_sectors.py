@@ -100,3 +100,12 @@ def test_accumulated_since_the_start_of_the_year_is_a_flow_not_the_stock():
                   "triệu USD. Trong đó, 14 dự án FDI vốn đăng ký 181,2 triệu USD được cấp mới.",
                   date="2024-09-01")
     assert got["14 dự án"] == "fdi_new_projects"
+
+
+def test_a_second_comparison_of_a_branch_is_the_same_branchs_growth():
+    # "so với tháng trước, tăng ... CK": the same branch against the same month a year
+    # before ("CK", cùng kỳ, read as no noun of its own)
+    got = _by_raw("Tháng 10/2024, ngành chế biến, chế tạo tăng 3,2% so với tháng trước, tăng "
+                  "12,4% CK, chiếm phần lớn giá trị.", date="2024-11-05")
+    assert got["3,2%"] == "manufacturing_iip_growth"
+    assert got["12,4%"] == "manufacturing_iip_growth"

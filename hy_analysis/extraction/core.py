@@ -2415,10 +2415,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     if cell is None and rows and rows[-1]["char_end"] >= sent[0] and \
             rows[-1]["char_end"] == prev_end and rows[-1]["unit"] == unit == "percent" and \
             rows[-1]["indicator"] != "unknown" and \
-            CUES.SAME_QUANTITY_COMPARED.fullmatch(window) and _compatible(
+            (CUES.SAME_QUANTITY_COMPARED.fullmatch(window)
+             or CUES.SECOND_COMPARISON.fullmatch(window)) and _compatible(
                 rows[-1]["indicator"], vocab, unit, measure, breakdown):
         # "Khu vực công nghiệp tăng 6,4%, cao hơn mức tăng 4,6% của quý I/2024": the growth
-        # it is set against is the same quantity's, of another period
+        # it is set against is the same quantity's, of another period (and "X tăng 10,6% so
+        # với tháng trước, tăng 23% so với cùng kỳ": X's growth against another base)
         code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
         notes.append("a growth compared with: the quantity of the figure before")
     if year_clause and rows[-1]["indicator"] != "unknown" and _compatible(
