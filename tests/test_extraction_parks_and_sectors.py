@@ -109,3 +109,15 @@ def test_a_second_comparison_of_a_branch_is_the_same_branchs_growth():
                   "12,4% CK, chiếm phần lớn giá trị.", date="2024-11-05")
     assert got["3,2%"] == "manufacturing_iip_growth"
     assert got["12,4%"] == "manufacturing_iip_growth"
+
+
+def test_this_is_the_growth_of_the_figure_just_before():
+    # "Đây là mức tăng ...": the index's growth, and so are the years in its brackets
+    got = _by_raw("Tính chung 9 tháng năm 2024, chỉ số sản xuất công nghiệp tăng 14,3%. Đây là "
+                  "mức tăng cao nhất trong 4 năm gần đây (năm 2023 tăng 6,4%).",
+                  date="2024-10-05")
+    assert got["6,4%"] == "iip_growth"
+    # a growth word with no "this is" before it stays the economy's
+    got = _by_raw("Tính chung 9 tháng năm 2024, chỉ số sản xuất công nghiệp tăng 14,3%. Kinh tế "
+                  "của tỉnh có mức tăng 6,4%.", date="2024-10-05")
+    assert got["6,4%"] == "grdp_growth"

@@ -2423,6 +2423,19 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # với tháng trước, tăng 23% so với cùng kỳ": X's growth against another base)
         code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
         notes.append("a growth compared with: the quantity of the figure before")
+    if cell is None and code == "grdp_growth" and rows and \
+            vocab.values("generic", indicator_text.lower()) and \
+            CUES.THIS_IS_GROWTH.match(text, sent[0]) and \
+            rows[-1]["char_end"] <= sent[0] < rows[-1]["char_end"] + 300 and \
+            "\n\n" not in text[rows[-1]["char_end"]:sent[0]] and \
+            rows[-1]["unit"] == unit and rows[-1]["measure"] in _GROWTH_MEASURES and \
+            rows[-1]["indicator"] not in ("unknown", code) and _compatible(
+                rows[-1]["indicator"], vocab, unit, measure, breakdown):
+        # "Tính chung 2 tháng chỉ số sản xuất công nghiệp tăng 28%. Đây là mức tăng cao nhất
+        # ... (năm 2022 tăng 27,6%)": "this growth" is that of the figure just before, not
+        # the economy's (the generic word's last resort)
+        code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
+        notes.append("'this is the growth': the quantity of the figure before")
     if year_clause and rows[-1]["indicator"] != "unknown" and _compatible(
             rows[-1]["indicator"], vocab, unit, measure, breakdown):
         code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
