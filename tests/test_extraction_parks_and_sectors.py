@@ -121,3 +121,10 @@ def test_this_is_the_growth_of_the_figure_just_before():
     got = _by_raw("Tính chung 9 tháng năm 2024, chỉ số sản xuất công nghiệp tăng 14,3%. Kinh tế "
                   "của tỉnh có mức tăng 6,4%.", date="2024-10-05")
     assert got["6,4%"] == "grdp_growth"
+
+
+def test_the_processing_industry_is_the_manufacturing_branch():
+    got = _by_raw("Năm 2024, chỉ số sản xuất toàn ngành công nghiệp tăng 9,1%. Trong đó, ngành "
+                  "công nghiệp khai thác mỏ tăng hơn 5,2%; ngành công nghiệp chế biến tăng gần "
+                  "9,6%.", date="2025-01-05")
+    assert got["gần 9,6%"] == "manufacturing_iip_growth"
