@@ -128,3 +128,13 @@ def test_the_processing_industry_is_the_manufacturing_branch():
                   "công nghiệp khai thác mỏ tăng hơn 5,2%; ngành công nghiệp chế biến tăng gần "
                   "9,6%.", date="2025-01-05")
     assert got["gần 9,6%"] == "manufacturing_iip_growth"
+
+
+def test_newly_granted_business_registrations_count_new_enterprises_not_fdi():
+    # "cấp mới" names new FDI projects alone; "cấp mới đăng ký doanh nghiệp" new enterprises
+    got = _by_raw("Trong giai đoạn 2015 - 2024, tỉnh đã cấp mới đăng ký doanh nghiệp cho 9.120 "
+                  "doanh nghiệp với tổng vốn 61.300 tỉ đồng; cấp mới 85 dự án đầu tư trực tiếp "
+                  "nước ngoài (FDI).", date="2025-01-05")
+    assert got["9.120 doanh nghiệp"] == "new_enterprises"
+    assert got["61.300 tỉ đồng"] == "new_enterprises_capital"
+    assert got["85 dự án"] == "fdi_new_projects"
