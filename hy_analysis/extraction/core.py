@@ -282,6 +282,12 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
              or any(c.startswith(_FAMILY_CODES) for c in vocab.values("indicator", phrase))]
     found_phrases = [(ms, me, phrase) for ms, me, phrase in found_phrases
                      if not any(a <= ms and me <= b and (a, b) != (ms, me) for a, b in spans)]
+    if share_of_next and any(
+            window_start <= ms and me <= fig.start and CUES.RATE_NAMED.search(phrase)
+            and set(vocab.values("indicator", phrase)) - {"unknown"}
+            for ms, me, phrase in found_phrases):
+        share_of_next = False  # "Tỷ lệ lấp đầy ... đạt 80% diện tích đất": a rate named
+        # before its figure, the noun after it is the base the rate is taken of
     not_naming = vocab.words("modifier", "not_naming", at_end=True)
     for ms, me, phrase in found_phrases:
         # a phrase after "so với", "than", "excluding" names what the figure is set against
@@ -410,6 +416,17 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         if heads:  # the nearest, and of those ending there the longest
             ms, me, phrase, codes = max(heads, key=lambda n: (n[1], n[1] - n[0]))
             best = (best[0], codes, source[ms:me], ms, phrase)
+    if best is not None and label is None and best[1][0] == "iip_growth" and \
+            best[3] < fig.start and CUES.INDEX_OF_SUBJECT.search(
+                source, max(lo, best[3] - 12), best[3]):
+        # "Ngành cung cấp nước ... với 10 doanh nghiệp, có chỉ số sản xuất công nghiệp tăng
+        # 8,77%": the industry's index a sector has is the sector's (the last sector named
+        # before it in the clause, with no rate of its own between)
+        sectors = [n for n in named if n[1] <= best[3] and "%" not in source[n[1]:best[3]]
+                   and any(c in _SECTOR_IIP for c in n[3])]
+        if sectors:
+            ms, me, phrase, codes = sectors[-1]
+            best = (best[0], [c for c in codes if c in _SECTOR_IIP], source[ms:me], ms, phrase)
     if best is not None and label is None and best[1] == ["unknown"] and best[3] >= fig.end \
             and unit == "percent" and measure in _GROWTH_MEASURES and vocab.words(
                 "generic", "grdp_growth", at_end=True).search(
@@ -818,10 +835,14 @@ def _variant(code: str, vocab: Vocabulary, before: str, sentence_before: str,
         # new, "licensed 95 new projects, bringing the total to 1,366" the stock; "thu hút"
         # (attracted: new and added capital) gives way to both
         def last_words(words: str) -> dict:
-            return {name: max((m.end() for m in vocab.words("modifier", name).finditer(
-                words) if not (name == "stock" and CUES.THIS_YEAR_AFTER.match(
-                    words, m.end()))), default=-1)
+            last = {name: max((m.end() for m in vocab.words("modifier", name).finditer(
+                words) if not (name == "stock" and (CUES.THIS_YEAR_AFTER.match(
+                    words, m.end()) or CUES.YEAR_START_BEFORE.search(
+                        words, max(0, m.start() - 40), m.start())))), default=-1)
                     for name in ("new", "attracted", "stock")}
+            if last["stock"] < 0 and (now := CUES.NOW_OPENS.match(words)):
+                last["stock"] = now.end()  # "Hiện các khu công nghiệp đã thu hút ...": to date
+            return last
         last = last_words(sentence_before)
         if max(last.values()) < 0 and (code == "fdi_capital" and CUES.CAPITAL_OPENS.match(
                 opening) or CUES.PARTS_OPEN.match(opening) or (
@@ -2423,6 +2444,30 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             vocab, text, sent, clause_end, fig, window_start, unit, measure,
             cell.label if cell else _line_label(text, fig), breakdown, next_start, memo,
             prev_end=prev_end)
+    if cell is None and rows and rows[-1]["char_end"] >= sent[0] and \
+            rows[-1]["char_end"] == prev_end and rows[-1]["unit"] == unit == "percent" and \
+            rows[-1]["indicator"] != "unknown" and \
+            (CUES.SAME_QUANTITY_COMPARED.fullmatch(window)
+             or CUES.SECOND_COMPARISON.fullmatch(window)) and _compatible(
+                rows[-1]["indicator"], vocab, unit, measure, breakdown):
+        # "Khu vực công nghiệp tăng 6,4%, cao hơn mức tăng 4,6% của quý I/2024": the growth
+        # it is set against is the same quantity's, of another period (and "X tăng 10,6% so
+        # với tháng trước, tăng 23% so với cùng kỳ": X's growth against another base)
+        code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
+        notes.append("a growth compared with: the quantity of the figure before")
+    if cell is None and code == "grdp_growth" and rows and \
+            vocab.values("generic", indicator_text.lower()) and \
+            CUES.THIS_IS_GROWTH.match(text, sent[0]) and \
+            rows[-1]["char_end"] <= sent[0] < rows[-1]["char_end"] + 300 and \
+            "\n\n" not in text[rows[-1]["char_end"]:sent[0]] and \
+            rows[-1]["unit"] == unit and rows[-1]["measure"] in _GROWTH_MEASURES and \
+            rows[-1]["indicator"] not in ("unknown", code) and _compatible(
+                rows[-1]["indicator"], vocab, unit, measure, breakdown):
+        # "Tính chung 2 tháng chỉ số sản xuất công nghiệp tăng 28%. Đây là mức tăng cao nhất
+        # ... (năm 2022 tăng 27,6%)": "this growth" is that of the figure just before, not
+        # the economy's (the generic word's last resort)
+        code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
+        notes.append("'this is the growth': the quantity of the figure before")
     if year_clause and rows[-1]["indicator"] != "unknown" and _compatible(
             rows[-1]["indicator"], vocab, unit, measure, breakdown):
         code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
@@ -2455,6 +2500,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         if prev and prev["sentence"] == flat and growth in vocab.indicator_units:
             code, indicator_text = growth, in_number.group(0).strip()
             notes.append("a growth in number: that of the count before it")
+    if code == "unknown" and cell is None and unit == "count" and \
+            CUES.PROJECTS_NAMED.search(fig.raw) and \
+            CUES.NEW_PROJECTS_IN_DOLLARS.match(text, fig.end) and \
+            not vocab.words("modifier", "domestic").search(clause) and \
+            "fdi_new_projects" in vocab.indicator_units:
+        # "cấp giấy chứng nhận đăng ký đầu tư cho 26 dự án mới với tổng vốn đầu tư 129 triệu
+        # USD": new projects with a capital in dollars are foreign-invested (the capital
+        # after them follows, by the rule below)
+        code, indicator_text = "fdi_new_projects", ""
+        notes.append("new projects with a capital in USD: new FDI projects")
     if code == "unknown" and cell is None and unit == "USD" and rows and \
             rows[-1]["indicator"] == "fdi_new_projects" and "fdi_new_capital" in \
             vocab.indicator_units and rows[-1]["sentence"] == _flat_sentence(text, sent, memo):
