@@ -66,12 +66,13 @@ class ParsedValue:
 # Leading words, longest first so "more than" wins over "more".
 _QUALIFIER_WORDS = {
     "above": ("không thấp hơn", "không dưới", "không ít hơn", "nhiều hơn", "cao hơn",
-              "vượt trên", "vượt mốc", "vượt ngưỡng", "more than", "surpassing", "surpassed", "surpasses", "surpass", "at least", "in excess of", "exceeding", "exceeded", "exceeds", "exceed", "upwards of",
+              "vượt trên", "vượt mốc", "vượt ngưỡng", "more than", "higher than", "greater than", "surpassing", "surpassed", "surpasses", "surpass", "at least", "in excess of", "exceeding", "exceeded", "exceeds", "exceed", "upwards of",
               # "is expected to top VND32.4 trillion" (the extractor takes it before money only)
               "topped", "tops", "top",
               "trên", "hơn", "over", "above", "tối thiểu", "ít nhất", ">", "≥"),
     "below": ("không vượt quá", "không quá", "không cao hơn", "không vượt", "thấp hơn",
-              "less than", "no more than", "not exceeding", "at most", "dưới", "under",
+              "less than", "lower than", "fewer than", "no more than", "not exceeding", "at most",
+              "dưới", "under",
               "below", "tối đa", "<", "≤"),
     "about": ("xấp xỉ", "approximately", "khoảng", "around", "about", "gần", "nearly", "almost",
               "roughly", "some", "≈", "~"),

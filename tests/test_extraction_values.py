@@ -21,3 +21,21 @@ def test_per_capita_before_average_income_makes_the_money_per_person():
     assert got["more than 41.5 million VND"].unit == "VND/person"
     assert got["more than 41.5 million VND"].indicator == "income_per_capita"
     assert got["1,800 USD"].unit == "USD/person"
+
+
+def test_lower_or_fewer_than_is_an_upper_bound_and_higher_than_a_lower_one():
+    got = by_raw("The share of poor households is now lower than 12%. Fewer than 300 firms "
+                 "closed; the rate stays higher than 60%.", date="2024-12-20")
+    assert (got["lower than 12%"].high, got["lower than 12%"].qualifier) == (12, "below")
+    assert got["lower than 12%"].low != got["lower than 12%"].low  # none (NaN)
+    assert (got["Fewer than 300 firms"].high, got["Fewer than 300 firms"].unit) == (300, "count")
+    assert (got["higher than 60%"].low, got["higher than 60%"].qualifier) == (60, "above")
+
+
+def test_a_comparative_against_another_year_s_level_is_that_level_not_a_bound():
+    got = by_raw("Income was 3.1 million VND (130 USD) a month, much higher than 500,000 VND "
+                 "(25 USD) in 2008. Forest cover is now higher than 40% of 2015.",
+                 date="2024-12-20")
+    assert (got["500,000 VND"].low, got["500,000 VND"].high) == (500000, 500000)
+    assert got["500,000 VND"].period_start == 2008
+    assert (got["40%"].low, got["40%"].high) == (40, 40)

@@ -63,6 +63,7 @@ _LEAD_WORDS = (
     "không thấp hơn", "không dưới", "không ít hơn", "không vượt quá", "không quá", "nhiều hơn",
     "cao hơn", "thấp hơn", "vượt trên", "vượt mốc", "vượt ngưỡng", "xấp xỉ", "khoảng", "trên", "hơn", "dưới", "gần",
     "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
+    "higher than", "greater than", "lower than", "fewer than",
     "in excess of", "topped", "tops", "top",
     "surpassing", "surpassed", "surpasses", "surpass", "exceeding", "exceeded", "exceeds",
     "exceed", "upwards of", "over", "above", "under", "below", "about",
@@ -337,6 +338,16 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                         -plain.high if plain.high is not None else None))
                     notes = ["a shortfall ('thấp hơn ... so với'): negative"]
                 found = Figure(start, found.end, text[start:found.end], plain, notes)
+        if found is not None and found.start < start and CUES.ENGLISH_THAN.match(
+                text, found.start, start) and (CUES.INTENSIFIER_BEFORE.search(
+                    text, max(0, found.start - 16), found.start) or CUES.OF_A_YEAR_AFTER.match(
+                    text, found.end)):
+            # "much higher than 500,000 VND in 2008": the level it is set against, not a bound
+            plain = _parse(text[start:found.end], lang, unit)
+            if plain is not None and plain.unit is not None:
+                found = Figure(start, found.end, text[start:found.end], plain,
+                               found.notes + ["the level a comparative sets it against "
+                                              "('higher than ... in 2010'), not a bound"])
         if found is not None and found.start < start and found.parsed.qualifier == "above" \
                 and found.parsed.unit == "percent" and CUES.EXCEED_BEFORE.search(
                     text, found.start, start) and CUES.OF_PLAN_AFTER.match(text, found.end):
