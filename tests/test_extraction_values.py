@@ -39,3 +39,9 @@ def test_a_comparative_against_another_year_s_level_is_that_level_not_a_bound():
     assert (got["500,000 VND"].low, got["500,000 VND"].high) == (500000, 500000)
     assert got["500,000 VND"].period_start == 2008
     assert (got["40%"].low, got["40%"].high) == (40, 40)
+
+
+def test_a_fall_by_an_average_rate_written_before_it_is_negative():
+    got = by_raw("The rate of poor households has fallen by an average of 3 per cent per year "
+                 "since 2020.", date="2024-12-20")
+    assert (got["3 per cent per year"].low, got["3 per cent per year"].high) == (-3, -3)
