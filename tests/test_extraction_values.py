@@ -45,3 +45,12 @@ def test_a_fall_by_an_average_rate_written_before_it_is_negative():
     got = by_raw("The rate of poor households has fallen by an average of 3 per cent per year "
                  "since 2020.", date="2024-12-20")
     assert (got["3 per cent per year"].low, got["3 per cent per year"].high) == (-3, -3)
+
+
+def test_raising_an_object_from_one_level_to_another_is_two_levels_not_a_range():
+    got = by_raw("Efforts will focus on raising the processing industry's (wood, tea and fruit) "
+                 "share of output from 41% to 46%. The target is growth from 7% to 8%.",
+                 date="2024-12-20")
+    assert (got["41%"].low, got["41%"].high) == (41, 41)
+    assert (got["46%"].low, got["46%"].high) == (46, 46)
+    assert (got["7% to 8%"].low, got["7% to 8%"].high) == (7, 8)  # no verb: a range

@@ -371,7 +371,7 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                 found.parsed, qualifier="above", high=None),
                 found.notes + ["'vượt' (exceeding) before an amount: a lower bound"])
         if found is not None and found.parsed.qualifier == "range" and \
-                CUES.CHANGE_FROM.search(text, max(0, start - 40), start) and \
+                CUES.CHANGE_FROM.search(text, max(0, start - 120), start) and \
                 (to := CUES.TO_SECOND.search(found.raw, start - found.start)):
             # "increased from 26.8% to 26.9%": where it started and where it went, not a range
             first = _parse(found.raw[:to.start()], lang, unit)
