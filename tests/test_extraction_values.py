@@ -54,3 +54,10 @@ def test_raising_an_object_from_one_level_to_another_is_two_levels_not_a_range()
     assert (got["41%"].low, got["41%"].high) == (41, 41)
     assert (got["46%"].low, got["46%"].high) == (46, 46)
     assert (got["7% to 8%"].low, got["7% to 8%"].high) == (7, 8)  # no verb: a range
+
+
+def test_billions_with_a_bound_and_no_currency_are_dong_with_the_bound():
+    got = by_raw("Chi ngân sách dự kiến trên 12 ngàn tỷ đồng, trong đó cấp tỉnh trên 8 ngàn tỷ, "
+                 "cấp huyện 4 ngàn tỷ đồng.", date="2024-12-20")
+    assert (got["trên 8 ngàn tỷ"].low, got["trên 8 ngàn tỷ"].unit) == (8e12, "VND")
+    assert got["trên 8 ngàn tỷ"].qualifier == "above"

@@ -298,8 +298,10 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             if lead_start < start and not money_lead:
                 plain = _parse(text[start:stop], lang, unit)
                 if (plain is None or (plain.unit is None and not bare)) and not \
-                        CUES.BETWEEN_LEAD.search(text, lead_start, start):
-                    continue
+                        CUES.BETWEEN_LEAD.search(text, lead_start, start) and not (
+                            plain is None and unit is None
+                            and CUES.BARE_BILLIONS.search(text, start, stop)):
+                    continue  # (but "trên 10 ngàn tỷ": dong, read below, with its bound)
             for begin in dict.fromkeys((lead_start, start)):
                 raw = text[begin:stop]
                 parsed = _parse(raw, lang, unit)
