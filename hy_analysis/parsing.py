@@ -297,7 +297,9 @@ _TRAILERS = (r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|/\s*người|per person|per cap
              # a daily rate of a count: "1.350 xe/ngày", "25 toa/ngày", "2.526 tấn/ngày"
              r"/\s*ngày|per day|a day|mỗi ngày|"
              # a price per barrel: "88 USD/thùng"
-             r"/\s*thùng|per barrel|a barrel))*")
+             r"/\s*thùng|per barrel|a barrel|"
+             # money per unit of land: "120 triệu đồng/ha", "VND50 million per hectare"
+             r"/\s*ha\b|/\s*héc\s?ta|per hectare|per ha\b|a hectare))*")
 
 _SCALE_RE = "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True))
 _CURRENCY_RE = "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True))

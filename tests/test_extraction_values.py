@@ -61,3 +61,13 @@ def test_billions_with_a_bound_and_no_currency_are_dong_with_the_bound():
                  "cấp huyện 4 ngàn tỷ đồng.", date="2024-12-20")
     assert (got["trên 8 ngàn tỷ"].low, got["trên 8 ngàn tỷ"].unit) == (8e12, "VND")
     assert got["trên 8 ngàn tỷ"].qualifier == "above"
+
+
+def test_money_per_hectare_is_money_not_an_amount_per_person():
+    got = by_raw("In 2020 the district set key targets: GRDP per capita of VND30 million, annual "
+                 "crop value of VND50.1 million per hectare, exports of US$600 million. Giá trị "
+                 "thu được đạt 150 triệu đồng/ha.", date="2024-12-20")
+    assert got["VND30 million"].unit == "VND/person"
+    assert (got["VND50.1 million per hectare"].low,
+            got["VND50.1 million per hectare"].unit) == (50.1e6, "VND")
+    assert got["150 triệu đồng/ha"].unit == "VND"

@@ -2635,6 +2635,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # its subject would have as a level)
         notes.append(f"% of a plan or estimate: {code} as a level would misread it")
         code = "unknown"
+    if unit in ("USD", "VND") and code != "unknown" and CUES.PER_AREA_END.search(fig.raw) and (
+            code == "grdp_per_capita" or vocab.words("modifier", "per_person").search(
+                indicator_text)):
+        # "VND50 million per hectare" after a GRDP per capita: money per unit of land
+        notes.append(f"money per hectare: not {code}")
+        code, indicator_text = "unknown", ""
     if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
             "modifier", "per_person").search(indicator_text)):
         unit = f"{unit}/person"
