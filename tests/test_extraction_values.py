@@ -71,3 +71,11 @@ def test_money_per_hectare_is_money_not_an_amount_per_person():
     assert (got["VND50.1 million per hectare"].low,
             got["VND50.1 million per hectare"].unit) == (50.1e6, "VND")
     assert got["150 triệu đồng/ha"].unit == "VND"
+
+
+def test_a_fall_by_at_least_a_rate_keeps_its_bound_and_is_negative():
+    got = by_raw("The province aims to cut the poverty rate by 1-1.5 per cent, with one district "
+                 "alone cutting it by at least 3 per cent.", date="2024-12-20")
+    assert (got["1-1.5 per cent"].low, got["1-1.5 per cent"].high) == (-1.5, -1)
+    row = got["at least 3 per cent"]
+    assert (row.low, row.qualifier) == (-3, "above") and row.high != row.high  # no high (NaN)
