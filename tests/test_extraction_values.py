@@ -79,3 +79,10 @@ def test_a_fall_by_at_least_a_rate_keeps_its_bound_and_is_negative():
     assert (got["1-1.5 per cent"].low, got["1-1.5 per cent"].high) == (-1.5, -1)
     row = got["at least 3 per cent"]
     assert (row.low, row.qualifier) == (-3, "above") and row.high != row.high  # no high (NaN)
+
+
+def test_shares_listed_with_dashes_and_the_word_percent_are_each_a_figure():
+    got = by_raw("The proportion of industry – services – agriculture in 2020 is 30.5 – 40.5 – "
+                 "29.0 percent.", date="2024-12-20")
+    assert [(got[k].low, got[k].unit) for k in ("30.5", "40.5", "29.0 percent")] == [
+        (30.5, "percent"), (40.5, "percent"), (29.0, "percent")]

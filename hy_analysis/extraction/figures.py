@@ -50,7 +50,8 @@ class Figure:
 
 _PAIR_BEFORE = re.compile(r"\d[.,]\d{1,3}/$")
 # Shares listed with hyphens, "28-28-44%" (three or more: two are a range, "28-44%").
-_SHARE_LIST = re.compile(r"\d{1,2}(?:[.,]\d+)?(?:\s?[-–]\s?\d{1,2}(?:[.,]\d+)?){2,}\s?%")
+_SHARE_LIST = re.compile(r"\d{1,2}(?:[.,]\d+)?(?:\s?[-–]\s?\d{1,2}(?:[.,]\d+)?){2,}"
+                         r"\s?(?:%|per ?cent\b|percent\b)", re.IGNORECASE)  # "31 – 35 – 34 percent"
 _SHARE_MEMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # A number followed by these is a date, rank, share of a count ("13/15"), time or document code.
 _SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
