@@ -86,3 +86,11 @@ def test_shares_listed_with_dashes_and_the_word_percent_are_each_a_figure():
                  "29.0 percent.", date="2024-12-20")
     assert [(got[k].low, got[k].unit) for k in ("30.5", "40.5", "29.0 percent")] == [
         (30.5, "percent"), (40.5, "percent"), (29.0, "percent")]
+
+
+def test_visitors_named_before_reaching_and_a_second_number_of_them_after_and():
+    got = by_raw("Tourism has been a highlight, with a record number of tourists reaching 3.1 "
+                 "million in 2023 and over 1.2 million in the first half of 2024.",
+                 date="2024-12-20")
+    assert (got["3.1 million"].low, got["3.1 million"].unit) == (3.1e6, "persons")
+    assert (got["over 1.2 million"].low, got["over 1.2 million"].unit) == (1.2e6, "persons")

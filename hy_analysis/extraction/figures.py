@@ -600,6 +600,8 @@ def _persons_before(text: str, start: int, end: int, lead_start: int,
         unit, words, why = "persons", " people", "the visitors named before it"
     elif CUES.PERSONS_AFTER.match(text, scale.end() if scale else end):
         unit, words, why = "persons", " people", "the visitors named after it ('were ...')"
+    elif scale and CUES.PERSONS_AND_BEFORE.search(text, window, lead_start):
+        unit, words, why = "persons", " people", "the visitors of the figure before 'and'"
     elif CUES.ICOR_BEFORE.search(text, window, lead_start):
         unit, words, why, scale = "times", " times", "'ICOR' named before it", None
     elif CUES.VISITS_BEFORE.search(text, window, lead_start) and \
