@@ -219,6 +219,7 @@ _COUNT_NOUNS = (
     "nhà", "sản phẩm", "hợp tác xã", "cơ sở", "lao động", "huyện", "thị xã", "quận",
     "thị trấn", "thôn", "làng",
     "projects?", "enterprises?", "businesses", "firms", "companies", "industrial parks?",
+    "(?:co-?operatives?)", "investors", "ethnic (?:minority )?groups",
     "industrial clusters?", "economic zones?", "industrial zones?", "industrial estates?",
     # the same nouns once "industrial" is said: "of which 18 parks and 23 clusters operate"
     "parks?", "clusters?",
