@@ -94,3 +94,20 @@ def test_visitors_named_before_reaching_and_a_second_number_of_them_after_and():
                  date="2024-12-20")
     assert (got["3.1 million"].low, got["3.1 million"].unit) == (3.1e6, "persons")
     assert (got["over 1.2 million"].low, got["over 1.2 million"].unit) == (1.2e6, "persons")
+
+
+def test_cooperatives_investors_and_ethnic_groups_are_counted():
+    got = by_raw("The district had 31 new companies and 12 new cooperatives in the first quarter. "
+                 "Nearly 60 domestic and foreign investors came, including 21 investors from "
+                 "Japan. The province is home to 19 ethnic minority groups.", date="2024-12-20")
+    assert (got["12"].low, got["12"].unit) == (12, "count")
+    assert (got["Nearly 60"].low, got["Nearly 60"].unit) == (60, "count")
+    assert got["21 investors"].unit == "count"
+    assert got["19 ethnic minority groups"].unit == "count"
+
+
+def test_people_given_vocational_training_are_workers_a_count():
+    got = by_raw("The province will provide vocational training to more than 7,000 people.",
+                 date="2024-12-20")
+    assert (got["more than 7,000 people"].low, got["more than 7,000 people"].unit) == (
+        7000, "count")
