@@ -191,6 +191,8 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "hectare": "ha", "km²": "km2", "km2": "km2", "square kilometers": "km2",
                 "square kilometres": "km2", "sq km": "km2", "người": "persons",
                 "people": "persons", "persons": "persons", "dân": "persons", "lần": "times",
+                # a population as a compound adjective: "a 520,000-strong population"
+                "strong population": "persons",
                 "times": "times", "fold": "times", "-fold": "times", "lượt người": "persons",
                 "lượt khách": "persons", "tourists": "persons", "visitors": "persons",
                 "khách": "persons", "khách du lịch": "persons",

@@ -111,3 +111,10 @@ def test_people_given_vocational_training_are_workers_a_count():
                  date="2024-12-20")
     assert (got["more than 7,000 people"].low, got["more than 7,000 people"].unit) == (
         7000, "count")
+
+
+def test_a_population_written_as_a_compound_adjective_is_persons():
+    got = by_raw("Among the roughly 520,000-strong population, minorities make up 80 percent.",
+                 date="2024-12-20")
+    row = got["roughly 520,000-strong population"]
+    assert (row.low, row.unit, row.indicator) == (520000, "persons", "population")
