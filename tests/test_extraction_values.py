@@ -118,3 +118,9 @@ def test_a_population_written_as_a_compound_adjective_is_persons():
                  date="2024-12-20")
     row = got["roughly 520,000-strong population"]
     assert (row.low, row.unit, row.indicator) == (520000, "persons", "population")
+
+
+def test_the_number_of_a_gallery_picture_is_no_figure():
+    got = by_raw("The province aims for growth of 8 percent hinh anh 1Dong Hoi beach draws "
+                 "visitors (Photo: VNA).", date="2024-12-20")
+    assert list(got) == ["8 percent"]
