@@ -124,3 +124,9 @@ def test_the_number_of_a_gallery_picture_is_no_figure():
     got = by_raw("The province aims for growth of 8 percent hinh anh 1Dong Hoi beach draws "
                  "visitors (Photo: VNA).", date="2024-12-20")
     assert list(got) == ["8 percent"]
+
+
+def test_the_rate_of_a_tax_cut_is_no_figure():
+    got = by_raw("Firms were helped by reducing 2% value-added tax; exports grew 6%. Doanh nghiệp "
+                 "được giảm 2% thuế GTGT, xuất khẩu tăng 7%.", date="2024-12-20")
+    assert sorted(got) == ["6%", "7%"]

@@ -156,6 +156,8 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
         return True
     if _LIST_NUMBER.search(before) and _LIST_AFTER.match(after):
         return True
+    if CUES.TAX_RATE_AFTER.match(text, end):
+        return True  # "giảm 2% thuế GTGT": the rate of a tax, a policy
     if CUES.IMAGE_NUMBER_BEFORE.search(before):
         return True  # "hinh anh 1Dong Van ...": the picture's number in a gallery
     if number.isdigit() and len(_NOT_DIGIT.sub("", number)) >= 9:  # phone numbers, ids
