@@ -130,3 +130,9 @@ def test_the_rate_of_a_tax_cut_is_no_figure():
     got = by_raw("Firms were helped by reducing 2% value-added tax; exports grew 6%. Doanh nghiệp "
                  "được giảm 2% thuế GTGT, xuất khẩu tăng 7%.", date="2024-12-20")
     assert sorted(got) == ["6%", "7%"]
+
+
+def test_the_places_an_online_meeting_linked_are_no_figure():
+    got = by_raw("The conference was held online connecting 45 communes and wards; the economy "
+                 "grew 6.2% in the first half.", date="2024-12-20")
+    assert list(got) == ["6.2%"]

@@ -172,6 +172,8 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     if CUES.ATTENDEES_AFTER.match(text, end) and CUES.ATTENDED_BEFORE.search(
             text, max(0, start - 240), start):
         return True  # those who attended a meeting ("tham dự ... cùng gần 500 doanh nghiệp")
+    if CUES.CONNECTED_BEFORE.search(before):
+        return True  # the places an online meeting linked
     if CUES.PARTY_MEMBERS_AFTER.match(text, end) and not CUES.ADMITTED_BEFORE.search(
             text, max(0, start - 80), start):
         return True  # the members of a Party organisation, not those it admitted
