@@ -243,6 +243,7 @@ _COUNT_NOUNS = (
     # pieces and areas of output, yields, new Party members: "125,7 triệu cái", "51,2 triệu
     # mét vuông", "46,58 tạ/ha", "8.793 đảng viên"
     "cái", "mét vuông", "tạ/ha", "tấn/ha", "đảng viên", "party members",
+    "quintals?/ha", "quintals? per hectare", "tonnes?/ha", "tons?/ha",
     # units of firms registered beside the new firms: "95 chi nhánh, văn phòng đại diện",
     # "661 địa điểm kinh doanh", "40 branches and representative offices"
     "chi nhánh", "văn phòng đại diện", "địa điểm kinh doanh", "branches",
@@ -298,7 +299,7 @@ _TRAILERS = (r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|/\s*người|per person|per cap
              r"each year|mỗi năm|hằng năm|hàng năm|y/y|yoy|grdp|of grdp|/\s*tháng|/\s*month|"
              r"per month|a month|mỗi tháng|hằng tháng|"
              # a daily rate of a count: "1.350 xe/ngày", "25 toa/ngày", "2.526 tấn/ngày"
-             r"/\s*ngày|per day|a day|mỗi ngày|"
+             r"/\s*ngày|/\s*day|per day|a day|mỗi ngày|"
              # a price per barrel: "88 USD/thùng"
              r"/\s*thùng|per barrel|a barrel|"
              # money per unit of land: "120 triệu đồng/ha", "VND50 million per hectare"

@@ -136,3 +136,11 @@ def test_the_places_an_online_meeting_linked_are_no_figure():
     got = by_raw("The conference was held online connecting 45 communes and wards; the economy "
                  "grew 6.2% in the first half.", date="2024-12-20")
     assert list(got) == ["6.2%"]
+
+
+def test_vehicles_a_day_and_a_yield_in_quintals_per_hectare_are_counted():
+    got = by_raw("Clearance averaged about 1,200 vehicles/day. The rice yield was 58.3 "
+                 "quintals/ha.", date="2024-12-20")
+    assert (got["about 1,200 vehicles/day"].low, got["about 1,200 vehicles/day"].unit) == (
+        1200, "count")
+    assert (got["58.3 quintals/ha"].low, got["58.3 quintals/ha"].unit) == (58.3, "count")
