@@ -222,6 +222,9 @@ _COUNT_NOUNS = (
     "thị trấn", "thôn", "làng",
     "projects?", "enterprises?", "businesses", "firms", "companies", "industrial parks?",
     "(?:co-?operatives?)", "investors", "ethnic (?:minority )?groups",
+    # what tourism and trade launch: "45 new tourism products", "17 more products", "12 new
+    # routes" (not the lines a statistics office follows: "among the 18 key products, 13 ...")
+    r"(?:new|more|additional) (?:[^\W\d_]+ )?products", "routes",
     "industrial clusters?", "economic zones?", "industrial zones?", "industrial estates?",
     # the same nouns once "industrial" is said: "of which 18 parks and 23 clusters operate"
     "parks?", "clusters?",

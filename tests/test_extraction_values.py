@@ -144,3 +144,13 @@ def test_vehicles_a_day_and_a_yield_in_quintals_per_hectare_are_counted():
     assert (got["about 1,200 vehicles/day"].low, got["about 1,200 vehicles/day"].unit) == (
         1200, "count")
     assert (got["58.3 quintals/ha"].low, got["58.3 quintals/ha"].unit) == (58.3, "count")
+
+
+def test_new_products_and_routes_are_counted_not_the_key_products_followed():
+    got = by_raw("In 2023 the city launched 45 new tourism products and approved 12 new routes; "
+                 "17 more products will follow. Among the 20 key industrial products, 14 grew.",
+                 date="2024-12-20")
+    assert got["45 new tourism products"].unit == "count"
+    assert (got["12"].low, got["12"].unit) == (12, "count")
+    assert got["17 more products"].unit == "count"
+    assert "20" not in got and "20 key industrial products" not in got
