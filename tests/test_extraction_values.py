@@ -154,3 +154,11 @@ def test_new_products_and_routes_are_counted_not_the_key_products_followed():
     assert (got["12"].low, got["12"].unit) == (12, "count")
     assert got["17 more products"].unit == "count"
     assert "20" not in got and "20 key industrial products" not in got
+
+
+def test_reducing_a_growth_rate_by_some_points_is_negative():
+    got = by_raw("Of which, farming decreased by 1.5%, reducing the overall growth rate of the "
+                 "province by 0.05 percentage points. Reduce the poverty rate and grow exports "
+                 "by 5%.", date="2024-12-20")
+    assert got["0.05 percentage points"].low == -0.05
+    assert got["5%"].low == 5  # a rise verb between keeps the sign
