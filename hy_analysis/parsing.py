@@ -477,8 +477,9 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
     tail = re.sub(r"^%\s*(?=per ?cent\b|percent\b)", "", tail, flags=re.IGNORECASE)
     if not tail or re.fullmatch(_TRAILERS, tail):
         return None, 1
-    # an English compound adjective: "the 7.4-hectare park", "a 2.3-fold rise"
-    tail = re.sub(r"^-(?=[^\W\d_])", "", tail)
+    # an English compound adjective: "the 7.4-hectare park", "a 2.3-fold rise" (also with a
+    # space after the hyphen, as pages break it: "a 2.3- fold rise")
+    tail = re.sub(r"^-\s?(?=[^\W\d_])", "", tail)
     if m := _MONEY_RE.match(tail):
         scale = 1
         for word in re.findall(_SCALE_RE, m["scales"]):

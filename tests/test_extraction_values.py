@@ -162,3 +162,8 @@ def test_reducing_a_growth_rate_by_some_points_is_negative():
                  "by 5%.", date="2024-12-20")
     assert got["0.05 percentage points"].low == -0.05
     assert got["5%"].low == 5  # a rise verb between keeps the sign
+
+
+def test_a_fold_rise_with_a_space_after_its_hyphen_is_a_ratio():
+    got = by_raw("Tourism earned more than 4 trillion VND, a 1.8- fold rise.", date="2024-12-20")
+    assert (got["1.8- fold"].low, got["1.8- fold"].unit) == (1.8, "times")
