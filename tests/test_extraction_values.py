@@ -167,3 +167,9 @@ def test_reducing_a_growth_rate_by_some_points_is_negative():
 def test_a_fold_rise_with_a_space_after_its_hyphen_is_a_ratio():
     got = by_raw("Tourism earned more than 4 trillion VND, a 1.8- fold rise.", date="2024-12-20")
     assert (got["1.8- fold"].low, got["1.8- fold"].unit) == (1.8, "times")
+
+
+def test_foreign_visits_within_the_guests_just_counted_are_persons():
+    got = by_raw("Khách lưu trú ước đạt 1.200.500 lượt, trong đó quốc tế ước đạt 410.250 lượt.",
+                 date="2024-12-20")
+    assert (got["410.250 lượt"].low, got["410.250 lượt"].unit) == (410250, "persons")
