@@ -173,3 +173,11 @@ def test_foreign_visits_within_the_guests_just_counted_are_persons():
     got = by_raw("Khách lưu trú ước đạt 1.200.500 lượt, trong đó quốc tế ước đạt 410.250 lượt.",
                  date="2024-12-20")
     assert (got["410.250 lượt"].low, got["410.250 lượt"].unit) == (410250, "persons")
+
+
+def test_a_vietnamese_number_of_things_standing_at_a_bare_number_is_a_count():
+    got = by_raw("Số lượng doanh nghiệp thành lập mới ước đạt 2.450, vượt 12% kế hoạch. Số vốn "
+                 "đăng ký đạt 2.450.", date="2024-12-20")
+    assert (got["2.450"].low, got["2.450"].unit) == (2450, "count")
+    assert got["2.450"].indicator == "new_enterprises"
+    assert len([r for r in got if r.startswith("2.450")]) == 1  # capital is no count
