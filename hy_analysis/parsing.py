@@ -66,12 +66,13 @@ class ParsedValue:
 # Leading words, longest first so "more than" wins over "more".
 _QUALIFIER_WORDS = {
     "above": ("không thấp hơn", "không dưới", "không ít hơn", "nhiều hơn", "cao hơn",
-              "vượt trên", "vượt mốc", "vượt ngưỡng", "more than", "surpassing", "surpassed", "surpasses", "surpass", "at least", "in excess of", "exceeding", "exceeded", "exceeds", "exceed", "upwards of",
+              "vượt trên", "vượt mốc", "vượt ngưỡng", "more than", "higher than", "greater than", "surpassing", "surpassed", "surpasses", "surpass", "at least", "in excess of", "exceeding", "exceeded", "exceeds", "exceed", "upwards of",
               # "is expected to top VND32.4 trillion" (the extractor takes it before money only)
               "topped", "tops", "top",
               "trên", "hơn", "over", "above", "tối thiểu", "ít nhất", ">", "≥"),
     "below": ("không vượt quá", "không quá", "không cao hơn", "không vượt", "thấp hơn",
-              "less than", "no more than", "not exceeding", "at most", "dưới", "under",
+              "less than", "lower than", "fewer than", "no more than", "not exceeding", "at most",
+              "dưới", "under",
               "below", "tối đa", "<", "≤"),
     "about": ("xấp xỉ", "approximately", "khoảng", "around", "about", "gần", "nearly", "almost",
               "roughly", "some", "≈", "~"),
@@ -190,6 +191,8 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "hectare": "ha", "km²": "km2", "km2": "km2", "square kilometers": "km2",
                 "square kilometres": "km2", "sq km": "km2", "người": "persons",
                 "people": "persons", "persons": "persons", "dân": "persons", "lần": "times",
+                # a population as a compound adjective: "a 520,000-strong population"
+                "strong population": "persons",
                 "times": "times", "fold": "times", "-fold": "times", "lượt người": "persons",
                 "lượt khách": "persons", "tourists": "persons", "visitors": "persons",
                 "khách": "persons", "khách du lịch": "persons",
@@ -218,6 +221,10 @@ _COUNT_NOUNS = (
     "nhà", "sản phẩm", "hợp tác xã", "cơ sở", "lao động", "huyện", "thị xã", "quận",
     "thị trấn", "thôn", "làng",
     "projects?", "enterprises?", "businesses", "firms", "companies", "industrial parks?",
+    "(?:co-?operatives?)", "investors", "ethnic (?:minority )?groups",
+    # what tourism and trade launch: "45 new tourism products", "17 more products", "12 new
+    # routes" (not the lines a statistics office follows: "among the 18 key products, 13 ...")
+    r"(?:new|more|additional) (?:[^\W\d_]+ )?products", "routes",
     "industrial clusters?", "economic zones?", "industrial zones?", "industrial estates?",
     # the same nouns once "industrial" is said: "of which 18 parks and 23 clusters operate"
     "parks?", "clusters?",
@@ -239,6 +246,7 @@ _COUNT_NOUNS = (
     # pieces and areas of output, yields, new Party members: "125,7 triệu cái", "51,2 triệu
     # mét vuông", "46,58 tạ/ha", "8.793 đảng viên"
     "cái", "mét vuông", "tạ/ha", "tấn/ha", "đảng viên", "party members",
+    "quintals?/ha", "quintals? per hectare", "tonnes?/ha", "tons?/ha",
     # units of firms registered beside the new firms: "95 chi nhánh, văn phòng đại diện",
     # "661 địa điểm kinh doanh", "40 branches and representative offices"
     "chi nhánh", "văn phòng đại diện", "địa điểm kinh doanh", "branches",
@@ -294,9 +302,11 @@ _TRAILERS = (r"(?:\s*(?:/\s*năm|/\s*year|/\s*yr|/\s*người|per person|per cap
              r"each year|mỗi năm|hằng năm|hàng năm|y/y|yoy|grdp|of grdp|/\s*tháng|/\s*month|"
              r"per month|a month|mỗi tháng|hằng tháng|"
              # a daily rate of a count: "1.350 xe/ngày", "25 toa/ngày", "2.526 tấn/ngày"
-             r"/\s*ngày|per day|a day|mỗi ngày|"
+             r"/\s*ngày|/\s*day|per day|a day|mỗi ngày|"
              # a price per barrel: "88 USD/thùng"
-             r"/\s*thùng|per barrel|a barrel))*")
+             r"/\s*thùng|per barrel|a barrel|"
+             # money per unit of land: "120 triệu đồng/ha", "VND50 million per hectare"
+             r"/\s*ha\b|/\s*héc\s?ta|per hectare|per ha\b|a hectare))*")
 
 _SCALE_RE = "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True))
 _CURRENCY_RE = "|".join(sorted(map(re.escape, _CURRENCIES), key=len, reverse=True))
@@ -467,8 +477,9 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
     tail = re.sub(r"^%\s*(?=per ?cent\b|percent\b)", "", tail, flags=re.IGNORECASE)
     if not tail or re.fullmatch(_TRAILERS, tail):
         return None, 1
-    # an English compound adjective: "the 7.4-hectare park", "a 2.3-fold rise"
-    tail = re.sub(r"^-(?=[^\W\d_])", "", tail)
+    # an English compound adjective: "the 7.4-hectare park", "a 2.3-fold rise" (also with a
+    # space after the hyphen, as pages break it: "a 2.3- fold rise")
+    tail = re.sub(r"^-\s?(?=[^\W\d_])", "", tail)
     if m := _MONEY_RE.match(tail):
         scale = 1
         for word in re.findall(_SCALE_RE, m["scales"]):

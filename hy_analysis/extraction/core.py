@@ -1960,11 +1960,14 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         low, high = -low, (-high if high is not None else None)
         notes.append("pulled the total down ('kéo giảm'): negative")
     elif unit in ("percent", "percentage_points") and low is not None and low > 0 and \
-            qualifier in ("exact", "about", "range") and CUES.FALL_AWAY_BEFORE.search(
+            qualifier in ("exact", "about", "range", "above") and CUES.FALL_AWAY_BEFORE.search(
                 text, max(clause_start, fig.start - 90), fig.start):
         # "giảm tỉ lệ hộ nghèo bình quân 2-2,5%/năm", "reduce the poverty rate by 0.5%": the
-        # fall is written before the indicator, the number says by how much
+        # fall is written before the indicator, the number says by how much ("by at least 3
+        # per cent": low -3, no high, as "giảm trên 3%" parses)
         low, high = (-high if high is not None else None), -low
+        if qualifier == "above":
+            low, high = high, None
         notes.append("a fall written before its indicator ('giảm ... bình quân', "
                      "'reduce ... by'): negative")
     elif low is not None and low > 0 and qualifier in ("exact", "about") and \
@@ -2726,6 +2729,12 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # its subject would have as a level)
         notes.append(f"% of a plan or estimate: {code} as a level would misread it")
         code = "unknown"
+    if unit in ("USD", "VND") and code != "unknown" and CUES.PER_AREA_END.search(fig.raw) and (
+            code == "grdp_per_capita" or vocab.words("modifier", "per_person").search(
+                indicator_text)):
+        # "VND50 million per hectare" after a GRDP per capita: money per unit of land
+        notes.append(f"money per hectare: not {code}")
+        code, indicator_text = "unknown", ""
     if unit in ("USD", "VND") and (code == "grdp_per_capita" or vocab.words(
             "modifier", "per_person").search(indicator_text)):
         unit = f"{unit}/person"

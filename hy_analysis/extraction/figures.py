@@ -50,7 +50,8 @@ class Figure:
 
 _PAIR_BEFORE = re.compile(r"\d[.,]\d{1,3}/$")
 # Shares listed with hyphens, "28-28-44%" (three or more: two are a range, "28-44%").
-_SHARE_LIST = re.compile(r"\d{1,2}(?:[.,]\d+)?(?:\s?[-–]\s?\d{1,2}(?:[.,]\d+)?){2,}\s?%")
+_SHARE_LIST = re.compile(r"\d{1,2}(?:[.,]\d+)?(?:\s?[-–]\s?\d{1,2}(?:[.,]\d+)?){2,}"
+                         r"\s?(?:%|per ?cent\b|percent\b)", re.IGNORECASE)  # "31 – 35 – 34 percent"
 _SHARE_MEMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # A number followed by these is a date, rank, share of a count ("13/15"), time or document code.
 _SLASH_AFTER = re.compile(r"\s?/\s?\d|:\d|-\d{1,2}-\d{2,4}|\s?[-/]\s?[A-ZĐ]{2,}|\.\d{1,2}\.\d{2,4}")
@@ -63,6 +64,7 @@ _LEAD_WORDS = (
     "không thấp hơn", "không dưới", "không ít hơn", "không vượt quá", "không quá", "nhiều hơn",
     "cao hơn", "thấp hơn", "vượt trên", "vượt mốc", "vượt ngưỡng", "xấp xỉ", "khoảng", "trên", "hơn", "dưới", "gần",
     "tối thiểu", "tối đa", "ít nhất", "gấp", "more than", "less than", "at least", "at most",
+    "higher than", "greater than", "lower than", "fewer than",
     "in excess of", "topped", "tops", "top",
     "surpassing", "surpassed", "surpasses", "surpass", "exceeding", "exceeded", "exceeds",
     "exceed", "upwards of", "over", "above", "under", "below", "about",
@@ -154,6 +156,10 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
         return True
     if _LIST_NUMBER.search(before) and _LIST_AFTER.match(after):
         return True
+    if CUES.TAX_RATE_AFTER.match(text, end):
+        return True  # "giảm 2% thuế GTGT": the rate of a tax, a policy
+    if CUES.IMAGE_NUMBER_BEFORE.search(before):
+        return True  # "hinh anh 1Dong Van ...": the picture's number in a gallery
     if number.isdigit() and len(_NOT_DIGIT.sub("", number)) >= 9:  # phone numbers, ids
         return True
     if number in ("1", "01") and CUES.PER_HECTARE.search(before) and \
@@ -166,6 +172,8 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     if CUES.ATTENDEES_AFTER.match(text, end) and CUES.ATTENDED_BEFORE.search(
             text, max(0, start - 240), start):
         return True  # those who attended a meeting ("tham dự ... cùng gần 500 doanh nghiệp")
+    if CUES.CONNECTED_BEFORE.search(before):
+        return True  # the places an online meeting linked
     if CUES.PARTY_MEMBERS_AFTER.match(text, end) and not CUES.ADMITTED_BEFORE.search(
             text, max(0, start - 80), start):
         return True  # the members of a Party organisation, not those it admitted
@@ -297,8 +305,10 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             if lead_start < start and not money_lead:
                 plain = _parse(text[start:stop], lang, unit)
                 if (plain is None or (plain.unit is None and not bare)) and not \
-                        CUES.BETWEEN_LEAD.search(text, lead_start, start):
-                    continue
+                        CUES.BETWEEN_LEAD.search(text, lead_start, start) and not (
+                            plain is None and unit is None
+                            and CUES.BARE_BILLIONS.search(text, start, stop)):
+                    continue  # (but "trên 10 ngàn tỷ": dong, read below, with its bound)
             for begin in dict.fromkeys((lead_start, start)):
                 raw = text[begin:stop]
                 parsed = _parse(raw, lang, unit)
@@ -337,6 +347,16 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                         -plain.high if plain.high is not None else None))
                     notes = ["a shortfall ('thấp hơn ... so với'): negative"]
                 found = Figure(start, found.end, text[start:found.end], plain, notes)
+        if found is not None and found.start < start and CUES.ENGLISH_THAN.match(
+                text, found.start, start) and (CUES.INTENSIFIER_BEFORE.search(
+                    text, max(0, found.start - 16), found.start) or CUES.OF_A_YEAR_AFTER.match(
+                    text, found.end)):
+            # "much higher than 500,000 VND in 2008": the level it is set against, not a bound
+            plain = _parse(text[start:found.end], lang, unit)
+            if plain is not None and plain.unit is not None:
+                found = Figure(start, found.end, text[start:found.end], plain,
+                               found.notes + ["the level a comparative sets it against "
+                                              "('higher than ... in 2010'), not a bound"])
         if found is not None and found.start < start and found.parsed.qualifier == "above" \
                 and found.parsed.unit == "percent" and CUES.EXCEED_BEFORE.search(
                     text, found.start, start) and CUES.OF_PLAN_AFTER.match(text, found.end):
@@ -360,7 +380,7 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
                 found.parsed, qualifier="above", high=None),
                 found.notes + ["'vượt' (exceeding) before an amount: a lower bound"])
         if found is not None and found.parsed.qualifier == "range" and \
-                CUES.CHANGE_FROM.search(text, max(0, start - 40), start) and \
+                CUES.CHANGE_FROM.search(text, max(0, start - 120), start) and \
                 (to := CUES.TO_SECOND.search(found.raw, start - found.start)):
             # "increased from 26.8% to 26.9%": where it started and where it went, not a range
             first = _parse(found.raw[:to.start()], lang, unit)
@@ -586,6 +606,8 @@ def _persons_before(text: str, start: int, end: int, lead_start: int,
         unit, words, why = "persons", " people", "the visitors named before it"
     elif CUES.PERSONS_AFTER.match(text, scale.end() if scale else end):
         unit, words, why = "persons", " people", "the visitors named after it ('were ...')"
+    elif scale and CUES.PERSONS_AND_BEFORE.search(text, window, lead_start):
+        unit, words, why = "persons", " people", "the visitors of the figure before 'and'"
     elif CUES.ICOR_BEFORE.search(text, window, lead_start):
         unit, words, why, scale = "times", " times", "'ICOR' named before it", None
     elif CUES.VISITS_BEFORE.search(text, window, lead_start) and \
