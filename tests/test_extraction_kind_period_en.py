@@ -29,3 +29,43 @@ def test_the_year_of_a_number_doubled_is_a_base():
                  "learn about its parks, doubling the number of 2021. As a result, it licensed "
                  "31 new projects.", "2023-01-20")
     assert _period(got["31"]) == (2022, 2022)
+
+
+def test_what_a_plan_obliges_or_resolves_is_a_target():
+    # "must grow by", "is determined to achieve", "solutions to achieve": a plan's words, in a
+    # page written during the year they are about
+    got = by_raw("Under the scenario, the economy must grow by 7.2% in the second quarter. "
+                 "Services must reach 6.1% for the whole year.", "2024-07-10", column="kind")
+    assert (got["7.2%"], got["6.1%"]) == ("target", "target")
+    got = by_raw("In 2024, the district is determined to achieve exports of 300 million USD.",
+                 "2024-08-01", column="kind")
+    assert got["300 million USD"] == "target"
+    got = by_raw("Delegates discussed solutions to achieve a growth rate of 7.5% in 2024.",
+                 "2024-08-01", column="kind")
+    assert got["7.5%"] == "target"
+
+
+def test_the_lead_in_of_a_long_list_governs_its_last_items():
+    # a colon lead-in with target words, then a list longer than the kind's window of words
+    got = by_raw("In 2024, the city is determined to achieve these key indicators: growth of "
+                 "7.5%, budget revenue of over VND3,100 billion, income per capita of VND61 "
+                 "million, industrial production value of over VND9,000 billion, total "
+                 "retail sales of VND40,000 billion, a rate of trained workers of 71%, a "
+                 "poverty rate of 2.1%, and forest coverage of 43.5%.", "2024-08-01",
+                 column="kind")
+    assert got["7.5%"] == "target"
+    assert (got["2.1%"], got["43.5%"]) == ("target", "target")
+
+
+def test_a_sentence_of_no_kind_after_a_paragraph_of_targets_goes_on_them():
+    # a one-sentence paragraph of targets, then a paragraph of plain statements about the
+    # same year: they go on the list of targets
+    text = ("The city strives for budget revenue of about VND5 trillion and investment of "
+            "about VND30 trillion.\n\nThe contribution of TFP to growth is 41-42 per cent. "
+            "The share of the digital economy is 15 per cent.")
+    got = by_raw(text, "2024-01-08", column="kind")
+    assert (got["41-42 per cent"], got["15 per cent"]) == ("target", "target")
+    # ... but not a sentence in the past tense, nor after targets read from another cue
+    text = ("The city strives for budget revenue of about VND5 trillion in 2024.\n\nIn "
+            "January, exports were 310 million USD.")
+    assert by_raw(text, "2024-02-08", column="kind")["310 million USD"] == "actual"

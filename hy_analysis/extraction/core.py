@@ -2197,6 +2197,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "chiếm 13,4% kế hoạch, cao hơn ... (9,53%)": a plan word completing an earlier
         # figure (its share of the plan achieved) is that figure's, no target word of this one
         kind_context = CUES.PLAN_SHARE_BEFORE.sub(" ", kind_context) + fig.raw + text_after[:15]
+        colon = text.rfind(":", sent[0], fig.start)
+        if sent[0] <= colon and sent[0] < fig.start - 300 and "\n" not in text[colon:fig.start]:
+            # "the province determined to achieve key indicators: growth of 8%, ..., forest
+            # coverage of 56.7%": the lead-in of a long list governs its last items too
+            kind_context = text[sent[0]:colon + 1] + " " + kind_context
     kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year,
                                          period_start=period.start,
                                          just_before=text[max(0, fig.start - 45):fig.start],
@@ -2218,6 +2223,17 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             if before[0] >= at or (step and ("\n\n" in text[before[1]:sent[0]] or
                                              CUES.COMPARED_TO_PLAN.search(words))):
                 break
+            said = [r for r in rows if before[0] <= r["char_start"] < at]
+            if said and not period.how.startswith("sentence") and all(
+                    r["kind"] == "target" and re.search(
+                        r"kind: (?:target words(?:;|$)|after a sentence of targets)", r["note"])
+                    for r in said) and not CUES.PAST_TENSE.search(text, sent[0], sent[1]):
+                # "The province strives for revenue of VND4 trillion. The contribution of
+                # TFP is 39-40 per cent.": a sentence naming no year and no kind of its own
+                # goes on the targets of the sentence before it
+                kind, estimate, kind_how = ("target", False,
+                                            "after a sentence of targets in its paragraph")
+                break
             if not step and "\n\n" in text[before[0]:sent[0]] and \
                     not words.rstrip().endswith(":") and re.search(r"\d", words) and \
                     not CUES.GOES_ON.match(text, sent[0]):
@@ -2230,7 +2246,6 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 # "Toàn tỉnh đạt và vượt 17/17 chỉ tiêu ..., trong đó:", "achieved all 20
                 # targets, of which": targets reported met head a list of results
                 break
-            said = [r for r in rows if before[0] <= r["char_start"] < at]
             if said and said[0]["kind"] != "target":
                 # "Vốn FDI đạt 1,6 tỷ USD, bằng 52% kế hoạch năm (3 tỷ USD). Trong đó, 20 dự
                 # án ...": a sentence opening with a result measures it against the plan; its
