@@ -69,3 +69,19 @@ def test_a_sentence_of_no_kind_after_a_paragraph_of_targets_goes_on_them():
     text = ("The city strives for budget revenue of about VND5 trillion in 2024.\n\nIn "
             "January, exports were 310 million USD.")
     assert by_raw(text, "2024-02-08", column="kind")["310 million USD"] == "actual"
+
+
+def test_quarters_under_a_plan_span_named_before_are_the_years_own():
+    # a span of years in an earlier sentence holds no quarter or months to date: those are
+    # of the year under way
+    text = ("The province aims to exceed the targets of the 2021-2025 plan.\nTo reach "
+            "growth of 9.8%, it drew up a scenario for each quarter: the first quarter up "
+            "7.7%, the first half up 8.4%.\nBy the end of August 2025 it had 14 parks.")
+    got = by_raw(text, "2025-03-15")
+    assert _period(got["9.8%"]) == (2025, 2025)
+    assert (_period(got["7.7%"]), _period(got["8.4%"])) == ((2025, 2025), (2025, 2025))
+    # a sentence naming only a date's month keeps the span
+    got = by_raw("GRDP grew 6.9% a year in 2021-2025. Revenue over five years was VND48,000 "
+                 "billion, and by the end of month 8/2025 all 6,500 houses were rebuilt.",
+                 "2025-09-25")
+    assert _period(got["VND48,000 billion"]) == (2021, 2025)

@@ -811,6 +811,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(year, year, "earlier sentence (relative year)", base)
     if earlier:
         y = earlier[-1]
+        if doc_year and y[2] < y[3] and y[2] <= doc_year <= y[3] and \
+                CUES.PARTS_OF_ONE_YEAR.search(text, s0, s1):
+            # "... the targets for 2021-2025. To reach 10.5%, the province has scenarios for
+            # each quarter: Quarter I up 8.9%, ...": quarters and months lie in one year, the
+            # one under way, not the plan's span named before
+            year = frame_year(text, doc_year, doc_month)
+            return Period(year, year, "a part of a year, under an earlier sentence's span",
+                          base)
         frame = _frame_of(text, earlier, y)
         if frame:
             return Period(frame[2], frame[3], "earlier sentence, its time frame", base)
