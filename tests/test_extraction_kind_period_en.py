@@ -85,3 +85,28 @@ def test_quarters_under_a_plan_span_named_before_are_the_years_own():
                  "billion, and by the end of month 8/2025 all 6,500 houses were rebuilt.",
                  "2025-09-25")
     assert _period(got["VND48,000 billion"]) == (2021, 2025)
+
+
+def test_from_now_to_a_year_spans_from_the_pages_year():
+    got = by_raw("The district's economy is set to grow by 8.1 percent a year from now to 2030.",
+                 "2026-05-04")
+    assert _period(got["8.1 percent a year"]) == (2026, 2030)
+
+
+def test_plan_periods_that_follow_each_other_share_no_year():
+    got = by_raw("The plan sees growth of 7.2 percent a year between 2021 and 2025, and growth of 8.4 "
+                 "percent a year between 2025 and 2030.", "2021-06-01")
+    assert _period(got["7.2 percent a year"]) == (2021, 2025)
+    assert _period(got["8.4 percent a year"]) == (2026, 2030)
+
+
+def test_a_pair_of_figures_is_dated_by_the_year_after_the_second():
+    # "from X by 2020 to Y by 2030", and pairs dated after their second figure
+    got = by_raw("The share of services is to rise from 36 percent by 2025 to 44 percent by "
+                 "2035. Farming and industry will respectively account for 21 percent and 31 "
+                 "percent by 2025, and 14 percent and 38 percent by 2035.", "2021-06-01")
+    assert _period(got["44 percent"]) == (2035, 2035)
+    assert (_period(got["21 percent"]), _period(got["31 percent"])) == ((2025, 2025),
+                                                                          (2025, 2025))
+    assert (_period(got["14 percent"]), _period(got["38 percent"])) == ((2035, 2035),
+                                                                          (2035, 2035))

@@ -1960,6 +1960,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year,
                              doc_month=doc_date.month if doc_date and not
                              memo.get("year only") else None)
+        if doc_year and period.start == period.end and period.end and \
+                period.end > doc_year and (now_to := CUES.FROM_NOW_TO.search(
+                    text, sent[0], sent[1])) and int(now_to["year"]) == period.end:
+            # "expand by 7.5 percent annually from now to 2020": from the page's year on
+            period = Period(doc_year, period.end, period.how + ", from now", period.base)
         # the last figure outside brackets closed before this one: an aside's figure ("thu
         # nhập đạt 51 triệu đồng (năm 2018 đạt 46,8 triệu đồng); 32 xã ...") is of the aside's
         # own year, not a frame of the figures after it

@@ -425,6 +425,7 @@ def _closed_aside(text: str, lo: int, at: int, before: int) -> bool:
 def _years(text: str, offset: int = 0):
     """(start, end, y0, y1, is_base, same_period) for each year mention in text."""
     skip_to = -1
+    last_span = None  # (end offset, first year, last year) of the last span read
     for m in CUES.YEAR_RE.finditer(text):
         if m.start() < skip_to:
             continue  # the end of a "from 2021 to 2025" span read with its start
@@ -484,6 +485,13 @@ def _years(text: str, offset: int = 0):
         if span_end and int(span_end[1]) > y1:
             y1, end = int(span_end[1]), span_end.end()
             skip_to = end
+            if y1 - y0 == 5 and y0 % 5 == 0 and last_span and last_span[2] == y0 < \
+                    last_span[1] + 5 and m.start() - last_span[0] < 120:
+                # "8.5 percent between 2021 and 2025, and 9.5 percent between 2025 and
+                # 2030": plan periods that follow each other share no year (2026-2030)
+                y0 += 1
+        if y1 > y0:
+            last_span = (end, y0, y1)
         # "from 2021 to the present", "từ năm 2021 đến nay": a span up to now, not a base
         # ("gấp hơn 3 lần quy mô kinh tế của tỉnh năm 2010": the noun a ratio is of, with its
         # year, is the base)
@@ -675,6 +683,13 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if own and doc_year and own[-1][3] < doc_year and CUES.NOW_CLAUSE.search(
             text, own[-1][1], fig_start):
         return Period(doc_year, doc_year, "sentence, the present after an earlier year", base)
+    # "account for 33 percent and 29 percent by 2020, and 25 percent and 33 percent by 2030":
+    # a pair of figures dated by the year after the second (the year before, after another
+    # figure, is that one's)
+    if own_after and CUES.LIST_THEN_YEAR.fullmatch(text, fig_end, own_after[0][0]) and (
+            not own or CUES.ATTACHED.search(text[max(s0, own[-1][0] - 30):own[-1][0]])):
+        y = own_after[0]
+        return Period(y[2], y[3], "sentence, the year after the pair it opens", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
     # after another figure is that figure's; the one right after this figure is its own
     if own and not (close_after and CUES.ATTACHED.search(
