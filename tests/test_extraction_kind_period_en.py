@@ -110,3 +110,11 @@ def test_a_pair_of_figures_is_dated_by_the_year_after_the_second():
                                                                           (2025, 2025))
     assert (_period(got["14 percent"]), _period(got["38 percent"])) == ((2035, 2035),
                                                                           (2035, 2035))
+
+
+def test_a_relative_span_right_after_the_figure_dates_it():
+    # "over the past five years" after the figure, in a January review of the year before
+    text = ("The year 2023 was a good year for the province. Its economy grew by 6.1 percent a "
+            "year over the past five years. In 2023 exports rose to 2 billion USD.")
+    got = by_raw(text, "2024-01-12")
+    assert _period(got["6.1 percent a year"]) == (2019, 2023)

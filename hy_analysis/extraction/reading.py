@@ -731,6 +731,12 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # years": N years after the document's year, or ending with it (its own words, before
     # the one-year "năm qua" inside "5 năm qua" is read as last year)
     spans = relative_span(text[max(s0, fig_start - 200):fig_start], doc_year)
+    after_span = CUES.RELATIVE_SPAN.search(text, fig_end, min(s1, fig_end + 60)) \
+        if doc_year and not own and not spans else None
+    if after_span and CUES.DURING.fullmatch(text, fig_end, after_span.start()):
+        # "saw average growth of 11 percent over the past five years": a span right after
+        # the figure, counted from the year the page reports on
+        spans = relative_span(after_span.group(0), frame_year(text, doc_year, doc_month))
     if spans:
         return Period(spans[0], spans[1], "sentence (relative span)", base)
     # "năm tới", "next year": the year after the document's
