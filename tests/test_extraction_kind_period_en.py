@@ -118,3 +118,12 @@ def test_a_relative_span_right_after_the_figure_dates_it():
             "year over the past five years. In 2023 exports rose to 2 billion USD.")
     got = by_raw(text, "2024-01-12")
     assert _period(got["6.1 percent a year"]) == (2019, 2023)
+
+
+def test_a_compared_quarters_year_sets_no_year_for_the_sentences_after():
+    # "cao hơn mức tăng 5,1% của quý I/2023": the compared quarter's year is that figure's
+    text = ("Quý I/2024, GRDP của tỉnh tăng 7,2%. Khu vực công nghiệp tăng 8,4%, cao hơn mức "
+            "tăng 5,1% của quý I/2023. Ngành chế biến, chế tạo tăng 9,3%.")
+    got = by_raw(text, "2024-04-05")
+    assert _period(got["5,1%"]) == (2023, 2023)
+    assert _period(got["9,3%"]) == (2024, 2024)
