@@ -127,3 +127,14 @@ def test_a_compared_quarters_year_sets_no_year_for_the_sentences_after():
     got = by_raw(text, "2024-04-05")
     assert _period(got["5,1%"]) == (2023, 2023)
     assert _period(got["9,3%"]) == (2024, 2024)
+
+
+def test_a_multiple_of_the_plan_is_a_result_of_its_year_alone():
+    # "gấp 4 lần kế hoạch năm", "vượt 12,5 lần kế hoạch": how many times the plan was done,
+    # not a plan, and measured against no year (not the year compared with before it)
+    text = ("Năm 2023, tỉnh thu hút 820 triệu USD vốn FDI, tăng 310 triệu USD so với năm "
+            "2022 và gấp 4 lần kế hoạch năm. Vốn trong nước đạt 2.150 tỷ đồng, vượt 12,5 lần "
+            "kế hoạch năm.")
+    got = by_raw(text, "2024-06-20")
+    assert (got["gấp 4 lần"].kind, got["12,5 lần"].kind) == ("actual", "actual")
+    assert _period(got["gấp 4 lần"]) == (2023, 2023)

@@ -2117,6 +2117,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         if base < period.end:
             measure = "ratio_to_base" if measure == "ratio_to_base" else "cumulative_growth"
             period = Period(base, period.end, period.how + ", base the start of the term", base)
+    if unit == "times" and cell is None and CUES.OF_THE_PLAN.match(text, fig.end):
+        # "gấp trên 6 lần kế hoạch năm" after "... so với năm 2022": a multiple of the plan,
+        # measured against no year
+        measure = "level"
     if measure in ("ratio_to_base", "cumulative_growth") and period.base and period.end:
         period = Period(period.base, period.end, period.how, period.base)
     elif measure == "ratio_to_base" and cell is None and period.end and \
@@ -2323,7 +2327,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             period = Period(frame[0], frame[1], period.how + ", " + frame[2])
         elif measure == "level":
             period = Period(frame[1], frame[1], period.how + ", the end of " + frame[2])
-    if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end) and \
+    # (and "gấp trên 6 lần kế hoạch năm", "vượt 18,6 lần kế hoạch": how many times the plan)
+    if unit in ("percent", "times") and CUES.OF_THE_PLAN.match(text, fig.end) and \
             kind_how != "the plan's value compared with":
         if kind == "target" and kind_how == "target words" and rows and \
                 rows[-1]["kind"] == "target" and rows[-1]["char_end"] >= sent[0] and \
