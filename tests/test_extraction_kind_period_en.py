@@ -138,3 +138,15 @@ def test_a_multiple_of_the_plan_is_a_result_of_its_year_alone():
     got = by_raw(text, "2024-06-20")
     assert (got["gấp 4 lần"].kind, got["12,5 lần"].kind) == ("actual", "actual")
     assert _period(got["gấp 4 lần"]) == (2023, 2023)
+
+
+def test_what_will_be_is_not_of_a_year_gone_by():
+    text = ("In 2023, exports grew by 9 percent. The chairman said the province will offer "
+            "investors land of 300-500 hectares for a seafood cluster.")
+    got = by_raw(text, "2024-02-02")
+    assert _period(got["300-500 hectares"]) == (2024, 2024)
+    assert got["300-500 hectares"].kind == "target"
+    # ... unless the year's own sentence says "will" of it (a translation's tense)
+    got = by_raw("In 2023, GRDP will grow by 6.2 percent. Income per capita will reach 98 "
+                 "million VND.", "2024-01-10")
+    assert _period(got["98 million VND"]) == (2023, 2023)

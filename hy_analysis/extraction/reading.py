@@ -832,6 +832,15 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(year, year, "earlier sentence (relative year)", base)
     if earlier:
         y = earlier[-1]
+        y_lo = max(text.rfind(". ", 0, y[0]), text.rfind("\n", 0, y[0])) + 1
+        y_hi = _SENTENCE_END.search(text, y[1])
+        if doc_year and y[3] < doc_year and CUES.WILL_WORDS_LOWER.search(text, s0, fig_start) \
+                and not CUES.WILL_WORDS_LOWER.search(text, y_lo, y_hi.start() if y_hi else s0):
+            # "The GRDP grew 12 percent in 2017. ... The province will invite investors to
+            # projects on 100-200 hectares": what will be is not of a year gone by (unless
+            # the year's own sentence says "will" of it: "In 2024, GRDP will increase by 7%")
+            return Period(doc_year, doc_year, "document date (what will be, after a past "
+                          "year)", base)
         if doc_year and y[2] < y[3] and y[2] <= doc_year <= y[3] and \
                 CUES.PARTS_OF_ONE_YEAR.search(text, s0, s1):
             # "... the targets for 2021-2025. To reach 10.5%, the province has scenarios for
