@@ -150,3 +150,12 @@ def test_what_will_be_is_not_of_a_year_gone_by():
     got = by_raw("In 2023, GRDP will grow by 6.2 percent. Income per capita will reach 98 "
                  "million VND.", "2024-01-10")
     assert _period(got["98 million VND"]) == (2023, 2023)
+
+
+def test_target_words_in_a_bracket_closed_before_are_the_asides():
+    text = ("In the past three years, growth averaged 6.4 per cent a year (against a target "
+            "of 7.5 per cent), with industry expanding by 9.9 per cent and services by 6.6 per "
+            "cent.")
+    got = by_raw(text, "2024-12-10", column="kind")
+    assert got["7.5 per cent"] == "target"
+    assert (got["9.9 per cent"], got["6.6 per cent"]) == ("actual", "actual")

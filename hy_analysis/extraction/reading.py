@@ -1328,7 +1328,9 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
         # the year's plan expects, not an estimate of its result
         return "target", False, "expected early in its own year"
     estimate = bool(CUES.ESTIMATE_WORDS.search(context)) or will
-    strong = bool(CUES.STRONG_TARGET.search(context))
+    # ("6.82 per cent a year (compared to the target of 7.8 per cent), with Region 1
+    # expanding by 2.14 per cent": target words in brackets closed before are the aside's)
+    strong = bool(CUES.STRONG_TARGET.search(_without_asides(context)))
     if period_end is not None and doc_year is not None:
         if period_end > doc_year:
             return "target", False, "period after the document"
