@@ -159,3 +159,13 @@ def test_target_words_in_a_bracket_closed_before_are_the_asides():
     got = by_raw(text, "2024-12-10", column="kind")
     assert got["7.5 per cent"] == "target"
     assert (got["9.9 per cent"], got["6.6 per cent"]) == ("actual", "actual")
+
+
+def test_a_share_of_the_target_sets_no_target_for_the_figure_after_it():
+    text = ("In the first half, exports were US$21.3 million, equal to 48% of the target and "
+            "up 35% from the same period last year.")
+    got = by_raw(text, "2024-07-20", column="kind")
+    assert got["35%"] == "actual"
+    got = by_raw("Năm 2024 thu ngân sách đạt 1.200 tỷ đồng, bằng 98% mục tiêu và tăng 12% so "
+                 "với năm trước.", "2025-02-20", column="kind")
+    assert got["12%"] == "actual"
