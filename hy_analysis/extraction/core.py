@@ -2235,11 +2235,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             said = [r for r in rows if before[0] <= r["char_start"] < at]
             if said and not period.how.startswith("sentence") and all(
                     r["kind"] == "target" and re.search(
-                        r"kind: (?:target words(?:;|$)|after a sentence of targets)", r["note"])
-                    for r in said) and not CUES.PAST_TENSE.search(text, sent[0], sent[1]):
+                        r"kind: (?:target words(?:;|$)|after a sentence of targets|a line of a list of targets)", r["note"])
+                    for r in said) and not CUES.PAST_TENSE.search(text, sent[0], sent[1]) and \
+                    ("\n\n" not in text[before[0]:sent[0]]
+                     or CUES.PRESENT_TENSE_EN.search(text, sent[0], sent[1])):
                 # "The province strives for revenue of VND4 trillion. The contribution of
                 # TFP is 39-40 per cent.": a sentence naming no year and no kind of its own
-                # goes on the targets of the sentence before it
+                # goes on the targets of the sentence before it in its paragraph, or in the
+                # paragraph before when it is English in the present tense, as plans are
+                # written (a new paragraph otherwise reports on its own)
                 kind, estimate, kind_how = ("target", False,
                                             "after a sentence of targets in its paragraph")
                 break
