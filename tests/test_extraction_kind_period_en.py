@@ -169,3 +169,21 @@ def test_a_share_of_the_target_sets_no_target_for_the_figure_after_it():
     got = by_raw("Năm 2024 thu ngân sách đạt 1.200 tỷ đồng, bằng 98% mục tiêu và tăng 12% so "
                  "với năm trước.", "2025-02-20", column="kind")
     assert got["12%"] == "actual"
+
+
+def test_a_horizon_right_after_a_figure_dates_it_before_the_span_opening_its_sentence():
+    got = by_raw("In the 2021 - 2030 period, the city targets GRDP per capita of VND 95 million "
+                 "by 2025 and of VND 160 million by 2030.", "2021-05-01")
+    assert _period(got["VND 95 million"]) == (2025, 2025)
+
+
+def test_the_year_of_a_multiple_that_in_a_year_is_its_base():
+    got = by_raw("Income per capita is to reach VND 80 million by 2030 (1.6 times that in "
+                 "2025).", "2021-05-01")
+    assert _period(got["1.6 times"]) == (2025, 2030)
+
+
+def test_a_span_after_from_is_the_period_not_a_base():
+    got = by_raw("The plan for the province was approved in 2012. From 2015 - 2025, the "
+                 "province will invite investors to 36 projects.", "2013-01-01")
+    assert _period(got["36 projects"]) == (2015, 2025)

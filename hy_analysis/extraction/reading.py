@@ -499,8 +499,9 @@ def _years(text: str, offset: int = 0):
             before)) and not span_end and not (
             CUES.FROM_YEAR_BEFORE.search(before)
             and CUES.TO_NOW_AFTER.match(text, m.end())) and not (
-            # "up 10.61% over 2018" compares; "7% a year over 2021-2025" is the span itself
-            y1 > y0 and CUES.OVER_LAST.search(before))
+            # "up 10.61% over 2018" compares; "7% a year over 2021-2025" is the span itself,
+            # and so is "From 2010 - 2020, the province will invest in 47 projects"
+            y1 > y0 and (CUES.OVER_LAST.search(before) or CUES.FROM_YEAR_BEFORE.search(before)))
         yield (offset + m.start(), offset + end, y0, y1, is_base,
                bool(CUES.SAME_PERIOD_BEFORE.search(before)))
 
