@@ -187,3 +187,14 @@ def test_a_span_after_from_is_the_period_not_a_base():
     got = by_raw("The plan for the province was approved in 2012. From 2015 - 2025, the "
                  "province will invite investors to 36 projects.", "2013-01-01")
     assert _period(got["36 projects"]) == (2015, 2025)
+
+
+def test_a_base_after_another_number_is_that_numbers():
+    got = by_raw("With a 7.7 per cent growth rate last year the province ranked tenth, and its "
+                 "economy was worth VND61.2 trillion, 4.8 times the 2010 figure.", "2024-04-20")
+    assert _period(got["7.7 per cent"]) == (2023, 2023)
+    assert _period(got["4.8 times"]) == (2010, 2023)
+    # multiples listed before the base they share keep it
+    got = by_raw("Thu ngân sách tăng gấp 2,1 lần; thu nhập bình quân tăng gấp 2,6 lần so năm "
+                 "2015.", "2020-10-01")
+    assert _period(got["gấp 2,1 lần"]) == (2015, 2020)

@@ -544,8 +544,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # looked up in the text's index of years: a long sentence is not read again per figure
     before = _years_between(text, s0, fig_start)
     after = _years_between(text, fig_end, s1)
+    # (a base after the figure and after another number is that number's: "a 9.4 per cent
+    # growth rate last year ..., worth VNĐ52.7 trillion, 5.9 times the 2010 figure"; but
+    # multiples listed before their shared base share it: "tăng gấp 2,03 lần; ... tăng gấp
+    # 2,45 lần so năm 2010")
+    multiple = CUES.MULTIPLE.search(text, fig_start, fig_end)
     base = next((y[2] for y in reversed(before) if y[4]), None) or next(
-        (y[2] for y in after if y[4]), None)
+        (y[2] for y in after if y[4] and (multiple or not CUES.NUMBER_RE.search(
+            text, fig_end, y[0]))), None)
     # "gấp 16 lần so với năm 2002 ... và gấp 2 lần so với năm 2011": a base written right
     # after the figure, before any other number, is its own (the one before is the last one's)
     near = next((y for y in after if y[4]), None)
