@@ -1999,6 +1999,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         period = find_period(text, sent, fig.start, fig.end, heads, doc_year,
                              doc_month=doc_date.month if doc_date and not
                              memo.get("year only") else None)
+        if doc_year and period.start == period.end and period.end and \
+                period.end > doc_year and (now_to := CUES.FROM_NOW_TO.search(
+                    text, sent[0], sent[1])) and int(now_to["year"]) == period.end:
+            # "expand by 7.5 percent annually from now to 2020": from the page's year on
+            period = Period(doc_year, period.end, period.how + ", from now", period.base)
         # the last figure outside brackets closed before this one: an aside's figure ("thu
         # nhập đạt 51 triệu đồng (năm 2018 đạt 46,8 triệu đồng); 32 xã ...") is of the aside's
         # own year, not a frame of the figures after it
@@ -2168,6 +2173,10 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         if base < period.end:
             measure = "ratio_to_base" if measure == "ratio_to_base" else "cumulative_growth"
             period = Period(base, period.end, period.how + ", base the start of the term", base)
+    if unit == "times" and cell is None and CUES.OF_THE_PLAN.match(text, fig.end):
+        # "gấp trên 6 lần kế hoạch năm" after "... so với năm 2022": a multiple of the plan,
+        # measured against no year
+        measure = "level"
     if measure in ("ratio_to_base", "cumulative_growth") and period.base and period.end:
         period = Period(period.base, period.end, period.how, period.base)
     elif measure == "ratio_to_base" and cell is None and period.end and \
@@ -2253,6 +2262,11 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "chiếm 13,4% kế hoạch, cao hơn ... (9,53%)": a plan word completing an earlier
         # figure (its share of the plan achieved) is that figure's, no target word of this one
         kind_context = CUES.PLAN_SHARE_BEFORE.sub(" ", kind_context) + fig.raw + text_after[:15]
+        colon = text.rfind(":", sent[0], fig.start)
+        if sent[0] <= colon and sent[0] < fig.start - 300 and "\n" not in text[colon:fig.start]:
+            # "the province determined to achieve key indicators: growth of 8%, ..., forest
+            # coverage of 56.7%": the lead-in of a long list governs its last items too
+            kind_context = text[sent[0]:colon + 1] + " " + kind_context
     kind, estimate, kind_how = find_kind(kind_context, period.end, doc_year,
                                          period_start=period.start,
                                          just_before=text[max(0, fig.start - 45):fig.start],
@@ -2274,6 +2288,21 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             if before[0] >= at or (step and ("\n\n" in text[before[1]:sent[0]] or
                                              CUES.COMPARED_TO_PLAN.search(words))):
                 break
+            said = [r for r in rows if before[0] <= r["char_start"] < at]
+            if said and not period.how.startswith("sentence") and all(
+                    r["kind"] == "target" and re.search(
+                        r"kind: (?:target words(?:;|$)|after a sentence of targets|a line of a list of targets)", r["note"])
+                    for r in said) and not CUES.PAST_TENSE.search(text, sent[0], sent[1]) and \
+                    ("\n\n" not in text[before[0]:sent[0]]
+                     or CUES.PRESENT_TENSE_EN.search(text, sent[0], sent[1])):
+                # "The province strives for revenue of VND4 trillion. The contribution of
+                # TFP is 39-40 per cent.": a sentence naming no year and no kind of its own
+                # goes on the targets of the sentence before it in its paragraph, or in the
+                # paragraph before when it is English in the present tense, as plans are
+                # written (a new paragraph otherwise reports on its own)
+                kind, estimate, kind_how = ("target", False,
+                                            "after a sentence of targets in its paragraph")
+                break
             if not step and "\n\n" in text[before[0]:sent[0]] and \
                     not words.rstrip().endswith(":") and re.search(r"\d", words) and \
                     not CUES.GOES_ON.match(text, sent[0]):
@@ -2286,7 +2315,6 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 # "Toàn tỉnh đạt và vượt 17/17 chỉ tiêu ..., trong đó:", "achieved all 20
                 # targets, of which": targets reported met head a list of results
                 break
-            said = [r for r in rows if before[0] <= r["char_start"] < at]
             if said and said[0]["kind"] != "target":
                 # "Vốn FDI đạt 1,6 tỷ USD, bằng 52% kế hoạch năm (3 tỷ USD). Trong đó, 20 dự
                 # án ...": a sentence opening with a result measures it against the plan; its
@@ -2359,7 +2387,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             period = Period(frame[0], frame[1], period.how + ", " + frame[2])
         elif measure == "level":
             period = Period(frame[1], frame[1], period.how + ", the end of " + frame[2])
-    if unit == "percent" and CUES.OF_THE_PLAN.match(text, fig.end) and \
+    # (and "gấp trên 6 lần kế hoạch năm", "vượt 18,6 lần kế hoạch": how many times the plan)
+    if unit in ("percent", "times") and CUES.OF_THE_PLAN.match(text, fig.end) and \
             kind_how != "the plan's value compared with":
         if kind == "target" and kind_how == "target words" and rows and \
                 rows[-1]["kind"] == "target" and rows[-1]["char_end"] >= sent[0] and \

@@ -425,6 +425,7 @@ def _closed_aside(text: str, lo: int, at: int, before: int) -> bool:
 def _years(text: str, offset: int = 0):
     """(start, end, y0, y1, is_base, same_period) for each year mention in text."""
     skip_to = -1
+    last_span = None  # (end offset, first year, last year) of the last span read
     for m in CUES.YEAR_RE.finditer(text):
         if m.start() < skip_to:
             continue  # the end of a "from 2021 to 2025" span read with its start
@@ -484,13 +485,23 @@ def _years(text: str, offset: int = 0):
         if span_end and int(span_end[1]) > y1:
             y1, end = int(span_end[1]), span_end.end()
             skip_to = end
+            if y1 - y0 == 5 and y0 % 5 == 0 and last_span and last_span[2] == y0 < \
+                    last_span[1] + 5 and m.start() - last_span[0] < 120:
+                # "8.5 percent between 2021 and 2025, and 9.5 percent between 2025 and
+                # 2030": plan periods that follow each other share no year (2026-2030)
+                y0 += 1
+        if y1 > y0:
+            last_span = (end, y0, y1)
         # "from 2021 to the present", "từ năm 2021 đến nay": a span up to now, not a base
         # ("gấp hơn 3 lần quy mô kinh tế của tỉnh năm 2010": the noun a ratio is of, with its
         # year, is the base)
         is_base = bool(CUES.BASE_BEFORE.search(before) or CUES.RATIO_NOUN_BEFORE.search(
             before)) and not span_end and not (
             CUES.FROM_YEAR_BEFORE.search(before)
-            and CUES.TO_NOW_AFTER.match(text, m.end()))
+            and CUES.TO_NOW_AFTER.match(text, m.end())) and not (
+            # "up 10.61% over 2018" compares; "7% a year over 2021-2025" is the span itself,
+            # and so is "From 2010 - 2020, the province will invest in 47 projects"
+            y1 > y0 and (CUES.OVER_LAST.search(before) or CUES.FROM_YEAR_BEFORE.search(before)))
         yield (offset + m.start(), offset + end, y0, y1, is_base,
                bool(CUES.SAME_PERIOD_BEFORE.search(before)))
 
@@ -533,8 +544,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # looked up in the text's index of years: a long sentence is not read again per figure
     before = _years_between(text, s0, fig_start)
     after = _years_between(text, fig_end, s1)
+    # (a base after the figure and after another number is that number's: "a 9.4 per cent
+    # growth rate last year ..., worth VNĐ52.7 trillion, 5.9 times the 2010 figure"; but
+    # multiples listed before their shared base share it: "tăng gấp 2,03 lần; ... tăng gấp
+    # 2,45 lần so năm 2010")
+    multiple = CUES.MULTIPLE.search(text, fig_start, fig_end)
     base = next((y[2] for y in reversed(before) if y[4]), None) or next(
-        (y[2] for y in after if y[4]), None)
+        (y[2] for y in after if y[4] and (multiple or not CUES.NUMBER_RE.search(
+            text, fig_end, y[0]))), None)
     # "gấp 16 lần so với năm 2002 ... và gấp 2 lần so với năm 2011": a base written right
     # after the figure, before any other number, is its own (the one before is the last one's)
     near = next((y for y in after if y[4]), None)
@@ -673,6 +690,13 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if own and doc_year and own[-1][3] < doc_year and CUES.NOW_CLAUSE.search(
             text, own[-1][1], fig_start):
         return Period(doc_year, doc_year, "sentence, the present after an earlier year", base)
+    # "account for 33 percent and 29 percent by 2020, and 25 percent and 33 percent by 2030":
+    # a pair of figures dated by the year after the second (the year before, after another
+    # figure, is that one's)
+    if own_after and CUES.LIST_THEN_YEAR.fullmatch(text, fig_end, own_after[0][0]) and (
+            not own or CUES.ATTACHED.search(text[max(s0, own[-1][0] - 30):own[-1][0]])):
+        y = own_after[0]
+        return Period(y[2], y[3], "sentence, the year after the pair it opens", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
     # after another figure is that figure's; the one right after this figure is its own
     if own and not (close_after and CUES.ATTACHED.search(
@@ -714,6 +738,12 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # years": N years after the document's year, or ending with it (its own words, before
     # the one-year "năm qua" inside "5 năm qua" is read as last year)
     spans = relative_span(text[max(s0, fig_start - 200):fig_start], doc_year)
+    after_span = CUES.RELATIVE_SPAN.search(text, fig_end, min(s1, fig_end + 60)) \
+        if doc_year and not own and not spans else None
+    if after_span and CUES.DURING.fullmatch(text, fig_end, after_span.start()):
+        # "saw average growth of 11 percent over the past five years": a span right after
+        # the figure, counted from the year the page reports on
+        spans = relative_span(after_span.group(0), frame_year(text, doc_year, doc_month))
     if spans:
         return Period(spans[0], spans[1], "sentence (relative span)", base)
     # "năm tới", "next year": the year after the document's
@@ -809,6 +839,23 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         return Period(year, year, "earlier sentence (relative year)", base)
     if earlier:
         y = earlier[-1]
+        y_lo = max(text.rfind(". ", 0, y[0]), text.rfind("\n", 0, y[0])) + 1
+        y_hi = _SENTENCE_END.search(text, y[1])
+        if doc_year and y[3] < doc_year and CUES.WILL_WORDS_LOWER.search(text, s0, fig_start) \
+                and not CUES.WILL_WORDS_LOWER.search(text, y_lo, y_hi.start() if y_hi else s0):
+            # "The GRDP grew 12 percent in 2017. ... The province will invite investors to
+            # projects on 100-200 hectares": what will be is not of a year gone by (unless
+            # the year's own sentence says "will" of it: "In 2024, GRDP will increase by 7%")
+            return Period(doc_year, doc_year, "document date (what will be, after a past "
+                          "year)", base)
+        if doc_year and y[2] < y[3] and y[2] <= doc_year <= y[3] and \
+                CUES.PARTS_OF_ONE_YEAR.search(text, s0, s1):
+            # "... the targets for 2021-2025. To reach 10.5%, the province has scenarios for
+            # each quarter: Quarter I up 8.9%, ...": quarters and months lie in one year, the
+            # one under way, not the plan's span named before
+            year = frame_year(text, doc_year, doc_month)
+            return Period(year, year, "a part of a year, under an earlier sentence's span",
+                          base)
         frame = _frame_of(text, earlier, y)
         if frame:
             return Period(frame[2], frame[3], "earlier sentence, its time frame", base)
@@ -1288,7 +1335,9 @@ def find_kind(context: str, period_end: int | None, doc_year: int | None,
         # the year's plan expects, not an estimate of its result
         return "target", False, "expected early in its own year"
     estimate = bool(CUES.ESTIMATE_WORDS.search(context)) or will
-    strong = bool(CUES.STRONG_TARGET.search(context))
+    # ("6.82 per cent a year (compared to the target of 7.8 per cent), with Region 1
+    # expanding by 2.14 per cent": target words in brackets closed before are the aside's)
+    strong = bool(CUES.STRONG_TARGET.search(_without_asides(context)))
     if period_end is not None and doc_year is not None:
         if period_end > doc_year:
             return "target", False, "period after the document"
