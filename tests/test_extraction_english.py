@@ -589,3 +589,12 @@ def test_the_economy_s_word_before_growth_is_no_whole_of_a_share():
     # "35% GRDP" is a share of the GRDP; "8% GRDP growth" is a growth of it
     got = by_raw("The province aims for 8% GRDP growth in 2025.", date="2024-12-20")
     assert (got["8%"].indicator, got["8%"].kind) == ("grdp_growth", "target")
+
+
+def test_an_english_name_is_read_in_the_other_number_and_with_a_space_for_its_hyphen():
+    # the lexicon writes "state budget collection" and "foreign-invested projects": the plural
+    # and the unhyphenated spelling are the same names
+    got = by_raw("Total state budget collections hit VND 5.1 trillion. The province has so far "
+                 "attracted 41 foreign invested projects.", date="2024-12-20")
+    assert got["VND 5.1 trillion"].indicator == "state_budget_revenue"
+    assert got["41"].indicator == "fdi_projects"

@@ -184,7 +184,8 @@ def _load(folder: str, stamp: tuple) -> Vocabulary:
     written = {(p, f) for p, f, _ in phrases}
     added = set()
     for phrase, fieldname, value, spell in [(p, f, v, spellings) for p, f, v in vietnamese] + [
-            (p, f, v, english_spellings) for p, f, v in english]:
+            (p, f, v, english_forms if f == "indicator" else english_spellings)
+            for p, f, v in english]:
         for other in spell(phrase)[1:]:
             if (other, fieldname) not in written and (other, fieldname, value) not in added:
                 added.add((other, fieldname, value))
@@ -273,6 +274,51 @@ def english_spellings(phrase: str) -> list[str]:
     for rx, other in _ENGLISH_VARIANTS:
         out += [form for form in (rx.sub(other, f) for f in list(out)) if form not in out]
     return out
+
+
+#: Nouns of a quantity that two names joined by "and" may share ("import and export value").
+_SHARED_HEADS = frozenset("value turnover revenue volume output rate index capital".split())
+#: A hyphen between two words, written by some as a space ("foreign-invested projects").
+_HYPHEN_JOINED = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+
+def _other_number(word: str) -> str | None:
+    """The plural of a singular English noun, or the singular of a plural one."""
+    if len(word) < 4 or not word.isalpha() or not word.isascii() or word.endswith("ss"):
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("ch", "sh", "x")) else "s")
+
+
+def english_forms(phrase: str) -> list[str]:
+    """:func:`english_spellings` of an English indicator name, and of its forms with the last
+    word in the other number (not a head two names joined by "and" share) and with hyphens written as
+    spaces: a name is one name in any of them ("state budget collection(s)",
+    "foreign(-)invested projects").
+
+    >>> english_forms("total state budget collection")
+    ['total state budget collection', 'total state budget collections']
+    >>> "foreign invested projects" in english_forms("foreign-invested project")
+    True
+    >>> english_forms("exports")
+    ['exports']
+    """
+    words = phrase.split(" ")
+    forms = [phrase]
+    # (not a head two names share: "import and export values ... respectively" are two
+    # figures' names; "agro-forestry and fisheries" is one sector's)
+    if len(words) > 1 and not ("and" in words and words[-1] in _SHARED_HEADS) and \
+            (other := _other_number(words[-1])):
+        forms.append(" ".join(words[:-1] + [other]))
+    forms += [_HYPHEN_JOINED.sub(" ", f) for f in forms if _HYPHEN_JOINED.search(f)]
+    return list(dict.fromkeys(f for form in forms for f in english_spellings(form)))
 
 
 def _with_regions(vocab: Vocabulary, region_map: RegionMap) -> Vocabulary:
