@@ -214,3 +214,41 @@ def _shut_down_kernel(page, base: str, token: str) -> None:
         urllib.request.urlopen(urllib.request.Request(
             f"{base}/voila/api/shutdown/{kernel}?token={token}", data=b"", method="POST"),
             timeout=30).close()
+
+
+# ------------------------------------------------- hover text (audit28u)
+
+#: The title a pointer at the centre of ``el`` shows: the nearest element's with one.
+HOVER_TITLE = """el => { const r = el.getBoundingClientRect();
+    let at = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    while (at && !at.getAttribute('title')) at = at.parentElement;
+    return at ? at.getAttribute('title') : null; }"""
+
+
+def test_hovering_any_part_of_a_control_shows_words_not_markup(dashboard, require_notebook,
+                                                              context, shoot):
+    """A title is words in the reader's language, never markup: ipywidgets 8's checkbox
+    copies its ``description`` into the box's ``title``, so an HTML description shows as
+    ``<span title=...>`` when the box itself is hovered (audit28u)."""
+    base, token, _ = dashboard
+    require_notebook("fdi_by_country")
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/voila/render/fdi_by_country.ipynb?token={token}",
+                  timeout=PAGE_TIMEOUT)
+        panel = page.locator(PANEL).last
+        panel.wait_for(timeout=PAGE_TIMEOUT)
+        box = panel.locator(".widget-checkbox input[type=checkbox]").first
+        box.scroll_into_view_if_needed()
+        targets = {"checkbox box": box,
+                   "checkbox text": panel.locator(".widget-checkbox label span").first}
+        for i, label in enumerate(panel.locator(".widget-inline-hbox > label.widget-label:visible")
+                                  .all()):
+            targets[f"label {i}"] = label
+        titles = {what: el.evaluate(HOVER_TITLE) for what, el in targets.items()}
+        shoot(page, "dashboard-fdi-hover-titles")
+        bad = {what: t for what, t in titles.items() if t and ("<" in t or "&#x27;" in t)}
+        assert not bad, f"hover text shows markup: {bad}"
+    finally:
+        _shut_down_kernel(page, base, token)
+        page.close()
