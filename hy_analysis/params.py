@@ -337,17 +337,17 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
               min=2000, max=2060, label_vi="Năm mục tiêu", label_en="Target years"),
         Param("baseline_year", "optional[int]", None,
               "year of a measured rate you supply (None: no baseline)", min=2000, max=2060,
-              help_vi="năm của tỷ lệ đo được do bạn cung cấp (None: không có mốc cơ sở)",
+              help_vi="năm của tỷ lệ đo được do bạn cung cấp (để trống: không có mốc cơ sở)",
               label_vi="Năm cơ sở", label_en="Baseline year"),
         Param("baseline_rate", "optional[float]", None,
               "measured urbanisation rate (%) in baseline_year (None: no baseline)",
-              help_vi="tỷ lệ đô thị hóa đo được (%) trong năm cơ sở (None: không có mốc cơ sở)",
+              help_vi="tỷ lệ đô thị hóa đo được (%) trong năm cơ sở (để trống: không có mốc cơ sở)",
               min=0, max=100, label_vi="Tỷ lệ cơ sở (%)", label_en="Baseline rate (%)"),
         _LANG,
     ),
     "overview": (
         Param("regions", "optional[list[str]]", None, "regions shown (None: every region)",
-              help_vi="các địa phương được hiển thị (None: mọi địa phương)",
+              help_vi="các địa phương được hiển thị (để trống: mọi địa phương)",
               choices=region_choices, label_vi="Địa phương", label_en="Regions",
               explain=_provinces_without_data),
         Param("kinds", "list[str]", ["target", "actual"], "targets, actuals or both",
@@ -369,7 +369,7 @@ NOTEBOOK_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("as_of", "optional[int]", None,
               "use the figures up to this year only (None: every figure); each target is "
               "judged as of its own territory's latest figure",
-              help_vi="chỉ dùng số liệu đến năm này (None: mọi số liệu); mỗi mục tiêu được "
+              help_vi="chỉ dùng số liệu đến năm này (để trống: mọi số liệu); mỗi mục tiêu được "
               "đánh giá theo số liệu mới nhất của địa bàn của nó",
               min=2000, max=2060, label_vi="Đánh giá đến năm", label_en="Assessed as of"),
         Param("tolerance", "float", 0.05,
@@ -431,7 +431,7 @@ COMMON_PARAMS: tuple[Param, ...] = (
           "your own data files (CSV or Excel, the columns of data/targets.csv) read with "
           "ours; None: every file in the user/ folder of the data folder",
           help_vi="các tệp số liệu của bạn (CSV hoặc Excel, các cột của data/targets.csv) "
-          "được đọc cùng số liệu của dự án; None: mọi tệp trong thư mục user/ của thư mục "
+          "được đọc cùng số liệu của dự án; để trống: mọi tệp trong thư mục user/ của thư mục "
           "số liệu",
           label_vi="Tệp số liệu của bạn", label_en="Your data files"),
 )

@@ -37,7 +37,10 @@ def control_for(param: Param, value: Any, *, lang: str = "vi"):
     allowed = param.allowed()
     base = param.base_type
     if base == "bool":
-        return w.Checkbox(value=bool(value), indent=False, **common)
+        # (a checkbox copies its description into its box's title as text: it keeps the plain
+        # label, whose markup would show there)
+        return w.Checkbox(value=bool(value), indent=False, description=param.label(lang),
+                          tooltip=why, style={"description_width": "initial"})
     # (label, value) pairs: people read "Nhật Bản", the parameter keeps "Japan".
     options = [(param.value_label(v, lang), v) for v in allowed] if allowed else None
     if base == "str" and allowed:

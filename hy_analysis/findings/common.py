@@ -124,9 +124,10 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     >>> source_name("kh87", sources, cite=True)
     'UBND tỉnh Hưng Yên 87/KH-UBND (2023-05-23)'
     >>> news = pd.DataFrame({"id": ["a", "b"], "doc_number": ["", ""], "date": ["2024", ""],
-    ...                      "issuer": ["Báo Hưng Yên (baohungyen.vn)", "VNA (English rendering)"]})
+    ...                      "issuer": ["Báo Hưng Yên (baohungyen.vn)",
+    ...                                 "Lao Động (news.laodong.vn; an English rendering)"]})
     >>> source_name("a", news, cite=True), source_name("b", news, cite=True)
-    ('Báo Hưng Yên (baohungyen.vn) (2024)', 'VNA')
+    ('Báo Hưng Yên (baohungyen.vn) (2024)', 'Lao Động (news.laodong.vn)')
     """
     if sources is None or "id" not in sources.columns or not source_id:
         return source_id
@@ -139,15 +140,16 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     if cite:
         # (the issuer's parenthesis is a curator's note in one language, "press report,
         # author ...": cited without it; a site's address there names the outlet and stays)
-        note = issuer[len(outlet):].strip()
-        site = note if _SITE_NOTE.fullmatch(note) and not doc else ""
+        site = _SITE_NOTE.search(issuer, len(outlet)) if not doc else None
+        site = f"({site.group(0)})" if site else ""
         label = " ".join(filter(None, [outlet, site, doc])) or first
         return f"{label} ({date})" if date else label
     return (doc if number else "") or outlet or first
 
 
-#: A parenthesis after an issuer that is a site's address: "(hungyen.gov.vn)".
-_SITE_NOTE = re.compile(r"\([\w.-]+\.[a-z]{2,}\)")
+#: A site's address in the parenthesis after an issuer: "(hungyen.gov.vn)", "(news.laodong.vn;
+#: stored as an English translation)".
+_SITE_NOTE = re.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w.-])")
 
 
 def _source_index(sources: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
