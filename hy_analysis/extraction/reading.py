@@ -790,6 +790,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # "saw average growth of 11 percent over the past five years": a span right after
         # the figure, counted from the year the page reports on
         spans = relative_span(after_span.group(0), frame_year(text, doc_year, doc_month))
+    in_years = CUES.IN_N_YEARS_AFTER.match(text, fig_end, s1) \
+        if doc_year and not own and not spans and not after_span else None
+    if in_years and not CUES.WILL_WORDS_LOWER.search(text, s0, s1):
+        # "production was estimated at 6 million tonnes in five years": with no "next" and
+        # nothing that will be, the N years of a review, ending with the year it reports on
+        n = _SPAN_NUMBERS.get(in_years["n"].lower()) or int(in_years["n"])
+        year = frame_year(text, doc_year, doc_month)
+        spans = (year - n + 1, year) if 2 <= n <= 10 else None
     if spans:
         return Period(spans[0], spans[1], "sentence (relative span)", base)
     # "năm tới", "next year": the year after the document's

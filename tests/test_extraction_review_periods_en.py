@@ -1,0 +1,26 @@
+"""Extraction: the period and kind of figures in English term reviews and year plans (issue
+#17, rules drawn from the errors of the fresh blind round 700-714; the sentences here are our
+own)."""
+
+from __future__ import annotations
+
+from helpers import by_raw
+
+
+def _period(row):
+    return (row.period_start, row.period_end)
+
+
+def test_n_years_right_after_a_figure_are_the_review_s_years():
+    # "in five years" with no "past": the five years ending with the year reported on, not
+    # the single year of a sentence before
+    text = ("Over the 2020-2025 term the district did well. Income per head was VND40 million "
+            "in 2023. Rice output was put at 2.4 million tonnes in five years, and fruit grew "
+            "8.1 percent a year over five years.")
+    got = by_raw(text, "2025-09-10")
+    assert _period(got["2.4 million tonnes"]) == (2021, 2025)
+    assert _period(got["8.1 percent a year"]) == (2021, 2025)
+    # what will be in five years is no review's span
+    got = by_raw("In 2023 income was VND40 million. Output will reach 3 million tonnes in five "
+                 "years.", "2024-03-10")
+    assert _period(got["3 million tonnes"]) != (2020, 2024)
