@@ -24,3 +24,17 @@ def test_n_years_right_after_a_figure_are_the_review_s_years():
     got = by_raw("In 2023 income was VND40 million. Output will reach 3 million tonnes in five "
                  "years.", "2024-03-10")
     assert _period(got["3 million tonnes"]) != (2020, 2024)
+
+
+def test_what_a_province_plans_to_do_after_a_past_year_is_a_target_of_the_page_s_year():
+    # a review of last year, then "plans to increase ... by" with no year: the year the page
+    # opens, a plan (not the past year's results)
+    text = ("In 2023, exports went up 11% and tourism 6%. The city plans to raise retail sales "
+            "by 12% and public investment by 7-8%.")
+    got = by_raw(text, "2024-01-15")
+    assert (_period(got["12%"]), got["12%"].kind) == ((2024, 2024), "target")
+    assert (_period(got["7-8%"]), got["7-8%"].kind) == ((2024, 2024), "target")
+    # a past year's plan ("was planned to") stays that year's
+    got = by_raw("In 2023, exports went up 11%. Imports rose 5%, planned to rise 6%.",
+                 "2024-01-15")
+    assert _period(got["6%"]) == (2023, 2023)
