@@ -38,3 +38,13 @@ def test_what_a_province_plans_to_do_after_a_past_year_is_a_target_of_the_page_s
     got = by_raw("In 2023, exports went up 11%. Imports rose 5%, planned to rise 6%.",
                  "2024-01-15")
     assert _period(got["6%"]) == (2023, 2023)
+
+
+def test_the_year_of_a_figure_compared_with_dates_no_figure_after_it():
+    text = ("In 2022, the town's economy grew by 8%. Farming now makes up 12 percent of it "
+            "compared to 40 percent back in 2000, while industry accounts for 51 percent and "
+            "services, 37 percent.")
+    got = by_raw(text, "2023-02-01")
+    assert _period(got["40 percent"]) == (2000, 2000)
+    assert _period(got["51 percent"]) == (2022, 2022)
+    assert _period(got["37 percent"]) == (2022, 2022)

@@ -606,6 +606,10 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "(năm 2023 chiếm 34,62%); khu vực dịch vụ chiếm 33,88%": a year in a bracket closed
     # before the figure is an aside's, not the figure's
     own = [y for y in before if not y[4] and not _closed_aside(text, s0, y[0], fig_start)]
+    # "making up 15 percent compared to 55 percent back in 1990, while industry accounts for
+    # 63 percent": the year of a figure compared with is that figure's alone
+    own = [y for y in own if not CUES.COMPARED_FIGURE_YEAR_BEFORE.search(
+        text, max(s0, y[0] - 60), y[0])]
     # "126 triệu đồng/người đến năm 2025; thu ngân sách đạt 12.000 tỷ đồng", "103 million VND,
     # so that by 2025, it can reach 126 million": a horizon that opens the predicate of an
     # earlier figure of the sentence is that figure's, not this one's
