@@ -48,3 +48,15 @@ def test_the_year_of_a_figure_compared_with_dates_no_figure_after_it():
     assert _period(got["40 percent"]) == (2000, 2000)
     assert _period(got["51 percent"]) == (2022, 2022)
     assert _period(got["37 percent"]) == (2022, 2022)
+
+
+def test_a_change_in_brackets_after_a_share_does_not_make_the_next_share_a_growth():
+    text = ("By 2025, farming is to make up 18% (down 3% from 2020), industry 35% (up 5%), "
+            "services 41% (down 1.5%), and product taxes 6% (down 0.5%).")
+    got = by_raw(text, "2025-08-01")
+    for raw in ("35%", "41%", "6%"):
+        assert (got[raw].measure, _period(got[raw])) == ("level", (2025, 2025)), raw
+    # a growth's plan in brackets still lets the list go on with growths
+    got = by_raw("Growth reached 6%, of which farming 3% (plan 2.5%), industry 9.5% (plan 9%).",
+                 "2024-01-10")
+    assert got["9.5%"].measure == "annual_growth"

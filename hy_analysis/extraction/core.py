@@ -2107,9 +2107,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "tăng 5.000 ha so với năm 2019" said of 2023: the change of an amount over the
         # years since its base year, as a percentage so compared is
         measure = "cumulative_growth"
+    # "services 47% (down 3%), and taxes 4% (down 0.5%)": a change in brackets after a share
+    # is that share's aside; the list goes on with shares (not "3% (plan 2.7%), industry
+    # 14%": the bracket of a growth holds its plan)
+    aside_of_level = bool(rows) and _in_closed_aside(text, rows[-1]["char_start"], fig.start) \
+        and any(r["unit"] == "percent" and r["measure"] == "level" and r["char_end"] >= sent[0]
+                for r in rows[-2:-1])
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
-            rows[-1]["char_end"] >= sent[0] and not CUES.SHARE_OR_LEVEL.search(
+            rows[-1]["char_end"] >= sent[0] and not aside_of_level and \
+            not CUES.SHARE_OR_LEVEL.search(
                 # "growing at 3.8%, industry and construction at 13.5%": the "at" of the
                 # growth before (its measure), repeated
                 CUES.AT_LAST.sub("", window) if CUES.GROWING_AT.search(
