@@ -60,3 +60,11 @@ def test_a_change_in_brackets_after_a_share_does_not_make_the_next_share_a_growt
     got = by_raw("Growth reached 6%, of which farming 3% (plan 2.5%), industry 9.5% (plan 9%).",
                  "2024-01-10")
     assert got["9.5%"].measure == "annual_growth"
+
+
+def test_the_start_of_a_change_without_a_year_is_of_the_year_the_change_before_starts():
+    text = ("Income per head is to rise from 50 million VND in 2020 to 80 million VND in 2025, "
+            "or from 2,100 USD to about 3,300 USD.")
+    got = by_raw(text, "2021-05-01")
+    assert _period(got["2,100 USD"]) == (2020, 2020)
+    assert _period(got["about 3,300 USD"]) == (2025, 2025)

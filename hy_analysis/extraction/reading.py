@@ -747,6 +747,15 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
             not own or CUES.ATTACHED.search(text[max(s0, own[-1][0] - 30):own[-1][0]])):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year after the pair it opens", base)
+    # "from 44 million VND in 2020 to 71 million VND in 2025, rising from 1,917 USD to 2,900
+    # USD": the start of a change naming no year is of the year the change before it starts
+    change_starts = [int(m[1]) for m in CUES.CHANGE_START_YEAR.finditer(text, s0, fig_start)] \
+        if own and not close_after and CUES.FROM_BEFORE.search(
+            text, max(s0, fig_start - 30), fig_start) and CUES.TO_FIGURE_AFTER.match(
+            text, fig_end, s1) else []
+    if change_starts:
+        y = change_starts[-1]
+        return Period(y, y, "sentence, the start of a change, as the one before", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
     # after another figure is that figure's; the one right after this figure is its own
     if own and not (close_after and CUES.ATTACHED.search(
