@@ -68,3 +68,13 @@ def test_the_start_of_a_change_without_a_year_is_of_the_year_the_change_before_s
     got = by_raw(text, "2021-05-01")
     assert _period(got["2,100 USD"]) == (2020, 2020)
     assert _period(got["about 3,300 USD"]) == (2025, 2025)
+
+
+def test_amounts_compared_with_the_previous_period_are_the_reviewed_span_s():
+    text = ("Growth in 2021-2025 is put at 6.5% a year. The city kept building roads. Over "
+            "VND8 trillion of public capital went to its ports, VND3 trillion more than in the "
+            "previous period.")
+    got = by_raw(text, "2025-10-01")
+    assert _period(got["Over VND8 trillion"]) == (2021, 2025)
+    assert _period(got["VND3 trillion"]) == (2021, 2025)
+    assert got["Over VND8 trillion"].measure == "period_total"

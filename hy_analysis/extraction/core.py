@@ -2051,6 +2051,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # with the report's
         period = Period(period.end - 4, period.end,
                         period.how + ", the past term compared with the one before", period.base)
+    elif cell is None and period.end and (period.how.startswith("previous figure") or (
+                period.start == period.end and period.how.startswith("earlier sentence"))) and \
+            CUES.PREVIOUS_PERIOD_COMPARED.search(text, clause_start, clause_end) and \
+            (span := latest_span_ending(text, fig.start, period.end)):
+        # "VND10 trillion has gone to the border areas, VND6 trillion more than in the
+        # previous period" after a review of 2021-2025 naming none: the reviewed span's
+        period = Period(span[0], span[1], period.how + ", the span compared with the one before",
+                        period.base)
+        whole = span
     later = [y for y in _years(text[sent[0]:fig.start], sent[0]) if y[3] > doc_year
              and not y[4]] if cell is None and doc_year else []
     horizon = bool(later) and bool(CUES.TO_YEAR_LAST.search(
