@@ -78,3 +78,10 @@ def test_amounts_compared_with_the_previous_period_are_the_reviewed_span_s():
     assert _period(got["Over VND8 trillion"]) == (2021, 2025)
     assert _period(got["VND3 trillion"]) == (2021, 2025)
     assert got["Over VND8 trillion"].measure == "period_total"
+
+
+def test_a_year_after_a_figure_and_its_equivalent_in_brackets_dates_the_figure():
+    text = ("Exports have grown 9 percent a year since 2015. Income per head reached "
+            "VND40.5 million (US$1,750) in 2021, twice that of 2015.")
+    got = by_raw(text, "2022-05-01")
+    assert _period(got["VND40.5 million"]) == (2021, 2021)

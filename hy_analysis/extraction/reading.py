@@ -718,6 +718,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if close_after and CUES.OF_YEAR_BETWEEN.fullmatch(text[fig_end:own_after[0][0]]):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year right after it", base)
+    # "reached VND26.8 million (US$1,288) in 2011": and past the figure's equivalent in
+    # brackets
+    equivalent = CUES.EQUIVALENT_BRACKET.match(text, fig_end, s1) if own_after else None
+    if equivalent and own_after[0][0] - fig_end < 60 and CUES.OF_YEAR_BETWEEN.fullmatch(
+            text[equivalent.end():own_after[0][0]]) and \
+            _led_figure_at(text, own_after[0], s1) is None:
+        y = own_after[0]
+        return Period(y[2], y[3], "sentence, the year right after it and its equivalent", base)
     # "stood at 62.2 million VND (2,690 USD) last year", "đạt 5 tỷ USD trong năm nay": a
     # relative year right after the figure (or after its equivalent in brackets) dates it as
     # a written year would
