@@ -85,3 +85,12 @@ def test_a_year_after_a_figure_and_its_equivalent_in_brackets_dates_the_figure()
             "VND40.5 million (US$1,750) in 2021, twice that of 2015.")
     got = by_raw(text, "2022-05-01")
     assert _period(got["VND40.5 million"]) == (2021, 2021)
+
+
+def test_bare_figures_in_brackets_after_a_compared_bracket_take_its_year():
+    text = ("In 2020, farming made up 15 percent of the economy (compared with 52 percent in "
+            "1995), industry 45 percent (21 percent), and services 40 percent (27 percent).")
+    got = by_raw(text, "2021-03-01")
+    assert _period(got["21 percent"]) == (1995, 1995)
+    assert _period(got["27 percent"]) == (1995, 1995)
+    assert _period(got["45 percent"]) == (2020, 2020)

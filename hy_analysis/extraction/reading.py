@@ -649,6 +649,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # brackets right after a year or span is that year's or span's, base or not
         y0, y1 = int(bracketed.group(1)), int(bracketed.group(2) or bracketed.group(1))
         return Period(y0, y1, "sentence, the years before the bracket", base)
+    # "20 percent (compared with 69 percent in 1991), industry 34 percent (7 percent)": a bare
+    # figure in brackets after a figure goes on with the compared year of such a bracket before
+    if re.search(r"\(\s*$", text[max(s0, fig_start - 3):fig_start]) and \
+            re.match(r"\s*\)", text[fig_end:fig_end + 3]):
+        compared_years = list(CUES.COMPARED_BRACKET_YEAR.finditer(text, s0, fig_start))
+        if compared_years:
+            year = int(compared_years[-1][1])
+            return Period(year, year, "sentence, the compared year of a bracket before", base)
     dated = CUES.DATING_BRACKET_AFTER.match(text, fig_end, s1)
     if dated:
         # "dân số 729.500 người (năm 2022)", "diện tích 1.602 km2 và dân số 729.500 người (năm
