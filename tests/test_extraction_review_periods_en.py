@@ -94,3 +94,10 @@ def test_bare_figures_in_brackets_after_a_compared_bracket_take_its_year():
     assert _period(got["21 percent"]) == (1995, 1995)
     assert _period(got["27 percent"]) == (1995, 1995)
     assert _period(got["45 percent"]) == (2020, 2020)
+
+
+def test_a_yearly_average_under_an_earlier_six_year_span_is_over_its_plan_years():
+    text = ("What did the district achieve in the 2015-2020 stage? Farming grew by an average "
+            "of 4.2 per cent a year.")
+    got = by_raw(text, "2021-02-01")
+    assert _period(got["4.2 per cent a year"]) == (2016, 2020)

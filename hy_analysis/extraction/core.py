@@ -2250,6 +2250,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # the aggregate; a span from an earlier sentence makes no total of this amount
         measure = "level"
         period = Period(period.end, period.end, f"{period.how}, end of the period")
+    if cell is None and measure == "period_average_growth" and period.start is not None and \
+            period.how.startswith("earlier sentence") and period.end - period.start == 5 and \
+            period.start % 5 == 0:
+        # "What did the province achieve in the 2010-2015 phase? ... Farming grew 10.5 per
+        # cent on average": a yearly average over six calendar years from a year ending in 0
+        # or 5, named in a sentence before, is over the five plan years after the base year
+        # (as when the rate is written beside the span)
+        period = Period(period.start + 1, period.end, period.how + ", the plan years",
+                        period.base)
     years_n = CUES.N_YEARS.search(text, clause_start, fig.start) if cell is None else None
     if years_n and any(y[2] == y[3] for y in _years_between(text, years_n.end(), fig.start)):
         # "Trong 3 năm (2021 - 2023) GRDP tăng bình quân 3,9%/năm, GRDP bình quân đầu người
