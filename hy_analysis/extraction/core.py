@@ -2051,6 +2051,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # with the report's
         period = Period(period.end - 4, period.end,
                         period.how + ", the past term compared with the one before", period.base)
+    elif cell is None and period.end and (period.how.startswith("previous figure") or (
+                period.start == period.end and period.how.startswith("earlier sentence"))) and \
+            CUES.PREVIOUS_PERIOD_COMPARED.search(text, clause_start, clause_end) and \
+            (span := latest_span_ending(text, fig.start, period.end)):
+        # "VND10 trillion has gone to the border areas, VND6 trillion more than in the
+        # previous period" after a review of 2021-2025 naming none: the reviewed span's
+        period = Period(span[0], span[1], period.how + ", the span compared with the one before",
+                        period.base)
+        whole = span
     later = [y for y in _years(text[sent[0]:fig.start], sent[0]) if y[3] > doc_year
              and not y[4]] if cell is None and doc_year else []
     horizon = bool(later) and bool(CUES.TO_YEAR_LAST.search(
@@ -2107,9 +2116,16 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "tăng 5.000 ha so với năm 2019" said of 2023: the change of an amount over the
         # years since its base year, as a percentage so compared is
         measure = "cumulative_growth"
+    # "services 47% (down 3%), and taxes 4% (down 0.5%)": a change in brackets after a share
+    # is that share's aside; the list goes on with shares (not "3% (plan 2.7%), industry
+    # 14%": the bracket of a growth holds its plan)
+    aside_of_level = bool(rows) and _in_closed_aside(text, rows[-1]["char_start"], fig.start) \
+        and any(r["unit"] == "percent" and r["measure"] == "level" and r["char_end"] >= sent[0]
+                for r in rows[-2:-1])
     if cell is None and unit == "percent" and measure == "level" and rows and \
             rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
-            rows[-1]["char_end"] >= sent[0] and not CUES.SHARE_OR_LEVEL.search(
+            rows[-1]["char_end"] >= sent[0] and not aside_of_level and \
+            not CUES.SHARE_OR_LEVEL.search(
                 # "growing at 3.8%, industry and construction at 13.5%": the "at" of the
                 # growth before (its measure), repeated
                 CUES.AT_LAST.sub("", window) if CUES.GROWING_AT.search(
@@ -2234,6 +2250,15 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # the aggregate; a span from an earlier sentence makes no total of this amount
         measure = "level"
         period = Period(period.end, period.end, f"{period.how}, end of the period")
+    if cell is None and measure == "period_average_growth" and period.start is not None and \
+            period.how.startswith("earlier sentence") and period.end - period.start == 5 and \
+            period.start % 5 == 0:
+        # "What did the province achieve in the 2010-2015 phase? ... Farming grew 10.5 per
+        # cent on average": a yearly average over six calendar years from a year ending in 0
+        # or 5, named in a sentence before, is over the five plan years after the base year
+        # (as when the rate is written beside the span)
+        period = Period(period.start + 1, period.end, period.how + ", the plan years",
+                        period.base)
     years_n = CUES.N_YEARS.search(text, clause_start, fig.start) if cell is None else None
     if years_n and any(y[2] == y[3] for y in _years_between(text, years_n.end(), fig.start)):
         # "Trong 3 năm (2021 - 2023) GRDP tăng bình quân 3,9%/năm, GRDP bình quân đầu người

@@ -606,6 +606,10 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     # "(năm 2023 chiếm 34,62%); khu vực dịch vụ chiếm 33,88%": a year in a bracket closed
     # before the figure is an aside's, not the figure's
     own = [y for y in before if not y[4] and not _closed_aside(text, s0, y[0], fig_start)]
+    # "making up 15 percent compared to 55 percent back in 1990, while industry accounts for
+    # 63 percent": the year of a figure compared with is that figure's alone
+    own = [y for y in own if not CUES.COMPARED_FIGURE_YEAR_BEFORE.search(
+        text, max(s0, y[0] - 60), y[0])]
     # "126 triệu đồng/người đến năm 2025; thu ngân sách đạt 12.000 tỷ đồng", "103 million VND,
     # so that by 2025, it can reach 126 million": a horizon that opens the predicate of an
     # earlier figure of the sentence is that figure's, not this one's
@@ -645,6 +649,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # brackets right after a year or span is that year's or span's, base or not
         y0, y1 = int(bracketed.group(1)), int(bracketed.group(2) or bracketed.group(1))
         return Period(y0, y1, "sentence, the years before the bracket", base)
+    # "20 percent (compared with 69 percent in 1991), industry 34 percent (7 percent)": a bare
+    # figure in brackets after a figure goes on with the compared year of such a bracket before
+    if re.search(r"\(\s*$", text[max(s0, fig_start - 3):fig_start]) and \
+            re.match(r"\s*\)", text[fig_end:fig_end + 3]):
+        compared_years = list(CUES.COMPARED_BRACKET_YEAR.finditer(text, s0, fig_start))
+        if compared_years:
+            year = int(compared_years[-1][1])
+            return Period(year, year, "sentence, the compared year of a bracket before", base)
     dated = CUES.DATING_BRACKET_AFTER.match(text, fig_end, s1)
     if dated:
         # "dân số 729.500 người (năm 2022)", "diện tích 1.602 km2 và dân số 729.500 người (năm
@@ -714,6 +726,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     if close_after and CUES.OF_YEAR_BETWEEN.fullmatch(text[fig_end:own_after[0][0]]):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year right after it", base)
+    # "reached VND26.8 million (US$1,288) in 2011": and past the figure's equivalent in
+    # brackets
+    equivalent = CUES.EQUIVALENT_BRACKET.match(text, fig_end, s1) if own_after else None
+    if equivalent and own_after[0][0] - fig_end < 60 and CUES.OF_YEAR_BETWEEN.fullmatch(
+            text[equivalent.end():own_after[0][0]]) and \
+            _led_figure_at(text, own_after[0], s1) is None:
+        y = own_after[0]
+        return Period(y[2], y[3], "sentence, the year right after it and its equivalent", base)
     # "stood at 62.2 million VND (2,690 USD) last year", "đạt 5 tỷ USD trong năm nay": a
     # relative year right after the figure (or after its equivalent in brackets) dates it as
     # a written year would
@@ -743,6 +763,15 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
             not own or CUES.ATTACHED.search(text[max(s0, own[-1][0] - 30):own[-1][0]])):
         y = own_after[0]
         return Period(y[2], y[3], "sentence, the year after the pair it opens", base)
+    # "from 44 million VND in 2020 to 71 million VND in 2025, rising from 1,917 USD to 2,900
+    # USD": the start of a change naming no year is of the year the change before it starts
+    change_starts = [int(m[1]) for m in CUES.CHANGE_START_YEAR.finditer(text, s0, fig_start)] \
+        if own and not close_after and CUES.FROM_BEFORE.search(
+            text, max(s0, fig_start - 30), fig_start) and CUES.TO_FIGURE_AFTER.match(
+            text, fig_end, s1) else []
+    if change_starts:
+        y = change_starts[-1]
+        return Period(y, y, "sentence, the start of a change, as the one before", base)
     # "from 182 trillion VND in 2020 ... to exceed 320 trillion VND in 2025": a year right
     # after another figure is that figure's; the one right after this figure is its own
     if own and not (close_after and CUES.ATTACHED.search(
@@ -790,6 +819,14 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         # "saw average growth of 11 percent over the past five years": a span right after
         # the figure, counted from the year the page reports on
         spans = relative_span(after_span.group(0), frame_year(text, doc_year, doc_month))
+    in_years = CUES.IN_N_YEARS_AFTER.match(text, fig_end, s1) \
+        if doc_year and not own and not spans and not after_span else None
+    if in_years and not CUES.WILL_WORDS_LOWER.search(text, s0, s1):
+        # "production was estimated at 6 million tonnes in five years": with no "next" and
+        # nothing that will be, the N years of a review, ending with the year it reports on
+        n = _SPAN_NUMBERS.get(in_years["n"].lower()) or int(in_years["n"])
+        year = frame_year(text, doc_year, doc_month)
+        spans = (year - n + 1, year) if 2 <= n <= 10 else None
     if spans:
         return Period(spans[0], spans[1], "sentence (relative span)", base)
     # "năm tới", "next year": the year after the document's
