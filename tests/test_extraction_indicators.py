@@ -1716,3 +1716,13 @@ def test_a_bare_word_after_and_is_the_next_figures_subject():
 ])
 def test_the_amount_a_growth_reaches_is_the_level_of_what_grew(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # "industrial production" with an amount is the gross output of industry, as "sản xuất
+    # công nghiệp" is (its index is named "index")
+    ("Last year, industrial production in Hậu Nghĩa was put at VND18 trillion.",
+     "VND18 trillion", "industrial_output_value"),
+])
+def test_english_names_a_reader_of_any_province_uses(text, raw, code):
+    assert _by_raw(text)[raw] == code
