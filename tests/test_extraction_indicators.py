@@ -1723,6 +1723,11 @@ def test_the_amount_a_growth_reaches_is_the_level_of_what_grew(text, raw, code):
     # công nghiệp" is (its index is named "index")
     ("Last year, industrial production in Hậu Nghĩa was put at VND18 trillion.",
      "VND18 trillion", "industrial_output_value"),
+    # "State collections": the State budget's revenue, and its growth
+    ("In 2023, total State collections in Hậu Nghĩa came to VND9 trillion, up 4%.",
+     "VND9 trillion", "state_budget_revenue"),
+    ("In 2023, total State collections in Hậu Nghĩa came to VND9 trillion, up 4%.",
+     "4%", "state_budget_revenue_growth"),
 ])
 def test_english_names_a_reader_of_any_province_uses(text, raw, code):
     assert _by_raw(text)[raw] == code
