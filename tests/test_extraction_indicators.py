@@ -1730,8 +1730,8 @@ def test_the_amount_a_growth_reaches_is_the_level_of_what_grew(text, raw, code):
      "4%", "state_budget_revenue_growth"),
     # "GDRP" (GRDP with two letters swapped) after a share is the whole it is a share of: the
     # share is named before it
-    ("In 2023, social investment capital in Hậu Nghĩa made up 33 percent of the GDRP.",
-     "33 percent", "investment_to_grdp_ratio"),
+    ("In 2023, social investment capital in Hậu Nghĩa totalled VND40 trillion, or 33 percent "
+     "of the GDRP.", "33 percent", "investment_to_grdp_ratio"),
 ])
 def test_english_names_a_reader_of_any_province_uses(text, raw, code):
     assert _by_raw(text)[raw] == code
