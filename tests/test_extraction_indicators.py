@@ -1732,6 +1732,9 @@ def test_the_amount_a_growth_reaches_is_the_level_of_what_grew(text, raw, code):
     # share is named before it
     ("In 2023, social investment capital in Hậu Nghĩa totalled VND40 trillion, or 33 percent "
      "of the GDRP.", "33 percent", "investment_to_grdp_ratio"),
+    # a share of the parks' available (leasable) land is their occupancy rate
+    ("By June, investors in Hậu Nghĩa's parks had leased 310 ha, or some 64% of the available "
+     "industrial land.", "some 64%", "industrial_parks_occupancy_rate"),
 ])
 def test_english_names_a_reader_of_any_province_uses(text, raw, code):
     assert _by_raw(text)[raw] == code
