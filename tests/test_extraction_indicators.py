@@ -1735,6 +1735,9 @@ def test_the_amount_a_growth_reaches_is_the_level_of_what_grew(text, raw, code):
     # a share of the parks' available (leasable) land is their occupancy rate
     ("By June, investors in Hậu Nghĩa's parks had leased 310 ha, or some 64% of the available "
      "industrial land.", "some 64%", "industrial_parks_occupancy_rate"),
+    # the sectors a growth was "contributed by" are its parts: the growth is the subject's
+    ("In 2022, Hậu Nghĩa's industrial output value came to VND9 trillion, up 14% on the year "
+     "before, largely contributed by manufacturing.", "14%", "industrial_output_growth"),
 ])
 def test_english_names_a_reader_of_any_province_uses(text, raw, code):
     assert _by_raw(text)[raw] == code
