@@ -1741,3 +1741,11 @@ def test_the_amount_a_growth_reaches_is_the_level_of_what_grew(text, raw, code):
 ])
 def test_english_names_a_reader_of_any_province_uses(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+def test_a_change_in_brackets_after_a_share_lends_no_verb_to_the_next_share():
+    # "(up 4.5%)" is the change of the share before it: the shares after it are still shares
+    text = ("By the end of 2030, farming in Hậu Nghĩa is to make up 12.4% (down 3.1% from 2025), "
+            "industry-construction 45.2% (up 4.5%), services 38.1% (down 1.2%).")
+    assert _by_raw(text)["38.1%"] == "services_share"
+    assert by_raw(text, column="measure")["38.1%"] == "level"

@@ -2107,13 +2107,18 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "tăng 5.000 ha so với năm 2019" said of 2023: the change of an amount over the
         # years since its base year, as a percentage so compared is
         measure = "cumulative_growth"
-    if cell is None and unit == "percent" and measure == "level" and rows and \
-            rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
-            rows[-1]["char_end"] >= sent[0] and not CUES.SHARE_OR_LEVEL.search(
+    # the figure a list's verb is repeated from: the last outside brackets closed before this
+    # one ("services 47.2% (down 3%), taxes 4.2%": the aside's change is no verb of the list)
+    listed = next((r for r in reversed(rows) if not _in_closed_aside(
+        text, r["char_start"], fig.start)), None) if cell is None and unit == "percent" and \
+        measure == "level" else None
+    if listed is not None and \
+            listed["unit"] == "percent" and listed["measure"] in _GROWTH_MEASURES and \
+            listed["char_end"] >= sent[0] and not CUES.SHARE_OR_LEVEL.search(
                 # "growing at 3.8%, industry and construction at 13.5%": the "at" of the
                 # growth before (its measure), repeated
                 CUES.AT_LAST.sub("", window) if CUES.GROWING_AT.search(
-                    text, max(0, rows[-1]["char_start"] - 30), rows[-1]["char_start"])
+                    text, max(0, listed["char_start"] - 30), listed["char_start"])
                 else window) and \
             CUES.ELLIPTIC.fullmatch(
                 # a clause after ";" starts with its subject: "; khu vực dịch vụ (+6,7%)"
@@ -2125,7 +2130,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 # ("đạt 5,1%, trong đó, khu vực nông nghiệp: 2,9%": the parts' opening)
                 else CUES.PART_LEAD.sub(", ", window, count=1)):
         # "grew by 3.2%, industry and construction by 10.1%": the verb of the figure before
-        measure = rows[-1]["measure"]
+        measure = listed["measure"]
     # "up 9.6% over 2018, higher than the target of 8-8.5%": the target of the same quantity
     set_against = bool(cell is None and rows and rows[-1]["char_end"] >= sent[0] and
                        rows[-1]["unit"] == unit and CUES.TARGET_SET_AGAINST.fullmatch(window))
