@@ -1749,3 +1749,14 @@ def test_a_change_in_brackets_after_a_share_lends_no_verb_to_the_next_share():
             "industry-construction 45.2% (up 4.5%), services 38.1% (down 1.2%).")
     assert _by_raw(text)["38.1%"] == "services_share"
     assert by_raw(text, column="measure")["38.1%"] == "level"
+
+
+@pytest.mark.parametrize("text,raw", [
+    ("Agriculture now makes up 12.5 percent of Hậu Nghĩa's economy compared to 41.2 percent "
+     "back in 2000.", "41.2 percent"),
+    ("Agriculture made up 12.5 percent of Hậu Nghĩa's economy in 2023, against 14.1 percent "
+     "last year.", "14.1 percent"),
+])
+def test_a_time_word_after_a_share_is_no_noun_it_is_a_share_of(text, raw):
+    # "back in 2000", "last year" name when, not what: the share is still agriculture's
+    assert _by_raw(text)[raw] == "agriculture_share"
