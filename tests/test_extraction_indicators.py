@@ -1760,3 +1760,18 @@ def test_a_change_in_brackets_after_a_share_lends_no_verb_to_the_next_share():
 def test_a_time_word_after_a_share_is_no_noun_it_is_a_share_of(text, raw):
     # "back in 2000", "last year" name when, not what: the share is still agriculture's
     assert _by_raw(text)[raw] == "agriculture_share"
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # a sentence opening with "the growth rate" takes up the growth of what the sentence
+    # before named
+    ("Hậu Nghĩa's exports rose 9% in 2019. The growth rate was 12% in 2020.", "12%",
+     "exports_growth"),
+    ("Industrial production in Hậu Nghĩa grew 18 percent a year in 2001-2020. The growth rate "
+     "was as high as 35 percent in 2016-2020.", "35 percent", "industrial_output_growth"),
+    # the economy's, where the sentence before is in another paragraph
+    ("Hậu Nghĩa's exports rose 9% in 2019.\n\nThe growth rate was 12% in 2020.", "12%",
+     "grdp_growth"),
+])
+def test_the_growth_rate_opening_a_sentence_is_that_of_the_sentence_before(text, raw, code):
+    assert _by_raw(text)[raw] == code

@@ -500,6 +500,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             generic = [(after.end(1), after.group(1).lower())]
         codes = [c for c in vocab.values("generic", generic[-1][1])
                  if _compatible(c, vocab, unit, measure, breakdown)] if generic else []
+        if codes and (anaphor := CUES.GROWTH_ANAPHOR.match(text, sent[0])) and \
+                anaphor.end() >= generic[-1][0] and \
+                (found := _growth_taken_up(vocab, text, sent, unit, measure, breakdown)):
+            return found  # "... grew 18% a year. The growth rate was 35% in 2016-2020"
         if codes:
             return codes[0], text[generic[-1][0] - len(generic[-1][1]):generic[-1][0]]
     if best is None and label is None and unit in _MONEY and not unit.endswith("/person"):
@@ -783,6 +787,25 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
         if codes:
             return codes[0], text[ms:me]
     return "unknown", ""
+
+
+def _growth_taken_up(vocab: Vocabulary, text: str, sent: tuple[int, int], unit: str,
+                     measure: str, breakdown: str) -> tuple[str, str] | None:
+    """(code, indicator_text) of the last name in the sentence before ``sent`` (same
+    paragraph) whose growth fits the figure, for a sentence opening with "the growth rate";
+    None where it names none."""
+    lo = max(0, sent[0] - _MAX_CONTEXT)
+    if (para := text.rfind("\n\n", lo, sent[0])) >= 0:
+        lo = para + 2  # not across a paragraph
+    stops = [m.end() for m in CUES.SENTENCE_STOP.finditer(text[lo:sent[0]].rstrip())]
+    lo += stops[-2] if len(stops) > 1 else 0
+    for ms, me, phrase in reversed(match_phrases(vocab, "indicator", text[lo:sent[0]], lo)):
+        codes = [c for c in _fitting_codes(vocab, vocab.values("indicator", phrase), unit,
+                                           measure, breakdown, growth_of_level=True)
+                 if c != "unknown"]
+        if codes:
+            return codes[0], text[ms:me]
+    return None
 
 
 #: Value-added growth code -> the gross-output growth code of the same sector.
