@@ -1775,3 +1775,13 @@ def test_a_time_word_after_a_share_is_no_noun_it_is_a_share_of(text, raw):
 ])
 def test_the_growth_rate_opening_a_sentence_is_that_of_the_sentence_before(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("later", ["in the reviewed period", "in the period under review",
+                                   "over the same period"])
+def test_the_period_under_review_named_again_keeps_the_half_year_frame(later):
+    # "the reviewed period" names the half the lead named: the amounts after it are still
+    # the first half's
+    text = (f"Hậu Nghĩa's GRDP grew 8 percent in the first half of 2019.\n\nBudget revenue "
+            f"was 2 trillion VND {later}.\n\nExports were 150 million USD.")
+    assert _by_raw(text)["150 million USD"] == "exports_h1"
