@@ -1785,3 +1785,15 @@ def test_the_period_under_review_named_again_keeps_the_half_year_frame(later):
     text = (f"Hậu Nghĩa's GRDP grew 8 percent in the first half of 2019.\n\nBudget revenue "
             f"was 2 trillion VND {later}.\n\nExports were 150 million USD.")
     assert _by_raw(text)["150 million USD"] == "exports_h1"
+
+
+def test_a_list_of_rates_each_for_its_sector_shares_the_verb_and_names_each():
+    # "increased 9%, 12.5% for trade, 7.1% for services and 3% for agriculture": the verb
+    # of the first rate, each later rate named by its own "for"
+    text = ("In 2019, Hậu Nghĩa's industrial production value increased 9%, 12.5% for trade, "
+            "7.1% for services, and 3% for agriculture.")
+    got = _by_raw(text)
+    assert (got["7.1%"], got["3%"]) == ("services_output_growth", "agriculture_output_growth")
+    assert by_raw(text, column="measure")["3%"] == "annual_growth"
+    got = _by_raw("In 2019, Hậu Nghĩa's GRDP grew 7%, with 9% for industry and 5% for services.")
+    assert got["5%"] == "services_grdp_growth"

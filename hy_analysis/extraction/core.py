@@ -381,6 +381,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 and CUES.CHANGE_OF_BEFORE.search(source, max(lo, fig.start - 40), fig.start))
                 or (unit == "percent" and CUES.CHANGE_NOUN_IN_AFTER.fullmatch(source, fig.end, ms))
                 else 100)
+            if unit == "percent" and CUES.FOR_RIGHT_AFTER.fullmatch(source, fig.end, ms):
+                distance = 0  # "12.5% for trade, 7.1% for services": its own sector
         if codes == ["unknown"] and bare_head.fullmatch(phrase) and (
                 unit in ("count", "persons") or (prev_end and me == prev_end)):
             # the bare head noun of a count ("593 doanh nghiệp", "296 enterprises") names
