@@ -1728,6 +1728,9 @@ def test_the_amount_a_growth_reaches_is_the_level_of_what_grew(text, raw, code):
      "VND9 trillion", "state_budget_revenue"),
     ("In 2023, total State collections in Hậu Nghĩa came to VND9 trillion, up 4%.",
      "4%", "state_budget_revenue_growth"),
+    # "agro-forest-fisheries" is "agro-forestry-fisheries" (the farm sector) with "forest"
+    ("In 2023, agro-forest-fisheries in Hậu Nghĩa grew 2.9%.", "2.9%",
+     "agriculture_grdp_growth"),
     # "GDRP" (GRDP with two letters swapped) after a share is the whole it is a share of: the
     # share is named before it
     ("In 2023, social investment capital in Hậu Nghĩa totalled VND40 trillion, or 33 percent "
