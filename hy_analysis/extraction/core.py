@@ -780,7 +780,8 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
         return None
     head = next(g for g in heads[-1].groups() if g).lower()
     lo = max(0, sent[0] - _MAX_CONTEXT)
-    lo = max(lo, text.rfind("\n\n", lo, sent[0]) + 2)  # not across a paragraph
+    if (para := text.rfind("\n\n", lo, sent[0])) >= 0:
+        lo = para + 2  # not across a paragraph (with none, from the text's first letter)
     for ms, me, phrase in reversed(match_phrases(vocab, "indicator", text[lo:sent[0]], lo)):
         if head not in phrase.lower() and head not in text[max(lo, ms - 12):ms].lower():
             continue  # the head in the phrase or right before it ("khu vực công nghiệp")
