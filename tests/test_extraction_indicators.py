@@ -1716,3 +1716,94 @@ def test_a_bare_word_after_and_is_the_next_figures_subject():
 ])
 def test_the_amount_a_growth_reaches_is_the_level_of_what_grew(text, raw, code):
     assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # "industrial production" with an amount is the gross output of industry, as "sản xuất
+    # công nghiệp" is (its index is named "index")
+    ("Last year, industrial production in Hậu Nghĩa was put at VND18 trillion.",
+     "VND18 trillion", "industrial_output_value"),
+    # "State collections": the State budget's revenue, and its growth
+    ("In 2023, total State collections in Hậu Nghĩa came to VND9 trillion, up 4%.",
+     "VND9 trillion", "state_budget_revenue"),
+    ("In 2023, total State collections in Hậu Nghĩa came to VND9 trillion, up 4%.",
+     "4%", "state_budget_revenue_growth"),
+    # "agro-forest-fisheries" is "agro-forestry-fisheries" (the farm sector) with "forest"
+    ("In 2023, agro-forest-fisheries in Hậu Nghĩa grew 2.9%.", "2.9%",
+     "agriculture_grdp_growth"),
+    # "GDRP" (GRDP with two letters swapped) after a share is the whole it is a share of: the
+    # share is named before it
+    ("In 2023, social investment capital in Hậu Nghĩa totalled VND40 trillion, or 33 percent "
+     "of the GDRP.", "33 percent", "investment_to_grdp_ratio"),
+    # a share of the parks' available (leasable) land is their occupancy rate
+    ("By June, investors in Hậu Nghĩa's parks had leased 310 ha, or some 64% of the available "
+     "industrial land.", "some 64%", "industrial_parks_occupancy_rate"),
+    # the sectors a growth was "contributed by" are its parts: the growth is the subject's
+    ("In 2022, Hậu Nghĩa's industrial output value came to VND9 trillion, up 14% on the year "
+     "before, largely contributed by manufacturing.", "14%", "industrial_output_growth"),
+])
+def test_english_names_a_reader_of_any_province_uses(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+def test_a_change_in_brackets_after_a_share_lends_no_verb_to_the_next_share():
+    # "(up 4.5%)" is the change of the share before it: the shares after it are still shares
+    text = ("By the end of 2030, farming in Hậu Nghĩa is to make up 12.4% (down 3.1% from 2025), "
+            "industry-construction 45.2% (up 4.5%), services 38.1% (down 1.2%).")
+    assert _by_raw(text)["38.1%"] == "services_share"
+    assert by_raw(text, column="measure")["38.1%"] == "level"
+
+
+@pytest.mark.parametrize("text,raw", [
+    ("Agriculture now makes up 12.5 percent of Hậu Nghĩa's economy compared to 41.2 percent "
+     "back in 2000.", "41.2 percent"),
+    ("Agriculture made up 12.5 percent of Hậu Nghĩa's economy in 2023, against 14.1 percent "
+     "last year.", "14.1 percent"),
+])
+def test_a_time_word_after_a_share_is_no_noun_it_is_a_share_of(text, raw):
+    # "back in 2000", "last year" name when, not what: the share is still agriculture's
+    assert _by_raw(text)[raw] == "agriculture_share"
+
+
+@pytest.mark.parametrize("text,raw,code", [
+    # a sentence opening with "the growth rate" takes up the growth of what the sentence
+    # before named
+    ("Hậu Nghĩa's exports rose 9% in 2019. The growth rate was 12% in 2020.", "12%",
+     "exports_growth"),
+    ("Industrial production in Hậu Nghĩa grew 18 percent a year in 2001-2020. The growth rate "
+     "was as high as 35 percent in 2016-2020.", "35 percent", "industrial_output_growth"),
+    # the economy's, where the sentence before is in another paragraph
+    ("Hậu Nghĩa's exports rose 9% in 2019.\n\nThe growth rate was 12% in 2020.", "12%",
+     "grdp_growth"),
+])
+def test_the_growth_rate_opening_a_sentence_is_that_of_the_sentence_before(text, raw, code):
+    assert _by_raw(text)[raw] == code
+
+
+@pytest.mark.parametrize("later", ["in the reviewed period", "in the period under review",
+                                   "over the same period"])
+def test_the_period_under_review_named_again_keeps_the_half_year_frame(later):
+    # "the reviewed period" names the half the lead named: the amounts after it are still
+    # the first half's
+    text = (f"Hậu Nghĩa's GRDP grew 8 percent in the first half of 2019.\n\nBudget revenue "
+            f"was 2 trillion VND {later}.\n\nExports were 150 million USD.")
+    assert _by_raw(text)["150 million USD"] == "exports_h1"
+
+
+def test_a_list_of_rates_each_for_its_sector_shares_the_verb_and_names_each():
+    # "increased 9%, 12.5% for trade, 7.1% for services and 3% for agriculture": the verb
+    # of the first rate, each later rate named by its own "for"
+    text = ("In 2019, Hậu Nghĩa's industrial production value increased 9%, 12.5% for trade, "
+            "7.1% for services, and 3% for agriculture.")
+    got = _by_raw(text)
+    assert (got["7.1%"], got["3%"]) == ("services_output_growth", "agriculture_output_growth")
+    assert by_raw(text, column="measure")["3%"] == "annual_growth"
+    got = _by_raw("In 2019, Hậu Nghĩa's GRDP grew 7%, with 9% for industry and 5% for services.")
+    assert got["5%"] == "services_grdp_growth"
+
+
+def test_a_head_anaphor_finds_a_name_at_the_very_start_of_the_text():
+    # "the turnover" takes up "Export turnover" even where that name opens the text (a
+    # paragraph search that found no break once cut off its first letter)
+    got = _by_raw("Export turnover rose 9% in 2019. In 2020 the turnover rose 6%.")
+    assert got["6%"] == "exports_growth"

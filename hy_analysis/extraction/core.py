@@ -381,6 +381,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                 and CUES.CHANGE_OF_BEFORE.search(source, max(lo, fig.start - 40), fig.start))
                 or (unit == "percent" and CUES.CHANGE_NOUN_IN_AFTER.fullmatch(source, fig.end, ms))
                 else 100)
+            if unit == "percent" and CUES.FOR_RIGHT_AFTER.fullmatch(source, fig.end, ms):
+                distance = 0  # "12.5% for trade, 7.1% for services": its own sector
         if codes == ["unknown"] and bare_head.fullmatch(phrase) and (
                 unit in ("count", "persons") or (prev_end and me == prev_end)):
             # the bare head noun of a count ("593 doanh nghiệp", "296 enterprises") names
@@ -500,6 +502,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             generic = [(after.end(1), after.group(1).lower())]
         codes = [c for c in vocab.values("generic", generic[-1][1])
                  if _compatible(c, vocab, unit, measure, breakdown)] if generic else []
+        if codes and (anaphor := CUES.GROWTH_ANAPHOR.match(text, sent[0])) and \
+                anaphor.end() >= generic[-1][0] and \
+                (found := _growth_taken_up(vocab, text, sent, unit, measure, breakdown)):
+            return found  # "... grew 18% a year. The growth rate was 35% in 2016-2020"
         if codes:
             return codes[0], text[generic[-1][0] - len(generic[-1][1]):generic[-1][0]]
     if best is None and label is None and unit in _MONEY and not unit.endswith("/person"):
@@ -774,7 +780,8 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
         return None
     head = next(g for g in heads[-1].groups() if g).lower()
     lo = max(0, sent[0] - _MAX_CONTEXT)
-    lo = max(lo, text.rfind("\n\n", lo, sent[0]) + 2)  # not across a paragraph
+    if (para := text.rfind("\n\n", lo, sent[0])) >= 0:
+        lo = para + 2  # not across a paragraph (with none, from the text's first letter)
     for ms, me, phrase in reversed(match_phrases(vocab, "indicator", text[lo:sent[0]], lo)):
         if head not in phrase.lower() and head not in text[max(lo, ms - 12):ms].lower():
             continue  # the head in the phrase or right before it ("khu vực công nghiệp")
@@ -783,6 +790,25 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
         if codes:
             return codes[0], text[ms:me]
     return "unknown", ""
+
+
+def _growth_taken_up(vocab: Vocabulary, text: str, sent: tuple[int, int], unit: str,
+                     measure: str, breakdown: str) -> tuple[str, str] | None:
+    """(code, indicator_text) of the last name in the sentence before ``sent`` (same
+    paragraph) whose growth fits the figure, for a sentence opening with "the growth rate";
+    None where it names none."""
+    lo = max(0, sent[0] - _MAX_CONTEXT)
+    if (para := text.rfind("\n\n", lo, sent[0])) >= 0:
+        lo = para + 2  # not across a paragraph
+    stops = [m.end() for m in CUES.SENTENCE_STOP.finditer(text[lo:sent[0]].rstrip())]
+    lo += stops[-2] if len(stops) > 1 else 0
+    for ms, me, phrase in reversed(match_phrases(vocab, "indicator", text[lo:sent[0]], lo)):
+        codes = [c for c in _fitting_codes(vocab, vocab.values("indicator", phrase), unit,
+                                           measure, breakdown, growth_of_level=True)
+                 if c != "unknown"]
+        if codes:
+            return codes[0], text[ms:me]
+    return None
 
 
 #: Value-added growth code -> the gross-output growth code of the same sector.
@@ -2116,20 +2142,18 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # "tăng 5.000 ha so với năm 2019" said of 2023: the change of an amount over the
         # years since its base year, as a percentage so compared is
         measure = "cumulative_growth"
-    # "services 47% (down 3%), and taxes 4% (down 0.5%)": a change in brackets after a share
-    # is that share's aside; the list goes on with shares (not "3% (plan 2.7%), industry
-    # 14%": the bracket of a growth holds its plan)
-    aside_of_level = bool(rows) and _in_closed_aside(text, rows[-1]["char_start"], fig.start) \
-        and any(r["unit"] == "percent" and r["measure"] == "level" and r["char_end"] >= sent[0]
-                for r in rows[-2:-1])
-    if cell is None and unit == "percent" and measure == "level" and rows and \
-            rows[-1]["unit"] == "percent" and rows[-1]["measure"] in _GROWTH_MEASURES and \
-            rows[-1]["char_end"] >= sent[0] and not aside_of_level and \
-            not CUES.SHARE_OR_LEVEL.search(
+    # the figure a list's verb is repeated from: the last outside brackets closed before this
+    # one ("services 47.2% (down 3%), taxes 4.2%": the aside's change is no verb of the list)
+    listed = next((r for r in reversed(rows) if not _in_closed_aside(
+        text, r["char_start"], fig.start)), None) if cell is None and unit == "percent" and \
+        measure == "level" else None
+    if listed is not None and \
+            listed["unit"] == "percent" and listed["measure"] in _GROWTH_MEASURES and \
+            listed["char_end"] >= sent[0] and not CUES.SHARE_OR_LEVEL.search(
                 # "growing at 3.8%, industry and construction at 13.5%": the "at" of the
                 # growth before (its measure), repeated
                 CUES.AT_LAST.sub("", window) if CUES.GROWING_AT.search(
-                    text, max(0, rows[-1]["char_start"] - 30), rows[-1]["char_start"])
+                    text, max(0, listed["char_start"] - 30), listed["char_start"])
                 else window) and \
             CUES.ELLIPTIC.fullmatch(
                 # a clause after ";" starts with its subject: "; khu vực dịch vụ (+6,7%)"
@@ -2141,7 +2165,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
                 # ("đạt 5,1%, trong đó, khu vực nông nghiệp: 2,9%": the parts' opening)
                 else CUES.PART_LEAD.sub(", ", window, count=1)):
         # "grew by 3.2%, industry and construction by 10.1%": the verb of the figure before
-        measure = rows[-1]["measure"]
+        measure = listed["measure"]
     # "up 9.6% over 2018, higher than the target of 8-8.5%": the target of the same quantity
     set_against = bool(cell is None and rows and rows[-1]["char_end"] >= sent[0] and
                        rows[-1]["unit"] == unit and CUES.TARGET_SET_AGAINST.fullmatch(window))
