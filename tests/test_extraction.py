@@ -359,8 +359,10 @@ FLOORS = {
     # held-out indicator 0.83 (was 0.81): 108/129 = 0.837 after the fifth round and the audit
     # held-out indicator 0.82 (was 0.83): the third blind audit (2026-12-07, afternoon) gave
     # four held-out rows codes registered that day, two of them read right: 121/147 = 0.823
+    # held-out indicator 0.85 (was 0.82): 126/148 = 0.851 after this session's rounds
+    # (2026-12-07, night; scored on the aggregate line only, never read)
     "heldout": {"recall": 0.95, "precision": 0.97, "kind": 0.99, "period": 0.87,
-                "indicator": 0.82, "region": 0.76},
+                "indicator": 0.85, "region": 0.76},
 }
 
 
