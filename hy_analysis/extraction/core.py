@@ -1010,15 +1010,35 @@ def _merger_named(text: str, vocab: Vocabulary,
             for old in olds if old in names and new in names}
     new_of = vocab._pattern["merged_of"]
     out = list(places)
+    positions = [at for at, _ in out]  # (in text order: the listed ones found by bisection)
     for m in CUES.MERGER_OF.finditer(text):
         end = re.compile(r"[.!?](?=\s|$)|\n").search(text, m.end())
         end = end.start() if end else len(text)
-        listed = [k for k, (at, _) in enumerate(out) if m.end() < at <= end + 1]
+        listed = range(bisect.bisect_right(positions, m.end()),
+                       bisect.bisect_right(positions, end + 1))
         news = {new_of.get(out[k][1]) for k in listed}
         if listed and len(news) == 1 and None not in news:
             new = news.pop()
             for k in listed:
                 out[k] = (out[k][0], new)
+    return out
+
+
+def _outside(places: list[tuple[int, str]],
+             spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """``places`` (in text order) less those ending inside a span ``(a, b]`` of ``spans``: one
+    pass over both in order, not every span for every place (a long text has thousands).
+
+    >>> _outside([(5, "A"), (12, "B"), (30, "C")], [(10, 20), (0, 4)])
+    [(5, 'A'), (30, 'C')]
+    """
+    out, spans, k, reach = [], sorted(spans), 0, -1
+    for place in places:
+        while k < len(spans) and spans[k][0] < place[0]:
+            reach = max(reach, spans[k][1])
+            k += 1
+        if place[0] > reach:
+            out.append(place)
     return out
 
 
@@ -1041,9 +1061,7 @@ def _drop_rank_comparisons(text: str, places: list[tuple[int, str]]) -> list[tup
         if not re.search(r"\d", text[begin:end]):
             # (a compared place with its own figure, "(sau tỉnh X tăng 13,8%)", is that one's)
             spans.append((m.end(), end))
-    if not spans:
-        return places
-    return [p for p in places if not any(a < p[0] <= b for a, b in spans)]
+    return _outside(places, spans) if spans else places
 
 
 def _drop_neighbours(text: str, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -1061,22 +1079,20 @@ def _drop_neighbours(text: str, places: list[tuple[int, str]]) -> list[tuple[int
     [(31, 'Hưng Yên')]
     """
     spans = []
+    ends = [p_end for p_end, _ in places]
     for m in CUES.BORDERING_PLACES.finditer(text):
         stop = CUES.BORDER_CLAUSE_END.search(text, m.end())
         end = stop.start() if stop else len(text)
         at = m.end()
-        for p_end, _ in places:
-            if p_end <= m.end():
-                continue
+        # (the places after the border word, from the first: found by bisection)
+        for p_end in ends[bisect.bisect_right(ends, m.end()):]:
             if p_end > end or ("," in text[at:p_end]
                                and not CUES.BORDER_LIST_GOES_ON.match(text, p_end)):
                 end = min(end, at)
                 break
             at = p_end
         spans.append((m.end(), end))
-    if not spans:
-        return places
-    return [p for p in places if not any(a < p[0] <= b for a, b in spans)]
+    return _outside(places, spans) if spans else places
 
 
 def _is_city(groups: dict) -> bool:
@@ -1948,6 +1964,26 @@ _LOCAL_READINGS = ("the year right after it", "the years before the bracket", "t
                    "the congress's term", "the year of the figure compared with")
 
 
+def _rows_starting(rows: list[dict], lo: int, hi: int, memo: dict | None) -> list[dict]:
+    """The rows read so far whose figure starts in ``[lo, hi)``, in reading order.
+
+    Rows come mostly, not always, in text order (a table's cells, a headline): their starts
+    are kept sorted in ``memo`` as rows are added, so that a long text is not read through
+    once per figure.
+
+    >>> rows = [{"char_start": 50}, {"char_start": 10}, {"char_start": 30}]
+    >>> [r["char_start"] for r in _rows_starting(rows, 10, 40, {})]
+    [10, 30]
+    """
+    if memo is None:
+        return [r for r in rows if lo <= r["char_start"] < hi]
+    index = memo.setdefault("row starts", [])  # sorted (char_start, position in rows)
+    for k in range(len(index), len(rows)):
+        bisect.insort(index, (rows[k]["char_start"], k))
+    found = index[bisect.bisect_left(index, (lo, -1)):bisect.bisect_left(index, (hi, -1))]
+    return [rows[k] for k in sorted(k for _, k in found)]
+
+
 def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_offsets, prev_end,
                  next_start, rows, doc_date, region, doc_region, source_id, places,
                  memo=None) -> dict:
@@ -2337,7 +2373,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
             if before[0] >= at or (step and ("\n\n" in text[before[1]:sent[0]] or
                                              CUES.COMPARED_TO_PLAN.search(words))):
                 break
-            said = [r for r in rows if before[0] <= r["char_start"] < at]
+            # (the rows are in text order: read back from the last, not through them all)
+            said = _rows_starting(rows, before[0], at, memo)
             if said and not period.how.startswith("sentence") and all(
                     r["kind"] == "target" and re.search(
                         r"kind: (?:target words(?:;|$)|after a sentence of targets|a line of a list of targets)", r["note"])

@@ -299,8 +299,8 @@ def _other_number(word: str) -> str | None:
 
 def english_forms(phrase: str) -> list[str]:
     """:func:`english_spellings` of an English indicator name, and of its forms with the last
-    word in the other number (not a head two names joined by "and" share) and with hyphens written as
-    spaces: a name is one name in any of them ("state budget collection(s)",
+    word in the other number (not a head two names joined by "and" share) and with hyphens
+    written as spaces: a name is one name in any of them ("state budget collection(s)",
     "foreign(-)invested projects").
 
     >>> english_forms("total state budget collection")
@@ -371,11 +371,13 @@ _HEADLINE_OVER_PARAGRAPH = re.compile(
 def _after_a_stop(text: str, at: int) -> bool:
     """Whether the line starting at ``at`` opens the text or follows a blank line or a
     finished sentence (a stop closing the line before)."""
-    before = text[:at].rstrip(" \t")
+    # (read in the letters just before: the whole text before would cost a pass per line)
+    lo = max(0, at - 400)
+    before = text[lo:at].rstrip(" \t")
     if not before.endswith("\n"):
-        return not before.strip()
+        return lo == 0 and not before.strip()
     previous = before[:-1].rstrip(" \t")
-    return not previous or previous.endswith(("\n", ".", "!", "?", "…", "\"", "”"))
+    return (not previous and lo == 0) or previous.endswith(("\n", ".", "!", "?", "…", "\"", "”"))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -1184,7 +1186,8 @@ def _relative_year(match: re.Match, doc_year: int, doc_month: int | None) -> int
 
 def _relative_year_after(text: str, lo: int, hi: int) -> re.Match | None:
     """The relative year ("năm nay", "this year", "năm ngoái", "last year", "next year")
-    that dates a figure ending at ``lo`` from later in its clause (which ends at ``hi`` or the first ";"):
+    that dates a figure ending at ``lo`` from later in its clause (which ends at ``hi`` or the
+    first ";"):
     none when another figure, an open bracket or a comparison ("so với năm ngoái", "than
     last year", "the same period last year") comes between.
 
@@ -1562,7 +1565,10 @@ def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) 
     longest: dict[int, int] = {}  # start -> end of the longest exact phrase there
     for s, e, _ in found:
         longest[s] = max(e, longest.get(s, s))
-    known = {p for p, f, _ in vocab.phrases if f == fieldname}
+    known = vocab._pattern.get(("known", fieldname))
+    if known is None:  # (read once per vocabulary, not per sentence)
+        known = vocab._pattern[("known", fieldname)] = frozenset(
+            p for p, f, _ in vocab.phrases if f == fieldname)
     out = []
     for m in _WORD_START.finditer(low):
         for phrase in index.get(m.group(0), ()):
