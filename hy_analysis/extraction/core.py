@@ -551,11 +551,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     named_before = (earlier[earlier.rfind("\n\n") + 1:] + text[sent[0]:fig.start]
                     if label is None else label)
     # the sentence before the figure's, within its paragraph
-    previous = ""
-    if label is None:
-        head = earlier[earlier.rfind("\n\n") + 1:]
-        stops = [m.end() for m in CUES.SENTENCE_STOP.finditer(head.rstrip())]
-        previous = head[stops[-2] if len(stops) > 1 else 0:] if stops else head
+    previous = _sentence_before(text, sent[0]) if label is None else ""
     codes = [_variant(c, vocab, named_before, (text[sent[0]:fig.start] if label is None
                                                else label) + " " + after, measure,
                       previous=previous,
@@ -614,6 +610,8 @@ _PER_CAPITA_OF = {"grdp_growth": "grdp_per_capita", "grdp_constant_prices": "grd
 #: A growth code -> the code of the level it grows, where the names differ by more than
 #: "_growth" (GRDP grows at constant prices).
 _LEVEL_OF_GROWTH = {"grdp_growth": "grdp_constant_prices"}
+#: ... and the other way round: a level -> the growth code it grows by.
+_GROWTH_OF_LEVEL = {level: growth for growth, level in _LEVEL_OF_GROWTH.items()}
 
 
 def _levels_of(vocab: Vocabulary, codes, unit: str, measure: str, breakdown: str) -> list[str]:
@@ -640,8 +638,7 @@ def _fitting_codes(vocab: Vocabulary, codes, unit: str, measure: str, breakdown:
         fit = same + [c for c in fit if c not in same] if same and fit[0] != "unknown" else fit
     if fit or not growth_of_level or unit != "percent" or measure not in _GROWTH_MEASURES:
         return fit
-    growth_of = {level: growth for growth, level in _LEVEL_OF_GROWTH.items()}
-    growths = [growth_of.get(c) or f"{c.removesuffix('_value')}_growth" for c in codes
+    growths = [_GROWTH_OF_LEVEL.get(c) or f"{c.removesuffix('_value')}_growth" for c in codes
                if not c.endswith("_growth") and c != "unknown"]
     return list(dict.fromkeys(c for c in growths if c in vocab.indicator_units
                               and _compatible(c, vocab, unit, measure, breakdown)))
@@ -792,16 +789,26 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
     return "unknown", ""
 
 
+def _sentence_before(text: str, at: int) -> str:
+    """The text before ``at`` from its last but one sentence stop, within its paragraph and
+    the 400 letters before ``at``: the sentence before and (the stop ending it is at the
+    window's end, where no space follows to make it one) the one before that.
+
+    >>> _sentence_before("A b. Exports grew 9%. Imports fell. The rate was 5%.", 36)
+    ' Exports grew 9%. Imports fell. '
+    """
+    earlier = text[max(0, at - 400):at]
+    head = earlier[earlier.rfind("\n\n") + 1:]
+    stops = [m.end() for m in CUES.SENTENCE_STOP.finditer(head.rstrip())]
+    return head[stops[-2] if len(stops) > 1 else 0:] if stops else head
+
+
 def _growth_taken_up(vocab: Vocabulary, text: str, sent: tuple[int, int], unit: str,
                      measure: str, breakdown: str) -> tuple[str, str] | None:
     """(code, indicator_text) of the last name in the sentence before ``sent`` (same
     paragraph) whose growth fits the figure, for a sentence opening with "the growth rate";
     None where it names none."""
-    lo = max(0, sent[0] - _MAX_CONTEXT)
-    if (para := text.rfind("\n\n", lo, sent[0])) >= 0:
-        lo = para + 2  # not across a paragraph
-    stops = [m.end() for m in CUES.SENTENCE_STOP.finditer(text[lo:sent[0]].rstrip())]
-    lo += stops[-2] if len(stops) > 1 else 0
+    lo = sent[0] - len(_sentence_before(text, sent[0]))
     for ms, me, phrase in reversed(match_phrases(vocab, "indicator", text[lo:sent[0]], lo)):
         codes = [c for c in _fitting_codes(vocab, vocab.values("indicator", phrase), unit,
                                            measure, breakdown, growth_of_level=True)
