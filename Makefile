@@ -8,6 +8,11 @@ STAMP  := $(VENV)/.installed
 # make test's workers (pytest-xdist): most of the suite waits on kernels, servers and signals,
 # so two workers on two cores take far less time than one; TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= 2
+# The source documents beside the project, as .ci/run reads them (../shared/sources), when
+# that folder is there: the provenance tests and the extraction measurements read them (a
+# fresh clone's `make test` skipped 29 of them otherwise). HY_SOURCES_DIR=... overrides.
+HY_SOURCES_DIR ?= $(wildcard $(abspath ../shared/sources))
+export HY_SOURCES_DIR
 # The package's bytecode, written ahead as `pip install` does for a non-editable install: where
 # PYTHONDONTWRITEBYTECODE is set (containers often set it) every command would otherwise compile
 # the modules it imports (~25 ms a command, and again in each worker). compileall only rewrites
