@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from . import schema
-from .exceptions import ValidationError
+from .exceptions import DataFileError, ValidationError
 from .paths import data_dir as _data_dir
 # The text-row layer (no pandas) is re-exported here, where callers have always found it.
 from .rows import (LoadedRows, _header_issues, check_sources, read_rows, row_ids,
@@ -26,6 +26,7 @@ from .validation import Issue, ValidationReport, check_target_row, check_unique_
 
 __all__ = [
     "load_targets", "read_targets", "load_sources", "load_urban_classes", "load_indicators",
+    "indicator_directions",
     "load_regions", "load_region_map", "load_provinces", "read_rows", "LoadedRows",
     "read_sources", "user_sources_file", "bundled_ids", "row_ids",
 ]
@@ -87,6 +88,44 @@ def _registry_values(path: Path, key: str, value: str = "") -> tuple:
     return _registry(str(path), path.stat().st_mtime, key, value)
 
 
+@lru_cache(maxsize=8)
+def _directions(path: str, mtime: float) -> dict[str, str]:
+    loaded = read_rows(path, ())
+    out = {}
+    for row, line in zip(loaded.rows, loaded.lines):
+        direction = (row.get("desired_direction") or "up").strip()
+        if direction not in schema.DIRECTIONS:
+            raise DataFileError(
+                f"{loaded.file}, line {line}, column 'desired_direction': expected "
+                f"{' or '.join(schema.DIRECTIONS)} (or empty for up), got {direction!r}")
+        if row.get("code"):
+            out[row["code"]] = direction
+    return out
+
+
+def indicator_directions(data_dir: PathLike | None = None) -> dict[str, str]:
+    """Code -> desired direction (``"up"``/``"down"``) of every indicator of the registry.
+
+    A target asks its indicator to move this way when its own words say neither ("Dưới 5%",
+    "giảm xuống" say down): column ``desired_direction`` of data/indicators.csv, where a
+    poverty or unemployment rate, the CPI and agriculture's shares are ``down``; an empty
+    cell is ``up``.
+
+    Raises
+    ------
+    DataFileError
+        A value other than ``up``, ``down`` or empty (naming the file, line and column).
+
+    Examples
+    --------
+    >>> directions = indicator_directions()
+    >>> directions["poverty_rate"], directions["grdp_growth"]
+    ('down', 'up')
+    """
+    path = _data_dir(data_dir) / "indicators.csv"
+    return dict(_directions(str(path), path.stat().st_mtime))
+
+
 def read_targets(
     paths: Sequence[PathLike] = (),
     *,
@@ -131,6 +170,7 @@ def read_targets(
         languages.update({r["id"]: r["language"] for r in extra_rows if r.get("language")})
         dates.update({r["id"]: r["date"] for r in extra_rows if r.get("date")})
     indicators = _registry_values(folder / "indicators.csv", "code")
+    directions = indicator_directions(folder)
     territories = tuple(load_region_map(folder).territories)
 
     report = ValidationReport()
@@ -166,20 +206,22 @@ def read_targets(
     repeated = check_unique_ids([*taken, *((r["id"], f, ln) for r, _, f, ln in kept)], report)
     kept = [k for k in kept if (k[2], k[3]) not in repeated]
     report.rows_rejected += len(repeated)
-    return _targets_frame(kept, dates), report
+    return _targets_frame(kept, dates, directions), report
 
 
-def _targets_frame(kept, dates: dict[str, str]) -> pd.DataFrame:
+def _targets_frame(kept, dates: dict[str, str], directions: dict[str, str]) -> pd.DataFrame:
     records = []
     for row, parsed, file, line in kept:
         record = {c: row.get(c, "") for c in schema.TARGET_COLUMNS}
         record.update(low=parsed.low, high=parsed.high, qualifier=parsed.qualifier,
                       value=parsed.value, source_date=dates.get(row.get("source_id", ""), ""),
+                      desired_direction=directions.get(row.get("indicator", ""), "up"),
                       file=file, line=line)
         records.append(record)
     frame = pd.DataFrame.from_records(
         records, columns=[*schema.TARGET_COLUMNS, *schema.PARSED_COLUMNS,
-                          *schema.SOURCE_DATE_COLUMNS, "file", "line"])
+                          *schema.SOURCE_DATE_COLUMNS, *schema.INDICATOR_DEFAULT_COLUMNS,
+                          "file", "line"])
     for column in ("period_start", "period_end"):
         frame[column] = pd.to_numeric(frame[column]).astype("Int64")
     frame["derived"] = frame["derived"].str.lower().eq("true")

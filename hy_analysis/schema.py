@@ -19,6 +19,9 @@ PARSED_COLUMNS = ("low", "high", "qualifier", "value")
 #: ``YYYY-MM-DD``; empty when the source states none), so the analysis can tell a figure
 #: published before its period ended (an estimate, whatever the wording).
 SOURCE_DATE_COLUMNS = ("source_date",)
+#: Columns added by loading from the indicator's row of data/indicators.csv: its
+#: ``desired_direction`` (``up`` for a code the registry does not give one).
+INDICATOR_DEFAULT_COLUMNS = ("desired_direction",)
 
 SOURCE_COLUMNS = (
     "id", "title", "issuer", "doc_number", "date", "date_precision", "region", "type",
@@ -32,7 +35,11 @@ URBAN_CLASS_COLUMNS = (
     "id", "locality", "locality_type", "territory", "year", "urban_class", "scope",
     "value_raw", "source_id", "source_locator", "note",
 )
-INDICATOR_COLUMNS = ("code", "name_vi", "name_en", "unit", "description")
+INDICATOR_COLUMNS = ("code", "name_vi", "name_en", "unit", "description",
+                     "desired_direction")
+#: Which way a target of an indicator asks it to move when its words say neither (column
+#: ``desired_direction`` of data/indicators.csv: a poverty rate's target asks for a fall).
+DIRECTIONS = ("up", "down")
 #: data/provinces.csv: the 63 provinces before 2025-07-01 and the 34 after (Nghị quyết
 #: 202/2025/QH15); codes are the official statistical codes of each period.
 PROVINCE_COLUMNS = ("code_before_2025", "province_before_2025", "code_after_2025",

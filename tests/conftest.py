@@ -112,8 +112,12 @@ def _target_rows(*records: dict, **defaults) -> pd.DataFrame:
     """A frame with the columns of load_targets() from short records over ``defaults``.
 
     ``high`` defaults to ``low`` (unless the record is "above" or sets ``high``), ``value``
-    to the middle of the known bounds and ``value_raw`` to ``"<low>%"``.
+    to the middle of the known bounds and ``value_raw`` to ``"<low>%"``;
+    ``desired_direction`` is the indicator's in data/indicators.csv, as loading sets it.
     """
+    from hy_analysis.loading import indicator_directions
+
+    directions = indicator_directions()
     base = {**dict(region="Hưng Yên", territory="Hưng Yên (before 2025)", indicator="",
                    indicator_vi="", indicator_en="", kind="target", period_start=2021,
                    period_end=2021, as_of="", measure="level", breakdown="", value_raw="",
@@ -128,6 +132,7 @@ def _target_rows(*records: dict, **defaults) -> pd.DataFrame:
             known = [v for v in (row["low"], row["high"]) if v is not None]
             row["value"] = sum(known) / len(known)
         row["value_raw"] = row["value_raw"] or f"{row['low']:g}%"
+        row.setdefault("desired_direction", directions.get(row["indicator"], "up"))
         out.append(row)
     frame = pd.DataFrame(out)
     for column in ("period_start", "period_end"):

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import pytest
 
+from hy_analysis import paths
 from hy_analysis.territories import RegionMap
 
 from hy_analysis.loading import load_region_map
@@ -119,15 +120,63 @@ def test_lower_is_better_flips_exact_and_range(rows, regions):
     assert out.loc["row-2", "gap"] == pytest.approx(-0.5)    # negative: the shortfall
 
 
-def test_lower_is_better_names_registered_rates_that_should_fall():
-    """The default direction names codes of data/indicators.csv (it once named two codes that
-    were never registered and missed the near-poverty and unemployment rates)."""
-    from hy_analysis.loading import load_indicators
+def test_rates_that_should_fall_are_down_in_the_registry():
+    """The default direction is data (desired_direction of data/indicators.csv): the poverty
+    and unemployment rates ask for a fall (a list in code once named two codes that were
+    never registered and missed the near-poverty and unemployment rates)."""
+    from hy_analysis.loading import indicator_directions, load_indicators
 
-    registered = set(load_indicators()["code"])
-    assert att.LOWER_IS_BETTER <= registered, att.LOWER_IS_BETTER - registered
-    falling = {c for c in registered if c.endswith(("poverty_rate", "unemployment_rate"))}
-    assert falling and falling <= att.LOWER_IS_BETTER, falling - att.LOWER_IS_BETTER
+    directions = indicator_directions()
+    assert set(directions) == set(load_indicators()["code"])
+    assert set(directions.values()) == {"up", "down"}
+    falling = {c for c in directions if c.endswith(("poverty_rate", "unemployment_rate"))}
+    assert falling and all(directions[c] == "down" for c in falling), falling
+    assert directions["grdp_growth"] == directions["exports"] == "up"
+
+
+def test_loading_puts_the_registry_direction_on_each_row_and_the_verdict_follows(tmp_path):
+    """A user's data folder may set an indicator's direction: loading carries it onto each
+    target, and the verdict reads it (agriculture's share of the workforce: down, as the registry has it, or up)."""
+    import shutil
+
+    from hy_analysis.loading import load_region_map, load_targets
+
+    shutil.copytree(paths.data_dir(), tmp_path / "data")
+    registry = tmp_path / "data" / "indicators.csv"
+    lines = registry.read_text(encoding="utf-8").splitlines()
+    flipped = [ln[:-len(",down")] + ",up" if ln.startswith("agri_labour_share,") else ln
+               for ln in lines]
+    assert flipped != lines
+    targets = load_targets(data_dir=tmp_path / "data")
+    labour = targets[targets["indicator"] == "agri_labour_share"]
+    assert len(labour) and set(labour["desired_direction"]) == {"down"}
+    assert set(targets.loc[targets["indicator"] == "grdp_growth", "desired_direction"]) == {"up"}
+    registry.write_text("\n".join(flipped) + "\n", encoding="utf-8")
+    flipped_targets = load_targets(data_dir=tmp_path / "data")
+    assert set(flipped_targets.loc[flipped_targets["indicator"] == "agri_labour_share",
+                                   "desired_direction"]) == {"up"}
+    region_map = load_region_map(tmp_path / "data")
+    before = assess(targets, region_map=region_map).set_index("id")
+    after = assess(flipped_targets, region_map=region_map).set_index("id")
+    ids = [i for i in labour["id"] if i in before.index]
+    assert ids and set(before.loc[ids, "direction"]) == {"down"}
+    assert set(after.loc[ids, "direction"]) == {"up"}
+
+
+def test_a_registry_direction_that_is_neither_up_nor_down_is_named(tmp_path):
+    import shutil
+
+    from hy_analysis.exceptions import DataFileError
+    from hy_analysis.loading import load_targets
+
+    shutil.copytree(paths.data_dir(), tmp_path / "data")
+    registry = tmp_path / "data" / "indicators.csv"
+    lines = registry.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].rsplit(",", 1)[0] + ",lower"
+    registry.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"indicators\.csv, line 3, column "
+                                             r"'desired_direction': expected up or down"):
+        load_targets(data_dir=tmp_path / "data")
 
 
 def test_gap_is_percent_for_levels_and_points_for_rates(rows, regions):
@@ -1248,7 +1297,13 @@ def test_desired_direction_from_words_and_from_the_baseline_when_the_target_was_
     # default when nothing else says otherwise; money levels never turn round.
     assert att.desired_direction(target(period_start=2020, period_end=2020),
                                  figures)[0] == "up"
-    assert att.desired_direction(target(indicator="agriculture_share"), empty)[0] == "down"
+    # (the default is the row's desired_direction, as loading takes it from the registry,
+    # or the codes passed as lower_is_better)
+    assert att.desired_direction(target(indicator="agriculture_share",
+                                        desired_direction="down"), empty)[0] == "down"
+    assert att.desired_direction(target(indicator="agriculture_share"), empty,
+                                 lower_is_better={"agriculture_share"})[0] == "down"
+    assert att.desired_direction(target(indicator="agriculture_share"), empty)[0] == "up"
     assert att.desired_direction(target(unit="VND", low=1.0, high=1.0), figures)[0] == "up"
 
 

@@ -30,7 +30,8 @@ target year's figure, or a firm stated figure of the period), by the qualifier p
 The desired direction (:func:`desired_direction`) comes from the qualifier ("dưới X" down),
 the wording ("giảm xuống", "còn" down), for a share or rate stated as a level from the
 target against the territory's figure before the target was set (services 28,85 % -> "28 %"
-asks for a fall), else from the indicator (:data:`LOWER_IS_BETTER` down, the rest up). The
+asks for a fall), else from the indicator (column ``desired_direction`` of data/indicators.csv, which
+loading puts on each row: a poverty rate's is down, most are up). The
 gap is signed so that a negative
 number is a shortfall, measured from the figure as written (an "about" target's tolerance
 decides the verdict, not the gap): percentage points for units ``percent`` (rates and shares),
@@ -82,7 +83,7 @@ from .content import remembered
 from .growth import required_growth_rate
 
 __all__ = [
-    "STATUSES", "ADDITIVE", "RATES_FROM_LEVELS", "LOWER_IS_BETTER", "DEFAULT_TOLERANCE",
+    "STATUSES", "ADDITIVE", "RATES_FROM_LEVELS", "DEFAULT_TOLERANCE",
     "DEFAULT_ON_TRACK", "DEFAULT_ACCELERATION_NEEDED", "ASSESS_COLUMNS",
     "assess", "harmonise", "merger_comparison", "merged_parts", "merger_family",
     "territories_of", "progress_band", "progress_ratio", "geometric_mean_growth",
@@ -98,12 +99,6 @@ ADDITIVE = ("exports", "exports_h1", "fdi_projects", "fdi_capital", "grdp_curren
             "grdp_constant_prices", "population", "area")
 #: Growth rates harmonised through a level: rate indicator -> level indicator.
 RATES_FROM_LEVELS = {"grdp_growth": "grdp_constant_prices", "exports_growth": "exports"}
-#: Indicators whose targets ask for a fall (Open SDG's desired direction d = -1).
-#: (Codes of data/indicators.csv: a test checks each is registered.)
-LOWER_IS_BETTER = frozenset({
-    "agriculture_share", "agri_labour_share", "poverty_rate", "near_poverty_rate",
-    "unemployment_rate", "urban_unemployment_rate", "cpi_growth",
-})
 DEFAULT_TOLERANCE = 0.05
 DEFAULT_ON_TRACK = 0.95
 DEFAULT_ACCELERATION_NEEDED = 0.6
@@ -516,7 +511,7 @@ def assess(
     region_map: RegionMap,
     region: str | None = None,
     base_year: int | None = None,
-    lower_is_better: Iterable[str] = LOWER_IS_BETTER,
+    lower_is_better: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """One verdict per distinct target, scored against actuals of the same territory.
 
@@ -542,8 +537,10 @@ def assess(
     base_year : int, optional
         Running level targets: the baseline is the first actual in or after this year
         (default: the first actual available).
-    lower_is_better : iterable of str
-        Indicators whose desired direction is down.
+    lower_is_better : iterable of str, optional
+        Indicators whose desired direction is down, the rest up (default: each row's
+        ``desired_direction``, which loading takes from data/indicators.csv; up where a
+        frame has no such column).
 
     Returns
     -------
@@ -593,7 +590,7 @@ def assess(
                          f"got {acceleration_needed!r}")
     settings = dict(as_of=as_of, tolerance=tolerance, on_track=on_track,
                     acceleration_needed=acceleration_needed, base_year=base_year,
-                    lower=frozenset(lower_is_better))
+                    lower=None if lower_is_better is None else frozenset(lower_is_better))
     # A target's verdict reads every actual and target, never the region asked for: every
     # target is judged once per content and rules (the states of a shared panel, one region
     # each, and a notebook's sections ask the same), and the region keeps its own.
@@ -754,7 +751,7 @@ _RISE_WORDING = re.compile(r"tăng lên|nâng lên|\brais(?:e|ed) to\b|\brises? 
 
 
 def desired_direction(target: dict, same: pd.DataFrame, *,
-                      lower_is_better: Iterable[str] = LOWER_IS_BETTER) -> tuple[str, str]:
+                      lower_is_better: Iterable[str] | None = None) -> tuple[str, str]:
     """Which way a target wants its indicator to move: ``("up"|"down", why)``.
 
     In this order: the qualifier ("trên X" up, "dưới X", "không quá X" down); the wording
@@ -765,7 +762,8 @@ def desired_direction(target: dict, same: pd.DataFrame, *,
     the earliest -- a target below it
     asks for a fall, above it for a rise (a structure plan may want a share to shrink:
     services 28,85 % in 2020 -> 28 % in 2025); otherwise the indicator's default
-    (``lower_is_better``, else up). ``why`` says so when the baseline decided, else ``""``.
+    (``lower_is_better``, or else the target's ``desired_direction``: up where neither says
+    down). ``why`` says so when the baseline decided, else ``""``.
 
     Parameters
     ----------
@@ -774,8 +772,9 @@ def desired_direction(target: dict, same: pd.DataFrame, *,
         ``low``, ``high``, ``period_start``, optionally ``source_date``).
     same : DataFrame
         The actuals of its territory, indicator, unit and basis.
-    lower_is_better : iterable of str
-        Indicators whose default direction is down.
+    lower_is_better : iterable of str, optional
+        Indicators whose default direction is down (default: the target's
+        ``desired_direction``, from data/indicators.csv through loading).
 
     Examples
     --------
@@ -799,7 +798,9 @@ def desired_direction(target: dict, same: pd.DataFrame, *,
         return "down", ""
     if _RISE_WORDING.search(raw):
         return "up", ""
-    default = "down" if str(target.get("indicator")) in frozenset(lower_is_better) else "up"
+    down = (str(target.get("indicator")) in frozenset(lower_is_better)
+            if lower_is_better is not None else target.get("desired_direction") == "down")
+    default = "down" if down else "up"
     if str(target.get("unit")) != "percent" or str(target.get("measure")) != "level" \
             or same is None or not len(same):
         return default, ""
