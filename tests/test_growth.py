@@ -536,3 +536,28 @@ def test_a_chart_s_source_line_cites_the_outlet_without_the_curators_note():
     line = source_line([noted["id"]], sources, lang="vi")
     assert line.startswith("Nguồn: " + noted["issuer"].split(" (")[0] + " " + noted["doc_number"])
     assert "(" + noted["issuer"].split(" (", 1)[1] not in line
+
+
+def test_a_chart_s_source_line_writes_its_dates_the_reader_s_way():
+    # sources.csv keeps ISO dates; a Vietnamese reader reads 23/05/2023 (as the panels and
+    # tables write dates), an English one 23 May 2023; a year alone stays a year, and a date
+    # a user wrote otherwise is left as written
+    import pandas as pd
+
+    from hy_analysis import load_sources
+    from hy_analysis.charts.base import source_line
+
+    sources = load_sources()
+    dated = sources[sources["date"].astype(str).str.fullmatch(r"\d{4}-\d\d-\d\d")].iloc[0]
+    y, m, d = (int(p) for p in dated["date"].split("-"))
+    vi = source_line([dated["id"]], sources, lang="vi")
+    en = source_line([dated["id"]], sources, lang="en")
+    assert f"({d:02d}/{m:02d}/{y})" in vi and dated["date"] not in vi
+    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    assert f"({d} {months[m - 1]} {y})" in en and en.startswith("Source: ")
+    own = pd.DataFrame({"id": ["a", "b", "c"], "doc_number": ["1/QĐ", "", ""],
+                        "issuer": ["Sở X", "Báo Y (bao-y.vn)", "Z"],
+                        "date": ["2024-06", "2024", "mid 2024"]})
+    assert source_line(["a", "b", "c"], own, lang="vi") == (
+        "Nguồn: Sở X 1/QĐ (06/2024); Báo Y (bao-y.vn) (2024); Z (mid 2024)")
+    assert "(Jun 2024)" in source_line(["a"], own, lang="en")

@@ -236,9 +236,9 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, *, lang: str =
     Returns
     -------
     str
-        e.g. ``"Nguồn: UBND tỉnh Hưng Yên 87/KH-UBND (2023-05-23); ..."``.
+        e.g. ``"Nguồn: UBND tỉnh Hưng Yên 87/KH-UBND (23/05/2023); ..."``.
     """
-    parts = [source_name(sid, sources, cite=True)
+    parts = [source_name(sid, sources, cite=True, lang=lang)
              for sid in dict.fromkeys(s for s in source_ids if s)]
     return f"{text('source', lang)}: " + "; ".join(parts) if parts else ""
 

@@ -92,7 +92,7 @@ def _language_index(rows: tuple) -> dict[str, str]:
 
 
 def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = True,
-                cite: bool = False) -> str:
+                cite: bool = False, lang: str = "vi") -> str:
     """A short name of a source for labels, tables and chart source lines.
 
     Parameters
@@ -107,7 +107,9 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
         number, the outlet (the issuer without its parenthesis).
     cite : bool
         The citation of a chart's source line instead: issuer and number, then the date
-        (``UBND tỉnh Hưng Yên 87/KH-UBND (2023-05-23)``).
+        written the ``lang`` way (``UBND tỉnh Hưng Yên 87/KH-UBND (23/05/2023)``).
+    lang : {"vi", "en"}
+        How a citation writes its date (``23/05/2023``, ``23 May 2023``; a year stays as is).
 
     Returns
     -------
@@ -122,7 +124,9 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     >>> source_name("kh87", sources), source_name("kh87", sources, number=False)
     ('87/KH-UBND', 'UBND tỉnh Hưng Yên')
     >>> source_name("kh87", sources, cite=True)
-    'UBND tỉnh Hưng Yên 87/KH-UBND (2023-05-23)'
+    'UBND tỉnh Hưng Yên 87/KH-UBND (23/05/2023)'
+    >>> source_name("kh87", sources, cite=True, lang="en")
+    'UBND tỉnh Hưng Yên 87/KH-UBND (23 May 2023)'
     >>> news = pd.DataFrame({"id": ["a", "b"], "doc_number": ["", ""], "date": ["2024", ""],
     ...                      "issuer": ["Báo Hưng Yên (baohungyen.vn)",
     ...                                 "Lao Động (news.laodong.vn; an English rendering)"]})
@@ -143,8 +147,19 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
         site = _SITE_NOTE.search(issuer, len(outlet)) if not doc else None
         site = f"({site.group(0)})" if site else ""
         label = " ".join(filter(None, [outlet, site, doc])) or first
-        return f"{label} ({date})" if date else label
+        return f"{label} ({_written_date(date, lang)})" if date else label
     return (doc if number else "") or outlet or first
+
+
+def _written_date(value: str, lang: str) -> str:
+    """A source's ISO date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) written the ``lang`` way;
+    anything else as it is (a user's sources file may say "2024, approx.")."""
+    from .format import format_as_of
+
+    try:
+        return format_as_of(value, lang=lang)
+    except ValueError:
+        return value
 
 
 #: A site's address in the parenthesis after an issuer: "(hungyen.gov.vn)", "(news.laodong.vn;
