@@ -88,6 +88,11 @@ def test_an_empty_text_box_says_what_empty_means_in_the_readers_language():
     en = control_for(params["as_of"], None, lang="en")
     assert (vi.placeholder, en.placeholder) == ("năm mới nhất có số liệu", "latest year with data")
     assert control_for(params["user_data"], ["x.csv"], lang="vi").placeholder == ""
+    # the urbanisation panel's baseline: empty means no baseline, not "none" of something
+    urban = {p.name: p for p in get_params("urbanisation")}
+    assert control_for(urban["baseline_year"], None, lang="en").placeholder == "no baseline"
+    assert control_for(urban["baseline_rate"], None, lang="vi").placeholder == \
+        "không có mốc cơ sở"
 
 
 def test_a_control_s_label_carries_its_explanation_as_a_title_escaped_once():
