@@ -43,6 +43,17 @@ def test_general_names_of_an_indicator_are_in_the_lexicon(text, raw, code):
     assert _by_raw(text)[raw] == code
 
 
+@pytest.mark.parametrize("sector", ["nông, lâm và thủy sản", "nông - lâm và thủy sản",
+                                    "nông-lâm và thủy sản", "nông lâm và thủy sản"])
+def test_a_list_in_a_name_is_one_name_with_commas_dashes_or_spaces(sector):
+    # the lexicon writes a sector list one way; provinces write it with commas, spaced or
+    # unspaced dashes or spaces: a part of the GRDP's growth is that sector's, in any of them
+    got = _by_raw(f"Năm 2024, GRDP tăng 6,9%. Trong đó, khu vực {sector} tăng 3,8%; khu vực "
+                  "công nghiệp-xây dựng tăng 11,2%.")
+    assert (got["3,8%"], got["11,2%"]) == ("agriculture_grdp_growth",
+                                           "industry_construction_grdp_growth")
+
+
 def test_money_per_person_is_a_per_capita_indicator_not_the_grdp():
     # "GRDP" is the nearest name, but an amount per person cannot be the GRDP
     got = _by_raw("Năm 2024, GRDP bình quân đầu người tăng 9%; GRDP đạt 61,2 triệu đồng/người.")

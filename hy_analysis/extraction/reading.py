@@ -224,24 +224,38 @@ def _tone_forms(phrase: str) -> set[str]:
 
 def spellings(phrase: str) -> list[str]:
     """``phrase`` first, then its other spellings: the tone mark of a final "oa", "oe", "uy"
-    on either vowel; coordinated words joined by spaced or unspaced dashes or a space; the last of a
-    list joined by a comma or by "và" (an en dash is read as a dash: see
-    :func:`match_phrases`).
+    on either vowel; the last of a list joined by a comma or by "và"; the words of a list
+    joined by commas or by dashes, spaced, unspaced or a space (an en dash is read as a
+    dash: see :func:`match_phrases`).
 
     >>> spellings("công nghiệp - xây dựng")
-    ['công nghiệp - xây dựng', 'công nghiệp-xây dựng', 'công nghiệp xây dựng']
-    >>> spellings("nông, lâm, thủy sản")[:4]
-    ['nông, lâm, thủy sản', 'nông, lâm, thuỷ sản', 'nông, lâm và thủy sản', 'nông, lâm và thuỷ sản']
+    ['công nghiệp - xây dựng', 'công nghiệp, xây dựng', 'công nghiệp-xây dựng', 'công nghiệp xây dựng']
+    >>> "nông-lâm và thủy sản" in spellings("nông, lâm, thủy sản")
+    True
     """
     out = [phrase] + sorted(_tone_forms(phrase) - {phrase})
     for form in list(out):
-        dashes = re.sub(r"(?<=\w)-(?=\w)", " - ", form)
-        for dashed in (dashes, re.sub(r" - ", "-", dashes), re.sub(r" - ", " ", dashes)):
-            last = CUES.LAST_LIST_JOIN.search(dashed)
-            joined = [dashed] if not last else [dashed, dashed[:last.start()] + (
-                " và " if last.group(1) == ", " else ", ") + dashed[last.end():]]
-            out += [other for other in joined if other not in out]
+        last = CUES.LAST_LIST_JOIN.search(form)
+        if last:
+            other = form[:last.start()] + (" và " if last.group(1) == ", " else ", ") + \
+                form[last.end():]
+            out += [other] if other not in out else []
+    # one list, written with commas or with dashes ("nông, lâm và thủy sản", "nông - lâm và
+    # thủy sản", "nông-lâm và thủy sản")
+    for form in list(out):
+        swapped = (_LIST_COMMA.sub(" - ", form) if _LIST_COMMA.search(form)
+                   else _LIST_DASH.sub(", ", form))
+        out += [swapped] if swapped not in out else []
+    for form in list(out):
+        dashes = _LIST_DASH.sub(" - ", form)
+        out += [other for other in dict.fromkeys(
+            (dashes, dashes.replace(" - ", "-"), dashes.replace(" - ", " "))) if other not in out]
     return out
+
+
+#: A comma between two words of a list, and a dash, spaced or not.
+_LIST_COMMA = re.compile(r"(?<=\w), (?=\w)")
+_LIST_DASH = re.compile(r"(?<=\w) ?- ?(?=\w)")
 
 
 #: British and American spellings of one English word: (pattern, replacement), both ways.
