@@ -54,6 +54,22 @@ def test_a_list_in_a_name_is_one_name_with_commas_dashes_or_spaces(sector):
                                            "industry_construction_grdp_growth")
 
 
+def test_an_amount_s_own_time_words_say_whether_it_is_a_first_half_s():
+    # time words after the amount, in a sentence naming none before it, are its own: a first
+    # half's exports are exports_h1; a year's after a paragraph on the half are the year's;
+    # words before the amount come first, and a compared half frames nothing
+    text = ("Kim ngạch xuất khẩu đạt 1,2 tỷ USD trong 6 tháng đầu năm 2024, tăng 8%.\n\n"
+            "Exports reached 900 million USD in the first half of 2024, up 6%.\n\n"
+            "Exports reached 1.9 billion USD in 2024.\n\n"
+            "Năm 2024, kim ngạch xuất khẩu đạt 2 tỷ USD, gấp đôi 6 tháng đầu năm.")
+    got = _by_raw(text, date="2024-08-01")
+    assert (got["1,2 tỷ USD"], got["900 million USD"]) == ("exports_h1", "exports_h1")
+    assert (got["1.9 billion USD"], got["2 tỷ USD"]) == ("exports", "exports")
+    got = _by_raw("Exports were estimated at 700 million USD, up 5% over the first half of 2023.",
+                  date="2024-12-20")
+    assert got["700 million USD"] == "exports"
+
+
 def test_money_per_person_is_a_per_capita_indicator_not_the_grdp():
     # "GRDP" is the nearest name, but an amount per person cannot be the GRDP
     got = _by_raw("Năm 2024, GRDP bình quân đầu người tăng 9%; GRDP đạt 61,2 triệu đồng/người.")

@@ -559,9 +559,11 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
              for c in codes]
     # the last time words before an amount decide whether it is a first half's: its own
     # sentence's or those of a lead paragraphs before (a later "Năm 2023", "9 tháng" ends it)
+    own_time = _time_after(text, sent, fig, min(next_start or sent[1], sent[1])) \
+        if label is None and unit in _MONEY else None
     if measure == "half_year_growth" or (unit in _MONEY and (
-            _half_year_frame(text, fig.start) if label is None
-            else CUES.HALF_YEAR.search(before))):
+            (own_time.group("half") is not None if own_time else _half_year_frame(text, fig.start))
+            if label is None else CUES.HALF_YEAR.search(before))):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     if label is None and codes[0] in _SECTOR_IIP and _measure_named_after_index(
             vocab, text[sent[0]:best[3]]):
@@ -689,6 +691,21 @@ def _half_year_frame(text: str, at: int) -> bool:
         if m.group("compared") is None:  # "so với cùng kỳ năm 2023" compares, frames nothing
             last = m
     return last is not None and last.group("half") is not None
+
+
+def _time_after(text: str, sent: tuple[int, int], fig: Figure, stop: int) -> re.Match | None:
+    """In a sentence naming no time before an amount, the first time words after it, before
+    ``stop`` (the next figure or the sentence's end), that frame it: they say whether it is a
+    first half's ("exports were estimated at 581 million USD in the first six months of
+    2023") or not ("Exports reached 1.9 billion USD in 2024" after a paragraph on the first
+    half). A compared period frames nothing ("up 5% over the first half of 2022"), and time
+    words before the amount come first ("Năm 2024, xuất khẩu đạt 2 tỷ USD, gấp đôi 6 tháng đầu
+    năm" is the year's)."""
+    if any(m.group("compared") is None
+           for m in CUES.TIME_FRAME_WORDS.finditer(text, sent[0], fig.start)):
+        return None
+    return next((m for m in CUES.TIME_FRAME_WORDS.finditer(text, fig.end, max(fig.end, stop))
+                 if m.group("compared") is None), None)
 
 
 def _measure_named_after_index(vocab: Vocabulary, words: str) -> bool:
