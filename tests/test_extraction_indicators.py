@@ -70,6 +70,18 @@ def test_an_amount_s_own_time_words_say_whether_it_is_a_first_half_s():
     assert got["700 million USD"] == "exports"
 
 
+def test_a_percentage_above_an_earlier_period_is_the_growth_of_the_amount_before_it():
+    # "X% higher than the same period": the amount's growth, not a share of nothing;
+    # "higher than the national average" compares with another quantity, no growth
+    got = _by_raw("State budget revenue was estimated at 1,920 billion VND, 74% higher than "
+                  "the same period last year. Retail sales reached 500 billion VND, 12% more "
+                  "than in 2023.\n\nThu ngân sách đạt 1.920 tỷ đồng, cao hơn 7,4% so với cùng "
+                  "kỳ.\n\nThe poverty rate was 3.5%, higher than the national average.")
+    assert (got["74%"], got["12%"]) == ("state_budget_revenue_growth", "retail_sales_growth")
+    assert got["7,4%"] == "state_budget_revenue_growth"
+    assert got["3.5%"] == "poverty_rate"
+
+
 def test_money_per_person_is_a_per_capita_indicator_not_the_grdp():
     # "GRDP" is the nearest name, but an amount per person cannot be the GRDP
     got = _by_raw("Năm 2024, GRDP bình quân đầu người tăng 9%; GRDP đạt 61,2 triệu đồng/người.")

@@ -2183,6 +2183,13 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
     growth_after = CUES.GROWTH_NOUN_AFTER.match(text, fig.end) if cell is None else None
     if growth_after:  # "a 15.11% increase", "a 5% rise year-on-year": English word order
         measure_context += " " + growth_after.group(1)
+    elif cell is None and unit == "percent" and (
+            CUES.ABOVE_A_BASE_AFTER.match(text, fig.end) or (
+                CUES.A_BASE_AFTER.match(text, fig.end)
+                and CUES.ABOVE_BEFORE.search(text, max(0, fig.start - 20), fig.start))):
+        # "74% higher than the same period last year", "cao hơn 7,4% so với cùng kỳ": above
+        # an earlier period of the same quantity, its growth
+        measure_context += " increase"
     measure = find_measure(unit, measure_context, fig.raw, period)
     if growth_after and unit == "percent" and measure == "level":
         # "contributing to the city's 7.2% GRDP growth": the noun the percentage qualifies
