@@ -82,6 +82,19 @@ def test_a_percentage_above_an_earlier_period_is_the_growth_of_the_amount_before
     assert got["3.5%"] == "poverty_rate"
 
 
+def test_the_whole_sector_is_the_one_its_section_heading_names():
+    # a report's sections open on a heading naming the sector; "toàn ngành" / "the whole
+    # sector" in the section is that sector (output or value added as its own words say),
+    # and a paragraph that names no sector and has no heading stays unknown
+    got = _by_raw("2. Sản xuất nông, lâm nghiệp và thủy sản\n\nGiá trị sản xuất toàn ngành cả "
+                  "năm tăng 2,1%.\n\n3. Công nghiệp\n\nGiá trị tăng thêm toàn ngành tăng 12%."
+                  "\n\nIndustry\n\nThe whole sector grew by 9%.\n\nThe report was long. "
+                  "The whole sector grew by 4%.")
+    assert got["2,1%"] == "agriculture_output_growth"
+    assert (got["12%"], got["9%"]) == ("industry_grdp_growth", "industry_grdp_growth")
+    assert got["4%"] == "unknown"
+
+
 def test_money_per_person_is_a_per_capita_indicator_not_the_grdp():
     # "GRDP" is the nearest name, but an amount per person cannot be the GRDP
     got = _by_raw("Năm 2024, GRDP bình quân đầu người tăng 9%; GRDP đạt 61,2 triệu đồng/người.")

@@ -803,7 +803,43 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
                  if _compatible(c, vocab, unit, measure, breakdown)]
         if codes:
             return codes[0], text[ms:me]
+    if head in _SECTOR_HEADS and (heading := _heading_above(text, lo)):
+        # "2. Sản xuất nông, lâm nghiệp và thủy sản" / "Giá trị sản xuất toàn ngành tăng
+        # 2,1%": the whole sector is the one the section's heading names (its output or value
+        # added as the figure's own words say)
+        for ms, me, phrase in reversed(match_phrases(vocab, "indicator", text[heading[0]:
+                                                     heading[1]], heading[0])):
+            codes = [c for c in vocab.values("indicator", phrase)
+                     if c.startswith(_SECTOR_CODES)
+                     and _compatible(c, vocab, unit, measure, breakdown)]
+            if codes:
+                return _variant(codes[0], vocab, text[sent[0]:fig_start],
+                                text[sent[0]:fig_start], measure), text[ms:me]
     return "unknown", ""
+
+
+#: Head nouns that stand for a sector ("toàn ngành", "the whole sector"), and the codes of
+#: sectors' indicators a heading may name.
+_SECTOR_HEADS = ("ngành", "khu vực", "sector")
+_SECTOR_CODES = ("agriculture_", "industry_", "industrial_", "construction_", "services_")
+#: A heading: one short line of words (a list number first: "2.", "II.", "a)"), no figure.
+_HEADING = re.compile(r"\s*(?:[IVX]+|\d{1,2}|[a-zđ])?[.)]?\s*[^\W\d][^\d\n]{2,100}?[:]?\s*")
+
+
+def _heading_above(text: str, at: int) -> tuple[int, int] | None:
+    """(start, end) of the heading line right above the paragraph starting at ``at``, if the
+    block before it is one ("2. Sản xuất nông, lâm nghiệp và thủy sản")."""
+    if at < 2 or text[at - 2:at] != "\n\n":
+        return None
+    start = text.rfind("\n\n", max(0, at - 160), at - 2)
+    start = 0 if start < 0 and at - 2 < 160 else start + 2 if start >= 0 else None
+    if start is None:
+        return None
+    line = text[start:at - 2]
+    if "\n" in line.strip() or line.rstrip().endswith((".", "!", "?")) or \
+            not _HEADING.fullmatch(line):
+        return None
+    return start, at - 2
 
 
 def _sentence_before(text: str, at: int) -> str:
