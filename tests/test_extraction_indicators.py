@@ -95,6 +95,13 @@ def test_the_whole_sector_is_the_one_its_section_heading_names():
     assert got["4%"] == "unknown"
 
 
+@pytest.mark.parametrize("said", ["saw an uptick of", "rebounded", "advanced", "edged up",
+                                  "went up", "picked up"])
+def test_english_ways_of_saying_a_rise_make_a_growth(said):
+    got = _by_raw(f"In 2024, retail sales {said} 7.5 per cent.")
+    assert got["7.5 per cent"] == "retail_sales_growth"
+
+
 def test_money_per_person_is_a_per_capita_indicator_not_the_grdp():
     # "GRDP" is the nearest name, but an amount per person cannot be the GRDP
     got = _by_raw("Năm 2024, GRDP bình quân đầu người tăng 9%; GRDP đạt 61,2 triệu đồng/người.")
