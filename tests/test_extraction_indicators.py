@@ -102,6 +102,20 @@ def test_english_ways_of_saying_a_rise_make_a_growth(said):
     assert got["7.5 per cent"] == "retail_sales_growth"
 
 
+def test_a_name_written_around_a_count_s_number_is_the_lexicon_s_name():
+    # the verb before the number and the noun in the figure make the lexicon's name ("doanh
+    # nghiệp thành lập mới", "newly established enterprises"); the capital after a count of
+    # firms is those firms' (not foreign-invested firms')
+    got = _by_raw("Năm 2024, toàn tỉnh thành lập mới 1.250 doanh nghiệp. Trong tháng 12, tỉnh "
+                  "cấp mới đăng ký cho 31 doanh nghiệp với tổng vốn đăng ký 197,6 tỷ đồng.\n\n"
+                  "The province newly established 296 enterprises in 2024.")
+    assert (got["1.250 doanh nghiệp"], got["31 doanh nghiệp"], got["296 enterprises"]) == (
+        "new_enterprises", "new_enterprises", "new_enterprises")
+    assert got["197,6 tỷ đồng"] == "new_enterprises_capital"
+    got = _by_raw("Năm 2024, tỉnh thu hút 12 doanh nghiệp FDI với tổng vốn đăng ký 90 triệu USD.")
+    assert got["90 triệu USD"] != "new_enterprises_capital"
+
+
 def test_money_per_person_is_a_per_capita_indicator_not_the_grdp():
     # "GRDP" is the nearest name, but an amount per person cannot be the GRDP
     got = _by_raw("Năm 2024, GRDP bình quân đầu người tăng 9%; GRDP đạt 61,2 triệu đồng/người.")

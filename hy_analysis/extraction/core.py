@@ -261,6 +261,9 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                            default=None)
     bare_head = vocab.words("modifier", "bare_head")
     counted_head = label is None and unit == "count" and bool(bare_head.search(fig.raw))
+    if counted_head and (around := _name_around_count(vocab, text, lo, fig, bare_head, unit,
+                                                      measure, breakdown)):
+        return around
     # the codes that count workers take a count of workers ("12.400 lao động", "175 người",
     # "17,400 new jobs"), never one of another noun ("hơn 42 xã" after "tạo việc làm cho ...")
     # (a bare number, "17,400" before "new jobs", names no noun of its own)
@@ -667,6 +670,9 @@ def _capital_owners(vocab: Vocabulary, text: str, lo: int, at: int) -> list[str]
             owners.append((me, "foreign"))
     owners += [(lo + m.end(), "domestic")
                for m in vocab.words("modifier", "domestic").finditer(text[lo:at])]
+    # a count of firms ("cấp mới đăng ký cho 31 doanh nghiệp với tổng vốn đăng ký ..."): the
+    # capital of the firms counted (not of foreign-invested ones: "12 doanh nghiệp FDI")
+    owners += [(m.end(), "enterprises") for m in CUES.FIRMS_COUNTED.finditer(text, lo, at)]
     return [kind for _, kind in sorted(owners)]
 
 
@@ -816,6 +822,39 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
                 return _variant(codes[0], vocab, text[sent[0]:fig_start],
                                 text[sent[0]:fig_start], measure), text[ms:me]
     return "unknown", ""
+
+
+#: Words a verb before a count may end on that belong to neither the verb nor the noun.
+_LINKING = re.compile(r"\s+(?:cho|được|thêm|for|to|a total of|some|about|nearly|over|more "
+                      r"than|khoảng|gần|hơn|trên)$", re.IGNORECASE)
+#: The words of a clause before a count, back to its last punctuation.
+_CLAUSE_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _name_around_count(vocab: Vocabulary, text: str, lo: int, fig: Figure,
+                       bare_head: re.Pattern, unit: str, measure: str,
+                       breakdown: str) -> tuple[str, str] | None:
+    """(code, indicator_text) of a name written around a count's number: the verb before it
+    and the noun in it ("thành lập mới 120 doanh nghiệp" is the lexicon's "doanh nghiệp thành
+    lập mới", "cấp mới đăng ký cho 31 doanh nghiệp" its "cấp mới đăng ký doanh nghiệp",
+    "newly established 296 enterprises" its "newly established enterprises"), tried with the
+    noun after the verb words and before them, longest first; None where no such name is in
+    the lexicon."""
+    head = bare_head.search(fig.raw)
+    if head is None:
+        return None
+    noun = head.group(0).lower()
+    start = max(lo, *(text.rfind(p, lo, fig.start) + 1 for p in ",;:.()\n"))
+    before = _LINKING.sub("", text[start:fig.start].rstrip())
+    words = list(_CLAUSE_WORDS.finditer(before))
+    for k in range(min(6, len(words)), 0, -1):
+        verb = " ".join(m.group(0) for m in words[-k:]).lower()
+        for name in (f"{noun} {verb}", f"{verb} {noun}"):
+            codes = [c for c in vocab.values("indicator", name)
+                     if c != "unknown" and _compatible(c, vocab, unit, measure, breakdown)]
+            if codes:
+                return codes[0], text[start + words[-k].start():fig.end]
+    return None
 
 
 #: Head nouns that stand for a sector ("toàn ngành", "the whole sector"), and the codes of
