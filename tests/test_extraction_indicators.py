@@ -116,6 +116,13 @@ def test_a_name_written_around_a_count_s_number_is_the_lexicon_s_name():
     assert got["90 triệu USD"] != "new_enterprises_capital"
 
 
+def test_this_marks_an_increase_is_the_growth_of_what_the_sentence_before_named():
+    got = _by_raw("State budget revenue for the first seven months reached 10,800 billion VND. "
+                  "This marks a 27.2% increase compared to the same period last year.\n\n"
+                  "Exports reached 2 billion USD. This represents a 6.2% increase.")
+    assert (got["27.2%"], got["6.2%"]) == ("state_budget_revenue_growth", "exports_growth")
+
+
 def test_money_per_person_is_a_per_capita_indicator_not_the_grdp():
     # "GRDP" is the nearest name, but an amount per person cannot be the GRDP
     got = _by_raw("Năm 2024, GRDP bình quân đầu người tăng 9%; GRDP đạt 61,2 triệu đồng/người.")

@@ -489,6 +489,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         if found:  # ("unknown", "") for a head that stands for nothing named before it:
             return found  # "the index" is no growth of the economy
     if best is None and label is None and unit == "percent" and \
+            measure in _GROWTH_MEASURES and CUES.THIS_MARKS.match(text, sent[0]) and \
+            (found := _growth_taken_up(vocab, text, sent, unit, measure, breakdown)):
+        return found  # "... 10,800 billion VND. This marks a 27.2% increase": its growth
+    if best is None and label is None and unit == "percent" and \
             measure in _GROWTH_MEASURES and not named_in_window:
         # "Hai Duong's growth in 2024 is estimated at 10.2%", "tốc độ tăng trưởng ... 12%":
         # growth named by no aggregate is the economy's (a generic word, the last resort)
