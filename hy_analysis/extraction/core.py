@@ -582,6 +582,15 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             "grdp_current_prices_growth" in vocab.indicator_units:
         # "Quy mô GRDP theo giá hiện hành đạt 21.771 tỷ đồng, tăng 11,23%": the nominal growth
         codes[0] = "grdp_current_prices_growth"
+    if label is None and codes[0] == "iip_growth" and not CUES.INDEX_NAMED.search(found) and (
+            vocab.words("modifier", "output").search(text, best[3], fig.start)
+            or vocab.words("modifier", "value_added").search(text, best[3], fig.start)
+            or CUES.AMOUNT_BETWEEN.search(text, best[3], fig.start)):
+        # "sản xuất công nghiệp tăng 12,5%", "industrial production rose 3.7%": a volume,
+        # the IIP statistics offices report it by; with a value named between, "với giá trị
+        # sản xuất ... 39.000 tỷ đồng, tăng 9,36%", "was estimated at VND13.5 trillion, up
+        # 40.2%", the output's value (or its value added, below)
+        codes[0] = "industrial_output_growth"
     if label is None and codes[0] in _VALUE_ADDED_OF and _value_added_named_last(
             vocab, text[best[3]:fig.start]):
         # "Sản xuất công nghiệp được khôi phục, giá trị tăng thêm tăng 4,63%": value added
