@@ -106,6 +106,19 @@ def test_cooperatives_investors_and_ethnic_groups_are_counted():
     assert got["19 ethnic minority groups"].unit == "count"
 
 
+def test_countries_and_villages_are_counted_and_named_by_no_indicator():
+    # "from 24 countries and territories" after a count of FDI projects is no count of
+    # projects, and villages are no communes: counted, with no indicator of the registry
+    got = by_raw("It has attracted 339 foreign investment projects from 24 countries and "
+                 "territories. By 2025, 90 communes met new rural standards, including 13 "
+                 "villages and hamlets. Năm 2024, sản phẩm của tỉnh xuất khẩu sang 51 quốc gia "
+                 "và vùng lãnh thổ.", date="2024-12-20")
+    for raw in ("24 countries and territories", "13 villages and hamlets",
+                "51 quốc gia và vùng lãnh thổ"):
+        assert (got[raw].unit, got[raw].indicator) == ("count", "unknown"), raw
+    assert got["90 communes"].indicator == "new_rural_communes"
+
+
 def test_people_given_vocational_training_are_workers_a_count():
     got = by_raw("The province will provide vocational training to more than 7,000 people.",
                  date="2024-12-20")

@@ -259,6 +259,8 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
                             and source[fig.end:ms].strip()
                             and not CUES.OWN_AFTER.fullmatch(source, fig.end, ms)),
                            default=None)
+    if label is None and unit == "count" and CUES.PLACES_COUNTED.search(fig.raw):
+        return "unknown", ""  # "51 quốc gia", "13 villages": no indicator counts places
     bare_head = vocab.words("modifier", "bare_head")
     counted_head = label is None and unit == "count" and bool(bare_head.search(fig.raw))
     if counted_head and (around := _name_around_count(vocab, text, lo, fig, bare_head, unit,
@@ -2714,7 +2716,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         code, indicator_text = rows[-1]["indicator"], rows[-1]["indicator_text"]
         notes.append("a target the figure before is set against: its indicator")
     if code == "unknown" and not indicator_text and cell is None and not (
-            unit == "percent" and CUES.SHARE_OF_NEXT.match(text, fig.end)):
+            unit == "percent" and CUES.SHARE_OF_NEXT.match(text, fig.end)) and not (
+            unit == "count" and CUES.PLACES_COUNTED.search(fig.raw)):
         # An elliptic list ("Nhật Bản có 174 dự án, Hàn Quốc có 153 dự án"): the indicator of
         # the last figure of the same unit just before.
         for prev in reversed(rows[-6:]):
