@@ -1554,37 +1554,62 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
+def _tolerant_entries(vocab: Vocabulary, fieldname: str) -> tuple[re.Pattern, dict, frozenset]:
+    """What :func:`_tolerant_matches` reads for ``fieldname``, built once per vocabulary: a
+    regex of the first words of the long phrases, those phrases by first word as (phrase, cut
+    form, split, head, tail) and the field's exact phrases.
+
+    ``head`` and ``tail`` are the phrase before and after ``split`` (half its letters, at
+    most its cut form's): a form one letter off has its head in place or its tail in place
+    (give or take a letter), so a place where neither is written is passed over at once."""
+    key = ("tolerant entries", fieldname)
+    if key not in vocab._pattern:
+        index = vocab.tolerant(fieldname)
+        entries = {}
+        for first, phrases in index.items():
+            entries[first] = []
+            for phrase in phrases:
+                cut = phrase[:phrase.rfind(" ")]
+                split = min(len(phrase) // 2, len(cut))
+                entries[first].append((phrase, cut, split, phrase[:split], phrase[split:]))
+        firsts = re.compile(r"(?<!\w)(?:" + alternation(sorted(index, key=len, reverse=True))
+                            + r")(?!\w)") if index else None
+        known = frozenset(p for p, f, _ in vocab.phrases if f == fieldname)
+        vocab._pattern[key] = (firsts, entries, known)
+    return vocab._pattern[key]
+
+
 def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) -> list:
     """(start, end, phrase) of the long phrases written with a typo (one letter off) or with
     their last word cut ("chỉ số sản xuất ngành công" for "... ngành công nghiệp"), where no
     phrase of the field as long starts at the same place; a cut form that is itself a phrase of the
     field is that phrase, not a cut one."""
-    index = vocab.tolerant(fieldname)
-    if not index:
+    firsts, entries, known = _tolerant_entries(vocab, fieldname)
+    if firsts is None:
         return []
     longest: dict[int, int] = {}  # start -> end of the longest exact phrase there
     for s, e, _ in found:
         longest[s] = max(e, longest.get(s, s))
-    known = vocab._pattern.get(("known", fieldname))
-    if known is None:  # (read once per vocabulary, not per sentence)
-        known = vocab._pattern[("known", fieldname)] = frozenset(
-            p for p, f, _ in vocab.phrases if f == fieldname)
     out = []
-    for m in _WORD_START.finditer(low):
-        for phrase in index.get(m.group(0), ()):
-            if longest.get(m.start(), 0) - m.start() >= len(phrase) - 1:
+    for m in firsts.finditer(low):  # (only where a long phrase's first word is written)
+        start = m.start()
+        for phrase, cut, split, head, tail in entries[m.group(0)]:
+            if longest.get(start, 0) - start >= len(phrase) - 1:
                 break  # a phrase as long is written there exactly
-            cut = phrase[:phrase.rfind(" ")]
-            end = m.start() + len(cut)
-            if low.startswith(cut, m.start()) and cut not in known and (
+            if not (low.startswith(head, start) or low.startswith(tail, start + split)
+                    or low.startswith(tail, start + split - 1)
+                    or low.startswith(tail, start + split + 1)):
+                continue  # neither half in place: no cut form, nor one letter off
+            end = start + len(cut)
+            if low.startswith(cut, start) and cut not in known and (
                     end == len(low) or not low[end].isalnum()):
-                out.append((m.start(), end, phrase))
+                out.append((start, end, phrase))
                 continue
             for size in (len(phrase) - 1, len(phrase), len(phrase) + 1):
-                end = m.start() + size
+                end = start + size
                 if end <= len(low) and (end == len(low) or not low[end].isalnum()) and \
-                        _one_edit(phrase, low[m.start():end]):
-                    out.append((m.start(), end, phrase))
+                        _one_edit(phrase, low[start:end]):
+                    out.append((start, end, phrase))
                     break
     return out
 
