@@ -26,7 +26,7 @@ from .reading import (_SPAN_NUMBERS, Period, Vocabulary, _aside, _years, _years_
                       sentence_of, sentence_spans, strip_accents, whole_term)
 from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
-from .windows import WindowedMatches
+from .windows import windowed
 
 __all__ = ["extract", "document_date", "CANDIDATE_COLUMNS"]
 
@@ -561,7 +561,7 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
     # the last time words before an amount decide whether it is a first half's: its own
     # sentence's or those of a lead paragraphs before (a later "Năm 2023", "9 tháng" ends it)
     if measure == "half_year_growth" or (unit in _MONEY and (
-            _half_year_frame(text, fig.start, memo) if label is None
+            _half_year_frame(text, fig.start) if label is None
             else CUES.HALF_YEAR.search(before))):
         codes = [f"{c}_h1" if f"{c}_h1" in vocab.indicator_units else c for c in codes]
     if label is None and codes[0] in _SECTOR_IIP and _measure_named_after_index(
@@ -681,19 +681,12 @@ _VALUE_ADDED_OF = {"industrial_output_growth": "industry_grdp_growth",
                    "agriculture_output_growth": "agriculture_grdp_growth"}
 
 
-def _half_year_frame(text: str, at: int, memo: dict | None = None) -> bool:
+def _half_year_frame(text: str, at: int) -> bool:
     """Whether the last time words written before ``at`` (in this or an earlier paragraph)
     are a first half: a report on "6 tháng đầu năm" names its half once, in its lead, and its
-    later paragraphs' amounts are the half's ("Kim ngạch xuất khẩu đạt X triệu USD").
-
-    With ``memo`` (one per text), the text's time words are searched once for all figures."""
-    window = (max(0, at - 3000), at)
-    if memo is None:
-        found = CUES.TIME_FRAME_WORDS.finditer(text, *window)
-    else:
-        if "time frames" not in memo:
-            memo["time frames"] = WindowedMatches(CUES.TIME_FRAME_WORDS, text)
-        found = memo["time frames"].matches(*window)
+    later paragraphs' amounts are the half's ("Kim ngạch xuất khẩu đạt X triệu USD")."""
+    # (the text's time words are searched once for all its figures)
+    found = windowed(CUES.TIME_FRAME_WORDS, text).matches(max(0, at - 3000), at)
     last = None
     for m in found:
         if m.group("compared") is None:  # "so với cùng kỳ năm 2023" compares, frames nothing

@@ -23,6 +23,7 @@ from ..loading import load_region_map
 from ..territories import RegionMap
 from .alternation import alternation
 from .cues import CUES
+from .windows import windowed
 
 __all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "find_kind",
            "find_measure", "match_phrases", "strip_accents", "whole_term"]
@@ -914,7 +915,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     relative = None
     if doc_year:
         lo = max(earlier[-1][1] if earlier else 0, s0 - 2000, 0)
-        relative = next((m for m in reversed(list(CUES.RELATIVE_YEAR.finditer(text, lo, s0)))
+        relative = next((m for m in reversed(windowed(CUES.RELATIVE_YEAR, text).matches(lo, s0))
                          if not CUES.NUMBER_WORD_LAST.search(text[max(0, m.start() - 8):m.start()])
                          and not CUES.COMPARED_TO_BEFORE.search(text[max(0, m.start() - 30):
                                                                  m.start()])),
@@ -993,7 +994,7 @@ def _months_frame(text: str, lo: int, hi: int) -> re.Match | None:
     new frame: written in a sentence after ``lo`` (a year's end) and with no year of its own
     right after it ("10 tháng năm 2024" is that year's, already read as a year)."""
     found = None
-    for m in CUES.MONTHS_TO_DATE.finditer(text, lo, hi):
+    for m in windowed(CUES.MONTHS_TO_DATE, text).matches(lo, hi):  # (searched once)
         if not _SENTENCE_END.search(text, lo, m.start()):
             continue  # the year's own sentence: "Năm 2023, 6 tháng đầu năm ..." is 2023's
         if _years_between(text, m.end(), min(hi, m.end() + 25)) or re.match(

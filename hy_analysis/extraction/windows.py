@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from re import _constants as sre, _parser  # the parse tree ``re`` itself compiles
 
-__all__ = ["stop_class", "WindowedMatches"]
+__all__ = ["stop_class", "WindowedMatches", "windowed"]
 
 #: The flags that decide which characters a class holds.
 _CASE_FLAGS = re.IGNORECASE | re.ASCII | re.LOCALE | re.UNICODE
@@ -23,20 +24,23 @@ _CASE_FLAGS = re.IGNORECASE | re.ASCII | re.LOCALE | re.UNICODE
 _SAFE_AT = (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING,
             sre.AT_BEGINNING_LINE, sre.AT_LOC_BOUNDARY, sre.AT_LOC_NON_BOUNDARY,
             sre.AT_UNI_BOUNDARY, sre.AT_UNI_NON_BOUNDARY)
-_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
 
 
 def stop_class(pattern: re.Pattern) -> re.Pattern | None:
     r"""A regex of one character that no match of ``pattern`` can read past: the complement
     of every character the pattern (look-arounds included) can take. None when that is not
-    known: a match may be empty, may take any letter (``\w``, ``.``, a negated set) or tests
-    where the searched text ends (``$``, ``\Z``).
+    known: a match may be empty, may take any character (``.``, a negated set or class) or
+    tests where the searched text ends (``$``, ``\Z``). (A pattern with ``\w`` stops at
+    punctuation only.)
 
     Examples
     --------
     >>> stop_class(re.compile(r"so\s+với", re.IGNORECASE)).pattern
     '[^\\siosvớ]'
-    >>> stop_class(re.compile(r"\w+")) is None
+    >>> stop_class(re.compile(r"\w+ tháng")).pattern
+    '[^\\ \\wghntá]'
+    >>> stop_class(re.compile(r"\W|$")) is None
     True
     """
     chars: set[str] = set()
@@ -54,7 +58,7 @@ def stop_class(pattern: re.Pattern) -> re.Pattern | None:
                     elif iop is sre.CATEGORY and iav in _CATEGORIES:
                         chars.add(_CATEGORIES[iav])
                     else:
-                        return False  # a negated set, \w, ...
+                        return False  # a negated set or class (\W, \S, ...)
             elif op is sre.AT:
                 if av not in _SAFE_AT:
                     return False
@@ -129,3 +133,10 @@ class WindowedMatches:
                              bisect.bisect_right(self._starts, last)]
         return [*rx.finditer(text, lo, first.start() + 1), *middle,
                 *rx.finditer(text, last + 1, hi)]
+
+
+@lru_cache(maxsize=16)
+def windowed(pattern: re.Pattern, text: str) -> WindowedMatches:
+    """The :class:`WindowedMatches` of ``pattern`` over ``text``, one per text and cue
+    (remembered, as the year index of a text is: every figure of a document asks)."""
+    return WindowedMatches(pattern, text)
