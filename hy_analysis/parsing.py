@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from .exceptions import ParseError
 from .vocabulary import LANGS, check_lang
@@ -479,7 +480,24 @@ def _check_lang(lang: str | None) -> None:
 
 
 def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
-    """Return (unit, scale factor) for what follows the number(s)."""
+    """Return (unit, scale factor) for what follows the number(s) of ``text``.
+
+    Raises
+    ------
+    ParseError
+        If the words name no unit; the message names ``text`` and the words.
+    """
+    reading = _tail_reading(tail, pct)
+    if isinstance(reading, str):
+        raise ParseError(f"cannot read {text!r}: {reading}")
+    return reading
+
+
+@lru_cache(maxsize=1 << 14)
+def _tail_reading(tail: str, pct: bool) -> tuple[str | None, int] | str:
+    """:func:`_read_tail`'s (unit, scale factor) for ``tail``, or why it reads none (the
+    message after the figure's words). Remembered: a document writes its few units after
+    thousands of numbers."""
     tail = tail.strip()
     if pct:
         tail = ("% " + tail).strip()
@@ -513,12 +531,15 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
         if _SCALED_COUNT_RE.match(m["rest"].strip()):
             return "count", scale
         if m["rest"]:
-            unit, _ = _read_tail(m["rest"], False, text)
+            inner = _tail_reading(m["rest"], False)
+            if isinstance(inner, str):
+                return inner
+            unit, _ = inner
             if unit in ("persons", "count", "ha", "km2"):  # "116,5 nghìn ha": areas too
                 return unit, scale
-        raise ParseError(f"cannot read {text!r}: scale word in {tail!r} without a currency or unit")
-    raise ParseError(
-        f"cannot read {text!r}: unknown unit {tail!r}; expected %, điểm phần trăm, lần, a "
+        return f"scale word in {tail!r} without a currency or unit"
+    return (
+        f"unknown unit {tail!r}; expected %, điểm phần trăm, lần, a "
         "currency (USD, đồng, VND) with an optional scale (nghìn, triệu, tỷ, nghìn tỷ, billion) "
         "and an optional /người, ha, km², người or a counted noun (dự án, khu công nghiệp, ...)"
     )
