@@ -1558,7 +1558,7 @@ def _one_edit(a: str, b: str) -> bool:
 def _tolerant_entries(vocab: Vocabulary, fieldname: str) -> tuple[re.Pattern, dict, frozenset]:
     """What :func:`_tolerant_matches` reads for ``fieldname``, built once per vocabulary: a
     regex of the first words of the long phrases, those phrases by first word as (phrase, cut
-    form, split, head, tail) and the field's exact phrases.
+    form, split, head, tail, length of tail) and the field's exact phrases.
 
     ``head`` and ``tail`` are the phrase before and after ``split`` (half its letters, at
     most its cut form's): a form one letter off has its head in place or its tail in place
@@ -1572,7 +1572,8 @@ def _tolerant_entries(vocab: Vocabulary, fieldname: str) -> tuple[re.Pattern, di
             for phrase in phrases:
                 cut = phrase[:phrase.rfind(" ")]
                 split = min(len(phrase) // 2, len(cut))
-                entries[first].append((phrase, cut, split, phrase[:split], phrase[split:]))
+                entries[first].append((phrase, cut, split, phrase[:split], phrase[split:],
+                                       len(phrase) - split))
         firsts = re.compile(r"(?<!\w)(?:" + alternation(sorted(index, key=len, reverse=True))
                             + r")(?!\w)") if index else None
         known = frozenset(p for p, f, _ in vocab.phrases if f == fieldname)
@@ -1594,13 +1595,14 @@ def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) 
     out = []
     for m in firsts.finditer(low):  # (only where a long phrase's first word is written)
         start = m.start()
-        for phrase, cut, split, head, tail in entries[m.group(0)]:
-            if longest.get(start, 0) - start >= len(phrase) - 1:
+        written = longest.get(start, 0) - start  # (the longest exact phrase's length)
+        for phrase, cut, split, head, tail, tail_len in entries[m.group(0)]:
+            if written >= len(phrase) - 1:
                 break  # a phrase as long is written there exactly
-            if not (low.startswith(head, start) or low.startswith(tail, start + split)
-                    or low.startswith(tail, start + split - 1)
-                    or low.startswith(tail, start + split + 1)):
-                continue  # neither half in place: no cut form, nor one letter off
+            if not (low.startswith(head, start)
+                    or low.find(tail, start + split - 1, start + split + 1 + tail_len) >= 0):
+                continue  # neither half in place (the second give or take a letter): no
+                # cut form, nor one letter off
             end = start + len(cut)
             if low.startswith(cut, start) and cut not in known and (
                     end == len(low) or not low[end].isalnum()):
