@@ -686,12 +686,10 @@ def _half_year_frame(text: str, at: int) -> bool:
     are a first half: a report on "6 tháng đầu năm" names its half once, in its lead, and its
     later paragraphs' amounts are the half's ("Kim ngạch xuất khẩu đạt X triệu USD")."""
     # (the text's time words are searched once for all its figures)
-    found = windowed(CUES.TIME_FRAME_WORDS, text).matches(max(0, at - 3000), at)
-    last = None
-    for m in found:
+    for m in windowed(CUES.TIME_FRAME_WORDS, text).last_first(max(0, at - 3000), at):
         if m.group("compared") is None:  # "so với cùng kỳ năm 2023" compares, frames nothing
-            last = m
-    return last is not None and last.group("half") is not None
+            return m.group("half") is not None
+    return False
 
 
 def _measure_named_after_index(vocab: Vocabulary, words: str) -> bool:

@@ -915,7 +915,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     relative = None
     if doc_year:
         lo = max(earlier[-1][1] if earlier else 0, s0 - 2000, 0)
-        relative = next((m for m in reversed(windowed(CUES.RELATIVE_YEAR, text).matches(lo, s0))
+        relative = next((m for m in windowed(CUES.RELATIVE_YEAR, text).last_first(lo, s0)
                          if not CUES.NUMBER_WORD_LAST.search(text[max(0, m.start() - 8):m.start()])
                          and not CUES.COMPARED_TO_BEFORE.search(text[max(0, m.start() - 30):
                                                                  m.start()])),
@@ -993,15 +993,16 @@ def _months_frame(text: str, lo: int, hi: int) -> re.Match | None:
     """The last "2 tháng đầu năm", "first nine months" between ``lo`` and ``hi`` that opens a
     new frame: written in a sentence after ``lo`` (a year's end) and with no year of its own
     right after it ("10 tháng năm 2024" is that year's, already read as a year)."""
-    found = None
-    for m in windowed(CUES.MONTHS_TO_DATE, text).matches(lo, hi):  # (searched once)
+    # (the text's months are searched once for all its figures; the last that opens a
+    # frame is the one, so they are read last first)
+    for m in windowed(CUES.MONTHS_TO_DATE, text).last_first(lo, hi):
         if not _SENTENCE_END.search(text, lo, m.start()):
             continue  # the year's own sentence: "Năm 2023, 6 tháng đầu năm ..." is 2023's
         if _years_between(text, m.end(), min(hi, m.end() + 25)) or re.match(
                 r"[^.;\n]{0,20}\b(?:19|20)\d\d\b", text[m.end():m.end() + 30]):
             continue
-        found = m
-    return found
+        return m
+    return None
 
 
 #: The second figure of a "(this period/same period)" pair in brackets: right after a slash

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from re import _constants as sre, _parser  # the parse tree ``re`` itself compiles
 
@@ -119,20 +120,27 @@ class WindowedMatches:
     def matches(self, lo: int, hi: int) -> list[re.Match]:
         """The matches of ``pattern.finditer(text, lo, hi)``, in order (the same spans and
         groups; a match of the whole text's search keeps its own ``pos`` and ``endpos``)."""
+        return list(self.last_first(lo, hi))[::-1]
+
+    def last_first(self, lo: int, hi: int) -> Iterator[re.Match]:
+        """The matches of :meth:`matches`, last first: the start of the window is scanned only
+        when they are read that far (a rule that wants the last match of a kind stops early)."""
         text, rx = self.text, self.pattern
         first = self.stop.search(text, lo, hi) if self.stop else None
         if first is None:  # no stop in the window (or none known): the window itself
-            return list(rx.finditer(text, lo, hi))
+            yield from reversed(list(rx.finditer(text, lo, hi)))
+            return
         last = self._last_stop.match(text, first.start(), hi).end() - 1
         if self._found is None:
             self._found = list(rx.finditer(text))
             self._starts = [m.start() for m in self._found]
-        # no match reads past a stop: the matches starting between the first and the last
-        # stop are the whole text's, and the search goes on after the last as after any stop
-        middle = self._found[bisect.bisect_left(self._starts, first.start() + 1):
-                             bisect.bisect_right(self._starts, last)]
-        return [*rx.finditer(text, lo, first.start() + 1), *middle,
-                *rx.finditer(text, last + 1, hi)]
+        # no match reads past a stop: the search goes on after the last stop as after any
+        # stop, and the matches starting between the first and the last are the whole text's
+        yield from reversed(list(rx.finditer(text, last + 1, hi)))
+        for k in range(bisect.bisect_right(self._starts, last) - 1,
+                       bisect.bisect_left(self._starts, first.start() + 1) - 1, -1):
+            yield self._found[k]
+        yield from reversed(list(rx.finditer(text, lo, first.start() + 1)))
 
 
 @lru_cache(maxsize=16)
