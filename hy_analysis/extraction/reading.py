@@ -94,18 +94,22 @@ class Vocabulary:
         return self._pattern[key]
 
     def patterns_in(self, fieldname: str, low: str) -> list[tuple[str, re.Pattern]]:
-        """The :meth:`patterns` whose first word occurs in ``low`` (a lower-case text): the
-        few worth trying, found by a lookup rather than a search per phrase."""
+        """The :meth:`patterns` whose first two words occur in ``low`` (a lower-case text) one
+        after the other (its first word, for a phrase of one): the few worth trying, found
+        by a lookup rather than a search per phrase. (A phrase written whole, on word
+        boundaries, has its words as words of ``low``, its first two next to each other.)"""
         key = ("first", fieldname)
         if key not in self._pattern:
-            index: dict[str, list] = {}
+            index: dict = {}
             for word, rx in self.patterns(fieldname):
-                first = re.match(r"\w+", word)
-                index.setdefault(first.group(0) if first else "", []).append((word, rx))
+                words = _WORDS.findall(word) if re.match(r"\w", word) else []
+                lead = tuple(words[:2]) if len(words) > 1 else words[0] if words else ""
+                index.setdefault(lead, []).append((word, rx))
             self._pattern[key] = index
         index = self._pattern[key]
-        tokens = set(_WORDS.findall(low)) | {""}
-        return [p for token in tokens & index.keys() for p in index[token]]
+        tokens = _WORDS.findall(low)
+        written = {"", *tokens, *zip(tokens, tokens[1:])}
+        return [p for lead in written & index.keys() for p in index[lead]]
 
     def tolerant(self, fieldname: str) -> dict[str, list[str]]:
         """The long phrases of ``fieldname`` (at least :data:`_TOLERANT_WORDS` words) by their
