@@ -117,6 +117,8 @@ def test_scanning_regexes_match_what_the_plain_ones_match():
     (r"abc|abd", "a"), (r"(?<!x)\bfoo|bar", "bf"), (r"[a-c]x|đ", "abcđ"), (r"(?:ab)?c", "ac"),
     (r"\w+", None), (r"a|", None), (r"x*", None), (r"[^a]b", None), (r".a", None),
     (r"(?i:a)b", None), (r"\b\d+ năm|hai năm", "\\dh"),
+    # an alternative that takes nothing begins with what follows it
+    (r"(?:(?<![\d/])|(?<=I/))(?:19|20)\d\d", "12"), (r"(?:a|)b", "ab"), (r"(?:a|)", None),
 ])
 def test_first_letters_of_a_pattern(pattern, expected):
     from hy_analysis.extraction.alternation import first_letters
