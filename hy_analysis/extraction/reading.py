@@ -1124,6 +1124,9 @@ def _led_figure_at(text: str, y: tuple, hi: int) -> int | None:
     return found.end() - 1 if found else None
 
 
+# (remembered, as _aside is: the years of the 2000 characters before each sentence are
+# asked again for every figure after them)
+@lru_cache(maxsize=1 << 14)
 def _of_a_later_figure(text: str, at: int, *, leading: bool = False) -> bool:
     """Whether the year at ``at`` is written right after a figure ("6,14% của năm 2023", "4
     million recorded in January 2019") that is not the first figure of its sentence: a
@@ -1724,6 +1727,8 @@ def loose_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0)
     return sorted(out)
 
 
+# (remembered: asked for the same years by every figure of the sentences after them)
+@lru_cache(maxsize=1 << 14)
 def _congress_name_only(text: str, at: int) -> bool:
     """Whether the year span at ``at`` is the term of a congress named in a sentence that
     sets no aim: "Đại hội ... lần thứ XI, nhiệm kỳ 2020-2025 đã khai mạc", "the 2020-2025
