@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from .exceptions import ParseError
 from .vocabulary import LANGS, check_lang
@@ -345,6 +346,17 @@ _VIETNAMESE_WORDS = re.compile(
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u200b\ufeff\t\r\n"), " ")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2013\u2014\u2212\u2012"), "-")
+#: Both in one table (no character of one is made by the other): one pass over a figure.
+_SPACES_AND_DASHES = str.maketrans({**_SPACES, **_DASHES})
+_WHITE_RUN = re.compile(r"\s+")
+
+# compiled once: every figure's words are read at several lengths
+_TRAILERS_RE = re.compile(_TRAILERS)
+_SEPARATOR = re.compile(r"[.,]")
+_PERCENT_BEFORE_PERCENT = re.compile(r"^%\s*(?=%)")
+_PERCENT_BEFORE_PER_CENT = re.compile(r"^%\s*(?=per ?cent\b|percent\b)", re.IGNORECASE)
+_COMPOUND_HYPHEN = re.compile(r"^-\s?(?=[^\W\d_])")
+_SCALE_WORD = re.compile(_SCALE_RE)
 
 
 #: a range with its unit after both ends (Vietnamese range words only: "from 5% to 7%" in
@@ -355,8 +367,8 @@ _UNIT_TWICE_RE = re.compile(r"(?P<lead>từ\s+)?(?P<a>\d[\d.,]*)(?P<u>\s*[^\d\s]
 
 def _normalise(text: str) -> str:
     """NFC, plain spaces and hyphens, lower case, single spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_DASHES)
-    return re.sub(r"\s+", " ", text).strip().lower()
+    text = unicodedata.normalize("NFC", text).translate(_SPACES_AND_DASHES)
+    return _WHITE_RUN.sub(" ", text).strip().lower()
 
 
 def infer_lang(text: str) -> str | None:
@@ -388,8 +400,8 @@ def infer_lang(text: str) -> str | None:
 
 def _read_number(text: str, lang: str | None) -> tuple[Decimal, str | None, bool]:
     """Return (number, format used, ambiguous) for digits with ``.``/``,`` separators."""
-    groups = re.split(r"[.,]", text)
-    seps = re.findall(r"[.,]", text)
+    groups = _SEPARATOR.split(text)
+    seps = _SEPARATOR.findall(text)
     if not seps:
         return Decimal(text), None, False
 
@@ -472,21 +484,38 @@ def _check_lang(lang: str | None) -> None:
 
 
 def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
-    """Return (unit, scale factor) for what follows the number(s)."""
+    """Return (unit, scale factor) for what follows the number(s) of ``text``.
+
+    Raises
+    ------
+    ParseError
+        If the words name no unit; the message names ``text`` and the words.
+    """
+    reading = _tail_reading(tail, pct)
+    if isinstance(reading, str):
+        raise ParseError(f"cannot read {text!r}: {reading}")
+    return reading
+
+
+@lru_cache(maxsize=1 << 14)
+def _tail_reading(tail: str, pct: bool) -> tuple[str | None, int] | str:
+    """:func:`_read_tail`'s (unit, scale factor) for ``tail``, or why it reads none (the
+    message after the figure's words). Remembered: a document writes its few units after
+    thousands of numbers."""
     tail = tail.strip()
     if pct:
         tail = ("% " + tail).strip()
-    tail = re.sub(r"^%\s*(?=%)", "", tail)  # "8,5%-9%": the first % was consumed already
+    tail = _PERCENT_BEFORE_PERCENT.sub("", tail)  # "8,5%-9%": the first % was consumed already
     # "8.5 per cent to 9 per cent": likewise the first "per cent"
-    tail = re.sub(r"^%\s*(?=per ?cent\b|percent\b)", "", tail, flags=re.IGNORECASE)
-    if not tail or re.fullmatch(_TRAILERS, tail):
+    tail = _PERCENT_BEFORE_PER_CENT.sub("", tail)
+    if not tail or _TRAILERS_RE.fullmatch(tail):
         return None, 1
     # an English compound adjective: "the 7.4-hectare park", "a 2.3-fold rise" (also with a
     # space after the hyphen, as pages break it: "a 2.3- fold rise")
-    tail = re.sub(r"^-\s?(?=[^\W\d_])", "", tail)
+    tail = _COMPOUND_HYPHEN.sub("", tail)
     if m := _MONEY_RE.match(tail):
         scale = 1
-        for word in re.findall(_SCALE_RE, m["scales"]):
+        for word in _SCALE_WORD.findall(m["scales"]):
             scale *= _SCALES[word]
         return _CURRENCIES[m["cur"]] + ("/person" if m["per"] else ""), scale
     if m := _UNIT_RE.match(tail):
@@ -495,7 +524,7 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
         return "count", 1
     if m := _SCALE_ONLY_RE.match(tail):  # "3,5 triệu lượt khách", "1,2 triệu người"
         scale = 1
-        for word in re.findall(_SCALE_RE, tail[: len(tail) - len(m["rest"])]):
+        for word in _SCALE_WORD.findall(tail[: len(tail) - len(m["rest"])]):
             scale *= _SCALES[word]
         if m["rest"].strip().lower() == "lượt":  # "4,46 triệu lượt": millions of visits
             return "persons", scale
@@ -506,12 +535,15 @@ def _read_tail(tail: str, pct: bool, text: str) -> tuple[str | None, int]:
         if _SCALED_COUNT_RE.match(m["rest"].strip()):
             return "count", scale
         if m["rest"]:
-            unit, _ = _read_tail(m["rest"], False, text)
+            inner = _tail_reading(m["rest"], False)
+            if isinstance(inner, str):
+                return inner
+            unit, _ = inner
             if unit in ("persons", "count", "ha", "km2"):  # "116,5 nghìn ha": areas too
                 return unit, scale
-        raise ParseError(f"cannot read {text!r}: scale word in {tail!r} without a currency or unit")
-    raise ParseError(
-        f"cannot read {text!r}: unknown unit {tail!r}; expected %, điểm phần trăm, lần, a "
+        return f"scale word in {tail!r} without a currency or unit"
+    return (
+        f"unknown unit {tail!r}; expected %, điểm phần trăm, lần, a "
         "currency (USD, đồng, VND) with an optional scale (nghìn, triệu, tỷ, nghìn tỷ, billion) "
         "and an optional /người, ha, km², người or a counted noun (dự án, khu công nghiệp, ...)"
     )

@@ -117,9 +117,24 @@ def test_scanning_regexes_match_what_the_plain_ones_match():
     (r"abc|abd", "a"), (r"(?<!x)\bfoo|bar", "bf"), (r"[a-c]x|đ", "abcđ"), (r"(?:ab)?c", "ac"),
     (r"\w+", None), (r"a|", None), (r"x*", None), (r"[^a]b", None), (r".a", None),
     (r"(?i:a)b", None), (r"\b\d+ năm|hai năm", "\\dh"),
+    # an alternative that takes nothing begins with what follows it
+    (r"(?:(?<![\d/])|(?<=I/))(?:19|20)\d\d", "12"), (r"(?:a|)b", "ab"), (r"(?:a|)", None),
 ])
 def test_first_letters_of_a_pattern(pattern, expected):
     from hy_analysis.extraction.alternation import first_letters
 
     got = first_letters(pattern)
     assert (None if got is None else "".join(sorted(got))) == expected
+
+
+def test_decimal_regexes_match_their_look_behind_form():
+    """figures._EN_DECIMAL / _VI_DECIMAL begin with a digit (for speed) and find what the
+    plain form with the look-behind first finds."""
+    from hy_analysis.extraction.figures import _EN_DECIMAL, _VI_DECIMAL
+
+    texts = ["1.5 ,1.25 .3.45 a1.2 12,5. 3,45,6 x,1,2 9.99 1.234 (7,5%) 0.5-1.5", "", "1.5"]
+    for sep, fast in ((r"\.", _EN_DECIMAL), (",", _VI_DECIMAL)):
+        plain = re.compile(r"(?<![\d.,])\d+" + sep + r"\d{1,2}(?![\d.,])")
+        for text in texts + [t[i:] for t in texts for i in range(len(t))]:
+            assert [m.span() for m in fast.finditer(text)] == \
+                [m.span() for m in plain.finditer(text)], text

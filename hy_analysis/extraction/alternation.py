@@ -93,7 +93,8 @@ def first_letters(pattern: str, flags: int = 0) -> set[str] | None:
                         return None  # a negated set, a category (\w, \d), a wide range
                 return chars
             if op is sre.BRANCH:
-                sets = [of(branch) for branch in av[1]]
+                # (an alternative that takes nothing, "(?<!x)|(?<=y)", begins with what follows)
+                sets = [of(list(branch) + items[k + 1:]) for branch in av[1]]
                 return None if any(s is None for s in sets) else set().union(*sets)
             if op is sre.SUBPATTERN:
                 group, add_flags, del_flags, sub = av

@@ -26,6 +26,7 @@ from .reading import (_SPAN_NUMBERS, Period, Vocabulary, _aside, _years, _years_
                       sentence_of, sentence_spans, strip_accents, whole_term)
 from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
+from .windows import windowed
 
 __all__ = ["extract", "document_date", "CANDIDATE_COLUMNS"]
 
@@ -707,11 +708,11 @@ def _half_year_frame(text: str, at: int) -> bool:
     """Whether the last time words written before ``at`` (in this or an earlier paragraph)
     are a first half: a report on "6 tháng đầu năm" names its half once, in its lead, and its
     later paragraphs' amounts are the half's ("Kim ngạch xuất khẩu đạt X triệu USD")."""
-    last = None
-    for m in CUES.TIME_FRAME_WORDS.finditer(text, max(0, at - 3000), at):
+    # (the text's time words are searched once for all its figures)
+    for m in windowed(CUES.TIME_FRAME_WORDS, text).last_first(max(0, at - 3000), at):
         if m.group("compared") is None:  # "so với cùng kỳ năm 2023" compares, frames nothing
-            last = m
-    return last is not None and last.group("half") is not None
+            return m.group("half") is not None
+    return False
 
 
 def _time_after(text: str, sent: tuple[int, int], fig: Figure, stop: int) -> re.Match | None:
@@ -1845,16 +1846,17 @@ def _drop_doubled_clauses(text: str, frame: pd.DataFrame) -> pd.DataFrame:
     1
     """
     order = frame.sort_values("char_start", kind="stable").index.tolist()
+    # plain lists by label, not a row Series per lookup: a long document has tens of thousands
+    raw, code, named, end = (dict(zip(frame.index, frame[c].tolist())) for c in
+                             ("value_raw", "indicator", "indicator_text", "char_end"))
     drop = []
     for j, i in zip(order, order[1:]):
-        a, b = frame.loc[j], frame.loc[i]
-        if (a["value_raw"] != b["value_raw"] or a["indicator"] != b["indicator"]
-                or not b["indicator_text"]):
+        if raw[j] != raw[i] or code[j] != code[i] or not named[i]:
             continue
-        clause = text[a["char_end"]:b["char_end"]].lstrip(" ;,")
-        if (b["indicator_text"] in clause and re.search(r"[^\W\d]", clause.split(b["value_raw"])[0])
-                and a["char_end"] >= len(clause)
-                and text[a["char_end"] - len(clause):a["char_end"]] == clause):
+        clause = text[end[j]:end[i]].lstrip(" ;,")
+        if (named[i] in clause and re.search(r"[^\W\d]", clause.split(raw[i])[0])
+                and end[j] >= len(clause)
+                and text[end[j] - len(clause):end[j]] == clause):
             drop.append(i)
     return frame.drop(index=drop).reset_index(drop=True) if drop else frame
 
@@ -1874,13 +1876,16 @@ def _name_bare_restatements(frame: pd.DataFrame) -> None:
     """
     columns = ("indicator", "breakdown", "region")
     words = [normalise(v) + "|" + str(u) for v, u in zip(frame["value_raw"], frame["unit"])]
+    # plain lists, not cell lookups (each row's cells are read before any of its own are set)
+    readings = list(zip(*(frame[c].tolist() for c in columns)))
+    lows, texts = frame["low"].tolist(), frame["indicator_text"].tolist()
     named: dict[str, set] = {}
     for i, w in enumerate(words):
-        if frame.at[i, "indicator"] != "unknown":
-            named.setdefault(w, set()).add(tuple(frame.at[i, c] for c in columns))
+        if readings[i][0] != "unknown":
+            named.setdefault(w, set()).add(readings[i])
     for i, w in enumerate(words):
-        low = frame.at[i, "low"]
-        if frame.at[i, "indicator"] == "unknown" and not frame.at[i, "indicator_text"] and \
+        low = lows[i]
+        if readings[i][0] == "unknown" and not texts[i] and \
                 low is not None and low == low and low != round(low) and \
                 len(named.get(w, ())) == 1:
             for c, v in zip(columns, next(iter(named[w]))):

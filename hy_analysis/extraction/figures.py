@@ -530,8 +530,12 @@ def _local_reading(text: str, figure: Figure, lang: str, unit: str | None) -> Fi
     return dataclasses.replace(figure, parsed=parsed, notes=figure.notes + [note])
 
 
-_EN_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")
-_VI_DECIMAL = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])")
+#: A number with one or two decimals after a point (English) or a comma (Vietnamese), no
+#: other mark or digit around it: "(?<![\d.,])\d+[.]\d{1,2}(?![\d.,])" written to begin
+#: with a digit (the mark before it is looked at after the first digit), so that ``re`` skips
+#: to the digits of a paragraph instead of trying the look-behind at every letter.
+_EN_DECIMAL = re.compile(r"\d(?<![\d.,]\d)\d*\.\d{1,2}(?![\d.,])")
+_VI_DECIMAL = re.compile(r"\d(?<![\d.,]\d)\d*,\d{1,2}(?![\d.,])")
 
 
 @lru_cache(maxsize=8)

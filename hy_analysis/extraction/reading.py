@@ -23,6 +23,7 @@ from ..loading import load_region_map
 from ..territories import RegionMap
 from .alternation import alternation
 from .cues import CUES
+from .windows import windowed
 
 __all__ = ["Vocabulary", "load_vocabulary", "sentence_spans", "find_period", "find_kind",
            "find_measure", "match_phrases", "strip_accents", "whole_term"]
@@ -93,18 +94,22 @@ class Vocabulary:
         return self._pattern[key]
 
     def patterns_in(self, fieldname: str, low: str) -> list[tuple[str, re.Pattern]]:
-        """The :meth:`patterns` whose first word occurs in ``low`` (a lower-case text): the
-        few worth trying, found by a lookup rather than a search per phrase."""
+        """The :meth:`patterns` whose first two words occur in ``low`` (a lower-case text) one
+        after the other (its first word, for a phrase of one): the few worth trying, found
+        by a lookup rather than a search per phrase. (A phrase written whole, on word
+        boundaries, has its words as words of ``low``, its first two next to each other.)"""
         key = ("first", fieldname)
         if key not in self._pattern:
-            index: dict[str, list] = {}
+            index: dict = {}
             for word, rx in self.patterns(fieldname):
-                first = re.match(r"\w+", word)
-                index.setdefault(first.group(0) if first else "", []).append((word, rx))
+                words = _WORDS.findall(word) if re.match(r"\w", word) else []
+                lead = tuple(words[:2]) if len(words) > 1 else words[0] if words else ""
+                index.setdefault(lead, []).append((word, rx))
             self._pattern[key] = index
         index = self._pattern[key]
-        tokens = set(_WORDS.findall(low)) | {""}
-        return [p for token in tokens & index.keys() for p in index[token]]
+        tokens = _WORDS.findall(low)
+        written = {"", *tokens, *zip(tokens, tokens[1:])}
+        return [p for lead in written & index.keys() for p in index[lead]]
 
     def tolerant(self, fieldname: str) -> dict[str, list[str]]:
         """The long phrases of ``fieldname`` (at least :data:`_TOLERANT_WORDS` words) by their
@@ -928,7 +933,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
     relative = None
     if doc_year:
         lo = max(earlier[-1][1] if earlier else 0, s0 - 2000, 0)
-        relative = next((m for m in reversed(list(CUES.RELATIVE_YEAR.finditer(text, lo, s0)))
+        relative = next((m for m in windowed(CUES.RELATIVE_YEAR, text).last_first(lo, s0)
                          if not CUES.NUMBER_WORD_LAST.search(text[max(0, m.start() - 8):m.start()])
                          and not CUES.COMPARED_TO_BEFORE.search(text[max(0, m.start() - 30):
                                                                  m.start()])),
@@ -1006,15 +1011,16 @@ def _months_frame(text: str, lo: int, hi: int) -> re.Match | None:
     """The last "2 tháng đầu năm", "first nine months" between ``lo`` and ``hi`` that opens a
     new frame: written in a sentence after ``lo`` (a year's end) and with no year of its own
     right after it ("10 tháng năm 2024" is that year's, already read as a year)."""
-    found = None
-    for m in CUES.MONTHS_TO_DATE.finditer(text, lo, hi):
+    # (the text's months are searched once for all its figures; the last that opens a
+    # frame is the one, so they are read last first)
+    for m in windowed(CUES.MONTHS_TO_DATE, text).last_first(lo, hi):
         if not _SENTENCE_END.search(text, lo, m.start()):
             continue  # the year's own sentence: "Năm 2023, 6 tháng đầu năm ..." is 2023's
         if _years_between(text, m.end(), min(hi, m.end() + 25)) or re.match(
                 r"[^.;\n]{0,20}\b(?:19|20)\d\d\b", text[m.end():m.end() + 30]):
             continue
-        found = m
-    return found
+        return m
+    return None
 
 
 #: The second figure of a "(this period/same period)" pair in brackets: right after a slash
@@ -1132,6 +1138,9 @@ def _led_figure_at(text: str, y: tuple, hi: int) -> int | None:
     return found.end() - 1 if found else None
 
 
+# (remembered, as _aside is: the years of the 2000 characters before each sentence are
+# asked again for every figure after them)
+@lru_cache(maxsize=1 << 14)
 def _of_a_later_figure(text: str, at: int, *, leading: bool = False) -> bool:
     """Whether the year at ``at`` is written right after a figure ("6,14% của năm 2023", "4
     million recorded in January 2019") that is not the first figure of its sentence: a
@@ -1568,37 +1577,64 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
+def _tolerant_entries(vocab: Vocabulary, fieldname: str) -> tuple[re.Pattern, dict, frozenset]:
+    """What :func:`_tolerant_matches` reads for ``fieldname``, built once per vocabulary: a
+    regex of the first words of the long phrases, those phrases by first word as (phrase, cut
+    form, split, head, tail, length of tail) and the field's exact phrases.
+
+    ``head`` and ``tail`` are the phrase before and after ``split`` (half its letters, at
+    most its cut form's): a form one letter off has its head in place or its tail in place
+    (give or take a letter), so a place where neither is written is passed over at once."""
+    key = ("tolerant entries", fieldname)
+    if key not in vocab._pattern:
+        index = vocab.tolerant(fieldname)
+        entries = {}
+        for first, phrases in index.items():
+            entries[first] = []
+            for phrase in phrases:
+                cut = phrase[:phrase.rfind(" ")]
+                split = min(len(phrase) // 2, len(cut))
+                entries[first].append((phrase, cut, split, phrase[:split], phrase[split:],
+                                       len(phrase) - split))
+        firsts = re.compile(r"(?<!\w)(?:" + alternation(sorted(index, key=len, reverse=True))
+                            + r")(?!\w)") if index else None
+        known = frozenset(p for p, f, _ in vocab.phrases if f == fieldname)
+        vocab._pattern[key] = (firsts, entries, known)
+    return vocab._pattern[key]
+
+
 def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) -> list:
     """(start, end, phrase) of the long phrases written with a typo (one letter off) or with
     their last word cut ("chỉ số sản xuất ngành công" for "... ngành công nghiệp"), where no
     phrase of the field as long starts at the same place; a cut form that is itself a phrase of the
     field is that phrase, not a cut one."""
-    index = vocab.tolerant(fieldname)
-    if not index:
+    firsts, entries, known = _tolerant_entries(vocab, fieldname)
+    if firsts is None:
         return []
     longest: dict[int, int] = {}  # start -> end of the longest exact phrase there
     for s, e, _ in found:
         longest[s] = max(e, longest.get(s, s))
-    known = vocab._pattern.get(("known", fieldname))
-    if known is None:  # (read once per vocabulary, not per sentence)
-        known = vocab._pattern[("known", fieldname)] = frozenset(
-            p for p, f, _ in vocab.phrases if f == fieldname)
     out = []
-    for m in _WORD_START.finditer(low):
-        for phrase in index.get(m.group(0), ()):
-            if longest.get(m.start(), 0) - m.start() >= len(phrase) - 1:
+    for m in firsts.finditer(low):  # (only where a long phrase's first word is written)
+        start = m.start()
+        written = longest.get(start, 0) - start  # (the longest exact phrase's length)
+        for phrase, cut, split, head, tail, tail_len in entries[m.group(0)]:
+            if written >= len(phrase) - 1:
                 break  # a phrase as long is written there exactly
-            cut = phrase[:phrase.rfind(" ")]
-            end = m.start() + len(cut)
-            if low.startswith(cut, m.start()) and cut not in known and (
+            if not (low.startswith(head, start)
+                    or low.find(tail, start + split - 1, start + split + 1 + tail_len) >= 0):
+                continue  # neither half in place (the second give or take a letter): no
+                # cut form, nor one letter off
+            end = start + len(cut)
+            if low.startswith(cut, start) and cut not in known and (
                     end == len(low) or not low[end].isalnum()):
-                out.append((m.start(), end, phrase))
+                out.append((start, end, phrase))
                 continue
             for size in (len(phrase) - 1, len(phrase), len(phrase) + 1):
-                end = m.start() + size
+                end = start + size
                 if end <= len(low) and (end == len(low) or not low[end].isalnum()) and \
-                        _one_edit(phrase, low[m.start():end]):
-                    out.append((m.start(), end, phrase))
+                        _one_edit(phrase, low[start:end]):
+                    out.append((start, end, phrase))
                     break
     return out
 
@@ -1705,6 +1741,8 @@ def loose_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0)
     return sorted(out)
 
 
+# (remembered: asked for the same years by every figure of the sentences after them)
+@lru_cache(maxsize=1 << 14)
 def _congress_name_only(text: str, at: int) -> bool:
     """Whether the year span at ``at`` is the term of a congress named in a sentence that
     sets no aim: "Đại hội ... lần thứ XI, nhiệm kỳ 2020-2025 đã khai mạc", "the 2020-2025
