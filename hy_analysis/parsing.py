@@ -236,7 +236,7 @@ _COUNT_NOUNS = (
     # countries an investment comes from or exports go to ("from 41 countries and
     # territories", "xuất khẩu sang 51 quốc gia"), and villages ("13 villages and hamlets")
     "countries(?: and territories)?", "nations", "quốc gia(?: và vùng lãnh thổ)?",
-    "villages?(?: and hamlets)?", "hamlets?",
+    "villages(?: and hamlets)?", "hamlets",
     "(?:social housing |housing )?units?", "houses", "apartments", "jobs", "workers",
     "labou?rers?",
     # physical output: the unit word stays in value_raw

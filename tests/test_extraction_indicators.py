@@ -123,6 +123,33 @@ def test_this_marks_an_increase_is_the_growth_of_what_the_sentence_before_named(
     assert (got["27.2%"], got["6.2%"]) == ("state_budget_revenue_growth", "exports_growth")
 
 
+def test_the_session_s_new_readings_leave_what_they_do_not_describe_alone():
+    # an independent audit's sentences (audit11): each new reading stays off where its words
+    # name something else
+    one = partial(_by_raw, date="2024-12-20")
+    # a comparison or a part after an amount: its time words are not the amount's
+    assert one("Năm 2024, xuất khẩu đạt 2 tỷ USD, gấp đôi 6 tháng đầu năm 2023.")[
+        "2 tỷ USD"] == "exports"
+    assert one("Exports reached US$2.1 billion, of which the first half accounted for 40%.")[
+        "US$2.1 billion"] == "exports"
+    # above a plan is no growth
+    assert one("Exports reached 500 million USD, 12% more than the previous year's target.")[
+        "12%"] != "exports_growth"
+    # "This marks a 2% increase" after a growth is no growth of an amount
+    assert one("GRDP grew 8%. This marks a 2% increase over the plan.")["2%"] == "unknown"
+    # "toàn ngành" after another quantity's name, or under a heading of two sectors
+    got = one("3. Công nghiệp\n\nVốn đầu tư toàn ngành tăng 15%. Lao động toàn ngành tăng 3%. "
+              "Tỷ trọng toàn ngành đạt 42%.\n\nNông nghiệp và công nghiệp phát triển mạnh"
+              "\n\nToàn ngành tăng 5%.")
+    assert (got["15%"], got["3%"], got["5%"]) == ("unknown",) * 3
+    assert not got["42%"].endswith("_growth")
+    # firms inspected are no new firms; village roads are no villages
+    assert one("The team inspected 296 enterprises with registered capital of 900 billion "
+               "VND.")["900 billion VND"] != "new_enterprises_capital"
+    assert not any(raw.startswith(("2 village", "3 hamlet")) for raw in one(
+        "The commune built 2 village roads and 3 hamlet bridges in 2024."))
+
+
 def test_money_per_person_is_a_per_capita_indicator_not_the_grdp():
     # "GRDP" is the nearest name, but an amount per person cannot be the GRDP
     got = _by_raw("Năm 2024, GRDP bình quân đầu người tăng 9%; GRDP đạt 61,2 triệu đồng/người.")

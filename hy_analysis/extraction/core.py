@@ -493,8 +493,10 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             return found  # "the index" is no growth of the economy
     if best is None and label is None and unit == "percent" and \
             measure in _GROWTH_MEASURES and CUES.THIS_MARKS.match(text, sent[0]) and \
+            CUES.AMOUNT_BETWEEN.search(_sentence_before(text, sent[0])) and \
             (found := _growth_taken_up(vocab, text, sent, unit, measure, breakdown)):
-        return found  # "... 10,800 billion VND. This marks a 27.2% increase": its growth
+        return found  # "... 10,800 billion VND. This marks a 27.2% increase": its growth (an
+        # amount's: after "GRDP grew 8%." a "2% increase" is no growth of anything named)
     if best is None and label is None and unit == "percent" and \
             measure in _GROWTH_MEASURES and not named_in_window:
         # "Hai Duong's growth in 2024 is estimated at 10.2%", "tốc độ tăng trưởng ... 12%":
@@ -688,7 +690,8 @@ def _capital_owners(vocab: Vocabulary, text: str, lo: int, at: int) -> list[str]
                for m in vocab.words("modifier", "domestic").finditer(text[lo:at])]
     # a count of firms ("cấp mới đăng ký cho 31 doanh nghiệp với tổng vốn đăng ký ..."): the
     # capital of the firms counted (not of foreign-invested ones: "12 doanh nghiệp FDI")
-    owners += [(m.end(), "enterprises") for m in CUES.FIRMS_COUNTED.finditer(text, lo, at)]
+    owners += [(m.end(), "enterprises") for m in CUES.FIRMS_COUNTED.finditer(text, lo, at)
+               if CUES.FIRMS_FOUNDED.search(text, max(lo, m.start() - 60), m.end() + 40)]
     return [kind for _, kind in sorted(owners)]
 
 
@@ -726,8 +729,12 @@ def _time_after(text: str, sent: tuple[int, int], fig: Figure, stop: int) -> re.
     if any(m.group("compared") is None
            for m in CUES.TIME_FRAME_WORDS.finditer(text, sent[0], fig.start)):
         return None
-    return next((m for m in CUES.TIME_FRAME_WORDS.finditer(text, fig.end, max(fig.end, stop))
-                 if m.group("compared") is None), None)
+    first = next((m for m in CUES.TIME_FRAME_WORDS.finditer(text, fig.end, max(fig.end, stop))
+                  if m.group("compared") is None), None)
+    if first is not None and CUES.SET_AGAINST_WORDS.search(text, fig.end, first.start()):
+        return None  # "2 tỷ USD, gấp đôi 6 tháng đầu năm", "of which the first half ...": the
+        # time words of what the amount is set against or made of, not its own
+    return first
 
 
 def _measure_named_after_index(vocab: Vocabulary, words: str) -> bool:
@@ -825,19 +832,33 @@ def _head_anaphor(vocab: Vocabulary, text: str, sent: tuple[int, int], fig_start
                  if _compatible(c, vocab, unit, measure, breakdown)]
         if codes:
             return codes[0], text[ms:me]
-    if head in _SECTOR_HEADS and (heading := _heading_above(text, lo)):
+    if head in _SECTOR_HEADS and (unit in _MONEY or measure in _GROWTH_MEASURES) and \
+            CUES.SECTOR_HEAD_LEAD.fullmatch(text, sent[0], heads[-1].start()) and \
+            (heading := _heading_above(text, lo)):
         # "2. Sản xuất nông, lâm nghiệp và thủy sản" / "Giá trị sản xuất toàn ngành tăng
         # 2,1%": the whole sector is the one the section's heading names (its output or value
-        # added as the figure's own words say)
-        for ms, me, phrase in reversed(match_phrases(vocab, "indicator", text[heading[0]:
-                                                     heading[1]], heading[0])):
-            codes = [c for c in vocab.values("indicator", phrase)
-                     if c.startswith(_SECTOR_CODES)
-                     and _compatible(c, vocab, unit, measure, breakdown)]
-            if codes:
-                return _variant(codes[0], vocab, text[sent[0]:fig_start],
-                                text[sent[0]:fig_start], measure), text[ms:me]
+        # added as the figure's own words say); not where the words before the head name
+        # another quantity of the sector ("vốn đầu tư toàn ngành", "lao động toàn ngành",
+        # "chỉ số sản xuất toàn ngành"), nor under a heading naming two sectors
+        named = [(ms, me, [c for c in vocab.values("indicator", phrase)
+                           if c.startswith(_SECTOR_CODES)
+                           and _compatible(c, vocab, unit, measure, breakdown)])
+                 for ms, me, phrase in match_phrases(vocab, "indicator",
+                                                     text[heading[0]:heading[1]], heading[0])]
+        named = [n for n in named if n[2]]
+        if len({_sector_of(n[2][0]) for n in named}) == 1:
+            ms, me, codes = named[-1]
+            return _variant(codes[0], vocab, text[sent[0]:fig_start],
+                            text[sent[0]:fig_start], measure), text[ms:me]
     return "unknown", ""
+
+
+def _sector_of(code: str) -> str:
+    """The sector a sector indicator's code is of: "agriculture", "industry_construction",
+    "industry" (industrial codes too), "construction", "services"."""
+    if code.startswith("industry_construction"):
+        return "industry_construction"
+    return "industry" if code.startswith("industrial_") else code.split("_")[0]
 
 
 #: Words a verb before a count may end on that belong to neither the verb nor the noun.
