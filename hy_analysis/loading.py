@@ -91,6 +91,12 @@ def _registry_values(path: Path, key: str, value: str = "") -> tuple:
 @lru_cache(maxsize=8)
 def _directions(path: str, mtime: float) -> dict[str, str]:
     loaded = read_rows(path, ())
+    if "desired_direction" not in loaded.header:
+        # (a data folder made before the column existed: its poverty or agriculture-share
+        # targets would be judged as asking for a rise without a word)
+        warnings.warn(f"{loaded.file}: no column 'desired_direction'; every indicator is taken "
+                      "to be better higher (add the column: 'down' for rates that should "
+                      "fall, such as poverty_rate, agriculture_share)", stacklevel=4)
     out = {}
     for row, line in zip(loaded.rows, loaded.lines):
         direction = (row.get("desired_direction") or "up").strip()

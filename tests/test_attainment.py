@@ -1477,3 +1477,25 @@ def test_a_territory_without_figures_is_not_said_to_have_figures_up_to_a_dash(ro
     frame = rows(dict(low=8, indicator="x", period_start=2030, period_end=2030, value_raw="8 %"))
     text = describe_attainment(assess(frame, region_map=RegionMap(regions)), lang=lang)
     assert said in text and "–:" not in text
+
+
+def test_a_registry_without_the_direction_column_says_every_indicator_is_taken_as_up(tmp_path):
+    # a data folder made before desired_direction existed would judge poverty or
+    # agriculture-share targets as asking for a rise: loading says so
+    import csv
+    import shutil
+
+    from hy_analysis.loading import load_targets
+
+    shutil.copytree(paths.data_dir(), tmp_path / "data")
+    registry = tmp_path / "data" / "indicators.csv"
+    with open(registry, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    with open(registry, "w", encoding="utf-8", newline="") as handle:
+        out = csv.DictWriter(handle, fieldnames=[c for c in rows[0] if c != "desired_direction"],
+                             extrasaction="ignore")
+        out.writeheader()
+        out.writerows(rows)
+    with pytest.warns(UserWarning, match=r"indicators\.csv: no column 'desired_direction'"):
+        targets = load_targets(data_dir=tmp_path / "data")
+    assert set(targets["desired_direction"]) == {"up"}

@@ -554,10 +554,11 @@ def test_a_chart_s_source_line_writes_its_dates_the_reader_s_way():
     en = source_line([dated["id"]], sources, lang="en")
     assert f"({d:02d}/{m:02d}/{y})" in vi and dated["date"] not in vi
     months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-    assert f"({d} {months[m - 1]} {y})" in en and en.startswith("Source: ")
+    # (with no-break spaces: a wrapped source note never splits a date)
+    assert f"({d}\u00a0{months[m - 1]}\u00a0{y})" in en and en.startswith("Source: ")
     own = pd.DataFrame({"id": ["a", "b", "c"], "doc_number": ["1/QĐ", "", ""],
                         "issuer": ["Sở X", "Báo Y (bao-y.vn)", "Z"],
                         "date": ["2024-06", "2024", "mid 2024"]})
     assert source_line(["a", "b", "c"], own, lang="vi") == (
-        "Nguồn: Sở X 1/QĐ (06/2024); Báo Y (bao-y.vn) (2024); Z (mid 2024)")
-    assert "(Jun 2024)" in source_line(["a"], own, lang="en")
+        "Nguồn: Sở X 1/QĐ (06/2024); Báo Y (bao-y.vn) (2024); Z (mid\u00a02024)")
+    assert "(Jun\u00a02024)" in source_line(["a"], own, lang="en")

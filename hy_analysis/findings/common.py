@@ -109,7 +109,8 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
         The citation of a chart's source line instead: issuer and number, then the date
         written the ``lang`` way (``UBND tỉnh Hưng Yên 87/KH-UBND (23/05/2023)``).
     lang : {"vi", "en"}
-        How a citation writes its date (``23/05/2023``, ``23 May 2023``; a year stays as is).
+        How a citation writes its date (``23/05/2023``, ``23 May 2023`` with no-break spaces;
+        a year stays as is).
 
     Returns
     -------
@@ -126,7 +127,7 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
     >>> source_name("kh87", sources, cite=True)
     'UBND tỉnh Hưng Yên 87/KH-UBND (23/05/2023)'
     >>> source_name("kh87", sources, cite=True, lang="en")
-    'UBND tỉnh Hưng Yên 87/KH-UBND (23 May 2023)'
+    'UBND tỉnh Hưng Yên 87/KH-UBND (23\\xa0May\\xa02023)'
     >>> news = pd.DataFrame({"id": ["a", "b"], "doc_number": ["", ""], "date": ["2024", ""],
     ...                      "issuer": ["Báo Hưng Yên (baohungyen.vn)",
     ...                                 "Lao Động (news.laodong.vn; an English rendering)"]})
@@ -147,8 +148,13 @@ def source_name(source_id: str, sources: pd.DataFrame | None, *, number: bool = 
         site = _SITE_NOTE.search(issuer, len(outlet)) if not doc else None
         site = f"({site.group(0)})" if site else ""
         label = " ".join(filter(None, [outlet, site, doc])) or first
-        return f"{label} ({_written_date(date, lang)})" if date else label
+        # (no line of a chart's source note breaks inside a date: "(3 Jan 2025)" stays whole)
+        return f"{label} ({_written_date(date, lang).replace(' ', NBSP)})" if date else label
     return (doc if number else "") or outlet or first
+
+
+#: A space no line is broken at.
+NBSP = "\u00a0"
 
 
 def _written_date(value: str, lang: str) -> str:
