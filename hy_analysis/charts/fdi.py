@@ -7,6 +7,8 @@ figure-level (two panels) and returns the Figure.
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 
 from ..findings.common import source_name
@@ -25,13 +27,20 @@ _FDI_TEXT = "charts-fdi"
 _PROJECTS = frames_from(table="hy_analysis.analysis.fdi.projects_by_country")["table"]
 
 
-def _fdi_tick(row, sources, lang):
-    """A snapshot's tick label: its date, then its outlet (shortened)."""
+def _fdi_tick(row, sources, lang, *, width: int = 20):
+    """A snapshot's tick label: its date, then its outlet, on lines of ``width`` letters at
+    most (two at most, the second shortened): a narrow panel's neighbouring labels must not
+    run into each other."""
     label = format_as_of(row["as_of"], lang=lang)
     name = source_name(row["source_id"], sources, number=False)
     name = name.replace(" Japanese edition", " (JA)").replace(" English", " (EN)")
-    name = name if len(name) <= 20 else name[:19] + "…"
-    return f"{label}\n{name}"
+    lines = textwrap.wrap(name, width) or [""]
+    if len(lines) > 2 or len(lines[-1]) > width:
+        lines = lines[:2]
+        lines[-1] = lines[-1][:width - 1] + "…" if len(lines[-1]) >= width else lines[-1] + "…"
+    if width >= 20:  # one line where the panel is wide enough
+        lines = [name if len(name) <= width else name[:width - 1] + "…"]
+    return "\n".join([label, *lines])
 
 
 def _shade_merged(ax, positions, *, lang, horizontal=False, label=True):
@@ -213,7 +222,8 @@ def plot_fdi_totals_figure(snapshots: pd.DataFrame, *, disagreements: pd.DataFra
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 5), layout="constrained")
     snaps = snapshots.sort_values("order").reset_index(drop=True)
     x = list(range(len(snaps)))
-    ticks = [_fdi_tick(r, sources, lang) for r in snaps.to_dict("records")]
+    # (two panels side by side: half the width for each label)
+    ticks = [_fdi_tick(r, sources, lang, width=12) for r in snaps.to_dict("records")]
     old = snaps[~snaps["merged"]]
     new = snaps[snaps["merged"]]
     colors = sns.color_palette(PALETTE, 4)
