@@ -110,7 +110,7 @@ _TEXTS = {
     "vi": {"title": "Bộ lọc (đã tính sẵn cho bản chia sẻ)",
            "fixed": "Giữ cố định trong bản chia sẻ này",
            "why_cap": "quá {cap} trạng thái",
-           "why_free": "giá trị tự nhập",
+           "why_free": "nhập tự do: không tính sẵn",
            "noscript": "Trình duyệt đang tắt JavaScript: trang hiển thị kết quả với tham số "
                        "của lần chạy này.",
            "missing": "Tổ hợp này không được tính sẵn.",
@@ -118,7 +118,7 @@ _TEXTS = {
     "en": {"title": "Filters (precomputed for sharing)",
            "fixed": "Fixed in this shared page",
            "why_cap": "more than {cap} states",
-           "why_free": "free-form value",
+           "why_free": "typed freely: not precomputed",
            "noscript": "JavaScript is off: the page shows the results for this run's "
                        "parameters.",
            "missing": "This combination was not precomputed.",
