@@ -861,9 +861,6 @@ def _sector_of(code: str) -> str:
     return "industry" if code.startswith("industrial_") else code.split("_")[0]
 
 
-#: Words a verb before a count may end on that belong to neither the verb nor the noun.
-_LINKING = re.compile(r"\s+(?:cho|được|thêm|for|to|a total of|some|about|nearly|over|more "
-                      r"than|khoảng|gần|hơn|trên)$", re.IGNORECASE)
 #: The words of a clause before a count, back to its last punctuation.
 _CLAUSE_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -882,7 +879,7 @@ def _name_around_count(vocab: Vocabulary, text: str, lo: int, fig: Figure,
         return None
     noun = head.group(0).lower()
     start = max(lo, *(text.rfind(p, lo, fig.start) + 1 for p in ",;:.()\n"))
-    before = _LINKING.sub("", text[start:fig.start].rstrip())
+    before = CUES.COUNT_LINKING.sub("", text[start:fig.start].rstrip())
     words = list(_CLAUSE_WORDS.finditer(before))
     for k in range(min(6, len(words)), 0, -1):
         verb = " ".join(m.group(0) for m in words[-k:]).lower()
@@ -907,10 +904,10 @@ def _heading_above(text: str, at: int) -> tuple[int, int] | None:
     block before it is one ("2. Sản xuất nông, lâm nghiệp và thủy sản")."""
     if at < 2 or text[at - 2:at] != "\n\n":
         return None
-    start = text.rfind("\n\n", max(0, at - 160), at - 2)
-    start = 0 if start < 0 and at - 2 < 160 else start + 2 if start >= 0 else None
-    if start is None:
-        return None
+    block = text.rfind("\n\n", max(0, at - 160), at - 2)
+    if block < 0 and at - 2 >= 160:
+        return None  # no block boundary within a heading's length: a paragraph, not a heading
+    start = block + 2 if block >= 0 else 0
     line = text[start:at - 2]
     if "\n" in line.strip() or line.rstrip().endswith((".", "!", "?")) or \
             not _HEADING.fullmatch(line):
