@@ -99,7 +99,8 @@ def _directions(path: str, mtime: float) -> dict[str, str]:
                       "fall, such as poverty_rate, agriculture_share)", stacklevel=4)
     out = {}
     for row, line in zip(loaded.rows, loaded.lines):
-        direction = (row.get("desired_direction") or "up").strip()
+        # ("Down" as a spreadsheet capitalises it is down)
+        direction = (row.get("desired_direction") or "up").strip().lower()
         if direction not in schema.DIRECTIONS:
             raise DataFileError(
                 f"{loaded.file}, line {line}, column 'desired_direction': expected "

@@ -167,16 +167,20 @@ def test_a_registry_direction_that_is_neither_up_nor_down_is_named(tmp_path):
     import shutil
 
     from hy_analysis.exceptions import DataFileError
-    from hy_analysis.loading import load_targets
+    from hy_analysis.loading import indicator_directions, load_targets
 
     shutil.copytree(paths.data_dir(), tmp_path / "data")
     registry = tmp_path / "data" / "indicators.csv"
     lines = registry.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].rsplit(",", 1)[0] + ",Down"  # a capital is no mistake
     lines[2] = lines[2].rsplit(",", 1)[0] + ",lower"
     registry.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"indicators\.csv, line 3, column "
                                              r"'desired_direction': expected up or down"):
         load_targets(data_dir=tmp_path / "data")
+    lines[2] = lines[2].rsplit(",", 1)[0] + ",up"
+    registry.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert indicator_directions(tmp_path / "data")[lines[3].split(",", 1)[0]] == "down"
 
 
 def test_gap_is_percent_for_levels_and_points_for_rates(rows, regions):
