@@ -34,12 +34,12 @@ def _fdi_tick(row, sources, lang, *, width: int = 20):
     label = format_as_of(row["as_of"], lang=lang)
     name = source_name(row["source_id"], sources, number=False)
     name = name.replace(" Japanese edition", " (JA)").replace(" English", " (EN)")
-    lines = textwrap.wrap(name, width) or [""]
-    if len(lines) > 2 or len(lines[-1]) > width:
-        lines = lines[:2]
-        lines[-1] = lines[-1][:width - 1] + "…" if len(lines[-1]) >= width else lines[-1] + "…"
     if width >= 20:  # one line where the panel is wide enough
-        lines = [name if len(name) <= width else name[:width - 1] + "…"]
+        return f"{label}\n{name if len(name) <= width else name[:width - 1] + '…'}"
+    lines = textwrap.wrap(name, width) or [""]  # (no line longer than width)
+    if len(lines) > 2:
+        second = lines[1]
+        lines = [lines[0], second[:width - 1] + "…" if len(second) >= width else second + "…"]
     return "\n".join([label, *lines])
 
 

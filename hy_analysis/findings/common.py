@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..docstrings import with_parameters, with_returns
 from ..vocabulary import messages  # re-exported: the one lookup of a message table
+from .format import format_as_of
 
 __all__ = ["md_escape", "messages", "source_name", "source_names", "sources_text", "cited_columns",
            "source_language", "locator_text",
@@ -160,8 +161,6 @@ NBSP = "\u00a0"
 def _written_date(value: str, lang: str) -> str:
     """A source's ISO date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) written the ``lang`` way;
     anything else as it is (a user's sources file may say "2024, approx.")."""
-    from .format import format_as_of
-
     try:
         return format_as_of(value, lang=lang)
     except ValueError:
