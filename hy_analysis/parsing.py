@@ -209,7 +209,14 @@ _PLAIN_UNITS = {"%": "percent", "phần trăm": "percent", "percent": "percent",
                 "international travellers": "persons", "international travelers": "persons",
                 "domestic tourists": "persons", "passengers": "persons",
                 "holiday-makers": "persons", "holidaymakers": "persons",
-                "foreign holiday-makers": "persons", "international holiday-makers": "persons"}
+                "foreign holiday-makers": "persons", "international holiday-makers": "persons",
+                # arrivals and passengers by where they come from, as visitors are above
+                "international arrivals": "persons", "foreign arrivals": "persons",
+                "domestic arrivals": "persons", "overseas arrivals": "persons",
+                "overseas visitors": "persons", "overseas tourists": "persons",
+                "international passengers": "persons", "foreign passengers": "persons",
+                "domestic passengers": "persons", "foreign travellers": "persons",
+                "foreign travelers": "persons"}
 # Things counted in the documents; a figure followed by one of these is a count.
 _COUNT_NOUNS = (
     "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "dự án", "doanh nghiệp", "làng nghề",
@@ -244,6 +251,12 @@ _COUNT_NOUNS = (
     "vehicles?", "cars?", "packs?", "battery packs?", "chiếc",
     "việc làm", "thuê bao", "subscribers", "trường", "schools", "công nhân", "kỹ sư",
     "engineers",
+    # the establishments and trades a sector counts: "45 hotels", "13 travel agencies",
+    # "188 shrimp fry facilities", "about 130 exporters", "5.664 tàu cá", "3.654 lồng nuôi"
+    "hotels", "restaurants", "agencies", "establishments", "facilities", "factories",
+    "exporters", "teachers", "hospitals", "supermarkets", "vessels", "fishing boats",
+    "khách sạn", "nhà hàng", "siêu thị", "bệnh viện", "giáo viên", "tàu cá", "lồng(?: nuôi)?",
+    "ngư dân",
     # wind turbines, as written with or without the hyphen: "25 tua-bin", "24 tuabin"
     "tua-bin(?: gió)?", "tuabin(?: gió)?", "tua bin(?: gió)?", "(?:wind )?turbines?",
     # capacities and plants: "322MW", "04 nhà máy", "1.149 hệ thống điện mặt trời"

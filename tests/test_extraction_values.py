@@ -119,6 +119,29 @@ def test_countries_and_villages_are_counted_and_named_by_no_indicator():
     assert got["90 communes"].indicator == "new_rural_communes"
 
 
+
+def test_establishments_and_trades_of_a_sector_are_counted():
+    got = by_raw("The coastal district now has 640 guest houses, 52 hotels and 9 travel "
+                 "agencies; it also counts 71 seafood processing factories and about 210 "
+                 "exporters. Huyện có 2.310 tàu cá và 1.475 lồng nuôi tôm hùm.",
+                 date="2024-12-20")
+    for raw, low in (("52 hotels", 52), ("9", 9), ("about 210 exporters", 210),
+                     ("71", 71), ("2.310 tàu cá", 2310),
+                     ("1.475 lồng nuôi", 1475)):
+        assert (got[raw].low, got[raw].unit) == (low, "count"), raw
+
+
+def test_visitors_by_origin_and_visitors_named_before_a_time_phrase_or_a_verb_of_being():
+    got = by_raw("The resort town welcomed 58,000 international arrivals in May. Total visitors "
+                 "in the first 5 months are estimated at over 1.6 million, up 12%. The number "
+                 "of foreign visitors to the bay is 412.5 thousand. Of the total, 33,800 were "
+                 "foreigners.", date="2024-06-20")
+    assert (got["58,000 international arrivals"].low,
+            got["58,000 international arrivals"].unit) == (58000, "persons")
+    assert (got["over 1.6 million"].low, got["over 1.6 million"].unit) == (1.6e6, "persons")
+    assert (got["412.5 thousand"].low, got["412.5 thousand"].unit) == (412500, "persons")
+    assert (got["33,800"].low, got["33,800"].unit) == (33800, "persons")
+
 def test_people_given_vocational_training_are_workers_a_count():
     got = by_raw("The province will provide vocational training to more than 7,000 people.",
                  date="2024-12-20")
