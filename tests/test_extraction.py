@@ -546,3 +546,19 @@ def test_a_percentage_glued_to_its_verb_is_still_a_figure():
                  "2022-11-10")
     assert list(got) == ["2,41%"]
     assert got["2,41%"].low == pytest.approx(2.41)
+
+
+def test_the_eval_prints_the_first_held_out_documents_apart_from_those_added_later(capsys):
+    # the held-out part grew from 16 documents: both groups are printed against the goals, so
+    # that the first 16's measure stays quotable beside the whole part's
+    module = _eval_module()
+    first = module.Doc("provinces/43", "Thu ngân sách đạt 120 tỷ đồng.", "2024-12-20",
+                       [], True, part="heldout")
+    grown = module.Doc("provinces/790", "Thu ngân sách đạt 130 tỷ đồng.", "2024-12-20",
+                       [], True, part="heldout")
+    assert [module.heldout_group(d) for d in (first, grown)] == ["first", "grown"]
+    module.load_dev_set = lambda *args, **kwargs: [first, grown]
+    assert module.main(["--sources", str(PROJECT_DIR)]) == 0
+    out = capsys.readouterr().out
+    assert "the first 16 held out (1 documents): " in out
+    assert f"those from {module.HELDOUT_GROWN_FROM} on (1 documents): " in out
