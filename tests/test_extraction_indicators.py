@@ -1922,3 +1922,16 @@ def test_a_head_anaphor_finds_a_name_at_the_very_start_of_the_text():
     # paragraph search that found no break once cut off its first letter)
     got = _by_raw("Export turnover rose 9% in 2019. In 2020 the turnover rose 6%.")
     assert got["6%"] == "exports_growth"
+
+
+def test_a_bare_revenue_after_the_state_budget_or_trade_and_services_is_theirs():
+    # the revenue word alone, its time between it and the amount, takes up the state budget
+    # (or trade and services: retail sales) named in its sentence or the one before
+    got = by_raw("State budget revenue in October was VND 610 billion, bringing the cumulative "
+                 "revenue for the first ten months to VND 7,420 billion. The province also "
+                 "collected VND 95 billion for the state budget from land. The estimated revenue "
+                 "for the first nine months of this year is VNĐ2.35 trillion. Trade and services "
+                 "generated VND 41.2 trillion in revenue in May.", date="2024-11-20")
+    assert got["VND 7,420 billion"].indicator == "state_budget_revenue"
+    assert got["VNĐ2.35 trillion"].indicator == "state_budget_revenue"
+    assert got["VND 41.2 trillion"].indicator == "retail_sales"
