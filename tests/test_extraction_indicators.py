@@ -1935,3 +1935,18 @@ def test_a_bare_revenue_after_the_state_budget_or_trade_and_services_is_theirs()
     assert got["VND 7,420 billion"].indicator == "state_budget_revenue"
     assert got["VNĐ2.35 trillion"].indicator == "state_budget_revenue"
     assert got["VND 41.2 trillion"].indicator == "retail_sales"
+
+
+def test_tonnes_named_by_a_bare_output_word_are_the_output_of_the_sector_named_before():
+    # "sản lượng" / "yielded" alone: the sector its sentence is about decides whether the
+    # tonnes are farmed, caught or all aquatic output (the sector named last wins)
+    got = by_raw("Diện tích thả nuôi tôm đạt 3.100 ha; sản lượng đạt 9.215 tấn. Hoạt động "
+                 "khai thác hải sản ổn định với sản lượng 40.870 tấn. As for seafood, the "
+                 "district yielded a total of 12,340 tons.", date="2024-07-10")
+    assert got["9.215 tấn"].indicator == "aquaculture_output"
+    assert got["40.870 tấn"].indicator == "fishery_catch_output"
+    assert got["12,340 tons"].indicator == "fishery_output"
+    # not tonnes: a bare output word before money stays unnamed by these
+    assert by_raw("Thủy sản: sản lượng đạt 1.200 tỷ đồng.", date="2024-07-10")[
+        "1.200 tỷ đồng"].indicator not in ("fishery_output", "aquaculture_output",
+                                           "fishery_catch_output")

@@ -464,6 +464,14 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         found = _revenue_of_subject(vocab, text, sent, fig, unit, measure, breakdown)
         if found:
             return found
+    if label is None and unit == "count" and CUES.TONNES.search(fig.raw) and (
+            best is None or best[1] == ["unknown"] and CUES.OUTPUT_WORD.fullmatch(best[4])):
+        # "Diện tích nuôi thủy sản tăng 5,12%, sản lượng đạt 84.697 tấn": tonnes named by a
+        # bare output word are the output of the sector its sentence is about
+        found = _revenue_of_subject(vocab, text, sent, fig, unit, measure, breakdown,
+                                    field="output_of")
+        if found:
+            return found
     if best is None and label is None and vocab.words("modifier", "continues").match(
             text[sent[0]:fig.start].lstrip(" \t\n\"'“(-–")):
         # "Kim ngạch xuất khẩu tháng 8 đạt 500 triệu USD. Lũy kế 8 tháng đạt 3.980 triệu
@@ -765,14 +773,19 @@ def _value_added_named_last(vocab: Vocabulary, words: str) -> bool:
 
 
 def _revenue_of_subject(vocab: Vocabulary, text: str, sent: tuple[int, int], fig: Figure,
-                        unit: str, measure: str, breakdown: str) -> tuple[str, str] | None:
+                        unit: str, measure: str, breakdown: str, *,
+                        field: str = "revenue_of") -> tuple[str, str] | None:
     """(code, indicator_text) of an amount whose only name is a bare revenue word right
     before it ("mang về doanh thu 1.579 tỷ đồng", "revenue is estimated at") or "in revenue"
     right after it, in a sentence about a sector whose revenue the dataset has (field
-    ``revenue_of`` of the lexicon: tourism): the sector named last before the figure in its
-    sentence, else in the sentence before it in its paragraph; None otherwise."""
-    word = CUES.BARE_REVENUE.search(text, max(sent[0], fig.start - 60), fig.start)
-    if word is None and not CUES.REVENUE_AFTER.match(text, fig.end):
+    ``revenue_of`` of the lexicon: tourism, the state budget): the sector named last before
+    the figure in its sentence, else in the sentence before it in its paragraph; None
+    otherwise. With ``field="output_of"`` the same for a bare output word ("sản lượng đạt
+    84.697 tấn", "yielded a total of 20,557 tons") and the sector whose output it is."""
+    bare, after = ((CUES.BARE_REVENUE, CUES.REVENUE_AFTER) if field == "revenue_of"
+                   else (CUES.BARE_OUTPUT, None))
+    word = bare.search(text, max(sent[0], fig.start - 60), fig.start)
+    if word is None and not (after and after.match(text, fig.end)):
         return None
     starts = [sent[0]]
     head = text[max(0, sent[0] - _MAX_CONTEXT):max(0, sent[0] - 1)]
@@ -782,10 +795,10 @@ def _revenue_of_subject(vocab: Vocabulary, text: str, sent: tuple[int, int], fig
         starts.append(prev_start)  # the sentence before, within the paragraph
     for lo in starts:
         hi = fig.start if lo == sent[0] else sent[0]
-        hits = match_phrases(vocab, "revenue_of", text[lo:hi], lo)
+        hits = match_phrases(vocab, field, text[lo:hi], lo)
         if hits:
             codes = [c if unit != "percent" else f"{c}_growth"
-                     for c in vocab.values("revenue_of", hits[-1][2])]
+                     for c in vocab.values(field, hits[-1][2])]
             codes = [c for c in codes if _compatible(c, vocab, unit, measure, breakdown)]
             if not codes:
                 return None
