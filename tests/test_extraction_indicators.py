@@ -1950,3 +1950,14 @@ def test_tonnes_named_by_a_bare_output_word_are_the_output_of_the_sector_named_b
     assert by_raw("Thủy sản: sản lượng đạt 1.200 tỷ đồng.", date="2024-07-10")[
         "1.200 tỷ đồng"].indicator not in ("fishery_output", "aquaculture_output",
                                            "fishery_catch_output")
+
+
+def test_a_quantity_for_industrial_production_growing_is_no_industrial_production_index():
+    # audit11: "vốn đầu tư / lao động / điện cho sản xuất công nghiệp tăng" were read as the IIP
+    got = by_raw("Vốn đầu tư cho sản xuất công nghiệp tăng 12%. Lao động trong sản xuất công "
+                 "nghiệp tăng 3,2%. Sản xuất công nghiệp tăng 9,1%. Electricity used in "
+                 "industrial production rose 7%. Industrial production rose 6%.",
+                 date="2024-12-20")
+    assert [got[k].indicator for k in ("12%", "3,2%", "7%")] == ["unknown"] * 3
+    assert got["12%"].indicator_text == "Vốn đầu tư cho sản xuất công nghiệp"
+    assert [got[k].indicator for k in ("9,1%", "6%")] == ["iip_growth", "iip_growth"]

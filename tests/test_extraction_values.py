@@ -217,3 +217,12 @@ def test_a_vietnamese_number_of_things_standing_at_a_bare_number_is_a_count():
     assert (got["2.450"].low, got["2.450"].unit) == (2450, "count")
     assert got["2.450"].indicator == "new_enterprises"
     assert len([r for r in got if r.startswith("2.450")]) == 1  # capital is no count
+
+
+def test_a_rate_that_went_up_to_a_figure_is_at_that_level_not_growing_by_it():
+    # audit11: "went up to 2.5%" was read as a growth of 2.5%
+    got = by_raw("The unemployment rate went up to 2.5% in 2024, and the jobless rate of young "
+                 "people climbed to 7.1%. Exports went up 12%.", date="2024-12-20")
+    assert got["2.5%"].measure == "level"
+    assert got["7.1%"].measure == "level"
+    assert got["12%"].measure != "level"

@@ -595,6 +595,12 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
             "grdp_current_prices_growth" in vocab.indicator_units:
         # "Quy mô GRDP theo giá hiện hành đạt 21.771 tỷ đồng, tăng 11,23%": the nominal growth
         codes[0] = "grdp_current_prices_growth"
+    if label is None and codes[0] == "iip_growth" and not CUES.INDEX_NAMED.search(found) and \
+            (other := CUES.QUANTITY_FOR_NAME.search(text, max(sent[0], best[3] - 50), best[3])):
+        # "Vốn đầu tư cho sản xuất công nghiệp tăng 12%", "electricity used in industrial
+        # production rose 8%": the name is what another quantity is for; it grew, not the
+        # production (audit11)
+        return "unknown", text[other.start():best[3]] + found
     if label is None and codes[0] == "iip_growth" and not CUES.INDEX_NAMED.search(found) and (
             vocab.words("modifier", "output").search(text, best[3], fig.start)
             or vocab.words("modifier", "value_added").search(text, best[3], fig.start)
