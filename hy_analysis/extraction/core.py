@@ -793,15 +793,29 @@ def _revenue_of_subject(vocab: Vocabulary, text: str, sent: tuple[int, int], fig
     word = bare.search(text, max(sent[0], fig.start - 60), fig.start)
     if word is None and not (after and after.match(text, fig.end)):
         return None
+    if CUES.REVENUE_OWNER.search(text, sent[0], fig.start):
+        return None  # "The company's revenue was ...", "Hotel revenue": a firm's, not the
+        # sector's or the budget's (audit12)
     starts = [sent[0]]
     head = text[max(0, sent[0] - _MAX_CONTEXT):max(0, sent[0] - 1)]
     ends = [m.end() for m in CUES.SENTENCE_STOP.finditer(head)]
     prev_start = max(0, sent[0] - _MAX_CONTEXT) + (ends[-1] if ends else 0)
-    if prev_start < sent[0] and "\n\n" not in text[prev_start:sent[0]].strip():
-        starts.append(prev_start)  # the sentence before, within the paragraph
+    if field == "revenue_of" and prev_start < sent[0] and \
+            "\n\n" not in text[prev_start:sent[0]].strip():
+        # the sentence before, within the paragraph (not for an output: "Fishing tourism
+        # grew. Rubber production was 80,000 tonnes", audit12)
+        starts.append(prev_start)
     for lo in starts:
         hi = fig.start if lo == sent[0] else sent[0]
         hits = match_phrases(vocab, field, text[lo:hi], lo)
+        if hits and field == "output_of" and word is not None and (
+                other := CUES.OTHER_OUTPUT_BETWEEN.search(text[:word.end()], hits[-1][1])) and \
+                other.start() < word.start():  # (read up to the output word's end: the
+            # semicolon's look-ahead sees whether the output word follows it)
+            # "... nuôi trồng thủy sản ... Lúa: sản lượng đạt 450.000 tấn", "thủy sản chế
+            # biến xuất khẩu, sản lượng ...": another subject or a product made of the catch
+            # stands between the sector and its output word (audit12)
+            return None
         if hits:
             codes = [c if unit != "percent" else f"{c}_growth"
                      for c in vocab.values(field, hits[-1][2])]
