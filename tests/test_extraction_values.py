@@ -4,6 +4,8 @@ to ...", a count whose noun comes before it, lists of counts and of shares."""
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import by_raw
 
 
@@ -135,7 +137,7 @@ def test_visitors_by_origin_and_visitors_named_before_a_time_phrase_or_a_verb_of
     got = by_raw("The resort town welcomed 58,000 international arrivals in May. Total visitors "
                  "in the first 5 months are estimated at over 1.6 million, up 12%. The number "
                  "of foreign visitors to the bay is 412.5 thousand. Of the total, 33,800 were "
-                 "foreigners.", date="2024-06-20")
+                 "foreign tourists.", date="2024-06-20")
     assert (got["58,000 international arrivals"].low,
             got["58,000 international arrivals"].unit) == (58000, "persons")
     assert (got["over 1.6 million"].low, got["over 1.6 million"].unit) == (1.6e6, "persons")
@@ -226,3 +228,21 @@ def test_a_rate_that_went_up_to_a_figure_is_at_that_level_not_growing_by_it():
     assert got["2.5%"].measure == "level"
     assert got["7.1%"].measure == "level"
     assert got["12%"].measure != "level"
+
+
+@pytest.mark.parametrize("sentence,raw", [
+    ("The town has 52 hotels.", "52 hotels"), ("The city has 310 restaurants.", "310 restaurants"),
+    ("It licensed 14 agencies.", "14 agencies"),
+    ("It has 96 establishments.", "96 establishments"), ("It has 21 facilities.", "21 facilities"),
+    ("It has 8 factories.", "8 factories"), ("It has 77 exporters.", "77 exporters"),
+    ("It hired 430 teachers.", "430 teachers"), ("It has 6 hospitals.", "6 hospitals"),
+    ("It has 12 supermarkets.", "12 supermarkets"), ("It has 640 vessels.", "640 vessels"),
+    ("It has 215 fishing boats.", "215 fishing boats"),
+    ("Tỉnh có 45 khách sạn.", "45 khách sạn"), ("Tỉnh có 120 nhà hàng.", "120 nhà hàng"),
+    ("Tỉnh có 9 siêu thị.", "9 siêu thị"), ("Tỉnh có 14 bệnh viện.", "14 bệnh viện"),
+    ("Tỉnh tuyển 230 giáo viên.", "230 giáo viên"), ("Tỉnh có 2.310 tàu cá.", "2.310 tàu cá"),
+    ("Tỉnh có 1.475 lồng nuôi.", "1.475 lồng nuôi"), ("Có 1.200 ngư dân.", "1.200 ngư dân"),
+])
+def test_each_establishment_or_trade_noun_is_counted(sentence, raw):
+    got = by_raw(sentence, date="2024-12-20")
+    assert got[raw].unit == "count", raw
