@@ -8,7 +8,9 @@ document itself (through :mod:`hy_analysis.extraction.readers`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
+import multiprocessing
 import os
 import re
 import warnings
@@ -19,7 +21,7 @@ import pandas as pd
 from ..exceptions import ParameterError
 from .cues import CUES
 from .encodings import LegacyEncodingError, to_unicode
-from .figures import Figure, document_lang, find_figures, normalise
+from .figures import Figure, _figures_from, document_lang, find_figures, normalise
 from .reading import (_SPAN_NUMBERS, Period, Vocabulary, _aside, _years, _years_between,
                       congress_term, find_kind, find_measure, find_period, heading_years,
                       latest_span_ending, load_vocabulary, loose_phrases, match_phrases,
@@ -1409,7 +1411,8 @@ def _read_input(text_or_path) -> tuple[str, str | None]:
 
 
 def extract(text_or_path, *, region: str | None = None, date=None,
-            source_id: str | None = None, data_dir=None, region_map=None) -> pd.DataFrame:
+            source_id: str | None = None, data_dir=None, region_map=None,
+            workers: int | None = None) -> pd.DataFrame:
     """Propose one candidate row per figure of a document.
 
     Parameters
@@ -1437,6 +1440,14 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     region_map : RegionMap, optional
         The places and territories to name (default:
         :func:`hy_analysis.loading.load_region_map` of ``data_dir``).
+    workers : int, optional
+        Processes reading the figures: 1 reads them in this process; 2 (or more: two are
+        used) reads the text's second half in a process of its own, with the same rows as
+        one process gives. By default two for a text of :data:`PARALLEL_MIN_CHARS` characters
+        or more when this process may run on two CPUs or more, else one (no process is
+        started for a shorter text). The second process is spawned by multiprocessing: a
+        script that calls ``extract`` at its top level needs the
+        ``if __name__ == "__main__":`` guard multiprocessing asks for.
 
     Returns
     -------
@@ -1461,8 +1472,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     Raises
     ------
     hy_analysis.exceptions.ParameterError
-        (a ``ValueError``) If ``date`` or ``region`` cannot be used; the message names the
-        value and what was expected.
+        (a ``ValueError``) If ``date``, ``region`` or ``workers`` cannot be used; the message
+        names the value and what was expected.
     hy_analysis.exceptions.DataFileError
         If the file cannot be read (missing, unknown kind, undecodable, PDF without text).
 
@@ -1486,17 +1497,73 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     if region is not None and region not in vocab.regions:
         raise ParameterError(f"region: {region!r} is not a province or region of the region "
                              f"map; expected one of {sorted(vocab.regions)}")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)
+                                or workers < 1):
+        raise ParameterError(f"workers: expected a positive int or None, got {workers!r}")
     lang = document_lang(text)
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
     headings = heading_years(text)
-    heading_offsets = [h[0] for h in headings]
-
-    # Figures in table cells are read with their row and column; the rest from running text.
     cells = find_table_cells(text)
+    shared = dict(text=text, vocab=vocab, lang=lang, spans=spans, starts=starts,
+                  headings=headings, heading_offsets=[h[0] for h in headings], cells=cells,
+                  doc_date=doc_date, region=region, source_id=source_id,
+                  year_only=isinstance(date, str) and len(date.strip()) == 4)
+    split = _split_offset(text, spans, starts) if _use_processes(workers, len(text)) else None
+    if split is None:
+        items = _items(shared, _figures_from(text, lang))
+        places, doc_region = _doc_places(vocab, text)
+        rows = _read_items(shared, items, 0, places, doc_region)
+    else:
+        rows = _read_in_two(shared, split)
+    _respectively(text, vocab, rows, spans, starts)
+    _respective_years(text, rows, spans, starts)
+    _coordinated(text, rows)
+    _change_ends(text, rows)
+    _average_after_ratio(text, rows)
+    _price_basis_by_company(text, vocab, rows)
+    frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
+    if not frame.empty:
+        frame = _drop_repeats(_drop_doubled_clauses(text, frame))
+    for col in ("period_start", "period_end", "char_start", "char_end"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+#: Characters from which :func:`extract` reads a text in two processes by default.
+PARALLEL_MIN_CHARS = 1_000_000
+#: A text read in two processes is split at a paragraph break at most ``_SPLIT_REACH``
+#: characters from ``_SPLIT_AT`` per cent of it: the second process finds the places before
+#: the figures of its part (the first waits for them), the first reads a little more text.
+_SPLIT_AT, _SPLIT_REACH = 56, 200_000
+#: Rows before the second part that its process reads again to be in the state one process
+#: has there (discarded), and the figures before them it finds again to catch up.
+_WARM_CHARS, _WARM_FIGURES, _SYNC_CHARS = 10_000, 30, 40_000
+#: How often a text read in two processes was read again in one (a check failed); tests
+#: expect it to stay 0.
+PARALLEL_REREADS = [0]
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # (not on every platform)
+        return os.cpu_count() or 1
+
+
+def _use_processes(workers: int | None, size: int) -> bool:
+    if workers is None:
+        return size >= PARALLEL_MIN_CHARS and _usable_cpus() >= 2
+    return workers >= 2
+
+
+def _items(shared: dict, text_figures: list[Figure]) -> list[tuple[Figure, Cell | None]]:
+    """Figures of the table cells (read with their row and column) and ``text_figures``
+    outside them, in text order."""
+    text, lang = shared["text"], shared["lang"]
     items: list[tuple[Figure, Cell | None]] = []
     covered = []
-    for cell in cells:
+    for cell in shared["cells"]:
         cell_text = text[cell.start:cell.end]
         if cell.scale_words and re.fullmatch(r"[\d.,\s-]+", cell_text):
             found = find_figures(f"{cell_text} {cell.scale_words}", lang=lang)
@@ -1512,13 +1579,17 @@ def extract(text_or_path, *, region: str | None = None, date=None,
         covered.append((cell.start, cell.end))
     covered.sort()
     covered_starts = [a for a, _ in covered]
-    for f in find_figures(text, lang=lang):
+    for f in text_figures:
         k = bisect.bisect_right(covered_starts, f.start) - 1
         if k >= 0 and f.start < covered[k][1]:
             continue  # inside a table cell (cells are disjoint)
         items.append((f, None))
     items.sort(key=lambda it: it[0].start)
+    return items
 
+
+def _doc_places(vocab: Vocabulary, text: str) -> tuple[list[tuple[int, str]], str | None]:
+    """The places named in the text, and the one named most (None if none is)."""
     doc_region = None
     counts = {}
     places = _merger_named(text, vocab, _drop_neighbours(text, _drop_rank_comparisons(
@@ -1527,32 +1598,163 @@ def extract(text_or_path, *, region: str | None = None, date=None,
         counts[name] = counts.get(name, 0) + 1
     if counts:
         doc_region = max(counts, key=counts.get)
+    return places, doc_region
 
-    rows = []
-    prev_end = 0
+
+def _read_items(shared: dict, items, first: int, places, doc_region, *,
+                stop: int | None = None, next_start: int | None = None,
+                rows: list | None = None) -> list[dict]:
+    """The rows of ``items[first:stop]`` (``next_start``: where the figure after the last
+    starts, when not in ``items``), read in order after ``rows`` (the rows read before, none
+    by default) as :func:`extract` reads a document's figures."""
+    rows = [] if rows is None else rows
+    stop = len(items) if stop is None else stop
+    prev_end = items[first - 1][0].end if first and rows else 0
     # a date of a year alone ("2020") says nothing of the month a text was written in
-    memo: dict = {"year only": isinstance(date, str) and len(date.strip()) == 4}
-    for n, (fig, cell) in enumerate(items):
-        next_start = items[n + 1][0].start if n + 1 < len(items) else None
+    memo: dict = {"year only": shared["year_only"]}
+    text = shared["text"]
+    for n in range(first, stop):
+        fig, cell = items[n]
+        after = items[n + 1][0].start if n + 1 < len(items) else next_start
         rows.append(_read_figure(
-            text, vocab, fig, cell, spans=spans, starts=starts, headings=headings,
-            heading_offsets=heading_offsets,
-            prev_end=prev_end, next_start=next_start, rows=rows, doc_date=doc_date,
-            region=region, doc_region=doc_region, source_id=source_id, places=places,
-            memo=memo))
+            text, shared["vocab"], fig, cell, spans=shared["spans"], starts=shared["starts"],
+            headings=shared["headings"], heading_offsets=shared["heading_offsets"],
+            prev_end=prev_end, next_start=after, rows=rows, doc_date=shared["doc_date"],
+            region=shared["region"], doc_region=doc_region, source_id=shared["source_id"],
+            places=places, memo=memo))
         prev_end = fig.end
-    _respectively(text, vocab, rows, spans, starts)
-    _respective_years(text, rows, spans, starts)
-    _coordinated(text, rows)
-    _change_ends(text, rows)
-    _average_after_ratio(text, rows)
-    _price_basis_by_company(text, vocab, rows)
-    frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
-    if not frame.empty:
-        frame = _drop_repeats(_drop_doubled_clauses(text, frame))
-    for col in ("period_start", "period_end", "char_start", "char_end"):
-        frame[col] = frame[col].astype("Int64")
-    return frame
+    return rows
+
+
+def _split_offset(text: str, spans, starts) -> int | None:
+    """Where a long text's second part starts: a paragraph's start (a sentence's) near
+    ``_SPLIT_AT`` per cent of it; None if there is none."""
+    middle = len(text) * _SPLIT_AT // 100
+    for at in (text.find("\n\n", middle, middle + _SPLIT_REACH),
+               text.rfind("\n\n", middle - _SPLIT_REACH, middle)):
+        if at < 0:
+            continue
+        k = bisect.bisect_left(starts, at + 2)
+        if k < len(starts) and starts[k] - at < 1000 and \
+                not text[at:starts[k]].strip():
+            return starts[k]
+    return None
+
+
+def _exact_from(text: str, spans, starts, split: int) -> int:
+    """The offset from which the rows read before ``split`` must be those one process reads
+    for every figure from ``split`` on to be read alike: :func:`_read_figure` looks back at
+    the last rows (six at most), at those of up to four sentences before its own (its
+    sentence read at most ``_MAX_CONTEXT`` characters before the figure), and at the last
+    row outside brackets closed before it only within 1000 characters."""
+    at = max(sentence_of(spans, split, starts=starts)[0], split - _MAX_CONTEXT)
+    for _ in range(5):
+        at = sentence_of(spans, max(at - 2, 0), starts=starts)[0]
+    return max(0, min(at, split - 5000))
+
+
+def _figure_key(fig: Figure) -> tuple:
+    return dataclasses.astuple(fig)
+
+
+def _second_part(shared: dict, split: int, conn) -> None:
+    """The work of the second process: the figures and rows from ``split`` on (see
+    :func:`_read_in_two`)."""
+    text = shared["text"]
+    exact_from = _exact_from(text, shared["spans"], shared["starts"], split)
+    scan_from = max(0, exact_from - _WARM_CHARS - _SYNC_CHARS)
+    # the places first: the first process waits for them, not for this one's figures
+    places, doc_region = _doc_places(shared["vocab"], text)
+    conn.send((places, doc_region))
+    items = _items(shared, _figures_from(text, shared["lang"], lo=scan_from))
+    offsets = [f.start for f, _ in items]
+    first = bisect.bisect_left(offsets, split)
+    conn.send(offsets[first] if first < len(offsets) else None)
+    # the warm-up: the rows of the figures before the part, read again (and discarded)
+    needed = bisect.bisect_left(offsets, exact_from)
+    warm = min(bisect.bisect_left(offsets, exact_from - _WARM_CHARS),
+               max(needed - _WARM_FIGURES, 0))
+    rows = _read_items(shared, items, warm, places, doc_region)
+    # the figures found as one process finds them from here on, if the scan caught up
+    checked = bisect.bisect_left(offsets, scan_from + _SYNC_CHARS // 2) if scan_from else 0
+    conn.send((rows[first - warm:], rows[needed - warm:first - warm],
+               [_figure_key(f) for f, _ in items[checked:first]],
+               offsets[checked] if checked < first else split, warm >= checked))
+
+
+def _worker(conn, shared: dict, split: int) -> None:
+    """A second process's entry: its results, or the exception it raised, sent back."""
+    try:
+        _second_part(shared, split, conn)
+    except BaseException as error:  # sent to the parent, which raises it
+        try:
+            conn.send(("error", error))
+        except Exception:  # (an exception that cannot be pickled)
+            conn.send(("error", RuntimeError(f"{type(error).__name__}: {error}")))
+    finally:
+        conn.close()
+
+
+def _received(conn):
+    message = conn.recv()
+    if isinstance(message, tuple) and len(message) == 2 and message[0] == "error":
+        raise message[1]
+    return message
+
+
+def _process_context():
+    """Spawn: a fresh interpreter, safe in a threaded parent (a Jupyter kernel), that imports
+    the package as it is on disk. (Not fork, unsafe in a threaded process; not the fork
+    server, a single one per process whose preloaded modules the runner's pool sets:
+    :func:`hy_analysis.runner.pool.worker_context`.)"""
+    return multiprocessing.get_context("spawn")
+
+
+def _read_in_two(shared: dict, split: int) -> list[dict]:
+    """The rows of every figure of ``shared["text"]``, those from ``split`` on read in a
+    second process: the same rows as :func:`_read_items` of all the figures gives.
+
+    Both processes read the document-level values computed once here (sentences, headings,
+    table cells; the second finds the places, the first waits for them). The second process
+    finds the figures from a little before ``split`` and first reads again the figures of
+    the ``_WARM_CHARS`` (and at least ``_WARM_FIGURES`` figures) before the text its rows
+    may look back at (:func:`_exact_from`), so that its rows, memo and previous figure are
+    what one process has there. Checked here: the figures both processes found before
+    ``split`` are the same, and so are the rows both read from the look-back's start; if
+    not (never seen), the second part is read again in this process.
+    """
+    text = shared["text"]
+    ctx = _process_context()
+    here, there = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_worker, args=(there, shared, split), daemon=True)
+    process.start()
+    try:
+        there.close()
+        items = [it for it in _items(shared, _figures_from(text, shared["lang"], hi=split + 1))
+                 if it[0].start < split]
+        places, doc_region = _received(here)
+        rows = _read_items(shared, items, 0, places, doc_region, stop=len(items) - 1)
+        next_start = _received(here)  # (where the second part's first figure starts)
+        if items:
+            _read_items(shared, items, len(items) - 1, places, doc_region,
+                        next_start=next_start, rows=rows)
+        second, warm_rows, keys, checked_from, warm_checked = _received(here)
+    finally:
+        if process.is_alive():
+            process.terminate()
+        process.join()
+        here.close()
+    offsets = [f.start for f, _ in items]
+    mine = [_figure_key(f) for f, _ in items[bisect.bisect_left(offsets, checked_from):]]
+    needed = bisect.bisect_left(offsets, _exact_from(text, shared["spans"], shared["starts"],
+                                                     split))
+    if warm_checked and mine == keys and \
+            [repr(r) for r in rows[needed:]] == [repr(r) for r in warm_rows]:
+        return rows + second
+    PARALLEL_REREADS[0] += 1
+    items = _items(shared, _figures_from(text, shared["lang"]))
+    rows = rows[:-1]  # (the last read with the second process's next figure)
+    return _read_items(shared, items, len(rows), places, doc_region, rows=rows)
 
 
 def _price_basis_by_company(text: str, vocab: Vocabulary, rows: list[dict]) -> None:
