@@ -10,14 +10,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-import multiprocessing
 import os
 import re
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .. import paths
 from ..exceptions import ParameterError
 from .cues import CUES
 from .encodings import LegacyEncodingError, to_unicode
@@ -29,6 +30,10 @@ from .reading import (_SPAN_NUMBERS, Period, Vocabulary, _aside, _years, _years_
 from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
 from .windows import windowed
+
+if TYPE_CHECKING:  # (imported when a text is read in two processes: it is also the
+    # second process's main module, which runpy wants not imported before it runs)
+    from .second_process import SecondProcess
 
 __all__ = ["extract", "document_date", "CANDIDATE_COLUMNS"]
 
@@ -1445,9 +1450,10 @@ def extract(text_or_path, *, region: str | None = None, date=None,
         used) reads the text's second half in a process of its own, with the same rows as
         one process gives. By default two for a text of :data:`PARALLEL_MIN_CHARS` characters
         or more when this process may run on two CPUs or more, else one (no process is
-        started for a shorter text). The second process is spawned by multiprocessing: a
-        script that calls ``extract`` at its top level needs the
-        ``if __name__ == "__main__":`` guard multiprocessing asks for.
+        started for a shorter text). The second process is a fresh Python interpreter
+        (:mod:`hy_analysis.extraction.second_process`) that imports nothing of the caller: a
+        script needs no ``if __name__ == "__main__":`` guard. An exception it raises is
+        raised here.
 
     Returns
     -------
@@ -1500,22 +1506,35 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)
                                 or workers < 1):
         raise ParameterError(f"workers: expected a positive int or None, got {workers!r}")
-    lang = document_lang(text)
-    spans = sentence_spans(text)
-    starts = [a for a, _ in spans]
-    headings = heading_years(text)
-    cells = find_table_cells(text)
-    shared = dict(text=text, vocab=vocab, lang=lang, spans=spans, starts=starts,
-                  headings=headings, heading_offsets=[h[0] for h in headings], cells=cells,
-                  doc_date=doc_date, region=region, source_id=source_id,
-                  year_only=isinstance(date, str) and len(date.strip()) == 4)
-    split = _split_offset(text, spans, starts) if _use_processes(workers, len(text)) else None
-    if split is None:
-        items = _items(shared, _figures_from(text, lang))
-        places, doc_region = _doc_places(vocab, text)
-        rows = _read_items(shared, items, 0, places, doc_region)
-    else:
-        rows = _read_in_two(shared, split)
+    # the second process starts first: it loads the vocabulary while this one reads the
+    # sentences
+    child = None
+    if _use_processes(workers, len(text)):
+        from .second_process import SecondProcess
+        child = SecondProcess(str(paths.data_dir(data_dir).resolve()), region_map)
+    try:
+        lang = document_lang(text)
+        spans = sentence_spans(text)
+        starts = [a for a, _ in spans]
+        headings = heading_years(text)
+        cells = find_table_cells(text)
+        shared = dict(text=text, vocab=vocab, lang=lang, spans=spans, starts=starts,
+                      headings=headings, heading_offsets=[h[0] for h in headings],
+                      cells=cells, doc_date=doc_date, region=region, source_id=source_id,
+                      year_only=isinstance(date, str) and len(date.strip()) == 4)
+        split = _split_offset(text, spans, starts) if child else None
+        if split is None:
+            if child:
+                child.send(None)  # (no paragraph break near the middle: one process reads)
+                child.close()
+            items = _items(shared, _figures_from(text, lang))
+            places, doc_region = _doc_places(vocab, text)
+            rows = _read_items(shared, items, 0, places, doc_region)
+        else:
+            rows = _read_in_two(shared, split, child)
+    finally:
+        if child:
+            child.close()
     _respectively(text, vocab, rows, spans, starts)
     _respective_years(text, rows, spans, starts)
     _coordinated(text, rows)
@@ -1657,19 +1676,20 @@ def _figure_key(fig: Figure) -> tuple:
     return dataclasses.astuple(fig)
 
 
-def _second_part(shared: dict, split: int, conn) -> None:
-    """The work of the second process: the figures and rows from ``split`` on (see
-    :func:`_read_in_two`)."""
+def _second_part(shared: dict, split: int, send) -> None:
+    """The work of the second process (:mod:`hy_analysis.extraction.second_process`): the
+    figures and rows from ``split`` on, given to ``send`` as :func:`_read_in_two` reads
+    them."""
     text = shared["text"]
     exact_from = _exact_from(text, shared["spans"], shared["starts"], split)
     scan_from = max(0, exact_from - _WARM_CHARS - _SYNC_CHARS)
     # the places first: the first process waits for them, not for this one's figures
     places, doc_region = _doc_places(shared["vocab"], text)
-    conn.send((places, doc_region))
+    send((places, doc_region))
     items = _items(shared, _figures_from(text, shared["lang"], lo=scan_from))
     offsets = [f.start for f, _ in items]
     first = bisect.bisect_left(offsets, split)
-    conn.send(offsets[first] if first < len(offsets) else None)
+    send(offsets[first] if first < len(offsets) else None)
     # the warm-up: the rows of the figures before the part, read again (and discarded)
     needed = bisect.bisect_left(offsets, exact_from)
     warm = min(bisect.bisect_left(offsets, exact_from - _WARM_CHARS),
@@ -1677,42 +1697,15 @@ def _second_part(shared: dict, split: int, conn) -> None:
     rows = _read_items(shared, items, warm, places, doc_region)
     # the figures found as one process finds them from here on, if the scan caught up
     checked = bisect.bisect_left(offsets, scan_from + _SYNC_CHARS // 2) if scan_from else 0
-    conn.send((rows[first - warm:], rows[needed - warm:first - warm],
-               [_figure_key(f) for f, _ in items[checked:first]],
-               offsets[checked] if checked < first else split, warm >= checked))
+    send((rows[first - warm:], rows[needed - warm:first - warm],
+          [_figure_key(f) for f, _ in items[checked:first]],
+          offsets[checked] if checked < first else split, warm >= checked))
 
 
-def _worker(conn, shared: dict, split: int) -> None:
-    """A second process's entry: its results, or the exception it raised, sent back."""
-    try:
-        _second_part(shared, split, conn)
-    except BaseException as error:  # sent to the parent, which raises it
-        try:
-            conn.send(("error", error))
-        except Exception:  # (an exception that cannot be pickled)
-            conn.send(("error", RuntimeError(f"{type(error).__name__}: {error}")))
-    finally:
-        conn.close()
-
-
-def _received(conn):
-    message = conn.recv()
-    if isinstance(message, tuple) and len(message) == 2 and message[0] == "error":
-        raise message[1]
-    return message
-
-
-def _process_context():
-    """Spawn: a fresh interpreter, safe in a threaded parent (a Jupyter kernel), that imports
-    the package as it is on disk. (Not fork, unsafe in a threaded process; not the fork
-    server, a single one per process whose preloaded modules the runner's pool sets:
-    :func:`hy_analysis.runner.pool.worker_context`.)"""
-    return multiprocessing.get_context("spawn")
-
-
-def _read_in_two(shared: dict, split: int) -> list[dict]:
-    """The rows of every figure of ``shared["text"]``, those from ``split`` on read in a
-    second process: the same rows as :func:`_read_items` of all the figures gives.
+def _read_in_two(shared: dict, split: int, child: SecondProcess) -> list[dict]:
+    """The rows of every figure of ``shared["text"]``, those from ``split`` on read in the
+    second process ``child`` (started by :func:`extract`): the same rows as
+    :func:`_read_items` of all the figures gives.
 
     Both processes read the document-level values computed once here (sentences, headings,
     table cells; the second finds the places, the first waits for them). The second process
@@ -1721,29 +1714,21 @@ def _read_in_two(shared: dict, split: int) -> list[dict]:
     may look back at (:func:`_exact_from`), so that its rows, memo and previous figure are
     what one process has there. Checked here: the figures both processes found before
     ``split`` are the same, and so are the rows both read from the look-back's start; if
-    not (never seen), the second part is read again in this process.
+    not (never seen), the second part is read again in this process. An exception of the
+    second process is raised here.
     """
     text = shared["text"]
-    ctx = _process_context()
-    here, there = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_worker, args=(there, shared, split), daemon=True)
-    process.start()
-    try:
-        there.close()
-        items = [it for it in _items(shared, _figures_from(text, shared["lang"], hi=split + 1))
-                 if it[0].start < split]
-        places, doc_region = _received(here)
-        rows = _read_items(shared, items, 0, places, doc_region, stop=len(items) - 1)
-        next_start = _received(here)  # (where the second part's first figure starts)
-        if items:
-            _read_items(shared, items, len(items) - 1, places, doc_region,
-                        next_start=next_start, rows=rows)
-        second, warm_rows, keys, checked_from, warm_checked = _received(here)
-    finally:
-        if process.is_alive():
-            process.terminate()
-        process.join()
-        here.close()
+    child.send(({k: v for k, v in shared.items() if k != "vocab"}, split))
+    child.finish_sending()
+    items = [it for it in _items(shared, _figures_from(text, shared["lang"], hi=split + 1))
+             if it[0].start < split]
+    places, doc_region = child.receive()
+    rows = _read_items(shared, items, 0, places, doc_region, stop=len(items) - 1)
+    next_start = child.receive()  # (where the second part's first figure starts)
+    if items:
+        _read_items(shared, items, len(items) - 1, places, doc_region,
+                    next_start=next_start, rows=rows)
+    second, warm_rows, keys, checked_from, warm_checked = child.receive()
     offsets = [f.start for f, _ in items]
     mine = [_figure_key(f) for f, _ in items[bisect.bisect_left(offsets, checked_from):]]
     needed = bisect.bisect_left(offsets, _exact_from(text, shared["spans"], shared["starts"],
