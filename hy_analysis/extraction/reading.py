@@ -1599,8 +1599,30 @@ def _tolerant_entries(vocab: Vocabulary, fieldname: str) -> tuple[re.Pattern, di
         firsts = re.compile(r"(?<!\w)(?:" + alternation(sorted(index, key=len, reverse=True))
                             + r")(?!\w)") if index else None
         known = frozenset(p for p, f, _ in vocab.phrases if f == fieldname)
-        vocab._pattern[key] = (firsts, entries, known)
+        vocab._pattern[key] = (firsts, entries, known, {
+            first: _tolerant_gate(listed) for first, listed in entries.items()})
     return vocab._pattern[key]
+
+
+def _tolerant_gate(entries: list[tuple]) -> re.Pattern:
+    r"""One regex that matches at a first word's offset where one of ``entries`` (of
+    :func:`_tolerant_entries`) has its head in place or its tail ``split`` letters on, give
+    or take one: the test :func:`_tolerant_matches` makes entry by entry, made for all at
+    once (a common first word, "tăng", starts a hundred long phrases; at most of its
+    offsets none is written).
+
+    >>> gate = _tolerant_gate([("giá trị sản xuất", "giá trị sản", 8, "giá trị ", "sản xuất", 8)])
+    >>> [bool(gate.match(t)) for t in ("giá trị gia", "giá tri sản xuất", "giá cả")]
+    [True, True, False]
+    """
+    heads = alternation(sorted({e[3] for e in entries}, key=len, reverse=True))
+    tails: dict[int, set] = {}
+    for _, _, split, _, tail, _ in entries:
+        tails.setdefault(split, set()).add(tail)
+    parts = [heads] + [f".{{{max(split - 1, 0)},{split + 1}}}"
+                       + alternation(sorted(group, key=len, reverse=True))
+                       for split, group in sorted(tails.items())]
+    return re.compile("(?s:" + "|".join(parts) + ")")
 
 
 def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) -> list:
@@ -1608,7 +1630,7 @@ def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) 
     their last word cut ("chỉ số sản xuất ngành công" for "... ngành công nghiệp"), where no
     phrase of the field as long starts at the same place; a cut form that is itself a phrase of the
     field is that phrase, not a cut one."""
-    firsts, entries, known = _tolerant_entries(vocab, fieldname)
+    firsts, entries, known, gates = _tolerant_entries(vocab, fieldname)
     if firsts is None:
         return []
     longest: dict[int, int] = {}  # start -> end of the longest exact phrase there
@@ -1617,6 +1639,8 @@ def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) 
     out = []
     for m in firsts.finditer(low):  # (only where a long phrase's first word is written)
         start = m.start()
+        if not gates[m.group(0)].match(low, start):
+            continue  # no phrase's head nor tail in place: none passes the test below
         written = longest.get(start, 0) - start  # (the longest exact phrase's length)
         for phrase, cut, split, head, tail, tail_len in entries[m.group(0)]:
             if written >= len(phrase) - 1:

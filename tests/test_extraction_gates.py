@@ -1,0 +1,37 @@
+"""Gates of the reading code's hot loops: a test made once for many candidates says exactly
+what the candidate-by-candidate test says (read on the development texts at run time)."""
+
+import csv
+from pathlib import Path
+
+from hy_analysis.extraction.reading import _tolerant_entries, load_vocabulary
+
+DEVSET = Path(__file__).parent / "fixtures" / "devset"
+
+
+def _dev_texts(limit: int = 60) -> list[str]:
+    with open(DEVSET / "manifest.csv", encoding="utf-8") as handle:
+        names = [row["file"] for row in csv.DictReader(handle)
+                 if row["folder"] == "provinces" and row["split"] == "dev"]
+    return [(DEVSET / "provinces" / name).read_text(encoding="utf-8")
+            for name in sorted(names)[:limit]]
+
+
+def test_the_tolerant_gate_matches_where_an_entry_has_its_head_or_tail_in_place():
+    vocab = load_vocabulary()
+    firsts, entries, _, gates = _tolerant_entries(vocab, "indicator")
+    tried = passed = 0
+    for text in _dev_texts():
+        low = text.lower()
+        for m in firsts.finditer(low):
+            start = m.start()
+            one_by_one = any(
+                low.startswith(head, start)
+                or low.find(tail, start + split - 1, start + split + 1 + tail_len) >= 0
+                for _, _, split, head, tail, tail_len in entries[m.group(0)])
+            assert bool(gates[m.group(0)].match(low, start)) == one_by_one, \
+                (m.group(0), low[start:start + 80])
+            tried += 1
+            passed += one_by_one
+    assert tried > 1000 and 0 < passed < tried
+
