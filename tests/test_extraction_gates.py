@@ -35,3 +35,19 @@ def test_the_tolerant_gate_matches_where_an_entry_has_its_head_or_tail_in_place(
             passed += one_by_one
     assert tried > 1000 and 0 < passed < tried
 
+
+
+def test_the_sentence_boundary_gate_leaves_the_boundaries_as_they_are():
+    import re
+
+    from hy_analysis.extraction.cues import CUES, cue_patterns
+
+    pattern, flags = cue_patterns()["BOUNDARY_RE"]
+    gate = "(?:(?<=[.!?…:;|])|(?=\\n))(?:"
+    assert pattern.startswith(gate) and pattern.endswith(")")
+    ungated = re.compile(pattern[len(gate):-1], flags)
+    texts = _dev_texts(200)
+    texts.append("\n\n".join(texts))
+    for text in texts:
+        assert [m.span() for m in CUES.BOUNDARY_RE.finditer(text)] == \
+            [m.span() for m in ungated.finditer(text)]
