@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import re
 import warnings
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -1087,12 +1088,8 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
              # green hue" a colour)
              if not CUES.PERSON_TITLE_BEFORE.search(text, max(0, ms - 60), ms)
              and not text[ms:me].islower()]
-    # Names written without diacritics ("Bac Ninh province") take their Vietnamese spelling.
-    known = {strip_accents(v): v for p, f, v in vocab.phrases if f == "place"}
-    known.update({strip_accents(r): r for r in vocab.regions})
-    # other names of a province ("TP HCM"), hyphens spaced alike ("Ba Ria- Vung Tau")
-    known.update({_flat_name(p): v for p, f, v in vocab.phrases if f == "place"})
-    known.update({_flat_name(k): v for k, v in list(known.items())})
+    known = _known_places(vocab)
+    names = vocab._pattern["known place names"]
     # "14 tỉnh Bắc Trung bộ", "các tỉnh Tây Bắc": a group of provinces, not one place
     named = [(m.end(), {**m.groupdict(), "city": m.group(0).lower().startswith("city")})
              for rx in (CUES.PLACE_NAMED_VI, CUES.PLACE_NAMED_EN) for m in rx.finditer(text, lo, hi)
@@ -1121,16 +1118,16 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
         name = " ".join(words)
         if CUES.NOT_A_PLACE_NAME.search(name):
             continue  # "tỉnh Khóa I", "tỉnh Nhiệm kỳ ...": a Party term, no place
-        flat = strip_accents(name)
+        flat = _name_without_accents(name)
         # the known name it starts with ("bac ninh city" -> Bắc Ninh), longest first
         parts = flat.split()
         name = next((known[k] for k in (" ".join(parts[:n]) for n in range(len(parts), 0, -1))
                      if k in known), known.get(_flat_name(_prefix(groups) + name), name))
         # "trên địa bàn tỉnh GRDP tăng", "của tỉnh FDI": an abbreviation after "tỉnh" is the
         # indicator, not an unknown place
-        if name not in known.values() and all(len(w) > 1 and w.isupper() for w in words):
+        if name not in names and all(len(w) > 1 and w.isupper() for w in words):
             continue
-        if name not in vocab.regions and name not in known.values() and _is_city(groups):
+        if name not in vocab.regions and name not in names and _is_city(groups):
             # a city that is no province of the map is a city of a province ("thành phố Biên
             # Hòa", "TP. Pleiku"): it names no region, here or in the clauses after it
             continue
@@ -1224,8 +1221,10 @@ def _drop_neighbours(text: str, places: list[tuple[int, str]]) -> list[tuple[int
         stop = CUES.BORDER_CLAUSE_END.search(text, m.end())
         end = stop.start() if stop else len(text)
         at = m.end()
-        # (the places after the border word, from the first: found by bisection)
-        for p_end in ends[bisect.bisect_right(ends, m.end()):]:
+        # (the places after the border word, from the first: found by bisection, read in
+        # place: a copy of the rest of a long text's places per border word is quadratic)
+        for k in range(bisect.bisect_right(ends, m.end()), len(ends)):
+            p_end = ends[k]
             if p_end > end or ("," in text[at:p_end]
                                and not CUES.BORDER_LIST_GOES_ON.match(text, p_end)):
                 end = min(end, at)
@@ -1245,9 +1244,30 @@ def _is_city(groups: dict) -> bool:
     return bool(groups.get("city") or whole.startswith(("thành phố", "tp")))
 
 
+def _known_places(vocab: Vocabulary) -> dict[str, str]:
+    """The places' names as read without diacritics -> the place (built once per vocabulary:
+    :func:`_places` is asked for every sentence with a figure)."""
+    if "known places" not in vocab._pattern:
+        # Names written without diacritics ("Bac Ninh province") take their Vietnamese
+        # spelling.
+        known = {strip_accents(v): v for p, f, v in vocab.phrases if f == "place"}
+        known.update({strip_accents(r): r for r in vocab.regions})
+        # other names of a province ("TP HCM"), hyphens spaced alike ("Ba Ria- Vung Tau")
+        known.update({_flat_name(p): v for p, f, v in vocab.phrases if f == "place"})
+        known.update({_flat_name(k): v for k, v in list(known.items())})
+        vocab._pattern["known places"] = known
+        vocab._pattern["known place names"] = frozenset(known.values())
+    return vocab._pattern["known places"]
+
+
+#: :func:`strip_accents` of a place's name, remembered (read for every place named).
+_name_without_accents = lru_cache(maxsize=1 << 14)(strip_accents)
+
+
+@lru_cache(maxsize=1 << 14)
 def _flat_name(name: str) -> str:
     """``name`` without diacritics, lower case, a hyphen spaced once: "Ba Ria- Vung Tau" ->
-    "ba ria - vung tau"."""
+    "ba ria - vung tau". (Remembered: the same names are read all through a document.)"""
     return " ".join(re.sub(r"\s*[-–]\s*", " - ", strip_accents(name).lower()).split())
 
 
