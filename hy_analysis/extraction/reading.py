@@ -493,6 +493,15 @@ def _years(text: str, offset: int = 0):
     """(start, end, y0, y1, is_base, same_period) for each year mention in text."""
     skip_to = -1
     last_span = None  # (end offset, first year, last year) of the last span read
+    named: list = []
+
+    def congress() -> bool:
+        """Whether the text names a Party congress (searched once: a whole document's year
+        index asks for every span of its five years)."""
+        if not named:
+            named.append(bool(CUES.CONGRESS.search(text)))
+        return named[0]
+
     for m in CUES.YEAR_RE.finditer(text):
         if m.start() < skip_to:
             continue  # the end of a "from 2021 to 2025" span read with its start
@@ -521,7 +530,7 @@ def _years(text: str, offset: int = 0):
             continue  # "cao nhất từ năm 2014 đến nay": a superlative's range, no period
         if y1 - y0 == 5 and y0 % 5 == 0 and CUES.PERIOD_AROUND.search(
                 text, max(0, m.start() - 12), min(len(text), m.end() + 8)) and (
-                CUES.CONGRESS.search(text) or _yearly_rate_around(text, m.start(), m.end())):
+                congress() or _yearly_rate_around(text, m.start(), m.end())):
             # a Party congress's "giai đoạn 2025-2030", "the 2025-2030 period": its term,
             # whose plan years start the year after the congress (2026-2030); and so is a
             # span of six calendar years from a year ending in 0 or 5 that a yearly rate is
@@ -595,6 +604,11 @@ def _year_index(text: str) -> tuple[list, list[int]]:
 def _years_between(text: str, lo: int, hi: int) -> list:
     years, ends = _year_index(text)
     return years[bisect.bisect_left(ends, lo + 4):bisect.bisect_right(ends, hi)]
+
+
+#: A possessive right after a relative year ("last year's"), read in place (a copy of the
+#: rest of the text per figure would make a long text's reading quadratic).
+_POSSESSIVE_S = re.compile(r"[’']s\b")
 
 
 def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
@@ -863,7 +877,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         relative = CUES.RELATIVE_YEAR.search(text[lo:fig_start], relative.start() - lo)
     # (a base's relative year is not the figure's, but "the same period last year's increase
     # of 6.35%" is: the figure of that year, named by its possessive)
-    if relative and doc_year and (re.match(r"[’']s\b", text[lo + relative.end():]) or
+    if relative and doc_year and (_POSSESSIVE_S.match(text, lo + relative.end()) or
                                   not CUES.BASE_BEFORE.search(
                                       text[max(s0, fig_start - 260):lo + relative.start()])):
         year = _relative_year(relative, doc_year, doc_month)
