@@ -51,3 +51,22 @@ def test_the_sentence_boundary_gate_leaves_the_boundaries_as_they_are():
     for text in texts:
         assert [m.span() for m in CUES.BOUNDARY_RE.finditer(text)] == \
             [m.span() for m in ungated.finditer(text)]
+
+
+def test_every_plan_subject_holds_a_plan_noun():
+    """core._PLAN_NOUN, searched before the cue PLAN_SUBJECT, is in each of its matches: the
+    cue's mandatory words."""
+    from hy_analysis.extraction import core
+    from hy_analysis.extraction.cues import CUES
+
+    import re
+
+    held = 0
+    for text in _dev_texts(1000):
+        for number in re.finditer(r"(?<![\d.,])\d", text):  # (windows end at a figure)
+            window = text[max(0, number.start() - 300):number.start()]
+            m = CUES.PLAN_SUBJECT.search(window)
+            if m:
+                assert core._PLAN_NOUN.search(m.group(0)), m.group(0)
+                held += 1
+    assert held > 5

@@ -8,8 +8,10 @@ document itself (through :mod:`hy_analysis.extraction.readers`).
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import datetime as dt
+import gc
 import os
 import re
 import warnings
@@ -1339,6 +1341,11 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 _SHARES_OF_A_PLAN = ("public_investment_disbursement_rate",)
 
 
+#: The plan nouns every match of the cue PLAN_SUBJECT holds, searched first (most sentences
+#: hold none, and the cue's search is long).
+_PLAN_NOUN = re.compile(r"chỉ tiêu|kế hoạch|mục tiêu", re.IGNORECASE)
+
+
 def _plan_year_frame(text: str, spans, starts, sent: tuple[int, int], upto: int,
                      period: Period, doc_year: int | None, doc_date: dt.date | None,
                      memo: dict) -> bool:
@@ -1526,47 +1533,62 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)
                                 or workers < 1):
         raise ParameterError(f"workers: expected a positive int or None, got {workers!r}")
-    # the second process starts first: it loads the vocabulary while this one reads the
-    # sentences
-    child = None
-    if _use_processes(workers, len(text)):
-        from .second_process import SecondProcess
-        child = SecondProcess(str(paths.data_dir(data_dir).resolve()), region_map)
-    try:
-        lang = document_lang(text)
-        spans = sentence_spans(text)
-        starts = [a for a, _ in spans]
-        headings = heading_years(text)
-        cells = find_table_cells(text)
-        shared = dict(text=text, vocab=vocab, lang=lang, spans=spans, starts=starts,
-                      headings=headings, heading_offsets=[h[0] for h in headings],
-                      cells=cells, doc_date=doc_date, region=region, source_id=source_id,
-                      year_only=isinstance(date, str) and len(date.strip()) == 4)
-        split = _split_offset(text, spans, starts) if child else None
-        if split is None:
+    # (the reading makes millions of objects and next to no reference cycles: the cyclic
+    # collector's full passes over a long text's objects are time lost)
+    with _cyclic_gc_paused():
+        # the second process starts first: it loads the vocabulary while this one reads the
+        # sentences
+        child = None
+        if _use_processes(workers, len(text)):
+            from .second_process import SecondProcess
+            child = SecondProcess(str(paths.data_dir(data_dir).resolve()), region_map)
+        try:
+            lang = document_lang(text)
+            spans = sentence_spans(text)
+            starts = [a for a, _ in spans]
+            headings = heading_years(text)
+            cells = find_table_cells(text)
+            shared = dict(text=text, vocab=vocab, lang=lang, spans=spans, starts=starts,
+                          headings=headings, heading_offsets=[h[0] for h in headings],
+                          cells=cells, doc_date=doc_date, region=region, source_id=source_id,
+                          year_only=isinstance(date, str) and len(date.strip()) == 4)
+            split = _split_offset(text, spans, starts) if child else None
+            if split is None:
+                if child:
+                    child.send(None)  # (no paragraph break near the middle: one process reads)
+                    child.close()
+                items = _items(shared, _figures_from(text, lang))
+                places, doc_region = _doc_places(vocab, text)
+                rows = _read_items(shared, items, 0, places, doc_region)
+            else:
+                rows = _read_in_two(shared, split, child)
+        finally:
             if child:
-                child.send(None)  # (no paragraph break near the middle: one process reads)
                 child.close()
-            items = _items(shared, _figures_from(text, lang))
-            places, doc_region = _doc_places(vocab, text)
-            rows = _read_items(shared, items, 0, places, doc_region)
-        else:
-            rows = _read_in_two(shared, split, child)
-    finally:
-        if child:
-            child.close()
-    _respectively(text, vocab, rows, spans, starts)
-    _respective_years(text, rows, spans, starts)
-    _coordinated(text, rows)
-    _change_ends(text, rows)
-    _average_after_ratio(text, rows)
-    _price_basis_by_company(text, vocab, rows)
-    frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
-    if not frame.empty:
-        frame = _drop_repeats(_drop_doubled_clauses(text, frame))
-    for col in ("period_start", "period_end", "char_start", "char_end"):
-        frame[col] = frame[col].astype("Int64")
+        _respectively(text, vocab, rows, spans, starts)
+        _respective_years(text, rows, spans, starts)
+        _coordinated(text, rows)
+        _change_ends(text, rows)
+        _average_after_ratio(text, rows)
+        _price_basis_by_company(text, vocab, rows)
+        frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
+        if not frame.empty:
+            frame = _drop_repeats(_drop_doubled_clauses(text, frame))
+        for col in ("period_start", "period_end", "char_start", "char_end"):
+            frame[col] = frame[col].astype("Int64")
     return frame
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused():
+    """Python's cyclic garbage collector off in the block (on again after it, if it was)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 #: Characters from which :func:`extract` reads a text in two processes by default.
@@ -2776,6 +2798,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # line is followed by another, or follows one; a lone last line may be a result)
         kind, estimate, kind_how = "target", False, "a line of a list of targets"
     if cell is None and kind != "target" and \
+            _PLAN_NOUN.search(text, sent[0], fig.start) and \
             CUES.PLAN_SUBJECT.search(text[sent[0]:fig.start]):
         # "Chỉ tiêu thu ngân sách ước đạt ...", "đặt chỉ tiêu tăng trưởng ... ước tăng 8,7%":
         # the plan's value, though said with an estimate word or in a year-end review
