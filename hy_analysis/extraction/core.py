@@ -2062,6 +2062,9 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     for k in body:
         pairs.setdefault((units[k], lows[k], highs[k]), index[k])
     drop = []
+    # (the notes as a list, set back as a column: a cell lookup per repeat is slow)
+    notes, starts = frame["note"].tolist(), frame["char_start"].tolist()
+    position = {label: k for k, label in enumerate(index)}
     for k in (k for k, t in enumerate(title) if t):
         i, unit, low, high = index[k], units[k], lows[k], highs[k]
         if low is not None and high is not None and low == low and high == high and low != high:
@@ -2073,9 +2076,10 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
                      if b == b and (unit, b) in first_body]
         if twins:
             j = min(twins)
-            frame.at[j, "note"] += ("; also in a headline or caption at character "
-                                    f"{frame.at[i, 'char_start']}")
+            notes[position[j]] += f"; also in a headline or caption at character {starts[k]}"
             drop.append(i)
+    if drop:
+        frame["note"] = notes
     return frame.drop(index=drop)
 
 
@@ -2130,13 +2134,20 @@ def _name_bare_restatements(frame: pd.DataFrame) -> None:
     for i, w in enumerate(words):
         if readings[i][0] != "unknown":
             named.setdefault(w, set()).add(readings[i])
+    # (the columns as lists, set back once: a cell per row set is slow)
+    values = {c: frame[c].tolist() for c in columns}
+    named_again = False
     for i, w in enumerate(words):
         low = lows[i]
         if readings[i][0] == "unknown" and not texts[i] and \
                 low is not None and low == low and low != round(low) and \
                 len(named.get(w, ())) == 1:
             for c, v in zip(columns, next(iter(named[w]))):
-                frame.at[i, c] = v
+                values[c][i] = v
+            named_again = True
+    if named_again:
+        for c in columns:
+            frame[c] = values[c]
 
 
 def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
@@ -2185,10 +2196,15 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
             else:
                 keep[min(found)].append(i)
     starts = frame["char_start"].tolist()
+    notes = frame["note"].tolist()  # (set back as a column: a cell lookup per row is slow)
+    repeated = False
     for i, repeats in keep.items():
         if repeats:
             where = ", ".join(str(starts[j]) for j in sorted(repeats))
-            frame.at[i, "note"] += f"; repeated verbatim at character(s) {where}"
+            notes[i] += f"; repeated verbatim at character(s) {where}"
+            repeated = True
+    if repeated:
+        frame["note"] = notes
     return frame.loc[sorted(keep)].reset_index(drop=True)
 
 
