@@ -70,3 +70,20 @@ def test_every_plan_subject_holds_a_plan_noun():
                 assert core._PLAN_NOUN.search(m.group(0)), m.group(0)
                 held += 1
     assert held > 5
+
+
+def test_whole_word_spans_are_the_phrase_regexes_matches():
+    """match_phrases finds a phrase's whole-word spans with str.find: the spans its regex
+    (?<!\\w)phrase(?!\\w) finds, on every candidate phrase of the dev texts' sentences."""
+    from hy_analysis.extraction.reading import _whole_word_spans, sentence_spans
+
+    vocab = load_vocabulary()
+    found = 0
+    for text in _dev_texts(300):
+        for a, b in sentence_spans(text):
+            low = text[a:b].lower()
+            for word, rx in vocab.patterns_in("indicator", low):
+                spans = [m.span() for m in rx.finditer(low)]
+                assert _whole_word_spans(low, word) == spans, (word, low)
+                found += len(spans)
+    assert found > 1000

@@ -1677,6 +1677,32 @@ def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) 
     return out
 
 
+def _is_word_char(ch: str) -> bool:
+    """``re``'s ``\\w`` of a str pattern: a letter, a digit or a number, or "_"."""
+    return ch.isalnum() or ch == "_"
+
+
+def _whole_word_spans(low: str, word: str) -> list[tuple[int, int]]:
+    r"""The spans of ``re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", low)``, found
+    with ``str.find`` (one regex per phrase scanned each sentence letter by letter).
+
+    >>> _whole_word_spans("fdi, fdi projects; nonfdi fdi_x fdi", "fdi")
+    [(0, 3), (5, 8), (32, 35)]
+    """
+    out = []
+    size, end_of_text = len(word), len(low)
+    at = low.find(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _is_word_char(low[at - 1])) and \
+                (end == end_of_text or not _is_word_char(low[end])):
+            out.append((at, end))
+            at = low.find(word, end)
+        else:
+            at = low.find(word, at + 1)
+    return out
+
+
 def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0, *,
                   overlapping: bool = False):
     """(start, end, phrase) of every phrase of ``fieldname`` in ``text`` (lower-cased).
@@ -1688,9 +1714,9 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
     low = _OTHER_SPACE.sub(" ", unicodedata.normalize("NFC", text).lower()).replace(
         "–", "-").replace("—", "-")
     if overlapping:
-        exact = [(m.start(), m.end(), word)
-                 for word, rx in vocab.patterns_in(fieldname, low) if word in low
-                 for m in rx.finditer(low)]
+        exact = [(start, end, word)
+                 for word, _ in vocab.patterns_in(fieldname, low) if word in low
+                 for start, end in _whole_word_spans(low, word)]
         return sorted((offset + s, offset + e, word) for s, e, word in
                       exact + _tolerant_matches(vocab, fieldname, low, exact))
     out = [(offset + m.start(), offset + m.end(), m.group(0))
