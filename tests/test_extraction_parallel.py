@@ -75,7 +75,8 @@ def started(monkeypatch):
 def test_an_exception_of_the_second_process_is_raised_as_itself(started):
     text = _dev_text(120_000)
     with second_process.SecondProcess(str(core.paths.data_dir().resolve()), None) as child:
-        child.send(({"text": text}, len(text) // 2))  # (no sentences: a KeyError there)
+        child.send(text)
+        child.send(({}, len(text) // 2))  # (no sentences: a KeyError there)
         with pytest.raises(KeyError, match="spans") as raised:
             child.receive()
     assert "raised in the second extraction process" in raised.value.__notes__[0]

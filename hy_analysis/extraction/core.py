@@ -1542,6 +1542,7 @@ def extract(text_or_path, *, region: str | None = None, date=None,
         if _use_processes(workers, len(text)):
             from .second_process import SecondProcess
             child = SecondProcess(str(paths.data_dir(data_dir).resolve()), region_map)
+            child.send(text)  # (it finds the places while this process reads the sentences)
         try:
             lang = document_lang(text)
             spans = sentence_spans(text)
@@ -1595,8 +1596,9 @@ def _cyclic_gc_paused():
 PARALLEL_MIN_CHARS = 1_000_000
 #: A text read in two processes is split at a paragraph break at most ``_SPLIT_REACH``
 #: characters from ``_SPLIT_AT`` per cent of it: the second process finds the places before
-#: the figures of its part (the first waits for them), the first reads a little more text.
-_SPLIT_AT, _SPLIT_REACH = 56, 200_000
+#: the figures of its part (the first waits for them; it has the text before the first has
+#: read the sentences), the first reads a little more text and then the rows of both.
+_SPLIT_AT, _SPLIT_REACH = 57, 200_000
 #: Rows before the second part that its process reads again to be in the state one process
 #: has there (discarded), and the figures before them it finds again to catch up.
 _WARM_CHARS, _WARM_FIGURES, _SYNC_CHARS = 10_000, 30, 40_000
@@ -1718,15 +1720,15 @@ def _figure_key(fig: Figure) -> tuple:
     return dataclasses.astuple(fig)
 
 
-def _second_part(shared: dict, split: int, send) -> None:
+def _second_part(shared: dict, split: int, send, *, places=None) -> None:
     """The work of the second process (:mod:`hy_analysis.extraction.second_process`): the
     figures and rows from ``split`` on, given to ``send`` as :func:`_read_in_two` reads
-    them."""
+    them (``places``: :func:`_doc_places` of the text, if found already)."""
     text = shared["text"]
     exact_from = _exact_from(text, shared["spans"], shared["starts"], split)
     scan_from = max(0, exact_from - _WARM_CHARS - _SYNC_CHARS)
     # the places first: the first process waits for them, not for this one's figures
-    places, doc_region = _doc_places(shared["vocab"], text)
+    places, doc_region = places or _doc_places(shared["vocab"], text)
     send((places, doc_region))
     items = _items(shared, _figures_from(text, shared["lang"], lo=scan_from))
     offsets = [f.start for f, _ in items]
@@ -1760,7 +1762,7 @@ def _read_in_two(shared: dict, split: int, child: SecondProcess) -> list[dict]:
     second process is raised here.
     """
     text = shared["text"]
-    child.send(({k: v for k, v in shared.items() if k != "vocab"}, split))
+    child.send(({k: v for k, v in shared.items() if k not in ("vocab", "text")}, split))
     child.finish_sending()
     items = [it for it in _items(shared, _figures_from(text, shared["lang"], hi=split + 1))
              if it[0].start < split]

@@ -9,9 +9,9 @@ parent through its standard input and output only (pickles: no file, no socket, 
 the command line but the module's name).
 
 The parent (:class:`SecondProcess`) sends the data folder and region map at once, so that the
-child loads the vocabulary and compiles the cues while the parent splits the text into
-sentences, then the job: the text, its document-level values and where the second part
-starts. The child sends back, in order, what the parent asks for
+child loads the vocabulary and compiles the cues, then the text, whose places the child finds
+while the parent splits it into sentences, then the job: the text's other document-level
+values and where the second part starts. The child sends back, in order, what the parent asks for
 (:func:`~hy_analysis.extraction.core._second_part`), or the exception it raised, which the
 parent raises (with the child's traceback as a note). The child is always waited for: killed
 if the parent stops early (an error, a KeyboardInterrupt).
@@ -76,12 +76,15 @@ def main() -> int:
         vocab = load_vocabulary(folder, region_map=region_map)
         core.extract(_WARM_TEXT, date="2025-01-01", data_dir=folder, region_map=region_map,
                      workers=1)
+        # the text comes first: its places are found while the parent reads its sentences
+        text = pickle.load(source)
+        places = core._doc_places(vocab, text)
         job = pickle.load(source)
         if job is None:  # the parent found no place to split the text
             return 0
         shared, split = job
-        shared["vocab"] = vocab
-        core._second_part(shared, split, send)
+        shared.update(text=text, vocab=vocab)
+        core._second_part(shared, split, send, places=places)
     except BaseException as error:  # noqa: BLE001 - sent to the parent, which raises it
         try:
             out.write(pickle.dumps(_pickled_error(error), protocol=_PROTOCOL))
