@@ -87,3 +87,15 @@ def test_whole_word_spans_are_the_phrase_regexes_matches():
                 assert _whole_word_spans(low, word) == spans, (word, low)
                 found += len(spans)
     assert found > 1000
+
+
+def test_every_half_year_match_holds_one_of_its_words():
+    from hy_analysis.extraction import core
+    from hy_analysis.extraction.cues import CUES
+
+    held = 0
+    for text in _dev_texts(1000):
+        for m in CUES.HALF_YEAR.finditer(text):
+            assert core._HALF_YEAR_WORDS.search(m.group(0)), m.group(0)
+            held += 1
+    assert held > 50

@@ -1341,6 +1341,9 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 _SHARES_OF_A_PLAN = ("public_investment_disbursement_rate",)
 
 
+#: Words every match of the cue HALF_YEAR holds, searched first (in the 400 characters
+#: before each figure: most hold none).
+_HALF_YEAR_WORDS = re.compile(r"tháng|half|h1|month", re.IGNORECASE)
 #: The plan nouns every match of the cue PLAN_SUBJECT holds, searched first (most sentences
 #: hold none, and the cue's search is long).
 _PLAN_NOUN = re.compile(r"chỉ tiêu|kế hoạch|mục tiêu", re.IGNORECASE)
@@ -2537,7 +2540,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         " " + text[clause_start:fig.start] if len(window.strip(" ,;:(")) < 3 else "")
     if cell is None and (line_label := _line_label(text, fig)):
         measure_context = line_label + " " + measure_context  # the label line above a value
-    if cell is None and CUES.HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
+    if cell is None and _HALF_YEAR_WORDS.search(text, max(0, sent[0] - 400), fig.start) and \
+            CUES.HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
             not CUES.HALF_YEAR.search(measure_context):
         measure_context += " 6 tháng"
     growth_after = CUES.GROWTH_NOUN_AFTER.match(text, fig.end) if cell is None else None

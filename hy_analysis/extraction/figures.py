@@ -859,6 +859,11 @@ def _total_count(text: str, start: int, end: int, lang: str) -> Figure | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """NFC, lower case, single spaces: the form phrases are compared in."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().lower()
+    """NFC, lower case, single spaces: the form phrases are compared in. (Remembered: a
+    row's words are compared twice when repeats are dropped.)"""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip().lower()
+
+
+_SPACES = re.compile(r"\s+")
