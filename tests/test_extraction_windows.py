@@ -51,3 +51,20 @@ def test_the_cues_give_every_window_what_finditer_gives():
                 lo = max(0, hi - rng.choice([5, 80, 600, 3000]))
                 assert _spans(windows.matches(lo, hi)) == _spans(rx.finditer(text, lo, hi)), \
                     (name, lo, hi)
+
+
+def test_the_text_is_searched_from_the_first_window_asked_and_as_far_as_the_windows_reach():
+    text = " ".join(f"Trong {k % 12 + 1} tháng đầu năm {2000 + k % 25}, so với năm 2019;"
+                    for k in range(400))
+    rx = re.compile(r"(?P<c>so\s+với\s+(?:năm\s+)?(?:19|20)\d\d\b)|\b\d{1,2}\s+tháng"
+                    r"|(?<!với )\bnăm\s+20\d\d\b", re.IGNORECASE)
+    windows = WindowedMatches(rx, text)
+    middle = len(text) // 2
+    his = list(range(middle, len(text) + 1, 37)) + [len(text), 40, middle - 500, len(text)]
+    for n, hi in enumerate(his):
+        lo = max(0, hi - 300)
+        assert _spans(windows.matches(lo, hi)) == _spans(rx.finditer(text, lo, hi)), hi
+        if n == 0:  # (searched from the first window's first stop, up to its last)
+            assert windows._base > middle - 300 and windows._starts[-1] > middle - 40
+            assert len(windows._found) < 30  # (not the 1600 of the whole text)
+    assert windows._base < 40

@@ -8,18 +8,24 @@ document itself (through :mod:`hy_analysis.extraction.readers`).
 from __future__ import annotations
 
 import bisect
+import contextlib
+import dataclasses
 import datetime as dt
+import gc
 import os
 import re
 import warnings
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .. import paths
 from ..exceptions import ParameterError
 from .cues import CUES
 from .encodings import LegacyEncodingError, to_unicode
-from .figures import Figure, document_lang, find_figures, normalise
+from .figures import Figure, _figures_from, document_lang, find_figures, normalise
 from .reading import (_SPAN_NUMBERS, Period, Vocabulary, _aside, _years, _years_between,
                       congress_term, find_kind, find_measure, find_period, heading_years,
                       latest_span_ending, load_vocabulary, loose_phrases, match_phrases,
@@ -27,6 +33,10 @@ from .reading import (_SPAN_NUMBERS, Period, Vocabulary, _aside, _years, _years_
 from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
 from .windows import windowed
+
+if TYPE_CHECKING:  # (imported when a text is read in two processes: it is also the
+    # second process's main module, which runpy wants not imported before it runs)
+    from .second_process import SecondProcess
 
 __all__ = ["extract", "document_date", "CANDIDATE_COLUMNS"]
 
@@ -1113,12 +1123,8 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
              # green hue" a colour)
              if not CUES.PERSON_TITLE_BEFORE.search(text, max(0, ms - 60), ms)
              and not text[ms:me].islower()]
-    # Names written without diacritics ("Bac Ninh province") take their Vietnamese spelling.
-    known = {strip_accents(v): v for p, f, v in vocab.phrases if f == "place"}
-    known.update({strip_accents(r): r for r in vocab.regions})
-    # other names of a province ("TP HCM"), hyphens spaced alike ("Ba Ria- Vung Tau")
-    known.update({_flat_name(p): v for p, f, v in vocab.phrases if f == "place"})
-    known.update({_flat_name(k): v for k, v in list(known.items())})
+    known = _known_places(vocab)
+    names = vocab._pattern["known place names"]
     # "14 tỉnh Bắc Trung bộ", "các tỉnh Tây Bắc": a group of provinces, not one place
     named = [(m.end(), {**m.groupdict(), "city": m.group(0).lower().startswith("city")})
              for rx in (CUES.PLACE_NAMED_VI, CUES.PLACE_NAMED_EN) for m in rx.finditer(text, lo, hi)
@@ -1147,16 +1153,16 @@ def _places(vocab: Vocabulary, text: str, lo: int, hi: int) -> list[tuple[int, s
         name = " ".join(words)
         if CUES.NOT_A_PLACE_NAME.search(name):
             continue  # "tỉnh Khóa I", "tỉnh Nhiệm kỳ ...": a Party term, no place
-        flat = strip_accents(name)
+        flat = _name_without_accents(name)
         # the known name it starts with ("bac ninh city" -> Bắc Ninh), longest first
         parts = flat.split()
         name = next((known[k] for k in (" ".join(parts[:n]) for n in range(len(parts), 0, -1))
                      if k in known), known.get(_flat_name(_prefix(groups) + name), name))
         # "trên địa bàn tỉnh GRDP tăng", "của tỉnh FDI": an abbreviation after "tỉnh" is the
         # indicator, not an unknown place
-        if name not in known.values() and all(len(w) > 1 and w.isupper() for w in words):
+        if name not in names and all(len(w) > 1 and w.isupper() for w in words):
             continue
-        if name not in vocab.regions and name not in known.values() and _is_city(groups):
+        if name not in vocab.regions and name not in names and _is_city(groups):
             # a city that is no province of the map is a city of a province ("thành phố Biên
             # Hòa", "TP. Pleiku"): it names no region, here or in the clauses after it
             continue
@@ -1250,8 +1256,10 @@ def _drop_neighbours(text: str, places: list[tuple[int, str]]) -> list[tuple[int
         stop = CUES.BORDER_CLAUSE_END.search(text, m.end())
         end = stop.start() if stop else len(text)
         at = m.end()
-        # (the places after the border word, from the first: found by bisection)
-        for p_end in ends[bisect.bisect_right(ends, m.end()):]:
+        # (the places after the border word, from the first: found by bisection, read in
+        # place: a copy of the rest of a long text's places per border word is quadratic)
+        for k in range(bisect.bisect_right(ends, m.end()), len(ends)):
+            p_end = ends[k]
             if p_end > end or ("," in text[at:p_end]
                                and not CUES.BORDER_LIST_GOES_ON.match(text, p_end)):
                 end = min(end, at)
@@ -1271,9 +1279,30 @@ def _is_city(groups: dict) -> bool:
     return bool(groups.get("city") or whole.startswith(("thành phố", "tp")))
 
 
+def _known_places(vocab: Vocabulary) -> dict[str, str]:
+    """The places' names as read without diacritics -> the place (built once per vocabulary:
+    :func:`_places` is asked for every sentence with a figure)."""
+    if "known places" not in vocab._pattern:
+        # Names written without diacritics ("Bac Ninh province") take their Vietnamese
+        # spelling.
+        known = {strip_accents(v): v for p, f, v in vocab.phrases if f == "place"}
+        known.update({strip_accents(r): r for r in vocab.regions})
+        # other names of a province ("TP HCM"), hyphens spaced alike ("Ba Ria- Vung Tau")
+        known.update({_flat_name(p): v for p, f, v in vocab.phrases if f == "place"})
+        known.update({_flat_name(k): v for k, v in list(known.items())})
+        vocab._pattern["known places"] = known
+        vocab._pattern["known place names"] = frozenset(known.values())
+    return vocab._pattern["known places"]
+
+
+#: :func:`strip_accents` of a place's name, remembered (read for every place named).
+_name_without_accents = lru_cache(maxsize=1 << 14)(strip_accents)
+
+
+@lru_cache(maxsize=1 << 14)
 def _flat_name(name: str) -> str:
     """``name`` without diacritics, lower case, a hyphen spaced once: "Ba Ria- Vung Tau" ->
-    "ba ria - vung tau"."""
+    "ba ria - vung tau". (Remembered: the same names are read all through a document.)"""
     return " ".join(re.sub(r"\s*[-–]\s*", " - ", strip_accents(name).lower()).split())
 
 
@@ -1343,6 +1372,14 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 #: Indicators that are themselves the share of a plan done ("giải ngân ... đạt 48,1% kế
 #: hoạch"): a percentage of the plan is their level, not a misreading of it.
 _SHARES_OF_A_PLAN = ("public_investment_disbursement_rate",)
+
+
+#: Words every match of the cue HALF_YEAR holds, searched first (in the 400 characters
+#: before each figure: most hold none).
+_HALF_YEAR_WORDS = re.compile(r"tháng|half|h1|month", re.IGNORECASE)
+#: The plan nouns every match of the cue PLAN_SUBJECT holds, searched first (most sentences
+#: hold none, and the cue's search is long).
+_PLAN_NOUN = re.compile(r"chỉ tiêu|kế hoạch|mục tiêu", re.IGNORECASE)
 
 
 def _plan_year_frame(text: str, spans, starts, sent: tuple[int, int], upto: int,
@@ -1442,7 +1479,8 @@ def _read_input(text_or_path) -> tuple[str, str | None]:
 
 
 def extract(text_or_path, *, region: str | None = None, date=None,
-            source_id: str | None = None, data_dir=None, region_map=None) -> pd.DataFrame:
+            source_id: str | None = None, data_dir=None, region_map=None,
+            workers: int | None = None) -> pd.DataFrame:
     """Propose one candidate row per figure of a document.
 
     Parameters
@@ -1470,6 +1508,15 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     region_map : RegionMap, optional
         The places and territories to name (default:
         :func:`hy_analysis.loading.load_region_map` of ``data_dir``).
+    workers : int, optional
+        Processes reading the figures: 1 reads them in this process; 2 (or more: two are
+        used) reads the text's second half in a process of its own, with the same rows as
+        one process gives. By default two for a text of :data:`PARALLEL_MIN_CHARS` characters
+        or more when this process may run on two CPUs or more, else one (no process is
+        started for a shorter text). The second process is a fresh Python interpreter
+        (:mod:`hy_analysis.extraction.second_process`) that imports nothing of the caller: a
+        script needs no ``if __name__ == "__main__":`` guard. An exception it raises is
+        raised here.
 
     Returns
     -------
@@ -1494,8 +1541,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     Raises
     ------
     hy_analysis.exceptions.ParameterError
-        (a ``ValueError``) If ``date`` or ``region`` cannot be used; the message names the
-        value and what was expected.
+        (a ``ValueError``) If ``date``, ``region`` or ``workers`` cannot be used; the message
+        names the value and what was expected.
     hy_analysis.exceptions.DataFileError
         If the file cannot be read (missing, unknown kind, undecodable, PDF without text).
 
@@ -1519,17 +1566,103 @@ def extract(text_or_path, *, region: str | None = None, date=None,
     if region is not None and region not in vocab.regions:
         raise ParameterError(f"region: {region!r} is not a province or region of the region "
                              f"map; expected one of {sorted(vocab.regions)}")
-    lang = document_lang(text)
-    spans = sentence_spans(text)
-    starts = [a for a, _ in spans]
-    headings = heading_years(text)
-    heading_offsets = [h[0] for h in headings]
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)
+                                or workers < 1):
+        raise ParameterError(f"workers: expected a positive int or None, got {workers!r}")
+    # (the reading makes millions of objects and next to no reference cycles: the cyclic
+    # collector's full passes over a long text's objects are time lost)
+    with _cyclic_gc_paused():
+        # the second process starts first: it loads the vocabulary while this one reads the
+        # sentences
+        child = None
+        if _use_processes(workers, len(text)):
+            from .second_process import SecondProcess
+            child = SecondProcess(str(paths.data_dir(data_dir).resolve()), region_map)
+            child.send(text)  # (it finds the places while this process reads the sentences)
+        try:
+            lang = document_lang(text)
+            spans = sentence_spans(text)
+            starts = [a for a, _ in spans]
+            headings = heading_years(text)
+            cells = find_table_cells(text)
+            shared = dict(text=text, vocab=vocab, lang=lang, spans=spans, starts=starts,
+                          headings=headings, heading_offsets=[h[0] for h in headings],
+                          cells=cells, doc_date=doc_date, region=region, source_id=source_id,
+                          year_only=isinstance(date, str) and len(date.strip()) == 4)
+            split = _split_offset(text, spans, starts) if child else None
+            if split is None:
+                if child:
+                    child.send(None)  # (no paragraph break near the middle: one process reads)
+                    child.close()
+                items = _items(shared, _figures_from(text, lang))
+                places, doc_region = _doc_places(vocab, text)
+                rows = _read_items(shared, items, 0, places, doc_region)
+            else:
+                rows = _read_in_two(shared, split, child)
+        finally:
+            if child:
+                child.close()
+        _respectively(text, vocab, rows, spans, starts)
+        _respective_years(text, rows, spans, starts)
+        _coordinated(text, rows)
+        _change_ends(text, rows)
+        _average_after_ratio(text, rows)
+        _price_basis_by_company(text, vocab, rows)
+        frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
+        if not frame.empty:
+            frame = _drop_repeats(_drop_doubled_clauses(text, frame))
+        for col in ("period_start", "period_end", "char_start", "char_end"):
+            frame[col] = frame[col].astype("Int64")
+    return frame
 
-    # Figures in table cells are read with their row and column; the rest from running text.
-    cells = find_table_cells(text)
+
+@contextlib.contextmanager
+def _cyclic_gc_paused():
+    """Python's cyclic garbage collector off in the block (on again after it, if it was)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+#: Characters from which :func:`extract` reads a text in two processes by default.
+PARALLEL_MIN_CHARS = 1_000_000
+#: A text read in two processes is split at a paragraph break at most ``_SPLIT_REACH``
+#: characters from ``_SPLIT_AT`` per cent of it: the second process finds the places before
+#: the figures of its part (the first waits for them; it has the text before the first has
+#: read the sentences), the first reads a little more text and then the rows of both.
+_SPLIT_AT, _SPLIT_REACH = 57, 200_000
+#: Rows before the second part that its process reads again to be in the state one process
+#: has there (discarded), and the figures before them it finds again to catch up.
+_WARM_CHARS, _WARM_FIGURES, _SYNC_CHARS = 10_000, 30, 40_000
+#: How often a text read in two processes was read again in one (a check failed); tests
+#: expect it to stay 0.
+PARALLEL_REREADS = [0]
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # (not on every platform)
+        return os.cpu_count() or 1
+
+
+def _use_processes(workers: int | None, size: int) -> bool:
+    if workers is None:
+        return size >= PARALLEL_MIN_CHARS and _usable_cpus() >= 2
+    return workers >= 2
+
+
+def _items(shared: dict, text_figures: list[Figure]) -> list[tuple[Figure, Cell | None]]:
+    """Figures of the table cells (read with their row and column) and ``text_figures``
+    outside them, in text order."""
+    text, lang = shared["text"], shared["lang"]
     items: list[tuple[Figure, Cell | None]] = []
     covered = []
-    for cell in cells:
+    for cell in shared["cells"]:
         cell_text = text[cell.start:cell.end]
         if cell.scale_words and re.fullmatch(r"[\d.,\s-]+", cell_text):
             found = find_figures(f"{cell_text} {cell.scale_words}", lang=lang)
@@ -1545,13 +1678,17 @@ def extract(text_or_path, *, region: str | None = None, date=None,
         covered.append((cell.start, cell.end))
     covered.sort()
     covered_starts = [a for a, _ in covered]
-    for f in find_figures(text, lang=lang):
+    for f in text_figures:
         k = bisect.bisect_right(covered_starts, f.start) - 1
         if k >= 0 and f.start < covered[k][1]:
             continue  # inside a table cell (cells are disjoint)
         items.append((f, None))
     items.sort(key=lambda it: it[0].start)
+    return items
 
+
+def _doc_places(vocab: Vocabulary, text: str) -> tuple[list[tuple[int, str]], str | None]:
+    """The places named in the text, and the one named most (None if none is)."""
     doc_region = None
     counts = {}
     places = _merger_named(text, vocab, _drop_neighbours(text, _drop_rank_comparisons(
@@ -1560,32 +1697,129 @@ def extract(text_or_path, *, region: str | None = None, date=None,
         counts[name] = counts.get(name, 0) + 1
     if counts:
         doc_region = max(counts, key=counts.get)
+    return places, doc_region
 
-    rows = []
-    prev_end = 0
+
+def _read_items(shared: dict, items, first: int, places, doc_region, *,
+                stop: int | None = None, next_start: int | None = None,
+                rows: list | None = None) -> list[dict]:
+    """The rows of ``items[first:stop]`` (``next_start``: where the figure after the last
+    starts, when not in ``items``), read in order after ``rows`` (the rows read before, none
+    by default) as :func:`extract` reads a document's figures."""
+    rows = [] if rows is None else rows
+    stop = len(items) if stop is None else stop
+    prev_end = items[first - 1][0].end if first and rows else 0
     # a date of a year alone ("2020") says nothing of the month a text was written in
-    memo: dict = {"year only": isinstance(date, str) and len(date.strip()) == 4}
-    for n, (fig, cell) in enumerate(items):
-        next_start = items[n + 1][0].start if n + 1 < len(items) else None
+    memo: dict = {"year only": shared["year_only"]}
+    text = shared["text"]
+    for n in range(first, stop):
+        fig, cell = items[n]
+        after = items[n + 1][0].start if n + 1 < len(items) else next_start
         rows.append(_read_figure(
-            text, vocab, fig, cell, spans=spans, starts=starts, headings=headings,
-            heading_offsets=heading_offsets,
-            prev_end=prev_end, next_start=next_start, rows=rows, doc_date=doc_date,
-            region=region, doc_region=doc_region, source_id=source_id, places=places,
-            memo=memo))
+            text, shared["vocab"], fig, cell, spans=shared["spans"], starts=shared["starts"],
+            headings=shared["headings"], heading_offsets=shared["heading_offsets"],
+            prev_end=prev_end, next_start=after, rows=rows, doc_date=shared["doc_date"],
+            region=shared["region"], doc_region=doc_region, source_id=shared["source_id"],
+            places=places, memo=memo))
         prev_end = fig.end
-    _respectively(text, vocab, rows, spans, starts)
-    _respective_years(text, rows, spans, starts)
-    _coordinated(text, rows)
-    _change_ends(text, rows)
-    _average_after_ratio(text, rows)
-    _price_basis_by_company(text, vocab, rows)
-    frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
-    if not frame.empty:
-        frame = _drop_repeats(_drop_doubled_clauses(text, frame))
-    for col in ("period_start", "period_end", "char_start", "char_end"):
-        frame[col] = frame[col].astype("Int64")
-    return frame
+    return rows
+
+
+def _split_offset(text: str, spans, starts) -> int | None:
+    """Where a long text's second part starts: a paragraph's start (a sentence's) near
+    ``_SPLIT_AT`` per cent of it; None if there is none."""
+    middle = len(text) * _SPLIT_AT // 100
+    for at in (text.find("\n\n", middle, middle + _SPLIT_REACH),
+               text.rfind("\n\n", middle - _SPLIT_REACH, middle)):
+        if at < 0:
+            continue
+        k = bisect.bisect_left(starts, at + 2)
+        if k < len(starts) and starts[k] - at < 1000 and \
+                not text[at:starts[k]].strip():
+            return starts[k]
+    return None
+
+
+def _exact_from(text: str, spans, starts, split: int) -> int:
+    """The offset from which the rows read before ``split`` must be those one process reads
+    for every figure from ``split`` on to be read alike: :func:`_read_figure` looks back at
+    the last rows (six at most), at those of up to four sentences before its own (its
+    sentence read at most ``_MAX_CONTEXT`` characters before the figure), and at the last
+    row outside brackets closed before it only within 1000 characters."""
+    at = max(sentence_of(spans, split, starts=starts)[0], split - _MAX_CONTEXT)
+    for _ in range(5):
+        at = sentence_of(spans, max(at - 2, 0), starts=starts)[0]
+    return max(0, min(at, split - 5000))
+
+
+def _figure_key(fig: Figure) -> tuple:
+    return dataclasses.astuple(fig)
+
+
+def _second_part(shared: dict, split: int, send, *, places=None) -> None:
+    """The work of the second process (:mod:`hy_analysis.extraction.second_process`): the
+    figures and rows from ``split`` on, given to ``send`` as :func:`_read_in_two` reads
+    them (``places``: :func:`_doc_places` of the text, if found already)."""
+    text = shared["text"]
+    exact_from = _exact_from(text, shared["spans"], shared["starts"], split)
+    scan_from = max(0, exact_from - _WARM_CHARS - _SYNC_CHARS)
+    # the places first: the first process waits for them, not for this one's figures
+    places, doc_region = places or _doc_places(shared["vocab"], text)
+    send((places, doc_region))
+    items = _items(shared, _figures_from(text, shared["lang"], lo=scan_from))
+    offsets = [f.start for f, _ in items]
+    first = bisect.bisect_left(offsets, split)
+    send(offsets[first] if first < len(offsets) else None)
+    # the warm-up: the rows of the figures before the part, read again (and discarded)
+    needed = bisect.bisect_left(offsets, exact_from)
+    warm = min(bisect.bisect_left(offsets, exact_from - _WARM_CHARS),
+               max(needed - _WARM_FIGURES, 0))
+    rows = _read_items(shared, items, warm, places, doc_region)
+    # the figures found as one process finds them from here on, if the scan caught up
+    checked = bisect.bisect_left(offsets, scan_from + _SYNC_CHARS // 2) if scan_from else 0
+    send((rows[first - warm:], rows[needed - warm:first - warm],
+          [_figure_key(f) for f, _ in items[checked:first]],
+          offsets[checked] if checked < first else split, warm >= checked))
+
+
+def _read_in_two(shared: dict, split: int, child: SecondProcess) -> list[dict]:
+    """The rows of every figure of ``shared["text"]``, those from ``split`` on read in the
+    second process ``child`` (started by :func:`extract`): the same rows as
+    :func:`_read_items` of all the figures gives.
+
+    Both processes read the document-level values computed once here (sentences, headings,
+    table cells; the second finds the places, the first waits for them). The second process
+    finds the figures from a little before ``split`` and first reads again the figures of
+    the ``_WARM_CHARS`` (and at least ``_WARM_FIGURES`` figures) before the text its rows
+    may look back at (:func:`_exact_from`), so that its rows, memo and previous figure are
+    what one process has there. Checked here: the figures both processes found before
+    ``split`` are the same, and so are the rows both read from the look-back's start; if
+    not (never seen), the second part is read again in this process. An exception of the
+    second process is raised here.
+    """
+    text = shared["text"]
+    child.send(({k: v for k, v in shared.items() if k not in ("vocab", "text")}, split))
+    child.finish_sending()
+    items = [it for it in _items(shared, _figures_from(text, shared["lang"], hi=split + 1))
+             if it[0].start < split]
+    places, doc_region = child.receive()
+    rows = _read_items(shared, items, 0, places, doc_region, stop=len(items) - 1)
+    next_start = child.receive()  # (where the second part's first figure starts)
+    if items:
+        _read_items(shared, items, len(items) - 1, places, doc_region,
+                    next_start=next_start, rows=rows)
+    second, warm_rows, keys, checked_from, warm_checked = child.receive()
+    offsets = [f.start for f, _ in items]
+    mine = [_figure_key(f) for f, _ in items[bisect.bisect_left(offsets, checked_from):]]
+    needed = bisect.bisect_left(offsets, _exact_from(text, shared["spans"], shared["starts"],
+                                                     split))
+    if warm_checked and mine == keys and \
+            [repr(r) for r in rows[needed:]] == [repr(r) for r in warm_rows]:
+        return rows + second
+    PARALLEL_REREADS[0] += 1
+    items = _items(shared, _figures_from(text, shared["lang"]))
+    rows = rows[:-1]  # (the last read with the second process's next figure)
+    return _read_items(shared, items, len(rows), places, doc_region, rows=rows)
 
 
 def _price_basis_by_company(text: str, vocab: Vocabulary, rows: list[dict]) -> None:
@@ -1866,6 +2100,9 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
     for k in body:
         pairs.setdefault((units[k], lows[k], highs[k]), index[k])
     drop = []
+    # (the notes as a list, set back as a column: a cell lookup per repeat is slow)
+    notes, starts = frame["note"].tolist(), frame["char_start"].tolist()
+    position = {label: k for k, label in enumerate(index)}
     for k in (k for k, t in enumerate(title) if t):
         i, unit, low, high = index[k], units[k], lows[k], highs[k]
         if low is not None and high is not None and low == low and high == high and low != high:
@@ -1877,9 +2114,10 @@ def _drop_headline_repeats(frame: pd.DataFrame) -> pd.DataFrame:
                      if b == b and (unit, b) in first_body]
         if twins:
             j = min(twins)
-            frame.at[j, "note"] += ("; also in a headline or caption at character "
-                                    f"{frame.at[i, 'char_start']}")
+            notes[position[j]] += f"; also in a headline or caption at character {starts[k]}"
             drop.append(i)
+    if drop:
+        frame["note"] = notes
     return frame.drop(index=drop)
 
 
@@ -1934,13 +2172,20 @@ def _name_bare_restatements(frame: pd.DataFrame) -> None:
     for i, w in enumerate(words):
         if readings[i][0] != "unknown":
             named.setdefault(w, set()).add(readings[i])
+    # (the columns as lists, set back once: a cell per row set is slow)
+    values = {c: frame[c].tolist() for c in columns}
+    named_again = False
     for i, w in enumerate(words):
         low = lows[i]
         if readings[i][0] == "unknown" and not texts[i] and \
                 low is not None and low == low and low != round(low) and \
                 len(named.get(w, ())) == 1:
             for c, v in zip(columns, next(iter(named[w]))):
-                frame.at[i, c] = v
+                values[c][i] = v
+            named_again = True
+    if named_again:
+        for c in columns:
+            frame[c] = values[c]
 
 
 def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
@@ -1989,10 +2234,15 @@ def _drop_repeats(frame: pd.DataFrame) -> pd.DataFrame:
             else:
                 keep[min(found)].append(i)
     starts = frame["char_start"].tolist()
+    notes = frame["note"].tolist()  # (set back as a column: a cell lookup per row is slow)
+    repeated = False
     for i, repeats in keep.items():
         if repeats:
             where = ", ".join(str(starts[j]) for j in sorted(repeats))
-            frame.at[i, "note"] += f"; repeated verbatim at character(s) {where}"
+            notes[i] += f"; repeated verbatim at character(s) {where}"
+            repeated = True
+    if repeated:
+        frame["note"] = notes
     return frame.loc[sorted(keep)].reset_index(drop=True)
 
 
@@ -2323,7 +2573,8 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         " " + text[clause_start:fig.start] if len(window.strip(" ,;:(")) < 3 else "")
     if cell is None and (line_label := _line_label(text, fig)):
         measure_context = line_label + " " + measure_context  # the label line above a value
-    if cell is None and CUES.HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
+    if cell is None and _HALF_YEAR_WORDS.search(text, max(0, sent[0] - 400), fig.start) and \
+            CUES.HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
             not CUES.HALF_YEAR.search(measure_context):
         measure_context += " 6 tháng"
     growth_after = CUES.GROWTH_NOUN_AFTER.match(text, fig.end) if cell is None else None
@@ -2602,6 +2853,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # line is followed by another, or follows one; a lone last line may be a result)
         kind, estimate, kind_how = "target", False, "a line of a list of targets"
     if cell is None and kind != "target" and \
+            _PLAN_NOUN.search(text, sent[0], fig.start) and \
             CUES.PLAN_SUBJECT.search(text[sent[0]:fig.start]):
         # "Chỉ tiêu thu ngân sách ước đạt ...", "đặt chỉ tiêu tăng trưởng ... ước tăng 8,7%":
         # the plan's value, though said with an estimate word or in a year-end review

@@ -273,11 +273,23 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
     >>> [f.raw for f in find_figures("Ngày 3/10/2025, GRDP tăng 9,2%; thu 62.381 tỷ đồng.")]
     ['9,2%', '62.381 tỷ đồng']
     """
-    lang = lang or document_lang(text)
+    return _figures_from(text, lang or document_lang(text), unit, bare)
+
+
+def _figures_from(text: str, lang: str, unit: str | None = None, bare: bool = False,
+                  lo: int = 0, hi: int | None = None) -> list[Figure]:
+    """:func:`find_figures` reading only the numbers that start in ``text[lo:hi]`` (``lo`` 0
+    and ``hi`` None: all of them), with the whole text around them: a part of a long text read
+    in a process of its own (:func:`hy_analysis.extraction.core.extract`). A part started
+    after the text's start is exact only once the reading has caught up with the whole
+    text's (a figure taken as the whole text takes it): the caller checks that on a stretch
+    read by both parts."""
     figures: list[Figure] = []
     taken_until = 0
-    for m in CUES.NUMBER_RE.finditer(text):
+    for m in CUES.NUMBER_RE.finditer(text, lo):
         start, end = m.span()
+        if hi is not None and start >= hi:
+            break
         if start < taken_until:
             continue
         if shares := _share_list(text, start, lang):
@@ -416,7 +428,7 @@ def find_figures(text: str, *, lang: str | None = None, unit: str | None = None,
             found = _workers_counted(text, found)
         figures.append(found)
         taken_until = found.end
-    return _localities_meeting(text, figures, lang)
+    return _localities_meeting(text, figures, lang, lo, hi)
 
 
 def _repeated_denominator(text: str, found: Figure, figures: list[Figure]) -> bool:
@@ -453,13 +465,17 @@ def _workers_counted(text: str, figure: Figure) -> Figure:
                   figure.notes + ["people counted in a clause on labour: workers, a count"])
 
 
-def _localities_meeting(text: str, figures: list[Figure], lang: str) -> list[Figure]:
+def _localities_meeting(text: str, figures: list[Figure], lang: str, lo: int = 0,
+                        hi: int | None = None) -> list[Figure]:
     """``figures`` with the counts of localities meeting a standard out of their total, "33/47
     xã đạt chuẩn nông thôn mới" (33 communes), which the number pattern leaves out as a share of
-    a count; a tally of plan items ("13/13 sản phẩm đạt kế hoạch") stays out."""
+    a count; a tally of plan items ("13/13 sản phẩm đạt kế hoạch") stays out. (Those starting
+    in ``text[lo:hi]``.)"""
     added = []
-    for met in CUES.OF_LOCALITIES_MEETING.finditer(text):
+    for met in CUES.OF_LOCALITIES_MEETING.finditer(text, lo):
         begin, stop = met.start(), met.end("noun")
+        if hi is not None and begin >= hi:
+            break
         if any(f.start < stop and begin < f.end for f in figures):
             continue
         parsed = _parse(f"{met.group('count')} {met.group('noun')}", lang, None)
@@ -843,6 +859,11 @@ def _total_count(text: str, start: int, end: int, lang: str) -> Figure | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """NFC, lower case, single spaces: the form phrases are compared in."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().lower()
+    """NFC, lower case, single spaces: the form phrases are compared in. (Remembered: a
+    row's words are compared twice when repeats are dropped.)"""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip().lower()
+
+
+_SPACES = re.compile(r"\s+")

@@ -493,6 +493,15 @@ def _years(text: str, offset: int = 0):
     """(start, end, y0, y1, is_base, same_period) for each year mention in text."""
     skip_to = -1
     last_span = None  # (end offset, first year, last year) of the last span read
+    named: list = []
+
+    def congress() -> bool:
+        """Whether the text names a Party congress (searched once: a whole document's year
+        index asks for every span of its five years)."""
+        if not named:
+            named.append(bool(CUES.CONGRESS.search(text)))
+        return named[0]
+
     for m in CUES.YEAR_RE.finditer(text):
         if m.start() < skip_to:
             continue  # the end of a "from 2021 to 2025" span read with its start
@@ -521,7 +530,7 @@ def _years(text: str, offset: int = 0):
             continue  # "cao nhất từ năm 2014 đến nay": a superlative's range, no period
         if y1 - y0 == 5 and y0 % 5 == 0 and CUES.PERIOD_AROUND.search(
                 text, max(0, m.start() - 12), min(len(text), m.end() + 8)) and (
-                CUES.CONGRESS.search(text) or _yearly_rate_around(text, m.start(), m.end())):
+                congress() or _yearly_rate_around(text, m.start(), m.end())):
             # a Party congress's "giai đoạn 2025-2030", "the 2025-2030 period": its term,
             # whose plan years start the year after the congress (2026-2030); and so is a
             # span of six calendar years from a year ending in 0 or 5 that a yearly rate is
@@ -595,6 +604,11 @@ def _year_index(text: str) -> tuple[list, list[int]]:
 def _years_between(text: str, lo: int, hi: int) -> list:
     years, ends = _year_index(text)
     return years[bisect.bisect_left(ends, lo + 4):bisect.bisect_right(ends, hi)]
+
+
+#: A possessive right after a relative year ("last year's"), read in place (a copy of the
+#: rest of the text per figure would make a long text's reading quadratic).
+_POSSESSIVE_S = re.compile(r"[’']s\b")
 
 
 def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
@@ -863,7 +877,7 @@ def find_period(text: str, sent: tuple[int, int], fig_start: int, fig_end: int,
         relative = CUES.RELATIVE_YEAR.search(text[lo:fig_start], relative.start() - lo)
     # (a base's relative year is not the figure's, but "the same period last year's increase
     # of 6.35%" is: the figure of that year, named by its possessive)
-    if relative and doc_year and (re.match(r"[’']s\b", text[lo + relative.end():]) or
+    if relative and doc_year and (_POSSESSIVE_S.match(text, lo + relative.end()) or
                                   not CUES.BASE_BEFORE.search(
                                       text[max(s0, fig_start - 260):lo + relative.start()])):
         year = _relative_year(relative, doc_year, doc_month)
@@ -1599,8 +1613,30 @@ def _tolerant_entries(vocab: Vocabulary, fieldname: str) -> tuple[re.Pattern, di
         firsts = re.compile(r"(?<!\w)(?:" + alternation(sorted(index, key=len, reverse=True))
                             + r")(?!\w)") if index else None
         known = frozenset(p for p, f, _ in vocab.phrases if f == fieldname)
-        vocab._pattern[key] = (firsts, entries, known)
+        vocab._pattern[key] = (firsts, entries, known, {
+            first: _tolerant_gate(listed) for first, listed in entries.items()})
     return vocab._pattern[key]
+
+
+def _tolerant_gate(entries: list[tuple]) -> re.Pattern:
+    r"""One regex that matches at a first word's offset where one of ``entries`` (of
+    :func:`_tolerant_entries`) has its head in place or its tail ``split`` letters on, give
+    or take one: the test :func:`_tolerant_matches` makes entry by entry, made for all at
+    once (a common first word, "tăng", starts a hundred long phrases; at most of its
+    offsets none is written).
+
+    >>> gate = _tolerant_gate([("giá trị sản xuất", "giá trị sản", 8, "giá trị ", "sản xuất", 8)])
+    >>> [bool(gate.match(t)) for t in ("giá trị gia", "giá tri sản xuất", "giá cả")]
+    [True, True, False]
+    """
+    heads = alternation(sorted({e[3] for e in entries}, key=len, reverse=True))
+    tails: dict[int, set] = {}
+    for _, _, split, _, tail, _ in entries:
+        tails.setdefault(split, set()).add(tail)
+    parts = [heads] + [f".{{{max(split - 1, 0)},{split + 1}}}"
+                       + alternation(sorted(group, key=len, reverse=True))
+                       for split, group in sorted(tails.items())]
+    return re.compile("(?s:" + "|".join(parts) + ")")
 
 
 def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) -> list:
@@ -1608,7 +1644,7 @@ def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) 
     their last word cut ("chỉ số sản xuất ngành công" for "... ngành công nghiệp"), where no
     phrase of the field as long starts at the same place; a cut form that is itself a phrase of the
     field is that phrase, not a cut one."""
-    firsts, entries, known = _tolerant_entries(vocab, fieldname)
+    firsts, entries, known, gates = _tolerant_entries(vocab, fieldname)
     if firsts is None:
         return []
     longest: dict[int, int] = {}  # start -> end of the longest exact phrase there
@@ -1617,6 +1653,8 @@ def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) 
     out = []
     for m in firsts.finditer(low):  # (only where a long phrase's first word is written)
         start = m.start()
+        if not gates[m.group(0)].match(low, start):
+            continue  # no phrase's head nor tail in place: none passes the test below
         written = longest.get(start, 0) - start  # (the longest exact phrase's length)
         for phrase, cut, split, head, tail, tail_len in entries[m.group(0)]:
             if written >= len(phrase) - 1:
@@ -1639,6 +1677,32 @@ def _tolerant_matches(vocab: Vocabulary, fieldname: str, low: str, found: list) 
     return out
 
 
+def _is_word_char(ch: str) -> bool:
+    """``re``'s ``\\w`` of a str pattern: a letter, a digit or a number, or "_"."""
+    return ch.isalnum() or ch == "_"
+
+
+def _whole_word_spans(low: str, word: str) -> list[tuple[int, int]]:
+    r"""The spans of ``re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", low)``, found
+    with ``str.find`` (one regex per phrase scanned each sentence letter by letter).
+
+    >>> _whole_word_spans("fdi, fdi projects; nonfdi fdi_x fdi", "fdi")
+    [(0, 3), (5, 8), (32, 35)]
+    """
+    out = []
+    size, end_of_text = len(word), len(low)
+    at = low.find(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _is_word_char(low[at - 1])) and \
+                (end == end_of_text or not _is_word_char(low[end])):
+            out.append((at, end))
+            at = low.find(word, end)
+        else:
+            at = low.find(word, at + 1)
+    return out
+
+
 def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0, *,
                   overlapping: bool = False):
     """(start, end, phrase) of every phrase of ``fieldname`` in ``text`` (lower-cased).
@@ -1650,9 +1714,9 @@ def match_phrases(vocab: Vocabulary, fieldname: str, text: str, offset: int = 0,
     low = _OTHER_SPACE.sub(" ", unicodedata.normalize("NFC", text).lower()).replace(
         "–", "-").replace("—", "-")
     if overlapping:
-        exact = [(m.start(), m.end(), word)
-                 for word, rx in vocab.patterns_in(fieldname, low) if word in low
-                 for m in rx.finditer(low)]
+        exact = [(start, end, word)
+                 for word, _ in vocab.patterns_in(fieldname, low) if word in low
+                 for start, end in _whole_word_spans(low, word)]
         return sorted((offset + s, offset + e, word) for s, e, word in
                       exact + _tolerant_matches(vocab, fieldname, low, exact))
     out = [(offset + m.start(), offset + m.end(), m.group(0))

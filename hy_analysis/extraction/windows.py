@@ -90,7 +90,8 @@ def stop_class(pattern: re.Pattern) -> re.Pattern | None:
 
 class WindowedMatches:
     r"""``pattern.finditer(text, lo, hi)`` for many windows of one ``text``, the text searched
-    once (at the first window asked) and each window's two ends scanned on their own.
+    once (from the first window asked, as far as the windows asked reach) and each window's
+    two ends scanned on their own.
 
     Parameters
     ----------
@@ -114,8 +115,32 @@ class WindowedMatches:
         # the last stop before a window's end: the greedy ".*" backs off from the end to it
         self._last_stop = re.compile("(?s:.*)" + self.stop.pattern, self.stop.flags) \
             if self.stop else None
-        self._found: list[re.Match] | None = None
+        # the whole text's matches from ``_base`` on, pulled from ``_search`` as the windows
+        # asked reach further (a part of a long text read in a process of its own is
+        # searched from its first window only)
+        self._base: int | None = None
+        self._search: Iterator[re.Match] | None = None
+        self._found: list[re.Match] = []
         self._starts: list[int] = []
+
+    def _whole_text_matches(self, after_stop: int, last: int) -> tuple[int, int]:
+        """The range of ``_found`` of the whole text's matches starting in
+        ``[after_stop, last]``, where ``after_stop`` follows a stop. Those are what a search
+        from ``after_stop`` finds: no match reads through the stop before it, so the whole
+        text's search reaches it in the same state as one starting there."""
+        if self._base is None or after_stop < self._base:
+            self._base = after_stop
+            self._search = self.pattern.finditer(self.text, after_stop)
+            self._found, self._starts = [], []
+        while self._search is not None and (not self._starts or self._starts[-1] <= last):
+            m = next(self._search, None)
+            if m is None:
+                self._search = None
+                break
+            self._found.append(m)
+            self._starts.append(m.start())
+        return (bisect.bisect_left(self._starts, after_stop),
+                bisect.bisect_right(self._starts, last))
 
     def matches(self, lo: int, hi: int) -> list[re.Match]:
         """The matches of ``pattern.finditer(text, lo, hi)``, in order (the same spans and
@@ -131,15 +156,13 @@ class WindowedMatches:
             yield from reversed(list(rx.finditer(text, lo, hi)))
             return
         last = self._last_stop.match(text, first.start(), hi).end() - 1
-        if self._found is None:
-            self._found = list(rx.finditer(text))
-            self._starts = [m.start() for m in self._found]
         # no match reads past a stop: the search goes on after the last stop as after any
         # stop, and the matches starting between the first and the last are the whole text's
         yield from reversed(list(rx.finditer(text, last + 1, hi)))
-        for k in range(bisect.bisect_right(self._starts, last) - 1,
-                       bisect.bisect_left(self._starts, first.start() + 1) - 1, -1):
-            yield self._found[k]
+        begin, end = self._whole_text_matches(first.start() + 1, last)
+        found = self._found
+        for k in range(end - 1, begin - 1, -1):
+            yield found[k]
         yield from reversed(list(rx.finditer(text, lo, first.start() + 1)))
 
 
