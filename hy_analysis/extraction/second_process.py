@@ -1,12 +1,14 @@
-"""The second process of :func:`hy_analysis.extraction.extract` for a long text.
+"""The second process of :func:`hy_analysis.extraction.extract` for a long text: the parent's
+side.
 
 A text of :data:`~hy_analysis.extraction.core.PARALLEL_MIN_CHARS` characters or more is read in
-two processes (:func:`~hy_analysis.extraction.core._read_in_two`). The second is this module
-run as ``python -m hy_analysis.extraction.second_process``: a fresh interpreter started with
-:class:`subprocess.Popen` that imports nothing of the caller (no ``__main__`` guard needed in a
-script calling ``extract``, unlike a process of :mod:`multiprocessing`'s spawn), talking to its
-parent through its standard input and output only (pickles: no file, no socket, nothing on
-the command line but the module's name).
+two processes (:func:`~hy_analysis.extraction.core._read_in_two`). The second is
+:mod:`hy_analysis.extraction.second_process_child` run as ``python -m``: a fresh interpreter
+started with :class:`subprocess.Popen` that imports nothing of the caller (no ``__main__``
+guard needed in a script calling ``extract``, unlike a process of :mod:`multiprocessing`'s
+spawn), talking to its parent through its standard input and output only (pickles: no file,
+no socket, nothing on the command line but the module's name). (The child's code is a module
+of its own: it imports ``core``, which imports this one.)
 
 The parent (:class:`SecondProcess`) sends the data folder and region map at once, so that the
 child loads the vocabulary and compiles the cues, then the text, whose places the child finds
@@ -19,8 +21,6 @@ if the parent stops early (an error, a KeyboardInterrupt).
 
 from __future__ import annotations
 
-import gc
-import os
 import pickle
 import queue
 import subprocess
@@ -29,7 +29,7 @@ import threading
 import traceback
 from pathlib import Path
 
-__all__ = ["SecondProcess", "SecondProcessError", "main"]
+__all__ = ["SecondProcess", "SecondProcessError"]
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 #: The folder the package is imported from (the child is started there, so that ``-m``
@@ -55,48 +55,6 @@ def _pickled_error(error: BaseException) -> tuple:
     return ("error", type(error).__name__, str(error), traceback.format_exc(), exc)
 
 
-def main() -> int:
-    """The child: read the setup and the job from stdin, send the answers on stdout."""
-    gc.disable()  # (as extract does while it reads: millions of objects, next to no cycles)
-    out = os.fdopen(os.dup(1), "wb")  # the answers' channel ...
-    os.dup2(2, 1)  # ... and what the reading code may print goes to stderr, not into it
-    sys.stdout = sys.stderr
-    source = sys.stdin.buffer
-
-    def send(value) -> None:
-        pickle.dump(("ok", value), out, protocol=_PROTOCOL)
-        out.flush()
-
-    try:
-        folder, region_map = pickle.load(source)
-        from . import core
-        from .reading import load_vocabulary
-
-        send(str(Path(core.__file__).resolve()))  # the parent checks it imports the same code
-        vocab = load_vocabulary(folder, region_map=region_map)
-        core.extract(_WARM_TEXT, date="2025-01-01", data_dir=folder, region_map=region_map,
-                     workers=1)
-        # the text comes first: its places are found while the parent reads its sentences
-        text = pickle.load(source)
-        places = core._doc_places(vocab, text)
-        job = pickle.load(source)
-        if job is None:  # the parent found no place to split the text
-            return 0
-        shared, split = job
-        shared.update(text=text, vocab=vocab)
-        core._second_part(shared, split, send, places=places)
-    except BaseException as error:  # noqa: BLE001 - sent to the parent, which raises it
-        try:
-            out.write(pickle.dumps(_pickled_error(error), protocol=_PROTOCOL))
-            out.flush()
-        except Exception:  # noqa: BLE001 - the parent is gone: nobody to tell
-            pass
-        return 1
-    finally:
-        out.close()
-    return 0
-
-
 class SecondProcess:
     """The parent's handle on the child: :meth:`send` (queued, written by a thread, so that
     the parent never waits for the child to read), :meth:`receive` (the next answer, or the
@@ -105,7 +63,7 @@ class SecondProcess:
 
     def __init__(self, folder: str, region_map) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "hy_analysis.extraction.second_process"],
+            [sys.executable, "-m", "hy_analysis.extraction.second_process_child"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=_ROOT)
         self._queue: queue.Queue = queue.Queue()
         self._writer = threading.Thread(target=self._write, daemon=True,
@@ -185,6 +143,3 @@ class SecondProcess:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
-
-if __name__ == "__main__":
-    sys.exit(main())
