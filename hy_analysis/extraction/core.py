@@ -1100,11 +1100,13 @@ def _breakdown(vocab: Vocabulary, text: str, clause_start: int, fig: Figure) -> 
 
 def _known_place_names(vocab: Vocabulary) -> set[str]:
     """Every name of a region and its other names ("tp.hcm"), without diacritics, lower case."""
-    if "known places" not in vocab._pattern:
-        vocab._pattern["known places"] = {strip_accents(p).lower() for p, f, v in vocab.phrases
-                                          if f in ("place", "region")} | {
-            strip_accents(r).lower() for r in vocab.regions}
-    return vocab._pattern["known places"]
+    # (a key of its own: "known places" is :func:`_known_places`' map, which of the two a
+    # process builds first depends on the text, audit12b)
+    if "known place names, lower case" not in vocab._pattern:
+        vocab._pattern["known place names, lower case"] = {
+            strip_accents(p).lower() for p, f, v in vocab.phrases
+            if f in ("place", "region")} | {strip_accents(r).lower() for r in vocab.regions}
+    return vocab._pattern["known place names, lower case"]
 
 
 _WORD = r"[^\W\d_]+"
