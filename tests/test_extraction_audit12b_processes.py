@@ -1,8 +1,7 @@
-"""Audit 12b of the two-process extraction (speed12): failures shown, left to mend.
-
-Each test is ``xfail(strict=True)``: it fails now for the reason given and will report XPASS
-(an error under strict) once the cause is mended, so that the marker is then removed.
-See AUDIT-session12-processes.md.
+"""Audit 12b of the two-process extraction (speed12): the failures it showed, first marked
+xfail (strict), now mended: each test shows its failure stays gone (a long text read in a fresh
+process, code changed on disk never mixed into the rows, half an answer is the second
+process's error). See AUDIT-session12-processes.md.
 """
 
 import dataclasses
@@ -21,10 +20,6 @@ TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 
 
-@pytest.mark.xfail(strict=True, raises=KeyError, reason=(
-    "audit12b F1: _known_place_names (a set) and _known_places (a dict, speed12) cache under "
-    "the same key vocab._pattern['known places']; when the set is cached first, _places "
-    "reads vocab._pattern['known place names'], never set: KeyError"))
 def test_the_place_name_caches_do_not_share_a_key():
     vocab = dataclasses.replace(load_vocabulary(), _pattern={})  # (a fresh vocabulary)
     core._known_place_names(vocab)  # (as _breakdown asks first, in a fresh parent process)
@@ -43,10 +38,6 @@ def _dev_text(size: int) -> str:
     return "\n\n".join([base] * (size // len(base) + 1))[:size]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "audit12b F1: `hy-analysis extract` of a 1.5 MB text (two processes by default) fails "
-    "with KeyError 'known place names' in a fresh process (the parent's vocabulary has the "
-    "set of _known_place_names cached before _places runs); one process reads it"))
 @pytest.mark.skipif(core._usable_cpus() < 2, reason="one CPU: one process by default")
 def test_the_command_reads_a_long_text_in_a_fresh_process(tmp_path):
     document = tmp_path / "long.txt"
@@ -58,11 +49,6 @@ def test_the_command_reads_a_long_text_in_a_fresh_process(tmp_path):
     assert done.returncode == 0, done.stderr[-600:]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "audit12b F2: the second process imports the package from disk when the text is read, "
-    "the first imported it earlier; code changed on disk in between (a pull or merge while "
-    "a kernel lives) gives rows of the old code before the split and of the new code after "
-    "it, with no error and no re-read (the check compares core.py's path only)"))
 def test_code_changed_on_disk_is_not_mixed_into_the_rows(tmp_path):
     shutil.copytree(ROOT / "hy_analysis", tmp_path / "hy_analysis",
                     ignore=shutil.ignore_patterns("__pycache__"))
@@ -98,10 +84,6 @@ def test_code_changed_on_disk_is_not_mixed_into_the_rows(tmp_path):
     assert new == 0  # the rows of the code this process runs, not of two
 
 
-@pytest.mark.xfail(strict=True, raises=Exception, reason=(
-    "audit12b F3: a second process that dies in the middle of an answer (killed while it "
-    "writes its rows) gives pickle's UnpicklingError 'pickle data was truncated', not "
-    "SecondProcessError (only an empty read, EOFError, is turned into one)"))
 def test_a_truncated_answer_is_a_second_process_error(monkeypatch):
     real = subprocess.Popen
     here = str(Path(second_process.__file__).with_name("core.py").resolve())

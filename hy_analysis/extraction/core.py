@@ -17,7 +17,6 @@ import re
 import warnings
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -34,11 +33,13 @@ from .readers import LegacyEncodingWarning
 from .tables import Cell, find_table_cells
 from .windows import windowed
 
-if TYPE_CHECKING:  # (imported when a text is read in two processes: it is also the
-    # second process's main module, which runpy wants not imported before it runs)
-    from .second_process import SecondProcess
+from .second_process import SecondProcess, code_stamp
 
 __all__ = ["extract", "document_date", "CANDIDATE_COLUMNS"]
+
+#: The stamp of the package's code as this process imported it (the second process of a long
+#: text must run the same: :func:`~hy_analysis.extraction.second_process.code_stamp`).
+CODE_STAMP = code_stamp()
 
 #: Columns of the frame :func:`extract` returns, in order.
 CANDIDATE_COLUMNS = (
@@ -1578,8 +1579,8 @@ def extract(text_or_path, *, region: str | None = None, date=None,
         # sentences
         child = None
         if _use_processes(workers, len(text)):
-            from .second_process import SecondProcess
-            child = SecondProcess(str(paths.data_dir(data_dir).resolve()), region_map)
+            child = SecondProcess(str(paths.data_dir(data_dir).resolve()), region_map,
+                                  stamp=CODE_STAMP)
             child.send(text)  # (it finds the places while this process reads the sentences)
         try:
             lang = document_lang(text)

@@ -41,6 +41,17 @@ _WARM_TEXT = ("Năm 2024, GRDP tăng 8,5%; kim ngạch xuất khẩu đạt 7 t�
               "12.000 tỷ đồng. In 2023, exports reached 5.2 billion USD, up 10%.")
 
 
+def code_stamp() -> tuple:
+    """(path, size, modification time) of every file of the package's code (its modules and
+    the cues), now: a process that imported the package compares its stamp with its second
+    process's, so that code changed on disk in between (a pull or a merge while a kernel
+    lives) is never mixed into one text's rows (audit12b)."""
+    package = Path(__file__).resolve().parents[1]
+    files = sorted([*package.rglob("*.py"), *package.rglob("*.toml")])
+    return tuple((str(f.relative_to(package)), (st := f.stat()).st_size, st.st_mtime_ns)
+                 for f in files)
+
+
 class SecondProcessError(RuntimeError):
     """The second process ended without its answer (killed, or it could not start)."""
 
@@ -61,7 +72,7 @@ class SecondProcess:
     child's exception raised here) and :meth:`close` (always: the child waited for, killed
     first if it has not ended)."""
 
-    def __init__(self, folder: str, region_map) -> None:
+    def __init__(self, folder: str, region_map, stamp: tuple | None = None) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "hy_analysis.extraction.second_process_child"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=_ROOT)
@@ -69,7 +80,7 @@ class SecondProcess:
         self._writer = threading.Thread(target=self._write, daemon=True,
                                         name="hy-analysis second process input")
         self._writer.start()
-        self.send((folder, region_map))
+        self.send((folder, region_map, stamp))  # (the child checks its code's stamp)
         self._checked = False
 
     def _write(self) -> None:
@@ -109,7 +120,7 @@ class SecondProcess:
     def _next(self):
         try:
             message = pickle.load(self.process.stdout)
-        except EOFError:
+        except (EOFError, pickle.UnpicklingError):  # (nothing, or half an answer: it died)
             code = self.process.wait()
             raise SecondProcessError(
                 f"the second extraction process ended (exit code {code}) without its "

@@ -10,7 +10,7 @@ import pickle
 import sys
 from pathlib import Path
 
-from .second_process import _PROTOCOL, _WARM_TEXT, _pickled_error
+from .second_process import _PROTOCOL, _WARM_TEXT, SecondProcessError, _pickled_error
 
 __all__ = ["main"]
 
@@ -28,9 +28,15 @@ def main() -> int:
         out.flush()
 
     try:
-        folder, region_map = pickle.load(source)
+        folder, region_map, *stamp = pickle.load(source)
         from . import core
         from .reading import load_vocabulary
+
+        if stamp and stamp[0] is not None and stamp[0] != core.CODE_STAMP:
+            raise SecondProcessError(
+                "the package's code changed on disk after this process imported it (a pull "
+                "or a merge while a kernel runs): restart the kernel or process, or read "
+                "with workers=1")
 
         send(str(Path(core.__file__).resolve()))  # the parent checks it imports the same code
         vocab = load_vocabulary(folder, region_map=region_map)
