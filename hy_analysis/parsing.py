@@ -254,7 +254,7 @@ _COUNT_NOUNS = (
     # the establishments and trades a sector counts: "45 hotels", "13 travel agencies",
     # "188 shrimp fry facilities", "about 130 exporters", "5.664 tàu cá", "3.654 lồng nuôi"
     "hotels", "restaurants", "agencies", "establishments", "facilities", "factories",
-    "exporters", "teachers", "hospitals", "supermarkets", "vessels", "fishing boats",
+    "exporters", "teachers", "hospitals", "supermarkets", "fishing boats",
     "khách sạn", "nhà hàng", "siêu thị", "bệnh viện", "giáo viên", "tàu cá", "lồng(?: nuôi)?",
     "ngư dân",
     # wind turbines, as written with or without the hyphen: "25 tua-bin", "24 tuabin"

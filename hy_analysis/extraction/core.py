@@ -472,15 +472,15 @@ def _indicator(vocab: Vocabulary, text: str, sent: tuple[int, int], clause_end: 
         # named by a bare revenue word is the revenue of the sector its sentence is about
         # (and "doanh thu tăng 28%" its growth); not "transportation revenue", a revenue of
         # something named with the word
-        found = _revenue_of_subject(vocab, text, sent, fig, unit, measure, breakdown)
+        found = _amount_of_subject(vocab, text, sent, fig, unit, measure, breakdown)
         if found:
             return found
     if label is None and unit == "count" and CUES.TONNES.search(fig.raw) and (
             best is None or best[1] == ["unknown"] and CUES.OUTPUT_WORD.fullmatch(best[4])):
         # "Diện tích nuôi thủy sản tăng 5,12%, sản lượng đạt 84.697 tấn": tonnes named by a
         # bare output word are the output of the sector its sentence is about
-        found = _revenue_of_subject(vocab, text, sent, fig, unit, measure, breakdown,
-                                    field="output_of")
+        found = _amount_of_subject(vocab, text, sent, fig, unit, measure, breakdown,
+                                   field="output_of")
         if found:
             return found
     if best is None and label is None and vocab.words("modifier", "continues").match(
@@ -789,18 +789,23 @@ def _value_added_named_last(vocab: Vocabulary, words: str) -> bool:
     return bool(added) and (not out or added[-1] > out[-1])
 
 
-def _revenue_of_subject(vocab: Vocabulary, text: str, sent: tuple[int, int], fig: Figure,
-                        unit: str, measure: str, breakdown: str, *,
-                        field: str = "revenue_of") -> tuple[str, str] | None:
+def _amount_of_subject(vocab: Vocabulary, text: str, sent: tuple[int, int], fig: Figure,
+                       unit: str, measure: str, breakdown: str, *,
+                       field: str = "revenue_of") -> tuple[str, str] | None:
     """(code, indicator_text) of an amount whose only name is a bare revenue word right
     before it ("mang về doanh thu 1.579 tỷ đồng", "revenue is estimated at") or "in revenue"
     right after it, in a sentence about a sector whose revenue the dataset has (field
     ``revenue_of`` of the lexicon: tourism, the state budget): the sector named last before
     the figure in its sentence, else in the sentence before it in its paragraph; None
     otherwise. With ``field="output_of"`` the same for a bare output word ("sản lượng đạt
-    84.697 tấn", "yielded a total of 20,557 tons") and the sector whose output it is."""
-    bare, after = ((CUES.BARE_REVENUE, CUES.REVENUE_AFTER) if field == "revenue_of"
-                   else (CUES.BARE_OUTPUT, None))
+    84.697 tấn", "yielded a total of 20,557 tons") and the sector whose output it is, named
+    in the figure's own sentence only. None where the sentence
+    names an owner of its own (a company, a hotel)."""
+    if field == "revenue_of":
+        bare, after, sentence_before = CUES.BARE_REVENUE, CUES.REVENUE_AFTER, True
+    else:  # (an output's sector is named in its own sentence: "Fishing tourism grew. Rubber
+        # production was 80,000 tonnes", audit12)
+        bare, after, sentence_before = CUES.BARE_OUTPUT, None, False
     word = bare.search(text, max(sent[0], fig.start - 60), fig.start)
     if word is None and not (after and after.match(text, fig.end)):
         return None
@@ -811,11 +816,9 @@ def _revenue_of_subject(vocab: Vocabulary, text: str, sent: tuple[int, int], fig
     head = text[max(0, sent[0] - _MAX_CONTEXT):max(0, sent[0] - 1)]
     ends = [m.end() for m in CUES.SENTENCE_STOP.finditer(head)]
     prev_start = max(0, sent[0] - _MAX_CONTEXT) + (ends[-1] if ends else 0)
-    if field == "revenue_of" and prev_start < sent[0] and \
+    if sentence_before and prev_start < sent[0] and \
             "\n\n" not in text[prev_start:sent[0]].strip():
-        # the sentence before, within the paragraph (not for an output: "Fishing tourism
-        # grew. Rubber production was 80,000 tonnes", audit12)
-        starts.append(prev_start)
+        starts.append(prev_start)  # the sentence before, within the paragraph
     for lo in starts:
         hi = fig.start if lo == sent[0] else sent[0]
         hits = match_phrases(vocab, field, text[lo:hi], lo)
@@ -1375,14 +1378,6 @@ def _region(places: list[tuple[int, str]], sent: tuple[int, int], window: str, f
 #: Indicators that are themselves the share of a plan done ("giải ngân ... đạt 48,1% kế
 #: hoạch"): a percentage of the plan is their level, not a misreading of it.
 _SHARES_OF_A_PLAN = ("public_investment_disbursement_rate",)
-
-
-#: Words every match of the cue HALF_YEAR holds, searched first (in the 400 characters
-#: before each figure: most hold none).
-_HALF_YEAR_WORDS = re.compile(r"tháng|half|h1|month", re.IGNORECASE)
-#: The plan nouns every match of the cue PLAN_SUBJECT holds, searched first (most sentences
-#: hold none, and the cue's search is long).
-_PLAN_NOUN = re.compile(r"chỉ tiêu|kế hoạch|mục tiêu", re.IGNORECASE)
 
 
 def _plan_year_frame(text: str, spans, starts, sent: tuple[int, int], upto: int,
@@ -2576,7 +2571,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         " " + text[clause_start:fig.start] if len(window.strip(" ,;:(")) < 3 else "")
     if cell is None and (line_label := _line_label(text, fig)):
         measure_context = line_label + " " + measure_context  # the label line above a value
-    if cell is None and _HALF_YEAR_WORDS.search(text, max(0, sent[0] - 400), fig.start) and \
+    if cell is None and CUES.HALF_YEAR_WORDS.search(text, max(0, sent[0] - 400), fig.start) and \
             CUES.HALF_YEAR.search(text[max(0, sent[0] - 400):fig.start]) and \
             not CUES.HALF_YEAR.search(measure_context):
         measure_context += " 6 tháng"
@@ -2856,7 +2851,7 @@ def _read_figure(text, vocab, fig, cell, *, spans, starts, headings, heading_off
         # line is followed by another, or follows one; a lone last line may be a result)
         kind, estimate, kind_how = "target", False, "a line of a list of targets"
     if cell is None and kind != "target" and \
-            _PLAN_NOUN.search(text, sent[0], fig.start) and \
+            CUES.PLAN_NOUNS.search(text, sent[0], fig.start) and \
             CUES.PLAN_SUBJECT.search(text[sent[0]:fig.start]):
         # "Chỉ tiêu thu ngân sách ước đạt ...", "đặt chỉ tiêu tăng trưởng ... ước tăng 8,7%":
         # the plan's value, though said with an estimate word or in a year-end review

@@ -35,10 +35,6 @@ _PROTOCOL = pickle.HIGHEST_PROTOCOL
 #: The folder the package is imported from (the child is started there, so that ``-m``
 #: imports this same package, whatever the caller's working folder).
 _ROOT = Path(__file__).resolve().parents[2]
-#: A short text read once in the child before its job comes (the vocabulary's and the cues'
-#: regexes compiled while the parent is busy).
-_WARM_TEXT = ("Năm 2024, GRDP tăng 8,5%; kim ngạch xuất khẩu đạt 7 tỷ USD, thu ngân sách "
-              "12.000 tỷ đồng. In 2023, exports reached 5.2 billion USD, up 10%.")
 
 
 def code_stamp() -> tuple:

@@ -10,9 +10,14 @@ import pickle
 import sys
 from pathlib import Path
 
-from .second_process import _PROTOCOL, _WARM_TEXT, SecondProcessError, _pickled_error
+from .second_process import _PROTOCOL, SecondProcessError, _pickled_error
 
 __all__ = ["main"]
+
+#: A short text read once in the child before its job comes (the vocabulary's and the cues'
+#: regexes compiled while the parent is busy).
+_WARM_TEXT = ("Năm 2024, GRDP tăng 8,5%; kim ngạch xuất khẩu đạt 7 tỷ USD, thu ngân sách "
+              "12.000 tỷ đồng. In 2023, exports reached 5.2 billion USD, up 10%.")
 
 
 def main() -> int:
