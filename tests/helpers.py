@@ -3,6 +3,9 @@ path). Fixtures live in conftest.py; plain functions a test calls with its own t
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 from hy_analysis.extraction import extract
 
 
@@ -29,3 +32,34 @@ def by_raw(text: str, date: str = "2024-12-20", column: str | None = None) -> di
     if column is None:
         return {r.value_raw: r for r in rows.itertuples()}
     return dict(zip(rows["value_raw"], rows[column]))
+
+
+#: The annotated development set (texts read at run time, never copied into tests).
+DEVSET = Path(__file__).parent / "fixtures" / "devset"
+
+
+def _dev_names() -> list[str]:
+    with open(DEVSET / "manifest.csv", encoding="utf-8") as handle:
+        return sorted(row["file"] for row in csv.DictReader(handle)
+                      if row["folder"] == "provinces" and row["split"] == "dev")
+
+
+def dev_texts(limit: int | None = None) -> list[str]:
+    """The development split's texts of ``provinces/`` in file order, the first ``limit``
+    (held-out documents are never read)."""
+    return [(DEVSET / "provinces" / name).read_text(encoding="utf-8")
+            for name in _dev_names()[:limit]]
+
+
+def dev_text(size: int) -> str:
+    """The development split's texts of ``provinces/`` joined by blank lines until ``size``
+    characters are reached (the text that reaches it kept whole; the set read again if it is
+    shorter)."""
+    names, parts, total = _dev_names(), [], 0
+    while total < size:
+        for name in names:
+            parts.append((DEVSET / "provinces" / name).read_text(encoding="utf-8"))
+            total += len(parts[-1]) + 2
+            if total >= size:
+                break
+    return "\n\n".join(parts)

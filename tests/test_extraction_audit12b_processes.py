@@ -16,6 +16,8 @@ import pytest
 from hy_analysis.extraction import core, second_process
 from hy_analysis.extraction.reading import load_vocabulary
 
+from helpers import dev_text
+
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 
@@ -28,20 +30,10 @@ def test_the_place_name_caches_do_not_share_a_key():
     assert isinstance(core._known_place_names(vocab), (set, frozenset))
 
 
-def _dev_text(size: int) -> str:
-    sys.path.insert(0, str(TESTS))
-    try:
-        from test_extraction_parallel import _dev_text as dev_text
-    finally:
-        sys.path.remove(str(TESTS))
-    base = dev_text(10 ** 8)  # (every dev document of provinces/, held-out ones not read)
-    return "\n\n".join([base] * (size // len(base) + 1))[:size]
-
-
 @pytest.mark.skipif(core._usable_cpus() < 2, reason="one CPU: one process by default")
 def test_the_command_reads_a_long_text_in_a_fresh_process(tmp_path):
     document = tmp_path / "long.txt"
-    document.write_text(_dev_text(1_500_000), encoding="utf-8")
+    document.write_text(dev_text(1_500_000), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "hy_analysis.cli", "extract", str(document), "--date",
          "2024-06-30", "-o", str(tmp_path / "rows.csv")],
@@ -58,7 +50,7 @@ def test_code_changed_on_disk_is_not_mixed_into_the_rows(tmp_path):
         f"sys.path.insert(0, {str(tmp_path)!r})\n"
         f"sys.path.insert(1, {str(TESTS)!r})\n"
         "from pathlib import Path\n"
-        "from test_extraction_parallel import _dev_text\n"
+        "from helpers import dev_text\n"
         "from hy_analysis import extract\n"
         "from hy_analysis.extraction import core\n"
         "extract('Năm 2024, kim ngạch xuất khẩu đạt 7 tỷ USD.', date='2023-12-01')\n"
@@ -70,7 +62,7 @@ def test_code_changed_on_disk_is_not_mixed_into_the_rows(tmp_path):
         "    '        if fig.start > 200_000:\\n'\n"
         "    '            rows[-1][\"source_id\"] = \"NEW CODE\"\\n    return rows\\n'),\n"
         "    encoding='utf-8')\n"
-        "rows = extract(_dev_text(300_000), date='2024-06-30', workers=2)\n"
+        "rows = extract(dev_text(300_000), date='2024-06-30', workers=2)\n"
         "print((rows['source_id'] == 'NEW CODE').sum(), len(rows))\n",
         encoding="utf-8")
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,

@@ -1,27 +1,16 @@
 """Gates of the reading code's hot loops: a test made once for many candidates says exactly
 what the candidate-by-candidate test says (read on the development texts at run time)."""
 
-import csv
-from pathlib import Path
-
 from hy_analysis.extraction.reading import _tolerant_entries, load_vocabulary
 
-DEVSET = Path(__file__).parent / "fixtures" / "devset"
-
-
-def _dev_texts(limit: int = 60) -> list[str]:
-    with open(DEVSET / "manifest.csv", encoding="utf-8") as handle:
-        names = [row["file"] for row in csv.DictReader(handle)
-                 if row["folder"] == "provinces" and row["split"] == "dev"]
-    return [(DEVSET / "provinces" / name).read_text(encoding="utf-8")
-            for name in sorted(names)[:limit]]
+from helpers import dev_texts
 
 
 def test_the_tolerant_gate_matches_where_an_entry_has_its_head_or_tail_in_place():
     vocab = load_vocabulary()
     firsts, entries, _, gates = _tolerant_entries(vocab, "indicator")
     tried = passed = 0
-    for text in _dev_texts():
+    for text in dev_texts():
         low = text.lower()
         for m in firsts.finditer(low):
             start = m.start()
@@ -46,7 +35,7 @@ def test_the_sentence_boundary_gate_leaves_the_boundaries_as_they_are():
     gate = "(?:(?<=[.!?…:;|])|(?=\\n))(?:"
     assert pattern.startswith(gate) and pattern.endswith(")")
     ungated = re.compile(pattern[len(gate):-1], flags)
-    texts = _dev_texts(200)
+    texts = dev_texts(200)
     texts.append("\n\n".join(texts))
     for text in texts:
         assert [m.span() for m in CUES.BOUNDARY_RE.finditer(text)] == \
@@ -54,7 +43,7 @@ def test_the_sentence_boundary_gate_leaves_the_boundaries_as_they_are():
 
 
 def test_every_plan_subject_holds_a_plan_noun():
-    """core._PLAN_NOUN, searched before the cue PLAN_SUBJECT, is in each of its matches: the
+    """CUES.PLAN_NOUNS, searched before the cue PLAN_SUBJECT, is in each of its matches: the
     cue's mandatory words."""
     from hy_analysis.extraction import core
     from hy_analysis.extraction.cues import CUES
@@ -62,12 +51,12 @@ def test_every_plan_subject_holds_a_plan_noun():
     import re
 
     held = 0
-    for text in _dev_texts(1000):
+    for text in dev_texts(1000):
         for number in re.finditer(r"(?<![\d.,])\d", text):  # (windows end at a figure)
             window = text[max(0, number.start() - 300):number.start()]
             m = CUES.PLAN_SUBJECT.search(window)
             if m:
-                assert core._PLAN_NOUN.search(m.group(0)), m.group(0)
+                assert CUES.PLAN_NOUNS.search(m.group(0)), m.group(0)
                 held += 1
     assert held > 5
 
@@ -79,7 +68,7 @@ def test_whole_word_spans_are_the_phrase_regexes_matches():
 
     vocab = load_vocabulary()
     found = 0
-    for text in _dev_texts(300):
+    for text in dev_texts(300):
         for a, b in sentence_spans(text):
             low = text[a:b].lower()
             for word, rx in vocab.patterns_in("indicator", low):
@@ -94,8 +83,8 @@ def test_every_half_year_match_holds_one_of_its_words():
     from hy_analysis.extraction.cues import CUES
 
     held = 0
-    for text in _dev_texts(1000):
+    for text in dev_texts(1000):
         for m in CUES.HALF_YEAR.finditer(text):
-            assert core._HALF_YEAR_WORDS.search(m.group(0)), m.group(0)
+            assert CUES.HALF_YEAR_WORDS.search(m.group(0)), m.group(0)
             held += 1
     assert held > 50

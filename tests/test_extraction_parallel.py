@@ -1,6 +1,5 @@
 """``extract(..., workers=2)``: a long text read in two processes gives the rows one gives."""
 
-import csv
 import subprocess
 import sys
 from pathlib import Path
@@ -12,26 +11,10 @@ from hy_analysis import extract
 from hy_analysis.exceptions import ParameterError
 from hy_analysis.extraction import core, second_process
 
-DEVSET = Path(__file__).parent / "fixtures" / "devset"
-
-
-def _dev_text(size: int) -> str:
-    """The development split's texts of provinces/, joined up to ``size`` characters (read at
-    run time; held-out documents are not read)."""
-    with open(DEVSET / "manifest.csv", encoding="utf-8") as handle:
-        names = [row["file"] for row in csv.DictReader(handle)
-                 if row["folder"] == "provinces" and row["split"] == "dev"]
-    parts, total = [], 0
-    for name in sorted(names):
-        parts.append((DEVSET / "provinces" / name).read_text(encoding="utf-8"))
-        total += len(parts[-1]) + 2
-        if total >= size:
-            break
-    return "\n\n".join(parts)
-
+from helpers import dev_text
 
 def test_two_processes_read_a_long_text_as_one():
-    text = _dev_text(450_000)
+    text = dev_text(450_000)
     assert len(text) >= 300_000
     rereads = core.PARALLEL_REREADS[0]
     one = extract(text, date="2024-06-30", workers=1)
@@ -73,7 +56,7 @@ def started(monkeypatch):
 
 
 def test_an_exception_of_the_second_process_is_raised_as_itself(started):
-    text = _dev_text(120_000)
+    text = dev_text(120_000)
     with second_process.SecondProcess(str(core.paths.data_dir().resolve()), None) as child:
         child.send(text)
         child.send(({}, len(text) // 2))  # (no sentences: a KeyError there)
@@ -84,7 +67,7 @@ def test_an_exception_of_the_second_process_is_raised_as_itself(started):
 
 
 def test_the_second_process_is_waited_for_when_this_one_stops(started, monkeypatch):
-    text = _dev_text(120_000)
+    text = dev_text(120_000)
     real = core._read_items
 
     def interrupted(*args, **kwargs):
@@ -99,7 +82,7 @@ def test_the_second_process_is_waited_for_when_this_one_stops(started, monkeypat
 
 
 def test_a_second_process_that_dies_is_an_error(started, monkeypatch):
-    text = _dev_text(120_000)
+    text = dev_text(120_000)
     real = second_process.SecondProcess.send
 
     def send_then_kill(self, value):
@@ -120,7 +103,7 @@ def test_a_script_without_a_main_guard_reads_in_two_processes(tmp_path):
     script.write_text(
         "import sys\n"
         f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
-        "from test_extraction_parallel import _dev_text\n"
+        "from helpers import dev_text\n"
         "from hy_analysis import extract\n"
         "from hy_analysis.extraction import second_process\n"
         "started = []\n"
@@ -129,7 +112,7 @@ def test_a_script_without_a_main_guard_reads_in_two_processes(tmp_path):
         "    started.append(1)\n"
         "    real(self, *a, **k)\n"
         "second_process.SecondProcess.__init__ = init\n"
-        "text = _dev_text(120_000)\n"
+        "text = dev_text(120_000)\n"
         "print(len(extract(text, date='2024-06-30', workers=2)), "
         "len(extract(text, date='2024-06-30', workers=1)), len(started))\n",
         encoding="utf-8")
